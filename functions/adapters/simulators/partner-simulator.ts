@@ -1,0 +1,207 @@
+/**
+ * SIMULATOR of the outside parties: the e-service platform, the post, the bank and registry network (网络查控),
+ * and other courts taking entrusted matters. It sits behind the same PartnerGateway port a real adapter would,
+ * and behaves like the real contract: answers arrive later, item by item, some fail, some never come.
+ *
+ * What each respondent "has" is scripted per case for tests and demos (by ID number); without a script, a
+ * deterministic pseudo-random world is derived from the party id, so runs repeat exactly.
+ */
+import { createHash } from 'node:crypto';
+import type { PartnerCallback } from '#contracts/partner-answers.ts';
+import { type Instant, plusSeconds } from '#domain/calendar/local-date.ts';
+import type { AssetClass } from '#domain/case/model.ts';
+import { partyIdFor } from '#domain/ids.ts';
+import { INQUIRY_CHANNELS } from '#domain/partners/channels.ts';
+import type { RequestItem } from '#domain/partners/requests.ts';
+import type { Clock } from '#ports/clock.ts';
+import type { PartnerGateway, PartnerRequest } from '#ports/partner-requests.ts';
+
+export type Behaviour = 'ok' | 'failed' | 'silent';
+
+export interface ScriptedAsset {
+  readonly channel: string;
+  readonly class: AssetClass;
+  readonly reference: string;
+  readonly balanceFen?: number;
+  readonly region?: string;
+  readonly locatedCourt?: { readonly code: string; readonly name: string };
+}
+
+export interface RespondentScript {
+  readonly eService?: Behaviour;
+  readonly postal?: Behaviour;
+  readonly assets?: readonly ScriptedAsset[];
+  /** Channels that never answer the inquiry. */
+  readonly silentChannels?: readonly string[];
+  readonly freeze?: Behaviour;
+  readonly deduct?: Behaviour;
+}
+
+export interface CourtScript {
+  readonly entrustment: 'completed' | 'reported-back' | 'silent';
+  /** Days until the entrusted court answers. */
+  readonly afterDays?: number;
+}
+
+export interface SimulatorScript {
+  /** Keyed by the respondent's ID number (or party id). */
+  readonly respondents?: Readonly<Record<string, RespondentScript>>;
+  /** Keyed by court code: how a court answers matters entrusted to it. */
+  readonly courts?: Readonly<Record<string, CourtScript>>;
+}
+
+/** How long simulated parties take, in hours: [fastest, slowest]. Not legal numbers: the simulator's behaviour. */
+export const SIMULATED_DELAY_HOURS = {
+  eService: [1, 20],
+  postal: [48, 168],
+  inquiry: [2, 96],
+  order: [1, 20],
+  entrustment: [24 * 10, 24 * 25],
+} as const;
+
+export type Deliver = (at: Instant, callback: PartnerCallback) => Promise<void>;
+
+function seeded(seed: string): () => number {
+  let state = createHash('sha256').update(seed).digest().readUInt32LE(0);
+  return () => {
+    state = (state + 0x6d2b79f5) | 0;
+    let t = Math.imul(state ^ (state >>> 15), 1 | state);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function between(random: () => number, [low, high]: readonly [number, number]): number {
+  return Math.round(low + random() * (high - low));
+}
+
+/** A world for an unscripted respondent: usually a deposit or two, sometimes online funds, rarely property. */
+export function defaultWorld(partyId: string): RespondentScript {
+  const random = seeded(`world|${partyId}`);
+  const banks = INQUIRY_CHANNELS.filter((c) => c.reports.includes('deposit'));
+  const assets: ScriptedAsset[] = [];
+  const deposits = Math.floor(random() * 3);
+  for (let i = 0; i < deposits; i++) {
+    const bank = banks[Math.floor(random() * banks.length)] ?? banks[0];
+    if (!bank) break;
+    assets.push({
+      channel: bank.channel,
+      class: 'deposit',
+      reference: `6222 **** ${String(Math.floor(random() * 10_000)).padStart(4, '0')}`,
+      balanceFen: between(random, [100_000, 50_000_000]),
+    });
+  }
+  if (random() < 0.4) {
+    assets.push({
+      channel: 'alipay',
+      class: 'online-funds',
+      reference: `alipay:****${Math.floor(random() * 1000)}`,
+      balanceFen: between(random, [1_000, 2_000_000]),
+    });
+  }
+  return { assets, silentChannels: random() < 0.2 ? ['psbc'] : [] };
+}
+
+export class PartnerSimulator implements PartnerGateway {
+  private readonly script: SimulatorScript;
+  private readonly deliver: Deliver;
+  private readonly clock: Clock;
+
+  constructor(script: SimulatorScript, deliver: Deliver, clock: Clock) {
+    this.script = script;
+    this.deliver = deliver;
+    this.clock = clock;
+  }
+
+  private respondent(partyId: string | undefined): RespondentScript {
+    if (!partyId) return {};
+    for (const [key, script] of Object.entries(this.script.respondents ?? {})) {
+      if (key === partyId || partyIdFor(key) === partyId) return script;
+    }
+    return defaultWorld(partyId);
+  }
+
+  async send(request: PartnerRequest): Promise<void> {
+    const now = this.clock.now();
+    for (const item of request.items) {
+      const random = seeded(`${request.requestId}|${item.itemId}`);
+      const answer = this.answer(request, item, random);
+      if (!answer) continue;
+      await this.deliver(plusSeconds(now, answer.afterHours * 3600), {
+        requestId: request.requestId,
+        itemId: item.itemId,
+        outcome: answer.outcome,
+        result: answer.result,
+      });
+    }
+  }
+
+  private answer(
+    request: PartnerRequest,
+    item: RequestItem,
+    random: () => number,
+  ): { afterHours: number; outcome: 'ok' | 'failed'; result: unknown } | undefined {
+    const who = this.respondent(item.respondentId);
+    const reply = (
+      behaviour: Behaviour | undefined,
+      delay: readonly [number, number],
+      result: unknown,
+      reason: string,
+    ) => {
+      if (behaviour === 'silent') return undefined;
+      const afterHours = between(random, delay);
+      return behaviour === 'failed'
+        ? { afterHours, outcome: 'failed' as const, result: { reason } }
+        : { afterHours, outcome: 'ok' as const, result };
+    };
+    switch (request.kind) {
+      case 'service': {
+        const electronic = request.method === 'electronic';
+        return reply(
+          electronic ? who.eService : who.postal,
+          electronic ? SIMULATED_DELAY_HOURS.eService : SIMULATED_DELAY_HOURS.postal,
+          { receipt: `${electronic ? 'ES' : 'EMS'}${Math.floor(random() * 1e9)}` },
+          electronic ? '电子送达地址无效' : '查无此人，邮件退回',
+        );
+      }
+      case 'inquiry': {
+        if (!item.channel || who.silentChannels?.includes(item.channel)) return undefined;
+        const assets = (who.assets ?? [])
+          .filter((a) => a.channel === item.channel)
+          .map(({ channel: _channel, ...asset }) => asset);
+        return reply('ok', SIMULATED_DELAY_HOURS.inquiry, { assets }, '');
+      }
+      case 'freeze': {
+        const held = (who.assets ?? []).find((a) => a.reference === item.reference);
+        const frozenFen =
+          held?.balanceFen !== undefined ? Math.min(held.balanceFen, item.amountFen ?? 0) : (item.amountFen ?? 0);
+        return reply(who.freeze, SIMULATED_DELAY_HOURS.order, { frozenFen }, '账户已销户');
+      }
+      case 'deduct':
+        return reply(
+          who.deduct,
+          SIMULATED_DELAY_HOURS.order,
+          { amountFen: item.amountFen ?? 0, reference: `HK${Math.floor(random() * 1e9)}` },
+          '扣划失败',
+        );
+      case 'entrust': {
+        const court = this.script.courts?.[item.toCourt ?? ''];
+        if (court?.entrustment === 'silent') return undefined;
+        const afterHours =
+          court?.afterDays !== undefined ? court.afterDays * 24 : between(random, SIMULATED_DELAY_HOURS.entrustment);
+        return {
+          afterHours,
+          outcome: 'ok',
+          result: { outcome: court?.entrustment ?? 'completed', detail: '受托法院已办理查封登记' },
+        };
+      }
+    }
+  }
+}
+
+/** SIMULATOR of the bank holding the case accounts: records the payment, and answers with a reference. */
+export class PaymentSimulator {
+  async pay(order: { readonly entryId: string }): Promise<{ readonly reference: string }> {
+    return { reference: `PAY-${order.entryId}` };
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Builds a function's dependencies on AWS, from its declared uses and the environment. SDK clients are created
+ * once per container; a missing variable stops the function at start-up, naming it.
+ */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { SFNClient } from '@aws-sdk/client-sfn';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import type { Deps } from '#use-cases/context.ts';
+import { EventBridgeCommandCenter, SqsDeadLetters, sqsDelivery } from '../adapters/aws/messaging.ts';
+import { StepFunctionsEngine } from '../adapters/aws/sfn-engine.ts';
+import { DynamoApprovalStore } from '../adapters/dynamodb/approval-store.ts';
+import { DynamoCaseRepository } from '../adapters/dynamodb/case-repository.ts';
+import { documentClient } from '../adapters/dynamodb/document-client.ts';
+import { DynamoPartnerRequestStore } from '../adapters/dynamodb/partner-request-store.ts';
+import { RecordedRejections } from '../adapters/dynamodb/rejection-log.ts';
+import type { TableNames } from '../adapters/dynamodb/tables.ts';
+import { PartnerSimulator, PaymentSimulator } from '../adapters/simulators/partner-simulator.ts';
+import type { DependencyName } from '../steps/manifest.ts';
+import { ENV, requireEnv } from './config.ts';
+import { referenceData } from './reference-data.ts';
+import { systemClock } from './system-clock.ts';
+
+export function awsDependencies<U extends DependencyName>(uses: readonly U[]): Pick<Deps, U> {
+  const needs = new Set<DependencyName>(uses);
+  const reference = referenceData();
+  const tables = (): TableNames => ({
+    cases: requireEnv(ENV.casesTable),
+    journal: requireEnv(ENV.journalTable),
+    idempotency: process.env[ENV.idempotencyTable] ?? '',
+  });
+  const db = () => documentClient(new DynamoDBClient({}));
+  const deps: { -readonly [K in keyof Deps]?: Deps[K] } = {};
+  deps.clock = systemClock;
+  deps.rules = reference.rules;
+  deps.calendar = reference.calendar;
+  if (needs.has('staff')) deps.staff = reference.staff;
+  if (needs.has('cases') || needs.has('queries')) {
+    const repository = new DynamoCaseRepository(db(), tables());
+    deps.cases = repository;
+    deps.queries = repository;
+  }
+  if (needs.has('approvals')) deps.approvals = new DynamoApprovalStore(db(), tables());
+  if (needs.has('requests')) deps.requests = new DynamoPartnerRequestStore(db(), tables());
+  if (needs.has('engine')) {
+    deps.engine = new StepFunctionsEngine(new SFNClient({}), {
+      service: process.env[ENV.serviceMachineArn] ?? '',
+    });
+  }
+  if (needs.has('partners')) {
+    // The partner network is simulated in this release: answers come back through the partner queue.
+    const deliver = sqsDelivery(new SQSClient({}), requireEnv(ENV.partnerQueueUrl), systemClock.now);
+    deps.partners = new PartnerSimulator({}, deliver, systemClock);
+  }
+  if (needs.has('payments')) deps.payments = new PaymentSimulator();
+  if (needs.has('alerts'))
+    deps.alerts = new EventBridgeCommandCenter(new EventBridgeClient({}), requireEnv(ENV.alertBusName));
+  if (needs.has('rejections')) {
+    deps.rejections = new RecordedRejections(
+      db(),
+      tables(),
+      new SqsDeadLetters(new SQSClient({}), requireEnv(ENV.intakeDlqUrl)),
+    );
+  }
+  for (const name of uses) {
+    if (deps[name] === undefined) throw new Error(`no AWS adapter for ${name}`);
+  }
+  return deps as Pick<Deps, U>;
+}

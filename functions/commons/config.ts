@@ -1,0 +1,23 @@
+/** Configuration from the environment, read once at start-up; a missing variable stops the function there. */
+export class MissingConfigurationError extends Error {
+  constructor(name: string) {
+    super(`missing environment variable ${name}`);
+    this.name = 'MissingConfigurationError';
+  }
+}
+
+export function requireEnv(name: string, env: NodeJS.ProcessEnv = process.env): string {
+  const value = env[name];
+  if (!value) throw new MissingConfigurationError(name);
+  return value;
+}
+
+export const ENV = {
+  casesTable: 'CASES_TABLE',
+  journalTable: 'JOURNAL_TABLE',
+  idempotencyTable: 'IDEMPOTENCY_TABLE',
+  serviceMachineArn: 'SERVICE_MACHINE_ARN',
+  partnerQueueUrl: 'PARTNER_QUEUE_URL',
+  intakeDlqUrl: 'INTAKE_DLQ_URL',
+  alertBusName: 'ALERT_BUS_NAME',
+} as const;

@@ -1,0 +1,47 @@
+/** What outside parties answer, per request kind. Validated before anything is recorded on a case. */
+import { z } from 'zod';
+
+const fenAmount = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+
+export const ServiceResult = z.object({
+  receipt: z.string().max(100).optional(),
+  reason: z.string().max(300).optional(),
+});
+
+export const InquiryResult = z.object({
+  assets: z
+    .array(
+      z.object({
+        class: z.enum(['deposit', 'online-funds', 'real-estate', 'vehicle', 'securities']),
+        reference: z.string().min(1).max(100),
+        balanceFen: fenAmount.optional(),
+        region: z.string().max(100).optional(),
+        locatedCourt: z.object({ code: z.string().min(2).max(20), name: z.string().min(1).max(100) }).optional(),
+      }),
+    )
+    .max(200),
+});
+
+export const FreezeResult = z.object({ frozenFen: fenAmount.optional(), reason: z.string().max(300).optional() });
+export const DeductResult = z.object({ amountFen: fenAmount, reference: z.string().max(100) });
+export const EntrustResult = z.object({
+  outcome: z.enum(['completed', 'reported-back']),
+  detail: z.string().max(300).optional(),
+});
+
+export const RESULT_SCHEMAS = {
+  service: ServiceResult,
+  inquiry: InquiryResult,
+  freeze: FreezeResult,
+  deduct: DeductResult,
+  entrust: EntrustResult,
+} as const;
+
+/** A partner's callback, as it reaches the partner-answer function. */
+export const PartnerCallback = z.object({
+  requestId: z.string().regex(/^r[a-z2-7]{11}$/),
+  itemId: z.string().min(1).max(120),
+  outcome: z.enum(['ok', 'failed']),
+  result: z.unknown(),
+});
+export type PartnerCallback = z.infer<typeof PartnerCallback>;

@@ -1,0 +1,49 @@
+/**
+ * What each step receives from its state machine. Objects are not strict: a payload from an older or newer
+ * definition (still in flight after a deployment) with fields this version does not know is accepted; the
+ * fixtures under test/fixtures/step-payloads/ keep every released version honest.
+ */
+import { z } from 'zod';
+import { APPROVAL_STEPS } from '#domain/approvals/policy.ts';
+import { EXECUTION_NAME_PATTERN } from '#domain/ids.ts';
+import { ROLES } from '#domain/staff/roles.ts';
+
+const approvalSteps = Object.keys(APPROVAL_STEPS) as [keyof typeof APPROVAL_STEPS, ...(keyof typeof APPROVAL_STEPS)[]];
+
+export const CaseRef = z.object({
+  caseId: z.string().regex(/^c[a-z2-7]{19}$/, 'must be a case id'),
+  execution: z.string().regex(EXECUTION_NAME_PATTERN, 'must be an execution name'),
+});
+
+/** Task tokens are opaque, up to 2,048 characters; stored whole, never logged. */
+const taskToken = z.string().min(1).max(2048);
+const requestId = z.string().regex(/^r[a-z2-7]{11}$/, 'must be a request id');
+
+export const RequestRef = CaseRef.extend({ requestId });
+export const RoundRequestRef = RequestRef.extend({ round: z.int().min(1).max(50) });
+export const DispatchInput = CaseRef.extend({ requestId, taskToken });
+
+export const ApprovalTerms = z.object({
+  step: z.enum(approvalSteps),
+  level: z.int().min(0).max(10),
+  requiredRole: z.enum(ROLES),
+  dueAt: z.iso.datetime(),
+  timeoutSeconds: z.int().min(1),
+  summary: z.string().max(2000),
+});
+
+export const ApprovalWaitInput = CaseRef.extend({ approval: ApprovalTerms, taskToken });
+export const EscalateInput = CaseRef.extend({ approval: ApprovalTerms });
+
+export const DecisionOutput = z.object({
+  approvalId: z.string().regex(/^a[a-z2-7]{11}$/),
+  decision: z.enum(['approved', 'rejected']),
+  by: z.string().min(1).max(60),
+  role: z.enum(ROLES),
+  reason: z.string().max(1000).optional(),
+});
+export const ApplyDecisionInput = CaseRef.extend({ step: z.enum(approvalSteps), decision: DecisionOutput });
+
+export const NeedsAttentionInput = CaseRef.extend({
+  error: z.object({ Error: z.string().max(256).optional(), Cause: z.string().optional() }),
+});

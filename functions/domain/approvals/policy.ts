@@ -1,0 +1,92 @@
+/**
+ * Which role decides which step, and who it escalates to when the decision is late. One table.
+ */
+import type { LegalCalendar } from '../calendar/legal-calendar.ts';
+import { chinaDateOf, endOfChinaDay, type Instant, secondsUntil } from '../calendar/local-date.ts';
+import type { CaseStatus } from '../case/status.ts';
+import type { Fen } from '../money.ts';
+import type { Rules } from '../rules/table.ts';
+import type { Role } from '../staff/roles.ts';
+
+/** The escalation ladder: an approval not decided in time goes one rung up. */
+export const ESCALATION_LADDER: readonly Role[] = ['team-lead', 'bureau-chief', 'president'];
+
+export const APPROVAL_STEPS = {
+  'control-plan': {
+    label: '冻结扣划方案审批',
+    firstRole: 'team-lead',
+    waiting: 'control-approval',
+    onApproved: 'controlling',
+    onRejected: 'awaiting-officer',
+  },
+  disbursement: {
+    label: '执行款发放审批',
+    firstRole: 'by-amount',
+    waiting: 'disbursement-approval',
+    onApproved: 'disbursing',
+    onRejected: 'awaiting-officer',
+  },
+} as const satisfies Record<
+  string,
+  { label: string; firstRole: Role | 'by-amount'; waiting: CaseStatus; onApproved: CaseStatus; onRejected: CaseStatus }
+>;
+export type ApprovalStep = keyof typeof APPROVAL_STEPS;
+
+export function isApprovalStep(step: string): step is ApprovalStep {
+  return Object.hasOwn(APPROVAL_STEPS, step);
+}
+
+export class NoEscalationError extends Error {
+  constructor(role: Role) {
+    super(`no role above ${role} to escalate to`);
+    this.name = 'NoEscalationError';
+  }
+}
+
+/** F2: the disbursement approver depends on the amount. */
+export function disbursementApprover(amount: Fen, rules: Rules): Role {
+  const level = rules.P_DISBURSEMENT_LEVELS.levels.find((l) => amount <= l.upToFen);
+  if (!level) throw new Error(`no disbursement approval level covers ${amount} fen`);
+  return level.role;
+}
+
+/** The rung on the ladder where a step's approval starts. */
+export function firstLevel(step: ApprovalStep, context: { readonly amountFen?: Fen }, rules: Rules): number {
+  const first = APPROVAL_STEPS[step].firstRole;
+  const role: Role = first === 'by-amount' ? disbursementApprover(context.amountFen ?? (0 as Fen), rules) : first;
+  const level = ESCALATION_LADDER.indexOf(role);
+  if (level < 0) throw new Error(`role ${role} is not on the escalation ladder`);
+  return level;
+}
+
+export function roleAt(level: number): Role {
+  const role = ESCALATION_LADDER[level];
+  if (!role) throw new Error(`no escalation level ${level}`);
+  return role;
+}
+
+export function canEscalate(level: number): boolean {
+  return level + 1 < ESCALATION_LADDER.length;
+}
+
+export interface ApprovalTerms {
+  readonly level: number;
+  readonly requiredRole: Role;
+  readonly dueAt: Instant;
+  /** For the workflow's TimeoutSecondsPath: whole seconds from now to the due instant. */
+  readonly timeoutSeconds: number;
+  readonly unconfirmedYears: readonly number[];
+}
+
+/** Due at the end of the P-APPROVAL period (working days) counted from today, in China time. */
+export function approvalTerms(level: number, now: Instant, rules: Rules, calendar: LegalCalendar): ApprovalTerms {
+  const end = calendar.periodEnd(chinaDateOf(now), rules.P_APPROVAL.period);
+  const dueAt = endOfChinaDay(end.date);
+  return {
+    level,
+    requiredRole: roleAt(level),
+    dueAt,
+    timeoutSeconds: Math.max(1, secondsUntil(now, dueAt)),
+    unconfirmedYears: end.unconfirmedYears,
+  };
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { compareDates, dayOfWeek, type LocalDate, localDate, plusDays, plusMonths, yearOf } from './local-date.ts';
+
+const dateField = z.string().transform((value, ctx) => {
+  try {
+    return localDate(value);
+  } catch {
+    ctx.addIssue({ code: 'custom', message: `not a date (YYYY-MM-DD): ${value}` });
+    return z.NEVER;
+  }
+});
+
+/** One year's State Council holiday notice, as data with its source. */
+export const HolidayNoticeSchema = z.object({
+  year: z.int().min(2000).max(2100),
+  source: z.string().min(1),
+  verify: z.boolean(),
+  holidays: z.array(z.object({ name: z.string(), nameEn: z.string(), from: dateField, to: dateField })),
+  makeUpWorkdays: z.array(dateField),
+});
+export type HolidayNotice = z.infer<typeof HolidayNoticeSchema>;
+
+/** How a period is counted (legal-calendar.md, "Counting rules"). */
+export type Period =
+  | { readonly days: number; readonly unit: 'calendar' }
+  | { readonly days: number; readonly unit: 'working' }
+  | { readonly months: number };
+
+export interface PeriodEnd {
+  /** The last day of the period. */
+  readonly date: LocalDate;
+  /** Years the computation crossed for which no holiday notice is loaded (Monday-Friday was assumed). */
+  readonly unconfirmedYears: readonly number[];
+}
+
+export class CalendarDataError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CalendarDataError';
+  }
+}
+
+const SATURDAY = 6;
+const SUNDAY = 0;
+/** Longest run of consecutive rest days we accept before assuming the data is broken. */
+const MAX_REST_RUN = 31;
+
+export class LegalCalendar {
+  private readonly notices = new Map<number, HolidayNotice>();
+  private readonly restDays = new Set<string>();
+  private readonly makeUpDays = new Set<string>();
+
+  constructor(notices: readonly unknown[]) {
+    for (const raw of notices) {
+      const notice = HolidayNoticeSchema.parse(raw);
+      if (this.notices.has(notice.year)) throw new CalendarDataError(`two holiday notices for ${notice.year}`);
+      this.notices.set(notice.year, notice);
+      for (const holiday of notice.holidays) {
+        if (compareDates(holiday.from, holiday.to) > 0) {
+          throw new CalendarDataError(`${notice.year} ${holiday.nameEn}: ${holiday.from} is after ${holiday.to}`);
+        }
+        for (let day = holiday.from; compareDates(day, holiday.to) <= 0; day = plusDays(day, 1)) {
+          this.restDays.add(day);
+        }
+      }
+      for (const day of notice.makeUpWorkdays) this.makeUpDays.add(day);
+    }
+  }
+
+  /** Years with a loaded notice. */
+  get confirmedYears(): readonly number[] {
+    return [...this.notices.keys()].sort();
+  }
+
+  isConfirmed(year: number): boolean {
+    return this.notices.has(year);
+  }
+
+  notice(year: number): HolidayNotice | undefined {
+    return this.notices.get(year);
+  }
+
+  isWorkingDay(date: LocalDate): boolean {
+    if (this.makeUpDays.has(date)) return true;
+    if (this.restDays.has(date)) return false;
+    const weekday = dayOfWeek(date);
+    return weekday !== SATURDAY && weekday !== SUNDAY;
+  }
+
+  /** Name of the public holiday on this date, if any. */
+  holidayName(date: LocalDate): string | undefined {
+    const notice = this.notices.get(yearOf(date));
+    return notice?.holidays.find((h) => compareDates(h.from, date) <= 0 && compareDates(date, h.to) <= 0)?.name;
+  }
+
+  /** The date itself if it is a working day, else the next working day. */
+  nextWorkingDayFrom(date: LocalDate, seen: Set<number> = new Set()): LocalDate {
+    let day = date;
+    for (let run = 0; !this.isWorkingDay(day); run++) {
+      if (run > MAX_REST_RUN) throw new CalendarDataError(`no working day within ${MAX_REST_RUN} days of ${date}`);
+      seen.add(yearOf(day));
+      day = plusDays(day, 1);
+    }
+    seen.add(yearOf(day));
+    return day;
+  }
+
+  /**
+   * The last day of a period starting on `start` (the day of the triggering event, not counted).
+   * Calendar-day and month periods ending on a rest day end on the next working day.
+   */
+  periodEnd(start: LocalDate, period: Period): PeriodEnd {
+    const seen = new Set<number>([yearOf(start)]);
+    let end: LocalDate;
+    if ('months' in period) {
+      end = this.nextWorkingDayFrom(plusMonths(start, period.months), seen);
+    } else if (period.unit === 'calendar') {
+      end = this.nextWorkingDayFrom(plusDays(start, period.days), seen);
+    } else {
+      end = start;
+      for (let counted = 0; counted < period.days; ) {
+        end = plusDays(end, 1);
+        seen.add(yearOf(end));
+        if (this.isWorkingDay(end)) counted++;
+      }
+    }
+    const unconfirmedYears = [...seen].filter((year) => !this.isConfirmed(year)).sort();
+    return { date: end, unconfirmedYears };
+  }
+}
+
+/** Builds the calendar; a malformed notice fails here, at start-up, naming the field. */
+export function legalCalendar(notices: readonly unknown[]): LegalCalendar {
+  return new LegalCalendar(notices);
+}

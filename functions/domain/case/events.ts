@@ -1,0 +1,161 @@
+import type { Instant, LocalDate } from '../calendar/local-date.ts';
+import type { Fen } from '../money.ts';
+import type {
+  Asset,
+  Basis,
+  CaseKind,
+  Claim,
+  Court,
+  Entrustment,
+  Party,
+  Phase,
+  ServiceMethod,
+  TimeNode,
+  Track,
+} from './model.ts';
+import type { CaseStatus } from './status.ts';
+
+/** Everything that happens to a case is one of these; the case record is their fold. */
+export type CaseEvent =
+  | {
+      readonly type: 'case-filed';
+      readonly court: Court;
+      readonly caseNumber: string;
+      readonly kind: CaseKind;
+      readonly filedAt: Instant;
+      readonly previousCaseNumber?: string;
+      readonly applicants: readonly Party[];
+      readonly respondents: readonly Party[];
+      readonly basis: Basis;
+      readonly claim: Claim;
+      readonly intake: { readonly eventId: string; readonly schemaVersion: number; readonly source: string };
+    }
+  | { readonly type: 'status-changed'; readonly from: CaseStatus; readonly to: CaseStatus; readonly reason: string }
+  | { readonly type: 'phase-started'; readonly phase: Phase; readonly run: number; readonly execution: string }
+  | {
+      readonly type: 'case-triaged';
+      readonly track: Track;
+      readonly team: string;
+      readonly officer: string;
+      readonly reasons: readonly string[];
+    }
+  | { readonly type: 'node-set'; readonly node: TimeNode }
+  | { readonly type: 'node-met'; readonly node: string; readonly at: Instant }
+  | { readonly type: 'node-overdue'; readonly node: string; readonly at: Instant }
+  | {
+      readonly type: 'documents-issued';
+      readonly documents: readonly {
+        readonly docId: string;
+        readonly kind: 'enforcement-notice' | 'asset-report-order';
+      }[];
+    }
+  | {
+      readonly type: 'service-attempted';
+      readonly method: ServiceMethod;
+      readonly requestId: string;
+      readonly respondents: readonly string[];
+    }
+  | {
+      readonly type: 'service-outcome';
+      readonly requestId: string;
+      readonly respondentId: string;
+      readonly method: ServiceMethod;
+      readonly outcome: 'delivered' | 'failed' | 'no-answer';
+      readonly detail?: string;
+    }
+  | { readonly type: 'inquiry-started'; readonly requestId: string; readonly channels: readonly string[] }
+  | { readonly type: 'inquiry-answered'; readonly channel: string; readonly assets: readonly Asset[] }
+  | { readonly type: 'inquiry-closed'; readonly silent: readonly string[] }
+  | {
+      readonly type: 'control-planned';
+      readonly freezes: readonly { readonly assetId: string; readonly amountFen: Fen }[];
+      readonly entrustments: readonly { readonly assetId: string; readonly toCourt: Court }[];
+      readonly outstandingFen: Fen;
+      readonly note: string;
+    }
+  | {
+      readonly type: 'approval-requested';
+      readonly approvalId: string;
+      readonly step: string;
+      readonly requiredRole: string;
+      readonly level: number;
+      readonly requester: string;
+      readonly dueAt: Instant;
+      readonly summary: string;
+    }
+  | {
+      readonly type: 'approval-decided';
+      readonly approvalId: string;
+      readonly decision: 'approved' | 'rejected';
+      readonly by: string;
+      readonly role: string;
+      readonly reason?: string;
+    }
+  | { readonly type: 'approval-timed-out'; readonly approvalId: string; readonly escalateTo?: string }
+  | { readonly type: 'approval-late-decision'; readonly approvalId: string; readonly by: string }
+  | {
+      readonly type: 'asset-frozen';
+      readonly assetId: string;
+      readonly amountFen: Fen;
+      readonly expiresOn: LocalDate;
+    }
+  | { readonly type: 'asset-freeze-failed'; readonly assetId: string; readonly reason: string }
+  | { readonly type: 'entrustment-sent'; readonly entrustment: Entrustment }
+  | {
+      readonly type: 'entrustment-answered';
+      readonly matterId: string;
+      readonly outcome: 'completed' | 'reported-back';
+      readonly detail?: string;
+    }
+  | { readonly type: 'entrustment-overdue'; readonly matterId: string; readonly escalation: number }
+  | {
+      readonly type: 'money-received';
+      readonly entryId: string;
+      readonly amountFen: Fen;
+      readonly source: 'deduction' | 'voluntary';
+      readonly assetId?: string;
+      readonly note: string;
+    }
+  | {
+      readonly type: 'disbursement-planned';
+      readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
+      readonly refundFen: Fen;
+      readonly refundTo?: string;
+    }
+  | {
+      readonly type: 'money-paid';
+      readonly entryId: string;
+      readonly payeeId: string;
+      readonly amountFen: Fen;
+      readonly kind: 'disbursed' | 'refunded';
+    }
+  | { readonly type: 'partner-overdue'; readonly requestId: string; readonly kind: string }
+  | {
+      readonly type: 'needs-attention';
+      readonly error: string;
+      readonly cause: string;
+      readonly where: string;
+    }
+  | { readonly type: 'case-closed'; readonly way: 'fully-performed' };
+
+export type CaseEventType = CaseEvent['type'];
+
+/** Who caused a commit. */
+export interface Actor {
+  readonly kind: 'system' | 'staff' | 'partner';
+  readonly id: string;
+  readonly role?: string;
+}
+
+/** One atomic, hash-chained entry of a case's journal: all events of one use case, written at once. */
+export interface Commit {
+  readonly caseId: string;
+  readonly seq: number;
+  readonly at: Instant;
+  readonly actor: Actor;
+  readonly events: readonly CaseEvent[];
+  /** Where it came from: workflow execution and step, approval, intake event. */
+  readonly cause: Readonly<Record<string, string>>;
+  readonly prevHash: string;
+  readonly hash: string;
+}

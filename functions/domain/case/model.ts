@@ -1,0 +1,200 @@
+import type { Instant, LocalDate } from '../calendar/local-date.ts';
+import type { Fen } from '../money.ts';
+import type { CaseStatus } from './status.ts';
+
+export type CaseKind = 'first' | 'resumed' | 'non-litigation';
+export type Track = 'simple' | 'complex' | 'resumed';
+export type Phase = 'service' | 'investigation' | 'disbursement';
+
+export interface Court {
+  readonly code: string;
+  readonly name: string;
+}
+
+export interface Contact {
+  readonly phone?: string;
+  readonly email?: string;
+  readonly address?: string;
+  /** The party agreed to electronic service (电子送达); without it the notice goes by post. */
+  readonly eServiceConsent: boolean;
+}
+
+export interface Party {
+  readonly partyId: string;
+  readonly kind: 'person' | 'organisation';
+  readonly name: string;
+  /** Resident ID number or unified social credit code. Personal data: never logged. */
+  readonly idNumber: string;
+  readonly contact: Contact;
+  readonly legalRepresentative?: string;
+}
+
+export interface Basis {
+  readonly documentNumber: string;
+  readonly court: string;
+  readonly kind: 'judgment' | 'ruling' | 'mediation' | 'arbitration-award' | 'notarised-debt' | 'payment-order';
+  readonly effectiveDate: LocalDate;
+  readonly cause?: string;
+}
+
+export interface ClaimItem {
+  readonly kind: 'principal' | 'interest' | 'delay-interest' | 'litigation-costs' | 'other';
+  readonly amountFen: Fen;
+  /** The applicant owed this item; the first applicant when not given. */
+  readonly creditorId: string;
+}
+
+export interface Claim {
+  readonly items: readonly ClaimItem[];
+  readonly totalFen: Fen;
+}
+
+/** Time nodes: each legal or policy deadline the case is held to. */
+export type NodeId =
+  | 'officer-assigned'
+  | 'notice-sent'
+  | 'inquiry-started'
+  | 'investigation-finished'
+  | 'enforcement-term'
+  | `disbursement:${string}`
+  | `entrustment:${string}`;
+
+export interface TimeNode {
+  readonly node: NodeId;
+  readonly ruleId: string;
+  readonly startedOn: LocalDate;
+  readonly dueDate: LocalDate;
+  readonly dueAt: Instant;
+  readonly unconfirmedYears: readonly number[];
+  readonly status: 'open' | 'met' | 'overdue';
+  readonly metAt?: Instant;
+}
+
+export type AssetClass = 'deposit' | 'online-funds' | 'real-estate' | 'vehicle' | 'securities';
+
+export interface Asset {
+  readonly assetId: string;
+  readonly respondentId: string;
+  readonly class: AssetClass;
+  /** Bank, payment platform or registry that reported it: its channel id and name. */
+  readonly channel: string;
+  readonly institution: string;
+  /** Masked account or certificate reference, e.g. `6222 **** 1234`. */
+  readonly reference: string;
+  readonly balanceFen?: Fen;
+  /** Court with jurisdiction where the asset lies, when it is not this court. */
+  readonly locatedCourt?: Court;
+  readonly region?: string;
+  readonly frozenFen: Fen;
+  readonly deductedFen: Fen;
+  readonly status: 'found' | 'frozen' | 'sealed' | 'entrusted' | 'deducted' | 'freeze-failed';
+  readonly freezeExpiresOn?: LocalDate;
+}
+
+export interface LedgerEntry {
+  readonly entryId: string;
+  readonly kind: 'received' | 'disbursed' | 'refunded';
+  readonly amountFen: Fen;
+  readonly at: Instant;
+  /** Where the money came from or went: a deduction, a voluntary payment, a payee. */
+  readonly counterparty: string;
+  readonly note: string;
+}
+
+export type ServiceMethod = 'electronic' | 'postal';
+
+export interface ServiceState {
+  /** Service requests sent, in order. */
+  readonly requests: readonly string[];
+  readonly attempts: readonly {
+    readonly requestId: string;
+    readonly respondentId: string;
+    readonly method: ServiceMethod;
+    readonly outcome: 'delivered' | 'failed' | 'no-answer';
+    readonly at: Instant;
+    readonly detail?: string;
+  }[];
+  /** Respondents served, with how and when. */
+  readonly served: Readonly<Record<string, { readonly method: ServiceMethod; readonly at: Instant }>>;
+}
+
+export interface ControlPlanState {
+  readonly freezes: readonly { readonly assetId: string; readonly amountFen: Fen }[];
+  readonly entrustments: readonly { readonly assetId: string; readonly toCourt: Court }[];
+  readonly outstandingFen: Fen;
+  readonly note: string;
+}
+
+export interface ApprovalSummary {
+  readonly approvalId: string;
+  readonly step: string;
+  readonly requiredRole: string;
+  readonly level: number;
+  readonly dueAt: Instant;
+  readonly status: 'pending' | 'approved' | 'rejected' | 'timed-out';
+  readonly decidedBy?: string;
+}
+
+export interface Entrustment {
+  readonly matterId: string;
+  readonly assetId: string;
+  readonly toCourt: Court;
+  readonly sentAt: Instant;
+  readonly status: 'sent' | 'completed' | 'reported-back' | 'overdue';
+}
+
+export interface Attention {
+  readonly error: string;
+  readonly cause: string;
+  readonly at: Instant;
+  readonly where: string;
+  readonly previousStatus: CaseStatus;
+}
+
+export interface EnforcementCase {
+  readonly caseId: string;
+  readonly court: Court;
+  readonly caseNumber: string;
+  readonly kind: CaseKind;
+  readonly filedAt: Instant;
+  readonly previousCaseNumber?: string;
+  readonly applicants: readonly Party[];
+  readonly respondents: readonly Party[];
+  readonly basis: Basis;
+  readonly claim: Claim;
+  readonly status: CaseStatus;
+  readonly phase?: Phase;
+  readonly phaseRuns: Readonly<Partial<Record<Phase, number>>>;
+  readonly track?: Track;
+  readonly team?: string;
+  readonly officer?: string;
+  readonly nodes: Readonly<Record<string, TimeNode>>;
+  readonly documents: readonly {
+    readonly docId: string;
+    readonly kind: 'enforcement-notice' | 'asset-report-order';
+    readonly issuedAt: Instant;
+  }[];
+  readonly service: ServiceState;
+  readonly assets: Readonly<Record<string, Asset>>;
+  readonly inquiry?: {
+    readonly requestedAt: Instant;
+    readonly channels: readonly string[];
+    readonly answered: readonly string[];
+    readonly silent: readonly string[];
+  };
+  readonly entrustments: Readonly<Record<string, Entrustment>>;
+  readonly ledger: readonly LedgerEntry[];
+  readonly approvals: Readonly<Record<string, ApprovalSummary>>;
+  readonly controlPlan?: ControlPlanState;
+  readonly disbursementPlan?: {
+    readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
+    readonly refundFen: Fen;
+    readonly refundTo?: string;
+  };
+  readonly attention?: Attention;
+  readonly closure?: { readonly way: 'fully-performed'; readonly at: Instant };
+  /** Number of commits applied; the optimistic-lock version. */
+  readonly version: number;
+  /** Hash of the last commit, the head of the case's audit chain. */
+  readonly head: string;
+}

@@ -1,0 +1,72 @@
+/**
+ * Case statuses and the only transitions allowed between them. A status change that is not in this table is a
+ * programming error and is refused before anything is written.
+ */
+export const CASE_STATUSES = [
+  'filed',
+  'triaged',
+  'investigating',
+  'control-approval',
+  'controlling',
+  'disbursement-approval',
+  'disbursing',
+  'awaiting-coercion',
+  'awaiting-disposal',
+  'awaiting-officer',
+  'needs-attention',
+  'closed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+/** Staff-facing labels. */
+export const STATUS_LABELS: Record<CaseStatus, string> = {
+  filed: '已立案',
+  triaged: '已分案',
+  investigating: '网络查控中',
+  'control-approval': '控制方案待审批',
+  controlling: '冻结扣划中',
+  'disbursement-approval': '执行款发放待审批',
+  disbursing: '执行款发放中',
+  'awaiting-coercion': '待采取强制措施',
+  'awaiting-disposal': '待财产处置',
+  'awaiting-officer': '待承办人处理',
+  'needs-attention': '需人工处理',
+  closed: '已结案',
+};
+
+/**
+ * Statuses in which the case waits for a phase that this release does not run yet. They are named, visible,
+ * and listed here so that the phase that takes them over can find them.
+ */
+export const HANDOVER_STATUSES: readonly CaseStatus[] = ['awaiting-coercion', 'awaiting-disposal', 'awaiting-officer'];
+
+const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  filed: ['triaged'],
+  triaged: ['investigating'],
+  investigating: ['control-approval', 'disbursement-approval', 'awaiting-coercion'],
+  'control-approval': ['controlling', 'awaiting-officer'],
+  controlling: ['disbursement-approval', 'awaiting-disposal', 'awaiting-coercion'],
+  'disbursement-approval': ['disbursing', 'awaiting-officer'],
+  disbursing: ['closed', 'awaiting-disposal', 'awaiting-coercion'],
+  'awaiting-coercion': [],
+  'awaiting-disposal': [],
+  'awaiting-officer': [],
+  'needs-attention': [],
+  closed: [],
+};
+
+export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
+  if (to === 'needs-attention') return from !== 'closed' && from !== 'needs-attention';
+  return TRANSITIONS[from].includes(to);
+}
+
+export class IllegalTransitionError extends Error {
+  constructor(from: CaseStatus, to: CaseStatus) {
+    super(`a case cannot go from "${from}" to "${to}"`);
+    this.name = 'IllegalTransitionError';
+  }
+}
+
+export function assertTransition(from: CaseStatus, to: CaseStatus): void {
+  if (!canTransition(from, to)) throw new IllegalTransitionError(from, to);
+}

@@ -1,0 +1,89 @@
+/**
+ * Asset control: what to freeze, seal or entrust, from what the network inquiry found.
+ * Deposits and online funds are frozen up to the outstanding claim, largest first (fewest orders); property is
+ * sealed only while money does not cover the claim; property outside this court's area is entrusted to the court
+ * where it lies (H1).
+ */
+import type { Period } from '../calendar/legal-calendar.ts';
+import type { Asset, AssetClass, Court, EnforcementCase } from '../case/model.ts';
+import { accountBalance } from '../case/reducer.ts';
+import { type Fen, fen, min, minusFloor } from '../money.ts';
+import type { Rules } from '../rules/table.ts';
+
+const MONEY_CLASSES: readonly AssetClass[] = ['deposit', 'online-funds'];
+
+export interface ControlPlan {
+  readonly outstandingFen: Fen;
+  readonly freezes: readonly { readonly assetId: string; readonly amountFen: Fen }[];
+  readonly entrustments: readonly { readonly assetId: string; readonly toCourt: Court }[];
+  /** covered: money on the case account already covers the claim (e.g. paid voluntarily after the notice). */
+  readonly outcome: 'covered' | 'control' | 'nothing-to-control';
+  readonly note: string;
+}
+
+export function outstandingFen(state: EnforcementCase): Fen {
+  return minusFloor(state.claim.totalFen, fen(Math.max(0, accountBalance(state) + paidOut(state))));
+}
+
+function paidOut(state: EnforcementCase): number {
+  return state.ledger.filter((e) => e.kind === 'disbursed').reduce((t, e) => t + e.amountFen, 0);
+}
+
+export function planControl(state: EnforcementCase): ControlPlan {
+  const outstanding = outstandingFen(state);
+  if (outstanding === 0) {
+    return { outstandingFen: outstanding, freezes: [], entrustments: [], outcome: 'covered', note: '案款已足额到账' };
+  }
+  const found = Object.values(state.assets).filter((a) => a.status === 'found');
+  const money = found
+    .filter((a) => MONEY_CLASSES.includes(a.class) && (a.balanceFen ?? 0) > 0)
+    .sort((a, b) => (b.balanceFen ?? 0) - (a.balanceFen ?? 0) || a.assetId.localeCompare(b.assetId));
+  const freezes: { assetId: string; amountFen: Fen }[] = [];
+  let remaining = outstanding;
+  for (const asset of money) {
+    if (remaining === 0) break;
+    const amount = min(fen(asset.balanceFen ?? 0), remaining);
+    freezes.push({ assetId: asset.assetId, amountFen: amount });
+    remaining = minusFloor(remaining, amount);
+  }
+  const entrustments: { assetId: string; toCourt: Court }[] = [];
+  if (remaining > 0) {
+    for (const asset of found.filter((a) => !MONEY_CLASSES.includes(a.class))) {
+      if (asset.locatedCourt && asset.locatedCourt.code !== state.court.code) {
+        entrustments.push({ assetId: asset.assetId, toCourt: asset.locatedCourt });
+      } else {
+        freezes.push({ assetId: asset.assetId, amountFen: fen(0) });
+      }
+    }
+  }
+  if (freezes.length === 0 && entrustments.length === 0) {
+    return {
+      outstandingFen: outstanding,
+      freezes,
+      entrustments,
+      outcome: 'nothing-to-control',
+      note: '未查询到可供执行的财产',
+    };
+  }
+  const note =
+    remaining === 0 ? '存款及网络资金足以清偿，冻结后扣划' : '存款不足以清偿，同时查封其他财产（外地财产委托当地法院）';
+  return { outstandingFen: outstanding, freezes, entrustments, outcome: 'control', note };
+}
+
+/** B1: how long one freeze or seal may last, by asset class. */
+export function seizurePeriod(assetClass: AssetClass, rules: Rules): Period {
+  switch (assetClass) {
+    case 'deposit':
+    case 'online-funds':
+      return rules.B1.deposit;
+    case 'vehicle':
+      return rules.B1.movable;
+    case 'real-estate':
+    case 'securities':
+      return rules.B1.realEstate;
+  }
+}
+
+export function isMoney(asset: Asset): boolean {
+  return MONEY_CLASSES.includes(asset.class);
+}

@@ -1,0 +1,33 @@
+/**
+ * What to ask an outside party, decided from the case. Every request is a list of items, and each item is
+ * answered on its own; a request is complete when every item has an answer.
+ */
+import type { EnforcementCase } from '../case/model.ts';
+import { INQUIRY_CHANNELS } from './channels.ts';
+
+export type PartnerKind = 'service' | 'inquiry' | 'freeze' | 'deduct' | 'entrust';
+
+export interface RequestItem {
+  readonly itemId: string;
+  readonly respondentId?: string;
+  readonly assetId?: string;
+  readonly amountFen?: number;
+  readonly toCourt?: string;
+  readonly channel?: string;
+  /** The account or certificate the order names. */
+  readonly reference?: string;
+}
+
+/** Service: each respondent not yet served. */
+export function serviceItems(state: EnforcementCase): RequestItem[] {
+  return state.respondents
+    .filter((r) => state.service.served[r.partyId] === undefined)
+    .map((r) => ({ itemId: r.partyId, respondentId: r.partyId }));
+}
+
+/** Inquiry: every respondent on every channel. */
+export function inquiryItems(state: EnforcementCase): RequestItem[] {
+  return state.respondents.flatMap((r) =>
+    INQUIRY_CHANNELS.map((c) => ({ itemId: `${r.partyId}:${c.channel}`, respondentId: r.partyId, channel: c.channel })),
+  );
+}

@@ -1,0 +1,45 @@
+/**
+ * The EventBridge target for filing events. Powertools idempotency keyed on the event id absorbs EventBridge's
+ * at-least-once delivery (and concurrent duplicates); the use case itself converges duplicates by case number.
+ */
+import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
+import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
+import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { Deps } from '#use-cases/context.ts';
+import { type IntakeOutcome, intakeCase } from '#use-cases/intake-case.ts';
+import { FUNCTION_USES } from '../steps/manifest.ts';
+
+export const INTAKE_USES = FUNCTION_USES.intake;
+
+/** Idempotency records live for the whole EventBridge retry window (24 h) and then some. */
+const IDEMPOTENCY_WINDOW_SECONDS = 48 * 60 * 60;
+
+export function createIntakeHandler(
+  deps: Pick<Deps, (typeof INTAKE_USES)[number]>,
+  persistenceStore: BasePersistenceLayer,
+  logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'intake' } }),
+): (event: unknown, context: Context) => Promise<IntakeOutcome> {
+  const intake = intakeCase(deps);
+  const handler = middy()
+    .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
+    .use(
+      makeHandlerIdempotent({
+        persistenceStore,
+        config: new IdempotencyConfig({ eventKeyJmesPath: 'id', expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS }),
+      }),
+    )
+    .handler(async (event: unknown) => {
+      const outcome = await intake(event);
+      if (outcome.outcome === 'rejected') {
+        logger.warn('intake event rejected', { eventId: outcome.eventId, reasons: outcome.reasons });
+      } else {
+        logger.info('intake event accepted', { caseId: outcome.caseId, outcome: outcome.outcome });
+      }
+      return outcome;
+    });
+  return handler as unknown as (event: unknown, context: Context) => Promise<IntakeOutcome>;
+}

@@ -1,0 +1,14 @@
+import type { Instant } from '#domain/calendar/local-date.ts';
+
+export interface Alert {
+  readonly kind: 'approval-escalated' | 'partner-overdue' | 'needs-attention' | 'node-overdue';
+  readonly caseId: string;
+  readonly court: string;
+  readonly at: Instant;
+  readonly message: string;
+}
+
+/** The command center's feed: EventBridge on AWS, a table in the embedded runtime. */
+export interface CommandCenter {
+  alert(alert: Alert): Promise<void>;
+}

@@ -1,0 +1,77 @@
+/**
+ * The only function that may resume a waiting execution (it alone holds states:SendTask*). Two kinds of input:
+ * a staff decision on an approval (direct invocation; the staff API fronts it), and partner answers arriving
+ * on the partner queue (SQS batches).
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import { z } from 'zod';
+import { decideApproval } from '#use-cases/approvals.ts';
+import type { Deps } from '#use-cases/context.ts';
+import { UseCaseError } from '#use-cases/errors.ts';
+import { answerPartner } from '#use-cases/partner-answers.ts';
+import { FUNCTION_USES } from '../steps/manifest.ts';
+
+export const SETTLE_USES = FUNCTION_USES.settle;
+
+export const DecisionRequest = z.object({
+  kind: z.literal('decision'),
+  approvalId: z.string().regex(/^a[a-z2-7]{11}$/, 'must be an approval id'),
+  decision: z.enum(['approved', 'rejected']),
+  userId: z.string().min(1).max(60),
+  reason: z.string().trim().max(1000).optional(),
+});
+
+function isSqsEvent(event: unknown): event is SQSEvent {
+  return typeof event === 'object' && event !== null && Array.isArray((event as SQSEvent).Records);
+}
+
+export function createSettleHandler(
+  deps: Pick<Deps, (typeof SETTLE_USES)[number]>,
+  logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'settle' } }),
+) {
+  const decide = decideApproval(deps);
+  const answer = answerPartner(deps);
+  const handler = middy()
+    .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
+    .handler(async (event: unknown): Promise<unknown> => {
+      if (isSqsEvent(event)) {
+        const failures: SQSBatchResponse['batchItemFailures'] = [];
+        for (const record of event.Records) {
+          try {
+            const result = await answer(JSON.parse(record.body));
+            logger.info('partner answer recorded', { requestId: result.requestId, resumed: result.resumed });
+          } catch (error) {
+            if (error instanceof UseCaseError || error instanceof SyntaxError) {
+              // A malformed or unknown answer is dropped with a log line; retrying cannot fix it.
+              logger.warn('partner answer refused', { reason: error.message });
+            } else {
+              failures.push({ itemIdentifier: record.messageId });
+            }
+          }
+        }
+        return { batchItemFailures: failures } satisfies SQSBatchResponse;
+      }
+      const parsed = DecisionRequest.safeParse(event);
+      if (!parsed.success)
+        return {
+          ok: false,
+          status: 400,
+          message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+        };
+      try {
+        const result = await decide(parsed.data);
+        logger.info('decision applied', { approvalId: result.approvalId, decision: result.decision });
+        return { ok: true, ...result };
+      } catch (error) {
+        if (error instanceof UseCaseError) {
+          logger.warn('decision refused', { approvalId: parsed.data.approvalId, code: error.code });
+          return { ok: false, status: error.status, code: error.code, message: error.message };
+        }
+        throw error;
+      }
+    });
+  return handler as unknown as (event: unknown, context: Context) => Promise<unknown>;
+}

@@ -1,0 +1,11 @@
+import { CaseRef } from '#contracts/steps.ts';
+import { closeOrHandOver } from '#use-cases/disbursement.ts';
+import { defineStep } from '../define.ts';
+import { STEP_USES } from '../manifest.ts';
+
+export const step = defineStep({
+  name: 'close-case',
+  uses: STEP_USES['close-case'],
+  input: CaseRef,
+  run: closeOrHandOver,
+});

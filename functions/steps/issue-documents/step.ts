@@ -1,0 +1,11 @@
+import { CaseRef } from '#contracts/steps.ts';
+import { issueDocuments } from '#use-cases/service.ts';
+import { defineStep } from '../define.ts';
+import { STEP_USES } from '../manifest.ts';
+
+export const step = defineStep({
+  name: 'issue-documents',
+  uses: STEP_USES['issue-documents'],
+  input: CaseRef,
+  run: issueDocuments,
+});

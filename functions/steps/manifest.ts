@@ -1,0 +1,57 @@
+/**
+ * Which ports each function uses. The same list builds the function's dependencies at start-up and, in the CDK
+ * app, its IAM permissions: a function can only reach what it declares here.
+ */
+import type { StepName } from '#workflows/steps.ts';
+
+export const DEPENDENCIES = [
+  'clock',
+  'rules',
+  'calendar',
+  'cases',
+  'queries',
+  'approvals',
+  'requests',
+  'partners',
+  'engine',
+  'staff',
+  'alerts',
+  'payments',
+  'rejections',
+] as const;
+export type DependencyName = (typeof DEPENDENCIES)[number];
+
+const BASE = ['clock', 'rules', 'calendar', 'cases'] as const;
+
+export const STEP_USES = {
+  triage: [...BASE, 'staff', 'queries'],
+  'issue-documents': [...BASE, 'requests'],
+  'record-service': [...BASE, 'requests', 'alerts'],
+  'open-investigation': [...BASE, 'requests', 'alerts'],
+  'record-inquiry': [...BASE, 'requests', 'alerts'],
+  'plan-control': [...BASE],
+  'execute-control': [...BASE, 'requests', 'alerts'],
+  'record-control': [...BASE, 'requests', 'alerts'],
+  'assess-coverage': [...BASE],
+  'open-disbursement': [...BASE],
+  'pay-out': [...BASE, 'payments'],
+  'close-case': [...BASE],
+  'dispatch-request': ['clock', 'requests', 'partners'],
+  'request-approval': ['clock', 'cases', 'approvals'],
+  'escalate-approval': [...BASE, 'approvals', 'alerts'],
+  'apply-decision': ['clock', 'cases'],
+  'record-needs-attention': ['clock', 'cases', 'alerts'],
+} as const satisfies Record<StepName, readonly DependencyName[]>;
+
+/** Functions that are not state-machine steps. */
+export const FUNCTION_USES = {
+  /** EventBridge target: validates, creates the case, starts the first phase. */
+  intake: ['clock', 'cases', 'engine', 'rejections'],
+  /**
+   * The only holder of states:SendTask*: staff decisions on approvals, and partner answers (the last answer to a
+   * request resumes its execution).
+   */
+  settle: ['clock', 'cases', 'approvals', 'staff', 'engine', 'requests'],
+} as const satisfies Record<string, readonly DependencyName[]>;
+
+export type FunctionName = StepName | keyof typeof FUNCTION_USES;

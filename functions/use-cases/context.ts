@@ -1,0 +1,75 @@
+/**
+ * What use cases depend on. Each use case names the subset it needs (a `Pick`), so its reach in code matches the
+ * IAM permissions its function gets on AWS.
+ */
+import type { LegalCalendar } from '#domain/calendar/legal-calendar.ts';
+import type { Actor, CaseEvent } from '#domain/case/events.ts';
+import type { EnforcementCase } from '#domain/case/model.ts';
+import type { Rules } from '#domain/rules/table.ts';
+import type { CommandCenter } from '#ports/alerts.ts';
+import type { ApprovalStore } from '#ports/approval-store.ts';
+import {
+  CaseNotFoundError,
+  type CaseQueries,
+  type CaseRepository,
+  ConcurrentUpdateError,
+} from '#ports/case-repository.ts';
+import type { Clock } from '#ports/clock.ts';
+import type { IntakeRejections } from '#ports/intake.ts';
+import type { PartnerGateway, PartnerRequestStore } from '#ports/partner-requests.ts';
+import type { PaymentGateway } from '#ports/payments.ts';
+import type { StaffDirectory } from '#ports/staff-directory.ts';
+import type { WorkflowEngine } from '#ports/workflow-engine.ts';
+
+export interface Deps {
+  readonly clock: Clock;
+  readonly rules: Rules;
+  readonly calendar: LegalCalendar;
+  readonly cases: CaseRepository;
+  readonly queries: CaseQueries;
+  readonly approvals: ApprovalStore;
+  readonly requests: PartnerRequestStore;
+  readonly partners: PartnerGateway;
+  readonly engine: WorkflowEngine;
+  readonly staff: StaffDirectory;
+  readonly alerts: CommandCenter;
+  readonly payments: PaymentGateway;
+  readonly rejections: IntakeRejections;
+}
+
+export const SYSTEM: Actor = { kind: 'system', id: 'workflow' };
+
+/** How many times a use case re-reads and retries when another writer got to the case first. */
+const MAX_CONFLICT_RETRIES = 5;
+
+export async function loadCase(cases: CaseRepository, caseId: string): Promise<EnforcementCase> {
+  const found = await cases.load(caseId);
+  if (!found) throw new CaseNotFoundError(caseId);
+  return found;
+}
+
+/**
+ * Load, decide, append: the shape of every state change. `decide` is pure and returns the events to record (none
+ * when the work is already done, which is what makes a retried step harmless) and a result. On a concurrent
+ * update the case is re-read and `decide` runs again on the fresh state.
+ */
+export async function mutateCase<R>(
+  deps: Pick<Deps, 'cases' | 'clock'>,
+  caseId: string,
+  actor: Actor,
+  cause: Readonly<Record<string, string>>,
+  decide: (state: EnforcementCase, now: string) => { readonly events: readonly CaseEvent[]; readonly result: R },
+): Promise<{ readonly state: EnforcementCase; readonly result: R }> {
+  for (let attempt = 0; ; attempt++) {
+    const state = await loadCase(deps.cases, caseId);
+    const now = deps.clock.now();
+    const { events, result } = decide(state, now);
+    if (events.length === 0) return { state, result };
+    try {
+      const next = await deps.cases.append(state, { at: now, actor, events, cause });
+      return { state: next, result };
+    } catch (error) {
+      if (!(error instanceof ConcurrentUpdateError) || attempt >= MAX_CONFLICT_RETRIES) throw error;
+    }
+  }
+}

@@ -1,0 +1,168 @@
+/** Disbursement (F1, F2) and closure as fully performed (G1). */
+import type { CaseEvent } from '#domain/case/events.ts';
+import { timeNode } from '#domain/case/nodes.ts';
+import { accountBalance } from '#domain/case/reducer.ts';
+import { isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts';
+import { derivedId, parseExecutionName } from '#domain/ids.ts';
+import { fen, formatYuan } from '#domain/money.ts';
+import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
+import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
+import type { StepInput } from './service.ts';
+
+/** Opens the phase: what goes to whom, the F1 deadline from the earliest money still held, and the approval. */
+export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
+  return async (input: StepInput): Promise<{ approval: ApprovalRequestTerms }> => {
+    const { run } = parseExecutionName(input.execution);
+    const { state } = await mutateCase(
+      deps,
+      input.caseId,
+      SYSTEM,
+      { execution: input.execution, step: 'open-disbursement' },
+      (s) => {
+        if (s.phaseRuns.disbursement === run) return { events: [], result: undefined };
+        const plan = planDisbursement(s);
+        const firstHeld = s.ledger.find((e) => e.kind === 'received');
+        const events: CaseEvent[] = [
+          { type: 'phase-started', phase: 'disbursement', run, execution: input.execution },
+          {
+            type: 'disbursement-planned',
+            payouts: plan.payouts,
+            refundFen: plan.refundFen,
+            ...(plan.refundTo ? { refundTo: plan.refundTo } : {}),
+          },
+          {
+            type: 'status-changed',
+            from: s.status,
+            to: 'disbursement-approval',
+            reason: `案款${formatYuan(plan.totalFen)}待发放`,
+          },
+        ];
+        if (firstHeld) {
+          events.push({
+            type: 'node-set',
+            node: timeNode(`disbursement:${run}`, deps.rules.F1.id, deps.rules.F1.period, firstHeld.at, deps.calendar),
+          });
+        }
+        return { events, result: undefined };
+      },
+    );
+    const plan = state.disbursementPlan ?? planDisbursement(state);
+    const total = fen(plan.payouts.reduce((t, p) => t + p.amountFen, 0) + plan.refundFen);
+    const payees = plan.payouts.map((p) => `${partyName(state, p.payeeId)} ${formatYuan(p.amountFen)}`).join('；');
+    const refund = plan.refundFen > 0 ? `；退还被执行人${formatYuan(plan.refundFen)}` : '';
+    return {
+      approval: approvalRequestTerms(deps, 'disbursement', `发放${payees}${refund}`, { amountFen: total }),
+    };
+  };
+}
+
+function partyName(state: { applicants: readonly { partyId: string; name: string }[] }, partyId: string): string {
+  return state.applicants.find((a) => a.partyId === partyId)?.name ?? partyId;
+}
+
+/** Pays the approved plan from the case account; each payment has a fixed entry id, so a retry pays nothing twice. */
+export function payOut(deps: Pick<Deps, 'cases' | 'clock' | 'payments'>) {
+  return async (input: StepInput) => {
+    const state = await loadCase(deps.cases, input.caseId);
+    const plan = state.disbursementPlan;
+    if (!plan) throw new Error(`case ${input.caseId} has no approved disbursement plan`);
+    const { run } = parseExecutionName(input.execution);
+    const orders = [
+      ...plan.payouts.map((p) => ({ ...p, kind: 'disbursed' as const })),
+      ...(plan.refundFen > 0 && plan.refundTo
+        ? [{ payeeId: plan.refundTo, amountFen: plan.refundFen, kind: 'refunded' as const }]
+        : []),
+    ].map((o) => ({ ...o, entryId: derivedId('e', state.caseId, 'payout', String(run), o.payeeId, o.kind) }));
+    for (const order of orders) {
+      if (state.ledger.some((e) => e.entryId === order.entryId)) continue;
+      await deps.payments.pay({
+        entryId: order.entryId,
+        caseId: state.caseId,
+        payeeId: order.payeeId,
+        amountFen: order.amountFen,
+      });
+      await mutateCase(deps, input.caseId, SYSTEM, { execution: input.execution, step: 'pay-out' }, (s, now) => {
+        if (s.ledger.some((e) => e.entryId === order.entryId)) return { events: [], result: undefined };
+        const events: CaseEvent[] = [
+          {
+            type: 'money-paid',
+            entryId: order.entryId,
+            payeeId: order.payeeId,
+            amountFen: order.amountFen,
+            kind: order.kind,
+          },
+        ];
+        const node = s.nodes[`disbursement:${run}`];
+        if (node?.status === 'open') events.push({ type: 'node-met', node: node.node, at: now });
+        return { events, result: undefined };
+      });
+    }
+    return { paid: orders.length };
+  };
+}
+
+/** Closes the case as fully performed when the claim is paid; otherwise hands it to the phase it needs. */
+export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock'>) {
+  return async (input: StepInput): Promise<{ closed: boolean }> => {
+    const { result } = await mutateCase(
+      deps,
+      input.caseId,
+      SYSTEM,
+      { execution: input.execution, step: 'close-case' },
+      (s) => {
+        if (s.status === 'closed') return { events: [], result: true };
+        if (s.status !== 'disbursing') return { events: [], result: false };
+        if (isFullyPerformed(s) && accountBalance(s) === 0) {
+          return {
+            events: [
+              { type: 'case-closed', way: 'fully-performed' },
+              { type: 'status-changed', from: s.status, to: 'closed', reason: '执行完毕' },
+            ],
+            result: true,
+          };
+        }
+        const heldProperty = Object.values(s.assets).some((a) => a.status === 'sealed' || a.status === 'entrusted');
+        return {
+          events: [
+            {
+              type: 'status-changed',
+              from: s.status,
+              to: heldProperty ? 'awaiting-disposal' : 'awaiting-coercion',
+              reason: '已发放到账案款，尚未执行完毕',
+            },
+          ],
+          result: false,
+        };
+      },
+    );
+    return { closed: result };
+  };
+}
+
+/** The case account received money (a voluntary payment reported by the bank holding the case account). */
+export function recordPayment(deps: Pick<Deps, 'cases' | 'clock'>) {
+  return async (input: { readonly caseId: string; readonly amountFen: number; readonly reference: string }) => {
+    const entryId = derivedId('e', input.caseId, 'voluntary', input.reference);
+    const { state } = await mutateCase(
+      deps,
+      input.caseId,
+      { kind: 'partner', id: 'case-account' },
+      { payment: input.reference },
+      (s) => ({
+        events: s.ledger.some((e) => e.entryId === entryId)
+          ? []
+          : [
+              {
+                type: 'money-received',
+                entryId,
+                amountFen: fen(input.amountFen),
+                source: 'voluntary',
+                note: `被执行人主动履行（${input.reference}）`,
+              },
+            ],
+        result: undefined,
+      }),
+    );
+    return { caseId: state.caseId, entryId, balanceFen: accountBalance(state) };
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * Intake: validate the filing event, create the case exactly once, start its first phase.
+ *
+ * Duplicates converge: the case id derives from court + case number, and the first journal commit is a
+ * conditional write, so three copies of one event (or two events for one case) produce one case however they
+ * interleave. The service phase is started under a deterministic execution name, and only while the case is
+ * still just filed: execution names may be reused 90 days after an execution ends, the case record lasts forever.
+ */
+
+import {
+  describeIssues,
+  INTAKE_DETAIL_TYPE,
+  INTAKE_SOURCE,
+  type IntakeDetail,
+  IntakeEvent,
+  MAX_INTAKE_EVENT_BYTES,
+} from '#contracts/intake-event.ts';
+import { localDate } from '#domain/calendar/local-date.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
+import type { ClaimItem, Party } from '#domain/case/model.ts';
+import { caseIdFor, executionName, partyIdFor } from '#domain/ids.ts';
+import { fen } from '#domain/money.ts';
+import { CaseAlreadyExistsError } from '#ports/case-repository.ts';
+import { type Deps, loadCase } from './context.ts';
+
+export type IntakeOutcome =
+  | { readonly outcome: 'created'; readonly caseId: string; readonly caseNumber: string; readonly execution: string }
+  | { readonly outcome: 'duplicate'; readonly caseId: string; readonly caseNumber: string; readonly restarted: boolean }
+  | { readonly outcome: 'rejected'; readonly eventId: string; readonly reasons: readonly string[] };
+
+type PartyInput = IntakeDetail['applicants'][number];
+
+function toParty(input: PartyInput): Party {
+  return {
+    partyId: partyIdFor(input.idNumber),
+    kind: input.kind,
+    name: input.name,
+    idNumber: input.idNumber,
+    contact: {
+      eServiceConsent: input.eServiceConsent,
+      ...(input.phone ? { phone: input.phone } : {}),
+      ...(input.email ? { email: input.email } : {}),
+      ...(input.address ? { address: input.address } : {}),
+    },
+    ...(input.legalRepresentative ? { legalRepresentative: input.legalRepresentative } : {}),
+  };
+}
+
+function claimItems(detail: IntakeDetail, applicants: readonly Party[]): ClaimItem[] {
+  const first = applicants[0]?.partyId ?? '';
+  if (detail.schemaVersion === 1) {
+    const { principalFen, interestFen = 0, costsFen = 0 } = detail.claim;
+    return [
+      { kind: 'principal' as const, amountFen: fen(principalFen), creditorId: first },
+      { kind: 'interest' as const, amountFen: fen(interestFen), creditorId: first },
+      { kind: 'litigation-costs' as const, amountFen: fen(costsFen), creditorId: first },
+    ].filter((item) => item.amountFen > 0);
+  }
+  return detail.claim.items.map((item) => ({
+    kind: item.kind,
+    amountFen: fen(item.amountFen),
+    creditorId: item.creditorIdNumber ? partyIdFor(item.creditorIdNumber) : first,
+  }));
+}
+
+/** Every released version of the event, onto the one internal shape. */
+export function toFiledEvent(event: IntakeEvent): Extract<CaseEvent, { type: 'case-filed' }> {
+  const detail = event.detail;
+  const applicants = detail.applicants.map(toParty);
+  const items = claimItems(detail, applicants);
+  return {
+    type: 'case-filed',
+    court: detail.court,
+    caseNumber: detail.caseNumber,
+    kind: detail.kind,
+    filedAt: new Date(Date.parse(detail.filedAt)).toISOString(),
+    ...(detail.previousCaseNumber ? { previousCaseNumber: detail.previousCaseNumber } : {}),
+    applicants,
+    respondents: detail.respondents.map(toParty),
+    basis: {
+      documentNumber: detail.basis.documentNumber,
+      court: detail.basis.court,
+      kind: detail.basis.kind,
+      effectiveDate: localDate(detail.basis.effectiveDate),
+      ...(detail.basis.cause ? { cause: detail.basis.cause } : {}),
+    },
+    claim: { items, totalFen: fen(items.reduce((t, i) => t + i.amountFen, 0)) },
+    intake: { eventId: event.id, schemaVersion: detail.schemaVersion, source: event.source },
+  };
+}
+
+function envelopeField(raw: unknown, field: string): string {
+  if (raw && typeof raw === 'object' && field in raw) {
+    const value = (raw as Record<string, unknown>)[field];
+    if (typeof value === 'string') return value.slice(0, 128);
+  }
+  return '(missing)';
+}
+
+export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'rejections'>) {
+  return async (raw: unknown): Promise<IntakeOutcome> => {
+    const size = Buffer.byteLength(JSON.stringify(raw ?? null), 'utf8');
+    const parsed =
+      size > MAX_INTAKE_EVENT_BYTES
+        ? ({ success: false, reasons: [`(event): larger than ${MAX_INTAKE_EVENT_BYTES} bytes`] } as const)
+        : (() => {
+            const result = IntakeEvent.safeParse(raw);
+            return result.success
+              ? ({ success: true, event: result.data } as const)
+              : ({ success: false, reasons: describeIssues(result.error) } as const);
+          })();
+
+    if (!parsed.success) {
+      const eventId = envelopeField(raw, 'id');
+      await deps.rejections.record(
+        {
+          eventId,
+          at: deps.clock.now(),
+          source: envelopeField(raw, 'source'),
+          detailType: envelopeField(raw, 'detail-type'),
+          reasons: parsed.reasons,
+        },
+        raw,
+      );
+      return { outcome: 'rejected', eventId, reasons: parsed.reasons };
+    }
+
+    const filed = toFiledEvent(parsed.event);
+    const caseId = caseIdFor(filed.court.code, filed.caseNumber);
+    const firstRun = executionName(caseId, 'service', 1);
+    const input = { v: 1, caseId };
+    try {
+      await deps.cases.create(caseId, {
+        at: deps.clock.now(),
+        actor: { kind: 'system', id: `${INTAKE_SOURCE}/${INTAKE_DETAIL_TYPE}` },
+        events: [filed],
+        cause: { intakeEvent: parsed.event.id },
+      });
+    } catch (error) {
+      if (!(error instanceof CaseAlreadyExistsError)) throw error;
+      // Duplicate: make sure a case whose first start was lost still gets going, and nothing more.
+      const existing = await loadCase(deps.cases, caseId);
+      const stillFiled = existing.status === 'filed' && existing.phaseRuns.service === undefined;
+      if (stillFiled) await deps.engine.startExecution('service', firstRun, input);
+      return { outcome: 'duplicate', caseId, caseNumber: existing.caseNumber, restarted: stillFiled };
+    }
+    await deps.engine.startExecution('service', firstRun, input);
+    return { outcome: 'created', caseId, caseNumber: filed.caseNumber, execution: firstRun };
+  };
+}

@@ -1,0 +1,358 @@
+/**
+ * Asset investigation and control: network inquiry (A8, A10), the control plan and its approval, freezing and
+ * sealing (B1), entrustment to the court where property lies (H1), deduction of frozen money.
+ */
+
+import { DeductResult, EntrustResult, FreezeResult, InquiryResult } from '#contracts/partner-answers.ts';
+import { chinaDateOf, endOfChinaDay, secondsUntil } from '#domain/calendar/local-date.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
+import type { Asset, EnforcementCase } from '#domain/case/model.ts';
+import { meetNode, timeNode } from '#domain/case/nodes.ts';
+import { type ControlStep, nextControlStep } from '#domain/control/next-step.ts';
+import { planControl, seizurePeriod } from '#domain/control/plan.ts';
+import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
+import { fen, formatYuan } from '#domain/money.ts';
+import { channelName } from '#domain/partners/channels.ts';
+import { inquiryItems } from '#domain/partners/requests.ts';
+import type { PartnerRequest } from '#ports/partner-requests.ts';
+import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
+import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
+import { ensureRequest, getRequest, requestIdOf, type WaitTerms } from './requests.ts';
+import type { StepInput } from './service.ts';
+
+type InvestigationDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts'>;
+
+/** Opens the phase and sends the network inquiry for every respondent on every channel. */
+export function openInvestigation(deps: InvestigationDeps) {
+  return async (input: StepInput): Promise<{ inquiry: WaitTerms }> => {
+    const { run } = parseExecutionName(input.execution);
+    const requestId = requestIdOf(input.execution, 'inquiry', 1);
+    const { state } = await mutateCase(
+      deps,
+      input.caseId,
+      SYSTEM,
+      { execution: input.execution, step: 'open-investigation' },
+      (s, now) => {
+        if (s.phaseRuns.investigation === run) return { events: [], result: undefined };
+        const items = inquiryItems(s);
+        const events: CaseEvent[] = [
+          { type: 'phase-started', phase: 'investigation', run, execution: input.execution },
+          { type: 'status-changed', from: s.status, to: 'investigating', reason: '启动网络查控' },
+          { type: 'inquiry-started', requestId, channels: [...new Set(items.map((i) => i.channel ?? ''))] },
+          ...meetNode(s, 'inquiry-started', now),
+          {
+            type: 'node-set',
+            node: timeNode('investigation-finished', deps.rules.A8.id, deps.rules.A8.period, s.filedAt, deps.calendar),
+          },
+        ];
+        return { events, result: undefined };
+      },
+    );
+    const terms = await ensureRequest(deps, state, input.execution, {
+      kind: 'inquiry',
+      round: 1,
+      items: inquiryItems(state),
+      period: deps.rules.P_PARTNER_WAITS.inquiry,
+    });
+    return { inquiry: { requestId: terms.requestId, timeoutSeconds: terms.timeoutSeconds } };
+  };
+}
+
+function foundAssets(state: EnforcementCase, request: PartnerRequest): { events: CaseEvent[]; silent: string[] } {
+  const events: CaseEvent[] = [];
+  const silent: string[] = [];
+  for (const item of request.items) {
+    const answer = request.answers.find((a) => a.itemId === item.itemId && !a.late);
+    const channel = item.channel ?? item.itemId;
+    if (!answer || answer.outcome === 'failed') {
+      silent.push(item.itemId);
+      continue;
+    }
+    const parsed = InquiryResult.parse(answer.result);
+    const assets: Asset[] = parsed.assets.map((found) => ({
+      assetId: derivedId('s', state.caseId, item.itemId, found.reference),
+      respondentId: item.respondentId ?? '',
+      class: found.class,
+      channel,
+      institution: channelName(channel),
+      reference: found.reference,
+      ...(found.balanceFen !== undefined ? { balanceFen: fen(found.balanceFen) } : {}),
+      ...(found.region ? { region: found.region } : {}),
+      ...(found.locatedCourt ? { locatedCourt: found.locatedCourt } : {}),
+      frozenFen: fen(0),
+      deductedFen: fen(0),
+      status: 'found',
+    }));
+    events.push({ type: 'inquiry-answered', channel: item.itemId, assets });
+  }
+  return { events, silent };
+}
+
+/** Records what banks and registries answered; those silent past the wait are named. */
+export function recordInquiry(deps: InvestigationDeps) {
+  return async (input: StepInput & { readonly requestId: string }) => {
+    const request = await getRequest(deps, input.requestId);
+    if (request.status === 'pending') await deps.requests.markTimedOut(request.requestId);
+    await mutateCase(deps, input.caseId, SYSTEM, { execution: input.execution, step: 'record-inquiry' }, (s, now) => {
+      if (s.inquiry && (s.inquiry.answered.length > 0 || s.inquiry.silent.length > 0))
+        return { events: [], result: undefined };
+      const { events, silent } = foundAssets(s, request);
+      return {
+        events: [...events, { type: 'inquiry-closed', silent }, ...meetNode(s, 'investigation-finished', now)],
+        result: undefined,
+      };
+    });
+    return { recorded: true };
+  };
+}
+
+export type ControlOutcome =
+  | { readonly outcome: 'control'; readonly approval: ApprovalRequestTerms }
+  | { readonly outcome: 'covered'; readonly disbursement: string }
+  | { readonly outcome: 'nothing-to-control' };
+
+/** Decides what to freeze, seal and entrust, and asks for the team lead's approval. */
+export function planCaseControl(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
+  return async (input: StepInput): Promise<ControlOutcome> => {
+    const { state, result } = await mutateCase(
+      deps,
+      input.caseId,
+      SYSTEM,
+      { execution: input.execution, step: 'plan-control' },
+      (s) => {
+        const plan = planControl(s);
+        if (s.status !== 'investigating') return { events: [], result: plan };
+        const events: CaseEvent[] = [];
+        if (plan.outcome === 'control') {
+          events.push(
+            {
+              type: 'control-planned',
+              freezes: plan.freezes,
+              entrustments: plan.entrustments,
+              outstandingFen: plan.outstandingFen,
+              note: plan.note,
+            },
+            { type: 'status-changed', from: s.status, to: 'control-approval', reason: plan.note },
+          );
+        } else if (plan.outcome === 'nothing-to-control') {
+          events.push({ type: 'status-changed', from: s.status, to: 'awaiting-coercion', reason: plan.note });
+        }
+        return { events, result: plan };
+      },
+    );
+    if (result.outcome === 'control') {
+      const amount = result.freezes.reduce((t, f) => t + f.amountFen, 0);
+      const summary = `冻结${result.freezes.length}项财产共${formatYuan(fen(amount))}；委托外地法院${result.entrustments.length}项；待执行${formatYuan(result.outstandingFen)}`;
+      return { outcome: 'control', approval: approvalRequestTerms(deps, 'control-plan', summary) };
+    }
+    if (result.outcome === 'covered') {
+      return {
+        outcome: 'covered',
+        disbursement: executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1),
+      };
+    }
+    return { outcome: 'nothing-to-control' };
+  };
+}
+
+export interface ControlStepTerms extends WaitTerms {
+  readonly next: ControlStep;
+  /** Counts passes through the control loop; the state machine bounds it. */
+  readonly round: number;
+}
+
+async function prepareControlStep(
+  deps: InvestigationDeps,
+  state: EnforcementCase,
+  execution: string,
+  round: number,
+): Promise<ControlStepTerms> {
+  const { step, items } = nextControlStep(state);
+  if (step === 'assess') return { next: 'assess', requestId: '', timeoutSeconds: 1, round };
+  const period = step === 'entrust' ? deps.rules.H1.period : deps.rules.P_PARTNER_WAITS.bankOrder;
+  const terms = await ensureRequest(deps, state, execution, { kind: step, round, items, period });
+  if (step === 'entrust') {
+    await mutateCase(deps, state.caseId, SYSTEM, { execution, step: 'entrust' }, (s, now) => {
+      const events: CaseEvent[] = [];
+      for (const entry of s.controlPlan?.entrustments ?? []) {
+        if (s.assets[entry.assetId]?.status !== 'found') continue;
+        const matterId = derivedId('m', s.caseId, entry.assetId);
+        events.push(
+          {
+            type: 'entrustment-sent',
+            entrustment: { matterId, assetId: entry.assetId, toCourt: entry.toCourt, sentAt: now, status: 'sent' },
+          },
+          {
+            type: 'node-set',
+            node: timeNode(`entrustment:${matterId}`, deps.rules.H1.id, deps.rules.H1.period, now, deps.calendar),
+          },
+        );
+      }
+      return { events, result: undefined };
+    });
+  }
+  return { next: step, requestId: terms.requestId, timeoutSeconds: terms.timeoutSeconds, round };
+}
+
+/** After the plan is approved: the first control action. */
+export function executeControl(deps: InvestigationDeps) {
+  return async (input: StepInput): Promise<ControlStepTerms> => {
+    const state = await loadCase(deps.cases, input.caseId);
+    return prepareControlStep(deps, state, input.execution, 1);
+  };
+}
+
+function controlEvents(
+  state: EnforcementCase,
+  request: PartnerRequest,
+  deps: InvestigationDeps,
+  now: string,
+): CaseEvent[] {
+  const events: CaseEvent[] = [];
+  for (const item of request.items) {
+    const assetId = item.assetId ?? item.itemId;
+    const asset = state.assets[assetId];
+    if (!asset) continue;
+    const answer = request.answers.find((a) => a.itemId === item.itemId && !a.late);
+    if (request.kind === 'freeze') {
+      if (asset.status !== 'found') continue;
+      const result = FreezeResult.safeParse(answer?.result ?? {});
+      if (!answer || answer.outcome === 'failed' || !result.success) {
+        const reason = !answer ? '协助执行单位未在期限内答复' : (result.data?.reason ?? '冻结未成功');
+        events.push({ type: 'asset-freeze-failed', assetId, reason });
+        continue;
+      }
+      const expires = deps.calendar.periodEnd(chinaDateOf(now), seizurePeriod(asset.class, deps.rules));
+      events.push({
+        type: 'asset-frozen',
+        assetId,
+        amountFen: fen(result.data.frozenFen ?? item.amountFen ?? 0),
+        expiresOn: expires.date,
+      });
+    } else if (request.kind === 'deduct') {
+      if (asset.status !== 'frozen' || !answer || answer.outcome === 'failed') continue;
+      const result = DeductResult.parse(answer.result);
+      events.push({
+        type: 'money-received',
+        entryId: derivedId('e', state.caseId, request.requestId, assetId),
+        amountFen: fen(result.amountFen),
+        source: 'deduction',
+        assetId,
+        note: `扣划${asset.institution}${asset.reference}`,
+      });
+    } else if (request.kind === 'entrust') {
+      const matterId = derivedId('m', state.caseId, assetId);
+      const matter = state.entrustments[matterId];
+      if (!matter || !answer || (matter.status !== 'sent' && matter.status !== 'overdue')) continue;
+      const result = EntrustResult.parse(answer.result);
+      events.push(
+        {
+          type: 'entrustment-answered',
+          matterId,
+          outcome: result.outcome,
+          ...(result.detail ? { detail: result.detail } : {}),
+        },
+        ...meetNode(state, `entrustment:${matterId}`, now),
+      );
+      if (result.outcome === 'completed') {
+        const expires = deps.calendar.periodEnd(chinaDateOf(now), seizurePeriod(asset.class, deps.rules));
+        events.push({ type: 'asset-frozen', assetId, amountFen: fen(0), expiresOn: expires.date });
+      }
+    }
+  }
+  return events;
+}
+
+/**
+ * Records a control action's answers and prepares the next one. An entrusted court that misses H1 is chased:
+ * the command center is told and the wait is extended, a bounded number of times.
+ */
+export function recordControl(deps: InvestigationDeps) {
+  return async (
+    input: StepInput & { readonly requestId: string; readonly round: number; readonly timedOut?: boolean },
+  ): Promise<ControlStepTerms> => {
+    const request = await getRequest(deps, input.requestId);
+    const waits = deps.rules.P_PARTNER_WAITS;
+    if (request.kind === 'entrust' && request.status === 'pending' && input.timedOut) {
+      const escalations = Math.max(0, input.round - 1);
+      const { state } = await mutateCase(
+        deps,
+        input.caseId,
+        SYSTEM,
+        { execution: input.execution, step: 'entrustment-overdue' },
+        (s, now) => {
+          const events: CaseEvent[] = [];
+          for (const item of request.items) {
+            const matterId = derivedId('m', s.caseId, item.assetId ?? item.itemId);
+            const nodeId = `entrustment:${matterId}` as const;
+            if (s.entrustments[matterId]?.status === 'sent' || s.entrustments[matterId]?.status === 'overdue') {
+              events.push({ type: 'entrustment-overdue', matterId, escalation: escalations + 1 });
+              if (s.nodes[nodeId]?.status === 'open') events.push({ type: 'node-overdue', node: nodeId, at: now });
+            }
+          }
+          return { events, result: undefined };
+        },
+      );
+      await deps.alerts.alert({
+        kind: 'partner-overdue',
+        caseId: state.caseId,
+        court: state.court.code,
+        at: deps.clock.now(),
+        message: `${state.caseNumber}：委托执行事项逾期未办结（第${escalations + 1}次催办）`,
+      });
+      if (escalations < waits.entrustmentEscalations) {
+        const due = deps.calendar.periodEnd(chinaDateOf(deps.clock.now()), waits.entrustmentGrace);
+        const timeoutSeconds = Math.max(1, secondsUntil(deps.clock.now(), endOfChinaDay(due.date)));
+        return { next: 'entrust', requestId: request.requestId, timeoutSeconds, round: input.round + 1 };
+      }
+    }
+    if (request.status === 'pending') await deps.requests.markTimedOut(request.requestId);
+    const settled = await getRequest(deps, input.requestId);
+    const { state } = await mutateCase(
+      deps,
+      input.caseId,
+      SYSTEM,
+      { execution: input.execution, step: `record-${request.kind}` },
+      (s, now) => ({
+        events: controlEvents(s, settled, deps, now),
+        result: undefined,
+      }),
+    );
+    if (settled.answers.length < settled.items.length) {
+      await deps.alerts.alert({
+        kind: 'partner-overdue',
+        caseId: state.caseId,
+        court: state.court.code,
+        at: deps.clock.now(),
+        message: `${state.caseNumber}：${settled.items.length - settled.answers.filter((a) => !a.late).length}项协助执行请求未在期限内答复`,
+      });
+    }
+    return prepareControlStep(deps, state, input.execution, input.round + 1);
+  };
+}
+
+/** After control: disburse what came in, or hand the case to the phase it needs next. */
+export function assessCoverage(deps: Pick<Deps, 'cases' | 'clock'>) {
+  return async (input: StepInput): Promise<{ next: 'disburse' | 'handover'; disbursement?: string }> => {
+    const { state, result } = await mutateCase(
+      deps,
+      input.caseId,
+      SYSTEM,
+      { execution: input.execution, step: 'assess-coverage' },
+      (s) => {
+        const received = s.ledger.filter((e) => e.kind === 'received').length > 0;
+        if (received) return { events: [], result: 'disburse' as const };
+        if (s.status !== 'controlling') return { events: [], result: 'handover' as const };
+        const heldProperty = Object.values(s.assets).some((a) => a.status === 'sealed' || a.status === 'entrusted');
+        const to = heldProperty ? 'awaiting-disposal' : 'awaiting-coercion';
+        const reason = heldProperty ? '已查封财产，待评估拍卖处置' : '未能控制可供执行的财产，待采取强制措施';
+        return { events: [{ type: 'status-changed', from: s.status, to, reason }], result: 'handover' as const };
+      },
+    );
+    if (result === 'handover') return { next: 'handover' };
+    return {
+      next: 'disburse',
+      disbursement: executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1),
+    };
+  };
+}

@@ -1,0 +1,37 @@
+/** An outside party answers one item of a request; the last answer resumes the waiting execution. */
+
+import { describeIssues } from '#contracts/intake-event.ts';
+import { PartnerCallback, RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
+import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
+import type { Deps } from './context.ts';
+import { invalid, notFound } from './errors.ts';
+
+export function answerPartner(deps: Pick<Deps, 'requests' | 'engine' | 'clock'>) {
+  return async (raw: unknown) => {
+    const parsed = PartnerCallback.safeParse(raw);
+    if (!parsed.success) throw invalid(describeIssues(parsed.error).join('; '));
+    const callback = parsed.data;
+    const request = await deps.requests.get(callback.requestId);
+    if (!request) throw notFound(`no request ${callback.requestId}`);
+    if (!request.items.some((i) => i.itemId === callback.itemId))
+      throw invalid(`request ${callback.requestId} has no item ${callback.itemId}`);
+    if (callback.outcome === 'ok') {
+      const result = RESULT_SCHEMAS[request.kind].safeParse(callback.result);
+      if (!result.success) throw invalid(describeIssues(result.error).join('; '));
+    }
+    const { request: updated, token } = await deps.requests.addAnswer(callback.requestId, {
+      itemId: callback.itemId,
+      at: deps.clock.now(),
+      outcome: callback.outcome,
+      result: callback.result ?? {},
+    });
+    if (token) {
+      try {
+        await deps.engine.sendTaskSuccess(token, { requestId: updated.requestId, complete: true });
+      } catch (error) {
+        if (!(error instanceof TaskNoLongerWaitingError)) throw error;
+      }
+    }
+    return { requestId: updated.requestId, status: updated.status, resumed: token !== undefined };
+  };
+}

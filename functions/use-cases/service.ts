@@ -1,0 +1,191 @@
+/** Triage, assignment and service of the enforcement notice with the asset-report order (A3, A5, A10, A1). */
+
+import { ServiceResult } from '#contracts/partner-answers.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
+import type { EnforcementCase, ServiceMethod } from '#domain/case/model.ts';
+import { meetNode, timeNode } from '#domain/case/nodes.ts';
+import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
+import { serviceItems } from '#domain/partners/requests.ts';
+import { assign, classify } from '#domain/triage/triage.ts';
+import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
+import { ensureRequest, getRequest, type WaitTerms } from './requests.ts';
+
+export interface StepInput {
+  readonly caseId: string;
+  readonly execution: string;
+}
+
+export function triageCase(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'staff' | 'queries'>) {
+  return async (input: StepInput) => {
+    const current = await loadCase(deps.cases, input.caseId);
+    const [teams, members] = await Promise.all([
+      deps.staff.teams(current.court.code),
+      deps.staff.members(current.court.code),
+    ]);
+    const officers = members.filter((m) => m.roles.includes('handling-officer')).map((m) => m.userId);
+    const load = await deps.queries.openCaseCounts(officers);
+    const { run } = parseExecutionName(input.execution);
+    const { result } = await mutateCase(
+      deps,
+      input.caseId,
+      SYSTEM,
+      { execution: input.execution, step: 'triage' },
+      (state, now) => {
+        if (state.track && state.team && state.officer) {
+          return { events: [], result: { track: state.track, team: state.team, officer: state.officer } };
+        }
+        const { track, reasons } = classify(state, deps.rules);
+        const { team, officer } = assign(track, state.court.code, teams, members, load);
+        const term = state.kind === 'non-litigation' ? deps.rules.A1.nonLitigationTerm : deps.rules.A1.term;
+        const assigned = timeNode(
+          'officer-assigned',
+          deps.rules.A3.id,
+          deps.rules.A3.period,
+          state.filedAt,
+          deps.calendar,
+        );
+        const events: CaseEvent[] = [
+          { type: 'phase-started', phase: 'service', run, execution: input.execution },
+          { type: 'case-triaged', track, team, officer, reasons },
+          { type: 'node-set', node: assigned },
+          { type: 'node-met', node: 'officer-assigned', at: now },
+          {
+            type: 'node-set',
+            node: timeNode('notice-sent', deps.rules.A5.id, deps.rules.A5.period, state.filedAt, deps.calendar),
+          },
+          {
+            type: 'node-set',
+            node: timeNode('inquiry-started', deps.rules.A10.id, deps.rules.A10.period, state.filedAt, deps.calendar),
+          },
+          {
+            type: 'node-set',
+            node: timeNode('enforcement-term', deps.rules.A1.id, term, state.filedAt, deps.calendar),
+          },
+          { type: 'status-changed', from: state.status, to: 'triaged', reason: `分案至${team}，承办人${officer}` },
+        ];
+        return { events, result: { track, team, officer } };
+      },
+    );
+    return result;
+  };
+}
+
+function serviceMethod(state: EnforcementCase, round: number): ServiceMethod {
+  const unserved = state.respondents.filter((r) => state.service.served[r.partyId] === undefined);
+  return round === 1 && unserved.every((r) => r.contact.eServiceConsent) ? 'electronic' : 'postal';
+}
+
+export interface ServiceTerms extends WaitTerms {
+  readonly round: number;
+  readonly method: ServiceMethod;
+}
+
+async function prepareService(
+  deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests'>,
+  state: EnforcementCase,
+  execution: string,
+  round: number,
+): Promise<ServiceTerms> {
+  const method = serviceMethod(state, round);
+  const period = method === 'electronic' ? deps.rules.P_PARTNER_WAITS.eService : deps.rules.P_PARTNER_WAITS.postal;
+  const terms = await ensureRequest(deps, state, execution, {
+    kind: 'service',
+    round,
+    items: serviceItems(state),
+    period,
+    method,
+  });
+  await mutateCase(deps, state.caseId, SYSTEM, { execution, step: 'serve' }, (s) => ({
+    events: s.service.requests.includes(terms.requestId)
+      ? []
+      : [
+          {
+            type: 'service-attempted',
+            method,
+            requestId: terms.requestId,
+            respondents: terms.request.items.map((i) => i.itemId),
+          },
+        ],
+    result: undefined,
+  }));
+  return { requestId: terms.requestId, timeoutSeconds: terms.timeoutSeconds, round, method };
+}
+
+/** A5: the enforcement notice and the asset-report order, issued together; then service, electronic first. */
+export function issueDocuments(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests'>) {
+  return async (input: StepInput): Promise<{ service: ServiceTerms; investigation: string }> => {
+    const { state } = await mutateCase(
+      deps,
+      input.caseId,
+      SYSTEM,
+      { execution: input.execution, step: 'issue-documents' },
+      (s, now) => {
+        if (s.documents.length > 0) return { events: [], result: undefined };
+        const events: CaseEvent[] = [
+          {
+            type: 'documents-issued',
+            documents: [
+              { docId: derivedId('d', s.caseId, 'enforcement-notice'), kind: 'enforcement-notice' },
+              { docId: derivedId('d', s.caseId, 'asset-report-order'), kind: 'asset-report-order' },
+            ],
+          },
+          ...meetNode(s, 'notice-sent', now),
+        ];
+        return { events, result: undefined };
+      },
+    );
+    const service = await prepareService(deps, state, input.execution, 1);
+    const investigation = executionName(state.caseId, 'investigation', (state.phaseRuns.investigation ?? 0) + 1);
+    return { service, investigation };
+  };
+}
+
+/** Records delivery receipts; an unserved respondent is tried again by post, once. */
+export function recordService(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts'>) {
+  return async (input: StepInput & { readonly requestId: string; readonly round: number }) => {
+    const request = await getRequest(deps, input.requestId);
+    if (request.status === 'pending') await deps.requests.markTimedOut(request.requestId);
+    const method = (request.method ?? 'postal') as ServiceMethod;
+    const { state } = await mutateCase(
+      deps,
+      input.caseId,
+      SYSTEM,
+      { execution: input.execution, step: 'record-service' },
+      (s) => {
+        const recorded = new Set(
+          s.service.attempts.filter((a) => a.requestId === request.requestId).map((a) => a.respondentId),
+        );
+        const events: CaseEvent[] = [];
+        for (const item of request.items) {
+          if (recorded.has(item.itemId) || s.service.served[item.itemId]) continue;
+          const answer = request.answers.find((a) => a.itemId === item.itemId && !a.late);
+          const parsed = ServiceResult.safeParse(answer?.result ?? {});
+          const detail = parsed.success ? (parsed.data.receipt ?? parsed.data.reason) : undefined;
+          events.push({
+            type: 'service-outcome',
+            requestId: request.requestId,
+            respondentId: item.itemId,
+            method,
+            outcome: !answer ? 'no-answer' : answer.outcome === 'ok' ? 'delivered' : 'failed',
+            ...(detail ? { detail } : {}),
+          });
+        }
+        return { events, result: undefined };
+      },
+    );
+    const unserved = state.respondents.filter((r) => state.service.served[r.partyId] === undefined);
+    if (unserved.length === 0) return { next: 'served' as const };
+    if (input.round === 1) {
+      const service = await prepareService(deps, state, input.execution, 2);
+      return { next: 'retry' as const, service };
+    }
+    await deps.alerts.alert({
+      kind: 'partner-overdue',
+      caseId: state.caseId,
+      court: state.court.code,
+      at: deps.clock.now(),
+      message: `${state.caseNumber}：${unserved.length}名被执行人未能送达，需承办人直接送达或公告送达`,
+    });
+    return { next: 'unserved' as const };
+  };
+}

@@ -1,0 +1,514 @@
+/**
+ * The embedded workflow engine: runs the state machines with aws-local-stepfunctions (an ASL interpreter) and
+ * adds what Step Functions gives on AWS and the interpreter does not: durability and long waits.
+ *
+ * An execution runs in segments. A segment starts at a top-level state and runs until the execution ends or
+ * waits: for a task token (a person or an outside party), or on a Wait state. Every state entered is
+ * checkpointed; a wait is recorded with its token or timer; timeouts and timers are durable records fired by
+ * `runDue`. A process that dies loses nothing: on restart, executions caught mid-segment run again from their
+ * last checkpoint (steps are idempotent, as on AWS where a Retry also runs a step again), waiting ones keep
+ * waiting.
+ *
+ * The interpreter's own timers cannot represent long waits (setTimeout overflows past 24.8 days), so the engine
+ * lifts TimeoutSeconds(Path) off `.waitForTaskToken` states and enforces them itself; everything else in the
+ * definitions runs as written.
+ */
+import { randomBytes } from 'node:crypto';
+import { StateMachine } from 'aws-local-stepfunctions';
+import { type Instant, plusSeconds } from '#domain/calendar/local-date.ts';
+import { TaskNoLongerWaitingError, type WorkflowEngine } from '#ports/workflow-engine.ts';
+import type { Definition, State, TaskState } from '#workflows/asl.ts';
+import { ERRORS } from '#workflows/errors.ts';
+import type { MachineName } from '#workflows/index.ts';
+import type { StepName } from '#workflows/steps.ts';
+import type { RuntimeClock } from './clock.ts';
+import { localMachineArn, machineOfArn, stepOfArn } from './definitions.ts';
+import type { ExecutionRecord, RuntimeStore, TimerRecord, TokenRecord } from './runtime-store.ts';
+
+const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
+const LAMBDA_WAIT = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
+const START_EXECUTION = 'arn:aws:states:::states:startExecution';
+/** The longest a JavaScript timer can wait; Wait states are parked by the engine long before that. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** Thrown from a waiting task to end the segment; neither retried nor caught by the definition. */
+class SegmentSuspended extends Error {
+  readonly isRetryable = false;
+  readonly isCatchable = false;
+  constructor() {
+    super('segment suspended');
+    this.name = 'LocalRuntimeSuspend';
+  }
+}
+
+/** An error that looks, to Retry and Catch, like the one Step Functions would report. */
+function stepFunctionsError(name: string, cause: string): Error {
+  const error = new Error(cause);
+  error.name = name;
+  return error;
+}
+
+export type StepInvoker = (step: StepName, payload: unknown, execution: ExecutionRecord) => Promise<unknown>;
+
+export type RuntimeEvent =
+  | {
+      readonly type: 'execution-started';
+      readonly execution: string;
+      readonly machine: string;
+      readonly caseId?: string;
+    }
+  | { readonly type: 'state-entered'; readonly execution: string; readonly state: string }
+  | { readonly type: 'execution-waiting'; readonly execution: string; readonly state: string; readonly until?: Instant }
+  | {
+      readonly type: 'execution-ended';
+      readonly execution: string;
+      readonly status: 'succeeded' | 'failed';
+      readonly error?: string;
+    };
+
+interface Resume {
+  readonly state: string;
+  readonly outcome:
+    | { readonly ok: true; readonly output: unknown }
+    | { readonly ok: false; readonly error: string; readonly cause: string };
+}
+
+type WorkItem = { readonly execution: string; readonly resume?: Resume; readonly skipWait?: string };
+
+interface TimeoutSpec {
+  readonly seconds?: number;
+  readonly path?: string;
+}
+
+/** `$.a.b.c` against a JSON value; only simple paths, which is all the definitions use for timeouts. */
+export function resolveSimplePath(value: unknown, path: string): unknown {
+  if (!/^\$(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(path))
+    throw new Error(`unsupported path for the embedded runtime: ${path}`);
+  let current = value;
+  for (const key of path.slice(2).split('.')) {
+    if (current === null || typeof current !== 'object') return undefined;
+    current = (current as Record<string, unknown>)[key];
+  }
+  return current;
+}
+
+export interface LocalEngineOptions {
+  readonly store: RuntimeStore;
+  readonly clock: RuntimeClock;
+  readonly definitions: Readonly<Record<MachineName, Definition>>;
+  readonly invoke: StepInvoker;
+  /** Retry pauses: as written (real time) or none (virtual time, where waiting a real second helps nobody). */
+  readonly retryPauses: 'as-written' | 'none';
+  readonly onEvent?: (event: RuntimeEvent) => void;
+  readonly onCounters?: (caseId: string, delta: { transitions: number; invocations: number }) => Promise<void>;
+}
+
+export class LocalEngine implements WorkflowEngine {
+  private readonly options: LocalEngineOptions;
+  private readonly runnable: Record<MachineName, Definition>;
+  private readonly tokenTimeouts = new Map<string, TimeoutSpec>();
+  private readonly machines = new Map<string, StateMachine>();
+  private readonly queue: WorkItem[] = [];
+
+  constructor(options: LocalEngineOptions) {
+    this.options = options;
+    this.runnable = {} as Record<MachineName, Definition>;
+    for (const [machine, definition] of Object.entries(options.definitions) as [MachineName, Definition][]) {
+      const states: Record<string, State> = {};
+      for (const [name, state] of Object.entries(definition.States)) {
+        if (state.Type === 'Task' && state.Resource === LAMBDA_WAIT) {
+          const { TimeoutSeconds, TimeoutSecondsPath, ...rest } = state;
+          this.tokenTimeouts.set(`${machine}|${name}`, {
+            ...(TimeoutSeconds !== undefined ? { seconds: TimeoutSeconds } : {}),
+            ...(TimeoutSecondsPath !== undefined ? { path: TimeoutSecondsPath } : {}),
+          });
+          states[name] = rest as TaskState;
+        } else {
+          states[name] = state;
+        }
+      }
+      this.runnable[machine] = { ...definition, States: states };
+    }
+  }
+
+  // --- the WorkflowEngine port -------------------------------------------------------------------------------
+
+  async startExecution(machine: string, name: string, input: unknown): Promise<{ started: boolean }> {
+    const result = await this.start(machine as MachineName, name, input);
+    return { started: result === 'started' };
+  }
+
+  async sendTaskSuccess(token: string, output: unknown): Promise<void> {
+    await this.settle(token, { status: 'succeeded', output });
+  }
+
+  async sendTaskFailure(token: string, error: string, cause: string): Promise<void> {
+    await this.settle(token, { status: 'failed', error, cause });
+  }
+
+  // --- running ------------------------------------------------------------------------------------------------
+
+  /** Starts an execution (queued): 'started', 'same' (running with the same input) or 'conflict'. */
+  async start(machine: MachineName, name: string, input: unknown): Promise<'started' | 'same' | 'conflict'> {
+    const definition = this.runnable[machine];
+    if (!definition) throw new Error(`no state machine ${machine}`);
+    const now = this.options.clock.now();
+    const caseId = typeof input === 'object' && input !== null ? (input as { caseId?: unknown }).caseId : undefined;
+    const created = await this.options.store.createExecution({
+      name,
+      machine,
+      input,
+      ...(typeof caseId === 'string' ? { caseId } : {}),
+      status: 'running',
+      checkpoint: { state: definition.StartAt, input },
+      startedAt: now,
+      updatedAt: now,
+      transitions: 0,
+    });
+    if (!created) {
+      const existing = await this.options.store.getExecution(name);
+      const running = existing?.status === 'running' || existing?.status === 'waiting';
+      return running && JSON.stringify(existing?.input) === JSON.stringify(input) ? 'same' : 'conflict';
+    }
+    this.options.onEvent?.({
+      type: 'execution-started',
+      execution: name,
+      machine,
+      ...(typeof caseId === 'string' ? { caseId } : {}),
+    });
+    this.queue.push({ execution: name });
+    return 'started';
+  }
+
+  private async settle(
+    token: string,
+    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
+  ): Promise<void> {
+    const settled = await this.options.store.settleToken(token, outcome);
+    if (!settled) {
+      const existing = await this.options.store.getToken(token);
+      throw new TaskNoLongerWaitingError(existing ? `TaskTimedOut: ${existing.status}` : 'InvalidToken');
+    }
+    this.enqueueTokenResume(settled);
+  }
+
+  private enqueueTokenResume(token: TokenRecord): void {
+    const outcome: Resume['outcome'] =
+      token.status === 'succeeded'
+        ? { ok: true, output: token.output }
+        : token.status === 'timed-out'
+          ? { ok: false, error: ERRORS.timeout, cause: 'The task did not complete within its TimeoutSeconds.' }
+          : { ok: false, error: token.error ?? 'TaskFailed', cause: token.cause ?? '' };
+    this.queue.push({ execution: token.execution, resume: { state: token.state, outcome } });
+  }
+
+  /** After a restart: run again what was caught mid-segment, resume what was settled but not yet resumed. */
+  async recover(): Promise<number> {
+    let recovered = 0;
+    for (const execution of await this.options.store.activeExecutions()) {
+      if (execution.status === 'running') {
+        const token = execution.token ? await this.options.store.getToken(execution.token) : undefined;
+        if (token && token.status !== 'waiting' && token.state === execution.checkpoint.state)
+          this.enqueueTokenResume(token);
+        else this.queue.push({ execution: execution.name });
+        recovered++;
+      } else if (execution.waiting?.kind === 'token') {
+        const token = await this.options.store.getToken(execution.waiting.token);
+        if (token && token.status !== 'waiting') {
+          this.enqueueTokenResume(token);
+          recovered++;
+        }
+      }
+    }
+    return recovered;
+  }
+
+  get hasWork(): boolean {
+    return this.queue.length > 0;
+  }
+
+  /** Runs queued segments, one at a time, until none is left. */
+  async drain(): Promise<number> {
+    let segments = 0;
+    for (let item = this.queue.shift(); item; item = this.queue.shift()) {
+      await this.runSegment(item);
+      segments++;
+    }
+    return segments;
+  }
+
+  /** Fires the timers due by now (token timeouts, Wait states, scheduled deliveries), earliest first. */
+  async fireDue(deliver: (body: unknown) => Promise<void>): Promise<number> {
+    const due = await this.options.store.dueTimers(this.options.clock.now());
+    for (const timer of due) {
+      await this.fire(timer, deliver);
+      await this.options.store.deleteTimer(timer);
+    }
+    return due.length;
+  }
+
+  async nextTimerAt(): Promise<Instant | undefined> {
+    return (await this.options.store.nextTimer())?.fireAt;
+  }
+
+  async schedule(timer: TimerRecord): Promise<void> {
+    await this.options.store.addTimer(timer);
+  }
+
+  private async fire(timer: TimerRecord, deliver: (body: unknown) => Promise<void>): Promise<void> {
+    if (timer.kind === 'delivery') {
+      await deliver(timer.body);
+      return;
+    }
+    if (timer.kind === 'timeout') {
+      const timedOut = await this.options.store.settleToken(timer.token, { status: 'timed-out' });
+      if (timedOut) this.enqueueTokenResume(timedOut);
+      return;
+    }
+    const execution = await this.options.store.getExecution(timer.execution);
+    if (
+      execution?.status === 'waiting' &&
+      execution.waiting?.kind === 'timer' &&
+      execution.waiting.state === timer.state
+    ) {
+      this.queue.push({ execution: execution.name, skipWait: timer.state });
+    }
+  }
+
+  private machine(machine: MachineName, startAt: string): StateMachine {
+    const key = `${machine}|${startAt}`;
+    let cached = this.machines.get(key);
+    if (!cached) {
+      const definition = this.runnable[machine];
+      // Definitions are validated by the test suite (asl-validator) and at synth; here, only re-entry points differ.
+      cached = new StateMachine({ ...definition, StartAt: startAt } as never, {
+        validationOptions: { noValidate: true },
+      });
+      this.machines.set(key, cached);
+    }
+    return cached;
+  }
+
+  private async runSegment(item: WorkItem): Promise<void> {
+    const { store, clock } = this.options;
+    const execution = await store.getExecution(item.execution);
+    if (!execution || execution.status === 'succeeded' || execution.status === 'failed') return;
+    if (
+      item.resume &&
+      !(execution.waiting?.kind === 'token' && execution.waiting.state === item.resume.state) &&
+      execution.checkpoint.state !== item.resume.state
+    ) {
+      return;
+    }
+    const machine = execution.machine as MachineName;
+    const definition = this.runnable[machine];
+    const from = item.resume
+      ? { state: item.resume.state, input: execution.checkpoint.input }
+      : { state: execution.checkpoint.state, input: execution.checkpoint.input };
+    const reuse = !item.resume && execution.token && (await store.getToken(execution.token))?.status === 'waiting';
+    const token = reuse && execution.token ? execution.token : randomBytes(48).toString('base64url');
+    let current: ExecutionRecord = {
+      ...execution,
+      status: 'running',
+      token,
+      waiting: undefined,
+      updatedAt: clock.now(),
+    };
+    await store.putExecution(current);
+
+    let suspension: ExecutionRecord['waiting'];
+    let resumePending = item.resume;
+    let transitions = 0;
+    let invocations = 0;
+    const invoke = async (step: StepName, payload: unknown) => {
+      invocations++;
+      return this.options.invoke(step, payload, current);
+    };
+
+    const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
+    for (const [name, state] of Object.entries(definition.States)) {
+      if (state.Type !== 'Task') continue;
+      if (state.Resource === LAMBDA_INVOKE) {
+        handlers[name] = async (params) => {
+          const { FunctionName, Payload } = params as { FunctionName: string; Payload: unknown };
+          return {
+            Payload: await invoke(stepOfArn(FunctionName), Payload),
+            StatusCode: 200,
+            ExecutedVersion: '$LATEST',
+          };
+        };
+      } else if (state.Resource === LAMBDA_WAIT) {
+        handlers[name] = async (params) => {
+          if (resumePending && resumePending.state === name) {
+            const { outcome } = resumePending;
+            resumePending = undefined;
+            if (outcome.ok) return outcome.output;
+            throw stepFunctionsError(outcome.error, outcome.cause);
+          }
+          await store.putToken({ token, execution: execution.name, state: name, status: 'waiting' });
+          const { FunctionName, Payload } = params as { FunctionName: string; Payload: unknown };
+          await invoke(stepOfArn(FunctionName), Payload);
+          suspension = { kind: 'token', state: name, token };
+          throw new SegmentSuspended();
+        };
+      } else if (state.Resource === START_EXECUTION) {
+        handlers[name] = async (params) => {
+          const { StateMachineArn, Name, Input } = params as { StateMachineArn: string; Name: string; Input: unknown };
+          const input = typeof Input === 'string' ? JSON.parse(Input) : Input;
+          const started = await this.start(machineOfArn(StateMachineArn), Name, input);
+          if (started === 'conflict') {
+            throw stepFunctionsError(ERRORS.executionAlreadyExists, `Execution already exists: ${Name}`);
+          }
+          return {
+            ExecutionArn: `${StateMachineArn.replace(':stateMachine:', ':execution:')}:${Name}`,
+            StartDate: clock.now(),
+          };
+        };
+      } else {
+        throw new Error(`the embedded runtime has no integration for ${state.Resource} (state ${name})`);
+      }
+    }
+
+    const waitStates = Object.entries(definition.States).filter(([, s]) => s.Type === 'Wait');
+    const waitTimeOverrides = Object.fromEntries(
+      waitStates.map(([name]) => [name, name === item.skipWait ? 0 : MAX_TIMER_MS]),
+    );
+    const retryIntervalOverrides =
+      this.options.retryPauses === 'none'
+        ? Object.fromEntries(
+            Object.entries(definition.States)
+              .filter(([, s]) => s.Type === 'Task')
+              .map(([name]) => [name, 0]),
+          )
+        : {};
+
+    const run = this.machine(machine, from.state).run(from.input as never, {
+      overrides: { taskResourceLocalHandlers: handlers as never, waitTimeOverrides, retryIntervalOverrides },
+      noThrowOnAbort: true,
+      context: {
+        Execution: {
+          Id: `${localMachineArn(machine).replace(':stateMachine:', ':execution:')}:${execution.name}`,
+          Name: execution.name,
+          StartTime: execution.startedAt,
+          Input: execution.input as never,
+        },
+        StateMachine: { Id: localMachineArn(machine), Name: machine },
+        Task: { Token: token },
+      },
+    });
+
+    let skipWaitOnce = item.skipWait;
+    const consumer = (async () => {
+      for await (const event of run.eventLogs) {
+        if (event.type !== 'StateEntered') continue;
+        transitions++;
+        await store.checkpoint(execution.name, event.state.name, event.state.input, clock.now());
+        this.options.onEvent?.({ type: 'state-entered', execution: execution.name, state: event.state.name });
+        if (event.state.type === 'Wait') {
+          if (skipWaitOnce === event.state.name) {
+            skipWaitOnce = undefined;
+            continue;
+          }
+          suspension = {
+            kind: 'timer',
+            state: event.state.name,
+            fireAt: this.waitUntil(definition.States[event.state.name], event.state.input),
+          };
+          run.abort();
+        }
+      }
+    })();
+
+    let output: unknown;
+    let failure: { Error: string; Cause: string } | undefined;
+    try {
+      output = await run.result;
+    } catch (error) {
+      const cause = (error as Error).cause;
+      if (!(cause instanceof SegmentSuspended)) {
+        const inner = cause instanceof Error ? cause : (error as Error);
+        failure = { Error: inner.name, Cause: inner.message };
+      }
+    }
+    await consumer;
+    current = (await store.getExecution(execution.name)) ?? current;
+    const now = clock.now();
+    if (suspension) {
+      const waiting =
+        suspension.kind === 'token'
+          ? { ...suspension, ...this.tokenTimeout(machine, suspension.state, current.checkpoint.input, now) }
+          : suspension;
+      await store.putExecution({ ...current, status: 'waiting', waiting, updatedAt: now });
+      if (waiting.kind === 'token' && waiting.timeoutAt) {
+        await store.addTimer({
+          id: waiting.token.slice(0, 16),
+          kind: 'timeout',
+          fireAt: waiting.timeoutAt,
+          token: waiting.token,
+        });
+      }
+      if (waiting.kind === 'timer') {
+        await store.addTimer({
+          id: `${execution.name}:${waiting.state}`,
+          kind: 'resume',
+          fireAt: waiting.fireAt,
+          execution: execution.name,
+          state: waiting.state,
+        });
+      }
+      this.options.onEvent?.({
+        type: 'execution-waiting',
+        execution: execution.name,
+        state: waiting.state,
+        ...(waiting.kind === 'token'
+          ? waiting.timeoutAt
+            ? { until: waiting.timeoutAt }
+            : {}
+          : { until: waiting.fireAt }),
+      });
+    } else if (failure) {
+      await store.putExecution({
+        ...current,
+        status: 'failed',
+        error: failure,
+        endedAt: now,
+        updatedAt: now,
+        token: undefined,
+      });
+      this.options.onEvent?.({
+        type: 'execution-ended',
+        execution: execution.name,
+        status: 'failed',
+        error: failure.Error,
+      });
+    } else {
+      await store.putExecution({
+        ...current,
+        status: 'succeeded',
+        output: output ?? null,
+        endedAt: now,
+        updatedAt: now,
+        token: undefined,
+      });
+      this.options.onEvent?.({ type: 'execution-ended', execution: execution.name, status: 'succeeded' });
+    }
+    if (current.caseId) await this.options.onCounters?.(current.caseId, { transitions, invocations });
+  }
+
+  private tokenTimeout(machine: MachineName, state: string, input: unknown, now: Instant): { timeoutAt?: Instant } {
+    const spec = this.tokenTimeouts.get(`${machine}|${state}`);
+    const seconds = spec?.seconds ?? (spec?.path ? resolveSimplePath(input, spec.path) : undefined);
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds < 1) return {};
+    return { timeoutAt: plusSeconds(now, seconds) };
+  }
+
+  private waitUntil(state: State | undefined, input: unknown): Instant {
+    const now = this.options.clock.now();
+    if (state?.Type !== 'Wait') return now;
+    if (state.TimestampPath) return String(resolveSimplePath(input, state.TimestampPath));
+    if (state.SecondsPath) return plusSeconds(now, Number(resolveSimplePath(input, state.SecondsPath)));
+    const literal = state as { Seconds?: number; Timestamp?: string };
+    if (literal.Timestamp) return literal.Timestamp;
+    return plusSeconds(now, literal.Seconds ?? 0);
+  }
+}

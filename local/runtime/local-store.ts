@@ -1,0 +1,136 @@
+/**
+ * The embedded DynamoDB: dynalite (the DynamoDB API on LevelDB) in this process, on a loopback port, reached by
+ * the same AWS SDK clients and the same adapters as on AWS. On disk under <data-dir>/db, or in memory for tests.
+ *
+ * Why dynalite: pure Node with a bundled LevelDB, nothing to download, durable on disk; conditional writes work,
+ * which is all the case store needs (it never uses transactions, which dynalite lacks).
+ */
+
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdirSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import {
+  CreateTableCommand,
+  type CreateTableCommandInput,
+  DynamoDBClient,
+  ResourceInUseException,
+} from '@aws-sdk/client-dynamodb';
+import dynalite from 'dynalite';
+import {
+  CASES_LAYOUT,
+  IDEMPOTENCY_LAYOUT,
+  JOURNAL_LAYOUT,
+  type TableLayout,
+  type TableNames,
+} from '#adapters/dynamodb/tables.ts';
+import { lockDataDir } from './data-dir-lock.ts';
+
+export const LOCAL_TABLES: TableNames & { readonly runtime: string } = {
+  cases: 'enforcement-cases',
+  journal: 'enforcement-journal',
+  idempotency: 'enforcement-idempotency',
+  runtime: 'enforcement-runtime',
+};
+
+/** The embedded runtime's own records: executions, tokens, timers, alerts, dead letters, counters. */
+export const RUNTIME_LAYOUT: TableLayout = {
+  partitionKey: { name: 'pk', type: 'S' },
+  sortKey: { name: 'sk', type: 'S' },
+  indexes: [],
+};
+
+/** Which case a store operation is for, so that the runtime can count operations per case. */
+export const operationScope = new AsyncLocalStorage<{ caseId?: string }>();
+
+export interface LocalStore {
+  readonly client: DynamoDBClient;
+  readonly endpoint: string;
+  /** Store operations so far, by case id ('' when not for a case). */
+  readonly operations: Map<string, number>;
+  close(): Promise<void>;
+}
+
+function createTableInput(name: string, layout: TableLayout): CreateTableCommandInput {
+  const attributes = new Map<string, 'S' | 'N'>();
+  const add = (a: { name: string; type: 'S' | 'N' }) => attributes.set(a.name, a.type);
+  add(layout.partitionKey);
+  if (layout.sortKey) add(layout.sortKey);
+  for (const index of layout.indexes) {
+    add(index.partitionKey);
+    add(index.sortKey);
+  }
+  return {
+    TableName: name,
+    BillingMode: 'PAY_PER_REQUEST',
+    AttributeDefinitions: [...attributes].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType })),
+    KeySchema: [
+      { AttributeName: layout.partitionKey.name, KeyType: 'HASH' },
+      ...(layout.sortKey ? [{ AttributeName: layout.sortKey.name, KeyType: 'RANGE' as const }] : []),
+    ],
+    ...(layout.indexes.length > 0
+      ? {
+          GlobalSecondaryIndexes: layout.indexes.map((index) => ({
+            IndexName: index.name,
+            KeySchema: [
+              { AttributeName: index.partitionKey.name, KeyType: 'HASH' as const },
+              { AttributeName: index.sortKey.name, KeyType: 'RANGE' as const },
+            ],
+            Projection: { ProjectionType: 'ALL' as const },
+          })),
+        }
+      : {}),
+  };
+}
+
+export async function openLocalStore(dataDir: string | undefined): Promise<LocalStore> {
+  const path = dataDir ? join(dataDir, 'db') : undefined;
+  if (path) mkdirSync(path, { recursive: true });
+  const unlock = dataDir ? lockDataDir(dataDir) : () => {};
+  const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const client = new DynamoDBClient({
+    endpoint,
+    region: 'local',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    maxAttempts: 3,
+  });
+  const operations = new Map<string, number>();
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const caseId = operationScope.getStore()?.caseId ?? '';
+      operations.set(caseId, (operations.get(caseId) ?? 0) + 1);
+      return next(args);
+    },
+    { step: 'initialize', name: 'countStoreOperations' },
+  );
+  const close = async () => {
+    client.destroy();
+    server.closeAllConnections?.();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    unlock();
+  };
+  try {
+    for (const [name, layout] of [
+      [LOCAL_TABLES.cases, CASES_LAYOUT],
+      [LOCAL_TABLES.journal, JOURNAL_LAYOUT],
+      [LOCAL_TABLES.idempotency, IDEMPOTENCY_LAYOUT],
+      [LOCAL_TABLES.runtime, RUNTIME_LAYOUT],
+    ] as const) {
+      try {
+        await client.send(new CreateTableCommand(createTableInput(name, layout)));
+      } catch (error) {
+        if (!(error instanceof ResourceInUseException)) throw error;
+      }
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return { client, endpoint, operations, close };
+}

@@ -1,0 +1,321 @@
+/**
+ * The embedded runtime: the whole application on one machine. The same state-machine definitions as on AWS,
+ * the same step handlers in-process, the same DynamoDB adapters against an embedded DynamoDB, and simulators for
+ * the outside parties. State lives in a data directory; nothing is lost when the process dies.
+ */
+import { randomUUID } from 'node:crypto';
+import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
+import type { Context } from 'aws-lambda';
+import { DynamoApprovalStore } from '#adapters/dynamodb/approval-store.ts';
+import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { documentClient } from '#adapters/dynamodb/document-client.ts';
+import { DynamoPartnerRequestStore } from '#adapters/dynamodb/partner-request-store.ts';
+import { RecordedRejections } from '#adapters/dynamodb/rejection-log.ts';
+import { PartnerSimulator, PaymentSimulator, type SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
+import type { JsonStaffDirectory } from '#adapters/staff/json-directory.ts';
+import { referenceData } from '#commons/reference-data.ts';
+import type { Instant } from '#domain/calendar/local-date.ts';
+import { plusSeconds } from '#domain/calendar/local-date.ts';
+import type { Commit } from '#domain/case/events.ts';
+import type { Alert } from '#ports/alerts.ts';
+import type { CaseRepository, CommitDraft } from '#ports/case-repository.ts';
+import type { StepHandler } from '#steps/define.ts';
+import { STEP_REGISTRY } from '#steps/index.ts';
+import type { Deps } from '#use-cases/context.ts';
+import { recordPayment } from '#use-cases/disbursement.ts';
+import type { IntakeOutcome } from '#use-cases/intake-case.ts';
+import type { Definition } from '#workflows/asl.ts';
+import type { MachineName } from '#workflows/index.ts';
+import type { StepName } from '#workflows/steps.ts';
+import { createIntakeHandler } from '../../functions/intake/function.ts';
+import { createSettleHandler } from '../../functions/settle/function.ts';
+import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
+import { localDefinitions, localFunctionArn } from './definitions.ts';
+import { LocalEngine, type RuntimeEvent } from './engine.ts';
+import { LocalCommandCenter, LocalDeadLetters } from './local-adapters.ts';
+import { LOCAL_TABLES, type LocalStore, openLocalStore, operationScope } from './local-store.ts';
+import { fileSink, type LogSink, SinkLogger } from './logging.ts';
+import { RuntimeStore } from './runtime-store.ts';
+
+/** Makes a step fail on purpose, to show what the workflow does then (tests, demos). */
+export interface Fault {
+  readonly step: StepName;
+  /** The error name the step reports, e.g. Lambda.ServiceException (retried) or a domain error (caught). */
+  readonly error: string;
+  /** How many invocations fail; the rest succeed. */
+  readonly times: number;
+}
+
+export interface RuntimeOptions {
+  /** Where state lives. Without it, everything is in memory and gone when the process ends (tests). */
+  readonly dataDir?: string;
+  /** Clock for a new data directory; an existing one keeps its own. Default: real. */
+  readonly clock?: ClockMode;
+  /** Where a new virtual clock starts. Default: now. */
+  readonly startAt?: Instant;
+  readonly script?: SimulatorScript;
+  readonly faults?: readonly Fault[];
+  /** Definitions to run instead of workflows/ (e.g. taken from a synthesized template). */
+  readonly definitions?: Readonly<Record<MachineName, Definition>>;
+  readonly logSink?: LogSink;
+  readonly onEvent?: (event: RuntimeEvent) => void;
+  readonly onCommit?: (commit: Commit) => void;
+  readonly onAlert?: (alert: Alert) => void;
+}
+
+interface ClockSetting {
+  readonly mode: ClockMode;
+  readonly now: Instant;
+}
+
+function lambdaContext(name: string): Context {
+  return {
+    callbackWaitsForEmptyEventLoop: false,
+    functionName: `enforcement-${name}`,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: localFunctionArn(name as StepName),
+    memoryLimitInMB: '256',
+    awsRequestId: randomUUID(),
+    logGroupName: `/local/enforcement-${name}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => 30_000,
+    done: () => undefined,
+    fail: () => undefined,
+    succeed: () => undefined,
+  };
+}
+
+/** The case repository, telling listeners about each commit (the CLI prints the timeline as it grows). */
+class ObservedCases implements CaseRepository {
+  private readonly inner: DynamoCaseRepository;
+  private readonly onCommit: ((commit: Commit) => void) | undefined;
+  constructor(inner: DynamoCaseRepository, onCommit?: (commit: Commit) => void) {
+    this.inner = inner;
+    this.onCommit = onCommit;
+  }
+  load(caseId: string) {
+    return this.inner.load(caseId);
+  }
+  history(caseId: string) {
+    return this.inner.history(caseId);
+  }
+  async create(caseId: string, draft: CommitDraft) {
+    const created = await this.inner.create(caseId, draft);
+    this.notify(created.caseId, created.version);
+    return created;
+  }
+  async append(current: Parameters<CaseRepository['append']>[0], draft: CommitDraft) {
+    const next = await this.inner.append(current, draft);
+    this.notify(next.caseId, next.version);
+    return next;
+  }
+  private notify(caseId: string, version: number): void {
+    if (!this.onCommit) return;
+    void this.inner.history(caseId).then((commits) => {
+      const commit = commits.find((c) => c.seq === version);
+      if (commit) this.onCommit?.(commit);
+    });
+  }
+}
+
+export class EmbeddedRuntime {
+  readonly clock: RuntimeClock;
+  readonly deps: Deps;
+  readonly engine: LocalEngine;
+  readonly runtimeStore: RuntimeStore;
+  readonly staff: JsonStaffDirectory;
+  readonly cases: DynamoCaseRepository;
+  private readonly store: LocalStore;
+  private readonly handlers = new Map<StepName, StepHandler>();
+  private readonly intakeHandler: (event: unknown, context: Context) => Promise<IntakeOutcome>;
+  private readonly settleHandler: (event: unknown, context: Context) => Promise<unknown>;
+  private readonly faults: Map<StepName, { error: string; remaining: number }>;
+  private readonly logSink: LogSink;
+  private readonly reportedOps = new Map<string, number>();
+
+  private constructor(store: LocalStore, runtimeStore: RuntimeStore, clock: RuntimeClock, options: RuntimeOptions) {
+    this.store = store;
+    this.runtimeStore = runtimeStore;
+    this.clock = clock;
+    this.logSink = options.logSink ?? (options.dataDir ? fileSink(options.dataDir) : () => undefined);
+    this.faults = new Map((options.faults ?? []).map((f) => [f.step, { error: f.error, remaining: f.times }]));
+    const db = documentClient(store.client);
+    const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };
+    const reference = referenceData();
+    this.staff = reference.staff;
+    this.cases = new DynamoCaseRepository(db, tables);
+    this.engine = new LocalEngine({
+      store: runtimeStore,
+      clock,
+      definitions: options.definitions ?? localDefinitions(),
+      invoke: (step, payload, execution) => this.invokeStep(step, payload, execution.caseId ?? ''),
+      retryPauses: clock.mode === 'virtual' ? 'none' : 'as-written',
+      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      onCounters: (caseId, delta) => this.recordCounters(caseId, delta),
+    });
+    const deliver = async (at: Instant, body: unknown) =>
+      this.engine.schedule({ id: randomUUID(), kind: 'delivery', fireAt: at, body });
+    this.deps = {
+      clock,
+      rules: reference.rules,
+      calendar: reference.calendar,
+      cases: new ObservedCases(this.cases, options.onCommit),
+      queries: this.cases,
+      approvals: new DynamoApprovalStore(db, tables),
+      requests: new DynamoPartnerRequestStore(db, tables),
+      partners: new PartnerSimulator(options.script ?? {}, deliver, clock),
+      engine: this.engine,
+      staff: reference.staff,
+      alerts: new LocalCommandCenter(runtimeStore, options.onAlert),
+      payments: new PaymentSimulator(),
+      rejections: new RecordedRejections(db, tables, new LocalDeadLetters(runtimeStore, clock)),
+    };
+    this.intakeHandler = createIntakeHandler(
+      this.deps,
+      new DynamoDBPersistenceLayer({ tableName: LOCAL_TABLES.idempotency, awsSdkV3Client: store.client }),
+      new SinkLogger(this.logSink, { function: 'intake' }),
+    );
+    this.settleHandler = createSettleHandler(this.deps, new SinkLogger(this.logSink, { function: 'settle' }));
+  }
+
+  static async open(options: RuntimeOptions = {}): Promise<EmbeddedRuntime> {
+    const store = await openLocalStore(options.dataDir);
+    try {
+      const runtimeStore = new RuntimeStore(documentClient(store.client), LOCAL_TABLES.runtime);
+      const saved = await runtimeStore.getValue<ClockSetting>('clock');
+      if (saved && options.clock && saved.mode !== options.clock) {
+        throw new ClockModeError(
+          `本数据目录使用${saved.mode === 'real' ? '真实' : '虚拟'}时钟，不能改为${options.clock === 'real' ? '真实' : '虚拟'}时钟`,
+        );
+      }
+      const mode = saved?.mode ?? options.clock ?? 'real';
+      const clock = new RuntimeClock(mode, saved?.now ?? options.startAt ?? new Date().toISOString());
+      if (!saved) await runtimeStore.setValue('clock', { mode, now: clock.now() } satisfies ClockSetting);
+      const runtime = new EmbeddedRuntime(store, runtimeStore, clock, options);
+      await runtime.engine.recover();
+      return runtime;
+    } catch (error) {
+      await store.close();
+      throw error;
+    }
+  }
+
+  /** A filing event, through the intake function (validation, idempotency, case creation, first phase). */
+  async intake(event: unknown): Promise<IntakeOutcome> {
+    const outcome = await this.intakeHandler(event, lambdaContext('intake'));
+    await this.runUntilIdle();
+    return outcome;
+  }
+
+  /** A staff decision, through the settle function, as the staff API calls it. */
+  async decide(command: { approvalId: string; decision: 'approved' | 'rejected'; userId: string; reason?: string }) {
+    const result = (await this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle'))) as
+      | { ok: true; approvalId: string; caseId: string; decision: string }
+      | { ok: false; status: number; code?: string; message: string };
+    await this.runUntilIdle();
+    return result;
+  }
+
+  /** SIMULATED bank notification: money arrived on the case account (a voluntary payment). */
+  async pay(caseId: string, amountFen: number, reference: string) {
+    const result = await recordPayment(this.deps)({ caseId, amountFen, reference });
+    await this.runUntilIdle();
+    return result;
+  }
+
+  /** Runs everything that can run now: queued segments and timers due by the clock. */
+  async runUntilIdle(): Promise<void> {
+    for (;;) {
+      await this.engine.drain();
+      const fired = await this.engine.fireDue((body) => this.deliver(body));
+      if (fired === 0 && !this.engine.hasWork) return;
+    }
+  }
+
+  /** Virtual clock: moves time forward, firing each timer at its own moment on the way. */
+  async advance(seconds: number): Promise<{ from: Instant; to: Instant }> {
+    const from = this.clock.now();
+    const target = plusSeconds(from, seconds);
+    if (this.clock.mode !== 'virtual') this.clock.set(target);
+    await this.runUntilIdle();
+    for (let next = await this.engine.nextTimerAt(); next && next <= target; next = await this.engine.nextTimerAt()) {
+      this.clock.set(next);
+      await this.saveClock();
+      await this.runUntilIdle();
+    }
+    this.clock.set(target);
+    await this.saveClock();
+    await this.runUntilIdle();
+    return { from, to: target };
+  }
+
+  /** Real time: runs due work every `intervalMs` until `signal` aborts. */
+  async serve(signal: AbortSignal, intervalMs = 1000): Promise<void> {
+    while (!signal.aborted) {
+      await this.runUntilIdle();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, intervalMs);
+        signal.addEventListener(
+          'abort',
+          () => {
+            clearTimeout(timer);
+            resolve();
+          },
+          { once: true },
+        );
+      });
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.saveClock();
+    await this.store.close();
+  }
+
+  private async saveClock(): Promise<void> {
+    await this.runtimeStore.setValue('clock', { mode: this.clock.mode, now: this.clock.now() } satisfies ClockSetting);
+  }
+
+  private async deliver(body: unknown): Promise<void> {
+    await this.settleHandler(
+      { Records: [{ messageId: randomUUID(), body: JSON.stringify(body) }] },
+      lambdaContext('settle'),
+    );
+  }
+
+  private handler(step: StepName): StepHandler {
+    let handler = this.handlers.get(step);
+    if (!handler) {
+      const definition = STEP_REGISTRY[step];
+      handler = definition.create(this.deps, new SinkLogger(this.logSink, { step }));
+      this.handlers.set(step, handler);
+    }
+    return handler;
+  }
+
+  private async invokeStep(step: StepName, payload: unknown, caseId: string): Promise<unknown> {
+    const fault = this.faults.get(step);
+    if (fault && fault.remaining > 0) {
+      fault.remaining--;
+      const error = new Error(JSON.stringify({ errorType: fault.error, errorMessage: `injected fault in ${step}` }));
+      error.name = fault.error;
+      throw error;
+    }
+    try {
+      return await operationScope.run({ caseId }, () => this.handler(step)(payload, lambdaContext(step)));
+    } catch (error) {
+      // What Step Functions sees of a failed Lambda: the error type as the name, a JSON cause.
+      const original = error as Error;
+      const reported = new Error(JSON.stringify({ errorType: original.name, errorMessage: original.message }));
+      reported.name = original.name;
+      throw reported;
+    }
+  }
+
+  private async recordCounters(caseId: string, delta: { transitions: number; invocations: number }): Promise<void> {
+    const total = this.store.operations.get(caseId) ?? 0;
+    const storeOperations = total - (this.reportedOps.get(caseId) ?? 0);
+    this.reportedOps.set(caseId, total);
+    await this.runtimeStore.addCounters(caseId, { ...delta, storeOperations, executions: 0 });
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * One approval as a reusable block of states: wait for the decision; on timeout escalate one rung and wait again
+ * (bounded by the escalation ladder); then record the decision and route on it.
+ */
+import { ESCALATION_LADDER } from '#domain/approvals/policy.ts';
+import { choice, invoke, type State, waitFor } from './asl.ts';
+
+export interface ApprovalBlock {
+  /** Prefix of the block's state names, e.g. `Control` -> `AwaitControlApproval`. */
+  readonly name: string;
+  readonly step: 'control-plan' | 'disbursement';
+  /** Where the previous step put the approval terms (step, level, role, due, timeout, summary). */
+  readonly termsPath: string;
+  readonly onApproved: string;
+  readonly onRejected: string;
+}
+
+/** The highest rung: the loop can escalate at most this many times. */
+export const MAX_APPROVAL_LEVEL = ESCALATION_LADDER.length - 1;
+
+export function approvalStates(block: ApprovalBlock): Record<string, State> {
+  const awaitState = `Await${block.name}Approval`;
+  const escalate = `Escalate${block.name}Approval`;
+  const canWaitAgain = `Can${block.name}Escalate`;
+  const apply = `Apply${block.name}Decision`;
+  const route = `Route${block.name}Decision`;
+  return {
+    [awaitState]: waitFor('request-approval', {
+      comment: `Waits for the ${block.step} decision; the token is stored with the approval, never shown`,
+      payload: { 'approval.$': block.termsPath },
+      timeoutSecondsPath: `${block.termsPath}.timeoutSeconds`,
+      onTimeout: escalate,
+      resultPath: '$.decision',
+      next: apply,
+    }),
+    [escalate]: invoke('escalate-approval', {
+      payload: { 'approval.$': block.termsPath },
+      resultPath: '$.escalation',
+      next: canWaitAgain,
+    }),
+    [canWaitAgain]: choice(
+      [
+        {
+          And: [
+            { Variable: '$.escalation.value.exhausted', BooleanEquals: false },
+            { Variable: '$.escalation.value.approval.level', NumericLessThanEquals: MAX_APPROVAL_LEVEL },
+          ],
+          Next: `Carry${block.name}Escalation`,
+        },
+      ],
+      'RecordNeedsAttention',
+      'Escalated to the next rung, or no one left to escalate to',
+    ),
+    [`Carry${block.name}Escalation`]: {
+      Type: 'Pass',
+      Comment: 'The escalated terms replace the old ones',
+      InputPath: '$.escalation.value.approval',
+      ResultPath: block.termsPath,
+      Next: awaitState,
+    },
+    [apply]: invoke('apply-decision', {
+      payload: { step: block.step, 'decision.$': '$.decision' },
+      resultPath: '$.applied',
+      next: route,
+    }),
+    [route]: choice(
+      [{ Variable: '$.applied.value.decision', StringEquals: 'approved', Next: block.onApproved }],
+      block.onRejected,
+    ),
+  };
+}

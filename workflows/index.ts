@@ -1,0 +1,17 @@
+/** The state machines: one definition each, used by the CDK app and the embedded runtime alike. */
+import type { Definition } from './asl.ts';
+import { disbursementDefinition } from './disbursement.asl.ts';
+import { investigationDefinition } from './investigation.asl.ts';
+import { serviceDefinition } from './service.asl.ts';
+
+export const MACHINES = ['service', 'investigation', 'disbursement'] as const;
+export type MachineName = (typeof MACHINES)[number];
+
+export const DEFINITIONS: Record<MachineName, Definition> = {
+  service: serviceDefinition,
+  investigation: investigationDefinition,
+  disbursement: disbursementDefinition,
+};
+
+/** Bumped whenever a definition changes; recorded with each case phase so an audit can tell which one ran. */
+export const DEFINITION_VERSION = '2026.11.1';

@@ -1,0 +1,100 @@
+/**
+ * Investigation and control: network inquiry of banks and registries (answers arrive asynchronously and in
+ * part), the control plan and the team lead's approval, then freeze/seal, entrust, deduct, each a request to an
+ * outside party, and finally disbursement or a named hand-over to the phase the case needs.
+ */
+import { RULES } from '#domain/rules/table.ts';
+import { approvalStates } from './approval.asl.ts';
+import {
+  carry,
+  choice,
+  type Definition,
+  equals,
+  invoke,
+  needsAttentionStates,
+  startPhase,
+  succeed,
+  waitFor,
+} from './asl.ts';
+import { ERRORS } from './errors.ts';
+import { MACHINE_KEYS } from './steps.ts';
+
+/**
+ * Passes through the control loop: freeze, entrust, deduct once each, plus one extra wait per entrustment
+ * escalation (rule table P-PARTNER-WAITS), plus the final pass that assesses.
+ */
+export const MAX_CONTROL_ROUNDS = 3 + RULES.P_PARTNER_WAITS.entrustmentEscalations + 1;
+
+export const investigationDefinition: Definition = {
+  Comment: 'Enforcement case: network inquiry, control plan and approval, freeze, entrust, deduct (A8, A10, B1, H1)',
+  StartAt: 'OpenInvestigation',
+  States: {
+    OpenInvestigation: invoke('open-investigation', { resultPath: '$.opened', next: 'AwaitInquiry' }),
+    AwaitInquiry: waitFor('dispatch-request', {
+      comment: 'Each bank and registry answers on its own; silence past the wait is recorded',
+      payload: { 'requestId.$': '$.opened.value.inquiry.requestId' },
+      timeoutSecondsPath: '$.opened.value.inquiry.timeoutSeconds',
+      onTimeout: 'RecordInquiry',
+      resultPath: null,
+      next: 'RecordInquiry',
+      catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'RecordInquiry' }],
+    }),
+    RecordInquiry: invoke('record-inquiry', {
+      payload: { 'requestId.$': '$.opened.value.inquiry.requestId' },
+      resultPath: null,
+      next: 'PlanControl',
+    }),
+    PlanControl: invoke('plan-control', { resultPath: '$.plan', next: 'RoutePlan' }),
+    RoutePlan: choice(
+      [
+        equals('$.plan.value.outcome', 'control', 'AwaitControlApproval'),
+        equals('$.plan.value.outcome', 'covered', 'CarryCoveredPhase'),
+      ],
+      'HandedOver',
+      'Paid already (voluntary performance), something to control, or nothing found',
+    ),
+    ...approvalStates({
+      name: 'Control',
+      step: 'control-plan',
+      termsPath: '$.plan.value.approval',
+      onApproved: 'ExecuteControl',
+      onRejected: 'HandedOver',
+    }),
+    ExecuteControl: invoke('execute-control', { resultPath: '$.control', next: 'RouteControl' }),
+    RouteControl: choice(
+      [
+        equals('$.control.value.next', 'assess', 'AssessCoverage'),
+        { Variable: '$.control.value.round', NumericLessThanEquals: MAX_CONTROL_ROUNDS, Next: 'AwaitControlRequest' },
+      ],
+      'RecordNeedsAttention',
+      'Next control action (freeze, entrust, deduct), or assess',
+    ),
+    AwaitControlRequest: waitFor('dispatch-request', {
+      comment: 'Freeze and deduction orders over the network; entrustment to the court where property lies',
+      payload: { 'requestId.$': '$.control.value.requestId' },
+      timeoutSecondsPath: '$.control.value.timeoutSeconds',
+      onTimeout: 'RecordControl',
+      resultPath: null,
+      next: 'RecordControl',
+      catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'RecordControl' }],
+    }),
+    RecordControl: invoke('record-control', {
+      payload: { 'requestId.$': '$.control.value.requestId', 'round.$': '$.control.value.round' },
+      resultPath: '$.control',
+      next: 'RouteControl',
+    }),
+    AssessCoverage: invoke('assess-coverage', { resultPath: '$.coverage', next: 'RouteCoverage' }),
+    RouteCoverage: choice([equals('$.coverage.value.next', 'disburse', 'CarryDisbursePhase')], 'HandedOver'),
+    CarryCoveredPhase: carry(
+      '$.plan.value.disbursement',
+      '$.nextPhase',
+      'StartDisbursement',
+      'Money already covers the claim',
+    ),
+    CarryDisbursePhase: carry('$.coverage.value.disbursement', '$.nextPhase', 'StartDisbursement', 'Money came in'),
+    StartDisbursement: startPhase(MACHINE_KEYS.disbursement, '$.nextPhase', 'ToDisbursement'),
+    ToDisbursement: succeed('Disbursement phase started'),
+    HandedOver: succeed('Handed over in a named waiting status (coercion, disposal, or back to the officer)'),
+    ...needsAttentionStates(),
+  },
+};

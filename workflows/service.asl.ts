@@ -1,0 +1,68 @@
+/**
+ * Service phase: triage and assignment, the enforcement notice with the asset-report order, then service:
+ * electronic first, post as the fallback. The investigation phase starts as soon as the documents are issued
+ * (control measures need not wait for delivery, A5), so service continues beside it.
+ */
+import {
+  carry,
+  choice,
+  type Definition,
+  equals,
+  invoke,
+  needsAttentionStates,
+  startPhase,
+  succeed,
+  waitFor,
+} from './asl.ts';
+import { ERRORS } from './errors.ts';
+import { MACHINE_KEYS } from './steps.ts';
+
+/** Service is tried at most twice (electronic, then post). */
+export const MAX_SERVICE_ROUNDS = 2;
+
+export const serviceDefinition: Definition = {
+  Comment: 'Enforcement case: triage, notice and asset-report order, service (A3, A5, A10)',
+  StartAt: 'Triage',
+  States: {
+    Triage: invoke('triage', { resultPath: '$.triage', next: 'IssueDocuments' }),
+    IssueDocuments: invoke('issue-documents', { resultPath: '$.documents', next: 'StartInvestigation' }),
+    StartInvestigation: startPhase(MACHINE_KEYS.investigation, '$.documents.value.investigation', 'PrepareService'),
+    PrepareService: carry(
+      '$.documents.value.service',
+      '$.serviceTerms',
+      'ServeDocuments',
+      'First attempt: as prepared with the documents',
+    ),
+    ServeDocuments: waitFor('dispatch-request', {
+      comment: 'The e-service platform or the post answers per respondent',
+      payload: { 'requestId.$': '$.serviceTerms.requestId' },
+      timeoutSecondsPath: '$.serviceTerms.timeoutSeconds',
+      onTimeout: 'RecordService',
+      resultPath: null,
+      next: 'RecordService',
+      catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'RecordService' }],
+    }),
+    RecordService: invoke('record-service', {
+      payload: { 'requestId.$': '$.serviceTerms.requestId', 'round.$': '$.serviceTerms.round' },
+      resultPath: '$.serviceOutcome',
+      next: 'ServiceOutcome',
+    }),
+    ServiceOutcome: choice(
+      [
+        equals('$.serviceOutcome.value.next', 'served', 'Served'),
+        {
+          And: [
+            { Variable: '$.serviceOutcome.value.next', StringEquals: 'retry' },
+            { Variable: '$.serviceOutcome.value.service.round', NumericLessThanEquals: MAX_SERVICE_ROUNDS },
+          ],
+          Next: 'ServeAgain',
+        },
+      ],
+      'NotServed',
+    ),
+    ServeAgain: carry('$.serviceOutcome.value.service', '$.serviceTerms', 'ServeDocuments', 'Next attempt: by post'),
+    Served: succeed('Every respondent served'),
+    NotServed: succeed('Not served by either method: the officer is told (direct service or public notice)'),
+    ...needsAttentionStates(),
+  },
+};

@@ -1,0 +1,38 @@
+/**
+ * The Lambda steps the state machines call: the contract between workflows/ and functions/steps/.
+ * Each name is a folder functions/steps/<name>/ and, on AWS, one function.
+ */
+export const STEPS = [
+  'triage',
+  'issue-documents',
+  'record-service',
+  'open-investigation',
+  'record-inquiry',
+  'plan-control',
+  'execute-control',
+  'record-control',
+  'assess-coverage',
+  'open-disbursement',
+  'pay-out',
+  'close-case',
+  'dispatch-request',
+  'request-approval',
+  'escalate-approval',
+  'apply-decision',
+  'record-needs-attention',
+] as const;
+export type StepName = (typeof STEPS)[number];
+
+/** The steps whose state waits for a task token (`.waitForTaskToken`). */
+export const WAITING_STEPS: readonly StepName[] = ['dispatch-request', 'request-approval'];
+
+/** `issue-documents` -> `FnIssueDocuments`: the substitution key of the step's function ARN. */
+export function functionKey(step: StepName): string {
+  return `Fn${step.replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase())}`;
+}
+
+export const MACHINE_KEYS = {
+  service: 'MachineService',
+  investigation: 'MachineInvestigation',
+  disbursement: 'MachineDisbursement',
+} as const;
