@@ -61,7 +61,7 @@ export function triageCase(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calen
             type: 'node-set',
             node: timeNode('enforcement-term', deps.rules.A1.id, term, state.filedAt, deps.calendar),
           },
-          { type: 'status-changed', from: state.status, to: 'triaged', reason: `分案至${team}，承办人${officer}` },
+          { type: 'status-changed', from: state.status, to: 'triaged', reason: '繁简分流并确定承办人' },
         ];
         return { events, result: { track, team, officer } };
       },

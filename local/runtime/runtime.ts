@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { DynamoApprovalStore } from '#adapters/dynamodb/approval-store.ts';
-import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { type CommitListener, DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { DynamoPartnerRequestStore } from '#adapters/dynamodb/partner-request-store.ts';
 import { RecordedRejections } from '#adapters/dynamodb/rejection-log.ts';
@@ -16,9 +16,7 @@ import type { JsonStaffDirectory } from '#adapters/staff/json-directory.ts';
 import { referenceData } from '#commons/reference-data.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
-import type { Commit } from '#domain/case/events.ts';
 import type { Alert } from '#ports/alerts.ts';
-import type { CaseRepository, CommitDraft } from '#ports/case-repository.ts';
 import type { StepHandler } from '#steps/define.ts';
 import { STEP_REGISTRY } from '#steps/index.ts';
 import type { Deps } from '#use-cases/context.ts';
@@ -59,7 +57,7 @@ export interface RuntimeOptions {
   readonly definitions?: Readonly<Record<MachineName, Definition>>;
   readonly logSink?: LogSink;
   readonly onEvent?: (event: RuntimeEvent) => void;
-  readonly onCommit?: (commit: Commit) => void;
+  readonly onCommit?: CommitListener;
   readonly onAlert?: (alert: Alert) => void;
 }
 
@@ -83,39 +81,6 @@ function lambdaContext(name: string): Context {
     fail: () => undefined,
     succeed: () => undefined,
   };
-}
-
-/** The case repository, telling listeners about each commit (the CLI prints the timeline as it grows). */
-class ObservedCases implements CaseRepository {
-  private readonly inner: DynamoCaseRepository;
-  private readonly onCommit: ((commit: Commit) => void) | undefined;
-  constructor(inner: DynamoCaseRepository, onCommit?: (commit: Commit) => void) {
-    this.inner = inner;
-    this.onCommit = onCommit;
-  }
-  load(caseId: string) {
-    return this.inner.load(caseId);
-  }
-  history(caseId: string) {
-    return this.inner.history(caseId);
-  }
-  async create(caseId: string, draft: CommitDraft) {
-    const created = await this.inner.create(caseId, draft);
-    this.notify(created.caseId, created.version);
-    return created;
-  }
-  async append(current: Parameters<CaseRepository['append']>[0], draft: CommitDraft) {
-    const next = await this.inner.append(current, draft);
-    this.notify(next.caseId, next.version);
-    return next;
-  }
-  private notify(caseId: string, version: number): void {
-    if (!this.onCommit) return;
-    void this.inner.history(caseId).then((commits) => {
-      const commit = commits.find((c) => c.seq === version);
-      if (commit) this.onCommit?.(commit);
-    });
-  }
 }
 
 export class EmbeddedRuntime {
@@ -143,7 +108,7 @@ export class EmbeddedRuntime {
     const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };
     const reference = referenceData();
     this.staff = reference.staff;
-    this.cases = new DynamoCaseRepository(db, tables);
+    this.cases = new DynamoCaseRepository(db, tables, options.onCommit);
     this.engine = new LocalEngine({
       store: runtimeStore,
       clock,
@@ -159,7 +124,7 @@ export class EmbeddedRuntime {
       clock,
       rules: reference.rules,
       calendar: reference.calendar,
-      cases: new ObservedCases(this.cases, options.onCommit),
+      cases: this.cases,
       queries: this.cases,
       approvals: new DynamoApprovalStore(db, tables),
       requests: new DynamoPartnerRequestStore(db, tables),

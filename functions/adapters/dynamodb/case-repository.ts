@@ -28,13 +28,18 @@ function plain<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+/** Told about each commit once it is written (the embedded runtime's CLI prints the timeline as it grows). */
+export type CommitListener = (commit: Commit, state: EnforcementCase) => void;
+
 export class DynamoCaseRepository implements CaseRepository, CaseQueries {
   private readonly db: DynamoDBDocumentClient;
   private readonly tables: TableNames;
+  private readonly listener: CommitListener | undefined;
 
-  constructor(db: DynamoDBDocumentClient, tables: TableNames) {
+  constructor(db: DynamoDBDocumentClient, tables: TableNames, listener?: CommitListener) {
     this.db = db;
     this.tables = tables;
+    this.listener = listener;
   }
 
   async load(caseId: string): Promise<EnforcementCase | undefined> {
@@ -140,6 +145,7 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
       throw error;
     }
     await this.project(next);
+    this.listener?.(commit, next);
     return next;
   }
 

@@ -1,0 +1,120 @@
+/**
+ * `enforce demo`: one enforcement case from the filing event to closure, on the embedded runtime with a virtual
+ * clock, approvals decided by the bureau's staff as the directory names them. Everything goes through the same
+ * paths as production: the intake function, the state machines, the settle function for each decision.
+ */
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
+import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
+import { fen, formatYuan } from '#domain/money.ts';
+import { ROLE_LABELS } from '#domain/staff/roles.ts';
+import type { Approval } from '#ports/approval-store.ts';
+import type { EmbeddedRuntime } from '../runtime/runtime.ts';
+import { caseCommand } from './commands.ts';
+import { CliError, type Output } from './output.ts';
+import { type GlobalOptions, withRuntime } from './session.ts';
+import { chinaTime } from './timeline.ts';
+
+const DEMO_DIR = new URL('../demo/', import.meta.url);
+/** Monday 2 March 2026, 09:00 in China: the filing day of the demo case. */
+const DEMO_START = '2026-03-02T01:00:00.000Z';
+const DAY = 86_400;
+/** The demo gives up after this many simulated days; a healthy run closes within about two weeks. */
+const MAX_DAYS = 60;
+
+export const SCENARIOS = ['deduction', 'voluntary'] as const;
+export type Scenario = (typeof SCENARIOS)[number];
+
+function demoFile(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(name, DEMO_DIR), 'utf8'));
+}
+
+/** The staff member who decides: holds the role, sits in the court, did not ask for it. */
+function approverFor(runtime: EmbeddedRuntime, approval: Approval): string {
+  const member = runtime.staff.document.staff.find(
+    (m) =>
+      m.active &&
+      m.court === approval.court &&
+      m.roles.includes(approval.requiredRole) &&
+      m.userId !== approval.requester &&
+      (approval.requiredRole !== 'team-lead' ||
+        m.team === runtime.staff.document.staff.find((r) => r.userId === approval.requester)?.team),
+  );
+  if (!member) throw new CliError(`演示数据中没有可审批 ${approval.approvalId} 的人员`);
+  return member.userId;
+}
+
+export async function demoCommand(globals: GlobalOptions, out: Output, options: { scenario?: string }): Promise<void> {
+  const scenario = (options.scenario ?? 'deduction') as Scenario;
+  if (!SCENARIOS.includes(scenario))
+    throw new CliError(`未知的演示场景：${options.scenario}（可选：${SCENARIOS.join('、')}）`, 2);
+  const dataDir = globals.dataDir ?? mkdtempSync(join(tmpdir(), 'enforce-demo-'));
+  if (globals.dataDir && readdirSync(dataDir, { withFileTypes: true }).some((e) => e.name === 'db')) {
+    throw new CliError(`演示需要一个新的数据目录，${dataDir} 已有数据`);
+  }
+  const demoGlobals: GlobalOptions = { ...globals, dataDir, clock: 'virtual' };
+  const event = demoFile('loan-repayment.event.json');
+  const script = demoFile('world.json') as SimulatorScript;
+  out.progress(
+    `演示（${scenario === 'deduction' ? '查控、冻结、扣划、发放、结案' : '送达后被执行人主动履行'}），数据目录：${dataDir}`,
+  );
+  out.progress('');
+
+  const caseId = await withRuntime(
+    demoGlobals,
+    out,
+    async (runtime) => {
+      const intake = await runtime.intake(event);
+      if (intake.outcome !== 'created') throw new CliError(`演示立案失败：${JSON.stringify(intake)}`);
+      for (let day = 0; day < MAX_DAYS; day++) {
+        const state = await runtime.cases.load(intake.caseId);
+        if (
+          !state ||
+          state.status === 'closed' ||
+          state.status === 'needs-attention' ||
+          state.status.startsWith('awaiting')
+        )
+          break;
+        if (scenario === 'voluntary' && day === 2 && state.ledger.length === 0) {
+          out.progress(`  ${chinaTime(runtime.clock.now())}  （演示）被执行人收到执行通知后，向案款账户转入全部执行款`);
+          await runtime.pay(intake.caseId, state.claim.totalFen, 'demo-voluntary-1');
+        }
+        const pending = await runtime.deps.approvals.listPending({ court: state.court.code });
+        for (const approval of pending.filter((a) => a.caseId === intake.caseId)) {
+          const approver = approverFor(runtime, approval);
+          const label = isApprovalStep(approval.step) ? APPROVAL_STEPS[approval.step].label : approval.step;
+          out.progress(
+            `  ${chinaTime(runtime.clock.now())}  （演示）${runtime.staff.memberName(approver)}（${ROLE_LABELS[approval.requiredRole]}）审批：${label}`,
+          );
+          const decided = await runtime.decide({
+            approvalId: approval.approvalId,
+            decision: 'approved',
+            userId: approver,
+            reason: '经审查，同意',
+          });
+          if (!decided.ok) throw new CliError(`演示审批失败：${decided.message}`);
+        }
+        await runtime.advance(DAY);
+      }
+      return intake.caseId;
+    },
+    { script, startAt: DEMO_START },
+  );
+
+  out.progress('');
+  await caseCommand({ ...demoGlobals }, out, caseId);
+  await withRuntime(
+    demoGlobals,
+    out,
+    async (runtime) => {
+      const state = await runtime.cases.load(caseId);
+      if (state?.status !== 'closed') throw new CliError(`演示案件未能结案，当前状态：${state?.status}`);
+      out.progress('');
+      out.progress(`演示完成：案件已执行完毕，执行标的 ${formatYuan(fen(state.claim.totalFen))} 已全部发放。`);
+      out.progress(`继续查看：enforce --data-dir ${dataDir} case ${caseId}`);
+    },
+    { quiet: true },
+  );
+}

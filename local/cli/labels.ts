@@ -1,0 +1,44 @@
+/** Staff-facing labels (Chinese) for what the CLI shows. */
+import type { Phase, Track } from '#domain/case/model.ts';
+
+export const TRACK_LABELS: Record<Track, string> = { simple: '简案', complex: '繁案', resumed: '恢复执行案件' };
+export const PHASE_LABELS: Record<Phase, string> = {
+  service: '分案与送达',
+  investigation: '查控',
+  disbursement: '案款发放与结案',
+};
+export const KIND_LABELS = { first: '首次执行', resumed: '恢复执行', 'non-litigation': '非诉执行' } as const;
+
+const NODE_LABELS: Record<string, string> = {
+  'officer-assigned': '确定承办人',
+  'notice-sent': '发出执行通知书及报告财产令',
+  'inquiry-started': '启动网络查控',
+  'investigation-finished': '完成财产调查',
+  'enforcement-term': '执行期限届满',
+};
+
+export function nodeLabel(node: string): string {
+  if (node.startsWith('disbursement:')) return '执行款发放';
+  if (node.startsWith('entrustment:')) return '委托事项办结';
+  return NODE_LABELS[node] ?? node;
+}
+
+export const METHOD_LABELS = { electronic: '电子送达', postal: '邮寄送达' } as const;
+export const SERVICE_OUTCOME_LABELS = { delivered: '已送达', failed: '送达失败', 'no-answer': '期限内未回执' } as const;
+export const ASSET_CLASS_LABELS = {
+  deposit: '银行存款',
+  'online-funds': '网络资金',
+  'real-estate': '不动产',
+  vehicle: '车辆',
+  securities: '证券',
+} as const;
+export const CLOSURE_LABELS = { 'fully-performed': '执行完毕' } as const;
+
+export const ASSET_STATUS_LABELS = {
+  found: '已查得',
+  frozen: '已冻结',
+  sealed: '已查封',
+  entrusted: '已委托查封',
+  deducted: '已扣划',
+  'freeze-failed': '冻结未成功',
+} as const;

@@ -1,0 +1,138 @@
+/**
+ * `enforce`: the command line of the embedded runtime. Every command has --help; --json gives machine-readable
+ * output; --data-dir says where the state lives. An error is one clear line and a non-zero exit.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import {
+  alertsCommand,
+  caseCommand,
+  casesCommand,
+  clockCommand,
+  decideCommand,
+  intakeCommand,
+  payCommand,
+  rejectionsCommand,
+  rulesCommand,
+  runCommand,
+  tasksCommand,
+  verifyCommand,
+  workerCommand,
+} from './commands.ts';
+import { demoCommand, SCENARIOS } from './demo.ts';
+import { CliError, output } from './output.ts';
+import { DEFAULT_DATA_DIR, type GlobalOptions } from './session.ts';
+
+function program(): Command {
+  const cli = new Command('enforce')
+    .description('执行案件管理（嵌入式运行时）：立案、分案、送达、查控、审批、发放、结案')
+    .version('0.1.0', '-V, --version', '显示版本')
+    .helpOption('-h, --help', '显示帮助')
+    .addHelpCommand(false)
+    .option('--data-dir <dir>', `数据目录（默认 $ENFORCE_DATA_DIR 或 ./${DEFAULT_DATA_DIR}）`)
+    .option('--json', '以 JSON 输出，供脚本使用')
+    .addOption(
+      new Option('--clock <mode>', '新建数据目录时选择时钟：real（真实，默认）或 virtual（演示与测试）').choices([
+        'real',
+        'virtual',
+      ]),
+    )
+    .showHelpAfterError('（使用 --help 查看用法）')
+    .exitOverride();
+
+  const globals = (): GlobalOptions => cli.opts<GlobalOptions>();
+  const out = () => output(globals().json === true);
+  const helped = (command: Command) => command.helpOption('-h, --help', '显示帮助');
+
+  helped(
+    cli
+      .command('intake')
+      .description('提交一个立案事件（EventBridge 事件 JSON 文件）')
+      .argument('<event.json>', '事件文件'),
+  ).action((file: string) => intakeCommand(globals(), out(), file));
+  helped(cli.command('cases').description('列出案件').option('--status <status>', '只列出该状态的案件')).action(
+    (options: { status?: string }) => casesCommand(globals(), out(), options),
+  );
+  helped(
+    cli
+      .command('case')
+      .description('案件详情：时间节点、财产、时间线（每次状态变化、审批与期限）')
+      .argument('<case>', '案号或案件内部编号'),
+  ).action((reference: string) => caseCommand(globals(), out(), reference));
+  helped(cli.command('tasks').description('待审批事项').option('--as <user>', '只列出该用户可以审批的事项')).action(
+    (options: { as?: string }) => tasksCommand(globals(), out(), options),
+  );
+  helped(
+    cli
+      .command('decide')
+      .description('对审批事项作出决定（通过与生产环境相同的审批函数）')
+      .argument('<approval-id>', '审批编号（见 enforce tasks）')
+      .argument('<decision>', 'approve（同意）或 reject（不同意）')
+      .requiredOption('--as <user>', '审批人用户名（见 config/staff.json）')
+      .option('--reason <text>', '理由（不同意时必填）'),
+  ).action((approvalId: string, decision: string, options: { as: string; reason?: string }) =>
+    decideCommand(globals(), out(), approvalId, decision, options),
+  );
+  helped(
+    cli
+      .command('clock')
+      .description('查看时钟；clock advance <时长> 让虚拟时钟前进（如 3d、12h、1d12h），途中到期的期限依次触发')
+      .argument('[action]', 'advance')
+      .argument('[duration]', '时长'),
+  ).action((action: string | undefined, duration: string | undefined) =>
+    clockCommand(globals(), out(), action, duration),
+  );
+  helped(
+    cli
+      .command('pay')
+      .description('（模拟银行通知）案款账户收到被执行人转入的款项')
+      .argument('<case>', '案号或案件内部编号')
+      .argument('<amount>', '金额（元），如 51650.00')
+      .option('--ref <reference>', '银行流水号'),
+  ).action((reference: string, amount: string, options: { ref?: string }) =>
+    payCommand(globals(), out(), reference, amount, options),
+  );
+  helped(cli.command('run').description('处理当前所有到期的工作后退出')).action(() => runCommand(globals(), out()));
+  helped(cli.command('worker').description('持续运行（生产模式）：按时处理到期的期限与外部答复')).action(() =>
+    workerCommand(globals(), out()),
+  );
+  helped(
+    cli
+      .command('demo')
+      .description('演示：一件执行案件从立案事件到执行完毕（虚拟时钟，新数据目录）')
+      .addOption(new Option('--scenario <name>', '演示场景').choices([...SCENARIOS]).default('deduction')),
+  ).action((options: { scenario?: string }) => demoCommand(globals(), out(), options));
+  helped(cli.command('rules').description('规则表：每个期限与数值及其法律依据')).action(() =>
+    rulesCommand(globals(), out()),
+  );
+  helped(cli.command('alerts').description('指挥中心提醒（逾期、升级、需人工处理）')).action(() =>
+    alertsCommand(globals(), out()),
+  );
+  helped(cli.command('rejections').description('被拒收的立案事件及原因')).action(() =>
+    rejectionsCommand(globals(), out()),
+  );
+  helped(cli.command('verify').description('核验案件审计链（哈希链）').argument('<case>', '案号或案件内部编号')).action(
+    (reference: string) => verifyCommand(globals(), out(), reference),
+  );
+  return cli;
+}
+
+/** Runs the CLI; resolves to the exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  try {
+    await program().parseAsync([...argv], { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end here too, with exit code 0; commander has already printed them.
+      return error.exitCode;
+    }
+    if (error instanceof CliError) {
+      process.stderr.write(`错误：${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`错误：${message}\n`);
+    if (process.env.ENFORCE_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    return 1;
+  }
+}

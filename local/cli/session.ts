@@ -1,0 +1,73 @@
+/** Opens the embedded runtime for one CLI command, with progress printed as the case timeline grows. */
+import { resolve } from 'node:path';
+import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
+import type { EnforcementCase } from '#domain/case/model.ts';
+import { caseIdFor } from '#domain/ids.ts';
+import type { ClockMode } from '../runtime/clock.ts';
+import { EmbeddedRuntime } from '../runtime/runtime.ts';
+import { CliError, type Output } from './output.ts';
+import { actorLabel, chinaTime, describeEvent, type Names } from './timeline.ts';
+
+export interface GlobalOptions {
+  readonly dataDir?: string;
+  readonly json?: boolean;
+  readonly clock?: ClockMode;
+}
+
+export const DEFAULT_DATA_DIR = '.data';
+
+export function dataDirOf(globals: GlobalOptions): string {
+  return resolve(globals.dataDir ?? process.env.ENFORCE_DATA_DIR ?? DEFAULT_DATA_DIR);
+}
+
+export function namesOf(runtime: EmbeddedRuntime): Names {
+  return { member: (id) => runtime.staff.memberName(id), team: (id) => runtime.staff.teamName(id) };
+}
+
+export async function withRuntime<T>(
+  globals: GlobalOptions,
+  out: Output,
+  work: (runtime: EmbeddedRuntime) => Promise<T>,
+  extra: { readonly script?: SimulatorScript; readonly startAt?: string; readonly quiet?: boolean } = {},
+): Promise<T> {
+  let runtime: EmbeddedRuntime | undefined;
+  const names: Names = {
+    member: (id) => runtime?.staff.memberName(id) ?? id,
+    team: (id) => runtime?.staff.teamName(id) ?? id,
+  };
+  runtime = await EmbeddedRuntime.open({
+    dataDir: dataDirOf(globals),
+    ...(globals.clock ? { clock: globals.clock } : {}),
+    ...(extra.startAt ? { startAt: extra.startAt } : {}),
+    ...(extra.script ? { script: extra.script } : {}),
+    ...(extra.quiet || out.json
+      ? {}
+      : {
+          onCommit: (commit, state) => {
+            for (const event of commit.events) {
+              out.progress(
+                `  ${chinaTime(commit.at)}  ${state.caseNumber}  ${actorLabel(commit, names)}：${describeEvent(event, state, names)}`,
+              );
+            }
+          },
+          onAlert: (alert) => out.progress(`  ⚠ 指挥中心提醒：${alert.message}`),
+        }),
+  });
+  try {
+    return await work(runtime);
+  } finally {
+    await runtime.close();
+  }
+}
+
+/** A case by its id (c…) or its case number, in any court of the directory. */
+export async function findCase(runtime: EmbeddedRuntime, reference: string): Promise<EnforcementCase> {
+  const candidates = /^c[a-z2-7]{19}$/.test(reference)
+    ? [reference]
+    : runtime.staff.document.courts.map((court) => caseIdFor(court.code, reference));
+  for (const caseId of candidates) {
+    const found = await runtime.cases.load(caseId);
+    if (found) return found;
+  }
+  throw new CliError(`找不到案件：${reference}`);
+}
