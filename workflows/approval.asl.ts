@@ -3,7 +3,8 @@
  * (bounded by the escalation ladder); then record the decision and route on it.
  */
 import { ESCALATION_LADDER } from '#domain/approvals/policy.ts';
-import { choice, invoke, type State, waitFor } from './asl.ts';
+import { choice, invoke, park, type State, waitFor } from './asl.ts';
+import { ERRORS } from './errors.ts';
 
 export interface ApprovalBlock {
   /** Prefix of the block's state names, e.g. `Control` -> `AwaitControlApproval`. */
@@ -48,9 +49,10 @@ export function approvalStates(block: ApprovalBlock): Record<string, State> {
           Next: `Carry${block.name}Escalation`,
         },
       ],
-      'RecordNeedsAttention',
+      `${block.name}NotDecided`,
       'Escalated to the next rung, or no one left to escalate to',
     ),
+    [`${block.name}NotDecided`]: park(ERRORS.approvalNotDecided, `The ${block.step} approval timed out at every level`),
     [`Carry${block.name}Escalation`]: {
       Type: 'Pass',
       Comment: 'The escalated terms replace the old ones',

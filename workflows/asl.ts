@@ -220,6 +220,20 @@ export function carry(from: string, to: string, next: string, comment: string): 
   return { Type: 'Pass', Comment: comment, InputPath: from, ResultPath: to, Next: next };
 }
 
+/**
+ * A decided dead end that is not an error thrown by a step (e.g. nobody left to escalate to): records why on
+ * the way to the needs-attention state, which always reads `$.error`.
+ */
+export function park(error: string, cause: string): PassState {
+  return {
+    Type: 'Pass',
+    Comment: cause,
+    Result: { Error: error, Cause: cause },
+    ResultPath: '$.error',
+    Next: NEEDS_ATTENTION,
+  };
+}
+
 export function succeed(comment: string): SucceedState {
   return { Type: 'Succeed', Comment: comment };
 }

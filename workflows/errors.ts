@@ -14,6 +14,10 @@ export const ERRORS = {
   all: 'States.ALL',
   /** The fail state's error: the case is parked in "needs attention". */
   needsAttention: 'CaseNeedsAttention',
+  /** An approval timed out at the top of the escalation ladder. */
+  approvalNotDecided: 'ApprovalNotDecided',
+  /** A bounded loop reached its bound (a step did not move the case on). */
+  loopBoundReached: 'LoopBoundReached',
 } as const;
 
 /** Transient Lambda service errors worth retrying (reliability-security.md). */

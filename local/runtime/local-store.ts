@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import {
   CreateTableCommand,
   type CreateTableCommandInput,
+  DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
 } from '@aws-sdk/client-dynamodb';
@@ -126,6 +127,19 @@ export async function openLocalStore(dataDir: string | undefined): Promise<Local
         await client.send(new CreateTableCommand(createTableInput(name, layout)));
       } catch (error) {
         if (!(error instanceof ResourceInUseException)) throw error;
+      }
+    }
+    // A new table is CREATING for a moment, even with createTableMs 0; wait until every one is ACTIVE.
+    for (const name of Object.values(LOCAL_TABLES)) {
+      for (let attempt = 0; ; attempt++) {
+        const { Table } = await client.send(new DescribeTableCommand({ TableName: name }));
+        if (
+          Table?.TableStatus === 'ACTIVE' &&
+          (Table.GlobalSecondaryIndexes ?? []).every((i) => i.IndexStatus === 'ACTIVE')
+        )
+          break;
+        if (attempt > 200) throw new Error(`table ${name} did not become active`);
+        await new Promise((resolve) => setTimeout(resolve, 5));
       }
     }
   } catch (error) {

@@ -115,7 +115,11 @@ export class EmbeddedRuntime {
       definitions: options.definitions ?? localDefinitions(),
       invoke: (step, payload, execution) => this.invokeStep(step, payload, execution.caseId ?? ''),
       retryPauses: clock.mode === 'virtual' ? 'none' : 'as-written',
-      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
+      onEvent: (event) => {
+        options.onEvent?.(event);
+        if (event.type === 'execution-ended' && event.status === 'failed')
+          void this.executionFailed(event.execution, event.error ?? '');
+      },
       onCounters: (caseId, delta) => this.recordCounters(caseId, delta),
     });
     const deliver = async (at: Instant, body: unknown) =>
@@ -275,6 +279,19 @@ export class EmbeddedRuntime {
       reported.name = original.name;
       throw reported;
     }
+  }
+
+  /** What the ExecutionsFailed alarm does on AWS: nobody has to look at a log to learn of it. */
+  private async executionFailed(execution: string, error: string): Promise<void> {
+    const record = await this.runtimeStore.getExecution(execution);
+    const state = record?.caseId ? await this.cases.load(record.caseId) : undefined;
+    await this.deps.alerts.alert({
+      kind: 'needs-attention',
+      caseId: record?.caseId ?? '',
+      court: state?.court.code ?? '',
+      at: this.clock.now(),
+      message: `${state?.caseNumber ?? execution}：流程执行失败（${error}），执行 ${execution}`,
+    });
   }
 
   private async recordCounters(caseId: string, delta: { transitions: number; invocations: number }): Promise<void> {

@@ -1,0 +1,109 @@
+/** Scenario support: an in-memory embedded runtime on a virtual clock, with the path each execution took. */
+import { readFileSync } from 'node:fs';
+import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
+import type { EnforcementCase } from '#domain/case/model.ts';
+import type { Alert } from '#ports/alerts.ts';
+import type { Approval } from '#ports/approval-store.ts';
+import type { RuntimeEvent } from '../../local/runtime/engine.ts';
+import { EmbeddedRuntime, type RuntimeOptions } from '../../local/runtime/runtime.ts';
+
+/** Monday 2 March 2026, 09:00 China time. */
+export const START = '2026-03-02T01:00:00.000Z';
+export const DAY = 86_400;
+export const RESPONDENT_ID = '130922199001010034';
+const STEP_HOURS = 3;
+
+const FIXTURE = JSON.parse(readFileSync('test/fixtures/intake/v1/loan-repayment.json', 'utf8'));
+
+/** The v1 fixture, with its own event id and case number so scenarios never collide. */
+export function filingEvent(
+  n: number,
+  change: { claimFen?: number; eServiceConsent?: boolean; eventId?: string } = {},
+) {
+  const detail = structuredClone(FIXTURE.detail);
+  detail.caseNumber = `（2026）冀0922执${1000 + n}号`;
+  if (change.claimFen !== undefined) detail.claim = { principalFen: change.claimFen };
+  if (change.eServiceConsent !== undefined) detail.respondents[0].eServiceConsent = change.eServiceConsent;
+  return { ...FIXTURE, id: change.eventId ?? `event-${n}`, detail };
+}
+
+export interface Scenario {
+  readonly runtime: EmbeddedRuntime;
+  readonly logs: string[];
+  readonly alerts: Alert[];
+  readonly events: RuntimeEvent[];
+  /** States entered by the execution of `machine` for the case, in order, repeats from resumption collapsed. */
+  path(caseId: string, machine: string): string[];
+  load(caseId: string): Promise<EnforcementCase>;
+  pending(caseId: string): Promise<Approval[]>;
+  decideAll(caseId: string, userId: string, decision?: 'approved' | 'rejected'): Promise<unknown[]>;
+  /** Lets time pass, a few hours at a time, until the case has a pending approval (or `maxDays` pass). */
+  untilPending(caseId: string, maxDays?: number): Promise<Approval[]>;
+  close(): Promise<void>;
+}
+
+export function respondentWith(
+  script: SimulatorScript['respondents'] extends infer R ? (R extends Record<string, infer S> ? S : never) : never,
+): SimulatorScript {
+  return { respondents: { [RESPONDENT_ID]: script } };
+}
+
+export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<Scenario> {
+  const logs: string[] = [];
+  const alerts: Alert[] = [];
+  const events: RuntimeEvent[] = [];
+  const runtime = await EmbeddedRuntime.open({
+    clock: 'virtual',
+    startAt: START,
+    logSink: (line) => logs.push(line),
+    onEvent: (event) => events.push(event),
+    onAlert: (alert) => alerts.push(alert),
+    ...options,
+  });
+  const load = async (caseId: string) => {
+    const found = await runtime.cases.load(caseId);
+    if (!found) throw new Error(`no case ${caseId}`);
+    return found;
+  };
+  const pending = async (caseId: string) =>
+    (await runtime.deps.approvals.listPending({ court: 'HB0922' })).filter((a) => a.caseId === caseId);
+  return {
+    runtime,
+    logs,
+    alerts,
+    events,
+    path(caseId, machine) {
+      const states: string[] = [];
+      for (const event of events) {
+        if (event.type !== 'state-entered' || !event.execution.startsWith(`${caseId}-${machine}-`)) continue;
+        if (states.at(-1) !== event.state) states.push(event.state);
+      }
+      return states;
+    },
+    load,
+    pending,
+    async decideAll(caseId, userId, decision = 'approved') {
+      const results = [];
+      for (const approval of await pending(caseId)) {
+        results.push(
+          await runtime.decide({
+            approvalId: approval.approvalId,
+            decision,
+            userId,
+            ...(decision === 'rejected' ? { reason: '材料不全' } : {}),
+          }),
+        );
+      }
+      return results;
+    },
+    async untilPending(caseId, maxDays = 30) {
+      for (let hours = 0; hours < maxDays * 24; hours += STEP_HOURS) {
+        const found = await pending(caseId);
+        if (found.length > 0) return found;
+        await runtime.advance(STEP_HOURS * 3600);
+      }
+      throw new Error(`no pending approval for ${caseId} within ${maxDays} days`);
+    },
+    close: () => runtime.close(),
+  };
+}

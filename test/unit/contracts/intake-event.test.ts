@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { describe, expect, it } from 'vitest';
+import { describeIssues, IntakeEvent } from '#contracts/intake-event.ts';
+import { intakeSchemas } from '#contracts/json-schemas.ts';
+import { toFiledEvent } from '#use-cases/intake-case.ts';
+
+const FIXTURES = 'test/fixtures/intake';
+const fixtures = readdirSync(FIXTURES).flatMap((version) =>
+  readdirSync(`${FIXTURES}/${version}`).map((file) => ({
+    version,
+    file,
+    event: JSON.parse(readFileSync(`${FIXTURES}/${version}/${file}`, 'utf8')),
+  })),
+);
+
+function problems(event: unknown): string[] {
+  const result = IntakeEvent.safeParse(event);
+  return result.success ? [] : describeIssues(result.error);
+}
+
+describe('intake event fixtures, every released version', () => {
+  it('has fixtures for each version', () => {
+    expect(new Set(fixtures.map((f) => f.version))).toEqual(new Set(['v1', 'v2']));
+  });
+
+  it.each(fixtures)('$version/$file is accepted and maps to one internal shape', ({ event }) => {
+    expect(problems(event)).toEqual([]);
+    const filed = toFiledEvent(IntakeEvent.parse(event));
+    expect(filed.claim.totalFen).toBe(filed.claim.items.reduce((t, i) => t + i.amountFen, 0));
+    expect(filed.claim.items.every((i) => filed.applicants.some((a) => a.partyId === i.creditorId))).toBe(true);
+  });
+
+  it.each(fixtures)('$version/$file also passes the exported JSON Schema', ({ version, event }) => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats.default(ajv);
+    const validate = ajv.compile(intakeSchemas()[`intake-event-detail.${version}.schema.json`] ?? {});
+    expect(validate(event.detail), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe('a malformed event is refused, naming the field', () => {
+  const valid = fixtures.find((f) => f.version === 'v1')?.event;
+  const withDetail = (change: Record<string, unknown>) => ({ ...valid, detail: { ...valid.detail, ...change } });
+
+  it.each([
+    [{ caseNumber: '' }, 'detail.caseNumber'],
+    [{ claim: { principalFen: 10.5 } }, 'detail.claim.principalFen'],
+    [{ claim: { principalFen: 0 } }, 'detail.claim'],
+    [{ kind: 'resumed' }, 'detail.previousCaseNumber'],
+    [{ filedAt: 'yesterday' }, 'detail.filedAt'],
+    [{ schemaVersion: 9 }, 'detail.schemaVersion'],
+    [{ unexpected: true }, 'detail'],
+  ])('%j -> %s', (change, field) => {
+    const found = problems(withDetail(change));
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.join('\n')).toContain(`${field}:`);
+  });
+
+  it('names the respondent field, and never echoes the value', () => {
+    const found = problems(withDetail({ respondents: [{ ...valid.detail.respondents[0], idNumber: 'SECRET-12345' }] }));
+    expect(found).toEqual([
+      'detail.respondents.0.idNumber: must be an 18-character resident ID number or unified social credit code',
+    ]);
+    expect(found.join()).not.toContain('SECRET');
+  });
+
+  it('refuses the wrong source or detail-type', () => {
+    expect(problems({ ...valid, source: 'someone.else' })[0]).toMatch(/^source:/);
+    expect(problems({ ...valid, 'detail-type': 'Other' })[0]).toMatch(/^detail-type:/);
+  });
+});
+
+describe('exported JSON Schemas', () => {
+  it('are current (npm run schemas)', () => {
+    for (const [file, schema] of Object.entries(intakeSchemas())) {
+      expect(JSON.parse(readFileSync(`schemas/${file}`, 'utf8')), file).toEqual(schema);
+    }
+  });
+});

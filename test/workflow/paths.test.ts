@@ -1,0 +1,170 @@
+/**
+ * Scenarios through the embedded runtime: each files a case, lets (virtual) time pass, decides as staff, and
+ * asserts the path each execution took and where the case ended.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyChain } from '#domain/case/journal.ts';
+import { accountBalance, totalDisbursed, totalReceived } from '#domain/case/reducer.ts';
+import { DAY, filingEvent, respondentWith, type Scenario, scenario } from '../support/runtime.ts';
+
+const DEPOSIT = { channel: 'icbc', class: 'deposit' as const, reference: '6222 **** 0001', balanceFen: 8_000_000 };
+let current: Scenario | undefined;
+afterEach(async () => {
+  await current?.close();
+  current = undefined;
+});
+
+async function filed(s: Scenario, n: number, change?: Parameters<typeof filingEvent>[1]) {
+  const outcome = await s.runtime.intake(filingEvent(n, change));
+  if (outcome.outcome !== 'created') throw new Error(JSON.stringify(outcome));
+  return outcome.caseId;
+}
+
+describe('fully performed: deposits found, frozen, deducted, paid, closed', () => {
+  it('takes the deduction path through all three phases', async () => {
+    // Prepare
+    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) }));
+    const caseId = await filed(s, 1);
+    // Act
+    await s.untilPending(caseId);
+    await s.decideAll(caseId, 'li-qiang');
+    await s.untilPending(caseId);
+    await s.decideAll(caseId, 'li-qiang');
+    // Assess
+    expect(s.path(caseId, 'service')).toEqual([
+      'Triage',
+      'IssueDocuments',
+      'StartInvestigation',
+      'PrepareService',
+      'ServeDocuments',
+      'RecordService',
+      'ServiceOutcome',
+      'Served',
+    ]);
+    expect(s.path(caseId, 'investigation')).toEqual([
+      'OpenInvestigation',
+      'AwaitInquiry',
+      'RecordInquiry',
+      'PlanControl',
+      'RoutePlan',
+      'AwaitControlApproval',
+      'ApplyControlDecision',
+      'RouteControlDecision',
+      'ExecuteControl',
+      'RouteControl',
+      'AwaitControlRequest',
+      'RecordControl',
+      'RouteControl',
+      'AwaitControlRequest',
+      'RecordControl',
+      'RouteControl',
+      'AssessCoverage',
+      'RouteCoverage',
+      'CarryDisbursePhase',
+      'StartDisbursement',
+      'ToDisbursement',
+    ]);
+    expect(s.path(caseId, 'disbursement')).toEqual([
+      'OpenDisbursement',
+      'AwaitDisbursementApproval',
+      'ApplyDisbursementDecision',
+      'RouteDisbursementDecision',
+      'PayOut',
+      'CloseCase',
+      'RouteClosing',
+      'Closed',
+    ]);
+    const state = await s.load(caseId);
+    expect(state.status).toBe('closed');
+    expect(state.closure?.way).toBe('fully-performed');
+    expect(totalReceived(state)).toBe(state.claim.totalFen);
+    expect(totalDisbursed(state)).toBe(state.claim.totalFen);
+    expect(accountBalance(state)).toBe(0);
+    expect(verifyChain(await s.runtime.cases.history(caseId)).ok).toBe(true);
+  });
+});
+
+describe('voluntary payment after the notice', () => {
+  it('skips control and goes straight to disbursement', async () => {
+    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) }));
+    const caseId = await filed(s, 2);
+    await s.runtime.advance(DAY);
+    const state = await s.load(caseId);
+    await s.runtime.pay(caseId, state.claim.totalFen, 'bank-ref-1');
+    expect((await s.untilPending(caseId)).map((a) => a.step)).toEqual(['disbursement']);
+    await s.decideAll(caseId, 'li-qiang');
+    expect(s.path(caseId, 'investigation')).toEqual([
+      'OpenInvestigation',
+      'AwaitInquiry',
+      'RecordInquiry',
+      'PlanControl',
+      'RoutePlan',
+      'CarryCoveredPhase',
+      'StartDisbursement',
+      'ToDisbursement',
+    ]);
+    expect((await s.load(caseId)).status).toBe('closed');
+  });
+});
+
+describe('service', () => {
+  it('falls back to post when electronic service fails', async () => {
+    const s = (current = await scenario({ script: respondentWith({ eService: 'failed', postal: 'ok', assets: [] }) }));
+    const caseId = await filed(s, 3);
+    await s.runtime.advance(10 * DAY);
+    expect(s.path(caseId, 'service')).toEqual([
+      'Triage',
+      'IssueDocuments',
+      'StartInvestigation',
+      'PrepareService',
+      'ServeDocuments',
+      'RecordService',
+      'ServiceOutcome',
+      'ServeAgain',
+      'ServeDocuments',
+      'RecordService',
+      'ServiceOutcome',
+      'Served',
+    ]);
+    const state = await s.load(caseId);
+    expect(state.service.attempts.map((a) => [a.method, a.outcome])).toEqual([
+      ['electronic', 'failed'],
+      ['postal', 'delivered'],
+    ]);
+  });
+
+  it('tells the officer when neither method serves, without stopping the investigation', async () => {
+    const s = (current = await scenario({
+      script: respondentWith({ eService: 'silent', postal: 'failed', assets: [] }),
+    }));
+    const caseId = await filed(s, 4);
+    await s.runtime.advance(25 * DAY);
+    expect(s.path(caseId, 'service').slice(-2)).toEqual(['ServiceOutcome', 'NotServed']);
+    expect((await s.load(caseId)).service.attempts.map((a) => a.outcome)).toEqual(['no-answer', 'failed']);
+    expect(s.alerts.map((a) => a.message).join('\n')).toMatch(/未能送达/);
+  });
+});
+
+describe('hand-overs to the phases a later release runs', () => {
+  it('nothing found: waits for coercive measures, by name', async () => {
+    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [] }) }));
+    const caseId = await filed(s, 5);
+    await s.runtime.advance(8 * DAY);
+    expect(s.path(caseId, 'investigation').slice(-2)).toEqual(['RoutePlan', 'HandedOver']);
+    expect((await s.load(caseId)).status).toBe('awaiting-coercion');
+  });
+
+  it('control plan rejected: back to the handling officer', async () => {
+    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) }));
+    const caseId = await filed(s, 6);
+    await s.untilPending(caseId);
+    const [result] = await s.decideAll(caseId, 'li-qiang', 'rejected');
+    expect(result).toMatchObject({ ok: true });
+    expect(s.path(caseId, 'investigation').slice(-3)).toEqual([
+      'ApplyControlDecision',
+      'RouteControlDecision',
+      'HandedOver',
+    ]);
+    expect((await s.load(caseId)).status).toBe('awaiting-officer');
+  });
+});
