@@ -269,28 +269,36 @@ function controlEvents(
  */
 export function recordControl(deps: InvestigationDeps) {
   return async (
-    input: StepInput & { readonly requestId: string; readonly round: number; readonly timedOut?: boolean },
+    input: StepInput & { readonly requestId: string; readonly round: number },
   ): Promise<ControlStepTerms> => {
     const request = await getRequest(deps, input.requestId);
     const waits = deps.rules.P_PARTNER_WAITS;
-    if (request.kind === 'entrust' && request.status === 'pending' && input.timedOut) {
-      const escalations = Math.max(0, input.round - 1);
-      const { state } = await mutateCase(
+    // Still pending after the wait means it timed out: an answer completes the request before resuming.
+    if (request.kind === 'entrust' && request.status === 'pending') {
+      const { state, result: escalation } = await mutateCase(
         deps,
         input.caseId,
         SYSTEM,
         { execution: input.execution, step: 'entrustment-overdue' },
         (s, now) => {
           const events: CaseEvent[] = [];
+          let escalation = 0;
           for (const item of request.items) {
             const matterId = derivedId('m', s.caseId, item.assetId ?? item.itemId);
-            const nodeId = `entrustment:${matterId}` as const;
-            if (s.entrustments[matterId]?.status === 'sent' || s.entrustments[matterId]?.status === 'overdue') {
-              events.push({ type: 'entrustment-overdue', matterId, escalation: escalations + 1 });
-              if (s.nodes[nodeId]?.status === 'open') events.push({ type: 'node-overdue', node: nodeId, at: now });
+            const matter = s.entrustments[matterId];
+            if (!matter || (matter.status !== 'sent' && matter.status !== 'overdue')) continue;
+            // A retried step finds this round's chase already recorded.
+            if (matter.lastEscalationRound === input.round) {
+              escalation = Math.max(escalation, matter.escalations ?? 0);
+              continue;
             }
+            const next = (matter.escalations ?? 0) + 1;
+            escalation = Math.max(escalation, next);
+            events.push({ type: 'entrustment-overdue', matterId, escalation: next, round: input.round });
+            const nodeId = `entrustment:${matterId}` as const;
+            if (s.nodes[nodeId]?.status === 'open') events.push({ type: 'node-overdue', node: nodeId, at: now });
           }
-          return { events, result: undefined };
+          return { events, result: escalation };
         },
       );
       await deps.alerts.alert({
@@ -298,9 +306,9 @@ export function recordControl(deps: InvestigationDeps) {
         caseId: state.caseId,
         court: state.court.code,
         at: deps.clock.now(),
-        message: `${state.caseNumber}：委托执行事项逾期未办结（第${escalations + 1}次催办）`,
+        message: `${state.caseNumber}：委托执行事项逾期未办结（第${escalation}次催办）`,
       });
-      if (escalations < waits.entrustmentEscalations) {
+      if (escalation <= waits.entrustmentEscalations) {
         const due = deps.calendar.periodEnd(chinaDateOf(deps.clock.now()), waits.entrustmentGrace);
         const timeoutSeconds = Math.max(1, secondsUntil(deps.clock.now(), endOfChinaDay(due.date)));
         return { next: 'entrust', requestId: request.requestId, timeoutSeconds, round: input.round + 1 };

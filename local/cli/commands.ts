@@ -1,5 +1,4 @@
 /** What each CLI command does. Every command opens the data directory, does one thing, closes it. */
-import { readFileSync } from 'node:fs';
 import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
 import { verifyChain } from '#domain/case/journal.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
@@ -14,25 +13,11 @@ import { parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { ASSET_CLASS_LABELS, ASSET_STATUS_LABELS, KIND_LABELS, nodeLabel, TRACK_LABELS } from './labels.ts';
 import { CliError, type Output, pad, parseYuan } from './output.ts';
-import { findCase, type GlobalOptions, namesOf, withRuntime } from './session.ts';
+import { findCase, type GlobalOptions, namesOf, readJsonFile, withRuntime } from './session.ts';
 import { chinaTime, timeline } from './timeline.ts';
 
-function readJson(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`无法读取文件 ${path}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${path} 不是有效的 JSON：${(error as Error).message}`);
-  }
-}
-
 export async function intakeCommand(globals: GlobalOptions, out: Output, file: string): Promise<void> {
-  const event = readJson(file);
+  const event = readJsonFile(file);
   await withRuntime(globals, out, async (runtime) => {
     out.progress(`提交立案事件 ${file}`);
     const outcome = await runtime.intake(event);

@@ -3,7 +3,7 @@
  * clock, approvals decided by the bureau's staff as the directory names them. Everything goes through the same
  * paths as production: the intake function, the state machines, the settle function for each decision.
  */
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
@@ -51,7 +51,7 @@ export async function demoCommand(globals: GlobalOptions, out: Output, options: 
   if (!SCENARIOS.includes(scenario))
     throw new CliError(`未知的演示场景：${options.scenario}（可选：${SCENARIOS.join('、')}）`, 2);
   const dataDir = globals.dataDir ?? mkdtempSync(join(tmpdir(), 'enforce-demo-'));
-  if (globals.dataDir && readdirSync(dataDir, { withFileTypes: true }).some((e) => e.name === 'db')) {
+  if (globals.dataDir && existsSync(join(dataDir, 'db'))) {
     throw new CliError(`演示需要一个新的数据目录，${dataDir} 已有数据`);
   }
   const demoGlobals: GlobalOptions = { ...globals, dataDir, clock: 'virtual' };

@@ -36,6 +36,8 @@ function program(): Command {
         'virtual',
       ]),
     )
+    .option('--start-at <time>', '新建虚拟时钟的起始时间（ISO-8601，如 2026-03-02T09:00:00+08:00）')
+    .option('--simulator <script.json>', '新建数据目录时载入的外部协助单位模拟脚本（银行、送达平台、外地法院的答复）')
     .showHelpAfterError('（使用 --help 查看用法）')
     .exitOverride();
 

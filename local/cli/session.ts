@@ -1,4 +1,5 @@
 /** Opens the embedded runtime for one CLI command, with progress printed as the case timeline grows. */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
@@ -12,6 +13,10 @@ export interface GlobalOptions {
   readonly dataDir?: string;
   readonly json?: boolean;
   readonly clock?: ClockMode;
+  /** A new virtual clock's start (ISO-8601). */
+  readonly startAt?: string;
+  /** SIMULATOR script (JSON file) for a new data directory: what the outside parties know. */
+  readonly simulator?: string;
 }
 
 export const DEFAULT_DATA_DIR = '.data';
@@ -35,11 +40,15 @@ export async function withRuntime<T>(
     member: (id) => runtime?.staff.memberName(id) ?? id,
     team: (id) => runtime?.staff.teamName(id) ?? id,
   };
+  const startAt = extra.startAt ?? globals.startAt;
+  if (startAt !== undefined && Number.isNaN(Date.parse(startAt)))
+    throw new CliError(`--start-at 不是有效的时间：${startAt}`, 2);
+  const script = extra.script ?? (globals.simulator ? (readJsonFile(globals.simulator) as SimulatorScript) : undefined);
   runtime = await EmbeddedRuntime.open({
     dataDir: dataDirOf(globals),
     ...(globals.clock ? { clock: globals.clock } : {}),
-    ...(extra.startAt ? { startAt: extra.startAt } : {}),
-    ...(extra.script ? { script: extra.script } : {}),
+    ...(startAt ? { startAt: new Date(Date.parse(startAt)).toISOString() } : {}),
+    ...(script ? { script } : {}),
     ...(extra.quiet || out.json
       ? {}
       : {
@@ -57,6 +66,20 @@ export async function withRuntime<T>(
     return await work(runtime);
   } finally {
     await runtime.close();
+  }
+}
+
+export function readJsonFile(path: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new CliError(`无法读取文件 ${path}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${path} 不是有效的 JSON：${(error as Error).message}`);
   }
 }
 

@@ -160,7 +160,11 @@ export class EmbeddedRuntime {
       const mode = saved?.mode ?? options.clock ?? 'real';
       const clock = new RuntimeClock(mode, saved?.now ?? options.startAt ?? new Date().toISOString());
       if (!saved) await runtimeStore.setValue('clock', { mode, now: clock.now() } satisfies ClockSetting);
-      const runtime = new EmbeddedRuntime(store, runtimeStore, clock, options);
+      // The simulator's script belongs to the data directory: every later process sees the same outside world.
+      const savedScript = await runtimeStore.getValue<SimulatorScript>('simulator');
+      if (options.script && !savedScript) await runtimeStore.setValue('simulator', options.script);
+      const script = savedScript ?? options.script;
+      const runtime = new EmbeddedRuntime(store, runtimeStore, clock, { ...options, ...(script ? { script } : {}) });
       await runtime.engine.recover();
       return runtime;
     } catch (error) {

@@ -37,6 +37,8 @@ export interface Scenario {
   load(caseId: string): Promise<EnforcementCase>;
   pending(caseId: string): Promise<Approval[]>;
   decideAll(caseId: string, userId: string, decision?: 'approved' | 'rejected'): Promise<unknown[]>;
+  /** Lets `days` pass, a few hours at a time, deciding every approval of the case as `userId` when it appears. */
+  live(caseId: string, days: number, userId: string): Promise<void>;
   /** Lets time pass, a few hours at a time, until the case has a pending approval (or `maxDays` pass). */
   untilPending(caseId: string, maxDays?: number): Promise<Approval[]>;
   close(): Promise<void>;
@@ -95,6 +97,14 @@ export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<S
         );
       }
       return results;
+    },
+    async live(caseId, days, userId) {
+      for (let hours = 0; hours < days * 24; hours += STEP_HOURS) {
+        for (const approval of await pending(caseId)) {
+          await runtime.decide({ approvalId: approval.approvalId, decision: 'approved', userId });
+        }
+        await runtime.advance(STEP_HOURS * 3600);
+      }
     },
     async untilPending(caseId, maxDays = 30) {
       for (let hours = 0; hours < maxDays * 24; hours += STEP_HOURS) {

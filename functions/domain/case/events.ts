@@ -107,7 +107,12 @@ export type CaseEvent =
       readonly outcome: 'completed' | 'reported-back';
       readonly detail?: string;
     }
-  | { readonly type: 'entrustment-overdue'; readonly matterId: string; readonly escalation: number }
+  | {
+      readonly type: 'entrustment-overdue';
+      readonly matterId: string;
+      readonly escalation: number;
+      readonly round: number;
+    }
   | {
       readonly type: 'money-received';
       readonly entryId: string;

@@ -141,6 +141,9 @@ export interface Entrustment {
   readonly toCourt: Court;
   readonly sentAt: Instant;
   readonly status: 'sent' | 'completed' | 'reported-back' | 'overdue';
+  /** Times the matter was chased after missing its deadline, and the control round of the last chase. */
+  readonly escalations?: number;
+  readonly lastEscalationRound?: number;
 }
 
 export interface Attention {

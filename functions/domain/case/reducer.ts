@@ -167,7 +167,13 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
     case 'entrustment-overdue': {
       const matter = state.entrustments[event.matterId];
       if (!matter) throw new CaseStateError(`case ${state.caseId} has no entrusted matter ${event.matterId}`);
-      return { ...state, entrustments: { ...state.entrustments, [event.matterId]: { ...matter, status: 'overdue' } } };
+      const chased = {
+        ...matter,
+        status: 'overdue' as const,
+        escalations: event.escalation,
+        lastEscalationRound: event.round,
+      };
+      return { ...state, entrustments: { ...state.entrustments, [event.matterId]: chased } };
     }
     case 'money-received': {
       const entry = {

@@ -1,0 +1,139 @@
+/** The `enforce` command line as a user meets it: help everywhere, one-line errors, the demo. */
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { enforce, enforceJson } from '../support/cli.ts';
+
+const COMMANDS = [
+  'intake',
+  'cases',
+  'case',
+  'tasks',
+  'decide',
+  'clock',
+  'pay',
+  'run',
+  'worker',
+  'demo',
+  'rules',
+  'alerts',
+  'rejections',
+  'verify',
+];
+const scratch = mkdtempSync(join(tmpdir(), 'enforce-cli-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+describe('help', () => {
+  it('the program lists every command', () => {
+    const { code, stdout } = enforce(['--help']);
+    expect(code).toBe(0);
+    for (const command of COMMANDS) expect(stdout).toContain(command);
+  });
+
+  it.each(COMMANDS)('%s --help explains itself and exits 0', (command) => {
+    const { code, stdout, stderr } = enforce([command, '--help']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Usage: enforce/);
+    expect(stdout).toMatch(/\p{Script=Han}/u);
+  });
+});
+
+describe('errors are one clear line and a non-zero exit', () => {
+  it.each([
+    [['intake', 'no-such-file.json'], /^错误：无法读取文件 no-such-file\.json：ENOENT\n$/],
+    [
+      ['decide', 'a123', 'maybe', '--as', 'li-qiang'],
+      /^错误：决定只能是 approve（同意）或 reject（不同意），收到：maybe\n$/,
+    ],
+    [['decide', 'a123', 'reject', '--as', 'li-qiang'], /^错误：不同意时须说明理由（--reason）\n$/],
+    [['clock', 'advance', 'soon'], /^错误：时长格式不正确：soon/],
+    [['pay', 'x', '12.345'], /^错误：金额格式不正确：12\.345/],
+    [['case', 'nope'], /^错误：找不到案件：nope\n$/],
+  ])('%j', (args, message) => {
+    const { code, stdout, stderr } = enforce(['--data-dir', join(scratch, 'errors'), ...args]);
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(message);
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(stdout).toBe('');
+  });
+
+  it('a malformed intake event: non-zero exit, the field named, nothing written', () => {
+    const dir = join(scratch, 'malformed');
+    const event = {
+      id: 'bad-1',
+      source: 'court.filing',
+      'detail-type': 'EnforcementCaseFiled',
+      detail: { schemaVersion: 1, caseNumber: '' },
+    };
+    const file = join(scratch, 'bad.json');
+    writeFileSync(file, JSON.stringify(event));
+    const { code, stderr } = enforce(['--data-dir', dir, 'intake', file]);
+    expect(code).toBe(1);
+    expect(stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    expect(stderr).toMatch(/^错误：立案事件被拒收（事件 bad-1）：detail\.court: .*detail\.caseNumber: /);
+    expect(enforceJson<unknown[]>(['--data-dir', dir, 'cases'])).toEqual([]);
+    expect(enforceJson<{ eventId: string }[]>(['--data-dir', dir, 'rejections']).map((r) => r.eventId)).toEqual([
+      'bad-1',
+    ]);
+  });
+
+  it('a data directory in use by another process is refused, naming it', async () => {
+    const { start, killed } = await import('../support/cli.ts');
+    const dir = join(scratch, 'busy');
+    const worker = await start(['--data-dir', dir, 'worker'], /运行中/);
+    try {
+      const { code, stderr } = enforce(['--data-dir', dir, 'cases']);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(/^错误：数据目录正被另一个进程（pid \d+）使用/);
+    } finally {
+      await killed(worker);
+    }
+  });
+
+  it('refuses to move a real clock', () => {
+    const { code, stderr } = enforce(['--data-dir', join(scratch, 'real'), 'clock', 'advance', '1d']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/真实时钟/);
+  });
+});
+
+describe('the demo', () => {
+  it('runs a case from the intake event to closure and prints its timeline', () => {
+    const dir = join(scratch, 'demo');
+    const { code, stdout, stderr } = enforce(['--data-dir', dir, 'demo']);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    for (const line of [
+      '立案：',
+      '繁简分流',
+      '送达回执',
+      '查控反馈',
+      '提请审批',
+      '同意',
+      '冻结：',
+      '案款到账',
+      '发放：',
+      '结案：执行完毕',
+      '审计链：完整',
+    ]) {
+      expect(stdout).toContain(line);
+    }
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['db', 'logs']));
+  });
+
+  it('the voluntary-payment scenario closes without freezing anything', () => {
+    const { code, stdout } = enforce([
+      '--data-dir',
+      join(scratch, 'demo-voluntary'),
+      'demo',
+      '--scenario',
+      'voluntary',
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('被执行人主动履行');
+    expect(stdout).not.toContain('冻结：');
+    expect(stdout).toContain('结案：执行完毕');
+  });
+});

@@ -1,0 +1,52 @@
+/** H1: property in another court's area is entrusted; a late entrusted court is chased, and the case goes on. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { filingEvent, RESPONDENT_ID, type Scenario, scenario } from '../support/runtime.ts';
+
+const ELSEWHERE = { code: 'HL0123', name: '黑龙江省某县人民法院' };
+let current: Scenario | undefined;
+afterEach(async () => {
+  await current?.close();
+  current = undefined;
+});
+
+describe('entrustment to the court where the flat lies', () => {
+  it('answered late: overdue, escalated twice to the command center, then completed; the sealed flat waits for disposal', async () => {
+    const s = (current = await scenario({
+      script: {
+        respondents: {
+          [RESPONDENT_ID]: {
+            eService: 'ok',
+            assets: [
+              { channel: 'icbc', class: 'deposit', reference: '6222 **** 0001', balanceFen: 1_000_000 },
+              {
+                channel: 'real-estate-registry',
+                class: 'real-estate',
+                reference: '黑(2019)某县不动产权第0001号',
+                region: '黑龙江省某县',
+                locatedCourt: ELSEWHERE,
+              },
+            ],
+          },
+        },
+        courts: { [ELSEWHERE.code]: { entrustment: 'completed', afterDays: 50 } },
+      },
+    }));
+    const outcome = await s.runtime.intake(filingEvent(80));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    await s.live(outcome.caseId, 60, 'li-qiang');
+
+    const state = await s.load(outcome.caseId);
+    const [matter] = Object.values(state.entrustments);
+    expect(matter).toMatchObject({ toCourt: ELSEWHERE, status: 'completed' });
+    const history = (await s.runtime.cases.history(outcome.caseId)).flatMap((c) => c.events);
+    expect(
+      history.filter((e) => e.type === 'entrustment-overdue').map((e) => (e as { escalation: number }).escalation),
+    ).toEqual([1, 2]);
+    expect(history.some((e) => e.type === 'node-overdue')).toBe(true);
+    expect(s.alerts.filter((a) => a.message.includes('委托执行事项逾期'))).toHaveLength(2);
+    const flat = Object.values(state.assets).find((a) => a.class === 'real-estate');
+    expect(flat?.status).toBe('sealed');
+    expect(state.status).toBe('awaiting-disposal');
+    expect(state.ledger.filter((e) => e.kind === 'disbursed').reduce((t, e) => t + e.amountFen, 0)).toBe(1_000_000);
+  });
+});
