@@ -23,6 +23,8 @@ export interface StepDefinition<N extends string, U extends DependencyName, S ex
 export interface Step<N extends string, U extends DependencyName> {
   readonly name: N;
   readonly uses: readonly U[];
+  /** What the step accepts: checked by the handler, and against the payload fixtures of released versions. */
+  readonly input: z.ZodType;
   create(deps: Pick<Deps, U>, logger?: Logger): StepHandler;
 }
 
@@ -44,6 +46,7 @@ export function defineStep<N extends string, U extends DependencyName, S extends
   return {
     name: definition.name,
     uses: definition.uses,
+    input: definition.input,
     create(deps, logger = new Logger({ serviceName: 'enforcement', persistentKeys: { step: definition.name } })) {
       const run = definition.run(deps);
       const handler = middy()

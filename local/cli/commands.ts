@@ -6,7 +6,6 @@ import { isLate } from '#domain/case/nodes.ts';
 import { accountBalance, totalDisbursed, totalReceived } from '#domain/case/reducer.ts';
 import { CASE_STATUSES, type CaseStatus, STATUS_LABELS } from '#domain/case/status.ts';
 import { fen, formatYuan } from '#domain/money.ts';
-import { ruleRows } from '#domain/rules/table.ts';
 import { ROLE_LABELS } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { parseDuration } from '../runtime/clock.ts';
@@ -282,18 +281,6 @@ export async function workerCommand(globals: GlobalOptions, out: Output): Promis
     out.progress(`运行中（${runtime.clock.mode === 'virtual' ? '虚拟时钟' : '真实时钟'}），按 Ctrl+C 停止。`);
     await runtime.serve(controller.signal);
     out.progress('已停止。');
-  });
-}
-
-export async function rulesCommand(_globals: GlobalOptions, out: Output): Promise<void> {
-  const rows = ruleRows();
-  out.result(rows, () => {
-    for (const rule of rows) {
-      out.line(`${pad(rule.id, 22)}${rule.titleZh}${rule.verify ? '  【待核实】' : ''}`);
-      out.line(
-        `${pad('', 22)}${rule.kind === 'law' ? '依据' : '本院规定'}：${rule.source}（版本 ${rule.version}，自 ${rule.effectiveFrom}）`,
-      );
-    }
   });
 }
 

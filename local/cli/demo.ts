@@ -14,6 +14,7 @@ import type { Approval } from '#ports/approval-store.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { caseCommand } from './commands.ts';
 import { CliError, type Output } from './output.ts';
+import { SCENARIOS, type Scenario } from './scenarios.ts';
 import { type GlobalOptions, withRuntime } from './session.ts';
 import { chinaTime } from './timeline.ts';
 
@@ -23,9 +24,6 @@ const DEMO_START = '2026-03-02T01:00:00.000Z';
 const DAY = 86_400;
 /** The demo gives up after this many simulated days; a healthy run closes within about two weeks. */
 const MAX_DAYS = 60;
-
-export const SCENARIOS = ['deduction', 'voluntary'] as const;
-export type Scenario = (typeof SCENARIOS)[number];
 
 function demoFile(name: string): unknown {
   return JSON.parse(readFileSync(new URL(name, DEMO_DIR), 'utf8'));

@@ -3,31 +3,22 @@
  * output; --data-dir says where the state lives. An error is one clear line and a non-zero exit.
  */
 import { Command, CommanderError, Option } from 'commander';
-import {
-  alertsCommand,
-  caseCommand,
-  casesCommand,
-  clockCommand,
-  decideCommand,
-  intakeCommand,
-  payCommand,
-  rejectionsCommand,
-  rulesCommand,
-  runCommand,
-  tasksCommand,
-  verifyCommand,
-  workerCommand,
-} from './commands.ts';
-import { demoCommand, SCENARIOS } from './demo.ts';
-import { CliError, output } from './output.ts';
-import { DEFAULT_DATA_DIR, type GlobalOptions } from './session.ts';
+import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
+import { CliError, type Output, output } from './output.ts';
+import { rulesCommand } from './rules.ts';
+import { SCENARIOS } from './scenarios.ts';
+
+/** Commands load on use: `--help` should not wait for the runtime and the AWS SDK to load. */
+const commands = () => import('./commands.ts');
+type Commands = Awaited<ReturnType<typeof commands>>;
+type Arguments<F> = F extends (globals: GlobalOptions, out: Output, ...rest: infer A) => Promise<void> ? A : never;
 
 function program(): Command {
   const cli = new Command('enforce')
     .description('执行案件管理（嵌入式运行时）：立案、分案、送达、查控、审批、发放、结案')
     .version('0.1.0', '-V, --version', '显示版本')
     .helpOption('-h, --help', '显示帮助')
-    .addHelpCommand(false)
+    .helpCommand(false)
     .option('--data-dir <dir>', `数据目录（默认 $ENFORCE_DATA_DIR 或 ./${DEFAULT_DATA_DIR}）`)
     .option('--json', '以 JSON 输出，供脚本使用')
     .addOption(
@@ -44,24 +35,34 @@ function program(): Command {
   const globals = (): GlobalOptions => cli.opts<GlobalOptions>();
   const out = () => output(globals().json === true);
   const helped = (command: Command) => command.helpOption('-h, --help', '显示帮助');
+  const lazy =
+    <K extends keyof Commands>(name: K) =>
+    async (...args: Arguments<Commands[K]>) => {
+      const command = (await commands())[name] as (
+        globals: GlobalOptions,
+        out: Output,
+        ...rest: unknown[]
+      ) => Promise<void>;
+      await command(globals(), out(), ...args);
+    };
 
   helped(
     cli
       .command('intake')
       .description('提交一个立案事件（EventBridge 事件 JSON 文件）')
       .argument('<event.json>', '事件文件'),
-  ).action((file: string) => intakeCommand(globals(), out(), file));
+  ).action(lazy('intakeCommand'));
   helped(cli.command('cases').description('列出案件').option('--status <status>', '只列出该状态的案件')).action(
-    (options: { status?: string }) => casesCommand(globals(), out(), options),
+    lazy('casesCommand'),
   );
   helped(
     cli
       .command('case')
       .description('案件详情：时间节点、财产、时间线（每次状态变化、审批与期限）')
       .argument('<case>', '案号或案件内部编号'),
-  ).action((reference: string) => caseCommand(globals(), out(), reference));
+  ).action(lazy('caseCommand'));
   helped(cli.command('tasks').description('待审批事项').option('--as <user>', '只列出该用户可以审批的事项')).action(
-    (options: { as?: string }) => tasksCommand(globals(), out(), options),
+    lazy('tasksCommand'),
   );
   helped(
     cli
@@ -71,18 +72,14 @@ function program(): Command {
       .argument('<decision>', 'approve（同意）或 reject（不同意）')
       .requiredOption('--as <user>', '审批人用户名（见 config/staff.json）')
       .option('--reason <text>', '理由（不同意时必填）'),
-  ).action((approvalId: string, decision: string, options: { as: string; reason?: string }) =>
-    decideCommand(globals(), out(), approvalId, decision, options),
-  );
+  ).action(lazy('decideCommand'));
   helped(
     cli
       .command('clock')
       .description('查看时钟；clock advance <时长> 让虚拟时钟前进（如 3d、12h、1d12h），途中到期的期限依次触发')
       .argument('[action]', 'advance')
       .argument('[duration]', '时长'),
-  ).action((action: string | undefined, duration: string | undefined) =>
-    clockCommand(globals(), out(), action, duration),
-  );
+  ).action(lazy('clockCommand'));
   helped(
     cli
       .command('pay')
@@ -90,30 +87,26 @@ function program(): Command {
       .argument('<case>', '案号或案件内部编号')
       .argument('<amount>', '金额（元），如 51650.00')
       .option('--ref <reference>', '银行流水号'),
-  ).action((reference: string, amount: string, options: { ref?: string }) =>
-    payCommand(globals(), out(), reference, amount, options),
-  );
-  helped(cli.command('run').description('处理当前所有到期的工作后退出')).action(() => runCommand(globals(), out()));
-  helped(cli.command('worker').description('持续运行（生产模式）：按时处理到期的期限与外部答复')).action(() =>
-    workerCommand(globals(), out()),
+  ).action(lazy('payCommand'));
+  helped(cli.command('run').description('处理当前所有到期的工作后退出')).action(lazy('runCommand'));
+  helped(cli.command('worker').description('持续运行（生产模式）：按时处理到期的期限与外部答复')).action(
+    lazy('workerCommand'),
   );
   helped(
     cli
       .command('demo')
       .description('演示：一件执行案件从立案事件到执行完毕（虚拟时钟，新数据目录）')
       .addOption(new Option('--scenario <name>', '演示场景').choices([...SCENARIOS]).default('deduction')),
-  ).action((options: { scenario?: string }) => demoCommand(globals(), out(), options));
+  ).action(async (options: { scenario?: string }) =>
+    (await import('./demo.ts')).demoCommand(globals(), out(), options),
+  );
   helped(cli.command('rules').description('规则表：每个期限与数值及其法律依据')).action(() =>
     rulesCommand(globals(), out()),
   );
-  helped(cli.command('alerts').description('指挥中心提醒（逾期、升级、需人工处理）')).action(() =>
-    alertsCommand(globals(), out()),
-  );
-  helped(cli.command('rejections').description('被拒收的立案事件及原因')).action(() =>
-    rejectionsCommand(globals(), out()),
-  );
+  helped(cli.command('alerts').description('指挥中心提醒（逾期、升级、需人工处理）')).action(lazy('alertsCommand'));
+  helped(cli.command('rejections').description('被拒收的立案事件及原因')).action(lazy('rejectionsCommand'));
   helped(cli.command('verify').description('核验案件审计链（哈希链）').argument('<case>', '案号或案件内部编号')).action(
-    (reference: string) => verifyCommand(globals(), out(), reference),
+    lazy('verifyCommand'),
   );
   return cli;
 }

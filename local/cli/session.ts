@@ -4,22 +4,13 @@ import { resolve } from 'node:path';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { caseIdFor } from '#domain/ids.ts';
-import type { ClockMode } from '../runtime/clock.ts';
 import { EmbeddedRuntime } from '../runtime/runtime.ts';
+import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output } from './output.ts';
+
+export type { GlobalOptions };
+
 import { actorLabel, chinaTime, describeEvent, type Names } from './timeline.ts';
-
-export interface GlobalOptions {
-  readonly dataDir?: string;
-  readonly json?: boolean;
-  readonly clock?: ClockMode;
-  /** A new virtual clock's start (ISO-8601). */
-  readonly startAt?: string;
-  /** SIMULATOR script (JSON file) for a new data directory: what the outside parties know. */
-  readonly simulator?: string;
-}
-
-export const DEFAULT_DATA_DIR = '.data';
 
 export function dataDirOf(globals: GlobalOptions): string {
   return resolve(globals.dataDir ?? process.env.ENFORCE_DATA_DIR ?? DEFAULT_DATA_DIR);

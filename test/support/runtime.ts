@@ -1,5 +1,6 @@
 /** Scenario support: an in-memory embedded runtime on a virtual clock, with the path each execution took. */
 import { readFileSync } from 'node:fs';
+import { afterEach } from 'vitest';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import type { Alert } from '#ports/alerts.ts';
@@ -115,5 +116,18 @@ export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<S
       throw new Error(`no pending approval for ${caseId} within ${maxDays} days`);
     },
     close: () => runtime.close(),
+  };
+}
+
+/** Opens scenarios for a test file and closes each after its test. */
+export function scenarios(): (options?: Partial<RuntimeOptions>) => Promise<Scenario> {
+  const opened: Scenario[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+  });
+  return async (options) => {
+    const s = await scenario(options);
+    opened.push(s);
+    return s;
   };
 }

@@ -1,16 +1,12 @@
 /** Approvals through task tokens: who may decide, timeouts that escalate, late and repeated decisions. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { DAY, filingEvent, respondentWith, type Scenario, scenario } from '../support/runtime.ts';
+import { describe, expect, it } from 'vitest';
+import { DAY, filingEvent, respondentWith, scenarios } from '../support/runtime.ts';
 
 const DEPOSIT = { channel: 'icbc', class: 'deposit' as const, reference: '6222 **** 0001', balanceFen: 8_000_000 };
-let current: Scenario | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
+const open = scenarios();
 
 async function awaitingControlApproval(n: number) {
-  const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) }));
+  const s = await open({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) });
   const outcome = await s.runtime.intake(filingEvent(n));
   if (outcome.outcome !== 'created') throw new Error('not created');
   const [approval] = await s.untilPending(outcome.caseId);

@@ -1,17 +1,13 @@
 /** H1: property in another court's area is entrusted; a late entrusted court is chased, and the case goes on. */
-import { afterEach, describe, expect, it } from 'vitest';
-import { filingEvent, RESPONDENT_ID, type Scenario, scenario } from '../support/runtime.ts';
+import { describe, expect, it } from 'vitest';
+import { filingEvent, RESPONDENT_ID, scenarios } from '../support/runtime.ts';
 
 const ELSEWHERE = { code: 'HL0123', name: '黑龙江省某县人民法院' };
-let current: Scenario | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
+const open = scenarios();
 
 describe('entrustment to the court where the flat lies', () => {
   it('answered late: overdue, escalated twice to the command center, then completed; the sealed flat waits for disposal', async () => {
-    const s = (current = await scenario({
+    const s = await open({
       script: {
         respondents: {
           [RESPONDENT_ID]: {
@@ -30,7 +26,7 @@ describe('entrustment to the court where the flat lies', () => {
         },
         courts: { [ELSEWHERE.code]: { entrustment: 'completed', afterDays: 50 } },
       },
-    }));
+    });
     const outcome = await s.runtime.intake(filingEvent(80));
     if (outcome.outcome !== 'created') throw new Error('not created');
     await s.live(outcome.caseId, 60, 'li-qiang');

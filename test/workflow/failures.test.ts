@@ -1,20 +1,16 @@
 /** Nothing fails silently: transient errors are retried, the rest park the case in "needs attention". */
-import { afterEach, describe, expect, it } from 'vitest';
-import { DAY, filingEvent, respondentWith, type Scenario, scenario } from '../support/runtime.ts';
+import { describe, expect, it } from 'vitest';
+import { DAY, filingEvent, respondentWith, scenarios } from '../support/runtime.ts';
 
 const DEPOSIT = { channel: 'icbc', class: 'deposit' as const, reference: '6222 **** 0001', balanceFen: 8_000_000 };
-let current: Scenario | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
+const open = scenarios();
 
 describe('a failing Task', () => {
   it('is retried on a transient Lambda error and the case goes on', async () => {
-    const s = (current = await scenario({
+    const s = await open({
       script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }),
       faults: [{ step: 'triage', error: 'Lambda.ServiceException', times: 2 }],
-    }));
+    });
     const outcome = await s.runtime.intake(filingEvent(40));
     if (outcome.outcome !== 'created') throw new Error('not created');
     const state = await s.load(outcome.caseId);
@@ -23,10 +19,10 @@ describe('a failing Task', () => {
   });
 
   it('parks the case in needs attention, with the error, and alerts', async () => {
-    const s = (current = await scenario({
+    const s = await open({
       script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }),
       faults: [{ step: 'plan-control', error: 'PlanningFailed', times: 1 }],
-    }));
+    });
     const outcome = await s.runtime.intake(filingEvent(41));
     if (outcome.outcome !== 'created') throw new Error('not created');
     await s.runtime.advance(8 * DAY);
@@ -46,10 +42,10 @@ describe('a failing Task', () => {
   });
 
   it('gives up retrying a transient error after the Retry budget, then parks the case', async () => {
-    const s = (current = await scenario({
+    const s = await open({
       script: respondentWith({ eService: 'ok', assets: [] }),
       faults: [{ step: 'open-investigation', error: 'Lambda.TooManyRequestsException', times: 50 }],
-    }));
+    });
     const outcome = await s.runtime.intake(filingEvent(42));
     if (outcome.outcome !== 'created') throw new Error('not created');
     expect(s.path(outcome.caseId, 'investigation')).toEqual(['OpenInvestigation', 'RecordNeedsAttention', 'Failed']);
@@ -59,7 +55,7 @@ describe('a failing Task', () => {
 
 describe('each step, called twice with the same input', () => {
   it('writes once: the second call adds nothing to the journal', async () => {
-    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) }));
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) });
     const calls: { step: string; payload: unknown }[] = [];
     const original = (
       s.runtime as unknown as { invokeStep: (step: string, payload: unknown, caseId: string) => Promise<unknown> }

@@ -1,14 +1,10 @@
 /** Intake: duplicates converge on one case, a malformed event is refused with the field named and nothing written. */
 import { ScanCommand } from '@aws-sdk/client-dynamodb';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LOCAL_TABLES } from '../../local/runtime/local-store.ts';
-import { filingEvent, respondentWith, type Scenario, scenario } from '../support/runtime.ts';
+import { filingEvent, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
 
-let current: Scenario | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
+const open = scenarios();
 
 async function items(s: Scenario, table: string): Promise<Record<string, unknown>[]> {
   const client = (
@@ -21,7 +17,7 @@ async function items(s: Scenario, table: string): Promise<Record<string, unknown
 
 describe('duplicate intake', () => {
   it('three identical events at once make exactly one case and one first-phase execution', async () => {
-    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [] }) }));
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
     const event = filingEvent(60);
     const outcomes = await Promise.allSettled([
       s.runtime.intake(event),
@@ -46,7 +42,7 @@ describe('duplicate intake', () => {
   });
 
   it('the same case from three different event ids, at once, is still one case', async () => {
-    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [] }) }));
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
     const outcomes = await Promise.all(
       [1, 2, 3].map((i) => s.runtime.intake(filingEvent(61, { eventId: `source-${i}` }))),
     );
@@ -56,7 +52,7 @@ describe('duplicate intake', () => {
   });
 
   it('a repeat of an event long after is recognised, and does not restart the case', async () => {
-    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [] }) }));
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
     const first = await s.runtime.intake(filingEvent(62, { eventId: 'a' }));
     await s.runtime.advance(90 * 86_400);
     const again = await s.runtime.intake(filingEvent(62, { eventId: 'b' }));
@@ -67,7 +63,7 @@ describe('duplicate intake', () => {
 
 describe('a malformed event', () => {
   it('is refused with the field named, recorded with its reasons, sent to the dead letters, and writes nothing else', async () => {
-    const s = (current = await scenario());
+    const s = await open();
     const bad = filingEvent(63);
     bad.detail.claim = { principalFen: 12.5 };
     bad.detail.respondents[0].idNumber = 'not-an-id';
@@ -93,7 +89,7 @@ describe('a malformed event', () => {
   });
 
   it('is refused when it is not an object at all', async () => {
-    const s = (current = await scenario());
+    const s = await open();
     expect(await s.runtime.intake('hello')).toMatchObject({
       outcome: 'rejected',
       eventId: '(missing)',

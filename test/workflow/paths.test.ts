@@ -2,17 +2,13 @@
  * Scenarios through the embedded runtime: each files a case, lets (virtual) time pass, decides as staff, and
  * asserts the path each execution took and where the case ended.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { verifyChain } from '#domain/case/journal.ts';
 import { accountBalance, totalDisbursed, totalReceived } from '#domain/case/reducer.ts';
-import { DAY, filingEvent, respondentWith, type Scenario, scenario } from '../support/runtime.ts';
+import { DAY, filingEvent, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
 
 const DEPOSIT = { channel: 'icbc', class: 'deposit' as const, reference: '6222 **** 0001', balanceFen: 8_000_000 };
-let current: Scenario | undefined;
-afterEach(async () => {
-  await current?.close();
-  current = undefined;
-});
+const open = scenarios();
 
 async function filed(s: Scenario, n: number, change?: Parameters<typeof filingEvent>[1]) {
   const outcome = await s.runtime.intake(filingEvent(n, change));
@@ -23,7 +19,7 @@ async function filed(s: Scenario, n: number, change?: Parameters<typeof filingEv
 describe('fully performed: deposits found, frozen, deducted, paid, closed', () => {
   it('takes the deduction path through all three phases', async () => {
     // Prepare
-    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) }));
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) });
     const caseId = await filed(s, 1);
     // Act
     await s.untilPending(caseId);
@@ -86,7 +82,7 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
 
 describe('voluntary payment after the notice', () => {
   it('skips control and goes straight to disbursement', async () => {
-    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) }));
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) });
     const caseId = await filed(s, 2);
     await s.runtime.advance(DAY);
     const state = await s.load(caseId);
@@ -109,7 +105,7 @@ describe('voluntary payment after the notice', () => {
 
 describe('service', () => {
   it('falls back to post when electronic service fails', async () => {
-    const s = (current = await scenario({ script: respondentWith({ eService: 'failed', postal: 'ok', assets: [] }) }));
+    const s = await open({ script: respondentWith({ eService: 'failed', postal: 'ok', assets: [] }) });
     const caseId = await filed(s, 3);
     await s.runtime.advance(10 * DAY);
     expect(s.path(caseId, 'service')).toEqual([
@@ -134,9 +130,9 @@ describe('service', () => {
   });
 
   it('tells the officer when neither method serves, without stopping the investigation', async () => {
-    const s = (current = await scenario({
+    const s = await open({
       script: respondentWith({ eService: 'silent', postal: 'failed', assets: [] }),
-    }));
+    });
     const caseId = await filed(s, 4);
     await s.runtime.advance(25 * DAY);
     expect(s.path(caseId, 'service').slice(-2)).toEqual(['ServiceOutcome', 'NotServed']);
@@ -147,7 +143,7 @@ describe('service', () => {
 
 describe('hand-overs to the phases a later release runs', () => {
   it('nothing found: waits for coercive measures, by name', async () => {
-    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [] }) }));
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
     const caseId = await filed(s, 5);
     await s.runtime.advance(8 * DAY);
     expect(s.path(caseId, 'investigation').slice(-2)).toEqual(['RoutePlan', 'HandedOver']);
@@ -155,7 +151,7 @@ describe('hand-overs to the phases a later release runs', () => {
   });
 
   it('control plan rejected: back to the handling officer', async () => {
-    const s = (current = await scenario({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) }));
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) });
     const caseId = await filed(s, 6);
     await s.untilPending(caseId);
     const [result] = await s.decideAll(caseId, 'li-qiang', 'rejected');

@@ -1,0 +1,74 @@
+/**
+ * Records one payload per step from a scenario run, into test/fixtures/step-payloads/<version>/. Run it when a
+ * definition version is released; the files are kept for as long as executions of that version may be in
+ * flight, and a test checks that every step still accepts them.
+ *   node scripts/capture-step-payloads.ts <version>
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { EmbeddedRuntime } from '../local/runtime/runtime.ts';
+
+const version = process.argv[2];
+if (!version) {
+  console.error('usage: node scripts/capture-step-payloads.ts <version>');
+  process.exit(2);
+}
+const dir = new URL(`../test/fixtures/step-payloads/${version}/`, import.meta.url);
+mkdirSync(dir, { recursive: true });
+
+const event = JSON.parse(readFileSync(new URL('../local/demo/loan-repayment.event.json', import.meta.url), 'utf8'));
+const script = JSON.parse(readFileSync(new URL('../local/demo/world.json', import.meta.url), 'utf8'));
+const runtime = await EmbeddedRuntime.open({ clock: 'virtual', startAt: '2026-03-02T01:00:00.000Z', script });
+const seen = new Map<string, unknown>();
+const target = runtime as unknown as {
+  invokeStep: (step: string, payload: unknown, caseId: string) => Promise<unknown>;
+};
+const original = target.invokeStep.bind(runtime);
+target.invokeStep = async (step, payload, caseId) => {
+  if (!seen.has(step)) {
+    const copy = structuredClone(payload) as Record<string, unknown>;
+    if ('taskToken' in copy) copy.taskToken = 'FIXTURE-TOKEN';
+    seen.set(step, copy);
+  }
+  return original(step, payload, caseId);
+};
+const outcome = await runtime.intake(event);
+if (outcome.outcome !== 'created') throw new Error('demo case not created');
+// The control plan is left to escalate once (so the escalation step is recorded too), then decided.
+const deciders: Record<string, string> = {
+  'team-lead': 'li-qiang',
+  'bureau-chief': 'zhang-wei',
+  president: 'song-jian',
+};
+for (let hours = 0; hours < 30 * 24; hours += 3) {
+  for (const approval of (await runtime.deps.approvals.listPending({ court: 'HB0922' })).filter(
+    (a) => a.caseId === outcome.caseId,
+  )) {
+    if (approval.step === 'control-plan' && approval.level === 0) continue;
+    await runtime.decide({
+      approvalId: approval.approvalId,
+      decision: 'approved',
+      userId: deciders[approval.requiredRole] ?? '',
+    });
+  }
+  await runtime.advance(3 * 3600);
+}
+const failing = await EmbeddedRuntime.open({
+  clock: 'virtual',
+  startAt: '2026-03-02T01:00:00.000Z',
+  script,
+  faults: [{ step: 'plan-control', error: 'Fixture', times: 1 }],
+});
+const failTarget = failing as unknown as typeof target;
+const failOriginal = failTarget.invokeStep.bind(failing);
+failTarget.invokeStep = async (step, payload, caseId) => {
+  if (step === 'record-needs-attention' && !seen.has(step)) seen.set(step, structuredClone(payload));
+  return failOriginal(step, payload, caseId);
+};
+await failing.intake(event);
+await failing.advance(10 * 86_400);
+await failing.close();
+await runtime.close();
+for (const [step, payload] of [...seen].sort()) {
+  writeFileSync(new URL(`${step}.json`, dir), `${JSON.stringify(payload, null, 2)}\n`);
+  console.log(`test/fixtures/step-payloads/${version}/${step}.json`);
+}

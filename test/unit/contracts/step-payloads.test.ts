@@ -1,0 +1,39 @@
+/**
+ * A deployment changes the step code under executions still running an older definition. Every step must keep
+ * accepting the payloads of every released definition version still in flight: one fixture per step and version.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { STEP_REGISTRY } from '#steps/index.ts';
+import { DEFINITION_VERSION } from '#workflows/index.ts';
+import { STEPS } from '#workflows/steps.ts';
+
+const ROOT = 'test/fixtures/step-payloads';
+describe('step payloads of every released definition version', () => {
+  const versions = readdirSync(ROOT);
+
+  it('include the current definition version', () => {
+    expect(versions).toContain(DEFINITION_VERSION);
+  });
+
+  it('cover every step', () => {
+    expect(Object.keys(STEP_REGISTRY).sort()).toEqual([...STEPS].sort());
+    for (const version of versions) {
+      expect(
+        readdirSync(`${ROOT}/${version}`)
+          .map((f) => f.replace('.json', ''))
+          .sort(),
+        version,
+      ).toEqual([...STEPS].sort());
+    }
+  });
+
+  it.each(versions.flatMap((version) => STEPS.map((step) => [version, step] as const)))(
+    '%s %s is accepted',
+    (version, step) => {
+      const payload = JSON.parse(readFileSync(`${ROOT}/${version}/${step}.json`, 'utf8'));
+      const result = STEP_REGISTRY[step].input.safeParse(payload);
+      expect(result.success, JSON.stringify(result.error)).toBe(true);
+    },
+  );
+});
