@@ -24,9 +24,12 @@ import { systemClock } from './system-clock.ts';
 export function awsDependencies<U extends DependencyName>(uses: readonly U[]): Pick<Deps, U> {
   const needs = new Set<DependencyName>(uses);
   const reference = referenceData();
+  // The journal is read only by the case repository: functions without it need not be given its name.
   const tables = (): TableNames => ({
     cases: requireEnv(ENV.casesTable),
-    journal: requireEnv(ENV.journalTable),
+    get journal() {
+      return requireEnv(ENV.journalTable);
+    },
     idempotency: process.env[ENV.idempotencyTable] ?? '',
   });
   const db = () => documentClient(new DynamoDBClient({}));

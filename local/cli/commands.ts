@@ -142,7 +142,7 @@ export async function caseCommand(globals: GlobalOptions, out: Output, reference
         if (counters) {
           out.line('');
           out.line(
-            `运行计数：状态转换 ${counters.transitions}，步骤调用 ${counters.invocations}，存储操作 ${counters.storeOperations}`,
+            `运行计数：流程执行 ${counters.executions}，状态转换 ${counters.transitions}，步骤调用 ${counters.invocations}，存储操作 ${counters.storeOperations}`,
           );
         }
         out.line(

@@ -100,7 +100,10 @@ export interface LocalEngineOptions {
   /** Retry pauses: as written (real time) or none (virtual time, where waiting a real second helps nobody). */
   readonly retryPauses: 'as-written' | 'none';
   readonly onEvent?: (event: RuntimeEvent) => void;
-  readonly onCounters?: (caseId: string, delta: { transitions: number; invocations: number }) => Promise<void>;
+  readonly onCounters?: (
+    caseId: string,
+    delta: { transitions: number; invocations: number; executions: number },
+  ) => Promise<void>;
 }
 
 export class LocalEngine implements WorkflowEngine {
@@ -176,6 +179,8 @@ export class LocalEngine implements WorkflowEngine {
       machine,
       ...(typeof caseId === 'string' ? { caseId } : {}),
     });
+    if (typeof caseId === 'string')
+      await this.options.onCounters?.(caseId, { transitions: 0, invocations: 0, executions: 1 });
     this.queue.push({ execution: name });
     return 'started';
   }
@@ -492,7 +497,7 @@ export class LocalEngine implements WorkflowEngine {
       });
       this.options.onEvent?.({ type: 'execution-ended', execution: execution.name, status: 'succeeded' });
     }
-    if (current.caseId) await this.options.onCounters?.(current.caseId, { transitions, invocations });
+    if (current.caseId) await this.options.onCounters?.(current.caseId, { transitions, invocations, executions: 0 });
   }
 
   private tokenTimeout(machine: MachineName, state: string, input: unknown, now: Instant): { timeoutAt?: Instant } {

@@ -298,10 +298,13 @@ export class EmbeddedRuntime {
     });
   }
 
-  private async recordCounters(caseId: string, delta: { transitions: number; invocations: number }): Promise<void> {
+  private async recordCounters(
+    caseId: string,
+    delta: { transitions: number; invocations: number; executions: number },
+  ): Promise<void> {
     const total = this.store.operations.get(caseId) ?? 0;
     const storeOperations = total - (this.reportedOps.get(caseId) ?? 0);
     this.reportedOps.set(caseId, total);
-    await this.runtimeStore.addCounters(caseId, { ...delta, storeOperations, executions: 0 });
+    await this.runtimeStore.addCounters(caseId, { ...delta, storeOperations });
   }
 }

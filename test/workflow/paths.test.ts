@@ -77,6 +77,9 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
     expect(totalDisbursed(state)).toBe(state.claim.totalFen);
     expect(accountBalance(state)).toBe(0);
     expect(verifyChain(await s.runtime.cases.history(caseId)).ok).toBe(true);
+    const entered = s.events.filter((e) => e.type === 'state-entered' && e.execution.startsWith(caseId)).length;
+    expect(await s.runtime.runtimeStore.counters(caseId)).toMatchObject({ executions: 3, transitions: entered });
+    expect((await s.runtime.runtimeStore.counters(caseId))?.storeOperations).toBeGreaterThan(50);
   });
 });
 

@@ -1,0 +1,105 @@
+/**
+ * Stage configuration: the few values that differ between deployments. Everything else is fixed in the
+ * constructs. Select a stage with `cdk synth -c stage=<name>` (default `dev`).
+ */
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+
+export const OBJECT_LOCK_MODES = ['GOVERNANCE', 'COMPLIANCE'] as const;
+export type ObjectLockMode = (typeof OBJECT_LOCK_MODES)[number];
+
+export interface StageConfig {
+  /** Stage name, part of the stack name (`Enforcement-<stage>`). */
+  readonly stage: string;
+  /**
+   * Prefix of every fixed physical name: functions `<prefix>-<step>`, state machines `<prefix>-<machine>`,
+   * buses `<prefix>-intake` / `<prefix>-alerts`. `enforcement` matches the embedded runtime's local ARNs.
+   */
+  readonly namePrefix: string;
+  readonly evidence: {
+    /**
+     * GOVERNANCE (default) lets a principal with s3:BypassGovernanceRetention remove a locked version;
+     * COMPLIANCE does not let anyone, root included, until the retention ends. Choose COMPLIANCE deliberately.
+     */
+    readonly objectLockMode: ObjectLockMode;
+    /** Default retention of every new object version, in days. */
+    readonly retentionDays: number;
+  };
+  /** Retention of every log group (functions and state machines). */
+  readonly logRetention: RetentionDays;
+  /** Memory of every function, in MB. */
+  readonly memorySize: number;
+  /** Where alarm notifications go; without it the alarm topic has no subscription. */
+  readonly alarmEmail?: string;
+}
+
+/** What a stage states; omitted values take the defaults below. */
+export interface StageInput {
+  readonly namePrefix?: string;
+  readonly evidence: { readonly objectLockMode?: ObjectLockMode; readonly retentionDays: number };
+  readonly logRetention?: RetentionDays;
+  readonly memorySize?: number;
+  readonly alarmEmail?: string;
+}
+
+export const DEFAULT_STAGE = 'dev';
+export const DEFAULT_NAME_PREFIX = 'enforcement';
+export const DEFAULT_OBJECT_LOCK_MODE: ObjectLockMode = 'GOVERNANCE';
+export const DEFAULT_LOG_RETENTION = RetentionDays.THREE_MONTHS;
+export const DEFAULT_MEMORY_SIZE = 512;
+
+export const STAGES: Readonly<Record<string, StageInput>> = {
+  dev: {
+    evidence: { retentionDays: 30 },
+    logRetention: RetentionDays.ONE_MONTH,
+  },
+  prod: {
+    // Retention periods are records-management decisions: confirm them before the first production deployment.
+    evidence: { objectLockMode: 'GOVERNANCE', retentionDays: 3650 },
+    logRetention: RetentionDays.ONE_YEAR,
+    memorySize: 1024,
+  },
+};
+
+export class InvalidStageConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidStageConfigError';
+  }
+}
+
+/** Applies the defaults and checks the values; a bad stage stops the synth, naming the problem. */
+export function resolveStage(stage: string, input: StageInput): StageConfig {
+  const problems: string[] = [];
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage)) problems.push(`stage "${stage}" must be 1-20 of a-z, 0-9 and -`);
+  const namePrefix = input.namePrefix ?? DEFAULT_NAME_PREFIX;
+  // The longest physical name is `<prefix>-record-needs-attention`; Lambda allows 64 characters.
+  if (!/^[a-z][a-z0-9-]{0,29}$/.test(namePrefix)) problems.push('namePrefix must be 1-30 of a-z, 0-9 and -');
+  const objectLockMode = input.evidence.objectLockMode ?? DEFAULT_OBJECT_LOCK_MODE;
+  if (!OBJECT_LOCK_MODES.includes(objectLockMode)) problems.push(`objectLockMode must be one of ${OBJECT_LOCK_MODES}`);
+  const { retentionDays } = input.evidence;
+  if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 36500) {
+    problems.push('evidence.retentionDays must be a whole number of days from 1 to 36500');
+  }
+  const memorySize = input.memorySize ?? DEFAULT_MEMORY_SIZE;
+  if (!Number.isInteger(memorySize) || memorySize < 128 || memorySize > 10240) {
+    problems.push('memorySize must be a whole number of MB from 128 to 10240');
+  }
+  if (input.alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.alarmEmail)) {
+    problems.push('alarmEmail must be an e-mail address');
+  }
+  if (problems.length > 0) throw new InvalidStageConfigError(`stage ${stage}: ${problems.join('; ')}`);
+  return {
+    stage,
+    namePrefix,
+    evidence: { objectLockMode, retentionDays },
+    logRetention: input.logRetention ?? DEFAULT_LOG_RETENTION,
+    memorySize,
+    ...(input.alarmEmail !== undefined ? { alarmEmail: input.alarmEmail } : {}),
+  };
+}
+
+export function stageConfig(stage: string = DEFAULT_STAGE): StageConfig {
+  const input = STAGES[stage];
+  if (!input) throw new InvalidStageConfigError(`unknown stage "${stage}"; known: ${Object.keys(STAGES).join(', ')}`);
+  return resolveStage(stage, input);
+}

@@ -1,0 +1,133 @@
+/**
+ * One Lambda function of the app (a state-machine step, intake or settle): Node.js 24 on arm64, bundled by
+ * esbuild as minified ESM with source maps, X-Ray tracing, its own KMS-encrypted log group with retention, and
+ * its own role with no AWS managed policy: everything it may do is granted explicitly (see function-access.ts).
+ */
+import { Duration, Validations } from 'aws-cdk-lib';
+import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { IKey } from 'aws-cdk-lib/aws-kms';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import { Construct } from 'constructs';
+import { PROJECT_ROOT } from '../paths.ts';
+
+/** Defines `require` inside the ESM bundle for the CommonJS dependencies esbuild inlines. */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/** Steps do a few DynamoDB round trips; a step that needs longer is a step to split. */
+export const STEP_TIMEOUT = Duration.seconds(30);
+
+export interface StepFunctionProps {
+  /** Physical name, e.g. `enforcement-triage`; the log group is `/aws/lambda/<name>`. */
+  readonly functionName: string;
+  readonly description: string;
+  /** Absolute path of the handler module (exports `handler`). */
+  readonly entry: string;
+  readonly key: IKey;
+  readonly memorySize: number;
+  readonly timeout: Duration;
+  readonly logRetention: RetentionDays;
+  /**
+   * Where failed asynchronous invocations go. A function that is never invoked asynchronously states why
+   * instead, in `noDeadLetterQueueReason`; one of the two is required.
+   */
+  readonly deadLetterQueue?: IQueue;
+  readonly noDeadLetterQueueReason?: string;
+}
+
+export class StepFunction extends Construct {
+  readonly function: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+  private readonly unscopedReasons: string[] = [];
+
+  constructor(scope: Construct, id: string, props: StepFunctionProps) {
+    super(scope, id);
+    if ((props.deadLetterQueue === undefined) === (props.noDeadLetterQueueReason === undefined)) {
+      throw new Error(`${props.functionName}: give exactly one of deadLetterQueue and noDeadLetterQueueReason`);
+    }
+
+    this.logGroup = new LogGroup(this, 'Logs', {
+      logGroupName: `/aws/lambda/${props.functionName}`,
+      encryptionKey: props.key,
+      retention: props.logRetention,
+    });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of ${props.functionName}`,
+    });
+    // Instead of AWSLambdaBasicExecutionRole: write to this function's own log group only.
+    this.logGroup.grantWrite(this.role);
+
+    this.function = new NodejsFunction(this, 'Function', {
+      functionName: props.functionName,
+      description: props.description,
+      entry: props.entry,
+      handler: 'handler',
+      projectRoot: PROJECT_ROOT,
+      depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
+      runtime: Runtime.NODEJS_24_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize,
+      timeout: props.timeout,
+      tracing: Tracing.ACTIVE,
+      role: this.role,
+      logGroup: this.logGroup,
+      environment: { NODE_OPTIONS: '--enable-source-maps' },
+      ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node24',
+        mainFields: ['module', 'main'],
+        minify: true,
+        sourceMap: true,
+        sourcesContent: false,
+        externalModules: ['@aws-sdk/*'],
+        banner: ESM_REQUIRE_BANNER,
+      },
+    });
+
+    if (props.deadLetterQueue) {
+      // Lambda grants sqs:SendMessage for the dead-letter queue; the queue is encrypted with the key.
+      props.key.grant(this.role, 'kms:Decrypt', 'kms:GenerateDataKey');
+    }
+    if (props.noDeadLetterQueueReason !== undefined) {
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason: props.noDeadLetterQueueReason,
+      });
+    }
+    // Tracing.ACTIVE makes CDK grant these with Resource "*".
+    this.explainUnscoped(
+      ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+      'X-Ray trace upload for active tracing supports no resource-level permissions',
+    );
+  }
+
+  /** Grants actions that support no resource-level permissions (Resource "*"), saying why they are needed. */
+  grantUnscoped(actions: readonly string[], reason: string): void {
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({ effect: Effect.ALLOW, actions: [...actions], resources: ['*'] }),
+    );
+    this.explainUnscoped(actions, reason);
+  }
+
+  /**
+   * Acknowledges AwsSolutions-IAM5[Resource::*] on this role, with the reasons for every unscoped action so far
+   * (an acknowledgement of the same id on the same construct replaces the earlier one).
+   */
+  private explainUnscoped(actions: readonly string[], reason: string): void {
+    this.unscopedReasons.push(`${reason} (${actions.join(', ')})`);
+    Validations.of(this.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: `Resource "*" only for actions without resource-level permissions: ${this.unscopedReasons.join('; ')}.`,
+    });
+  }
+
+  addEnvironment(name: string, value: string): void {
+    this.function.addEnvironment(name, value);
+  }
+}

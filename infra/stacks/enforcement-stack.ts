@@ -1,0 +1,114 @@
+/**
+ * The whole backbone in one environment-agnostic stack: key, tables, evidence bucket, intake, the step
+ * functions, the three state machines, settle, alerts and alarms.
+ */
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import type { Construct } from 'constructs';
+import { FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
+import { STEPS, type StepName } from '#workflows/steps.ts';
+import type { StageConfig } from '../config.ts';
+import { AlarmTopic } from '../constructs/alarm-topic.ts';
+import { CaseStore } from '../constructs/case-store.ts';
+import { EncryptionKey } from '../constructs/encryption-key.ts';
+import { EvidenceBucket } from '../constructs/evidence-bucket.ts';
+import { Intake } from '../constructs/intake.ts';
+import { Settle } from '../constructs/settle.ts';
+import { STEP_TIMEOUT, StepFunction } from '../constructs/step-function.ts';
+import { machineArn, machineName, Workflows } from '../constructs/workflows.ts';
+import { type AccessTargets, grantPorts } from '../function-access.ts';
+import { stepEntry } from '../paths.ts';
+
+export interface EnforcementStackProps extends StackProps {
+  readonly config: StageConfig;
+}
+
+export class EnforcementStack extends Stack {
+  readonly encryption: EncryptionKey;
+  readonly store: CaseStore;
+  readonly evidence: EvidenceBucket;
+  readonly alarms: AlarmTopic;
+  readonly intake: Intake;
+  readonly settle: Settle;
+  readonly steps: Readonly<Record<StepName, StepFunction>>;
+  readonly workflows: Workflows;
+
+  constructor(scope: Construct, id: string, props: EnforcementStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const prefix = config.namePrefix;
+
+    this.encryption = new EncryptionKey(this, 'Encryption', {
+      alias: `${prefix}-data`,
+      logGroupNamePatterns: [`/aws/lambda/${prefix}-*`, `/aws/vendedlogs/states/${prefix}-*`],
+    });
+    const key = this.encryption.key;
+    this.store = new CaseStore(this, 'CaseStore', { key });
+    this.evidence = new EvidenceBucket(this, 'Evidence', {
+      key,
+      objectLockMode: config.evidence.objectLockMode,
+      retentionDays: config.evidence.retentionDays,
+    });
+    this.encryption.allowCloudWatchAlarms();
+    this.alarms = new AlarmTopic(this, 'Alarms', {
+      topicName: `${prefix}-alarms`,
+      key,
+      ...(config.alarmEmail !== undefined ? { email: config.alarmEmail } : {}),
+    });
+
+    const functionSettings = { memorySize: config.memorySize, logRetention: config.logRetention };
+    this.settle = new Settle(this, 'Settle', { namePrefix: prefix, key, ...functionSettings });
+    this.intake = new Intake(this, 'Intake', {
+      namePrefix: prefix,
+      encryption: this.encryption,
+      store: this.store,
+      ...functionSettings,
+    });
+
+    const targets: AccessTargets = {
+      key,
+      store: this.store,
+      partnerQueue: this.settle.partnerQueue,
+      intakeDeadLetterQueue: this.intake.deadLetterQueue,
+      alertBus: this.settle.alertBus,
+      serviceMachineArn: machineArn(this, machineName(prefix, 'service')),
+    };
+    grantPorts(this.intake.handler, 'intake', FUNCTION_USES.intake, targets);
+    grantPorts(this.settle.handler, 'settle', FUNCTION_USES.settle, targets);
+
+    const steps = {} as Record<StepName, StepFunction>;
+    for (const step of STEPS) {
+      steps[step] = new StepFunction(this, `Step-${step}`, {
+        functionName: `${prefix}-${step}`,
+        description: `State-machine step ${step}`,
+        entry: stepEntry(step),
+        key,
+        timeout: STEP_TIMEOUT,
+        ...functionSettings,
+        noDeadLetterQueueReason:
+          'Invoked only by Step Functions through lambda:invoke (RequestResponse, synchronous): a failure returns ' +
+          "to the state machine, whose Retry and Catch handle it (the catch-all parks the case in 'needs " +
+          "attention'). A function dead-letter queue only receives failed asynchronous invocations.",
+      });
+      grantPorts(steps[step], step, STEP_USES[step], targets);
+    }
+    this.steps = steps;
+
+    this.workflows = new Workflows(this, 'Workflows', {
+      namePrefix: prefix,
+      key,
+      logRetention: config.logRetention,
+      functions: Object.fromEntries(STEPS.map((step) => [step, steps[step].function])) as Record<
+        StepName,
+        StepFunction['function']
+      >,
+    });
+
+    for (const alarm of [
+      ...Object.values(this.workflows.failureAlarms),
+      this.intake.deadLetterAlarm,
+      this.settle.deadLetterAlarm,
+    ]) {
+      this.alarms.notify(alarm);
+    }
+  }
+}

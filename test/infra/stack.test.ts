@@ -1,0 +1,573 @@
+import type { CfnElement } from 'aws-cdk-lib';
+import { Match } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { CASES_LAYOUT, IDEMPOTENCY_LAYOUT, JOURNAL_LAYOUT, type TableLayout } from '#adapters/dynamodb/tables.ts';
+import { ENV } from '#commons/config.ts';
+import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
+import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
+import { MACHINES } from '#workflows/index.ts';
+import { STEPS, type StepName } from '#workflows/steps.ts';
+import {
+  asList,
+  type CfnResource,
+  functionLogicalId,
+  logicalId,
+  machineResource,
+  type PolicyStatementJson,
+  resourcesOfType,
+  roleStatements,
+  synthesized,
+  synthesizedTemplate,
+  TEST_CONFIG,
+  template,
+} from './stack.ts';
+
+const prefix = TEST_CONFIG.namePrefix;
+const idOf = (construct: { node: { defaultChild?: unknown } }): string =>
+  logicalId(construct.node.defaultChild as CfnElement);
+const keyArn = () => ({ 'Fn::GetAtt': [idOf(synthesized().stack.encryption.key), 'Arn'] });
+
+describe('the case store', () => {
+  it('has three on-demand tables with PITR, deletion protection and the customer-managed key', () => {
+    // Prepare
+    const assertions = template();
+
+    // Act
+    const tables = resourcesOfType('AWS::DynamoDB::Table');
+
+    // Assess
+    expect(tables).toHaveLength(3);
+    assertions.allResourcesProperties('AWS::DynamoDB::Table', {
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: true,
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: keyArn() },
+    });
+    assertions.allResources('AWS::DynamoDB::Table', { DeletionPolicy: 'Retain', UpdateReplacePolicy: 'Retain' });
+  });
+
+  it.each([
+    ['cases', CASES_LAYOUT],
+    ['journal', JOURNAL_LAYOUT],
+    ['idempotency', IDEMPOTENCY_LAYOUT],
+  ] as const)('builds the %s table from its shared layout', (name, layout: TableLayout) => {
+    // Prepare
+    const table = synthesized().stack.store[name];
+
+    // Act
+    const [, resource] = resourcesOfType('AWS::DynamoDB::Table').find(([id]) => id === idOf(table)) ?? [];
+
+    // Assess
+    const keySchema = [
+      { AttributeName: layout.partitionKey.name, KeyType: 'HASH' },
+      ...(layout.sortKey ? [{ AttributeName: layout.sortKey.name, KeyType: 'RANGE' }] : []),
+    ];
+    expect(resource?.Properties?.KeySchema).toEqual(keySchema);
+    const indexes = (resource?.Properties?.GlobalSecondaryIndexes ?? []) as { IndexName: string; KeySchema: unknown }[];
+    expect(indexes.map((i) => [i.IndexName, i.KeySchema])).toEqual(
+      layout.indexes.map((i) => [
+        i.name,
+        [
+          { AttributeName: i.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: i.sortKey.name, KeyType: 'RANGE' },
+        ],
+      ]),
+    );
+    expect(resource?.Properties?.TimeToLiveSpecification).toEqual(
+      layout.timeToLiveAttribute ? { AttributeName: layout.timeToLiveAttribute, Enabled: true } : undefined,
+    );
+  });
+});
+
+describe('the evidence bucket', () => {
+  const evidence = () => idOf(synthesized().stack.evidence.bucket);
+  const accessLogs = () => idOf(synthesized().stack.evidence.accessLogs);
+
+  it('locks objects by default, keeps versions and encrypts with the customer-managed key', () => {
+    // Prepare
+    const assertions = template();
+
+    // Act
+    const bucket = synthesizedTemplate().Resources[evidence()];
+
+    // Assess
+    expect(bucket?.Type).toBe('AWS::S3::Bucket');
+    assertions.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        ObjectLockEnabled: true,
+        ObjectLockConfiguration: {
+          ObjectLockEnabled: 'Enabled',
+          Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: TEST_CONFIG.evidence.retentionDays } },
+        },
+        VersioningConfiguration: { Status: 'Enabled' },
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            {
+              ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: keyArn() },
+              BucketKeyEnabled: true,
+            },
+          ],
+        },
+        LoggingConfiguration: { DestinationBucketName: { Ref: accessLogs() }, LogFilePrefix: 'evidence/' },
+      }),
+    });
+  });
+
+  it('logs access to an SSE-S3 bucket (S3 access logging cannot write to SSE-KMS)', () => {
+    // Prepare
+    const id = accessLogs();
+
+    // Act
+    const bucket = synthesizedTemplate().Resources[id];
+
+    // Assess
+    expect(bucket?.Properties?.BucketEncryption).toEqual({
+      ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+    });
+    expect(bucket?.DeletionPolicy).toBe('Retain');
+  });
+
+  it('blocks all public access on both buckets and allows only TLS', () => {
+    // Prepare
+    const assertions = template();
+
+    // Act
+    const buckets = resourcesOfType('AWS::S3::Bucket');
+
+    // Assess
+    expect(buckets).toHaveLength(2);
+    assertions.allResourcesProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    for (const id of [evidence(), accessLogs()]) {
+      assertions.hasResourceProperties('AWS::S3::BucketPolicy', {
+        Bucket: { Ref: id },
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Action: 's3:*',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+          ]),
+        },
+      });
+    }
+  });
+});
+
+/** Every policy document in the template, with where it is. */
+function allPolicyStatements(): [string, PolicyStatementJson][] {
+  const found: [string, PolicyStatementJson][] = [];
+  const documents: Record<string, (r: CfnResource) => unknown[]> = {
+    'AWS::IAM::Policy': (r) => [r.Properties?.PolicyDocument],
+    'AWS::IAM::ManagedPolicy': (r) => [r.Properties?.PolicyDocument],
+    'AWS::IAM::Role': (r) => [
+      r.Properties?.AssumeRolePolicyDocument,
+      ...((r.Properties?.Policies ?? []) as { PolicyDocument: unknown }[]).map((p) => p.PolicyDocument),
+    ],
+    'AWS::S3::BucketPolicy': (r) => [r.Properties?.PolicyDocument],
+    'AWS::SQS::QueuePolicy': (r) => [r.Properties?.PolicyDocument],
+    'AWS::SNS::TopicPolicy': (r) => [r.Properties?.PolicyDocument],
+    'AWS::KMS::Key': (r) => [r.Properties?.KeyPolicy],
+    'AWS::Events::EventBus': (r) => [r.Properties?.Policy],
+  };
+  for (const [id, resource] of Object.entries(synthesizedTemplate().Resources)) {
+    for (const document of documents[resource.Type]?.(resource) ?? []) {
+      const statements = (document as { Statement?: PolicyStatementJson[] } | undefined)?.Statement ?? [];
+      for (const statement of statements) found.push([id, statement]);
+    }
+  }
+  return found;
+}
+
+function isPublic(principal: unknown): boolean {
+  if (principal === '*') return true;
+  if (principal && typeof principal === 'object') {
+    const aws = (principal as { AWS?: unknown }).AWS;
+    return asList(aws as unknown).some((p) => p === '*');
+  }
+  return false;
+}
+
+describe('resource policies', () => {
+  it('grant nothing to a public principal, anywhere', () => {
+    // Prepare
+    const statements = allPolicyStatements();
+
+    // Act
+    const publicAllows = statements.filter(([, s]) => s.Effect === 'Allow' && isPublic(s.Principal));
+    const publicInvokes = resourcesOfType('AWS::Lambda::Permission').filter(([, p]) => p.Properties?.Principal === '*');
+
+    // Assess
+    expect(statements.length).toBeGreaterThan(20);
+    expect(publicAllows).toEqual([]);
+    expect(publicInvokes).toEqual([]);
+  });
+});
+
+describe('the state machines', () => {
+  it('are Standard, log ALL without execution data, trace, use the key and are retained', () => {
+    // Prepare
+    const assertions = template();
+
+    // Act
+    const machines = resourcesOfType('AWS::StepFunctions::StateMachine');
+
+    // Assess
+    expect(machines).toHaveLength(MACHINES.length);
+    assertions.allResourcesProperties('AWS::StepFunctions::StateMachine', {
+      StateMachineType: 'STANDARD',
+      LoggingConfiguration: {
+        Level: 'ALL',
+        IncludeExecutionData: false,
+        Destinations: [{ CloudWatchLogsLogGroup: { LogGroupArn: Match.anyValue() } }],
+      },
+      TracingConfiguration: { Enabled: true },
+      EncryptionConfiguration: { Type: 'CUSTOMER_MANAGED_KMS_KEY', KmsKeyId: keyArn() },
+    });
+    assertions.allResources('AWS::StepFunctions::StateMachine', {
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+    });
+  });
+
+  it.each(MACHINES)('%s has its fixed name and an alarm on failed executions', (machine) => {
+    // Prepare
+    const assertions = template();
+
+    // Act
+    const [id] = machineResource(machine);
+
+    // Assess
+    assertions.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      Namespace: 'AWS/States',
+      MetricName: 'ExecutionsFailed',
+      Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: id } }],
+      Threshold: 1,
+      AlarmActions: Match.anyValue(),
+    });
+  });
+});
+
+const ALL_FUNCTIONS: readonly { name: string; uses: readonly DependencyName[] }[] = [
+  ...STEPS.map((step) => ({ name: step as string, uses: STEP_USES[step] as readonly DependencyName[] })),
+  { name: 'intake', uses: FUNCTION_USES.intake },
+  { name: 'settle', uses: FUNCTION_USES.settle },
+];
+
+describe('the functions', () => {
+  it('run Node.js 24 on arm64 with active tracing, explicit memory and timeout', () => {
+    // Prepare
+    const assertions = template();
+
+    // Act
+    const functions = resourcesOfType('AWS::Lambda::Function');
+
+    // Assess
+    expect(functions.map(([, fn]) => fn.Properties?.FunctionName).sort()).toEqual(
+      ALL_FUNCTIONS.map((f) => `${prefix}-${f.name}`).sort(),
+    );
+    assertions.allResourcesProperties('AWS::Lambda::Function', {
+      Runtime: 'nodejs24.x',
+      Architectures: ['arm64'],
+      TracingConfig: { Mode: 'Active' },
+      MemorySize: TEST_CONFIG.memorySize,
+      Timeout: Match.anyValue(),
+      LoggingConfig: { LogGroup: { Ref: Match.anyValue() } },
+    });
+  });
+
+  it('log to their own KMS-encrypted log groups with retention', () => {
+    // Prepare
+    const assertions = template();
+
+    // Act
+    const groups = resourcesOfType('AWS::Logs::LogGroup');
+
+    // Assess
+    expect(groups).toHaveLength(ALL_FUNCTIONS.length + MACHINES.length);
+    assertions.allResourcesProperties('AWS::Logs::LogGroup', {
+      KmsKeyId: keyArn(),
+      RetentionInDays: Match.anyValue(),
+    });
+  });
+
+  it('run as roles without AWS managed policies', () => {
+    // Prepare
+    const assertions = template();
+
+    // Act
+    const roles = resourcesOfType('AWS::IAM::Role');
+
+    // Assess
+    expect(roles.length).toBe(ALL_FUNCTIONS.length + MACHINES.length);
+    assertions.allResourcesProperties('AWS::IAM::Role', { ManagedPolicyArns: Match.absent() });
+  });
+});
+
+describe('intake', () => {
+  it('routes filed cases from its bus to the intake function, with a dead-letter queue and retries', () => {
+    // Prepare
+    const { intake } = synthesized().stack;
+
+    // Act
+    const rules = resourcesOfType('AWS::Events::Rule');
+
+    // Assess
+    expect(rules).toHaveLength(1);
+    template().hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: { Ref: idOf(intake.bus) },
+      EventPattern: { source: [INTAKE_SOURCE], 'detail-type': [INTAKE_DETAIL_TYPE] },
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [functionLogicalId(`${prefix}-intake`), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(intake.deadLetterQueue), 'Arn'] } },
+          RetryPolicy: { MaximumRetryAttempts: Match.anyValue(), MaximumEventAgeInSeconds: Match.anyValue() },
+        }),
+      ],
+    });
+  });
+
+  it('gives every rule target a dead-letter queue', () => {
+    // Prepare
+    const rules = resourcesOfType('AWS::Events::Rule');
+
+    // Act
+    const targets = rules.flatMap(([, rule]) => (rule.Properties?.Targets ?? []) as { DeadLetterConfig?: unknown }[]);
+
+    // Assess
+    expect(targets.length).toBeGreaterThan(0);
+    for (const target of targets) expect(target.DeadLetterConfig).toBeDefined();
+  });
+
+  it('sends failed asynchronous invocations of the intake function to the same queue, which alarms', () => {
+    // Prepare
+    const { intake } = synthesized().stack;
+    const dlq = idOf(intake.deadLetterQueue);
+
+    // Act
+    const fn = synthesizedTemplate().Resources[functionLogicalId(`${prefix}-intake`)];
+
+    // Assess
+    expect(fn?.Properties?.DeadLetterConfig).toEqual({ TargetArn: { 'Fn::GetAtt': [dlq, 'Arn'] } });
+    template().hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [dlq, 'QueueName'] } }],
+    });
+  });
+});
+
+describe('settle', () => {
+  it('reads partner answers from a KMS-encrypted queue with a dead-letter queue, reporting item failures', () => {
+    // Prepare
+    const { settle } = synthesized().stack;
+    const queue = idOf(settle.partnerQueue);
+
+    // Act
+    const queueResource = synthesizedTemplate().Resources[queue];
+
+    // Assess
+    expect(queueResource?.Properties).toMatchObject({
+      KmsMasterKeyId: keyArn(),
+      RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [idOf(settle.partnerDeadLetterQueue), 'Arn'] } },
+    });
+    template().hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionLogicalId(`${prefix}-settle`) },
+      EventSourceArn: { 'Fn::GetAtt': [queue, 'Arn'] },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('is the only holder of states:SendTask*, in exactly one policy', () => {
+    // Prepare
+    const settleRole = idOf(synthesized().stack.settle.handler.role);
+    const sendTask = (action: string) => /^(\*|states:\*|states:Send.*)$/.test(action);
+
+    // Act
+    const granting = resourcesOfType('AWS::IAM::Policy').filter(([, policy]) =>
+      ((policy.Properties?.PolicyDocument as { Statement?: PolicyStatementJson[] } | undefined)?.Statement ?? []).some(
+        (s) => s.Effect === 'Allow' && asList(s.Action).some(sendTask),
+      ),
+    );
+    const inRoles = resourcesOfType('AWS::IAM::Role').filter(([, role]) =>
+      JSON.stringify(role.Properties?.Policies ?? []).includes('states:Send'),
+    );
+
+    // Assess
+    expect(granting).toHaveLength(1);
+    expect(granting[0]?.[1].Properties?.Roles).toEqual([{ Ref: settleRole }]);
+    expect(inRoles).toEqual([]);
+  });
+});
+
+/** What each port grants, restated here from the manifest's contract: table/index -> DynamoDB actions. */
+const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
+  cases: ['journal PutItem', 'journal Query', 'cases GetItem', 'cases PutItem'],
+  queries: ['cases/index/gsi1 Query', 'cases/index/gsi2 Query'],
+  approvals: ['cases GetItem', 'cases PutItem', 'cases UpdateItem', 'cases/index/gsi1 Query'],
+  requests: ['cases GetItem', 'cases PutItem', 'cases UpdateItem'],
+  rejections: ['cases PutItem', 'cases Query'],
+  clock: [],
+  rules: [],
+  calendar: [],
+  staff: [],
+  engine: [],
+  partners: [],
+  alerts: [],
+  payments: [],
+};
+
+/** Other grants a port implies (resource label and action), and the environment it needs. */
+const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
+  rejections: ['intake-dlq sqs:SendMessage'],
+  partners: ['partner-queue sqs:SendMessage'],
+  alerts: ['alert-bus events:PutEvents'],
+};
+
+const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
+  cases: [ENV.casesTable, ENV.journalTable],
+  queries: [ENV.casesTable],
+  approvals: [ENV.casesTable],
+  requests: [ENV.casesTable],
+  rejections: [ENV.casesTable, ENV.intakeDlqUrl],
+  partners: [ENV.partnerQueueUrl],
+  alerts: [ENV.alertBusName],
+  engine: [],
+  clock: [],
+  rules: [],
+  calendar: [],
+  staff: [],
+  payments: [],
+};
+
+function resourceLabels(): Map<string, string> {
+  const { stack } = synthesized();
+  return new Map([
+    [idOf(stack.store.cases), 'cases'],
+    [idOf(stack.store.journal), 'journal'],
+    [idOf(stack.store.idempotency), 'idempotency'],
+    [idOf(stack.settle.partnerQueue), 'partner-queue'],
+    [idOf(stack.intake.deadLetterQueue), 'intake-dlq'],
+    [idOf(stack.settle.alertBus), 'alert-bus'],
+    [idOf(stack.encryption.key), 'key'],
+  ]);
+}
+
+/** A statement's resource as a readable label: `cases`, `cases/index/gsi1`, `machine:enforcement-service`. */
+function label(resource: unknown, labels: Map<string, string>): string {
+  if (typeof resource === 'string') return resource;
+  const value = resource as Record<string, unknown>;
+  const getAtt = value['Fn::GetAtt'] as [string, string] | undefined;
+  if (getAtt) return labels.get(getAtt[0]) ?? getAtt[0];
+  const ref = value.Ref as string | undefined;
+  if (ref) return labels.get(ref) ?? ref;
+  const join = value['Fn::Join'] as [string, unknown[]] | undefined;
+  if (join) {
+    const text = join[1].map((part) => label(part, labels)).join(join[0]);
+    const machine = /:stateMachine:(.+)$/.exec(text);
+    return machine ? `machine:${machine[1]}` : text;
+  }
+  return JSON.stringify(resource);
+}
+
+function grantsOf(name: string): string[] {
+  const { stack } = synthesized();
+  const handler =
+    name === 'intake' ? stack.intake.handler : name === 'settle' ? stack.settle.handler : stack.steps[name as StepName];
+  const labels = resourceLabels();
+  labels.set(idOf(handler.logGroup), 'own-log-group');
+  return roleStatements(idOf(handler.role))
+    .filter((s) => s.Effect === 'Allow')
+    .flatMap((s) =>
+      asList(s.Action).flatMap((action) => asList(s.Resource).map((r) => `${label(r, labels)} ${action}`)),
+    );
+}
+
+/** Every function's baseline: its own log group, X-Ray, and the key (exact actions). */
+const BASELINE = [
+  'own-log-group logs:CreateLogStream',
+  'own-log-group logs:PutLogEvents',
+  '* xray:PutTraceSegments',
+  '* xray:PutTelemetryRecords',
+  'key kms:Decrypt',
+  'key kms:GenerateDataKey',
+];
+
+describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
+  const functionName = `${prefix}-${name}`;
+
+  it('may use exactly the DynamoDB actions its manifest uses imply', () => {
+    // Prepare
+    const expected = new Set(
+      uses.flatMap((use) =>
+        DYNAMODB_BY_PORT[use].map((grant) => {
+          const [resource, action] = grant.split(' ');
+          return `${resource} dynamodb:${action}`;
+        }),
+      ),
+    );
+    if (name === 'intake') {
+      for (const action of ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem']) {
+        expected.add(`idempotency dynamodb:${action}`);
+      }
+    }
+
+    // Act
+    const granted = grantsOf(name).filter((grant) => grant.split(' ')[1]?.startsWith('dynamodb:'));
+
+    // Assess
+    expect(new Set(granted)).toEqual(expected);
+  });
+
+  it('gets nothing beyond the baseline and what its uses imply', () => {
+    // Prepare
+    const expected = new Set([...BASELINE, ...uses.flatMap((use) => OTHER_BY_PORT[use] ?? [])]);
+    if (name === 'intake') {
+      expected.add(`machine:${prefix}-service states:StartExecution`);
+      expected.add('intake-dlq sqs:SendMessage'); // also its dead-letter queue
+    }
+    if (name === 'settle') {
+      for (const action of ['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']) {
+        expected.add(`* states:${action}`);
+      }
+      for (const action of [
+        'ReceiveMessage',
+        'ChangeMessageVisibility',
+        'GetQueueUrl',
+        'DeleteMessage',
+        'GetQueueAttributes',
+      ]) {
+        expected.add(`partner-queue sqs:${action}`);
+      }
+    }
+
+    // Act
+    const granted = grantsOf(name).filter((grant) => !grant.split(' ')[1]?.startsWith('dynamodb:'));
+
+    // Assess
+    expect(new Set(granted)).toEqual(expected);
+  });
+
+  it('gets exactly the environment variables its uses need', () => {
+    // Prepare
+    const expected = new Set(['NODE_OPTIONS', ...uses.flatMap((use) => ENV_BY_PORT[use])]);
+    if (name === 'intake') {
+      expected.add(ENV.idempotencyTable);
+      expected.add(ENV.serviceMachineArn);
+    }
+
+    // Act
+    const fn = synthesizedTemplate().Resources[functionLogicalId(functionName)];
+    const variables = (fn?.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)?.Variables;
+
+    // Assess
+    expect(new Set(Object.keys(variables ?? {}))).toEqual(expected);
+  });
+});
