@@ -1,5 +1,5 @@
 /** SQS and EventBridge adapters: dead letters, the command-center feed, delayed simulator answers. */
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { PartnerCallback } from '#contracts/partner-answers.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
@@ -53,8 +53,13 @@ export class EventBridgeCommandCenter implements CommandCenter {
   }
 }
 
-/** SQS delays at most 15 minutes: on AWS the simulator compresses its days into that. */
+/** SQS delays a message at most 15 minutes. */
 const MAX_DELAY_SECONDS = 900;
+/**
+ * On AWS the simulator's answers come back sooner than simulated: an hour of simulated delay is six real seconds,
+ * so a bank answering in two days answers in about five minutes; anything beyond 15 minutes is capped.
+ */
+export const SIMULATED_TIME_COMPRESSION = 600;
 
 export function sqsDelivery(sqs: SQSClient, queueUrl: string, now: () => Instant) {
   return async (at: Instant, callback: PartnerCallback): Promise<void> => {
@@ -63,10 +68,8 @@ export function sqsDelivery(sqs: SQSClient, queueUrl: string, now: () => Instant
       new SendMessageCommand({
         QueueUrl: queueUrl,
         MessageBody: JSON.stringify(callback),
-        DelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.round(seconds / 600)),
+        DelaySeconds: Math.min(MAX_DELAY_SECONDS, Math.round(seconds / SIMULATED_TIME_COMPRESSION)),
       }),
     );
   };
 }
-
-export { EventBridgeClient };
