@@ -44,10 +44,17 @@ export interface ApprovalStore {
   listPending(filter: { readonly court?: string; readonly role?: Role }): Promise<readonly Approval[]>;
   /**
    * The conditional write pending -> decided. Exactly one of any number of concurrent callers gets the token;
-   * the others get ApprovalNotPendingError.
+   * the others get ApprovalNotPendingError. The token stays stored until `clearToken`, after it has been used.
    */
   claimForDecision(approvalId: string, decision: Decision): Promise<{ approval: Approval; token: string }>;
-  /** pending -> timed-out; false if it was no longer pending. */
+  /** Undoes this user's claim when the token could not be delivered (the service failed): the decision can be retried. */
+  releaseClaim(approvalId: string, by: string): Promise<void>;
+  /** The token has been used: remove it. */
+  clearToken(approvalId: string): Promise<void>;
+  /**
+   * pending -> timed-out; also a decision claimed but never delivered (its token still stored: the deciding
+   * process died in between). False if it was decided and delivered, or already timed out.
+   */
   markTimedOut(approvalId: string, at: Instant): Promise<boolean>;
   /** A claimed decision that the workflow no longer accepted (its wait had timed out): recorded as too late. */
   markLate(approvalId: string, at: Instant): Promise<void>;

@@ -42,7 +42,8 @@ export interface PartnerRequestStore {
   markDispatched(requestId: string, at: Instant): Promise<void>;
   /**
    * Records an answer (the first answer per item counts). When every item has one, completes the request and
-   * returns its token, exactly once. Answers after completion or timeout are kept as late.
+   * returns its token; a repeat of the completing answer returns it again until it is cleared. Answers after
+   * completion or timeout are kept as late.
    */
   addAnswer(
     requestId: string,
@@ -50,6 +51,8 @@ export interface PartnerRequestStore {
   ): Promise<{ readonly request: PartnerRequest; readonly token?: string }>;
   /** pending -> timed-out; false if it was no longer pending. */
   markTimedOut(requestId: string): Promise<boolean>;
+  /** The token has been used (or is dead): remove it. */
+  clearToken(requestId: string): Promise<void>;
 }
 
 /** Sends requests to the outside world. Answers come back through the partner-answer use case. */

@@ -51,7 +51,7 @@ export const FUNCTION_USES = {
    * The only holder of states:SendTask*: staff decisions on approvals, and partner answers (the last answer to a
    * request resumes its execution).
    */
-  settle: ['clock', 'cases', 'approvals', 'staff', 'engine', 'requests'],
+  settle: ['clock', 'rules', 'cases', 'approvals', 'staff', 'engine', 'requests', 'alerts'],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

@@ -43,14 +43,10 @@ export function approvalRequestTerms(
   };
 }
 
-export function approvalIdOf(execution: string, terms: Pick<ApprovalRequestTerms, 'step' | 'level'>): string {
-  return approvalIdFor(execution, terms.step, terms.level);
-}
-
 /** The waiting step: store the pending approval and its token; the case timeline shows the request. */
 export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'>) {
   return async (input: StepInput & { readonly approval: ApprovalRequestTerms; readonly taskToken: string }) => {
-    const approvalId = approvalIdOf(input.execution, input.approval);
+    const approvalId = approvalIdFor(input.execution, input.approval.step, input.approval.level);
     const { state } = await mutateCase(
       deps,
       input.caseId,
@@ -98,7 +94,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
 /** After a wait timed out: record it, tell the command center, and go one rung up the ladder if there is one. */
 export function escalateApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals' | 'alerts' | 'rules' | 'calendar'>) {
   return async (input: StepInput & { readonly approval: ApprovalRequestTerms }) => {
-    const approvalId = approvalIdOf(input.execution, input.approval);
+    const approvalId = approvalIdFor(input.execution, input.approval.step, input.approval.level);
     await deps.approvals.markTimedOut(approvalId, deps.clock.now());
     const exhausted = !canEscalate(input.approval.level);
     const next = exhausted
@@ -215,16 +211,18 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'staff' | 'engine'
     try {
       ({ token } = await deps.approvals.claimForDecision(approval.approvalId, { ...decision, at: now }));
     } catch (error) {
-      if (error instanceof ApprovalNotPendingError) {
-        if (error.status === 'timed-out') throw gone(`审批事项 ${approval.approvalId} 已超时，本决定未生效`);
-        throw conflict(`审批事项 ${approval.approvalId} 已由他人作出决定`);
-      }
-      throw error;
+      if (!(error instanceof ApprovalNotPendingError)) throw error;
+      if (error.status === 'timed-out') throw gone(`审批事项 ${approval.approvalId} 已超时，本决定未生效`);
+      throw conflict(`审批事项 ${approval.approvalId} 已由他人作出决定`);
     }
     try {
       await deps.engine.sendTaskSuccess(token, decision);
     } catch (error) {
-      if (!(error instanceof TaskNoLongerWaitingError)) throw error;
+      if (!(error instanceof TaskNoLongerWaitingError)) {
+        // The workflow was not told: undo the claim so that the decision can be made again.
+        await deps.approvals.releaseClaim(approval.approvalId, member.userId);
+        throw error;
+      }
       await deps.approvals.markLate(approval.approvalId, now);
       await mutateCase(
         deps,
@@ -238,6 +236,7 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'staff' | 'engine'
       );
       throw gone(`审批事项 ${approval.approvalId} 已超时，本决定未生效（已记录）`);
     }
+    await deps.approvals.clearToken(approval.approvalId);
     await mutateCase(
       deps,
       approval.caseId,

@@ -7,6 +7,7 @@ import { derivedId, parseExecutionName } from '#domain/ids.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
+import { conflict } from './errors.ts';
 import type { StepInput } from './service.ts';
 
 /** Opens the phase: what goes to whom, the F1 deadline from the earliest money still held, and the approval. */
@@ -139,30 +140,39 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock'>) {
   };
 }
 
-/** The case account received money (a voluntary payment reported by the bank holding the case account). */
+/**
+ * The case account received money (a voluntary payment reported by the bank holding the case account). The bank's
+ * reference identifies the payment: a repeat is acknowledged as a duplicate, the same reference with another
+ * amount is refused.
+ */
 export function recordPayment(deps: Pick<Deps, 'cases' | 'clock'>) {
   return async (input: { readonly caseId: string; readonly amountFen: number; readonly reference: string }) => {
     const entryId = derivedId('e', input.caseId, 'voluntary', input.reference);
-    const { state } = await mutateCase(
+    const { state, result: duplicate } = await mutateCase(
       deps,
       input.caseId,
       { kind: 'partner', id: 'case-account' },
       { payment: input.reference },
-      (s) => ({
-        events: s.ledger.some((e) => e.entryId === entryId)
-          ? []
-          : [
-              {
-                type: 'money-received',
-                entryId,
-                amountFen: fen(input.amountFen),
-                source: 'voluntary',
-                note: `被执行人主动履行（${input.reference}）`,
-              },
-            ],
-        result: undefined,
-      }),
+      (s) => {
+        const existing = s.ledger.find((e) => e.entryId === entryId);
+        if (existing && existing.amountFen !== input.amountFen) {
+          throw conflict(`银行流水号 ${input.reference} 已记录为 ${formatYuan(existing.amountFen)}，与本次金额不符`);
+        }
+        if (existing) return { events: [], result: true };
+        return {
+          events: [
+            {
+              type: 'money-received',
+              entryId,
+              amountFen: fen(input.amountFen),
+              source: 'voluntary',
+              note: `被执行人主动履行（${input.reference}）`,
+            },
+          ],
+          result: false,
+        };
+      },
     );
-    return { caseId: state.caseId, entryId, balanceFen: accountBalance(state) };
+    return { caseId: state.caseId, entryId, duplicate, balanceFen: accountBalance(state) };
   };
 }

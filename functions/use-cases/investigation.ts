@@ -9,15 +9,16 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { meetNode, timeNode } from '#domain/case/nodes.ts';
 import { type ControlStep, nextControlStep } from '#domain/control/next-step.ts';
-import { planControl, seizurePeriod } from '#domain/control/plan.ts';
-import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
+import { planControl, seizureExpiry } from '#domain/control/plan.ts';
+import { derivedId, executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import { inquiryItems } from '#domain/partners/requests.ts';
+import type { Rules } from '#domain/rules/table.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
-import { ensureRequest, getRequest, requestIdOf, type WaitTerms } from './requests.ts';
+import { ensureRequest, getRequest, settleRequest, type WaitTerms } from './requests.ts';
 import type { StepInput } from './service.ts';
 
 type InvestigationDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts'>;
@@ -26,7 +27,7 @@ type InvestigationDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | '
 export function openInvestigation(deps: InvestigationDeps) {
   return async (input: StepInput): Promise<{ inquiry: WaitTerms }> => {
     const { run } = parseExecutionName(input.execution);
-    const requestId = requestIdOf(input.execution, 'inquiry', 1);
+    const requestId = requestIdFor(input.execution, 'inquiry', 1);
     const { state } = await mutateCase(
       deps,
       input.caseId,
@@ -91,8 +92,7 @@ function foundAssets(state: EnforcementCase, request: PartnerRequest): { events:
 /** Records what banks and registries answered; those silent past the wait are named. */
 export function recordInquiry(deps: InvestigationDeps) {
   return async (input: StepInput & { readonly requestId: string }) => {
-    const request = await getRequest(deps, input.requestId);
-    if (request.status === 'pending') await deps.requests.markTimedOut(request.requestId);
+    const request = await settleRequest(deps, input.requestId);
     await mutateCase(deps, input.caseId, SYSTEM, { execution: input.execution, step: 'record-inquiry' }, (s, now) => {
       if (s.inquiry && (s.inquiry.answered.length > 0 || s.inquiry.silent.length > 0))
         return { events: [], result: undefined };
@@ -202,35 +202,48 @@ export function executeControl(deps: InvestigationDeps) {
   };
 }
 
+/**
+ * What a control request's answers mean for the case. On time (`late` false): every item, silence included.
+ * Late (`late` true): only late answers that report something done (money deducted, an asset frozen), because
+ * the bank did it whether or not we were still waiting.
+ */
 function controlEvents(
   state: EnforcementCase,
   request: PartnerRequest,
-  deps: InvestigationDeps,
+  rules: Rules,
   now: string,
+  late = false,
 ): CaseEvent[] {
   const events: CaseEvent[] = [];
+  const expiresOn = (asset: Asset) => seizureExpiry(chinaDateOf(now), asset.class, rules);
   for (const item of request.items) {
     const assetId = item.assetId ?? item.itemId;
     const asset = state.assets[assetId];
     if (!asset) continue;
-    const answer = request.answers.find((a) => a.itemId === item.itemId && !a.late);
+    const answer = request.answers.find((a) => a.itemId === item.itemId && (a.late ?? false) === late);
+    if (late && answer?.outcome !== 'ok') continue;
     if (request.kind === 'freeze') {
-      if (asset.status !== 'found') continue;
+      if (asset.status !== 'found' && !(late && asset.status === 'freeze-failed')) continue;
       const result = FreezeResult.safeParse(answer?.result ?? {});
       if (!answer || answer.outcome === 'failed' || !result.success) {
         const reason = !answer ? '协助执行单位未在期限内答复' : (result.data?.reason ?? '冻结未成功');
         events.push({ type: 'asset-freeze-failed', assetId, reason });
         continue;
       }
-      const expires = deps.calendar.periodEnd(chinaDateOf(now), seizurePeriod(asset.class, deps.rules));
       events.push({
         type: 'asset-frozen',
         assetId,
         amountFen: fen(result.data.frozenFen ?? item.amountFen ?? 0),
-        expiresOn: expires.date,
+        expiresOn: expiresOn(asset),
       });
     } else if (request.kind === 'deduct') {
-      if (asset.status !== 'frozen' || !answer || answer.outcome === 'failed') continue;
+      if (asset.status !== 'frozen') continue;
+      if (!answer) {
+        // Not ordered again: the bank may still have done it; its late answer is recorded when it comes.
+        events.push({ type: 'asset-order-unanswered', assetId, kind: 'deduct' });
+        continue;
+      }
+      if (answer.outcome === 'failed') continue;
       const result = DeductResult.parse(answer.result);
       events.push({
         type: 'money-received',
@@ -238,7 +251,7 @@ function controlEvents(
         amountFen: fen(result.amountFen),
         source: 'deduction',
         assetId,
-        note: `扣划${asset.institution}${asset.reference}`,
+        note: `扣划${asset.institution}${asset.reference}${late ? '（逾期答复）' : ''}`,
       });
     } else if (request.kind === 'entrust') {
       const matterId = derivedId('m', state.caseId, assetId);
@@ -255,12 +268,35 @@ function controlEvents(
         ...meetNode(state, `entrustment:${matterId}`, now),
       );
       if (result.outcome === 'completed') {
-        const expires = deps.calendar.periodEnd(chinaDateOf(now), seizurePeriod(asset.class, deps.rules));
-        events.push({ type: 'asset-frozen', assetId, amountFen: fen(0), expiresOn: expires.date });
+        events.push({ type: 'asset-frozen', assetId, amountFen: fen(0), expiresOn: expiresOn(asset) });
       }
     }
   }
   return events;
+}
+
+/**
+ * A late answer from a bank or another court: if it reports something done, it goes on the case now (money that
+ * moved is money on the account), and the command center hears of it.
+ */
+export function recordLateAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'alerts'>) {
+  return async (request: PartnerRequest): Promise<void> => {
+    if (request.kind !== 'freeze' && request.kind !== 'deduct' && request.kind !== 'entrust') return;
+    const { state } = await mutateCase(
+      deps,
+      request.caseId,
+      { kind: 'partner', id: request.kind },
+      { request: request.requestId, late: 'true' },
+      (s, now) => ({ events: controlEvents(s, request, deps.rules, now, true), result: undefined }),
+    );
+    await deps.alerts.alert({
+      kind: 'partner-overdue',
+      caseId: state.caseId,
+      court: state.court.code,
+      at: deps.clock.now(),
+      message: `${state.caseNumber}：协助执行单位逾期答复，已记录（请求 ${request.requestId}）`,
+    });
+  };
 }
 
 /**
@@ -314,15 +350,14 @@ export function recordControl(deps: InvestigationDeps) {
         return { next: 'entrust', requestId: request.requestId, timeoutSeconds, round: input.round + 1 };
       }
     }
-    if (request.status === 'pending') await deps.requests.markTimedOut(request.requestId);
-    const settled = await getRequest(deps, input.requestId);
+    const settled = await settleRequest(deps, input.requestId);
     const { state } = await mutateCase(
       deps,
       input.caseId,
       SYSTEM,
       { execution: input.execution, step: `record-${request.kind}` },
       (s, now) => ({
-        events: controlEvents(s, settled, deps, now),
+        events: controlEvents(s, settled, deps.rules, now),
         result: undefined,
       }),
     );

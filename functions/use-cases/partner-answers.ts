@@ -5,8 +5,10 @@ import { PartnerCallback, RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import type { Deps } from './context.ts';
 import { invalid, notFound } from './errors.ts';
+import { recordLateAnswer } from './investigation.ts';
 
-export function answerPartner(deps: Pick<Deps, 'requests' | 'engine' | 'clock'>) {
+export function answerPartner(deps: Pick<Deps, 'requests' | 'engine' | 'clock' | 'cases' | 'rules' | 'alerts'>) {
+  const late = recordLateAnswer(deps);
   return async (raw: unknown) => {
     const parsed = PartnerCallback.safeParse(raw);
     if (!parsed.success) throw invalid(describeIssues(parsed.error).join('; '));
@@ -25,12 +27,15 @@ export function answerPartner(deps: Pick<Deps, 'requests' | 'engine' | 'clock'>)
       outcome: callback.outcome,
       result: callback.result ?? {},
     });
+    if (updated.answers.some((a) => a.itemId === callback.itemId && a.late)) await late(updated);
     if (token) {
       try {
         await deps.engine.sendTaskSuccess(token, { requestId: updated.requestId, complete: true });
       } catch (error) {
+        // A transient failure keeps the token: the redelivered answer sends it again.
         if (!(error instanceof TaskNoLongerWaitingError)) throw error;
       }
+      await deps.requests.clearToken(updated.requestId);
     }
     return { requestId: updated.requestId, status: updated.status, resumed: token !== undefined };
   };

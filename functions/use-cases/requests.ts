@@ -21,10 +21,6 @@ export interface RequestSpec {
   readonly method?: string;
 }
 
-export function requestIdOf(execution: string, kind: PartnerKind, round: number): string {
-  return requestIdFor(execution, kind, round);
-}
-
 /** Creates the request record (once: a retried step finds the one it made) and returns the wait terms. */
 export async function ensureRequest(
   deps: Pick<Deps, 'requests' | 'clock' | 'calendar'>,
@@ -32,7 +28,7 @@ export async function ensureRequest(
   execution: string,
   spec: RequestSpec,
 ): Promise<WaitTerms & { readonly request: PartnerRequest }> {
-  const requestId = requestIdOf(execution, spec.kind, spec.round);
+  const requestId = requestIdFor(execution, spec.kind, spec.round);
   const now = deps.clock.now();
   const due = deps.calendar.periodEnd(chinaDateOf(now), spec.period);
   const request = await deps.requests.create({
@@ -47,6 +43,17 @@ export async function ensureRequest(
     execution,
   });
   return { requestId, request, timeoutSeconds: Math.max(1, secondsUntil(deps.clock.now(), request.dueAt)) };
+}
+
+/**
+ * After a wait: the request as it stands, closed to further on-time answers. Still pending means the wait timed
+ * out; it is marked so, then read again, so that an answer landing meanwhile is not lost.
+ */
+export async function settleRequest(deps: Pick<Deps, 'requests'>, requestId: string): Promise<PartnerRequest> {
+  const request = await getRequest(deps, requestId);
+  if (request.status !== 'pending') return request;
+  await deps.requests.markTimedOut(requestId);
+  return getRequest(deps, requestId);
 }
 
 /** The request was answered or timed out before this wait began (a re-entered step): go straight to recording. */

@@ -8,7 +8,7 @@ import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { serviceItems } from '#domain/partners/requests.ts';
 import { assign, classify } from '#domain/triage/triage.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
-import { ensureRequest, getRequest, type WaitTerms } from './requests.ts';
+import { ensureRequest, settleRequest, type WaitTerms } from './requests.ts';
 
 export interface StepInput {
   readonly caseId: string;
@@ -143,8 +143,7 @@ export function issueDocuments(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'c
 /** Records delivery receipts; an unserved respondent is tried again by post, once. */
 export function recordService(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts'>) {
   return async (input: StepInput & { readonly requestId: string; readonly round: number }) => {
-    const request = await getRequest(deps, input.requestId);
-    if (request.status === 'pending') await deps.requests.markTimedOut(request.requestId);
+    const request = await settleRequest(deps, input.requestId);
     const method = (request.method ?? 'postal') as ServiceMethod;
     const { state } = await mutateCase(
       deps,

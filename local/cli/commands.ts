@@ -1,4 +1,5 @@
 /** What each CLI command does. Every command opens the data directory, does one thing, closes it. */
+import { randomUUID } from 'node:crypto';
 import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
 import { verifyChain } from '#domain/case/journal.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
@@ -256,7 +257,10 @@ export async function payCommand(
   const amountFen = parseYuan(amount);
   await withRuntime(globals, out, async (runtime) => {
     const state = await findCase(runtime, reference);
-    const result = await runtime.pay(state.caseId, amountFen, options.ref ?? `voluntary-${runtime.clock.now()}`);
+    const result = await runtime.pay(state.caseId, amountFen, options.ref ?? `voluntary-${randomUUID()}`);
+    if (result.duplicate) {
+      return out.result(result, () => out.line(`银行流水号 ${options.ref} 已记录过，未重复入账`));
+    }
     out.result(result, () =>
       out.line(
         `已记录到账 ${formatYuan(fen(amountFen))}，案件账户余额 ${formatYuan(fen(Math.max(0, result.balanceFen)))}`,

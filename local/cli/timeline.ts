@@ -107,6 +107,10 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       const asset = state?.assets[event.assetId];
       return `冻结未成功：${asset ? `${asset.institution}${asset.reference}` : event.assetId}（${event.reason}）`;
     }
+    case 'asset-order-unanswered': {
+      const asset = state?.assets[event.assetId];
+      return `扣划指令期限内未获答复：${asset ? `${asset.institution}${asset.reference}` : event.assetId}（不再重复下达，等待答复）`;
+    }
     case 'entrustment-sent':
       return `委托执行：委托${event.entrustment.toCourt.name}办理查封`;
     case 'entrustment-answered':

@@ -68,6 +68,7 @@ export type RuntimeEvent =
 
 interface Resume {
   readonly state: string;
+  readonly token: string;
   readonly outcome:
     | { readonly ok: true; readonly output: unknown }
     | { readonly ok: false; readonly error: string; readonly cause: string };
@@ -171,7 +172,11 @@ export class LocalEngine implements WorkflowEngine {
     if (!created) {
       const existing = await this.options.store.getExecution(name);
       const running = existing?.status === 'running' || existing?.status === 'waiting';
-      return running && JSON.stringify(existing?.input) === JSON.stringify(input) ? 'same' : 'conflict';
+      if (!running || JSON.stringify(existing?.input) !== JSON.stringify(input)) return 'conflict';
+      // Started before but perhaps never run (a crash right after its start): make sure it runs.
+      if (existing?.status === 'running' && !this.queue.some((item) => item.execution === name))
+        this.queue.push({ execution: name });
+      return 'same';
     }
     this.options.onEvent?.({
       type: 'execution-started',
@@ -204,28 +209,60 @@ export class LocalEngine implements WorkflowEngine {
         : token.status === 'timed-out'
           ? { ok: false, error: ERRORS.timeout, cause: 'The task did not complete within its TimeoutSeconds.' }
           : { ok: false, error: token.error ?? 'TaskFailed', cause: token.cause ?? '' };
-    this.queue.push({ execution: token.execution, resume: { state: token.state, outcome } });
+    this.queue.push({ execution: token.execution, resume: { state: token.state, token: token.token, outcome } });
   }
 
-  /** After a restart: run again what was caught mid-segment, resume what was settled but not yet resumed. */
+  /**
+   * After a restart: run again what was caught mid-segment (delivering the settled token it was started with, if
+   * its wait state had not been left), resume what was settled but not yet resumed, and re-arm the timers of
+   * what waits (re-adding a timer is harmless: its key is fixed).
+   */
   async recover(): Promise<number> {
+    const { store } = this.options;
     let recovered = 0;
-    for (const execution of await this.options.store.activeExecutions()) {
+    for (const execution of await store.activeExecutions()) {
       if (execution.status === 'running') {
-        const token = execution.token ? await this.options.store.getToken(execution.token) : undefined;
-        if (token && token.status !== 'waiting' && token.state === execution.checkpoint.state)
-          this.enqueueTokenResume(token);
+        const resumed = execution.resumeToken ? await store.getToken(execution.resumeToken) : undefined;
+        const minted = execution.token ? await store.getToken(execution.token) : undefined;
+        const settled = [resumed, minted].find(
+          (t) => t && t.status !== 'waiting' && t.state === execution.checkpoint.state,
+        );
+        if (settled) this.enqueueTokenResume(settled);
         else this.queue.push({ execution: execution.name });
         recovered++;
       } else if (execution.waiting?.kind === 'token') {
-        const token = await this.options.store.getToken(execution.waiting.token);
+        const token = await store.getToken(execution.waiting.token);
         if (token && token.status !== 'waiting') {
           this.enqueueTokenResume(token);
           recovered++;
+        } else {
+          await this.armTimer(execution.name, execution.waiting);
         }
+      } else if (execution.waiting?.kind === 'timer') {
+        await this.armTimer(execution.name, execution.waiting);
       }
     }
     return recovered;
+  }
+
+  private async armTimer(execution: string, waiting: NonNullable<ExecutionRecord['waiting']>): Promise<void> {
+    if (waiting.kind === 'token') {
+      if (!waiting.timeoutAt) return;
+      await this.options.store.addTimer({
+        id: waiting.token.slice(0, 16),
+        kind: 'timeout',
+        fireAt: waiting.timeoutAt,
+        token: waiting.token,
+      });
+    } else {
+      await this.options.store.addTimer({
+        id: `${execution}:${waiting.state}`,
+        kind: 'resume',
+        fireAt: waiting.fireAt,
+        execution,
+        state: waiting.state,
+      });
+    }
   }
 
   get hasWork(): boolean {
@@ -298,6 +335,8 @@ export class LocalEngine implements WorkflowEngine {
     const { store, clock } = this.options;
     const execution = await store.getExecution(item.execution);
     if (!execution || execution.status === 'succeeded' || execution.status === 'failed') return;
+    // A waiting execution moves only when its token is settled or its timer fires.
+    if (execution.status === 'waiting' && !item.resume && !item.skipWait) return;
     if (
       item.resume &&
       !(execution.waiting?.kind === 'token' && execution.waiting.state === item.resume.state) &&
@@ -316,6 +355,7 @@ export class LocalEngine implements WorkflowEngine {
       ...execution,
       status: 'running',
       token,
+      resumeToken: item.resume?.token,
       waiting: undefined,
       updatedAt: clock.now(),
     };
@@ -443,24 +483,9 @@ export class LocalEngine implements WorkflowEngine {
         suspension.kind === 'token'
           ? { ...suspension, ...this.tokenTimeout(machine, suspension.state, current.checkpoint.input, now) }
           : suspension;
-      await store.putExecution({ ...current, status: 'waiting', waiting, updatedAt: now });
-      if (waiting.kind === 'token' && waiting.timeoutAt) {
-        await store.addTimer({
-          id: waiting.token.slice(0, 16),
-          kind: 'timeout',
-          fireAt: waiting.timeoutAt,
-          token: waiting.token,
-        });
-      }
-      if (waiting.kind === 'timer') {
-        await store.addTimer({
-          id: `${execution.name}:${waiting.state}`,
-          kind: 'resume',
-          fireAt: waiting.fireAt,
-          execution: execution.name,
-          state: waiting.state,
-        });
-      }
+      // The timer before the record that relies on it: a crash between the two leaves a harmless spare timer.
+      await this.armTimer(execution.name, waiting);
+      await store.putExecution({ ...current, status: 'waiting', waiting, resumeToken: undefined, updatedAt: now });
       this.options.onEvent?.({
         type: 'execution-waiting',
         execution: execution.name,
@@ -479,6 +504,7 @@ export class LocalEngine implements WorkflowEngine {
         endedAt: now,
         updatedAt: now,
         token: undefined,
+        resumeToken: undefined,
       });
       this.options.onEvent?.({
         type: 'execution-ended',
@@ -494,6 +520,7 @@ export class LocalEngine implements WorkflowEngine {
         endedAt: now,
         updatedAt: now,
         token: undefined,
+        resumeToken: undefined,
       });
       this.options.onEvent?.({ type: 'execution-ended', execution: execution.name, status: 'succeeded' });
     }

@@ -27,6 +27,11 @@ export interface ExecutionRecord {
     | { readonly kind: 'timer'; readonly state: string; readonly fireAt: Instant };
   /** The token minted for the current segment; reused if the segment is re-run after a crash. */
   readonly token?: string;
+  /**
+   * The settled token a segment was started to deliver, kept until the segment ends: a crash before the wait
+   * state is left resumes it again, instead of waiting on a token nobody holds.
+   */
+  readonly resumeToken?: string;
   readonly startedAt: Instant;
   readonly updatedAt: Instant;
   readonly endedAt?: Instant;
@@ -99,6 +104,8 @@ export class RuntimeStore {
 
   /** Creates the execution record; false if the name is taken. */
   async createExecution(record: ExecutionRecord): Promise<boolean> {
+    // The active marker first: an execution record without one would be invisible to recovery.
+    await this.markActive(record.name);
     try {
       await this.db.send(
         new PutCommand({
@@ -111,8 +118,11 @@ export class RuntimeStore {
       if (error instanceof Error && error.name === 'ConditionalCheckFailedException') return false;
       throw error;
     }
-    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...ACTIVE(record.name) } }));
     return true;
+  }
+
+  async markActive(name: string): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.table, Item: { ...ACTIVE(name) } }));
   }
 
   async putExecution(record: ExecutionRecord): Promise<void> {
@@ -137,7 +147,9 @@ export class RuntimeStore {
   async activeExecutions(): Promise<ExecutionRecord[]> {
     const names = await this.queryAll('ACTIVE');
     const records = await Promise.all(names.map((item) => this.getExecution(String(item.sk))));
-    return records.filter((r): r is ExecutionRecord => r !== undefined);
+    return records.filter(
+      (r): r is ExecutionRecord => r !== undefined && r.status !== 'succeeded' && r.status !== 'failed',
+    );
   }
 
   async putToken(record: TokenRecord): Promise<void> {

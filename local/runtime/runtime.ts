@@ -61,6 +61,9 @@ export interface RuntimeOptions {
   readonly onAlert?: (alert: Alert) => void;
 }
 
+/** How long a partner answer that failed to process waits before it is delivered again (SQS visibility). */
+const REDELIVERY_SECONDS = 60;
+
 interface ClockSetting {
   readonly mode: ClockMode;
   readonly now: Instant;
@@ -97,6 +100,7 @@ export class EmbeddedRuntime {
   private readonly faults: Map<StepName, { error: string; remaining: number }>;
   private readonly logSink: LogSink;
   private readonly reportedOps = new Map<string, number>();
+  private readonly background = new Set<Promise<void>>();
 
   private constructor(store: LocalStore, runtimeStore: RuntimeStore, clock: RuntimeClock, options: RuntimeOptions) {
     this.store = store;
@@ -118,7 +122,7 @@ export class EmbeddedRuntime {
       onEvent: (event) => {
         options.onEvent?.(event);
         if (event.type === 'execution-ended' && event.status === 'failed')
-          void this.executionFailed(event.execution, event.error ?? '');
+          this.track(this.executionFailed(event.execution, event.error ?? ''));
       },
       onCounters: (caseId, delta) => this.recordCounters(caseId, delta),
     });
@@ -201,6 +205,7 @@ export class EmbeddedRuntime {
     for (;;) {
       await this.engine.drain();
       const fired = await this.engine.fireDue((body) => this.deliver(body));
+      await this.settled();
       if (fired === 0 && !this.engine.hasWork) return;
     }
   }
@@ -209,7 +214,8 @@ export class EmbeddedRuntime {
   async advance(seconds: number): Promise<{ from: Instant; to: Instant }> {
     const from = this.clock.now();
     const target = plusSeconds(from, seconds);
-    if (this.clock.mode !== 'virtual') this.clock.set(target);
+    if (this.clock.mode !== 'virtual')
+      throw new ClockModeError('本数据目录使用真实时钟，不能调整时间（仅演示和测试用的虚拟时钟可以）');
     await this.runUntilIdle();
     for (let next = await this.engine.nextTimerAt(); next && next <= target; next = await this.engine.nextTimerAt()) {
       this.clock.set(next);
@@ -241,19 +247,39 @@ export class EmbeddedRuntime {
   }
 
   async close(): Promise<void> {
+    await this.settled();
     await this.saveClock();
     await this.store.close();
+  }
+
+  /** Work started from a callback (an alert on a failed execution) is awaited before going idle or closing. */
+  private track(work: Promise<void>): void {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
+  }
+
+  private async settled(): Promise<void> {
+    while (this.background.size > 0) await Promise.allSettled([...this.background]);
   }
 
   private async saveClock(): Promise<void> {
     await this.runtimeStore.setValue('clock', { mode: this.clock.mode, now: this.clock.now() } satisfies ClockSetting);
   }
 
+  /** A partner answer, through the settle function as an SQS batch; a transient failure is delivered again later. */
   private async deliver(body: unknown): Promise<void> {
-    await this.settleHandler(
+    const result = (await this.settleHandler(
       { Records: [{ messageId: randomUUID(), body: JSON.stringify(body) }] },
       lambdaContext('settle'),
-    );
+    )) as { batchItemFailures?: readonly unknown[] };
+    if ((result.batchItemFailures ?? []).length > 0) {
+      await this.engine.schedule({
+        id: randomUUID(),
+        kind: 'delivery',
+        fireAt: plusSeconds(this.clock.now(), REDELIVERY_SECONDS),
+        body,
+      });
+    }
   }
 
   private handler(step: StepName): StepHandler {

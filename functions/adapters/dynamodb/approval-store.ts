@@ -117,9 +117,9 @@ export class DynamoApprovalStore implements ApprovalStore {
           UpdateExpression:
             'SET #status = :decision, decidedBy = :by, decidedAt = :at' +
             (decision.reason ? ', reason = :reason' : '') +
-            ' REMOVE gsi1pk, gsi1sk, #token',
+            ' REMOVE gsi1pk, gsi1sk',
           ConditionExpression: '#status = :pending',
-          ExpressionAttributeNames: { '#status': 'status', '#token': 'token' },
+          ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':decision': decision.decision,
             ':by': decision.by,
@@ -142,8 +142,44 @@ export class DynamoApprovalStore implements ApprovalStore {
     }
   }
 
+  async releaseClaim(approvalId: string, by: string): Promise<void> {
+    const found = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.approval(approvalId), ConsistentRead: true }),
+    );
+    const item = found.Item;
+    if (!item) return;
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.approval(approvalId),
+        UpdateExpression:
+          'SET #status = :pending, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk REMOVE decidedBy, decidedAt, reason',
+        ConditionExpression: 'decidedBy = :by AND attribute_exists(#token) AND #status <> :timedOut',
+        ExpressionAttributeNames: { '#status': 'status', '#token': 'token' },
+        ExpressionAttributeValues: {
+          ':pending': 'pending',
+          ':by': by,
+          ':timedOut': 'timed-out',
+          ':gsi1pk': keys.pendingApprovals(String(item.court)),
+          ':gsi1sk': `${String(item.dueAt)}#${approvalId}`,
+        },
+      }),
+    );
+  }
+
+  async clearToken(approvalId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.approval(approvalId),
+        UpdateExpression: 'REMOVE #token',
+        ExpressionAttributeNames: { '#token': 'token' },
+      }),
+    );
+  }
+
   async markTimedOut(approvalId: string, at: Instant): Promise<boolean> {
-    return this.closeWith(approvalId, 'timed-out', { decidedAt: at }, '#status = :pending');
+    return this.closeWith(approvalId, 'timed-out', { decidedAt: at }, '#status = :pending OR attribute_exists(#token)');
   }
 
   async markLate(approvalId: string, at: Instant): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * Requests to outside parties. Answers are appended under a condition on how many there were, so concurrent
- * answers never overwrite each other and exactly one of them completes the request and receives the token.
+ * answers never overwrite each other and exactly one of them completes the request and receives the token,
+ * which stays stored until it has been used (clearToken).
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Instant } from '#domain/calendar/local-date.ts';
@@ -90,8 +91,13 @@ export class DynamoPartnerRequestStore implements PartnerRequestStore {
       if (!found.Item) throw new PartnerRequestNotFoundError(requestId);
       const request = toRequest(found.Item);
       const late = request.status !== 'pending';
-      // A repeated callback (same item, same standing) is acknowledged and changes nothing.
-      if (request.answers.some((a) => a.itemId === answer.itemId && (a.late ?? false) === late)) return { request };
+      // A repeated callback is acknowledged and changes nothing; if it completed the request and the token was
+      // not yet used (the first delivery failed after recording), it is handed out again.
+      if (request.answers.some((a) => a.itemId === answer.itemId)) {
+        const token =
+          request.status === 'complete' && typeof found.Item.token === 'string' ? found.Item.token : undefined;
+        return token ? { request, token } : { request };
+      }
       const recorded: PartnerAnswer = late ? { ...answer, late: true } : answer;
       const answered = new Set(request.answers.filter((a) => !a.late).map((a) => a.itemId)).size;
       const completes = !late && answered + 1 === request.items.length;
@@ -101,10 +107,10 @@ export class DynamoPartnerRequestStore implements PartnerRequestStore {
             TableName: this.table,
             Key: keys.request(requestId),
             UpdateExpression: completes
-              ? 'SET answers = list_append(answers, :answer), #status = :complete REMOVE #token'
+              ? 'SET answers = list_append(answers, :answer), #status = :complete'
               : 'SET answers = list_append(answers, :answer)',
             ConditionExpression: '#status = :status AND size(answers) = :count',
-            ExpressionAttributeNames: { '#status': 'status', ...(completes ? { '#token': 'token' } : {}) },
+            ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
               ':answer': [recorded],
               ':status': request.status,
@@ -128,6 +134,17 @@ export class DynamoPartnerRequestStore implements PartnerRequestStore {
       }
     }
     throw new Error(`request ${requestId}: too many concurrent answers, try again`);
+  }
+
+  async clearToken(requestId: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.table,
+        Key: keys.request(requestId),
+        UpdateExpression: 'REMOVE #token',
+        ExpressionAttributeNames: { '#token': 'token' },
+      }),
+    );
   }
 
   async markTimedOut(requestId: string): Promise<boolean> {

@@ -100,6 +100,7 @@ export type CaseEvent =
       readonly expiresOn: LocalDate;
     }
   | { readonly type: 'asset-freeze-failed'; readonly assetId: string; readonly reason: string }
+  | { readonly type: 'asset-order-unanswered'; readonly assetId: string; readonly kind: 'deduct' }
   | { readonly type: 'entrustment-sent'; readonly entrustment: Entrustment }
   | {
       readonly type: 'entrustment-answered';

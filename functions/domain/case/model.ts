@@ -88,6 +88,8 @@ export interface Asset {
   readonly frozenFen: Fen;
   readonly deductedFen: Fen;
   readonly status: 'found' | 'frozen' | 'sealed' | 'entrusted' | 'deducted' | 'freeze-failed';
+  /** An order was sent and not answered in time: not sent again until its answer (late) is recorded. */
+  readonly awaitingAnswer?: 'deduct';
   readonly freezeExpiresOn?: LocalDate;
 }
 

@@ -1,6 +1,7 @@
 import { fen, plus } from '../money.ts';
 import type { CaseEvent, Commit } from './events.ts';
 import type { Asset, EnforcementCase } from './model.ts';
+import { assertTransition } from './status.ts';
 
 export class CaseStateError extends Error {
   constructor(message: string) {
@@ -46,6 +47,11 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
   if (!state) throw new CaseStateError(`event ${event.type} before the case was filed`);
   switch (event.type) {
     case 'status-changed': {
+      // The transition table is enforced here, where every state change passes: nothing else can bypass it.
+      if (event.from !== state.status) {
+        throw new CaseStateError(`case ${state.caseId} is ${state.status}, not ${event.from}`);
+      }
+      assertTransition(event.from, event.to);
       const attention =
         event.to === 'needs-attention'
           ? state.attention
@@ -145,10 +151,12 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
     case 'asset-frozen':
       return withAsset(state, event.assetId, (asset) => ({
         ...asset,
-        status: asset.class === 'real-estate' ? 'sealed' : 'frozen',
+        status: asset.class === 'deposit' || asset.class === 'online-funds' ? 'frozen' : 'sealed',
         frozenFen: plus(asset.frozenFen, event.amountFen),
         freezeExpiresOn: event.expiresOn,
       }));
+    case 'asset-order-unanswered':
+      return withAsset(state, event.assetId, (asset) => ({ ...asset, awaitingAnswer: event.kind }));
     case 'asset-freeze-failed':
       return withAsset(state, event.assetId, (asset) => ({ ...asset, status: 'freeze-failed' }));
     case 'entrustment-sent':
@@ -186,7 +194,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       };
       const next = { ...state, ledger: [...state.ledger, entry] };
       if (!event.assetId) return next;
-      return withAsset(next, event.assetId, (asset) => ({
+      return withAsset(next, event.assetId, ({ awaitingAnswer: _answered, ...asset }) => ({
         ...asset,
         status: 'deducted',
         deductedFen: plus(asset.deductedFen, event.amountFen),

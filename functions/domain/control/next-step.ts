@@ -25,7 +25,11 @@ export function nextControlStep(state: EnforcementCase): { step: ControlStep; it
     };
   }
   const toDeduct = Object.values(state.assets).filter(
-    (a) => (a.class === 'deposit' || a.class === 'online-funds') && a.status === 'frozen' && a.frozenFen > 0,
+    (a) =>
+      (a.class === 'deposit' || a.class === 'online-funds') &&
+      a.status === 'frozen' &&
+      a.frozenFen > 0 &&
+      !a.awaitingAnswer,
   );
   if (toDeduct.length > 0) {
     return {

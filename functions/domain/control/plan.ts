@@ -4,7 +4,7 @@
  * sealed only while money does not cover the claim; property outside this court's area is entrusted to the court
  * where it lies (H1).
  */
-import type { Period } from '../calendar/legal-calendar.ts';
+import { type LocalDate, plusMonths } from '../calendar/local-date.ts';
 import type { Asset, AssetClass, Court, EnforcementCase } from '../case/model.ts';
 import { accountBalance } from '../case/reducer.ts';
 import { type Fen, fen, min, minusFloor } from '../money.ts';
@@ -70,8 +70,16 @@ export function planControl(state: EnforcementCase): ControlPlan {
   return { outstandingFen: outstanding, freezes, entrustments, outcome: 'control', note };
 }
 
+/**
+ * B1: the last day of a freeze or seal made today. The exact date (no moving past rest days): the bank and the
+ * registry count it that way, and a renewal planned for an earlier day is never late.
+ */
+export function seizureExpiry(start: LocalDate, assetClass: AssetClass, rules: Rules): LocalDate {
+  return plusMonths(start, seizurePeriod(assetClass, rules).months);
+}
+
 /** B1: how long one freeze or seal may last, by asset class. */
-export function seizurePeriod(assetClass: AssetClass, rules: Rules): Period {
+export function seizurePeriod(assetClass: AssetClass, rules: Rules): { readonly months: number } {
   switch (assetClass) {
     case 'deposit':
     case 'online-funds':
