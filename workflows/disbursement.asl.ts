@@ -1,6 +1,7 @@
 /** Disbursement and closure: the plan, its approval by amount (F2), payment within F1, closure (G1). */
 import { approvalStates } from './approval.asl.ts';
-import { choice, type Definition, invoke, needsAttentionStates, succeed } from './asl.ts';
+import { choice, type Definition, equals, invoke, needsAttentionStates, startPhase, succeed } from './asl.ts';
+import { MACHINE_KEYS } from './steps.ts';
 
 export const disbursementDefinition: Definition = {
   Comment: 'Enforcement case: disbursement of money received, closure as fully performed (F1, F2, G1)',
@@ -16,8 +17,18 @@ export const disbursementDefinition: Definition = {
     }),
     PayOut: invoke('pay-out', { resultPath: null, next: 'CloseCase' }),
     CloseCase: invoke('close-case', { resultPath: '$.closing', next: 'RouteClosing' }),
-    RouteClosing: choice([{ Variable: '$.closing.value.closed', BooleanEquals: true, Next: 'Closed' }], 'HandedOver'),
+    RouteClosing: choice(
+      [
+        equals('$.closing.value.next', 'closed', 'Closed'),
+        equals('$.closing.value.next', 'disburse-again', 'StartNextDisbursement'),
+      ],
+      'HandedOver',
+    ),
     Closed: succeed('Closed: fully performed'),
+    StartNextDisbursement: startPhase(MACHINE_KEYS.disbursement, '$.closing.value.disbursement', 'ToNextDisbursement'),
+    ToNextDisbursement: succeed(
+      'Money came in after the plan was approved: another disbursement, with its own approval',
+    ),
     HandedOver: succeed('Handed over in a named waiting status'),
     ...needsAttentionStates(),
   },

@@ -14,4 +14,4 @@ export const DEFINITIONS: Record<MachineName, Definition> = {
 };
 
 /** Bumped whenever a definition changes; recorded with each case phase so an audit can tell which one ran. */
-export const DEFINITION_VERSION = '2026.11.1';
+export const DEFINITION_VERSION = '2026.11.2';

@@ -71,6 +71,10 @@ export const IntakeDetailV1 = z
     path: ['claim'],
     message: 'the claim must be more than 0 fen',
   })
+  .refine((d) => Number.isSafeInteger(d.claim.principalFen + (d.claim.interestFen ?? 0) + (d.claim.costsFen ?? 0)), {
+    path: ['claim'],
+    message: 'the claim total is too large',
+  })
   .refine((d) => d.kind !== 'resumed' || d.previousCaseNumber !== undefined, {
     path: ['previousCaseNumber'],
     message: 'a resumed case must name the case it resumes',
@@ -97,6 +101,10 @@ export const IntakeDetailV2 = z
   .refine((d) => d.claim.items.reduce((t, i) => t + i.amountFen, 0) > 0, {
     path: ['claim', 'items'],
     message: 'the claim must be more than 0 fen',
+  })
+  .refine((d) => Number.isSafeInteger(d.claim.items.reduce((t, i) => t + i.amountFen, 0)), {
+    path: ['claim', 'items'],
+    message: 'the claim total is too large',
   })
   .refine(
     (d) =>

@@ -29,7 +29,8 @@ export const ApprovalTerms = z.object({
   requiredRole: z.enum(ROLES),
   dueAt: z.iso.datetime(),
   timeoutSeconds: z.int().min(1),
-  summary: z.string().max(2000),
+  /** Carried by definition version 2026.11.1; the summary is now built from the case when requested. */
+  summary: z.string().max(2000).optional(),
 });
 
 export const ApprovalWaitInput = CaseRef.extend({ approval: ApprovalTerms, taskToken });

@@ -20,6 +20,11 @@ export interface CaseRepository {
   /** Writes the first commit; fails with CaseAlreadyExistsError if the case exists. */
   create(caseId: string, draft: CommitDraft): Promise<EnforcementCase>;
   append(current: EnforcementCase, draft: CommitDraft): Promise<EnforcementCase>;
+  /**
+   * Rewrites the case record if the last load found it behind the journal (a writer died between the two
+   * writes). Called by writers that had nothing to write, so that a finished case is repaired too.
+   */
+  catchUp(state: EnforcementCase): Promise<void>;
 }
 
 export interface CaseSummary {

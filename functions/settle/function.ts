@@ -45,8 +45,10 @@ export function createSettleHandler(
             logger.info('partner answer recorded', { requestId: result.requestId, resumed: result.resumed });
           } catch (error) {
             if (error instanceof UseCaseError || error instanceof SyntaxError) {
-              // A malformed or unknown answer is dropped with a log line; retrying cannot fix it.
-              logger.warn('partner answer refused', { reason: error.message });
+              // A malformed or unknown answer is dropped with a log line; retrying cannot fix it. A JSON parse
+              // error quotes the input, which may hold personal data: log a fixed reason for it.
+              const reason = error instanceof UseCaseError ? error.message : 'the message body is not JSON';
+              logger.warn('partner answer refused', { messageId: record.messageId, reason });
             } else {
               failures.push({ itemIdentifier: record.messageId });
             }

@@ -2,7 +2,15 @@
  * Approvals through task tokens. The waiting step stores the approval with its token; staff decide by approval id;
  * exactly one decision resumes the execution; a late or repeated decision changes nothing and is recorded.
  */
-import { APPROVAL_STEPS, type ApprovalStep, approvalTerms, canEscalate, firstLevel } from '#domain/approvals/policy.ts';
+import {
+  APPROVAL_STEPS,
+  type ApprovalStep,
+  approvalSummary,
+  approvalTerms,
+  canEscalate,
+  deciderRefusal,
+  firstLevel,
+} from '#domain/approvals/policy.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { approvalIdFor } from '#domain/ids.ts';
@@ -15,32 +23,23 @@ import { type Deps, mutateCase, SYSTEM } from './context.ts';
 import { conflict, forbidden, gone, notFound, unauthenticated } from './errors.ts';
 import type { StepInput } from './service.ts';
 
-/** What the workflow carries between the steps of one approval: no token, no documents. */
+/** What the workflow carries between the steps of one approval: no token, no documents, no names. */
 export interface ApprovalRequestTerms {
   readonly step: ApprovalStep;
   readonly level: number;
   readonly requiredRole: Role;
   readonly dueAt: Instant;
   readonly timeoutSeconds: number;
-  readonly summary: string;
 }
 
 export function approvalRequestTerms(
   deps: Pick<Deps, 'clock' | 'rules' | 'calendar'>,
   step: ApprovalStep,
-  summary: string,
   context: { readonly amountFen?: Fen } = {},
   level: number = firstLevel(step, context, deps.rules),
 ): ApprovalRequestTerms {
   const terms = approvalTerms(level, deps.clock.now(), deps.rules, deps.calendar);
-  return {
-    step,
-    level,
-    requiredRole: terms.requiredRole,
-    dueAt: terms.dueAt,
-    timeoutSeconds: terms.timeoutSeconds,
-    summary,
-  };
+  return { step, level, requiredRole: terms.requiredRole, dueAt: terms.dueAt, timeoutSeconds: terms.timeoutSeconds };
 }
 
 /** The waiting step: store the pending approval and its token; the case timeline shows the request. */
@@ -63,7 +62,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
             level: input.approval.level,
             requester: s.officer ?? 'system',
             dueAt: input.approval.dueAt,
-            summary: input.approval.summary,
+            summary: approvalSummary(input.approval.step, s),
           },
         ];
         return { events, result: undefined };
@@ -79,7 +78,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
         level: input.approval.level,
         requiredRole: input.approval.requiredRole,
         requester: state.officer ?? 'system',
-        summary: input.approval.summary,
+        summary: approvalSummary(input.approval.step, state),
         dueAt: input.approval.dueAt,
         createdAt: deps.clock.now(),
         execution: input.execution,
@@ -99,7 +98,7 @@ export function escalateApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals
     const exhausted = !canEscalate(input.approval.level);
     const next = exhausted
       ? input.approval
-      : approvalRequestTerms(deps, input.approval.step, input.approval.summary, {}, input.approval.level + 1);
+      : approvalRequestTerms(deps, input.approval.step, {}, input.approval.level + 1);
     const { state } = await mutateCase(
       deps,
       input.caseId,
@@ -191,12 +190,12 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'staff' | 'engine'
     const approval = await deps.approvals.get(command.approvalId);
     if (!approval) throw notFound(`没有审批事项 ${command.approvalId}`);
     const member = await deps.staff.member(command.userId);
-    if (!member?.active) throw unauthenticated(`未知或已停用的用户：${command.userId}`);
-    if (!member.roles.includes(approval.requiredRole)) {
+    const refusal = deciderRefusal(member, approval);
+    if (refusal === 'unknown-user' || !member) throw unauthenticated(`未知或已停用的用户：${command.userId}`);
+    if (refusal === 'wrong-role')
       throw forbidden(`该事项需由${ROLE_LABELS[approval.requiredRole]}审批，${member.name}无此权限`);
-    }
-    if (member.court !== approval.court) throw forbidden(`${member.name}不属于本案所在法院`);
-    if (member.userId === approval.requester) throw forbidden('申请人不能审批自己提出的事项');
+    if (refusal === 'other-court') throw forbidden(`${member.name}不属于本案所在法院`);
+    if (refusal === 'own-request') throw forbidden('申请人不能审批自己提出的事项');
     if (approval.status === 'timed-out') throw gone(`审批事项 ${approval.approvalId} 已超时并已上报，本决定未生效`);
     if (approval.status !== 'pending') throw conflict(`审批事项 ${approval.approvalId} 已由他人作出决定`);
     const now = deps.clock.now();

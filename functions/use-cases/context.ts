@@ -64,7 +64,10 @@ export async function mutateCase<R>(
     const state = await loadCase(deps.cases, caseId);
     const now = deps.clock.now();
     const { events, result } = decide(state, now);
-    if (events.length === 0) return { state, result };
+    if (events.length === 0) {
+      await deps.cases.catchUp(state);
+      return { state, result };
+    }
     try {
       const next = await deps.cases.append(state, { at: now, actor, events, cause });
       return { state: next, result };

@@ -2,8 +2,9 @@
 import type { CaseEvent } from '#domain/case/events.ts';
 import { timeNode } from '#domain/case/nodes.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
+import { handoverStatus } from '#domain/control/plan.ts';
 import { isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts';
-import { derivedId, parseExecutionName } from '#domain/ids.ts';
+import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
@@ -49,16 +50,10 @@ export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
     );
     const plan = state.disbursementPlan ?? planDisbursement(state);
     const total = fen(plan.payouts.reduce((t, p) => t + p.amountFen, 0) + plan.refundFen);
-    const payees = plan.payouts.map((p) => `${partyName(state, p.payeeId)} ${formatYuan(p.amountFen)}`).join('；');
-    const refund = plan.refundFen > 0 ? `；退还被执行人${formatYuan(plan.refundFen)}` : '';
     return {
-      approval: approvalRequestTerms(deps, 'disbursement', `发放${payees}${refund}`, { amountFen: total }),
+      approval: approvalRequestTerms(deps, 'disbursement', { amountFen: total }),
     };
   };
-}
-
-function partyName(state: { applicants: readonly { partyId: string; name: string }[] }, partyId: string): string {
-  return state.applicants.find((a) => a.partyId === partyId)?.name ?? partyId;
 }
 
 /** Pays the approved plan from the case account; each payment has a fixed entry id, so a retry pays nothing twice. */
@@ -102,41 +97,55 @@ export function payOut(deps: Pick<Deps, 'cases' | 'clock' | 'payments'>) {
   };
 }
 
-/** Closes the case as fully performed when the claim is paid; otherwise hands it to the phase it needs. */
+/**
+ * `closed` is what definition 2026.11.1 routes on; it stays in the output while executions of that version may be
+ * in flight (they call this code, not the code of their time).
+ */
+export type Closing = { readonly closed: boolean } & (
+  | { readonly next: 'closed' }
+  | { readonly next: 'disburse-again'; readonly disbursement: string }
+  | { readonly next: 'handed-over' }
+);
+
+/**
+ * Closes the case as fully performed when the claim is paid and the account is empty. Money that came in after
+ * the plan was approved (so the account is not empty) goes through another disbursement, with its own approval.
+ * Otherwise the case is handed to the phase it needs.
+ */
 export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock'>) {
-  return async (input: StepInput): Promise<{ closed: boolean }> => {
-    const { result } = await mutateCase(
+  return async (input: StepInput): Promise<Closing> => {
+    const { state, result } = await mutateCase(
       deps,
       input.caseId,
       SYSTEM,
       { execution: input.execution, step: 'close-case' },
-      (s) => {
-        if (s.status === 'closed') return { events: [], result: true };
-        if (s.status !== 'disbursing') return { events: [], result: false };
-        if (isFullyPerformed(s) && accountBalance(s) === 0) {
+      (s): { events: CaseEvent[]; result: Closing['next'] } => {
+        if (s.status === 'closed') return { events: [], result: 'closed' };
+        if (s.status !== 'disbursing') return { events: [], result: 'handed-over' };
+        if (accountBalance(s) > 0) return { events: [], result: 'disburse-again' };
+        if (isFullyPerformed(s)) {
           return {
             events: [
               { type: 'case-closed', way: 'fully-performed' },
               { type: 'status-changed', from: s.status, to: 'closed', reason: '执行完毕' },
             ],
-            result: true,
+            result: 'closed',
           };
         }
-        const heldProperty = Object.values(s.assets).some((a) => a.status === 'sealed' || a.status === 'entrusted');
+        const to = handoverStatus(s);
         return {
-          events: [
-            {
-              type: 'status-changed',
-              from: s.status,
-              to: heldProperty ? 'awaiting-disposal' : 'awaiting-coercion',
-              reason: '已发放到账案款，尚未执行完毕',
-            },
-          ],
-          result: false,
+          events: [{ type: 'status-changed', from: s.status, to, reason: '已发放到账案款，尚未执行完毕' }],
+          result: 'handed-over',
         };
       },
     );
-    return { closed: result };
+    if (result !== 'disburse-again') return { next: result, closed: result === 'closed' };
+    const { run } = parseExecutionName(input.execution);
+    return {
+      next: 'disburse-again',
+      closed: false,
+      disbursement: executionName(state.caseId, 'disbursement', run + 1),
+    };
   };
 }
 

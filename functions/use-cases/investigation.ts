@@ -9,9 +9,9 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { meetNode, timeNode } from '#domain/case/nodes.ts';
 import { type ControlStep, nextControlStep } from '#domain/control/next-step.ts';
-import { planControl, seizureExpiry } from '#domain/control/plan.ts';
+import { handoverStatus, planControl, seizureExpiry } from '#domain/control/plan.ts';
 import { derivedId, executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
-import { fen, formatYuan } from '#domain/money.ts';
+import { fen } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import { inquiryItems } from '#domain/partners/requests.ts';
 import type { Rules } from '#domain/rules/table.ts';
@@ -141,9 +141,7 @@ export function planCaseControl(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
       },
     );
     if (result.outcome === 'control') {
-      const amount = result.freezes.reduce((t, f) => t + f.amountFen, 0);
-      const summary = `冻结${result.freezes.length}项财产共${formatYuan(fen(amount))}；委托外地法院${result.entrustments.length}项；待执行${formatYuan(result.outstandingFen)}`;
-      return { outcome: 'control', approval: approvalRequestTerms(deps, 'control-plan', summary) };
+      return { outcome: 'control', approval: approvalRequestTerms(deps, 'control-plan') };
     }
     if (result.outcome === 'covered') {
       return {
@@ -386,9 +384,9 @@ export function assessCoverage(deps: Pick<Deps, 'cases' | 'clock'>) {
         const received = s.ledger.filter((e) => e.kind === 'received').length > 0;
         if (received) return { events: [], result: 'disburse' as const };
         if (s.status !== 'controlling') return { events: [], result: 'handover' as const };
-        const heldProperty = Object.values(s.assets).some((a) => a.status === 'sealed' || a.status === 'entrusted');
-        const to = heldProperty ? 'awaiting-disposal' : 'awaiting-coercion';
-        const reason = heldProperty ? '已查封财产，待评估拍卖处置' : '未能控制可供执行的财产，待采取强制措施';
+        const to = handoverStatus(s);
+        const reason =
+          to === 'awaiting-disposal' ? '已查封财产，待评估拍卖处置' : '未能控制可供执行的财产，待采取强制措施';
         return { events: [{ type: 'status-changed', from: s.status, to, reason }], result: 'handover' as const };
       },
     );

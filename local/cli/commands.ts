@@ -1,6 +1,6 @@
 /** What each CLI command does. Every command opens the data directory, does one thing, closes it. */
 import { randomUUID } from 'node:crypto';
-import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
+import { APPROVAL_STEPS, deciderRefusal, isApprovalStep } from '#domain/approvals/policy.ts';
 import { verifyChain } from '#domain/case/journal.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { isLate } from '#domain/case/nodes.ts';
@@ -93,7 +93,7 @@ export async function caseCommand(globals: GlobalOptions, out: Output, reference
       const names = namesOf(runtime);
       const lines = timeline(commits, names);
       const counters = await runtime.runtimeStore.counters(state.caseId);
-      const chain = verifyChain(commits);
+      const chain = verifyChain(commits, state);
       out.result({ case: state, timeline: lines, counters, chain }, () => {
         out.line(`案号：${state.caseNumber}（${state.caseId}）  ${state.court.name}  ${KIND_LABELS[state.kind]}`);
         out.line(
@@ -156,13 +156,11 @@ export async function caseCommand(globals: GlobalOptions, out: Output, reference
 }
 
 function mayDecide(runtime: EmbeddedRuntime, approval: Approval, userId: string): boolean {
-  const member = runtime.staff.document.staff.find((m) => m.userId === userId);
   return (
-    !!member &&
-    member.active &&
-    member.roles.includes(approval.requiredRole) &&
-    member.court === approval.court &&
-    member.userId !== approval.requester
+    deciderRefusal(
+      runtime.staff.document.staff.find((m) => m.userId === userId),
+      approval,
+    ) === undefined
   );
 }
 
@@ -324,7 +322,7 @@ export async function verifyCommand(globals: GlobalOptions, out: Output, referen
     out,
     async (runtime) => {
       const state = await findCase(runtime, reference);
-      const check = verifyChain(await runtime.cases.history(state.caseId));
+      const check = verifyChain(await runtime.cases.history(state.caseId), state);
       out.result(check, () =>
         out.line(
           check.ok

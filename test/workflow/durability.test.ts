@@ -87,3 +87,28 @@ describe('a hard kill', () => {
     expect(chain.ok).toBe(true);
   });
 });
+
+describe('a crash at an exact point', () => {
+  it('right after a decision resumed the workflow, before the decision was applied: the restart applies it', async () => {
+    const { spawnSync } = await import('node:child_process');
+    const dir = fresh();
+    expect(
+      enforce([...dir, '--clock', 'virtual', '--start-at', START, '--simulator', WORLD, 'intake', EVENT]).code,
+    ).toBe(0);
+    expect(enforce([...dir, 'clock', 'advance', '5d']).code).toBe(0);
+    const [task] = enforceJson<Task[]>([...dir, 'tasks']);
+    const crashed = spawnSync(
+      process.execPath,
+      ['test/support/crash-runner.ts', dataDir, 'apply-decision', 'decide', task?.approvalId ?? '', 'li-qiang'],
+      { encoding: 'utf8' },
+    );
+    expect(crashed.signal).toBe('SIGKILL');
+
+    expect(enforce([...dir, 'run']).code).toBe(0);
+    const { case: afterRestart } = enforceJson<{ case: { status: string } }>([...dir, 'case', '（2026）冀0922执301号']);
+    expect(afterRestart.status).not.toBe('control-approval');
+    decidePending(dir, 'disbursement');
+    const { case: state } = enforceJson<{ case: { status: string } }>([...dir, 'case', '（2026）冀0922执301号']);
+    expect(state.status).toBe('closed');
+  });
+});

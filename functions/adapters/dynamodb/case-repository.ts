@@ -35,6 +35,8 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
   private readonly db: DynamoDBDocumentClient;
   private readonly tables: TableNames;
   private readonly listener: CommitListener | undefined;
+  /** Cases whose record was found behind their journal on load. */
+  private readonly behind = new Set<string>();
 
   constructor(db: DynamoDBDocumentClient, tables: TableNames, listener?: CommitListener) {
     this.db = db;
@@ -49,7 +51,9 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
     const projected = snapshot.Item?.data as EnforcementCase | undefined;
     const tail = await this.commitsAfter(caseId, projected?.version ?? 0);
     // Reads never write: a lagging projection is folded forward here and rewritten by the next writer.
-    return tail.length === 0 ? projected : applyCommits(projected, tail);
+    if (tail.length === 0) return projected;
+    this.behind.add(caseId);
+    return applyCommits(projected, tail);
   }
 
   async history(caseId: string): Promise<readonly Commit[]> {
@@ -67,6 +71,11 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
 
   async append(current: EnforcementCase, draft: CommitDraft): Promise<EnforcementCase> {
     return this.write(current.caseId, current, draft);
+  }
+
+  async catchUp(state: EnforcementCase): Promise<void> {
+    if (!this.behind.delete(state.caseId)) return;
+    await this.project(state);
   }
 
   async openCaseCounts(officerIds: readonly string[]): Promise<Record<string, number>> {
@@ -145,6 +154,7 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
       throw error;
     }
     await this.project(next);
+    this.behind.delete(caseId);
     this.listener?.(commit, next);
     return next;
   }

@@ -16,7 +16,8 @@ import type { RequestItem } from '#domain/partners/requests.ts';
 import type { Clock } from '#ports/clock.ts';
 import type { PartnerGateway, PartnerRequest } from '#ports/partner-requests.ts';
 
-export type Behaviour = 'ok' | 'failed' | 'silent';
+/** ok: answers in the usual time; late: answers, but well after the wait; failed: answers no; silent: never. */
+export type Behaviour = 'ok' | 'late' | 'failed' | 'silent';
 
 export interface ScriptedAsset {
   readonly channel: string;
@@ -57,6 +58,7 @@ export const SIMULATED_DELAY_HOURS = {
   inquiry: [2, 96],
   order: [1, 20],
   entrustment: [24 * 10, 24 * 25],
+  late: [24 * 8, 24 * 12],
 } as const;
 
 export type Deliver = (at: Instant, callback: PartnerCallback) => Promise<void>;
@@ -149,7 +151,7 @@ export class PartnerSimulator implements PartnerGateway {
       reason: string,
     ) => {
       if (behaviour === 'silent') return undefined;
-      const afterHours = between(random, delay);
+      const afterHours = between(random, behaviour === 'late' ? SIMULATED_DELAY_HOURS.late : delay);
       return behaviour === 'failed'
         ? { afterHours, outcome: 'failed' as const, result: { reason } }
         : { afterHours, outcome: 'ok' as const, result };

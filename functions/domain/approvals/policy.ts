@@ -3,10 +3,11 @@
  */
 import type { LegalCalendar } from '../calendar/legal-calendar.ts';
 import { chinaDateOf, endOfChinaDay, type Instant, secondsUntil } from '../calendar/local-date.ts';
+import type { EnforcementCase } from '../case/model.ts';
 import type { CaseStatus } from '../case/status.ts';
-import type { Fen } from '../money.ts';
+import { type Fen, fen, formatYuan } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
-import type { Role } from '../staff/roles.ts';
+import type { Role, StaffMember } from '../staff/roles.ts';
 
 /** The escalation ladder: an approval not decided in time goes one rung up. */
 export const ESCALATION_LADDER: readonly Role[] = ['team-lead', 'bureau-chief', 'president'];
@@ -89,4 +90,36 @@ export function approvalTerms(level: number, now: Instant, rules: Rules, calenda
     timeoutSeconds: Math.max(1, secondsUntil(now, dueAt)),
     unconfirmedYears: end.unconfirmedYears,
   };
+}
+
+/**
+ * What the approver is asked to decide, in one line, built from the case when the approval is requested. It is
+ * kept with the approval, never carried in workflow state, and names amounts, not people.
+ */
+export function approvalSummary(step: ApprovalStep, state: EnforcementCase): string {
+  if (step === 'control-plan') {
+    const plan = state.controlPlan;
+    if (!plan) return '冻结扣划方案';
+    const amount = fen(plan.freezes.reduce((t, f) => t + f.amountFen, 0));
+    return `冻结${plan.freezes.length}项财产共${formatYuan(amount)}；委托外地法院${plan.entrustments.length}项；待执行${formatYuan(plan.outstandingFen)}`;
+  }
+  const plan = state.disbursementPlan;
+  if (!plan) return '执行款发放';
+  const paid = fen(plan.payouts.reduce((t, p) => t + p.amountFen, 0));
+  const refund = plan.refundFen > 0 ? `；退还被执行人${formatYuan(plan.refundFen)}` : '';
+  return `向${plan.payouts.length}名申请执行人发放共${formatYuan(paid)}${refund}`;
+}
+
+export type DeciderRefusal = 'unknown-user' | 'wrong-role' | 'other-court' | 'own-request';
+
+/** Why this staff member may not decide this approval, or undefined if they may (separation of duties included). */
+export function deciderRefusal(
+  member: StaffMember | undefined,
+  approval: { readonly requiredRole: Role; readonly court: string; readonly requester: string },
+): DeciderRefusal | undefined {
+  if (!member?.active) return 'unknown-user';
+  if (!member.roles.includes(approval.requiredRole)) return 'wrong-role';
+  if (member.court !== approval.court) return 'other-court';
+  if (member.userId === approval.requester) return 'own-request';
+  return undefined;
 }

@@ -29,7 +29,10 @@ export type Period =
 export interface PeriodEnd {
   /** The last day of the period. */
   readonly date: LocalDate;
-  /** Years the computation crossed for which no holiday notice is loaded (Monday-Friday was assumed). */
+  /**
+   * Years the computation crossed whose holidays are not confirmed: no notice loaded (Monday-Friday was
+   * assumed), or a notice marked `verify` (transcribed, to be checked against the published notice).
+   */
   readonly unconfirmedYears: readonly number[];
 }
 
@@ -67,13 +70,15 @@ export class LegalCalendar {
     }
   }
 
-  /** Years with a loaded notice. */
-  get confirmedYears(): readonly number[] {
+  /** Years with a loaded notice (confirmed or to verify). */
+  get loadedYears(): readonly number[] {
     return [...this.notices.keys()].sort();
   }
 
+  /** A notice is loaded for the year and is not marked for verification. */
   isConfirmed(year: number): boolean {
-    return this.notices.has(year);
+    const notice = this.notices.get(year);
+    return notice !== undefined && !notice.verify;
   }
 
   notice(year: number): HolidayNotice | undefined {

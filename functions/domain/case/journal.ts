@@ -25,8 +25,14 @@ export type ChainCheck =
   | { readonly ok: true; readonly commits: number; readonly head: string }
   | { readonly ok: false; readonly seq: number; readonly problem: string };
 
-/** Checks every link; reports the first commit that does not match. */
-export function verifyChain(commits: readonly Commit[]): ChainCheck {
+/**
+ * Checks every link; reports the first commit that does not match. With the case record's version and head,
+ * also catches a journal cut short (its last commits removed), which no link inside it can show.
+ */
+export function verifyChain(
+  commits: readonly Commit[],
+  record?: { readonly version: number; readonly head: string },
+): ChainCheck {
   let prevHash = GENESIS_HASH;
   let expectedSeq = 1;
   for (const commit of commits) {
@@ -46,6 +52,16 @@ export function verifyChain(commits: readonly Commit[]): ChainCheck {
     }
     prevHash = hash;
     expectedSeq++;
+  }
+  if (record && record.version > commits.length) {
+    return {
+      ok: false,
+      seq: commits.length + 1,
+      problem: `the case record is at commit ${record.version}, the journal ends at ${commits.length} (commits removed)`,
+    };
+  }
+  if (record && record.version === commits.length && record.head !== prevHash) {
+    return { ok: false, seq: commits.length, problem: 'the last commit is not the one the case record was built from' };
   }
   return { ok: true, commits: commits.length, head: prevHash };
 }

@@ -1,6 +1,6 @@
 import { fen, plus } from '../money.ts';
 import type { CaseEvent, Commit } from './events.ts';
-import type { Asset, EnforcementCase } from './model.ts';
+import type { Asset, EnforcementCase, LedgerEntry } from './model.ts';
 import { assertTransition } from './status.ts';
 
 export class CaseStateError extends Error {
@@ -255,18 +255,22 @@ export function applyCommits(
   return current;
 }
 
-/** Money on the case account: received minus paid out. */
+/** The sum of the case account's entries of one kind, optionally to or from one counterparty. */
+export function ledgerTotal(state: EnforcementCase, kind: LedgerEntry['kind'], counterparty?: string): number {
+  return state.ledger
+    .filter((e) => e.kind === kind && (counterparty === undefined || e.counterparty === counterparty))
+    .reduce((total, e) => total + e.amountFen, 0);
+}
+
+/** Money on the case account: received minus paid out and refunded. */
 export function accountBalance(state: EnforcementCase): number {
-  return state.ledger.reduce(
-    (balance, entry) => balance + (entry.kind === 'received' ? entry.amountFen : -entry.amountFen),
-    0,
-  );
+  return ledgerTotal(state, 'received') - ledgerTotal(state, 'disbursed') - ledgerTotal(state, 'refunded');
 }
 
 export function totalReceived(state: EnforcementCase): number {
-  return state.ledger.filter((e) => e.kind === 'received').reduce((t, e) => t + e.amountFen, 0);
+  return ledgerTotal(state, 'received');
 }
 
 export function totalDisbursed(state: EnforcementCase): number {
-  return state.ledger.filter((e) => e.kind === 'disbursed').reduce((t, e) => t + e.amountFen, 0);
+  return ledgerTotal(state, 'disbursed');
 }

@@ -47,7 +47,7 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   'control-approval': ['controlling', 'awaiting-officer'],
   controlling: ['disbursement-approval', 'awaiting-disposal', 'awaiting-coercion'],
   'disbursement-approval': ['disbursing', 'awaiting-officer'],
-  disbursing: ['closed', 'awaiting-disposal', 'awaiting-coercion'],
+  disbursing: ['closed', 'awaiting-disposal', 'awaiting-coercion', 'disbursement-approval'],
   'awaiting-coercion': [],
   'awaiting-disposal': [],
   'awaiting-officer': [],

@@ -6,7 +6,7 @@
  */
 import { type LocalDate, plusMonths } from '../calendar/local-date.ts';
 import type { Asset, AssetClass, Court, EnforcementCase } from '../case/model.ts';
-import { accountBalance } from '../case/reducer.ts';
+import { accountBalance, totalDisbursed } from '../case/reducer.ts';
 import { type Fen, fen, min, minusFloor } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 
@@ -22,11 +22,19 @@ export interface ControlPlan {
 }
 
 export function outstandingFen(state: EnforcementCase): Fen {
-  return minusFloor(state.claim.totalFen, fen(Math.max(0, accountBalance(state) + paidOut(state))));
+  // What came in and was not given back: on the account, or already paid to the applicants.
+  return minusFloor(state.claim.totalFen, fen(Math.max(0, accountBalance(state) + totalDisbursed(state))));
 }
 
-function paidOut(state: EnforcementCase): number {
-  return state.ledger.filter((e) => e.kind === 'disbursed').reduce((t, e) => t + e.amountFen, 0);
+/**
+ * Where a case goes when money does not close it: to disposal if property is held (sealed here, entrusted, or
+ * seized movables and rights), else to coercive measures.
+ */
+export function handoverStatus(state: EnforcementCase): 'awaiting-disposal' | 'awaiting-coercion' {
+  const held = Object.values(state.assets).some(
+    (a) => !isMoney(a) && (a.status === 'sealed' || a.status === 'entrusted' || a.status === 'frozen'),
+  );
+  return held ? 'awaiting-disposal' : 'awaiting-coercion';
 }
 
 export function planControl(state: EnforcementCase): ControlPlan {

@@ -3,7 +3,7 @@
  * owed; anything above the claim goes back to the respondent who paid it.
  */
 import type { EnforcementCase } from '../case/model.ts';
-import { accountBalance } from '../case/reducer.ts';
+import { accountBalance, ledgerTotal } from '../case/reducer.ts';
 import { type Fen, fen, min } from '../money.ts';
 
 export interface DisbursementPlan {
@@ -13,10 +13,17 @@ export interface DisbursementPlan {
   readonly totalFen: Fen;
 }
 
-function alreadyPaidTo(state: EnforcementCase, payeeId: string): number {
-  return state.ledger
-    .filter((e) => e.kind === 'disbursed' && e.counterparty === payeeId)
-    .reduce((t, e) => t + e.amountFen, 0);
+/**
+ * Who gets a surplus back: the respondent whose assets gave the most; the first respondent when the money came
+ * as a voluntary payment.
+ */
+function refundRecipient(state: EnforcementCase): string | undefined {
+  const given = new Map<string, number>();
+  for (const asset of Object.values(state.assets)) {
+    if (asset.deductedFen > 0) given.set(asset.respondentId, (given.get(asset.respondentId) ?? 0) + asset.deductedFen);
+  }
+  const [most] = [...given].sort((a, b) => b[1] - a[1]);
+  return most?.[0] ?? state.respondents[0]?.partyId;
 }
 
 export function planDisbursement(state: EnforcementCase): DisbursementPlan {
@@ -25,18 +32,17 @@ export function planDisbursement(state: EnforcementCase): DisbursementPlan {
   for (const item of state.claim.items) owed.set(item.creditorId, (owed.get(item.creditorId) ?? 0) + item.amountFen);
   const payouts: { payeeId: string; amountFen: Fen }[] = [];
   for (const [payeeId, total] of owed) {
-    const due = fen(Math.max(0, total - alreadyPaidTo(state, payeeId)));
+    const due = fen(Math.max(0, total - ledgerTotal(state, 'disbursed', payeeId)));
     const amount = min(due, available);
     if (amount > 0) payouts.push({ payeeId, amountFen: amount });
     available = fen(available - amount);
   }
-  const payer = state.respondents[0]?.partyId;
+  const payer = refundRecipient(state);
   const totalFen = fen(payouts.reduce((t, p) => t + p.amountFen, 0) + available);
   return { payouts, refundFen: available, ...(available > 0 && payer ? { refundTo: payer } : {}), totalFen };
 }
 
 /** G1 "fully performed": every applicant has received what the claim awards. */
 export function isFullyPerformed(state: EnforcementCase): boolean {
-  const paid = state.ledger.filter((e) => e.kind === 'disbursed').reduce((t, e) => t + e.amountFen, 0);
-  return paid >= state.claim.totalFen;
+  return ledgerTotal(state, 'disbursed') >= state.claim.totalFen;
 }

@@ -60,6 +60,10 @@ describe('periods (legal-calendar.md counting rules)', () => {
     expect(calendar.periodEnd(d('2026-01-31'), { months: 1 }).date).toBe('2026-02-28');
   });
 
+  it('flags a deadline in a year whose notice is marked for verification', () => {
+    expect(calendar.periodEnd(d('2025-03-03'), { days: 3, unit: 'calendar' }).unconfirmedYears).toEqual([2025]);
+  });
+
   it('flags a deadline in a year without a holiday notice, computing it Monday to Friday', () => {
     const end = calendar.periodEnd(d('2026-12-15'), { days: 30, unit: 'calendar' });
     expect(end.date).toBe('2027-01-14');
@@ -80,18 +84,20 @@ describe('loading holiday notices', () => {
   const notice2027 = {
     year: 2027,
     source: 'TEST FIXTURE, not the real 2027 notice',
-    verify: true,
+    verify: false,
     holidays: [{ name: '元旦', nameEn: 'New Year', from: '2027-01-01', to: '2027-01-03' }],
     makeUpWorkdays: ['2027-01-09'],
   };
 
   it('a new year is a data change: once loaded, its holidays count and the flag goes away', () => {
     const before = calendar.periodEnd(d('2026-12-31'), { days: 1, unit: 'calendar' });
-    const withNotice = legalCalendar([...calendar.confirmedYears.map((y) => calendar.notice(y)), notice2027]);
+    const withNotice = legalCalendar([...calendar.loadedYears.map((y) => calendar.notice(y)), notice2027]);
     const after = withNotice.periodEnd(d('2026-12-31'), { days: 1, unit: 'calendar' });
     expect(before).toEqual({ date: '2027-01-01', unconfirmedYears: [2027] });
     expect(after).toEqual({ date: '2027-01-04', unconfirmedYears: [] });
     expect(withNotice.isWorkingDay(d('2027-01-09'))).toBe(true);
+    const toVerify = legalCalendar([{ ...notice2027, verify: true }]);
+    expect(toVerify.periodEnd(d('2027-01-05'), { days: 1, unit: 'calendar' }).unconfirmedYears).toEqual([2027]);
   });
 
   it('refuses a malformed notice, naming the problem', () => {

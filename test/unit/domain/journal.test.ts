@@ -30,6 +30,12 @@ describe('the hash-chained journal', () => {
     expect(verifyChain([commits[0], commits[2]] as Commit[])).toMatchObject({ ok: false, seq: 3 });
   });
 
+  it('fail: commits removed from the end are caught against the case record', () => {
+    const last = commits[2] as Commit;
+    expect(verifyChain(commits.slice(0, 2), { version: 3, head: last.hash })).toMatchObject({ ok: false, seq: 3 });
+    expect(verifyChain(commits, { version: 3, head: last.hash })).toMatchObject({ ok: true });
+  });
+
   it('fail: a re-hashed forgery breaks the next link', () => {
     const [first, second, third] = commits as [Commit, Commit, Commit];
     const forged = { ...second, actor: { kind: 'staff' as const, id: 'mallory' } };

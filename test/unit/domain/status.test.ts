@@ -32,6 +32,19 @@ describe('case statuses', () => {
     }
   });
 
+  it('the fold itself refuses a transition outside the table, or from a status the case is not in', () => {
+    const state = caseFrom([filed()]);
+    expect(() => applyEvent(state, { type: 'status-changed', from: 'filed', to: 'closed', reason: 'r' }, 'at')).toThrow(
+      IllegalTransitionError,
+    );
+    expect(() =>
+      applyEvent(state, { type: 'status-changed', from: 'triaged', to: 'investigating', reason: 'r' }, 'at'),
+    ).toThrow(/is filed, not triaged/);
+    expect(applyEvent(state, { type: 'status-changed', from: 'filed', to: 'triaged', reason: 'r' }, 'at').status).toBe(
+      'triaged',
+    );
+  });
+
   it('the fold refuses a second filing', () => {
     const state = caseFrom([filed()]);
     expect(() => applyEvent(state, filed(), '2026-03-03T00:00:00.000Z')).toThrow(/already filed/);

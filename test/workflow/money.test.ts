@@ -1,0 +1,79 @@
+/** Money on the case account reconciles to the fen, whatever order it arrives in. */
+import { describe, expect, it } from 'vitest';
+import { accountBalance, ledgerTotal } from '#domain/case/reducer.ts';
+import { DAY, filingEvent, respondentWith, scenarios } from '../support/runtime.ts';
+
+const open = scenarios();
+
+describe('money arriving after the disbursement plan', () => {
+  it('goes through a second disbursement with its own approval, and is refunded; the account ends at zero', async () => {
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
+    const outcome = await s.runtime.intake(filingEvent(100));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    await s.runtime.advance(DAY);
+    const { claim } = await s.load(outcome.caseId);
+    await s.runtime.pay(outcome.caseId, claim.totalFen, 'bank-1');
+    const [plan] = await s.untilPending(outcome.caseId);
+    expect(plan?.summary).toBe(
+      `向1名申请执行人发放共${(claim.totalFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}元`,
+    );
+    await s.runtime.pay(outcome.caseId, 12_345, 'bank-2');
+    await s.live(outcome.caseId, 10, 'li-qiang');
+
+    const state = await s.load(outcome.caseId);
+    expect(state.status).toBe('closed');
+    expect(ledgerTotal(state, 'received')).toBe(claim.totalFen + 12_345);
+    expect(ledgerTotal(state, 'disbursed')).toBe(claim.totalFen);
+    expect(ledgerTotal(state, 'refunded', state.respondents[0]?.partyId)).toBe(12_345);
+    expect(accountBalance(state)).toBe(0);
+    expect(s.path(outcome.caseId, 'disbursement')).toContain('StartNextDisbursement');
+    expect(s.events.filter((e) => e.type === 'execution-started' && e.machine === 'disbursement')).toHaveLength(2);
+  });
+
+  it('a repeated bank notification is a duplicate; the same reference with another amount is refused', async () => {
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
+    const outcome = await s.runtime.intake(filingEvent(101));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    expect(await s.runtime.pay(outcome.caseId, 500, 'ref')).toMatchObject({ duplicate: false, balanceFen: 500 });
+    expect(await s.runtime.pay(outcome.caseId, 500, 'ref')).toMatchObject({ duplicate: true, balanceFen: 500 });
+    await expect(s.runtime.pay(outcome.caseId, 700, 'ref')).rejects.toThrow(/与本次金额不符/);
+  });
+});
+
+describe('a bank that answers a deduction late', () => {
+  it('is not ordered again; its late answer puts the money on the account and tells the command center', async () => {
+    const s = await open({
+      script: respondentWith({
+        eService: 'ok',
+        deduct: 'late',
+        assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0001', balanceFen: 8_000_000 }],
+      }),
+    });
+    const outcome = await s.runtime.intake(filingEvent(102));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    await s.live(outcome.caseId, 30, 'li-qiang');
+    const state = await s.load(outcome.caseId);
+    const history = (await s.runtime.cases.history(outcome.caseId)).flatMap((c) => c.events.map((e) => e.type));
+    expect(history.filter((t) => t === 'asset-order-unanswered')).toHaveLength(1);
+    expect(ledgerTotal(state, 'received')).toBe(state.claim.totalFen);
+    expect(s.alerts.map((a) => a.message).join('\n')).toContain('逾期答复');
+  });
+});
+
+describe('a phase that fails', () => {
+  it('parks the case; the phase running beside it cannot move it on', async () => {
+    const s = await open({
+      script: respondentWith({ eService: 'ok', assets: [] }),
+      faults: [{ step: 'dispatch-request', error: 'GatewayDown', times: 1 }],
+    });
+    const outcome = await s.runtime.intake(filingEvent(103));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    await s.runtime.advance(10 * DAY);
+    const state = await s.load(outcome.caseId);
+    expect(state.status).toBe('needs-attention');
+    expect(state.attention?.error).toBe('GatewayDown');
+    expect(s.path(outcome.caseId, 'investigation')).toEqual(['OpenInvestigation', 'RecordNeedsAttention', 'Failed']);
+    const investigation = await s.runtime.runtimeStore.getExecution(`${outcome.caseId}-investigation-1`);
+    expect(investigation?.status).toBe('failed');
+  });
+});
