@@ -67,6 +67,21 @@ failTarget.invokeStep = async (step, payload, caseId) => {
 await failing.intake(event);
 await failing.advance(10 * 86_400);
 await failing.close();
+// A respondent with nothing found: the coercion phase.
+const nothing = await EmbeddedRuntime.open({
+  clock: 'virtual',
+  startAt: '2026-03-02T01:00:00.000Z',
+  script: { respondents: { '130922199001010034': { eService: 'ok', assets: [] } } },
+});
+const nothingTarget = nothing as unknown as typeof target;
+const nothingOriginal = nothingTarget.invokeStep.bind(nothing);
+nothingTarget.invokeStep = async (step, payload, caseId) => {
+  if (!seen.has(step)) seen.set(step, structuredClone(payload));
+  return nothingOriginal(step, payload, caseId);
+};
+await nothing.intake(event);
+await nothing.advance(12 * 86_400);
+await nothing.close();
 await runtime.close();
 for (const [step, payload] of [...seen].sort()) {
   writeFileSync(new URL(`${step}.json`, dir), `${JSON.stringify(payload, null, 2)}\n`);

@@ -2,14 +2,14 @@
  * One approval as a reusable block of states: wait for the decision; on timeout escalate one rung and wait again
  * (bounded by the escalation ladder); then record the decision and route on it.
  */
-import { ESCALATION_LADDER } from '#domain/approvals/policy.ts';
+import { type ApprovalStep, ESCALATION_LADDER } from '#domain/approvals/policy.ts';
 import { choice, invoke, park, type State, waitFor } from './asl.ts';
 import { ERRORS } from './errors.ts';
 
 export interface ApprovalBlock {
   /** Prefix of the block's state names, e.g. `Control` -> `AwaitControlApproval`. */
   readonly name: string;
-  readonly step: 'control-plan' | 'disbursement';
+  readonly step: ApprovalStep;
   /** Where the previous step put the approval terms (step, level, role, due, timeout, summary). */
   readonly termsPath: string;
   readonly onApproved: string;

@@ -43,6 +43,7 @@ export interface ChoiceRule {
   readonly StringEquals?: string;
   readonly BooleanEquals?: boolean;
   readonly NumericLessThanEquals?: number;
+  readonly IsPresent?: boolean;
   readonly And?: readonly ChoiceRule[];
   readonly Next?: string;
 }

@@ -21,11 +21,14 @@ export const disbursementDefinition: Definition = {
       [
         equals('$.closing.value.next', 'closed', 'Closed'),
         equals('$.closing.value.next', 'disburse-again', 'StartNextDisbursement'),
+        { Variable: '$.closing.value.coercion', IsPresent: true, Next: 'StartCoercion' },
       ],
       'HandedOver',
     ),
     Closed: succeed('Closed: fully performed'),
     StartNextDisbursement: startPhase(MACHINE_KEYS.disbursement, '$.closing.value.disbursement', 'ToNextDisbursement'),
+    StartCoercion: startPhase(MACHINE_KEYS.coercion, '$.closing.value.coercion', 'ToCoercion'),
+    ToCoercion: succeed('Paid what came in; the rest needs coercive measures'),
     ToNextDisbursement: succeed(
       'Money came in after the plan was approved: another disbursement, with its own approval',
     ),

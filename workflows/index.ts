@@ -1,16 +1,18 @@
 /** The state machines: one definition each, used by the CDK app and the embedded runtime alike. */
 import type { Definition } from './asl.ts';
+import { coercionDefinition } from './coercion.asl.ts';
 import { disbursementDefinition } from './disbursement.asl.ts';
 import { investigationDefinition } from './investigation.asl.ts';
 import { serviceDefinition } from './service.asl.ts';
 
-export const MACHINES = ['service', 'investigation', 'disbursement'] as const;
+export const MACHINES = ['service', 'investigation', 'disbursement', 'coercion'] as const;
 export type MachineName = (typeof MACHINES)[number];
 
 export const DEFINITIONS: Record<MachineName, Definition> = {
   service: serviceDefinition,
   investigation: investigationDefinition,
   disbursement: disbursementDefinition,
+  coercion: coercionDefinition,
 };
 
 /** Bumped whenever a definition changes; recorded with each case phase so an audit can tell which one ran. */

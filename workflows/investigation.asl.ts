@@ -50,6 +50,7 @@ export const investigationDefinition: Definition = {
       [
         equals('$.plan.value.outcome', 'control', 'AwaitControlApproval'),
         equals('$.plan.value.outcome', 'covered', 'CarryCoveredPhase'),
+        { Variable: '$.plan.value.coercion', IsPresent: true, Next: 'CarryCoercionFromPlan' },
       ],
       'HandedOver',
       'Paid already (voluntary performance), something to control, or nothing found',
@@ -86,7 +87,22 @@ export const investigationDefinition: Definition = {
       next: 'RouteControl',
     }),
     AssessCoverage: invoke('assess-coverage', { resultPath: '$.coverage', next: 'RouteCoverage' }),
-    RouteCoverage: choice([equals('$.coverage.value.next', 'disburse', 'CarryDisbursePhase')], 'HandedOver'),
+    RouteCoverage: choice(
+      [
+        equals('$.coverage.value.next', 'disburse', 'CarryDisbursePhase'),
+        { Variable: '$.coverage.value.coercion', IsPresent: true, Next: 'CarryCoercionFromCoverage' },
+      ],
+      'HandedOver',
+    ),
+    CarryCoercionFromPlan: carry('$.plan.value.coercion', '$.nextPhase', 'StartCoercion', 'Nothing to control'),
+    CarryCoercionFromCoverage: carry(
+      '$.coverage.value.coercion',
+      '$.nextPhase',
+      'StartCoercion',
+      'Control did not cover the claim',
+    ),
+    StartCoercion: startPhase(MACHINE_KEYS.coercion, '$.nextPhase', 'ToCoercion'),
+    ToCoercion: succeed('Coercive measures phase started'),
     CarryCoveredPhase: carry(
       '$.plan.value.disbursement',
       '$.nextPhase',

@@ -1,6 +1,6 @@
 /**
  * Service phase: triage and assignment, the enforcement notice with the asset-report order, then service:
- * electronic first, post as the fallback. The investigation phase starts as soon as the documents are issued
+ * electronic first, post as the fallback; once served, the respondents' asset reports (A9). The investigation phase starts as soon as the documents are issued
  * (control measures need not wait for delivery, A5), so service continues beside it.
  */
 import {
@@ -49,7 +49,7 @@ export const serviceDefinition: Definition = {
     }),
     ServiceOutcome: choice(
       [
-        equals('$.serviceOutcome.value.next', 'served', 'Served'),
+        equals('$.serviceOutcome.value.next', 'served', 'AwaitAssetReport'),
         {
           And: [
             { Variable: '$.serviceOutcome.value.next', StringEquals: 'retry' },
@@ -61,7 +61,23 @@ export const serviceDefinition: Definition = {
       'NotServed',
     ),
     ServeAgain: carry('$.serviceOutcome.value.service', '$.serviceTerms', 'ServeDocuments', 'Next attempt: by post'),
-    Served: succeed('Every respondent served'),
+    AwaitAssetReport: waitFor('dispatch-request', {
+      comment: 'A9: the respondents report their assets within the period the order gives (P-ASSET-REPORT)',
+      payload: { 'requestId.$': '$.serviceOutcome.value.assetReport.requestId' },
+      timeoutSecondsPath: '$.serviceOutcome.value.assetReport.timeoutSeconds',
+      onTimeout: 'RecordAssetReport',
+      resultPath: null,
+      next: 'RecordAssetReport',
+      catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'RecordAssetReport' }],
+    }),
+    RecordAssetReport: invoke('record-asset-report', {
+      payload: { 'requestId.$': '$.serviceOutcome.value.assetReport.requestId' },
+      resultPath: null,
+      next: 'Served',
+    }),
+    Served: succeed(
+      'Every respondent served; the asset reports recorded (a refusal is a ground for coercive measures)',
+    ),
     NotServed: succeed('Not served by either method: the officer is told (direct service or public notice)'),
     ...needsAttentionStates(),
   },

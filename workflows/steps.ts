@@ -20,6 +20,9 @@ export const STEPS = [
   'escalate-approval',
   'apply-decision',
   'record-needs-attention',
+  'record-asset-report',
+  'open-coercion',
+  'advance-coercion',
 ] as const;
 export type StepName = (typeof STEPS)[number];
 
@@ -35,4 +38,5 @@ export const MACHINE_KEYS = {
   service: 'MachineService',
   investigation: 'MachineInvestigation',
   disbursement: 'MachineDisbursement',
+  coercion: 'MachineCoercion',
 } as const;

@@ -29,12 +29,29 @@ export const EntrustResult = z.object({
   detail: z.string().max(300).optional(),
 });
 
+const Note = z.object({ reasons: z.string().max(500).optional() });
+
 export const RESULT_SCHEMAS = {
   service: ServiceResult,
   inquiry: InquiryResult,
   freeze: FreezeResult,
   deduct: DeductResult,
   entrust: EntrustResult,
+  /** The respondent's asset report (报告财产令): reported, or reported falsely (seen by the officer later). */
+  'asset-report': z.object({ outcome: z.enum(['reported']) }),
+  /** A credit-discipline recipient acknowledges a listing, restriction or removal. */
+  'credit-publish': z.object({ acknowledged: z.literal(true) }),
+  'sanction-service': ServiceResult,
+  custody: z.object({ confirmed: z.literal(true) }),
+  'family-notice': z.object({ notified: z.literal(true) }),
+  'review-request': z.object({ requested: z.literal(true) }),
+  'review-decision': z.object({ outcome: z.enum(['upheld', 'revoked']) }),
+  /** Early release, ordered by the court on correction (the term's end needs no answer). */
+  'detention-term': z.object({ release: z.literal('early'), reason: z.string().max(500) }),
+  'police-referral': Note.extend({ outcome: z.enum(['opened', 'complex', 'refused']) }),
+  procuratorate: Note.extend({ outcome: z.enum(['opened', 'refusal-upheld']) }),
+  /** Something the phase waits for happened: money came in, or new conduct was recorded. */
+  'performance-watch': z.object({ reason: z.string().max(200) }),
 } as const;
 
 /** A partner's callback, as it reaches the partner-answer function. */

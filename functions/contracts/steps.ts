@@ -42,9 +42,16 @@ export const DecisionOutput = z.object({
   by: z.string().min(1).max(60),
   role: z.enum(ROLES),
   reason: z.string().max(1000).optional(),
+  data: z.object({ days: z.int().optional(), amountFen: z.int().optional() }).optional(),
 });
 export const ApplyDecisionInput = CaseRef.extend({ step: z.enum(approvalSteps), decision: DecisionOutput });
 
 export const NeedsAttentionInput = CaseRef.extend({
   error: z.object({ Error: z.string().max(256).optional(), Cause: z.string().optional() }),
+});
+
+/** The coercion loop: the request just waited on ('' after an approval or at the start), and the loop count. */
+export const AdvanceInput = CaseRef.extend({
+  requestId: z.union([z.literal(''), requestId]),
+  round: z.int().min(0).max(200),
 });

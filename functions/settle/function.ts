@@ -1,7 +1,9 @@
 /**
- * The only function that may resume a waiting execution (it alone holds states:SendTask*). Two kinds of input:
- * a staff decision on an approval (direct invocation; the staff API fronts it), and partner answers arriving
- * on the partner queue (SQS batches).
+ * The only function that may resume a waiting execution (it alone holds states:SendTask*). Its inputs:
+ * - partner answers arriving on the partner queue (SQS batches);
+ * - by direct invocation (the staff API fronts it): a staff decision on an approval, conduct an officer records,
+ *   an early release the court orders, and a payment the case account's bank reports: each may wake a waiting
+ *   execution.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -9,7 +11,9 @@ import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { decideApproval } from '#use-cases/approvals.ts';
+import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
+import { recordPayment } from '#use-cases/disbursement.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import { answerPartner } from '#use-cases/partner-answers.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
@@ -22,7 +26,40 @@ export const DecisionRequest = z.object({
   decision: z.enum(['approved', 'rejected']),
   userId: z.string().min(1).max(60),
   reason: z.string().trim().max(1000).optional(),
+  data: z.object({ days: z.int().optional(), amountFen: z.int().optional() }).strict().optional(),
 });
+
+const caseId = z.string().regex(/^c[a-z2-7]{19}$/, 'must be a case id');
+const userId = z.string().min(1).max(60);
+
+export const ConductRequest = z.object({
+  kind: z.literal('conduct'),
+  caseId,
+  userId,
+  conduct: z.string().min(1).max(40),
+  respondentId: z.string().max(40).optional(),
+  note: z.string().trim().max(1000).optional(),
+});
+export const ReleaseRequest = z.object({
+  kind: z.literal('early-release'),
+  caseId,
+  userId,
+  reason: z.string().trim().min(1).max(1000),
+});
+export const PaymentNotice = z.object({
+  kind: z.literal('payment'),
+  caseId,
+  amountFen: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
+  reference: z.string().trim().min(1).max(100),
+});
+
+export const SettleCommand = z.discriminatedUnion('kind', [
+  DecisionRequest,
+  ConductRequest,
+  ReleaseRequest,
+  PaymentNotice,
+]);
+export type SettleCommand = z.infer<typeof SettleCommand>;
 
 function isSqsEvent(event: unknown): event is SQSEvent {
   return typeof event === 'object' && event !== null && Array.isArray((event as SQSEvent).Records);
@@ -34,6 +71,21 @@ export function createSettleHandler(
 ) {
   const decide = decideApproval(deps);
   const answer = answerPartner(deps);
+  const conduct = recordConduct(deps);
+  const release = orderEarlyRelease(deps);
+  const pay = recordPayment(deps);
+  const run = async (command: SettleCommand): Promise<Record<string, unknown>> => {
+    switch (command.kind) {
+      case 'decision':
+        return decide(command);
+      case 'conduct':
+        return conduct({ ...command, kind: command.conduct });
+      case 'early-release':
+        return release(command);
+      case 'payment':
+        return pay(command);
+    }
+  };
   const handler = middy()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .handler(async (event: unknown): Promise<unknown> => {
@@ -56,20 +108,21 @@ export function createSettleHandler(
         }
         return { batchItemFailures: failures } satisfies SQSBatchResponse;
       }
-      const parsed = DecisionRequest.safeParse(event);
-      if (!parsed.success)
+      const parsed = SettleCommand.safeParse(event);
+      if (!parsed.success) {
         return {
           ok: false,
           status: 400,
           message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
         };
+      }
       try {
-        const result = await decide(parsed.data);
-        logger.info('decision applied', { approvalId: result.approvalId, decision: result.decision });
+        const result = await run(parsed.data);
+        logger.info('command applied', { kind: parsed.data.kind });
         return { ok: true, ...result };
       } catch (error) {
         if (error instanceof UseCaseError) {
-          logger.warn('decision refused', { approvalId: parsed.data.approvalId, code: error.code });
+          logger.warn('command refused', { kind: parsed.data.kind, code: error.code });
           return { ok: false, status: error.status, code: error.code, message: error.message };
         }
         throw error;

@@ -1,5 +1,6 @@
 /** Every step, by name: what the embedded runtime runs in-process, and what the CDK app deploys one function each for. */
 import type { StepName } from '#workflows/steps.ts';
+import { step as advanceCoercion } from './advance-coercion/step.ts';
 import { step as applyDecision } from './apply-decision/step.ts';
 import { step as assessCoverage } from './assess-coverage/step.ts';
 import { step as closeCase } from './close-case/step.ts';
@@ -9,10 +10,12 @@ import { step as escalateApproval } from './escalate-approval/step.ts';
 import { step as executeControl } from './execute-control/step.ts';
 import { step as issueDocuments } from './issue-documents/step.ts';
 import type { DependencyName } from './manifest.ts';
+import { step as openCoercion } from './open-coercion/step.ts';
 import { step as openDisbursement } from './open-disbursement/step.ts';
 import { step as openInvestigation } from './open-investigation/step.ts';
 import { step as payOut } from './pay-out/step.ts';
 import { step as planControl } from './plan-control/step.ts';
+import { step as recordAssetReport } from './record-asset-report/step.ts';
 import { step as recordControl } from './record-control/step.ts';
 import { step as recordInquiry } from './record-inquiry/step.ts';
 import { step as recordNeedsAttention } from './record-needs-attention/step.ts';
@@ -38,4 +41,7 @@ export const STEP_REGISTRY: Record<StepName, Step<string, DependencyName>> = {
   'escalate-approval': escalateApproval,
   'apply-decision': applyDecision,
   'record-needs-attention': recordNeedsAttention,
+  'record-asset-report': recordAssetReport,
+  'open-coercion': openCoercion,
+  'advance-coercion': advanceCoercion,
 };

@@ -41,6 +41,9 @@ export const STEP_USES = {
   'escalate-approval': [...BASE, 'approvals', 'alerts'],
   'apply-decision': ['clock', 'cases'],
   'record-needs-attention': ['clock', 'cases', 'alerts'],
+  'record-asset-report': ['clock', 'cases', 'requests'],
+  'open-coercion': [...BASE, 'requests', 'alerts'],
+  'advance-coercion': [...BASE, 'requests', 'alerts'],
 } as const satisfies Record<StepName, readonly DependencyName[]>;
 
 /** Functions that are not state-machine steps. */

@@ -12,15 +12,18 @@ import {
   firstLevel,
 } from '#domain/approvals/policy.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
-import type { CaseEvent } from '#domain/case/events.ts';
+import type { CaseEvent, DecisionData } from '#domain/case/events.ts';
+import type { EnforcementCase } from '#domain/case/model.ts';
+import { sanctionLimitProblem } from '#domain/coercion/measures.ts';
 import { approvalIdFor } from '#domain/ids.ts';
 import type { Fen } from '#domain/money.ts';
+import type { Rules } from '#domain/rules/table.ts';
 import type { Role } from '#domain/staff/roles.ts';
 import { ROLE_LABELS } from '#domain/staff/roles.ts';
 import { ApprovalNotPendingError } from '#ports/approval-store.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
-import { type Deps, mutateCase, SYSTEM } from './context.ts';
-import { conflict, forbidden, gone, notFound, unauthenticated } from './errors.ts';
+import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
+import { conflict, forbidden, gone, invalid, notFound, unauthenticated } from './errors.ts';
 import type { StepInput } from './service.ts';
 
 /** What the workflow carries between the steps of one approval: no token, no documents, no names. */
@@ -131,6 +134,7 @@ export interface DecisionOutput {
   readonly by: string;
   readonly role: Role;
   readonly reason?: string;
+  readonly data?: DecisionData;
 }
 
 function decidedEvent(decision: DecisionOutput): CaseEvent {
@@ -141,6 +145,7 @@ function decidedEvent(decision: DecisionOutput): CaseEvent {
     by: decision.by,
     role: decision.role,
     ...(decision.reason ? { reason: decision.reason } : {}),
+    ...(decision.data ? { data: decision.data } : {}),
   };
 }
 
@@ -157,7 +162,7 @@ export function applyDecision(deps: Pick<Deps, 'cases' | 'clock'>) {
         const events: CaseEvent[] = [];
         if (s.approvals[input.decision.approvalId]?.status === 'pending') events.push(decidedEvent(input.decision));
         const to = input.decision.decision === 'approved' ? policy.onApproved : policy.onRejected;
-        if (s.status === policy.waiting) {
+        if (s.status === policy.waiting && to !== s.status) {
           events.push({
             type: 'status-changed',
             from: s.status,
@@ -178,6 +183,26 @@ export interface DecideCommand {
   readonly decision: 'approved' | 'rejected';
   readonly userId: string;
   readonly reason?: string;
+  /** Step-specific: for a sanction, the days of detention or the fine the president approves. */
+  readonly data?: DecisionData;
+}
+
+/** Step-specific decision data, checked against the law before anything is written (C1 for a sanction). */
+function decisionDataProblem(
+  step: string,
+  state: EnforcementCase,
+  data: DecisionData | undefined,
+  rules: Rules,
+): string | undefined {
+  if (step !== 'sanction') return data ? `审批事项 ${step} 不接受附加数据` : undefined;
+  const sanction = state.coercion?.sanction;
+  const respondent = state.respondents.find((r) => r.partyId === sanction?.respondentId);
+  if (!sanction || !respondent) return '本案没有待审批的罚款或拘留';
+  const value =
+    sanction.kind === 'detention'
+      ? { days: data?.days ?? sanction.proposedDays }
+      : { amountFen: data?.amountFen ?? sanction.proposedFen };
+  return sanctionLimitProblem(sanction.kind, respondent, value, rules);
 }
 
 /**
@@ -185,7 +210,7 @@ export interface DecideCommand {
  * did not request it; the approval is still pending and in time; then the conditional claim; then the token is
  * used; then the decision goes on the case's journal. A failed check changes nothing.
  */
-export function decideApproval(deps: Pick<Deps, 'approvals' | 'staff' | 'engine' | 'cases' | 'clock'>) {
+export function decideApproval(deps: Pick<Deps, 'approvals' | 'staff' | 'engine' | 'cases' | 'clock' | 'rules'>) {
   return async (command: DecideCommand) => {
     const approval = await deps.approvals.get(command.approvalId);
     if (!approval) throw notFound(`没有审批事项 ${command.approvalId}`);
@@ -198,6 +223,15 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'staff' | 'engine'
     if (refusal === 'own-request') throw forbidden('申请人不能审批自己提出的事项');
     if (approval.status === 'timed-out') throw gone(`审批事项 ${approval.approvalId} 已超时并已上报，本决定未生效`);
     if (approval.status !== 'pending') throw conflict(`审批事项 ${approval.approvalId} 已由他人作出决定`);
+    if (command.decision === 'approved' || command.data) {
+      const problem = decisionDataProblem(
+        approval.step,
+        await loadCase(deps.cases, approval.caseId),
+        command.data,
+        deps.rules,
+      );
+      if (problem) throw invalid(problem);
+    }
     const now = deps.clock.now();
     const decision: DecisionOutput = {
       approvalId: approval.approvalId,
@@ -205,6 +239,7 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'staff' | 'engine'
       by: member.userId,
       role: approval.requiredRole,
       ...(command.reason ? { reason: command.reason } : {}),
+      ...(command.data ? { data: command.data } : {}),
     };
     let token: string;
     try {

@@ -7,8 +7,10 @@ import { isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
+import { wakeWatch } from './coercion.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
 import { conflict } from './errors.ts';
+import { coercionPhase } from './investigation.ts';
 import type { StepInput } from './service.ts';
 
 /** Opens the phase: what goes to whom, the F1 deadline from the earliest money still held, and the approval. */
@@ -104,7 +106,7 @@ export function payOut(deps: Pick<Deps, 'cases' | 'clock' | 'payments'>) {
 export type Closing = { readonly closed: boolean } & (
   | { readonly next: 'closed' }
   | { readonly next: 'disburse-again'; readonly disbursement: string }
-  | { readonly next: 'handed-over' }
+  | { readonly next: 'handed-over'; readonly coercion?: string }
 );
 
 /**
@@ -139,6 +141,7 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock'>) {
         };
       },
     );
+    if (result === 'handed-over') return { next: result, closed: false, ...coercionPhase(state) };
     if (result !== 'disburse-again') return { next: result, closed: result === 'closed' };
     const { run } = parseExecutionName(input.execution);
     return {
@@ -154,7 +157,7 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock'>) {
  * reference identifies the payment: a repeat is acknowledged as a duplicate, the same reference with another
  * amount is refused.
  */
-export function recordPayment(deps: Pick<Deps, 'cases' | 'clock'>) {
+export function recordPayment(deps: Pick<Deps, 'cases' | 'clock' | 'requests' | 'engine'>) {
   return async (input: { readonly caseId: string; readonly amountFen: number; readonly reference: string }) => {
     const entryId = derivedId('e', input.caseId, 'voluntary', input.reference);
     const { state, result: duplicate } = await mutateCase(
@@ -182,6 +185,7 @@ export function recordPayment(deps: Pick<Deps, 'cases' | 'clock'>) {
         };
       },
     );
+    if (!duplicate) await wakeWatch(deps, state, '案款到账');
     return { caseId: state.caseId, entryId, duplicate, balanceFen: accountBalance(state) };
   };
 }

@@ -109,7 +109,7 @@ export function recordInquiry(deps: InvestigationDeps) {
 export type ControlOutcome =
   | { readonly outcome: 'control'; readonly approval: ApprovalRequestTerms }
   | { readonly outcome: 'covered'; readonly disbursement: string }
-  | { readonly outcome: 'nothing-to-control' };
+  | { readonly outcome: 'nothing-to-control'; readonly coercion?: string };
 
 /** Decides what to freeze, seal and entrust, and asks for the team lead's approval. */
 export function planCaseControl(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
@@ -149,8 +149,14 @@ export function planCaseControl(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
         disbursement: executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1),
       };
     }
-    return { outcome: 'nothing-to-control' };
+    return { outcome: 'nothing-to-control', ...coercionPhase(state) };
   };
+}
+
+/** A case waiting for coercive measures gets them: the name of its coercion phase's execution. */
+export function coercionPhase(state: EnforcementCase): { coercion?: string } {
+  if (state.status !== 'awaiting-coercion') return {};
+  return { coercion: executionName(state.caseId, 'coercion', (state.phaseRuns.coercion ?? 0) + 1) };
 }
 
 export interface ControlStepTerms extends WaitTerms {
@@ -374,7 +380,9 @@ export function recordControl(deps: InvestigationDeps) {
 
 /** After control: disburse what came in, or hand the case to the phase it needs next. */
 export function assessCoverage(deps: Pick<Deps, 'cases' | 'clock'>) {
-  return async (input: StepInput): Promise<{ next: 'disburse' | 'handover'; disbursement?: string }> => {
+  return async (
+    input: StepInput,
+  ): Promise<{ next: 'disburse' | 'handover'; disbursement?: string; coercion?: string }> => {
     const { state, result } = await mutateCase(
       deps,
       input.caseId,
@@ -390,7 +398,7 @@ export function assessCoverage(deps: Pick<Deps, 'cases' | 'clock'>) {
         return { events: [{ type: 'status-changed', from: s.status, to, reason }], result: 'handover' as const };
       },
     );
-    if (result === 'handover') return { next: 'handover' };
+    if (result === 'handover') return { next: 'handover', ...coercionPhase(state) };
     return {
       next: 'disburse',
       disbursement: executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1),

@@ -1,6 +1,6 @@
 /** Preparing and dispatching requests to outside parties. */
 import type { Period } from '#domain/calendar/legal-calendar.ts';
-import { chinaDateOf, endOfChinaDay, secondsUntil } from '#domain/calendar/local-date.ts';
+import { chinaDateOf, endOfChinaDay, type Instant, secondsUntil } from '#domain/calendar/local-date.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { requestIdFor } from '#domain/ids.ts';
 import type { PartnerKind, RequestItem } from '#domain/partners/requests.ts';
@@ -17,8 +17,16 @@ export interface RequestSpec {
   readonly kind: PartnerKind;
   readonly round: number;
   readonly items: readonly RequestItem[];
-  readonly period: Period;
+  /** How long the wait may last, from today (China time); or an exact due instant. */
+  readonly period: Period | { readonly dueAt: Instant };
   readonly method?: string;
+  /** Tells apart requests of one kind in one execution (e.g. which publication). */
+  readonly tag?: string;
+  /**
+   * What the request id is derived from, with the kind and round: the execution by default; the case for a
+   * request staff or the case account must be able to find (one per case).
+   */
+  readonly scope?: string;
 }
 
 /** Creates the request record (once: a retried step finds the one it made) and returns the wait terms. */
@@ -28,9 +36,16 @@ export async function ensureRequest(
   execution: string,
   spec: RequestSpec,
 ): Promise<WaitTerms & { readonly request: PartnerRequest }> {
-  const requestId = requestIdFor(execution, spec.kind, spec.round);
+  const requestId = requestIdFor(
+    spec.scope ?? execution,
+    spec.tag ? `${spec.kind}:${spec.tag}` : spec.kind,
+    spec.round,
+  );
   const now = deps.clock.now();
-  const due = deps.calendar.periodEnd(chinaDateOf(now), spec.period);
+  const dueAt =
+    'dueAt' in spec.period
+      ? spec.period.dueAt
+      : endOfChinaDay(deps.calendar.periodEnd(chinaDateOf(now), spec.period).date);
   const request = await deps.requests.create({
     requestId,
     caseId: state.caseId,
@@ -39,7 +54,7 @@ export async function ensureRequest(
     ...(spec.method ? { method: spec.method } : {}),
     items: spec.items,
     createdAt: now,
-    dueAt: endOfChinaDay(due.date),
+    dueAt,
     execution,
   });
   return { requestId, request, timeoutSeconds: Math.max(1, secondsUntil(deps.clock.now(), request.dueAt)) };

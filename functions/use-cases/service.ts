@@ -173,7 +173,19 @@ export function recordService(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'ca
       },
     );
     const unserved = state.respondents.filter((r) => state.service.served[r.partyId] === undefined);
-    if (unserved.length === 0) return { next: 'served' as const };
+    if (unserved.length === 0) {
+      // Served: the asset-report order now runs (A9); the respondents report within the period it gives.
+      const report = await ensureRequest(deps, state, input.execution, {
+        kind: 'asset-report',
+        round: 1,
+        items: state.respondents.map((r) => ({ itemId: r.partyId, respondentId: r.partyId })),
+        period: deps.rules.P_ASSET_REPORT.period,
+      });
+      return {
+        next: 'served' as const,
+        assetReport: { requestId: report.requestId, timeoutSeconds: report.timeoutSeconds },
+      };
+    }
     if (input.round === 1) {
       const service = await prepareService(deps, state, input.execution, 2);
       return { next: 'retry' as const, service };
@@ -186,5 +198,31 @@ export function recordService(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'ca
       message: `${state.caseNumber}：${unserved.length}名被执行人未能送达，需承办人直接送达或公告送达`,
     });
     return { next: 'unserved' as const };
+  };
+}
+
+/** A9: who reported their assets as ordered, and who did not (a ground for a fine, and for listing, C6). */
+export function recordAssetReport(deps: Pick<Deps, 'cases' | 'clock' | 'requests'>) {
+  return async (input: StepInput & { readonly requestId: string }) => {
+    const request = await settleRequest(deps, input.requestId);
+    const { result } = await mutateCase(
+      deps,
+      input.caseId,
+      SYSTEM,
+      { execution: input.execution, step: 'record-asset-report' },
+      (s) => {
+        const events: CaseEvent[] = request.items
+          .filter((item) => s.assetReports[item.itemId] === undefined)
+          .map((item) => ({
+            type: 'asset-report',
+            respondentId: item.itemId,
+            outcome: request.answers.some((a) => a.itemId === item.itemId && !a.late && a.outcome === 'ok')
+              ? 'reported'
+              : 'refused',
+          }));
+        return { events, result: events.length };
+      },
+    );
+    return { recorded: result };
   };
 }

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { APPROVAL_STEPS, deciderRefusal, isApprovalStep } from '#domain/approvals/policy.ts';
 import { verifyChain } from '#domain/case/journal.ts';
-import type { EnforcementCase } from '#domain/case/model.ts';
+import type { ConductKind, EnforcementCase } from '#domain/case/model.ts';
 import { isLate } from '#domain/case/nodes.ts';
 import { accountBalance, totalDisbursed, totalReceived } from '#domain/case/reducer.ts';
 import { CASE_STATUSES, type CaseStatus, STATUS_LABELS } from '#domain/case/status.ts';
@@ -11,7 +11,14 @@ import { ROLE_LABELS } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
-import { ASSET_CLASS_LABELS, ASSET_STATUS_LABELS, KIND_LABELS, nodeLabel, TRACK_LABELS } from './labels.ts';
+import {
+  ASSET_CLASS_LABELS,
+  ASSET_STATUS_LABELS,
+  CONDUCT_LABELS,
+  KIND_LABELS,
+  nodeLabel,
+  TRACK_LABELS,
+} from './labels.ts';
 import { CliError, type Output, pad, parseYuan } from './output.ts';
 import { findCase, type GlobalOptions, namesOf, readJsonFile, withRuntime } from './session.ts';
 import { chinaTime, timeline } from './timeline.ts';
@@ -256,14 +263,46 @@ export async function payCommand(
   await withRuntime(globals, out, async (runtime) => {
     const state = await findCase(runtime, reference);
     const result = await runtime.pay(state.caseId, amountFen, options.ref ?? `voluntary-${randomUUID()}`);
+    if (!result.ok) throw new CliError(`到账未记录：${result.message}`);
     if (result.duplicate) {
       return out.result(result, () => out.line(`银行流水号 ${options.ref} 已记录过，未重复入账`));
     }
-    out.result(result, () =>
-      out.line(
-        `已记录到账 ${formatYuan(fen(amountFen))}，案件账户余额 ${formatYuan(fen(Math.max(0, result.balanceFen)))}`,
-      ),
-    );
+    const balance = fen(Math.max(0, Number(result.balanceFen)));
+    out.result(result, () => out.line(`已记录到账 ${formatYuan(fen(amountFen))}，案件账户余额 ${formatYuan(balance)}`));
+  });
+}
+
+export async function conductCommand(
+  globals: GlobalOptions,
+  out: Output,
+  reference: string,
+  kind: string,
+  options: { as: string; note?: string },
+): Promise<void> {
+  await withRuntime(globals, out, async (runtime) => {
+    const state = await findCase(runtime, reference);
+    const result = await runtime.conduct({
+      caseId: state.caseId,
+      userId: options.as,
+      conduct: kind,
+      ...(options.note ? { note: options.note } : {}),
+    });
+    if (!result.ok) throw new CliError(`未记录：${result.message}`);
+    out.result(result, () => out.line(`已记录：${CONDUCT_LABELS[kind as ConductKind] ?? kind}`));
+  });
+}
+
+export async function releaseCommand(
+  globals: GlobalOptions,
+  out: Output,
+  reference: string,
+  options: { as: string; reason: string },
+): Promise<void> {
+  await withRuntime(globals, out, async (runtime) => {
+    const state = await findCase(runtime, reference);
+    const result = await runtime.release({ caseId: state.caseId, userId: options.as, reason: options.reason });
+    if (!result.ok) throw new CliError(`未能提前解除拘留：${result.message}`);
+    out.result(result, () => out.line('已决定提前解除拘留'));
   });
 }
 

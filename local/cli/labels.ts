@@ -1,15 +1,19 @@
 /** Staff-facing labels (Chinese) for what the CLI shows. */
-import type { Phase, Track } from '#domain/case/model.ts';
+import type { ConductKind, Phase, Publication, SanctionKind, Track } from '#domain/case/model.ts';
 
 export const TRACK_LABELS: Record<Track, string> = { simple: '简案', complex: '繁案', resumed: '恢复执行案件' };
 export const PHASE_LABELS: Record<Phase, string> = {
   service: '分案与送达',
   investigation: '查控',
   disbursement: '案款发放与结案',
+  coercion: '强制措施',
 };
 export const KIND_LABELS = { first: '首次执行', resumed: '恢复执行', 'non-litigation': '非诉执行' } as const;
 
 const NODE_LABELS: Record<string, string> = {
+  'listing-removal': '删除失信信息',
+  'family-notice': '通知被拘留人家属',
+  'referral-answer': '公安机关答复拒执罪移送',
   'officer-assigned': '确定承办人',
   'notice-sent': '发出执行通知书及报告财产令',
   'inquiry-started': '启动网络查控',
@@ -42,3 +46,30 @@ export const ASSET_STATUS_LABELS = {
   deducted: '已扣划',
   'freeze-failed': '冻结未成功',
 } as const;
+
+export const CONDUCT_LABELS: Record<ConductKind, string> = {
+  obstruction: '妨碍执行',
+  'violent-obstruction': '以暴力、威胁方法抗拒执行',
+  'assets-hidden': '隐匿、转移财产',
+  'report-refused': '拒不报告财产',
+  'report-false': '虚假报告财产',
+  'consumption-violation': '违反限制消费令',
+  'settlement-breach': '无正当理由拒不履行执行和解协议',
+};
+
+export const SANCTION_LABELS: Record<SanctionKind, string> = { fine: '罚款', detention: '司法拘留' };
+
+export const PUBLICATION_LABELS: Record<Publication, string> = {
+  restriction: '限制消费令',
+  listing: '失信被执行人名单',
+  'restriction-lifted': '解除限制消费令',
+  'listing-removed': '删除失信信息',
+};
+
+export const CREDIT_RECIPIENT_LABELS: Record<string, string> = {
+  'credit-china': '信用中国',
+  'civil-aviation': '民航',
+  railway: '铁路',
+  banking: '银行业金融机构',
+  'real-estate': '不动产登记机构',
+};

@@ -5,16 +5,21 @@ import type { EnforcementCase, TimeNode } from '#domain/case/model.ts';
 import { isLate } from '#domain/case/nodes.ts';
 import { applyCommits } from '#domain/case/reducer.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
+import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
 import {
   ASSET_CLASS_LABELS,
   CLOSURE_LABELS,
+  CONDUCT_LABELS,
+  CREDIT_RECIPIENT_LABELS,
   KIND_LABELS,
   METHOD_LABELS,
   nodeLabel,
   PHASE_LABELS,
+  PUBLICATION_LABELS,
+  SANCTION_LABELS,
   SERVICE_OUTCOME_LABELS,
   TRACK_LABELS,
 } from './labels.ts';
@@ -129,6 +134,74 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `需人工处理：${event.error}`;
     case 'case-closed':
       return `结案：${CLOSURE_LABELS[event.way]}`;
+    case 'asset-report':
+      return `报告财产：${party(state, event.respondentId)}${event.outcome === 'reported' ? '已按期报告' : '逾期未报告（A9）'}`;
+    case 'conduct-recorded':
+      return `记录被执行人行为：${party(state, event.respondentId)}，${CONDUCT_LABELS[event.kind]}（${names.member(event.by)}${event.note ? `：${event.note}` : ''}）`;
+    case 'coercion-decided':
+      return `强制措施决定：${event.notes.join('；')}`;
+    case 'coercion-answer-recorded':
+      return `已记录协助单位答复（${event.kind}）`;
+    case 'sanction-proposed':
+      return `拟${SANCTION_LABELS[event.sanction.kind]}：${party(state, event.sanction.respondentId)}，${event.sanction.kind === 'detention' ? `${event.sanction.proposedDays}日` : formatYuan(event.sanction.proposedFen ?? (0 as Fen))}（依据：${event.sanction.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）`;
+    case 'restriction-issued': {
+      const bound = [...new Set(event.bound.filter((b) => b.role !== 'respondent').map((b) => b.role))];
+      return `发出限制消费令（C4）${bound.length > 0 ? `，约束单位的法定代表人、主要负责人、直接责任人员、实际控制人` : ''}`;
+    }
+    case 'restriction-lifted':
+      return `解除限制消费令（C5：${event.on === 'full-performance' ? '已全部履行' : event.on}）`;
+    case 'debtor-listed':
+      return `纳入失信被执行人名单${event.years}年，至${event.until}（C6；情形：${event.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）`;
+    case 'debtor-removed':
+      return `删除失信信息（${event.reason}），应于${event.dueDate}前完成（C6）`;
+    case 'credit-published':
+      return `推送${PUBLICATION_LABELS[event.what]}：${event.acknowledged.map((r) => CREDIT_RECIPIENT_LABELS[r] ?? r).join('、') || '无'}已确认${event.missing.length > 0 ? `；${event.missing.map((r) => CREDIT_RECIPIENT_LABELS[r] ?? r).join('、')}未确认` : ''}`;
+    case 'sanction-decided':
+      return `院长审批${event.decision === 'approved' ? '同意' : '不同意'}${event.decision === 'approved' ? (event.days !== undefined ? `：司法拘留${event.days}日` : `：罚款${formatYuan(event.amountFen ?? (0 as Fen))}`) : ''}`;
+    case 'sanction-served':
+      return `送达${event.releaseOn ? `拘留决定书，拘留至${event.releaseOn}` : '罚款决定书'}`;
+    case 'detainee-in-custody':
+      return event.confirmed ? '被拘留人已交公安机关看管' : '公安机关未确认收押';
+    case 'detainee-family-notified':
+      return event.onTime ? '已通知被拘留人家属（24小时内，C3）' : '未能在24小时内通知被拘留人家属（C3）';
+    case 'sanction-review':
+      return {
+        'not-requested': '复议期内未申请复议（C3）',
+        requested: '被拘留人（被罚款人）申请复议，措施继续执行（C2）',
+        upheld: '上一级法院复议维持原决定',
+        revoked: '上一级法院复议撤销原决定',
+        undecided: '上一级法院未在期限内作出复议决定（C3）',
+      }[event.outcome];
+    case 'early-release-ordered':
+      return `${names.member(event.by)}决定提前解除拘留（${event.reason}）`;
+    case 'detainee-released':
+      return event.early ? '提前解除拘留' : '拘留期满解除';
+    case 'referral-blocked':
+      return `拒执罪移送材料不全，暂不移送：缺少${event.missing.map((c) => CATEGORY_LABELS[c as EvidenceCategory] ?? c).join('、')}（D1）`;
+    case 'referral-sent':
+      return `移送公安机关追究拒不执行判决、裁定罪（D1），情形：${event.grounds.join('、')}`;
+    case 'supervision-requested':
+      return '请求检察机关进行立案监督（D3）';
+    case 'referral-answered': {
+      const who = event.by === 'police' ? '公安机关' : '检察机关';
+      const what = {
+        opened: '决定立案',
+        complex: '案情复杂，延长审查至30日（D2）',
+        refused: '决定不予立案',
+        'supervision-ordered': '要求公安机关立案',
+        'refusal-upheld': '认为不立案理由成立',
+        silent: '逾期未答复',
+      }[event.outcome];
+      return `${who}${what}${event.reasons ? `（理由：${event.reasons}）` : ''}`;
+    }
+    case 'private-prosecution-notified':
+      return `告知申请执行人自诉权利：${event.reason}`;
+    case 'performance-watched':
+      return `督促履行，观察至${chinaTime(event.until)}`;
+    case 'coercion-ended':
+      return event.outcome === 'performed'
+        ? '强制措施阶段结束：被执行人已履行'
+        : '强制措施阶段结束：措施已穷尽，仍未履行';
   }
 }
 

@@ -20,7 +20,6 @@ import type { Alert } from '#ports/alerts.ts';
 import type { StepHandler } from '#steps/define.ts';
 import { STEP_REGISTRY } from '#steps/index.ts';
 import type { Deps } from '#use-cases/context.ts';
-import { recordPayment } from '#use-cases/disbursement.ts';
 import type { IntakeOutcome } from '#use-cases/intake-case.ts';
 import type { Definition } from '#workflows/asl.ts';
 import type { MachineName } from '#workflows/index.ts';
@@ -195,7 +194,23 @@ export class EmbeddedRuntime {
 
   /** SIMULATED bank notification: money arrived on the case account (a voluntary payment). */
   async pay(caseId: string, amountFen: number, reference: string) {
-    const result = await recordPayment(this.deps)({ caseId, amountFen, reference });
+    return this.command({ kind: 'payment', caseId, amountFen, reference });
+  }
+
+  /** An officer records the respondent's conduct (obstruction, hidden assets, ...): a ground for coercive measures. */
+  async conduct(command: { caseId: string; userId: string; conduct: string; respondentId?: string; note?: string }) {
+    return this.command({ kind: 'conduct', ...command });
+  }
+
+  /** The court orders a detainee released early, on correction. */
+  async release(command: { caseId: string; userId: string; reason: string }) {
+    return this.command({ kind: 'early-release', ...command });
+  }
+
+  private async command(command: Record<string, unknown>) {
+    const result = (await this.settleHandler(command, lambdaContext('settle'))) as
+      | ({ ok: true } & Record<string, unknown>)
+      | { ok: false; status: number; code?: string; message: string };
     await this.runUntilIdle();
     return result;
   }

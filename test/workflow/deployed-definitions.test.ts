@@ -19,7 +19,7 @@ function localArnFor(value: unknown): string {
     if (!step) throw new Error(`no step function with logical id ${getAtt[0]}`);
     return localFunctionArn(step);
   }
-  const named = /enforcement-(service|investigation|disbursement)\b/.exec(JSON.stringify(value))?.[1];
+  const named = /enforcement-([a-z]+)\b/.exec(JSON.stringify(value))?.[1];
   const machine = MACHINES.find((m) => m === named);
   if (!machine) throw new Error(`not a known state machine ARN: ${JSON.stringify(value)}`);
   return localMachineArn(machine);

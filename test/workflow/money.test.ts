@@ -36,7 +36,11 @@ describe('money arriving after the disbursement plan', () => {
     if (outcome.outcome !== 'created') throw new Error('not created');
     expect(await s.runtime.pay(outcome.caseId, 500, 'ref')).toMatchObject({ duplicate: false, balanceFen: 500 });
     expect(await s.runtime.pay(outcome.caseId, 500, 'ref')).toMatchObject({ duplicate: true, balanceFen: 500 });
-    await expect(s.runtime.pay(outcome.caseId, 700, 'ref')).rejects.toThrow(/与本次金额不符/);
+    expect(await s.runtime.pay(outcome.caseId, 700, 'ref')).toMatchObject({
+      ok: false,
+      status: 409,
+      message: expect.stringMatching(/与本次金额不符/),
+    });
   });
 });
 

@@ -35,6 +35,8 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
       'ServeDocuments',
       'RecordService',
       'ServiceOutcome',
+      'AwaitAssetReport',
+      'RecordAssetReport',
       'Served',
     ]);
     expect(s.path(caseId, 'investigation')).toEqual([
@@ -110,7 +112,7 @@ describe('service', () => {
   it('falls back to post when electronic service fails', async () => {
     const s = await open({ script: respondentWith({ eService: 'failed', postal: 'ok', assets: [] }) });
     const caseId = await filed(s, 3);
-    await s.runtime.advance(10 * DAY);
+    await s.runtime.advance(20 * DAY);
     expect(s.path(caseId, 'service')).toEqual([
       'Triage',
       'IssueDocuments',
@@ -123,6 +125,8 @@ describe('service', () => {
       'ServeDocuments',
       'RecordService',
       'ServiceOutcome',
+      'AwaitAssetReport',
+      'RecordAssetReport',
       'Served',
     ]);
     const state = await s.load(caseId);
@@ -145,12 +149,17 @@ describe('service', () => {
 });
 
 describe('hand-overs to the phases a later release runs', () => {
-  it('nothing found: waits for coercive measures, by name', async () => {
+  it('nothing found: on to coercive measures', async () => {
     const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
     const caseId = await filed(s, 5);
     await s.runtime.advance(8 * DAY);
-    expect(s.path(caseId, 'investigation').slice(-2)).toEqual(['RoutePlan', 'HandedOver']);
-    expect((await s.load(caseId)).status).toBe('awaiting-coercion');
+    expect(s.path(caseId, 'investigation').slice(-4)).toEqual([
+      'RoutePlan',
+      'CarryCoercionFromPlan',
+      'StartCoercion',
+      'ToCoercion',
+    ]);
+    expect((await s.load(caseId)).status).toBe('coercing');
   });
 
   it('control plan rejected: back to the handling officer', async () => {

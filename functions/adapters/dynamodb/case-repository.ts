@@ -8,7 +8,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import type { Commit } from '#domain/case/events.ts';
 import { GENESIS_HASH, sealCommit } from '#domain/case/journal.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
-import { applyCommits } from '#domain/case/reducer.ts';
+import { applyCommits, upgradeCase } from '#domain/case/reducer.ts';
 import {
   CaseAlreadyExistsError,
   type CaseQueries,
@@ -48,7 +48,8 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
     const snapshot = await this.db.send(
       new GetCommand({ TableName: this.tables.cases, Key: keys.case(caseId), ConsistentRead: true }),
     );
-    const projected = snapshot.Item?.data as EnforcementCase | undefined;
+    const stored = snapshot.Item?.data as EnforcementCase | undefined;
+    const projected = stored ? upgradeCase(stored) : undefined;
     const tail = await this.commitsAfter(caseId, projected?.version ?? 0);
     // Reads never write: a lagging projection is folded forward here and rewritten by the next writer.
     if (tail.length === 0) return projected;

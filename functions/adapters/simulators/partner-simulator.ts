@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 import type { PartnerCallback } from '#contracts/partner-answers.ts';
 import { type Instant, plusSeconds } from '#domain/calendar/local-date.ts';
 import type { AssetClass } from '#domain/case/model.ts';
-import { partyIdFor } from '#domain/ids.ts';
+import { CREDIT_RECIPIENTS } from '#domain/coercion/plan.ts';
+import { caseIdFor, partyIdFor } from '#domain/ids.ts';
 import { INQUIRY_CHANNELS } from '#domain/partners/channels.ts';
 import type { RequestItem } from '#domain/partners/requests.ts';
 import type { Clock } from '#ports/clock.ts';
@@ -36,6 +37,22 @@ export interface RespondentScript {
   readonly silentChannels?: readonly string[];
   readonly freeze?: Behaviour;
   readonly deduct?: Behaviour;
+  /** The asset report the asset-report order asks for (A9). */
+  readonly assetReport?: 'ok' | 'silent';
+}
+
+/** How the police, the procuratorate, the higher court and the detention centre answer for one case. */
+export interface CaseScript {
+  /** opened: open the case; complex: ask for the 30 days first, then open; refused: refuse with reasons. */
+  readonly police?: 'opened' | 'complex' | 'refused' | 'silent';
+  readonly procuratorate?: 'opened' | 'refusal-upheld' | 'silent';
+  /** The sanctioned person asks for review (and the higher court upholds or revokes), or does not. */
+  readonly review?: 'none' | 'upheld' | 'revoked';
+  readonly custody?: 'ok' | 'silent';
+  readonly familyNotice?: 'ok' | 'silent';
+  /** Credit-discipline recipients that fail the first time they are sent something, or never answer. */
+  readonly creditFailFirst?: readonly string[];
+  readonly creditSilent?: readonly string[];
 }
 
 export interface CourtScript {
@@ -49,6 +66,8 @@ export interface SimulatorScript {
   readonly respondents?: Readonly<Record<string, RespondentScript>>;
   /** Keyed by court code: how a court answers matters entrusted to it. */
   readonly courts?: Readonly<Record<string, CourtScript>>;
+  /** Keyed by case number: how the authorities answer in that case's coercion phase. */
+  readonly cases?: Readonly<Record<string, CaseScript>>;
 }
 
 /** How long simulated parties take, in hours: [fastest, slowest]. Not legal numbers: the simulator's behaviour. */
@@ -59,6 +78,11 @@ export const SIMULATED_DELAY_HOURS = {
   order: [1, 20],
   entrustment: [24 * 10, 24 * 25],
   late: [24 * 8, 24 * 12],
+  credit: [1, 6],
+  custody: [1, 4],
+  familyNotice: [2, 10],
+  review: [24, 60],
+  referral: [24 * 2, 24 * 5],
 } as const;
 
 export type Deliver = (at: Instant, callback: PartnerCallback) => Promise<void>;
@@ -113,6 +137,13 @@ export class PartnerSimulator implements PartnerGateway {
     this.script = script;
     this.deliver = deliver;
     this.clock = clock;
+  }
+
+  private caseScript(request: PartnerRequest): CaseScript {
+    for (const [caseNumber, script] of Object.entries(this.script.cases ?? {})) {
+      if (caseIdFor(request.court, caseNumber) === request.caseId) return script;
+    }
+    return {};
   }
 
   private respondent(partyId: string | undefined): RespondentScript {
@@ -186,6 +217,69 @@ export class PartnerSimulator implements PartnerGateway {
           { amountFen: item.amountFen ?? 0, reference: `HK${Math.floor(random() * 1e9)}` },
           '扣划失败',
         );
+      case 'asset-report':
+        return reply(
+          who.assetReport === 'silent' ? 'silent' : 'ok',
+          SIMULATED_DELAY_HOURS.eService,
+          { outcome: 'reported' },
+          '',
+        );
+      case 'credit-publish': {
+        const script = this.caseScript(request);
+        if (script.creditSilent?.includes(item.itemId)) return undefined;
+        // The first round goes to every recipient; later rounds only to those that did not acknowledge.
+        const firstRound = request.items.length === CREDIT_RECIPIENTS.length;
+        const failing = script.creditFailFirst
+          ? script.creditFailFirst.includes(item.itemId) && firstRound
+          : random() < 0.1;
+        return reply(failing ? 'failed' : 'ok', SIMULATED_DELAY_HOURS.credit, { acknowledged: true }, '接口暂不可用');
+      }
+      case 'sanction-service':
+        return reply(
+          who.eService ?? 'ok',
+          SIMULATED_DELAY_HOURS.eService,
+          { receipt: `ES${Math.floor(random() * 1e9)}` },
+          '电子送达地址无效',
+        );
+      case 'custody':
+        return reply(
+          this.caseScript(request).custody === 'silent' ? 'silent' : 'ok',
+          SIMULATED_DELAY_HOURS.custody,
+          { confirmed: true },
+          '',
+        );
+      case 'family-notice':
+        return reply(
+          this.caseScript(request).familyNotice === 'silent' ? 'silent' : 'ok',
+          SIMULATED_DELAY_HOURS.familyNotice,
+          { notified: true },
+          '',
+        );
+      case 'review-request': {
+        const review = this.caseScript(request).review ?? 'none';
+        return review === 'none' ? undefined : reply('ok', SIMULATED_DELAY_HOURS.review, { requested: true }, '');
+      }
+      case 'review-decision': {
+        const review = this.caseScript(request).review;
+        return reply('ok', SIMULATED_DELAY_HOURS.review, { outcome: review === 'revoked' ? 'revoked' : 'upheld' }, '');
+      }
+      case 'police-referral': {
+        const police = this.caseScript(request).police ?? 'opened';
+        if (police === 'silent') return undefined;
+        const outcome =
+          police === 'complex' && request.method !== 'complex' ? 'complex' : police === 'complex' ? 'opened' : police;
+        const reasons = outcome === 'refused' ? '现有证据不足以证明被执行人有能力履行' : undefined;
+        return reply('ok', SIMULATED_DELAY_HOURS.referral, { outcome, ...(reasons ? { reasons } : {}) }, '');
+      }
+      case 'procuratorate': {
+        const answer = this.caseScript(request).procuratorate ?? 'opened';
+        if (answer === 'silent') return undefined;
+        return reply('ok', SIMULATED_DELAY_HOURS.referral, { outcome: answer }, '');
+      }
+      case 'detention-term':
+      case 'performance-watch':
+        // Answered by the court (early release) or the case account (money), never by a partner.
+        return undefined;
       case 'entrust': {
         const court = this.script.courts?.[item.toCourt ?? ''];
         if (court?.entrustment === 'silent') return undefined;

@@ -27,6 +27,14 @@ export const APPROVAL_STEPS = {
     onApproved: 'disbursing',
     onRejected: 'awaiting-officer',
   },
+  /** C2: fines and detention need the president's (or a vice-president's) approval; the phase goes on either way. */
+  sanction: {
+    label: '罚款、拘留审批',
+    firstRole: 'president',
+    waiting: 'coercing',
+    onApproved: 'coercing',
+    onRejected: 'coercing',
+  },
 } as const satisfies Record<
   string,
   { label: string; firstRole: Role | 'by-amount'; waiting: CaseStatus; onApproved: CaseStatus; onRejected: CaseStatus }

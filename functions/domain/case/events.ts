@@ -5,15 +5,23 @@ import type {
   Basis,
   CaseKind,
   Claim,
+  ConductKind,
   Court,
   Entrustment,
   Party,
   Phase,
+  Publication,
+  Sanction,
   ServiceMethod,
   TimeNode,
   Track,
 } from './model.ts';
 import type { CaseStatus } from './status.ts';
+
+export interface DecisionData {
+  readonly days?: number;
+  readonly amountFen?: number;
+}
 
 /** Everything that happens to a case is one of these; the case record is their fold. */
 export type CaseEvent =
@@ -90,6 +98,8 @@ export type CaseEvent =
       readonly by: string;
       readonly role: string;
       readonly reason?: string;
+      /** Step-specific data of the decision, e.g. the detention days the president approved. */
+      readonly data?: DecisionData;
     }
   | { readonly type: 'approval-timed-out'; readonly approvalId: string; readonly escalateTo?: string }
   | { readonly type: 'approval-late-decision'; readonly approvalId: string; readonly by: string }
@@ -142,7 +152,68 @@ export type CaseEvent =
       readonly cause: string;
       readonly where: string;
     }
-  | { readonly type: 'case-closed'; readonly way: 'fully-performed' };
+  | { readonly type: 'case-closed'; readonly way: 'fully-performed' }
+  | {
+      readonly type: 'asset-report';
+      readonly respondentId: string;
+      readonly outcome: 'reported' | 'refused';
+    }
+  | {
+      readonly type: 'conduct-recorded';
+      readonly kind: ConductKind;
+      readonly respondentId: string;
+      readonly by: string;
+      readonly note?: string;
+    }
+  | { readonly type: 'coercion-decided'; readonly notes: readonly string[] }
+  | { readonly type: 'coercion-answer-recorded'; readonly requestId: string; readonly kind: string }
+  | { readonly type: 'sanction-proposed'; readonly sanction: Omit<Sanction, 'status'> }
+  | {
+      readonly type: 'restriction-issued';
+      readonly bound: readonly { readonly partyId: string; readonly role: string }[];
+    }
+  | { readonly type: 'restriction-lifted'; readonly on: string }
+  | {
+      readonly type: 'debtor-listed';
+      readonly grounds: readonly ConductKind[];
+      readonly years: number;
+      readonly until: LocalDate;
+    }
+  | { readonly type: 'debtor-removed'; readonly reason: string; readonly dueDate: LocalDate }
+  | {
+      readonly type: 'credit-published';
+      readonly what: Publication;
+      readonly acknowledged: readonly string[];
+      readonly missing: readonly string[];
+    }
+  | {
+      readonly type: 'sanction-decided';
+      readonly decision: 'approved' | 'rejected';
+      readonly amountFen?: Fen;
+      readonly days?: number;
+      readonly by: string;
+    }
+  | { readonly type: 'sanction-served'; readonly docId: string; readonly releaseOn?: LocalDate }
+  | { readonly type: 'detainee-in-custody'; readonly confirmed: boolean }
+  | { readonly type: 'detainee-family-notified'; readonly onTime: boolean }
+  | {
+      readonly type: 'sanction-review';
+      readonly outcome: 'not-requested' | 'requested' | 'upheld' | 'revoked' | 'undecided';
+    }
+  | { readonly type: 'early-release-ordered'; readonly by: string; readonly reason: string }
+  | { readonly type: 'detainee-released'; readonly early: boolean }
+  | { readonly type: 'referral-blocked'; readonly missing: readonly string[] }
+  | { readonly type: 'referral-sent'; readonly grounds: readonly string[] }
+  | { readonly type: 'supervision-requested' }
+  | {
+      readonly type: 'referral-answered';
+      readonly by: 'police' | 'procuratorate';
+      readonly outcome: 'opened' | 'complex' | 'refused' | 'supervision-ordered' | 'refusal-upheld' | 'silent';
+      readonly reasons?: string;
+    }
+  | { readonly type: 'private-prosecution-notified'; readonly reason: string }
+  | { readonly type: 'performance-watched'; readonly until: Instant; readonly requestId: string }
+  | { readonly type: 'coercion-ended'; readonly outcome: 'performed' | 'exhausted' };
 
 export type CaseEventType = CaseEvent['type'];
 

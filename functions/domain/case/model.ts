@@ -4,7 +4,7 @@ import type { CaseStatus } from './status.ts';
 
 export type CaseKind = 'first' | 'resumed' | 'non-litigation';
 export type Track = 'simple' | 'complex' | 'resumed';
-export type Phase = 'service' | 'investigation' | 'disbursement';
+export type Phase = 'service' | 'investigation' | 'disbursement' | 'coercion';
 
 export interface Court {
   readonly code: string;
@@ -51,6 +51,9 @@ export interface Claim {
 
 /** Time nodes: each legal or policy deadline the case is held to. */
 export type NodeId =
+  | 'listing-removal'
+  | 'family-notice'
+  | 'referral-answer'
   | 'officer-assigned'
   | 'notice-sent'
   | 'inquiry-started'
@@ -135,6 +138,7 @@ export interface ApprovalSummary {
   readonly dueAt: Instant;
   readonly status: 'pending' | 'approved' | 'rejected' | 'timed-out';
   readonly decidedBy?: string;
+  readonly data?: { readonly days?: number; readonly amountFen?: number };
 }
 
 export interface Entrustment {
@@ -154,6 +158,97 @@ export interface Attention {
   readonly at: Instant;
   readonly where: string;
   readonly previousStatus: CaseStatus;
+}
+
+/** What the respondent did, as the officer records it (or the system sees it): the grounds of coercive measures. */
+export const CONDUCT_KINDS = [
+  'obstruction',
+  'violent-obstruction',
+  'assets-hidden',
+  'report-refused',
+  'report-false',
+  'consumption-violation',
+  'settlement-breach',
+] as const;
+export type ConductKind = (typeof CONDUCT_KINDS)[number];
+
+export interface Conduct {
+  readonly kind: ConductKind;
+  readonly respondentId: string;
+  readonly at: Instant;
+  readonly by: string;
+  readonly note?: string;
+}
+
+export type SanctionKind = 'fine' | 'detention';
+
+export interface Sanction {
+  readonly kind: SanctionKind;
+  readonly respondentId: string;
+  readonly grounds: readonly ConductKind[];
+  readonly proposedFen?: Fen;
+  readonly proposedDays?: number;
+  readonly status: 'proposed' | 'approved' | 'rejected' | 'served' | 'in-custody' | 'released' | 'revoked';
+  readonly approvedFen?: Fen;
+  readonly approvedDays?: number;
+  readonly decisionDocId?: string;
+  readonly servedAt?: Instant;
+  /** When the police answered (or failed to answer) about custody; `status` says whether they confirmed. */
+  readonly custodyAt?: Instant;
+  readonly releaseOn?: LocalDate;
+  readonly familyNotifiedAt?: Instant;
+  readonly review?: 'not-requested' | 'requested' | 'upheld' | 'revoked' | 'undecided';
+  readonly earlyReleaseOrdered?: { readonly by: string; readonly reason: string };
+  readonly releasedAt?: Instant;
+  readonly early?: boolean;
+}
+
+export type ReferralStatus =
+  | 'blocked'
+  | 'with-police'
+  | 'police-complex'
+  | 'opened'
+  | 'police-refused'
+  | 'with-procuratorate'
+  | 'private-prosecution';
+
+export interface Referral {
+  readonly status: ReferralStatus;
+  readonly grounds: readonly string[];
+  readonly missing: readonly string[];
+  readonly sentAt?: Instant;
+  readonly reasons?: string;
+}
+
+export type Publication = 'restriction' | 'listing' | 'restriction-lifted' | 'listing-removed';
+
+export interface CoercionState {
+  readonly decidedAt?: Instant;
+  readonly restriction?: {
+    readonly issuedAt: Instant;
+    readonly bound: readonly { readonly partyId: string; readonly role: string }[];
+    readonly liftedAt?: Instant;
+    readonly liftedOn?: string;
+  };
+  readonly listing?: {
+    readonly listedAt: Instant;
+    readonly grounds: readonly ConductKind[];
+    readonly years: number;
+    readonly until: LocalDate;
+    readonly removedAt?: Instant;
+    readonly removalReason?: string;
+  };
+  /** What has been sent to the credit-discipline recipients, and who acknowledged it. */
+  readonly published: Readonly<
+    Partial<Record<Publication, { readonly acknowledged: readonly string[]; readonly rounds: number }>>
+  >;
+  /** Requests whose answers are on the case. */
+  readonly recorded: readonly string[];
+  readonly sanction?: Sanction;
+  readonly referral?: Referral;
+  readonly watchUntil?: Instant;
+  readonly watchRequestId?: string;
+  readonly outcome?: 'performed' | 'exhausted';
 }
 
 export interface EnforcementCase {
@@ -191,6 +286,10 @@ export interface EnforcementCase {
   readonly ledger: readonly LedgerEntry[];
   readonly approvals: Readonly<Record<string, ApprovalSummary>>;
   readonly controlPlan?: ControlPlanState;
+  readonly conduct: readonly Conduct[];
+  /** Respondents whose asset report (报告财产令) came in, and how. */
+  readonly assetReports: Readonly<Record<string, 'reported' | 'refused'>>;
+  readonly coercion?: CoercionState;
   readonly disbursementPlan?: {
     readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
     readonly refundFen: Fen;

@@ -1,6 +1,14 @@
 import { fen, plus } from '../money.ts';
 import type { CaseEvent, Commit } from './events.ts';
-import type { Asset, EnforcementCase, LedgerEntry } from './model.ts';
+import type {
+  Asset,
+  CoercionState,
+  EnforcementCase,
+  LedgerEntry,
+  Referral,
+  ReferralStatus,
+  Sanction,
+} from './model.ts';
 import { assertTransition } from './status.ts';
 
 export class CaseStateError extends Error {
@@ -40,6 +48,8 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       entrustments: {},
       ledger: [],
       approvals: {},
+      conduct: [],
+      assetReports: {},
       version: 0,
       head: '',
     };
@@ -142,7 +152,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       if (!approval) throw new CaseStateError(`case ${state.caseId} has no approval ${event.approvalId}`);
       const updated =
         event.type === 'approval-decided'
-          ? { ...approval, status: event.decision, decidedBy: event.by }
+          ? { ...approval, status: event.decision, decidedBy: event.by, ...(event.data ? { data: event.data } : {}) }
           : { ...approval, status: 'timed-out' as const };
       return { ...state, approvals: { ...state.approvals, [event.approvalId]: updated } };
     }
@@ -234,7 +244,176 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       };
     case 'case-closed':
       return { ...state, closure: { way: event.way, at } };
+    case 'asset-report':
+      return { ...state, assetReports: { ...state.assetReports, [event.respondentId]: event.outcome } };
+    case 'conduct-recorded':
+      return {
+        ...state,
+        conduct: [
+          ...state.conduct,
+          {
+            kind: event.kind,
+            respondentId: event.respondentId,
+            at,
+            by: event.by,
+            ...(event.note ? { note: event.note } : {}),
+          },
+        ],
+      };
+    default:
+      return applyCoercionEvent(state, event, at);
   }
+}
+
+type CoercionEvent = Extract<
+  CaseEvent,
+  {
+    type:
+      | 'coercion-decided'
+      | 'coercion-answer-recorded'
+      | 'sanction-proposed'
+      | 'restriction-issued'
+      | 'restriction-lifted'
+      | 'debtor-listed'
+      | 'debtor-removed'
+      | 'credit-published'
+      | 'sanction-decided'
+      | 'sanction-served'
+      | 'detainee-in-custody'
+      | 'detainee-family-notified'
+      | 'sanction-review'
+      | 'early-release-ordered'
+      | 'detainee-released'
+      | 'referral-blocked'
+      | 'referral-sent'
+      | 'supervision-requested'
+      | 'referral-answered'
+      | 'private-prosecution-notified'
+      | 'performance-watched'
+      | 'coercion-ended';
+  }
+>;
+
+function coercion(state: EnforcementCase): CoercionState {
+  return state.coercion ?? { published: {}, recorded: [] };
+}
+
+function withSanction(state: EnforcementCase, change: (sanction: Sanction) => Sanction): EnforcementCase {
+  const current = coercion(state);
+  if (!current.sanction) throw new CaseStateError(`case ${state.caseId} has no sanction`);
+  return { ...state, coercion: { ...current, sanction: change(current.sanction) } };
+}
+
+function withReferral(state: EnforcementCase, change: (referral: Referral | undefined) => Referral): EnforcementCase {
+  const current = coercion(state);
+  return { ...state, coercion: { ...current, referral: change(current.referral) } };
+}
+
+function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: string): EnforcementCase {
+  const current = coercion(state);
+  const set = (next: Partial<CoercionState>): EnforcementCase => ({ ...state, coercion: { ...current, ...next } });
+  switch (event.type) {
+    case 'coercion-decided':
+      return set({ decidedAt: at });
+    case 'coercion-answer-recorded':
+      return set({ recorded: [...current.recorded, event.requestId] });
+    case 'sanction-proposed':
+      return set({ sanction: { ...event.sanction, status: 'proposed' } });
+    case 'restriction-issued':
+      return set({ restriction: { issuedAt: at, bound: event.bound } });
+    case 'restriction-lifted':
+      if (!current.restriction) throw new CaseStateError(`case ${state.caseId} has no restriction to lift`);
+      return set({ restriction: { ...current.restriction, liftedAt: at, liftedOn: event.on } });
+    case 'debtor-listed':
+      return set({ listing: { listedAt: at, grounds: event.grounds, years: event.years, until: event.until } });
+    case 'debtor-removed':
+      if (!current.listing) throw new CaseStateError(`case ${state.caseId} is not listed`);
+      return set({ listing: { ...current.listing, removedAt: at, removalReason: event.reason } });
+    case 'credit-published': {
+      const before = current.published[event.what];
+      const acknowledged = [...new Set([...(before?.acknowledged ?? []), ...event.acknowledged])];
+      return set({
+        published: { ...current.published, [event.what]: { acknowledged, rounds: (before?.rounds ?? 0) + 1 } },
+      });
+    }
+    case 'sanction-decided':
+      return withSanction(state, (s) => ({
+        ...s,
+        status: event.decision,
+        ...(event.amountFen !== undefined ? { approvedFen: event.amountFen } : {}),
+        ...(event.days !== undefined ? { approvedDays: event.days } : {}),
+      }));
+    case 'sanction-served':
+      return withSanction(state, (s) => ({
+        ...s,
+        status: 'served',
+        decisionDocId: event.docId,
+        servedAt: at,
+        ...(event.releaseOn ? { releaseOn: event.releaseOn } : {}),
+      }));
+    case 'detainee-in-custody':
+      return withSanction(state, (s) => ({
+        ...s,
+        custodyAt: at,
+        ...(event.confirmed ? { status: 'in-custody' as const } : {}),
+      }));
+    case 'detainee-family-notified':
+      return withSanction(state, (s) => ({ ...s, familyNotifiedAt: at }));
+    case 'sanction-review':
+      return withSanction(state, (s) => ({
+        ...s,
+        review: event.outcome,
+        ...(event.outcome === 'revoked' ? { status: 'revoked' as const } : {}),
+      }));
+    case 'early-release-ordered':
+      return withSanction(state, (s) => ({ ...s, earlyReleaseOrdered: { by: event.by, reason: event.reason } }));
+    case 'detainee-released':
+      return withSanction(state, (s) => ({ ...s, status: 'released', releasedAt: at, early: event.early }));
+    case 'referral-blocked':
+      return withReferral(state, (r) => ({ status: 'blocked', grounds: r?.grounds ?? [], missing: event.missing }));
+    case 'referral-sent':
+      return withReferral(state, () => ({ status: 'with-police', grounds: event.grounds, missing: [], sentAt: at }));
+    case 'supervision-requested':
+      return withReferral(state, (r) => ({
+        status: 'with-procuratorate',
+        grounds: r?.grounds ?? [],
+        missing: r?.missing ?? [],
+        ...(r?.reasons ? { reasons: r.reasons } : {}),
+      }));
+    case 'referral-answered':
+      return withReferral(state, (r) => {
+        const base = r ?? { status: 'with-police' as const, grounds: [], missing: [] };
+        const status: ReferralStatus =
+          event.outcome === 'opened'
+            ? 'opened'
+            : event.outcome === 'complex'
+              ? 'police-complex'
+              : event.outcome === 'refused'
+                ? 'police-refused'
+                : event.outcome === 'supervision-ordered'
+                  ? 'with-procuratorate'
+                  : base.status;
+        return { ...base, status, ...(event.reasons ? { reasons: event.reasons } : {}) };
+      });
+    case 'private-prosecution-notified':
+      return withReferral(state, (r) => ({
+        status: 'private-prosecution',
+        grounds: r?.grounds ?? [],
+        missing: r?.missing ?? [],
+        reasons: event.reason,
+      }));
+    case 'performance-watched':
+      return set({ watchUntil: event.until, watchRequestId: event.requestId });
+    case 'coercion-ended':
+      return set({ outcome: event.outcome });
+  }
+}
+
+/**
+ * Case records written before a field existed get its empty value: a pure migration, applied to every record read.
+ */
+export function upgradeCase(state: EnforcementCase): EnforcementCase {
+  return { ...state, conduct: state.conduct ?? [], assetReports: state.assetReports ?? {} };
 }
 
 /** Folds commits onto a snapshot (or from nothing), checking they follow on without a gap. */

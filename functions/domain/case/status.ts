@@ -11,6 +11,8 @@ export const CASE_STATUSES = [
   'disbursement-approval',
   'disbursing',
   'awaiting-coercion',
+  'coercing',
+  'awaiting-final-closure',
   'awaiting-disposal',
   'awaiting-officer',
   'needs-attention',
@@ -28,6 +30,8 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   'disbursement-approval': '执行款发放待审批',
   disbursing: '执行款发放中',
   'awaiting-coercion': '待采取强制措施',
+  coercing: '强制措施执行中',
+  'awaiting-final-closure': '待终结本次执行程序审查',
   'awaiting-disposal': '待财产处置',
   'awaiting-officer': '待承办人处理',
   'needs-attention': '需人工处理',
@@ -38,7 +42,11 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
  * Statuses in which the case waits for a phase that this release does not run yet. They are named, visible,
  * and listed here so that the phase that takes them over can find them.
  */
-export const HANDOVER_STATUSES: readonly CaseStatus[] = ['awaiting-coercion', 'awaiting-disposal', 'awaiting-officer'];
+export const HANDOVER_STATUSES: readonly CaseStatus[] = [
+  'awaiting-final-closure',
+  'awaiting-disposal',
+  'awaiting-officer',
+];
 
 const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   filed: ['triaged'],
@@ -48,7 +56,9 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   controlling: ['disbursement-approval', 'awaiting-disposal', 'awaiting-coercion'],
   'disbursement-approval': ['disbursing', 'awaiting-officer'],
   disbursing: ['closed', 'awaiting-disposal', 'awaiting-coercion', 'disbursement-approval'],
-  'awaiting-coercion': [],
+  'awaiting-coercion': ['coercing'],
+  coercing: ['disbursement-approval', 'awaiting-final-closure'],
+  'awaiting-final-closure': [],
   'awaiting-disposal': [],
   'awaiting-officer': [],
   'needs-attention': [],

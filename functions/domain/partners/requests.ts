@@ -5,7 +5,28 @@
 import type { EnforcementCase } from '../case/model.ts';
 import { INQUIRY_CHANNELS } from './channels.ts';
 
-export type PartnerKind = 'service' | 'inquiry' | 'freeze' | 'deduct' | 'entrust';
+export const COERCION_REQUESTS = [
+  'credit-publish',
+  'sanction-service',
+  'custody',
+  'family-notice',
+  'review-request',
+  'review-decision',
+  'detention-term',
+  'police-referral',
+  'procuratorate',
+  'performance-watch',
+] as const;
+export type CoercionRequestKind = (typeof COERCION_REQUESTS)[number];
+
+export type PartnerKind =
+  | 'service'
+  | 'inquiry'
+  | 'freeze'
+  | 'deduct'
+  | 'entrust'
+  | 'asset-report'
+  | CoercionRequestKind;
 
 export interface RequestItem {
   readonly itemId: string;

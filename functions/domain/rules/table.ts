@@ -22,6 +22,13 @@ export interface RuleMeta {
 const TIME_LIMITS_2006 = '最高人民法院《关于人民法院办理执行案件若干期限的规定》(法发〔2006〕35号)';
 const CPL_INTERPRETATION = '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释 (2022年修正)';
 const POLICY = 'Court working rule (configurable per court; default set by this project)';
+const CPL_2023 = '《中华人民共和国民事诉讼法》(2023年修正) 妨害民事诉讼的强制措施一章（条文序号待核实）';
+const CONSUMPTION_2015 = '最高人民法院《关于限制被执行人高消费及有关消费的若干规定》(法释〔2015〕17号)';
+const DISHONEST_2017 = '最高人民法院《关于公布失信被执行人名单信息的若干规定》(法释〔2017〕7号)';
+const REFUSAL_2025 =
+  '最高人民法院、最高人民检察院、公安部《关于办理拒不执行判决、裁定刑事案件若干问题的意见》(法发〔2025〕8号)';
+const REFUSAL_2024 =
+  '最高人民法院、最高人民检察院《关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释》(法释〔2024〕13号)';
 
 export const RULES = {
   A1: {
@@ -125,6 +132,194 @@ export const RULES = {
     version: '2017',
     verify: true,
     period: { days: 30, unit: 'calendar' } satisfies Period,
+  },
+  C1: {
+    id: 'C1',
+    title: 'Limits of fines and judicial detention',
+    titleZh: '罚款、拘留的限额',
+    kind: 'law',
+    source: CPL_2023,
+    effectiveFrom: '2024-01-01',
+    version: '2023',
+    verify: false,
+    /** Fine on an individual: at most this. */
+    personFineMaxFen: 10_000_000,
+    /** Fine on an organisation: from ... to ... */
+    organisationFineMinFen: 5_000_000,
+    organisationFineMaxFen: 100_000_000,
+    /** Judicial detention: at most this many days (individuals; for an organisation, its responsible person). */
+    detentionMaxDays: 15,
+  },
+  C3: {
+    id: 'C3',
+    title: 'Review of a fine or detention; notice to the detainee’s family',
+    titleZh: '罚款、拘留的复议期限及通知家属',
+    kind: 'law',
+    source:
+      '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释 (2022年修正) (secondary source, enforcement-rules.md C3)',
+    effectiveFrom: '2022-04-10',
+    version: '2022',
+    verify: true,
+    /** The person sanctioned may ask the higher court for review within this period of receiving the decision. */
+    reviewRequest: { days: 3, unit: 'calendar' } satisfies Period,
+    /** The higher court decides within this period of receiving the request; the measure continues meanwhile. */
+    reviewDecision: { days: 5, unit: 'calendar' } satisfies Period,
+    /** The family of a detainee is notified within this many hours. */
+    familyNoticeHours: 24,
+  },
+  C4: {
+    id: 'C4',
+    title: 'Consumption restriction order and whom it binds',
+    titleZh: '限制消费令',
+    kind: 'law',
+    source: CONSUMPTION_2015,
+    effectiveFrom: '2015-07-22',
+    version: '2015',
+    verify: false,
+    /** For an organisation the order binds these persons. */
+    organisationBinds: ['legal-representative', 'principal', 'directly-responsible-person', 'actual-controller'],
+  },
+  C5: {
+    id: 'C5',
+    title: 'Lifting a consumption restriction',
+    titleZh: '解除限制消费',
+    kind: 'law',
+    source: CONSUMPTION_2015,
+    effectiveFrom: '2015-07-22',
+    version: '2015',
+    verify: false,
+    liftedOn: ['security-given', 'applicant-consent', 'full-performance'],
+  },
+  C6: {
+    id: 'C6',
+    title: 'Dishonest-debtor list: grounds, period, extension, removal',
+    titleZh: '失信被执行人名单',
+    kind: 'law',
+    source: DISHONEST_2017,
+    effectiveFrom: '2017-05-01',
+    version: '2017',
+    verify: false,
+    /** Listing needs ability to perform with refusal, and one of these conducts. */
+    grounds: [
+      'obstruction',
+      'violent-obstruction',
+      'assets-hidden',
+      'report-refused',
+      'report-false',
+      'consumption-violation',
+      'settlement-breach',
+    ],
+    listingYears: 2,
+    /** Conducts that allow extending the period, and by how much (years). */
+    extensionGrounds: ['violent-obstruction', 'repeated'],
+    extensionMinYears: 1,
+    extensionMaxYears: 3,
+    /** After performance or correction the listing is removed within this many working days. */
+    removal: { days: 3, unit: 'working' } satisfies Period,
+  },
+  D1: {
+    id: 'D1',
+    title: 'Referral for refusal to execute: the five evidence categories',
+    titleZh: '拒执罪移送的证据材料',
+    kind: 'law',
+    source: REFUSAL_2025,
+    effectiveFrom: '2025-07-01',
+    version: '2025',
+    verify: false,
+    categories: ['identity', 'duty', 'ability', 'refusal', 'circumstances'],
+  },
+  D2: {
+    id: 'D2',
+    title: 'Police decide whether to open a case; a refusal comes back with reasons',
+    titleZh: '公安机关立案审查期限',
+    kind: 'law',
+    source: REFUSAL_2025,
+    effectiveFrom: '2025-07-01',
+    version: '2025',
+    verify: false,
+    decide: { days: 7, unit: 'calendar' } satisfies Period,
+    decideComplex: { days: 30, unit: 'calendar' } satisfies Period,
+    refusalReport: { days: 7, unit: 'calendar' } satisfies Period,
+  },
+  D3: {
+    id: 'D3',
+    title: 'Procuratorate supervision of a refusal to open a case',
+    titleZh: '检察机关立案监督',
+    kind: 'law',
+    source: REFUSAL_2025,
+    effectiveFrom: '2025-07-01',
+    version: '2025',
+    verify: false,
+    /** Police explain why they did not open the case, within this period of the procuratorate's request. */
+    explain: { days: 7, unit: 'calendar' } satisfies Period,
+    /** Ordered to open the case, police do so within this period. */
+    openWhenOrdered: { days: 15, unit: 'calendar' } satisfies Period,
+  },
+  D4: {
+    id: 'D4',
+    title: 'The applicant may prosecute privately when police or procuratorate do not act',
+    titleZh: '申请执行人自诉',
+    kind: 'law',
+    source: REFUSAL_2024,
+    effectiveFrom: '2024-12-01',
+    version: '2024',
+    verify: true,
+    /** No answer within this period opens the private-prosecution path. */
+    noAnswer: { days: 15, unit: 'calendar' } satisfies Period,
+  },
+  D5: {
+    id: 'D5',
+    title: 'Serious circumstances of refusal to execute',
+    titleZh: '拒不执行判决、裁定情节严重的情形',
+    kind: 'law',
+    source: REFUSAL_2024,
+    effectiveFrom: '2024-12-01',
+    version: '2024',
+    verify: false,
+    /** The circumstances this system can see; the interpretation enumerates 10 serious and 5 especially serious. */
+    recognised: ['report-refused-after-sanction', 'assets-hidden-with-ability', 'violent-obstruction'],
+  },
+  P_ASSET_REPORT: {
+    id: 'P-ASSET-REPORT',
+    title: 'Period the asset-report order gives the respondent to report',
+    titleZh: '报告财产期限',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    period: { days: 5, unit: 'working' } satisfies Period,
+  },
+  P_SANCTION: {
+    id: 'P-SANCTION',
+    title: 'The sanction the system proposes (the president decides, within C1)',
+    titleZh: '强制措施建议标准',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    detentionDays: 10,
+    personFineFen: 2_000_000,
+    organisationFineFen: 10_000_000,
+  },
+  P_COERCION_WAITS: {
+    id: 'P-COERCION-WAITS',
+    title: 'Waits in the coercion phase',
+    titleZh: '强制措施阶段等待时限',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** Credit-discipline recipients acknowledge a listing, restriction or removal within this period ... */
+    creditAck: { days: 1, unit: 'working' } satisfies Period,
+    /** ... and unacknowledged recipients are sent it again this many times before the command center is told. */
+    creditRounds: 3,
+    /** The police confirm they hold a detainee. */
+    custody: { days: 1, unit: 'calendar' } satisfies Period,
+    /** After the measures are taken, how long to watch for performance before the measures count as exhausted. */
+    performanceWatch: { days: 30, unit: 'calendar' } satisfies Period,
   },
   P_TRIAGE: {
     id: 'P-TRIAGE',

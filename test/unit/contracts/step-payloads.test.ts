@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STEP_REGISTRY } from '#steps/index.ts';
 import { DEFINITION_VERSION } from '#workflows/index.ts';
-import { STEPS } from '#workflows/steps.ts';
+import { STEPS, type StepName } from '#workflows/steps.ts';
 
 const ROOT = 'test/fixtures/step-payloads';
 describe('step payloads of every released definition version', () => {
@@ -16,24 +16,18 @@ describe('step payloads of every released definition version', () => {
     expect(versions).toContain(DEFINITION_VERSION);
   });
 
-  it('cover every step', () => {
+  it('cover every step in the current version (an older version covers the steps it called)', () => {
     expect(Object.keys(STEP_REGISTRY).sort()).toEqual([...STEPS].sort());
-    for (const version of versions) {
-      expect(
-        readdirSync(`${ROOT}/${version}`)
-          .map((f) => f.replace('.json', ''))
-          .sort(),
-        version,
-      ).toEqual([...STEPS].sort());
-    }
+    const current = readdirSync(`${ROOT}/${DEFINITION_VERSION}`).map((f) => f.replace('.json', ''));
+    expect(current.sort()).toEqual([...STEPS].sort());
   });
 
-  it.each(versions.flatMap((version) => STEPS.map((step) => [version, step] as const)))(
-    '%s %s is accepted',
-    (version, step) => {
-      const payload = JSON.parse(readFileSync(`${ROOT}/${version}/${step}.json`, 'utf8'));
-      const result = STEP_REGISTRY[step].input.safeParse(payload);
-      expect(result.success, JSON.stringify(result.error)).toBe(true);
-    },
+  const fixtures = versions.flatMap((version) =>
+    readdirSync(`${ROOT}/${version}`).map((file) => [version, file.replace('.json', '') as StepName] as const),
   );
+  it.each(fixtures)('%s %s is accepted', (version, step) => {
+    const payload = JSON.parse(readFileSync(`${ROOT}/${version}/${step}.json`, 'utf8'));
+    const result = STEP_REGISTRY[step].input.safeParse(payload);
+    expect(result.success, JSON.stringify(result.error)).toBe(true);
+  });
 });

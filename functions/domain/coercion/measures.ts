@@ -1,0 +1,136 @@
+/**
+ * Which coercive measures a case gets, and on what grounds (C1, C4, C6, D5). Decided from what the case shows:
+ * the respondent's recorded conduct, the asset report, what was found, whether anything was paid. Not wired in
+ * the state machine: the coercion phase runs whatever this returns.
+ */
+import type { ConductKind, EnforcementCase, Party, SanctionKind } from '../case/model.ts';
+import { outstandingFen } from '../control/plan.ts';
+import { type Fen, fen } from '../money.ts';
+import type { Rules } from '../rules/table.ts';
+
+/** Conduct recorded for the case, with a refused asset report counted as conduct (A9). */
+export function conductKinds(state: EnforcementCase, respondentId?: string): ConductKind[] {
+  const kinds: ConductKind[] = state.conduct
+    .filter((c) => !respondentId || c.respondentId === respondentId)
+    .map((c) => c.kind);
+  for (const [id, report] of Object.entries(state.assetReports)) {
+    if (report === 'refused' && (!respondentId || id === respondentId)) kinds.push('report-refused');
+  }
+  return kinds;
+}
+
+/** C6's first condition: able to perform. Shown by assets found (even if not controlled) or assets hidden. */
+export function ableToPay(state: EnforcementCase): boolean {
+  const found = Object.values(state.assets).some(
+    (a) => (a.balanceFen ?? 0) > 0 || a.class === 'real-estate' || a.class === 'vehicle',
+  );
+  return found || conductKinds(state).includes('assets-hidden');
+}
+
+export interface ListingPlan {
+  readonly grounds: readonly ConductKind[];
+  readonly years: number;
+}
+
+/** C6: listed only when able to pay, refusing, and one of the grounds holds; 2 years, +1 for violence or repetition. */
+export function listingPlan(state: EnforcementCase, rules: Rules): ListingPlan | null {
+  const c6 = rules.C6;
+  const kinds = conductKinds(state);
+  const grounds = [...new Set(kinds.filter((k) => (c6.grounds as readonly string[]).includes(k)))];
+  if (grounds.length === 0 || !ableToPay(state) || outstandingFen(state) === 0) return null;
+  const repeated = kinds.length > new Set(kinds).size;
+  const extended = kinds.includes('violent-obstruction') || repeated;
+  return { grounds, years: c6.listingYears + (extended ? c6.extensionMinYears : 0) };
+}
+
+export interface SanctionPlan {
+  readonly kind: SanctionKind;
+  readonly respondentId: string;
+  readonly grounds: readonly ConductKind[];
+  readonly proposedFen?: Fen;
+  readonly proposedDays?: number;
+}
+
+const DETENTION_GROUNDS: readonly ConductKind[] = ['violent-obstruction', 'obstruction'];
+const FINE_GROUNDS: readonly ConductKind[] = [
+  'report-refused',
+  'report-false',
+  'assets-hidden',
+  'consumption-violation',
+];
+
+/**
+ * C1/C2: obstruction of enforcement calls for detention of the person, a breach of the asset-report duty (A9) or
+ * hidden assets for a fine; an organisation is fined. The amount or days come from P-SANCTION, within C1.
+ */
+export function sanctionPlan(state: EnforcementCase, rules: Rules): SanctionPlan | null {
+  for (const respondent of state.respondents) {
+    const kinds = conductKinds(state, respondent.partyId);
+    const detention = kinds.filter((k) => DETENTION_GROUNDS.includes(k));
+    const fine = kinds.filter((k) => FINE_GROUNDS.includes(k));
+    if (detention.length > 0 && respondent.kind === 'person') {
+      return {
+        kind: 'detention',
+        respondentId: respondent.partyId,
+        grounds: [...new Set(detention)],
+        proposedDays: Math.min(rules.P_SANCTION.detentionDays, rules.C1.detentionMaxDays),
+      };
+    }
+    if (detention.length > 0 || fine.length > 0) {
+      return {
+        kind: 'fine',
+        respondentId: respondent.partyId,
+        grounds: [...new Set([...detention, ...fine])],
+        proposedFen: proposedFine(respondent, rules),
+      };
+    }
+  }
+  return null;
+}
+
+function proposedFine(respondent: Party, rules: Rules): Fen {
+  const { C1, P_SANCTION } = rules;
+  if (respondent.kind === 'person') return fen(Math.min(P_SANCTION.personFineFen, C1.personFineMaxFen));
+  return fen(Math.min(Math.max(P_SANCTION.organisationFineFen, C1.organisationFineMinFen), C1.organisationFineMaxFen));
+}
+
+/** C1: the limit a decided fine or detention breaks, named; undefined when within the limits. */
+export function sanctionLimitProblem(
+  kind: SanctionKind,
+  respondent: Pick<Party, 'kind'>,
+  value: { readonly amountFen?: number; readonly days?: number },
+  rules: Rules,
+): string | undefined {
+  const { C1 } = rules;
+  if (kind === 'detention') {
+    if (respondent.kind !== 'person') return '拘留只能对个人（或单位的负责人）适用（C1）';
+    const days = value.days;
+    if (days === undefined || !Number.isInteger(days) || days < 1) return '拘留期限须为至少1日的整日数（C1）';
+    if (days > C1.detentionMaxDays) return `拘留期限不得超过${C1.detentionMaxDays}日（C1）`;
+    return undefined;
+  }
+  const amount = value.amountFen;
+  if (amount === undefined || !Number.isSafeInteger(amount) || amount <= 0) return '罚款金额须为正的整数分（C1）';
+  if (respondent.kind === 'person' && amount > C1.personFineMaxFen) {
+    return `对个人的罚款不得超过${C1.personFineMaxFen / 100 / 10_000}万元（C1）`;
+  }
+  if (
+    respondent.kind === 'organisation' &&
+    (amount < C1.organisationFineMinFen || amount > C1.organisationFineMaxFen)
+  ) {
+    return `对单位的罚款应在${C1.organisationFineMinFen / 100 / 10_000}万元至${C1.organisationFineMaxFen / 100 / 10_000}万元之间（C1）`;
+  }
+  return undefined;
+}
+
+/** C4: whom a consumption restriction binds: the respondent, and for an organisation its responsible persons. */
+export function restrictionScope(state: EnforcementCase, rules: Rules): { partyId: string; role: string }[] {
+  return state.respondents.flatMap((r) =>
+    r.kind === 'person'
+      ? [{ partyId: r.partyId, role: 'respondent' }]
+      : [
+          { partyId: r.partyId, role: 'respondent' },
+          ...rules.C4.organisationBinds.map((role) => ({ partyId: r.partyId, role })),
+        ],
+  );
+}

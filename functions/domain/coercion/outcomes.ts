@@ -1,0 +1,172 @@
+/**
+ * What an outside party's answer (or its silence) means in the coercion phase: the facts it puts on the case and
+ * what the command center must hear. Silence past a legal deadline is a fact too: a missed D2 answer opens the
+ * applicant's private-prosecution path (D4), a family not told within 24 hours is an overdue node (C3).
+ */
+import { chinaDateOf, type Instant } from '../calendar/local-date.ts';
+import type { CaseEvent } from '../case/events.ts';
+import type { EnforcementCase, Publication } from '../case/model.ts';
+import { meetNode } from '../case/nodes.ts';
+import { derivedId } from '../ids.ts';
+import type { Rules } from '../rules/table.ts';
+import { CREDIT_RECIPIENTS, releaseOn } from './plan.ts';
+
+export type CoercionAnswer =
+  | { readonly kind: 'credit-publish'; readonly what: Publication; readonly acknowledged: readonly string[] }
+  | { readonly kind: 'sanction-service'; readonly delivered: boolean }
+  | { readonly kind: 'custody'; readonly confirmed: boolean }
+  | { readonly kind: 'family-notice'; readonly notified: boolean }
+  | { readonly kind: 'review-request'; readonly requested: boolean }
+  | { readonly kind: 'review-decision'; readonly outcome: 'upheld' | 'revoked' | 'undecided' }
+  | { readonly kind: 'detention-term'; readonly early: boolean }
+  | {
+      readonly kind: 'police-referral';
+      readonly outcome: 'opened' | 'complex' | 'refused' | 'silent';
+      readonly reasons?: string;
+    }
+  | {
+      readonly kind: 'procuratorate';
+      readonly outcome: 'opened' | 'refusal-upheld' | 'silent';
+      readonly reasons?: string;
+    }
+  | { readonly kind: 'performance-watch' };
+
+export interface CoercionOutcome {
+  readonly events: readonly CaseEvent[];
+  readonly alerts: readonly string[];
+}
+
+const PUBLICATION_LABELS: Record<Publication, string> = {
+  restriction: '限制消费令',
+  listing: '失信名单',
+  'restriction-lifted': '解除限制消费',
+  'listing-removed': '删除失信信息',
+};
+
+export function recordCoercionAnswer(
+  state: EnforcementCase,
+  answer: CoercionAnswer,
+  rules: Rules,
+  now: Instant,
+): CoercionOutcome {
+  const sanction = state.coercion?.sanction;
+  switch (answer.kind) {
+    case 'credit-publish': {
+      const before = state.coercion?.published[answer.what];
+      const all = [...new Set([...(before?.acknowledged ?? []), ...answer.acknowledged])];
+      const missing = CREDIT_RECIPIENTS.map((r) => r.id).filter((id) => !all.includes(id));
+      const events: CaseEvent[] = [
+        { type: 'credit-published', what: answer.what, acknowledged: answer.acknowledged, missing },
+      ];
+      if (missing.length === 0 && answer.what === 'listing-removed')
+        events.push(...meetNode(state, 'listing-removal', now));
+      const lastRound = (before?.rounds ?? 0) + 1 >= rules.P_COERCION_WAITS.creditRounds;
+      const alerts =
+        missing.length > 0 && lastRound
+          ? [
+              `${PUBLICATION_LABELS[answer.what]}未获${missing.length}家联合惩戒单位确认，已重发${rules.P_COERCION_WAITS.creditRounds}次`,
+            ]
+          : [];
+      return { events, alerts };
+    }
+    case 'sanction-service': {
+      if (!sanction) return { events: [], alerts: [] };
+      const docId = derivedId('d', state.caseId, sanction.kind, sanction.respondentId);
+      const release = sanction.kind === 'detention' ? { releaseOn: releaseOn(now, sanction.approvedDays ?? 1) } : {};
+      const alerts = answer.delivered ? [] : ['决定书电子送达未获回执，由执行干警直接送达'];
+      return { events: [{ type: 'sanction-served', docId, ...release }], alerts };
+    }
+    case 'custody': {
+      const events: CaseEvent[] = [{ type: 'detainee-in-custody', confirmed: answer.confirmed }];
+      if (answer.confirmed) {
+        const dueAt = new Date(Date.parse(now) + rules.C3.familyNoticeHours * 3_600_000).toISOString();
+        const node = {
+          node: 'family-notice' as const,
+          ruleId: rules.C3.id,
+          startedOn: chinaDateOf(now),
+          dueDate: chinaDateOf(dueAt),
+        };
+        events.push({ type: 'node-set', node: { ...node, dueAt, unconfirmedYears: [], status: 'open' } });
+      }
+      return { events, alerts: answer.confirmed ? [] : ['公安机关未确认收押被拘留人'] };
+    }
+    case 'family-notice': {
+      const events: CaseEvent[] = [{ type: 'detainee-family-notified', onTime: answer.notified }];
+      if (answer.notified) events.push(...meetNode(state, 'family-notice', now));
+      else if (state.nodes['family-notice']?.status === 'open')
+        events.push({ type: 'node-overdue', node: 'family-notice', at: now });
+      return {
+        events,
+        alerts: answer.notified ? [] : [`未能在${rules.C3.familyNoticeHours}小时内通知被拘留人家属（C3）`],
+      };
+    }
+    case 'review-request':
+      return {
+        events: [{ type: 'sanction-review', outcome: answer.requested ? 'requested' : 'not-requested' }],
+        alerts: [],
+      };
+    case 'review-decision': {
+      const events: CaseEvent[] = [{ type: 'sanction-review', outcome: answer.outcome }];
+      if (answer.outcome === 'revoked' && sanction?.status === 'in-custody')
+        events.push({ type: 'detainee-released', early: true });
+      const alerts = answer.outcome === 'undecided' ? ['上一级法院未在复议期限内作出决定（C3），措施继续执行'] : [];
+      return { events, alerts };
+    }
+    case 'detention-term':
+      return { events: [{ type: 'detainee-released', early: answer.early }], alerts: [] };
+    case 'police-referral': {
+      if (answer.outcome === 'silent') {
+        return {
+          events: [
+            { type: 'referral-answered', by: 'police', outcome: 'silent' },
+            { type: 'node-overdue', node: 'referral-answer', at: now },
+            {
+              type: 'private-prosecution-notified',
+              reason: '公安机关未在期限内作出是否立案的决定（D2），告知申请执行人可以提起自诉（D4）',
+            },
+          ],
+          alerts: ['公安机关逾期未答复拒执罪移送，已告知申请执行人自诉途径'],
+        };
+      }
+      const events: CaseEvent[] = [
+        {
+          type: 'referral-answered',
+          by: 'police',
+          outcome: answer.outcome,
+          ...(answer.reasons ? { reasons: answer.reasons } : {}),
+        },
+      ];
+      if (answer.outcome !== 'complex') events.push(...meetNode(state, 'referral-answer', now));
+      return { events, alerts: [] };
+    }
+    case 'procuratorate': {
+      if (answer.outcome === 'opened') {
+        return {
+          events: [
+            { type: 'referral-answered', by: 'procuratorate', outcome: 'supervision-ordered' },
+            { type: 'referral-answered', by: 'police', outcome: 'opened' },
+          ],
+          alerts: [],
+        };
+      }
+      const reason =
+        answer.outcome === 'silent'
+          ? '检察机关未在期限内答复立案监督（D3），告知申请执行人可以提起自诉（D4）'
+          : '检察机关认为公安机关不立案理由成立，告知申请执行人可以提起自诉（D4）';
+      return {
+        events: [
+          {
+            type: 'referral-answered',
+            by: 'procuratorate',
+            outcome: answer.outcome === 'silent' ? 'silent' : 'refusal-upheld',
+            ...(answer.reasons ? { reasons: answer.reasons } : {}),
+          },
+          { type: 'private-prosecution-notified', reason },
+        ],
+        alerts: answer.outcome === 'silent' ? ['检察机关逾期未答复立案监督，已告知申请执行人自诉途径'] : [],
+      };
+    }
+    case 'performance-watch':
+      return { events: [], alerts: [] };
+  }
+}

@@ -1,0 +1,206 @@
+/**
+ * The coercion phase, step by step. After every answer the phase asks `planCoercion` what to do: it returns the
+ * facts to record now (an order issued, a listing, a release) and the next thing to wait for (an outside party, an
+ * approval, the respondent's performance), or the end of the phase. The state machine only loops over this.
+ */
+import type { LegalCalendar } from '../calendar/legal-calendar.ts';
+import { chinaDateOf, endOfChinaDay, type Instant, isBefore, plusMonths, plusSeconds } from '../calendar/local-date.ts';
+import type { CaseEvent } from '../case/events.ts';
+import type { EnforcementCase, Publication } from '../case/model.ts';
+import { timeNode } from '../case/nodes.ts';
+import { applyEvent } from '../case/reducer.ts';
+import { outstandingFen } from '../control/plan.ts';
+import { fen } from '../money.ts';
+import type { Rules } from '../rules/table.ts';
+import { listingPlan, restrictionScope, sanctionPlan } from './measures.ts';
+import { referralGrounds, referralPackage } from './referral.ts';
+
+/** Who receives listings, restrictions and their removal (联合惩戒单位): each acknowledges on its own. */
+export const CREDIT_RECIPIENTS = [
+  { id: 'credit-china', name: '信用中国' },
+  { id: 'civil-aviation', name: '民航' },
+  { id: 'railway', name: '铁路' },
+  { id: 'banking', name: '银行业金融机构' },
+  { id: 'real-estate', name: '不动产登记机构' },
+] as const;
+
+export type CoercionWait =
+  | { readonly kind: 'credit-publish'; readonly what: Publication; readonly recipients: readonly string[] }
+  | { readonly kind: 'approve-sanction' }
+  | { readonly kind: 'sanction-service' }
+  | { readonly kind: 'custody' }
+  | { readonly kind: 'family-notice' }
+  | { readonly kind: 'review-request' }
+  | { readonly kind: 'review-decision' }
+  | { readonly kind: 'detention-term' }
+  | { readonly kind: 'police-referral'; readonly complex: boolean }
+  | { readonly kind: 'procuratorate' }
+  | { readonly kind: 'performance-watch'; readonly until: Instant }
+  | { readonly kind: 'disburse' }
+  | { readonly kind: 'exhausted' };
+
+type Step = { readonly events: readonly CaseEvent[] } | { readonly wait: CoercionWait };
+
+/** Publications still to be acknowledged by somebody, while rounds are left. */
+function unacknowledged(state: EnforcementCase, what: Publication, rules: Rules): string[] {
+  const published = state.coercion?.published[what];
+  if (published && published.rounds >= rules.P_COERCION_WAITS.creditRounds) return [];
+  return CREDIT_RECIPIENTS.map((r) => r.id).filter((id) => !published?.acknowledged.includes(id));
+}
+
+function nextStep(
+  state: EnforcementCase,
+  rules: Rules,
+  calendar: LegalCalendar,
+  now: Instant,
+  watchRequestId: string,
+): Step {
+  const c = state.coercion ?? { published: {}, recorded: [] };
+  const publish = (what: Publication): Step | undefined => {
+    const recipients = unacknowledged(state, what, rules);
+    return recipients.length > 0 ? { wait: { kind: 'credit-publish', what, recipients } } : undefined;
+  };
+
+  if (outstandingFen(state) === 0) {
+    // C5, C6: performance lifts the restriction and removes the listing; a detainee who performed is released.
+    if (c.restriction && !c.restriction.liftedAt)
+      return { events: [{ type: 'restriction-lifted', on: 'full-performance' }] };
+    if (c.listing && !c.listing.removedAt) {
+      const node = timeNode('listing-removal', rules.C6.id, rules.C6.removal, now, calendar);
+      return {
+        events: [
+          { type: 'debtor-removed', reason: '被执行人已全部履行', dueDate: node.dueDate },
+          { type: 'node-set', node },
+        ],
+      };
+    }
+    if (c.sanction?.status === 'in-custody') return { events: [{ type: 'detainee-released', early: true }] };
+    const pending =
+      (c.restriction ? publish('restriction-lifted') : undefined) ??
+      (c.listing ? publish('listing-removed') : undefined);
+    return pending ?? { wait: { kind: 'disburse' } };
+  }
+
+  if (!c.decidedAt) {
+    const listing = listingPlan(state, rules);
+    const sanction = sanctionPlan(state, rules);
+    const grounds = referralGrounds(state, rules);
+    const notes = [
+      '未按执行通知履行义务：发出限制消费令（C4）',
+      listing
+        ? `具备失信情形（${listing.grounds.join('、')}）：纳入失信被执行人名单${listing.years}年（C6）`
+        : '暂不具备纳入失信名单的情形（C6）',
+      sanction
+        ? `${sanction.kind === 'detention' ? '拟司法拘留' : '拟罚款'}（${sanction.grounds.join('、')}），报院长批准（C1、C2）`
+        : '暂无罚款、拘留情形',
+      grounds.length > 0 ? `具备拒执罪情形（${grounds.join('、')}）：移送公安机关（D1-D5）` : '暂无拒执罪移送情形',
+    ];
+    return { events: [{ type: 'coercion-decided', notes }] };
+  }
+  if (!c.restriction) return { events: [{ type: 'restriction-issued', bound: restrictionScope(state, rules) }] };
+  const restrictionPublished = publish('restriction');
+  if (restrictionPublished) return restrictionPublished;
+
+  const listing = listingPlan(state, rules);
+  if (listing && !c.listing) {
+    const until = plusMonths(chinaDateOf(now), listing.years * 12);
+    return { events: [{ type: 'debtor-listed', grounds: listing.grounds, years: listing.years, until }] };
+  }
+  if (c.listing) {
+    const listingPublished = publish('listing');
+    if (listingPublished) return listingPublished;
+  }
+
+  // Measures follow the conduct as it is recorded: a sanction is proposed when its grounds appear.
+  const proposal = !c.sanction ? sanctionPlan(state, rules) : null;
+  if (proposal) return { events: [{ type: 'sanction-proposed', sanction: proposal }] };
+  const sanction = c.sanction;
+  if (sanction) {
+    if (sanction.status === 'proposed') {
+      const decided = Object.values(state.approvals).find(
+        (a) => a.step === 'sanction' && (a.status === 'approved' || a.status === 'rejected'),
+      );
+      if (!decided) return { wait: { kind: 'approve-sanction' } };
+      return {
+        events: [
+          {
+            type: 'sanction-decided',
+            decision: decided.status === 'approved' ? 'approved' : 'rejected',
+            by: decided.decidedBy ?? '',
+            ...(sanction.kind === 'fine'
+              ? { amountFen: fen(decided.data?.amountFen ?? sanction.proposedFen ?? 0) }
+              : {}),
+            ...(sanction.kind === 'detention' ? { days: decided.data?.days ?? sanction.proposedDays ?? 0 } : {}),
+          },
+        ],
+      };
+    }
+    if (sanction.status === 'approved') return { wait: { kind: 'sanction-service' } };
+    const active = sanction.status === 'served' || sanction.status === 'in-custody';
+    if (active && sanction.kind === 'detention') {
+      if (!sanction.custodyAt) return { wait: { kind: 'custody' } };
+      if (sanction.status === 'in-custody' && !sanction.familyNotifiedAt) return { wait: { kind: 'family-notice' } };
+    }
+    if (active && !sanction.review) return { wait: { kind: 'review-request' } };
+    if (active && sanction.review === 'requested') return { wait: { kind: 'review-decision' } };
+    if (sanction.status === 'in-custody') return { wait: { kind: 'detention-term' } };
+  }
+
+  const referral = c.referral;
+  if (!referral) {
+    const grounds = referralGrounds(state, rules);
+    if (grounds.length > 0) {
+      const { missing } = referralPackage(state, rules);
+      if (missing.length > 0) return { events: [{ type: 'referral-blocked', missing }] };
+      const node = timeNode('referral-answer', rules.D2.id, rules.D2.decide, now, calendar);
+      return {
+        events: [
+          { type: 'referral-sent', grounds },
+          { type: 'node-set', node },
+        ],
+      };
+    }
+  } else if (referral.status === 'with-police' || referral.status === 'police-complex') {
+    return { wait: { kind: 'police-referral', complex: referral.status === 'police-complex' } };
+  } else if (referral.status === 'police-refused') {
+    return { events: [{ type: 'supervision-requested' }] };
+  } else if (referral.status === 'with-procuratorate') {
+    return { wait: { kind: 'procuratorate' } };
+  }
+
+  if (!c.watchUntil) {
+    const until = endOfChinaDay(calendar.periodEnd(chinaDateOf(now), rules.P_COERCION_WAITS.performanceWatch).date);
+    return { events: [{ type: 'performance-watched', until, requestId: watchRequestId }] };
+  }
+  if (isBefore(now, c.watchUntil)) return { wait: { kind: 'performance-watch', until: c.watchUntil } };
+  return { wait: { kind: 'exhausted' } };
+}
+
+/** No path takes more than this many immediate steps before it waits: a guard against a planning loop. */
+const MAX_IMMEDIATE_STEPS = 20;
+
+/** `watchRequestId` names the request the performance watch will wait on, should the plan start one. */
+export function planCoercion(
+  state: EnforcementCase,
+  rules: Rules,
+  calendar: LegalCalendar,
+  now: Instant,
+  watchRequestId: string,
+): { readonly events: readonly CaseEvent[]; readonly next: CoercionWait } {
+  let current = state;
+  const events: CaseEvent[] = [];
+  for (let i = 0; i < MAX_IMMEDIATE_STEPS; i++) {
+    const step = nextStep(current, rules, calendar, now, watchRequestId);
+    if ('wait' in step) return { events, next: step.wait };
+    for (const event of step.events) {
+      events.push(event);
+      current = applyEvent(current, event, now);
+    }
+  }
+  throw new Error(`coercion planning of case ${state.caseId} did not settle`);
+}
+
+/** The release date of a detention served today: the last day of the term. */
+export function releaseOn(servedAt: Instant, days: number) {
+  return chinaDateOf(plusSeconds(servedAt, (days - 1) * 86_400));
+}

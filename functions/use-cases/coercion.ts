@@ -1,0 +1,363 @@
+/**
+ * The coercion phase (C1-C6, D1-D5): opened when a case waits for coercive measures, then advanced answer by
+ * answer. What to do next is the domain's decision (planCoercion); this file records answers, creates the
+ * requests and approvals the plan asks for, and tells the command center.
+ */
+
+import { RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
+import { chinaDateOf, endOfChinaDay, plusSeconds } from '#domain/calendar/local-date.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
+import { CONDUCT_KINDS, type ConductKind, type EnforcementCase } from '#domain/case/model.ts';
+import { type CoercionAnswer, recordCoercionAnswer } from '#domain/coercion/outcomes.ts';
+import { type CoercionWait, planCoercion } from '#domain/coercion/plan.ts';
+import { executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
+import type { CoercionRequestKind } from '#domain/partners/requests.ts';
+import type { Role } from '#domain/staff/roles.ts';
+import type { PartnerRequest } from '#ports/partner-requests.ts';
+import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
+import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
+import { type Deps, mutateCase, SYSTEM } from './context.ts';
+import { forbidden, invalid, notFound, unauthenticated } from './errors.ts';
+import { ensureRequest, type RequestSpec, settleRequest } from './requests.ts';
+import type { StepInput } from './service.ts';
+
+type CoercionDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts'>;
+
+export type CoercionTerms =
+  | { readonly next: 'request'; readonly requestId: string; readonly timeoutSeconds: number; readonly round: number }
+  | {
+      readonly next: 'approve';
+      readonly requestId: '';
+      readonly approval: ApprovalRequestTerms;
+      readonly round: number;
+    }
+  | { readonly next: 'disburse'; readonly requestId: ''; readonly disbursement: string; readonly round: number }
+  | { readonly next: 'exhausted'; readonly requestId: ''; readonly round: number };
+
+/** Requests staff or the case account answer: one per case, so that they can be found without the execution. */
+export function caseRequestId(caseId: string, kind: 'detention-term' | 'performance-watch'): string {
+  return requestIdFor(caseId, kind, 1);
+}
+
+function firstAnswer(request: PartnerRequest, itemId?: string) {
+  return request.answers.find((a) => !a.late && (itemId === undefined || a.itemId === itemId) && a.outcome === 'ok');
+}
+
+/** What the answers to a settled request say, in the domain's terms; no answer is an answer too. */
+export function coercionAnswer(request: PartnerRequest): CoercionAnswer {
+  const kind = request.kind as CoercionRequestKind;
+  const answer = firstAnswer(request);
+  const parsed = <K extends keyof typeof RESULT_SCHEMAS>(schema: K) =>
+    answer ? (RESULT_SCHEMAS[schema].safeParse(answer.result).data as Record<string, unknown> | undefined) : undefined;
+  switch (kind) {
+    case 'credit-publish':
+      return {
+        kind,
+        what: request.method as Extract<CoercionAnswer, { kind: 'credit-publish' }>['what'],
+        acknowledged: request.answers.filter((a) => !a.late && a.outcome === 'ok').map((a) => a.itemId),
+      };
+    case 'sanction-service':
+      return { kind, delivered: answer !== undefined };
+    case 'custody':
+      return { kind, confirmed: parsed('custody') !== undefined };
+    case 'family-notice':
+      return { kind, notified: parsed('family-notice') !== undefined };
+    case 'review-request':
+      return { kind, requested: parsed('review-request') !== undefined };
+    case 'review-decision': {
+      const outcome = parsed('review-decision')?.outcome as 'upheld' | 'revoked' | undefined;
+      return { kind, outcome: outcome ?? 'undecided' };
+    }
+    case 'detention-term':
+      return { kind, early: parsed('detention-term') !== undefined };
+    case 'police-referral': {
+      const result = parsed('police-referral');
+      const outcome = (result?.outcome as 'opened' | 'complex' | 'refused' | undefined) ?? 'silent';
+      return { kind, outcome, ...(typeof result?.reasons === 'string' ? { reasons: result.reasons } : {}) };
+    }
+    case 'procuratorate': {
+      const result = parsed('procuratorate');
+      const outcome = (result?.outcome as 'opened' | 'refusal-upheld' | undefined) ?? 'silent';
+      return { kind, outcome, ...(typeof result?.reasons === 'string' ? { reasons: result.reasons } : {}) };
+    }
+    case 'performance-watch':
+      return { kind };
+  }
+}
+
+function requestSpec(
+  state: EnforcementCase,
+  wait: CoercionWait,
+  deps: Pick<Deps, 'rules' | 'clock' | 'calendar'>,
+  round: number,
+): RequestSpec | undefined {
+  const { rules } = deps;
+  const sanction = state.coercion?.sanction;
+  const respondent = [
+    {
+      itemId: sanction?.respondentId ?? state.respondents[0]?.partyId ?? '',
+      respondentId: sanction?.respondentId ?? '',
+    },
+  ];
+  switch (wait.kind) {
+    case 'credit-publish':
+      return {
+        kind: 'credit-publish',
+        round,
+        tag: wait.what,
+        method: wait.what,
+        items: wait.recipients.map((id) => ({ itemId: id, channel: id })),
+        period: rules.P_COERCION_WAITS.creditAck,
+      };
+    case 'sanction-service':
+      return { kind: 'sanction-service', round, items: respondent, period: rules.P_PARTNER_WAITS.eService };
+    case 'custody':
+      return { kind: 'custody', round, items: respondent, period: rules.P_COERCION_WAITS.custody };
+    case 'family-notice':
+      return {
+        kind: 'family-notice',
+        round,
+        items: respondent,
+        period: { dueAt: plusSeconds(deps.clock.now(), rules.C3.familyNoticeHours * 3600) },
+      };
+    case 'review-request':
+      return { kind: 'review-request', round, items: respondent, period: rules.C3.reviewRequest };
+    case 'review-decision':
+      return { kind: 'review-decision', round, items: [{ itemId: 'higher-court' }], period: rules.C3.reviewDecision };
+    case 'detention-term':
+      return {
+        kind: 'detention-term',
+        round: 1,
+        scope: state.caseId,
+        items: respondent,
+        period: { dueAt: endOfChinaDay(sanction?.releaseOn ?? chinaDateOf(deps.clock.now())) },
+      };
+    case 'police-referral':
+      return {
+        kind: 'police-referral',
+        round,
+        tag: wait.complex ? 'complex' : 'first',
+        method: wait.complex ? 'complex' : 'first',
+        items: [{ itemId: 'police' }],
+        period: wait.complex ? rules.D2.decideComplex : rules.D2.decide,
+      };
+    case 'procuratorate': {
+      // The procuratorate has the police explain (D3: 7 days), then, if it orders, the police open (15 days).
+      const explained = deps.calendar.periodEnd(chinaDateOf(deps.clock.now()), rules.D3.explain).date;
+      const opened = deps.calendar.periodEnd(explained, rules.D3.openWhenOrdered).date;
+      return {
+        kind: 'procuratorate',
+        round,
+        items: [{ itemId: 'procuratorate' }],
+        period: { dueAt: endOfChinaDay(opened) },
+      };
+    }
+    case 'performance-watch':
+      return {
+        kind: 'performance-watch',
+        round: 1,
+        scope: state.caseId,
+        items: [{ itemId: 'case-account' }],
+        period: { dueAt: wait.until },
+      };
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Records what the last request brought (when there was one), lets the domain plan, and prepares what comes
+ * next: a request, the president's approval, the hand-over to disbursement, or the end of the measures.
+ */
+export function advanceCoercion(deps: CoercionDeps) {
+  return async (input: StepInput & { readonly requestId: string; readonly round: number }): Promise<CoercionTerms> => {
+    const cause = { execution: input.execution, step: 'advance-coercion' };
+    if (input.requestId) {
+      const request = await settleRequest(deps, input.requestId);
+      const { state, result: alerts } = await mutateCase(
+        deps,
+        input.caseId,
+        SYSTEM,
+        { ...cause, request: request.requestId },
+        (s, now) => {
+          // Each request's answers go on the case once: a retried step finds them recorded.
+          if (s.coercion?.recorded.includes(request.requestId)) return { events: [], result: [] as readonly string[] };
+          const outcome = recordCoercionAnswer(s, coercionAnswer(request), deps.rules, now);
+          const recorded: CaseEvent = {
+            type: 'coercion-answer-recorded',
+            requestId: request.requestId,
+            kind: request.kind,
+          };
+          return { events: [recorded, ...outcome.events], result: outcome.alerts };
+        },
+      );
+      for (const message of alerts) {
+        await deps.alerts.alert({
+          kind: 'partner-overdue',
+          caseId: state.caseId,
+          court: state.court.code,
+          at: deps.clock.now(),
+          message: `${state.caseNumber}：${message}`,
+        });
+      }
+    }
+    const watch = caseRequestId(input.caseId, 'performance-watch');
+    const { state, result: next } = await mutateCase(deps, input.caseId, SYSTEM, cause, (s, now) => {
+      const planned = planCoercion(s, deps.rules, deps.calendar, now, watch);
+      const events: CaseEvent[] = [...planned.events];
+      if (planned.next.kind === 'disburse' && s.coercion?.outcome !== 'performed')
+        events.push({ type: 'coercion-ended', outcome: 'performed' });
+      if (planned.next.kind === 'exhausted' && s.coercion?.outcome !== 'exhausted') {
+        events.push(
+          { type: 'coercion-ended', outcome: 'exhausted' },
+          {
+            type: 'status-changed',
+            from: s.status,
+            to: 'awaiting-final-closure',
+            reason: '强制措施已穷尽，待终结本次执行程序审查',
+          },
+        );
+      }
+      return { events, result: planned.next };
+    });
+    const round = input.round + 1;
+    if (next.kind === 'approve-sanction') {
+      return { next: 'approve', requestId: '', approval: approvalRequestTerms(deps, 'sanction'), round };
+    }
+    if (next.kind === 'disburse') {
+      const disbursement = executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1);
+      return { next: 'disburse', requestId: '', disbursement, round };
+    }
+    if (next.kind === 'exhausted') return { next: 'exhausted', requestId: '', round };
+    const spec = requestSpec(state, next, deps, round);
+    if (!spec) throw new Error(`no request for ${next.kind}`);
+    const terms = await ensureRequest(deps, state, input.execution, spec);
+    return { next: 'request', requestId: terms.requestId, timeoutSeconds: terms.timeoutSeconds, round };
+  };
+}
+
+/** Opens the phase: the case was waiting for coercive measures. */
+export function openCoercion(deps: CoercionDeps) {
+  const advance = advanceCoercion(deps);
+  return async (input: StepInput): Promise<CoercionTerms> => {
+    const { run } = parseExecutionName(input.execution);
+    await mutateCase(deps, input.caseId, SYSTEM, { execution: input.execution, step: 'open-coercion' }, (s) => {
+      if (s.phaseRuns.coercion === run) return { events: [], result: undefined };
+      return {
+        events: [
+          { type: 'phase-started', phase: 'coercion', run, execution: input.execution },
+          { type: 'status-changed', from: s.status, to: 'coercing', reason: '未履行义务，采取强制措施' },
+        ],
+        result: undefined,
+      };
+    });
+    return advance({ ...input, requestId: '', round: 0 });
+  };
+}
+
+/** Who may record conduct and order an early release: staff of the case's court in these roles. */
+const CONDUCT_RECORDERS: readonly Role[] = ['field-officer', 'handling-officer', 'team-lead', 'bureau-chief'];
+const RELEASE_ORDERERS: readonly Role[] = ['bureau-chief', 'president'];
+
+async function staffOfCase(
+  deps: Pick<Deps, 'staff' | 'cases'>,
+  caseId: string,
+  userId: string,
+  roles: readonly Role[],
+) {
+  const member = await deps.staff.member(userId);
+  if (!member?.active) throw unauthenticated(`未知或已停用的用户：${userId}`);
+  const state = await deps.cases.load(caseId);
+  if (!state) throw notFound(`找不到案件：${caseId}`);
+  if (member.court !== state.court.code) throw forbidden(`${member.name}不属于本案所在法院`);
+  if (!member.roles.some((r) => roles.includes(r))) throw forbidden(`${member.name}无权进行此项操作`);
+  return { member, state };
+}
+
+/** Wakes the phase if it is watching for performance (money, new conduct): it answers the watch request. */
+async function wakeWatch(deps: Pick<Deps, 'requests' | 'engine' | 'clock'>, state: EnforcementCase, reason: string) {
+  const requestId = state.coercion?.watchRequestId;
+  if (!requestId) return;
+  const { token } = await deps.requests.addAnswer(requestId, {
+    itemId: 'case-account',
+    at: deps.clock.now(),
+    outcome: 'ok',
+    result: { reason },
+  });
+  if (!token) return;
+  try {
+    await deps.engine.sendTaskSuccess(token, { requestId, complete: true });
+  } catch (error) {
+    if (!(error instanceof TaskNoLongerWaitingError)) throw error;
+  }
+  await deps.requests.clearToken(requestId);
+}
+
+export function recordConduct(deps: Pick<Deps, 'cases' | 'clock' | 'staff' | 'requests' | 'engine'>) {
+  return async (command: {
+    readonly caseId: string;
+    readonly userId: string;
+    readonly kind: string;
+    readonly respondentId?: string;
+    readonly note?: string;
+  }) => {
+    if (!(CONDUCT_KINDS as readonly string[]).includes(command.kind))
+      throw invalid(`未知的行为类型：${command.kind}（可选：${CONDUCT_KINDS.join('、')}）`);
+    const { member, state: before } = await staffOfCase(deps, command.caseId, command.userId, CONDUCT_RECORDERS);
+    const respondentId = command.respondentId ?? before.respondents[0]?.partyId ?? '';
+    if (!before.respondents.some((r) => r.partyId === respondentId)) throw invalid(`本案没有被执行人 ${respondentId}`);
+    const { state } = await mutateCase(
+      deps,
+      command.caseId,
+      { kind: 'staff', id: member.userId },
+      { action: 'record-conduct' },
+      () => ({
+        events: [
+          {
+            type: 'conduct-recorded',
+            kind: command.kind as ConductKind,
+            respondentId,
+            by: member.userId,
+            ...(command.note ? { note: command.note } : {}),
+          },
+        ],
+        result: undefined,
+      }),
+    );
+    await wakeWatch(deps, state, '记录被执行人行为');
+    return { caseId: state.caseId, conduct: command.kind };
+  };
+}
+
+/** The court orders a detainee released early on correction (C1); the detention term ends at once. */
+export function orderEarlyRelease(deps: Pick<Deps, 'cases' | 'clock' | 'staff' | 'requests' | 'engine'>) {
+  return async (command: { readonly caseId: string; readonly userId: string; readonly reason: string }) => {
+    const { member, state: before } = await staffOfCase(deps, command.caseId, command.userId, RELEASE_ORDERERS);
+    if (before.coercion?.sanction?.status !== 'in-custody') throw invalid('本案没有正在执行的司法拘留');
+    await mutateCase(deps, command.caseId, { kind: 'staff', id: member.userId }, { action: 'early-release' }, (s) => ({
+      events: s.coercion?.sanction?.earlyReleaseOrdered
+        ? []
+        : [{ type: 'early-release-ordered', by: member.userId, reason: command.reason }],
+      result: undefined,
+    }));
+    const requestId = caseRequestId(command.caseId, 'detention-term');
+    const itemId = before.coercion.sanction.respondentId;
+    const { token } = await deps.requests.addAnswer(requestId, {
+      itemId,
+      at: deps.clock.now(),
+      outcome: 'ok',
+      result: { release: 'early', reason: command.reason },
+    });
+    if (token) {
+      try {
+        await deps.engine.sendTaskSuccess(token, { requestId, complete: true });
+      } catch (error) {
+        if (!(error instanceof TaskNoLongerWaitingError)) throw error;
+      }
+      await deps.requests.clearToken(requestId);
+    }
+    return { caseId: command.caseId, released: true };
+  };
+}
+
+export { wakeWatch };

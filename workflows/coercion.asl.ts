@@ -1,0 +1,92 @@
+/**
+ * Coercive measures and criminal referral (C1-C6, D1-D5). The machine is a loop the domain drives: after each
+ * answer, `advance-coercion` records it and says what comes next (a credit-discipline publication, the president's
+ * approval of a fine or detention, the police, the procuratorate, a watch for performance), or that the respondent
+ * performed (on to disbursement) or the measures are exhausted (hand-over to the 终本 review).
+ */
+import { RULES } from '#domain/rules/table.ts';
+import { approvalStates } from './approval.asl.ts';
+import {
+  carry,
+  choice,
+  type Definition,
+  equals,
+  invoke,
+  needsAttentionStates,
+  park,
+  startPhase,
+  succeed,
+  waitFor,
+} from './asl.ts';
+import { ERRORS } from './errors.ts';
+import { MACHINE_KEYS } from './steps.ts';
+
+/**
+ * Passes through the loop: each of the four publications (restriction, listing, and their lifting) up to its
+ * retry rounds, the sanction (approval, service, custody, family, review request and decision, term), the
+ * referral (police twice when complex, procuratorate), the performance watch, and a margin of two.
+ */
+export const MAX_COERCION_ROUNDS = 4 * RULES.P_COERCION_WAITS.creditRounds + 7 + 3 + 1 + 2;
+
+export const coercionDefinition: Definition = {
+  Comment: 'Enforcement case: consumption restriction, dishonest-debtor list, fine and detention, criminal referral',
+  StartAt: 'OpenCoercion',
+  States: {
+    OpenCoercion: invoke('open-coercion', { resultPath: '$.coercion', next: 'RouteCoercion' }),
+    RouteCoercion: choice(
+      [
+        {
+          And: [
+            { Variable: '$.coercion.value.next', StringEquals: 'request' },
+            { Variable: '$.coercion.value.round', NumericLessThanEquals: MAX_COERCION_ROUNDS },
+          ],
+          Next: 'AwaitCoercionAnswer',
+        },
+        {
+          And: [
+            { Variable: '$.coercion.value.next', StringEquals: 'approve' },
+            { Variable: '$.coercion.value.round', NumericLessThanEquals: MAX_COERCION_ROUNDS },
+          ],
+          Next: 'AwaitSanctionApproval',
+        },
+        equals('$.coercion.value.next', 'disburse', 'CarryDisbursement'),
+        equals('$.coercion.value.next', 'exhausted', 'MeasuresExhausted'),
+      ],
+      'CoercionLoopExhausted',
+      'What the domain planned next',
+    ),
+    AwaitCoercionAnswer: waitFor('dispatch-request', {
+      comment:
+        'Credit-discipline recipients, police, procuratorate, higher court, the case account: each has its deadline',
+      payload: { 'requestId.$': '$.coercion.value.requestId' },
+      timeoutSecondsPath: '$.coercion.value.timeoutSeconds',
+      onTimeout: 'AdvanceCoercion',
+      resultPath: null,
+      next: 'AdvanceCoercion',
+      catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'AdvanceCoercion' }],
+    }),
+    ...approvalStates({
+      name: 'Sanction',
+      step: 'sanction',
+      termsPath: '$.coercion.value.approval',
+      onApproved: 'AdvanceCoercion',
+      onRejected: 'AdvanceCoercion',
+    }),
+    AdvanceCoercion: invoke('advance-coercion', {
+      payload: { 'requestId.$': '$.coercion.value.requestId', 'round.$': '$.coercion.value.round' },
+      resultPath: '$.coercion',
+      next: 'RouteCoercion',
+    }),
+    CarryDisbursement: carry(
+      '$.coercion.value.disbursement',
+      '$.nextPhase',
+      'StartDisbursement',
+      'The respondent performed',
+    ),
+    StartDisbursement: startPhase(MACHINE_KEYS.disbursement, '$.nextPhase', 'ToDisbursement'),
+    ToDisbursement: succeed('Disbursement phase started'),
+    MeasuresExhausted: succeed('Measures exhausted: the case waits for the final-round closure (终本) review'),
+    CoercionLoopExhausted: park(ERRORS.loopBoundReached, 'More coercion rounds than the measures can need'),
+    ...needsAttentionStates(),
+  },
+};
