@@ -16,7 +16,8 @@ export interface PartnerRequest {
   readonly createdAt: Instant;
   readonly dueAt: Instant;
   readonly execution: string;
-  readonly status: 'pending' | 'complete' | 'timed-out';
+  /** `superseded`: the case no longer needs the answer (the respondent performed while it was awaited). */
+  readonly status: 'pending' | 'complete' | 'timed-out' | 'superseded';
   readonly dispatchedAt?: Instant;
   readonly answers: readonly PartnerAnswer[];
 }
@@ -51,6 +52,11 @@ export interface PartnerRequestStore {
   ): Promise<{ readonly request: PartnerRequest; readonly token?: string }>;
   /** pending -> timed-out; false if it was no longer pending. */
   markTimedOut(requestId: string): Promise<boolean>;
+  /**
+   * pending -> superseded, handing out the token of the execution waiting for it (if one is attached), so that it
+   * can be woken. Undefined if the request was no longer pending. Later answers are kept as late.
+   */
+  supersede(requestId: string): Promise<{ readonly token?: string } | undefined>;
   /** The token has been used (or is dead): remove it. */
   clearToken(requestId: string): Promise<void>;
 }

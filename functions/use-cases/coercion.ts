@@ -35,8 +35,8 @@ export type CoercionTerms =
   | { readonly next: 'exhausted'; readonly requestId: ''; readonly round: number };
 
 /** Requests staff or the case account answer: one per case, so that they can be found without the execution. */
-export function caseRequestId(caseId: string, kind: 'detention-term' | 'performance-watch'): string {
-  return requestIdFor(caseId, kind, 1);
+export function caseRequestId(caseId: string, kind: 'detention-term' | 'performance-watch', round = 1): string {
+  return requestIdFor(caseId, kind, round);
 }
 
 function firstAnswer(request: PartnerRequest, itemId?: string) {
@@ -81,7 +81,7 @@ export function coercionAnswer(request: PartnerRequest): CoercionAnswer {
       return { kind, outcome, ...(typeof result?.reasons === 'string' ? { reasons: result.reasons } : {}) };
     }
     case 'performance-watch':
-      return { kind };
+      return { kind, woken: answer !== undefined };
   }
 }
 
@@ -155,7 +155,7 @@ function requestSpec(
     case 'performance-watch':
       return {
         kind: 'performance-watch',
-        round: 1,
+        round: state.coercion?.watchRound ?? 1,
         scope: state.caseId,
         items: [{ itemId: 'case-account' }],
         period: { dueAt: wait.until },
@@ -182,6 +182,15 @@ export function advanceCoercion(deps: CoercionDeps) {
         (s, now) => {
           // Each request's answers go on the case once: a retried step finds them recorded.
           if (s.coercion?.recorded.includes(request.requestId)) return { events: [], result: [] as readonly string[] };
+          if (request.status === 'superseded') {
+            const superseded: CaseEvent = {
+              type: 'coercion-answer-recorded',
+              requestId: request.requestId,
+              kind: request.kind,
+              superseded: true,
+            };
+            return { events: [superseded], result: [] as readonly string[] };
+          }
           const outcome = recordCoercionAnswer(s, coercionAnswer(request), deps.rules, now);
           const recorded: CaseEvent = {
             type: 'coercion-answer-recorded',
@@ -201,7 +210,7 @@ export function advanceCoercion(deps: CoercionDeps) {
         });
       }
     }
-    const watch = caseRequestId(input.caseId, 'performance-watch');
+    const watch = (watchRound: number) => caseRequestId(input.caseId, 'performance-watch', watchRound);
     const { state, result: next } = await mutateCase(deps, input.caseId, SYSTEM, cause, (s, now) => {
       const planned = planCoercion(s, deps.rules, deps.calendar, now, watch);
       const events: CaseEvent[] = [...planned.events];
@@ -232,6 +241,11 @@ export function advanceCoercion(deps: CoercionDeps) {
     const spec = requestSpec(state, next, deps, round);
     if (!spec) throw new Error(`no request for ${next.kind}`);
     const terms = await ensureRequest(deps, state, input.execution, spec);
+    await mutateCase(deps, input.caseId, SYSTEM, cause, (s) => ({
+      events:
+        s.coercion?.awaiting === terms.requestId ? [] : [{ type: 'coercion-awaiting', requestId: terms.requestId }],
+      result: undefined,
+    }));
     return { next: 'request', requestId: terms.requestId, timeoutSeconds: terms.timeoutSeconds, round };
   };
 }
@@ -272,6 +286,25 @@ async function staffOfCase(
   if (member.court !== state.court.code) throw forbidden(`${member.name}不属于本案所在法院`);
   if (!member.roles.some((r) => roles.includes(r))) throw forbidden(`${member.name}无权进行此项操作`);
   return { member, state };
+}
+
+/**
+ * The respondent performed in full: whatever the phase waits for (the police, a review, a publication, the
+ * watch) is no longer needed. The request is superseded and the waiting execution woken, so that the restriction
+ * is lifted and the listing removed at once (C5, C6), not when the wait would have ended.
+ */
+async function wakeOnPerformance(deps: Pick<Deps, 'requests' | 'engine'>, state: EnforcementCase): Promise<boolean> {
+  const requestId = state.coercion?.awaiting;
+  if (!requestId) return false;
+  const superseded = await deps.requests.supersede(requestId);
+  if (!superseded?.token) return superseded !== undefined;
+  try {
+    await deps.engine.sendTaskSuccess(superseded.token, { requestId, complete: false });
+  } catch (error) {
+    if (!(error instanceof TaskNoLongerWaitingError)) throw error;
+  }
+  await deps.requests.clearToken(requestId);
+  return true;
 }
 
 /** Wakes the phase if it is watching for performance (money, new conduct): it answers the watch request. */
@@ -360,4 +393,4 @@ export function orderEarlyRelease(deps: Pick<Deps, 'cases' | 'clock' | 'staff' |
   };
 }
 
-export { wakeWatch };
+export { wakeOnPerformance, wakeWatch };

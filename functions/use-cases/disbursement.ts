@@ -2,12 +2,12 @@
 import type { CaseEvent } from '#domain/case/events.ts';
 import { timeNode } from '#domain/case/nodes.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
-import { handoverStatus } from '#domain/control/plan.ts';
+import { handoverStatus, outstandingFen } from '#domain/control/plan.ts';
 import { isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
-import { wakeWatch } from './coercion.ts';
+import { wakeOnPerformance, wakeWatch } from './coercion.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
 import { conflict } from './errors.ts';
 import { coercionPhase } from './investigation.ts';
@@ -185,7 +185,10 @@ export function recordPayment(deps: Pick<Deps, 'cases' | 'clock' | 'requests' | 
         };
       },
     );
-    if (!duplicate) await wakeWatch(deps, state, '案款到账');
+    if (!duplicate) {
+      const performed = outstandingFen(state) === 0 && (await wakeOnPerformance(deps, state));
+      if (!performed) await wakeWatch(deps, state, '案款到账');
+    }
     return { caseId: state.caseId, entryId, duplicate, balanceFen: accountBalance(state) };
   };
 }

@@ -1,5 +1,6 @@
 /** Staff-facing labels (Chinese) for what the CLI shows. */
 import type { ConductKind, Phase, Publication, SanctionKind, Track } from '#domain/case/model.ts';
+import type { CoercionRequestKind } from '#domain/partners/requests.ts';
 
 export const TRACK_LABELS: Record<Track, string> = { simple: '简案', complex: '繁案', resumed: '恢复执行案件' };
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -64,6 +65,19 @@ export const PUBLICATION_LABELS: Record<Publication, string> = {
   listing: '失信被执行人名单',
   'restriction-lifted': '解除限制消费令',
   'listing-removed': '删除失信信息',
+};
+
+export const COERCION_REQUEST_LABELS: Record<CoercionRequestKind, string> = {
+  'credit-publish': '联合惩戒单位确认',
+  'sanction-service': '决定书送达回执',
+  custody: '拘留所收押回执',
+  'family-notice': '通知家属回执',
+  'review-request': '复议申请期限届满',
+  'review-decision': '上级法院复议决定',
+  'detention-term': '拘留期满',
+  'police-referral': '公安机关立案答复',
+  procuratorate: '检察院立案监督结果',
+  'performance-watch': '履行观察期届满',
 };
 
 export const CREDIT_RECIPIENT_LABELS: Record<string, string> = {

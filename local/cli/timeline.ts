@@ -8,10 +8,12 @@ import { STATUS_LABELS } from '#domain/case/status.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
+import type { CoercionRequestKind } from '#domain/partners/requests.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
 import {
   ASSET_CLASS_LABELS,
   CLOSURE_LABELS,
+  COERCION_REQUEST_LABELS,
   CONDUCT_LABELS,
   CREDIT_RECIPIENT_LABELS,
   KIND_LABELS,
@@ -141,7 +143,12 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'coercion-decided':
       return `强制措施决定：${event.notes.join('；')}`;
     case 'coercion-answer-recorded':
-      return `已记录协助单位答复（${event.kind}）`;
+      // The answer itself is told by the events that follow it; only a superseded wait needs a line.
+      return event.superseded
+        ? `被执行人已全部履行，不再等待${COERCION_REQUEST_LABELS[event.kind as CoercionRequestKind] ?? event.kind}`
+        : '';
+    case 'coercion-awaiting':
+      return '';
     case 'sanction-proposed':
       return `拟${SANCTION_LABELS[event.sanction.kind]}：${party(state, event.sanction.respondentId)}，${event.sanction.kind === 'detention' ? `${event.sanction.proposedDays}日` : formatYuan(event.sanction.proposedFen ?? (0 as Fen))}（依据：${event.sanction.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）`;
     case 'restriction-issued': {
@@ -196,6 +203,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     }
     case 'private-prosecution-notified':
       return `告知申请执行人自诉权利：${event.reason}`;
+    case 'watch-woken':
+      return '有新情况（案款到账或记录了新的行为），重新研判';
     case 'performance-watched':
       return `督促履行，观察至${chinaTime(event.until)}`;
     case 'coercion-ended':
@@ -225,11 +234,13 @@ export function timeline(commits: readonly Commit[], names: Names): TimelineLine
   for (const commit of commits) {
     state = applyCommits(state, [commit]);
     for (const event of commit.events) {
+      const text = describeEvent(event, state, names);
+      if (text === '') continue;
       lines.push({
         seq: commit.seq,
         at: chinaTime(commit.at),
         actor: actorLabel(commit, names),
-        text: describeEvent(event, state, names),
+        text,
       });
     }
   }

@@ -184,7 +184,13 @@ export class EmbeddedRuntime {
   }
 
   /** A staff decision, through the settle function, as the staff API calls it. */
-  async decide(command: { approvalId: string; decision: 'approved' | 'rejected'; userId: string; reason?: string }) {
+  async decide(command: {
+    approvalId: string;
+    decision: 'approved' | 'rejected';
+    userId: string;
+    reason?: string;
+    data?: { days?: number; amountFen?: number };
+  }) {
     const result = (await this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle'))) as
       | { ok: true; approvalId: string; caseId: string; decision: string }
       | { ok: false; status: number; code?: string; message: string };

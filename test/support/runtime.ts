@@ -13,6 +13,12 @@ export const START = '2026-03-02T01:00:00.000Z';
 export const DAY = 86_400;
 export const RESPONDENT_ID = '130922199001010034';
 const STEP_HOURS = 3;
+/** Who decides, by the role an approval needs (config/staff.json: the fast-track team, where test cases go). */
+export const DECIDERS: Record<string, string> = {
+  'team-lead': 'li-qiang',
+  'bureau-chief': 'zhang-wei',
+  president: 'song-jian',
+};
 
 const FIXTURE = JSON.parse(readFileSync('test/fixtures/intake/v1/loan-repayment.json', 'utf8'));
 
@@ -38,8 +44,15 @@ export interface Scenario {
   load(caseId: string): Promise<EnforcementCase>;
   pending(caseId: string): Promise<Approval[]>;
   decideAll(caseId: string, userId: string, decision?: 'approved' | 'rejected'): Promise<unknown[]>;
-  /** Lets `days` pass, a few hours at a time, deciding every approval of the case as `userId` when it appears. */
-  live(caseId: string, days: number, userId: string): Promise<void>;
+  /**
+   * Lets `days` pass, a few hours at a time, approving every approval of the case as it appears: as `userId`, or
+   * as whoever holds the role it needs (DECIDERS) when no user is given.
+   */
+  live(caseId: string, days: number, userId?: string): Promise<void>;
+  /** Lets time pass, a few hours at a time, until the case reaches `status` (or `maxDays` pass). */
+  until(caseId: string, predicate: (state: EnforcementCase) => boolean, maxDays?: number): Promise<EnforcementCase>;
+  /** Like `until`, but approves whatever waits on the way, each by a user of the role it requires. */
+  liveUntil(caseId: string, predicate: (state: EnforcementCase) => boolean, maxDays?: number): Promise<EnforcementCase>;
   /** Lets time pass, a few hours at a time, until the case has a pending approval (or `maxDays` pass). */
   untilPending(caseId: string, maxDays?: number): Promise<Approval[]>;
   close(): Promise<void>;
@@ -70,6 +83,33 @@ export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<S
   };
   const pending = async (caseId: string) =>
     (await runtime.deps.approvals.listPending({ court: 'HB0922' })).filter((a) => a.caseId === caseId);
+  async function approveWaiting(caseId: string, userId?: string): Promise<void> {
+    for (const approval of await pending(caseId)) {
+      const decider = userId ?? DECIDERS[approval.requiredRole] ?? '';
+      await runtime.decide({ approvalId: approval.approvalId, decision: 'approved', userId: decider });
+    }
+  }
+  async function until(
+    caseId: string,
+    predicate: (state: EnforcementCase) => boolean,
+    maxDays: number,
+    approve: boolean,
+  ) {
+    for (let hours = 0; hours < maxDays * 24; hours += STEP_HOURS) {
+      const state = await load(caseId);
+      if (predicate(state)) return state;
+      if (approve) await approveWaiting(caseId);
+      await runtime.advance(STEP_HOURS * 3600);
+    }
+    const last = await load(caseId);
+    const pendingSteps = (await pending(caseId)).map((a) => a.step).join(',') || 'none';
+    throw new Error(
+      `case ${caseId} did not reach the expected state within ${maxDays} days (status ${last.status}, pending approvals ${pendingSteps}, coercion ${JSON.stringify(last.coercion ?? null).slice(0, 600)}, alerts ${alerts
+        .map((a) => a.message)
+        .join(' | ')
+        .slice(-800)})`,
+    );
+  }
   return {
     runtime,
     logs,
@@ -101,12 +141,12 @@ export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<S
     },
     async live(caseId, days, userId) {
       for (let hours = 0; hours < days * 24; hours += STEP_HOURS) {
-        for (const approval of await pending(caseId)) {
-          await runtime.decide({ approvalId: approval.approvalId, decision: 'approved', userId });
-        }
+        await approveWaiting(caseId, userId);
         await runtime.advance(STEP_HOURS * 3600);
       }
     },
+    until: (caseId, predicate, maxDays = 60) => until(caseId, predicate, maxDays, false),
+    liveUntil: (caseId, predicate, maxDays = 60) => until(caseId, predicate, maxDays, true),
     async untilPending(caseId, maxDays = 30) {
       for (let hours = 0; hours < maxDays * 24; hours += STEP_HOURS) {
         const found = await pending(caseId);

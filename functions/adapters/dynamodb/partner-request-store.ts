@@ -147,6 +147,27 @@ export class DynamoPartnerRequestStore implements PartnerRequestStore {
     );
   }
 
+  async supersede(requestId: string): Promise<{ token?: string } | undefined> {
+    try {
+      const result = await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.request(requestId),
+          UpdateExpression: 'SET #status = :superseded',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':superseded': 'superseded', ':pending': 'pending' },
+          ReturnValues: 'ALL_OLD',
+        }),
+      );
+      const token = result.Attributes?.token;
+      return typeof token === 'string' ? { token } : {};
+    } catch (error) {
+      if (isConditionFailure(error)) return undefined;
+      throw error;
+    }
+  }
+
   async markTimedOut(requestId: string): Promise<boolean> {
     try {
       await this.db.send(

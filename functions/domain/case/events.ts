@@ -166,7 +166,15 @@ export type CaseEvent =
       readonly note?: string;
     }
   | { readonly type: 'coercion-decided'; readonly notes: readonly string[] }
-  | { readonly type: 'coercion-answer-recorded'; readonly requestId: string; readonly kind: string }
+  | {
+      readonly type: 'coercion-answer-recorded';
+      readonly requestId: string;
+      readonly kind: string;
+      /** The respondent performed while the answer was awaited: it is no longer needed, nor acted on. */
+      readonly superseded?: true;
+    }
+  /** The phase waits for this request: the one to wake if the respondent performs meanwhile. */
+  | { readonly type: 'coercion-awaiting'; readonly requestId: string }
   | { readonly type: 'sanction-proposed'; readonly sanction: Omit<Sanction, 'status'> }
   | {
       readonly type: 'restriction-issued';
@@ -213,6 +221,7 @@ export type CaseEvent =
     }
   | { readonly type: 'private-prosecution-notified'; readonly reason: string }
   | { readonly type: 'performance-watched'; readonly until: Instant; readonly requestId: string }
+  | { readonly type: 'watch-woken' }
   | { readonly type: 'coercion-ended'; readonly outcome: 'performed' | 'exhausted' };
 
 export type CaseEventType = CaseEvent['type'];

@@ -248,6 +248,11 @@ export interface CoercionState {
   readonly referral?: Referral;
   readonly watchUntil?: Instant;
   readonly watchRequestId?: string;
+  /** Each (re)start of the watch has its own request; woken by money or conduct, it is started again. */
+  readonly watchRound?: number;
+  readonly watchWoken?: boolean;
+  /** The request the phase waits for now. */
+  readonly awaiting?: string;
   readonly outcome?: 'performed' | 'exhausted';
 }
 

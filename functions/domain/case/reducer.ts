@@ -271,6 +271,7 @@ type CoercionEvent = Extract<
     type:
       | 'coercion-decided'
       | 'coercion-answer-recorded'
+      | 'coercion-awaiting'
       | 'sanction-proposed'
       | 'restriction-issued'
       | 'restriction-lifted'
@@ -290,6 +291,7 @@ type CoercionEvent = Extract<
       | 'referral-answered'
       | 'private-prosecution-notified'
       | 'performance-watched'
+      | 'watch-woken'
       | 'coercion-ended';
   }
 >;
@@ -315,8 +317,15 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
   switch (event.type) {
     case 'coercion-decided':
       return set({ decidedAt: at });
-    case 'coercion-answer-recorded':
-      return set({ recorded: [...current.recorded, event.requestId] });
+    case 'coercion-answer-recorded': {
+      const { awaiting: _done, ...rest } = current;
+      return {
+        ...state,
+        coercion: { ...rest, recorded: [...current.recorded, event.requestId] },
+      };
+    }
+    case 'coercion-awaiting':
+      return set({ awaiting: event.requestId });
     case 'sanction-proposed':
       return set({ sanction: { ...event.sanction, status: 'proposed' } });
     case 'restriction-issued':
@@ -403,7 +412,14 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
         reasons: event.reason,
       }));
     case 'performance-watched':
-      return set({ watchUntil: event.until, watchRequestId: event.requestId });
+      return set({
+        watchUntil: event.until,
+        watchRequestId: event.requestId,
+        watchRound: (current.watchRound ?? 0) + 1,
+        watchWoken: false,
+      });
+    case 'watch-woken':
+      return set({ watchWoken: true });
     case 'coercion-ended':
       return set({ outcome: event.outcome });
   }

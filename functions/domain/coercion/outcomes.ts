@@ -29,7 +29,7 @@ export type CoercionAnswer =
       readonly outcome: 'opened' | 'refusal-upheld' | 'silent';
       readonly reasons?: string;
     }
-  | { readonly kind: 'performance-watch' };
+  | { readonly kind: 'performance-watch'; readonly woken: boolean };
 
 export interface CoercionOutcome {
   readonly events: readonly CaseEvent[];
@@ -167,6 +167,7 @@ export function recordCoercionAnswer(
       };
     }
     case 'performance-watch':
-      return { events: [], alerts: [] };
+      // Woken early (money, new conduct): the plan looks again, and watches again if nothing is left to do.
+      return { events: answer.woken ? [{ type: 'watch-woken' }] : [], alerts: [] };
   }
 }

@@ -53,7 +53,7 @@ function nextStep(
   rules: Rules,
   calendar: LegalCalendar,
   now: Instant,
-  watchRequestId: string,
+  watchRequestId: (round: number) => string,
 ): Step {
   const c = state.coercion ?? { published: {}, recorded: [] };
   const publish = (what: Publication): Step | undefined => {
@@ -170,7 +170,14 @@ function nextStep(
 
   if (!c.watchUntil) {
     const until = endOfChinaDay(calendar.periodEnd(chinaDateOf(now), rules.P_COERCION_WAITS.performanceWatch).date);
-    return { events: [{ type: 'performance-watched', until, requestId: watchRequestId }] };
+    return { events: [{ type: 'performance-watched', until, requestId: watchRequestId(1) }] };
+  }
+  if (c.watchWoken && isBefore(now, c.watchUntil)) {
+    return {
+      events: [
+        { type: 'performance-watched', until: c.watchUntil, requestId: watchRequestId((c.watchRound ?? 0) + 1) },
+      ],
+    };
   }
   if (isBefore(now, c.watchUntil)) return { wait: { kind: 'performance-watch', until: c.watchUntil } };
   return { wait: { kind: 'exhausted' } };
@@ -179,13 +186,13 @@ function nextStep(
 /** No path takes more than this many immediate steps before it waits: a guard against a planning loop. */
 const MAX_IMMEDIATE_STEPS = 20;
 
-/** `watchRequestId` names the request the performance watch will wait on, should the plan start one. */
+/** `watchRequestId` names the request the performance watch waits on in each of its rounds. */
 export function planCoercion(
   state: EnforcementCase,
   rules: Rules,
   calendar: LegalCalendar,
   now: Instant,
-  watchRequestId: string,
+  watchRequestId: (round: number) => string,
 ): { readonly events: readonly CaseEvent[]; readonly next: CoercionWait } {
   let current = state;
   const events: CaseEvent[] = [];

@@ -1,0 +1,284 @@
+/**
+ * The coercion phase, one scenario per path: each files a case whose respondent pays nothing, lets time pass,
+ * records conduct and decides as staff, and asserts what the case went through.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
+import { caseIdFor } from '#domain/ids.ts';
+import { DAY, filingEvent, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
+
+const open = scenarios();
+const OFFICER = 'wang-fang';
+const PRESIDENT = 'song-jian';
+
+function script(
+  n: number,
+  extra: Partial<SimulatorScript['cases'] extends Readonly<Record<string, infer C>> | undefined ? C : never> = {},
+  respondent = {},
+): SimulatorScript {
+  return {
+    respondents: { [RESPONDENT_ID]: { eService: 'ok', assets: [], ...respondent } },
+    cases: { [`（2026）冀0922执${1000 + n}号`]: extra },
+  };
+}
+
+async function coercing(s: Scenario, n: number): Promise<string> {
+  const outcome = await s.runtime.intake(filingEvent(n));
+  if (outcome.outcome !== 'created') throw new Error('not created');
+  await s.until(outcome.caseId, (c) => c.status === 'coercing' && c.coercion?.watchUntil !== undefined);
+  return outcome.caseId;
+}
+
+async function events(s: Scenario, caseId: string): Promise<CaseEvent[]> {
+  return (await s.runtime.cases.history(caseId)).flatMap((c) => c.events);
+}
+
+const types = (list: CaseEvent[]) => list.map((e) => e.type);
+
+describe('consumption restriction (C4, C5)', () => {
+  it('the respondent performs after the restriction order: it is lifted and the case closes', async () => {
+    const s = await open({ script: script(200) });
+    const caseId = await coercing(s, 200);
+    const before = await s.load(caseId);
+    expect(before.coercion?.restriction?.bound).toEqual([
+      { partyId: before.respondents[0]?.partyId, role: 'respondent' },
+    ]);
+    expect(before.coercion?.published.restriction?.acknowledged).toHaveLength(5);
+
+    const paid = await s.runtime.pay(caseId, before.claim.totalFen, 'bank-ref');
+    expect(paid).toMatchObject({ ok: true });
+    await s.live(caseId, 10);
+
+    const after = await s.load(caseId);
+    expect(after.coercion?.restriction?.liftedOn).toBe('full-performance');
+    expect(after.coercion?.published['restriction-lifted']?.acknowledged).toHaveLength(5);
+    expect(after.coercion?.outcome).toBe('performed');
+    expect(after.status).toBe('closed');
+    expect(s.path(caseId, 'coercion').slice(-3)).toEqual(['CarryDisbursement', 'StartDisbursement', 'ToDisbursement']);
+  });
+
+  it('an organisation’s restriction binds its legal representative, principal, responsible person and controller', async () => {
+    const s = await open({ script: script(201) });
+    const event = filingEvent(201);
+    event.detail.respondents[0].kind = 'organisation';
+    event.detail.respondents[0].idNumber = '91130922MA0XYZAB3C';
+    const outcome = await s.runtime.intake(event);
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const state = await s.liveUntil(outcome.caseId, (c) => c.coercion?.restriction !== undefined);
+    expect(state.coercion?.restriction?.bound.map((b) => b.role)).toEqual([
+      'respondent',
+      'legal-representative',
+      'principal',
+      'directly-responsible-person',
+      'actual-controller',
+    ]);
+  });
+});
+
+describe('judicial detention (C1-C3)', () => {
+  it('approved by the president, served, family told, then released early on correction', async () => {
+    const s = await open({ script: script(210) });
+    const caseId = await coercing(s, 210);
+    expect(
+      await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'violent-obstruction', note: '扣押车辆时持械阻拦' }),
+    ).toMatchObject({ ok: true });
+    const [approval] = await s.untilPending(caseId);
+    expect(approval).toMatchObject({ step: 'sanction', requiredRole: 'president', summary: expect.any(String) });
+    expect(
+      await s.runtime.decide({
+        approvalId: approval?.approvalId ?? '',
+        decision: 'approved',
+        userId: PRESIDENT,
+        data: { days: 12 },
+      }),
+    ).toMatchObject({ ok: true });
+    const detained = await s.until(
+      caseId,
+      (c) => c.coercion?.sanction?.status === 'in-custody' && c.coercion.sanction.review !== undefined,
+    );
+    expect(detained.coercion?.sanction).toMatchObject({ kind: 'detention', approvedDays: 12, review: 'not-requested' });
+    expect(detained.coercion?.sanction?.familyNotifiedAt).toBeDefined();
+    expect(detained.nodes['family-notice']).toMatchObject({ status: 'met', ruleId: 'C3' });
+
+    expect(await s.runtime.release({ caseId, userId: 'zhang-wei', reason: '被拘留人承认并改正错误' })).toMatchObject({
+      ok: true,
+    });
+    const released = await s.load(caseId);
+    expect(released.coercion?.sanction).toMatchObject({
+      status: 'released',
+      early: true,
+      earlyReleaseOrdered: { by: 'zhang-wei' },
+    });
+    expect(types(await events(s, caseId))).toEqual(
+      expect.arrayContaining([
+        'sanction-proposed',
+        'sanction-decided',
+        'sanction-served',
+        'detainee-in-custody',
+        'detainee-family-notified',
+        'early-release-ordered',
+        'detainee-released',
+      ]),
+    );
+  });
+
+  it('rejected by the president: nobody is detained, the phase goes on', async () => {
+    const s = await open({ script: script(211) });
+    const caseId = await coercing(s, 211);
+    await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'violent-obstruction' });
+    const [approval] = await s.untilPending(caseId);
+    expect(
+      await s.runtime.decide({
+        approvalId: approval?.approvalId ?? '',
+        decision: 'rejected',
+        userId: PRESIDENT,
+        reason: '证据不足',
+      }),
+    ).toMatchObject({ ok: true });
+    const state = await s.until(caseId, (c) => c.coercion?.sanction?.status === 'rejected');
+    expect(state.coercion?.sanction?.custodyAt).toBeUndefined();
+    expect(s.path(caseId, 'coercion')).toEqual(
+      expect.arrayContaining([
+        'AwaitSanctionApproval',
+        'ApplySanctionDecision',
+        'RouteSanctionDecision',
+        'AdvanceCoercion',
+      ]),
+    );
+    expect(state.status).toBe('coercing');
+  });
+
+  it('a fine above the legal limit is refused with the limit named, and changes nothing; within it, it applies', async () => {
+    const s = await open({ script: script(212) });
+    const caseId = await coercing(s, 212);
+    await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'report-false' });
+    const [approval] = await s.untilPending(caseId);
+    const before = await s.runtime.cases.history(caseId);
+    const refused = await s.runtime.decide({
+      approvalId: approval?.approvalId ?? '',
+      decision: 'approved',
+      userId: PRESIDENT,
+      data: { amountFen: 15_000_000 },
+    });
+    expect(refused).toEqual({ ok: false, status: 400, code: 'invalid', message: '对个人的罚款不得超过10万元（C1）' });
+    expect(await s.runtime.cases.history(caseId)).toEqual(before);
+    expect((await s.pending(caseId)).map((a) => a.approvalId)).toEqual([approval?.approvalId]);
+    expect(
+      await s.runtime.decide({
+        approvalId: approval?.approvalId ?? '',
+        decision: 'approved',
+        userId: PRESIDENT,
+        data: { amountFen: 5_000_000 },
+      }),
+    ).toMatchObject({ ok: true });
+    const state = await s.until(caseId, (c) => c.coercion?.sanction?.status === 'served');
+    expect(state.coercion?.sanction).toMatchObject({ kind: 'fine', approvedFen: 5_000_000 });
+  });
+});
+
+describe('criminal referral for refusal to execute (D1-D5)', () => {
+  async function referred(s: Scenario, n: number): Promise<string> {
+    const caseId = await coercing(s, n);
+    await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'assets-hidden', note: '将房产转移至亲属名下' });
+    await s.live(caseId, 1);
+    return caseId;
+  }
+
+  it('accepted: the police open a case', async () => {
+    const s = await open({ script: script(220, { police: 'opened' }) });
+    const caseId = await referred(s, 220);
+    const state = await s.until(caseId, (c) => c.coercion?.referral?.status === 'opened');
+    expect(state.coercion?.referral?.grounds).toEqual(['assets-hidden-with-ability']);
+    expect(state.nodes['referral-answer']).toMatchObject({ status: 'met', ruleId: 'D2' });
+  });
+
+  it('police refuse -> procuratorate supervision -> case opened', async () => {
+    const s = await open({ script: script(221, { police: 'refused', procuratorate: 'opened' }) });
+    const caseId = await referred(s, 221);
+    const state = await s.until(caseId, (c) => c.coercion?.referral?.status === 'opened');
+    const answered = (await events(s, caseId)).filter(
+      (e) => e.type === 'referral-answered' || e.type === 'supervision-requested',
+    );
+    expect(answered.map((e) => (e.type === 'referral-answered' ? `${e.by}:${e.outcome}` : e.type))).toEqual([
+      'police:refused',
+      'supervision-requested',
+      'procuratorate:supervision-ordered',
+      'police:opened',
+    ]);
+    expect(state.coercion?.referral?.reasons).toBe('现有证据不足以证明被执行人有能力履行');
+  });
+
+  it('police silent past the deadline -> the applicant is told of private prosecution, the command center alerted', async () => {
+    const s = await open({ script: script(222, { police: 'silent' }) });
+    const caseId = await referred(s, 222);
+    const state = await s.until(caseId, (c) => c.coercion?.referral?.status === 'private-prosecution');
+    expect(state.nodes['referral-answer']?.status).toBe('overdue');
+    expect(s.alerts.map((a) => a.message).join('\n')).toContain('公安机关逾期未答复拒执罪移送');
+  });
+
+  it('a package missing an evidence category is not sent, and says which', async () => {
+    const s = await open({ script: script(223) });
+    const caseId = await coercing(s, 223);
+    await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'violent-obstruction' });
+    const state = await s.liveUntil(caseId, (c) => c.coercion?.referral !== undefined);
+    expect(state.coercion?.referral).toMatchObject({ status: 'blocked', missing: ['ability'] });
+  });
+});
+
+describe('dishonest-debtor list (C6)', () => {
+  it('listed on its grounds; after performance, removed within 3 working days across National Day', async () => {
+    const n = 230;
+    const s = await open({
+      startAt: '2026-08-24T01:00:00.000Z',
+      script: {
+        respondents: {
+          [RESPONDENT_ID]: {
+            eService: 'ok',
+            assetReport: 'silent',
+            freeze: 'failed',
+            assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0001', balanceFen: 9_000_000 }],
+          },
+        },
+        cases: { [`（2026）冀0922执${1000 + n}号`]: { police: 'opened' } },
+      },
+    });
+    const outcome = await s.runtime.intake(filingEvent(n));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    expect(caseId).toBe(caseIdFor('HB0922', `（2026）冀0922执${1000 + n}号`));
+    await s.liveUntil(caseId, (c) => c.coercion?.listing !== undefined, 40);
+    // Decide what needs deciding until Wednesday 30 September (China time), then pay in full.
+    for (let i = 0; i < 40 && s.runtime.clock.now() < '2026-09-29T16:00:00.000Z'; i++) await s.live(caseId, 1);
+    expect(s.runtime.clock.now().slice(0, 10)).toBe('2026-09-29');
+    const listed = await s.load(caseId);
+    expect(listed.coercion?.listing).toMatchObject({ grounds: ['report-refused'], years: 2 });
+    expect(listed.coercion?.published.listing?.acknowledged).toHaveLength(5);
+
+    await s.runtime.pay(caseId, listed.claim.totalFen, 'bank-0930');
+    await s.live(caseId, 15);
+    const removed = await s.load(caseId);
+    // 3 working days from Wednesday 30 September: 8, 9 and 10 October (a make-up Saturday); 1-7 October are off.
+    expect(removed.nodes['listing-removal']).toMatchObject({ dueDate: '2026-10-10', ruleId: 'C6', status: 'met' });
+    expect(removed.coercion?.listing?.removalReason).toBe('被执行人已全部履行');
+    expect(removed.coercion?.published['listing-removed']?.acknowledged).toHaveLength(5);
+    expect(removed.status).toBe('closed');
+    // The payment came while the phase waited for the fine's review period: that wait was cut short.
+    expect((await events(s, caseId)).filter((e) => e.type === 'coercion-answer-recorded' && e.superseded)).toHaveLength(
+      1,
+    );
+    expect(removed.nodes['listing-removal']?.startedOn).toBe('2026-09-30');
+  });
+});
+
+describe('the phase runs out', () => {
+  it('nothing more to do and no performance: the case waits for the final-round closure review', async () => {
+    const s = await open({ script: script(240) });
+    const caseId = await coercing(s, 240);
+    const state = await s.until(caseId, (c) => c.status === 'awaiting-final-closure', 40);
+    expect(state.coercion?.outcome).toBe('exhausted');
+    expect(s.path(caseId, 'coercion').at(-1)).toBe('MeasuresExhausted');
+  });
+});
+
+void DAY;
