@@ -139,7 +139,9 @@ function requestSpec(
         tag: wait.complex ? 'complex' : 'first',
         method: wait.complex ? 'complex' : 'first',
         items: [{ itemId: 'police' }],
-        period: wait.complex ? rules.D2.decideComplex : rules.D2.decide,
+        // D2 gives the police 7 days (30 when complex); the referral-answer node holds them to it. The applicant's
+        // private prosecution opens only when no answer came within D4's period, so the wait runs that long.
+        period: wait.complex ? rules.D2.decideComplex : rules.D4.noAnswer,
       };
     case 'procuratorate': {
       // The procuratorate has the police explain (D3: 7 days), then, if it orders, the police open (15 days).

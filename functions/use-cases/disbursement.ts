@@ -178,7 +178,7 @@ export function recordPayment(deps: Pick<Deps, 'cases' | 'clock' | 'requests' | 
               entryId,
               amountFen: fen(input.amountFen),
               source: 'voluntary',
-              note: `被执行人主动履行（${input.reference}）`,
+              note: `被执行人主动履行（银行流水号 ${input.reference}）`,
             },
           ],
           result: false,

@@ -199,22 +199,36 @@ export async function tasksCommand(globals: GlobalOptions, out: Output, options:
   );
 }
 
+/** What a sanction decision fixes (C1): the days of detention or the amount of the fine, when not as proposed. */
+function decisionData(options: { days?: string; amount?: string }): { days?: number; amountFen?: number } | undefined {
+  if (options.days === undefined && options.amount === undefined) return undefined;
+  if (options.days !== undefined && !/^\d+$/.test(options.days)) {
+    throw new CliError(`拘留日数须为整数，收到：${options.days}`, 2);
+  }
+  return {
+    ...(options.days !== undefined ? { days: Number(options.days) } : {}),
+    ...(options.amount !== undefined ? { amountFen: parseYuan(options.amount) } : {}),
+  };
+}
+
 export async function decideCommand(
   globals: GlobalOptions,
   out: Output,
   approvalId: string,
   decision: string,
-  options: { as: string; reason?: string },
+  options: { as: string; reason?: string; days?: string; amount?: string },
 ): Promise<void> {
   const mapped = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : undefined;
   if (!mapped) throw new CliError(`决定只能是 approve（同意）或 reject（不同意），收到：${decision}`, 2);
   if (mapped === 'rejected' && !options.reason) throw new CliError('不同意时须说明理由（--reason）', 2);
+  const data = decisionData(options);
   await withRuntime(globals, out, async (runtime) => {
     const result = await runtime.decide({
       approvalId,
       decision: mapped,
       userId: options.as,
       ...(options.reason ? { reason: options.reason } : {}),
+      ...(data ? { data } : {}),
     });
     if (!result.ok) throw new CliError(`审批未生效：${result.message}`);
     out.result(result, () => out.line(`已${mapped === 'approved' ? '同意' : '不同意'}：审批事项 ${approvalId}`));

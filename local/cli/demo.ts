@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
+import type { EnforcementCase } from '#domain/case/model.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { ROLE_LABELS } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
@@ -44,6 +45,33 @@ function approverFor(runtime: EmbeddedRuntime, approval: Approval): string {
   return member.userId;
 }
 
+const SCENARIO_TITLES: Record<Scenario, string> = {
+  deduction: '查控、冻结、扣划、发放、结案',
+  voluntary: '送达后被执行人主动履行',
+  referral: '冻结落空、拒不报告财产、隐匿财产：限制消费、失信、罚款、拒执罪移送，公安立案后履行',
+};
+
+/** The referral scenario's script of what staff and the respondent do, day by day, as the case allows. */
+async function referralActs(runtime: EmbeddedRuntime, out: Output, state: EnforcementCase): Promise<void> {
+  const now = chinaTime(runtime.clock.now());
+  const coercion = state.coercion;
+  if (state.status === 'coercing' && coercion?.sanction === undefined && state.conduct.length === 0) {
+    out.progress(`  ${now}  （演示）执行干警查明：被执行人在冻结前将存款转至他人账户，记录隐匿、转移财产行为`);
+    const recorded = await runtime.conduct({
+      caseId: state.caseId,
+      userId: state.officer ?? '',
+      conduct: 'assets-hidden',
+      note: '冻结前将工商银行账户存款转至亲属账户',
+    });
+    if (!recorded.ok) throw new CliError(`演示记录行为失败：${recorded.message}`);
+  }
+  if (coercion?.referral?.status === 'opened' && state.ledger.length === 0) {
+    out.progress(`  ${now}  （演示）公安机关立案后，被执行人向案款账户转入全部执行款`);
+    const paid = await runtime.pay(state.caseId, state.claim.totalFen, 'demo-referral-1');
+    if (!paid.ok) throw new CliError(`演示到账失败：${paid.message}`);
+  }
+}
+
 export async function demoCommand(globals: GlobalOptions, out: Output, options: { scenario?: string }): Promise<void> {
   const scenario = (options.scenario ?? 'deduction') as Scenario;
   if (!SCENARIOS.includes(scenario))
@@ -54,10 +82,8 @@ export async function demoCommand(globals: GlobalOptions, out: Output, options: 
   }
   const demoGlobals: GlobalOptions = { ...globals, dataDir, clock: 'virtual' };
   const event = demoFile('loan-repayment.event.json');
-  const script = demoFile('world.json') as SimulatorScript;
-  out.progress(
-    `演示（${scenario === 'deduction' ? '查控、冻结、扣划、发放、结案' : '送达后被执行人主动履行'}），数据目录：${dataDir}`,
-  );
+  const script = demoFile(scenario === 'referral' ? 'referral-world.json' : 'world.json') as SimulatorScript;
+  out.progress(`演示（${SCENARIO_TITLES[scenario]}），数据目录：${dataDir}`);
   out.progress('');
 
   const caseId = await withRuntime(
@@ -75,6 +101,7 @@ export async function demoCommand(globals: GlobalOptions, out: Output, options: 
           state.status.startsWith('awaiting')
         )
           break;
+        if (scenario === 'referral') await referralActs(runtime, out, state);
         if (scenario === 'voluntary' && day === 2 && state.ledger.length === 0) {
           out.progress(`  ${chinaTime(runtime.clock.now())}  （演示）被执行人收到执行通知后，向案款账户转入全部执行款`);
           await runtime.pay(intake.caseId, state.claim.totalFen, 'demo-voluntary-1');

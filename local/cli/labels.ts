@@ -48,17 +48,7 @@ export const ASSET_STATUS_LABELS = {
   'freeze-failed': '冻结未成功',
 } as const;
 
-export const CONDUCT_LABELS: Record<ConductKind, string> = {
-  obstruction: '妨碍执行',
-  'violent-obstruction': '以暴力、威胁方法抗拒执行',
-  'assets-hidden': '隐匿、转移财产',
-  'report-refused': '拒不报告财产',
-  'report-false': '虚假报告财产',
-  'consumption-violation': '违反限制消费令',
-  'settlement-breach': '无正当理由拒不履行执行和解协议',
-};
-
-export const SANCTION_LABELS: Record<SanctionKind, string> = { fine: '罚款', detention: '司法拘留' };
+export { CONDUCT_LABELS, SANCTION_LABELS } from '#domain/coercion/labels.ts';
 
 export const PUBLICATION_LABELS: Record<Publication, string> = {
   restriction: '限制消费令',

@@ -3,6 +3,8 @@
  * output; --data-dir says where the state lives. An error is one clear line and a non-zero exit.
  */
 import { Command, CommanderError, Option } from 'commander';
+import { CONDUCT_KINDS } from '#domain/case/model.ts';
+import { CONDUCT_LABELS } from './labels.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output, output } from './output.ts';
 import { rulesCommand } from './rules.ts';
@@ -71,7 +73,9 @@ function program(): Command {
       .argument('<approval-id>', '审批编号（见 enforce tasks）')
       .argument('<decision>', 'approve（同意）或 reject（不同意）')
       .requiredOption('--as <user>', '审批人用户名（见 config/staff.json）')
-      .option('--reason <text>', '理由（不同意时必填）'),
+      .option('--reason <text>', '理由（不同意时必填）')
+      .option('--days <n>', '罚款、拘留审批：决定的拘留日数（默认按建议；不得超过法定上限）')
+      .option('--amount <yuan>', '罚款、拘留审批：决定的罚款金额（元；默认按建议；不得超过法定上限）'),
   ).action(lazy('decideCommand'));
   helped(
     cli
@@ -88,6 +92,23 @@ function program(): Command {
       .argument('<amount>', '金额（元），如 51650.00')
       .option('--ref <reference>', '银行流水号'),
   ).action(lazy('payCommand'));
+  helped(
+    cli
+      .command('conduct')
+      .description('记录被执行人的行为（如暴力抗拒、隐匿财产），供强制措施与拒执罪移送依据')
+      .argument('<case>', '案号或案件内部编号')
+      .argument('<kind>', CONDUCT_KINDS.map((kind) => `${kind}（${CONDUCT_LABELS[kind]}）`).join('、'))
+      .requiredOption('--as <user>', '记录人用户名（执行干警、承办人、团队长、局长）')
+      .option('--note <text>', '情况说明'),
+  ).action(lazy('conductCommand'));
+  helped(
+    cli
+      .command('release')
+      .description('决定提前解除司法拘留（被拘留人承认并改正错误）')
+      .argument('<case>', '案号或案件内部编号')
+      .requiredOption('--as <user>', '决定人用户名（局长或院长）')
+      .requiredOption('--reason <text>', '理由'),
+  ).action(lazy('releaseCommand'));
   helped(cli.command('run').description('处理当前所有到期的工作后退出')).action(lazy('runCommand'));
   helped(cli.command('worker').description('持续运行（生产模式）：按时处理到期的期限与外部答复')).action(
     lazy('workerCommand'),

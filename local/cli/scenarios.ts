@@ -1,3 +1,3 @@
 /** The demo's scenarios (kept apart so that `--help` need not load the demo). */
-export const SCENARIOS = ['deduction', 'voluntary'] as const;
+export const SCENARIOS = ['deduction', 'voluntary', 'referral'] as const;
 export type Scenario = (typeof SCENARIOS)[number];

@@ -5,6 +5,7 @@ import type { EnforcementCase, TimeNode } from '#domain/case/model.ts';
 import { isLate } from '#domain/case/nodes.ts';
 import { applyCommits } from '#domain/case/reducer.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
+import { REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
@@ -125,7 +126,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'entrustment-overdue':
       return `委托事项逾期未办结，第${event.escalation}次催办`;
     case 'money-received':
-      return `案款到账：${formatYuan(event.amountFen)}（${event.source === 'deduction' ? '扣划' : '被执行人主动履行'}${event.note ? `，${event.note}` : ''}）`;
+      return `案款到账：${formatYuan(event.amountFen)}（${event.note || (event.source === 'deduction' ? '扣划' : '被执行人主动履行')}）`;
     case 'disbursement-planned':
       return `发放方案：${event.payouts.map((p) => `${party(state, p.payeeId)} ${formatYuan(p.amountFen)}`).join('；')}${event.refundFen > 0 ? `；退还${formatYuan(event.refundFen as Fen)}` : ''}`;
     case 'money-paid':
@@ -186,7 +187,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'referral-blocked':
       return `拒执罪移送材料不全，暂不移送：缺少${event.missing.map((c) => CATEGORY_LABELS[c as EvidenceCategory] ?? c).join('、')}（D1）`;
     case 'referral-sent':
-      return `移送公安机关追究拒不执行判决、裁定罪（D1），情形：${event.grounds.join('、')}`;
+      return `移送公安机关追究拒不执行判决、裁定罪（D1），情形：${event.grounds.map((g) => REFERRAL_GROUND_LABELS[g] ?? g).join('、')}`;
     case 'supervision-requested':
       return '请求检察机关进行立案监督（D3）';
     case 'referral-answered': {

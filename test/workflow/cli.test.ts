@@ -136,4 +136,25 @@ describe('the demo', () => {
     expect(stdout).not.toContain('冻结：');
     expect(stdout).toContain('结案：执行完毕');
   });
+
+  it('the referral scenario goes through restriction, listing, a fine and the police before the respondent pays', () => {
+    const { code, stdout } = enforce(['--data-dir', join(scratch, 'demo-referral'), 'demo', '--scenario', 'referral']);
+    expect(code).toBe(0);
+    const order = [
+      '冻结未成功',
+      '发出限制消费令（C4）',
+      '隐匿、转移财产',
+      '纳入失信被执行人名单2年',
+      '院长审批同意：罚款20,000.00元',
+      '移送公安机关追究拒不执行判决、裁定罪（D1）',
+      '公安机关决定不予立案',
+      '请求检察机关进行立案监督（D3）',
+      '公安机关决定立案',
+      '解除限制消费令（C5：已全部履行）',
+      '节点完成：删除失信信息',
+      '结案：执行完毕',
+    ].map((line) => stdout.indexOf(line));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
 });

@@ -5,6 +5,7 @@ import type { LegalCalendar } from '../calendar/legal-calendar.ts';
 import { chinaDateOf, endOfChinaDay, type Instant, secondsUntil } from '../calendar/local-date.ts';
 import type { EnforcementCase } from '../case/model.ts';
 import type { CaseStatus } from '../case/status.ts';
+import { CONDUCT_LABELS } from '../coercion/labels.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import type { Role, StaffMember } from '../staff/roles.ts';
@@ -110,6 +111,16 @@ export function approvalSummary(step: ApprovalStep, state: EnforcementCase): str
     if (!plan) return '冻结扣划方案';
     const amount = fen(plan.freezes.reduce((t, f) => t + f.amountFen, 0));
     return `冻结${plan.freezes.length}项财产共${formatYuan(amount)}；委托外地法院${plan.entrustments.length}项；待执行${formatYuan(plan.outstandingFen)}`;
+  }
+  if (step === 'sanction') {
+    const sanction = state.coercion?.sanction;
+    if (!sanction) return '罚款、拘留';
+    const respondent = state.respondents.find((r) => r.partyId === sanction.respondentId)?.name ?? '';
+    const measure =
+      sanction.kind === 'detention'
+        ? `司法拘留${respondent}${sanction.proposedDays ?? ''}日`
+        : `罚款${respondent}${formatYuan(sanction.proposedFen ?? fen(0))}`;
+    return `拟${measure}（依据：${sanction.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）；可在法定限度内决定${sanction.kind === 'detention' ? '日数' : '金额'}`;
   }
   const plan = state.disbursementPlan;
   if (!plan) return '执行款发放';

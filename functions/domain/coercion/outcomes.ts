@@ -122,7 +122,7 @@ export function recordCoercionAnswer(
             { type: 'node-overdue', node: 'referral-answer', at: now },
             {
               type: 'private-prosecution-notified',
-              reason: '公安机关未在期限内作出是否立案的决定（D2），告知申请执行人可以提起自诉（D4）',
+              reason: `公安机关未在期限内作出是否立案的决定（D2），移送后${rules.D4.noAnswer.days}日内未答复，告知申请执行人可以提起自诉（D4）`,
             },
           ],
           alerts: ['公安机关逾期未答复拒执罪移送，已告知申请执行人自诉途径'],
