@@ -260,6 +260,7 @@ const ALL_FUNCTIONS: readonly { name: string; uses: readonly DependencyName[] }[
   ...STEPS.map((step) => ({ name: step as string, uses: STEP_USES[step] as readonly DependencyName[] })),
   { name: 'intake', uses: FUNCTION_USES.intake },
   { name: 'settle', uses: FUNCTION_USES.settle },
+  { name: 'record-evidence', uses: FUNCTION_USES['record-evidence'] },
 ];
 
 describe('the functions', () => {
@@ -318,7 +319,9 @@ describe('intake', () => {
     const { intake } = synthesized().stack;
 
     // Act
-    const rules = resourcesOfType('AWS::Events::Rule');
+    const rules = resourcesOfType('AWS::Events::Rule').filter(
+      ([, rule]) => JSON.stringify(rule.Properties?.EventBusName) === JSON.stringify({ Ref: idOf(intake.bus) }),
+    );
 
     // Assess
     expect(rules).toHaveLength(1);
@@ -422,6 +425,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   partners: [],
   alerts: [],
   payments: [],
+  evidence: [],
 };
 
 /** Other grants a port implies (resource label and action), and the environment it needs. */
@@ -429,6 +433,12 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   rejections: ['intake-dlq sqs:SendMessage'],
   partners: ['partner-queue sqs:SendMessage'],
   alerts: ['alert-bus events:PutEvents'],
+  // record-evidence's use of the bucket (function-access.ts EVIDENCE_USE): read, and legal hold, on case keys only.
+  evidence: [
+    'evidence-bucket/cases/* s3:GetObject',
+    'evidence-bucket/cases/* s3:GetObjectVersion',
+    'evidence-bucket/cases/* s3:PutObjectLegalHold',
+  ],
 };
 
 const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
@@ -445,6 +455,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   calendar: [],
   staff: [],
   payments: [],
+  evidence: [ENV.evidenceBucket],
 };
 
 function resourceLabels(): Map<string, string> {
@@ -457,6 +468,8 @@ function resourceLabels(): Map<string, string> {
     [idOf(stack.intake.deadLetterQueue), 'intake-dlq'],
     [idOf(stack.settle.alertBus), 'alert-bus'],
     [idOf(stack.encryption.key), 'key'],
+    [idOf(stack.evidence.bucket), 'evidence-bucket'],
+    [idOf(stack.recordEvidence.deadLetterQueue), 'evidence-dlq'],
   ]);
 }
 
@@ -480,7 +493,13 @@ function label(resource: unknown, labels: Map<string, string>): string {
 function grantsOf(name: string): string[] {
   const { stack } = synthesized();
   const handler =
-    name === 'intake' ? stack.intake.handler : name === 'settle' ? stack.settle.handler : stack.steps[name as StepName];
+    name === 'intake'
+      ? stack.intake.handler
+      : name === 'settle'
+        ? stack.settle.handler
+        : name === 'record-evidence'
+          ? stack.recordEvidence.handler
+          : stack.steps[name as StepName];
   const labels = resourceLabels();
   labels.set(idOf(handler.logGroup), 'own-log-group');
   return roleStatements(idOf(handler.role))
@@ -533,6 +552,7 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(`machine:${prefix}-service states:StartExecution`);
       expected.add('intake-dlq sqs:SendMessage'); // also its dead-letter queue
     }
+    if (name === 'record-evidence') expected.add('evidence-dlq sqs:SendMessage'); // its dead-letter queue
     if (name === 'settle') {
       for (const action of ['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']) {
         expected.add(`* states:${action}`);
