@@ -160,11 +160,13 @@ function forward(
   path: string,
   headers: IncomingMessage['headers'],
   body?: Buffer,
+  responseHeaders: Readonly<Record<string, string>> = {},
 ): void {
   const upstream = httpRequest(
     { host: '127.0.0.1', port: upstreamPort, method: req.method, path, headers, agent: false },
     (answer) => {
-      res.writeHead(answer.statusCode ?? 500, answer.headers);
+      const ok = (answer.statusCode ?? 500) < 300;
+      res.writeHead(answer.statusCode ?? 500, { ...answer.headers, ...(ok ? responseHeaders : {}) });
       answer.pipe(res);
     },
   );
@@ -196,13 +198,19 @@ async function gate(
       throw new S3Refusal(400, 'BadDigest', 'The SHA256 you specified did not match the calculated checksum.');
     }
   }
-  // Authenticated here: s3rver gets the request unsigned (it would check the expiry on the wall clock).
-  for (const name of [...url.searchParams.keys()]) if (/^x-amz-/i.test(name)) url.searchParams.delete(name);
+  // Authenticated here: s3rver gets the request unsigned (it would check the expiry on the wall clock). It refuses
+  // response-header overrides on unsigned requests, so the gate applies them (response-content-disposition).
+  const overrides: Record<string, string> = {};
+  for (const name of [...url.searchParams.keys()]) {
+    if (/^response-/i.test(name))
+      overrides[name.slice('response-'.length).toLowerCase()] = url.searchParams.get(name) ?? '';
+    if (/^(x-amz-|response-)/i.test(name)) url.searchParams.delete(name);
+  }
   const headers: IncomingMessage['headers'] = { host: req.headers.host ?? '' };
   for (const name of ['content-type', 'content-length', 'content-disposition']) {
     if (req.headers[name] !== undefined) headers[name] = req.headers[name];
   }
-  forward(upstreamPort, req, res, `${url.pathname}${url.search}`, headers, body);
+  forward(upstreamPort, req, res, `${url.pathname}${url.search}`, headers, body, overrides);
 }
 
 export async function openLocalS3(dataDir: string | undefined, now: () => Instant): Promise<LocalS3> {

@@ -203,6 +203,11 @@ export class EmbeddedRuntime {
     }
   }
 
+  /** The embedded DynamoDB, for operators' tools and tests that must reach behind the adapters. */
+  get dynamo(): LocalStore['client'] {
+    return this.store.client;
+  }
+
   /** A filing event, through the intake function (validation, idempotency, case creation, first phase). */
   async intake(event: unknown): Promise<IntakeOutcome> {
     const outcome = await this.intakeHandler(event, lambdaContext('intake'));
