@@ -1,5 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { describe, expect, it } from 'vitest';
 import { CASES_LAYOUT, IDEMPOTENCY_LAYOUT, JOURNAL_LAYOUT, type TableLayout } from '#adapters/dynamodb/tables.ts';
 import { ENV } from '#commons/config.ts';
@@ -7,6 +9,7 @@ import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
 import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { MACHINES } from '#workflows/index.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
+import { EvidenceBucket, INCOMPLETE_UPLOAD_DAYS } from '../../infra/constructs/evidence-bucket.ts';
 import {
   asList,
   type CfnResource,
@@ -159,6 +162,97 @@ describe('the evidence bucket', () => {
         },
       });
     }
+  });
+});
+
+describe('evidence custody', () => {
+  const evidence = () => idOf(synthesized().stack.evidence.bucket);
+
+  it('sends Object Created events to EventBridge and aborts multipart uploads nobody completed', () => {
+    // Prepare
+    const bucket = synthesizedTemplate().Resources[evidence()];
+
+    // Act
+    const properties = bucket?.Properties ?? {};
+
+    // Assess
+    expect(properties.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    expect(properties.LifecycleConfiguration).toEqual({
+      Rules: [
+        {
+          Id: 'abort-incomplete-multipart-uploads',
+          AbortIncompleteMultipartUpload: { DaysAfterInitiation: INCOMPLETE_UPLOAD_DAYS },
+          Status: 'Enabled',
+        },
+      ],
+    });
+    // No custom-resource function manages the notification: the bucket states it itself.
+    expect(resourcesOfType('Custom::S3BucketNotifications')).toEqual([]);
+  });
+
+  it("routes the bucket's Object Created events under cases/ from the default bus to record-evidence, with a DLQ", () => {
+    // Prepare
+    const { recordEvidence } = synthesized().stack;
+
+    // Act
+    const rule = synthesizedTemplate().Resources[idOf(recordEvidence.rule)];
+
+    // Assess
+    expect(rule?.Properties?.EventBusName).toBeUndefined();
+    expect(rule?.Properties?.EventPattern).toEqual({
+      source: ['aws.s3'],
+      'detail-type': ['Object Created'],
+      detail: { bucket: { name: [{ Ref: evidence() }] }, object: { key: [{ prefix: 'cases/' }] } },
+    });
+    template().hasResourceProperties('AWS::Events::Rule', {
+      Name: `${prefix}-evidence-landed`,
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [functionLogicalId(`${prefix}-record-evidence`), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(recordEvidence.deadLetterQueue), 'Arn'] } },
+          RetryPolicy: { MaximumRetryAttempts: Match.anyValue(), MaximumEventAgeInSeconds: Match.anyValue() },
+        }),
+      ],
+    });
+  });
+
+  it('lets no function delete evidence or bypass its retention, and reaches objects only under cases/', () => {
+    // Prepare
+    const bucketArn = JSON.stringify({ 'Fn::GetAtt': [evidence(), 'Arn'] });
+
+    // Act
+    const s3Grants = allPolicyStatements().filter(
+      ([, st]) => st.Effect === 'Allow' && asList(st.Action).some((a) => a.startsWith('s3:')),
+    );
+
+    // Assess
+    for (const [id, statement] of s3Grants) {
+      const actions = asList(statement.Action);
+      expect(
+        actions.filter((a) => /s3:(Delete|BypassGovernance|PutObjectRetention|PutBucket)/.test(a)),
+        id,
+      ).toEqual([]);
+      if (JSON.stringify(statement.Resource).includes(bucketArn)) {
+        expect(JSON.stringify(statement.Resource), id).toContain('/cases/*');
+      }
+    }
+  });
+
+  it('locks in COMPLIANCE mode when a stage asks for it', () => {
+    // Prepare
+    const stack = new Stack(new App(), 'Compliance');
+    const key = new Key(stack, 'Key');
+
+    // Act
+    new EvidenceBucket(stack, 'Evidence', { key, objectLockMode: 'COMPLIANCE', retentionDays: 3650 });
+
+    // Assess
+    Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3650 } },
+      },
+    });
   });
 });
 
