@@ -11,7 +11,6 @@ import { type CommitListener, DynamoCaseRepository } from '#adapters/dynamodb/ca
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { DynamoPartnerRequestStore } from '#adapters/dynamodb/partner-request-store.ts';
 import { RecordedRejections } from '#adapters/dynamodb/rejection-log.ts';
-import { S3EvidenceStore } from '#adapters/s3/evidence-store.ts';
 import { PartnerSimulator, PaymentSimulator, type SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { JsonStaffDirectory } from '#adapters/staff/json-directory.ts';
 import { referenceData } from '#commons/reference-data.ts';
@@ -32,7 +31,7 @@ import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { localDefinitions, localFunctionArn } from './definitions.ts';
 import { LocalEngine, type RuntimeEvent } from './engine.ts';
 import { LocalCommandCenter, LocalDeadLetters } from './local-adapters.ts';
-import { type LocalS3, openLocalS3 } from './local-s3.ts';
+import { LocalEvidenceStore } from './local-evidence.ts';
 import { LOCAL_TABLES, type LocalStore, openLocalStore, operationScope } from './local-store.ts';
 import { fileSink, type LogSink, SinkLogger } from './logging.ts';
 import { RuntimeStore } from './runtime-store.ts';
@@ -95,8 +94,8 @@ export class EmbeddedRuntime {
   readonly runtimeStore: RuntimeStore;
   readonly staff: JsonStaffDirectory;
   readonly cases: DynamoCaseRepository;
-  /** The embedded S3 stand-in holding the evidence bucket. */
-  readonly s3: LocalS3;
+  /** The evidence bucket on the embedded S3 stand-in, opened on first use (`evidence.s3()` for its files). */
+  readonly evidence: LocalEvidenceStore;
   private readonly store: LocalStore;
   private readonly handlers = new Map<StepName, StepHandler>();
   private readonly intakeHandler: (event: unknown, context: Context) => Promise<IntakeOutcome>;
@@ -106,15 +105,9 @@ export class EmbeddedRuntime {
   private readonly reportedOps = new Map<string, number>();
   private readonly background = new Set<Promise<void>>();
 
-  private constructor(
-    store: LocalStore,
-    s3: LocalS3,
-    runtimeStore: RuntimeStore,
-    clock: RuntimeClock,
-    options: RuntimeOptions,
-  ) {
+  private constructor(store: LocalStore, runtimeStore: RuntimeStore, clock: RuntimeClock, options: RuntimeOptions) {
     this.store = store;
-    this.s3 = s3;
+    this.evidence = new LocalEvidenceStore(options.dataDir, () => clock.now(), runtimeStore);
     this.runtimeStore = runtimeStore;
     this.clock = clock;
     this.logSink = options.logSink ?? (options.dataDir ? fileSink(options.dataDir) : () => undefined);
@@ -153,15 +146,7 @@ export class EmbeddedRuntime {
       alerts: new LocalCommandCenter(runtimeStore, options.onAlert),
       payments: new PaymentSimulator(),
       rejections: new RecordedRejections(db, tables, new LocalDeadLetters(runtimeStore, clock)),
-      evidence: new S3EvidenceStore({
-        client: s3.client,
-        bucket: s3.bucket,
-        // The stand-in has no object lock: the runtime keeps the legal holds.
-        localLegalHolds: {
-          set: (key, on) => runtimeStore.setValue(`legal-hold:${key}`, on),
-          get: async (key) => (await runtimeStore.getValue<boolean>(`legal-hold:${key}`)) ?? false,
-        },
-      }),
+      evidence: this.evidence,
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,
@@ -173,7 +158,6 @@ export class EmbeddedRuntime {
 
   static async open(options: RuntimeOptions = {}): Promise<EmbeddedRuntime> {
     const store = await openLocalStore(options.dataDir);
-    let s3: LocalS3 | undefined;
     try {
       const runtimeStore = new RuntimeStore(documentClient(store.client), LOCAL_TABLES.runtime);
       const saved = await runtimeStore.getValue<ClockSetting>('clock');
@@ -189,15 +173,13 @@ export class EmbeddedRuntime {
       const savedScript = await runtimeStore.getValue<SimulatorScript>('simulator');
       if (options.script && !savedScript) await runtimeStore.setValue('simulator', options.script);
       const script = savedScript ?? options.script;
-      s3 = await openLocalS3(options.dataDir, () => clock.now());
-      const runtime = new EmbeddedRuntime(store, s3, runtimeStore, clock, {
+      const runtime = new EmbeddedRuntime(store, runtimeStore, clock, {
         ...options,
         ...(script ? { script } : {}),
       });
       await runtime.engine.recover();
       return runtime;
     } catch (error) {
-      await s3?.close();
       await store.close();
       throw error;
     }
@@ -280,7 +262,7 @@ export class EmbeddedRuntime {
   async close(): Promise<void> {
     await this.settled();
     await this.saveClock();
-    await this.s3.close();
+    await this.evidence.close();
     await this.store.close();
   }
 

@@ -154,7 +154,7 @@ describe('an upload the field officer makes', () => {
       source: 'aws.s3',
       'detail-type': 'Object Created',
       detail: {
-        bucket: { name: s.runtime.s3.bucket },
+        bucket: { name: (await s.runtime.evidence.s3()).bucket },
         object: { key: `cases/${caseId}/evidence/${issued.evidenceId}`, size: photo.length },
       },
     };
@@ -306,9 +306,10 @@ describe('tampering is found by verify, which names the item', () => {
     const { s, caseId } = await filedCase(621);
     const first = await uploadEvidenceFile(s.runtime.deps, FIELD_OFFICER, caseId, photoPath, declaration(photo));
     const second = await uploadEvidenceFile(s.runtime.deps, FIELD_OFFICER, caseId, photoPath, declaration(photo));
+    const s3 = await s.runtime.evidence.s3();
     const stored = join(
-      s.runtime.s3.directory,
-      s.runtime.s3.bucket,
+      s3.directory,
+      s3.bucket,
       `cases/${caseId}/evidence/${second.evidenceId}._S3rver_object`,
     );
     const bytes = readFileSync(stored);
