@@ -307,11 +307,7 @@ describe('tampering is found by verify, which names the item', () => {
     const first = await uploadEvidenceFile(s.runtime.deps, FIELD_OFFICER, caseId, photoPath, declaration(photo));
     const second = await uploadEvidenceFile(s.runtime.deps, FIELD_OFFICER, caseId, photoPath, declaration(photo));
     const s3 = await s.runtime.evidence.s3();
-    const stored = join(
-      s3.directory,
-      s3.bucket,
-      `cases/${caseId}/evidence/${second.evidenceId}._S3rver_object`,
-    );
+    const stored = join(s3.directory, s3.bucket, `cases/${caseId}/evidence/${second.evidenceId}._S3rver_object`);
     const bytes = readFileSync(stored);
     bytes[0] = (bytes[0] ?? 0) ^ 0x01;
     writeFileSync(stored, bytes);
