@@ -4,9 +4,11 @@
  * new port (or a new use of `engine`) fails the synth here until its access is written down.
  */
 
+import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { ENV } from '#commons/config.ts';
 import type { DependencyName, FunctionName } from '#steps/manifest.ts';
@@ -20,6 +22,7 @@ export interface AccessTargets {
   readonly intakeDeadLetterQueue: IQueue;
   readonly alertBus: IEventBus;
   readonly serviceMachineArn: string;
+  readonly evidenceBucket: IBucket;
 }
 
 /** What one port needs. */
@@ -30,6 +33,8 @@ export interface PortAccess {
   readonly encrypted: boolean;
   /** Actions that support no resource-level permissions, and why they are needed. */
   readonly unscoped?: { readonly actions: readonly string[]; readonly reason: string };
+  /** cdk-nag findings the statements raise by design (a key-prefix wildcard), each with its reason. */
+  readonly acknowledged?: readonly { readonly id: string; readonly reason: string }[];
 }
 
 /** What `engine` means for each function that uses it. */
@@ -37,6 +42,33 @@ const ENGINE_USE: Partial<Record<FunctionName, 'start-service' | 'settle-tasks'>
   intake: 'start-service',
   settle: 'settle-tasks',
 };
+
+/**
+ * What `evidence` means for each function that uses it: `record` reads landed objects and puts them under the
+ * case's legal hold; `custody` (the staff API) also signs uploads and download links (a presigned request acts
+ * with the signer's permissions) and sets and releases legal holds.
+ */
+export const EVIDENCE_USE: Partial<Record<FunctionName | 'staff-api', 'record' | 'custody'>> = {
+  'record-evidence': 'record',
+};
+
+export const EVIDENCE_ACTIONS = {
+  record: ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObjectLegalHold'],
+  custody: [
+    's3:PutObject',
+    's3:AbortMultipartUpload',
+    's3:ListMultipartUploadParts',
+    's3:GetObject',
+    's3:GetObjectVersion',
+    's3:PutObjectLegalHold',
+    's3:GetObjectLegalHold',
+  ],
+} as const;
+
+/** Evidence objects of every case: keys are `cases/<case id>/evidence/<evidence id>`. */
+export function evidenceObjects(bucket: IBucket): string {
+  return bucket.arnForObjects('cases/*');
+}
 
 export const SEND_TASK_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
 
@@ -106,6 +138,29 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         environment: { [ENV.alertBusName]: t.alertBus.eventBusName },
         encrypted: false,
       };
+    case 'evidence': {
+      const use = EVIDENCE_USE[fn];
+      if (!use) throw new Error(`${fn} uses evidence, but function-access.ts does not say for what (EVIDENCE_USE)`);
+      const stack = Stack.of(t.evidenceBucket);
+      const bucketId: string = stack.resolve(stack.getLogicalId(t.evidenceBucket.node.defaultChild as CfnElement));
+      return {
+        statements: [
+          new PolicyStatement({ actions: [...EVIDENCE_ACTIONS[use]], resources: [evidenceObjects(t.evidenceBucket)] }),
+        ],
+        environment: { [ENV.evidenceBucket]: t.evidenceBucket.bucketName },
+        // Objects are SSE-KMS with the key: reading decrypts, and a signed upload encrypts as the signer.
+        encrypted: true,
+        acknowledged: [
+          {
+            id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/cases/*]`,
+            reason:
+              'Evidence objects are keyed cases/<case id>/evidence/<evidence id> and any case may receive evidence: ' +
+              `the grant covers the evidence key prefix of the bucket only, with the ${use} actions alone ` +
+              `(${EVIDENCE_ACTIONS[use].join(', ')}); no bucket-level or delete action is granted.`,
+          },
+        ],
+      };
+    }
     case 'engine': {
       const use = ENGINE_USE[fn];
       if (use === 'start-service') {
@@ -147,6 +202,7 @@ export function grantPorts(
     const access = portAccess(fn, port, targets);
     for (const statement of access.statements) target.role.addToPrincipalPolicy(statement);
     if (access.unscoped) target.grantUnscoped(access.unscoped.actions, access.unscoped.reason);
+    for (const finding of access.acknowledged ?? []) Validations.of(target.role).acknowledge(finding);
     Object.assign(environment, access.environment);
     encrypted ||= access.encrypted;
   }

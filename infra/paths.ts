@@ -9,6 +9,6 @@ export function stepEntry(step: StepName): string {
   return `${PROJECT_ROOT}/functions/steps/${step}/handler.ts`;
 }
 
-export function functionEntry(name: 'intake' | 'settle'): string {
+export function functionEntry(name: 'intake' | 'settle' | 'record-evidence'): string {
   return `${PROJECT_ROOT}/functions/${name}/handler.ts`;
 }

@@ -4,6 +4,7 @@
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
+import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Deps } from '#use-cases/context.ts';
@@ -15,6 +16,7 @@ import { documentClient } from '../adapters/dynamodb/document-client.ts';
 import { DynamoPartnerRequestStore } from '../adapters/dynamodb/partner-request-store.ts';
 import { RecordedRejections } from '../adapters/dynamodb/rejection-log.ts';
 import type { TableNames } from '../adapters/dynamodb/tables.ts';
+import { S3EvidenceStore } from '../adapters/s3/evidence-store.ts';
 import { PartnerSimulator, PaymentSimulator } from '../adapters/simulators/partner-simulator.ts';
 import type { DependencyName } from '../steps/manifest.ts';
 import { ENV, requireEnv } from './config.ts';
@@ -64,6 +66,16 @@ export function awsDependencies<U extends DependencyName>(uses: readonly U[]): P
       tables(),
       new SqsDeadLetters(new SQSClient({}), requireEnv(ENV.intakeDlqUrl)),
     );
+  }
+  if (needs.has('evidence')) {
+    deps.evidence = new S3EvidenceStore({
+      // Checksums are what the application signs in (x-amz-checksum-sha256), never ones the SDK adds.
+      client: new S3Client({
+        requestChecksumCalculation: 'WHEN_REQUIRED',
+        responseChecksumValidation: 'WHEN_REQUIRED',
+      }),
+      bucket: requireEnv(ENV.evidenceBucket),
+    });
   }
   for (const name of uses) {
     if (deps[name] === undefined) throw new Error(`no AWS adapter for ${name}`);

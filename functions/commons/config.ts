@@ -20,4 +20,5 @@ export const ENV = {
   partnerQueueUrl: 'PARTNER_QUEUE_URL',
   intakeDlqUrl: 'INTAKE_DLQ_URL',
   alertBusName: 'ALERT_BUS_NAME',
+  evidenceBucket: 'EVIDENCE_BUCKET',
 } as const;

@@ -18,6 +18,7 @@ export const DEPENDENCIES = [
   'alerts',
   'payments',
   'rejections',
+  'evidence',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -55,6 +56,11 @@ export const FUNCTION_USES = {
    * request resumes its execution).
    */
   settle: ['clock', 'rules', 'cases', 'approvals', 'staff', 'engine', 'requests', 'alerts'],
+  /**
+   * EventBridge target of the evidence bucket's Object Created events: checks the landed object against its
+   * declared upload and records it on the case (and puts it under the case's legal hold, if there is one).
+   */
+  'record-evidence': ['clock', 'rules', 'cases', 'evidence'],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

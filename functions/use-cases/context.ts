@@ -15,6 +15,7 @@ import {
   ConcurrentUpdateError,
 } from '#ports/case-repository.ts';
 import type { Clock } from '#ports/clock.ts';
+import type { EvidenceStore } from '#ports/evidence-store.ts';
 import type { IntakeRejections } from '#ports/intake.ts';
 import type { PartnerGateway, PartnerRequestStore } from '#ports/partner-requests.ts';
 import type { PaymentGateway } from '#ports/payments.ts';
@@ -35,6 +36,7 @@ export interface Deps {
   readonly alerts: CommandCenter;
   readonly payments: PaymentGateway;
   readonly rejections: IntakeRejections;
+  readonly evidence: EvidenceStore;
 }
 
 export const SYSTEM: Actor = { kind: 'system', id: 'workflow' };

@@ -56,10 +56,19 @@ export class EncryptionKey extends Construct {
    * one bus by name (not by rule ARN: the rule depends on the function, whose log group depends on this key).
    */
   allowEventBridgeRules(busName: string): void {
+    this.allowEventBridgeRuleArns(`EventBridgeRulesOf${busName.replace(/[^A-Za-z0-9]/g, '')}`, `${busName}/*`);
+  }
+
+  /** The same, for one named rule of the account's default bus (where S3 sends its events). */
+  allowEventBridgeDefaultBusRule(ruleName: string): void {
+    this.allowEventBridgeRuleArns(`EventBridgeRule${ruleName.replace(/[^A-Za-z0-9]/g, '')}`, ruleName);
+  }
+
+  private allowEventBridgeRuleArns(sid: string, resourceName: string): void {
     const stack = Stack.of(this);
     this.key.addToResourcePolicy(
       new PolicyStatement({
-        sid: `EventBridgeRulesOf${busName.replace(/[^A-Za-z0-9]/g, '')}`,
+        sid,
         principals: [new ServicePrincipal('events.amazonaws.com')],
         actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
         resources: ['*'],
@@ -69,7 +78,7 @@ export class EncryptionKey extends Construct {
             'aws:SourceArn': stack.formatArn({
               service: 'events',
               resource: 'rule',
-              resourceName: `${busName}/*`,
+              resourceName,
             }),
           },
         },

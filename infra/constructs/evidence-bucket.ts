@@ -1,7 +1,9 @@
 /**
  * The evidence bucket: documents served and received in a case, kept as write-once versions under S3 Object
  * Lock with a default retention, encrypted with the customer-managed key, reachable only over TLS, and logged
- * to a separate access-log bucket.
+ * to a separate access-log bucket. Object Created events go to EventBridge (the record-evidence function); a
+ * lifecycle rule aborts multipart uploads nobody completed. Legal holds are set per object version by the
+ * custody use cases (s3:PutObjectLegalHold, granted per function from the manifest).
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -9,12 +11,16 @@ import {
   BlockPublicAccess,
   Bucket,
   BucketEncryption,
+  type CfnBucket,
   ObjectLockRetention,
   ObjectOwnership,
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { ObjectLockMode } from '../config.ts';
+
+/** Days after which S3 aborts a multipart upload that was never completed (the smallest unit S3 offers). */
+export const INCOMPLETE_UPLOAD_DAYS = 1;
 
 export interface EvidenceBucketProps {
   readonly key: IKey;
@@ -66,7 +72,20 @@ export class EvidenceBucket extends Construct {
       minimumTLSVersion: 1.2,
       serverAccessLogsBucket: this.accessLogs,
       serverAccessLogsPrefix: 'evidence/',
+      lifecycleRules: [
+        {
+          id: 'abort-incomplete-multipart-uploads',
+          // An upload link lives minutes; a multipart upload nobody completed is gone after a day, unrecorded.
+          abortIncompleteMultipartUploadAfter: Duration.days(INCOMPLETE_UPLOAD_DAYS),
+        },
+      ],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Object Created events go to EventBridge, where the record-evidence rule picks up cases/ keys. Set on the
+    // CloudFormation bucket itself: `eventBridgeEnabled` would add CDK's notifications custom-resource function.
+    (this.bucket.node.defaultChild as CfnBucket).addPropertyOverride(
+      'NotificationConfiguration.EventBridgeConfiguration.EventBridgeEnabled',
+      true,
+    );
   }
 }

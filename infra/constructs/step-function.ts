@@ -17,6 +17,18 @@ import { PROJECT_ROOT } from '../paths.ts';
 export const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
+/**
+ * SDK packages left to the one the Lambda runtime provides. The S3 client and its presigner are bundled instead:
+ * presigning must use the pinned client-s3 and s3-request-presigner together, whatever the runtime ships.
+ */
+export const RUNTIME_SDK_MODULES = [
+  '@aws-sdk/client-dynamodb',
+  '@aws-sdk/lib-dynamodb',
+  '@aws-sdk/client-sfn',
+  '@aws-sdk/client-sqs',
+  '@aws-sdk/client-eventbridge',
+] as const;
+
 /** Steps do a few DynamoDB round trips; a step that needs longer is a step to split. */
 export const STEP_TIMEOUT = Duration.seconds(30);
 
@@ -85,7 +97,7 @@ export class StepFunction extends Construct {
         minify: true,
         sourceMap: true,
         sourcesContent: false,
-        externalModules: ['@aws-sdk/*'],
+        externalModules: [...RUNTIME_SDK_MODULES],
         banner: ESM_REQUIRE_BANNER,
       },
     });

@@ -12,6 +12,7 @@ import { CaseStore } from '../constructs/case-store.ts';
 import { EncryptionKey } from '../constructs/encryption-key.ts';
 import { EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { Intake } from '../constructs/intake.ts';
+import { RecordEvidence } from '../constructs/record-evidence.ts';
 import { Settle } from '../constructs/settle.ts';
 import { STEP_TIMEOUT, StepFunction } from '../constructs/step-function.ts';
 import { machineArn, machineName, Workflows } from '../constructs/workflows.ts';
@@ -29,6 +30,7 @@ export class EnforcementStack extends Stack {
   readonly alarms: AlarmTopic;
   readonly intake: Intake;
   readonly settle: Settle;
+  readonly recordEvidence: RecordEvidence;
   readonly steps: Readonly<Record<StepName, StepFunction>>;
   readonly workflows: Workflows;
 
@@ -64,6 +66,13 @@ export class EnforcementStack extends Stack {
       ...functionSettings,
     });
 
+    this.recordEvidence = new RecordEvidence(this, 'RecordEvidence', {
+      namePrefix: prefix,
+      encryption: this.encryption,
+      bucket: this.evidence.bucket,
+      ...functionSettings,
+    });
+
     const targets: AccessTargets = {
       key,
       store: this.store,
@@ -71,9 +80,11 @@ export class EnforcementStack extends Stack {
       intakeDeadLetterQueue: this.intake.deadLetterQueue,
       alertBus: this.settle.alertBus,
       serviceMachineArn: machineArn(this, machineName(prefix, 'service')),
+      evidenceBucket: this.evidence.bucket,
     };
     grantPorts(this.intake.handler, 'intake', FUNCTION_USES.intake, targets);
     grantPorts(this.settle.handler, 'settle', FUNCTION_USES.settle, targets);
+    grantPorts(this.recordEvidence.handler, 'record-evidence', FUNCTION_USES['record-evidence'], targets);
 
     const steps = {} as Record<StepName, StepFunction>;
     for (const step of STEPS) {
@@ -107,6 +118,7 @@ export class EnforcementStack extends Stack {
       ...Object.values(this.workflows.failureAlarms),
       this.intake.deadLetterAlarm,
       this.settle.deadLetterAlarm,
+      this.recordEvidence.deadLetterAlarm,
     ]) {
       this.alarms.notify(alarm);
     }

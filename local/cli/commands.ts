@@ -9,6 +9,7 @@ import { CASE_STATUSES, type CaseStatus, STATUS_LABELS } from '#domain/case/stat
 import { fen, formatYuan } from '#domain/money.ts';
 import { ROLE_LABELS } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
+import { type EvidenceView, evidenceView } from '#use-cases/evidence.ts';
 import { parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import {
@@ -182,18 +183,39 @@ export async function tasksCommand(globals: GlobalOptions, out: Output, options:
       for (const court of runtime.staff.document.courts)
         pending.push(...(await runtime.deps.approvals.listPending({ court: court.code })));
       const visible = options.as ? pending.filter((a) => mayDecide(runtime, a, options.as ?? '')) : pending;
-      out.result(visible, () => {
-        if (visible.length === 0)
-          return out.line(options.as ? `${runtime.staff.memberName(options.as)}没有待审批事项。` : '没有待审批事项。');
-        for (const a of visible) {
-          const label = isApprovalStep(a.step) ? APPROVAL_STEPS[a.step].label : a.step;
-          const overdue = a.dueAt < runtime.clock.now() ? '（已逾期）' : '';
-          out.line(
-            `${a.approvalId}  ${a.caseNumber}  ${label}  审批人：${ROLE_LABELS[a.requiredRole]}  期限：${chinaTime(a.dueAt)}${overdue}`,
-          );
-          out.line(`    ${a.summary}（提请人：${runtime.staff.memberName(a.requester)}）`);
-        }
-      });
+      // The approver sees the field evidence linked to the step being decided.
+      const now = runtime.clock.now();
+      const evidence = new Map<string, EvidenceView[]>();
+      for (const a of visible) {
+        const state = await runtime.cases.load(a.caseId);
+        const items = Object.values(state?.evidence ?? {}).filter((e) => e.step === a.step && e.status === 'recorded');
+        evidence.set(
+          a.approvalId,
+          items.map((e) => evidenceView(e, now)),
+        );
+      }
+      out.result(
+        visible.map((a) => ({ ...a, evidence: evidence.get(a.approvalId) ?? [] })),
+        () => {
+          if (visible.length === 0)
+            return out.line(
+              options.as ? `${runtime.staff.memberName(options.as)}没有待审批事项。` : '没有待审批事项。',
+            );
+          for (const a of visible) {
+            const label = isApprovalStep(a.step) ? APPROVAL_STEPS[a.step].label : a.step;
+            const overdue = a.dueAt < runtime.clock.now() ? '（已逾期）' : '';
+            out.line(
+              `${a.approvalId}  ${a.caseNumber}  ${label}  审批人：${ROLE_LABELS[a.requiredRole]}  期限：${chinaTime(a.dueAt)}${overdue}`,
+            );
+            out.line(`    ${a.summary}（提请人：${runtime.staff.memberName(a.requester)}）`);
+            for (const e of evidence.get(a.approvalId) ?? []) {
+              out.line(
+                `    现场证据 ${e.evidenceId}：「${e.description}」（${runtime.staff.memberName(e.uploader)}，SHA-256 ${e.sha256.slice(0, 16)}…）`,
+              );
+            }
+          }
+        },
+      );
     },
     { quiet: true },
   );

@@ -1,5 +1,5 @@
 /** Staff-facing labels (Chinese) for what the CLI shows. */
-import type { ConductKind, Phase, Publication, SanctionKind, Track } from '#domain/case/model.ts';
+import type { Phase, Publication, Track } from '#domain/case/model.ts';
 import type { CoercionRequestKind } from '#domain/partners/requests.ts';
 
 export const TRACK_LABELS: Record<Track, string> = { simple: '简案', complex: '繁案', resumed: '恢复执行案件' };

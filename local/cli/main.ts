@@ -126,6 +126,64 @@ function program(): Command {
   );
   helped(cli.command('alerts').description('指挥中心提醒（逾期、升级、需人工处理）')).action(lazy('alertsCommand'));
   helped(cli.command('rejections').description('被拒收的立案事件及原因')).action(lazy('rejectionsCommand'));
+  const evidence = () => import('./evidence.ts');
+  const group = helped(cli.command('evidence').description('现场证据：上传、列表、查看链接、法律保留、核验'));
+  helped(
+    group
+      .command('add')
+      .description('上传一件证据（照片、视频、录音、文件）并入卷：与手机端相同的签名上传')
+      .argument('<case>', '案号或案件内部编号')
+      .argument('<file>', '文件')
+      .requiredOption(
+        '--step <step>',
+        '关联的执行环节：service、control-plan、disbursement、seizure、obstruction、on-site',
+      )
+      .requiredOption('--as <user>', '上传人（执行干警、承办人等，见 config/staff.json）')
+      .option('--type <mime>', '文件类型（默认按扩展名判断）')
+      .option('--device <device>', '拍摄设备')
+      .option('--location <lat,lon>', '拍摄位置（纬度,经度）')
+      .option('--description <text>', '说明')
+      .option('--captured-at <time>', '拍摄时间（ISO-8601）'),
+  ).action(async (reference: string, file: string, options) =>
+    (await evidence()).evidenceAddCommand(globals(), out(), reference, file, options),
+  );
+  helped(
+    group
+      .command('list')
+      .description('本案证据（只读，不记入审计链）')
+      .argument('<case>', '案号或案件内部编号')
+      .option('--step <step>', '只列出该环节的证据'),
+  ).action(async (reference: string, options) =>
+    (await evidence()).evidenceListCommand(globals(), out(), reference, options),
+  );
+  helped(
+    group
+      .command('link')
+      .description('签发查看或下载链接（记入审计链）')
+      .argument('<case>', '案号或案件内部编号')
+      .argument('<evidence-id>', '证据编号')
+      .requiredOption('--as <user>', '查看人')
+      .option('--purpose <purpose>', 'view（查看，默认）或 download（下载）'),
+  ).action(async (reference: string, evidenceId: string, options) =>
+    (await evidence()).evidenceLinkCommand(globals(), out(), reference, evidenceId, options),
+  );
+  helped(
+    group
+      .command('hold')
+      .description('对本案全部证据设置（on）或解除（off）法律保留，如案件进入上诉（记入审计链）')
+      .argument('<case>', '案号或案件内部编号')
+      .argument('<on|off>', 'on 或 off')
+      .requiredOption('--as <user>', '操作人（承办人、团队负责人、执行局局长）')
+      .requiredOption('--reason <text>', '理由'),
+  ).action(async (reference: string, action: string, options) =>
+    (await evidence()).evidenceHoldCommand(globals(), out(), reference, action, options),
+  );
+  helped(
+    group
+      .command('verify')
+      .description('逐件重新计算证据的 SHA-256 并核验审计链，指出第一处不一致')
+      .argument('<case>', '案号或案件内部编号'),
+  ).action(async (reference: string) => (await evidence()).evidenceVerifyCommand(globals(), out(), reference));
   helped(cli.command('verify').description('核验案件审计链（哈希链）').argument('<case>', '案号或案件内部编号')).action(
     lazy('verifyCommand'),
   );

@@ -1,12 +1,13 @@
 /** The case timeline as staff read it: every transition, approval and deadline, in Chinese, in China time. */
 import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
 import type { CaseEvent, Commit } from '#domain/case/events.ts';
-import type { EnforcementCase, TimeNode } from '#domain/case/model.ts';
+import type { EnforcementCase, EvidenceCheck, TimeNode } from '#domain/case/model.ts';
 import { isLate } from '#domain/case/nodes.ts';
 import { applyCommits } from '#domain/case/reducer.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
 import { REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
+import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind } from '#domain/partners/requests.ts';
@@ -26,6 +27,29 @@ import {
   SERVICE_OUTCOME_LABELS,
   TRACK_LABELS,
 } from './labels.ts';
+
+const CHECK_LABELS: Record<EvidenceCheck, string> = {
+  size: '大小',
+  'content-type': '类型',
+  'storage-checksum': '存储端SHA-256',
+  'composite-checksum': '分段SHA-256',
+  rehash: '重新计算SHA-256',
+};
+
+function stepLabel(step: string): string {
+  return isEvidenceStep(step) ? EVIDENCE_STEPS[step] : step;
+}
+
+function evidenceKindLabel(kind: string): string {
+  return (EVIDENCE_KIND_LABELS as Record<string, string>)[kind] ?? kind;
+}
+
+/** `12.3 MB`, `850 KB`, `512 字节`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} 字节`;
+}
 
 export interface Names {
   member(userId: string): string;
@@ -212,6 +236,18 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return event.outcome === 'performed'
         ? '强制措施阶段结束：被执行人已履行'
         : '强制措施阶段结束：措施已穷尽，仍未履行';
+    case 'evidence-upload-issued':
+      return `签发证据上传链接：${names.member(event.uploader)}，${evidenceKindLabel(event.kind)}，${formatBytes(event.sizeBytes)}，${stepLabel(event.step)}，SHA-256 ${event.sha256.slice(0, 16)}…，${event.multipart ? `分${event.multipart.partsSha256.length}段上传，` : ''}有效至${chinaTime(event.expiresAt)}（证据编号 ${event.evidenceId}）`;
+    case 'evidence-recorded': {
+      const item = state?.evidence?.[event.evidenceId];
+      return `证据入卷：${evidenceKindLabel(item?.kind ?? '')}「${item?.description ?? ''}」，${formatBytes(event.sizeBytes)}，SHA-256 ${event.sha256.slice(0, 16)}…（已核验：${event.verified.map((c) => CHECK_LABELS[c]).join('、')}），关联${stepLabel(item?.step ?? '')}${event.legalHold ? '，已设法律保留' : ''}（证据编号 ${event.evidenceId}）`;
+    }
+    case 'evidence-download-issued':
+      return `签发证据${event.purpose === 'view' ? '查看' : '下载'}链接：${names.member(event.by)}，证据编号 ${event.evidenceId}，有效至${chinaTime(event.expiresAt)}`;
+    case 'legal-hold-set':
+      return `证据法律保留：${names.member(event.by)}对${event.evidence.length}件证据设置法律保留（不得删除或覆盖），理由：${event.reason}`;
+    case 'legal-hold-released':
+      return `解除证据法律保留：${names.member(event.by)}，${event.evidence.length}件证据，理由：${event.reason}`;
   }
 }
 

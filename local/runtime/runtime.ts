@@ -30,6 +30,7 @@ import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { localDefinitions, localFunctionArn } from './definitions.ts';
 import { LocalEngine, type RuntimeEvent } from './engine.ts';
 import { LocalCommandCenter, LocalDeadLetters } from './local-adapters.ts';
+import { LocalEvidenceStore } from './local-evidence.ts';
 import { LOCAL_TABLES, type LocalStore, openLocalStore, operationScope } from './local-store.ts';
 import { fileSink, type LogSink, SinkLogger } from './logging.ts';
 import { RuntimeStore } from './runtime-store.ts';
@@ -92,6 +93,8 @@ export class EmbeddedRuntime {
   readonly runtimeStore: RuntimeStore;
   readonly staff: JsonStaffDirectory;
   readonly cases: DynamoCaseRepository;
+  /** The evidence bucket on the embedded S3 stand-in, opened on first use (`evidence.s3()` for its files). */
+  readonly evidence: LocalEvidenceStore;
   private readonly store: LocalStore;
   private readonly handlers = new Map<StepName, StepHandler>();
   private readonly intakeHandler: (event: unknown, context: Context) => Promise<IntakeOutcome>;
@@ -103,6 +106,7 @@ export class EmbeddedRuntime {
 
   private constructor(store: LocalStore, runtimeStore: RuntimeStore, clock: RuntimeClock, options: RuntimeOptions) {
     this.store = store;
+    this.evidence = new LocalEvidenceStore(options.dataDir, () => clock.now(), runtimeStore);
     this.runtimeStore = runtimeStore;
     this.clock = clock;
     this.logSink = options.logSink ?? (options.dataDir ? fileSink(options.dataDir) : () => undefined);
@@ -141,6 +145,7 @@ export class EmbeddedRuntime {
       alerts: new LocalCommandCenter(runtimeStore, options.onAlert),
       payments: new PaymentSimulator(),
       rejections: new RecordedRejections(db, tables, new LocalDeadLetters(runtimeStore, clock)),
+      evidence: this.evidence,
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,
@@ -167,13 +172,21 @@ export class EmbeddedRuntime {
       const savedScript = await runtimeStore.getValue<SimulatorScript>('simulator');
       if (options.script && !savedScript) await runtimeStore.setValue('simulator', options.script);
       const script = savedScript ?? options.script;
-      const runtime = new EmbeddedRuntime(store, runtimeStore, clock, { ...options, ...(script ? { script } : {}) });
+      const runtime = new EmbeddedRuntime(store, runtimeStore, clock, {
+        ...options,
+        ...(script ? { script } : {}),
+      });
       await runtime.engine.recover();
       return runtime;
     } catch (error) {
       await store.close();
       throw error;
     }
+  }
+
+  /** The embedded DynamoDB, for operators' tools and tests that must reach behind the adapters. */
+  get dynamo(): LocalStore['client'] {
+    return this.store.client;
   }
 
   /** A filing event, through the intake function (validation, idempotency, case creation, first phase). */
@@ -270,6 +283,7 @@ export class EmbeddedRuntime {
   async close(): Promise<void> {
     await this.settled();
     await this.saveClock();
+    await this.evidence.close();
     await this.store.close();
   }
 

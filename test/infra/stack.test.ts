@@ -1,5 +1,7 @@
 import type { CfnElement } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { App, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { describe, expect, it } from 'vitest';
 import { CASES_LAYOUT, IDEMPOTENCY_LAYOUT, JOURNAL_LAYOUT, type TableLayout } from '#adapters/dynamodb/tables.ts';
 import { ENV } from '#commons/config.ts';
@@ -7,6 +9,7 @@ import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
 import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { MACHINES } from '#workflows/index.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
+import { EvidenceBucket, INCOMPLETE_UPLOAD_DAYS } from '../../infra/constructs/evidence-bucket.ts';
 import {
   asList,
   type CfnResource,
@@ -162,6 +165,97 @@ describe('the evidence bucket', () => {
   });
 });
 
+describe('evidence custody', () => {
+  const evidence = () => idOf(synthesized().stack.evidence.bucket);
+
+  it('sends Object Created events to EventBridge and aborts multipart uploads nobody completed', () => {
+    // Prepare
+    const bucket = synthesizedTemplate().Resources[evidence()];
+
+    // Act
+    const properties = bucket?.Properties ?? {};
+
+    // Assess
+    expect(properties.NotificationConfiguration).toEqual({ EventBridgeConfiguration: { EventBridgeEnabled: true } });
+    expect(properties.LifecycleConfiguration).toEqual({
+      Rules: [
+        {
+          Id: 'abort-incomplete-multipart-uploads',
+          AbortIncompleteMultipartUpload: { DaysAfterInitiation: INCOMPLETE_UPLOAD_DAYS },
+          Status: 'Enabled',
+        },
+      ],
+    });
+    // No custom-resource function manages the notification: the bucket states it itself.
+    expect(resourcesOfType('Custom::S3BucketNotifications')).toEqual([]);
+  });
+
+  it("routes the bucket's Object Created events under cases/ from the default bus to record-evidence, with a DLQ", () => {
+    // Prepare
+    const { recordEvidence } = synthesized().stack;
+
+    // Act
+    const rule = synthesizedTemplate().Resources[idOf(recordEvidence.rule)];
+
+    // Assess
+    expect(rule?.Properties?.EventBusName).toBeUndefined();
+    expect(rule?.Properties?.EventPattern).toEqual({
+      source: ['aws.s3'],
+      'detail-type': ['Object Created'],
+      detail: { bucket: { name: [{ Ref: evidence() }] }, object: { key: [{ prefix: 'cases/' }] } },
+    });
+    template().hasResourceProperties('AWS::Events::Rule', {
+      Name: `${prefix}-evidence-landed`,
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [functionLogicalId(`${prefix}-record-evidence`), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(recordEvidence.deadLetterQueue), 'Arn'] } },
+          RetryPolicy: { MaximumRetryAttempts: Match.anyValue(), MaximumEventAgeInSeconds: Match.anyValue() },
+        }),
+      ],
+    });
+  });
+
+  it('lets no function delete evidence or bypass its retention, and reaches objects only under cases/', () => {
+    // Prepare
+    const bucketArn = JSON.stringify({ 'Fn::GetAtt': [evidence(), 'Arn'] });
+
+    // Act
+    const s3Grants = allPolicyStatements().filter(
+      ([, st]) => st.Effect === 'Allow' && asList(st.Action).some((a) => a.startsWith('s3:')),
+    );
+
+    // Assess
+    for (const [id, statement] of s3Grants) {
+      const actions = asList(statement.Action);
+      expect(
+        actions.filter((a) => /s3:(Delete|BypassGovernance|PutObjectRetention|PutBucket)/.test(a)),
+        id,
+      ).toEqual([]);
+      if (JSON.stringify(statement.Resource).includes(bucketArn)) {
+        expect(JSON.stringify(statement.Resource), id).toContain('/cases/*');
+      }
+    }
+  });
+
+  it('locks in COMPLIANCE mode when a stage asks for it', () => {
+    // Prepare
+    const stack = new Stack(new App(), 'Compliance');
+    const key = new Key(stack, 'Key');
+
+    // Act
+    new EvidenceBucket(stack, 'Evidence', { key, objectLockMode: 'COMPLIANCE', retentionDays: 3650 });
+
+    // Assess
+    Template.fromStack(stack).hasResourceProperties('AWS::S3::Bucket', {
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Days: 3650 } },
+      },
+    });
+  });
+});
+
 /** Every policy document in the template, with where it is. */
 function allPolicyStatements(): [string, PolicyStatementJson][] {
   const found: [string, PolicyStatementJson][] = [];
@@ -260,6 +354,7 @@ const ALL_FUNCTIONS: readonly { name: string; uses: readonly DependencyName[] }[
   ...STEPS.map((step) => ({ name: step as string, uses: STEP_USES[step] as readonly DependencyName[] })),
   { name: 'intake', uses: FUNCTION_USES.intake },
   { name: 'settle', uses: FUNCTION_USES.settle },
+  { name: 'record-evidence', uses: FUNCTION_USES['record-evidence'] },
 ];
 
 describe('the functions', () => {
@@ -318,7 +413,9 @@ describe('intake', () => {
     const { intake } = synthesized().stack;
 
     // Act
-    const rules = resourcesOfType('AWS::Events::Rule');
+    const rules = resourcesOfType('AWS::Events::Rule').filter(
+      ([, rule]) => JSON.stringify(rule.Properties?.EventBusName) === JSON.stringify({ Ref: idOf(intake.bus) }),
+    );
 
     // Assess
     expect(rules).toHaveLength(1);
@@ -422,6 +519,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   partners: [],
   alerts: [],
   payments: [],
+  evidence: [],
 };
 
 /** Other grants a port implies (resource label and action), and the environment it needs. */
@@ -429,6 +527,12 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   rejections: ['intake-dlq sqs:SendMessage'],
   partners: ['partner-queue sqs:SendMessage'],
   alerts: ['alert-bus events:PutEvents'],
+  // record-evidence's use of the bucket (function-access.ts EVIDENCE_USE): read, and legal hold, on case keys only.
+  evidence: [
+    'evidence-bucket/cases/* s3:GetObject',
+    'evidence-bucket/cases/* s3:GetObjectVersion',
+    'evidence-bucket/cases/* s3:PutObjectLegalHold',
+  ],
 };
 
 const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
@@ -445,6 +549,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   calendar: [],
   staff: [],
   payments: [],
+  evidence: [ENV.evidenceBucket],
 };
 
 function resourceLabels(): Map<string, string> {
@@ -457,6 +562,8 @@ function resourceLabels(): Map<string, string> {
     [idOf(stack.intake.deadLetterQueue), 'intake-dlq'],
     [idOf(stack.settle.alertBus), 'alert-bus'],
     [idOf(stack.encryption.key), 'key'],
+    [idOf(stack.evidence.bucket), 'evidence-bucket'],
+    [idOf(stack.recordEvidence.deadLetterQueue), 'evidence-dlq'],
   ]);
 }
 
@@ -480,7 +587,13 @@ function label(resource: unknown, labels: Map<string, string>): string {
 function grantsOf(name: string): string[] {
   const { stack } = synthesized();
   const handler =
-    name === 'intake' ? stack.intake.handler : name === 'settle' ? stack.settle.handler : stack.steps[name as StepName];
+    name === 'intake'
+      ? stack.intake.handler
+      : name === 'settle'
+        ? stack.settle.handler
+        : name === 'record-evidence'
+          ? stack.recordEvidence.handler
+          : stack.steps[name as StepName];
   const labels = resourceLabels();
   labels.set(idOf(handler.logGroup), 'own-log-group');
   return roleStatements(idOf(handler.role))
@@ -533,6 +646,7 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(`machine:${prefix}-service states:StartExecution`);
       expected.add('intake-dlq sqs:SendMessage'); // also its dead-letter queue
     }
+    if (name === 'record-evidence') expected.add('evidence-dlq sqs:SendMessage'); // its dead-letter queue
     if (name === 'settle') {
       for (const action of ['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']) {
         expected.add(`* states:${action}`);

@@ -20,6 +20,7 @@ const COMMANDS = [
   'alerts',
   'rejections',
   'verify',
+  'evidence',
 ];
 const scratch = mkdtempSync(join(tmpdir(), 'enforce-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -156,5 +157,68 @@ describe('the demo', () => {
     ].map((line) => stdout.indexOf(line));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+});
+
+describe('evidence from the command line', () => {
+  it('add, list and verify; then an object rewritten in the data directory is named by evidence verify', () => {
+    // Prepare
+    const dir = join(scratch, 'evidence');
+    const photo = join(scratch, 'seizure.jpg');
+    writeFileSync(photo, Buffer.alloc(3000, 7));
+    const caseNumber = '（2026）冀0922执301号';
+    enforce(['--data-dir', dir, '--clock', 'virtual', 'intake', 'test/fixtures/intake/v1/loan-repayment.json']);
+
+    // Act
+    const added = enforceJson<{ evidenceId: string }>([
+      '--data-dir',
+      dir,
+      'evidence',
+      'add',
+      caseNumber,
+      photo,
+      '--step',
+      'seizure',
+      '--as',
+      'fan-tao',
+      '--description',
+      '查封现场',
+    ]);
+    const refused = enforce([
+      '--data-dir',
+      dir,
+      'evidence',
+      'add',
+      caseNumber,
+      photo,
+      '--step',
+      'seizure',
+      '--as',
+      'qian-lei',
+    ]);
+    const listed = enforce(['--data-dir', dir, 'evidence', 'list', caseNumber]);
+    const clean = enforce(['--data-dir', dir, 'evidence', 'verify', caseNumber]);
+    const objects = join(dir, 's3', 'enforcement-evidence', 'cases');
+    const [caseDir] = readdirSync(objects);
+    writeFileSync(
+      join(objects, caseDir ?? '', 'evidence', `${added.evidenceId}._S3rver_object`),
+      Buffer.alloc(3000, 8),
+    );
+    const tampered = enforce(['--data-dir', dir, 'evidence', 'verify', caseNumber]);
+
+    // Assess
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe('错误：钱磊不属于本案所在法院（青县人民法院），不能上传本案证据\n');
+    expect(listed.stdout).toContain(added.evidenceId);
+    expect(listed.stdout).toContain('已入卷');
+    expect(clean.code).toBe(0);
+    expect(clean.stdout).toContain('证据核验通过：1 件证据与入卷记录一致');
+    expect(tampered.code).toBe(1);
+    expect(tampered.stderr).toMatch(
+      new RegExp(
+        `^错误：案件 ${caseNumber.replace(/[()（）]/g, '.')} 证据核验未通过：证据 ${added.evidenceId}「查封现场」：存储内容的 SHA-256`,
+      ),
+    );
+    expect(tampered.stderr.split('\n').filter(Boolean)).toHaveLength(1);
   });
 });

@@ -8,6 +8,8 @@ import type {
   ConductKind,
   Court,
   Entrustment,
+  EvidenceCheck,
+  EvidenceDeclaration,
   Party,
   Phase,
   Publication,
@@ -222,7 +224,34 @@ export type CaseEvent =
   | { readonly type: 'private-prosecution-notified'; readonly reason: string }
   | { readonly type: 'performance-watched'; readonly until: Instant; readonly requestId: string }
   | { readonly type: 'watch-woken' }
-  | { readonly type: 'coercion-ended'; readonly outcome: 'performed' | 'exhausted' };
+  | { readonly type: 'coercion-ended'; readonly outcome: 'performed' | 'exhausted' }
+  | ({ readonly type: 'evidence-upload-issued' } & EvidenceDeclaration)
+  | {
+      readonly type: 'evidence-recorded';
+      readonly evidenceId: string;
+      /** The object version recorded (absent where the store keeps no versions: the embedded stand-in). */
+      readonly versionId?: string;
+      readonly sha256: string;
+      readonly sizeBytes: number;
+      readonly contentType: string;
+      /** What was checked on landing: storage's own SHA-256 check, and/or a re-hash of the stored bytes. */
+      readonly verified: readonly EvidenceCheck[];
+      readonly legalHold: boolean;
+    }
+  | {
+      readonly type: 'evidence-download-issued';
+      readonly evidenceId: string;
+      readonly by: string;
+      readonly purpose: 'view' | 'download';
+      readonly expiresAt: Instant;
+    }
+  | {
+      readonly type: 'legal-hold-set' | 'legal-hold-released';
+      readonly by: string;
+      readonly reason: string;
+      /** The evidence items whose stored objects the hold was put on (or taken off). */
+      readonly evidence: readonly string[];
+    };
 
 export type CaseEventType = CaseEvent['type'];
 

@@ -256,6 +256,50 @@ export interface CoercionState {
   readonly outcome?: 'performed' | 'exhausted';
 }
 
+export type EvidenceCheck = 'size' | 'content-type' | 'storage-checksum' | 'composite-checksum' | 'rehash';
+
+/** What an upload link was issued for: declared before the bytes exist, and bound into the signed request. */
+export interface EvidenceDeclaration {
+  readonly evidenceId: string;
+  /** The step of the case the evidence belongs to (../evidence/policy.ts EVIDENCE_STEPS). */
+  readonly step: string;
+  readonly key: string;
+  readonly kind: string;
+  readonly contentType: string;
+  readonly sizeBytes: number;
+  /** SHA-256 of the whole file, hex. */
+  readonly sha256: string;
+  readonly uploader: string;
+  readonly device: string;
+  readonly location?: { readonly latitude: number; readonly longitude: number; readonly accuracyMeters?: number };
+  readonly description: string;
+  /** When the file was taken, as the phone says. */
+  readonly capturedAt?: Instant;
+  readonly expiresAt: Instant;
+  readonly multipart?: {
+    readonly uploadId: string;
+    readonly partBytes: number;
+    readonly partsSha256: readonly string[];
+  };
+}
+
+export interface EvidenceItem extends EvidenceDeclaration {
+  readonly issuedAt: Instant;
+  readonly status: 'issued' | 'recorded';
+  readonly recordedAt?: Instant;
+  readonly versionId?: string;
+  readonly verified?: readonly EvidenceCheck[];
+  readonly legalHold?: boolean;
+  /** View and download links issued so far. */
+  readonly accesses: number;
+}
+
+export interface LegalHold {
+  readonly since: Instant;
+  readonly by: string;
+  readonly reason: string;
+}
+
 export interface EnforcementCase {
   readonly caseId: string;
   readonly court: Court;
@@ -302,6 +346,10 @@ export interface EnforcementCase {
   };
   readonly attention?: Attention;
   readonly closure?: { readonly way: 'fully-performed'; readonly at: Instant };
+  /** Field evidence, by evidence id (absent on records written before evidence existed). */
+  readonly evidence?: Readonly<Record<string, EvidenceItem>>;
+  /** Set while the case's evidence is under legal hold (e.g. the case is under appeal). */
+  readonly legalHold?: LegalHold;
   /** Number of commits applied; the optimistic-lock version. */
   readonly version: number;
   /** Hash of the last commit, the head of the case's audit chain. */

@@ -4,6 +4,7 @@ import type {
   Asset,
   CoercionState,
   EnforcementCase,
+  EvidenceItem,
   LedgerEntry,
   Referral,
   ReferralStatus,
@@ -22,6 +23,16 @@ function withAsset(state: EnforcementCase, assetId: string, change: (asset: Asse
   const asset = state.assets[assetId];
   if (!asset) throw new CaseStateError(`case ${state.caseId} has no asset ${assetId}`);
   return { ...state, assets: { ...state.assets, [assetId]: change(asset) } };
+}
+
+function withEvidence(
+  state: EnforcementCase,
+  evidenceId: string,
+  change: (item: EvidenceItem) => EvidenceItem,
+): EnforcementCase {
+  const item = state.evidence?.[evidenceId];
+  if (!item) throw new CaseStateError(`case ${state.caseId} has no evidence ${evidenceId}`);
+  return { ...state, evidence: { ...state.evidence, [evidenceId]: change(item) } };
 }
 
 /** Applies one event. Pure: the same events always fold to the same case. */
@@ -50,6 +61,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       approvals: {},
       conduct: [],
       assetReports: {},
+      evidence: {},
       version: 0,
       head: '',
     };
@@ -260,6 +272,34 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
           },
         ],
       };
+    case 'evidence-upload-issued': {
+      const { type: _type, ...declaration } = event;
+      const item: EvidenceItem = { ...declaration, issuedAt: at, status: 'issued', accesses: 0 };
+      return { ...state, evidence: { ...state.evidence, [event.evidenceId]: item } };
+    }
+    case 'evidence-recorded':
+      return withEvidence(state, event.evidenceId, (item) => ({
+        ...item,
+        status: 'recorded',
+        recordedAt: at,
+        sha256: event.sha256,
+        sizeBytes: event.sizeBytes,
+        contentType: event.contentType,
+        verified: event.verified,
+        legalHold: event.legalHold,
+        ...(event.versionId ? { versionId: event.versionId } : {}),
+      }));
+    case 'evidence-download-issued':
+      return withEvidence(state, event.evidenceId, (item) => ({ ...item, accesses: item.accesses + 1 }));
+    case 'legal-hold-set':
+    case 'legal-hold-released': {
+      const on = event.type === 'legal-hold-set';
+      let next: EnforcementCase = state;
+      for (const evidenceId of event.evidence)
+        next = withEvidence(next, evidenceId, (item) => ({ ...item, legalHold: on }));
+      const { legalHold: _released, ...rest } = next;
+      return on ? { ...rest, legalHold: { since: at, by: event.by, reason: event.reason } } : rest;
+    }
     default:
       return applyCoercionEvent(state, event, at);
   }

@@ -383,6 +383,37 @@ export const RULES = {
     /** ... and how many times, before the case goes on without it and the matter stays flagged overdue. */
     entrustmentEscalations: 2,
   },
+  P_EVIDENCE: {
+    id: 'P-EVIDENCE',
+    title: 'Field evidence: accepted types and sizes, upload and download link lifetimes',
+    titleZh: '现场证据上传规则（类型、大小、链接有效期）',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** What a phone may send, by kind of evidence: the content types accepted and the largest file. */
+    kinds: {
+      photo: { contentTypes: ['image/jpeg', 'image/png', 'image/heic'], maxBytes: 30 * 1024 * 1024 },
+      video: { contentTypes: ['video/mp4', 'video/quicktime'], maxBytes: 2 * 1024 * 1024 * 1024 },
+      audio: { contentTypes: ['audio/mp4', 'audio/mpeg', 'audio/aac'], maxBytes: 500 * 1024 * 1024 },
+      document: { contentTypes: ['application/pdf'], maxBytes: 100 * 1024 * 1024 },
+    },
+    /** Files up to this size go in one presigned PUT; larger ones by multipart upload. */
+    singleUploadMaxBytes: 16 * 1024 * 1024,
+    /** Size of every part of a multipart upload but the last (S3: at least 5 MiB, at most 10,000 parts). */
+    partBytes: 8 * 1024 * 1024,
+    /** How long an upload link (and a multipart upload) may be used after it is issued. */
+    uploadLinkSeconds: 15 * 60,
+    /** How long a view or download link may be used. */
+    downloadLinkSeconds: 5 * 60,
+    /**
+     * On landing, a single-PUT object whose SHA-256 storage already checked is also re-hashed up to this size;
+     * a multipart object is always re-hashed (S3 keeps only a composite SHA-256 of its parts).
+     */
+    rehashMaxBytes: 64 * 1024 * 1024,
+    descriptionMaxChars: 500,
+  },
 } as const;
 
 export type RuleId = keyof typeof RULES;

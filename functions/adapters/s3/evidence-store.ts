@@ -1,0 +1,235 @@
+/**
+ * The evidence store on S3: presigned uploads with the SHA-256 signed in (x-amz-checksum-sha256 kept as a header,
+ * so S3 checks the body against it), Content-Length and Content-Type signed; multipart uploads with a signed
+ * SHA-256 per part; heads with the stored checksum; legal holds. The same adapter serves the embedded stand-in,
+ * which keeps no versions, checksums or legal holds: there `local` supplies the legal holds, and the recording
+ * step re-hashes every object because no stored checksum comes back.
+ */
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  GetObjectLegalHoldCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  PutObjectLegalHoldCommand,
+  type S3Client,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { plusSeconds } from '#domain/calendar/local-date.ts';
+import { hexToBase64 } from '#domain/evidence/objects.ts';
+import type { EvidenceStore, PresignedRequest, Signing, StoredObject } from '#ports/evidence-store.ts';
+
+/** x-amz-checksum-sha256 must stay a header: S3 checks a hoisted (query-string) checksum against nothing. */
+const UNHOISTABLE = new Set(['x-amz-checksum-sha256']);
+
+/** Legal holds kept by the embedded runtime for the stand-in, which has none of its own. */
+export interface LocalLegalHolds {
+  set(key: string, on: boolean): Promise<void>;
+  get(key: string): Promise<boolean>;
+}
+
+export interface S3EvidenceStoreOptions {
+  readonly client: S3Client;
+  readonly bucket: string;
+  /** Only for the embedded stand-in. */
+  readonly localLegalHolds?: LocalLegalHolds;
+}
+
+function isNotFound(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name;
+  return name === 'NotFound' || name === 'NoSuchKey' || name === 'NoSuchVersion';
+}
+
+export class S3EvidenceStore implements EvidenceStore {
+  private readonly client: S3Client;
+  private readonly bucket: string;
+  private readonly local: LocalLegalHolds | undefined;
+
+  constructor(options: S3EvidenceStoreOptions) {
+    this.client = options.client;
+    this.bucket = options.bucket;
+    this.local = options.localLegalHolds;
+  }
+
+  async presignUpload(
+    request: { key: string; contentType: string; sizeBytes: number; sha256: string },
+    signing: Signing,
+  ): Promise<PresignedRequest> {
+    const checksum = hexToBase64(request.sha256);
+    const command = new PutObjectCommand({
+      Bucket: this.bucket,
+      Key: request.key,
+      ContentType: request.contentType,
+      ContentLength: request.sizeBytes,
+      ChecksumSHA256: checksum,
+    });
+    const url = await getSignedUrl(this.client, command, signingOptions(signing, ['content-type', 'content-length']));
+    return {
+      method: 'PUT',
+      url,
+      headers: {
+        'content-type': request.contentType,
+        'content-length': String(request.sizeBytes),
+        'x-amz-checksum-sha256': checksum,
+      },
+      expiresAt: plusSeconds(signing.signedAt, signing.expiresInSeconds),
+    };
+  }
+
+  async startMultipart(request: { key: string; contentType: string }): Promise<{ uploadId: string }> {
+    const created = await this.client.send(
+      new CreateMultipartUploadCommand({
+        Bucket: this.bucket,
+        Key: request.key,
+        ContentType: request.contentType,
+        ChecksumAlgorithm: 'SHA256',
+        ChecksumType: 'COMPOSITE',
+      }),
+    );
+    if (!created.UploadId) throw new Error(`no upload id for ${request.key}`);
+    return { uploadId: created.UploadId };
+  }
+
+  async presignPart(
+    request: { key: string; uploadId: string; partNumber: number; sizeBytes: number; sha256: string },
+    signing: Signing,
+  ): Promise<PresignedRequest> {
+    const checksum = hexToBase64(request.sha256);
+    const command = new UploadPartCommand({
+      Bucket: this.bucket,
+      Key: request.key,
+      UploadId: request.uploadId,
+      PartNumber: request.partNumber,
+      ContentLength: request.sizeBytes,
+      ChecksumSHA256: checksum,
+    });
+    const url = await getSignedUrl(this.client, command, signingOptions(signing, ['content-length']));
+    return {
+      method: 'PUT',
+      url,
+      headers: { 'content-length': String(request.sizeBytes), 'x-amz-checksum-sha256': checksum },
+      expiresAt: plusSeconds(signing.signedAt, signing.expiresInSeconds),
+    };
+  }
+
+  async completeMultipart(request: {
+    key: string;
+    uploadId: string;
+    parts: readonly { partNumber: number; etag: string; sha256: string }[];
+  }): Promise<void> {
+    await this.client.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: this.bucket,
+        Key: request.key,
+        UploadId: request.uploadId,
+        MultipartUpload: {
+          Parts: request.parts.map((p) => ({
+            PartNumber: p.partNumber,
+            ETag: p.etag,
+            ChecksumSHA256: hexToBase64(p.sha256),
+          })),
+        },
+      }),
+    );
+  }
+
+  async head(key: string, versionId?: string): Promise<StoredObject | undefined> {
+    try {
+      const head = await this.client.send(
+        new HeadObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(versionId ? { VersionId: versionId } : {}),
+          ChecksumMode: 'ENABLED',
+        }),
+      );
+      return {
+        key,
+        sizeBytes: head.ContentLength ?? 0,
+        lastModified: (head.LastModified ?? new Date(0)).toISOString(),
+        ...(head.VersionId && head.VersionId !== 'null' ? { versionId: head.VersionId } : {}),
+        ...(head.ContentType ? { contentType: head.ContentType } : {}),
+        ...(head.ChecksumSHA256 ? { checksumSha256: head.ChecksumSHA256 } : {}),
+        ...(head.ChecksumType ? { checksumType: head.ChecksumType } : {}),
+      };
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+  }
+
+  async hash(key: string, versionId?: string): Promise<{ sha256: string; sizeBytes: number }> {
+    const object = await this.client.send(
+      new GetObjectCommand({ Bucket: this.bucket, Key: key, ...(versionId ? { VersionId: versionId } : {}) }),
+    );
+    const digest = createHash('sha256');
+    let sizeBytes = 0;
+    for await (const chunk of object.Body as Readable) {
+      const bytes = chunk as Buffer;
+      digest.update(bytes);
+      sizeBytes += bytes.length;
+    }
+    return { sha256: digest.digest('hex'), sizeBytes };
+  }
+
+  async presignDownload(
+    request: { key: string; versionId?: string; disposition: 'inline' | 'attachment'; fileName: string },
+    signing: Signing,
+  ): Promise<PresignedRequest> {
+    const command = new GetObjectCommand({
+      Bucket: this.bucket,
+      Key: request.key,
+      ...(request.versionId ? { VersionId: request.versionId } : {}),
+      ResponseContentDisposition: `${request.disposition}; filename="${request.fileName}"`,
+    });
+    return {
+      method: 'GET',
+      url: await getSignedUrl(this.client, command, signingOptions(signing, [])),
+      headers: {},
+      expiresAt: plusSeconds(signing.signedAt, signing.expiresInSeconds),
+    };
+  }
+
+  async setLegalHold(key: string, versionId: string | undefined, on: boolean): Promise<void> {
+    if (this.local) return this.local.set(key, on);
+    await this.client.send(
+      new PutObjectLegalHoldCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+        LegalHold: { Status: on ? 'ON' : 'OFF' },
+        ChecksumAlgorithm: 'SHA256',
+      }),
+    );
+  }
+
+  async legalHold(key: string, versionId: string | undefined): Promise<boolean> {
+    if (this.local) return this.local.get(key);
+    try {
+      const hold = await this.client.send(
+        new GetObjectLegalHoldCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(versionId ? { VersionId: versionId } : {}),
+        }),
+      );
+      return hold.LegalHold?.Status === 'ON';
+    } catch (error) {
+      if ((error as { name?: string }).name === 'NoSuchObjectLockConfiguration') return false;
+      throw error;
+    }
+  }
+}
+
+function signingOptions(signing: Signing, signed: readonly string[]) {
+  return {
+    expiresIn: signing.expiresInSeconds,
+    signingDate: new Date(signing.signedAt),
+    unhoistableHeaders: UNHOISTABLE,
+    signableHeaders: new Set(signed),
+  };
+}

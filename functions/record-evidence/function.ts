@@ -1,0 +1,72 @@
+/**
+ * The EventBridge target of the evidence bucket's Object Created events: the object under
+ * `cases/<case>/evidence/<evidence>` is checked against its declared upload and recorded on the case. An object
+ * that does not match is not recorded (a log line says why; retrying cannot change the bytes); a transient
+ * failure is thrown, so EventBridge retries and finally sends the event to the dead-letter queue.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import { z } from 'zod';
+import { parseEvidenceKey } from '#domain/evidence/objects.ts';
+import type { Deps } from '#use-cases/context.ts';
+import { UseCaseError } from '#use-cases/errors.ts';
+import { recordEvidence } from '#use-cases/evidence.ts';
+import { FUNCTION_USES } from '../steps/manifest.ts';
+
+export const RECORD_EVIDENCE_USES = FUNCTION_USES['record-evidence'];
+
+/** The parts of S3's "Object Created" EventBridge event that matter here. */
+export const ObjectCreatedEvent = z.object({
+  source: z.literal('aws.s3'),
+  'detail-type': z.literal('Object Created'),
+  detail: z.object({
+    bucket: z.object({ name: z.string() }),
+    object: z.object({ key: z.string(), size: z.number().optional(), 'version-id': z.string().optional() }),
+  }),
+});
+
+export type RecordEvidenceResult =
+  | { readonly outcome: 'recorded' | 'already-recorded' | 'not-declared' | 'ignored'; readonly key?: string }
+  | { readonly outcome: 'refused'; readonly key: string; readonly reason: string };
+
+export function createRecordEvidenceHandler(
+  deps: Pick<Deps, (typeof RECORD_EVIDENCE_USES)[number]>,
+  logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'record-evidence' } }),
+): (event: unknown, context: Context) => Promise<RecordEvidenceResult> {
+  const record = recordEvidence(deps);
+  const handler = middy()
+    .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
+    .handler(async (event: unknown): Promise<RecordEvidenceResult> => {
+      const parsed = ObjectCreatedEvent.safeParse(event);
+      if (!parsed.success) {
+        logger.warn('not an Object Created event', { issues: parsed.error.issues.map((i) => i.path.join('.')) });
+        return { outcome: 'ignored' };
+      }
+      // S3 event keys are URL-encoded (spaces as '+').
+      const key = decodeURIComponent(parsed.data.detail.object.key.replace(/\+/g, ' '));
+      const ids = parseEvidenceKey(key);
+      if (!ids) {
+        logger.warn('object outside the evidence layout', { key });
+        return { outcome: 'ignored', key };
+      }
+      const versionId = parsed.data.detail.object['version-id'];
+      try {
+        const outcome = await record({ ...ids, ...(versionId ? { versionId } : {}) });
+        if (outcome.outcome === 'not-declared') logger.warn('object without a declared upload', { key });
+        else
+          logger.info('evidence recorded', {
+            caseId: ids.caseId,
+            evidenceId: ids.evidenceId,
+            outcome: outcome.outcome,
+          });
+        return { outcome: outcome.outcome, key };
+      } catch (error) {
+        if (!(error instanceof UseCaseError)) throw error;
+        logger.warn('evidence refused', { caseId: ids.caseId, evidenceId: ids.evidenceId, code: error.code });
+        return { outcome: 'refused', key, reason: error.message };
+      }
+    });
+  return handler as unknown as (event: unknown, context: Context) => Promise<RecordEvidenceResult>;
+}
