@@ -135,6 +135,8 @@ export interface ApprovalSummary {
   readonly dueAt: Instant;
   readonly status: 'pending' | 'approved' | 'rejected' | 'timed-out';
   readonly decidedBy?: string;
+  /** Who holds the task (claimed or assigned); nobody while it is open to every eligible decider. */
+  readonly assignee?: string;
 }
 
 export interface Entrustment {
