@@ -1,17 +1,23 @@
 /**
- * The only function that may resume a waiting execution (it alone holds states:SendTask*). Two kinds of input:
- * a staff decision on an approval (direct invocation; the staff API fronts it), and partner answers arriving
- * on the partner queue (SQS batches).
+ * The only function that may resume a waiting execution (it alone holds states:SendTask*). Three kinds of input:
+ * staff decisions through the staff API (API Gateway sends POST /tasks/{approvalId}/decision here, with the
+ * Cognito authorizer's claims), an operator's direct invocation naming a user of the staff directory, and
+ * partner answers arriving on the partner queue (SQS batches).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
+import { DecisionData, Reason } from '#contracts/decisions.ts';
+import type { Identity } from '#domain/staff/roles.ts';
 import { decideApproval } from '#use-cases/approvals.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import { answerPartner } from '#use-cases/partner-answers.ts';
+import { fromApiGateway, isApiGatewayEvent, NOT_SERVED_HERE, toApiGateway } from '../api/apigateway.ts';
+import { decisionHandlers } from '../api/handlers.ts';
+import { createRouter } from '../api/router.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
 
 export const SETTLE_USES = FUNCTION_USES.settle;
@@ -21,7 +27,8 @@ export const DecisionRequest = z.object({
   approvalId: z.string().regex(/^a[a-z2-7]{11}$/, 'must be an approval id'),
   decision: z.enum(['approved', 'rejected']),
   userId: z.string().min(1).max(60),
-  reason: z.string().trim().max(1000).optional(),
+  reason: Reason.optional(),
+  data: DecisionData.optional(),
 });
 
 function isSqsEvent(event: unknown): event is SQSEvent {
@@ -34,9 +41,19 @@ export function createSettleHandler(
 ) {
   const decide = decideApproval(deps);
   const answer = answerPartner(deps);
+  const route = createRouter(decisionHandlers(deps), logger);
+  /** An operator's invocation names a user: the staff directory says who that is (inactive: nobody). */
+  const identityOf = async (userId: string): Promise<Identity | undefined> => {
+    const member = await deps.staff.member(userId);
+    return member?.active ? { userId: member.userId, roles: member.roles, court: member.court } : undefined;
+  };
   const handler = middy()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .handler(async (event: unknown): Promise<unknown> => {
+      if (isApiGatewayEvent(event)) {
+        const request = fromApiGateway(event, 'settle');
+        return request ? toApiGateway(await route(request)) : NOT_SERVED_HERE;
+      }
       if (isSqsEvent(event)) {
         const failures: SQSBatchResponse['batchItemFailures'] = [];
         for (const record of event.Records) {
@@ -64,7 +81,8 @@ export function createSettleHandler(
           message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
         };
       try {
-        const result = await decide(parsed.data);
+        const { userId, kind: _kind, ...command } = parsed.data;
+        const result = await decide({ ...command, identity: await identityOf(userId) });
         logger.info('decision applied', { approvalId: result.approvalId, decision: result.decision });
         return { ok: true, ...result };
       } catch (error) {

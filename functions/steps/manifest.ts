@@ -52,6 +52,11 @@ export const FUNCTION_USES = {
    * request resumes its execution).
    */
   settle: ['clock', 'rules', 'cases', 'approvals', 'staff', 'engine', 'requests', 'alerts'],
+  /**
+   * The staff API behind API Gateway: tasks (list, claim, assign), case reads. Writes the case journal (claims and
+   * assignments) and the approvals' assignee; never the engine: decisions go to settle.
+   */
+  api: ['clock', 'cases', 'queries', 'approvals', 'staff'],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;
