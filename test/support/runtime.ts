@@ -28,6 +28,11 @@ export function filingEvent(
   return { ...FIXTURE, id: change.eventId ?? `event-${n}`, detail };
 }
 
+/** The step's decision data: a disbursement's approver confirms the amount it lets leave the case account. */
+export function confirmation(approval: Approval): { data?: { confirmedAmountFen: number } } {
+  return approval.amountFen !== undefined ? { data: { confirmedAmountFen: approval.amountFen } } : {};
+}
+
 export interface Scenario {
   readonly runtime: EmbeddedRuntime;
   readonly logs: string[];
@@ -93,7 +98,7 @@ export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<S
             approvalId: approval.approvalId,
             decision,
             userId,
-            ...(decision === 'rejected' ? { reason: '材料不全' } : {}),
+            ...(decision === 'rejected' ? { reason: '材料不全' } : confirmation(approval)),
           }),
         );
       }
@@ -102,7 +107,12 @@ export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<S
     async live(caseId, days, userId) {
       for (let hours = 0; hours < days * 24; hours += STEP_HOURS) {
         for (const approval of await pending(caseId)) {
-          await runtime.decide({ approvalId: approval.approvalId, decision: 'approved', userId });
+          await runtime.decide({
+            approvalId: approval.approvalId,
+            decision: 'approved',
+            userId,
+            ...confirmation(approval),
+          });
         }
         await runtime.advance(STEP_HOURS * 3600);
       }
