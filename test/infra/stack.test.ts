@@ -7,6 +7,7 @@ import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
 import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { MACHINES } from '#workflows/index.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
+import type { StepFunction } from '../../infra/constructs/step-function.ts';
 import {
   asList,
   type CfnResource,
@@ -260,6 +261,8 @@ const ALL_FUNCTIONS: readonly { name: string; uses: readonly DependencyName[] }[
   ...STEPS.map((step) => ({ name: step as string, uses: STEP_USES[step] as readonly DependencyName[] })),
   { name: 'intake', uses: FUNCTION_USES.intake },
   { name: 'settle', uses: FUNCTION_USES.settle },
+  { name: 'api', uses: FUNCTION_USES.api },
+  { name: 'mfa-gate', uses: [] },
 ];
 
 describe('the functions', () => {
@@ -292,7 +295,8 @@ describe('the functions', () => {
     const groups = resourcesOfType('AWS::Logs::LogGroup');
 
     // Assess
-    expect(groups).toHaveLength(ALL_FUNCTIONS.length + MACHINES.length);
+    // One per function, one per state machine, and the staff API's access log.
+    expect(groups).toHaveLength(ALL_FUNCTIONS.length + MACHINES.length + 1);
     assertions.allResourcesProperties('AWS::Logs::LogGroup', {
       KmsKeyId: keyArn(),
       RetentionInDays: Match.anyValue(),
@@ -457,6 +461,7 @@ function resourceLabels(): Map<string, string> {
     [idOf(stack.intake.deadLetterQueue), 'intake-dlq'],
     [idOf(stack.settle.alertBus), 'alert-bus'],
     [idOf(stack.encryption.key), 'key'],
+    [idOf(stack.staffApi.userPool), 'user-pool'],
   ]);
 }
 
@@ -479,8 +484,13 @@ function label(resource: unknown, labels: Map<string, string>): string {
 
 function grantsOf(name: string): string[] {
   const { stack } = synthesized();
-  const handler =
-    name === 'intake' ? stack.intake.handler : name === 'settle' ? stack.settle.handler : stack.steps[name as StepName];
+  const named: Record<string, StepFunction> = {
+    intake: stack.intake.handler,
+    settle: stack.settle.handler,
+    api: stack.apiFunction,
+    'mfa-gate': stack.mfaGate,
+  };
+  const handler = named[name] ?? stack.steps[name as StepName];
   const labels = resourceLabels();
   labels.set(idOf(handler.logGroup), 'own-log-group');
   return roleStatements(idOf(handler.role))
@@ -529,6 +539,12 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
   it('gets nothing beyond the baseline and what its uses imply', () => {
     // Prepare
     const expected = new Set([...BASELINE, ...uses.flatMap((use) => OTHER_BY_PORT[use] ?? [])]);
+    if (name === 'mfa-gate') {
+      // Touches nothing encrypted; looks users up in the staff user pool.
+      expected.delete('key kms:Decrypt');
+      expected.delete('key kms:GenerateDataKey');
+      expected.add('user-pool cognito-idp:AdminGetUser');
+    }
     if (name === 'intake') {
       expected.add(`machine:${prefix}-service states:StartExecution`);
       expected.add('intake-dlq sqs:SendMessage'); // also its dead-letter queue

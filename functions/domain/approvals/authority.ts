@@ -27,6 +27,13 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   auditor: ['read-cases', 'read-court-tasks'],
 };
 
+/**
+ * Roles that may act only after signing in with a second factor: the court president and the judges of the
+ * collegial panel. On AWS a Cognito trigger leaves these groups out of a token unless the user has MFA set up
+ * (and so has just passed it); the embedded runtime's development tokens have no second factor to check.
+ */
+export const MFA_ROLES: readonly Role[] = ['president', 'panel-member'];
+
 export function may(identity: Identity, action: Action): boolean {
   return identity.roles.some((role) => ROLE_ACTIONS[role].includes(action));
 }
