@@ -13,7 +13,6 @@ import type { Deps } from '#use-cases/context.ts';
 import { unauthenticated } from '#use-cases/errors.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
-import { OPENAPI_DOCUMENT } from './openapi.ts';
 import type { Handlers } from './router.ts';
 
 /** What deciding needs: a subset of what settle declares. */
@@ -53,7 +52,8 @@ export function apiHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>
     getCase: ({ identity, params }) => oneCase(identity, params.caseId ?? ''),
     getCaseJournal: ({ identity, params }) => journal(identity, params.caseId ?? ''),
     verifyCase: ({ identity, params }) => verify(identity, params.caseId ?? ''),
-    getOpenApi: async () => OPENAPI_DOCUMENT,
+    // Built on first use: the settle function, which shares this module, never needs it.
+    getOpenApi: async () => (await import('./openapi.ts')).OPENAPI_DOCUMENT,
   };
 }
 

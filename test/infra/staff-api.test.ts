@@ -3,15 +3,19 @@
  * decisions integrated with settle and nothing else, request models from the zod contracts, throttling, access
  * logs, groups for every role, MFA for the privileged ones, and least privilege for the API function.
  */
-import { App } from 'aws-cdk-lib';
-import { Match } from 'aws-cdk-lib/assertions';
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { describe, expect, it } from 'vitest';
 import { MFA_ROLES } from '#domain/approvals/authority.ts';
 import { ROLES } from '#domain/staff/roles.ts';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';
 import { groupsFor } from '../../functions/auth/mfa-gate.ts';
-import { buildApp, stackName } from '../../infra/app.ts';
-import { resolveStage } from '../../infra/config.ts';
+import { StaffApi } from '../../infra/constructs/staff-api.ts';
+import { StepFunction } from '../../infra/constructs/step-function.ts';
+import { functionEntry } from '../../infra/paths.ts';
 import { cdkJsonContext, functionLogicalId, resourcesOfType, TEST_CONFIG, template } from './stack.ts';
 
 const prefix = TEST_CONFIG.namePrefix;
@@ -166,15 +170,44 @@ describe('the user pool', () => {
 describe('AWS WAF', () => {
   it('is off by default and, when a stage turns it on, guards the stage with managed rules and a rate limit', () => {
     expect(resourcesOfType('AWS::WAFv2::WebACL')).toHaveLength(0);
+    // The construct alone, in a stack of its own: the whole app is synthesized once, above.
     const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
-    const config = resolveStage('waf', { evidence: { retentionDays: 7 }, api: { waf: true } });
-    const stack = buildApp(app, config);
-    const template = app.synth().getStackByName(stackName(config)).template as {
-      Resources: Record<string, { Type: string; Properties: Record<string, unknown> }>;
-    };
-    const acl = Object.values(template.Resources).find((r) => r.Type === 'AWS::WAFv2::WebACL');
-    expect(JSON.stringify(acl?.Properties.Rules)).toMatch(/AWSManagedRulesCommonRuleSet.*PerAddressRateLimit/);
-    expect(Object.values(template.Resources).some((r) => r.Type === 'AWS::WAFv2::WebACLAssociation')).toBe(true);
-    expect(stack.staffApi.webAcl).toBeDefined();
+    const stack = new Stack(app, 'WafOnly');
+    const key = new Key(stack, 'Key');
+    const fn = (id: string) =>
+      new LambdaFunction(stack, id, {
+        runtime: Runtime.NODEJS_24_X,
+        handler: 'index.handler',
+        code: Code.fromInline('exports.handler = async () => ({});'),
+      });
+    const staffApi = new StaffApi(stack, 'StaffApi', {
+      namePrefix: 'waf',
+      key,
+      apiFunction: fn('Api'),
+      settleFunction: fn('Settle'),
+      mfaGate: new StepFunction(stack, 'MfaGate', {
+        functionName: 'waf-mfa-gate',
+        description: 'test',
+        entry: functionEntry('auth'),
+        key,
+        memorySize: 128,
+        timeout: Duration.seconds(5),
+        logRetention: RetentionDays.ONE_DAY,
+        noDeadLetterQueueReason: 'test',
+      }),
+      logRetention: RetentionDays.ONE_DAY,
+      waf: true,
+      throttle: { rate: 10, burst: 20 },
+    });
+    const waf = Template.fromStack(stack);
+    waf.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: Match.arrayWith([
+        Match.objectLike({ Name: 'AWSManagedRulesCommonRuleSet' }),
+        Match.objectLike({ Name: 'PerAddressRateLimit', Action: { Block: {} } }),
+      ]),
+    });
+    waf.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+    expect(staffApi.webAcl).toBeDefined();
   });
 });

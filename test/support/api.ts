@@ -54,7 +54,11 @@ export async function snapshot(scenario: Scenario): Promise<string> {
   return JSON.stringify(tables);
 }
 
-export async function apiScenario(options: Partial<RuntimeOptions> = {}): Promise<ApiScenario> {
+/** `checkGets`: snapshot every table around every GET (slower; the full-scenario test does it). */
+export async function apiScenario(
+  options: Partial<RuntimeOptions> = {},
+  { checkGets = false }: { checkGets?: boolean } = {},
+): Promise<ApiScenario> {
   const s = await scenario(options);
   const tokens = new Set<string>();
   const store = s.runtime.runtimeStore as unknown as { putToken: (token: TokenRecord) => Promise<void> };
@@ -103,7 +107,7 @@ export async function apiScenario(options: Partial<RuntimeOptions> = {}): Promis
     async request(method, path, options = {}) {
       const token = options.token ?? (options.as ? await tokenFor(options.as) : undefined);
       const body = options.raw ?? (options.body !== undefined ? JSON.stringify(options.body) : undefined);
-      const before = method === 'GET' ? await snapshot(s) : undefined;
+      const before = method === 'GET' && checkGets ? await snapshot(s) : undefined;
       const { status, text } = await raw(method, path, {
         ...(token ? { token } : {}),
         ...(body !== undefined ? { body } : {}),

@@ -300,7 +300,7 @@ describe('claims and assignment', () => {
  * after the timeout, claims, an assignment; then the evidence is scanned.
  */
 async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
-  const s = await apiScenario({ script: WITH_DEPOSIT });
+  const s = await apiScenario({ script: WITH_DEPOSIT }, { checkGets: true });
   const caseId = await file(s, 390);
   const other = await file(s, 391);
   const r = s.request;
