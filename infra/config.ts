@@ -30,6 +30,13 @@ export interface StageConfig {
   readonly memorySize: number;
   /** Where alarm notifications go; without it the alarm topic has no subscription. */
   readonly alarmEmail?: string;
+  readonly api: {
+    /** AWS WAF (AWS managed rule groups and a per-address rate limit) in front of the staff API. */
+    readonly waf: boolean;
+    /** Stage-wide steady requests per second and burst of the staff API (routes may set lower ones). */
+    readonly rateLimit: number;
+    readonly burstLimit: number;
+  };
 }
 
 /** What a stage states; omitted values take the defaults below. */
@@ -39,6 +46,7 @@ export interface StageInput {
   readonly logRetention?: RetentionDays;
   readonly memorySize?: number;
   readonly alarmEmail?: string;
+  readonly api?: { readonly waf?: boolean; readonly rateLimit?: number; readonly burstLimit?: number };
 }
 
 export const DEFAULT_STAGE = 'dev';
@@ -46,6 +54,7 @@ export const DEFAULT_NAME_PREFIX = 'enforcement';
 export const DEFAULT_OBJECT_LOCK_MODE: ObjectLockMode = 'GOVERNANCE';
 export const DEFAULT_LOG_RETENTION = RetentionDays.THREE_MONTHS;
 export const DEFAULT_MEMORY_SIZE = 512;
+export const DEFAULT_API = { waf: false, rateLimit: 50, burstLimit: 100 } as const;
 
 export const STAGES: Readonly<Record<string, StageInput>> = {
   dev: {
@@ -57,6 +66,7 @@ export const STAGES: Readonly<Record<string, StageInput>> = {
     evidence: { objectLockMode: 'GOVERNANCE', retentionDays: 3650 },
     logRetention: RetentionDays.ONE_YEAR,
     memorySize: 1024,
+    api: { waf: true },
   },
 };
 
@@ -87,6 +97,13 @@ export function resolveStage(stage: string, input: StageInput): StageConfig {
   if (input.alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.alarmEmail)) {
     problems.push('alarmEmail must be an e-mail address');
   }
+  const api = { ...DEFAULT_API, ...input.api };
+  for (const [name, value] of [
+    ['rateLimit', api.rateLimit],
+    ['burstLimit', api.burstLimit],
+  ] as const) {
+    if (!Number.isInteger(value) || value < 1 || value > 10_000) problems.push(`api.${name} must be 1 to 10000`);
+  }
   if (problems.length > 0) throw new InvalidStageConfigError(`stage ${stage}: ${problems.join('; ')}`);
   return {
     stage,
@@ -95,6 +112,7 @@ export function resolveStage(stage: string, input: StageInput): StageConfig {
     logRetention: input.logRetention ?? DEFAULT_LOG_RETENTION,
     memorySize,
     ...(input.alarmEmail !== undefined ? { alarmEmail: input.alarmEmail } : {}),
+    api,
   };
 }
 

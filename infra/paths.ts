@@ -9,6 +9,7 @@ export function stepEntry(step: StepName): string {
   return `${PROJECT_ROOT}/functions/steps/${step}/handler.ts`;
 }
 
-export function functionEntry(name: 'intake' | 'settle' | 'record-evidence'): string {
+/** A function that is not a state-machine step: functions/<name>/handler.ts. */
+export function functionEntry(name: 'intake' | 'settle' | 'record-evidence' | 'api' | 'auth'): string {
   return `${PROJECT_ROOT}/functions/${name}/handler.ts`;
 }

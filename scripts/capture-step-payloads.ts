@@ -48,6 +48,7 @@ for (let hours = 0; hours < 30 * 24; hours += 3) {
       approvalId: approval.approvalId,
       decision: 'approved',
       userId: deciders[approval.requiredRole] ?? '',
+      ...(approval.amountFen !== undefined ? { data: { confirmedAmountFen: approval.amountFen } } : {}),
     });
   }
   await runtime.advance(3 * 3600);

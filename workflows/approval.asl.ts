@@ -2,7 +2,7 @@
  * One approval as a reusable block of states: wait for the decision; on timeout escalate one rung and wait again
  * (bounded by the escalation ladder); then record the decision and route on it.
  */
-import { type ApprovalStep, ESCALATION_LADDER } from '#domain/approvals/policy.ts';
+import { type ApprovalStep, ladderOf } from '#domain/approvals/policy.ts';
 import { choice, invoke, park, type State, waitFor } from './asl.ts';
 import { ERRORS } from './errors.ts';
 
@@ -16,8 +16,10 @@ export interface ApprovalBlock {
   readonly onRejected: string;
 }
 
-/** The highest rung: the loop can escalate at most this many times. */
-export const MAX_APPROVAL_LEVEL = ESCALATION_LADDER.length - 1;
+/** The highest rung of a step's ladder: its loop can escalate at most this many times. */
+export function maxApprovalLevel(step: ApprovalBlock['step']): number {
+  return ladderOf(step).length - 1;
+}
 
 export function approvalStates(block: ApprovalBlock): Record<string, State> {
   const awaitState = `Await${block.name}Approval`;
@@ -44,7 +46,7 @@ export function approvalStates(block: ApprovalBlock): Record<string, State> {
         {
           And: [
             { Variable: '$.escalation.value.exhausted', BooleanEquals: false },
-            { Variable: '$.escalation.value.approval.level', NumericLessThanEquals: MAX_APPROVAL_LEVEL },
+            { Variable: '$.escalation.value.approval.level', NumericLessThanEquals: maxApprovalLevel(block.step) },
           ],
           Next: `Carry${block.name}Escalation`,
         },

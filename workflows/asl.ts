@@ -4,6 +4,7 @@
  */
 import { ERRORS, LAMBDA_TRANSIENT_ERRORS } from './errors.ts';
 import { functionKey, type StepName } from './steps.ts';
+import { DEFINITION_VERSION } from './version.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -108,7 +109,12 @@ export const STANDARD_RETRY: readonly Retrier[] = [
 /** Every phase ends a failure here: the case is parked, visibly, with the error. */
 export const NEEDS_ATTENTION = 'RecordNeedsAttention';
 
-const CASE_INPUT = { 'caseId.$': '$.caseId', 'execution.$': '$$.Execution.Name' } as const;
+/** What every step receives: the case, the execution, and the definition version that is calling it. */
+const CASE_INPUT = {
+  'caseId.$': '$.caseId',
+  'execution.$': '$$.Execution.Name',
+  definition: DEFINITION_VERSION,
+} as const;
 
 function fn(step: StepName): string {
   return `\${${functionKey(step)}}`;

@@ -15,5 +15,4 @@ export const DEFINITIONS: Record<MachineName, Definition> = {
   coercion: coercionDefinition,
 };
 
-/** Bumped whenever a definition changes; recorded with each case phase so an audit can tell which one ran. */
-export const DEFINITION_VERSION = '2026.11.2';
+export { DEFINITION_VERSION } from './version.ts';

@@ -13,6 +13,11 @@ const approvalSteps = Object.keys(APPROVAL_STEPS) as [keyof typeof APPROVAL_STEP
 export const CaseRef = z.object({
   caseId: z.string().regex(/^c[a-z2-7]{19}$/, 'must be a case id'),
   execution: z.string().regex(EXECUTION_NAME_PATTERN, 'must be an execution name'),
+  /** The calling definition's version; absent from payloads of versions before 2026.12.1. */
+  definition: z
+    .string()
+    .regex(/^\d{4}\.\d{1,2}\.\d{1,3}$/)
+    .optional(),
 });
 
 /** Task tokens are opaque, up to 2,048 characters; stored whole, never logged. */
@@ -42,7 +47,7 @@ export const DecisionOutput = z.object({
   by: z.string().min(1).max(60),
   role: z.enum(ROLES),
   reason: z.string().max(1000).optional(),
-  data: z.object({ days: z.int().optional(), amountFen: z.int().optional() }).optional(),
+  data: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
 });
 export const ApplyDecisionInput = CaseRef.extend({ step: z.enum(approvalSteps), decision: DecisionOutput });
 

@@ -17,6 +17,14 @@ export interface Approval {
   readonly dueAt: Instant;
   readonly createdAt: Instant;
   readonly execution: string;
+  /** The case's team when the approval was requested (for filtering a team's tasks). */
+  readonly team?: string;
+  /** The amount the approval is about, when it is about one (a disbursement): the decider confirms it. */
+  readonly amountFen?: number;
+  /** The version of the definition whose execution waits for this approval (absent before 2026.12.1). */
+  readonly definition?: string;
+  /** Who holds the task (claimed or assigned); a projection of the case journal, which records every change. */
+  readonly assignee?: string;
   readonly status: ApprovalStatus;
   readonly decidedBy?: string;
   readonly decidedAt?: Instant;
@@ -43,12 +51,15 @@ export interface ApprovalStore {
   get(approvalId: string): Promise<Approval | undefined>;
   listPending(filter: { readonly court?: string; readonly role?: Role }): Promise<readonly Approval[]>;
   /**
-   * The conditional write pending -> decided. Exactly one of any number of concurrent callers gets the token;
-   * the others get ApprovalNotPendingError. The token stays stored until `clearToken`, after it has been used.
+   * The conditional write pending -> decided, by the assignee if there is one. Exactly one of any number of
+   * concurrent callers gets the token; the others get ApprovalNotPendingError. The token stays stored until
+   * `clearToken`, after it has been used.
    */
   claimForDecision(approvalId: string, decision: Decision): Promise<{ approval: Approval; token: string }>;
   /** Undoes this user's claim when the token could not be delivered (the service failed): the decision can be retried. */
   releaseClaim(approvalId: string, by: string): Promise<void>;
+  /** Who holds the pending task now (undefined: nobody). Does nothing once it is no longer pending. */
+  setAssignee(approvalId: string, assignee: string | undefined): Promise<void>;
   /** The token has been used: remove it. */
   clearToken(approvalId: string): Promise<void>;
   /**
@@ -60,11 +71,20 @@ export interface ApprovalStore {
   markLate(approvalId: string, at: Instant): Promise<void>;
 }
 
+/** The approval cannot be decided by this caller now: it is not pending, or (status pending) someone else holds it. */
 export class ApprovalNotPendingError extends Error {
   readonly status: ApprovalStatus | 'missing';
-  constructor(approvalId: string, status: ApprovalStatus | 'missing') {
-    super(status === 'missing' ? `no approval ${approvalId}` : `approval ${approvalId} is ${status}, not pending`);
+  readonly assignee: string | undefined;
+  constructor(approvalId: string, status: ApprovalStatus | 'missing', assignee?: string) {
+    super(
+      status === 'missing'
+        ? `no approval ${approvalId}`
+        : status === 'pending'
+          ? `approval ${approvalId} is held by another decider`
+          : `approval ${approvalId} is ${status}, not pending`,
+    );
     this.name = 'ApprovalNotPendingError';
     this.status = status;
+    this.assignee = assignee;
   }
 }

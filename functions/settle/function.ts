@@ -1,21 +1,28 @@
 /**
  * The only function that may resume a waiting execution (it alone holds states:SendTask*). Its inputs:
- * - partner answers arriving on the partner queue (SQS batches);
- * - by direct invocation (the staff API fronts it): a staff decision on an approval, conduct an officer records,
- *   an early release the court orders, and a payment the case account's bank reports: each may wake a waiting
- *   execution.
+ * - staff decisions through the staff API (API Gateway sends POST /tasks/{approvalId}/decision here, with the
+ *   Cognito authorizer's claims);
+ * - an operator's direct invocation naming a user of the staff directory: a decision on an approval, conduct an
+ *   officer records, an early release the court orders; and a payment the case account's bank reports. Each may
+ *   wake a waiting execution;
+ * - partner answers arriving on the partner queue (SQS batches).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
+import { DecisionData, Reason } from '#contracts/decisions.ts';
+import type { Identity } from '#domain/staff/roles.ts';
 import { decideApproval } from '#use-cases/approvals.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { recordPayment } from '#use-cases/disbursement.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import { answerPartner } from '#use-cases/partner-answers.ts';
+import { fromApiGateway, isApiGatewayEvent, NOT_SERVED_HERE, toApiGateway } from '../api/apigateway.ts';
+import { decisionHandlers } from '../api/handlers.ts';
+import { createRouter } from '../api/router.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
 
 export const SETTLE_USES = FUNCTION_USES.settle;
@@ -25,8 +32,8 @@ export const DecisionRequest = z.object({
   approvalId: z.string().regex(/^a[a-z2-7]{11}$/, 'must be an approval id'),
   decision: z.enum(['approved', 'rejected']),
   userId: z.string().min(1).max(60),
-  reason: z.string().trim().max(1000).optional(),
-  data: z.object({ days: z.int().optional(), amountFen: z.int().optional() }).strict().optional(),
+  reason: Reason.optional(),
+  data: DecisionData.optional(),
 });
 
 const caseId = z.string().regex(/^c[a-z2-7]{19}$/, 'must be a case id');
@@ -71,13 +78,21 @@ export function createSettleHandler(
 ) {
   const decide = decideApproval(deps);
   const answer = answerPartner(deps);
+  const route = createRouter(decisionHandlers(deps), logger);
+  /** An operator's invocation names a user: the staff directory says who that is (inactive: nobody). */
+  const identityOf = async (userId: string): Promise<Identity | undefined> => {
+    const member = await deps.staff.member(userId);
+    return member?.active ? { userId: member.userId, roles: member.roles, court: member.court } : undefined;
+  };
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
   const pay = recordPayment(deps);
   const run = async (command: SettleCommand): Promise<Record<string, unknown>> => {
     switch (command.kind) {
-      case 'decision':
-        return decide(command);
+      case 'decision': {
+        const { userId, kind: _kind, ...decision } = command;
+        return decide({ ...decision, identity: await identityOf(userId) });
+      }
       case 'conduct':
         return conduct({ ...command, kind: command.conduct });
       case 'early-release':
@@ -89,6 +104,10 @@ export function createSettleHandler(
   const handler = middy()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .handler(async (event: unknown): Promise<unknown> => {
+      if (isApiGatewayEvent(event)) {
+        const request = fromApiGateway(event, 'settle');
+        return request ? toApiGateway(await route(request)) : NOT_SERVED_HERE;
+      }
       if (isSqsEvent(event)) {
         const failures: SQSBatchResponse['batchItemFailures'] = [];
         for (const record of event.Records) {

@@ -8,7 +8,7 @@ import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { z } from 'zod';
-import type { Deps } from '#use-cases/context.ts';
+import { type Deps, withCause } from '#use-cases/context.ts';
 import type { DependencyName } from './manifest.ts';
 
 export type StepHandler = (event: unknown, context: Context) => Promise<unknown>;
@@ -62,7 +62,8 @@ export function defineStep<N extends string, U extends DependencyName, S extends
           },
         })
         .handler(async (input: z.infer<S>) => {
-          const result = await run(input);
+          const definition = (input as { definition?: unknown }).definition;
+          const result = await withCause(typeof definition === 'string' ? { definition } : {}, () => run(input));
           logger.info('step done');
           return result;
         });

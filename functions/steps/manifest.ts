@@ -61,6 +61,11 @@ export const FUNCTION_USES = {
    * declared upload and records it on the case (and puts it under the case's legal hold, if there is one).
    */
   'record-evidence': ['clock', 'rules', 'cases', 'evidence'],
+  /**
+   * The staff API behind API Gateway: tasks (list, claim, assign), case reads. Writes the case journal (claims and
+   * assignments) and the approvals' assignee; never the engine: decisions go to settle.
+   */
+  api: ['clock', 'cases', 'queries', 'approvals', 'staff'],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

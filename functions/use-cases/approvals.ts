@@ -2,27 +2,30 @@
  * Approvals through task tokens. The waiting step stores the approval with its token; staff decide by approval id;
  * exactly one decision resumes the execution; a late or repeated decision changes nothing and is recorded.
  */
+import { DECISION_DATA } from '#contracts/decisions.ts';
+import { deciderRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import {
   APPROVAL_STEPS,
   type ApprovalStep,
+  approvalAmount,
   approvalSummary,
   approvalTerms,
   canEscalate,
-  deciderRefusal,
   firstLevel,
+  isApprovalStep,
 } from '#domain/approvals/policy.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
-import type { CaseEvent, DecisionData } from '#domain/case/events.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { sanctionLimitProblem } from '#domain/coercion/measures.ts';
 import { approvalIdFor } from '#domain/ids.ts';
 import type { Fen } from '#domain/money.ts';
 import type { Rules } from '#domain/rules/table.ts';
-import type { Role } from '#domain/staff/roles.ts';
+import type { Identity, Role } from '#domain/staff/roles.ts';
 import { ROLE_LABELS } from '#domain/staff/roles.ts';
-import { ApprovalNotPendingError } from '#ports/approval-store.ts';
+import { type Approval, ApprovalNotPendingError } from '#ports/approval-store.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
-import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
+import { type Deps, mutateCase, SYSTEM } from './context.ts';
 import { conflict, forbidden, gone, invalid, notFound, unauthenticated } from './errors.ts';
 import type { StepInput } from './service.ts';
 
@@ -41,7 +44,7 @@ export function approvalRequestTerms(
   context: { readonly amountFen?: Fen } = {},
   level: number = firstLevel(step, context, deps.rules),
 ): ApprovalRequestTerms {
-  const terms = approvalTerms(level, deps.clock.now(), deps.rules, deps.calendar);
+  const terms = approvalTerms(step, level, deps.clock.now(), deps.rules, deps.calendar);
   return { step, level, requiredRole: terms.requiredRole, dueAt: terms.dueAt, timeoutSeconds: terms.timeoutSeconds };
 }
 
@@ -71,6 +74,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
         return { events, result: undefined };
       },
     );
+    const amountFen = approvalAmount(input.approval.step, state);
     await deps.approvals.register(
       {
         approvalId,
@@ -85,10 +89,16 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
         dueAt: input.approval.dueAt,
         createdAt: deps.clock.now(),
         execution: input.execution,
+        ...(state.team ? { team: state.team } : {}),
+        ...(amountFen !== undefined ? { amountFen } : {}),
+        ...(input.definition ? { definition: input.definition } : {}),
         status: 'pending',
       },
       input.taskToken,
     );
+    // A repeated request (a retried step) rewrites the approval: keep who holds it, as the journal says.
+    const holder = state.approvals[approvalId]?.assignee;
+    if (holder) await deps.approvals.setAssignee(approvalId, holder);
     return { approvalId };
   };
 }
@@ -98,7 +108,7 @@ export function escalateApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals
   return async (input: StepInput & { readonly approval: ApprovalRequestTerms }) => {
     const approvalId = approvalIdFor(input.execution, input.approval.step, input.approval.level);
     await deps.approvals.markTimedOut(approvalId, deps.clock.now());
-    const exhausted = !canEscalate(input.approval.level);
+    const exhausted = !canEscalate(input.approval.step, input.approval.level);
     const next = exhausted
       ? input.approval
       : approvalRequestTerms(deps, input.approval.step, {}, input.approval.level + 1);
@@ -134,7 +144,7 @@ export interface DecisionOutput {
   readonly by: string;
   readonly role: Role;
   readonly reason?: string;
-  readonly data?: DecisionData;
+  readonly data?: Readonly<Record<string, string | number | boolean>>;
 }
 
 function decidedEvent(decision: DecisionOutput): CaseEvent {
@@ -145,7 +155,7 @@ function decidedEvent(decision: DecisionOutput): CaseEvent {
     by: decision.by,
     role: decision.role,
     ...(decision.reason ? { reason: decision.reason } : {}),
-    ...(decision.data ? { data: decision.data } : {}),
+    ...(decision.data && Object.keys(decision.data).length > 0 ? { data: decision.data } : {}),
   };
 }
 
@@ -181,72 +191,105 @@ export function applyDecision(deps: Pick<Deps, 'cases' | 'clock'>) {
 export interface DecideCommand {
   readonly approvalId: string;
   readonly decision: 'approved' | 'rejected';
-  readonly userId: string;
+  /** The verified caller; undefined when the caller could not be identified (refused with 401). */
+  readonly identity: Identity | undefined;
   readonly reason?: string;
-  /** Step-specific: for a sanction, the days of detention or the fine the president approves. */
-  readonly data?: DecisionData;
+  readonly data?: Readonly<Record<string, unknown>>;
 }
 
-/** Step-specific decision data, checked against the law before anything is written (C1 for a sanction). */
-function decisionDataProblem(
-  step: string,
-  state: EnforcementCase,
-  data: DecisionData | undefined,
-  rules: Rules,
-): string | undefined {
-  if (step !== 'sanction') return data ? `审批事项 ${step} 不接受附加数据` : undefined;
-  const sanction = state.coercion?.sanction;
-  const respondent = state.respondents.find((r) => r.partyId === sanction?.respondentId);
+/** The cause of every commit a staff action on an approval writes: the approval and its definition version. */
+export function approvalCause(approval: Approval): Record<string, string> {
+  return { approval: approval.approvalId, ...(approval.definition ? { definition: approval.definition } : {}) };
+}
+
+export function refusalError(refusal: ReturnType<typeof deciderRefusal>, approval: Approval, who: string) {
+  if (refusal === 'unknown-user') return unauthenticated(`未知或已停用的用户：${who}`);
+  if (refusal === 'wrong-role') return forbidden(`该事项需由${ROLE_LABELS[approval.requiredRole]}审批，${who}无此权限`);
+  return forbidden(`${who}：${REFUSAL_LABELS[refusal ?? 'not-permitted']}`);
+}
+
+/** The step's decision data, validated against its schema; a mismatch with what the approval is about is refused. */
+function decisionData(approval: Approval, command: DecideCommand): Record<string, string | number | boolean> {
+  if (!isApprovalStep(approval.step)) return {};
+  const parsed = DECISION_DATA[approval.step][command.decision].safeParse(command.data ?? {});
+  if (!parsed.success)
+    throw invalid(
+      `决定数据不符合${APPROVAL_STEPS[approval.step].label}的要求：${parsed.error.issues.map((i) => `${['data', ...i.path].join('.')}: ${i.message}`).join('；')}`,
+    );
+  const data = parsed.data as Record<string, string | number | boolean>;
+  if (
+    data.confirmedAmountFen !== undefined &&
+    approval.amountFen !== undefined &&
+    data.confirmedAmountFen !== approval.amountFen
+  ) {
+    throw invalid('核对金额与待审批的发放方案不一致，请重新查看事项后再决定');
+  }
+  return data;
+}
+
+/** C1: a fine or detention decided beyond the law's limits is refused, naming the limit, before anything is written. */
+function sanctionProblem(state: EnforcementCase | undefined, data: Readonly<Record<string, unknown>>, rules: Rules) {
+  const sanction = state?.coercion?.sanction;
+  const respondent = state?.respondents.find((r) => r.partyId === sanction?.respondentId);
   if (!sanction || !respondent) return '本案没有待审批的罚款或拘留';
-  const value =
-    sanction.kind === 'detention'
-      ? { days: data?.days ?? sanction.proposedDays }
-      : { amountFen: data?.amountFen ?? sanction.proposedFen };
-  return sanctionLimitProblem(sanction.kind, respondent, value, rules);
+  const days = typeof data.days === 'number' ? data.days : sanction.proposedDays;
+  const amountFen = typeof data.amountFen === 'number' ? data.amountFen : sanction.proposedFen;
+  return sanctionLimitProblem(
+    sanction.kind,
+    respondent,
+    sanction.kind === 'detention' ? { days } : { amountFen },
+    rules,
+  );
 }
 
 /**
- * A staff decision. Checks, in order: the caller exists; holds the required role; belongs to the case's court;
- * did not request it; the approval is still pending and in time; then the conditional claim; then the token is
- * used; then the decision goes on the case's journal. A failed check changes nothing.
+ * A staff decision. Checks, in order: the caller is known; holds the role the decision table requires at this
+ * rung; belongs to the case's court; did not request it; the approval is still pending and in time; the
+ * step's decision data; nobody else holds the task; then the conditional claim; then the token is used; then the
+ * decision goes on the case's journal. A failed check changes nothing. A decision on an approval that timed out
+ * is refused with 410 and recorded on the case as having arrived too late.
  */
-export function decideApproval(deps: Pick<Deps, 'approvals' | 'staff' | 'engine' | 'cases' | 'clock' | 'rules'>) {
+export function decideApproval(deps: Pick<Deps, 'approvals' | 'engine' | 'cases' | 'clock' | 'rules'>) {
   return async (command: DecideCommand) => {
     const approval = await deps.approvals.get(command.approvalId);
     if (!approval) throw notFound(`没有审批事项 ${command.approvalId}`);
-    const member = await deps.staff.member(command.userId);
-    const refusal = deciderRefusal(member, approval);
-    if (refusal === 'unknown-user' || !member) throw unauthenticated(`未知或已停用的用户：${command.userId}`);
-    if (refusal === 'wrong-role')
-      throw forbidden(`该事项需由${ROLE_LABELS[approval.requiredRole]}审批，${member.name}无此权限`);
-    if (refusal === 'other-court') throw forbidden(`${member.name}不属于本案所在法院`);
-    if (refusal === 'own-request') throw forbidden('申请人不能审批自己提出的事项');
-    if (approval.status === 'timed-out') throw gone(`审批事项 ${approval.approvalId} 已超时并已上报，本决定未生效`);
+    const identity = command.identity;
+    const refusal = deciderRefusal(identity, approval);
+    if (refusal || !identity) throw refusalError(refusal, approval, identity?.userId ?? '');
+    const actor = { kind: 'staff', id: identity.userId, role: approval.requiredRole } as const;
+    if (approval.status === 'timed-out') {
+      await recordLate(deps, approval, identity.userId);
+      throw gone(`审批事项 ${approval.approvalId} 已超时并已上报，本决定未生效（已记录）`);
+    }
     if (approval.status !== 'pending') throw conflict(`审批事项 ${approval.approvalId} 已由他人作出决定`);
-    if (command.decision === 'approved' || command.data) {
-      const problem = decisionDataProblem(
-        approval.step,
-        await loadCase(deps.cases, approval.caseId),
-        command.data,
-        deps.rules,
-      );
+    const data = decisionData(approval, command);
+    const state = await deps.cases.load(approval.caseId);
+    const holder = state?.approvals[approval.approvalId]?.assignee ?? approval.assignee;
+    if (holder && holder !== identity.userId)
+      throw conflict(`审批事项 ${approval.approvalId} 已由他人认领，须由认领人决定或经指派后再决定`);
+    if (approval.step === 'sanction' && command.decision === 'approved') {
+      const problem = sanctionProblem(state, data, deps.rules);
       if (problem) throw invalid(problem);
     }
     const now = deps.clock.now();
     const decision: DecisionOutput = {
       approvalId: approval.approvalId,
       decision: command.decision,
-      by: member.userId,
+      by: identity.userId,
       role: approval.requiredRole,
       ...(command.reason ? { reason: command.reason } : {}),
-      ...(command.data ? { data: command.data } : {}),
+      ...(Object.keys(data).length > 0 ? { data } : {}),
     };
     let token: string;
     try {
       ({ token } = await deps.approvals.claimForDecision(approval.approvalId, { ...decision, at: now }));
     } catch (error) {
       if (!(error instanceof ApprovalNotPendingError)) throw error;
-      if (error.status === 'timed-out') throw gone(`审批事项 ${approval.approvalId} 已超时，本决定未生效`);
+      if (error.status === 'timed-out') {
+        await recordLate(deps, approval, identity.userId);
+        throw gone(`审批事项 ${approval.approvalId} 已超时，本决定未生效（已记录）`);
+      }
+      if (error.status === 'pending') throw conflict(`审批事项 ${approval.approvalId} 已由他人认领`);
       throw conflict(`审批事项 ${approval.approvalId} 已由他人作出决定`);
     }
     try {
@@ -254,33 +297,32 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'staff' | 'engine'
     } catch (error) {
       if (!(error instanceof TaskNoLongerWaitingError)) {
         // The workflow was not told: undo the claim so that the decision can be made again.
-        await deps.approvals.releaseClaim(approval.approvalId, member.userId);
+        await deps.approvals.releaseClaim(approval.approvalId, identity.userId);
         throw error;
       }
       await deps.approvals.markLate(approval.approvalId, now);
-      await mutateCase(
-        deps,
-        approval.caseId,
-        { kind: 'staff', id: member.userId, role: approval.requiredRole },
-        { approval: approval.approvalId },
-        () => ({
-          events: [{ type: 'approval-late-decision', approvalId: approval.approvalId, by: member.userId }],
-          result: undefined,
-        }),
-      );
+      await recordLate(deps, approval, identity.userId);
       throw gone(`审批事项 ${approval.approvalId} 已超时，本决定未生效（已记录）`);
     }
     await deps.approvals.clearToken(approval.approvalId);
-    await mutateCase(
-      deps,
-      approval.caseId,
-      { kind: 'staff', id: member.userId, role: approval.requiredRole },
-      { approval: approval.approvalId },
-      (s) => ({
-        events: s.approvals[approval.approvalId]?.status === 'pending' ? [decidedEvent(decision)] : [],
-        result: undefined,
-      }),
-    );
+    await mutateCase(deps, approval.caseId, actor, approvalCause(approval), (s) => ({
+      events: s.approvals[approval.approvalId]?.status === 'pending' ? [decidedEvent(decision)] : [],
+      result: undefined,
+    }));
     return { approvalId: approval.approvalId, caseId: approval.caseId, decision: command.decision };
   };
+}
+
+/** A decision that came after the wait had timed out: on the case's journal, so the attempt is on record. */
+async function recordLate(deps: Pick<Deps, 'cases' | 'clock'>, approval: Approval, userId: string): Promise<void> {
+  await mutateCase(
+    deps,
+    approval.caseId,
+    { kind: 'staff', id: userId, role: approval.requiredRole },
+    approvalCause(approval),
+    () => ({
+      events: [{ type: 'approval-late-decision', approvalId: approval.approvalId, by: userId }],
+      result: undefined,
+    }),
+  );
 }

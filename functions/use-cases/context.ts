@@ -2,6 +2,7 @@
  * What use cases depend on. Each use case names the subset it needs (a `Pick`), so its reach in code matches the
  * IAM permissions its function gets on AWS.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LegalCalendar } from '#domain/calendar/legal-calendar.ts';
 import type { Actor, CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
@@ -41,6 +42,16 @@ export interface Deps {
 
 export const SYSTEM: Actor = { kind: 'system', id: 'workflow' };
 
+/**
+ * Cause entries that every commit written within `work` carries, whichever use case writes it: a step sets the
+ * definition version of the execution calling it, so that no use case has to pass it along by hand.
+ */
+const ambientCause = new AsyncLocalStorage<Readonly<Record<string, string>>>();
+
+export function withCause<T>(cause: Readonly<Record<string, string>>, work: () => Promise<T>): Promise<T> {
+  return ambientCause.run({ ...ambientCause.getStore(), ...cause }, work);
+}
+
 /** How many times a use case re-reads and retries when another writer got to the case first. */
 const MAX_CONFLICT_RETRIES = 5;
 
@@ -71,7 +82,12 @@ export async function mutateCase<R>(
       return { state, result };
     }
     try {
-      const next = await deps.cases.append(state, { at: now, actor, events, cause });
+      const next = await deps.cases.append(state, {
+        at: now,
+        actor,
+        events,
+        cause: { ...ambientCause.getStore(), ...cause },
+      });
       return { state: next, result };
     } catch (error) {
       if (!(error instanceof ConcurrentUpdateError) || attempt >= MAX_CONFLICT_RETRIES) throw error;

@@ -13,6 +13,8 @@ import { ensureRequest, settleRequest, type WaitTerms } from './requests.ts';
 export interface StepInput {
   readonly caseId: string;
   readonly execution: string;
+  /** The version of the definition calling the step (absent before 2026.12.1). */
+  readonly definition?: string;
 }
 
 export function triageCase(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'staff' | 'queries'>) {

@@ -2,7 +2,7 @@
  * The whole backbone in one environment-agnostic stack: key, tables, evidence bucket, intake, the step
  * functions, the three state machines, settle, alerts and alarms.
  */
-import { Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import type { Construct } from 'constructs';
 import { FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
@@ -14,10 +14,14 @@ import { EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { Intake } from '../constructs/intake.ts';
 import { RecordEvidence } from '../constructs/record-evidence.ts';
 import { Settle } from '../constructs/settle.ts';
+import { StaffApi } from '../constructs/staff-api.ts';
 import { STEP_TIMEOUT, StepFunction } from '../constructs/step-function.ts';
 import { machineArn, machineName, Workflows } from '../constructs/workflows.ts';
 import { type AccessTargets, grantPorts } from '../function-access.ts';
-import { stepEntry } from '../paths.ts';
+import { functionEntry, stepEntry } from '../paths.ts';
+
+/** The API function does a few DynamoDB round trips per request; API Gateway itself waits at most 29 seconds. */
+const API_TIMEOUT = Duration.seconds(15);
 
 export interface EnforcementStackProps extends StackProps {
   readonly config: StageConfig;
@@ -33,6 +37,9 @@ export class EnforcementStack extends Stack {
   readonly recordEvidence: RecordEvidence;
   readonly steps: Readonly<Record<StepName, StepFunction>>;
   readonly workflows: Workflows;
+  readonly apiFunction: StepFunction;
+  readonly mfaGate: StepFunction;
+  readonly staffApi: StaffApi;
 
   constructor(scope: Construct, id: string, props: EnforcementStackProps) {
     super(scope, id, props);
@@ -41,7 +48,11 @@ export class EnforcementStack extends Stack {
 
     this.encryption = new EncryptionKey(this, 'Encryption', {
       alias: `${prefix}-data`,
-      logGroupNamePatterns: [`/aws/lambda/${prefix}-*`, `/aws/vendedlogs/states/${prefix}-*`],
+      logGroupNamePatterns: [
+        `/aws/lambda/${prefix}-*`,
+        `/aws/vendedlogs/states/${prefix}-*`,
+        `/aws/apigateway/${prefix}-*`,
+      ],
     });
     const key = this.encryption.key;
     this.store = new CaseStore(this, 'CaseStore', { key });
@@ -85,6 +96,40 @@ export class EnforcementStack extends Stack {
     grantPorts(this.intake.handler, 'intake', FUNCTION_USES.intake, targets);
     grantPorts(this.settle.handler, 'settle', FUNCTION_USES.settle, targets);
     grantPorts(this.recordEvidence.handler, 'record-evidence', FUNCTION_USES['record-evidence'], targets);
+
+    this.apiFunction = new StepFunction(this, 'Api', {
+      functionName: `${prefix}-api`,
+      description: 'Staff API: tasks, claims, assignments, case reads (decisions go to settle)',
+      entry: functionEntry('api'),
+      key,
+      timeout: API_TIMEOUT,
+      ...functionSettings,
+      noDeadLetterQueueReason:
+        'Invoked only by API Gateway (synchronous proxy integration): the caller receives every failure as an HTTP ' +
+        'status. A function dead-letter queue only receives failed asynchronous invocations.',
+    });
+    grantPorts(this.apiFunction, 'api', FUNCTION_USES.api, targets);
+    this.mfaGate = new StepFunction(this, 'MfaGate', {
+      functionName: `${prefix}-mfa-gate`,
+      description: 'Cognito pre-token-generation trigger: president and panel-member roles only with MFA',
+      entry: functionEntry('auth'),
+      key,
+      timeout: Duration.seconds(5),
+      ...functionSettings,
+      noDeadLetterQueueReason:
+        'Invoked only by Cognito, synchronously, while it issues a token: a failure fails that sign-in, which the ' +
+        'user retries. A function dead-letter queue only receives failed asynchronous invocations.',
+    });
+    this.staffApi = new StaffApi(this, 'StaffApi', {
+      namePrefix: prefix,
+      key,
+      apiFunction: this.apiFunction.function,
+      settleFunction: this.settle.handler.function,
+      mfaGate: this.mfaGate,
+      logRetention: config.logRetention,
+      waf: config.api.waf,
+      throttle: { rate: config.api.rateLimit, burst: config.api.burstLimit },
+    });
 
     const steps = {} as Record<StepName, StepFunction>;
     for (const step of STEPS) {

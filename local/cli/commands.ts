@@ -1,17 +1,19 @@
 /** What each CLI command does. Every command opens the data directory, does one thing, closes it. */
 import { randomUUID } from 'node:crypto';
-import { APPROVAL_STEPS, deciderRefusal, isApprovalStep } from '#domain/approvals/policy.ts';
+import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
 import { verifyChain } from '#domain/case/journal.ts';
 import type { ConductKind, EnforcementCase } from '#domain/case/model.ts';
 import { isLate } from '#domain/case/nodes.ts';
 import { accountBalance, totalDisbursed, totalReceived } from '#domain/case/reducer.ts';
 import { CASE_STATUSES, type CaseStatus, STATUS_LABELS } from '#domain/case/status.ts';
 import { fen, formatYuan } from '#domain/money.ts';
-import { ROLE_LABELS } from '#domain/staff/roles.ts';
+import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
-import { type EvidenceView, evidenceView } from '#use-cases/evidence.ts';
+import { LocalIdentityProvider, UnknownUserError } from '../api/identity-provider.ts';
+import { startLocalApi } from '../api/server.ts';
 import { parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
+import { runningServer, withApi } from './api-client.ts';
 import {
   ASSET_CLASS_LABELS,
   ASSET_STATUS_LABELS,
@@ -20,8 +22,9 @@ import {
   nodeLabel,
   TRACK_LABELS,
 } from './labels.ts';
+import { DEFAULT_API_PORT } from './options.ts';
 import { CliError, type Output, pad, parseYuan } from './output.ts';
-import { findCase, type GlobalOptions, namesOf, readJsonFile, withRuntime } from './session.ts';
+import { dataDirOf, findCase, type GlobalOptions, namesOf, readJsonFile, withRuntime } from './session.ts';
 import { chinaTime, timeline } from './timeline.ts';
 
 export async function intakeCommand(globals: GlobalOptions, out: Output, file: string): Promise<void> {
@@ -163,67 +166,101 @@ export async function caseCommand(globals: GlobalOptions, out: Output, reference
   );
 }
 
-function mayDecide(runtime: EmbeddedRuntime, approval: Approval, userId: string): boolean {
-  return (
-    deciderRefusal(
-      runtime.staff.document.staff.find((m) => m.userId === userId),
-      approval,
-    ) === undefined
-  );
+interface TaskLine {
+  readonly approvalId: string;
+  readonly caseNumber: string;
+  readonly step: string;
+  readonly stepLabel?: string;
+  readonly requiredRole: Role;
+  readonly dueAt: string;
+  readonly summary: string;
+  readonly requester: string;
+  readonly assignee?: string;
+  readonly amountFen?: number;
+  readonly status?: string;
 }
 
-export async function tasksCommand(globals: GlobalOptions, out: Output, options: { as?: string }): Promise<void> {
+function printTasks(out: Output, tasks: readonly TaskLine[], now: string, name: (id: string) => string): void {
+  for (const a of tasks) {
+    const label = a.stepLabel ?? (isApprovalStep(a.step) ? APPROVAL_STEPS[a.step].label : a.step);
+    const overdue = a.dueAt < now ? '（已逾期）' : '';
+    const holder = a.assignee ? `  办理人：${name(a.assignee)}` : '';
+    out.line(
+      `${a.approvalId}  ${a.caseNumber}  ${label}  审批人：${ROLE_LABELS[a.requiredRole]}  期限：${chinaTime(a.dueAt)}${overdue}${holder}`,
+    );
+    const amount = a.amountFen !== undefined ? `；待核对金额 ${formatYuan(fen(a.amountFen))}` : '';
+    out.line(`    ${a.summary}（提请人：${name(a.requester)}）${amount}`);
+  }
+}
+
+/**
+ * Without `--as`: every pending approval of every court, read from the data directory (the operator's view).
+ * With `--as`: that user's tasks, through the staff API (the running server's, or in process).
+ */
+export async function tasksCommand(
+  globals: GlobalOptions,
+  out: Output,
+  options: { as?: string; scope?: string; case?: string },
+): Promise<void> {
+  if (options.as) {
+    const query = new URLSearchParams({
+      ...(options.scope ? { scope: options.scope } : {}),
+      ...(options.case ? { caseId: options.case } : {}),
+    });
+    await withApi(
+      globals,
+      out,
+      options.as,
+      async ({ call, runtime }) => {
+        const items: TaskLine[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await call<{ items: TaskLine[]; nextCursor?: string }>(
+            'GET',
+            `/tasks?${new URLSearchParams({ ...Object.fromEntries(query), ...(cursor ? { cursor } : {}) })}`,
+          );
+          items.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor);
+        const name = (id: string) => runtime?.staff.memberName(id) ?? id;
+        out.result(items, () => {
+          if (items.length === 0) return out.line(`${name(options.as ?? '')}没有待审批事项。`);
+          printTasks(out, items, new Date().toISOString(), name);
+        });
+      },
+      { quiet: true },
+    );
+    return;
+  }
   await withRuntime(
     globals,
     out,
     async (runtime) => {
-      if (options.as && !runtime.staff.document.staff.some((m) => m.userId === options.as))
-        throw new CliError(`未知用户：${options.as}`);
       const pending: Approval[] = [];
       for (const court of runtime.staff.document.courts)
         pending.push(...(await runtime.deps.approvals.listPending({ court: court.code })));
-      const visible = options.as ? pending.filter((a) => mayDecide(runtime, a, options.as ?? '')) : pending;
-      // The approver sees the field evidence linked to the step being decided.
-      const now = runtime.clock.now();
-      const evidence = new Map<string, EvidenceView[]>();
-      for (const a of visible) {
-        const state = await runtime.cases.load(a.caseId);
-        const items = Object.values(state?.evidence ?? {}).filter((e) => e.step === a.step && e.status === 'recorded');
-        evidence.set(
-          a.approvalId,
-          items.map((e) => evidenceView(e, now)),
-        );
-      }
-      out.result(
-        visible.map((a) => ({ ...a, evidence: evidence.get(a.approvalId) ?? [] })),
-        () => {
-          if (visible.length === 0)
-            return out.line(
-              options.as ? `${runtime.staff.memberName(options.as)}没有待审批事项。` : '没有待审批事项。',
-            );
-          for (const a of visible) {
-            const label = isApprovalStep(a.step) ? APPROVAL_STEPS[a.step].label : a.step;
-            const overdue = a.dueAt < runtime.clock.now() ? '（已逾期）' : '';
-            out.line(
-              `${a.approvalId}  ${a.caseNumber}  ${label}  审批人：${ROLE_LABELS[a.requiredRole]}  期限：${chinaTime(a.dueAt)}${overdue}`,
-            );
-            out.line(`    ${a.summary}（提请人：${runtime.staff.memberName(a.requester)}）`);
-            for (const e of evidence.get(a.approvalId) ?? []) {
-              out.line(
-                `    现场证据 ${e.evidenceId}：「${e.description}」（${runtime.staff.memberName(e.uploader)}，SHA-256 ${e.sha256.slice(0, 16)}…）`,
-              );
-            }
-          }
-        },
-      );
+      out.result(pending, () => {
+        if (pending.length === 0) return out.line('没有待审批事项。');
+        printTasks(out, pending, runtime.clock.now(), (id) => runtime.staff.memberName(id));
+      });
     },
     { quiet: true },
   );
 }
 
-/** What a sanction decision fixes (C1): the days of detention or the amount of the fine, when not as proposed. */
-function decisionData(options: { days?: string; amount?: string }): { days?: number; amountFen?: number } | undefined {
+/**
+ * Step-specific decision data from the options: for a fine or detention the days or amount decided (C1), for a
+ * disbursement the total the approver confirms.
+ */
+function decisionData(
+  step: string | undefined,
+  options: { days?: string; amount?: string },
+): Record<string, number> | undefined {
   if (options.days === undefined && options.amount === undefined) return undefined;
+  if (step !== 'sanction') {
+    if (options.days !== undefined) throw new CliError('--days 只适用于罚款、拘留审批', 2);
+    return { confirmedAmountFen: parseYuan(options.amount ?? '') };
+  }
   if (options.days !== undefined && !/^\d+$/.test(options.days)) {
     throw new CliError(`拘留日数须为整数，收到：${options.days}`, 2);
   }
@@ -233,6 +270,7 @@ function decisionData(options: { days?: string; amount?: string }): { days?: num
   };
 }
 
+/** A decision through the staff API: the decision route, served by the settle function. */
 export async function decideCommand(
   globals: GlobalOptions,
   out: Output,
@@ -243,17 +281,146 @@ export async function decideCommand(
   const mapped = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : undefined;
   if (!mapped) throw new CliError(`决定只能是 approve（同意）或 reject（不同意），收到：${decision}`, 2);
   if (mapped === 'rejected' && !options.reason) throw new CliError('不同意时须说明理由（--reason）', 2);
-  const data = decisionData(options);
-  await withRuntime(globals, out, async (runtime) => {
-    const result = await runtime.decide({
-      approvalId,
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const step =
+      options.days !== undefined || options.amount !== undefined
+        ? (
+            await call<{ task: TaskLine }>('GET', `/tasks/${encodeURIComponent(approvalId)}`).catch((error: Error) => {
+              throw new CliError(`审批未生效：${error.message}`);
+            })
+          ).task.step
+        : undefined;
+    const data = decisionData(step, options);
+    const result = await call('POST', `/tasks/${encodeURIComponent(approvalId)}/decision`, {
       decision: mapped,
-      userId: options.as,
       ...(options.reason ? { reason: options.reason } : {}),
       ...(data ? { data } : {}),
+    }).catch((error: Error) => {
+      throw new CliError(`审批未生效：${error.message}`);
     });
-    if (!result.ok) throw new CliError(`审批未生效：${result.message}`);
     out.result(result, () => out.line(`已${mapped === 'approved' ? '同意' : '不同意'}：审批事项 ${approvalId}`));
+  });
+}
+
+export async function claimCommand(
+  globals: GlobalOptions,
+  out: Output,
+  approvalId: string,
+  options: { as: string; release?: boolean },
+): Promise<void> {
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const task = await call<TaskLine>(
+      'POST',
+      `/tasks/${encodeURIComponent(approvalId)}/${options.release ? 'unclaim' : 'claim'}`,
+    );
+    out.result(task, () => out.line(`${options.release ? '已放弃认领' : '已认领'}：审批事项 ${approvalId}`));
+  });
+}
+
+export async function assignCommand(
+  globals: GlobalOptions,
+  out: Output,
+  approvalId: string,
+  to: string,
+  options: { as: string; reason?: string },
+): Promise<void> {
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const task = await call<TaskLine>('POST', `/tasks/${encodeURIComponent(approvalId)}/assign`, {
+      to,
+      ...(options.reason ? { reason: options.reason } : {}),
+    });
+    out.result(task, () => out.line(`已指派：审批事项 ${approvalId} → ${to}`));
+  });
+}
+
+export async function reassignCommand(
+  globals: GlobalOptions,
+  out: Output,
+  options: { as: string; from: string; to: string; reason?: string },
+): Promise<void> {
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const result = await call<{ moved: TaskLine[]; skipped: { approvalId: string; reason: string }[] }>(
+      'POST',
+      '/reassignments',
+      { from: options.from, to: options.to, ...(options.reason ? { reason: options.reason } : {}) },
+    );
+    out.result(result, () => {
+      out.line(`已将 ${options.from} 名下 ${result.moved.length} 件待办转给 ${options.to}`);
+      for (const s of result.skipped) out.line(`  未转：${s.approvalId}（${s.reason}）`);
+    });
+  });
+}
+
+/** A development token from the local identity provider (the running server's, or this data directory's). */
+export async function loginCommand(globals: GlobalOptions, out: Output, options: { as: string }): Promise<void> {
+  const dataDir = dataDirOf(globals);
+  const server = runningServer(dataDir);
+  let issued: { token: string; expiresAt: string };
+  if (server) {
+    const response = await fetch(`${server.url}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: options.as }),
+    });
+    const body = (await response.json()) as { token: string; expiresAt: string; error?: { message: string } };
+    if (!response.ok) throw new CliError(body.error?.message ?? `登录失败（HTTP ${response.status}）`);
+    issued = body;
+  } else {
+    issued = await withRuntime(
+      globals,
+      out,
+      async (runtime) => {
+        try {
+          return await new LocalIdentityProvider(runtime.staff, dataDir).issue(options.as);
+        } catch (error) {
+          if (error instanceof UnknownUserError) throw new CliError(error.message);
+          throw error;
+        }
+      },
+      { quiet: true },
+    );
+  }
+  out.result(
+    { token: issued.token, expiresAt: issued.expiresAt, userId: options.as, ...(server ? { url: server.url } : {}) },
+    () => {
+      out.line(issued.token);
+      process.stderr.write(
+        `（开发用令牌：${options.as}，有效至 ${chinaTime(issued.expiresAt)}；请求时放在 Authorization: Bearer 头中${server ? `，服务地址 ${server.url}` : ''}）\n`,
+      );
+    },
+  );
+}
+
+/**
+ * `npm start`: the staff API on this data directory, with the runtime's due work running in the same process (what
+ * `worker` does), until SIGINT or SIGTERM.
+ */
+export async function serveCommand(
+  globals: GlobalOptions,
+  out: Output,
+  options: { port?: string; host?: string },
+): Promise<void> {
+  const port = options.port === undefined ? DEFAULT_API_PORT : Number(options.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`端口无效：${options.port}`, 2);
+  const dataDir = dataDirOf(globals);
+  await withRuntime(globals, out, async (runtime) => {
+    const server = await startLocalApi(runtime, { port, ...(options.host ? { host: options.host } : {}), dataDir });
+    const controller = new AbortController();
+    const stop = () => controller.abort();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    out.progress(
+      `员工接口已启动：${server.url}（${runtime.clock.mode === 'virtual' ? '虚拟时钟' : '真实时钟'}，数据目录 ${dataDir}），按 Ctrl+C 停止。`,
+    );
+    out.progress(
+      `  接口说明：${server.url}/openapi.json；开发用令牌：POST ${server.url}/auth/token 或 enforce login --as <用户>`,
+    );
+    try {
+      await runtime.serve(controller.signal);
+    } finally {
+      await server.close();
+    }
+    out.progress('已停止。');
   });
 }
 

@@ -118,6 +118,8 @@ export async function demoCommand(globals: GlobalOptions, out: Output, options: 
             decision: 'approved',
             userId: approver,
             reason: '经审查，同意',
+            // The approver of a disbursement confirms the amount it lets leave the case account.
+            ...(approval.amountFen !== undefined ? { data: { confirmedAmountFen: approval.amountFen } } : {}),
           });
           if (!decided.ok) throw new CliError(`演示审批失败：${decided.message}`);
         }

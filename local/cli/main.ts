@@ -63,9 +63,19 @@ function program(): Command {
       .description('案件详情：时间节点、财产、时间线（每次状态变化、审批与期限）')
       .argument('<case>', '案号或案件内部编号'),
   ).action(lazy('caseCommand'));
-  helped(cli.command('tasks').description('待审批事项').option('--as <user>', '只列出该用户可以审批的事项')).action(
-    lazy('tasksCommand'),
-  );
+  helped(
+    cli
+      .command('tasks')
+      .description('待审批事项；加 --as 时经员工接口查询该用户的待办（有 enforce serve 运行时经由该服务）')
+      .option('--as <user>', '以该用户身份查询其可办理的待办（见 config/staff.json）')
+      .addOption(
+        new Option('--scope <scope>', 'mine：本人可办（默认）；court：全院待办（需相应权限）').choices([
+          'mine',
+          'court',
+        ]),
+      )
+      .option('--case <case-id>', '只列出该案件的待办'),
+  ).action(lazy('tasksCommand'));
   helped(
     cli
       .command('decide')
@@ -75,8 +85,50 @@ function program(): Command {
       .requiredOption('--as <user>', '审批人用户名（见 config/staff.json）')
       .option('--reason <text>', '理由（不同意时必填）')
       .option('--days <n>', '罚款、拘留审批：决定的拘留日数（默认按建议；不得超过法定上限）')
-      .option('--amount <yuan>', '罚款、拘留审批：决定的罚款金额（元；默认按建议；不得超过法定上限）'),
+      .option(
+        '--amount <yuan>',
+        '执行款发放审批：核对发放与退还的总金额（元），须与事项一致；罚款、拘留审批：决定的罚款金额（元，默认按建议）',
+      ),
   ).action(lazy('decideCommand'));
+  helped(
+    cli
+      .command('claim')
+      .description('认领审批事项：认领后只有本人可以决定')
+      .argument('<approval-id>', '审批编号')
+      .requiredOption('--as <user>', '认领人用户名')
+      .option('--release', '放弃认领，退回待认领'),
+  ).action(lazy('claimCommand'));
+  helped(
+    cli
+      .command('assign')
+      .description('指派或改派审批事项（团队负责人、执行局局长）')
+      .argument('<approval-id>', '审批编号')
+      .argument('<to>', '被指派人用户名')
+      .requiredOption('--as <user>', '指派人用户名')
+      .option('--reason <text>', '理由'),
+  ).action(lazy('assignCommand'));
+  helped(
+    cli
+      .command('reassign')
+      .description('批量转办：将某人名下全部待办转给另一人（如人员离岗），每件一条审计记录')
+      .requiredOption('--from <user>', '转出人')
+      .requiredOption('--to <user>', '接收人')
+      .requiredOption('--as <user>', '操作人（团队负责人、执行局局长）')
+      .option('--reason <text>', '理由'),
+  ).action(lazy('reassignCommand'));
+  helped(
+    cli
+      .command('serve')
+      .description('启动员工接口（本地 HTTP 服务，含本地身份提供者），并在同一进程内按时处理到期工作')
+      .option('--port <port>', '端口（默认 8080；0 为任一空闲端口）')
+      .option('--host <host>', '监听地址（默认 127.0.0.1，仅本机）'),
+  ).action(lazy('serveCommand'));
+  helped(
+    cli
+      .command('login')
+      .description('开发用令牌：由本地身份提供者为该用户签发（仅限本地开发与测试）')
+      .requiredOption('--as <user>', '用户名（见 config/staff.json）'),
+  ).action(lazy('loginCommand'));
   helped(
     cli
       .command('clock')

@@ -12,3 +12,6 @@ export interface GlobalOptions {
 }
 
 export const DEFAULT_DATA_DIR = '.data';
+
+/** Where `enforce serve` (`npm start`) listens unless told otherwise. */
+export const DEFAULT_API_PORT = 8080;

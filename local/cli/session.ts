@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { caseIdFor } from '#domain/ids.ts';
+import { runningServer } from '../api/discovery.ts';
 import { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output } from './output.ts';
@@ -35,6 +36,11 @@ export async function withRuntime<T>(
   if (startAt !== undefined && Number.isNaN(Date.parse(startAt)))
     throw new CliError(`--start-at 不是有效的时间：${startAt}`, 2);
   const script = extra.script ?? (globals.simulator ? (readJsonFile(globals.simulator) as SimulatorScript) : undefined);
+  const server = runningServer(dataDirOf(globals));
+  if (server)
+    throw new CliError(
+      `数据目录正由员工接口服务使用（pid ${server.pid}，${server.url}）：tasks、decide、claim、assign、reassign、login 经由该服务办理；其他命令请先停止该服务`,
+    );
   runtime = await EmbeddedRuntime.open({
     dataDir: dataDirOf(globals),
     ...(globals.clock ? { clock: globals.clock } : {}),

@@ -123,11 +123,17 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `提请审批：${label}，审批人：${ROLE_LABELS[event.requiredRole as Role] ?? event.requiredRole}，期限${chinaTime(event.dueAt)}（审批编号 ${event.approvalId}）：${event.summary}`;
     }
     case 'approval-decided':
-      return `审批：${names.member(event.by)}（${ROLE_LABELS[event.role as Role] ?? event.role}）${event.decision === 'approved' ? '同意' : '不同意'}${event.reason ? `，理由：${event.reason}` : ''}（审批编号 ${event.approvalId}）`;
+      return `审批：${names.member(event.by)}（${ROLE_LABELS[event.role as Role] ?? event.role}）${event.decision === 'approved' ? '同意' : '不同意'}${event.reason ? `，理由：${event.reason}` : ''}${event.data?.confirmedAmountFen !== undefined ? `，核对金额${formatYuan(event.data.confirmedAmountFen as Fen)}` : ''}（审批编号 ${event.approvalId}）`;
     case 'approval-timed-out':
       return `审批逾期未决（审批编号 ${event.approvalId}）${event.escalateTo ? `，报${ROLE_LABELS[event.escalateTo as Role] ?? event.escalateTo}` : '，已无上级可报'}`;
     case 'approval-late-decision':
       return `${names.member(event.by)}的审批决定在审批逾期后到达，未生效（审批编号 ${event.approvalId}）`;
+    case 'approval-claimed':
+      return `${names.member(event.by)}认领审批事项（审批编号 ${event.approvalId}）`;
+    case 'approval-released':
+      return `${names.member(event.by)}放弃认领，审批事项退回待认领（审批编号 ${event.approvalId}）`;
+    case 'approval-assigned':
+      return `审批事项指派给${names.member(event.to)}${event.from ? `（原由${names.member(event.from)}办理）` : ''}${event.reason ? `，理由：${event.reason}` : ''}（审批编号 ${event.approvalId}）`;
     case 'asset-frozen': {
       const asset = state?.assets[event.assetId];
       const what = asset ? `${asset.institution}${asset.reference}` : event.assetId;

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import type { Context } from 'aws-lambda';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { DynamoApprovalStore } from '#adapters/dynamodb/approval-store.ts';
 import { type CommitListener, DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
@@ -24,6 +24,7 @@ import type { IntakeOutcome } from '#use-cases/intake-case.ts';
 import type { Definition } from '#workflows/asl.ts';
 import type { MachineName } from '#workflows/index.ts';
 import type { StepName } from '#workflows/steps.ts';
+import { createApiHandler } from '../../functions/api/function.ts';
 import { createIntakeHandler } from '../../functions/intake/function.ts';
 import { createSettleHandler } from '../../functions/settle/function.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
@@ -99,6 +100,9 @@ export class EmbeddedRuntime {
   private readonly handlers = new Map<StepName, StepHandler>();
   private readonly intakeHandler: (event: unknown, context: Context) => Promise<IntakeOutcome>;
   private readonly settleHandler: (event: unknown, context: Context) => Promise<unknown>;
+  private readonly apiHandler: (event: unknown, context: Context) => Promise<APIGatewayProxyResult>;
+  /** Due work runs one batch at a time: the worker loop, the API server and the CLI may all ask for it. */
+  private exclusive: Promise<unknown> = Promise.resolve();
   private readonly faults: Map<StepName, { error: string; remaining: number }>;
   private readonly logSink: LogSink;
   private readonly reportedOps = new Map<string, number>();
@@ -153,6 +157,18 @@ export class EmbeddedRuntime {
       new SinkLogger(this.logSink, { function: 'intake' }),
     );
     this.settleHandler = createSettleHandler(this.deps, new SinkLogger(this.logSink, { function: 'settle' }));
+    this.apiHandler = createApiHandler(this.deps, new SinkLogger(this.logSink, { function: 'api' }));
+  }
+
+  /** A request of the staff API, as API Gateway hands it to the function that serves its route. */
+  async handleApi(event: APIGatewayProxyEvent, target: 'api' | 'settle'): Promise<APIGatewayProxyResult> {
+    if (target === 'api') return this.apiHandler(event, lambdaContext('api'));
+    return (await this.settleHandler(event, lambdaContext('settle'))) as APIGatewayProxyResult;
+  }
+
+  /** Writes to the log sink of the data directory (the local API server's access log). */
+  log(line: Record<string, unknown>): void {
+    this.logSink(JSON.stringify(line));
   }
 
   static async open(options: RuntimeOptions = {}): Promise<EmbeddedRuntime> {
@@ -202,7 +218,7 @@ export class EmbeddedRuntime {
     decision: 'approved' | 'rejected';
     userId: string;
     reason?: string;
-    data?: { days?: number; amountFen?: number };
+    data?: Record<string, string | number | boolean>;
   }) {
     const result = (await this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle'))) as
       | { ok: true; approvalId: string; caseId: string; decision: string }
@@ -236,6 +252,17 @@ export class EmbeddedRuntime {
 
   /** Runs everything that can run now: queued segments and timers due by the clock. */
   async runUntilIdle(): Promise<void> {
+    await this.serially(() => this.runDue());
+  }
+
+  /** One batch of due work at a time, whoever asks (a timer fired twice would deliver an answer twice). */
+  private serially<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.exclusive.then(work, work);
+    this.exclusive = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runDue(): Promise<void> {
     for (;;) {
       await this.engine.drain();
       const fired = await this.engine.fireDue((body) => this.deliver(body));
@@ -246,20 +273,22 @@ export class EmbeddedRuntime {
 
   /** Virtual clock: moves time forward, firing each timer at its own moment on the way. */
   async advance(seconds: number): Promise<{ from: Instant; to: Instant }> {
-    const from = this.clock.now();
-    const target = plusSeconds(from, seconds);
     if (this.clock.mode !== 'virtual')
       throw new ClockModeError('本数据目录使用真实时钟，不能调整时间（仅演示和测试用的虚拟时钟可以）');
-    await this.runUntilIdle();
-    for (let next = await this.engine.nextTimerAt(); next && next <= target; next = await this.engine.nextTimerAt()) {
-      this.clock.set(next);
+    return this.serially(async () => {
+      const from = this.clock.now();
+      const target = plusSeconds(from, seconds);
+      await this.runDue();
+      for (let next = await this.engine.nextTimerAt(); next && next <= target; next = await this.engine.nextTimerAt()) {
+        this.clock.set(next);
+        await this.saveClock();
+        await this.runDue();
+      }
+      this.clock.set(target);
       await this.saveClock();
-      await this.runUntilIdle();
-    }
-    this.clock.set(target);
-    await this.saveClock();
-    await this.runUntilIdle();
-    return { from, to: target };
+      await this.runDue();
+      return { from, to: target };
+    });
   }
 
   /** Real time: runs due work every `intervalMs` until `signal` aborts. */
@@ -281,6 +310,7 @@ export class EmbeddedRuntime {
   }
 
   async close(): Promise<void> {
+    await this.exclusive;
     await this.settled();
     await this.saveClock();
     await this.evidence.close();

@@ -24,7 +24,16 @@ describe('the stage configuration', () => {
       evidence: { objectLockMode: 'GOVERNANCE', retentionDays: 30 },
       logRetention: RetentionDays.THREE_MONTHS,
       memorySize: 512,
+      api: { waf: false, rateLimit: 50, burstLimit: 100 },
     });
+  });
+
+  it('puts AWS WAF in front of the staff API in prod, and refuses a throttle out of range', () => {
+    expect(stageConfig('prod').api.waf).toBe(true);
+    expect(stageConfig('dev').api.waf).toBe(false);
+    expect(() => resolveStage('qa', { evidence: { retentionDays: 30 }, api: { rateLimit: 0 } })).toThrow(
+      /api.rateLimit/,
+    );
   });
 
   it('keeps an explicit COMPLIANCE mode and alarm e-mail', () => {

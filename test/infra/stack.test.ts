@@ -10,6 +10,7 @@ import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.t
 import { MACHINES } from '#workflows/index.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
 import { EvidenceBucket, INCOMPLETE_UPLOAD_DAYS } from '../../infra/constructs/evidence-bucket.ts';
+import type { StepFunction } from '../../infra/constructs/step-function.ts';
 import {
   asList,
   type CfnResource,
@@ -355,6 +356,8 @@ const ALL_FUNCTIONS: readonly { name: string; uses: readonly DependencyName[] }[
   { name: 'intake', uses: FUNCTION_USES.intake },
   { name: 'settle', uses: FUNCTION_USES.settle },
   { name: 'record-evidence', uses: FUNCTION_USES['record-evidence'] },
+  { name: 'api', uses: FUNCTION_USES.api },
+  { name: 'mfa-gate', uses: [] },
 ];
 
 describe('the functions', () => {
@@ -387,7 +390,8 @@ describe('the functions', () => {
     const groups = resourcesOfType('AWS::Logs::LogGroup');
 
     // Assess
-    expect(groups).toHaveLength(ALL_FUNCTIONS.length + MACHINES.length);
+    // One per function, one per state machine, and the staff API's access log.
+    expect(groups).toHaveLength(ALL_FUNCTIONS.length + MACHINES.length + 1);
     assertions.allResourcesProperties('AWS::Logs::LogGroup', {
       KmsKeyId: keyArn(),
       RetentionInDays: Match.anyValue(),
@@ -564,6 +568,7 @@ function resourceLabels(): Map<string, string> {
     [idOf(stack.encryption.key), 'key'],
     [idOf(stack.evidence.bucket), 'evidence-bucket'],
     [idOf(stack.recordEvidence.deadLetterQueue), 'evidence-dlq'],
+    [idOf(stack.staffApi.userPool), 'user-pool'],
   ]);
 }
 
@@ -586,14 +591,14 @@ function label(resource: unknown, labels: Map<string, string>): string {
 
 function grantsOf(name: string): string[] {
   const { stack } = synthesized();
-  const handler =
-    name === 'intake'
-      ? stack.intake.handler
-      : name === 'settle'
-        ? stack.settle.handler
-        : name === 'record-evidence'
-          ? stack.recordEvidence.handler
-          : stack.steps[name as StepName];
+  const named: Record<string, StepFunction> = {
+    intake: stack.intake.handler,
+    settle: stack.settle.handler,
+    'record-evidence': stack.recordEvidence.handler,
+    api: stack.apiFunction,
+    'mfa-gate': stack.mfaGate,
+  };
+  const handler = named[name] ?? stack.steps[name as StepName];
   const labels = resourceLabels();
   labels.set(idOf(handler.logGroup), 'own-log-group');
   return roleStatements(idOf(handler.role))
@@ -642,6 +647,12 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
   it('gets nothing beyond the baseline and what its uses imply', () => {
     // Prepare
     const expected = new Set([...BASELINE, ...uses.flatMap((use) => OTHER_BY_PORT[use] ?? [])]);
+    if (name === 'mfa-gate') {
+      // Touches nothing encrypted; looks users up in the staff user pool.
+      expected.delete('key kms:Decrypt');
+      expected.delete('key kms:GenerateDataKey');
+      expected.add('user-pool cognito-idp:AdminGetUser');
+    }
     if (name === 'intake') {
       expected.add(`machine:${prefix}-service states:StartExecution`);
       expected.add('intake-dlq sqs:SendMessage'); // also its dead-letter queue

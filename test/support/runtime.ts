@@ -34,6 +34,11 @@ export function filingEvent(
   return { ...FIXTURE, id: change.eventId ?? `event-${n}`, detail };
 }
 
+/** The step's decision data: a disbursement's approver confirms the amount it lets leave the case account. */
+export function confirmation(approval: Approval): { data?: { confirmedAmountFen: number } } {
+  return approval.amountFen !== undefined ? { data: { confirmedAmountFen: approval.amountFen } } : {};
+}
+
 export interface Scenario {
   readonly runtime: EmbeddedRuntime;
   readonly logs: string[];
@@ -86,7 +91,12 @@ export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<S
   async function approveWaiting(caseId: string, userId?: string): Promise<void> {
     for (const approval of await pending(caseId)) {
       const decider = userId ?? DECIDERS[approval.requiredRole] ?? '';
-      await runtime.decide({ approvalId: approval.approvalId, decision: 'approved', userId: decider });
+      await runtime.decide({
+        approvalId: approval.approvalId,
+        decision: 'approved',
+        userId: decider,
+        ...confirmation(approval),
+      });
     }
   }
   async function until(
@@ -133,7 +143,7 @@ export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<S
             approvalId: approval.approvalId,
             decision,
             userId,
-            ...(decision === 'rejected' ? { reason: '材料不全' } : {}),
+            ...(decision === 'rejected' ? { reason: '材料不全' } : confirmation(approval)),
           }),
         );
       }

@@ -1,5 +1,5 @@
 /** The `enforce` command line as a user meets it: help everywhere, one-line errors, the demo. */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -11,6 +11,11 @@ const COMMANDS = [
   'case',
   'tasks',
   'decide',
+  'claim',
+  'assign',
+  'reassign',
+  'serve',
+  'login',
   'clock',
   'pay',
   'run',
@@ -91,6 +96,46 @@ describe('errors are one clear line and a non-zero exit', () => {
     } finally {
       await killed(worker);
     }
+  });
+
+  it('while enforce serve holds the data directory, tasks and decide go through it; other commands say so', async () => {
+    const { start, killed } = await import('../support/cli.ts');
+    const dir = join(scratch, 'served');
+    const args = ['--data-dir', dir];
+    const created = enforce([
+      ...args,
+      '--clock',
+      'virtual',
+      '--start-at',
+      '2026-03-02T09:00:00+08:00',
+      '--simulator',
+      'test/fixtures/simulator-world.json',
+      'intake',
+      'test/fixtures/intake/v1/loan-repayment.json',
+    ]);
+    expect(created.code).toBe(0);
+    expect(enforce([...args, 'clock', 'advance', '5d']).code).toBe(0);
+    const server = await start([...args, 'serve', '--port', '0'], /员工接口已启动/);
+    try {
+      const tasks = enforceJson<{ approvalId: string; step: string }[]>([...args, 'tasks', '--as', 'li-qiang']);
+      expect(tasks.map((t) => t.step)).toEqual(['control-plan']);
+      const refused = enforce([...args, 'decide', tasks[0]?.approvalId ?? '', 'approve', '--as', 'cao-yue']);
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/^错误：审批未生效：.*HTTP 403/);
+      const decided = enforce([...args, 'decide', tasks[0]?.approvalId ?? '', 'approve', '--as', 'li-qiang']);
+      expect(decided.stderr).toBe('');
+      expect(decided.code).toBe(0);
+      const login = enforceJson<{ token: string; url: string }>([...args, 'login', '--as', 'li-qiang']);
+      const me = await fetch(`${login.url}/me`, { headers: { authorization: `Bearer ${login.token}` } });
+      expect(await me.json()).toMatchObject({ userId: 'li-qiang', roles: ['team-lead'], court: 'HB0922' });
+      const busy = enforce([...args, 'cases']);
+      expect(busy.code).toBe(1);
+      expect(busy.stderr).toMatch(/^错误：数据目录正由员工接口服务使用/);
+    } finally {
+      await killed(server);
+    }
+    const log = readFileSync(join(dir, 'logs', 'enforcement.log'), 'utf8');
+    expect(log).toMatch(/"message":"access".*"route":"\/tasks\/\{approvalId\}\/decision","status":200/);
   });
 
   it('refuses to move a real clock', () => {

@@ -22,7 +22,7 @@ function fresh(): string[] {
   return ['--data-dir', dataDir];
 }
 
-type Task = { approvalId: string; step: string; caseId: string; requiredRole: string };
+type Task = { approvalId: string; step: string; caseId: string; requiredRole: string; amountFen?: number };
 const DECIDER: Record<string, string> = {
   'team-lead': 'li-qiang',
   'bureau-chief': 'zhang-wei',
@@ -38,7 +38,17 @@ function decidePending(dir: string[], expectedStep: string): void {
   }
   expect(tasks.map((t) => t.step)).toEqual([expectedStep]);
   const task = tasks[0] as Task;
-  const decided = enforce([...dir, 'decide', task.approvalId, 'approve', '--as', DECIDER[task.requiredRole] ?? '']);
+  // A disbursement's approver confirms the amount it lets leave the case account.
+  const amount = task.amountFen !== undefined ? ['--amount', (task.amountFen / 100).toFixed(2)] : [];
+  const decided = enforce([
+    ...dir,
+    'decide',
+    task.approvalId,
+    'approve',
+    '--as',
+    DECIDER[task.requiredRole] ?? '',
+    ...amount,
+  ]);
   expect(decided.stderr).toBe('');
   expect(decided.code).toBe(0);
 }

@@ -34,6 +34,10 @@ const APPROVAL_FIELDS = [
   'dueAt',
   'createdAt',
   'execution',
+  'team',
+  'amountFen',
+  'definition',
+  'assignee',
   'status',
   'decidedBy',
   'decidedAt',
@@ -118,7 +122,8 @@ export class DynamoApprovalStore implements ApprovalStore {
             'SET #status = :decision, decidedBy = :by, decidedAt = :at' +
             (decision.reason ? ', reason = :reason' : '') +
             ' REMOVE gsi1pk, gsi1sk',
-          ConditionExpression: '#status = :pending',
+          // Pending, and open to every eligible decider or held by this one.
+          ConditionExpression: '#status = :pending AND (attribute_not_exists(assignee) OR assignee = :by)',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':decision': decision.decision,
@@ -138,7 +143,25 @@ export class DynamoApprovalStore implements ApprovalStore {
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
       const current = await this.get(approvalId);
-      throw new ApprovalNotPendingError(approvalId, current?.status ?? 'missing');
+      throw new ApprovalNotPendingError(approvalId, current?.status ?? 'missing', current?.assignee);
+    }
+  }
+
+  async setAssignee(approvalId: string, assignee: string | undefined): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.approval(approvalId),
+          UpdateExpression: assignee ? 'SET assignee = :assignee' : 'REMOVE assignee',
+          ConditionExpression: '#status = :pending',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':pending': 'pending', ...(assignee ? { ':assignee': assignee } : {}) },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+      // Decided or timed out meanwhile: who held it no longer matters to anyone listing open tasks.
     }
   }
 

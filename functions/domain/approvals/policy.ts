@@ -1,5 +1,7 @@
 /**
- * Which role decides which step, and who it escalates to when the decision is late. One table.
+ * Which role decides which step, and who it escalates to when the decision is late: the decision table. Each step
+ * names its ladder of deciding roles (level 0 is the first rung) and where on it a request starts; what else each
+ * role may do with tasks and cases is the other half of the role table, in ./authority.ts.
  */
 import type { LegalCalendar } from '../calendar/legal-calendar.ts';
 import { chinaDateOf, endOfChinaDay, type Instant, secondsUntil } from '../calendar/local-date.ts';
@@ -8,14 +10,15 @@ import type { CaseStatus } from '../case/status.ts';
 import { CONDUCT_LABELS } from '../coercion/labels.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
-import type { Role, StaffMember } from '../staff/roles.ts';
+import type { Role } from '../staff/roles.ts';
 
-/** The escalation ladder: an approval not decided in time goes one rung up. */
-export const ESCALATION_LADDER: readonly Role[] = ['team-lead', 'bureau-chief', 'president'];
+/** The bureau's escalation ladder: an approval not decided in time goes one rung up. */
+export const ESCALATION_LADDER = ['team-lead', 'bureau-chief', 'president'] as const satisfies readonly Role[];
 
 export const APPROVAL_STEPS = {
   'control-plan': {
     label: '冻结扣划方案审批',
+    ladder: ESCALATION_LADDER,
     firstRole: 'team-lead',
     waiting: 'control-approval',
     onApproved: 'controlling',
@@ -23,6 +26,8 @@ export const APPROVAL_STEPS = {
   },
   disbursement: {
     label: '执行款发放审批',
+    ladder: ESCALATION_LADDER,
+    /** F2: where the request starts depends on the amount (P-DISBURSEMENT-LEVELS). */
     firstRole: 'by-amount',
     waiting: 'disbursement-approval',
     onApproved: 'disbursing',
@@ -31,6 +36,8 @@ export const APPROVAL_STEPS = {
   /** C2: fines and detention need the president's (or a vice-president's) approval; the phase goes on either way. */
   sanction: {
     label: '罚款、拘留审批',
+    /** Only the president decides: a late decision is not escalated, the command center is told. */
+    ladder: ['president'],
     firstRole: 'president',
     waiting: 'coercing',
     onApproved: 'coercing',
@@ -38,7 +45,14 @@ export const APPROVAL_STEPS = {
   },
 } as const satisfies Record<
   string,
-  { label: string; firstRole: Role | 'by-amount'; waiting: CaseStatus; onApproved: CaseStatus; onRejected: CaseStatus }
+  {
+    label: string;
+    ladder: readonly Role[];
+    firstRole: Role | 'by-amount';
+    waiting: CaseStatus;
+    onApproved: CaseStatus;
+    onRejected: CaseStatus;
+  }
 >;
 export type ApprovalStep = keyof typeof APPROVAL_STEPS;
 
@@ -64,19 +78,35 @@ export function disbursementApprover(amount: Fen, rules: Rules): Role {
 export function firstLevel(step: ApprovalStep, context: { readonly amountFen?: Fen }, rules: Rules): number {
   const first = APPROVAL_STEPS[step].firstRole;
   const role: Role = first === 'by-amount' ? disbursementApprover(context.amountFen ?? (0 as Fen), rules) : first;
-  const level = ESCALATION_LADDER.indexOf(role);
-  if (level < 0) throw new Error(`role ${role} is not on the escalation ladder`);
+  const level = ladderOf(step).indexOf(role);
+  if (level < 0) throw new Error(`role ${role} is not on the escalation ladder of ${step}`);
   return level;
 }
 
-export function roleAt(level: number): Role {
-  const role = ESCALATION_LADDER[level];
-  if (!role) throw new Error(`no escalation level ${level}`);
+export function ladderOf(step: ApprovalStep): readonly Role[] {
+  return APPROVAL_STEPS[step].ladder;
+}
+
+/** The role that decides `step` at `level`. */
+export function roleAt(step: ApprovalStep, level: number): Role {
+  const role = ladderOf(step)[level];
+  if (!role) throw new Error(`no escalation level ${level} for ${step}`);
   return role;
 }
 
-export function canEscalate(level: number): boolean {
-  return level + 1 < ESCALATION_LADDER.length;
+export function canEscalate(step: ApprovalStep, level: number): boolean {
+  return level + 1 < ladderOf(step).length;
+}
+
+/** Every rung of every step: the rows of the decision table (what the authorization matrix is generated from). */
+export function decisionRows(): readonly {
+  readonly step: ApprovalStep;
+  readonly level: number;
+  readonly role: Role;
+}[] {
+  return (Object.keys(APPROVAL_STEPS) as ApprovalStep[]).flatMap((step) =>
+    ladderOf(step).map((role, level) => ({ step, level, role })),
+  );
 }
 
 export interface ApprovalTerms {
@@ -89,16 +119,32 @@ export interface ApprovalTerms {
 }
 
 /** Due at the end of the P-APPROVAL period (working days) counted from today, in China time. */
-export function approvalTerms(level: number, now: Instant, rules: Rules, calendar: LegalCalendar): ApprovalTerms {
+export function approvalTerms(
+  step: ApprovalStep,
+  level: number,
+  now: Instant,
+  rules: Rules,
+  calendar: LegalCalendar,
+): ApprovalTerms {
   const end = calendar.periodEnd(chinaDateOf(now), rules.P_APPROVAL.period);
   const dueAt = endOfChinaDay(end.date);
   return {
     level,
-    requiredRole: roleAt(level),
+    requiredRole: roleAt(step, level),
     dueAt,
     timeoutSeconds: Math.max(1, secondsUntil(now, dueAt)),
     unconfirmedYears: end.unconfirmedYears,
   };
+}
+
+/**
+ * The amount an approval lets leave the case account, when it is about money: the decider confirms it (decision
+ * data `confirmedAmountFen`), so that an approval is never given to a plan other than the one the decider read.
+ */
+export function approvalAmount(step: ApprovalStep, state: EnforcementCase): Fen | undefined {
+  if (step !== 'disbursement' || !state.disbursementPlan) return undefined;
+  const plan = state.disbursementPlan;
+  return fen(plan.payouts.reduce((t, p) => t + p.amountFen, 0) + plan.refundFen);
 }
 
 /**
@@ -127,18 +173,4 @@ export function approvalSummary(step: ApprovalStep, state: EnforcementCase): str
   const paid = fen(plan.payouts.reduce((t, p) => t + p.amountFen, 0));
   const refund = plan.refundFen > 0 ? `；退还被执行人${formatYuan(plan.refundFen)}` : '';
   return `向${plan.payouts.length}名申请执行人发放共${formatYuan(paid)}${refund}`;
-}
-
-export type DeciderRefusal = 'unknown-user' | 'wrong-role' | 'other-court' | 'own-request';
-
-/** Why this staff member may not decide this approval, or undefined if they may (separation of duties included). */
-export function deciderRefusal(
-  member: StaffMember | undefined,
-  approval: { readonly requiredRole: Role; readonly court: string; readonly requester: string },
-): DeciderRefusal | undefined {
-  if (!member?.active) return 'unknown-user';
-  if (!member.roles.includes(approval.requiredRole)) return 'wrong-role';
-  if (member.court !== approval.court) return 'other-court';
-  if (member.userId === approval.requester) return 'own-request';
-  return undefined;
 }

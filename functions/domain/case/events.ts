@@ -20,11 +20,6 @@ import type {
 } from './model.ts';
 import type { CaseStatus } from './status.ts';
 
-export interface DecisionData {
-  readonly days?: number;
-  readonly amountFen?: number;
-}
-
 /** Everything that happens to a case is one of these; the case record is their fold. */
 export type CaseEvent =
   | {
@@ -100,11 +95,22 @@ export type CaseEvent =
       readonly by: string;
       readonly role: string;
       readonly reason?: string;
-      /** Step-specific data of the decision, e.g. the detention days the president approved. */
-      readonly data?: DecisionData;
+      /** Step-specific data the decider gave, validated against the step's schema (e.g. a confirmed amount). */
+      readonly data?: Readonly<Record<string, string | number | boolean>>;
     }
   | { readonly type: 'approval-timed-out'; readonly approvalId: string; readonly escalateTo?: string }
   | { readonly type: 'approval-late-decision'; readonly approvalId: string; readonly by: string }
+  /** A decider took the task: from now on only they may decide it (until they release it or it is reassigned). */
+  | { readonly type: 'approval-claimed'; readonly approvalId: string; readonly by: string }
+  | { readonly type: 'approval-released'; readonly approvalId: string; readonly by: string }
+  /** Assigned by the commit's actor (a team lead, a bureau chief) to `to`; `from` held it before. */
+  | {
+      readonly type: 'approval-assigned';
+      readonly approvalId: string;
+      readonly to: string;
+      readonly from?: string;
+      readonly reason?: string;
+    }
   | {
       readonly type: 'asset-frozen';
       readonly assetId: string;

@@ -138,7 +138,9 @@ export interface ApprovalSummary {
   readonly dueAt: Instant;
   readonly status: 'pending' | 'approved' | 'rejected' | 'timed-out';
   readonly decidedBy?: string;
-  readonly data?: { readonly days?: number; readonly amountFen?: number };
+  readonly data?: Readonly<Record<string, string | number | boolean>>;
+  /** Who holds the task (claimed or assigned); nobody while it is open to every eligible decider. */
+  readonly assignee?: string;
 }
 
 export interface Entrustment {

@@ -170,6 +170,17 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
     }
     case 'approval-late-decision':
       return state;
+    case 'approval-claimed':
+    case 'approval-released':
+    case 'approval-assigned': {
+      const approval = state.approvals[event.approvalId];
+      if (!approval) throw new CaseStateError(`case ${state.caseId} has no approval ${event.approvalId}`);
+      const { assignee: _previous, ...rest } = approval;
+      const assignee =
+        event.type === 'approval-claimed' ? event.by : event.type === 'approval-assigned' ? event.to : undefined;
+      const updated = assignee ? { ...rest, assignee } : rest;
+      return { ...state, approvals: { ...state.approvals, [event.approvalId]: updated } };
+    }
     case 'asset-frozen':
       return withAsset(state, event.assetId, (asset) => ({
         ...asset,

@@ -128,9 +128,11 @@ function nextStep(
             decision: decided.status === 'approved' ? 'approved' : 'rejected',
             by: decided.decidedBy ?? '',
             ...(sanction.kind === 'fine'
-              ? { amountFen: fen(decided.data?.amountFen ?? sanction.proposedFen ?? 0) }
+              ? { amountFen: fen(numberOr(decided.data?.amountFen, sanction.proposedFen ?? 0)) }
               : {}),
-            ...(sanction.kind === 'detention' ? { days: decided.data?.days ?? sanction.proposedDays ?? 0 } : {}),
+            ...(sanction.kind === 'detention'
+              ? { days: numberOr(decided.data?.days, sanction.proposedDays ?? 0) }
+              : {}),
           },
         ],
       };
@@ -181,6 +183,11 @@ function nextStep(
   }
   if (isBefore(now, c.watchUntil)) return { wait: { kind: 'performance-watch', until: c.watchUntil } };
   return { wait: { kind: 'exhausted' } };
+}
+
+/** A decision's data value when it is a number (the decision use case validated it), else the fallback. */
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' ? value : fallback;
 }
 
 /** No path takes more than this many immediate steps before it waits: a guard against a planning loop. */

@@ -47,3 +47,17 @@ export interface StaffMember {
   readonly team?: string | undefined;
   readonly active: boolean;
 }
+
+/**
+ * Who is calling, as verified by the identity provider (Cognito on AWS, the local one on the embedded runtime):
+ * roles and court come from the provider's claims or the staff directory, never from a request body.
+ */
+export interface Identity {
+  readonly userId: string;
+  readonly roles: readonly Role[];
+  readonly court: string;
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -29,7 +29,7 @@ describe('P-DISBURSEMENT-LEVELS (F2): who approves a disbursement', () => {
 
 describe('P-APPROVAL: an approval is due in 2 working days, then escalates one rung', () => {
   it('is due at the end of the second working day, China time', () => {
-    const terms = approvalTerms(0, cst('2026-09-24 15:00'), RULES, calendar);
+    const terms = approvalTerms('control-plan', 0, cst('2026-09-24 15:00'), RULES, calendar);
     expect(terms.dueAt).toBe('2026-09-29T15:59:59.999Z');
     expect(terms.requiredRole).toBe('team-lead');
     expect(terms.timeoutSeconds).toBe(
@@ -38,12 +38,13 @@ describe('P-APPROVAL: an approval is due in 2 working days, then escalates one r
   });
 
   it('pass: the team lead and the bureau chief can be escalated from', () => {
-    expect(canEscalate(0)).toBe(true);
-    expect(canEscalate(1)).toBe(true);
+    expect(canEscalate('control-plan', 0)).toBe(true);
+    expect(canEscalate('disbursement', 1)).toBe(true);
   });
 
   it('fail: nobody is above the president', () => {
     expect(ESCALATION_LADDER.at(-1)).toBe('president');
-    expect(canEscalate(ESCALATION_LADDER.length - 1)).toBe(false);
+    expect(canEscalate('control-plan', ESCALATION_LADDER.length - 1)).toBe(false);
+    expect(canEscalate('disbursement', ESCALATION_LADDER.length - 1)).toBe(false);
   });
 });

@@ -1,0 +1,5 @@
+/** Lambda entry point of the staff API (all routes but decisions). */
+import { awsDependencies } from '#commons/aws-dependencies.ts';
+import { API_FUNCTION_USES, createApiHandler } from './function.ts';
+
+export const handler = createApiHandler(awsDependencies(API_FUNCTION_USES));

@@ -1,0 +1,138 @@
+/**
+ * The OpenAPI 3.1 document of the staff API, generated from the route table and its zod contracts (JSON Schema
+ * 2020-12, which OpenAPI 3.1 uses): nothing is written twice. `npm run schemas` writes it to api/openapi.json; a
+ * test checks that file against this and the live API against both.
+ */
+import { z } from 'zod';
+import { ErrorBody, Task } from '#contracts/api.ts';
+import { DECISION_DATA } from '#contracts/decisions.ts';
+import { ROUTES, type Route } from './routes.ts';
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+export const responseSchemaName = (route: Route) => `${capitalised(route.operationId)}Response`;
+export const requestSchemaName = (route: Route) => `${capitalised(route.operationId)}Request`;
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'The request does not meet the contract (each problem named by field, never by value)',
+  401: 'No verified identity',
+  403: 'The role table does not allow this caller this action, or the caller belongs to another court',
+  404: 'No such task or case (in the caller’s court)',
+  409: 'Conflict: already decided, or held by someone else (of concurrent decisions exactly one applies)',
+  410: 'The approval timed out and was escalated; the late decision is recorded on the case',
+};
+
+type JsonObject = Record<string, unknown>;
+
+function strip(schema: JsonObject): JsonObject {
+  const { $schema: _dialect, ...rest } = schema;
+  return rest;
+}
+
+function parameterSchema(schema: z.ZodType): JsonObject {
+  return strip(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonObject);
+}
+
+function parameters(route: Route): JsonObject[] {
+  const out: JsonObject[] = [];
+  for (const [location, object] of [
+    ['path', route.params],
+    ['query', route.query],
+  ] as const) {
+    if (!object) continue;
+    for (const [name, schema] of Object.entries(object.shape) as [string, z.ZodType][]) {
+      const optional = schema.safeParse(undefined).success;
+      const description = schema.description;
+      out.push({
+        name,
+        in: location,
+        required: location === 'path' || !optional,
+        ...(description ? { description } : {}),
+        schema: parameterSchema(schema),
+      });
+    }
+  }
+  return out;
+}
+
+export function buildOpenApi(): JsonObject {
+  const registry = z.registry<{ id: string }>();
+  registry.add(ErrorBody, { id: 'Error' });
+  registry.add(Task, { id: 'Task' });
+  for (const route of ROUTES as readonly Route[]) {
+    if (!registry.has(route.response)) registry.add(route.response, { id: responseSchemaName(route) });
+    if (route.body && !registry.has(route.body)) registry.add(route.body, { id: requestSchemaName(route) });
+  }
+  for (const [step, byDecision] of Object.entries(DECISION_DATA)) {
+    for (const [decision, schema] of Object.entries(byDecision)) {
+      if (Object.keys(schema.shape).length > 0)
+        registry.add(schema, { id: `DecisionData_${step.replace(/-/g, '_')}_${decision}` });
+    }
+  }
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'output',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, JsonObject> };
+  const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${registry.get(schema)?.id}` });
+
+  const paths: Record<string, Record<string, JsonObject>> = {};
+  for (const route of ROUTES as readonly Route[]) {
+    const responses: Record<string, JsonObject> = {
+      200: { description: 'OK', content: { 'application/json': { schema: ref(route.response) } } },
+    };
+    for (const status of route.errors) {
+      responses[status] = {
+        description: STATUS_TEXT[status] ?? 'Error',
+        content: { 'application/json': { schema: ref(ErrorBody) } },
+      };
+    }
+    const operation: JsonObject = {
+      operationId: route.operationId,
+      summary: route.summary,
+      tags: [route.tag],
+      ...(route.authenticated ? {} : { security: [] }),
+      ...(route.target === 'local' ? { 'x-local-only': true } : {}),
+      'x-served-by': route.target,
+      parameters: parameters(route),
+      ...(route.body
+        ? { requestBody: { required: true, content: { 'application/json': { schema: ref(route.body) } } } }
+        : {}),
+      responses,
+    };
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Court enforcement staff API',
+      version: '1.0.0',
+      description:
+        'Task inbox, decisions, assignment and case reads for enforcement-bureau staff. The same routes run on AWS ' +
+        '(API Gateway, Cognito ID tokens) and on the embedded runtime (`npm start`, development tokens from ' +
+        'POST /auth/token). Staff-facing messages are Chinese. Decisions on a step carry that step’s data ' +
+        '(components DecisionData_*).',
+    },
+    security: [{ bearer: [] }],
+    tags: [
+      { name: 'tasks', description: 'Pending approvals: list, claim, assign, decide' },
+      { name: 'cases', description: 'Case reads and the audit-chain check' },
+      { name: 'identity', description: 'Who is calling; this description' },
+      { name: 'local', description: 'Embedded runtime only: development tokens, the virtual clock' },
+    ],
+    paths,
+    components: {
+      securitySchemes: {
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description: 'AWS: the Cognito ID token. Locally: a development token from POST /auth/token.',
+        },
+      },
+      schemas,
+    },
+  };
+}
+
+export const OPENAPI_DOCUMENT = buildOpenApi();

@@ -1,0 +1,128 @@
+/**
+ * The HTTP layer, used twice: by the Lambda functions behind API Gateway (through ./apigateway.ts) and by the
+ * local server of the embedded runtime. A request is `{route, params, query, body, identity}`; an answer is
+ * `{status, body}`. Parameters and bodies are parsed with the route's zod contracts, use-case errors become their
+ * status, and anything unexpected a 500 that says nothing of its cause: no answer and no log line ever quotes a
+ * request body, a stored item or an error's text from below the use cases (where a task token could hide).
+ */
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { z } from 'zod';
+import type { Identity } from '#domain/staff/roles.ts';
+import { UseCaseError } from '#use-cases/errors.ts';
+import type { OperationId, Route } from './routes.ts';
+
+export interface ApiRequest {
+  readonly route: Route;
+  readonly params: Readonly<Record<string, string | undefined>>;
+  readonly query: Readonly<Record<string, string | undefined>>;
+  /** The raw body, as received. */
+  readonly body: string | undefined;
+  readonly identity: Identity | undefined;
+  readonly requestId: string;
+}
+
+export interface ApiResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export interface OperationInput {
+  readonly identity: Identity | undefined;
+  readonly params: Record<string, string>;
+  readonly query: Record<string, unknown>;
+  readonly body: unknown;
+}
+
+export type OperationHandler = (input: OperationInput) => Promise<unknown>;
+export type Handlers = Partial<Record<OperationId, OperationHandler>>;
+
+/** Bodies larger than this are refused before parsing (API Gateway's own limit is 10 MB). */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function errorBody(code: string, message: string, issues?: readonly { path: string; message: string }[]) {
+  return { error: { code, message, ...(issues && issues.length > 0 ? { issues: [...issues] } : {}) } };
+}
+
+/** Zod issues by field, never with the value that failed. */
+function issuesOf(error: z.ZodError, prefix: string) {
+  return error.issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].join('.'), message: issue.message }));
+}
+
+class BadRequest extends Error {
+  readonly issues: readonly { path: string; message: string }[];
+  constructor(message: string, issues: readonly { path: string; message: string }[] = []) {
+    super(message);
+    this.name = 'BadRequest';
+    this.issues = issues;
+  }
+}
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
+  if (!schema) return value;
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new BadRequest(`请求的${part}不符合要求`, issuesOf(parsed.error, part));
+  return parsed.data;
+}
+
+function parseBody(route: Route, raw: string | undefined): unknown {
+  if (!route.body) return undefined;
+  if (raw === undefined || raw === '') throw new BadRequest('缺少请求体（JSON）');
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new BadRequest('请求体过大');
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    // The parser's message quotes the input: say only that it is not JSON.
+    throw new BadRequest('请求体不是有效的 JSON');
+  }
+  return parsePart(route.body, json, 'body');
+}
+
+export function createRouter(handlers: Handlers, logger: Logger) {
+  return async (request: ApiRequest): Promise<ApiResponse> => {
+    const { route } = request;
+    const userId = request.identity?.userId;
+    const answer = (status: number, body: unknown, code?: string): ApiResponse => {
+      const keys = {
+        operationId: route.operationId,
+        status,
+        requestId: request.requestId,
+        ...(userId ? { userId } : {}),
+      };
+      if (status >= 500) logger.error('request failed', { ...keys, code });
+      else if (status >= 400) logger.warn('request refused', { ...keys, code });
+      else logger.info('request served', keys);
+      return { status, body };
+    };
+    const handler = handlers[route.operationId as OperationId];
+    if (!handler) return answer(404, errorBody('not-found', '没有该接口'), 'not-found');
+    if (route.authenticated && !request.identity)
+      return answer(401, errorBody('unauthenticated', '未登录或身份无法核验'), 'unauthenticated');
+    try {
+      const input: OperationInput = {
+        identity: request.identity,
+        params: parsePart(route.params, { ...request.params }, 'path') as Record<string, string>,
+        query: parsePart(route.query ?? z.object({}).strict(), definedOnly(request.query), 'query') as Record<
+          string,
+          unknown
+        >,
+        body: parseBody(route, request.body),
+      };
+      return answer(200, await handler(input));
+    } catch (error) {
+      if (error instanceof BadRequest) return answer(400, errorBody('invalid', error.message, error.issues), 'invalid');
+      if (error instanceof UseCaseError) return answer(error.status, errorBody(error.code, error.message), error.code);
+      logger.error('unexpected error', {
+        operationId: route.operationId,
+        errorName: (error as Error)?.name ?? 'Error',
+      });
+      return answer(500, errorBody('internal', '服务内部错误，请稍后重试'), 'internal');
+    }
+  };
+}
+
+function definedOnly(query: Readonly<Record<string, string | undefined>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) if (value !== undefined) out[key] = value;
+  return out;
+}

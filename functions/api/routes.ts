@@ -1,0 +1,284 @@
+/**
+ * Every route of the staff API, as data: which function serves it (the API function, `settle` for decisions, or
+ * the local server alone), its parameters, body and answer as zod contracts, and its throttle. The Lambda routers,
+ * the local server, the CDK app (API Gateway resources, models, validators, integrations) and the OpenAPI document
+ * are all built from this one table.
+ */
+import type { z } from 'zod';
+import {
+  ApprovalParams,
+  AssignBody,
+  CaseJournalResponse,
+  CaseListing,
+  CaseParams,
+  CaseQuery,
+  CaseView,
+  ChainCheck,
+  ClockAdvanceBody,
+  ClockAdvanceResult,
+  DecisionBody,
+  DecisionResult,
+  Me,
+  OpenApiDocument,
+  ReassignBody,
+  ReassignResult,
+  Task,
+  TaskDetail,
+  TaskPage,
+  TaskQuery,
+  TokenRequest,
+  TokenResponse,
+} from '#contracts/api.ts';
+
+/** Who answers a route: the API function, the settle function (the only SendTask* holder), or the local server. */
+export type RouteTarget = 'api' | 'settle' | 'local';
+
+export interface Route {
+  readonly operationId: string;
+  readonly method: 'GET' | 'POST';
+  /** OpenAPI path template, as API Gateway resources name it: `/tasks/{approvalId}`. */
+  readonly path: string;
+  readonly summary: string;
+  readonly tag: 'tasks' | 'cases' | 'identity' | 'local';
+  readonly target: RouteTarget;
+  /** Needs a verified identity. Only the API description and the local token endpoint do not. */
+  readonly authenticated: boolean;
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  readonly response: z.ZodType;
+  /** Statuses other than 200 that this route answers with, each with an error body. */
+  readonly errors: readonly number[];
+  /** Requests per second and burst on AWS; the stage default otherwise. */
+  readonly throttle?: { readonly rate: number; readonly burst: number };
+}
+
+const AUTH_ERRORS = [401, 403] as const;
+
+export const ROUTES = [
+  {
+    operationId: 'getMe',
+    method: 'GET',
+    path: '/me',
+    summary: 'Who the caller is: user id, name, roles and court, as the identity provider vouches for them',
+    tag: 'identity',
+    target: 'api',
+    authenticated: true,
+    response: Me,
+    errors: [401],
+  },
+  {
+    operationId: 'listTasks',
+    method: 'GET',
+    path: '/tasks',
+    summary:
+      'My tasks (pending approvals I may act on), or with scope=court every pending task of my court; filters and pages',
+    tag: 'tasks',
+    target: 'api',
+    authenticated: true,
+    query: TaskQuery,
+    response: TaskPage,
+    errors: [400, ...AUTH_ERRORS],
+  },
+  {
+    operationId: 'getTask',
+    method: 'GET',
+    path: '/tasks/{approvalId}',
+    summary: 'One task with the case summary needed to decide it',
+    tag: 'tasks',
+    target: 'api',
+    authenticated: true,
+    params: ApprovalParams,
+    response: TaskDetail,
+    errors: [400, ...AUTH_ERRORS, 404],
+  },
+  {
+    operationId: 'claimTask',
+    method: 'POST',
+    path: '/tasks/{approvalId}/claim',
+    summary: 'Take a task: from now on only the caller may decide it',
+    tag: 'tasks',
+    target: 'api',
+    authenticated: true,
+    params: ApprovalParams,
+    response: Task,
+    errors: [400, ...AUTH_ERRORS, 404, 409, 410],
+  },
+  {
+    operationId: 'unclaimTask',
+    method: 'POST',
+    path: '/tasks/{approvalId}/unclaim',
+    summary: 'Give a claimed task back to every eligible decider',
+    tag: 'tasks',
+    target: 'api',
+    authenticated: true,
+    params: ApprovalParams,
+    response: Task,
+    errors: [400, ...AUTH_ERRORS, 404, 409, 410],
+  },
+  {
+    operationId: 'assignTask',
+    method: 'POST',
+    path: '/tasks/{approvalId}/assign',
+    summary: 'Assign or reassign a task to an eligible decider (team lead, bureau chief)',
+    tag: 'tasks',
+    target: 'api',
+    authenticated: true,
+    params: ApprovalParams,
+    body: AssignBody,
+    response: Task,
+    errors: [400, ...AUTH_ERRORS, 404, 409, 410],
+  },
+  {
+    operationId: 'decideTask',
+    method: 'POST',
+    path: '/tasks/{approvalId}/decision',
+    summary:
+      'Approve or reject (with reason and step-specific data); resumes the waiting workflow exactly once. Served by settle',
+    tag: 'tasks',
+    target: 'settle',
+    authenticated: true,
+    params: ApprovalParams,
+    body: DecisionBody,
+    response: DecisionResult,
+    errors: [400, ...AUTH_ERRORS, 404, 409, 410],
+    throttle: { rate: 10, burst: 20 },
+  },
+  {
+    operationId: 'reassignTasks',
+    method: 'POST',
+    path: '/reassignments',
+    summary: 'Move every open task of an officer (one who leaves) to another, each with its own audit event',
+    tag: 'tasks',
+    target: 'api',
+    authenticated: true,
+    body: ReassignBody,
+    response: ReassignResult,
+    errors: [400, ...AUTH_ERRORS],
+    throttle: { rate: 2, burst: 5 },
+  },
+  {
+    operationId: 'listCases',
+    method: 'GET',
+    path: '/cases',
+    summary: "My court's cases, by status and team",
+    tag: 'cases',
+    target: 'api',
+    authenticated: true,
+    query: CaseQuery,
+    response: CaseListing,
+    errors: [400, ...AUTH_ERRORS],
+  },
+  {
+    operationId: 'getCase',
+    method: 'GET',
+    path: '/cases/{caseId}',
+    summary: 'One case: status, time nodes, assets, approvals, account (parties without identity numbers)',
+    tag: 'cases',
+    target: 'api',
+    authenticated: true,
+    params: CaseParams,
+    response: CaseView,
+    errors: [400, ...AUTH_ERRORS, 404],
+  },
+  {
+    operationId: 'getCaseJournal',
+    method: 'GET',
+    path: '/cases/{caseId}/journal',
+    summary: "The case's hash-chained journal: every commit with its actor, time, cause and events",
+    tag: 'cases',
+    target: 'api',
+    authenticated: true,
+    params: CaseParams,
+    response: CaseJournalResponse,
+    errors: [400, ...AUTH_ERRORS, 404],
+  },
+  {
+    operationId: 'verifyCase',
+    method: 'GET',
+    path: '/cases/{caseId}/verify',
+    summary: "Checks the case's audit chain; reports the first broken link",
+    tag: 'cases',
+    target: 'api',
+    authenticated: true,
+    params: CaseParams,
+    response: ChainCheck,
+    errors: [400, ...AUTH_ERRORS, 404],
+  },
+  {
+    operationId: 'getOpenApi',
+    method: 'GET',
+    path: '/openapi.json',
+    summary: 'This API description (OpenAPI 3.1)',
+    tag: 'identity',
+    target: 'api',
+    authenticated: false,
+    response: OpenApiDocument,
+    errors: [],
+  },
+  {
+    operationId: 'issueDevelopmentToken',
+    method: 'POST',
+    path: '/auth/token',
+    summary:
+      'LOCAL ONLY, development tokens: a signed token for a user of the staff directory (on AWS, Cognito signs users in)',
+    tag: 'local',
+    target: 'local',
+    authenticated: false,
+    body: TokenRequest,
+    response: TokenResponse,
+    errors: [400, 401],
+  },
+  {
+    operationId: 'advanceClock',
+    method: 'POST',
+    path: '/clock/advance',
+    summary: 'LOCAL ONLY, virtual clock only: moves time forward, firing every deadline on the way',
+    tag: 'local',
+    target: 'local',
+    authenticated: true,
+    body: ClockAdvanceBody,
+    response: ClockAdvanceResult,
+    errors: [400, 401, 403, 409],
+  },
+] as const satisfies readonly Route[];
+
+export type OperationId = (typeof ROUTES)[number]['operationId'];
+
+/** The routes one target serves. */
+export function routesOf(target: RouteTarget): readonly Route[] {
+  return ROUTES.filter((route) => route.target === target);
+}
+
+/** Matches a concrete path against the templates: the route and its path parameters. */
+export function matchRoute(
+  method: string,
+  path: string,
+): { route: Route; params: Record<string, string> } | { route?: undefined; allowed: readonly string[] } {
+  const allowed: string[] = [];
+  for (const route of ROUTES as readonly Route[]) {
+    const params = matchTemplate(route.path, path);
+    if (!params) continue;
+    if (route.method === method) return { route, params };
+    allowed.push(route.method);
+  }
+  return { allowed };
+}
+
+function matchTemplate(template: string, path: string): Record<string, string> | undefined {
+  const want = template.split('/');
+  const got = path.split('/');
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    const w = want[i] ?? '';
+    const g = got[i] ?? '';
+    if (w.startsWith('{') && w.endsWith('}')) {
+      if (!g) return undefined;
+      params[w.slice(1, -1)] = decodeURIComponent(g);
+    } else if (w !== g) {
+      return undefined;
+    }
+  }
+  return params;
+}

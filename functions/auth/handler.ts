@@ -1,0 +1,6 @@
+/** Lambda entry point of the user pool's pre-token-generation trigger (MFA for president and panel roles). */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { cognitoLookup, createMfaGate } from './mfa-gate.ts';
+
+const logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'mfa-gate' } });
+export const handler = createMfaGate(cognitoLookup(), (message, keys) => logger.info(message, keys));

@@ -1,0 +1,228 @@
+/**
+ * The staff HTTP API's contracts: path and query parameters, request bodies and response bodies, as zod schemas.
+ * The handlers parse with them, the OpenAPI document (api/openapi.json) and API Gateway's request models are
+ * generated from them, and the tests validate real responses against the generated document.
+ */
+import { z } from 'zod';
+import { APPROVAL_STEPS } from '#domain/approvals/policy.ts';
+import { CASE_STATUSES } from '#domain/case/status.ts';
+import { ROLES } from '#domain/staff/roles.ts';
+import { DecisionBody } from './decisions.ts';
+
+export { DecisionBody };
+
+const approvalSteps = Object.keys(APPROVAL_STEPS) as [keyof typeof APPROVAL_STEPS, ...(keyof typeof APPROVAL_STEPS)[]];
+
+export const ApprovalId = z.string().regex(/^a[a-z2-7]{11}$/, 'must be an approval id');
+export const CaseId = z.string().regex(/^c[a-z2-7]{19}$/, 'must be a case id');
+export const UserId = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/, 'must be a user id');
+const Instant = z.iso.datetime();
+
+export const ApprovalParams = z.object({ approvalId: ApprovalId });
+export const CaseParams = z.object({ caseId: CaseId });
+
+/** Query strings arrive as strings: numbers are coerced, unknown parameters refused. */
+export const TaskQuery = z
+  .object({
+    scope: z.enum(['mine', 'court']).optional().describe('mine（默认）：本人可办的待办；court：全院待办（需相应权限）'),
+    caseId: CaseId.optional(),
+    step: z.enum(approvalSteps).optional(),
+    court: z.string().max(20).optional(),
+    team: z.string().max(60).optional(),
+    assignee: UserId.optional(),
+    dueBefore: Instant.optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    cursor: z.string().max(200).optional(),
+  })
+  .strict();
+
+export const CaseQuery = z
+  .object({
+    status: z.enum(CASE_STATUSES).optional(),
+    team: z.string().max(60).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const Task = z
+  .object({
+    approvalId: ApprovalId,
+    caseId: CaseId,
+    caseNumber: z.string(),
+    court: z.string(),
+    team: z.string().optional(),
+    step: z.string(),
+    stepLabel: z.string(),
+    level: z.int().min(0),
+    requiredRole: z.enum(ROLES),
+    requester: z.string(),
+    summary: z.string(),
+    amountFen: z.int().optional(),
+    dueAt: Instant,
+    createdAt: Instant,
+    status: z.enum(['pending', 'approved', 'rejected', 'timed-out']),
+    assignee: z.string().optional(),
+    decidedBy: z.string().optional(),
+    decidedAt: Instant.optional(),
+    overdue: z.boolean(),
+  })
+  .strict();
+
+export const TaskPage = z.object({ items: z.array(Task), nextCursor: z.string().optional() }).strict();
+
+export const CaseSummary = z
+  .object({
+    caseId: CaseId,
+    caseNumber: z.string(),
+    court: z.object({ code: z.string(), name: z.string() }).strict(),
+    status: z.enum(CASE_STATUSES),
+    track: z.string().optional(),
+    team: z.string().optional(),
+    officer: z.string().optional(),
+    applicants: z.array(z.string()),
+    respondents: z.array(z.string()),
+    claimFen: z.int(),
+    balanceFen: z.int(),
+    filedAt: Instant,
+  })
+  .strict();
+
+export const TaskDetail = z.object({ task: Task, case: CaseSummary }).strict();
+
+export const AssignBody = z
+  .object({ to: UserId, reason: z.string().trim().min(2).max(500).optional() })
+  .strict()
+  .describe('指派或改派审批事项');
+
+export const ReassignBody = z
+  .object({ from: UserId, to: UserId, reason: z.string().trim().min(2).max(500).optional() })
+  .strict()
+  .describe('将某人名下全部待办批量转给另一人（如人员离岗）');
+
+export const ReassignResult = z
+  .object({
+    from: UserId,
+    to: UserId,
+    moved: z.array(Task),
+    skipped: z.array(z.object({ approvalId: ApprovalId, status: z.int(), reason: z.string() }).strict()),
+  })
+  .strict();
+
+export const DecisionResult = z
+  .object({ approvalId: ApprovalId, caseId: CaseId, decision: z.enum(['approved', 'rejected']) })
+  .strict();
+
+export const Me = z
+  .object({ userId: UserId, name: z.string(), roles: z.array(z.enum(ROLES)), court: z.string() })
+  .strict();
+
+export const CaseListing = z
+  .object({
+    items: z.array(
+      z
+        .object({
+          caseId: CaseId,
+          caseNumber: z.string(),
+          court: z.string(),
+          status: z.enum(CASE_STATUSES),
+          officer: z.string().optional(),
+          team: z.string().optional(),
+          filedAt: Instant,
+        })
+        .strict(),
+    ),
+    truncated: z.boolean(),
+  })
+  .strict();
+
+const PartyView = z
+  .object({
+    partyId: z.string(),
+    kind: z.enum(['person', 'organisation']),
+    name: z.string(),
+    legalRepresentative: z.string().optional(),
+  })
+  .strict();
+
+/** The case record; parties without identity numbers or contacts. Open to new fields as the case model grows. */
+export const CaseView = z.looseObject({
+  caseId: CaseId,
+  caseNumber: z.string(),
+  court: z.object({ code: z.string(), name: z.string() }),
+  status: z.enum(CASE_STATUSES),
+  applicants: z.array(PartyView),
+  respondents: z.array(PartyView),
+  approvals: z.record(
+    z.string(),
+    z.looseObject({ approvalId: ApprovalId, status: z.string(), assignee: z.string().optional() }),
+  ),
+  version: z.int().min(1),
+  head: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+export const CaseJournalResponse = z
+  .object({
+    caseId: CaseId,
+    commits: z.array(
+      z
+        .object({
+          caseId: CaseId,
+          seq: z.int().min(1),
+          at: Instant,
+          actor: z.object({
+            kind: z.enum(['system', 'staff', 'partner']),
+            id: z.string(),
+            role: z.string().optional(),
+          }),
+          events: z.array(z.looseObject({ type: z.string() })),
+          cause: z.record(z.string(), z.string()),
+          prevHash: z.string(),
+          hash: z.string(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export const ChainCheck = z.union([
+  z
+    .object({ caseId: CaseId, caseNumber: z.string(), ok: z.literal(true), commits: z.int(), head: z.string() })
+    .strict(),
+  z
+    .object({ caseId: CaseId, caseNumber: z.string(), ok: z.literal(false), seq: z.int(), problem: z.string() })
+    .strict(),
+]);
+
+export const ErrorBody = z
+  .object({
+    error: z
+      .object({
+        code: z.string(),
+        message: z.string(),
+        issues: z.array(z.object({ path: z.string(), message: z.string() }).strict()).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** Local identity provider only: a development token for a user of the staff directory. */
+export const TokenRequest = z.object({ userId: UserId }).strict();
+export const TokenResponse = z
+  .object({
+    token: z.string(),
+    tokenType: z.literal('Bearer'),
+    expiresAt: Instant,
+    userId: UserId,
+    roles: z.array(z.enum(ROLES)),
+    court: z.string(),
+    note: z.string(),
+  })
+  .strict();
+
+/** Local virtual clock only. */
+export const ClockAdvanceBody = z
+  .object({ duration: z.string().regex(/^(\d+[smhdw])+$/, 'like 3d, 12h, 1d12h') })
+  .strict();
+export const ClockAdvanceResult = z.object({ from: Instant, to: Instant }).strict();
+
+export const OpenApiDocument = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });

@@ -1,0 +1,48 @@
+/**
+ * What a staff decision carries: approve or reject (a rejection needs its reason), and data specific to the step,
+ * each step's own schema. The HTTP API validates the envelope; the decision use case validates the step's data
+ * once it knows the approval's step.
+ */
+import { z } from 'zod';
+import type { ApprovalStep } from '#domain/approvals/policy.ts';
+
+export const Reason = z.string().trim().min(2).max(1000);
+
+/** Step-specific decision data: strict objects, so that a field meant for another step is refused by name. */
+export const DECISION_DATA = {
+  'control-plan': {
+    approved: z.object({}).strict(),
+    rejected: z.object({}).strict(),
+  },
+  disbursement: {
+    /** The approver confirms the total that will leave the case account (payouts and refund), in fen. */
+    approved: z
+      .object({ confirmedAmountFen: z.int().positive().max(Number.MAX_SAFE_INTEGER) })
+      .strict()
+      .describe('执行款发放审批：核对发放与退还的总金额（分）'),
+    rejected: z.object({}).strict(),
+  },
+  sanction: {
+    /** C1: the president may decide other days or another amount than proposed, within the law's limits. */
+    approved: z
+      .object({
+        days: z.int().min(1).max(Number.MAX_SAFE_INTEGER).optional(),
+        amountFen: z.int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+      })
+      .strict()
+      .describe('罚款、拘留审批：决定的拘留日数（days）或罚款金额（分，amountFen）；不填则按建议'),
+    rejected: z.object({}).strict(),
+  },
+} as const satisfies Record<ApprovalStep, Record<'approved' | 'rejected', z.ZodObject>>;
+
+export const DecisionData = z
+  .record(z.string().max(40), z.union([z.string().max(200), z.number(), z.boolean()]))
+  .describe('步骤相关的决定数据，按审批步骤校验（例如执行款发放须核对金额 confirmedAmountFen）');
+
+export const DecisionBody = z
+  .discriminatedUnion('decision', [
+    z.object({ decision: z.literal('approved'), reason: Reason.optional(), data: DecisionData.optional() }).strict(),
+    z.object({ decision: z.literal('rejected'), reason: Reason, data: DecisionData.optional() }).strict(),
+  ])
+  .describe('审批决定：同意，或不同意并说明理由');
+export type DecisionBody = z.infer<typeof DecisionBody>;

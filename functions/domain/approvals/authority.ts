@@ -1,0 +1,95 @@
+/**
+ * The role table, second half: what each role may do besides deciding (which role decides which step at which
+ * rung is the decision table in ./policy.ts). Every authorization check of the staff API is one of the functions
+ * below over these two tables; the authorization matrix test is generated from them.
+ */
+import type { Identity, Role } from '../staff/roles.ts';
+import { type ApprovalStep, decisionRows, isApprovalStep, ladderOf } from './policy.ts';
+
+export const ACTIONS = [
+  /** See every pending task of the court, not only one's own (supervision, audit, command center). */
+  'read-court-tasks',
+  /** Assign and reassign tasks to an eligible decider, one by one or in bulk (an officer who leaves). */
+  'assign-tasks',
+  /** Read the court's cases, their journal and the audit-chain check. */
+  'read-cases',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
+  'field-officer': ['read-cases'],
+  'handling-officer': ['read-cases'],
+  'team-lead': ['read-cases', 'read-court-tasks', 'assign-tasks'],
+  'bureau-chief': ['read-cases', 'read-court-tasks', 'assign-tasks'],
+  president: ['read-cases', 'read-court-tasks'],
+  'panel-member': ['read-cases'],
+  'command-center': ['read-cases', 'read-court-tasks'],
+  auditor: ['read-cases', 'read-court-tasks'],
+};
+
+/**
+ * Roles that may act only after signing in with a second factor: the court president and the judges of the
+ * collegial panel. On AWS a Cognito trigger leaves these groups out of a token unless the user has MFA set up
+ * (and so has just passed it); the embedded runtime's development tokens have no second factor to check.
+ */
+export const MFA_ROLES: readonly Role[] = ['president', 'panel-member'];
+
+export function may(identity: Identity, action: Action): boolean {
+  return identity.roles.some((role) => ROLE_ACTIONS[role].includes(action));
+}
+
+/** The roles that decide some rung of some step: only they can claim or be assigned a task. */
+export function decidingRoles(): readonly Role[] {
+  return [...new Set(decisionRows().map((row) => row.role))];
+}
+
+/** Whether the role decides `step` at `level`: the cell of the authorization matrix. */
+export function decides(role: Role, step: ApprovalStep, level: number): boolean {
+  return ladderOf(step)[level] === role;
+}
+
+export type Refusal = 'unknown-user' | 'wrong-role' | 'other-court' | 'own-request' | 'not-permitted';
+
+/** What the checks need of an approval. */
+export interface ApprovalScope {
+  readonly step: string;
+  readonly requiredRole: Role;
+  readonly court: string;
+  readonly requester: string;
+}
+
+/**
+ * Why this caller may not decide (or claim, or be assigned) this approval, or undefined if they may. In order: a
+ * known caller; the role the decision table requires; the case's court; not the requester (separation of duties).
+ */
+export function deciderRefusal(identity: Identity | undefined, approval: ApprovalScope): Refusal | undefined {
+  if (!identity) return 'unknown-user';
+  if (!identity.roles.includes(approval.requiredRole)) return 'wrong-role';
+  if (isApprovalStep(approval.step) && !ladderOf(approval.step).includes(approval.requiredRole)) return 'wrong-role';
+  if (identity.court !== approval.court) return 'other-court';
+  if (identity.userId === approval.requester) return 'own-request';
+  return undefined;
+}
+
+/** Why this caller may not act on the court's tasks or cases in the way `action` names. */
+export function actionRefusal(identity: Identity | undefined, action: Action, court: string): Refusal | undefined {
+  if (!identity) return 'unknown-user';
+  if (!may(identity, action)) return 'not-permitted';
+  if (identity.court !== court) return 'other-court';
+  return undefined;
+}
+
+/** Whether the caller may see this task: one they may decide, one assigned to them, or any if they supervise. */
+export function mayReadTask(identity: Identity, approval: ApprovalScope & { readonly assignee?: string }): boolean {
+  if (identity.court !== approval.court) return false;
+  if (may(identity, 'read-court-tasks')) return true;
+  return approval.assignee === identity.userId || deciderRefusal(identity, approval) === undefined;
+}
+
+export const REFUSAL_LABELS: Readonly<Record<Refusal, string>> = {
+  'unknown-user': '未知或已停用的用户',
+  'wrong-role': '不具备该事项所需的审批角色',
+  'other-court': '不属于本案所在法院',
+  'own-request': '申请人不能审批自己提出的事项',
+  'not-permitted': '所属角色无此权限',
+};

@@ -1,0 +1,99 @@
+/**
+ * What staff read of cases: the court's cases, one case, its journal and the check of its audit chain. Court
+ * scoped, for the roles the role table allows; nothing here writes (a lagging projection is folded in memory).
+ */
+import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
+import type { CaseEvent, Commit } from '#domain/case/events.ts';
+import { verifyChain } from '#domain/case/journal.ts';
+import type { EnforcementCase, Party } from '#domain/case/model.ts';
+import { CASE_STATUSES, type CaseStatus } from '#domain/case/status.ts';
+import type { Identity } from '#domain/staff/roles.ts';
+import type { CaseSummary } from '#ports/case-repository.ts';
+import type { Deps } from './context.ts';
+import { forbidden, notFound, unauthenticated } from './errors.ts';
+
+function readable(caller: Identity | undefined, court: string): Identity {
+  if (!caller) throw unauthenticated('未登录或身份无法核验');
+  const refusal = actionRefusal(caller, 'read-cases', court);
+  if (refusal === 'other-court') throw notFound('没有该案件');
+  if (refusal) throw forbidden(`${caller.userId}：${REFUSAL_LABELS[refusal]}（查阅案件）`);
+  return caller;
+}
+
+/** Parties by name and kind: identity numbers and contact details stay in the case file, not in API answers. */
+function withoutIdentifiers(party: Party): Omit<Party, 'idNumber' | 'contact'> {
+  const { idNumber: _id, contact: _contact, ...rest } = party;
+  return rest;
+}
+
+export type CaseView = Omit<EnforcementCase, 'applicants' | 'respondents'> & {
+  readonly applicants: readonly Omit<Party, 'idNumber' | 'contact'>[];
+  readonly respondents: readonly Omit<Party, 'idNumber' | 'contact'>[];
+};
+
+export function caseView(state: EnforcementCase): CaseView {
+  return {
+    ...state,
+    applicants: state.applicants.map(withoutIdentifiers),
+    respondents: state.respondents.map(withoutIdentifiers),
+  };
+}
+
+function eventView(event: CaseEvent): unknown {
+  if (event.type !== 'case-filed') return event;
+  return {
+    ...event,
+    applicants: event.applicants.map(withoutIdentifiers),
+    respondents: event.respondents.map(withoutIdentifiers),
+  };
+}
+
+export const MAX_CASES = 200;
+
+export function listCases(deps: Pick<Deps, 'queries'>) {
+  return async (
+    caller: Identity | undefined,
+    query: { readonly status?: CaseStatus; readonly team?: string; readonly limit?: number } = {},
+  ) => {
+    const identity = readable(caller, caller?.court ?? '');
+    const limit = query.limit ?? 50;
+    const found: CaseSummary[] = [];
+    for (const status of query.status ? [query.status] : CASE_STATUSES) {
+      for (const summary of await deps.queries.list({ court: identity.court, status, limit: MAX_CASES }))
+        if (!query.team || summary.team === query.team) found.push(summary);
+    }
+    found.sort((a, b) => a.filedAt.localeCompare(b.filedAt) || a.caseId.localeCompare(b.caseId));
+    return { items: found.slice(0, limit), truncated: found.length > limit };
+  };
+}
+
+async function courtCase(deps: Pick<Deps, 'cases'>, caller: Identity | undefined, caseId: string) {
+  const state = await deps.cases.load(caseId);
+  if (!state) throw notFound(`没有案件 ${caseId}`);
+  readable(caller, state.court.code);
+  return state;
+}
+
+export function getCase(deps: Pick<Deps, 'cases'>) {
+  return async (caller: Identity | undefined, caseId: string) => caseView(await courtCase(deps, caller, caseId));
+}
+
+/** The journal as written, parties without identifiers (so hashes are checked by `verifyCase`, on the server). */
+export function caseJournal(deps: Pick<Deps, 'cases'>) {
+  return async (caller: Identity | undefined, caseId: string) => {
+    await courtCase(deps, caller, caseId);
+    const commits: readonly Commit[] = await deps.cases.history(caseId);
+    return {
+      caseId,
+      commits: commits.map((c) => ({ ...c, events: c.events.map(eventView) })),
+    };
+  };
+}
+
+/** The audit-chain check: every link, and the case record against the journal's end; the first broken link. */
+export function verifyCase(deps: Pick<Deps, 'cases'>) {
+  return async (caller: Identity | undefined, caseId: string) => {
+    const state = await courtCase(deps, caller, caseId);
+    return { caseId, caseNumber: state.caseNumber, ...verifyChain(await deps.cases.history(caseId), state) };
+  };
+}

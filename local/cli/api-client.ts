@@ -1,0 +1,101 @@
+/**
+ * The CLI's way to the staff API. When `enforce serve` holds the data directory (its discovery file names a live
+ * process), commands go to that server over HTTP with a development token; otherwise the CLI opens the data
+ * directory itself and sends the same requests, in process, through the same dispatcher the server uses. Either
+ * way a command acts as a user of the staff directory, through the same checks and use cases.
+ */
+import { runningServer } from '../api/discovery.ts';
+import { LocalIdentityProvider, UnknownUserError } from '../api/identity-provider.ts';
+import { createDispatcher } from '../api/server.ts';
+import type { EmbeddedRuntime } from '../runtime/runtime.ts';
+import { CliError, type Output } from './output.ts';
+import { dataDirOf, type GlobalOptions, withRuntime } from './session.ts';
+
+export type ApiCall = <T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown) => Promise<T>;
+
+export interface ApiSession {
+  readonly call: ApiCall;
+  /** The server's URL when one runs; undefined when the CLI opened the data directory itself. */
+  readonly remote?: string;
+  /** The runtime, when in process (for names); a remote server's names come in its answers. */
+  readonly runtime?: EmbeddedRuntime;
+}
+
+function failure(status: number, body: unknown): CliError {
+  const error = (body as { error?: { message?: string; issues?: { path: string; message: string }[] } })?.error;
+  const issues = error?.issues?.map((i) => `${i.path}: ${i.message}`).join('；');
+  return new CliError(`${error?.message ?? `请求失败（${status}）`}${issues ? `：${issues}` : ''}（HTTP ${status}）`);
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export { runningServer };
+
+export async function withApi<T>(
+  globals: GlobalOptions,
+  out: Output,
+  as: string,
+  work: (session: ApiSession) => Promise<T>,
+  extra: { readonly quiet?: boolean } = {},
+): Promise<T> {
+  const dataDir = dataDirOf(globals);
+  const server = runningServer(dataDir);
+  if (server) {
+    const tokenResponse = await fetch(`${server.url}/auth/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: as }),
+    });
+    const issued = parse(await tokenResponse.text());
+    if (!tokenResponse.ok) throw failure(tokenResponse.status, issued);
+    const token = (issued as { token: string }).token;
+    const call: ApiCall = async (method, path, body) => {
+      const response = await fetch(`${server.url}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      const answer = parse(await response.text());
+      if (!response.ok) throw failure(response.status, answer);
+      return answer as never;
+    };
+    return work({ call, remote: server.url });
+  }
+  return withRuntime(
+    globals,
+    out,
+    async (runtime) => {
+      const idp = new LocalIdentityProvider(runtime.staff, dataDir);
+      const dispatch = createDispatcher(runtime, idp);
+      let token: string;
+      try {
+        ({ token } = await idp.issue(as));
+      } catch (error) {
+        if (error instanceof UnknownUserError) throw new CliError(error.message);
+        throw error;
+      }
+      const call: ApiCall = async (method, path, body) => {
+        const response = await dispatch({
+          method,
+          url: path,
+          authorization: `Bearer ${token}`,
+          ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+        });
+        const answer = parse(response.body);
+        if (response.status >= 400) throw failure(response.status, answer);
+        return answer as never;
+      };
+      return work({ call, runtime });
+    },
+    extra,
+  );
+}

@@ -1,0 +1,213 @@
+/**
+ * The staff API on AWS, as the template states it: a route table turned into API Gateway methods behind Cognito,
+ * decisions integrated with settle and nothing else, request models from the zod contracts, throttling, access
+ * logs, groups for every role, MFA for the privileged ones, and least privilege for the API function.
+ */
+import { App, Duration, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
+import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { describe, expect, it } from 'vitest';
+import { MFA_ROLES } from '#domain/approvals/authority.ts';
+import { ROLES } from '#domain/staff/roles.ts';
+import { ROUTES, type Route } from '../../functions/api/routes.ts';
+import { groupsFor } from '../../functions/auth/mfa-gate.ts';
+import { StaffApi } from '../../infra/constructs/staff-api.ts';
+import { StepFunction } from '../../infra/constructs/step-function.ts';
+import { functionEntry } from '../../infra/paths.ts';
+import { cdkJsonContext, functionLogicalId, resourcesOfType, TEST_CONFIG, template } from './stack.ts';
+
+const prefix = TEST_CONFIG.namePrefix;
+const served = (ROUTES as readonly Route[]).filter((r) => r.target !== 'local');
+
+/** The route template of an API Gateway method, rebuilt from its resource chain. */
+function methodPaths(): Map<string, { method: [string, Record<string, unknown>]; path: string }> {
+  const resources = new Map(resourcesOfType('AWS::ApiGateway::Resource'));
+  const pathOf = (ref: unknown): string => {
+    const id = (ref as { Ref?: string }).Ref;
+    const resource = id ? resources.get(id) : undefined;
+    if (!resource) return '';
+    return `${pathOf(resource.Properties?.ParentId)}/${String(resource.Properties?.PathPart)}`;
+  };
+  const out = new Map<string, { method: [string, Record<string, unknown>]; path: string }>();
+  for (const [id, method] of resourcesOfType('AWS::ApiGateway::Method')) {
+    const props = method.Properties ?? {};
+    const path = pathOf(props.ResourceId);
+    out.set(`${String(props.HttpMethod)} ${path}`, { method: [id, props], path });
+  }
+  return out;
+}
+
+describe('the staff API', () => {
+  it('has exactly the routes of the route table that AWS serves; the local-only ones are absent', () => {
+    const methods = [...methodPaths().keys()].sort();
+    expect(methods).toEqual(served.map((r) => `${r.method} ${r.path}`).sort());
+    expect(methods.some((m) => m.includes('/auth/token') || m.includes('/clock'))).toBe(false);
+  });
+
+  it('sends decisions to settle and every other route to the API function', () => {
+    const methods = methodPaths();
+    const settle = functionLogicalId(`${prefix}-settle`);
+    const api = functionLogicalId(`${prefix}-api`);
+    for (const route of served) {
+      const found = methods.get(`${route.method} ${route.path}`);
+      const integration = (found?.method[1].Integration ?? {}) as { Uri?: unknown; Type?: string };
+      expect(JSON.stringify(integration.Uri), route.operationId).toContain(route.target === 'settle' ? settle : api);
+      expect(integration.Type).toBe('AWS_PROXY');
+    }
+    expect(served.filter((r) => r.target === 'settle').map((r) => r.operationId)).toEqual(['decideTask']);
+  });
+
+  it('authorizes every method but the API description with the Cognito user pool', () => {
+    const [authorizerId] = resourcesOfType('AWS::ApiGateway::Authorizer').map(([id]) => id);
+    template().hasResourceProperties('AWS::ApiGateway::Authorizer', {
+      Type: 'COGNITO_USER_POOLS',
+      IdentitySource: 'method.request.header.Authorization',
+    });
+    for (const route of served) {
+      const [, props] = methodPaths().get(`${route.method} ${route.path}`)?.method ?? ['', {}];
+      if (route.authenticated) {
+        expect(props.AuthorizationType, route.operationId).toBe('COGNITO_USER_POOLS');
+        expect(props.AuthorizerId).toEqual({ Ref: authorizerId });
+      } else {
+        expect(props.AuthorizationType, route.operationId).toBe('NONE');
+      }
+    }
+  });
+
+  it('validates bodies against models generated from the zod contracts, and required path parameters', () => {
+    const models = resourcesOfType('AWS::ApiGateway::Model');
+    const withBody = served.filter((r) => r.body);
+    expect(models).toHaveLength(withBody.length);
+    template().hasResourceProperties('AWS::ApiGateway::Model', {
+      Name: 'DecideTaskRequest',
+      Schema: Match.objectLike({ $schema: 'http://json-schema.org/draft-04/schema#', oneOf: Match.anyValue() }),
+    });
+    template().hasResourceProperties('AWS::ApiGateway::RequestValidator', {
+      ValidateRequestBody: true,
+      ValidateRequestParameters: true,
+    });
+    const decide = methodPaths().get('POST /tasks/{approvalId}/decision')?.method[1] ?? {};
+    expect(decide.RequestParameters).toEqual({ 'method.request.path.approvalId': true });
+    expect(Object.keys(decide.RequestModels as object)).toEqual(['application/json']);
+  });
+
+  it('throttles the stage and the decision route, traces, and logs access as JSON to a KMS-encrypted group', () => {
+    template().hasResourceProperties('AWS::ApiGateway::Stage', {
+      StageName: 'v1',
+      TracingEnabled: true,
+      AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"status"') },
+      MethodSettings: Match.arrayWith([
+        Match.objectLike({ HttpMethod: '*', ResourcePath: '/*', ThrottlingRateLimit: TEST_CONFIG.api.rateLimit }),
+        Match.objectLike({
+          HttpMethod: 'POST',
+          ResourcePath: '/~1tasks~1{approvalId}~1decision',
+          ThrottlingRateLimit: 10,
+          ThrottlingBurstLimit: 20,
+        }),
+      ]),
+    });
+    template().hasResourceProperties('AWS::Logs::LogGroup', {
+      LogGroupName: `/aws/apigateway/${prefix}-staff-api-access`,
+      KmsKeyId: Match.anyValue(),
+    });
+  });
+
+  it('gives the API function no engine access: only settle holds states:SendTask*', () => {
+    const policies = resourcesOfType('AWS::IAM::Policy').filter(([, p]) =>
+      JSON.stringify(p.Properties?.PolicyDocument).includes('states:SendTask'),
+    );
+    expect(policies).toHaveLength(1);
+    const apiRole = JSON.stringify(
+      resourcesOfType('AWS::IAM::Policy').filter(([, p]) => JSON.stringify(p.Properties?.Roles).includes('ApiRole')),
+    );
+    expect(apiRole).not.toMatch(/states:/);
+    expect(apiRole).toMatch(/dynamodb:UpdateItem/);
+  });
+});
+
+describe('the user pool', () => {
+  it('has a group for every role of the role table', () => {
+    const groups = resourcesOfType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties?.GroupName);
+    expect(groups.sort()).toEqual([...ROLES].sort());
+  });
+
+  it('admits no self sign-up, offers TOTP, and runs the MFA gate before issuing a token', () => {
+    template().hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'OPTIONAL',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+      LambdaConfig: { PreTokenGeneration: { 'Fn::GetAtt': [functionLogicalId(`${prefix}-mfa-gate`), 'Arn'] } },
+      Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
+    });
+    template().hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
+      WriteAttributes: ['name'],
+      GenerateSecret: false,
+    });
+  });
+
+  it('the MFA gate lets the privileged roles into a token only right after a sign-in with MFA', () => {
+    const groups = ['team-lead', ...MFA_ROLES];
+    const signIn = 'TokenGeneration_Authentication';
+    expect(groupsFor(groups, { triggerSource: signIn, preferredMfa: 'SOFTWARE_TOKEN_MFA' }).groups).toEqual(groups);
+    expect(groupsFor(groups, { triggerSource: signIn, preferredMfa: undefined })).toEqual({
+      groups: ['team-lead'],
+      withheld: [...MFA_ROLES],
+    });
+    expect(
+      groupsFor(groups, { triggerSource: 'TokenGeneration_RefreshTokens', preferredMfa: 'SOFTWARE_TOKEN_MFA' }).groups,
+    ).toEqual(['team-lead']);
+    template().hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [Match.objectLike({ Action: 'cognito-idp:AdminGetUser', Resource: Match.anyValue() })],
+      },
+    });
+  });
+});
+
+describe('AWS WAF', () => {
+  it('is off by default and, when a stage turns it on, guards the stage with managed rules and a rate limit', () => {
+    expect(resourcesOfType('AWS::WAFv2::WebACL')).toHaveLength(0);
+    // The construct alone, in a stack of its own: the whole app is synthesized once, above.
+    const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
+    const stack = new Stack(app, 'WafOnly');
+    const key = new Key(stack, 'Key');
+    const fn = (id: string) =>
+      new LambdaFunction(stack, id, {
+        runtime: Runtime.NODEJS_24_X,
+        handler: 'index.handler',
+        code: Code.fromInline('exports.handler = async () => ({});'),
+      });
+    const staffApi = new StaffApi(stack, 'StaffApi', {
+      namePrefix: 'waf',
+      key,
+      apiFunction: fn('Api'),
+      settleFunction: fn('Settle'),
+      mfaGate: new StepFunction(stack, 'MfaGate', {
+        functionName: 'waf-mfa-gate',
+        description: 'test',
+        entry: functionEntry('auth'),
+        key,
+        memorySize: 128,
+        timeout: Duration.seconds(5),
+        logRetention: RetentionDays.ONE_DAY,
+        noDeadLetterQueueReason: 'test',
+      }),
+      logRetention: RetentionDays.ONE_DAY,
+      waf: true,
+      throttle: { rate: 10, burst: 20 },
+    });
+    const waf = Template.fromStack(stack);
+    waf.hasResourceProperties('AWS::WAFv2::WebACL', {
+      Scope: 'REGIONAL',
+      Rules: Match.arrayWith([
+        Match.objectLike({ Name: 'AWSManagedRulesCommonRuleSet' }),
+        Match.objectLike({ Name: 'PerAddressRateLimit', Action: { Block: {} } }),
+      ]),
+    });
+    waf.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+    expect(staffApi.webAcl).toBeDefined();
+  });
+});

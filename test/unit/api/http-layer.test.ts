@@ -1,0 +1,118 @@
+/** The HTTP layer without a server: identity from claims, the router's parsing and error mapping, routes. */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { describe, expect, it } from 'vitest';
+import { forbidden } from '#use-cases/errors.ts';
+import { identityFromClaims, parseGroups } from '../../../functions/api/identity.ts';
+import { createRouter } from '../../../functions/api/router.ts';
+import { matchRoute, ROUTES, type Route } from '../../../functions/api/routes.ts';
+
+const route = (operationId: string) => (ROUTES as readonly Route[]).find((r) => r.operationId === operationId) as Route;
+const me = { userId: 'li-qiang', roles: ['team-lead' as const], court: 'HB0922' };
+const lines: string[] = [];
+const logger = new Logger({ serviceName: 'test', logLevel: 'INFO' });
+logger.info = (message: string) => void lines.push(message);
+logger.warn = (message: string) => void lines.push(message);
+logger.error = (message: string) => void lines.push(message);
+
+describe('identity from the authorizer claims', () => {
+  it('reads the groups in every shape API Gateway gives them, and keeps only roles', () => {
+    expect(parseGroups(['team-lead', 'x'])).toEqual(['team-lead', 'x']);
+    expect(parseGroups('team-lead,panel-member')).toEqual(['team-lead', 'panel-member']);
+    expect(parseGroups('[team-lead panel-member]')).toEqual(['team-lead', 'panel-member']);
+    expect(
+      identityFromClaims({
+        'cognito:username': 'li-qiang',
+        'cognito:groups': 'team-lead,admins',
+        'custom:court': 'HB0922',
+      }),
+    ).toEqual(me);
+  });
+
+  it('has no identity without a user or a court', () => {
+    expect(identityFromClaims(undefined)).toBeUndefined();
+    expect(identityFromClaims({ sub: 'x', 'cognito:groups': 'team-lead' })).toBeUndefined();
+  });
+});
+
+describe('the router', () => {
+  const router = createRouter(
+    {
+      decideTask: async ({ body }) => body,
+      claimTask: async () => {
+        throw forbidden('无权');
+      },
+      getTask: async () => {
+        throw new Error('secret-token-value inside a stored item');
+      },
+    },
+    logger,
+  );
+  const request = (operationId: string, extra: Partial<Parameters<typeof router>[0]> = {}) =>
+    router({
+      route: route(operationId),
+      params: { approvalId: 'aaaaaaaaaaaa' },
+      query: {},
+      body: undefined,
+      identity: me,
+      requestId: 'r',
+      ...extra,
+    });
+
+  it('refuses without an identity (401) and parses the body with the route contract', async () => {
+    expect((await request('decideTask', { identity: undefined })).status).toBe(401);
+    const ok = await request('decideTask', { body: JSON.stringify({ decision: 'approved' }) });
+    expect(ok).toEqual({ status: 200, body: { decision: 'approved' } });
+  });
+
+  it('names bad fields, never their values; says only "not JSON" of a broken body', async () => {
+    const bad = await request('decideTask', {
+      body: JSON.stringify({ decision: 'rejected', reason: 'x', extra: 'SECRET' }),
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).not.toContain('SECRET');
+    expect(JSON.stringify(bad.body)).toContain('body');
+    const broken = await request('decideTask', { body: '{"decision": "SECRET' });
+    expect(broken).toMatchObject({ status: 400, body: { error: { message: '请求体不是有效的 JSON' } } });
+    expect((await request('decideTask', { params: { approvalId: 'nope' }, body: '{}' })).status).toBe(400);
+  });
+
+  it('maps use-case errors to their status, and anything else to a 500 that tells nothing', async () => {
+    expect((await request('claimTask')).status).toBe(403);
+    const failed = await request('getTask');
+    expect(failed.status).toBe(500);
+    expect(JSON.stringify(failed.body)).not.toContain('secret');
+    expect(lines.join('\n')).not.toContain('secret');
+  });
+
+  it('refuses query parameters it does not know', async () => {
+    const listed = await createRouter(
+      { listTasks: async () => ({ items: [] }) },
+      logger,
+    )({
+      route: route('listTasks'),
+      params: {},
+      query: { sneaky: '1' },
+      body: undefined,
+      identity: me,
+      requestId: 'r',
+    });
+    expect(listed.status).toBe(400);
+  });
+});
+
+describe('routes', () => {
+  it('match templates and say which methods a path allows', () => {
+    expect(matchRoute('POST', '/tasks/aaaaaaaaaaaa/decision')).toMatchObject({
+      route: { operationId: 'decideTask' },
+      params: { approvalId: 'aaaaaaaaaaaa' },
+    });
+    expect(matchRoute('DELETE', '/tasks')).toEqual({ allowed: ['GET'] });
+    expect(matchRoute('GET', '/nowhere')).toEqual({ allowed: [] });
+  });
+
+  it('send only decisions to settle', () => {
+    expect((ROUTES as readonly Route[]).filter((r) => r.target === 'settle').map((r) => r.path)).toEqual([
+      '/tasks/{approvalId}/decision',
+    ]);
+  });
+});
