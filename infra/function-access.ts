@@ -132,6 +132,13 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         environment: { [ENV.partnerQueueUrl]: t.partnerQueue.queueUrl },
         encrypted: true,
       };
+    case 'wakes':
+      // A wake request goes to settle on the partner queue: settle alone resumes executions.
+      return {
+        statements: [new PolicyStatement({ actions: ['sqs:SendMessage'], resources: [t.partnerQueue.queueArn] })],
+        environment: { [ENV.partnerQueueUrl]: t.partnerQueue.queueUrl },
+        encrypted: true,
+      };
     case 'alerts':
       return {
         statements: [new PolicyStatement({ actions: ['events:PutEvents'], resources: [t.alertBus.eventBusArn] })],

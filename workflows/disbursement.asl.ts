@@ -19,16 +19,27 @@ export const disbursementDefinition: Definition = {
     CloseCase: invoke('close-case', { resultPath: '$.closing', next: 'RouteClosing' }),
     RouteClosing: choice(
       [
+        {
+          And: [
+            { Variable: '$.closing.value.next', StringEquals: 'closed' },
+            { Variable: '$.closing.value.lift', IsPresent: true },
+          ],
+          Next: 'StartLifting',
+        },
         equals('$.closing.value.next', 'closed', 'Closed'),
         equals('$.closing.value.next', 'disburse-again', 'StartNextDisbursement'),
         { Variable: '$.closing.value.coercion', IsPresent: true, Next: 'StartCoercion' },
+        { Variable: '$.closing.value.disposal', IsPresent: true, Next: 'StartDisposal' },
       ],
       'HandedOver',
     ),
+    StartLifting: startPhase(MACHINE_KEYS.coercion, '$.closing.value.lift', 'Closed'),
     Closed: succeed('Closed: fully performed'),
     StartNextDisbursement: startPhase(MACHINE_KEYS.disbursement, '$.closing.value.disbursement', 'ToNextDisbursement'),
     StartCoercion: startPhase(MACHINE_KEYS.coercion, '$.closing.value.coercion', 'ToCoercion'),
     ToCoercion: succeed('Paid what came in; the rest needs coercive measures'),
+    StartDisposal: startPhase(MACHINE_KEYS.disposal, '$.closing.value.disposal', 'ToDisposal'),
+    ToDisposal: succeed('Paid what came in; sealed property is still to be sold'),
     ToNextDisbursement: succeed(
       'Money came in after the plan was approved: another disbursement, with its own approval',
     ),

@@ -91,9 +91,18 @@ export const investigationDefinition: Definition = {
       [
         equals('$.coverage.value.next', 'disburse', 'CarryDisbursePhase'),
         { Variable: '$.coverage.value.coercion', IsPresent: true, Next: 'CarryCoercionFromCoverage' },
+        { Variable: '$.coverage.value.disposal', IsPresent: true, Next: 'CarryDisposalFromCoverage' },
       ],
       'HandedOver',
     ),
+    CarryDisposalFromCoverage: carry(
+      '$.coverage.value.disposal',
+      '$.nextPhase',
+      'StartDisposal',
+      'Sealed property to turn into money',
+    ),
+    StartDisposal: startPhase(MACHINE_KEYS.disposal, '$.nextPhase', 'ToDisposal'),
+    ToDisposal: succeed('Disposal phase started'),
     CarryCoercionFromPlan: carry('$.plan.value.coercion', '$.nextPhase', 'StartCoercion', 'Nothing to control'),
     CarryCoercionFromCoverage: carry(
       '$.coverage.value.coercion',
@@ -112,7 +121,7 @@ export const investigationDefinition: Definition = {
     CarryDisbursePhase: carry('$.coverage.value.disbursement', '$.nextPhase', 'StartDisbursement', 'Money came in'),
     StartDisbursement: startPhase(MACHINE_KEYS.disbursement, '$.nextPhase', 'ToDisbursement'),
     ToDisbursement: succeed('Disbursement phase started'),
-    HandedOver: succeed('Handed over in a named waiting status (coercion, disposal, or back to the officer)'),
+    HandedOver: succeed('Handed over in a named waiting status (back to the officer)'),
     ...needsAttentionStates(),
   },
 };

@@ -23,6 +23,8 @@ export const STEPS = [
   'record-asset-report',
   'open-coercion',
   'advance-coercion',
+  'open-disposal',
+  'advance-disposal',
 ] as const;
 export type StepName = (typeof STEPS)[number];
 
@@ -39,4 +41,5 @@ export const MACHINE_KEYS = {
   investigation: 'MachineInvestigation',
   disbursement: 'MachineDisbursement',
   coercion: 'MachineCoercion',
+  disposal: 'MachineDisposal',
 } as const;

@@ -16,6 +16,7 @@ import { documentClient } from '../adapters/dynamodb/document-client.ts';
 import { DynamoPartnerRequestStore } from '../adapters/dynamodb/partner-request-store.ts';
 import { RecordedRejections } from '../adapters/dynamodb/rejection-log.ts';
 import type { TableNames } from '../adapters/dynamodb/tables.ts';
+import { QueueWaker } from '../adapters/queue-waker.ts';
 import { S3EvidenceStore } from '../adapters/s3/evidence-store.ts';
 import { PartnerSimulator, PaymentSimulator } from '../adapters/simulators/partner-simulator.ts';
 import type { DependencyName } from '../steps/manifest.ts';
@@ -56,6 +57,12 @@ export function awsDependencies<U extends DependencyName>(uses: readonly U[]): P
     // The partner network is simulated in this release: answers come back through the partner queue.
     const deliver = sqsDelivery(new SQSClient({}), requireEnv(ENV.partnerQueueUrl), systemClock.now);
     deps.partners = new PartnerSimulator({}, deliver, systemClock);
+  }
+  if (needs.has('wakes')) {
+    deps.wakes = new QueueWaker(
+      sqsDelivery(new SQSClient({}), requireEnv(ENV.partnerQueueUrl), systemClock.now),
+      systemClock,
+    );
   }
   if (needs.has('payments')) deps.payments = new PaymentSimulator();
   if (needs.has('alerts'))

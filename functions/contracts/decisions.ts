@@ -22,6 +22,17 @@ export const DECISION_DATA = {
       .describe('执行款发放审批：核对发放与退还的总金额（分）'),
     rejected: z.object({}).strict(),
   },
+  'auction-terms': {
+    /** The panel may set other terms than proposed, within E2 (or E8 for a second auction) and E5. */
+    approved: z
+      .object({
+        startingPriceFen: z.int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+        depositFen: z.int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+      })
+      .strict()
+      .describe('拍卖条件审批：起拍价（分，startingPriceFen）与保证金（分，depositFen）；不填则按建议'),
+    rejected: z.object({}).strict(),
+  },
   sanction: {
     /** C1: the president may decide other days or another amount than proposed, within the law's limits. */
     approved: z

@@ -52,6 +52,33 @@ export const RESULT_SCHEMAS = {
   procuratorate: Note.extend({ outcome: z.enum(['opened', 'refusal-upheld']) }),
   /** Something the phase waits for happened: money came in, or new conduct was recorded. */
   'performance-watch': z.object({ reason: z.string().max(200) }),
+  /** One inquiry platform's (or the appraiser's, or the parties') valuation of the property, with its report. */
+  pricing: z.object({ valueFen: fenAmount, report: z.string().min(1).max(200) }),
+  /** The auction platform's result and its bid record (the top bids, anonymous bidder numbers). */
+  auction: z.object({
+    outcome: z.enum(['sold', 'failed']),
+    endedAt: z.iso.datetime(),
+    bids: z.int().min(0).max(100_000),
+    priceFen: fenAmount.optional(),
+    buyer: z.string().min(1).max(60).optional(),
+    topBids: z
+      .array(
+        z.object({
+          bidder: z.string().min(1).max(60),
+          priceFen: fenAmount,
+          at: z.iso.datetime(),
+          preemptive: z.boolean().optional(),
+          rank: z.int().min(1).max(100).optional(),
+        }),
+      )
+      .max(50),
+  }),
+  /** The buyer paid the balance into the case account (the deposit comes with it from the platform). */
+  balance: z.object({ paidFen: fenAmount }),
+  /** The applicant's answer to the offer of the property in lieu of payment. */
+  'in-lieu': z.object({ accepted: z.boolean() }),
+  /** The fixed-price sale's result: sold (the buyer paid the price in full) or not. */
+  'fixed-price': z.object({ sold: z.boolean(), priceFen: fenAmount.optional(), buyer: z.string().max(60).optional() }),
 } as const;
 
 /** A partner's callback, as it reaches the partner-answer function. */

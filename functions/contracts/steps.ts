@@ -36,6 +36,10 @@ export const ApprovalTerms = z.object({
   timeoutSeconds: z.int().min(1),
   /** Carried by definition version 2026.11.1; the summary is now built from the case when requested. */
   summary: z.string().max(2000).optional(),
+  occasion: z
+    .string()
+    .regex(/^[a-z0-9-]{1,60}$/)
+    .optional(),
 });
 
 export const ApprovalWaitInput = CaseRef.extend({ approval: ApprovalTerms, taskToken });

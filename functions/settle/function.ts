@@ -20,6 +20,7 @@ import type { Deps } from '#use-cases/context.ts';
 import { recordPayment } from '#use-cases/disbursement.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import { answerPartner } from '#use-cases/partner-answers.ts';
+import { wakeOnRequest } from '#use-cases/performance.ts';
 import { fromApiGateway, isApiGatewayEvent, NOT_SERVED_HERE, toApiGateway } from '../api/apigateway.ts';
 import { decisionHandlers } from '../api/handlers.ts';
 import { createRouter } from '../api/router.ts';
@@ -60,6 +61,11 @@ export const PaymentNotice = z.object({
   reference: z.string().trim().min(1).max(100),
 });
 
+/** A step that satisfied the claim asks settle to wake what waits on the case (see ports/wakes.ts). */
+export const WakeMessage = z.object({
+  wake: z.object({ caseId, reason: z.string().max(200) }),
+});
+
 export const SettleCommand = z.discriminatedUnion('kind', [
   DecisionRequest,
   ConductRequest,
@@ -84,6 +90,7 @@ export function createSettleHandler(
     const member = await deps.staff.member(userId);
     return member?.active ? { userId: member.userId, roles: member.roles, court: member.court } : undefined;
   };
+  const wake = wakeOnRequest(deps);
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
   const pay = recordPayment(deps);
@@ -112,7 +119,14 @@ export function createSettleHandler(
         const failures: SQSBatchResponse['batchItemFailures'] = [];
         for (const record of event.Records) {
           try {
-            const result = await answer(JSON.parse(record.body));
+            const body: unknown = JSON.parse(record.body);
+            const wakeRequest = WakeMessage.safeParse(body);
+            if (wakeRequest.success) {
+              const result = await wake(wakeRequest.data.wake);
+              logger.info('wake request handled', { caseId: wakeRequest.data.wake.caseId, woken: result.woken });
+              continue;
+            }
+            const result = await answer(body);
             logger.info('partner answer recorded', { requestId: result.requestId, resumed: result.resumed });
           } catch (error) {
             if (error instanceof UseCaseError || error instanceof SyntaxError) {

@@ -1,6 +1,7 @@
 /** Every step, by name: what the embedded runtime runs in-process, and what the CDK app deploys one function each for. */
 import type { StepName } from '#workflows/steps.ts';
 import { step as advanceCoercion } from './advance-coercion/step.ts';
+import { step as advanceDisposal } from './advance-disposal/step.ts';
 import { step as applyDecision } from './apply-decision/step.ts';
 import { step as assessCoverage } from './assess-coverage/step.ts';
 import { step as closeCase } from './close-case/step.ts';
@@ -12,6 +13,7 @@ import { step as issueDocuments } from './issue-documents/step.ts';
 import type { DependencyName } from './manifest.ts';
 import { step as openCoercion } from './open-coercion/step.ts';
 import { step as openDisbursement } from './open-disbursement/step.ts';
+import { step as openDisposal } from './open-disposal/step.ts';
 import { step as openInvestigation } from './open-investigation/step.ts';
 import { step as payOut } from './pay-out/step.ts';
 import { step as planControl } from './plan-control/step.ts';
@@ -44,4 +46,6 @@ export const STEP_REGISTRY: Record<StepName, Step<string, DependencyName>> = {
   'record-asset-report': recordAssetReport,
   'open-coercion': openCoercion,
   'advance-coercion': advanceCoercion,
+  'open-disposal': openDisposal,
+  'advance-disposal': advanceDisposal,
 };

@@ -19,6 +19,7 @@ export const DEPENDENCIES = [
   'payments',
   'rejections',
   'evidence',
+  'wakes',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -38,13 +39,15 @@ export const STEP_USES = {
   'pay-out': [...BASE, 'payments'],
   'close-case': [...BASE],
   'dispatch-request': ['clock', 'requests', 'partners'],
-  'request-approval': ['clock', 'cases', 'approvals'],
+  'request-approval': ['clock', 'rules', 'cases', 'approvals'],
   'escalate-approval': [...BASE, 'approvals', 'alerts'],
   'apply-decision': ['clock', 'cases'],
   'record-needs-attention': ['clock', 'cases', 'alerts'],
   'record-asset-report': ['clock', 'cases', 'requests'],
   'open-coercion': [...BASE, 'requests', 'alerts'],
   'advance-coercion': [...BASE, 'requests', 'alerts'],
+  'open-disposal': [...BASE, 'requests', 'alerts', 'wakes'],
+  'advance-disposal': [...BASE, 'requests', 'alerts', 'wakes'],
 } as const satisfies Record<StepName, readonly DependencyName[]>;
 
 /** Functions that are not state-machine steps. */
@@ -55,7 +58,7 @@ export const FUNCTION_USES = {
    * The only holder of states:SendTask*: staff decisions on approvals, and partner answers (the last answer to a
    * request resumes its execution).
    */
-  settle: ['clock', 'rules', 'cases', 'approvals', 'staff', 'engine', 'requests', 'alerts'],
+  settle: ['clock', 'rules', 'calendar', 'cases', 'approvals', 'staff', 'engine', 'requests', 'alerts'],
   /**
    * EventBridge target of the evidence bucket's Object Created events: checks the landed object against its
    * declared upload and records it on the case (and puts it under the case's legal hold, if there is one).

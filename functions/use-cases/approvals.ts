@@ -18,6 +18,8 @@ import type { Instant } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { sanctionLimitProblem } from '#domain/coercion/measures.ts';
+import { depositProblem, percentOfCeil, startingPriceProblem } from '#domain/disposal/auction.ts';
+import { lotAwaitingTerms } from '#domain/disposal/plan.ts';
 import { approvalIdFor } from '#domain/ids.ts';
 import type { Fen } from '#domain/money.ts';
 import type { Rules } from '#domain/rules/table.ts';
@@ -36,6 +38,13 @@ export interface ApprovalRequestTerms {
   readonly requiredRole: Role;
   readonly dueAt: Instant;
   readonly timeoutSeconds: number;
+  /** Tells apart approvals of one step in one execution (e.g. each auction's terms). */
+  readonly occasion?: string;
+}
+
+/** One approval per execution, step, occasion and rung: a retried step finds the one it made. */
+function approvalIdOf(execution: string, terms: ApprovalRequestTerms): string {
+  return approvalIdFor(terms.occasion ? `${execution}#${terms.occasion}` : execution, terms.step, terms.level);
 }
 
 export function approvalRequestTerms(
@@ -49,9 +58,9 @@ export function approvalRequestTerms(
 }
 
 /** The waiting step: store the pending approval and its token; the case timeline shows the request. */
-export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'>) {
+export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals' | 'rules'>) {
   return async (input: StepInput & { readonly approval: ApprovalRequestTerms; readonly taskToken: string }) => {
-    const approvalId = approvalIdFor(input.execution, input.approval.step, input.approval.level);
+    const approvalId = approvalIdOf(input.execution, input.approval);
     const { state } = await mutateCase(
       deps,
       input.caseId,
@@ -68,7 +77,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
             level: input.approval.level,
             requester: s.officer ?? 'system',
             dueAt: input.approval.dueAt,
-            summary: approvalSummary(input.approval.step, s),
+            summary: approvalSummary(input.approval.step, s, deps.rules),
           },
         ];
         return { events, result: undefined };
@@ -85,7 +94,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
         level: input.approval.level,
         requiredRole: input.approval.requiredRole,
         requester: state.officer ?? 'system',
-        summary: approvalSummary(input.approval.step, state),
+        summary: approvalSummary(input.approval.step, state, deps.rules),
         dueAt: input.approval.dueAt,
         createdAt: deps.clock.now(),
         execution: input.execution,
@@ -106,12 +115,15 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
 /** After a wait timed out: record it, tell the command center, and go one rung up the ladder if there is one. */
 export function escalateApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals' | 'alerts' | 'rules' | 'calendar'>) {
   return async (input: StepInput & { readonly approval: ApprovalRequestTerms }) => {
-    const approvalId = approvalIdFor(input.execution, input.approval.step, input.approval.level);
+    const approvalId = approvalIdOf(input.execution, input.approval);
     await deps.approvals.markTimedOut(approvalId, deps.clock.now());
     const exhausted = !canEscalate(input.approval.step, input.approval.level);
     const next = exhausted
       ? input.approval
-      : approvalRequestTerms(deps, input.approval.step, {}, input.approval.level + 1);
+      : {
+          ...approvalRequestTerms(deps, input.approval.step, {}, input.approval.level + 1),
+          ...(input.approval.occasion ? { occasion: input.approval.occasion } : {}),
+        };
     const { state } = await mutateCase(
       deps,
       input.caseId,
@@ -227,6 +239,24 @@ function decisionData(approval: Approval, command: DecideCommand): Record<string
   return data;
 }
 
+/** E2, E5, E8: auction terms the panel sets outside the law's limits are refused, naming the rule. */
+function auctionTermsProblem(
+  state: EnforcementCase | undefined,
+  data: Readonly<Record<string, unknown>>,
+  rules: Rules,
+): string | undefined {
+  const awaiting = state ? lotAwaitingTerms(state, rules) : undefined;
+  if (!awaiting) return '本案没有待确定拍卖条件的财产';
+  const start = typeof data.startingPriceFen === 'number' ? data.startingPriceFen : awaiting.proposed.startingPriceFen;
+  const deposit =
+    typeof data.depositFen === 'number'
+      ? data.depositFen
+      : typeof data.startingPriceFen === 'number'
+        ? percentOfCeil(start, rules.P_DISPOSAL.proposedDepositPercent)
+        : awaiting.proposed.depositFen;
+  return startingPriceProblem(awaiting.lot, awaiting.stage, start, rules) ?? depositProblem(deposit, start, rules);
+}
+
 /** C1: a fine or detention decided beyond the law's limits is refused, naming the limit, before anything is written. */
 function sanctionProblem(state: EnforcementCase | undefined, data: Readonly<Record<string, unknown>>, rules: Rules) {
   const sanction = state?.coercion?.sanction;
@@ -267,8 +297,13 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'engine' | 'cases'
     const holder = state?.approvals[approval.approvalId]?.assignee ?? approval.assignee;
     if (holder && holder !== identity.userId)
       throw conflict(`审批事项 ${approval.approvalId} 已由他人认领，须由认领人决定或经指派后再决定`);
-    if (approval.step === 'sanction' && command.decision === 'approved') {
-      const problem = sanctionProblem(state, data, deps.rules);
+    if (command.decision === 'approved') {
+      const problem =
+        approval.step === 'sanction'
+          ? sanctionProblem(state, data, deps.rules)
+          : approval.step === 'auction-terms'
+            ? auctionTermsProblem(state, data, deps.rules)
+            : undefined;
       if (problem) throw invalid(problem);
     }
     const now = deps.clock.now();

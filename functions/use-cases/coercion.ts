@@ -32,7 +32,9 @@ export type CoercionTerms =
       readonly round: number;
     }
   | { readonly next: 'disburse'; readonly requestId: ''; readonly disbursement: string; readonly round: number }
-  | { readonly next: 'exhausted'; readonly requestId: ''; readonly round: number };
+  | { readonly next: 'exhausted'; readonly requestId: ''; readonly round: number }
+  /** The measures ran beside another phase and have nothing more to do: that phase goes on with the case. */
+  | { readonly next: 'beside'; readonly requestId: ''; readonly round: number };
 
 /** Requests staff or the case account answer: one per case, so that they can be found without the execution. */
 export function caseRequestId(caseId: string, kind: 'detention-term' | 'performance-watch', round = 1): string {
@@ -216,22 +218,28 @@ export function advanceCoercion(deps: CoercionDeps) {
     const { state, result: next } = await mutateCase(deps, input.caseId, SYSTEM, cause, (s, now) => {
       const planned = planCoercion(s, deps.rules, deps.calendar, now, watch);
       const events: CaseEvent[] = [...planned.events];
+      // Beside another phase (a disposal), the measures run without owning the case's status: that phase hands
+      // the money on, and decides where the case goes when it ends.
+      const owns = s.status === 'coercing';
       if (planned.next.kind === 'disburse' && s.coercion?.outcome !== 'performed')
         events.push({ type: 'coercion-ended', outcome: 'performed' });
       if (planned.next.kind === 'exhausted' && s.coercion?.outcome !== 'exhausted') {
-        events.push(
-          { type: 'coercion-ended', outcome: 'exhausted' },
-          {
+        events.push({ type: 'coercion-ended', outcome: 'exhausted' });
+        if (owns) {
+          events.push({
             type: 'status-changed',
             from: s.status,
             to: 'awaiting-final-closure',
             reason: '强制措施已穷尽，待终结本次执行程序审查',
-          },
-        );
+          });
+        }
       }
-      return { events, result: planned.next };
+      const next =
+        owns || (planned.next.kind !== 'disburse' && planned.next.kind !== 'exhausted') ? planned.next : null;
+      return { events, result: next };
     });
     const round = input.round + 1;
+    if (next === null) return { next: 'beside', requestId: '', round };
     if (next.kind === 'approve-sanction') {
       return { next: 'approve', requestId: '', approval: approvalRequestTerms(deps, 'sanction'), round };
     }
@@ -259,13 +267,12 @@ export function openCoercion(deps: CoercionDeps) {
     const { run } = parseExecutionName(input.execution);
     await mutateCase(deps, input.caseId, SYSTEM, { execution: input.execution, step: 'open-coercion' }, (s) => {
       if (s.phaseRuns.coercion === run) return { events: [], result: undefined };
-      return {
-        events: [
-          { type: 'phase-started', phase: 'coercion', run, execution: input.execution },
-          { type: 'status-changed', from: s.status, to: 'coercing', reason: '未履行义务，采取强制措施' },
-        ],
-        result: undefined,
-      };
+      const events: CaseEvent[] = [{ type: 'phase-started', phase: 'coercion', run, execution: input.execution }];
+      // Opened by a disposal, the measures run beside it and the case stays `disposing`.
+      if (s.status === 'awaiting-coercion') {
+        events.push({ type: 'status-changed', from: s.status, to: 'coercing', reason: '未履行义务，采取强制措施' });
+      }
+      return { events, result: undefined };
     });
     return advance({ ...input, requestId: '', round: 0 });
   };
@@ -288,25 +295,6 @@ async function staffOfCase(
   if (member.court !== state.court.code) throw forbidden(`${member.name}不属于本案所在法院`);
   if (!member.roles.some((r) => roles.includes(r))) throw forbidden(`${member.name}无权进行此项操作`);
   return { member, state };
-}
-
-/**
- * The respondent performed in full: whatever the phase waits for (the police, a review, a publication, the
- * watch) is no longer needed. The request is superseded and the waiting execution woken, so that the restriction
- * is lifted and the listing removed at once (C5, C6), not when the wait would have ended.
- */
-async function wakeOnPerformance(deps: Pick<Deps, 'requests' | 'engine'>, state: EnforcementCase): Promise<boolean> {
-  const requestId = state.coercion?.awaiting;
-  if (!requestId) return false;
-  const superseded = await deps.requests.supersede(requestId);
-  if (!superseded?.token) return superseded !== undefined;
-  try {
-    await deps.engine.sendTaskSuccess(superseded.token, { requestId, complete: false });
-  } catch (error) {
-    if (!(error instanceof TaskNoLongerWaitingError)) throw error;
-  }
-  await deps.requests.clearToken(requestId);
-  return true;
 }
 
 /** Wakes the phase if it is watching for performance (money, new conduct): it answers the watch request. */
@@ -395,4 +383,4 @@ export function orderEarlyRelease(deps: Pick<Deps, 'cases' | 'clock' | 'staff' |
   };
 }
 
-export { wakeOnPerformance, wakeWatch };
+export { wakeWatch };

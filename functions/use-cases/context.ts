@@ -21,6 +21,7 @@ import type { IntakeRejections } from '#ports/intake.ts';
 import type { PartnerGateway, PartnerRequestStore } from '#ports/partner-requests.ts';
 import type { PaymentGateway } from '#ports/payments.ts';
 import type { StaffDirectory } from '#ports/staff-directory.ts';
+import type { Waker } from '#ports/wakes.ts';
 import type { WorkflowEngine } from '#ports/workflow-engine.ts';
 
 export interface Deps {
@@ -38,6 +39,7 @@ export interface Deps {
   readonly payments: PaymentGateway;
   readonly rejections: IntakeRejections;
   readonly evidence: EvidenceStore;
+  readonly wakes: Waker;
 }
 
 export const SYSTEM: Actor = { kind: 'system', id: 'workflow' };

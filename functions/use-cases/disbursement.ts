@@ -3,14 +3,15 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import { timeNode } from '#domain/case/nodes.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
 import { handoverStatus, outstandingFen } from '#domain/control/plan.ts';
-import { isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts';
+import { heldSince, isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
-import { wakeOnPerformance, wakeWatch } from './coercion.ts';
+import { wakeWatch } from './coercion.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
 import { conflict } from './errors.ts';
-import { coercionPhase } from './investigation.ts';
+import { nextPhase } from './investigation.ts';
+import { liftingRun, wakeOnPerformance } from './performance.ts';
 import type { StepInput } from './service.ts';
 
 /** Opens the phase: what goes to whom, the F1 deadline from the earliest money still held, and the approval. */
@@ -25,7 +26,7 @@ export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
       (s) => {
         if (s.phaseRuns.disbursement === run) return { events: [], result: undefined };
         const plan = planDisbursement(s);
-        const firstHeld = s.ledger.find((e) => e.kind === 'received');
+        const firstHeld = heldSince(s);
         const events: CaseEvent[] = [
           { type: 'phase-started', phase: 'disbursement', run, execution: input.execution },
           {
@@ -44,7 +45,7 @@ export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
         if (firstHeld) {
           events.push({
             type: 'node-set',
-            node: timeNode(`disbursement:${run}`, deps.rules.F1.id, deps.rules.F1.period, firstHeld.at, deps.calendar),
+            node: timeNode(`disbursement:${run}`, deps.rules.F1.id, deps.rules.F1.period, firstHeld, deps.calendar),
           });
         }
         return { events, result: undefined };
@@ -104,9 +105,9 @@ export function payOut(deps: Pick<Deps, 'cases' | 'clock' | 'payments'>) {
  * in flight (they call this code, not the code of their time).
  */
 export type Closing = { readonly closed: boolean } & (
-  | { readonly next: 'closed' }
+  | { readonly next: 'closed'; readonly lift?: string }
   | { readonly next: 'disburse-again'; readonly disbursement: string }
-  | { readonly next: 'handed-over'; readonly coercion?: string }
+  | { readonly next: 'handed-over'; readonly coercion?: string; readonly disposal?: string }
 );
 
 /**
@@ -141,8 +142,9 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock'>) {
         };
       },
     );
-    if (result === 'handed-over') return { next: result, closed: false, ...coercionPhase(state) };
-    if (result !== 'disburse-again') return { next: result, closed: result === 'closed' };
+    if (result === 'handed-over') return { next: result, closed: false, ...nextPhase(state) };
+    if (result === 'closed') return { next: result, closed: true, ...liftingRun(state) };
+    if (result !== 'disburse-again') return { next: result, closed: false };
     const { run } = parseExecutionName(input.execution);
     return {
       next: 'disburse-again',

@@ -4,6 +4,7 @@
  */
 
 import { DeductResult, EntrustResult, FreezeResult, InquiryResult } from '#contracts/partner-answers.ts';
+import type { LegalCalendar } from '#domain/calendar/legal-calendar.ts';
 import { chinaDateOf, endOfChinaDay, secondsUntil } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, EnforcementCase } from '#domain/case/model.ts';
@@ -109,7 +110,7 @@ export function recordInquiry(deps: InvestigationDeps) {
 export type ControlOutcome =
   | { readonly outcome: 'control'; readonly approval: ApprovalRequestTerms }
   | { readonly outcome: 'covered'; readonly disbursement: string }
-  | { readonly outcome: 'nothing-to-control'; readonly coercion?: string };
+  | { readonly outcome: 'nothing-to-control'; readonly coercion?: string; readonly disposal?: string };
 
 /** Decides what to freeze, seal and entrust, and asks for the team lead's approval. */
 export function planCaseControl(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
@@ -149,14 +150,19 @@ export function planCaseControl(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
         disbursement: executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1),
       };
     }
-    return { outcome: 'nothing-to-control', ...coercionPhase(state) };
+    return { outcome: 'nothing-to-control', ...nextPhase(state) };
   };
 }
 
-/** A case waiting for coercive measures gets them: the name of its coercion phase's execution. */
-export function coercionPhase(state: EnforcementCase): { coercion?: string } {
-  if (state.status !== 'awaiting-coercion') return {};
-  return { coercion: executionName(state.caseId, 'coercion', (state.phaseRuns.coercion ?? 0) + 1) };
+/** A case waiting for coercive measures or for disposal gets its phase: the name of that phase's execution. */
+export function nextPhase(state: EnforcementCase): { coercion?: string; disposal?: string } {
+  if (state.status === 'awaiting-coercion') {
+    return { coercion: executionName(state.caseId, 'coercion', (state.phaseRuns.coercion ?? 0) + 1) };
+  }
+  if (state.status === 'awaiting-disposal') {
+    return { disposal: executionName(state.caseId, 'disposal', (state.phaseRuns.disposal ?? 0) + 1) };
+  }
+  return {};
 }
 
 export interface ControlStepTerms extends WaitTerms {
@@ -215,11 +221,22 @@ function controlEvents(
   state: EnforcementCase,
   request: PartnerRequest,
   rules: Rules,
+  calendar: LegalCalendar,
   now: string,
   late = false,
 ): CaseEvent[] {
   const events: CaseEvent[] = [];
   const expiresOn = (asset: Asset) => seizureExpiry(chinaDateOf(now), asset.class, rules);
+  // A11: property sealed to be sold has its reference price procedure started within 30 days.
+  const pricingNode = (asset: Asset): CaseEvent[] =>
+    asset.class === 'deposit' || asset.class === 'online-funds'
+      ? []
+      : [
+          {
+            type: 'node-set',
+            node: timeNode(`reference-price:${asset.assetId}`, rules.A11.id, rules.A11.period, now, calendar),
+          },
+        ];
   for (const item of request.items) {
     const assetId = item.assetId ?? item.itemId;
     const asset = state.assets[assetId];
@@ -234,12 +251,15 @@ function controlEvents(
         events.push({ type: 'asset-freeze-failed', assetId, reason });
         continue;
       }
-      events.push({
-        type: 'asset-frozen',
-        assetId,
-        amountFen: fen(result.data.frozenFen ?? item.amountFen ?? 0),
-        expiresOn: expiresOn(asset),
-      });
+      events.push(
+        {
+          type: 'asset-frozen',
+          assetId,
+          amountFen: fen(result.data.frozenFen ?? item.amountFen ?? 0),
+          expiresOn: expiresOn(asset),
+        },
+        ...pricingNode(asset),
+      );
     } else if (request.kind === 'deduct') {
       if (asset.status !== 'frozen') continue;
       if (!answer) {
@@ -272,7 +292,10 @@ function controlEvents(
         ...meetNode(state, `entrustment:${matterId}`, now),
       );
       if (result.outcome === 'completed') {
-        events.push({ type: 'asset-frozen', assetId, amountFen: fen(0), expiresOn: expiresOn(asset) });
+        events.push(
+          { type: 'asset-frozen', assetId, amountFen: fen(0), expiresOn: expiresOn(asset) },
+          ...pricingNode(asset),
+        );
       }
     }
   }
@@ -283,7 +306,7 @@ function controlEvents(
  * A late answer from a bank or another court: if it reports something done, it goes on the case now (money that
  * moved is money on the account), and the command center hears of it.
  */
-export function recordLateAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'alerts'>) {
+export function recordLateAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'alerts'>) {
   return async (request: PartnerRequest): Promise<void> => {
     if (request.kind !== 'freeze' && request.kind !== 'deduct' && request.kind !== 'entrust') return;
     const { state } = await mutateCase(
@@ -291,7 +314,7 @@ export function recordLateAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
       request.caseId,
       { kind: 'partner', id: request.kind },
       { request: request.requestId, late: 'true' },
-      (s, now) => ({ events: controlEvents(s, request, deps.rules, now, true), result: undefined }),
+      (s, now) => ({ events: controlEvents(s, request, deps.rules, deps.calendar, now, true), result: undefined }),
     );
     await deps.alerts.alert({
       kind: 'partner-overdue',
@@ -361,7 +384,7 @@ export function recordControl(deps: InvestigationDeps) {
       SYSTEM,
       { execution: input.execution, step: `record-${request.kind}` },
       (s, now) => ({
-        events: controlEvents(s, settled, deps.rules, now),
+        events: controlEvents(s, settled, deps.rules, deps.calendar, now),
         result: undefined,
       }),
     );
@@ -382,7 +405,7 @@ export function recordControl(deps: InvestigationDeps) {
 export function assessCoverage(deps: Pick<Deps, 'cases' | 'clock'>) {
   return async (
     input: StepInput,
-  ): Promise<{ next: 'disburse' | 'handover'; disbursement?: string; coercion?: string }> => {
+  ): Promise<{ next: 'disburse' | 'handover'; disbursement?: string; coercion?: string; disposal?: string }> => {
     const { state, result } = await mutateCase(
       deps,
       input.caseId,
@@ -398,7 +421,7 @@ export function assessCoverage(deps: Pick<Deps, 'cases' | 'clock'>) {
         return { events: [{ type: 'status-changed', from: s.status, to, reason }], result: 'handover' as const };
       },
     );
-    if (result === 'handover') return { next: 'handover', ...coercionPhase(state) };
+    if (result === 'handover') return { next: 'handover', ...nextPhase(state) };
     return {
       next: 'disburse',
       disbursement: executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1),

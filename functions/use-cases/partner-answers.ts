@@ -7,7 +7,9 @@ import type { Deps } from './context.ts';
 import { invalid, notFound } from './errors.ts';
 import { recordLateAnswer } from './investigation.ts';
 
-export function answerPartner(deps: Pick<Deps, 'requests' | 'engine' | 'clock' | 'cases' | 'rules' | 'alerts'>) {
+export function answerPartner(
+  deps: Pick<Deps, 'requests' | 'engine' | 'clock' | 'cases' | 'rules' | 'calendar' | 'alerts'>,
+) {
   const late = recordLateAnswer(deps);
   return async (raw: unknown) => {
     const parsed = PartnerCallback.safeParse(raw);

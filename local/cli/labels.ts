@@ -1,6 +1,6 @@
 /** Staff-facing labels (Chinese) for what the CLI shows. */
-import type { Phase, Publication, Track } from '#domain/case/model.ts';
-import type { CoercionRequestKind } from '#domain/partners/requests.ts';
+import type { AuctionStage, Phase, PricingMethod, Publication, Track } from '#domain/case/model.ts';
+import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
 
 export const TRACK_LABELS: Record<Track, string> = { simple: '简案', complex: '繁案', resumed: '恢复执行案件' };
 export const PHASE_LABELS: Record<Phase, string> = {
@@ -8,6 +8,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
   investigation: '查控',
   disbursement: '案款发放与结案',
   coercion: '强制措施',
+  disposal: '财产处置',
 };
 export const KIND_LABELS = { first: '首次执行', resumed: '恢复执行', 'non-litigation': '非诉执行' } as const;
 
@@ -25,6 +26,8 @@ const NODE_LABELS: Record<string, string> = {
 export function nodeLabel(node: string): string {
   if (node.startsWith('disbursement:')) return '执行款发放';
   if (node.startsWith('entrustment:')) return '委托事项办结';
+  if (node.startsWith('reference-price:')) return '启动确定处置参考价';
+  if (node.startsWith('second-auction:')) return '流拍后再次拍卖';
   return NODE_LABELS[node] ?? node;
 }
 
@@ -46,6 +49,9 @@ export const ASSET_STATUS_LABELS = {
   entrusted: '已委托查封',
   deducted: '已扣划',
   'freeze-failed': '冻结未成功',
+  sold: '已处置变现',
+  'in-lieu': '已以物抵债',
+  released: '已解除查封',
 } as const;
 
 export { CONDUCT_LABELS, SANCTION_LABELS } from '#domain/coercion/labels.ts';
@@ -68,6 +74,27 @@ export const COERCION_REQUEST_LABELS: Record<CoercionRequestKind, string> = {
   'police-referral': '公安机关立案答复',
   procuratorate: '检察院立案监督结果',
   'performance-watch': '履行观察期届满',
+};
+
+export const PRICING_LABELS: Record<PricingMethod, string> = {
+  negotiation: '当事人议价',
+  'directed-inquiry': '定向询价',
+  'online-inquiry': '网络询价',
+  appraisal: '委托评估',
+};
+
+export const STAGE_LABELS: Record<AuctionStage, string> = {
+  first: '第一次拍卖',
+  second: '再次拍卖',
+  're-auction': '悔拍后重新拍卖',
+};
+
+export const DISPOSAL_REQUEST_LABELS: Record<DisposalRequestKind, string> = {
+  pricing: '询价、评估结果',
+  auction: '拍卖结果',
+  balance: '买受人缴纳尾款',
+  'in-lieu': '申请执行人对以物抵债的答复',
+  'fixed-price': '变卖结果',
 };
 
 export const CREDIT_RECIPIENT_LABELS: Record<string, string> = {

@@ -10,7 +10,7 @@ import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referra
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
-import type { CoercionRequestKind } from '#domain/partners/requests.ts';
+import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
 import {
   ASSET_CLASS_LABELS,
@@ -18,13 +18,16 @@ import {
   COERCION_REQUEST_LABELS,
   CONDUCT_LABELS,
   CREDIT_RECIPIENT_LABELS,
+  DISPOSAL_REQUEST_LABELS,
   KIND_LABELS,
   METHOD_LABELS,
   nodeLabel,
   PHASE_LABELS,
+  PRICING_LABELS,
   PUBLICATION_LABELS,
   SANCTION_LABELS,
   SERVICE_OUTCOME_LABELS,
+  STAGE_LABELS,
   TRACK_LABELS,
 } from './labels.ts';
 
@@ -66,6 +69,11 @@ export function chinaTime(instant: string): string {
 function party(state: EnforcementCase | undefined, partyId: string): string {
   const found = [...(state?.applicants ?? []), ...(state?.respondents ?? [])].find((p) => p.partyId === partyId);
   return found?.name ?? partyId;
+}
+
+function assetName(state: EnforcementCase | undefined, assetId: string): string {
+  const asset = state?.assets[assetId];
+  return asset ? `${ASSET_CLASS_LABELS[asset.class]}${asset.reference}` : assetId;
 }
 
 function unconfirmed(node: TimeNode): string {
@@ -242,6 +250,54 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return event.outcome === 'performed'
         ? '强制措施阶段结束：被执行人已履行'
         : '强制措施阶段结束：措施已穷尽，仍未履行';
+    case 'disposal-planned':
+      return `财产处置：${event.assetIds.map((id) => assetName(state, id)).join('、')}`;
+    case 'reference-price-started':
+      return `启动确定处置参考价（A11）：${assetName(state, event.assetId)}，方式：${PRICING_LABELS[event.method]}`;
+    case 'reference-price-set':
+      return `确定处置参考价：${assetName(state, event.assetId)} ${formatYuan(event.valueFen)}（${PRICING_LABELS[event.method]}；${event.report}）`;
+    case 'reference-price-failed':
+      return `${PRICING_LABELS[event.method]}未获结果：${assetName(state, event.assetId)}`;
+    case 'auction-terms-set':
+      return `拍卖条件：${assetName(state, event.assetId)}，${STAGE_LABELS[event.stage]}，起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}${event.by === 'system' ? '（沿用原条件，E10）' : `（合议庭${names.member(event.by)}）`}`;
+    case 'auction-terms-refused':
+      return `合议庭不同意拍卖条件：${assetName(state, event.assetId)}（${names.member(event.by)}），交承办人处理`;
+    case 'auction-announced':
+      return `发布拍卖公告：${assetName(state, event.assetId)}，第${event.round}次拍卖（${STAGE_LABELS[event.stage]}），起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}，竞价时间${chinaTime(event.startsAt)}至${chinaTime(event.endsAt)}`;
+    case 'auction-ended':
+      return event.outcome === 'sold'
+        ? `拍卖成交：${assetName(state, event.assetId)}，第${event.round}次拍卖，成交价${formatYuan(event.priceFen ?? (0 as Fen))}，买受人竞买号${event.buyer ?? ''}，出价${event.bids}次，结束于${chinaTime(event.endedAt)}`
+        : `流拍：${assetName(state, event.assetId)}，第${event.round}次拍卖无人出价（E8）`;
+    case 'auction-irregular':
+      return `拍卖结果异常：${assetName(state, event.assetId)}，第${event.round}次拍卖，${event.problem}`;
+    case 'auction-balance-paid':
+      return `买受人缴清尾款：${formatYuan(event.amountFen)}`;
+    case 'buyer-defaulted':
+      return `买受人悔拍：未按期缴纳尾款，保证金${formatYuan(event.depositForfeitedFen)}不予退还，重新拍卖（E10）`;
+    case 'sale-confirmed':
+      return `${event.way === 'auction' ? '拍卖成交裁定' : '变卖成交裁定'}已送达（E11）：${assetName(state, event.assetId)}，价款${formatYuan(event.priceFen)}，解除查封并办理过户`;
+    case 'in-lieu-offered':
+      return `询问申请执行人是否接受以物抵债（E9）：${assetName(state, event.assetId)}，作价${formatYuan(event.valueFen)}`;
+    case 'in-lieu-answered':
+      return event.accepted ? '申请执行人同意以物抵债' : '申请执行人不同意以物抵债';
+    case 'in-lieu-ruled':
+      return `以物抵债裁定已送达（E11）：${assetName(state, event.assetId)}交付${party(state, event.applicantId)}，抵偿${formatYuan(event.valueFen)}`;
+    case 'fixed-price-listed':
+      return `网络变卖（E9）：${assetName(state, event.assetId)}，变卖价${formatYuan(event.priceFen)}，至${chinaTime(event.until)}`;
+    case 'fixed-price-ended':
+      return event.outcome === 'sold'
+        ? `变卖成交：${formatYuan(event.priceFen ?? (0 as Fen))}`
+        : `变卖期满无人购买：${assetName(state, event.assetId)}`;
+    case 'seizure-released':
+      return `解除查封：${assetName(state, event.assetId)}（${event.reason}）`;
+    case 'disposal-answer-recorded':
+      return event.superseded
+        ? `被执行人已全部履行，不再等待${DISPOSAL_REQUEST_LABELS[event.kind as DisposalRequestKind] ?? event.kind}`
+        : '';
+    case 'disposal-awaiting':
+      return '';
+    case 'disposal-ended':
+      return `财产处置阶段结束：${event.reason}`;
     case 'evidence-upload-issued':
       return `签发证据上传链接：${names.member(event.uploader)}，${evidenceKindLabel(event.kind)}，${formatBytes(event.sizeBytes)}，${stepLabel(event.step)}，SHA-256 ${event.sha256.slice(0, 16)}…，${event.multipart ? `分${event.multipart.partsSha256.length}段上传，` : ''}有效至${chinaTime(event.expiresAt)}（证据编号 ${event.evidenceId}）`;
     case 'evidence-recorded': {

@@ -11,6 +11,7 @@ import { type CommitListener, DynamoCaseRepository } from '#adapters/dynamodb/ca
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { DynamoPartnerRequestStore } from '#adapters/dynamodb/partner-request-store.ts';
 import { RecordedRejections } from '#adapters/dynamodb/rejection-log.ts';
+import { QueueWaker } from '#adapters/queue-waker.ts';
 import { PartnerSimulator, PaymentSimulator, type SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { JsonStaffDirectory } from '#adapters/staff/json-directory.ts';
 import { referenceData } from '#commons/reference-data.ts';
@@ -150,6 +151,7 @@ export class EmbeddedRuntime {
       payments: new PaymentSimulator(),
       rejections: new RecordedRejections(db, tables, new LocalDeadLetters(runtimeStore, clock)),
       evidence: this.evidence,
+      wakes: new QueueWaker(deliver, clock),
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,

@@ -524,12 +524,14 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   alerts: [],
   payments: [],
   evidence: [],
+  wakes: [],
 };
 
 /** Other grants a port implies (resource label and action), and the environment it needs. */
 const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   rejections: ['intake-dlq sqs:SendMessage'],
   partners: ['partner-queue sqs:SendMessage'],
+  wakes: ['partner-queue sqs:SendMessage'],
   alerts: ['alert-bus events:PutEvents'],
   // record-evidence's use of the bucket (function-access.ts EVIDENCE_USE): read, and legal hold, on case keys only.
   evidence: [
@@ -554,6 +556,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   staff: [],
   payments: [],
   evidence: [ENV.evidenceBucket],
+  wakes: [ENV.partnerQueueUrl],
 };
 
 function resourceLabels(): Map<string, string> {

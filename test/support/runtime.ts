@@ -18,6 +18,7 @@ export const DECIDERS: Record<string, string> = {
   'team-lead': 'li-qiang',
   'bureau-chief': 'zhang-wei',
   president: 'song-jian',
+  'panel-member': 'tang-jie',
 };
 
 const FIXTURE = JSON.parse(readFileSync('test/fixtures/intake/v1/loan-repayment.json', 'utf8'));

@@ -6,7 +6,7 @@ const ELSEWHERE = { code: 'HL0123', name: '黑龙江省某县人民法院' };
 const open = scenarios();
 
 describe('entrustment to the court where the flat lies', () => {
-  it('answered late: overdue, escalated twice to the command center, then completed; the sealed flat waits for disposal', async () => {
+  it('answered late: overdue, escalated twice to the command center, then completed; the sealed flat goes to disposal', async () => {
     const s = await open({
       script: {
         respondents: {
@@ -29,7 +29,7 @@ describe('entrustment to the court where the flat lies', () => {
     });
     const outcome = await s.runtime.intake(filingEvent(80));
     if (outcome.outcome !== 'created') throw new Error('not created');
-    await s.live(outcome.caseId, 60, 'li-qiang');
+    await s.live(outcome.caseId, 60);
 
     const state = await s.load(outcome.caseId);
     const [matter] = Object.values(state.entrustments);
@@ -42,7 +42,10 @@ describe('entrustment to the court where the flat lies', () => {
     expect(s.alerts.filter((a) => a.message.includes('委托执行事项逾期'))).toHaveLength(2);
     const flat = Object.values(state.assets).find((a) => a.class === 'real-estate');
     expect(flat?.status).toBe('sealed');
-    expect(state.status).toBe('awaiting-disposal');
+    // The flat, sealed late by the court where it lies, goes to disposal: its reference price is started (A11).
+    expect(state.status).toBe('disposing');
+    expect(state.disposal?.lots[flat?.assetId ?? '']?.pricing?.method).toBe('online-inquiry');
+    expect(state.nodes[`reference-price:${flat?.assetId}`]?.status).toBe('met');
     expect(state.ledger.filter((e) => e.kind === 'disbursed').reduce((t, e) => t + e.amountFen, 0)).toBe(1_000_000);
   });
 });

@@ -4,6 +4,7 @@ import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { PartnerCallback } from '#contracts/partner-answers.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type { Alert, CommandCenter } from '#ports/alerts.ts';
+import type { WakeRequest } from '#ports/wakes.ts';
 import type { DeadLetters } from '../dynamodb/rejection-log.ts';
 
 export class SqsDeadLetters implements DeadLetters {
@@ -62,7 +63,7 @@ const MAX_DELAY_SECONDS = 900;
 export const SIMULATED_TIME_COMPRESSION = 600;
 
 export function sqsDelivery(sqs: SQSClient, queueUrl: string, now: () => Instant) {
-  return async (at: Instant, callback: PartnerCallback): Promise<void> => {
+  return async (at: Instant, callback: PartnerCallback | { readonly wake: WakeRequest }): Promise<void> => {
     const seconds = Math.max(0, Math.round((Date.parse(at) - Date.parse(now())) / 1000));
     await sqs.send(
       new SendMessageCommand({

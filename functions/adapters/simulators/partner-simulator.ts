@@ -1,6 +1,7 @@
 /**
  * SIMULATOR of the outside parties: the e-service platform, the post, the bank and registry network (网络查控),
- * and other courts taking entrusted matters. It sits behind the same PartnerGateway port a real adapter would,
+ * other courts taking entrusted matters, the police and procuratorate, the online inquiry platforms and appraisers,
+ * the online judicial auction platform (bids over time, extensions, buyers who do not pay) and the applicant. It sits behind the same PartnerGateway port a real adapter would,
  * and behaves like the real contract: answers arrive later, item by item, some fail, some never come.
  *
  * What each respondent "has" is scripted per case for tests and demos (by ID number); without a script, a
@@ -27,6 +28,8 @@ export interface ScriptedAsset {
   readonly balanceFen?: number;
   readonly region?: string;
   readonly locatedCourt?: { readonly code: string; readonly name: string };
+  /** What the property is worth on the market (valuers answer around it; bidders bid from the starting price). */
+  readonly valueFen?: number;
 }
 
 export interface RespondentScript {
@@ -53,6 +56,20 @@ export interface CaseScript {
   /** Credit-discipline recipients that fail the first time they are sent something, or never answer. */
   readonly creditFailFirst?: readonly string[];
   readonly creditSilent?: readonly string[];
+  /** How the case's property fares at disposal. */
+  readonly disposal?: DisposalScript;
+}
+
+export interface DisposalScript {
+  /** Each auction of a lot in turn: sold, failed (no bid), or sold to a buyer who then does not pay. Default: sold. */
+  readonly auctions?: readonly ('sold' | 'failed' | 'default')[];
+  /** How far above the starting price the winning bid ends, in percent. */
+  readonly premiumPercent?: number;
+  /** A holder of a preemptive right matches the top bid and wins the tie (E7). */
+  readonly preemptiveMatch?: boolean;
+  readonly pricing?: 'ok' | 'silent';
+  readonly inLieu?: 'accept' | 'decline';
+  readonly fixedPrice?: 'sold' | 'unsold';
 }
 
 export interface CourtScript {
@@ -83,6 +100,12 @@ export const SIMULATED_DELAY_HOURS = {
   familyNotice: [2, 10],
   review: [24, 60],
   referral: [24 * 2, 24 * 5],
+  onlineInquiry: [4, 60],
+  appraisal: [24 * 12, 24 * 25],
+  auctionReport: [1, 3],
+  balance: [24 * 3, 24 * 10],
+  applicant: [24 * 2, 24 * 6],
+  fixedPrice: [24 * 5, 24 * 40],
 } as const;
 
 export type Deliver = (at: Instant, callback: PartnerCallback) => Promise<void>;
@@ -152,6 +175,93 @@ export class PartnerSimulator implements PartnerGateway {
       if (key === partyId || partyIdFor(key) === partyId) return script;
     }
     return defaultWorld(partyId);
+  }
+
+  /** Valuers answer around the market value: each inquiry platform a little off, an appraiser close to it. */
+  private pricing(request: PartnerRequest, item: RequestItem, random: () => number) {
+    if (this.caseScript(request).disposal?.pricing === 'silent') return undefined;
+    const value = scriptedAsset(this.script, item.reference)?.valueFen ?? 100_000_000;
+    const appraisal = request.method === 'appraisal';
+    const spread = appraisal ? 0.01 : 0.04;
+    const valueFen = Math.round(value * (1 - spread + random() * 2 * spread));
+    const delay = appraisal ? SIMULATED_DELAY_HOURS.appraisal : SIMULATED_DELAY_HOURS.onlineInquiry;
+    return {
+      afterHours: between(random, delay),
+      outcome: 'ok' as const,
+      result: { valueFen, report: appraisal ? `评估报告${Math.floor(random() * 1e6)}号` : `${item.itemId}询价报告` },
+    };
+  }
+
+  /**
+   * An auction as the platform runs it: bids from the starting price in steps over the bidding window, the last ones
+   * in the closing minutes, each late bid moving the close 5 minutes on; the result reported shortly after.
+   */
+  private auction(request: PartnerRequest, item: RequestItem, random: () => number) {
+    const script = this.caseScript(request).disposal ?? {};
+    const round = Number(request.method?.replace('round-', '') ?? 1);
+    const outcome = script.auctions?.[round - 1] ?? 'sold';
+    const opensAt = item.opensAt ?? this.clock.now();
+    const closesAt = item.closesAt ?? plusSeconds(opensAt, 86_400);
+    const start = item.amountFen ?? 0;
+    const reportAfter = (endedAt: Instant) =>
+      Math.max(0, (Date.parse(endedAt) - Date.parse(this.clock.now())) / 3_600_000) +
+      between(random, SIMULATED_DELAY_HOURS.auctionReport);
+    if (outcome === 'failed') {
+      return {
+        afterHours: reportAfter(closesAt),
+        outcome: 'ok' as const,
+        result: { outcome: 'failed', endedAt: closesAt, bids: 0, topBids: [] },
+      };
+    }
+    const target = Math.round(start * (1 + (script.premiumPercent ?? 8) / 100));
+    const step = Math.max(100, Math.round(start / 100));
+    const bidders = ['A1024', 'B2048', 'C4096'];
+    const bids: { bidder: string; priceFen: number; at: Instant; preemptive?: boolean; rank?: number }[] = [];
+    let price = start;
+    let at = plusSeconds(opensAt, 3600);
+    let close = closesAt;
+    const window = (Date.parse(closesAt) - Date.parse(opensAt)) / 1000;
+    for (let i = 0; price < target; i++) {
+      const bidder = bidders[i % bidders.length] ?? 'A1024';
+      bids.push({ bidder, priceFen: price, at });
+      price = Math.min(target, price + step);
+      // Bids spread over the day, then crowd into the closing minutes.
+      at =
+        price >= target - 2 * step ? plusSeconds(close, -120) : plusSeconds(at, Math.max(60, Math.floor(window / 40)));
+      if (at > close) at = plusSeconds(close, -60);
+      const extended = plusSeconds(at, 300);
+      if (extended > close) close = extended;
+    }
+    bids.push({ bidder: bidders[bids.length % bidders.length] ?? 'A1024', priceFen: target, at });
+    const lastAt = bids.at(-1)?.at ?? at;
+    if (plusSeconds(lastAt, 300) > close) close = plusSeconds(lastAt, 300);
+    if (script.preemptiveMatch) {
+      // The holder of a preemptive right matches the top bid (优先购买权人 bids the same price and wins the tie).
+      const matchAt = plusSeconds(lastAt, 60);
+      bids.push({ bidder: 'P0001', priceFen: target, at: matchAt, preemptive: true, rank: 1 });
+      if (plusSeconds(matchAt, 300) > close) close = plusSeconds(matchAt, 300);
+    }
+    const top = [...bids]
+      .sort(
+        (a, b) =>
+          b.priceFen - a.priceFen ||
+          Number(b.preemptive === true) - Number(a.preemptive === true) ||
+          a.at.localeCompare(b.at),
+      )
+      .slice(0, 5);
+    const winner = top[0];
+    return {
+      afterHours: reportAfter(close),
+      outcome: 'ok' as const,
+      result: {
+        outcome: 'sold',
+        endedAt: close,
+        bids: bids.length,
+        priceFen: winner?.priceFen ?? target,
+        buyer: winner?.bidder ?? 'A1024',
+        topBids: top,
+      },
+    };
   }
 
   async send(request: PartnerRequest): Promise<void> {
@@ -280,6 +390,37 @@ export class PartnerSimulator implements PartnerGateway {
       case 'performance-watch':
         // Answered by the court (early release) or the case account (money), never by a partner.
         return undefined;
+      case 'pricing':
+        return this.pricing(request, item, random);
+      case 'auction':
+        return this.auction(request, item, random);
+      case 'balance': {
+        const round = Number(request.method?.replace('round-', '') ?? 0);
+        const outcome = this.caseScript(request).disposal?.auctions?.[round - 1];
+        if (outcome === 'default') return undefined;
+        return reply('ok', SIMULATED_DELAY_HOURS.balance, { paidFen: item.amountFen ?? 0 }, '');
+      }
+      case 'in-lieu': {
+        const accepted = (this.caseScript(request).disposal?.inLieu ?? 'accept') === 'accept';
+        return reply('ok', SIMULATED_DELAY_HOURS.applicant, { accepted }, '');
+      }
+      case 'fixed-price': {
+        const sold = (this.caseScript(request).disposal?.fixedPrice ?? 'sold') === 'sold';
+        if (!sold) {
+          // Nobody buys: the platform reports it when the sale period ends.
+          const hours = Math.max(
+            1,
+            Math.floor((Date.parse(request.dueAt) - Date.parse(this.clock.now())) / 3_600_000) - 2,
+          );
+          return { afterHours: hours, outcome: 'ok', result: { sold: false } };
+        }
+        return reply(
+          'ok',
+          SIMULATED_DELAY_HOURS.fixedPrice,
+          { sold: true, priceFen: item.amountFen ?? 0, buyer: `变卖买受人${Math.floor(random() * 900 + 100)}` },
+          '',
+        );
+      }
       case 'entrust': {
         const court = this.script.courts?.[item.toCourt ?? ''];
         if (court?.entrustment === 'silent') return undefined;
@@ -293,6 +434,16 @@ export class PartnerSimulator implements PartnerGateway {
       }
     }
   }
+}
+
+/** A scripted asset by its reference, whichever respondent holds it. */
+function scriptedAsset(script: SimulatorScript, reference: string | undefined): ScriptedAsset | undefined {
+  if (!reference) return undefined;
+  for (const respondent of Object.values(script.respondents ?? {})) {
+    const found = respondent.assets?.find((a) => a.reference === reference);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** SIMULATOR of the bank holding the case accounts: records the payment, and answers with a reference. */

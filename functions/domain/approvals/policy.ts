@@ -8,6 +8,7 @@ import { chinaDateOf, endOfChinaDay, type Instant, secondsUntil } from '../calen
 import type { EnforcementCase } from '../case/model.ts';
 import type { CaseStatus } from '../case/status.ts';
 import { CONDUCT_LABELS } from '../coercion/labels.ts';
+import { lotAwaitingTerms } from '../disposal/plan.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import type { Role } from '../staff/roles.ts';
@@ -32,6 +33,15 @@ export const APPROVAL_STEPS = {
     waiting: 'disbursement-approval',
     onApproved: 'disbursing',
     onRejected: 'awaiting-officer',
+  },
+  /** E2, E5, E8: the collegial panel sets each auction's starting price and deposit. */
+  'auction-terms': {
+    label: '拍卖条件审批（合议庭）',
+    ladder: ['panel-member'],
+    firstRole: 'panel-member',
+    waiting: 'disposing',
+    onApproved: 'disposing',
+    onRejected: 'disposing',
   },
   /** C2: fines and detention need the president's (or a vice-president's) approval; the phase goes on either way. */
   sanction: {
@@ -151,12 +161,18 @@ export function approvalAmount(step: ApprovalStep, state: EnforcementCase): Fen 
  * What the approver is asked to decide, in one line, built from the case when the approval is requested. It is
  * kept with the approval, never carried in workflow state, and names amounts, not people.
  */
-export function approvalSummary(step: ApprovalStep, state: EnforcementCase): string {
+export function approvalSummary(step: ApprovalStep, state: EnforcementCase, rules: Rules): string {
   if (step === 'control-plan') {
     const plan = state.controlPlan;
     if (!plan) return '冻结扣划方案';
     const amount = fen(plan.freezes.reduce((t, f) => t + f.amountFen, 0));
     return `冻结${plan.freezes.length}项财产共${formatYuan(amount)}；委托外地法院${plan.entrustments.length}项；待执行${formatYuan(plan.outstandingFen)}`;
+  }
+  if (step === 'auction-terms') {
+    const lot = lotAwaitingTerms(state, rules);
+    if (!lot) return '拍卖条件';
+    const stage = lot.stage === 'first' ? '第一次拍卖' : '再次拍卖';
+    return `${stage}：${lot.reference}，参考价${formatYuan(lot.referencePriceFen)}；拟起拍价${formatYuan(lot.proposed.startingPriceFen)}，保证金${formatYuan(lot.proposed.depositFen)}；可在法定限度内另定（E2、E5、E8）`;
   }
   if (step === 'sanction') {
     const sanction = state.coercion?.sanction;

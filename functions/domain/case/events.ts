@@ -2,7 +2,9 @@ import type { Instant, LocalDate } from '../calendar/local-date.ts';
 import type { Fen } from '../money.ts';
 import type {
   Asset,
+  AuctionStage,
   Basis,
+  Bid,
   CaseKind,
   Claim,
   ConductKind,
@@ -12,6 +14,7 @@ import type {
   EvidenceDeclaration,
   Party,
   Phase,
+  PricingMethod,
   Publication,
   Sanction,
   ServiceMethod,
@@ -136,7 +139,12 @@ export type CaseEvent =
       readonly type: 'money-received';
       readonly entryId: string;
       readonly amountFen: Fen;
-      readonly source: 'deduction' | 'voluntary';
+      /**
+       * deduction: from a frozen account; voluntary: the respondent paid; auction: a buyer paid the price (or the
+       * fixed-price sale brought it); forfeited-deposit: a defaulting buyer's deposit (E10); in-lieu-difference: the
+       * applicant paid what the property accepted in lieu is worth above the debt.
+       */
+      readonly source: 'deduction' | 'voluntary' | 'auction' | 'forfeited-deposit' | 'in-lieu-difference';
       readonly assetId?: string;
       readonly note: string;
     }
@@ -231,6 +239,111 @@ export type CaseEvent =
   | { readonly type: 'performance-watched'; readonly until: Instant; readonly requestId: string }
   | { readonly type: 'watch-woken' }
   | { readonly type: 'coercion-ended'; readonly outcome: 'performed' | 'exhausted' }
+  /** The property the disposal phase turns into money, one lot per asset. */
+  | { readonly type: 'disposal-planned'; readonly assetIds: readonly string[] }
+  | { readonly type: 'reference-price-started'; readonly assetId: string; readonly method: PricingMethod }
+  | {
+      readonly type: 'reference-price-set';
+      readonly assetId: string;
+      readonly method: PricingMethod;
+      readonly valueFen: Fen;
+      /** The report's reference: the inquiry platforms' answers or the appraisal report number. */
+      readonly report: string;
+    }
+  /** No price came back by the wait's end (the next attempt uses another method). */
+  | { readonly type: 'reference-price-failed'; readonly assetId: string; readonly method: PricingMethod }
+  | {
+      readonly type: 'auction-terms-set';
+      readonly assetId: string;
+      readonly stage: AuctionStage;
+      readonly startingPriceFen: Fen;
+      readonly depositFen: Fen;
+      /** Who decided: the collegial panel member, or `system` for a re-auction on the same terms (E10). */
+      readonly by: string;
+      /** The panel's approval these terms come from. */
+      readonly approvalId?: string;
+    }
+  /** The collegial panel did not approve auctioning the lot on any terms: the officer takes it from here. */
+  | {
+      readonly type: 'auction-terms-refused';
+      readonly assetId: string;
+      readonly stage: AuctionStage;
+      readonly approvalId: string;
+      readonly by: string;
+    }
+  | {
+      readonly type: 'auction-announced';
+      readonly assetId: string;
+      readonly round: number;
+      readonly stage: AuctionStage;
+      readonly auctionId: string;
+      readonly startingPriceFen: Fen;
+      readonly depositFen: Fen;
+      readonly startsAt: Instant;
+      readonly endsAt: Instant;
+    }
+  | {
+      readonly type: 'auction-ended';
+      readonly assetId: string;
+      readonly round: number;
+      readonly outcome: 'sold' | 'failed';
+      readonly endedAt: Instant;
+      readonly bids: number;
+      readonly priceFen?: Fen;
+      readonly buyer?: string;
+      /** The winning bid and the runners-up, as the platform's record shows them. */
+      readonly topBids?: readonly Bid[];
+    }
+  /** The platform's result disagrees with the rules (E3, E6, E7): recorded as it came, and the command center told. */
+  | {
+      readonly type: 'auction-irregular';
+      readonly assetId: string;
+      readonly round: number;
+      readonly problem: string;
+      /** The phase cannot go on with the lot by itself (e.g. the platform reported nothing). */
+      readonly stalls?: boolean;
+    }
+  | { readonly type: 'auction-balance-paid'; readonly assetId: string; readonly round: number; readonly amountFen: Fen }
+  | {
+      readonly type: 'buyer-defaulted';
+      readonly assetId: string;
+      readonly round: number;
+      readonly depositForfeitedFen: Fen;
+    }
+  /** E11: the confirmation ruling, served; ownership passes to the buyer and the seizure is lifted. */
+  | {
+      readonly type: 'sale-confirmed';
+      readonly assetId: string;
+      readonly docId: string;
+      readonly priceFen: Fen;
+      readonly way: 'auction' | 'fixed-price';
+    }
+  | { readonly type: 'in-lieu-offered'; readonly assetId: string; readonly valueFen: Fen }
+  | { readonly type: 'in-lieu-answered'; readonly assetId: string; readonly accepted: boolean }
+  /** E11: the in-lieu ruling; the applicant takes the property at its value, which counts as performance. */
+  | {
+      readonly type: 'in-lieu-ruled';
+      readonly assetId: string;
+      readonly docId: string;
+      readonly applicantId: string;
+      readonly valueFen: Fen;
+    }
+  | { readonly type: 'fixed-price-listed'; readonly assetId: string; readonly priceFen: Fen; readonly until: Instant }
+  | {
+      readonly type: 'fixed-price-ended';
+      readonly assetId: string;
+      readonly outcome: 'sold' | 'unsold';
+      readonly priceFen?: Fen;
+    }
+  | { readonly type: 'seizure-released'; readonly assetId: string; readonly reason: string }
+  | {
+      readonly type: 'disposal-answer-recorded';
+      readonly requestId: string;
+      readonly kind: string;
+      readonly superseded?: true;
+    }
+  | { readonly type: 'disposal-awaiting'; readonly requestId: string }
+  | { readonly type: 'disposal-ended'; readonly reason: string }
   | ({ readonly type: 'evidence-upload-issued' } & EvidenceDeclaration)
   | {
       readonly type: 'evidence-recorded';

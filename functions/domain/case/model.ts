@@ -4,7 +4,7 @@ import type { CaseStatus } from './status.ts';
 
 export type CaseKind = 'first' | 'resumed' | 'non-litigation';
 export type Track = 'simple' | 'complex' | 'resumed';
-export type Phase = 'service' | 'investigation' | 'disbursement' | 'coercion';
+export type Phase = 'service' | 'investigation' | 'disbursement' | 'coercion' | 'disposal';
 
 export interface Court {
   readonly code: string;
@@ -60,7 +60,11 @@ export type NodeId =
   | 'investigation-finished'
   | 'enforcement-term'
   | `disbursement:${string}`
-  | `entrustment:${string}`;
+  | `entrustment:${string}`
+  /** A11: the reference price procedure started within 30 days of the seizure. */
+  | `reference-price:${string}`
+  /** E8: the second auction held within 30 days of the failed first. */
+  | `second-auction:${string}`;
 
 export interface TimeNode {
   readonly node: NodeId;
@@ -90,7 +94,17 @@ export interface Asset {
   readonly region?: string;
   readonly frozenFen: Fen;
   readonly deductedFen: Fen;
-  readonly status: 'found' | 'frozen' | 'sealed' | 'entrusted' | 'deducted' | 'freeze-failed';
+  readonly status:
+    | 'found'
+    | 'frozen'
+    | 'sealed'
+    | 'entrusted'
+    | 'deducted'
+    | 'freeze-failed'
+    /** Disposed of: sold (auction or fixed price), transferred to the applicant in lieu, or released unsold. */
+    | 'sold'
+    | 'in-lieu'
+    | 'released';
   /** An order was sent and not answered in time: not sent again until its answer (late) is recorded. */
   readonly awaitingAnswer?: 'deduct';
   readonly freezeExpiresOn?: LocalDate;
@@ -98,7 +112,8 @@ export interface Asset {
 
 export interface LedgerEntry {
   readonly entryId: string;
-  readonly kind: 'received' | 'disbursed' | 'refunded';
+  /** `in-lieu`: property the applicant accepted in lieu of payment, at its ruled value: no money moves. */
+  readonly kind: 'received' | 'disbursed' | 'refunded' | 'in-lieu';
   readonly amountFen: Fen;
   readonly at: Instant;
   /** Where the money came from or went: a deduction, a voluntary payment, a payee. */
@@ -164,6 +179,8 @@ export interface Attention {
 
 /** What the respondent did, as the officer records it (or the system sees it): the grounds of coercive measures. */
 export const CONDUCT_KINDS = [
+  /** Able to perform and refusing to (有能力履行而拒不履行): seen by the officer, e.g. when mediation fails. */
+  'refusal-with-ability',
   'obstruction',
   'violent-obstruction',
   'assets-hidden',
@@ -223,6 +240,85 @@ export interface Referral {
 }
 
 export type Publication = 'restriction' | 'listing' | 'restriction-lifted' | 'listing-removed';
+
+export type PricingMethod = 'negotiation' | 'directed-inquiry' | 'online-inquiry' | 'appraisal';
+export type AuctionStage = 'first' | 'second' | 're-auction';
+
+/** One bid of an auction's record, as the platform reports it (bidders are the platform's anonymous numbers). */
+export interface Bid {
+  readonly bidder: string;
+  readonly priceFen: Fen;
+  readonly at: Instant;
+  /** Holds a preemptive right (优先购买权), e.g. a co-owner or a tenant (E7). */
+  readonly preemptive?: boolean;
+  /** Among preemptive holders, the lower rank wins a tie (E7). */
+  readonly rank?: number;
+}
+
+export interface AuctionRound {
+  readonly round: number;
+  readonly stage: AuctionStage;
+  readonly auctionId: string;
+  readonly startingPriceFen: Fen;
+  readonly depositFen: Fen;
+  readonly announcedAt: Instant;
+  readonly startsAt: Instant;
+  /** The scheduled end (E6: at least 24 hours of bidding); late bids extend it. */
+  readonly endsAt: Instant;
+  readonly outcome?: 'sold' | 'failed';
+  readonly endedAt?: Instant;
+  readonly priceFen?: Fen;
+  readonly buyer?: string;
+  readonly bids?: number;
+  readonly balance?: 'paid' | 'defaulted';
+}
+
+export interface Lot {
+  readonly assetId: string;
+  readonly status:
+    | 'pricing'
+    | 'priced'
+    | 'announced'
+    | 'awaiting-balance'
+    | 'offered-in-lieu'
+    | 'fixed-price'
+    | 'sold'
+    | 'in-lieu'
+    | 'released';
+  readonly pricing?: {
+    readonly method: PricingMethod;
+    readonly startedAt: Instant;
+    readonly attempts: number;
+    /** The attempt brought no price (recorded when its wait ended). */
+    readonly failed?: boolean;
+  };
+  readonly referencePriceFen?: Fen;
+  readonly referenceMethod?: PricingMethod;
+  /** Terms the collegial panel approved for the next auction, not yet announced. */
+  readonly terms?: { readonly stage: AuctionStage; readonly startingPriceFen: Fen; readonly depositFen: Fen };
+  readonly rounds: readonly AuctionRound[];
+  /** Why the phase cannot go on with this lot by itself (the panel refused, the platform is silent): the officer's. */
+  readonly stalled?: string;
+  readonly inLieu?: { readonly valueFen: Fen; readonly answer?: 'accepted' | 'declined' };
+  readonly fixedPrice?: {
+    readonly priceFen: Fen;
+    readonly until: Instant;
+    readonly outcome?: 'sold' | 'unsold';
+  };
+  /** Money the lot brought to the case account: the price, or a forfeited deposit. */
+  readonly proceedsFen: Fen;
+}
+
+export interface DisposalState {
+  readonly lots: Readonly<Record<string, Lot>>;
+  /** Requests whose answers are on the case. */
+  readonly recorded: readonly string[];
+  /** The request the phase waits for now (superseded if the respondent performs meanwhile). */
+  readonly awaiting?: string;
+  /** The panel's approvals already acted on (each sets one auction's terms, or refuses them). */
+  readonly usedApprovals: readonly string[];
+  readonly ended?: boolean;
+}
 
 export interface CoercionState {
   readonly decidedAt?: Instant;
@@ -341,6 +437,7 @@ export interface EnforcementCase {
   /** Respondents whose asset report (报告财产令) came in, and how. */
   readonly assetReports: Readonly<Record<string, 'reported' | 'refused'>>;
   readonly coercion?: CoercionState;
+  readonly disposal?: DisposalState;
   readonly disbursementPlan?: {
     readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
     readonly refundFen: Fen;

@@ -1,4 +1,6 @@
 import { fen, plus } from '../money.ts';
+import { applyDisposalEvent, isDisposalEvent } from './disposal-reducer.ts';
+import { CaseStateError } from './errors.ts';
 import type { CaseEvent, Commit } from './events.ts';
 import type {
   Asset,
@@ -12,12 +14,7 @@ import type {
 } from './model.ts';
 import { assertTransition } from './status.ts';
 
-export class CaseStateError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'CaseStateError';
-  }
-}
+export { CaseStateError };
 
 function withAsset(state: EnforcementCase, assetId: string, change: (asset: Asset) => Asset): EnforcementCase {
   const asset = state.assets[assetId];
@@ -312,7 +309,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       return on ? { ...rest, legalHold: { since: at, by: event.by, reason: event.reason } } : rest;
     }
     default:
-      return applyCoercionEvent(state, event, at);
+      return isDisposalEvent(event) ? applyDisposalEvent(state, event, at) : applyCoercionEvent(state, event, at);
   }
 }
 

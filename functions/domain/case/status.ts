@@ -14,6 +14,7 @@ export const CASE_STATUSES = [
   'coercing',
   'awaiting-final-closure',
   'awaiting-disposal',
+  'disposing',
   'awaiting-officer',
   'needs-attention',
   'closed',
@@ -33,6 +34,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   coercing: '强制措施执行中',
   'awaiting-final-closure': '待终结本次执行程序审查',
   'awaiting-disposal': '待财产处置',
+  disposing: '财产处置中',
   'awaiting-officer': '待承办人处理',
   'needs-attention': '需人工处理',
   closed: '已结案',
@@ -42,11 +44,7 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
  * Statuses in which the case waits for a phase that this release does not run yet. They are named, visible,
  * and listed here so that the phase that takes them over can find them.
  */
-export const HANDOVER_STATUSES: readonly CaseStatus[] = [
-  'awaiting-final-closure',
-  'awaiting-disposal',
-  'awaiting-officer',
-];
+export const HANDOVER_STATUSES: readonly CaseStatus[] = ['awaiting-final-closure', 'awaiting-officer'];
 
 const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   filed: ['triaged'],
@@ -55,11 +53,27 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   'control-approval': ['controlling', 'awaiting-officer'],
   controlling: ['disbursement-approval', 'awaiting-disposal', 'awaiting-coercion'],
   'disbursement-approval': ['disbursing', 'awaiting-officer'],
-  disbursing: ['closed', 'awaiting-disposal', 'awaiting-coercion', 'disbursement-approval'],
+  disbursing: [
+    'closed',
+    'awaiting-disposal',
+    'awaiting-coercion',
+    'disbursement-approval',
+    // After a disposal: the coercion running beside it takes the case over, or it has run out.
+    'coercing',
+    'awaiting-final-closure',
+  ],
   'awaiting-coercion': ['coercing'],
   coercing: ['disbursement-approval', 'awaiting-final-closure'],
   'awaiting-final-closure': [],
-  'awaiting-disposal': [],
+  'awaiting-disposal': ['disposing'],
+  disposing: [
+    'disbursement-approval',
+    'closed',
+    'coercing',
+    'awaiting-coercion',
+    'awaiting-final-closure',
+    'awaiting-officer',
+  ],
   'awaiting-officer': [],
   'needs-attention': [],
   closed: [],

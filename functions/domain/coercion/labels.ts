@@ -2,6 +2,7 @@
 import type { ConductKind, SanctionKind } from '../case/model.ts';
 
 export const CONDUCT_LABELS: Record<ConductKind, string> = {
+  'refusal-with-ability': '有能力履行而拒不履行',
   obstruction: '妨碍执行',
   'violent-obstruction': '以暴力、威胁方法抗拒执行',
   'assets-hidden': '隐匿、转移财产',

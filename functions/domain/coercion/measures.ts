@@ -51,7 +51,7 @@ export interface SanctionPlan {
   readonly proposedDays?: number;
 }
 
-const DETENTION_GROUNDS: readonly ConductKind[] = ['violent-obstruction', 'obstruction'];
+const DETENTION_GROUNDS: readonly ConductKind[] = ['violent-obstruction', 'obstruction', 'refusal-with-ability'];
 const FINE_GROUNDS: readonly ConductKind[] = [
   'report-refused',
   'report-false',

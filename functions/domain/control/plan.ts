@@ -6,7 +6,7 @@
  */
 import { type LocalDate, plusMonths } from '../calendar/local-date.ts';
 import type { Asset, AssetClass, Court, EnforcementCase } from '../case/model.ts';
-import { accountBalance, totalDisbursed } from '../case/reducer.ts';
+import { accountBalance, ledgerTotal, totalDisbursed } from '../case/reducer.ts';
 import { type Fen, fen, min, minusFloor } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 
@@ -23,18 +23,28 @@ export interface ControlPlan {
 
 export function outstandingFen(state: EnforcementCase): Fen {
   // What came in and was not given back: on the account, or already paid to the applicants.
-  return minusFloor(state.claim.totalFen, fen(Math.max(0, accountBalance(state) + totalDisbursed(state))));
+  // Property the applicant accepted in lieu of payment (E9) counts as paid to them, at its ruled value.
+  const satisfied = accountBalance(state) + totalDisbursed(state) + ledgerTotal(state, 'in-lieu');
+  return minusFloor(state.claim.totalFen, fen(Math.max(0, satisfied)));
 }
 
+/** Sealed property (here, or by the court where it lies) that the disposal phase can turn into money. */
+export function heldForDisposal(state: EnforcementCase): boolean {
+  return Object.values(state.assets).some((a) => !isMoney(a) && a.status === 'sealed');
+}
+
+export type Holder = 'awaiting-disposal' | 'coercing' | 'awaiting-coercion' | 'awaiting-final-closure';
+
 /**
- * Where a case goes when money does not close it: to disposal if property is held (sealed here, entrusted, or
- * seized movables and rights), else to coercive measures.
+ * Where a case goes when money does not close it: to disposal while sealed property is left; else to the coercive
+ * measures (the coercion running beside a disposal takes the case over; measures that ran out leave it for the
+ * final-round closure review).
  */
-export function handoverStatus(state: EnforcementCase): 'awaiting-disposal' | 'awaiting-coercion' {
-  const held = Object.values(state.assets).some(
-    (a) => !isMoney(a) && (a.status === 'sealed' || a.status === 'entrusted' || a.status === 'frozen'),
-  );
-  return held ? 'awaiting-disposal' : 'awaiting-coercion';
+export function handoverStatus(state: EnforcementCase): Holder {
+  if (heldForDisposal(state)) return 'awaiting-disposal';
+  if (state.phaseRuns.coercion !== undefined && state.coercion?.outcome === undefined) return 'coercing';
+  if (state.coercion?.outcome === 'exhausted') return 'awaiting-final-closure';
+  return 'awaiting-coercion';
 }
 
 export function planControl(state: EnforcementCase): ControlPlan {

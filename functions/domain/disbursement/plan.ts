@@ -32,7 +32,8 @@ export function planDisbursement(state: EnforcementCase): DisbursementPlan {
   for (const item of state.claim.items) owed.set(item.creditorId, (owed.get(item.creditorId) ?? 0) + item.amountFen);
   const payouts: { payeeId: string; amountFen: Fen }[] = [];
   for (const [payeeId, total] of owed) {
-    const due = fen(Math.max(0, total - ledgerTotal(state, 'disbursed', payeeId)));
+    const paid = ledgerTotal(state, 'disbursed', payeeId) + ledgerTotal(state, 'in-lieu', payeeId);
+    const due = fen(Math.max(0, total - paid));
     const amount = min(due, available);
     if (amount > 0) payouts.push({ payeeId, amountFen: amount });
     available = fen(available - amount);
@@ -42,7 +43,24 @@ export function planDisbursement(state: EnforcementCase): DisbursementPlan {
   return { payouts, refundFen: available, ...(available > 0 && payer ? { refundTo: payer } : {}), totalFen };
 }
 
-/** G1 "fully performed": every applicant has received what the claim awards. */
+/** G1 "fully performed": every applicant has received what the claim awards, in money or in property (E9). */
 export function isFullyPerformed(state: EnforcementCase): boolean {
-  return ledgerTotal(state, 'disbursed') >= state.claim.totalFen;
+  return ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'in-lieu') >= state.claim.totalFen;
+}
+
+/**
+ * F1 counts from when the money now on the account came in: the earliest receipt not yet paid out, first in first
+ * out (a second disbursement is not late because of money the first one paid).
+ */
+export function heldSince(state: EnforcementCase): string | undefined {
+  let paidOut = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded');
+  for (const entry of state.ledger) {
+    if (entry.kind !== 'received') continue;
+    if (paidOut >= entry.amountFen) {
+      paidOut -= entry.amountFen;
+      continue;
+    }
+    return entry.at;
+  }
+  return undefined;
 }

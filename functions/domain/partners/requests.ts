@@ -19,6 +19,10 @@ export const COERCION_REQUESTS = [
 ] as const;
 export type CoercionRequestKind = (typeof COERCION_REQUESTS)[number];
 
+/** The disposal phase's waits: pricing platforms or the appraiser, the auction platform, the buyer, the applicant. */
+export const DISPOSAL_REQUESTS = ['pricing', 'auction', 'balance', 'in-lieu', 'fixed-price'] as const;
+export type DisposalRequestKind = (typeof DISPOSAL_REQUESTS)[number];
+
 export type PartnerKind =
   | 'service'
   | 'inquiry'
@@ -26,7 +30,8 @@ export type PartnerKind =
   | 'deduct'
   | 'entrust'
   | 'asset-report'
-  | CoercionRequestKind;
+  | CoercionRequestKind
+  | DisposalRequestKind;
 
 export interface RequestItem {
   readonly itemId: string;
@@ -37,6 +42,9 @@ export interface RequestItem {
   readonly channel?: string;
   /** The account or certificate the order names. */
   readonly reference?: string;
+  /** An auction's bidding window (E6), as announced. */
+  readonly opensAt?: string;
+  readonly closesAt?: string;
 }
 
 /** Service: each respondent not yet served. */

@@ -27,6 +27,8 @@ const CONSUMPTION_2015 = '最高人民法院《关于限制被执行人高消费
 const DISHONEST_2017 = '最高人民法院《关于公布失信被执行人名单信息的若干规定》(法释〔2017〕7号)';
 const REFUSAL_2025 =
   '最高人民法院、最高人民检察院、公安部《关于办理拒不执行判决、裁定刑事案件若干问题的意见》(法发〔2025〕8号)';
+const REFERENCE_PRICE_2018 = '最高人民法院《关于人民法院确定财产处置参考价若干问题的规定》(法释〔2018〕15号)';
+const ONLINE_AUCTION_2016 = '最高人民法院《关于人民法院网络司法拍卖若干问题的规定》(法释〔2016〕18号)';
 const REFUSAL_2024 =
   '最高人民法院、最高人民检察院《关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释》(法释〔2024〕13号)';
 
@@ -133,6 +135,144 @@ export const RULES = {
     verify: true,
     period: { days: 30, unit: 'calendar' } satisfies Period,
   },
+  A11: {
+    id: 'A11',
+    title: 'Reference price procedure started after seizure',
+    titleZh: '启动确定财产处置参考价程序',
+    kind: 'law',
+    source: REFERENCE_PRICE_2018,
+    effectiveFrom: '2018-09-01',
+    version: '2018',
+    verify: false,
+    /** Started within this period of the seizure of property to be auctioned or sold. */
+    period: { days: 30, unit: 'calendar' } satisfies Period,
+    methods: ['negotiation', 'directed-inquiry', 'online-inquiry', 'appraisal'],
+  },
+  E1: {
+    id: 'E1',
+    title: 'Online auction is the default way to dispose of property',
+    titleZh: '网络司法拍卖优先',
+    kind: 'law',
+    source: ONLINE_AUCTION_2016,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: false,
+  },
+  E2: {
+    id: 'E2',
+    title: 'Starting price not below a share of the reference price',
+    titleZh: '起拍价不得低于参考价的百分之七十',
+    kind: 'law',
+    source: ONLINE_AUCTION_2016,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: false,
+    minStartingPricePercent: 70,
+  },
+  E3: {
+    id: 'E3',
+    title: 'One bidder at or above the starting price suffices',
+    titleZh: '一人竞买有效',
+    kind: 'law',
+    source: ONLINE_AUCTION_2016,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: false,
+    minBidders: 1,
+  },
+  E4: {
+    id: 'E4',
+    title: 'Announcement before the first auction',
+    titleZh: '拍卖公告期',
+    kind: 'law',
+    source: ONLINE_AUCTION_2016,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: false,
+    movable: { days: 15, unit: 'calendar' } satisfies Period,
+    realEstate: { days: 30, unit: 'calendar' } satisfies Period,
+  },
+  E5: {
+    id: 'E5',
+    title: 'Deposit as a share of the starting price',
+    titleZh: '竞买保证金',
+    kind: 'law',
+    source: ONLINE_AUCTION_2016,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: false,
+    minDepositPercent: 5,
+    maxDepositPercent: 20,
+  },
+  E6: {
+    id: 'E6',
+    title: 'Bidding time and the extension for late bids',
+    titleZh: '竞价时间与延时',
+    kind: 'law',
+    source: ONLINE_AUCTION_2016,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: false,
+    minBiddingHours: 24,
+    extensionMinutes: 5,
+  },
+  E7: {
+    id: 'E7',
+    title: 'Who wins a tie: a holder of a preemptive right, then rank, then the earliest bid',
+    titleZh: '优先购买权人竞买',
+    kind: 'law',
+    source: ONLINE_AUCTION_2016,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: false,
+  },
+  E8: {
+    id: 'E8',
+    title: 'A failed auction is followed by a second one, announced again, at a reduced starting price',
+    titleZh: '流拍后再次拍卖',
+    kind: 'law',
+    source: ONLINE_AUCTION_2016,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: false,
+    /** The second auction is held within this period of the failed one. */
+    within: { days: 30, unit: 'calendar' } satisfies Period,
+    movableAnnouncement: { days: 7, unit: 'calendar' } satisfies Period,
+    realEstateAnnouncement: { days: 15, unit: 'calendar' } satisfies Period,
+    /** The starting price is cut by at most this share of the previous one. */
+    maxCutPercent: 20,
+  },
+  E9: {
+    id: 'E9',
+    title: 'After a failed second auction: fixed-price sale, transfer in lieu, or release',
+    titleZh: '变卖、以物抵债或解除查封',
+    kind: 'law',
+    source: `${ONLINE_AUCTION_2016}; fixed-price period from platform practice (enforcement-rules.md E9)`,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: true,
+    fixedPriceSale: { days: 60, unit: 'calendar' } satisfies Period,
+  },
+  E10: {
+    id: 'E10',
+    title: 'A buyer who does not pay the balance forfeits the deposit; the lot is auctioned again',
+    titleZh: '悔拍',
+    kind: 'law',
+    source: ONLINE_AUCTION_2016,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: false,
+  },
+  E11: {
+    id: 'E11',
+    title: 'Ownership passes when the confirmation or in-lieu ruling is served',
+    titleZh: '拍卖成交裁定、以物抵债裁定',
+    kind: 'law',
+    source: ONLINE_AUCTION_2016,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: false,
+  },
   C1: {
     id: 'C1',
     title: 'Limits of fines and judicial detention',
@@ -201,6 +341,7 @@ export const RULES = {
     verify: false,
     /** Listing needs ability to perform with refusal, and one of these conducts. */
     grounds: [
+      'refusal-with-ability',
       'obstruction',
       'violent-obstruction',
       'assets-hidden',
@@ -360,6 +501,33 @@ export const RULES = {
       { upToFen: 500_000_000, role: 'bureau-chief' },
       { upToFen: Number.MAX_SAFE_INTEGER, role: 'president' },
     ],
+  },
+  P_DISPOSAL: {
+    id: 'P-DISPOSAL',
+    title: 'How the bureau disposes of property: pricing method, proposed terms, waits',
+    titleZh: '财产处置工作规则',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** The reference-price method tried first, by asset class (A11); appraisal when it brings no price. */
+    pricingMethod: { 'real-estate': 'online-inquiry', vehicle: 'online-inquiry', securities: 'negotiation' },
+    /** Online inquiry platforms answer within this period; a commissioned appraisal within the longer one. */
+    onlineInquiryWait: { days: 3, unit: 'calendar' } satisfies Period,
+    appraisalWait: { days: 30, unit: 'calendar' } satisfies Period,
+    /** Proposed to the panel: the first starting price as a share of the reference price (E2 is the floor) ... */
+    proposedStartPercent: 70,
+    /** ... the deposit as a share of the starting price (within E5) ... */
+    proposedDepositPercent: 10,
+    /** ... and the cut of a second auction's starting price (within E8). */
+    proposedCutPercent: 20,
+    /** The buyer pays the balance into the case account within this period of the auction (stated in the announcement). */
+    balancePayment: { days: 15, unit: 'calendar' } satisfies Period,
+    /** The applicant answers an offer of the property in lieu of payment within this period. */
+    inLieuAnswer: { days: 10, unit: 'calendar' } satisfies Period,
+    /** The platform reports an auction's result within this period of its scheduled end (extensions included). */
+    auctionResult: { days: 2, unit: 'calendar' } satisfies Period,
   },
   P_PARTNER_WAITS: {
     id: 'P-PARTNER-WAITS',

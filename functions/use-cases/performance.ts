@@ -1,0 +1,72 @@
+/**
+ * Performance in full (C5, C6): whatever the case waits for is no longer needed. The phases waiting on the case are
+ * woken so that the measures are lifted and the property withdrawn now, not when their waits would have ended; a
+ * case closed with measures still in force gets a short run that lifts them.
+ */
+import type { EnforcementCase } from '#domain/case/model.ts';
+import { outstandingFen } from '#domain/control/plan.ts';
+import { executionName } from '#domain/ids.ts';
+import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
+import type { Deps } from './context.ts';
+
+/** The respondent performed in full: the request the phase waits for is superseded and the phase woken. */
+export async function wakeDisposal(deps: Pick<Deps, 'requests' | 'engine'>, state: EnforcementCase): Promise<void> {
+  const requestId = state.disposal?.awaiting;
+  if (!requestId || state.disposal?.ended) return;
+  const superseded = await deps.requests.supersede(requestId);
+  if (!superseded?.token) return;
+  try {
+    await deps.engine.sendTaskSuccess(superseded.token, { requestId, complete: false });
+  } catch (error) {
+    if (!(error instanceof TaskNoLongerWaitingError)) throw error;
+  }
+  await deps.requests.clearToken(requestId);
+}
+
+/**
+ * The respondent performed in full: whatever the phase waits for (the police, a review, a publication, the
+ * watch) is no longer needed. The request is superseded and the waiting execution woken, so that the restriction
+ * is lifted and the listing removed at once (C5, C6), not when the wait would have ended.
+ */
+export async function wakeOnPerformance(
+  deps: Pick<Deps, 'requests' | 'engine'>,
+  state: EnforcementCase,
+): Promise<boolean> {
+  await wakeDisposal(deps, state);
+  const requestId = state.coercion?.awaiting;
+  if (!requestId) return false;
+  const superseded = await deps.requests.supersede(requestId);
+  if (!superseded?.token) return superseded !== undefined;
+  try {
+    await deps.engine.sendTaskSuccess(superseded.token, { requestId, complete: false });
+  } catch (error) {
+    if (!(error instanceof TaskNoLongerWaitingError)) throw error;
+  }
+  await deps.requests.clearToken(requestId);
+  return true;
+}
+
+/**
+ * A wake request (from a step that satisfied the claim, through the partner queue): if the claim is satisfied, what
+ * waits on the case is superseded and woken, so that the measures are lifted now (C5, C6).
+ */
+export function wakeOnRequest(deps: Pick<Deps, 'cases' | 'requests' | 'engine'>) {
+  return async (request: { readonly caseId: string }): Promise<{ readonly woken: boolean }> => {
+    const state = await deps.cases.load(request.caseId);
+    if (!state || outstandingFen(state) > 0) return { woken: false };
+    return { woken: await wakeOnPerformance(deps, state) };
+  };
+}
+
+/**
+ * C5, C6: a case whose claim is satisfied while a consumption restriction or a listing is still in force, and no
+ * coercion phase runs to lift them, gets a short coercion run that only lifts, removes and publishes.
+ */
+export function liftingRun(state: EnforcementCase): { readonly lift?: string } {
+  const c = state.coercion;
+  if (!c || outstandingFen(state) > 0) return {};
+  const inForce = (c.restriction && !c.restriction.liftedAt) || (c.listing && !c.listing.removedAt);
+  const running = state.phaseRuns.coercion !== undefined && c.outcome === undefined;
+  if (!inForce || running) return {};
+  return { lift: executionName(state.caseId, 'coercion', (state.phaseRuns.coercion ?? 0) + 1) };
+}

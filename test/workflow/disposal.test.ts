@@ -1,0 +1,245 @@
+/**
+ * The disposal phase, one scenario per path: a respondent whose bank deposit does not cover the claim and who owns a
+ * flat, sealed here; the flat is priced, auctioned and sold (or not), and the money reconciles to the fen.
+ */
+import { describe, expect, it } from 'vitest';
+import type { DisposalScript } from '#adapters/simulators/partner-simulator.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
+import type { EnforcementCase } from '#domain/case/model.ts';
+import { ledgerTotal } from '#domain/case/reducer.ts';
+import { confirmation, DECIDERS, filingEvent, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
+
+const open = scenarios();
+const YUAN = 100;
+const FLAT = '冀(2024)青县不动产权第0301号';
+
+function world(n: number, disposal: DisposalScript) {
+  return {
+    respondents: {
+      [RESPONDENT_ID]: {
+        eService: 'ok' as const,
+        assets: [
+          { channel: 'icbc', class: 'deposit' as const, reference: '6222 **** 0001', balanceFen: 50_000 * YUAN },
+          {
+            channel: 'real-estate-registry',
+            class: 'real-estate' as const,
+            reference: FLAT,
+            valueFen: 1_000_000 * YUAN,
+          },
+        ],
+      },
+    },
+    cases: { [`（2026）冀0922执${1000 + n}号`]: { disposal } },
+  };
+}
+
+async function file(s: Scenario, n: number, claimYuan: number): Promise<string> {
+  const outcome = await s.runtime.intake(filingEvent(n, { claimFen: claimYuan * YUAN }));
+  if (outcome.outcome !== 'created') throw new Error('not created');
+  return outcome.caseId;
+}
+
+async function events(s: Scenario, caseId: string): Promise<CaseEvent[]> {
+  return (await s.runtime.cases.history(caseId)).flatMap((c) => c.events);
+}
+
+/** Lives the case (approving as each role would) until the panel is asked to set auction terms; that one waits. */
+async function awaitingPanel(s: Scenario, caseId: string) {
+  for (let day = 0; day < 60; day++) {
+    for (let hours = 0; hours < 24; hours += 6) {
+      const pending = await s.pending(caseId);
+      const terms = pending.find((a) => a.step === 'auction-terms');
+      if (terms) return terms;
+      for (const approval of pending) {
+        await s.runtime.decide({
+          approvalId: approval.approvalId,
+          decision: 'approved',
+          userId: DECIDERS[approval.requiredRole] ?? '',
+          ...confirmation(approval),
+        });
+      }
+      await s.runtime.advance(6 * 3600);
+    }
+  }
+  throw new Error('the panel was never asked');
+}
+
+function flatOf(state: EnforcementCase) {
+  const flat = Object.values(state.assets).find((a) => a.reference === FLAT);
+  if (!flat) throw new Error('no flat');
+  return flat;
+}
+
+/** After the disposal and the disbursement of what it brought: on to the measures, or closed. */
+function settledAfterDisposal(state: EnforcementCase): boolean {
+  return ['coercing', 'awaiting-final-closure', 'closed'].includes(state.status);
+}
+
+/** Money in = money out, to the fen, and the account is empty. */
+function reconciles(state: EnforcementCase) {
+  const received = ledgerTotal(state, 'received');
+  const out = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded');
+  expect(out).toBe(received);
+}
+
+describe('online judicial auction', () => {
+  it('sold at the first auction: priced, terms set by the panel, announced 30 days, sold, paid, disbursed, closed', async () => {
+    const s = await open({ script: world(300, { auctions: ['sold'], premiumPercent: 8 }) });
+    const caseId = await file(s, 300, 700_000);
+    const state = await s.liveUntil(caseId, (c) => c.status === 'closed', 120);
+    const flat = flatOf(state);
+    const lot = state.disposal?.lots[flat.assetId];
+    expect(flat.status).toBe('sold');
+    expect(lot?.referenceMethod).toBe('online-inquiry');
+    expect(lot?.rounds).toHaveLength(1);
+    const [round] = lot?.rounds ?? [];
+    // The panel approved the proposal: 70% of the reference price, a 10% deposit.
+    expect(round?.startingPriceFen).toBe(Math.ceil(((lot?.referencePriceFen ?? 0) * 70) / 100));
+    expect(round?.depositFen).toBe(Math.ceil(((round?.startingPriceFen ?? 0) * 10) / 100));
+    expect(round).toMatchObject({ outcome: 'sold', balance: 'paid' });
+    expect(state.nodes[`reference-price:${flat.assetId}`]?.status).toBe('met');
+    expect(state.closure?.way).toBe('fully-performed');
+    reconciles(state);
+    expect(ledgerTotal(state, 'refunded')).toBeGreaterThan(0);
+    expect(s.path(caseId, 'disposal')).toContain('AwaitTermsApproval');
+    expect(s.path(caseId, 'disposal').at(-1)).toBe('ToDisbursement');
+  });
+
+  it('a buyer who does not pay forfeits the deposit; the flat is auctioned again on the same terms and sold (E10)', async () => {
+    const s = await open({ script: world(301, { auctions: ['default', 'sold'], premiumPercent: 5 }) });
+    const caseId = await file(s, 301, 700_000);
+    const state = await s.liveUntil(caseId, (c) => c.status === 'closed', 160);
+    const lot = state.disposal?.lots[flatOf(state).assetId];
+    const [first, again] = lot?.rounds ?? [];
+    expect(first).toMatchObject({ stage: 'first', outcome: 'sold', balance: 'defaulted' });
+    expect(again).toMatchObject({ stage: 're-auction', outcome: 'sold', balance: 'paid' });
+    expect(again?.startingPriceFen).toBe(first?.startingPriceFen);
+    const history = await events(s, caseId);
+    // One panel decision: the re-auction keeps the terms (E10).
+    expect(history.filter((e) => e.type === 'approval-requested' && e.step === 'auction-terms')).toHaveLength(1);
+    const forfeited = history.find((e) => e.type === 'money-received' && e.source === 'forfeited-deposit');
+    expect(forfeited).toMatchObject({ amountFen: first?.depositFen });
+    expect(lot?.proceedsFen).toBe((first?.depositFen ?? 0) + (again?.priceFen ?? 0));
+    expect(state.closure?.way).toBe('fully-performed');
+    reconciles(state);
+  });
+
+  it('failed twice, then the applicant takes the flat in lieu at the second starting price (E8, E9, E11)', async () => {
+    const s = await open({ script: world(302, { auctions: ['failed', 'failed'], inLieu: 'accept' }) });
+    const caseId = await file(s, 302, 1_200_000);
+    const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 160);
+    const flat = flatOf(state);
+    const lot = state.disposal?.lots[flat.assetId];
+    const [first, second] = lot?.rounds ?? [];
+    expect(first).toMatchObject({ stage: 'first', outcome: 'failed' });
+    expect(second).toMatchObject({ stage: 'second', outcome: 'failed' });
+    // E8: the second starting price is the proposal, 20% below the first; announced 15 days for real estate.
+    expect(second?.startingPriceFen).toBe(Math.ceil(((first?.startingPriceFen ?? 0) * 80) / 100));
+    const secondNode = state.nodes[`second-auction:${flat.assetId}`];
+    expect(secondNode?.status).toBe('met');
+    expect(flat.status).toBe('in-lieu');
+    expect(ledgerTotal(state, 'in-lieu')).toBe(second?.startingPriceFen);
+    // The deposit money was paid out earlier; the rest is still owed: the case goes on without property.
+    const paid = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'in-lieu');
+    expect(paid).toBe(50_000 * YUAN + (second?.startingPriceFen ?? 0));
+    expect(['coercing', 'awaiting-final-closure']).toContain(state.status);
+    reconciles(state);
+  });
+
+  it('failed twice, the applicant declines the flat, and it is sold at the fixed price (E9)', async () => {
+    const s = await open({
+      script: world(303, { auctions: ['failed', 'failed'], inLieu: 'decline', fixedPrice: 'sold' }),
+    });
+    const caseId = await file(s, 303, 1_200_000);
+    const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 200);
+    const flat = flatOf(state);
+    const lot = state.disposal?.lots[flat.assetId];
+    expect(lot?.inLieu).toMatchObject({ answer: 'declined' });
+    expect(lot?.fixedPrice).toMatchObject({ outcome: 'sold', priceFen: lot?.rounds[1]?.startingPriceFen });
+    expect(flat.status).toBe('sold');
+    const confirmed = (await events(s, caseId)).find((e) => e.type === 'sale-confirmed');
+    expect(confirmed).toMatchObject({ way: 'fixed-price', priceFen: lot?.rounds[1]?.startingPriceFen });
+    reconciles(state);
+  });
+
+  it('nobody buys at the fixed price either: the seizure is released and the property returned (E9)', async () => {
+    const s = await open({
+      script: world(304, { auctions: ['failed', 'failed'], inLieu: 'decline', fixedPrice: 'unsold' }),
+    });
+    const caseId = await file(s, 304, 1_200_000);
+    const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 220);
+    expect(flatOf(state).status).toBe('released');
+    const released = (await events(s, caseId)).find((e) => e.type === 'seizure-released');
+    expect(released).toMatchObject({ reason: expect.stringContaining('变卖不成') });
+  });
+
+  it('a co-owner with a preemptive right matches the top bid and wins the tie (E7)', async () => {
+    const s = await open({ script: world(305, { auctions: ['sold'], preemptiveMatch: true }) });
+    const caseId = await file(s, 305, 700_000);
+    const state = await s.liveUntil(caseId, (c) => c.status === 'closed', 120);
+    const round = state.disposal?.lots[flatOf(state).assetId]?.rounds[0];
+    expect(round?.buyer).toBe('P0001');
+    expect((await events(s, caseId)).filter((e) => e.type === 'auction-irregular')).toEqual([]);
+  });
+
+  it('the panel cannot set a starting price under 70% of the reference price, nor a deposit over 20% (E2, E5)', async () => {
+    const s = await open({ script: world(306, { auctions: ['sold'] }) });
+    const caseId = await file(s, 306, 700_000);
+    const approval = await awaitingPanel(s, caseId);
+    if (!approval) throw new Error('no auction-terms approval');
+    const state = await s.load(caseId);
+    const reference = state.disposal?.lots[flatOf(state).assetId]?.referencePriceFen ?? 0;
+    const tooLow = Math.ceil((reference * 70) / 100) - 1;
+    const low = await s.runtime.decide({
+      approvalId: approval.approvalId,
+      decision: 'approved',
+      userId: 'tang-jie',
+      data: { startingPriceFen: tooLow },
+    });
+    expect(low).toMatchObject({ ok: false, status: 400, message: expect.stringContaining('E2') });
+    const start = Math.ceil((reference * 75) / 100);
+    const deposit = await s.runtime.decide({
+      approvalId: approval.approvalId,
+      decision: 'approved',
+      userId: 'tang-jie',
+      data: { startingPriceFen: start, depositFen: Math.floor((start * 21) / 100) },
+    });
+    expect(deposit).toMatchObject({ ok: false, status: 400, message: expect.stringContaining('E5') });
+    expect((await s.load(caseId)).disposal?.lots[flatOf(state).assetId]?.terms).toBeUndefined();
+    const ok = await s.runtime.decide({
+      approvalId: approval.approvalId,
+      decision: 'approved',
+      userId: 'tang-jie',
+      data: { startingPriceFen: start },
+    });
+    expect(ok).toMatchObject({ ok: true });
+    const after = await s.liveUntil(caseId, (c) => (c.disposal?.lots[flatOf(c).assetId]?.rounds.length ?? 0) > 0, 5);
+    expect(after.disposal?.lots[flatOf(after).assetId]?.rounds[0]).toMatchObject({
+      startingPriceFen: start,
+      depositFen: Math.ceil((start * 10) / 100),
+    });
+  });
+
+  it('the respondent pays in full while the auction is announced: it is withdrawn, the seal released, the case closed', async () => {
+    const s = await open({ script: world(307, { auctions: ['sold'] }) });
+    const caseId = await file(s, 307, 700_000);
+    const announced = await s.liveUntil(
+      caseId,
+      (c) => Object.values(c.disposal?.lots ?? {}).some((l) => l.status === 'announced'),
+      60,
+    );
+    const owed =
+      announced.claim.totalFen -
+      ledgerTotal(announced, 'disbursed') -
+      Math.max(0, ledgerTotal(announced, 'received') - ledgerTotal(announced, 'disbursed'));
+    expect(await s.runtime.pay(caseId, owed, 'bank-307')).toMatchObject({ ok: true });
+    const state = await s.liveUntil(caseId, (c) => c.status === 'closed', 30);
+    expect(flatOf(state).status).toBe('released');
+    expect(state.disposal?.lots[flatOf(state).assetId]?.rounds[0]?.outcome).toBeUndefined();
+    const history = await events(s, caseId);
+    expect(history.some((e) => e.type === 'disposal-answer-recorded' && e.superseded)).toBe(true);
+    // The restriction issued beside the disposal is lifted (C5).
+    expect(state.coercion?.restriction?.liftedOn).toBe('full-performance');
+    reconciles(state);
+  });
+});

@@ -1,0 +1,116 @@
+/**
+ * Disposal of sealed property (A11, E1-E11). A loop the domain drives, like the coercion phase: after each answer,
+ * `advance-disposal` records it and says what comes next (a pricing platform or the appraiser, the collegial panel's
+ * approval of an auction's terms, the auction platform, the buyer's balance, the applicant's answer to an offer in
+ * lieu, a fixed-price sale), or that the money goes to disbursement, the case closes, or it goes on to the phase it
+ * needs. Coercive measures not taken yet start beside it.
+ */
+import { RULES } from '#domain/rules/table.ts';
+import { approvalStates } from './approval.asl.ts';
+import {
+  carry,
+  choice,
+  type Definition,
+  equals,
+  invoke,
+  needsAttentionStates,
+  park,
+  startPhase,
+  succeed,
+  waitFor,
+} from './asl.ts';
+import { ERRORS } from './errors.ts';
+import { MACHINE_KEYS } from './steps.ts';
+
+/**
+ * Passes through the loop for one lot: two pricing attempts, per auction (first, second, and a re-auction after each
+ * default) the panel's terms, the auction and the balance, then the offer in lieu and the fixed-price sale; for up
+ * to this many lots, plus a margin. A case with more sealed property than this is disposed of in further runs.
+ */
+const PASSES_PER_AUCTION = 3;
+const AUCTIONS_PER_LOT = 4;
+const LOTS_PER_RUN = 4;
+export const MAX_DISPOSAL_ROUNDS =
+  LOTS_PER_RUN * (2 + AUCTIONS_PER_LOT * PASSES_PER_AUCTION + 2) + RULES.P_PARTNER_WAITS.entrustmentEscalations + 4;
+
+export const disposalDefinition: Definition = {
+  Comment:
+    'Enforcement case: reference price, online judicial auction, fixed-price sale, transfer in lieu (A11, E1-E11)',
+  StartAt: 'OpenDisposal',
+  States: {
+    OpenDisposal: invoke('open-disposal', { resultPath: '$.disposal', next: 'CoercionBeside' }),
+    CoercionBeside: choice(
+      [{ Variable: '$.disposal.value.coercion', IsPresent: true, Next: 'StartCoercionBeside' }],
+      'RouteDisposal',
+      'Coercive measures not taken yet run beside the disposal',
+    ),
+    StartCoercionBeside: startPhase(MACHINE_KEYS.coercion, '$.disposal.value.coercion', 'RouteDisposal'),
+    RouteDisposal: choice(
+      [
+        {
+          And: [
+            { Variable: '$.disposal.value.next', StringEquals: 'request' },
+            { Variable: '$.disposal.value.round', NumericLessThanEquals: MAX_DISPOSAL_ROUNDS },
+          ],
+          Next: 'AwaitDisposalAnswer',
+        },
+        {
+          And: [
+            { Variable: '$.disposal.value.next', StringEquals: 'approve' },
+            { Variable: '$.disposal.value.round', NumericLessThanEquals: MAX_DISPOSAL_ROUNDS },
+          ],
+          Next: 'AwaitTermsApproval',
+        },
+        equals('$.disposal.value.next', 'disburse', 'CarryDisbursement'),
+        {
+          And: [
+            { Variable: '$.disposal.value.next', StringEquals: 'closed' },
+            { Variable: '$.disposal.value.lift', IsPresent: true },
+          ],
+          Next: 'StartLifting',
+        },
+        equals('$.disposal.value.next', 'closed', 'ClosedInLieu'),
+        { Variable: '$.disposal.value.coercion', IsPresent: true, Next: 'CarryCoercion' },
+        { Variable: '$.disposal.value.disposal', IsPresent: true, Next: 'StartNextDisposal' },
+        equals('$.disposal.value.next', 'handover', 'HandedOver'),
+      ],
+      'DisposalLoopExhausted',
+      'What the domain planned next',
+    ),
+    AwaitDisposalAnswer: waitFor('dispatch-request', {
+      comment:
+        'Pricing platforms or the appraiser, the auction platform, the buyer, the applicant: each has its deadline',
+      payload: { 'requestId.$': '$.disposal.value.requestId' },
+      timeoutSecondsPath: '$.disposal.value.timeoutSeconds',
+      onTimeout: 'AdvanceDisposal',
+      resultPath: null,
+      next: 'AdvanceDisposal',
+      catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'AdvanceDisposal' }],
+    }),
+    ...approvalStates({
+      name: 'Terms',
+      step: 'auction-terms',
+      termsPath: '$.disposal.value.approval',
+      onApproved: 'AdvanceDisposal',
+      onRejected: 'AdvanceDisposal',
+    }),
+    AdvanceDisposal: invoke('advance-disposal', {
+      payload: { 'requestId.$': '$.disposal.value.requestId', 'round.$': '$.disposal.value.round' },
+      resultPath: '$.disposal',
+      next: 'RouteDisposal',
+    }),
+    CarryDisbursement: carry('$.disposal.value.disbursement', '$.nextPhase', 'StartDisbursement', 'Money came in'),
+    StartDisbursement: startPhase(MACHINE_KEYS.disbursement, '$.nextPhase', 'ToDisbursement'),
+    ToDisbursement: succeed('Disbursement phase started'),
+    CarryCoercion: carry('$.disposal.value.coercion', '$.nextPhase', 'StartCoercion', 'Nothing left to sell'),
+    StartCoercion: startPhase(MACHINE_KEYS.coercion, '$.nextPhase', 'ToCoercion'),
+    ToCoercion: succeed('Coercive measures phase started'),
+    StartNextDisposal: startPhase(MACHINE_KEYS.disposal, '$.disposal.value.disposal', 'ToNextDisposal'),
+    ToNextDisposal: succeed('More property was sealed meanwhile: another disposal run'),
+    StartLifting: startPhase(MACHINE_KEYS.coercion, '$.disposal.value.lift', 'ClosedInLieu'),
+    ClosedInLieu: succeed('Closed: the applicant took the property in lieu of payment'),
+    HandedOver: succeed('Handed over: to the coercion running beside, the final-round closure review, or the officer'),
+    DisposalLoopExhausted: park(ERRORS.loopBoundReached, 'More disposal rounds than the lots of one run can need'),
+    ...needsAttentionStates(),
+  },
+};
