@@ -83,6 +83,37 @@ nothingTarget.invokeStep = async (step, payload, caseId) => {
 await nothing.intake(event);
 await nothing.advance(12 * 86_400);
 await nothing.close();
+// The flagship case: property sealed by entrustment goes to disposal (and coercion runs beside it).
+const flagship = await EmbeddedRuntime.open({
+  clock: 'virtual',
+  startAt: '2026-03-02T01:00:00.000Z',
+  script: JSON.parse(readFileSync(new URL('../local/demo/flagship-world.json', import.meta.url), 'utf8')),
+});
+const flagshipTarget = flagship as unknown as typeof target;
+const flagshipOriginal = flagshipTarget.invokeStep.bind(flagship);
+flagshipTarget.invokeStep = async (step, payload, caseId) => {
+  if (!seen.has(step)) seen.set(step, structuredClone(payload));
+  return flagshipOriginal(step, payload, caseId);
+};
+const flagshipDeciders: Record<string, string> = { ...deciders, 'panel-member': 'tang-jie' };
+const flagshipCase = await flagship.intake(
+  JSON.parse(readFileSync(new URL('../local/demo/traffic-accident.event.json', import.meta.url), 'utf8')),
+);
+if (flagshipCase.outcome !== 'created') throw new Error('flagship case not created');
+for (let hours = 0; hours < 40 * 24; hours += 6) {
+  for (const approval of (await flagship.deps.approvals.listPending({ court: 'HB0922' })).filter(
+    (a) => a.caseId === flagshipCase.caseId,
+  )) {
+    await flagship.decide({
+      approvalId: approval.approvalId,
+      decision: 'approved',
+      userId: flagshipDeciders[approval.requiredRole] ?? '',
+      ...(approval.amountFen !== undefined ? { data: { confirmedAmountFen: approval.amountFen } } : {}),
+    });
+  }
+  await flagship.advance(6 * 3600);
+}
+await flagship.close();
 await runtime.close();
 for (const [step, payload] of [...seen].sort()) {
   writeFileSync(new URL(`${step}.json`, dir), `${JSON.stringify(payload, null, 2)}\n`);

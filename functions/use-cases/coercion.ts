@@ -357,13 +357,19 @@ export function orderEarlyRelease(deps: Pick<Deps, 'cases' | 'clock' | 'staff' |
   return async (command: { readonly caseId: string; readonly userId: string; readonly reason: string }) => {
     const { member, state: before } = await staffOfCase(deps, command.caseId, command.userId, RELEASE_ORDERERS);
     if (before.coercion?.sanction?.status !== 'in-custody') throw invalid('本案没有正在执行的司法拘留');
-    await mutateCase(deps, command.caseId, { kind: 'staff', id: member.userId }, { action: 'early-release' }, (s) => ({
-      events: s.coercion?.sanction?.earlyReleaseOrdered
-        ? []
-        : [{ type: 'early-release-ordered', by: member.userId, reason: command.reason }],
-      result: undefined,
-    }));
     const requestId = caseRequestId(command.caseId, 'detention-term');
+    // Before the phase waits for the term's end (it may still wait for the review period), the order releases the
+    // detainee at once; once it waits, the order answers that wait and the phase records the release.
+    const termAwaited = (await deps.requests.get(requestId)) !== undefined;
+    await mutateCase(deps, command.caseId, { kind: 'staff', id: member.userId }, { action: 'early-release' }, (s) => {
+      if (s.coercion?.sanction?.earlyReleaseOrdered) return { events: [], result: undefined };
+      const events: CaseEvent[] = [{ type: 'early-release-ordered', by: member.userId, reason: command.reason }];
+      if (!termAwaited && s.coercion?.sanction?.status === 'in-custody') {
+        events.push({ type: 'detainee-released', early: true });
+      }
+      return { events, result: undefined };
+    });
+    if (!termAwaited) return { caseId: command.caseId, released: true };
     const itemId = before.coercion.sanction.respondentId;
     const { token } = await deps.requests.addAnswer(requestId, {
       itemId,

@@ -254,9 +254,19 @@ export async function tasksCommand(
  */
 function decisionData(
   step: string | undefined,
-  options: { days?: string; amount?: string },
+  options: { days?: string; amount?: string; start?: string; deposit?: string },
 ): Record<string, number> | undefined {
-  if (options.days === undefined && options.amount === undefined) return undefined;
+  if ([options.days, options.amount, options.start, options.deposit].every((o) => o === undefined)) return undefined;
+  if (step === 'auction-terms') {
+    if (options.days !== undefined || options.amount !== undefined)
+      throw new CliError('拍卖条件审批只接受 --start（起拍价）和 --deposit（保证金）', 2);
+    return {
+      ...(options.start !== undefined ? { startingPriceFen: parseYuan(options.start) } : {}),
+      ...(options.deposit !== undefined ? { depositFen: parseYuan(options.deposit) } : {}),
+    };
+  }
+  if (options.start !== undefined || options.deposit !== undefined)
+    throw new CliError('--start、--deposit 只适用于拍卖条件审批', 2);
   if (step !== 'sanction') {
     if (options.days !== undefined) throw new CliError('--days 只适用于罚款、拘留审批', 2);
     return { confirmedAmountFen: parseYuan(options.amount ?? '') };
@@ -276,20 +286,19 @@ export async function decideCommand(
   out: Output,
   approvalId: string,
   decision: string,
-  options: { as: string; reason?: string; days?: string; amount?: string },
+  options: { as: string; reason?: string; days?: string; amount?: string; start?: string; deposit?: string },
 ): Promise<void> {
   const mapped = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : undefined;
   if (!mapped) throw new CliError(`决定只能是 approve（同意）或 reject（不同意），收到：${decision}`, 2);
   if (mapped === 'rejected' && !options.reason) throw new CliError('不同意时须说明理由（--reason）', 2);
   await withApi(globals, out, options.as, async ({ call }) => {
-    const step =
-      options.days !== undefined || options.amount !== undefined
-        ? (
-            await call<{ task: TaskLine }>('GET', `/tasks/${encodeURIComponent(approvalId)}`).catch((error: Error) => {
-              throw new CliError(`审批未生效：${error.message}`);
-            })
-          ).task.step
-        : undefined;
+    const step = [options.days, options.amount, options.start, options.deposit].some((o) => o !== undefined)
+      ? (
+          await call<{ task: TaskLine }>('GET', `/tasks/${encodeURIComponent(approvalId)}`).catch((error: Error) => {
+            throw new CliError(`审批未生效：${error.message}`);
+          })
+        ).task.step
+      : undefined;
     const data = decisionData(step, options);
     const result = await call('POST', `/tasks/${encodeURIComponent(approvalId)}/decision`, {
       decision: mapped,

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
+import { outstandingFen } from '#domain/control/plan.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { ROLE_LABELS } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
@@ -23,8 +24,6 @@ const DEMO_DIR = new URL('../demo/', import.meta.url);
 /** Monday 2 March 2026, 09:00 in China: the filing day of the demo case. */
 const DEMO_START = '2026-03-02T01:00:00.000Z';
 const DAY = 86_400;
-/** The demo gives up after this many simulated days; a healthy run closes within about two weeks. */
-const MAX_DAYS = 60;
 
 function demoFile(name: string): unknown {
   return JSON.parse(readFileSync(new URL(name, DEMO_DIR), 'utf8'));
@@ -45,11 +44,89 @@ function approverFor(runtime: EmbeddedRuntime, approval: Approval): string {
   return member.userId;
 }
 
-const SCENARIO_TITLES: Record<Scenario, string> = {
-  deduction: '查控、冻结、扣划、发放、结案',
-  voluntary: '送达后被执行人主动履行',
-  referral: '冻结落空、拒不报告财产、隐匿财产：限制消费、失信、罚款、拒执罪移送，公安立案后履行',
+interface ScenarioSetting {
+  readonly title: string;
+  readonly event: string;
+  readonly world: string;
+  /** The demo gives up after this many simulated days. */
+  readonly maxDays: number;
+  /** What staff and the respondent do on a day, as the case allows. */
+  readonly acts?: (runtime: EmbeddedRuntime, out: Output, state: EnforcementCase, day: number) => Promise<void>;
+}
+
+const SCENARIO_SETTINGS: Record<Scenario, ScenarioSetting> = {
+  flagship: {
+    title:
+      '交通事故赔偿案：冻结扣划银行及网络资金、委托外地法院查封房产、调解无果司法拘留、网络司法拍卖、被执行人筹款履行、执行完毕',
+    event: 'traffic-accident.event.json',
+    world: 'flagship-world.json',
+    maxDays: 150,
+    acts: flagshipActs,
+  },
+  deduction: {
+    title: '查控、冻结、扣划、发放、结案',
+    event: 'loan-repayment.event.json',
+    world: 'world.json',
+    maxDays: 60,
+  },
+  voluntary: {
+    title: '送达后被执行人主动履行',
+    event: 'loan-repayment.event.json',
+    world: 'world.json',
+    maxDays: 60,
+    acts: async (runtime, out, state, day) => {
+      if (day !== 2 || state.ledger.length > 0) return;
+      out.progress(`  ${chinaTime(runtime.clock.now())}  （演示）被执行人收到执行通知后，向案款账户转入全部执行款`);
+      await runtime.pay(state.caseId, state.claim.totalFen, 'demo-voluntary-1');
+    },
+  },
+  referral: {
+    title: '冻结落空、拒不报告财产、隐匿财产：限制消费、失信、罚款、拒执罪移送，公安立案后履行',
+    event: 'loan-repayment.event.json',
+    world: 'referral-world.json',
+    maxDays: 60,
+    acts: (runtime, out, state) => referralActs(runtime, out, state),
+  },
 };
+
+/**
+ * The seed article's example case: mediation fails and the respondent, able to pay, refuses, so he is detained; he
+ * then cooperates with the auction of his flat (released early on correction) and raises the rest himself.
+ */
+async function flagshipActs(runtime: EmbeddedRuntime, out: Output, state: EnforcementCase): Promise<void> {
+  const now = chinaTime(runtime.clock.now());
+  const sanction = state.coercion?.sanction;
+  if (state.status === 'disposing' && state.conduct.length === 0 && state.coercion?.restriction) {
+    out.progress(`  ${now}  （演示）执行法官组织调解未果；被执行人名下有房产和收入，有能力履行而拒不履行`);
+    const recorded = await runtime.conduct({
+      caseId: state.caseId,
+      userId: state.officer ?? '',
+      conduct: 'refusal-with-ability',
+      note: '执行和解调解未果，被执行人有能力履行而拒不履行',
+    });
+    if (!recorded.ok) throw new CliError(`演示记录行为失败：${recorded.message}`);
+  }
+  if (sanction?.status === 'in-custody' && sanction.familyNotifiedAt && !sanction.earlyReleaseOrdered) {
+    const chief = runtime.staff.document.staff.find(
+      (m) => m.active && m.court === state.court.code && m.roles.includes('bureau-chief'),
+    );
+    out.progress(`  ${now}  （演示）被拘留人承认错误，表示配合拍卖房产并筹集剩余款项；执行局局长决定提前解除拘留`);
+    const released = await runtime.release({
+      caseId: state.caseId,
+      userId: chief?.userId ?? '',
+      reason: '被拘留人承认并改正错误，配合拍卖房产并筹款履行',
+    });
+    if (!released.ok) throw new CliError(`演示提前解除拘留失败：${released.message}`);
+  }
+  const sold = Object.values(state.disposal?.lots ?? {}).some((lot) => lot.status === 'sold');
+  const voluntary = state.ledger.some((e) => e.kind === 'received' && e.note.includes('主动履行'));
+  const owed = outstandingFen(state);
+  if (sold && !voluntary && owed > 0) {
+    out.progress(`  ${now}  （演示）房产拍卖成交后，被执行人另行筹集剩余款项${formatYuan(owed)}，转入案款账户`);
+    const paid = await runtime.pay(state.caseId, owed, 'demo-flagship-rest');
+    if (!paid.ok) throw new CliError(`演示到账失败：${paid.message}`);
+  }
+}
 
 /** The referral scenario's script of what staff and the respondent do, day by day, as the case allows. */
 async function referralActs(runtime: EmbeddedRuntime, out: Output, state: EnforcementCase): Promise<void> {
@@ -73,7 +150,7 @@ async function referralActs(runtime: EmbeddedRuntime, out: Output, state: Enforc
 }
 
 export async function demoCommand(globals: GlobalOptions, out: Output, options: { scenario?: string }): Promise<void> {
-  const scenario = (options.scenario ?? 'deduction') as Scenario;
+  const scenario = (options.scenario ?? 'flagship') as Scenario;
   if (!SCENARIOS.includes(scenario))
     throw new CliError(`未知的演示场景：${options.scenario}（可选：${SCENARIOS.join('、')}）`, 2);
   const dataDir = globals.dataDir ?? mkdtempSync(join(tmpdir(), 'enforce-demo-'));
@@ -81,9 +158,10 @@ export async function demoCommand(globals: GlobalOptions, out: Output, options: 
     throw new CliError(`演示需要一个新的数据目录，${dataDir} 已有数据`);
   }
   const demoGlobals: GlobalOptions = { ...globals, dataDir, clock: 'virtual' };
-  const event = demoFile('loan-repayment.event.json');
-  const script = demoFile(scenario === 'referral' ? 'referral-world.json' : 'world.json') as SimulatorScript;
-  out.progress(`演示（${SCENARIO_TITLES[scenario]}），数据目录：${dataDir}`);
+  const setting = SCENARIO_SETTINGS[scenario];
+  const event = demoFile(setting.event);
+  const script = demoFile(setting.world) as SimulatorScript;
+  out.progress(`演示（${setting.title}），数据目录：${dataDir}`);
   out.progress('');
 
   const caseId = await withRuntime(
@@ -92,7 +170,7 @@ export async function demoCommand(globals: GlobalOptions, out: Output, options: 
     async (runtime) => {
       const intake = await runtime.intake(event);
       if (intake.outcome !== 'created') throw new CliError(`演示立案失败：${JSON.stringify(intake)}`);
-      for (let day = 0; day < MAX_DAYS; day++) {
+      for (let day = 0; day < setting.maxDays; day++) {
         const state = await runtime.cases.load(intake.caseId);
         if (
           !state ||
@@ -101,11 +179,7 @@ export async function demoCommand(globals: GlobalOptions, out: Output, options: 
           state.status.startsWith('awaiting')
         )
           break;
-        if (scenario === 'referral') await referralActs(runtime, out, state);
-        if (scenario === 'voluntary' && day === 2 && state.ledger.length === 0) {
-          out.progress(`  ${chinaTime(runtime.clock.now())}  （演示）被执行人收到执行通知后，向案款账户转入全部执行款`);
-          await runtime.pay(intake.caseId, state.claim.totalFen, 'demo-voluntary-1');
-        }
+        await setting.acts?.(runtime, out, state, day);
         const pending = await runtime.deps.approvals.listPending({ court: state.court.code });
         for (const approval of pending.filter((a) => a.caseId === intake.caseId)) {
           const approver = approverFor(runtime, approval);

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CONDUCT_KINDS } from '#domain/case/model.ts';
+import { RULES } from '#domain/rules/table.ts';
 import { CONDUCT_LABELS } from './labels.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output, output } from './output.ts';
@@ -85,6 +86,14 @@ function program(): Command {
       .requiredOption('--as <user>', '审批人用户名（见 config/staff.json）')
       .option('--reason <text>', '理由（不同意时必填）')
       .option('--days <n>', '罚款、拘留审批：决定的拘留日数（默认按建议；不得超过法定上限）')
+      .option(
+        '--start <yuan>',
+        `拍卖条件审批：起拍价（元；默认按建议；不得低于参考价的${RULES.E2.minStartingPricePercent}%，再次拍卖降价不超过${RULES.E8.maxCutPercent}%）`,
+      )
+      .option(
+        '--deposit <yuan>',
+        `拍卖条件审批：保证金（元；起拍价的${RULES.E5.minDepositPercent}%至${RULES.E5.maxDepositPercent}%）`,
+      )
       .option(
         '--amount <yuan>',
         '执行款发放审批：核对发放与退还的总金额（元），须与事项一致；罚款、拘留审批：决定的罚款金额（元，默认按建议）',
@@ -169,7 +178,7 @@ function program(): Command {
     cli
       .command('demo')
       .description('演示：一件执行案件从立案事件到执行完毕（虚拟时钟，新数据目录）')
-      .addOption(new Option('--scenario <name>', '演示场景').choices([...SCENARIOS]).default('deduction')),
+      .addOption(new Option('--scenario <name>', '演示场景').choices([...SCENARIOS]).default('flagship')),
   ).action(async (options: { scenario?: string }) =>
     (await import('./demo.ts')).demoCommand(globals(), out(), options),
   );

@@ -1,3 +1,4 @@
 /** The demo's scenarios (kept apart so that `--help` need not load the demo). */
-export const SCENARIOS = ['deduction', 'voluntary', 'referral'] as const;
+/** `flagship` (the default) is the seed article's example case. */
+export const SCENARIOS = ['flagship', 'deduction', 'voluntary', 'referral'] as const;
 export type Scenario = (typeof SCENARIOS)[number];

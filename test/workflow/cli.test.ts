@@ -148,7 +148,7 @@ describe('errors are one clear line and a non-zero exit', () => {
 describe('the demo', () => {
   it('runs a case from the intake event to closure and prints its timeline', () => {
     const dir = join(scratch, 'demo');
-    const { code, stdout, stderr } = enforce(['--data-dir', dir, 'demo']);
+    const { code, stdout, stderr } = enforce(['--data-dir', dir, 'demo', '--scenario', 'deduction']);
     expect(stderr).toBe('');
     expect(code).toBe(0);
     for (const line of [
@@ -167,6 +167,32 @@ describe('the demo', () => {
       expect(stdout).toContain(line);
     }
     expect(readdirSync(dir)).toEqual(expect.arrayContaining(['db', 'logs']));
+  });
+
+  it('the flagship (the default): accounts deducted, the flat sealed by entrustment, detention, auction, the rest paid', () => {
+    const { code, stdout } = enforce(['--data-dir', join(scratch, 'demo-flagship'), 'demo']);
+    expect(code).toBe(0);
+    const order = [
+      '冻结：中国工商银行',
+      '委托执行：委托黑龙江省某县人民法院办理查封',
+      '节点完成：委托事项办结',
+      '发放：沈立新 98,750.00元',
+      '有能力履行而拒不履行',
+      '院长审批同意：司法拘留',
+      '被拘留人已交公安机关看管',
+      '提前解除拘留',
+      '发布拍卖公告',
+      '拍卖成交：',
+      '拍卖成交裁定已送达（E11）',
+      '被执行人主动履行',
+      '结案：执行完毕',
+      '解除限制消费令（C5：已全部履行）',
+    ].map((line) => stdout.indexOf(line));
+    expect(order.every((at) => at >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(stdout).toContain(
+      '执行标的：1,036,000.00元  已到账：1,036,000.00元  已发放：1,036,000.00元  账户余额：0.00元',
+    );
   });
 
   it('the voluntary-payment scenario closes without freezing anything', () => {

@@ -40,7 +40,8 @@ describe('the decision table', () => {
     expect(decisionRows()).toHaveLength(
       (Object.keys(APPROVAL_STEPS) as ApprovalStep[]).reduce((n, step) => n + ladderOf(step).length, 0),
     );
-    expect(decisionRows()).toHaveLength(7);
+    expect(ladderOf('auction-terms')).toEqual(['panel-member']);
+    expect(decisionRows()).toHaveLength(8);
   });
 
   it('puts every disbursement approval level of the rule table on the ladder', () => {
