@@ -23,6 +23,14 @@ export const STEPS = [
   'record-asset-report',
   'open-coercion',
   'advance-coercion',
+  'open-renewal',
+  'advance-renewal',
+  'open-closure',
+  'advance-closure',
+  'open-requery',
+  'advance-requery',
+  'open-settlement',
+  'advance-settlement',
 ] as const;
 export type StepName = (typeof STEPS)[number];
 
@@ -39,4 +47,8 @@ export const MACHINE_KEYS = {
   investigation: 'MachineInvestigation',
   disbursement: 'MachineDisbursement',
   coercion: 'MachineCoercion',
+  renewal: 'MachineRenewal',
+  closure: 'MachineClosure',
+  requery: 'MachineRequery',
+  settlement: 'MachineSettlement',
 } as const;

@@ -19,6 +19,7 @@ export const DEPENDENCIES = [
   'payments',
   'rejections',
   'evidence',
+  'filing',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -45,6 +46,14 @@ export const STEP_USES = {
   'record-asset-report': ['clock', 'cases', 'requests'],
   'open-coercion': [...BASE, 'requests', 'alerts'],
   'advance-coercion': [...BASE, 'requests', 'alerts'],
+  'open-renewal': [...BASE, 'requests', 'alerts'],
+  'advance-renewal': [...BASE, 'requests', 'alerts'],
+  'open-closure': [...BASE, 'requests', 'alerts'],
+  'advance-closure': [...BASE, 'requests', 'alerts'],
+  'open-requery': [...BASE, 'requests', 'alerts', 'filing'],
+  'advance-requery': [...BASE, 'requests', 'alerts', 'filing'],
+  'open-settlement': [...BASE, 'requests'],
+  'advance-settlement': [...BASE, 'requests'],
 } as const satisfies Record<StepName, readonly DependencyName[]>;
 
 /** Functions that are not state-machine steps. */

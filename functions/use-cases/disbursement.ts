@@ -12,6 +12,7 @@ import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
 import { conflict } from './errors.ts';
 import { coercionPhase } from './investigation.ts';
 import type { StepInput } from './service.ts';
+import { wakeSettlement } from './settlement.ts';
 
 /** Opens the phase: what goes to whom, the F1 deadline from the earliest money still held, and the approval. */
 export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
@@ -185,7 +186,7 @@ export function recordPayment(deps: Pick<Deps, 'cases' | 'clock' | 'requests' | 
         };
       },
     );
-    if (!duplicate) {
+    if (!duplicate && !(await wakeSettlement(deps, state))) {
       const performed = outstandingFen(state) === 0 && (await wakeOnPerformance(deps, state));
       if (!performed) await wakeWatch(deps, state, '案款到账');
     }

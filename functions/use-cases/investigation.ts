@@ -18,6 +18,8 @@ import type { Rules } from '#domain/rules/table.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
+import { nextPhase } from './hand-over.ts';
+import { recordLateRenewal, renewalWatch } from './renewals.ts';
 import { ensureRequest, getRequest, settleRequest, type WaitTerms } from './requests.ts';
 import type { StepInput } from './service.ts';
 
@@ -153,10 +155,10 @@ export function planCaseControl(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
   };
 }
 
-/** A case waiting for coercive measures gets them: the name of its coercion phase's execution. */
+/** A case waiting for coercive measures gets them: the name of its coercion phase's execution (see ./hand-over.ts). */
 export function coercionPhase(state: EnforcementCase): { coercion?: string } {
-  if (state.status !== 'awaiting-coercion') return {};
-  return { coercion: executionName(state.caseId, 'coercion', (state.phaseRuns.coercion ?? 0) + 1) };
+  const { coercion } = nextPhase(state);
+  return coercion ? { coercion } : {};
 }
 
 export interface ControlStepTerms extends WaitTerms {
@@ -284,7 +286,9 @@ function controlEvents(
  * moved is money on the account), and the command center hears of it.
  */
 export function recordLateAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'alerts'>) {
+  const lateRenewal = recordLateRenewal(deps);
   return async (request: PartnerRequest): Promise<void> => {
+    if (request.kind === 'renew') return lateRenewal(request);
     if (request.kind !== 'freeze' && request.kind !== 'deduct' && request.kind !== 'entrust') return;
     const { state } = await mutateCase(
       deps,
@@ -382,7 +386,7 @@ export function recordControl(deps: InvestigationDeps) {
 export function assessCoverage(deps: Pick<Deps, 'cases' | 'clock'>) {
   return async (
     input: StepInput,
-  ): Promise<{ next: 'disburse' | 'handover'; disbursement?: string; coercion?: string }> => {
+  ): Promise<{ next: 'disburse' | 'handover'; disbursement?: string; coercion?: string; renewal?: string }> => {
     const { state, result } = await mutateCase(
       deps,
       input.caseId,
@@ -398,10 +402,13 @@ export function assessCoverage(deps: Pick<Deps, 'cases' | 'clock'>) {
         return { events: [{ type: 'status-changed', from: s.status, to, reason }], result: 'handover' as const };
       },
     );
-    if (result === 'handover') return { next: 'handover', ...coercionPhase(state) };
+    // What control left held is watched for renewal (B2) from now on, whatever phase comes next.
+    const watch = renewalWatch(state);
+    if (result === 'handover') return { next: 'handover', ...coercionPhase(state), ...watch };
     return {
       next: 'disburse',
       disbursement: executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1),
+      ...watch,
     };
   };
 }

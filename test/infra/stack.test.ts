@@ -524,6 +524,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   alerts: [],
   payments: [],
   evidence: [],
+  filing: [],
 };
 
 /** Other grants a port implies (resource label and action), and the environment it needs. */
@@ -531,6 +532,8 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   rejections: ['intake-dlq sqs:SendMessage'],
   partners: ['partner-queue sqs:SendMessage'],
   alerts: ['alert-bus events:PutEvents'],
+  // The filing system hears resumption requests (G3) on the alert bus.
+  filing: ['alert-bus events:PutEvents'],
   // record-evidence's use of the bucket (function-access.ts EVIDENCE_USE): read, and legal hold, on case keys only.
   evidence: [
     'evidence-bucket/cases/* s3:GetObject',
@@ -554,6 +557,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   staff: [],
   payments: [],
   evidence: [ENV.evidenceBucket],
+  filing: [ENV.alertBusName],
 };
 
 function resourceLabels(): Map<string, string> {
@@ -662,6 +666,9 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       for (const action of ['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']) {
         expected.add(`* states:${action}`);
       }
+      // Staff ask for a closure or record a settlement: settle starts that phase.
+      expected.add(`machine:${prefix}-closure states:StartExecution`);
+      expected.add(`machine:${prefix}-settlement states:StartExecution`);
       for (const action of [
         'ReceiveMessage',
         'ChangeMessageVisibility',
@@ -686,6 +693,10 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'intake') {
       expected.add(ENV.idempotencyTable);
       expected.add(ENV.serviceMachineArn);
+    }
+    if (name === 'settle') {
+      expected.add(ENV.closureMachineArn);
+      expected.add(ENV.settlementMachineArn);
     }
 
     // Act

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../calendar/local-date.ts';
 import { fen, plus } from '../money.ts';
 import type { CaseEvent, Commit } from './events.ts';
 import type {
@@ -10,6 +11,7 @@ import type {
   ReferralStatus,
   Sanction,
 } from './model.ts';
+import { applyClosureEvent, isClosureEvent } from './reducer-closure.ts';
 import { assertTransition } from './status.ts';
 
 export class CaseStateError extends Error {
@@ -187,6 +189,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
         status: asset.class === 'deposit' || asset.class === 'online-funds' ? 'frozen' : 'sealed',
         frozenFen: plus(asset.frozenFen, event.amountFen),
         freezeExpiresOn: event.expiresOn,
+        seizedOn: chinaDateOf(at),
       }));
     case 'asset-order-unanswered':
       return withAsset(state, event.assetId, (asset) => ({ ...asset, awaitingAnswer: event.kind }));
@@ -266,7 +269,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
         attention: { error: event.error, cause: event.cause, where: event.where, at, previousStatus: state.status },
       };
     case 'case-closed':
-      return { ...state, closure: { way: event.way, at } };
+      return { ...state, closure: { way: event.way, at, ...(event.ground ? { ground: event.ground } : {}) } };
     case 'asset-report':
       return { ...state, assetReports: { ...state.assetReports, [event.respondentId]: event.outcome } };
     case 'conduct-recorded':
@@ -312,7 +315,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       return on ? { ...rest, legalHold: { since: at, by: event.by, reason: event.reason } } : rest;
     }
     default:
-      return applyCoercionEvent(state, event, at);
+      return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);
   }
 }
 

@@ -19,6 +19,10 @@ export const COERCION_REQUESTS = [
 ] as const;
 export type CoercionRequestKind = (typeof COERCION_REQUESTS)[number];
 
+/** Requests of seizure renewals, 终本 and settlement. */
+export const CLOSURE_REQUESTS = ['renew', 'applicant-interview', 'settlement-installment'] as const;
+export type ClosureRequestKind = (typeof CLOSURE_REQUESTS)[number];
+
 export type PartnerKind =
   | 'service'
   | 'inquiry'
@@ -26,7 +30,8 @@ export type PartnerKind =
   | 'deduct'
   | 'entrust'
   | 'asset-report'
-  | CoercionRequestKind;
+  | CoercionRequestKind
+  | ClosureRequestKind;
 
 export interface RequestItem {
   readonly itemId: string;
