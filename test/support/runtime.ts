@@ -181,3 +181,32 @@ export function scenarios(): (options?: Partial<RuntimeOptions>) => Promise<Scen
     return s;
   };
 }
+
+/**
+ * Timer by timer (the next deadline, answer or wake-up of any execution, at most a day away), deciding every approval
+ * as soon as it appears (as whoever holds the role it needs), until `done`: no approval ever waits past its time.
+ */
+export async function daysUntil(
+  s: Scenario,
+  caseId: string,
+  done: (state: EnforcementCase) => boolean,
+  maxDays: number,
+): Promise<EnforcementCase> {
+  const end = Date.parse(s.runtime.clock.now()) + maxDays * DAY * 1000;
+  while (Date.parse(s.runtime.clock.now()) < end) {
+    const state = await s.load(caseId);
+    if (done(state)) return state;
+    for (const approval of await s.pending(caseId)) {
+      await s.runtime.decide({
+        approvalId: approval.approvalId,
+        decision: 'approved',
+        userId: DECIDERS[approval.requiredRole] ?? '',
+        ...confirmation(approval),
+      });
+    }
+    const next = await s.runtime.engine.nextTimerAt();
+    const wait = next ? (Date.parse(next) - Date.parse(s.runtime.clock.now())) / 1000 : DAY;
+    await s.runtime.advance(Math.min(DAY, Math.max(60, Math.ceil(wait))));
+  }
+  throw new Error(`case ${caseId} not there within ${maxDays} days: ${(await s.load(caseId)).status}`);
+}
