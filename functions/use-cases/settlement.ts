@@ -105,17 +105,20 @@ async function plan(deps: SettlementDeps, input: StepInput, round: number): Prom
     chain: executionName(state.caseId, 'settlement', run + 1),
   };
   if (result.kind === 'ended') return { ...base, next: 'ended' };
-  if (result.kind === 'performed' || (result.kind === 'breached' && result.resumeWith === 'disbursement')) {
+  const disbursing =
+    (result.kind === 'performed' && result.via === 'disbursement') ||
+    (result.kind === 'breached' && result.resumeWith === 'disbursement');
+  if (disbursing) {
     return {
       ...base,
       next: result.kind,
       disbursement: executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1),
     };
   }
-  if (result.kind === 'breached') {
+  if (result.kind === 'breached' || result.kind === 'performed') {
     return {
       ...base,
-      next: 'breached',
+      next: result.kind,
       coercion: executionName(state.caseId, 'coercion', (state.phaseRuns.coercion ?? 0) + 1),
     };
   }

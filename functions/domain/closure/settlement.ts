@@ -61,6 +61,12 @@ export function settlementProblems(
   return problems;
 }
 
+/** A consumption restriction not lifted, or a listing not removed (C5, C6). */
+export function measuresInForce(state: EnforcementCase): boolean {
+  const c = state.coercion;
+  return (c?.restriction !== undefined && !c.restriction.liftedAt) || (c?.listing !== undefined && !c.listing.removedAt);
+}
+
 /** Paid under the agreement so far: everything received since it was made. */
 export function paidUnderSettlement(state: EnforcementCase): number {
   return state.settlement ? Math.max(0, totalReceived(state) - state.settlement.baseReceivedFen) : 0;
@@ -81,7 +87,8 @@ export function installmentNode(index: number, installment: Installment, started
 
 export type SettlementNext =
   | { readonly kind: 'await'; readonly installment: number; readonly dueAt: Instant }
-  | { readonly kind: 'performed' }
+  /** Performed in full: paid out through disbursement, or first through coercion, which lifts its measures (C5, C6). */
+  | { readonly kind: 'performed'; readonly via: 'disbursement' | 'coercion' }
   | { readonly kind: 'breached'; readonly resumeWith: 'disbursement' | 'coercion' }
   | { readonly kind: 'ended' };
 
@@ -94,7 +101,8 @@ export function planSettlement(
 ): { readonly events: readonly CaseEvent[]; readonly next: SettlementNext } {
   const settlement = state.settlement;
   if (!settlement) return { events: [], next: { kind: 'ended' } };
-  if (settlement.status === 'performed') return { events: [], next: { kind: 'performed' } };
+  if (settlement.status === 'performed')
+    return { events: [], next: { kind: 'performed', via: state.status === 'awaiting-coercion' ? 'coercion' : 'disbursement' } };
   if (settlement.status === 'breached')
     return { events: [], next: { kind: 'breached', resumeWith: settlement.breach?.resumeWith ?? 'coercion' } };
   const events: CaseEvent[] = [];
@@ -113,7 +121,17 @@ export function planSettlement(
   }
   if (met === settlement.installments.length) {
     events.push({ type: 'settlement-performed' });
-    return { events, next: { kind: 'performed' } };
+    // A restriction or listing still in force is lifted by the coercion phase, which then pays out (C5, C6).
+    const measures = measuresInForce(state);
+    if (measures) {
+      events.push({
+        type: 'status-changed',
+        from: state.status,
+        to: 'awaiting-coercion',
+        reason: '执行和解协议已全部履行，解除限制消费令、删除失信信息后发放案款',
+      });
+    }
+    return { events, next: { kind: 'performed', via: measures ? 'coercion' : 'disbursement' } };
   }
   const current = settlement.installments[met];
   if (!current) return { events, next: { kind: 'ended' } };
