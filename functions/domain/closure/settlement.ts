@@ -64,7 +64,9 @@ export function settlementProblems(
 /** A consumption restriction not lifted, or a listing not removed (C5, C6). */
 export function measuresInForce(state: EnforcementCase): boolean {
   const c = state.coercion;
-  return (c?.restriction !== undefined && !c.restriction.liftedAt) || (c?.listing !== undefined && !c.listing.removedAt);
+  return (
+    (c?.restriction !== undefined && !c.restriction.liftedAt) || (c?.listing !== undefined && !c.listing.removedAt)
+  );
 }
 
 /** Paid under the agreement so far: everything received since it was made. */
@@ -102,7 +104,10 @@ export function planSettlement(
   const settlement = state.settlement;
   if (!settlement) return { events: [], next: { kind: 'ended' } };
   if (settlement.status === 'performed')
-    return { events: [], next: { kind: 'performed', via: state.status === 'awaiting-coercion' ? 'coercion' : 'disbursement' } };
+    return {
+      events: [],
+      next: { kind: 'performed', via: state.status === 'awaiting-coercion' ? 'coercion' : 'disbursement' },
+    };
   if (settlement.status === 'breached')
     return { events: [], next: { kind: 'breached', resumeWith: settlement.breach?.resumeWith ?? 'coercion' } };
   const events: CaseEvent[] = [];
