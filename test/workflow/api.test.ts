@@ -377,6 +377,16 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
   }
   const closed = await s.load(caseId);
   expect(closed.status, JSON.stringify(closed.attention)).toBe('closed');
+  // The closing work, served by settle (its scenarios run in closure.test.ts and settlement.test.ts): a closed case
+  // cannot be closed again, a field officer may not record an interview, an agreement needs installments.
+  const officer = USER_OF['handling-officer'];
+  const closure = { way: 'termination', ground: 'application-withdrawn' };
+  expect((await r('POST', `/cases/${caseId}/closure`, { as: officer, body: closure })).status).toBe(409);
+  const interview = { opinion: 'agrees' };
+  expect((await r('POST', `/cases/${other}/interview`, { as: USER_OF['field-officer'], body: interview })).status).toBe(
+    403,
+  );
+  expect((await r('POST', `/cases/${other}/settlement`, { as: officer, body: { installments: [] } })).status).toBe(400);
   await r('GET', `/cases/${caseId}/journal`, { as: USER_OF.auditor });
   await r('GET', `/cases/${caseId}/verify`, { as: USER_OF.auditor });
   return { s, late: other };
