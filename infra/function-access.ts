@@ -22,6 +22,9 @@ export interface AccessTargets {
   readonly intakeDeadLetterQueue: IQueue;
   readonly alertBus: IEventBus;
   readonly serviceMachineArn: string;
+  /** The machines staff actions start through settle: a closure asked for, a settlement recorded. */
+  readonly closureMachineArn: string;
+  readonly settlementMachineArn: string;
   readonly evidenceBucket: IBucket;
 }
 
@@ -139,7 +142,9 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         environment: { [ENV.partnerQueueUrl]: t.partnerQueue.queueUrl },
         encrypted: true,
       };
+    case 'filing':
     case 'alerts':
+      // The filing system listens on the alert bus for resumption requests (G3), as the command center does.
       return {
         statements: [new PolicyStatement({ actions: ['events:PutEvents'], resources: [t.alertBus.eventBusArn] })],
         environment: { [ENV.alertBusName]: t.alertBus.eventBusName },
@@ -179,9 +184,14 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         };
       }
       if (use === 'settle-tasks') {
+        const started = [t.closureMachineArn, t.settlementMachineArn];
         return {
-          statements: [],
-          environment: {},
+          // Staff ask for a closure or record a settlement through settle, which starts that phase's execution.
+          statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: started })],
+          environment: {
+            [ENV.closureMachineArn]: t.closureMachineArn,
+            [ENV.settlementMachineArn]: t.settlementMachineArn,
+          },
           encrypted: true,
           unscoped: {
             actions: SEND_TASK_ACTIONS,

@@ -114,6 +114,97 @@ for (let hours = 0; hours < 40 * 24; hours += 6) {
   await flagship.advance(6 * 3600);
 }
 await flagship.close();
+
+/** Timer by timer for `days`, deciding every approval as soon as it appears. */
+async function drive(on: EmbeddedRuntime, days: number): Promise<void> {
+  const end = Date.parse(on.clock.now()) + days * 86_400_000;
+  while (Date.parse(on.clock.now()) < end) {
+    for (const approval of await on.deps.approvals.listPending({ court: 'HB0922' })) {
+      await on.decide({
+        approvalId: approval.approvalId,
+        decision: 'approved',
+        userId: deciders[approval.requiredRole] ?? '',
+        ...(approval.amountFen !== undefined ? { data: { confirmedAmountFen: approval.amountFen } } : {}),
+      });
+    }
+    const next = await on.engine.nextTimerAt();
+    const wait = next ? (Date.parse(next) - Date.parse(on.clock.now())) / 1000 : 86_400;
+    await on.advance(Math.min(86_400, Math.max(60, Math.ceil(wait))));
+  }
+}
+
+function recording(on: EmbeddedRuntime): void {
+  const into = on as unknown as typeof target;
+  const call = into.invokeStep.bind(on);
+  into.invokeStep = async (step, payload, caseId) => {
+    if (!seen.has(step)) {
+      const copy = structuredClone(payload) as Record<string, unknown>;
+      if ('taskToken' in copy) copy.taskToken = 'FIXTURE-TOKEN';
+      seen.set(step, copy);
+    }
+    return call(step, payload, caseId);
+  };
+}
+
+// A deposit frozen and never deducted, a flat sealed: the renewal watch over a year.
+const held = await EmbeddedRuntime.open({
+  clock: 'virtual',
+  startAt: '2026-03-02T01:00:00.000Z',
+  script: {
+    respondents: {
+      '130922199001010034': {
+        eService: 'ok',
+        deduct: 'silent',
+        assets: [
+          { channel: 'icbc', class: 'deposit', reference: '6222 **** 0001', balanceFen: 1_000_000 },
+          { channel: 'real-estate-registry', class: 'real-estate', reference: '冀(2024)青县不动产权第0001号' },
+        ],
+      },
+    },
+  },
+});
+recording(held);
+await held.intake(event);
+await drive(held, 10);
+await held.advance(370 * 86_400);
+await held.close();
+// Nothing found: 终本 after 3 months, then the re-query; and a settlement in a second case.
+const closing = await EmbeddedRuntime.open({
+  clock: 'virtual',
+  startAt: '2026-03-02T01:00:00.000Z',
+  script: { respondents: { '130922199001010034': { eService: 'ok', assets: [] } } },
+});
+recording(closing);
+await closing.intake(event);
+const settling = structuredClone(event);
+settling.id = `${event.id}-settlement`;
+settling.detail.caseNumber = '（2026）冀0922执302号';
+const second = await closing.intake(settling);
+await drive(closing, 10);
+if (second.outcome === 'created') {
+  await closing.handleApi(
+    {
+      httpMethod: 'POST',
+      path: `/cases/${second.caseId}/settlement`,
+      resource: '/cases/{caseId}/settlement',
+      pathParameters: { caseId: second.caseId },
+      queryStringParameters: null,
+      headers: {},
+      body: JSON.stringify({ installments: [{ dueOn: '2026-04-30', amountFen: 5_165_000 }] }),
+      isBase64Encoded: false,
+      requestContext: {
+        requestId: 'capture',
+        authorizer: {
+          claims: { 'cognito:username': 'wang-fang', 'cognito:groups': 'handling-officer', 'custom:court': 'HB0922' },
+        },
+      },
+    } as never,
+    'settle',
+  );
+}
+await drive(closing, 110);
+await closing.advance(200 * 86_400);
+await closing.close();
 await runtime.close();
 for (const [step, payload] of [...seen].sort()) {
   writeFileSync(new URL(`${step}.json`, dir), `${JSON.stringify(payload, null, 2)}\n`);

@@ -108,6 +108,11 @@ export const STANDARD_RETRY: readonly Retrier[] = [
 
 /** Every phase ends a failure here: the case is parked, visibly, with the error. */
 export const NEEDS_ATTENTION = 'RecordNeedsAttention';
+/** Where an execution ends when its case has moved on (closed, settled, a later run): nothing failed. */
+export const PHASE_ENDED = 'PhaseEnded';
+
+/** Tried before the catch-all on every Task that runs a step. */
+const PHASE_ENDED_CATCH: Catcher = { ErrorEquals: [ERRORS.phaseEnded], ResultPath: null, Next: PHASE_ENDED };
 
 /** What every step receives: the case, the execution, and the definition version that is calling it. */
 const CASE_INPUT = {
@@ -139,7 +144,11 @@ export function invoke(step: StepName, options: InvokeOptions): TaskState {
     ResultSelector: { 'value.$': '$.Payload' },
     ResultPath: options.resultPath,
     Retry: STANDARD_RETRY,
-    Catch: [...(options.catches ?? []), { ErrorEquals: [ERRORS.all], ResultPath: '$.error', Next: NEEDS_ATTENTION }],
+    Catch: [
+      ...(options.catches ?? []),
+      PHASE_ENDED_CATCH,
+      { ErrorEquals: [ERRORS.all], ResultPath: '$.error', Next: NEEDS_ATTENTION },
+    ],
     Next: options.next,
   };
 }
@@ -169,6 +178,7 @@ export function waitFor(step: StepName, options: WaitOptions): TaskState {
     Catch: [
       { ErrorEquals: [ERRORS.timeout], ResultPath: null, Next: options.onTimeout },
       ...(options.catches ?? []),
+      PHASE_ENDED_CATCH,
       { ErrorEquals: [ERRORS.all], ResultPath: '$.error', Next: NEEDS_ATTENTION },
     ],
     Next: options.next,
@@ -215,11 +225,17 @@ export function needsAttentionStates(): Record<string, State> {
       },
       ResultPath: null,
       Retry: STANDARD_RETRY,
-      Catch: [{ ErrorEquals: [ERRORS.all], ResultPath: '$.attentionError', Next: 'Failed' }],
+      Catch: [PHASE_ENDED_CATCH, { ErrorEquals: [ERRORS.all], ResultPath: '$.attentionError', Next: 'Failed' }],
       Next: 'Failed',
     },
     Failed: { Type: 'Fail', Error: ERRORS.needsAttention, Cause: 'The case needs attention; see its timeline.' },
+    [PHASE_ENDED]: succeed('The case was closed, settled or taken over by a later run meanwhile: nothing more to do'),
   };
+}
+
+/** Waits until the instant a step computed (e.g. the next renewal day): durable on AWS and in the embedded runtime. */
+export function waitUntil(timestampPath: string, next: string, comment: string): WaitState {
+  return { Type: 'Wait', Comment: comment, TimestampPath: timestampPath, Next: next };
 }
 
 /** Copies `from` to `to` (e.g. the terms of the next wait to where the wait state reads them). */

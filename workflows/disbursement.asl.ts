@@ -30,6 +30,7 @@ export const disbursementDefinition: Definition = {
         equals('$.closing.value.next', 'disburse-again', 'StartNextDisbursement'),
         { Variable: '$.closing.value.coercion', IsPresent: true, Next: 'StartCoercion' },
         { Variable: '$.closing.value.disposal', IsPresent: true, Next: 'StartDisposal' },
+        { Variable: '$.closing.value.closure', IsPresent: true, Next: 'StartClosure' },
       ],
       'HandedOver',
     ),
@@ -43,6 +44,8 @@ export const disbursementDefinition: Definition = {
     ToNextDisbursement: succeed(
       'Money came in after the plan was approved: another disbursement, with its own approval',
     ),
+    StartClosure: startPhase(MACHINE_KEYS.closure, '$.closing.value.closure', 'ToClosure'),
+    ToClosure: succeed('Paid what came in; nothing is left to enforce: the final-round closure (终本) review'),
     HandedOver: succeed('Handed over in a named waiting status'),
     ...needsAttentionStates(),
   },

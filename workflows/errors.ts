@@ -18,6 +18,11 @@ export const ERRORS = {
   approvalNotDecided: 'ApprovalNotDecided',
   /** A bounded loop reached its bound (a step did not move the case on). */
   loopBoundReached: 'LoopBoundReached',
+  /**
+   * The case has moved on from this execution (closed, settled, or taken over by a later run): the step wrote
+   * nothing, and the execution ends, succeeded, in the `PhaseEnded` state.
+   */
+  phaseEnded: 'PhaseEnded',
 } as const;
 
 /** Transient Lambda service errors worth retrying (reliability-security.md). */

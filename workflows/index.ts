@@ -1,12 +1,26 @@
 /** The state machines: one definition each, used by the CDK app and the embedded runtime alike. */
 import type { Definition } from './asl.ts';
+import { closureDefinition } from './closure.asl.ts';
 import { coercionDefinition } from './coercion.asl.ts';
 import { disbursementDefinition } from './disbursement.asl.ts';
 import { disposalDefinition } from './disposal.asl.ts';
 import { investigationDefinition } from './investigation.asl.ts';
+import { renewalDefinition } from './renewal.asl.ts';
+import { requeryDefinition } from './requery.asl.ts';
 import { serviceDefinition } from './service.asl.ts';
+import { settlementDefinition } from './settlement.asl.ts';
 
-export const MACHINES = ['service', 'investigation', 'disbursement', 'coercion', 'disposal'] as const;
+export const MACHINES = [
+  'service',
+  'investigation',
+  'disbursement',
+  'coercion',
+  'disposal',
+  'renewal',
+  'closure',
+  'requery',
+  'settlement',
+] as const;
 export type MachineName = (typeof MACHINES)[number];
 
 export const DEFINITIONS: Record<MachineName, Definition> = {
@@ -15,6 +29,10 @@ export const DEFINITIONS: Record<MachineName, Definition> = {
   disbursement: disbursementDefinition,
   coercion: coercionDefinition,
   disposal: disposalDefinition,
+  renewal: renewalDefinition,
+  closure: closureDefinition,
+  requery: requeryDefinition,
+  settlement: settlementDefinition,
 };
 
 export { DEFINITION_VERSION } from './version.ts';

@@ -86,7 +86,13 @@ export const investigationDefinition: Definition = {
       resultPath: '$.control',
       next: 'RouteControl',
     }),
-    AssessCoverage: invoke('assess-coverage', { resultPath: '$.coverage', next: 'RouteCoverage' }),
+    AssessCoverage: invoke('assess-coverage', { resultPath: '$.coverage', next: 'WatchSeizures' }),
+    WatchSeizures: choice(
+      [{ Variable: '$.coverage.value.renewal', IsPresent: true, Next: 'StartRenewalWatch' }],
+      'RouteCoverage',
+      'What control left held is watched for renewal (B1, B2) from now on',
+    ),
+    StartRenewalWatch: startPhase(MACHINE_KEYS.renewal, '$.coverage.value.renewal', 'RouteCoverage'),
     RouteCoverage: choice(
       [
         equals('$.coverage.value.next', 'disburse', 'CarryDisbursePhase'),

@@ -25,6 +25,14 @@ export const STEPS = [
   'advance-coercion',
   'open-disposal',
   'advance-disposal',
+  'open-renewal',
+  'advance-renewal',
+  'open-closure',
+  'advance-closure',
+  'open-requery',
+  'advance-requery',
+  'open-settlement',
+  'advance-settlement',
 ] as const;
 export type StepName = (typeof STEPS)[number];
 
@@ -42,4 +50,8 @@ export const MACHINE_KEYS = {
   disbursement: 'MachineDisbursement',
   coercion: 'MachineCoercion',
   disposal: 'MachineDisposal',
+  renewal: 'MachineRenewal',
+  closure: 'MachineClosure',
+  requery: 'MachineRequery',
+  settlement: 'MachineSettlement',
 } as const;

@@ -4,19 +4,24 @@
  */
 
 import type { z } from 'zod';
-import type { TaskQuery } from '#contracts/api.ts';
+import type { ClosureBody, InterviewBody, SettlementBody, TaskQuery } from '#contracts/api.ts';
 import type { DecisionBody } from '#contracts/decisions.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
 import { decideApproval } from '#use-cases/approvals.ts';
 import { caseJournal, getCase, listCases, verifyCase } from '#use-cases/case-reads.ts';
+import { recordInterview, requestClosure } from '#use-cases/closure.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { unauthenticated } from '#use-cases/errors.ts';
+import { recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
 import type { Handlers } from './router.ts';
 
-/** What deciding needs: a subset of what settle declares. */
-export const DECISION_USES = ['clock', 'rules', 'cases', 'approvals', 'engine'] as const;
+/**
+ * What settle's routes need, a subset of what it declares: deciding, and the staff actions that start or wake an
+ * execution (a closure asked for, a settlement recorded, the applicant's interview).
+ */
+export const DECISION_USES = ['clock', 'rules', 'cases', 'approvals', 'engine', 'requests'] as const;
 
 export function apiHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Handlers {
   const tasks = listTasks(deps);
@@ -59,7 +64,16 @@ export function apiHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>
 
 export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]>): Handlers {
   const decide = decideApproval(deps);
+  const close = requestClosure(deps);
+  const interview = recordInterview(deps);
+  const settle = recordSettlement(deps);
   return {
+    requestClosure: ({ identity, params, body }) =>
+      close(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ClosureBody>) }),
+    recordInterview: ({ identity, params, body }) =>
+      interview(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof InterviewBody>) }),
+    recordSettlement: ({ identity, params, body }) =>
+      settle(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof SettlementBody>) }),
     decideTask: ({ identity, params, body }) => {
       const decision = body as DecisionBody;
       return decide({

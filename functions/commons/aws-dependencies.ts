@@ -8,7 +8,12 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { Deps } from '#use-cases/context.ts';
-import { EventBridgeCommandCenter, SqsDeadLetters, sqsDelivery } from '../adapters/aws/messaging.ts';
+import {
+  EventBridgeCommandCenter,
+  EventBridgeFilingSystem,
+  SqsDeadLetters,
+  sqsDelivery,
+} from '../adapters/aws/messaging.ts';
 import { StepFunctionsEngine } from '../adapters/aws/sfn-engine.ts';
 import { DynamoApprovalStore } from '../adapters/dynamodb/approval-store.ts';
 import { DynamoCaseRepository } from '../adapters/dynamodb/case-repository.ts';
@@ -49,8 +54,12 @@ export function awsDependencies<U extends DependencyName>(uses: readonly U[]): P
   if (needs.has('approvals')) deps.approvals = new DynamoApprovalStore(db(), tables());
   if (needs.has('requests')) deps.requests = new DynamoPartnerRequestStore(db(), tables());
   if (needs.has('engine')) {
+    // Only the machines this function may start are configured (function-access.ts): intake the service phase,
+    // settle the closure and settlement phases that staff ask for.
     deps.engine = new StepFunctionsEngine(new SFNClient({}), {
       service: process.env[ENV.serviceMachineArn] ?? '',
+      closure: process.env[ENV.closureMachineArn] ?? '',
+      settlement: process.env[ENV.settlementMachineArn] ?? '',
     });
   }
   if (needs.has('partners')) {
@@ -67,6 +76,8 @@ export function awsDependencies<U extends DependencyName>(uses: readonly U[]): P
   if (needs.has('payments')) deps.payments = new PaymentSimulator();
   if (needs.has('alerts'))
     deps.alerts = new EventBridgeCommandCenter(new EventBridgeClient({}), requireEnv(ENV.alertBusName));
+  if (needs.has('filing'))
+    deps.filing = new EventBridgeFilingSystem(new EventBridgeClient({}), requireEnv(ENV.alertBusName));
   if (needs.has('rejections')) {
     deps.rejections = new RecordedRejections(
       db(),

@@ -17,6 +17,8 @@ export const ENV = {
   journalTable: 'JOURNAL_TABLE',
   idempotencyTable: 'IDEMPOTENCY_TABLE',
   serviceMachineArn: 'SERVICE_MACHINE_ARN',
+  closureMachineArn: 'CLOSURE_MACHINE_ARN',
+  settlementMachineArn: 'SETTLEMENT_MACHINE_ARN',
   partnerQueueUrl: 'PARTNER_QUEUE_URL',
   intakeDlqUrl: 'INTAKE_DLQ_URL',
   alertBusName: 'ALERT_BUS_NAME',

@@ -226,3 +226,44 @@ export const ClockAdvanceBody = z
 export const ClockAdvanceResult = z.object({ from: Instant, to: Instant }).strict();
 
 export const OpenApiDocument = z.looseObject({ openapi: z.string(), paths: z.record(z.string(), z.unknown()) });
+
+/** G1, G2: the way to close in, its ground (other than 终本: one of the rule table's grounds of that way), why. */
+export const ClosureBody = z
+  .object({
+    way: z.enum(['final-round-closure', 'termination', 'withdrawal', 'non-enforcement', 'rejection']),
+    ground: z.string().min(1).max(60).optional().describe('结案事由（规则表 G1 所列，终结本次执行程序不填）'),
+    reason: z.string().trim().min(2).max(1000).optional(),
+  })
+  .strict()
+  .describe('申请结案：终结本次执行程序、终结执行、销案、不予执行、驳回申请');
+
+export const ClosureResult = z.object({ caseId: CaseId, way: z.string(), execution: z.string() }).strict();
+
+/** G2: what the applicant said when the officer heard them (约谈). */
+export const InterviewBody = z
+  .object({
+    opinion: z.enum(['agrees', 'objects']).describe('agrees：同意终本；objects：不同意'),
+    note: z.string().trim().max(500).optional(),
+  })
+  .strict()
+  .describe('记录约谈申请执行人的情况');
+
+export const InterviewResult = z
+  .object({ caseId: CaseId, opinion: z.enum(['agrees', 'objects']), recorded: z.literal(true) })
+  .strict();
+
+/** 执行和解: the installments the parties agreed, each a date (China) and an amount in fen. */
+export const SettlementBody = z
+  .object({
+    installments: z
+      .array(z.object({ dueOn: z.iso.date(), amountFen: z.int().positive().max(Number.MAX_SAFE_INTEGER) }).strict())
+      .min(1)
+      .max(60),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+  .describe('记录执行和解协议：各期履行日期与金额（分），合计应等于尚未执行的金额');
+
+export const SettlementResult = z
+  .object({ caseId: CaseId, execution: z.string(), installments: z.int().min(1) })
+  .strict();

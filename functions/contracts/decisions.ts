@@ -44,6 +44,14 @@ export const DECISION_DATA = {
       .describe('罚款、拘留审批：决定的拘留日数（days）或罚款金额（分，amountFen）；不填则按建议'),
     rejected: z.object({}).strict(),
   },
+  'final-closure': {
+    approved: z.object({}).strict(),
+    rejected: z.object({}).strict(),
+  },
+  closure: {
+    approved: z.object({}).strict(),
+    rejected: z.object({}).strict(),
+  },
 } as const satisfies Record<ApprovalStep, Record<'approved' | 'rejected', z.ZodObject>>;
 
 export const DecisionData = z

@@ -79,6 +79,15 @@ export const RESULT_SCHEMAS = {
   'in-lieu': z.object({ accepted: z.boolean() }),
   /** The fixed-price sale's result: sold (the buyer paid the price in full) or not. */
   'fixed-price': z.object({ sold: z.boolean(), priceFen: fenAmount.optional(), buyer: z.string().max(60).optional() }),
+  /** The bank, registry or entrusted court renewed the seizure (B2); it may say until when. */
+  renew: z.object({ renewedUntil: z.iso.date().optional(), detail: z.string().max(300).optional() }),
+  /** The applicant, heard before 终本 (G2): agrees or objects, with what they said. */
+  'applicant-interview': z.object({
+    opinion: z.enum(['agrees', 'objects']),
+    note: z.string().max(500).optional(),
+  }),
+  /** Money came in on the case account while a settlement installment was awaited. */
+  'settlement-installment': z.object({ reason: z.string().max(200) }),
 } as const;
 
 /** A partner's callback, as it reaches the partner-answer function. */

@@ -64,3 +64,6 @@ export const AdvanceInput = CaseRef.extend({
   requestId: z.union([z.literal(''), requestId]),
   round: z.int().min(0).max(200),
 });
+
+/** The re-query loop (G3) also says which of the queries it made, so that a retried step records it once. */
+export const RequeryAdvanceInput = AdvanceInput.extend({ query: z.int().min(0).max(100).optional() });

@@ -20,6 +20,7 @@ export const DEPENDENCIES = [
   'rejections',
   'evidence',
   'wakes',
+  'filing',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -48,6 +49,14 @@ export const STEP_USES = {
   'advance-coercion': [...BASE, 'requests', 'alerts'],
   'open-disposal': [...BASE, 'requests', 'alerts', 'wakes'],
   'advance-disposal': [...BASE, 'requests', 'alerts', 'wakes'],
+  'open-renewal': [...BASE, 'requests', 'alerts'],
+  'advance-renewal': [...BASE, 'requests', 'alerts'],
+  'open-closure': [...BASE, 'requests', 'alerts'],
+  'advance-closure': [...BASE, 'requests', 'alerts'],
+  'open-requery': [...BASE, 'requests', 'alerts', 'filing'],
+  'advance-requery': [...BASE, 'requests', 'alerts', 'filing'],
+  'open-settlement': [...BASE, 'requests'],
+  'advance-settlement': [...BASE, 'requests'],
 } as const satisfies Record<StepName, readonly DependencyName[]>;
 
 /** Functions that are not state-machine steps. */

@@ -17,6 +17,7 @@ import {
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
+import type { CaseStatus } from '#domain/case/status.ts';
 import { sanctionLimitProblem } from '#domain/coercion/measures.ts';
 import { depositProblem, percentOfCeil, startingPriceProblem } from '#domain/disposal/auction.ts';
 import { lotAwaitingTerms } from '#domain/disposal/plan.ts';
@@ -171,6 +172,13 @@ function decidedEvent(decision: DecisionOutput): CaseEvent {
   };
 }
 
+function policyStatus(
+  policy: (typeof APPROVAL_STEPS)[ApprovalStep],
+  key: 'waiting' | 'onApproved' | 'onRejected',
+): CaseStatus | undefined {
+  return key in policy ? (policy as Partial<Record<typeof key, CaseStatus>>)[key] : undefined;
+}
+
 /** After the wait: the decision on the case (once, whoever writes it first) and the status it leads to. */
 export function applyDecision(deps: Pick<Deps, 'cases' | 'clock'>) {
   return async (input: StepInput & { readonly step: ApprovalStep; readonly decision: DecisionOutput }) => {
@@ -183,8 +191,12 @@ export function applyDecision(deps: Pick<Deps, 'cases' | 'clock'>) {
       (s) => {
         const events: CaseEvent[] = [];
         if (s.approvals[input.decision.approvalId]?.status === 'pending') events.push(decidedEvent(input.decision));
-        const to = input.decision.decision === 'approved' ? policy.onApproved : policy.onRejected;
-        if (s.status === policy.waiting && to !== s.status) {
+        const to =
+          input.decision.decision === 'approved'
+            ? policyStatus(policy, 'onApproved')
+            : policyStatus(policy, 'onRejected');
+        // A step without statuses (a closure asked for while the case goes on) leaves the status to its phase.
+        if (to && s.status === policyStatus(policy, 'waiting') && to !== s.status) {
           events.push({
             type: 'status-changed',
             from: s.status,

@@ -18,6 +18,7 @@ import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
 import { forbidden, invalid, notFound, unauthenticated } from './errors.ts';
+import { nextPhase } from './hand-over.ts';
 import { ensureRequest, type RequestSpec, settleRequest } from './requests.ts';
 import type { StepInput } from './service.ts';
 
@@ -32,9 +33,15 @@ export type CoercionTerms =
       readonly round: number;
     }
   | { readonly next: 'disburse'; readonly requestId: ''; readonly disbursement: string; readonly round: number }
-  | { readonly next: 'exhausted'; readonly requestId: ''; readonly round: number }
+  | { readonly next: 'exhausted'; readonly requestId: ''; readonly round: number; readonly closure?: string }
   /** The measures ran beside another phase and have nothing more to do: that phase goes on with the case. */
   | { readonly next: 'beside'; readonly requestId: ''; readonly round: number };
+
+/** The 终本 review that takes over a case whose measures ran out (see ./hand-over.ts). */
+function closurePhase(state: EnforcementCase): { closure?: string } {
+  const { closure } = nextPhase(state);
+  return closure ? { closure } : {};
+}
 
 /** Requests staff or the case account answer: one per case, so that they can be found without the execution. */
 export function caseRequestId(caseId: string, kind: 'detention-term' | 'performance-watch', round = 1): string {
@@ -247,7 +254,7 @@ export function advanceCoercion(deps: CoercionDeps) {
       const disbursement = executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1);
       return { next: 'disburse', requestId: '', disbursement, round };
     }
-    if (next.kind === 'exhausted') return { next: 'exhausted', requestId: '', round };
+    if (next.kind === 'exhausted') return { next: 'exhausted', requestId: '', round, ...closurePhase(state) };
     const spec = requestSpec(state, next, deps, round);
     if (!spec) throw new Error(`no request for ${next.kind}`);
     const terms = await ensureRequest(deps, state, input.execution, spec);

@@ -6,6 +6,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import type { LegalCalendar } from '#domain/calendar/legal-calendar.ts';
 import type { Actor, CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
+import { phaseEnded } from '#domain/case/phases.ts';
 import type { Rules } from '#domain/rules/table.ts';
 import type { CommandCenter } from '#ports/alerts.ts';
 import type { ApprovalStore } from '#ports/approval-store.ts';
@@ -17,6 +18,7 @@ import {
 } from '#ports/case-repository.ts';
 import type { Clock } from '#ports/clock.ts';
 import type { EvidenceStore } from '#ports/evidence-store.ts';
+import type { FilingSystem } from '#ports/filing.ts';
 import type { IntakeRejections } from '#ports/intake.ts';
 import type { PartnerGateway, PartnerRequestStore } from '#ports/partner-requests.ts';
 import type { PaymentGateway } from '#ports/payments.ts';
@@ -40,6 +42,19 @@ export interface Deps {
   readonly rejections: IntakeRejections;
   readonly evidence: EvidenceStore;
   readonly wakes: Waker;
+  readonly filing: FilingSystem;
+}
+
+/**
+ * The case has moved on from the execution writing to it: closed, settled, or taken over by a later run. The
+ * state machines catch it by name and end the execution as succeeded: nothing failed, the work is no longer
+ * this execution's to do.
+ */
+export class PhaseEndedError extends Error {
+  constructor(caseId: string, execution: string, why: string) {
+    super(`case ${caseId}: ${execution} stops here (${why})`);
+    this.name = 'PhaseEnded';
+  }
 }
 
 export const SYSTEM: Actor = { kind: 'system', id: 'workflow' };
@@ -77,6 +92,9 @@ export async function mutateCase<R>(
 ): Promise<{ readonly state: EnforcementCase; readonly result: R }> {
   for (let attempt = 0; ; attempt++) {
     const state = await loadCase(deps.cases, caseId);
+    // A step of an execution the case has moved on from writes nothing (ids.ts names executions by phase and run).
+    const ended = cause.execution ? phaseEnded(state, cause.execution) : undefined;
+    if (ended && cause.execution) throw new PhaseEndedError(caseId, cause.execution, ended);
     const now = deps.clock.now();
     const { events, result } = decide(state, now);
     if (events.length === 0) {

@@ -10,9 +10,10 @@ import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts'
 import { wakeWatch } from './coercion.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
 import { conflict } from './errors.ts';
-import { nextPhase } from './investigation.ts';
+import { nextPhase } from './hand-over.ts';
 import { liftingRun, wakeOnPerformance } from './performance.ts';
 import type { StepInput } from './service.ts';
+import { wakeSettlement } from './settlement.ts';
 
 /** Opens the phase: what goes to whom, the F1 deadline from the earliest money still held, and the approval. */
 export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
@@ -187,7 +188,7 @@ export function recordPayment(deps: Pick<Deps, 'cases' | 'clock' | 'requests' | 
         };
       },
     );
-    if (!duplicate) {
+    if (!duplicate && !(await wakeSettlement(deps, state))) {
       const performed = outstandingFen(state) === 0 && (await wakeOnPerformance(deps, state));
       if (!performed) await wakeWatch(deps, state, '案款到账');
     }

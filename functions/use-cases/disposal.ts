@@ -17,7 +17,7 @@ import type { DisposalRequestKind } from '#domain/partners/requests.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
-import { nextPhase } from './investigation.ts';
+import { nextPhase } from './hand-over.ts';
 import { liftingRun } from './performance.ts';
 import { ensureRequest, type RequestSpec, settleRequest } from './requests.ts';
 import type { StepInput } from './service.ts';

@@ -21,7 +21,7 @@ import type { ClaimItem, Party } from '#domain/case/model.ts';
 import { caseIdFor, executionName, partyIdFor } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import { CaseAlreadyExistsError } from '#ports/case-repository.ts';
-import { type Deps, loadCase } from './context.ts';
+import { type Deps, loadCase, mutateCase } from './context.ts';
 
 export type IntakeOutcome =
   | { readonly outcome: 'created'; readonly caseId: string; readonly caseNumber: string; readonly execution: string }
@@ -97,6 +97,31 @@ function envelopeField(raw: unknown, field: string): string {
   return '(missing)';
 }
 
+/**
+ * A resumed case (恢复执行, G3) names the case it resumes: that case, if this platform holds it, records that it was
+ * resumed as this one. Once: a repeated filing finds it recorded.
+ */
+async function linkResumed(
+  deps: Pick<Deps, 'cases' | 'clock'>,
+  filed: Extract<CaseEvent, { type: 'case-filed' }>,
+  caseId: string,
+  eventId: string,
+): Promise<void> {
+  if (filed.kind !== 'resumed' || !filed.previousCaseNumber) return;
+  const previous = caseIdFor(filed.court.code, filed.previousCaseNumber);
+  if (!(await deps.cases.load(previous))) return;
+  await mutateCase(
+    deps,
+    previous,
+    { kind: 'system', id: `${INTAKE_SOURCE}/${INTAKE_DETAIL_TYPE}` },
+    { intakeEvent: eventId },
+    (s) => ({
+      events: s.resumedAs ? [] : [{ type: 'case-resumed', caseNumber: filed.caseNumber, caseId }],
+      result: undefined,
+    }),
+  );
+}
+
 export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'rejections'>) {
   return async (raw: unknown): Promise<IntakeOutcome> => {
     const size = Buffer.byteLength(JSON.stringify(raw ?? null), 'utf8');
@@ -141,9 +166,11 @@ export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'reje
       // Duplicate: make sure a case whose first start was lost still gets going, and nothing more.
       const existing = await loadCase(deps.cases, caseId);
       const stillFiled = existing.status === 'filed' && existing.phaseRuns.service === undefined;
+      await linkResumed(deps, filed, caseId, parsed.event.id);
       if (stillFiled) await deps.engine.startExecution('service', firstRun, input);
       return { outcome: 'duplicate', caseId, caseNumber: existing.caseNumber, restarted: stillFiled };
     }
+    await linkResumed(deps, filed, caseId, parsed.event.id);
     await deps.engine.startExecution('service', firstRun, input);
     return { outcome: 'created', caseId, caseNumber: filed.caseNumber, execution: firstRun };
   };

@@ -19,6 +19,8 @@ import type { Rules } from '#domain/rules/table.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
+import { nextPhase } from './hand-over.ts';
+import { recordLateRenewal, renewalWatch } from './renewals.ts';
 import { ensureRequest, getRequest, settleRequest, type WaitTerms } from './requests.ts';
 import type { StepInput } from './service.ts';
 
@@ -152,17 +154,6 @@ export function planCaseControl(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
     }
     return { outcome: 'nothing-to-control', ...nextPhase(state) };
   };
-}
-
-/** A case waiting for coercive measures or for disposal gets its phase: the name of that phase's execution. */
-export function nextPhase(state: EnforcementCase): { coercion?: string; disposal?: string } {
-  if (state.status === 'awaiting-coercion') {
-    return { coercion: executionName(state.caseId, 'coercion', (state.phaseRuns.coercion ?? 0) + 1) };
-  }
-  if (state.status === 'awaiting-disposal') {
-    return { disposal: executionName(state.caseId, 'disposal', (state.phaseRuns.disposal ?? 0) + 1) };
-  }
-  return {};
 }
 
 export interface ControlStepTerms extends WaitTerms {
@@ -307,7 +298,9 @@ function controlEvents(
  * moved is money on the account), and the command center hears of it.
  */
 export function recordLateAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'alerts'>) {
+  const lateRenewal = recordLateRenewal(deps);
   return async (request: PartnerRequest): Promise<void> => {
+    if (request.kind === 'renew') return lateRenewal(request);
     if (request.kind !== 'freeze' && request.kind !== 'deduct' && request.kind !== 'entrust') return;
     const { state } = await mutateCase(
       deps,
@@ -405,7 +398,13 @@ export function recordControl(deps: InvestigationDeps) {
 export function assessCoverage(deps: Pick<Deps, 'cases' | 'clock'>) {
   return async (
     input: StepInput,
-  ): Promise<{ next: 'disburse' | 'handover'; disbursement?: string; coercion?: string; disposal?: string }> => {
+  ): Promise<{
+    next: 'disburse' | 'handover';
+    disbursement?: string;
+    coercion?: string;
+    disposal?: string;
+    renewal?: string;
+  }> => {
     const { state, result } = await mutateCase(
       deps,
       input.caseId,
@@ -421,10 +420,13 @@ export function assessCoverage(deps: Pick<Deps, 'cases' | 'clock'>) {
         return { events: [{ type: 'status-changed', from: s.status, to, reason }], result: 'handover' as const };
       },
     );
-    if (result === 'handover') return { next: 'handover', ...nextPhase(state) };
+    // What control left held is watched for renewal (B2) from now on, whatever phase comes next.
+    const watch = renewalWatch(state);
+    if (result === 'handover') return { next: 'handover', ...nextPhase(state), ...watch };
     return {
       next: 'disburse',
       disbursement: executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1),
+      ...watch,
     };
   };
 }

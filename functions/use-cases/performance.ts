@@ -4,7 +4,7 @@
  * case closed with measures still in force gets a short run that lifts them.
  */
 import type { EnforcementCase } from '#domain/case/model.ts';
-import { outstandingFen } from '#domain/control/plan.ts';
+import { coercionRunning, outstandingFen } from '#domain/control/plan.ts';
 import { executionName } from '#domain/ids.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import type { Deps } from './context.ts';
@@ -66,7 +66,7 @@ export function liftingRun(state: EnforcementCase): { readonly lift?: string } {
   const c = state.coercion;
   if (!c || outstandingFen(state) > 0) return {};
   const inForce = (c.restriction && !c.restriction.liftedAt) || (c.listing && !c.listing.removedAt);
-  const running = state.phaseRuns.coercion !== undefined && c.outcome === undefined;
+  const running = coercionRunning(state);
   if (!inForce || running) return {};
   return { lift: executionName(state.caseId, 'coercion', (state.phaseRuns.coercion ?? 0) + 1) };
 }

@@ -91,6 +91,8 @@ export class EnforcementStack extends Stack {
       intakeDeadLetterQueue: this.intake.deadLetterQueue,
       alertBus: this.settle.alertBus,
       serviceMachineArn: machineArn(this, machineName(prefix, 'service')),
+      closureMachineArn: machineArn(this, machineName(prefix, 'closure')),
+      settlementMachineArn: machineArn(this, machineName(prefix, 'settlement')),
       evidenceBucket: this.evidence.bucket,
     };
     grantPorts(this.intake.handler, 'intake', FUNCTION_USES.intake, targets);

@@ -17,9 +17,11 @@ import { runningServer, withApi } from './api-client.ts';
 import {
   ASSET_CLASS_LABELS,
   ASSET_STATUS_LABELS,
+  CLOSURE_LABELS,
   CONDUCT_LABELS,
   KIND_LABELS,
   nodeLabel,
+  OPINION_LABELS,
   TRACK_LABELS,
 } from './labels.ts';
 import { DEFAULT_API_PORT } from './options.ts';
@@ -108,8 +110,9 @@ export async function caseCommand(globals: GlobalOptions, out: Output, reference
       out.result({ case: state, timeline: lines, counters, chain }, () => {
         out.line(`案号：${state.caseNumber}（${state.caseId}）  ${state.court.name}  ${KIND_LABELS[state.kind]}`);
         out.line(
-          `状态：${STATUS_LABELS[state.status]}${state.closure ? `（${state.closure.way === 'fully-performed' ? '执行完毕' : state.closure.way}）` : ''}`,
+          `状态：${STATUS_LABELS[state.status]}${state.closure ? `（${CLOSURE_LABELS[state.closure.way]}）` : ''}`,
         );
+        for (const line of closureLines(state)) out.line(line);
         if (state.track)
           out.line(
             `分流：${TRACK_LABELS[state.track]}  团队：${names.team(state.team ?? '')}  承办人：${names.member(state.officer ?? '')}`,
@@ -144,7 +147,7 @@ export async function caseCommand(globals: GlobalOptions, out: Output, reference
           out.line('财产：');
           for (const a of assets) {
             out.line(
-              `  ${pad(ASSET_CLASS_LABELS[a.class], 10)}${pad(`${a.institution} ${a.reference}`, 40)}${a.balanceFen !== undefined ? pad(`余额 ${formatYuan(a.balanceFen)}`, 22) : pad('', 22)}${ASSET_STATUS_LABELS[a.status]}${a.freezeExpiresOn && a.status !== 'deducted' ? `，期限至${a.freezeExpiresOn}` : ''}`,
+              `  ${pad(ASSET_CLASS_LABELS[a.class], 10)}${pad(`${a.institution} ${a.reference}`, 40)}${a.balanceFen !== undefined ? pad(`余额 ${formatYuan(a.balanceFen)}`, 22) : pad('', 22)}${ASSET_STATUS_LABELS[a.status]}${a.freezeExpiresOn && a.status !== 'deducted' ? `，${a.seizedOn ? `${a.seizedOn}起` : ''}期限至${a.freezeExpiresOn}` : ''}${a.renewals ? `，已续行${a.renewals}次` : ''}${a.renewal && (a.status === 'frozen' || a.status === 'sealed') ? `，${a.renewal.sendOn}续行${a.renewal.attempts > 0 ? `（已发出${a.renewal.attempts}次）` : ''}` : ''}`,
             );
           }
         }
@@ -585,4 +588,35 @@ export async function verifyCommand(globals: GlobalOptions, out: Output, referen
     },
     { quiet: true },
   );
+}
+
+/** Closure under review, settlement, re-query and resumption, as lines of `enforce case`. */
+function closureLines(state: EnforcementCase): string[] {
+  const lines: string[] = [];
+  const review = state.closureReview;
+  if (review && review.status !== 'granted') {
+    const status = { open: '审查中', waiting: '等待条件成就', refused: '不符合条件', rejected: '审批未同意' }[
+      review.status
+    ];
+    lines.push(
+      `结案审查：${CLOSURE_LABELS[review.way]}，${status}${review.waitUntil ? `（${review.waitUntil}后再审查）` : ''}`,
+    );
+    for (const problem of review.problems) lines.push(`  · ${problem.message}`);
+  }
+  if (state.interview)
+    lines.push(`约谈申请执行人：${OPINION_LABELS[state.interview.opinion]}（${chinaTime(state.interview.at)}）`);
+  const settlement = state.settlement;
+  if (settlement) {
+    const status = { performing: '履行中', performed: '已全部履行', breached: '已违约，恢复执行' }[settlement.status];
+    lines.push(
+      `执行和解：${status}，共${settlement.installments.length}期合计${formatYuan(settlement.totalFen)}，已履行${settlement.met}期`,
+    );
+  }
+  if (state.requery)
+    lines.push(
+      `终本后定期查询：已查询${state.requery.rounds}次${state.requery.found ? '，发现财产' : ''}${state.requery.ended ? '，已结束' : ''}`,
+    );
+  if (state.resumedAs) lines.push(`已恢复执行：${state.resumedAs.caseNumber}（${state.resumedAs.caseId}）`);
+  if (state.previousCaseNumber) lines.push(`恢复执行自：${state.previousCaseNumber}`);
+  return lines;
 }

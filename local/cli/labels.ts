@@ -1,5 +1,5 @@
 /** Staff-facing labels (Chinese) for what the CLI shows. */
-import type { AuctionStage, Phase, PricingMethod, Publication, Track } from '#domain/case/model.ts';
+import type { AuctionStage, Phase, PricingMethod, Publication, Track, Watch } from '#domain/case/model.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
 
 export const TRACK_LABELS: Record<Track, string> = { simple: '简案', complex: '繁案', resumed: '恢复执行案件' };
@@ -9,7 +9,10 @@ export const PHASE_LABELS: Record<Phase, string> = {
   disbursement: '案款发放与结案',
   coercion: '强制措施',
   disposal: '财产处置',
+  closure: '结案审查',
+  settlement: '执行和解',
 };
+export const WATCH_LABELS: Record<Watch, string> = { renewal: '查封、冻结续行监控', requery: '终本后定期查询' };
 export const KIND_LABELS = { first: '首次执行', resumed: '恢复执行', 'non-litigation': '非诉执行' } as const;
 
 const NODE_LABELS: Record<string, string> = {
@@ -28,6 +31,8 @@ export function nodeLabel(node: string): string {
   if (node.startsWith('entrustment:')) return '委托事项办结';
   if (node.startsWith('reference-price:')) return '启动确定处置参考价';
   if (node.startsWith('second-auction:')) return '流拍后再次拍卖';
+  if (node.startsWith('renewal:')) return '续行查封、冻结（最迟）';
+  if (node.startsWith('settlement:')) return `执行和解第${node.slice('settlement:'.length)}期`;
   return NODE_LABELS[node] ?? node;
 }
 
@@ -40,7 +45,7 @@ export const ASSET_CLASS_LABELS = {
   vehicle: '车辆',
   securities: '证券',
 } as const;
-export const CLOSURE_LABELS = { 'fully-performed': '执行完毕' } as const;
+export { CLOSURE_WAY_LABELS as CLOSURE_LABELS } from '#domain/closure/grounds.ts';
 
 export const ASSET_STATUS_LABELS = {
   found: '已查得',
@@ -49,10 +54,13 @@ export const ASSET_STATUS_LABELS = {
   entrusted: '已委托查封',
   deducted: '已扣划',
   'freeze-failed': '冻结未成功',
+  lapsed: '查封、冻结已失效',
   sold: '已处置变现',
   'in-lieu': '已以物抵债',
-  released: '已解除查封',
+  released: '已解除查封、冻结',
 } as const;
+
+export const OPINION_LABELS = { agrees: '同意终本', objects: '不同意终本', unreachable: '未能约谈' } as const;
 
 export { CONDUCT_LABELS, SANCTION_LABELS } from '#domain/coercion/labels.ts';
 
@@ -96,6 +104,7 @@ export const DISPOSAL_REQUEST_LABELS: Record<DisposalRequestKind, string> = {
   'in-lieu': '申请执行人对以物抵债的答复',
   'fixed-price': '变卖结果',
 };
+export const RENEWAL_REQUEST_LABELS = { renew: '续行查封、冻结' } as const;
 
 export const CREDIT_RECIPIENT_LABELS: Record<string, string> = {
   'credit-china': '信用中国',

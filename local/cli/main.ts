@@ -170,6 +170,48 @@ function program(): Command {
       .requiredOption('--as <user>', '决定人用户名（局长或院长）')
       .requiredOption('--reason <text>', '理由'),
   ).action(lazy('releaseCommand'));
+  const closure = () => import('./closure.ts');
+  helped(
+    cli
+      .command('close')
+      .description('申请结案：终结本次执行程序（终本）、终结执行、销案、不予执行、驳回申请；经审查与审批后结案')
+      .argument('<case>', '案号或案件内部编号')
+      .argument(
+        '<way>',
+        'final-round-closure（终本）、termination（终结执行）、withdrawal（销案）、non-enforcement（不予执行）、rejection（驳回申请）',
+      )
+      .requiredOption('--as <user>', '申请人用户名（承办人、团队负责人、执行局局长）')
+      .option('--ground <ground>', '结案事由（终本以外须填，见规则表 G1；不填时列出可选事由）')
+      .option('--reason <text>', '理由'),
+  ).action(async (reference: string, way: string, options) =>
+    (await closure()).closeCommand(globals(), out(), reference, way, options),
+  );
+  helped(
+    cli
+      .command('interview')
+      .description('记录约谈申请执行人（终本前听取意见，G2）；终本审查正在询问申请执行人时即作为其答复')
+      .argument('<case>', '案号或案件内部编号')
+      .argument('<opinion>', 'agrees（同意终本）或 objects（不同意）')
+      .requiredOption('--as <user>', '记录人用户名（承办人、团队负责人、执行局局长）')
+      .option('--note <text>', '约谈情况'),
+  ).action(async (reference: string, opinion: string, options) =>
+    (await closure()).interviewCommand(globals(), out(), reference, opinion, options),
+  );
+  helped(
+    cli
+      .command('settlement')
+      .description('记录执行和解协议：分期履行（日期=金额），履行期间停止执行措施；全部履行后发放结案，违约则恢复执行')
+      .argument('<case>', '案号或案件内部编号')
+      .requiredOption('--as <user>', '记录人用户名（承办人、团队负责人、执行局局长）')
+      .option(
+        '--installment <date=yuan>',
+        '一期：履行日期=金额（元），可重复，例如 --installment 2026-07-01=10000.00',
+        (value: string, previous: string[] = []) => [...previous, value],
+      )
+      .option('--note <text>', '协议说明'),
+  ).action(async (reference: string, options) =>
+    (await closure()).settlementCommand(globals(), out(), reference, options),
+  );
   helped(cli.command('run').description('处理当前所有到期的工作后退出')).action(lazy('runCommand'));
   helped(cli.command('worker').description('持续运行（生产模式）：按时处理到期的期限与外部答复')).action(
     lazy('workerCommand'),

@@ -4,6 +4,7 @@ import type { CaseEvent, Commit } from '#domain/case/events.ts';
 import type { EnforcementCase, EvidenceCheck, TimeNode } from '#domain/case/model.ts';
 import { isLate } from '#domain/case/nodes.ts';
 import { applyCommits } from '#domain/case/reducer.ts';
+import type { ClosureEvent } from '#domain/case/reducer-closure.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
 import { REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
@@ -22,6 +23,7 @@ import {
   KIND_LABELS,
   METHOD_LABELS,
   nodeLabel,
+  OPINION_LABELS,
   PHASE_LABELS,
   PRICING_LABELS,
   PUBLICATION_LABELS,
@@ -29,6 +31,7 @@ import {
   SERVICE_OUTCOME_LABELS,
   STAGE_LABELS,
   TRACK_LABELS,
+  WATCH_LABELS,
 } from './labels.ts';
 
 const CHECK_LABELS: Record<EvidenceCheck, string> = {
@@ -310,6 +313,62 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `证据法律保留：${names.member(event.by)}对${event.evidence.length}件证据设置法律保留（不得删除或覆盖），理由：${event.reason}`;
     case 'legal-hold-released':
       return `解除证据法律保留：${names.member(event.by)}，${event.evidence.length}件证据，理由：${event.reason}`;
+    default:
+      return describeClosureEvent(event, state, names);
+  }
+}
+
+/** Renewals (B1, B2), closure (G1, G2), re-query and resumption (G3), settlement. */
+function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | undefined, names: Names): string {
+  switch (event.type) {
+    case 'watch-started':
+      return event.run === 1 ? `启动${WATCH_LABELS[event.watch]}` : '';
+    case 'watch-ended':
+      return `${WATCH_LABELS[event.watch]}结束（${event.reason}）`;
+    case 'renewal-scheduled':
+      return `续行计划：${assetName(state, event.assetId)}的查封、冻结于${event.expiresOn}到期，将于${event.sendOn}发出续行手续，${event.escalateOn}前未办结即报指挥中心（B1、B2）`;
+    case 'renewal-sent':
+      return `发出续行查封、冻结：${event.assetIds.map((id) => assetName(state, id)).join('、')}`;
+    case 'seizure-renewed':
+      return `续行成功：${assetName(state, event.assetId)}，期限自${event.from}续至${event.expiresOn}（B2）`;
+    case 'renewal-failed':
+      return `续行未成功：${assetName(state, event.assetId)}（第${event.attempt}次，${event.reason}）${event.final ? '，已无重试次数' : '，将再次发出'}`;
+    case 'renewal-escalated':
+      return `续行预警：${assetName(state, event.assetId)}，${event.reason}，已报指挥中心`;
+    case 'seizure-lapsed':
+      return `查封、冻结失效：${assetName(state, event.assetId)}已于${event.expiredOn}到期，未能续行`;
+    case 'seizure-released':
+      return `解除查封、冻结：${assetName(state, event.assetId)}（${event.reason}）`;
+    case 'closure-requested':
+      return `申请结案：${CLOSURE_LABELS[event.way]}${event.ground ? `（事由：${event.ground}）` : ''}${event.by === 'system' ? '，强制措施已穷尽' : `，${names.member(event.by)}提出`}${event.reason ? `，理由：${event.reason}` : ''}`;
+    case 'closure-refused':
+      return `${event.next === 'wait' ? '暂不符合结案条件，等待' : '不符合结案条件，退回承办人'}：${event.problems.map((p) => p.message).join('；')}`;
+    case 'closure-review-ended':
+      return { refused: '结案审查结束：不符合条件', rejected: '结案审查结束：审批未同意', granted: '' }[event.outcome];
+    case 'interview-requested':
+      return '通过电子送达平台约谈申请执行人，听取对终结本次执行程序的意见（G2）';
+    case 'applicant-heard':
+      return `约谈申请执行人：${OPINION_LABELS[event.opinion]}${event.by === 'system' || event.by === 'applicant' ? '' : `（${names.member(event.by)}记录）`}${event.note ? `，${event.note}` : ''}`;
+    case 'requery-recorded':
+      return event.found.length > 0
+        ? `终本后第${event.round}次查询：发现${event.found.map((a) => `${ASSET_CLASS_LABELS[a.class]}${a.reference}${a.balanceFen !== undefined ? ` 余额${formatYuan(a.balanceFen)}` : ''}`).join('；')}`
+        : `终本后第${event.round}次查询：未发现可供执行的财产${event.silent.length > 0 ? `（${event.silent.length}个渠道未反馈）` : ''}`;
+    case 'resumption-requested':
+      return `发现可供执行的财产，向立案系统申请恢复执行（G3）：${event.reason}`;
+    case 'requery-ended':
+      return `终本后定期查询结束（${event.reason}）`;
+    case 'case-resumed':
+      return `恢复执行：立案系统已立${event.caseNumber}`;
+    case 'settlement-recorded':
+      return `执行和解：${names.member(event.by)}记录和解协议，共${event.installments.length}期合计${formatYuan(event.totalFen)}（${event.installments.map((i) => `${i.dueOn} ${formatYuan(i.amountFen)}`).join('；')}），和解履行期间停止执行措施`;
+    case 'settlement-awaiting':
+      return '';
+    case 'installment-met':
+      return `执行和解第${event.installment + 1}期已履行`;
+    case 'settlement-performed':
+      return '执行和解协议已全部履行';
+    case 'settlement-breached':
+      return `执行和解第${event.installment + 1}期（${event.dueOn}）逾期未履行，恢复执行原生效法律文书（G1）`;
   }
 }
 

@@ -12,6 +12,7 @@ import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { DynamoPartnerRequestStore } from '#adapters/dynamodb/partner-request-store.ts';
 import { RecordedRejections } from '#adapters/dynamodb/rejection-log.ts';
 import { QueueWaker } from '#adapters/queue-waker.ts';
+import { FilingSimulator } from '#adapters/simulators/filing-simulator.ts';
 import { PartnerSimulator, PaymentSimulator, type SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { JsonStaffDirectory } from '#adapters/staff/json-directory.ts';
 import { referenceData } from '#commons/reference-data.ts';
@@ -149,6 +150,13 @@ export class EmbeddedRuntime {
       staff: reference.staff,
       alerts: new LocalCommandCenter(runtimeStore, options.onAlert),
       payments: new PaymentSimulator(),
+      // The filing system files resumed cases through the same intake as any filing, a little later.
+      filing: new FilingSimulator(
+        this.cases,
+        async (at, event) =>
+          this.engine.schedule({ id: randomUUID(), kind: 'delivery', fireAt: at, body: { intake: event } }),
+        clock,
+      ),
       rejections: new RecordedRejections(db, tables, new LocalDeadLetters(runtimeStore, clock)),
       evidence: this.evidence,
       wakes: new QueueWaker(deliver, clock),
@@ -333,8 +341,15 @@ export class EmbeddedRuntime {
     await this.runtimeStore.setValue('clock', { mode: this.clock.mode, now: this.clock.now() } satisfies ClockSetting);
   }
 
-  /** A partner answer, through the settle function as an SQS batch; a transient failure is delivered again later. */
+  /**
+   * A partner answer, through the settle function as an SQS batch; a transient failure is delivered again later.
+   * A filing the filing system's simulator scheduled goes to intake instead, as its event would on EventBridge.
+   */
   private async deliver(body: unknown): Promise<void> {
+    if (typeof body === 'object' && body !== null && 'intake' in body) {
+      await this.intakeHandler((body as { intake: unknown }).intake, lambdaContext('intake'));
+      return;
+    }
     const result = (await this.settleHandler(
       { Records: [{ messageId: randomUUID(), body: JSON.stringify(body) }] },
       lambdaContext('settle'),

@@ -525,6 +525,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   payments: [],
   evidence: [],
   wakes: [],
+  filing: [],
 };
 
 /** Other grants a port implies (resource label and action), and the environment it needs. */
@@ -533,6 +534,8 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   partners: ['partner-queue sqs:SendMessage'],
   wakes: ['partner-queue sqs:SendMessage'],
   alerts: ['alert-bus events:PutEvents'],
+  // The filing system hears resumption requests (G3) on the alert bus.
+  filing: ['alert-bus events:PutEvents'],
   // record-evidence's use of the bucket (function-access.ts EVIDENCE_USE): read, and legal hold, on case keys only.
   evidence: [
     'evidence-bucket/cases/* s3:GetObject',
@@ -557,6 +560,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   payments: [],
   evidence: [ENV.evidenceBucket],
   wakes: [ENV.partnerQueueUrl],
+  filing: [ENV.alertBusName],
 };
 
 function resourceLabels(): Map<string, string> {
@@ -665,6 +669,9 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       for (const action of ['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']) {
         expected.add(`* states:${action}`);
       }
+      // Staff ask for a closure or record a settlement: settle starts that phase.
+      expected.add(`machine:${prefix}-closure states:StartExecution`);
+      expected.add(`machine:${prefix}-settlement states:StartExecution`);
       for (const action of [
         'ReceiveMessage',
         'ChangeMessageVisibility',
@@ -689,6 +696,10 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'intake') {
       expected.add(ENV.idempotencyTable);
       expected.add(ENV.serviceMachineArn);
+    }
+    if (name === 'settle') {
+      expected.add(ENV.closureMachineArn);
+      expected.add(ENV.settlementMachineArn);
     }
 
     // Act

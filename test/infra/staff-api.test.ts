@@ -46,7 +46,7 @@ describe('the staff API', () => {
     expect(methods.some((m) => m.includes('/auth/token') || m.includes('/clock'))).toBe(false);
   });
 
-  it('sends decisions to settle and every other route to the API function', () => {
+  it('sends decisions and the closing work to settle, and every other route to the API function', () => {
     const methods = methodPaths();
     const settle = functionLogicalId(`${prefix}-settle`);
     const api = functionLogicalId(`${prefix}-api`);
@@ -56,7 +56,12 @@ describe('the staff API', () => {
       expect(JSON.stringify(integration.Uri), route.operationId).toContain(route.target === 'settle' ? settle : api);
       expect(integration.Type).toBe('AWS_PROXY');
     }
-    expect(served.filter((r) => r.target === 'settle').map((r) => r.operationId)).toEqual(['decideTask']);
+    expect(served.filter((r) => r.target === 'settle').map((r) => r.operationId)).toEqual([
+      'decideTask',
+      'requestClosure',
+      'recordInterview',
+      'recordSettlement',
+    ]);
   });
 
   it('authorizes every method but the API description with the Cognito user pool', () => {

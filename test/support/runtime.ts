@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
+import { accountBalance, ledgerTotal } from '#domain/case/reducer.ts';
 import type { Alert } from '#ports/alerts.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import type { RuntimeEvent } from '../../local/runtime/engine.ts';
@@ -174,11 +175,79 @@ export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<S
 export function scenarios(): (options?: Partial<RuntimeOptions>) => Promise<Scenario> {
   const opened: Scenario[] = [];
   afterEach(async () => {
-    await Promise.all(opened.splice(0).map((s) => s.close()));
+    const done = opened.splice(0);
+    try {
+      for (const s of done) await assertMoneyReconciles(s);
+    } finally {
+      await Promise.all(done.map((s) => s.close()));
+    }
   });
   return async (options) => {
     const s = await scenario(options);
     opened.push(s);
     return s;
   };
+}
+
+/**
+ * Every scenario ends with this check on every case it ran: money is whole fen, what went out (paid to the
+ * applicants, refunded) never exceeds what came in, paid plus property in lieu never exceeds the claim, and a case
+ * closed as fully performed has an empty account and its claim met to the fen.
+ */
+export async function assertMoneyReconciles(s: Scenario): Promise<void> {
+  const caseIds = new Set<string>();
+  for (const event of s.events) {
+    const match = /^(c[a-z2-7]{19})-/.exec('execution' in event ? String(event.execution) : '');
+    if (match?.[1]) caseIds.add(match[1]);
+  }
+  for (const caseId of caseIds) {
+    const state = await s.runtime.deps.cases.load(caseId);
+    if (!state) continue;
+    const problems: string[] = [];
+    for (const entry of state.ledger)
+      if (!Number.isSafeInteger(entry.amountFen) || entry.amountFen <= 0)
+        problems.push(`${entry.kind} ${entry.entryId}: ${entry.amountFen} is not a positive whole number of fen`);
+    const received = ledgerTotal(state, 'received');
+    const out = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded');
+    if (received - out !== accountBalance(state) || accountBalance(state) < 0)
+      problems.push(`received ${received}, paid out and refunded ${out}: the account would be negative`);
+    const satisfied = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'in-lieu');
+    if (satisfied > state.claim.totalFen) problems.push(`paid ${satisfied} over the claim ${state.claim.totalFen}`);
+    if (state.status === 'closed' && state.closure?.way === 'fully-performed') {
+      if (accountBalance(state) !== 0) problems.push(`closed with ${accountBalance(state)} fen left on the account`);
+      if (satisfied !== state.claim.totalFen)
+        problems.push(`closed as performed with ${satisfied} of ${state.claim.totalFen}`);
+    }
+    if (problems.length > 0)
+      throw new Error(`case ${caseId} (${state.caseNumber}): money does not reconcile: ${problems.join('; ')}`);
+  }
+}
+
+/**
+ * Timer by timer (the next deadline, answer or wake-up of any execution, at most a day away), deciding every approval
+ * as soon as it appears (as whoever holds the role it needs), until `done`: no approval ever waits past its time.
+ */
+export async function daysUntil(
+  s: Scenario,
+  caseId: string,
+  done: (state: EnforcementCase) => boolean,
+  maxDays: number,
+): Promise<EnforcementCase> {
+  const end = Date.parse(s.runtime.clock.now()) + maxDays * DAY * 1000;
+  while (Date.parse(s.runtime.clock.now()) < end) {
+    const state = await s.load(caseId);
+    if (done(state)) return state;
+    for (const approval of await s.pending(caseId)) {
+      await s.runtime.decide({
+        approvalId: approval.approvalId,
+        decision: 'approved',
+        userId: DECIDERS[approval.requiredRole] ?? '',
+        ...confirmation(approval),
+      });
+    }
+    const next = await s.runtime.engine.nextTimerAt();
+    const wait = next ? (Date.parse(next) - Date.parse(s.runtime.clock.now())) / 1000 : DAY;
+    await s.runtime.advance(Math.min(DAY, Math.max(60, Math.ceil(wait))));
+  }
+  throw new Error(`case ${caseId} not there within ${maxDays} days: ${(await s.load(caseId)).status}`);
 }

@@ -13,6 +13,7 @@ import { type ApprovalStep, decisionRows } from '#domain/approvals/policy.ts';
 import { ROLES, type Role } from '#domain/staff/roles.ts';
 import { OPENAPI_DOCUMENT } from '../../functions/api/openapi.ts';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';
+import { DEFINITION_VERSION } from '../../workflows/version.ts';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
 import { DAY, filingEvent, respondentWith } from '../support/runtime.ts';
 
@@ -220,10 +221,10 @@ describe('claims and assignment', () => {
       c.events.map((e) => ({ type: e.type, actor: c.actor.id, definition: c.cause.definition })),
     );
     expect(events.filter((e) => e.type.startsWith('approval-'))).toEqual([
-      { type: 'approval-requested', actor: 'workflow', definition: '2026.12.1' },
-      { type: 'approval-claimed', actor: 'chen-jing', definition: '2026.12.1' },
-      { type: 'approval-released', actor: 'chen-jing', definition: '2026.12.1' },
-      { type: 'approval-decided', actor: 'li-qiang', definition: '2026.12.1' },
+      { type: 'approval-requested', actor: 'workflow', definition: DEFINITION_VERSION },
+      { type: 'approval-claimed', actor: 'chen-jing', definition: DEFINITION_VERSION },
+      { type: 'approval-released', actor: 'chen-jing', definition: DEFINITION_VERSION },
+      { type: 'approval-decided', actor: 'li-qiang', definition: DEFINITION_VERSION },
     ]);
   });
 
@@ -278,7 +279,7 @@ describe('claims and assignment', () => {
       const [commit] = assigned;
       expect(commit?.actor).toMatchObject({ kind: 'staff', id: 'sun-hao' });
       expect(commit?.events[0]).toMatchObject({ reason: '李强调离，待办转陈静' });
-      expect(commit?.cause).toMatchObject({ definition: '2026.12.1' });
+      expect(commit?.cause).toMatchObject({ definition: DEFINITION_VERSION });
       batches.add(commit?.cause.batch ?? '');
       const verified = await s.request<{ ok: boolean }>('GET', `/cases/${caseId}/verify`, { as: USER_OF.auditor });
       expect(verified.body.ok).toBe(true);
@@ -377,6 +378,16 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
   }
   const closed = await s.load(caseId);
   expect(closed.status, JSON.stringify(closed.attention)).toBe('closed');
+  // The closing work, served by settle (its scenarios run in closure.test.ts and settlement.test.ts): a closed case
+  // cannot be closed again, a field officer may not record an interview, an agreement needs installments.
+  const officer = USER_OF['handling-officer'];
+  const closure = { way: 'termination', ground: 'application-withdrawn' };
+  expect((await r('POST', `/cases/${caseId}/closure`, { as: officer, body: closure })).status).toBe(409);
+  const interview = { opinion: 'agrees' };
+  expect((await r('POST', `/cases/${other}/interview`, { as: USER_OF['field-officer'], body: interview })).status).toBe(
+    403,
+  );
+  expect((await r('POST', `/cases/${other}/settlement`, { as: officer, body: { installments: [] } })).status).toBe(400);
   await r('GET', `/cases/${caseId}/journal`, { as: USER_OF.auditor });
   await r('GET', `/cases/${caseId}/verify`, { as: USER_OF.auditor });
   return { s, late: other };

@@ -26,6 +26,9 @@ const COMMANDS = [
   'rejections',
   'verify',
   'evidence',
+  'close',
+  'interview',
+  'settlement',
 ];
 const scratch = mkdtempSync(join(tmpdir(), 'enforce-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -57,6 +60,19 @@ describe('errors are one clear line and a non-zero exit', () => {
     [['clock', 'advance', 'soon'], /^错误：时长格式不正确：soon/],
     [['pay', 'x', '12.345'], /^错误：金额格式不正确：12\.345/],
     [['case', 'nope'], /^错误：找不到案件：nope\n$/],
+    [
+      ['close', 'x', 'termination', '--as', 'wang-fang'],
+      /^错误：终结执行须说明事由（--ground）：application-withdrawn（申请执行人撤销申请）；/,
+    ],
+    [
+      ['close', 'x', 'finish', '--as', 'wang-fang'],
+      /^错误：未知的结案方式：finish（可选：final-round-closure（终结本次执行程序）/,
+    ],
+    [
+      ['interview', 'x', 'maybe', '--as', 'wang-fang'],
+      /^错误：申请执行人意见只能是 agrees（同意终本）或 objects（不同意）/,
+    ],
+    [['settlement', 'x', '--as', 'wang-fang', '--installment', 'soon'], /^错误：分期格式不正确：soon（应为 日期=金额/],
   ])('%j', (args, message) => {
     const { code, stdout, stderr } = enforce(['--data-dir', join(scratch, 'errors'), ...args]);
     expect(code).not.toBe(0);
@@ -291,5 +307,59 @@ describe('evidence from the command line', () => {
       ),
     );
     expect(tampered.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+});
+
+describe('closing work from the command line', () => {
+  it('a settlement recorded through the staff API; a closure that does not fit refused with its reason; the case shows it', () => {
+    const dir = join(scratch, 'closing');
+    const world = join(scratch, 'nothing.json');
+    writeFileSync(world, JSON.stringify({ respondents: { '130922199001010034': { eService: 'ok', assets: [] } } }));
+    const args = ['--data-dir', dir];
+    const created = enforce([
+      ...args,
+      '--clock',
+      'virtual',
+      '--start-at',
+      '2026-03-02T09:00:00+08:00',
+      '--simulator',
+      world,
+      'intake',
+      'test/fixtures/intake/v1/loan-repayment.json',
+    ]);
+    expect(created.code).toBe(0);
+    expect(enforce([...args, 'clock', 'advance', '5d']).code).toBe(0);
+    const number = '（2026）冀0922执301号';
+    const wrong = enforce([
+      ...args,
+      'close',
+      number,
+      'non-enforcement',
+      '--ground',
+      'award-not-enforced',
+      '--as',
+      'wang-fang',
+    ]);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toBe(
+      '错误：未能提出结案申请：不能以不予执行方式结案：不予执行只适用于仲裁裁决或公证债权文书（G1）（HTTP 409）\n',
+    );
+    const settled = enforce([
+      ...args,
+      'settlement',
+      number,
+      '--as',
+      'wang-fang',
+      '--installment',
+      '2026-04-10=20000.00',
+      '--installment',
+      '2026-05-11=31650.00',
+    ]);
+    expect(settled.stderr).toBe('');
+    expect(settled.stdout).toContain('已记录执行和解协议：2期，合计51,650.00元');
+    const shown = enforce([...args, 'case', number]);
+    expect(shown.stdout).toContain('状态：执行和解履行中');
+    expect(shown.stdout).toContain('执行和解：履行中，共2期合计51,650.00元，已履行0期');
+    expect(shown.stdout).toContain('执行和解第2期');
   });
 });

@@ -272,12 +272,17 @@ describe('dishonest-debtor list (C6)', () => {
 });
 
 describe('the phase runs out', () => {
-  it('nothing more to do and no performance: the case waits for the final-round closure review', async () => {
+  it('nothing more to do and no performance: the final-round closure (终本) review takes the case over', async () => {
     const s = await open({ script: script(240) });
     const caseId = await coercing(s, 240);
-    const state = await s.until(caseId, (c) => c.status === 'awaiting-final-closure', 40);
-    expect(state.coercion?.outcome).toBe('exhausted');
-    expect(s.path(caseId, 'coercion').at(-1)).toBe('MeasuresExhausted');
+    const state = await s.until(caseId, (c) => c.coercion?.outcome === 'exhausted', 40);
+    expect(state.status).toBe('final-closure-review');
+    expect(s.path(caseId, 'coercion').slice(-3)).toEqual([
+      'CarryFinalClosure',
+      'StartFinalClosure',
+      'MeasuresExhausted',
+    ]);
+    expect(state.phaseRuns.closure).toBe(1);
   });
 });
 

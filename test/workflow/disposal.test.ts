@@ -139,10 +139,12 @@ describe('online judicial auction', () => {
     expect(secondNode?.status).toBe('met');
     expect(flat.status).toBe('in-lieu');
     expect(ledgerTotal(state, 'in-lieu')).toBe(second?.startingPriceFen);
-    // The deposit money was paid out earlier; the rest is still owed: the case goes on without property.
+    // The deposit money was paid out earlier; the rest is still owed: the case goes on without property, to the
+    // coercive measures and, once they run out, the final-round closure (终本) review.
     const paid = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'in-lieu');
     expect(paid).toBe(50_000 * YUAN + (second?.startingPriceFen ?? 0));
-    expect(['coercing', 'awaiting-final-closure']).toContain(state.status);
+    expect(['coercing', 'awaiting-final-closure', 'final-closure-review', 'closed']).toContain(state.status);
+    if (state.status === 'closed') expect(state.closure?.way).toBe('final-round-closure');
     reconciles(state);
   });
 

@@ -77,8 +77,9 @@ describe('each step, called twice with the same input', () => {
       try {
         await original(call.step, call.payload, outcome.caseId);
       } catch (error) {
-        // A waiting step whose request was already answered says so by name, and writes nothing.
-        expect((error as Error).name).toBe('PartnerRequestSettled');
+        // A waiting step whose request was already answered says so by name, and so does a step of a phase the
+        // closed case has left behind (its state machine ends it quietly): neither writes anything.
+        expect(['PartnerRequestSettled', 'PhaseEnded']).toContain((error as Error).name);
       }
       replayed.add(call.step);
     }

@@ -57,6 +57,7 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
       'RecordControl',
       'RouteControl',
       'AssessCoverage',
+      'WatchSeizures',
       'RouteCoverage',
       'CarryDisbursePhase',
       'StartDisbursement',

@@ -4,6 +4,7 @@ import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { PartnerCallback } from '#contracts/partner-answers.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type { Alert, CommandCenter } from '#ports/alerts.ts';
+import type { FilingSystem, ResumptionRequest } from '#ports/filing.ts';
 import type { WakeRequest } from '#ports/wakes.ts';
 import type { DeadLetters } from '../dynamodb/rejection-log.ts';
 
@@ -30,6 +31,8 @@ export class SqsDeadLetters implements DeadLetters {
 
 export const ALERT_SOURCE = 'court.enforcement';
 export const ALERT_DETAIL_TYPE = 'CommandCenterAlert';
+/** What the court's filing system listens for on the alert bus: file a resumed case (G3). */
+export const RESUMPTION_DETAIL_TYPE = 'ResumptionRequested';
 
 export class EventBridgeCommandCenter implements CommandCenter {
   private readonly events: EventBridgeClient;
@@ -47,6 +50,34 @@ export class EventBridgeCommandCenter implements CommandCenter {
             Source: ALERT_SOURCE,
             DetailType: ALERT_DETAIL_TYPE,
             Detail: JSON.stringify(alert),
+          },
+        ],
+      }),
+    );
+  }
+}
+
+/**
+ * The filing system on AWS: a `ResumptionRequested` event on the alert bus (ids and amounts only), which the
+ * court's filing system subscribes to; it files the resumed case as an `EnforcementCaseFiled` event of kind
+ * `resumed` on the intake bus.
+ */
+export class EventBridgeFilingSystem implements FilingSystem {
+  private readonly events: EventBridgeClient;
+  private readonly busName: string;
+  constructor(events: EventBridgeClient, busName: string) {
+    this.events = events;
+    this.busName = busName;
+  }
+  async requestResumption(request: ResumptionRequest): Promise<void> {
+    await this.events.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: this.busName,
+            Source: ALERT_SOURCE,
+            DetailType: RESUMPTION_DETAIL_TYPE,
+            Detail: JSON.stringify(request),
           },
         ],
       }),

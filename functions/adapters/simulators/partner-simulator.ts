@@ -42,6 +42,10 @@ export interface RespondentScript {
   readonly deduct?: Behaviour;
   /** The asset report the asset-report order asks for (A9). */
   readonly assetReport?: 'ok' | 'silent';
+  /** How the banks and registries answer a renewal of a freeze or seal (B2); unscripted, one in twenty fails. */
+  readonly renew?: Behaviour;
+  /** Assets the respondent comes by later (an inheritance, a new job's salary account): found from `from` on. */
+  readonly acquired?: readonly { readonly from: string; readonly assets: readonly ScriptedAsset[] }[];
 }
 
 /** How the police, the procuratorate, the higher court and the detention centre answer for one case. */
@@ -56,6 +60,8 @@ export interface CaseScript {
   /** Credit-discipline recipients that fail the first time they are sent something, or never answer. */
   readonly creditFailFirst?: readonly string[];
   readonly creditSilent?: readonly string[];
+  /** The applicant heard before 终本 (G2): agrees (default), objects, or never answers. */
+  readonly interview?: 'agrees' | 'objects' | 'silent';
   /** How the case's property fares at disposal. */
   readonly disposal?: DisposalScript;
 }
@@ -76,6 +82,9 @@ export interface CourtScript {
   readonly entrustment: 'completed' | 'reported-back' | 'silent';
   /** Days until the entrusted court answers. */
   readonly afterDays?: number;
+  /** How it answers a renewal of a seal it made (B2, H1): renewed (default), refused, or silence. */
+  readonly renewal?: 'completed' | 'failed' | 'silent';
+  readonly renewalAfterDays?: number;
 }
 
 export interface SimulatorScript {
@@ -106,6 +115,8 @@ export const SIMULATED_DELAY_HOURS = {
   balance: [24 * 3, 24 * 10],
   applicant: [24 * 2, 24 * 6],
   fixedPrice: [24 * 5, 24 * 40],
+  renewal: [2, 48],
+  interview: [4, 72],
 } as const;
 
 export type Deliver = (at: Instant, callback: PartnerCallback) => Promise<void>;
@@ -167,6 +178,15 @@ export class PartnerSimulator implements PartnerGateway {
       if (caseIdFor(request.court, caseNumber) === request.caseId) return script;
     }
     return {};
+  }
+
+  /** What the respondent holds now: the scripted assets and those acquired by now. */
+  private holdings(who: RespondentScript): readonly ScriptedAsset[] {
+    const now = Date.parse(this.clock.now());
+    return [
+      ...(who.assets ?? []),
+      ...(who.acquired ?? []).filter((a) => Date.parse(a.from) <= now).flatMap((a) => a.assets),
+    ];
   }
 
   private respondent(partyId: string | undefined): RespondentScript {
@@ -309,13 +329,13 @@ export class PartnerSimulator implements PartnerGateway {
       }
       case 'inquiry': {
         if (!item.channel || who.silentChannels?.includes(item.channel)) return undefined;
-        const assets = (who.assets ?? [])
+        const assets = this.holdings(who)
           .filter((a) => a.channel === item.channel)
           .map(({ channel: _channel, ...asset }) => asset);
         return reply('ok', SIMULATED_DELAY_HOURS.inquiry, { assets }, '');
       }
       case 'freeze': {
-        const held = (who.assets ?? []).find((a) => a.reference === item.reference);
+        const held = this.holdings(who).find((a) => a.reference === item.reference);
         const frozenFen =
           held?.balanceFen !== undefined ? Math.min(held.balanceFen, item.amountFen ?? 0) : (item.amountFen ?? 0);
         return reply(who.freeze, SIMULATED_DELAY_HOURS.order, { frozenFen }, '账户已销户');
@@ -388,6 +408,7 @@ export class PartnerSimulator implements PartnerGateway {
       }
       case 'detention-term':
       case 'performance-watch':
+      case 'settlement-installment':
         // Answered by the court (early release) or the case account (money), never by a partner.
         return undefined;
       case 'pricing':
@@ -418,6 +439,40 @@ export class PartnerSimulator implements PartnerGateway {
           'ok',
           SIMULATED_DELAY_HOURS.fixedPrice,
           { sold: true, priceFen: item.amountFen ?? 0, buyer: `变卖买受人${Math.floor(random() * 900 + 100)}` },
+          '',
+        );
+      }
+      case 'renew': {
+        if (item.toCourt) {
+          const court = this.script.courts?.[item.toCourt];
+          if (court?.renewal === 'silent') return undefined;
+          const afterHours =
+            court?.renewalAfterDays !== undefined
+              ? court.renewalAfterDays * 24
+              : between(random, SIMULATED_DELAY_HOURS.entrustment);
+          return court?.renewal === 'failed'
+            ? { afterHours, outcome: 'failed', result: { reason: '受托法院退回：续行查封手续不全' } }
+            : { afterHours, outcome: 'ok', result: { detail: '受托法院已办理续行查封登记' } };
+        }
+        const behaviour = who.renew ?? (random() < 0.05 ? 'failed' : 'ok');
+        return reply(
+          behaviour,
+          SIMULATED_DELAY_HOURS.renewal,
+          { detail: '已办理续行' },
+          '协助执行单位退回：续行手续不全',
+        );
+      }
+      case 'applicant-interview': {
+        const opinion = this.caseScript(request).interview ?? 'agrees';
+        if (opinion === 'silent') return undefined;
+        return reply(
+          'ok',
+          SIMULATED_DELAY_HOURS.interview,
+          {
+            opinion,
+            note:
+              opinion === 'agrees' ? '同意终结本次执行程序，发现财产线索将及时提供' : '不同意，认为被执行人尚有财产',
+          },
           '',
         );
       }

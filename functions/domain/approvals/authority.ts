@@ -13,14 +13,19 @@ export const ACTIONS = [
   'assign-tasks',
   /** Read the court's cases, their journal and the audit-chain check. */
   'read-cases',
+  /**
+   * Ask for a case to be closed (G1, 终本), record a settlement agreement (执行和解), record the applicant's interview:
+   * the officer's closing work, each followed by a decision or a watch of its own.
+   */
+  'close-cases',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   'field-officer': ['read-cases'],
-  'handling-officer': ['read-cases'],
-  'team-lead': ['read-cases', 'read-court-tasks', 'assign-tasks'],
-  'bureau-chief': ['read-cases', 'read-court-tasks', 'assign-tasks'],
+  'handling-officer': ['read-cases', 'close-cases'],
+  'team-lead': ['read-cases', 'read-court-tasks', 'assign-tasks', 'close-cases'],
+  'bureau-chief': ['read-cases', 'read-court-tasks', 'assign-tasks', 'close-cases'],
   president: ['read-cases', 'read-court-tasks'],
   'panel-member': ['read-cases'],
   'command-center': ['read-cases', 'read-court-tasks'],

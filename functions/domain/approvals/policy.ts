@@ -7,10 +7,12 @@ import type { LegalCalendar } from '../calendar/legal-calendar.ts';
 import { chinaDateOf, endOfChinaDay, type Instant, secondsUntil } from '../calendar/local-date.ts';
 import type { EnforcementCase } from '../case/model.ts';
 import type { CaseStatus } from '../case/status.ts';
+import { CLOSURE_WAY_LABELS, groundOf, isStaffWay } from '../closure/grounds.ts';
 import { CONDUCT_LABELS } from '../coercion/labels.ts';
+import { outstandingFen } from '../control/plan.ts';
 import { lotAwaitingTerms } from '../disposal/plan.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
-import type { Rules } from '../rules/table.ts';
+import { RULES, type Rules } from '../rules/table.ts';
 import type { Role } from '../staff/roles.ts';
 
 /** The bureau's escalation ladder: an approval not decided in time goes one rung up. */
@@ -53,15 +55,33 @@ export const APPROVAL_STEPS = {
     onApproved: 'coercing',
     onRejected: 'coercing',
   },
+  /** G2: 终本 is decided by the bureau chief (court working rule), escalating to the president. */
+  'final-closure': {
+    label: '终结本次执行程序审批',
+    ladder: ['bureau-chief', 'president'],
+    firstRole: 'bureau-chief',
+    waiting: 'final-closure-review',
+    onApproved: 'final-closure-review',
+    onRejected: 'awaiting-officer',
+  },
+  /**
+   * G1: termination, withdrawal, non-enforcement and rejection, asked for by the officer while the case goes on: the
+   * case keeps its status until the closure is recorded (no status of its own while it waits).
+   */
+  closure: {
+    label: '结案审批（终结执行、销案、不予执行、驳回申请）',
+    ladder: ['bureau-chief', 'president'],
+    firstRole: 'bureau-chief',
+  },
 } as const satisfies Record<
   string,
   {
     label: string;
     ladder: readonly Role[];
     firstRole: Role | 'by-amount';
-    waiting: CaseStatus;
-    onApproved: CaseStatus;
-    onRejected: CaseStatus;
+    waiting?: CaseStatus;
+    onApproved?: CaseStatus;
+    onRejected?: CaseStatus;
   }
 >;
 export type ApprovalStep = keyof typeof APPROVAL_STEPS;
@@ -184,9 +204,26 @@ export function approvalSummary(step: ApprovalStep, state: EnforcementCase, rule
         : `罚款${respondent}${formatYuan(sanction.proposedFen ?? fen(0))}`;
     return `拟${measure}（依据：${sanction.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）；可在法定限度内决定${sanction.kind === 'detention' ? '日数' : '金额'}`;
   }
+  if (step === 'final-closure' || step === 'closure') return closureSummary(state);
   const plan = state.disbursementPlan;
   if (!plan) return '执行款发放';
   const paid = fen(plan.payouts.reduce((t, p) => t + p.amountFen, 0));
   const refund = plan.refundFen > 0 ? `；退还被执行人${formatYuan(plan.refundFen)}` : '';
   return `向${plan.payouts.length}名申请执行人发放共${formatYuan(paid)}${refund}`;
+}
+
+const OPINION_LABELS = { agrees: '同意终本', objects: '不同意终本', unreachable: '未能约谈' } as const;
+
+/** A closure's approval: the way, its ground, what is left unpaid, and for 终本 what the applicant said. */
+function closureSummary(state: EnforcementCase): string {
+  const review = state.closureReview;
+  if (!review) return '结案';
+  const way = CLOSURE_WAY_LABELS[review.way];
+  const ground = isStaffWay(review.way) ? groundOf(review.way, review.ground, RULES) : undefined;
+  const unpaid = `尚未执行${formatYuan(outstandingFen(state))}`;
+  if (review.way === 'final-round-closure') {
+    const heard = state.interview ? `；申请执行人意见：${OPINION_LABELS[state.interview.opinion]}` : '';
+    return `${way}：${unpaid}，财产调查已穷尽，限制消费令、失信名单继续有效${heard}`;
+  }
+  return `${way}（事由：${ground?.zh ?? review.ground ?? ''}）：${unpaid}${review.reason ? `；理由：${review.reason}` : ''}`;
 }

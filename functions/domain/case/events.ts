@@ -7,11 +7,16 @@ import type {
   Bid,
   CaseKind,
   Claim,
+  ClosureProblem,
+  ClosureReview,
+  ClosureWay,
   ConductKind,
   Court,
   Entrustment,
   EvidenceCheck,
   EvidenceDeclaration,
+  Installment,
+  InterviewOpinion,
   Party,
   Phase,
   PricingMethod,
@@ -20,6 +25,7 @@ import type {
   ServiceMethod,
   TimeNode,
   Track,
+  Watch,
 } from './model.ts';
 import type { CaseStatus } from './status.ts';
 
@@ -168,7 +174,7 @@ export type CaseEvent =
       readonly cause: string;
       readonly where: string;
     }
-  | { readonly type: 'case-closed'; readonly way: 'fully-performed' }
+  | { readonly type: 'case-closed'; readonly way: ClosureWay; readonly ground?: string }
   | {
       readonly type: 'asset-report';
       readonly respondentId: string;
@@ -344,6 +350,90 @@ export type CaseEvent =
     }
   | { readonly type: 'disposal-awaiting'; readonly requestId: string }
   | { readonly type: 'disposal-ended'; readonly reason: string }
+  // Seizure book-keeping and renewals (B1, B2).
+  | { readonly type: 'watch-started'; readonly watch: Watch; readonly run: number; readonly execution: string }
+  | { readonly type: 'watch-ended'; readonly watch: Watch; readonly reason: string }
+  | {
+      readonly type: 'renewal-scheduled';
+      readonly assetId: string;
+      readonly expiresOn: LocalDate;
+      readonly sendOn: LocalDate;
+      readonly escalateOn: LocalDate;
+    }
+  | { readonly type: 'renewal-sent'; readonly requestId: string; readonly assetIds: readonly string[] }
+  | {
+      readonly type: 'seizure-renewed';
+      readonly assetId: string;
+      readonly requestId: string;
+      readonly from: LocalDate;
+      readonly expiresOn: LocalDate;
+    }
+  | {
+      readonly type: 'renewal-failed';
+      readonly assetId: string;
+      readonly requestId: string;
+      readonly attempt: number;
+      readonly reason: string;
+      /** No attempt is left: only a person can still renew it. */
+      readonly final: boolean;
+    }
+  | { readonly type: 'renewal-escalated'; readonly assetId: string; readonly reason: string }
+  | { readonly type: 'seizure-lapsed'; readonly assetId: string; readonly expiredOn: LocalDate }
+  | { readonly type: 'seizure-released'; readonly assetId: string; readonly reason: string }
+  // Closure (G1), 终本 (G2), re-query and resumption (G3).
+  | {
+      readonly type: 'closure-requested';
+      readonly run: number;
+      readonly way: ClosureReview['way'];
+      readonly ground?: string;
+      readonly by: string;
+      readonly reason?: string;
+    }
+  | {
+      readonly type: 'closure-refused';
+      readonly problems: readonly ClosureProblem[];
+      /** wait: only time is missing, the review waits; officer: the officer must act. */
+      readonly next: 'wait' | 'officer';
+      readonly until?: LocalDate;
+    }
+  | { readonly type: 'closure-review-ended'; readonly outcome: 'refused' | 'rejected' | 'granted' }
+  | { readonly type: 'interview-requested'; readonly requestId: string }
+  | {
+      readonly type: 'applicant-heard';
+      readonly opinion: InterviewOpinion;
+      readonly by: string;
+      readonly note?: string;
+    }
+  | {
+      readonly type: 'requery-recorded';
+      readonly round: number;
+      readonly found: readonly Pick<Asset, 'class' | 'channel' | 'institution' | 'reference' | 'balanceFen'>[];
+      readonly silent: readonly string[];
+    }
+  | { readonly type: 'resumption-requested'; readonly round: number; readonly reason: string }
+  | { readonly type: 'requery-ended'; readonly reason: string }
+  | { readonly type: 'case-resumed'; readonly caseNumber: string; readonly caseId: string }
+  // Settlement (执行和解).
+  | {
+      readonly type: 'settlement-recorded';
+      readonly installments: readonly Installment[];
+      readonly totalFen: Fen;
+      readonly baseReceivedFen: Fen;
+      readonly by: string;
+      readonly note?: string;
+      /** The runs of the phases running when it was agreed: enforcement stops while it is performed. */
+      readonly interrupted: Readonly<Partial<Record<Phase, number>>>;
+    }
+  | { readonly type: 'settlement-awaiting'; readonly requestId: string }
+  | { readonly type: 'installment-met'; readonly installment: number }
+  | { readonly type: 'settlement-performed' }
+  | {
+      readonly type: 'settlement-breached';
+      readonly installment: number;
+      readonly dueOn: LocalDate;
+      /** Where enforcement resumes: paying out what came in first, or coercive measures. */
+      readonly resumeWith: 'disbursement' | 'coercion';
+    }
   | ({ readonly type: 'evidence-upload-issued' } & EvidenceDeclaration)
   | {
       readonly type: 'evidence-recorded';

@@ -4,7 +4,20 @@ import type { CaseStatus } from './status.ts';
 
 export type CaseKind = 'first' | 'resumed' | 'non-litigation';
 export type Track = 'simple' | 'complex' | 'resumed';
-export type Phase = 'service' | 'investigation' | 'disbursement' | 'coercion' | 'disposal';
+export type Phase = 'service' | 'investigation' | 'disbursement' | 'coercion' | 'disposal' | 'closure' | 'settlement';
+/**
+ * Periodic work beside the phases, each a chain of short executions: the seizure renewals (B1, B2) while anything
+ * is held, the re-queries after 终本 (G3).
+ */
+export type Watch = 'renewal' | 'requery';
+
+export interface WatchState {
+  readonly run: number;
+  readonly execution: string;
+  readonly startedAt: string;
+  /** False once the watch found nothing more to do (it is started again when there is). */
+  readonly active: boolean;
+}
 
 export interface Court {
   readonly code: string;
@@ -64,7 +77,9 @@ export type NodeId =
   /** A11: the reference price procedure started within 30 days of the seizure. */
   | `reference-price:${string}`
   /** E8: the second auction held within 30 days of the failed first. */
-  | `second-auction:${string}`;
+  | `second-auction:${string}`
+  | `renewal:${string}`
+  | `settlement:${string}`;
 
 export interface TimeNode {
   readonly node: NodeId;
@@ -101,13 +116,41 @@ export interface Asset {
     | 'entrusted'
     | 'deducted'
     | 'freeze-failed'
+    /** The seizure ran out without renewal (B2): only after an overdue escalation. */
+    | 'lapsed'
     /** Disposed of: sold (auction or fixed price), transferred to the applicant in lieu, or released unsold. */
     | 'sold'
     | 'in-lieu'
     | 'released';
   /** An order was sent and not answered in time: not sent again until its answer (late) is recorded. */
   readonly awaitingAnswer?: 'deduct';
+  /** The last day of the current seizure period (B1): the exact date, never moved past rest days. */
   readonly freezeExpiresOn?: LocalDate;
+  /** The first day of the current seizure period: the day of the seizure, or the day a renewal runs on from. */
+  readonly seizedOn?: LocalDate;
+  /** How many times the seizure was renewed (B2). */
+  readonly renewals?: number;
+  /** The renewal of the current period, once the renewal watch has scheduled it. */
+  readonly renewal?: RenewalState;
+  /** The last renewal request whose answer is on the case (so that it goes on once). */
+  readonly lastRenewalRequest?: string;
+}
+
+/** The renewal of one seizure period (B2, P-RENEWAL). */
+export interface RenewalState {
+  /** The expiry this renewal is for. */
+  readonly expiresOn: LocalDate;
+  /** When the renewal order goes out, and by when it must be done before the command center is told. */
+  readonly sendOn: LocalDate;
+  readonly escalateOn: LocalDate;
+  readonly attempts: number;
+  readonly lastAttemptOn?: LocalDate;
+  /** The request of the last attempt. */
+  readonly lastRequest?: string;
+  readonly lastFailure?: string;
+  /** Every attempt the policy allows has failed: only a person can still save the seizure. */
+  readonly exhausted?: boolean;
+  readonly escalated?: boolean;
 }
 
 export interface LedgerEntry {
@@ -354,6 +397,84 @@ export interface CoercionState {
   readonly outcome?: 'performed' | 'exhausted';
 }
 
+/** G1: the ways a case closes (the rule table's G1 row). */
+export type ClosureWay =
+  | 'fully-performed'
+  | 'final-round-closure'
+  | 'termination'
+  | 'withdrawal'
+  | 'non-enforcement'
+  | 'rejection';
+
+export interface ClosureProblem {
+  readonly ruleId: string;
+  /** A stable code, e.g. `min-since-filing`, for tests and routing. */
+  readonly code: string;
+  /** What is missing, in Chinese, with the rule id. */
+  readonly message: string;
+}
+
+/** What the applicant said when heard before 终本 (G2: 约谈), or that they could not be reached. */
+export type InterviewOpinion = 'agrees' | 'objects' | 'unreachable';
+
+/** A closure under review: 终本 handed over by the coercion phase, or a way of G1 an officer asked for. */
+export interface ClosureReview {
+  readonly run: number;
+  readonly way: Exclude<ClosureWay, 'fully-performed'>;
+  readonly ground?: string;
+  readonly requestedBy: string;
+  readonly requestedAt: string;
+  readonly reason?: string;
+  readonly status: 'open' | 'waiting' | 'refused' | 'rejected' | 'granted';
+  /** The conditions missing at the last review. */
+  readonly problems: readonly ClosureProblem[];
+  readonly waitUntil?: LocalDate;
+  /** The request that asks the applicant to be heard, while it is awaited. */
+  readonly interviewRequest?: string;
+}
+
+export interface Interview {
+  readonly opinion: InterviewOpinion;
+  readonly by: string;
+  readonly at: string;
+  readonly note?: string;
+}
+
+/** G3: the periodic network inquiry after 终本. */
+export interface RequeryState {
+  readonly rounds: number;
+  readonly lastAt?: string;
+  readonly found?: boolean;
+  readonly resumptionRequestedAt?: string;
+  readonly ended?: boolean;
+}
+
+export interface Installment {
+  readonly dueOn: LocalDate;
+  readonly amountFen: Fen;
+}
+
+/** 执行和解: the agreement the officer recorded and how it is performed. */
+export interface SettlementState {
+  readonly agreedAt: string;
+  readonly by: string;
+  readonly installments: readonly Installment[];
+  readonly totalFen: Fen;
+  /** Money received on the case before the agreement: what is paid under it is counted above this. */
+  readonly baseReceivedFen: Fen;
+  readonly note?: string;
+  /** Installments paid in full, counted from the first. */
+  readonly met: number;
+  readonly status: 'performing' | 'performed' | 'breached';
+  readonly breach?: {
+    readonly installment: number;
+    readonly dueOn: LocalDate;
+    readonly resumeWith: 'disbursement' | 'coercion';
+  };
+  /** The request the settlement phase waits on: the one a payment wakes. */
+  readonly awaiting?: string;
+}
+
 export type EvidenceCheck = 'size' | 'content-type' | 'storage-checksum' | 'composite-checksum' | 'rehash';
 
 /** What an upload link was issued for: declared before the bytes exist, and bound into the signed request. */
@@ -444,7 +565,21 @@ export interface EnforcementCase {
     readonly refundTo?: string;
   };
   readonly attention?: Attention;
-  readonly closure?: { readonly way: 'fully-performed'; readonly at: Instant };
+  readonly closure?: { readonly way: ClosureWay; readonly at: Instant; readonly ground?: string };
+  /** The closure being reviewed (G1, G2), and the last one reviewed. */
+  readonly closureReview?: ClosureReview;
+  /** The applicant heard before 终本 (G2). */
+  readonly interview?: Interview;
+  readonly watches?: Readonly<Partial<Record<Watch, WatchState>>>;
+  readonly requery?: RequeryState;
+  /** A resumed case (恢复执行) filed for this one after 终本 (G3). */
+  readonly resumedAs?: { readonly caseNumber: string; readonly caseId: string; readonly at: Instant };
+  readonly settlement?: SettlementState;
+  /**
+   * Runs of phases that an event ended while they were running (a settlement agreement): their steps stop when
+   * they next run. A phase's runs up to and including the number are ended.
+   */
+  readonly interrupted?: Readonly<Partial<Record<Phase, number>>>;
   /** Field evidence, by evidence id (absent on records written before evidence existed). */
   readonly evidence?: Readonly<Record<string, EvidenceItem>>;
   /** Set while the case's evidence is under legal hold (e.g. the case is under appeal). */

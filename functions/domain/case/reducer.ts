@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../calendar/local-date.ts';
 import { fen, plus } from '../money.ts';
 import { applyDisposalEvent, isDisposalEvent } from './disposal-reducer.ts';
 import { CaseStateError } from './errors.ts';
@@ -12,6 +13,7 @@ import type {
   ReferralStatus,
   Sanction,
 } from './model.ts';
+import { applyClosureEvent, isClosureEvent } from './reducer-closure.ts';
 import { assertTransition } from './status.ts';
 
 export { CaseStateError };
@@ -184,6 +186,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
         status: asset.class === 'deposit' || asset.class === 'online-funds' ? 'frozen' : 'sealed',
         frozenFen: plus(asset.frozenFen, event.amountFen),
         freezeExpiresOn: event.expiresOn,
+        seizedOn: chinaDateOf(at),
       }));
     case 'asset-order-unanswered':
       return withAsset(state, event.assetId, (asset) => ({ ...asset, awaitingAnswer: event.kind }));
@@ -263,7 +266,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
         attention: { error: event.error, cause: event.cause, where: event.where, at, previousStatus: state.status },
       };
     case 'case-closed':
-      return { ...state, closure: { way: event.way, at } };
+      return { ...state, closure: { way: event.way, at, ...(event.ground ? { ground: event.ground } : {}) } };
     case 'asset-report':
       return { ...state, assetReports: { ...state.assetReports, [event.respondentId]: event.outcome } };
     case 'conduct-recorded':
@@ -309,7 +312,8 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       return on ? { ...rest, legalHold: { since: at, by: event.by, reason: event.reason } } : rest;
     }
     default:
-      return isDisposalEvent(event) ? applyDisposalEvent(state, event, at) : applyCoercionEvent(state, event, at);
+      if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
+      return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);
   }
 }
 

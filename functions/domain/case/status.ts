@@ -16,6 +16,8 @@ export const CASE_STATUSES = [
   'awaiting-disposal',
   'disposing',
   'awaiting-officer',
+  'final-closure-review',
+  'settling',
   'needs-attention',
   'closed',
 ] as const;
@@ -36,6 +38,8 @@ export const STATUS_LABELS: Record<CaseStatus, string> = {
   'awaiting-disposal': '待财产处置',
   disposing: '财产处置中',
   'awaiting-officer': '待承办人处理',
+  'final-closure-review': '终结本次执行程序审查中',
+  settling: '执行和解履行中',
   'needs-attention': '需人工处理',
   closed: '已结案',
 };
@@ -64,7 +68,7 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   ],
   'awaiting-coercion': ['coercing'],
   coercing: ['disbursement-approval', 'awaiting-final-closure'],
-  'awaiting-final-closure': [],
+  'awaiting-final-closure': ['final-closure-review'],
   'awaiting-disposal': ['disposing'],
   disposing: [
     'disbursement-approval',
@@ -74,13 +78,31 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
     'awaiting-final-closure',
     'awaiting-officer',
   ],
-  'awaiting-officer': [],
+  'awaiting-officer': ['final-closure-review'],
+  'final-closure-review': ['closed', 'awaiting-officer'],
+  settling: ['disbursement-approval', 'awaiting-coercion'],
   'needs-attention': [],
   closed: [],
 };
 
+/**
+ * Statuses a settlement agreement (执行和解) cannot be recorded in: before the case is under way, while money is
+ * being paid out, when it is parked, closed, or already settling. From every other status it can.
+ */
+const NOT_SETTLEABLE: readonly CaseStatus[] = [
+  'filed',
+  'disbursement-approval',
+  'disbursing',
+  'needs-attention',
+  'closed',
+  'settling',
+];
+
 export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
   if (to === 'needs-attention') return from !== 'closed' && from !== 'needs-attention';
+  // G1: staff close a case in one of its ways (termination, withdrawal, ...) from wherever it is, once under way.
+  if (to === 'closed') return from !== 'closed' && from !== 'filed';
+  if (to === 'settling') return !NOT_SETTLEABLE.includes(from);
   return TRANSITIONS[from].includes(to);
 }
 

@@ -42,9 +42,15 @@ export type Holder = 'awaiting-disposal' | 'coercing' | 'awaiting-coercion' | 'a
  */
 export function handoverStatus(state: EnforcementCase): Holder {
   if (heldForDisposal(state)) return 'awaiting-disposal';
-  if (state.phaseRuns.coercion !== undefined && state.coercion?.outcome === undefined) return 'coercing';
+  if (coercionRunning(state)) return 'coercing';
   if (state.coercion?.outcome === 'exhausted') return 'awaiting-final-closure';
   return 'awaiting-coercion';
+}
+
+/** A coercion run is under way: started, not ended, and not stopped by a settlement agreement. */
+export function coercionRunning(state: EnforcementCase): boolean {
+  const run = state.phaseRuns.coercion;
+  return run !== undefined && state.coercion?.outcome === undefined && (state.interrupted?.coercion ?? 0) < run;
 }
 
 export function planControl(state: EnforcementCase): ControlPlan {

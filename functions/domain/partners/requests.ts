@@ -22,6 +22,9 @@ export type CoercionRequestKind = (typeof COERCION_REQUESTS)[number];
 /** The disposal phase's waits: pricing platforms or the appraiser, the auction platform, the buyer, the applicant. */
 export const DISPOSAL_REQUESTS = ['pricing', 'auction', 'balance', 'in-lieu', 'fixed-price'] as const;
 export type DisposalRequestKind = (typeof DISPOSAL_REQUESTS)[number];
+/** Requests of seizure renewals, 终本 and settlement. */
+export const CLOSURE_REQUESTS = ['renew', 'applicant-interview', 'settlement-installment'] as const;
+export type ClosureRequestKind = (typeof CLOSURE_REQUESTS)[number];
 
 export type PartnerKind =
   | 'service'
@@ -31,7 +34,8 @@ export type PartnerKind =
   | 'entrust'
   | 'asset-report'
   | CoercionRequestKind
-  | DisposalRequestKind;
+  | DisposalRequestKind
+  | ClosureRequestKind;
 
 export interface RequestItem {
   readonly itemId: string;

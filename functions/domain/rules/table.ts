@@ -29,6 +29,9 @@ const REFUSAL_2025 =
   '最高人民法院、最高人民检察院、公安部《关于办理拒不执行判决、裁定刑事案件若干问题的意见》(法发〔2025〕8号)';
 const REFERENCE_PRICE_2018 = '最高人民法院《关于人民法院确定财产处置参考价若干问题的规定》(法释〔2018〕15号)';
 const ONLINE_AUCTION_2016 = '最高人民法院《关于人民法院网络司法拍卖若干问题的规定》(法释〔2016〕18号)';
+const FINAL_ROUND_2016 = '最高人民法院《关于严格规范终结本次执行程序的规定（试行）》(法〔2016〕373号)';
+const CASE_FILING_2014 = '最高人民法院《关于执行案件立案、结案若干问题的意见》(法发〔2014〕26号)';
+const SETTLEMENT_2018 = '最高人民法院《关于执行和解若干问题的规定》(法释〔2018〕3号)';
 const REFUSAL_2024 =
   '最高人民法院、最高人民检察院《关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释》(法释〔2024〕13号)';
 
@@ -102,6 +105,21 @@ export const RULES = {
     movable: { months: 24 } satisfies Period,
     realEstate: { months: 36 } satisfies Period,
   },
+  B2: {
+    id: 'B2',
+    title: 'Renewal of a seizure before it expires, for at most the original period',
+    titleZh: '续行查封、扣押、冻结',
+    kind: 'law',
+    source: CPL_INTERPRETATION,
+    effectiveFrom: '2022-04-10',
+    version: '2022',
+    verify: false,
+    /**
+     * Each renewal may last as long as the class's B1 period; it runs on from the old expiry, so that no day is
+     * left uncovered (the bank or registry registers it before the old period ends).
+     */
+    renewalAsLongAsOriginal: true,
+  },
   F1: {
     id: 'F1',
     title: 'Money received is settled and paid to the applicant',
@@ -123,6 +141,107 @@ export const RULES = {
     version: '2014',
     verify: false,
     ways: ['fully-performed', 'final-round-closure', 'termination', 'withdrawal', 'non-enforcement', 'rejection'],
+    /**
+     * The grounds on which staff close a case in the ways other than performance and 终本, each with its source.
+     * `requires` is what the case must show for the ground to apply: checked in the domain (closure/grounds.ts).
+     */
+    grounds: {
+      termination: [
+        {
+          id: 'application-withdrawn',
+          zh: '申请执行人撤销申请',
+          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条（条文序号待核实）；${CASE_FILING_2014} 第十六条`,
+        },
+        {
+          id: 'basis-revoked',
+          zh: '据以执行的法律文书被撤销',
+          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条（条文序号待核实）；${CASE_FILING_2014} 第十六条`,
+        },
+        {
+          id: 'respondent-died-no-estate',
+          zh: '作为被执行人的公民死亡，无遗产可供执行，又无义务承担人',
+          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条（条文序号待核实）；${CASE_FILING_2014} 第十六条`,
+          requires: 'person-respondent',
+        },
+        {
+          id: 'respondent-destitute',
+          zh: '作为被执行人的公民因生活困难无力偿还借款，无收入来源，又丧失劳动能力',
+          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条（条文序号待核实）；${CASE_FILING_2014} 第十六条`,
+          requires: 'person-respondent',
+        },
+        {
+          id: 'respondent-bankrupt',
+          zh: '被执行人被人民法院裁定宣告破产',
+          source: `${CASE_FILING_2014} 第十六条`,
+          requires: 'organisation-respondent',
+        },
+      ],
+      withdrawal: [
+        {
+          id: 'jurisdiction-objection-upheld',
+          zh: '被执行人提出管辖异议，经审查异议成立，将案件移送有管辖权的法院或申请执行人撤回申请',
+          source: `${CASE_FILING_2014} 第十七条`,
+        },
+        {
+          id: 'filed-first-elsewhere',
+          zh: '发现其他有管辖权的人民法院已经立案在先',
+          source: `${CASE_FILING_2014} 第十七条`,
+        },
+      ],
+      'non-enforcement': [
+        {
+          id: 'award-not-enforced',
+          zh: '被执行人对仲裁裁决或公证债权文书申请不予执行，经审查裁定不予执行',
+          source: `${CASE_FILING_2014} 第十八条`,
+          requires: 'award-or-notarised-basis',
+        },
+      ],
+      rejection: [
+        {
+          id: 'filing-conditions-unmet',
+          zh: '经审查不符合执行案件受理条件，裁定驳回申请',
+          source: `${CASE_FILING_2014} 第十九条`,
+        },
+      ],
+    },
+  },
+  G2: {
+    id: 'G2',
+    title: 'Closing this round of enforcement (终本): every condition must hold',
+    titleZh: '终结本次执行程序的条件',
+    kind: 'law',
+    source: FINAL_ROUND_2016,
+    effectiveFrom: '2016-12-01',
+    version: '2016',
+    verify: false,
+    /** At least this long since filing. */
+    minSinceFiling: { months: 3 } satisfies Period,
+  },
+  G3: {
+    id: 'G3',
+    title: 'After 终本: periodic network re-query; found assets resume enforcement as a new case',
+    titleZh: '终本后定期查询被执行人财产及恢复执行',
+    kind: 'law',
+    source: FINAL_ROUND_2016,
+    effectiveFrom: '2016-12-01',
+    version: '2016',
+    verify: true,
+    /** Every this long ... */
+    interval: { months: 6 } satisfies Period,
+    /** ... for this long after the closure. */
+    span: { months: 60 } satisfies Period,
+  },
+  G1_SETTLEMENT: {
+    id: 'G1-SETTLEMENT',
+    title: 'Settlement (执行和解): performed in full it closes as performed; a breach resumes enforcement',
+    titleZh: '执行和解',
+    kind: 'law',
+    source: SETTLEMENT_2018,
+    effectiveFrom: '2018-03-01',
+    version: '2018',
+    verify: false,
+    /** The respondent's breach is a ground for listing (C6) as well. */
+    breachConduct: 'settlement-breach',
   },
   H1: {
     id: 'H1',
@@ -430,6 +549,63 @@ export const RULES = {
     version: '1',
     verify: false,
     period: { days: 5, unit: 'working' } satisfies Period,
+  },
+  P_RENEWAL: {
+    id: 'P-RENEWAL',
+    title: 'When seizures are renewed, and when a renewal not yet done is escalated',
+    titleZh: '续行查封、冻结的办理时点',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /**
+     * The renewal order goes to the bank or registry this long before expiry: time for a refused or unanswered
+     * order to be sent again, and for the officer to act, while the seizure still holds (B2: before expiry).
+     */
+    lead: { days: 30, unit: 'calendar' } satisfies Period,
+    /** Through the court where the asset lies (H1): that court has 30 days, so the request goes out earlier. */
+    entrustedLead: { days: 60, unit: 'calendar' } satisfies Period,
+    /** Not renewed this long before expiry: the renewal node is overdue and the command center escalates. */
+    escalateBefore: { days: 10, unit: 'calendar' } satisfies Period,
+    /** A refused or unanswered order is sent again after this long ... */
+    retryAfter: { days: 3, unit: 'calendar' } satisfies Period,
+    /** ... up to this many orders in all. */
+    attempts: 3,
+    /**
+     * One watch execution waits at most this long before it hands over to the next: far under Step Functions'
+     * one-year limit, and shorter than the shortest period less the longest lead, so no renewal is planned late.
+     */
+    watchSpan: { days: 180, unit: 'calendar' } satisfies Period,
+  },
+  P_FINAL_CLOSURE: {
+    id: 'P-FINAL-CLOSURE',
+    title: 'Hearing the applicant before 终本',
+    titleZh: '终本前约谈申请执行人',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** The applicant is asked through the e-service platform and answers within this period. */
+    interview: { days: 10, unit: 'calendar' } satisfies Period,
+    /** An interview counts for a 终本 review this many days after it took place. */
+    interviewValidDays: 30,
+  },
+  P_SETTLEMENT: {
+    id: 'P-SETTLEMENT',
+    title: 'Settlement agreements: installments, and when a missed one is a breach',
+    titleZh: '执行和解协议履行',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** An installment unpaid this long after its due date is a breach; enforcement of the judgment resumes. */
+    grace: { days: 3, unit: 'working' } satisfies Period,
+    maxInstallments: 12,
+    /** The last installment falls within this many months of the agreement (one watch of it stays short). */
+    maxMonths: 10,
   },
   P_SANCTION: {
     id: 'P-SANCTION',

@@ -110,9 +110,12 @@ describe('routes', () => {
     expect(matchRoute('GET', '/nowhere')).toEqual({ allowed: [] });
   });
 
-  it('send only decisions to settle', () => {
+  it('send to settle only the routes that resume or start an execution: decisions, and the closing work', () => {
     expect((ROUTES as readonly Route[]).filter((r) => r.target === 'settle').map((r) => r.path)).toEqual([
       '/tasks/{approvalId}/decision',
+      '/cases/{caseId}/closure',
+      '/cases/{caseId}/interview',
+      '/cases/{caseId}/settlement',
     ]);
   });
 });

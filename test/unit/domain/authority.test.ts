@@ -41,7 +41,17 @@ describe('the decision table', () => {
       (Object.keys(APPROVAL_STEPS) as ApprovalStep[]).reduce((n, step) => n + ladderOf(step).length, 0),
     );
     expect(ladderOf('auction-terms')).toEqual(['panel-member']);
-    expect(decisionRows()).toHaveLength(8);
+    expect(decisionRows()).toHaveLength(12);
+  });
+
+  it('gives 终本 and the other ways of closing to the bureau chief, then the president (G1, G2)', () => {
+    expect(ladderOf('final-closure')).toEqual(['bureau-chief', 'president']);
+    expect(ladderOf('closure')).toEqual(['bureau-chief', 'president']);
+  });
+
+  it('lets the officers who work a case ask for its closure or record a settlement, and nobody else', () => {
+    const closers = ROLES.filter((role) => ROLE_ACTIONS[role].includes('close-cases'));
+    expect(closers).toEqual(['handling-officer', 'team-lead', 'bureau-chief']);
   });
 
   it('puts every disbursement approval level of the rule table on the ladder', () => {

@@ -22,7 +22,7 @@ describe('the rule table', () => {
       .filter((r) => r.verify)
       .map((r) => r.id)
       .sort();
-    expect(flagged).toEqual(['A10', 'C3', 'D4', 'E9', 'F1', 'H1']);
+    expect(flagged).toEqual(['A10', 'C3', 'D4', 'E9', 'F1', 'G3', 'H1']);
   });
 
   it('keeps the numbers of enforcement-rules.md', () => {
@@ -40,5 +40,7 @@ describe('the rule table', () => {
     expect(RULES.F1.period).toEqual({ days: 30, unit: 'calendar' });
     expect(RULES.H1.period).toEqual({ days: 30, unit: 'calendar' });
     expect(RULES.G1.ways).toHaveLength(6);
+    expect(RULES.G2.minSinceFiling).toEqual({ months: 3 });
+    expect([RULES.G3.interval, RULES.G3.span]).toEqual([{ months: 6 }, { months: 60 }]);
   });
 });

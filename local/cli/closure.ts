@@ -1,0 +1,112 @@
+/**
+ * Closing work as staff do it, through the staff API (the running server's, or in process), served by the settle
+ * function: ask for a closure (终本 or another way of G1), record the applicant's interview, record a settlement.
+ */
+import { referenceData } from '#commons/reference-data.ts';
+import { CLOSURE_WAY_LABELS, groundsOf, isStaffWay } from '#domain/closure/grounds.ts';
+import { caseIdFor } from '#domain/ids.ts';
+import { fen, formatYuan } from '#domain/money.ts';
+import { withApi } from './api-client.ts';
+import { CliError, type Output, parseYuan } from './output.ts';
+import type { GlobalOptions } from './session.ts';
+
+/** A case id as given, or the case number in the court of the acting user (config/staff.json). */
+async function caseIdOf(reference: string, as: string): Promise<string> {
+  if (/^c[a-z2-7]{19}$/.test(reference)) return reference;
+  const member = await referenceData().staff.member(as);
+  if (!member) throw new CliError(`未知的用户：${as}`);
+  return caseIdFor(member.court, reference);
+}
+
+const WAYS = ['final-round-closure', 'termination', 'withdrawal', 'non-enforcement', 'rejection'] as const;
+
+/** `enforce close <case> <way> [--ground g] --as <user> [--reason …]` */
+export async function closeCommand(
+  globals: GlobalOptions,
+  out: Output,
+  reference: string,
+  way: string,
+  options: { as: string; ground?: string; reason?: string },
+): Promise<void> {
+  if (!(WAYS as readonly string[]).includes(way)) {
+    throw new CliError(
+      `未知的结案方式：${way}（可选：${WAYS.map((w) => `${w}（${CLOSURE_WAY_LABELS[w]}）`).join('、')}）`,
+      2,
+    );
+  }
+  if (isStaffWay(way) && !options.ground) {
+    const grounds = groundsOf(way, referenceData().rules)
+      .map((g) => `${g.id}（${g.zh}）`)
+      .join('；');
+    throw new CliError(`${CLOSURE_WAY_LABELS[way]}须说明事由（--ground）：${grounds}`, 2);
+  }
+  const caseId = await caseIdOf(reference, options.as);
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const result = await call<{ execution: string }>('POST', `/cases/${caseId}/closure`, {
+      way,
+      ...(options.ground ? { ground: options.ground } : {}),
+      ...(options.reason ? { reason: options.reason } : {}),
+    }).catch((error: Error) => {
+      throw new CliError(`未能提出结案申请：${error.message}`);
+    });
+    out.result(result, () =>
+      out.line(
+        `已提出${CLOSURE_WAY_LABELS[way as (typeof WAYS)[number]]}申请，进入结案审查（流程 ${result.execution}）`,
+      ),
+    );
+  });
+}
+
+/** `enforce interview <case> agrees|objects --as <user> [--note …]` */
+export async function interviewCommand(
+  globals: GlobalOptions,
+  out: Output,
+  reference: string,
+  opinion: string,
+  options: { as: string; note?: string },
+): Promise<void> {
+  if (opinion !== 'agrees' && opinion !== 'objects')
+    throw new CliError(`申请执行人意见只能是 agrees（同意终本）或 objects（不同意），收到：${opinion}`, 2);
+  const caseId = await caseIdOf(reference, options.as);
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const result = await call('POST', `/cases/${caseId}/interview`, {
+      opinion,
+      ...(options.note ? { note: options.note } : {}),
+    }).catch((error: Error) => {
+      throw new CliError(`未记录约谈：${error.message}`);
+    });
+    out.result(result, () => out.line(`已记录约谈申请执行人：${opinion === 'agrees' ? '同意终本' : '不同意终本'}`));
+  });
+}
+
+/** `2026-07-01=10000.00` -> `{ dueOn, amountFen }`. */
+function installmentOf(text: string): { dueOn: string; amountFen: number } {
+  const [dueOn, amount] = text.split('=');
+  if (!dueOn || !amount || !/^\d{4}-\d{2}-\d{2}$/.test(dueOn))
+    throw new CliError(`分期格式不正确：${text}（应为 日期=金额，例如 2026-07-01=10000.00）`, 2);
+  return { dueOn, amountFen: parseYuan(amount) };
+}
+
+/** `enforce settlement <case> --as <user> --installment 2026-07-01=10000.00 [--installment …] [--note …]` */
+export async function settlementCommand(
+  globals: GlobalOptions,
+  out: Output,
+  reference: string,
+  options: { as: string; installment?: string[]; note?: string },
+): Promise<void> {
+  const installments = (options.installment ?? []).map(installmentOf);
+  if (installments.length === 0) throw new CliError('请用 --installment 日期=金额 给出至少一期', 2);
+  const caseId = await caseIdOf(reference, options.as);
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const result = await call<{ execution: string }>('POST', `/cases/${caseId}/settlement`, {
+      installments,
+      ...(options.note ? { note: options.note } : {}),
+    }).catch((error: Error) => {
+      throw new CliError(`未记录执行和解协议：${error.message}`);
+    });
+    const total = fen(installments.reduce((t, i) => t + i.amountFen, 0));
+    out.result(result, () =>
+      out.line(`已记录执行和解协议：${installments.length}期，合计${formatYuan(total)}；履行期间停止执行措施`),
+    );
+  });
+}

@@ -1,0 +1,283 @@
+/**
+ * G1 (the ways of closing and their grounds), G2 (终本: every condition named when missing), G3 (the re-query
+ * schedule), P-FINAL-CLOSURE, and the closure planner: each rule with a case that passes and one that fails.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CaseEvent } from '#domain/case/events.ts';
+import type { Asset, EnforcementCase } from '#domain/case/model.ts';
+import { applyEvent } from '#domain/case/reducer.ts';
+import { earliestFinalClosure, finalClosureProblems } from '#domain/closure/final-closure.ts';
+import { closureProblems } from '#domain/closure/grounds.ts';
+import { planClosure } from '#domain/closure/plan.ts';
+import { disposable, planRequery, requeryDue, requeryRounds } from '#domain/closure/requery.ts';
+import { approvalIdFor } from '#domain/ids.ts';
+import { fen } from '#domain/money.ts';
+import { RULES } from '#domain/rules/table.ts';
+import { cst } from '../../support/calendar.ts';
+import { caseFrom, filed, respondent } from '../../support/cases.ts';
+
+const found = (assetId: string, assetClass: Asset['class'], balance?: number): Asset => ({
+  assetId,
+  respondentId: respondent.partyId,
+  class: assetClass,
+  channel: 'icbc',
+  institution: '中国工商银行',
+  reference: assetId,
+  ...(balance !== undefined ? { balanceFen: fen(balance) } : {}),
+  frozenFen: fen(0),
+  deductedFen: fen(0),
+  status: 'found',
+});
+
+/** Everything G2 asks for, as the phases leave it: notice, inquiry (nothing), restriction, the applicant heard. */
+function exhausted(...more: CaseEvent[][]): EnforcementCase {
+  return caseFrom(
+    [filed()],
+    [
+      {
+        type: 'documents-issued',
+        documents: [
+          { docId: 'd1', kind: 'enforcement-notice' },
+          { docId: 'd2', kind: 'asset-report-order' },
+        ],
+      },
+    ],
+    [{ type: 'inquiry-started', requestId: 'r1', channels: ['icbc'] }],
+    [
+      { type: 'inquiry-answered', channel: 'icbc', assets: [] },
+      { type: 'inquiry-closed', silent: [] },
+    ],
+    [{ type: 'restriction-issued', bound: [{ partyId: respondent.partyId, role: 'respondent' }] }],
+    ...more,
+  );
+}
+
+function heard(state: EnforcementCase, at: string, opinion: 'agrees' | 'unreachable' = 'agrees'): EnforcementCase {
+  return applyEvent(state, { type: 'applicant-heard', opinion, by: 'applicant' }, at);
+}
+
+const JUNE = cst('2026-06-02 10:00');
+const codes = (state: EnforcementCase, now = JUNE) => finalClosureProblems(state, RULES, now).map((p) => p.code);
+
+describe('G2: 终本 only when every condition holds', () => {
+  it('pass: every condition holds three months after filing, the applicant heard', () => {
+    expect(finalClosureProblems(heard(exhausted(), JUNE), RULES, JUNE)).toEqual([]);
+  });
+
+  it('fail: a day short of 3 months since filing, named with the first day it holds', () => {
+    const state = heard(exhausted(), cst('2026-06-01 10:00'));
+    expect(earliestFinalClosure(state, RULES)).toBe('2026-06-02');
+    expect(finalClosureProblems(state, RULES, cst('2026-06-01 10:00'))).toEqual([
+      { ruleId: 'G2', code: 'min-since-filing', message: '立案未满3个月（G2），最早可于2026-06-02终结本次执行程序' },
+    ]);
+  });
+
+  it('fail: the applicant not heard, heard too long ago, or not reachable', () => {
+    expect(codes(exhausted())).toEqual(['interview']);
+    expect(codes(heard(exhausted(), cst('2026-04-20 10:00')))).toEqual(['interview']);
+    expect(codes(heard(exhausted(), cst('2026-05-10 10:00')))).toEqual([]);
+    expect(codes(heard(exhausted(), JUNE, 'unreachable'))).toEqual(['interview-unreachable']);
+  });
+
+  it('fail: no notice, no restriction, no inquiry: each named', () => {
+    const bare = heard(caseFrom([filed()]), JUNE);
+    expect(finalClosureProblems(bare, RULES, JUNE).map((p) => p.message)).toEqual([
+      '未发出执行通知书及报告财产令（G2、A5）',
+      '未发出限制消费令或已解除（G2、C4）',
+      '未完成网络查控（G2、A8）',
+    ]);
+  });
+
+  it('fail: listing required (a refused asset report, able to pay) but not listed; pass once listed', () => {
+    const refused = exhausted(
+      [{ type: 'asset-report', respondentId: respondent.partyId, outcome: 'refused' }],
+      [
+        {
+          type: 'inquiry-answered',
+          channel: 'abc',
+          assets: [{ ...found('s1', 'deposit', 500), status: 'freeze-failed' }],
+        },
+      ],
+    );
+    expect(codes(heard(refused, JUNE))).toEqual(['listing', 'sanction']);
+    const listed = applyEvent(
+      refused,
+      { type: 'debtor-listed', grounds: ['report-refused'], years: 2, until: '2028-06-02' as never },
+      JUNE,
+    );
+    expect(codes(heard(listed, JUNE))).not.toContain('listing');
+  });
+
+  it('fail: property held or found and not processed, money not paid out: 终本 would leave them behind', () => {
+    const held = exhausted(
+      [
+        {
+          type: 'inquiry-answered',
+          channel: 'registry',
+          assets: [found('flat', 'real-estate'), found('cash', 'deposit', 300)],
+        },
+      ],
+      [{ type: 'asset-frozen', assetId: 'flat', amountFen: fen(0), expiresOn: '2029-03-02' as never }],
+      [{ type: 'money-received', entryId: 'e1', amountFen: fen(100), source: 'voluntary', note: '' }],
+    );
+    expect(finalClosureProblems(heard(held, JUNE), RULES, JUNE).map((p) => p.message)).toEqual([
+      '尚有查封、冻结的财产未处置：中国工商银行flat（G2）',
+      '查控到的财产尚未控制、处置：中国工商银行cash（G2）',
+      '案款账户尚有1.00元未发放（F1）',
+    ]);
+  });
+
+  it('fail: obstruction recorded and no fine or detention decided; a referral ground and none sent', () => {
+    const obstructed = exhausted([
+      { type: 'conduct-recorded', kind: 'violent-obstruction', respondentId: respondent.partyId, by: 'wang-fang' },
+    ]);
+    expect(codes(heard(obstructed, JUNE))).toEqual(['sanction', 'referral']);
+    const sanctioned = [
+      {
+        type: 'sanction-proposed',
+        sanction: {
+          kind: 'detention',
+          respondentId: respondent.partyId,
+          grounds: ['violent-obstruction'],
+          proposedDays: 10,
+        },
+      },
+      { type: 'sanction-decided', decision: 'approved', days: 10, by: 'song-jian' },
+      { type: 'sanction-served', docId: 'd9', releaseOn: '2026-05-20' as never },
+      { type: 'referral-sent', grounds: ['violent-obstruction'] },
+    ] as const satisfies readonly CaseEvent[];
+    const done = sanctioned.reduce((s: EnforcementCase, e) => applyEvent(s, e, JUNE), obstructed);
+    expect(codes(heard(done, JUNE))).toEqual([]);
+  });
+});
+
+describe('G1: the other ways of closing, on their grounds', () => {
+  const state = exhausted();
+  it('pass: termination on the applicant withdrawing', () => {
+    expect(closureProblems(state, 'termination', 'application-withdrawn', RULES)).toEqual([]);
+  });
+
+  it('fail: a ground not of that way is refused, listing the way’s grounds', () => {
+    expect(closureProblems(state, 'withdrawal', 'application-withdrawn', RULES)[0]?.message).toBe(
+      '销案须依据以下事由之一：jurisdiction-objection-upheld（被执行人提出管辖异议，经审查异议成立，将案件移送有管辖权的法院或申请执行人撤回申请）；filed-first-elsewhere（发现其他有管辖权的人民法院已经立案在先）（G1）',
+    );
+  });
+
+  it('pass: non-enforcement of an arbitral award; fail: of a judgment', () => {
+    const award = { ...state, basis: { ...state.basis, kind: 'arbitration-award' as const } };
+    expect(closureProblems(award, 'non-enforcement', 'award-not-enforced', RULES)).toEqual([]);
+    expect(closureProblems(state, 'non-enforcement', 'award-not-enforced', RULES)[0]?.message).toBe(
+      '不予执行只适用于仲裁裁决或公证债权文书（G1）',
+    );
+  });
+
+  it('pass: a person who died without an estate; fail: the same ground for an organisation', () => {
+    expect(closureProblems(state, 'termination', 'respondent-died-no-estate', RULES)).toEqual([]);
+    const company = { ...state, respondents: [{ ...respondent, kind: 'organisation' as const }] };
+    expect(closureProblems(company, 'termination', 'respondent-died-no-estate', RULES)[0]?.code).toBe('ground-person');
+    expect(closureProblems(company, 'termination', 'respondent-bankrupt', RULES)).toEqual([]);
+  });
+
+  it('fail: money still on the case account is paid out or refunded first', () => {
+    const money = applyEvent(
+      state,
+      { type: 'money-received', entryId: 'e1', amountFen: fen(5_000), source: 'voluntary', note: '' },
+      JUNE,
+    );
+    expect(closureProblems(money, 'rejection', 'filing-conditions-unmet', RULES)).toEqual([
+      { ruleId: 'F2', code: 'account', message: '案款账户尚有50.00元，须先发放或退还（F1、F2）' },
+    ]);
+  });
+
+  it('every ground carries its legal source', () => {
+    for (const grounds of Object.values(RULES.G1.grounds))
+      for (const ground of grounds) expect(ground.source, ground.id).toMatch(/法发〔2014〕26号|民事诉讼法/);
+  });
+});
+
+describe('the closure review (planClosure)', () => {
+  const EXECUTION = 'cabcdefghijklmnopqrs-closure-1';
+  const review = (state: EnforcementCase, status: EnforcementCase['status'] = 'final-closure-review') => ({
+    ...applyEvent(state, { type: 'closure-requested', run: 1, way: 'final-round-closure', by: 'system' }, JUNE),
+    status,
+  });
+
+  it('waits while only time is missing (once recorded), then asks the applicant, then asks for the approval', () => {
+    const early = review(exhausted());
+    const april = cst('2026-04-10 10:00');
+    const waiting = planClosure(early, RULES, april, EXECUTION);
+    expect(waiting.next).toEqual({ kind: 'wait', until: cst('2026-06-02 09:00') });
+    expect(waiting.events).toMatchObject([{ type: 'closure-refused', next: 'wait', until: '2026-06-02' }]);
+    const recorded = waiting.events.reduce((s, e) => applyEvent(s, e, april), early);
+    expect(planClosure(recorded, RULES, april, EXECUTION).events).toEqual([]);
+    expect(planClosure(recorded, RULES, JUNE, EXECUTION).next).toEqual({ kind: 'interview' });
+    expect(planClosure(heard(recorded, JUNE), RULES, JUNE, EXECUTION).next).toEqual({
+      kind: 'approve',
+      step: 'final-closure',
+    });
+  });
+
+  it('refuses to the officer, naming every missing condition, when time alone cannot fix it', () => {
+    const plan = planClosure(review(caseFrom([filed()])), RULES, JUNE, EXECUTION);
+    expect(plan.next).toEqual({ kind: 'refused' });
+    expect(plan.events.map((e) => e.type)).toEqual(['closure-refused', 'closure-review-ended', 'status-changed']);
+    expect(plan.events[2]).toMatchObject({ to: 'awaiting-officer' });
+  });
+
+  it('closes once approved, checking again; refuses if the case changed meanwhile', () => {
+    const approvalId = approvalIdFor(EXECUTION, 'final-closure', 0);
+    const approved = [
+      {
+        type: 'approval-requested',
+        approvalId,
+        step: 'final-closure',
+        requiredRole: 'bureau-chief',
+        level: 0,
+        requester: 'wang-fang',
+        dueAt: JUNE,
+        summary: '',
+      },
+      { type: 'approval-decided', approvalId, decision: 'approved', by: 'zhang-wei', role: 'bureau-chief' },
+    ] as const satisfies readonly CaseEvent[];
+    const state = approved.reduce((s: EnforcementCase, e) => applyEvent(s, e, JUNE), heard(review(exhausted()), JUNE));
+    const plan = planClosure(state, RULES, JUNE, EXECUTION);
+    expect(plan.next).toEqual({ kind: 'closed' });
+    expect(plan.events.map((e) => e.type)).toEqual(['case-closed', 'status-changed', 'closure-review-ended']);
+    const paid = applyEvent(
+      state,
+      { type: 'money-received', entryId: 'e1', amountFen: fen(100), source: 'voluntary', note: '' },
+      JUNE,
+    );
+    expect(planClosure(paid, RULES, JUNE, EXECUTION).next).toEqual({ kind: 'refused' });
+  });
+});
+
+describe('G3: re-query every 6 months for 5 years', () => {
+  const closed = [{ type: 'case-closed', way: 'final-round-closure' }] as const satisfies readonly CaseEvent[];
+  const state = closed.reduce((s: EnforcementCase, e) => applyEvent(s, e, cst('2026-06-03 10:00')), exhausted());
+
+  it('pass: the first query 6 months after 终本, the tenth 5 years after', () => {
+    expect(requeryRounds(RULES)).toBe(10);
+    expect(requeryDue(state, 1, RULES)).toBe('2026-12-03');
+    expect(requeryDue(state, 10, RULES)).toBe('2031-06-03');
+    expect(planRequery(state, RULES, cst('2026-06-04 10:00'))).toEqual({
+      kind: 'wait',
+      round: 1,
+      until: cst('2026-12-03 09:00'),
+    });
+    expect(planRequery(state, RULES, cst('2026-12-03 09:00'))).toEqual({ kind: 'query', round: 1 });
+  });
+
+  it('fail: no eleventh query; none once resumption is asked for', () => {
+    const ten = { ...state, requery: { rounds: 10 } };
+    expect(planRequery(ten, RULES, cst('2031-12-03 09:00')).kind).toBe('done');
+    const asked = { ...state, requery: { rounds: 2, resumptionRequestedAt: JUNE } };
+    expect(planRequery(asked, RULES, cst('2027-12-03 09:00')).kind).toBe('done');
+  });
+
+  it('counts as worth resuming for: money with a balance, any property; not an empty account', () => {
+    expect(disposable({ class: 'deposit', balanceFen: fen(0) })).toBe(false);
+    expect(disposable({ class: 'deposit', balanceFen: fen(1) })).toBe(true);
+    expect(disposable({ class: 'real-estate' })).toBe(true);
+  });
+});

@@ -1,0 +1,98 @@
+/**
+ * Closure (G1) and 终本 (G2). The machine is a loop the domain drives: after each event `advance-closure` says what
+ * comes next: wait (only time is missing: 3 months since filing), hear the applicant (约谈), the approval of 终本 or
+ * of another way of G1, the closure recorded (then, for 终本, the re-query watch of G3), or a refusal naming what is
+ * missing (back to the officer).
+ */
+import { approvalStates } from './approval.asl.ts';
+import {
+  choice,
+  type Definition,
+  equals,
+  invoke,
+  needsAttentionStates,
+  park,
+  startPhase,
+  succeed,
+  waitFor,
+  waitUntil,
+} from './asl.ts';
+import { ERRORS } from './errors.ts';
+import { MACHINE_KEYS } from './steps.ts';
+
+/** Open, a wait for time, an interview, an approval and its re-check, with a margin. */
+export const MAX_CLOSURE_ROUNDS = 8;
+
+const within = (next: string, target: string) => ({
+  And: [
+    { Variable: '$.closure.value.next', StringEquals: next },
+    { Variable: '$.closure.value.round', NumericLessThanEquals: MAX_CLOSURE_ROUNDS },
+  ],
+  Next: target,
+});
+
+export const closureDefinition: Definition = {
+  Comment: 'Enforcement case: closure in one of its ways, 终本 with its conditions and the applicant heard (G1, G2)',
+  StartAt: 'OpenClosure',
+  States: {
+    OpenClosure: invoke('open-closure', { resultPath: '$.closure', next: 'RouteClosure' }),
+    RouteClosure: choice(
+      [
+        within('wait', 'WaitForConditions'),
+        within('interview', 'HearApplicant'),
+        within('approve-final', 'AwaitFinalClosureApproval'),
+        within('approve', 'AwaitClosureApproval'),
+        {
+          And: [
+            { Variable: '$.closure.value.next', StringEquals: 'closed' },
+            { Variable: '$.closure.value.requery', IsPresent: true },
+          ],
+          Next: 'StartRequery',
+        },
+        equals('$.closure.value.next', 'closed', 'Closed'),
+        equals('$.closure.value.next', 'refused', 'Refused'),
+      ],
+      'ClosureLoopExhausted',
+      'What the domain planned next',
+    ),
+    WaitForConditions: waitUntil(
+      '$.closure.value.until',
+      'AdvanceClosure',
+      'Only time is missing (G2: 3 months since filing): the review waits, then looks again',
+    ),
+    HearApplicant: waitFor('dispatch-request', {
+      comment: 'G2: the applicant is heard through the e-service platform, or the officer records the interview',
+      payload: { 'requestId.$': '$.closure.value.requestId' },
+      timeoutSecondsPath: '$.closure.value.timeoutSeconds',
+      onTimeout: 'AdvanceClosure',
+      resultPath: null,
+      next: 'AdvanceClosure',
+      catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'AdvanceClosure' }],
+    }),
+    ...approvalStates({
+      name: 'FinalClosure',
+      step: 'final-closure',
+      termsPath: '$.closure.value.approval',
+      onApproved: 'AdvanceClosure',
+      onRejected: 'AdvanceClosure',
+    }),
+    ...approvalStates({
+      name: 'Closure',
+      step: 'closure',
+      termsPath: '$.closure.value.approval',
+      onApproved: 'AdvanceClosure',
+      onRejected: 'AdvanceClosure',
+    }),
+    AdvanceClosure: invoke('advance-closure', {
+      payload: { 'requestId.$': '$.closure.value.requestId', 'round.$': '$.closure.value.round' },
+      resultPath: '$.closure',
+      next: 'RouteClosure',
+    }),
+    StartRequery: startPhase(MACHINE_KEYS.requery, '$.closure.value.requery', 'ClosedFinalRound'),
+    ClosedFinalRound: succeed('Closed as 终本: restrictions stay in force; the re-query watch runs (G3)'),
+    Closed: succeed('Closed in the way asked for'),
+    Refused: succeed('Not closed: the missing conditions are named on the case, the officer takes it up'),
+    ClosureLoopExhausted: park(ERRORS.loopBoundReached, 'More closure rounds than a review can need'),
+    ...needsAttentionStates(),
+  },
+};

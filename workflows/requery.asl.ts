@@ -1,0 +1,73 @@
+/**
+ * G3: the re-query after 终本, one query per execution of a chain: wait for the day (every 6 months from the
+ * closure, at most 6 months), query every channel, record; disposable assets found mean the filing system is asked
+ * for a resumed case. Then the next execution; after 5 years, or once resumption is asked, the watch ends.
+ */
+import {
+  choice,
+  type Definition,
+  equals,
+  invoke,
+  needsAttentionStates,
+  startPhase,
+  succeed,
+  waitFor,
+  waitUntil,
+} from './asl.ts';
+import { ERRORS } from './errors.ts';
+import { MACHINE_KEYS } from './steps.ts';
+
+/** Open, wait, query, record: an execution passes the loop at most this many times. */
+export const MAX_REQUERY_ROUNDS = 4;
+
+const within = (next: string, target: string) => ({
+  And: [
+    { Variable: '$.requery.value.next', StringEquals: next },
+    { Variable: '$.requery.value.round', NumericLessThanEquals: MAX_REQUERY_ROUNDS },
+  ],
+  Next: target,
+});
+
+export const requeryDefinition: Definition = {
+  Comment: 'Enforcement case after 终本: network re-query every 6 months for 5 years; resumption on assets found (G3)',
+  StartAt: 'OpenRequery',
+  States: {
+    OpenRequery: invoke('open-requery', { resultPath: '$.requery', next: 'RouteRequery' }),
+    RouteRequery: choice(
+      [
+        within('wait', 'WaitForQueryDay'),
+        within('query', 'AwaitRequery'),
+        equals('$.requery.value.next', 'done', 'RequeryEnded'),
+      ],
+      'StartNextRequery',
+      'Wait for the day, query, end, or hand over to the next execution',
+    ),
+    WaitForQueryDay: waitUntil(
+      '$.requery.value.until',
+      'AdvanceRequery',
+      'Until the next query day (at most 6 months)',
+    ),
+    AwaitRequery: waitFor('dispatch-request', {
+      comment: 'Every bank and registry answers on its own; silence past the wait is recorded',
+      payload: { 'requestId.$': '$.requery.value.requestId' },
+      timeoutSecondsPath: '$.requery.value.timeoutSeconds',
+      onTimeout: 'AdvanceRequery',
+      resultPath: null,
+      next: 'AdvanceRequery',
+      catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'AdvanceRequery' }],
+    }),
+    AdvanceRequery: invoke('advance-requery', {
+      payload: {
+        'requestId.$': '$.requery.value.requestId',
+        'round.$': '$.requery.value.round',
+        'query.$': '$.requery.value.query',
+      },
+      resultPath: '$.requery',
+      next: 'RouteRequery',
+    }),
+    StartNextRequery: startPhase(MACHINE_KEYS.requery, '$.requery.value.chain', 'HandedOn'),
+    HandedOn: succeed('The next execution makes the next query'),
+    RequeryEnded: succeed('Five years passed, or resumption was asked for: the watch ends'),
+    ...needsAttentionStates(),
+  },
+};
