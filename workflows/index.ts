@@ -3,9 +3,10 @@ import type { Definition } from './asl.ts';
 import { coercionDefinition } from './coercion.asl.ts';
 import { disbursementDefinition } from './disbursement.asl.ts';
 import { investigationDefinition } from './investigation.asl.ts';
+import { nodeTaskDefinition } from './node-task.asl.ts';
 import { serviceDefinition } from './service.asl.ts';
 
-export const MACHINES = ['service', 'investigation', 'disbursement', 'coercion'] as const;
+export const MACHINES = ['service', 'investigation', 'disbursement', 'coercion', 'node-task'] as const;
 export type MachineName = (typeof MACHINES)[number];
 
 export const DEFINITIONS: Record<MachineName, Definition> = {
@@ -13,6 +14,7 @@ export const DEFINITIONS: Record<MachineName, Definition> = {
   investigation: investigationDefinition,
   disbursement: disbursementDefinition,
   coercion: coercionDefinition,
+  'node-task': nodeTaskDefinition,
 };
 
 export { DEFINITION_VERSION } from './version.ts';

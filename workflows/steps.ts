@@ -39,4 +39,5 @@ export const MACHINE_KEYS = {
   investigation: 'MachineInvestigation',
   disbursement: 'MachineDisbursement',
   coercion: 'MachineCoercion',
+  'node-task': 'MachineNodeTask',
 } as const;

@@ -7,6 +7,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { nextSweepAt } from '#domain/case/node-watch.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { EventBridgeCommandCenter, SqsDeadLetters, sqsDelivery } from '../adapters/aws/messaging.ts';
 import { StepFunctionsEngine } from '../adapters/aws/sfn-engine.ts';
@@ -41,7 +42,9 @@ export function awsDependencies<U extends DependencyName>(uses: readonly U[]): P
   deps.calendar = reference.calendar;
   if (needs.has('staff')) deps.staff = reference.staff;
   if (needs.has('cases') || needs.has('queries')) {
-    const repository = new DynamoCaseRepository(db(), tables());
+    const repository = new DynamoCaseRepository(db(), tables(), {
+      schedule: (state) => nextSweepAt(state, reference.rules, reference.calendar),
+    });
     deps.cases = repository;
     deps.queries = repository;
   }

@@ -40,7 +40,7 @@ export const STEP_USES = {
   'dispatch-request': ['clock', 'requests', 'partners'],
   'request-approval': ['clock', 'cases', 'approvals'],
   'escalate-approval': [...BASE, 'approvals', 'alerts'],
-  'apply-decision': ['clock', 'cases'],
+  'apply-decision': [...BASE],
   'record-needs-attention': ['clock', 'cases', 'alerts'],
   'record-asset-report': ['clock', 'cases', 'requests'],
   'open-coercion': [...BASE, 'requests', 'alerts'],

@@ -13,8 +13,9 @@ import {
   canEscalate,
   firstLevel,
   isApprovalStep,
+  type StepPolicy,
 } from '#domain/approvals/policy.ts';
-import type { Instant } from '#domain/calendar/local-date.ts';
+import { endOfChinaDay, type Instant } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { sanctionLimitProblem } from '#domain/coercion/measures.ts';
@@ -36,6 +37,9 @@ export interface ApprovalRequestTerms {
   readonly requiredRole: Role;
   readonly dueAt: Instant;
   readonly timeoutSeconds: number;
+  /** The time node a node task is about (overdue-node, term-extension), and an extension's proposed months. */
+  readonly node?: string;
+  readonly months?: number;
 }
 
 export function approvalRequestTerms(
@@ -68,7 +72,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
             level: input.approval.level,
             requester: s.officer ?? 'system',
             dueAt: input.approval.dueAt,
-            summary: approvalSummary(input.approval.step, s),
+            summary: approvalSummary(input.approval.step, s, input.approval),
           },
         ];
         return { events, result: undefined };
@@ -85,7 +89,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
         level: input.approval.level,
         requiredRole: input.approval.requiredRole,
         requester: state.officer ?? 'system',
-        summary: approvalSummary(input.approval.step, state),
+        summary: approvalSummary(input.approval.step, state, input.approval),
         dueAt: input.approval.dueAt,
         createdAt: deps.clock.now(),
         execution: input.execution,
@@ -109,9 +113,13 @@ export function escalateApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals
     const approvalId = approvalIdFor(input.execution, input.approval.step, input.approval.level);
     await deps.approvals.markTimedOut(approvalId, deps.clock.now());
     const exhausted = !canEscalate(input.approval.step, input.approval.level);
+    const subject = {
+      ...(input.approval.node ? { node: input.approval.node } : {}),
+      ...(input.approval.months ? { months: input.approval.months } : {}),
+    };
     const next = exhausted
       ? input.approval
-      : approvalRequestTerms(deps, input.approval.step, {}, input.approval.level + 1);
+      : { ...approvalRequestTerms(deps, input.approval.step, {}, input.approval.level + 1), ...subject };
     const { state } = await mutateCase(
       deps,
       input.caseId,
@@ -159,10 +167,41 @@ function decidedEvent(decision: DecisionOutput): CaseEvent {
   };
 }
 
+/**
+ * A2: an approved extension moves the term's due date by the months decided (P-TERM-EXTENSION's default when the
+ * president named none), counted from the current due date with the counting rules of a month period.
+ */
+function extensionEvents(
+  deps: Pick<Deps, 'rules' | 'calendar'>,
+  state: EnforcementCase,
+  node: string | undefined,
+  execution: string,
+  decision: DecisionOutput,
+): CaseEvent[] {
+  const current = node ? state.nodes[node] : undefined;
+  // Once: the node remembers the execution that asked for this extension until the extension is applied.
+  if (!current || decision.decision !== 'approved' || current.extension !== execution) return [];
+  const months = typeof decision.data?.months === 'number' ? decision.data.months : deps.rules.P_TERM_EXTENSION.months;
+  const end = deps.calendar.periodEnd(current.dueDate, { months });
+  return [
+    {
+      type: 'node-extended',
+      node: current.node,
+      months,
+      dueDate: end.date,
+      dueAt: endOfChinaDay(end.date),
+      unconfirmedYears: end.unconfirmedYears,
+      approvalId: decision.approvalId,
+    },
+  ];
+}
+
 /** After the wait: the decision on the case (once, whoever writes it first) and the status it leads to. */
-export function applyDecision(deps: Pick<Deps, 'cases' | 'clock'>) {
-  return async (input: StepInput & { readonly step: ApprovalStep; readonly decision: DecisionOutput }) => {
-    const policy = APPROVAL_STEPS[input.step];
+export function applyDecision(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
+  return async (
+    input: StepInput & { readonly step: ApprovalStep; readonly decision: DecisionOutput; readonly node?: string },
+  ) => {
+    const policy: StepPolicy = APPROVAL_STEPS[input.step];
     await mutateCase(
       deps,
       input.caseId,
@@ -171,8 +210,10 @@ export function applyDecision(deps: Pick<Deps, 'cases' | 'clock'>) {
       (s) => {
         const events: CaseEvent[] = [];
         if (s.approvals[input.decision.approvalId]?.status === 'pending') events.push(decidedEvent(input.decision));
+        if (input.step === 'term-extension')
+          events.push(...extensionEvents(deps, s, input.node, input.execution, input.decision));
         const to = input.decision.decision === 'approved' ? policy.onApproved : policy.onRejected;
-        if (s.status === policy.waiting && to !== s.status) {
+        if (to && s.status === policy.waiting && to !== s.status) {
           events.push({
             type: 'status-changed',
             from: s.status,

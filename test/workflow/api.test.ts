@@ -220,10 +220,10 @@ describe('claims and assignment', () => {
       c.events.map((e) => ({ type: e.type, actor: c.actor.id, definition: c.cause.definition })),
     );
     expect(events.filter((e) => e.type.startsWith('approval-'))).toEqual([
-      { type: 'approval-requested', actor: 'workflow', definition: '2026.12.1' },
-      { type: 'approval-claimed', actor: 'chen-jing', definition: '2026.12.1' },
-      { type: 'approval-released', actor: 'chen-jing', definition: '2026.12.1' },
-      { type: 'approval-decided', actor: 'li-qiang', definition: '2026.12.1' },
+      { type: 'approval-requested', actor: 'workflow', definition: '2026.12.2' },
+      { type: 'approval-claimed', actor: 'chen-jing', definition: '2026.12.2' },
+      { type: 'approval-released', actor: 'chen-jing', definition: '2026.12.2' },
+      { type: 'approval-decided', actor: 'li-qiang', definition: '2026.12.2' },
     ]);
   });
 
@@ -278,7 +278,7 @@ describe('claims and assignment', () => {
       const [commit] = assigned;
       expect(commit?.actor).toMatchObject({ kind: 'staff', id: 'sun-hao' });
       expect(commit?.events[0]).toMatchObject({ reason: '李强调离，待办转陈静' });
-      expect(commit?.cause).toMatchObject({ definition: '2026.12.1' });
+      expect(commit?.cause).toMatchObject({ definition: '2026.12.2' });
       batches.add(commit?.cause.batch ?? '');
       const verified = await s.request<{ ok: boolean }>('GET', `/cases/${caseId}/verify`, { as: USER_OF.auditor });
       expect(verified.body.ok).toBe(true);
