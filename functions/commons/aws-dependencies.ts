@@ -51,8 +51,10 @@ export function awsDependencies<U extends DependencyName>(uses: readonly U[]): P
   if (needs.has('approvals')) deps.approvals = new DynamoApprovalStore(db(), tables());
   if (needs.has('requests')) deps.requests = new DynamoPartnerRequestStore(db(), tables());
   if (needs.has('engine')) {
+    // Each function is given the ARN of the one machine it may start (intake: service; sweeper: node-task).
     deps.engine = new StepFunctionsEngine(new SFNClient({}), {
       service: process.env[ENV.serviceMachineArn] ?? '',
+      'node-task': process.env[ENV.nodeTaskMachineArn] ?? '',
     });
   }
   if (needs.has('partners')) {

@@ -17,6 +17,7 @@ export const ENV = {
   journalTable: 'JOURNAL_TABLE',
   idempotencyTable: 'IDEMPOTENCY_TABLE',
   serviceMachineArn: 'SERVICE_MACHINE_ARN',
+  nodeTaskMachineArn: 'NODE_TASK_MACHINE_ARN',
   partnerQueueUrl: 'PARTNER_QUEUE_URL',
   intakeDlqUrl: 'INTAKE_DLQ_URL',
   alertBusName: 'ALERT_BUS_NAME',

@@ -12,6 +12,7 @@ import { CaseStore } from '../constructs/case-store.ts';
 import { EncryptionKey } from '../constructs/encryption-key.ts';
 import { EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { Intake } from '../constructs/intake.ts';
+import { NodeSweeper } from '../constructs/node-sweeper.ts';
 import { RecordEvidence } from '../constructs/record-evidence.ts';
 import { Settle } from '../constructs/settle.ts';
 import { StaffApi } from '../constructs/staff-api.ts';
@@ -40,6 +41,7 @@ export class EnforcementStack extends Stack {
   readonly apiFunction: StepFunction;
   readonly mfaGate: StepFunction;
   readonly staffApi: StaffApi;
+  readonly nodeSweeper: NodeSweeper;
 
   constructor(scope: Construct, id: string, props: EnforcementStackProps) {
     super(scope, id, props);
@@ -55,7 +57,10 @@ export class EnforcementStack extends Stack {
       ],
     });
     const key = this.encryption.key;
-    this.store = new CaseStore(this, 'CaseStore', { key });
+    this.store = new CaseStore(this, 'CaseStore', {
+      key,
+      ...(config.casesIndexes !== undefined ? { casesIndexes: config.casesIndexes } : {}),
+    });
     this.evidence = new EvidenceBucket(this, 'Evidence', {
       key,
       objectLockMode: config.evidence.objectLockMode,
@@ -91,6 +96,7 @@ export class EnforcementStack extends Stack {
       intakeDeadLetterQueue: this.intake.deadLetterQueue,
       alertBus: this.settle.alertBus,
       serviceMachineArn: machineArn(this, machineName(prefix, 'service')),
+      nodeTaskMachineArn: machineArn(this, machineName(prefix, 'node-task')),
       evidenceBucket: this.evidence.bucket,
     };
     grantPorts(this.intake.handler, 'intake', FUNCTION_USES.intake, targets);
@@ -131,6 +137,9 @@ export class EnforcementStack extends Stack {
       throttle: { rate: config.api.rateLimit, burst: config.api.burstLimit },
     });
 
+    this.nodeSweeper = new NodeSweeper(this, 'NodeSweeper', { namePrefix: prefix, key, ...functionSettings });
+    grantPorts(this.nodeSweeper.handler, 'sweep-nodes', FUNCTION_USES['sweep-nodes'], targets);
+
     const steps = {} as Record<StepName, StepFunction>;
     for (const step of STEPS) {
       steps[step] = new StepFunction(this, `Step-${step}`, {
@@ -164,6 +173,7 @@ export class EnforcementStack extends Stack {
       this.intake.deadLetterAlarm,
       this.settle.deadLetterAlarm,
       this.recordEvidence.deadLetterAlarm,
+      this.nodeSweeper.deadLetterAlarm,
     ]) {
       this.alarms.notify(alarm);
     }

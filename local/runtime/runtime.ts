@@ -170,7 +170,9 @@ export class EmbeddedRuntime {
     );
     this.settleHandler = createSettleHandler(this.deps, new SinkLogger(this.logSink, { function: 'settle' }));
     this.sweeper = sweepNodes(this.deps);
-    this.apiHandler = createApiHandler(this.deps, new SinkLogger(this.logSink, { function: 'api' }));
+    this.apiHandler = createApiHandler(this.deps, new SinkLogger(this.logSink, { function: 'api' }), {
+      recordOnComplete: true,
+    });
   }
 
   /** A request of the staff API, as API Gateway hands it to the function that serves its route. */

@@ -56,7 +56,12 @@ describe('the staff API', () => {
       expect(JSON.stringify(integration.Uri), route.operationId).toContain(route.target === 'settle' ? settle : api);
       expect(integration.Type).toBe('AWS_PROXY');
     }
-    expect(served.filter((r) => r.target === 'settle').map((r) => r.operationId)).toEqual(['decideTask']);
+    // Only routes that may resume an execution go to settle (the only holder of states:SendTask*).
+    expect(served.filter((r) => r.target === 'settle').map((r) => r.operationId)).toEqual([
+      'decideTask',
+      'recordConduct',
+      'orderEarlyRelease',
+    ]);
   });
 
   it('authorizes every method but the API description with the Cognito user pool', () => {

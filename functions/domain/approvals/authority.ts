@@ -11,19 +11,25 @@ export const ACTIONS = [
   'read-court-tasks',
   /** Assign and reassign tasks to an eligible decider, one by one or in bulk (an officer who leaves). */
   'assign-tasks',
-  /** Read the court's cases, their journal and the audit-chain check. */
+  /** Read the court's cases, their journal and the audit-chain check; look cases up by number or party. */
   'read-cases',
+  /** The command-center board: overdue and soon-due nodes, approvals waiting longest, cases per phase, workload. */
+  'read-board',
+  /** Record what a respondent did (obstruction, hidden assets, ...): the grounds of coercive measures. */
+  'record-conduct',
+  /** Order a detainee released early on correction (C1). */
+  'order-release',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
-  'field-officer': ['read-cases'],
-  'handling-officer': ['read-cases'],
-  'team-lead': ['read-cases', 'read-court-tasks', 'assign-tasks'],
-  'bureau-chief': ['read-cases', 'read-court-tasks', 'assign-tasks'],
-  president: ['read-cases', 'read-court-tasks'],
+  'field-officer': ['read-cases', 'record-conduct'],
+  'handling-officer': ['read-cases', 'record-conduct'],
+  'team-lead': ['read-cases', 'read-court-tasks', 'assign-tasks', 'read-board', 'record-conduct'],
+  'bureau-chief': ['read-cases', 'read-court-tasks', 'assign-tasks', 'read-board', 'record-conduct', 'order-release'],
+  president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
   'panel-member': ['read-cases'],
-  'command-center': ['read-cases', 'read-court-tasks'],
+  'command-center': ['read-cases', 'read-court-tasks', 'read-board'],
   auditor: ['read-cases', 'read-court-tasks'],
 };
 
