@@ -11,7 +11,7 @@ import type { CaseStatus } from '#domain/case/status.ts';
 import type { Role } from '#domain/staff/roles.ts';
 import { decideApproval } from '#use-cases/approvals.ts';
 import { boardApprovals, boardCases, boardNodes, boardWorkload, casesByPhase, lookupCases } from '#use-cases/board.ts';
-import { caseJournal, getCase, listCases, verifyCase } from '#use-cases/case-reads.ts';
+import { caseJournal, caseTimeline, getCase, listCases, verifyCase } from '#use-cases/case-reads.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { invalid, UseCaseError, unauthenticated } from '#use-cases/errors.ts';
@@ -80,6 +80,7 @@ export function apiHandlers(
   const oneCase = getCase(deps);
   const journal = caseJournal(deps);
   const verify = verifyCase(deps);
+  const lines = caseTimeline(deps);
   const nodes = boardNodes(deps);
   const waiting = boardApprovals(deps);
   const perPhase = boardCases(deps);
@@ -127,6 +128,7 @@ export function apiHandlers(
     getCase: ({ identity, params }) => oneCase(identity, params.caseId ?? ''),
     getCaseJournal: ({ identity, params }) => journal(identity, params.caseId ?? ''),
     verifyCase: ({ identity, params }) => verify(identity, params.caseId ?? ''),
+    getCaseTimeline: ({ identity, params }) => lines(identity, params.caseId ?? ''),
     // Built on first use: the settle function, which shares this module, never needs it.
     getOpenApi: async () => (await import('./openapi.ts')).OPENAPI_DOCUMENT,
   };

@@ -330,6 +330,16 @@ export const ChainCheck = z.union([
     .strict(),
 ]);
 
+export const CaseTimeline = z
+  .object({
+    caseId: CaseId,
+    lines: z.array(z.object({ seq: z.int(), at: z.string(), actor: z.string(), text: z.string() }).strict()),
+  })
+  .strict();
+
+/** Local only: the runtime's clock. */
+export const ClockView = z.object({ mode: z.enum(['real', 'virtual']), now: Instant }).strict();
+
 export const ErrorBody = z
   .object({
     error: z

@@ -334,7 +334,9 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
     await r('GET', `/cases/${caseId}`, { as });
     await r('GET', `/cases/${caseId}/journal`, { as });
     await r('GET', `/cases/${caseId}/verify`, { as });
+    await r('GET', `/cases/${caseId}/timeline`, { as });
   }
+  await r('GET', '/clock', { as: USER_OF['command-center'] });
   await r('GET', '/tasks?scope=court&step=control-plan&limit=1', { as: USER_OF.auditor }).then(async (page) => {
     const next = (page.body as { nextCursor?: string }).nextCursor;
     expect(next).toBeDefined();
