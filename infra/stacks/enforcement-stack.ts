@@ -9,6 +9,7 @@ import { STEPS, type StepName } from '#workflows/steps.ts';
 import type { StageConfig } from '../config.ts';
 import { AlarmTopic } from '../constructs/alarm-topic.ts';
 import { CaseStore } from '../constructs/case-store.ts';
+import { ConsoleSite } from '../constructs/console-site.ts';
 import { EncryptionKey } from '../constructs/encryption-key.ts';
 import { EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { Intake } from '../constructs/intake.ts';
@@ -42,6 +43,7 @@ export class EnforcementStack extends Stack {
   readonly mfaGate: StepFunction;
   readonly staffApi: StaffApi;
   readonly nodeSweeper: NodeSweeper;
+  readonly consoleSite: ConsoleSite;
 
   constructor(scope: Construct, id: string, props: EnforcementStackProps) {
     super(scope, id, props);
@@ -135,6 +137,14 @@ export class EnforcementStack extends Stack {
       logRetention: config.logRetention,
       waf: config.api.waf,
       throttle: { rate: config.api.rateLimit, burst: config.api.burstLimit },
+    });
+
+    this.consoleSite = new ConsoleSite(this, 'Console', {
+      namePrefix: prefix,
+      api: this.staffApi.api,
+      userPool: this.staffApi.userPool,
+      accessLogs: this.evidence.accessLogs,
+      signInDomainPrefix: config.signInDomainPrefix ?? `${prefix}-${config.stage}-staff`,
     });
 
     this.nodeSweeper = new NodeSweeper(this, 'NodeSweeper', { namePrefix: prefix, key, ...functionSettings });

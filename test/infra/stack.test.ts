@@ -132,7 +132,7 @@ describe('the evidence bucket', () => {
     expect(bucket?.DeletionPolicy).toBe('Retain');
   });
 
-  it('blocks all public access on both buckets and allows only TLS', () => {
+  it('blocks all public access on every bucket (evidence, access logs, console files) and allows only TLS', () => {
     // Prepare
     const assertions = template();
 
@@ -140,7 +140,7 @@ describe('the evidence bucket', () => {
     const buckets = resourcesOfType('AWS::S3::Bucket');
 
     // Assess
-    expect(buckets).toHaveLength(2);
+    expect(buckets).toHaveLength(3);
     assertions.allResourcesProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
