@@ -14,7 +14,7 @@ import { applyEvent } from '#domain/case/reducer.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { calendar, cst, d } from '../../support/calendar.ts';
 
-const before = (instant: string) => new Date(Date.parse(instant) - 1).toISOString();
+const instantBefore = (instant: string) => new Date(Date.parse(instant) - 1).toISOString();
 
 function withNodes(...nodes: TimeNode[]): EnforcementCase {
   return { status: 'awaiting-officer', nodes: Object.fromEntries(nodes.map((n) => [n.node, n])) } as EnforcementCase;
@@ -40,8 +40,8 @@ describe('P-NODE-WARNING: 2 working days before the due date', () => {
   });
 
   it('fail: the instant before, nothing is due and the node is green', () => {
-    expect(dueNodeActions(withNodes(node), before(warnAt), RULES, calendar)).toEqual([]);
-    expect(nodeLight(node, before(warnAt), RULES, calendar)).toBe('green');
+    expect(dueNodeActions(withNodes(node), instantBefore(warnAt), RULES, calendar)).toEqual([]);
+    expect(nodeLight(node, instantBefore(warnAt), RULES, calendar)).toBe('green');
   });
 
   it('a node already warned is not warned again; the next milestone is the first instant after its due time', () => {
@@ -64,7 +64,7 @@ describe('overdue: the node, and its supervision task', () => {
   });
 
   it('fail: on the due date itself (23:59:59.999 China time) it is not', () => {
-    expect(dueNodeActions(withNodes({ ...node, warnedAt: 'x' }), before(overdueFrom), RULES, calendar)).toEqual([]);
+    expect(dueNodeActions(withNodes({ ...node, warnedAt: 'x' }), instantBefore(overdueFrom), RULES, calendar)).toEqual([]);
   });
 
   it('a met node, or a closed case, has nothing due, ever', () => {
@@ -90,7 +90,7 @@ describe('A2: the extension is requested in the last 5 days of the term', () => 
   });
 
   it('fail: the instant before, it is not', () => {
-    expect(dueNodeActions(withNodes(term), before(opens), RULES, calendar)).toEqual([]);
+    expect(dueNodeActions(withNodes(term), instantBefore(opens), RULES, calendar)).toEqual([]);
   });
 
   it('only nodes of the rules A2 extends (A1) are extendable', () => {
