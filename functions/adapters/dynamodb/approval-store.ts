@@ -53,6 +53,20 @@ function toApproval(item: Record<string, unknown>): Approval {
   return approval as unknown as Approval;
 }
 
+/** A pending approval as stored, with its index keys (exported for tools that load many at once: bench/). */
+export function pendingApprovalItem(approval: Approval, token: string): Record<string, unknown> {
+  return {
+    ...keys.approval(approval.approvalId),
+    ...approval,
+    status: 'pending',
+    token,
+    gsi1pk: keys.pendingApprovals(approval.court),
+    gsi1sk: `${approval.dueAt}#${approval.approvalId}`,
+    gsi4pk: keys.approvalsByRole(approval.court, approval.requiredRole),
+    gsi4sk: `${approval.createdAt}#${approval.approvalId}`,
+  };
+}
+
 export class DynamoApprovalStore implements ApprovalStore {
   private readonly db: DynamoDBDocumentClient;
   private readonly table: string;
@@ -67,16 +81,7 @@ export class DynamoApprovalStore implements ApprovalStore {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: {
-            ...keys.approval(approval.approvalId),
-            ...approval,
-            status: 'pending',
-            token,
-            gsi1pk: keys.pendingApprovals(approval.court),
-            gsi1sk: `${approval.dueAt}#${approval.approvalId}`,
-            gsi4pk: keys.approvalsByRole(approval.court, approval.requiredRole),
-            gsi4sk: `${approval.createdAt}#${approval.approvalId}`,
-          },
+          Item: pendingApprovalItem(approval, token),
           ConditionExpression: 'attribute_not_exists(pk) OR #status = :pending',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':pending': 'pending' },

@@ -82,6 +82,83 @@ function summaryOf(state: EnforcementCase): CaseSummary {
   };
 }
 
+/** An unmet node of an unclosed case is in the node indexes (court, team, officer); any other is not. */
+function nodeItem(state: EnforcementCase, node: TimeNode): Record<string, unknown> {
+  const entry: NodeEntry = {
+    caseId: state.caseId,
+    caseNumber: state.caseNumber,
+    court: state.court.code,
+    ...(state.team ? { team: state.team } : {}),
+    ...(state.officer ? { officer: state.officer } : {}),
+    node,
+  };
+  const indexed = node.status !== 'met' && state.status !== 'closed';
+  const sk = `${node.dueAt}#${state.caseId}#${node.node}`;
+  return {
+    ...keys.node(state.caseId, node.node),
+    entry,
+    ...(indexed
+      ? {
+          gsi3pk: keys.nodesByCourt(state.court.code),
+          gsi3sk: sk,
+          ...(state.team ? { gsi4pk: keys.nodesByTeam(state.court.code, state.team), gsi4sk: sk } : {}),
+          ...(state.officer ? { gsi5pk: keys.nodesByOfficer(state.officer), gsi5sk: sk } : {}),
+        }
+      : {}),
+  };
+}
+
+/**
+ * The items that project a case into the cases table: its record (the whole case, in no index), its index entry
+ * (summary and index keys), and (when `events` moved a node, or for a full rewrite: `events` undefined) one item
+ * per time node, and (on the first commit, or a full rewrite) one per party. Each carries the case version it was written at. Exported for tools that load many
+ * cases at once (bench/), so that they write exactly what the repository writes.
+ */
+export function projectionItems(
+  state: EnforcementCase,
+  sweepAt: Instant | undefined,
+  events?: readonly CaseEvent[],
+): { record: Record<string, unknown>; entries: Record<string, unknown>[] } {
+  const summary = summaryOf(state);
+  const open = state.status !== 'closed';
+  // The record holds the whole case and is in no index; its index entry is small, so that every index holds small
+  // items and an index query reads only what its answer needs.
+  const record = { ...keys.case(state.caseId), version: state.version, data: state, summary };
+  const entries: Record<string, unknown>[] = [
+    {
+      ...keys.caseIndex(state.caseId),
+      version: state.version,
+      summary,
+      caseId: state.caseId,
+      gsi1pk: keys.casesByStatus(state.court.code, state.status),
+      gsi1sk: `${state.filedAt}#${state.caseId}`,
+      ...(state.officer
+        ? { gsi2pk: keys.officer(state.officer), gsi2sk: `${open ? OPEN : CLOSED}#${state.caseId}` }
+        : {}),
+      ...(sweepAt ? { gsi3pk: keys.sweep(sweepShard(state.caseId)), gsi3sk: `${sweepAt}#${state.caseId}` } : {}),
+      ...(state.phase && open
+        ? { gsi4pk: keys.casesByPhase(state.court.code, state.phase), gsi4sk: `${state.filedAt}#${state.caseId}` }
+        : {}),
+      gsi5pk: keys.caseNumber(normaliseCaseNumber(state.caseNumber)),
+      gsi5sk: state.caseId,
+    },
+  ];
+  if (events === undefined || events.some((e) => NODE_EVENTS.has(e.type)))
+    for (const node of Object.values(state.nodes)) entries.push({ ...nodeItem(state, node), version: state.version });
+  if (events === undefined || state.version === 1) {
+    for (const party of [...state.applicants, ...state.respondents]) {
+      entries.push({
+        ...keys.party(state.caseId, party.partyId),
+        summary,
+        version: state.version,
+        gsi3pk: keys.caseParty(party.partyId),
+        gsi3sk: state.caseId,
+      });
+    }
+  }
+  return { record, entries };
+}
+
 export class DynamoCaseRepository implements CaseRepository, CaseQueries {
   private readonly db: DynamoDBDocumentClient;
   private readonly tables: TableNames;
@@ -350,72 +427,10 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
    * `events` undefined: everything. Every item is written only over an older version of itself.
    */
   private async project(state: EnforcementCase, events: readonly CaseEvent[] | undefined, force = false) {
-    const summary = summaryOf(state);
-    const open = state.status !== 'closed';
-    const sweepAt = this.schedule(state);
-    const written = await this.putProjected(
-      {
-        ...keys.case(state.caseId),
-        version: state.version,
-        data: state,
-        summary,
-        caseId: state.caseId,
-        gsi1pk: keys.casesByStatus(state.court.code, state.status),
-        gsi1sk: `${state.filedAt}#${state.caseId}`,
-        ...(state.officer
-          ? { gsi2pk: keys.officer(state.officer), gsi2sk: `${open ? OPEN : CLOSED}#${state.caseId}` }
-          : {}),
-        ...(sweepAt ? { gsi3pk: keys.sweep(sweepShard(state.caseId)), gsi3sk: `${sweepAt}#${state.caseId}` } : {}),
-        ...(state.phase && open
-          ? { gsi4pk: keys.casesByPhase(state.court.code, state.phase), gsi4sk: `${state.filedAt}#${state.caseId}` }
-          : {}),
-        gsi5pk: keys.caseNumber(normaliseCaseNumber(state.caseNumber)),
-        gsi5sk: state.caseId,
-      },
-      state.version,
-      force,
-    );
+    const { record, entries } = projectionItems(state, this.schedule(state), events);
+    const written = await this.putProjected(record, state.version, force);
     if (!written) return;
-    const nodesMoved = events === undefined || events.some((e) => NODE_EVENTS.has(e.type));
-    const items: Record<string, unknown>[] = [];
-    if (nodesMoved) for (const node of Object.values(state.nodes)) items.push(this.nodeItem(state, summary, node));
-    if (events === undefined || state.version === 1) {
-      for (const party of [...state.applicants, ...state.respondents]) {
-        items.push({
-          ...keys.party(state.caseId, party.partyId),
-          summary,
-          gsi3pk: keys.caseParty(party.partyId),
-          gsi3sk: state.caseId,
-        });
-      }
-    }
-    await Promise.all(items.map((item) => this.putProjected(item, state.version, force)));
-  }
-
-  /** An unmet node of an unclosed case is in the node indexes (court, team, officer); any other is not. */
-  private nodeItem(state: EnforcementCase, summary: CaseSummary, node: TimeNode): Record<string, unknown> {
-    const entry: NodeEntry = {
-      caseId: state.caseId,
-      caseNumber: state.caseNumber,
-      court: state.court.code,
-      ...(state.team ? { team: state.team } : {}),
-      ...(state.officer ? { officer: state.officer } : {}),
-      node,
-    };
-    const indexed = node.status !== 'met' && summary.status !== 'closed';
-    const sk = `${node.dueAt}#${state.caseId}#${node.node}`;
-    return {
-      ...keys.node(state.caseId, node.node),
-      entry,
-      ...(indexed
-        ? {
-            gsi3pk: keys.nodesByCourt(state.court.code),
-            gsi3sk: sk,
-            ...(state.team ? { gsi4pk: keys.nodesByTeam(state.court.code, state.team), gsi4sk: sk } : {}),
-            ...(state.officer ? { gsi5pk: keys.nodesByOfficer(state.officer), gsi5sk: sk } : {}),
-          }
-        : {}),
-    };
+    await Promise.all(entries.map((item) => this.putProjected(item, state.version, force)));
   }
 
   /** Puts an item of the projection unless a newer version of it is there (`force`: unless a newer or equal). */

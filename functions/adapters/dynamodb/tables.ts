@@ -25,8 +25,8 @@ export interface TableLayout {
 }
 
 /**
- * cases: single table. Items: case records (CASE#id / CASE), their time nodes (CASE#id / NODE#node) and parties
- * (CASE#id / PARTY#party), approvals (APPROVAL#id), partner requests (REQUEST#id), rejected intake events
+ * cases: single table. Items: case records (CASE#id / CASE: the whole case, in no index), their index entries
+ * (CASE#id / INDEX: summary and index keys), time nodes (CASE#id / NODE#node) and parties (CASE#id / PARTY#party), approvals (APPROVAL#id), partner requests (REQUEST#id), rejected intake events
  * (INTAKE#REJECTED). Every index is sparse and overloaded, keyed for one access pattern each (nothing scans):
  * - gsi1: pending approvals per court (by due time); cases by court and status (by filing time);
  * - gsi2: cases per officer (open first), for load-based assignment and workload;
@@ -72,6 +72,7 @@ export const IDEMPOTENCY_LAYOUT: TableLayout = {
 
 export const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  caseIndex: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'INDEX' }),
   approval: (approvalId: string) => ({ pk: `APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
   request: (requestId: string) => ({ pk: `REQUEST#${requestId}`, sk: 'REQUEST' }),
   rejection: (at: string, eventId: string) => ({ pk: 'INTAKE#REJECTED', sk: `${at}#${eventId}` }),

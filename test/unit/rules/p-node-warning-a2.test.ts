@@ -64,7 +64,9 @@ describe('overdue: the node, and its supervision task', () => {
   });
 
   it('fail: on the due date itself (23:59:59.999 China time) it is not', () => {
-    expect(dueNodeActions(withNodes({ ...node, warnedAt: 'x' }), instantBefore(overdueFrom), RULES, calendar)).toEqual([]);
+    expect(dueNodeActions(withNodes({ ...node, warnedAt: 'x' }), instantBefore(overdueFrom), RULES, calendar)).toEqual(
+      [],
+    );
   });
 
   it('a met node, or a closed case, has nothing due, ever', () => {
