@@ -143,6 +143,7 @@ async function load(size: number) {
       if (answer) approvals++;
     }
     await flush();
+    if ((n + 1) % 10_000 === 0) console.error(`  loaded ${(n + 1).toLocaleString('en')} cases`);
   }
   await flush(true);
   const seconds = (performance.now() - started) / 1000;

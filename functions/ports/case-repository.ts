@@ -38,6 +38,20 @@ export interface CaseSummary {
   readonly filedAt: Instant;
 }
 
+/** The summary of a case as the lists and lookups show it. */
+export function caseSummary(state: EnforcementCase): CaseSummary {
+  return {
+    caseId: state.caseId,
+    caseNumber: state.caseNumber,
+    court: state.court.code,
+    status: state.status,
+    filedAt: state.filedAt,
+    ...(state.officer ? { officer: state.officer } : {}),
+    ...(state.team ? { team: state.team } : {}),
+    ...(state.phase ? { phase: state.phase } : {}),
+  };
+}
+
 /** An open (unmet) time node as the indexes hold it: enough for a list, without loading the case. */
 export interface NodeEntry {
   readonly caseId: string;
@@ -88,8 +102,8 @@ export interface CaseQueries {
   nodes(filter: NodeFilter): Promise<Page<NodeEntry>>;
   /** Cases under this case number (one, unless two courts used the same number). */
   findByCaseNumber(caseNumber: string): Promise<readonly CaseSummary[]>;
-  /** Cases where this party is an applicant or a respondent. */
-  findByParty(partyId: string, limit: number): Promise<readonly CaseSummary[]>;
+  /** The ids of the cases where this party is an applicant or a respondent (with each case's court). */
+  findByParty(partyId: string, limit: number): Promise<readonly { readonly caseId: string; readonly court: string }[]>;
   /** Cases with something due for the node sweeper at or before `now` (ids), earliest first. */
   dueForSweep(now: Instant, limit: number): Promise<readonly string[]>;
   /** The earliest instant any case has something due for the sweeper. */

@@ -10,7 +10,7 @@ import { nodeLabel } from '#domain/case/node-labels.ts';
 import { daysAfter, nodeLight } from '#domain/case/node-watch.ts';
 import { CASE_STATUSES } from '#domain/case/status.ts';
 import type { Identity, Role } from '#domain/staff/roles.ts';
-import { type CaseSummary, InvalidCursorError, type NodeEntry } from '#ports/case-repository.ts';
+import { caseSummary, InvalidCursorError, type NodeEntry } from '#ports/case-repository.ts';
 import type { Deps } from './context.ts';
 import { forbidden, invalid, unauthenticated } from './errors.ts';
 import { taskView } from './tasks.ts';
@@ -143,15 +143,23 @@ export function boardWorkload(deps: Pick<Deps, 'queries' | 'staff'>) {
   };
 }
 
-export function lookupCases(deps: Pick<Deps, 'queries'>) {
+/** A party's cases (at most this many): each is loaded for its current summary. */
+export const MAX_PARTY_CASES = 50;
+
+export function lookupCases(deps: Pick<Deps, 'queries' | 'cases'>) {
   return async (caller: Identity | undefined, query: { caseNumber?: string; partyId?: string }) => {
     const identity = allowed(caller, 'read-cases', '查询案件');
     if (!query.caseNumber === !query.partyId) throw invalid('须且只能给出 caseNumber 或 partyId 之一');
-    const found: readonly CaseSummary[] = query.caseNumber
-      ? await deps.queries.findByCaseNumber(query.caseNumber)
-      : await deps.queries.findByParty(query.partyId ?? '', 50);
-    // Another court's cases are not there for this caller.
-    return { items: found.filter((c) => c.court === identity.court) };
+    if (query.caseNumber) {
+      const found = await deps.queries.findByCaseNumber(query.caseNumber);
+      // Another court's cases are not there for this caller.
+      return { items: found.filter((c) => c.court === identity.court) };
+    }
+    const refs = (await deps.queries.findByParty(query.partyId ?? '', MAX_PARTY_CASES)).filter(
+      (r) => r.court === identity.court,
+    );
+    const states = await Promise.all(refs.map((r) => deps.cases.load(r.caseId)));
+    return { items: states.filter((s) => s !== undefined).map(caseSummary) };
   };
 }
 

@@ -81,7 +81,7 @@ export function sweepCase(deps: SweepDeps) {
       return { warned: 0, overdue: 0, tasks: 0 };
     }
     for (const task of plannedTasks(before, actions)) {
-      const node = before.nodes[task.node];
+      if (!before.nodes[task.node]) throw new Error(`case ${caseId} has no node ${task.node}`);
       const terms = approvalRequestTerms(deps, task.task, {}, firstLevel(task.task, {}, deps.rules));
       await deps.engine.startExecution(NODE_TASK_MACHINE, task.execution, {
         v: 1,
@@ -93,7 +93,6 @@ export function sweepCase(deps: SweepDeps) {
           ...(task.task === 'term-extension' ? { months: deps.rules.P_TERM_EXTENSION.months } : {}),
         },
       });
-      if (!node) throw new Error(`case ${caseId} has no node ${task.node}`);
     }
     const { state, result } = await mutateCase(deps, caseId, SWEEPER, { action: 'node-sweep' }, (s, at) => {
       const due = dueNodeActions(s, at, deps.rules, deps.calendar);

@@ -370,7 +370,17 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
   await r('GET', '/board/nodes?state=later', { as: USER_OF['command-center'] });
   await r('GET', '/board/nodes?state=overdue&cursor=bm90LWEtY3Vyc29y', { as: USER_OF['command-center'] });
   await r('GET', `/lookup?caseNumber=${encodeURIComponent(summary.caseNumber)}`, { as: USER_OF.auditor });
-  await r('GET', `/lookup?partyId=${summary.respondents[0]?.partyId}`, { as: USER_OF['handling-officer'] });
+  // Both cases have this respondent; their party entries were written at filing, the answer is each case as it is now.
+  const byParty = await r<{ items: { caseId: string; status: string }[] }>(
+    'GET',
+    `/lookup?partyId=${summary.respondents[0]?.partyId}`,
+    { as: USER_OF['handling-officer'] },
+  );
+  expect(byParty.status).toBe(200);
+  const now = await Promise.all([caseId, other].map(async (id) => ({ caseId: id, status: (await s.load(id)).status })));
+  expect(now.every((c) => c.status !== 'filed')).toBe(true);
+  expect(byParty.body.items.map((c) => ({ caseId: c.caseId, status: c.status }))).toEqual(expect.arrayContaining(now));
+  expect(byParty.body.items).toHaveLength(2);
   await r('GET', '/lookup', { as: USER_OF.auditor });
   await r('GET', '/cases?phase=investigation', { as: USER_OF.auditor });
   // Field evidence of the case, shown with the approval of its step.

@@ -18,6 +18,7 @@ import {
   type CaseSummary,
   type CommitDraft,
   ConcurrentUpdateError,
+  caseSummary,
   InvalidCursorError,
   type NodeEntry,
   type NodeFilter,
@@ -69,19 +70,6 @@ function decodeCursor(cursor: string | undefined, index: string): Record<string,
   }
 }
 
-function summaryOf(state: EnforcementCase): CaseSummary {
-  return {
-    caseId: state.caseId,
-    caseNumber: state.caseNumber,
-    court: state.court.code,
-    status: state.status,
-    filedAt: state.filedAt,
-    ...(state.officer ? { officer: state.officer } : {}),
-    ...(state.team ? { team: state.team } : {}),
-    ...(state.phase ? { phase: state.phase } : {}),
-  };
-}
-
 /** An unmet node of an unclosed case is in the node indexes (court, team, officer); any other is not. */
 function nodeItem(state: EnforcementCase, node: TimeNode): Record<string, unknown> {
   const entry: NodeEntry = {
@@ -119,7 +107,7 @@ export function projectionItems(
   sweepAt: Instant | undefined,
   events?: readonly CaseEvent[],
 ): { record: Record<string, unknown>; entries: Record<string, unknown>[] } {
-  const summary = summaryOf(state);
+  const summary = caseSummary(state);
   const open = state.status !== 'closed';
   // The record holds the whole case and is in no index; its index entry is small, so that every index holds small
   // items and an index query reads only what its answer needs.
@@ -147,9 +135,11 @@ export function projectionItems(
     for (const node of Object.values(state.nodes)) entries.push({ ...nodeItem(state, node), version: state.version });
   if (events === undefined || state.version === 1) {
     for (const party of [...state.applicants, ...state.respondents]) {
+      // Who is a party never changes: the entry names the case, whose current summary the reader looks up.
       entries.push({
         ...keys.party(state.caseId, party.partyId),
-        summary,
+        caseId: state.caseId,
+        court: state.court.code,
         version: state.version,
         gsi3pk: keys.caseParty(party.partyId),
         gsi3sk: state.caseId,
@@ -277,9 +267,9 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
     return page.items.map((item) => item.summary as CaseSummary);
   }
 
-  async findByParty(partyId: string, limit: number): Promise<readonly CaseSummary[]> {
+  async findByParty(partyId: string, limit: number): Promise<readonly { caseId: string; court: string }[]> {
     const page = await this.query('gsi3', keys.caseParty(partyId), { limit });
-    return page.items.map((item) => item.summary as CaseSummary);
+    return page.items.map((item) => ({ caseId: String(item.caseId), court: String(item.court) }));
   }
 
   async dueForSweep(now: Instant, limit: number): Promise<readonly string[]> {
