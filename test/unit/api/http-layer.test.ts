@@ -110,9 +110,11 @@ describe('routes', () => {
     expect(matchRoute('GET', '/nowhere')).toEqual({ allowed: [] });
   });
 
-  it('send only decisions to settle', () => {
+  it('send to settle only what wakes a waiting workflow: decisions, conduct, early release', () => {
     expect((ROUTES as readonly Route[]).filter((r) => r.target === 'settle').map((r) => r.path)).toEqual([
       '/tasks/{approvalId}/decision',
+      '/cases/{caseId}/conduct',
+      '/cases/{caseId}/early-release',
     ]);
   });
 });
