@@ -26,10 +26,17 @@ export function buildApp(app: App, config: StageConfig): EnforcementStack {
 function configFromContext(app: App): StageConfig {
   const stage = String(app.node.tryGetContext('stage') ?? DEFAULT_STAGE);
   const alarmEmail: unknown = app.node.tryGetContext('alarmEmail');
-  if (alarmEmail === undefined) return stageConfig(stage);
-  const input = STAGES[stage];
-  if (!input) return stageConfig(stage); // throws: unknown stage
-  return resolveStage(stage, { ...input, alarmEmail: String(alarmEmail) });
+  const indexes: unknown = app.node.tryGetContext('casesIndexes');
+  const config =
+    alarmEmail === undefined
+      ? stageConfig(stage)
+      : resolveStage(stage, {
+          ...(STAGES[stage] ?? { evidence: { retentionDays: 1 } }),
+          alarmEmail: String(alarmEmail),
+        });
+  if (alarmEmail !== undefined && !STAGES[stage]) return stageConfig(stage); // throws: unknown stage
+  // Upgrading a stack deployed before gsi3-gsi5: -c casesIndexes=3, then 4, then 5 (one new index per deployment).
+  return indexes === undefined ? config : { ...config, casesIndexes: Number(indexes) };
 }
 
 if (import.meta.main) {

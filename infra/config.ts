@@ -30,6 +30,10 @@ export interface StageConfig {
   readonly memorySize: number;
   /** Where alarm notifications go; without it the alarm topic has no subscription. */
   readonly alarmEmail?: string;
+  /** Indexes of the cases table to deploy (upgrading an older stack: one more per deployment). @default all */
+  readonly casesIndexes?: number;
+  /** Prefix of the Cognito hosted sign-in domain of the console (globally unique). @default `<prefix>-<stage>-staff` */
+  readonly signInDomainPrefix?: string;
   readonly api: {
     /** AWS WAF (AWS managed rule groups and a per-address rate limit) in front of the staff API. */
     readonly waf: boolean;

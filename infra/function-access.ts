@@ -25,6 +25,7 @@ export interface AccessTargets {
   /** The machines staff actions start through settle: a closure asked for, a settlement recorded. */
   readonly closureMachineArn: string;
   readonly settlementMachineArn: string;
+  readonly nodeTaskMachineArn: string;
   readonly evidenceBucket: IBucket;
 }
 
@@ -41,9 +42,10 @@ export interface PortAccess {
 }
 
 /** What `engine` means for each function that uses it. */
-const ENGINE_USE: Partial<Record<FunctionName, 'start-service' | 'settle-tasks'>> = {
+const ENGINE_USE: Partial<Record<FunctionName, 'start-service' | 'settle-tasks' | 'start-node-task'>> = {
   intake: 'start-service',
   settle: 'settle-tasks',
+  'sweep-nodes': 'start-node-task',
 };
 
 /**
@@ -53,6 +55,7 @@ const ENGINE_USE: Partial<Record<FunctionName, 'start-service' | 'settle-tasks'>
  */
 export const EVIDENCE_USE: Partial<Record<FunctionName | 'staff-api', 'record' | 'custody'>> = {
   'record-evidence': 'record',
+  api: 'custody',
 };
 
 export const EVIDENCE_ACTIONS = {
@@ -100,8 +103,15 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         encrypted: true,
       };
     case 'queries':
+      // Index queries, and rewriting a case's index entries (the sweeper's reindex of a stale entry).
       return {
-        statements: [allow(['Query'], [t.store.casesIndexArn('gsi1'), t.store.casesIndexArn('gsi2')])],
+        statements: [
+          allow(
+            ['Query'],
+            t.store.indexNames.map((index) => t.store.casesIndexArn(index)),
+          ),
+          ...(fn === 'sweep-nodes' ? [allow(['PutItem'], [cases])] : []),
+        ],
         environment: tables,
         encrypted: true,
       };
@@ -109,7 +119,7 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
       return {
         statements: [
           allow(['GetItem', 'PutItem', 'UpdateItem'], [cases]),
-          allow(['Query'], [t.store.casesIndexArn('gsi1')]),
+          allow(['Query'], [t.store.casesIndexArn('gsi1'), t.store.casesIndexArn('gsi4')]),
         ],
         environment: tables,
         encrypted: true,
@@ -180,6 +190,13 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
           statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: [t.serviceMachineArn] })],
           environment: { [ENV.serviceMachineArn]: t.serviceMachineArn },
           // The state machines are encrypted with the key: starting one encrypts its input.
+          encrypted: true,
+        };
+      }
+      if (use === 'start-node-task') {
+        return {
+          statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: [t.nodeTaskMachineArn] })],
+          environment: { [ENV.nodeTaskMachineArn]: t.nodeTaskMachineArn },
           encrypted: true,
         };
       }

@@ -14,6 +14,8 @@ export interface ApprovalBlock {
   readonly termsPath: string;
   readonly onApproved: string;
   readonly onRejected: string;
+  /** Where the time node a node task is about lies: handed to apply-decision (an extension moves its due date). */
+  readonly nodePath?: string;
 }
 
 /** The highest rung of a step's ladder: its loop can escalate at most this many times. */
@@ -63,7 +65,11 @@ export function approvalStates(block: ApprovalBlock): Record<string, State> {
       Next: awaitState,
     },
     [apply]: invoke('apply-decision', {
-      payload: { step: block.step, 'decision.$': '$.decision' },
+      payload: {
+        step: block.step,
+        'decision.$': '$.decision',
+        ...(block.nodePath ? { 'node.$': block.nodePath } : {}),
+      },
       resultPath: '$.applied',
       next: route,
     }),

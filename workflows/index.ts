@@ -5,6 +5,7 @@ import { coercionDefinition } from './coercion.asl.ts';
 import { disbursementDefinition } from './disbursement.asl.ts';
 import { disposalDefinition } from './disposal.asl.ts';
 import { investigationDefinition } from './investigation.asl.ts';
+import { nodeTaskDefinition } from './node-task.asl.ts';
 import { renewalDefinition } from './renewal.asl.ts';
 import { requeryDefinition } from './requery.asl.ts';
 import { serviceDefinition } from './service.asl.ts';
@@ -20,6 +21,7 @@ export const MACHINES = [
   'closure',
   'requery',
   'settlement',
+  'node-task',
 ] as const;
 export type MachineName = (typeof MACHINES)[number];
 
@@ -33,6 +35,7 @@ export const DEFINITIONS: Record<MachineName, Definition> = {
   closure: closureDefinition,
   requery: requeryDefinition,
   settlement: settlementDefinition,
+  'node-task': nodeTaskDefinition,
 };
 
 export { DEFINITION_VERSION } from './version.ts';

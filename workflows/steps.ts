@@ -54,4 +54,5 @@ export const MACHINE_KEYS = {
   closure: 'MachineClosure',
   requery: 'MachineRequery',
   settlement: 'MachineSettlement',
+  'node-task': 'MachineNodeTask',
 } as const;

@@ -9,6 +9,7 @@ import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { Deps } from '#use-cases/context.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
 import { fromApiGateway, isApiGatewayEvent, NOT_SERVED_HERE, toApiGateway } from './apigateway.ts';
+import type { EvidenceRouteOptions } from './evidence-routes.ts';
 import { apiHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
 
@@ -17,8 +18,10 @@ export const API_FUNCTION_USES = FUNCTION_USES.api;
 export function createApiHandler(
   deps: Pick<Deps, (typeof API_FUNCTION_USES)[number]>,
   logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'api' } }),
+  /** On AWS the bucket's Object Created event records evidence; the embedded runtime records on completion. */
+  options: EvidenceRouteOptions = { recordOnComplete: false },
 ) {
-  const route = createRouter(apiHandlers(deps), logger);
+  const route = createRouter(apiHandlers(deps, options), logger);
   const handler = middy()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .handler(async (event: unknown): Promise<APIGatewayProxyResult> => {

@@ -6,24 +6,75 @@
 import type { z } from 'zod';
 import type { ClosureBody, InterviewBody, SettlementBody, TaskQuery } from '#contracts/api.ts';
 import type { DecisionBody } from '#contracts/decisions.ts';
+import type { Phase } from '#domain/case/model.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
+import type { Role } from '#domain/staff/roles.ts';
 import { decideApproval } from '#use-cases/approvals.ts';
-import { caseJournal, getCase, listCases, verifyCase } from '#use-cases/case-reads.ts';
+import { boardApprovals, boardCases, boardNodes, boardWorkload, casesByPhase, lookupCases } from '#use-cases/board.ts';
+import { caseJournal, caseTimeline, getCase, listCases, verifyCase } from '#use-cases/case-reads.ts';
 import { recordInterview, requestClosure } from '#use-cases/closure.ts';
+import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
-import { unauthenticated } from '#use-cases/errors.ts';
+import { invalid, UseCaseError, unauthenticated } from '#use-cases/errors.ts';
 import { recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
-import type { Handlers } from './router.ts';
+import { type EvidenceRouteOptions, evidenceRoutes, type RouteHandler } from './evidence-routes.ts';
+import { Answer, type Handlers, type OperationHandler } from './router.ts';
+import type { OperationId } from './routes.ts';
 
 /**
  * What settle's routes need, a subset of what it declares: deciding, and the staff actions that start or wake an
- * execution (a closure asked for, a settlement recorded, the applicant's interview).
+ * execution (a closure asked for, a settlement recorded, the applicant's interview, conduct, early release).
  */
-export const DECISION_USES = ['clock', 'rules', 'cases', 'approvals', 'engine', 'requests'] as const;
+export const DECISION_USES = ['clock', 'rules', 'cases', 'approvals', 'engine', 'staff', 'requests'] as const;
 
-export function apiHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Handlers {
+/** The evidence routes' handlers (functions/api/evidence-routes.ts) as operations of the route table. */
+const EVIDENCE_OPERATIONS: Partial<Record<OperationId, readonly ['GET' | 'POST', string]>> = {
+  issueEvidenceUpload: ['POST', '/cases/{caseId}/evidence/uploads'],
+  completeEvidenceUpload: ['POST', '/cases/{caseId}/evidence/uploads/{evidenceId}/complete'],
+  listEvidence: ['GET', '/cases/{caseId}/evidence'],
+  issueEvidenceLink: ['POST', '/cases/{caseId}/evidence/{evidenceId}/links'],
+  setEvidenceLegalHold: ['POST', '/cases/{caseId}/evidence/legal-hold'],
+  verifyEvidence: ['GET', '/cases/{caseId}/evidence/verification'],
+};
+
+function mounted(handle: RouteHandler): OperationHandler {
+  return async ({ identity, params, query, body }) => {
+    if (!identity) throw unauthenticated('未登录或身份无法核验');
+    const answered = await handle(
+      { params, query: query as Record<string, string | undefined>, body },
+      { userId: identity.userId },
+    );
+    if (answered.status >= 400) {
+      const { code, message } = answered.body as { code?: string; message?: string };
+      throw new UseCaseError(code ?? 'refused', answered.status, message ?? '请求未被受理');
+    }
+    return answered.status === 200 ? answered.body : new Answer(answered.status, answered.body);
+  };
+}
+
+export function evidenceHandlers(
+  deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'staff' | 'evidence'>,
+  options: EvidenceRouteOptions,
+): Handlers {
+  const routes = evidenceRoutes(deps, options);
+  const handlers: Handlers = {};
+  for (const [operationId, [method, path]] of Object.entries(EVIDENCE_OPERATIONS) as [
+    OperationId,
+    readonly ['GET' | 'POST', string],
+  ][]) {
+    const found = routes.find((r) => r.method === method && r.path === path);
+    if (!found) throw new Error(`evidence-routes.ts has no ${method} ${path}`);
+    handlers[operationId] = mounted(found.handle);
+  }
+  return handlers;
+}
+
+export function apiHandlers(
+  deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>,
+  options: EvidenceRouteOptions = { recordOnComplete: false },
+): Handlers {
   const tasks = listTasks(deps);
   const task = getTask(deps);
   const claim = claimTask(deps);
@@ -34,7 +85,21 @@ export function apiHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>
   const oneCase = getCase(deps);
   const journal = caseJournal(deps);
   const verify = verifyCase(deps);
+  const lines = caseTimeline(deps);
+  const nodes = boardNodes(deps);
+  const waiting = boardApprovals(deps);
+  const perPhase = boardCases(deps);
+  const workload = boardWorkload(deps);
+  const lookup = lookupCases(deps);
+  const byPhase = casesByPhase(deps);
   return {
+    ...evidenceHandlers(deps, options),
+    listBoardNodes: ({ identity, query }) => nodes(identity, query as unknown as Parameters<typeof nodes>[1]),
+    listBoardApprovals: ({ identity, query }) =>
+      waiting(identity, query as { role?: Role; limit?: number; cursor?: string }),
+    getBoardCases: ({ identity }) => perPhase(identity),
+    getBoardWorkload: ({ identity }) => workload(identity),
+    lookupCases: ({ identity, query }) => lookup(identity, query as { caseNumber?: string; partyId?: string }),
     getMe: async ({ identity }) => {
       if (!identity) throw unauthenticated('未登录或身份无法核验');
       const member = await deps.staff.member(identity.userId);
@@ -52,11 +117,23 @@ export function apiHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>
     assignTask: ({ identity, params, body }) =>
       assign(identity, { approvalId: params.approvalId ?? '', ...(body as { to: string; reason?: string }) }),
     reassignTasks: ({ identity, body }) => reassign(identity, body as { from: string; to: string; reason?: string }),
-    listCases: ({ identity, query }) =>
-      cases(identity, query as { status?: CaseStatus; team?: string; limit?: number }),
+    listCases: ({ identity, query }) => {
+      const q = query as { status?: CaseStatus; phase?: Phase; team?: string; limit?: number; cursor?: string };
+      if (q.phase) {
+        if (q.status || q.team) throw invalid('phase 不能与 status、team 同用');
+        return byPhase(identity, {
+          phase: q.phase,
+          ...(q.limit ? { limit: q.limit } : {}),
+          ...(q.cursor ? { cursor: q.cursor } : {}),
+        });
+      }
+      if (q.cursor) throw invalid('cursor 只用于按阶段查询');
+      return cases(identity, q);
+    },
     getCase: ({ identity, params }) => oneCase(identity, params.caseId ?? ''),
     getCaseJournal: ({ identity, params }) => journal(identity, params.caseId ?? ''),
     verifyCase: ({ identity, params }) => verify(identity, params.caseId ?? ''),
+    getCaseTimeline: ({ identity, params }) => lines(identity, params.caseId ?? ''),
     // Built on first use: the settle function, which shares this module, never needs it.
     getOpenApi: async () => (await import('./openapi.ts')).OPENAPI_DOCUMENT,
   };
@@ -67,6 +144,8 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
   const close = requestClosure(deps);
   const interview = recordInterview(deps);
   const settle = recordSettlement(deps);
+  const conduct = recordConduct(deps);
+  const release = orderEarlyRelease(deps);
   return {
     requestClosure: ({ identity, params, body }) =>
       close(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ClosureBody>) }),
@@ -74,6 +153,19 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
       interview(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof InterviewBody>) }),
     recordSettlement: ({ identity, params, body }) =>
       settle(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof SettlementBody>) }),
+    recordConduct: ({ identity, params, body }) => {
+      if (!identity) throw unauthenticated('未登录或身份无法核验');
+      const b = body as { kind: string; respondentId?: string; note?: string };
+      return conduct({ caseId: params.caseId ?? '', userId: identity.userId, ...b });
+    },
+    orderEarlyRelease: ({ identity, params, body }) => {
+      if (!identity) throw unauthenticated('未登录或身份无法核验');
+      return release({
+        caseId: params.caseId ?? '',
+        userId: identity.userId,
+        reason: (body as { reason: string }).reason,
+      });
+    },
     decideTask: ({ identity, params, body }) => {
       const decision = body as DecisionBody;
       return decide({

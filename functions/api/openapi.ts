@@ -18,8 +18,12 @@ const STATUS_TEXT: Record<number, string> = {
   403: 'The role table does not allow this caller this action, or the caller belongs to another court',
   404: 'No such task or case (in the caller’s court)',
   409: 'Conflict: already decided, or held by someone else (of concurrent decisions exactly one applies)',
-  410: 'The approval timed out and was escalated; the late decision is recorded on the case',
+  410: 'Gone: the approval timed out (the late decision is recorded on the case), or an upload link expired',
+  413: 'The declared file is larger than P-EVIDENCE allows for its kind',
+  415: 'The declared content type is not one P-EVIDENCE accepts',
 };
+
+const SUCCESS_TEXT: Record<number, string> = { 200: 'OK', 201: 'Created', 202: 'Accepted' };
 
 type JsonObject = Record<string, unknown>;
 
@@ -78,9 +82,13 @@ export function buildOpenApi(): JsonObject {
 
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const route of ROUTES as readonly Route[]) {
-    const responses: Record<string, JsonObject> = {
-      200: { description: 'OK', content: { 'application/json': { schema: ref(route.response) } } },
-    };
+    const responses: Record<string, JsonObject> = {};
+    for (const status of route.success ?? [200]) {
+      responses[status] = {
+        description: SUCCESS_TEXT[status] ?? 'OK',
+        content: { 'application/json': { schema: ref(route.response) } },
+      };
+    }
     for (const status of route.errors) {
       responses[status] = {
         description: STATUS_TEXT[status] ?? 'Error',
@@ -116,7 +124,12 @@ export function buildOpenApi(): JsonObject {
     security: [{ bearer: [] }],
     tags: [
       { name: 'tasks', description: 'Pending approvals: list, claim, assign, decide' },
-      { name: 'cases', description: 'Case reads and the audit-chain check' },
+      { name: 'cases', description: 'Case reads, lookups, the audit-chain check, staff actions of the coercion phase' },
+      { name: 'board', description: 'The command-center board: nodes, approvals waiting, cases per phase, workload' },
+      {
+        name: 'evidence',
+        description: 'Field evidence: signed uploads, listing, audited links, legal hold, verification',
+      },
       { name: 'identity', description: 'Who is calling; this description' },
       { name: 'local', description: 'Embedded runtime only: development tokens, the virtual clock' },
     ],

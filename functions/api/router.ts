@@ -33,6 +33,16 @@ export interface OperationInput {
   readonly body: unknown;
 }
 
+/** A handler's answer with a status other than 200 (one the route lists in `success`). */
+export class Answer {
+  readonly status: number;
+  readonly body: unknown;
+  constructor(status: number, body: unknown) {
+    this.status = status;
+    this.body = body;
+  }
+}
+
 export type OperationHandler = (input: OperationInput) => Promise<unknown>;
 export type Handlers = Partial<Record<OperationId, OperationHandler>>;
 
@@ -108,7 +118,8 @@ export function createRouter(handlers: Handlers, logger: Logger) {
         >,
         body: parseBody(route, request.body),
       };
-      return answer(200, await handler(input));
+      const result = await handler(input);
+      return result instanceof Answer ? answer(result.status, result.body) : answer(200, result);
     } catch (error) {
       if (error instanceof BadRequest) return answer(400, errorBody('invalid', error.message, error.issues), 'invalid');
       if (error instanceof UseCaseError) return answer(error.status, errorBody(error.code, error.message), error.code);

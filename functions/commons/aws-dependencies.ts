@@ -7,6 +7,7 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { nextSweepAt } from '#domain/case/node-watch.ts';
 import type { Deps } from '#use-cases/context.ts';
 import {
   EventBridgeCommandCenter,
@@ -47,7 +48,9 @@ export function awsDependencies<U extends DependencyName>(uses: readonly U[]): P
   deps.calendar = reference.calendar;
   if (needs.has('staff')) deps.staff = reference.staff;
   if (needs.has('cases') || needs.has('queries')) {
-    const repository = new DynamoCaseRepository(db(), tables());
+    const repository = new DynamoCaseRepository(db(), tables(), {
+      schedule: (state) => nextSweepAt(state, reference.rules, reference.calendar),
+    });
     deps.cases = repository;
     deps.queries = repository;
   }
@@ -55,11 +58,12 @@ export function awsDependencies<U extends DependencyName>(uses: readonly U[]): P
   if (needs.has('requests')) deps.requests = new DynamoPartnerRequestStore(db(), tables());
   if (needs.has('engine')) {
     // Only the machines this function may start are configured (function-access.ts): intake the service phase,
-    // settle the closure and settlement phases that staff ask for.
+    // settle the closure and settlement phases that staff ask for, the sweeper the node tasks.
     deps.engine = new StepFunctionsEngine(new SFNClient({}), {
       service: process.env[ENV.serviceMachineArn] ?? '',
       closure: process.env[ENV.closureMachineArn] ?? '',
       settlement: process.env[ENV.settlementMachineArn] ?? '',
+      'node-task': process.env[ENV.nodeTaskMachineArn] ?? '',
     });
   }
   if (needs.has('partners')) {

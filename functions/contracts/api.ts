@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { APPROVAL_STEPS } from '#domain/approvals/policy.ts';
+import { CONDUCT_KINDS } from '#domain/case/model.ts';
 import { CASE_STATUSES } from '#domain/case/status.ts';
 import { ROLES } from '#domain/staff/roles.ts';
 import { DecisionBody } from './decisions.ts';
@@ -36,11 +37,16 @@ export const TaskQuery = z
   })
   .strict();
 
+const Phase = z.enum(['service', 'investigation', 'disbursement', 'coercion']);
+const Cursor = z.string().max(600);
+
 export const CaseQuery = z
   .object({
     status: z.enum(CASE_STATUSES).optional(),
+    phase: Phase.optional().describe('未结案件按阶段（索引查询，按立案时间）；不与 status、team 同用'),
     team: z.string().max(60).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
+    cursor: Cursor.optional().describe('按阶段查询时的下一页'),
   })
   .strict();
 
@@ -127,13 +133,144 @@ export const CaseListing = z
           status: z.enum(CASE_STATUSES),
           officer: z.string().optional(),
           team: z.string().optional(),
+          phase: Phase.optional(),
           filedAt: Instant,
         })
         .strict(),
     ),
     truncated: z.boolean(),
+    nextCursor: z.string().optional(),
   })
   .strict();
+
+const CaseSummaryItem = z
+  .object({
+    caseId: CaseId,
+    caseNumber: z.string(),
+    court: z.string(),
+    status: z.enum(CASE_STATUSES),
+    officer: z.string().optional(),
+    team: z.string().optional(),
+    phase: Phase.optional(),
+    filedAt: Instant,
+  })
+  .strict();
+
+/** The command-center board. */
+export const NodeQuery = z
+  .object({
+    state: z.enum(['overdue', 'due-soon']).describe('overdue：已逾期未完成；due-soon：即将到期'),
+    team: z.string().max(60).optional(),
+    officer: UserId.optional(),
+    withinDays: z.coerce.number().int().min(1).max(366).optional().describe('due-soon 的天数（默认 7）'),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    cursor: Cursor.optional(),
+  })
+  .strict();
+
+const TimeNodeView = z.looseObject({
+  node: z.string(),
+  ruleId: z.string(),
+  startedOn: z.string(),
+  dueDate: z.string(),
+  dueAt: Instant,
+  status: z.enum(['open', 'met', 'overdue']),
+  unconfirmedYears: z.array(z.int()),
+});
+
+export const NodePage = z
+  .object({
+    items: z.array(
+      z
+        .object({
+          caseId: CaseId,
+          caseNumber: z.string(),
+          court: z.string(),
+          team: z.string().optional(),
+          officer: z.string().optional(),
+          node: TimeNodeView,
+          label: z.string(),
+          light: z.enum(['met', 'green', 'due-soon', 'overdue']),
+        })
+        .strict(),
+    ),
+    nextCursor: z.string().optional(),
+  })
+  .strict();
+
+export const ApprovalBoardQuery = z
+  .object({
+    role: z.enum(ROLES).optional().describe('按审批角色；不填则合并各角色等待最久的事项'),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+    cursor: Cursor.optional(),
+  })
+  .strict();
+
+export const CaseBoard = z
+  .object({
+    court: z.string(),
+    phases: z.array(z.object({ phase: Phase, count: z.int().min(0) }).strict()),
+    statuses: z.array(z.object({ status: z.enum(CASE_STATUSES), count: z.int().min(0) }).strict()),
+  })
+  .strict();
+
+export const Workload = z
+  .object({
+    court: z.string(),
+    officers: z.array(
+      z
+        .object({ userId: z.string(), name: z.string(), team: z.string().optional(), openCases: z.int().min(0) })
+        .strict(),
+    ),
+    teams: z.array(z.object({ teamId: z.string(), name: z.string(), openCases: z.int().min(0) }).strict()),
+  })
+  .strict();
+
+export const LookupQuery = z
+  .object({
+    caseNumber: z.string().min(3).max(60).optional().describe('案号（全角半角括号均可）'),
+    partyId: z.string().min(3).max(60).optional().describe('当事人编号'),
+  })
+  .strict();
+
+export const LookupResult = z.object({ items: z.array(CaseSummaryItem) }).strict();
+
+/** Staff actions of the coercion phase (served by settle: they may wake the waiting phase). */
+export const ConductBody = z
+  .object({
+    kind: z.enum(CONDUCT_KINDS),
+    respondentId: z.string().max(40).optional(),
+    note: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+  .describe('记录被执行人的行为（妨碍执行、隐匿财产等）：强制措施的依据');
+export const ConductResult = z.object({ caseId: CaseId, conduct: z.enum(CONDUCT_KINDS) }).strict();
+export const ReleaseBody = z
+  .object({ reason: z.string().trim().min(2).max(1000) })
+  .strict()
+  .describe('决定提前解除司法拘留（被拘留人悔改）');
+export const ReleaseResult = z.object({ caseId: CaseId, released: z.boolean() }).strict();
+
+/** Field evidence (functions/api/evidence-routes.ts holds the bodies; these are the answers). */
+export const EvidenceParams = z.object({
+  caseId: CaseId,
+  evidenceId: z.string().regex(/^e[a-z2-7]{15}$/, 'must be an evidence id'),
+});
+export const EvidenceQuery = z.object({ step: z.string().max(40).optional() }).strict();
+export const EvidenceUploadIssued = z.looseObject({
+  evidenceId: z.string(),
+  expiresAt: Instant,
+  method: z.enum(['single', 'multipart']),
+});
+export const EvidenceCompleted = z.looseObject({ evidenceId: z.string() });
+export const EvidenceListing = z.looseObject({
+  caseId: CaseId,
+  caseNumber: z.string(),
+  evidence: z.array(z.looseObject({ evidenceId: z.string(), step: z.string(), status: z.string() })),
+});
+export const EvidenceLink = z.looseObject({ evidenceId: z.string(), sha256: z.string() });
+export const LegalHoldResult = z.looseObject({ caseId: CaseId, legalHold: z.boolean() });
+export const EvidenceVerification = z.looseObject({ caseId: CaseId });
 
 const PartyView = z
   .object({
@@ -192,6 +329,16 @@ export const ChainCheck = z.union([
     .object({ caseId: CaseId, caseNumber: z.string(), ok: z.literal(false), seq: z.int(), problem: z.string() })
     .strict(),
 ]);
+
+export const CaseTimeline = z
+  .object({
+    caseId: CaseId,
+    lines: z.array(z.object({ seq: z.int(), at: z.string(), actor: z.string(), text: z.string() }).strict()),
+  })
+  .strict();
+
+/** Local only: the runtime's clock. */
+export const ClockView = z.object({ mode: z.enum(['real', 'virtual']), now: Instant }).strict();
 
 export const ErrorBody = z
   .object({

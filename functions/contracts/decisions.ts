@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import type { ApprovalStep } from '#domain/approvals/policy.ts';
+import { RULES } from '#domain/rules/table.ts';
 
 export const Reason = z.string().trim().min(2).max(1000);
 
@@ -50,6 +51,18 @@ export const DECISION_DATA = {
   },
   closure: {
     approved: z.object({}).strict(),
+    rejected: z.object({}).strict(),
+  },
+  'overdue-node': {
+    approved: z.object({}).strict().describe('逾期节点督办：已督促办理（理由中写明措施）'),
+    rejected: z.object({}).strict(),
+  },
+  'term-extension': {
+    /** The months the president extends the term by (P-TERM-EXTENSION: its default when absent, at most its maximum). */
+    approved: z
+      .object({ months: z.int().min(1).max(RULES.P_TERM_EXTENSION.maxMonths).optional() })
+      .strict()
+      .describe('延长执行期限审批：延长的月数（months）；不填则按默认期间'),
     rejected: z.object({}).strict(),
   },
 } as const satisfies Record<ApprovalStep, Record<'approved' | 'rejected', z.ZodObject>>;

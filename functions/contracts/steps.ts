@@ -40,6 +40,9 @@ export const ApprovalTerms = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,60}$/)
     .optional(),
+  /** Node tasks (2026.12.2 on): the time node the task is about, and an extension's proposed months. */
+  node: z.string().min(1).max(80).optional(),
+  months: z.int().min(1).max(24).optional(),
 });
 
 export const ApprovalWaitInput = CaseRef.extend({ approval: ApprovalTerms, taskToken });
@@ -53,7 +56,11 @@ export const DecisionOutput = z.object({
   reason: z.string().max(1000).optional(),
   data: z.record(z.string(), z.union([z.string().max(200), z.number(), z.boolean()])).optional(),
 });
-export const ApplyDecisionInput = CaseRef.extend({ step: z.enum(approvalSteps), decision: DecisionOutput });
+export const ApplyDecisionInput = CaseRef.extend({
+  step: z.enum(approvalSteps),
+  decision: DecisionOutput,
+  node: z.string().min(1).max(80).optional(),
+});
 
 export const NeedsAttentionInput = CaseRef.extend({
   error: z.object({ Error: z.string().max(256).optional(), Cause: z.string().optional() }),

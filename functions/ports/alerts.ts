@@ -1,7 +1,7 @@
 import type { Instant } from '#domain/calendar/local-date.ts';
 
 export interface Alert {
-  readonly kind: 'approval-escalated' | 'partner-overdue' | 'needs-attention' | 'node-overdue';
+  readonly kind: 'approval-escalated' | 'partner-overdue' | 'needs-attention' | 'node-overdue' | 'node-warning';
   readonly caseId: string;
   readonly court: string;
   readonly at: Instant;

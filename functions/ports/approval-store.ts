@@ -50,6 +50,13 @@ export interface ApprovalStore {
   register(approval: Approval, token: string): Promise<void>;
   get(approvalId: string): Promise<Approval | undefined>;
   listPending(filter: { readonly court?: string; readonly role?: Role }): Promise<readonly Approval[]>;
+  /** Pending approvals a role decides, the longest waiting first: one index page, continued by `cursor`. */
+  listPendingByRole(filter: {
+    readonly court: string;
+    readonly role: Role;
+    readonly limit: number;
+    readonly cursor?: string;
+  }): Promise<{ readonly items: readonly Approval[]; readonly cursor?: string }>;
   /**
    * The conditional write pending -> decided, by the assignee if there is one. Exactly one of any number of
    * concurrent callers gets the token; the others get ApprovalNotPendingError. The token stays stored until

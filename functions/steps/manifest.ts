@@ -42,7 +42,7 @@ export const STEP_USES = {
   'dispatch-request': ['clock', 'requests', 'partners'],
   'request-approval': ['clock', 'rules', 'cases', 'approvals'],
   'escalate-approval': [...BASE, 'approvals', 'alerts'],
-  'apply-decision': ['clock', 'cases'],
+  'apply-decision': [...BASE],
   'record-needs-attention': ['clock', 'cases', 'alerts'],
   'record-asset-report': ['clock', 'cases', 'requests'],
   'open-coercion': [...BASE, 'requests', 'alerts'],
@@ -74,10 +74,17 @@ export const FUNCTION_USES = {
    */
   'record-evidence': ['clock', 'rules', 'cases', 'evidence'],
   /**
-   * The staff API behind API Gateway: tasks (list, claim, assign), case reads. Writes the case journal (claims and
-   * assignments) and the approvals' assignee; never the engine: decisions go to settle.
+   * The staff API behind API Gateway: tasks (list, claim, assign), case reads, the command-center board and
+   * lookups, field evidence (signed uploads and links, legal holds). Writes the case journal (claims, assignments,
+   * evidence declarations and accesses) and the approvals' assignee; never the engine: decisions, conduct and
+   * early releases go to settle.
    */
-  api: ['clock', 'cases', 'queries', 'approvals', 'staff'],
+  api: ['clock', 'rules', 'calendar', 'cases', 'queries', 'approvals', 'staff', 'evidence'],
+  /**
+   * The node sweeper, every few minutes: reads the sweep index, records warnings and overdue nodes, starts the
+   * node-task executions (overdue supervision, term extension) and tells the command center.
+   */
+  'sweep-nodes': ['clock', 'rules', 'calendar', 'cases', 'queries', 'engine', 'alerts'],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

@@ -13,11 +13,11 @@ import {
   canEscalate,
   firstLevel,
   isApprovalStep,
+  type StepPolicy,
 } from '#domain/approvals/policy.ts';
-import type { Instant } from '#domain/calendar/local-date.ts';
+import { endOfChinaDay, type Instant } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
-import type { CaseStatus } from '#domain/case/status.ts';
 import { sanctionLimitProblem } from '#domain/coercion/measures.ts';
 import { depositProblem, percentOfCeil, startingPriceProblem } from '#domain/disposal/auction.ts';
 import { lotAwaitingTerms } from '#domain/disposal/plan.ts';
@@ -39,6 +39,9 @@ export interface ApprovalRequestTerms {
   readonly requiredRole: Role;
   readonly dueAt: Instant;
   readonly timeoutSeconds: number;
+  /** The time node a node task is about (overdue-node, term-extension), and an extension's proposed months. */
+  readonly node?: string;
+  readonly months?: number;
   /** Tells apart approvals of one step in one execution (e.g. each auction's terms). */
   readonly occasion?: string;
 }
@@ -78,7 +81,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
             level: input.approval.level,
             requester: s.officer ?? 'system',
             dueAt: input.approval.dueAt,
-            summary: approvalSummary(input.approval.step, s, deps.rules),
+            summary: approvalSummary(input.approval.step, s, deps.rules, input.approval),
           },
         ];
         return { events, result: undefined };
@@ -95,7 +98,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
         level: input.approval.level,
         requiredRole: input.approval.requiredRole,
         requester: state.officer ?? 'system',
-        summary: approvalSummary(input.approval.step, state, deps.rules),
+        summary: approvalSummary(input.approval.step, state, deps.rules, input.approval),
         dueAt: input.approval.dueAt,
         createdAt: deps.clock.now(),
         execution: input.execution,
@@ -119,11 +122,16 @@ export function escalateApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals
     const approvalId = approvalIdOf(input.execution, input.approval);
     await deps.approvals.markTimedOut(approvalId, deps.clock.now());
     const exhausted = !canEscalate(input.approval.step, input.approval.level);
+    const subject = {
+      ...(input.approval.node ? { node: input.approval.node } : {}),
+      ...(input.approval.months ? { months: input.approval.months } : {}),
+    };
     const next = exhausted
       ? input.approval
       : {
           ...approvalRequestTerms(deps, input.approval.step, {}, input.approval.level + 1),
           ...(input.approval.occasion ? { occasion: input.approval.occasion } : {}),
+          ...subject,
         };
     const { state } = await mutateCase(
       deps,
@@ -172,17 +180,41 @@ function decidedEvent(decision: DecisionOutput): CaseEvent {
   };
 }
 
-function policyStatus(
-  policy: (typeof APPROVAL_STEPS)[ApprovalStep],
-  key: 'waiting' | 'onApproved' | 'onRejected',
-): CaseStatus | undefined {
-  return key in policy ? (policy as Partial<Record<typeof key, CaseStatus>>)[key] : undefined;
+/**
+ * A2: an approved extension moves the term's due date by the months decided (P-TERM-EXTENSION's default when the
+ * president named none), counted from the current due date with the counting rules of a month period.
+ */
+function extensionEvents(
+  deps: Pick<Deps, 'rules' | 'calendar'>,
+  state: EnforcementCase,
+  node: string | undefined,
+  execution: string,
+  decision: DecisionOutput,
+): CaseEvent[] {
+  const current = node ? state.nodes[node] : undefined;
+  // Once: the node remembers the execution that asked for this extension until the extension is applied.
+  if (!current || decision.decision !== 'approved' || current.extension !== execution) return [];
+  const months = typeof decision.data?.months === 'number' ? decision.data.months : deps.rules.P_TERM_EXTENSION.months;
+  const end = deps.calendar.periodEnd(current.dueDate, { months });
+  return [
+    {
+      type: 'node-extended',
+      node: current.node,
+      months,
+      dueDate: end.date,
+      dueAt: endOfChinaDay(end.date),
+      unconfirmedYears: end.unconfirmedYears,
+      approvalId: decision.approvalId,
+    },
+  ];
 }
 
 /** After the wait: the decision on the case (once, whoever writes it first) and the status it leads to. */
-export function applyDecision(deps: Pick<Deps, 'cases' | 'clock'>) {
-  return async (input: StepInput & { readonly step: ApprovalStep; readonly decision: DecisionOutput }) => {
-    const policy = APPROVAL_STEPS[input.step];
+export function applyDecision(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
+  return async (
+    input: StepInput & { readonly step: ApprovalStep; readonly decision: DecisionOutput; readonly node?: string },
+  ) => {
+    const policy: StepPolicy = APPROVAL_STEPS[input.step];
     await mutateCase(
       deps,
       input.caseId,
@@ -191,12 +223,11 @@ export function applyDecision(deps: Pick<Deps, 'cases' | 'clock'>) {
       (s) => {
         const events: CaseEvent[] = [];
         if (s.approvals[input.decision.approvalId]?.status === 'pending') events.push(decidedEvent(input.decision));
-        const to =
-          input.decision.decision === 'approved'
-            ? policyStatus(policy, 'onApproved')
-            : policyStatus(policy, 'onRejected');
+        if (input.step === 'term-extension')
+          events.push(...extensionEvents(deps, s, input.node, input.execution, input.decision));
+        const to = input.decision.decision === 'approved' ? policy.onApproved : policy.onRejected;
         // A step without statuses (a closure asked for while the case goes on) leaves the status to its phase.
-        if (to && s.status === policyStatus(policy, 'waiting') && to !== s.status) {
+        if (to && s.status === policy.waiting && to !== s.status) {
           events.push({
             type: 'status-changed',
             from: s.status,

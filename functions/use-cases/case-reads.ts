@@ -6,8 +6,10 @@ import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import type { CaseEvent, Commit } from '#domain/case/events.ts';
 import { verifyChain } from '#domain/case/journal.ts';
 import type { EnforcementCase, Party } from '#domain/case/model.ts';
+import { nodeLight } from '#domain/case/node-watch.ts';
 import { CASE_STATUSES, type CaseStatus } from '#domain/case/status.ts';
 import type { Identity } from '#domain/staff/roles.ts';
+import { type Names, timeline } from '#local/cli/timeline.ts';
 import type { CaseSummary } from '#ports/case-repository.ts';
 import type { Deps } from './context.ts';
 import { forbidden, notFound, unauthenticated } from './errors.ts';
@@ -74,8 +76,46 @@ async function courtCase(deps: Pick<Deps, 'cases'>, caller: Identity | undefined
   return state;
 }
 
-export function getCase(deps: Pick<Deps, 'cases'>) {
-  return async (caller: Identity | undefined, caseId: string) => caseView(await courtCase(deps, caller, caseId));
+/** The case, with each node's light (met, green, due soon, overdue) at the time of reading. */
+export function getCase(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
+  return async (caller: Identity | undefined, caseId: string) => {
+    const state = await courtCase(deps, caller, caseId);
+    const now = deps.clock.now();
+    const nodeLights = Object.fromEntries(
+      Object.values(state.nodes).map((node) => [node.node, nodeLight(node, now, deps.rules, deps.calendar)]),
+    );
+    return { ...caseView(state), nodeLights };
+  };
+}
+
+/**
+ * The case's timeline as staff read it (one Chinese line per event, in China time), rendered on the server by the
+ * same code as the CLI's (`enforce case`), with names from the staff directory.
+ */
+export function caseTimeline(deps: Pick<Deps, 'cases' | 'staff'>) {
+  return async (caller: Identity | undefined, caseId: string) => {
+    await courtCase(deps, caller, caseId);
+    const commits = await deps.cases.history(caseId);
+    const ids = new Set<string>();
+    for (const commit of commits) if (commit.actor.kind === 'staff') ids.add(commit.actor.id);
+    const state = await deps.cases.load(caseId);
+    if (state?.officer) ids.add(state.officer);
+    for (const commit of commits)
+      for (const event of commit.events)
+        for (const value of Object.values(event)) if (typeof value === 'string') ids.add(value);
+    const people = new Map<string, string>();
+    await Promise.all(
+      [...ids]
+        .filter((id) => /^[a-z][a-z0-9-]{1,40}$/.test(id))
+        .map(async (id) => {
+          const member = await deps.staff.member(id);
+          if (member) people.set(id, member.name);
+        }),
+    );
+    const teams = new Map((await deps.staff.teams(state?.court.code ?? '')).map((t) => [t.teamId, t.name]));
+    const names: Names = { member: (id) => people.get(id) ?? id, team: (id) => teams.get(id) ?? id };
+    return { caseId, lines: timeline(commits, names) };
+  };
 }
 
 /** The journal as written, parties without identifiers (so hashes are checked by `verifyCase`, on the server). */

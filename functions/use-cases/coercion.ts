@@ -5,6 +5,7 @@
  */
 
 import { RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
+import { actionRefusal } from '#domain/approvals/authority.ts';
 import { chinaDateOf, endOfChinaDay, plusSeconds } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { CONDUCT_KINDS, type ConductKind, type EnforcementCase } from '#domain/case/model.ts';
@@ -12,7 +13,6 @@ import { type CoercionAnswer, recordCoercionAnswer } from '#domain/coercion/outc
 import { type CoercionWait, planCoercion } from '#domain/coercion/plan.ts';
 import { executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
 import type { CoercionRequestKind } from '#domain/partners/requests.ts';
-import type { Role } from '#domain/staff/roles.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
@@ -285,22 +285,28 @@ export function openCoercion(deps: CoercionDeps) {
   };
 }
 
-/** Who may record conduct and order an early release: staff of the case's court in these roles. */
-const CONDUCT_RECORDERS: readonly Role[] = ['field-officer', 'handling-officer', 'team-lead', 'bureau-chief'];
-const RELEASE_ORDERERS: readonly Role[] = ['bureau-chief', 'president'];
-
+/**
+ * Who may record conduct and order an early release: staff of the case's court whose role the role table
+ * (../domain/approvals/authority.ts) allows the action. The caller is a user of the staff directory, named by
+ * the staff API's verified identity or by an operator's invocation of settle.
+ */
 async function staffOfCase(
   deps: Pick<Deps, 'staff' | 'cases'>,
   caseId: string,
   userId: string,
-  roles: readonly Role[],
+  action: 'record-conduct' | 'order-release',
 ) {
   const member = await deps.staff.member(userId);
   if (!member?.active) throw unauthenticated(`未知或已停用的用户：${userId}`);
   const state = await deps.cases.load(caseId);
   if (!state) throw notFound(`找不到案件：${caseId}`);
-  if (member.court !== state.court.code) throw forbidden(`${member.name}不属于本案所在法院`);
-  if (!member.roles.some((r) => roles.includes(r))) throw forbidden(`${member.name}无权进行此项操作`);
+  const refusal = actionRefusal(
+    { userId: member.userId, roles: member.roles, court: member.court },
+    action,
+    state.court.code,
+  );
+  if (refusal === 'other-court') throw forbidden(`${member.name}不属于本案所在法院`);
+  if (refusal) throw forbidden(`${member.name}无权进行此项操作`);
   return { member, state };
 }
 
@@ -333,7 +339,7 @@ export function recordConduct(deps: Pick<Deps, 'cases' | 'clock' | 'staff' | 're
   }) => {
     if (!(CONDUCT_KINDS as readonly string[]).includes(command.kind))
       throw invalid(`未知的行为类型：${command.kind}（可选：${CONDUCT_KINDS.join('、')}）`);
-    const { member, state: before } = await staffOfCase(deps, command.caseId, command.userId, CONDUCT_RECORDERS);
+    const { member, state: before } = await staffOfCase(deps, command.caseId, command.userId, 'record-conduct');
     const respondentId = command.respondentId ?? before.respondents[0]?.partyId ?? '';
     if (!before.respondents.some((r) => r.partyId === respondentId)) throw invalid(`本案没有被执行人 ${respondentId}`);
     const { state } = await mutateCase(
@@ -362,7 +368,7 @@ export function recordConduct(deps: Pick<Deps, 'cases' | 'clock' | 'staff' | 're
 /** The court orders a detainee released early on correction (C1); the detention term ends at once. */
 export function orderEarlyRelease(deps: Pick<Deps, 'cases' | 'clock' | 'staff' | 'requests' | 'engine'>) {
   return async (command: { readonly caseId: string; readonly userId: string; readonly reason: string }) => {
-    const { member, state: before } = await staffOfCase(deps, command.caseId, command.userId, RELEASE_ORDERERS);
+    const { member, state: before } = await staffOfCase(deps, command.caseId, command.userId, 'order-release');
     if (before.coercion?.sanction?.status !== 'in-custody') throw invalid('本案没有正在执行的司法拘留');
     const requestId = caseRequestId(command.caseId, 'detention-term');
     // Before the phase waits for the term's end (it may still wait for the review period), the order releases the

@@ -48,6 +48,8 @@ export interface StepFunctionProps {
    */
   readonly deadLetterQueue?: IQueue;
   readonly noDeadLetterQueueReason?: string;
+  /** Reserved concurrency (e.g. 1 for a function whose runs must not overlap). @default none */
+  readonly reservedConcurrency?: number;
 }
 
 export class StepFunction extends Construct {
@@ -90,6 +92,7 @@ export class StepFunction extends Construct {
       logGroup: this.logGroup,
       environment: { NODE_OPTIONS: '--enable-source-maps' },
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
+      ...(props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       bundling: {
         format: OutputFormat.ESM,
         target: 'node24',

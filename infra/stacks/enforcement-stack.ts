@@ -9,9 +9,11 @@ import { STEPS, type StepName } from '#workflows/steps.ts';
 import type { StageConfig } from '../config.ts';
 import { AlarmTopic } from '../constructs/alarm-topic.ts';
 import { CaseStore } from '../constructs/case-store.ts';
+import { ConsoleSite } from '../constructs/console-site.ts';
 import { EncryptionKey } from '../constructs/encryption-key.ts';
 import { EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { Intake } from '../constructs/intake.ts';
+import { NodeSweeper } from '../constructs/node-sweeper.ts';
 import { RecordEvidence } from '../constructs/record-evidence.ts';
 import { Settle } from '../constructs/settle.ts';
 import { StaffApi } from '../constructs/staff-api.ts';
@@ -40,6 +42,8 @@ export class EnforcementStack extends Stack {
   readonly apiFunction: StepFunction;
   readonly mfaGate: StepFunction;
   readonly staffApi: StaffApi;
+  readonly nodeSweeper: NodeSweeper;
+  readonly consoleSite: ConsoleSite;
 
   constructor(scope: Construct, id: string, props: EnforcementStackProps) {
     super(scope, id, props);
@@ -55,7 +59,10 @@ export class EnforcementStack extends Stack {
       ],
     });
     const key = this.encryption.key;
-    this.store = new CaseStore(this, 'CaseStore', { key });
+    this.store = new CaseStore(this, 'CaseStore', {
+      key,
+      ...(config.casesIndexes !== undefined ? { casesIndexes: config.casesIndexes } : {}),
+    });
     this.evidence = new EvidenceBucket(this, 'Evidence', {
       key,
       objectLockMode: config.evidence.objectLockMode,
@@ -93,6 +100,7 @@ export class EnforcementStack extends Stack {
       serviceMachineArn: machineArn(this, machineName(prefix, 'service')),
       closureMachineArn: machineArn(this, machineName(prefix, 'closure')),
       settlementMachineArn: machineArn(this, machineName(prefix, 'settlement')),
+      nodeTaskMachineArn: machineArn(this, machineName(prefix, 'node-task')),
       evidenceBucket: this.evidence.bucket,
     };
     grantPorts(this.intake.handler, 'intake', FUNCTION_USES.intake, targets);
@@ -133,6 +141,17 @@ export class EnforcementStack extends Stack {
       throttle: { rate: config.api.rateLimit, burst: config.api.burstLimit },
     });
 
+    this.consoleSite = new ConsoleSite(this, 'Console', {
+      namePrefix: prefix,
+      api: this.staffApi.api,
+      userPool: this.staffApi.userPool,
+      accessLogs: this.evidence.accessLogs,
+      signInDomainPrefix: config.signInDomainPrefix ?? `${prefix}-${config.stage}-staff`,
+    });
+
+    this.nodeSweeper = new NodeSweeper(this, 'NodeSweeper', { namePrefix: prefix, key, ...functionSettings });
+    grantPorts(this.nodeSweeper.handler, 'sweep-nodes', FUNCTION_USES['sweep-nodes'], targets);
+
     const steps = {} as Record<StepName, StepFunction>;
     for (const step of STEPS) {
       steps[step] = new StepFunction(this, `Step-${step}`, {
@@ -166,6 +185,7 @@ export class EnforcementStack extends Stack {
       this.intake.deadLetterAlarm,
       this.settle.deadLetterAlarm,
       this.recordEvidence.deadLetterAlarm,
+      this.nodeSweeper.deadLetterAlarm,
     ]) {
       this.alarms.notify(alarm);
     }

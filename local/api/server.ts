@@ -11,6 +11,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { ClockAdvanceBody, TokenRequest } from '#contracts/api.ts';
+import type { ConsoleBundle } from '../../console/build.ts';
 import { JSON_HEADERS } from '../../functions/api/apigateway.ts';
 import { claimsOf } from '../../functions/api/identity.ts';
 import { errorBody, MAX_BODY_BYTES } from '../../functions/api/router.ts';
@@ -40,12 +41,43 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   body: JSON.stringify(body),
 });
 
+/** The console's pages: same origin as the API, scripts from this server only, never framed. */
+const CONSOLE_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy':
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+  'referrer-policy': 'no-referrer',
+} as const;
+
+/** The staff console (console/), built in memory on first request: GET /console/… ; `/` leads there. */
+function consoleFiles() {
+  let bundle: Promise<ConsoleBundle> | undefined;
+  return async (pathname: string, clockMode: string): Promise<LocalResponse | undefined> => {
+    if (pathname === '/') return { status: 302, headers: { location: '/console/' }, body: '' };
+    if (pathname === '/console') return { status: 302, headers: { location: '/console/' }, body: '' };
+    if (!pathname.startsWith('/console/')) return undefined;
+    const name = pathname.slice('/console/'.length) || 'index.html';
+    if (name === 'config.json')
+      return json(200, { mode: 'local', apiBase: '', clock: clockMode }, { ...CONSOLE_HEADERS });
+    bundle ??= import('../../console/build.ts').then((m) => m.buildConsole());
+    const file = (await bundle).files[name];
+    if (!file) return json(404, errorBody('not-found', '没有该页面'));
+    return { status: 200, headers: { ...CONSOLE_HEADERS, 'content-type': file.type }, body: file.body };
+  };
+}
+
 /** Requests to the API, in process: what the HTTP server serves, and what the CLI uses when no server runs. */
 export function createDispatcher(runtime: EmbeddedRuntime, idp: LocalIdentityProvider) {
+  const staticFiles = consoleFiles();
   return async (request: LocalRequest): Promise<LocalResponse> => {
     const started = Date.now();
     const requestId = randomUUID();
     const url = new URL(request.url, 'http://localhost');
+    if (request.method === 'GET') {
+      const page = await staticFiles(url.pathname, runtime.clock.mode);
+      if (page) return page;
+    }
     let route: Route | undefined;
     let userId: string | undefined;
     const respond = (response: LocalResponse): LocalResponse => {
@@ -108,6 +140,10 @@ export function createDispatcher(runtime: EmbeddedRuntime, idp: LocalIdentityPro
   };
 
   async function local(route: Route, raw: string | undefined, authenticated: boolean): Promise<LocalResponse> {
+    if (route.operationId === 'getClock') {
+      if (!authenticated) return json(401, errorBody('unauthenticated', '未登录或身份无法核验'));
+      return json(200, { mode: runtime.clock.mode, now: runtime.clock.now() });
+    }
     let body: unknown;
     try {
       body = JSON.parse(raw ?? '');

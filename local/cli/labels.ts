@@ -15,26 +15,7 @@ export const PHASE_LABELS: Record<Phase, string> = {
 export const WATCH_LABELS: Record<Watch, string> = { renewal: '查封、冻结续行监控', requery: '终本后定期查询' };
 export const KIND_LABELS = { first: '首次执行', resumed: '恢复执行', 'non-litigation': '非诉执行' } as const;
 
-const NODE_LABELS: Record<string, string> = {
-  'listing-removal': '删除失信信息',
-  'family-notice': '通知被拘留人家属',
-  'referral-answer': '公安机关答复拒执罪移送',
-  'officer-assigned': '确定承办人',
-  'notice-sent': '发出执行通知书及报告财产令',
-  'inquiry-started': '启动网络查控',
-  'investigation-finished': '完成财产调查',
-  'enforcement-term': '执行期限届满',
-};
-
-export function nodeLabel(node: string): string {
-  if (node.startsWith('disbursement:')) return '执行款发放';
-  if (node.startsWith('entrustment:')) return '委托事项办结';
-  if (node.startsWith('reference-price:')) return '启动确定处置参考价';
-  if (node.startsWith('second-auction:')) return '流拍后再次拍卖';
-  if (node.startsWith('renewal:')) return '续行查封、冻结（最迟）';
-  if (node.startsWith('settlement:')) return `执行和解第${node.slice('settlement:'.length)}期`;
-  return NODE_LABELS[node] ?? node;
-}
+export { nodeLabel } from '#domain/case/node-labels.ts';
 
 export const METHOD_LABELS = { electronic: '电子送达', postal: '邮寄送达' } as const;
 export const SERVICE_OUTCOME_LABELS = { delivered: '已送达', failed: '送达失败', 'no-answer': '期限内未回执' } as const;

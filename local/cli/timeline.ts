@@ -104,6 +104,14 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     }
     case 'node-overdue':
       return `节点逾期：${nodeLabel(event.node)}，已报指挥中心`;
+    case 'node-warned':
+      return `节点预警：${nodeLabel(event.node)}将于${event.dueDate}到期`;
+    case 'node-task-started':
+      return event.task === 'overdue-node'
+        ? `逾期督办：${nodeLabel(event.node)}已逾期，交团队负责人督办`
+        : `${nodeLabel(event.node)}：期限即将届满，报请院长批准延长（A2）`;
+    case 'node-extended':
+      return `延长执行期限${event.months}个月：${nodeLabel(event.node)}延至${event.dueDate}（院长批准）${event.unconfirmedYears.length > 0 ? `（${event.unconfirmedYears.join('、')}年节假日安排未确认）` : ''}`;
     case 'documents-issued':
       return '制作执行通知书、报告财产令';
     case 'service-attempted':

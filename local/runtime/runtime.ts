@@ -18,11 +18,13 @@ import type { JsonStaffDirectory } from '#adapters/staff/json-directory.ts';
 import { referenceData } from '#commons/reference-data.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
+import { nextSweepAt } from '#domain/case/node-watch.ts';
 import type { Alert } from '#ports/alerts.ts';
 import type { StepHandler } from '#steps/define.ts';
 import { STEP_REGISTRY } from '#steps/index.ts';
 import type { Deps } from '#use-cases/context.ts';
 import type { IntakeOutcome } from '#use-cases/intake-case.ts';
+import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
 import type { Definition } from '#workflows/asl.ts';
 import type { MachineName } from '#workflows/index.ts';
 import type { StepName } from '#workflows/steps.ts';
@@ -109,6 +111,9 @@ export class EmbeddedRuntime {
   private readonly logSink: LogSink;
   private readonly reportedOps = new Map<string, number>();
   private readonly background = new Set<Promise<void>>();
+  private readonly sweeper: () => Promise<SweepResult>;
+  /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
+  private sweepHint: { dirty: boolean; at?: Instant } = { dirty: true };
 
   private constructor(store: LocalStore, runtimeStore: RuntimeStore, clock: RuntimeClock, options: RuntimeOptions) {
     this.store = store;
@@ -121,7 +126,14 @@ export class EmbeddedRuntime {
     const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };
     const reference = referenceData();
     this.staff = reference.staff;
-    this.cases = new DynamoCaseRepository(db, tables, options.onCommit);
+    this.cases = new DynamoCaseRepository(db, tables, {
+      listener: (commit, state) => {
+        // Any commit may move a case's next node milestone: the sweep index is read again before it is trusted.
+        this.sweepHint = { dirty: true };
+        options.onCommit?.(commit, state);
+      },
+      schedule: (state) => nextSweepAt(state, reference.rules, reference.calendar),
+    });
     this.engine = new LocalEngine({
       store: runtimeStore,
       clock,
@@ -167,7 +179,10 @@ export class EmbeddedRuntime {
       new SinkLogger(this.logSink, { function: 'intake' }),
     );
     this.settleHandler = createSettleHandler(this.deps, new SinkLogger(this.logSink, { function: 'settle' }));
-    this.apiHandler = createApiHandler(this.deps, new SinkLogger(this.logSink, { function: 'api' }));
+    this.sweeper = sweepNodes(this.deps);
+    this.apiHandler = createApiHandler(this.deps, new SinkLogger(this.logSink, { function: 'api' }), {
+      recordOnComplete: true,
+    });
   }
 
   /** A request of the staff API, as API Gateway hands it to the function that serves its route. */
@@ -272,13 +287,48 @@ export class EmbeddedRuntime {
     return run;
   }
 
+  /**
+   * Due work: queued segments, timers due by the clock, and the node sweep (warnings, overdue nodes and their
+   * tasks, term extensions: what the scheduled sweeper does on AWS), until nothing more is due now.
+   */
   private async runDue(): Promise<void> {
     for (;;) {
       await this.engine.drain();
       const fired = await this.engine.fireDue((body) => this.deliver(body));
       await this.settled();
-      if (fired === 0 && !this.engine.hasWork) return;
+      const swept = await this.sweep();
+      if (swept.failed.length > 0)
+        this.log({ level: 'WARN', message: 'node sweep failed', service: 'enforcement', cases: swept.failed });
+      if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return;
     }
+  }
+
+  /** The earliest node milestone of any case; read from the index only when a commit may have moved it. */
+  private async nextSweepAt(): Promise<Instant | undefined> {
+    if (this.sweepHint.dirty) {
+      const at = await this.cases.nextSweepAt();
+      this.sweepHint = { dirty: false, ...(at ? { at } : {}) };
+    }
+    return this.sweepHint.at;
+  }
+
+  /** The node sweep, when the index has something due by now. */
+  private async sweep(): Promise<SweepResult> {
+    const next = await this.nextSweepAt();
+    if (!next || next > this.clock.now()) return { due: 0, acted: 0, warned: 0, overdue: 0, tasks: 0, failed: [] };
+    const result = await this.sweeper();
+    this.sweepHint = { dirty: true };
+    return result;
+  }
+
+  /** The next instant something is due: a timer, or a node milestone of some case (later than now). */
+  private async nextDueAt(): Promise<Instant | undefined> {
+    const timer = await this.engine.nextTimerAt();
+    const node = await this.nextSweepAt();
+    const future = node && node > this.clock.now() ? node : undefined;
+    if (!timer) return future;
+    if (!future) return timer;
+    return [future, timer].sort()[0];
   }
 
   /** Virtual clock: moves time forward, firing each timer at its own moment on the way. */
@@ -289,7 +339,7 @@ export class EmbeddedRuntime {
       const from = this.clock.now();
       const target = plusSeconds(from, seconds);
       await this.runDue();
-      for (let next = await this.engine.nextTimerAt(); next && next <= target; next = await this.engine.nextTimerAt()) {
+      for (let next = await this.nextDueAt(); next && next <= target; next = await this.nextDueAt()) {
         this.clock.set(next);
         await this.saveClock();
         await this.runDue();

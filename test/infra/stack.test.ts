@@ -132,7 +132,7 @@ describe('the evidence bucket', () => {
     expect(bucket?.DeletionPolicy).toBe('Retain');
   });
 
-  it('blocks all public access on both buckets and allows only TLS', () => {
+  it('blocks all public access on every bucket (evidence, access logs, console files) and allows only TLS', () => {
     // Prepare
     const assertions = template();
 
@@ -140,7 +140,7 @@ describe('the evidence bucket', () => {
     const buckets = resourcesOfType('AWS::S3::Bucket');
 
     // Assess
-    expect(buckets).toHaveLength(2);
+    expect(buckets).toHaveLength(3);
     assertions.allResourcesProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {
         BlockPublicAcls: true,
@@ -357,6 +357,7 @@ const ALL_FUNCTIONS: readonly { name: string; uses: readonly DependencyName[] }[
   { name: 'settle', uses: FUNCTION_USES.settle },
   { name: 'record-evidence', uses: FUNCTION_USES['record-evidence'] },
   { name: 'api', uses: FUNCTION_USES.api },
+  { name: 'sweep-nodes', uses: FUNCTION_USES['sweep-nodes'] },
   { name: 'mfa-gate', uses: [] },
 ];
 
@@ -511,8 +512,14 @@ describe('settle', () => {
 /** What each port grants, restated here from the manifest's contract: table/index -> DynamoDB actions. */
 const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   cases: ['journal PutItem', 'journal Query', 'cases GetItem', 'cases PutItem'],
-  queries: ['cases/index/gsi1 Query', 'cases/index/gsi2 Query'],
-  approvals: ['cases GetItem', 'cases PutItem', 'cases UpdateItem', 'cases/index/gsi1 Query'],
+  queries: [
+    'cases/index/gsi1 Query',
+    'cases/index/gsi2 Query',
+    'cases/index/gsi3 Query',
+    'cases/index/gsi4 Query',
+    'cases/index/gsi5 Query',
+  ],
+  approvals: ['cases GetItem', 'cases PutItem', 'cases UpdateItem', 'cases/index/gsi1 Query', 'cases/index/gsi4 Query'],
   requests: ['cases GetItem', 'cases PutItem', 'cases UpdateItem'],
   rejections: ['cases PutItem', 'cases Query'],
   clock: [],
@@ -575,6 +582,7 @@ function resourceLabels(): Map<string, string> {
     [idOf(stack.encryption.key), 'key'],
     [idOf(stack.evidence.bucket), 'evidence-bucket'],
     [idOf(stack.recordEvidence.deadLetterQueue), 'evidence-dlq'],
+    [idOf(stack.nodeSweeper.deadLetterQueue), 'sweep-dlq'],
     [idOf(stack.staffApi.userPool), 'user-pool'],
   ]);
 }
@@ -603,6 +611,7 @@ function grantsOf(name: string): string[] {
     settle: stack.settle.handler,
     'record-evidence': stack.recordEvidence.handler,
     api: stack.apiFunction,
+    'sweep-nodes': stack.nodeSweeper.handler,
     'mfa-gate': stack.mfaGate,
   };
   const handler = named[name] ?? stack.steps[name as StepName];
@@ -643,6 +652,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
         expected.add(`idempotency dynamodb:${action}`);
       }
     }
+    // The sweeper rewrites a stale index entry of a case (put on the cases table, which `cases` grants too).
+    if (name === 'sweep-nodes') expected.add('cases dynamodb:PutItem');
 
     // Act
     const granted = grantsOf(name).filter((grant) => grant.split(' ')[1]?.startsWith('dynamodb:'));
@@ -665,6 +676,15 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add('intake-dlq sqs:SendMessage'); // also its dead-letter queue
     }
     if (name === 'record-evidence') expected.add('evidence-dlq sqs:SendMessage'); // its dead-letter queue
+    if (name === 'sweep-nodes') {
+      expected.add(`machine:${prefix}-node-task states:StartExecution`);
+      expected.add('sweep-dlq sqs:SendMessage'); // its dead-letter queue
+    }
+    if (name === 'api') {
+      // The staff API signs uploads and links and sets legal holds (EVIDENCE_USE custody), beyond reading.
+      for (const action of ['PutObject', 'AbortMultipartUpload', 'ListMultipartUploadParts', 'GetObjectLegalHold'])
+        expected.add(`evidence-bucket/cases/* s3:${action}`);
+    }
     if (name === 'settle') {
       for (const action of ['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']) {
         expected.add(`* states:${action}`);
@@ -701,6 +721,7 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(ENV.closureMachineArn);
       expected.add(ENV.settlementMachineArn);
     }
+    if (name === 'sweep-nodes') expected.add(ENV.nodeTaskMachineArn);
 
     // Act
     const fn = synthesizedTemplate().Resources[functionLogicalId(functionName)];

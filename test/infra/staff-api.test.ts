@@ -56,8 +56,11 @@ describe('the staff API', () => {
       expect(JSON.stringify(integration.Uri), route.operationId).toContain(route.target === 'settle' ? settle : api);
       expect(integration.Type).toBe('AWS_PROXY');
     }
+    // Only routes that may resume or start an execution go to settle (the only holder of states:SendTask*).
     expect(served.filter((r) => r.target === 'settle').map((r) => r.operationId)).toEqual([
       'decideTask',
+      'recordConduct',
+      'orderEarlyRelease',
       'requestClosure',
       'recordInterview',
       'recordSettlement',

@@ -4,6 +4,7 @@
  * concurrent decisions; the task token nowhere in any answer, log line or error; the OpenAPI document against the
  * live API; bulk reassignment with its audit events; and every GET checked to change nothing.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -13,6 +14,7 @@ import { type ApprovalStep, decisionRows } from '#domain/approvals/policy.ts';
 import { ROLES, type Role } from '#domain/staff/roles.ts';
 import { OPENAPI_DOCUMENT } from '../../functions/api/openapi.ts';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';
+import { sendPresigned } from '../../local/cli/uploader.ts';
 import { DEFINITION_VERSION } from '../../workflows/version.ts';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
 import { DAY, filingEvent, respondentWith } from '../support/runtime.ts';
@@ -91,10 +93,23 @@ describe('the authorization matrix, generated from the role table', () => {
    */
   async function matrixFor(step: ApprovalStep): Promise<{ actual: string[]; expected: string[] }> {
     const rows = decisionRows().filter((r) => r.step === step);
-    const s = await open(step === 'control-plan' ? WITH_DEPOSIT : NO_ASSETS);
+    const nodeStep = step === 'overdue-node' || step === 'term-extension';
+    const s = await open(step === 'control-plan' || nodeStep ? WITH_DEPOSIT : NO_ASSETS);
     const targets = new Map<string, number>();
     for (const row of rows)
       targets.set(await file(s, 300 + rows.length * (step === 'control-plan' ? 0 : 1) + row.level), row.level);
+    if (nodeStep) {
+      // Node tasks come to cases nobody moves on: control plans rejected, then the term runs out (A2, A1).
+      for (const caseId of targets.keys()) {
+        const task = await untilTask(s, caseId);
+        await s.request('POST', `/tasks/${task.approvalId}/decision`, {
+          as: 'li-qiang',
+          body: { decision: 'rejected', reason: '方案需修改' },
+        });
+      }
+      const now = Date.parse(s.runtime.clock.now());
+      await s.runtime.advance(Math.floor((Date.parse('2026-08-28T00:00:00.000Z') - now) / 1000));
+    }
     if (step === 'disbursement') {
       await s.runtime.advance(DAY);
       for (const caseId of targets.keys()) {
@@ -136,11 +151,14 @@ describe('the authorization matrix, generated from the role table', () => {
     return { actual, expected };
   }
 
-  it.each(['control-plan', 'disbursement'] as const)('%s: every role at every rung, allowed or 403', async (step) => {
-    const { actual, expected } = await matrixFor(step);
-    expect(actual).toHaveLength(ROLES.length * decisionRows().filter((r) => r.step === step).length);
-    expect(actual).toEqual(expected);
-  });
+  it.each(['control-plan', 'disbursement', 'overdue-node', 'term-extension'] as const)(
+    '%s: every role at every rung, allowed or 403',
+    async (step) => {
+      const { actual, expected } = await matrixFor(step);
+      expect(actual).toHaveLength(ROLES.length * decisionRows().filter((r) => r.step === step).length);
+      expect(actual).toEqual(expected);
+    },
+  );
 
   it('separation of duties: a requester who holds the deciding role still may not decide their own request', async () => {
     const s = await open();
@@ -317,7 +335,9 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
     await r('GET', `/cases/${caseId}`, { as });
     await r('GET', `/cases/${caseId}/journal`, { as });
     await r('GET', `/cases/${caseId}/verify`, { as });
+    await r('GET', `/cases/${caseId}/timeline`, { as });
   }
+  await r('GET', '/clock', { as: USER_OF['command-center'] });
   await r('GET', '/tasks?scope=court&step=control-plan&limit=1', { as: USER_OF.auditor }).then(async (page) => {
     const next = (page.body as { nextCursor?: string }).nextCursor;
     expect(next).toBeDefined();
@@ -327,6 +347,96 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
     as: 'li-qiang',
   });
   await r('GET', '/openapi.json');
+  // The command-center board and lookups (supervisors and the command center; a handling officer is refused).
+  const summary = await s.load(caseId);
+  for (const as of [USER_OF['command-center'], 'li-qiang']) {
+    await r('GET', '/board/nodes?state=due-soon&withinDays=60', { as });
+    await r('GET', '/board/nodes?state=overdue', { as });
+    await r('GET', '/board/approvals', { as });
+    await r('GET', '/board/cases', { as });
+    await r('GET', '/board/workload', { as });
+  }
+  await r('GET', '/board/nodes?state=due-soon&withinDays=200&team=fast-track&limit=1', { as: 'li-qiang' }).then(
+    async (page) => {
+      const next = (page.body as { nextCursor?: string }).nextCursor;
+      expect(next).toBeDefined();
+      await r('GET', `/board/nodes?state=due-soon&withinDays=200&team=fast-track&limit=1&cursor=${next}`, {
+        as: 'li-qiang',
+      });
+    },
+  );
+  await r('GET', `/board/nodes?state=due-soon&withinDays=200&officer=${summary.officer}`, { as: 'zhang-wei' });
+  await r('GET', '/board/approvals?role=team-lead&limit=5', { as: USER_OF['command-center'] });
+  await r('GET', '/board/nodes?state=overdue', { as: USER_OF['handling-officer'] });
+  await r('GET', '/board/nodes?state=later', { as: USER_OF['command-center'] });
+  await r('GET', '/board/nodes?state=overdue&cursor=bm90LWEtY3Vyc29y', { as: USER_OF['command-center'] });
+  await r('GET', `/lookup?caseNumber=${encodeURIComponent(summary.caseNumber)}`, { as: USER_OF.auditor });
+  // Both cases have this respondent; their party entries were written at filing, the answer is each case as it is now.
+  const byParty = await r<{ items: { caseId: string; status: string }[] }>(
+    'GET',
+    `/lookup?partyId=${summary.respondents[0]?.partyId}`,
+    { as: USER_OF['handling-officer'] },
+  );
+  expect(byParty.status).toBe(200);
+  const now = await Promise.all([caseId, other].map(async (id) => ({ caseId: id, status: (await s.load(id)).status })));
+  expect(now.every((c) => c.status !== 'filed')).toBe(true);
+  expect(byParty.body.items.map((c) => ({ caseId: c.caseId, status: c.status }))).toEqual(expect.arrayContaining(now));
+  expect(byParty.body.items).toHaveLength(2);
+  await r('GET', '/lookup', { as: USER_OF.auditor });
+  await r('GET', '/cases?phase=investigation', { as: USER_OF.auditor });
+  // Field evidence of the case, shown with the approval of its step.
+  const photo = Buffer.from('evidence photo bytes for the staff API test');
+  const issued = await r<{ evidenceId: string; upload: Parameters<typeof sendPresigned>[0] }>(
+    'POST',
+    `/cases/${caseId}/evidence/uploads`,
+    {
+      as: USER_OF['field-officer'],
+      body: {
+        step: 'control-plan',
+        contentType: 'image/jpeg',
+        sizeBytes: photo.length,
+        sha256: createHash('sha256').update(photo).digest('hex'),
+        device: 'phone-01',
+        description: '查封现场照片',
+      },
+    },
+  );
+  expect(issued.status).toBe(201);
+  await r('POST', `/cases/${caseId}/evidence/${issued.body.evidenceId}/links`, {
+    as: USER_OF.auditor,
+    body: { purpose: 'view' },
+  });
+  await sendPresigned(issued.body.upload, photo);
+  await r('POST', `/cases/${caseId}/evidence/uploads/${issued.body.evidenceId}/complete`, {
+    as: USER_OF['field-officer'],
+    body: {},
+  });
+  await r('GET', `/cases/${caseId}/evidence?step=control-plan`, { as: 'li-qiang' });
+  await r('POST', `/cases/${caseId}/evidence/${issued.body.evidenceId}/links`, {
+    as: 'li-qiang',
+    body: { purpose: 'view' },
+  });
+  await r('POST', `/cases/${caseId}/evidence/legal-hold`, { as: 'li-qiang', body: { on: true, reason: '当事人上诉' } });
+  await r('POST', `/cases/${caseId}/evidence/legal-hold`, { as: 'li-qiang', body: { on: true, reason: '重复设置' } });
+  await r('GET', `/cases/${caseId}/evidence/verification`, { as: USER_OF.auditor });
+  await r('POST', `/cases/${caseId}/evidence/uploads`, {
+    as: USER_OF['field-officer'],
+    body: {
+      step: 'control-plan',
+      contentType: 'text/plain',
+      sizeBytes: 10,
+      sha256: '0'.repeat(64),
+      device: 'p',
+      description: 'x',
+    },
+  });
+  // Staff actions of the coercion phase (served by settle).
+  await r('POST', `/cases/${other}/conduct`, {
+    as: USER_OF['field-officer'],
+    body: { kind: 'obstruction', note: '阻挠查封' },
+  });
+  await r('POST', `/cases/${other}/conduct`, { as: USER_OF.auditor, body: { kind: 'obstruction' } });
+  await r('POST', `/cases/${other}/early-release`, { as: 'zhang-wei', body: { reason: '已悔改' } });
   // Refusals of every kind.
   await r('GET', '/tasks');
   await r('GET', '/tasks', { token: 'not-a-token' });

@@ -32,7 +32,7 @@ describe('duplicate intake', () => {
     expect(fulfilled.filter((o) => o === 'created')).toHaveLength(1);
     for (const o of outcomes)
       if (o.status === 'rejected') expect((o.reason as Error).name).toBe('IdempotencyAlreadyInProgressError');
-    const cases = (await items(s, LOCAL_TABLES.cases)).filter((i) => (i.pk as { S: string }).S.startsWith('CASE#'));
+    const cases = (await items(s, LOCAL_TABLES.cases)).filter((i) => (i.sk as { S: string }).S === 'CASE');
     expect(cases).toHaveLength(1);
     const journal = await items(s, LOCAL_TABLES.journal);
     const filings = journal.filter((i) => JSON.stringify(i).includes('"case-filed"'));

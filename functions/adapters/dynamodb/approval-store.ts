@@ -18,6 +18,7 @@ import {
   type ApprovalStore,
   type Decision,
 } from '#ports/approval-store.ts';
+import { InvalidCursorError } from '#ports/case-repository.ts';
 import { isConditionFailure } from './document-client.ts';
 import { keys, type TableNames } from './tables.ts';
 
@@ -52,6 +53,20 @@ function toApproval(item: Record<string, unknown>): Approval {
   return approval as unknown as Approval;
 }
 
+/** A pending approval as stored, with its index keys (exported for tools that load many at once: bench/). */
+export function pendingApprovalItem(approval: Approval, token: string): Record<string, unknown> {
+  return {
+    ...keys.approval(approval.approvalId),
+    ...approval,
+    status: 'pending',
+    token,
+    gsi1pk: keys.pendingApprovals(approval.court),
+    gsi1sk: `${approval.dueAt}#${approval.approvalId}`,
+    gsi4pk: keys.approvalsByRole(approval.court, approval.requiredRole),
+    gsi4sk: `${approval.createdAt}#${approval.approvalId}`,
+  };
+}
+
 export class DynamoApprovalStore implements ApprovalStore {
   private readonly db: DynamoDBDocumentClient;
   private readonly table: string;
@@ -66,14 +81,7 @@ export class DynamoApprovalStore implements ApprovalStore {
       await this.db.send(
         new PutCommand({
           TableName: this.table,
-          Item: {
-            ...keys.approval(approval.approvalId),
-            ...approval,
-            status: 'pending',
-            token,
-            gsi1pk: keys.pendingApprovals(approval.court),
-            gsi1sk: `${approval.dueAt}#${approval.approvalId}`,
-          },
+          Item: pendingApprovalItem(approval, token),
           ConditionExpression: 'attribute_not_exists(pk) OR #status = :pending',
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':pending': 'pending' },
@@ -112,6 +120,38 @@ export class DynamoApprovalStore implements ApprovalStore {
     return items.map(toApproval).filter((a) => !filter.role || a.requiredRole === filter.role);
   }
 
+  async listPendingByRole(filter: {
+    readonly court: string;
+    readonly role: Role;
+    readonly limit: number;
+    readonly cursor?: string;
+  }): Promise<{ items: readonly Approval[]; cursor?: string }> {
+    let start: Record<string, unknown> | undefined;
+    if (filter.cursor) {
+      try {
+        start = JSON.parse(Buffer.from(filter.cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+      } catch {
+        throw new InvalidCursorError();
+      }
+      if (!['pk', 'sk', 'gsi4pk', 'gsi4sk'].every((k) => typeof start?.[k] === 'string'))
+        throw new InvalidCursorError();
+    }
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'gsi4',
+        KeyConditionExpression: 'gsi4pk = :pk',
+        ExpressionAttributeValues: { ':pk': keys.approvalsByRole(filter.court, filter.role) },
+        Limit: filter.limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    const next = page.LastEvaluatedKey
+      ? Buffer.from(JSON.stringify(page.LastEvaluatedKey), 'utf8').toString('base64url')
+      : undefined;
+    return { items: (page.Items ?? []).map(toApproval), ...(next ? { cursor: next } : {}) };
+  }
+
   async claimForDecision(approvalId: string, decision: Decision): Promise<{ approval: Approval; token: string }> {
     try {
       const result = await this.db.send(
@@ -121,7 +161,7 @@ export class DynamoApprovalStore implements ApprovalStore {
           UpdateExpression:
             'SET #status = :decision, decidedBy = :by, decidedAt = :at' +
             (decision.reason ? ', reason = :reason' : '') +
-            ' REMOVE gsi1pk, gsi1sk',
+            ' REMOVE gsi1pk, gsi1sk, gsi4pk, gsi4sk',
           // Pending, and open to every eligible decider or held by this one.
           ConditionExpression: '#status = :pending AND (attribute_not_exists(assignee) OR assignee = :by)',
           ExpressionAttributeNames: { '#status': 'status' },
@@ -176,7 +216,8 @@ export class DynamoApprovalStore implements ApprovalStore {
         TableName: this.table,
         Key: keys.approval(approvalId),
         UpdateExpression:
-          'SET #status = :pending, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk REMOVE decidedBy, decidedAt, reason',
+          'SET #status = :pending, gsi1pk = :gsi1pk, gsi1sk = :gsi1sk, gsi4pk = :gsi4pk, gsi4sk = :gsi4sk ' +
+          'REMOVE decidedBy, decidedAt, reason',
         ConditionExpression: 'decidedBy = :by AND attribute_exists(#token) AND #status <> :timedOut',
         ExpressionAttributeNames: { '#status': 'status', '#token': 'token' },
         ExpressionAttributeValues: {
@@ -185,6 +226,8 @@ export class DynamoApprovalStore implements ApprovalStore {
           ':timedOut': 'timed-out',
           ':gsi1pk': keys.pendingApprovals(String(item.court)),
           ':gsi1sk': `${String(item.dueAt)}#${approvalId}`,
+          ':gsi4pk': keys.approvalsByRole(String(item.court), String(item.requiredRole)),
+          ':gsi4sk': `${String(item.createdAt)}#${approvalId}`,
         },
       }),
     );
@@ -230,7 +273,7 @@ export class DynamoApprovalStore implements ApprovalStore {
         new UpdateCommand({
           TableName: this.table,
           Key: keys.approval(approvalId),
-          UpdateExpression: `SET #status = :status${names.map((n) => `, ${n} = :${n}`).join('')} REMOVE gsi1pk, gsi1sk, #token`,
+          UpdateExpression: `SET #status = :status${names.map((n) => `, ${n} = :${n}`).join('')} REMOVE gsi1pk, gsi1sk, gsi4pk, gsi4sk, #token`,
           ConditionExpression: condition,
           ExpressionAttributeNames: { '#status': 'status', '#token': 'token' },
           ExpressionAttributeValues: {

@@ -5,10 +5,12 @@
  * with, so a crash between the two writes loses nothing.
  */
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Commit } from '#domain/case/events.ts';
+import type { Instant } from '#domain/calendar/local-date.ts';
+import type { CaseEvent, Commit } from '#domain/case/events.ts';
 import { GENESIS_HASH, sealCommit } from '#domain/case/journal.ts';
-import type { EnforcementCase } from '#domain/case/model.ts';
+import type { EnforcementCase, Phase, TimeNode } from '#domain/case/model.ts';
 import { applyCommits, upgradeCase } from '#domain/case/reducer.ts';
+import { normaliseCaseNumber } from '#domain/ids.ts';
 import {
   CaseAlreadyExistsError,
   type CaseQueries,
@@ -16,9 +18,14 @@ import {
   type CaseSummary,
   type CommitDraft,
   ConcurrentUpdateError,
+  caseSummary,
+  InvalidCursorError,
+  type NodeEntry,
+  type NodeFilter,
+  type Page,
 } from '#ports/case-repository.ts';
 import { isConditionFailure } from './document-client.ts';
-import { keys, type TableNames } from './tables.ts';
+import { keys, SWEEP_SHARDS, sweepShard, type TableNames } from './tables.ts';
 
 const OPEN = 'open';
 const CLOSED = 'closed';
@@ -31,6 +38,117 @@ function plain<T>(value: T): T {
 /** Told about each commit once it is written (the embedded runtime's CLI prints the timeline as it grows). */
 export type CommitListener = (commit: Commit, state: EnforcementCase) => void;
 
+/** When the node sweeper next has something to do on a case (domain/case/node-watch.ts), for the sweep index. */
+export type SweepSchedule = (state: EnforcementCase) => Instant | undefined;
+
+/** Events after which a case's node entries are written again (anything that moves a node, or who holds it). */
+const NODE_EVENTS: ReadonlySet<CaseEvent['type']> = new Set([
+  'node-set',
+  'node-met',
+  'node-overdue',
+  'node-warned',
+  'node-task-started',
+  'node-extended',
+  'case-triaged',
+  'status-changed',
+]);
+
+/** Index cursors are the last key of a page, opaque to callers. */
+function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
+  return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
+}
+
+function decodeCursor(cursor: string | undefined, index: string): Record<string, unknown> | undefined {
+  if (!cursor) return undefined;
+  try {
+    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const names = ['pk', 'sk', `${index}pk`, `${index}sk`];
+    if (Object.keys(key).length !== 4 || !names.every((n) => typeof key[n] === 'string')) throw new Error('bad');
+    return key;
+  } catch {
+    throw new InvalidCursorError();
+  }
+}
+
+/** An unmet node of an unclosed case is in the node indexes (court, team, officer); any other is not. */
+function nodeItem(state: EnforcementCase, node: TimeNode): Record<string, unknown> {
+  const entry: NodeEntry = {
+    caseId: state.caseId,
+    caseNumber: state.caseNumber,
+    court: state.court.code,
+    ...(state.team ? { team: state.team } : {}),
+    ...(state.officer ? { officer: state.officer } : {}),
+    node,
+  };
+  const indexed = node.status !== 'met' && state.status !== 'closed';
+  const sk = `${node.dueAt}#${state.caseId}#${node.node}`;
+  return {
+    ...keys.node(state.caseId, node.node),
+    entry,
+    ...(indexed
+      ? {
+          gsi3pk: keys.nodesByCourt(state.court.code),
+          gsi3sk: sk,
+          ...(state.team ? { gsi4pk: keys.nodesByTeam(state.court.code, state.team), gsi4sk: sk } : {}),
+          ...(state.officer ? { gsi5pk: keys.nodesByOfficer(state.officer), gsi5sk: sk } : {}),
+        }
+      : {}),
+  };
+}
+
+/**
+ * The items that project a case into the cases table: its record (the whole case, in no index), its index entry
+ * (summary and index keys), and (when `events` moved a node, or for a full rewrite: `events` undefined) one item
+ * per time node, and (on the first commit, or a full rewrite) one per party. Each carries the case version it was written at. Exported for tools that load many
+ * cases at once (bench/), so that they write exactly what the repository writes.
+ */
+export function projectionItems(
+  state: EnforcementCase,
+  sweepAt: Instant | undefined,
+  events?: readonly CaseEvent[],
+): { record: Record<string, unknown>; entries: Record<string, unknown>[] } {
+  const summary = caseSummary(state);
+  const open = state.status !== 'closed';
+  // The record holds the whole case and is in no index; its index entry is small, so that every index holds small
+  // items and an index query reads only what its answer needs.
+  const record = { ...keys.case(state.caseId), version: state.version, data: state, summary };
+  const entries: Record<string, unknown>[] = [
+    {
+      ...keys.caseIndex(state.caseId),
+      version: state.version,
+      summary,
+      caseId: state.caseId,
+      gsi1pk: keys.casesByStatus(state.court.code, state.status),
+      gsi1sk: `${state.filedAt}#${state.caseId}`,
+      ...(state.officer
+        ? { gsi2pk: keys.officer(state.officer), gsi2sk: `${open ? OPEN : CLOSED}#${state.caseId}` }
+        : {}),
+      ...(sweepAt ? { gsi3pk: keys.sweep(sweepShard(state.caseId)), gsi3sk: `${sweepAt}#${state.caseId}` } : {}),
+      ...(state.phase && open
+        ? { gsi4pk: keys.casesByPhase(state.court.code, state.phase), gsi4sk: `${state.filedAt}#${state.caseId}` }
+        : {}),
+      gsi5pk: keys.caseNumber(normaliseCaseNumber(state.caseNumber)),
+      gsi5sk: state.caseId,
+    },
+  ];
+  if (events === undefined || events.some((e) => NODE_EVENTS.has(e.type)))
+    for (const node of Object.values(state.nodes)) entries.push({ ...nodeItem(state, node), version: state.version });
+  if (events === undefined || state.version === 1) {
+    for (const party of [...state.applicants, ...state.respondents]) {
+      // Who is a party never changes: the entry names the case, whose current summary the reader looks up.
+      entries.push({
+        ...keys.party(state.caseId, party.partyId),
+        caseId: state.caseId,
+        court: state.court.code,
+        version: state.version,
+        gsi3pk: keys.caseParty(party.partyId),
+        gsi3sk: state.caseId,
+      });
+    }
+  }
+  return { record, entries };
+}
+
 export class DynamoCaseRepository implements CaseRepository, CaseQueries {
   private readonly db: DynamoDBDocumentClient;
   private readonly tables: TableNames;
@@ -38,10 +156,17 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
   /** Cases whose record was found behind their journal on load. */
   private readonly behind = new Set<string>();
 
-  constructor(db: DynamoDBDocumentClient, tables: TableNames, listener?: CommitListener) {
+  private readonly schedule: SweepSchedule;
+
+  constructor(
+    db: DynamoDBDocumentClient,
+    tables: TableNames,
+    options: { readonly listener?: CommitListener | undefined; readonly schedule?: SweepSchedule } = {},
+  ) {
     this.db = db;
     this.tables = tables;
-    this.listener = listener;
+    this.listener = options.listener;
+    this.schedule = options.schedule ?? (() => undefined);
   }
 
   async load(caseId: string): Promise<EnforcementCase | undefined> {
@@ -76,7 +201,133 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
 
   async catchUp(state: EnforcementCase): Promise<void> {
     if (!this.behind.delete(state.caseId)) return;
-    await this.project(state);
+    await this.project(state, undefined);
+  }
+
+  async reindex(state: EnforcementCase): Promise<void> {
+    await this.project(state, undefined, true);
+  }
+
+  async listByPhase(filter: {
+    readonly court: string;
+    readonly phase: Phase;
+    readonly limit: number;
+    readonly cursor?: string;
+  }): Promise<Page<CaseSummary>> {
+    const page = await this.query('gsi4', keys.casesByPhase(filter.court, filter.phase), {
+      limit: filter.limit,
+      cursor: filter.cursor,
+    });
+    return { items: page.items.map((item) => item.summary as CaseSummary), ...page.next };
+  }
+
+  async countCases(filter: { readonly court: string; readonly status?: string; readonly phase?: Phase }) {
+    const [index, pk] = filter.phase
+      ? ['gsi4', keys.casesByPhase(filter.court, filter.phase)]
+      : ['gsi1', keys.casesByStatus(filter.court, filter.status ?? '')];
+    let total = 0;
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tables.cases,
+          IndexName: index,
+          KeyConditionExpression: `${index}pk = :pk`,
+          ExpressionAttributeValues: { ':pk': pk },
+          Select: 'COUNT',
+          ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+        }),
+      );
+      total += page.Count ?? 0;
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    return total;
+  }
+
+  async nodes(filter: NodeFilter): Promise<Page<NodeEntry>> {
+    const [index, pk] = filter.officer
+      ? ['gsi5', keys.nodesByOfficer(filter.officer)]
+      : filter.team
+        ? ['gsi4', keys.nodesByTeam(filter.court, filter.team)]
+        : ['gsi3', keys.nodesByCourt(filter.court)];
+    const page = await this.query(index, pk, {
+      limit: filter.limit,
+      cursor: filter.cursor,
+      range: filter.from ? { between: [filter.from, filter.before] } : { below: filter.before },
+    });
+    return {
+      // An officer's nodes of another court (after a transfer) are not this court's.
+      items: page.items.map((item) => item.entry as NodeEntry).filter((e) => e.court === filter.court),
+      ...page.next,
+    };
+  }
+
+  async findByCaseNumber(caseNumber: string): Promise<readonly CaseSummary[]> {
+    const page = await this.query('gsi5', keys.caseNumber(normaliseCaseNumber(caseNumber)), { limit: 10 });
+    return page.items.map((item) => item.summary as CaseSummary);
+  }
+
+  async findByParty(partyId: string, limit: number): Promise<readonly { caseId: string; court: string }[]> {
+    const page = await this.query('gsi3', keys.caseParty(partyId), { limit });
+    return page.items.map((item) => ({ caseId: String(item.caseId), court: String(item.court) }));
+  }
+
+  async dueForSweep(now: Instant, limit: number): Promise<readonly string[]> {
+    const due: { at: string; caseId: string }[] = [];
+    for (let shard = 0; shard < SWEEP_SHARDS; shard++) {
+      const page = await this.query('gsi3', keys.sweep(shard), { limit, range: { below: `${now}#~` } });
+      for (const item of page.items) due.push({ at: String(item.gsi3sk), caseId: String(item.caseId) });
+    }
+    return due
+      .sort((a, b) => a.at.localeCompare(b.at))
+      .slice(0, limit)
+      .map((d) => d.caseId);
+  }
+
+  async nextSweepAt(): Promise<Instant | undefined> {
+    let next: string | undefined;
+    for (let shard = 0; shard < SWEEP_SHARDS; shard++) {
+      const page = await this.query('gsi3', keys.sweep(shard), { limit: 1 });
+      const at = page.items[0]?.gsi3sk;
+      if (typeof at === 'string' && (!next || at < next)) next = at;
+    }
+    return next?.split('#')[0];
+  }
+
+  /** One page of one index partition, in sort-key order, optionally within a range of sort keys. */
+  private async query(
+    index: string,
+    pk: string,
+    options: {
+      readonly limit: number;
+      readonly cursor?: string | undefined;
+      readonly range?: { readonly below: string } | { readonly between: readonly [string, string] };
+    },
+  ): Promise<{ items: Record<string, unknown>[]; next: { cursor?: string } }> {
+    const range = options.range;
+    const condition =
+      range === undefined
+        ? ''
+        : 'below' in range
+          ? ` AND ${index}sk < :below`
+          : ` AND ${index}sk BETWEEN :from AND :to`;
+    const start = decodeCursor(options.cursor, index);
+    const page = await this.db.send(
+      new QueryCommand({
+        TableName: this.tables.cases,
+        IndexName: index,
+        KeyConditionExpression: `${index}pk = :pk${condition}`,
+        ExpressionAttributeValues: {
+          ':pk': pk,
+          ...(range && 'below' in range ? { ':below': range.below } : {}),
+          ...(range && 'between' in range ? { ':from': range.between[0], ':to': range.between[1] } : {}),
+        },
+        Limit: options.limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    const cursor = encodeCursor(page.LastEvaluatedKey);
+    return { items: page.Items ?? [], next: cursor ? { cursor } : {} };
   }
 
   async openCaseCounts(officerIds: readonly string[]): Promise<Record<string, number>> {
@@ -154,47 +405,39 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
       if (isConditionFailure(error)) throw new ConcurrentUpdateError(caseId, seq - 1);
       throw error;
     }
-    await this.project(next);
+    await this.project(next, current ? draft.events : undefined);
     this.behind.delete(caseId);
     this.listener?.(commit, next);
     return next;
   }
 
-  /** Writes the projection unless a newer one is already there. */
-  private async project(state: EnforcementCase): Promise<void> {
-    const summary: CaseSummary = {
-      caseId: state.caseId,
-      caseNumber: state.caseNumber,
-      court: state.court.code,
-      status: state.status,
-      filedAt: state.filedAt,
-      ...(state.officer ? { officer: state.officer } : {}),
-      ...(state.team ? { team: state.team } : {}),
-    };
+  /**
+   * Writes the projection unless a newer one is already there: the case record with its index keys, then (when
+   * `events` moved a node, or on a full rewrite) one item per time node, and (on the first commit) one per party.
+   * `events` undefined: everything. Every item is written only over an older version of itself.
+   */
+  private async project(state: EnforcementCase, events: readonly CaseEvent[] | undefined, force = false) {
+    const { record, entries } = projectionItems(state, this.schedule(state), events);
+    const written = await this.putProjected(record, state.version, force);
+    if (!written) return;
+    await Promise.all(entries.map((item) => this.putProjected(item, state.version, force)));
+  }
+
+  /** Puts an item of the projection unless a newer version of it is there (`force`: unless a newer or equal). */
+  private async putProjected(item: Record<string, unknown>, version: number, force = false): Promise<boolean> {
     try {
       await this.db.send(
         new PutCommand({
           TableName: this.tables.cases,
-          Item: {
-            ...keys.case(state.caseId),
-            version: state.version,
-            data: state,
-            summary,
-            gsi1pk: keys.casesByStatus(state.court.code, state.status),
-            gsi1sk: `${state.filedAt}#${state.caseId}`,
-            ...(state.officer
-              ? {
-                  gsi2pk: keys.officer(state.officer),
-                  gsi2sk: `${state.status === 'closed' ? CLOSED : OPEN}#${state.caseId}`,
-                }
-              : {}),
-          },
-          ConditionExpression: 'attribute_not_exists(pk) OR version < :version',
-          ExpressionAttributeValues: { ':version': state.version },
+          Item: { ...item, version },
+          ConditionExpression: `attribute_not_exists(pk) OR version ${force ? '<=' : '<'} :version`,
+          ExpressionAttributeValues: { ':version': version },
         }),
       );
+      return true;
     } catch (error) {
       if (!isConditionFailure(error)) throw error;
+      return false;
     }
   }
 

@@ -25,9 +25,17 @@ export interface TableLayout {
 }
 
 /**
- * cases: single table. Items: case records (CASE#id), approvals (APPROVAL#id), partner requests (REQUEST#id),
- * rejected intake events (INTAKE#REJECTED). GSI1: pending approvals per court, cases by court and status.
- * GSI2: cases per officer (open first), for load-based assignment.
+ * cases: single table. Items: case records (CASE#id / CASE: the whole case, in no index), their index entries
+ * (CASE#id / INDEX: summary and index keys), time nodes (CASE#id / NODE#node) and parties (CASE#id / PARTY#party), approvals (APPROVAL#id), partner requests (REQUEST#id), rejected intake events
+ * (INTAKE#REJECTED). Every index is sparse and overloaded, keyed for one access pattern each (nothing scans):
+ * - gsi1: pending approvals per court (by due time); cases by court and status (by filing time);
+ * - gsi2: cases per officer (open first), for load-based assignment and workload;
+ * - gsi3: cases with something due for the node sweeper (SWEEP#shard, by the instant); open nodes per court
+ *   (by due time); cases by party id;
+ * - gsi4: open nodes per team (by due time); unclosed cases per court and phase; pending approvals per court and
+ *   role (by the time they were requested: the longest waiting first);
+ * - gsi5: open nodes per officer (by due time); cases by case number.
+ * A query reads only the entries of its answer, so its cost grows with the answer, not with the number of cases.
  */
 export const CASES_LAYOUT: TableLayout = {
   partitionKey: { name: 'pk', type: 'S' },
@@ -35,8 +43,18 @@ export const CASES_LAYOUT: TableLayout = {
   indexes: [
     { name: 'gsi1', partitionKey: { name: 'gsi1pk', type: 'S' }, sortKey: { name: 'gsi1sk', type: 'S' } },
     { name: 'gsi2', partitionKey: { name: 'gsi2pk', type: 'S' }, sortKey: { name: 'gsi2sk', type: 'S' } },
+    { name: 'gsi3', partitionKey: { name: 'gsi3pk', type: 'S' }, sortKey: { name: 'gsi3sk', type: 'S' } },
+    { name: 'gsi4', partitionKey: { name: 'gsi4pk', type: 'S' }, sortKey: { name: 'gsi4sk', type: 'S' } },
+    { name: 'gsi5', partitionKey: { name: 'gsi5pk', type: 'S' }, sortKey: { name: 'gsi5sk', type: 'S' } },
   ],
 };
+
+/** The sweep index is spread over this many partitions (each case in one, by its id), read one by one. */
+export const SWEEP_SHARDS = 4;
+
+export function sweepShard(caseId: string): number {
+  return caseId.charCodeAt(caseId.length - 1) % SWEEP_SHARDS;
+}
 
 /** journal: the append-only, hash-chained commits of each case. Writers need only PutItem and Query. */
 export const JOURNAL_LAYOUT: TableLayout = {
@@ -54,10 +72,21 @@ export const IDEMPOTENCY_LAYOUT: TableLayout = {
 
 export const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
+  caseIndex: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'INDEX' }),
   approval: (approvalId: string) => ({ pk: `APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
   request: (requestId: string) => ({ pk: `REQUEST#${requestId}`, sk: 'REQUEST' }),
   rejection: (at: string, eventId: string) => ({ pk: 'INTAKE#REJECTED', sk: `${at}#${eventId}` }),
   casesByStatus: (court: string, status: string) => `COURT#${court}#STATUS#${status}`,
   pendingApprovals: (court: string) => `COURT#${court}#APPROVALS#PENDING`,
   officer: (userId: string) => `OFFICER#${userId}`,
+  node: (caseId: string, node: string) => ({ pk: `CASE#${caseId}`, sk: `NODE#${node}` }),
+  party: (caseId: string, partyId: string) => ({ pk: `CASE#${caseId}`, sk: `PARTY#${partyId}` }),
+  sweep: (shard: number) => `SWEEP#${shard}`,
+  nodesByCourt: (court: string) => `NODES#COURT#${court}`,
+  nodesByTeam: (court: string, team: string) => `NODES#TEAM#${court}#${team}`,
+  nodesByOfficer: (userId: string) => `NODES#OFFICER#${userId}`,
+  casesByPhase: (court: string, phase: string) => `COURT#${court}#PHASE#${phase}`,
+  caseNumber: (caseNumber: string) => `CASENO#${caseNumber}`,
+  caseParty: (partyId: string) => `PARTY#${partyId}`,
+  approvalsByRole: (court: string, role: string) => `COURT#${court}#APPROVALS#ROLE#${role}`,
 } as const;

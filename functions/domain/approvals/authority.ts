@@ -11,24 +11,38 @@ export const ACTIONS = [
   'read-court-tasks',
   /** Assign and reassign tasks to an eligible decider, one by one or in bulk (an officer who leaves). */
   'assign-tasks',
-  /** Read the court's cases, their journal and the audit-chain check. */
+  /** Read the court's cases, their journal and the audit-chain check; look cases up by number or party. */
   'read-cases',
   /**
    * Ask for a case to be closed (G1, 终本), record a settlement agreement (执行和解), record the applicant's interview:
    * the officer's closing work, each followed by a decision or a watch of its own.
    */
   'close-cases',
+  /** The command-center board: overdue and soon-due nodes, approvals waiting longest, cases per phase, workload. */
+  'read-board',
+  /** Record what a respondent did (obstruction, hidden assets, ...): the grounds of coercive measures. */
+  'record-conduct',
+  /** Order a detainee released early on correction (C1). */
+  'order-release',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
-  'field-officer': ['read-cases'],
-  'handling-officer': ['read-cases', 'close-cases'],
-  'team-lead': ['read-cases', 'read-court-tasks', 'assign-tasks', 'close-cases'],
-  'bureau-chief': ['read-cases', 'read-court-tasks', 'assign-tasks', 'close-cases'],
-  president: ['read-cases', 'read-court-tasks'],
+  'field-officer': ['read-cases', 'record-conduct'],
+  'handling-officer': ['read-cases', 'close-cases', 'record-conduct'],
+  'team-lead': ['read-cases', 'read-court-tasks', 'assign-tasks', 'close-cases', 'read-board', 'record-conduct'],
+  'bureau-chief': [
+    'read-cases',
+    'read-court-tasks',
+    'assign-tasks',
+    'close-cases',
+    'read-board',
+    'record-conduct',
+    'order-release',
+  ],
+  president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
   'panel-member': ['read-cases'],
-  'command-center': ['read-cases', 'read-court-tasks'],
+  'command-center': ['read-cases', 'read-court-tasks', 'read-board'],
   auditor: ['read-cases', 'read-court-tasks'],
 };
 

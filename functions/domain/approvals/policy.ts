@@ -6,6 +6,7 @@
 import type { LegalCalendar } from '../calendar/legal-calendar.ts';
 import { chinaDateOf, endOfChinaDay, type Instant, secondsUntil } from '../calendar/local-date.ts';
 import type { EnforcementCase } from '../case/model.ts';
+import { nodeLabel } from '../case/node-labels.ts';
 import type { CaseStatus } from '../case/status.ts';
 import { CLOSURE_WAY_LABELS, groundOf, isStaffWay } from '../closure/grounds.ts';
 import { CONDUCT_LABELS } from '../coercion/labels.ts';
@@ -17,6 +18,17 @@ import type { Role } from '../staff/roles.ts';
 
 /** The bureau's escalation ladder: an approval not decided in time goes one rung up. */
 export const ESCALATION_LADDER = ['team-lead', 'bureau-chief', 'president'] as const satisfies readonly Role[];
+
+/** One row of the decision table. */
+export interface StepPolicy {
+  readonly label: string;
+  readonly ladder: readonly Role[];
+  readonly firstRole: Role | 'by-amount';
+  /** The status the case waits in, and where each decision takes it; absent: the decision changes no status. */
+  readonly waiting?: CaseStatus;
+  readonly onApproved?: CaseStatus;
+  readonly onRejected?: CaseStatus;
+}
 
 export const APPROVAL_STEPS = {
   'control-plan': {
@@ -73,17 +85,23 @@ export const APPROVAL_STEPS = {
     ladder: ['bureau-chief', 'president'],
     firstRole: 'bureau-chief',
   },
-} as const satisfies Record<
-  string,
-  {
-    label: string;
-    ladder: readonly Role[];
-    firstRole: Role | 'by-amount';
-    waiting?: CaseStatus;
-    onApproved?: CaseStatus;
-    onRejected?: CaseStatus;
-  }
->;
+  /**
+   * An overdue time node of any kind becomes a supervision task: the team lead, then the bureau chief when the team
+   * lead lets it lie (P-NODE-WARNING). Approve: supervision arranged; reject: with the reason it needs none. The
+   * case's status does not change.
+   */
+  'overdue-node': {
+    label: '逾期节点督办',
+    ladder: ['team-lead', 'bureau-chief'],
+    firstRole: 'team-lead',
+  },
+  /** A2: extending the enforcement term (A1) needs the president's approval, requested in its last days. */
+  'term-extension': {
+    label: '延长执行期限审批',
+    ladder: ['president'],
+    firstRole: 'president',
+  },
+} as const satisfies Record<string, StepPolicy>;
 export type ApprovalStep = keyof typeof APPROVAL_STEPS;
 
 export function isApprovalStep(step: string): step is ApprovalStep {
@@ -181,7 +199,19 @@ export function approvalAmount(step: ApprovalStep, state: EnforcementCase): Fen 
  * What the approver is asked to decide, in one line, built from the case when the approval is requested. It is
  * kept with the approval, never carried in workflow state, and names amounts, not people.
  */
-export function approvalSummary(step: ApprovalStep, state: EnforcementCase, rules: Rules): string {
+export function approvalSummary(
+  step: ApprovalStep,
+  state: EnforcementCase,
+  rules: Rules,
+  subject?: { readonly node?: string; readonly months?: number },
+): string {
+  if (step === 'overdue-node' || step === 'term-extension') {
+    const node = subject?.node ? state.nodes[subject.node] : undefined;
+    if (!node) return APPROVAL_STEPS[step].label;
+    if (step === 'term-extension')
+      return `${nodeLabel(node.node)}：执行期限将于${node.dueDate}届满，申请延长${subject?.months ?? ''}个月（A2，须院长批准）`;
+    return `${nodeLabel(node.node)}已逾期（应于${node.dueDate}前完成，规则${node.ruleId}），请督促承办人办理`;
+  }
   if (step === 'control-plan') {
     const plan = state.controlPlan;
     if (!plan) return '冻结扣划方案';

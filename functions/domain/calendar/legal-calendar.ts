@@ -134,6 +134,19 @@ export class LegalCalendar {
   }
 }
 
+/**
+ * The working day `days` working days before `date` (a warning date): counting back, rest days are skipped and
+ * make-up working days count, as when counting forward.
+ */
+export function workingDaysBefore(calendar: LegalCalendar, date: LocalDate, days: number): LocalDate {
+  let day = date;
+  for (let counted = 0; counted < days; ) {
+    day = plusDays(day, -1);
+    if (calendar.isWorkingDay(day)) counted++;
+  }
+  return day;
+}
+
 /** Builds the calendar; a malformed notice fails here, at start-up, naming the field. */
 export function legalCalendar(notices: readonly unknown[]): LegalCalendar {
   return new LegalCalendar(notices);

@@ -56,6 +56,25 @@ export type CaseEvent =
   | { readonly type: 'node-set'; readonly node: TimeNode }
   | { readonly type: 'node-met'; readonly node: string; readonly at: Instant }
   | { readonly type: 'node-overdue'; readonly node: string; readonly at: Instant }
+  /** The warning a few working days before a node falls due (P-NODE-WARNING). */
+  | { readonly type: 'node-warned'; readonly node: string; readonly dueDate: LocalDate }
+  /** A task about a node was opened as an execution of the node-task machine. */
+  | {
+      readonly type: 'node-task-started';
+      readonly node: string;
+      readonly task: 'overdue-node' | 'term-extension';
+      readonly execution: string;
+    }
+  /** A2: the president extended the term; the node runs again to its new due date. */
+  | {
+      readonly type: 'node-extended';
+      readonly node: string;
+      readonly months: number;
+      readonly dueDate: LocalDate;
+      readonly dueAt: Instant;
+      readonly unconfirmedYears: readonly number[];
+      readonly approvalId: string;
+    }
   | {
       readonly type: 'documents-issued';
       readonly documents: readonly {

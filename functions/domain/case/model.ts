@@ -90,6 +90,15 @@ export interface TimeNode {
   readonly unconfirmedYears: readonly number[];
   readonly status: 'open' | 'met' | 'overdue';
   readonly metAt?: Instant;
+  /** When the warning before the due date went out (P-NODE-WARNING). */
+  readonly warnedAt?: Instant;
+  /** The execution of the overdue node's escalation task (team lead, then bureau chief). */
+  readonly escalation?: string;
+  /** The execution of the request to extend this term (A2), while one is open for the current due date. */
+  readonly extension?: string;
+  /** Times the node's due date was extended (A2), and the due date before the first extension. */
+  readonly extensions?: number;
+  readonly originalDueDate?: LocalDate;
 }
 
 export type AssetClass = 'deposit' | 'online-funds' | 'real-estate' | 'vehicle' | 'securities';
@@ -584,6 +593,8 @@ export interface EnforcementCase {
   readonly evidence?: Readonly<Record<string, EvidenceItem>>;
   /** Set while the case's evidence is under legal hold (e.g. the case is under appeal). */
   readonly legalHold?: LegalHold;
+  /** Node tasks (escalations, extension requests) started so far: numbers their executions. */
+  readonly nodeTaskRuns?: number;
   /** Number of commits applied; the optimistic-lock version. */
   readonly version: number;
   /** Hash of the last commit, the head of the case's audit chain. */

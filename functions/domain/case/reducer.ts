@@ -12,6 +12,7 @@ import type {
   Referral,
   ReferralStatus,
   Sanction,
+  TimeNode,
 } from './model.ts';
 import { applyClosureEvent, isClosureEvent } from './reducer-closure.ts';
 import { assertTransition } from './status.ts';
@@ -97,6 +98,37 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
           ? { ...node, status: 'met' as const, metAt: event.at }
           : { ...node, status: 'overdue' as const };
       return { ...state, nodes: { ...state.nodes, [event.node]: updated } };
+    }
+    case 'node-warned':
+    case 'node-task-started':
+    case 'node-extended': {
+      const node = state.nodes[event.node];
+      if (!node) throw new CaseStateError(`case ${state.caseId} has no time node ${event.node}`);
+      let updated: TimeNode;
+      if (event.type === 'node-warned') updated = { ...node, warnedAt: at };
+      else if (event.type === 'node-task-started')
+        updated =
+          event.task === 'overdue-node'
+            ? { ...node, escalation: event.execution }
+            : { ...node, extension: event.execution };
+      else {
+        const { warnedAt: _w, escalation: _e, extension: _x, ...rest } = node;
+        updated = {
+          ...rest,
+          status: 'open',
+          dueDate: event.dueDate,
+          dueAt: event.dueAt,
+          unconfirmedYears: event.unconfirmedYears,
+          extensions: (node.extensions ?? 0) + 1,
+          originalDueDate: node.originalDueDate ?? node.dueDate,
+        };
+      }
+      const runs = event.type === 'node-task-started' ? (state.nodeTaskRuns ?? 0) + 1 : state.nodeTaskRuns;
+      return {
+        ...state,
+        nodes: { ...state.nodes, [event.node]: updated },
+        ...(runs !== undefined ? { nodeTaskRuns: runs } : {}),
+      };
     }
     case 'documents-issued':
       return {

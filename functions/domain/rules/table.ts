@@ -48,6 +48,21 @@ export const RULES = {
     term: { months: 6 } satisfies Period,
     nonLitigationTerm: { months: 3 } satisfies Period,
   },
+  A2: {
+    id: 'A2',
+    title: 'Extending the enforcement term needs the president’s approval, requested before it expires',
+    titleZh: '延长执行期限须报院长批准（期限届满前申请）',
+    kind: 'law',
+    source: TIME_LIMITS_2006,
+    effectiveFrom: '2007-01-01',
+    version: '2006',
+    verify: false,
+    /** The request is made within the last days of the term, the due date included. */
+    requestWindow: { days: 5, unit: 'calendar' } satisfies Period,
+    /** The rules whose nodes are terms that may be extended this way. */
+    extends: ['A1'],
+    approver: 'president',
+  },
   A3: {
     id: 'A3',
     title: 'Handling officer assigned after filing',
@@ -637,6 +652,31 @@ export const RULES = {
     custody: { days: 1, unit: 'calendar' } satisfies Period,
     /** After the measures are taken, how long to watch for performance before the measures count as exhausted. */
     performanceWatch: { days: 30, unit: 'calendar' } satisfies Period,
+  },
+  P_NODE_WARNING: {
+    id: 'P-NODE-WARNING',
+    title: 'Warning before a time node falls due (an overdue node escalates along the overdue-node ladder)',
+    titleZh: '节点到期预警及逾期督办',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** The officer and the command center are warned this many working days before a node's due date. */
+    warnBefore: { days: 2, unit: 'working' } satisfies Period,
+  },
+  P_TERM_EXTENSION: {
+    id: 'P-TERM-EXTENSION',
+    title: 'Length of an extension of the enforcement term (A2 names no length)',
+    titleZh: '执行期限延长的期间',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** Proposed extension, counted from the current due date; the president may decide another, up to the maximum. */
+    months: 3,
+    maxMonths: 6,
   },
   P_TRIAGE: {
     id: 'P-TRIAGE',

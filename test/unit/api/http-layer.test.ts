@@ -110,9 +110,11 @@ describe('routes', () => {
     expect(matchRoute('GET', '/nowhere')).toEqual({ allowed: [] });
   });
 
-  it('send to settle only the routes that resume or start an execution: decisions, and the closing work', () => {
+  it('send to settle only what wakes or starts a workflow: decisions, conduct, early release, the closing work', () => {
     expect((ROUTES as readonly Route[]).filter((r) => r.target === 'settle').map((r) => r.path)).toEqual([
       '/tasks/{approvalId}/decision',
+      '/cases/{caseId}/conduct',
+      '/cases/{caseId}/early-release',
       '/cases/{caseId}/closure',
       '/cases/{caseId}/interview',
       '/cases/{caseId}/settlement',

@@ -1,0 +1,27 @@
+/** Staff-facing names of time nodes (Chinese), for the timeline, tasks and the console. */
+const NODE_LABELS: Record<string, string> = {
+  'listing-removal': '删除失信信息',
+  'family-notice': '通知被拘留人家属',
+  'referral-answer': '公安机关答复拒执罪移送',
+  'officer-assigned': '确定承办人',
+  'notice-sent': '发出执行通知书及报告财产令',
+  'inquiry-started': '启动网络查控',
+  'investigation-finished': '完成财产调查',
+  'enforcement-term': '执行期限届满',
+};
+
+/** Node kinds with a run number or matter id after a colon share one label; an unknown kind shows its id. */
+const PREFIX_LABELS: Record<string, string> = {
+  disbursement: '执行款发放',
+  entrustment: '委托事项办结',
+  'reference-price': '启动确定处置参考价',
+  'second-auction': '流拍后再次拍卖',
+  renewal: '续行查封、冻结（最迟）',
+};
+
+export function nodeLabel(node: string): string {
+  const prefix = node.includes(':') ? node.slice(0, node.indexOf(':')) : undefined;
+  if (prefix === 'settlement') return `执行和解第${node.slice('settlement:'.length)}期`;
+  if (prefix && PREFIX_LABELS[prefix]) return PREFIX_LABELS[prefix];
+  return NODE_LABELS[node] ?? node;
+}

@@ -1,0 +1,115 @@
+/**
+ * Watching time nodes while nothing else happens on a case: the warning a few working days before a node falls
+ * due (P-NODE-WARNING), the overdue mark and its escalation task (the overdue-node ladder: team lead, then bureau
+ * chief), and the request to extend a term in its last days (A2). Generic over node kinds: anything with a due
+ * date on `state.nodes` is watched, whatever phase set it.
+ *
+ * Pure: what is due at `now`, and the next instant anything will be (the key of the sweep index), so that a
+ * sweeper reads only the cases with something to do.
+ */
+import { type LegalCalendar, workingDaysBefore } from '../calendar/legal-calendar.ts';
+import { type Instant, isBefore, plusDays, plusSeconds, startOfChinaDay } from '../calendar/local-date.ts';
+import type { Rules } from '../rules/table.ts';
+import type { EnforcementCase, TimeNode } from './model.ts';
+
+export type NodeAction =
+  | { readonly kind: 'warn'; readonly node: TimeNode }
+  | { readonly kind: 'overdue'; readonly node: TimeNode }
+  | { readonly kind: 'escalate'; readonly node: TimeNode }
+  | { readonly kind: 'request-extension'; readonly node: TimeNode };
+
+/** When the warning goes out: the start of the day P-NODE-WARNING's working days before the due date. */
+export function warningAt(node: TimeNode, rules: Rules, calendar: LegalCalendar): Instant {
+  return startOfChinaDay(workingDaysBefore(calendar, node.dueDate, rules.P_NODE_WARNING.warnBefore.days));
+}
+
+/** The first instant after the due time: from then on the node is overdue. */
+export function overdueFrom(node: TimeNode): Instant {
+  return new Date(Date.parse(node.dueAt) + 1).toISOString();
+}
+
+/** A term whose rule A2 says may be extended. */
+export function isExtendable(node: TimeNode, rules: Rules): boolean {
+  return (rules.A2.extends as readonly string[]).includes(node.ruleId);
+}
+
+/** A2: the window opens at the start of the first of the term's last `requestWindow` days (the due date included). */
+export function extensionWindowOpens(node: TimeNode, rules: Rules): Instant {
+  return startOfChinaDay(plusDays(node.dueDate, -(rules.A2.requestWindow.days - 1)));
+}
+
+/** Cases past these statuses have no deadlines left to keep. */
+function watched(state: EnforcementCase): boolean {
+  return state.status !== 'closed';
+}
+
+/** Every instant at which something will be due for this node, done or not. */
+function milestones(node: TimeNode, rules: Rules, calendar: LegalCalendar): { at: Instant; action: NodeAction }[] {
+  if (node.status === 'met') return [];
+  const out: { at: Instant; action: NodeAction }[] = [];
+  if (node.status === 'open' && !node.warnedAt) {
+    const warn = warningAt(node, rules, calendar);
+    if (isBefore(warn, node.dueAt)) out.push({ at: warn, action: { kind: 'warn', node } });
+  }
+  if (node.status === 'open') out.push({ at: overdueFrom(node), action: { kind: 'overdue', node } });
+  if (!node.escalation) out.push({ at: overdueFrom(node), action: { kind: 'escalate', node } });
+  if (isExtendable(node, rules) && !node.extension)
+    out.push({ at: extensionWindowOpens(node, rules), action: { kind: 'request-extension', node } });
+  return out;
+}
+
+/**
+ * What is due at `now`. A warning whose node is already past due is not sent (the overdue mark says more); every
+ * other milestone at or before `now` is an action, so that after they are recorded the next sweep time is later.
+ */
+export function dueNodeActions(
+  state: EnforcementCase,
+  now: Instant,
+  rules: Rules,
+  calendar: LegalCalendar,
+): NodeAction[] {
+  if (!watched(state)) return [];
+  const actions: NodeAction[] = [];
+  for (const node of Object.values(state.nodes)) {
+    for (const { at, action } of milestones(node, rules, calendar)) {
+      if (isBefore(now, at)) continue;
+      if (action.kind === 'warn' && isBefore(node.dueAt, now)) continue;
+      actions.push(action);
+    }
+  }
+  return actions;
+}
+
+/**
+ * The next instant the case has something due, or undefined when nothing ever will (closed, or every node met
+ * and every task opened): the sort key of the case in the sweep index, absent from it when undefined.
+ */
+export function nextSweepAt(state: EnforcementCase, rules: Rules, calendar: LegalCalendar): Instant | undefined {
+  if (!watched(state)) return undefined;
+  let next: Instant | undefined;
+  for (const node of Object.values(state.nodes)) {
+    for (const { at, action } of milestones(node, rules, calendar)) {
+      // A warning for a node that will be overdue by then is never sent: not a reason to wake.
+      if (action.kind === 'warn' && !isBefore(at, node.dueAt)) continue;
+      if (!next || isBefore(at, next)) next = at;
+    }
+  }
+  return next;
+}
+
+/** Green, due soon (inside the warning period), or overdue: how a node shows on the case page and the board. */
+export function nodeLight(
+  node: TimeNode,
+  now: Instant,
+  rules: Rules,
+  calendar: LegalCalendar,
+): 'met' | 'green' | 'due-soon' | 'overdue' {
+  if (node.status === 'met') return 'met';
+  if (node.status === 'overdue' || isBefore(node.dueAt, now)) return 'overdue';
+  return isBefore(now, warningAt(node, rules, calendar)) ? 'green' : 'due-soon';
+}
+
+/** Shifts an instant by whole days (for horizons such as "due within 7 days"). */
+export function daysAfter(now: Instant, days: number): Instant {
+  return plusSeconds(now, days * 86_400);
+}

@@ -1,0 +1,36 @@
+/**
+ * The node sweeper on AWS: a scheduled rule invokes it every few minutes (reserved concurrency 1: one sweep at a
+ * time). It reads the sweep index and acts on the cases it names (functions/use-cases/node-watch.ts); cases left
+ * over wait for the next run. Logs counts and case ids only.
+ */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import type { Deps } from '#use-cases/context.ts';
+import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
+import { FUNCTION_USES } from '../steps/manifest.ts';
+
+export const SWEEP_USES = FUNCTION_USES['sweep-nodes'];
+
+export function createSweepHandler(
+  deps: Pick<Deps, (typeof SWEEP_USES)[number]>,
+  logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'sweep-nodes' } }),
+): (event: unknown, context: Context) => Promise<SweepResult> {
+  const sweep = sweepNodes(deps);
+  const handler = middy()
+    .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
+    .handler(async (): Promise<SweepResult> => {
+      const result = await sweep();
+      if (result.failed.length > 0) logger.warn('node sweep failed for some cases', { cases: result.failed });
+      logger.info('node sweep', {
+        due: result.due,
+        acted: result.acted,
+        warned: result.warned,
+        overdue: result.overdue,
+        tasks: result.tasks,
+      });
+      return result;
+    });
+  return handler as unknown as (event: unknown, context: Context) => Promise<SweepResult>;
+}

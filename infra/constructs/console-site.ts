@@ -1,0 +1,146 @@
+/**
+ * The staff console as a static site on AWS, behind the same API: CloudFront serves the console's files from a
+ * private S3 bucket (origin access control) and forwards `/v1/*` to the staff API's REST API, so the console and
+ * the API share one origin (no CORS, and the console's Authorization header reaches API Gateway unchanged).
+ * Staff sign in with Cognito's hosted sign-in (authorization code with PKCE) through an app client of the staff
+ * user pool whose only callback is the site. The files are uploaded after deployment (`npm run console:deploy`);
+ * no custom-resource function is deployed for it.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginProtocolPolicy,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import { OAuthScope, type UserPool, type UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
+import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+
+export interface ConsoleSiteProps {
+  readonly namePrefix: string;
+  readonly api: RestApi;
+  readonly userPool: UserPool;
+  /** Where S3 writes the site bucket's access logs (the evidence access-log bucket). */
+  readonly accessLogs: IBucket;
+  /** Prefix of the hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`); globally unique. */
+  readonly signInDomainPrefix: string;
+}
+
+/** The console's content security: its own scripts and styles only, the API on the same origin. */
+export const CONSOLE_CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+  "connect-src 'self' https://*.amazoncognito.com; frame-ancestors 'none'; base-uri 'none'";
+
+export class ConsoleSite extends Construct {
+  readonly bucket: Bucket;
+  readonly distribution: Distribution;
+  readonly client: UserPoolClient;
+  readonly signInDomain: UserPoolDomain;
+
+  constructor(scope: Construct, id: string, props: ConsoleSiteProps) {
+    super(scope, id);
+    this.bucket = new Bucket(this, 'Files', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      minimumTLSVersion: 1.2,
+      versioned: true,
+      serverAccessLogsBucket: props.accessLogs,
+      serverAccessLogsPrefix: 'console/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const headers = new ResponseHeadersPolicy(this, 'Headers', {
+      responseHeadersPolicyName: `${props.namePrefix}-console-headers`,
+      securityHeadersBehavior: {
+        contentSecurityPolicy: { contentSecurityPolicy: CONSOLE_CSP, override: true },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+        strictTransportSecurity: { accessControlMaxAge: Duration.days(365), includeSubdomains: true, override: true },
+      },
+    });
+    const stack = Stack.of(this);
+    const apiOrigin = new HttpOrigin(`${props.api.restApiId}.execute-api.${stack.region}.${stack.urlSuffix}`, {
+      protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
+    });
+    this.distribution = new Distribution(this, 'Distribution', {
+      comment: `${props.namePrefix} staff console and API`,
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_ALL,
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(this.bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: headers,
+        cachePolicy: CachePolicy.CACHING_OPTIMIZED,
+      },
+      additionalBehaviors: {
+        '/v1/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+    });
+    const nag = (rule: string, reason: string) => Validations.of(this.distribution).acknowledge({ id: rule, reason });
+    nag(
+      'AwsSolutions-CFR1',
+      'Staff reach the console from wherever their court is; every API call needs a Cognito sign-in, and the ' +
+        'site itself serves only public static files. A geo restriction is a stage choice.',
+    );
+    nag(
+      'AwsSolutions-CFR2',
+      'A CloudFront web ACL must live in us-east-1; the API behind /v1 has its own regional AWS WAF (api.waf, on ' +
+        'in prod), throttling and Cognito authorization, and the static files carry no data.',
+    );
+    nag(
+      'AwsSolutions-CFR3',
+      'CloudFront standard logs need an ACL-enabled bucket, and every bucket here has ACLs disabled ' +
+        '(BUCKET_OWNER_ENFORCED); API calls are in the staff API access log, file reads in the S3 access log.',
+    );
+    nag(
+      'AwsSolutions-CFR4',
+      'The distribution uses the default *.cloudfront.net certificate, whose viewer TLS floor CloudFront fixes; ' +
+        'a custom domain with its own certificate (and a TLSv1.2_2021 floor) is a per-stage addition of the court.',
+    );
+
+    this.signInDomain = props.userPool.addDomain('SignIn', {
+      cognitoDomain: { domainPrefix: props.signInDomainPrefix },
+    });
+    const site = `https://${this.distribution.distributionDomainName}/`;
+    this.client = props.userPool.addClient('ConsoleWeb', {
+      userPoolClientName: `${props.namePrefix}-staff-console-web`,
+      generateSecret: false,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.hours(12),
+      authFlows: {},
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [OAuthScope.OPENID, OAuthScope.PROFILE],
+        callbackUrls: [site],
+        logoutUrls: [site],
+      },
+    });
+
+    new CfnOutput(this, 'Url', { value: site, description: 'Staff console (static site; the API under /v1)' });
+    new CfnOutput(this, 'Bucket', { value: this.bucket.bucketName, description: 'Where console:deploy uploads' });
+    new CfnOutput(this, 'SignInDomain', { value: this.signInDomain.baseUrl().replace(/^https:\/\//, '') });
+    new CfnOutput(this, 'WebClientId', { value: this.client.userPoolClientId });
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Uploads the staff console to its static-site bucket on AWS, with the configuration the console reads
+ * (config.json: Cognito's hosted sign-in and the API under /v1 of the same origin). The values are the stack's
+ * outputs (Console*):
+ *   npm run console:deploy -- --bucket <ConsoleBucket> --url <ConsoleUrl> --domain <ConsoleSignInDomain> --client <ConsoleWebClientId>
+ * Uses the AWS credentials of the environment; uploads only (the bucket is versioned: earlier files stay).
+ */
+import { parseArgs } from 'node:util';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { buildConsole } from '../console/build.ts';
+
+const { values } = parseArgs({
+  options: {
+    bucket: { type: 'string' },
+    url: { type: 'string' },
+    domain: { type: 'string' },
+    client: { type: 'string' },
+  },
+});
+const { bucket, url, domain, client } = values;
+if (!bucket || !url || !domain || !client) {
+  console.error('usage: npm run console:deploy -- --bucket <b> --url <https://…/> --domain <d> --client <id>');
+  process.exit(2);
+}
+
+const bundle = await buildConsole();
+const config = { mode: 'cognito', apiBase: '/v1', cognito: { domain, clientId: client, redirectUri: url } };
+const files = {
+  ...bundle.files,
+  'config.json': { type: 'application/json', body: `${JSON.stringify(config, null, 2)}\n` },
+};
+const s3 = new S3Client({});
+for (const [name, file] of Object.entries(files)) {
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: bucket,
+      Key: name,
+      Body: file.body,
+      ContentType: file.type,
+      // The page and its configuration are read fresh; the bundle may be cached briefly.
+      CacheControl: name === 'app.js' || name === 'app.css' ? 'max-age=300' : 'no-cache',
+    }),
+  );
+  console.log(`uploaded ${name}`);
+}
