@@ -44,6 +44,25 @@ export const RUNTIME_LAYOUT: TableLayout = {
 /** Which case a store operation is for, so that the runtime can count operations per case. */
 export const operationScope = new AsyncLocalStorage<{ caseId?: string }>();
 
+/** One DynamoDB request as the embedded DynamoDB answered it (for the usage meter). */
+export interface StoreRequest {
+  readonly command: string;
+  readonly input: Record<string, unknown>;
+  readonly output: Record<string, unknown>;
+}
+
+/** Requests that can report the capacity they consumed. */
+const CAPACITY_COMMANDS = new Set([
+  'GetItemCommand',
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'QueryCommand',
+  'ScanCommand',
+  'BatchGetItemCommand',
+  'BatchWriteItemCommand',
+]);
+
 export interface LocalStore {
   readonly client: DynamoDBClient;
   readonly endpoint: string;
@@ -84,7 +103,10 @@ function createTableInput(name: string, layout: TableLayout): CreateTableCommand
   };
 }
 
-export async function openLocalStore(dataDir: string | undefined): Promise<LocalStore> {
+export async function openLocalStore(
+  dataDir: string | undefined,
+  onRequest?: (request: StoreRequest) => void,
+): Promise<LocalStore> {
   const path = dataDir ? join(dataDir, 'db') : undefined;
   if (path) mkdirSync(path, { recursive: true });
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
@@ -103,10 +125,17 @@ export async function openLocalStore(dataDir: string | undefined): Promise<Local
   });
   const operations = new Map<string, number>();
   client.middlewareStack.add(
-    (next) => async (args) => {
+    (next, context) => async (args) => {
       const caseId = operationScope.getStore()?.caseId ?? '';
       operations.set(caseId, (operations.get(caseId) ?? 0) + 1);
-      return next(args);
+      const command = context.commandName ?? '';
+      if (!onRequest || !CAPACITY_COMMANDS.has(command)) return next(args);
+      // The capacity each request consumed, computed by dynalite from the item sizes, as DynamoDB reports it.
+      const input = args.input as Record<string, unknown>;
+      input.ReturnConsumedCapacity ??= 'INDEXES';
+      const result = await next(args);
+      onRequest({ command, input, output: result.output as unknown as Record<string, unknown> });
+      return result;
     },
     { step: 'initialize', name: 'countStoreOperations' },
   );
