@@ -55,7 +55,13 @@ export interface CostReport {
   readonly memoryMb: number;
   readonly mix: { readonly file: string; readonly shares: Record<string, number>; readonly covered: number };
   readonly pending: readonly { id: string; weight: number; pending: string }[];
-  readonly scenarios: readonly { id: string; label: string; status: string; perCase: number }[];
+  readonly scenarios: readonly {
+    id: string;
+    label: string;
+    status: string;
+    perCase: number;
+    workflowPerCase: number;
+  }[];
   readonly breakdown: CostBreakdown;
   readonly assumptions: typeof DEFAULT_ASSUMPTIONS;
   readonly perYear?: { readonly cases: number; readonly cost: number };
@@ -99,12 +105,16 @@ export async function costReport(options: CostOptions): Promise<CostReport> {
       covered: mix.covered,
     },
     pending: mix.pending,
-    scenarios: measured.map((m) => ({
-      id: m.scenario,
-      label: workloadScenario(m.scenario)?.label ?? m.scenario,
-      status: m.status,
-      perCase: costOf(m.usage, prices, settings).perCase,
-    })),
+    scenarios: measured.map((m) => {
+      const cost = costOf(m.usage, prices, settings);
+      return {
+        id: m.scenario,
+        label: workloadScenario(m.scenario)?.label ?? m.scenario,
+        status: m.status,
+        perCase: cost.perCase,
+        workflowPerCase: cost.workflowPerCase,
+      };
+    }),
     breakdown,
     assumptions: DEFAULT_ASSUMPTIONS,
     ...(perYearCases !== undefined ? { perYear: { cases: perYearCases, cost: breakdown.perCase * perYearCases } } : {}),
@@ -128,18 +138,22 @@ export async function costCommand(_globals: GlobalOptions, out: Output, options:
         `尚未实现、未计入的场景：${report.pending.map((p) => `${p.id}（${p.pending}）`).join('，')}；已计入场景占构成文件权重的 ${(100 * report.mix.covered).toFixed(0)}%`,
       );
     out.line('');
-    out.line(`${pad('各场景每案费用', 36)}${pad('结束状态', 24)}费用`);
-    for (const s of report.scenarios) out.line(`${pad(s.label, 36)}${pad(s.status, 24)}${money(s.perCase, c)}`);
+    out.line(`${pad('各场景每案费用', 36)}${pad('结束状态', 24)}${pad('费用', 14)}不含现场证据`);
+    for (const s of report.scenarios)
+      out.line(`${pad(s.label, 36)}${pad(s.status, 24)}${pad(money(s.perCase, c), 14)}${money(s.workflowPerCase, c)}`);
     out.line('');
-    out.line(`${pad('服务与项目', 52)}${pad('每案数量', 14)}${pad('每案费用', 14)}${pad('每千案', 12)}依据`);
+    out.line(`${pad('服务与项目', 60)}${pad('每案数量', 22)}${pad('每案费用', 14)}${pad('每千案', 12)}依据`);
     for (const l of breakdown.lines) {
       const flag = prices.prices[l.price].verify ? '（单价待核实）' : '';
       out.line(
-        `${pad(`${SERVICE_LABELS[l.service] ?? l.service}：${l.item}`, 52)}${pad(`${quantity(l.quantity)} ${l.unit}`, 14)}${pad(money(l.cost, c), 14)}${pad(money(l.cost * 1000, c), 12)}${BASIS_LABELS[l.basis]}${flag}`,
+        `${pad(`${SERVICE_LABELS[l.service] ?? l.service}：${l.item}`, 60)}${pad(`${quantity(l.quantity)} ${l.unit}`, 22)}${pad(money(l.cost, c), 14)}${pad(money(l.cost * 1000, c), 12)}${BASIS_LABELS[l.basis]}${flag}`,
       );
     }
     out.line('');
     out.line(`合计：每案 ${money(breakdown.perCase, c)}，每千案 ${money(breakdown.perThousand, c)}`);
+    out.line(
+      `其中流程、函数、数据表、消息与日志（不含现场证据）：每案 ${money(breakdown.workflowPerCase, c)}，每千案 ${money(breakdown.workflowPerCase * 1000, c)}`,
+    );
     if (report.perYear)
       out.line(`按每年 ${report.perYear.cases} 件计：每年约 ${money(report.perYear.cost, c)}（不含固定月费，见说明）`);
     const a = report.assumptions;

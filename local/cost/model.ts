@@ -99,12 +99,16 @@ export interface CostLine {
   readonly cost: number;
   /** measured: counted by the runtime; derived: counted, with an assumption applied; assumed: from assumptions. */
   readonly basis: 'measured' | 'derived' | 'assumed';
+  /** Field evidence (assumed per case) rather than the workflows themselves. */
+  readonly evidence: boolean;
 }
 
 export interface CostBreakdown {
   readonly lines: readonly CostLine[];
   readonly perCase: number;
   readonly perThousand: number;
+  /** Per case, without the field evidence lines. */
+  readonly workflowPerCase: number;
   readonly currency: string;
 }
 
@@ -126,7 +130,8 @@ export function costOf(usage: Usage, prices: PriceList, settings: CostSettings):
     basis: CostLine['basis'],
   ) => {
     const unitPrice = p[price].price;
-    lines.push({ service, item, quantity, unit, price, unitPrice, cost: quantity * unitPrice, basis });
+    const evidence = item.includes('evidence');
+    lines.push({ service, item, quantity, unit, price, unitPrice, cost: quantity * unitPrice, basis, evidence });
   };
 
   const transitions = sum(Object.values(usage.transitions));
@@ -218,5 +223,6 @@ export function costOf(usage: Usage, prices: PriceList, settings: CostSettings):
   line('X-Ray', 'traces recorded', traces, 'traces', 'xray.traceRecorded', 'derived');
 
   const perCase = sum(lines.map((l) => l.cost));
-  return { lines, perCase, perThousand: perCase * 1000, currency: prices.currency };
+  const workflowPerCase = sum(lines.filter((l) => !l.evidence).map((l) => l.cost));
+  return { lines, perCase, perThousand: perCase * 1000, workflowPerCase, currency: prices.currency };
 }

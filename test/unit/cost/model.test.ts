@@ -95,6 +95,8 @@ describe('costOf', () => {
     });
     expect(cost.perCase).toBeCloseTo(12.9076, 10);
     expect(cost.perThousand).toBeCloseTo(12_907.6, 7);
+    // Without the evidence lines (0.02 + 0.2 + 0.02 + 0.006 + 12 = 12.246).
+    expect(cost.workflowPerCase).toBeCloseTo(0.6616, 10);
   });
 
   it('an empty usage costs only what is assumed per case (evidence)', () => {
