@@ -48,7 +48,23 @@ async function child(n: number, perDay: number): Promise<LifecycleRun> {
     }, 250);
     const plan = planOf(loadMix().shares, n);
     const started = performance.now();
-    const result = await runWorkload(runtime, tracker, { plan, perDay });
+    // Progress on stderr (the parent passes it through): at most one line every 10 seconds, and the last day.
+    let lastReport = started;
+    const result = await runWorkload(runtime, tracker, {
+      plan,
+      perDay,
+      onDay: (p) => {
+        const now = performance.now();
+        if (now - lastReport < 10_000 && (p.filed < n || p.active > 0)) return;
+        lastReport = now;
+        const elapsed = (now - started) / 1000;
+        process.stderr.write(
+          `    N=${n}: day ${p.day}, filed ${p.filed}, finished ${p.finished + p.unfinished}, running ${p.active}, ` +
+            `${p.decisions} decisions, ${elapsed.toFixed(0)} s, ${((p.finished + p.unfinished) / elapsed).toFixed(2)} cases/s so far, ` +
+            `RSS ${(process.memoryUsage().rss / 1024 ** 2).toFixed(0)} MiB\n`,
+        );
+      },
+    });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sample);
     await runtime.close();

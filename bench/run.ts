@@ -31,8 +31,28 @@ const { values } = parseArgs({
     sizes: { type: 'string' },
     runs: { type: 'string' },
     'per-day': { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
   },
 });
+if (values.help) {
+  process.stdout.write(`npm run bench -- [options]: runs the benchmarks and writes each one's section of BENCHMARKS.md
+
+  --quick             small sizes, a couple of minutes (lifecycle N = 20, 3 runs; engine overhead 5 cases, 3 runs)
+  --only <list>       some of: ${SECTIONS.join(', ')} (comma-separated; default all)
+  --sizes <list>      lifecycle sizes, comma-separated (default 1000,10000; quick 20); "none" re-renders the
+                      lifecycle section from bench/results/lifecycle.json without running anything
+  --runs <n>          runs per size or benchmark (default: lifecycle 3, 1 at N >= 10,000; engine overhead 5;
+                      cold start 7; quick 3)
+  --per-day <n>       lifecycle cases filed per virtual day (default 100; quick 20)
+  -h, --help          this help
+
+Examples:
+  npm run bench -- --quick
+  npm run bench -- --only lifecycle --sizes 1000 --runs 3
+  npm run bench -- --only engine-overhead,cost,cold-start
+`);
+  process.exit(0);
+}
 const quick = values.quick === true;
 const only = new Set((values.only?.split(',') ?? SECTIONS) as Section[]);
 for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; known: ${SECTIONS.join(', ')}`);
@@ -49,15 +69,17 @@ async function lifecycle(): Promise<void> {
   const perDay = Number(values['per-day'] ?? (quick ? 20 : 100));
   mkdirSync(RESULTS, { recursive: true });
   const file = new URL('lifecycle.json', RESULTS);
-  const stored: Record<string, { date: string; machine: string; mode: string; runs: LifecycleRun[] }> = existsSync(file)
-    ? JSON.parse(readFileSync(file, 'utf8'))
-    : {};
+  const stored: Record<
+    string,
+    { date: string; machine: string; mode: string; command?: string; runs: LifecycleRun[] }
+  > = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   for (const n of sizes) {
     const runs = Number(values.runs ?? (quick ? 3 : n >= 10_000 ? 1 : 3));
     stored[String(n)] = {
       date: machine.date,
       machine: machineLine(machine),
       mode,
+      command,
       runs: lifecycleRuns(n, runs, perDay),
     };
     writeFileSync(file, `${JSON.stringify(stored, null, 2)}\n`);
@@ -89,10 +111,33 @@ async function lifecycle(): Promise<void> {
   const outcomes = Object.values(stored).at(-1)?.runs[0]?.outcomes ?? {};
   const sizesRun = new Set(Object.keys(stored).map(Number));
   const missing = (quick ? [] : [1000, 10_000]).filter((n) => !sizesRun.has(n));
+  // The time a missing size would take at the rate of the largest size measured (cases per second fall as N grows,
+  // so this is a lower bound).
+  const estimate = (sizes: number[]): string => {
+    const largest = Object.entries(stored).sort(([a], [b]) => Number(b) - Number(a))[0];
+    if (!largest) return '.';
+    const rate = median(largest[1].runs.map((x) => x.casesPerSecond));
+    const hours = sizes.map((n) => `${round(n / rate / 3600, 1)} h`).join(', ');
+    return (
+      `: at the ${round(rate, 2)} cases/s measured at N = ${Number(largest[0]).toLocaleString('en-US')}, one run would ` +
+      `take at least ${hours} on this machine (at least: a virtual day's work grows with the cases running, so ` +
+      'cases per second fall as N grows), more than the runs above could be given.'
+    );
+  };
   writeSection(
     'lifecycle',
     [
-      header('Lifecycle throughput', 'node bench/lifecycle.ts --n 1000 --runs 3'),
+      // Sizes may have been run on different days: each says where, when and with which command.
+      '## Lifecycle throughput',
+      '',
+      ...Object.entries(stored)
+        .sort(([a], [b]) => Number(a) - Number(b))
+        .map(
+          ([n, entry]) =>
+            `N = ${Number(n).toLocaleString('en-US')}: ${entry.machine}. Mode: ${entry.mode}. Command: \`${entry.command ?? `npm run bench -- --only lifecycle --sizes ${n}`}\`.`,
+        )
+        .flatMap((line) => [line, '']),
+      'One size alone, printing JSON without writing this file: `node bench/lifecycle.ts --n 1000 --runs 3`.',
       '',
       `Full-lifecycle cases of the case mix (\`config/workload/mix.json\`: ${Object.entries(mix.shares)
         .map(([id, share]) => `${id} ${round(100 * share, 1)}%`)
@@ -134,10 +179,20 @@ async function lifecycle(): Promise<void> {
       `Pending scenarios, not in the mix until they are built: ${mix.pending
         .map((p) => `${p.id} (${workloadScenario(p.id)?.label ?? p.pending}; weight ${p.weight})`)
         .join(', ')}. The existing scenarios stand for ${round(100 * mix.covered, 0)}% of the mix file's weight.`,
+      ...(Object.entries(stored).some(([n, e]) => e.runs.length === 1 && Number(n) < 10_000)
+        ? [
+            '',
+            `Run once (no median) for want of time: N = ${Object.entries(stored)
+              .filter(([n, e]) => e.runs.length === 1 && Number(n) < 10_000)
+              .map(([n]) => Number(n).toLocaleString('en-US'))
+              .join(', ')}; the full mode runs it three times.`,
+          ]
+        : []),
       ...(missing.length > 0
         ? [
             '',
-            `Not run yet: N = ${missing.map((n) => n.toLocaleString('en-US')).join(', ')} (\`npm run bench -- --only lifecycle --sizes ${missing.join(',')}\`).`,
+            `Not run yet: N = ${missing.map((n) => n.toLocaleString('en-US')).join(', ')}${estimate(missing)} ` +
+              `To run ${missing.length > 1 ? 'them' : 'it'}: \`npm run bench -- --only lifecycle --sizes ${missing.join(',')}\`.`,
           ]
         : []),
     ].join('\n'),

@@ -80,6 +80,17 @@ export interface WorkloadOptions {
   readonly firstNumber?: number;
   /** Called when a case reaches an end status (or gives up). */
   readonly onFinished?: (caseId: string, scenario: string, state: EnforcementCase | undefined) => void;
+  /** Called at the end of every virtual day (progress reports). */
+  readonly onDay?: (progress: WorkloadProgress) => void;
+}
+
+export interface WorkloadProgress {
+  readonly day: number;
+  readonly filed: number;
+  readonly active: number;
+  readonly finished: number;
+  readonly unfinished: number;
+  readonly decisions: number;
 }
 
 /** The staff member who decides: holds the role, sits in the court, did not ask for it (and leads the team). */
@@ -188,6 +199,7 @@ export async function runWorkload(
       });
       decisions++;
     }
+    options.onDay?.({ day, filed: next, active: active.size, finished, unfinished, decisions });
     if (next >= scenarios.length && active.size === 0) break;
     await runtime.advance(DAY);
   }
