@@ -37,7 +37,7 @@ const { values } = parseArgs({
 if (values.help) {
   process.stdout.write(`npm run bench -- [options]: runs the benchmarks and writes each one's section of BENCHMARKS.md
 
-  --quick             small sizes, a couple of minutes (lifecycle N = 20, 3 runs; engine overhead 5 cases, 3 runs)
+  --quick             small sizes, a few minutes (lifecycle N = 20, 3 runs; engine overhead 5 cases, 3 runs)
   --only <list>       some of: ${SECTIONS.join(', ')} (comma-separated; default all)
   --sizes <list>      lifecycle sizes, comma-separated (default 1000,10000; quick 20); "none" re-renders the
                       lifecycle section from bench/results/lifecycle.json without running anything
