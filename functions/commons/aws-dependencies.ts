@@ -1,13 +1,16 @@
 /**
  * Builds a function's dependencies on AWS, from its declared uses and the environment. SDK clients are created
  * once per container; a missing variable stops the function at start-up, naming it.
+ *
+ * The evidence store is passed in by the functions that use it (`aws-evidence.ts`): the S3 client and presigner are
+ * bundled, not provided by the Lambda runtime, so importing them here would put them in every function's bundle.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
-import { S3Client } from '@aws-sdk/client-s3';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { nextSweepAt } from '#domain/case/node-watch.ts';
+import type { EvidenceStore } from '#ports/evidence-store.ts';
 import type { Deps } from '#use-cases/context.ts';
 import {
   EventBridgeCommandCenter,
@@ -23,14 +26,21 @@ import { DynamoPartnerRequestStore } from '../adapters/dynamodb/partner-request-
 import { RecordedRejections } from '../adapters/dynamodb/rejection-log.ts';
 import type { TableNames } from '../adapters/dynamodb/tables.ts';
 import { QueueWaker } from '../adapters/queue-waker.ts';
-import { S3EvidenceStore } from '../adapters/s3/evidence-store.ts';
 import { PartnerSimulator, PaymentSimulator } from '../adapters/simulators/partner-simulator.ts';
 import type { DependencyName } from '../steps/manifest.ts';
 import { ENV, requireEnv } from './config.ts';
 import { referenceData } from './reference-data.ts';
 import { systemClock } from './system-clock.ts';
 
-export function awsDependencies<U extends DependencyName>(uses: readonly U[]): Pick<Deps, U> {
+export interface AwsAdapters {
+  /** The S3 evidence store (`awsEvidenceStore` of aws-evidence.ts), for functions that use evidence. */
+  readonly evidence?: () => EvidenceStore;
+}
+
+export function awsDependencies<U extends DependencyName>(
+  uses: readonly U[],
+  adapters: AwsAdapters = {},
+): Pick<Deps, U> {
   const needs = new Set<DependencyName>(uses);
   const reference = referenceData();
   // The journal is read only by the case repository: functions without it need not be given its name.
@@ -89,16 +99,7 @@ export function awsDependencies<U extends DependencyName>(uses: readonly U[]): P
       new SqsDeadLetters(new SQSClient({}), requireEnv(ENV.intakeDlqUrl)),
     );
   }
-  if (needs.has('evidence')) {
-    deps.evidence = new S3EvidenceStore({
-      // Checksums are what the application signs in (x-amz-checksum-sha256), never ones the SDK adds.
-      client: new S3Client({
-        requestChecksumCalculation: 'WHEN_REQUIRED',
-        responseChecksumValidation: 'WHEN_REQUIRED',
-      }),
-      bucket: requireEnv(ENV.evidenceBucket),
-    });
-  }
+  if (needs.has('evidence') && adapters.evidence) deps.evidence = adapters.evidence();
   for (const name of uses) {
     if (deps[name] === undefined) throw new Error(`no AWS adapter for ${name}`);
   }

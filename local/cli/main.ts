@@ -5,6 +5,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { CONDUCT_KINDS } from '#domain/case/model.ts';
 import { RULES } from '#domain/rules/table.ts';
+import type { CostOptions } from './cost.ts';
 import { CONDUCT_LABELS } from './labels.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output, output } from './output.ts';
@@ -227,6 +228,16 @@ function program(): Command {
   helped(cli.command('rules').description('规则表：每个期限与数值及其法律依据')).action(() =>
     rulesCommand(globals(), out()),
   );
+  helped(
+    cli
+      .command('cost')
+      .description('估算 AWS 上每案与每千案的费用：按案件构成逐一运行各场景并计量，再按所选区域的价格计算')
+      .option('--mix <file>', '案件构成文件（各场景权重，默认 config/workload/mix.json）')
+      .option('--region <region>', '价格区域（默认 us-east-1，见 config/pricing/）')
+      .option('--stage <stage>', '部署阶段，决定函数内存（默认 prod，见 infra/config.ts）')
+      .option('--prices <file>', '价格文件（默认 config/pricing/ 中最新的一份）')
+      .option('--per-year <n>', '每年案件数：另给出全年费用'),
+  ).action(async (options: CostOptions) => (await import('./cost.ts')).costCommand(globals(), out(), options));
   helped(cli.command('alerts').description('指挥中心提醒（逾期、升级、需人工处理）')).action(lazy('alertsCommand'));
   helped(cli.command('rejections').description('被拒收的立案事件及原因')).action(lazy('rejectionsCommand'));
   const evidence = () => import('./evidence.ts');

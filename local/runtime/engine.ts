@@ -105,6 +105,11 @@ export interface LocalEngineOptions {
     caseId: string,
     delta: { transitions: number; invocations: number; executions: number },
   ) => Promise<void>;
+  /**
+   * State transitions as Step Functions bills them, per segment: states entered and retries, without the re-entry
+   * of the state a segment resumes at (a wait that was already entered, or the checkpoint after a crash).
+   */
+  readonly onBilledTransitions?: (caseId: string, machine: MachineName, transitions: number) => void;
 }
 
 export class LocalEngine implements WorkflowEngine {
@@ -443,8 +448,10 @@ export class LocalEngine implements WorkflowEngine {
     });
 
     let skipWaitOnce = item.skipWait;
+    let retries = 0;
     const consumer = (async () => {
       for await (const event of run.eventLogs) {
+        if (event.type === 'StateRetried') retries++;
         if (event.type !== 'StateEntered') continue;
         transitions++;
         await store.checkpoint(execution.name, event.state.name, event.state.input, clock.now());
@@ -524,7 +531,11 @@ export class LocalEngine implements WorkflowEngine {
       });
       this.options.onEvent?.({ type: 'execution-ended', execution: execution.name, status: 'succeeded' });
     }
-    if (current.caseId) await this.options.onCounters?.(current.caseId, { transitions, invocations, executions: 0 });
+    if (current.caseId) {
+      const reentered = item.resume || item.skipWait || execution.transitions > 0 ? 1 : 0;
+      this.options.onBilledTransitions?.(current.caseId, machine, Math.max(0, transitions - reentered) + retries);
+      await this.options.onCounters?.(current.caseId, { transitions, invocations, executions: 0 });
+    }
   }
 
   private tokenTimeout(machine: MachineName, state: string, input: unknown, now: Instant): { timeoutAt?: Instant } {

@@ -4,6 +4,7 @@
  * the outside parties. State lives in a data directory; nothing is lost when the process dies.
  */
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { DynamoApprovalStore } from '#adapters/dynamodb/approval-store.ts';
@@ -11,6 +12,7 @@ import { type CommitListener, DynamoCaseRepository } from '#adapters/dynamodb/ca
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { DynamoPartnerRequestStore } from '#adapters/dynamodb/partner-request-store.ts';
 import { RecordedRejections } from '#adapters/dynamodb/rejection-log.ts';
+import { CASES_LAYOUT } from '#adapters/dynamodb/tables.ts';
 import { QueueWaker } from '#adapters/queue-waker.ts';
 import { FilingSimulator } from '#adapters/simulators/filing-simulator.ts';
 import { PartnerSimulator, PaymentSimulator, type SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
@@ -39,6 +41,8 @@ import { LocalEvidenceStore } from './local-evidence.ts';
 import { LOCAL_TABLES, type LocalStore, openLocalStore, operationScope } from './local-store.ts';
 import { fileSink, type LogSink, SinkLogger } from './logging.ts';
 import { RuntimeStore } from './runtime-store.ts';
+import { functionTally, type UsageMeter, usageScope } from './usage.ts';
+import { dynamoMeter } from './usage-dynamodb.ts';
 
 /** Makes a step fail on purpose, to show what the workflow does then (tests, demos). */
 export interface Fault {
@@ -64,6 +68,11 @@ export interface RuntimeOptions {
   readonly onEvent?: (event: RuntimeEvent) => void;
   readonly onCommit?: CommitListener;
   readonly onAlert?: (alert: Alert) => void;
+  /**
+   * Records what each case uses of the services it would use on AWS (the cost model's input). Off by default: it
+   * keeps a tally per case in memory and asks the embedded DynamoDB for consumed capacity.
+   */
+  readonly meter?: UsageMeter;
 }
 
 /** How long a partner answer that failed to process waits before it is delivered again (SQS visibility). */
@@ -110,6 +119,7 @@ export class EmbeddedRuntime {
   private readonly faults: Map<StepName, { error: string; remaining: number }>;
   private readonly logSink: LogSink;
   private readonly reportedOps = new Map<string, number>();
+  private readonly meter: UsageMeter | undefined;
   private readonly background = new Set<Promise<void>>();
   private readonly sweeper: () => Promise<SweepResult>;
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
@@ -117,10 +127,18 @@ export class EmbeddedRuntime {
 
   private constructor(store: LocalStore, runtimeStore: RuntimeStore, clock: RuntimeClock, options: RuntimeOptions) {
     this.store = store;
+    this.meter = options.meter;
     this.evidence = new LocalEvidenceStore(options.dataDir, () => clock.now(), runtimeStore);
     this.runtimeStore = runtimeStore;
     this.clock = clock;
-    this.logSink = options.logSink ?? (options.dataDir ? fileSink(options.dataDir) : () => undefined);
+    const sink = options.logSink ?? (options.dataDir ? fileSink(options.dataDir) : () => undefined);
+    const meter = options.meter;
+    this.logSink = meter
+      ? (line) => {
+          meter.target().logBytes += Buffer.byteLength(line, 'utf8') + 1;
+          sink(line);
+        }
+      : sink;
     this.faults = new Map((options.faults ?? []).map((f) => [f.step, { error: f.error, remaining: f.times }]));
     const db = documentClient(store.client);
     const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };
@@ -142,10 +160,22 @@ export class EmbeddedRuntime {
       retryPauses: clock.mode === 'virtual' ? 'none' : 'as-written',
       onEvent: (event) => {
         options.onEvent?.(event);
+        if (meter && event.type === 'execution-started' && event.caseId) {
+          const executions = meter.target(event.caseId).executions;
+          executions[event.machine] = (executions[event.machine] ?? 0) + 1;
+        }
         if (event.type === 'execution-ended' && event.status === 'failed')
           this.track(this.executionFailed(event.execution, event.error ?? ''));
       },
       onCounters: (caseId, delta) => this.recordCounters(caseId, delta),
+      ...(meter
+        ? {
+            onBilledTransitions: (caseId: string, machine: string, transitions: number) => {
+              const tally = meter.target(caseId).transitions;
+              tally[machine] = (tally[machine] ?? 0) + transitions;
+            },
+          }
+        : {}),
     });
     const deliver = async (at: Instant, body: unknown) =>
       this.engine.schedule({ id: randomUUID(), kind: 'delivery', fireAt: at, body });
@@ -160,7 +190,11 @@ export class EmbeddedRuntime {
       partners: new PartnerSimulator(options.script ?? {}, deliver, clock),
       engine: this.engine,
       staff: reference.staff,
-      alerts: new LocalCommandCenter(runtimeStore, options.onAlert),
+      alerts: new LocalCommandCenter(runtimeStore, (alert) => {
+        // On AWS an alert is one custom event on the alert bus.
+        if (meter) meter.target(alert.caseId || undefined).events++;
+        options.onAlert?.(alert);
+      }),
       payments: new PaymentSimulator(),
       // The filing system files resumed cases through the same intake as any filing, a little later.
       filing: new FilingSimulator(
@@ -187,8 +221,44 @@ export class EmbeddedRuntime {
 
   /** A request of the staff API, as API Gateway hands it to the function that serves its route. */
   async handleApi(event: APIGatewayProxyEvent, target: 'api' | 'settle'): Promise<APIGatewayProxyResult> {
-    if (target === 'api') return this.apiHandler(event, lambdaContext('api'));
-    return (await this.settleHandler(event, lambdaContext('settle'))) as APIGatewayProxyResult;
+    return this.metered(target, undefined, async () => {
+      if (this.meter) this.meter.target().apiRequests++;
+      if (target === 'api') return this.apiHandler(event, lambdaContext('api'));
+      return (await this.settleHandler(event, lambdaContext('settle'))) as APIGatewayProxyResult;
+    });
+  }
+
+  /**
+   * A function's invocation: with a meter, timed and counted, and its usage handed to its case (given, or the first
+   * case it touches, or `caseOf` its result).
+   */
+  private metered<T>(
+    fn: string,
+    caseId: string | undefined,
+    work: () => Promise<T>,
+    caseOf?: (result: T) => string | undefined,
+  ): Promise<T> {
+    const meter = this.meter;
+    if (!meter) return work();
+    return meter.within(
+      { ...(caseId ? { caseId } : {}), fn },
+      async () => {
+        const started = performance.now();
+        try {
+          return await work();
+        } finally {
+          const tally = functionTally(meter.target(), fn);
+          tally.invocations++;
+          tally.ms += performance.now() - started;
+        }
+      },
+      caseOf,
+    );
+  }
+
+  /** What a case has used so far (with a meter; see RuntimeOptions.meter). */
+  usage(caseId: string) {
+    return this.meter?.of(caseId);
   }
 
   /** Writes to the log sink of the data directory (the local API server's access log). */
@@ -197,7 +267,11 @@ export class EmbeddedRuntime {
   }
 
   static async open(options: RuntimeOptions = {}): Promise<EmbeddedRuntime> {
-    const store = await openLocalStore(options.dataDir);
+    const indexKeys = { [LOCAL_TABLES.cases]: CASES_LAYOUT.indexes.map((index) => index.partitionKey.name) };
+    const store = await openLocalStore(
+      options.dataDir,
+      options.meter ? dynamoMeter(options.meter, { indexKeys, journal: LOCAL_TABLES.journal }) : undefined,
+    );
     try {
       const runtimeStore = new RuntimeStore(documentClient(store.client), LOCAL_TABLES.runtime);
       const saved = await runtimeStore.getValue<ClockSetting>('clock');
@@ -232,7 +306,16 @@ export class EmbeddedRuntime {
 
   /** A filing event, through the intake function (validation, idempotency, case creation, first phase). */
   async intake(event: unknown): Promise<IntakeOutcome> {
-    const outcome = await this.intakeHandler(event, lambdaContext('intake'));
+    const outcome = await this.metered(
+      'intake',
+      undefined,
+      async () => {
+        // The filing system's event on the intake bus.
+        if (this.meter) this.meter.target().events++;
+        return this.intakeHandler(event, lambdaContext('intake'));
+      },
+      (result) => ('caseId' in result ? String(result.caseId) : undefined),
+    );
     await this.runUntilIdle();
     return outcome;
   }
@@ -245,7 +328,9 @@ export class EmbeddedRuntime {
     reason?: string;
     data?: Record<string, string | number | boolean>;
   }) {
-    const result = (await this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle'))) as
+    const result = (await this.metered('settle', undefined, () =>
+      this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle')),
+    )) as
       | { ok: true; approvalId: string; caseId: string; decision: string }
       | { ok: false; status: number; code?: string; message: string };
     await this.runUntilIdle();
@@ -268,7 +353,8 @@ export class EmbeddedRuntime {
   }
 
   private async command(command: Record<string, unknown>) {
-    const result = (await this.settleHandler(command, lambdaContext('settle'))) as
+    const caseId = typeof command.caseId === 'string' ? command.caseId : undefined;
+    const result = (await this.metered('settle', caseId, () => this.settleHandler(command, lambdaContext('settle')))) as
       | ({ ok: true } & Record<string, unknown>)
       | { ok: false; status: number; code?: string; message: string };
     await this.runUntilIdle();
@@ -282,7 +368,9 @@ export class EmbeddedRuntime {
 
   /** One batch of due work at a time, whoever asks (a timer fired twice would deliver an answer twice). */
   private serially<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.exclusive.then(work, work);
+    // Due work belongs to no caller's usage scope: each piece of it names its own case.
+    const outside = () => usageScope.exit(work);
+    const run = this.exclusive.then(outside, outside);
     this.exclusive = run.catch(() => undefined);
     return run;
   }
@@ -400,10 +488,14 @@ export class EmbeddedRuntime {
       await this.intakeHandler((body as { intake: unknown }).intake, lambdaContext('intake'));
       return;
     }
-    const result = (await this.settleHandler(
-      { Records: [{ messageId: randomUUID(), body: JSON.stringify(body) }] },
-      lambdaContext('settle'),
-    )) as { batchItemFailures?: readonly unknown[] };
+    const result = (await this.metered('settle', undefined, async () => {
+      // On AWS a partner answer is one message on the partner-answer queue.
+      if (this.meter) this.meter.target().sqsMessages++;
+      return this.settleHandler(
+        { Records: [{ messageId: randomUUID(), body: JSON.stringify(body) }] },
+        lambdaContext('settle'),
+      );
+    })) as { batchItemFailures?: readonly unknown[] };
     if ((result.batchItemFailures ?? []).length > 0) {
       await this.engine.schedule({
         id: randomUUID(),
@@ -433,7 +525,9 @@ export class EmbeddedRuntime {
       throw error;
     }
     try {
-      return await operationScope.run({ caseId }, () => this.handler(step)(payload, lambdaContext(step)));
+      return await this.metered(step, caseId || undefined, () =>
+        operationScope.run({ caseId }, () => this.handler(step)(payload, lambdaContext(step))),
+      );
     } catch (error) {
       // What Step Functions sees of a failed Lambda: the error type as the name, a JSON cause.
       const original = error as Error;

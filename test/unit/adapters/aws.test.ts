@@ -113,6 +113,8 @@ describe('configuration', () => {
       expect(() => awsDependencies(['cases'])).toThrow(MissingConfigurationError);
       expect(() => awsDependencies(['cases'])).toThrow('missing environment variable CASES_TABLE');
       expect(() => awsDependencies(['clock', 'rules', 'calendar', 'staff'])).not.toThrow();
+      // The S3 evidence store is passed in by the functions that use it (it is bundled, unlike the other clients).
+      expect(() => awsDependencies(['evidence'])).toThrow('no AWS adapter for evidence');
     } finally {
       process.env = saved;
     }

@@ -1,0 +1,134 @@
+/**
+ * Cold start: every Lambda bundle built as the CDK app builds it (esbuild: ESM, node24, minified, the SDK clients
+ * the runtime provides left out, the S3 client and presigner bundled), its size, what fills it (esbuild's metafile),
+ * and its module-initialisation time: the import of the bundle in a fresh Node process, the median of several runs.
+ * Locally the external SDK clients load from node_modules; on Lambda they load from the runtime's copy.
+ *
+ *   node bench/cold-start.ts [--runs 7]
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { build, type Metafile } from 'esbuild';
+import { FUNCTION_USES, STEP_USES } from '../functions/steps/manifest.ts';
+import { ESM_REQUIRE_BANNER, RUNTIME_SDK_MODULES } from '../infra/constructs/step-function.ts';
+import { functionEntry, stepEntry } from '../infra/paths.ts';
+import type { StepName } from '../workflows/steps.ts';
+import { median } from './lib/stats.ts';
+
+/** Inside the repository, so that the external SDK clients resolve from its node_modules. */
+const OUT = fileURLToPath(new URL('./.out/cold-start/', import.meta.url));
+
+/** What the functions read at start-up (dummy values: nothing is called while a module initialises). */
+const ENVIRONMENT = {
+  AWS_REGION: 'us-east-1',
+  CASES_TABLE: 'enforcement-cases',
+  JOURNAL_TABLE: 'enforcement-journal',
+  IDEMPOTENCY_TABLE: 'enforcement-idempotency',
+  SERVICE_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:enforcement-service',
+  PARTNER_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/partner',
+  INTAKE_DLQ_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/intake-dlq',
+  ALERT_BUS_NAME: 'enforcement-alerts',
+  EVIDENCE_BUCKET: 'enforcement-evidence',
+  POWERTOOLS_IDEMPOTENCY_DISABLED: 'false',
+};
+
+export interface BundleResult {
+  readonly name: string;
+  readonly bytes: number;
+  readonly mapBytes: number;
+  /** Median import time in a fresh process, ms. */
+  readonly initMs: number;
+  readonly initRuns: readonly number[];
+  /** The largest contributors to the bundle: package (or first-party folder) and bytes in the output. */
+  readonly top: readonly { readonly source: string; readonly bytes: number }[];
+}
+
+/** node_modules/@scope/name/... → @scope/name; functions/domain/... → functions/domain. */
+function sourceOf(input: string): string {
+  const modules = input.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const parts = input.slice(modules + 'node_modules/'.length).split('/');
+    return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? input);
+  }
+  const parts = input.split('/');
+  return parts.slice(0, parts[0] === 'functions' || parts[0] === 'config' ? 2 : 1).join('/');
+}
+
+function contributors(metafile: Metafile): { source: string; bytes: number }[] {
+  const totals = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const source = sourceOf(input);
+      totals.set(source, (totals.get(source) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...totals]
+    .map(([source, bytes]) => ({ source, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 4);
+}
+
+function importMs(file: string): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(`file://${file}`)}); process.stdout.write(String(performance.now() - t));`;
+  const out = execFileSync(process.execPath, ['--enable-source-maps', '--input-type=module', '-e', script], {
+    env: { ...process.env, ...ENVIRONMENT },
+    encoding: 'utf8',
+  });
+  return Number(out);
+}
+
+export async function coldStart(runs: number): Promise<BundleResult[]> {
+  rmSync(OUT, { recursive: true, force: true });
+  const entries: [string, string][] = [
+    ...(Object.keys(STEP_USES) as StepName[]).map((s): [string, string] => [s, stepEntry(s)]),
+    ...(Object.keys(FUNCTION_USES) as (keyof typeof FUNCTION_USES)[]).map((f): [string, string] => [
+      f,
+      functionEntry(f),
+    ]),
+    ['mfa-gate', functionEntry('auth')],
+  ];
+  const results: BundleResult[] = [];
+  for (const [name, entry] of entries) {
+    const dir = `${OUT}${name}`;
+    mkdirSync(dir, { recursive: true });
+    const outfile = `${dir}/index.mjs`;
+    // The options of infra/constructs/step-function.ts, as NodejsFunction passes them to esbuild.
+    const built = await build({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node24',
+      mainFields: ['module', 'main'],
+      minify: true,
+      sourcemap: true,
+      sourcesContent: false,
+      external: [...RUNTIME_SDK_MODULES],
+      banner: { js: ESM_REQUIRE_BANNER },
+      metafile: true,
+      logLevel: 'error',
+    });
+    const initRuns = Array.from({ length: runs }, () => importMs(outfile));
+    results.push({
+      name,
+      bytes: statSync(outfile).size,
+      mapBytes: statSync(`${outfile}.map`).size,
+      initMs: median(initRuns),
+      initRuns,
+      top: contributors(built.metafile),
+    });
+    process.stderr.write(
+      `  cold start ${name}: ${(statSync(outfile).size / 1024).toFixed(0)} KiB, ${median(initRuns).toFixed(0)} ms\n`,
+    );
+  }
+  rmSync(OUT, { recursive: true, force: true });
+  return results;
+}
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
+  console.log(JSON.stringify(await coldStart(Number(values.runs)), null, 2));
+}

@@ -1,0 +1,228 @@
+/**
+ * The cost model: what one case costs on AWS, from what the embedded runtime measured it using (`Usage`), the list
+ * prices of a region (config/pricing/), the functions' memory (the CDK app's stage settings) and stated assumptions
+ * for what cannot be measured on one machine. Pure: no I/O, no clock.
+ *
+ * Not in it: monthly costs that do not grow with cases (the KMS key, WAF, alarms, Cognito users, the S3 access-log
+ * bucket), free tiers (which only matter for small volumes), data transfer, and DynamoDB storage (a case's items are
+ * a few tens of KB: well under a cent a year per thousand cases).
+ */
+import type { Usage } from '../runtime/usage.ts';
+
+export interface PriceItem {
+  readonly price: number;
+  readonly unit: string;
+  readonly source: string;
+  readonly verify?: boolean;
+}
+
+export const PRICE_KEYS = [
+  'stepFunctions.transition',
+  'lambda.request',
+  'lambda.armGbSecond',
+  'dynamodb.writeRequestUnit',
+  'dynamodb.readRequestUnit',
+  's3.standardGbMonth',
+  's3.putRequest',
+  's3.getRequest',
+  'eventbridge.customEvent',
+  'sqs.request',
+  'apiGateway.restRequest',
+  'cloudwatchLogs.ingestGb',
+  'xray.traceRecorded',
+] as const;
+export type PriceKey = (typeof PRICE_KEYS)[number];
+
+export interface PriceList {
+  readonly region: string;
+  readonly regionName: string;
+  readonly currency: string;
+  readonly readAt: string;
+  readonly file: string;
+  readonly prices: Readonly<Record<PriceKey, PriceItem>>;
+}
+
+/** What the model cannot measure here, stated. Every field is printed with the result. */
+export interface CostAssumptions {
+  /** Milliseconds added to an invocation for each AWS request it makes (a round trip inside the region). */
+  readonly awsRequestMs: number;
+  /** Share of invocations that start a new execution environment, whose initialisation is billed too. */
+  readonly coldStartShare: number;
+  /** Billed initialisation of a new execution environment, ms (see BENCHMARKS.md, cold start). */
+  readonly initMs: number;
+  /** Lambda's own log lines per invocation (START, END, REPORT), bytes. */
+  readonly lambdaPlatformLogBytes: number;
+  /** Step Functions logging ALL without execution data: bytes of history events logged per state transition. */
+  readonly stepFunctionsLogBytesPerTransition: number;
+  /** SQS requests per partner answer: send, receive and delete (Lambda's poller batches, so fewer in practice). */
+  readonly sqsRequestsPerMessage: number;
+  /** Field evidence per case: not part of the scripted scenarios, so assumed. */
+  readonly evidence: {
+    readonly filesPerCase: number;
+    readonly averageMiB: number;
+    /** How long it is kept (the stage's Object Lock retention), months. */
+    readonly retentionMonths: number;
+    /** Signed view or download links per file. */
+    readonly viewsPerFile: number;
+    /** Time record-evidence takes for one file (a HEAD and a re-hash of the object), ms. */
+    readonly recordMs: number;
+  };
+}
+
+export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
+  awsRequestMs: 8,
+  coldStartShare: 0.05,
+  initMs: 400,
+  lambdaPlatformLogBytes: 350,
+  stepFunctionsLogBytesPerTransition: 1_000,
+  sqsRequestsPerMessage: 3,
+  evidence: { filesPerCase: 4, averageMiB: 3, retentionMonths: 120, viewsPerFile: 2, recordMs: 300 },
+};
+
+export interface CostSettings {
+  /** Memory of every function, MB (the CDK app's stage setting). */
+  readonly memoryMb: number;
+  /** DynamoDB tables that exist on AWS (the embedded runtime's own table stands for Step Functions' state). */
+  readonly billedTables: readonly string[];
+  readonly assumptions: CostAssumptions;
+}
+
+export interface CostLine {
+  readonly service: string;
+  readonly item: string;
+  /** Per case. */
+  readonly quantity: number;
+  readonly unit: string;
+  readonly price: PriceKey;
+  readonly unitPrice: number;
+  /** Per case, in the price list's currency. */
+  readonly cost: number;
+  /** measured: counted by the runtime; derived: counted, with an assumption applied; assumed: from assumptions. */
+  readonly basis: 'measured' | 'derived' | 'assumed';
+  /** Field evidence (assumed per case) rather than the workflows themselves. */
+  readonly evidence: boolean;
+}
+
+export interface CostBreakdown {
+  readonly lines: readonly CostLine[];
+  readonly perCase: number;
+  readonly perThousand: number;
+  /** Per case, without the field evidence lines. */
+  readonly workflowPerCase: number;
+  readonly currency: string;
+}
+
+/** Functions that no state machine invokes: each of their invocations starts its own X-Ray trace. */
+const ENTRY_FUNCTIONS = new Set(['intake', 'settle', 'api', 'record-evidence']);
+
+const sum = (values: Iterable<number>) => [...values].reduce((total, v) => total + v, 0);
+
+export function costOf(usage: Usage, prices: PriceList, settings: CostSettings): CostBreakdown {
+  const { assumptions: a, memoryMb } = settings;
+  const p = prices.prices;
+  const lines: CostLine[] = [];
+  const line = (
+    service: string,
+    item: string,
+    quantity: number,
+    unit: string,
+    price: PriceKey,
+    basis: CostLine['basis'],
+  ) => {
+    const unitPrice = p[price].price;
+    const evidence = item.includes('evidence');
+    lines.push({ service, item, quantity, unit, price, unitPrice, cost: quantity * unitPrice, basis, evidence });
+  };
+
+  const transitions = sum(Object.values(usage.transitions));
+  line(
+    'Step Functions',
+    'state transitions (Standard)',
+    transitions,
+    'transitions',
+    'stepFunctions.transition',
+    'measured',
+  );
+
+  const functions = Object.values(usage.lambda);
+  const invocations = sum(functions.map((f) => f.invocations));
+  const evidenceFiles = a.evidence.filesPerCase;
+  line('Lambda', 'invocations', invocations, 'requests', 'lambda.request', 'measured');
+  line('Lambda', 'invocations: record-evidence', evidenceFiles, 'requests', 'lambda.request', 'assumed');
+  const gb = memoryMb / 1024;
+  const runSeconds = sum(functions.map((f) => (f.ms + f.calls * a.awsRequestMs) / 1000));
+  line('Lambda', `duration at ${memoryMb} MB (Arm)`, runSeconds * gb, 'GB-s', 'lambda.armGbSecond', 'derived');
+  const initSeconds = ((invocations + evidenceFiles) * a.coldStartShare * a.initMs) / 1000;
+  line('Lambda', 'initialisation of new environments', initSeconds * gb, 'GB-s', 'lambda.armGbSecond', 'assumed');
+  line(
+    'Lambda',
+    'duration: record-evidence',
+    ((evidenceFiles * a.evidence.recordMs) / 1000) * gb,
+    'GB-s',
+    'lambda.armGbSecond',
+    'assumed',
+  );
+
+  const tables = Object.entries(usage.dynamodb).filter(([name]) => settings.billedTables.includes(name));
+  line(
+    'DynamoDB',
+    'write request units (indexes included)',
+    sum(tables.map(([, t]) => t.writeUnits)),
+    'WRU',
+    'dynamodb.writeRequestUnit',
+    'measured',
+  );
+  line(
+    'DynamoDB',
+    'read request units',
+    sum(tables.map(([, t]) => t.readUnits)),
+    'RRU',
+    'dynamodb.readRequestUnit',
+    'measured',
+  );
+
+  line(
+    'SQS',
+    'partner answers (send, receive, delete)',
+    usage.sqsMessages * a.sqsRequestsPerMessage,
+    'requests',
+    'sqs.request',
+    'derived',
+  );
+  line('EventBridge', 'custom events (filing, alerts)', usage.events, 'events', 'eventbridge.customEvent', 'measured');
+  line('API Gateway', 'staff API requests', usage.apiRequests, 'requests', 'apiGateway.restRequest', 'measured');
+
+  line('S3', 'evidence uploads (PUT)', evidenceFiles, 'requests', 's3.putRequest', 'assumed');
+  line(
+    'S3',
+    'evidence HEAD, re-hash and view GETs',
+    evidenceFiles * (2 + a.evidence.viewsPerFile),
+    'requests',
+    's3.getRequest',
+    'assumed',
+  );
+  line(
+    'S3',
+    `evidence storage over ${a.evidence.retentionMonths} months`,
+    ((evidenceFiles * a.evidence.averageMiB) / 1024) * a.evidence.retentionMonths,
+    'GB-months',
+    's3.standardGbMonth',
+    'assumed',
+  );
+
+  const logBytes =
+    usage.logBytes +
+    (invocations + evidenceFiles) * a.lambdaPlatformLogBytes +
+    transitions * a.stepFunctionsLogBytesPerTransition;
+  line('CloudWatch Logs', 'ingestion', logBytes / 1e9, 'GB', 'cloudwatchLogs.ingestGb', 'derived');
+
+  const traces =
+    sum(Object.values(usage.executions)) +
+    sum(Object.entries(usage.lambda).flatMap(([name, f]) => (ENTRY_FUNCTIONS.has(name) ? [f.invocations] : []))) +
+    evidenceFiles;
+  line('X-Ray', 'traces recorded', traces, 'traces', 'xray.traceRecorded', 'derived');
+
+  const perCase = sum(lines.map((l) => l.cost));
+  const workflowPerCase = sum(lines.filter((l) => !l.evidence).map((l) => l.cost));
+  return { lines, perCase, perThousand: perCase * 1000, workflowPerCase, currency: prices.currency };
+}

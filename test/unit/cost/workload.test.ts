@@ -1,0 +1,109 @@
+/** The case mix, the plan it makes, the DynamoDB meter's index estimate and the BENCHMARKS.md section writer. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { writeSection } from '../../../bench/lib/report.ts';
+import { UsageMeter } from '../../../local/runtime/usage.ts';
+import { dynamoMeter } from '../../../local/runtime/usage-dynamodb.ts';
+import { planOf } from '../../../local/workload/driver.ts';
+import { InvalidMixError, loadMix, parseMix } from '../../../local/workload/mix.ts';
+import { WORKLOAD_SCENARIOS } from '../../../local/workload/scenarios.ts';
+
+describe('the case mix', () => {
+  it('leaves pending scenarios out, scaling the others to one', () => {
+    const mix = parseMix({
+      scenarios: [
+        { id: 'frozen-deducted', weight: 30 },
+        { id: 'paid-after-notice', weight: 10 },
+        { id: 'auction', weight: 60, pending: 'issue 4' },
+      ],
+    });
+    expect(mix.shares).toEqual({ 'frozen-deducted': 0.75, 'paid-after-notice': 0.25 });
+    expect(mix.covered).toBe(0.4);
+    expect(mix.pending).toEqual([{ id: 'auction', weight: 60, pending: 'issue 4' }]);
+  });
+
+  it('refuses a scenario that does not exist unless it is marked pending', () => {
+    expect(() => parseMix({ scenarios: [{ id: 'auction', weight: 1 }] })).toThrow(InvalidMixError);
+  });
+
+  it('the default mix names only scenarios of the catalog, and lists auction and 终本 as pending', () => {
+    const mix = loadMix();
+    for (const id of Object.keys(mix.shares)) expect(WORKLOAD_SCENARIOS.map((s) => s.id)).toContain(id);
+    expect(mix.pending.map((p) => p.id)).toEqual(['auction', 'final-closure']);
+  });
+
+  it('a plan follows the weights in every prefix, deterministically', () => {
+    expect(planOf({ a: 3, b: 1 }, 8)).toEqual(['a', 'a', 'b', 'a', 'a', 'a', 'b', 'a']);
+  });
+});
+
+describe('the DynamoDB meter', () => {
+  const S = (value: string) => ({ S: value });
+  it('attributes to the case touched, and estimates index writes from the items written', () => {
+    const meter = new UsageMeter();
+    const record = dynamoMeter(meter, { indexKeys: { cases: ['gsi1pk', 'gsi2pk'] }, journal: 'journal' });
+    const caseId = 'cabcdefghijklmnopqrs';
+    const units = (n: number) => ({ ConsumedCapacity: { CapacityUnits: n } });
+    return meter
+      .within({}, async () => {
+        // A case record in both indexes: 3 units for the table, 3 for each index.
+        record({
+          command: 'PutItemCommand',
+          input: {
+            TableName: 'cases',
+            Item: { pk: S(`CASE#${caseId}`), sk: S('CASE'), gsi1pk: S('x'), gsi2pk: S('y') },
+          },
+          output: units(3),
+        });
+        // An update that takes it out of one index still writes both entries (one is deleted).
+        record({
+          command: 'UpdateItemCommand',
+          input: {
+            TableName: 'cases',
+            Key: { pk: S(`CASE#${caseId}`), sk: S('CASE') },
+            UpdateExpression: 'SET a = :a REMOVE #g',
+            ExpressionAttributeNames: { '#g': 'gsi1pk' },
+          },
+          output: units(1),
+        });
+        // Then one index only.
+        record({
+          command: 'UpdateItemCommand',
+          input: {
+            TableName: 'cases',
+            Key: { pk: S(`CASE#${caseId}`), sk: S('CASE') },
+            UpdateExpression: 'SET a = :a',
+          },
+          output: units(1),
+        });
+        // A read that finds nothing costs half a unit (eventually consistent).
+        record({
+          command: 'QueryCommand',
+          input: { TableName: 'journal', ExpressionAttributeValues: { ':c': S(caseId) } },
+          output: units(0),
+        });
+      })
+      .then(() => {
+        expect(meter.of(caseId)?.dynamodb).toEqual({
+          cases: { reads: 0, writes: 3, readUnits: 0, writeUnits: 3 + 6 + 1 + 2 + 1 + 1, indexWriteUnits: 6 + 2 + 1 },
+          journal: { reads: 1, writes: 0, readUnits: 0.5, writeUnits: 0, indexWriteUnits: 0 },
+        });
+      });
+  });
+});
+
+describe('BENCHMARKS.md sections', () => {
+  it('replaces its own section and leaves the others alone', () => {
+    const file = pathToFileURL(join(mkdtempSync(join(tmpdir(), 'bench-')), 'BENCHMARKS.md'));
+    writeFileSync(file, '# Benchmarks\n\n## Command-center queries\n\nother numbers\n');
+    writeSection('cost', '## Cost\n\nfirst', file);
+    writeSection('cost', '## Cost\n\nsecond', file);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain('## Command-center queries\n\nother numbers');
+    expect(text).toContain('second');
+    expect(text).not.toContain('first');
+  });
+});
