@@ -4,7 +4,15 @@
  */
 
 import type { z } from 'zod';
-import type { ClosureBody, InterviewBody, SettlementBody, TaskQuery } from '#contracts/api.ts';
+import type {
+  ClosureBody,
+  FinishMatterBody,
+  InterviewBody,
+  MatterQuery,
+  ReceiveMatterBody,
+  SettlementBody,
+  TaskQuery,
+} from '#contracts/api.ts';
 import type { DecisionBody } from '#contracts/decisions.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
 import { decideApproval } from '#use-cases/approvals.ts';
@@ -12,6 +20,15 @@ import { caseJournal, getCase, listCases, verifyCase } from '#use-cases/case-rea
 import { recordInterview, requestClosure } from '#use-cases/closure.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { unauthenticated } from '#use-cases/errors.ts';
+import {
+  alertOverdueEntrustedMatters,
+  assignEntrustedMatter,
+  entrustmentCounts,
+  finishEntrustedMatter,
+  listEntrustedMatters,
+  type ReceiveCommand,
+  receiveEntrustedMatter,
+} from '#use-cases/received-matters.ts';
 import { recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
@@ -34,6 +51,12 @@ export function apiHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>
   const oneCase = getCase(deps);
   const journal = caseJournal(deps);
   const verify = verifyCase(deps);
+  const receive = receiveEntrustedMatter(deps);
+  const received = listEntrustedMatters(deps);
+  const assignMatter = assignEntrustedMatter(deps);
+  const finishMatter = finishEntrustedMatter(deps);
+  const overdue = alertOverdueEntrustedMatters(deps);
+  const counts = entrustmentCounts(deps);
   return {
     getMe: async ({ identity }) => {
       if (!identity) throw unauthenticated('未登录或身份无法核验');
@@ -57,6 +80,17 @@ export function apiHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>
     getCase: ({ identity, params }) => oneCase(identity, params.caseId ?? ''),
     getCaseJournal: ({ identity, params }) => journal(identity, params.caseId ?? ''),
     verifyCase: ({ identity, params }) => verify(identity, params.caseId ?? ''),
+    receiveMatter: ({ identity, body }) =>
+      receive(identity, body as z.infer<typeof ReceiveMatterBody> as ReceiveCommand),
+    listReceivedMatters: ({ identity, query }) =>
+      received(identity, query as z.infer<typeof MatterQuery> as Parameters<typeof received>[1]),
+    assignReceivedMatter: ({ identity, params, body }) =>
+      assignMatter(identity, { matterId: params.matterId ?? '', ...(body as { to: string }) }),
+    finishReceivedMatter: ({ identity, params, body }) =>
+      finishMatter(identity, { matterId: params.matterId ?? '', ...(body as z.infer<typeof FinishMatterBody>) }),
+    checkOverdueMatters: ({ identity }) => overdue(identity),
+    entrustmentCounts: ({ identity, query }) =>
+      counts(identity, query as { from: string; to: string } as Parameters<typeof counts>[1]),
     // Built on first use: the settle function, which shares this module, never needs it.
     getOpenApi: async () => (await import('./openapi.ts')).OPENAPI_DOCUMENT,
   };

@@ -117,6 +117,10 @@ export function buildOpenApi(): JsonObject {
     tags: [
       { name: 'tasks', description: 'Pending approvals: list, claim, assign, decide' },
       { name: 'cases', description: 'Case reads and the audit-chain check' },
+      {
+        name: 'entrustments',
+        description: 'Matters other courts entrust to this court (H1), and both directions counted',
+      },
       { name: 'identity', description: 'Who is calling; this description' },
       { name: 'local', description: 'Embedded runtime only: development tokens, the virtual clock' },
     ],

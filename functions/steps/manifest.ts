@@ -21,6 +21,7 @@ export const DEPENDENCIES = [
   'evidence',
   'wakes',
   'filing',
+  'received',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -75,9 +76,10 @@ export const FUNCTION_USES = {
   'record-evidence': ['clock', 'rules', 'cases', 'evidence'],
   /**
    * The staff API behind API Gateway: tasks (list, claim, assign), case reads. Writes the case journal (claims and
-   * assignments) and the approvals' assignee; never the engine: decisions go to settle.
+   * assignments) and the approvals' assignee; never the engine: decisions go to settle. Also the matters other
+   * courts entrust to this court (H1): recorded, assigned, finished, counted, and overdue ones told to the command center.
    */
-  api: ['clock', 'cases', 'queries', 'approvals', 'staff'],
+  api: ['clock', 'rules', 'calendar', 'cases', 'queries', 'approvals', 'staff', 'received', 'alerts'],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

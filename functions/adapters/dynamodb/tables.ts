@@ -26,7 +26,8 @@ export interface TableLayout {
 
 /**
  * cases: single table. Items: case records (CASE#id), approvals (APPROVAL#id), partner requests (REQUEST#id),
- * rejected intake events (INTAKE#REJECTED). GSI1: pending approvals per court, cases by court and status.
+ * rejected intake events (INTAKE#REJECTED), matters other courts entrusted (RECEIVED#id). GSI1: pending approvals
+ * per court, cases by court and status, received matters per court by the date received.
  * GSI2: cases per officer (open first), for load-based assignment.
  */
 export const CASES_LAYOUT: TableLayout = {
@@ -60,4 +61,6 @@ export const keys = {
   casesByStatus: (court: string, status: string) => `COURT#${court}#STATUS#${status}`,
   pendingApprovals: (court: string) => `COURT#${court}#APPROVALS#PENDING`,
   officer: (userId: string) => `OFFICER#${userId}`,
+  received: (matterId: string) => ({ pk: `RECEIVED#${matterId}`, sk: 'RECEIVED' }),
+  receivedByCourt: (court: string) => `COURT#${court}#RECEIVED`,
 } as const;

@@ -18,17 +18,22 @@ export const ACTIONS = [
    * the officer's closing work, each followed by a decision or a watch of its own.
    */
   'close-cases',
+  /**
+   * Matters other courts entrust to this court (H1): record one as it arrives, complete it or report back, and
+   * have the overdue ones told to the command center. Assigning one to an officer is `assign-tasks`.
+   */
+  'handle-entrustments',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   'field-officer': ['read-cases'],
-  'handling-officer': ['read-cases', 'close-cases'],
-  'team-lead': ['read-cases', 'read-court-tasks', 'assign-tasks', 'close-cases'],
-  'bureau-chief': ['read-cases', 'read-court-tasks', 'assign-tasks', 'close-cases'],
+  'handling-officer': ['read-cases', 'close-cases', 'handle-entrustments'],
+  'team-lead': ['read-cases', 'read-court-tasks', 'assign-tasks', 'close-cases', 'handle-entrustments'],
+  'bureau-chief': ['read-cases', 'read-court-tasks', 'assign-tasks', 'close-cases', 'handle-entrustments'],
   president: ['read-cases', 'read-court-tasks'],
   'panel-member': ['read-cases'],
-  'command-center': ['read-cases', 'read-court-tasks'],
+  'command-center': ['read-cases', 'read-court-tasks', 'handle-entrustments'],
   auditor: ['read-cases', 'read-court-tasks'],
 };
 
