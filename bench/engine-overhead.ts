@@ -22,6 +22,7 @@ import { DynamoApprovalStore } from '#adapters/dynamodb/approval-store.ts';
 import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { DynamoPartnerRequestStore } from '#adapters/dynamodb/partner-request-store.ts';
+import { DynamoReceivedMatterStore } from '#adapters/dynamodb/received-matter-store.ts';
 import { RecordedRejections } from '#adapters/dynamodb/rejection-log.ts';
 import { QueueWaker } from '#adapters/queue-waker.ts';
 import { FilingSimulator } from '#adapters/simulators/filing-simulator.ts';
@@ -222,6 +223,7 @@ async function bare(cases: number): Promise<number> {
       // Wake-ups go to settle like partner answers; no scenario of the mix resumes a case through the filing system.
       wakes: new QueueWaker(async (at, body) => void deliveries.push({ at, body }), clock),
       filing: new FilingSimulator(repository, async () => {}, clock),
+      received: new DynamoReceivedMatterStore(db, tables),
     };
     const intake = createIntakeHandler(
       deps,

@@ -4,7 +4,15 @@
  */
 
 import type { z } from 'zod';
-import type { ClosureBody, InterviewBody, SettlementBody, TaskQuery } from '#contracts/api.ts';
+import type {
+  ClosureBody,
+  FinishMatterBody,
+  InterviewBody,
+  MatterQuery,
+  ReceiveMatterBody,
+  SettlementBody,
+  TaskQuery,
+} from '#contracts/api.ts';
 import type { DecisionBody } from '#contracts/decisions.ts';
 import type { Phase } from '#domain/case/model.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
@@ -16,6 +24,15 @@ import { recordInterview, requestClosure } from '#use-cases/closure.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { invalid, UseCaseError, unauthenticated } from '#use-cases/errors.ts';
+import {
+  alertOverdueEntrustedMatters,
+  assignEntrustedMatter,
+  entrustmentCounts,
+  finishEntrustedMatter,
+  listEntrustedMatters,
+  type ReceiveCommand,
+  receiveEntrustedMatter,
+} from '#use-cases/received-matters.ts';
 import { recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
@@ -92,6 +109,12 @@ export function apiHandlers(
   const workload = boardWorkload(deps);
   const lookup = lookupCases(deps);
   const byPhase = casesByPhase(deps);
+  const receive = receiveEntrustedMatter(deps);
+  const received = listEntrustedMatters(deps);
+  const assignMatter = assignEntrustedMatter(deps);
+  const finishMatter = finishEntrustedMatter(deps);
+  const overdue = alertOverdueEntrustedMatters(deps);
+  const counts = entrustmentCounts(deps);
   return {
     ...evidenceHandlers(deps, options),
     listBoardNodes: ({ identity, query }) => nodes(identity, query as unknown as Parameters<typeof nodes>[1]),
@@ -134,6 +157,17 @@ export function apiHandlers(
     getCaseJournal: ({ identity, params }) => journal(identity, params.caseId ?? ''),
     verifyCase: ({ identity, params }) => verify(identity, params.caseId ?? ''),
     getCaseTimeline: ({ identity, params }) => lines(identity, params.caseId ?? ''),
+    receiveMatter: ({ identity, body }) =>
+      receive(identity, body as z.infer<typeof ReceiveMatterBody> as ReceiveCommand),
+    listReceivedMatters: ({ identity, query }) =>
+      received(identity, query as z.infer<typeof MatterQuery> as Parameters<typeof received>[1]),
+    assignReceivedMatter: ({ identity, params, body }) =>
+      assignMatter(identity, { matterId: params.matterId ?? '', ...(body as { to: string }) }),
+    finishReceivedMatter: ({ identity, params, body }) =>
+      finishMatter(identity, { matterId: params.matterId ?? '', ...(body as z.infer<typeof FinishMatterBody>) }),
+    checkOverdueMatters: ({ identity }) => overdue(identity),
+    entrustmentCounts: ({ identity, query }) =>
+      counts(identity, query as { from: string; to: string } as Parameters<typeof counts>[1]),
     // Built on first use: the settle function, which shares this module, never needs it.
     getOpenApi: async () => (await import('./openapi.ts')).OPENAPI_DOCUMENT,
   };

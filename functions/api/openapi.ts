@@ -127,6 +127,10 @@ export function buildOpenApi(): JsonObject {
       { name: 'cases', description: 'Case reads, lookups, the audit-chain check, staff actions of the coercion phase' },
       { name: 'board', description: 'The command-center board: nodes, approvals waiting, cases per phase, workload' },
       {
+        name: 'entrustments',
+        description: 'Matters other courts entrust to this court (H1), and both directions counted',
+      },
+      {
         name: 'evidence',
         description: 'Field evidence: signed uploads, listing, audited links, legal hold, verification',
       },

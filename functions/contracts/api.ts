@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { APPROVAL_STEPS } from '#domain/approvals/policy.ts';
 import { CONDUCT_KINDS } from '#domain/case/model.ts';
 import { CASE_STATUSES } from '#domain/case/status.ts';
+import { MATTER_KINDS } from '#domain/entrustment/received.ts';
 import { ROLES } from '#domain/staff/roles.ts';
 import { DecisionBody } from './decisions.ts';
 
@@ -413,4 +414,103 @@ export const SettlementBody = z
 
 export const SettlementResult = z
   .object({ caseId: CaseId, execution: z.string(), installments: z.int().min(1) })
+  .strict();
+
+// Matters other courts entrust to this court (H1), and both directions counted.
+
+export const MatterId = z.string().regex(/^m[a-z2-7]{19}$/, 'must be a received matter id');
+export const MatterParams = z.object({ matterId: MatterId }).strict();
+const CourtCode = z.string().trim().min(2).max(20);
+
+export const ReceiveMatterBody = z
+  .object({
+    fromCourt: z.object({ code: CourtCode, name: z.string().trim().min(2).max(60) }).strict(),
+    fromCaseNumber: z.string().trim().min(3).max(60),
+    kind: z.enum(MATTER_KINDS),
+    /** The asset or party reference of the requesting court (an id or register number: no personal names). */
+    reference: z.string().trim().min(1).max(120),
+    receivedOn: z.iso.date().optional(),
+    assignee: UserId.optional(),
+  })
+  .strict()
+  .describe('登记其他法院委托本院办理的执行事项（H1：30日内办结或函复）');
+
+const MatterNodeView = z
+  .object({
+    node: z.string(),
+    ruleId: z.string(),
+    startedOn: z.iso.date(),
+    dueDate: z.iso.date(),
+    dueAt: Instant,
+    unconfirmedYears: z.array(z.int()),
+    status: z.enum(['open', 'met', 'overdue']),
+    metAt: Instant.optional(),
+  })
+  .strict();
+
+export const ReceivedMatterView = z
+  .object({
+    matterId: MatterId,
+    court: z.string(),
+    fromCourt: z.object({ code: z.string(), name: z.string() }).strict(),
+    fromCaseNumber: z.string(),
+    kind: z.enum(MATTER_KINDS),
+    reference: z.string(),
+    receivedOn: z.iso.date(),
+    node: MatterNodeView,
+    status: z.enum(['open', 'completed', 'reported-back']),
+    assignee: z.string().optional(),
+    result: z.string().optional(),
+    finishedAt: Instant.optional(),
+    late: z.boolean().optional(),
+    overdueAlertedAt: Instant.optional(),
+    history: z.array(
+      z
+        .object({
+          at: Instant,
+          by: z.string(),
+          action: z.enum(['received', 'assigned', 'completed', 'reported-back', 'overdue-alerted']),
+          note: z.string().optional(),
+        })
+        .strict(),
+    ),
+    version: z.int(),
+  })
+  .strict();
+
+export const ReceiveMatterResult = z.object({ matter: ReceivedMatterView, created: z.boolean() }).strict();
+
+export const AssignMatterBody = z.object({ to: UserId }).strict();
+
+export const FinishMatterBody = z
+  .object({ outcome: z.enum(['completed', 'reported-back']), result: z.string().trim().min(1).max(1000) })
+  .strict()
+  .describe('受托事项办结或函复委托法院，并记录结果；超过H1期限的记为逾期办结');
+
+export const MatterQuery = z
+  .object({
+    from: z.iso.date().optional(),
+    to: z.iso.date().optional(),
+    status: z.enum(['open', 'completed', 'reported-back']).optional(),
+  })
+  .strict();
+
+export const MatterListing = z.object({ items: z.array(ReceivedMatterView) }).strict();
+
+export const OverdueCheckResult = z.object({ alerted: z.array(MatterId) }).strict();
+
+export const CountsQuery = z.object({ from: z.iso.date(), to: z.iso.date() }).strict();
+
+export const EntrustmentCountsView = z
+  .object({
+    court: z.string(),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    sent: z.int().min(0),
+    received: z.int().min(0),
+    receivedOnTime: z.int().min(0),
+    receivedLate: z.int().min(0),
+    receivedOpen: z.int().min(0),
+    receivedOverdue: z.int().min(0),
+  })
   .strict();

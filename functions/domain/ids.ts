@@ -74,3 +74,13 @@ export function parseExecutionName(name: string): { caseId: string; phase: strin
   const [, caseId, phase, run] = match as unknown as [string, string, string, string];
   return { caseId, phase, run: Number(run) };
 }
+
+/** A matter another court entrusts: the same requesting court, case number, kind and reference give the same id. */
+export function receivedMatterIdFor(
+  fromCourt: string,
+  fromCaseNumber: string,
+  kind: string,
+  reference: string,
+): string {
+  return `m${shortHash(`received|${fromCourt.trim().toUpperCase()}|${normaliseCaseNumber(fromCaseNumber)}|${kind}|${reference.trim()}`, 19)}`;
+}

@@ -1,7 +1,14 @@
 import type { Instant } from '#domain/calendar/local-date.ts';
 
 export interface Alert {
-  readonly kind: 'approval-escalated' | 'partner-overdue' | 'needs-attention' | 'node-overdue' | 'node-warning';
+  readonly kind:
+    | 'approval-escalated'
+    | 'partner-overdue'
+    | 'needs-attention'
+    | 'node-overdue'
+    | 'node-warning'
+    | 'received-matter-overdue';
+  /** The case; for a matter another court entrusted to this one (`received-matter-overdue`), the matter id. */
   readonly caseId: string;
   readonly court: string;
   readonly at: Instant;

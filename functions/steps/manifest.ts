@@ -21,6 +21,7 @@ export const DEPENDENCIES = [
   'evidence',
   'wakes',
   'filing',
+  'received',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -75,11 +76,12 @@ export const FUNCTION_USES = {
   'record-evidence': ['clock', 'rules', 'cases', 'evidence'],
   /**
    * The staff API behind API Gateway: tasks (list, claim, assign), case reads, the command-center board and
-   * lookups, field evidence (signed uploads and links, legal holds). Writes the case journal (claims, assignments,
-   * evidence declarations and accesses) and the approvals' assignee; never the engine: decisions, conduct and
-   * early releases go to settle.
+   * lookups, field evidence (signed uploads and links, legal holds), and the matters other courts entrust to this
+   * court (H1: recorded, assigned, finished, counted, overdue ones told to the command center). Writes the case
+   * journal (claims, assignments, evidence declarations and accesses) and the approvals' assignee; never the engine:
+   * decisions, conduct and early releases go to settle.
    */
-  api: ['clock', 'rules', 'calendar', 'cases', 'queries', 'approvals', 'staff', 'evidence'],
+  api: ['clock', 'rules', 'calendar', 'cases', 'queries', 'approvals', 'staff', 'evidence', 'received', 'alerts'],
   /**
    * The node sweeper, every few minutes: reads the sweep index, records warnings and overdue nodes, starts the
    * node-task executions (overdue supervision, term extension) and tells the command center.

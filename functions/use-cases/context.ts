@@ -22,6 +22,7 @@ import type { FilingSystem } from '#ports/filing.ts';
 import type { IntakeRejections } from '#ports/intake.ts';
 import type { PartnerGateway, PartnerRequestStore } from '#ports/partner-requests.ts';
 import type { PaymentGateway } from '#ports/payments.ts';
+import type { ReceivedMatterStore } from '#ports/received-matters.ts';
 import type { StaffDirectory } from '#ports/staff-directory.ts';
 import type { Waker } from '#ports/wakes.ts';
 import type { WorkflowEngine } from '#ports/workflow-engine.ts';
@@ -43,6 +44,7 @@ export interface Deps {
   readonly evidence: EvidenceStore;
   readonly wakes: Waker;
   readonly filing: FilingSystem;
+  readonly received: ReceivedMatterStore;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { CONDUCT_KINDS } from '#domain/case/model.ts';
+import { MATTER_KINDS } from '#domain/entrustment/received.ts';
 import { RULES } from '#domain/rules/table.ts';
 import type { CostOptions } from './cost.ts';
 import { CONDUCT_LABELS } from './labels.ts';
@@ -213,6 +214,71 @@ function program(): Command {
   ).action(async (reference: string, options) =>
     (await closure()).settlementCommand(globals(), out(), reference, options),
   );
+  const entrusted = () => import('./entrusted.ts');
+  const matters = helped(
+    cli.command('entrusted').description('其他法院委托本院办理的执行事项（H1：30日内办结或函复），及委托、受托统计'),
+  );
+  helped(
+    matters
+      .command('receive')
+      .description('登记一件受托事项：期限按规则表 H1 与法定节假日计算')
+      .requiredOption('--from-court <code>', '委托法院代码')
+      .requiredOption('--from-court-name <name>', '委托法院名称')
+      .requiredOption('--case-number <number>', '委托法院的案号')
+      .requiredOption('--kind <kind>', `委托事项：${MATTER_KINDS.join('、')}`)
+      .requiredOption('--reference <ref>', '所涉财产或当事人的编号（账号、不动产单元号等，不填姓名）')
+      .option('--received-on <date>', '收到日期（默认今天）')
+      .option('--assignee <user>', '承办人用户名')
+      .requiredOption('--as <user>', '登记人用户名（承办人、团队负责人、执行局局长、指挥中心）'),
+  ).action(async (options) => (await entrusted()).receiveCommand(globals(), out(), options));
+  helped(
+    matters
+      .command('assign')
+      .description('将受托事项交承办人办理')
+      .argument('<matter>', '受托事项编号')
+      .argument('<to>', '承办人用户名')
+      .requiredOption('--as <user>', '团队负责人或执行局局长用户名'),
+  ).action(async (matter: string, to: string, options) =>
+    (await entrusted()).assignCommand(globals(), out(), matter, to, options),
+  );
+  for (const [name, outcome, description] of [
+    ['complete', 'completed', '受托事项办结，记录结果（超过期限的记为逾期办结）'],
+    ['report-back', 'reported-back', '函复委托法院（无法办理或部分办理），记录情况'],
+  ] as const) {
+    helped(
+      matters
+        .command(name)
+        .description(description)
+        .argument('<matter>', '受托事项编号')
+        .requiredOption('--result <text>', '办理结果')
+        .requiredOption('--as <user>', '承办人用户名'),
+    ).action(async (matter: string, options) =>
+      (await entrusted()).finishCommand(globals(), out(), outcome, matter, options),
+    );
+  }
+  helped(
+    matters
+      .command('list')
+      .description('本院的受托事项及其期限（只读）')
+      .option('--status <status>', 'open（办理中）、completed（已办结）、reported-back（已函复）')
+      .option('--from <date>', '收到日期起')
+      .option('--to <date>', '收到日期止')
+      .requiredOption('--as <user>', '用户名'),
+  ).action(async (options) => (await entrusted()).listCommand(globals(), out(), options));
+  helped(
+    matters
+      .command('check')
+      .description('检查受托事项期限：逾期未办结的提醒指挥中心（每件一次）')
+      .requiredOption('--as <user>', '用户名（承办人、团队负责人、执行局局长、指挥中心）'),
+  ).action(async (options) => (await entrusted()).checkCommand(globals(), out(), options));
+  helped(
+    matters
+      .command('counts')
+      .description('委托、受托统计：本院案件委托外院的件数；外院委托本院的件数及按期、逾期、未办结（只读）')
+      .requiredOption('--from <date>', '起始日期')
+      .requiredOption('--to <date>', '截止日期')
+      .requiredOption('--as <user>', '用户名'),
+  ).action(async (options) => (await entrusted()).countsCommand(globals(), out(), options));
   helped(cli.command('run').description('处理当前所有到期的工作后退出')).action(lazy('runCommand'));
   helped(cli.command('worker').description('持续运行（生产模式）：按时处理到期的期限与外部答复')).action(
     lazy('workerCommand'),

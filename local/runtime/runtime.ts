@@ -11,6 +11,7 @@ import { DynamoApprovalStore } from '#adapters/dynamodb/approval-store.ts';
 import { type CommitListener, DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { DynamoPartnerRequestStore } from '#adapters/dynamodb/partner-request-store.ts';
+import { DynamoReceivedMatterStore } from '#adapters/dynamodb/received-matter-store.ts';
 import { RecordedRejections } from '#adapters/dynamodb/rejection-log.ts';
 import { CASES_LAYOUT } from '#adapters/dynamodb/tables.ts';
 import { QueueWaker } from '#adapters/queue-waker.ts';
@@ -206,6 +207,7 @@ export class EmbeddedRuntime {
       rejections: new RecordedRejections(db, tables, new LocalDeadLetters(runtimeStore, clock)),
       evidence: this.evidence,
       wakes: new QueueWaker(deliver, clock),
+      received: new DynamoReceivedMatterStore(db, tables),
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,

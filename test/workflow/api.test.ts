@@ -500,6 +500,27 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
   expect((await r('POST', `/cases/${other}/settlement`, { as: officer, body: { installments: [] } })).status).toBe(400);
   await r('GET', `/cases/${caseId}/journal`, { as: USER_OF.auditor });
   await r('GET', `/cases/${caseId}/verify`, { as: USER_OF.auditor });
+  // Matters other courts entrust to this court (H1; their scenario runs in received-matters.test.ts).
+  const receipt = {
+    fromCourt: { code: 'GD0105', name: '广东省广州市海珠区人民法院' },
+    fromCaseNumber: '（2026）粤0105执1号',
+    kind: 'freeze',
+    reference: '6222 **** 0009',
+  };
+  const received = await r<{ matter: { matterId: string } }>('POST', '/entrustments/received', {
+    as: officer,
+    body: receipt,
+  });
+  const matterId = received.body.matter.matterId;
+  await r('POST', '/entrustments/received', { as: officer, body: { ...receipt, kind: 'no-such-kind' } });
+  await r('POST', `/entrustments/received/${matterId}/assign`, { as: 'li-qiang', body: { to: officer } });
+  await r('POST', `/entrustments/received/${matterId}/outcome`, {
+    as: officer,
+    body: { outcome: 'completed', result: '已冻结' },
+  });
+  await r('GET', '/entrustments/received', { as: USER_OF.auditor });
+  await r('POST', '/entrustments/received/overdue-check', { as: USER_OF['command-center'] });
+  await r('GET', '/entrustments/counts?from=2026-03-01&to=2026-12-31', { as: USER_OF.auditor });
   return { s, late: other };
 }
 

@@ -27,8 +27,10 @@ export interface TableLayout {
 /**
  * cases: single table. Items: case records (CASE#id / CASE: the whole case, in no index), their index entries
  * (CASE#id / INDEX: summary and index keys), time nodes (CASE#id / NODE#node) and parties (CASE#id / PARTY#party), approvals (APPROVAL#id), partner requests (REQUEST#id), rejected intake events
- * (INTAKE#REJECTED). Every index is sparse and overloaded, keyed for one access pattern each (nothing scans):
- * - gsi1: pending approvals per court (by due time); cases by court and status (by filing time);
+ * (INTAKE#REJECTED), matters other courts entrusted to this one (RECEIVED#id). Every index is sparse and overloaded,
+ * keyed for one access pattern each (nothing scans):
+ * - gsi1: pending approvals per court (by due time); cases by court and status (by filing time); received matters
+ *   per court (by the date received);
  * - gsi2: cases per officer (open first), for load-based assignment and workload;
  * - gsi3: cases with something due for the node sweeper (SWEEP#shard, by the instant); open nodes per court
  *   (by due time); cases by party id;
@@ -89,4 +91,6 @@ export const keys = {
   caseNumber: (caseNumber: string) => `CASENO#${caseNumber}`,
   caseParty: (partyId: string) => `PARTY#${partyId}`,
   approvalsByRole: (court: string, role: string) => `COURT#${court}#APPROVALS#ROLE#${role}`,
+  received: (matterId: string) => ({ pk: `RECEIVED#${matterId}`, sk: 'RECEIVED' }),
+  receivedByCourt: (court: string) => `COURT#${court}#RECEIVED`,
 } as const;

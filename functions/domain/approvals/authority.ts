@@ -24,13 +24,26 @@ export const ACTIONS = [
   'record-conduct',
   /** Order a detainee released early on correction (C1). */
   'order-release',
+  /**
+   * Matters other courts entrust to this court (H1): record one as it arrives, complete it or report back, and
+   * have the overdue ones told to the command center. Assigning one to an officer is `assign-tasks`.
+   */
+  'handle-entrustments',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   'field-officer': ['read-cases', 'record-conduct'],
-  'handling-officer': ['read-cases', 'close-cases', 'record-conduct'],
-  'team-lead': ['read-cases', 'read-court-tasks', 'assign-tasks', 'close-cases', 'read-board', 'record-conduct'],
+  'handling-officer': ['read-cases', 'close-cases', 'record-conduct', 'handle-entrustments'],
+  'team-lead': [
+    'read-cases',
+    'read-court-tasks',
+    'assign-tasks',
+    'close-cases',
+    'read-board',
+    'record-conduct',
+    'handle-entrustments',
+  ],
   'bureau-chief': [
     'read-cases',
     'read-court-tasks',
@@ -39,10 +52,11 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'read-board',
     'record-conduct',
     'order-release',
+    'handle-entrustments',
   ],
   president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
   'panel-member': ['read-cases'],
-  'command-center': ['read-cases', 'read-court-tasks', 'read-board'],
+  'command-center': ['read-cases', 'read-court-tasks', 'read-board', 'handle-entrustments'],
   auditor: ['read-cases', 'read-court-tasks'],
 };
 

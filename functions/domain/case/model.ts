@@ -79,7 +79,9 @@ export type NodeId =
   /** E8: the second auction held within 30 days of the failed first. */
   | `second-auction:${string}`
   | `renewal:${string}`
-  | `settlement:${string}`;
+  | `settlement:${string}`
+  /** A matter another court entrusted to this court (H1): held on the received matter, not on a case. */
+  | `received:${string}`;
 
 export interface TimeNode {
   readonly node: NodeId;

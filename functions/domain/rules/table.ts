@@ -146,6 +146,26 @@ export const RULES = {
     verify: true,
     period: { days: 30, unit: 'calendar' } satisfies Period,
   },
+  F1_FEE: {
+    id: 'F1-FEE',
+    title: 'Execution application fee on the amount executed, by marginal tiers',
+    titleZh: '申请执行费',
+    kind: 'law',
+    source: '国务院《诉讼费用交纳办法》(国务院令第481号) 第十四条第一项 (not in enforcement-rules.md; to check)',
+    effectiveFrom: '2007-04-01',
+    version: '2007',
+    verify: true,
+    /** Up to 10,000 yuan executed: this flat fee. */
+    flatFen: 5_000,
+    flatUpToFen: 1_000_000,
+    /** Each part above the previous bound, up to `upToFen`, at `basisPoints` / 10,000; the last has no bound. */
+    tiers: [
+      { upToFen: 50_000_000, basisPoints: 150 },
+      { upToFen: 500_000_000, basisPoints: 100 },
+      { upToFen: 1_000_000_000, basisPoints: 50 },
+      { upToFen: Number.MAX_SAFE_INTEGER, basisPoints: 10 },
+    ],
+  },
   G1: {
     id: 'G1',
     title: 'Ways a case closes',

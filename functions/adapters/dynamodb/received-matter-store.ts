@@ -1,0 +1,94 @@
+/**
+ * Matters other courts entrusted to this court, one item each in the cases table, listed per court on GSI1 by the
+ * date received. Every write is conditional on the version read, so two staff finishing one matter cannot both win.
+ */
+import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { ReceivedMatter } from '#domain/entrustment/received.ts';
+import { ReceivedMatterConflictError, type ReceivedMatterStore } from '#ports/received-matters.ts';
+import { isConditionFailure } from './document-client.ts';
+import { keys, type TableNames } from './tables.ts';
+
+function toMatter(item: Record<string, unknown>): ReceivedMatter {
+  const { pk: _pk, sk: _sk, gsi1pk: _g, gsi1sk: _s, ...matter } = item;
+  return matter as unknown as ReceivedMatter;
+}
+
+export class DynamoReceivedMatterStore implements ReceivedMatterStore {
+  private readonly db: DynamoDBDocumentClient;
+  private readonly table: string;
+
+  constructor(db: DynamoDBDocumentClient, tables: Pick<TableNames, 'cases'>) {
+    this.db = db;
+    this.table = tables.cases;
+  }
+
+  private item(matter: ReceivedMatter) {
+    return {
+      ...keys.received(matter.matterId),
+      ...matter,
+      gsi1pk: keys.receivedByCourt(matter.court),
+      gsi1sk: `${matter.receivedOn}#${matter.matterId}`,
+    };
+  }
+
+  async get(matterId: string): Promise<ReceivedMatter | undefined> {
+    const found = await this.db.send(
+      new GetCommand({ TableName: this.table, Key: keys.received(matterId), ConsistentRead: true }),
+    );
+    return found.Item ? toMatter(found.Item) : undefined;
+  }
+
+  async create(matter: ReceivedMatter): Promise<boolean> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: this.item({ ...matter, version: 1 }),
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+
+  async save(next: ReceivedMatter): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.table,
+          Item: this.item(next),
+          ConditionExpression: '#version = :previous',
+          ExpressionAttributeNames: { '#version': 'version' },
+          ExpressionAttributeValues: { ':previous': next.version - 1 },
+        }),
+      );
+    } catch (error) {
+      if (isConditionFailure(error)) throw new ReceivedMatterConflictError(next.matterId);
+      throw error;
+    }
+  }
+
+  async listByCourt(court: string, range: { from?: string; to?: string } = {}): Promise<readonly ReceivedMatter[]> {
+    const items: Record<string, unknown>[] = [];
+    let cursor: Record<string, unknown> | undefined;
+    const from = range.from ?? '0000-00-00';
+    const to = `${range.to ?? '9999-99-99'}#~`;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'gsi1',
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': keys.receivedByCourt(court), ':from': from, ':to': to },
+          ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    return items.map(toMatter);
+  }
+}
