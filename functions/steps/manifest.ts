@@ -84,9 +84,10 @@ export const FUNCTION_USES = {
   api: ['clock', 'rules', 'calendar', 'cases', 'queries', 'approvals', 'staff', 'evidence', 'received', 'alerts'],
   /**
    * The node sweeper, every few minutes: reads the sweep index, records warnings and overdue nodes, starts the
-   * node-task executions (overdue supervision, term extension) and tells the command center.
+   * node-task executions (overdue supervision, term extension) and tells the command center; and tells it of
+   * matters other courts entrusted (H1) gone overdue.
    */
-  'sweep-nodes': ['clock', 'rules', 'calendar', 'cases', 'queries', 'engine', 'alerts'],
+  'sweep-nodes': ['clock', 'rules', 'calendar', 'cases', 'queries', 'engine', 'alerts', 'received', 'staff'],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

@@ -1,7 +1,8 @@
 /**
  * The node sweeper on AWS: a scheduled rule invokes it every few minutes (reserved concurrency 1: one sweep at a
  * time). It reads the sweep index and acts on the cases it names (functions/use-cases/node-watch.ts); cases left
- * over wait for the next run. Logs counts and case ids only.
+ * over wait for the next run. Then it tells the command center of received matters (H1) gone overdue
+ * (functions/use-cases/received-matters.ts). Logs counts and case ids only.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -9,6 +10,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { Deps } from '#use-cases/context.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
+import { sweepOverdueMatters } from '#use-cases/received-matters.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
 
 export const SWEEP_USES = FUNCTION_USES['sweep-nodes'];
@@ -18,17 +20,21 @@ export function createSweepHandler(
   logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'sweep-nodes' } }),
 ): (event: unknown, context: Context) => Promise<SweepResult> {
   const sweep = sweepNodes(deps);
+  const matters = sweepOverdueMatters(deps);
   const handler = middy()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .handler(async (): Promise<SweepResult> => {
       const result = await sweep();
       if (result.failed.length > 0) logger.warn('node sweep failed for some cases', { cases: result.failed });
+      // Matters other courts entrusted to this one (H1) that went overdue: the command center is told once each.
+      const alerted = await matters();
       logger.info('node sweep', {
         due: result.due,
         acted: result.acted,
         warned: result.warned,
         overdue: result.overdue,
         tasks: result.tasks,
+        receivedOverdue: alerted.length,
       });
       return result;
     });

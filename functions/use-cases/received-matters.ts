@@ -154,29 +154,45 @@ export function listEntrustedMatters(deps: Pick<Deps, 'received'>) {
   };
 }
 
-/**
- * Tells the command center of every open matter past H1's due date, once each (the matter remembers it). The
- * alert goes out before the mark is written: a retry may repeat an alert, never lose one.
- */
+/** Tells the command center of the court's overdue matters (once each), asked for by staff. */
 export function alertOverdueEntrustedMatters(deps: Pick<Deps, 'clock' | 'received' | 'alerts'>) {
   return async (caller: Identity | undefined) => {
     const identity = allowed(caller, 'handle-entrustments');
-    const now = deps.clock.now();
-    const alerted: string[] = [];
-    for (const matter of await deps.received.listByCourt(identity.court)) {
-      if (!markOverdue(matter, now)) continue;
-      await deps.alerts.alert({
-        kind: 'received-matter-overdue',
-        caseId: matter.matterId,
-        court: matter.court,
-        at: now,
-        message: `${matter.fromCourt.name}${matter.fromCaseNumber}委托的${MATTER_KIND_LABELS[matter.kind]}事项逾期：期限${matter.node.dueDate}（H1），尚未办结或函复`,
-      });
-      await changeMatter(deps, identity, matter.matterId, (m) => markOverdue(m, now));
-      alerted.push(matter.matterId);
-    }
-    return { alerted };
+    return { alerted: await alertOverdue(deps, identity.court) };
   };
+}
+
+/**
+ * The sweeper's share of H1 for received matters: every court's overdue matters told to the command center, once
+ * each, without anyone asking. Runs with the node sweep (every few minutes on AWS; with the embedded runtime's due
+ * work locally).
+ */
+export function sweepOverdueMatters(deps: Pick<Deps, 'clock' | 'received' | 'alerts' | 'staff'>) {
+  return async (): Promise<readonly string[]> => {
+    const alerted: string[] = [];
+    for (const court of await deps.staff.courts()) alerted.push(...(await alertOverdue(deps, court)));
+    return alerted;
+  };
+}
+
+async function alertOverdue(deps: Pick<Deps, 'clock' | 'received' | 'alerts'>, court: string): Promise<string[]> {
+  const now = deps.clock.now();
+  const system: Identity = { userId: 'system', roles: [], court };
+  const alerted: string[] = [];
+  for (const matter of await deps.received.listByCourt(court)) {
+    if (!markOverdue(matter, now)) continue;
+    // Told first, marked after: a retry may tell twice, but an overdue matter is never marked and left untold.
+    await deps.alerts.alert({
+      kind: 'received-matter-overdue',
+      caseId: matter.matterId,
+      court: matter.court,
+      at: now,
+      message: `${matter.fromCourt.name}${matter.fromCaseNumber}委托的${MATTER_KIND_LABELS[matter.kind]}事项逾期：期限${matter.node.dueDate}（H1），尚未办结或函复`,
+    });
+    await changeMatter(deps, system, matter.matterId, (m) => markOverdue(m, now));
+    alerted.push(matter.matterId);
+  }
+  return alerted;
 }
 
 /**

@@ -28,6 +28,7 @@ import { STEP_REGISTRY } from '#steps/index.ts';
 import type { Deps } from '#use-cases/context.ts';
 import type { IntakeOutcome } from '#use-cases/intake-case.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
+import { sweepOverdueMatters } from '#use-cases/received-matters.ts';
 import type { Definition } from '#workflows/asl.ts';
 import type { MachineName } from '#workflows/index.ts';
 import type { StepName } from '#workflows/steps.ts';
@@ -45,6 +46,8 @@ import { RuntimeStore } from './runtime-store.ts';
 import { functionTally, type UsageMeter, usageScope } from './usage.ts';
 import { dynamoMeter } from './usage-dynamodb.ts';
 
+/** How often the received-matter sweep runs: the node sweeper's schedule on AWS (infra/constructs/node-sweeper.ts). */
+const MATTER_SWEEP_INTERVAL_MS = 5 * 60_000;
 /** Makes a step fail on purpose, to show what the workflow does then (tests, demos). */
 export interface Fault {
   readonly step: StepName;
@@ -123,6 +126,9 @@ export class EmbeddedRuntime {
   private readonly meter: UsageMeter | undefined;
   private readonly background = new Set<Promise<void>>();
   private readonly sweeper: () => Promise<SweepResult>;
+  /** Received matters (H1) past their due date, told to the command center; see `sweepMatters`. */
+  private readonly mattersSweeper: () => Promise<readonly string[]>;
+  private mattersCheckedAt: Instant | undefined;
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
   private sweepHint: { dirty: boolean; at?: Instant } = { dirty: true };
 
@@ -216,6 +222,7 @@ export class EmbeddedRuntime {
     );
     this.settleHandler = createSettleHandler(this.deps, new SinkLogger(this.logSink, { function: 'settle' }));
     this.sweeper = sweepNodes(this.deps);
+    this.mattersSweeper = sweepOverdueMatters(this.deps);
     this.apiHandler = createApiHandler(this.deps, new SinkLogger(this.logSink, { function: 'api' }), {
       recordOnComplete: true,
     });
@@ -389,7 +396,28 @@ export class EmbeddedRuntime {
       const swept = await this.sweep();
       if (swept.failed.length > 0)
         this.log({ level: 'WARN', message: 'node sweep failed', service: 'enforcement', cases: swept.failed });
+      await this.sweepMatters();
       if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return;
+    }
+  }
+
+  /**
+   * Matters other courts entrusted to this one (H1) that went overdue, told to the command center once each: at
+   * most once per sweep interval of the clock, as the scheduled sweeper does on AWS.
+   */
+  private async sweepMatters(): Promise<void> {
+    const now = this.clock.now();
+    if (this.mattersCheckedAt && Date.parse(now) - Date.parse(this.mattersCheckedAt) < MATTER_SWEEP_INTERVAL_MS) return;
+    this.mattersCheckedAt = now;
+    try {
+      await this.mattersSweeper();
+    } catch (error) {
+      this.log({
+        level: 'WARN',
+        message: 'received-matter sweep failed',
+        service: 'enforcement',
+        error: String(error),
+      });
     }
   }
 

@@ -50,6 +50,10 @@ export class JsonStaffDirectory implements StaffDirectory {
     return this.document.teams.filter((t) => t.court === court);
   }
 
+  async courts(): Promise<readonly string[]> {
+    return this.document.courts.map((c) => c.code);
+  }
+
   courtName(code: string): string {
     return this.document.courts.find((c) => c.code === code)?.name ?? code;
   }

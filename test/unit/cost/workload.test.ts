@@ -17,22 +17,31 @@ describe('the case mix', () => {
       scenarios: [
         { id: 'frozen-deducted', weight: 30 },
         { id: 'paid-after-notice', weight: 10 },
-        { id: 'auction', weight: 60, pending: 'issue 4' },
+        { id: 'public-notice-service', weight: 60, pending: 'service by public notice' },
       ],
     });
     expect(mix.shares).toEqual({ 'frozen-deducted': 0.75, 'paid-after-notice': 0.25 });
     expect(mix.covered).toBe(0.4);
-    expect(mix.pending).toEqual([{ id: 'auction', weight: 60, pending: 'issue 4' }]);
+    expect(mix.pending).toEqual([{ id: 'public-notice-service', weight: 60, pending: 'service by public notice' }]);
   });
 
   it('refuses a scenario that does not exist unless it is marked pending', () => {
-    expect(() => parseMix({ scenarios: [{ id: 'auction', weight: 1 }] })).toThrow(InvalidMixError);
+    expect(() => parseMix({ scenarios: [{ id: 'public-notice-service', weight: 1 }] })).toThrow(InvalidMixError);
+    expect(() =>
+      parseMix({
+        scenarios: [
+          { id: 'paid-after-notice', weight: 1 },
+          { id: 'public-notice-service', weight: 1, pending: 'not built' },
+        ],
+      }),
+    ).not.toThrow();
   });
 
-  it('the default mix names only scenarios of the catalog, and lists auction and 终本 as pending', () => {
+  it('the default mix names only scenarios of the catalog, auction and 终本 among them, and none pending', () => {
     const mix = loadMix();
     for (const id of Object.keys(mix.shares)) expect(WORKLOAD_SCENARIOS.map((s) => s.id)).toContain(id);
-    expect(mix.pending.map((p) => p.id)).toEqual(['auction', 'final-closure']);
+    expect(Object.keys(mix.shares)).toEqual(expect.arrayContaining(['auction', 'final-closure', 'entrustment']));
+    expect(mix.pending).toEqual([]);
   });
 
   it('a plan follows the weights in every prefix, deterministically', () => {
