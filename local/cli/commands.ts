@@ -4,9 +4,11 @@ import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
 import { verifyChain } from '#domain/case/journal.ts';
 import type { ConductKind, EnforcementCase } from '#domain/case/model.ts';
 import { isLate } from '#domain/case/nodes.ts';
-import { accountBalance, totalDisbursed, totalReceived } from '#domain/case/reducer.ts';
+import { accountBalance, ledgerTotal, totalDisbursed, totalReceived } from '#domain/case/reducer.ts';
 import { CASE_STATUSES, type CaseStatus, STATUS_LABELS } from '#domain/case/status.ts';
+import { executionFeeFen } from '#domain/disbursement/fee.ts';
 import { fen, formatYuan } from '#domain/money.ts';
+import { RULES } from '#domain/rules/table.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { LocalIdentityProvider, UnknownUserError } from '../api/identity-provider.ts';
@@ -123,6 +125,11 @@ export async function caseCommand(globals: GlobalOptions, out: Output, reference
         out.line(
           `执行标的：${formatYuan(state.claim.totalFen)}  已到账：${formatYuan(fen(totalReceived(state)))}  已发放：${formatYuan(fen(totalDisbursed(state)))}  账户余额：${formatYuan(fen(Math.max(0, accountBalance(state))))}`,
         );
+        const executed = totalDisbursed(state) + ledgerTotal(state, 'in-lieu');
+        if (executed > 0)
+          out.line(
+            `申请执行费（F1-FEE，按已执行金额${formatYuan(fen(executed))}计算，由被执行人负担）：${formatYuan(fen(executionFeeFen(executed, RULES)))}（仅计算，本版本未在发放中扣收）`,
+          );
         if (state.attention) out.line(`需人工处理：${state.attention.error}：${state.attention.cause}`);
         out.line('');
         out.line('时间节点：');

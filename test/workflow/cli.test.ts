@@ -209,6 +209,8 @@ describe('the demo', () => {
     expect(stdout).toContain(
       '执行标的：1,036,000.00元  已到账：1,036,000.00元  已发放：1,036,000.00元  账户余额：0.00元',
     );
+    // F1-FEE by hand: 50 for the first 10,000; 1.5% of 490,000 = 7,350; 1% of 536,000 = 5,360.
+    expect(stdout).toContain('申请执行费（F1-FEE，按已执行金额1,036,000.00元计算，由被执行人负担）：12,760.00元');
   });
 
   it('the voluntary-payment scenario closes without freezing anything', () => {
