@@ -175,10 +175,14 @@ async function lifecycle(): Promise<void> {
               .join(', ')}`,
         )
         .join('; ')}.`,
-      '',
-      `Pending scenarios, not in the mix until they are built: ${mix.pending
-        .map((p) => `${p.id} (${workloadScenario(p.id)?.label ?? p.pending}; weight ${p.weight})`)
-        .join(', ')}. The existing scenarios stand for ${round(100 * mix.covered, 0)}% of the mix file's weight.`,
+      ...(mix.pending.length > 0
+        ? [
+            '',
+            `Pending scenarios, not in the mix until they are built: ${mix.pending
+              .map((p) => `${p.id} (${workloadScenario(p.id)?.label ?? p.pending}; weight ${p.weight})`)
+              .join(', ')}. The existing scenarios stand for ${round(100 * mix.covered, 0)}% of the mix file's weight.`,
+          ]
+        : []),
       ...(Object.entries(stored).some(([n, e]) => e.runs.length === 1 && Number(n) < 10_000)
         ? [
             '',
@@ -295,8 +299,9 @@ async function cost(): Promise<void> {
           usd(s.workflowPerCase),
         ]),
       ),
-      '',
-      `Pending scenarios (not counted): ${report.pending.map((p) => p.id).join(', ')}.`,
+      ...(report.pending.length > 0
+        ? ['', `Pending scenarios (not counted): ${report.pending.map((p) => p.id).join(', ')}.`]
+        : []),
       '',
       `Assumptions: ${Object.entries(report.assumptions)
         .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : v}`)
@@ -336,10 +341,12 @@ async function cold(): Promise<void> {
       '**What dominates.** zod is about 440 KiB of every bundle that validates input (every function but the MFA ' +
         'trigger): zod 4 `import { z } from "zod"` keeps the whole library, its locales included, however little of it a ' +
         'function uses. Then the first-party domain code and adapters (20 to 40 KiB), Powertools logger and middy. ' +
-        "record-evidence alone also carries the S3 client (with @smithy/core and the credential providers' nested " +
-        "clients, about 300 KiB); the MFA trigger is the Cognito client's share of the SDK. Until this benchmark, every " +
-        'function bundled the S3 client because the shared AWS wiring imported it: 958 to 1,008 KiB per bundle before, ' +
-        '531 to 580 KiB after (the evidence store is now passed in by record-evidence only, and the lint keeps it so).',
+        'The two functions that use evidence, record-evidence and the staff API (which signs upload and view links), ' +
+        "also carry the S3 client and presigner (with @smithy/core and the credential providers' nested clients, about " +
+        "400 KiB); the MFA trigger is the Cognito client's share of the SDK. Before this benchmark every function " +
+        'bundled the S3 client because the shared AWS wiring imported it (958 to 1,008 KiB per bundle); now the evidence ' +
+        'store is passed in by the functions that use it, and the lint keeps it out of the shared wiring, steps and use ' +
+        'cases.',
     ].join('\n'),
   );
 }
