@@ -102,8 +102,12 @@ export interface CaseQueries {
   nodes(filter: NodeFilter): Promise<Page<NodeEntry>>;
   /** Cases under this case number (one, unless two courts used the same number). */
   findByCaseNumber(caseNumber: string): Promise<readonly CaseSummary[]>;
-  /** The ids of the cases where this party is an applicant or a respondent (with each case's court). */
-  findByParty(partyId: string, limit: number): Promise<readonly { readonly caseId: string; readonly court: string }[]>;
+  /** The ids of one court's cases where this party is an applicant or a respondent (with the court). */
+  findByParty(
+    court: string,
+    partyId: string,
+    limit: number,
+  ): Promise<readonly { readonly caseId: string; readonly court: string }[]>;
   /** Cases with something due for the node sweeper at or before `now` (ids), earliest first. */
   dueForSweep(now: Instant, limit: number): Promise<readonly string[]>;
   /** The earliest instant any case has something due for the sweeper. */

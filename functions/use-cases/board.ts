@@ -155,9 +155,8 @@ export function lookupCases(deps: Pick<Deps, 'queries' | 'cases'>) {
       // Another court's cases are not there for this caller.
       return { items: found.filter((c) => c.court === identity.court) };
     }
-    const refs = (await deps.queries.findByParty(query.partyId ?? '', MAX_PARTY_CASES)).filter(
-      (r) => r.court === identity.court,
-    );
+    // The index is per court: another court's cases are neither read nor counted against the limit.
+    const refs = await deps.queries.findByParty(identity.court, query.partyId ?? '', MAX_PARTY_CASES);
     const states = await Promise.all(refs.map((r) => deps.cases.load(r.caseId)));
     return { items: states.filter((s) => s !== undefined).map(caseSummary) };
   };

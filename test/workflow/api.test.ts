@@ -382,6 +382,11 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
   expect(now.every((c) => c.status !== 'filed')).toBe(true);
   expect(byParty.body.items.map((c) => ({ caseId: c.caseId, status: c.status }))).toEqual(expect.arrayContaining(now));
   expect(byParty.body.items).toHaveLength(2);
+  // Another court's staff looking up the same party find none of this court's cases (the index is per court).
+  const elsewhere = await r<{ items: unknown[] }>('GET', `/lookup?partyId=${summary.respondents[0]?.partyId}`, {
+    as: 'qian-lei',
+  });
+  expect(elsewhere.body.items).toEqual([]);
   await r('GET', '/lookup', { as: USER_OF.auditor });
   await r('GET', '/cases?phase=investigation', { as: USER_OF.auditor });
   // Field evidence of the case, shown with the approval of its step.

@@ -141,7 +141,7 @@ export function projectionItems(
         caseId: state.caseId,
         court: state.court.code,
         version: state.version,
-        gsi3pk: keys.caseParty(party.partyId),
+        gsi3pk: keys.caseParty(state.court.code, party.partyId),
         gsi3sk: state.caseId,
       });
     }
@@ -267,8 +267,12 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
     return page.items.map((item) => item.summary as CaseSummary);
   }
 
-  async findByParty(partyId: string, limit: number): Promise<readonly { caseId: string; court: string }[]> {
-    const page = await this.query('gsi3', keys.caseParty(partyId), { limit });
+  async findByParty(
+    court: string,
+    partyId: string,
+    limit: number,
+  ): Promise<readonly { caseId: string; court: string }[]> {
+    const page = await this.query('gsi3', keys.caseParty(court, partyId), { limit });
     return page.items.map((item) => ({ caseId: String(item.caseId), court: String(item.court) }));
   }
 

@@ -89,7 +89,8 @@ export const keys = {
   nodesByOfficer: (userId: string) => `NODES#OFFICER#${userId}`,
   casesByPhase: (court: string, phase: string) => `COURT#${court}#PHASE#${phase}`,
   caseNumber: (caseNumber: string) => `CASENO#${caseNumber}`,
-  caseParty: (partyId: string) => `PARTY#${partyId}`,
+  /** A party's cases in one court: a lookup never reads (nor is limited by) another court's cases. */
+  caseParty: (court: string, partyId: string) => `PARTY#${court}#${partyId}`,
   approvalsByRole: (court: string, role: string) => `COURT#${court}#APPROVALS#ROLE#${role}`,
   received: (matterId: string) => ({ pk: `RECEIVED#${matterId}`, sk: 'RECEIVED' }),
   receivedByCourt: (court: string) => `COURT#${court}#RECEIVED`,
