@@ -9,12 +9,12 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { build, type Metafile } from 'esbuild';
 import { FUNCTION_USES, STEP_USES } from '../functions/steps/manifest.ts';
 import { ESM_REQUIRE_BANNER, RUNTIME_SDK_MODULES } from '../infra/constructs/step-function.ts';
 import { functionEntry, stepEntry } from '../infra/paths.ts';
 import type { StepName } from '../workflows/steps.ts';
+import { benchArgs, countOption } from './lib/args.ts';
 import { median } from './lib/stats.ts';
 
 /** Inside the repository, so that the external SDK clients resolve from its node_modules. */
@@ -129,6 +129,10 @@ export async function coldStart(runs: number): Promise<BundleResult[]> {
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { runs: { type: 'string', default: '7' } } });
-  console.log(JSON.stringify(await coldStart(Number(values.runs)), null, 2));
+  const values = benchArgs(
+    `node bench/cold-start.ts [--runs 7]: builds every Lambda bundle as the CDK app does and times its import
+(median of --runs fresh processes); prints JSON. npm run bench -- --only cold-start writes BENCHMARKS.md.`,
+    { runs: { type: 'string', default: '7' } },
+  );
+  console.log(JSON.stringify(await coldStart(countOption('runs', values.runs)), null, 2));
 }

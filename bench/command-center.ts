@@ -14,7 +14,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { DynamoApprovalStore, pendingApprovalItem } from '#adapters/dynamodb/approval-store.ts';
 import { DynamoCaseRepository, projectionItems } from '#adapters/dynamodb/case-repository.ts';
@@ -34,12 +33,17 @@ import type { Approval } from '#ports/approval-store.ts';
 import { boardApprovals, boardCases, boardNodes, boardWorkload, lookupCases } from '#use-cases/board.ts';
 import { toFiledEvent } from '#use-cases/intake-case.ts';
 import { LOCAL_TABLES, openLocalStore } from '../local/runtime/local-store.ts';
+import { benchArgs, countOption } from './lib/args.ts';
 
-const { values } = parseArgs({
-  options: { sizes: { type: 'string', default: '1000,100000' }, runs: { type: 'string', default: '15' } },
-});
-const SIZES = (values.sizes ?? '').split(',').map(Number);
-const RUNS = Number(values.runs);
+const values = benchArgs(
+  `npm run bench:queries -- [--sizes 1000,100000] [--runs 15]: the command-center queries on stores of each size
+holding the same answer set; prints the table (copy it into BENCHMARKS.md). Loading 100,000 cases takes ~10 min.`,
+  { sizes: { type: 'string', default: '1000,100000' }, runs: { type: 'string', default: '15' } },
+);
+const SIZES = String(values.sizes)
+  .split(',')
+  .map((size) => countOption('sizes', size));
+const RUNS = countOption('runs', values.runs);
 const COURT = 'HB0922';
 const ANSWER_CASES = 1_000;
 const ANSWER_APPROVALS = 100;

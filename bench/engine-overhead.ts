@@ -14,7 +14,6 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { StateMachine } from 'aws-local-stepfunctions';
@@ -46,6 +45,7 @@ import { EmbeddedRuntime } from '../local/runtime/runtime.ts';
 import { RuntimeStore } from '../local/runtime/runtime-store.ts';
 import { CaseTracker, WORKLOAD_START, workloadEvent } from '../local/workload/driver.ts';
 import { workloadScenario } from '../local/workload/scenarios.ts';
+import { benchArgs, countOption } from './lib/args.ts';
 import { median } from './lib/stats.ts';
 
 const SCENARIO = (() => {
@@ -353,8 +353,12 @@ export async function engineOverhead(cases: number, runs: number): Promise<Overh
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({
-    options: { cases: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' } },
-  });
-  console.log(JSON.stringify(await engineOverhead(Number(values.cases), Number(values.runs)), null, 2));
+  const values = benchArgs(
+    `node bench/engine-overhead.ts [--cases 20] [--runs 3]: the same cases through the bare interpreter and the
+embedded runtime (in memory, durable); prints JSON. npm run bench -- --only engine-overhead writes BENCHMARKS.md.`,
+    { cases: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' } },
+  );
+  console.log(
+    JSON.stringify(await engineOverhead(countOption('cases', values.cases), countOption('runs', values.runs)), null, 2),
+  );
 }

@@ -9,10 +9,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { EmbeddedRuntime } from '#local/runtime/runtime.ts';
 import { CaseTracker, planOf, runWorkload, WORKLOAD_START, workloadScript } from '#local/workload/driver.ts';
 import { loadMix } from '#local/workload/mix.ts';
+import { benchArgs, countOption } from './lib/args.ts';
 
 export interface LifecycleRun {
   readonly n: number;
@@ -109,19 +109,22 @@ export function lifecycleRuns(n: number, runs: number, perDay: number): Lifecycl
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({
-    options: {
+  const values = benchArgs(
+    `node bench/lifecycle.ts [--n 100] [--runs 3] [--per-day 100]: N cases of the case mix through the embedded
+runtime with its durable store, each run in a fresh process; prints JSON. npm run bench -- --only lifecycle
+writes BENCHMARKS.md.`,
+    {
       child: { type: 'boolean' },
       n: { type: 'string', default: '100' },
       runs: { type: 'string', default: '3' },
       'per-day': { type: 'string', default: '100' },
     },
-  });
-  const n = Number(values.n);
-  const perDay = Number(values['per-day']);
+  );
+  const n = countOption('n', values.n);
+  const perDay = countOption('per-day', values['per-day']);
   if (values.child) {
     process.stdout.write(`${JSON.stringify(await child(n, perDay))}\n`);
   } else {
-    console.log(JSON.stringify(lifecycleRuns(n, Number(values.runs), perDay), null, 2));
+    console.log(JSON.stringify(lifecycleRuns(n, countOption('runs', values.runs), perDay), null, 2));
   }
 }

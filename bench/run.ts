@@ -11,10 +11,10 @@
  * sizes run on different days all appear in the table, each with its own date.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { costReport } from '../local/cli/cost.ts';
 import { type BundleResult, coldStart } from './cold-start.ts';
 import { engineOverhead } from './engine-overhead.ts';
+import { benchArgs, countOption } from './lib/args.ts';
 import { machineInfo, machineLine } from './lib/machine.ts';
 import { table, writeSection } from './lib/report.ts';
 import { median, medianWithRange, round } from './lib/stats.ts';
@@ -24,18 +24,8 @@ const SECTIONS = ['lifecycle', 'engine-overhead', 'cost', 'cold-start'] as const
 type Section = (typeof SECTIONS)[number];
 const RESULTS = new URL('./results/', import.meta.url);
 
-const { values } = parseArgs({
-  options: {
-    quick: { type: 'boolean' },
-    only: { type: 'string' },
-    sizes: { type: 'string' },
-    runs: { type: 'string' },
-    'per-day': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-if (values.help) {
-  process.stdout.write(`npm run bench -- [options]: runs the benchmarks and writes each one's section of BENCHMARKS.md
+const values = benchArgs(
+  `npm run bench -- [options]: runs the benchmarks and writes each one's section of BENCHMARKS.md
 
   --quick             small sizes, a few minutes (lifecycle N = 20, 3 runs; engine overhead 5 cases, 3 runs)
   --only <list>       some of: ${SECTIONS.join(', ')} (comma-separated; default all)
@@ -50,12 +40,28 @@ Examples:
   npm run bench -- --quick
   npm run bench -- --only lifecycle --sizes 1000 --runs 3
   npm run bench -- --only engine-overhead,cost,cold-start
-`);
-  process.exit(0);
-}
+`,
+  {
+    quick: { type: 'boolean' },
+    only: { type: 'string' },
+    sizes: { type: 'string' },
+    runs: { type: 'string' },
+    'per-day': { type: 'string' },
+  },
+) as {
+  quick?: boolean;
+  only?: string;
+  sizes?: string;
+  runs?: string;
+  'per-day'?: string;
+};
 const quick = values.quick === true;
 const only = new Set((values.only?.split(',') ?? SECTIONS) as Section[]);
-for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`unknown section ${s}; known: ${SECTIONS.join(', ')}`);
+for (const s of only)
+  if (!SECTIONS.includes(s)) {
+    process.stderr.write(`error: unknown benchmark ${s}; known: ${SECTIONS.join(', ')}\n`);
+    process.exit(2);
+  }
 const machine = machineInfo();
 const mode = quick ? 'quick' : 'full';
 const command = `npm run bench --${quick ? ' --quick' : ''}${values.only ? ` --only ${values.only}` : ''}${values.sizes ? ` --sizes ${values.sizes}` : ''}${values.runs ? ` --runs ${values.runs}` : ''}`;
@@ -65,8 +71,10 @@ const header = (title: string, reproduce: string) =>
 async function lifecycle(): Promise<void> {
   // `--sizes none` re-renders the section from the stored results without running anything.
   const sizes =
-    values.sizes === 'none' ? [] : (values.sizes?.split(',').map(Number) ?? (quick ? [20] : [1000, 10_000]));
-  const perDay = Number(values['per-day'] ?? (quick ? 20 : 100));
+    values.sizes === 'none'
+      ? []
+      : (values.sizes?.split(',').map((size) => countOption('sizes', size)) ?? (quick ? [20] : [1000, 10_000]));
+  const perDay = countOption('per-day', values['per-day'] ?? String(quick ? 20 : 100));
   mkdirSync(RESULTS, { recursive: true });
   const file = new URL('lifecycle.json', RESULTS);
   const stored: Record<
@@ -74,7 +82,7 @@ async function lifecycle(): Promise<void> {
     { date: string; machine: string; mode: string; command?: string; runs: LifecycleRun[] }
   > = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   for (const n of sizes) {
-    const runs = Number(values.runs ?? (quick ? 3 : n >= 10_000 ? 1 : 3));
+    const runs = countOption('runs', values.runs ?? String(quick ? 3 : n >= 10_000 ? 1 : 3));
     stored[String(n)] = {
       date: machine.date,
       machine: machineLine(machine),
@@ -205,7 +213,7 @@ async function lifecycle(): Promise<void> {
 
 async function overhead(): Promise<void> {
   const cases = quick ? 5 : 20;
-  const runs = Number(values.runs ?? (quick ? 3 : 5));
+  const runs = countOption('runs', values.runs ?? String(quick ? 3 : 5));
   const r = await engineOverhead(cases, runs);
   writeSection(
     'engine-overhead',
@@ -312,7 +320,7 @@ async function cost(): Promise<void> {
 }
 
 async function cold(): Promise<void> {
-  const runs = Number(values.runs ?? (quick ? 3 : 7));
+  const runs = countOption('runs', values.runs ?? String(quick ? 3 : 7));
   const results: BundleResult[] = await coldStart(runs);
   const kib = (b: number) => round(b / 1024, 0);
   writeSection(
