@@ -13,8 +13,8 @@ import { build, type Metafile } from 'esbuild';
 import { FUNCTION_USES, STEP_USES } from '../functions/steps/manifest.ts';
 import { ESM_REQUIRE_BANNER, RUNTIME_SDK_MODULES } from '../infra/constructs/step-function.ts';
 import { functionEntry, stepEntry } from '../infra/paths.ts';
+import { countOption, scriptArgs } from '../scripts/lib/args.ts';
 import type { StepName } from '../workflows/steps.ts';
-import { benchArgs, countOption } from './lib/args.ts';
 import { median } from './lib/stats.ts';
 
 /** Inside the repository, so that the external SDK clients resolve from its node_modules. */
@@ -129,7 +129,7 @@ export async function coldStart(runs: number): Promise<BundleResult[]> {
 }
 
 if (import.meta.main) {
-  const values = benchArgs(
+  const values = scriptArgs(
     `node bench/cold-start.ts [--runs 7]: builds every Lambda bundle as the CDK app does and times its import
 (median of --runs fresh processes); prints JSON. npm run bench -- --only cold-start writes BENCHMARKS.md.`,
     { runs: { type: 'string', default: '7' } },

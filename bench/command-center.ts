@@ -33,9 +33,9 @@ import type { Approval } from '#ports/approval-store.ts';
 import { boardApprovals, boardCases, boardNodes, boardWorkload, lookupCases } from '#use-cases/board.ts';
 import { toFiledEvent } from '#use-cases/intake-case.ts';
 import { LOCAL_TABLES, openLocalStore } from '../local/runtime/local-store.ts';
-import { benchArgs, countOption } from './lib/args.ts';
+import { countOption, scriptArgs } from '../scripts/lib/args.ts';
 
-const values = benchArgs(
+const values = scriptArgs(
   `npm run bench:queries -- [--sizes 1000,100000] [--runs 15]: the command-center queries on stores of each size
 holding the same answer set; prints the table (copy it into BENCHMARKS.md). Loading 100,000 cases takes ~10 min.`,
   { sizes: { type: 'string', default: '1000,100000' }, runs: { type: 'string', default: '15' } },

@@ -45,7 +45,7 @@ import { EmbeddedRuntime } from '../local/runtime/runtime.ts';
 import { RuntimeStore } from '../local/runtime/runtime-store.ts';
 import { CaseTracker, WORKLOAD_START, workloadEvent } from '../local/workload/driver.ts';
 import { workloadScenario } from '../local/workload/scenarios.ts';
-import { benchArgs, countOption } from './lib/args.ts';
+import { countOption, scriptArgs } from '../scripts/lib/args.ts';
 import { median } from './lib/stats.ts';
 
 const SCENARIO = (() => {
@@ -353,7 +353,7 @@ export async function engineOverhead(cases: number, runs: number): Promise<Overh
 }
 
 if (import.meta.main) {
-  const values = benchArgs(
+  const values = scriptArgs(
     `node bench/engine-overhead.ts [--cases 20] [--runs 3]: the same cases through the bare interpreter and the
 embedded runtime (in memory, durable); prints JSON. npm run bench -- --only engine-overhead writes BENCHMARKS.md.`,
     { cases: { type: 'string', default: '20' }, runs: { type: 'string', default: '3' } },

@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { EmbeddedRuntime } from '#local/runtime/runtime.ts';
 import { CaseTracker, planOf, runWorkload, WORKLOAD_START, workloadScript } from '#local/workload/driver.ts';
 import { loadMix } from '#local/workload/mix.ts';
-import { benchArgs, countOption } from './lib/args.ts';
+import { countOption, scriptArgs } from '../scripts/lib/args.ts';
 
 export interface LifecycleRun {
   readonly n: number;
@@ -109,7 +109,7 @@ export function lifecycleRuns(n: number, runs: number, perDay: number): Lifecycl
 }
 
 if (import.meta.main) {
-  const values = benchArgs(
+  const values = scriptArgs(
     `node bench/lifecycle.ts [--n 100] [--runs 3] [--per-day 100]: N cases of the case mix through the embedded
 runtime with its durable store, each run in a fresh process; prints JSON. npm run bench -- --only lifecycle
 writes BENCHMARKS.md.`,

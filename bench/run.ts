@@ -12,9 +12,9 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { costReport } from '../local/cli/cost.ts';
+import { countOption, scriptArgs } from '../scripts/lib/args.ts';
 import { type BundleResult, coldStart } from './cold-start.ts';
 import { engineOverhead } from './engine-overhead.ts';
-import { benchArgs, countOption } from './lib/args.ts';
 import { machineInfo, machineLine } from './lib/machine.ts';
 import { table, writeSection } from './lib/report.ts';
 import { median, medianWithRange, round } from './lib/stats.ts';
@@ -24,7 +24,7 @@ const SECTIONS = ['lifecycle', 'engine-overhead', 'cost', 'cold-start'] as const
 type Section = (typeof SECTIONS)[number];
 const RESULTS = new URL('./results/', import.meta.url);
 
-const values = benchArgs(
+const values = scriptArgs(
   `npm run bench -- [options]: runs the benchmarks and writes each one's section of BENCHMARKS.md
 
   --quick             small sizes, a few minutes (lifecycle N = 20, 3 runs; engine overhead 5 cases, 3 runs)

@@ -36,6 +36,11 @@ export async function buildConsole(): Promise<ConsoleBundle> {
 }
 
 if (import.meta.main) {
+  const { scriptArgs } = await import('../scripts/lib/args.ts');
+  scriptArgs(
+    'npm run console:build: writes the console (page, bundle, stylesheet) into console/dist/ for the static site',
+    {},
+  );
   const out = new URL('dist/', ROOT);
   mkdirSync(out, { recursive: true });
   const bundle = await buildConsole();

@@ -7,9 +7,15 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { EmbeddedRuntime } from '../local/runtime/runtime.ts';
 
+const USAGE =
+  'usage: node scripts/capture-step-payloads.ts <version>: records one payload per step into test/fixtures/step-payloads/<version>/ (the version as in workflows/version.ts, e.g. 2026.12.4)';
 const version = process.argv[2];
-if (!version) {
-  console.error('usage: node scripts/capture-step-payloads.ts <version>');
+if (version === '--help' || version === '-h') {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!version || !/^\d{4}\.\d{1,2}\.\d{1,3}$/.test(version)) {
+  console.error(USAGE);
   process.exit(2);
 }
 const dir = new URL(`../test/fixtures/step-payloads/${version}/`, import.meta.url);

@@ -5,19 +5,22 @@
  *   npm run console:deploy -- --bucket <ConsoleBucket> --url <ConsoleUrl> --domain <ConsoleSignInDomain> --client <ConsoleWebClientId>
  * Uses the AWS credentials of the environment; uploads only (the bucket is versioned: earlier files stay).
  */
-import { parseArgs } from 'node:util';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { buildConsole } from '../console/build.ts';
+import { scriptArgs } from './lib/args.ts';
 
-const { values } = parseArgs({
-  options: {
-    bucket: { type: 'string' },
-    url: { type: 'string' },
-    domain: { type: 'string' },
-    client: { type: 'string' },
-  },
+const USAGE = `npm run console:deploy -- --bucket <b> --url <https://…/> --domain <d> --client <id>: builds the console
+and uploads it to the stack's console bucket (the values are the stack outputs ConsoleBucket, ConsoleUrl,
+ConsoleSignInDomain, ConsoleWebClientId).`;
+const values = scriptArgs(USAGE, {
+  bucket: { type: 'string' },
+  url: { type: 'string' },
+  domain: { type: 'string' },
+  client: { type: 'string' },
 });
-const { bucket, url, domain, client } = values;
+const [bucket, url, domain, client] = [values.bucket, values.url, values.domain, values.client].map((v) =>
+  typeof v === 'string' ? v : undefined,
+);
 if (!bucket || !url || !domain || !client) {
   console.error('usage: npm run console:deploy -- --bucket <b> --url <https://…/> --domain <d> --client <id>');
   process.exit(2);

@@ -5,6 +5,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { intakeSchemas } from '#contracts/json-schemas.ts';
 import { OPENAPI_DOCUMENT } from '../functions/api/openapi.ts';
+import { scriptArgs } from './lib/args.ts';
+
+scriptArgs(
+  "npm run schemas: writes the intake event's JSON Schemas into schemas/ and the OpenAPI document into api/openapi.json",
+  {},
+);
 
 for (const [file, schema] of Object.entries(intakeSchemas())) {
   writeFileSync(new URL(`../schemas/${file}`, import.meta.url), `${JSON.stringify(schema, null, 2)}\n`);

@@ -1,16 +1,16 @@
 /**
- * Command-line options of a benchmark script run on its own: `--help` prints the usage, an unknown or malformed
+ * Command-line options of a script or benchmark run on its own: `--help` prints the usage, an unknown or malformed
  * option is one line on stderr and exit code 2 (never a stack trace).
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
 
-export type BenchValues = Readonly<Record<string, string | boolean | undefined>>;
+export type ScriptValues = Readonly<Record<string, string | boolean | undefined>>;
 
-export function benchArgs(usage: string, options: NonNullable<ParseArgsConfig['options']>): BenchValues {
-  let values: BenchValues;
+export function scriptArgs(usage: string, options: NonNullable<ParseArgsConfig['options']>): ScriptValues {
+  let values: ScriptValues;
   try {
     values = parseArgs({ options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true })
-      .values as BenchValues;
+      .values as ScriptValues;
   } catch (error) {
     process.stderr.write(`error: ${(error as Error).message} (--help for the options)\n`);
     process.exit(2);
