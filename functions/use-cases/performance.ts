@@ -4,6 +4,7 @@
  * case closed with measures still in force gets a short run that lifts them.
  */
 import type { EnforcementCase } from '#domain/case/model.ts';
+import { liftingDue } from '#domain/coercion/measures.ts';
 import { coercionRunning, outstandingFen } from '#domain/control/plan.ts';
 import { executionName } from '#domain/ids.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
@@ -63,10 +64,6 @@ export function wakeOnRequest(deps: Pick<Deps, 'cases' | 'requests' | 'engine'>)
  * coercion phase runs to lift them, gets a short coercion run that only lifts, removes and publishes.
  */
 export function liftingRun(state: EnforcementCase): { readonly lift?: string } {
-  const c = state.coercion;
-  if (!c || outstandingFen(state) > 0) return {};
-  const inForce = (c.restriction && !c.restriction.liftedAt) || (c.listing && !c.listing.removedAt);
-  const running = coercionRunning(state);
-  if (!inForce || running) return {};
+  if (!liftingDue(state) || coercionRunning(state)) return {};
   return { lift: executionName(state.caseId, 'coercion', (state.phaseRuns.coercion ?? 0) + 1) };
 }

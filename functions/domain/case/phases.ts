@@ -5,7 +5,7 @@
  * periodic work beside the phases and go on after closure.
  */
 
-import { outstandingFen } from '../control/plan.ts';
+import { liftingDue } from '../coercion/measures.ts';
 import { InvalidExecutionNameError, parseExecutionName } from '../ids.ts';
 import type { EnforcementCase, Phase, Watch } from './model.ts';
 
@@ -37,12 +37,4 @@ export function phaseEnded(state: EnforcementCase, execution: string): string | 
   if (state.status === 'closed' && phase !== 'closure' && !(phase === 'coercion' && liftingDue(state)))
     return 'the case is closed';
   return undefined;
-}
-
-/** Fully performed, with a restriction not yet lifted or a listing not yet removed: coercion still has work. */
-function liftingDue(state: EnforcementCase): boolean {
-  const c = state.coercion;
-  const inForce =
-    (c?.restriction !== undefined && !c.restriction.liftedAt) || (c?.listing !== undefined && !c.listing.removedAt);
-  return inForce && outstandingFen(state) === 0;
 }

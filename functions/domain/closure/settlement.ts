@@ -16,6 +16,7 @@ import type { CaseEvent } from '../case/events.ts';
 import type { ClosureProblem, EnforcementCase, Installment, TimeNode } from '../case/model.ts';
 import { accountBalance, totalReceived } from '../case/reducer.ts';
 import { canTransition, STATUS_LABELS } from '../case/status.ts';
+import { measuresInForce } from '../coercion/measures.ts';
 import { outstandingFen } from '../control/plan.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
@@ -59,14 +60,6 @@ export function settlementProblems(
       `各期合计${formatYuan(fen(Math.max(0, total)))}，应等于尚未执行的金额${formatYuan(outstanding)}（G1）`,
     );
   return problems;
-}
-
-/** A consumption restriction not lifted, or a listing not removed (C5, C6). */
-export function measuresInForce(state: EnforcementCase): boolean {
-  const c = state.coercion;
-  return (
-    (c?.restriction !== undefined && !c.restriction.liftedAt) || (c?.listing !== undefined && !c.listing.removedAt)
-  );
 }
 
 /** Paid under the agreement so far: everything received since it was made. */

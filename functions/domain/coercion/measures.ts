@@ -134,3 +134,16 @@ export function restrictionScope(state: EnforcementCase, rules: Rules): { partyI
         ],
   );
 }
+
+/** A consumption restriction not lifted, or a listing not removed (C5, C6). */
+export function measuresInForce(state: EnforcementCase): boolean {
+  const c = state.coercion;
+  return (
+    (c?.restriction !== undefined && !c.restriction.liftedAt) || (c?.listing !== undefined && !c.listing.removedAt)
+  );
+}
+
+/** Fully performed with a restriction or a listing still in force: coercion has lifting left to do (C5, C6). */
+export function liftingDue(state: EnforcementCase): boolean {
+  return measuresInForce(state) && outstandingFen(state) === 0;
+}
