@@ -268,3 +268,18 @@ export function choice(choices: ChoiceState['Choices'], fallback: string, commen
 export function equals(variable: string, value: string, next: string): ChoiceRule & { Next: string } {
   return { Variable: variable, StringEquals: value, Next: next };
 }
+
+/**
+ * A domain-driven loop's bounded branch: `<result>.value.next` names the step and `<result>.value.round` is within
+ * the loop's bound (past it, the Choice's default parks the case or hands over). `withinRounds('$.x', MAX)` gives
+ * `(next, target) => rule`.
+ */
+export function withinRounds(result: string, max: number) {
+  return (next: string, target: string): ChoiceRule & { Next: string } => ({
+    And: [
+      { Variable: `${result}.value.next`, StringEquals: next },
+      { Variable: `${result}.value.round`, NumericLessThanEquals: max },
+    ],
+    Next: target,
+  });
+}

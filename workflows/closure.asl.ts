@@ -16,6 +16,7 @@ import {
   succeed,
   waitFor,
   waitUntil,
+  withinRounds,
 } from './asl.ts';
 import { ERRORS } from './errors.ts';
 import { MACHINE_KEYS } from './steps.ts';
@@ -23,13 +24,7 @@ import { MACHINE_KEYS } from './steps.ts';
 /** Open, a wait for time, an interview, an approval and its re-check, with a margin. */
 export const MAX_CLOSURE_ROUNDS = 8;
 
-const within = (next: string, target: string) => ({
-  And: [
-    { Variable: '$.closure.value.next', StringEquals: next },
-    { Variable: '$.closure.value.round', NumericLessThanEquals: MAX_CLOSURE_ROUNDS },
-  ],
-  Next: target,
-});
+const within = withinRounds('$.closure', MAX_CLOSURE_ROUNDS);
 
 export const closureDefinition: Definition = {
   Comment: 'Enforcement case: closure in one of its ways, 终本 with its conditions and the applicant heard (G1, G2)',

@@ -17,6 +17,7 @@ import {
   startPhase,
   succeed,
   waitFor,
+  withinRounds,
 } from './asl.ts';
 import { ERRORS } from './errors.ts';
 import { MACHINE_KEYS } from './steps.ts';
@@ -28,6 +29,8 @@ import { MACHINE_KEYS } from './steps.ts';
  */
 export const MAX_COERCION_ROUNDS = 4 * RULES.P_COERCION_WAITS.creditRounds + 7 + 3 + 1 + 2;
 
+const within = withinRounds('$.coercion', MAX_COERCION_ROUNDS);
+
 export const coercionDefinition: Definition = {
   Comment: 'Enforcement case: consumption restriction, dishonest-debtor list, fine and detention, criminal referral',
   StartAt: 'OpenCoercion',
@@ -35,20 +38,8 @@ export const coercionDefinition: Definition = {
     OpenCoercion: invoke('open-coercion', { resultPath: '$.coercion', next: 'RouteCoercion' }),
     RouteCoercion: choice(
       [
-        {
-          And: [
-            { Variable: '$.coercion.value.next', StringEquals: 'request' },
-            { Variable: '$.coercion.value.round', NumericLessThanEquals: MAX_COERCION_ROUNDS },
-          ],
-          Next: 'AwaitCoercionAnswer',
-        },
-        {
-          And: [
-            { Variable: '$.coercion.value.next', StringEquals: 'approve' },
-            { Variable: '$.coercion.value.round', NumericLessThanEquals: MAX_COERCION_ROUNDS },
-          ],
-          Next: 'AwaitSanctionApproval',
-        },
+        within('request', 'AwaitCoercionAnswer'),
+        within('approve', 'AwaitSanctionApproval'),
         equals('$.coercion.value.next', 'disburse', 'CarryDisbursement'),
         {
           And: [

@@ -18,6 +18,7 @@ import {
   startPhase,
   succeed,
   waitFor,
+  withinRounds,
 } from './asl.ts';
 import { ERRORS } from './errors.ts';
 import { MACHINE_KEYS } from './steps.ts';
@@ -33,6 +34,8 @@ const LOTS_PER_RUN = 4;
 export const MAX_DISPOSAL_ROUNDS =
   LOTS_PER_RUN * (2 + AUCTIONS_PER_LOT * PASSES_PER_AUCTION + 2) + RULES.P_PARTNER_WAITS.entrustmentEscalations + 4;
 
+const within = withinRounds('$.disposal', MAX_DISPOSAL_ROUNDS);
+
 export const disposalDefinition: Definition = {
   Comment:
     'Enforcement case: reference price, online judicial auction, fixed-price sale, transfer in lieu (A11, E1-E11)',
@@ -47,20 +50,8 @@ export const disposalDefinition: Definition = {
     StartCoercionBeside: startPhase(MACHINE_KEYS.coercion, '$.disposal.value.coercion', 'RouteDisposal'),
     RouteDisposal: choice(
       [
-        {
-          And: [
-            { Variable: '$.disposal.value.next', StringEquals: 'request' },
-            { Variable: '$.disposal.value.round', NumericLessThanEquals: MAX_DISPOSAL_ROUNDS },
-          ],
-          Next: 'AwaitDisposalAnswer',
-        },
-        {
-          And: [
-            { Variable: '$.disposal.value.next', StringEquals: 'approve' },
-            { Variable: '$.disposal.value.round', NumericLessThanEquals: MAX_DISPOSAL_ROUNDS },
-          ],
-          Next: 'AwaitTermsApproval',
-        },
+        within('request', 'AwaitDisposalAnswer'),
+        within('approve', 'AwaitTermsApproval'),
         equals('$.disposal.value.next', 'disburse', 'CarryDisbursement'),
         {
           And: [

@@ -15,6 +15,7 @@ import {
   succeed,
   waitFor,
   waitUntil,
+  withinRounds,
 } from './asl.ts';
 import { ERRORS } from './errors.ts';
 import { MACHINE_KEYS } from './steps.ts';
@@ -25,13 +26,7 @@ import { MACHINE_KEYS } from './steps.ts';
  */
 export const MAX_RENEWAL_ROUNDS = 4 * (2 * RULES.P_RENEWAL.attempts + 2);
 
-const within = (next: string, target: string) => ({
-  And: [
-    { Variable: '$.renewal.value.next', StringEquals: next },
-    { Variable: '$.renewal.value.round', NumericLessThanEquals: MAX_RENEWAL_ROUNDS },
-  ],
-  Next: target,
-});
+const within = withinRounds('$.renewal', MAX_RENEWAL_ROUNDS);
 
 export const renewalDefinition: Definition = {
   Comment: 'Enforcement case: seizure renewals before expiry, escalated before any lapse (B1, B2, H1)',

@@ -13,6 +13,7 @@ import {
   succeed,
   waitFor,
   waitUntil,
+  withinRounds,
 } from './asl.ts';
 import { ERRORS } from './errors.ts';
 import { MACHINE_KEYS } from './steps.ts';
@@ -20,13 +21,7 @@ import { MACHINE_KEYS } from './steps.ts';
 /** Open, wait, query, record: an execution passes the loop at most this many times. */
 export const MAX_REQUERY_ROUNDS = 4;
 
-const within = (next: string, target: string) => ({
-  And: [
-    { Variable: '$.requery.value.next', StringEquals: next },
-    { Variable: '$.requery.value.round', NumericLessThanEquals: MAX_REQUERY_ROUNDS },
-  ],
-  Next: target,
-});
+const within = withinRounds('$.requery', MAX_REQUERY_ROUNDS);
 
 export const requeryDefinition: Definition = {
   Comment: 'Enforcement case after 终本: network re-query every 6 months for 5 years; resumption on assets found (G3)',

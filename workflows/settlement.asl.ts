@@ -5,12 +5,24 @@
  * what came in first, or coercive measures at once).
  */
 import { RULES } from '#domain/rules/table.ts';
-import { choice, type Definition, equals, invoke, needsAttentionStates, startPhase, succeed, waitFor } from './asl.ts';
+import {
+  choice,
+  type Definition,
+  equals,
+  invoke,
+  needsAttentionStates,
+  startPhase,
+  succeed,
+  waitFor,
+  withinRounds,
+} from './asl.ts';
 import { ERRORS } from './errors.ts';
 import { MACHINE_KEYS } from './steps.ts';
 
 /** Each installment may be woken a few times (part payments) before it is met; beyond, the next execution goes on. */
 export const MAX_SETTLEMENT_ROUNDS = 3 * RULES.P_SETTLEMENT.maxInstallments + 2;
+
+const within = withinRounds('$.settlement', MAX_SETTLEMENT_ROUNDS);
 
 export const settlementDefinition: Definition = {
   Comment: 'Enforcement case: a settlement agreement performed installment by installment, or breached (G1)',
@@ -19,13 +31,7 @@ export const settlementDefinition: Definition = {
     OpenSettlement: invoke('open-settlement', { resultPath: '$.settlement', next: 'RouteSettlement' }),
     RouteSettlement: choice(
       [
-        {
-          And: [
-            { Variable: '$.settlement.value.next', StringEquals: 'await' },
-            { Variable: '$.settlement.value.round', NumericLessThanEquals: MAX_SETTLEMENT_ROUNDS },
-          ],
-          Next: 'AwaitInstallment',
-        },
+        within('await', 'AwaitInstallment'),
         { Variable: '$.settlement.value.disbursement', IsPresent: true, Next: 'StartDisbursement' },
         { Variable: '$.settlement.value.coercion', IsPresent: true, Next: 'StartCoercion' },
         equals('$.settlement.value.next', 'ended', 'SettlementEnded'),
