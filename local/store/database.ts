@@ -1,0 +1,102 @@
+/**
+ * The embedded runtime's one database: SQLite through `node:sqlite` (built into Node 24, nothing to download or
+ * compile), one file per data directory (`<data-dir>/enforce.db`), or in memory for tests.
+ *
+ * Every part of the runtime that keeps state (the case store, the runtime's executions and timers, staff sign-in,
+ * evidence records) declares its tables as a numbered list of migrations under its own name; `ensureSchema` applies
+ * the ones a database has not seen yet, each in a transaction, and refuses a database written by a newer release.
+ *
+ * Files are created owner-only (0600) because the database holds personal data; SQLite gives its -wal and -shm
+ * files the database file's mode.
+ */
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+
+export const DATABASE_FILE = 'enforce.db';
+
+export class DatabaseNewerError extends Error {
+  constructor(file: string, part: string, found: number, known: number) {
+    super(
+      `数据库 ${file} 的 ${part} 部分由更新的版本写入（第 ${found} 版，本程序只认识到第 ${known} 版）：请使用更新的版本打开`,
+    );
+    this.name = 'DatabaseNewerError';
+  }
+}
+
+export interface OpenedDatabase {
+  readonly db: DatabaseSync;
+  /** The file, or ':memory:'. */
+  readonly location: string;
+  close(): void;
+}
+
+/** Owner-only directory (0700), created if missing. */
+export function ensurePrivateDirectory(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if ((statSync(dir).mode & 0o077) !== 0) chmodSync(dir, 0o700);
+}
+
+/**
+ * Opens (creating if missing) the data directory's database, or an in-memory one when `dataDir` is undefined.
+ * `synchronous = FULL` in WAL mode: a transaction that returned is in the WAL on disk (fsync per commit), so what a
+ * command reports done survives a power loss, not only a process crash.
+ */
+export function openDatabase(dataDir: string | undefined): OpenedDatabase {
+  let location = ':memory:';
+  if (dataDir) {
+    ensurePrivateDirectory(dataDir);
+    location = join(dataDir, DATABASE_FILE);
+    if (!existsSync(location)) closeSync(openSync(location, 'a', 0o600));
+    if ((statSync(location).mode & 0o077) !== 0) chmodSync(location, 0o600);
+  }
+  const db = new DatabaseSync(location, { timeout: 5_000 });
+  try {
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = FULL');
+    db.exec('PRAGMA foreign_keys = ON');
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_parts (
+      part TEXT PRIMARY KEY,
+      version INTEGER NOT NULL
+    ) STRICT`);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return { db, location, close: () => db.isOpen && db.close() };
+}
+
+/** Runs `work` in one transaction: all of it is written, or none of it. Nested calls join the outer transaction. */
+export function transaction<T>(db: DatabaseSync, work: () => T): T {
+  if (db.isTransaction) return work();
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = work();
+    db.exec('COMMIT');
+    return result;
+  } catch (error) {
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/**
+ * Brings one part's tables up to date: applies migrations[version..] in order, each with its version bump in one
+ * transaction. A migration is never edited once released: add a new one.
+ */
+export function ensureSchema(opened: OpenedDatabase, part: string, migrations: readonly string[]): void {
+  const { db } = opened;
+  const row = db.prepare('SELECT version FROM schema_parts WHERE part = ?').get(part) as
+    | { version: number }
+    | undefined;
+  const current = row?.version ?? 0;
+  if (current > migrations.length) throw new DatabaseNewerError(opened.location, part, current, migrations.length);
+  for (let version = current; version < migrations.length; version++) {
+    transaction(db, () => {
+      db.exec(migrations[version] as string);
+      db.prepare(
+        'INSERT INTO schema_parts (part, version) VALUES (?, ?) ON CONFLICT (part) DO UPDATE SET version = excluded.version',
+      ).run(part, version + 1);
+    });
+  }
+}
