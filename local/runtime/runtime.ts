@@ -35,6 +35,7 @@ import type { StepName } from '#workflows/steps.ts';
 import { createApiHandler } from '../../functions/api/function.ts';
 import { createIntakeHandler } from '../../functions/intake/function.ts';
 import { createSettleHandler } from '../../functions/settle/function.ts';
+import { type OpenedDatabase, openDatabase } from '../store/database.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { localDefinitions, localFunctionArn } from './definitions.ts';
 import { LocalEngine, type RuntimeEvent } from './engine.ts';
@@ -113,6 +114,8 @@ export class EmbeddedRuntime {
   readonly cases: DynamoCaseRepository;
   /** The evidence bucket on the embedded S3 stand-in, opened on first use (`evidence.s3()` for its files). */
   readonly evidence: LocalEvidenceStore;
+  /** The data directory's SQLite database (local/store/database.ts): every local part keeps its tables there. */
+  readonly database: OpenedDatabase;
   private readonly store: LocalStore;
   private readonly handlers = new Map<StepName, StepHandler>();
   private readonly intakeHandler: (event: unknown, context: Context) => Promise<IntakeOutcome>;
@@ -132,7 +135,14 @@ export class EmbeddedRuntime {
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
   private sweepHint: { dirty: boolean; at?: Instant } = { dirty: true };
 
-  private constructor(store: LocalStore, runtimeStore: RuntimeStore, clock: RuntimeClock, options: RuntimeOptions) {
+  private constructor(
+    database: OpenedDatabase,
+    store: LocalStore,
+    runtimeStore: RuntimeStore,
+    clock: RuntimeClock,
+    options: RuntimeOptions,
+  ) {
+    this.database = database;
     this.store = store;
     this.meter = options.meter;
     this.evidence = new LocalEvidenceStore(options.dataDir, () => clock.now(), runtimeStore);
@@ -281,7 +291,9 @@ export class EmbeddedRuntime {
       options.dataDir,
       options.meter ? dynamoMeter(options.meter, { indexKeys, journal: LOCAL_TABLES.journal }) : undefined,
     );
+    let database: OpenedDatabase | undefined;
     try {
+      database = openDatabase(options.dataDir);
       const runtimeStore = new RuntimeStore(documentClient(store.client), LOCAL_TABLES.runtime);
       const saved = await runtimeStore.getValue<ClockSetting>('clock');
       if (saved && options.clock && saved.mode !== options.clock) {
@@ -296,13 +308,14 @@ export class EmbeddedRuntime {
       const savedScript = await runtimeStore.getValue<SimulatorScript>('simulator');
       if (options.script && !savedScript) await runtimeStore.setValue('simulator', options.script);
       const script = savedScript ?? options.script;
-      const runtime = new EmbeddedRuntime(store, runtimeStore, clock, {
+      const runtime = new EmbeddedRuntime(database, store, runtimeStore, clock, {
         ...options,
         ...(script ? { script } : {}),
       });
       await runtime.engine.recover();
       return runtime;
     } catch (error) {
+      database?.close();
       await store.close();
       throw error;
     }
@@ -493,6 +506,7 @@ export class EmbeddedRuntime {
     await this.saveClock();
     await this.evidence.close();
     await this.store.close();
+    this.database.close();
   }
 
   /** Work started from a callback (an alert on a failed execution) is awaited before going idle or closing. */
