@@ -42,7 +42,7 @@ import { LocalCommandCenter, LocalDeadLetters } from '../local/runtime/local-ada
 import { LOCAL_TABLES, openLocalStore } from '../local/runtime/local-store.ts';
 import { SinkLogger } from '../local/runtime/logging.ts';
 import { EmbeddedRuntime } from '../local/runtime/runtime.ts';
-import { RuntimeStore } from '../local/runtime/runtime-store.ts';
+import { DynamoRuntimeStore } from '../local/runtime/runtime-store.ts';
 import { CaseTracker, WORKLOAD_START, workloadEvent } from '../local/workload/driver.ts';
 import { workloadScenario } from '../local/workload/scenarios.ts';
 import { countOption, scriptArgs } from '../scripts/lib/args.ts';
@@ -185,7 +185,7 @@ async function bare(cases: number): Promise<number> {
     const db = documentClient(store.client);
     const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };
     const reference = referenceData();
-    const runtimeStore = new RuntimeStore(db, LOCAL_TABLES.runtime);
+    const runtimeStore = new DynamoRuntimeStore(db, LOCAL_TABLES.runtime);
     const deliveries: { at: string; body: unknown }[] = [];
     const handlers = new Map<StepName, (event: unknown, context: Context) => Promise<unknown>>();
     const invoke = async (step: StepName, payload: unknown) => {

@@ -6,7 +6,6 @@
  * which is all the case store needs (it never uses transactions, which dynalite lacks).
  */
 
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -26,6 +25,7 @@ import {
   type TableLayout,
   type TableNames,
 } from '#adapters/dynamodb/tables.ts';
+import { operationScope } from '../store/sql.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 
 /**
@@ -57,8 +57,7 @@ export const RUNTIME_LAYOUT: TableLayout = {
   indexes: [],
 };
 
-/** Which case a store operation is for, so that the runtime can count operations per case. */
-export const operationScope = new AsyncLocalStorage<{ caseId?: string }>();
+export { operationScope };
 
 /** One DynamoDB request as the embedded DynamoDB answered it (for the usage meter). */
 export interface StoreRequest {

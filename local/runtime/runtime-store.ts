@@ -1,5 +1,5 @@
 /**
- * The embedded runtime's own durable records, in its local table: executions with their checkpoints, task
+ * The embedded runtime's own durable records (the interface) and their DynamoDB form, in its local table: executions with their checkpoints, task
  * tokens, timers, alerts, dead letters and per-case counters. What Step Functions keeps for itself on AWS.
  */
 import {
@@ -88,7 +88,40 @@ function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
   return rest as T;
 }
 
-export class RuntimeStore {
+/** The embedded runtime's own records, on SQLite (local/store/runtime-store.ts) or on the embedded DynamoDB. */
+export interface RuntimeStore {
+  getExecution(name: string): Promise<ExecutionRecord | undefined>;
+  /** Creates the execution record; false if the name is taken. */
+  createExecution(record: ExecutionRecord): Promise<boolean>;
+  markActive(name: string): Promise<void>;
+  putExecution(record: ExecutionRecord): Promise<void>;
+  checkpoint(name: string, state: string, input: unknown, at: Instant): Promise<void>;
+  /** Executions that have not ended: the ones to look at after a restart. */
+  activeExecutions(): Promise<ExecutionRecord[]>;
+  putToken(record: TokenRecord): Promise<void>;
+  getToken(token: string): Promise<TokenRecord | undefined>;
+  /** waiting -> settled, once. */
+  settleToken(
+    token: string,
+    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
+  ): Promise<TokenRecord | undefined>;
+  addTimer(timer: TimerRecord): Promise<void>;
+  deleteTimer(timer: TimerRecord): Promise<void>;
+  /** Timers due at or before `now`, earliest first. */
+  dueTimers(now: Instant, limit?: number): Promise<TimerRecord[]>;
+  nextTimer(): Promise<TimerRecord | undefined>;
+  addAlert(alert: AlertRecord, id: string): Promise<void>;
+  /** The latest alerts first. */
+  alerts(limit: number): Promise<AlertRecord[]>;
+  addDeadLetter(at: Instant, id: string, letter: { kind: string; reason: string; body: unknown }): Promise<void>;
+  deadLetters(limit: number): Promise<{ at: string; kind: string; reason: string; body: unknown }[]>;
+  addCounters(caseId: string, delta: Omit<CaseCounters, 'caseId'>): Promise<void>;
+  counters(caseId: string): Promise<CaseCounters | undefined>;
+  getValue<T>(name: string): Promise<T | undefined>;
+  setValue(name: string, value: unknown): Promise<void>;
+}
+
+export class DynamoRuntimeStore implements RuntimeStore {
   private readonly db: DynamoDBDocumentClient;
   private readonly table: string;
 

@@ -1,19 +1,12 @@
 /**
  * The embedded runtime: the whole application on one machine. The same state-machine definitions as on AWS,
- * the same step handlers in-process, the same DynamoDB adapters against an embedded DynamoDB, and simulators for
- * the outside parties. State lives in a data directory; nothing is lost when the process dies.
+ * the same step handlers in-process, the application's ports on one SQLite database (local/store/; the DynamoDB
+ * adapters on an embedded dynalite only for the usage meter and tests), and simulators for the outside parties.
+ * State lives in a data directory; nothing is lost when the process dies.
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
-import { DynamoApprovalStore } from '#adapters/dynamodb/approval-store.ts';
-import { type CommitListener, DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
-import { documentClient } from '#adapters/dynamodb/document-client.ts';
-import { DynamoPartnerRequestStore } from '#adapters/dynamodb/partner-request-store.ts';
-import { DynamoReceivedMatterStore } from '#adapters/dynamodb/received-matter-store.ts';
-import { RecordedRejections } from '#adapters/dynamodb/rejection-log.ts';
-import { CASES_LAYOUT } from '#adapters/dynamodb/tables.ts';
 import { QueueWaker } from '#adapters/queue-waker.ts';
 import { FilingSimulator } from '#adapters/simulators/filing-simulator.ts';
 import { PartnerSimulator, PaymentSimulator, type SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
@@ -23,6 +16,7 @@ import type { Instant } from '#domain/calendar/local-date.ts';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
 import { nextSweepAt } from '#domain/case/node-watch.ts';
 import type { Alert } from '#ports/alerts.ts';
+import type { CaseQueries, CaseRepository } from '#ports/case-repository.ts';
 import type { StepHandler } from '#steps/define.ts';
 import { STEP_REGISTRY } from '#steps/index.ts';
 import type { Deps } from '#use-cases/context.ts';
@@ -35,17 +29,20 @@ import type { StepName } from '#workflows/steps.ts';
 import { createApiHandler } from '../../functions/api/function.ts';
 import { createIntakeHandler } from '../../functions/intake/function.ts';
 import { createSettleHandler } from '../../functions/settle/function.ts';
+import type { CommitListener } from '../store/case-store.ts';
 import { type OpenedDatabase, openDatabase } from '../store/database.ts';
+import { operationScope } from '../store/sql.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 import { localDefinitions, localFunctionArn } from './definitions.ts';
+import type { DynamoStores } from './dynamo-stores.ts';
 import { LocalEngine, type RuntimeEvent } from './engine.ts';
 import { LocalCommandCenter, LocalDeadLetters } from './local-adapters.ts';
 import { LocalEvidenceStore } from './local-evidence.ts';
-import { LOCAL_TABLES, type LocalStore, openLocalStore, operationScope } from './local-store.ts';
 import { fileSink, type LogSink, SinkLogger } from './logging.ts';
-import { RuntimeStore } from './runtime-store.ts';
+import type { RuntimeStore } from './runtime-store.ts';
+import { type RuntimeStores, refusePreviousFormat, type StoreKind, sqliteStores } from './stores.ts';
 import { functionTally, type UsageMeter, usageScope } from './usage.ts';
-import { dynamoMeter } from './usage-dynamodb.ts';
 
 /** How often the received-matter sweep runs: the node sweeper's schedule on AWS (infra/constructs/node-sweeper.ts). */
 const MATTER_SWEEP_INTERVAL_MS = 5 * 60_000;
@@ -78,6 +75,11 @@ export interface RuntimeOptions {
    * keeps a tally per case in memory and asks the embedded DynamoDB for consumed capacity.
    */
   readonly meter?: UsageMeter;
+  /**
+   * What the ports run on: 'sqlite' (the default, the data directory's enforce.db) or 'dynamodb' (the DynamoDB
+   * adapters on an embedded dynalite: the default with a meter, whose cost model needs consumed capacity).
+   */
+  readonly store?: StoreKind;
 }
 
 /** How long a partner answer that failed to process waits before it is delivered again (SQS visibility). */
@@ -111,12 +113,12 @@ export class EmbeddedRuntime {
   readonly engine: LocalEngine;
   readonly runtimeStore: RuntimeStore;
   readonly staff: JsonStaffDirectory;
-  readonly cases: DynamoCaseRepository;
+  readonly cases: CaseRepository & CaseQueries;
   /** The evidence bucket on the embedded S3 stand-in, opened on first use (`evidence.s3()` for its files). */
   readonly evidence: LocalEvidenceStore;
   /** The data directory's SQLite database (local/store/database.ts): every local part keeps its tables there. */
   readonly database: OpenedDatabase;
-  private readonly store: LocalStore;
+  private readonly store: RuntimeStores;
   private readonly handlers = new Map<StepName, StepHandler>();
   private readonly intakeHandler: (event: unknown, context: Context) => Promise<IntakeOutcome>;
   private readonly settleHandler: (event: unknown, context: Context) => Promise<unknown>;
@@ -135,16 +137,11 @@ export class EmbeddedRuntime {
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
   private sweepHint: { dirty: boolean; at?: Instant } = { dirty: true };
 
-  private constructor(
-    database: OpenedDatabase,
-    store: LocalStore,
-    runtimeStore: RuntimeStore,
-    clock: RuntimeClock,
-    options: RuntimeOptions,
-  ) {
+  private constructor(database: OpenedDatabase, store: RuntimeStores, clock: RuntimeClock, options: RuntimeOptions) {
     this.database = database;
     this.store = store;
     this.meter = options.meter;
+    const runtimeStore = store.runtimeStore;
     this.evidence = new LocalEvidenceStore(options.dataDir, () => clock.now(), runtimeStore);
     this.runtimeStore = runtimeStore;
     this.clock = clock;
@@ -157,11 +154,9 @@ export class EmbeddedRuntime {
         }
       : sink;
     this.faults = new Map((options.faults ?? []).map((f) => [f.step, { error: f.error, remaining: f.times }]));
-    const db = documentClient(store.client);
-    const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };
     const reference = referenceData();
     this.staff = reference.staff;
-    this.cases = new DynamoCaseRepository(db, tables, {
+    this.cases = store.cases({
       listener: (commit, state) => {
         // Any commit may move a case's next node milestone: the sweep index is read again before it is trusted.
         this.sweepHint = { dirty: true };
@@ -202,8 +197,8 @@ export class EmbeddedRuntime {
       calendar: reference.calendar,
       cases: this.cases,
       queries: this.cases,
-      approvals: new DynamoApprovalStore(db, tables),
-      requests: new DynamoPartnerRequestStore(db, tables),
+      approvals: store.approvals,
+      requests: store.requests,
       partners: new PartnerSimulator(options.script ?? {}, deliver, clock),
       engine: this.engine,
       staff: reference.staff,
@@ -220,14 +215,14 @@ export class EmbeddedRuntime {
           this.engine.schedule({ id: randomUUID(), kind: 'delivery', fireAt: at, body: { intake: event } }),
         clock,
       ),
-      rejections: new RecordedRejections(db, tables, new LocalDeadLetters(runtimeStore, clock)),
+      rejections: store.rejections(new LocalDeadLetters(runtimeStore, clock)),
       evidence: this.evidence,
       wakes: new QueueWaker(deliver, clock),
-      received: new DynamoReceivedMatterStore(db, tables),
+      received: store.received,
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,
-      new DynamoDBPersistenceLayer({ tableName: LOCAL_TABLES.idempotency, awsSdkV3Client: store.client }),
+      store.idempotency,
       new SinkLogger(this.logSink, { function: 'intake' }),
     );
     this.settleHandler = createSettleHandler(this.deps, new SinkLogger(this.logSink, { function: 'settle' }));
@@ -286,15 +281,24 @@ export class EmbeddedRuntime {
   }
 
   static async open(options: RuntimeOptions = {}): Promise<EmbeddedRuntime> {
-    const indexKeys = { [LOCAL_TABLES.cases]: CASES_LAYOUT.indexes.map((index) => index.partitionKey.name) };
-    const store = await openLocalStore(
-      options.dataDir,
-      options.meter ? dynamoMeter(options.meter, { indexKeys, journal: LOCAL_TABLES.journal }) : undefined,
-    );
+    const kind = options.store ?? (options.meter ? 'dynamodb' : 'sqlite');
     let database: OpenedDatabase | undefined;
+    let store: RuntimeStores | undefined;
+    let unlock = () => {};
     try {
-      database = openDatabase(options.dataDir);
-      const runtimeStore = new RuntimeStore(documentClient(store.client), LOCAL_TABLES.runtime);
+      if (kind === 'sqlite') {
+        if (options.dataDir) unlock = lockDataDir(options.dataDir);
+        database = openDatabase(options.dataDir);
+        refusePreviousFormat(options.dataDir, database);
+        const release = unlock;
+        store = { ...sqliteStores(database), close: async () => release() };
+      } else {
+        // Loaded only here: the production path never loads dynalite.
+        const { dynamoStores } = await import('./dynamo-stores.ts');
+        store = await dynamoStores(options.dataDir, options.meter);
+        database = openDatabase(options.dataDir);
+      }
+      const runtimeStore = store.runtimeStore;
       const saved = await runtimeStore.getValue<ClockSetting>('clock');
       if (saved && options.clock && saved.mode !== options.clock) {
         throw new ClockModeError(
@@ -308,7 +312,7 @@ export class EmbeddedRuntime {
       const savedScript = await runtimeStore.getValue<SimulatorScript>('simulator');
       if (options.script && !savedScript) await runtimeStore.setValue('simulator', options.script);
       const script = savedScript ?? options.script;
-      const runtime = new EmbeddedRuntime(database, store, runtimeStore, clock, {
+      const runtime = new EmbeddedRuntime(database, store, clock, {
         ...options,
         ...(script ? { script } : {}),
       });
@@ -316,14 +320,26 @@ export class EmbeddedRuntime {
       return runtime;
     } catch (error) {
       database?.close();
-      await store.close();
+      await store?.close();
+      unlock();
       throw error;
     }
   }
 
-  /** The embedded DynamoDB, for operators' tools and tests that must reach behind the adapters. */
-  get dynamo(): LocalStore['client'] {
-    return this.store.client;
+  /** The embedded DynamoDB when the runtime runs on it (RuntimeOptions.store), for tests that reach behind the adapters. */
+  get dynamo(): DynamoStores['local']['client'] {
+    if (this.store.kind !== 'dynamodb') throw new Error('this runtime runs on SQLite, not on the embedded DynamoDB');
+    return (this.store as DynamoStores).local.client;
+  }
+
+  /** What the stores run on. */
+  get storeKind(): StoreKind {
+    return this.store.kind;
+  }
+
+  /** Store operations so far by kind (SQLite: statement and table), for benchmarks. */
+  get storeOperationsByKind(): ReadonlyMap<string, number> {
+    return this.store.operationsByKind;
   }
 
   /** A filing event, through the intake function (validation, idempotency, case creation, first phase). */
@@ -505,8 +521,8 @@ export class EmbeddedRuntime {
     await this.settled();
     await this.saveClock();
     await this.evidence.close();
-    await this.store.close();
     this.database.close();
+    await this.store.close();
   }
 
   /** Work started from a callback (an alert on a failed execution) is awaited before going idle or closing. */

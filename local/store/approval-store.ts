@@ -1,0 +1,176 @@
+/**
+ * Pending approvals with their task tokens on SQLite. The token is its own column; every read that leaves this
+ * class drops it, and it is cleared as soon as it has been used or has expired. Each change is a read and a write
+ * in one transaction, so of any number of concurrent deciders exactly one gets the token.
+ */
+import type { Instant } from '#domain/calendar/local-date.ts';
+import type { Role } from '#domain/staff/roles.ts';
+import { type Approval, ApprovalNotPendingError, type ApprovalStore, type Decision } from '#ports/approval-store.ts';
+import { InvalidCursorError } from '#ports/case-repository.ts';
+import { ensureSchema, type OpenedDatabase } from './database.ts';
+import { decodeCursor, encodeCursor, Sql, type StoreOperations } from './sql.ts';
+
+export const APPROVALS_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE approvals (
+     approval_id TEXT PRIMARY KEY,
+     court TEXT NOT NULL,
+     required_role TEXT NOT NULL,
+     status TEXT NOT NULL,
+     due_at TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     token TEXT,
+     data TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX approvals_pending ON approvals (court, due_at, approval_id) WHERE status = 'pending';
+   CREATE INDEX approvals_pending_by_role ON approvals (court, required_role, created_at, approval_id) WHERE status = 'pending';`,
+];
+
+interface Row {
+  readonly data: string;
+  readonly token: string | null;
+}
+
+export class SqliteApprovalStore implements ApprovalStore {
+  private readonly sql: Sql;
+
+  constructor(database: OpenedDatabase, operations?: StoreOperations) {
+    ensureSchema(database, 'approvals', APPROVALS_MIGRATIONS);
+    this.sql = new Sql(database.db, operations);
+  }
+
+  private read(approvalId: string): { approval: Approval; token: string | undefined } | undefined {
+    const row = this.sql.get<Row>('SELECT data, token FROM approvals WHERE approval_id = ?', approvalId);
+    return row ? { approval: JSON.parse(row.data) as Approval, token: row.token ?? undefined } : undefined;
+  }
+
+  private put(approval: Approval, token: string | undefined): void {
+    this.sql.run(
+      `INSERT INTO approvals (approval_id, court, required_role, status, due_at, created_at, token, data)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (approval_id) DO UPDATE SET court = excluded.court, required_role = excluded.required_role,
+         status = excluded.status, due_at = excluded.due_at, created_at = excluded.created_at, token = excluded.token,
+         data = excluded.data`,
+      approval.approvalId,
+      approval.court,
+      approval.requiredRole,
+      approval.status,
+      approval.dueAt,
+      approval.createdAt,
+      token,
+      JSON.stringify(approval),
+    );
+  }
+
+  async register(approval: Approval, token: string): Promise<void> {
+    this.sql.tx(() => {
+      const found = this.read(approval.approvalId);
+      // Already decided or timed out: a re-run of the waiting step must not reopen it.
+      if (found && found.approval.status !== 'pending') return;
+      const { token: _t, ...fields } = approval as Approval & { token?: unknown };
+      this.put({ ...fields, status: 'pending' }, token);
+    });
+  }
+
+  async get(approvalId: string): Promise<Approval | undefined> {
+    return this.read(approvalId)?.approval;
+  }
+
+  async listPending(filter: { readonly court?: string; readonly role?: Role }): Promise<readonly Approval[]> {
+    if (!filter.court) throw new Error('listing approvals needs a court');
+    return this.sql
+      .all<{ data: string }>(
+        "SELECT data FROM approvals WHERE court = ? AND status = 'pending' ORDER BY due_at, approval_id",
+        filter.court,
+      )
+      .map((row) => JSON.parse(row.data) as Approval)
+      .filter((a) => !filter.role || a.requiredRole === filter.role);
+  }
+
+  async listPendingByRole(filter: {
+    readonly court: string;
+    readonly role: Role;
+    readonly limit: number;
+    readonly cursor?: string;
+  }): Promise<{ items: readonly Approval[]; cursor?: string }> {
+    const after = decodeCursor(filter.cursor, 2, () => new InvalidCursorError());
+    const rows = this.sql.all<{ data: string; created_at: string; approval_id: string }>(
+      `SELECT data, created_at, approval_id FROM approvals
+       WHERE court = ? AND required_role = ? AND status = 'pending' AND (created_at, approval_id) > (?, ?)
+       ORDER BY created_at, approval_id LIMIT ?`,
+      filter.court,
+      filter.role,
+      after?.[0] ?? '',
+      after?.[1] ?? '',
+      filter.limit + 1,
+    );
+    const items = rows.slice(0, filter.limit);
+    const last = items.at(-1);
+    return {
+      items: items.map((row) => JSON.parse(row.data) as Approval),
+      ...(rows.length > filter.limit && last ? { cursor: encodeCursor([last.created_at, last.approval_id]) } : {}),
+    };
+  }
+
+  async claimForDecision(approvalId: string, decision: Decision): Promise<{ approval: Approval; token: string }> {
+    return this.sql.tx(() => {
+      const found = this.read(approvalId);
+      const approval = found?.approval;
+      // Pending, and open to every eligible decider or held by this one.
+      if (!approval || approval.status !== 'pending' || (approval.assignee && approval.assignee !== decision.by))
+        throw new ApprovalNotPendingError(approvalId, approval?.status ?? 'missing', approval?.assignee);
+      const decided: Approval = {
+        ...approval,
+        status: decision.decision,
+        decidedBy: decision.by,
+        decidedAt: decision.at,
+        ...(decision.reason ? { reason: decision.reason } : {}),
+      };
+      this.put(decided, found.token);
+      return { approval: decided, token: String(found.token) };
+    });
+  }
+
+  async releaseClaim(approvalId: string, by: string): Promise<void> {
+    this.sql.tx(() => {
+      const found = this.read(approvalId);
+      if (!found || found.approval.decidedBy !== by || !found.token || found.approval.status === 'timed-out') return;
+      const { decidedBy: _b, decidedAt: _a, reason: _r, ...rest } = found.approval;
+      this.put({ ...rest, status: 'pending' }, found.token);
+    });
+  }
+
+  async setAssignee(approvalId: string, assignee: string | undefined): Promise<void> {
+    this.sql.tx(() => {
+      const found = this.read(approvalId);
+      // Decided or timed out meanwhile: who held it no longer matters to anyone listing open tasks.
+      if (!found || found.approval.status !== 'pending') return;
+      const { assignee: _a, ...rest } = found.approval;
+      this.put(assignee ? { ...rest, assignee } : rest, found.token);
+    });
+  }
+
+  async clearToken(approvalId: string): Promise<void> {
+    this.sql.run('UPDATE approvals SET token = NULL WHERE approval_id = ?', approvalId);
+  }
+
+  async markTimedOut(approvalId: string, at: Instant): Promise<boolean> {
+    return this.sql.tx(() => {
+      const found = this.read(approvalId);
+      if (!found || (found.approval.status !== 'pending' && !found.token)) return false;
+      this.put({ ...found.approval, status: 'timed-out', decidedAt: at }, undefined);
+      return true;
+    });
+  }
+
+  async markLate(approvalId: string, at: Instant): Promise<void> {
+    this.sql.tx(() => {
+      const found = this.read(approvalId);
+      if (!found) return;
+      const by = found.approval.decidedBy;
+      this.put(
+        { ...found.approval, status: 'timed-out', decidedAt: at, ...(by ? { lateDecisionBy: by } : {}) },
+        undefined,
+      );
+    });
+  }
+}

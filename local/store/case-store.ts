@@ -1,0 +1,405 @@
+/**
+ * The case store on SQLite: a commit is one transaction that appends to the journal at `version + 1` (the primary
+ * key is the optimistic lock: a second writer of the same version fails) and writes the projection beside it: the
+ * case row with the columns its lists and counts use, one row per time node that changed, one per party on the
+ * first commit. Projection and journal cannot drift apart, so a load is one read of the case row (plus the journal
+ * tail, empty unless the row was written by an older release).
+ */
+import type { Instant } from '#domain/calendar/local-date.ts';
+import type { Commit } from '#domain/case/events.ts';
+import { GENESIS_HASH, sealCommit } from '#domain/case/journal.ts';
+import type { EnforcementCase, Phase, TimeNode } from '#domain/case/model.ts';
+import { applyCommits, upgradeCase } from '#domain/case/reducer.ts';
+import { normaliseCaseNumber } from '#domain/ids.ts';
+import {
+  CaseAlreadyExistsError,
+  type CaseQueries,
+  type CaseRepository,
+  type CaseSummary,
+  type CommitDraft,
+  ConcurrentUpdateError,
+  caseSummary,
+  InvalidCursorError,
+  type NodeEntry,
+  type NodeFilter,
+  type Page,
+} from '#ports/case-repository.ts';
+import { ensureSchema, type OpenedDatabase } from './database.ts';
+import { decodeCursor, encodeCursor, Sql, type StoreOperations } from './sql.ts';
+
+export const CASES_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE journal (
+     case_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     body TEXT NOT NULL,
+     PRIMARY KEY (case_id, seq)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE cases (
+     case_id TEXT PRIMARY KEY,
+     version INTEGER NOT NULL,
+     data TEXT NOT NULL,
+     summary TEXT NOT NULL,
+     court TEXT NOT NULL,
+     status TEXT NOT NULL,
+     phase TEXT,
+     officer TEXT,
+     open INTEGER NOT NULL,
+     filed_at TEXT NOT NULL,
+     case_number TEXT NOT NULL,
+     sweep_at TEXT
+   ) STRICT;
+   CREATE INDEX cases_by_status ON cases (court, status, filed_at, case_id);
+   CREATE INDEX cases_by_phase ON cases (court, phase, filed_at, case_id) WHERE open = 1 AND phase IS NOT NULL;
+   CREATE INDEX cases_by_officer ON cases (officer) WHERE open = 1 AND officer IS NOT NULL;
+   CREATE INDEX cases_by_number ON cases (case_number, case_id);
+   CREATE INDEX cases_by_sweep ON cases (sweep_at, case_id) WHERE sweep_at IS NOT NULL;
+   CREATE TABLE case_nodes (
+     case_id TEXT NOT NULL,
+     node TEXT NOT NULL,
+     court TEXT NOT NULL,
+     team TEXT,
+     officer TEXT,
+     due_at TEXT NOT NULL,
+     indexed INTEGER NOT NULL,
+     entry TEXT NOT NULL,
+     PRIMARY KEY (case_id, node)
+   ) STRICT, WITHOUT ROWID;
+   CREATE INDEX nodes_by_court ON case_nodes (court, due_at, case_id, node) WHERE indexed = 1;
+   CREATE INDEX nodes_by_team ON case_nodes (court, team, due_at, case_id, node) WHERE indexed = 1 AND team IS NOT NULL;
+   CREATE INDEX nodes_by_officer ON case_nodes (officer, court, due_at, case_id, node) WHERE indexed = 1 AND officer IS NOT NULL;
+   CREATE TABLE case_parties (
+     court TEXT NOT NULL,
+     party_id TEXT NOT NULL,
+     case_id TEXT NOT NULL,
+     PRIMARY KEY (court, party_id, case_id)
+   ) STRICT, WITHOUT ROWID;`,
+];
+
+/** JSON round trip: what is hashed is exactly what is stored and read back. */
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Told about each commit once it is written (the embedded runtime's CLI prints the timeline as it grows). */
+export type CommitListener = (commit: Commit, state: EnforcementCase) => void;
+
+/** When the node sweeper next has something to do on a case (domain/case/node-watch.ts). */
+export type SweepSchedule = (state: EnforcementCase) => Instant | undefined;
+
+interface CaseRow {
+  readonly version: number;
+  readonly data: string;
+}
+
+/** What every node row of a case repeats from the case: when it changes, every node row is written again. */
+function nodeContext(state: EnforcementCase | undefined): string {
+  if (!state) return '';
+  return JSON.stringify([state.caseNumber, state.court.code, state.team, state.officer, state.status]);
+}
+
+export class SqliteCaseRepository implements CaseRepository, CaseQueries {
+  private readonly sql: Sql;
+  private readonly listener: CommitListener | undefined;
+  private readonly schedule: SweepSchedule;
+  /** Cases whose row was found behind their journal on load (written by an older release). */
+  private readonly behind = new Set<string>();
+
+  constructor(
+    database: OpenedDatabase,
+    options: {
+      readonly listener?: CommitListener | undefined;
+      readonly schedule?: SweepSchedule;
+      readonly operations?: StoreOperations;
+    } = {},
+  ) {
+    ensureSchema(database, 'cases', CASES_MIGRATIONS);
+    this.sql = new Sql(database.db, options.operations);
+    this.listener = options.listener;
+    this.schedule = options.schedule ?? (() => undefined);
+  }
+
+  async load(caseId: string): Promise<EnforcementCase | undefined> {
+    const row = this.sql.get<CaseRow>('SELECT version, data FROM cases WHERE case_id = ?', caseId);
+    const projected = row ? upgradeCase(JSON.parse(row.data) as EnforcementCase) : undefined;
+    const tail = this.commitsAfter(caseId, projected?.version ?? 0);
+    if (tail.length === 0) return projected;
+    this.behind.add(caseId);
+    return applyCommits(projected, tail);
+  }
+
+  async history(caseId: string): Promise<readonly Commit[]> {
+    return this.commitsAfter(caseId, 0);
+  }
+
+  async create(caseId: string, draft: CommitDraft): Promise<EnforcementCase> {
+    try {
+      return this.write(caseId, undefined, draft);
+    } catch (error) {
+      if (error instanceof ConcurrentUpdateError) throw new CaseAlreadyExistsError(caseId);
+      throw error;
+    }
+  }
+
+  async append(current: EnforcementCase, draft: CommitDraft): Promise<EnforcementCase> {
+    return this.write(current.caseId, current, draft);
+  }
+
+  async catchUp(state: EnforcementCase): Promise<void> {
+    if (!this.behind.delete(state.caseId)) return;
+    this.sql.tx(() => this.project(state, undefined, false));
+  }
+
+  async reindex(state: EnforcementCase): Promise<void> {
+    this.sql.tx(() => this.project(state, undefined, true));
+  }
+
+  private write(caseId: string, current: EnforcementCase | undefined, draft: CommitDraft): EnforcementCase {
+    const seq = (current?.version ?? 0) + 1;
+    const commit = sealCommit(
+      plain({
+        caseId,
+        seq,
+        at: draft.at,
+        actor: draft.actor,
+        events: draft.events,
+        cause: draft.cause,
+        prevHash: current?.head ?? GENESIS_HASH,
+      }),
+    );
+    const next = applyCommits(current, [commit]);
+    if (!next) throw new Error(`commit ${seq} of case ${caseId} produced no case`);
+    this.sql.tx(() => {
+      const inserted = this.sql.run(
+        'INSERT INTO journal (case_id, seq, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+        caseId,
+        seq,
+        JSON.stringify(commit),
+      );
+      if (inserted === 0) throw new ConcurrentUpdateError(caseId, seq - 1);
+      this.project(next, current, false);
+    });
+    this.behind.delete(caseId);
+    this.listener?.(commit, next);
+    return next;
+  }
+
+  /**
+   * Writes the case row unless a newer one is there (`force`: unless a newer or equal one), the node rows that
+   * differ from `previous` (all of them without it), and the party rows on the first version or a full rewrite.
+   */
+  private project(state: EnforcementCase, previous: EnforcementCase | undefined, force: boolean): void {
+    const summary = caseSummary(state);
+    const open = state.status !== 'closed' ? 1 : 0;
+    const written = this.sql.run(
+      `INSERT INTO cases (case_id, version, data, summary, court, status, phase, officer, open, filed_at, case_number, sweep_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (case_id) DO UPDATE SET version = excluded.version, data = excluded.data, summary = excluded.summary,
+         court = excluded.court, status = excluded.status, phase = excluded.phase, officer = excluded.officer,
+         open = excluded.open, filed_at = excluded.filed_at, case_number = excluded.case_number, sweep_at = excluded.sweep_at
+       WHERE cases.version < excluded.version OR (? AND cases.version = excluded.version)`,
+      state.caseId,
+      state.version,
+      JSON.stringify(state),
+      JSON.stringify(summary),
+      state.court.code,
+      state.status,
+      state.phase,
+      state.officer,
+      open,
+      state.filedAt,
+      normaliseCaseNumber(state.caseNumber),
+      this.schedule(state),
+      force ? 1 : 0,
+    );
+    if (written === 0) return;
+    const all = previous === undefined || nodeContext(previous) !== nodeContext(state);
+    for (const node of Object.values(state.nodes)) {
+      const before = previous?.nodes[node.node];
+      if (!all && before && JSON.stringify(before) === JSON.stringify(node)) continue;
+      this.putNode(state, node);
+    }
+    if (previous === undefined) {
+      for (const party of [...state.applicants, ...state.respondents])
+        this.sql.run(
+          'INSERT INTO case_parties (court, party_id, case_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+          state.court.code,
+          party.partyId,
+          state.caseId,
+        );
+    }
+  }
+
+  /** An unmet node of an unclosed case is in the node indexes (court, team, officer); any other is not. */
+  private putNode(state: EnforcementCase, node: TimeNode): void {
+    const entry: NodeEntry = {
+      caseId: state.caseId,
+      caseNumber: state.caseNumber,
+      court: state.court.code,
+      ...(state.team ? { team: state.team } : {}),
+      ...(state.officer ? { officer: state.officer } : {}),
+      node,
+    };
+    this.sql.run(
+      `INSERT INTO case_nodes (case_id, node, court, team, officer, due_at, indexed, entry) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (case_id, node) DO UPDATE SET court = excluded.court, team = excluded.team, officer = excluded.officer,
+         due_at = excluded.due_at, indexed = excluded.indexed, entry = excluded.entry`,
+      state.caseId,
+      node.node,
+      state.court.code,
+      state.team,
+      state.officer,
+      node.dueAt,
+      node.status !== 'met' && state.status !== 'closed' ? 1 : 0,
+      JSON.stringify(entry),
+    );
+  }
+
+  private commitsAfter(caseId: string, version: number): Commit[] {
+    return this.sql
+      .all<{ body: string }>('SELECT body FROM journal WHERE case_id = ? AND seq > ? ORDER BY seq', caseId, version)
+      .map((row) => JSON.parse(row.body) as Commit);
+  }
+
+  async openCaseCounts(officerIds: readonly string[]): Promise<Record<string, number>> {
+    const counts: Record<string, number> = {};
+    for (const officer of officerIds)
+      counts[officer] =
+        this.sql.get<{ n: number }>(
+          'SELECT COUNT(*) AS n FROM cases WHERE officer = ? AND open = 1 AND officer IS NOT NULL',
+          officer,
+        )?.n ?? 0;
+    return counts;
+  }
+
+  async list(filter: {
+    readonly court?: string;
+    readonly status?: string;
+    readonly limit?: number;
+  }): Promise<readonly CaseSummary[]> {
+    if (!filter.court || !filter.status) {
+      throw new Error('listing cases needs a court and a status (an index query, never a scan)');
+    }
+    return this.sql
+      .all<{ summary: string }>(
+        'SELECT summary FROM cases WHERE court = ? AND status = ? ORDER BY filed_at, case_id LIMIT ?',
+        filter.court,
+        filter.status,
+        filter.limit ?? 100,
+      )
+      .map((row) => JSON.parse(row.summary) as CaseSummary);
+  }
+
+  async listByPhase(filter: {
+    readonly court: string;
+    readonly phase: Phase;
+    readonly limit: number;
+    readonly cursor?: string;
+  }): Promise<Page<CaseSummary>> {
+    const after = decodeCursor(filter.cursor, 2, () => new InvalidCursorError());
+    const rows = this.sql.all<{ summary: string; filed_at: string; case_id: string }>(
+      `SELECT summary, filed_at, case_id FROM cases
+       WHERE court = ? AND phase = ? AND open = 1 AND (filed_at, case_id) > (?, ?)
+       ORDER BY filed_at, case_id LIMIT ?`,
+      filter.court,
+      filter.phase,
+      after?.[0] ?? '',
+      after?.[1] ?? '',
+      filter.limit + 1,
+    );
+    return page(
+      rows,
+      filter.limit,
+      (row) => JSON.parse(row.summary) as CaseSummary,
+      (row) => [row.filed_at, row.case_id],
+    );
+  }
+
+  async countCases(filter: { readonly court: string; readonly status?: string; readonly phase?: Phase }) {
+    const row = filter.phase
+      ? this.sql.get<{ n: number }>(
+          'SELECT COUNT(*) AS n FROM cases WHERE court = ? AND phase = ? AND open = 1',
+          filter.court,
+          filter.phase,
+        )
+      : this.sql.get<{ n: number }>(
+          'SELECT COUNT(*) AS n FROM cases WHERE court = ? AND status = ?',
+          filter.court,
+          filter.status ?? '',
+        );
+    return row?.n ?? 0;
+  }
+
+  async nodes(filter: NodeFilter): Promise<Page<NodeEntry>> {
+    const after = decodeCursor(filter.cursor, 3, () => new InvalidCursorError());
+    const [column, value] = filter.officer
+      ? ['officer', filter.officer]
+      : filter.team
+        ? ['team', filter.team]
+        : ['court', filter.court];
+    const rows = this.sql.all<{ entry: string; due_at: string; case_id: string; node: string }>(
+      `SELECT entry, due_at, case_id, node FROM case_nodes
+       WHERE indexed = 1 AND court = ? AND ${column} = ? AND due_at >= ? AND due_at < ?
+         AND (due_at, case_id, node) > (?, ?, ?)
+       ORDER BY due_at, case_id, node LIMIT ?`,
+      filter.court,
+      value,
+      filter.from ?? '',
+      filter.before,
+      after?.[0] ?? '',
+      after?.[1] ?? '',
+      after?.[2] ?? '',
+      filter.limit + 1,
+    );
+    return page(
+      rows,
+      filter.limit,
+      (row) => JSON.parse(row.entry) as NodeEntry,
+      (row) => [row.due_at, row.case_id, row.node],
+    );
+  }
+
+  async findByCaseNumber(caseNumber: string): Promise<readonly CaseSummary[]> {
+    return this.sql
+      .all<{ summary: string }>(
+        'SELECT summary FROM cases WHERE case_number = ? ORDER BY case_id LIMIT 10',
+        normaliseCaseNumber(caseNumber),
+      )
+      .map((row) => JSON.parse(row.summary) as CaseSummary);
+  }
+
+  async findByParty(court: string, partyId: string, limit: number) {
+    return this.sql.all<{ caseId: string; court: string }>(
+      'SELECT case_id AS caseId, court FROM case_parties WHERE court = ? AND party_id = ? ORDER BY case_id LIMIT ?',
+      court,
+      partyId,
+      limit,
+    );
+  }
+
+  async dueForSweep(now: Instant, limit: number): Promise<readonly string[]> {
+    return this.sql
+      .all<{ case_id: string }>(
+        'SELECT case_id FROM cases WHERE sweep_at IS NOT NULL AND sweep_at <= ? ORDER BY sweep_at, case_id LIMIT ?',
+        now,
+        limit,
+      )
+      .map((row) => row.case_id);
+  }
+
+  async nextSweepAt(): Promise<Instant | undefined> {
+    return (
+      this.sql.get<{ at: string | null }>('SELECT MIN(sweep_at) AS at FROM cases WHERE sweep_at IS NOT NULL')?.at ??
+      undefined
+    );
+  }
+}
+
+/** A page of at most `limit` rows from `limit + 1` read: the extra row says whether there is more. */
+function page<R, T>(rows: readonly R[], limit: number, map: (row: R) => T, key: (row: R) => string[]): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(map),
+    ...(rows.length > limit && last ? { cursor: encodeCursor(key(last)) } : {}),
+  };
+}

@@ -1,0 +1,239 @@
+/**
+ * The embedded runtime's own records on SQLite: executions with their checkpoints (unended ones through a partial
+ * index), task tokens, timers ordered by due time, alerts, dead letters, per-case counters and settings. What Step
+ * Functions keeps for itself on AWS.
+ */
+import type { Instant } from '#domain/calendar/local-date.ts';
+import type {
+  AlertRecord,
+  CaseCounters,
+  ExecutionRecord,
+  RuntimeStore,
+  TimerRecord,
+  TokenRecord,
+} from '../runtime/runtime-store.ts';
+import { ensureSchema, type OpenedDatabase } from './database.ts';
+import { Sql, type StoreOperations } from './sql.ts';
+
+export const RUNTIME_MIGRATIONS: readonly string[] = [
+  `CREATE TABLE executions (
+     name TEXT PRIMARY KEY,
+     case_id TEXT,
+     status TEXT NOT NULL,
+     data TEXT NOT NULL
+   ) STRICT;
+   CREATE INDEX executions_unended ON executions (name) WHERE status IN ('running', 'waiting');
+   CREATE TABLE tokens (
+     token TEXT PRIMARY KEY,
+     status TEXT NOT NULL,
+     data TEXT NOT NULL
+   ) STRICT;
+   CREATE TABLE timers (
+     fire_at TEXT NOT NULL,
+     id TEXT NOT NULL,
+     data TEXT NOT NULL,
+     PRIMARY KEY (fire_at, id)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE alerts (
+     at TEXT NOT NULL,
+     id TEXT NOT NULL,
+     data TEXT NOT NULL,
+     PRIMARY KEY (at, id)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE dead_letters (
+     at TEXT NOT NULL,
+     id TEXT NOT NULL,
+     data TEXT NOT NULL,
+     PRIMARY KEY (at, id)
+   ) STRICT, WITHOUT ROWID;
+   CREATE TABLE case_counters (
+     case_id TEXT PRIMARY KEY,
+     transitions INTEGER NOT NULL,
+     invocations INTEGER NOT NULL,
+     store_operations INTEGER NOT NULL,
+     executions INTEGER NOT NULL
+   ) STRICT;
+   CREATE TABLE settings (
+     name TEXT PRIMARY KEY,
+     value TEXT NOT NULL
+   ) STRICT;`,
+];
+
+function parsed<T>(row: { data: string } | undefined): T | undefined {
+  return row ? (JSON.parse(row.data) as T) : undefined;
+}
+
+export class SqliteRuntimeStore implements RuntimeStore {
+  private readonly sql: Sql;
+
+  constructor(database: OpenedDatabase, operations?: StoreOperations) {
+    ensureSchema(database, 'runtime', RUNTIME_MIGRATIONS);
+    this.sql = new Sql(database.db, operations);
+  }
+
+  async getExecution(name: string): Promise<ExecutionRecord | undefined> {
+    return parsed(this.sql.get('SELECT data FROM executions WHERE name = ?', name));
+  }
+
+  async createExecution(record: ExecutionRecord): Promise<boolean> {
+    return (
+      this.sql.run(
+        'INSERT INTO executions (name, case_id, status, data) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        record.name,
+        record.caseId,
+        record.status,
+        JSON.stringify(record),
+      ) > 0
+    );
+  }
+
+  /** An execution's status is its marker here: nothing to write. */
+  async markActive(_name: string): Promise<void> {}
+
+  async putExecution(record: ExecutionRecord): Promise<void> {
+    this.sql.run(
+      `INSERT INTO executions (name, case_id, status, data) VALUES (?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET case_id = excluded.case_id, status = excluded.status, data = excluded.data`,
+      record.name,
+      record.caseId,
+      record.status,
+      JSON.stringify(record),
+    );
+  }
+
+  async checkpoint(name: string, state: string, input: unknown, at: Instant): Promise<void> {
+    this.sql.run(
+      `UPDATE executions SET data = json_set(data, '$.checkpoint', json(?), '$.updatedAt', ?,
+         '$.transitions', coalesce(json_extract(data, '$.transitions'), 0) + 1)
+       WHERE name = ?`,
+      JSON.stringify({ state, input }),
+      at,
+      name,
+    );
+  }
+
+  async activeExecutions(): Promise<ExecutionRecord[]> {
+    return this.sql
+      .all<{ data: string }>("SELECT data FROM executions WHERE status IN ('running', 'waiting') ORDER BY name")
+      .map((row) => JSON.parse(row.data) as ExecutionRecord);
+  }
+
+  async putToken(record: TokenRecord): Promise<void> {
+    this.sql.run(
+      `INSERT INTO tokens (token, status, data) VALUES (?, ?, ?)
+       ON CONFLICT (token) DO UPDATE SET status = excluded.status, data = excluded.data`,
+      record.token,
+      record.status,
+      JSON.stringify(record),
+    );
+  }
+
+  async getToken(token: string): Promise<TokenRecord | undefined> {
+    return parsed(this.sql.get('SELECT data FROM tokens WHERE token = ?', token));
+  }
+
+  async settleToken(
+    token: string,
+    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
+  ): Promise<TokenRecord | undefined> {
+    return this.sql.tx(() => {
+      const current = parsed<TokenRecord>(this.sql.get('SELECT data FROM tokens WHERE token = ?', token));
+      if (!current || current.status !== 'waiting') return undefined;
+      const settled = {
+        ...current,
+        status: outcome.status,
+        output: outcome.output ?? null,
+        error: outcome.error ?? null,
+        cause: outcome.cause ?? null,
+      } as TokenRecord;
+      this.sql.run(
+        'UPDATE tokens SET status = ?, data = ? WHERE token = ?',
+        settled.status,
+        JSON.stringify(settled),
+        token,
+      );
+      return settled;
+    });
+  }
+
+  async addTimer(timer: TimerRecord): Promise<void> {
+    this.sql.run(
+      `INSERT INTO timers (fire_at, id, data) VALUES (?, ?, ?)
+       ON CONFLICT (fire_at, id) DO UPDATE SET data = excluded.data`,
+      timer.fireAt,
+      timer.id,
+      JSON.stringify(timer),
+    );
+  }
+
+  async deleteTimer(timer: TimerRecord): Promise<void> {
+    this.sql.run('DELETE FROM timers WHERE fire_at = ? AND id = ?', timer.fireAt, timer.id);
+  }
+
+  async dueTimers(now: Instant, limit = 100): Promise<TimerRecord[]> {
+    return this.sql
+      .all<{ data: string }>('SELECT data FROM timers WHERE fire_at <= ? ORDER BY fire_at, id LIMIT ?', now, limit)
+      .map((row) => JSON.parse(row.data) as TimerRecord);
+  }
+
+  async nextTimer(): Promise<TimerRecord | undefined> {
+    return parsed(this.sql.get('SELECT data FROM timers ORDER BY fire_at, id LIMIT 1'));
+  }
+
+  async addAlert(alert: AlertRecord, id: string): Promise<void> {
+    this.sql.run('INSERT INTO alerts (at, id, data) VALUES (?, ?, ?)', alert.at, id, JSON.stringify(alert));
+  }
+
+  async alerts(limit: number): Promise<AlertRecord[]> {
+    return this.sql
+      .all<{ data: string }>('SELECT data FROM alerts ORDER BY at DESC, id DESC LIMIT ?', limit)
+      .map((row) => JSON.parse(row.data) as AlertRecord);
+  }
+
+  async addDeadLetter(at: Instant, id: string, letter: { kind: string; reason: string; body: unknown }): Promise<void> {
+    this.sql.run('INSERT INTO dead_letters (at, id, data) VALUES (?, ?, ?)', at, id, JSON.stringify({ at, ...letter }));
+  }
+
+  async deadLetters(limit: number): Promise<{ at: string; kind: string; reason: string; body: unknown }[]> {
+    return this.sql
+      .all<{ data: string }>('SELECT data FROM dead_letters ORDER BY at, id LIMIT ?', limit)
+      .map((row) => JSON.parse(row.data) as { at: string; kind: string; reason: string; body: unknown });
+  }
+
+  async addCounters(caseId: string, delta: Omit<CaseCounters, 'caseId'>): Promise<void> {
+    this.sql.run(
+      `INSERT INTO case_counters (case_id, transitions, invocations, store_operations, executions) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (case_id) DO UPDATE SET transitions = transitions + excluded.transitions,
+         invocations = invocations + excluded.invocations, store_operations = store_operations + excluded.store_operations,
+         executions = executions + excluded.executions`,
+      caseId,
+      delta.transitions,
+      delta.invocations,
+      delta.storeOperations,
+      delta.executions,
+    );
+  }
+
+  async counters(caseId: string): Promise<CaseCounters | undefined> {
+    const row = this.sql.get<CaseCounters>(
+      `SELECT case_id AS caseId, transitions, invocations, store_operations AS storeOperations, executions
+       FROM case_counters WHERE case_id = ?`,
+      caseId,
+    );
+    return row ? { ...row } : undefined;
+  }
+
+  async getValue<T>(name: string): Promise<T | undefined> {
+    return parsed<{ value: T }>(
+      this.sql.get<{ data: string }>('SELECT value AS data FROM settings WHERE name = ?', name),
+    )?.value;
+  }
+
+  async setValue(name: string, value: unknown): Promise<void> {
+    this.sql.run(
+      'INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value',
+      name,
+      JSON.stringify({ value }),
+    );
+  }
+}
