@@ -3,14 +3,13 @@
  * Every exchange is recorded (route, status, raw body), every GET is checked to change nothing in the store,
  * and every task token the engine mints is kept, so that a test can look for them where they must not be.
  */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { expect } from 'vitest';
 import { matchRoute, type Route } from '../../functions/api/routes.ts';
 import { type LocalApiServer, startLocalApi } from '../../local/api/server.ts';
-import { LOCAL_TABLES, type LocalStore } from '../../local/runtime/local-store.ts';
 import type { RuntimeOptions } from '../../local/runtime/runtime.ts';
 import type { TokenRecord } from '../../local/runtime/runtime-store.ts';
 import { type Scenario, scenario } from './runtime.ts';
+import { snapshotDatabase } from './store.ts';
 
 export interface Exchange {
   readonly method: string;
@@ -35,23 +34,9 @@ export interface ApiScenario extends Scenario {
   tokenFor(userId: string): Promise<string>;
 }
 
-/** Everything in every table of the embedded DynamoDB, in a stable order. */
+/** Everything in every table of the embedded runtime's database, in a stable order. */
 export async function snapshot(scenario: Scenario): Promise<string> {
-  const store = (scenario.runtime as unknown as { store: LocalStore }).store;
-  const tables: Record<string, unknown[]> = {};
-  for (const table of Object.values(LOCAL_TABLES)) {
-    const items: unknown[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await store.client.send(
-        new ScanCommand({ TableName: table, ...(start ? { ExclusiveStartKey: start as never } : {}) }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    tables[table] = items.map((item) => JSON.stringify(item)).sort();
-  }
-  return JSON.stringify(tables);
+  return snapshotDatabase(scenario.runtime);
 }
 
 /** `checkGets`: snapshot every table around every GET (slower; the full-scenario test does it). */

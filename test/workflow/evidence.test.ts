@@ -7,9 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
-import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import type { Commit } from '#domain/case/events.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
@@ -25,7 +23,6 @@ import {
 import { createRecordEvidenceHandler } from '../../functions/record-evidence/function.ts';
 import { timeline } from '../../local/cli/timeline.ts';
 import { sendPresigned, UploadRefusedError, uploadEvidenceFile } from '../../local/cli/uploader.ts';
-import { LOCAL_TABLES } from '../../local/runtime/local-store.ts';
 import type { EmbeddedRuntime } from '../../local/runtime/runtime.ts';
 import { filingEvent, type Scenario, scenarios } from '../support/runtime.ts';
 
@@ -334,14 +331,18 @@ describe('tampering is found by verify, which names the item', () => {
     const commits = await history(s.runtime, caseId);
     const recorded = commits.find((c) => c.events.some((e) => e.type === 'evidence-recorded'));
     if (!recorded) throw new Error('no evidence-recorded commit');
-    const db = documentClient(s.runtime.dynamo);
-    const key = { caseId, seq: recorded.seq };
-    const item = (await db.send(new GetCommand({ TableName: LOCAL_TABLES.journal, Key: key }))).Item as Commit;
+    const db = s.runtime.database.db;
+    const row = db.prepare('SELECT body FROM journal WHERE case_id = ? AND seq = ?').get(caseId, recorded.seq);
+    const item = JSON.parse(String(row?.body)) as Commit;
     const edited = {
       ...item,
       events: item.events.map((e) => (e.type === 'evidence-recorded' ? { ...e, sha256: 'f'.repeat(64) } : e)),
     };
-    await db.send(new PutCommand({ TableName: LOCAL_TABLES.journal, Item: edited }));
+    db.prepare('UPDATE journal SET body = ? WHERE case_id = ? AND seq = ?').run(
+      JSON.stringify(edited),
+      caseId,
+      recorded.seq,
+    );
 
     // Act
     const report = await verifyEvidence(s.runtime.deps)(caseId);

@@ -1,19 +1,9 @@
 /** Intake: duplicates converge on one case, a malformed event is refused with the field named and nothing written. */
-import { ScanCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { LOCAL_TABLES } from '../../local/runtime/local-store.ts';
-import { filingEvent, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
+import { filingEvent, respondentWith, scenarios } from '../support/runtime.ts';
+import { rows } from '../support/store.ts';
 
 const open = scenarios();
-
-async function items(s: Scenario, table: string): Promise<Record<string, unknown>[]> {
-  const client = (
-    s.runtime as unknown as {
-      store: { client: { send: (c: unknown) => Promise<{ Items?: Record<string, unknown>[] }> } };
-    }
-  ).store.client;
-  return (await client.send(new ScanCommand({ TableName: table }))).Items ?? [];
-}
 
 describe('duplicate intake', () => {
   it('three identical events at once make exactly one case and one first-phase execution', async () => {
@@ -32,10 +22,9 @@ describe('duplicate intake', () => {
     expect(fulfilled.filter((o) => o === 'created')).toHaveLength(1);
     for (const o of outcomes)
       if (o.status === 'rejected') expect((o.reason as Error).name).toBe('IdempotencyAlreadyInProgressError');
-    const cases = (await items(s, LOCAL_TABLES.cases)).filter((i) => (i.sk as { S: string }).S === 'CASE');
-    expect(cases).toHaveLength(1);
-    const journal = await items(s, LOCAL_TABLES.journal);
-    const filings = journal.filter((i) => JSON.stringify(i).includes('"case-filed"'));
+    expect(rows(s.runtime, 'cases')).toHaveLength(1);
+    const journal = rows(s.runtime, 'journal');
+    const filings = journal.filter((i) => String(i.body).includes('"case-filed"'));
     expect(filings).toHaveLength(1);
     const starts = s.events.filter((e) => e.type === 'execution-started' && e.machine === 'service');
     expect(starts).toHaveLength(1);
@@ -76,9 +65,10 @@ describe('a malformed event', () => {
         'detail.claim.principalFen: Invalid input: expected int, received number',
       ],
     });
-    expect(await items(s, LOCAL_TABLES.journal)).toEqual([]);
-    const caseItems = await items(s, LOCAL_TABLES.cases);
-    expect(caseItems.map((i) => (i.pk as { S: string }).S)).toEqual(['INTAKE#REJECTED']);
+    expect(rows(s.runtime, 'journal')).toEqual([]);
+    expect(rows(s.runtime, 'cases')).toEqual([]);
+    expect(rows(s.runtime, 'case_nodes')).toEqual([]);
+    expect(rows(s.runtime, 'intake_rejections')).toHaveLength(1);
     expect(await s.runtime.deps.rejections.list(10)).toMatchObject([
       { eventId: 'event-63', reasons: outcome.outcome === 'rejected' ? outcome.reasons : [] },
     ]);
