@@ -30,7 +30,7 @@ import { createApiHandler } from '../../functions/api/function.ts';
 import { createIntakeHandler } from '../../functions/intake/function.ts';
 import { createSettleHandler } from '../../functions/settle/function.ts';
 import type { CommitListener } from '../store/case-store.ts';
-import { type OpenedDatabase, openDatabase } from '../store/database.ts';
+import { ensurePrivateDirectory, type OpenedDatabase, openDatabase } from '../store/database.ts';
 import { operationScope } from '../store/sql.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -287,7 +287,10 @@ export class EmbeddedRuntime {
     let unlock = () => {};
     try {
       if (kind === 'sqlite') {
-        if (options.dataDir) unlock = lockDataDir(options.dataDir);
+        if (options.dataDir) {
+          ensurePrivateDirectory(options.dataDir);
+          unlock = lockDataDir(options.dataDir);
+        }
         database = openDatabase(options.dataDir);
         refusePreviousFormat(options.dataDir, database);
         const release = unlock;
