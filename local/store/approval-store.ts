@@ -114,10 +114,11 @@ export class SqliteApprovalStore implements ApprovalStore {
   async claimForDecision(approvalId: string, decision: Decision): Promise<{ approval: Approval; token: string }> {
     return this.sql.tx(() => {
       const found = this.read(approvalId);
-      const approval = found?.approval;
+      if (!found) throw new ApprovalNotPendingError(approvalId, 'missing');
+      const { approval, token } = found;
       // Pending, and open to every eligible decider or held by this one.
-      if (!approval || approval.status !== 'pending' || (approval.assignee && approval.assignee !== decision.by))
-        throw new ApprovalNotPendingError(approvalId, approval?.status ?? 'missing', approval?.assignee);
+      if (approval.status !== 'pending' || (approval.assignee && approval.assignee !== decision.by))
+        throw new ApprovalNotPendingError(approvalId, approval.status, approval.assignee);
       const decided: Approval = {
         ...approval,
         status: decision.decision,
@@ -125,8 +126,8 @@ export class SqliteApprovalStore implements ApprovalStore {
         decidedAt: decision.at,
         ...(decision.reason ? { reason: decision.reason } : {}),
       };
-      this.put(decided, found.token);
-      return { approval: decided, token: String(found.token) };
+      this.put(decided, token);
+      return { approval: decided, token: String(token) };
     });
   }
 
@@ -143,7 +144,7 @@ export class SqliteApprovalStore implements ApprovalStore {
     this.sql.tx(() => {
       const found = this.read(approvalId);
       // Decided or timed out meanwhile: who held it no longer matters to anyone listing open tasks.
-      if (!found || found.approval.status !== 'pending') return;
+      if (found?.approval.status !== 'pending') return;
       const { assignee: _a, ...rest } = found.approval;
       this.put(assignee ? { ...rest, assignee } : rest, found.token);
     });

@@ -75,7 +75,7 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
   async attachToken(requestId: string, token: string): Promise<PartnerRequest | undefined> {
     return this.sql.tx(() => {
       const found = this.read(requestId);
-      if (!found || found.request.status !== 'pending') return undefined;
+      if (found?.request.status !== 'pending') return undefined;
       this.update(found.request, token);
       return found.request;
     });
@@ -120,7 +120,7 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
   async supersede(requestId: string): Promise<{ token?: string } | undefined> {
     return this.sql.tx(() => {
       const found = this.read(requestId);
-      if (!found || found.request.status !== 'pending') return undefined;
+      if (found?.request.status !== 'pending') return undefined;
       this.update({ ...found.request, status: 'superseded' }, found.token);
       return found.token ? { token: found.token } : {};
     });
@@ -129,7 +129,7 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
   async markTimedOut(requestId: string): Promise<boolean> {
     return this.sql.tx(() => {
       const found = this.read(requestId);
-      if (!found || found.request.status !== 'pending') return false;
+      if (found?.request.status !== 'pending') return false;
       this.update({ ...found.request, status: 'timed-out' }, undefined);
       return true;
     });

@@ -138,7 +138,7 @@ export class SqliteRuntimeStore implements RuntimeStore {
   ): Promise<TokenRecord | undefined> {
     return this.sql.tx(() => {
       const current = parsed<TokenRecord>(this.sql.get('SELECT data FROM tokens WHERE token = ?', token));
-      if (!current || current.status !== 'waiting') return undefined;
+      if (current?.status !== 'waiting') return undefined;
       const settled = {
         ...current,
         status: outcome.status,
