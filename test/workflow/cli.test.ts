@@ -182,7 +182,9 @@ describe('the demo', () => {
     ]) {
       expect(stdout).toContain(line);
     }
-    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['db', 'logs']));
+    // The state is in the SQLite database; no embedded DynamoDB ran.
+    expect(readdirSync(dir)).toEqual(expect.arrayContaining(['enforce.db', 'logs']));
+    expect(readdirSync(dir)).not.toContain('db');
   });
 
   it('the flagship (the default): accounts deducted, the flat sealed by entrustment, detention, auction, the rest paid', () => {
