@@ -129,6 +129,11 @@ function program(): Command {
   ).action(lazy('reassignCommand'));
   helped(
     cli
+      .command('migrate')
+      .description('将旧版本格式的数据目录（嵌入式 DynamoDB）迁移到 SQLite 数据库；旧数据保留为备份'),
+  ).action(async () => (await import('./migrate.ts')).migrateCommand(globals(), out()));
+  helped(
+    cli
       .command('serve')
       .description('启动员工接口（本地 HTTP 服务，含本地身份提供者），并在同一进程内按时处理到期工作')
       .option('--port <port>', '端口（默认 8080；0 为任一空闲端口）')

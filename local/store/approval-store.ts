@@ -71,6 +71,11 @@ export class SqliteApprovalStore implements ApprovalStore {
     });
   }
 
+  /** Writes an approval as it was, with its token if it still had one (`enforce migrate`). */
+  restore(approval: Approval, token: string | undefined): void {
+    this.put(approval, token);
+  }
+
   async get(approvalId: string): Promise<Approval | undefined> {
     return this.read(approvalId)?.approval;
   }

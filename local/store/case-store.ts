@@ -153,6 +153,26 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     this.sql.tx(() => this.project(state, undefined, true));
   }
 
+  /**
+   * Writes a whole journal as it was (`enforce migrate`: a case from the previous store) and its projection; the
+   * commits are copied, never re-sealed. The case as of its last commit.
+   */
+  importJournal(commits: readonly Commit[]): EnforcementCase | undefined {
+    const state = applyCommits(undefined, commits);
+    if (!state) return undefined;
+    this.sql.tx(() => {
+      for (const commit of commits)
+        this.sql.run(
+          'INSERT INTO journal (case_id, seq, body) VALUES (?, ?, ?)',
+          commit.caseId,
+          commit.seq,
+          JSON.stringify(commit),
+        );
+      this.project(state, undefined, true);
+    });
+    return state;
+  }
+
   private write(caseId: string, current: EnforcementCase | undefined, draft: CommitDraft): EnforcementCase {
     const seq = (current?.version ?? 0) + 1;
     const commit = sealCommit(

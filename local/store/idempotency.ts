@@ -18,7 +18,7 @@ export const IDEMPOTENCY_MIGRATIONS: readonly string[] = [
    ) STRICT;`,
 ];
 
-interface Row {
+export interface IdempotencyRow {
   readonly id: string;
   readonly status: string;
   readonly expiration: number | null;
@@ -27,7 +27,7 @@ interface Row {
   readonly validation: string | null;
 }
 
-function toRecord(row: Row): IdempotencyRecord {
+function toRecord(row: IdempotencyRow): IdempotencyRecord {
   return new IdempotencyRecord({
     idempotencyKey: row.id,
     status: row.status as never,
@@ -47,15 +47,28 @@ export class SqlitePersistenceLayer extends BasePersistenceLayer {
     this.sql = new Sql(database.db, operations);
   }
 
+  /** Writes a record as the previous store held it (`enforce migrate`). */
+  restore(row: IdempotencyRow): void {
+    this.sql.run(
+      'INSERT INTO idempotency (id, status, expiration, in_progress_expiration, data, validation) VALUES (?, ?, ?, ?, ?, ?)',
+      row.id,
+      row.status,
+      row.expiration,
+      row.in_progress_expiration,
+      row.data,
+      row.validation,
+    );
+  }
+
   protected async _getRecord(idempotencyKey: string): Promise<IdempotencyRecord> {
-    const row = this.sql.get<Row>('SELECT * FROM idempotency WHERE id = ?', idempotencyKey);
+    const row = this.sql.get<IdempotencyRow>('SELECT * FROM idempotency WHERE id = ?', idempotencyKey);
     if (!row) throw new IdempotencyItemNotFoundError();
     return toRecord(row);
   }
 
   protected async _putRecord(record: IdempotencyRecord): Promise<void> {
     this.sql.tx(() => {
-      const existing = this.sql.get<Row>('SELECT * FROM idempotency WHERE id = ?', record.idempotencyKey);
+      const existing = this.sql.get<IdempotencyRow>('SELECT * FROM idempotency WHERE id = ?', record.idempotencyKey);
       const now = Date.now();
       const free =
         !existing ||

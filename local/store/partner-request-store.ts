@@ -68,6 +68,18 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
     });
   }
 
+  /** Writes a request as it was, with its token if it still had one (`enforce migrate`). */
+  restore(request: PartnerRequest, token: string | undefined): void {
+    this.sql.run(
+      'INSERT INTO partner_requests (request_id, case_id, status, token, data) VALUES (?, ?, ?, ?, ?)',
+      request.requestId,
+      request.caseId,
+      request.status,
+      token,
+      JSON.stringify(request),
+    );
+  }
+
   async get(requestId: string): Promise<PartnerRequest | undefined> {
     return this.read(requestId)?.request;
   }

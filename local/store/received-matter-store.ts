@@ -50,6 +50,19 @@ export class SqliteReceivedMatterStore implements ReceivedMatterStore {
     );
   }
 
+  /** Writes a matter as it was, at its version (`enforce migrate`). */
+  restore(matter: ReceivedMatter): void {
+    this.sql.run(
+      'INSERT INTO received_matters (matter_id, court, received_on, status, version, data) VALUES (?, ?, ?, ?, ?, ?)',
+      matter.matterId,
+      matter.court,
+      matter.receivedOn,
+      matter.status,
+      matter.version,
+      JSON.stringify(matter),
+    );
+  }
+
   async save(next: ReceivedMatter): Promise<void> {
     const changed = this.sql.run(
       `UPDATE received_matters SET court = ?, received_on = ?, status = ?, version = ?, data = ?

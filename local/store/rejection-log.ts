@@ -34,6 +34,16 @@ export class SqliteRejections implements IntakeRejections {
     );
   }
 
+  /** Writes a rejection as it was recorded, without sending it to the dead letters again (`enforce migrate`). */
+  restore(rejection: IntakeRejection): void {
+    this.sql.run(
+      'INSERT INTO intake_rejections (at, event_id, data) VALUES (?, ?, ?)',
+      rejection.at,
+      rejection.eventId,
+      JSON.stringify(rejection),
+    );
+  }
+
   async list(limit: number): Promise<readonly IntakeRejection[]> {
     return this.sql
       .all<{ data: string }>('SELECT data FROM intake_rejections ORDER BY at DESC, event_id DESC LIMIT ?', limit)

@@ -1,0 +1,87 @@
+/**
+ * A data directory of the previous format (the DynamoDB adapters' tables in dynalite's files) is never opened as if
+ * it were empty: the runtime refuses it with one line naming `enforce migrate`, and after the migration the same
+ * case, with its journal, its pending approval and its waiting execution, goes on where it stopped.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { verifyChain } from '#domain/case/journal.ts';
+import { EmbeddedRuntime } from '../../local/runtime/runtime.ts';
+import { PreviousFormatError } from '../../local/runtime/stores.ts';
+import { enforce, enforceJson } from '../support/cli.ts';
+import { DAY, filingEvent, respondentWith, START } from '../support/runtime.ts';
+
+let dataDir = '';
+
+afterEach(() => {
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('a data directory of the previous format', () => {
+  it('is refused with one line naming enforce migrate; migrated, its case goes on where it stopped', async () => {
+    // Prepare: a case waiting for an approval, written by the previous store.
+    dataDir = mkdtempSync(join(tmpdir(), 'enforce-format-'));
+    const script = respondentWith({
+      eService: 'ok',
+      assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0001', balanceFen: 8_000_000 }],
+    });
+    const old = await EmbeddedRuntime.open({ dataDir, store: 'dynamodb', clock: 'virtual', startAt: START, script });
+    const outcome = await old.intake(filingEvent(900));
+    if (!('caseId' in outcome)) throw new Error('not filed');
+    const caseId = String(outcome.caseId);
+    let pending = await old.deps.approvals.listPending({ court: 'HB0922' });
+    for (let day = 0; pending.length === 0 && day < 20; day++) {
+      await old.advance(DAY);
+      pending = await old.deps.approvals.listPending({ court: 'HB0922' });
+    }
+    expect(pending.length).toBeGreaterThan(0);
+    const before = await old.cases.load(caseId);
+    const history = await old.cases.history(caseId);
+    await old.close();
+    expect(readdirSync(dataDir)).toContain('db');
+
+    // Act and assess: refused, by the runtime and by the command line, in one line.
+    await expect(EmbeddedRuntime.open({ dataDir })).rejects.toBeInstanceOf(PreviousFormatError);
+    const refused = enforce(['--data-dir', dataDir, 'cases']);
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+    expect(refused.stderr).toContain('enforce migrate');
+
+    const report = enforceJson<{ cases: number; commits: number; approvals: number; brokenChains: string[] }>([
+      '--data-dir',
+      dataDir,
+      'migrate',
+    ]);
+    expect(report).toMatchObject({ cases: 1, commits: history.length, brokenChains: [] });
+    expect(report.approvals).toBeGreaterThan(0);
+    expect(readdirSync(dataDir)).not.toContain('db');
+    const again = enforce(['--data-dir', dataDir, 'migrate']);
+    expect(again.code).not.toBe(0);
+
+    const migrated = await EmbeddedRuntime.open({ dataDir });
+    try {
+      expect(migrated.storeKind).toBe('sqlite');
+      expect(await migrated.cases.load(caseId)).toEqual(before);
+      const copied = await migrated.cases.history(caseId);
+      expect(copied).toEqual(history);
+      expect(verifyChain(copied, before)).toMatchObject({ ok: true });
+      const waiting = await migrated.deps.approvals.listPending({ court: 'HB0922' });
+      expect(waiting.map((a) => a.approvalId)).toEqual(pending.map((a) => a.approvalId));
+      const approval = waiting[0];
+      if (!approval) throw new Error('no approval');
+      const decided = await migrated.decide({
+        approvalId: approval.approvalId,
+        decision: 'approved',
+        userId: approval.requiredRole === 'team-lead' ? 'li-qiang' : 'zhang-wei',
+        ...(approval.amountFen !== undefined ? { data: { confirmedAmountFen: approval.amountFen } } : {}),
+      });
+      expect(decided).toMatchObject({ ok: true });
+      // The waiting execution took the decision: the case moved on from the migrated journal.
+      expect((await migrated.cases.history(caseId)).length).toBeGreaterThan(history.length + 1);
+    } finally {
+      await migrated.close();
+    }
+  });
+});
