@@ -1,5 +1,5 @@
 /**
- * Lifecycle throughput: N cases of the case mix through the embedded runtime, durable (dynalite on disk), on a
+ * Lifecycle throughput: N cases of the case mix through the embedded runtime, durable (SQLite on disk), on a
  * virtual clock (time is skipped, never waited for), approvals decided by the scripted actor through the staff API.
  * Each run is a fresh process and a fresh data directory, so that its peak memory is its own.
  *
@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedRuntime } from '#local/runtime/runtime.ts';
+import type { StoreKind } from '#local/runtime/stores.ts';
 import { CaseTracker, planOf, runWorkload, WORKLOAD_START, workloadScript } from '#local/workload/driver.ts';
 import { loadMix } from '#local/workload/mix.ts';
 import { countOption, scriptArgs } from '../scripts/lib/args.ts';
@@ -29,9 +30,14 @@ export interface LifecycleRun {
   readonly virtualDays: number;
   readonly decisions: number;
   readonly outcomes: Record<string, Record<string, number>>;
+  /** What the runtime ran on: SQLite (the default) or the DynamoDB adapters on dynalite (the previous store). */
+  readonly store: StoreKind;
+  /** Store operations per case (SQLite: statements; DynamoDB: requests), in all and by kind. */
+  readonly storeOperationsPerCase: number;
+  readonly storeOperationsPerCaseByKind: Record<string, number>;
 }
 
-async function child(n: number, perDay: number): Promise<LifecycleRun> {
+async function child(n: number, perDay: number, store: StoreKind): Promise<LifecycleRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'enforce-bench-'));
   try {
     const tracker = new CaseTracker();
@@ -41,6 +47,7 @@ async function child(n: number, perDay: number): Promise<LifecycleRun> {
       startAt: WORKLOAD_START,
       script: workloadScript(),
       onCommit: tracker.listener,
+      store,
     });
     let peakHeap = 0;
     const sample = setInterval(() => {
@@ -67,6 +74,7 @@ async function child(n: number, perDay: number): Promise<LifecycleRun> {
     });
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sample);
+    const operations = runtime.storeOperationCounts();
     await runtime.close();
     const du = execFileSync('du', ['-sk', dataDir], { encoding: 'utf8' });
     return {
@@ -82,6 +90,13 @@ async function child(n: number, perDay: number): Promise<LifecycleRun> {
       virtualDays: result.days,
       decisions: result.decisions,
       outcomes: result.outcomes,
+      store,
+      storeOperationsPerCase: operations.total / n,
+      storeOperationsPerCaseByKind: Object.fromEntries(
+        Object.entries(operations.byKind)
+          .sort((a, b) => b[1] - a[1])
+          .map(([kind, count]) => [kind, Math.round((count / n) * 10) / 10]),
+      ),
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
@@ -89,19 +104,19 @@ async function child(n: number, perDay: number): Promise<LifecycleRun> {
 }
 
 /** Runs `runs` fresh processes of N cases each. */
-export function lifecycleRuns(n: number, runs: number, perDay: number): LifecycleRun[] {
+export function lifecycleRuns(n: number, runs: number, perDay: number, store: StoreKind = 'sqlite'): LifecycleRun[] {
   const results: LifecycleRun[] = [];
   for (let i = 0; i < runs; i++) {
     const started = Date.now();
     const out = spawnSync(
       process.execPath,
-      [new URL(import.meta.url).pathname, '--child', '--n', String(n), '--per-day', String(perDay)],
+      [new URL(import.meta.url).pathname, '--child', '--n', String(n), '--per-day', String(perDay), '--store', store],
       { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 },
     );
     if (out.status !== 0) throw new Error(`lifecycle run of ${n} cases failed (exit ${out.status})`);
     const run = JSON.parse(out.stdout.trim().split('\n').at(-1) ?? '{}') as LifecycleRun;
     process.stderr.write(
-      `  lifecycle N=${n} run ${i + 1}/${runs}: ${run.casesPerSecond.toFixed(2)} cases/s, peak RSS ${run.peakRssMiB.toFixed(0)} MiB (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
+      `  lifecycle N=${n} (${store}) run ${i + 1}/${runs}: ${run.casesPerSecond.toFixed(2)} cases/s, ${run.storeOperationsPerCase.toFixed(0)} store operations a case, peak RSS ${run.peakRssMiB.toFixed(0)} MiB (${((Date.now() - started) / 1000).toFixed(0)} s)\n`,
     );
     results.push(run);
   }
@@ -110,21 +125,28 @@ export function lifecycleRuns(n: number, runs: number, perDay: number): Lifecycl
 
 if (import.meta.main) {
   const values = scriptArgs(
-    `node bench/lifecycle.ts [--n 100] [--runs 3] [--per-day 100]: N cases of the case mix through the embedded
-runtime with its durable store, each run in a fresh process; prints JSON. npm run bench -- --only lifecycle
-writes BENCHMARKS.md.`,
+    `node bench/lifecycle.ts [--n 100] [--runs 3] [--per-day 100] [--store sqlite|dynamodb]: N cases of the case mix
+through the embedded runtime with its durable store (default sqlite; dynamodb: the previous store, the DynamoDB
+adapters on dynalite), each run in a fresh process; prints JSON. npm run bench -- --only lifecycle writes
+BENCHMARKS.md.`,
     {
       child: { type: 'boolean' },
       n: { type: 'string', default: '100' },
       runs: { type: 'string', default: '3' },
       'per-day': { type: 'string', default: '100' },
+      store: { type: 'string', default: 'sqlite' },
     },
   );
+  if (values.store !== 'sqlite' && values.store !== 'dynamodb') {
+    process.stderr.write(`error: --store must be sqlite or dynamodb, not ${values.store}\n`);
+    process.exit(2);
+  }
+  const store: StoreKind = values.store;
   const n = countOption('n', values.n);
   const perDay = countOption('per-day', values['per-day']);
   if (values.child) {
-    process.stdout.write(`${JSON.stringify(await child(n, perDay))}\n`);
+    process.stdout.write(`${JSON.stringify(await child(n, perDay, store))}\n`);
   } else {
-    console.log(JSON.stringify(lifecycleRuns(n, countOption('runs', values.runs), perDay), null, 2));
+    console.log(JSON.stringify(lifecycleRuns(n, countOption('runs', values.runs), perDay, store), null, 2));
   }
 }

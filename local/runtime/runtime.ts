@@ -340,9 +340,14 @@ export class EmbeddedRuntime {
     return this.store.kind;
   }
 
-  /** Store operations so far by kind (SQLite: statement and table), for benchmarks. */
-  get storeOperationsByKind(): ReadonlyMap<string, number> {
-    return this.store.operationsByKind;
+  /**
+   * Store operations so far (SQLite: statements run; DynamoDB: requests sent), in all and by kind (SQLite only:
+   * statement and table), for benchmarks.
+   */
+  storeOperationCounts(): { readonly total: number; readonly byKind: Readonly<Record<string, number>> } {
+    let total = 0;
+    for (const count of this.store.operations.values()) total += count;
+    return { total, byKind: Object.fromEntries(this.store.operationsByKind) };
   }
 
   /** A filing event, through the intake function (validation, idempotency, case creation, first phase). */
