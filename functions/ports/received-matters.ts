@@ -12,6 +12,8 @@ export interface ReceivedMatterStore {
     court: string,
     range?: { readonly from?: string; readonly to?: string },
   ): Promise<readonly ReceivedMatter[]>;
+  /** The court's open matters (what the overdue sweep reads, not the finished ones), by the date received. */
+  listOpen(court: string): Promise<readonly ReceivedMatter[]>;
 }
 
 export class ReceivedMatterConflictError extends Error {

@@ -179,7 +179,7 @@ async function alertOverdue(deps: Pick<Deps, 'clock' | 'received' | 'alerts'>, c
   const now = deps.clock.now();
   const system: Identity = { userId: 'system', roles: [], court };
   const alerted: string[] = [];
-  for (const matter of await deps.received.listByCourt(court)) {
+  for (const matter of await deps.received.listOpen(court)) {
     if (!markOverdue(matter, now)) continue;
     // Told first, marked after: a retry may tell twice, but an overdue matter is never marked and left untold.
     await deps.alerts.alert({

@@ -71,6 +71,15 @@ export class DynamoReceivedMatterStore implements ReceivedMatterStore {
     }
   }
 
+  /**
+   * The court's open matters. GSI1 holds every matter of the court, finished ones too, so this reads them all and
+   * keeps the open ones: a sparse index of open matters would spare the reads, but items written before it would
+   * be missing from it until rewritten.
+   */
+  async listOpen(court: string): Promise<readonly ReceivedMatter[]> {
+    return (await this.listByCourt(court)).filter((matter) => matter.status === 'open');
+  }
+
   async listByCourt(court: string, range: { from?: string; to?: string } = {}): Promise<readonly ReceivedMatter[]> {
     const items: Record<string, unknown>[] = [];
     let cursor: Record<string, unknown> | undefined;

@@ -60,4 +60,15 @@ describe.each(BACKENDS)('the received-matter store on $name', (backend) => {
     ).toEqual(['m3', 'm5']);
     expect((await received.listByCourt('HB0922', { to: '2026-03-05' })).map((m) => m.matterId)).toEqual(['m4', 'm3']);
   });
+
+  it('lists a court’s open matters only, by the date received', async () => {
+    const { received } = await backend.open();
+    await received.create(matter('m7', '2026-03-05'));
+    await received.create(matter('m8', '2026-03-02'));
+    await received.create(matter('m9', '2026-03-03', 'HB0100'));
+    const stored = (await received.get('m8')) as ReceivedMatter;
+    await received.save({ ...stored, status: 'completed', version: 2 });
+    expect((await received.listOpen('HB0922')).map((m) => m.matterId)).toEqual(['m7']);
+    expect((await received.listOpen('HB0100')).map((m) => m.matterId)).toEqual(['m9']);
+  });
 });
