@@ -132,6 +132,22 @@ function program(): Command {
       .command('migrate')
       .description('将旧版本格式的数据目录（嵌入式 DynamoDB）迁移到 SQLite 数据库；旧数据保留为备份'),
   ).action(async () => (await import('./migrate.ts')).migrateCommand(globals(), out()));
+  const maintenance = () => import('./maintenance.ts');
+  helped(
+    cli.command('check').description('检查数据库：完整性检查，以及每个案件审计链的哈希链（只读，服务运行时也可执行）'),
+  ).action(async () => (await maintenance()).checkCommand(globals(), out()));
+  helped(
+    cli
+      .command('backup')
+      .description('在线备份数据库到一个文件（SQLite 备份接口；服务运行时也可执行）')
+      .argument('<file>', '备份文件（不得已存在）'),
+  ).action(async (file: string) => (await maintenance()).backupCommand(globals(), out(), file));
+  helped(
+    cli
+      .command('restore')
+      .description('用备份文件替换数据库（须先停止服务；原数据库保留在旁）')
+      .argument('<file>', '备份文件'),
+  ).action(async (file: string) => (await maintenance()).restoreCommand(globals(), out(), file));
   helped(
     cli
       .command('serve')

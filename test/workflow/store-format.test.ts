@@ -1,11 +1,13 @@
 /**
  * A data directory of the previous format (the DynamoDB adapters' tables in dynalite's files) is never opened as if
  * it were empty: the runtime refuses it with one line naming `enforce migrate`, and after the migration the same
- * case, with its journal, its pending approval and its waiting execution, goes on where it stopped.
+ * case, with its journal, its pending approval and its waiting execution, goes on where it stopped. And the
+ * operator's commands on the database: check, backup, restore.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyChain } from '#domain/case/journal.ts';
 import { EmbeddedRuntime } from '../../local/runtime/runtime.ts';
@@ -83,5 +85,52 @@ describe('a data directory of the previous format', () => {
     } finally {
       await migrated.close();
     }
+  });
+});
+
+describe('operating the database', () => {
+  it('check passes, a tampered journal fails it naming the case, and a backup taken before restores it', () => {
+    // Prepare
+    dataDir = mkdtempSync(join(tmpdir(), 'enforce-ops-'));
+    const dir = ['--data-dir', dataDir];
+    const filed = enforce([
+      ...dir,
+      '--clock',
+      'virtual',
+      '--start-at',
+      START,
+      'intake',
+      'test/fixtures/intake/v1/loan-repayment.json',
+    ]);
+    expect(filed.code).toBe(0);
+    const backup = join(dataDir, 'backup.db');
+
+    // Act and assess
+    expect(enforceJson<{ ok: boolean; cases: number }>([...dir, 'check'])).toMatchObject({ ok: true, cases: 1 });
+    expect(enforce([...dir, 'backup', backup]).code).toBe(0);
+    expect(statSync(backup).mode & 0o077).toBe(0);
+    const twice = enforce([...dir, 'backup', backup]);
+    expect(twice.code).not.toBe(0);
+    expect(twice.stderr.trim().split('\n')).toHaveLength(1);
+
+    const db = new DatabaseSync(join(dataDir, 'enforce.db'));
+    const row = db.prepare('SELECT case_id, body FROM journal WHERE seq = 1').get() as {
+      case_id: string;
+      body: string;
+    };
+    db.prepare('UPDATE journal SET body = ? WHERE case_id = ? AND seq = 1').run(
+      row.body.replace('"loan-repayment"', '"edited"').replace(/"claim":\{/, '"claim":{"edited":1,'),
+      row.case_id,
+    );
+    db.close();
+    const failed = enforce([...dir, 'check']);
+    expect(failed.code).toBe(1);
+    expect(failed.stdout).toContain(`${row.case_id} 第 1 条`);
+
+    const restored = enforce([...dir, 'restore', backup]);
+    expect(restored.stderr).toBe('');
+    expect(restored.code).toBe(0);
+    expect(enforceJson<{ ok: boolean }>([...dir, 'check'])).toMatchObject({ ok: true });
+    expect(readdirSync(dataDir).some((f) => f.startsWith('enforce.db.before-restore-'))).toBe(true);
   });
 });
