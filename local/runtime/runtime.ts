@@ -41,7 +41,7 @@ import { LocalCommandCenter, LocalDeadLetters } from './local-adapters.ts';
 import { LocalEvidenceStore } from './local-evidence.ts';
 import { fileSink, type LogSink, SinkLogger } from './logging.ts';
 import type { RuntimeStore } from './runtime-store.ts';
-import { type RuntimeStores, refusePreviousFormat, type StoreKind, sqliteStores } from './stores.ts';
+import { openStores, type RuntimeStores, type StoreKind } from './stores.ts';
 import { functionTally, type UsageMeter, usageScope } from './usage.ts';
 
 /** How often the received-matter sweep runs: the node sweeper's schedule on AWS (infra/constructs/node-sweeper.ts). */
@@ -291,10 +291,10 @@ export class EmbeddedRuntime {
           ensurePrivateDirectory(options.dataDir);
           unlock = lockDataDir(options.dataDir);
         }
-        database = openDatabase(options.dataDir);
-        refusePreviousFormat(options.dataDir, database);
+        const opened = openStores(options.dataDir);
+        database = opened.database;
         const release = unlock;
-        store = { ...sqliteStores(database), close: async () => release() };
+        store = { ...opened.stores, close: async () => release() };
       } else {
         // Loaded only here: the production path never loads dynalite.
         const { dynamoStores } = await import('./dynamo-stores.ts');

@@ -14,7 +14,7 @@ import type { PartnerRequestStore } from '#ports/partner-requests.ts';
 import type { ReceivedMatterStore } from '#ports/received-matters.ts';
 import { SqliteApprovalStore } from '../store/approval-store.ts';
 import { type CommitListener, SqliteCaseRepository, type SweepSchedule } from '../store/case-store.ts';
-import type { OpenedDatabase } from '../store/database.ts';
+import { DATABASE_FILE, type OpenedDatabase, openDatabase } from '../store/database.ts';
 import { SqlitePersistenceLayer } from '../store/idempotency.ts';
 import { SqlitePartnerRequestStore } from '../store/partner-request-store.ts';
 import { SqliteReceivedMatterStore } from '../store/received-matter-store.ts';
@@ -63,6 +63,33 @@ export function sqliteStores(database: OpenedDatabase): RuntimeStores {
     operationsByKind: operations.byKind,
     close: async () => undefined,
   };
+}
+
+/** The database file is damaged, or is not a database: named, with the way out, in one line. */
+export class DatabaseDamagedError extends Error {
+  constructor(file: string, reason: string) {
+    super(`数据库文件 ${file} 已损坏或不是数据库（${reason}）：请勿继续使用，用 enforce restore <备份文件> 从备份恢复`);
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/** SQLite's result codes for a file that is not a database (26) or is damaged (11). */
+const DAMAGED = new Set([11, 26]);
+
+/** Opens the data directory's database and brings every store's tables up to date; a damaged file is named. */
+export function openStores(dataDir: string | undefined): { database: OpenedDatabase; stores: RuntimeStores } {
+  let database: OpenedDatabase | undefined;
+  try {
+    database = openDatabase(dataDir);
+    refusePreviousFormat(dataDir, database);
+    return { database, stores: sqliteStores(database) };
+  } catch (error) {
+    database?.close();
+    const code = (error as { errcode?: number }).errcode;
+    if (dataDir && code !== undefined && DAMAGED.has(code))
+      throw new DatabaseDamagedError(join(dataDir, DATABASE_FILE), (error as Error).message);
+    throw error;
+  }
 }
 
 /** A data directory of the previous format: the state is in dynalite's LevelDB files, not in enforce.db. */

@@ -4,7 +4,7 @@
  * case, with its journal, its pending approval and its waiting execution, goes on where it stopped. And the
  * operator's commands on the database: check, backup, restore.
  */
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -132,5 +132,17 @@ describe('operating the database', () => {
     expect(restored.code).toBe(0);
     expect(enforceJson<{ ok: boolean }>([...dir, 'check'])).toMatchObject({ ok: true });
     expect(readdirSync(dataDir).some((f) => f.startsWith('enforce.db.before-restore-'))).toBe(true);
+  });
+
+  it('a file that is not a database is named in one line, and nothing is written', () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'enforce-damaged-'));
+    const file = join(dataDir, 'enforce.db');
+    writeFileSync(file, 'not a database '.repeat(20));
+    const result = enforce(['--data-dir', dataDir, 'cases']);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      expect.stringContaining(`数据库文件 ${file} 已损坏或不是数据库`),
+    ]);
+    expect(readdirSync(dataDir)).toEqual(['enforce.db']);
   });
 });
