@@ -1,7 +1,8 @@
 /**
  * Engine overhead: the same definitions and the same step code, run
  *   - bare: by the ASL interpreter (aws-local-stepfunctions) alone, one run per execution from start to end, waits
- *     held as pending promises, time and tokens in memory, the application's tables in an in-memory dynalite;
+ *     held as pending promises, time and tokens in memory, the application's tables in an in-memory SQLite database
+ *     (the same adapters as the runtime's);
  *   - by the embedded runtime, in memory and durable on disk: segments, a checkpoint per state entered, executions,
  *     tokens and timers as records, the virtual clock moved from timer to timer.
  * Both file the same cases (the frozen-and-deducted path, every partner answering so that no timeout is needed),
@@ -14,15 +15,8 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { StateMachine } from 'aws-local-stepfunctions';
-import { DynamoApprovalStore } from '#adapters/dynamodb/approval-store.ts';
-import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
-import { documentClient } from '#adapters/dynamodb/document-client.ts';
-import { DynamoPartnerRequestStore } from '#adapters/dynamodb/partner-request-store.ts';
-import { DynamoReceivedMatterStore } from '#adapters/dynamodb/received-matter-store.ts';
-import { RecordedRejections } from '#adapters/dynamodb/rejection-log.ts';
 import { QueueWaker } from '#adapters/queue-waker.ts';
 import { FilingSimulator } from '#adapters/simulators/filing-simulator.ts';
 import { PartnerSimulator, PaymentSimulator, type SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
@@ -39,10 +33,10 @@ import { createSettleHandler } from '../functions/settle/function.ts';
 import { RuntimeClock } from '../local/runtime/clock.ts';
 import { localDefinitions, localMachineArn, machineOfArn, stepOfArn } from '../local/runtime/definitions.ts';
 import { LocalCommandCenter, LocalDeadLetters } from '../local/runtime/local-adapters.ts';
-import { LOCAL_TABLES, openLocalStore } from '../local/runtime/local-store.ts';
 import { SinkLogger } from '../local/runtime/logging.ts';
 import { EmbeddedRuntime } from '../local/runtime/runtime.ts';
-import { DynamoRuntimeStore } from '../local/runtime/runtime-store.ts';
+import { sqliteStores } from '../local/runtime/stores.ts';
+import { openDatabase } from '../local/store/database.ts';
 import { CaseTracker, WORKLOAD_START, workloadEvent } from '../local/workload/driver.ts';
 import { workloadScenario } from '../local/workload/scenarios.ts';
 import { countOption, scriptArgs } from '../scripts/lib/args.ts';
@@ -178,14 +172,13 @@ class BareEngine implements WorkflowEngine {
 }
 
 async function bare(cases: number): Promise<number> {
-  const store = await openLocalStore(undefined);
+  const database = openDatabase(undefined);
   try {
+    const stores = sqliteStores(database);
     const tracker = new CaseTracker();
     const clock = new RuntimeClock('virtual', WORKLOAD_START);
-    const db = documentClient(store.client);
-    const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };
     const reference = referenceData();
-    const runtimeStore = new DynamoRuntimeStore(db, LOCAL_TABLES.runtime);
+    const runtimeStore = stores.runtimeStore;
     const deliveries: { at: string; body: unknown }[] = [];
     const handlers = new Map<StepName, (event: unknown, context: Context) => Promise<unknown>>();
     const invoke = async (step: StepName, payload: unknown) => {
@@ -204,32 +197,28 @@ async function bare(cases: number): Promise<number> {
       }
     };
     const engine = new BareEngine(invoke, clock);
-    const repository = new DynamoCaseRepository(db, tables, { listener: tracker.listener });
+    const repository = stores.cases({ listener: tracker.listener, schedule: () => undefined });
     const deps: Deps = {
       clock,
       rules: reference.rules,
       calendar: reference.calendar,
       cases: repository,
       queries: repository,
-      approvals: new DynamoApprovalStore(db, tables),
-      requests: new DynamoPartnerRequestStore(db, tables),
+      approvals: stores.approvals,
+      requests: stores.requests,
       partners: new PartnerSimulator(SCRIPT, async (at, body) => void deliveries.push({ at, body }), clock),
       engine,
       staff: reference.staff,
       alerts: new LocalCommandCenter(runtimeStore),
       payments: new PaymentSimulator(),
-      rejections: new RecordedRejections(db, tables, new LocalDeadLetters(runtimeStore, clock)),
+      rejections: stores.rejections(new LocalDeadLetters(runtimeStore, clock)),
       evidence: undefined as never,
       // Wake-ups go to settle like partner answers; no scenario of the mix resumes a case through the filing system.
       wakes: new QueueWaker(async (at, body) => void deliveries.push({ at, body }), clock),
       filing: new FilingSimulator(repository, async () => {}, clock),
-      received: new DynamoReceivedMatterStore(db, tables),
+      received: stores.received,
     };
-    const intake = createIntakeHandler(
-      deps,
-      new DynamoDBPersistenceLayer({ tableName: LOCAL_TABLES.idempotency, awsSdkV3Client: store.client }),
-      silent,
-    );
+    const intake = createIntakeHandler(deps, stores.idempotency, silent);
     const settle = createSettleHandler(deps, silent);
     const idle = async () => {
       while (engine.active > 0) await new Promise((resolve) => setImmediate(resolve));
@@ -267,7 +256,7 @@ async function bare(cases: number): Promise<number> {
     }
     return (performance.now() - started) / 1000;
   } finally {
-    await store.close();
+    database.close();
   }
 }
 

@@ -149,9 +149,7 @@ async function lifecycle(): Promise<void> {
       '',
       `Full-lifecycle cases of the case mix (\`config/workload/mix.json\`: ${Object.entries(mix.shares)
         .map(([id, share]) => `${id} ${round(100 * share, 1)}%`)
-        .join(
-          ', ',
-        )}) through the embedded runtime with its durable store (dynalite on disk, a fresh data directory per` +
+        .join(', ')}) through the embedded runtime with its durable store (SQLite on disk, a fresh data directory per` +
         ' run), on a virtual clock: time is skipped a day at a time, every deadline firing at its own moment. ' +
         `${perDay} cases are filed per virtual day; each day a scripted actor does what the scenario says (pays, records conduct) ` +
         'and every pending approval is opened and decided through the staff API by a member of staff who may decide it ' +
@@ -223,7 +221,8 @@ async function overhead(): Promise<void> {
       `${cases} cases of the frozen-and-deducted path (every partner answering, so no timeout is needed), one after the ` +
         'other, with the same definitions, the same step code and the same decisions (the settle function) in both. ' +
         '**Bare**: the ASL interpreter (aws-local-stepfunctions) alone, one run per execution, waits held as pending ' +
-        'promises, tokens and time in memory, the application tables in an in-memory dynalite. **Embedded runtime**: ' +
+        "promises, tokens and time in memory, the application tables in an in-memory SQLite database (the runtime's " +
+        'adapters). **Embedded runtime**: ' +
         'segments with a checkpoint per state entered, executions, tokens and timers as records, the virtual clock moved ' +
         'from timer to timer; in memory and durable on disk. Median of the runs (range).',
       '',
@@ -246,9 +245,9 @@ async function overhead(): Promise<void> {
         ],
       ),
       '',
-      'Both sides reach DynamoDB through the AWS SDK over a loopback socket to dynalite, which dominates the time of a ' +
-        'step; what the ratio shows is the cost of durability (a write per state entered, the execution and token ' +
-        'records, timers as records) on top of that.',
+      "Both sides use the same SQLite adapters; what the ratio shows is the cost of the runtime's bookkeeping (a " +
+        'write per state entered, the execution and token records, timers as records) and, on disk, of an fsync per ' +
+        'transaction (synchronous = FULL).',
     ].join('\n'),
   );
 }
