@@ -89,12 +89,16 @@ export type SweepSchedule = (state: EnforcementCase) => Instant | undefined;
 interface CaseRow {
   readonly version: number;
   readonly data: string;
+  readonly head: number | null;
 }
 
-/** What every node row of a case repeats from the case: when it changes, every node row is written again. */
+/**
+ * What every node row of a case repeats from the case (its entry, and whether it is indexed at all: not once the
+ * case is closed): when it changes, every node row is written again.
+ */
 function nodeContext(state: EnforcementCase | undefined): string {
   if (!state) return '';
-  return JSON.stringify([state.caseNumber, state.court.code, state.team, state.officer, state.status]);
+  return JSON.stringify([state.caseNumber, state.court.code, state.team, state.officer, state.status === 'closed']);
 }
 
 export class SqliteCaseRepository implements CaseRepository, CaseQueries {
@@ -119,8 +123,13 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async load(caseId: string): Promise<EnforcementCase | undefined> {
-    const row = this.sql.get<CaseRow>('SELECT version, data FROM cases WHERE case_id = ?', caseId);
+    // One read: the case row with the journal's head beside it (the row is behind only if an older release wrote it).
+    const row = this.sql.get<CaseRow>(
+      'SELECT version, data, (SELECT MAX(seq) FROM journal WHERE journal.case_id = cases.case_id) AS head FROM cases WHERE case_id = ?',
+      caseId,
+    );
     const projected = row ? upgradeCase(JSON.parse(row.data) as EnforcementCase) : undefined;
+    if (row && (row.head ?? 0) <= row.version) return projected;
     const tail = this.commitsAfter(caseId, projected?.version ?? 0);
     if (tail.length === 0) return projected;
     this.behind.add(caseId);
