@@ -4,6 +4,7 @@
  * case, with its journal, its pending approval and its waiting execution, goes on where it stopped. And the
  * operator's commands on the database: check, backup, restore.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -144,5 +145,14 @@ describe('operating the database', () => {
       expect.stringContaining(`数据库文件 ${file} 已损坏或不是数据库`),
     ]);
     expect(readdirSync(dataDir)).toEqual(['enforce.db']);
+  });
+
+  it('the production path loads no dynalite; only the DynamoDB store does', () => {
+    const probe = (store: string) =>
+      JSON.parse(
+        spawnSync(process.execPath, ['test/support/store-modules.ts', store], { encoding: 'utf8' }).stdout,
+      ) as { store: string; dynaliteModules: number };
+    expect(probe('sqlite')).toEqual({ store: 'sqlite', dynaliteModules: 0 });
+    expect(probe('dynamodb').dynaliteModules).toBeGreaterThan(0);
   });
 });
