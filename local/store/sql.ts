@@ -25,7 +25,8 @@ function kindOf(sql: string): string {
   const words = sql.trim().split(/\s+/);
   const verb = (words[0] ?? '').toUpperCase();
   if (verb === 'UPDATE') return `UPDATE ${words[1] ?? ''}`;
-  const table = /\b(?:FROM|INTO)\s+(\w+)/i.exec(sql)?.[1] ?? '';
+  // The last FROM names the outer table of a query with a subquery in its columns.
+  const table = [...sql.matchAll(/\b(?:FROM|INTO)\s+(\w+)/gi)].at(-1)?.[1] ?? '';
   return `${verb} ${table}`;
 }
 
