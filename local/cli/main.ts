@@ -364,6 +364,37 @@ function program(): Command {
       .description('逐件重新计算证据的 SHA-256 并核验审计链，指出第一处不一致')
       .argument('<case>', '案号或案件内部编号'),
   ).action(async (reference: string) => (await evidence()).evidenceVerifyCommand(globals(), out(), reference));
+  const users = () => import('./users.ts');
+  const accounts = helped(
+    cli.command('users').description('员工账户：开通、改密码、登记动态口令、停用、列表').helpCommand(false),
+  );
+  const byAdmin = (command: Command) =>
+    helped(command)
+      .option('--by <admin>', '办理的管理员用户名（核验其密码；第一位管理员创建前不需要）')
+      .option('--by-code <code>', '该管理员当前的六位动态口令（已登记时必填）')
+      .option('--password-stdin', '从标准输入逐行读取密码（先管理员的密码，再新密码），不经终端提示');
+  byAdmin(
+    accounts
+      .command('add')
+      .description('开通账户（人员须在 config/staff.json 名录中）；第一位管理员：users add <用户名> --admin')
+      .argument('<user>', '用户名')
+      .option('--admin', '管理员账户（管理账户，可不在人员名录中）'),
+  ).action(async (user: string, options) => (await users()).usersAddCommand(globals(), out(), user, options));
+  byAdmin(
+    accounts.command('passwd').description('设置新密码（该用户的会话全部失效）').argument('<user>', '用户名'),
+  ).action(async (user: string, options) => (await users()).usersPasswdCommand(globals(), out(), user, options));
+  byAdmin(
+    accounts
+      .command('mfa-enrol')
+      .description('为用户登记动态口令（TOTP）：显示一次性的 otpauth:// 链接与密钥，由管理员当面交给本人')
+      .argument('<user>', '用户名'),
+  ).action(async (user: string, options) => (await users()).usersMfaEnrolCommand(globals(), out(), user, options));
+  byAdmin(
+    accounts.command('deactivate').description('停用账户：不能再登录，已有会话立即失效').argument('<user>', '用户名'),
+  ).action(async (user: string, options) => (await users()).usersDeactivateCommand(globals(), out(), user, options));
+  helped(accounts.command('list').description('列出账户：管理员、在用、动态口令、锁定（不显示任何密码或密钥）')).action(
+    async () => (await users()).usersListCommand(globals(), out()),
+  );
   helped(cli.command('verify').description('核验案件审计链（哈希链）').argument('<case>', '案号或案件内部编号')).action(
     lazy('verifyCommand'),
   );
