@@ -7,6 +7,7 @@
 import { runningServer } from '../api/discovery.ts';
 import { LocalIdentityProvider, UnknownUserError } from '../api/identity-provider.ts';
 import { createDispatcher } from '../api/server.ts';
+import { Authentication } from '../api/sign-in.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { CliError, type Output } from './output.ts';
 import { dataDirOf, type GlobalOptions, withRuntime } from './session.ts';
@@ -75,7 +76,8 @@ export async function withApi<T>(
     out,
     async (runtime) => {
       const idp = new LocalIdentityProvider(runtime.staff, dataDir);
-      const dispatch = createDispatcher(runtime, idp);
+      // Direct access to the data directory is the operator's own: a development token, in process, never served.
+      const dispatch = createDispatcher(runtime, new Authentication({ devTokens: idp }));
       let token: string;
       try {
         ({ token } = await idp.issue(as));
