@@ -132,14 +132,26 @@ function program(): Command {
       .command('serve')
       .description('启动员工接口（本地 HTTP 服务，含本地身份提供者），并在同一进程内按时处理到期工作')
       .option('--port <port>', '端口（默认 8080；0 为任一空闲端口）')
-      .option('--host <host>', '监听地址（默认 127.0.0.1，仅本机）'),
+      .option('--host <host>', '监听地址（默认 127.0.0.1，仅本机；其他地址须 --tls-cert/--tls-key 或 --behind-proxy）')
+      .option('--tls-cert <file>', 'HTTPS 证书（PEM）')
+      .option('--tls-key <file>', 'HTTPS 私钥（PEM）')
+      .option('--behind-proxy <address>', '由该地址的反向代理（负责 HTTPS）转发：只接受它的连接')
+      .option(
+        '--host-name <name>',
+        '客户端访问本服务所用的主机名（Host 头），可重复；默认只接受 localhost 与 127.0.0.1',
+        (value: string, previous: string[] = []) => [...previous, value],
+      ),
   ).action(lazy('serveCommand'));
   helped(
     cli
       .command('login')
-      .description('开发用令牌：由本地身份提供者为该用户签发（仅限本地开发与测试）')
-      .requiredOption('--as <user>', '用户名（见 config/staff.json）'),
-  ).action(lazy('loginCommand'));
+      .description(
+        '登录，取得会话令牌：真实时钟须密码（审批岗位另须动态口令）；虚拟时钟的演示与测试数据目录签发开发用令牌',
+      )
+      .requiredOption('--as <user>', '用户名（见 config/staff.json）')
+      .option('--code <code>', '当前的六位动态口令（审批岗位；不填时提示输入）')
+      .option('--password-stdin', '从标准输入读取密码（不经终端提示）'),
+  ).action(async (options) => (await import('./login.ts')).loginCommand(globals(), out(), options));
   helped(
     cli
       .command('clock')

@@ -22,7 +22,7 @@ export interface UserOptions {
 }
 
 /** Secrets in the order a command asks for them: a terminal prompt each, or one line each from standard input. */
-class SecretSource {
+export class SecretSource {
   private lines: string[] | undefined;
   private readonly fromStdin: boolean;
   constructor(fromStdin: boolean) {
