@@ -53,11 +53,11 @@ describe('the console on a real-clock server', () => {
     await page.getByLabel('动态口令').fill(right);
     await page.getByRole('button', { name: '登录' }).click();
     await expect.poll(() => page.getByTestId('me').textContent()).toContain('李强');
-    const visible = await page.evaluate(() => document.cookie);
+    const visible = await page.evaluate<string>('document.cookie');
     expect(visible).toMatch(/enforce_csrf=/);
     expect(visible).not.toMatch(/enforce_session/);
     expect(
-      await page.evaluate(() => Object.keys(sessionStorage).concat(Object.keys(localStorage)).join(',')),
+      await page.evaluate<string>("Object.keys(sessionStorage).concat(Object.keys(localStorage)).join(',')"),
     ).not.toMatch(/token/);
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === 'enforce_session');
