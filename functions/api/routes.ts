@@ -83,7 +83,7 @@ export interface Route {
   readonly summary: string;
   readonly tag: 'tasks' | 'cases' | 'board' | 'entrustments' | 'evidence' | 'identity' | 'local';
   readonly target: RouteTarget;
-  /** Needs a verified identity. Only the API description and the local token endpoint do not. */
+  /** Needs a verified identity. Only the API description and the local sign-in and token endpoints do not. */
   readonly authenticated: boolean;
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;

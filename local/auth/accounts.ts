@@ -377,6 +377,8 @@ export class StaffAccounts {
     const now = this.now();
     const expiresAt = now + SESSION_ABSOLUTE_SECONDS;
     transaction(this.db, () => {
+      // Sessions long over are of no use to anyone (the audit log keeps the sign-ins): keep the table small.
+      this.db.prepare('DELETE FROM staff_sessions WHERE expires_at < ?').run(now - SESSION_ABSOLUTE_SECONDS);
       this.db
         .prepare(
           'INSERT INTO staff_sessions (token_hash, user_id, csrf_hash, created_at, last_seen_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)',

@@ -5,8 +5,10 @@
  * failures; sessions end at sign-out and deactivation; the console's cookie session needs its CSRF token; the
  * development token endpoint does not exist; a foreign Host header and a plain-HTTP network address are refused.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,6 +209,58 @@ describe('where the server listens, whom it answers', () => {
       req.end();
     });
     expect(status).toBe(421);
+  });
+
+  it('serves HTTPS with the given certificate; the console cookie is then Secure', async () => {
+    const key = join(dir, 'key.pem');
+    const cert = join(dir, 'cert.pem');
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+        '-days',
+        '1',
+        '-subj',
+        '/CN=localhost',
+      ],
+      { stdio: 'ignore' },
+    );
+    const tls = await startLocalApi(runtime, { port: 0, tls: { cert: readFileSync(cert), key: readFileSync(key) } });
+    try {
+      expect(tls.url).toMatch(/^https:/);
+      const answer = await new Promise<{ status: number; cookies: string[] }>((resolve, reject) => {
+        const url = new URL('/auth/sign-in', tls.url);
+        const req = httpsRequest(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            rejectUnauthorized: false,
+            headers: { 'content-type': 'application/json' },
+          },
+          (res) => {
+            res.resume();
+            resolve({ status: res.statusCode ?? 0, cookies: res.headers['set-cookie'] ?? [] });
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify({ userId: 'fan-tao', password: PASSWORD, session: 'cookie' }));
+      });
+      expect(answer.status).toBe(200);
+      expect(answer.cookies.length).toBe(2);
+      for (const cookie of answer.cookies) expect(cookie).toMatch(/; Secure/);
+    } finally {
+      await tls.close();
+    }
   });
 
   it('refuses plain HTTP beyond loopback, and accepts it behind a named proxy', async () => {
