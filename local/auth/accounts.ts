@@ -13,6 +13,7 @@ import type { JsonStaffDirectory } from '#adapters/staff/json-directory.ts';
 import { needsSecondFactor } from '#domain/approvals/approvers.ts';
 import type { Rules } from '#domain/rules/table.ts';
 import type { Identity } from '#domain/staff/roles.ts';
+
 import { ensureSchema, type OpenedDatabase, transaction } from '../store/database.ts';
 import {
   afterFailure,
@@ -23,8 +24,9 @@ import {
   SESSION_ABSOLUTE_SECONDS,
   SESSION_IDLE_SECONDS,
 } from './policy.ts';
+import { type AuditEntry, type AuditEvent, MIGRATIONS } from './schema.ts';
 import {
-  DUMMY_HASH,
+  dummyHash,
   hashPassword,
   matchTotp,
   needsRehash,
@@ -36,64 +38,7 @@ import {
   verifyPassword,
 } from './secrets.ts';
 
-const MIGRATIONS = [
-  `CREATE TABLE staff_accounts (
-    user_id TEXT PRIMARY KEY,
-    password_hash TEXT NOT NULL,
-    admin INTEGER NOT NULL DEFAULT 0,
-    active INTEGER NOT NULL DEFAULT 1,
-    totp_secret TEXT,
-    totp_last_step INTEGER NOT NULL DEFAULT 0,
-    failures INTEGER NOT NULL DEFAULT 0,
-    lockouts INTEGER NOT NULL DEFAULT 0,
-    locked_until INTEGER NOT NULL DEFAULT 0,
-    created_at INTEGER NOT NULL,
-    password_changed_at INTEGER NOT NULL
-  ) STRICT;
-  CREATE TABLE staff_sessions (
-    token_hash TEXT PRIMARY KEY,
-    user_id TEXT NOT NULL REFERENCES staff_accounts (user_id),
-    csrf_hash TEXT,
-    created_at INTEGER NOT NULL,
-    last_seen_at INTEGER NOT NULL,
-    expires_at INTEGER NOT NULL,
-    revoked_at INTEGER
-  ) STRICT;
-  CREATE INDEX staff_sessions_by_user ON staff_sessions (user_id);
-  CREATE TABLE staff_audit (
-    seq INTEGER PRIMARY KEY AUTOINCREMENT,
-    at INTEGER NOT NULL,
-    event TEXT NOT NULL,
-    user_id TEXT,
-    actor TEXT,
-    detail TEXT
-  ) STRICT;
-  CREATE TRIGGER staff_audit_no_update BEFORE UPDATE ON staff_audit BEGIN SELECT RAISE(ABORT, 'append-only'); END;
-  CREATE TRIGGER staff_audit_no_delete BEFORE DELETE ON staff_audit BEGIN SELECT RAISE(ABORT, 'append-only'); END;`,
-];
-
-export const AUDIT_EVENTS = [
-  'account-added',
-  'sign-in',
-  'sign-in-failed',
-  'sign-in-refused-locked',
-  'account-locked',
-  'second-factor-enrolled',
-  'password-changed',
-  'account-deactivated',
-  'session-revoked',
-  'sign-out',
-] as const;
-export type AuditEvent = (typeof AUDIT_EVENTS)[number];
-
-export interface AuditEntry {
-  readonly seq: number;
-  readonly at: number;
-  readonly event: AuditEvent;
-  readonly userId: string | null;
-  readonly actor: string | null;
-  readonly detail: string | null;
-}
+export type { AuditEntry, AuditEvent };
 
 export class AccountError extends Error {
   constructor(message: string) {
@@ -325,7 +270,7 @@ export class StaffAccounts {
     return transaction(this.db, () => {
       const row = this.row(userId);
       if (!row?.active) {
-        verifyPassword(password, DUMMY_HASH);
+        verifyPassword(password, dummyHash());
         this.audit('sign-in-failed', undefined, undefined, `${purpose}: unknown or inactive account`);
         return { ok: false, reason: 'invalid' } as const;
       }

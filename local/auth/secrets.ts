@@ -55,8 +55,12 @@ export function needsRehash(stored: string, parameters: ScryptParameters = PASSW
   return Number(N) < parameters.N || Number(r) < parameters.r || Number(p) < parameters.p;
 }
 
+let dummy: string | undefined;
 /** A hash of nothing anyone knows: checked against when the user does not exist, so timing tells nothing. */
-export const DUMMY_HASH = hashPassword(randomBytes(16).toString('hex'));
+export function dummyHash(): string {
+  dummy ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummy;
+}
 
 // --- TOTP -------------------------------------------------------------------------------------------------------
 
