@@ -25,6 +25,7 @@ import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { serverFile } from './discovery.ts';
 import { LocalIdentityProvider } from './identity-provider.ts';
 import { allowedHostNames, checkListening, hostAllowed, type ListeningOptions, peerAllowed } from './listening.ts';
+import { type OidcOptions, OidcVerifier } from './oidc.ts';
 import { Authentication, CSRF_HEADER } from './sign-in.ts';
 
 export interface LocalRequest {
@@ -199,6 +200,8 @@ export interface LocalApiOptions extends ListeningOptions {
   readonly port?: number;
   /** Where the secret and the discovery file live; without it, both stay in memory. */
   readonly dataDir?: string;
+  /** Also trust ID tokens of the court's OpenID Connect provider (./oidc.ts). */
+  readonly oidc?: OidcOptions;
 }
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {
@@ -223,6 +226,7 @@ export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiO
     accounts,
     // Development tokens (no password) only where nothing is real: virtual-clock demos, training and tests.
     devTokens: runtime.clock.mode === 'virtual' ? idp : undefined,
+    oidc: options.oidc ? new OidcVerifier(options.oidc, runtime.staff, RULES) : undefined,
     secureCookies: options.tls !== undefined || options.behindProxy !== undefined,
   });
   const dispatch = createDispatcher(runtime, auth);

@@ -6,6 +6,7 @@
  *    cookie (Secure behind TLS) that page scripts cannot read, and proves each state-changing request is its own
  *    with a CSRF token (double submit: a readable cookie repeated in the x-csrf-token header, bound to the session
  *    by its hash). A bearer token is not sent by the browser on its own, so it needs no CSRF check.
+ *  - Optionally, ID tokens of the court's own OpenID Connect provider (./oidc.ts), as bearer tokens.
  *  - Development tokens (`POST /auth/token`, any user, no password): only in virtual-clock data directories
  *    (demos, training, tests). A real-clock server answers 404 and refuses such a token even if one is shown.
  */
@@ -16,6 +17,7 @@ import { SignInBody, TokenRequest } from '../../functions/contracts/api.ts';
 import type { SignInFailure, StaffAccounts } from '../auth/accounts.ts';
 import { tokenHash } from '../auth/secrets.ts';
 import { type LocalIdentityProvider, TOKEN_SECONDS, UnknownUserError } from './identity-provider.ts';
+import type { OidcVerifier } from './oidc.ts';
 
 export const SESSION_COOKIE = 'enforce_session';
 export const CSRF_COOKIE = 'enforce_csrf';
@@ -40,6 +42,8 @@ export interface AuthenticationOptions {
   readonly accounts?: StaffAccounts | undefined;
   /** Development tokens: issued and accepted only when given (virtual-clock data directories, the in-process CLI). */
   readonly devTokens?: LocalIdentityProvider | undefined;
+  /** The court's OpenID Connect provider, when trusted. */
+  readonly oidc?: OidcVerifier | undefined;
   /** Mark cookies Secure (served over TLS, directly or by the proxy in front). */
   readonly secureCookies?: boolean;
 }
@@ -63,11 +67,13 @@ export function cookieValue(header: string | undefined, name: string): string | 
 export class Authentication {
   readonly accounts: StaffAccounts | undefined;
   readonly devTokens: LocalIdentityProvider | undefined;
+  private readonly oidc: OidcVerifier | undefined;
   private readonly secure: boolean;
 
   constructor(options: AuthenticationOptions) {
     this.accounts = options.accounts;
     this.devTokens = options.devTokens;
+    this.oidc = options.oidc;
     this.secure = options.secureCookies === true;
   }
 
@@ -98,6 +104,10 @@ export class Authentication {
           return { refused: { status: 403, code: 'csrf', message: '请求缺少有效的防伪令牌，请刷新页面后重试' } };
       }
       return { identity: session.identity, token };
+    }
+    if (via === 'bearer' && this.oidc) {
+      const identity = await this.oidc.verify(token);
+      if (identity) return { identity };
     }
     if (via === 'bearer' && this.devTokens) {
       const identity = await this.devTokens.verify(token);

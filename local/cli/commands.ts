@@ -13,6 +13,7 @@ import { RULES } from '#domain/rules/table.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { type ListeningOptions, ListenRefusedError } from '../api/listening.ts';
+import type { OidcOptions } from '../api/oidc.ts';
 import { startLocalApi } from '../api/server.ts';
 import { parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
@@ -378,6 +379,22 @@ interface ServeOptions {
   tlsKey?: string;
   behindProxy?: string;
   hostName?: string[];
+  oidcIssuer?: string;
+  oidcJwks?: string;
+  oidcAudience?: string;
+}
+
+function oidcOf(options: ServeOptions): { oidc?: OidcOptions } {
+  const given = [options.oidcIssuer, options.oidcJwks, options.oidcAudience].filter((v) => v !== undefined);
+  if (given.length === 0) return {};
+  if (given.length !== 3) throw new CliError('--oidc-issuer、--oidc-jwks 与 --oidc-audience 须同时给出', 2);
+  return {
+    oidc: {
+      issuer: options.oidcIssuer as string,
+      jwksUrl: options.oidcJwks as string,
+      audience: options.oidcAudience as string,
+    },
+  };
 }
 
 function listeningOf(options: ServeOptions): ListeningOptions {
@@ -410,7 +427,7 @@ export async function serveCommand(globals: GlobalOptions, out: Output, options:
   await withRuntime(globals, out, async (runtime) => {
     let server: Awaited<ReturnType<typeof startLocalApi>>;
     try {
-      server = await startLocalApi(runtime, { port, ...listening, dataDir });
+      server = await startLocalApi(runtime, { port, ...listening, ...oidcOf(options), dataDir });
     } catch (error) {
       if (error instanceof ListenRefusedError) throw new CliError(error.message, 2);
       throw error;

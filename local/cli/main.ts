@@ -140,7 +140,10 @@ function program(): Command {
         '--host-name <name>',
         '客户端访问本服务所用的主机名（Host 头），可重复；默认只接受 localhost 与 127.0.0.1',
         (value: string, previous: string[] = []) => [...previous, value],
-      ),
+      )
+      .option('--oidc-issuer <url>', '另行信任本院的 OpenID Connect 身份提供者：其 issuer')
+      .option('--oidc-jwks <url>', '该身份提供者的公钥地址（JWKS，HTTPS）')
+      .option('--oidc-audience <client-id>', '令牌的 audience（本系统在该身份提供者处的客户端编号）'),
   ).action(lazy('serveCommand'));
   helped(
     cli
