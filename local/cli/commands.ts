@@ -444,6 +444,10 @@ export async function serveCommand(globals: GlobalOptions, out: Output, options:
         ? `  接口说明：${server.url}/openapi.json；开发用令牌（仅虚拟时钟）：POST ${server.url}/auth/token 或 enforce login --as <用户>`
         : `  接口说明：${server.url}/openapi.json；登录：POST ${server.url}/auth/sign-in 或 enforce login --as <用户>（账户见 enforce users）`,
     );
+    if (runtime.clock.mode === 'real' && server.accounts.list().length === 0)
+      out.progress(
+        '  注意：还没有任何员工账户，无人能够登录。请先创建第一位管理员：enforce users add <用户名> --admin',
+      );
     if (listening.behindProxy)
       out.progress(
         `  注意：只接受反向代理 ${listening.behindProxy} 的连接；请确保代理对外使用 HTTPS 并转发原始 Host 头`,
