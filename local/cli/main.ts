@@ -381,7 +381,7 @@ function program(): Command {
   ).action(async (reference: string) => (await evidence()).evidenceVerifyCommand(globals(), out(), reference));
   const users = () => import('./users.ts');
   const accounts = helped(
-    cli.command('users').description('员工账户：开通、改密码、登记动态口令、停用、列表').helpCommand(false),
+    cli.command('users').description('员工账户：开通、改密码、登记动态口令、停用、列表、审计记录').helpCommand(false),
   );
   const byAdmin = (command: Command) =>
     helped(command)
@@ -410,6 +410,13 @@ function program(): Command {
   helped(accounts.command('list').description('列出账户：管理员、在用、动态口令、锁定（不显示任何密码或密钥）')).action(
     async () => (await users()).usersListCommand(globals(), out()),
   );
+  helped(
+    accounts
+      .command('audit')
+      .description('登录审计记录：登录、失败、锁定、登记、改密码、停用、会话失效（不含任何密码、口令或令牌）')
+      .option('--user <user>', '只看该用户')
+      .option('--last <n>', '最近的条数（默认 50）'),
+  ).action(async (options) => (await users()).usersAuditCommand(globals(), out(), options));
   helped(cli.command('verify').description('核验案件审计链（哈希链）').argument('<case>', '案号或案件内部编号')).action(
     lazy('verifyCommand'),
   );

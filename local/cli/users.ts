@@ -212,3 +212,38 @@ export async function usersListCommand(globals: GlobalOptions, out: Output): Pro
     });
   });
 }
+
+const AUDIT_LABELS: Record<string, string> = {
+  'account-added': '开通账户',
+  'sign-in': '登录',
+  'sign-in-failed': '登录失败',
+  'sign-in-refused-locked': '锁定期间拒绝登录',
+  'account-locked': '账户锁定',
+  'second-factor-enrolled': '登记动态口令',
+  'password-changed': '更改密码',
+  'account-deactivated': '停用账户',
+  'session-revoked': '会话失效',
+  'sign-out': '退出',
+};
+
+/** The sign-in audit log, oldest first (it holds no password, code, secret or token). */
+export async function usersAuditCommand(
+  globals: GlobalOptions,
+  out: Output,
+  options: { user?: string; last?: string },
+): Promise<void> {
+  const last = options.last === undefined ? 50 : Number(options.last);
+  if (!Number.isInteger(last) || last < 1) throw new CliError('--last 须为正整数', 2);
+  await withAccounts(globals, async (accounts) => {
+    const entries = accounts
+      .auditLog()
+      .filter((e) => options.user === undefined || e.userId === options.user)
+      .slice(-last);
+    out.result(entries, () => {
+      for (const e of entries)
+        out.line(
+          `${chinaTime(new Date(e.at * 1000).toISOString())}  ${pad(AUDIT_LABELS[e.event] ?? e.event, 18)}${pad(e.userId ?? '—', 16)}${e.actor ? `由 ${e.actor}` : ''}${e.detail ? `（${e.detail}）` : ''}`,
+        );
+    });
+  });
+}

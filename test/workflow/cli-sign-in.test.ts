@@ -27,7 +27,7 @@ function withInput(args: readonly string[], input: string, env: NodeJS.ProcessEn
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
-const SUBCOMMANDS = ['add', 'passwd', 'mfa-enrol', 'deactivate', 'list'];
+const SUBCOMMANDS = ['add', 'passwd', 'mfa-enrol', 'deactivate', 'list', 'audit'];
 
 describe('enforce users', () => {
   it.each(SUBCOMMANDS)('users %s --help explains itself in Chinese', (sub) => {
@@ -90,6 +90,11 @@ describe('enforce users', () => {
     expect(list.stdout).toMatch(/it-admin.*管理员.*已登记/);
     expect(list.stdout).toMatch(/li-qiang.*已登记/);
     expect(list.stdout).not.toContain(leadSecret);
+    const audit = enforce([...dir, 'users', 'audit', '--user', 'li-qiang']);
+    expect(audit.stdout).toMatch(/开通账户\s+li-qiang\s+由 it-admin/);
+    expect(audit.stdout).toMatch(/登记动态口令\s+li-qiang\s+由 it-admin/);
+    expect(audit.stdout).not.toContain(leadSecret);
+    expect(audit.stdout).not.toContain(LEAD_PASSWORD);
 
     // The server: not on the network in plain HTTP; on loopback, real clock, no development tokens.
     const open = enforce([...dir, 'serve', '--port', '0', '--host', '0.0.0.0']);
