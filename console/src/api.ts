@@ -1,12 +1,21 @@
 /**
  * The console's only way to the system: the staff API (same origin: the local server, or CloudFront in front of
- * API Gateway under /v1). The token lives in sessionStorage for this tab only; it is never logged or shown.
+ * API Gateway under /v1). It is never logged or shown.
+ *
+ * How the session is held:
+ *  - a real-clock local server: an HttpOnly, SameSite=Strict cookie the page's scripts cannot read (so a script
+ *    injected into the page cannot carry the session away), and a CSRF token, readable, that every POST repeats
+ *    in the x-csrf-token header (so another site cannot make the browser act with the cookie);
+ *  - Cognito (AWS) and a virtual-clock local server (development tokens): a bearer token in sessionStorage, for
+ *    this tab only, never localStorage.
  */
 export interface ConsoleConfig {
   /** `local`: development tokens from POST /auth/token; `cognito`: the hosted sign-in with PKCE. */
   readonly mode: 'local' | 'cognito';
   /** Where the API is, relative to the console ('' locally, '/v1' behind CloudFront). */
   readonly apiBase: string;
+  /** Local only: `virtual` (demos, tests: development tokens) or `real` (staff sign-in with a password). */
+  readonly clock?: 'real' | 'virtual';
   readonly cognito?: { readonly domain: string; readonly clientId: string; readonly redirectUri: string };
 }
 
@@ -30,13 +39,37 @@ export function saveToken(token: string | undefined): void {
   else sessionStorage.removeItem(TOKEN_KEY);
 }
 
+const CSRF_COOKIE = 'enforce_csrf';
+
+/** The cookie session's CSRF token (readable on purpose; the session cookie itself is not). */
+export function csrfToken(): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [key, value] = part.trim().split('=');
+    if (key === CSRF_COOKIE && value) return value;
+  }
+  return undefined;
+}
+
+/** Forgets the cookie session on this side (the server ends it at sign-out; an expired one is already gone). */
+export function forgetCookieSession(): void {
+  // biome-ignore lint/suspicious/noDocumentCookie: the CSRF cookie is deliberately readable and removed here.
+  document.cookie = `${CSRF_COOKIE}=; Path=/; Max-Age=0; SameSite=Strict`;
+}
+
+export function signedIn(): boolean {
+  return savedToken() !== undefined || csrfToken() !== undefined;
+}
+
 export function client(config: ConsoleConfig, onUnauthenticated: () => void) {
   async function request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
     const token = savedToken();
+    const csrf = method === 'GET' ? undefined : csrfToken();
     const response = await fetch(`${config.apiBase}${path}`, {
       method,
+      credentials: 'same-origin',
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(csrf ? { 'x-csrf-token': csrf } : {}),
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),

@@ -15,7 +15,8 @@ import {
   chinaTime,
   client,
   finishCognitoSignIn,
-  savedToken,
+  forgetCookieSession,
+  signedIn as hasSession,
   saveToken,
   startCognitoSignIn,
   yuan,
@@ -146,6 +147,7 @@ function SignIn({ config, api, t, onSignedIn }: { config: ConsoleConfig; api: Ap
       </main>
     );
   }
+  if (config.clock !== 'virtual') return <PasswordSignIn api={api} t={t} onSignedIn={onSignedIn} />;
   const submit = async (event: Event) => {
     event.preventDefault();
     try {
@@ -172,6 +174,73 @@ function SignIn({ config, api, t, onSignedIn }: { config: ConsoleConfig; api: Ap
         />
         <p id="user-id-hint" class="hint">
           {t('signInHint')}
+        </p>
+        <button type="submit">{t('signIn')}</button>
+      </form>
+      <Problem message={error} t={t} />
+    </main>
+  );
+}
+
+/** A real-clock server: password, and the one-time code for approving roles; the session is an HttpOnly cookie. */
+function PasswordSignIn({ api, t, onSignedIn }: { api: Api; t: T; onSignedIn: () => void }) {
+  const [userId, setUserId] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [error, setError] = useState<string | undefined>();
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    try {
+      await api.post('/auth/sign-in', {
+        userId: userId.trim(),
+        password,
+        ...(code.trim() ? { totp: code.trim() } : {}),
+        session: 'cookie',
+      });
+      setPassword('');
+      onSignedIn();
+    } catch (e) {
+      setPassword('');
+      setCode('');
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <main class="signin">
+      <h1>{t('title')}</h1>
+      <form onSubmit={submit}>
+        <label for="user-id">{t('userId')}</label>
+        <input
+          id="user-id"
+          name="userId"
+          autocomplete="username"
+          value={userId}
+          onInput={(e) => setUserId((e.target as HTMLInputElement).value)}
+          required
+        />
+        <label for="password">{t('password')}</label>
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autocomplete="current-password"
+          value={password}
+          onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
+          required
+        />
+        <label for="totp">{t('totp')}</label>
+        <input
+          id="totp"
+          name="totp"
+          inputmode="numeric"
+          autocomplete="one-time-code"
+          pattern="[0-9]{6}"
+          value={code}
+          onInput={(e) => setCode((e.target as HTMLInputElement).value)}
+          aria-describedby="totp-hint"
+        />
+        <p id="totp-hint" class="hint">
+          {t('totpHint')}
         </p>
         <button type="submit">{t('signIn')}</button>
       </form>
@@ -817,14 +886,24 @@ function ClockControl({ api, t, onMoved }: { api: Api; t: T; onMoved: () => void
 
 function App({ config }: { config: ConsoleConfig }) {
   const [lang, setLang] = useState<Lang>((localStorage.getItem('enforcement-console-lang') as Lang) ?? 'zh');
-  const [signedIn, setSignedIn] = useState(savedToken() !== undefined);
+  const [signedIn, setSignedIn] = useState(hasSession());
   const [version, setVersion] = useState(0);
   const t = translator(lang);
-  const signOut = useCallback(() => {
+  /** The session is gone (expired, revoked): forget it here. */
+  const forget = useCallback(() => {
     saveToken(undefined);
+    forgetCookieSession();
     setSignedIn(false);
   }, []);
-  const [api] = useState(() => client(config, signOut));
+  const [api] = useState(() => client(config, forget));
+  /** Sign-out ends a cookie session on the server at once; a bearer token is simply dropped. */
+  const signOut = useCallback(() => {
+    if (config.mode !== 'local') return forget();
+    void api
+      .post('/auth/sign-out', {})
+      .catch(() => undefined)
+      .finally(forget);
+  }, [api, forget, config.mode]);
   const route = useRoute();
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';

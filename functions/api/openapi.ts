@@ -117,8 +117,8 @@ export function buildOpenApi(): JsonObject {
       version: '1.0.0',
       description:
         'Task inbox, decisions, assignment and case reads for enforcement-bureau staff. The same routes run on AWS ' +
-        '(API Gateway, Cognito ID tokens) and on the embedded runtime (`npm start`, development tokens from ' +
-        'POST /auth/token). Staff-facing messages are Chinese. Decisions on a step carry that step’s data ' +
+        '(API Gateway, Cognito ID tokens) and on the embedded runtime (`npm start`: staff sessions from ' +
+        'POST /auth/sign-in; development tokens from POST /auth/token in virtual-clock data directories only). Staff-facing messages are Chinese. Decisions on a step carry that step’s data ' +
         '(components DecisionData_*).',
     },
     security: [{ bearer: [] }],
@@ -135,7 +135,7 @@ export function buildOpenApi(): JsonObject {
         description: 'Field evidence: signed uploads, listing, audited links, legal hold, verification',
       },
       { name: 'identity', description: 'Who is calling; this description' },
-      { name: 'local', description: 'Embedded runtime only: development tokens, the virtual clock' },
+      { name: 'local', description: 'Embedded runtime only: staff sign-in, development tokens, the virtual clock' },
     ],
     paths,
     components: {

@@ -59,6 +59,9 @@ import {
   ReleaseResult,
   SettlementBody,
   SettlementResult,
+  SignInBody,
+  SignInResult,
+  SignOutResult,
   Task,
   TaskDetail,
   TaskPage,
@@ -80,7 +83,7 @@ export interface Route {
   readonly summary: string;
   readonly tag: 'tasks' | 'cases' | 'board' | 'entrustments' | 'evidence' | 'identity' | 'local';
   readonly target: RouteTarget;
-  /** Needs a verified identity. Only the API description and the local token endpoint do not. */
+  /** Needs a verified identity. Only the API description and the local sign-in and token endpoints do not. */
   readonly authenticated: boolean;
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
@@ -565,13 +568,37 @@ export const ROUTES = [
     method: 'POST',
     path: '/auth/token',
     summary:
-      'LOCAL ONLY, development tokens: a signed token for a user of the staff directory (on AWS, Cognito signs users in)',
+      'LOCAL ONLY, virtual-clock data directories only (demos, training, tests): a development token for a user of the staff directory, no password; a real-clock server answers 404',
     tag: 'local',
     target: 'local',
     authenticated: false,
     body: TokenRequest,
     response: TokenResponse,
+    errors: [400, 401, 404],
+  },
+  {
+    operationId: 'signIn',
+    method: 'POST',
+    path: '/auth/sign-in',
+    summary:
+      'LOCAL ONLY: staff sign-in with password (and TOTP code for approving roles): a session, as a bearer token or an HttpOnly cookie',
+    tag: 'local',
+    target: 'local',
+    authenticated: false,
+    body: SignInBody,
+    response: SignInResult,
     errors: [400, 401],
+  },
+  {
+    operationId: 'signOut',
+    method: 'POST',
+    path: '/auth/sign-out',
+    summary: 'LOCAL ONLY: ends the calling session at once',
+    tag: 'local',
+    target: 'local',
+    authenticated: true,
+    response: SignOutResult,
+    errors: [401, 403],
   },
   {
     operationId: 'getClock',

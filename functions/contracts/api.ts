@@ -367,6 +367,35 @@ export const TokenResponse = z
   })
   .strict();
 
+/**
+ * Local staff sign-in (embedded runtime): a password, and the current TOTP code for approving roles. `session`:
+ * `bearer` (the CLI, scripts: the token in the answer) or `cookie` (the console: an HttpOnly cookie, and a CSRF
+ * token its requests repeat in the x-csrf-token header; no token in the answer).
+ */
+export const SignInBody = z
+  .object({
+    userId: UserId,
+    password: z.string().min(1).max(256),
+    totp: z
+      .string()
+      .regex(/^\d{6}$/, 'six digits')
+      .optional(),
+    session: z.enum(['bearer', 'cookie']).optional(),
+  })
+  .strict();
+export const SignInResult = z
+  .object({
+    tokenType: z.enum(['Bearer', 'Cookie']),
+    token: z.string().optional(),
+    csrfToken: z.string().optional(),
+    expiresAt: Instant,
+    userId: UserId,
+    roles: z.array(z.enum(ROLES)),
+    court: z.string(),
+  })
+  .strict();
+export const SignOutResult = z.object({ signedOut: z.literal(true) }).strict();
+
 /** Local virtual clock only. */
 export const ClockAdvanceBody = z
   .object({ duration: z.string().regex(/^(\d+[smhdw])+$/, 'like 3d, 12h, 1d12h') })

@@ -3,8 +3,10 @@
  * (HS256, `jose`) for users of the staff directory, with a secret generated at the first start and kept in the
  * data directory (`auth/jwt-secret`, mode 0600; in memory for an in-memory runtime). Verifying a token looks the
  * user up in the directory again, so a user deactivated there is refused at once; roles and court always come
- * from the directory, never from the request. Anyone who can reach `POST /auth/token` can act as any user: the
- * server listens on the loopback interface only, and on AWS Cognito signs users in instead.
+ * from the directory, never from the request. Anyone who can reach `POST /auth/token` can act as any user, so the
+ * server issues and accepts these tokens only in virtual-clock data directories (demos, training, tests; see
+ * ./sign-in.ts); a real-clock server signs staff in with passwords and codes (../auth/accounts.ts), and on AWS
+ * Cognito signs users in.
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -1,41 +1,55 @@
 /**
  * The staff API on the embedded runtime: a `node:http` server playing API Gateway's part. It matches the route
- * (the same table as the CDK app), verifies the bearer token with the local identity provider, hands the claims
- * on as the Cognito authorizer would, and invokes, in process, the function that serves the route on AWS: the API
- * function, or settle for decisions. Only the development-token and virtual-clock routes are its own. One JSON
+ * (the same table as the CDK app), verifies the caller's session (./sign-in.ts: staff sessions; development tokens
+ * in virtual-clock data directories only), hands the claims on as the Cognito authorizer would, and invokes, in
+ * process, the function that serves the route on AWS: the API function, or settle for decisions. Only the sign-in
+ * and virtual-clock routes are its own. Where it listens and which Host names it answers: ./listening.ts. One JSON
  * access-log line per request (route, status, user, time taken): never a header, a body or a token.
  */
 import { randomUUID } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { ClockAdvanceBody, TokenRequest } from '#contracts/api.ts';
+import { ClockAdvanceBody } from '#contracts/api.ts';
+import { RULES } from '#domain/rules/table.ts';
 import type { ConsoleBundle } from '../../console/build.ts';
 import { JSON_HEADERS } from '../../functions/api/apigateway.ts';
 import { claimsOf } from '../../functions/api/identity.ts';
 import { errorBody, MAX_BODY_BYTES } from '../../functions/api/router.ts';
 import { matchRoute, type Route } from '../../functions/api/routes.ts';
+import { StaffAccounts } from '../auth/accounts.ts';
 import { InvalidDurationError, parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { serverFile } from './discovery.ts';
-import { LocalIdentityProvider, TOKEN_SECONDS, UnknownUserError } from './identity-provider.ts';
+import { LocalIdentityProvider } from './identity-provider.ts';
+import { allowedHostNames, checkListening, hostAllowed, type ListeningOptions, peerAllowed } from './listening.ts';
+import { type OidcOptions, OidcVerifier } from './oidc.ts';
+import { Authentication, CSRF_HEADER } from './sign-in.ts';
 
 export interface LocalRequest {
   readonly method: string;
   /** Path with its query string, e.g. `/tasks?scope=court`. */
   readonly url: string;
   readonly authorization?: string | undefined;
+  /** The Cookie header and the x-csrf-token header: the console's session. */
+  readonly cookie?: string | undefined;
+  readonly csrf?: string | undefined;
   readonly body?: string | undefined;
 }
 
 export interface LocalResponse {
   readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
+  readonly headers: Readonly<Record<string, string | readonly string[]>>;
   readonly body: string;
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): LocalResponse => ({
+const json = (
+  status: number,
+  body: unknown,
+  headers: Record<string, string | readonly string[]> = {},
+): LocalResponse => ({
   status,
   headers: { ...JSON_HEADERS, ...headers },
   body: JSON.stringify(body),
@@ -68,7 +82,7 @@ function consoleFiles() {
 }
 
 /** Requests to the API, in process: what the HTTP server serves, and what the CLI uses when no server runs. */
-export function createDispatcher(runtime: EmbeddedRuntime, idp: LocalIdentityProvider) {
+export function createDispatcher(runtime: EmbeddedRuntime, auth: Authentication) {
   const staticFiles = consoleFiles();
   return async (request: LocalRequest): Promise<LocalResponse> => {
     const started = Date.now();
@@ -104,14 +118,20 @@ export function createDispatcher(runtime: EmbeddedRuntime, idp: LocalIdentityPro
       return respond(json(404, errorBody('not-found', '没有该接口')));
     }
     route = matched.route;
-    const bearer = /^Bearer\s+(\S+)$/i.exec(request.authorization ?? '')?.[1];
-    const identity = bearer ? await idp.verify(bearer) : undefined;
-    if (bearer && !identity) return respond(json(401, errorBody('unauthenticated', '令牌无效、已过期或用户已停用')));
+    const caller = await auth.identify(request);
+    if (caller.refused)
+      return respond(json(caller.refused.status, errorBody(caller.refused.code, caller.refused.message)));
+    const identity = caller.identity;
     userId = identity?.userId;
     if (request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > MAX_BODY_BYTES)
       return respond(json(413, errorBody('too-large', '请求体过大')));
 
-    if (route.target === 'local') return respond(await local(route, request.body, identity !== undefined));
+    if (route.target === 'local') {
+      const answer = await auth.serve(route, request, caller);
+      if (answer)
+        return respond(json(answer.status, answer.body, answer.cookies ? { 'set-cookie': [...answer.cookies] } : {}));
+      return respond(await local(route, request.body, identity !== undefined));
+    }
     const event = {
       resource: route.path,
       path: url.pathname,
@@ -150,25 +170,6 @@ export function createDispatcher(runtime: EmbeddedRuntime, idp: LocalIdentityPro
     } catch {
       return json(400, errorBody('invalid', '请求体不是有效的 JSON'));
     }
-    if (route.operationId === 'issueDevelopmentToken') {
-      const parsed = TokenRequest.safeParse(body);
-      if (!parsed.success) return json(400, errorBody('invalid', '请求体须为 {"userId": "..."}'));
-      try {
-        const issued = await idp.issue(parsed.data.userId);
-        return json(200, {
-          token: issued.token,
-          tokenType: 'Bearer',
-          expiresAt: issued.expiresAt,
-          userId: issued.identity.userId,
-          roles: [...issued.identity.roles],
-          court: issued.identity.court,
-          note: `开发用令牌（本地身份提供者签发，${TOKEN_SECONDS / 3600} 小时有效）；生产环境由 Cognito 登录`,
-        });
-      } catch (error) {
-        if (error instanceof UnknownUserError) return json(401, errorBody('unauthenticated', error.message));
-        throw error;
-      }
-    }
     // advanceClock
     if (!authenticated) return json(401, errorBody('unauthenticated', '未登录或身份无法核验'));
     if (runtime.clock.mode !== 'virtual')
@@ -189,16 +190,18 @@ export interface LocalApiServer {
   readonly port: number;
   readonly dispatch: ReturnType<typeof createDispatcher>;
   readonly idp: LocalIdentityProvider;
+  /** Staff accounts of the runtime's database: sign-in, sessions, the audit log. */
+  readonly accounts: StaffAccounts;
   close(): Promise<void>;
 }
 
-export interface LocalApiOptions {
+export interface LocalApiOptions extends ListeningOptions {
   /** Default 0: any free port. */
   readonly port?: number;
-  /** Default 127.0.0.1: the development identity provider must not be reachable from the network. */
-  readonly host?: string;
   /** Where the secret and the discovery file live; without it, both stay in memory. */
   readonly dataDir?: string;
+  /** Also trust ID tokens of the court's OpenID Connect provider (./oidc.ts). */
+  readonly oidc?: OidcOptions;
 }
 
 function readBody(req: IncomingMessage): Promise<string | undefined> {
@@ -216,32 +219,56 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 }
 
 export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiOptions = {}): Promise<LocalApiServer> {
+  checkListening(options);
   const idp = new LocalIdentityProvider(runtime.staff, options.dataDir);
-  const dispatch = createDispatcher(runtime, idp);
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const accounts = new StaffAccounts(runtime.database, runtime.staff, RULES);
+  const auth = new Authentication({
+    accounts,
+    // Development tokens (no password) only where nothing is real: virtual-clock demos, training and tests.
+    devTokens: runtime.clock.mode === 'virtual' ? idp : undefined,
+    oidc: options.oidc ? new OidcVerifier(options.oidc, runtime.staff, RULES) : undefined,
+    secureCookies: options.tls !== undefined || options.behindProxy !== undefined,
+  });
+  const dispatch = createDispatcher(runtime, auth);
+  let allowedHosts: ReadonlySet<string> = new Set();
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       let response: LocalResponse;
       try {
-        response = await dispatch({
-          method: req.method ?? 'GET',
-          url: req.url ?? '/',
-          authorization: req.headers.authorization,
-          body: await readBody(req),
-        });
+        if (!peerAllowed(req.socket.remoteAddress, options)) {
+          response = json(403, errorBody('forbidden', '只接受来自反向代理的连接'));
+        } else if (!hostAllowed(req.headers.host, allowedHosts)) {
+          response = json(421, errorBody('misdirected', '请求的主机名不是本服务的名称'));
+        } else {
+          const csrf = req.headers[CSRF_HEADER];
+          response = await dispatch({
+            method: req.method ?? 'GET',
+            url: req.url ?? '/',
+            authorization: req.headers.authorization,
+            cookie: req.headers.cookie,
+            csrf: Array.isArray(csrf) ? csrf[0] : csrf,
+            body: await readBody(req),
+          });
+        }
       } catch (error) {
         runtime.log({ level: 'ERROR', message: 'local api failed', errorName: (error as Error)?.name ?? 'Error' });
         response = json(500, errorBody('internal', '服务内部错误，请稍后重试'));
       }
-      res.writeHead(response.status, response.headers);
+      res.writeHead(response.status, response.headers as Record<string, string | string[]>);
       res.end(response.body);
     })();
-  });
+  };
+  const server: Server = options.tls
+    ? (createTlsServer({ cert: options.tls.cert, key: options.tls.key }, handler) as unknown as Server)
+    : createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port, address } = server.address() as AddressInfo;
-  const url = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  allowedHosts = allowedHostNames(options, address);
+  const shown = ['0.0.0.0', '::'].includes(address) ? '127.0.0.1' : address;
+  const url = `${options.tls ? 'https' : 'http'}://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
   if (options.dataDir) {
     writeFileSync(
       serverFile(options.dataDir),
@@ -253,6 +280,7 @@ export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiO
     port,
     dispatch,
     idp,
+    accounts,
     close: async () => {
       if (options.dataDir) rmSync(serverFile(options.dataDir), { force: true });
       server.closeAllConnections();

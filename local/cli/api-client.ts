@@ -1,12 +1,15 @@
 /**
  * The CLI's way to the staff API. When `enforce serve` holds the data directory (its discovery file names a live
- * process), commands go to that server over HTTP with a development token; otherwise the CLI opens the data
- * directory itself and sends the same requests, in process, through the same dispatcher the server uses. Either
+ * process), commands go to that server over HTTP: with the session of `enforce login` (ENFORCE_SESSION), or, on a
+ * virtual-clock server only, a development token. Otherwise the CLI opens the data directory itself and sends the
+ * same requests, in process, through the same dispatcher the server uses: whoever can open the data directory
+ * holds everything in it already, so that path acts as `--as` without a password (it is never served). Either
  * way a command acts as a user of the staff directory, through the same checks and use cases.
  */
 import { runningServer } from '../api/discovery.ts';
 import { LocalIdentityProvider, UnknownUserError } from '../api/identity-provider.ts';
 import { createDispatcher } from '../api/server.ts';
+import { Authentication } from '../api/sign-in.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { CliError, type Output } from './output.ts';
 import { dataDirOf, type GlobalOptions, withRuntime } from './session.ts';
@@ -37,6 +40,34 @@ function parse(text: string): unknown {
 
 export { runningServer };
 
+/**
+ * The bearer token for `as` on a running server: the session in ENFORCE_SESSION (from `enforce login`; it must
+ * be that user's), else, on a virtual-clock server only, a development token.
+ */
+async function serverToken(url: string, as: string): Promise<string> {
+  const session = process.env.ENFORCE_SESSION;
+  if (session) {
+    const response = await fetch(`${url}/me`, { headers: { authorization: `Bearer ${session}` } });
+    const me = parse(await response.text());
+    if (!response.ok) throw new CliError('ENFORCE_SESSION 中的会话无效、已过期或已退出：请重新 enforce login');
+    if ((me as { userId?: string }).userId !== as)
+      throw new CliError(`ENFORCE_SESSION 中的会话属于 ${(me as { userId?: string }).userId}，不是 ${as}`);
+    return session;
+  }
+  const tokenResponse = await fetch(`${url}/auth/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId: as }),
+  });
+  const issued = parse(await tokenResponse.text());
+  if (tokenResponse.status === 404)
+    throw new CliError(
+      `该服务使用真实时钟，须先登录：enforce login --as ${as}，再将显示的令牌放入环境变量 ENFORCE_SESSION`,
+    );
+  if (!tokenResponse.ok) throw failure(tokenResponse.status, issued);
+  return (issued as { token: string }).token;
+}
+
 export async function withApi<T>(
   globals: GlobalOptions,
   out: Output,
@@ -47,14 +78,7 @@ export async function withApi<T>(
   const dataDir = dataDirOf(globals);
   const server = runningServer(dataDir);
   if (server) {
-    const tokenResponse = await fetch(`${server.url}/auth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: as }),
-    });
-    const issued = parse(await tokenResponse.text());
-    if (!tokenResponse.ok) throw failure(tokenResponse.status, issued);
-    const token = (issued as { token: string }).token;
+    const token = await serverToken(server.url, as);
     const call: ApiCall = async (method, path, body) => {
       const response = await fetch(`${server.url}${path}`, {
         method,
@@ -75,7 +99,8 @@ export async function withApi<T>(
     out,
     async (runtime) => {
       const idp = new LocalIdentityProvider(runtime.staff, dataDir);
-      const dispatch = createDispatcher(runtime, idp);
+      // Direct access to the data directory is the operator's own: a development token, in process, never served.
+      const dispatch = createDispatcher(runtime, new Authentication({ devTokens: idp }));
       let token: string;
       try {
         ({ token } = await idp.issue(as));

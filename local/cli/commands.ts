@@ -1,5 +1,6 @@
 /** What each CLI command does. Every command opens the data directory, does one thing, closes it. */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
 import { verifyChain } from '#domain/case/journal.ts';
 import type { ConductKind, EnforcementCase } from '#domain/case/model.ts';
@@ -11,11 +12,12 @@ import { fen, formatYuan } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
-import { LocalIdentityProvider, UnknownUserError } from '../api/identity-provider.ts';
+import { type ListeningOptions, ListenRefusedError } from '../api/listening.ts';
+import type { OidcOptions } from '../api/oidc.ts';
 import { startLocalApi } from '../api/server.ts';
 import { parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
-import { runningServer, withApi } from './api-client.ts';
+import { withApi } from './api-client.ts';
 import {
   ASSET_CLASS_LABELS,
   ASSET_STATUS_LABELS,
@@ -370,60 +372,66 @@ export async function reassignCommand(
   });
 }
 
-/** A development token from the local identity provider (the running server's, or this data directory's). */
-export async function loginCommand(globals: GlobalOptions, out: Output, options: { as: string }): Promise<void> {
-  const dataDir = dataDirOf(globals);
-  const server = runningServer(dataDir);
-  let issued: { token: string; expiresAt: string };
-  if (server) {
-    const response = await fetch(`${server.url}/auth/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ userId: options.as }),
-    });
-    const body = (await response.json()) as { token: string; expiresAt: string; error?: { message: string } };
-    if (!response.ok) throw new CliError(body.error?.message ?? `登录失败（HTTP ${response.status}）`);
-    issued = body;
-  } else {
-    issued = await withRuntime(
-      globals,
-      out,
-      async (runtime) => {
-        try {
-          return await new LocalIdentityProvider(runtime.staff, dataDir).issue(options.as);
-        } catch (error) {
-          if (error instanceof UnknownUserError) throw new CliError(error.message);
-          throw error;
-        }
-      },
-      { quiet: true },
-    );
-  }
-  out.result(
-    { token: issued.token, expiresAt: issued.expiresAt, userId: options.as, ...(server ? { url: server.url } : {}) },
-    () => {
-      out.line(issued.token);
-      process.stderr.write(
-        `（开发用令牌：${options.as}，有效至 ${chinaTime(issued.expiresAt)}；请求时放在 Authorization: Bearer 头中${server ? `，服务地址 ${server.url}` : ''}）\n`,
-      );
+interface ServeOptions {
+  port?: string;
+  host?: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  behindProxy?: string;
+  hostName?: string[];
+  oidcIssuer?: string;
+  oidcJwks?: string;
+  oidcAudience?: string;
+}
+
+function oidcOf(options: ServeOptions): { oidc?: OidcOptions } {
+  const given = [options.oidcIssuer, options.oidcJwks, options.oidcAudience].filter((v) => v !== undefined);
+  if (given.length === 0) return {};
+  if (given.length !== 3) throw new CliError('--oidc-issuer、--oidc-jwks 与 --oidc-audience 须同时给出', 2);
+  return {
+    oidc: {
+      issuer: options.oidcIssuer as string,
+      jwksUrl: options.oidcJwks as string,
+      audience: options.oidcAudience as string,
     },
-  );
+  };
+}
+
+function listeningOf(options: ServeOptions): ListeningOptions {
+  if ((options.tlsCert === undefined) !== (options.tlsKey === undefined))
+    throw new CliError('--tls-cert 与 --tls-key 须同时给出', 2);
+  const read = (file: string) => {
+    try {
+      return readFileSync(file);
+    } catch (error) {
+      throw new CliError(`无法读取文件 ${file}：${(error as NodeJS.ErrnoException).code ?? 'error'}`, 2);
+    }
+  };
+  return {
+    ...(options.host ? { host: options.host } : {}),
+    ...(options.tlsCert && options.tlsKey ? { tls: { cert: read(options.tlsCert), key: read(options.tlsKey) } } : {}),
+    ...(options.behindProxy ? { behindProxy: options.behindProxy } : {}),
+    ...(options.hostName ? { hostNames: options.hostName } : {}),
+  };
 }
 
 /**
  * `npm start`: the staff API on this data directory, with the runtime's due work running in the same process (what
  * `worker` does), until SIGINT or SIGTERM.
  */
-export async function serveCommand(
-  globals: GlobalOptions,
-  out: Output,
-  options: { port?: string; host?: string },
-): Promise<void> {
+export async function serveCommand(globals: GlobalOptions, out: Output, options: ServeOptions): Promise<void> {
   const port = options.port === undefined ? DEFAULT_API_PORT : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`端口无效：${options.port}`, 2);
   const dataDir = dataDirOf(globals);
+  const listening = listeningOf(options);
   await withRuntime(globals, out, async (runtime) => {
-    const server = await startLocalApi(runtime, { port, ...(options.host ? { host: options.host } : {}), dataDir });
+    let server: Awaited<ReturnType<typeof startLocalApi>>;
+    try {
+      server = await startLocalApi(runtime, { port, ...listening, ...oidcOf(options), dataDir });
+    } catch (error) {
+      if (error instanceof ListenRefusedError) throw new CliError(error.message, 2);
+      throw error;
+    }
     const controller = new AbortController();
     const stop = () => controller.abort();
     process.once('SIGINT', stop);
@@ -432,8 +440,18 @@ export async function serveCommand(
       `员工接口已启动：${server.url}（${runtime.clock.mode === 'virtual' ? '虚拟时钟' : '真实时钟'}，数据目录 ${dataDir}），按 Ctrl+C 停止。`,
     );
     out.progress(
-      `  接口说明：${server.url}/openapi.json；开发用令牌：POST ${server.url}/auth/token 或 enforce login --as <用户>`,
+      runtime.clock.mode === 'virtual'
+        ? `  接口说明：${server.url}/openapi.json；开发用令牌（仅虚拟时钟）：POST ${server.url}/auth/token 或 enforce login --as <用户>`
+        : `  接口说明：${server.url}/openapi.json；登录：POST ${server.url}/auth/sign-in 或 enforce login --as <用户>（账户见 enforce users）`,
     );
+    if (runtime.clock.mode === 'real' && server.accounts.list().length === 0)
+      out.progress(
+        '  注意：还没有任何员工账户，无人能够登录。请先创建第一位管理员：enforce users add <用户名> --admin',
+      );
+    if (listening.behindProxy)
+      out.progress(
+        `  注意：只接受反向代理 ${listening.behindProxy} 的连接；请确保代理对外使用 HTTPS 并转发原始 Host 头`,
+      );
     try {
       await runtime.serve(controller.signal);
     } finally {

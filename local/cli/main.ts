@@ -153,14 +153,29 @@ function program(): Command {
       .command('serve')
       .description('启动员工接口（本地 HTTP 服务，含本地身份提供者），并在同一进程内按时处理到期工作')
       .option('--port <port>', '端口（默认 8080；0 为任一空闲端口）')
-      .option('--host <host>', '监听地址（默认 127.0.0.1，仅本机）'),
+      .option('--host <host>', '监听地址（默认 127.0.0.1，仅本机；其他地址须 --tls-cert/--tls-key 或 --behind-proxy）')
+      .option('--tls-cert <file>', 'HTTPS 证书（PEM）')
+      .option('--tls-key <file>', 'HTTPS 私钥（PEM）')
+      .option('--behind-proxy <address>', '由该地址的反向代理（负责 HTTPS）转发：只接受它的连接')
+      .option(
+        '--host-name <name>',
+        '客户端访问本服务所用的主机名（Host 头），可重复；默认只接受 localhost 与 127.0.0.1',
+        (value: string, previous: string[] = []) => [...previous, value],
+      )
+      .option('--oidc-issuer <url>', '另行信任本院的 OpenID Connect 身份提供者：其 issuer')
+      .option('--oidc-jwks <url>', '该身份提供者的公钥地址（JWKS，HTTPS）')
+      .option('--oidc-audience <client-id>', '令牌的 audience（本系统在该身份提供者处的客户端编号）'),
   ).action(lazy('serveCommand'));
   helped(
     cli
       .command('login')
-      .description('开发用令牌：由本地身份提供者为该用户签发（仅限本地开发与测试）')
-      .requiredOption('--as <user>', '用户名（见 config/staff.json）'),
-  ).action(lazy('loginCommand'));
+      .description(
+        '登录，取得会话令牌：真实时钟须密码（审批岗位另须动态口令）；虚拟时钟的演示与测试数据目录签发开发用令牌',
+      )
+      .requiredOption('--as <user>', '用户名（见 config/staff.json）')
+      .option('--code <code>', '当前的六位动态口令（审批岗位；不填时提示输入）')
+      .option('--password-stdin', '从标准输入读取密码（不经终端提示）'),
+  ).action(async (options) => (await import('./login.ts')).loginCommand(globals(), out(), options));
   helped(
     cli
       .command('clock')
@@ -385,6 +400,44 @@ function program(): Command {
       .description('逐件重新计算证据的 SHA-256 并核验审计链，指出第一处不一致')
       .argument('<case>', '案号或案件内部编号'),
   ).action(async (reference: string) => (await evidence()).evidenceVerifyCommand(globals(), out(), reference));
+  const users = () => import('./users.ts');
+  const accounts = helped(
+    cli.command('users').description('员工账户：开通、改密码、登记动态口令、停用、列表、审计记录').helpCommand(false),
+  );
+  const byAdmin = (command: Command) =>
+    helped(command)
+      .option('--by <admin>', '办理的管理员用户名（核验其密码；第一位管理员创建前不需要）')
+      .option('--by-code <code>', '该管理员当前的六位动态口令（已登记时必填）')
+      .option('--password-stdin', '从标准输入逐行读取密码（先管理员的密码，再新密码），不经终端提示');
+  byAdmin(
+    accounts
+      .command('add')
+      .description('开通账户（人员须在 config/staff.json 名录中）；第一位管理员：users add <用户名> --admin')
+      .argument('<user>', '用户名')
+      .option('--admin', '管理员账户（管理账户，可不在人员名录中）'),
+  ).action(async (user: string, options) => (await users()).usersAddCommand(globals(), out(), user, options));
+  byAdmin(
+    accounts.command('passwd').description('设置新密码（该用户的会话全部失效）').argument('<user>', '用户名'),
+  ).action(async (user: string, options) => (await users()).usersPasswdCommand(globals(), out(), user, options));
+  byAdmin(
+    accounts
+      .command('mfa-enrol')
+      .description('为用户登记动态口令（TOTP）：显示一次性的 otpauth:// 链接与密钥，由管理员当面交给本人')
+      .argument('<user>', '用户名'),
+  ).action(async (user: string, options) => (await users()).usersMfaEnrolCommand(globals(), out(), user, options));
+  byAdmin(
+    accounts.command('deactivate').description('停用账户：不能再登录，已有会话立即失效').argument('<user>', '用户名'),
+  ).action(async (user: string, options) => (await users()).usersDeactivateCommand(globals(), out(), user, options));
+  helped(accounts.command('list').description('列出账户：管理员、在用、动态口令、锁定（不显示任何密码或密钥）')).action(
+    async () => (await users()).usersListCommand(globals(), out()),
+  );
+  helped(
+    accounts
+      .command('audit')
+      .description('登录审计记录：登录、失败、锁定、登记、改密码、停用、会话失效（不含任何密码、口令或令牌）')
+      .option('--user <user>', '只看该用户')
+      .option('--last <n>', '最近的条数（默认 50）'),
+  ).action(async (options) => (await users()).usersAuditCommand(globals(), out(), options));
   helped(cli.command('verify').description('核验案件审计链（哈希链）').argument('<case>', '案号或案件内部编号')).action(
     lazy('verifyCommand'),
   );

@@ -12,6 +12,7 @@ import type { EnforcementCase } from '#domain/case/model.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { LocalIdentityProvider } from '../api/identity-provider.ts';
 import { createDispatcher } from '../api/server.ts';
+import { Authentication } from '../api/sign-in.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { WORKLOAD_SCENARIOS, type WorkloadScenario, workloadScenario } from './scenarios.ts';
 
@@ -124,7 +125,7 @@ export async function runWorkload(
   });
   const maxCaseDays = options.maxCaseDays ?? 120;
   const idp = new LocalIdentityProvider(runtime.staff);
-  const dispatch = createDispatcher(runtime, idp);
+  const dispatch = createDispatcher(runtime, new Authentication({ devTokens: idp }));
   const tokens = new Map<string, string>();
   const tokenOf = async (userId: string) => {
     let token = tokens.get(userId);

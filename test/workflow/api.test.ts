@@ -465,6 +465,9 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
   await r('POST', `/tasks/${first.approvalId}/assign`, { as: USER_OF['handling-officer'], body: { to: 'chen-jing' } });
   await r('POST', `/tasks/${first.approvalId}/assign`, { as: 'sun-hao', body: { to: 'nobody-here' } });
   await r('POST', '/auth/token', { body: { userId: 'nobody-here' } });
+  await r('POST', '/auth/sign-in', { body: { userId: 'li-qiang', password: 'no account has this' } });
+  await r('POST', '/auth/sign-in', { body: { userId: 'li-qiang' } });
+  await r('POST', '/auth/sign-out');
   await r('POST', '/clock/advance', { body: { duration: '1h' } });
   await r('POST', '/clock/advance', { as: 'li-qiang', body: { duration: 'soon' } });
   // Claim, assign, decide.

@@ -29,6 +29,7 @@ const COMMANDS = [
   'close',
   'interview',
   'settlement',
+  'users',
 ];
 const scratch = mkdtempSync(join(tmpdir(), 'enforce-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,0 +1,63 @@
+/** Where the staff API may listen and whom it answers: paired pass and fail for each rule. */
+import { describe, expect, it } from 'vitest';
+import {
+  allowedHostNames,
+  checkListening,
+  hostAllowed,
+  ListenRefusedError,
+  peerAllowed,
+} from '../../../local/api/listening.ts';
+
+const TLS = { cert: 'cert', key: 'key' };
+
+describe('listening beyond loopback', () => {
+  it('loopback needs nothing more', () => {
+    for (const host of ['127.0.0.1', 'localhost', '::1', '127.0.0.53'])
+      expect(() => checkListening({ host })).not.toThrow();
+    expect(() => checkListening({})).not.toThrow();
+  });
+  it('another address is refused in plain HTTP, in Chinese', () => {
+    for (const host of ['0.0.0.0', '::', '10.1.2.3'])
+      expect(() => checkListening({ host })).toThrow(ListenRefusedError);
+    expect(() => checkListening({ host: '0.0.0.0' })).toThrow(/拒绝.*--tls-cert.*--behind-proxy/);
+  });
+  it('another address is accepted with TLS or behind a named proxy (an IP address)', () => {
+    expect(() => checkListening({ host: '0.0.0.0', tls: TLS })).not.toThrow();
+    expect(() => checkListening({ host: '0.0.0.0', behindProxy: '10.0.0.5' })).not.toThrow();
+    expect(() => checkListening({ host: '0.0.0.0', behindProxy: 'proxy.example' })).toThrow(/IP/);
+  });
+});
+
+describe('the Host header', () => {
+  const names = allowedHostNames({ hostNames: ['Enforce.Court.Example'] }, '0.0.0.0');
+  it('accepts loopback names and the configured names, with or without a port', () => {
+    for (const host of [
+      'localhost:8080',
+      '127.0.0.1',
+      '[::1]:8080',
+      'enforce.court.example',
+      'ENFORCE.court.example:443',
+    ])
+      expect(hostAllowed(host, names), host).toBe(true);
+  });
+  it('refuses any other name, a missing or malformed header (DNS rebinding)', () => {
+    for (const host of [undefined, '', 'evil.example', 'enforce.court.example.evil.example', '0.0.0.0:8080', 'a b'])
+      expect(hostAllowed(host, names), String(host)).toBe(false);
+  });
+  it('accepts the bound address when it is a real one', () => {
+    expect(hostAllowed('10.1.2.3:8443', allowedHostNames({}, '10.1.2.3'))).toBe(true);
+  });
+});
+
+describe('behind a proxy', () => {
+  it('answers the proxy and loopback', () => {
+    expect(peerAllowed('10.0.0.5', { behindProxy: '10.0.0.5' })).toBe(true);
+    expect(peerAllowed('::ffff:10.0.0.5', { behindProxy: '10.0.0.5' })).toBe(true);
+    expect(peerAllowed('127.0.0.1', { behindProxy: '10.0.0.5' })).toBe(true);
+  });
+  it('refuses anyone else; without a proxy everyone reaches TLS', () => {
+    expect(peerAllowed('10.0.0.6', { behindProxy: '10.0.0.5' })).toBe(false);
+    expect(peerAllowed(undefined, { behindProxy: '10.0.0.5' })).toBe(false);
+    expect(peerAllowed('10.0.0.6', {})).toBe(true);
+  });
+});
