@@ -17,7 +17,7 @@ import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
-import { forbidden, invalid, notFound, unauthenticated } from './errors.ts';
+import { caseNotFound, forbidden, invalid, unauthenticated } from './errors.ts';
 import { nextPhase } from './hand-over.ts';
 import { ensureRequest, type RequestSpec, settleRequest } from './requests.ts';
 import type { StepInput } from './service.ts';
@@ -299,13 +299,13 @@ async function staffOfCase(
   const member = await deps.staff.member(userId);
   if (!member?.active) throw unauthenticated(`未知或已停用的用户：${userId}`);
   const state = await deps.cases.load(caseId);
-  if (!state) throw notFound(`找不到案件：${caseId}`);
+  if (!state) throw caseNotFound();
   const refusal = actionRefusal(
     { userId: member.userId, roles: member.roles, court: member.court },
     action,
     state.court.code,
   );
-  if (refusal === 'other-court') throw forbidden(`${member.name}不属于本案所在法院`);
+  if (refusal === 'other-court') throw caseNotFound();
   if (refusal) throw forbidden(`${member.name}无权进行此项操作`);
   return { member, state };
 }

@@ -11,10 +11,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { ClockAdvanceBody, TokenRequest } from '#contracts/api.ts';
+import { MAX_BODY_BYTES, MAX_URL_CHARS, parseBoundedJson, pathDecodes } from '#contracts/limits.ts';
 import type { ConsoleBundle } from '../../console/build.ts';
 import { JSON_HEADERS } from '../../functions/api/apigateway.ts';
 import { claimsOf } from '../../functions/api/identity.ts';
-import { errorBody, MAX_BODY_BYTES } from '../../functions/api/router.ts';
+import { BODY_REFUSALS, errorBody } from '../../functions/api/router.ts';
 import { matchRoute, type Route } from '../../functions/api/routes.ts';
 import { InvalidDurationError, parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
@@ -27,6 +28,8 @@ export interface LocalRequest {
   readonly url: string;
   readonly authorization?: string | undefined;
   readonly body?: string | undefined;
+  /** The body passed MAX_BODY_BYTES and was not read (the HTTP server stops reading there). */
+  readonly bodyTooLarge?: boolean;
 }
 
 export interface LocalResponse {
@@ -73,7 +76,14 @@ export function createDispatcher(runtime: EmbeddedRuntime, idp: LocalIdentityPro
   return async (request: LocalRequest): Promise<LocalResponse> => {
     const started = Date.now();
     const requestId = randomUUID();
-    const url = new URL(request.url, 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(request.url, 'http://localhost');
+    } catch {
+      return json(400, errorBody('invalid', '请求地址无效'));
+    }
+    if (request.url.length > MAX_URL_CHARS) return json(414, errorBody('too-long', '请求地址过长'));
+    if (!pathDecodes(url.pathname)) return json(400, errorBody('invalid', '请求路径的编码无效'));
     if (request.method === 'GET') {
       const page = await staticFiles(url.pathname, runtime.clock.mode);
       if (page) return page;
@@ -108,8 +118,11 @@ export function createDispatcher(runtime: EmbeddedRuntime, idp: LocalIdentityPro
     const identity = bearer ? await idp.verify(bearer) : undefined;
     if (bearer && !identity) return respond(json(401, errorBody('unauthenticated', '令牌无效、已过期或用户已停用')));
     userId = identity?.userId;
-    if (request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > MAX_BODY_BYTES)
-      return respond(json(413, errorBody('too-large', '请求体过大')));
+    if (
+      request.bodyTooLarge ||
+      (request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > MAX_BODY_BYTES)
+    )
+      return respond(json(413, errorBody('too-large', BODY_REFUSALS['too-large'].message)));
 
     if (route.target === 'local') return respond(await local(route, request.body, identity !== undefined));
     const event = {
@@ -144,12 +157,12 @@ export function createDispatcher(runtime: EmbeddedRuntime, idp: LocalIdentityPro
       if (!authenticated) return json(401, errorBody('unauthenticated', '未登录或身份无法核验'));
       return json(200, { mode: runtime.clock.mode, now: runtime.clock.now() });
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(raw ?? '');
-    } catch {
-      return json(400, errorBody('invalid', '请求体不是有效的 JSON'));
+    const parsedBody = parseBoundedJson(raw ?? '');
+    if (!parsedBody.ok) {
+      const refusal = BODY_REFUSALS[parsedBody.refusal];
+      return json(refusal.status, errorBody(refusal.code, refusal.message));
     }
+    const body = parsedBody.value;
     if (route.operationId === 'issueDevelopmentToken') {
       const parsed = TokenRequest.safeParse(body);
       if (!parsed.success) return json(400, errorBody('invalid', '请求体须为 {"userId": "..."}'));
@@ -201,15 +214,30 @@ export interface LocalApiOptions {
   readonly dataDir?: string;
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The body is over the limit: refused as soon as that is known, the rest never read. */
+const TOO_LARGE = Symbol('too-large');
+
+/**
+ * The request body, or TOO_LARGE: at once when Content-Length says so, or as soon as the stream passes
+ * MAX_BODY_BYTES (then the request stops being read; the answer closes the connection).
+ */
+function readBody(req: IncomingMessage): Promise<string | undefined | typeof TOO_LARGE> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      // Keep one byte past the limit: enough for the dispatcher to refuse it, never the whole of a huge body.
-      if (size <= MAX_BODY_BYTES + 1) chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      resolve(TOO_LARGE);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(chunks.length > 0 ? Buffer.concat(chunks).toString('utf8') : undefined));
     req.on('error', reject);
   });
@@ -221,19 +249,25 @@ export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiO
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       let response: LocalResponse;
+      let unread = false;
       try {
+        const body = await readBody(req);
+        unread = body === TOO_LARGE;
         response = await dispatch({
           method: req.method ?? 'GET',
           url: req.url ?? '/',
           authorization: req.headers.authorization,
-          body: await readBody(req),
+          ...(body === TOO_LARGE ? { bodyTooLarge: true } : { body }),
         });
       } catch (error) {
         runtime.log({ level: 'ERROR', message: 'local api failed', errorName: (error as Error)?.name ?? 'Error' });
         response = json(500, errorBody('internal', '服务内部错误，请稍后重试'));
       }
-      res.writeHead(response.status, response.headers);
-      res.end(response.body);
+      // A body left unread: answer, then close the connection rather than read (or drain) the rest.
+      res.writeHead(response.status, unread ? { ...response.headers, connection: 'close' } : response.headers);
+      res.end(response.body, () => {
+        if (unread) req.socket.destroy();
+      });
     })();
   });
   await new Promise<void>((resolve, reject) => {

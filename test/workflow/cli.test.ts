@@ -297,7 +297,7 @@ describe('evidence from the command line', () => {
 
     // Assess
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('错误：钱磊不属于本案所在法院（青县人民法院），不能上传本案证据\n');
+    expect(refused.stderr).toBe('错误：没有该案件\n');
     expect(listed.stdout).toContain(added.evidenceId);
     expect(listed.stdout).toContain('已入卷');
     expect(clean.code).toBe(0);
