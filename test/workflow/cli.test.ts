@@ -316,7 +316,7 @@ describe('closing work from the command line', () => {
   it('a settlement recorded through the staff API; a closure that does not fit refused with its reason; the case shows it', () => {
     const dir = join(scratch, 'closing');
     const world = join(scratch, 'nothing.json');
-    writeFileSync(world, JSON.stringify({ respondents: { '130922199001010034': { eService: 'ok', assets: [] } } }));
+    writeFileSync(world, JSON.stringify({ respondents: { '130922199001010030': { eService: 'ok', assets: [] } } }));
     const args = ['--data-dir', dir];
     const created = enforce([
       ...args,
