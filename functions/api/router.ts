@@ -7,6 +7,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
+import { issueMessage, issuePath } from '#contracts/issues.ts';
 import { MAX_BODY_BYTES, parseBoundedJson } from '#contracts/limits.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
@@ -62,7 +63,7 @@ export function errorBody(code: string, message: string, issues?: readonly { pat
 
 /** Zod issues by field, never with the value that failed. */
 function issuesOf(error: z.ZodError, prefix: string) {
-  return error.issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].join('.'), message: issue.message }));
+  return error.issues.map((issue) => ({ path: issuePath(issue, prefix), message: issueMessage(issue) }));
 }
 
 class BadRequest extends Error {
