@@ -51,7 +51,7 @@ describe('help', () => {
 
 describe('errors are one clear line and a non-zero exit', () => {
   it.each([
-    [['intake', 'no-such-file.json'], /^错误：无法读取文件 no-such-file\.json：ENOENT\n$/],
+    [['intake', 'no-such-file.json'], /^错误：无法读取文件 no-such-file\.json：文件不存在\n$/],
     [
       ['decide', 'a123', 'maybe', '--as', 'li-qiang'],
       /^错误：决定只能是 approve（同意）或 reject（不同意），收到：maybe\n$/,
