@@ -338,10 +338,10 @@ export function recordConduct(deps: Pick<Deps, 'cases' | 'clock' | 'staff' | 're
     readonly note?: string;
   }) => {
     if (!(CONDUCT_KINDS as readonly string[]).includes(command.kind))
-      throw invalid(`未知的行为类型：${command.kind}（可选：${CONDUCT_KINDS.join('、')}）`);
+      throw invalid(`kind：未知的行为类型（可选：${CONDUCT_KINDS.join('、')}）`);
     const { member, state: before } = await staffOfCase(deps, command.caseId, command.userId, 'record-conduct');
     const respondentId = command.respondentId ?? before.respondents[0]?.partyId ?? '';
-    if (!before.respondents.some((r) => r.partyId === respondentId)) throw invalid(`本案没有被执行人 ${respondentId}`);
+    if (!before.respondents.some((r) => r.partyId === respondentId)) throw invalid('respondentId：本案没有该被执行人');
     const { state } = await mutateCase(
       deps,
       command.caseId,

@@ -84,7 +84,7 @@ async function caseFor(deps: Pick<Deps, 'cases'>, caseId: string): Promise<Enfor
 
 function itemOf(state: EnforcementCase, evidenceId: string): EvidenceItem {
   const item = state.evidence?.[evidenceId];
-  if (!item) throw notFound(`案件${state.caseNumber}没有证据 ${evidenceId}`);
+  if (!item) throw notFound('没有该证据');
   return item;
 }
 

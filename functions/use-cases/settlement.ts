@@ -52,7 +52,7 @@ export function recordSettlement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
       try {
         localDate(installment.dueOn);
       } catch {
-        throw invalid(`履行日期无效：${installment.dueOn}`);
+        throw invalid('installments.dueOn：履行日期无效');
       }
     }
     const problems = settlementProblems(before, command.installments, deps.rules, deps.clock.now());

@@ -280,7 +280,7 @@ export function assignTask(deps: Pick<Deps, 'approvals' | 'cases' | 'clock' | 's
     requirePending(approval);
     const target = identityOf(await deps.staff.member(command.to));
     const targetRefusal = deciderRefusal(target, approval);
-    if (targetRefusal) throw invalid(`不能指派给 ${command.to}：${REFUSAL_LABELS[targetRefusal]}`);
+    if (targetRefusal) throw invalid(`to：不能指派给该人员（${REFUSAL_LABELS[targetRefusal]}）`);
     const { state } = await mutateCase(
       deps,
       approval.caseId,
