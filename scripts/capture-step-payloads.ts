@@ -78,7 +78,7 @@ await failing.close();
 const nothing = await EmbeddedRuntime.open({
   clock: 'virtual',
   startAt: '2026-03-02T01:00:00.000Z',
-  script: { respondents: { '130922199001010034': { eService: 'ok', assets: [] } } },
+  script: { respondents: { '130922199001010030': { eService: 'ok', assets: [] } } },
 });
 const nothingTarget = nothing as unknown as typeof target;
 const nothingOriginal = nothingTarget.invokeStep.bind(nothing);
@@ -158,7 +158,7 @@ const held = await EmbeddedRuntime.open({
   startAt: '2026-03-02T01:00:00.000Z',
   script: {
     respondents: {
-      '130922199001010034': {
+      '130922199001010030': {
         eService: 'ok',
         deduct: 'silent',
         assets: [
@@ -178,7 +178,7 @@ await held.close();
 const closing = await EmbeddedRuntime.open({
   clock: 'virtual',
   startAt: '2026-03-02T01:00:00.000Z',
-  script: { respondents: { '130922199001010034': { eService: 'ok', assets: [] } } },
+  script: { respondents: { '130922199001010030': { eService: 'ok', assets: [] } } },
 });
 recording(closing);
 await closing.intake(event);

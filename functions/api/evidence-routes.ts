@@ -14,6 +14,7 @@
  */
 import type { z } from 'zod';
 import { CompleteBody, LegalHoldBody, LinkBody, UploadBody } from '#contracts/evidence.ts';
+import { issueLines } from '#contracts/issues.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import {
@@ -52,11 +53,7 @@ export { CompleteBody, LegalHoldBody, LinkBody, UploadBody };
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) {
-    throw new UseCaseError(
-      'invalid',
-      400,
-      parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
-    );
+    throw new UseCaseError('invalid', 400, issueLines(parsed.error).join('; '));
   }
   return parsed.data;
 }

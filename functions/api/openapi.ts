@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ErrorBody, Task } from '#contracts/api.ts';
 import { DECISION_DATA } from '#contracts/decisions.ts';
+import { MAX_BODY_BYTES, MAX_CURSOR_CHARS, MAX_JSON_DEPTH, MAX_URL_CHARS } from '#contracts/limits.ts';
 import { ROUTES, type Route } from './routes.ts';
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -13,13 +14,13 @@ export const responseSchemaName = (route: Route) => `${capitalised(route.operati
 export const requestSchemaName = (route: Route) => `${capitalised(route.operationId)}Request`;
 
 const STATUS_TEXT: Record<number, string> = {
-  400: 'The request does not meet the contract (each problem named by field, never by value)',
+  400: 'The request does not meet the contract (each problem named by field, never by value), its body is nested too deep or is not JSON, its path does not decode, or its cursor is not one this query issued',
   401: 'No verified identity',
-  403: 'The role table does not allow this caller this action, or the caller belongs to another court',
-  404: 'No such task or case (in the caller’s court)',
+  403: 'The role table does not allow this caller this action',
+  404: 'No such task or case in the caller’s court: another court’s answers exactly as a missing one',
   409: 'Conflict: already decided, or held by someone else (of concurrent decisions exactly one applies)',
   410: 'Gone: the approval timed out (the late decision is recorded on the case), or an upload link expired',
-  413: 'The declared file is larger than P-EVIDENCE allows for its kind',
+  413: 'The request body is over x-limits.maxBodyBytes (refused unread), or the declared file is larger than P-EVIDENCE allows for its kind',
   415: 'The declared content type is not one P-EVIDENCE accepts',
 };
 
@@ -118,10 +119,20 @@ export function buildOpenApi(): JsonObject {
       description:
         'Task inbox, decisions, assignment and case reads for enforcement-bureau staff. The same routes run on AWS ' +
         '(API Gateway, Cognito ID tokens) and on the embedded runtime (`npm start`: staff sessions from ' +
-        'POST /auth/sign-in; development tokens from POST /auth/token in virtual-clock data directories only). Staff-facing messages are Chinese. Decisions on a step carry that step’s data ' +
-        '(components DecisionData_*).',
+        'POST /auth/sign-in; development tokens from POST /auth/token in virtual-clock data directories only). ' +
+        'Staff-facing messages are Chinese. Decisions on a step carry that step’s data ' +
+        '(components DecisionData_*). Every route refuses, before parsing, a body over x-limits.maxBodyBytes (413), ' +
+        'a body nested deeper than x-limits.maxJsonDepth, a path that does not percent-decode and a cursor not issued ' +
+        'for the same query (400); errors name the field, never the value, and never carry a stack trace.',
     },
     security: [{ bearer: [] }],
+    // The input limits every route applies before parsing (functions/contracts/limits.ts; docs/inputs.md).
+    'x-limits': {
+      maxBodyBytes: MAX_BODY_BYTES,
+      maxJsonDepth: MAX_JSON_DEPTH,
+      maxCursorChars: MAX_CURSOR_CHARS,
+      maxUrlChars: MAX_URL_CHARS,
+    },
     tags: [
       { name: 'tasks', description: 'Pending approvals: list, claim, assign, decide' },
       { name: 'cases', description: 'Case reads, lookups, the audit-chain check, staff actions of the coercion phase' },

@@ -7,6 +7,8 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
+import { issueMessage, issuePath } from '#contracts/issues.ts';
+import { MAX_BODY_BYTES, parseBoundedJson } from '#contracts/limits.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import type { OperationId, Route } from './routes.ts';
@@ -46,8 +48,14 @@ export class Answer {
 export type OperationHandler = (input: OperationInput) => Promise<unknown>;
 export type Handlers = Partial<Record<OperationId, OperationHandler>>;
 
-/** Bodies larger than this are refused before parsing (API Gateway's own limit is 10 MB). */
-export const MAX_BODY_BYTES = 64 * 1024;
+export { MAX_BODY_BYTES };
+
+/** What the body's refusal says, by the reason: the field is named, the value never quoted. */
+export const BODY_REFUSALS = {
+  'too-large': { status: 413, code: 'too-large', message: `请求体过大（上限 ${MAX_BODY_BYTES / 1024} KB）` },
+  'too-deep': { status: 400, code: 'invalid', message: '请求体嵌套层数过多' },
+  'not-json': { status: 400, code: 'invalid', message: '请求体不是有效的 JSON' },
+} as const;
 
 export function errorBody(code: string, message: string, issues?: readonly { path: string; message: string }[]) {
   return { error: { code, message, ...(issues && issues.length > 0 ? { issues: [...issues] } : {}) } };
@@ -55,15 +63,24 @@ export function errorBody(code: string, message: string, issues?: readonly { pat
 
 /** Zod issues by field, never with the value that failed. */
 function issuesOf(error: z.ZodError, prefix: string) {
-  return error.issues.map((issue) => ({ path: [prefix, ...issue.path.map(String)].join('.'), message: issue.message }));
+  return error.issues.map((issue) => ({ path: issuePath(issue, prefix), message: issueMessage(issue) }));
 }
 
 class BadRequest extends Error {
   readonly issues: readonly { path: string; message: string }[];
-  constructor(message: string, issues: readonly { path: string; message: string }[] = []) {
+  readonly status: number;
+  readonly code: string;
+  constructor(
+    message: string,
+    issues: readonly { path: string; message: string }[] = [],
+    status = 400,
+    code = 'invalid',
+  ) {
     super(message);
     this.name = 'BadRequest';
     this.issues = issues;
+    this.status = status;
+    this.code = code;
   }
 }
 
@@ -77,15 +94,13 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, part: string):
 function parseBody(route: Route, raw: string | undefined): unknown {
   if (!route.body) return undefined;
   if (raw === undefined || raw === '') throw new BadRequest('缺少请求体（JSON）');
-  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) throw new BadRequest('请求体过大');
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    // The parser's message quotes the input: say only that it is not JSON.
-    throw new BadRequest('请求体不是有效的 JSON');
+  // Size and depth before parsing; the parser's own message quotes the input, so it is never passed on.
+  const parsed = parseBoundedJson(raw);
+  if (!parsed.ok) {
+    const refusal = BODY_REFUSALS[parsed.refusal];
+    throw new BadRequest(refusal.message, [], refusal.status, refusal.code);
   }
-  return parsePart(route.body, json, 'body');
+  return parsePart(route.body, parsed.value, 'body');
 }
 
 export function createRouter(handlers: Handlers, logger: Logger) {
@@ -121,7 +136,8 @@ export function createRouter(handlers: Handlers, logger: Logger) {
       const result = await handler(input);
       return result instanceof Answer ? answer(result.status, result.body) : answer(200, result);
     } catch (error) {
-      if (error instanceof BadRequest) return answer(400, errorBody('invalid', error.message, error.issues), 'invalid');
+      if (error instanceof BadRequest)
+        return answer(error.status, errorBody(error.code, error.message, error.issues), error.code);
       if (error instanceof UseCaseError) return answer(error.status, errorBody(error.code, error.message), error.code);
       logger.error('unexpected error', {
         operationId: route.operationId,

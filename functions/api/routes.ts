@@ -71,6 +71,7 @@ import {
   Workload,
 } from '#contracts/api.ts';
 import { CompleteBody, LegalHoldBody, LinkBody, UploadBody } from '#contracts/evidence.ts';
+import { decodePathSegment } from '#contracts/limits.ts';
 
 /** Who answers a route: the API function, the settle function (the only SendTask* holder), or the local server. */
 export type RouteTarget = 'api' | 'settle' | 'local';
@@ -656,8 +657,10 @@ function matchTemplate(template: string, path: string): Record<string, string> |
     const w = want[i] ?? '';
     const g = got[i] ?? '';
     if (w.startsWith('{') && w.endsWith('}')) {
-      if (!g) return undefined;
-      params[w.slice(1, -1)] = decodeURIComponent(g);
+      const decoded = decodePathSegment(g);
+      // A malformed percent-encoding matches nothing (the server refuses the whole path first: pathDecodes).
+      if (!decoded) return undefined;
+      params[w.slice(1, -1)] = decoded;
     } else if (w !== g) {
       return undefined;
     }

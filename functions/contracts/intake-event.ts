@@ -9,6 +9,7 @@
  * onto the one internal shape. JSON Schemas generated from these live in schemas/ (npm run schemas).
  */
 import { z } from 'zod';
+import { issueLines } from './issues.ts';
 
 export const INTAKE_SOURCE = 'court.filing';
 export const INTAKE_DETAIL_TYPE = 'EnforcementCaseFiled';
@@ -140,5 +141,5 @@ export const MAX_INTAKE_EVENT_BYTES = 256 * 1024;
 
 /** Human-readable problems, one per line, each naming the field. Never the offending value (personal data). */
 export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.map((issue) => `${issue.path.map(String).join('.') || '(event)'}: ${issue.message}`);
+  return issueLines(error, '(event)');
 }

@@ -13,6 +13,7 @@ import middy from '@middy/core';
 import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { z } from 'zod';
 import { DecisionData, Reason } from '#contracts/decisions.ts';
+import { issueLines } from '#contracts/issues.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { decideApproval } from '#use-cases/approvals.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
@@ -146,7 +147,7 @@ export function createSettleHandler(
         return {
           ok: false,
           status: 400,
-          message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+          message: issueLines(parsed.error).join('; '),
         };
       }
       try {

@@ -63,7 +63,7 @@ export const STEP_USES = {
 /** Functions that are not state-machine steps. */
 export const FUNCTION_USES = {
   /** EventBridge target: validates, creates the case, starts the first phase. */
-  intake: ['clock', 'cases', 'engine', 'rejections'],
+  intake: ['clock', 'cases', 'engine', 'rejections', 'staff'],
   /**
    * The only holder of states:SendTask*: staff decisions on approvals, and partner answers (the last answer to a
    * request resumes its execution).

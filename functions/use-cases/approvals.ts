@@ -3,6 +3,7 @@
  * exactly one decision resumes the execution; a late or repeated decision changes nothing and is recorded.
  */
 import { DECISION_DATA } from '#contracts/decisions.ts';
+import { issueLines } from '#contracts/issues.ts';
 import { deciderRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import {
   APPROVAL_STEPS,
@@ -29,7 +30,7 @@ import { ROLE_LABELS } from '#domain/staff/roles.ts';
 import { type Approval, ApprovalNotPendingError } from '#ports/approval-store.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
-import { conflict, forbidden, gone, invalid, notFound, unauthenticated } from './errors.ts';
+import { approvalNotFound, conflict, forbidden, gone, invalid, unauthenticated } from './errors.ts';
 import type { StepInput } from './service.ts';
 
 /** What the workflow carries between the steps of one approval: no token, no documents, no names. */
@@ -259,6 +260,7 @@ export function approvalCause(approval: Approval): Record<string, string> {
 
 export function refusalError(refusal: ReturnType<typeof deciderRefusal>, approval: Approval, who: string) {
   if (refusal === 'unknown-user') return unauthenticated(`未知或已停用的用户：${who}`);
+  if (refusal === 'other-court') return approvalNotFound();
   if (refusal === 'wrong-role') return forbidden(`该事项需由${ROLE_LABELS[approval.requiredRole]}审批，${who}无此权限`);
   return forbidden(`${who}：${REFUSAL_LABELS[refusal ?? 'not-permitted']}`);
 }
@@ -269,7 +271,7 @@ function decisionData(approval: Approval, command: DecideCommand): Record<string
   const parsed = DECISION_DATA[approval.step][command.decision].safeParse(command.data ?? {});
   if (!parsed.success)
     throw invalid(
-      `决定数据不符合${APPROVAL_STEPS[approval.step].label}的要求：${parsed.error.issues.map((i) => `${['data', ...i.path].join('.')}: ${i.message}`).join('；')}`,
+      `决定数据不符合${APPROVAL_STEPS[approval.step].label}的要求：${issueLines(parsed.error, 'data', 'data').join('；')}`,
     );
   const data = parsed.data as Record<string, string | number | boolean>;
   if (
@@ -325,7 +327,7 @@ function sanctionProblem(state: EnforcementCase | undefined, data: Readonly<Reco
 export function decideApproval(deps: Pick<Deps, 'approvals' | 'engine' | 'cases' | 'clock' | 'rules'>) {
   return async (command: DecideCommand) => {
     const approval = await deps.approvals.get(command.approvalId);
-    if (!approval) throw notFound(`没有审批事项 ${command.approvalId}`);
+    if (!approval) throw approvalNotFound();
     const identity = command.identity;
     const refusal = deciderRefusal(identity, approval);
     if (refusal || !identity) throw refusalError(refusal, approval, identity?.userId ?? '');

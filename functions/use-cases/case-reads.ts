@@ -12,12 +12,12 @@ import type { Identity } from '#domain/staff/roles.ts';
 import { type Names, timeline } from '#local/cli/timeline.ts';
 import type { CaseSummary } from '#ports/case-repository.ts';
 import type { Deps } from './context.ts';
-import { forbidden, notFound, unauthenticated } from './errors.ts';
+import { caseNotFound, forbidden, unauthenticated } from './errors.ts';
 
 function readable(caller: Identity | undefined, court: string): Identity {
   if (!caller) throw unauthenticated('未登录或身份无法核验');
   const refusal = actionRefusal(caller, 'read-cases', court);
-  if (refusal === 'other-court') throw notFound('没有该案件');
+  if (refusal === 'other-court') throw caseNotFound();
   if (refusal) throw forbidden(`${caller.userId}：${REFUSAL_LABELS[refusal]}（查阅案件）`);
   return caller;
 }
@@ -71,7 +71,7 @@ export function listCases(deps: Pick<Deps, 'queries'>) {
 
 async function courtCase(deps: Pick<Deps, 'cases'>, caller: Identity | undefined, caseId: string) {
   const state = await deps.cases.load(caseId);
-  if (!state) throw notFound(`没有案件 ${caseId}`);
+  if (!state) throw caseNotFound();
   readable(caller, state.court.code);
   return state;
 }

@@ -17,7 +17,7 @@ import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
-import { conflict, forbidden, invalid, notFound, unauthenticated } from './errors.ts';
+import { caseNotFound, conflict, forbidden, invalid, unauthenticated } from './errors.ts';
 import { ensureRequest, settleRequest } from './requests.ts';
 import type { StepInput } from './service.ts';
 
@@ -171,13 +171,14 @@ export function advanceClosure(deps: ClosureDeps) {
 function refuseUnlessCloser(identity: Identity | undefined, state: EnforcementCase): Identity {
   const refusal = actionRefusal(identity, 'close-cases', state.court.code);
   if (refusal === 'unknown-user' || !identity) throw unauthenticated('未登录或身份无法核验');
+  if (refusal === 'other-court') throw caseNotFound();
   if (refusal) throw forbidden(`${identity.userId}：${REFUSAL_LABELS[refusal]}`);
   return identity;
 }
 
 async function courtCase(deps: Pick<Deps, 'cases'>, caseId: string): Promise<EnforcementCase> {
   const state = await deps.cases.load(caseId);
-  if (!state) throw notFound(`找不到案件：${caseId}`);
+  if (!state) throw caseNotFound();
   return state;
 }
 

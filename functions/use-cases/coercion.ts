@@ -17,7 +17,7 @@ import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
-import { forbidden, invalid, notFound, unauthenticated } from './errors.ts';
+import { caseNotFound, forbidden, invalid, unauthenticated } from './errors.ts';
 import { nextPhase } from './hand-over.ts';
 import { ensureRequest, type RequestSpec, settleRequest } from './requests.ts';
 import type { StepInput } from './service.ts';
@@ -299,13 +299,13 @@ async function staffOfCase(
   const member = await deps.staff.member(userId);
   if (!member?.active) throw unauthenticated(`未知或已停用的用户：${userId}`);
   const state = await deps.cases.load(caseId);
-  if (!state) throw notFound(`找不到案件：${caseId}`);
+  if (!state) throw caseNotFound();
   const refusal = actionRefusal(
     { userId: member.userId, roles: member.roles, court: member.court },
     action,
     state.court.code,
   );
-  if (refusal === 'other-court') throw forbidden(`${member.name}不属于本案所在法院`);
+  if (refusal === 'other-court') throw caseNotFound();
   if (refusal) throw forbidden(`${member.name}无权进行此项操作`);
   return { member, state };
 }
@@ -338,10 +338,10 @@ export function recordConduct(deps: Pick<Deps, 'cases' | 'clock' | 'staff' | 're
     readonly note?: string;
   }) => {
     if (!(CONDUCT_KINDS as readonly string[]).includes(command.kind))
-      throw invalid(`未知的行为类型：${command.kind}（可选：${CONDUCT_KINDS.join('、')}）`);
+      throw invalid(`kind：未知的行为类型（可选：${CONDUCT_KINDS.join('、')}）`);
     const { member, state: before } = await staffOfCase(deps, command.caseId, command.userId, 'record-conduct');
     const respondentId = command.respondentId ?? before.respondents[0]?.partyId ?? '';
-    if (!before.respondents.some((r) => r.partyId === respondentId)) throw invalid(`本案没有被执行人 ${respondentId}`);
+    if (!before.respondents.some((r) => r.partyId === respondentId)) throw invalid('respondentId：本案没有该被执行人');
     const { state } = await mutateCase(
       deps,
       command.caseId,

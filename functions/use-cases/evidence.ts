@@ -21,7 +21,7 @@ import { shortHash } from '#domain/ids.ts';
 import type { StaffMember } from '#domain/staff/roles.ts';
 import type { PresignedRequest } from '#ports/evidence-store.ts';
 import { type Deps, loadCase, mutateCase } from './context.ts';
-import { conflict, forbidden, gone, invalid, notFound, UseCaseError, unauthenticated } from './errors.ts';
+import { caseNotFound, conflict, forbidden, gone, invalid, notFound, UseCaseError, unauthenticated } from './errors.ts';
 
 /** Who is asking: the staff API puts the signed-in user here; the CLI puts `--as`. */
 export interface Identity {
@@ -70,21 +70,21 @@ async function authorize(
   const refusal = evidenceAccessRefusal(member, action, state.court.code);
   if (refusal === 'unknown-user' || !member) throw unauthenticated(`未知或已停用的用户：${identity.userId}`);
   if (refusal === 'wrong-role') throw forbidden(`${member.name}无权${ACTION_LABELS[action]}证据`);
-  if (refusal === 'other-court')
-    throw forbidden(`${member.name}不属于本案所在法院（${state.court.name}），不能${ACTION_LABELS[action]}本案证据`);
+  // Another court's case is, to this caller, no case at all: the same 404 as a missing one.
+  if (refusal === 'other-court') throw caseNotFound();
   const role = member.roles.find((r) => EVIDENCE_ACCESS[action].includes(r));
   return { member, actor: { kind: 'staff', id: member.userId, ...(role ? { role } : {}) } };
 }
 
 async function caseFor(deps: Pick<Deps, 'cases'>, caseId: string): Promise<EnforcementCase> {
   const state = await deps.cases.load(caseId);
-  if (!state) throw notFound(`没有案件 ${caseId}`);
+  if (!state) throw caseNotFound();
   return state;
 }
 
 function itemOf(state: EnforcementCase, evidenceId: string): EvidenceItem {
   const item = state.evidence?.[evidenceId];
-  if (!item) throw notFound(`案件${state.caseNumber}没有证据 ${evidenceId}`);
+  if (!item) throw notFound('没有该证据');
   return item;
 }
 
@@ -95,7 +95,7 @@ export function issueEvidenceUpload(deps: Pick<Deps, 'cases' | 'clock' | 'rules'
   return async (identity: Identity, caseId: string, request: UploadRequest): Promise<IssuedUpload> => {
     const state = await caseFor(deps, caseId);
     const { member, actor } = await authorize(deps, identity, state, 'upload');
-    if (!isEvidenceStep(request.step)) throw invalid(`未知的执行环节：${request.step}`);
+    if (!isEvidenceStep(request.step)) throw invalid('step：未知的执行环节');
     const plan = planUpload(request, deps.rules);
     if (!plan.ok) {
       const status = (REFUSAL_STATUS as Record<string, number>)[plan.refusal] ?? 400;

@@ -15,10 +15,12 @@ import {
   IntakeEvent,
   MAX_INTAKE_EVENT_BYTES,
 } from '#contracts/intake-event.ts';
-import { localDate } from '#domain/calendar/local-date.ts';
+import { MAX_JSON_DEPTH, valueTooDeep } from '#contracts/limits.ts';
+import { chinaDateOf, localDate } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { ClaimItem, Party } from '#domain/case/model.ts';
 import { caseIdFor, executionName, partyIdFor } from '#domain/ids.ts';
+import { filingProblems } from '#domain/intake/checks.ts';
 import { fen } from '#domain/money.ts';
 import { CaseAlreadyExistsError } from '#ports/case-repository.ts';
 import { type Deps, loadCase, mutateCase } from './context.ts';
@@ -122,19 +124,47 @@ async function linkResumed(
   );
 }
 
-export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'rejections'>) {
-  return async (raw: unknown): Promise<IntakeOutcome> => {
-    const size = Buffer.byteLength(JSON.stringify(raw ?? null), 'utf8');
-    const parsed =
-      size > MAX_INTAKE_EVENT_BYTES
-        ? ({ success: false, reasons: [`(event): larger than ${MAX_INTAKE_EVENT_BYTES} bytes`] } as const)
-        : (() => {
-            const result = IntakeEvent.safeParse(raw);
-            return result.success
-              ? ({ success: true, event: result.data } as const)
-              : ({ success: false, reasons: describeIssues(result.error) } as const);
-          })();
+type Validated =
+  | { readonly success: true; readonly event: IntakeEvent }
+  | { readonly success: false; readonly reasons: string[] };
 
+/**
+ * The event's shape, then what the shape cannot say (domain/intake/checks.ts). Depth first, without recursion, then
+ * size: an event nested thousands deep or larger than the limit is refused before anything walks it.
+ */
+async function validate(deps: Pick<Deps, 'clock' | 'staff'>, raw: unknown): Promise<Validated> {
+  if (valueTooDeep(raw)) return { success: false, reasons: [`(event): nested deeper than ${MAX_JSON_DEPTH} levels`] };
+  if (Buffer.byteLength(JSON.stringify(raw ?? null), 'utf8') > MAX_INTAKE_EVENT_BYTES)
+    return { success: false, reasons: [`(event): larger than ${MAX_INTAKE_EVENT_BYTES} bytes`] };
+  const result = IntakeEvent.safeParse(raw);
+  if (!result.success) return { success: false, reasons: describeIssues(result.error) };
+  const detail = result.data.detail;
+  const problems = filingProblems(
+    {
+      courtCode: detail.court.code,
+      filedOn: chinaDateOf(new Date(Date.parse(detail.filedAt)).toISOString()),
+      effectiveDate: localDate(detail.basis.effectiveDate),
+      applicants: detail.applicants,
+      respondents: detail.respondents,
+    },
+    { today: chinaDateOf(deps.clock.now()), courts: new Set(await deps.staff.courts()) },
+  );
+  return problems.length > 0 ? { success: false, reasons: problems } : { success: true, event: result.data };
+}
+
+/** What the dead letters keep of a refused event: the event, or (too deep to store as a value) its text, bounded. */
+function keptForReview(raw: unknown): unknown {
+  if (!valueTooDeep(raw)) return raw;
+  try {
+    return { text: JSON.stringify(raw).slice(0, MAX_INTAKE_EVENT_BYTES) };
+  } catch {
+    return { text: '(not kept: too deep to serialise)' };
+  }
+}
+
+export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'rejections' | 'staff'>) {
+  return async (raw: unknown): Promise<IntakeOutcome> => {
+    const parsed = await validate(deps, raw);
     if (!parsed.success) {
       const eventId = envelopeField(raw, 'id');
       await deps.rejections.record(
@@ -145,7 +175,7 @@ export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'reje
           detailType: envelopeField(raw, 'detail-type'),
           reasons: parsed.reasons,
         },
-        raw,
+        keptForReview(raw),
       );
       return { outcome: 'rejected', eventId, reasons: parsed.reasons };
     }

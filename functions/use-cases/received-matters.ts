@@ -41,13 +41,13 @@ function allowed(caller: Identity | undefined, action: Action): Identity {
 async function courtMatter(deps: Pick<Deps, 'received'>, identity: Identity, matterId: string) {
   const matter = await deps.received.get(matterId);
   // Another court's matter is as good as none to this caller.
-  if (!matter || matter.court !== identity.court) throw notFound(`没有受托事项 ${matterId}`);
+  if (!matter || matter.court !== identity.court) throw notFound('没有该受托事项');
   return matter;
 }
 
 async function sameCourtMember(deps: Pick<Deps, 'staff'>, identity: Identity, userId: string) {
   const member = await deps.staff.member(userId);
-  if (!member?.active || member.court !== identity.court) throw invalid(`${userId} 不是本院在职人员`);
+  if (!member?.active || member.court !== identity.court) throw invalid('to：指派对象不是本院在职人员');
 }
 
 /** Load, change (pure), write at the next version; on a concurrent write, once more on the fresh matter. */

@@ -15,7 +15,7 @@ import { fen } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
-import { conflict, forbidden, invalid, notFound, unauthenticated } from './errors.ts';
+import { caseNotFound, conflict, forbidden, invalid, unauthenticated } from './errors.ts';
 import { ensureRequest, settleRequest } from './requests.ts';
 import type { StepInput } from './service.ts';
 
@@ -43,15 +43,16 @@ export function recordSettlement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
     },
   ) => {
     const before = await deps.cases.load(command.caseId);
-    if (!before) throw notFound(`找不到案件：${command.caseId}`);
+    if (!before) throw caseNotFound();
     const refusal = actionRefusal(identity, 'close-cases', before.court.code);
     if (refusal === 'unknown-user' || !identity) throw unauthenticated('未登录或身份无法核验');
+    if (refusal === 'other-court') throw caseNotFound();
     if (refusal) throw forbidden(`${identity.userId}：${REFUSAL_LABELS[refusal]}`);
     for (const installment of command.installments) {
       try {
         localDate(installment.dueOn);
       } catch {
-        throw invalid(`履行日期无效：${installment.dueOn}`);
+        throw invalid('installments.dueOn：履行日期无效');
       }
     }
     const problems = settlementProblems(before, command.installments, deps.rules, deps.clock.now());

@@ -12,7 +12,16 @@ import type { Identity, StaffMember } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { approvalCause, refusalError } from './approvals.ts';
 import { type Deps, mutateCase } from './context.ts';
-import { conflict, forbidden, gone, invalid, notFound, unauthenticated } from './errors.ts';
+import {
+  approvalNotFound,
+  caseNotFound,
+  conflict,
+  forbidden,
+  gone,
+  invalid,
+  notFound,
+  unauthenticated,
+} from './errors.ts';
 
 /** What a task shows: the approval without its execution or token, with its step's label. */
 export interface TaskView {
@@ -171,11 +180,11 @@ export function getTask(deps: Pick<Deps, 'approvals' | 'cases' | 'clock'>) {
     const identity = requireIdentity(caller);
     const approval = await deps.approvals.get(approvalId);
     // Another court's task is not there for this caller.
-    if (!approval || approval.court !== identity.court) throw notFound(`没有审批事项 ${approvalId}`);
+    if (!approval || approval.court !== identity.court) throw approvalNotFound();
     if (!mayReadTask(identity, approval) && approval.requester !== identity.userId)
       throw forbidden(`${identity.userId}：${REFUSAL_LABELS['not-permitted']}（查看该审批事项）`);
     const state = await deps.cases.load(approval.caseId);
-    if (!state) throw notFound(`没有案件 ${approval.caseId}`);
+    if (!state) throw caseNotFound();
     return { task: taskView(approval, deps.clock.now()), case: caseSummaryView(state) };
   };
 }
@@ -183,7 +192,7 @@ export function getTask(deps: Pick<Deps, 'approvals' | 'cases' | 'clock'>) {
 /** The approval, pending and in time, or the error that says why not. */
 async function openApproval(deps: Pick<Deps, 'approvals'>, approvalId: string): Promise<Approval> {
   const approval = await deps.approvals.get(approvalId);
-  if (!approval) throw notFound(`没有审批事项 ${approvalId}`);
+  if (!approval) throw approvalNotFound();
   return approval;
 }
 
@@ -228,7 +237,7 @@ export function unclaimTask(deps: Pick<Deps, 'approvals' | 'cases' | 'clock'>) {
   return async (caller: Identity | undefined, approvalId: string) => {
     const identity = requireIdentity(caller);
     const approval = await openApproval(deps, approvalId);
-    if (approval.court !== identity.court) throw forbidden(`${identity.userId}：${REFUSAL_LABELS['other-court']}`);
+    if (approval.court !== identity.court) throw approvalNotFound();
     requirePending(approval);
     const { state } = await mutateCase(
       deps,
@@ -271,7 +280,7 @@ export function assignTask(deps: Pick<Deps, 'approvals' | 'cases' | 'clock' | 's
     requirePending(approval);
     const target = identityOf(await deps.staff.member(command.to));
     const targetRefusal = deciderRefusal(target, approval);
-    if (targetRefusal) throw invalid(`不能指派给 ${command.to}：${REFUSAL_LABELS[targetRefusal]}`);
+    if (targetRefusal) throw invalid(`to：不能指派给该人员（${REFUSAL_LABELS[targetRefusal]}）`);
     const { state } = await mutateCase(
       deps,
       approval.caseId,

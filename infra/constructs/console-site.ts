@@ -25,6 +25,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { OAuthScope, type UserPool, type UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { STAFF_CLIENT_ATTRIBUTES } from './staff-api.ts';
 
 export interface ConsoleSiteProps {
   readonly namePrefix: string;
@@ -129,6 +130,8 @@ export class ConsoleSite extends Construct {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
+      // Stated explicitly, as on every app client: the court and the enrolment record are never user-writable.
+      ...STAFF_CLIENT_ATTRIBUTES,
       authFlows: {},
       oAuth: {
         flows: { authorizationCodeGrant: true },

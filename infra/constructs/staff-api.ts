@@ -1,8 +1,10 @@
 /**
  * The staff API on AWS: a REST API (API Gateway v1) whose resources, request models, validators and integrations
  * are built from the route table (functions/api/routes.ts), behind a Cognito user pool authorizer. Groups are the
- * roles of the role table; president and panel-member need MFA (a pre-token-generation trigger, see
- * functions/auth/mfa-gate.ts). Decisions go straight to settle, the only function holding states:SendTask*;
+ * roles of the role table; every user signs in with TOTP (the pool requires MFA), and the approving roles reach a
+ * token only after an administrator recorded the user's enrolment (a pre-token-generation trigger, see
+ * functions/auth/mfa-gate.ts). Every app client states what it may read and write: the court and the enrolment
+ * record are read-only to users. Decisions go straight to settle, the only function holding states:SendTask*;
  * everything else to the API function. Throttling per stage and per method, JSON access logs in a KMS-encrypted
  * log group, X-Ray, and optionally AWS WAF with AWS managed rule groups and a per-address rate limit.
  */
@@ -37,9 +39,10 @@ import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { z } from 'zod';
-import { MFA_ROLES } from '#domain/approvals/authority.ts';
+import { MAX_BODY_BYTES } from '#contracts/limits.ts';
 import { ROLE_LABELS, ROLES } from '#domain/staff/roles.ts';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';
+import { APPROVING_ROLES, ENROLMENT_ATTRIBUTE } from '../../functions/auth/mfa-gate.ts';
 import type { StepFunction } from './step-function.ts';
 
 export interface StaffApiProps {
@@ -70,6 +73,18 @@ export function modelSchema(schema: z.ZodType): JsonSchema {
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/**
+ * What every app client of the staff pool may read and write, stated explicitly (an app client without them may
+ * write every mutable attribute): custom:court decides which cases a user sees and the enrolment record decides
+ * whether they may approve, so both are readable and never writable by the user; only the name is.
+ */
+export const STAFF_CLIENT_ATTRIBUTES = {
+  readAttributes: new ClientAttributes()
+    .withStandardAttributes({ fullname: true })
+    .withCustomAttributes('court', ENROLMENT_ATTRIBUTE),
+  writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+} as const;
+
 export class StaffApi extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
@@ -87,8 +102,14 @@ export class StaffApi extends Construct {
       signInAliases: { username: true },
       signInCaseSensitive: false,
       standardAttributes: { fullname: { required: false, mutable: true } },
-      customAttributes: { court: new StringAttribute({ minLen: 2, maxLen: 20, mutable: true }) },
-      mfa: Mfa.OPTIONAL,
+      customAttributes: {
+        court: new StringAttribute({ minLen: 2, maxLen: 20, mutable: true }),
+        // Set by an administrator (AdminUpdateUserAttributes) after a TOTP enrolment in their presence; no client
+        // may write it (writeAttributes below), and the MFA gate withholds the approving roles without it.
+        [ENROLMENT_ATTRIBUTE]: new StringAttribute({ minLen: 1, maxLen: 128, mutable: true }),
+      },
+      // Every staff user signs in with TOTP; SMS and e-mail codes are not offered.
+      mfa: Mfa.REQUIRED,
       mfaSecondFactor: { otp: true, sms: false, email: false },
       passwordPolicy: {
         minLength: 12,
@@ -103,13 +124,6 @@ export class StaffApi extends Construct {
       lambdaTriggers: { preTokenGeneration: props.mfaGate.function },
       deletionProtection: true,
       removalPolicy: RemovalPolicy.RETAIN,
-    });
-    Validations.of(this.userPool).acknowledge({
-      id: 'AwsSolutions-COG2',
-      reason:
-        'MFA is required where the role table requires it (president, panel-member): Cognito cannot require MFA per ' +
-        'group, so the pool is OPTIONAL (TOTP) and the pre-token-generation trigger leaves those groups out of every ' +
-        'token not issued right after a sign-in with MFA. Other roles may enrol; requiring it of all is a stage choice.',
     });
     Validations.of(this.userPool).acknowledge({
       id: 'AwsSolutions-COG8',
@@ -131,7 +145,7 @@ export class StaffApi extends Construct {
       new CfnUserPoolGroup(this, `Group-${role}`, {
         userPoolId: this.userPool.userPoolId,
         groupName: role,
-        description: `${ROLE_LABELS[role]}${MFA_ROLES.includes(role) ? '（须多因素认证）' : ''}`,
+        description: `${ROLE_LABELS[role]}${APPROVING_ROLES.includes(role) ? '（审批角色：须管理员登记的多因素认证）' : ''}`,
         precedence,
       });
     });
@@ -144,9 +158,7 @@ export class StaffApi extends Construct {
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.hours(12),
-      // custom:court decides which cases a user sees: readable, never writable by the user.
-      readAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }).withCustomAttributes('court'),
-      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+      ...STAFF_CLIENT_ATTRIBUTES,
     });
 
     this.accessLogs = new LogGroup(this, 'AccessLogs', {
@@ -293,6 +305,8 @@ export class StaffApi extends Construct {
         name: `${prefix}-staff-api`,
         scope: 'REGIONAL',
         defaultAction: { allow: {} },
+        // Inspect request bodies up to the API's own limit (the regional default is 16 KB).
+        associationConfig: { requestBody: { API_GATEWAY: { defaultSizeInspectionLimit: 'KB_64' } } },
         visibilityConfig: {
           cloudWatchMetricsEnabled: true,
           metricName: `${prefix}-staff-api`,
@@ -303,8 +317,27 @@ export class StaffApi extends Construct {
           managed('AWSManagedRulesKnownBadInputsRuleSet', 1),
           managed('AWSManagedRulesAmazonIpReputationList', 2),
           {
-            name: 'PerAddressRateLimit',
+            // The body limit of the staff API (MAX_BODY_BYTES, as the functions enforce it), refused at the edge.
+            name: 'BodySizeLimit',
             priority: 3,
+            action: { block: { customResponse: { responseCode: 413 } } },
+            statement: {
+              sizeConstraintStatement: {
+                fieldToMatch: { body: { oversizeHandling: 'MATCH' } },
+                comparisonOperator: 'GT',
+                size: MAX_BODY_BYTES,
+                textTransformations: [{ priority: 0, type: 'NONE' }],
+              },
+            },
+            visibilityConfig: {
+              cloudWatchMetricsEnabled: true,
+              metricName: 'BodySizeLimit',
+              sampledRequestsEnabled: true,
+            },
+          },
+          {
+            name: 'PerAddressRateLimit',
+            priority: 4,
             action: { block: {} },
             statement: { rateBasedStatement: { limit: 1000, aggregateKeyType: 'IP' } },
             visibilityConfig: {

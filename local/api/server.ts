@@ -13,11 +13,12 @@ import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { ClockAdvanceBody } from '#contracts/api.ts';
+import { MAX_BODY_BYTES, MAX_URL_CHARS, parseBoundedJson, pathDecodes } from '#contracts/limits.ts';
 import { RULES } from '#domain/rules/table.ts';
 import type { ConsoleBundle } from '../../console/build.ts';
 import { JSON_HEADERS } from '../../functions/api/apigateway.ts';
 import { claimsOf } from '../../functions/api/identity.ts';
-import { errorBody, MAX_BODY_BYTES } from '../../functions/api/router.ts';
+import { BODY_REFUSALS, errorBody } from '../../functions/api/router.ts';
 import { matchRoute, type Route } from '../../functions/api/routes.ts';
 import { StaffAccounts } from '../auth/accounts.ts';
 import { InvalidDurationError, parseDuration } from '../runtime/clock.ts';
@@ -37,6 +38,8 @@ export interface LocalRequest {
   readonly cookie?: string | undefined;
   readonly csrf?: string | undefined;
   readonly body?: string | undefined;
+  /** The body passed MAX_BODY_BYTES and was not read (the HTTP server stops reading there). */
+  readonly bodyTooLarge?: boolean;
 }
 
 export interface LocalResponse {
@@ -87,7 +90,14 @@ export function createDispatcher(runtime: EmbeddedRuntime, auth: Authentication)
   return async (request: LocalRequest): Promise<LocalResponse> => {
     const started = Date.now();
     const requestId = randomUUID();
-    const url = new URL(request.url, 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(request.url, 'http://localhost');
+    } catch {
+      return json(400, errorBody('invalid', '请求地址无效'));
+    }
+    if (request.url.length > MAX_URL_CHARS) return json(414, errorBody('too-long', '请求地址过长'));
+    if (!pathDecodes(url.pathname)) return json(400, errorBody('invalid', '请求路径的编码无效'));
     if (request.method === 'GET') {
       const page = await staticFiles(url.pathname, runtime.clock.mode);
       if (page) return page;
@@ -123,8 +133,11 @@ export function createDispatcher(runtime: EmbeddedRuntime, auth: Authentication)
       return respond(json(caller.refused.status, errorBody(caller.refused.code, caller.refused.message)));
     const identity = caller.identity;
     userId = identity?.userId;
-    if (request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > MAX_BODY_BYTES)
-      return respond(json(413, errorBody('too-large', '请求体过大')));
+    if (
+      request.bodyTooLarge ||
+      (request.body !== undefined && Buffer.byteLength(request.body, 'utf8') > MAX_BODY_BYTES)
+    )
+      return respond(json(413, errorBody('too-large', BODY_REFUSALS['too-large'].message)));
 
     if (route.target === 'local') {
       const answer = await auth.serve(route, request, caller);
@@ -164,12 +177,12 @@ export function createDispatcher(runtime: EmbeddedRuntime, auth: Authentication)
       if (!authenticated) return json(401, errorBody('unauthenticated', '未登录或身份无法核验'));
       return json(200, { mode: runtime.clock.mode, now: runtime.clock.now() });
     }
-    let body: unknown;
-    try {
-      body = JSON.parse(raw ?? '');
-    } catch {
-      return json(400, errorBody('invalid', '请求体不是有效的 JSON'));
+    const parsedBody = parseBoundedJson(raw ?? '');
+    if (!parsedBody.ok) {
+      const refusal = BODY_REFUSALS[parsedBody.refusal];
+      return json(refusal.status, errorBody(refusal.code, refusal.message));
     }
+    const body = parsedBody.value;
     // advanceClock
     if (!authenticated) return json(401, errorBody('unauthenticated', '未登录或身份无法核验'));
     if (runtime.clock.mode !== 'virtual')
@@ -204,15 +217,30 @@ export interface LocalApiOptions extends ListeningOptions {
   readonly oidc?: OidcOptions;
 }
 
-function readBody(req: IncomingMessage): Promise<string | undefined> {
+/** The body is over the limit: refused as soon as that is known, the rest never read. */
+const TOO_LARGE = Symbol('too-large');
+
+/**
+ * The request body, or TOO_LARGE: at once when Content-Length says so, or as soon as the stream passes
+ * MAX_BODY_BYTES (then the request stops being read; the answer closes the connection).
+ */
+function readBody(req: IncomingMessage): Promise<string | undefined | typeof TOO_LARGE> {
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (Number.isFinite(declared) && declared > MAX_BODY_BYTES) return Promise.resolve(TOO_LARGE);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    req.on('data', (chunk: Buffer) => {
+    const onData = (chunk: Buffer) => {
       size += chunk.length;
-      // Keep one byte past the limit: enough for the dispatcher to refuse it, never the whole of a huge body.
-      if (size <= MAX_BODY_BYTES + 1) chunks.push(chunk);
-    });
+      if (size <= MAX_BODY_BYTES) {
+        chunks.push(chunk);
+        return;
+      }
+      req.off('data', onData);
+      req.pause();
+      resolve(TOO_LARGE);
+    };
+    req.on('data', onData);
     req.on('end', () => resolve(chunks.length > 0 ? Buffer.concat(chunks).toString('utf8') : undefined));
     req.on('error', reject);
   });
@@ -234,6 +262,7 @@ export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiO
   const handler = (req: IncomingMessage, res: ServerResponse) => {
     void (async () => {
       let response: LocalResponse;
+      let unread = false;
       try {
         if (!peerAllowed(req.socket.remoteAddress, options)) {
           response = json(403, errorBody('forbidden', '只接受来自反向代理的连接'));
@@ -241,21 +270,27 @@ export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiO
           response = json(421, errorBody('misdirected', '请求的主机名不是本服务的名称'));
         } else {
           const csrf = req.headers[CSRF_HEADER];
+          const body = await readBody(req);
+          unread = body === TOO_LARGE;
           response = await dispatch({
             method: req.method ?? 'GET',
             url: req.url ?? '/',
             authorization: req.headers.authorization,
             cookie: req.headers.cookie,
             csrf: Array.isArray(csrf) ? csrf[0] : csrf,
-            body: await readBody(req),
+            ...(body === TOO_LARGE ? { bodyTooLarge: true } : { body }),
           });
         }
       } catch (error) {
         runtime.log({ level: 'ERROR', message: 'local api failed', errorName: (error as Error)?.name ?? 'Error' });
         response = json(500, errorBody('internal', '服务内部错误，请稍后重试'));
       }
-      res.writeHead(response.status, response.headers as Record<string, string | string[]>);
-      res.end(response.body);
+      // A body left unread: answer, then close the connection rather than read (or drain) the rest.
+      const headers = response.headers as Record<string, string | string[]>;
+      res.writeHead(response.status, unread ? { ...headers, connection: 'close' } : headers);
+      res.end(response.body, () => {
+        if (unread) req.socket.destroy();
+      });
     })();
   };
   const server: Server = options.tls

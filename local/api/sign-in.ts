@@ -14,6 +14,7 @@ import type { Identity } from '#domain/staff/roles.ts';
 import { errorBody } from '../../functions/api/router.ts';
 import type { Route } from '../../functions/api/routes.ts';
 import { SignInBody, TokenRequest } from '../../functions/contracts/api.ts';
+import { parseBoundedJson } from '../../functions/contracts/limits.ts';
 import type { SignInFailure, StaffAccounts } from '../auth/accounts.ts';
 import { tokenHash } from '../auth/secrets.ts';
 import { type LocalIdentityProvider, TOKEN_SECONDS, UnknownUserError } from './identity-provider.ts';
@@ -200,10 +201,8 @@ export class Authentication {
   }
 }
 
+/** The body within the input limits (#contracts/limits.ts), or undefined: the schema then refuses it. */
 function parseJson(raw: string | undefined): unknown {
-  try {
-    return JSON.parse(raw ?? '');
-  } catch {
-    return undefined;
-  }
+  const parsed = parseBoundedJson(raw ?? '');
+  return parsed.ok ? parsed.value : undefined;
 }

@@ -1,10 +1,10 @@
 /** Opens the embedded runtime for one CLI command, with progress printed as the case timeline grows. */
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { caseIdFor } from '#domain/ids.ts';
 import { runningServer } from '../api/discovery.ts';
+import { readJsonFileWithin } from '../json-file.ts';
 import { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output } from './output.ts';
@@ -66,18 +66,11 @@ export async function withRuntime<T>(
   }
 }
 
+/** A JSON file argument, within the input limits (local/json-file.ts); refused with the file named, exit 1. */
 export function readJsonFile(path: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new CliError(`无法读取文件 ${path}：${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${path} 不是有效的 JSON：${(error as Error).message}`);
-  }
+  const read = readJsonFileWithin(path);
+  if (!read.ok) throw new CliError(read.message);
+  return read.value;
 }
 
 /** A case by its id (c…) or its case number, in any court of the directory. */

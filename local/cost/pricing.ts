@@ -1,8 +1,9 @@
 /** Price lists: config/pricing/aws-<date>.json, one block per region, every price with its source. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { readJsonFileWithin } from '../json-file.ts';
 import { PRICE_KEYS, type PriceKey, type PriceList } from './model.ts';
 
 export const PRICING_DIR = new URL('../../config/pricing/', import.meta.url);
@@ -50,13 +51,9 @@ export function regionsOf(file: string): string[] {
 }
 
 function parsePricing(file: string) {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new PricingError(`无法读取价格文件：${file}`);
-  }
-  const parsed = PricingFile.safeParse(raw);
+  const read = readJsonFileWithin(file);
+  if (!read.ok) throw new PricingError(`无法读取价格文件：${read.message}`);
+  const parsed = PricingFile.safeParse(read.value);
   if (!parsed.success)
     throw new PricingError(
       `价格文件格式不正确（${basename(file)}）：${parsed.error.issues.map((i) => i.path.join('.')).join('、')}`,

@@ -97,7 +97,8 @@ export class SqliteApprovalStore implements ApprovalStore {
     readonly limit: number;
     readonly cursor?: string;
   }): Promise<{ items: readonly Approval[]; cursor?: string }> {
-    const after = decodeCursor(filter.cursor, 2, () => new InvalidCursorError());
+    const scope = `pending:${filter.court}:${filter.role}`;
+    const after = decodeCursor(filter.cursor, scope, 2, () => new InvalidCursorError());
     const rows = this.sql.all<{ data: string; created_at: string; approval_id: string }>(
       `SELECT data, created_at, approval_id FROM approvals
        WHERE court = ? AND required_role = ? AND status = 'pending' AND (created_at, approval_id) > (?, ?)
@@ -112,7 +113,9 @@ export class SqliteApprovalStore implements ApprovalStore {
     const last = items.at(-1);
     return {
       items: items.map((row) => JSON.parse(row.data) as Approval),
-      ...(rows.length > filter.limit && last ? { cursor: encodeCursor([last.created_at, last.approval_id]) } : {}),
+      ...(rows.length > filter.limit && last
+        ? { cursor: encodeCursor(scope, [last.created_at, last.approval_id]) }
+        : {}),
     };
   }
 

@@ -324,7 +324,8 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     readonly limit: number;
     readonly cursor?: string;
   }): Promise<Page<CaseSummary>> {
-    const after = decodeCursor(filter.cursor, 2, () => new InvalidCursorError());
+    const scope = `phase:${filter.court}:${filter.phase}`;
+    const after = decodeCursor(filter.cursor, scope, 2, () => new InvalidCursorError());
     const rows = this.sql.all<{ summary: string; filed_at: string; case_id: string }>(
       `SELECT summary, filed_at, case_id FROM cases
        WHERE court = ? AND phase = ? AND open = 1 AND (filed_at, case_id) > (?, ?)
@@ -338,6 +339,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     return page(
       rows,
       filter.limit,
+      scope,
       (row) => JSON.parse(row.summary) as CaseSummary,
       (row) => [row.filed_at, row.case_id],
     );
@@ -359,12 +361,13 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async nodes(filter: NodeFilter): Promise<Page<NodeEntry>> {
-    const after = decodeCursor(filter.cursor, 3, () => new InvalidCursorError());
     const [column, value] = filter.officer
       ? ['officer', filter.officer]
       : filter.team
         ? ['team', filter.team]
         : ['court', filter.court];
+    const scope = `nodes:${filter.court}:${column}:${value}:${filter.from ?? ''}:${filter.before}`;
+    const after = decodeCursor(filter.cursor, scope, 3, () => new InvalidCursorError());
     const rows = this.sql.all<{ entry: string; due_at: string; case_id: string; node: string }>(
       `SELECT entry, due_at, case_id, node FROM case_nodes
        WHERE indexed = 1 AND court = ? AND ${column} = ? AND due_at >= ? AND due_at < ?
@@ -382,6 +385,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     return page(
       rows,
       filter.limit,
+      scope,
       (row) => JSON.parse(row.entry) as NodeEntry,
       (row) => [row.due_at, row.case_id, row.node],
     );
@@ -424,11 +428,17 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
 }
 
 /** A page of at most `limit` rows from `limit + 1` read: the extra row says whether there is more. */
-function page<R, T>(rows: readonly R[], limit: number, map: (row: R) => T, key: (row: R) => string[]): Page<T> {
+function page<R, T>(
+  rows: readonly R[],
+  limit: number,
+  scope: string,
+  map: (row: R) => T,
+  key: (row: R) => string[],
+): Page<T> {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
   return {
     items: items.map(map),
-    ...(rows.length > limit && last ? { cursor: encodeCursor(key(last)) } : {}),
+    ...(rows.length > limit && last ? { cursor: encodeCursor(scope, key(last)) } : {}),
   };
 }

@@ -75,20 +75,31 @@ export class Sql {
   }
 }
 
-/** Index cursors: the sort key of a page's last row, opaque to callers. */
-export function encodeCursor(key: readonly string[]): string {
-  return Buffer.from(JSON.stringify(key), 'utf8').toString('base64url');
+/**
+ * Index cursors: the query's scope (which partition it reads, e.g. court and phase) and the sort key of a page's
+ * last row, opaque to callers. A cursor is accepted only by the query that issued it: another scope is refused.
+ */
+export function encodeCursor(scope: string, key: readonly string[]): string {
+  return Buffer.from(JSON.stringify([scope, ...key]), 'utf8').toString('base64url');
 }
 
-/** The sort key in a cursor, or `invalid()` thrown when it is not one of `size` strings. */
-export function decodeCursor(cursor: string | undefined, size: number, invalid: () => Error): string[] | undefined {
+/** The sort key in a cursor, or `invalid()` thrown when it is not `size` strings issued for `scope`. */
+export function decodeCursor(
+  cursor: string | undefined,
+  scope: string,
+  size: number,
+  invalid: () => Error,
+): string[] | undefined {
   if (!cursor) return undefined;
-  let key: unknown;
+  let decoded: unknown;
   try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw invalid();
   }
-  if (!Array.isArray(key) || key.length !== size || !key.every((k) => typeof k === 'string')) throw invalid();
-  return key as string[];
+  if (!Array.isArray(decoded) || decoded.length !== size + 1 || !decoded.every((k) => typeof k === 'string'))
+    throw invalid();
+  const [issuedFor, ...key] = decoded as string[];
+  if (issuedFor !== scope) throw invalid();
+  return key;
 }

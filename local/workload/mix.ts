@@ -1,6 +1,7 @@
 /** The case mix (config/workload/mix.json, or a court's own copy): scenario weights, pending scenarios listed. */
-import { readFileSync } from 'node:fs';
+
 import { z } from 'zod';
+import { readJsonFileWithin } from '../json-file.ts';
 import { workloadScenario } from './scenarios.ts';
 
 export const DEFAULT_MIX = new URL('../../config/workload/mix.json', import.meta.url);
@@ -59,11 +60,7 @@ export function parseMix(raw: unknown): CaseMix {
 }
 
 export function loadMix(file: string | URL = DEFAULT_MIX): CaseMix {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch {
-    throw new InvalidMixError(`无法读取案件构成文件：${String(file)}`);
-  }
-  return parseMix(raw);
+  const read = readJsonFileWithin(file);
+  if (!read.ok) throw new InvalidMixError(`无法读取案件构成文件：${read.message}`);
+  return parseMix(read.value);
 }

@@ -46,7 +46,7 @@ export const WORKLOAD_SCENARIOS: readonly WorkloadScenario[] = [
   {
     id: 'paid-after-notice',
     label: '送达后主动履行',
-    respondentId: '130922199001010101',
+    respondentId: '130922199001010102',
     respondent: {
       eService: 'ok',
       assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0101', balanceFen: 8_000_000 }],
@@ -62,7 +62,7 @@ export const WORKLOAD_SCENARIOS: readonly WorkloadScenario[] = [
   {
     id: 'frozen-deducted',
     label: '查控冻结扣划',
-    respondentId: '130922199001010202',
+    respondentId: '130922199001010209',
     respondent: {
       eService: 'ok',
       assets: [
@@ -76,7 +76,7 @@ export const WORKLOAD_SCENARIOS: readonly WorkloadScenario[] = [
   {
     id: 'coercion-referral',
     label: '强制措施与拒执罪移送后履行',
-    respondentId: '130922199001010303',
+    respondentId: '130922199001010305',
     respondent: {
       eService: 'ok',
       assetReport: 'silent',
@@ -108,7 +108,7 @@ export const WORKLOAD_SCENARIOS: readonly WorkloadScenario[] = [
   {
     id: 'final-closure',
     label: '无财产可供执行，终结本次执行程序',
-    respondentId: '130922199001010404',
+    respondentId: '130922199001010401',
     respondent: { eService: 'ok', assets: [] },
     // The measures run out; the 终本 review waits for G2's three months, hears the applicant (who agrees, by the
     // simulator's default) and the bureau chief approves; the re-query watch then runs every 6 months.
@@ -117,7 +117,7 @@ export const WORKLOAD_SCENARIOS: readonly WorkloadScenario[] = [
   {
     id: 'auction',
     label: '查封本地房产，网络司法拍卖成交',
-    respondentId: '130922199001010606',
+    respondentId: '130922199001010604',
     respondent: {
       eService: 'ok',
       assets: [
@@ -136,7 +136,7 @@ export const WORKLOAD_SCENARIOS: readonly WorkloadScenario[] = [
   {
     id: 'entrustment',
     label: '异地不动产委托查封后拍卖',
-    respondentId: '130922199001010505',
+    respondentId: '130922199001010508',
     respondent: {
       eService: 'ok',
       assets: [

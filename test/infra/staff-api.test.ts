@@ -9,10 +9,12 @@ import { Key } from 'aws-cdk-lib/aws-kms';
 import { Code, Function as LambdaFunction, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '#contracts/limits.ts';
 import { MFA_ROLES } from '#domain/approvals/authority.ts';
+import { roleAt } from '#domain/approvals/policy.ts';
 import { ROLES } from '#domain/staff/roles.ts';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';
-import { groupsFor } from '../../functions/auth/mfa-gate.ts';
+import { APPROVING_ROLES, ENROLMENT_ATTRIBUTE, groupsFor } from '../../functions/auth/mfa-gate.ts';
 import { StaffApi } from '../../infra/constructs/staff-api.ts';
 import { StepFunction } from '../../infra/constructs/step-function.ts';
 import { functionEntry } from '../../infra/paths.ts';
@@ -141,32 +143,63 @@ describe('the user pool', () => {
     expect(groups.sort()).toEqual([...ROLES].sort());
   });
 
-  it('admits no self sign-up, offers TOTP, and runs the MFA gate before issuing a token', () => {
+  it('admits no self sign-up, requires TOTP of every user, and runs the MFA gate before issuing a token', () => {
     template().hasResourceProperties('AWS::Cognito::UserPool', {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
-      MfaConfiguration: 'OPTIONAL',
+      MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
       LambdaConfig: { PreTokenGeneration: { 'Fn::GetAtt': [functionLogicalId(`${prefix}-mfa-gate`), 'Arn'] } },
       Policies: { PasswordPolicy: Match.objectLike({ MinimumLength: 12, RequireSymbols: true }) },
     });
     template().hasResourceProperties('AWS::Cognito::UserPoolClient', {
       ExplicitAuthFlows: Match.arrayWith(['ALLOW_USER_SRP_AUTH']),
-      WriteAttributes: ['name'],
       GenerateSecret: false,
     });
   });
 
-  it('the MFA gate lets the privileged roles into a token only right after a sign-in with MFA', () => {
-    const groups = ['team-lead', ...MFA_ROLES];
-    const signIn = 'TokenGeneration_Authentication';
-    expect(groupsFor(groups, { triggerSource: signIn, preferredMfa: 'SOFTWARE_TOKEN_MFA' }).groups).toEqual(groups);
-    expect(groupsFor(groups, { triggerSource: signIn, preferredMfa: undefined })).toEqual({
-      groups: ['team-lead'],
-      withheld: [...MFA_ROLES],
+  it('records the enrolment in an attribute only an administrator can write', () => {
+    template().hasResourceProperties('AWS::Cognito::UserPool', {
+      Schema: Match.arrayWith([
+        Match.objectLike({ Name: 'court', Mutable: true }),
+        Match.objectLike({ Name: ENROLMENT_ATTRIBUTE, Mutable: true }),
+      ]),
     });
-    expect(
-      groupsFor(groups, { triggerSource: 'TokenGeneration_RefreshTokens', preferredMfa: 'SOFTWARE_TOKEN_MFA' }).groups,
-    ).toEqual(['team-lead']);
+  });
+
+  it('every app client states its read and write attributes; none lets a user write the court or the enrolment', () => {
+    const clients = resourcesOfType('AWS::Cognito::UserPoolClient');
+    expect(clients.length).toBeGreaterThanOrEqual(2);
+    for (const [id, client] of clients) {
+      const props = client.Properties ?? {};
+      expect(props.WriteAttributes, id).toEqual(['name']);
+      expect(props.ReadAttributes, id).toEqual(
+        expect.arrayContaining(['name', 'custom:court', `custom:${ENROLMENT_ATTRIBUTE}`]),
+      );
+    }
+  });
+
+  it('every approving role (team lead, bureau chief, president, panel member: the money approvers among them) needs MFA', () => {
+    expect([...APPROVING_ROLES].sort()).toEqual(['bureau-chief', 'panel-member', 'president', 'team-lead']);
+    for (const role of MFA_ROLES) expect(APPROVING_ROLES).toContain(role);
+    for (const level of [0, 1, 2]) expect(APPROVING_ROLES).toContain(roleAt('disbursement', level));
+  });
+
+  it('the MFA gate lets the approving roles into a token only right after an MFA sign-in, enrolment recorded by an administrator', () => {
+    const groups = ['handling-officer', ...APPROVING_ROLES];
+    const signIn = 'TokenGeneration_Authentication';
+    const mfa = 'SOFTWARE_TOKEN_MFA';
+    const enrolledBy = 'admin-wu 2026-03-01';
+    expect(groupsFor(groups, { triggerSource: signIn, preferredMfa: mfa, enrolledBy }).groups).toEqual(groups);
+    // No MFA, a refresh, or an enrolment nobody recorded (whoever signed in first set it up): approving roles withheld.
+    for (const context of [
+      { triggerSource: signIn, preferredMfa: undefined, enrolledBy },
+      { triggerSource: 'TokenGeneration_RefreshTokens', preferredMfa: mfa, enrolledBy },
+      { triggerSource: signIn, preferredMfa: mfa, enrolledBy: undefined },
+    ])
+      expect(groupsFor(groups, context), JSON.stringify(context)).toEqual({
+        groups: ['handling-officer'],
+        withheld: [...APPROVING_ROLES],
+      });
     template().hasResourceProperties('AWS::IAM::Policy', {
       PolicyDocument: {
         Statement: [Match.objectLike({ Action: 'cognito-idp:AdminGetUser', Resource: Match.anyValue() })],
@@ -212,8 +245,21 @@ describe('AWS WAF', () => {
       Scope: 'REGIONAL',
       Rules: Match.arrayWith([
         Match.objectLike({ Name: 'AWSManagedRulesCommonRuleSet' }),
+        // The same body limit as the functions, at the edge: over MAX_BODY_BYTES (or past inspection) is 413.
+        Match.objectLike({
+          Name: 'BodySizeLimit',
+          Action: { Block: { CustomResponse: { ResponseCode: 413 } } },
+          Statement: {
+            SizeConstraintStatement: Match.objectLike({
+              FieldToMatch: { Body: { OversizeHandling: 'MATCH' } },
+              ComparisonOperator: 'GT',
+              Size: MAX_BODY_BYTES,
+            }),
+          },
+        }),
         Match.objectLike({ Name: 'PerAddressRateLimit', Action: { Block: {} } }),
       ]),
+      AssociationConfig: { RequestBody: { API_GATEWAY: { DefaultSizeInspectionLimit: 'KB_64' } } },
     });
     waf.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
     expect(staffApi.webAcl).toBeDefined();

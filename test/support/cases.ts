@@ -16,7 +16,7 @@ export const respondent: Party = {
   partyId: 'prespondent00001',
   kind: 'person',
   name: '被执行人',
-  idNumber: '130922199001010034',
+  idNumber: '130922199001010030',
   contact: { eServiceConsent: true },
 };
 

@@ -12,7 +12,7 @@ import { EmbeddedRuntime, type RuntimeOptions } from '../../local/runtime/runtim
 /** Monday 2 March 2026, 09:00 China time. */
 export const START = '2026-03-02T01:00:00.000Z';
 export const DAY = 86_400;
-export const RESPONDENT_ID = '130922199001010034';
+export const RESPONDENT_ID = '130922199001010030';
 const STEP_HOURS = 3;
 /** Who decides, by the role an approval needs (config/staff.json: the fast-track team, where test cases go). */
 export const DECIDERS: Record<string, string> = {

@@ -23,7 +23,8 @@ describe('who may decide', () => {
       s.runtime.decide({ approvalId: approval.approvalId, decision: 'approved', userId: 'qian-lei' }),
       s.runtime.decide({ approvalId: approval.approvalId, decision: 'approved', userId: 'nobody' }),
     ]);
-    expect(attempts.map((a) => (a as { status: number }).status)).toEqual([403, 403, 401]);
+    // Another court's decider (qian-lei) is told what a missing approval would tell: 404, nothing about the court.
+    expect(attempts.map((a) => (a as { status: number }).status)).toEqual([403, 404, 401]);
     expect((await s.runtime.cases.history(caseId)).length).toBe(before);
     expect((await s.pending(caseId)).map((a) => a.approvalId)).toEqual([approval.approvalId]);
     expect(approval.requester).toBe('wang-fang');

@@ -52,7 +52,7 @@ describe('help', () => {
 
 describe('errors are one clear line and a non-zero exit', () => {
   it.each([
-    [['intake', 'no-such-file.json'], /^错误：无法读取文件 no-such-file\.json：ENOENT\n$/],
+    [['intake', 'no-such-file.json'], /^错误：无法读取文件 no-such-file\.json：文件不存在\n$/],
     [
       ['decide', 'a123', 'maybe', '--as', 'li-qiang'],
       /^错误：决定只能是 approve（同意）或 reject（不同意），收到：maybe\n$/,
@@ -300,7 +300,7 @@ describe('evidence from the command line', () => {
 
     // Assess
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toBe('错误：钱磊不属于本案所在法院（青县人民法院），不能上传本案证据\n');
+    expect(refused.stderr).toBe('错误：没有该案件\n');
     expect(listed.stdout).toContain(added.evidenceId);
     expect(listed.stdout).toContain('已入卷');
     expect(clean.code).toBe(0);
@@ -319,7 +319,7 @@ describe('closing work from the command line', () => {
   it('a settlement recorded through the staff API; a closure that does not fit refused with its reason; the case shows it', () => {
     const dir = join(scratch, 'closing');
     const world = join(scratch, 'nothing.json');
-    writeFileSync(world, JSON.stringify({ respondents: { '130922199001010034': { eService: 'ok', assets: [] } } }));
+    writeFileSync(world, JSON.stringify({ respondents: { '130922199001010030': { eService: 'ok', assets: [] } } }));
     const args = ['--data-dir', dir];
     const created = enforce([
       ...args,

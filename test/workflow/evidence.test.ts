@@ -276,7 +276,7 @@ describe('uploads that are refused, each with its reason, nothing recorded', () 
     expect(eventTypes(await history(s.runtime, caseId))).not.toContain('evidence-recorded');
   });
 
-  it("another court's case: refused (403) naming the court; nothing is written", async () => {
+  it("another court's case: refused with the same 404 as a missing case; nothing is written", async () => {
     // Prepare
     const { s, caseId } = await filedCase(616);
 
@@ -289,8 +289,9 @@ describe('uploads that are refused, each with its reason, nothing recorded', () 
     );
 
     // Assess
-    expect((other.error as UseCaseError).status).toBe(403);
-    expect(other.error.message).toBe('钱磊不属于本案所在法院（青县人民法院），不能上传本案证据');
+    // Another court's case answers as a missing one would: the same 404, nothing about the court.
+    expect((other.error as UseCaseError).status).toBe(404);
+    expect(other.error.message).toBe('没有该案件');
     expect(other.written).toEqual([]);
     expect(auditor.error.message).toBe('曹悦无权上传证据');
     expect(auditor.written).toEqual([]);

@@ -87,3 +87,81 @@ describe('a malformed event', () => {
     });
   });
 });
+
+describe('an event refused for what its shape cannot say (domain/intake/checks.ts)', () => {
+  it('nested 3,000 deep (18 KB): refused and recorded, its text kept for review, the runtime alive', async () => {
+    const s = await open();
+    const deep = filingEvent(70);
+    let nested: unknown = 1;
+    for (let i = 0; i < 3000; i++) nested = [nested, 'x'];
+    (deep.detail as Record<string, unknown>).note = nested;
+    expect(JSON.stringify(deep).length).toBeGreaterThan(18_000);
+    const outcome = await s.runtime.intake(deep);
+    expect(outcome).toEqual({
+      outcome: 'rejected',
+      eventId: 'event-70',
+      reasons: ['(event): nested deeper than 32 levels'],
+    });
+    expect(await s.runtime.deps.rejections.list(10)).toMatchObject([{ eventId: 'event-70' }]);
+    const letters = await s.runtime.runtimeStore.deadLetters(10);
+    const kept = letters[0]?.body as { event?: { text?: string } } | undefined;
+    expect(kept?.event?.text).toContain('"id":"event-70"');
+    // Still serving: the next good event becomes a case.
+    expect((await s.runtime.intake(filingEvent(71))).outcome).toBe('created');
+  });
+
+  const refusedFor: [string, (d: ReturnType<typeof filingEvent>['detail']) => void, string][] = [
+    [
+      'a wrong ID check digit',
+      (d) => {
+        d.respondents[0].idNumber = '130922199001010034';
+      },
+      'detail.respondents.0.idNumber: check digit does not match (GB 11643-1999)',
+    ],
+    [
+      'an all-zero ID number',
+      (d) => {
+        d.applicants[0].idNumber = '000000000000000000';
+      },
+      'detail.applicants.0.idNumber: must not be all zeros',
+    ],
+    [
+      'an unknown court code',
+      (d) => {
+        d.court.code = 'ZZ9999';
+      },
+      'detail.court.code: not a court this platform serves (staff directory)',
+    ],
+    [
+      'an applicant who is also the respondent',
+      (d) => {
+        d.respondents[0].idNumber = d.applicants[0].idNumber;
+      },
+      'detail.respondents.0.idNumber: the same party as an applicant',
+    ],
+    [
+      'a filing in year 1',
+      (d) => {
+        d.filedAt = '0001-01-01T09:00:00+08:00';
+      },
+      'detail.filedAt: must be between 1949-10-01 and today',
+    ],
+    [
+      'a filing in year 9999',
+      (d) => {
+        d.filedAt = '9999-12-31T09:00:00+08:00';
+      },
+      'detail.filedAt: must be between 1949-10-01 and today',
+    ],
+  ];
+  it.each(refusedFor)('%s: refused with the field named, recorded, no case', async (_, change, reason) => {
+    const s = await open();
+    const event = filingEvent(80);
+    change(event.detail);
+    const outcome = await s.runtime.intake(event);
+    expect(outcome).toMatchObject({ outcome: 'rejected', eventId: 'event-80' });
+    expect(outcome.outcome === 'rejected' ? outcome.reasons : []).toContain(reason);
+    expect(await s.runtime.deps.rejections.list(10)).toMatchObject([{ eventId: 'event-80' }]);
+    expect(rows(s.runtime, 'journal')).toEqual([]);
+  });
+});

@@ -18,7 +18,7 @@ import {
   type ApprovalStore,
   type Decision,
 } from '#ports/approval-store.ts';
-import { InvalidCursorError } from '#ports/case-repository.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { isConditionFailure } from './document-client.ts';
 import { keys, type TableNames } from './tables.ts';
 
@@ -126,29 +126,19 @@ export class DynamoApprovalStore implements ApprovalStore {
     readonly limit: number;
     readonly cursor?: string;
   }): Promise<{ items: readonly Approval[]; cursor?: string }> {
-    let start: Record<string, unknown> | undefined;
-    if (filter.cursor) {
-      try {
-        start = JSON.parse(Buffer.from(filter.cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-      } catch {
-        throw new InvalidCursorError();
-      }
-      if (!['pk', 'sk', 'gsi4pk', 'gsi4sk'].every((k) => typeof start?.[k] === 'string'))
-        throw new InvalidCursorError();
-    }
+    const partition = keys.approvalsByRole(filter.court, filter.role);
+    const start = decodeCursor(filter.cursor, { index: 'gsi4', partition });
     const page = await this.db.send(
       new QueryCommand({
         TableName: this.table,
         IndexName: 'gsi4',
         KeyConditionExpression: 'gsi4pk = :pk',
-        ExpressionAttributeValues: { ':pk': keys.approvalsByRole(filter.court, filter.role) },
+        ExpressionAttributeValues: { ':pk': partition },
         Limit: filter.limit,
         ...(start ? { ExclusiveStartKey: start } : {}),
       }),
     );
-    const next = page.LastEvaluatedKey
-      ? Buffer.from(JSON.stringify(page.LastEvaluatedKey), 'utf8').toString('base64url')
-      : undefined;
+    const next = encodeCursor(page.LastEvaluatedKey);
     return { items: (page.Items ?? []).map(toApproval), ...(next ? { cursor: next } : {}) };
   }
 

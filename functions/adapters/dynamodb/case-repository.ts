@@ -19,11 +19,11 @@ import {
   type CommitDraft,
   ConcurrentUpdateError,
   caseSummary,
-  InvalidCursorError,
   type NodeEntry,
   type NodeFilter,
   type Page,
 } from '#ports/case-repository.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
 import { isConditionFailure } from './document-client.ts';
 import { keys, SWEEP_SHARDS, sweepShard, type TableNames } from './tables.ts';
 
@@ -52,23 +52,6 @@ const NODE_EVENTS: ReadonlySet<CaseEvent['type']> = new Set([
   'case-triaged',
   'status-changed',
 ]);
-
-/** Index cursors are the last key of a page, opaque to callers. */
-function encodeCursor(key: Record<string, unknown> | undefined): string | undefined {
-  return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : undefined;
-}
-
-function decodeCursor(cursor: string | undefined, index: string): Record<string, unknown> | undefined {
-  if (!cursor) return undefined;
-  try {
-    const key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Record<string, unknown>;
-    const names = ['pk', 'sk', `${index}pk`, `${index}sk`];
-    if (Object.keys(key).length !== 4 || !names.every((n) => typeof key[n] === 'string')) throw new Error('bad');
-    return key;
-  } catch {
-    throw new InvalidCursorError();
-  }
-}
 
 /** An unmet node of an unclosed case is in the node indexes (court, team, officer); any other is not. */
 function nodeItem(state: EnforcementCase, node: TimeNode): Record<string, unknown> {
@@ -315,7 +298,7 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
         : 'below' in range
           ? ` AND ${index}sk < :below`
           : ` AND ${index}sk BETWEEN :from AND :to`;
-    const start = decodeCursor(options.cursor, index);
+    const start = decodeCursor(options.cursor, { index, partition: pk });
     const page = await this.db.send(
       new QueryCommand({
         TableName: this.tables.cases,

@@ -1,6 +1,7 @@
 /** The HTTP layer without a server: identity from claims, the router's parsing and error mapping, routes. */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '#contracts/limits.ts';
 import { forbidden } from '#use-cases/errors.ts';
 import { identityFromClaims, parseGroups } from '../../../functions/api/identity.ts';
 import { createRouter } from '../../../functions/api/router.ts';
@@ -84,6 +85,26 @@ describe('the router', () => {
     expect(lines.join('\n')).not.toContain('secret');
   });
 
+  it('refuses, before parsing, a body over the size limit (413) or nested too deep (400): the Lambda path too', async () => {
+    const big = await request('decideTask', {
+      body: JSON.stringify({ decision: 'approved', reason: 'x'.repeat(MAX_BODY_BYTES) }),
+    });
+    expect(big).toMatchObject({ status: 413, body: { error: { code: 'too-large' } } });
+    const deep = await request('decideTask', { body: `${'['.repeat(3000)}${']'.repeat(3000)}` });
+    expect(deep).toMatchObject({ status: 400, body: { error: { message: '请求体嵌套层数过多' } } });
+    const fine = await request('decideTask', { body: JSON.stringify({ decision: 'approved' }) });
+    expect(fine.status).toBe(200);
+  });
+
+  it('counts unknown keys instead of quoting them (a key is input too)', async () => {
+    const bad = await request('decideTask', {
+      body: JSON.stringify({ decision: 'approved', '130922199001010030': 1 }),
+    });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body)).not.toContain('130922199001010030');
+    expect(bad.body).toMatchObject({ error: { issues: [{ path: 'body', message: 'has an unrecognized field' }] } });
+  });
+
   it('refuses query parameters it does not know', async () => {
     const listed = await createRouter(
       { listTasks: async () => ({ items: [] }) },
@@ -108,6 +129,8 @@ describe('routes', () => {
     });
     expect(matchRoute('DELETE', '/tasks')).toEqual({ allowed: ['GET'] });
     expect(matchRoute('GET', '/nowhere')).toEqual({ allowed: [] });
+    // A segment whose percent-encoding does not decode matches nothing (and never throws).
+    expect(matchRoute('GET', '/cases/%FF')).toEqual({ allowed: [] });
   });
 
   it('send to settle only what wakes or starts a workflow: decisions, conduct, early release, the closing work', () => {
