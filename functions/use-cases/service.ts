@@ -7,6 +7,7 @@ import { meetNode, timeNode } from '#domain/case/nodes.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { serviceItems } from '#domain/partners/requests.ts';
 import { assign, classify } from '#domain/triage/triage.ts';
+import { wakeWatch } from './coercion.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
 import { ensureRequest, settleRequest, type WaitTerms } from './requests.ts';
 
@@ -203,11 +204,14 @@ export function recordService(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'ca
   };
 }
 
-/** A9: who reported their assets as ordered, and who did not (a ground for a fine, and for listing, C6). */
-export function recordAssetReport(deps: Pick<Deps, 'cases' | 'clock' | 'requests'>) {
+/**
+ * A9: who reported their assets as ordered, and who did not (a ground for a fine, and for listing, C6). A refusal
+ * is conduct: if the coercion phase is already watching for performance, it is woken at once to act on it.
+ */
+export function recordAssetReport(deps: Pick<Deps, 'cases' | 'clock' | 'requests' | 'engine'>) {
   return async (input: StepInput & { readonly requestId: string }) => {
     const request = await settleRequest(deps, input.requestId);
-    const { result } = await mutateCase(
+    const { state, result } = await mutateCase(
       deps,
       input.caseId,
       SYSTEM,
@@ -222,9 +226,11 @@ export function recordAssetReport(deps: Pick<Deps, 'cases' | 'clock' | 'requests
               ? 'reported'
               : 'refused',
           }));
-        return { events, result: events.length };
+        return { events, result: events };
       },
     );
-    return { recorded: result };
+    if (result.some((e) => e.type === 'asset-report' && e.outcome === 'refused'))
+      await wakeWatch(deps, state, '被执行人拒不报告财产');
+    return { recorded: result.length };
   };
 }

@@ -167,9 +167,9 @@ function program(): Command {
   helped(
     cli
       .command('release')
-      .description('决定提前解除司法拘留（被拘留人承认并改正错误）')
+      .description('院长批准提前解除司法拘留，作出提前解除拘留决定书（被拘留人认错悔改，C2）')
       .argument('<case>', '案号或案件内部编号')
-      .requiredOption('--as <user>', '决定人用户名（局长或院长）')
+      .requiredOption('--as <user>', '批准人用户名（院长）')
       .requiredOption('--reason <text>', '理由'),
   ).action(lazy('releaseCommand'));
   const closure = () => import('./closure.ts');

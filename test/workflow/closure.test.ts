@@ -49,7 +49,7 @@ describe('终本 (G2)', () => {
         code: 'min-since-filing',
         message: '立案未满3个月（G2），最早可于2026-06-02终结本次执行程序',
       },
-      { ruleId: 'G2', code: 'interview', message: '尚未约谈申请执行人（G2）' },
+      { ruleId: 'G2', code: 'interview', message: '尚未约谈申请执行人（告知终本事项并听取申请执行人意见，G2）' },
     ]);
     expect(refused.closureReview?.waitUntil).toBe('2026-06-02');
     expect(await s.pending(caseId)).toEqual([]);
