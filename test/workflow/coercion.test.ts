@@ -270,7 +270,9 @@ describe('dishonest-debtor list (C6)', () => {
   it('listed on its grounds; after performance, removed within 3 working days across National Day', async () => {
     const n = 230;
     const s = await open({
-      startAt: '2026-08-24T01:00:00.000Z',
+      // The refused report wakes the measures at once (listing, fine): filed early in September, the phase still
+      // watches for performance on 30 September.
+      startAt: '2026-09-02T01:00:00.000Z',
       script: {
         respondents: {
           [RESPONDENT_ID]: {
