@@ -7,6 +7,7 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, Party } from '#domain/case/model.ts';
 import { isLate, timeNode } from '#domain/case/nodes.ts';
 import { listingPlan, restrictionScope, sanctionLimitProblem, sanctionPlan } from '#domain/coercion/measures.ts';
+import { recordCoercionAnswer } from '#domain/coercion/outcomes.ts';
 import { planCoercion } from '#domain/coercion/plan.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
@@ -183,5 +184,44 @@ describe('C6: the dishonest-debtor list (法释〔2017〕7号)', () => {
     expect(node.dueDate).toBe('2026-10-10');
     expect(isLate({ ...node, status: 'met', metAt: cst('2026-10-10 18:00') })).toBe(false);
     expect(isLate({ ...node, status: 'met', metAt: cst('2026-10-12 09:00') })).toBe(true);
+  });
+});
+
+describe('C2: the detention term runs from custody (民诉法 第一百一十八条第三款)', () => {
+  const detention: CaseEvent[] = [
+    {
+      type: 'sanction-proposed',
+      sanction: {
+        kind: 'detention',
+        respondentId: respondent.partyId,
+        grounds: ['violent-obstruction'],
+        proposedDays: 10,
+      },
+    },
+    { type: 'sanction-decided', decision: 'approved', by: 'song-jian', days: 12 },
+  ];
+
+  it('fail: service of the decision sets no release date', () => {
+    const state = caseFrom([filed()], [served], detention);
+    const outcome = recordCoercionAnswer(
+      state,
+      { kind: 'sanction-service', delivered: true },
+      RULES,
+      cst('2026-05-01 10:00'),
+      calendar,
+    );
+    expect(outcome.events).toEqual([{ type: 'sanction-served', docId: expect.any(String) }]);
+  });
+
+  it('pass: custody on 4 May starts the 12 days: the last is 15 May', () => {
+    const state = caseFrom([filed()], [served], detention, [{ type: 'sanction-served', docId: 'd1' }]);
+    const outcome = recordCoercionAnswer(
+      state,
+      { kind: 'custody', confirmed: true },
+      RULES,
+      cst('2026-05-04 10:00'),
+      calendar,
+    );
+    expect(outcome.events[0]).toEqual({ type: 'detainee-in-custody', confirmed: true, releaseOn: '2026-05-15' });
   });
 });
