@@ -45,7 +45,7 @@ export const STEP_USES = {
   'escalate-approval': [...BASE, 'approvals', 'alerts'],
   'apply-decision': [...BASE],
   'record-needs-attention': ['clock', 'cases', 'alerts'],
-  'record-asset-report': ['clock', 'cases', 'requests', 'engine'],
+  'record-asset-report': ['clock', 'cases', 'requests'],
   'open-coercion': [...BASE, 'requests', 'alerts'],
   'advance-coercion': [...BASE, 'requests', 'alerts'],
   'open-disposal': [...BASE, 'requests', 'alerts', 'wakes'],

@@ -7,7 +7,6 @@ import { meetNode, timeNode } from '#domain/case/nodes.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { serviceItems } from '#domain/partners/requests.ts';
 import { assign, classify } from '#domain/triage/triage.ts';
-import { wakeWatch } from './coercion.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
 import { ensureRequest, settleRequest, type WaitTerms } from './requests.ts';
 
@@ -205,13 +204,13 @@ export function recordService(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'ca
 }
 
 /**
- * A9: who reported their assets as ordered, and who did not (a ground for a fine, and for listing, C6). A refusal
- * is conduct: if the coercion phase is already watching for performance, it is woken at once to act on it.
+ * A9: who reported their assets as ordered, and who did not (a ground for a fine, and for listing, C6). A coercion
+ * phase already watching for performance looks again at the end of the report period (coercion/plan.ts).
  */
-export function recordAssetReport(deps: Pick<Deps, 'cases' | 'clock' | 'requests' | 'engine'>) {
+export function recordAssetReport(deps: Pick<Deps, 'cases' | 'clock' | 'requests'>) {
   return async (input: StepInput & { readonly requestId: string }) => {
     const request = await settleRequest(deps, input.requestId);
-    const { state, result } = await mutateCase(
+    const { result } = await mutateCase(
       deps,
       input.caseId,
       SYSTEM,
@@ -229,8 +228,6 @@ export function recordAssetReport(deps: Pick<Deps, 'cases' | 'clock' | 'requests
         return { events, result: events };
       },
     );
-    if (result.some((e) => e.type === 'asset-report' && e.outcome === 'refused'))
-      await wakeWatch(deps, state, '被执行人拒不报告财产');
     return { recorded: result.length };
   };
 }

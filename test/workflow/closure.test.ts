@@ -117,6 +117,11 @@ describe('终本 (G2)', () => {
     const list = await events(s, caseId);
     expect(list.find((e) => e.type === 'debtor-listed')).toMatchObject({ articleGrounds: [4], years: 2 });
     expect(list.some((e) => e.type === 'referral-blocked')).toBe(false);
+    // The refused report is acted on when its period ends, not when the 30-day watch does (A9).
+    const history = await s.runtime.cases.history(caseId);
+    const when = (type: CaseEvent['type']) =>
+      Date.parse(history.find((c) => c.events.some((e) => e.type === type))?.at ?? '');
+    expect(when('sanction-proposed') - when('asset-report')).toBeLessThan(DAY * 1000);
     const problems = list.flatMap((e) => (e.type === 'closure-refused' ? e.problems.map((p) => p.code) : []));
     expect(problems).not.toContain('referral');
     const summary = list.find((e) => e.type === 'status-changed' && e.to === 'closed');

@@ -275,7 +275,16 @@ export type CaseEvent =
       readonly reasons?: string;
     }
   | { readonly type: 'private-prosecution-notified'; readonly reason: string }
-  | { readonly type: 'performance-watched'; readonly until: Instant; readonly requestId: string }
+  /**
+   * `checkAt`: the watch looks again then, before `until`: the end of the asset-report period (A9), so that a
+   * refused report is acted on at once rather than when the watch ends.
+   */
+  | {
+      readonly type: 'performance-watched';
+      readonly until: Instant;
+      readonly requestId: string;
+      readonly checkAt?: Instant;
+    }
   | { readonly type: 'watch-woken' }
   | { readonly type: 'coercion-ended'; readonly outcome: 'performed' | 'exhausted' }
   /** The property the disposal phase turns into money, one lot per asset. */

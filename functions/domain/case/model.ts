@@ -412,6 +412,8 @@ export interface CoercionState {
   /** Each (re)start of the watch has its own request; woken by money or conduct, it is started again. */
   readonly watchRound?: number;
   readonly watchWoken?: boolean;
+  /** The watch looks again at this instant, before `watchUntil` (the end of the asset-report period, A9). */
+  readonly watchCheckAt?: Instant;
   /** The request the phase waits for now. */
   readonly awaiting?: string;
   readonly outcome?: 'performed' | 'exhausted';

@@ -511,6 +511,7 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
         watchRequestId: event.requestId,
         watchRound: (current.watchRound ?? 0) + 1,
         watchWoken: false,
+        watchCheckAt: event.checkAt,
       });
     case 'watch-woken':
       return set({ watchWoken: true });

@@ -187,19 +187,48 @@ function nextStep(
     return { wait: { kind: 'police-referral', complex: false, ordered: true } };
   }
 
+  const check = reportCheck(state, rules, calendar, now);
   if (!c.watchUntil) {
     const until = endOfChinaDay(calendar.periodEnd(chinaDateOf(now), rules.P_COERCION_WAITS.performanceWatch).date);
-    return { events: [{ type: 'performance-watched', until, requestId: watchRequestId(1) }] };
+    const checkAt = check && isBefore(check, until) ? { checkAt: check } : {};
+    return { events: [{ type: 'performance-watched', until, requestId: watchRequestId(1), ...checkAt }] };
   }
-  if (c.watchWoken && isBefore(now, c.watchUntil)) {
+  const checked = c.watchCheckAt !== undefined && !isBefore(now, c.watchCheckAt);
+  if ((c.watchWoken || checked) && isBefore(now, c.watchUntil)) {
+    const checkAt = check && isBefore(check, c.watchUntil) ? { checkAt: check } : {};
     return {
       events: [
-        { type: 'performance-watched', until: c.watchUntil, requestId: watchRequestId((c.watchRound ?? 0) + 1) },
+        {
+          type: 'performance-watched',
+          until: c.watchUntil,
+          requestId: watchRequestId((c.watchRound ?? 0) + 1),
+          ...checkAt,
+        },
       ],
     };
   }
-  if (isBefore(now, c.watchUntil)) return { wait: { kind: 'performance-watch', until: c.watchUntil } };
+  if (isBefore(now, c.watchUntil))
+    return { wait: { kind: 'performance-watch', until: c.watchCheckAt ?? c.watchUntil } };
   return { wait: { kind: 'exhausted' } };
+}
+
+/**
+ * A9: when an asset report is still outstanding, the end of the period the order gives (an hour after, so that the
+ * report is recorded first): a refusal is then acted on at once, not when the performance watch ends.
+ */
+export function reportCheck(
+  state: EnforcementCase,
+  rules: Rules,
+  calendar: LegalCalendar,
+  now: Instant,
+): Instant | undefined {
+  const served = state.respondents.map((r) => state.service.served[r.partyId]?.at);
+  if (served.some((at) => at === undefined)) return undefined;
+  if (state.respondents.every((r) => state.assetReports[r.partyId] !== undefined)) return undefined;
+  const last = served.reduce((a, b) => ((b ?? '') > (a ?? '') ? b : a));
+  if (!last) return undefined;
+  const due = plusSeconds(endOfChinaDay(calendar.periodEnd(chinaDateOf(last), rules.P_ASSET_REPORT.period).date), 3600);
+  return isBefore(now, due) ? due : undefined;
 }
 
 /** The grounds of a listing as staff read them: 第一条（四）项 违反财产报告制度 ... */

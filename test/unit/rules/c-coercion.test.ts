@@ -8,7 +8,7 @@ import type { Asset, Party } from '#domain/case/model.ts';
 import { isLate, timeNode } from '#domain/case/nodes.ts';
 import { listingPlan, restrictionScope, sanctionLimitProblem, sanctionPlan } from '#domain/coercion/measures.ts';
 import { recordCoercionAnswer } from '#domain/coercion/outcomes.ts';
-import { planCoercion } from '#domain/coercion/plan.ts';
+import { planCoercion, reportCheck } from '#domain/coercion/plan.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { calendar, cst } from '../../support/calendar.ts';
@@ -223,5 +223,23 @@ describe('C2: the detention term runs from custody (民诉法 第一百一十八
       calendar,
     );
     expect(outcome.events[0]).toEqual({ type: 'detainee-in-custody', confirmed: true, releaseOn: '2026-05-15' });
+  });
+});
+
+describe('A9: an outstanding asset report is looked at when its period ends, not when the watch ends', () => {
+  const servedAt = cst('2026-03-04 10:00');
+  const servedOn: CaseEvent = { ...served, requestId: 'r1' };
+
+  it('pass: served and not yet reported: the watch looks again an hour after the 5 working days end', () => {
+    const state = caseFrom([filed()], [servedOn]);
+    const at = state.service.served[respondent.partyId]?.at ?? servedAt;
+    const check = reportCheck(state, RULES, calendar, at);
+    expect(check).toBeDefined();
+    expect(check && check > at).toBe(true);
+  });
+
+  it('fail: once the report is recorded (refused or made) there is nothing to look at', () => {
+    const state = caseFrom([filed()], [servedOn], [refusedReport]);
+    expect(reportCheck(state, RULES, calendar, servedAt)).toBeUndefined();
   });
 });
