@@ -232,7 +232,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
         undecided: '上一级法院未在期限内作出复议决定（C3）',
       }[event.outcome];
     case 'early-release-ordered':
-      return `${names.member(event.by)}批准提前解除拘留，作出提前解除拘留决定书${event.docId ? `（${event.docId}）` : ''}，交公安机关执行（C2；${event.reason}）`;
+      return `院长批准提前解除拘留，作出提前解除拘留决定书${event.docId ? `（${event.docId}）` : ''}，交公安机关执行（C2；${event.reason}）`;
     case 'detainee-released':
       return event.early ? '提前解除拘留' : '拘留期满解除';
     case 'referral-blocked':

@@ -87,6 +87,31 @@ export const RULES = {
     verify: false,
     period: { days: 3, unit: 'calendar' } satisfies Period,
   },
+  A6: {
+    id: 'A6',
+    title: 'The applicant is asked for the respondent’s asset leads',
+    titleZh: '申请执行人提供被执行人财产线索',
+    kind: 'law',
+    source:
+      '最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）；3日期限 from enforcement-rules.md A6, not found in the text',
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: true,
+    period: { days: 3, unit: 'calendar' } satisfies Period,
+  },
+  A7: {
+    id: 'A7',
+    title: 'Definite leads from the applicant are checked; the applicant may ask the court to investigate',
+    titleZh: '核查申请执行人提供的财产线索',
+    kind: 'law',
+    source: '最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第二条',
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: false,
+    /** 第二条第一款: 财产线索明确、具体的，人民法院应当在七日内调查核实；情况紧急的，应当在三日内调查核实. */
+    check: { days: 7, unit: 'calendar' } satisfies Period,
+    urgent: { days: 3, unit: 'calendar' } satisfies Period,
+  },
   A8: {
     id: 'A8',
     title: 'Investigation of the respondent’s assets',
@@ -506,7 +531,10 @@ export const RULES = {
     verify: false,
     /** For an organisation the order binds these persons (第三条第二款). */
     organisationBinds: ['legal-representative', 'principal', 'directly-responsible-person', 'actual-controller'],
-    /** 第五条: 限制消费令由人民法院院长签发. */
+    /**
+     * 第五条: 限制消费令由人民法院院长签发. Not yet enforced: the coercion phase issues the order without the
+     * president's decision (issue 13, item 3 open).
+     */
     signedBy: 'president',
   },
   C5: {
@@ -559,7 +587,11 @@ export const RULES = {
     /** 第四条: a minor is never listed (18: 《中华人民共和国民法典》第十七条). */
     minorsExcluded: true,
     adultAge: 18,
-    /** 第五条第四款 (2017): the listing decision (失信决定书) is signed by the court president. */
+    /**
+     * 第五条 (2017): the listing decision (失信决定书) is signed by the court president (enforcement-rules.md and the
+     * issue say 第六条; in the 2017 text 第六条 lists what the published record holds). Not yet enforced: the phase
+     * lists without the president's decision (issue 13, item 3 open).
+     */
     signedBy: 'president',
     /** 第十条: removed within this many working days of a removal ground, or of the end of the term. */
     removal: { days: 3, unit: 'working' } satisfies Period,

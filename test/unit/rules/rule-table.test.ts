@@ -23,7 +23,7 @@ describe('the rule table', () => {
       .map((r) => r.id)
       .sort();
     // F1-FEE is not in the reference: its tiers come from the 办法 as the issue quotes them, to check against the text.
-    expect(flagged).toEqual(['A10', 'E9', 'F1', 'F1-FEE', 'G3', 'H1']);
+    expect(flagged).toEqual(['A10', 'A6', 'E9', 'F1', 'F1-FEE', 'G3', 'H1']);
   });
 
   it('keeps the numbers of enforcement-rules.md', () => {
@@ -64,5 +64,10 @@ describe('the rule table', () => {
       'president',
     ]);
     expect(RULES.A9.lookBack).toEqual({ months: 12 });
+    // 财产调查规定 第二条: 7 days to check definite leads (3 when urgent); enforcement-rules.md says 5 (7 [verify]).
+    expect([RULES.A7.check, RULES.A7.urgent]).toEqual([
+      { days: 7, unit: 'calendar' },
+      { days: 3, unit: 'calendar' },
+    ]);
   });
 });
