@@ -357,9 +357,12 @@ function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | unde
     case 'closure-review-ended':
       return { refused: '结案审查结束：不符合条件', rejected: '结案审查结束：审批未同意', granted: '' }[event.outcome];
     case 'interview-requested':
-      return '通过电子送达平台约谈申请执行人，听取对终结本次执行程序的意见（G2）';
+      return '通过电子送达平台告知申请执行人终本事项，听取其对终结本次执行程序的意见（G2）';
     case 'applicant-heard':
-      return `约谈申请执行人：${OPINION_LABELS[event.opinion]}${event.by === 'system' || event.by === 'applicant' ? '' : `（${names.member(event.by)}记录）`}${event.note ? `，${event.note}` : ''}`;
+      // 约谈 is a meeting (the officer tells the applicant of 终本 and hears them); an answer on the platform is not.
+      return event.by === 'applicant'
+        ? `申请执行人通过电子送达平台答复：${OPINION_LABELS[event.opinion]}${event.note ? `，${event.note}` : ''}`
+        : `约谈申请执行人（告知终本事项并听取意见）：${OPINION_LABELS[event.opinion]}${event.by === 'system' ? '' : `（${names.member(event.by)}记录）`}${event.note ? `，${event.note}` : ''}`;
     case 'requery-recorded':
       return event.found.length > 0
         ? `终本后第${event.round}次查询：发现${event.found.map((a) => `${ASSET_CLASS_LABELS[a.class]}${a.reference}${a.balanceFen !== undefined ? ` 余额${formatYuan(a.balanceFen)}` : ''}`).join('；')}`
