@@ -25,9 +25,10 @@ import { MACHINE_KEYS } from './steps.ts';
 /**
  * Passes through the loop: each of the four publications (restriction, listing, and their lifting) up to its
  * retry rounds, the sanction (approval, service, custody, family, review request and decision, term), the
- * referral (police twice when complex, procuratorate), the performance watch, and a margin of two.
+ * referral (police twice when complex; the procuratorate's notice and its decision, D3; the police opening when
+ * ordered), the performance watch, and a margin of two.
  */
-export const MAX_COERCION_ROUNDS = 4 * RULES.P_COERCION_WAITS.creditRounds + 7 + 3 + 1 + 2;
+export const MAX_COERCION_ROUNDS = 4 * RULES.P_COERCION_WAITS.creditRounds + 7 + 5 + 1 + 2;
 
 const within = withinRounds('$.coercion', MAX_COERCION_ROUNDS);
 

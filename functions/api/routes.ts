@@ -340,7 +340,8 @@ export const ROUTES = [
     operationId: 'orderEarlyRelease',
     method: 'POST',
     path: '/cases/{caseId}/early-release',
-    summary: 'Order a detainee released early on correction (C1); ends the detention term at once. Served by settle',
+    summary:
+      'The president approves a detainee’s early release on correction with an early-release decision (C2); ends the detention term at once. Served by settle',
     tag: 'cases',
     target: 'settle',
     authenticated: true,

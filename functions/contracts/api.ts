@@ -249,7 +249,7 @@ export const ConductResult = z.object({ caseId: CaseId, conduct: z.enum(CONDUCT_
 export const ReleaseBody = z
   .object({ reason: z.string().trim().min(2).max(1000) })
   .strict()
-  .describe('决定提前解除司法拘留（被拘留人悔改）');
+  .describe('院长批准提前解除司法拘留，作出提前解除拘留决定书（被拘留人认错悔改，C2）');
 export const ReleaseResult = z.object({ caseId: CaseId, released: z.boolean() }).strict();
 
 /** Field evidence (functions/api/evidence-routes.ts holds the bodies; these are the answers). */

@@ -49,7 +49,14 @@ export const RESULT_SCHEMAS = {
   /** Early release, ordered by the court on correction (the term's end needs no answer). */
   'detention-term': z.object({ release: z.literal('early'), reason: z.string().max(500) }),
   'police-referral': Note.extend({ outcome: z.enum(['opened', 'complex', 'refused']) }),
-  procuratorate: Note.extend({ outcome: z.enum(['opened', 'refusal-upheld']) }),
+  /**
+   * D3, in two answers: first the notice to the police to explain (explanation-requested) or the refusal found
+   * sound at once; then, after the police explained, the order to open the case or the refusal upheld. `opened`
+   * is the answer of earlier definitions (order and opening in one).
+   */
+  procuratorate: Note.extend({
+    outcome: z.enum(['explanation-requested', 'ordered', 'refusal-upheld', 'opened']),
+  }),
   /** Something the phase waits for happened: money came in, or new conduct was recorded. */
   'performance-watch': z.object({ reason: z.string().max(200) }),
   /** One inquiry platform's (or the appraiser's, or the parties') valuation of the property, with its report. */

@@ -11,7 +11,7 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import { CONDUCT_KINDS, type ConductKind, type EnforcementCase } from '#domain/case/model.ts';
 import { type CoercionAnswer, recordCoercionAnswer } from '#domain/coercion/outcomes.ts';
 import { type CoercionWait, planCoercion } from '#domain/coercion/plan.ts';
-import { executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
+import { derivedId, executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
 import type { CoercionRequestKind } from '#domain/partners/requests.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
@@ -86,7 +86,8 @@ export function coercionAnswer(request: PartnerRequest): CoercionAnswer {
     }
     case 'procuratorate': {
       const result = parsed('procuratorate');
-      const outcome = (result?.outcome as 'opened' | 'refusal-upheld' | undefined) ?? 'silent';
+      const outcome =
+        (result?.outcome as 'explanation-requested' | 'ordered' | 'opened' | 'refusal-upheld' | undefined) ?? 'silent';
       return { kind, outcome, ...(typeof result?.reasons === 'string' ? { reasons: result.reasons } : {}) };
     }
     case 'performance-watch':
@@ -142,6 +143,18 @@ function requestSpec(
         period: { dueAt: endOfChinaDay(sanction?.releaseOn ?? chinaDateOf(deps.clock.now())) },
       };
     case 'police-referral':
+      if (wait.ordered) {
+        // D3: the police open the case within 15 days of the procuratorate's order (the supervision-open node).
+        const due = state.nodes['supervision-open']?.dueDate ?? chinaDateOf(deps.clock.now());
+        return {
+          kind: 'police-referral',
+          round,
+          tag: 'ordered',
+          method: 'ordered',
+          items: [{ itemId: 'police' }],
+          period: { dueAt: endOfChinaDay(due) },
+        };
+      }
       return {
         kind: 'police-referral',
         round,
@@ -149,16 +162,32 @@ function requestSpec(
         method: wait.complex ? 'complex' : 'first',
         items: [{ itemId: 'police' }],
         // D2 gives the police 7 days (30 when complex); the referral-answer node holds them to it. The applicant's
-        // private prosecution opens only when no answer came within D4's period, so the wait runs that long.
+        // private prosecution opens only when no written answer came within D4's 60 days, so the wait runs that long.
         period: wait.complex ? rules.D2.decideComplex : rules.D4.noAnswer,
       };
     case 'procuratorate': {
-      // The procuratorate has the police explain (D3: 7 days), then, if it orders, the police open (15 days).
+      if (wait.stage === 'explanation') {
+        // D3: the police explain within 7 days of the notice (the supervision-explain node); the procuratorate's
+        // order, or its finding that the refusal stands, follows the explanation.
+        const due = state.nodes['supervision-explain']?.dueDate ?? chinaDateOf(deps.clock.now());
+        return {
+          kind: 'procuratorate',
+          round,
+          tag: 'explanation',
+          method: 'explanation',
+          items: [{ itemId: 'procuratorate' }],
+          period: { dueAt: endOfChinaDay(due) },
+        };
+      }
+      // The procuratorate reviews the request and notifies the police: no legal period of its own, so it is given
+      // as long as the police would have to explain and open (D3), after which its silence is recorded.
       const explained = deps.calendar.periodEnd(chinaDateOf(deps.clock.now()), rules.D3.explain).date;
       const opened = deps.calendar.periodEnd(explained, rules.D3.openWhenOrdered).date;
       return {
         kind: 'procuratorate',
         round,
+        tag: 'review',
+        method: 'review',
         items: [{ itemId: 'procuratorate' }],
         period: { dueAt: endOfChinaDay(opened) },
       };
@@ -202,7 +231,7 @@ export function advanceCoercion(deps: CoercionDeps) {
             };
             return { events: [superseded], result: [] as readonly string[] };
           }
-          const outcome = recordCoercionAnswer(s, coercionAnswer(request), deps.rules, now);
+          const outcome = recordCoercionAnswer(s, coercionAnswer(request), deps.rules, now, deps.calendar);
           const recorded: CaseEvent = {
             type: 'coercion-answer-recorded',
             requestId: request.requestId,
@@ -365,7 +394,10 @@ export function recordConduct(deps: Pick<Deps, 'cases' | 'clock' | 'staff' | 're
   };
 }
 
-/** The court orders a detainee released early on correction (C1); the detention term ends at once. */
+/**
+ * The president approves a detainee's early release on correction (C2, 民诉法解释 第一百八十二条): the 提前解除拘留
+ * 决定书 is made and the term ends at once.
+ */
 export function orderEarlyRelease(deps: Pick<Deps, 'cases' | 'clock' | 'staff' | 'requests' | 'engine'>) {
   return async (command: { readonly caseId: string; readonly userId: string; readonly reason: string }) => {
     const { member, state: before } = await staffOfCase(deps, command.caseId, command.userId, 'order-release');
@@ -376,7 +408,8 @@ export function orderEarlyRelease(deps: Pick<Deps, 'cases' | 'clock' | 'staff' |
     const termAwaited = (await deps.requests.get(requestId)) !== undefined;
     await mutateCase(deps, command.caseId, { kind: 'staff', id: member.userId }, { action: 'early-release' }, (s) => {
       if (s.coercion?.sanction?.earlyReleaseOrdered) return { events: [], result: undefined };
-      const events: CaseEvent[] = [{ type: 'early-release-ordered', by: member.userId, reason: command.reason }];
+      const docId = derivedId('d', s.caseId, 'early-release', s.coercion?.sanction?.respondentId ?? '');
+      const events: CaseEvent[] = [{ type: 'early-release-ordered', by: member.userId, reason: command.reason, docId }];
       if (!termAwaited && s.coercion?.sanction?.status === 'in-custody') {
         events.push({ type: 'detainee-released', early: true });
       }

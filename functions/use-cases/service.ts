@@ -203,7 +203,10 @@ export function recordService(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'ca
   };
 }
 
-/** A9: who reported their assets as ordered, and who did not (a ground for a fine, and for listing, C6). */
+/**
+ * A9: who reported their assets as ordered, and who did not (a ground for a fine, and for listing, C6). A coercion
+ * phase already watching for performance looks again at the end of the report period (coercion/plan.ts).
+ */
 export function recordAssetReport(deps: Pick<Deps, 'cases' | 'clock' | 'requests'>) {
   return async (input: StepInput & { readonly requestId: string }) => {
     const request = await settleRequest(deps, input.requestId);
@@ -222,9 +225,9 @@ export function recordAssetReport(deps: Pick<Deps, 'cases' | 'clock' | 'requests
               ? 'reported'
               : 'refused',
           }));
-        return { events, result: events.length };
+        return { events, result: events };
       },
     );
-    return { recorded: result };
+    return { recorded: result.length };
   };
 }

@@ -542,7 +542,7 @@ export async function releaseCommand(
     const state = await findCase(runtime, reference);
     const result = await runtime.release({ caseId: state.caseId, userId: options.as, reason: options.reason });
     if (!result.ok) throw new CliError(`未能提前解除拘留：${result.message}`);
-    out.result(result, () => out.line('已决定提前解除拘留'));
+    out.result(result, () => out.line('院长已批准提前解除拘留，已作出提前解除拘留决定书'));
   });
 }
 

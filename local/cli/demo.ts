@@ -57,7 +57,7 @@ interface ScenarioSetting {
 const SCENARIO_SETTINGS: Record<Scenario, ScenarioSetting> = {
   flagship: {
     title:
-      '交通事故赔偿案：冻结扣划银行及网络资金、委托外地法院查封房产、调解无果司法拘留、网络司法拍卖、被执行人筹款履行、执行完毕',
+      '交通事故赔偿案：冻结扣划银行及网络资金、委托外地法院查封房产、协商执行和解未果后司法拘留、网络司法拍卖、被执行人筹款履行、执行完毕',
     event: 'traffic-accident.event.json',
     world: 'flagship-world.json',
     maxDays: 150,
@@ -97,23 +97,28 @@ async function flagshipActs(runtime: EmbeddedRuntime, out: Output, state: Enforc
   const now = chinaTime(runtime.clock.now());
   const sanction = state.coercion?.sanction;
   if (state.status === 'disposing' && state.conduct.length === 0 && state.coercion?.restriction) {
-    out.progress(`  ${now}  （演示）执行法官组织调解未果；被执行人名下有房产和收入，有能力履行而拒不履行`);
+    out.progress(
+      `  ${now}  （演示）双方协商执行和解未果；被执行人名下有房产和收入，有履行能力而拒不履行生效法律文书确定义务`,
+    );
     const recorded = await runtime.conduct({
       caseId: state.caseId,
       userId: state.officer ?? '',
       conduct: 'refusal-with-ability',
-      note: '执行和解调解未果，被执行人有能力履行而拒不履行',
+      note: '协商执行和解未果，被执行人有履行能力而拒不履行生效法律文书确定义务',
     });
     if (!recorded.ok) throw new CliError(`演示记录行为失败：${recorded.message}`);
   }
   if (sanction?.status === 'in-custody' && sanction.familyNotifiedAt && !sanction.earlyReleaseOrdered) {
-    const chief = runtime.staff.document.staff.find(
-      (m) => m.active && m.court === state.court.code && m.roles.includes('bureau-chief'),
+    // C2 (民诉法解释 第一百八十二条): early release is approved by the president, with a 提前解除拘留决定书.
+    const president = runtime.staff.document.staff.find(
+      (m) => m.active && m.court === state.court.code && m.roles.includes('president'),
     );
-    out.progress(`  ${now}  （演示）被拘留人承认错误，表示配合拍卖房产并筹集剩余款项；执行局局长决定提前解除拘留`);
+    out.progress(
+      `  ${now}  （演示）被拘留人认错悔改，具结悔过，表示配合拍卖房产并筹集剩余款项；报院长批准提前解除拘留`,
+    );
     const released = await runtime.release({
       caseId: state.caseId,
-      userId: chief?.userId ?? '',
+      userId: president?.userId ?? '',
       reason: '被拘留人承认并改正错误，配合拍卖房产并筹款履行',
     });
     if (!released.ok) throw new CliError(`演示提前解除拘留失败：${released.message}`);

@@ -203,9 +203,9 @@ function program(): Command {
   helped(
     cli
       .command('release')
-      .description('决定提前解除司法拘留（被拘留人承认并改正错误）')
+      .description('院长批准提前解除司法拘留，作出提前解除拘留决定书（被拘留人认错悔改，C2）')
       .argument('<case>', '案号或案件内部编号')
-      .requiredOption('--as <user>', '决定人用户名（局长或院长）')
+      .requiredOption('--as <user>', '批准人用户名（院长）')
       .requiredOption('--reason <text>', '理由'),
   ).action(lazy('releaseCommand'));
   const closure = () => import('./closure.ts');
@@ -227,7 +227,9 @@ function program(): Command {
   helped(
     cli
       .command('interview')
-      .description('记录约谈申请执行人（终本前听取意见，G2）；终本审查正在询问申请执行人时即作为其答复')
+      .description(
+        '记录约谈申请执行人（告知终本事项并听取申请执行人意见，G2）；终本审查正在询问申请执行人时即作为其答复',
+      )
       .argument('<case>', '案号或案件内部编号')
       .argument('<opinion>', 'agrees（同意终本）或 objects（不同意）')
       .requiredOption('--as <user>', '记录人用户名（承办人、团队负责人、执行局局长）')

@@ -6,7 +6,7 @@ import { isLate } from '#domain/case/nodes.ts';
 import { applyCommits } from '#domain/case/reducer.ts';
 import type { ClosureEvent } from '#domain/case/reducer-closure.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
-import { REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
+import { articleGround, REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
@@ -208,7 +208,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'restriction-lifted':
       return `解除限制消费令（C5：${event.on === 'full-performance' ? '已全部履行' : event.on}）`;
     case 'debtor-listed':
-      return `纳入失信被执行人名单${event.years}年，至${event.until}（C6；情形：${event.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）`;
+      return `纳入失信被执行人名单${event.years !== undefined ? `${event.years}年，至${event.until}` : '（不设期限）'}（C6${event.articleGrounds ? `，第一条${event.articleGrounds.map(articleGround).join('、')}` : ''}；情形：${event.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）`;
     case 'debtor-removed':
       return `删除失信信息（${event.reason}），应于${event.dueDate}前完成（C6）`;
     case 'credit-published':
@@ -216,9 +216,11 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'sanction-decided':
       return `院长审批${event.decision === 'approved' ? '同意' : '不同意'}${event.decision === 'approved' ? (event.days !== undefined ? `：司法拘留${event.days}日` : `：罚款${formatYuan(event.amountFen ?? (0 as Fen))}`) : ''}`;
     case 'sanction-served':
-      return `送达${event.releaseOn ? `拘留决定书，拘留至${event.releaseOn}` : '罚款决定书'}`;
+      return `送达${event.releaseOn ? `拘留决定书，拘留至${event.releaseOn}` : state?.coercion?.sanction?.kind === 'detention' ? '拘留决定书' : '罚款决定书'}`;
     case 'detainee-in-custody':
-      return event.confirmed ? '被拘留人已交公安机关看管' : '公安机关未确认收押';
+      return event.confirmed
+        ? `被拘留人已交公安机关看管${event.releaseOn ? `，拘留期限自交付看管起算，至${event.releaseOn}（C2）` : ''}`
+        : '公安机关未确认收押';
     case 'detainee-family-notified':
       return event.onTime ? '已通知被拘留人家属（24小时内，C3）' : '未能在24小时内通知被拘留人家属（C3）';
     case 'sanction-review':
@@ -230,7 +232,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
         undecided: '上一级法院未在期限内作出复议决定（C3）',
       }[event.outcome];
     case 'early-release-ordered':
-      return `${names.member(event.by)}决定提前解除拘留（${event.reason}）`;
+      return `院长批准提前解除拘留，作出提前解除拘留决定书${event.docId ? `（${event.docId}）` : ''}，交公安机关执行（C2；${event.reason}）`;
     case 'detainee-released':
       return event.early ? '提前解除拘留' : '拘留期满解除';
     case 'referral-blocked':
@@ -245,7 +247,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
         opened: '决定立案',
         complex: '案情复杂，延长审查至30日（D2）',
         refused: '决定不予立案',
-        'supervision-ordered': '要求公安机关立案',
+        'explanation-requested': '通知公安机关在7日内书面说明不立案理由（D3）',
+        'supervision-ordered': '认为不立案理由不能成立，通知公安机关在15日内立案（D3）',
         'refusal-upheld': '认为不立案理由成立',
         silent: '逾期未答复',
       }[event.outcome];
@@ -354,9 +357,12 @@ function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | unde
     case 'closure-review-ended':
       return { refused: '结案审查结束：不符合条件', rejected: '结案审查结束：审批未同意', granted: '' }[event.outcome];
     case 'interview-requested':
-      return '通过电子送达平台约谈申请执行人，听取对终结本次执行程序的意见（G2）';
+      return '通过电子送达平台告知申请执行人终本事项，听取其对终结本次执行程序的意见（G2）';
     case 'applicant-heard':
-      return `约谈申请执行人：${OPINION_LABELS[event.opinion]}${event.by === 'system' || event.by === 'applicant' ? '' : `（${names.member(event.by)}记录）`}${event.note ? `，${event.note}` : ''}`;
+      // 约谈 is a meeting (the officer tells the applicant of 终本 and hears them); an answer on the platform is not.
+      return event.by === 'applicant'
+        ? `申请执行人通过电子送达平台答复：${OPINION_LABELS[event.opinion]}${event.note ? `，${event.note}` : ''}`
+        : `约谈申请执行人（告知终本事项并听取意见）：${OPINION_LABELS[event.opinion]}${event.by === 'system' ? '' : `（${names.member(event.by)}记录）`}${event.note ? `，${event.note}` : ''}`;
     case 'requery-recorded':
       return event.found.length > 0
         ? `终本后第${event.round}次查询：发现${event.found.map((a) => `${ASSET_CLASS_LABELS[a.class]}${a.reference}${a.balanceFen !== undefined ? ` 余额${formatYuan(a.balanceFen)}` : ''}`).join('；')}`

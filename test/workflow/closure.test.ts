@@ -49,7 +49,7 @@ describe('终本 (G2)', () => {
         code: 'min-since-filing',
         message: '立案未满3个月（G2），最早可于2026-06-02终结本次执行程序',
       },
-      { ruleId: 'G2', code: 'interview', message: '尚未约谈申请执行人（G2）' },
+      { ruleId: 'G2', code: 'interview', message: '尚未约谈申请执行人（告知终本事项并听取申请执行人意见，G2）' },
     ]);
     expect(refused.closureReview?.waitUntil).toBe('2026-06-02');
     expect(await s.pending(caseId)).toEqual([]);
@@ -58,9 +58,11 @@ describe('终本 (G2)', () => {
     expect(closed.closure).toMatchObject({ way: 'final-round-closure' });
     expect((closed.closure?.at ?? '').slice(0, 10) >= '2026-06-02').toBe(true);
     expect(closed.interview).toMatchObject({ opinion: 'agrees', by: 'applicant' });
-    // Restrictions stay in force after 终本.
+    // Restrictions stay in force after 终本; the summary names the listing only when there is one (here none).
     expect(closed.coercion?.restriction?.liftedAt).toBeUndefined();
     const list = await events(s, caseId);
+    const summary = list.find((e) => e.type === 'status-changed' && e.to === 'closed');
+    expect(summary).toMatchObject({ reason: '终结本次执行程序；限制消费令继续有效，定期查询被执行人财产' });
     const decided = list.find((e) => e.type === 'approval-decided');
     expect(decided).toMatchObject({ decision: 'approved', by: CHIEF, role: 'bureau-chief' });
     expect(list.map((e) => e.type)).toEqual(
@@ -90,6 +92,42 @@ describe('终本 (G2)', () => {
     ]);
     // The re-query watch of G3 started with the closure.
     expect(closed.watches?.requery).toMatchObject({ run: 1, active: true });
+  });
+
+  it('issue 13: nothing found, the asset report refused: listed on ground (四) for 2 years, fined, no referral demanded, and 终本 after three months and the interview', async () => {
+    const n = 605;
+    const s = await open({
+      script: {
+        respondents: { [RESPONDENT_ID]: { eService: 'ok', assetReport: 'silent', assets: [] } },
+        cases: { [`（2026）冀0922执${1000 + n}号`]: {} },
+      },
+    });
+    const caseId = await filed(s, n);
+    const closed = await daysUntil(s, caseId, (c) => c.status === 'closed', 150);
+    expect(closed.closure).toMatchObject({ way: 'final-round-closure' });
+    expect((closed.closure?.at ?? '').slice(0, 10) >= '2026-06-02').toBe(true);
+    expect(closed.interview).toMatchObject({ opinion: 'agrees' });
+    // 法释〔2017〕7号 第一条第四项, 第二条: 2 years, no ability to pay needed.
+    expect(closed.coercion?.listing).toMatchObject({ grounds: ['report-refused'], years: 2 });
+    expect(closed.coercion?.listing?.removedAt).toBeUndefined();
+    // 民诉法 第二百五十二条: the refusal is fined, approved by the president.
+    expect(closed.coercion?.sanction).toMatchObject({ kind: 'fine', status: 'served', grounds: ['report-refused'] });
+    // No ability to pay: no 拒执 referral is owed, and none blocks 终本.
+    expect(closed.coercion?.referral).toBeUndefined();
+    const list = await events(s, caseId);
+    expect(list.find((e) => e.type === 'debtor-listed')).toMatchObject({ articleGrounds: [4], years: 2 });
+    expect(list.some((e) => e.type === 'referral-blocked')).toBe(false);
+    // The refused report is acted on when its period ends, not when the 30-day watch does (A9).
+    const history = await s.runtime.cases.history(caseId);
+    const when = (type: CaseEvent['type']) =>
+      Date.parse(history.find((c) => c.events.some((e) => e.type === type))?.at ?? '');
+    expect(when('sanction-proposed') - when('asset-report')).toBeLessThan(DAY * 1000);
+    const problems = list.flatMap((e) => (e.type === 'closure-refused' ? e.problems.map((p) => p.code) : []));
+    expect(problems).not.toContain('referral');
+    const summary = list.find((e) => e.type === 'status-changed' && e.to === 'closed');
+    expect(summary).toMatchObject({
+      reason: '终结本次执行程序；限制消费令、失信被执行人名单继续有效，定期查询被执行人财产',
+    });
   });
 
   it('refused to the officer when a condition time cannot fix is missing, naming it; the officer asks again once it holds', async () => {

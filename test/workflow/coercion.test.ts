@@ -101,15 +101,27 @@ describe('judicial detention (C1-C3)', () => {
     expect(detained.coercion?.sanction?.familyNotifiedAt).toBeDefined();
     expect(detained.nodes['family-notice']).toMatchObject({ status: 'met', ruleId: 'C3' });
 
+    // C2: the 12 days run from custody (the police took the detainee), not from service of the decision.
+    const custodyDay = new Date(Date.parse(detained.coercion?.sanction?.custodyAt ?? '') + 8 * 3_600_000);
+    const lastDay = new Date(custodyDay.getTime() + 11 * 86_400_000).toISOString().slice(0, 10);
+    expect(detained.coercion?.sanction?.releaseOn).toBe(lastDay);
+
+    // C2 (民诉法解释 第一百八十二条): the bureau chief may not release early; the president approves, with the decision.
     expect(await s.runtime.release({ caseId, userId: 'zhang-wei', reason: '被拘留人承认并改正错误' })).toMatchObject({
+      ok: false,
+      status: 403,
+    });
+    expect(await s.runtime.release({ caseId, userId: PRESIDENT, reason: '被拘留人认错悔改，具结悔过' })).toMatchObject({
       ok: true,
     });
     const released = await s.load(caseId);
     expect(released.coercion?.sanction).toMatchObject({
       status: 'released',
       early: true,
-      earlyReleaseOrdered: { by: 'zhang-wei' },
+      earlyReleaseOrdered: { by: PRESIDENT },
     });
+    const ordered = (await events(s, caseId)).find((e) => e.type === 'early-release-ordered');
+    expect(ordered).toMatchObject({ by: PRESIDENT, docId: expect.any(String) });
     expect(types(await events(s, caseId))).toEqual(
       expect.arrayContaining([
         'sanction-proposed',
@@ -138,6 +150,9 @@ describe('judicial detention (C1-C3)', () => {
     ).toMatchObject({ ok: true });
     const state = await s.until(caseId, (c) => c.coercion?.sanction?.status === 'rejected');
     expect(state.coercion?.sanction?.custodyAt).toBeUndefined();
+    // A rejected sanction carries no approved days (nor an amount).
+    expect(state.coercion?.sanction?.approvedDays).toBeUndefined();
+    expect(state.coercion?.sanction?.approvedFen).toBeUndefined();
     expect(s.path(caseId, 'coercion')).toEqual(
       expect.arrayContaining([
         'AwaitSanctionApproval',
@@ -193,7 +208,7 @@ describe('criminal referral for refusal to execute (D1-D5)', () => {
     expect(state.nodes['referral-answer']).toMatchObject({ status: 'met', ruleId: 'D2' });
   });
 
-  it('police refuse -> procuratorate supervision -> case opened', async () => {
+  it('police refuse -> procuratorate supervision (D3): the explain and open nodes are set and met, the order and the opening separate', async () => {
     const s = await open({ script: script(221, { police: 'refused', procuratorate: 'opened' }) });
     const caseId = await referred(s, 221);
     const state = await s.until(caseId, (c) => c.coercion?.referral?.status === 'opened');
@@ -203,26 +218,51 @@ describe('criminal referral for refusal to execute (D1-D5)', () => {
     expect(answered.map((e) => (e.type === 'referral-answered' ? `${e.by}:${e.outcome}` : e.type))).toEqual([
       'police:refused',
       'supervision-requested',
+      'procuratorate:explanation-requested',
       'procuratorate:supervision-ordered',
       'police:opened',
     ]);
     expect(state.coercion?.referral?.reasons).toBe('现有证据不足以证明被执行人有能力履行');
+    // D3: 7 days to explain from the procuratorate's notice, 15 days to open from its order: both time nodes, met.
+    const explain = state.nodes['supervision-explain'];
+    const opening = state.nodes['supervision-open'];
+    expect(explain).toMatchObject({ ruleId: 'D3', status: 'met' });
+    expect(opening).toMatchObject({ ruleId: 'D3', status: 'met' });
+    const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+    expect(days(explain?.startedOn ?? '', explain?.dueDate ?? '')).toBeGreaterThanOrEqual(7);
+    expect(days(opening?.startedOn ?? '', opening?.dueDate ?? '')).toBeGreaterThanOrEqual(15);
+    expect(opening?.startedOn && explain?.startedOn && opening.startedOn >= explain.startedOn).toBe(true);
   });
 
-  it('police silent past the deadline -> the applicant is told of private prosecution, the command center alerted', async () => {
+  it('police silent: the D2 node is overdue after 7 days, but private prosecution opens only after 60 days (D4)', async () => {
     const s = await open({ script: script(222, { police: 'silent' }) });
     const caseId = await referred(s, 222);
-    const state = await s.until(caseId, (c) => c.coercion?.referral?.status === 'private-prosecution');
+    const sent = await s.until(caseId, (c) => c.coercion?.referral?.sentAt !== undefined);
+    const sentAt = Date.parse(sent.coercion?.referral?.sentAt ?? '');
+    const state = await s.until(caseId, (c) => c.coercion?.referral?.status === 'private-prosecution', 70);
+    const history = await s.runtime.cases.history(caseId);
+    const firstWith = (test: (e: CaseEvent) => boolean) => history.find((c) => c.events.some(test))?.at ?? '';
+    // The police were late under D2 (7 days) long before; the applicant is told of 自诉 only after 60 days (D4).
+    const late = firstWith((e) => e.type === 'node-overdue' && e.node === 'referral-answer');
+    const notified = firstWith((e) => e.type === 'private-prosecution-notified');
+    expect(Date.parse(late) - sentAt).toBeLessThan(15 * DAY * 1000);
+    expect(Date.parse(notified) - sentAt).toBeGreaterThanOrEqual(60 * DAY * 1000);
+    expect(Date.parse(notified) - sentAt).toBeLessThan(62 * DAY * 1000);
     expect(state.nodes['referral-answer']?.status).toBe('overdue');
-    expect(s.alerts.map((a) => a.message).join('\n')).toContain('公安机关逾期未答复拒执罪移送');
+    expect(s.alerts.map((a) => a.message).join('\n')).toContain('公安机关移送后60日内未书面答复拒执罪移送');
   });
 
-  it('a package missing an evidence category is not sent, and says which', async () => {
+  it('violent obstruction with nothing to pay with: detention and listing, but no referral (the crime needs ability to pay)', async () => {
     const s = await open({ script: script(223) });
     const caseId = await coercing(s, 223);
     await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'violent-obstruction' });
-    const state = await s.liveUntil(caseId, (c) => c.coercion?.referral !== undefined);
-    expect(state.coercion?.referral).toMatchObject({ status: 'blocked', missing: ['ability'] });
+    const state = await s.liveUntil(
+      caseId,
+      (c) => c.coercion?.listing !== undefined && c.coercion.sanction !== undefined,
+    );
+    expect(state.coercion?.listing).toMatchObject({ grounds: ['violent-obstruction'], years: 3 });
+    expect(state.coercion?.sanction?.kind).toBe('detention');
+    expect(state.coercion?.referral).toBeUndefined();
   });
 });
 
@@ -230,7 +270,9 @@ describe('dishonest-debtor list (C6)', () => {
   it('listed on its grounds; after performance, removed within 3 working days across National Day', async () => {
     const n = 230;
     const s = await open({
-      startAt: '2026-08-24T01:00:00.000Z',
+      // The refused report wakes the measures at once (listing, fine): filed early in September, the phase still
+      // watches for performance on 30 September.
+      startAt: '2026-09-02T01:00:00.000Z',
       script: {
         respondents: {
           [RESPONDENT_ID]: {

@@ -396,6 +396,8 @@ export class PartnerSimulator implements PartnerGateway {
       case 'police-referral': {
         const police = this.caseScript(request).police ?? 'opened';
         if (police === 'silent') return undefined;
+        // Ordered by the procuratorate (D3), the police open the case.
+        if (request.method === 'ordered') return reply('ok', SIMULATED_DELAY_HOURS.referral, { outcome: 'opened' }, '');
         const outcome =
           police === 'complex' && request.method !== 'complex' ? 'complex' : police === 'complex' ? 'opened' : police;
         const reasons = outcome === 'refused' ? '现有证据不足以证明被执行人有能力履行' : undefined;
@@ -404,7 +406,14 @@ export class PartnerSimulator implements PartnerGateway {
       case 'procuratorate': {
         const answer = this.caseScript(request).procuratorate ?? 'opened';
         if (answer === 'silent') return undefined;
-        return reply('ok', SIMULATED_DELAY_HOURS.referral, { outcome: answer }, '');
+        // D3: first the notice to the police to explain; after their explanation, the order or the refusal upheld.
+        const outcome =
+          request.method === 'explanation'
+            ? answer === 'opened'
+              ? 'ordered'
+              : 'refusal-upheld'
+            : 'explanation-requested';
+        return reply('ok', SIMULATED_DELAY_HOURS.referral, { outcome }, '');
       }
       case 'detention-term':
       case 'performance-watch':

@@ -22,7 +22,7 @@ export const ACTIONS = [
   'read-board',
   /** Record what a respondent did (obstruction, hidden assets, ...): the grounds of coercive measures. */
   'record-conduct',
-  /** Order a detainee released early on correction (C1). */
+  /** Approve a detainee's early release on correction, with the 提前解除拘留决定书 (C2: the president only). */
   'order-release',
   /**
    * Matters other courts entrust to this court (H1): record one as it arrives, complete it or report back, and
@@ -51,7 +51,6 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'close-cases',
     'read-board',
     'record-conduct',
-    'order-release',
     'handle-entrustments',
   ],
   president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],

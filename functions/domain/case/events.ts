@@ -225,8 +225,11 @@ export type CaseEvent =
   | {
       readonly type: 'debtor-listed';
       readonly grounds: readonly ConductKind[];
-      readonly years: number;
-      readonly until: LocalDate;
+      /** The grounds of 法释〔2017〕7号 第一条 (1-6); absent in events recorded before they were named. */
+      readonly articleGrounds?: readonly number[];
+      /** Absent for ground (一) alone: no fixed term (第二条). */
+      readonly years?: number;
+      readonly until?: LocalDate;
     }
   | { readonly type: 'debtor-removed'; readonly reason: string; readonly dueDate: LocalDate }
   | {
@@ -243,13 +246,15 @@ export type CaseEvent =
       readonly by: string;
     }
   | { readonly type: 'sanction-served'; readonly docId: string; readonly releaseOn?: LocalDate }
-  | { readonly type: 'detainee-in-custody'; readonly confirmed: boolean }
+  /** `releaseOn`: the last day of the term, counted from custody (C2); older events set it on service instead. */
+  | { readonly type: 'detainee-in-custody'; readonly confirmed: boolean; readonly releaseOn?: LocalDate }
   | { readonly type: 'detainee-family-notified'; readonly onTime: boolean }
   | {
       readonly type: 'sanction-review';
       readonly outcome: 'not-requested' | 'requested' | 'upheld' | 'revoked' | 'undecided';
     }
-  | { readonly type: 'early-release-ordered'; readonly by: string; readonly reason: string }
+  /** C2 (民诉法解释 第一百八十二条): approved by the president, with a 提前解除拘留决定书 (`docId`; absent in older events). */
+  | { readonly type: 'early-release-ordered'; readonly by: string; readonly reason: string; readonly docId?: string }
   | { readonly type: 'detainee-released'; readonly early: boolean }
   | { readonly type: 'referral-blocked'; readonly missing: readonly string[] }
   | { readonly type: 'referral-sent'; readonly grounds: readonly string[] }
@@ -257,11 +262,29 @@ export type CaseEvent =
   | {
       readonly type: 'referral-answered';
       readonly by: 'police' | 'procuratorate';
-      readonly outcome: 'opened' | 'complex' | 'refused' | 'supervision-ordered' | 'refusal-upheld' | 'silent';
+      readonly outcome:
+        | 'opened'
+        | 'complex'
+        | 'refused'
+        /** D3: the procuratorate asked the police to explain in writing why they did not open the case. */
+        | 'explanation-requested'
+        /** D3: the police explained; the procuratorate found the reasons wanting and ordered the case opened. */
+        | 'supervision-ordered'
+        | 'refusal-upheld'
+        | 'silent';
       readonly reasons?: string;
     }
   | { readonly type: 'private-prosecution-notified'; readonly reason: string }
-  | { readonly type: 'performance-watched'; readonly until: Instant; readonly requestId: string }
+  /**
+   * `checkAt`: the watch looks again then, before `until`: the end of the asset-report period (A9), so that a
+   * refused report is acted on at once rather than when the watch ends.
+   */
+  | {
+      readonly type: 'performance-watched';
+      readonly until: Instant;
+      readonly requestId: string;
+      readonly checkAt?: Instant;
+    }
   | { readonly type: 'watch-woken' }
   | { readonly type: 'coercion-ended'; readonly outcome: 'performed' | 'exhausted' }
   /** The property the disposal phase turns into money, one lot per asset. */

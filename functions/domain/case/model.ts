@@ -67,6 +67,10 @@ export type NodeId =
   | 'listing-removal'
   | 'family-notice'
   | 'referral-answer'
+  /** D3: the police explain why they did not open the case, within 7 days of the procuratorate's notice. */
+  | 'supervision-explain'
+  /** D3: ordered by the procuratorate, the police open the case within 15 days. */
+  | 'supervision-open'
   | 'officer-assigned'
   | 'notice-sent'
   | 'inquiry-started'
@@ -283,6 +287,10 @@ export type ReferralStatus =
   | 'opened'
   | 'police-refused'
   | 'with-procuratorate'
+  /** D3: the procuratorate asked the police to explain in writing why they did not open the case. */
+  | 'police-explaining'
+  /** D3: the procuratorate ordered the police to open the case. */
+  | 'ordered-to-open'
   | 'private-prosecution';
 
 export interface Referral {
@@ -385,8 +393,9 @@ export interface CoercionState {
   readonly listing?: {
     readonly listedAt: Instant;
     readonly grounds: readonly ConductKind[];
-    readonly years: number;
-    readonly until: LocalDate;
+    /** Absent for a listing on ground (一) alone: it has no fixed term (法释〔2017〕7号 第二条). */
+    readonly years?: number;
+    readonly until?: LocalDate;
     readonly removedAt?: Instant;
     readonly removalReason?: string;
   };
@@ -403,6 +412,8 @@ export interface CoercionState {
   /** Each (re)start of the watch has its own request; woken by money or conduct, it is started again. */
   readonly watchRound?: number;
   readonly watchWoken?: boolean;
+  /** The watch looks again at this instant, before `watchUntil` (the end of the asset-report period, A9). */
+  readonly watchCheckAt?: Instant;
   /** The request the phase waits for now. */
   readonly awaiting?: string;
   readonly outcome?: 'performed' | 'exhausted';

@@ -3,6 +3,8 @@ const NODE_LABELS: Record<string, string> = {
   'listing-removal': '删除失信信息',
   'family-notice': '通知被拘留人家属',
   'referral-answer': '公安机关答复拒执罪移送',
+  'supervision-explain': '公安机关书面说明不立案理由（检察监督）',
+  'supervision-open': '公安机关依检察机关通知立案',
   'officer-assigned': '确定承办人',
   'notice-sent': '发出执行通知书及报告财产令',
   'inquiry-started': '启动网络查控',

@@ -418,7 +418,14 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
       if (!current.restriction) throw new CaseStateError(`case ${state.caseId} has no restriction to lift`);
       return set({ restriction: { ...current.restriction, liftedAt: at, liftedOn: event.on } });
     case 'debtor-listed':
-      return set({ listing: { listedAt: at, grounds: event.grounds, years: event.years, until: event.until } });
+      return set({
+        listing: {
+          listedAt: at,
+          grounds: event.grounds,
+          ...(event.years !== undefined ? { years: event.years } : {}),
+          ...(event.until !== undefined ? { until: event.until } : {}),
+        },
+      });
     case 'debtor-removed':
       if (!current.listing) throw new CaseStateError(`case ${state.caseId} is not listed`);
       return set({ listing: { ...current.listing, removedAt: at, removalReason: event.reason } });
@@ -449,6 +456,7 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
         ...s,
         custodyAt: at,
         ...(event.confirmed ? { status: 'in-custody' as const } : {}),
+        ...(event.releaseOn ? { releaseOn: event.releaseOn } : {}),
       }));
     case 'detainee-family-notified':
       return withSanction(state, (s) => ({ ...s, familyNotifiedAt: at }));
@@ -483,9 +491,11 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
               ? 'police-complex'
               : event.outcome === 'refused'
                 ? 'police-refused'
-                : event.outcome === 'supervision-ordered'
-                  ? 'with-procuratorate'
-                  : base.status;
+                : event.outcome === 'explanation-requested'
+                  ? 'police-explaining'
+                  : event.outcome === 'supervision-ordered'
+                    ? 'ordered-to-open'
+                    : base.status;
         return { ...base, status, ...(event.reasons ? { reasons: event.reasons } : {}) };
       });
     case 'private-prosecution-notified':
@@ -501,6 +511,7 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
         watchRequestId: event.requestId,
         watchRound: (current.watchRound ?? 0) + 1,
         watchWoken: false,
+        watchCheckAt: event.checkAt,
       });
     case 'watch-woken':
       return set({ watchWoken: true });

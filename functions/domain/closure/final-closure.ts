@@ -7,6 +7,7 @@ import type { Asset, ClosureProblem, EnforcementCase } from '../case/model.ts';
 import { accountBalance } from '../case/reducer.ts';
 import { CONDUCT_LABELS, REFERRAL_GROUND_LABELS } from '../coercion/labels.ts';
 import { listingPlan, sanctionPlan } from '../coercion/measures.ts';
+import { listingGrounds } from '../coercion/plan.ts';
 import { CATEGORY_LABELS, referralGrounds, referralPackage } from '../coercion/referral.ts';
 import { type Fen, formatYuan } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
@@ -47,13 +48,9 @@ export function finalClosureProblems(state: EnforcementCase, rules: Rules, now: 
     add('G2', 'documents', '未发出执行通知书及报告财产令（G2、A5）');
   const restriction = state.coercion?.restriction;
   if (!restriction || restriction.liftedAt) add('G2', 'restriction', '未发出限制消费令或已解除（G2、C4）');
-  const listing = listingPlan(state, rules);
+  const listing = listingPlan(state, rules, chinaDateOf(now));
   if (listing && (!state.coercion?.listing || state.coercion.listing.removedAt)) {
-    add(
-      'G2',
-      'listing',
-      `被执行人具备失信情形（${listing.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}），未纳入失信被执行人名单（G2、C6）`,
-    );
+    add('G2', 'listing', `被执行人具备失信情形（${listingGrounds(listing)}），未纳入失信被执行人名单（G2、C6）`);
   }
   if (!state.inquiry || (state.inquiry.answered.length === 0 && state.inquiry.silent.length === 0))
     add('G2', 'inquiry', '未完成网络查控（G2、A8）');
@@ -88,7 +85,8 @@ export function finalClosureProblems(state: EnforcementCase, rules: Rules, now: 
       `立案未满${rules.G2.minSinceFiling.months}个月（G2），最早可于${earliest}终结本次执行程序`,
     );
   }
-  if (!interviewCounts(state, rules, now)) add('G2', 'interview', '尚未约谈申请执行人（G2）');
+  if (!interviewCounts(state, rules, now))
+    add('G2', 'interview', '尚未约谈申请执行人（告知终本事项并听取申请执行人意见，G2）');
   else if (state.interview?.opinion === 'unreachable')
     add('G2', 'interview-unreachable', '未能约谈申请执行人，须承办人约谈并记录（G2）');
   return problems;

@@ -70,6 +70,19 @@ function refuse(state: EnforcementCase, problems: readonly ClosureProblem[]): Cl
   return { events, next: { kind: 'refused' }, refusal: problems };
 }
 
+/**
+ * What a 终本 closure leaves in force, as the case shows it: the restriction and the listing only when they were
+ * issued and are not lifted or removed (a respondent never listed has no listing that 继续有效).
+ */
+export function finalRoundSummary(state: EnforcementCase): string {
+  const c = state.coercion;
+  const inForce = [
+    c?.restriction && !c.restriction.liftedAt ? '限制消费令' : undefined,
+    c?.listing && !c.listing.removedAt ? '失信被执行人名单' : undefined,
+  ].filter((x): x is string => x !== undefined);
+  return `终结本次执行程序；${inForce.length > 0 ? `${inForce.join('、')}继续有效，` : ''}定期查询被执行人财产`;
+}
+
 function close(state: EnforcementCase): CaseEvent[] {
   const review = state.closureReview;
   if (!review) return [];
@@ -91,9 +104,7 @@ function close(state: EnforcementCase): CaseEvent[] {
       type: 'status-changed',
       from: state.status,
       to: 'closed',
-      reason: finalRound
-        ? '终结本次执行程序；限制消费令、失信名单继续有效，定期查询被执行人财产'
-        : CLOSURE_WAY_LABELS[review.way],
+      reason: finalRound ? finalRoundSummary(state) : CLOSURE_WAY_LABELS[review.way],
     },
     { type: 'closure-review-ended', outcome: 'granted' },
   );

@@ -2,7 +2,7 @@
 import type { ConductKind, SanctionKind } from '../case/model.ts';
 
 export const CONDUCT_LABELS: Record<ConductKind, string> = {
-  'refusal-with-ability': '有能力履行而拒不履行',
+  'refusal-with-ability': '有履行能力而拒不履行生效法律文书确定义务',
   obstruction: '妨碍执行',
   'violent-obstruction': '以暴力、威胁方法抗拒执行',
   'assets-hidden': '隐匿、转移财产',
@@ -11,6 +11,13 @@ export const CONDUCT_LABELS: Record<ConductKind, string> = {
   'consumption-violation': '违反限制消费令',
   'settlement-breach': '无正当理由拒不履行执行和解协议',
 };
+
+const CHINESE_NUMERALS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+/** A ground of 法释〔2017〕7号 第一条 as it is cited: 1 -> （一）. */
+export function articleGround(n: number): string {
+  return `（${CHINESE_NUMERALS[n] ?? String(n)}）项`;
+}
 
 export const SANCTION_LABELS: Record<SanctionKind, string> = { fine: '罚款', detention: '司法拘留' };
 

@@ -3,6 +3,7 @@
  * the respondent's recorded conduct, the asset report, what was found, whether anything was paid. Not wired in
  * the state machine: the coercion phase runs whatever this returns.
  */
+import { chinaDateOf } from '../calendar/local-date.ts';
 import type { ConductKind, EnforcementCase, Party, SanctionKind } from '../case/model.ts';
 import { outstandingFen } from '../control/plan.ts';
 import { type Fen, fen } from '../money.ts';
@@ -29,18 +30,51 @@ export function ableToPay(state: EnforcementCase): boolean {
 
 export interface ListingPlan {
   readonly grounds: readonly ConductKind[];
-  readonly years: number;
+  /** The grounds of 第一条 (1-6) the conduct shows, in order. */
+  readonly articleGrounds: readonly number[];
+  /** Absent for ground (一) alone: that listing has no fixed term (第二条). */
+  readonly years?: number;
 }
 
-/** C6: listed only when able to pay, refusing, and one of the grounds holds; 2 years, +1 for violence or repetition. */
-export function listingPlan(state: EnforcementCase, rules: Rules): ListingPlan | null {
+/** 第四条: a person under 18 on `today`, by the birth date in the resident ID number; unknown is not a minor. */
+export function isMinor(party: Pick<Party, 'kind' | 'idNumber'>, today: string, adultAge: number): boolean {
+  if (party.kind !== 'person') return false;
+  const birth = /^\d{6}(\d{4})(\d{2})(\d{2})\d{3}[\dXx]$/.exec(party.idNumber);
+  if (!birth) return false;
+  const [, y, m, d] = birth;
+  return `${Number(y) + adultAge}-${m}-${d}` > today;
+}
+
+/** 第三条第二项: money already frozen (or deducted and held) covers what is still owed. */
+export function seizedPropertySuffices(state: EnforcementCase): boolean {
+  const outstanding = outstandingFen(state);
+  const frozen = Object.values(state.assets)
+    .filter((a) => a.status === 'frozen')
+    .reduce((sum, a) => sum + a.frozenFen, 0);
+  return outstanding > 0 && frozen >= outstanding;
+}
+
+/**
+ * C6 (法释〔2017〕7号): which grounds of 第一条 the case shows, and for how long. Ground (一) needs the ability to pay
+ * and is barred by 第三条 (security, enough already seized); (二)-(六) need no ability and last 2 years, extended by a
+ * year for violence or several different grounds (第二条). A minor is never listed (第四条).
+ */
+export function listingPlan(state: EnforcementCase, rules: Rules, today?: string): ListingPlan | null {
   const c6 = rules.C6;
-  const kinds = conductKinds(state);
-  const grounds = [...new Set(kinds.filter((k) => (c6.grounds as readonly string[]).includes(k)))];
-  if (grounds.length === 0 || !ableToPay(state) || outstandingFen(state) === 0) return null;
-  const repeated = kinds.length > new Set(kinds).size;
-  const extended = kinds.includes('violent-obstruction') || repeated;
-  return { grounds, years: c6.listingYears + (extended ? c6.extensionMinYears : 0) };
+  if (outstandingFen(state) === 0) return null;
+  const day = today ?? chinaDateOf(state.filedAt);
+  const adults = state.respondents.filter((r) => !(c6.minorsExcluded && isMinor(r, day, c6.adultAge)));
+  if (adults.length === 0) return null;
+  const table = c6.grounds as Readonly<Record<string, number>>;
+  const kinds = adults.flatMap((r) => conductKinds(state, r.partyId)).filter((k) => table[k] !== undefined);
+  const abilityGround = ableToPay(state) && !seizedPropertySuffices(state);
+  const grounds = [...new Set(kinds)].filter((k) => table[k] !== c6.abilityGround || abilityGround);
+  if (grounds.length === 0) return null;
+  const articleGrounds = [...new Set(grounds.map((k) => table[k] ?? 0))].sort((a, b) => a - b);
+  const termed = articleGrounds.filter((g) => g !== c6.abilityGround);
+  if (termed.length === 0) return { grounds, articleGrounds };
+  const extended = grounds.includes('violent-obstruction') || termed.length > 1;
+  return { grounds, articleGrounds, years: c6.listingYears + (extended ? c6.extensionMinYears : 0) };
 }
 
 export interface SanctionPlan {

@@ -3,10 +3,12 @@
  * what the command center must hear. Silence past a legal deadline is a fact too: a missed D2 answer opens the
  * applicant's private-prosecution path (D4), a family not told within 24 hours is an overdue node (C3).
  */
+
+import type { LegalCalendar } from '../calendar/legal-calendar.ts';
 import { chinaDateOf, type Instant } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
 import type { EnforcementCase, Publication } from '../case/model.ts';
-import { meetNode } from '../case/nodes.ts';
+import { meetNode, timeNode } from '../case/nodes.ts';
 import { derivedId } from '../ids.ts';
 import type { Rules } from '../rules/table.ts';
 import { CREDIT_RECIPIENTS, releaseOn } from './plan.ts';
@@ -26,7 +28,7 @@ export type CoercionAnswer =
     }
   | {
       readonly kind: 'procuratorate';
-      readonly outcome: 'opened' | 'refusal-upheld' | 'silent';
+      readonly outcome: 'explanation-requested' | 'ordered' | 'opened' | 'refusal-upheld' | 'silent';
       readonly reasons?: string;
     }
   | { readonly kind: 'performance-watch'; readonly woken: boolean };
@@ -48,6 +50,7 @@ export function recordCoercionAnswer(
   answer: CoercionAnswer,
   rules: Rules,
   now: Instant,
+  calendar: LegalCalendar,
 ): CoercionOutcome {
   const sanction = state.coercion?.sanction;
   switch (answer.kind) {
@@ -72,12 +75,16 @@ export function recordCoercionAnswer(
     case 'sanction-service': {
       if (!sanction) return { events: [], alerts: [] };
       const docId = derivedId('d', state.caseId, sanction.kind, sanction.respondentId);
-      const release = sanction.kind === 'detention' ? { releaseOn: releaseOn(now, sanction.approvedDays ?? 1) } : {};
       const alerts = answer.delivered ? [] : ['决定书电子送达未获回执，由执行干警直接送达'];
-      return { events: [{ type: 'sanction-served', docId, ...release }], alerts };
+      return { events: [{ type: 'sanction-served', docId }], alerts };
     }
     case 'custody': {
-      const events: CaseEvent[] = [{ type: 'detainee-in-custody', confirmed: answer.confirmed }];
+      // C2: the days are served in the police's custody, so the term runs from custody, not from service.
+      const release =
+        answer.confirmed && sanction?.kind === 'detention'
+          ? { releaseOn: releaseOn(now, sanction.approvedDays ?? 1) }
+          : {};
+      const events: CaseEvent[] = [{ type: 'detainee-in-custody', confirmed: answer.confirmed, ...release }];
       if (answer.confirmed) {
         const dueAt = new Date(Date.parse(now) + rules.C3.familyNoticeHours * 3_600_000).toISOString();
         const node = {
@@ -114,60 +121,137 @@ export function recordCoercionAnswer(
     }
     case 'detention-term':
       return { events: [{ type: 'detainee-released', early: answer.early }], alerts: [] };
-    case 'police-referral': {
-      if (answer.outcome === 'silent') {
-        return {
-          events: [
-            { type: 'referral-answered', by: 'police', outcome: 'silent' },
-            { type: 'node-overdue', node: 'referral-answer', at: now },
-            {
-              type: 'private-prosecution-notified',
-              reason: `公安机关未在期限内作出是否立案的决定（D2），移送后${rules.D4.noAnswer.days}日内未答复，告知申请执行人可以提起自诉（D4）`,
-            },
-          ],
-          alerts: ['公安机关逾期未答复拒执罪移送，已告知申请执行人自诉途径'],
-        };
-      }
-      const events: CaseEvent[] = [
-        {
-          type: 'referral-answered',
-          by: 'police',
-          outcome: answer.outcome,
-          ...(answer.reasons ? { reasons: answer.reasons } : {}),
-        },
-      ];
-      if (answer.outcome !== 'complex') events.push(...meetNode(state, 'referral-answer', now));
-      return { events, alerts: [] };
-    }
-    case 'procuratorate': {
-      if (answer.outcome === 'opened') {
-        return {
-          events: [
-            { type: 'referral-answered', by: 'procuratorate', outcome: 'supervision-ordered' },
-            { type: 'referral-answered', by: 'police', outcome: 'opened' },
-          ],
-          alerts: [],
-        };
-      }
-      const reason =
-        answer.outcome === 'silent'
-          ? '检察机关未在期限内答复立案监督（D3），告知申请执行人可以提起自诉（D4）'
-          : '检察机关认为公安机关不立案理由成立，告知申请执行人可以提起自诉（D4）';
-      return {
-        events: [
-          {
-            type: 'referral-answered',
-            by: 'procuratorate',
-            outcome: answer.outcome === 'silent' ? 'silent' : 'refusal-upheld',
-            ...(answer.reasons ? { reasons: answer.reasons } : {}),
-          },
-          { type: 'private-prosecution-notified', reason },
-        ],
-        alerts: answer.outcome === 'silent' ? ['检察机关逾期未答复立案监督，已告知申请执行人自诉途径'] : [],
-      };
-    }
+    case 'police-referral':
+      return state.coercion?.referral?.status === 'ordered-to-open'
+        ? policeOpening(state, answer, now)
+        : policeAnswer(state, answer, rules, now);
+    case 'procuratorate':
+      return state.coercion?.referral?.status === 'police-explaining'
+        ? supervisionDecision(state, answer, rules, calendar, now)
+        : supervisionNotice(answer, rules, calendar, now);
     case 'performance-watch':
       // Woken early (money, new conduct): the plan looks again, and watches again if nothing is left to do.
       return { events: answer.woken ? [{ type: 'watch-woken' }] : [], alerts: [] };
   }
+}
+
+type PoliceAnswer = Extract<CoercionAnswer, { kind: 'police-referral' }>;
+type ProcuratorateAnswer = Extract<CoercionAnswer, { kind: 'procuratorate' }>;
+
+const PRIVATE_PROSECUTION = '告知申请执行人可以提起自诉（D4，法〔2018〕147号）';
+
+/** D2, D4: the police's answer to the referral; their silence opens private prosecution only after 60 days. */
+function policeAnswer(state: EnforcementCase, answer: PoliceAnswer, rules: Rules, now: Instant): CoercionOutcome {
+  if (answer.outcome === 'silent') {
+    return {
+      events: [
+        { type: 'referral-answered', by: 'police', outcome: 'silent' },
+        ...(state.nodes['referral-answer']?.status === 'open'
+          ? [{ type: 'node-overdue', node: 'referral-answer', at: now } as const]
+          : []),
+        {
+          type: 'private-prosecution-notified',
+          reason: `公安机关移送后${rules.D4.noAnswer.days}日内未书面答复是否立案（D2、D4），${PRIVATE_PROSECUTION}`,
+        },
+      ],
+      alerts: [`公安机关移送后${rules.D4.noAnswer.days}日内未书面答复拒执罪移送，已告知申请执行人自诉途径`],
+    };
+  }
+  const events: CaseEvent[] = [
+    {
+      type: 'referral-answered',
+      by: 'police',
+      outcome: answer.outcome,
+      ...(answer.reasons ? { reasons: answer.reasons } : {}),
+    },
+  ];
+  if (answer.outcome !== 'complex') events.push(...meetNode(state, 'referral-answer', now));
+  return { events, alerts: [] };
+}
+
+/** D3: ordered by the procuratorate, the police open the case (its own event) within 15 days, or the node is overdue. */
+function policeOpening(state: EnforcementCase, answer: PoliceAnswer, now: Instant): CoercionOutcome {
+  if (answer.outcome === 'opened') {
+    return {
+      events: [
+        { type: 'referral-answered', by: 'police', outcome: 'opened' },
+        ...meetNode(state, 'supervision-open', now),
+      ],
+      alerts: [],
+    };
+  }
+  return {
+    events: [
+      { type: 'referral-answered', by: 'police', outcome: 'silent' },
+      { type: 'node-overdue', node: 'supervision-open', at: now },
+      { type: 'private-prosecution-notified', reason: `公安机关未依检察机关通知立案（D3），${PRIVATE_PROSECUTION}` },
+    ],
+    alerts: ['公安机关未在检察机关通知立案后15日内立案（D3），已告知申请执行人自诉途径'],
+  };
+}
+
+/** D3, first answer: the procuratorate's notice to the police to explain, from which their 7 days run. */
+function supervisionNotice(
+  answer: ProcuratorateAnswer,
+  rules: Rules,
+  calendar: LegalCalendar,
+  now: Instant,
+): CoercionOutcome {
+  if (answer.outcome === 'explanation-requested' || answer.outcome === 'ordered' || answer.outcome === 'opened') {
+    const node = timeNode('supervision-explain', rules.D3.id, rules.D3.explain, now, calendar);
+    return {
+      events: [
+        { type: 'referral-answered', by: 'procuratorate', outcome: 'explanation-requested' },
+        { type: 'node-set', node },
+      ],
+      alerts: [],
+    };
+  }
+  return supervisionEnded(answer);
+}
+
+/** D3, second answer: the police explained; the procuratorate orders the case opened (15 days) or upholds the refusal. */
+function supervisionDecision(
+  state: EnforcementCase,
+  answer: ProcuratorateAnswer,
+  rules: Rules,
+  calendar: LegalCalendar,
+  now: Instant,
+): CoercionOutcome {
+  if (answer.outcome === 'silent') {
+    return {
+      events: [{ type: 'node-overdue', node: 'supervision-explain', at: now }, ...supervisionEnded(answer).events],
+      alerts: ['公安机关未在检察机关通知后7日内书面说明不立案理由（D3），已告知申请执行人自诉途径'],
+    };
+  }
+  const met = meetNode(state, 'supervision-explain', now);
+  if (answer.outcome === 'refusal-upheld') return { events: [...met, ...supervisionEnded(answer).events], alerts: [] };
+  return {
+    events: [
+      ...met,
+      { type: 'referral-answered', by: 'procuratorate', outcome: 'supervision-ordered' },
+      { type: 'node-set', node: timeNode('supervision-open', rules.D3.id, rules.D3.openWhenOrdered, now, calendar) },
+    ],
+    alerts: [],
+  };
+}
+
+/** The procuratorate found the refusal sound, or did not answer: the applicant may prosecute privately (D4). */
+function supervisionEnded(answer: ProcuratorateAnswer): CoercionOutcome {
+  const silent = answer.outcome === 'silent';
+  const reason = silent
+    ? `检察机关未在期限内答复立案监督（D3），${PRIVATE_PROSECUTION}`
+    : `检察机关认为公安机关不立案理由成立（D3），${PRIVATE_PROSECUTION}`;
+  return {
+    events: [
+      {
+        type: 'referral-answered',
+        by: 'procuratorate',
+        outcome: silent ? 'silent' : 'refusal-upheld',
+        ...(answer.reasons ? { reasons: answer.reasons } : {}),
+      },
+      { type: 'private-prosecution-notified', reason },
+    ],
+    alerts: silent ? ['检察机关逾期未答复立案监督，已告知申请执行人自诉途径'] : [],
+  };
 }

@@ -12,7 +12,8 @@ import { applyEvent } from '../case/reducer.ts';
 import { outstandingFen } from '../control/plan.ts';
 import { fen } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
-import { listingPlan, restrictionScope, sanctionPlan } from './measures.ts';
+import { articleGround, CONDUCT_LABELS, REFERRAL_GROUND_LABELS } from './labels.ts';
+import { ableToPay, type ListingPlan, listingPlan, restrictionScope, sanctionPlan } from './measures.ts';
 import { referralGrounds, referralPackage } from './referral.ts';
 
 /** Who receives listings, restrictions and their removal (联合惩戒单位): each acknowledges on its own. */
@@ -33,8 +34,10 @@ export type CoercionWait =
   | { readonly kind: 'review-request' }
   | { readonly kind: 'review-decision' }
   | { readonly kind: 'detention-term' }
-  | { readonly kind: 'police-referral'; readonly complex: boolean }
-  | { readonly kind: 'procuratorate' }
+  /** `ordered`: the procuratorate ordered the police to open the case (D3: 15 days). */
+  | { readonly kind: 'police-referral'; readonly complex: boolean; readonly ordered?: boolean }
+  /** D3: `review` until the notice to the police to explain, `explanation` for their 7 days and the decision after. */
+  | { readonly kind: 'procuratorate'; readonly stage: 'review' | 'explanation' }
   | { readonly kind: 'performance-watch'; readonly until: Instant }
   | { readonly kind: 'disburse' }
   | { readonly kind: 'exhausted' };
@@ -81,19 +84,24 @@ function nextStep(
     return pending ?? { wait: { kind: 'disburse' } };
   }
 
+  const today = chinaDateOf(now);
   if (!c.decidedAt) {
-    const listing = listingPlan(state, rules);
+    const listing = listingPlan(state, rules, today);
     const sanction = sanctionPlan(state, rules);
     const grounds = referralGrounds(state, rules);
     const notes = [
       '未按执行通知履行义务：发出限制消费令（C4）',
       listing
-        ? `具备失信情形（${listing.grounds.join('、')}）：纳入失信被执行人名单${listing.years}年（C6）`
+        ? `具备失信情形（${listingGrounds(listing)}）：纳入失信被执行人名单${listing.years !== undefined ? `${listing.years}年` : '（不设期限）'}（C6）`
         : '暂不具备纳入失信名单的情形（C6）',
       sanction
-        ? `${sanction.kind === 'detention' ? '拟司法拘留' : '拟罚款'}（${sanction.grounds.join('、')}），报院长批准（C1、C2）`
+        ? `${sanction.kind === 'detention' ? '拟司法拘留' : '拟罚款'}（${sanction.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}），报院长批准（C1、C2）`
         : '暂无罚款、拘留情形',
-      grounds.length > 0 ? `具备拒执罪情形（${grounds.join('、')}）：移送公安机关（D1-D5）` : '暂无拒执罪移送情形',
+      grounds.length > 0
+        ? `具备拒执罪情形（${grounds.map((g) => REFERRAL_GROUND_LABELS[g] ?? g).join('、')}）：移送公安机关（D1-D5）`
+        : ableToPay(state)
+          ? '暂无拒执罪移送情形'
+          : '未发现被执行人有履行能力，不具备拒执罪移送条件（D5）',
     ];
     return { events: [{ type: 'coercion-decided', notes }] };
   }
@@ -101,10 +109,13 @@ function nextStep(
   const restrictionPublished = publish('restriction');
   if (restrictionPublished) return restrictionPublished;
 
-  const listing = listingPlan(state, rules);
+  const listing = listingPlan(state, rules, today);
   if (listing && !c.listing) {
-    const until = plusMonths(chinaDateOf(now), listing.years * 12);
-    return { events: [{ type: 'debtor-listed', grounds: listing.grounds, years: listing.years, until }] };
+    const term =
+      listing.years !== undefined ? { years: listing.years, until: plusMonths(today, listing.years * 12) } : {};
+    return {
+      events: [{ type: 'debtor-listed', grounds: listing.grounds, articleGrounds: listing.articleGrounds, ...term }],
+    };
   }
   if (c.listing) {
     const listingPublished = publish('listing');
@@ -121,16 +132,18 @@ function nextStep(
         (a) => a.step === 'sanction' && (a.status === 'approved' || a.status === 'rejected'),
       );
       if (!decided) return { wait: { kind: 'approve-sanction' } };
+      // A rejected sanction decides no amount and no days: only an approval carries them.
+      const approved = decided.status === 'approved';
       return {
         events: [
           {
             type: 'sanction-decided',
-            decision: decided.status === 'approved' ? 'approved' : 'rejected',
+            decision: approved ? 'approved' : 'rejected',
             by: decided.decidedBy ?? '',
-            ...(sanction.kind === 'fine'
+            ...(approved && sanction.kind === 'fine'
               ? { amountFen: fen(numberOr(decided.data?.amountFen, sanction.proposedFen ?? 0)) }
               : {}),
-            ...(sanction.kind === 'detention'
+            ...(approved && sanction.kind === 'detention'
               ? { days: numberOr(decided.data?.days, sanction.proposedDays ?? 0) }
               : {}),
           },
@@ -167,22 +180,60 @@ function nextStep(
   } else if (referral.status === 'police-refused') {
     return { events: [{ type: 'supervision-requested' }] };
   } else if (referral.status === 'with-procuratorate') {
-    return { wait: { kind: 'procuratorate' } };
+    return { wait: { kind: 'procuratorate', stage: 'review' } };
+  } else if (referral.status === 'police-explaining') {
+    return { wait: { kind: 'procuratorate', stage: 'explanation' } };
+  } else if (referral.status === 'ordered-to-open') {
+    return { wait: { kind: 'police-referral', complex: false, ordered: true } };
   }
 
+  const check = reportCheck(state, rules, calendar, now);
   if (!c.watchUntil) {
     const until = endOfChinaDay(calendar.periodEnd(chinaDateOf(now), rules.P_COERCION_WAITS.performanceWatch).date);
-    return { events: [{ type: 'performance-watched', until, requestId: watchRequestId(1) }] };
+    const checkAt = check && isBefore(check, until) ? { checkAt: check } : {};
+    return { events: [{ type: 'performance-watched', until, requestId: watchRequestId(1), ...checkAt }] };
   }
-  if (c.watchWoken && isBefore(now, c.watchUntil)) {
+  const checked = c.watchCheckAt !== undefined && !isBefore(now, c.watchCheckAt);
+  if ((c.watchWoken || checked) && isBefore(now, c.watchUntil)) {
+    const checkAt = check && isBefore(check, c.watchUntil) ? { checkAt: check } : {};
     return {
       events: [
-        { type: 'performance-watched', until: c.watchUntil, requestId: watchRequestId((c.watchRound ?? 0) + 1) },
+        {
+          type: 'performance-watched',
+          until: c.watchUntil,
+          requestId: watchRequestId((c.watchRound ?? 0) + 1),
+          ...checkAt,
+        },
       ],
     };
   }
-  if (isBefore(now, c.watchUntil)) return { wait: { kind: 'performance-watch', until: c.watchUntil } };
+  if (isBefore(now, c.watchUntil))
+    return { wait: { kind: 'performance-watch', until: c.watchCheckAt ?? c.watchUntil } };
   return { wait: { kind: 'exhausted' } };
+}
+
+/**
+ * A9: when an asset report is still outstanding, the end of the period the order gives (an hour after, so that the
+ * report is recorded first): a refusal is then acted on at once, not when the performance watch ends.
+ */
+export function reportCheck(
+  state: EnforcementCase,
+  rules: Rules,
+  calendar: LegalCalendar,
+  now: Instant,
+): Instant | undefined {
+  const served = state.respondents.map((r) => state.service.served[r.partyId]?.at);
+  if (served.some((at) => at === undefined)) return undefined;
+  if (state.respondents.every((r) => state.assetReports[r.partyId] !== undefined)) return undefined;
+  const last = served.reduce((a, b) => ((b ?? '') > (a ?? '') ? b : a));
+  if (!last) return undefined;
+  const due = plusSeconds(endOfChinaDay(calendar.periodEnd(chinaDateOf(last), rules.P_ASSET_REPORT.period).date), 3600);
+  return isBefore(now, due) ? due : undefined;
+}
+
+/** The grounds of a listing as staff read them: 第一条（四）项 违反财产报告制度 ... */
+export function listingGrounds(listing: ListingPlan): string {
+  return `第一条${listing.articleGrounds.map(articleGround).join('、')}：${listing.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}`;
 }
 
 /** A decision's data value when it is a number (the decision use case validated it), else the fallback. */
@@ -214,7 +265,7 @@ export function planCoercion(
   throw new Error(`coercion planning of case ${state.caseId} did not settle`);
 }
 
-/** The release date of a detention served today: the last day of the term. */
+/** The release date of a detention whose custody began at `servedAt`: the last day of the term (C2). */
 export function releaseOn(servedAt: Instant, days: number) {
   return chinaDateOf(plusSeconds(servedAt, (days - 1) * 86_400));
 }

@@ -17,13 +17,17 @@ export const CATEGORY_LABELS: Record<EvidenceCategory, string> = {
   circumstances: '情节与后果',
 };
 
-/** D5: the serious circumstances this system can see. */
+/**
+ * D5: the serious circumstances this system can see. Every one needs the ability to pay: the crime is 有能力执行而
+ * 拒不执行 (刑法 第三百一十三条), and 法〔2016〕373号 has only what 构成犯罪 referred. A respondent with nothing to pay
+ * with is fined or detained, listed and restricted, but not referred, and 终本 is not held up by it.
+ */
 export function referralGrounds(state: EnforcementCase, rules: Rules): string[] {
-  if (outstandingFen(state) === 0) return [];
+  if (outstandingFen(state) === 0 || !ableToPay(state)) return [];
   const kinds = conductKinds(state);
   const grounds: string[] = [];
   if (kinds.includes('violent-obstruction')) grounds.push('violent-obstruction');
-  if (kinds.includes('assets-hidden') && ableToPay(state)) grounds.push('assets-hidden-with-ability');
+  if (kinds.includes('assets-hidden')) grounds.push('assets-hidden-with-ability');
   const sanction = state.coercion?.sanction;
   const sanctioned =
     sanction && (sanction.status === 'served' || sanction.status === 'in-custody' || sanction.status === 'released');

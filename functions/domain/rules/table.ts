@@ -22,7 +22,6 @@ export interface RuleMeta {
 const TIME_LIMITS_2006 = '最高人民法院《关于人民法院办理执行案件若干期限的规定》(法发〔2006〕35号)';
 const CPL_INTERPRETATION = '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释 (2022年修正)';
 const POLICY = 'Court working rule (configurable per court; default set by this project)';
-const CPL_2023 = '《中华人民共和国民事诉讼法》(2023年修正) 妨害民事诉讼的强制措施一章（条文序号待核实）';
 const CONSUMPTION_2015 = '最高人民法院《关于限制被执行人高消费及有关消费的若干规定》(法释〔2015〕17号)';
 const DISHONEST_2017 = '最高人民法院《关于公布失信被执行人名单信息的若干规定》(法释〔2017〕7号)';
 const REFUSAL_2025 =
@@ -32,6 +31,9 @@ const ONLINE_AUCTION_2016 = '最高人民法院《关于人民法院网络司法
 const FINAL_ROUND_2016 = '最高人民法院《关于严格规范终结本次执行程序的规定（试行）》(法〔2016〕373号)';
 const CASE_FILING_2014 = '最高人民法院《关于执行案件立案、结案若干问题的意见》(法发〔2014〕26号)';
 const SETTLEMENT_2018 = '最高人民法院《关于执行和解若干问题的规定》(法释〔2018〕3号)';
+const REFUSAL_SELF_PROSECUTION_2018 =
+  '最高人民法院《关于拒不执行判决、裁定罪自诉案件受理工作有关问题的通知》(法〔2018〕147号)';
+const CPL_2023_ARTICLES = '《中华人民共和国民事诉讼法》(2023年修正)';
 const REFUSAL_2024 =
   '最高人民法院、最高人民检察院《关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释》(法释〔2024〕13号)';
 
@@ -85,6 +87,31 @@ export const RULES = {
     verify: false,
     period: { days: 3, unit: 'calendar' } satisfies Period,
   },
+  A6: {
+    id: 'A6',
+    title: 'The applicant is asked for the respondent’s asset leads',
+    titleZh: '申请执行人提供被执行人财产线索',
+    kind: 'law',
+    source:
+      '最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）；3日期限 from enforcement-rules.md A6, not found in the text',
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: true,
+    period: { days: 3, unit: 'calendar' } satisfies Period,
+  },
+  A7: {
+    id: 'A7',
+    title: 'Definite leads from the applicant are checked; the applicant may ask the court to investigate',
+    titleZh: '核查申请执行人提供的财产线索',
+    kind: 'law',
+    source: '最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第二条',
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: false,
+    /** 第二条第一款: 财产线索明确、具体的，人民法院应当在七日内调查核实；情况紧急的，应当在三日内调查核实. */
+    check: { days: 7, unit: 'calendar' } satisfies Period,
+    urgent: { days: 3, unit: 'calendar' } satisfies Period,
+  },
   A8: {
     id: 'A8',
     title: 'Investigation of the respondent’s assets',
@@ -95,6 +122,21 @@ export const RULES = {
     version: '2006',
     verify: false,
     period: { months: 1 } satisfies Period,
+  },
+  A9: {
+    id: 'A9',
+    title:
+      'The respondent reports current assets and those held in the year before the notice; refusing or a false report is fined or detained',
+    titleZh: '被执行人报告财产（当前及收到执行通知之日前一年）',
+    kind: 'law',
+    source: `${CPL_2023_ARTICLES} 第二百五十二条；最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第三条至第五条`,
+    effectiveFrom: '2024-01-01',
+    version: '2023',
+    verify: false,
+    /** The report covers the assets held at any time in this period before the enforcement notice was received. */
+    lookBack: { months: 12 } satisfies Period,
+    /** A refused or false report is conduct: a ground for a fine or detention (C1) and for listing, 第一条第四项 (C6). */
+    conduct: ['report-refused', 'report-false'],
   },
   A10: {
     id: 'A10',
@@ -432,7 +474,7 @@ export const RULES = {
     title: 'Limits of fines and judicial detention',
     titleZh: '罚款、拘留的限额',
     kind: 'law',
-    source: CPL_2023,
+    source: `${CPL_2023_ARTICLES} 第一百一十八条`,
     effectiveFrom: '2024-01-01',
     version: '2023',
     verify: false,
@@ -444,16 +486,33 @@ export const RULES = {
     /** Judicial detention: at most this many days (individuals; for an organisation, its responsible person). */
     detentionMaxDays: 15,
   },
+  C2: {
+    id: 'C2',
+    title:
+      'Fines and detention need the president’s approval and a written decision; early release on correction needs the president’s approval and an early-release decision; the term runs from custody',
+    titleZh: '罚款、拘留经院长批准；提前解除拘留报院长批准并作出提前解除拘留决定书',
+    kind: 'law',
+    source: `${CPL_2023_ARTICLES} 第一百一十八条第三款、第一百一十九条；${CPL_INTERPRETATION} 第一百八十二条`,
+    effectiveFrom: '2024-01-01',
+    version: '2023 / 2022',
+    verify: false,
+    /** 民诉法 第一百一十九条: 罚款、拘留必须经院长批准，用决定书. */
+    approver: 'president',
+    /** 民诉法解释 第一百八十二条: 提前解除拘留，应报经院长批准，并作出提前解除拘留决定书，交负责看管的公安机关执行. */
+    earlyReleaseApprover: 'president',
+    earlyReleaseDocument: '提前解除拘留决定书',
+    /** 民诉法 第一百一十八条第三款: 被拘留的人由人民法院交公安机关看管: the days are served in custody, from custody. */
+    termRunsFrom: 'custody',
+  },
   C3: {
     id: 'C3',
     title: 'Review of a fine or detention; notice to the detainee’s family',
     titleZh: '罚款、拘留的复议期限及通知家属',
     kind: 'law',
-    source:
-      '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释 (2022年修正) (secondary source, enforcement-rules.md C3)',
+    source: `${CPL_INTERPRETATION} 第一百八十条、第一百八十五条`,
     effectiveFrom: '2022-04-10',
     version: '2022',
-    verify: true,
+    verify: false,
     /** The person sanctioned may ask the higher court for review within this period of receiving the decision. */
     reviewRequest: { days: 3, unit: 'calendar' } satisfies Period,
     /** The higher court decides within this period of receiving the request; the measure continues meanwhile. */
@@ -470,8 +529,13 @@ export const RULES = {
     effectiveFrom: '2015-07-22',
     version: '2015',
     verify: false,
-    /** For an organisation the order binds these persons. */
+    /** For an organisation the order binds these persons (第三条第二款). */
     organisationBinds: ['legal-representative', 'principal', 'directly-responsible-person', 'actual-controller'],
+    /**
+     * 第五条: 限制消费令由人民法院院长签发. Not yet enforced: the coercion phase issues the order without the
+     * president's decision (issue 13, item 3 open).
+     */
+    signedBy: 'president',
   },
   C5: {
     id: 'C5',
@@ -486,31 +550,64 @@ export const RULES = {
   },
   C6: {
     id: 'C6',
-    title: 'Dishonest-debtor list: grounds, period, extension, removal',
+    title: 'Dishonest-debtor list: grounds, period, extension, exclusions, removal',
     titleZh: '失信被执行人名单',
     kind: 'law',
-    source: DISHONEST_2017,
+    source: `${DISHONEST_2017} 第一条至第五条、第十条`,
     effectiveFrom: '2017-05-01',
     version: '2017',
     verify: false,
-    /** Listing needs ability to perform with refusal, and one of these conducts. */
-    grounds: [
-      'refusal-with-ability',
-      'obstruction',
-      'violent-obstruction',
-      'assets-hidden',
-      'report-refused',
-      'report-false',
-      'consumption-violation',
-      'settlement-breach',
-    ],
+    /**
+     * 第一条: the six grounds, by the recorded conduct that shows each. Ground (一) (有履行能力而拒不履行生效法律文书确定
+     * 义务) is the only one that needs the ability to pay; grounds (二)-(六) do not.
+     */
+    grounds: {
+      'refusal-with-ability': 1,
+      'violent-obstruction': 2,
+      obstruction: 2,
+      'assets-hidden': 3,
+      'report-refused': 4,
+      'report-false': 4,
+      'consumption-violation': 5,
+      'settlement-breach': 6,
+    },
+    /** 第一条第一项: the one ground that needs the ability to pay, and (第二条) has no fixed term. */
+    abilityGround: 1,
+    /** 第二条第一款: grounds (二)-(六) are listed for this many years ... */
     listingYears: 2,
-    /** Conducts that allow extending the period, and by how much (years). */
-    extensionGrounds: ['violent-obstruction', 'repeated'],
+    /** ... extended by 1 to 3 years for violence or threats (情节严重) or several dishonest acts (多项失信行为). */
+    extensionGrounds: ['violent-obstruction', 'several-grounds'],
     extensionMinYears: 1,
     extensionMaxYears: 3,
-    /** After performance or correction the listing is removed within this many working days. */
+    /**
+     * 第三条: not listed on ground (一) when security was given, or the property already seized, frozen or sealed
+     * suffices to pay the debt (this system sees the second: frozen money against what is owed).
+     */
+    abilityExclusions: ['security-given', 'seized-property-sufficient'],
+    /** 第四条: a minor is never listed (18: 《中华人民共和国民法典》第十七条). */
+    minorsExcluded: true,
+    adultAge: 18,
+    /**
+     * 第五条 (2017): the listing decision (失信决定书) is signed by the court president (enforcement-rules.md and the
+     * issue say 第六条; in the 2017 text 第六条 lists what the published record holds). Not yet enforced: the phase
+     * lists without the president's decision (issue 13, item 3 open).
+     */
+    signedBy: 'president',
+    /** 第十条: removed within this many working days of a removal ground, or of the end of the term. */
     removal: { days: 3, unit: 'working' } satisfies Period,
+    /**
+     * 第十条第一款 (一)-(七); for a listing with a term, 第二条第二款 lets the court remove it early on performance or
+     * correction, and 第十条第二款 removes it when the term ends.
+     */
+    removalGrounds: [
+      'full-performance',
+      'settlement-performed',
+      'applicant-request',
+      'requery-fruitless-twice',
+      'suspended-review-or-bankruptcy',
+      'non-enforcement',
+      'termination',
+    ],
   },
   D1: {
     id: 'D1',
@@ -541,7 +638,7 @@ export const RULES = {
     title: 'Procuratorate supervision of a refusal to open a case',
     titleZh: '检察机关立案监督',
     kind: 'law',
-    source: REFUSAL_2025,
+    source: `${REFUSAL_2025}（人民检察院立案监督一条：收到通知书后七日以内书面说明不立案理由，收到通知立案书后十五日以内立案；条文序号待核实）`,
     effectiveFrom: '2025-07-01',
     version: '2025',
     verify: false,
@@ -552,15 +649,16 @@ export const RULES = {
   },
   D4: {
     id: 'D4',
-    title: 'The applicant may prosecute privately when police or procuratorate do not act',
-    titleZh: '申请执行人自诉',
+    title:
+      'The applicant may prosecute privately: no written answer from the police within 60 days of the referral, a refusal to open a case, or a decision not to prosecute',
+    titleZh: '申请执行人自诉（公安机关60日内不予书面答复、决定不予立案或检察院决定不起诉）',
     kind: 'law',
-    source: REFUSAL_2024,
-    effectiveFrom: '2024-12-01',
-    version: '2024',
-    verify: true,
-    /** No answer within this period opens the private-prosecution path. */
-    noAnswer: { days: 15, unit: 'calendar' } satisfies Period,
+    source: `${REFUSAL_SELF_PROSECUTION_2018} 第二条`,
+    effectiveFrom: '2018-06-07',
+    version: '2018',
+    verify: false,
+    /** No written answer within this period of the referral opens the private-prosecution path. */
+    noAnswer: { days: 60, unit: 'calendar' } satisfies Period,
   },
   D5: {
     id: 'D5',

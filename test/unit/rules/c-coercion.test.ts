@@ -7,7 +7,8 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, Party } from '#domain/case/model.ts';
 import { isLate, timeNode } from '#domain/case/nodes.ts';
 import { listingPlan, restrictionScope, sanctionLimitProblem, sanctionPlan } from '#domain/coercion/measures.ts';
-import { planCoercion } from '#domain/coercion/plan.ts';
+import { recordCoercionAnswer } from '#domain/coercion/outcomes.ts';
+import { planCoercion, reportCheck } from '#domain/coercion/plan.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { calendar, cst } from '../../support/calendar.ts';
@@ -125,26 +126,57 @@ describe('C5: lifting a consumption restriction', () => {
   });
 });
 
-describe('C6: the dishonest-debtor list', () => {
-  it('pass: able to pay and refusing to report assets: listed for 2 years', () => {
-    const state = caseFrom([filed()], [served, found], [refusedReport]);
-    expect(listingPlan(state, RULES)).toEqual({ grounds: ['report-refused'], years: 2 });
+describe('C6: the dishonest-debtor list (法释〔2017〕7号)', () => {
+  it('pass: refusing to report assets is ground (四): listed for 2 years, with or without ability to pay', () => {
+    const able = caseFrom([filed()], [served, found], [refusedReport]);
+    expect(listingPlan(able, RULES)).toEqual({ grounds: ['report-refused'], articleGrounds: [4], years: 2 });
+    const nothing = caseFrom([filed()], [served], [refusedReport]);
+    expect(listingPlan(nothing, RULES)).toEqual({ grounds: ['report-refused'], articleGrounds: [4], years: 2 });
   });
 
-  it('fail: the same conduct with nothing found shows no ability to perform, so no listing', () => {
-    const state = caseFrom([filed()], [served], [refusedReport]);
-    expect(listingPlan(state, RULES)).toBeNull();
+  it('pass: ground (一) with ability to pay has no fixed term; fail: without ability it is no ground', () => {
+    const able = caseFrom([filed()], [served, found], [conduct('refusal-with-ability')]);
+    expect(listingPlan(able, RULES)).toEqual({ grounds: ['refusal-with-ability'], articleGrounds: [1] });
+    const unable = caseFrom([filed()], [served], [conduct('refusal-with-ability')]);
+    expect(listingPlan(unable, RULES)).toBeNull();
+  });
+
+  it('fail: 第三条: money already frozen covers the debt, so ground (一) does not list; (四) still does', () => {
+    const frozen: CaseEvent = {
+      type: 'asset-frozen',
+      assetId: 'acct',
+      amountFen: fen(5_000_000),
+      expiresOn: '2027-03-01' as never,
+    };
+    const covered = caseFrom([filed()], [served, found], [frozen], [conduct('refusal-with-ability')]);
+    expect(listingPlan(covered, RULES)).toBeNull();
+    const alsoRefused = caseFrom(
+      [filed()],
+      [served, found],
+      [frozen],
+      [conduct('refusal-with-ability'), refusedReport],
+    );
+    expect(listingPlan(alsoRefused, RULES)).toMatchObject({ grounds: ['report-refused'], articleGrounds: [4] });
+  });
+
+  it('fail: 第四条: a minor is never listed; pass: the day they turn 18 they may be', () => {
+    const minor: Party = { ...respondent, idNumber: '130922200806010034' };
+    const state = caseFrom([{ ...filed(), respondents: [minor] }], [served], [refusedReport]);
+    expect(listingPlan(state, RULES, '2026-05-31')).toBeNull();
+    expect(listingPlan(state, RULES, '2026-06-01')).toMatchObject({ articleGrounds: [4], years: 2 });
   });
 
   it('fail: ability without any listed ground is no listing either', () => {
     expect(listingPlan(caseFrom([filed()], [served, found]), RULES)).toBeNull();
   });
 
-  it('violence, or the same conduct again, extends the period by a year', () => {
+  it('第二条: violence, or several different grounds, extend the period by a year; the same conduct twice does not', () => {
     const violent = caseFrom([filed()], [served, found], [conduct('violent-obstruction')]);
     expect(listingPlan(violent, RULES)?.years).toBe(RULES.C6.listingYears + RULES.C6.extensionMinYears);
+    const several = caseFrom([filed()], [served], [conduct('assets-hidden')], [refusedReport]);
+    expect(listingPlan(several, RULES)).toMatchObject({ articleGrounds: [3, 4], years: 3 });
     const repeated = caseFrom([filed()], [served, found], [conduct('assets-hidden')], [conduct('assets-hidden')]);
-    expect(listingPlan(repeated, RULES)?.years).toBe(3);
+    expect(listingPlan(repeated, RULES)?.years).toBe(2);
   });
 
   it('removal: 3 working days from 30 September end on 10 October (1-7 off, the 10th a make-up Saturday)', () => {
@@ -152,5 +184,62 @@ describe('C6: the dishonest-debtor list', () => {
     expect(node.dueDate).toBe('2026-10-10');
     expect(isLate({ ...node, status: 'met', metAt: cst('2026-10-10 18:00') })).toBe(false);
     expect(isLate({ ...node, status: 'met', metAt: cst('2026-10-12 09:00') })).toBe(true);
+  });
+});
+
+describe('C2: the detention term runs from custody (民诉法 第一百一十八条第三款)', () => {
+  const detention: CaseEvent[] = [
+    {
+      type: 'sanction-proposed',
+      sanction: {
+        kind: 'detention',
+        respondentId: respondent.partyId,
+        grounds: ['violent-obstruction'],
+        proposedDays: 10,
+      },
+    },
+    { type: 'sanction-decided', decision: 'approved', by: 'song-jian', days: 12 },
+  ];
+
+  it('fail: service of the decision sets no release date', () => {
+    const state = caseFrom([filed()], [served], detention);
+    const outcome = recordCoercionAnswer(
+      state,
+      { kind: 'sanction-service', delivered: true },
+      RULES,
+      cst('2026-05-01 10:00'),
+      calendar,
+    );
+    expect(outcome.events).toEqual([{ type: 'sanction-served', docId: expect.any(String) }]);
+  });
+
+  it('pass: custody on 4 May starts the 12 days: the last is 15 May', () => {
+    const state = caseFrom([filed()], [served], detention, [{ type: 'sanction-served', docId: 'd1' }]);
+    const outcome = recordCoercionAnswer(
+      state,
+      { kind: 'custody', confirmed: true },
+      RULES,
+      cst('2026-05-04 10:00'),
+      calendar,
+    );
+    expect(outcome.events[0]).toEqual({ type: 'detainee-in-custody', confirmed: true, releaseOn: '2026-05-15' });
+  });
+});
+
+describe('A9: an outstanding asset report is looked at when its period ends, not when the watch ends', () => {
+  const servedAt = cst('2026-03-04 10:00');
+  const servedOn: CaseEvent = { ...served, requestId: 'r1' };
+
+  it('pass: served and not yet reported: the watch looks again an hour after the 5 working days end', () => {
+    const state = caseFrom([filed()], [servedOn]);
+    const at = state.service.served[respondent.partyId]?.at ?? servedAt;
+    const check = reportCheck(state, RULES, calendar, at);
+    expect(check).toBeDefined();
+    expect(check && check > at).toBe(true);
+  });
+
+  it('fail: once the report is recorded (refused or made) there is nothing to look at', () => {
+    const state = caseFrom([filed()], [servedOn], [refusedReport]);
+    expect(reportCheck(state, RULES, calendar, servedAt)).toBeUndefined();
   });
 });

@@ -2,9 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset } from '#domain/case/model.ts';
+import { recordCoercionAnswer } from '#domain/coercion/outcomes.ts';
 import { referralGrounds, referralPackage } from '#domain/coercion/referral.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
+import { calendar, cst } from '../../support/calendar.ts';
 import { caseFrom, filed, respondent } from '../../support/cases.ts';
 
 const flat: Asset = {
@@ -85,5 +87,83 @@ describe('D5: serious circumstances', () => {
       [{ type: 'money-received', entryId: 'e1', amountFen: fen(100_000), source: 'voluntary', note: 'paid' }],
     );
     expect(referralGrounds(paid, RULES)).toEqual([]);
+  });
+});
+
+describe('D5: every circumstance needs the ability to pay (刑法 第三百一十三条; 法〔2016〕373号: only what 构成犯罪)', () => {
+  it('fail: fined and still refusing to report, with nothing found: no referral ground (the no-assets 终本 goes through)', () => {
+    const state = caseFrom([filed()], [served], [refusedReport], fined);
+    expect(referralGrounds(state, RULES)).toEqual([]);
+  });
+
+  it('fail: violent obstruction with nothing found is not referred either; pass: with property found it is', () => {
+    expect(referralGrounds(caseFrom([filed()], [served], [conduct('violent-obstruction')]), RULES)).toEqual([]);
+    expect(referralGrounds(caseFrom([filed()], [served, found], [conduct('violent-obstruction')]), RULES)).toEqual([
+      'violent-obstruction',
+    ]);
+  });
+});
+
+describe('D2-D4: answers of the police and the procuratorate', () => {
+  const sent: CaseEvent[] = [{ type: 'referral-sent', grounds: ['assets-hidden-with-ability'] }];
+  const at = cst('2026-05-04 10:00');
+  const record = (events: CaseEvent[][], answer: Parameters<typeof recordCoercionAnswer>[1]) =>
+    recordCoercionAnswer(caseFrom([filed()], [served, found], ...events), answer, RULES, at, calendar);
+
+  it('D4: police silence (the wait of 60 days, 法〔2018〕147号 第二条) tells the applicant of 自诉 and says 60 days', () => {
+    const outcome = record([sent], { kind: 'police-referral', outcome: 'silent' });
+    const notice = outcome.events.find((e) => e.type === 'private-prosecution-notified');
+    expect(notice).toMatchObject({ reason: expect.stringContaining('移送后60日内未书面答复') });
+  });
+
+  it('D4 fail: an answer of the police (opened) opens no private prosecution', () => {
+    const outcome = record([sent], { kind: 'police-referral', outcome: 'opened' });
+    expect(outcome.events.map((e) => e.type)).not.toContain('private-prosecution-notified');
+  });
+
+  const supervised: CaseEvent[] = [
+    { type: 'referral-answered', by: 'police', outcome: 'refused', reasons: '证据不足' },
+    { type: 'supervision-requested' },
+  ];
+
+  it('D3 pass: the notice to explain sets a 7-day node; the order meets it and sets a 15-day node; the opening meets that', () => {
+    const notice = record([sent, supervised], { kind: 'procuratorate', outcome: 'explanation-requested' });
+    expect(notice.events[0]).toEqual({
+      type: 'referral-answered',
+      by: 'procuratorate',
+      outcome: 'explanation-requested',
+    });
+    expect(notice.events[1]).toMatchObject({
+      type: 'node-set',
+      node: { node: 'supervision-explain', ruleId: 'D3', startedOn: '2026-05-04', dueDate: '2026-05-11' },
+    });
+    const order = record([sent, supervised, notice.events as CaseEvent[]], {
+      kind: 'procuratorate',
+      outcome: 'ordered',
+    });
+    expect(order.events.map((e) => e.type)).toEqual(['node-met', 'referral-answered', 'node-set']);
+    expect(order.events[2]).toMatchObject({ node: { node: 'supervision-open', dueDate: '2026-05-19' } });
+    const opened = record([sent, supervised, notice.events as CaseEvent[], order.events as CaseEvent[]], {
+      kind: 'police-referral',
+      outcome: 'opened',
+    });
+    expect(opened.events).toEqual([
+      { type: 'referral-answered', by: 'police', outcome: 'opened' },
+      expect.objectContaining({ type: 'node-met', node: 'supervision-open' }),
+    ]);
+  });
+
+  it('D3 fail: no explanation within 7 days is an overdue node, and the applicant is told of 自诉', () => {
+    const notice = record([sent, supervised], { kind: 'procuratorate', outcome: 'explanation-requested' });
+    const silent = record([sent, supervised, notice.events as CaseEvent[]], {
+      kind: 'procuratorate',
+      outcome: 'silent',
+    });
+    expect(silent.events.map((e) => e.type)).toEqual([
+      'node-overdue',
+      'referral-answered',
+      'private-prosecution-notified',
+    ]);
+    expect(silent.alerts.join()).toContain('7日内书面说明');
   });
 });

@@ -107,8 +107,8 @@ const CASES: readonly Case[] = [
     rule: 'D4',
     period: RULES.D4.noAnswer,
     start: '2026-02-01 09:00',
-    due: '2026-02-24',
-    why: 'no answer: 15 days end 02-16, Spring Festival',
+    due: '2026-04-02',
+    why: 'no written answer: 60 days (法〔2018〕147号), a Thursday',
   },
   {
     rule: 'P-APPROVAL',

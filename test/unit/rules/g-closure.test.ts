@@ -127,27 +127,47 @@ describe('G2: 终本 only when every condition holds', () => {
     ]);
   });
 
-  it('fail: obstruction recorded and no fine or detention decided; a referral ground and none sent', () => {
+  it('fail: assets hidden (able to pay): listing, a fine and the referral each missing; pass once all are done', () => {
+    const hid = exhausted([
+      { type: 'conduct-recorded', kind: 'assets-hidden', respondentId: respondent.partyId, by: 'wang-fang' },
+    ]);
+    expect(codes(heard(hid, JUNE))).toEqual(['listing', 'sanction', 'referral']);
+    const done = [
+      { type: 'debtor-listed', grounds: ['assets-hidden'], articleGrounds: [3], years: 2, until: '2028-06-02' },
+      {
+        type: 'sanction-proposed',
+        sanction: { kind: 'fine', respondentId: respondent.partyId, grounds: ['assets-hidden'], proposedFen: 100 },
+      },
+      { type: 'sanction-decided', decision: 'approved', amountFen: 100, by: 'song-jian' },
+      { type: 'sanction-served', docId: 'd9' },
+      { type: 'referral-sent', grounds: ['assets-hidden-with-ability'] },
+    ] as unknown as readonly CaseEvent[];
+    const after = done.reduce((s: EnforcementCase, e) => applyEvent(s, e, JUNE), hid);
+    expect(codes(heard(after, JUNE))).toEqual([]);
+  });
+
+  it('pass (issue 13): no assets, refused to report, listed on ground (四) and fined: no referral is owed, 终本 goes through', () => {
+    const noAssets = exhausted([{ type: 'asset-report', respondentId: respondent.partyId, outcome: 'refused' }]);
+    // Listing (四) and the fine are owed; a referral is not: nothing shows the ability to pay (刑法 第三百一十三条).
+    expect(codes(heard(noAssets, JUNE))).toEqual(['listing', 'sanction']);
+    const done = [
+      { type: 'debtor-listed', grounds: ['report-refused'], articleGrounds: [4], years: 2, until: '2028-06-02' },
+      {
+        type: 'sanction-proposed',
+        sanction: { kind: 'fine', respondentId: respondent.partyId, grounds: ['report-refused'], proposedFen: 100 },
+      },
+      { type: 'sanction-decided', decision: 'approved', amountFen: 100, by: 'song-jian' },
+      { type: 'sanction-served', docId: 'd9' },
+    ] as unknown as readonly CaseEvent[];
+    const after = done.reduce((s: EnforcementCase, e) => applyEvent(s, e, JUNE), noAssets);
+    expect(codes(heard(after, JUNE))).toEqual([]);
+  });
+
+  it('fail: violent obstruction without ability to pay: listing (二) and detention owed, still no referral', () => {
     const obstructed = exhausted([
       { type: 'conduct-recorded', kind: 'violent-obstruction', respondentId: respondent.partyId, by: 'wang-fang' },
     ]);
-    expect(codes(heard(obstructed, JUNE))).toEqual(['sanction', 'referral']);
-    const sanctioned = [
-      {
-        type: 'sanction-proposed',
-        sanction: {
-          kind: 'detention',
-          respondentId: respondent.partyId,
-          grounds: ['violent-obstruction'],
-          proposedDays: 10,
-        },
-      },
-      { type: 'sanction-decided', decision: 'approved', days: 10, by: 'song-jian' },
-      { type: 'sanction-served', docId: 'd9', releaseOn: '2026-05-20' as never },
-      { type: 'referral-sent', grounds: ['violent-obstruction'] },
-    ] as const satisfies readonly CaseEvent[];
-    const done = sanctioned.reduce((s: EnforcementCase, e) => applyEvent(s, e, JUNE), obstructed);
-    expect(codes(heard(done, JUNE))).toEqual([]);
+    expect(codes(heard(obstructed, JUNE))).toEqual(['listing', 'sanction']);
   });
 });
 

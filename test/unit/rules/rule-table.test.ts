@@ -23,7 +23,7 @@ describe('the rule table', () => {
       .map((r) => r.id)
       .sort();
     // F1-FEE is not in the reference: its tiers come from the 办法 as the issue quotes them, to check against the text.
-    expect(flagged).toEqual(['A10', 'C3', 'D4', 'E9', 'F1', 'F1-FEE', 'G3', 'H1']);
+    expect(flagged).toEqual(['A10', 'A6', 'E9', 'F1', 'F1-FEE', 'G3', 'H1']);
   });
 
   it('keeps the numbers of enforcement-rules.md', () => {
@@ -43,5 +43,31 @@ describe('the rule table', () => {
     expect(RULES.G1.ways).toHaveLength(6);
     expect(RULES.G2.minSinceFiling).toEqual({ months: 3 });
     expect([RULES.G3.interval, RULES.G3.span]).toEqual([{ months: 6 }, { months: 60 }]);
+  });
+
+  it('keeps the coercion figures as the texts give them (the texts win over enforcement-rules.md)', () => {
+    // 法〔2018〕147号 第二条: 60 days without a written answer, not 15.
+    expect(RULES.D4.noAnswer).toEqual({ days: 60, unit: 'calendar' });
+    // 法发〔2025〕8号 第十条: explain within 7 days of the notice, open within 15 days of the order.
+    expect([RULES.D3.explain, RULES.D3.openWhenOrdered]).toEqual([
+      { days: 7, unit: 'calendar' },
+      { days: 15, unit: 'calendar' },
+    ]);
+    // 法释〔2017〕7号 第二条: 2 years for grounds (二)-(六), extended by 1 to 3; 第十条: removal in 3 working days.
+    expect([RULES.C6.listingYears, RULES.C6.extensionMinYears, RULES.C6.extensionMaxYears]).toEqual([2, 1, 3]);
+    expect(RULES.C6.removal).toEqual({ days: 3, unit: 'working' });
+    // 限高规定 第五条, 失信规定 第五条, 民诉法 第一百一十九条, 民诉法解释 第一百八十二条: the president signs.
+    expect([RULES.C4.signedBy, RULES.C6.signedBy, RULES.C2.approver, RULES.C2.earlyReleaseApprover]).toEqual([
+      'president',
+      'president',
+      'president',
+      'president',
+    ]);
+    expect(RULES.A9.lookBack).toEqual({ months: 12 });
+    // 财产调查规定 第二条: 7 days to check definite leads (3 when urgent); enforcement-rules.md says 5 (7 [verify]).
+    expect([RULES.A7.check, RULES.A7.urgent]).toEqual([
+      { days: 7, unit: 'calendar' },
+      { days: 3, unit: 'calendar' },
+    ]);
   });
 });
