@@ -18,6 +18,8 @@ export interface StoredObject {
   /** Storage's SHA-256 (base64; a COMPOSITE one ends in `-<parts>`), when storage keeps one. */
   readonly checksumSha256?: string;
   readonly checksumType?: 'FULL_OBJECT' | 'COMPOSITE';
+  /** Set by storage that re-hashes what it keeps (the embedded runtime's sweep): the object no longer matches. */
+  readonly failedVerification?: { readonly at: Instant; readonly problem: string };
 }
 
 export interface Signing {

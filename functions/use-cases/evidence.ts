@@ -339,6 +339,15 @@ export function issueEvidenceAccess(deps: Pick<Deps, 'cases' | 'clock' | 'rules'
     const { member, actor } = await authorize(deps, identity, state, 'view');
     const item = itemOf(state, evidenceId);
     if (item.status !== 'recorded') throw conflict(`证据 ${evidenceId} 尚未入卷`);
+    // Storage that re-hashes what it keeps may have found the object changed: such an object gets no link.
+    const stored = await deps.evidence.head(item.key, item.versionId);
+    if (stored?.failedVerification) {
+      throw new UseCaseError(
+        'evidence-failed-verification',
+        409,
+        `证据 ${evidenceId} 未通过完整性核验（${stored.failedVerification.at} 发现：${stored.failedVerification.problem}），不提供查看或下载链接，请联系指挥中心核查`,
+      );
+    }
     const now = deps.clock.now();
     const signing = { signedAt: now, expiresInSeconds: deps.rules.P_EVIDENCE.downloadLinkSeconds };
     await mutateCase(deps, state.caseId, actor, { evidence: evidenceId }, () => ({

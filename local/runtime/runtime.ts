@@ -22,6 +22,7 @@ import { referenceData } from '#commons/reference-data.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
 import { nextSweepAt } from '#domain/case/node-watch.ts';
+import { parseEvidenceKey } from '#domain/evidence/objects.ts';
 import type { Alert } from '#ports/alerts.ts';
 import type { StepHandler } from '#steps/define.ts';
 import { STEP_REGISTRY } from '#steps/index.ts';
@@ -36,6 +37,7 @@ import { createApiHandler } from '../../functions/api/function.ts';
 import { createIntakeHandler } from '../../functions/intake/function.ts';
 import { createSettleHandler } from '../../functions/settle/function.ts';
 import { type OpenedDatabase, openDatabase } from '../store/database.ts';
+import { checkDataDirectory, restrictFileCreation } from '../store/private-files.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { localDefinitions, localFunctionArn } from './definitions.ts';
 import { LocalEngine, type RuntimeEvent } from './engine.ts';
@@ -49,6 +51,8 @@ import { dynamoMeter } from './usage-dynamodb.ts';
 
 /** How often the received-matter sweep runs: the node sweeper's schedule on AWS (infra/constructs/node-sweeper.ts). */
 const MATTER_SWEEP_INTERVAL_MS = 5 * 60_000;
+/** How often every kept evidence object is hashed again (the evidence sweep): daily, on the runtime's clock. */
+const EVIDENCE_SWEEP_INTERVAL_MS = 24 * 60 * 60_000;
 /** Makes a step fail on purpose, to show what the workflow does then (tests, demos). */
 export interface Fault {
   readonly step: StepName;
@@ -112,7 +116,7 @@ export class EmbeddedRuntime {
   readonly runtimeStore: RuntimeStore;
   readonly staff: JsonStaffDirectory;
   readonly cases: DynamoCaseRepository;
-  /** The evidence bucket on the embedded S3 stand-in, opened on first use (`evidence.s3()` for its files). */
+  /** The evidence vault: files in the data directory, records in its database, served only by signed links. */
   readonly evidence: LocalEvidenceStore;
   /** The data directory's SQLite database (local/store/database.ts): every local part keeps its tables there. */
   readonly database: OpenedDatabase;
@@ -132,6 +136,7 @@ export class EmbeddedRuntime {
   /** Received matters (H1) past their due date, told to the command center; see `sweepMatters`. */
   private readonly mattersSweeper: () => Promise<readonly string[]>;
   private mattersCheckedAt: Instant | undefined;
+  private evidenceCheckedAt: Instant | undefined;
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
   private sweepHint: { dirty: boolean; at?: Instant } = { dirty: true };
 
@@ -145,7 +150,7 @@ export class EmbeddedRuntime {
     this.database = database;
     this.store = store;
     this.meter = options.meter;
-    this.evidence = new LocalEvidenceStore(options.dataDir, () => clock.now(), runtimeStore);
+    this.evidence = new LocalEvidenceStore(options.dataDir, database, () => clock.now());
     this.runtimeStore = runtimeStore;
     this.clock = clock;
     const sink = options.logSink ?? (options.dataDir ? fileSink(options.dataDir) : () => undefined);
@@ -286,6 +291,11 @@ export class EmbeddedRuntime {
   }
 
   static async open(options: RuntimeOptions = {}): Promise<EmbeddedRuntime> {
+    if (options.dataDir) {
+      // Personal data: refuse a data directory others can read, and create everything from now on owner-only.
+      checkDataDirectory(options.dataDir);
+      restrictFileCreation();
+    }
     const indexKeys = { [LOCAL_TABLES.cases]: CASES_LAYOUT.indexes.map((index) => index.partitionKey.name) };
     const store = await openLocalStore(
       options.dataDir,
@@ -410,6 +420,7 @@ export class EmbeddedRuntime {
       if (swept.failed.length > 0)
         this.log({ level: 'WARN', message: 'node sweep failed', service: 'enforcement', cases: swept.failed });
       await this.sweepMatters();
+      await this.sweepEvidence();
       if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return;
     }
   }
@@ -432,6 +443,42 @@ export class EmbeddedRuntime {
         error: String(error),
       });
     }
+  }
+
+  /**
+   * The evidence sweep: at most once per interval of the clock, every kept object is hashed again; each that no
+   * longer matches its record is marked (no download link from then on) and told to the command center by name.
+   */
+  private async sweepEvidence(): Promise<void> {
+    const now = this.clock.now();
+    if (this.evidenceCheckedAt && Date.parse(now) - Date.parse(this.evidenceCheckedAt) < EVIDENCE_SWEEP_INTERVAL_MS)
+      return;
+    this.evidenceCheckedAt = now;
+    if (this.evidence.isEmpty) return;
+    try {
+      await this.checkEvidence();
+    } catch (error) {
+      this.log({ level: 'WARN', message: 'evidence sweep failed', service: 'enforcement', error: String(error) });
+    }
+  }
+
+  /** Hashes every kept evidence object now; alerts the command center naming each one that fails. */
+  async checkEvidence(): Promise<{ checked: number; failed: readonly string[] }> {
+    const swept = await this.evidence.sweep();
+    for (const failure of swept.failed) {
+      const ids = parseEvidenceKey(failure.key);
+      const state = ids ? await this.cases.load(ids.caseId) : undefined;
+      const item = ids ? state?.evidence?.[ids.evidenceId] : undefined;
+      const name = ids ? `证据 ${ids.evidenceId}${item ? `「${item.description}」` : ''}` : `证据对象 ${failure.key}`;
+      await this.deps.alerts.alert({
+        kind: 'evidence-failed-verification',
+        caseId: ids?.caseId ?? '',
+        court: state?.court.code ?? '',
+        at: this.clock.now(),
+        message: `${state?.caseNumber ?? ids?.caseId ?? ''}：${name}未通过定期完整性核验（${failure.problem}），已停止提供查看和下载链接，请核查`,
+      });
+    }
+    return { checked: swept.checked, failed: swept.failed.map((f) => f.key) };
   }
 
   /** The earliest node milestone of any case; read from the index only when a commit may have moved it. */
@@ -504,7 +551,7 @@ export class EmbeddedRuntime {
     await this.exclusive;
     await this.settled();
     await this.saveClock();
-    await this.evidence.close();
+    await this.evidence.shutdown();
     await this.store.close();
     this.database.close();
   }
