@@ -3,7 +3,8 @@
  * the same step handlers in-process, the same DynamoDB adapters against an embedded DynamoDB, and simulators for
  * the outside parties. State lives in a data directory; nothing is lost when the process dies.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -23,6 +24,7 @@ import type { Instant } from '#domain/calendar/local-date.ts';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
 import { nextSweepAt } from '#domain/case/node-watch.ts';
 import { parseEvidenceKey } from '#domain/evidence/objects.ts';
+import { partyIdFor } from '#domain/ids.ts';
 import type { Alert } from '#ports/alerts.ts';
 import type { StepHandler } from '#steps/define.ts';
 import { STEP_REGISTRY } from '#steps/index.ts';
@@ -37,7 +39,7 @@ import { createApiHandler } from '../../functions/api/function.ts';
 import { createIntakeHandler } from '../../functions/intake/function.ts';
 import { createSettleHandler } from '../../functions/settle/function.ts';
 import { type OpenedDatabase, openDatabase } from '../store/database.ts';
-import { checkDataDirectory, restrictFileCreation } from '../store/private-files.ts';
+import { checkDataDirectory, installationKey, restrictFileCreation } from '../store/private-files.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { localDefinitions, localFunctionArn } from './definitions.ts';
 import { LocalEngine, type RuntimeEvent } from './engine.ts';
@@ -49,6 +51,8 @@ import { RuntimeStore } from './runtime-store.ts';
 import { functionTally, type UsageMeter, usageScope } from './usage.ts';
 import { dynamoMeter } from './usage-dynamodb.ts';
 
+/** The party-id key's file in the data directory (32 random bytes, 0600). */
+export const PARTY_KEY_FILE = 'party-id.key';
 /** How often the received-matter sweep runs: the node sweeper's schedule on AWS (infra/constructs/node-sweeper.ts). */
 const MATTER_SWEEP_INTERVAL_MS = 5 * 60_000;
 /** How often every kept evidence object is hashed again (the evidence sweep): daily, on the runtime's clock. */
@@ -151,6 +155,8 @@ export class EmbeddedRuntime {
     this.store = store;
     this.meter = options.meter;
     this.evidence = new LocalEvidenceStore(options.dataDir, database, () => clock.now());
+    // The party-id key: an owner-only file of the data directory (random per process without one).
+    const partyKey = options.dataDir ? installationKey(join(options.dataDir, PARTY_KEY_FILE)) : randomBytes(32);
     this.runtimeStore = runtimeStore;
     this.clock = clock;
     const sink = options.logSink ?? (options.dataDir ? fileSink(options.dataDir) : () => undefined);
@@ -209,7 +215,9 @@ export class EmbeddedRuntime {
       queries: this.cases,
       approvals: new DynamoApprovalStore(db, tables),
       requests: new DynamoPartnerRequestStore(db, tables),
-      partners: new PartnerSimulator(options.script ?? {}, deliver, clock),
+      partners: new PartnerSimulator(options.script ?? {}, deliver, clock, (idNumber) =>
+        partyIdFor(idNumber, partyKey),
+      ),
       engine: this.engine,
       staff: reference.staff,
       alerts: new LocalCommandCenter(runtimeStore, (alert) => {
@@ -229,6 +237,7 @@ export class EmbeddedRuntime {
       evidence: this.evidence,
       wakes: new QueueWaker(deliver, clock),
       received: new DynamoReceivedMatterStore(db, tables),
+      partyKey: { key: async () => partyKey },
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,

@@ -534,6 +534,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   evidence: [],
   wakes: [],
   filing: [],
+  partyKey: [],
 };
 
 /** Other grants a port implies (resource label and action), and the environment it needs. */
@@ -545,6 +546,8 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   // The filing system hears resumption requests (G3) on the alert bus.
   filing: ['alert-bus events:PutEvents'],
   // record-evidence's use of the bucket (function-access.ts EVIDENCE_USE): read, and legal hold, on case keys only.
+  // Intake derives party ids with the installation's key (HMAC), read from its secret.
+  partyKey: ['party-key secretsmanager:GetSecretValue'],
   evidence: [
     'evidence-bucket/cases/* s3:GetObject',
     'evidence-bucket/cases/* s3:GetObjectVersion',
@@ -570,6 +573,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   evidence: [ENV.evidenceBucket],
   wakes: [ENV.partnerQueueUrl],
   filing: [ENV.alertBusName],
+  partyKey: [ENV.partyKeySecret],
 };
 
 function resourceLabels(): Map<string, string> {
@@ -583,6 +587,7 @@ function resourceLabels(): Map<string, string> {
     [idOf(stack.settle.alertBus), 'alert-bus'],
     [idOf(stack.encryption.key), 'key'],
     [idOf(stack.evidence.bucket), 'evidence-bucket'],
+    [idOf(stack.partyKey.secret), 'party-key'],
     [idOf(stack.recordEvidence.deadLetterQueue), 'evidence-dlq'],
     [idOf(stack.nodeSweeper.deadLetterQueue), 'sweep-dlq'],
     [idOf(stack.staffApi.userPool), 'user-pool'],
