@@ -39,6 +39,7 @@ import { createApiHandler } from '../../functions/api/function.ts';
 import { createIntakeHandler } from '../../functions/intake/function.ts';
 import { createSettleHandler } from '../../functions/settle/function.ts';
 import { type OpenedDatabase, openDatabase } from '../store/database.ts';
+import { KEYED_MARK, migratePartyIds } from '../store/party-id-migration.ts';
 import { checkDataDirectory, installationKey, restrictFileCreation } from '../store/private-files.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { localDefinitions, localFunctionArn } from './definitions.ts';
@@ -125,6 +126,7 @@ export class EmbeddedRuntime {
   /** The data directory's SQLite database (local/store/database.ts): every local part keeps its tables there. */
   readonly database: OpenedDatabase;
   private readonly store: LocalStore;
+  private readonly partyKey: Uint8Array;
   private readonly handlers = new Map<StepName, StepHandler>();
   private readonly intakeHandler: (event: unknown, context: Context) => Promise<IntakeOutcome>;
   private readonly settleHandler: (event: unknown, context: Context) => Promise<unknown>;
@@ -157,6 +159,7 @@ export class EmbeddedRuntime {
     this.evidence = new LocalEvidenceStore(options.dataDir, database, () => clock.now());
     // The party-id key: an owner-only file of the data directory (random per process without one).
     const partyKey = options.dataDir ? installationKey(join(options.dataDir, PARTY_KEY_FILE)) : randomBytes(32);
+    this.partyKey = partyKey;
     this.runtimeStore = runtimeStore;
     this.clock = clock;
     const sink = options.logSink ?? (options.dataDir ? fileSink(options.dataDir) : () => undefined);
@@ -331,6 +334,7 @@ export class EmbeddedRuntime {
         ...options,
         ...(script ? { script } : {}),
       });
+      await runtime.keyPartyIds();
       await runtime.engine.recover();
       return runtime;
     } catch (error) {
@@ -338,6 +342,24 @@ export class EmbeddedRuntime {
       await store.close();
       throw error;
     }
+  }
+
+  /**
+   * A data directory from before keyed party ids: its cases are migrated once, at open (local/store/party-id-
+   * migration.ts), each with an audit commit on its journal; then the directory is marked and never scanned again.
+   */
+  private async keyPartyIds(): Promise<void> {
+    if (await this.runtimeStore.getValue<string>(KEYED_MARK)) return;
+    const migrated = await migratePartyIds({
+      db: documentClient(this.store.client),
+      tables: { cases: LOCAL_TABLES.cases, runtime: LOCAL_TABLES.runtime },
+      cases: this.cases,
+      clock: this.clock,
+      key: this.partyKey,
+    });
+    await this.runtimeStore.setValue(KEYED_MARK, 'keyed');
+    if (migrated.cases > 0)
+      this.log({ level: 'INFO', message: 'party ids migrated to keyed ids', service: 'enforcement', ...migrated });
   }
 
   /** The embedded DynamoDB, for operators' tools and tests that must reach behind the adapters. */

@@ -479,6 +479,14 @@ export type CaseEvent =
       readonly reason: string;
       /** The evidence items whose stored objects the hold was put on (or taken off). */
       readonly evidence: readonly string[];
+    }
+  | {
+      /**
+       * The case's party ids became keyed ids (HMAC with the installation's key; domain/ids.ts): old id -> new id.
+       * Earlier events keep the ids they were written with; the case from here on carries the new ones.
+       */
+      readonly type: 'party-ids-rekeyed';
+      readonly ids: Readonly<Record<string, string>>;
     };
 
 export type CaseEventType = CaseEvent['type'];
