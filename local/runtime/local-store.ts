@@ -124,7 +124,7 @@ export async function openLocalStore(
   onRequest?: (request: StoreRequest) => void,
 ): Promise<LocalStore> {
   const path = dataDir ? join(dataDir, 'db') : undefined;
-  if (path) mkdirSync(path, { recursive: true });
+  if (path) mkdirSync(path, { recursive: true, mode: 0o700 });
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) });
   await new Promise<void>((resolve, reject) => {

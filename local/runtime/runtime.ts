@@ -23,7 +23,6 @@ import { referenceData } from '#commons/reference-data.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
 import { nextSweepAt } from '#domain/case/node-watch.ts';
-import { parseEvidenceKey } from '#domain/evidence/objects.ts';
 import { partyIdFor } from '#domain/ids.ts';
 import type { Alert } from '#ports/alerts.ts';
 import type { StepHandler } from '#steps/define.ts';
@@ -38,6 +37,8 @@ import type { StepName } from '#workflows/steps.ts';
 import { createApiHandler } from '../../functions/api/function.ts';
 import { createIntakeHandler } from '../../functions/intake/function.ts';
 import { createSettleHandler } from '../../functions/settle/function.ts';
+import { importStandInEvidence } from '../evidence/import-stand-in.ts';
+import { sweepEvidence } from '../evidence/sweep.ts';
 import { type OpenedDatabase, openDatabase } from '../store/database.ts';
 import { KEYED_MARK, migratePartyIds } from '../store/party-id-migration.ts';
 import { checkDataDirectory, installationKey, restrictFileCreation } from '../store/private-files.ts';
@@ -335,6 +336,7 @@ export class EmbeddedRuntime {
         ...(script ? { script } : {}),
       });
       await runtime.keyPartyIds();
+      if (options.dataDir) await runtime.importStandIn(options.dataDir);
       await runtime.engine.recover();
       return runtime;
     } catch (error) {
@@ -360,6 +362,20 @@ export class EmbeddedRuntime {
     await this.runtimeStore.setValue(KEYED_MARK, 'keyed');
     if (migrated.cases > 0)
       this.log({ level: 'INFO', message: 'party ids migrated to keyed ids', service: 'enforcement', ...migrated });
+  }
+
+  /** Evidence an earlier release kept in the S3 stand-in's files moves into the vault (local/evidence/import-stand-in.ts). */
+  private async importStandIn(dataDir: string): Promise<void> {
+    const db = documentClient(this.store.client);
+    const result = await importStandInEvidence({ dataDir, vault: this.evidence, db, casesTable: LOCAL_TABLES.cases });
+    if (!result) return;
+    const level = result.mismatched.length > 0 ? 'WARN' : 'INFO';
+    this.log({
+      level,
+      message: 'evidence moved from the S3 stand-in into the vault',
+      service: 'enforcement',
+      ...result,
+    });
   }
 
   /** The embedded DynamoDB, for operators' tools and tests that must reach behind the adapters. */
@@ -494,22 +510,8 @@ export class EmbeddedRuntime {
   }
 
   /** Hashes every kept evidence object now; alerts the command center naming each one that fails. */
-  async checkEvidence(): Promise<{ checked: number; failed: readonly string[] }> {
-    const swept = await this.evidence.sweep();
-    for (const failure of swept.failed) {
-      const ids = parseEvidenceKey(failure.key);
-      const state = ids ? await this.cases.load(ids.caseId) : undefined;
-      const item = ids ? state?.evidence?.[ids.evidenceId] : undefined;
-      const name = ids ? `证据 ${ids.evidenceId}${item ? `「${item.description}」` : ''}` : `证据对象 ${failure.key}`;
-      await this.deps.alerts.alert({
-        kind: 'evidence-failed-verification',
-        caseId: ids?.caseId ?? '',
-        court: state?.court.code ?? '',
-        at: this.clock.now(),
-        message: `${state?.caseNumber ?? ids?.caseId ?? ''}：${name}未通过定期完整性核验（${failure.problem}），已停止提供查看和下载链接，请核查`,
-      });
-    }
-    return { checked: swept.checked, failed: swept.failed.map((f) => f.key) };
+  checkEvidence(): Promise<{ readonly checked: number; readonly failed: readonly string[] }> {
+    return sweepEvidence(this.evidence, this.deps);
   }
 
   /** The earliest node milestone of any case; read from the index only when a commit may have moved it. */

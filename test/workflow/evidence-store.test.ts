@@ -5,12 +5,18 @@
  * refused. Plus the data directory: owner-only from creation, and refused at start when it is not.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { UseCaseError } from '#use-cases/errors.ts';
-import { issueEvidenceAccess, issueEvidenceUpload, type UploadRequest, verifyEvidence } from '#use-cases/evidence.ts';
+import {
+  issueEvidenceAccess,
+  issueEvidenceUpload,
+  setEvidenceLegalHold,
+  type UploadRequest,
+  verifyEvidence,
+} from '#use-cases/evidence.ts';
 import { sendPresigned, UploadRefusedError, uploadEvidenceFile } from '../../local/cli/uploader.ts';
 import { EvidenceVault } from '../../local/evidence/vault.ts';
 import { EmbeddedRuntime } from '../../local/runtime/runtime.ts';
@@ -300,5 +306,40 @@ describe('the data directory is the owner’s alone', () => {
     expect(refused).toBe(
       `数据目录中的 ${database} 允许同组或其他用户访问（权限 0644），拒绝启动：请执行 chmod -R go-rwx ${dataDir} 后重试`,
     );
+  });
+});
+
+describe('a data directory of the release that kept evidence in the S3 stand-in', () => {
+  it('its recorded evidence moves into the vault at open, with the journal’s hash and legal hold; the stand-in goes', async () => {
+    // Prepare: a case with recorded, held evidence; then the data directory as that release left it (the object in
+    // the stand-in's files, no vault).
+    const dataDir = join(scratch, 'stand-in');
+    const first = await EmbeddedRuntime.open({ dataDir, clock: 'virtual', startAt: START });
+    const outcome = await first.intake(filingEvent(841));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    const uploaded = await uploadEvidenceFile(first.deps, OFFICER, caseId, photoPath, declaration);
+    await setEvidenceLegalHold(first.deps)({ userId: 'wang-fang' }, caseId, true, '上诉');
+    await first.close();
+    const key = `cases/${caseId}/evidence/${uploaded.evidenceId}`;
+    const standIn = join(dataDir, 's3', 'enforcement-evidence', `cases/${caseId}/evidence`);
+    mkdirSync(standIn, { recursive: true });
+    writeFileSync(join(standIn, `${uploaded.evidenceId}._S3rver_object`), photo);
+    for (const name of ['enforce.db', 'enforce.db-wal', 'enforce.db-shm', 'evidence']) {
+      rmSync(join(dataDir, name), { recursive: true, force: true });
+    }
+
+    // Act
+    const reopened = await EmbeddedRuntime.open({ dataDir });
+    const report = await verifyEvidence(reopened.deps)(caseId);
+    const held = await reopened.evidence.legalHold(key);
+    const record = reopened.evidence.record(key);
+    await reopened.close();
+
+    // Assess
+    expect(report.ok).toBe(true);
+    expect(record).toMatchObject({ sha256: sha256(photo), size_bytes: photo.length, content_type: 'image/jpeg' });
+    expect(held).toBe(true);
+    expect(existsSync(join(dataDir, 's3'))).toBe(false);
   });
 });
