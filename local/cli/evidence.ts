@@ -223,8 +223,7 @@ export async function evidencePurgeCommand(
       const state = await findCase(runtime, reference);
       await plainly(() => authorizeEvidence(runtime.deps)({ userId: options.as }, state.caseId, 'legal-hold'));
       const item = state.evidence?.[evidenceId];
-      if (!item || item.status !== 'recorded')
-        throw new CliError(`案件${state.caseNumber}没有已入卷的证据 ${evidenceId}`);
+      if (item?.status !== 'recorded') throw new CliError(`案件${state.caseNumber}没有已入卷的证据 ${evidenceId}`);
       try {
         runtime.evidence.purge(item.key, options.as, options.reason);
       } catch (error) {
