@@ -1,5 +1,5 @@
 /** The `enforce` command line as a user meets it: help everywhere, one-line errors, the demo. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -287,12 +287,11 @@ describe('evidence from the command line', () => {
     ]);
     const listed = enforce(['--data-dir', dir, 'evidence', 'list', caseNumber]);
     const clean = enforce(['--data-dir', dir, 'evidence', 'verify', caseNumber]);
-    const objects = join(dir, 's3', 'enforcement-evidence', 'cases');
-    const [caseDir] = readdirSync(objects);
-    writeFileSync(
-      join(objects, caseDir ?? '', 'evidence', `${added.evidenceId}._S3rver_object`),
-      Buffer.alloc(3000, 8),
-    );
+    // The one object in the evidence vault's files, rewritten (it is read-only: its owner makes it writable first).
+    const objects = join(dir, 'evidence', 'objects');
+    const [object] = readdirSync(objects);
+    chmodSync(join(objects, object ?? ''), 0o600);
+    writeFileSync(join(objects, object ?? ''), Buffer.alloc(3000, 8));
     const tampered = enforce(['--data-dir', dir, 'evidence', 'verify', caseNumber]);
 
     // Assess
