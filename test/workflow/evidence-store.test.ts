@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -115,6 +116,24 @@ describe('no unsigned path to the evidence store', () => {
     expect(getWithPutLink).toEqual({ status: 403, code: 'AccessDenied' });
     expect(forged).toEqual({ status: 403, code: 'SignatureDoesNotMatch' });
     expect(sha256(readFileSync(s.runtime.evidence.pathOf(key)))).toBe(sha256(photo));
+  });
+});
+
+describe('no storage port with default credentials', () => {
+  it('the only TCP port the runtime listens on is the evidence gate, on loopback; the case store has none', async () => {
+    // Prepare
+    const { endpoint } = await recorded(803);
+
+    // Act
+    const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
+    const listening = handles
+      .filter((h): h is Server => h instanceof Server && h.listening)
+      .map((server) => server.address())
+      .map((address) => (typeof address === 'string' ? 'unix-socket' : `${address?.address}:${address?.port}`));
+
+    // Assess
+    expect(listening.filter((a) => a !== 'unix-socket')).toEqual([new URL(endpoint).host]);
+    expect(listening).toContain('unix-socket');
   });
 });
 
