@@ -10,6 +10,8 @@ export async function sweepEvidence(
   vault: EvidenceVault,
   deps: Pick<Deps, 'cases' | 'alerts' | 'clock'>,
 ): Promise<{ readonly checked: number; readonly failed: readonly string[] }> {
+  // Uploads that went unfinished for a day are long expired (links live minutes): their parts go.
+  vault.abandonUploads(new Date(Date.parse(deps.clock.now()) - 86_400_000).toISOString());
   const swept = await vault.sweep();
   for (const failure of swept.failed) {
     const ids = parseEvidenceKey(failure.key);

@@ -35,66 +35,10 @@ import type { EvidenceStore, PresignedRequest, Signing, StoredObject } from '#po
 import { ensureSchema, type OpenedDatabase, transaction } from '../store/database.ts';
 import { installationKey } from '../store/private-files.ts';
 import { type LinkClaims, linkQuery, newNonce } from './signing.ts';
+import { type ObjectRow, SCHEMA } from './vault-schema.ts';
 
 /** The prod stage's evidence retention (infra/config.ts, evidence.retentionDays): the local default. */
 export const LOCAL_RETENTION_DAYS = 3650;
-
-const SCHEMA: readonly string[] = [
-  `CREATE TABLE evidence_objects (
-     key TEXT PRIMARY KEY,
-     file TEXT NOT NULL UNIQUE,
-     sha256 TEXT NOT NULL,
-     size_bytes INTEGER NOT NULL,
-     content_type TEXT NOT NULL,
-     recorded_at TEXT NOT NULL,
-     retain_until TEXT NOT NULL,
-     legal_hold INTEGER NOT NULL DEFAULT 0,
-     checked_at TEXT,
-     failed_at TEXT,
-     failed_problem TEXT,
-     purged_at TEXT
-   ) STRICT;
-   CREATE TABLE evidence_uploads (
-     upload_id TEXT PRIMARY KEY,
-     key TEXT NOT NULL,
-     content_type TEXT NOT NULL,
-     started_at TEXT NOT NULL
-   ) STRICT;
-   CREATE TABLE evidence_log (
-     seq INTEGER PRIMARY KEY AUTOINCREMENT,
-     at TEXT NOT NULL,
-     key TEXT NOT NULL,
-     action TEXT NOT NULL,
-     detail TEXT NOT NULL
-   ) STRICT;
-   CREATE TRIGGER evidence_objects_kept BEFORE DELETE ON evidence_objects
-     BEGIN SELECT RAISE(ABORT, 'evidence records are never deleted'); END;
-   CREATE TRIGGER evidence_objects_write_once
-     BEFORE UPDATE OF key, file, sha256, size_bytes, content_type, recorded_at, retain_until ON evidence_objects
-     BEGIN SELECT RAISE(ABORT, 'evidence records are write-once'); END;
-   CREATE TRIGGER evidence_objects_purge_once BEFORE UPDATE OF purged_at ON evidence_objects
-     WHEN OLD.purged_at IS NOT NULL OR NEW.legal_hold <> 0
-     BEGIN SELECT RAISE(ABORT, 'a purged or held record cannot be purged'); END;
-   CREATE TRIGGER evidence_log_no_update BEFORE UPDATE ON evidence_log
-     BEGIN SELECT RAISE(ABORT, 'the evidence log is append-only'); END;
-   CREATE TRIGGER evidence_log_no_delete BEFORE DELETE ON evidence_log
-     BEGIN SELECT RAISE(ABORT, 'the evidence log is append-only'); END;`,
-];
-
-interface ObjectRow {
-  key: string;
-  file: string;
-  sha256: string;
-  size_bytes: number;
-  content_type: string;
-  recorded_at: string;
-  retain_until: string;
-  legal_hold: number;
-  checked_at: string | null;
-  failed_at: string | null;
-  failed_problem: string | null;
-  purged_at: string | null;
-}
 
 export interface EvidenceLogEntry {
   readonly seq: number;
@@ -440,9 +384,19 @@ export class EvidenceVault implements EvidenceStore {
     return { checked, failed };
   }
 
-  /** Whether anything is kept (the sweep has work). */
-  get isEmpty(): boolean {
-    return this.database.db.prepare('SELECT 1 FROM evidence_objects LIMIT 1').get() === undefined;
+  /**
+   * Multipart uploads started before `startedBefore` and never completed (their links long expired): their parts are
+   * removed, as S3's lifecycle rule aborts them. Nothing of them was ever recorded.
+   */
+  abandonUploads(startedBefore: Instant): number {
+    const stale = this.database.db
+      .prepare('SELECT upload_id FROM evidence_uploads WHERE started_at < ?')
+      .all(startedBefore) as { upload_id: string }[];
+    for (const { upload_id } of stale) {
+      rmSync(join(this.incomingDir, upload_id), { recursive: true, force: true });
+      this.database.db.prepare('DELETE FROM evidence_uploads WHERE upload_id = ?').run(upload_id);
+    }
+    return stale.length;
   }
 
   /**

@@ -501,7 +501,6 @@ export class EmbeddedRuntime {
     if (this.evidenceCheckedAt && Date.parse(now) - Date.parse(this.evidenceCheckedAt) < EVIDENCE_SWEEP_INTERVAL_MS)
       return;
     this.evidenceCheckedAt = now;
-    if (this.evidence.isEmpty) return;
     try {
       await this.checkEvidence();
     } catch (error) {

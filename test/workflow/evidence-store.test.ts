@@ -228,6 +228,44 @@ describe('a recorded object is write-once', () => {
   });
 });
 
+describe('unfinished uploads', () => {
+  it('a multipart upload left unfinished for a day is dropped by the sweep, parts and all; one under way is kept', async () => {
+    // Prepare
+    const database = openDatabase(undefined);
+    let now = START;
+    const vault = new EvidenceVault({ dataDir: undefined, database, now: () => now });
+    const key = 'cases/caaaaaaaaaaaaaaaaaaa/evidence/ebbbbbbbbbbbbbbb';
+    const old = await vault.startMultipart({ key, contentType: 'video/mp4' });
+    writeFileSync(vault.partPath(old.uploadId, 1), photo);
+    now = new Date(Date.parse(START) + 2 * DAY * 1000).toISOString();
+    const recent = await vault.startMultipart({ key, contentType: 'video/mp4' });
+
+    try {
+      // Act
+      const dropped = vault.abandonUploads(new Date(Date.parse(now) - DAY * 1000).toISOString());
+      const completeOld = await vault
+        .completeMultipart({
+          key,
+          uploadId: old.uploadId,
+          parts: [{ partNumber: 1, etag: sha256(photo), sha256: sha256(photo) }],
+        })
+        .then(
+          () => 'completed',
+          (e: Error) => e.name,
+        );
+
+      // Assess
+      expect(dropped).toBe(1);
+      expect(completeOld).toBe('NoSuchUpload');
+      expect(() => vault.partPath(recent.uploadId, 1)).not.toThrow();
+      expect(await vault.head(key)).toBeUndefined();
+    } finally {
+      vault.close();
+      database.close();
+    }
+  });
+});
+
 function attempt(work: () => void): string {
   try {
     work();
