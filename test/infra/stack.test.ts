@@ -509,6 +509,28 @@ describe('settle', () => {
   });
 });
 
+describe('the party-id key', () => {
+  it('is a generated secret, encrypted with the customer-managed key and retained; intake alone may read it', () => {
+    // Prepare
+    const intakeRole = idOf(synthesized().stack.intake.handler.role);
+
+    // Act
+    const secrets = resourcesOfType('AWS::SecretsManager::Secret');
+    const readers = resourcesOfType('AWS::IAM::Policy').filter(([, policy]) =>
+      JSON.stringify(policy.Properties?.PolicyDocument ?? {}).includes('secretsmanager:GetSecretValue'),
+    );
+
+    // Assess
+    expect(secrets).toHaveLength(1);
+    const [, secret] = secrets[0] as [string, (typeof secrets)[number][1]];
+    expect(secret.Properties?.KmsKeyId).toEqual(keyArn());
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(secret.Properties?.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+    expect(readers).toHaveLength(1);
+    expect(readers[0]?.[1].Properties?.Roles).toEqual([{ Ref: intakeRole }]);
+  });
+});
+
 /** What each port grants, restated here from the manifest's contract: table/index -> DynamoDB actions. */
 const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   cases: ['journal PutItem', 'journal Query', 'cases GetItem', 'cases PutItem'],
