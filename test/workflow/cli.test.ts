@@ -287,6 +287,8 @@ describe('evidence from the command line', () => {
     ]);
     const listed = enforce(['--data-dir', dir, 'evidence', 'list', caseNumber]);
     const clean = enforce(['--data-dir', dir, 'evidence', 'verify', caseNumber]);
+    const purge = ['--data-dir', dir, 'evidence', 'purge', caseNumber, added.evidenceId, '--as', 'wang-fang'];
+    const purged = enforce([...purge, '--reason', '清理']);
     // The one object in the evidence vault's files, rewritten (it is read-only: its owner makes it writable first).
     const objects = join(dir, 'evidence', 'objects');
     const [object] = readdirSync(objects);
@@ -301,6 +303,10 @@ describe('evidence from the command line', () => {
     expect(listed.stdout).toContain('已入卷');
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('证据核验通过：1 件证据与入卷记录一致');
+    expect(purged.code).toBe(1);
+    expect(purged.stderr).toMatch(
+      new RegExp(`^错误：不能清除证据 ${added.evidenceId}：证据保存期至 .*，期满前不能清除\n$`),
+    );
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toMatch(
       new RegExp(
