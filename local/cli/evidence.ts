@@ -4,9 +4,9 @@ import { extname } from 'node:path';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, type EvidenceKind, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import {
-  authorizeEvidence,
   evidenceView,
   issueEvidenceAccess,
+  recordEvidencePurge,
   setEvidenceLegalHold,
   verifyEvidence,
 } from '#use-cases/evidence.ts';
@@ -207,7 +207,8 @@ export async function evidenceHoldCommand(
 
 /**
  * The one removal of evidence: an object past its retention period and not under legal hold, by a named person with
- * a reason (the legal-hold permission), written to the evidence log. Everything else is refused by the vault.
+ * a reason (the legal-hold permission), written to the evidence log and the case's journal. Everything else is
+ * refused by the vault.
  */
 export async function evidencePurgeCommand(
   globals: GlobalOptions,
@@ -221,15 +222,18 @@ export async function evidencePurgeCommand(
     out,
     async (runtime) => {
       const state = await findCase(runtime, reference);
-      await plainly(() => authorizeEvidence(runtime.deps)({ userId: options.as }, state.caseId, 'legal-hold'));
-      const item = state.evidence?.[evidenceId];
-      if (item?.status !== 'recorded') throw new CliError(`案件${state.caseNumber}没有已入卷的证据 ${evidenceId}`);
-      try {
-        runtime.evidence.purge(item.key, options.as, options.reason);
-      } catch (error) {
-        if (error instanceof VaultRefusal) throw new CliError(`不能清除证据 ${evidenceId}：${error.message}`);
-        throw error;
-      }
+      await plainly(() =>
+        recordEvidencePurge(runtime.deps)({ userId: options.as }, state.caseId, evidenceId, options.reason, (key) => {
+          // A purge whose journal entry was lost is not done twice: only its entry is written again.
+          if (runtime.evidence.record(key)?.purged_at) return;
+          try {
+            runtime.evidence.purge(key, options.as, options.reason);
+          } catch (error) {
+            if (error instanceof VaultRefusal) throw new CliError(`不能清除证据 ${evidenceId}：${error.message}`);
+            throw error;
+          }
+        }),
+      );
       out.result({ evidenceId, purged: true }, () =>
         out.line(`已清除证据 ${evidenceId} 的存储内容（保存期已满，已记入证据日志；入卷记录与哈希保留）`),
       );

@@ -14,6 +14,7 @@ import type { UseCaseError } from '#use-cases/errors.ts';
 import {
   issueEvidenceAccess,
   issueEvidenceUpload,
+  recordEvidencePurge,
   setEvidenceLegalHold,
   type UploadRequest,
   verifyEvidence,
@@ -225,6 +226,34 @@ describe('a recorded object is write-once', () => {
       vault.close();
       database.close();
     }
+  });
+});
+
+describe('a purge through the runtime', () => {
+  it('after the retention period: the bytes go, the journal and the evidence log say who and why, verify still passes, no link', async () => {
+    // Prepare
+    const { s, caseId, key, evidenceId } = await recorded(851);
+    const purge = recordEvidencePurge(s.runtime.deps);
+    const byVault = (k: string) => s.runtime.evidence.purge(k, 'wang-fang', '保存期满');
+    const early = await purge({ userId: 'wang-fang' }, caseId, evidenceId, '保存期满', byVault).catch((e: Error) => e);
+    // Ten years on (the clock set directly: nothing else is under test).
+    s.runtime.clock.set(new Date(Date.parse(s.runtime.clock.now()) + 3651 * DAY * 1000).toISOString());
+
+    // Act
+    const done = await purge({ userId: 'wang-fang' }, caseId, evidenceId, '保存期满', byVault);
+    const link = await issueEvidenceAccess(s.runtime.deps)(OFFICER, caseId, evidenceId, 'view').catch((e: Error) => e);
+    const report = await verifyEvidence(s.runtime.deps)(caseId);
+
+    // Assess
+    expect((early as Error).message).toMatch(/期满前不能清除$/);
+    expect(done).toEqual({ evidenceId, purged: true });
+    expect(existsSync(s.runtime.evidence.pathOf(key))).toBe(false);
+    const last = (await s.runtime.cases.history(caseId)).at(-1);
+    expect(last?.actor).toMatchObject({ kind: 'staff', id: 'wang-fang' });
+    expect(last?.events).toEqual([{ type: 'evidence-purged', evidenceId, by: 'wang-fang', reason: '保存期满' }]);
+    expect(s.runtime.evidence.log(key).at(-1)).toMatchObject({ action: 'purged', detail: { by: 'wang-fang' } });
+    expect((link as UseCaseError).status).toBe(410);
+    expect(report).toMatchObject({ ok: true, objects: [] });
   });
 });
 

@@ -481,6 +481,13 @@ export type CaseEvent =
       readonly evidence: readonly string[];
     }
   | {
+      /** An object's stored bytes purged after its retention period (never under legal hold); its record stays. */
+      readonly type: 'evidence-purged';
+      readonly evidenceId: string;
+      readonly by: string;
+      readonly reason: string;
+    }
+  | {
       /**
        * The case's party ids became keyed ids (HMAC with the installation's key; domain/ids.ts): old id -> new id.
        * Earlier events keep the ids they were written with; the case from here on carries the new ones.

@@ -344,6 +344,8 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       const { legalHold: _released, ...rest } = next;
       return on ? { ...rest, legalHold: { since: at, by: event.by, reason: event.reason } } : rest;
     }
+    case 'evidence-purged':
+      return withEvidence(state, event.evidenceId, (item) => ({ ...item, purgedAt: at }));
     case 'party-ids-rekeyed':
       return renamePartyIds(state, event.ids);
     default:
