@@ -29,7 +29,7 @@ export interface Signing {
 }
 
 /**
- * The evidence bucket: S3 on AWS, the embedded stand-in locally, through one adapter. Uploads never pass through
+ * The evidence store: S3 on AWS, the embedded runtime's vault locally (local/evidence). Uploads never pass through
  * the application: it signs requests bound to the declared size, content type and SHA-256, and storage refuses
  * anything else.
  */

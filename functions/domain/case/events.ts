@@ -457,7 +457,7 @@ export type CaseEvent =
   | {
       readonly type: 'evidence-recorded';
       readonly evidenceId: string;
-      /** The object version recorded (absent where the store keeps no versions: the embedded stand-in). */
+      /** The object version recorded (absent where the store keeps no versions: the embedded runtime's vault). */
       readonly versionId?: string;
       readonly sha256: string;
       readonly sizeBytes: number;
