@@ -11,6 +11,7 @@
  * is reported with the answer size. The claim to check: for the same answer, the time at 100k is within 2x of the
  * time at 1k. Timings are machine-dependent; nothing here is a test assertion.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ import { nextSweepAt } from '#domain/case/node-watch.ts';
 import { timeNode } from '#domain/case/nodes.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
-import { caseIdFor } from '#domain/ids.ts';
+import { caseIdFor, partyIdFor } from '#domain/ids.ts';
 import type { Identity, Role } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { boardApprovals, boardCases, boardNodes, boardWorkload, lookupCases } from '#use-cases/board.ts';
@@ -48,6 +49,8 @@ const COURT = 'HB0922';
 const ANSWER_CASES = 1_000;
 const ANSWER_APPROVALS = 100;
 const OTHER_COURTS = 40;
+/** Party ids of the synthetic cases: keyed as in any installation (the key is this run's own). */
+const BENCH_PARTY_KEY = randomBytes(32);
 /** The board is read on Monday 7 September 2026, 10:00 China time. */
 const NOW = '2026-09-07T02:00:00.000Z';
 
@@ -69,7 +72,9 @@ function syntheticCase(n: number, court: string, open: boolean): EnforcementCase
   // Filed over the six months before the board is read; the answer set's nodes spread around "now".
   const filedOn = plusDays('2026-03-02' as never, n % 180);
   detail.filedAt = startOfChinaDay(filedOn);
-  const filed = toFiledEvent(IntakeEvent.parse({ ...FIXTURE, id: `bench-${n}`, detail }));
+  const filed = toFiledEvent(IntakeEvent.parse({ ...FIXTURE, id: `bench-${n}`, detail }), (idNumber) =>
+    partyIdFor(idNumber, BENCH_PARTY_KEY),
+  );
   const member = members[n % members.length];
   const officer = court === COURT ? (member?.userId ?? 'wang-fang') : `officer-${court}-${n % 7}`;
   const team = court === COURT ? (member?.team ?? 'fast-track') : `team-${court}`;

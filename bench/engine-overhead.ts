@@ -22,6 +22,7 @@ import { FilingSimulator } from '#adapters/simulators/filing-simulator.ts';
 import { PartnerSimulator, PaymentSimulator, type SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import { referenceData } from '#commons/reference-data.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
+import { partyIdFor } from '#domain/ids.ts';
 import { TaskNoLongerWaitingError, type WorkflowEngine } from '#ports/workflow-engine.ts';
 import { STEP_REGISTRY } from '#steps/index.ts';
 import type { Deps } from '#use-cases/context.ts';
@@ -49,6 +50,8 @@ const SCENARIO = (() => {
 })();
 const SCRIPT: SimulatorScript = { respondents: { [SCENARIO.respondentId]: SCENARIO.respondent } };
 const LAMBDA_INVOKE = 'arn:aws:states:::lambda:invoke';
+/** This run's party-id key (party ids are keyed, as in any installation). */
+const PARTY_KEY = randomBytes(32);
 const LAMBDA_WAIT = 'arn:aws:states:::lambda:invoke.waitForTaskToken';
 const START_EXECUTION = 'arn:aws:states:::states:startExecution';
 const silent = new SinkLogger(() => undefined, {});
@@ -206,7 +209,12 @@ async function bare(cases: number): Promise<number> {
       queries: repository,
       approvals: stores.approvals,
       requests: stores.requests,
-      partners: new PartnerSimulator(SCRIPT, async (at, body) => void deliveries.push({ at, body }), clock),
+      partners: new PartnerSimulator(
+        SCRIPT,
+        async (at, body) => void deliveries.push({ at, body }),
+        clock,
+        (idNumber) => partyIdFor(idNumber, PARTY_KEY),
+      ),
       engine,
       staff: reference.staff,
       alerts: new LocalCommandCenter(runtimeStore),
@@ -217,6 +225,7 @@ async function bare(cases: number): Promise<number> {
       wakes: new QueueWaker(async (at, body) => void deliveries.push({ at, body }), clock),
       filing: new FilingSimulator(repository, async () => {}, clock),
       received: stores.received,
+      partyKey: { key: async () => PARTY_KEY },
     };
     const intake = createIntakeHandler(deps, stores.idempotency, silent);
     const settle = createSettleHandler(deps, silent);

@@ -9,6 +9,7 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { ENV } from '#commons/config.ts';
 import type { DependencyName, FunctionName } from '#steps/manifest.ts';
@@ -27,6 +28,8 @@ export interface AccessTargets {
   readonly settlementMachineArn: string;
   readonly nodeTaskMachineArn: string;
   readonly evidenceBucket: IBucket;
+  /** The installation's party-id key (HMAC of ID numbers), read by intake. */
+  readonly partyKeySecret: ISecret;
 }
 
 /** What one port needs. */
@@ -189,6 +192,15 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         ],
       };
     }
+    case 'partyKey':
+      return {
+        statements: [
+          new PolicyStatement({ actions: ['secretsmanager:GetSecretValue'], resources: [t.partyKeySecret.secretArn] }),
+        ],
+        environment: { [ENV.partyKeySecret]: t.partyKeySecret.secretArn },
+        // The secret is encrypted with the key: reading it decrypts.
+        encrypted: true,
+      };
     case 'engine': {
       const use = ENGINE_USE[fn];
       if (use === 'start-service') {

@@ -18,6 +18,7 @@ import {
   SqsDeadLetters,
   sqsDelivery,
 } from '../adapters/aws/messaging.ts';
+import { SecretsManagerPartyKey } from '../adapters/aws/party-key.ts';
 import { StepFunctionsEngine } from '../adapters/aws/sfn-engine.ts';
 import { DynamoApprovalStore } from '../adapters/dynamodb/approval-store.ts';
 import { DynamoCaseRepository } from '../adapters/dynamodb/case-repository.ts';
@@ -102,6 +103,7 @@ export function awsDependencies<U extends DependencyName>(
     );
   }
   if (needs.has('evidence') && adapters.evidence) deps.evidence = adapters.evidence();
+  if (needs.has('partyKey')) deps.partyKey = new SecretsManagerPartyKey(requireEnv(ENV.partyKeySecret));
   for (const name of uses) {
     if (deps[name] === undefined) throw new Error(`no AWS adapter for ${name}`);
   }

@@ -24,4 +24,5 @@ export const ENV = {
   intakeDlqUrl: 'INTAKE_DLQ_URL',
   alertBusName: 'ALERT_BUS_NAME',
   evidenceBucket: 'EVIDENCE_BUCKET',
+  partyKeySecret: 'PARTY_KEY_SECRET_ARN',
 } as const;

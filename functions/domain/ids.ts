@@ -3,7 +3,7 @@
  * events converge on one case; execution names derive from the case id and the phase run, so a repeated start is
  * recognised by Step Functions (and by the embedded runtime) as the same execution.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 const BASE32 = 'abcdefghijklmnopqrstuvwxyz234567';
 
@@ -36,7 +36,20 @@ export function caseIdFor(courtCode: string, caseNumber: string): string {
   return `c${shortHash(`${courtCode.trim().toUpperCase()}|${normaliseCaseNumber(caseNumber)}`, 19)}`;
 }
 
-export function partyIdFor(idNumber: string): string {
+/**
+ * A party's id: a keyed HMAC-SHA256 of the ID number with the installation's party-id key (ports/party-key.ts), so
+ * that an id seen in a log, a payload or an export cannot be reversed by hashing every plausible ID number.
+ */
+export function partyIdFor(idNumber: string, key: Uint8Array): string {
+  if (key.length < 32) throw new Error('the party-id key must be at least 32 bytes');
+  return `p${base32(createHmac('sha256', key).update(`party|${idNumber.trim().toUpperCase()}`, 'utf8').digest(), 15)}`;
+}
+
+/**
+ * The unkeyed party id of releases before the installation key: an unsalted SHA-256, reversible by brute force.
+ * Only for migrating existing cases to keyed ids; never for a new id.
+ */
+export function unkeyedPartyIdFor(idNumber: string): string {
   return `p${shortHash(`party|${idNumber.trim().toUpperCase()}`, 15)}`;
 }
 

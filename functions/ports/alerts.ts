@@ -7,7 +7,8 @@ export interface Alert {
     | 'needs-attention'
     | 'node-overdue'
     | 'node-warning'
-    | 'received-matter-overdue';
+    | 'received-matter-overdue'
+    | 'evidence-failed-verification';
   /** The case; for a matter another court entrusted to this one (`received-matter-overdue`), the matter id. */
   readonly caseId: string;
   readonly court: string;

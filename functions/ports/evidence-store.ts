@@ -18,6 +18,8 @@ export interface StoredObject {
   /** Storage's SHA-256 (base64; a COMPOSITE one ends in `-<parts>`), when storage keeps one. */
   readonly checksumSha256?: string;
   readonly checksumType?: 'FULL_OBJECT' | 'COMPOSITE';
+  /** Set by storage that re-hashes what it keeps (the embedded runtime's sweep): the object no longer matches. */
+  readonly failedVerification?: { readonly at: Instant; readonly problem: string };
 }
 
 export interface Signing {
@@ -27,7 +29,7 @@ export interface Signing {
 }
 
 /**
- * The evidence bucket: S3 on AWS, the embedded stand-in locally, through one adapter. Uploads never pass through
+ * The evidence store: S3 on AWS, the embedded runtime's vault locally (local/evidence). Uploads never pass through
  * the application: it signs requests bound to the declared size, content type and SHA-256, and storage refuses
  * anything else.
  */

@@ -22,6 +22,7 @@ export const DEPENDENCIES = [
   'wakes',
   'filing',
   'received',
+  'partyKey',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -63,7 +64,7 @@ export const STEP_USES = {
 /** Functions that are not state-machine steps. */
 export const FUNCTION_USES = {
   /** EventBridge target: validates, creates the case, starts the first phase. */
-  intake: ['clock', 'cases', 'engine', 'rejections', 'staff'],
+  intake: ['clock', 'cases', 'engine', 'rejections', 'staff', 'partyKey'],
   /**
    * The only holder of states:SendTask*: staff decisions on approvals, and partner answers (the last answer to a
    * request resumes its execution).

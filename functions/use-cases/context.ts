@@ -21,6 +21,7 @@ import type { EvidenceStore } from '#ports/evidence-store.ts';
 import type { FilingSystem } from '#ports/filing.ts';
 import type { IntakeRejections } from '#ports/intake.ts';
 import type { PartnerGateway, PartnerRequestStore } from '#ports/partner-requests.ts';
+import type { PartyKey } from '#ports/party-key.ts';
 import type { PaymentGateway } from '#ports/payments.ts';
 import type { ReceivedMatterStore } from '#ports/received-matters.ts';
 import type { StaffDirectory } from '#ports/staff-directory.ts';
@@ -45,6 +46,7 @@ export interface Deps {
   readonly wakes: Waker;
   readonly filing: FilingSystem;
   readonly received: ReceivedMatterStore;
+  readonly partyKey: PartyKey;
 }
 
 /**

@@ -339,6 +339,16 @@ export function issueEvidenceAccess(deps: Pick<Deps, 'cases' | 'clock' | 'rules'
     const { member, actor } = await authorize(deps, identity, state, 'view');
     const item = itemOf(state, evidenceId);
     if (item.status !== 'recorded') throw conflict(`证据 ${evidenceId} 尚未入卷`);
+    if (item.purgedAt) throw gone(`证据 ${evidenceId} 已于 ${item.purgedAt} 保存期满清除，不再提供链接`);
+    // Storage that re-hashes what it keeps may have found the object changed: such an object gets no link.
+    const stored = await deps.evidence.head(item.key, item.versionId);
+    if (stored?.failedVerification) {
+      throw new UseCaseError(
+        'evidence-failed-verification',
+        409,
+        `证据 ${evidenceId} 未通过完整性核验（${stored.failedVerification.at} 发现：${stored.failedVerification.problem}），不提供查看或下载链接，请联系指挥中心核查`,
+      );
+    }
     const now = deps.clock.now();
     const signing = { signedAt: now, expiresInSeconds: deps.rules.P_EVIDENCE.downloadLinkSeconds };
     await mutateCase(deps, state.caseId, actor, { evidence: evidenceId }, () => ({
@@ -374,7 +384,7 @@ export function setEvidenceLegalHold(deps: Pick<Deps, 'cases' | 'clock' | 'staff
     if (reason.trim().length === 0) throw invalid('须说明理由');
     if (on && state.legalHold) throw conflict(`案件${state.caseNumber}的证据已在法律保留中`);
     if (!on && !state.legalHold) throw conflict(`案件${state.caseNumber}的证据未设法律保留`);
-    const recorded = Object.values(state.evidence ?? {}).filter((item) => item.status === 'recorded');
+    const recorded = Object.values(state.evidence ?? {}).filter((item) => item.status === 'recorded' && !item.purgedAt);
     // Storage first, then the journal: a retry after a failure in between sets the same holds again.
     for (const item of recorded) await deps.evidence.setLegalHold(item.key, item.versionId, on);
     const evidence = recorded.map((item) => item.evidenceId);
@@ -385,6 +395,34 @@ export function setEvidenceLegalHold(deps: Pick<Deps, 'cases' | 'clock' | 'staff
       result: undefined,
     }));
     return { caseId: next.caseId, legalHold: on, evidence };
+  };
+}
+
+/**
+ * A purge after the retention period, on the journal. Storage does the purge (`purge`: the embedded runtime's store
+ * refuses it before the retention period ends and under legal hold; on AWS, Object Lock and the bucket's lifecycle
+ * decide), then the journal records who, when and why. The record and its hash stay.
+ */
+export function recordEvidencePurge(deps: Pick<Deps, 'cases' | 'clock' | 'staff'>) {
+  return async (
+    identity: Identity,
+    caseId: string,
+    evidenceId: string,
+    reason: string,
+    purge: (key: string) => Promise<void> | void,
+  ): Promise<{ readonly evidenceId: string; readonly purged: true }> => {
+    const state = await caseFor(deps, caseId);
+    const { member, actor } = await authorize(deps, identity, state, 'legal-hold');
+    const item = itemOf(state, evidenceId);
+    if (item.status !== 'recorded') throw conflict(`证据 ${evidenceId} 尚未入卷`);
+    if (item.purgedAt) throw conflict(`证据 ${evidenceId} 已于 ${item.purgedAt} 清除`);
+    if (reason.trim().length === 0) throw invalid('须说明理由');
+    await purge(item.key);
+    await mutateCase(deps, state.caseId, actor, { evidence: evidenceId }, () => ({
+      events: [{ type: 'evidence-purged', evidenceId, by: member.userId, reason: reason.trim() }],
+      result: undefined,
+    }));
+    return { evidenceId, purged: true };
   };
 }
 
@@ -412,8 +450,9 @@ export function verifyEvidence(deps: Pick<Deps, 'cases' | 'evidence'>) {
     const commits = await deps.cases.history(state.caseId);
     const chain = verifyChain(commits, state);
     const objects: { evidenceId: string; ok: boolean; problem?: string }[] = [];
+    // A purged object (after its retention period) has no bytes to check; its record and hash stay on the journal.
     const recorded = Object.values(state.evidence ?? {})
-      .filter((item) => item.status === 'recorded')
+      .filter((item) => item.status === 'recorded' && !item.purgedAt)
       .sort((a, b) => (a.recordedAt ?? '').localeCompare(b.recordedAt ?? ''));
     for (const item of recorded) {
       let problem: string | undefined;

@@ -32,9 +32,12 @@ export type IntakeOutcome =
 
 type PartyInput = IntakeDetail['applicants'][number];
 
-function toParty(input: PartyInput): Party {
+/** The party id of an ID number (keyed: domain/ids.ts partyIdFor with the installation's key). */
+export type PartyIdOf = (idNumber: string) => string;
+
+function toParty(input: PartyInput, partyIdOf: PartyIdOf): Party {
   return {
-    partyId: partyIdFor(input.idNumber),
+    partyId: partyIdOf(input.idNumber),
     kind: input.kind,
     name: input.name,
     idNumber: input.idNumber,
@@ -48,7 +51,7 @@ function toParty(input: PartyInput): Party {
   };
 }
 
-function claimItems(detail: IntakeDetail, applicants: readonly Party[]): ClaimItem[] {
+function claimItems(detail: IntakeDetail, applicants: readonly Party[], partyIdOf: PartyIdOf): ClaimItem[] {
   const first = applicants[0]?.partyId ?? '';
   if (detail.schemaVersion === 1) {
     const { principalFen, interestFen = 0, costsFen = 0 } = detail.claim;
@@ -61,15 +64,15 @@ function claimItems(detail: IntakeDetail, applicants: readonly Party[]): ClaimIt
   return detail.claim.items.map((item) => ({
     kind: item.kind,
     amountFen: fen(item.amountFen),
-    creditorId: item.creditorIdNumber ? partyIdFor(item.creditorIdNumber) : first,
+    creditorId: item.creditorIdNumber ? partyIdOf(item.creditorIdNumber) : first,
   }));
 }
 
 /** Every released version of the event, onto the one internal shape. */
-export function toFiledEvent(event: IntakeEvent): Extract<CaseEvent, { type: 'case-filed' }> {
+export function toFiledEvent(event: IntakeEvent, partyIdOf: PartyIdOf): Extract<CaseEvent, { type: 'case-filed' }> {
   const detail = event.detail;
-  const applicants = detail.applicants.map(toParty);
-  const items = claimItems(detail, applicants);
+  const applicants = detail.applicants.map((p) => toParty(p, partyIdOf));
+  const items = claimItems(detail, applicants, partyIdOf);
   return {
     type: 'case-filed',
     court: detail.court,
@@ -78,7 +81,7 @@ export function toFiledEvent(event: IntakeEvent): Extract<CaseEvent, { type: 'ca
     filedAt: new Date(Date.parse(detail.filedAt)).toISOString(),
     ...(detail.previousCaseNumber ? { previousCaseNumber: detail.previousCaseNumber } : {}),
     applicants,
-    respondents: detail.respondents.map(toParty),
+    respondents: detail.respondents.map((p) => toParty(p, partyIdOf)),
     basis: {
       documentNumber: detail.basis.documentNumber,
       court: detail.basis.court,
@@ -162,7 +165,7 @@ function keptForReview(raw: unknown): unknown {
   }
 }
 
-export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'rejections' | 'staff'>) {
+export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'rejections' | 'staff' | 'partyKey'>) {
   return async (raw: unknown): Promise<IntakeOutcome> => {
     const parsed = await validate(deps, raw);
     if (!parsed.success) {
@@ -180,7 +183,8 @@ export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'reje
       return { outcome: 'rejected', eventId, reasons: parsed.reasons };
     }
 
-    const filed = toFiledEvent(parsed.event);
+    const key = await deps.partyKey.key();
+    const filed = toFiledEvent(parsed.event, (idNumber) => partyIdFor(idNumber, key));
     const caseId = caseIdFor(filed.court.code, filed.caseNumber);
     const firstRun = executionName(caseId, 'service', 1);
     const input = { v: 1, caseId };

@@ -27,6 +27,7 @@ export const RUNTIME_SDK_MODULES = [
   '@aws-sdk/client-sfn',
   '@aws-sdk/client-sqs',
   '@aws-sdk/client-eventbridge',
+  '@aws-sdk/client-secrets-manager',
 ] as const;
 
 /** Steps do a few DynamoDB round trips; a step that needs longer is a step to split. */

@@ -14,6 +14,7 @@ import { EncryptionKey } from '../constructs/encryption-key.ts';
 import { EvidenceBucket } from '../constructs/evidence-bucket.ts';
 import { Intake } from '../constructs/intake.ts';
 import { NodeSweeper } from '../constructs/node-sweeper.ts';
+import { PartyKeySecret } from '../constructs/party-key.ts';
 import { RecordEvidence } from '../constructs/record-evidence.ts';
 import { Settle } from '../constructs/settle.ts';
 import { StaffApi } from '../constructs/staff-api.ts';
@@ -33,6 +34,7 @@ export class EnforcementStack extends Stack {
   readonly encryption: EncryptionKey;
   readonly store: CaseStore;
   readonly evidence: EvidenceBucket;
+  readonly partyKey: PartyKeySecret;
   readonly alarms: AlarmTopic;
   readonly intake: Intake;
   readonly settle: Settle;
@@ -68,6 +70,7 @@ export class EnforcementStack extends Stack {
       objectLockMode: config.evidence.objectLockMode,
       retentionDays: config.evidence.retentionDays,
     });
+    this.partyKey = new PartyKeySecret(this, 'PartyKey', { key });
     this.encryption.allowCloudWatchAlarms();
     this.alarms = new AlarmTopic(this, 'Alarms', {
       topicName: `${prefix}-alarms`,
@@ -102,6 +105,7 @@ export class EnforcementStack extends Stack {
       settlementMachineArn: machineArn(this, machineName(prefix, 'settlement')),
       nodeTaskMachineArn: machineArn(this, machineName(prefix, 'node-task')),
       evidenceBucket: this.evidence.bucket,
+      partyKeySecret: this.partyKey.secret,
     };
     grantPorts(this.intake.handler, 'intake', FUNCTION_USES.intake, targets);
     grantPorts(this.settle.handler, 'settle', FUNCTION_USES.settle, targets);

@@ -308,6 +308,7 @@ export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiO
     writeFileSync(
       serverFile(options.dataDir),
       `${JSON.stringify({ pid: process.pid, url, startedAt: new Date().toISOString() }, null, 2)}\n`,
+      { mode: 0o600 },
     );
   }
   return {

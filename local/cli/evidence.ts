@@ -3,7 +3,14 @@ import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, type EvidenceKind, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
-import { evidenceView, issueEvidenceAccess, setEvidenceLegalHold, verifyEvidence } from '#use-cases/evidence.ts';
+import {
+  evidenceView,
+  issueEvidenceAccess,
+  recordEvidencePurge,
+  setEvidenceLegalHold,
+  verifyEvidence,
+} from '#use-cases/evidence.ts';
+import { VaultRefusal } from '../evidence/vault.ts';
 import { CliError, type Output, pad } from './output.ts';
 import { findCase, type GlobalOptions, namesOf, withRuntime } from './session.ts';
 import { chinaTime, formatBytes } from './timeline.ts';
@@ -192,6 +199,43 @@ export async function evidenceHoldCommand(
       );
       out.result(result, () =>
         out.line(`${action === 'on' ? '已设置' : '已解除'}法律保留：${result.evidence.length} 件证据`),
+      );
+    },
+    { quiet: true },
+  );
+}
+
+/**
+ * The one removal of evidence: an object past its retention period and not under legal hold, by a named person with
+ * a reason (the legal-hold permission), written to the evidence log and the case's journal. Everything else is
+ * refused by the vault.
+ */
+export async function evidencePurgeCommand(
+  globals: GlobalOptions,
+  out: Output,
+  reference: string,
+  evidenceId: string,
+  options: { as: string; reason: string },
+): Promise<void> {
+  await withRuntime(
+    globals,
+    out,
+    async (runtime) => {
+      const state = await findCase(runtime, reference);
+      await plainly(() =>
+        recordEvidencePurge(runtime.deps)({ userId: options.as }, state.caseId, evidenceId, options.reason, (key) => {
+          // A purge whose journal entry was lost is not done twice: only its entry is written again.
+          if (runtime.evidence.record(key)?.purged_at) return;
+          try {
+            runtime.evidence.purge(key, options.as, options.reason);
+          } catch (error) {
+            if (error instanceof VaultRefusal) throw new CliError(`不能清除证据 ${evidenceId}：${error.message}`);
+            throw error;
+          }
+        }),
+      );
+      out.result({ evidenceId, purged: true }, () =>
+        out.line(`已清除证据 ${evidenceId} 的存储内容（保存期已满，已记入证据日志；入卷记录与哈希保留）`),
       );
     },
     { quiet: true },

@@ -398,6 +398,17 @@ function program(): Command {
   );
   helped(
     group
+      .command('purge')
+      .description('保存期满且未设法律保留的证据：清除其存储内容（记入证据日志；其他任何删除都被拒绝）')
+      .argument('<case>', '案号或案件内部编号')
+      .argument('<evidence-id>', '证据编号')
+      .requiredOption('--as <user>', '操作人（承办人、团队负责人、执行局局长）')
+      .requiredOption('--reason <text>', '理由'),
+  ).action(async (reference: string, evidenceId: string, options) =>
+    (await evidence()).evidencePurgeCommand(globals(), out(), reference, evidenceId, options),
+  );
+  helped(
+    group
       .command('verify')
       .description('逐件重新计算证据的 SHA-256 并核验审计链，指出第一处不一致')
       .argument('<case>', '案号或案件内部编号'),

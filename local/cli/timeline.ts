@@ -324,6 +324,10 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `证据法律保留：${names.member(event.by)}对${event.evidence.length}件证据设置法律保留（不得删除或覆盖），理由：${event.reason}`;
     case 'legal-hold-released':
       return `解除证据法律保留：${names.member(event.by)}，${event.evidence.length}件证据，理由：${event.reason}`;
+    case 'evidence-purged':
+      return `证据清除（保存期满）：${names.member(event.by)}清除证据 ${event.evidenceId} 的存储内容，入卷记录与哈希保留，理由：${event.reason}`;
+    case 'party-ids-rekeyed':
+      return `当事人编号改为本机密钥加密编号（${Object.keys(event.ids).length}名当事人；此前的记录保留原编号）`;
     default:
       return describeClosureEvent(event, state, names);
   }

@@ -26,7 +26,7 @@ export function lockDataDir(dataDir: string): () => void {
   const path = join(dataDir, 'runtime.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const fd = openSync(path, 'wx');
+      const fd = openSync(path, 'wx', 0o600);
       writeSync(fd, String(process.pid));
       closeSync(fd);
       return () => rmSync(path, { force: true });

@@ -1,13 +1,18 @@
 /**
- * The embedded DynamoDB: dynalite (the DynamoDB API on LevelDB) in this process, on a loopback port, reached by
- * the same AWS SDK clients and the same adapters as on AWS. On disk under <data-dir>/db, or in memory for tests.
+ * The embedded DynamoDB: dynalite (the DynamoDB API on LevelDB) in this process, reached by the same AWS SDK clients
+ * and the same adapters as on AWS. On disk under <data-dir>/db, or in memory for tests.
+ *
+ * dynalite checks no credentials, so it listens on no port: on a Unix socket in a private (0700) temporary
+ * directory, which only this account can reach; the client connects to it through its own HTTP agent.
  *
  * Why dynalite: pure Node with a bundled LevelDB, nothing to download, durable on disk; conditional writes work,
  * which is all the case store needs (it never uses transactions, which dynalite lacks).
  */
 
-import { mkdirSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { Agent } from 'node:http';
+import { createConnection, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   CreateTableCommand,
@@ -78,6 +83,18 @@ const CAPACITY_COMMANDS = new Set([
   'BatchWriteItemCommand',
 ]);
 
+/** An HTTP agent whose every connection goes to one Unix socket. */
+class SocketAgent extends Agent {
+  private readonly socket: string;
+  constructor(socket: string) {
+    super({ keepAlive: true });
+    this.socket = socket;
+  }
+  override createConnection(): Socket {
+    return createConnection(this.socket);
+  }
+}
+
 export interface LocalStore {
   readonly client: DynamoDBClient;
   readonly endpoint: string;
@@ -123,20 +140,22 @@ export async function openLocalStore(
   onRequest?: (request: StoreRequest) => void,
 ): Promise<LocalStore> {
   const path = dataDir ? join(dataDir, 'db') : undefined;
-  if (path) mkdirSync(path, { recursive: true });
+  if (path) mkdirSync(path, { recursive: true, mode: 0o700 });
   const unlock = dataDir ? lockDataDir(dataDir) : () => {};
   const server = dynalite({ createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(path ? { path } : {}) });
+  const socketDir = mkdtempSync(join(tmpdir(), 'enforce-db-'));
+  const socket = join(socketDir, 'dynamo.sock');
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(socket, () => resolve());
   });
-  const { port } = server.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
+  const endpoint = `unix:${socket}`;
   const client = new DynamoDBClient({
-    endpoint,
+    endpoint: 'http://localhost',
     region: 'local',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     maxAttempts: 3,
+    requestHandler: { httpAgent: new SocketAgent(socket) },
   });
   const operations = new Map<string, number>();
   client.middlewareStack.add(
@@ -158,6 +177,7 @@ export async function openLocalStore(
     client.destroy();
     server.closeAllConnections?.();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    rmSync(socketDir, { recursive: true, force: true });
     unlock();
   };
   try {

@@ -24,9 +24,9 @@ export class SinkLogger extends Logger {
 
 export function fileSink(dataDir: string): LogSink {
   const dir = join(dataDir, 'logs');
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = join(dir, 'enforcement.log');
-  return (line) => appendFileSync(file, `${line}\n`, 'utf8');
+  return (line) => appendFileSync(file, `${line}\n`, { encoding: 'utf8', mode: 0o600 });
 }
 
 export function memorySink(lines: string[]): LogSink {

@@ -4,7 +4,8 @@
  * adapters on an embedded dynalite only for the usage meter and tests), and simulators for the outside parties.
  * State lives in a data directory; nothing is lost when the process dies.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
 import { QueueWaker } from '#adapters/queue-waker.ts';
@@ -15,6 +16,7 @@ import { referenceData } from '#commons/reference-data.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
 import { nextSweepAt } from '#domain/case/node-watch.ts';
+import { partyIdFor } from '#domain/ids.ts';
 import type { Alert } from '#ports/alerts.ts';
 import type { CaseQueries, CaseRepository } from '#ports/case-repository.ts';
 import type { StepHandler } from '#steps/define.ts';
@@ -29,8 +31,10 @@ import type { StepName } from '#workflows/steps.ts';
 import { createApiHandler } from '../../functions/api/function.ts';
 import { createIntakeHandler } from '../../functions/intake/function.ts';
 import { createSettleHandler } from '../../functions/settle/function.ts';
+import { sweepEvidence } from '../evidence/sweep.ts';
 import type { CommitListener } from '../store/case-store.ts';
 import { ensurePrivateDirectory, type OpenedDatabase, openDatabase } from '../store/database.ts';
+import { checkDataDirectory, installationKey, PARTY_KEY_FILE, restrictFileCreation } from '../store/private-files.ts';
 import { operationScope } from '../store/sql.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -44,8 +48,12 @@ import type { RuntimeStore } from './runtime-store.ts';
 import { openStores, type RuntimeStores, type StoreKind } from './stores.ts';
 import { functionTally, type UsageMeter, usageScope } from './usage.ts';
 
+export { PARTY_KEY_FILE };
+
 /** How often the received-matter sweep runs: the node sweeper's schedule on AWS (infra/constructs/node-sweeper.ts). */
 const MATTER_SWEEP_INTERVAL_MS = 5 * 60_000;
+/** How often every kept evidence object is hashed again (the evidence sweep): daily, on the runtime's clock. */
+const EVIDENCE_SWEEP_INTERVAL_MS = 24 * 60 * 60_000;
 /** Makes a step fail on purpose, to show what the workflow does then (tests, demos). */
 export interface Fault {
   readonly step: StepName;
@@ -114,11 +122,12 @@ export class EmbeddedRuntime {
   readonly runtimeStore: RuntimeStore;
   readonly staff: JsonStaffDirectory;
   readonly cases: CaseRepository & CaseQueries;
-  /** The evidence bucket on the embedded S3 stand-in, opened on first use (`evidence.s3()` for its files). */
+  /** The evidence vault: files in the data directory, records in its database, served only by signed links. */
   readonly evidence: LocalEvidenceStore;
   /** The data directory's SQLite database (local/store/database.ts): every local part keeps its tables there. */
   readonly database: OpenedDatabase;
   private readonly store: RuntimeStores;
+  private readonly partyKey: Uint8Array;
   private readonly handlers = new Map<StepName, StepHandler>();
   private readonly intakeHandler: (event: unknown, context: Context) => Promise<IntakeOutcome>;
   private readonly settleHandler: (event: unknown, context: Context) => Promise<unknown>;
@@ -134,6 +143,7 @@ export class EmbeddedRuntime {
   /** Received matters (H1) past their due date, told to the command center; see `sweepMatters`. */
   private readonly mattersSweeper: () => Promise<readonly string[]>;
   private mattersCheckedAt: Instant | undefined;
+  private evidenceCheckedAt: Instant | undefined;
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
   private sweepHint: { dirty: boolean; at?: Instant } = { dirty: true };
 
@@ -142,7 +152,10 @@ export class EmbeddedRuntime {
     this.store = store;
     this.meter = options.meter;
     const runtimeStore = store.runtimeStore;
-    this.evidence = new LocalEvidenceStore(options.dataDir, () => clock.now(), runtimeStore);
+    this.evidence = new LocalEvidenceStore(options.dataDir, database, () => clock.now());
+    // The party-id key: an owner-only file of the data directory (random per process without one).
+    const partyKey = options.dataDir ? installationKey(join(options.dataDir, PARTY_KEY_FILE)) : randomBytes(32);
+    this.partyKey = partyKey;
     this.runtimeStore = runtimeStore;
     this.clock = clock;
     const sink = options.logSink ?? (options.dataDir ? fileSink(options.dataDir) : () => undefined);
@@ -199,7 +212,9 @@ export class EmbeddedRuntime {
       queries: this.cases,
       approvals: store.approvals,
       requests: store.requests,
-      partners: new PartnerSimulator(options.script ?? {}, deliver, clock),
+      partners: new PartnerSimulator(options.script ?? {}, deliver, clock, (idNumber) =>
+        partyIdFor(idNumber, partyKey),
+      ),
       engine: this.engine,
       staff: reference.staff,
       alerts: new LocalCommandCenter(runtimeStore, (alert) => {
@@ -219,6 +234,7 @@ export class EmbeddedRuntime {
       evidence: this.evidence,
       wakes: new QueueWaker(deliver, clock),
       received: store.received,
+      partyKey: { key: async () => partyKey },
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,
@@ -282,6 +298,11 @@ export class EmbeddedRuntime {
 
   static async open(options: RuntimeOptions = {}): Promise<EmbeddedRuntime> {
     const kind = options.store ?? (options.meter ? 'dynamodb' : 'sqlite');
+    if (options.dataDir) {
+      // Personal data: refuse a data directory others can read, and create everything from now on owner-only.
+      checkDataDirectory(options.dataDir);
+      restrictFileCreation();
+    }
     let database: OpenedDatabase | undefined;
     let store: RuntimeStores | undefined;
     let unlock = () => {};
@@ -319,6 +340,8 @@ export class EmbeddedRuntime {
         ...options,
         ...(script ? { script } : {}),
       });
+      // Data written by an earlier release sits in the embedded DynamoDB: upgraded where it is read.
+      if (store.kind === 'dynamodb') await runtime.upgradeLegacyData(options.dataDir);
       await runtime.engine.recover();
       return runtime;
     } catch (error) {
@@ -327,6 +350,27 @@ export class EmbeddedRuntime {
       unlock();
       throw error;
     }
+  }
+
+  /**
+   * A data directory of an earlier release (always on the embedded DynamoDB): party ids keyed once, each case with
+   * an audit commit on its journal, and evidence kept in the S3 stand-in's files moved into the vault
+   * (local/store/legacy-upgrade.ts).
+   */
+  private async upgradeLegacyData(dataDir: string | undefined): Promise<void> {
+    const { upgradeLegacyData } = await import('../store/legacy-upgrade.ts');
+    const { LOCAL_TABLES } = await import('./local-store.ts');
+    await upgradeLegacyData({
+      client: this.dynamo,
+      tables: { cases: LOCAL_TABLES.cases, runtime: LOCAL_TABLES.runtime },
+      cases: this.cases,
+      runtimeStore: this.runtimeStore,
+      clock: this.clock,
+      key: this.partyKey,
+      vault: this.evidence,
+      dataDir,
+      log: (line) => this.log(line),
+    });
   }
 
   /** The embedded DynamoDB when the runtime runs on it (RuntimeOptions.store), for tests that reach behind the adapters. */
@@ -434,6 +478,7 @@ export class EmbeddedRuntime {
       if (swept.failed.length > 0)
         this.log({ level: 'WARN', message: 'node sweep failed', service: 'enforcement', cases: swept.failed });
       await this.sweepMatters();
+      await this.sweepEvidence();
       if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return;
     }
   }
@@ -456,6 +501,27 @@ export class EmbeddedRuntime {
         error: String(error),
       });
     }
+  }
+
+  /**
+   * The evidence sweep: at most once per interval of the clock, every kept object is hashed again; each that no
+   * longer matches its record is marked (no download link from then on) and told to the command center by name.
+   */
+  private async sweepEvidence(): Promise<void> {
+    const now = this.clock.now();
+    if (this.evidenceCheckedAt && Date.parse(now) - Date.parse(this.evidenceCheckedAt) < EVIDENCE_SWEEP_INTERVAL_MS)
+      return;
+    this.evidenceCheckedAt = now;
+    try {
+      await this.checkEvidence();
+    } catch (error) {
+      this.log({ level: 'WARN', message: 'evidence sweep failed', service: 'enforcement', error: String(error) });
+    }
+  }
+
+  /** Hashes every kept evidence object now; alerts the command center naming each one that fails. */
+  checkEvidence(): Promise<{ readonly checked: number; readonly failed: readonly string[] }> {
+    return sweepEvidence(this.evidence, this.deps);
   }
 
   /** The earliest node milestone of any case; read from the index only when a commit may have moved it. */
@@ -528,7 +594,7 @@ export class EmbeddedRuntime {
     await this.exclusive;
     await this.settled();
     await this.saveClock();
-    await this.evidence.close();
+    await this.evidence.shutdown();
     this.database.close();
     await this.store.close();
   }

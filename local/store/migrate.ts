@@ -4,10 +4,15 @@
  * previous release wrote it, and written in one SQLite transaction: all of it, or nothing. The commits are copied
  * as they were (never re-sealed), so every journal's hash chain is the same chain; a broken one is reported, not
  * repaired. The old files are kept, renamed to db.previous-format, as a backup.
+ *
+ * Before the copy, the previous store is brought up to date where it lies (legacy-upgrade.ts): party ids keyed (an
+ * audit commit on each case's journal) and evidence kept in the S3 stand-in's files moved into the vault, so the
+ * SQLite database starts with keyed ids and every piece of evidence in the vault.
  */
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { type DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { referenceData } from '#commons/reference-data.ts';
 import type { Commit } from '#domain/case/events.ts';
@@ -17,13 +22,20 @@ import type { ReceivedMatter } from '#domain/entrustment/received.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import type { IntakeRejection } from '#ports/intake.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
+import { EvidenceVault } from '../evidence/vault.ts';
+import { type ClockMode, RuntimeClock } from '../runtime/clock.ts';
+import type { LocalStore } from '../runtime/local-store.ts';
+import { fileSink } from '../runtime/logging.ts';
 import type { AlertRecord, CaseCounters, ExecutionRecord, TimerRecord, TokenRecord } from '../runtime/runtime-store.ts';
+import { DynamoRuntimeStore } from '../runtime/runtime-store.ts';
 import { PREVIOUS_STORE_DIR } from '../runtime/stores.ts';
 import { SqliteApprovalStore } from './approval-store.ts';
 import { SqliteCaseRepository } from './case-store.ts';
-import { openDatabase } from './database.ts';
+import { type OpenedDatabase, openDatabase } from './database.ts';
 import { SqlitePersistenceLayer } from './idempotency.ts';
+import type { LegacyUpgradeResult } from './legacy-upgrade.ts';
 import { SqlitePartnerRequestStore } from './partner-request-store.ts';
+import { installationKey, PARTY_KEY_FILE, restrictFileCreation } from './private-files.ts';
 import { SqliteReceivedMatterStore } from './received-matter-store.ts';
 import { SqliteRejections } from './rejection-log.ts';
 import { SqliteRuntimeStore } from './runtime-store.ts';
@@ -48,6 +60,8 @@ export interface MigrationReport {
   readonly rejections: number;
   readonly runtimeRecords: number;
   readonly idempotencyRecords: number;
+  /** What the previous store was brought up to before the copy: party ids keyed, stand-in evidence moved. */
+  readonly upgraded: LegacyUpgradeResult;
   /** Where the previous files are kept. */
   readonly backup: string;
 }
@@ -92,6 +106,8 @@ export async function migratePreviousFormat(dataDir: string): Promise<MigrationR
   const previous = join(dataDir, PREVIOUS_STORE_DIR);
   if (!existsSync(previous))
     throw new MigrationError(`数据目录 ${dataDir} 中没有旧版本的数据（${previous} 不存在），无需迁移`);
+  // Personal data: everything created from here on (database, vault, key) is owner-only.
+  restrictFileCreation();
   // Loaded only here: dynalite and the AWS SDK are needed only to read the previous store.
   const { LOCAL_TABLES, openLocalStore } = await import('../runtime/local-store.ts');
   const local = await openLocalStore(dataDir);
@@ -102,6 +118,7 @@ export async function migratePreviousFormat(dataDir: string): Promise<MigrationR
       throw new MigrationError(
         `数据目录 ${dataDir} 的 enforce.db 已有案件库：已迁移过；旧数据仍在 ${previous}，请勿重复迁移`,
       );
+    const upgraded = await upgradePreviousStore(dataDir, local, database);
     const db = documentClient(local.client);
     const journal = await scanAll(db, LOCAL_TABLES.journal);
     const cases = await scanAll(db, LOCAL_TABLES.cases);
@@ -178,11 +195,50 @@ export async function migratePreviousFormat(dataDir: string): Promise<MigrationR
       brokenChains,
       ...counts,
       idempotencyRecords: idempotency.length,
+      upgraded,
       backup,
     };
   } finally {
     database.close();
     await local.close();
+  }
+}
+
+/**
+ * Keys the previous store's party ids and moves the stand-in's evidence into the vault, as the runtime did when it
+ * opened such a directory on the embedded DynamoDB; on the runtime clock the directory saved (its audit commits).
+ */
+async function upgradePreviousStore(
+  dataDir: string,
+  local: LocalStore,
+  database: OpenedDatabase,
+): Promise<LegacyUpgradeResult> {
+  const { LOCAL_TABLES } = await import('../runtime/local-store.ts');
+  const { upgradeLegacyData } = await import('./legacy-upgrade.ts');
+  const db = documentClient(local.client);
+  const runtimeStore = new DynamoRuntimeStore(db, LOCAL_TABLES.runtime);
+  const saved = await runtimeStore.getValue<{ mode: ClockMode; now: string }>('clock');
+  const clock = new RuntimeClock(saved?.mode ?? 'real', saved?.now ?? new Date().toISOString());
+  const reference = referenceData();
+  const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };
+  const vault = new EvidenceVault({ dataDir, database, now: () => clock.now() });
+  const sink = fileSink(dataDir);
+  try {
+    return await upgradeLegacyData({
+      client: local.client,
+      tables: { cases: LOCAL_TABLES.cases, runtime: LOCAL_TABLES.runtime },
+      cases: new DynamoCaseRepository(db, tables, {
+        schedule: (state) => nextSweepAt(state, reference.rules, reference.calendar),
+      }),
+      runtimeStore,
+      clock,
+      key: installationKey(join(dataDir, PARTY_KEY_FILE)),
+      vault,
+      dataDir,
+      log: (line) => sink(JSON.stringify(line)),
+    });
+  } finally {
+    vault.close();
   }
 }
 

@@ -509,6 +509,28 @@ describe('settle', () => {
   });
 });
 
+describe('the party-id key', () => {
+  it('is a generated secret, encrypted with the customer-managed key and retained; intake alone may read it', () => {
+    // Prepare
+    const intakeRole = idOf(synthesized().stack.intake.handler.role);
+
+    // Act
+    const secrets = resourcesOfType('AWS::SecretsManager::Secret');
+    const readers = resourcesOfType('AWS::IAM::Policy').filter(([, policy]) =>
+      JSON.stringify(policy.Properties?.PolicyDocument ?? {}).includes('secretsmanager:GetSecretValue'),
+    );
+
+    // Assess
+    expect(secrets).toHaveLength(1);
+    const [, secret] = secrets[0] as [string, (typeof secrets)[number][1]];
+    expect(secret.Properties?.KmsKeyId).toEqual(keyArn());
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(secret.Properties?.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+    expect(readers).toHaveLength(1);
+    expect(readers[0]?.[1].Properties?.Roles).toEqual([{ Ref: intakeRole }]);
+  });
+});
+
 /** What each port grants, restated here from the manifest's contract: table/index -> DynamoDB actions. */
 const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   cases: ['journal PutItem', 'journal Query', 'cases GetItem', 'cases PutItem'],
@@ -534,6 +556,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   evidence: [],
   wakes: [],
   filing: [],
+  partyKey: [],
 };
 
 /** Other grants a port implies (resource label and action), and the environment it needs. */
@@ -545,6 +568,8 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   // The filing system hears resumption requests (G3) on the alert bus.
   filing: ['alert-bus events:PutEvents'],
   // record-evidence's use of the bucket (function-access.ts EVIDENCE_USE): read, and legal hold, on case keys only.
+  // Intake derives party ids with the installation's key (HMAC), read from its secret.
+  partyKey: ['party-key secretsmanager:GetSecretValue'],
   evidence: [
     'evidence-bucket/cases/* s3:GetObject',
     'evidence-bucket/cases/* s3:GetObjectVersion',
@@ -570,6 +595,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   evidence: [ENV.evidenceBucket],
   wakes: [ENV.partnerQueueUrl],
   filing: [ENV.alertBusName],
+  partyKey: [ENV.partyKeySecret],
 };
 
 function resourceLabels(): Map<string, string> {
@@ -583,6 +609,7 @@ function resourceLabels(): Map<string, string> {
     [idOf(stack.settle.alertBus), 'alert-bus'],
     [idOf(stack.encryption.key), 'key'],
     [idOf(stack.evidence.bucket), 'evidence-bucket'],
+    [idOf(stack.partyKey.secret), 'party-key'],
     [idOf(stack.recordEvidence.deadLetterQueue), 'evidence-dlq'],
     [idOf(stack.nodeSweeper.deadLetterQueue), 'sweep-dlq'],
     [idOf(stack.staffApi.userPool), 'user-pool'],

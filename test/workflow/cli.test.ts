@@ -1,5 +1,5 @@
 /** The `enforce` command line as a user meets it: help everywhere, one-line errors, the demo. */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -290,12 +290,13 @@ describe('evidence from the command line', () => {
     ]);
     const listed = enforce(['--data-dir', dir, 'evidence', 'list', caseNumber]);
     const clean = enforce(['--data-dir', dir, 'evidence', 'verify', caseNumber]);
-    const objects = join(dir, 's3', 'enforcement-evidence', 'cases');
-    const [caseDir] = readdirSync(objects);
-    writeFileSync(
-      join(objects, caseDir ?? '', 'evidence', `${added.evidenceId}._S3rver_object`),
-      Buffer.alloc(3000, 8),
-    );
+    const purge = ['--data-dir', dir, 'evidence', 'purge', caseNumber, added.evidenceId, '--as', 'wang-fang'];
+    const purged = enforce([...purge, '--reason', '清理']);
+    // The one object in the evidence vault's files, rewritten (it is read-only: its owner makes it writable first).
+    const objects = join(dir, 'evidence', 'objects');
+    const [object] = readdirSync(objects);
+    chmodSync(join(objects, object ?? ''), 0o600);
+    writeFileSync(join(objects, object ?? ''), Buffer.alloc(3000, 8));
     const tampered = enforce(['--data-dir', dir, 'evidence', 'verify', caseNumber]);
 
     // Assess
@@ -305,6 +306,10 @@ describe('evidence from the command line', () => {
     expect(listed.stdout).toContain('已入卷');
     expect(clean.code).toBe(0);
     expect(clean.stdout).toContain('证据核验通过：1 件证据与入卷记录一致');
+    expect(purged.code).toBe(1);
+    expect(purged.stderr).toMatch(
+      new RegExp(`^错误：不能清除证据 ${added.evidenceId}：证据保存期至 .*，期满前不能清除\n$`),
+    );
     expect(tampered.code).toBe(1);
     expect(tampered.stderr).toMatch(
       new RegExp(

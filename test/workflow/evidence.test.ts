@@ -4,7 +4,7 @@
  * the multipart path — and custody: links and legal holds on the journal, reads that write nothing.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -37,6 +37,14 @@ function file(name: string, bytes: Buffer): string {
   const path = join(scratch, name);
   writeFileSync(path, bytes);
   return path;
+}
+
+/** Flips one bit of a stored file, as someone with access to the disk would (the file is read-only: 0400). */
+function tamper(path: string): void {
+  chmodSync(path, 0o600);
+  const bytes = readFileSync(path);
+  bytes[0] = (bytes[0] ?? 0) ^ 0x01;
+  writeFileSync(path, bytes);
 }
 
 const photo = randomBytes(48 * 1024);
@@ -151,7 +159,7 @@ describe('an upload the field officer makes', () => {
       source: 'aws.s3',
       'detail-type': 'Object Created',
       detail: {
-        bucket: { name: (await s.runtime.evidence.s3()).bucket },
+        bucket: { name: 'enforcement-evidence' },
         object: { key: `cases/${caseId}/evidence/${issued.evidenceId}`, size: photo.length },
       },
     };
@@ -299,16 +307,12 @@ describe('uploads that are refused, each with its reason, nothing recorded', () 
 });
 
 describe('tampering is found by verify, which names the item', () => {
-  it('an object rewritten in the stand-in’s files behind the system’s back', async () => {
+  it('an object rewritten in the evidence files behind the system’s back', async () => {
     // Prepare
     const { s, caseId } = await filedCase(621);
     const first = await uploadEvidenceFile(s.runtime.deps, FIELD_OFFICER, caseId, photoPath, declaration(photo));
     const second = await uploadEvidenceFile(s.runtime.deps, FIELD_OFFICER, caseId, photoPath, declaration(photo));
-    const s3 = await s.runtime.evidence.s3();
-    const stored = join(s3.directory, s3.bucket, `cases/${caseId}/evidence/${second.evidenceId}._S3rver_object`);
-    const bytes = readFileSync(stored);
-    bytes[0] = (bytes[0] ?? 0) ^ 0x01;
-    writeFileSync(stored, bytes);
+    tamper(s.runtime.evidence.pathOf(`cases/${caseId}/evidence/${second.evidenceId}`));
 
     // Act
     const report = await verifyEvidence(s.runtime.deps)(caseId);

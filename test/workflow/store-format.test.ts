@@ -5,16 +5,32 @@
  * operator's commands on the database: check, backup, restore.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
+import { IntakeEvent } from '#contracts/intake-event.ts';
 import { verifyChain } from '#domain/case/journal.ts';
-import { EmbeddedRuntime } from '../../local/runtime/runtime.ts';
+import { caseIdFor, partyIdFor, unkeyedPartyIdFor } from '#domain/ids.ts';
+import { verifyEvidence } from '#use-cases/evidence.ts';
+import { toFiledEvent } from '#use-cases/intake-case.ts';
+import { uploadEvidenceFile } from '../../local/cli/uploader.ts';
+import { EmbeddedRuntime, PARTY_KEY_FILE } from '../../local/runtime/runtime.ts';
 import { PreviousFormatError } from '../../local/runtime/stores.ts';
+import { KEYED_MARK } from '../../local/store/party-id-migration.ts';
 import { enforce, enforceJson } from '../support/cli.ts';
-import { DAY, filingEvent, respondentWith, START } from '../support/runtime.ts';
+import { DAY, filingEvent, RESPONDENT_ID, respondentWith, START } from '../support/runtime.ts';
 
 let dataDir = '';
 
@@ -86,6 +102,71 @@ describe('a data directory of the previous format', () => {
     } finally {
       await migrated.close();
     }
+  });
+});
+
+describe('enforce migrate on a data directory of a release before keyed party ids and the evidence vault', () => {
+  it('ends with keyed party ids (an audit commit on the journal) and the stand-in’s evidence in the vault', async () => {
+    // Prepare: on the previous store, a case filed with unkeyed party ids and a case with recorded evidence; then
+    // the directory as that release left it: not marked keyed, the evidence in the S3 stand-in's files, no vault.
+    dataDir = mkdtempSync(join(tmpdir(), 'enforce-format-'));
+    const old = await EmbeddedRuntime.open({ dataDir, store: 'dynamodb', clock: 'virtual', startAt: START });
+    const event = filingEvent(910);
+    const filed = toFiledEvent(IntakeEvent.parse(event), unkeyedPartyIdFor);
+    const unkeyedCase = caseIdFor(filed.court.code, filed.caseNumber);
+    await old.cases.create(unkeyedCase, {
+      at: old.clock.now(),
+      actor: { kind: 'system', id: 'intake' },
+      events: [filed],
+      cause: { intakeEvent: event.id },
+    });
+    const outcome = await old.intake(filingEvent(911));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const evidenceCase = outcome.caseId;
+    const photo = randomBytes(16 * 1024);
+    const photoPath = join(dataDir, 'photo.jpg');
+    writeFileSync(photoPath, photo);
+    const uploaded = await uploadEvidenceFile(old.deps, { userId: 'fan-tao' }, evidenceCase, photoPath, {
+      step: 'seizure',
+      contentType: 'image/jpeg',
+      device: 'phone',
+      description: '查封现场照片',
+    });
+    await old.runtimeStore.setValue(KEYED_MARK, '');
+    await old.close();
+    rmSync(photoPath);
+    const standIn = join(dataDir, 's3', 'enforcement-evidence', `cases/${evidenceCase}/evidence`);
+    mkdirSync(standIn, { recursive: true, mode: 0o700 });
+    writeFileSync(join(standIn, `${uploaded.evidenceId}._S3rver_object`), photo, { mode: 0o600 });
+    for (const name of ['enforce.db', 'enforce.db-wal', 'enforce.db-shm', 'evidence'])
+      rmSync(join(dataDir, name), { recursive: true, force: true });
+
+    // Act
+    const report = enforceJson<{ cases: number; upgraded: unknown }>(['--data-dir', dataDir, 'migrate']);
+    const migrated = await EmbeddedRuntime.open({ dataDir });
+    const key = readFileSync(join(dataDir, PARTY_KEY_FILE));
+    const state = await migrated.cases.load(unkeyedCase);
+    const commits = await migrated.cases.history(unkeyedCase);
+    const court = filed.court.code;
+    const byNew = await migrated.cases.findByParty(court, partyIdFor(RESPONDENT_ID, key), 10);
+    const byOld = await migrated.cases.findByParty(court, unkeyedPartyIdFor(RESPONDENT_ID), 10);
+    const verified = await verifyEvidence(migrated.deps)(evidenceCase);
+    const record = migrated.evidence.record(`cases/${evidenceCase}/evidence/${uploaded.evidenceId}`);
+    await migrated.close();
+
+    // Assess
+    expect(report).toMatchObject({
+      cases: 2,
+      upgraded: { partyIds: { cases: 1 }, standIn: { imported: 1, mismatched: [] } },
+    });
+    expect(state?.respondents[0]?.partyId).toBe(partyIdFor(RESPONDENT_ID, key));
+    expect(commits.filter((c) => c.actor.id === 'party-id-migration')).toHaveLength(1);
+    expect(verifyChain(commits, state as never).ok).toBe(true);
+    expect(byNew.map((c) => c.caseId)).toContain(unkeyedCase);
+    expect(byOld).toEqual([]);
+    expect(verified.ok).toBe(true);
+    expect(record).toMatchObject({ size_bytes: photo.length, content_type: 'image/jpeg' });
+    expect(existsSync(join(dataDir, 's3'))).toBe(false);
   });
 });
 

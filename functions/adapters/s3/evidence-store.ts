@@ -1,9 +1,8 @@
 /**
  * The evidence store on S3: presigned uploads with the SHA-256 signed in (x-amz-checksum-sha256 kept as a header,
  * so S3 checks the body against it), Content-Length and Content-Type signed; multipart uploads with a signed
- * SHA-256 per part; heads with the stored checksum; legal holds. The same adapter serves the embedded stand-in,
- * which keeps no versions, checksums or legal holds: there `local` supplies the legal holds, and the recording
- * step re-hashes every object because no stored checksum comes back.
+ * SHA-256 per part; heads with the stored checksum; legal holds. (The embedded runtime has its own store,
+ * local/evidence/vault.ts, behind the same port.)
  */
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -26,17 +25,9 @@ import type { EvidenceStore, PresignedRequest, Signing, StoredObject } from '#po
 /** x-amz-checksum-sha256 must stay a header: S3 checks a hoisted (query-string) checksum against nothing. */
 const UNHOISTABLE = new Set(['x-amz-checksum-sha256']);
 
-/** Legal holds kept by the embedded runtime for the stand-in, which has none of its own. */
-export interface LocalLegalHolds {
-  set(key: string, on: boolean): Promise<void>;
-  get(key: string): Promise<boolean>;
-}
-
 export interface S3EvidenceStoreOptions {
   readonly client: S3Client;
   readonly bucket: string;
-  /** Only for the embedded stand-in. */
-  readonly localLegalHolds?: LocalLegalHolds;
 }
 
 function isNotFound(error: unknown): boolean {
@@ -47,12 +38,10 @@ function isNotFound(error: unknown): boolean {
 export class S3EvidenceStore implements EvidenceStore {
   private readonly client: S3Client;
   private readonly bucket: string;
-  private readonly local: LocalLegalHolds | undefined;
 
   constructor(options: S3EvidenceStoreOptions) {
     this.client = options.client;
     this.bucket = options.bucket;
-    this.local = options.localLegalHolds;
   }
 
   async presignUpload(
@@ -195,7 +184,6 @@ export class S3EvidenceStore implements EvidenceStore {
   }
 
   async setLegalHold(key: string, versionId: string | undefined, on: boolean): Promise<void> {
-    if (this.local) return this.local.set(key, on);
     await this.client.send(
       new PutObjectLegalHoldCommand({
         Bucket: this.bucket,
@@ -208,7 +196,6 @@ export class S3EvidenceStore implements EvidenceStore {
   }
 
   async legalHold(key: string, versionId: string | undefined): Promise<boolean> {
-    if (this.local) return this.local.get(key);
     try {
       const hold = await this.client.send(
         new GetObjectLegalHoldCommand({

@@ -12,7 +12,7 @@ import type { PartnerCallback } from '#contracts/partner-answers.ts';
 import { type Instant, plusSeconds } from '#domain/calendar/local-date.ts';
 import type { AssetClass } from '#domain/case/model.ts';
 import { CREDIT_RECIPIENTS } from '#domain/coercion/plan.ts';
-import { caseIdFor, partyIdFor } from '#domain/ids.ts';
+import { caseIdFor } from '#domain/ids.ts';
 import { INQUIRY_CHANNELS } from '#domain/partners/channels.ts';
 import type { RequestItem } from '#domain/partners/requests.ts';
 import type { Clock } from '#ports/clock.ts';
@@ -167,11 +167,18 @@ export class PartnerSimulator implements PartnerGateway {
   private readonly deliver: Deliver;
   private readonly clock: Clock;
 
-  constructor(script: SimulatorScript, deliver: Deliver, clock: Clock) {
+  /**
+   * `partyIdOf`: the party id of an ID number (keyed with the installation's key), so that a script may name a
+   * respondent by ID number; without it, only by party id.
+   */
+  constructor(script: SimulatorScript, deliver: Deliver, clock: Clock, partyIdOf?: (idNumber: string) => string) {
     this.script = script;
     this.deliver = deliver;
     this.clock = clock;
+    this.partyIdOf = partyIdOf;
   }
+
+  private readonly partyIdOf: ((idNumber: string) => string) | undefined;
 
   private caseScript(request: PartnerRequest): CaseScript {
     for (const [caseNumber, script] of Object.entries(this.script.cases ?? {})) {
@@ -192,7 +199,7 @@ export class PartnerSimulator implements PartnerGateway {
   private respondent(partyId: string | undefined): RespondentScript {
     if (!partyId) return {};
     for (const [key, script] of Object.entries(this.script.respondents ?? {})) {
-      if (key === partyId || partyIdFor(key) === partyId) return script;
+      if (key === partyId || this.partyIdOf?.(key) === partyId) return script;
     }
     return defaultWorld(partyId);
   }

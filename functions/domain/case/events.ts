@@ -480,7 +480,7 @@ export type CaseEvent =
   | {
       readonly type: 'evidence-recorded';
       readonly evidenceId: string;
-      /** The object version recorded (absent where the store keeps no versions: the embedded stand-in). */
+      /** The object version recorded (absent where the store keeps no versions: the embedded runtime's vault). */
       readonly versionId?: string;
       readonly sha256: string;
       readonly sizeBytes: number;
@@ -502,6 +502,21 @@ export type CaseEvent =
       readonly reason: string;
       /** The evidence items whose stored objects the hold was put on (or taken off). */
       readonly evidence: readonly string[];
+    }
+  | {
+      /** An object's stored bytes purged after its retention period (never under legal hold); its record stays. */
+      readonly type: 'evidence-purged';
+      readonly evidenceId: string;
+      readonly by: string;
+      readonly reason: string;
+    }
+  | {
+      /**
+       * The case's party ids became keyed ids (HMAC with the installation's key; domain/ids.ts): old id -> new id.
+       * Earlier events keep the ids they were written with; the case from here on carries the new ones.
+       */
+      readonly type: 'party-ids-rekeyed';
+      readonly ids: Readonly<Record<string, string>>;
     };
 
 export type CaseEventType = CaseEvent['type'];

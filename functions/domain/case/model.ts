@@ -533,6 +533,8 @@ export interface EvidenceItem extends EvidenceDeclaration {
   readonly legalHold?: boolean;
   /** View and download links issued so far. */
   readonly accesses: number;
+  /** When its stored bytes were purged, after the retention period (the record and its hash stay). */
+  readonly purgedAt?: Instant;
 }
 
 export interface LegalHold {

@@ -14,6 +14,7 @@ import type {
   Sanction,
   TimeNode,
 } from './model.ts';
+import { renamePartyIds } from './party-ids.ts';
 import { applyClosureEvent, isClosureEvent } from './reducer-closure.ts';
 import { assertTransition } from './status.ts';
 
@@ -343,6 +344,10 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       const { legalHold: _released, ...rest } = next;
       return on ? { ...rest, legalHold: { since: at, by: event.by, reason: event.reason } } : rest;
     }
+    case 'evidence-purged':
+      return withEvidence(state, event.evidenceId, (item) => ({ ...item, purgedAt: at }));
+    case 'party-ids-rekeyed':
+      return renamePartyIds(state, event.ids);
     default:
       if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
       return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);

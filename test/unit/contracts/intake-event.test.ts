@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { describeIssues, IntakeEvent } from '#contracts/intake-event.ts';
 import { intakeSchemas } from '#contracts/json-schemas.ts';
+import { partyIdFor } from '#domain/ids.ts';
 import { toFiledEvent } from '#use-cases/intake-case.ts';
 
 const FIXTURES = 'test/fixtures/intake';
@@ -27,7 +28,7 @@ describe('intake event fixtures, every released version', () => {
 
   it.each(fixtures)('$version/$file is accepted and maps to one internal shape', ({ event }) => {
     expect(problems(event)).toEqual([]);
-    const filed = toFiledEvent(IntakeEvent.parse(event));
+    const filed = toFiledEvent(IntakeEvent.parse(event), (idNumber) => partyIdFor(idNumber, Buffer.alloc(32, 7)));
     expect(filed.claim.totalFen).toBe(filed.claim.items.reduce((t, i) => t + i.amountFen, 0));
     expect(filed.claim.items.every((i) => filed.applicants.some((a) => a.partyId === i.creditorId))).toBe(true);
   });

@@ -1,0 +1,162 @@
+/**
+ * The only door to the embedded evidence store: an HTTP server on loopback that serves the links the store signed,
+ * and nothing else. There are no access keys and no listing; an unsigned request of any kind (PUT, GET, DELETE,
+ * `POST ?delete`, a listing) is refused, and so is a signed one whose method, headers or body differ from what was
+ * signed, or whose link has expired on the runtime's clock. Refusals answer in S3's XML error form, so a phone's
+ * uploader reads them the same on AWS and here.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Instant } from '#domain/calendar/local-date.ts';
+import { hexToBase64 } from '#domain/evidence/objects.ts';
+import { type LinkClaims, verifyLink } from './signing.ts';
+import { type EvidenceVault, VaultRefusal } from './vault.ts';
+
+export interface EvidenceGate {
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+const SIGNATURE_MISMATCH =
+  'The request signature we calculated does not match the signature you provided (a signed header such as ' +
+  'Content-Length, Content-Type or x-amz-checksum-sha256 differs from the one signed)';
+
+function refuse(res: ServerResponse, refusal: VaultRefusal): void {
+  const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${refusal.code}</Code><Message>${refusal.message.replace(/[<&>]/g, '')}</Message></Error>`;
+  res.writeHead(refusal.status, {
+    'content-type': 'application/xml',
+    'content-length': Buffer.byteLength(body),
+  });
+  res.end(body);
+}
+
+const METHOD_OF: Record<LinkClaims['op'], string> = { put: 'PUT', part: 'PUT', get: 'GET' };
+
+function authorize(vault: EvidenceVault, req: IncomingMessage, now: Instant): LinkClaims {
+  const url = new URL(req.url ?? '/', 'http://gate');
+  if (url.pathname !== '/objects') {
+    throw new VaultRefusal(403, 'AccessDenied', 'only signed links to one object are served; nothing is listed');
+  }
+  const verified = verifyLink(vault.secret, url.searchParams, Date.parse(now));
+  if (!verified.ok) {
+    if (verified.refusal === 'unsigned') throw new VaultRefusal(403, 'AccessDenied', 'unsigned requests are refused');
+    if (verified.refusal === 'expired') throw new VaultRefusal(403, 'AccessDenied', 'Request has expired');
+    throw new VaultRefusal(403, 'SignatureDoesNotMatch', SIGNATURE_MISMATCH);
+  }
+  if (req.method !== METHOD_OF[verified.claims.op]) {
+    throw new VaultRefusal(403, 'AccessDenied', `the link allows ${METHOD_OF[verified.claims.op]} only`);
+  }
+  return verified.claims;
+}
+
+/** The signed headers of an upload: exactly the declared length, checksum and (for a whole object) type. */
+function checkUploadHeaders(req: IncomingMessage, claims: LinkClaims): void {
+  const expected: Record<string, string> = {
+    'content-length': String(claims.sizeBytes),
+    'x-amz-checksum-sha256': hexToBase64(claims.sha256 ?? ''),
+    ...(claims.op === 'put' ? { 'content-type': claims.contentType ?? '' } : {}),
+  };
+  for (const [name, value] of Object.entries(expected)) {
+    if (String(req.headers[name] ?? '').trim() !== value)
+      throw new VaultRefusal(403, 'SignatureDoesNotMatch', SIGNATURE_MISMATCH);
+  }
+  if (req.headers['transfer-encoding'] !== undefined) {
+    throw new VaultRefusal(403, 'SignatureDoesNotMatch', SIGNATURE_MISMATCH);
+  }
+}
+
+/** Streams the body into `file` (owner-only), hashing it; refuses and removes it unless size and SHA-256 match. */
+async function receive(req: IncomingMessage, file: string, sizeBytes: number, sha256: string): Promise<void> {
+  const digest = createHash('sha256');
+  let received = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      received += chunk.length;
+      if (received > sizeBytes) return done(new VaultRefusal(400, 'IncompleteBody', 'the body is longer than signed'));
+      digest.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(req, meter, createWriteStream(file, { flags: 'wx', mode: 0o600 }));
+    if (received !== sizeBytes) throw new VaultRefusal(400, 'IncompleteBody', 'the body is shorter than signed');
+    if (digest.digest('hex') !== sha256) {
+      throw new VaultRefusal(400, 'BadDigest', 'The SHA256 you specified did not match the calculated checksum.');
+    }
+  } catch (error) {
+    rmSync(file, { force: true });
+    throw error;
+  }
+}
+
+async function serve(vault: EvidenceVault, now: () => Instant, req: IncomingMessage, res: ServerResponse) {
+  let claims: LinkClaims;
+  try {
+    claims = authorize(vault, req, now());
+  } catch (error) {
+    if (req.method !== 'GET' && req.method !== 'HEAD' && error instanceof VaultRefusal) {
+      vault.writeLog('-', 'refused', { method: req.method, code: error.code });
+    }
+    throw error;
+  }
+  if (claims.op === 'get') {
+    const row = vault.readable(claims.key);
+    vault.writeLog(claims.key, 'read', { link: claims.nonce, disposition: claims.disposition ?? 'inline' });
+    res.writeHead(200, {
+      'content-type': row.content_type,
+      'content-length': row.size_bytes,
+      'content-disposition': `${claims.disposition ?? 'inline'}; filename="${claims.fileName ?? 'evidence'}"`,
+      'cache-control': 'no-store',
+    });
+    await pipeline(createReadStream(row.file), res);
+    return;
+  }
+  checkUploadHeaders(req, claims);
+  const size = claims.sizeBytes ?? 0;
+  const sha256 = claims.sha256 ?? '';
+  if (claims.op === 'put') {
+    if (vault.record(claims.key))
+      throw new VaultRefusal(409, 'ObjectLocked', 'the object is recorded and cannot be replaced');
+    const temporary = vault.incomingFile();
+    await receive(req, temporary, size, sha256);
+    vault.keep(temporary, claims.key, { sha256, sizeBytes: size, contentType: claims.contentType ?? '' });
+    res.writeHead(200, { etag: `"${sha256}"`, 'content-length': 0 });
+    res.end();
+    return;
+  }
+  const target = vault.partPath(claims.uploadId ?? '', claims.partNumber ?? 0);
+  const temporary = vault.incomingFile();
+  await receive(req, temporary, size, sha256);
+  renameSync(temporary, target);
+  res.writeHead(200, { etag: `"${sha256}"`, 'content-length': 0 });
+  res.end();
+}
+
+export async function openEvidenceGate(vault: EvidenceVault, now: () => Instant): Promise<EvidenceGate> {
+  const server: Server = createServer((req, res) => {
+    serve(vault, now, req, res).catch((error: unknown) => {
+      req.resume();
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      refuse(res, error instanceof VaultRefusal ? error : new VaultRefusal(500, 'InternalError', 'storage error'));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    endpoint,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
