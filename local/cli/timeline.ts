@@ -8,6 +8,7 @@ import type { ClosureEvent } from '#domain/case/reducer-closure.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
 import { REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
+import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
@@ -72,6 +73,20 @@ export function chinaTime(instant: string): string {
 function party(state: EnforcementCase | undefined, partyId: string): string {
   const found = [...(state?.applicants ?? []), ...(state?.respondents ?? [])].find((p) => p.partyId === partyId);
   return found?.name ?? partyId;
+}
+
+/** A payee of a disbursement: a party, or the court for the execution fee. */
+function payee(state: EnforcementCase | undefined, payeeId: string): string {
+  return payeeId === FEE_PAYEE ? '申请执行费（上缴本院）' : party(state, payeeId);
+}
+
+/** The doubled interest and the fee a disbursement plan counted, when it counted them. */
+function planFigures(event: Extract<CaseEvent, { type: 'disbursement-planned' }>): string {
+  const parts: string[] = [];
+  if (event.interestFen)
+    parts.push(`迟延履行期间的加倍部分债务利息截至${event.interestThrough ?? ''}共${formatYuan(event.interestFen)}`);
+  if (event.feeFen) parts.push(`申请执行费${formatYuan(event.feeFen)}由被执行人负担`);
+  return parts.length > 0 ? `（${parts.join('；')}）` : '';
 }
 
 function assetName(state: EnforcementCase | undefined, assetId: string): string {
@@ -177,9 +192,11 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'money-received':
       return `案款到账：${formatYuan(event.amountFen)}（${event.note || (event.source === 'deduction' ? '扣划' : '被执行人主动履行')}）`;
     case 'disbursement-planned':
-      return `发放方案：${event.payouts.map((p) => `${party(state, p.payeeId)} ${formatYuan(p.amountFen)}`).join('；')}${event.refundFen > 0 ? `；退还${formatYuan(event.refundFen as Fen)}` : ''}`;
+      return `发放方案：${event.payouts.map((p) => `${payee(state, p.payeeId)} ${formatYuan(p.amountFen)}`).join('；')}${event.refundFen > 0 ? `；退还${formatYuan(event.refundFen as Fen)}` : ''}${planFigures(event)}`;
     case 'money-paid':
-      return `${event.kind === 'disbursed' ? '发放' : '退还'}：${party(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
+      return event.payeeId === FEE_PAYEE
+        ? `收取申请执行费：${formatYuan(event.amountFen)}（由被执行人负担，F1-FEE）`
+        : `${event.kind === 'disbursed' ? '发放' : '退还'}：${party(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
     case 'partner-overdue':
       return `协助执行请求逾期未答复（${event.kind}）`;
     case 'needs-attention':

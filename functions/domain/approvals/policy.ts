@@ -11,6 +11,7 @@ import type { CaseStatus } from '../case/status.ts';
 import { CLOSURE_WAY_LABELS, groundOf, isStaffWay } from '../closure/grounds.ts';
 import { CONDUCT_LABELS } from '../coercion/labels.ts';
 import { outstandingFen } from '../control/plan.ts';
+import { FEE_PAYEE } from '../disbursement/owed.ts';
 import { lotAwaitingTerms } from '../disposal/plan.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
 import { RULES, type Rules } from '../rules/table.ts';
@@ -237,9 +238,15 @@ export function approvalSummary(
   if (step === 'final-closure' || step === 'closure') return closureSummary(state);
   const plan = state.disbursementPlan;
   if (!plan) return '执行款发放';
-  const paid = fen(plan.payouts.reduce((t, p) => t + p.amountFen, 0));
+  const toApplicants = plan.payouts.filter((p) => p.payeeId !== FEE_PAYEE);
+  const paid = fen(toApplicants.reduce((t, p) => t + p.amountFen, 0));
+  const fee = plan.payouts.find((p) => p.payeeId === FEE_PAYEE);
+  const feeText = fee ? `；收取申请执行费${formatYuan(fee.amountFen)}（由被执行人负担）` : '';
   const refund = plan.refundFen > 0 ? `；退还被执行人${formatYuan(plan.refundFen)}` : '';
-  return `向${plan.payouts.length}名申请执行人发放共${formatYuan(paid)}${refund}`;
+  const interest = plan.interestFen
+    ? `；迟延履行期间的加倍部分债务利息截至${plan.interestThrough ?? ''}共${formatYuan(plan.interestFen)}（先清偿金钱债务，再清偿利息）`
+    : '';
+  return `向${toApplicants.length}名申请执行人发放共${formatYuan(paid)}${feeText}${refund}${interest}`;
 }
 
 const OPINION_LABELS = { agrees: '同意终本', objects: '不同意终本', unreachable: '未能约谈' } as const;

@@ -178,6 +178,10 @@ export type CaseEvent =
       readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
       readonly refundFen: Fen;
       readonly refundTo?: string;
+      /** The doubled interest for late performance counted (F-DELAY-INTEREST), to which day, and the fee (F1-FEE). */
+      readonly interestFen?: Fen;
+      readonly interestThrough?: LocalDate;
+      readonly feeFen?: Fen;
     }
   | {
       readonly type: 'money-paid';

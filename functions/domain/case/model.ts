@@ -47,6 +47,8 @@ export interface Basis {
   readonly court: string;
   readonly kind: 'judgment' | 'ruling' | 'mediation' | 'arbitration-award' | 'notarised-debt' | 'payment-order';
   readonly effectiveDate: LocalDate;
+  /** The last day of the performance period the basis sets; the doubled interest runs from it (F-DELAY-INTEREST). */
+  readonly performBy?: LocalDate;
   readonly cause?: string;
 }
 
@@ -574,6 +576,9 @@ export interface EnforcementCase {
     readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
     readonly refundFen: Fen;
     readonly refundTo?: string;
+    readonly interestFen?: Fen;
+    readonly interestThrough?: LocalDate;
+    readonly feeFen?: Fen;
   };
   readonly attention?: Attention;
   readonly closure?: { readonly way: ClosureWay; readonly at: Instant; readonly ground?: string };

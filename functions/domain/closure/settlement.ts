@@ -52,7 +52,7 @@ export function settlementProblems(
   if (installments.some((i) => !Number.isSafeInteger(i.amountFen) || i.amountFen <= 0))
     add('P-SETTLEMENT', 'amount', '每期金额须为正的整数分');
   const total = installments.reduce((t, i) => t + i.amountFen, 0);
-  const outstanding = outstandingFen(state);
+  const outstanding = outstandingFen(state, today);
   if (Number.isSafeInteger(total) && total !== outstanding)
     add(
       'G1-SETTLEMENT',

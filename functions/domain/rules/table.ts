@@ -32,6 +32,8 @@ const ONLINE_AUCTION_2016 = '最高人民法院《关于人民法院网络司法
 const FINAL_ROUND_2016 = '最高人民法院《关于严格规范终结本次执行程序的规定（试行）》(法〔2016〕373号)';
 const CASE_FILING_2014 = '最高人民法院《关于执行案件立案、结案若干问题的意见》(法发〔2014〕26号)';
 const SETTLEMENT_2018 = '最高人民法院《关于执行和解若干问题的规定》(法释〔2018〕3号)';
+const DELAY_INTEREST_2014 =
+  '最高人民法院《关于执行程序中计算迟延履行期间的债务利息适用法律若干问题的解释》(法释〔2014〕8号)';
 const REFUSAL_2024 =
   '最高人民法院、最高人民检察院《关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释》(法释〔2024〕13号)';
 
@@ -151,10 +153,13 @@ export const RULES = {
     title: 'Execution application fee on the amount executed, by marginal tiers',
     titleZh: '申请执行费',
     kind: 'law',
-    source: '国务院《诉讼费用交纳办法》(国务院令第481号) 第十四条第一项 (not in enforcement-rules.md; to check)',
+    source:
+      '国务院《诉讼费用交纳办法》(国务院令第481号，2007年) 第十四条第（一）项（标准）、第二十条第二款（执行申请费执行后交纳）、第三十八条第一款（由被执行人负担）',
     effectiveFrom: '2007-04-01',
     version: '2007',
-    verify: true,
+    verify: false,
+    /** Borne by the respondent (第三十八条) and paid after execution (第二十条): taken from the proceeds last. */
+    borneBy: 'respondent',
     /** Up to 10,000 yuan executed: this flat fee. */
     flatFen: 5_000,
     flatUpToFen: 1_000_000,
@@ -165,6 +170,41 @@ export const RULES = {
       { upToFen: 1_000_000_000, basisPoints: 50 },
       { upToFen: Number.MAX_SAFE_INTEGER, basisPoints: 10 },
     ],
+  },
+  F_DELAY_INTEREST: {
+    id: 'F-DELAY-INTEREST',
+    title: 'Doubled interest for the period of late performance, on the unperformed money debt',
+    titleZh: '迟延履行期间的加倍部分债务利息',
+    kind: 'law',
+    source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十四条；${DELAY_INTEREST_2014} 第一条至第四条`,
+    effectiveFrom: '2014-08-01',
+    version: '2014',
+    verify: false,
+    /** 日万分之一点七五: per day, this many parts per million of the money debt not yet paid (第一条). */
+    dailyRatePerMillion: 175,
+    /**
+     * The base is the money debt the basis awards, general interest excluded (第一条): these claim items. A claim
+     * that itself lists a `delay-interest` item brings its own figure, and nothing is computed beside it.
+     */
+    baseItems: ['principal', 'litigation-costs', 'other'],
+    /**
+     * Counted from the end of the performance period the basis sets, or from its effective date when it sets none
+     * (第二条), to the day each part is paid: the day money reaches the case account (划拨、提取之日; the auction
+     * price on the confirmation ruling), or the day of the in-lieu ruling (第三条).
+     */
+    countsTo: 'payment-day',
+  },
+  F_PAYMENT_ORDER: {
+    id: 'F-PAYMENT-ORDER',
+    title: 'Order in which money received pays what the respondent owes',
+    titleZh: '执行款清偿顺序',
+    kind: 'law',
+    source: `《中华人民共和国民法典》(2020年) 第五百六十一条（实现债权的有关费用、利息、主债务）；${DELAY_INTEREST_2014} 第四条（先清偿生效法律文书确定的金钱债务，再清偿加倍部分债务利息）；国务院《诉讼费用交纳办法》(2007年) 第二十条第二款（执行申请费执行后交纳）`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: false,
+    /** The basis's money debt item by item in this order, then the doubled interest, then the execution fee. */
+    debtOrder: ['litigation-costs', 'interest', 'delay-interest', 'principal', 'other'],
   },
   G1: {
     id: 'G1',
@@ -737,6 +777,18 @@ export const RULES = {
       { upToFen: 500_000_000, role: 'bureau-chief' },
       { upToFen: Number.MAX_SAFE_INTEGER, role: 'president' },
     ],
+  },
+  P_FREEZE_MARGIN: {
+    id: 'P-FREEZE-MARGIN',
+    title: 'Freezing covers the doubled interest up to the expected deduction',
+    titleZh: '冻结金额预计迟延履行利息的期间',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** Money is frozen for what is owed this long ahead (F-DELAY-INTEREST runs to the deduction day). */
+    interestAhead: { days: 30, unit: 'calendar' } satisfies Period,
   },
   P_DISPOSAL: {
     id: 'P-DISPOSAL',
