@@ -24,9 +24,9 @@ export function percentOfFloor(amount: number, percent: number): Fen {
   return fen(Math.floor((amount * percent) / 100));
 }
 
-/** Real estate (and its rights) has the longer announcement; vehicles and securities count as movables here. */
-function isRealEstate(assetClass: AssetClass): boolean {
-  return assetClass === 'real-estate';
+/** E4: real estate and other property rights (securities, shares) have the longer announcement; vehicles do not. */
+function isPropertyRight(assetClass: AssetClass, rules: Pick<Rules, 'E4'>): boolean {
+  return (rules.E4.propertyRightClasses as readonly AssetClass[]).includes(assetClass);
 }
 
 /** The last auction that was held, a re-auction after a default counting as the stage it repeats. */
@@ -44,8 +44,8 @@ export function effectiveStage(lot: Lot, round: AuctionRound): Exclude<AuctionSt
 /** E4 and E8: how long an auction is announced before bidding opens. */
 export function announcementPeriod(assetClass: AssetClass, stage: Exclude<AuctionStage, 're-auction'>, rules: Rules) {
   if (stage === 'second')
-    return isRealEstate(assetClass) ? rules.E8.realEstateAnnouncement : rules.E8.movableAnnouncement;
-  return isRealEstate(assetClass) ? rules.E4.realEstate : rules.E4.movable;
+    return isPropertyRight(assetClass, rules) ? rules.E8.realEstateAnnouncement : rules.E8.movableAnnouncement;
+  return isPropertyRight(assetClass, rules) ? rules.E4.realEstate : rules.E4.movable;
 }
 
 /**

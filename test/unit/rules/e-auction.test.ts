@@ -116,6 +116,22 @@ describe('E4, E6: announcement period and bidding window', () => {
     const { startsAt } = auctionSchedule(cst('2026-06-01 09:00'), 'vehicle', 'first', RULES, calendar);
     expect(startsAt).toBe(cst('2026-06-17 10:00'));
   });
+  // 网拍规定 第十二条, 第二十六条: securities and shares are "其他财产权", announced like real estate.
+  it('pass: securities (other property rights) take 30 days; fail: not the 15 days of a vehicle', () => {
+    const securities = auctionSchedule(cst('2026-06-01 09:00'), 'securities', 'first', RULES, calendar);
+    expect(securities.startsAt).toBe(cst('2026-07-02 10:00'));
+    expect(securities.startsAt).not.toBe(
+      auctionSchedule(cst('2026-06-01 09:00'), 'vehicle', 'first', RULES, calendar).startsAt,
+    );
+  });
+  it('second auction: securities 15 days, a vehicle 7 (E8)', () => {
+    expect(auctionSchedule(cst('2026-06-01 09:00'), 'securities', 'second', RULES, calendar).startsAt).toBe(
+      cst('2026-06-17 10:00'),
+    );
+    expect(auctionSchedule(cst('2026-06-01 09:00'), 'vehicle', 'second', RULES, calendar).startsAt).toBe(
+      cst('2026-06-09 10:00'),
+    );
+  });
 });
 
 describe('E6: a bid in the last 5 minutes extends the close to 5 minutes after it', () => {

@@ -189,6 +189,24 @@ describe('G1: the other ways of closing, on their grounds', () => {
     ]);
   });
 
+  it('pass: termination when the creditor of maintenance died (民诉法 第二百六十八条第（四）项); fail: it is no 销案 ground', () => {
+    expect(closureProblems(state, 'termination', 'maintenance-creditor-died', RULES)).toEqual([]);
+    expect(closureProblems(state, 'withdrawal', 'maintenance-creditor-died', RULES)[0]?.code).toBe('ground');
+    const ground = RULES.G1.grounds.termination.find((g) => g.id === 'maintenance-creditor-died');
+    expect(ground?.source).toContain('第二百六十八条第（四）项');
+  });
+
+  it('cites 法发〔2014〕26号 by the way: 终结执行 第十七条, 销案 第十八条, 不予执行 第十九条, 驳回申请 第二十条', () => {
+    const articles = (way: keyof typeof RULES.G1.grounds) => RULES.G1.grounds[way].map((g) => g.source.split(' ').at(-1));
+    expect(new Set(articles('termination'))).toEqual(new Set(['第十七条']));
+    expect(new Set(articles('withdrawal'))).toEqual(new Set(['第十八条']));
+    expect(new Set(articles('non-enforcement'))).toEqual(new Set(['第十九条']));
+    expect(new Set(articles('rejection'))).toEqual(new Set(['第二十条']));
+    expect(RULES.G2.source).toContain('第十六条');
+    for (const grounds of Object.values(RULES.G1.grounds))
+      for (const ground of grounds) expect(ground.source, ground.id).not.toContain('待核实');
+  });
+
   it('every ground carries its legal source', () => {
     for (const grounds of Object.values(RULES.G1.grounds))
       for (const ground of grounds) expect(ground.source, ground.id).toMatch(/法发〔2014〕26号|民事诉讼法/);
