@@ -197,7 +197,8 @@ describe('G1: the other ways of closing, on their grounds', () => {
   });
 
   it('cites 法发〔2014〕26号 by the way: 终结执行 第十七条, 销案 第十八条, 不予执行 第十九条, 驳回申请 第二十条', () => {
-    const articles = (way: keyof typeof RULES.G1.grounds) => RULES.G1.grounds[way].map((g) => g.source.split(' ').at(-1));
+    const articles = (way: keyof typeof RULES.G1.grounds) =>
+      RULES.G1.grounds[way].map((g) => g.source.split(' ').at(-1));
     expect(new Set(articles('termination'))).toEqual(new Set(['第十七条']));
     expect(new Set(articles('withdrawal'))).toEqual(new Set(['第十八条']));
     expect(new Set(articles('non-enforcement'))).toEqual(new Set(['第十九条']));
