@@ -393,7 +393,11 @@ function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | unde
     case 'settlement-performed':
       return '执行和解协议已全部履行';
     case 'settlement-breached':
-      return `执行和解第${event.installment + 1}期（${event.dueOn}）逾期未履行，恢复执行原生效法律文书（G1）`;
+      return event.resumeWith === 'coercion'
+        ? `执行和解第${event.installment + 1}期（${event.dueOn}）逾期未履行，恢复执行原生效法律文书（G1）`
+        : `执行和解第${event.installment + 1}期（${event.dueOn}）逾期未履行；${event.resumeWith === 'disbursement' ? '已到账案款先行发放；' : ''}申请执行人可申请恢复执行原生效法律文书（执行和解规定第九条）`;
+    case 'resumption-applied':
+      return `申请执行人申请恢复执行原生效法律文书（被执行人不履行执行和解协议，执行和解规定第九条），已报立案部门以恢复执行案件（执恢）立案${event.note ? `：${event.note}` : ''}`;
   }
 }
 

@@ -482,8 +482,15 @@ export interface SettlementState {
   readonly breach?: {
     readonly installment: number;
     readonly dueOn: LocalDate;
-    readonly resumeWith: 'disbursement' | 'coercion';
+    /**
+     * `disbursement`: what came in under the agreement is paid out first; `application`: nothing to pay out.
+     * Either way enforcement resumes only on the applicant's application (执行和解规定 第九条), as a resumed case;
+     * `coercion` is what definitions before 2026.12.6 did (resumed at once).
+     */
+    readonly resumeWith: 'disbursement' | 'coercion' | 'application';
   };
+  /** The applicant applied to resume enforcement of the basis (执行和解规定 第九条): filed as a resumed (执恢) case. */
+  readonly resumptionApplied?: { readonly by: string; readonly at: string; readonly note?: string };
   /** The request the settlement phase waits on: the one a payment wakes. */
   readonly awaiting?: string;
 }

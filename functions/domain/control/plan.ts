@@ -36,7 +36,12 @@ export function heldForDisposal(state: EnforcementCase): boolean {
   return Object.values(state.assets).some((a) => !isMoney(a) && a.status === 'sealed');
 }
 
-export type Holder = 'awaiting-disposal' | 'coercing' | 'awaiting-coercion' | 'awaiting-final-closure';
+export type Holder =
+  | 'awaiting-disposal'
+  | 'coercing'
+  | 'awaiting-coercion'
+  | 'awaiting-final-closure'
+  | 'awaiting-officer';
 
 /**
  * Where a case goes when money does not close it: to disposal while sealed property is left; else to the coercive
@@ -44,6 +49,8 @@ export type Holder = 'awaiting-disposal' | 'coercing' | 'awaiting-coercion' | 'a
  * final-round closure review).
  */
 export function handoverStatus(state: EnforcementCase): Holder {
+  // A breached settlement resumes nothing by itself: the applicant may apply (执行和解规定 第九条).
+  if (state.settlement?.status === 'breached' && !state.settlement.resumptionApplied) return 'awaiting-officer';
   if (heldForDisposal(state)) return 'awaiting-disposal';
   if (coercionRunning(state)) return 'coercing';
   if (state.coercion?.outcome === 'exhausted') return 'awaiting-final-closure';

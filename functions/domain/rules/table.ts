@@ -313,10 +313,11 @@ export const RULES = {
   },
   G1_SETTLEMENT: {
     id: 'G1-SETTLEMENT',
-    title: 'Settlement (执行和解): performed in full it closes as performed; a breach resumes enforcement',
-    titleZh: '执行和解',
+    title:
+      'Settlement (执行和解): performed in full it closes as performed; on a breach enforcement resumes only on the applicant’s application, as a resumed case',
+    titleZh: '执行和解（不履行的，申请执行人可申请恢复执行）',
     kind: 'law',
-    source: SETTLEMENT_2018,
+    source: `${SETTLEMENT_2018} 第二条（中止执行）、第九条（被执行人不履行的，申请执行人可申请恢复执行原生效法律文书）；${CASE_FILING_2014}（恢复执行案件立案）`,
     effectiveFrom: '2018-03-01',
     version: '2018',
     verify: false,

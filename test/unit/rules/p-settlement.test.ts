@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
-import { planSettlement, settlementProblems } from '#domain/closure/settlement.ts';
+import { BREACH_REASON, planSettlement, resumptionProblems, settlementProblems } from '#domain/closure/settlement.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { calendar, cst } from '../../support/calendar.ts';
@@ -97,14 +97,28 @@ describe('P-SETTLEMENT: performance', () => {
     });
   });
 
-  it('fail: still unpaid when the grace ends: a breach, recorded as the respondent’s conduct', () => {
+  it('fail: still unpaid when the grace ends: a breach, recorded as the respondent’s conduct; enforcement waits for the applicant (执行和解规定 第九条)', () => {
     const plan = planSettlement(agreed(), RULES, calendar, cst('2026-05-09 00:00'));
-    expect(plan.next).toEqual({ kind: 'breached', resumeWith: 'coercion' });
+    expect(plan.next).toEqual({ kind: 'breached', resumeWith: 'application' });
     expect(plan.events).toMatchObject([
       { type: 'settlement-breached', installment: 0, dueOn: '2026-04-30' },
       { type: 'conduct-recorded', kind: 'settlement-breach', respondentId: respondent.partyId },
-      { type: 'status-changed', to: 'awaiting-coercion' },
+      { type: 'status-changed', to: 'awaiting-officer', reason: BREACH_REASON },
     ]);
+    expect(plan.events.map((e) => e.type)).not.toContain('coercion-started');
+  });
+
+  it('the application to resume: pass once breached and paid out; fail before a breach, or twice', () => {
+    expect(resumptionProblems(agreed()).map((p) => p.code)).toEqual(['not-breached']);
+    const breached = planSettlement(agreed(), RULES, calendar, cst('2026-05-09 00:00')).events.reduce(
+      (s, e) => applyEvent(s, e, cst('2026-05-09 00:00')),
+      agreed(),
+    );
+    expect(breached.status).toBe('awaiting-officer');
+    expect(resumptionProblems(breached)).toEqual([]);
+    const applied = applyEvent(breached, { type: 'resumption-applied', by: 'wang-fang' }, cst('2026-05-10 09:00'));
+    expect(resumptionProblems(applied).map((p) => p.code)).toEqual(['applied']);
+    expect(RULES.G1_SETTLEMENT.source).toContain('第九条');
   });
 
   it('a part payment meets nothing; the rest of the installment meets it; all of it performs the agreement', () => {
