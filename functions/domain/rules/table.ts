@@ -21,7 +21,8 @@ export interface RuleMeta {
 
 const TIME_LIMITS_2006 = '最高人民法院《关于人民法院办理执行案件若干期限的规定》(法发〔2006〕35号)';
 const CPL_INTERPRETATION = '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释 (2022年修正)';
-const POLICY = 'Court working rule (configurable per court; default set by this project)';
+/** Court working rules, not law: the project's defaults, which each court may set in its configuration. */
+const POLICY = '系统默认值（可由本院配置），非法律规定';
 const CPL_2023 = '《中华人民共和国民事诉讼法》(2023年修正) 妨害民事诉讼的强制措施一章（条文序号待核实）';
 const CONSUMPTION_2015 = '最高人民法院《关于限制被执行人高消费及有关消费的若干规定》(法释〔2015〕17号)';
 const DISHONEST_2017 = '最高人民法院《关于公布失信被执行人名单信息的若干规定》(法释〔2017〕7号)';
@@ -103,7 +104,7 @@ export const RULES = {
     title: 'Notice sent and network asset inquiry started soon after filing (assessment target)',
     titleZh: '立案后发出通知并启动网络查控（考核节点）',
     kind: 'law',
-    source: 'Assessment target used by courts (secondary source, enforcement-rules.md A10)',
+    source: '法院执行工作考核节点（出自二手资料，待核实）',
     effectiveFrom: 'unknown',
     version: 'reference',
     verify: true,
@@ -142,7 +143,7 @@ export const RULES = {
     title: 'Money received is settled and paid to the applicant',
     titleZh: '执行款发放',
     kind: 'law',
-    source: '最高人民法院《关于执行款物管理工作的规定》(2017) (secondary source, enforcement-rules.md F1)',
+    source: '最高人民法院《关于执行款物管理工作的规定》(2017年)（出自二手资料，待核实）',
     effectiveFrom: 'unknown',
     version: '2017',
     verify: true,
@@ -329,7 +330,7 @@ export const RULES = {
     title: 'Entrusted court completes the matter or reports back',
     titleZh: '受托法院办理委托执行事项',
     kind: 'law',
-    source: 'SPC rules on entrusting enforcement matters between courts (secondary source, enforcement-rules.md H1)',
+    source: '最高人民法院关于委托执行的规定（出自二手资料，待核实）',
     effectiveFrom: 'unknown',
     version: '2017',
     verify: true,
@@ -450,7 +451,7 @@ export const RULES = {
     title: 'After a failed second auction: fixed-price sale, transfer in lieu, or release',
     titleZh: '变卖、以物抵债或解除查封',
     kind: 'law',
-    source: `${ONLINE_AUCTION_2016}; fixed-price period from platform practice (enforcement-rules.md E9)`,
+    source: `${ONLINE_AUCTION_2016}；变卖期取自网络司法拍卖平台惯例（出自二手资料，待核实）`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: true,
@@ -499,7 +500,7 @@ export const RULES = {
     titleZh: '罚款、拘留的复议期限及通知家属',
     kind: 'law',
     source:
-      '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释 (2022年修正) (secondary source, enforcement-rules.md C3)',
+      '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释 (2022年修正)（出自二手资料，待核实）',
     effectiveFrom: '2022-04-10',
     version: '2022',
     verify: true,
