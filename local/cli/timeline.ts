@@ -184,7 +184,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `扣划指令期限内未获答复：${asset ? `${asset.institution}${asset.reference}` : event.assetId}（不再重复下达，等待答复）`;
     }
     case 'entrustment-sent':
-      return `委托执行：委托${event.entrustment.toCourt.name}办理查封`;
+      return `执行事项委托：委托${event.entrustment.toCourt.name}办理查封`;
     case 'entrustment-answered':
       return `受托法院反馈：${event.outcome === 'completed' ? '已办结' : '已回复'}${event.detail ? `（${event.detail}）` : ''}`;
     case 'entrustment-overdue':
@@ -229,7 +229,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'debtor-removed':
       return `删除失信信息（${event.reason}），应于${event.dueDate}前完成（C6）`;
     case 'credit-published':
-      return `推送${PUBLICATION_LABELS[event.what]}：${event.acknowledged.map((r) => CREDIT_RECIPIENT_LABELS[r] ?? r).join('、') || '无'}已确认${event.missing.length > 0 ? `；${event.missing.map((r) => CREDIT_RECIPIENT_LABELS[r] ?? r).join('、')}未确认` : ''}`;
+      return `推送${PUBLICATION_LABELS[event.what]}：${recipients(event.acknowledged) || '无'}已确认${event.missing.length > 0 ? `；${recipients(event.missing)}未确认` : ''}`;
     case 'sanction-decided':
       return `院长审批${event.decision === 'approved' ? '同意' : '不同意'}${event.decision === 'approved' ? (event.days !== undefined ? `：司法拘留${event.days}日` : `：罚款${formatYuan(event.amountFen ?? (0 as Fen))}`) : ''}`;
     case 'sanction-served':
@@ -287,11 +287,11 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'reference-price-failed':
       return `${PRICING_LABELS[event.method]}未获结果：${assetName(state, event.assetId)}`;
     case 'auction-terms-set':
-      return `拍卖条件：${assetName(state, event.assetId)}，${STAGE_LABELS[event.stage]}，起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}${event.by === 'system' ? '（沿用原条件，E10）' : `（合议庭${names.member(event.by)}）`}`;
+      return `拍卖条件：${assetName(state, event.assetId)}，${STAGE_LABELS[event.stage]}，起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}${event.by === 'system' ? '（沿用原条件，E10）' : `（经合议庭评议确定，由${names.member(event.by)}录入）`}`;
     case 'auction-terms-refused':
       return `合议庭不同意拍卖条件：${assetName(state, event.assetId)}（${names.member(event.by)}），交承办人处理`;
     case 'auction-announced':
-      return `发布拍卖公告：${assetName(state, event.assetId)}，第${event.round}次拍卖（${STAGE_LABELS[event.stage]}），起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}，竞价时间${chinaTime(event.startsAt)}至${chinaTime(event.endsAt)}`;
+      return `发布拍卖公告：${assetName(state, event.assetId)}，${roundLabel(event.round, event.stage)}，起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}，竞价时间${chinaTime(event.startsAt)}至${chinaTime(event.endsAt)}`;
     case 'auction-ended':
       return event.outcome === 'sold'
         ? `拍卖成交：${assetName(state, event.assetId)}，第${event.round}次拍卖，成交价${formatYuan(event.priceFen ?? (0 as Fen))}，买受人竞买号${event.buyer ?? ''}，出价${event.bids}次，结束于${chinaTime(event.endedAt)}`
@@ -401,8 +401,25 @@ function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | unde
   }
 }
 
+/** Credit-discipline recipients in one fixed order (the label table's), whatever order they answered in. */
+function recipients(ids: readonly string[]): string {
+  const order = Object.keys(CREDIT_RECIPIENT_LABELS);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  return [...ids]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((r) => CREDIT_RECIPIENT_LABELS[r] ?? r)
+    .join('、');
+}
+
+/** 第一次拍卖, 再次拍卖: the stage, with the round's number only where it adds something (a re-auction). */
+function roundLabel(round: number, stage: keyof typeof STAGE_LABELS): string {
+  return stage === 're-auction' ? `第${round}次拍卖（${STAGE_LABELS[stage]}）` : STAGE_LABELS[stage];
+}
+
 export function actorLabel(commit: Commit, names: Names): string {
   if (commit.actor.kind === 'staff') return names.member(commit.actor.id);
+  // The case account's bank reports the money; the money itself is the respondent's own payment, named in the line.
+  if (commit.actor.kind === 'partner' && commit.actor.id === 'case-account') return '案款账户';
   if (commit.actor.kind === 'partner') return '外部协助单位';
   return commit.actor.id.startsWith('court.filing') ? '立案系统' : '系统';
 }
@@ -422,7 +439,8 @@ export function timeline(commits: readonly Commit[], names: Names): TimelineLine
     state = applyCommits(state, [commit]);
     for (const event of commit.events) {
       const text = describeEvent(event, state, names);
-      if (text === '') continue;
+      // Bookkeeping events print nothing; two events of one commit that read the same print once.
+      if (text === '' || lines.some((l) => l.seq === commit.seq && l.text === text)) continue;
       lines.push({
         seq: commit.seq,
         at: chinaTime(commit.at),

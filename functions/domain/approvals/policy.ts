@@ -216,8 +216,17 @@ export function approvalSummary(
   if (step === 'control-plan') {
     const plan = state.controlPlan;
     if (!plan) return '冻结扣划方案';
-    const amount = fen(plan.freezes.reduce((t, f) => t + f.amountFen, 0));
-    return `冻结${plan.freezes.length}项财产共${formatYuan(amount)}；委托外地法院${plan.entrustments.length}项；待执行${formatYuan(plan.outstandingFen)}`;
+    // Money is frozen for an amount; property (a flat, a car, shares) is sealed, which has no amount.
+    const isMoney = (assetId: string) => ['deposit', 'online-funds'].includes(state.assets[assetId]?.class ?? '');
+    const frozen = plan.freezes.filter((f) => isMoney(f.assetId));
+    const sealed = plan.freezes.length - frozen.length;
+    const amount = fen(frozen.reduce((t, f) => t + f.amountFen, 0));
+    const parts = [
+      ...(frozen.length > 0 ? [`冻结存款、网络资金${frozen.length}项共${formatYuan(amount)}`] : []),
+      ...(sealed > 0 ? [`查封财产${sealed}项`] : []),
+      ...(plan.entrustments.length > 0 ? [`委托外地法院查封${plan.entrustments.length}项`] : []),
+    ];
+    return `${parts.join('；')}；待执行${formatYuan(plan.outstandingFen)}`;
   }
   if (step === 'auction-terms') {
     const lot = lotAwaitingTerms(state, rules);
