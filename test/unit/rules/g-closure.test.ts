@@ -56,7 +56,8 @@ function heard(state: EnforcementCase, at: string, opinion: 'agrees' | 'unreacha
   return applyEvent(state, { type: 'applicant-heard', opinion, by: 'applicant' }, at);
 }
 
-const JUNE = cst('2026-06-02 10:00');
+/** The day after the one three months on from filing (2 March): 已超过三个月 holds. */
+const JUNE = cst('2026-06-03 10:00');
 const codes = (state: EnforcementCase, now = JUNE) => finalClosureProblems(state, RULES, now).map((p) => p.code);
 
 describe('G2: 终本 only when every condition holds', () => {
@@ -64,11 +65,15 @@ describe('G2: 终本 only when every condition holds', () => {
     expect(finalClosureProblems(heard(exhausted(), JUNE), RULES, JUNE)).toEqual([]);
   });
 
-  it('fail: a day short of 3 months since filing, named with the first day it holds', () => {
-    const state = heard(exhausted(), cst('2026-06-01 10:00'));
-    expect(earliestFinalClosure(state, RULES)).toBe('2026-06-02');
-    expect(finalClosureProblems(state, RULES, cst('2026-06-01 10:00'))).toEqual([
-      { ruleId: 'G2', code: 'min-since-filing', message: '立案未满3个月（G2），最早可于2026-06-02终结本次执行程序' },
+  it('fail: on the day three months on (满, not yet 超过三个月), named with the first day it holds', () => {
+    const state = heard(exhausted(), cst('2026-06-02 10:00'));
+    expect(earliestFinalClosure(state, RULES)).toBe('2026-06-03');
+    expect(finalClosureProblems(state, RULES, cst('2026-06-02 10:00'))).toEqual([
+      {
+        ruleId: 'G2',
+        code: 'min-since-filing',
+        message: '自立案之日起未超过3个月（G2），最早可于2026-06-03终结本次执行程序',
+      },
     ]);
   });
 
@@ -225,8 +230,8 @@ describe('the closure review (planClosure)', () => {
     const early = review(exhausted());
     const april = cst('2026-04-10 10:00');
     const waiting = planClosure(early, RULES, april, EXECUTION);
-    expect(waiting.next).toEqual({ kind: 'wait', until: cst('2026-06-02 09:00') });
-    expect(waiting.events).toMatchObject([{ type: 'closure-refused', next: 'wait', until: '2026-06-02' }]);
+    expect(waiting.next).toEqual({ kind: 'wait', until: cst('2026-06-03 09:00') });
+    expect(waiting.events).toMatchObject([{ type: 'closure-refused', next: 'wait', until: '2026-06-03' }]);
     const recorded = waiting.events.reduce((s, e) => applyEvent(s, e, april), early);
     expect(planClosure(recorded, RULES, april, EXECUTION).events).toEqual([]);
     expect(planClosure(recorded, RULES, JUNE, EXECUTION).next).toEqual({ kind: 'interview' });
