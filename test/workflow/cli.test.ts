@@ -364,13 +364,14 @@ describe('closing work from the command line', () => {
       '--installment',
       '2026-04-10=20000.00',
       '--installment',
-      '2026-05-11=31650.00',
+      // What is owed that day: 51,650.00 yuan, its doubled interest and the fee (F-DELAY-INTEREST, F1-FEE).
+      '2026-05-11=32736.96',
     ]);
     expect(settled.stderr).toBe('');
-    expect(settled.stdout).toContain('已记录执行和解协议：2期，合计51,650.00元');
+    expect(settled.stdout).toContain('已记录执行和解协议：2期，合计52,736.96元');
     const shown = enforce([...args, 'case', number]);
     expect(shown.stdout).toContain('状态：执行和解履行中');
-    expect(shown.stdout).toContain('执行和解：履行中，共2期合计51,650.00元，已履行0期');
+    expect(shown.stdout).toContain('执行和解：履行中，共2期合计52,736.96元，已履行0期');
     expect(shown.stdout).toContain('执行和解第2期');
   });
 });
