@@ -165,7 +165,10 @@ export function auctionWinner(bids: readonly Bid[], startingPriceFen: number, ru
   )[0];
 }
 
-/** What a platform's result for one round must agree with (E3, E6, E7): each disagreement, named. */
+/**
+ * What a platform's result for one round must agree with (E3, E6, E7, E10): each disagreement, named. `barred`:
+ * buyers who defaulted in an earlier round of the lot, whose bids do not count in the re-auction (E10).
+ */
 export function auctionResultProblems(
   round: AuctionRound,
   result: {
@@ -176,9 +179,12 @@ export function auctionResultProblems(
     readonly topBids: readonly Bid[];
   },
   rules: Rules,
+  barred: readonly string[] = [],
 ): string[] {
   const problems: string[] = [];
-  const { closesAt, valid } = biddingClose(round.endsAt, result.topBids, rules);
+  const { closesAt, valid: timely } = biddingClose(round.endsAt, result.topBids, rules);
+  const valid = timely.filter((b) => !barred.includes(b.bidder));
+  if (timely.length > valid.length) problems.push('悔拍的原买受人参加了重新拍卖，其出价无效（E10）');
   const minimumEnd = plusSeconds(round.startsAt, rules.E6.minBiddingHours * HOUR);
   if (result.endedAt < minimumEnd) problems.push(`竞价时间不足${rules.E6.minBiddingHours}小时（E6）`);
   if (result.topBids.length > 0 && result.endedAt !== closesAt) problems.push('结束时间与延时规则不符（E6）');

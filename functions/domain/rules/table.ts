@@ -459,10 +459,11 @@ export const RULES = {
   },
   E10: {
     id: 'E10',
-    title: 'A buyer who does not pay the balance forfeits the deposit; the lot is auctioned again',
-    titleZh: '悔拍',
+    title:
+      'A buyer who does not pay the balance forfeits the deposit; the lot is auctioned again, without that buyer',
+    titleZh: '悔拍（原买受人不得参加重新拍卖）',
     kind: 'law',
-    source: ONLINE_AUCTION_2016,
+    source: `${ONLINE_AUCTION_2016} 第二十四条`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: false,

@@ -195,6 +195,34 @@ describe('E3, E7: who wins', () => {
       '有不低于起拍价的有效出价，不应流拍（E3）',
     ]);
   });
+  // 网拍规定 第二十四条: 悔拍后重新拍卖的，原买受人不得参加竞买.
+  it('E10 pass: the re-auction without the defaulting buyer; fail: his bid is void and cannot win', () => {
+    const again = round(2, 're-auction', 700_000_00, {
+      startsAt: cst('2026-05-08 10:00'),
+      endsAt: cst('2026-05-09 10:00'),
+    });
+    const result = {
+      outcome: 'sold' as const,
+      endedAt: cst('2026-05-09 10:00'),
+      priceFen: 750_000_00,
+      buyer: 'B',
+      bids: 1,
+      topBids: [bid('B', 750_000, '2026-05-09 09:00')],
+    };
+    expect(auctionResultProblems(again, result, RULES, ['A'])).toEqual([]);
+    const withDefaulter = {
+      ...result,
+      priceFen: 760_000_00,
+      buyer: 'A',
+      bids: 2,
+      topBids: [bid('B', 750_000, '2026-05-09 09:00'), bid('A', 760_000, '2026-05-09 09:30')],
+    };
+    expect(auctionResultProblems(again, withDefaulter, RULES, ['A'])).toEqual([
+      '悔拍的原买受人参加了重新拍卖，其出价无效（E10）',
+      '买受人与出价记录不符（E7）',
+    ]);
+    expect(RULES.E10.source).toContain('第二十四条');
+  });
 });
 
 describe('E8: after a failed auction, a second one within 30 days at most 20% cheaper, announced 15 days', () => {
