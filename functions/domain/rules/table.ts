@@ -459,8 +459,7 @@ export const RULES = {
   },
   E10: {
     id: 'E10',
-    title:
-      'A buyer who does not pay the balance forfeits the deposit; the lot is auctioned again, without that buyer',
+    title: 'A buyer who does not pay the balance forfeits the deposit; the lot is auctioned again, without that buyer',
     titleZh: '悔拍（原买受人不得参加重新拍卖）',
     kind: 'law',
     source: `${ONLINE_AUCTION_2016} 第二十四条`,
@@ -500,8 +499,7 @@ export const RULES = {
     title: 'Review of a fine or detention; notice to the detainee’s family',
     titleZh: '罚款、拘留的复议期限及通知家属',
     kind: 'law',
-    source:
-      '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释 (2022年修正)（出自二手资料，待核实）',
+    source: '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释 (2022年修正)（出自二手资料，待核实）',
     effectiveFrom: '2022-04-10',
     version: '2022',
     verify: true,
