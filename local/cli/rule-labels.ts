@@ -11,6 +11,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   requestWindow: '申请延长的期间（届满前）',
   extends: '适用于',
   approver: '批准人',
+  extensionMonths: '每次延长（月）',
   period: '期限',
   deposit: '存款',
   movable: '动产',

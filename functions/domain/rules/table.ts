@@ -56,7 +56,7 @@ export const RULES = {
     title: 'Extending the enforcement term needs the president’s approval, requested before it expires',
     titleZh: '延长执行期限须报院长批准（期限届满前申请）',
     kind: 'law',
-    source: TIME_LIMITS_2006,
+    source: `${TIME_LIMITS_2006}；最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号) 第五条（经本院院长批准，可以延长三个月，还需延长的，层报高级人民法院备案）`,
     effectiveFrom: '2007-01-01',
     version: '2006',
     verify: false,
@@ -64,6 +64,8 @@ export const RULES = {
     requestWindow: { days: 5, unit: 'calendar' } satisfies Period,
     /** The rules whose nodes are terms that may be extended this way. */
     extends: ['A1'],
+    /** One extension the president approves: this long (法释〔2000〕29号 第五条); a further one is reported upwards. */
+    extensionMonths: 3,
     approver: 'president',
   },
   A3: {
@@ -736,15 +738,17 @@ export const RULES = {
   },
   P_TERM_EXTENSION: {
     id: 'P-TERM-EXTENSION',
-    title: 'Length of an extension of the enforcement term (A2 names no length)',
-    titleZh: '执行期限延长的期间',
+    title: 'How long the extensions of the enforcement term may run in all (A2 sets each at 3 months)',
+    titleZh: '执行期限延长的期间（每次3个月依A2，累计上限为本院设定）',
     kind: 'policy',
     source: POLICY,
     effectiveFrom: '2026-01-01',
     version: '1',
     verify: false,
-    /** Proposed extension, counted from the current due date; the president may decide another, up to the maximum. */
-    months: 3,
+    /**
+     * The most the president may decide for one request (each proposed at A2's 3 months, counted from the current
+     * due date); beyond A2's 3 months the court reports the extension to the High Court (法释〔2000〕29号 第五条).
+     */
     maxMonths: 6,
   },
   P_TRIAGE: {
