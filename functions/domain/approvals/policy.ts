@@ -269,7 +269,14 @@ function closureSummary(state: EnforcementCase): string {
   const unpaid = `尚未执行${formatYuan(outstandingFen(state))}`;
   if (review.way === 'final-round-closure') {
     const heard = state.interview ? `；申请执行人意见：${OPINION_LABELS[state.interview.opinion]}` : '';
-    return `${way}：${unpaid}，财产调查已穷尽，限制消费令、失信名单继续有效${heard}`;
+    // Only the measures actually in force stay in force after 终本: never a listing the respondent never had.
+    const coercion = state.coercion;
+    const inForce = [
+      ...(coercion?.restriction && !coercion.restriction.liftedAt ? ['限制消费令'] : []),
+      ...(coercion?.listing && !coercion.listing.removedAt ? ['失信名单'] : []),
+    ];
+    const measures = inForce.length > 0 ? `，${inForce.join('、')}继续有效` : '';
+    return `${way}：${unpaid}，财产调查已穷尽${measures}${heard}`;
   }
   return `${way}（事由：${ground?.zh ?? review.ground ?? ''}）：${unpaid}${review.reason ? `；理由：${review.reason}` : ''}`;
 }

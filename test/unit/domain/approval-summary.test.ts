@@ -51,3 +51,30 @@ describe('the control plan approval', () => {
     expect(summary).not.toContain('0.00元；委托');
   });
 });
+
+describe('the 终本 approval', () => {
+  const reviewing = (coercion: EnforcementCase['coercion']): EnforcementCase => ({
+    ...caseFrom([filed(100_000)]),
+    ...(coercion ? { coercion } : {}),
+    closureReview: {
+      run: 1,
+      way: 'final-round-closure',
+      requestedBy: 'system',
+      requestedAt: '2026-06-03T01:00:00.000Z',
+      status: 'open',
+      problems: [],
+    },
+  });
+
+  it('pass: a restriction in force is said to stay in force; fail: a listing the respondent never had is not', () => {
+    const restricted = reviewing({
+      published: {},
+      recorded: [],
+      restriction: { issuedAt: '2026-03-20T01:00:00.000Z', bound: [] },
+    } as unknown as EnforcementCase['coercion']);
+    const summary = approvalSummary('final-closure', restricted, RULES);
+    expect(summary).toContain('财产调查已穷尽，限制消费令继续有效');
+    expect(summary).not.toContain('失信名单');
+    expect(approvalSummary('final-closure', reviewing(undefined), RULES)).not.toContain('继续有效');
+  });
+});
