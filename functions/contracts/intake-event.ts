@@ -44,6 +44,8 @@ const BasisV1 = z.strictObject({
   court: z.string().trim().min(1).max(100),
   kind: z.enum(['judgment', 'ruling', 'mediation', 'arbitration-award', 'notarised-debt', 'payment-order']),
   effectiveDate: date,
+  /** The last day of the performance period the basis sets (履行期间届满之日), when it sets one. */
+  performBy: date.optional(),
   cause: z.string().max(100).optional(),
 });
 

@@ -22,6 +22,7 @@ import { recordPayment } from '#use-cases/disbursement.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import { answerPartner } from '#use-cases/partner-answers.ts';
 import { wakeOnRequest } from '#use-cases/performance.ts';
+import { applyForResumption } from '#use-cases/settlement.ts';
 import { fromApiGateway, isApiGatewayEvent, NOT_SERVED_HERE, toApiGateway } from '../api/apigateway.ts';
 import { decisionHandlers } from '../api/handlers.ts';
 import { createRouter } from '../api/router.ts';
@@ -55,6 +56,13 @@ export const ReleaseRequest = z.object({
   userId,
   reason: z.string().trim().min(1).max(1000),
 });
+/** The applicant's application to resume after a breached settlement, recorded by the officer (执行和解规定 第九条). */
+export const ResumptionApplication = z.object({
+  kind: z.literal('resumption'),
+  caseId,
+  userId,
+  note: z.string().trim().max(1000).optional(),
+});
 export const PaymentNotice = z.object({
   kind: z.literal('payment'),
   caseId,
@@ -71,6 +79,7 @@ export const SettleCommand = z.discriminatedUnion('kind', [
   DecisionRequest,
   ConductRequest,
   ReleaseRequest,
+  ResumptionApplication,
   PaymentNotice,
 ]);
 export type SettleCommand = z.infer<typeof SettleCommand>;
@@ -95,6 +104,7 @@ export function createSettleHandler(
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
   const pay = recordPayment(deps);
+  const resume = applyForResumption(deps);
   const run = async (command: SettleCommand): Promise<Record<string, unknown>> => {
     switch (command.kind) {
       case 'decision': {
@@ -107,6 +117,8 @@ export function createSettleHandler(
         return release(command);
       case 'payment':
         return pay(command);
+      case 'resumption':
+        return resume(command);
     }
   };
   const handler = middy()

@@ -69,7 +69,7 @@ export const FUNCTION_USES = {
    * The only holder of states:SendTask*: staff decisions on approvals, and partner answers (the last answer to a
    * request resumes its execution).
    */
-  settle: ['clock', 'rules', 'calendar', 'cases', 'approvals', 'staff', 'engine', 'requests', 'alerts'],
+  settle: ['clock', 'rules', 'calendar', 'cases', 'approvals', 'staff', 'engine', 'requests', 'alerts', 'filing'],
   /**
    * EventBridge target of the evidence bucket's Object Created events: checks the landed object against its
    * declared upload and records it on the case (and puts it under the case's legal hold, if there is one).

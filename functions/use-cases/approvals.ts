@@ -195,7 +195,7 @@ function extensionEvents(
   const current = node ? state.nodes[node] : undefined;
   // Once: the node remembers the execution that asked for this extension until the extension is applied.
   if (!current || decision.decision !== 'approved' || current.extension !== execution) return [];
-  const months = typeof decision.data?.months === 'number' ? decision.data.months : deps.rules.P_TERM_EXTENSION.months;
+  const months = typeof decision.data?.months === 'number' ? decision.data.months : deps.rules.A2.extensionMonths;
   const end = deps.calendar.periodEnd(current.dueDate, { months });
   return [
     {

@@ -205,16 +205,19 @@ export function requestClosure(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'e
     if (way === 'final-round-closure') {
       if (before.status !== 'awaiting-final-closure' && before.status !== 'awaiting-officer')
         throw conflict('终结本次执行程序须在强制措施穷尽后（待终本审查或待承办人处理时）提出（G2）');
-      const blocking = reviewProblems(
+      const problems = reviewProblems(
         {
           ...before,
           closureReview: { run: 0, way, requestedBy: caller.userId, requestedAt: '', status: 'open', problems: [] },
         },
         deps.rules,
         deps.clock.now(),
-      ).filter((p) => !(WAITABLE_PROBLEMS as readonly string[]).includes(p.code));
+      );
+      // Refused for what no waiting cures; the refusal then names every missing condition, the waitable too
+      // (立案未满三个月, the interview), so that the officer sees all that is left at once.
+      const blocking = problems.filter((p) => !(WAITABLE_PROBLEMS as readonly string[]).includes(p.code));
       if (blocking.length > 0)
-        throw conflict(`不符合终结本次执行程序的条件：${blocking.map((p) => p.message).join('；')}`);
+        throw conflict(`不符合终结本次执行程序的条件：${problems.map((p) => p.message).join('；')}`);
     } else {
       const problems = closureProblems(before, way, command.ground, deps.rules);
       if (problems.length > 0)

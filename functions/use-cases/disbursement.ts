@@ -1,4 +1,6 @@
 /** Disbursement (F1, F2) and closure as fully performed (G1). */
+
+import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { timeNode } from '#domain/case/nodes.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
@@ -24,9 +26,9 @@ export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
       input.caseId,
       SYSTEM,
       { execution: input.execution, step: 'open-disbursement' },
-      (s) => {
+      (s, now) => {
         if (s.phaseRuns.disbursement === run) return { events: [], result: undefined };
-        const plan = planDisbursement(s);
+        const plan = planDisbursement(s, chinaDateOf(now), deps.rules);
         const firstHeld = heldSince(s);
         const events: CaseEvent[] = [
           { type: 'phase-started', phase: 'disbursement', run, execution: input.execution },
@@ -35,6 +37,9 @@ export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
             payouts: plan.payouts,
             refundFen: plan.refundFen,
             ...(plan.refundTo ? { refundTo: plan.refundTo } : {}),
+            interestFen: plan.interestFen,
+            ...(plan.interestThrough ? { interestThrough: plan.interestThrough } : {}),
+            feeFen: plan.feeFen,
           },
           {
             type: 'status-changed',
@@ -52,7 +57,7 @@ export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
         return { events, result: undefined };
       },
     );
-    const plan = state.disbursementPlan ?? planDisbursement(state);
+    const plan = state.disbursementPlan ?? planDisbursement(state, undefined, deps.rules);
     const total = fen(plan.payouts.reduce((t, p) => t + p.amountFen, 0) + plan.refundFen);
     return {
       approval: approvalRequestTerms(deps, 'disbursement', { amountFen: total }),
@@ -116,7 +121,7 @@ export type Closing = { readonly closed: boolean } & (
  * the plan was approved (so the account is not empty) goes through another disbursement, with its own approval.
  * Otherwise the case is handed to the phase it needs.
  */
-export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock'>) {
+export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>) {
   return async (input: StepInput): Promise<Closing> => {
     const { state, result } = await mutateCase(
       deps,
@@ -127,7 +132,7 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock'>) {
         if (s.status === 'closed') return { events: [], result: 'closed' };
         if (s.status !== 'disbursing') return { events: [], result: 'handed-over' };
         if (accountBalance(s) > 0) return { events: [], result: 'disburse-again' };
-        if (isFullyPerformed(s)) {
+        if (isFullyPerformed(s, deps.rules)) {
           return {
             events: [
               { type: 'case-closed', way: 'fully-performed' },

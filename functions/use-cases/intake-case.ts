@@ -87,6 +87,7 @@ export function toFiledEvent(event: IntakeEvent, partyIdOf: PartyIdOf): Extract<
       court: detail.basis.court,
       kind: detail.basis.kind,
       effectiveDate: localDate(detail.basis.effectiveDate),
+      ...(detail.basis.performBy ? { performBy: localDate(detail.basis.performBy) } : {}),
       ...(detail.basis.cause ? { cause: detail.basis.cause } : {}),
     },
     claim: { items, totalFen: fen(items.reduce((t, i) => t + i.amountFen, 0)) },

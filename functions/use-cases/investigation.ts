@@ -122,8 +122,8 @@ export function planCaseControl(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
       input.caseId,
       SYSTEM,
       { execution: input.execution, step: 'plan-control' },
-      (s) => {
-        const plan = planControl(s);
+      (s, now) => {
+        const plan = planControl(s, chinaDateOf(now), deps.rules);
         if (s.status !== 'investigating') return { events: [], result: plan };
         const events: CaseEvent[] = [];
         if (plan.outcome === 'control') {

@@ -90,7 +90,7 @@ export function sweepCase(deps: SweepDeps) {
         approval: {
           ...terms,
           node: task.node,
-          ...(task.task === 'term-extension' ? { months: deps.rules.P_TERM_EXTENSION.months } : {}),
+          ...(task.task === 'term-extension' ? { months: deps.rules.A2.extensionMonths } : {}),
         },
       });
     }

@@ -37,7 +37,7 @@ export function triageCase(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calen
           return { events: [], result: { track: state.track, team: state.team, officer: state.officer } };
         }
         const { track, reasons } = classify(state, deps.rules);
-        const { team, officer } = assign(track, state.court.code, teams, members, load);
+        const { team, officer, note } = assign(track, state.court.code, teams, members, load);
         const term = state.kind === 'non-litigation' ? deps.rules.A1.nonLitigationTerm : deps.rules.A1.term;
         const assigned = timeNode(
           'officer-assigned',
@@ -48,7 +48,7 @@ export function triageCase(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calen
         );
         const events: CaseEvent[] = [
           { type: 'phase-started', phase: 'service', run, execution: input.execution },
-          { type: 'case-triaged', track, team, officer, reasons },
+          { type: 'case-triaged', track, team, officer, reasons: note ? [...reasons, note] : reasons },
           { type: 'node-set', node: assigned },
           { type: 'node-met', node: 'officer-assigned', at: now },
           {

@@ -2,15 +2,17 @@
  * Settlement (执行和解, G1): the officer records the agreement the parties reached (installments in fen, with
  * dates); enforcement stops while it is performed, and the settlement phase watches each installment against the
  * case account (payments come through `recordPayment`, which wakes it). Performed in full, the money goes out
- * through disbursement, which closes the case as performed; a breach resumes enforcement.
+ * through disbursement, which closes the case as performed. A breach pays out what came in and waits: enforcement
+ * resumes only on the applicant's application, as a resumed case (执行和解规定 第九条).
  */
 import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import { chinaDateOf, localDate } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase, Phase } from '#domain/case/model.ts';
 import { totalReceived } from '#domain/case/reducer.ts';
-import { installmentNode, planSettlement, settlementProblems } from '#domain/closure/settlement.ts';
-import { executionName, parseExecutionName } from '#domain/ids.ts';
+import { installmentNode, planSettlement, resumptionProblems, settlementProblems } from '#domain/closure/settlement.ts';
+import { outstandingFen } from '#domain/control/plan.ts';
+import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
@@ -105,7 +107,9 @@ async function plan(deps: SettlementDeps, input: StepInput, round: number): Prom
     round: round + 1,
     chain: executionName(state.caseId, 'settlement', run + 1),
   };
-  if (result.kind === 'ended') return { ...base, next: 'ended' };
+  // Ended, or breached with nothing to pay out: the watch ends; enforcement waits for the applicant's application.
+  if (result.kind === 'ended' || (result.kind === 'breached' && result.resumeWith === 'application'))
+    return { ...base, next: 'ended' };
   const disbursing =
     (result.kind === 'performed' && result.via === 'disbursement') ||
     (result.kind === 'breached' && result.resumeWith === 'disbursement');
@@ -149,7 +153,7 @@ export function openSettlement(deps: SettlementDeps) {
           type: 'status-changed',
           from: s.status,
           to: 'settling',
-          reason: '当事人达成执行和解协议，按协议履行',
+          reason: '当事人达成执行和解协议，裁定中止执行（执行和解规定第二条），按协议履行',
         });
         const agreed = chinaDateOf(s.settlement.agreedAt);
         s.settlement.installments.forEach((installment, i) => {
@@ -194,4 +198,49 @@ export async function wakeSettlement(
     await deps.requests.clearToken(requestId);
   }
   return true;
+}
+
+/**
+ * The applicant applies to resume enforcement of the basis after the respondent breached the agreement (执行和解规定
+ * 第九条), recorded by the officer: enforcement resumes only so, and as a resumed case (恢复执行, 执恢), which the
+ * court's filing system files through intake for what is still owed.
+ */
+export function applyForResumption(deps: Pick<Deps, 'cases' | 'clock' | 'staff' | 'filing'>) {
+  return async (command: { readonly caseId: string; readonly userId: string; readonly note?: string }) => {
+    const member = await deps.staff.member(command.userId);
+    if (!member?.active) throw unauthenticated('未登录或身份无法核验');
+    const before = await deps.cases.load(command.caseId);
+    if (!before) throw caseNotFound();
+    const refusal = actionRefusal(
+      { userId: member.userId, roles: member.roles, court: member.court },
+      'close-cases',
+      before.court.code,
+    );
+    if (refusal === 'other-court') throw caseNotFound();
+    if (refusal) throw forbidden(`${member.name}：${REFUSAL_LABELS[refusal]}`);
+    const problems = resumptionProblems(before);
+    if (problems.length > 0) throw conflict(`不能申请恢复执行：${problems.map((p) => p.message).join('；')}`);
+    const { state } = await mutateCase(
+      deps,
+      command.caseId,
+      { kind: 'staff', id: member.userId },
+      { action: 'apply-resumption' },
+      (s) => ({
+        events: s.settlement?.resumptionApplied
+          ? []
+          : [{ type: 'resumption-applied', by: member.userId, ...(command.note ? { note: command.note } : {}) }],
+        result: undefined,
+      }),
+    );
+    await deps.filing.requestResumption({
+      requestId: derivedId('f', state.caseId, 'resumption', 'settlement-breach'),
+      caseId: state.caseId,
+      court: state.court.code,
+      caseNumber: state.caseNumber,
+      outstandingFen: outstandingFen(state, chinaDateOf(deps.clock.now())),
+      requestedAt: deps.clock.now(),
+      reason: '被执行人不履行执行和解协议，申请执行人申请恢复执行原生效法律文书（执行和解规定第九条）',
+    });
+    return { caseId: state.caseId, resumptionApplied: true };
+  };
 }

@@ -7,9 +7,8 @@ import type { ConductKind, EnforcementCase } from '#domain/case/model.ts';
 import { isLate } from '#domain/case/nodes.ts';
 import { accountBalance, ledgerTotal, totalDisbursed, totalReceived } from '#domain/case/reducer.ts';
 import { CASE_STATUSES, type CaseStatus, STATUS_LABELS } from '#domain/case/status.ts';
-import { executionFeeFen } from '#domain/disbursement/fee.ts';
+import { FEE_PAYEE, owed } from '#domain/disbursement/owed.ts';
 import { fen, formatYuan } from '#domain/money.ts';
-import { RULES } from '#domain/rules/table.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { type ListeningOptions, ListenRefusedError } from '../api/listening.ts';
@@ -127,11 +126,7 @@ export async function caseCommand(globals: GlobalOptions, out: Output, reference
         out.line(
           `执行标的：${formatYuan(state.claim.totalFen)}  已到账：${formatYuan(fen(totalReceived(state)))}  已发放：${formatYuan(fen(totalDisbursed(state)))}  账户余额：${formatYuan(fen(Math.max(0, accountBalance(state))))}`,
         );
-        const executed = totalDisbursed(state) + ledgerTotal(state, 'in-lieu');
-        if (executed > 0)
-          out.line(
-            `申请执行费（F1-FEE，按已执行金额${formatYuan(fen(executed))}计算，由被执行人负担）：${formatYuan(fen(executionFeeFen(executed, RULES)))}（仅计算，本版本未在发放中扣收）`,
-          );
+        for (const line of moneyLines(state)) out.line(line);
         if (state.attention) out.line(`需人工处理：${state.attention.error}：${state.attention.cause}`);
         out.line('');
         out.line('时间节点：');
@@ -643,5 +638,25 @@ function closureLines(state: EnforcementCase): string[] {
     );
   if (state.resumedAs) lines.push(`已恢复执行：${state.resumedAs.caseNumber}（${state.resumedAs.caseId}）`);
   if (state.previousCaseNumber) lines.push(`恢复执行自：${state.previousCaseNumber}`);
+  return lines;
+}
+
+/**
+ * What is owed beside the claim, to the fen: the doubled interest for late performance (F-DELAY-INTEREST) and the
+ * execution fee (F1-FEE), with what has been paid of each.
+ */
+function moneyLines(state: EnforcementCase): string[] {
+  const figures = owed(state);
+  const lines: string[] = [];
+  const interest = figures.interest;
+  if (interest.amountFen > 0)
+    lines.push(
+      `迟延履行期间的加倍部分债务利息（F-DELAY-INTEREST，日万分之一点七五，${interest.from ?? ''}至${interest.through ?? ''}）：${formatYuan(interest.amountFen)}`,
+    );
+  const feePaid = ledgerTotal(state, 'disbursed', FEE_PAYEE);
+  if (figures.satisfiedFen > 0)
+    lines.push(
+      `申请执行费（F1-FEE，按执行金额${formatYuan(figures.applicantsFen)}计算，由被执行人负担）：${formatYuan(figures.feeFen)}，已收取${formatYuan(fen(feePaid))}`,
+    );
   return lines;
 }

@@ -8,9 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
+import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
+import { ledgerTotal } from '#domain/case/reducer.ts';
 import { outstandingFen } from '#domain/control/plan.ts';
-import { fen, formatYuan } from '#domain/money.ts';
+import { FEE_PAYEE, owed } from '#domain/disbursement/owed.ts';
+import { type Fen, fen, formatYuan } from '#domain/money.ts';
 import { ROLE_LABELS } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
@@ -77,7 +80,7 @@ const SCENARIO_SETTINGS: Record<Scenario, ScenarioSetting> = {
     acts: async (runtime, out, state, day) => {
       if (day !== 2 || state.ledger.length > 0) return;
       out.progress(`  ${chinaTime(runtime.clock.now())}  （演示）被执行人收到执行通知后，向案款账户转入全部执行款`);
-      await runtime.pay(state.caseId, state.claim.totalFen, 'demo-voluntary-1');
+      await runtime.pay(state.caseId, owedToday(runtime, state), 'demo-voluntary-1');
     },
   },
   referral: {
@@ -88,6 +91,11 @@ const SCENARIO_SETTINGS: Record<Scenario, ScenarioSetting> = {
     acts: (runtime, out, state) => referralActs(runtime, out, state),
   },
 };
+
+/** What the respondent owes today: the claim, the doubled interest to today and the fee, less what came in. */
+function owedToday(runtime: EmbeddedRuntime, state: EnforcementCase): Fen {
+  return outstandingFen(state, chinaDateOf(runtime.clock.now()));
+}
 
 /**
  * The seed article's example case: mediation fails and the respondent, able to pay, refuses, so he is detained; he
@@ -125,9 +133,11 @@ async function flagshipActs(runtime: EmbeddedRuntime, out: Output, state: Enforc
   }
   const sold = Object.values(state.disposal?.lots ?? {}).some((lot) => lot.status === 'sold');
   const voluntary = state.ledger.some((e) => e.kind === 'received' && e.note.includes('主动履行'));
-  const owed = outstandingFen(state);
+  const owed = owedToday(runtime, state);
   if (sold && !voluntary && owed > 0) {
-    out.progress(`  ${now}  （演示）房产拍卖成交后，被执行人另行筹集剩余款项${formatYuan(owed)}，转入案款账户`);
+    out.progress(
+      `  ${now}  （演示）房产拍卖成交后，被执行人另行筹集剩余款项${formatYuan(owed)}（含迟延履行期间的加倍部分债务利息及申请执行费），转入案款账户`,
+    );
     const paid = await runtime.pay(state.caseId, owed, 'demo-flagship-rest');
     if (!paid.ok) throw new CliError(`演示到账失败：${paid.message}`);
   }
@@ -149,7 +159,7 @@ async function referralActs(runtime: EmbeddedRuntime, out: Output, state: Enforc
   }
   if (coercion?.referral?.status === 'opened' && state.ledger.length === 0) {
     out.progress(`  ${now}  （演示）公安机关立案后，被执行人向案款账户转入全部执行款`);
-    const paid = await runtime.pay(state.caseId, state.claim.totalFen, 'demo-referral-1');
+    const paid = await runtime.pay(state.caseId, owedToday(runtime, state), 'demo-referral-1');
     if (!paid.ok) throw new CliError(`演示到账失败：${paid.message}`);
   }
 }
@@ -218,9 +228,21 @@ export async function demoCommand(globals: GlobalOptions, out: Output, options: 
       const state = await runtime.cases.load(caseId);
       if (state?.status !== 'closed') throw new CliError(`演示案件未能结案，当前状态：${state?.status}`);
       out.progress('');
-      out.progress(`演示完成：案件已执行完毕，执行标的 ${formatYuan(fen(state.claim.totalFen))} 已全部发放。`);
+      for (const line of closingLines(state)) out.progress(line);
       out.progress(`继续查看：enforce --data-dir ${dataDir} case ${caseId}`);
     },
     { quiet: true },
   );
+}
+
+/** The closing account of a case performed in full, to the fen: the claim, the doubled interest, the fee. */
+function closingLines(state: EnforcementCase): string[] {
+  const figures = owed(state);
+  const interest = figures.interest;
+  const toApplicants = fen(ledgerTotal(state, 'disbursed') - ledgerTotal(state, 'disbursed', FEE_PAYEE));
+  const refunded = ledgerTotal(state, 'refunded');
+  return [
+    `演示完成：案件已执行完毕。执行标的${formatYuan(figures.debtFen)}；迟延履行期间的加倍部分债务利息${formatYuan(interest.amountFen)}（${interest.from ?? ''}至${interest.through ?? ''}，日万分之一点七五，F-DELAY-INTEREST）；申请执行人共受偿${formatYuan(toApplicants)}。`,
+    `申请执行费${formatYuan(fen(ledgerTotal(state, 'disbursed', FEE_PAYEE)))}由被执行人负担，已从执行款中收取（F1-FEE）${refunded > 0 ? `；退还被执行人${formatYuan(fen(refunded))}` : ''}。`,
+  ];
 }

@@ -50,10 +50,13 @@ export async function withRuntime<T>(
       ? {}
       : {
           onCommit: (commit, state) => {
+            // Events that say nothing to staff (bookkeeping) print no line; the same line twice in a commit, once.
+            const seen = new Set<string>();
             for (const event of commit.events) {
-              out.progress(
-                `  ${chinaTime(commit.at)}  ${state.caseNumber}  ${actorLabel(commit, names)}：${describeEvent(event, state, names)}`,
-              );
+              const text = describeEvent(event, state, names);
+              if (text === '' || seen.has(text)) continue;
+              seen.add(text);
+              out.progress(`  ${chinaTime(commit.at)}  ${state.caseNumber}  ${actorLabel(commit, names)}：${text}`);
             }
           },
           onAlert: (alert) => out.progress(`  ⚠ 指挥中心提醒：${alert.message}`),

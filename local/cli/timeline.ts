@@ -8,6 +8,7 @@ import type { ClosureEvent } from '#domain/case/reducer-closure.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
 import { articleGround, REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
+import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
@@ -72,6 +73,20 @@ export function chinaTime(instant: string): string {
 function party(state: EnforcementCase | undefined, partyId: string): string {
   const found = [...(state?.applicants ?? []), ...(state?.respondents ?? [])].find((p) => p.partyId === partyId);
   return found?.name ?? partyId;
+}
+
+/** A payee of a disbursement: a party, or the court for the execution fee. */
+function payee(state: EnforcementCase | undefined, payeeId: string): string {
+  return payeeId === FEE_PAYEE ? '申请执行费（上缴本院）' : party(state, payeeId);
+}
+
+/** The doubled interest and the fee a disbursement plan counted, when it counted them. */
+function planFigures(event: Extract<CaseEvent, { type: 'disbursement-planned' }>): string {
+  const parts: string[] = [];
+  if (event.interestFen)
+    parts.push(`迟延履行期间的加倍部分债务利息截至${event.interestThrough ?? ''}共${formatYuan(event.interestFen)}`);
+  if (event.feeFen) parts.push(`申请执行费${formatYuan(event.feeFen)}由被执行人负担`);
+  return parts.length > 0 ? `（${parts.join('；')}）` : '';
 }
 
 function assetName(state: EnforcementCase | undefined, assetId: string): string {
@@ -169,7 +184,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `扣划指令期限内未获答复：${asset ? `${asset.institution}${asset.reference}` : event.assetId}（不再重复下达，等待答复）`;
     }
     case 'entrustment-sent':
-      return `委托执行：委托${event.entrustment.toCourt.name}办理查封`;
+      return `执行事项委托：委托${event.entrustment.toCourt.name}办理查封`;
     case 'entrustment-answered':
       return `受托法院反馈：${event.outcome === 'completed' ? '已办结' : '已回复'}${event.detail ? `（${event.detail}）` : ''}`;
     case 'entrustment-overdue':
@@ -177,9 +192,11 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'money-received':
       return `案款到账：${formatYuan(event.amountFen)}（${event.note || (event.source === 'deduction' ? '扣划' : '被执行人主动履行')}）`;
     case 'disbursement-planned':
-      return `发放方案：${event.payouts.map((p) => `${party(state, p.payeeId)} ${formatYuan(p.amountFen)}`).join('；')}${event.refundFen > 0 ? `；退还${formatYuan(event.refundFen as Fen)}` : ''}`;
+      return `发放方案：${event.payouts.map((p) => `${payee(state, p.payeeId)} ${formatYuan(p.amountFen)}`).join('；')}${event.refundFen > 0 ? `；退还${formatYuan(event.refundFen as Fen)}` : ''}${planFigures(event)}`;
     case 'money-paid':
-      return `${event.kind === 'disbursed' ? '发放' : '退还'}：${party(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
+      return event.payeeId === FEE_PAYEE
+        ? `收取申请执行费：${formatYuan(event.amountFen)}（由被执行人负担，F1-FEE）`
+        : `${event.kind === 'disbursed' ? '发放' : '退还'}：${party(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
     case 'partner-overdue':
       return `协助执行请求逾期未答复（${event.kind}）`;
     case 'needs-attention':
@@ -212,7 +229,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'debtor-removed':
       return `删除失信信息（${event.reason}），应于${event.dueDate}前完成（C6）`;
     case 'credit-published':
-      return `推送${PUBLICATION_LABELS[event.what]}：${event.acknowledged.map((r) => CREDIT_RECIPIENT_LABELS[r] ?? r).join('、') || '无'}已确认${event.missing.length > 0 ? `；${event.missing.map((r) => CREDIT_RECIPIENT_LABELS[r] ?? r).join('、')}未确认` : ''}`;
+      return `推送${PUBLICATION_LABELS[event.what]}：${recipients(event.acknowledged) || '无'}已确认${event.missing.length > 0 ? `；${recipients(event.missing)}未确认` : ''}`;
     case 'sanction-decided':
       return `院长审批${event.decision === 'approved' ? '同意' : '不同意'}${event.decision === 'approved' ? (event.days !== undefined ? `：司法拘留${event.days}日` : `：罚款${formatYuan(event.amountFen ?? (0 as Fen))}`) : ''}`;
     case 'sanction-served':
@@ -273,11 +290,11 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'reference-price-failed':
       return `${PRICING_LABELS[event.method]}未获结果：${assetName(state, event.assetId)}`;
     case 'auction-terms-set':
-      return `拍卖条件：${assetName(state, event.assetId)}，${STAGE_LABELS[event.stage]}，起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}${event.by === 'system' ? '（沿用原条件，E10）' : `（合议庭${names.member(event.by)}）`}`;
+      return `拍卖条件：${assetName(state, event.assetId)}，${STAGE_LABELS[event.stage]}，起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}${event.by === 'system' ? '（沿用原条件，E10）' : `（经合议庭评议确定，由${names.member(event.by)}录入）`}`;
     case 'auction-terms-refused':
       return `合议庭不同意拍卖条件：${assetName(state, event.assetId)}（${names.member(event.by)}），交承办人处理`;
     case 'auction-announced':
-      return `发布拍卖公告：${assetName(state, event.assetId)}，第${event.round}次拍卖（${STAGE_LABELS[event.stage]}），起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}，竞价时间${chinaTime(event.startsAt)}至${chinaTime(event.endsAt)}`;
+      return `发布拍卖公告：${assetName(state, event.assetId)}，${roundLabel(event.round, event.stage)}，起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}，竞价时间${chinaTime(event.startsAt)}至${chinaTime(event.endsAt)}`;
     case 'auction-ended':
       return event.outcome === 'sold'
         ? `拍卖成交：${assetName(state, event.assetId)}，第${event.round}次拍卖，成交价${formatYuan(event.priceFen ?? (0 as Fen))}，买受人竞买号${event.buyer ?? ''}，出价${event.bids}次，结束于${chinaTime(event.endedAt)}`
@@ -386,12 +403,33 @@ function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | unde
     case 'settlement-performed':
       return '执行和解协议已全部履行';
     case 'settlement-breached':
-      return `执行和解第${event.installment + 1}期（${event.dueOn}）逾期未履行，恢复执行原生效法律文书（G1）`;
+      return event.resumeWith === 'coercion'
+        ? `执行和解第${event.installment + 1}期（${event.dueOn}）逾期未履行，恢复执行原生效法律文书（G1）`
+        : `执行和解第${event.installment + 1}期（${event.dueOn}）逾期未履行；${event.resumeWith === 'disbursement' ? '已到账案款先行发放；' : ''}申请执行人可申请恢复执行原生效法律文书（执行和解规定第九条）`;
+    case 'resumption-applied':
+      return `申请执行人申请恢复执行原生效法律文书（被执行人不履行执行和解协议，执行和解规定第九条），已报立案部门以恢复执行案件（执恢）立案${event.note ? `：${event.note}` : ''}`;
   }
+}
+
+/** Credit-discipline recipients in one fixed order (the label table's), whatever order they answered in. */
+function recipients(ids: readonly string[]): string {
+  const order = Object.keys(CREDIT_RECIPIENT_LABELS);
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  return [...ids]
+    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b))
+    .map((r) => CREDIT_RECIPIENT_LABELS[r] ?? r)
+    .join('、');
+}
+
+/** 第一次拍卖, 再次拍卖: the stage, with the round's number only where it adds something (a re-auction). */
+function roundLabel(round: number, stage: keyof typeof STAGE_LABELS): string {
+  return stage === 're-auction' ? `第${round}次拍卖（${STAGE_LABELS[stage]}）` : STAGE_LABELS[stage];
 }
 
 export function actorLabel(commit: Commit, names: Names): string {
   if (commit.actor.kind === 'staff') return names.member(commit.actor.id);
+  // The case account's bank reports the money; the money itself is the respondent's own payment, named in the line.
+  if (commit.actor.kind === 'partner' && commit.actor.id === 'case-account') return '案款账户';
   if (commit.actor.kind === 'partner') return '外部协助单位';
   return commit.actor.id.startsWith('court.filing') ? '立案系统' : '系统';
 }
@@ -411,7 +449,8 @@ export function timeline(commits: readonly Commit[], names: Names): TimelineLine
     state = applyCommits(state, [commit]);
     for (const event of commit.events) {
       const text = describeEvent(event, state, names);
-      if (text === '') continue;
+      // Bookkeeping events print nothing; two events of one commit that read the same print once.
+      if (text === '' || lines.some((l) => l.seq === commit.seq && l.text === text)) continue;
       lines.push({
         seq: commit.seq,
         at: chinaTime(commit.at),

@@ -437,6 +437,11 @@ export class EmbeddedRuntime {
     return this.command({ kind: 'conduct', ...command });
   }
 
+  /** The applicant applies to resume after a breached settlement (执行和解规定 第九条); the officer records it. */
+  async applyForResumption(command: { caseId: string; userId: string; note?: string }) {
+    return this.command({ kind: 'resumption', ...command });
+  }
+
   /** The court orders a detainee released early, on correction. */
   async release(command: { caseId: string; userId: string; reason: string }) {
     return this.command({ kind: 'early-release', ...command });

@@ -2,8 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
+import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { accountBalance, ledgerTotal } from '#domain/case/reducer.ts';
+import { outstandingFen } from '#domain/control/plan.ts';
+import { FEE_PAYEE, owed } from '#domain/disbursement/owed.ts';
 import type { Alert } from '#ports/alerts.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import type { RuntimeEvent } from '../../local/runtime/engine.ts';
@@ -34,6 +37,11 @@ export function filingEvent(
   if (change.claimFen !== undefined) detail.claim = { principalFen: change.claimFen };
   if (change.eServiceConsent !== undefined) detail.respondents[0].eServiceConsent = change.eServiceConsent;
   return { ...FIXTURE, id: change.eventId ?? `event-${n}`, detail };
+}
+
+/** What the respondent owes today (claim, doubled interest to today, execution fee), less what came in. */
+export async function owedToday(s: Scenario, caseId: string): Promise<number> {
+  return outstandingFen(await s.load(caseId), chinaDateOf(s.runtime.clock.now()));
 }
 
 /** The step's decision data: a disbursement's approver confirms the amount it lets leave the case account. */
@@ -211,12 +219,18 @@ export async function assertMoneyReconciles(s: Scenario): Promise<void> {
     const out = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded');
     if (received - out !== accountBalance(state) || accountBalance(state) < 0)
       problems.push(`received ${received}, paid out and refunded ${out}: the account would be negative`);
-    const satisfied = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'in-lieu');
-    if (satisfied > state.claim.totalFen) problems.push(`paid ${satisfied} over the claim ${state.claim.totalFen}`);
+    // The applicants are owed the claim and the doubled interest (F-DELAY-INTEREST); the court the fee (F1-FEE).
+    const figures = owed(state);
+    const fee = ledgerTotal(state, 'disbursed', FEE_PAYEE);
+    const satisfied = ledgerTotal(state, 'disbursed') - fee + ledgerTotal(state, 'in-lieu');
+    if (satisfied > figures.applicantsFen)
+      problems.push(`paid ${satisfied} over what is owed ${figures.applicantsFen}`);
+    if (fee > figures.feeFen) problems.push(`fee ${fee} over ${figures.feeFen}`);
     if (state.status === 'closed' && state.closure?.way === 'fully-performed') {
       if (accountBalance(state) !== 0) problems.push(`closed with ${accountBalance(state)} fen left on the account`);
-      if (satisfied !== state.claim.totalFen)
-        problems.push(`closed as performed with ${satisfied} of ${state.claim.totalFen}`);
+      if (satisfied !== figures.applicantsFen)
+        problems.push(`closed as performed with ${satisfied} of ${figures.applicantsFen}`);
+      if (fee !== figures.feeFen) problems.push(`closed as performed with a fee of ${fee} of ${figures.feeFen}`);
     }
     if (problems.length > 0)
       throw new Error(`case ${caseId} (${state.caseNumber}): money does not reconcile: ${problems.join('; ')}`);

@@ -17,7 +17,7 @@ import { ROUTES, type Route } from '../../functions/api/routes.ts';
 import { sendPresigned } from '../../local/cli/uploader.ts';
 import { DEFINITION_VERSION } from '../../workflows/version.ts';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
-import { DAY, filingEvent, respondentWith } from '../support/runtime.ts';
+import { DAY, filingEvent, owedToday, respondentWith } from '../support/runtime.ts';
 
 const DEPOSIT = { channel: 'icbc', class: 'deposit' as const, reference: '6222 **** 0001', balanceFen: 8_000_000 };
 const WITH_DEPOSIT = respondentWith({ eService: 'ok', assets: [DEPOSIT] });
@@ -113,8 +113,7 @@ describe('the authorization matrix, generated from the role table', () => {
     if (step === 'disbursement') {
       await s.runtime.advance(DAY);
       for (const caseId of targets.keys()) {
-        const { claim } = await s.load(caseId);
-        await s.runtime.pay(caseId, claim.totalFen, `bank-${caseId}`);
+        await s.runtime.pay(caseId, await owedToday(s, caseId), `bank-${caseId}`);
       }
     }
     const actual: string[] = [];

@@ -193,7 +193,7 @@ describe('the demo', () => {
     expect(code).toBe(0);
     const order = [
       '冻结：中国工商银行',
-      '委托执行：委托黑龙江省某县人民法院办理查封',
+      '执行事项委托：委托黑龙江省某县人民法院办理查封',
       '节点完成：委托事项办结',
       '发放：沈立新 98,750.00元',
       '有履行能力而拒不履行生效法律文书确定义务',
@@ -209,11 +209,20 @@ describe('the demo', () => {
     ].map((line) => stdout.indexOf(line));
     expect(order.every((at) => at >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // F-DELAY-INTEREST by hand, from the end of the performance period (22 January): 1,036,000 × 56 days to the
+    // deduction on 19 March × 0.000175 = 10,152.80; then 937,250 × 42 days to 30 April = 6,888.79 (6,888.7875).
     expect(stdout).toContain(
-      '执行标的：1,036,000.00元  已到账：1,036,000.00元  已发放：1,036,000.00元  账户余额：0.00元',
+      '迟延履行期间的加倍部分债务利息（F-DELAY-INTEREST，日万分之一点七五，2026-01-22至2026-04-30）：17,041.59元',
     );
-    // F1-FEE by hand: 50 for the first 10,000; 1.5% of 490,000 = 7,350; 1% of 536,000 = 5,360.
-    expect(stdout).toContain('申请执行费（F1-FEE，按已执行金额1,036,000.00元计算，由被执行人负担）：12,760.00元');
+    // F1-FEE by hand on 1,053,041.59 executed: 50 + 1.5% of 490,000 (7,350) + 1% of 553,041.59 (5,530.42).
+    expect(stdout).toContain(
+      '申请执行费（F1-FEE，按执行金额1,053,041.59元计算，由被执行人负担）：12,930.42元，已收取12,930.42元',
+    );
+    expect(stdout).toContain(
+      '执行标的：1,036,000.00元  已到账：1,065,972.01元  已发放：1,065,972.01元  账户余额：0.00元',
+    );
+    expect(stdout).toContain('申请执行人共受偿1,053,041.59元');
+    expect(stdout).not.toMatch(/系统：\n/);
   });
 
   it('the voluntary-payment scenario closes without freezing anything', () => {
@@ -363,13 +372,14 @@ describe('closing work from the command line', () => {
       '--installment',
       '2026-04-10=20000.00',
       '--installment',
-      '2026-05-11=31650.00',
+      // What is owed that day: 51,650.00 yuan, its doubled interest and the fee (F-DELAY-INTEREST, F1-FEE).
+      '2026-05-11=32736.96',
     ]);
     expect(settled.stderr).toBe('');
-    expect(settled.stdout).toContain('已记录执行和解协议：2期，合计51,650.00元');
+    expect(settled.stdout).toContain('已记录执行和解协议：2期，合计52,736.96元');
     const shown = enforce([...args, 'case', number]);
     expect(shown.stdout).toContain('状态：执行和解履行中');
-    expect(shown.stdout).toContain('执行和解：履行中，共2期合计51,650.00元，已履行0期');
+    expect(shown.stdout).toContain('执行和解：履行中，共2期合计52,736.96元，已履行0期');
     expect(shown.stdout).toContain('执行和解第2期');
   });
 });

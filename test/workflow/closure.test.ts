@@ -47,16 +47,16 @@ describe('终本 (G2)', () => {
       {
         ruleId: 'G2',
         code: 'min-since-filing',
-        message: '立案未满3个月（G2），最早可于2026-06-02终结本次执行程序',
+        message: '自立案之日起未超过3个月（G2），最早可于2026-06-03终结本次执行程序',
       },
       { ruleId: 'G2', code: 'interview', message: '尚未约谈申请执行人（告知终本事项并听取申请执行人意见，G2）' },
     ]);
-    expect(refused.closureReview?.waitUntil).toBe('2026-06-02');
+    expect(refused.closureReview?.waitUntil).toBe('2026-06-03');
     expect(await s.pending(caseId)).toEqual([]);
 
     const closed = await daysUntil(s, caseId, (c) => c.status === 'closed', 60);
     expect(closed.closure).toMatchObject({ way: 'final-round-closure' });
-    expect((closed.closure?.at ?? '').slice(0, 10) >= '2026-06-02').toBe(true);
+    expect((closed.closure?.at ?? '').slice(0, 10) >= '2026-06-03').toBe(true);
     expect(closed.interview).toMatchObject({ opinion: 'agrees', by: 'applicant' });
     // Restrictions stay in force after 终本; the summary names the listing only when there is one (here none).
     expect(closed.coercion?.restriction?.liftedAt).toBeUndefined();

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { caseIdFor } from '#domain/ids.ts';
-import { DAY, filingEvent, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
+import { DAY, filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
 const OFFICER = 'wang-fang';
@@ -46,7 +46,7 @@ describe('consumption restriction (C4, C5)', () => {
     ]);
     expect(before.coercion?.published.restriction?.acknowledged).toHaveLength(5);
 
-    const paid = await s.runtime.pay(caseId, before.claim.totalFen, 'bank-ref');
+    const paid = await s.runtime.pay(caseId, await owedToday(s, caseId), 'bank-ref');
     expect(paid).toMatchObject({ ok: true });
     await s.live(caseId, 10);
 
@@ -297,7 +297,7 @@ describe('dishonest-debtor list (C6)', () => {
     expect(listed.coercion?.listing).toMatchObject({ grounds: ['report-refused'], years: 2 });
     expect(listed.coercion?.published.listing?.acknowledged).toHaveLength(5);
 
-    await s.runtime.pay(caseId, listed.claim.totalFen, 'bank-0930');
+    await s.runtime.pay(caseId, await owedToday(s, caseId), 'bank-0930');
     await s.live(caseId, 15);
     const removed = await s.load(caseId);
     // 3 working days from Wednesday 30 September: 8, 9 and 10 October (a make-up Saturday); 1-7 October are off.

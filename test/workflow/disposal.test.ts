@@ -7,7 +7,15 @@ import type { DisposalScript } from '#adapters/simulators/partner-simulator.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
-import { confirmation, DECIDERS, filingEvent, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
+import {
+  confirmation,
+  DECIDERS,
+  filingEvent,
+  owedToday,
+  RESPONDENT_ID,
+  type Scenario,
+  scenarios,
+} from '../support/runtime.ts';
 
 const open = scenarios();
 const YUAN = 100;
@@ -230,10 +238,9 @@ describe('online judicial auction', () => {
       (c) => Object.values(c.disposal?.lots ?? {}).some((l) => l.status === 'announced'),
       60,
     );
-    const owed =
-      announced.claim.totalFen -
-      ledgerTotal(announced, 'disbursed') -
-      Math.max(0, ledgerTotal(announced, 'received') - ledgerTotal(announced, 'disbursed'));
+    // What is owed today: the claim, its doubled interest to today and the fee, less what came in (F-DELAY-INTEREST).
+    const owed = await owedToday(s, announced.caseId);
+    expect(owed).toBeGreaterThan(announced.claim.totalFen - ledgerTotal(announced, 'received'));
     expect(await s.runtime.pay(caseId, owed, 'bank-307')).toMatchObject({ ok: true });
     const state = await s.liveUntil(caseId, (c) => c.status === 'closed', 30);
     expect(flatOf(state).status).toBe('released');

@@ -165,3 +165,23 @@ describe('an event refused for what its shape cannot say (domain/intake/checks.t
     expect(rows(s.runtime, 'journal')).toEqual([]);
   });
 });
+
+describe('triage at a court without a fast-track team (HL0123 has only an implementation team)', () => {
+  it('routes a simple case to the team it has, says so in Chinese, and does not park it', async () => {
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
+    const event = filingEvent(960, { claimFen: 100_000 });
+    event.detail.court = { code: 'HL0123', name: '黑龙江省某县人民法院' };
+    const outcome = await s.runtime.intake(event);
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    await s.runtime.runUntilIdle();
+    const state = await s.load(outcome.caseId);
+    expect(state.status).not.toBe('needs-attention');
+    expect(state.track).toBe('simple');
+    expect(state.officer).toBeDefined();
+    const history = (await s.runtime.cases.history(outcome.caseId)).flatMap((c) => c.events);
+    expect(history.find((e) => e.type === 'case-triaged')).toMatchObject({
+      reasons: expect.arrayContaining(['本院未设简案快执团队（或无在岗承办人），分至首执实施团队办理']),
+    });
+    expect(s.path(outcome.caseId, 'service')).not.toContain('RecordNeedsAttention');
+  });
+});

@@ -1,7 +1,9 @@
 /** Money on the case account reconciles to the fen, whatever order it arrives in. */
 import { describe, expect, it } from 'vitest';
 import { accountBalance, ledgerTotal } from '#domain/case/reducer.ts';
-import { DAY, filingEvent, respondentWith, scenarios } from '../support/runtime.ts';
+import { owed } from '#domain/disbursement/owed.ts';
+import { formatYuan } from '#domain/money.ts';
+import { DAY, filingEvent, owedToday, respondentWith, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
 
@@ -12,18 +14,23 @@ describe('money arriving after the disbursement plan', () => {
     if (outcome.outcome !== 'created') throw new Error('not created');
     await s.runtime.advance(DAY);
     const { claim } = await s.load(outcome.caseId);
-    await s.runtime.pay(outcome.caseId, claim.totalFen, 'bank-1');
+    const due = await owedToday(s, outcome.caseId);
+    await s.runtime.pay(outcome.caseId, due, 'bank-1');
     const [plan] = await s.untilPending(outcome.caseId);
+    const paid = await s.load(outcome.caseId);
+    const figures = owed(paid);
+    expect(figures.totalFen).toBe(due);
     expect(plan?.summary).toBe(
-      `向1名申请执行人发放共${(claim.totalFen / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}元`,
+      `向1名申请执行人发放共${formatYuan(figures.applicantsFen)}；收取申请执行费${formatYuan(figures.feeFen)}（由被执行人负担）；迟延履行期间的加倍部分债务利息截至${figures.interest.through}共${formatYuan(figures.interest.amountFen)}（先清偿金钱债务，再清偿利息）`,
     );
+    expect(figures.applicantsFen).toBeGreaterThan(claim.totalFen);
     await s.runtime.pay(outcome.caseId, 12_345, 'bank-2');
     await s.live(outcome.caseId, 10, 'li-qiang');
 
     const state = await s.load(outcome.caseId);
     expect(state.status).toBe('closed');
-    expect(ledgerTotal(state, 'received')).toBe(claim.totalFen + 12_345);
-    expect(ledgerTotal(state, 'disbursed')).toBe(claim.totalFen);
+    expect(ledgerTotal(state, 'received')).toBe(due + 12_345);
+    expect(ledgerTotal(state, 'disbursed')).toBe(due);
     expect(ledgerTotal(state, 'refunded', state.respondents[0]?.partyId)).toBe(12_345);
     expect(accountBalance(state)).toBe(0);
     expect(s.path(outcome.caseId, 'disbursement')).toContain('StartNextDisbursement');
@@ -59,7 +66,10 @@ describe('a bank that answers a deduction late', () => {
     const state = await s.load(outcome.caseId);
     const history = (await s.runtime.cases.history(outcome.caseId)).flatMap((c) => c.events.map((e) => e.type));
     expect(history.filter((t) => t === 'asset-order-unanswered')).toHaveLength(1);
-    expect(ledgerTotal(state, 'received')).toBe(state.claim.totalFen);
+    // What was frozen: the claim, its doubled interest to P-FREEZE-MARGIN ahead, and the fee (F-DELAY-INTEREST).
+    const frozen = state.controlPlan?.freezes.reduce((t, f) => t + f.amountFen, 0);
+    expect(ledgerTotal(state, 'received')).toBe(frozen);
+    expect(frozen).toBeGreaterThan(state.claim.totalFen);
     expect(s.alerts.map((a) => a.message).join('\n')).toContain('逾期答复');
   });
 });

@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { verifyChain } from '#domain/case/journal.ts';
-import { accountBalance, totalDisbursed, totalReceived } from '#domain/case/reducer.ts';
-import { DAY, filingEvent, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
+import { accountBalance, ledgerTotal, totalDisbursed, totalReceived } from '#domain/case/reducer.ts';
+import { owed } from '#domain/disbursement/owed.ts';
+import { DAY, filingEvent, owedToday, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
 
 const DEPOSIT = { channel: 'icbc', class: 'deposit' as const, reference: '6222 **** 0001', balanceFen: 8_000_000 };
 const open = scenarios();
@@ -76,8 +77,12 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
     const state = await s.load(caseId);
     expect(state.status).toBe('closed');
     expect(state.closure?.way).toBe('fully-performed');
-    expect(totalReceived(state)).toBe(state.claim.totalFen);
-    expect(totalDisbursed(state)).toBe(state.claim.totalFen);
+    // Frozen and deducted: the claim, its doubled interest P-FREEZE-MARGIN ahead and the fee; paid out: the claim,
+    // the interest to the deduction day and the fee (F-DELAY-INTEREST, F1-FEE); the rest went back.
+    const figures = owed(state);
+    expect(figures.interest.amountFen).toBeGreaterThan(0);
+    expect(totalDisbursed(state)).toBe(figures.totalFen);
+    expect(totalReceived(state)).toBe(figures.totalFen + ledgerTotal(state, 'refunded'));
     expect(accountBalance(state)).toBe(0);
     expect(verifyChain(await s.runtime.cases.history(caseId)).ok).toBe(true);
     const entered = s.events.filter((e) => e.type === 'state-entered' && e.execution.startsWith(caseId)).length;
@@ -91,8 +96,7 @@ describe('voluntary payment after the notice', () => {
     const s = await open({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) });
     const caseId = await filed(s, 2);
     await s.runtime.advance(DAY);
-    const state = await s.load(caseId);
-    await s.runtime.pay(caseId, state.claim.totalFen, 'bank-ref-1');
+    await s.runtime.pay(caseId, await owedToday(s, caseId), 'bank-ref-1');
     expect((await s.untilPending(caseId)).map((a) => a.step)).toEqual(['disbursement']);
     await s.decideAll(caseId, 'li-qiang');
     expect(s.path(caseId, 'investigation')).toEqual([

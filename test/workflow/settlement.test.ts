@@ -1,11 +1,14 @@
 /**
  * Settlement (执行和解, G1) on the virtual clock: the officer records the agreement while coercive measures run;
  * enforcement stops, each installment is watched against the case account; performed in full, the measures are
- * lifted and the money paid out, closing the case as performed; a missed installment resumes enforcement.
+ * lifted and the money paid out, closing the case as performed; a missed installment pays out what came in and
+ * resumes nothing until the applicant applies, when a resumed case (执恢) is filed (执行和解规定 第九条).
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
-import { DAY, daysUntil, filingEvent, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
+import { caseIdFor } from '#domain/ids.ts';
+import { formatYuan } from '#domain/money.ts';
+import { DAY, daysUntil, filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
 const OFFICER = 'wang-fang';
@@ -53,8 +56,11 @@ describe('settlement (执行和解)', () => {
     const before = await s.runtime.cases.history(caseId);
     const refused = await settle(s, caseId, [{ dueOn: '2026-05-01', amountFen: 1_000_000 }]);
     expect(refused.status).toBe(409);
+    // What is owed today: the claim, its doubled interest to today and the execution fee (F-DELAY-INTEREST, F1-FEE).
+    const owed = await owedToday(s, caseId);
+    expect(owed).toBeGreaterThan(5_165_000);
     expect(refused.body.error.message).toBe(
-      '不能记录执行和解协议：各期合计10,000.00元，应等于尚未执行的金额51,650.00元（G1）',
+      `不能记录执行和解协议：各期合计10,000.00元，应等于尚未执行的金额${formatYuan(owed as never)}（G1）`,
     );
     expect(await s.runtime.cases.history(caseId)).toEqual(before);
   });
@@ -62,9 +68,10 @@ describe('settlement (执行和解)', () => {
   it('performed in full: enforcement stops, each installment is met, the restriction is lifted, the money paid out, the case closes as performed', async () => {
     const s = await open({ script: NOTHING });
     const caseId = await coercing(s, 701);
+    const owed = await owedToday(s, caseId);
     const recorded = await settle(s, caseId, [
       { dueOn: '2026-04-10', amountFen: 2_000_000 },
-      { dueOn: '2026-05-11', amountFen: 3_165_000 },
+      { dueOn: '2026-05-11', amountFen: owed - 2_000_000 },
     ]);
     expect(recorded).toMatchObject({ status: 200, body: { installments: 2 } });
     const settling = await s.load(caseId);
@@ -75,7 +82,7 @@ describe('settlement (执行和解)', () => {
     await s.runtime.pay(caseId, 2_000_000, 'installment-1');
     expect((await s.load(caseId)).settlement).toMatchObject({ met: 1, status: 'performing' });
     await s.runtime.advance(20 * DAY);
-    await s.runtime.pay(caseId, 3_165_000, 'installment-2');
+    await s.runtime.pay(caseId, owed - 2_000_000, 'installment-2');
 
     const closed = await daysUntil(s, caseId, (c) => c.status === 'closed', 20);
     expect(closed.closure?.way).toBe('fully-performed');
@@ -98,21 +105,23 @@ describe('settlement (执行和解)', () => {
       'StartCoercion',
       'EnforcementResumed',
     ]);
+    // The agreement fixed the doubled interest on the day it was made: paid out to the applicant and the court.
     const paid = closed.ledger.filter((e) => e.kind === 'disbursed').reduce((t, e) => t + e.amountFen, 0);
-    expect(paid).toBe(5_165_000);
+    expect(paid).toBe(owed);
   });
 
-  it('a missed installment is a breach: recorded as the respondent’s conduct, what came in is paid out, coercive measures resume', async () => {
+  it('a missed installment is a breach: recorded as the respondent’s conduct, what came in is paid out, and nothing resumes until the applicant applies; then a resumed case (执恢) is filed', async () => {
     const s = await open({ script: NOTHING });
     const caseId = await coercing(s, 702);
+    const owed = await owedToday(s, caseId);
     await settle(s, caseId, [
       { dueOn: '2026-04-10', amountFen: 2_000_000 },
-      { dueOn: '2026-05-11', amountFen: 3_165_000 },
+      { dueOn: '2026-05-11', amountFen: owed - 2_000_000 },
     ]);
     await s.runtime.advance(5 * DAY);
     await s.runtime.pay(caseId, 2_000_000, 'installment-1');
-    const resumed = await daysUntil(s, caseId, (c) => c.phaseRuns.coercion === 2, 90);
-    expect(resumed.settlement).toMatchObject({
+    const breached = await daysUntil(s, caseId, (c) => c.status === 'awaiting-officer', 90);
+    expect(breached.settlement).toMatchObject({
       status: 'breached',
       breach: { installment: 1, dueOn: '2026-05-11', resumeWith: 'disbursement' },
     });
@@ -123,7 +132,36 @@ describe('settlement (执行和解)', () => {
       c.events.some((e) => e.type === 'settlement-breached'),
     );
     expect(breach?.at.slice(0, 10)).toBe('2026-05-14');
-    expect(resumed.ledger.filter((e) => e.kind === 'disbursed').reduce((t, e) => t + e.amountFen, 0)).toBe(2_000_000);
-    expect(resumed.nodes['settlement:2']?.status).toBe('overdue');
+    expect(breached.ledger.filter((e) => e.kind === 'disbursed').reduce((t, e) => t + e.amountFen, 0)).toBe(2_000_000);
+    expect(breached.nodes['settlement:2']?.status).toBe('overdue');
+
+    // A month on, nothing resumed by itself: no second coercion, no resumed case.
+    await s.runtime.advance(30 * DAY);
+    const waiting = await s.load(caseId);
+    expect(waiting.status).toBe('awaiting-officer');
+    expect(waiting.phaseRuns.coercion).toBe(1);
+    expect(waiting.resumedAs).toBeUndefined();
+    expect(s.path(caseId, 'disbursement')).toContain('HandedOver');
+
+    // The applicant applies (执行和解规定 第九条): the filing system files the resumed case through intake.
+    const applied = await s.runtime.applyForResumption({ caseId, userId: OFFICER, note: '申请执行人书面申请' });
+    expect(applied).toMatchObject({ ok: true, resumptionApplied: true });
+    expect(await s.runtime.applyForResumption({ caseId, userId: OFFICER })).toMatchObject({ ok: false, status: 409 });
+    // The filing system answers within SIMULATED_FILING_HOURS (30 hours).
+    await s.runtime.advance(2 * DAY);
+    const resumedFrom = await s.load(caseId);
+    expect(resumedFrom.settlement?.resumptionApplied?.by).toBe(OFFICER);
+    expect(resumedFrom.resumedAs?.caseNumber).toMatch(/执恢/);
+    const resumed = await s.load(caseIdFor('HB0922', resumedFrom.resumedAs?.caseNumber ?? ''));
+    expect(resumed.kind).toBe('resumed');
+    expect(resumed.claim.totalFen).toBe(5_165_000 - 2_000_000);
+  });
+
+  it('fail: no application to resume without a breach', async () => {
+    const s = await open({ script: NOTHING });
+    const caseId = await coercing(s, 703);
+    const refused = await s.runtime.applyForResumption({ caseId, userId: OFFICER });
+    expect(refused).toMatchObject({ ok: false, status: 409 });
+    expect((await s.load(caseId)).resumedAs).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import type { CaseStatus } from '../case/status.ts';
 import { CLOSURE_WAY_LABELS, groundOf, isStaffWay } from '../closure/grounds.ts';
 import { CONDUCT_LABELS } from '../coercion/labels.ts';
 import { outstandingFen } from '../control/plan.ts';
+import { FEE_PAYEE } from '../disbursement/owed.ts';
 import { lotAwaitingTerms } from '../disposal/plan.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
 import { RULES, type Rules } from '../rules/table.ts';
@@ -215,8 +216,17 @@ export function approvalSummary(
   if (step === 'control-plan') {
     const plan = state.controlPlan;
     if (!plan) return '冻结扣划方案';
-    const amount = fen(plan.freezes.reduce((t, f) => t + f.amountFen, 0));
-    return `冻结${plan.freezes.length}项财产共${formatYuan(amount)}；委托外地法院${plan.entrustments.length}项；待执行${formatYuan(plan.outstandingFen)}`;
+    // Money is frozen for an amount; property (a flat, a car, shares) is sealed, which has no amount.
+    const isMoney = (assetId: string) => ['deposit', 'online-funds'].includes(state.assets[assetId]?.class ?? '');
+    const frozen = plan.freezes.filter((f) => isMoney(f.assetId));
+    const sealed = plan.freezes.length - frozen.length;
+    const amount = fen(frozen.reduce((t, f) => t + f.amountFen, 0));
+    const parts = [
+      ...(frozen.length > 0 ? [`冻结存款、网络资金${frozen.length}项共${formatYuan(amount)}`] : []),
+      ...(sealed > 0 ? [`查封财产${sealed}项`] : []),
+      ...(plan.entrustments.length > 0 ? [`委托外地法院查封${plan.entrustments.length}项`] : []),
+    ];
+    return `${parts.join('；')}；待执行${formatYuan(plan.outstandingFen)}`;
   }
   if (step === 'auction-terms') {
     const lot = lotAwaitingTerms(state, rules);
@@ -237,9 +247,15 @@ export function approvalSummary(
   if (step === 'final-closure' || step === 'closure') return closureSummary(state);
   const plan = state.disbursementPlan;
   if (!plan) return '执行款发放';
-  const paid = fen(plan.payouts.reduce((t, p) => t + p.amountFen, 0));
+  const toApplicants = plan.payouts.filter((p) => p.payeeId !== FEE_PAYEE);
+  const paid = fen(toApplicants.reduce((t, p) => t + p.amountFen, 0));
+  const fee = plan.payouts.find((p) => p.payeeId === FEE_PAYEE);
+  const feeText = fee ? `；收取申请执行费${formatYuan(fee.amountFen)}（由被执行人负担）` : '';
   const refund = plan.refundFen > 0 ? `；退还被执行人${formatYuan(plan.refundFen)}` : '';
-  return `向${plan.payouts.length}名申请执行人发放共${formatYuan(paid)}${refund}`;
+  const interest = plan.interestFen
+    ? `；迟延履行期间的加倍部分债务利息截至${plan.interestThrough ?? ''}共${formatYuan(plan.interestFen)}（先清偿金钱债务，再清偿利息）`
+    : '';
+  return `向${toApplicants.length}名申请执行人发放共${formatYuan(paid)}${feeText}${refund}${interest}`;
 }
 
 const OPINION_LABELS = { agrees: '同意终本', objects: '不同意终本', unreachable: '未能约谈' } as const;
@@ -253,7 +269,14 @@ function closureSummary(state: EnforcementCase): string {
   const unpaid = `尚未执行${formatYuan(outstandingFen(state))}`;
   if (review.way === 'final-round-closure') {
     const heard = state.interview ? `；申请执行人意见：${OPINION_LABELS[state.interview.opinion]}` : '';
-    return `${way}：${unpaid}，财产调查已穷尽，限制消费令、失信名单继续有效${heard}`;
+    // Only the measures actually in force stay in force after 终本: never a listing the respondent never had.
+    const coercion = state.coercion;
+    const inForce = [
+      ...(coercion?.restriction && !coercion.restriction.liftedAt ? ['限制消费令'] : []),
+      ...(coercion?.listing && !coercion.listing.removedAt ? ['失信名单'] : []),
+    ];
+    const measures = inForce.length > 0 ? `，${inForce.join('、')}继续有效` : '';
+    return `${way}：${unpaid}，财产调查已穷尽${measures}${heard}`;
   }
   return `${way}（事由：${ground?.zh ?? review.ground ?? ''}）：${unpaid}${review.reason ? `；理由：${review.reason}` : ''}`;
 }

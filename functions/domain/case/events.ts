@@ -178,6 +178,10 @@ export type CaseEvent =
       readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
       readonly refundFen: Fen;
       readonly refundTo?: string;
+      /** The doubled interest for late performance counted (F-DELAY-INTEREST), to which day, and the fee (F1-FEE). */
+      readonly interestFen?: Fen;
+      readonly interestThrough?: LocalDate;
+      readonly feeFen?: Fen;
     }
   | {
       readonly type: 'money-paid';
@@ -474,8 +478,10 @@ export type CaseEvent =
       readonly installment: number;
       readonly dueOn: LocalDate;
       /** Where enforcement resumes: paying out what came in first, or coercive measures. */
-      readonly resumeWith: 'disbursement' | 'coercion';
+      readonly resumeWith: 'disbursement' | 'coercion' | 'application';
     }
+  /** The applicant applied to resume enforcement after the respondent breached a settlement (执行和解规定 第九条). */
+  | { readonly type: 'resumption-applied'; readonly by: string; readonly note?: string }
   | ({ readonly type: 'evidence-upload-issued' } & EvidenceDeclaration)
   | {
       readonly type: 'evidence-recorded';

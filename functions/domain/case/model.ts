@@ -47,6 +47,8 @@ export interface Basis {
   readonly court: string;
   readonly kind: 'judgment' | 'ruling' | 'mediation' | 'arbitration-award' | 'notarised-debt' | 'payment-order';
   readonly effectiveDate: LocalDate;
+  /** The last day of the performance period the basis sets; the doubled interest runs from it (F-DELAY-INTEREST). */
+  readonly performBy?: LocalDate;
   readonly cause?: string;
 }
 
@@ -491,8 +493,15 @@ export interface SettlementState {
   readonly breach?: {
     readonly installment: number;
     readonly dueOn: LocalDate;
-    readonly resumeWith: 'disbursement' | 'coercion';
+    /**
+     * `disbursement`: what came in under the agreement is paid out first; `application`: nothing to pay out.
+     * Either way enforcement resumes only on the applicant's application (执行和解规定 第九条), as a resumed case;
+     * `coercion` is what definitions before 2026.12.6 did (resumed at once).
+     */
+    readonly resumeWith: 'disbursement' | 'coercion' | 'application';
   };
+  /** The applicant applied to resume enforcement of the basis (执行和解规定 第九条): filed as a resumed (执恢) case. */
+  readonly resumptionApplied?: { readonly by: string; readonly at: string; readonly note?: string };
   /** The request the settlement phase waits on: the one a payment wakes. */
   readonly awaiting?: string;
 }
@@ -587,6 +596,9 @@ export interface EnforcementCase {
     readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
     readonly refundFen: Fen;
     readonly refundTo?: string;
+    readonly interestFen?: Fen;
+    readonly interestThrough?: LocalDate;
+    readonly feeFen?: Fen;
   };
   readonly attention?: Attention;
   readonly closure?: { readonly way: ClosureWay; readonly at: Instant; readonly ground?: string };

@@ -31,6 +31,7 @@ export const CLOSURE_EVENT_TYPES = [
   'installment-met',
   'settlement-performed',
   'settlement-breached',
+  'resumption-applied',
 ] as const satisfies readonly CaseEvent['type'][];
 
 export type ClosureEvent = Extract<CaseEvent, { type: (typeof CLOSURE_EVENT_TYPES)[number] }>;
@@ -198,6 +199,11 @@ export function applyClosureEvent(state: EnforcementCase, event: ClosureEvent, a
         ...s,
         status: 'breached',
         breach: { installment: event.installment, dueOn: event.dueOn, resumeWith: event.resumeWith },
+      }));
+    case 'resumption-applied':
+      return settlement(state, (s) => ({
+        ...s,
+        resumptionApplied: { by: event.by, at, ...(event.note ? { note: event.note } : {}) },
       }));
   }
 }

@@ -274,6 +274,9 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
           payouts: event.payouts,
           refundFen: event.refundFen,
           ...(event.refundTo ? { refundTo: event.refundTo } : {}),
+          ...(event.interestFen !== undefined ? { interestFen: event.interestFen } : {}),
+          ...(event.interestThrough ? { interestThrough: event.interestThrough } : {}),
+          ...(event.feeFen !== undefined ? { feeFen: event.feeFen } : {}),
         },
       };
     case 'money-paid':

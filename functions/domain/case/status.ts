@@ -65,6 +65,8 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
     // After a disposal: the coercion running beside it takes the case over, or it has run out.
     'coercing',
     'awaiting-final-closure',
+    // A breached settlement: what came in is paid out; enforcement waits for the applicant's application.
+    'awaiting-officer',
   ],
   'awaiting-coercion': ['coercing'],
   coercing: ['disbursement-approval', 'awaiting-final-closure'],
@@ -80,7 +82,7 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
   ],
   'awaiting-officer': ['final-closure-review'],
   'final-closure-review': ['closed', 'awaiting-officer'],
-  settling: ['disbursement-approval', 'awaiting-coercion'],
+  settling: ['disbursement-approval', 'awaiting-coercion', 'awaiting-officer'],
   'needs-attention': [],
   closed: [],
 };

@@ -2,7 +2,14 @@
  * 终本 (G2): closing this round of enforcement only when every condition holds. Each missing condition is named
  * in Chinese with its rule, so that a refusal says what to do. Pure: the clock is a parameter.
  */
-import { chinaDateOf, daysBetween, type Instant, type LocalDate, plusMonths } from '../calendar/local-date.ts';
+import {
+  chinaDateOf,
+  daysBetween,
+  type Instant,
+  type LocalDate,
+  plusDays,
+  plusMonths,
+} from '../calendar/local-date.ts';
 import type { Asset, ClosureProblem, EnforcementCase } from '../case/model.ts';
 import { accountBalance } from '../case/reducer.ts';
 import { CONDUCT_LABELS, REFERRAL_GROUND_LABELS } from '../coercion/labels.ts';
@@ -16,9 +23,12 @@ import { heldAssets } from '../seizures/renewal.ts';
 /** The problem codes that time alone, or the applicant's answer, resolves: the review waits instead of refusing. */
 export const WAITABLE_PROBLEMS = ['min-since-filing', 'interview'] as const;
 
-/** The day from which G2's "at least 3 months since filing" holds. */
+/**
+ * The day from which G2's "自执行案件立案之日起已超过三个月" holds: the day after the one three months on (终本规定
+ * 第一条第（四）项: 超过, not 满).
+ */
 export function earliestFinalClosure(state: EnforcementCase, rules: Rules): LocalDate {
-  return plusMonths(chinaDateOf(state.filedAt), rules.G2.minSinceFiling.months);
+  return plusDays(plusMonths(chinaDateOf(state.filedAt), rules.G2.minSinceFiling.months), 1);
 }
 
 /** Found by the inquiry and worth enforcing on, but never frozen, sealed or deducted. */
@@ -82,7 +92,7 @@ export function finalClosureProblems(state: EnforcementCase, rules: Rules, now: 
     add(
       'G2',
       'min-since-filing',
-      `立案未满${rules.G2.minSinceFiling.months}个月（G2），最早可于${earliest}终结本次执行程序`,
+      `自立案之日起未超过${rules.G2.minSinceFiling.months}个月（G2），最早可于${earliest}终结本次执行程序`,
     );
   }
   if (!interviewCounts(state, rules, now))

@@ -52,7 +52,7 @@ export function settlementProblems(
   if (installments.some((i) => !Number.isSafeInteger(i.amountFen) || i.amountFen <= 0))
     add('P-SETTLEMENT', 'amount', '每期金额须为正的整数分');
   const total = installments.reduce((t, i) => t + i.amountFen, 0);
-  const outstanding = outstandingFen(state);
+  const outstanding = outstandingFen(state, today);
   if (Number.isSafeInteger(total) && total !== outstanding)
     add(
       'G1-SETTLEMENT',
@@ -60,6 +60,31 @@ export function settlementProblems(
       `各期合计${formatYuan(fen(Math.max(0, total)))}，应等于尚未执行的金额${formatYuan(outstanding)}（G1）`,
     );
   return problems;
+}
+
+/** Why a breached case waits: the applicant decides whether enforcement resumes (执行和解规定 第九条). */
+export const BREACH_REASON = '被执行人不履行执行和解协议，执行仍中止；申请执行人可申请恢复执行原生效法律文书';
+
+/** A breached agreement whose applicant has not (yet) applied to resume: nothing may resume enforcement. */
+export function awaitingResumptionApplication(state: EnforcementCase): boolean {
+  return state.settlement?.status === 'breached' && state.settlement.resumptionApplied === undefined;
+}
+
+/** Why the applicant's application to resume cannot be recorded; none means it can. */
+export function resumptionProblems(state: EnforcementCase): ClosureProblem[] {
+  if (state.settlement?.status !== 'breached')
+    return [
+      {
+        ruleId: 'G1-SETTLEMENT',
+        code: 'not-breached',
+        message: '只有被执行人不履行执行和解协议的，申请执行人才可申请恢复执行（G1-SETTLEMENT）',
+      },
+    ];
+  if (state.settlement.resumptionApplied)
+    return [{ ruleId: 'G1-SETTLEMENT', code: 'applied', message: '申请执行人已申请恢复执行' }];
+  if (state.status !== 'awaiting-officer')
+    return [{ ruleId: 'G1-SETTLEMENT', code: 'status', message: '案款发放完毕后方可申请恢复执行' }];
+  return [];
 }
 
 /** Paid under the agreement so far: everything received since it was made. */
@@ -84,7 +109,7 @@ export type SettlementNext =
   | { readonly kind: 'await'; readonly installment: number; readonly dueAt: Instant }
   /** Performed in full: paid out through disbursement, or first through coercion, which lifts its measures (C5, C6). */
   | { readonly kind: 'performed'; readonly via: 'disbursement' | 'coercion' }
-  | { readonly kind: 'breached'; readonly resumeWith: 'disbursement' | 'coercion' }
+  | { readonly kind: 'breached'; readonly resumeWith: 'disbursement' | 'coercion' | 'application' }
   | { readonly kind: 'ended' };
 
 /** What the settlement phase does now: note what was paid, then wait for the next installment or act. */
@@ -136,8 +161,9 @@ export function planSettlement(
   const dueAt = endOfChinaDay(calendar.periodEnd(current.dueOn, rules.P_SETTLEMENT.grace).date);
   if (isBefore(now, dueAt)) return { events, next: { kind: 'await', installment: met, dueAt } };
   const respondentId = state.respondents[0]?.partyId ?? '';
-  // Money paid under the agreement is paid out first; the disbursement hands the rest to coercive measures.
-  const resumeWith = accountBalance(state) > 0 ? 'disbursement' : 'coercion';
+  // Money paid under the agreement is paid out first. Enforcement of the basis does not resume by itself: only on
+  // the applicant's application, as a resumed case (执行和解规定 第九条; G1-SETTLEMENT).
+  const resumeWith = accountBalance(state) > 0 ? 'disbursement' : 'application';
   events.push(
     { type: 'settlement-breached', installment: met, dueOn: current.dueOn, resumeWith },
     {
@@ -150,12 +176,12 @@ export function planSettlement(
   );
   if (state.nodes[`settlement:${met + 1}`]?.status === 'open')
     events.push({ type: 'node-overdue', node: `settlement:${met + 1}`, at: now });
-  if (resumeWith === 'coercion') {
+  if (resumeWith === 'application') {
     events.push({
       type: 'status-changed',
       from: state.status,
-      to: 'awaiting-coercion',
-      reason: '被执行人不履行执行和解协议，恢复执行原生效法律文书',
+      to: 'awaiting-officer',
+      reason: BREACH_REASON,
     });
   }
   return { events, next: { kind: 'breached', resumeWith } };

@@ -4,11 +4,11 @@
  * sealed only while money does not cover the claim; property outside this court's area is entrusted to the court
  * where it lies (H1).
  */
-import { type LocalDate, plusMonths } from '../calendar/local-date.ts';
+import { type LocalDate, plusDays, plusMonths } from '../calendar/local-date.ts';
 import type { Asset, AssetClass, Court, EnforcementCase } from '../case/model.ts';
-import { accountBalance, ledgerTotal, totalDisbursed } from '../case/reducer.ts';
+import { owed } from '../disbursement/owed.ts';
 import { type Fen, fen, min, minusFloor } from '../money.ts';
-import type { Rules } from '../rules/table.ts';
+import { RULES, type Rules } from '../rules/table.ts';
 
 const MONEY_CLASSES: readonly AssetClass[] = ['deposit', 'online-funds'];
 
@@ -21,11 +21,14 @@ export interface ControlPlan {
   readonly note: string;
 }
 
-export function outstandingFen(state: EnforcementCase): Fen {
-  // What came in and was not given back: on the account, or already paid to the applicants.
-  // Property the applicant accepted in lieu of payment (E9) counts as paid to them, at its ruled value.
-  const satisfied = accountBalance(state) + totalDisbursed(state) + ledgerTotal(state, 'in-lieu');
-  return minusFloor(state.claim.totalFen, fen(Math.max(0, satisfied)));
+/**
+ * What the respondent still owes: the money debt, the doubled interest for late performance and the execution fee
+ * (disbursement/owed.ts), less what came in and was not given back and property accepted in lieu (E9). Without a
+ * day, the figures stand on the last day money came in: exact for "is anything still owed", since the interest
+ * stops once the money debt is paid.
+ */
+export function outstandingFen(state: EnforcementCase, asOf?: LocalDate): Fen {
+  return owed(state, asOf).outstandingFen;
 }
 
 /** Sealed property (here, or by the court where it lies) that the disposal phase can turn into money. */
@@ -33,7 +36,12 @@ export function heldForDisposal(state: EnforcementCase): boolean {
   return Object.values(state.assets).some((a) => !isMoney(a) && a.status === 'sealed');
 }
 
-export type Holder = 'awaiting-disposal' | 'coercing' | 'awaiting-coercion' | 'awaiting-final-closure';
+export type Holder =
+  | 'awaiting-disposal'
+  | 'coercing'
+  | 'awaiting-coercion'
+  | 'awaiting-final-closure'
+  | 'awaiting-officer';
 
 /**
  * Where a case goes when money does not close it: to disposal while sealed property is left; else to the coercive
@@ -41,6 +49,8 @@ export type Holder = 'awaiting-disposal' | 'coercing' | 'awaiting-coercion' | 'a
  * final-round closure review).
  */
 export function handoverStatus(state: EnforcementCase): Holder {
+  // A breached settlement resumes nothing by itself: the applicant may apply (执行和解规定 第九条).
+  if (state.settlement?.status === 'breached' && !state.settlement.resumptionApplied) return 'awaiting-officer';
   if (heldForDisposal(state)) return 'awaiting-disposal';
   if (coercionRunning(state)) return 'coercing';
   if (state.coercion?.outcome === 'exhausted') return 'awaiting-final-closure';
@@ -53,8 +63,16 @@ export function coercionRunning(state: EnforcementCase): boolean {
   return run !== undefined && state.coercion?.outcome === undefined && (state.interrupted?.coercion ?? 0) < run;
 }
 
-export function planControl(state: EnforcementCase): ControlPlan {
-  const outstanding = outstandingFen(state);
+/**
+ * `asOf` is the day of the plan: what is owed then, and the doubled interest P-FREEZE-MARGIN ahead (to the
+ * deduction) is frozen; a surplus the deduction brings goes back to the respondent at disbursement.
+ */
+export function planControl(
+  state: EnforcementCase,
+  asOf?: LocalDate,
+  rules: Pick<Rules, 'P_FREEZE_MARGIN'> = RULES,
+): ControlPlan {
+  const outstanding = outstandingFen(state, asOf);
   if (outstanding === 0) {
     return { outstandingFen: outstanding, freezes: [], entrustments: [], outcome: 'covered', note: '案款已足额到账' };
   }
@@ -63,7 +81,7 @@ export function planControl(state: EnforcementCase): ControlPlan {
     .filter((a) => MONEY_CLASSES.includes(a.class) && (a.balanceFen ?? 0) > 0)
     .sort((a, b) => (b.balanceFen ?? 0) - (a.balanceFen ?? 0) || a.assetId.localeCompare(b.assetId));
   const freezes: { assetId: string; amountFen: Fen }[] = [];
-  let remaining = outstanding;
+  let remaining = asOf ? outstandingFen(state, plusDays(asOf, rules.P_FREEZE_MARGIN.interestAhead.days)) : outstanding;
   for (const asset of money) {
     if (remaining === 0) break;
     const amount = min(fen(asset.balanceFen ?? 0), remaining);

@@ -1,16 +1,27 @@
 /**
- * Disbursement: money on the case account goes to the applicants, item by item of the claim, up to what each is
- * owed; anything above the claim goes back to the respondent who paid it.
+ * Disbursement: money on the case account goes to the applicants up to what each is owed (the money debt, then
+ * the doubled interest for late performance), then the execution fee to the court; anything above goes back to
+ * the respondent who paid it.
  */
+
+import type { LocalDate } from '../calendar/local-date.ts';
 import type { EnforcementCase } from '../case/model.ts';
 import { accountBalance, ledgerTotal } from '../case/reducer.ts';
 import { type Fen, fen, min } from '../money.ts';
+import { RULES } from '../rules/table.ts';
+import { FEE_PAYEE, lastReceiptDay, type OwedRules, owed } from './owed.ts';
 
 export interface DisbursementPlan {
+  /** To the applicants (money debt and doubled interest), then the execution fee to the court (FEE_PAYEE). */
   readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
   readonly refundFen: Fen;
   readonly refundTo?: string;
   readonly totalFen: Fen;
+  /** The doubled interest for late performance counted in this plan (all of it, paid or not), and its last day. */
+  readonly interestFen: Fen;
+  readonly interestThrough?: LocalDate;
+  /** The execution fee, borne by the respondent, taken from the money after the applicants are paid (F1-FEE). */
+  readonly feeFen: Fen;
 }
 
 /**
@@ -26,26 +37,85 @@ function refundRecipient(state: EnforcementCase): string | undefined {
   return most?.[0] ?? state.respondents[0]?.partyId;
 }
 
-export function planDisbursement(state: EnforcementCase): DisbursementPlan {
-  let available = fen(Math.max(0, accountBalance(state)));
-  const owed = new Map<string, number>();
-  for (const item of state.claim.items) owed.set(item.creditorId, (owed.get(item.creditorId) ?? 0) + item.amountFen);
-  const payouts: { payeeId: string; amountFen: Fen }[] = [];
-  for (const [payeeId, total] of owed) {
-    const paid = ledgerTotal(state, 'disbursed', payeeId) + ledgerTotal(state, 'in-lieu', payeeId);
-    const due = fen(Math.max(0, total - paid));
-    const amount = min(due, available);
-    if (amount > 0) payouts.push({ payeeId, amountFen: amount });
-    available = fen(available - amount);
-  }
-  const payer = refundRecipient(state);
-  const totalFen = fen(payouts.reduce((t, p) => t + p.amountFen, 0) + available);
-  return { payouts, refundFen: available, ...(available > 0 && payer ? { refundTo: payer } : {}), totalFen };
+/** Paid to a payee so far: disbursed, and for an applicant property accepted in lieu too. */
+function paidTo(state: EnforcementCase, payeeId: string): number {
+  return ledgerTotal(state, 'disbursed', payeeId) + ledgerTotal(state, 'in-lieu', payeeId);
 }
 
-/** G1 "fully performed": every applicant has received what the claim awards, in money or in property (E9). */
-export function isFullyPerformed(state: EnforcementCase): boolean {
-  return ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'in-lieu') >= state.claim.totalFen;
+/** The doubled interest shared among the applicants in proportion to their part of its base, remainder to the first. */
+function interestShares(state: EnforcementCase, interestFen: number, rules: OwedRules): Map<string, number> {
+  const base = new Map<string, number>();
+  for (const item of state.claim.items) {
+    if (!(rules.F_DELAY_INTEREST.baseItems as readonly string[]).includes(item.kind)) continue;
+    base.set(item.creditorId, (base.get(item.creditorId) ?? 0) + item.amountFen);
+  }
+  const total = [...base.values()].reduce((t, v) => t + v, 0);
+  const shares = new Map<string, number>();
+  let given = 0;
+  for (const [creditor, part] of base) {
+    const share = total === 0 ? 0 : Math.floor((interestFen * part) / total);
+    shares.set(creditor, share);
+    given += share;
+  }
+  const [first] = base.keys();
+  if (first !== undefined) shares.set(first, (shares.get(first) ?? 0) + interestFen - given);
+  return shares;
+}
+
+/**
+ * What the money on the account pays, in the legal order (F-PAYMENT-ORDER): each applicant's money debt, then the
+ * doubled interest counted to `asOf` (法释〔2014〕8号 第四条), then the execution fee; a surplus goes back.
+ */
+export function planDisbursement(
+  state: EnforcementCase,
+  asOf: LocalDate = lastReceiptDay(state),
+  rules: OwedRules = RULES,
+): DisbursementPlan {
+  let available = fen(Math.max(0, accountBalance(state)));
+  const figures = owed(state, asOf, rules);
+  const debt = new Map<string, number>();
+  for (const item of state.claim.items) debt.set(item.creditorId, (debt.get(item.creditorId) ?? 0) + item.amountFen);
+  const shares = interestShares(state, figures.interest.amountFen, rules);
+  const paid = new Map<string, number>([...debt.keys()].map((payee) => [payee, paidTo(state, payee)]));
+  const toPay = new Map<string, number>();
+  const pay = (payeeId: string, due: number) => {
+    const amount = min(fen(Math.max(0, due)), available);
+    if (amount > 0) toPay.set(payeeId, (toPay.get(payeeId) ?? 0) + amount);
+    available = fen(available - amount);
+  };
+  // The money debt first, applicant by applicant; what each already received counts against it first.
+  for (const [payeeId, total] of debt) pay(payeeId, total - (paid.get(payeeId) ?? 0));
+  // Then the doubled interest: what each received beyond the money debt counts against it.
+  for (const [payeeId, share] of shares) {
+    const beyondDebt = Math.max(0, (paid.get(payeeId) ?? 0) - (debt.get(payeeId) ?? 0));
+    pay(payeeId, share - beyondDebt);
+  }
+  pay(FEE_PAYEE, figures.feeFen - ledgerTotal(state, 'disbursed', FEE_PAYEE));
+  const payouts = [...toPay].map(([payeeId, amountFen]) => ({ payeeId, amountFen: fen(amountFen) }));
+  const payer = refundRecipient(state);
+  const totalFen = fen(payouts.reduce((t, p) => t + p.amountFen, 0) + available);
+  return {
+    payouts,
+    refundFen: available,
+    ...(available > 0 && payer ? { refundTo: payer } : {}),
+    totalFen,
+    interestFen: figures.interest.amountFen,
+    ...(figures.interest.through ? { interestThrough: figures.interest.through } : {}),
+    feeFen: figures.feeFen,
+  };
+}
+
+/**
+ * G1 "fully performed": every applicant has received the money debt and the doubled interest, in money or in
+ * property (E9), and the execution fee is paid; nothing is left on the account to pay out.
+ */
+export function isFullyPerformed(state: EnforcementCase, rules: OwedRules = RULES): boolean {
+  const figures = owed(state, lastReceiptDay(state), rules);
+  const applicants = ledgerTotal(state, 'disbursed') - ledgerTotal(state, 'disbursed', FEE_PAYEE);
+  return (
+    applicants + ledgerTotal(state, 'in-lieu') >= figures.applicantsFen &&
+    ledgerTotal(state, 'disbursed', FEE_PAYEE) >= figures.feeFen
+  );
 }
 
 /**

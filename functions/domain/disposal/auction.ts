@@ -24,9 +24,9 @@ export function percentOfFloor(amount: number, percent: number): Fen {
   return fen(Math.floor((amount * percent) / 100));
 }
 
-/** Real estate (and its rights) has the longer announcement; vehicles and securities count as movables here. */
-function isRealEstate(assetClass: AssetClass): boolean {
-  return assetClass === 'real-estate';
+/** E4: real estate and other property rights (securities, shares) have the longer announcement; vehicles do not. */
+function isPropertyRight(assetClass: AssetClass, rules: Pick<Rules, 'E4'>): boolean {
+  return (rules.E4.propertyRightClasses as readonly AssetClass[]).includes(assetClass);
 }
 
 /** The last auction that was held, a re-auction after a default counting as the stage it repeats. */
@@ -44,8 +44,8 @@ export function effectiveStage(lot: Lot, round: AuctionRound): Exclude<AuctionSt
 /** E4 and E8: how long an auction is announced before bidding opens. */
 export function announcementPeriod(assetClass: AssetClass, stage: Exclude<AuctionStage, 're-auction'>, rules: Rules) {
   if (stage === 'second')
-    return isRealEstate(assetClass) ? rules.E8.realEstateAnnouncement : rules.E8.movableAnnouncement;
-  return isRealEstate(assetClass) ? rules.E4.realEstate : rules.E4.movable;
+    return isPropertyRight(assetClass, rules) ? rules.E8.realEstateAnnouncement : rules.E8.movableAnnouncement;
+  return isPropertyRight(assetClass, rules) ? rules.E4.realEstate : rules.E4.movable;
 }
 
 /**
@@ -165,7 +165,10 @@ export function auctionWinner(bids: readonly Bid[], startingPriceFen: number, ru
   )[0];
 }
 
-/** What a platform's result for one round must agree with (E3, E6, E7): each disagreement, named. */
+/**
+ * What a platform's result for one round must agree with (E3, E6, E7, E10): each disagreement, named. `barred`:
+ * buyers who defaulted in an earlier round of the lot, whose bids do not count in the re-auction (E10).
+ */
 export function auctionResultProblems(
   round: AuctionRound,
   result: {
@@ -176,9 +179,12 @@ export function auctionResultProblems(
     readonly topBids: readonly Bid[];
   },
   rules: Rules,
+  barred: readonly string[] = [],
 ): string[] {
   const problems: string[] = [];
-  const { closesAt, valid } = biddingClose(round.endsAt, result.topBids, rules);
+  const { closesAt, valid: timely } = biddingClose(round.endsAt, result.topBids, rules);
+  const valid = timely.filter((b) => !barred.includes(b.bidder));
+  if (timely.length > valid.length) problems.push('悔拍的原买受人参加了重新拍卖，其出价无效（E10）');
   const minimumEnd = plusSeconds(round.startsAt, rules.E6.minBiddingHours * HOUR);
   if (result.endedAt < minimumEnd) problems.push(`竞价时间不足${rules.E6.minBiddingHours}小时（E6）`);
   if (result.topBids.length > 0 && result.endedAt !== closesAt) problems.push('结束时间与延时规则不符（E6）');

@@ -116,7 +116,9 @@ export function recordDisposalAnswer(
           alerts: [problem],
         };
       }
-      const problems = auctionResultProblems(round, result, rules);
+      // E10: a buyer who defaulted on this lot may not bid in its re-auction.
+      const barred = lot.rounds.flatMap((r) => (r.balance === 'defaulted' && r.buyer ? [r.buyer] : []));
+      const problems = auctionResultProblems(round, result, rules, barred);
       const events: CaseEvent[] = problems.map((problem) => ({
         type: 'auction-irregular',
         assetId: answer.assetId,

@@ -21,7 +21,8 @@ export interface RuleMeta {
 
 const TIME_LIMITS_2006 = '最高人民法院《关于人民法院办理执行案件若干期限的规定》(法发〔2006〕35号)';
 const CPL_INTERPRETATION = '最高人民法院关于适用《中华人民共和国民事诉讼法》的解释 (2022年修正)';
-const POLICY = 'Court working rule (configurable per court; default set by this project)';
+/** Court working rules, not law: the project's defaults, which each court may set in its configuration. */
+const POLICY = '系统默认值（可由本院配置），非法律规定';
 const CONSUMPTION_2015 = '最高人民法院《关于限制被执行人高消费及有关消费的若干规定》(法释〔2015〕17号)';
 const DISHONEST_2017 = '最高人民法院《关于公布失信被执行人名单信息的若干规定》(法释〔2017〕7号)';
 const REFUSAL_2025 =
@@ -34,6 +35,8 @@ const SETTLEMENT_2018 = '最高人民法院《关于执行和解若干问题的�
 const REFUSAL_SELF_PROSECUTION_2018 =
   '最高人民法院《关于拒不执行判决、裁定罪自诉案件受理工作有关问题的通知》(法〔2018〕147号)';
 const CPL_2023_ARTICLES = '《中华人民共和国民事诉讼法》(2023年修正)';
+const DELAY_INTEREST_2014 =
+  '最高人民法院《关于执行程序中计算迟延履行期间的债务利息适用法律若干问题的解释》(法释〔2014〕8号)';
 const REFUSAL_2024 =
   '最高人民法院、最高人民检察院《关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释》(法释〔2024〕13号)';
 
@@ -55,7 +58,7 @@ export const RULES = {
     title: 'Extending the enforcement term needs the president’s approval, requested before it expires',
     titleZh: '延长执行期限须报院长批准（期限届满前申请）',
     kind: 'law',
-    source: TIME_LIMITS_2006,
+    source: `${TIME_LIMITS_2006}；最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号) 第五条（经本院院长批准，可以延长三个月，还需延长的，层报高级人民法院备案）`,
     effectiveFrom: '2007-01-01',
     version: '2006',
     verify: false,
@@ -63,6 +66,8 @@ export const RULES = {
     requestWindow: { days: 5, unit: 'calendar' } satisfies Period,
     /** The rules whose nodes are terms that may be extended this way. */
     extends: ['A1'],
+    /** One extension the president approves: this long (法释〔2000〕29号 第五条); a further one is reported upwards. */
+    extensionMonths: 3,
     approver: 'president',
   },
   A3: {
@@ -143,7 +148,7 @@ export const RULES = {
     title: 'Notice sent and network asset inquiry started soon after filing (assessment target)',
     titleZh: '立案后发出通知并启动网络查控（考核节点）',
     kind: 'law',
-    source: 'Assessment target used by courts (secondary source, enforcement-rules.md A10)',
+    source: '法院执行工作考核节点（出自二手资料，待核实）',
     effectiveFrom: 'unknown',
     version: 'reference',
     verify: true,
@@ -182,7 +187,7 @@ export const RULES = {
     title: 'Money received is settled and paid to the applicant',
     titleZh: '执行款发放',
     kind: 'law',
-    source: '最高人民法院《关于执行款物管理工作的规定》(2017) (secondary source, enforcement-rules.md F1)',
+    source: '最高人民法院《关于执行款物管理工作的规定》(2017年)（出自二手资料，待核实）',
     effectiveFrom: 'unknown',
     version: '2017',
     verify: true,
@@ -193,10 +198,13 @@ export const RULES = {
     title: 'Execution application fee on the amount executed, by marginal tiers',
     titleZh: '申请执行费',
     kind: 'law',
-    source: '国务院《诉讼费用交纳办法》(国务院令第481号) 第十四条第一项 (not in enforcement-rules.md; to check)',
+    source:
+      '国务院《诉讼费用交纳办法》(国务院令第481号，2007年) 第十四条第（一）项（标准）、第二十条第二款（执行申请费执行后交纳）、第三十八条第一款（由被执行人负担）',
     effectiveFrom: '2007-04-01',
     version: '2007',
-    verify: true,
+    verify: false,
+    /** Borne by the respondent (第三十八条) and paid after execution (第二十条): taken from the proceeds last. */
+    borneBy: 'respondent',
     /** Up to 10,000 yuan executed: this flat fee. */
     flatFen: 5_000,
     flatUpToFen: 1_000_000,
@@ -208,12 +216,47 @@ export const RULES = {
       { upToFen: Number.MAX_SAFE_INTEGER, basisPoints: 10 },
     ],
   },
+  F_DELAY_INTEREST: {
+    id: 'F-DELAY-INTEREST',
+    title: 'Doubled interest for the period of late performance, on the unperformed money debt',
+    titleZh: '迟延履行期间的加倍部分债务利息',
+    kind: 'law',
+    source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十四条；${DELAY_INTEREST_2014} 第一条至第四条`,
+    effectiveFrom: '2014-08-01',
+    version: '2014',
+    verify: false,
+    /** 日万分之一点七五: per day, this many parts per million of the money debt not yet paid (第一条). */
+    dailyRatePerMillion: 175,
+    /**
+     * The base is the money debt the basis awards, general interest excluded (第一条): these claim items. A claim
+     * that itself lists a `delay-interest` item brings its own figure, and nothing is computed beside it.
+     */
+    baseItems: ['principal', 'litigation-costs', 'other'],
+    /**
+     * Counted from the end of the performance period the basis sets, or from its effective date when it sets none
+     * (第二条), to the day each part is paid: the day money reaches the case account (划拨、提取之日; the auction
+     * price on the confirmation ruling), or the day of the in-lieu ruling (第三条).
+     */
+    countsTo: 'payment-day',
+  },
+  F_PAYMENT_ORDER: {
+    id: 'F-PAYMENT-ORDER',
+    title: 'Order in which money received pays what the respondent owes',
+    titleZh: '执行款清偿顺序',
+    kind: 'law',
+    source: `《中华人民共和国民法典》(2020年) 第五百六十一条（实现债权的有关费用、利息、主债务）；${DELAY_INTEREST_2014} 第四条（先清偿生效法律文书确定的金钱债务，再清偿加倍部分债务利息）；国务院《诉讼费用交纳办法》(2007年) 第二十条第二款（执行申请费执行后交纳）`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: false,
+    /** The basis's money debt item by item in this order, then the doubled interest, then the execution fee. */
+    debtOrder: ['litigation-costs', 'interest', 'delay-interest', 'principal', 'other'],
+  },
   G1: {
     id: 'G1',
     title: 'Ways a case closes',
     titleZh: '执行结案方式',
     kind: 'law',
-    source: '最高人民法院《关于执行案件立案、结案若干问题的意见》(法发〔2014〕26号)',
+    source: `${CASE_FILING_2014} 第十四条（结案方式）、第十五条（执行完毕）、第十六条（终本）、第十七条（终结执行）、第十八条（销案）、第十九条（不予执行）、第二十条（驳回申请）`,
     effectiveFrom: '2015-01-01',
     version: '2014',
     verify: false,
@@ -227,29 +270,34 @@ export const RULES = {
         {
           id: 'application-withdrawn',
           zh: '申请执行人撤销申请',
-          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条（条文序号待核实）；${CASE_FILING_2014} 第十六条`,
+          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条第（一）项；${CASE_FILING_2014} 第十七条`,
         },
         {
           id: 'basis-revoked',
           zh: '据以执行的法律文书被撤销',
-          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条（条文序号待核实）；${CASE_FILING_2014} 第十六条`,
+          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条第（二）项；${CASE_FILING_2014} 第十七条`,
         },
         {
           id: 'respondent-died-no-estate',
           zh: '作为被执行人的公民死亡，无遗产可供执行，又无义务承担人',
-          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条（条文序号待核实）；${CASE_FILING_2014} 第十六条`,
+          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条第（三）项；${CASE_FILING_2014} 第十七条`,
           requires: 'person-respondent',
+        },
+        {
+          id: 'maintenance-creditor-died',
+          zh: '追索赡养费、扶养费、抚养费案件的权利人死亡',
+          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条第（四）项；${CASE_FILING_2014} 第十七条`,
         },
         {
           id: 'respondent-destitute',
           zh: '作为被执行人的公民因生活困难无力偿还借款，无收入来源，又丧失劳动能力',
-          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条（条文序号待核实）；${CASE_FILING_2014} 第十六条`,
+          source: `《中华人民共和国民事诉讼法》(2023年修正) 第二百六十八条第（五）项；${CASE_FILING_2014} 第十七条`,
           requires: 'person-respondent',
         },
         {
           id: 'respondent-bankrupt',
           zh: '被执行人被人民法院裁定宣告破产',
-          source: `${CASE_FILING_2014} 第十六条`,
+          source: `${CASE_FILING_2014} 第十七条`,
           requires: 'organisation-respondent',
         },
       ],
@@ -257,19 +305,19 @@ export const RULES = {
         {
           id: 'jurisdiction-objection-upheld',
           zh: '被执行人提出管辖异议，经审查异议成立，将案件移送有管辖权的法院或申请执行人撤回申请',
-          source: `${CASE_FILING_2014} 第十七条`,
+          source: `${CASE_FILING_2014} 第十八条`,
         },
         {
           id: 'filed-first-elsewhere',
           zh: '发现其他有管辖权的人民法院已经立案在先',
-          source: `${CASE_FILING_2014} 第十七条`,
+          source: `${CASE_FILING_2014} 第十八条`,
         },
       ],
       'non-enforcement': [
         {
           id: 'award-not-enforced',
           zh: '被执行人对仲裁裁决或公证债权文书申请不予执行，经审查裁定不予执行',
-          source: `${CASE_FILING_2014} 第十八条`,
+          source: `${CASE_FILING_2014} 第十九条`,
           requires: 'award-or-notarised-basis',
         },
       ],
@@ -277,7 +325,7 @@ export const RULES = {
         {
           id: 'filing-conditions-unmet',
           zh: '经审查不符合执行案件受理条件，裁定驳回申请',
-          source: `${CASE_FILING_2014} 第十九条`,
+          source: `${CASE_FILING_2014} 第二十条`,
         },
       ],
     },
@@ -287,7 +335,7 @@ export const RULES = {
     title: 'Closing this round of enforcement (终本): every condition must hold',
     titleZh: '终结本次执行程序的条件',
     kind: 'law',
-    source: FINAL_ROUND_2016,
+    source: `${FINAL_ROUND_2016} 第一条；${CASE_FILING_2014} 第十六条`,
     effectiveFrom: '2016-12-01',
     version: '2016',
     verify: false,
@@ -310,10 +358,11 @@ export const RULES = {
   },
   G1_SETTLEMENT: {
     id: 'G1-SETTLEMENT',
-    title: 'Settlement (执行和解): performed in full it closes as performed; a breach resumes enforcement',
-    titleZh: '执行和解',
+    title:
+      'Settlement (执行和解): performed in full it closes as performed; on a breach enforcement resumes only on the applicant’s application, as a resumed case',
+    titleZh: '执行和解（不履行的，申请执行人可申请恢复执行）',
     kind: 'law',
-    source: SETTLEMENT_2018,
+    source: `${SETTLEMENT_2018} 第二条（中止执行）、第九条（被执行人不履行的，申请执行人可申请恢复执行原生效法律文书）；${CASE_FILING_2014}（恢复执行案件立案）`,
     effectiveFrom: '2018-03-01',
     version: '2018',
     verify: false,
@@ -325,7 +374,7 @@ export const RULES = {
     title: 'Entrusted court completes the matter or reports back',
     titleZh: '受托法院办理委托执行事项',
     kind: 'law',
-    source: 'SPC rules on entrusting enforcement matters between courts (secondary source, enforcement-rules.md H1)',
+    source: '最高人民法院关于委托执行的规定（出自二手资料，待核实）',
     effectiveFrom: 'unknown',
     version: '2017',
     verify: true,
@@ -381,12 +430,15 @@ export const RULES = {
     title: 'Announcement before the first auction',
     titleZh: '拍卖公告期',
     kind: 'law',
-    source: ONLINE_AUCTION_2016,
+    source: `${ONLINE_AUCTION_2016} 第十二条第一款`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: false,
     movable: { days: 15, unit: 'calendar' } satisfies Period,
+    /** 不动产或者其他财产权: real estate, and the property rights this system holds (securities, shares). */
     realEstate: { days: 30, unit: 'calendar' } satisfies Period,
+    /** The asset classes announced as real estate or other property rights; the rest (vehicles) are movables. */
+    propertyRightClasses: ['real-estate', 'securities'],
   },
   E5: {
     id: 'E5',
@@ -427,7 +479,7 @@ export const RULES = {
     title: 'A failed auction is followed by a second one, announced again, at a reduced starting price',
     titleZh: '流拍后再次拍卖',
     kind: 'law',
-    source: ONLINE_AUCTION_2016,
+    source: `${ONLINE_AUCTION_2016} 第二十六条（动产七日前公告，不动产或者其他财产权十五日前公告，按E4划分）`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: false,
@@ -443,7 +495,7 @@ export const RULES = {
     title: 'After a failed second auction: fixed-price sale, transfer in lieu, or release',
     titleZh: '变卖、以物抵债或解除查封',
     kind: 'law',
-    source: `${ONLINE_AUCTION_2016}; fixed-price period from platform practice (enforcement-rules.md E9)`,
+    source: `${ONLINE_AUCTION_2016}；变卖期取自网络司法拍卖平台惯例（出自二手资料，待核实）`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: true,
@@ -451,10 +503,10 @@ export const RULES = {
   },
   E10: {
     id: 'E10',
-    title: 'A buyer who does not pay the balance forfeits the deposit; the lot is auctioned again',
-    titleZh: '悔拍',
+    title: 'A buyer who does not pay the balance forfeits the deposit; the lot is auctioned again, without that buyer',
+    titleZh: '悔拍（原买受人不得参加重新拍卖）',
     kind: 'law',
-    source: ONLINE_AUCTION_2016,
+    source: `${ONLINE_AUCTION_2016} 第二十四条`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: false,
@@ -785,15 +837,17 @@ export const RULES = {
   },
   P_TERM_EXTENSION: {
     id: 'P-TERM-EXTENSION',
-    title: 'Length of an extension of the enforcement term (A2 names no length)',
-    titleZh: '执行期限延长的期间',
+    title: 'How long the extensions of the enforcement term may run in all (A2 sets each at 3 months)',
+    titleZh: '执行期限延长的期间（每次3个月依A2，累计上限为本院设定）',
     kind: 'policy',
     source: POLICY,
     effectiveFrom: '2026-01-01',
     version: '1',
     verify: false,
-    /** Proposed extension, counted from the current due date; the president may decide another, up to the maximum. */
-    months: 3,
+    /**
+     * The most the president may decide for one request (each proposed at A2's 3 months, counted from the current
+     * due date); beyond A2's 3 months the court reports the extension to the High Court (法释〔2000〕29号 第五条).
+     */
     maxMonths: 6,
   },
   P_TRIAGE: {
@@ -835,6 +889,18 @@ export const RULES = {
       { upToFen: 500_000_000, role: 'bureau-chief' },
       { upToFen: Number.MAX_SAFE_INTEGER, role: 'president' },
     ],
+  },
+  P_FREEZE_MARGIN: {
+    id: 'P-FREEZE-MARGIN',
+    title: 'Freezing covers the doubled interest up to the expected deduction',
+    titleZh: '冻结金额预计迟延履行利息的期间',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** Money is frozen for what is owed this long ahead (F-DELAY-INTEREST runs to the deduction day). */
+    interestAhead: { days: 30, unit: 'calendar' } satisfies Period,
   },
   P_DISPOSAL: {
     id: 'P-DISPOSAL',

@@ -40,7 +40,24 @@ export class NoTeamError extends Error {
 export interface Assignment {
   readonly team: string;
   readonly officer: string;
+  /** Why the case went to a team of another kind: this court has none of the kind its track calls for. */
+  readonly note?: string;
 }
+
+/** Where a case goes when the court has no team of its track's kind: the kinds tried next, in order. */
+const FALLBACK: Record<TeamKind, readonly TeamKind[]> = {
+  'fast-track': ['implementation', 'resumption'],
+  resumption: ['implementation', 'fast-track'],
+  implementation: ['fast-track', 'resumption'],
+  'command-center': [],
+  'appraisal-auction': [],
+};
+
+const TEAM_KIND_LABELS: Partial<Record<TeamKind, string>> = {
+  'fast-track': '简案快执团队',
+  resumption: '执行恢复团队',
+  implementation: '首执实施团队',
+};
 
 /** `load` is the number of open cases per handling officer. */
 export function assign(
@@ -50,18 +67,27 @@ export function assign(
   staff: readonly StaffMember[],
   load: Readonly<Record<string, number>>,
 ): Assignment {
-  const kind = TEAM_FOR_TRACK[track];
+  const wanted = TEAM_FOR_TRACK[track];
+  // A court without a team of the wanted kind (a small court has no fast-track team) routes to one it has.
+  const kinds = [wanted, ...(FALLBACK[wanted] ?? [])];
   const officersOf = (teamId: string) =>
     staff.filter((m) => m.active && m.team === teamId && m.court === court && m.roles.includes('handling-officer'));
   const loadOf = (userId: string) => load[userId] ?? 0;
-  const candidates = teams
-    .filter((t) => t.kind === kind && t.court === court)
-    .map((team) => ({ team, officers: officersOf(team.teamId) }))
-    .filter((c) => c.officers.length > 0);
-  if (candidates.length === 0) throw new NoTeamError(kind, court);
+  const staffed = (kind: TeamKind) =>
+    teams
+      .filter((t) => t.kind === kind && t.court === court)
+      .map((team) => ({ team, officers: officersOf(team.teamId) }))
+      .filter((c) => c.officers.length > 0);
+  const kind = kinds.find((k) => staffed(k).length > 0);
+  if (kind === undefined) throw new NoTeamError(wanted, court);
+  const candidates = staffed(kind);
   const teamLoad = (c: (typeof candidates)[number]) =>
     c.officers.reduce((t, o) => t + loadOf(o.userId), 0) / c.officers.length;
   const chosen = candidates.reduce((best, c) => (teamLoad(c) < teamLoad(best) ? c : best));
   const officer = chosen.officers.reduce((best, o) => (loadOf(o.userId) < loadOf(best.userId) ? o : best));
-  return { team: chosen.team.teamId, officer: officer.userId };
+  const note =
+    kind === wanted
+      ? undefined
+      : `本院未设${TEAM_KIND_LABELS[wanted] ?? wanted}（或无在岗承办人），分至${TEAM_KIND_LABELS[kind] ?? kind}办理`;
+  return { team: chosen.team.teamId, officer: officer.userId, ...(note ? { note } : {}) };
 }

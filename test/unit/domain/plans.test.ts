@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Asset } from '#domain/case/model.ts';
 import { planControl } from '#domain/control/plan.ts';
+import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
 import { isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts';
 import { fen } from '#domain/money.ts';
 import { applicant, caseFrom, filed, respondent } from '../../support/cases.ts';
@@ -25,7 +26,7 @@ const asset = (
 });
 
 describe('the control plan', () => {
-  it('freezes deposits up to the outstanding claim, largest first', () => {
+  it('freezes deposits up to what is owed (claim, doubled interest, fee), largest first', () => {
     const state = caseFrom(
       [filed(100_000)],
       [
@@ -39,8 +40,9 @@ describe('the control plan', () => {
     expect(planControl(state)).toMatchObject({
       outcome: 'control',
       freezes: [
+        // 1,000 yuan, 41 days' doubled interest (7.18 yuan) and the 50 yuan fee: 1,057.18 yuan.
         { assetId: 'big', amountFen: 90_000 },
-        { assetId: 'small', amountFen: 10_000 },
+        { assetId: 'small', amountFen: 15_718 },
       ],
       entrustments: [],
     });
@@ -78,7 +80,7 @@ describe('the control plan', () => {
   it('sees a voluntary payment that covers the claim', () => {
     const state = caseFrom(
       [filed(100_000)],
-      [{ type: 'money-received', entryId: 'e1', amountFen: fen(100_000), source: 'voluntary', note: '' }],
+      [{ type: 'money-received', entryId: 'e1', amountFen: fen(105_718), source: 'voluntary', note: '' }],
     );
     expect(planControl(state).outcome).toBe('covered');
   });
@@ -106,19 +108,28 @@ describe('G1 fully performed, and disbursement', () => {
 
   it('pays the applicant what is owed and refunds the rest to the respondent', () => {
     const state = caseFrom([filed(100_000)], [received(130_000)]);
+    // The claim with 41 days' doubled interest (718 fen) to the applicant, the 50 yuan fee to the court.
     expect(planDisbursement(state)).toEqual({
-      payouts: [{ payeeId: applicant.partyId, amountFen: 100_000 }],
-      refundFen: 30_000,
+      payouts: [
+        { payeeId: applicant.partyId, amountFen: 100_718 },
+        { payeeId: FEE_PAYEE, amountFen: 5_000 },
+      ],
+      refundFen: 24_282,
       refundTo: respondent.partyId,
       totalFen: 130_000,
+      interestFen: 718,
+      interestThrough: '2026-03-02',
+      feeFen: 5_000,
     });
   });
 
+  const fee = { ...paid(5_000), entryId: 'fee', payeeId: FEE_PAYEE };
+
   it('pass: paid in full is fully performed', () => {
-    expect(isFullyPerformed(caseFrom([filed(100_000)], [received(100_000)], [paid(100_000)]))).toBe(true);
+    expect(isFullyPerformed(caseFrom([filed(100_000)], [received(105_718)], [paid(100_718), fee]))).toBe(true);
   });
 
   it('fail: one fen short is not', () => {
-    expect(isFullyPerformed(caseFrom([filed(100_000)], [received(99_999)], [paid(99_999)]))).toBe(false);
+    expect(isFullyPerformed(caseFrom([filed(100_000)], [received(105_717)], [paid(100_717), fee]))).toBe(false);
   });
 });

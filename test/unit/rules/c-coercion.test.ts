@@ -113,14 +113,15 @@ describe('C5: lifting a consumption restriction', () => {
   });
 
   it('pass: full performance lifts it', () => {
-    const state = caseFrom([filed(100_000)], [served], restricted, [paid(100_000)]);
+    // 1,000 yuan, 41 days late (F-DELAY-INTEREST: 7.18 yuan), and the fee of 50 yuan (F1-FEE).
+    const state = caseFrom([filed(100_000)], [served], restricted, [paid(105_718)]);
     const planned = planCoercion(state, RULES, calendar, cst('2026-04-01 10:00'), watch);
     expect(planned.events[0]).toEqual({ type: 'restriction-lifted', on: 'full-performance' });
     expect(planned.next).toMatchObject({ kind: 'credit-publish', what: 'restriction-lifted' });
   });
 
   it('fail: a part payment does not', () => {
-    const state = caseFrom([filed(100_000)], [served], restricted, [paid(99_999)]);
+    const state = caseFrom([filed(100_000)], [served], restricted, [paid(105_717)]);
     const planned = planCoercion(state, RULES, calendar, cst('2026-04-01 10:00'), watch);
     expect(planned.events.map((e) => e.type)).not.toContain('restriction-lifted');
   });

@@ -84,7 +84,8 @@ describe('D5: serious circumstances', () => {
       [filed(100_000)],
       [served, found],
       [conduct('assets-hidden')],
-      [{ type: 'money-received', entryId: 'e1', amountFen: fen(100_000), source: 'voluntary', note: 'paid' }],
+      // The claim, its doubled interest for 41 days and the execution fee (F-DELAY-INTEREST, F1-FEE).
+      [{ type: 'money-received', entryId: 'e1', amountFen: fen(105_718), source: 'voluntary', note: 'paid' }],
     );
     expect(referralGrounds(paid, RULES)).toEqual([]);
   });

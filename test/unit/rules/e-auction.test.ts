@@ -116,6 +116,22 @@ describe('E4, E6: announcement period and bidding window', () => {
     const { startsAt } = auctionSchedule(cst('2026-06-01 09:00'), 'vehicle', 'first', RULES, calendar);
     expect(startsAt).toBe(cst('2026-06-17 10:00'));
   });
+  // 网拍规定 第十二条, 第二十六条: securities and shares are "其他财产权", announced like real estate.
+  it('pass: securities (other property rights) take 30 days; fail: not the 15 days of a vehicle', () => {
+    const securities = auctionSchedule(cst('2026-06-01 09:00'), 'securities', 'first', RULES, calendar);
+    expect(securities.startsAt).toBe(cst('2026-07-02 10:00'));
+    expect(securities.startsAt).not.toBe(
+      auctionSchedule(cst('2026-06-01 09:00'), 'vehicle', 'first', RULES, calendar).startsAt,
+    );
+  });
+  it('second auction: securities 15 days, a vehicle 7 (E8)', () => {
+    expect(auctionSchedule(cst('2026-06-01 09:00'), 'securities', 'second', RULES, calendar).startsAt).toBe(
+      cst('2026-06-17 10:00'),
+    );
+    expect(auctionSchedule(cst('2026-06-01 09:00'), 'vehicle', 'second', RULES, calendar).startsAt).toBe(
+      cst('2026-06-09 10:00'),
+    );
+  });
 });
 
 describe('E6: a bid in the last 5 minutes extends the close to 5 minutes after it', () => {
@@ -178,6 +194,34 @@ describe('E3, E7: who wins', () => {
     expect(auctionResultProblems(held, { ...consistent, outcome: 'failed', buyer: undefined }, RULES)).toEqual([
       '有不低于起拍价的有效出价，不应流拍（E3）',
     ]);
+  });
+  // 网拍规定 第二十四条: 悔拍后重新拍卖的，原买受人不得参加竞买.
+  it('E10 pass: the re-auction without the defaulting buyer; fail: his bid is void and cannot win', () => {
+    const again = round(2, 're-auction', 700_000_00, {
+      startsAt: cst('2026-05-08 10:00'),
+      endsAt: cst('2026-05-09 10:00'),
+    });
+    const result = {
+      outcome: 'sold' as const,
+      endedAt: cst('2026-05-09 10:00'),
+      priceFen: 750_000_00,
+      buyer: 'B',
+      bids: 1,
+      topBids: [bid('B', 750_000, '2026-05-09 09:00')],
+    };
+    expect(auctionResultProblems(again, result, RULES, ['A'])).toEqual([]);
+    const withDefaulter = {
+      ...result,
+      priceFen: 760_000_00,
+      buyer: 'A',
+      bids: 2,
+      topBids: [bid('B', 750_000, '2026-05-09 09:00'), bid('A', 760_000, '2026-05-09 09:30')],
+    };
+    expect(auctionResultProblems(again, withDefaulter, RULES, ['A'])).toEqual([
+      '悔拍的原买受人参加了重新拍卖，其出价无效（E10）',
+      '买受人与出价记录不符（E7）',
+    ]);
+    expect(RULES.E10.source).toContain('第二十四条');
   });
 });
 

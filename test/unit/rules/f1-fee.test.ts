@@ -11,9 +11,10 @@ const yuan = (y: number) => Math.round(y * 100);
 const fee = (executedYuan: number) => executionFeeFen(yuan(executedYuan), RULES);
 
 describe('F1-FEE: the execution application fee on the amount executed', () => {
-  it('is a row of the rule table with its source, marked verify', () => {
-    expect(RULES.F1_FEE).toMatchObject({ id: 'F1-FEE', kind: 'law', verify: true });
+  it('is a row of the rule table with its source (checked against the 办法: 第十四条、第二十条、第三十八条)', () => {
+    expect(RULES.F1_FEE).toMatchObject({ id: 'F1-FEE', kind: 'law', verify: false, borneBy: 'respondent' });
     expect(RULES.F1_FEE.source).toContain('诉讼费用交纳办法');
+    expect(RULES.F1_FEE.source).toContain('第三十八条');
   });
 
   it.each([

@@ -56,7 +56,8 @@ function heard(state: EnforcementCase, at: string, opinion: 'agrees' | 'unreacha
   return applyEvent(state, { type: 'applicant-heard', opinion, by: 'applicant' }, at);
 }
 
-const JUNE = cst('2026-06-02 10:00');
+/** The day after the one three months on from filing (2 March): 已超过三个月 holds. */
+const JUNE = cst('2026-06-03 10:00');
 const codes = (state: EnforcementCase, now = JUNE) => finalClosureProblems(state, RULES, now).map((p) => p.code);
 
 describe('G2: 终本 only when every condition holds', () => {
@@ -64,11 +65,15 @@ describe('G2: 终本 only when every condition holds', () => {
     expect(finalClosureProblems(heard(exhausted(), JUNE), RULES, JUNE)).toEqual([]);
   });
 
-  it('fail: a day short of 3 months since filing, named with the first day it holds', () => {
-    const state = heard(exhausted(), cst('2026-06-01 10:00'));
-    expect(earliestFinalClosure(state, RULES)).toBe('2026-06-02');
-    expect(finalClosureProblems(state, RULES, cst('2026-06-01 10:00'))).toEqual([
-      { ruleId: 'G2', code: 'min-since-filing', message: '立案未满3个月（G2），最早可于2026-06-02终结本次执行程序' },
+  it('fail: on the day three months on (满, not yet 超过三个月), named with the first day it holds', () => {
+    const state = heard(exhausted(), cst('2026-06-02 10:00'));
+    expect(earliestFinalClosure(state, RULES)).toBe('2026-06-03');
+    expect(finalClosureProblems(state, RULES, cst('2026-06-02 10:00'))).toEqual([
+      {
+        ruleId: 'G2',
+        code: 'min-since-filing',
+        message: '自立案之日起未超过3个月（G2），最早可于2026-06-03终结本次执行程序',
+      },
     ]);
   });
 
@@ -209,6 +214,25 @@ describe('G1: the other ways of closing, on their grounds', () => {
     ]);
   });
 
+  it('pass: termination when the creditor of maintenance died (民诉法 第二百六十八条第（四）项); fail: it is no 销案 ground', () => {
+    expect(closureProblems(state, 'termination', 'maintenance-creditor-died', RULES)).toEqual([]);
+    expect(closureProblems(state, 'withdrawal', 'maintenance-creditor-died', RULES)[0]?.code).toBe('ground');
+    const ground = RULES.G1.grounds.termination.find((g) => g.id === 'maintenance-creditor-died');
+    expect(ground?.source).toContain('第二百六十八条第（四）项');
+  });
+
+  it('cites 法发〔2014〕26号 by the way: 终结执行 第十七条, 销案 第十八条, 不予执行 第十九条, 驳回申请 第二十条', () => {
+    const articles = (way: keyof typeof RULES.G1.grounds) =>
+      RULES.G1.grounds[way].map((g) => g.source.split(' ').at(-1));
+    expect(new Set(articles('termination'))).toEqual(new Set(['第十七条']));
+    expect(new Set(articles('withdrawal'))).toEqual(new Set(['第十八条']));
+    expect(new Set(articles('non-enforcement'))).toEqual(new Set(['第十九条']));
+    expect(new Set(articles('rejection'))).toEqual(new Set(['第二十条']));
+    expect(RULES.G2.source).toContain('第十六条');
+    for (const grounds of Object.values(RULES.G1.grounds))
+      for (const ground of grounds) expect(ground.source, ground.id).not.toContain('待核实');
+  });
+
   it('every ground carries its legal source', () => {
     for (const grounds of Object.values(RULES.G1.grounds))
       for (const ground of grounds) expect(ground.source, ground.id).toMatch(/法发〔2014〕26号|民事诉讼法/);
@@ -226,8 +250,8 @@ describe('the closure review (planClosure)', () => {
     const early = review(exhausted());
     const april = cst('2026-04-10 10:00');
     const waiting = planClosure(early, RULES, april, EXECUTION);
-    expect(waiting.next).toEqual({ kind: 'wait', until: cst('2026-06-02 09:00') });
-    expect(waiting.events).toMatchObject([{ type: 'closure-refused', next: 'wait', until: '2026-06-02' }]);
+    expect(waiting.next).toEqual({ kind: 'wait', until: cst('2026-06-03 09:00') });
+    expect(waiting.events).toMatchObject([{ type: 'closure-refused', next: 'wait', until: '2026-06-03' }]);
     const recorded = waiting.events.reduce((s, e) => applyEvent(s, e, april), early);
     expect(planClosure(recorded, RULES, april, EXECUTION).events).toEqual([]);
     expect(planClosure(recorded, RULES, JUNE, EXECUTION).next).toEqual({ kind: 'interview' });

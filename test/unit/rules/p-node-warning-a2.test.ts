@@ -136,3 +136,11 @@ describe('P-TERM-EXTENSION: the months the president may decide', () => {
     expect(approved.safeParse({ months: RULES.P_TERM_EXTENSION.maxMonths + 1 }).success).toBe(false);
   });
 });
+
+describe('A2: one extension is 3 months, approved by the president (法释〔2000〕29号 第五条)', () => {
+  it('pass: the law gives the 3 months; fail: it is no longer a project default', () => {
+    expect(RULES.A2).toMatchObject({ kind: 'law', extensionMonths: 3, approver: 'president' });
+    expect(RULES.A2.source).toContain('法释〔2000〕29号');
+    expect('months' in RULES.P_TERM_EXTENSION).toBe(false);
+  });
+});

@@ -6,13 +6,18 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
-import { planSettlement, settlementProblems } from '#domain/closure/settlement.ts';
+import { BREACH_REASON, planSettlement, resumptionProblems, settlementProblems } from '#domain/closure/settlement.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { calendar, cst } from '../../support/calendar.ts';
 import { caseFrom, filed, respondent } from '../../support/cases.ts';
 
 const NOW = cst('2026-04-01 10:00');
+/**
+ * What is owed on NOW: 30,000 yuan, its doubled interest for the 71 days since the basis took effect (372.75 yuan,
+ * F-DELAY-INTEREST) and the execution fee on 30,372.75 yuan (355.59 yuan, F1-FEE).
+ */
+const OWED = 3_072_834;
 const coercing = (): EnforcementCase => ({ ...caseFrom([filed(3_000_000)]), status: 'coercing' });
 const codes = (state: EnforcementCase, installments: { dueOn: string; amountFen: number }[]) =>
   settlementProblems(state, installments, RULES, NOW).map((p) => p.code);
@@ -22,7 +27,7 @@ describe('P-SETTLEMENT: recording an agreement', () => {
     expect(
       codes(coercing(), [
         { dueOn: '2026-04-30', amountFen: 1_000_000 },
-        { dueOn: '2026-05-31', amountFen: 2_000_000 },
+        { dueOn: '2026-05-31', amountFen: OWED - 1_000_000 },
       ]),
     ).toEqual([]);
   });
@@ -32,7 +37,7 @@ describe('P-SETTLEMENT: recording an agreement', () => {
       {
         ruleId: 'G1-SETTLEMENT',
         code: 'total',
-        message: '各期合计10,000.00元，应等于尚未执行的金额30,000.00元（G1）',
+        message: '各期合计10,000.00元，应等于尚未执行的金额30,728.34元（G1）',
       },
     ]);
   });
@@ -41,25 +46,23 @@ describe('P-SETTLEMENT: recording an agreement', () => {
     expect(
       codes(coercing(), [
         { dueOn: '2026-05-31', amountFen: 1_000_000 },
-        { dueOn: '2026-04-30', amountFen: 2_000_000 },
+        { dueOn: '2026-04-30', amountFen: OWED - 1_000_000 },
       ]),
     ).toEqual(['dates']);
-    expect(codes(coercing(), [{ dueOn: '2026-03-31', amountFen: 3_000_000 }])).toEqual(['dates']);
-    expect(codes(coercing(), [{ dueOn: '2027-02-02', amountFen: 3_000_000 }])).toEqual(['span']);
-    expect(codes(coercing(), [{ dueOn: '2027-02-01', amountFen: 3_000_000 }])).toEqual([]);
+    expect(codes(coercing(), [{ dueOn: '2026-03-31', amountFen: OWED }])).toEqual(['dates']);
+    expect(codes(coercing(), [{ dueOn: '2027-02-02', amountFen: OWED }])).toEqual(['span']);
+    expect(codes(coercing(), [{ dueOn: '2027-02-01', amountFen: OWED }])).toEqual([]);
     const thirteen = Array.from({ length: 13 }, (_, i) => ({
       dueOn: `2026-${String(4 + Math.floor(i / 2)).padStart(2, '0')}-${i % 2 === 0 ? '10' : '20'}`,
-      amountFen: i === 0 ? 600_000 : 200_000,
+      amountFen: i === 0 ? OWED - 2_400_000 : 200_000,
     }));
     expect(codes(coercing(), thirteen)).toEqual(['count']);
   });
 
   it('fail: not while the case is closed, parked, or paying out', () => {
-    expect(codes({ ...coercing(), status: 'closed' }, [{ dueOn: '2026-04-30', amountFen: 3_000_000 }])).toEqual([
-      'status',
-    ]);
+    expect(codes({ ...coercing(), status: 'closed' }, [{ dueOn: '2026-04-30', amountFen: OWED }])).toEqual(['status']);
     expect(
-      codes({ ...coercing(), status: 'disbursement-approval' }, [{ dueOn: '2026-04-30', amountFen: 3_000_000 }]),
+      codes({ ...coercing(), status: 'disbursement-approval' }, [{ dueOn: '2026-04-30', amountFen: OWED }]),
     ).toEqual(['status']);
   });
 });
@@ -94,14 +97,28 @@ describe('P-SETTLEMENT: performance', () => {
     });
   });
 
-  it('fail: still unpaid when the grace ends: a breach, recorded as the respondent’s conduct', () => {
+  it('fail: still unpaid when the grace ends: a breach, recorded as the respondent’s conduct; enforcement waits for the applicant (执行和解规定 第九条)', () => {
     const plan = planSettlement(agreed(), RULES, calendar, cst('2026-05-09 00:00'));
-    expect(plan.next).toEqual({ kind: 'breached', resumeWith: 'coercion' });
+    expect(plan.next).toEqual({ kind: 'breached', resumeWith: 'application' });
     expect(plan.events).toMatchObject([
       { type: 'settlement-breached', installment: 0, dueOn: '2026-04-30' },
       { type: 'conduct-recorded', kind: 'settlement-breach', respondentId: respondent.partyId },
-      { type: 'status-changed', to: 'awaiting-coercion' },
+      { type: 'status-changed', to: 'awaiting-officer', reason: BREACH_REASON },
     ]);
+    expect(plan.events.map((e) => e.type)).not.toContain('coercion-started');
+  });
+
+  it('the application to resume: pass once breached and paid out; fail before a breach, or twice', () => {
+    expect(resumptionProblems(agreed()).map((p) => p.code)).toEqual(['not-breached']);
+    const breached = planSettlement(agreed(), RULES, calendar, cst('2026-05-09 00:00')).events.reduce(
+      (s, e) => applyEvent(s, e, cst('2026-05-09 00:00')),
+      agreed(),
+    );
+    expect(breached.status).toBe('awaiting-officer');
+    expect(resumptionProblems(breached)).toEqual([]);
+    const applied = applyEvent(breached, { type: 'resumption-applied', by: 'wang-fang' }, cst('2026-05-10 09:00'));
+    expect(resumptionProblems(applied).map((p) => p.code)).toEqual(['applied']);
+    expect(RULES.G1_SETTLEMENT.source).toContain('第九条');
   });
 
   it('a part payment meets nothing; the rest of the installment meets it; all of it performs the agreement', () => {

@@ -69,8 +69,21 @@ describe('assignment within a team', () => {
     expect(assign('complex', 'C1', teams, staff, { a: 1, c: 1 })).toEqual({ team: 'impl-1', officer: 'b' });
   });
 
-  it('never assigns an inactive officer, and says so when a kind of team is missing', () => {
+  it('never assigns an inactive officer; a court without a team of the kind routes to one it has, and says so', () => {
     expect(assign('simple', 'C1', teams, staff, {})).toEqual({ team: 'fast', officer: 'd' });
-    expect(() => assign('resumed', 'C1', teams, staff, {})).toThrow(NoTeamError);
+    expect(assign('resumed', 'C1', teams, staff, {})).toEqual({
+      team: 'impl-1',
+      officer: 'a',
+      note: '本院未设执行恢复团队（或无在岗承办人），分至首执实施团队办理',
+    });
+  });
+
+  it('pass: no fast-track team: a simple case goes to an implementation team; fail: no team at all is NoTeamError', () => {
+    const noFast = teams.filter((t) => t.kind !== 'fast-track');
+    expect(assign('simple', 'C1', noFast, staff, {})).toMatchObject({
+      team: 'impl-1',
+      note: expect.stringContaining('简案快执团队'),
+    });
+    expect(() => assign('simple', 'C1', [], staff, {})).toThrow(NoTeamError);
   });
 });
