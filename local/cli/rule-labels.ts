@@ -132,6 +132,19 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   downloadLinkSeconds: '下载链接有效期（秒）',
   rehashMaxBytes: '重新校验上限',
   descriptionMaxChars: '说明字数上限',
+  check: '核查期限',
+  urgent: '情况紧急的',
+  lookBack: '报告的期间（收到报告财产令前）',
+  conduct: '适用情形',
+  earlyReleaseApprover: '提前解除拘留的批准人',
+  earlyReleaseDocument: '提前解除拘留的文书',
+  termRunsFrom: '拘留期限起算',
+  signedBy: '签发人',
+  abilityGround: '以有履行能力为要件的事由（第一条第几项）',
+  abilityExclusions: '不得以该项事由纳入的情形',
+  minorsExcluded: '不得纳入未成年人',
+  adultAge: '成年年龄（周岁）',
+  removalGrounds: '删除失信信息的情形',
 };
 
 export const VALUE_LABELS: Readonly<Record<string, string>> = {
@@ -186,6 +199,13 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'assets-hidden-with-ability': '有履行能力而隐匿、转移财产',
   'team-lead': '团队负责人',
   'bureau-chief': '执行局局长',
+  custody: '交付看管之日',
+  'several-grounds': '具有多项失信行为',
+  'seized-property-sufficient': '已查封、扣押、冻结的财产足以清偿债务',
+  'settlement-performed': '执行和解协议已履行完毕',
+  'applicant-request': '申请执行人书面申请删除',
+  'requery-fruitless-twice': '终本后两次以上查询未发现可供执行的财产',
+  'suspended-review-or-bankruptcy': '因审判监督或者破产程序中止执行',
 };
 
 const PERIOD_UNITS: Readonly<Record<string, string>> = { calendar: '日', working: '个工作日' };
@@ -224,7 +244,10 @@ export function formatValue(key: string, value: unknown): string {
     }
     // A closure ground: its name and its source, not its code.
     if ('zh' in value && 'source' in value) return `${String(value.zh)}（${String(value.source)}）`;
-    const parts = Object.entries(value).map(([k, v]) => `${labelOf(k)}：${formatValue(k, v)}`);
+    // Keys are field names, or identifiers (a conduct mapped to its ground, say).
+    const parts = Object.entries(value).map(
+      ([k, v]) => `${FIELD_LABELS[k] ?? labelOf(k, VALUE_LABELS)}：${formatValue(k, v)}`,
+    );
     return `（${parts.join('，')}）`;
   }
   return String(value);

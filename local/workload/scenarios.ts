@@ -7,8 +7,10 @@
  * Adding a scenario: add an entry here, and its weight in config/workload/mix.json.
  */
 import type { CourtScript, RespondentScript } from '#adapters/simulators/partner-simulator.ts';
+import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
+import { outstandingFen } from '#domain/control/plan.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 
 export interface ActContext {
@@ -37,6 +39,11 @@ export interface WorkloadScenario {
 
 const ELSEWHERE = { code: 'HL0123', name: '黑龙江省某县人民法院' };
 
+/** Paying in full: what is owed on the runtime's day, the late-performance interest and the execution fee included. */
+function owedNow(runtime: EmbeddedRuntime, state: EnforcementCase): number {
+  return outstandingFen(state, chinaDateOf(runtime.clock.now()));
+}
+
 async function ok(result: Promise<{ ok: boolean; message?: string }>, what: string): Promise<void> {
   const outcome = await result;
   if (!outcome.ok) throw new Error(`${what}: ${outcome.message ?? 'refused'}`);
@@ -55,7 +62,7 @@ export const WORKLOAD_SCENARIOS: readonly WorkloadScenario[] = [
     act: async ({ runtime, state, day, done }) => {
       if (day < 2 || done.has('paid') || state.ledger.length > 0) return;
       done.add('paid');
-      await ok(runtime.pay(state.caseId, state.claim.totalFen, `workload-${state.caseId}-paid`), 'pay');
+      await ok(runtime.pay(state.caseId, owedNow(runtime, state), `workload-${state.caseId}-paid`), 'pay');
     },
     ends: ['closed'],
   },
@@ -100,7 +107,7 @@ export const WORKLOAD_SCENARIOS: readonly WorkloadScenario[] = [
       }
       if (state.coercion?.referral?.status === 'opened' && !done.has('paid') && state.ledger.length === 0) {
         done.add('paid');
-        await ok(runtime.pay(state.caseId, state.claim.totalFen, `workload-${state.caseId}-paid`), 'pay');
+        await ok(runtime.pay(state.caseId, owedNow(runtime, state), `workload-${state.caseId}-paid`), 'pay');
       }
     },
     ends: ['closed'],

@@ -98,7 +98,7 @@ export const RULES = {
     titleZh: '申请执行人提供被执行人财产线索',
     kind: 'law',
     source:
-      '最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）；3日期限 from enforcement-rules.md A6, not found in the text',
+      '最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）；3日期限出自本项目规则清单 A6，规定原文未见，待核实',
     effectiveFrom: '2021-01-01',
     version: '2020',
     verify: true,

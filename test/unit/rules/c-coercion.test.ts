@@ -146,7 +146,8 @@ describe('C6: the dishonest-debtor list (法释〔2017〕7号)', () => {
     const frozen: CaseEvent = {
       type: 'asset-frozen',
       assetId: 'acct',
-      amountFen: fen(5_000_000),
+      // The principal with the late-performance interest and the execution fee (F-DELAY-INTEREST, F1-FEE) and more.
+      amountFen: fen(5_200_000),
       expiresOn: '2027-03-01' as never,
     };
     const covered = caseFrom([filed()], [served, found], [frozen], [conduct('refusal-with-ability')]);
