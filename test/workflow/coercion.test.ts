@@ -23,9 +23,29 @@ function script(
   };
 }
 
+/**
+ * C4, C6: the president signs what the phase proposes (the restriction order, with a listing when one is due); a
+ * listing proposed later waits for its own signature.
+ */
+async function sign(s: Scenario, caseId: string, data?: { restriction?: boolean; listing?: boolean }, reason?: string) {
+  const [approval] = await s.untilPending(caseId);
+  expect(approval).toMatchObject({ step: 'credit-discipline', requiredRole: 'president' });
+  expect(
+    await s.runtime.decide({
+      approvalId: approval?.approvalId ?? '',
+      decision: 'approved',
+      userId: PRESIDENT,
+      ...(data ? { data } : {}),
+      ...(reason ? { reason } : {}),
+    }),
+  ).toMatchObject({ ok: true });
+  return approval;
+}
+
 async function coercing(s: Scenario, n: number): Promise<string> {
   const outcome = await s.runtime.intake(filingEvent(n));
   if (outcome.outcome !== 'created') throw new Error('not created');
+  await sign(s, outcome.caseId);
   await s.until(outcome.caseId, (c) => c.status === 'coercing' && c.coercion?.watchUntil !== undefined);
   return outcome.caseId;
 }
@@ -83,6 +103,8 @@ describe('judicial detention (C1-C3)', () => {
     expect(
       await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'violent-obstruction', note: '扣押车辆时持械阻拦' }),
     ).toMatchObject({ ok: true });
+    // Ground (二) of 法释〔2017〕7号 第一条: the listing decision is signed first, then the detention is decided.
+    await sign(s, caseId);
     const [approval] = await s.untilPending(caseId);
     expect(approval).toMatchObject({ step: 'sanction', requiredRole: 'president', summary: expect.any(String) });
     expect(
@@ -139,6 +161,7 @@ describe('judicial detention (C1-C3)', () => {
     const s = await open({ script: script(211) });
     const caseId = await coercing(s, 211);
     await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'violent-obstruction' });
+    await sign(s, caseId);
     const [approval] = await s.untilPending(caseId);
     expect(
       await s.runtime.decide({
@@ -168,6 +191,7 @@ describe('judicial detention (C1-C3)', () => {
     const s = await open({ script: script(212) });
     const caseId = await coercing(s, 212);
     await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'report-false' });
+    await sign(s, caseId);
     const [approval] = await s.untilPending(caseId);
     const before = await s.runtime.cases.history(caseId);
     const refused = await s.runtime.decide({

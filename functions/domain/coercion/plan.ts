@@ -4,9 +4,17 @@
  * approval, the respondent's performance), or the end of the phase. The state machine only loops over this.
  */
 import type { LegalCalendar } from '../calendar/legal-calendar.ts';
-import { chinaDateOf, endOfChinaDay, type Instant, isBefore, plusMonths, plusSeconds } from '../calendar/local-date.ts';
+import {
+  chinaDateOf,
+  endOfChinaDay,
+  type Instant,
+  isBefore,
+  type LocalDate,
+  plusMonths,
+  plusSeconds,
+} from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
-import type { EnforcementCase, Publication } from '../case/model.ts';
+import type { ApprovalSummary, CreditProposal, EnforcementCase, Publication } from '../case/model.ts';
 import { timeNode } from '../case/nodes.ts';
 import { applyEvent } from '../case/reducer.ts';
 import { outstandingFen } from '../control/plan.ts';
@@ -28,6 +36,8 @@ export const CREDIT_RECIPIENTS = [
 export type CoercionWait =
   | { readonly kind: 'credit-publish'; readonly what: Publication; readonly recipients: readonly string[] }
   | { readonly kind: 'approve-sanction' }
+  /** C4, C6: the president signs (or refuses) the proposed restriction order and listing decision. */
+  | { readonly kind: 'approve-credit'; readonly occasion: string }
   | { readonly kind: 'sanction-service' }
   | { readonly kind: 'custody' }
   | { readonly kind: 'family-notice' }
@@ -90,9 +100,9 @@ function nextStep(
     const sanction = sanctionPlan(state, rules);
     const grounds = referralGrounds(state, rules);
     const notes = [
-      '未按执行通知履行义务：发出限制消费令（C4）',
+      '未按执行通知履行义务：拟发出限制消费令，报院长签发（C4）',
       listing
-        ? `具备失信情形（${listingGrounds(listing)}）：纳入失信被执行人名单${listing.years !== undefined ? `${listing.years}年` : '（不设期限）'}（C6）`
+        ? `具备失信情形（${listingGrounds(listing)}）：拟纳入失信被执行人名单${listing.years !== undefined ? `${listing.years}年` : '（不设期限）'}，决定书报院长签发（C6）`
         : '暂不具备纳入失信名单的情形（C6）',
       sanction
         ? `${sanction.kind === 'detention' ? '拟司法拘留' : '拟罚款'}（${sanction.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}），报院长批准（C1、C2）`
@@ -105,17 +115,11 @@ function nextStep(
     ];
     return { events: [{ type: 'coercion-decided', notes }] };
   }
-  if (!c.restriction) return { events: [{ type: 'restriction-issued', bound: restrictionScope(state, rules) }] };
-  const restrictionPublished = publish('restriction');
-  if (restrictionPublished) return restrictionPublished;
-
-  const listing = listingPlan(state, rules, today);
-  if (listing && !c.listing) {
-    const term =
-      listing.years !== undefined ? { years: listing.years, until: plusMonths(today, listing.years * 12) } : {};
-    return {
-      events: [{ type: 'debtor-listed', grounds: listing.grounds, articleGrounds: listing.articleGrounds, ...term }],
-    };
+  const signature = creditSignature(state, rules, today);
+  if (signature) return signature;
+  if (c.restriction) {
+    const restrictionPublished = publish('restriction');
+    if (restrictionPublished) return restrictionPublished;
   }
   if (c.listing) {
     const listingPublished = publish('listing');
@@ -210,6 +214,87 @@ function nextStep(
   if (isBefore(now, c.watchUntil))
     return { wait: { kind: 'performance-watch', until: c.watchCheckAt ?? c.watchUntil } };
   return { wait: { kind: 'exhausted' } };
+}
+
+/**
+ * C4, C6: the restriction order and the listing decision take effect only when the president signs them (限高规定
+ * 第五条; 法释〔2017〕7号 第五条). What is due is proposed together, one approval per proposal; the decision issues
+ * what was signed and says what was refused. A refused order is not proposed again; a refused listing only when a
+ * ground appears that the president has not yet refused.
+ */
+function creditSignature(state: EnforcementCase, rules: Rules, today: LocalDate): Step | undefined {
+  const c = state.coercion ?? { published: {}, recorded: [] };
+  const proposal = c.creditProposal;
+  if (proposal) {
+    const applied = c.creditApprovals ?? [];
+    const decided = Object.values(state.approvals).find(
+      (a) =>
+        a.step === 'credit-discipline' &&
+        (a.status === 'approved' || a.status === 'rejected') &&
+        !applied.includes(a.approvalId),
+    );
+    if (!decided) return { wait: { kind: 'approve-credit', occasion: `credit-${applied.length + 1}` } };
+    return { events: creditDecision(proposal, decided, restrictionScope(state, rules), today) };
+  }
+  const listing = listingPlan(state, rules, today);
+  const restriction = !c.restriction && !c.restrictionRefused;
+  const listingDue =
+    listing && !c.listing && listing.grounds.some((g) => !(c.listingRefused ?? []).includes(g)) ? listing : undefined;
+  if (!restriction && !listingDue) return undefined;
+  return {
+    events: [
+      {
+        type: 'credit-measures-proposed',
+        proposal: {
+          restriction,
+          ...(listingDue
+            ? {
+                listing: {
+                  grounds: listingDue.grounds,
+                  articleGrounds: listingDue.articleGrounds,
+                  ...(listingDue.years !== undefined ? { years: listingDue.years } : {}),
+                },
+              }
+            : {}),
+        },
+      },
+    ],
+  };
+}
+
+/** The president's decision on a proposal: each measure signed unless refused by name (decision data `false`). */
+function creditDecision(
+  proposal: CreditProposal,
+  decided: ApprovalSummary,
+  bound: Extract<CaseEvent, { type: 'restriction-issued' }>['bound'],
+  today: LocalDate,
+): CaseEvent[] {
+  const verdict = (measure: 'restriction' | 'listing') =>
+    decided.status === 'approved' && decided.data?.[measure] !== false ? 'approved' : 'rejected';
+  const restriction = proposal.restriction ? verdict('restriction') : undefined;
+  const listing = proposal.listing ? verdict('listing') : undefined;
+  const events: CaseEvent[] = [
+    {
+      type: 'credit-measures-decided',
+      approvalId: decided.approvalId,
+      by: decided.decidedBy ?? '',
+      ...(restriction ? { restriction } : {}),
+      ...(listing ? { listing } : {}),
+      ...(decided.reason ? { reason: decided.reason } : {}),
+    },
+  ];
+  if (restriction === 'approved') events.push({ type: 'restriction-issued', bound });
+  if (listing === 'approved' && proposal.listing) {
+    const { years } = proposal.listing;
+    const term = years !== undefined ? { years, until: plusMonths(today, years * 12) } : {};
+    events.push({
+      type: 'debtor-listed',
+      grounds: proposal.listing.grounds,
+      articleGrounds: proposal.listing.articleGrounds,
+      ...term,
+    });
+  }
+  return events;
 }
 
 /**
