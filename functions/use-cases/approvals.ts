@@ -20,6 +20,7 @@ import { endOfChinaDay, type Instant } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { sanctionLimitProblem } from '#domain/coercion/measures.ts';
+import { creditDecisionProblem } from '#domain/coercion/signature.ts';
 import { depositProblem, percentOfCeil, startingPriceProblem } from '#domain/disposal/auction.ts';
 import { lotAwaitingTerms } from '#domain/disposal/plan.ts';
 import { approvalIdFor } from '#domain/ids.ts';
@@ -318,26 +319,6 @@ function sanctionProblem(state: EnforcementCase | undefined, data: Readonly<Reco
 }
 
 /**
- * C4, C6: an approval that refuses a measure names a measure that was proposed, gives the reason, and signs at
- * least one (refusing every measure is a rejection).
- */
-function creditProblem(
-  state: EnforcementCase | undefined,
-  data: Readonly<Record<string, unknown>>,
-  reason: string | undefined,
-): string | undefined {
-  const proposal = state?.coercion?.creditProposal;
-  if (!proposal) return '本案没有待签发的限制消费令或失信决定书';
-  if (data.restriction !== undefined && !proposal.restriction) return 'restriction：本次未报请签发限制消费令';
-  if (data.listing !== undefined && !proposal.listing) return 'listing：本次未报请签发失信决定书';
-  const signed = (proposal.restriction && data.restriction !== false) || (proposal.listing && data.listing !== false);
-  if (!signed) return '所报各项均不同意的，请作出“不同意”决定并说明理由';
-  const refused = data.restriction === false || data.listing === false;
-  if (refused && !reason) return '不同意其中一项的，须说明理由';
-  return undefined;
-}
-
-/**
  * A staff decision. Checks, in order: the caller is known; holds the role the decision table requires at this
  * rung; belongs to the case's court; did not request it; the approval is still pending and in time; the
  * step's decision data; nobody else holds the task; then the conditional claim; then the token is used; then the
@@ -369,7 +350,7 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'engine' | 'cases'
           : approval.step === 'auction-terms'
             ? auctionTermsProblem(state, data, deps.rules)
             : approval.step === 'credit-discipline'
-              ? creditProblem(state, data, command.reason)
+              ? creditDecisionProblem(state?.coercion?.creditProposal, data, command.reason)
               : undefined;
       if (problem) throw invalid(problem);
     }

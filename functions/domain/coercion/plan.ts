@@ -4,25 +4,18 @@
  * approval, the respondent's performance), or the end of the phase. The state machine only loops over this.
  */
 import type { LegalCalendar } from '../calendar/legal-calendar.ts';
-import {
-  chinaDateOf,
-  endOfChinaDay,
-  type Instant,
-  isBefore,
-  type LocalDate,
-  plusMonths,
-  plusSeconds,
-} from '../calendar/local-date.ts';
+import { chinaDateOf, endOfChinaDay, type Instant, isBefore, plusSeconds } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
-import type { ApprovalSummary, CreditProposal, EnforcementCase, Publication } from '../case/model.ts';
+import type { EnforcementCase, Publication } from '../case/model.ts';
 import { timeNode } from '../case/nodes.ts';
 import { applyEvent } from '../case/reducer.ts';
 import { outstandingFen } from '../control/plan.ts';
 import { fen } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import { articleGround, CONDUCT_LABELS, REFERRAL_GROUND_LABELS } from './labels.ts';
-import { ableToPay, type ListingPlan, listingPlan, restrictionScope, sanctionPlan } from './measures.ts';
+import { ableToPay, type ListingPlan, listingPlan, sanctionPlan } from './measures.ts';
 import { referralGrounds, referralPackage } from './referral.ts';
+import { creditSignature, type SignatureWait } from './signature.ts';
 
 /** Who receives listings, restrictions and their removal (联合惩戒单位): each acknowledges on its own. */
 export const CREDIT_RECIPIENTS = [
@@ -37,7 +30,7 @@ export type CoercionWait =
   | { readonly kind: 'credit-publish'; readonly what: Publication; readonly recipients: readonly string[] }
   | { readonly kind: 'approve-sanction' }
   /** C4, C6: the president signs (or refuses) the proposed restriction order and listing decision. */
-  | { readonly kind: 'approve-credit'; readonly occasion: string }
+  | SignatureWait
   | { readonly kind: 'sanction-service' }
   | { readonly kind: 'custody' }
   | { readonly kind: 'family-notice' }
@@ -214,87 +207,6 @@ function nextStep(
   if (isBefore(now, c.watchUntil))
     return { wait: { kind: 'performance-watch', until: c.watchCheckAt ?? c.watchUntil } };
   return { wait: { kind: 'exhausted' } };
-}
-
-/**
- * C4, C6: the restriction order and the listing decision take effect only when the president signs them (限高规定
- * 第五条; 法释〔2017〕7号 第五条). What is due is proposed together, one approval per proposal; the decision issues
- * what was signed and says what was refused. A refused order is not proposed again; a refused listing only when a
- * ground appears that the president has not yet refused.
- */
-function creditSignature(state: EnforcementCase, rules: Rules, today: LocalDate): Step | undefined {
-  const c = state.coercion ?? { published: {}, recorded: [] };
-  const proposal = c.creditProposal;
-  if (proposal) {
-    const applied = c.creditApprovals ?? [];
-    const decided = Object.values(state.approvals).find(
-      (a) =>
-        a.step === 'credit-discipline' &&
-        (a.status === 'approved' || a.status === 'rejected') &&
-        !applied.includes(a.approvalId),
-    );
-    if (!decided) return { wait: { kind: 'approve-credit', occasion: `credit-${applied.length + 1}` } };
-    return { events: creditDecision(proposal, decided, restrictionScope(state, rules), today) };
-  }
-  const listing = listingPlan(state, rules, today);
-  const restriction = !c.restriction && !c.restrictionRefused;
-  const listingDue =
-    listing && !c.listing && listing.grounds.some((g) => !(c.listingRefused ?? []).includes(g)) ? listing : undefined;
-  if (!restriction && !listingDue) return undefined;
-  return {
-    events: [
-      {
-        type: 'credit-measures-proposed',
-        proposal: {
-          restriction,
-          ...(listingDue
-            ? {
-                listing: {
-                  grounds: listingDue.grounds,
-                  articleGrounds: listingDue.articleGrounds,
-                  ...(listingDue.years !== undefined ? { years: listingDue.years } : {}),
-                },
-              }
-            : {}),
-        },
-      },
-    ],
-  };
-}
-
-/** The president's decision on a proposal: each measure signed unless refused by name (decision data `false`). */
-function creditDecision(
-  proposal: CreditProposal,
-  decided: ApprovalSummary,
-  bound: Extract<CaseEvent, { type: 'restriction-issued' }>['bound'],
-  today: LocalDate,
-): CaseEvent[] {
-  const verdict = (measure: 'restriction' | 'listing') =>
-    decided.status === 'approved' && decided.data?.[measure] !== false ? 'approved' : 'rejected';
-  const restriction = proposal.restriction ? verdict('restriction') : undefined;
-  const listing = proposal.listing ? verdict('listing') : undefined;
-  const events: CaseEvent[] = [
-    {
-      type: 'credit-measures-decided',
-      approvalId: decided.approvalId,
-      by: decided.decidedBy ?? '',
-      ...(restriction ? { restriction } : {}),
-      ...(listing ? { listing } : {}),
-      ...(decided.reason ? { reason: decided.reason } : {}),
-    },
-  ];
-  if (restriction === 'approved') events.push({ type: 'restriction-issued', bound });
-  if (listing === 'approved' && proposal.listing) {
-    const { years } = proposal.listing;
-    const term = years !== undefined ? { years, until: plusMonths(today, years * 12) } : {};
-    events.push({
-      type: 'debtor-listed',
-      grounds: proposal.listing.grounds,
-      articleGrounds: proposal.listing.articleGrounds,
-      ...term,
-    });
-  }
-  return events;
 }
 
 /**
