@@ -159,7 +159,7 @@ describe('C4, C6: the president signs the restriction order and the listing deci
     const state = caseFrom([filed()], [served], [refusedReport]);
     return { state, planned: planCoercion(state, RULES, calendar, now, watch) };
   };
-  const after = (...events: CaseEvent[]) => {
+  const withDecision = (...events: CaseEvent[]) => {
     const { state, planned } = proposed();
     const next = caseFrom([filed()], [served], [refusedReport], [...planned.events], events);
     return { before: state, planned: planCoercion(next, RULES, calendar, now, watch), state: next };
@@ -177,7 +177,7 @@ describe('C4, C6: the president signs the restriction order and the listing deci
   });
 
   it('pass: signed, the order is issued and the respondent listed for 2 years from today', () => {
-    const { planned } = after(requested('a1'), decided('a1', 'approved'));
+    const { planned } = withDecision(requested('a1'), decided('a1', 'approved'));
     expect(types(planned.events)).toEqual(['credit-measures-decided', 'restriction-issued', 'debtor-listed']);
     expect(planned.events[0]).toMatchObject({ restriction: 'approved', listing: 'approved', by: 'song-jian' });
     expect(planned.events[2]).toMatchObject({ years: 2, until: '2028-04-01' });
@@ -185,13 +185,13 @@ describe('C4, C6: the president signs the restriction order and the listing deci
   });
 
   it('each measure on its own: the order signed, the listing refused with its reason', () => {
-    const { planned } = after(requested('a1'), decided('a1', 'approved', { listing: false }, '情节轻微'));
+    const { planned } = withDecision(requested('a1'), decided('a1', 'approved', { listing: false }, '情节轻微'));
     expect(types(planned.events)).toEqual(['credit-measures-decided', 'restriction-issued']);
     expect(planned.events[0]).toMatchObject({ restriction: 'approved', listing: 'rejected', reason: '情节轻微' });
   });
 
   it('fail: rejected, nothing is issued and nothing is proposed again on the same grounds', () => {
-    const { planned, state } = after(requested('a1'), decided('a1', 'rejected', undefined, '暂缓'));
+    const { planned, state } = withDecision(requested('a1'), decided('a1', 'rejected', undefined, '暂缓'));
     // The fine for the refused report is what comes next, not the refused measures again.
     expect(types(planned.events)).toEqual(['credit-measures-decided', 'sanction-proposed']);
     const groups: CaseEvent[][] = [
