@@ -58,6 +58,18 @@ describe('errors are one clear line and a non-zero exit', () => {
       /^错误：决定只能是 approve（同意）或 reject（不同意），收到：maybe\n$/,
     ],
     [['decide', 'a123', 'reject', '--as', 'li-qiang'], /^错误：不同意时须说明理由（--reason）\n$/],
+    [
+      ['decide', 'a123', 'approve', '--as', 'song-jian', '--refuse', 'fine'],
+      /^错误：--refuse 只能是 restriction（限制消费令）或 listing（失信决定书），收到：fine\n$/,
+    ],
+    [
+      ['decide', 'a123', 'approve', '--as', 'song-jian', '--refuse', 'listing'],
+      /^错误：不同意其中一项时须说明理由（--reason）\n$/,
+    ],
+    [
+      ['decide', 'a123', 'reject', '--as', 'song-jian', '--refuse', 'listing', '--reason', '情节轻微'],
+      /^错误：--refuse 用于同意其余各项时不同意其中一项；全部不同意请用 reject\n$/,
+    ],
     [['clock', 'advance', 'soon'], /^错误：时长格式不正确：soon/],
     [['pay', 'x', '12.345'], /^错误：金额格式不正确：12\.345/],
     [['case', 'nope'], /^错误：找不到案件：nope\n$/],
