@@ -208,7 +208,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
           ? `纳入失信被执行人名单${event.proposal.listing.years !== undefined ? `${event.proposal.listing.years}年` : '（不设期限）'}的决定书（C6，法释〔2017〕7号第五条；第一条${event.proposal.listing.articleGrounds.map(articleGround).join('、')}）`
           : undefined,
       ].filter((m) => m !== undefined);
-      return `报请院长签发：${measures.join('；')}`;
+      return `报请院长签发：${measures.join('；')}${event.proposal.forClosure ? '（强制措施已穷尽，终本须已发出限制消费令，G2）' : ''}`;
     }
     case 'credit-measures-decided': {
       const verdicts = [

@@ -401,6 +401,16 @@ describe('the president signs the restriction order and the listing decision (C4
     await s.live(caseId, 5);
     expect(await s.pending(caseId)).toEqual([]);
     expect((await s.load(caseId)).coercion?.restriction).toBeUndefined();
+
+    // G2: when the measures run out, 终本 needs the order: it is put to the president once more, saying why.
+    const [again] = await s.untilPending(caseId, 40);
+    expect(again).toMatchObject({ step: 'credit-discipline', requiredRole: 'president' });
+    expect(again?.summary).toMatch(/此前未予签发，强制措施已穷尽，终结本次执行程序须已发出限制消费令（G2）$/);
+    await s.runtime.decide({ approvalId: again?.approvalId ?? '', decision: 'approved', userId: PRESIDENT });
+    const exhausted = await s.until(caseId, (c) => c.coercion?.outcome === 'exhausted', 10);
+    expect(exhausted.coercion?.restriction).toBeDefined();
+    expect(exhausted.coercion?.published.restriction?.acknowledged).toHaveLength(5);
+    expect(s.path(caseId, 'coercion').at(-1)).toBe('MeasuresExhausted');
   });
 
   it('a listing proposed later is decided on its own: refused with a reason, proposed again only on a new ground', async () => {

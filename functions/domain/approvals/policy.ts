@@ -265,7 +265,8 @@ function creditSummary(state: EnforcementCase): string {
       : undefined,
   ].filter((m) => m !== undefined);
   const separately = measures.length > 1 ? '；可分别同意或不同意' : '';
-  return `拟签发${measures.join('、')}${separately}`;
+  const why = proposal.forClosure ? '；此前未予签发，强制措施已穷尽，终结本次执行程序须已发出限制消费令（G2）' : '';
+  return `拟签发${measures.join('、')}${separately}${why}`;
 }
 
 const OPINION_LABELS = { agrees: '同意终本', objects: '不同意终本', unreachable: '未能约谈' } as const;

@@ -387,6 +387,11 @@ export interface DisposalState {
 /** C4, C6: what is put to the president for signature at one time: the restriction order, a listing, or both. */
 export interface CreditProposal {
   readonly restriction: boolean;
+  /**
+   * The order the president refused is put again once, as the measures run out: 终本 needs it (G2). Absent for a
+   * first proposal.
+   */
+  readonly forClosure?: true;
   readonly listing?: {
     readonly grounds: readonly ConductKind[];
     readonly articleGrounds: readonly number[];
@@ -401,8 +406,10 @@ export interface CoercionState {
   readonly creditProposal?: CreditProposal;
   /** The president's decisions on proposals already acted on, by approval id. */
   readonly creditApprovals?: readonly string[];
-  /** The president refused the restriction order: it is not proposed again. */
+  /** The president refused the restriction order: it is not proposed again, but once before 终本 (G2). */
   readonly restrictionRefused?: boolean;
+  /** The refused order was put to the president again for 终本. */
+  readonly restrictionAskedForClosure?: boolean;
   /** The grounds of a listing the president refused: proposed again only when a new ground appears. */
   readonly listingRefused?: readonly ConductKind[];
   readonly restriction?: {

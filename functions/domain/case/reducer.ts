@@ -421,7 +421,10 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
     case 'sanction-proposed':
       return set({ sanction: { ...event.sanction, status: 'proposed' } });
     case 'credit-measures-proposed':
-      return set({ creditProposal: event.proposal });
+      return set({
+        creditProposal: event.proposal,
+        ...(event.proposal.forClosure ? { restrictionAskedForClosure: true } : {}),
+      });
     case 'credit-measures-decided': {
       const { creditProposal: proposal, ...rest } = current;
       const refusedListing = event.listing === 'rejected' ? (proposal?.listing?.grounds ?? []) : undefined;

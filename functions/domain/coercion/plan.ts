@@ -15,7 +15,7 @@ import type { Rules } from '../rules/table.ts';
 import { articleGround, CONDUCT_LABELS, REFERRAL_GROUND_LABELS } from './labels.ts';
 import { ableToPay, type ListingPlan, listingPlan, sanctionPlan } from './measures.ts';
 import { referralGrounds, referralPackage } from './referral.ts';
-import { creditSignature, type SignatureWait } from './signature.ts';
+import { closureSignature, creditSignature, type SignatureWait } from './signature.ts';
 
 /** Who receives listings, restrictions and their removal (联合惩戒单位): each acknowledges on its own. */
 export const CREDIT_RECIPIENTS = [
@@ -206,7 +206,7 @@ function nextStep(
   }
   if (isBefore(now, c.watchUntil))
     return { wait: { kind: 'performance-watch', until: c.watchCheckAt ?? c.watchUntil } };
-  return { wait: { kind: 'exhausted' } };
+  return closureSignature(state) ?? { wait: { kind: 'exhausted' } };
 }
 
 /**

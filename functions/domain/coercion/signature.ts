@@ -65,6 +65,17 @@ export function creditSignature(
   };
 }
 
+/**
+ * G2: 终本 needs the restriction order issued (严格规范终本规定 第一条（一）). When the measures run out and the president
+ * had refused it, it is put once more, saying why; a second refusal stands, and the 终本 review names it.
+ */
+export function closureSignature(state: EnforcementCase): { readonly events: readonly CaseEvent[] } | undefined {
+  const c = state.coercion;
+  if (!c || c.restriction || !c.restrictionRefused || c.restrictionAskedForClosure || c.creditProposal)
+    return undefined;
+  return { events: [{ type: 'credit-measures-proposed', proposal: { restriction: true, forClosure: true } }] };
+}
+
 /** The president's decision on a proposal: each measure signed unless refused by name (decision data `false`). */
 function creditDecision(
   proposal: CreditProposal,

@@ -9,7 +9,7 @@ import { isLate, timeNode } from '#domain/case/nodes.ts';
 import { listingPlan, restrictionScope, sanctionLimitProblem, sanctionPlan } from '#domain/coercion/measures.ts';
 import { recordCoercionAnswer } from '#domain/coercion/outcomes.ts';
 import { planCoercion, reportCheck } from '#domain/coercion/plan.ts';
-import { creditDecisionProblem } from '#domain/coercion/signature.ts';
+import { closureSignature, creditDecisionProblem } from '#domain/coercion/signature.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { calendar, cst } from '../../support/calendar.ts';
@@ -219,6 +219,36 @@ describe('C4, C6: the president signs the restriction order and the listing deci
       },
     ]);
     expect(again.next).toEqual({ kind: 'approve-credit', occasion: 'credit-2' });
+  });
+
+  it('G2: a refused order is put once more when the measures run out; fail: not when issued, nor a third time', () => {
+    const refused: CaseEvent[][] = [
+      [filed()],
+      [served],
+      [{ type: 'coercion-decided', notes: [] }],
+      [{ type: 'credit-measures-proposed', proposal: { restriction: true } }],
+      [requested('a1'), decided('a1', 'rejected', undefined, '暂缓')],
+      [{ type: 'credit-measures-decided', approvalId: 'a1', by: 'song-jian', restriction: 'rejected' }],
+    ];
+    expect(closureSignature(caseFrom(...refused))?.events).toEqual([
+      { type: 'credit-measures-proposed', proposal: { restriction: true, forClosure: true } },
+    ]);
+    const askedAgain = caseFrom(...refused, [
+      { type: 'credit-measures-proposed', proposal: { restriction: true, forClosure: true } },
+    ]);
+    expect(closureSignature(askedAgain)).toBeUndefined();
+    const refusedTwice = caseFrom(...refused, [
+      { type: 'credit-measures-proposed', proposal: { restriction: true, forClosure: true } },
+      { type: 'credit-measures-decided', approvalId: 'a2', by: 'song-jian', restriction: 'rejected' },
+    ]);
+    expect(closureSignature(refusedTwice)).toBeUndefined();
+    const issued = caseFrom(
+      [filed()],
+      [served],
+      [{ type: 'coercion-decided', notes: [] }],
+      [{ type: 'restriction-issued', bound: [{ partyId: respondent.partyId, role: 'respondent' }] }],
+    );
+    expect(closureSignature(issued)).toBeUndefined();
   });
 
   it('decision data: a refusal names a proposed measure and gives its reason; refusing all is a rejection', () => {
