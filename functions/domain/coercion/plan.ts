@@ -75,7 +75,7 @@ function nextStep(
       const node = timeNode('listing-removal', rules.C6.id, rules.C6.removal, now, calendar);
       return {
         events: [
-          { type: 'debtor-removed', reason: '被执行人已全部履行', dueDate: node.dueDate },
+          { type: 'debtor-removed', reason: removalReason(state), dueDate: node.dueDate },
           { type: 'node-set', node },
         ],
       };
@@ -207,6 +207,14 @@ function nextStep(
   if (isBefore(now, c.watchUntil))
     return { wait: { kind: 'performance-watch', until: c.watchCheckAt ?? c.watchUntil } };
   return closureSignature(state) ?? { wait: { kind: 'exhausted' } };
+}
+
+/**
+ * C6 (法释〔2017〕7号 第十条第一款): the ground the listing is removed on when nothing is owed: a performed settlement
+ * agreement (第二项), or the obligation performed (第一项).
+ */
+function removalReason(state: EnforcementCase): string {
+  return state.settlement?.status === 'performed' ? '当事人达成执行和解协议且已履行完毕' : '被执行人已全部履行';
 }
 
 /**

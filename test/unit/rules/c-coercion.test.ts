@@ -266,6 +266,46 @@ describe('C4, C6: the president signs the restriction order and the listing deci
   });
 });
 
+describe('C6: removal on performance (法释〔2017〕7号 第十条第一款)', () => {
+  const watch = (round: number) => `watch-${round}`;
+  const listed: CaseEvent[] = [
+    { type: 'coercion-decided', notes: [] },
+    { type: 'debtor-listed', grounds: ['report-refused'], articleGrounds: [4], years: 2, until: '2028-03-02' as never },
+  ];
+  const paid: CaseEvent = {
+    type: 'money-received',
+    entryId: 'e1',
+    amountFen: fen(100_000),
+    source: 'voluntary',
+    note: 'paid',
+  };
+  const settled: CaseEvent = {
+    type: 'settlement-recorded',
+    installments: [{ dueOn: '2026-04-10' as never, amountFen: fen(100_000) }],
+    totalFen: fen(100_000),
+    baseReceivedFen: fen(0),
+    by: 'wang-fang',
+    interrupted: {},
+  };
+  const removal = (state: ReturnType<typeof caseFrom>) =>
+    planCoercion(state, RULES, calendar, cst('2026-04-20 10:00'), watch).events.find(
+      (e) => e.type === 'debtor-removed',
+    );
+
+  it('pass: a performed settlement agreement is ground (二), named as such', () => {
+    const state = caseFrom([filed(100_000)], [served], listed, [settled], [paid], [{ type: 'settlement-performed' }]);
+    expect(removal(state)).toMatchObject({ reason: '当事人达成执行和解协议且已履行完毕', dueDate: '2026-04-23' });
+  });
+
+  it('fail: an agreement not yet performed names no settlement; performance without one is ground (一)', () => {
+    expect(removal(caseFrom([filed(100_000)], [served], listed, [paid]))).toMatchObject({
+      reason: '被执行人已全部履行',
+    });
+    const partly = caseFrom([filed(100_000)], [served], listed, [settled], [{ ...paid, amountFen: fen(50_000) }]);
+    expect(removal(partly)).toBeUndefined();
+  });
+});
+
 describe('C6: the dishonest-debtor list (法释〔2017〕7号)', () => {
   it('pass: refusing to report assets is ground (四): listed for 2 years, with or without ability to pay', () => {
     const able = caseFrom([filed()], [served, found], [refusedReport]);
