@@ -1,8 +1,8 @@
 /**
  * Coercive measures and criminal referral (C1-C6, D1-D5). The machine is a loop the domain drives: after each
- * answer, `advance-coercion` records it and says what comes next (a credit-discipline publication, the president's
- * approval of a fine or detention, the police, the procuratorate, a watch for performance), or that the respondent
- * performed (on to disbursement) or the measures are exhausted (hand-over to the 终本 review).
+ * answer, `advance-coercion` records it and says what comes next (the president's signature of the restriction
+ * order and the listing decision, a credit-discipline publication, the president's approval of a fine or detention,
+ * the police, the procuratorate, a watch for performance), or that the respondent performed (on to disbursement) or the measures are exhausted (hand-over to the 终本 review).
  */
 import { RULES } from '#domain/rules/table.ts';
 import { approvalStates } from './approval.asl.ts';
@@ -24,11 +24,11 @@ import { MACHINE_KEYS } from './steps.ts';
 
 /**
  * Passes through the loop: each of the four publications (restriction, listing, and their lifting) up to its
- * retry rounds, the sanction (approval, service, custody, family, review request and decision, term), the
+ * retry rounds, the president's signature (the restriction and listing together, a later listing), the sanction (approval, service, custody, family, review request and decision, term), the
  * referral (police twice when complex; the procuratorate's notice and its decision, D3; the police opening when
  * ordered), the performance watch, and a margin of two.
  */
-export const MAX_COERCION_ROUNDS = 4 * RULES.P_COERCION_WAITS.creditRounds + 7 + 5 + 1 + 2;
+export const MAX_COERCION_ROUNDS = 4 * RULES.P_COERCION_WAITS.creditRounds + 2 + 7 + 5 + 1 + 2;
 
 const within = withinRounds('$.coercion', MAX_COERCION_ROUNDS);
 
@@ -41,6 +41,7 @@ export const coercionDefinition: Definition = {
       [
         within('request', 'AwaitCoercionAnswer'),
         within('approve', 'AwaitSanctionApproval'),
+        within('approve-credit', 'AwaitCreditDisciplineApproval'),
         equals('$.coercion.value.next', 'disburse', 'CarryDisbursement'),
         {
           And: [
@@ -68,6 +69,13 @@ export const coercionDefinition: Definition = {
     ...approvalStates({
       name: 'Sanction',
       step: 'sanction',
+      termsPath: '$.coercion.value.approval',
+      onApproved: 'AdvanceCoercion',
+      onRejected: 'AdvanceCoercion',
+    }),
+    ...approvalStates({
+      name: 'CreditDiscipline',
+      step: 'credit-discipline',
       termsPath: '$.coercion.value.approval',
       onApproved: 'AdvanceCoercion',
       onRejected: 'AdvanceCoercion',

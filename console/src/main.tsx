@@ -375,8 +375,10 @@ function TaskPage({ api, t, lang, approvalId }: { api: Api; t: T; lang: Lang; ap
       ) : null}
     </p>
   );
-  const stepData = (): Record<string, number> | undefined => {
+  const stepData = (): Record<string, number | boolean> | undefined => {
     if (decision !== 'approved') return undefined;
+    // C4, C6: the president signs the rest of the proposal and refuses one measure (the reason says why).
+    if (task.step === 'credit-discipline') return fields.refuse ? { [fields.refuse]: false } : undefined;
     const fen = (value: string | undefined) => (value ? Math.round(Number(value) * 100) : undefined);
     const whole = (value: string | undefined) => (value ? Number(value) : undefined);
     const entries: [string, number | undefined][] =
@@ -477,6 +479,21 @@ function TaskPage({ api, t, lang, approvalId }: { api: Api; t: T; lang: Lang; ap
             </>
           ) : null}
           {decision === 'approved' && task.step === 'term-extension' ? field('months', 'months') : null}
+          {decision === 'approved' && task.step === 'credit-discipline' ? (
+            <p>
+              <label for="field-refuse">{t('refuseMeasure')}</label>
+              <select
+                id="field-refuse"
+                name="refuse"
+                value={fields.refuse ?? ''}
+                onChange={(e) => setFields((f) => ({ ...f, refuse: (e.target as HTMLSelectElement).value }))}
+              >
+                <option value="">{t('refuseNone')}</option>
+                <option value="restriction">{t('refuseRestriction')}</option>
+                <option value="listing">{t('refuseListing')}</option>
+              </select>
+            </p>
+          ) : null}
           <p>
             <label for="reason">{t('reason')}</label>
             <textarea

@@ -45,6 +45,16 @@ export const DECISION_DATA = {
       .describe('罚款、拘留审批：决定的拘留日数（days）或罚款金额（分，amountFen）；不填则按建议'),
     rejected: z.object({}).strict(),
   },
+  'credit-discipline': {
+    /** C4, C6: each proposed measure is signed unless the president refuses it by name (`false`, with a reason). */
+    approved: z
+      .object({ restriction: z.boolean().optional(), listing: z.boolean().optional() })
+      .strict()
+      .describe(
+        '限制消费令、失信决定书签发审批：分别决定是否签发限制消费令（restriction）与失信决定书（listing），false 为不同意该项（须说明理由）；不填则同意所拟各项',
+      ),
+    rejected: z.object({}).strict(),
+  },
   'final-closure': {
     approved: z.object({}).strict(),
     rejected: z.object({}).strict(),

@@ -20,6 +20,7 @@ import { endOfChinaDay, type Instant } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { sanctionLimitProblem } from '#domain/coercion/measures.ts';
+import { creditDecisionProblem } from '#domain/coercion/signature.ts';
 import { depositProblem, percentOfCeil, startingPriceProblem } from '#domain/disposal/auction.ts';
 import { lotAwaitingTerms } from '#domain/disposal/plan.ts';
 import { approvalIdFor } from '#domain/ids.ts';
@@ -348,7 +349,9 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'engine' | 'cases'
           ? sanctionProblem(state, data, deps.rules)
           : approval.step === 'auction-terms'
             ? auctionTermsProblem(state, data, deps.rules)
-            : undefined;
+            : approval.step === 'credit-discipline'
+              ? creditDecisionProblem(state?.coercion?.creditProposal, data, command.reason)
+              : undefined;
       if (problem) throw invalid(problem);
     }
     const now = deps.clock.now();

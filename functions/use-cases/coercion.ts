@@ -27,7 +27,8 @@ type CoercionDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'reque
 export type CoercionTerms =
   | { readonly next: 'request'; readonly requestId: string; readonly timeoutSeconds: number; readonly round: number }
   | {
-      readonly next: 'approve';
+      /** `approve`: the fine or detention (C1, C2); `approve-credit`: the restriction order and listing (C4, C6). */
+      readonly next: 'approve' | 'approve-credit';
       readonly requestId: '';
       readonly approval: ApprovalRequestTerms;
       readonly round: number;
@@ -278,6 +279,10 @@ export function advanceCoercion(deps: CoercionDeps) {
     if (next === null) return { next: 'beside', requestId: '', round };
     if (next.kind === 'approve-sanction') {
       return { next: 'approve', requestId: '', approval: approvalRequestTerms(deps, 'sanction'), round };
+    }
+    if (next.kind === 'approve-credit') {
+      const approval = { ...approvalRequestTerms(deps, 'credit-discipline'), occasion: next.occasion };
+      return { next: 'approve-credit', requestId: '', approval, round };
     }
     if (next.kind === 'disburse') {
       const disbursement = executionName(state.caseId, 'disbursement', (state.phaseRuns.disbursement ?? 0) + 1);

@@ -287,17 +287,44 @@ function decisionData(
   };
 }
 
+/**
+ * C4, C6: the president signs a proposal but refuses one of its measures (`--refuse restriction|listing`), with the
+ * reason; the API checks that the measure was proposed.
+ */
+function refusedMeasure(
+  refuse: string | undefined,
+  decision: 'approved' | 'rejected',
+  reason: string | undefined,
+): Record<string, boolean> | undefined {
+  if (refuse === undefined) return undefined;
+  if (refuse !== 'restriction' && refuse !== 'listing')
+    throw new CliError(`--refuse 只能是 restriction（限制消费令）或 listing（失信决定书），收到：${refuse}`, 2);
+  if (decision !== 'approved')
+    throw new CliError('--refuse 用于同意其余各项时不同意其中一项；全部不同意请用 reject', 2);
+  if (!reason) throw new CliError('不同意其中一项时须说明理由（--reason）', 2);
+  return { [refuse]: false };
+}
+
 /** A decision through the staff API: the decision route, served by the settle function. */
 export async function decideCommand(
   globals: GlobalOptions,
   out: Output,
   approvalId: string,
   decision: string,
-  options: { as: string; reason?: string; days?: string; amount?: string; start?: string; deposit?: string },
+  options: {
+    as: string;
+    reason?: string;
+    days?: string;
+    amount?: string;
+    start?: string;
+    deposit?: string;
+    refuse?: string;
+  },
 ): Promise<void> {
   const mapped = decision === 'approve' ? 'approved' : decision === 'reject' ? 'rejected' : undefined;
   if (!mapped) throw new CliError(`决定只能是 approve（同意）或 reject（不同意），收到：${decision}`, 2);
   if (mapped === 'rejected' && !options.reason) throw new CliError('不同意时须说明理由（--reason）', 2);
+  const refused = refusedMeasure(options.refuse, mapped, options.reason);
   await withApi(globals, out, options.as, async ({ call }) => {
     const step = [options.days, options.amount, options.start, options.deposit].some((o) => o !== undefined)
       ? (
@@ -306,7 +333,7 @@ export async function decideCommand(
           })
         ).task.step
       : undefined;
-    const data = decisionData(step, options);
+    const data = refused ?? decisionData(step, options);
     const result = await call('POST', `/tasks/${encodeURIComponent(approvalId)}/decision`, {
       decision: mapped,
       ...(options.reason ? { reason: options.reason } : {}),

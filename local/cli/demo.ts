@@ -147,7 +147,13 @@ async function flagshipActs(runtime: EmbeddedRuntime, out: Output, state: Enforc
 async function referralActs(runtime: EmbeddedRuntime, out: Output, state: EnforcementCase): Promise<void> {
   const now = chinaTime(runtime.clock.now());
   const coercion = state.coercion;
-  if (state.status === 'coercing' && coercion?.sanction === undefined && state.conduct.length === 0) {
+  // Once the president has signed the restriction order (C4), the officer finds the hidden deposit.
+  if (
+    state.status === 'coercing' &&
+    coercion?.restriction &&
+    coercion.sanction === undefined &&
+    state.conduct.length === 0
+  ) {
     out.progress(`  ${now}  （演示）执行干警查明：被执行人在冻结前将存款转至他人账户，记录隐匿、转移财产行为`);
     const recorded = await runtime.conduct({
       caseId: state.caseId,

@@ -89,6 +89,10 @@ function program(): Command {
       .option('--reason <text>', '理由（不同意时必填）')
       .option('--days <n>', '罚款、拘留审批：决定的拘留日数（默认按建议；不得超过法定上限）')
       .option(
+        '--refuse <measure>',
+        '限制消费令、失信决定书签发审批：同意其余各项，不同意该项（restriction 限制消费令，listing 失信决定书；须说明理由）',
+      )
+      .option(
         '--start <yuan>',
         `拍卖条件审批：起拍价（元；默认按建议；不得低于参考价的${RULES.E2.minStartingPricePercent}%，再次拍卖降价不超过${RULES.E8.maxCutPercent}%）`,
       )

@@ -218,6 +218,26 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return '';
     case 'sanction-proposed':
       return `拟${SANCTION_LABELS[event.sanction.kind]}：${party(state, event.sanction.respondentId)}，${event.sanction.kind === 'detention' ? `${event.sanction.proposedDays}日` : formatYuan(event.sanction.proposedFen ?? (0 as Fen))}（依据：${event.sanction.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）`;
+    case 'credit-measures-proposed': {
+      const measures = [
+        event.proposal.restriction ? '限制消费令（C4，限高规定第五条）' : undefined,
+        event.proposal.listing
+          ? `纳入失信被执行人名单${event.proposal.listing.years !== undefined ? `${event.proposal.listing.years}年` : '（不设期限）'}的决定书（C6，法释〔2017〕7号第五条；第一条${event.proposal.listing.articleGrounds.map(articleGround).join('、')}）`
+          : undefined,
+      ].filter((m) => m !== undefined);
+      return `报请院长签发：${measures.join('；')}${event.proposal.forClosure ? '（强制措施已穷尽，终本须已发出限制消费令，G2）' : ''}`;
+    }
+    case 'credit-measures-decided': {
+      const verdicts = [
+        event.restriction
+          ? `限制消费令${event.restriction === 'approved' ? '同意签发' : '不同意，不发出限制消费令'}`
+          : undefined,
+        event.listing
+          ? `失信决定书${event.listing === 'approved' ? '同意签发' : '不同意，不纳入失信被执行人名单'}`
+          : undefined,
+      ].filter((v) => v !== undefined);
+      return `院长决定（${names.member(event.by)}）：${verdicts.join('；')}${event.reason ? `（理由：${event.reason}）` : ''}`;
+    }
     case 'restriction-issued': {
       const bound = [...new Set(event.bound.filter((b) => b.role !== 'respondent').map((b) => b.role))];
       return `发出限制消费令（C4）${bound.length > 0 ? `，约束单位的法定代表人、主要负责人、直接责任人员、实际控制人` : ''}`;

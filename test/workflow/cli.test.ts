@@ -58,6 +58,18 @@ describe('errors are one clear line and a non-zero exit', () => {
       /^错误：决定只能是 approve（同意）或 reject（不同意），收到：maybe\n$/,
     ],
     [['decide', 'a123', 'reject', '--as', 'li-qiang'], /^错误：不同意时须说明理由（--reason）\n$/],
+    [
+      ['decide', 'a123', 'approve', '--as', 'song-jian', '--refuse', 'fine'],
+      /^错误：--refuse 只能是 restriction（限制消费令）或 listing（失信决定书），收到：fine\n$/,
+    ],
+    [
+      ['decide', 'a123', 'approve', '--as', 'song-jian', '--refuse', 'listing'],
+      /^错误：不同意其中一项时须说明理由（--reason）\n$/,
+    ],
+    [
+      ['decide', 'a123', 'reject', '--as', 'song-jian', '--refuse', 'listing', '--reason', '情节轻微'],
+      /^错误：--refuse 用于同意其余各项时不同意其中一项；全部不同意请用 reject\n$/,
+    ],
     [['clock', 'advance', 'soon'], /^错误：时长格式不正确：soon/],
     [['pay', 'x', '12.345'], /^错误：金额格式不正确：12\.345/],
     [['case', 'nope'], /^错误：找不到案件：nope\n$/],
@@ -205,26 +217,30 @@ describe('the demo', () => {
     inOrder([
       ...control,
       '发放：沈立新 98,750.00元',
+      '院长决定（宋健）：限制消费令同意签发',
+      '发出限制消费令（C4）',
       '有履行能力而拒不履行生效法律文书确定义务',
+      '院长决定（宋健）：失信决定书同意签发',
       '院长审批同意：司法拘留',
       '被拘留人已交公安机关看管',
       '提前解除拘留',
       ...closing,
     ]);
     inOrder([...control, '发布拍卖公告', '拍卖成交：', '拍卖成交裁定已送达（E11）', ...closing]);
-    // F-DELAY-INTEREST by hand, from the end of the performance period (22 January): 1,036,000 × 56 days to the
-    // deduction on 19 March × 0.000175 = 10,152.80; then 937,250 × 42 days to 30 April = 6,888.79 (6,888.7875).
+    // F-DELAY-INTEREST by hand, from the end of the performance period (22 January), rounded once to the fen:
+    // 1,036,000 × 56 days to the deduction on 19 March × 0.000175 = 10,152.80; 937,250 × 44 days to the auction money
+    // on 2 May = 7,216.825; 267,399.54 × 1 day to the respondent's payment on 3 May = 46.7949; 17,416.42 in all.
     expect(stdout).toContain(
-      '迟延履行期间的加倍部分债务利息（F-DELAY-INTEREST，日万分之一点七五，2026-01-22至2026-04-30）：17,041.59元',
+      '迟延履行期间的加倍部分债务利息（F-DELAY-INTEREST，日万分之一点七五，2026-01-22至2026-05-03）：17,416.42元',
     );
-    // F1-FEE by hand on 1,053,041.59 executed: 50 + 1.5% of 490,000 (7,350) + 1% of 553,041.59 (5,530.42).
+    // F1-FEE by hand on 1,053,416.42 executed: 50 + 1.5% of 490,000 (7,350) + 1% of 553,416.42 (5,534.16).
     expect(stdout).toContain(
-      '申请执行费（F1-FEE，按执行金额1,053,041.59元计算，由被执行人负担）：12,930.42元，已收取12,930.42元',
+      '申请执行费（F1-FEE，按执行金额1,053,416.42元计算，由被执行人负担）：12,934.16元，已收取12,934.16元',
     );
     expect(stdout).toContain(
-      '执行标的：1,036,000.00元  已到账：1,065,972.01元  已发放：1,065,972.01元  账户余额：0.00元',
+      '执行标的：1,036,000.00元  已到账：1,066,350.58元  已发放：1,066,350.58元  账户余额：0.00元',
     );
-    expect(stdout).toContain('申请执行人共受偿1,053,041.59元');
+    expect(stdout).toContain('申请执行人共受偿1,053,416.42元');
     expect(stdout).not.toMatch(/系统：\n/);
   });
 
@@ -247,9 +263,13 @@ describe('the demo', () => {
     expect(code).toBe(0);
     const order = [
       '冻结未成功',
+      '报请院长签发：限制消费令',
+      '院长决定（宋健）：限制消费令同意签发',
       '发出限制消费令（C4）',
       '隐匿、转移财产',
-      '纳入失信被执行人名单2年',
+      '报请院长签发：纳入失信被执行人名单2年的决定书',
+      '院长决定（宋健）：失信决定书同意签发',
+      '纳入失信被执行人名单2年，至',
       '院长审批同意：罚款20,000.00元',
       '移送公安机关追究拒不执行判决、裁定罪（D1）',
       '公安机关决定不予立案',

@@ -63,8 +63,13 @@ describe('终本 (G2)', () => {
     const list = await events(s, caseId);
     const summary = list.find((e) => e.type === 'status-changed' && e.to === 'closed');
     expect(summary).toMatchObject({ reason: '终结本次执行程序；限制消费令继续有效，定期查询被执行人财产' });
-    const decided = list.find((e) => e.type === 'approval-decided');
-    expect(decided).toMatchObject({ decision: 'approved', by: CHIEF, role: 'bureau-chief' });
+    // The president signed the restriction order (C4); the bureau chief approved the 终本.
+    const decided = list.filter((e) => e.type === 'approval-decided');
+    expect(decided.map((e) => (e.type === 'approval-decided' ? [e.by, e.role] : []))).toEqual([
+      ['song-jian', 'president'],
+      [CHIEF, 'bureau-chief'],
+    ]);
+    expect(decided.at(-1)).toMatchObject({ decision: 'approved' });
     expect(list.map((e) => e.type)).toEqual(
       expect.arrayContaining(['closure-requested', 'closure-refused', 'interview-requested', 'applicant-heard']),
     );

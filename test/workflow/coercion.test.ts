@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { caseIdFor } from '#domain/ids.ts';
+import { timeline } from '../../local/cli/timeline.ts';
 import { DAY, filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
@@ -23,9 +24,29 @@ function script(
   };
 }
 
+/**
+ * C4, C6: the president signs what the phase proposes (the restriction order, with a listing when one is due); a
+ * listing proposed later waits for its own signature.
+ */
+async function sign(s: Scenario, caseId: string, data?: { restriction?: boolean; listing?: boolean }, reason?: string) {
+  const [approval] = await s.untilPending(caseId);
+  expect(approval).toMatchObject({ step: 'credit-discipline', requiredRole: 'president' });
+  expect(
+    await s.runtime.decide({
+      approvalId: approval?.approvalId ?? '',
+      decision: 'approved',
+      userId: PRESIDENT,
+      ...(data ? { data } : {}),
+      ...(reason ? { reason } : {}),
+    }),
+  ).toMatchObject({ ok: true });
+  return approval;
+}
+
 async function coercing(s: Scenario, n: number): Promise<string> {
   const outcome = await s.runtime.intake(filingEvent(n));
   if (outcome.outcome !== 'created') throw new Error('not created');
+  await sign(s, outcome.caseId);
   await s.until(outcome.caseId, (c) => c.status === 'coercing' && c.coercion?.watchUntil !== undefined);
   return outcome.caseId;
 }
@@ -83,6 +104,8 @@ describe('judicial detention (C1-C3)', () => {
     expect(
       await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'violent-obstruction', note: '扣押车辆时持械阻拦' }),
     ).toMatchObject({ ok: true });
+    // Ground (二) of 法释〔2017〕7号 第一条: the listing decision is signed first, then the detention is decided.
+    await sign(s, caseId);
     const [approval] = await s.untilPending(caseId);
     expect(approval).toMatchObject({ step: 'sanction', requiredRole: 'president', summary: expect.any(String) });
     expect(
@@ -139,6 +162,7 @@ describe('judicial detention (C1-C3)', () => {
     const s = await open({ script: script(211) });
     const caseId = await coercing(s, 211);
     await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'violent-obstruction' });
+    await sign(s, caseId);
     const [approval] = await s.untilPending(caseId);
     expect(
       await s.runtime.decide({
@@ -168,6 +192,7 @@ describe('judicial detention (C1-C3)', () => {
     const s = await open({ script: script(212) });
     const caseId = await coercing(s, 212);
     await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'report-false' });
+    await sign(s, caseId);
     const [approval] = await s.untilPending(caseId);
     const before = await s.runtime.cases.history(caseId);
     const refused = await s.runtime.decide({
@@ -312,6 +337,136 @@ describe('dishonest-debtor list (C6)', () => {
       1,
     );
     expect(removed.nodes['listing-removal']?.startedOn).toBe('2026-09-30');
+  });
+});
+
+describe('the president signs the restriction order and the listing decision (C4, C6)', () => {
+  const lines = async (s: Scenario, caseId: string) =>
+    timeline(await s.runtime.cases.history(caseId), {
+      member: (id) => s.runtime.staff.memberName(id),
+      team: (id) => id,
+    }).map((l) => l.text);
+
+  it('signed: the order is issued after the decision, then published', async () => {
+    const s = await open({ script: script(250) });
+    const outcome = await s.runtime.intake(filingEvent(250));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    const approval = await sign(s, caseId);
+    expect(approval?.summary).toBe('拟签发限制消费令（C4，限高规定第五条）');
+    const state = await s.until(caseId, (c) => c.coercion?.published.restriction !== undefined);
+    const order = types(await events(s, caseId));
+    expect(order.indexOf('credit-measures-proposed')).toBeLessThan(order.indexOf('credit-measures-decided'));
+    expect(order.indexOf('credit-measures-decided')).toBeLessThan(order.indexOf('restriction-issued'));
+    expect(state.coercion?.restriction).toBeDefined();
+    expect(s.path(caseId, 'coercion').slice(0, 6)).toEqual([
+      'OpenCoercion',
+      'RouteCoercion',
+      'AwaitCreditDisciplineApproval',
+      'ApplyCreditDisciplineDecision',
+      'RouteCreditDisciplineDecision',
+      'AdvanceCoercion',
+    ]);
+    expect(await lines(s, caseId)).toContainEqual(expect.stringMatching(/^院长决定（.+）：限制消费令同意签发$/));
+  });
+
+  it('rejected: no order is issued or published, the timeline says so, and it is not proposed again', async () => {
+    const s = await open({ script: script(251) });
+    const outcome = await s.runtime.intake(filingEvent(251));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    const [approval] = await s.untilPending(caseId);
+    expect(approval).toMatchObject({ step: 'credit-discipline', requiredRole: 'president' });
+    // Only the president signs: the bureau chief may not.
+    expect(
+      await s.runtime.decide({ approvalId: approval?.approvalId ?? '', decision: 'approved', userId: 'zhang-wei' }),
+    ).toMatchObject({ ok: false, status: 403 });
+    expect(
+      await s.runtime.decide({
+        approvalId: approval?.approvalId ?? '',
+        decision: 'rejected',
+        userId: PRESIDENT,
+        reason: '被执行人系低保户，暂不限制',
+      }),
+    ).toMatchObject({ ok: true });
+    const state = await s.until(caseId, (c) => c.coercion?.watchUntil !== undefined);
+    expect(state.coercion?.restriction).toBeUndefined();
+    expect(state.coercion?.restrictionRefused).toBe(true);
+    expect(state.coercion?.published.restriction).toBeUndefined();
+    expect(types(await events(s, caseId))).not.toContain('restriction-issued');
+    expect(s.path(caseId, 'coercion')).toEqual(
+      expect.arrayContaining(['AwaitCreditDisciplineApproval', 'RouteCreditDisciplineDecision', 'AdvanceCoercion']),
+    );
+    expect(await lines(s, caseId)).toContainEqual(
+      expect.stringMatching(/^院长决定（.+）：限制消费令不同意，不发出限制消费令（理由：被执行人系低保户，暂不限制）$/),
+    );
+    await s.live(caseId, 5);
+    expect(await s.pending(caseId)).toEqual([]);
+    expect((await s.load(caseId)).coercion?.restriction).toBeUndefined();
+
+    // G2: when the measures run out, 终本 needs the order: it is put to the president once more, saying why.
+    const [again] = await s.untilPending(caseId, 40);
+    expect(again).toMatchObject({ step: 'credit-discipline', requiredRole: 'president' });
+    expect(again?.summary).toMatch(/此前未予签发，强制措施已穷尽，终结本次执行程序须已发出限制消费令（G2）$/);
+    await s.runtime.decide({ approvalId: again?.approvalId ?? '', decision: 'approved', userId: PRESIDENT });
+    const exhausted = await s.until(caseId, (c) => c.coercion?.outcome === 'exhausted', 10);
+    expect(exhausted.coercion?.restriction).toBeDefined();
+    expect(exhausted.coercion?.published.restriction?.acknowledged).toHaveLength(5);
+    expect(s.path(caseId, 'coercion').at(-1)).toBe('MeasuresExhausted');
+  });
+
+  it('a listing proposed later is decided on its own: refused with a reason, proposed again only on a new ground', async () => {
+    const s = await open({ script: script(252) });
+    const caseId = await coercing(s, 252);
+    await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'report-false' });
+    const [approval] = await s.untilPending(caseId);
+    expect(approval?.summary).toMatch(/^拟签发纳入失信被执行人名单2年的决定书（C6，法释〔2017〕7号第五条；情形：/);
+    const decide = (data: Record<string, boolean>, reason?: string) =>
+      s.runtime.decide({
+        approvalId: approval?.approvalId ?? '',
+        decision: 'approved',
+        userId: PRESIDENT,
+        data,
+        ...(reason ? { reason } : {}),
+      });
+    expect(await decide({ restriction: false }, '已发出')).toMatchObject({
+      status: 400,
+      message: 'restriction：本次未报请签发限制消费令',
+    });
+    expect(await decide({ listing: false })).toMatchObject({
+      status: 400,
+      message: '所报各项均不同意的，请作出“不同意”决定并说明理由',
+    });
+    expect(await s.pending(caseId)).toHaveLength(1);
+    expect(
+      await s.runtime.decide({
+        approvalId: approval?.approvalId ?? '',
+        decision: 'rejected',
+        userId: PRESIDENT,
+        reason: '报告不实情节轻微',
+      }),
+    ).toMatchObject({ ok: true });
+    const refused = await s.until(caseId, (c) => (c.coercion?.listingRefused ?? []).length > 0);
+    expect(refused.coercion?.listing).toBeUndefined();
+    expect(refused.coercion?.listingRefused).toEqual(['report-false']);
+    expect(await lines(s, caseId)).toContainEqual(
+      expect.stringMatching(/：失信决定书不同意，不纳入失信被执行人名单（理由：报告不实情节轻微）$/),
+    );
+    // The fine for the false report is the president's next decision, not the same listing again.
+    const [fine] = await s.untilPending(caseId);
+    expect(fine?.step).toBe('sanction');
+    await s.runtime.decide({
+      approvalId: fine?.approvalId ?? '',
+      decision: 'rejected',
+      userId: PRESIDENT,
+      reason: '暂缓',
+    });
+    await s.until(caseId, (c) => c.coercion?.sanction?.status === 'rejected');
+
+    await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'assets-hidden' });
+    await sign(s, caseId);
+    const listed = await s.until(caseId, (c) => c.coercion?.listing !== undefined);
+    expect(listed.coercion?.listing?.grounds).toEqual(expect.arrayContaining(['assets-hidden', 'report-false']));
   });
 });
 

@@ -157,7 +157,11 @@ describe('hand-overs to the phases a later release runs', () => {
   it('nothing found: on to coercive measures', async () => {
     const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
     const caseId = await filed(s, 5);
-    await s.runtime.advance(8 * DAY);
+    // The president signs the restriction order the measures open with (C4).
+    await s.live(caseId, 8);
+    expect(s.path(caseId, 'coercion')).toEqual(
+      expect.arrayContaining(['AwaitCreditDisciplineApproval', 'RouteCreditDisciplineDecision']),
+    );
     expect(s.path(caseId, 'investigation').slice(-4)).toEqual([
       'RoutePlan',
       'CarryCoercionFromPlan',

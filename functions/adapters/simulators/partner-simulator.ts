@@ -293,8 +293,12 @@ export class PartnerSimulator implements PartnerGateway {
 
   async send(request: PartnerRequest): Promise<void> {
     const now = this.clock.now();
-    for (const item of request.items) {
-      const random = seeded(`${request.requestId}|${item.itemId}`);
+    for (const [index, item] of request.items.entries()) {
+      // Seeded by what was asked, never by an id: request and item ids may carry party ids, which are keyed with the
+      // installation's own key, and the same case must play out the same in every data directory.
+      const random = seeded(
+        [request.execution, request.kind, request.createdAt, index, item.channel ?? '', item.reference ?? ''].join('|'),
+      );
       const answer = this.answer(request, item, random);
       if (!answer) continue;
       await this.deliver(plusSeconds(now, answer.afterHours * 3600), {

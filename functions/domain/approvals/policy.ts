@@ -68,6 +68,16 @@ export const APPROVAL_STEPS = {
     onApproved: 'coercing',
     onRejected: 'coercing',
   },
+  /**
+   * C4, C6: the consumption-restriction order (限高规定 第五条) and the listing decision (法释〔2017〕7号 第五条) are
+   * signed by the president. One approval per proposal: when both are proposed together the president decides each
+   * measure on its own (decision data `restriction`, `listing`). No status: the phase goes on either way.
+   */
+  'credit-discipline': {
+    label: '限制消费令、失信决定书签发审批',
+    ladder: ['president'],
+    firstRole: 'president',
+  },
   /** G2: 终本 is decided by the bureau chief (court working rule), escalating to the president. */
   'final-closure': {
     label: '终结本次执行程序审批',
@@ -244,6 +254,7 @@ export function approvalSummary(
         : `罚款${respondent}${formatYuan(sanction.proposedFen ?? fen(0))}`;
     return `拟${measure}（依据：${sanction.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）；可在法定限度内决定${sanction.kind === 'detention' ? '日数' : '金额'}`;
   }
+  if (step === 'credit-discipline') return creditSummary(state);
   if (step === 'final-closure' || step === 'closure') return closureSummary(state);
   const plan = state.disbursementPlan;
   if (!plan) return '执行款发放';
@@ -256,6 +267,22 @@ export function approvalSummary(
     ? `；迟延履行期间的加倍部分债务利息截至${plan.interestThrough ?? ''}共${formatYuan(plan.interestFen)}（先清偿金钱债务，再清偿利息）`
     : '';
   return `向${toApplicants.length}名申请执行人发放共${formatYuan(paid)}${feeText}${refund}${interest}`;
+}
+
+/** C4, C6: the measures the president is asked to sign, each of which may be refused on its own. */
+function creditSummary(state: EnforcementCase): string {
+  const proposal = state.coercion?.creditProposal;
+  if (!proposal) return APPROVAL_STEPS['credit-discipline'].label;
+  const listing = proposal.listing;
+  const measures = [
+    proposal.restriction ? '限制消费令（C4，限高规定第五条）' : undefined,
+    listing
+      ? `纳入失信被执行人名单${listing.years !== undefined ? `${listing.years}年` : '（不设期限）'}的决定书（C6，法释〔2017〕7号第五条；情形：${listing.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）`
+      : undefined,
+  ].filter((m) => m !== undefined);
+  const separately = measures.length > 1 ? '；可分别同意或不同意' : '';
+  const why = proposal.forClosure ? '；此前未予签发，强制措施已穷尽，终结本次执行程序须已发出限制消费令（G2）' : '';
+  return `拟签发${measures.join('、')}${separately}${why}`;
 }
 
 const OPINION_LABELS = { agrees: '同意终本', objects: '不同意终本', unreachable: '未能约谈' } as const;

@@ -12,6 +12,7 @@ import type {
   ClosureWay,
   ConductKind,
   Court,
+  CreditProposal,
   Entrustment,
   EvidenceCheck,
   EvidenceDeclaration,
@@ -221,6 +222,17 @@ export type CaseEvent =
   /** The phase waits for this request: the one to wake if the respondent performs meanwhile. */
   | { readonly type: 'coercion-awaiting'; readonly requestId: string }
   | { readonly type: 'sanction-proposed'; readonly sanction: Omit<Sanction, 'status'> }
+  /** C4, C6: the measures put to the president for signature (限高规定 第五条; 法释〔2017〕7号 第五条). */
+  | { readonly type: 'credit-measures-proposed'; readonly proposal: CreditProposal }
+  /** The president's decision on a proposal: each proposed measure signed or refused. */
+  | {
+      readonly type: 'credit-measures-decided';
+      readonly approvalId: string;
+      readonly by: string;
+      readonly restriction?: 'approved' | 'rejected';
+      readonly listing?: 'approved' | 'rejected';
+      readonly reason?: string;
+    }
   | {
       readonly type: 'restriction-issued';
       readonly bound: readonly { readonly partyId: string; readonly role: string }[];

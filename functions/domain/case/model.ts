@@ -213,6 +213,8 @@ export interface ApprovalSummary {
   readonly dueAt: Instant;
   readonly status: 'pending' | 'approved' | 'rejected' | 'timed-out';
   readonly decidedBy?: string;
+  /** The decider's reason (required for a rejection). */
+  readonly reason?: string;
   readonly data?: Readonly<Record<string, string | number | boolean>>;
   /** Who holds the task (claimed or assigned); nobody while it is open to every eligible decider. */
   readonly assignee?: string;
@@ -384,8 +386,34 @@ export interface DisposalState {
   readonly ended?: boolean;
 }
 
+/** C4, C6: what is put to the president for signature at one time: the restriction order, a listing, or both. */
+export interface CreditProposal {
+  readonly restriction: boolean;
+  /**
+   * The order the president refused is put again once, as the measures run out: 终本 needs it (G2). Absent for a
+   * first proposal.
+   */
+  readonly forClosure?: true;
+  readonly listing?: {
+    readonly grounds: readonly ConductKind[];
+    readonly articleGrounds: readonly number[];
+    /** Absent for ground (一) alone: no fixed term (法释〔2017〕7号 第二条). */
+    readonly years?: number;
+  };
+}
+
 export interface CoercionState {
   readonly decidedAt?: Instant;
+  /** The proposal waiting for the president's decision (C4, C6). */
+  readonly creditProposal?: CreditProposal;
+  /** The president's decisions on proposals already acted on, by approval id. */
+  readonly creditApprovals?: readonly string[];
+  /** The president refused the restriction order: it is not proposed again, but once before 终本 (G2). */
+  readonly restrictionRefused?: boolean;
+  /** The refused order was put to the president again for 终本. */
+  readonly restrictionAskedForClosure?: boolean;
+  /** The grounds of a listing the president refused: proposed again only when a new ground appears. */
+  readonly listingRefused?: readonly ConductKind[];
   readonly restriction?: {
     readonly issuedAt: Instant;
     readonly bound: readonly { readonly partyId: string; readonly role: string }[];

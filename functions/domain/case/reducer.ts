@@ -196,7 +196,13 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       if (!approval) throw new CaseStateError(`case ${state.caseId} has no approval ${event.approvalId}`);
       const updated =
         event.type === 'approval-decided'
-          ? { ...approval, status: event.decision, decidedBy: event.by, ...(event.data ? { data: event.data } : {}) }
+          ? {
+              ...approval,
+              status: event.decision,
+              decidedBy: event.by,
+              ...(event.reason ? { reason: event.reason } : {}),
+              ...(event.data ? { data: event.data } : {}),
+            }
           : { ...approval, status: 'timed-out' as const };
       return { ...state, approvals: { ...state.approvals, [event.approvalId]: updated } };
     }
@@ -365,6 +371,8 @@ type CoercionEvent = Extract<
       | 'coercion-answer-recorded'
       | 'coercion-awaiting'
       | 'sanction-proposed'
+      | 'credit-measures-proposed'
+      | 'credit-measures-decided'
       | 'restriction-issued'
       | 'restriction-lifted'
       | 'debtor-listed'
@@ -420,6 +428,26 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
       return set({ awaiting: event.requestId });
     case 'sanction-proposed':
       return set({ sanction: { ...event.sanction, status: 'proposed' } });
+    case 'credit-measures-proposed':
+      return set({
+        creditProposal: event.proposal,
+        ...(event.proposal.forClosure ? { restrictionAskedForClosure: true } : {}),
+      });
+    case 'credit-measures-decided': {
+      const { creditProposal: proposal, ...rest } = current;
+      const refusedListing = event.listing === 'rejected' ? (proposal?.listing?.grounds ?? []) : undefined;
+      return {
+        ...state,
+        coercion: {
+          ...rest,
+          creditApprovals: [...(current.creditApprovals ?? []), event.approvalId],
+          ...(event.restriction === 'rejected' ? { restrictionRefused: true } : {}),
+          ...(refusedListing
+            ? { listingRefused: [...new Set([...(current.listingRefused ?? []), ...refusedListing])] }
+            : {}),
+        },
+      };
+    }
     case 'restriction-issued':
       return set({ restriction: { issuedAt: at, bound: event.bound } });
     case 'restriction-lifted':

@@ -4,7 +4,7 @@
  * approval, the respondent's performance), or the end of the phase. The state machine only loops over this.
  */
 import type { LegalCalendar } from '../calendar/legal-calendar.ts';
-import { chinaDateOf, endOfChinaDay, type Instant, isBefore, plusMonths, plusSeconds } from '../calendar/local-date.ts';
+import { chinaDateOf, endOfChinaDay, type Instant, isBefore, plusSeconds } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
 import type { EnforcementCase, Publication } from '../case/model.ts';
 import { timeNode } from '../case/nodes.ts';
@@ -13,8 +13,9 @@ import { outstandingFen } from '../control/plan.ts';
 import { fen } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import { articleGround, CONDUCT_LABELS, REFERRAL_GROUND_LABELS } from './labels.ts';
-import { ableToPay, type ListingPlan, listingPlan, restrictionScope, sanctionPlan } from './measures.ts';
+import { ableToPay, type ListingPlan, listingPlan, sanctionPlan } from './measures.ts';
 import { referralGrounds, referralPackage } from './referral.ts';
+import { closureSignature, creditSignature, type SignatureWait } from './signature.ts';
 
 /** Who receives listings, restrictions and their removal (联合惩戒单位): each acknowledges on its own. */
 export const CREDIT_RECIPIENTS = [
@@ -28,6 +29,8 @@ export const CREDIT_RECIPIENTS = [
 export type CoercionWait =
   | { readonly kind: 'credit-publish'; readonly what: Publication; readonly recipients: readonly string[] }
   | { readonly kind: 'approve-sanction' }
+  /** C4, C6: the president signs (or refuses) the proposed restriction order and listing decision. */
+  | SignatureWait
   | { readonly kind: 'sanction-service' }
   | { readonly kind: 'custody' }
   | { readonly kind: 'family-notice' }
@@ -72,7 +75,7 @@ function nextStep(
       const node = timeNode('listing-removal', rules.C6.id, rules.C6.removal, now, calendar);
       return {
         events: [
-          { type: 'debtor-removed', reason: '被执行人已全部履行', dueDate: node.dueDate },
+          { type: 'debtor-removed', reason: removalReason(state), dueDate: node.dueDate },
           { type: 'node-set', node },
         ],
       };
@@ -90,9 +93,9 @@ function nextStep(
     const sanction = sanctionPlan(state, rules);
     const grounds = referralGrounds(state, rules);
     const notes = [
-      '未按执行通知履行义务：发出限制消费令（C4）',
+      '未按执行通知履行义务：拟发出限制消费令，报院长签发（C4）',
       listing
-        ? `具备失信情形（${listingGrounds(listing)}）：纳入失信被执行人名单${listing.years !== undefined ? `${listing.years}年` : '（不设期限）'}（C6）`
+        ? `具备失信情形（${listingGrounds(listing)}）：拟纳入失信被执行人名单${listing.years !== undefined ? `${listing.years}年` : '（不设期限）'}，决定书报院长签发（C6）`
         : '暂不具备纳入失信名单的情形（C6）',
       sanction
         ? `${sanction.kind === 'detention' ? '拟司法拘留' : '拟罚款'}（${sanction.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}），报院长批准（C1、C2）`
@@ -105,17 +108,11 @@ function nextStep(
     ];
     return { events: [{ type: 'coercion-decided', notes }] };
   }
-  if (!c.restriction) return { events: [{ type: 'restriction-issued', bound: restrictionScope(state, rules) }] };
-  const restrictionPublished = publish('restriction');
-  if (restrictionPublished) return restrictionPublished;
-
-  const listing = listingPlan(state, rules, today);
-  if (listing && !c.listing) {
-    const term =
-      listing.years !== undefined ? { years: listing.years, until: plusMonths(today, listing.years * 12) } : {};
-    return {
-      events: [{ type: 'debtor-listed', grounds: listing.grounds, articleGrounds: listing.articleGrounds, ...term }],
-    };
+  const signature = creditSignature(state, rules, today);
+  if (signature) return signature;
+  if (c.restriction) {
+    const restrictionPublished = publish('restriction');
+    if (restrictionPublished) return restrictionPublished;
   }
   if (c.listing) {
     const listingPublished = publish('listing');
@@ -209,7 +206,15 @@ function nextStep(
   }
   if (isBefore(now, c.watchUntil))
     return { wait: { kind: 'performance-watch', until: c.watchCheckAt ?? c.watchUntil } };
-  return { wait: { kind: 'exhausted' } };
+  return closureSignature(state) ?? { wait: { kind: 'exhausted' } };
+}
+
+/**
+ * C6 (法释〔2017〕7号 第十条第一款): the ground the listing is removed on when nothing is owed: a performed settlement
+ * agreement (第二项), or the obligation performed (第一项).
+ */
+function removalReason(state: EnforcementCase): string {
+  return state.settlement?.status === 'performed' ? '当事人达成执行和解协议且已履行完毕' : '被执行人已全部履行';
 }
 
 /**

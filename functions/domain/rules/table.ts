@@ -584,8 +584,8 @@ export const RULES = {
     /** For an organisation the order binds these persons (第三条第二款). */
     organisationBinds: ['legal-representative', 'principal', 'directly-responsible-person', 'actual-controller'],
     /**
-     * 第五条: 限制消费令由人民法院院长签发. Not yet enforced: the coercion phase issues the order without the
-     * president's decision (issue 13, item 3 open).
+     * 第五条: 限制消费令由人民法院院长签发. The order is issued only once the president signs it (approval step
+     * `credit-discipline`, together with a listing proposed at the same time); a refusal issues nothing.
      */
     signedBy: 'president',
   },
@@ -641,8 +641,9 @@ export const RULES = {
     adultAge: 18,
     /**
      * 第五条 (2017): the listing decision (失信决定书) is signed by the court president (enforcement-rules.md and the
-     * issue say 第六条; in the 2017 text 第六条 lists what the published record holds). Not yet enforced: the phase
-     * lists without the president's decision (issue 13, item 3 open).
+     * issue say 第六条; in the 2017 text 第六条 lists what the published record holds). The respondent is listed only
+     * once the president signs the decision (approval step `credit-discipline`); a refusal lists nobody, and the same
+     * grounds are not proposed again.
      */
     signedBy: 'president',
     /** 第十条: removed within this many working days of a removal ground, or of the end of the term. */

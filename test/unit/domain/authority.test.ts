@@ -33,17 +33,18 @@ const approval = (step: ApprovalStep, level: number) => ({
 });
 
 describe('the decision table', () => {
-  it('gives the control plan and disbursement the bureau escalation ladder, a fine or detention and a term extension to the president alone (C2, A2), an overdue node to the team lead then the bureau chief', () => {
+  it('gives the control plan and disbursement the bureau escalation ladder, a fine or detention, the restriction order and listing, and a term extension to the president alone (C2, C4, C6, A2), an overdue node to the team lead then the bureau chief', () => {
     expect(ladderOf('control-plan')).toEqual(ESCALATION_LADDER);
     expect(ladderOf('disbursement')).toEqual(ESCALATION_LADDER);
     expect(ladderOf('sanction')).toEqual(['president']);
+    expect(ladderOf('credit-discipline')).toEqual(['president']);
     expect(ladderOf('term-extension')).toEqual(['president']);
     expect(ladderOf('overdue-node')).toEqual(['team-lead', 'bureau-chief']);
     expect(decisionRows()).toHaveLength(
       (Object.keys(APPROVAL_STEPS) as ApprovalStep[]).reduce((n, step) => n + ladderOf(step).length, 0),
     );
     expect(ladderOf('auction-terms')).toEqual(['panel-member']);
-    expect(decisionRows()).toHaveLength(15);
+    expect(decisionRows()).toHaveLength(16);
   });
 
   it('gives 终本 and the other ways of closing to the bureau chief, then the president (G1, G2)', () => {

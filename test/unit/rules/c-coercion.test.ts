@@ -9,6 +9,7 @@ import { isLate, timeNode } from '#domain/case/nodes.ts';
 import { listingPlan, restrictionScope, sanctionLimitProblem, sanctionPlan } from '#domain/coercion/measures.ts';
 import { recordCoercionAnswer } from '#domain/coercion/outcomes.ts';
 import { planCoercion, reportCheck } from '#domain/coercion/plan.ts';
+import { closureSignature, creditDecisionProblem } from '#domain/coercion/signature.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { calendar, cst } from '../../support/calendar.ts';
@@ -124,6 +125,185 @@ describe('C5: lifting a consumption restriction', () => {
     const state = caseFrom([filed(100_000)], [served], restricted, [paid(105_717)]);
     const planned = planCoercion(state, RULES, calendar, cst('2026-04-01 10:00'), watch);
     expect(planned.events.map((e) => e.type)).not.toContain('restriction-lifted');
+  });
+});
+
+describe('C4, C6: the president signs the restriction order and the listing decision', () => {
+  const watch = (round: number) => `watch-${round}`;
+  const now = cst('2026-04-01 10:00');
+  const requested = (approvalId: string): CaseEvent => ({
+    type: 'approval-requested',
+    approvalId,
+    step: 'credit-discipline',
+    requiredRole: 'president',
+    level: 0,
+    requester: 'wang-fang',
+    dueAt: cst('2026-04-08 23:59'),
+    summary: '拟签发',
+  });
+  const decided = (
+    approvalId: string,
+    decision: 'approved' | 'rejected',
+    data?: Record<string, boolean>,
+    reason?: string,
+  ): CaseEvent => ({
+    type: 'approval-decided',
+    approvalId,
+    decision,
+    by: 'song-jian',
+    role: 'president',
+    ...(data ? { data } : {}),
+    ...(reason ? { reason } : {}),
+  });
+  // A refused asset report (ground (四)) is on the case when the measures are decided: both are proposed together.
+  const proposed = () => {
+    const state = caseFrom([filed()], [served], [refusedReport]);
+    return { state, planned: planCoercion(state, RULES, calendar, now, watch) };
+  };
+  const withDecision = (...events: CaseEvent[]) => {
+    const { state, planned } = proposed();
+    const next = caseFrom([filed()], [served], [refusedReport], [...planned.events], events);
+    return { before: state, planned: planCoercion(next, RULES, calendar, now, watch), state: next };
+  };
+  const types = (events: readonly CaseEvent[]) => events.map((e) => e.type);
+
+  it('fail: nothing is issued before the president decides; one proposal holds both measures', () => {
+    const { planned } = proposed();
+    expect(types(planned.events)).toEqual(['coercion-decided', 'credit-measures-proposed']);
+    expect(planned.events[1]).toEqual({
+      type: 'credit-measures-proposed',
+      proposal: { restriction: true, listing: { grounds: ['report-refused'], articleGrounds: [4], years: 2 } },
+    });
+    expect(planned.next).toEqual({ kind: 'approve-credit', occasion: 'credit-1' });
+  });
+
+  it('pass: signed, the order is issued and the respondent listed for 2 years from today', () => {
+    const { planned } = withDecision(requested('a1'), decided('a1', 'approved'));
+    expect(types(planned.events)).toEqual(['credit-measures-decided', 'restriction-issued', 'debtor-listed']);
+    expect(planned.events[0]).toMatchObject({ restriction: 'approved', listing: 'approved', by: 'song-jian' });
+    expect(planned.events[2]).toMatchObject({ years: 2, until: '2028-04-01' });
+    expect(planned.next).toMatchObject({ kind: 'credit-publish', what: 'restriction' });
+  });
+
+  it('each measure on its own: the order signed, the listing refused with its reason', () => {
+    const { planned } = withDecision(requested('a1'), decided('a1', 'approved', { listing: false }, '情节轻微'));
+    expect(types(planned.events)).toEqual(['credit-measures-decided', 'restriction-issued']);
+    expect(planned.events[0]).toMatchObject({ restriction: 'approved', listing: 'rejected', reason: '情节轻微' });
+  });
+
+  it('fail: rejected, nothing is issued and nothing is proposed again on the same grounds', () => {
+    const { planned, state } = withDecision(requested('a1'), decided('a1', 'rejected', undefined, '暂缓'));
+    // The fine for the refused report is what comes next, not the refused measures again.
+    expect(types(planned.events)).toEqual(['credit-measures-decided', 'sanction-proposed']);
+    const groups: CaseEvent[][] = [
+      [filed()],
+      [served],
+      [refusedReport],
+      [...proposed().planned.events],
+      [requested('a1'), decided('a1', 'rejected', undefined, '暂缓')],
+      [...planned.events],
+    ];
+    const decidedState = caseFrom(...groups);
+    expect(decidedState.coercion).toMatchObject({ restrictionRefused: true, listingRefused: ['report-refused'] });
+    expect(decidedState.coercion?.restriction).toBeUndefined();
+    expect(decidedState.coercion?.listing).toBeUndefined();
+    expect(state.coercion?.creditProposal).toBeDefined();
+    // A new ground (三) puts the listing (alone) to the president again.
+    const again = planCoercion(caseFrom(...groups, [conduct('assets-hidden')]), RULES, calendar, now, watch);
+    expect(again.events).toEqual([
+      {
+        type: 'credit-measures-proposed',
+        proposal: {
+          restriction: false,
+          listing: { grounds: ['assets-hidden', 'report-refused'], articleGrounds: [3, 4], years: 3 },
+        },
+      },
+    ]);
+    expect(again.next).toEqual({ kind: 'approve-credit', occasion: 'credit-2' });
+  });
+
+  it('G2: a refused order is put once more when the measures run out; fail: not when issued, nor a third time', () => {
+    const refused: CaseEvent[][] = [
+      [filed()],
+      [served],
+      [{ type: 'coercion-decided', notes: [] }],
+      [{ type: 'credit-measures-proposed', proposal: { restriction: true } }],
+      [requested('a1'), decided('a1', 'rejected', undefined, '暂缓')],
+      [{ type: 'credit-measures-decided', approvalId: 'a1', by: 'song-jian', restriction: 'rejected' }],
+    ];
+    expect(closureSignature(caseFrom(...refused))?.events).toEqual([
+      { type: 'credit-measures-proposed', proposal: { restriction: true, forClosure: true } },
+    ]);
+    const askedAgain = caseFrom(...refused, [
+      { type: 'credit-measures-proposed', proposal: { restriction: true, forClosure: true } },
+    ]);
+    expect(closureSignature(askedAgain)).toBeUndefined();
+    const refusedTwice = caseFrom(...refused, [
+      { type: 'credit-measures-proposed', proposal: { restriction: true, forClosure: true } },
+      { type: 'credit-measures-decided', approvalId: 'a2', by: 'song-jian', restriction: 'rejected' },
+    ]);
+    expect(closureSignature(refusedTwice)).toBeUndefined();
+    const issued = caseFrom(
+      [filed()],
+      [served],
+      [{ type: 'coercion-decided', notes: [] }],
+      [{ type: 'restriction-issued', bound: [{ partyId: respondent.partyId, role: 'respondent' }] }],
+    );
+    expect(closureSignature(issued)).toBeUndefined();
+  });
+
+  it('decision data: a refusal names a proposed measure and gives its reason; refusing all is a rejection', () => {
+    const both = { restriction: true, listing: { grounds: ['report-refused' as const], articleGrounds: [4] } };
+    expect(creditDecisionProblem(both, {}, undefined)).toBeUndefined();
+    expect(creditDecisionProblem(both, { listing: false }, '情节轻微')).toBeUndefined();
+    expect(creditDecisionProblem(both, { listing: false }, undefined)).toBe('不同意其中一项的，须说明理由');
+    expect(creditDecisionProblem(both, { restriction: false, listing: false }, '暂缓')).toBe(
+      '所报各项均不同意的，请作出“不同意”决定并说明理由',
+    );
+    expect(creditDecisionProblem({ restriction: true }, { listing: true }, undefined)).toBe(
+      'listing：本次未报请签发失信决定书',
+    );
+    expect(creditDecisionProblem(undefined, {}, undefined)).toBe('本案没有待签发的限制消费令或失信决定书');
+  });
+});
+
+describe('C6: removal on performance (法释〔2017〕7号 第十条第一款)', () => {
+  const watch = (round: number) => `watch-${round}`;
+  const listed: CaseEvent[] = [
+    { type: 'coercion-decided', notes: [] },
+    { type: 'debtor-listed', grounds: ['report-refused'], articleGrounds: [4], years: 2, until: '2028-03-02' as never },
+  ];
+  const paid: CaseEvent = {
+    type: 'money-received',
+    entryId: 'e1',
+    amountFen: fen(100_000),
+    source: 'voluntary',
+    note: 'paid',
+  };
+  const settled: CaseEvent = {
+    type: 'settlement-recorded',
+    installments: [{ dueOn: '2026-04-10' as never, amountFen: fen(100_000) }],
+    totalFen: fen(100_000),
+    baseReceivedFen: fen(0),
+    by: 'wang-fang',
+    interrupted: {},
+  };
+  const removal = (state: ReturnType<typeof caseFrom>) =>
+    planCoercion(state, RULES, calendar, cst('2026-04-20 10:00'), watch).events.find(
+      (e) => e.type === 'debtor-removed',
+    );
+
+  it('pass: a performed settlement agreement is ground (二), named as such', () => {
+    const state = caseFrom([filed(100_000)], [served], listed, [settled], [paid], [{ type: 'settlement-performed' }]);
+    expect(removal(state)).toMatchObject({ reason: '当事人达成执行和解协议且已履行完毕', dueDate: '2026-04-23' });
+  });
+
+  it('fail: an agreement not yet performed names no settlement; performance without one is ground (一)', () => {
+    expect(removal(caseFrom([filed(100_000)], [served], listed, [paid]))).toMatchObject({
+      reason: '被执行人已全部履行',
+    });
+    const partly = caseFrom([filed(100_000)], [served], listed, [settled], [{ ...paid, amountFen: fen(50_000) }]);
+    expect(removal(partly)).toBeUndefined();
   });
 });
 
