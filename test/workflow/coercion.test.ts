@@ -80,7 +80,11 @@ describe('consumption restriction (C4, C5)', () => {
   });
 
   it('an organisation’s restriction binds its legal representative, principal, responsible person and controller', async () => {
-    const s = await open({ script: script(201) });
+    // The organisation is scripted by its code: an unscripted party gets a world drawn from its (keyed) party id.
+    const base = script(201);
+    const s = await open({
+      script: { ...base, respondents: { ...base.respondents, '91130922MA0XYZAB3C': { eService: 'ok', assets: [] } } },
+    });
     const event = filingEvent(201);
     event.detail.respondents[0].kind = 'organisation';
     event.detail.respondents[0].idNumber = '91130922MA0XYZAB3C';

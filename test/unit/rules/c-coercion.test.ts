@@ -273,10 +273,11 @@ describe('C6: removal on performance (法释〔2017〕7号 第十条第一款)',
     { type: 'coercion-decided', notes: [] },
     { type: 'debtor-listed', grounds: ['report-refused'], articleGrounds: [4], years: 2, until: '2028-03-02' as never },
   ];
+  // Paid in full: the 1,000.00 yuan with the late-performance interest and the execution fee (F-DELAY-INTEREST, F1-FEE).
   const paid: CaseEvent = {
     type: 'money-received',
     entryId: 'e1',
-    amountFen: fen(100_000),
+    amountFen: fen(120_000),
     source: 'voluntary',
     note: 'paid',
   };
