@@ -58,6 +58,8 @@ function fontFor(texts: readonly string[]): Buffer {
   return encodeSfnt(keepGlyphs(sfnt, keep));
 }
 
+const NO_LINE_START = new Set([...'，。、；：？！）》」』”’%']);
+
 /**
  * Splits text into lines no wider than `width`: Chinese breaks between any two characters, but a run of digits and
  * Latin letters (an amount, a number) stays whole.
@@ -68,7 +70,8 @@ function wrap(font: PDFFont, text: string, size: number, width: number, indent: 
   let lineWidth = indent;
   for (const char of text.match(/[0-9A-Za-z.,]+|./gsu) ?? []) {
     const w = font.widthOfTextAtSize(char, size);
-    if (lineWidth + w > width && line !== '') {
+    // A closing mark never starts a line (避头): it hangs into the margin instead.
+    if (lineWidth + w > width && line !== '' && !NO_LINE_START.has(char)) {
       lines.push(line);
       line = '';
       lineWidth = 0;

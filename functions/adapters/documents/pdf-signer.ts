@@ -8,12 +8,7 @@ import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { Signer, SignPdf } from '@signpdf/signpdf';
 import forge from 'node-forge';
 import type { PDFDocument } from 'pdf-lib';
-
-/** The court's signing identity: an RSA key and its X.509 certificate, both PEM. */
-export interface SigningIdentity {
-  readonly keyPem: string;
-  readonly certificatePem: string;
-}
+import type { SigningIdentity } from '#ports/documents.ts';
 
 /** A @signpdf Signer over a PEM key and certificate (no PKCS#12 round trip). */
 class PemSigner extends Signer {
