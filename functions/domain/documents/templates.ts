@@ -232,7 +232,7 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
     body: [
       '被拘留人：{respondents}。',
       '本院在执行{applicants}与{respondents}{cause}一案中，以{detentionNumber}拘留决定书对{respondents}予以拘留。',
-      '被拘留人{reason}。依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》的规定，经本院院长批准，决定如下：',
+      '经查：{reason}。依照《最高人民法院关于适用〈中华人民共和国民事诉讼法〉的解释》的规定，经本院院长批准，决定如下：',
       '提前解除对{respondents}的拘留。',
     ],
   },
@@ -260,8 +260,8 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
     body: [
       ...PARTIES,
       BASIS_LINE,
-      '本院依法拍卖被执行人{respondents}所有的{assetDescription}，买受人{buyer}以最高价{price}竞得，并已交付全部价款。依照有关规定，裁定如下：',
-      '一、{assetDescription}的所有权自本裁定送达买受人{buyer}时起转移。',
+      '本院依法拍卖被执行人{respondents}所有的{assetDescription}，买受人（竞买号{buyer}）以最高价{price}竞得，并已交付全部价款。依照有关规定，裁定如下：',
+      '一、{assetDescription}的所有权自本裁定送达买受人时起转移。',
       '二、解除对上述财产的查封。',
       '本裁定送达后即发生法律效力。',
     ],

@@ -29,7 +29,7 @@ const ACT = {
   startPrice: '人民币606,126.34元',
   deposit: '人民币60,612.64元',
   round: '一',
-  buyer: '竞买号A1024',
+  buyer: 'A1024',
   price: '人民币606,126.34元',
   closureWay: '执行完毕',
   closureReason: '已全部执行完毕',
