@@ -155,9 +155,14 @@ async function referralActs(runtime: EmbeddedRuntime, out: Output, state: Enforc
  * The documents the day's acts call for, issued as the sweep would: numbered, signed, hashed on the journal (the
  * timeline shows each `document-issued`).
  */
+const reportedProblems = new Set<string>();
 async function issueDemoDocuments(runtime: EmbeddedRuntime, out: Output, caseId: string): Promise<void> {
   const report = await issueDueDocuments(localDocuments(runtime), caseId);
-  for (const problem of report.problems) out.progress(`  未能生成文书：${problem.problem}`);
+  for (const problem of report.problems) {
+    if (reportedProblems.has(problem.trigger)) continue;
+    reportedProblems.add(problem.trigger);
+    out.progress(`  未能生成文书：${problem.problem}`);
+  }
 }
 
 export async function demoCommand(globals: GlobalOptions, out: Output, options: { scenario?: string }): Promise<void> {

@@ -57,6 +57,15 @@ function assetFields(state: EnforcementCase, assetId: string): Record<string, st
   };
 }
 
+/**
+ * The public security bureau a basic court refers 拒执罪 to: the one of its county or district (青县人民法院 →
+ * 青县公安局). A court not named that way gets none, and the referral letter reports the field missing.
+ */
+function policeOf(courtName: string): Record<string, string> {
+  const match = /^(.+?[县区市旗])人民法院$/.exec(courtName);
+  return match ? { policeStation: `${match[1]}公安局` } : {};
+}
+
 function money(amount: Fen | undefined): Record<string, string> {
   return amount === undefined ? {} : { amount: amountText(amount) };
 }
@@ -144,6 +153,7 @@ export function documentRequests(state: EnforcementCase, history: readonly Commi
           break;
         case 'referral-sent':
           add(commit, 'referral-letter', 'referral', {
+            ...policeOf(state.court.name),
             ground: event.grounds.map((g) => CONDUCT_LABELS[g as keyof typeof CONDUCT_LABELS] ?? g).join('、'),
           });
           break;
