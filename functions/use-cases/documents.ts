@@ -15,10 +15,12 @@ import {
   composeDocument,
   documentDate,
   MissingDocumentFieldError,
+  ruleFields,
 } from '#domain/documents/compose.ts';
 import { courtRegion, formatDocumentNumber, seriesKey } from '#domain/documents/numbering.ts';
 import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { type DocumentRequest, documentRequests } from '#domain/documents/triggers.ts';
+import type { Rules } from '#domain/rules/table.ts';
 import type { CaseRepository } from '#ports/case-repository.ts';
 import type { Clock } from '#ports/clock.ts';
 import type {
@@ -32,6 +34,7 @@ import type { StaffDirectory } from '#ports/staff-directory.ts';
 import { loadCase, mutateCase, SYSTEM } from './context.ts';
 
 export interface DocumentDeps {
+  readonly rules: Rules;
   readonly cases: CaseRepository;
   readonly clock: Clock;
   readonly staff: StaffDirectory;
@@ -83,7 +86,12 @@ async function compose(
     officer: officer ?? '',
     approver: approver ?? '',
     date: documentDate(request.at),
-    fields: { ...caseFields(state), ...request.fields, ...(detentionNumber ? { detentionNumber } : {}) },
+    fields: {
+      ...ruleFields(deps.rules),
+      ...caseFields(state),
+      ...request.fields,
+      ...(detentionNumber ? { detentionNumber } : {}),
+    },
   });
 }
 

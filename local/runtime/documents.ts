@@ -77,6 +77,7 @@ export function localDocuments(runtime: EmbeddedRuntime): DocumentDeps & { reado
     const store = new SqliteDocumentStore(runtime.database);
     const dataDir = runtime.database.location === ':memory:' ? undefined : join(runtime.database.location, '..');
     deps = {
+      rules: runtime.deps.rules,
       cases: runtime.deps.cases,
       clock: runtime.deps.clock,
       staff: runtime.deps.staff,

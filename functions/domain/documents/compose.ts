@@ -3,9 +3,12 @@
  * Chinese numerals and its signers. Pure. A field the template needs and the caller did not give is an error naming
  * it and the template, never a blank in the document.
  */
+
+import type { Period } from '../calendar/legal-calendar.ts';
 import { chinaDateOf, type Instant, type LocalDate } from '../calendar/local-date.ts';
 import type { EnforcementCase } from '../case/model.ts';
-import { amountText, chineseDate } from './numerals.ts';
+import type { Rules } from '../rules/table.ts';
+import { amountText, chineseCount, chineseDate } from './numerals.ts';
 import { type DocumentKind, type DocumentTemplate, TEMPLATES, templateFields } from './templates.ts';
 
 export class MissingDocumentFieldError extends Error {
@@ -73,6 +76,21 @@ export function caseFields(state: EnforcementCase): Record<string, string> {
   };
   if (!state.basis.cause) delete fields.cause;
   return fields;
+}
+
+/** A period as a document words it: 五个工作日, 三日, 一个月. */
+export function periodText(period: Period): string {
+  if ('months' in period) return `${chineseCount(period.months)}个月`;
+  return period.unit === 'working' ? `${chineseCount(period.days)}个工作日` : `${chineseCount(period.days)}日`;
+}
+
+/** The periods documents state, from the rule table: the report period (P-ASSET-REPORT), H1, C3. */
+export function ruleFields(rules: Rules): Record<string, string> {
+  return {
+    reportPeriod: periodText(rules.P_ASSET_REPORT.period),
+    entrustmentPeriod: periodText(rules.H1.period),
+    reviewPeriod: periodText(rules.C3.reviewRequest),
+  };
 }
 
 export function closureWayLabel(way: string): string {

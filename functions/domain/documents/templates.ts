@@ -4,6 +4,8 @@
  * with `{field}` placeholders. The fields a template needs are exactly the placeholders it uses (checked by a test);
  * composing with one missing is an error naming it (compose.ts), never a blank in the document.
  *
+ * Periods come from the rule table (compose.ts `ruleFields`), never written into a template.
+ *
  * A template is never edited in place once documents were issued from it: a change is a new version, and a document
  * records the version it was rendered from.
  */
@@ -85,8 +87,8 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
     addressee: '{respondentName}：',
     body: [
       BASIS_LINE,
-      '依照《中华人民共和国民事诉讼法》第二百五十二条的规定，责令你在收到本令后五日内，如实向本院报告当前以及收到执行通知之日前一年的财产情况，并填写所附财产调查表。',
-      '报告财产后财产情况发生变动，影响申请执行人债权实现的，应当自财产变动之日起十日内向本院补充报告。',
+      '依照《中华人民共和国民事诉讼法》第二百五十二条的规定，责令你在收到本令后{reportPeriod}内，如实向本院报告当前以及收到执行通知之日前一年的财产情况，并填写所附财产调查表。',
+      '报告财产后财产情况发生变动，影响申请执行人债权实现的，应当依照规定的期限向本院补充报告。',
       '拒绝报告或者虚假报告的，本院将根据情节轻重予以罚款、拘留，并纳入失信被执行人名单；构成犯罪的，依法追究刑事责任。',
     ],
   },
@@ -159,7 +161,7 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
     addressee: '{toCourt}：',
     body: [
       BASIS_LINE,
-      '被执行人{respondents}在你院辖区内有{assetDescription}。依照《中华人民共和国民事诉讼法》的规定，特委托你院代为办理查封该财产的事项，并请于收到本函之日起十五日内将办理结果函告本院。',
+      '被执行人{respondents}在你院辖区内有{assetDescription}。依照《中华人民共和国民事诉讼法》的规定，特委托你院代为办理查封该财产的事项，并请于收到本函之日起{entrustmentPeriod}内将办理结果函告本院。',
       '附：执行裁定书、协助执行通知书各一份。',
     ],
   },
@@ -203,8 +205,8 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
       '被罚款人：{respondents}。',
       BASIS_LINE,
       '本院查明：{ground}。依照《中华人民共和国民事诉讼法》的规定，决定如下：',
-      '对{respondents}罚款{amount}，限于收到本决定书之日起五日内交纳。',
-      '如不服本决定，可以在收到决定书之日起三日内，向上一级人民法院申请复议一次。复议期间，不停止本决定的执行。',
+      '对{respondents}罚款{amount}。',
+      '如不服本决定，可以在收到决定书之日起{reviewPeriod}内，向上一级人民法院申请复议一次。复议期间，不停止本决定的执行。',
     ],
   },
   'detention-decision': {
@@ -219,7 +221,7 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
       BASIS_LINE,
       '本院查明：{ground}。依照《中华人民共和国民事诉讼法》的规定，经本院院长批准，决定如下：',
       '对{respondents}拘留{days}日，由公安机关看管。',
-      '如不服本决定，可以在收到决定书之日起三日内，向上一级人民法院申请复议一次。复议期间，不停止本决定的执行。',
+      '如不服本决定，可以在收到决定书之日起{reviewPeriod}内，向上一级人民法院申请复议一次。复议期间，不停止本决定的执行。',
     ],
   },
   'early-release-decision': {

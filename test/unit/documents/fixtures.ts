@@ -1,5 +1,7 @@
 /** Fields for every template, as a case and its acts would give them. */
+import { ruleFields } from '#domain/documents/compose.ts';
 import type { DocumentKind } from '#domain/documents/templates.ts';
+import { RULES } from '#domain/rules/table.ts';
 
 const CASE = {
   courtName: '青县人民法院',
@@ -37,5 +39,5 @@ const ACT = {
 };
 
 export function fieldsFor(_kind: DocumentKind): Record<string, string | undefined> {
-  return { ...CASE, ...ACT };
+  return { ...ruleFields(RULES), ...CASE, ...ACT };
 }

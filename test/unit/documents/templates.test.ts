@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '#domain/calendar/local-date.ts';
-import { composeDocument, MissingDocumentFieldError } from '#domain/documents/compose.ts';
+import { composeDocument, MissingDocumentFieldError, periodText, ruleFields } from '#domain/documents/compose.ts';
 import { courtRegion, DocumentNumberError, formatDocumentNumber } from '#domain/documents/numbering.ts';
 import { amountText, chineseCount, chineseDate } from '#domain/documents/numerals.ts';
 import { DOCUMENT_KINDS, TEMPLATES, templateFields } from '#domain/documents/templates.ts';
 import { fen } from '#domain/money.ts';
+import { RULES } from '#domain/rules/table.ts';
 import { fieldsFor } from './fixtures.ts';
 
 describe('document numerals', () => {
@@ -79,6 +80,24 @@ describe('document templates', () => {
         fields: fieldsFor('enforcement-notice'),
       }),
     ).toThrow('缺少字段：approver');
+  });
+});
+
+describe('periods in documents', () => {
+  it('come from the rule table: the report period, the entrusted court’s period, the review period', () => {
+    expect(ruleFields(RULES)).toEqual({
+      reportPeriod: '五个工作日',
+      entrustmentPeriod: '三十日',
+      reviewPeriod: '三日',
+    });
+    expect(periodText({ months: 1 })).toBe('一个月');
+  });
+  it('follow a court’s own rule table', () => {
+    const rules = {
+      ...RULES,
+      P_ASSET_REPORT: { ...RULES.P_ASSET_REPORT, period: { days: 10, unit: 'working' as const } },
+    };
+    expect(ruleFields(rules).reportPeriod).toBe('十个工作日');
   });
 });
 
