@@ -76,6 +76,30 @@ async function courtCase(deps: Pick<Deps, 'cases'>, caller: Identity | undefined
   return state;
 }
 
+/** The case's issued documents, as the journal lists them. */
+export function listCaseDocuments(deps: Pick<Deps, 'cases' | 'documents'>) {
+  return async (caller: Identity | undefined, caseId: string) => {
+    const state = await courtCase(deps, caller, caseId);
+    return { caseId, caseNumber: state.caseNumber, documents: await deps.documents.list(caseId) };
+  };
+}
+
+/** One issued document's signed PDF, as archived. */
+export function caseDocumentPdf(deps: Pick<Deps, 'cases' | 'documents'>) {
+  return async (caller: Identity | undefined, caseId: string, docId: string) => {
+    await courtCase(deps, caller, caseId);
+    const found = await deps.documents.get(docId);
+    if (found?.record.caseId !== caseId) throw notFound(`本案没有文书 ${docId}`);
+    return {
+      docId,
+      number: found.record.number,
+      sha256: found.record.sha256,
+      contentType: 'application/pdf' as const,
+      pdfBase64: Buffer.from(found.pdf).toString('base64'),
+    };
+  };
+}
+
 /** The case, with each node's light (met, green, due soon, overdue) at the time of reading. */
 export function getCase(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
   return async (caller: Identity | undefined, caseId: string) => {

@@ -31,6 +31,7 @@ import { createIntakeHandler } from '../../functions/intake/function.ts';
 import { createSettleHandler } from '../../functions/settle/function.ts';
 import type { CommitListener } from '../store/case-store.ts';
 import { ensurePrivateDirectory, type OpenedDatabase, openDatabase } from '../store/database.ts';
+import { SqliteDocumentStore } from '../store/document-store.ts';
 import { operationScope } from '../store/sql.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -219,6 +220,7 @@ export class EmbeddedRuntime {
       evidence: this.evidence,
       wakes: new QueueWaker(deliver, clock),
       received: store.received,
+      documents: new SqliteDocumentStore(database),
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,

@@ -4,6 +4,7 @@
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DynamoDocumentArchive } from '#adapters/dynamodb/document-archive.ts';
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { DynamoDocumentNumbers } from '#adapters/dynamodb/document-numbers.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
@@ -85,6 +86,35 @@ describe('document numbers on DynamoDB after a crash', () => {
     expect(await numbers.allocate('S', 'DOC-3')).toBe(3);
     expect(await numbers.allocate('S', 'DOC-2')).toBe(2);
     expect(await numbers.allocate('S', 'DOC-4')).toBe(4);
+  });
+});
+
+const RECORD: IssuedDocument = {
+  docId: 'DOC-1',
+  caseId: 'c1',
+  kind: 'enforcement-notice',
+  templateVersion: 1,
+  title: '执行通知书',
+  number: '（2026）冀0922执通1号',
+  sha256: 'ab'.repeat(32),
+  sizeBytes: 3,
+  issuedAt: '2026-03-02T01:00:00.000Z' as Instant,
+  trigger: '2:D1:enforcement-notice',
+};
+
+describe('the DynamoDB document archive (the API function’s, on AWS)', () => {
+  it('keeps a document, lists it under its case, and refuses to replace it', async () => {
+    const stores = await dynamoStores(undefined, undefined);
+    closers.push(() => stores.close());
+    const archive = new DynamoDocumentArchive(documentClient(stores.local.client), LOCAL_TABLES.cases);
+    await archive.put(RECORD, new Uint8Array([1, 2, 3]));
+    expect((await archive.get('DOC-1'))?.record).toEqual(RECORD);
+    expect([...((await archive.get('DOC-1'))?.pdf ?? [])]).toEqual([1, 2, 3]);
+    expect(await archive.list('c1')).toEqual([RECORD]);
+    expect(await archive.list('c2')).toEqual([]);
+    await expect(archive.put(RECORD, new Uint8Array([9]))).rejects.toThrow(DocumentExistsError);
+    expect([...((await archive.get('DOC-1'))?.pdf ?? [])]).toEqual([1, 2, 3]);
+    await expect(archive.put({ ...RECORD, docId: 'DOC-BIG' }, new Uint8Array(400 * 1024))).rejects.toThrow('超过');
   });
 });
 
