@@ -97,7 +97,7 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
     version: 1,
     title: '执行裁定书',
     series: '执裁',
-    basis: [`${CPL} 第二百五十三条`, `${SEIZURE_2020} 第一条${TO_CHECK}`],
+    basis: [`${CPL} 第二百五十三条`, `${SEIZURE_2020} 第一条`],
     style: `${STYLE} 执行裁定书（冻结、划拨存款类）`,
     body: [
       ...PARTIES,
@@ -112,7 +112,7 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
     version: 1,
     title: '执行裁定书',
     series: '执裁',
-    basis: [`${CPL} 第二百五十五条${TO_CHECK}`, `${SEIZURE_2020} 第一条${TO_CHECK}`],
+    basis: [`${CPL} 第二百五十五条`, `${SEIZURE_2020} 第一条`],
     style: `${STYLE} 执行裁定书（查封、扣押财产类）`,
     body: [
       ...PARTIES,
@@ -142,7 +142,7 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
     version: 1,
     title: '协助执行通知书',
     series: '执协',
-    basis: [`${CPL} 第二百五十三条`],
+    basis: [`${CPL} 第二百五十三条`, `${SEIZURE_2020} 第一条`],
     style: `${STYLE} 协助执行通知书`,
     addressee: '{institution}：',
     body: [
