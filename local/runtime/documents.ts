@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createSigningIdentity } from '#adapters/documents/pdf-signer.ts';
 import { pdfDocumentRenderer } from '#adapters/documents/signed-pdf.ts';
 import type { DocumentSigningKeys, SigningIdentity } from '#ports/documents.ts';
-import type { DocumentDeps } from '#use-cases/documents.ts';
+import { type DocumentDeps, issueDueDocuments } from '#use-cases/documents.ts';
 import { ensurePrivateDirectory } from '../store/database.ts';
 import { SqliteDocumentStore } from '../store/document-store.ts';
 import type { EmbeddedRuntime } from './runtime.ts';
@@ -89,4 +89,17 @@ export function localDocuments(runtime: EmbeddedRuntime): DocumentDeps & { reado
     opened.set(runtime, deps);
   }
   return deps;
+}
+
+/**
+ * Issues a case's due documents; a document it cannot make for a missing field is reported by `enforce documents`.
+ * Returns the error's name when issuing failed otherwise (never its text, which may hold case data), for the log.
+ */
+export async function issueCaseDocuments(runtime: EmbeddedRuntime, caseId: string): Promise<string | undefined> {
+  try {
+    await issueDueDocuments(localDocuments(runtime), caseId);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.name : 'unknown';
+  }
 }

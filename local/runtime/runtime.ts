@@ -70,6 +70,11 @@ export interface RuntimeOptions {
   readonly logSink?: LogSink;
   readonly onEvent?: (event: RuntimeEvent) => void;
   readonly onCommit?: CommitListener;
+  /**
+   * Issues the documents that new acts call for (local/runtime/documents.ts) after each batch of due work. The CLI
+   * turns it on; tests leave it off unless they test documents (rendering takes a fraction of a second each).
+   */
+  readonly issueDocuments?: boolean;
   readonly onAlert?: (alert: Alert) => void;
   /**
    * Records what each case uses of the services it would use on AWS (the cost model's input). Off by default: it
@@ -137,6 +142,8 @@ export class EmbeddedRuntime {
   private mattersCheckedAt: Instant | undefined;
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
   private sweepHint: { dirty: boolean; at?: Instant } = { dirty: true };
+  /** Cases with new acts whose documents are not issued yet (RuntimeOptions.issueDocuments). */
+  private readonly documentCases = new Set<string>();
 
   private constructor(database: OpenedDatabase, store: RuntimeStores, clock: RuntimeClock, options: RuntimeOptions) {
     this.database = database;
@@ -161,6 +168,8 @@ export class EmbeddedRuntime {
       listener: (commit, state) => {
         // Any commit may move a case's next node milestone: the sweep index is read again before it is trusted.
         this.sweepHint = { dirty: true };
+        if (options.issueDocuments && commit.events.some((e) => e.type !== 'document-issued'))
+          this.documentCases.add(commit.caseId);
         options.onCommit?.(commit, state);
       },
       schedule: (state) => nextSweepAt(state, reference.rules, reference.calendar),
@@ -436,7 +445,19 @@ export class EmbeddedRuntime {
       if (swept.failed.length > 0)
         this.log({ level: 'WARN', message: 'node sweep failed', service: 'enforcement', cases: swept.failed });
       await this.sweepMatters();
-      if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return;
+      if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return this.issueDocuments();
+    }
+  }
+
+  /** The documents of the cases that changed since the last batch (RuntimeOptions.issueDocuments). */
+  private async issueDocuments(): Promise<void> {
+    if (this.documentCases.size === 0) return;
+    const caseIds = [...this.documentCases];
+    this.documentCases.clear();
+    const { issueCaseDocuments } = await import('./documents.ts');
+    for (const caseId of caseIds) {
+      const failed = await issueCaseDocuments(this, caseId);
+      if (failed) this.log({ level: 'ERROR', message: 'documents not issued', service: 'enforcement', caseId, failed });
     }
   }
 

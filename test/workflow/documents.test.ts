@@ -68,3 +68,26 @@ describe('documents of a case deducted and closed', () => {
     expect(await deps.archive.list(outcome.caseId)).toHaveLength(all.length);
   });
 });
+
+describe('a runtime that issues documents itself (the CLI’s)', () => {
+  it('issues the notice and the report order once the service phase has run, with no sweep asked for', async () => {
+    const s = await open({ issueDocuments: true, script: respondentWith({ eService: 'ok', assets: [] }) });
+    const outcome = await s.runtime.intake(filingEvent(161));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    await s.live(outcome.caseId, 2, 'li-qiang');
+    const kinds = (await localDocuments(s.runtime).archive.list(outcome.caseId)).map((d) => d.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['enforcement-notice', 'asset-report-order']));
+    const journaled = (await s.runtime.cases.history(outcome.caseId))
+      .flatMap((c) => c.events)
+      .filter((e) => e.type === 'document-issued');
+    expect(journaled).toHaveLength(kinds.length);
+  });
+
+  it('is off by default: a runtime without the option issues nothing by itself', async () => {
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
+    const outcome = await s.runtime.intake(filingEvent(162));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    await s.live(outcome.caseId, 2, 'li-qiang');
+    expect(await localDocuments(s.runtime).archive.list(outcome.caseId)).toEqual([]);
+  });
+});
