@@ -127,6 +127,12 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         environment: tables,
         encrypted: true,
       };
+    case 'documents':
+      return {
+        statements: [allow(['GetItem', 'Query'], [cases])],
+        environment: tables,
+        encrypted: true,
+      };
     case 'received':
       return {
         statements: [allow(['GetItem', 'PutItem'], [cases]), allow(['Query'], [t.store.casesIndexArn('gsi1')])],

@@ -1,6 +1,6 @@
 /**
  * The staff console: sign in, the task inbox with its decide form (and the step's evidence), the case page
- * (timeline, nodes, parties, assets, seizures, money, evidence), the command-center board, lookups, and the clock
+ * (timeline, nodes, parties, assets, seizures, money, documents, evidence), the command-center board, lookups, and the clock
  * control of a local virtual-clock data directory. Preact, hash routes, the staff API only.
  */
 import { render } from 'preact';
@@ -21,6 +21,7 @@ import {
   startCognitoSignIn,
   yuan,
 } from './api.ts';
+import { DocumentList } from './documents.tsx';
 import { type LabelKey, type Lang, translator, words } from './i18n.ts';
 
 type T = (key: LabelKey) => string;
@@ -654,6 +655,8 @@ function CasePage({ api, t, lang, caseId }: { api: Api; t: T; lang: Lang; caseId
           ))}
         </ul>
       )}
+      <h3>{t('caseDocuments')}</h3>
+      <DocumentList api={api} caseId={caseId} t={t} />
       <h3>{t('caseEvidence')}</h3>
       <EvidenceList api={api} caseId={caseId} t={t} />
       <h3>{t('timeline')}</h3>

@@ -19,7 +19,15 @@ import type { CaseStatus } from '#domain/case/status.ts';
 import type { Role } from '#domain/staff/roles.ts';
 import { decideApproval } from '#use-cases/approvals.ts';
 import { boardApprovals, boardCases, boardNodes, boardWorkload, casesByPhase, lookupCases } from '#use-cases/board.ts';
-import { caseJournal, caseTimeline, getCase, listCases, verifyCase } from '#use-cases/case-reads.ts';
+import {
+  caseDocumentPdf,
+  caseJournal,
+  caseTimeline,
+  getCase,
+  listCaseDocuments,
+  listCases,
+  verifyCase,
+} from '#use-cases/case-reads.ts';
 import { recordInterview, requestClosure } from '#use-cases/closure.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
@@ -100,6 +108,8 @@ export function apiHandlers(
   const reassign = reassignTasks(deps);
   const cases = listCases(deps);
   const oneCase = getCase(deps);
+  const documents = listCaseDocuments(deps);
+  const documentPdf = caseDocumentPdf(deps);
   const journal = caseJournal(deps);
   const verify = verifyCase(deps);
   const lines = caseTimeline(deps);
@@ -154,6 +164,8 @@ export function apiHandlers(
       return cases(identity, q);
     },
     getCase: ({ identity, params }) => oneCase(identity, params.caseId ?? ''),
+    listCaseDocuments: ({ identity, params }) => documents(identity, params.caseId ?? ''),
+    getCaseDocumentPdf: ({ identity, params }) => documentPdf(identity, params.caseId ?? '', params.docId ?? ''),
     getCaseJournal: ({ identity, params }) => journal(identity, params.caseId ?? ''),
     verifyCase: ({ identity, params }) => verify(identity, params.caseId ?? ''),
     getCaseTimeline: ({ identity, params }) => lines(identity, params.caseId ?? ''),

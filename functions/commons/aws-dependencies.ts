@@ -5,10 +5,12 @@
  * The evidence store is passed in by the functions that use it (`aws-evidence.ts`): the S3 client and presigner are
  * bundled, not provided by the Lambda runtime, so importing them here would put them in every function's bundle.
  */
+
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoDocumentArchive } from '#adapters/dynamodb/document-archive.ts';
 import { nextSweepAt } from '#domain/case/node-watch.ts';
 import type { EvidenceStore } from '#ports/evidence-store.ts';
 import type { Deps } from '#use-cases/context.ts';
@@ -68,6 +70,7 @@ export function awsDependencies<U extends DependencyName>(
   }
   if (needs.has('approvals')) deps.approvals = new DynamoApprovalStore(db(), tables());
   if (needs.has('received')) deps.received = new DynamoReceivedMatterStore(db(), tables());
+  if (needs.has('documents')) deps.documents = new DynamoDocumentArchive(db(), tables().cases);
   if (needs.has('requests')) deps.requests = new DynamoPartnerRequestStore(db(), tables());
   if (needs.has('engine')) {
     // Only the machines this function may start are configured (function-access.ts): intake the service phase,

@@ -273,6 +273,35 @@ export const EvidenceLink = z.looseObject({ evidenceId: z.string(), sha256: z.st
 export const LegalHoldResult = z.looseObject({ caseId: CaseId, legalHold: z.boolean() });
 export const EvidenceVerification = z.looseObject({ caseId: CaseId });
 
+/** Issued documents (docs/documents.md): the case's list, and one document's signed PDF. */
+export const DocumentParams = z.object({
+  caseId: CaseId,
+  docId: z.string().regex(/^DOC-[0-9A-F]{20}$/, 'must be a document id'),
+});
+const IssuedDocumentView = z.looseObject({
+  docId: z.string(),
+  kind: z.string(),
+  title: z.string(),
+  number: z.string(),
+  templateVersion: z.number().int(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  sizeBytes: z.number().int(),
+  issuedAt: Instant,
+});
+export const DocumentListing = z.looseObject({
+  caseId: CaseId,
+  caseNumber: z.string(),
+  documents: z.array(IssuedDocumentView),
+});
+/** The PDF inside JSON (base64), so it passes the API's JSON answers unchanged; its SHA-256 is the journal's. */
+export const DocumentFile = z.looseObject({
+  docId: z.string(),
+  number: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  contentType: z.literal('application/pdf'),
+  pdfBase64: z.string(),
+});
+
 const PartyView = z
   .object({
     partyId: z.string(),

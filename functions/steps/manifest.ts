@@ -23,6 +23,7 @@ export const DEPENDENCIES = [
   'filing',
   'received',
   'partyKey',
+  'documents',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -82,7 +83,19 @@ export const FUNCTION_USES = {
    * journal (claims, assignments, evidence declarations and accesses) and the approvals' assignee; never the engine:
    * decisions, conduct and early releases go to settle.
    */
-  api: ['clock', 'rules', 'calendar', 'cases', 'queries', 'approvals', 'staff', 'evidence', 'received', 'alerts'],
+  api: [
+    'clock',
+    'rules',
+    'calendar',
+    'cases',
+    'queries',
+    'approvals',
+    'staff',
+    'evidence',
+    'received',
+    'alerts',
+    'documents',
+  ],
   /**
    * The node sweeper, every few minutes: reads the sweep index, records warnings and overdue nodes, starts the
    * node-task executions (overdue supervision, term extension) and tells the command center; and tells it of

@@ -12,7 +12,7 @@ import type { Identity } from '#domain/staff/roles.ts';
 import { type Names, timeline } from '#local/cli/timeline.ts';
 import type { CaseSummary } from '#ports/case-repository.ts';
 import type { Deps } from './context.ts';
-import { caseNotFound, forbidden, unauthenticated } from './errors.ts';
+import { caseNotFound, forbidden, notFound, unauthenticated } from './errors.ts';
 
 function readable(caller: Identity | undefined, court: string): Identity {
   if (!caller) throw unauthenticated('未登录或身份无法核验');
@@ -74,6 +74,30 @@ async function courtCase(deps: Pick<Deps, 'cases'>, caller: Identity | undefined
   if (!state) throw caseNotFound();
   readable(caller, state.court.code);
   return state;
+}
+
+/** The case's issued documents, as the journal lists them. */
+export function listCaseDocuments(deps: Pick<Deps, 'cases' | 'documents'>) {
+  return async (caller: Identity | undefined, caseId: string) => {
+    const state = await courtCase(deps, caller, caseId);
+    return { caseId, caseNumber: state.caseNumber, documents: await deps.documents.list(caseId) };
+  };
+}
+
+/** One issued document's signed PDF, as archived. */
+export function caseDocumentPdf(deps: Pick<Deps, 'cases' | 'documents'>) {
+  return async (caller: Identity | undefined, caseId: string, docId: string) => {
+    await courtCase(deps, caller, caseId);
+    const found = await deps.documents.get(docId);
+    if (found?.record.caseId !== caseId) throw notFound('本案没有该文书');
+    return {
+      docId,
+      number: found.record.number,
+      sha256: found.record.sha256,
+      contentType: 'application/pdf' as const,
+      pdfBase64: Buffer.from(found.pdf).toString('base64'),
+    };
+  };
 }
 
 /** The case, with each node's light (met, green, due soon, overdue) at the time of reading. */

@@ -17,6 +17,7 @@ import {
   ConcurrentUpdateError,
 } from '#ports/case-repository.ts';
 import type { Clock } from '#ports/clock.ts';
+import type { DocumentArchive } from '#ports/documents.ts';
 import type { EvidenceStore } from '#ports/evidence-store.ts';
 import type { FilingSystem } from '#ports/filing.ts';
 import type { IntakeRejections } from '#ports/intake.ts';
@@ -47,6 +48,8 @@ export interface Deps {
   readonly filing: FilingSystem;
   readonly received: ReceivedMatterStore;
   readonly partyKey: PartyKey;
+  /** Issued documents (numbered, signed PDFs): read by the staff API. */
+  readonly documents: DocumentArchive;
 }
 
 /**

@@ -16,6 +16,8 @@ import { FEE_PAYEE, owed } from '#domain/disbursement/owed.ts';
 import { type Fen, fen, formatYuan } from '#domain/money.ts';
 import { ROLE_LABELS } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
+import { issueDueDocuments } from '#use-cases/documents.ts';
+import { localDocuments } from '../runtime/documents.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { caseCommand } from './commands.ts';
 import { CliError, type Output } from './output.ts';
@@ -170,6 +172,20 @@ async function referralActs(runtime: EmbeddedRuntime, out: Output, state: Enforc
   }
 }
 
+/**
+ * The documents the day's acts call for, issued as the sweep would: numbered, signed, hashed on the journal (the
+ * timeline shows each `document-issued`).
+ */
+const reportedProblems = new Set<string>();
+async function issueDemoDocuments(runtime: EmbeddedRuntime, out: Output, caseId: string): Promise<void> {
+  const report = await issueDueDocuments(localDocuments(runtime), caseId);
+  for (const problem of report.problems) {
+    if (reportedProblems.has(problem.trigger)) continue;
+    reportedProblems.add(problem.trigger);
+    out.progress(`  未能生成文书：${problem.problem}`);
+  }
+}
+
 export async function demoCommand(globals: GlobalOptions, out: Output, options: { scenario?: string }): Promise<void> {
   const scenario = (options.scenario ?? 'flagship') as Scenario;
   if (!SCENARIOS.includes(scenario))
@@ -219,6 +235,7 @@ export async function demoCommand(globals: GlobalOptions, out: Output, options: 
           if (!decided.ok) throw new CliError(`演示审批失败：${decided.message}`);
         }
         await runtime.advance(DAY);
+        await issueDemoDocuments(runtime, out, intake.caseId);
       }
       return intake.caseId;
     },

@@ -417,6 +417,24 @@ function program(): Command {
       .description('逐件重新计算证据的 SHA-256 并核验审计链，指出第一处不一致')
       .argument('<case>', '案号或案件内部编号'),
   ).action(async (reference: string) => (await evidence()).evidenceVerifyCommand(globals(), out(), reference));
+  const documents = () => import('./documents.ts');
+  helped(
+    cli
+      .command('documents')
+      .description('本案文书：按审计链上的执行行为补齐应签发的文书（编号、签章、存档），并列出全部文书')
+      .argument('<case>', '案号或案件内部编号'),
+  ).action(async (reference: string) => (await documents()).documentsCommand(globals(), out(), reference));
+  helped(
+    cli
+      .command('document')
+      .description('导出一份文书（document <文书编号> --out <文件.pdf>），或核验（document verify <文书编号>）')
+      .argument('<id|verify>', '文书编号，或 verify')
+      .argument('[id]', 'verify 时的文书编号')
+      .option('--out <file>', '导出到该 PDF 文件（不覆盖已有文件）')
+      .option('--file <file>', 'verify 时核验这份副本而不是存档'),
+  ).action(async (first: string, second: string | undefined, options) =>
+    (await documents()).documentCommand(globals(), out(), first, second, options),
+  );
   const users = () => import('./users.ts');
   const accounts = helped(
     cli.command('users').description('员工账户：开通、改密码、登记动态口令、停用、列表、审计记录').helpCommand(false),

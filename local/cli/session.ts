@@ -43,6 +43,7 @@ export async function withRuntime<T>(
     );
   runtime = await EmbeddedRuntime.open({
     dataDir: dataDirOf(globals),
+    issueDocuments: true,
     ...(globals.clock ? { clock: globals.clock } : {}),
     ...(startAt ? { startAt: new Date(Date.parse(startAt)).toISOString() } : {}),
     ...(script ? { script } : {}),

@@ -1,4 +1,5 @@
 /** The case timeline as staff read it: every transition, approval and deadline, in Chinese, in China time. */
+
 import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
 import type { CaseEvent, Commit } from '#domain/case/events.ts';
 import type { EnforcementCase, EvidenceCheck, TimeNode } from '#domain/case/model.ts';
@@ -9,6 +10,7 @@ import { STATUS_LABELS } from '#domain/case/status.ts';
 import { articleGround, REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
 import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
+import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
@@ -349,6 +351,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return '';
     case 'disposal-ended':
       return `财产处置阶段结束：${event.reason}`;
+    case 'document-issued':
+      return `签发文书：${TEMPLATES[event.kind as DocumentKind]?.title ?? event.kind} ${event.number}，已电子签章，SHA-256 ${event.sha256.slice(0, 16)}…（文书编号 ${event.docId}）`;
     case 'evidence-upload-issued':
       return `签发证据上传链接：${names.member(event.uploader)}，${evidenceKindLabel(event.kind)}，${formatBytes(event.sizeBytes)}，${stepLabel(event.step)}，SHA-256 ${event.sha256.slice(0, 16)}…，${event.multipart ? `分${event.multipart.partsSha256.length}段上传，` : ''}有效至${chinaTime(event.expiresAt)}（证据编号 ${event.evidenceId}）`;
     case 'evidence-recorded': {

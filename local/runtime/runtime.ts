@@ -34,6 +34,7 @@ import { createSettleHandler } from '../../functions/settle/function.ts';
 import { sweepEvidence } from '../evidence/sweep.ts';
 import type { CommitListener } from '../store/case-store.ts';
 import { ensurePrivateDirectory, type OpenedDatabase, openDatabase } from '../store/database.ts';
+import { SqliteDocumentStore } from '../store/document-store.ts';
 import { checkDataDirectory, installationKey, PARTY_KEY_FILE, restrictFileCreation } from '../store/private-files.ts';
 import { operationScope } from '../store/sql.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
@@ -77,6 +78,11 @@ export interface RuntimeOptions {
   readonly logSink?: LogSink;
   readonly onEvent?: (event: RuntimeEvent) => void;
   readonly onCommit?: CommitListener;
+  /**
+   * Issues the documents that new acts call for (local/runtime/documents.ts) after each batch of due work. The CLI
+   * turns it on; tests leave it off unless they test documents (rendering takes a fraction of a second each).
+   */
+  readonly issueDocuments?: boolean;
   readonly onAlert?: (alert: Alert) => void;
   /**
    * Records what each case uses of the services it would use on AWS (the cost model's input). Off by default: it
@@ -146,6 +152,8 @@ export class EmbeddedRuntime {
   private evidenceCheckedAt: Instant | undefined;
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
   private sweepHint: { dirty: boolean; at?: Instant } = { dirty: true };
+  /** Cases with new acts whose documents are not issued yet (RuntimeOptions.issueDocuments). */
+  private readonly documentCases = new Set<string>();
 
   private constructor(database: OpenedDatabase, store: RuntimeStores, clock: RuntimeClock, options: RuntimeOptions) {
     this.database = database;
@@ -173,6 +181,8 @@ export class EmbeddedRuntime {
       listener: (commit, state) => {
         // Any commit may move a case's next node milestone: the sweep index is read again before it is trusted.
         this.sweepHint = { dirty: true };
+        if (options.issueDocuments && commit.events.some((e) => e.type !== 'document-issued'))
+          this.documentCases.add(commit.caseId);
         options.onCommit?.(commit, state);
       },
       schedule: (state) => nextSweepAt(state, reference.rules, reference.calendar),
@@ -235,6 +245,7 @@ export class EmbeddedRuntime {
       wakes: new QueueWaker(deliver, clock),
       received: store.received,
       partyKey: { key: async () => partyKey },
+      documents: new SqliteDocumentStore(database),
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,
@@ -484,7 +495,19 @@ export class EmbeddedRuntime {
         this.log({ level: 'WARN', message: 'node sweep failed', service: 'enforcement', cases: swept.failed });
       await this.sweepMatters();
       await this.sweepEvidence();
-      if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return;
+      if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return this.issueDocuments();
+    }
+  }
+
+  /** The documents of the cases that changed since the last batch (RuntimeOptions.issueDocuments). */
+  private async issueDocuments(): Promise<void> {
+    if (this.documentCases.size === 0) return;
+    const caseIds = [...this.documentCases];
+    this.documentCases.clear();
+    const { issueCaseDocuments } = await import('./documents.ts');
+    for (const caseId of caseIds) {
+      const failed = await issueCaseDocuments(this, caseId);
+      if (failed) this.log({ level: 'ERROR', message: 'documents not issued', service: 'enforcement', caseId, failed });
     }
   }
 

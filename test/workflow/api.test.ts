@@ -12,9 +12,11 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { decides } from '#domain/approvals/authority.ts';
 import { type ApprovalStep, decisionRows } from '#domain/approvals/policy.ts';
 import { ROLES, type Role } from '#domain/staff/roles.ts';
+import { issueDueDocuments } from '#use-cases/documents.ts';
 import { OPENAPI_DOCUMENT } from '../../functions/api/openapi.ts';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';
 import { sendPresigned } from '../../local/cli/uploader.ts';
+import { localDocuments } from '../../local/runtime/documents.ts';
 import { DEFINITION_VERSION } from '../../workflows/version.ts';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
 import { DAY, filingEvent, owedToday, respondentWith } from '../support/runtime.ts';
@@ -507,6 +509,20 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
   expect((await r('POST', `/cases/${other}/settlement`, { as: officer, body: { installments: [] } })).status).toBe(400);
   await r('GET', `/cases/${caseId}/journal`, { as: USER_OF.auditor });
   await r('GET', `/cases/${caseId}/verify`, { as: USER_OF.auditor });
+  // The case's documents (issued from its journal, docs/documents.md): the list, one PDF, one not of this case.
+  await issueDueDocuments(localDocuments(s.runtime), caseId);
+  const listed = await r<{ documents: { docId: string; sha256: string }[] }>('GET', `/cases/${caseId}/documents`, {
+    as: USER_OF.auditor,
+  });
+  const [document] = listed.body.documents;
+  expect(document).toBeDefined();
+  const pdf = await r<{ pdfBase64: string }>('GET', `/cases/${caseId}/documents/${document?.docId}/pdf`, {
+    as: USER_OF.auditor,
+  });
+  expect(createHash('sha256').update(Buffer.from(pdf.body.pdfBase64, 'base64')).digest('hex')).toBe(document?.sha256);
+  expect((await r('GET', `/cases/${other}/documents/${document?.docId}/pdf`, { as: USER_OF.auditor })).status).toBe(
+    404,
+  );
   // Matters other courts entrust to this court (H1; their scenario runs in received-matters.test.ts).
   const receipt = {
     fromCourt: { code: 'GD0105', name: '广东省广州市海珠区人民法院' },

@@ -83,6 +83,17 @@ export type CaseEvent =
         readonly kind: 'enforcement-notice' | 'asset-report-order';
       }[];
     }
+  /** A document rendered from its template, numbered, signed and archived write-once; its SHA-256 is on the journal. */
+  | {
+      readonly type: 'document-issued';
+      readonly docId: string;
+      readonly kind: string;
+      readonly number: string;
+      readonly templateVersion: number;
+      readonly sha256: string;
+      /** The act that called for it (documents/triggers.ts). */
+      readonly trigger: string;
+    }
   | {
       readonly type: 'service-attempted';
       readonly method: ServiceMethod;

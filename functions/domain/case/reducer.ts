@@ -136,6 +136,8 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
         ...state,
         documents: [...state.documents, ...event.documents.map((doc) => ({ ...doc, issuedAt: at }))],
       };
+    case 'document-issued':
+      return state;
     case 'service-attempted':
       return { ...state, service: { ...state.service, requests: [...state.service.requests, event.requestId] } };
     case 'service-outcome': {

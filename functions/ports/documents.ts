@@ -1,0 +1,73 @@
+/**
+ * The ports of issued documents: numbers allocated once per series (a conditional write), the archive that keeps
+ * each signed PDF write-once, and the court's signing identity.
+ */
+import type { Instant } from '#domain/calendar/local-date.ts';
+import type { DocumentKind } from '#domain/documents/templates.ts';
+
+export class DocumentSequenceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DocumentSequenceError';
+  }
+}
+
+export interface DocumentNumbers {
+  /**
+   * The sequence number of `docId` in `series` (court#year#series): the next one the first time, written by a
+   * conditional write so that no two documents share a number and none is skipped; the same number after.
+   */
+  allocate(series: string, docId: string): Promise<number>;
+}
+
+export interface IssuedDocument {
+  readonly docId: string;
+  readonly caseId: string;
+  readonly kind: DocumentKind;
+  readonly templateVersion: number;
+  readonly title: string;
+  readonly number: string;
+  readonly sha256: string;
+  readonly sizeBytes: number;
+  readonly issuedAt: Instant;
+  /** What in the case called for it: the journal commit (seq) and the act (e.g. the asset's id). */
+  readonly trigger: string;
+}
+
+export class DocumentExistsError extends Error {
+  constructor(docId: string) {
+    super(`文书 ${docId} 已存档，不能覆盖`);
+    this.name = 'DocumentExistsError';
+  }
+}
+
+export interface DocumentArchive {
+  /** Keeps the record and its PDF; a docId once kept is never replaced (DocumentExistsError). */
+  put(record: IssuedDocument, pdf: Uint8Array): Promise<void>;
+  get(docId: string): Promise<{ readonly record: IssuedDocument; readonly pdf: Uint8Array } | undefined>;
+  list(caseId: string): Promise<readonly IssuedDocument[]>;
+}
+
+/** The court's signing identity: an RSA key and its X.509 certificate, both PEM. */
+export interface SigningIdentity {
+  readonly keyPem: string;
+  readonly certificatePem: string;
+}
+
+export interface DocumentSigningKeys {
+  identity(court: { readonly code: string; readonly name: string }): Promise<SigningIdentity>;
+}
+
+/** Renders a composed document to a signed PDF (pdf-lib and @signpdf on both runtimes). */
+export interface DocumentRenderer {
+  renderSigned(
+    doc: import('#domain/documents/compose.ts').ComposedDocument,
+    identity: SigningIdentity,
+    signature: {
+      readonly signingTime: Date;
+      readonly name: string;
+      readonly reason: string;
+      readonly location: string;
+    },
+  ): Promise<Uint8Array>;
+}

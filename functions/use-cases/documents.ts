@@ -1,0 +1,187 @@
+/**
+ * Issuing a case's documents: for each act on the journal that calls for one (documents/triggers.ts) and has none
+ * yet, compose it from its template (a missing field stops that document, named, before a number is taken), take
+ * its number once, render and sign it, archive the PDF write-once, and put its SHA-256 on the journal
+ * (`document-issued`). Idempotent: a document's id comes from its case and trigger, so a repeated sweep, or one
+ * after a crash between the archive and the journal, issues nothing twice.
+ */
+import { createHash } from 'node:crypto';
+import { yearOf } from '#domain/calendar/local-date.ts';
+import type { Commit } from '#domain/case/events.ts';
+import type { EnforcementCase } from '#domain/case/model.ts';
+import {
+  type ComposedDocument,
+  caseFields,
+  composeDocument,
+  documentDate,
+  MissingDocumentFieldError,
+  ruleFields,
+} from '#domain/documents/compose.ts';
+import { courtRegion, formatDocumentNumber, seriesKey } from '#domain/documents/numbering.ts';
+import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
+import { type DocumentRequest, documentRequests } from '#domain/documents/triggers.ts';
+import type { Rules } from '#domain/rules/table.ts';
+import type { CaseRepository } from '#ports/case-repository.ts';
+import type { Clock } from '#ports/clock.ts';
+import type {
+  DocumentArchive,
+  DocumentNumbers,
+  DocumentRenderer,
+  DocumentSigningKeys,
+  IssuedDocument,
+} from '#ports/documents.ts';
+import type { StaffDirectory } from '#ports/staff-directory.ts';
+import { loadCase, mutateCase, SYSTEM } from './context.ts';
+
+export interface DocumentDeps {
+  readonly rules: Rules;
+  readonly cases: CaseRepository;
+  readonly clock: Clock;
+  readonly staff: StaffDirectory;
+  readonly numbers: DocumentNumbers;
+  readonly archive: DocumentArchive;
+  readonly keys: DocumentSigningKeys;
+  readonly renderer: DocumentRenderer;
+}
+
+export interface IssueReport {
+  readonly issued: readonly IssuedDocument[];
+  /** Documents the journal calls for that could not be made, and why (e.g. a missing field), in Chinese. */
+  readonly problems: readonly { readonly kind: DocumentKind; readonly trigger: string; readonly problem: string }[];
+}
+
+export function documentId(caseId: string, trigger: string): string {
+  return `DOC-${createHash('sha256').update(`${caseId}\n${trigger}`).digest('hex').slice(0, 20).toUpperCase()}`;
+}
+
+/** The approver: whoever last approved something on the case up to the act; else the officer's team lead. */
+async function approverOf(deps: DocumentDeps, state: EnforcementCase, history: readonly Commit[], upTo: number) {
+  let approver: string | undefined;
+  for (const commit of history) {
+    if (commit.seq > upTo) break;
+    for (const event of commit.events)
+      if (event.type === 'approval-decided' && event.decision === 'approved') approver = event.by;
+  }
+  if (approver) return (await deps.staff.member(approver))?.name;
+  const lead = (await deps.staff.members(state.court.code)).find(
+    (m) => m.active && m.roles.includes('team-lead') && m.team === state.team,
+  );
+  return lead?.name;
+}
+
+async function compose(
+  deps: DocumentDeps,
+  state: EnforcementCase,
+  history: readonly Commit[],
+  request: DocumentRequest,
+  number: string,
+  issuedNumbers: ReadonlyMap<string, string>,
+): Promise<ComposedDocument> {
+  const officer = state.officer ? (await deps.staff.member(state.officer))?.name : undefined;
+  const approver = await approverOf(deps, state, history, Number(request.key.split(':')[0]));
+  const detentionNumber = request.fields.detentionKey ? issuedNumbers.get(request.fields.detentionKey) : undefined;
+  return composeDocument({
+    kind: request.kind,
+    number,
+    officer: officer ?? '',
+    approver: approver ?? '',
+    date: documentDate(request.at),
+    fields: {
+      ...ruleFields(deps.rules),
+      ...caseFields(state),
+      ...request.fields,
+      ...(detentionNumber ? { detentionNumber } : {}),
+    },
+  });
+}
+
+async function issueOne(
+  deps: DocumentDeps,
+  state: EnforcementCase,
+  history: readonly Commit[],
+  request: DocumentRequest,
+  issuedNumbers: ReadonlyMap<string, string>,
+): Promise<IssuedDocument> {
+  const template = TEMPLATES[request.kind];
+  // Composed once without a number first: a missing field must stop it before a number is taken.
+  await compose(deps, state, history, request, '（待编号）', issuedNumbers);
+  const docId = documentId(state.caseId, request.key);
+  const date = documentDate(request.at);
+  const year = yearOf(date);
+  const sequence = await deps.numbers.allocate(seriesKey(state.court.code, year, template.series), docId);
+  const number = formatDocumentNumber({
+    year,
+    region: courtRegion(state.caseNumber),
+    series: template.series,
+    sequence,
+  });
+  const doc = await compose(deps, state, history, request, number, issuedNumbers);
+  const identity = await deps.keys.identity(state.court);
+  const pdf = await deps.renderer.renderSigned(doc, identity, {
+    signingTime: new Date(request.at),
+    name: state.court.code,
+    reason: `${template.title} ${number}`.replace(/[^\x20-\x7e]/g, '').trim() || 'court document',
+    location: state.court.code,
+  });
+  const record: IssuedDocument = {
+    docId,
+    caseId: state.caseId,
+    kind: request.kind,
+    templateVersion: template.version,
+    title: template.title,
+    number,
+    sha256: createHash('sha256').update(pdf).digest('hex'),
+    sizeBytes: pdf.length,
+    issuedAt: request.at,
+    trigger: request.key,
+  };
+  await deps.archive.put(record, pdf);
+  return record;
+}
+
+/** Issues every document the case's journal calls for and does not have yet. */
+export async function issueDueDocuments(deps: DocumentDeps, caseId: string): Promise<IssueReport> {
+  const state = await loadCase(deps.cases, caseId);
+  const history = await deps.cases.history(caseId);
+  const archived = new Map((await deps.archive.list(caseId)).map((d) => [d.trigger, d]));
+  const issued: IssuedDocument[] = [];
+  const problems: { kind: DocumentKind; trigger: string; problem: string }[] = [];
+  const numbers = new Map([...archived.values()].map((d) => [d.trigger, d.number]));
+  for (const request of documentRequests(state, history)) {
+    if (archived.has(request.key)) continue;
+    try {
+      const record = await issueOne(deps, state, history, request, numbers);
+      numbers.set(request.key, record.number);
+      archived.set(request.key, record);
+      issued.push(record);
+    } catch (error) {
+      if (!(error instanceof MissingDocumentFieldError)) throw error;
+      problems.push({ kind: request.kind, trigger: request.key, problem: error.message });
+    }
+  }
+  await journalArchived(deps, caseId, [...archived.values()]);
+  return { issued, problems };
+}
+
+/** Puts every archived document not yet on the journal there: its number and SHA-256. */
+async function journalArchived(deps: DocumentDeps, caseId: string, archived: readonly IssuedDocument[]) {
+  if (archived.length === 0) return;
+  const history = await deps.cases.history(caseId);
+  const journaled = new Set(
+    history.flatMap((c) => c.events.flatMap((e) => (e.type === 'document-issued' ? [e.docId] : []))),
+  );
+  const missing = archived.filter((d) => !journaled.has(d.docId));
+  if (missing.length === 0) return;
+  await mutateCase(deps, caseId, SYSTEM, { use: 'issue-documents' }, () => ({
+    events: missing.map((d) => ({
+      type: 'document-issued' as const,
+      docId: d.docId,
+      kind: d.kind,
+      number: d.number,
+      templateVersion: d.templateVersion,
+      sha256: d.sha256,
+      trigger: d.trigger,
+    })),
+    result: undefined,
+  }));
+}

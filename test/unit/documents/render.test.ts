@@ -1,0 +1,136 @@
+/**
+ * Every template rendered, signed and read back with poppler: pdftotext finds the title, number, case number and
+ * parties; pdfsig and our own verifier accept the signature, and refuse a copy with one byte changed. Two renders of
+ * the same document give the same bytes. PNG pages of three documents go to test-output/documents/ for a person.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash, generateKeyPairSync } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSigningIdentity } from '#adapters/documents/pdf-signer.ts';
+import { verifyPdfSignature } from '#adapters/documents/pdf-verify.ts';
+import { pdfDocumentRenderer } from '#adapters/documents/signed-pdf.ts';
+import { localDate } from '#domain/calendar/local-date.ts';
+import { type ComposedDocument, composeDocument } from '#domain/documents/compose.ts';
+import { DOCUMENT_KINDS, type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
+import { fieldsFor } from './fixtures.ts';
+
+const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+const IDENTITY = createSigningIdentity({
+  keyPem: privateKey.export({ type: 'pkcs1', format: 'pem' }) as string,
+  commonName: 'HB0922 document seal (test)',
+  organisation: 'court HB0922',
+  notBefore: new Date('2026-01-01T00:00:00Z'),
+  years: 10,
+  serialHex: '0123',
+});
+const SIGNATURE = {
+  signingTime: new Date('2026-03-02T01:00:00Z'),
+  name: 'HB0922',
+  reason: 'court document',
+  location: 'HB0922',
+};
+const work = mkdtempSync(join(tmpdir(), 'enforce-documents-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function compose(kind: DocumentKind, sequence = 1): ComposedDocument {
+  return composeDocument({
+    kind,
+    number: `（2026）冀0922${TEMPLATES[kind].series}${sequence}号`,
+    officer: '马超',
+    approver: '黄磊',
+    date: localDate('2026-03-02'),
+    fields: fieldsFor(kind),
+  });
+}
+
+const poppler = (tool: string, ...args: string[]) => execFileSync(`/usr/bin/${tool}`, args, { encoding: 'utf8' });
+/** pdfsig exits non-zero on an invalid signature; its report is what we read either way. */
+function pdfsig(file: string): string {
+  try {
+    return poppler('pdfsig', file);
+  } catch (error) {
+    return String((error as { stdout?: string }).stdout ?? '');
+  }
+}
+
+describe('rendered documents', () => {
+  it.each(DOCUMENT_KINDS)('%s: text, number, parties and a valid signature', async (kind) => {
+    const doc = compose(kind);
+    const pdf = await pdfDocumentRenderer.renderSigned(doc, IDENTITY, SIGNATURE);
+    const file = join(work, `${kind}.pdf`);
+    writeFileSync(file, pdf);
+    // pdftotext keeps lines as laid out; the checks join them so a wrapped name still matches.
+    const text = poppler('pdftotext', '-enc', 'UTF-8', file, '-').replace(/\s+/g, '');
+    for (const expected of [
+      doc.courtName,
+      TEMPLATES[kind].title,
+      doc.number,
+      '罗振东',
+      '马超',
+      '黄磊',
+      '二〇二六年三月二日',
+    ])
+      expect(text).toContain(expected.replace(/\s+/g, ''));
+    if (!['auction-notice', 'closure-notice'].includes(kind)) expect(text).toContain('沈立新');
+    expect(pdfsig(file)).toContain('Signature is Valid');
+    expect(verifyPdfSignature(pdf, IDENTITY.certificatePem)).toMatchObject({ valid: true });
+  });
+
+  it('names the case number in every document’s metadata subject', async () => {
+    const pdf = await pdfDocumentRenderer.renderSigned(compose('freeze-ruling'), IDENTITY, SIGNATURE);
+    const file = join(work, 'subject.pdf');
+    writeFileSync(file, pdf);
+    expect(poppler('pdfinfo', file)).toContain('（2026）冀0922执88号');
+  });
+
+  it('gives the same bytes for the same document, and different bytes for another number', async () => {
+    const hash = async (doc: ComposedDocument) =>
+      createHash('sha256')
+        .update(await pdfDocumentRenderer.renderSigned(doc, IDENTITY, SIGNATURE))
+        .digest('hex');
+    const first = await hash(compose('enforcement-notice'));
+    expect(await hash(compose('enforcement-notice'))).toBe(first);
+    expect(await hash(compose('enforcement-notice', 2))).not.toBe(first);
+  });
+
+  it('fails verification when one byte changes, for pdfsig and for our verifier', async () => {
+    const pdf = await pdfDocumentRenderer.renderSigned(compose('detention-decision'), IDENTITY, SIGNATURE);
+    const changed = Buffer.from(pdf);
+    // A byte inside the page content, before the signature's /Contents.
+    changed[1200] = (changed[1200] as number) ^ 0x01;
+    const file = join(work, 'changed.pdf');
+    writeFileSync(file, changed);
+    expect(pdfsig(file)).not.toContain('Signature is Valid');
+    expect(verifyPdfSignature(changed)).toMatchObject({ valid: false });
+    const appended = Buffer.concat([Buffer.from(pdf), Buffer.from('\n% appended\n')]);
+    expect(verifyPdfSignature(appended)).toMatchObject({ valid: false });
+  });
+
+  it('refuses a copy signed with another certificate than the court’s', async () => {
+    const pdf = await pdfDocumentRenderer.renderSigned(compose('restriction-order'), IDENTITY, SIGNATURE);
+    const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+    const stranger = createSigningIdentity({
+      keyPem: other.export({ type: 'pkcs1', format: 'pem' }) as string,
+      commonName: 'someone else',
+      organisation: 'elsewhere',
+      notBefore: new Date('2026-01-01T00:00:00Z'),
+      years: 1,
+      serialHex: '02',
+    });
+    expect(verifyPdfSignature(pdf, stranger.certificatePem)).toMatchObject({ valid: false });
+  });
+
+  it('writes PNG pages of three documents to test-output/documents/', async () => {
+    const out = join(process.cwd(), 'test-output', 'documents');
+    mkdirSync(out, { recursive: true });
+    for (const kind of ['enforcement-notice', 'seal-ruling', 'detention-decision'] as const) {
+      const file = join(work, `png-${kind}.pdf`);
+      writeFileSync(file, await pdfDocumentRenderer.renderSigned(compose(kind), IDENTITY, SIGNATURE));
+      poppler('pdftoppm', '-r', '72', '-png', '-f', '1', '-l', '1', file, join(out, kind));
+    }
+    expect(readdirSync(out).filter((f) => f.endsWith('.png')).length).toBeGreaterThanOrEqual(3);
+  });
+});
