@@ -217,6 +217,7 @@ async function bare(cases: number): Promise<number> {
       wakes: new QueueWaker(async (at, body) => void deliveries.push({ at, body }), clock),
       filing: new FilingSimulator(repository, async () => {}, clock),
       received: stores.received,
+      field: stores.field,
     };
     const intake = createIntakeHandler(deps, stores.idempotency, silent);
     const settle = createSettleHandler(deps, silent);

@@ -7,7 +7,10 @@ export interface Alert {
     | 'needs-attention'
     | 'node-overdue'
     | 'node-warning'
-    | 'received-matter-overdue';
+    | 'received-matter-overdue'
+    /** A field officer still out past the planned return (issue 17), and the panic button. */
+    | 'field-return-overdue'
+    | 'field-incident';
   /** The case; for a matter another court entrusted to this one (`received-matter-overdue`), the matter id. */
   readonly caseId: string;
   readonly court: string;

@@ -9,6 +9,7 @@ import { STATUS_LABELS } from '#domain/case/status.ts';
 import { REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
+import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
@@ -321,6 +322,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `证据法律保留：${names.member(event.by)}对${event.evidence.length}件证据设置法律保留（不得删除或覆盖），理由：${event.reason}`;
     case 'legal-hold-released':
       return `解除证据法律保留：${names.member(event.by)}，${event.evidence.length}件证据，理由：${event.reason}`;
+    case 'site-record-made':
+      return `现场笔录（${(FIELD_ACT_LABELS as Readonly<Record<string, string>>)[event.act] ?? event.act}）：${names.member(event.by)}，${event.note}${event.evidence.length > 0 ? `；现场证据${event.evidence.length}件` : ''}`;
     default:
       return describeClosureEvent(event, state, names);
   }

@@ -23,6 +23,7 @@ import type {
   Publication,
   Sanction,
   ServiceMethod,
+  SiteRecord,
   TimeNode,
   Track,
   Watch,
@@ -479,7 +480,9 @@ export type CaseEvent =
       readonly reason: string;
       /** The evidence items whose stored objects the hold was put on (or taken off). */
       readonly evidence: readonly string[];
-    };
+    }
+  /** An on-site record (现场笔录) made by the officer in the field (issue 17), with the evidence captured there. */
+  | ({ readonly type: 'site-record-made' } & SiteRecord);
 
 export type CaseEventType = CaseEvent['type'];
 

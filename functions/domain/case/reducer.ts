@@ -343,6 +343,10 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       const { legalHold: _released, ...rest } = next;
       return on ? { ...rest, legalHold: { since: at, by: event.by, reason: event.reason } } : rest;
     }
+    case 'site-record-made': {
+      const { type: _type, ...record } = event;
+      return { ...state, siteRecords: [...(state.siteRecords ?? []), record] };
+    }
     default:
       if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
       return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);
