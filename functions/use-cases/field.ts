@@ -160,18 +160,19 @@ function partyCard(party: Party) {
   return { partyId: party.partyId, name: party.name, kind: party.kind };
 }
 
-/** Today's field work: my cases (open time nodes of mine) with their on-site acts pending, parties, assets, nodes. */
+/** Today's field work: my and my team's cases (with open time nodes), with their on-site acts pending, parties, assets, nodes. */
 export function fieldWork(deps: FieldDeps & Pick<Deps, 'queries'>) {
   return async (caller: Identity | undefined) => {
     const identity = allowed(caller, 'go-to-field');
     const now = deps.clock.now();
-    const page = await deps.queries.nodes({
-      court: identity.court,
-      officer: identity.userId,
-      before: new Date(Date.parse(now) + 366 * 24 * 3600_000).toISOString(),
-      limit: 100,
-    });
-    const ids = [...new Set(page.items.map((entry) => entry.caseId))];
+    const before = new Date(Date.parse(now) + 366 * DAY).toISOString();
+    // My cases and my team's: those with an open time node (a closed or finished case has none).
+    const team = (await deps.staff.member(identity.userId))?.team;
+    const pages = await Promise.all([
+      deps.queries.nodes({ court: identity.court, officer: identity.userId, before, limit: 100 }),
+      ...(team ? [deps.queries.nodes({ court: identity.court, team, before, limit: 100 })] : []),
+    ]);
+    const ids = [...new Set(pages.flatMap((page) => page.items.map((entry) => entry.caseId)))];
     const trip = await deps.field.openTripOf(identity.userId);
     if (trip && !ids.includes(trip.caseId)) ids.unshift(trip.caseId);
     const cases = [];
