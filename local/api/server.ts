@@ -67,15 +67,20 @@ const CONSOLE_HEADERS = {
 /** The staff console (console/), built in memory on first request: GET /console/… ; `/` leads there. */
 function consoleFiles() {
   let bundle: Promise<ConsoleBundle> | undefined;
+  let fieldBundle: Promise<ConsoleBundle> | undefined;
   return async (pathname: string, clockMode: string): Promise<LocalResponse | undefined> => {
     if (pathname === '/') return { status: 302, headers: { location: '/console/' }, body: '' };
     if (pathname === '/console') return { status: 302, headers: { location: '/console/' }, body: '' };
-    if (!pathname.startsWith('/console/')) return undefined;
-    const name = pathname.slice('/console/'.length) || 'index.html';
+    if (pathname === '/field') return { status: 302, headers: { location: '/field/' }, body: '' };
+    // The field officers' app (issue 17): the same toolchain, its own bundle, manifest and service worker.
+    const field = pathname.startsWith('/field/');
+    if (!field && !pathname.startsWith('/console/')) return undefined;
+    const name = pathname.slice(field ? '/field/'.length : '/console/'.length) || 'index.html';
     if (name === 'config.json')
       return json(200, { mode: 'local', apiBase: '', clock: clockMode }, { ...CONSOLE_HEADERS });
-    bundle ??= import('../../console/build.ts').then((m) => m.buildConsole());
-    const file = (await bundle).files[name];
+    if (field) fieldBundle ??= import('../../console/build.ts').then((m) => m.buildFieldApp());
+    else bundle ??= import('../../console/build.ts').then((m) => m.buildConsole());
+    const file = (await (field ? fieldBundle : bundle))?.files[name];
     if (!file) return json(404, errorBody('not-found', '没有该页面'));
     return { status: 200, headers: { ...CONSOLE_HEADERS, 'content-type': file.type }, body: file.body };
   };
