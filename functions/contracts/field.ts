@@ -22,7 +22,11 @@ export const CheckOutBody = z.strictObject({
   caseId: CaseId,
   act: Act,
   purpose: z.string().trim().min(1).max(500),
-  plannedReturnAt: Instant,
+  /** How long the officer plans to be out: the server sets the planned return by its own clock, not the phone's. */
+  plannedMinutes: z
+    .int()
+    .min(1)
+    .max(7 * 24 * 60),
   position: PositionBody.optional(),
 });
 

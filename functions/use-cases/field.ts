@@ -94,7 +94,8 @@ export interface CheckOutCommand {
   readonly caseId: string;
   readonly act: FieldAct;
   readonly purpose: string;
-  readonly plannedReturnAt: Instant;
+  /** Minutes from now; the planned return is set by the server's clock (a phone's may be wrong). */
+  readonly plannedMinutes: number;
   readonly position?: PositionInput;
 }
 
@@ -110,11 +111,14 @@ export function checkOutTrip(deps: FieldDeps) {
     const open = await deps.field.openTripOf(identity.userId);
     if (open) throw conflict(`已外出（${open.caseNumber}），请先签到返回`);
     const state = await courtCase(deps, identity, command.caseId);
+    const now = deps.clock.now();
+    const { plannedMinutes, ...rest } = command;
+    const plannedReturnAt = new Date(Date.parse(now) + plannedMinutes * 60_000).toISOString();
     const trip = ruled(() =>
       checkOut(
         deps.rules,
-        { ...command, court: identity.court, officer: identity.userId, caseNumber: state.caseNumber },
-        deps.clock.now(),
+        { ...rest, plannedReturnAt, court: identity.court, officer: identity.userId, caseNumber: state.caseNumber },
+        now,
       ),
     );
     if (!(await deps.field.createTrip(trip))) return (await deps.field.getTrip(trip.tripId)) ?? trip;

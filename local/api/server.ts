@@ -64,6 +64,16 @@ const CONSOLE_HEADERS = {
   'referrer-policy': 'no-referrer',
 } as const;
 
+const FIELD_APP_FILES = new Set([
+  'index.html',
+  'app.js',
+  'app.css',
+  'manifest.webmanifest',
+  'icon.svg',
+  'sw.js',
+  'config.json',
+]);
+
 /** The staff console (console/), built in memory on first request: GET /console/… ; `/` leads there. */
 function consoleFiles() {
   let bundle: Promise<ConsoleBundle> | undefined;
@@ -76,6 +86,8 @@ function consoleFiles() {
     const field = pathname.startsWith('/field/');
     if (!field && !pathname.startsWith('/console/')) return undefined;
     const name = pathname.slice(field ? '/field/'.length : '/console/'.length) || 'index.html';
+    // Under /field/ only the app's own files: the field routes of the API (/field/trips, ...) share the prefix.
+    if (field && !FIELD_APP_FILES.has(name)) return undefined;
     if (name === 'config.json')
       return json(200, { mode: 'local', apiBase: '', clock: clockMode }, { ...CONSOLE_HEADERS });
     if (field) fieldBundle ??= import('../../console/build.ts').then((m) => m.buildFieldApp());

@@ -539,12 +539,11 @@ async function fieldRoutes(s: ApiScenario, caseId: string): Promise<void> {
   const officer = (await r<{ officer?: string }>('GET', `/cases/${caseId}`, { as: USER_OF.auditor })).body.officer;
   const as = officer ?? USER_OF['handling-officer'];
   const tripId = '6f1c2a9e-0000-4000-8000-000000000017';
-  const plannedReturnAt = new Date(Date.parse(s.runtime.clock.now()) + 3600_000).toISOString();
   await r('GET', '/field/work', { as });
   await r('GET', '/field/work', { as: USER_OF.auditor });
   await r('POST', '/field/trips', {
     as,
-    body: { tripId, caseId, act: 'inspect', purpose: '现场调查', plannedReturnAt },
+    body: { tripId, caseId, act: 'inspect', purpose: '现场调查', plannedMinutes: 60 },
   });
   await r('GET', '/field/trip', { as });
   await r('POST', `/field/trips/${tripId}/positions`, { as, body: { position: { consent: false } } });

@@ -45,8 +45,6 @@ afterAll(async () => {
   await s?.close();
 });
 
-const inHours = (hours: number) => new Date(Date.parse(s.runtime.clock.now()) + hours * 3600_000).toISOString();
-
 async function capture(tripId: string, bytes: Buffer): Promise<string> {
   const issued = await s.request<{ evidenceId: string; upload: Parameters<typeof sendPresigned>[0] }>(
     'POST',
@@ -93,12 +91,12 @@ describe('a field trip over the API', () => {
       caseId,
       act: 'seal',
       purpose: '查封被执行人车辆',
-      plannedReturnAt: inHours(4),
+      plannedMinutes: 240,
       position: HERE,
     };
     const refused = await s.request('POST', '/field/trips', {
       as: officer,
-      body: { ...body, tripId: randomUUID(), plannedReturnAt: inHours(RULES.P_FIELD_LOCATION.maxTripHours + 1) },
+      body: { ...body, tripId: randomUUID(), plannedMinutes: (RULES.P_FIELD_LOCATION.maxTripHours + 1) * 60 },
     });
     expect(refused.status).toBe(400);
     const first = await s.request<{ status: string }>('POST', '/field/trips', { as: officer, body });
@@ -176,7 +174,7 @@ describe('a field trip over the API', () => {
     const late = randomUUID();
     await s.request('POST', '/field/trips', {
       as: officer,
-      body: { tripId: late, caseId, act: 'serve', purpose: '直接送达', plannedReturnAt: inHours(1) },
+      body: { tripId: late, caseId, act: 'serve', purpose: '直接送达', plannedMinutes: 60 },
     });
     const before = s.alerts.length;
     await s.runtime.advance(3600 + (RULES.P_FIELD_LOCATION.overdueGraceMinutes - 1) * 60);
