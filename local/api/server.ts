@@ -64,6 +64,16 @@ const CONSOLE_HEADERS = {
   'referrer-policy': 'no-referrer',
 } as const;
 
+/**
+ * The field app's pages: as the console's, but it sends evidence bytes straight to storage through signed URLs, so
+ * it may also connect to the storage endpoint (the S3 stand-in on this machine, or S3 over https).
+ */
+const FIELD_HEADERS = {
+  ...CONSOLE_HEADERS,
+  'content-security-policy':
+    "default-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; img-src 'self' data:; style-src 'self'; script-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+} as const;
+
 const FIELD_APP_FILES = new Set([
   'index.html',
   'app.js',
@@ -94,7 +104,11 @@ function consoleFiles() {
     else bundle ??= import('../../console/build.ts').then((m) => m.buildConsole());
     const file = (await (field ? fieldBundle : bundle))?.files[name];
     if (!file) return json(404, errorBody('not-found', '没有该页面'));
-    return { status: 200, headers: { ...CONSOLE_HEADERS, 'content-type': file.type }, body: file.body };
+    return {
+      status: 200,
+      headers: { ...(field ? FIELD_HEADERS : CONSOLE_HEADERS), 'content-type': file.type },
+      body: file.body,
+    };
   };
 }
 

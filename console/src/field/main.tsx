@@ -170,13 +170,12 @@ function CheckOutForm({
   const [hours, setHours] = useState('4');
   const submit = async (event: Event) => {
     event.preventDefault();
-    const plannedReturnAt = new Date(Date.now() + Number(hours) * 3600_000).toISOString();
     onOut({
       tripId: crypto.randomUUID(),
       caseId: work.caseId,
       act,
       purpose,
-      plannedReturnAt,
+      plannedMinutes: Math.round(Number(hours) * 60),
       position: await locate(consent),
     });
   };
@@ -308,6 +307,7 @@ function App({ config }: { config: ConsoleConfig }) {
             ...body,
             caseNumber: work.find((w) => w.caseId === body.caseId)?.caseNumber ?? '',
             startedAt: new Date().toISOString(),
+            plannedReturnAt: new Date(Date.now() + Number(body.plannedMinutes) * 60_000).toISOString(),
           } as unknown as Trip),
       );
       setMessage(undefined);
