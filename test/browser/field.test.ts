@@ -135,13 +135,7 @@ describe('the field app on a phone, and the command center', () => {
     await shot(app, '02-today');
     await work.getByLabel('外出事由').fill('向被执行人直接送达并现场调查');
     await work.getByRole('button', { name: '外出签出' }).tap();
-    await app
-      .getByTestId('trip')
-      .waitFor({ timeout: 5000 })
-      .catch(async (e) => {
-        await shot(app, 'debug');
-        throw e;
-      });
+    await app.getByTestId('trip').waitFor();
     await shot(app, '03-checked-out');
     const trip = await s.runtime.deps.field.openTripOf(officer);
     expect(trip?.caseId).toBe(caseId);
