@@ -198,4 +198,18 @@ describe('a field trip over the API', () => {
     const board = await s.request<Board>('GET', '/board/field', { as: COMMAND });
     expect(board.body.incidents.map((i) => i.incidentId)).toEqual([body.incidentId]);
   });
+
+  it('deletes the coordinates of a finished trip once the retention period (P-FIELD-LOCATION) is over', async () => {
+    const finished = (await s.runtime.deps.field.listSince('HB0922', '2000-01-01T00:00:00.000Z')).find(
+      (t) => t.status === 'back',
+    );
+    expect(finished?.positions.some((p) => p.latitude !== undefined)).toBe(true);
+    await s.runtime.advance((RULES.P_FIELD_LOCATION.retention.days - 1) * 24 * 3600);
+    expect((await s.runtime.deps.field.getTrip(finished?.tripId ?? ''))?.positionsPurgedAt).toBeUndefined();
+    await s.runtime.advance(2 * 24 * 3600);
+    const purged = await s.runtime.deps.field.getTrip(finished?.tripId ?? '');
+    expect(purged?.positionsPurgedAt).toBeDefined();
+    expect(purged?.positions.every((p) => p.latitude === undefined && p.longitude === undefined)).toBe(true);
+    expect(purged?.positions.filter((p) => p.evidenceId)).toHaveLength(1);
+  });
 });

@@ -1,5 +1,6 @@
 /** The field rules (issue 17): trips, consent, overdue returns, the retention of positions (P-FIELD-LOCATION). */
 import { describe, expect, it } from 'vitest';
+import type { EnforcementCase } from '#domain/case/model.ts';
 import {
   checkIn,
   checkOut,
@@ -11,7 +12,10 @@ import {
   purgePositions,
   recordCapture,
 } from '#domain/field/trip.ts';
+import { pendingActs } from '#domain/field/work.ts';
+import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
+import { caseFrom, filed, respondent } from '../../support/cases.ts';
 
 const NOW = '2026-03-02T01:00:00.000Z';
 const HERE = { consent: true, latitude: 30.59, longitude: 114.3, accuracyMeters: 12 };
@@ -115,5 +119,37 @@ describe('retention of positions (个人信息保护法 第十九条, P-FIELD-LO
     expect(RULES.P_FIELD_LOCATION.titleZh).toContain('系统默认值（可由本院配置）');
     expect(RULES.P_FIELD_LOCATION.source).toContain('个人信息保护法');
     expect(RULES.P_FIELD_LOCATION.source).toContain('第十九条');
+  });
+});
+
+describe("today's field work: the on-site acts a case waits for", () => {
+  const base = caseFrom([filed()]);
+  const vehicle = {
+    assetId: 'a1',
+    respondentId: respondent.partyId,
+    class: 'vehicle' as const,
+    channel: 'dmv',
+    institution: '车辆管理所',
+    reference: '冀J·12345',
+    frozenFen: fen(0),
+    deductedFen: fen(0),
+    status: 'found' as const,
+  };
+
+  it('asks to serve in person a respondent not served, and to seal a vehicle found', () => {
+    const state = { ...base, assets: { a1: vehicle } } as EnforcementCase;
+    expect(pendingActs(state).map((p) => [p.act, p.subject])).toEqual([
+      ['serve', respondent.partyId],
+      ['seal', 'a1'],
+    ]);
+  });
+
+  it('asks nothing of a served respondent, a sealed vehicle or a bank deposit', () => {
+    const state = {
+      ...base,
+      service: { ...base.service, served: { [respondent.partyId]: { method: 'e-service', at: NOW } } },
+      assets: { a1: { ...vehicle, status: 'sealed' }, a2: { ...vehicle, assetId: 'a2', class: 'deposit' } },
+    } as unknown as EnforcementCase;
+    expect(pendingActs(state)).toEqual([]);
   });
 });
