@@ -2,7 +2,7 @@
 // when the network is gone, so that an officer with no signal can still open the app and capture. API requests
 // and uploads always go to the network: the offline queue (IndexedDB) in the page keeps what waits.
 const CACHE = 'enforcement-field-v1';
-const SHELL = ['./', 'index.html', 'app.js', 'app.css', 'manifest.webmanifest', 'icon.svg', 'config.json'];
+const SHELL = ['index.html', 'app.js', 'app.css', 'manifest.webmanifest', 'icon.svg', 'config.json'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

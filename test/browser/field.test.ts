@@ -108,7 +108,7 @@ describe('the field app on a phone, and the command center', () => {
     await app.goto(`${s.server.url}/field/`);
     await app.getByLabel('用户名').waitFor();
     const manifest = await app.evaluate(async () => (await fetch('manifest.webmanifest')).json());
-    expect(manifest).toMatchObject({ display: 'standalone', start_url: './' });
+    expect(manifest).toMatchObject({ display: 'standalone', start_url: 'index.html' });
     await expect
       .poll(() =>
         app.evaluate(
