@@ -226,6 +226,7 @@ async function bare(cases: number): Promise<number> {
       filing: new FilingSimulator(repository, async () => {}, clock),
       received: stores.received,
       partyKey: { key: async () => PARTY_KEY },
+      field: stores.field,
     };
     const intake = createIntakeHandler(deps, stores.idempotency, silent);
     const settle = createSettleHandler(deps, silent);

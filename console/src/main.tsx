@@ -21,6 +21,7 @@ import {
   startCognitoSignIn,
   yuan,
 } from './api.ts';
+import { FieldBoard } from './field-board.tsx';
 import { type LabelKey, type Lang, translator, words } from './i18n.ts';
 
 type T = (key: LabelKey) => string;
@@ -937,6 +938,8 @@ function App({ config }: { config: ConsoleConfig }) {
       <CasePage key={`${id}-${version}`} api={api} t={t} lang={lang} caseId={id} />
     ) : view === 'board' ? (
       <Board api={api} t={t} lang={lang} version={version} />
+    ) : view === 'field' ? (
+      <FieldBoard api={api} lang={lang} version={version} />
     ) : view === 'lookup' ? (
       <Lookup api={api} t={t} lang={lang} />
     ) : (
@@ -955,6 +958,9 @@ function App({ config }: { config: ConsoleConfig }) {
           </a>
           <a href="#/board" aria-current={view === 'board' ? 'page' : undefined}>
             {t('board')}
+          </a>
+          <a href="#/field" aria-current={view === 'field' ? 'page' : undefined}>
+            {lang === 'zh' ? '外勤' : 'Field'}
           </a>
           <a href="#/lookup" aria-current={view === 'lookup' ? 'page' : undefined}>
             {t('lookup')}

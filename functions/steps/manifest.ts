@@ -23,6 +23,7 @@ export const DEPENDENCIES = [
   'filing',
   'received',
   'partyKey',
+  'field',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -82,13 +83,25 @@ export const FUNCTION_USES = {
    * journal (claims, assignments, evidence declarations and accesses) and the approvals' assignee; never the engine:
    * decisions, conduct and early releases go to settle.
    */
-  api: ['clock', 'rules', 'calendar', 'cases', 'queries', 'approvals', 'staff', 'evidence', 'received', 'alerts'],
+  api: [
+    'clock',
+    'rules',
+    'calendar',
+    'cases',
+    'queries',
+    'approvals',
+    'staff',
+    'evidence',
+    'received',
+    'alerts',
+    'field',
+  ],
   /**
    * The node sweeper, every few minutes: reads the sweep index, records warnings and overdue nodes, starts the
    * node-task executions (overdue supervision, term extension) and tells the command center; and tells it of
    * matters other courts entrusted (H1) gone overdue.
    */
-  'sweep-nodes': ['clock', 'rules', 'calendar', 'cases', 'queries', 'engine', 'alerts', 'received', 'staff'],
+  'sweep-nodes': ['clock', 'rules', 'calendar', 'cases', 'queries', 'engine', 'alerts', 'received', 'staff', 'field'],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

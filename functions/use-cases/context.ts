@@ -18,6 +18,7 @@ import {
 } from '#ports/case-repository.ts';
 import type { Clock } from '#ports/clock.ts';
 import type { EvidenceStore } from '#ports/evidence-store.ts';
+import type { FieldStore } from '#ports/field-store.ts';
 import type { FilingSystem } from '#ports/filing.ts';
 import type { IntakeRejections } from '#ports/intake.ts';
 import type { PartnerGateway, PartnerRequestStore } from '#ports/partner-requests.ts';
@@ -47,6 +48,7 @@ export interface Deps {
   readonly filing: FilingSystem;
   readonly received: ReceivedMatterStore;
   readonly partyKey: PartyKey;
+  readonly field: FieldStore;
 }
 
 /**

@@ -67,20 +67,51 @@ const CONSOLE_HEADERS = {
   'referrer-policy': 'no-referrer',
 } as const;
 
+/**
+ * The field app's pages: as the console's, but it sends evidence bytes straight to storage through signed URLs, so
+ * it may also connect to the storage endpoint (the S3 stand-in on this machine, or S3 over https).
+ */
+const FIELD_HEADERS = {
+  ...CONSOLE_HEADERS,
+  'content-security-policy':
+    "default-src 'self'; connect-src 'self' https: http://127.0.0.1:* http://localhost:*; img-src 'self' data:; style-src 'self'; script-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'",
+} as const;
+
+const FIELD_APP_FILES = new Set([
+  'index.html',
+  'app.js',
+  'app.css',
+  'manifest.webmanifest',
+  'icon.svg',
+  'sw.js',
+  'config.json',
+]);
+
 /** The staff console (console/), built in memory on first request: GET /console/… ; `/` leads there. */
 function consoleFiles() {
   let bundle: Promise<ConsoleBundle> | undefined;
+  let fieldBundle: Promise<ConsoleBundle> | undefined;
   return async (pathname: string, clockMode: string): Promise<LocalResponse | undefined> => {
     if (pathname === '/') return { status: 302, headers: { location: '/console/' }, body: '' };
     if (pathname === '/console') return { status: 302, headers: { location: '/console/' }, body: '' };
-    if (!pathname.startsWith('/console/')) return undefined;
-    const name = pathname.slice('/console/'.length) || 'index.html';
+    if (pathname === '/field') return { status: 302, headers: { location: '/field/' }, body: '' };
+    // The field officers' app (issue 17): the same toolchain, its own bundle, manifest and service worker.
+    const field = pathname.startsWith('/field/');
+    if (!field && !pathname.startsWith('/console/')) return undefined;
+    const name = pathname.slice(field ? '/field/'.length : '/console/'.length) || 'index.html';
+    // Under /field/ only the app's own files: the field routes of the API (/field/trips, ...) share the prefix.
+    if (field && !FIELD_APP_FILES.has(name)) return undefined;
     if (name === 'config.json')
       return json(200, { mode: 'local', apiBase: '', clock: clockMode }, { ...CONSOLE_HEADERS });
-    bundle ??= import('../../console/build.ts').then((m) => m.buildConsole());
-    const file = (await bundle).files[name];
+    if (field) fieldBundle ??= import('../../console/build.ts').then((m) => m.buildFieldApp());
+    else bundle ??= import('../../console/build.ts').then((m) => m.buildConsole());
+    const file = (await (field ? fieldBundle : bundle))?.files[name];
     if (!file) return json(404, errorBody('not-found', '没有该页面'));
-    return { status: 200, headers: { ...CONSOLE_HEADERS, 'content-type': file.type }, body: file.body };
+    return {
+      status: 200,
+      headers: { ...(field ? FIELD_HEADERS : CONSOLE_HEADERS), 'content-type': file.type },
+      body: file.body,
+    };
   };
 }
 
