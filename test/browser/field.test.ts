@@ -5,10 +5,9 @@
  * the officer in the field and then back; an overdue return raises an alert. Screenshots go to
  * test-output/field/ (ignored by git).
  *
- * Storage: the phone PUTs the bytes straight to the signed URL, another origin than the app's. The embedded
- * runtime's S3 stand-in answers no CORS preflight (local/runtime/local-s3.ts, not this test's to change), so the
- * test plays the CORS rule a deployment's bucket needs (allow PUT from the app's origin with the signed headers,
- * expose ETag): the request itself, signature, checksum headers and bytes, goes to the stand-in unchanged.
+ * Storage: the phone PUTs the bytes straight to the signed URL, another origin than the app's: the embedded
+ * runtime's evidence gate, which answers the browser's CORS preflight for the staff API server's origin (the one
+ * the app is served from). Nothing is routed or faked; only going offline is emulated.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
@@ -33,24 +32,6 @@ let officer = '';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-/** The CORS rule of the evidence bucket, played for the stand-in (see above). */
-async function allowStorageCors(context: BrowserContext, origin: string): Promise<void> {
-  const cors = {
-    'access-control-allow-origin': origin,
-    'access-control-allow-methods': 'PUT, GET',
-    'access-control-allow-headers': '*',
-    'access-control-expose-headers': 'ETag',
-  };
-  await context.route(
-    (url) => url.searchParams.has('X-Amz-Signature'),
-    async (route) => {
-      if (route.request().method() === 'OPTIONS') return route.fulfill({ status: 204, headers: cors });
-      const response = await route.fetch();
-      return route.fulfill({ response, headers: { ...response.headers(), ...cors } });
-    },
-  );
 }
 
 function queueItems() {
@@ -93,7 +74,6 @@ beforeAll(async () => {
     userAgent:
       'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Mobile Safari/537.36',
   });
-  await allowStorageCors(phone, s.server.url);
   app = await phone.newPage();
   desk = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
 });
