@@ -9,8 +9,8 @@
  * GETs evidence through the links. The gate answers CORS for the origins it is told (the staff API server's own,
  * set when it starts; never `*`): a preflight for PUT or GET with no headers beyond the ones a signature binds
  * (Content-Type, x-amz-checksum-sha256) is allowed, and answers carry Access-Control-Allow-Origin and expose ETag.
- * Any other origin gets no CORS header at all. CORS only lets a page read the answer: the request itself is
- * authorized by its signature alone, as before.
+ * Any other origin gets no CORS header at all, and its requests are refused even when signed. CORS adds nothing
+ * to what a request may do: a request from an allowed page is authorized by its signature alone, as before.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
@@ -210,7 +210,15 @@ export async function openEvidenceGate(
       return;
     }
     const cors = corsHeaders(req, allowedOrigins);
-    serve(vault, now, req, res, cors).catch((error: unknown) => {
+    // A browser names the page's origin: a page of any other origin is refused even with a signed link (which it
+    // should not hold); clients that are not browsers (the CLI, phones' native uploaders) send no Origin.
+    const foreign = req.headers.origin !== undefined && cors['access-control-allow-origin'] === undefined;
+    if (foreign && req.method !== 'GET' && req.method !== 'HEAD')
+      vault.writeLog('-', 'refused', { method: req.method, code: 'AccessForbidden' });
+    const served = foreign
+      ? Promise.reject(new VaultRefusal(403, 'AccessForbidden', 'CORSResponse: This CORS request is not allowed.'))
+      : serve(vault, now, req, res, cors);
+    served.catch((error: unknown) => {
       req.resume();
       if (res.headersSent) {
         res.destroy();
