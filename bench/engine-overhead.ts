@@ -227,6 +227,7 @@ async function bare(cases: number): Promise<number> {
       received: stores.received,
       partyKey: { key: async () => PARTY_KEY },
       documents: undefined as never,
+      field: stores.field,
     };
     const intake = createIntakeHandler(deps, stores.idempotency, silent);
     const settle = createSettleHandler(deps, silent);

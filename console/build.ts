@@ -1,7 +1,7 @@
 /**
  * Builds the staff console: one ES module bundle (Preact and the console's TypeScript, minified), its stylesheet
  * and page. The local server builds it in memory when it starts; `npm run console:build` writes console/dist/
- * for the static site on AWS (infra/constructs/console-site.ts).
+ * for the static site on AWS (infra/constructs/console-site.ts), and the field app into console/dist/field/.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
@@ -35,6 +35,39 @@ export async function buildConsole(): Promise<ConsoleBundle> {
   };
 }
 
+/**
+ * The field officers' app (issue 17), an installable PWA served at /field/: its page, bundle, stylesheet, web app
+ * manifest, icon and service worker (which must come from /field/ itself to control that scope).
+ */
+export async function buildFieldApp(): Promise<ConsoleBundle> {
+  const result = await build({
+    entryPoints: [new URL('src/field/main.tsx', ROOT).pathname],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  const file = (name: string) => readFileSync(new URL(name, ROOT), 'utf8');
+  return {
+    files: {
+      'index.html': { type: 'text/html; charset=utf-8', body: file('field/index.html') },
+      'app.js': { type: 'text/javascript; charset=utf-8', body: result.outputFiles[0]?.text ?? '' },
+      'app.css': { type: 'text/css; charset=utf-8', body: file('src/field/field.css') },
+      'manifest.webmanifest': {
+        type: 'application/manifest+json; charset=utf-8',
+        body: file('field/manifest.webmanifest'),
+      },
+      'icon.svg': { type: 'image/svg+xml', body: file('field/icon.svg') },
+      'sw.js': { type: 'text/javascript; charset=utf-8', body: file('field/sw.js') },
+    },
+  };
+}
+
 if (import.meta.main) {
   const { scriptArgs } = await import('../scripts/lib/args.ts');
   scriptArgs(
@@ -46,4 +79,9 @@ if (import.meta.main) {
   const bundle = await buildConsole();
   for (const [name, file] of Object.entries(bundle.files)) writeFileSync(new URL(name, out), file.body);
   console.log(`console/dist: ${Object.keys(bundle.files).join(', ')}`);
+  const field = new URL('field/', out);
+  mkdirSync(field, { recursive: true });
+  const app = await buildFieldApp();
+  for (const [name, file] of Object.entries(app.files)) writeFileSync(new URL(name, field), file.body);
+  console.log(`console/dist/field: ${Object.keys(app.files).join(', ')}`);
 }

@@ -139,6 +139,20 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         environment: tables,
         encrypted: true,
       };
+    case 'field':
+      // Field trips, incidents, position reads (functions/adapters/dynamodb/field-store.ts): items of the cases
+      // table; the court's trips, out and all, and the officer's trip out on their indexes; the read audit by key.
+      return {
+        statements: [
+          allow(['GetItem', 'PutItem', 'Query'], [cases]),
+          allow(
+            ['Query'],
+            [t.store.casesIndexArn('gsi1'), t.store.casesIndexArn('gsi4'), t.store.casesIndexArn('gsi5')],
+          ),
+        ],
+        environment: tables,
+        encrypted: true,
+      };
     case 'requests':
       return {
         statements: [allow(['GetItem', 'PutItem', 'UpdateItem'], [cases])],

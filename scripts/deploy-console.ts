@@ -6,7 +6,7 @@
  * Uses the AWS credentials of the environment; uploads only (the bucket is versioned: earlier files stay).
  */
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { buildConsole } from '../console/build.ts';
+import { buildConsole, buildFieldApp } from '../console/build.ts';
 import { scriptArgs } from './lib/args.ts';
 
 const USAGE = `npm run console:deploy -- --bucket <b> --url <https://…/> --domain <d> --client <id>: builds the console
@@ -28,9 +28,13 @@ if (!bucket || !url || !domain || !client) {
 
 const bundle = await buildConsole();
 const config = { mode: 'cognito', apiBase: '/v1', cognito: { domain, clientId: client, redirectUri: url } };
+const field = await buildFieldApp();
 const files = {
   ...bundle.files,
   'config.json': { type: 'application/json', body: `${JSON.stringify(config, null, 2)}\n` },
+  // The field officers' app under field/ (open it at /field/index.html: CloudFront maps no directory index).
+  ...Object.fromEntries(Object.entries(field.files).map(([name, file]) => [`field/${name}`, file])),
+  'field/config.json': { type: 'application/json', body: `${JSON.stringify(config, null, 2)}\n` },
 };
 const s3 = new S3Client({});
 for (const [name, file] of Object.entries(files)) {
@@ -41,7 +45,7 @@ for (const [name, file] of Object.entries(files)) {
       Body: file.body,
       ContentType: file.type,
       // The page and its configuration are read fresh; the bundle may be cached briefly.
-      CacheControl: name === 'app.js' || name === 'app.css' ? 'max-age=300' : 'no-cache',
+      CacheControl: name.endsWith('app.js') || name.endsWith('app.css') ? 'max-age=300' : 'no-cache',
     }),
   );
   console.log(`uploaded ${name}`);

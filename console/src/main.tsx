@@ -22,6 +22,7 @@ import {
   yuan,
 } from './api.ts';
 import { DocumentList } from './documents.tsx';
+import { FieldBoard } from './field-board.tsx';
 import { type LabelKey, type Lang, translator, words } from './i18n.ts';
 
 type T = (key: LabelKey) => string;
@@ -940,6 +941,8 @@ function App({ config }: { config: ConsoleConfig }) {
       <CasePage key={`${id}-${version}`} api={api} t={t} lang={lang} caseId={id} />
     ) : view === 'board' ? (
       <Board api={api} t={t} lang={lang} version={version} />
+    ) : view === 'field' ? (
+      <FieldBoard api={api} lang={lang} version={version} />
     ) : view === 'lookup' ? (
       <Lookup api={api} t={t} lang={lang} />
     ) : (
@@ -958,6 +961,9 @@ function App({ config }: { config: ConsoleConfig }) {
           </a>
           <a href="#/board" aria-current={view === 'board' ? 'page' : undefined}>
             {t('board')}
+          </a>
+          <a href="#/field" aria-current={view === 'field' ? 'page' : undefined}>
+            {lang === 'zh' ? '外勤' : 'Field'}
           </a>
           <a href="#/lookup" aria-current={view === 'lookup' ? 'page' : undefined}>
             {t('lookup')}

@@ -14,6 +14,7 @@ import type {
   TaskQuery,
 } from '#contracts/api.ts';
 import type { DecisionBody } from '#contracts/decisions.ts';
+import type { CaptureBody, CheckInBody, IncidentBody, SiteRecordBody } from '#contracts/field.ts';
 import type { Phase } from '#domain/case/model.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
 import type { Role } from '#domain/staff/roles.ts';
@@ -32,6 +33,18 @@ import { recordInterview, requestClosure } from '#use-cases/closure.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { invalid, UseCaseError, unauthenticated } from '#use-cases/errors.ts';
+import {
+  type CheckOutCommand,
+  checkInTrip,
+  checkOutTrip,
+  fieldBoard,
+  fieldLocations,
+  fieldWork,
+  myTrip,
+  recordSiteRecord,
+  recordTripPosition,
+  reportIncident,
+} from '#use-cases/field.ts';
 import {
   alertOverdueEntrustedMatters,
   assignEntrustedMatter,
@@ -127,6 +140,7 @@ export function apiHandlers(
   const counts = entrustmentCounts(deps);
   return {
     ...evidenceHandlers(deps, options),
+    ...fieldHandlers(deps),
     listBoardNodes: ({ identity, query }) => nodes(identity, query as unknown as Parameters<typeof nodes>[1]),
     listBoardApprovals: ({ identity, query }) =>
       waiting(identity, query as { role?: Role; limit?: number; cursor?: string }),
@@ -182,6 +196,33 @@ export function apiHandlers(
       counts(identity, query as { from: string; to: string } as Parameters<typeof counts>[1]),
     // Built on first use: the settle function, which shares this module, never needs it.
     getOpenApi: async () => (await import('./openapi.ts')).OPENAPI_DOCUMENT,
+  };
+}
+
+/** The field routes (issue 17): the officer's phone and the command center's view of the field. */
+function fieldHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Handlers {
+  const work = fieldWork(deps);
+  const mine = myTrip(deps);
+  const out = checkOutTrip(deps);
+  const back = checkInTrip(deps);
+  const capture = recordTripPosition(deps);
+  const incident = reportIncident(deps);
+  const siteRecord = recordSiteRecord(deps);
+  const board = fieldBoard(deps);
+  const locations = fieldLocations(deps);
+  return {
+    getFieldWork: ({ identity }) => work(identity),
+    getMyTrip: ({ identity }) => mine(identity),
+    checkOut: async ({ identity, body }) => new Answer(201, await out(identity, body as CheckOutCommand)),
+    checkIn: ({ identity, params, body }) =>
+      back(identity, params.tripId ?? '', (body as z.infer<typeof CheckInBody>).position),
+    recordTripPosition: ({ identity, params, body }) =>
+      capture(identity, params.tripId ?? '', body as z.infer<typeof CaptureBody>),
+    reportIncident: ({ identity, body }) => incident(identity, body as z.infer<typeof IncidentBody>),
+    recordSiteRecord: ({ identity, params, body }) =>
+      siteRecord(identity, params.caseId ?? '', body as z.infer<typeof SiteRecordBody>),
+    getFieldBoard: ({ identity }) => board(identity),
+    readFieldLocations: ({ identity }) => locations(identity),
   };
 }
 

@@ -145,6 +145,10 @@ export function buildOpenApi(): JsonObject {
         name: 'evidence',
         description: 'Field evidence: signed uploads, listing, audited links, legal hold, verification',
       },
+      {
+        name: 'field',
+        description: 'Field officers: trips out and back, positions with consent, incidents, on-site records',
+      },
       { name: 'identity', description: 'Who is calling; this description' },
       { name: 'local', description: 'Embedded runtime only: staff sign-in, development tokens, the virtual clock' },
     ],

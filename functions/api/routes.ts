@@ -74,6 +74,21 @@ import {
   Workload,
 } from '#contracts/api.ts';
 import { CompleteBody, LegalHoldBody, LinkBody, UploadBody } from '#contracts/evidence.ts';
+import {
+  CaptureBody,
+  CheckInBody,
+  CheckOutBody,
+  FieldBoard,
+  FieldLocations,
+  FieldWork,
+  IncidentBody,
+  IncidentResult,
+  MyTrip,
+  SiteRecordBody,
+  SiteRecordResult,
+  TripParams,
+  TripView,
+} from '#contracts/field.ts';
 import { decodePathSegment } from '#contracts/limits.ts';
 
 /** Who answers a route: the API function, the settle function (the only SendTask* holder), or the local server. */
@@ -85,7 +100,7 @@ export interface Route {
   /** OpenAPI path template, as API Gateway resources name it: `/tasks/{approvalId}`. */
   readonly path: string;
   readonly summary: string;
-  readonly tag: 'tasks' | 'cases' | 'board' | 'entrustments' | 'evidence' | 'identity' | 'local';
+  readonly tag: 'tasks' | 'cases' | 'board' | 'entrustments' | 'evidence' | 'field' | 'identity' | 'local';
   readonly target: RouteTarget;
   /** Needs a verified identity. Only the API description and the local sign-in and token endpoints do not. */
   readonly authenticated: boolean;
@@ -580,6 +595,120 @@ export const ROUTES = [
     query: CountsQuery,
     response: EntrustmentCountsView,
     errors: [400, ...AUTH_ERRORS],
+  },
+  {
+    operationId: 'getFieldWork',
+    method: 'GET',
+    path: '/field/work',
+    summary: "Today's field work: my cases with on-site acts pending (serve, seal), parties, assets, time nodes",
+    tag: 'field',
+    target: 'api',
+    authenticated: true,
+    response: FieldWork,
+    errors: [...AUTH_ERRORS],
+  },
+  {
+    operationId: 'getMyTrip',
+    method: 'GET',
+    path: '/field/trip',
+    summary: 'My field trip still out, if any',
+    tag: 'field',
+    target: 'api',
+    authenticated: true,
+    response: MyTrip,
+    errors: [...AUTH_ERRORS],
+  },
+  {
+    operationId: 'checkOut',
+    method: 'POST',
+    path: '/field/trips',
+    summary:
+      'Check out to the field: purpose, case, planned return, position with consent; the same trip id twice is the first',
+    tag: 'field',
+    target: 'api',
+    authenticated: true,
+    body: CheckOutBody,
+    response: TripView,
+    success: [201],
+    errors: [400, ...AUTH_ERRORS, 404, 409],
+    throttle: { rate: 2, burst: 5 },
+  },
+  {
+    operationId: 'checkIn',
+    method: 'POST',
+    path: '/field/trips/{tripId}/check-in',
+    summary: 'Check in, back from the field (position with consent); twice is once',
+    tag: 'field',
+    target: 'api',
+    authenticated: true,
+    params: TripParams,
+    body: CheckInBody,
+    response: TripView,
+    errors: [400, ...AUTH_ERRORS, 404],
+  },
+  {
+    operationId: 'recordTripPosition',
+    method: 'POST',
+    path: '/field/trips/{tripId}/positions',
+    summary:
+      'The position at a capture (with consent), with the evidence captured there; the same evidence twice is once',
+    tag: 'field',
+    target: 'api',
+    authenticated: true,
+    params: TripParams,
+    body: CaptureBody,
+    response: TripView,
+    errors: [400, ...AUTH_ERRORS, 404],
+  },
+  {
+    operationId: 'reportIncident',
+    method: 'POST',
+    path: '/field/incidents',
+    summary: 'The panic button: an incident told to the command center at once; the same incident id twice is once',
+    tag: 'field',
+    target: 'api',
+    authenticated: true,
+    body: IncidentBody,
+    response: IncidentResult,
+    errors: [400, ...AUTH_ERRORS],
+  },
+  {
+    operationId: 'recordSiteRecord',
+    method: 'POST',
+    path: '/cases/{caseId}/site-records',
+    summary:
+      'An on-site record (现场笔录) on the case timeline, with the evidence captured there; recorded once per id',
+    tag: 'field',
+    target: 'api',
+    authenticated: true,
+    params: CaseParams,
+    body: SiteRecordBody,
+    response: SiteRecordResult,
+    errors: [400, ...AUTH_ERRORS, 404],
+  },
+  {
+    operationId: 'getFieldBoard',
+    method: 'GET',
+    path: '/board/field',
+    summary:
+      'Command center: officers in the field now (case, since, last seen, planned return, overdue), back in the last day, incidents on top; no coordinates',
+    tag: 'field',
+    target: 'api',
+    authenticated: true,
+    response: FieldBoard,
+    errors: [...AUTH_ERRORS],
+  },
+  {
+    operationId: 'readFieldLocations',
+    method: 'POST',
+    path: '/board/field/locations',
+    summary:
+      'Command-center role only: where officers out (and incidents) were last seen. Staff location is personal data: each read is audited first, hence a POST',
+    tag: 'field',
+    target: 'api',
+    authenticated: true,
+    response: FieldLocations,
+    errors: [...AUTH_ERRORS],
   },
   {
     operationId: 'getOpenApi',

@@ -25,6 +25,7 @@ import { StepFunctionsEngine } from '../adapters/aws/sfn-engine.ts';
 import { DynamoApprovalStore } from '../adapters/dynamodb/approval-store.ts';
 import { DynamoCaseRepository } from '../adapters/dynamodb/case-repository.ts';
 import { documentClient } from '../adapters/dynamodb/document-client.ts';
+import { DynamoFieldStore } from '../adapters/dynamodb/field-store.ts';
 import { DynamoPartnerRequestStore } from '../adapters/dynamodb/partner-request-store.ts';
 import { DynamoReceivedMatterStore } from '../adapters/dynamodb/received-matter-store.ts';
 import { RecordedRejections } from '../adapters/dynamodb/rejection-log.ts';
@@ -71,6 +72,7 @@ export function awsDependencies<U extends DependencyName>(
   if (needs.has('approvals')) deps.approvals = new DynamoApprovalStore(db(), tables());
   if (needs.has('received')) deps.received = new DynamoReceivedMatterStore(db(), tables());
   if (needs.has('documents')) deps.documents = new DynamoDocumentArchive(db(), tables().cases);
+  if (needs.has('field')) deps.field = new DynamoFieldStore(db(), tables());
   if (needs.has('requests')) deps.requests = new DynamoPartnerRequestStore(db(), tables());
   if (needs.has('engine')) {
     // Only the machines this function may start are configured (function-access.ts): intake the service phase,

@@ -8,7 +8,10 @@ export interface Alert {
     | 'node-overdue'
     | 'node-warning'
     | 'received-matter-overdue'
-    | 'evidence-failed-verification';
+    | 'evidence-failed-verification'
+    /** A field officer still out past the planned return (issue 17), and the panic button. */
+    | 'field-return-overdue'
+    | 'field-incident';
   /** The case; for a matter another court entrusted to this one (`received-matter-overdue`), the matter id. */
   readonly caseId: string;
   readonly court: string;

@@ -24,6 +24,7 @@ export const DEPENDENCIES = [
   'received',
   'partyKey',
   'documents',
+  'field',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -95,13 +96,14 @@ export const FUNCTION_USES = {
     'received',
     'alerts',
     'documents',
+    'field',
   ],
   /**
    * The node sweeper, every few minutes: reads the sweep index, records warnings and overdue nodes, starts the
    * node-task executions (overdue supervision, term extension) and tells the command center; and tells it of
    * matters other courts entrusted (H1) gone overdue.
    */
-  'sweep-nodes': ['clock', 'rules', 'calendar', 'cases', 'queries', 'engine', 'alerts', 'received', 'staff'],
+  'sweep-nodes': ['clock', 'rules', 'calendar', 'cases', 'queries', 'engine', 'alerts', 'received', 'staff', 'field'],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

@@ -2,13 +2,15 @@
  * The node sweeper on AWS: a scheduled rule invokes it every few minutes (reserved concurrency 1: one sweep at a
  * time). It reads the sweep index and acts on the cases it names (functions/use-cases/node-watch.ts); cases left
  * over wait for the next run. Then it tells the command center of received matters (H1) gone overdue
- * (functions/use-cases/received-matters.ts). Logs counts and case ids only.
+ * (functions/use-cases/received-matters.ts), and of field officers overdue back (functions/use-cases/field.ts).
+ * Logs counts and case ids only.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type { Deps } from '#use-cases/context.ts';
+import { sweepFieldTrips } from '#use-cases/field.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
 import { sweepOverdueMatters } from '#use-cases/received-matters.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
@@ -21,6 +23,7 @@ export function createSweepHandler(
 ): (event: unknown, context: Context) => Promise<SweepResult> {
   const sweep = sweepNodes(deps);
   const matters = sweepOverdueMatters(deps);
+  const field = sweepFieldTrips(deps);
   const handler = middy()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .handler(async (): Promise<SweepResult> => {
@@ -28,6 +31,8 @@ export function createSweepHandler(
       if (result.failed.length > 0) logger.warn('node sweep failed for some cases', { cases: result.failed });
       // Matters other courts entrusted to this one (H1) that went overdue: the command center is told once each.
       const alerted = await matters();
+      // Field officers still out past their planned return (a safety matter), and positions past retention.
+      const trips = await field();
       logger.info('node sweep', {
         due: result.due,
         acted: result.acted,
@@ -35,6 +40,8 @@ export function createSweepHandler(
         overdue: result.overdue,
         tasks: result.tasks,
         receivedOverdue: alerted.length,
+        fieldOverdue: trips.alerted.length,
+        fieldPurged: trips.purged.length,
       });
       return result;
     });

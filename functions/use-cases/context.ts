@@ -19,6 +19,7 @@ import {
 import type { Clock } from '#ports/clock.ts';
 import type { DocumentArchive } from '#ports/documents.ts';
 import type { EvidenceStore } from '#ports/evidence-store.ts';
+import type { FieldStore } from '#ports/field-store.ts';
 import type { FilingSystem } from '#ports/filing.ts';
 import type { IntakeRejections } from '#ports/intake.ts';
 import type { PartnerGateway, PartnerRequestStore } from '#ports/partner-requests.ts';
@@ -50,6 +51,7 @@ export interface Deps {
   readonly partyKey: PartyKey;
   /** Issued documents (numbered, signed PDFs): read by the staff API. */
   readonly documents: DocumentArchive;
+  readonly field: FieldStore;
 }
 
 /**

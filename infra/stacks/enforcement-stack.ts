@@ -3,6 +3,7 @@
  * functions, the three state machines, settle, alerts and alarms.
  */
 import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
@@ -151,6 +152,15 @@ export class EnforcementStack extends Stack {
       userPool: this.staffApi.userPool,
       accessLogs: this.evidence.accessLogs,
       signInDomainPrefix: config.signInDomainPrefix ?? `${prefix}-${config.stage}-staff`,
+    });
+    // The field app (/field/ on the console's site) PUTs evidence straight to the bucket through signed URLs:
+    // only from the site's origin, only the signed headers, the ETag readable (multipart parts).
+    this.evidence.bucket.addCorsRule({
+      allowedMethods: [HttpMethods.PUT],
+      allowedOrigins: [`https://${this.consoleSite.distribution.distributionDomainName}`],
+      allowedHeaders: ['content-type', 'x-amz-checksum-sha256', 'x-amz-sdk-checksum-algorithm'],
+      exposedHeaders: ['ETag'],
+      maxAge: 3000,
     });
 
     this.nodeSweeper = new NodeSweeper(this, 'NodeSweeper', { namePrefix: prefix, key, ...functionSettings });

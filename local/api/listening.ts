@@ -76,3 +76,18 @@ export function peerAllowed(remote: string | undefined, options: ListeningOption
   const bare = remote.replace(/^::ffff:/, '');
   return bare === options.behindProxy || isLoopback(bare);
 }
+
+/**
+ * The origins pages of this server are served from (what a browser sends as Origin): each name clients may use,
+ * with the scheme and port it listens on, and behind a proxy the names over https on the proxy's default port.
+ */
+export function serverOrigins(options: ListeningOptions, boundAddress: string, port: number): string[] {
+  const scheme = options.tls ? 'https' : 'http';
+  const bracket = (name: string) => (name.includes(':') ? `[${name}]` : name);
+  const origins = new Set<string>();
+  for (const name of allowedHostNames(options, boundAddress))
+    origins.add(new URL(`${scheme}://${bracket(name)}:${port}`).origin);
+  if (options.behindProxy !== undefined)
+    for (const name of options.hostNames ?? []) origins.add(new URL(`https://${bracket(name)}`).origin);
+  return [...origins];
+}

@@ -25,7 +25,14 @@ import { InvalidDurationError, parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { serverFile } from './discovery.ts';
 import { LocalIdentityProvider } from './identity-provider.ts';
-import { allowedHostNames, checkListening, hostAllowed, type ListeningOptions, peerAllowed } from './listening.ts';
+import {
+  allowedHostNames,
+  checkListening,
+  hostAllowed,
+  type ListeningOptions,
+  peerAllowed,
+  serverOrigins,
+} from './listening.ts';
 import { type OidcOptions, OidcVerifier } from './oidc.ts';
 import { Authentication, CSRF_HEADER } from './sign-in.ts';
 
@@ -67,26 +74,56 @@ const CONSOLE_HEADERS = {
   'referrer-policy': 'no-referrer',
 } as const;
 
+/**
+ * The field app's pages: as the console's, but it sends evidence bytes straight to storage through signed URLs, so
+ * it may also connect to the evidence gate's origin (local/evidence/gate.ts), and to no other.
+ */
+const fieldHeaders = (gateOrigin: string) => ({
+  ...CONSOLE_HEADERS,
+  'content-security-policy': `default-src 'self'; connect-src 'self' ${gateOrigin}; img-src 'self' data:; style-src 'self'; script-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'`,
+});
+
+const FIELD_APP_FILES = new Set([
+  'index.html',
+  'app.js',
+  'app.css',
+  'manifest.webmanifest',
+  'icon.svg',
+  'sw.js',
+  'config.json',
+]);
+
 /** The staff console (console/), built in memory on first request: GET /console/… ; `/` leads there. */
-function consoleFiles() {
+function consoleFiles(gateOrigin: () => Promise<string>) {
   let bundle: Promise<ConsoleBundle> | undefined;
+  let fieldBundle: Promise<ConsoleBundle> | undefined;
   return async (pathname: string, clockMode: string): Promise<LocalResponse | undefined> => {
     if (pathname === '/') return { status: 302, headers: { location: '/console/' }, body: '' };
     if (pathname === '/console') return { status: 302, headers: { location: '/console/' }, body: '' };
-    if (!pathname.startsWith('/console/')) return undefined;
-    const name = pathname.slice('/console/'.length) || 'index.html';
+    if (pathname === '/field') return { status: 302, headers: { location: '/field/' }, body: '' };
+    // The field officers' app (issue 17): the same toolchain, its own bundle, manifest and service worker.
+    const field = pathname.startsWith('/field/');
+    if (!field && !pathname.startsWith('/console/')) return undefined;
+    const name = pathname.slice(field ? '/field/'.length : '/console/'.length) || 'index.html';
+    // Under /field/ only the app's own files: the field routes of the API (/field/trips, ...) share the prefix.
+    if (field && !FIELD_APP_FILES.has(name)) return undefined;
     if (name === 'config.json')
       return json(200, { mode: 'local', apiBase: '', clock: clockMode }, { ...CONSOLE_HEADERS });
-    bundle ??= import('../../console/build.ts').then((m) => m.buildConsole());
-    const file = (await bundle).files[name];
+    if (field) fieldBundle ??= import('../../console/build.ts').then((m) => m.buildFieldApp());
+    else bundle ??= import('../../console/build.ts').then((m) => m.buildConsole());
+    const file = (await (field ? fieldBundle : bundle))?.files[name];
     if (!file) return json(404, errorBody('not-found', '没有该页面'));
-    return { status: 200, headers: { ...CONSOLE_HEADERS, 'content-type': file.type }, body: file.body };
+    return {
+      status: 200,
+      headers: { ...(field ? fieldHeaders(await gateOrigin()) : CONSOLE_HEADERS), 'content-type': file.type },
+      body: file.body,
+    };
   };
 }
 
 /** Requests to the API, in process: what the HTTP server serves, and what the CLI uses when no server runs. */
 export function createDispatcher(runtime: EmbeddedRuntime, auth: Authentication) {
-  const staticFiles = consoleFiles();
+  const staticFiles = consoleFiles(() => runtime.evidence.gateOrigin());
   return async (request: LocalRequest): Promise<LocalResponse> => {
     const started = Date.now();
     const requestId = randomUUID();
@@ -302,6 +339,8 @@ export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiO
   });
   const { port, address } = server.address() as AddressInfo;
   allowedHosts = allowedHostNames(options, address);
+  // The evidence gate answers CORS for this server's pages only (the field app's uploads, the console's downloads).
+  const withdrawOrigins = runtime.evidence.allowBrowserOrigins(serverOrigins(options, address, port));
   const shown = ['0.0.0.0', '::'].includes(address) ? '127.0.0.1' : address;
   const url = `${options.tls ? 'https' : 'http'}://${shown.includes(':') ? `[${shown}]` : shown}:${port}`;
   if (options.dataDir) {
@@ -319,6 +358,7 @@ export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiO
     accounts,
     close: async () => {
       if (options.dataDir) rmSync(serverFile(options.dataDir), { force: true });
+      withdrawOrigins();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -12,6 +12,7 @@ import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referra
 import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
 import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
+import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
@@ -369,6 +370,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `证据清除（保存期满）：${names.member(event.by)}清除证据 ${event.evidenceId} 的存储内容，入卷记录与哈希保留，理由：${event.reason}`;
     case 'party-ids-rekeyed':
       return `当事人编号改为本机密钥加密编号（${Object.keys(event.ids).length}名当事人；此前的记录保留原编号）`;
+    case 'site-record-made':
+      return `现场笔录（${(FIELD_ACT_LABELS as Readonly<Record<string, string>>)[event.act] ?? event.act}）：${names.member(event.by)}，${event.note}${event.evidence.length > 0 ? `；现场证据${event.evidence.length}件` : ''}`;
     default:
       return describeClosureEvent(event, state, names);
   }

@@ -4,6 +4,13 @@
  * `POST ?delete`, a listing) is refused, and so is a signed one whose method, headers or body differ from what was
  * signed, or whose link has expired on the runtime's clock. Refusals answer in S3's XML error form, so a phone's
  * uploader reads them the same on AWS and here.
+ *
+ * Browsers: the field app (served by the staff API, another origin than the gate) PUTs captures and the console
+ * GETs evidence through the links. The gate answers CORS for the origins it is told (the staff API server's own,
+ * set when it starts; never `*`): a preflight for PUT or GET with no headers beyond the ones a signature binds
+ * (Content-Type, x-amz-checksum-sha256) is allowed, and answers carry Access-Control-Allow-Origin and expose ETag.
+ * Any other origin gets no CORS header at all, and its requests are refused even when signed. CORS adds nothing
+ * to what a request may do: a request from an allowed page is authorized by its signature alone, as before.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
@@ -16,6 +23,9 @@ import { hexToBase64 } from '#domain/evidence/objects.ts';
 import { type LinkClaims, verifyLink } from './signing.ts';
 import { type EvidenceVault, VaultRefusal } from './vault.ts';
 
+/** The browser origins allowed to use the links (read at each request: servers may start after the gate). */
+export type AllowedOrigins = () => ReadonlySet<string>;
+
 export interface EvidenceGate {
   readonly endpoint: string;
   close(): Promise<void>;
@@ -25,13 +35,58 @@ const SIGNATURE_MISMATCH =
   'The request signature we calculated does not match the signature you provided (a signed header such as ' +
   'Content-Length, Content-Type or x-amz-checksum-sha256 differs from the one signed)';
 
-function refuse(res: ServerResponse, refusal: VaultRefusal): void {
+function refuse(res: ServerResponse, refusal: VaultRefusal, cors: Record<string, string> = {}): void {
   const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${refusal.code}</Code><Message>${refusal.message.replace(/[<&>]/g, '')}</Message></Error>`;
   res.writeHead(refusal.status, {
+    ...cors,
     'content-type': 'application/xml',
     'content-length': Buffer.byteLength(body),
   });
   res.end(body);
+}
+
+/** The methods of the links, and the request headers a signature binds that a page sets (Content-Length it cannot). */
+const CORS_METHODS = new Set(['PUT', 'GET']);
+const CORS_HEADERS = new Set(['content-type', 'x-amz-checksum-sha256']);
+
+/** The CORS headers of an answer to `req`: none unless its Origin is one of the allowed ones. */
+function corsHeaders(req: IncomingMessage, allowed: AllowedOrigins): Record<string, string> {
+  const origin = req.headers.origin;
+  if (origin === undefined || !allowed().has(origin)) return { vary: 'Origin' };
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'ETag', vary: 'Origin' };
+}
+
+/**
+ * A CORS preflight: allowed for an allowed origin asking for PUT or GET with only the signed headers (204 with the
+ * allowance); anything else is refused (403, no CORS header), as S3 refuses a preflight no CORS rule matches.
+ */
+function preflight(req: IncomingMessage, res: ServerResponse, allowed: AllowedOrigins): void {
+  const cors = corsHeaders(req, allowed);
+  const method = String(req.headers['access-control-request-method'] ?? '');
+  const asked = String(req.headers['access-control-request-headers'] ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
+  const path = new URL(req.url ?? '/', 'http://gate').pathname;
+  if (
+    cors['access-control-allow-origin'] === undefined ||
+    path !== '/objects' ||
+    !CORS_METHODS.has(method) ||
+    !asked.every((name) => CORS_HEADERS.has(name))
+  ) {
+    refuse(res, new VaultRefusal(403, 'AccessForbidden', 'CORSResponse: This CORS request is not allowed.'), {
+      vary: 'Origin',
+    });
+    return;
+  }
+  res.writeHead(204, {
+    ...cors,
+    'access-control-allow-methods': [...CORS_METHODS].join(', '),
+    'access-control-allow-headers': [...CORS_HEADERS].join(', '),
+    'access-control-max-age': '600',
+    'content-length': 0,
+  });
+  res.end();
 }
 
 const METHOD_OF: Record<LinkClaims['op'], string> = { put: 'PUT', part: 'PUT', get: 'GET' };
@@ -93,7 +148,13 @@ async function receive(req: IncomingMessage, file: string, sizeBytes: number, sh
   }
 }
 
-async function serve(vault: EvidenceVault, now: () => Instant, req: IncomingMessage, res: ServerResponse) {
+async function serve(
+  vault: EvidenceVault,
+  now: () => Instant,
+  req: IncomingMessage,
+  res: ServerResponse,
+  cors: Record<string, string>,
+) {
   let claims: LinkClaims;
   try {
     claims = authorize(vault, req, now());
@@ -107,6 +168,7 @@ async function serve(vault: EvidenceVault, now: () => Instant, req: IncomingMess
     const row = vault.readable(claims.key);
     vault.writeLog(claims.key, 'read', { link: claims.nonce, disposition: claims.disposition ?? 'inline' });
     res.writeHead(200, {
+      ...cors,
       'content-type': row.content_type,
       'content-length': row.size_bytes,
       'content-disposition': `${claims.disposition ?? 'inline'}; filename="${claims.fileName ?? 'evidence'}"`,
@@ -124,7 +186,7 @@ async function serve(vault: EvidenceVault, now: () => Instant, req: IncomingMess
     const temporary = vault.incomingFile();
     await receive(req, temporary, size, sha256);
     vault.keep(temporary, claims.key, { sha256, sizeBytes: size, contentType: claims.contentType ?? '' });
-    res.writeHead(200, { etag: `"${sha256}"`, 'content-length': 0 });
+    res.writeHead(200, { ...cors, etag: `"${sha256}"`, 'content-length': 0 });
     res.end();
     return;
   }
@@ -132,19 +194,41 @@ async function serve(vault: EvidenceVault, now: () => Instant, req: IncomingMess
   const temporary = vault.incomingFile();
   await receive(req, temporary, size, sha256);
   renameSync(temporary, target);
-  res.writeHead(200, { etag: `"${sha256}"`, 'content-length': 0 });
+  res.writeHead(200, { ...cors, etag: `"${sha256}"`, 'content-length': 0 });
   res.end();
 }
 
-export async function openEvidenceGate(vault: EvidenceVault, now: () => Instant): Promise<EvidenceGate> {
+export async function openEvidenceGate(
+  vault: EvidenceVault,
+  now: () => Instant,
+  allowedOrigins: AllowedOrigins = () => new Set(),
+): Promise<EvidenceGate> {
   const server: Server = createServer((req, res) => {
-    serve(vault, now, req, res).catch((error: unknown) => {
+    if (req.method === 'OPTIONS') {
+      req.resume();
+      preflight(req, res, allowedOrigins);
+      return;
+    }
+    const cors = corsHeaders(req, allowedOrigins);
+    // A browser names the page's origin: a page of any other origin is refused even with a signed link (which it
+    // should not hold); clients that are not browsers (the CLI, phones' native uploaders) send no Origin.
+    const foreign = req.headers.origin !== undefined && cors['access-control-allow-origin'] === undefined;
+    if (foreign && req.method !== 'GET' && req.method !== 'HEAD')
+      vault.writeLog('-', 'refused', { method: req.method, code: 'AccessForbidden' });
+    const served = foreign
+      ? Promise.reject(new VaultRefusal(403, 'AccessForbidden', 'CORSResponse: This CORS request is not allowed.'))
+      : serve(vault, now, req, res, cors);
+    served.catch((error: unknown) => {
       req.resume();
       if (res.headersSent) {
         res.destroy();
         return;
       }
-      refuse(res, error instanceof VaultRefusal ? error : new VaultRefusal(500, 'InternalError', 'storage error'));
+      refuse(
+        res,
+        error instanceof VaultRefusal ? error : new VaultRefusal(500, 'InternalError', 'storage error'),
+        cors,
+      );
     });
   });
   await new Promise<void>((resolve, reject) => {

@@ -22,6 +22,7 @@ import type { CaseQueries, CaseRepository } from '#ports/case-repository.ts';
 import type { StepHandler } from '#steps/define.ts';
 import { STEP_REGISTRY } from '#steps/index.ts';
 import type { Deps } from '#use-cases/context.ts';
+import { sweepFieldTrips } from '#use-cases/field.ts';
 import type { IntakeOutcome } from '#use-cases/intake-case.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
 import { sweepOverdueMatters } from '#use-cases/received-matters.ts';
@@ -148,6 +149,7 @@ export class EmbeddedRuntime {
   private readonly sweeper: () => Promise<SweepResult>;
   /** Received matters (H1) past their due date, told to the command center; see `sweepMatters`. */
   private readonly mattersSweeper: () => Promise<readonly string[]>;
+  private readonly fieldSweeper: () => Promise<unknown>;
   private mattersCheckedAt: Instant | undefined;
   private evidenceCheckedAt: Instant | undefined;
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
@@ -246,6 +248,7 @@ export class EmbeddedRuntime {
       received: store.received,
       partyKey: { key: async () => partyKey },
       documents: new SqliteDocumentStore(database),
+      field: store.field,
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,
@@ -255,6 +258,7 @@ export class EmbeddedRuntime {
     this.settleHandler = createSettleHandler(this.deps, new SinkLogger(this.logSink, { function: 'settle' }));
     this.sweeper = sweepNodes(this.deps);
     this.mattersSweeper = sweepOverdueMatters(this.deps);
+    this.fieldSweeper = sweepFieldTrips(this.deps);
     this.apiHandler = createApiHandler(this.deps, new SinkLogger(this.logSink, { function: 'api' }), {
       recordOnComplete: true,
     });
@@ -521,6 +525,8 @@ export class EmbeddedRuntime {
     this.mattersCheckedAt = now;
     try {
       await this.mattersSweeper();
+      // Field officers overdue back, told once; positions past their retention deleted (issue 17).
+      await this.fieldSweeper();
     } catch (error) {
       this.log({
         level: 'WARN',

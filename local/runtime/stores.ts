@@ -9,12 +9,14 @@ import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/pe
 import type { DeadLetters } from '#adapters/dynamodb/rejection-log.ts';
 import type { ApprovalStore } from '#ports/approval-store.ts';
 import type { CaseQueries, CaseRepository } from '#ports/case-repository.ts';
+import type { FieldStore } from '#ports/field-store.ts';
 import type { IntakeRejections } from '#ports/intake.ts';
 import type { PartnerRequestStore } from '#ports/partner-requests.ts';
 import type { ReceivedMatterStore } from '#ports/received-matters.ts';
 import { SqliteApprovalStore } from '../store/approval-store.ts';
 import { type CommitListener, SqliteCaseRepository, type SweepSchedule } from '../store/case-store.ts';
 import { DATABASE_FILE, type OpenedDatabase, openDatabase } from '../store/database.ts';
+import { SqliteFieldStore } from '../store/field-store.ts';
 import { SqlitePersistenceLayer } from '../store/idempotency.ts';
 import { SqlitePartnerRequestStore } from '../store/partner-request-store.ts';
 import { SqliteReceivedMatterStore } from '../store/received-matter-store.ts';
@@ -38,6 +40,7 @@ export interface RuntimeStores {
   readonly approvals: ApprovalStore;
   readonly requests: PartnerRequestStore;
   readonly received: ReceivedMatterStore;
+  readonly field: FieldStore;
   rejections(deadLetters: DeadLetters): IntakeRejections;
   readonly idempotency: BasePersistenceLayer;
   /** Store operations so far, by case id ('' when not for a case). */
@@ -57,6 +60,7 @@ export function sqliteStores(database: OpenedDatabase): RuntimeStores {
     approvals: new SqliteApprovalStore(database, operations),
     requests: new SqlitePartnerRequestStore(database, operations),
     received: new SqliteReceivedMatterStore(database, operations),
+    field: new SqliteFieldStore(database, operations),
     rejections: (deadLetters) => new SqliteRejections(database, deadLetters, operations),
     idempotency: new SqlitePersistenceLayer(database, operations),
     operations: operations.byCase,

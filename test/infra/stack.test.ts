@@ -87,6 +87,23 @@ describe('the evidence bucket', () => {
   const evidence = () => idOf(synthesized().stack.evidence.bucket);
   const accessLogs = () => idOf(synthesized().stack.evidence.accessLogs);
 
+  it("accepts the field app's signed PUTs from the console site's origin only, with the signed headers", () => {
+    const bucket = synthesizedTemplate().Resources[evidence()];
+    const distribution = idOf(synthesized().stack.consoleSite.distribution);
+    const cors = (bucket?.Properties?.CorsConfiguration ?? { CorsRules: [] }) as {
+      CorsRules: Record<string, unknown>[];
+    };
+    const rules = cors.CorsRules;
+    expect(rules).toHaveLength(1);
+    expect(rules[0]).toMatchObject({
+      AllowedMethods: ['PUT'],
+      AllowedHeaders: ['content-type', 'x-amz-checksum-sha256', 'x-amz-sdk-checksum-algorithm'],
+      ExposedHeaders: ['ETag'],
+    });
+    expect(JSON.stringify(rules[0]?.AllowedOrigins)).toContain(distribution);
+    expect(JSON.stringify(rules[0]?.AllowedOrigins)).not.toContain('*');
+  });
+
   it('locks objects by default, keeps versions and encrypts with the customer-managed key', () => {
     // Prepare
     const assertions = template();
@@ -545,6 +562,14 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   requests: ['cases GetItem', 'cases PutItem', 'cases UpdateItem'],
   received: ['cases GetItem', 'cases PutItem', 'cases/index/gsi1 Query'],
   documents: ['cases GetItem', 'cases Query'],
+  field: [
+    'cases GetItem',
+    'cases PutItem',
+    'cases Query',
+    'cases/index/gsi1 Query',
+    'cases/index/gsi4 Query',
+    'cases/index/gsi5 Query',
+  ],
   rejections: ['cases PutItem', 'cases Query'],
   clock: [],
   rules: [],
@@ -585,6 +610,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   requests: [ENV.casesTable],
   received: [ENV.casesTable],
   documents: [ENV.casesTable],
+  field: [ENV.casesTable],
   rejections: [ENV.casesTable, ENV.intakeDlqUrl],
   partners: [ENV.partnerQueueUrl],
   alerts: [ENV.alertBusName],

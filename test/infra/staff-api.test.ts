@@ -48,6 +48,32 @@ describe('the staff API', () => {
     expect(methods.some((m) => m.includes('/auth/token') || m.includes('/clock'))).toBe(false);
   });
 
+  it("serves the field app's and the command center's field routes on AWS, through the API function", () => {
+    const methods = methodPaths();
+    const api = functionLogicalId(`${prefix}-api`);
+    const field = served.filter((r) => r.tag === 'field');
+    expect(field.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /board/field',
+      'GET /field/trip',
+      'GET /field/work',
+      'POST /board/field/locations',
+      'POST /cases/{caseId}/site-records',
+      'POST /field/incidents',
+      'POST /field/trips',
+      'POST /field/trips/{tripId}/check-in',
+      'POST /field/trips/{tripId}/positions',
+    ]);
+    for (const route of field) {
+      const found = methods.get(`${route.method} ${route.path}`);
+      expect(found, route.operationId).toBeDefined();
+      expect(found?.method[1].AuthorizationType, route.operationId).toBe('COGNITO_USER_POOLS');
+      expect(
+        JSON.stringify(((found?.method[1].Integration ?? {}) as { Uri?: unknown }).Uri),
+        route.operationId,
+      ).toContain(api);
+    }
+  });
+
   it('sends decisions and the closing work to settle, and every other route to the API function', () => {
     const methods = methodPaths();
     const settle = functionLogicalId(`${prefix}-settle`);

@@ -544,7 +544,33 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
   await r('GET', '/entrustments/received', { as: USER_OF.auditor });
   await r('POST', '/entrustments/received/overdue-check', { as: USER_OF['command-center'] });
   await r('GET', '/entrustments/counts?from=2026-03-01&to=2026-12-31', { as: USER_OF.auditor });
+  await fieldRoutes(s, caseId);
   return { s, late: other };
+}
+
+/** The field routes (issue 17; test/workflow/field.test.ts tells their story): each once, and a refusal. */
+async function fieldRoutes(s: ApiScenario, caseId: string): Promise<void> {
+  const r = s.request;
+  const officer = (await r<{ officer?: string }>('GET', `/cases/${caseId}`, { as: USER_OF.auditor })).body.officer;
+  const as = officer ?? USER_OF['handling-officer'];
+  const tripId = '6f1c2a9e-0000-4000-8000-000000000017';
+  await r('GET', '/field/work', { as });
+  await r('GET', '/field/work', { as: USER_OF.auditor });
+  await r('POST', '/field/trips', {
+    as,
+    body: { tripId, caseId, act: 'inspect', purpose: '现场调查', plannedMinutes: 60 },
+  });
+  await r('GET', '/field/trip', { as });
+  await r('POST', `/field/trips/${tripId}/positions`, { as, body: { position: { consent: false } } });
+  await r('POST', `/cases/${caseId}/site-records`, {
+    as,
+    body: { recordId: '6f1c2a9e-0000-4000-8000-000000000018', act: 'inspect', note: '现场无人' },
+  });
+  await r('GET', '/board/field', { as: USER_OF['command-center'] });
+  await r('POST', '/board/field/locations', { as: USER_OF['command-center'] });
+  await r('POST', '/board/field/locations', { as: USER_OF['team-lead'] });
+  await r('POST', '/field/incidents', { as, body: { incidentId: '6f1c2a9e-0000-4000-8000-000000000019' } });
+  await r('POST', `/field/trips/${tripId}/check-in`, { as, body: {} });
 }
 
 describe('a full scenario over the API', () => {

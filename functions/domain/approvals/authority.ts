@@ -29,12 +29,19 @@ export const ACTIONS = [
    * have the overdue ones told to the command center. Assigning one to an officer is `assign-tasks`.
    */
   'handle-entrustments',
+  /** Field work (issue 17): check out and in, capture on site, record 现场笔录, report an incident. */
+  'go-to-field',
+  /**
+   * Where field officers are: staff location is personal data, shown to the command center only, every read
+   * audited (functions/domain/field/).
+   */
+  'read-field-locations',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
-  'field-officer': ['read-cases', 'record-conduct'],
-  'handling-officer': ['read-cases', 'close-cases', 'record-conduct', 'handle-entrustments'],
+  'field-officer': ['read-cases', 'record-conduct', 'go-to-field'],
+  'handling-officer': ['read-cases', 'close-cases', 'record-conduct', 'handle-entrustments', 'go-to-field'],
   'team-lead': [
     'read-cases',
     'read-court-tasks',
@@ -55,7 +62,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   ],
   president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
   'panel-member': ['read-cases'],
-  'command-center': ['read-cases', 'read-court-tasks', 'read-board', 'handle-entrustments'],
+  'command-center': ['read-cases', 'read-court-tasks', 'read-board', 'handle-entrustments', 'read-field-locations'],
   auditor: ['read-cases', 'read-court-tasks'],
 };
 

@@ -24,6 +24,7 @@ import type {
   Publication,
   Sanction,
   ServiceMethod,
+  SiteRecord,
   TimeNode,
   Track,
   Watch,
@@ -546,7 +547,9 @@ export type CaseEvent =
        */
       readonly type: 'party-ids-rekeyed';
       readonly ids: Readonly<Record<string, string>>;
-    };
+    }
+  /** An on-site record (现场笔录) made by the officer in the field (issue 17), with the evidence captured there. */
+  | ({ readonly type: 'site-record-made' } & SiteRecord);
 
 export type CaseEventType = CaseEvent['type'];
 

@@ -580,6 +580,17 @@ export interface LegalHold {
   readonly reason: string;
 }
 
+/** An on-site record (现场笔录): what the officer did and saw on site, with the evidence captured there. */
+export interface SiteRecord {
+  readonly recordId: string;
+  /** The on-site act: seal, search, serve, detain, inspect, other (functions/domain/field/trip.ts). */
+  readonly act: string;
+  readonly by: string;
+  readonly note: string;
+  readonly tripId?: string;
+  readonly evidence: readonly string[];
+}
+
 export interface EnforcementCase {
   readonly caseId: string;
   readonly court: Court;
@@ -648,6 +659,8 @@ export interface EnforcementCase {
   readonly evidence?: Readonly<Record<string, EvidenceItem>>;
   /** Set while the case's evidence is under legal hold (e.g. the case is under appeal). */
   readonly legalHold?: LegalHold;
+  /** On-site records (现场笔录) made in the field, in order (absent on records written before field work). */
+  readonly siteRecords?: readonly SiteRecord[];
   /** Node tasks (escalations, extension requests) started so far: numbers their executions. */
   readonly nodeTaskRuns?: number;
   /** Number of commits applied; the optimistic-lock version. */

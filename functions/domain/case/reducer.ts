@@ -359,6 +359,10 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       return withEvidence(state, event.evidenceId, (item) => ({ ...item, purgedAt: at }));
     case 'party-ids-rekeyed':
       return renamePartyIds(state, event.ids);
+    case 'site-record-made': {
+      const { type: _type, ...record } = event;
+      return { ...state, siteRecords: [...(state.siteRecords ?? []), record] };
+    }
     default:
       if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
       return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);

@@ -983,6 +983,22 @@ export const RULES = {
     rehashMaxBytes: 64 * 1024 * 1024,
     descriptionMaxChars: 500,
   },
+  P_FIELD_LOCATION: {
+    id: 'P-FIELD-LOCATION',
+    title: 'Field officers: how long their positions are kept after a trip, and when a return is overdue',
+    titleZh: '外勤干警位置信息保存期限（系统默认值（可由本院配置））',
+    kind: 'policy',
+    source: `${POLICY}. Basis: 《中华人民共和国个人信息保护法》(2021) 第十九条：除法律、行政法规另有规定外，个人信息的保存期限应当为实现处理目的所必要的最短时间`,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** 系统默认值（可由本院配置）: positions are deleted this long after the trip ends (kept for a safety review). */
+    retention: { days: 30, unit: 'calendar' } satisfies Period,
+    /** A trip still open this long past its planned return is overdue: the command center is told (a safety matter). */
+    overdueGraceMinutes: 15,
+    /** The longest trip one may plan: a planned return further out is refused. */
+    maxTripHours: 24,
+  },
 } as const;
 
 export type RuleId = keyof typeof RULES;

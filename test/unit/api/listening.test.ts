@@ -6,6 +6,7 @@ import {
   hostAllowed,
   ListenRefusedError,
   peerAllowed,
+  serverOrigins,
 } from '../../../local/api/listening.ts';
 
 const TLS = { cert: 'cert', key: 'key' };
@@ -59,5 +60,26 @@ describe('behind a proxy', () => {
     expect(peerAllowed('10.0.0.6', { behindProxy: '10.0.0.5' })).toBe(false);
     expect(peerAllowed(undefined, { behindProxy: '10.0.0.5' })).toBe(false);
     expect(peerAllowed('10.0.0.6', {})).toBe(true);
+  });
+});
+
+describe('the origins of the server’s pages (the evidence gate’s CORS allows these only)', () => {
+  it('loopback names and configured names, with the scheme and port served; behind a proxy, https on its port', () => {
+    expect(serverOrigins({}, '127.0.0.1', 8080).sort()).toEqual(
+      ['http://127.0.0.1:8080', 'http://[::1]:8080', 'http://localhost:8080'].sort(),
+    );
+    expect(serverOrigins({ host: '0.0.0.0', tls: TLS, hostNames: ['Enforce.Court'] }, '0.0.0.0', 8443)).toContain(
+      'https://enforce.court:8443',
+    );
+    expect(serverOrigins({ behindProxy: '10.0.0.2', hostNames: ['enforce.court'] }, '127.0.0.1', 8080)).toContain(
+      'https://enforce.court',
+    );
+  });
+  it('no other name, scheme, port or wildcard', () => {
+    const origins = serverOrigins({ hostNames: ['enforce.court'] }, '127.0.0.1', 8080);
+    expect(origins).not.toContain('https://enforce.court');
+    expect(origins).not.toContain('http://127.0.0.1:8081');
+    expect(origins).not.toContain('https://127.0.0.1:8080');
+    expect(origins.some((origin) => origin.includes('*'))).toBe(false);
   });
 });
