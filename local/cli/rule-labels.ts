@@ -145,6 +145,9 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   minorsExcluded: '不得纳入未成年人',
   adultAge: '成年年龄（周岁）',
   removalGrounds: '删除失信信息的情形',
+  retention: '保存期限',
+  overdueGraceMinutes: '逾期未归的宽限（分钟）',
+  maxTripHours: '单次外出最长（小时）',
 };
 
 export const VALUE_LABELS: Readonly<Record<string, string>> = {

@@ -24,7 +24,7 @@ import { createRecordEvidenceHandler } from '../../functions/record-evidence/fun
 import { timeline } from '../../local/cli/timeline.ts';
 import { sendPresigned, UploadRefusedError, uploadEvidenceFile } from '../../local/cli/uploader.ts';
 import type { EmbeddedRuntime } from '../../local/runtime/runtime.ts';
-import { filingEvent, type Scenario, scenarios } from '../support/runtime.ts';
+import { filingEvent, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
 const scratch = mkdtempSync(join(tmpdir(), 'evidence-'));
@@ -63,8 +63,14 @@ function declaration(bytes: Buffer, change: Partial<UploadRequest> = {}): Upload
   };
 }
 
+/** A respondent with one deposit: the case reaches the control plan's approval (an unscripted one varies). */
+const WITH_DEPOSIT = respondentWith({
+  eService: 'ok',
+  assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0633', balanceFen: 8_000_000 }],
+});
+
 async function filedCase(n: number): Promise<{ s: Scenario; caseId: string }> {
-  const s = await open();
+  const s = await open({ script: WITH_DEPOSIT });
   const outcome = await s.runtime.intake(filingEvent(n));
   if (outcome.outcome !== 'created') throw new Error(`not created: ${outcome.outcome}`);
   return { s, caseId: outcome.caseId };

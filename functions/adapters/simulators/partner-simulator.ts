@@ -135,7 +135,11 @@ function between(random: () => number, [low, high]: readonly [number, number]): 
   return Math.round(low + random() * (high - low));
 }
 
-/** A world for an unscripted respondent: usually a deposit or two, sometimes online funds, rarely property. */
+/**
+ * A world for an unscripted respondent: usually a deposit or two, sometimes online funds, rarely property. Drawn
+ * from the party id, which is keyed with the installation's key: the same person has another world in another data
+ * directory. A scenario that needs a particular path scripts its respondent (SimulatorScript.respondents).
+ */
 export function defaultWorld(partyId: string): RespondentScript {
   const random = seeded(`world|${partyId}`);
   const banks = INQUIRY_CHANNELS.filter((c) => c.reports.includes('deposit'));
