@@ -58,7 +58,10 @@ export async function rekeyStage(options: StageRekey): Promise<PartyIdMigration>
     `${options.dryRun ? 'dry run, nothing written: would re-key' : 're-keyed'} ${result.cases} cases ` +
       `(${result.parties} parties) of ${result.scanned}; ${result.records} other records, ` +
       `${result.indexEntries} party index entries` +
-      (result.conflicts > 0 ? `; ${result.conflicts} records changed during the run: run again` : ''),
+      (result.conflicts > 0 ? `; ${result.conflicts} records changed during the run: run again` : '') +
+      (result.pendingRequests > 0
+        ? `; ${result.pendingRequests} partner requests pending: answers to messages already sent name the unkeyed ids (docs/evidence.md)`
+        : ''),
   );
   return result;
 }

@@ -39,6 +39,11 @@ export interface PartyIdMigration {
   readonly conflicts: number;
   /** Case records read. */
   readonly scanned: number;
+  /**
+   * Pending partner requests among the renamed records: the messages already sent for them name the old ids, so an
+   * answer may come back under an old item id. Best run when there are none (the dry run tells).
+   */
+  readonly pendingRequests: number;
 }
 
 export type MigrationProgress =
@@ -122,6 +127,7 @@ export async function migratePartyIds(options: PartyIdMigrationOptions): Promise
   let records = 0;
   let indexEntries = 0;
   let conflicts = 0;
+  let pendingRequests = 0;
   const stale = new Set<string>();
   if (olds.length > 0) {
     for (const table of [options.casesTable, ...(options.otherTables ?? [])]) {
@@ -129,6 +135,7 @@ export async function migratePartyIds(options: PartyIdMigrationOptions): Promise
       records += result.renamed;
       indexEntries += result.deleted;
       conflicts += result.conflicts;
+      pendingRequests += result.pending;
       progress?.({ stage: 'records', table, renamed: result.renamed, deleted: result.deleted });
     }
   }
@@ -141,7 +148,7 @@ export async function migratePartyIds(options: PartyIdMigrationOptions): Promise
     }
     for (const state of touched.values()) await options.cases.reindex(state);
   }
-  return { cases: rekeyedCases, parties, records, indexEntries, conflicts, scanned };
+  return { cases: rekeyedCases, parties, records, indexEntries, conflicts, scanned, pendingRequests };
 }
 
 /**
@@ -156,7 +163,7 @@ async function renameRecords(
   renames: Readonly<Record<string, string>>,
   dryRun: boolean,
   stale: Set<string>,
-): Promise<{ renamed: number; deleted: number; conflicts: number }> {
+): Promise<{ renamed: number; deleted: number; conflicts: number; pending: number }> {
   const olds = Object.keys(renames);
   const mentions = (item: Item) => {
     const text = JSON.stringify(item);
@@ -165,6 +172,7 @@ async function renameRecords(
   let renamed = 0;
   let deleted = 0;
   let conflicts = 0;
+  let pending = 0;
   // Read first, then write: a scan never sees the items this run writes.
   const found: Item[] = [];
   for await (const item of scan(db, table)) if (mentions(item)) found.push(item);
@@ -178,6 +186,7 @@ async function renameRecords(
       else deleted++;
       continue;
     }
+    if (isCases && pk.startsWith('REQUEST#') && item.status === 'pending') pending++;
     if (dryRun) {
       renamed++;
       continue;
@@ -194,5 +203,5 @@ async function renameRecords(
     if (ok) renamed++;
     else conflicts++;
   }
-  return { renamed, deleted, conflicts };
+  return { renamed, deleted, conflicts, pending };
 }
