@@ -7,15 +7,21 @@
  *    unkeyed ids gets its audit commit (use-cases/rekey-party-ids.ts) through the case repository: the journal's
  *    conditional put keeps the hash chain and the optimistic lock, so a concurrent writer is simply retried.
  * 2. The other records naming an old id are renamed: approvals, partner requests, nodes (and the extra tables, e.g.
- *    the embedded runtime's executions and timers). Each put is conditional on the item being unchanged since it was
- *    read (its `version`, or its existence), so a record a running system rewrote meanwhile is counted as a conflict
- *    and left for the next run, never overwritten with stale data. The party index entries under old ids are deleted.
+ *    the embedded runtime's executions and timers). Each write sets only the attributes that change, on the condition
+ *    that they still hold what was read, so a record a running system changed meanwhile is counted as a conflict and
+ *    left for the next run, never overwritten with stale data. The party index entries under old ids are deleted.
  * 3. The projection of each touched case is written again (`reindex`): its party index entries under the keyed ids.
  *
  * Resumable and idempotent: the renames come from every case's ID numbers, re-keyed or not, so a run interrupted
  * after the commits still renames what it left; a run with nothing left to rename writes nothing.
  */
-import { DeleteCommand, type DynamoDBDocumentClient, PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  PutCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { renamePartyIds } from '#domain/case/party-ids.ts';
 import type { CaseQueries, CaseRepository } from '#ports/case-repository.ts';
@@ -81,11 +87,66 @@ async function* scan(db: DynamoDBDocumentClient, table: string, casesOnly = fals
   } while (start);
 }
 
-/** A put or delete that applies only to the item as it was read. */
+/** A delete that applies only to the item as it was read (its `version`, or else its existence). */
 function unchanged(item: Item) {
   return typeof item.version === 'number'
     ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': item.version } }
     : { ConditionExpression: 'attribute_exists(pk)' };
+}
+
+/**
+ * The renaming of an item in place: only the attributes that change are set (or removed, when their name changes),
+ * each on the condition that it still holds what was read: the same value for a scalar, the same size for a list or
+ * a map (DynamoDB compares those, its test double does not; a partner request's answers are only appended). A
+ * concurrent writer's change to one of them fails the write (a conflict, for the next run); its change to any other
+ * attribute (a status, a token) is kept.
+ */
+function renameInPlace(table: string, item: Item, next: Item) {
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  const set: string[] = [];
+  const remove: string[] = [];
+  const conditions = ['attribute_exists(pk)'];
+  let n = 0;
+  const name = (attribute: string) => {
+    const alias = `#a${n++}`;
+    names[alias] = attribute;
+    return alias;
+  };
+  for (const attribute of Object.keys(item)) {
+    if (attribute in next && JSON.stringify(next[attribute]) === JSON.stringify(item[attribute])) continue;
+    const alias = name(attribute);
+    const was = item[attribute];
+    // A scalar must still be what was read; a list or map must still have its size (answers are only appended).
+    if (was !== null && typeof was === 'object') {
+      values[`:was${alias.slice(1)}`] = Array.isArray(was) ? was.length : Object.keys(was).length;
+      conditions.push(`size(${alias}) = :was${alias.slice(1)}`);
+    } else {
+      values[`:was${alias.slice(1)}`] = was;
+      conditions.push(`${alias} = :was${alias.slice(1)}`);
+    }
+    if (attribute in next) {
+      values[`:now${alias.slice(1)}`] = next[attribute];
+      set.push(`${alias} = :now${alias.slice(1)}`);
+    } else remove.push(alias);
+  }
+  for (const attribute of Object.keys(next)) {
+    if (attribute in item) continue;
+    const alias = name(attribute);
+    values[`:now${alias.slice(1)}`] = next[attribute];
+    set.push(`${alias} = :now${alias.slice(1)}`);
+    conditions.push(`attribute_not_exists(${alias})`);
+  }
+  return new UpdateCommand({
+    TableName: table,
+    Key: { pk: item.pk, sk: item.sk },
+    UpdateExpression: [set.length ? `SET ${set.join(', ')}` : '', remove.length ? `REMOVE ${remove.join(', ')}` : '']
+      .filter(Boolean)
+      .join(' '),
+    ConditionExpression: conditions.join(' AND '),
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+  });
 }
 
 async function guarded(write: () => Promise<unknown>): Promise<boolean> {
@@ -195,11 +256,13 @@ async function renameRecords(
     const moved = next.pk !== pk || next.sk !== sk;
     const ok = moved
       ? await guarded(async () => {
-          // The renamed item is written whole (a rerun after a conflict writes it again from the newer old item).
-          await db.send(new PutCommand({ TableName: table, Item: next }));
+          // Moved by an earlier run whose delete then conflicted: the item under the new key is kept as it is.
+          await guarded(() =>
+            db.send(new PutCommand({ TableName: table, Item: next, ConditionExpression: 'attribute_not_exists(pk)' })),
+          );
           await db.send(new DeleteCommand({ TableName: table, Key: { pk, sk }, ...unchanged(item) }));
         })
-      : await guarded(() => db.send(new PutCommand({ TableName: table, Item: next, ...unchanged(item) })));
+      : await guarded(() => db.send(renameInPlace(table, item, next)));
     if (ok) renamed++;
     else conflicts++;
   }

@@ -159,6 +159,41 @@ describe('re-keying a deployed stage’s party ids', () => {
     expect(await s.cases.findByParty(s.court, s.oldId, 10)).toEqual([]);
   });
 
+  it('an answer a partner gives while the run renames its request is kept, and renamed by the next run', async () => {
+    // Prepare: the answer arrives between the run's read of the request and its write.
+    const s = await stageWithUnkeyedCase(953);
+    const requestId = `${s.caseId}-inquiry-1`;
+    const itemId = `${s.oldId}:bank`;
+    let answered = false;
+    s.store.client.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { Key?: { pk?: { S?: string } }; UpdateExpression?: string };
+        if (!answered && input.Key?.pk?.S === `REQUEST#${requestId}` && input.UpdateExpression?.includes('#a')) {
+          answered = true;
+          await s.requests.addAnswer(requestId, { itemId, at: START, outcome: 'ok', result: { found: [] } });
+        }
+        return next(args);
+      },
+      { step: 'build', name: 'answerDuringRun' },
+    );
+    const run = () => rekeyStage({ client: s.store.client, tables, key: s.key, dryRun: false, clock, write: () => {} });
+
+    // Act
+    const first = await run();
+    const between = await s.requests.get(requestId);
+    const second = await run();
+    const after = await s.requests.get(requestId);
+
+    // Assess
+    expect(answered).toBe(true);
+    expect(first).toMatchObject({ cases: 1, conflicts: 0 });
+    expect(between?.items[0]?.itemId).toBe(`${s.newId}:bank`);
+    expect(between?.answers.map((a) => a.itemId)).toEqual([itemId]);
+    expect(second).toMatchObject({ cases: 0, records: 1, conflicts: 0 });
+    expect(after?.answers.map((a) => a.itemId)).toEqual([`${s.newId}:bank`]);
+    expect(after?.status).toBe('complete');
+  });
+
   it('the script prints its usage with --help and refuses to run without the tables and the key', () => {
     const node = process.execPath;
     const help = spawnSync(node, ['scripts/rekey-party-ids.ts', '--help'], { encoding: 'utf8', env: {} });
