@@ -225,19 +225,29 @@ async function renameRecords(
   dryRun: boolean,
   stale: Set<string>,
 ): Promise<{ renamed: number; deleted: number; conflicts: number; pending: number }> {
-  const olds = Object.keys(renames);
-  const mentions = (item: Item) => {
+  const all = new Map(Object.entries(renames));
+  // The renames of the old ids an item names (an id is `p` and 15 base32 letters): a lookup per `p` of its text,
+  // so that a stage with many parties is not searched id by id.
+  const renamesIn = (item: Item) => {
     const text = JSON.stringify(item);
-    return olds.some((old) => text.includes(old));
+    const ids: Record<string, string> = {};
+    for (let i = text.indexOf('p'); i >= 0; i = text.indexOf('p', i + 1)) {
+      const to = all.get(text.slice(i, i + 16));
+      if (to !== undefined) ids[text.slice(i, i + 16)] = to;
+    }
+    return ids;
   };
   let renamed = 0;
   let deleted = 0;
   let conflicts = 0;
   let pending = 0;
   // Read first, then write: a scan never sees the items this run writes.
-  const found: Item[] = [];
-  for await (const item of scan(db, table)) if (mentions(item)) found.push(item);
-  for (const item of found) {
+  const found: { item: Item; ids: Record<string, string> }[] = [];
+  for await (const item of scan(db, table)) {
+    const ids = renamesIn(item);
+    if (Object.keys(ids).length > 0) found.push({ item, ids });
+  }
+  for (const { item, ids } of found) {
     const { pk, sk } = item as { pk: string; sk: string };
     if (isCases && (sk === 'CASE' || sk === 'INDEX')) continue;
     if (isCases && sk.startsWith('PARTY#')) {
@@ -252,7 +262,7 @@ async function renameRecords(
       renamed++;
       continue;
     }
-    const next = renamePartyIds(item, renames);
+    const next = renamePartyIds(item, ids);
     const moved = next.pk !== pk || next.sk !== sk;
     const ok = moved
       ? await guarded(async () => {
