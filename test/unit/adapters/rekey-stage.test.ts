@@ -202,5 +202,15 @@ describe('re-keying a deployed stage’s party ids', () => {
     expect(help.stdout).toContain('--dry-run');
     expect(bare.status).toBe(2);
     expect(bare.stderr).toContain('--cases-table');
+    // A key from standard input shorter than 32 bytes is refused in one line that does not print it.
+    const short = spawnSync(
+      node,
+      ['scripts/rekey-party-ids.ts', '--cases-table', 'c', '--journal-table', 'j', '--key-stdin'],
+      { encoding: 'utf8', env: {}, input: 'tooshortsecret\n' },
+    );
+    expect(short.status).toBe(1);
+    expect(short.stderr.trim().split('\n')).toHaveLength(1);
+    expect(short.stderr).toContain('shorter than 32 bytes');
+    expect(short.stderr).not.toContain('tooshortsecret');
   });
 });
