@@ -36,7 +36,15 @@ export interface LegacyUpgradeResult {
 
 export async function upgradeLegacyData(options: LegacyUpgrade): Promise<LegacyUpgradeResult> {
   const db = documentClient(options.client);
-  let partyIds: PartyIdMigration = { cases: 0, parties: 0 };
+  let partyIds: PartyIdMigration = {
+    cases: 0,
+    parties: 0,
+    records: 0,
+    indexEntries: 0,
+    conflicts: 0,
+    scanned: 0,
+    pendingRequests: 0,
+  };
   // Keyed party ids: migrated once, each case with an audit commit on its journal; then the directory is marked.
   if (!(await options.runtimeStore.getValue<string>(KEYED_MARK))) {
     const migrated = await migratePartyIds({
