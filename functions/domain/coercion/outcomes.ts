@@ -64,8 +64,7 @@ export function recordCoercionAnswer(
       const removal = answer.what === 'listing-removed';
       if (missing.length === 0 && removal) events.push(...meetNode(state, 'listing-removal', now));
       const rounds = (before?.rounds ?? 0) + 1;
-      const lastRound =
-        rounds >= publicationRounds(answer.what, rules) || (removal && !removalStillDue(state, now));
+      const lastRound = rounds >= publicationRounds(answer.what, rules) || (removal && !removalStillDue(state, now));
       if (missing.length === 0 || !lastRound) return { events, alerts: [] };
       const names = CREDIT_RECIPIENTS.filter((r) => missing.includes(r.id)).map((r) => r.name);
       if (!removal) {
