@@ -308,6 +308,85 @@ describe('C6: removal on performance (法释〔2017〕7号 第十条第一款)',
   });
 });
 
+describe('C6: a removal a partner does not confirm is sent again within its deadline (P-COERCION-WAITS)', () => {
+  const watch = (round: number) => `watch-${round}`;
+  const listed: CaseEvent[] = [
+    { type: 'coercion-decided', notes: [] },
+    { type: 'debtor-listed', grounds: ['report-refused'], articleGrounds: [4], years: 2, until: '2028-03-02' as never },
+  ];
+  const paid: CaseEvent = {
+    type: 'money-received',
+    entryId: 'e1',
+    amountFen: fen(120_000),
+    source: 'voluntary',
+    note: 'paid',
+  };
+  // Paid on Monday 20 April: the removal is due in 3 working days, on Thursday 23 April.
+  const paidAt = cst('2026-04-20 10:00');
+  const others = ['credit-china', 'civil-aviation', 'railway', 'real-estate'];
+  /** The removal decided, then sent `rounds` times, confirmed by all but the bank. */
+  const sent = (rounds: number) => {
+    const performed = caseFrom([filed(100_000)], [served], listed, [paid]);
+    const removal = [...planCoercion(performed, RULES, calendar, paidAt, watch).events];
+    const publications: CaseEvent[] = Array.from({ length: rounds }, (_, i) => ({
+      type: 'credit-published',
+      what: 'listing-removed',
+      acknowledged: i === 0 ? others : [],
+      missing: ['banking'],
+    }));
+    return caseFrom([filed(100_000)], [served], listed, [paid], removal, publications);
+  };
+  const bankSilent = { kind: 'credit-publish', what: 'listing-removed', acknowledged: [] } as const;
+  const { creditRounds, removalRounds } = RULES.P_COERCION_WAITS;
+
+  it('pass: past the ordinary rounds, the bank is sent the removal again while the deadline runs; no alert yet', () => {
+    expect(removalRounds).toBeGreaterThan(creditRounds);
+    expect(sent(0).nodes['listing-removal']).toMatchObject({ dueDate: '2026-04-23', status: 'open' });
+    const answered = recordCoercionAnswer(sent(creditRounds - 1), bankSilent, RULES, cst('2026-04-21 10:00'), calendar);
+    expect(answered).toEqual({ events: [expect.objectContaining({ type: 'credit-published' })], alerts: [] });
+    const next = planCoercion(sent(creditRounds), RULES, calendar, cst('2026-04-21 10:00'), watch);
+    expect(next.next).toEqual({ kind: 'credit-publish', what: 'listing-removed', recipients: ['banking'] });
+  });
+
+  it('fail: the last round unconfirmed gives the removal up: the node overdue, the bank named to the command center', () => {
+    const answered = recordCoercionAnswer(
+      sent(removalRounds - 1),
+      bankSilent,
+      RULES,
+      cst('2026-04-21 10:00'),
+      calendar,
+    );
+    expect(answered.events).toContainEqual({
+      type: 'node-overdue',
+      node: 'listing-removal',
+      at: cst('2026-04-21 10:00'),
+    });
+    expect(answered.alerts).toEqual([
+      `删除失信信息未获银行业金融机构确认（已发送${removalRounds}次），应于2026-04-23前删除（C6），请指挥中心督促其删除`,
+    ]);
+    expect(planCoercion(sent(removalRounds), RULES, calendar, cst('2026-04-21 10:00'), watch).next).toEqual({
+      kind: 'disburse',
+    });
+  });
+
+  it('fail: past the deadline the removal is not sent again, whatever rounds are left; pass: confirmed, the node is met', () => {
+    const late = cst('2026-04-24 09:00');
+    const answered = recordCoercionAnswer(sent(1), bankSilent, RULES, late, calendar);
+    expect(answered.events).toContainEqual({ type: 'node-overdue', node: 'listing-removal', at: late });
+    expect(answered.alerts).toHaveLength(1);
+    expect(planCoercion(sent(2), RULES, calendar, late, watch).next).toEqual({ kind: 'disburse' });
+    const confirmed = recordCoercionAnswer(
+      sent(1),
+      { ...bankSilent, acknowledged: ['banking'] },
+      RULES,
+      cst('2026-04-21 10:00'),
+      calendar,
+    );
+    expect(confirmed.alerts).toEqual([]);
+    expect(confirmed.events.map((e) => e.type)).toEqual(['credit-published', 'node-met']);
+  });
+});
+
 describe('C6: the dishonest-debtor list (法释〔2017〕7号)', () => {
   it('pass: refusing to report assets is ground (四): listed for 2 years, with or without ability to pay', () => {
     const able = caseFrom([filed()], [served, found], [refusedReport]);
