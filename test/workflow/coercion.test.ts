@@ -393,6 +393,50 @@ describe('a partner does not confirm the removal (C6)', () => {
   });
 });
 
+describe('a partner never answers the removal (C6)', () => {
+  it('each round waits at most to the removal deadline; at the deadline the node is overdue, then the case closes', async () => {
+    const n = 232;
+    const s = await open({
+      startAt: '2026-09-02T01:00:00.000Z',
+      script: {
+        respondents: {
+          [RESPONDENT_ID]: {
+            eService: 'ok',
+            assetReport: 'silent',
+            freeze: 'failed',
+            assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0001', balanceFen: 9_000_000 }],
+          },
+        },
+        cases: { [`（2026）冀0922执${1000 + n}号`]: { police: 'opened', creditSilent: ['banking'] } },
+      },
+    });
+    const outcome = await s.runtime.intake(filingEvent(n));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    await s.liveUntil(
+      caseId,
+      (c) => (c.coercion?.published.listing?.rounds ?? 0) >= RULES.P_COERCION_WAITS.creditRounds,
+      40,
+    );
+    await s.runtime.pay(caseId, await owedToday(s, caseId), 'bank-silent');
+    const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 20);
+
+    const node = closed.nodes['listing-removal'];
+    expect(node).toMatchObject({ ruleId: 'C6', status: 'overdue' });
+    const all = await events(s, caseId);
+    const overdue = all.find((e) => e.type === 'node-overdue' && e.node === 'listing-removal');
+    // Given up at the deadline itself (the last round's wait ends then), not before and not days after.
+    const late = Date.parse(overdue && 'at' in overdue ? overdue.at : '') - Date.parse(node?.dueAt ?? '');
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThan(60_000);
+    const rounds = closed.coercion?.published['listing-removed']?.rounds ?? 0;
+    expect(rounds).toBeGreaterThan(1);
+    expect(rounds).toBeLessThan(RULES.P_COERCION_WAITS.removalRounds);
+    expect(s.alerts.map((a) => a.message).join('\n')).toContain('删除失信信息未获银行业金融机构确认');
+    expect(s.path(caseId, 'coercion').slice(-3)).toEqual(['CarryDisbursement', 'StartDisbursement', 'ToDisbursement']);
+  });
+});
+
 describe('the president signs the restriction order and the listing decision (C4, C6)', () => {
   const lines = async (s: Scenario, caseId: string) =>
     timeline(await s.runtime.cases.history(caseId), {

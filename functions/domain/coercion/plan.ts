@@ -96,9 +96,10 @@ function nextStep(
       };
     }
     if (c.sanction?.status === 'in-custody') return { events: [{ type: 'detainee-released', early: true }] };
+    // The removal first: it has a deadline (C6, 3 working days) that the lifting's rounds must not use up.
     const pending =
-      (c.restriction ? publish('restriction-lifted') : undefined) ??
-      (c.listing ? publish('listing-removed') : undefined);
+      (c.listing ? publish('listing-removed') : undefined) ??
+      (c.restriction ? publish('restriction-lifted') : undefined);
     return pending ?? { wait: { kind: 'disburse' } };
   }
 
