@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, Party } from '#domain/case/model.ts';
 import { isLate, timeNode } from '#domain/case/nodes.ts';
+import { phaseEnded } from '#domain/case/phases.ts';
 import { listingPlan, restrictionScope, sanctionLimitProblem, sanctionPlan } from '#domain/coercion/measures.ts';
 import { recordCoercionAnswer } from '#domain/coercion/outcomes.ts';
 import { planCoercion, reportCheck } from '#domain/coercion/plan.ts';
@@ -324,17 +325,18 @@ describe('C6: a removal a partner does not confirm is sent again within its dead
   // Paid on Monday 20 April: the removal is due in 3 working days, on Thursday 23 April.
   const paidAt = cst('2026-04-20 10:00');
   const others = ['credit-china', 'civil-aviation', 'railway', 'real-estate'];
-  /** The removal decided, then sent `rounds` times, confirmed by all but the bank. */
-  const sent = (rounds: number) => {
-    const performed = caseFrom([filed(100_000)], [served], listed, [paid]);
-    const removal = [...planCoercion(performed, RULES, calendar, paidAt, watch).events];
-    const publications: CaseEvent[] = Array.from({ length: rounds }, (_, i) => ({
+  const unconfirmedRounds = (rounds: number): CaseEvent[] =>
+    Array.from({ length: rounds }, (_, i) => ({
       type: 'credit-published',
       what: 'listing-removed',
       acknowledged: i === 0 ? others : [],
       missing: ['banking'],
     }));
-    return caseFrom([filed(100_000)], [served], listed, [paid], removal, publications);
+  /** The removal decided, then sent `rounds` times, confirmed by all but the bank. */
+  const sent = (rounds: number) => {
+    const performed = caseFrom([filed(100_000)], [served], listed, [paid]);
+    const removal = [...planCoercion(performed, RULES, calendar, paidAt, watch).events];
+    return caseFrom([filed(100_000)], [served], listed, [paid], removal, unconfirmedRounds(rounds));
   };
   const bankSilent = { kind: 'credit-publish', what: 'listing-removed', acknowledged: [] } as const;
   const { creditRounds, removalRounds } = RULES.P_COERCION_WAITS;
@@ -384,6 +386,27 @@ describe('C6: a removal a partner does not confirm is sent again within its dead
     );
     expect(confirmed.alerts).toEqual([]);
     expect(confirmed.events.map((e) => e.type)).toEqual(['credit-published', 'node-met']);
+  });
+
+  it('a lifting run on a closed case goes on while the removal is unconfirmed; confirmed or given up, it stops', () => {
+    const execution = (state: ReturnType<typeof sent>) => `${state.caseId}-coercion-${state.phaseRuns.coercion ?? 1}`;
+    const closedAfter = (...more: CaseEvent[]) => {
+      const state = caseFrom(
+        [filed(100_000)],
+        [served],
+        listed,
+        [paid],
+        [...planCoercion(caseFrom([filed(100_000)], [served], listed, [paid]), RULES, calendar, paidAt, watch).events],
+        more,
+      );
+      return { ...state, status: 'closed' as const };
+    };
+    const pending = closedAfter(...unconfirmedRounds(1));
+    expect(phaseEnded(pending, execution(pending))).toBeUndefined();
+    const confirmed = closedAfter({ type: 'node-met', node: 'listing-removal', at: paidAt });
+    expect(phaseEnded(confirmed, execution(confirmed))).toBe('the case is closed');
+    const givenUp = closedAfter({ type: 'node-overdue', node: 'listing-removal', at: paidAt });
+    expect(phaseEnded(givenUp, execution(givenUp))).toBe('the case is closed');
   });
 });
 
