@@ -194,5 +194,8 @@ export function liftingUnfinished(state: EnforcementCase): boolean {
   const c = state.coercion;
   if (c?.listing?.removedAt && state.nodes['listing-removal']?.status === 'open') return true;
   const lifted = c?.published['restriction-lifted'];
-  return c?.restriction?.liftedAt !== undefined && (lifted === undefined || lifted.acknowledged.length < CREDIT_RECIPIENTS.length);
+  return (
+    c?.restriction?.liftedAt !== undefined &&
+    (lifted === undefined || lifted.acknowledged.length < CREDIT_RECIPIENTS.length)
+  );
 }
