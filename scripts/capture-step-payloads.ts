@@ -5,6 +5,8 @@
  *   node scripts/capture-step-payloads.ts <version>
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chinaDateOf } from '../functions/domain/calendar/local-date.ts';
+import { outstandingFen } from '../functions/domain/control/plan.ts';
 import { EmbeddedRuntime } from '../local/runtime/runtime.ts';
 
 const USAGE =
@@ -174,6 +176,12 @@ await held.intake(event);
 await drive(held, 10);
 await held.advance(370 * 86_400);
 await held.close();
+async function owed(on: EmbeddedRuntime, caseId: string): Promise<number> {
+  const state = await on.cases.load(caseId);
+  if (!state) throw new Error(`case ${caseId} not found`);
+  return outstandingFen(state, chinaDateOf(on.clock.now()));
+}
+
 // Nothing found: 终本 after 3 months, then the re-query; and a settlement in a second case.
 const closing = await EmbeddedRuntime.open({
   clock: 'virtual',
@@ -188,7 +196,7 @@ settling.detail.caseNumber = '（2026）冀0922执302号';
 const second = await closing.intake(settling);
 await drive(closing, 10);
 if (second.outcome === 'created') {
-  await closing.handleApi(
+  const settled = await closing.handleApi(
     {
       httpMethod: 'POST',
       path: `/cases/${second.caseId}/settlement`,
@@ -196,7 +204,8 @@ if (second.outcome === 'created') {
       pathParameters: { caseId: second.caseId },
       queryStringParameters: null,
       headers: {},
-      body: JSON.stringify({ installments: [{ dueOn: '2026-04-30', amountFen: 5_165_000 }] }),
+      // What is owed on the day: the principal with the late-performance interest and the fee (F-DELAY-INTEREST, F1-FEE).
+      body: JSON.stringify({ installments: [{ dueOn: '2026-04-30', amountFen: await owed(closing, second.caseId) }] }),
       isBase64Encoded: false,
       requestContext: {
         requestId: 'capture',
@@ -207,6 +216,7 @@ if (second.outcome === 'created') {
     } as never,
     'settle',
   );
+  if (settled.statusCode >= 300) throw new Error(`settlement refused: ${settled.body}`);
 }
 await drive(closing, 110);
 await closing.advance(200 * 86_400);

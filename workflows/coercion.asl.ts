@@ -24,11 +24,12 @@ import { MACHINE_KEYS } from './steps.ts';
 
 /**
  * Passes through the loop: each of the four publications (restriction, listing, and their lifting) up to its
- * retry rounds, the president's signature (the restriction and listing together, a later listing), the sanction (approval, service, custody, family, review request and decision, term), the
+ * retry rounds (the listing's removal, C6, more often: removalRounds), the president's signature (the restriction and listing together, a later listing), the sanction (approval, service, custody, family, review request and decision, term), the
  * referral (police twice when complex; the procuratorate's notice and its decision, D3; the police opening when
  * ordered), the performance watch, and a margin of two.
  */
-export const MAX_COERCION_ROUNDS = 4 * RULES.P_COERCION_WAITS.creditRounds + 2 + 7 + 5 + 1 + 2;
+export const MAX_COERCION_ROUNDS =
+  3 * RULES.P_COERCION_WAITS.creditRounds + RULES.P_COERCION_WAITS.removalRounds + 2 + 7 + 5 + 1 + 2;
 
 const within = withinRounds('$.coercion', MAX_COERCION_ROUNDS);
 

@@ -96,6 +96,19 @@ export function coercionAnswer(request: PartnerRequest): CoercionAnswer {
   }
 }
 
+/** A partner acknowledges within `creditAck`; a removal's round never waits past the removal's deadline (C6). */
+function creditPeriod(
+  state: EnforcementCase,
+  what: string,
+  deps: Pick<Deps, 'rules' | 'clock' | 'calendar'>,
+): RequestSpec['period'] {
+  const ack = deps.rules.P_COERCION_WAITS.creditAck;
+  const node = state.nodes['listing-removal'];
+  if (what !== 'listing-removed' || node?.status !== 'open') return ack;
+  const ackEnd = endOfChinaDay(deps.calendar.periodEnd(chinaDateOf(deps.clock.now()), ack).date);
+  return { dueAt: Date.parse(node.dueAt) < Date.parse(ackEnd) ? node.dueAt : ackEnd };
+}
+
 function requestSpec(
   state: EnforcementCase,
   wait: CoercionWait,
@@ -118,7 +131,7 @@ function requestSpec(
         tag: wait.what,
         method: wait.what,
         items: wait.recipients.map((id) => ({ itemId: id, channel: id })),
-        period: rules.P_COERCION_WAITS.creditAck,
+        period: creditPeriod(state, wait.what, deps),
       };
     case 'sanction-service':
       return { kind: 'sanction-service', round, items: respondent, period: rules.P_PARTNER_WAITS.eService };

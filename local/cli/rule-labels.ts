@@ -92,6 +92,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   organisationFineFen: '建议对单位罚款',
   creditAck: '协助单位确认期限',
   creditRounds: '未确认重发次数',
+  removalRounds: '删除失信信息发送次数（期限内）',
   custody: '公安机关确认收拘期限',
   performanceWatch: '督促履行观察期',
   warnBefore: '提前预警',

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { caseIdFor } from '#domain/ids.ts';
+import { RULES } from '#domain/rules/table.ts';
 import { timeline } from '../../local/cli/timeline.ts';
 import { DAY, filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
 
@@ -341,6 +342,98 @@ describe('dishonest-debtor list (C6)', () => {
       1,
     );
     expect(removed.nodes['listing-removal']?.startedOn).toBe('2026-09-30');
+  });
+});
+
+describe('a partner does not confirm the removal (C6)', () => {
+  it('the removal is sent again within its deadline before disbursement; given up, the node is overdue and the command center told', async () => {
+    const n = 231;
+    const s = await open({
+      startAt: '2026-09-02T01:00:00.000Z',
+      script: {
+        respondents: {
+          [RESPONDENT_ID]: {
+            eService: 'ok',
+            assetReport: 'silent',
+            freeze: 'failed',
+            assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0001', balanceFen: 9_000_000 }],
+          },
+        },
+        cases: { [`（2026）冀0922执${1000 + n}号`]: { police: 'opened', removalFailing: ['banking'] } },
+      },
+    });
+    const outcome = await s.runtime.intake(filingEvent(n));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    await s.liveUntil(caseId, (c) => c.coercion?.published.listing?.acknowledged.length === 5, 40);
+
+    await s.runtime.pay(caseId, await owedToday(s, caseId), 'bank-removal');
+    const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 20);
+
+    // Sent six times in all (removalRounds), the last five to the bank alone; the other four confirmed at once.
+    const removal = closed.coercion?.published['listing-removed'];
+    expect(removal?.rounds).toBe(RULES.P_COERCION_WAITS.removalRounds);
+    expect(removal?.acknowledged).not.toContain('banking');
+    expect(removal?.acknowledged).toHaveLength(4);
+    // Given up unconfirmed: the node is overdue, not open, on the closed case, and the command center knows whom to chase.
+    expect(closed.nodes['listing-removal']).toMatchObject({ ruleId: 'C6', status: 'overdue' });
+    expect(s.alerts.map((a) => a.message).join('\n')).toContain(
+      `删除失信信息未获银行业金融机构确认（已发送${RULES.P_COERCION_WAITS.removalRounds}次）`,
+    );
+    // The phase handed over to disbursement only after it gave the removal up.
+    const all = await events(s, caseId);
+    const overdueAt = all.findIndex((e) => e.type === 'node-overdue' && e.node === 'listing-removal');
+    const handedOver = all.findIndex((e) => e.type === 'coercion-ended');
+    expect(overdueAt).toBeGreaterThan(-1);
+    expect(handedOver).toBeGreaterThan(overdueAt);
+    expect(s.path(caseId, 'coercion').slice(-3)).toEqual(['CarryDisbursement', 'StartDisbursement', 'ToDisbursement']);
+    expect(s.path(caseId, 'coercion').filter((st) => st === 'AwaitCoercionAnswer').length).toBeGreaterThanOrEqual(
+      RULES.P_COERCION_WAITS.removalRounds,
+    );
+  });
+});
+
+describe('a partner never answers the removal (C6)', () => {
+  it('each round waits at most to the removal deadline; at the deadline the node is overdue, then the case closes', async () => {
+    const n = 232;
+    const s = await open({
+      startAt: '2026-09-02T01:00:00.000Z',
+      script: {
+        respondents: {
+          [RESPONDENT_ID]: {
+            eService: 'ok',
+            assetReport: 'silent',
+            freeze: 'failed',
+            assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0001', balanceFen: 9_000_000 }],
+          },
+        },
+        cases: { [`（2026）冀0922执${1000 + n}号`]: { police: 'opened', creditSilent: ['banking'] } },
+      },
+    });
+    const outcome = await s.runtime.intake(filingEvent(n));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    await s.liveUntil(
+      caseId,
+      (c) => (c.coercion?.published.listing?.rounds ?? 0) >= RULES.P_COERCION_WAITS.creditRounds,
+      40,
+    );
+    await s.runtime.pay(caseId, await owedToday(s, caseId), 'bank-silent');
+    const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 20);
+
+    const node = closed.nodes['listing-removal'];
+    expect(node).toMatchObject({ ruleId: 'C6', status: 'overdue' });
+    const all = await events(s, caseId);
+    const overdue = all.find((e) => e.type === 'node-overdue' && e.node === 'listing-removal');
+    // Given up at the deadline itself (the last round's wait ends then), not before and not days after.
+    const late = Date.parse(overdue && 'at' in overdue ? overdue.at : '') - Date.parse(node?.dueAt ?? '');
+    expect(late).toBeGreaterThanOrEqual(0);
+    expect(late).toBeLessThan(60_000);
+    const rounds = closed.coercion?.published['listing-removed']?.rounds ?? 0;
+    expect(rounds).toBeGreaterThan(1);
+    expect(rounds).toBeLessThan(RULES.P_COERCION_WAITS.removalRounds);
+    expect(s.alerts.map((a) => a.message).join('\n')).toContain('删除失信信息未获银行业金融机构确认');
+    expect(s.path(caseId, 'coercion').slice(-3)).toEqual(['CarryDisbursement', 'StartDisbursement', 'ToDisbursement']);
   });
 });
 

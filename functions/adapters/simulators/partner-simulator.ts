@@ -60,6 +60,8 @@ export interface CaseScript {
   /** Credit-discipline recipients that fail the first time they are sent something, or never answer. */
   readonly creditFailFirst?: readonly string[];
   readonly creditSilent?: readonly string[];
+  /** Recipients that answer every removal of a listing (C6) with a failure: they never confirm it. */
+  readonly removalFailing?: readonly string[];
   /** The applicant heard before 终本 (G2): agrees (default), objects, or never answers. */
   readonly interview?: 'agrees' | 'objects' | 'silent';
   /** How the case's property fares at disposal. */
@@ -374,9 +376,9 @@ export class PartnerSimulator implements PartnerGateway {
         if (script.creditSilent?.includes(item.itemId)) return undefined;
         // The first round goes to every recipient; later rounds only to those that did not acknowledge.
         const firstRound = request.items.length === CREDIT_RECIPIENTS.length;
-        const failing = script.creditFailFirst
-          ? script.creditFailFirst.includes(item.itemId) && firstRound
-          : random() < 0.1;
+        const failing =
+          (request.method === 'listing-removed' && script.removalFailing?.includes(item.itemId)) ||
+          (script.creditFailFirst ? script.creditFailFirst.includes(item.itemId) && firstRound : random() < 0.1);
         return reply(failing ? 'failed' : 'ok', SIMULATED_DELAY_HOURS.credit, { acknowledged: true }, '接口暂不可用');
       }
       case 'sanction-service':

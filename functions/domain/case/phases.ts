@@ -5,7 +5,7 @@
  * periodic work beside the phases and go on after closure.
  */
 
-import { liftingDue } from '../coercion/measures.ts';
+import { liftingUnfinished } from '../coercion/measures.ts';
 import { InvalidExecutionNameError, parseExecutionName } from '../ids.ts';
 import type { EnforcementCase, Phase, Watch } from './model.ts';
 
@@ -33,8 +33,9 @@ export function phaseEnded(state: EnforcementCase, execution: string): string | 
   if (current > run) return `a later run of ${phase} (${current}) took over`;
   if ((state.interrupted?.[phase as Phase] ?? 0) >= run) return `${phase} ${run} was ended by a settlement`;
   // The closure phase writes the closure itself; everything else stops once the case is closed, except coercion
-  // lifting a restriction or removing a listing after full performance (C5, C6: lifted on performance).
-  if (state.status === 'closed' && phase !== 'closure' && !(phase === 'coercion' && liftingDue(state)))
+  // lifting a restriction or removing a listing after full performance (C5, C6: lifted on performance), until the
+  // partners confirmed it or the phase gave it up (the removal's node then overdue, the command center told).
+  if (state.status === 'closed' && phase !== 'closure' && !(phase === 'coercion' && liftingUnfinished(state)))
     return 'the case is closed';
   return undefined;
 }

@@ -8,6 +8,7 @@ import type { ConductKind, EnforcementCase, Party, SanctionKind } from '../case/
 import { outstandingFen } from '../control/plan.ts';
 import { type Fen, fen } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
+import { CREDIT_RECIPIENTS } from './plan.ts';
 
 /** Conduct recorded for the case, with a refused asset report counted as conduct (A9). */
 export function conductKinds(state: EnforcementCase, respondentId?: string): ConductKind[] {
@@ -180,4 +181,21 @@ export function measuresInForce(state: EnforcementCase): boolean {
 /** Fully performed with a restriction or a listing still in force: coercion has lifting left to do (C5, C6). */
 export function liftingDue(state: EnforcementCase): boolean {
   return measuresInForce(state) && outstandingFen(state) === 0;
+}
+
+/**
+ * Lifting due, or lifted but not yet confirmed by every partner: the removal's node still open (C6), or the
+ * restriction's lifting (C5) unacknowledged by somebody. A coercion run lifting on a closed case goes on while this
+ * holds; its own rounds and the removal's deadline end it (./plan.ts), so it never runs on for ever.
+ */
+export function liftingUnfinished(state: EnforcementCase): boolean {
+  if (liftingDue(state)) return true;
+  if (outstandingFen(state) !== 0) return false;
+  const c = state.coercion;
+  if (c?.listing?.removedAt && state.nodes['listing-removal']?.status === 'open') return true;
+  const lifted = c?.published['restriction-lifted'];
+  return (
+    c?.restriction?.liftedAt !== undefined &&
+    (lifted === undefined || lifted.acknowledged.length < CREDIT_RECIPIENTS.length)
+  );
 }

@@ -11,7 +11,7 @@ import type { EnforcementCase, Publication } from '../case/model.ts';
 import { meetNode, timeNode } from '../case/nodes.ts';
 import { derivedId } from '../ids.ts';
 import type { Rules } from '../rules/table.ts';
-import { CREDIT_RECIPIENTS, releaseOn } from './plan.ts';
+import { CREDIT_RECIPIENTS, publicationRounds, releaseOn, removalStillDue } from './plan.ts';
 
 export type CoercionAnswer =
   | { readonly kind: 'credit-publish'; readonly what: Publication; readonly acknowledged: readonly string[] }
@@ -61,16 +61,22 @@ export function recordCoercionAnswer(
       const events: CaseEvent[] = [
         { type: 'credit-published', what: answer.what, acknowledged: answer.acknowledged, missing },
       ];
-      if (missing.length === 0 && answer.what === 'listing-removed')
-        events.push(...meetNode(state, 'listing-removal', now));
-      const lastRound = (before?.rounds ?? 0) + 1 >= rules.P_COERCION_WAITS.creditRounds;
-      const alerts =
-        missing.length > 0 && lastRound
-          ? [
-              `${PUBLICATION_LABELS[answer.what]}未获${missing.length}家联合惩戒单位确认，已重发${rules.P_COERCION_WAITS.creditRounds}次`,
-            ]
-          : [];
-      return { events, alerts };
+      const removal = answer.what === 'listing-removed';
+      if (missing.length === 0 && removal) events.push(...meetNode(state, 'listing-removal', now));
+      const rounds = (before?.rounds ?? 0) + 1;
+      const lastRound = rounds >= publicationRounds(answer.what, rules) || (removal && !removalStillDue(state, now));
+      if (missing.length === 0 || !lastRound) return { events, alerts: [] };
+      const names = CREDIT_RECIPIENTS.filter((r) => missing.includes(r.id)).map((r) => r.name);
+      if (!removal) {
+        const alert = `${PUBLICATION_LABELS[answer.what]}未获${missing.length}家联合惩戒单位确认，已重发${rules.P_COERCION_WAITS.creditRounds}次`;
+        return { events, alerts: [alert] };
+      }
+      // C6: the removal is a duty with a deadline. Given up unconfirmed, its node is overdue (so the case does not
+      // close with it open), and the command center is told whom to chase.
+      const node = state.nodes['listing-removal'];
+      if (node?.status === 'open') events.push({ type: 'node-overdue', node: 'listing-removal', at: now });
+      const alert = `删除失信信息未获${names.join('、')}确认（已发送${rounds}次），应于${node?.dueDate ?? ''}前删除（C6），请指挥中心督促其删除`;
+      return { events, alerts: [alert] };
     }
     case 'sanction-service': {
       if (!sanction) return { events: [], alerts: [] };

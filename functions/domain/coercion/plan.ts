@@ -47,10 +47,25 @@ export type CoercionWait =
 
 type Step = { readonly events: readonly CaseEvent[] } | { readonly wait: CoercionWait };
 
-/** Publications still to be acknowledged by somebody, while rounds are left. */
-function unacknowledged(state: EnforcementCase, what: Publication, rules: Rules): string[] {
+/** How many times a publication is sent in all: a removal (C6), a duty with a deadline, more often than the rest. */
+export function publicationRounds(what: Publication, rules: Rules): number {
+  return what === 'listing-removed' ? rules.P_COERCION_WAITS.removalRounds : rules.P_COERCION_WAITS.creditRounds;
+}
+
+/**
+ * C6: whether the removal may still be sent again: its node still open and its deadline not yet passed. A removal
+ * given up (the node overdue, the command center told) or confirmed is not sent again.
+ */
+export function removalStillDue(state: EnforcementCase, now: Instant): boolean {
+  const node = state.nodes['listing-removal'];
+  return node === undefined || (node.status === 'open' && isBefore(now, node.dueAt));
+}
+
+/** Publications still to be acknowledged by somebody, while rounds (and, for a removal, its deadline) are left. */
+function unacknowledged(state: EnforcementCase, what: Publication, rules: Rules, now: Instant): string[] {
   const published = state.coercion?.published[what];
-  if (published && published.rounds >= rules.P_COERCION_WAITS.creditRounds) return [];
+  if (published && published.rounds >= publicationRounds(what, rules)) return [];
+  if (published && what === 'listing-removed' && !removalStillDue(state, now)) return [];
   return CREDIT_RECIPIENTS.map((r) => r.id).filter((id) => !published?.acknowledged.includes(id));
 }
 
@@ -63,7 +78,7 @@ function nextStep(
 ): Step {
   const c = state.coercion ?? { published: {}, recorded: [] };
   const publish = (what: Publication): Step | undefined => {
-    const recipients = unacknowledged(state, what, rules);
+    const recipients = unacknowledged(state, what, rules, now);
     return recipients.length > 0 ? { wait: { kind: 'credit-publish', what, recipients } } : undefined;
   };
 
@@ -81,9 +96,10 @@ function nextStep(
       };
     }
     if (c.sanction?.status === 'in-custody') return { events: [{ type: 'detainee-released', early: true }] };
+    // The removal first: it has a deadline (C6, 3 working days) that the lifting's rounds must not use up.
     const pending =
-      (c.restriction ? publish('restriction-lifted') : undefined) ??
-      (c.listing ? publish('listing-removed') : undefined);
+      (c.listing ? publish('listing-removed') : undefined) ??
+      (c.restriction ? publish('restriction-lifted') : undefined);
     return pending ?? { wait: { kind: 'disburse' } };
   }
 

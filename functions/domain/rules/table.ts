@@ -819,6 +819,12 @@ export const RULES = {
     creditAck: { days: 1, unit: 'working' } satisfies Period,
     /** ... and unacknowledged recipients are sent it again this many times before the command center is told. */
     creditRounds: 3,
+    /**
+     * The removal of a listing (C6) is a duty with a deadline: an unconfirmed removal is sent again, within the
+     * removal node's deadline, this many times in all before the node is given up as overdue and the command center
+     * is told; the phase does not hand the case over to disbursement while it is still being sent.
+     */
+    removalRounds: 6,
     /** The police confirm they hold a detainee. */
     custody: { days: 1, unit: 'calendar' } satisfies Period,
     /** After the measures are taken, how long to watch for performance before the measures count as exhausted. */

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, Party } from '#domain/case/model.ts';
 import { isLate, timeNode } from '#domain/case/nodes.ts';
+import { phaseEnded } from '#domain/case/phases.ts';
 import { listingPlan, restrictionScope, sanctionLimitProblem, sanctionPlan } from '#domain/coercion/measures.ts';
 import { recordCoercionAnswer } from '#domain/coercion/outcomes.ts';
 import { planCoercion, reportCheck } from '#domain/coercion/plan.ts';
@@ -305,6 +306,107 @@ describe('C6: removal on performance (法释〔2017〕7号 第十条第一款)',
     });
     const partly = caseFrom([filed(100_000)], [served], listed, [settled], [{ ...paid, amountFen: fen(50_000) }]);
     expect(removal(partly)).toBeUndefined();
+  });
+});
+
+describe('C6: a removal a partner does not confirm is sent again within its deadline (P-COERCION-WAITS)', () => {
+  const watch = (round: number) => `watch-${round}`;
+  const listed: CaseEvent[] = [
+    { type: 'coercion-decided', notes: [] },
+    { type: 'debtor-listed', grounds: ['report-refused'], articleGrounds: [4], years: 2, until: '2028-03-02' as never },
+  ];
+  const paid: CaseEvent = {
+    type: 'money-received',
+    entryId: 'e1',
+    amountFen: fen(120_000),
+    source: 'voluntary',
+    note: 'paid',
+  };
+  // Paid on Monday 20 April: the removal is due in 3 working days, on Thursday 23 April.
+  const paidAt = cst('2026-04-20 10:00');
+  const others = ['credit-china', 'civil-aviation', 'railway', 'real-estate'];
+  const unconfirmedRounds = (rounds: number): CaseEvent[] =>
+    Array.from({ length: rounds }, (_, i) => ({
+      type: 'credit-published',
+      what: 'listing-removed',
+      acknowledged: i === 0 ? others : [],
+      missing: ['banking'],
+    }));
+  /** The removal decided, then sent `rounds` times, confirmed by all but the bank. */
+  const sent = (rounds: number) => {
+    const performed = caseFrom([filed(100_000)], [served], listed, [paid]);
+    const removal = [...planCoercion(performed, RULES, calendar, paidAt, watch).events];
+    return caseFrom([filed(100_000)], [served], listed, [paid], removal, unconfirmedRounds(rounds));
+  };
+  const bankSilent = { kind: 'credit-publish', what: 'listing-removed', acknowledged: [] } as const;
+  const { creditRounds, removalRounds } = RULES.P_COERCION_WAITS;
+
+  it('pass: past the ordinary rounds, the bank is sent the removal again while the deadline runs; no alert yet', () => {
+    expect(removalRounds).toBeGreaterThan(creditRounds);
+    expect(sent(0).nodes['listing-removal']).toMatchObject({ dueDate: '2026-04-23', status: 'open' });
+    const answered = recordCoercionAnswer(sent(creditRounds - 1), bankSilent, RULES, cst('2026-04-21 10:00'), calendar);
+    expect(answered).toEqual({ events: [expect.objectContaining({ type: 'credit-published' })], alerts: [] });
+    const next = planCoercion(sent(creditRounds), RULES, calendar, cst('2026-04-21 10:00'), watch);
+    expect(next.next).toEqual({ kind: 'credit-publish', what: 'listing-removed', recipients: ['banking'] });
+  });
+
+  it('fail: the last round unconfirmed gives the removal up: the node overdue, the bank named to the command center', () => {
+    const answered = recordCoercionAnswer(
+      sent(removalRounds - 1),
+      bankSilent,
+      RULES,
+      cst('2026-04-21 10:00'),
+      calendar,
+    );
+    expect(answered.events).toContainEqual({
+      type: 'node-overdue',
+      node: 'listing-removal',
+      at: cst('2026-04-21 10:00'),
+    });
+    expect(answered.alerts).toEqual([
+      `删除失信信息未获银行业金融机构确认（已发送${removalRounds}次），应于2026-04-23前删除（C6），请指挥中心督促其删除`,
+    ]);
+    expect(planCoercion(sent(removalRounds), RULES, calendar, cst('2026-04-21 10:00'), watch).next).toEqual({
+      kind: 'disburse',
+    });
+  });
+
+  it('fail: past the deadline the removal is not sent again, whatever rounds are left; pass: confirmed, the node is met', () => {
+    const late = cst('2026-04-24 09:00');
+    const answered = recordCoercionAnswer(sent(1), bankSilent, RULES, late, calendar);
+    expect(answered.events).toContainEqual({ type: 'node-overdue', node: 'listing-removal', at: late });
+    expect(answered.alerts).toHaveLength(1);
+    expect(planCoercion(sent(2), RULES, calendar, late, watch).next).toEqual({ kind: 'disburse' });
+    const confirmed = recordCoercionAnswer(
+      sent(1),
+      { ...bankSilent, acknowledged: ['banking'] },
+      RULES,
+      cst('2026-04-21 10:00'),
+      calendar,
+    );
+    expect(confirmed.alerts).toEqual([]);
+    expect(confirmed.events.map((e) => e.type)).toEqual(['credit-published', 'node-met']);
+  });
+
+  it('a lifting run on a closed case goes on while the removal is unconfirmed; confirmed or given up, it stops', () => {
+    const execution = (state: ReturnType<typeof sent>) => `${state.caseId}-coercion-${state.phaseRuns.coercion ?? 1}`;
+    const closedAfter = (...more: CaseEvent[]) => {
+      const state = caseFrom(
+        [filed(100_000)],
+        [served],
+        listed,
+        [paid],
+        [...planCoercion(caseFrom([filed(100_000)], [served], listed, [paid]), RULES, calendar, paidAt, watch).events],
+        more,
+      );
+      return { ...state, status: 'closed' as const };
+    };
+    const pending = closedAfter(...unconfirmedRounds(1));
+    expect(phaseEnded(pending, execution(pending))).toBeUndefined();
+    const confirmed = closedAfter({ type: 'node-met', node: 'listing-removal', at: paidAt });
+    expect(phaseEnded(confirmed, execution(confirmed))).toBe('the case is closed');
+    const givenUp = closedAfter({ type: 'node-overdue', node: 'listing-removal', at: paidAt });
+    expect(phaseEnded(givenUp, execution(givenUp))).toBe('the case is closed');
   });
 });
 
