@@ -1,4 +1,5 @@
 /** The `enforce` command line as a user meets it: help everywhere, one-line errors, the demo. */
+import { spawn } from 'node:child_process';
 import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -175,6 +176,23 @@ describe('errors are one clear line and a non-zero exit', () => {
 });
 
 describe('the demo', () => {
+  it('piped into a reader that stops early (| head): no EPIPE trace, exit 0, and the case still runs to its end', async () => {
+    const dir = join(scratch, 'demo-piped');
+    const child = spawn(process.execPath, ['bin/enforce.ts', '--data-dir', dir, 'demo'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    // The reader takes the first chunk and closes its end, as `head -1` does.
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(stderr).not.toMatch(/EPIPE|Unhandled/);
+    expect(code).toBe(0);
+    expect(enforceJson<{ status: string }[]>(['--data-dir', dir, 'cases'])).toMatchObject([{ status: 'closed' }]);
+  });
+
   it('runs a case from the intake event to closure and prints its timeline', () => {
     const dir = join(scratch, 'demo');
     const { code, stdout, stderr } = enforce(['--data-dir', dir, 'demo', '--scenario', 'deduction']);
