@@ -9,7 +9,7 @@ import type { EnforcementCase, Party } from '#domain/case/model.ts';
 import { nodeLight } from '#domain/case/node-watch.ts';
 import { CASE_STATUSES, type CaseStatus } from '#domain/case/status.ts';
 import type { Identity } from '#domain/staff/roles.ts';
-import { type Names, timeline } from '#local/cli/timeline.ts';
+import { type Names, timeline } from '#domain/timeline/timeline.ts';
 import type { CaseSummary } from '#ports/case-repository.ts';
 import type { Deps } from './context.ts';
 import { caseNotFound, forbidden, notFound, unauthenticated } from './errors.ts';

@@ -10,13 +10,6 @@ import { CASE_STATUSES, type CaseStatus, STATUS_LABELS } from '#domain/case/stat
 import { FEE_PAYEE, owed } from '#domain/disbursement/owed.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
-import type { Approval } from '#ports/approval-store.ts';
-import { type ListeningOptions, ListenRefusedError } from '../api/listening.ts';
-import type { OidcOptions } from '../api/oidc.ts';
-import { startLocalApi } from '../api/server.ts';
-import { parseDuration } from '../runtime/clock.ts';
-import type { EmbeddedRuntime } from '../runtime/runtime.ts';
-import { withApi } from './api-client.ts';
 import {
   ASSET_CLASS_LABELS,
   ASSET_STATUS_LABELS,
@@ -26,11 +19,18 @@ import {
   nodeLabel,
   OPINION_LABELS,
   TRACK_LABELS,
-} from './labels.ts';
+} from '#domain/timeline/labels.ts';
+import { chinaTime, timeline } from '#domain/timeline/timeline.ts';
+import type { Approval } from '#ports/approval-store.ts';
+import { type ListeningOptions, ListenRefusedError } from '../api/listening.ts';
+import type { OidcOptions } from '../api/oidc.ts';
+import { startLocalApi } from '../api/server.ts';
+import { parseDuration } from '../runtime/clock.ts';
+import type { EmbeddedRuntime } from '../runtime/runtime.ts';
+import { withApi } from './api-client.ts';
 import { DEFAULT_API_PORT } from './options.ts';
 import { CliError, type Output, pad, parseYuan } from './output.ts';
 import { dataDirOf, findCase, type GlobalOptions, namesOf, readJsonFile, withRuntime } from './session.ts';
-import { chinaTime, timeline } from './timeline.ts';
 
 export async function intakeCommand(globals: GlobalOptions, out: Output, file: string): Promise<void> {
   const event = readJsonFile(file);

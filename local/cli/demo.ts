@@ -15,6 +15,7 @@ import { outstandingFen } from '#domain/control/plan.ts';
 import { FEE_PAYEE, owed } from '#domain/disbursement/owed.ts';
 import { type Fen, fen, formatYuan } from '#domain/money.ts';
 import { ROLE_LABELS } from '#domain/staff/roles.ts';
+import { chinaTime } from '#domain/timeline/timeline.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { issueDueDocuments } from '#use-cases/documents.ts';
 import { localDocuments } from '../runtime/documents.ts';
@@ -23,7 +24,6 @@ import { caseCommand } from './commands.ts';
 import { CliError, type Output } from './output.ts';
 import { SCENARIOS, type Scenario } from './scenarios.ts';
 import { type GlobalOptions, withRuntime } from './session.ts';
-import { chinaTime } from './timeline.ts';
 
 const DEMO_DIR = new URL('../demo/', import.meta.url);
 /** Monday 2 March 2026, 09:00 in China: the filing day of the demo case. */

@@ -7,12 +7,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { verifyPdfSignature } from '#adapters/documents/pdf-verify.ts';
 import { TEMPLATES } from '#domain/documents/templates.ts';
+import { chinaTime, formatBytes } from '#domain/timeline/timeline.ts';
 import { issueDueDocuments } from '#use-cases/documents.ts';
 import { localDocuments } from '../runtime/documents.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { CliError, type Output, pad } from './output.ts';
 import { findCase, type GlobalOptions, withRuntime } from './session.ts';
-import { chinaTime, formatBytes } from './timeline.ts';
 
 export async function documentsCommand(globals: GlobalOptions, out: Output, reference: string): Promise<void> {
   await withRuntime(

@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, type EvidenceKind, isEvidenceStep } from '#domain/evidence/policy.ts';
+import { chinaTime, formatBytes } from '#domain/timeline/timeline.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import {
   evidenceView,
@@ -13,7 +14,6 @@ import {
 import { VaultRefusal } from '../evidence/vault.ts';
 import { CliError, type Output, pad } from './output.ts';
 import { findCase, type GlobalOptions, namesOf, withRuntime } from './session.ts';
-import { chinaTime, formatBytes } from './timeline.ts';
 import { UploadRefusedError, uploadEvidenceFile } from './uploader.ts';
 
 const TYPES_BY_EXTENSION: Readonly<Record<string, string>> = {

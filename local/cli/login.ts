@@ -6,12 +6,12 @@
  * Later commands reach a real-clock server with the token in ENFORCE_SESSION.
  */
 import { referenceData } from '#commons/reference-data.ts';
+import { chinaTime } from '#domain/timeline/timeline.ts';
 import { LocalIdentityProvider, UnknownUserError } from '../api/identity-provider.ts';
 import { StaffAccounts } from '../auth/accounts.ts';
 import { runningServer } from './api-client.ts';
 import { CliError, type Output } from './output.ts';
 import { dataDirOf, type GlobalOptions, withRuntime } from './session.ts';
-import { chinaTime } from './timeline.ts';
 import { SecretSource } from './users.ts';
 
 export interface LoginOptions {

@@ -11,7 +11,7 @@ import { CliError, type Output } from './output.ts';
 
 export type { GlobalOptions };
 
-import { actorLabel, chinaTime, describeEvent, type Names } from './timeline.ts';
+import { actorLabel, chinaTime, describeEvent, type Names } from '#domain/timeline/timeline.ts';
 
 export function dataDirOf(globals: GlobalOptions): string {
   return resolve(globals.dataDir ?? process.env.ENFORCE_DATA_DIR ?? DEFAULT_DATA_DIR);

@@ -8,11 +8,11 @@
  */
 import { userInfo } from 'node:os';
 import { referenceData } from '#commons/reference-data.ts';
+import { chinaTime } from '#domain/timeline/timeline.ts';
 import { AccountError, type AccountView, StaffAccounts } from '../auth/accounts.ts';
 import { openDatabase } from '../store/database.ts';
 import { CliError, type Output, pad } from './output.ts';
 import { dataDirOf, type GlobalOptions } from './session.ts';
-import { chinaTime } from './timeline.ts';
 
 export interface UserOptions {
   readonly by?: string;

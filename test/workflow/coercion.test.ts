@@ -7,7 +7,7 @@ import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts'
 import type { CaseEvent } from '#domain/case/events.ts';
 import { caseIdFor } from '#domain/ids.ts';
 import { RULES } from '#domain/rules/table.ts';
-import { timeline } from '../../local/cli/timeline.ts';
+import { timeline } from '#domain/timeline/timeline.ts';
 import { DAY, filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();

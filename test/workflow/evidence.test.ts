@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Commit } from '#domain/case/events.ts';
 import { RULES } from '#domain/rules/table.ts';
+import { timeline } from '#domain/timeline/timeline.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import {
   issueEvidenceAccess,
@@ -21,7 +22,6 @@ import {
   verifyEvidence,
 } from '#use-cases/evidence.ts';
 import { createRecordEvidenceHandler } from '../../functions/record-evidence/function.ts';
-import { timeline } from '../../local/cli/timeline.ts';
 import { sendPresigned, UploadRefusedError, uploadEvidenceFile } from '../../local/cli/uploader.ts';
 import type { EmbeddedRuntime } from '../../local/runtime/runtime.ts';
 import { filingEvent, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { fen } from '#domain/money.ts';
-import { timeline } from '../../../local/cli/timeline.ts';
+import { timeline } from '#domain/timeline/timeline.ts';
 import { commitsOf, filed } from '../../support/cases.ts';
 
 const names = { member: (id: string) => id, team: (id: string) => id };
