@@ -8,7 +8,7 @@ export const BENCHMARKS_FILE = new URL('../../BENCHMARKS.md', import.meta.url);
 
 const HEADER = `# Benchmarks
 
-Measured on one machine with the commands given in each section (\`npm run bench\`; see README, "Benchmarks").
+Measured on one machine with the commands given in each section (\`npm run bench\`; see docs/guide.md, "Benchmarks and the cost of a case").
 Each section says what ran, where, when, and which numbers are measured and which are assumptions. Sections are
 written by their own scripts and replaced as a whole when the script runs again.
 `;
