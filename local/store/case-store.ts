@@ -7,8 +7,8 @@
  */
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type { Commit } from '#domain/case/events.ts';
-import { GENESIS_HASH, sealCommit } from '#domain/case/journal.ts';
 import type { EnforcementCase, Phase, TimeNode } from '#domain/case/model.ts';
+import { nextCommit } from '#domain/case/next-commit.ts';
 import { applyCommits, upgradeCase } from '#domain/case/reducer.ts';
 import { normaliseCaseNumber } from '#domain/ids.ts';
 import {
@@ -74,11 +74,6 @@ export const CASES_MIGRATIONS: readonly string[] = [
      PRIMARY KEY (court, party_id, case_id)
    ) STRICT, WITHOUT ROWID;`,
 ];
-
-/** JSON round trip: what is hashed is exactly what is stored and read back. */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
 
 /** Told about each commit once it is written (the embedded runtime's CLI prints the timeline as it grows). */
 export type CommitListener = (commit: Commit, state: EnforcementCase) => void;
@@ -183,28 +178,15 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   private write(caseId: string, current: EnforcementCase | undefined, draft: CommitDraft): EnforcementCase {
-    const seq = (current?.version ?? 0) + 1;
-    const commit = sealCommit(
-      plain({
-        caseId,
-        seq,
-        at: draft.at,
-        actor: draft.actor,
-        events: draft.events,
-        cause: draft.cause,
-        prevHash: current?.head ?? GENESIS_HASH,
-      }),
-    );
-    const next = applyCommits(current, [commit]);
-    if (!next) throw new Error(`commit ${seq} of case ${caseId} produced no case`);
+    const { commit, next } = nextCommit(caseId, current, draft);
     this.sql.tx(() => {
       const inserted = this.sql.run(
         'INSERT INTO journal (case_id, seq, body) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
         caseId,
-        seq,
+        commit.seq,
         JSON.stringify(commit),
       );
-      if (inserted === 0) throw new ConcurrentUpdateError(caseId, seq - 1);
+      if (inserted === 0) throw new ConcurrentUpdateError(caseId, commit.seq - 1);
       this.project(next, current, false);
     });
     this.behind.delete(caseId);

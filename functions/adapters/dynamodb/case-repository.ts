@@ -7,8 +7,8 @@
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type { CaseEvent, Commit } from '#domain/case/events.ts';
-import { GENESIS_HASH, sealCommit } from '#domain/case/journal.ts';
 import type { EnforcementCase, Phase, TimeNode } from '#domain/case/model.ts';
+import { nextCommit } from '#domain/case/next-commit.ts';
 import { applyCommits, upgradeCase } from '#domain/case/reducer.ts';
 import { normaliseCaseNumber } from '#domain/ids.ts';
 import {
@@ -29,11 +29,6 @@ import { keys, SWEEP_SHARDS, sweepShard, type TableNames } from './tables.ts';
 
 const OPEN = 'open';
 const CLOSED = 'closed';
-
-/** JSON round trip: what is hashed is exactly what DynamoDB gives back. */
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
-}
 
 /** Told about each commit once it is written (the embedded runtime's CLI prints the timeline as it grows). */
 export type CommitListener = (commit: Commit, state: EnforcementCase) => void;
@@ -366,20 +361,7 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
     current: EnforcementCase | undefined,
     draft: CommitDraft,
   ): Promise<EnforcementCase> {
-    const seq = (current?.version ?? 0) + 1;
-    const commit = sealCommit(
-      plain({
-        caseId,
-        seq,
-        at: draft.at,
-        actor: draft.actor,
-        events: draft.events,
-        cause: draft.cause,
-        prevHash: current?.head ?? GENESIS_HASH,
-      }),
-    );
-    const next = applyCommits(current, [commit]);
-    if (!next) throw new Error(`commit ${seq} of case ${caseId} produced no case`);
+    const { commit, next } = nextCommit(caseId, current, draft);
     try {
       await this.db.send(
         new PutCommand({
@@ -389,7 +371,7 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
         }),
       );
     } catch (error) {
-      if (isConditionFailure(error)) throw new ConcurrentUpdateError(caseId, seq - 1);
+      if (isConditionFailure(error)) throw new ConcurrentUpdateError(caseId, commit.seq - 1);
       throw error;
     }
     await this.project(next, current ? draft.events : undefined);
