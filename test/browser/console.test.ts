@@ -39,7 +39,8 @@ async function signOut(): Promise<void> {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (see docs/guide.md, "Toolchain")`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (see docs/guide.md, "Toolchain")`);
   s = await apiScenario({ script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }) });
   // Two cases: one that will run to closure through the console, one whose control plan is sent back to its officer.
   const first = await s.runtime.intake(filingEvent(801));

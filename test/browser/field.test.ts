@@ -48,7 +48,8 @@ interface Listed {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (see docs/guide.md, "Toolchain")`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install chromium (see docs/guide.md, "Toolchain")`);
   s = await apiScenario({ script: respondentWith({ eService: 'ok', assets: [] }) });
   const filed = await s.runtime.intake(filingEvent(1717));
   if (filed.outcome !== 'created') throw new Error('not filed');
