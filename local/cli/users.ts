@@ -143,15 +143,26 @@ export async function usersAddCommand(
   });
 }
 
+/** A change to someone's account: proved by an administrator's password and code (`--by`, `--by-code`) first. */
+async function asAdministrator(
+  globals: GlobalOptions,
+  options: UserOptions,
+  change: (accounts: StaffAccounts, actor: string, secrets: SecretSource) => Promise<void>,
+): Promise<void> {
+  const secrets = new SecretSource(options.passwordStdin === true);
+  await withAccounts(globals, async (accounts) => {
+    const actor = await administrator(accounts, options, secrets, false);
+    await change(accounts, actor, secrets);
+  });
+}
+
 export async function usersPasswdCommand(
   globals: GlobalOptions,
   out: Output,
   userId: string,
   options: UserOptions,
 ): Promise<void> {
-  const secrets = new SecretSource(options.passwordStdin === true);
-  await withAccounts(globals, async (accounts) => {
-    const actor = await administrator(accounts, options, secrets, false);
+  await asAdministrator(globals, options, async (accounts, actor, secrets) => {
     accounts.setPassword(userId, await newPassword(secrets, userId, !options.passwordStdin), actor);
     out.result({ userId, passwordChanged: true }, () => out.line(`已更改 ${userId} 的密码；其已登录的会话全部失效。`));
   });
@@ -163,9 +174,7 @@ export async function usersMfaEnrolCommand(
   userId: string,
   options: UserOptions,
 ): Promise<void> {
-  const secrets = new SecretSource(options.passwordStdin === true);
-  await withAccounts(globals, async (accounts) => {
-    const actor = await administrator(accounts, options, secrets, false);
+  await asAdministrator(globals, options, async (accounts, actor) => {
     const { secret, uri } = accounts.enrolTotp(userId, actor);
     out.result({ userId, secret, uri }, () => {
       showEnrolment(out, userId, { secret, uri });
@@ -180,9 +189,7 @@ export async function usersDeactivateCommand(
   userId: string,
   options: UserOptions,
 ): Promise<void> {
-  const secrets = new SecretSource(options.passwordStdin === true);
-  await withAccounts(globals, async (accounts) => {
-    const actor = await administrator(accounts, options, secrets, false);
+  await asAdministrator(globals, options, async (accounts, actor) => {
     accounts.deactivate(userId, actor);
     out.result({ userId, active: false }, () => out.line(`已停用账户 ${userId}，其会话立即失效。`));
   });
