@@ -12,9 +12,10 @@ export interface ConsoleBundle {
   readonly files: Readonly<Record<string, { readonly type: string; readonly body: string }>>;
 }
 
-export async function buildConsole(): Promise<ConsoleBundle> {
+/** One entry point bundled with Preact into a single minified ES module, in memory. */
+async function bundle(entry: string): Promise<string> {
   const result = await build({
-    entryPoints: [new URL('src/main.tsx', ROOT).pathname],
+    entryPoints: [new URL(entry, ROOT).pathname],
     bundle: true,
     write: false,
     format: 'esm',
@@ -25,7 +26,11 @@ export async function buildConsole(): Promise<ConsoleBundle> {
     legalComments: 'none',
     logLevel: 'silent',
   });
-  const js = result.outputFiles[0]?.text ?? '';
+  return result.outputFiles[0]?.text ?? '';
+}
+
+export async function buildConsole(): Promise<ConsoleBundle> {
+  const js = await bundle('src/main.tsx');
   return {
     files: {
       'index.html': { type: 'text/html; charset=utf-8', body: readFileSync(new URL('index.html', ROOT), 'utf8') },
@@ -40,23 +45,12 @@ export async function buildConsole(): Promise<ConsoleBundle> {
  * manifest, icon and service worker (which must come from /field/ itself to control that scope).
  */
 export async function buildFieldApp(): Promise<ConsoleBundle> {
-  const result = await build({
-    entryPoints: [new URL('src/field/main.tsx', ROOT).pathname],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    target: 'es2022',
-    minify: true,
-    jsx: 'automatic',
-    jsxImportSource: 'preact',
-    legalComments: 'none',
-    logLevel: 'silent',
-  });
+  const js = await bundle('src/field/main.tsx');
   const file = (name: string) => readFileSync(new URL(name, ROOT), 'utf8');
   return {
     files: {
       'index.html': { type: 'text/html; charset=utf-8', body: file('field/index.html') },
-      'app.js': { type: 'text/javascript; charset=utf-8', body: result.outputFiles[0]?.text ?? '' },
+      'app.js': { type: 'text/javascript; charset=utf-8', body: js },
       'app.css': { type: 'text/css; charset=utf-8', body: file('src/field/field.css') },
       'manifest.webmanifest': {
         type: 'application/manifest+json; charset=utf-8',
