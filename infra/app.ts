@@ -1,10 +1,12 @@
 /**
  * The CDK app: `npx cdk synth` (cdk.json runs `node infra/app.ts`). One environment-agnostic stack per
- * invocation; choose the stage with `-c stage=<name>` (default dev) and optionally `-c alarmEmail=<address>`.
+ * invocation; choose the stage with `-c stage=<name>` (default dev). The other context values (CONTEXT_VALUES in
+ * config.ts: namePrefix, alarmEmail, signInDomainPrefix, casesIndexes) override the stage's own; docs/deploy-aws.md
+ * lists them.
  */
 import { App, Tags } from 'aws-cdk-lib';
 import { DEFINITION_VERSION } from '#workflows/index.ts';
-import { DEFAULT_STAGE, resolveStage, STAGES, type StageConfig, stageConfig } from './config.ts';
+import { type StageConfig, stageFromContext } from './config.ts';
 import { applyNag } from './nag.ts';
 import { EnforcementStack } from './stacks/enforcement-stack.ts';
 
@@ -23,24 +25,11 @@ export function buildApp(app: App, config: StageConfig): EnforcementStack {
   return stack;
 }
 
-function configFromContext(app: App): StageConfig {
-  const stage = String(app.node.tryGetContext('stage') ?? DEFAULT_STAGE);
-  const alarmEmail: unknown = app.node.tryGetContext('alarmEmail');
-  const indexes: unknown = app.node.tryGetContext('casesIndexes');
-  const config =
-    alarmEmail === undefined
-      ? stageConfig(stage)
-      : resolveStage(stage, {
-          ...(STAGES[stage] ?? { evidence: { retentionDays: 1 } }),
-          alarmEmail: String(alarmEmail),
-        });
-  if (alarmEmail !== undefined && !STAGES[stage]) return stageConfig(stage); // throws: unknown stage
-  // Upgrading a stack deployed before gsi3-gsi5: -c casesIndexes=3, then 4, then 5 (one new index per deployment).
-  return indexes === undefined ? config : { ...config, casesIndexes: Number(indexes) };
-}
-
 if (import.meta.main) {
   const app = new App();
-  buildApp(app, configFromContext(app));
+  buildApp(
+    app,
+    stageFromContext((key) => app.node.tryGetContext(key)),
+  );
   app.synth();
 }

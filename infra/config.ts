@@ -3,9 +3,21 @@
  * constructs. Select a stage with `cdk synth -c stage=<name>` (default `dev`).
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { CASES_LAYOUT } from '#adapters/dynamodb/tables.ts';
+
+const CASES_INDEX_COUNT = CASES_LAYOUT.indexes.length;
 
 export const OBJECT_LOCK_MODES = ['GOVERNANCE', 'COMPLIANCE'] as const;
 export type ObjectLockMode = (typeof OBJECT_LOCK_MODES)[number];
+
+/**
+ * What happens to the stage's data when its stack is deleted. `retain` (prod, and any stage that does not say):
+ * tables, buckets, the key, the user pool, secrets, log groups and state machines stay (RETAIN, deletion
+ * protection on). `destroy` (dev): everything goes with the stack, so destroy-then-deploy works; buckets are
+ * emptied first, which fails while an evidence version is still under its Object Lock retention.
+ */
+export const REMOVALS = ['retain', 'destroy'] as const;
+export type Removal = (typeof REMOVALS)[number];
 
 export interface StageConfig {
   /** Stage name, part of the stack name (`Enforcement-<stage>`). */
@@ -32,8 +44,12 @@ export interface StageConfig {
   readonly alarmEmail?: string;
   /** Indexes of the cases table to deploy (upgrading an older stack: one more per deployment). @default all */
   readonly casesIndexes?: number;
-  /** Prefix of the Cognito hosted sign-in domain of the console (globally unique). @default `<prefix>-<stage>-staff` */
+  /**
+   * Prefix of the Cognito hosted sign-in domain of the console (globally unique across AWS).
+   * @default `<namePrefix>-<stage>-<first 8 hex digits of the CloudFormation stack id>`, unique per deployment
+   */
   readonly signInDomainPrefix?: string;
+  readonly removal: Removal;
   readonly api: {
     /** AWS WAF (AWS managed rule groups and a per-address rate limit) in front of the staff API. */
     readonly waf: boolean;
@@ -50,6 +66,9 @@ export interface StageInput {
   readonly logRetention?: RetentionDays;
   readonly memorySize?: number;
   readonly alarmEmail?: string;
+  readonly signInDomainPrefix?: string;
+  readonly casesIndexes?: number;
+  readonly removal?: Removal;
   readonly api?: { readonly waf?: boolean; readonly rateLimit?: number; readonly burstLimit?: number };
 }
 
@@ -59,11 +78,14 @@ export const DEFAULT_OBJECT_LOCK_MODE: ObjectLockMode = 'GOVERNANCE';
 export const DEFAULT_LOG_RETENTION = RetentionDays.THREE_MONTHS;
 export const DEFAULT_MEMORY_SIZE = 512;
 export const DEFAULT_API = { waf: false, rateLimit: 50, burstLimit: 100 } as const;
+export const DEFAULT_REMOVAL: Removal = 'retain';
 
 export const STAGES: Readonly<Record<string, StageInput>> = {
   dev: {
-    evidence: { retentionDays: 30 },
+    // Test data: a day's lock, so that `cdk destroy` can empty the evidence bucket a day after the last upload.
+    evidence: { retentionDays: 1 },
     logRetention: RetentionDays.ONE_MONTH,
+    removal: 'destroy',
   },
   prod: {
     // Retention periods are records-management decisions: confirm them before the first production deployment.
@@ -101,6 +123,22 @@ export function resolveStage(stage: string, input: StageInput): StageConfig {
   if (input.alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.alarmEmail)) {
     problems.push('alarmEmail must be an e-mail address');
   }
+  const domain = input.signInDomainPrefix;
+  // Cognito: lower-case letters, digits and hyphens, not starting or ending with a hyphen; no reserved words.
+  if (
+    domain !== undefined &&
+    (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(domain) || /aws|amazon|cognito/.test(domain))
+  ) {
+    problems.push(
+      'signInDomainPrefix must be 1-63 of a-z, 0-9 and - (not at either end), without aws, amazon, cognito',
+    );
+  }
+  const indexes = input.casesIndexes;
+  if (indexes !== undefined && (!Number.isInteger(indexes) || indexes < 1 || indexes > CASES_INDEX_COUNT)) {
+    problems.push(`casesIndexes must be a whole number from 1 to ${CASES_INDEX_COUNT}`);
+  }
+  const removal = input.removal ?? DEFAULT_REMOVAL;
+  if (!REMOVALS.includes(removal)) problems.push(`removal must be one of ${REMOVALS}`);
   const api = { ...DEFAULT_API, ...input.api };
   for (const [name, value] of [
     ['rateLimit', api.rateLimit],
@@ -116,6 +154,9 @@ export function resolveStage(stage: string, input: StageInput): StageConfig {
     logRetention: input.logRetention ?? DEFAULT_LOG_RETENTION,
     memorySize,
     ...(input.alarmEmail !== undefined ? { alarmEmail: input.alarmEmail } : {}),
+    ...(domain !== undefined ? { signInDomainPrefix: domain } : {}),
+    ...(indexes !== undefined ? { casesIndexes: indexes } : {}),
+    removal,
     api,
   };
 }
@@ -124,4 +165,32 @@ export function stageConfig(stage: string = DEFAULT_STAGE): StageConfig {
   const input = STAGES[stage];
   if (!input) throw new InvalidStageConfigError(`unknown stage "${stage}"; known: ${Object.keys(STAGES).join(', ')}`);
   return resolveStage(stage, input);
+}
+
+/** The context values `cdk synth|deploy -c <name>=<value>` reads, each overriding the stage's value. */
+export const CONTEXT_VALUES = ['stage', 'namePrefix', 'alarmEmail', 'signInDomainPrefix', 'casesIndexes'] as const;
+
+/**
+ * The stage to synthesize from the CDK context: `stage` picks a known stage, the other CONTEXT_VALUES override it.
+ * `context` reads one value (app.node.tryGetContext).
+ */
+export function stageFromContext(context: (key: string) => unknown): StageConfig {
+  const text = (key: string): string | undefined => {
+    const value = context(key);
+    return value === undefined || value === null || value === '' ? undefined : String(value);
+  };
+  const stage = text('stage') ?? DEFAULT_STAGE;
+  const input = STAGES[stage];
+  if (!input) throw new InvalidStageConfigError(`unknown stage "${stage}"; known: ${Object.keys(STAGES).join(', ')}`);
+  const namePrefix = text('namePrefix');
+  const alarmEmail = text('alarmEmail');
+  const signInDomainPrefix = text('signInDomainPrefix');
+  const casesIndexes = text('casesIndexes');
+  return resolveStage(stage, {
+    ...input,
+    ...(namePrefix !== undefined ? { namePrefix } : {}),
+    ...(alarmEmail !== undefined ? { alarmEmail } : {}),
+    ...(signInDomainPrefix !== undefined ? { signInDomainPrefix } : {}),
+    ...(casesIndexes !== undefined ? { casesIndexes: Number(casesIndexes) } : {}),
+  });
 }

@@ -6,7 +6,7 @@
  * user pool whose only callback is the site. The files are uploaded after deployment (`npm run console:deploy`);
  * no custom-resource function is deployed for it.
  */
-import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   AllowedMethods,
@@ -25,6 +25,7 @@ import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { OAuthScope, type UserPool, type UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { retained } from './evidence-bucket.ts';
 import { STAFF_CLIENT_ATTRIBUTES } from './staff-api.ts';
 
 export interface ConsoleSiteProps {
@@ -35,6 +36,8 @@ export interface ConsoleSiteProps {
   readonly accessLogs: IBucket;
   /** Prefix of the hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`); globally unique. */
   readonly signInDomainPrefix: string;
+  /** Empty the site bucket and delete it with the stack (a `destroy` stage). @default false (retained) */
+  readonly emptyOnDelete?: boolean;
 }
 
 /** The console's content security: its own scripts and styles only, the API on the same origin. */
@@ -59,7 +62,7 @@ export class ConsoleSite extends Construct {
       versioned: true,
       serverAccessLogsBucket: props.accessLogs,
       serverAccessLogsPrefix: 'console/',
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...retained(props.emptyOnDelete),
     });
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
       responseHeadersPolicyName: `${props.namePrefix}-console-headers`,

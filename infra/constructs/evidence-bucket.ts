@@ -22,10 +22,23 @@ import type { ObjectLockMode } from '../config.ts';
 /** Days after which S3 aborts a multipart upload that was never completed (the smallest unit S3 offers). */
 export const INCOMPLETE_UPLOAD_DAYS = 1;
 
+/** RETAIN, or deleted with the stack after being emptied. */
+export function retained(emptyOnDelete = false): { removalPolicy: RemovalPolicy; autoDeleteObjects?: true } {
+  return emptyOnDelete
+    ? { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }
+    : { removalPolicy: RemovalPolicy.RETAIN };
+}
+
 export interface EvidenceBucketProps {
   readonly key: IKey;
   readonly objectLockMode: ObjectLockMode;
   readonly retentionDays: number;
+  /**
+   * Empty both buckets when the stack is deleted (a `destroy` stage): CDK's auto-delete custom resource. It cannot
+   * delete a version still under its Object Lock retention, so the deletion fails until the retention has passed.
+   * @default false (the buckets and their objects are retained)
+   */
+  readonly emptyOnDelete?: boolean;
 }
 
 export class EvidenceBucket extends Construct {
@@ -52,7 +65,7 @@ export class EvidenceBucket extends Construct {
           noncurrentVersionExpiration: Duration.days(30),
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...retained(props.emptyOnDelete),
     });
 
     const retention = Duration.days(props.retentionDays);
@@ -79,7 +92,7 @@ export class EvidenceBucket extends Construct {
           abortIncompleteMultipartUploadAfter: Duration.days(INCOMPLETE_UPLOAD_DAYS),
         },
       ],
-      removalPolicy: RemovalPolicy.RETAIN,
+      ...retained(props.emptyOnDelete),
     });
     // Object Created events go to EventBridge, where the record-evidence rule picks up cases/ keys. Set on the
     // CloudFormation bucket itself: `eventBridgeEnabled` would add CDK's notifications custom-resource function.

@@ -2,7 +2,7 @@
  * The whole backbone in one environment-agnostic stack: key, tables, evidence bucket, intake, the step
  * functions, the three state machines, settle, alerts and alarms.
  */
-import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aspects, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
@@ -23,6 +23,7 @@ import { STEP_TIMEOUT, StepFunction } from '../constructs/step-function.ts';
 import { machineArn, machineName, Workflows } from '../constructs/workflows.ts';
 import { type AccessTargets, grantPorts } from '../function-access.ts';
 import { functionEntry, stepEntry } from '../paths.ts';
+import { DestroyWithStack } from '../removal.ts';
 
 /** The API function does a few DynamoDB round trips per request; API Gateway itself waits at most 29 seconds. */
 const API_TIMEOUT = Duration.seconds(15);
@@ -70,6 +71,7 @@ export class EnforcementStack extends Stack {
       key,
       objectLockMode: config.evidence.objectLockMode,
       retentionDays: config.evidence.retentionDays,
+      emptyOnDelete: config.removal === 'destroy',
     });
     this.partyKey = new PartyKeySecret(this, 'PartyKey', { key });
     this.encryption.allowCloudWatchAlarms();
@@ -151,7 +153,8 @@ export class EnforcementStack extends Stack {
       api: this.staffApi.api,
       userPool: this.staffApi.userPool,
       accessLogs: this.evidence.accessLogs,
-      signInDomainPrefix: config.signInDomainPrefix ?? `${prefix}-${config.stage}-staff`,
+      signInDomainPrefix: config.signInDomainPrefix ?? this.defaultSignInDomainPrefix(config),
+      emptyOnDelete: config.removal === 'destroy',
     });
     // The field app (/field/ on the console's site) PUTs evidence straight to the bucket through signed URLs:
     // only from the site's origin, only the signed headers, the ETag readable (multipart parts).
@@ -203,5 +206,15 @@ export class EnforcementStack extends Stack {
     ]) {
       this.alarms.notify(alarm);
     }
+    if (config.removal === 'destroy') Aspects.of(this).add(new DestroyWithStack());
+  }
+
+  /**
+   * `<prefix>-<stage>-<8 hex digits>`: the hosted sign-in domain is global across AWS, so the default carries the
+   * first group of this stack's id (a UUID CloudFormation assigns), unique to each deployment, in any account.
+   */
+  private defaultSignInDomainPrefix(config: StageConfig): string {
+    const stackUuid = Fn.select(2, Fn.split('/', this.stackId));
+    return Fn.join('-', [config.namePrefix, config.stage, Fn.select(0, Fn.split('-', stackUuid))]);
   }
 }

@@ -24,6 +24,7 @@ describe('the stage configuration', () => {
       evidence: { objectLockMode: 'GOVERNANCE', retentionDays: 30 },
       logRetention: RetentionDays.THREE_MONTHS,
       memorySize: 512,
+      removal: 'retain',
       api: { waf: false, rateLimit: 50, burstLimit: 100 },
     });
   });

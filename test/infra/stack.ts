@@ -75,12 +75,9 @@ export interface SynthesisOptions {
 
 const cache = new Map<boolean, Synthesized>();
 
-/** The stack synthesized once per test file (and options): template, validation report, construct tree. */
-export function synthesized(options: SynthesisOptions = {}): Synthesized {
-  const validation = options.cloudFormationValidation ?? false;
-  const cached = cache.get(validation);
-  if (cached) return cached;
-  const app = new App({
+/** A fresh in-process app as the CLI would build it (no esbuild, findings in the report). */
+function testApp(validation: boolean): App {
+  return new App({
     context: {
       ...cdkJsonContext(),
       // No esbuild: the template is the same, the function code is a placeholder.
@@ -91,6 +88,30 @@ export function synthesized(options: SynthesisOptions = {}): Synthesized {
     builtinCloudFormationValidation: validation,
     treeMetadata: false,
   });
+}
+
+/** Another stage's template and validation findings (not cached: each call synthesizes, a few seconds). */
+export function synthesizeStage(config: StageConfig): { template: CfnTemplate; violations: string[] } {
+  const app = testApp(false);
+  buildApp(app, config);
+  const assembly = app.synth();
+  const report = JSON.parse(
+    readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
+  ) as ValidationReport;
+  const violations = report.pluginReports.flatMap((plugin) =>
+    (plugin.violations ?? []).flatMap((v) =>
+      v.violatingConstructs.map((c) => `${plugin.pluginName}: ${v.severity} ${v.ruleName} @ ${c.constructPath}`),
+    ),
+  );
+  return { template: assembly.getStackByName(stackName(config)).template as CfnTemplate, violations };
+}
+
+/** The stack synthesized once per test file (and options): template, validation report, construct tree. */
+export function synthesized(options: SynthesisOptions = {}): Synthesized {
+  const validation = options.cloudFormationValidation ?? false;
+  const cached = cache.get(validation);
+  if (cached) return cached;
+  const app = testApp(validation);
   const stack = buildApp(app, TEST_CONFIG);
   const assembly = app.synth();
   const template = assembly.getStackByName(stackName(TEST_CONFIG)).template as CfnTemplate;
