@@ -7,6 +7,7 @@
 import { App, Tags } from 'aws-cdk-lib';
 import { DEFINITION_VERSION } from '#workflows/index.ts';
 import { type StageConfig, stageFromContext } from './config.ts';
+import { writeConsoleFiles } from './console-files.ts';
 import { applyNag } from './nag.ts';
 import { EnforcementStack } from './stacks/enforcement-stack.ts';
 
@@ -14,9 +15,11 @@ export function stackName(config: StageConfig): string {
   return `Enforcement-${config.stage}`;
 }
 
-export function buildApp(app: App, config: StageConfig): EnforcementStack {
+/** The app's one stack; `consoleFiles` is the built console the stack deploys (writeConsoleFiles). */
+export function buildApp(app: App, config: StageConfig, consoleFiles: string): EnforcementStack {
   const stack = new EnforcementStack(app, stackName(config), {
     config,
+    consoleFiles,
     description: `Court enforcement case backbone (${config.stage}, definitions ${DEFINITION_VERSION})`,
   });
   Tags.of(stack).add('project', 'court-enforcement');
@@ -27,9 +30,7 @@ export function buildApp(app: App, config: StageConfig): EnforcementStack {
 
 if (import.meta.main) {
   const app = new App();
-  buildApp(
-    app,
-    stageFromContext((key) => app.node.tryGetContext(key)),
-  );
+  const config = stageFromContext((key) => app.node.tryGetContext(key));
+  buildApp(app, config, await writeConsoleFiles());
   app.synth();
 }

@@ -3,10 +3,11 @@
  * private S3 bucket (origin access control) and forwards `/v1/*` to the staff API's REST API, so the console and
  * the API share one origin (no CORS, and the console's Authorization header reaches API Gateway unchanged).
  * Staff sign in with Cognito's hosted sign-in (authorization code with PKCE) through an app client of the staff
- * user pool whose only callback is the site. The files are uploaded after deployment (`npm run console:deploy`);
- * no custom-resource function is deployed for it.
+ * user pool whose only callback is the site. The stack uploads the files (a BucketDeployment of the console built
+ * at synth, infra/console-files.ts, with the config.json it writes from the deployed values) and invalidates the
+ * distribution's cache, so every `cdk deploy` leaves the console matching the API.
  */
-import { CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, Stack, Validations } from 'aws-cdk-lib';
 import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   AllowedMethods,
@@ -24,6 +25,7 @@ import {
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import { OAuthScope, type UserPool, type UserPoolClient, type UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import { BlockPublicAccess, Bucket, BucketEncryption, type IBucket, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, CacheControl, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { retained } from './evidence-bucket.ts';
 import { STAFF_CLIENT_ATTRIBUTES } from './staff-api.ts';
@@ -36,6 +38,8 @@ export interface ConsoleSiteProps {
   readonly accessLogs: IBucket;
   /** Prefix of the hosted sign-in domain (`<prefix>.auth.<region>.amazoncognito.com`); globally unique. */
   readonly signInDomainPrefix: string;
+  /** The built console (index.html, app.js, …, and the field app under field/): infra/console-files.ts. */
+  readonly files: string;
   /** Empty the site bucket and delete it with the stack (a `destroy` stage). @default false (retained) */
   readonly emptyOnDelete?: boolean;
 }
@@ -50,6 +54,7 @@ export class ConsoleSite extends Construct {
   readonly distribution: Distribution;
   readonly client: UserPoolClient;
   readonly signInDomain: UserPoolDomain;
+  readonly deployment: BucketDeployment;
 
   constructor(scope: Construct, id: string, props: ConsoleSiteProps) {
     super(scope, id);
@@ -144,9 +149,100 @@ export class ConsoleSite extends Construct {
       },
     });
 
+    this.deployment = this.deploy(props.files, {
+      mode: 'cognito',
+      apiBase: '/v1',
+      cognito: {
+        domain: this.signInDomain.baseUrl().replace(/^https:\/\//, ''),
+        clientId: this.client.userPoolClientId,
+        redirectUri: site,
+      },
+    });
+
     new CfnOutput(this, 'Url', { value: site, description: 'Staff console (static site; the API under /v1)' });
-    new CfnOutput(this, 'Bucket', { value: this.bucket.bucketName, description: 'Where console:deploy uploads' });
+    new CfnOutput(this, 'Bucket', {
+      value: this.bucket.bucketName,
+      description: 'The console files (deployed by the stack)',
+    });
     new CfnOutput(this, 'SignInDomain', { value: this.signInDomain.baseUrl().replace(/^https:\/\//, '') });
     new CfnOutput(this, 'WebClientId', { value: this.client.userPoolClientId });
+  }
+
+  /**
+   * Uploads the files and the configuration (the console and the field app read the same one), removes files no
+   * longer built, and invalidates the distribution. Everything is served `no-cache` (revalidated by ETag): the page
+   * and its bundle never disagree after a deployment.
+   */
+  private deploy(files: string, config: Record<string, unknown>): BucketDeployment {
+    const deployment = new BucketDeployment(this, 'Deploy', {
+      sources: [
+        Source.asset(files),
+        Source.jsonData('config.json', config),
+        Source.jsonData('field/config.json', config),
+      ],
+      destinationBucket: this.bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      cacheControl: [CacheControl.noCache()],
+      memoryLimit: 256,
+    });
+    this.explainDeploymentHandler();
+    return deployment;
+  }
+
+  /** The acknowledgements of CDK's BucketDeployment handler (one per stack), each with its reason. */
+  private explainDeploymentHandler(): void {
+    const stack = Stack.of(this);
+    const handler = stack.node.children.find((child) => child.node.id.startsWith('Custom::CDKBucketDeployment'));
+    if (!handler) throw new Error('the BucketDeployment handler was not found in the stack');
+    const bucket = stack.getLogicalId(this.bucket.node.defaultChild as CfnElement);
+    const ack = (id: string, reason: string) => Validations.of(handler).acknowledge({ id, reason });
+    const deployOnly =
+      'CDK BucketDeployment handler, run by CloudFormation only during a deployment to copy the console build';
+    ack(
+      'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      `${deployOnly}: CDK gives its role the basic execution policy (its own log group); the role has no data access.`,
+    );
+    for (const action of ['s3:GetBucket*', 's3:GetObject*', 's3:List*']) {
+      ack(
+        `AwsSolutions-IAM5[Action::${action}]`,
+        `${deployOnly}: CDK's read grant on the CDK asset bucket and the console bucket (whole-object reads and listing).`,
+      );
+    }
+    for (const action of ['s3:Abort*', 's3:DeleteObject*']) {
+      ack(
+        `AwsSolutions-IAM5[Action::${action}]`,
+        `${deployOnly}: CDK's write grant on the console bucket only (pruning files no longer built, aborting uploads).`,
+      );
+    }
+    ack(
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
+      `${deployOnly}: it reads the console's zip from the CDK bootstrap asset bucket, whose object keys are hashes.`,
+    );
+    ack(
+      `AwsSolutions-IAM5[Resource::<${bucket}.Arn>/*]`,
+      `${deployOnly}: it writes every file of the console's own bucket (static files, no case data).`,
+    );
+    ack(
+      'AwsSolutions-IAM5[Resource::*]',
+      `${deployOnly}: cloudfront:CreateInvalidation and GetInvalidation, which CDK grants on every distribution.`,
+    );
+    ack(
+      'AwsSolutions-L1',
+      `${deployOnly}: its runtime is chosen and updated by aws-cdk-lib with the handler code it ships.`,
+    );
+    ack(
+      'Serverless-LambdaLatestVersion',
+      `${deployOnly}: its runtime is chosen and updated by aws-cdk-lib with the handler code it ships.`,
+    );
+    ack(
+      'Serverless-LambdaDLQ',
+      `${deployOnly}: a failure is reported to CloudFormation, which fails and rolls back the deployment; a ` +
+        'dead-letter queue would keep an event nobody replays.',
+    );
+    ack(
+      'Serverless-LambdaTracing',
+      `${deployOnly}: it serves no request of a case, so there is no trace to follow; its log group has its output.`,
+    );
   }
 }

@@ -30,6 +30,8 @@ const API_TIMEOUT = Duration.seconds(15);
 
 export interface EnforcementStackProps extends StackProps {
   readonly config: StageConfig;
+  /** The built console to deploy to its site (infra/console-files.ts). */
+  readonly consoleFiles: string;
 }
 
 export class EnforcementStack extends Stack {
@@ -154,6 +156,7 @@ export class EnforcementStack extends Stack {
       userPool: this.staffApi.userPool,
       accessLogs: this.evidence.accessLogs,
       signInDomainPrefix: config.signInDomainPrefix ?? this.defaultSignInDomainPrefix(config),
+      files: props.consoleFiles,
       emptyOnDelete: config.removal === 'destroy',
     });
     // The field app (/field/ on the console's site) PUTs evidence straight to the bucket through signed URLs:

@@ -6,7 +6,8 @@
  * `synthesizedTemplate()` is the entry point for other suites (e.g. running the deployed definitions in the
  * embedded runtime): the template as CloudFormation would receive it.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App, type CfnElement } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -75,6 +76,16 @@ export interface SynthesisOptions {
 
 const cache = new Map<boolean, Synthesized>();
 
+let consoleFiles: string | undefined;
+
+/** A stand-in for the built console (building it takes esbuild; the template only names the asset). */
+export function testConsoleFiles(): string {
+  if (consoleFiles) return consoleFiles;
+  consoleFiles = mkdtempSync(join(tmpdir(), 'console-files-'));
+  writeFileSync(join(consoleFiles, 'index.html'), '<!doctype html><title>console</title>\n');
+  return consoleFiles;
+}
+
 /** A fresh in-process app as the CLI would build it (no esbuild, findings in the report). */
 function testApp(validation: boolean): App {
   return new App({
@@ -93,7 +104,7 @@ function testApp(validation: boolean): App {
 /** Another stage's template and validation findings (not cached: each call synthesizes, a few seconds). */
 export function synthesizeStage(config: StageConfig): { template: CfnTemplate; violations: string[] } {
   const app = testApp(false);
-  buildApp(app, config);
+  buildApp(app, config, testConsoleFiles());
   const assembly = app.synth();
   const report = JSON.parse(
     readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
@@ -112,7 +123,7 @@ export function synthesized(options: SynthesisOptions = {}): Synthesized {
   const cached = cache.get(validation);
   if (cached) return cached;
   const app = testApp(validation);
-  const stack = buildApp(app, TEST_CONFIG);
+  const stack = buildApp(app, TEST_CONFIG, testConsoleFiles());
   const assembly = app.synth();
   const template = assembly.getStackByName(stackName(TEST_CONFIG)).template as CfnTemplate;
   const report = JSON.parse(
