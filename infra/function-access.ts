@@ -119,6 +119,14 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         encrypted: true,
       };
     case 'approvals':
+      // The sweeper only counts what waits (the approvals-waiting gauge): the pending-approvals index, read only.
+      if (fn === 'sweep-nodes') {
+        return {
+          statements: [allow(['Query'], [t.store.casesIndexArn('gsi1')])],
+          environment: tables,
+          encrypted: true,
+        };
+      }
       return {
         statements: [
           allow(['GetItem', 'PutItem', 'UpdateItem'], [cases]),

@@ -9,6 +9,7 @@ import { ENV, requireEnv } from './config.ts';
 
 export function awsEvidenceStore(): EvidenceStore {
   return new S3EvidenceStore({
+    // Not traced (observability.ts): X-Ray's trace header must not become part of a presigned upload's request.
     // Checksums are what the application signs in (x-amz-checksum-sha256), never ones the SDK adds.
     client: new S3Client({
       requestChecksumCalculation: 'WHEN_REQUIRED',

@@ -4,9 +4,15 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { awsDependencies } from '#commons/aws-dependencies.ts';
 import { ENV, requireEnv } from '#commons/config.ts';
+import { observed, traced } from '#commons/observability.ts';
 import { createIntakeHandler, INTAKE_USES } from './function.ts';
 
-export const handler = createIntakeHandler(
-  awsDependencies(INTAKE_USES),
-  new DynamoDBPersistenceLayer({ tableName: requireEnv(ENV.idempotencyTable), awsSdkV3Client: new DynamoDBClient({}) }),
+export const handler = observed(
+  createIntakeHandler(
+    awsDependencies(INTAKE_USES),
+    new DynamoDBPersistenceLayer({
+      tableName: requireEnv(ENV.idempotencyTable),
+      awsSdkV3Client: traced(new DynamoDBClient({})),
+    }),
+  ),
 );

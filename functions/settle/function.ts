@@ -7,13 +7,16 @@
  *   wake a waiting execution;
  * - partner answers arriving on the partner queue (SQS batches).
  */
+
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
-import type { Context, SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { z } from 'zod';
 import { DecisionData, Reason } from '#contracts/decisions.ts';
 import { issueLines } from '#contracts/issues.ts';
+import { type MetricPoint, partnerLatency } from '#domain/metrics/case-metrics.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { decideApproval } from '#use-cases/approvals.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
@@ -91,6 +94,8 @@ function isSqsEvent(event: unknown): event is SQSEvent {
 export function createSettleHandler(
   deps: Pick<Deps, (typeof SETTLE_USES)[number]>,
   logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'settle' } }),
+  /** Where business metrics go (partner latency): Powertools Metrics on AWS, nowhere locally. */
+  recordPoints: (points: readonly MetricPoint[]) => void = () => {},
 ) {
   const decide = decideApproval(deps);
   const answer = answerPartner(deps);
@@ -121,38 +126,45 @@ export function createSettleHandler(
         return resume(command);
     }
   };
+  const processor = new BatchProcessor(EventType.SQS);
+  /** One message of the partner queue: a wake request, or a partner's answer. Throws only what a retry may fix. */
+  const handleRecord = async (record: SQSRecord): Promise<void> => {
+    try {
+      const body: unknown = JSON.parse(record.body);
+      const wakeRequest = WakeMessage.safeParse(body);
+      if (wakeRequest.success) {
+        const result = await wake(wakeRequest.data.wake);
+        logger.info('wake request handled', { caseId: wakeRequest.data.wake.caseId, woken: result.woken });
+        return;
+      }
+      const result = await answer(body);
+      logger.info('partner answer recorded', { requestId: result.requestId, resumed: result.resumed });
+      const latency = partnerLatency(result.kind, result.sentAt, result.answeredAt);
+      if (latency) recordPoints([latency]);
+    } catch (error) {
+      if (!(error instanceof UseCaseError || error instanceof SyntaxError)) throw error;
+      // A malformed or unknown answer is dropped with a log line; retrying cannot fix it. A JSON parse error
+      // quotes the input, which may hold personal data: log a fixed reason for it.
+      const reason = error instanceof UseCaseError ? error.message : 'the message body is not JSON';
+      logger.warn('partner answer refused', { messageId: record.messageId, reason });
+    }
+  };
   const handler = middy()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
-    .handler(async (event: unknown): Promise<unknown> => {
+    .handler(async (event: unknown, context: Context): Promise<unknown> => {
       if (isApiGatewayEvent(event)) {
         const request = fromApiGateway(event, 'settle');
         return request ? toApiGateway(await route(request)) : NOT_SERVED_HERE;
       }
       if (isSqsEvent(event)) {
-        const failures: SQSBatchResponse['batchItemFailures'] = [];
-        for (const record of event.Records) {
-          try {
-            const body: unknown = JSON.parse(record.body);
-            const wakeRequest = WakeMessage.safeParse(body);
-            if (wakeRequest.success) {
-              const result = await wake(wakeRequest.data.wake);
-              logger.info('wake request handled', { caseId: wakeRequest.data.wake.caseId, woken: result.woken });
-              continue;
-            }
-            const result = await answer(body);
-            logger.info('partner answer recorded', { requestId: result.requestId, resumed: result.resumed });
-          } catch (error) {
-            if (error instanceof UseCaseError || error instanceof SyntaxError) {
-              // A malformed or unknown answer is dropped with a log line; retrying cannot fix it. A JSON parse
-              // error quotes the input, which may hold personal data: log a fixed reason for it.
-              const reason = error instanceof UseCaseError ? error.message : 'the message body is not JSON';
-              logger.warn('partner answer refused', { messageId: record.messageId, reason });
-            } else {
-              failures.push({ itemIdentifier: record.messageId });
-            }
-          }
-        }
-        return { batchItemFailures: failures } satisfies SQSBatchResponse;
+        // Powertools Batch: one record at a time (answers to one request must not race); a record whose handler
+        // throws is reported back to SQS for redelivery (batchItemFailures), the others are deleted. A batch that
+        // fails whole is reported the same way rather than thrown.
+        return processPartialResponse(event, handleRecord, processor, {
+          context,
+          throwOnFullBatchFailure: false,
+          processInParallel: false,
+        });
       }
       const parsed = SettleCommand.safeParse(event);
       if (!parsed.success) {

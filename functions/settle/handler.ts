@@ -1,5 +1,6 @@
-/** Lambda entry point for decisions and partner answers. */
+/** Lambda entry point for decisions and partner answers: traced, with its metrics (partner latency). */
 import { awsDependencies } from '#commons/aws-dependencies.ts';
+import { observed, recordMetrics } from '#commons/observability.ts';
 import { createSettleHandler, SETTLE_USES } from './function.ts';
 
-export const handler = createSettleHandler(awsDependencies(SETTLE_USES));
+export const handler = observed(createSettleHandler(awsDependencies(SETTLE_USES), undefined, recordMetrics));

@@ -103,7 +103,20 @@ export const FUNCTION_USES = {
    * node-task executions (overdue supervision, term extension) and tells the command center; and tells it of
    * matters other courts entrusted (H1) gone overdue.
    */
-  'sweep-nodes': ['clock', 'rules', 'calendar', 'cases', 'queries', 'engine', 'alerts', 'received', 'staff', 'field'],
+  'sweep-nodes': [
+    'clock',
+    'rules',
+    'calendar',
+    'cases',
+    'queries',
+    'engine',
+    'alerts',
+    'received',
+    'staff',
+    'field',
+    // Read only (its pending-approvals index): the approvals-waiting gauge of the command center.
+    'approvals',
+  ],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

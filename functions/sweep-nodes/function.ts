@@ -9,6 +9,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { approvalsWaiting, type MetricPoint } from '#domain/metrics/case-metrics.ts';
+import { countWaitingApprovals } from '#use-cases/approval-backlog.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { sweepFieldTrips } from '#use-cases/field.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
@@ -20,7 +22,10 @@ export const SWEEP_USES = FUNCTION_USES['sweep-nodes'];
 export function createSweepHandler(
   deps: Pick<Deps, (typeof SWEEP_USES)[number]>,
   logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'sweep-nodes' } }),
+  /** Where the approvals-waiting gauge goes (Powertools Metrics on AWS). */
+  recordPoints: (points: readonly MetricPoint[]) => void = () => {},
 ): (event: unknown, context: Context) => Promise<SweepResult> {
+  const waiting = countWaitingApprovals(deps);
   const sweep = sweepNodes(deps);
   const matters = sweepOverdueMatters(deps);
   const field = sweepFieldTrips(deps);
@@ -33,6 +38,9 @@ export function createSweepHandler(
       const alerted = await matters();
       // Field officers still out past their planned return (a safety matter), and positions past retention.
       const trips = await field();
+      // The command center's gauge: approvals waiting for a decision, per court, as of this sweep.
+      const backlog = await waiting();
+      recordPoints(backlog.map((court) => approvalsWaiting(court.court, court.waiting)));
       logger.info('node sweep', {
         due: result.due,
         acted: result.acted,

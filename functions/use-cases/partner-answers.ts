@@ -23,9 +23,10 @@ export function answerPartner(
       const result = RESULT_SCHEMAS[request.kind].safeParse(callback.result);
       if (!result.success) throw invalid(describeIssues(result.error).join('; '));
     }
+    const answeredAt = deps.clock.now();
     const { request: updated, token } = await deps.requests.addAnswer(callback.requestId, {
       itemId: callback.itemId,
-      at: deps.clock.now(),
+      at: answeredAt,
       outcome: callback.outcome,
       result: callback.result ?? {},
     });
@@ -39,6 +40,14 @@ export function answerPartner(
       }
       await deps.requests.clearToken(updated.requestId);
     }
-    return { requestId: updated.requestId, status: updated.status, resumed: token !== undefined };
+    return {
+      requestId: updated.requestId,
+      status: updated.status,
+      resumed: token !== undefined,
+      // How long the partner took (the partner-latency metric): from the request's dispatch to this answer.
+      kind: updated.kind,
+      sentAt: updated.dispatchedAt ?? updated.createdAt,
+      answeredAt,
+    };
   };
 }

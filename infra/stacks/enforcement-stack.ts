@@ -157,6 +157,8 @@ export class EnforcementStack extends Stack {
       accessLogs: this.evidence.accessLogs,
       signInDomainPrefix: config.signInDomainPrefix ?? this.defaultSignInDomainPrefix(config),
       files: props.consoleFiles,
+      key,
+      logRetention: config.logRetention,
       emptyOnDelete: config.removal === 'destroy',
     });
     // The field app (/field/ on the console's site) PUTs evidence straight to the bucket through signed URLs:

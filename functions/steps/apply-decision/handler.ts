@@ -1,5 +1,6 @@
-/** Lambda entry point: the step wired to AWS adapters. */
+/** Lambda entry point: the step wired to AWS adapters, traced, with its metrics. */
 import { awsDependencies } from '#commons/aws-dependencies.ts';
+import { observed } from '#commons/observability.ts';
 import { step } from './step.ts';
 
-export const handler = step.create(awsDependencies(step.uses));
+export const handler = observed(step.create(awsDependencies(step.uses)));
