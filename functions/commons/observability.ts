@@ -10,14 +10,10 @@ import { Tracer } from '@aws-lambda-powertools/tracer';
 import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type { MetricPoint } from '#domain/metrics/case-metrics.ts';
+import { METRICS_NAMESPACE, METRICS_SERVICE, type MetricPoint } from '#domain/metrics/case-metrics.ts';
 
-/** The CloudWatch namespace of the business metrics; the dashboard and alarms read it (infra). */
-export const METRICS_NAMESPACE = 'CourtEnforcement';
-export const SERVICE_NAME = 'enforcement';
-
-export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: SERVICE_NAME });
-export const tracer = new Tracer({ serviceName: SERVICE_NAME, captureHTTPsRequests: true });
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
+export const tracer = new Tracer({ serviceName: METRICS_SERVICE, captureHTTPsRequests: true });
 
 /** What records a metric: Powertools Metrics, or a stand-in in tests. */
 export interface MetricsTarget {

@@ -5,11 +5,13 @@
 import { Aspects, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
+import { referenceData } from '#commons/reference-data.ts';
 import { FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
 import type { StageConfig } from '../config.ts';
 import { AlarmTopic } from '../constructs/alarm-topic.ts';
 import { CaseStore } from '../constructs/case-store.ts';
+import { CommandCenterDashboard } from '../constructs/command-center-dashboard.ts';
 import { ConsoleSite } from '../constructs/console-site.ts';
 import { EncryptionKey } from '../constructs/encryption-key.ts';
 import { EvidenceBucket } from '../constructs/evidence-bucket.ts';
@@ -50,6 +52,7 @@ export class EnforcementStack extends Stack {
   readonly staffApi: StaffApi;
   readonly nodeSweeper: NodeSweeper;
   readonly consoleSite: ConsoleSite;
+  readonly commandCenter: CommandCenterDashboard;
 
   constructor(scope: Construct, id: string, props: EnforcementStackProps) {
     super(scope, id, props);
@@ -202,15 +205,21 @@ export class EnforcementStack extends Stack {
       >,
     });
 
-    for (const alarm of [
+    const alarms = [
       ...Object.values(this.workflows.failureAlarms),
       this.intake.deadLetterAlarm,
       this.settle.deadLetterAlarm,
       this.recordEvidence.deadLetterAlarm,
       this.nodeSweeper.deadLetterAlarm,
-    ]) {
-      this.alarms.notify(alarm);
-    }
+    ];
+    this.commandCenter = new CommandCenterDashboard(this, 'CommandCenter', {
+      namePrefix: prefix,
+      api: this.staffApi.api,
+      machines: this.workflows.machines,
+      courts: referenceData().staff.document.courts.map((court) => court.code),
+      otherAlarms: alarms,
+    });
+    for (const alarm of [...alarms, ...this.commandCenter.alarms]) this.alarms.notify(alarm);
     if (config.removal === 'destroy') Aspects.of(this).add(new DestroyWithStack());
   }
 

@@ -6,7 +6,10 @@
  */
 import type { Instant } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
-import type { ClosureWay } from '../case/model.ts';
+
+/** The CloudWatch namespace and service dimension the functions publish under; the dashboard reads them. */
+export const METRICS_NAMESPACE = 'CourtEnforcement';
+export const METRICS_SERVICE = 'enforcement';
 
 export const METRIC_NAMES = {
   casesFiled: 'CasesFiled',
@@ -20,15 +23,6 @@ export type MetricName = (typeof METRIC_NAMES)[keyof typeof METRIC_NAMES];
 
 /** Dimension names beyond the service: the way a case closed, the court, the kind of partner request. */
 export const METRIC_DIMENSIONS = { way: 'Way', court: 'Court', kind: 'Kind' } as const;
-
-export const CLOSURE_WAYS: readonly ClosureWay[] = [
-  'fully-performed',
-  'final-round-closure',
-  'termination',
-  'withdrawal',
-  'non-enforcement',
-  'rejection',
-];
 
 export interface MetricPoint {
   readonly name: MetricName;
