@@ -2,10 +2,11 @@
  * The whole backbone in one environment-agnostic stack: key, tables, evidence bucket, intake, the step
  * functions, the three state machines, settle, alerts and alarms.
  */
-import { Aspects, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
+import { Aspects, CfnOutput, Duration, Fn, Stack, type StackProps } from 'aws-cdk-lib';
 import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { referenceData } from '#commons/reference-data.ts';
+import { STACK_OUTPUTS, type StackOutput } from '#contracts/stack-outputs.ts';
 import { FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
 import type { StageConfig } from '../config.ts';
@@ -220,7 +221,20 @@ export class EnforcementStack extends Stack {
       otherAlarms: alarms,
     });
     for (const alarm of [...alarms, ...this.commandCenter.alarms]) this.alarms.notify(alarm);
+    this.operatorOutputs();
     if (config.removal === 'destroy') Aspects.of(this).add(new DestroyWithStack());
+  }
+
+  /** What `enforce aws smoke` and `enforce aws staff` read (functions/contracts/stack-outputs.ts). */
+  private operatorOutputs(): void {
+    const outputs: Record<StackOutput, [string, string]> = {
+      [STACK_OUTPUTS.intakeBus]: [this.intake.bus.eventBusName, 'Intake bus: put EnforcementCaseFiled events here'],
+      [STACK_OUTPUTS.casesTable]: [this.store.cases.tableName, 'Cases table (case records, approvals, documents)'],
+      [STACK_OUTPUTS.journalTable]: [this.store.journal.tableName, 'Journal table (every commit of every case)'],
+      [STACK_OUTPUTS.userPool]: [this.staffApi.userPool.userPoolId, 'Staff user pool (enforce aws staff sync)'],
+      [STACK_OUTPUTS.consoleUrl]: [`https://${this.consoleSite.distribution.distributionDomainName}/`, 'Staff console'],
+    };
+    for (const [key, [value, description]] of Object.entries(outputs)) new CfnOutput(this, key, { value, description });
   }
 
   /**
