@@ -81,7 +81,11 @@ export function client(config: ConsoleConfig, onUnauthenticated: () => void) {
       const message =
         (parsed as { error?: { message?: string }; message?: string } | undefined)?.error?.message ??
         (parsed as { message?: string } | undefined)?.message ??
-        `HTTP ${response.status}`;
+        (response.status === 403
+          ? '无权办理该事项'
+          : response.status === 404
+            ? '找不到该事项'
+            : '服务未能办理该请求，请稍后重试');
       throw new ApiError(response.status, message);
     }
     return parsed as T;

@@ -24,11 +24,21 @@ export interface ApiSession {
   readonly runtime?: EmbeddedRuntime;
 }
 
+/**
+ * The API's refusal as staff read it: its message (which names the fields), never the transport (no status
+ * number); the API's error code goes with it for `--json`.
+ */
 function failure(status: number, body: unknown): CliError {
-  const error = (body as { error?: { message?: string; issues?: { path: string; message: string }[] } })?.error;
-  const issues = error?.issues?.map((i) => `${i.path}: ${i.message}`).join('；');
-  return new CliError(`${error?.message ?? `请求失败（${status}）`}${issues ? `：${issues}` : ''}（HTTP ${status}）`);
+  const error = (body as { error?: { code?: string; message?: string } })?.error;
+  return new CliError(error?.message ?? FALLBACK[status] ?? '服务未能办理该请求，请稍后重试', 1, error?.code ?? 'api');
 }
+
+const FALLBACK: Record<number, string> = {
+  401: '未登录或会话已失效',
+  403: '无权办理该事项',
+  404: '找不到该事项',
+  409: '该事项已有变化，请刷新后重试',
+};
 
 function parse(text: string): unknown {
   try {

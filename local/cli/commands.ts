@@ -34,8 +34,9 @@ import { dataDirOf, findCase, type GlobalOptions, namesOf, readJsonFile, withRun
 
 export async function intakeCommand(globals: GlobalOptions, out: Output, file: string): Promise<void> {
   const event = readJsonFile(file);
+  out.progress(`打开数据目录 ${dataDirOf(globals)}……`);
   await withRuntime(globals, out, async (runtime) => {
-    out.progress(`提交立案事件 ${file}`);
+    out.progress(`提交立案事件 ${file}：审查、立案、分案，并运行随即开始的流程……`);
     const outcome = await runtime.intake(event);
     out.result(outcome, () => {
       if (outcome.outcome === 'created') out.line(`已立案：${outcome.caseNumber}（案件内部编号 ${outcome.caseId}）`);
@@ -328,8 +329,8 @@ export async function decideCommand(
   await withApi(globals, out, options.as, async ({ call }) => {
     const step = [options.days, options.amount, options.start, options.deposit].some((o) => o !== undefined)
       ? (
-          await call<{ task: TaskLine }>('GET', `/tasks/${encodeURIComponent(approvalId)}`).catch((error: Error) => {
-            throw new CliError(`审批未生效：${error.message}`);
+          await call<{ task: TaskLine }>('GET', `/tasks/${encodeURIComponent(approvalId)}`).catch((error: CliError) => {
+            throw new CliError(`审批未生效：${error.message}`, 1, error.code);
           })
         ).task.step
       : undefined;
@@ -338,8 +339,8 @@ export async function decideCommand(
       decision: mapped,
       ...(options.reason ? { reason: options.reason } : {}),
       ...(data ? { data } : {}),
-    }).catch((error: Error) => {
-      throw new CliError(`审批未生效：${error.message}`);
+    }).catch((error: CliError) => {
+      throw new CliError(`审批未生效：${error.message}`, 1, error.code);
     });
     out.result(result, () => out.line(`已${mapped === 'approved' ? '同意' : '不同意'}：审批事项 ${approvalId}`));
   });
@@ -498,7 +499,7 @@ export async function clockCommand(
     async (runtime) => {
       if (action === 'advance') {
         out.progress(`时钟前进 ${duration}……`);
-        const { from, to } = await runtime.advance(seconds);
+        const { from, to } = await advanceByDays(runtime, out, seconds);
         out.result({ mode: runtime.clock.mode, from, to }, () =>
           out.line(`时钟：${chinaTime(from)} → ${chinaTime(to)}（北京时间）`),
         );
@@ -513,6 +514,22 @@ export async function clockCommand(
     action === 'advance' ? {} : { quiet: true },
   );
 }
+
+/** Moves the clock a day at a time, with a progress line for each day, so a long advance is never silent. */
+async function advanceByDays(runtime: EmbeddedRuntime, out: Output, seconds: number) {
+  const from = runtime.clock.now();
+  const days = Math.ceil(seconds / DAY_SECONDS);
+  let left = seconds;
+  for (let day = 1; left > 0; day++) {
+    const step = Math.min(left, DAY_SECONDS);
+    const moved = await runtime.advance(step);
+    left -= step;
+    if (days > 1) out.progress(`  时钟已到 ${chinaTime(moved.to)}（第 ${day}/${days} 天）`);
+  }
+  return { from, to: runtime.clock.now() };
+}
+
+const DAY_SECONDS = 86_400;
 
 export async function payCommand(
   globals: GlobalOptions,

@@ -9,7 +9,7 @@ import { RULES } from '#domain/rules/table.ts';
 import { CONDUCT_LABELS } from '#domain/timeline/labels.ts';
 import type { CostOptions } from './cost.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
-import { CliError, type Output, output } from './output.ts';
+import { CliError, type Output, output, writeError } from './output.ts';
 import { rulesCommand } from './rules.ts';
 import { SCENARIOS } from './scenarios.ts';
 
@@ -479,22 +479,33 @@ function program(): Command {
   return cli;
 }
 
+function allCommands(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(allCommands)];
+}
+
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // Known before parsing, so that even a usage error (an unknown option) answers in JSON under --json.
+  const json = argv.includes('--json');
+  const cli = program();
+  for (const command of json ? allCommands(cli) : [])
+    command.configureOutput({ outputError: () => {}, writeErr: () => {} });
   try {
-    await program().parseAsync([...argv], { from: 'user' });
+    await cli.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version end here too, with exit code 0; commander has already printed them.
+      if (json && error.exitCode !== 0)
+        writeError(true, error.message.replace(/^error: /, ''), error.exitCode, 'usage');
       return error.exitCode;
     }
     if (error instanceof CliError) {
-      process.stderr.write(`错误：${error.message}\n`);
+      writeError(json, error.message, error.exitCode, error.code);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`错误：${message}\n`);
+    writeError(json, message, 1);
     if (process.env.ENFORCE_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return 1;
   }
