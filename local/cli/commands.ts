@@ -28,7 +28,7 @@ import { startLocalApi } from '../api/server.ts';
 import { parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { withApi } from './api-client.ts';
-import { DEFAULT_API_PORT } from './options.ts';
+import { commandLine, DEFAULT_API_PORT } from './options.ts';
 import { CliError, type Output, pad, parseYuan } from './output.ts';
 import { dataDirOf, findCase, type GlobalOptions, namesOf, readJsonFile, withRuntime } from './session.ts';
 
@@ -395,7 +395,7 @@ export async function reassignCommand(
   });
 }
 
-interface ServeOptions {
+export interface ServeOptions {
   port?: string;
   host?: string;
   tlsCert?: string;
@@ -442,7 +442,12 @@ function listeningOf(options: ServeOptions): ListeningOptions {
  * `npm start`: the staff API on this data directory, with the runtime's due work running in the same process (what
  * `worker` does), until SIGINT or SIGTERM.
  */
-export async function serveCommand(globals: GlobalOptions, out: Output, options: ServeOptions): Promise<void> {
+export async function serveCommand(
+  globals: GlobalOptions,
+  out: Output,
+  options: ServeOptions,
+  ready?: (url: string) => void,
+): Promise<void> {
   const port = options.port === undefined ? DEFAULT_API_PORT : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`端口无效：${options.port}`, 2);
   const dataDir = dataDirOf(globals);
@@ -464,20 +469,23 @@ export async function serveCommand(globals: GlobalOptions, out: Output, options:
     );
     out.progress(
       runtime.clock.mode === 'virtual'
-        ? `  接口说明：${server.url}/openapi.json；开发用令牌（仅虚拟时钟）：POST ${server.url}/auth/token 或 enforce login --as <用户>`
-        : `  接口说明：${server.url}/openapi.json；登录：POST ${server.url}/auth/sign-in 或 enforce login --as <用户>（账户见 enforce users）`,
+        ? `  接口说明：${server.url}/openapi.json；开发用令牌（仅虚拟时钟）：POST ${server.url}/auth/token 或 ${commandLine('login --as <用户>', dataDir)}`
+        : `  接口说明：${server.url}/openapi.json；登录：POST ${server.url}/auth/sign-in 或 ${commandLine('login --as <用户>', dataDir)}（账户见 ${commandLine('users list', dataDir)}）`,
     );
     if (runtime.clock.mode === 'real' && server.accounts.list().length === 0)
       out.progress(
-        '  注意：还没有任何员工账户，无人能够登录。请先创建第一位管理员：enforce users add <用户名> --admin',
+        `  注意：还没有任何员工账户，无人能够登录。请先创建第一位管理员：${commandLine('users add <用户名> --admin', dataDir)}`,
       );
     if (listening.behindProxy)
       out.progress(
         `  注意：只接受反向代理 ${listening.behindProxy} 的连接；请确保代理对外使用 HTTPS 并转发原始 Host 头`,
       );
+    ready?.(server.url);
     try {
       await runtime.serve(controller.signal);
     } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
       await server.close();
     }
     out.progress('已停止。');
@@ -491,7 +499,7 @@ export async function clockCommand(
   duration: string | undefined,
 ): Promise<void> {
   if (action !== undefined && action !== 'advance') throw new CliError(`未知的时钟操作：${action}（可用：advance）`, 2);
-  if (action === 'advance' && !duration) throw new CliError('请给出时长，例如：enforce clock advance 3d', 2);
+  if (action === 'advance' && !duration) throw new CliError(`请给出时长，例如：${commandLine('clock advance 3d')}`, 2);
   const seconds = action === 'advance' && duration ? parseDuration(duration) : 0;
   await withRuntime(
     globals,
