@@ -77,3 +77,12 @@ describe('a done node', () => {
     expect(daysLate('2026-03-05', undefined)).toBeUndefined();
   });
 });
+
+describe('a supervision task names its node', () => {
+  it('finds the node a summary starts with, the longest label first', async () => {
+    const { nodeNamedIn } = await import('#domain/case/node-labels.ts');
+    expect(nodeNamedIn('完成财产调查已逾期（应于2026-04-02前完成，规则A8），请督促承办人办理')).toBe('完成财产调查');
+    expect(nodeNamedIn('执行和解第2期已逾期')).toBe('执行和解第2期');
+    expect(nodeNamedIn('请督促承办人办理')).toBeUndefined();
+  });
+});
