@@ -17,13 +17,19 @@ const clone = join(scratch, 'clone');
 let readme = '';
 const children: ChildProcess[] = [];
 
+/** The environment without ENFORCE_DATA_DIR: the README's commands use their default directories. */
+function withoutDataDir(): NodeJS.ProcessEnv {
+  const { ENFORCE_DATA_DIR: _dir, ...env } = process.env;
+  return env;
+}
+
 function sh(line: string, input?: string) {
   const run = spawnSync('sh', ['-c', line], {
     cwd: clone,
     encoding: 'utf8',
     timeout: 180_000,
     ...(input !== undefined ? { input } : {}),
-    env: { ...process.env, ENFORCE_DATA_DIR: '' },
+    env: withoutDataDir(),
   });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
@@ -69,7 +75,8 @@ describe('the README on a fresh clone', () => {
   it('npm test runs the tests (here one small file of them)', () => {
     const run = sh('npm test -- test/unit/domain/exports.test.ts');
     expect(run.code, run.stderr + run.stdout).toBe(0);
-    expect(run.stdout).toMatch(/Tests\s+\d+ passed/);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the colours of vitest's output
+    expect(run.stdout.replace(/\u001b\[[0-9;]*m/g, '')).toMatch(/Tests\s+\d+ passed/);
   }, 120_000);
 
   it('the other scenarios, as the README names them, and --help', () => {
@@ -87,7 +94,11 @@ describe('the README on a fresh clone', () => {
 
   it('npm start serves the demo court it describes, and Ctrl+C stops it', async () => {
     expect(readme).toMatch(/`npm start` prepares a demo court/);
-    const child = spawn('npm', ['start', '--', '--port', '0'], { cwd: clone, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('npm', ['start', '--', '--port', '0'], {
+      cwd: clone,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: withoutDataDir(),
+    });
     children.push(child);
     let seen = '';
     child.stdout?.on('data', (c: Buffer) => {
@@ -110,7 +121,11 @@ describe('the README on a fresh clone', () => {
     const created = sh(`${add.replace('<name>', 'admin')} --password-stdin`, 'a-long-password-1234\n');
     expect(created.code, created.stderr).toBe(0);
     const serve = /`(npm run enforce -- serve)`/.exec(readme)?.[1] ?? '';
-    const child = spawn('sh', ['-c', `exec ${serve} --port 0`], { cwd: clone, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('sh', ['-c', `exec ${serve} --port 0`], {
+      cwd: clone,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: withoutDataDir(),
+    });
     children.push(child);
     let seen = '';
     child.stdout?.on('data', (c: Buffer) => {
