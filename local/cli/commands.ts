@@ -442,7 +442,12 @@ function listeningOf(options: ServeOptions): ListeningOptions {
  * `npm start`: the staff API on this data directory, with the runtime's due work running in the same process (what
  * `worker` does), until SIGINT or SIGTERM.
  */
-export async function serveCommand(
+export async function serveCommand(globals: GlobalOptions, out: Output, options: ServeOptions): Promise<void> {
+  await serveWith(globals, out, options);
+}
+
+/** `serve`, with `ready` told the URL once the server listens (`enforce start` prints how to sign in then). */
+export async function serveWith(
   globals: GlobalOptions,
   out: Output,
   options: ServeOptions,

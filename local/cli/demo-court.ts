@@ -12,7 +12,7 @@ import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts'
 import { STATUS_LABELS } from '#domain/case/status.ts';
 import { chinaTime } from '#domain/timeline/timeline.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
-import { type ServeOptions, serveCommand } from './commands.ts';
+import { type ServeOptions, serveWith } from './commands.ts';
 import { DEMO_START, demoFile, playCase } from './demo.ts';
 import { commandLine, type GlobalOptions } from './options.ts';
 import { CliError, type Output } from './output.ts';
@@ -87,7 +87,7 @@ export async function startCommand(globals: GlobalOptions, out: Output, options:
       `${dataDir} 不是准备好的演示法院（上次准备时被中断，或是别的数据目录）：请删除该目录后重新 npm start，或用 ${commandLine('serve', dataDir)} 服务它`,
     );
   if (!hasData) await prepare(globals, out, dataDir);
-  await serveCommand({ ...globals, dataDir }, out, options, (url) => {
+  await serveWith({ ...globals, dataDir }, out, options, (url) => {
     out.progress('');
     out.progress(`演示法院已就绪。在浏览器打开 ${url}/console/ ，输入用户名登录（虚拟时钟，无需密码）：`);
     for (const [user, why] of DEMO_USERS) out.progress(`  ${user.padEnd(10)}${why}`);

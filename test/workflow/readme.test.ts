@@ -133,6 +133,14 @@ describe('the README on a fresh clone', () => {
     });
     await expect.poll(() => seen, { timeout: 60_000, interval: 200 }).toMatch(/员工接口已启动：.*真实时钟/);
     expect(seen).not.toMatch(/还没有任何员工账户/);
+    // It answers: a wrong password is refused as such (not an internal error).
+    const url = /员工接口已启动：(\S+?)（/.exec(seen)?.[1] ?? '';
+    const wrong = await fetch(`${url}/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'admin', password: 'not-the-password-at-all' }),
+    });
+    expect(wrong.status).toBe(401);
     child.kill('SIGTERM');
     await new Promise((done) => child.on('exit', done));
   }, 120_000);
