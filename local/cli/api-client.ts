@@ -59,7 +59,8 @@ async function serverToken(url: string, as: string): Promise<string> {
   if (session) {
     const response = await fetch(`${url}/me`, { headers: { authorization: `Bearer ${session}` } });
     const me = parse(await response.text());
-    if (!response.ok) throw new CliError('ENFORCE_SESSION 中的会话无效、已过期或已退出：请重新 enforce login');
+    if (!response.ok)
+      throw new CliError('ENFORCE_SESSION 中的会话无效、已过期或已退出：请重新 npm run enforce -- login');
     if ((me as { userId?: string }).userId !== as)
       throw new CliError(`ENFORCE_SESSION 中的会话属于 ${(me as { userId?: string }).userId}，不是 ${as}`);
     return session;
@@ -72,7 +73,7 @@ async function serverToken(url: string, as: string): Promise<string> {
   const issued = parse(await tokenResponse.text());
   if (tokenResponse.status === 404)
     throw new CliError(
-      `该服务使用真实时钟，须先登录：enforce login --as ${as}，再将显示的令牌放入环境变量 ENFORCE_SESSION`,
+      `该服务使用真实时钟，须先登录：npm run enforce -- login --as ${as}，再将显示的令牌放入环境变量 ENFORCE_SESSION`,
     );
   if (!tokenResponse.ok) throw failure(tokenResponse.status, issued);
   return (issued as { token: string }).token;
