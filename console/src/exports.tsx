@@ -2,7 +2,7 @@
  * The export button: the board, the cases filed, the nodes due or the matters received in a period, as Excel or CSV,
  * built in the browser from the staff API's answers by the same code as `enforce export` (functions/domain/exports).
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import writeXlsxFile from 'write-excel-file/browser';
 import { collectExport } from '#domain/exports/collect.ts';
 import { EXPORT_KINDS, type ExportKind, exportFileName, parsePeriod, toCsv, toSheet } from '#domain/exports/table.ts';
@@ -38,6 +38,18 @@ export function ExportPanel({ api, t }: { api: Api; t: T }) {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | undefined>();
   const [done, setDone] = useState<string | undefined>();
+  // On a virtual-clock directory the period defaults to the clock's month, not the machine's.
+  useEffect(() => {
+    api
+      .get<{ mode: string; now: string }>('/clock')
+      .then((clock) => {
+        if (clock.mode !== 'virtual') return;
+        const today = new Date(Date.parse(clock.now) + 8 * 3600_000).toISOString().slice(0, 10);
+        setFrom(`${today.slice(0, 8)}01`);
+        setTo(today);
+      })
+      .catch(() => undefined);
+  }, [api]);
   const run = async (format: 'csv' | 'xlsx') => {
     setProblem(undefined);
     setDone(undefined);

@@ -19,6 +19,13 @@ import { withApi } from './api-client.ts';
 import { CliError, type Output } from './output.ts';
 import type { GlobalOptions } from './session.ts';
 
+const READING: Record<ExportKind, string> = {
+  board: '读取指挥中心看板……',
+  cases: '逐件读取案件……',
+  nodes: '逐件读取案件的时间节点……',
+  matters: '读取受托事项……',
+};
+
 export interface ExportOptions {
   as: string;
   from?: string;
@@ -52,7 +59,7 @@ export async function exportCommand(
     out,
     options.as,
     async ({ call }) => {
-      out.progress(`导出${kind === 'board' ? '' : '，逐件读取案件'}……`);
+      out.progress(READING[kind as ExportKind]);
       const table = await collectExport((path) => call('GET', path), kind as ExportKind, period);
       const file = options.out ?? exportFileName(table, format);
       if (existsSync(file)) throw new CliError(`文件已存在，未覆盖：${file}`);
