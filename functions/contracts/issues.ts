@@ -88,3 +88,11 @@ export function requestIssuesZh(error: z.ZodError, part: string): string {
   });
   return `${name}不符合要求：${lines.join('；')}`;
 }
+
+/** `field 需要什么` for each issue, in Chinese (the empty path as `fallback`): staff-facing refusals. */
+export function issueLinesZh(error: z.ZodError, fallback = '请求体', prefix?: string): string[] {
+  return error.issues.map((issue) => {
+    const field = issuePath(issue, prefix);
+    return field ? `${field} ${issueMessageZh(issue)}` : `${fallback}${issueMessageZh(issue)}`;
+  });
+}
