@@ -463,6 +463,10 @@ export async function serveWith(
       server = await startLocalApi(runtime, { port, ...listening, ...oidcOf(options), dataDir });
     } catch (error) {
       if (error instanceof ListenRefusedError) throw new CliError(error.message, 2);
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+        throw new CliError(
+          `端口 ${port} 已被占用：请停止占用它的程序，或换一个端口（--port 8081；npm start -- --port 8081）`,
+        );
       throw error;
     }
     const controller = new AbortController();

@@ -7,6 +7,7 @@
  * that is `npm run enforce -- serve` on ./.data.
  */
 import { existsSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
@@ -14,7 +15,7 @@ import { chinaTime } from '#domain/timeline/timeline.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { type ServeOptions, serveWith } from './commands.ts';
 import { DEMO_START, demoFile, playCase } from './demo.ts';
-import { commandLine, type GlobalOptions } from './options.ts';
+import { commandLine, DEFAULT_API_PORT, type GlobalOptions } from './options.ts';
 import { CliError, type Output } from './output.ts';
 import { withRuntime } from './session.ts';
 
@@ -74,6 +75,14 @@ async function waiting(runtime: EmbeddedRuntime, caseId: string): Promise<boolea
   return (await runtime.deps.approvals.listPending({ court: state.court.code })).some((a) => a.caseId === caseId);
 }
 
+function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(true)));
+  });
+}
+
 async function report(runtime: EmbeddedRuntime, out: Output, caseId: string): Promise<void> {
   const state = await runtime.cases.load(caseId);
   if (state) out.progress(`    现在：${STATUS_LABELS[state.status]}（虚拟时钟 ${chinaTime(runtime.clock.now())}）`);
@@ -86,7 +95,13 @@ export async function startCommand(globals: GlobalOptions, out: Output, options:
     throw new CliError(
       `${dataDir} 不是准备好的演示法院（上次准备时被中断，或是别的数据目录）：请删除该目录后重新 npm start，或用 ${commandLine('serve', dataDir)} 服务它`,
     );
-  if (!hasData) await prepare(globals, out, dataDir);
+  if (!hasData) {
+    // A port in use is told before the court is prepared, not after.
+    const port = options.port === undefined ? DEFAULT_API_PORT : Number(options.port);
+    if (Number.isInteger(port) && port > 0 && !(await portFree(port)))
+      throw new CliError(`端口 ${port} 已被占用：请停止占用它的程序，或换一个端口（npm start -- --port 8081）`);
+    await prepare(globals, out, dataDir);
+  }
   await serveWith({ ...globals, dataDir }, out, options, (url) => {
     out.progress('');
     out.progress(`演示法院已就绪。在浏览器打开 ${url}/console/ ，输入用户名登录（虚拟时钟，无需密码）：`);

@@ -114,6 +114,11 @@ describe('npm start', () => {
     const { child, output } = await npmStart();
     expect(output()).not.toMatch(/准备演示法院/);
     const port = Number(/http:\/\/127\.0\.0\.1:(\d+)\/console\//.exec(output())?.[1]);
+    // A second server on the same port is refused in one line, naming the way out.
+    const busy = enforce(['--data-dir', join(scratch, 'other'), 'start', '--port', String(port)]);
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toMatch(new RegExp(`^错误：端口 ${port} 已被占用：.*--port 8081`));
+    expect(busy.stdout).not.toMatch(/准备演示法院/);
     child.kill('SIGINT');
     await exited(child);
     expect(await portOpen(port)).toBe(false);
