@@ -9,6 +9,8 @@
  *  - Cognito (AWS) and a virtual-clock local server (development tokens): a bearer token in sessionStorage, for
  *    this tab only, never localStorage.
  */
+import { type Fen, formatYuan } from '#domain/money.ts';
+
 export interface ConsoleConfig {
   /** `local`: development tokens from POST /auth/token; `cognito`: the hosted sign-in with PKCE. */
   readonly mode: 'local' | 'cognito';
@@ -81,7 +83,11 @@ export function client(config: ConsoleConfig, onUnauthenticated: () => void) {
       const message =
         (parsed as { error?: { message?: string }; message?: string } | undefined)?.error?.message ??
         (parsed as { message?: string } | undefined)?.message ??
-        `HTTP ${response.status}`;
+        (response.status === 403
+          ? '无权办理该事项'
+          : response.status === 404
+            ? '找不到该事项'
+            : '服务未能办理该请求，请稍后重试');
       throw new ApiError(response.status, message);
     }
     return parsed as T;
@@ -147,7 +153,8 @@ function base64url(bytes: Uint8Array): string {
 /** Fen as yuan, `¥51,650.00`. */
 export function yuan(fen: number | undefined): string {
   if (fen === undefined) return '—';
-  return `¥${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  // One money format everywhere, the timeline's and the CLI's (formatYuan): 51,650.00元.
+  return formatYuan(Math.round(fen) as Fen);
 }
 
 /** An instant in China time, `2026-03-02 09:30`. */

@@ -1,4 +1,7 @@
-/** Console labels in Chinese (default) and English. Case data (timeline lines, summaries) stays Chinese. */
+/**
+ * Console labels in Chinese (default) and English. Steps, nodes, statuses, phases, roles and asset kinds have English
+ * names in English mode (ui.tsx); case data written for the record (timeline lines, task summaries) stays Chinese.
+ */
 export type Lang = 'zh' | 'en';
 
 const zh = {
@@ -99,6 +102,21 @@ const zh = {
   reference: '账号/证号',
   kind: '类别',
   downloadLink: '查看链接',
+  completedOn: '完成日期',
+  metLate: '逾期完成',
+  lateBy: '逾期{n}天',
+  field: '外勤',
+  skip: '跳到正文',
+  export: '导出报表',
+  exportKind: '报表',
+  exportBoard: '指挥中心看板',
+  exportCases: '案件清单（按立案日期）',
+  exportNodes: '时间节点清单（按到期日）',
+  exportMatters: '受托事项清单（按收到日期）',
+  from: '自',
+  to: '至',
+  exportXlsx: '导出 Excel',
+  exportCsv: '导出 CSV',
 } as const;
 
 export type LabelKey = keyof typeof zh;
@@ -202,6 +220,21 @@ const en: Record<LabelKey, string> = {
   reference: 'Reference',
   kind: 'Kind',
   downloadLink: 'View link',
+  completedOn: 'Completed on',
+  metLate: 'Met late',
+  lateBy: '{n} days late',
+  field: 'Field',
+  skip: 'Skip to content',
+  export: 'Export',
+  exportKind: 'Table',
+  exportBoard: 'Command-center board',
+  exportCases: 'Cases (by filing date)',
+  exportNodes: 'Time nodes (by due date)',
+  exportMatters: 'Entrusted matters (by date received)',
+  from: 'From',
+  to: 'To',
+  exportXlsx: 'Export Excel',
+  exportCsv: 'Export CSV',
 };
 
 const DICTIONARIES: Record<Lang, Record<LabelKey, string>> = { zh, en };

@@ -14,7 +14,7 @@
  */
 import type { z } from 'zod';
 import { CompleteBody, LegalHoldBody, LinkBody, UploadBody } from '#contracts/evidence.ts';
-import { issueLines } from '#contracts/issues.ts';
+import { issueLinesZh } from '#contracts/issues.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import {
@@ -53,7 +53,7 @@ export { CompleteBody, LegalHoldBody, LinkBody, UploadBody };
 function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
   const parsed = schema.safeParse(body ?? {});
   if (!parsed.success) {
-    throw new UseCaseError('invalid', 400, issueLines(parsed.error).join('; '));
+    throw new UseCaseError('invalid', 400, `请求体不符合要求：${issueLinesZh(parsed.error).join('；')}`);
   }
   return parsed.data;
 }

@@ -7,7 +7,7 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { z } from 'zod';
-import { issueMessage, issuePath } from '#contracts/issues.ts';
+import { issueMessageZh, issuePath, requestIssuesZh } from '#contracts/issues.ts';
 import { MAX_BODY_BYTES, parseBoundedJson } from '#contracts/limits.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
@@ -61,9 +61,9 @@ export function errorBody(code: string, message: string, issues?: readonly { pat
   return { error: { code, message, ...(issues && issues.length > 0 ? { issues: [...issues] } : {}) } };
 }
 
-/** Zod issues by field, never with the value that failed. */
+/** Zod issues by field, in Chinese, never with the value that failed. */
 function issuesOf(error: z.ZodError, prefix: string) {
-  return error.issues.map((issue) => ({ path: issuePath(issue, prefix), message: issueMessage(issue) }));
+  return error.issues.map((issue) => ({ path: issuePath(issue, prefix), message: issueMessageZh(issue) }));
 }
 
 class BadRequest extends Error {
@@ -87,7 +87,7 @@ class BadRequest extends Error {
 function parsePart(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
   if (!schema) return value;
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new BadRequest(`请求的${part}不符合要求`, issuesOf(parsed.error, part));
+  if (!parsed.success) throw new BadRequest(requestIssuesZh(parsed.error, part), issuesOf(parsed.error, part));
   return parsed.data;
 }
 

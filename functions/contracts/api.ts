@@ -134,6 +134,8 @@ export const CaseListing = z
           status: z.enum(CASE_STATUSES),
           officer: z.string().optional(),
           team: z.string().optional(),
+          officerName: z.string().optional().describe('承办人姓名'),
+          teamName: z.string().optional().describe('团队名称'),
           phase: Phase.optional(),
           filedAt: Instant,
         })
@@ -189,6 +191,8 @@ export const NodePage = z
           court: z.string(),
           team: z.string().optional(),
           officer: z.string().optional(),
+          teamName: z.string().optional().describe('团队名称'),
+          officerName: z.string().optional().describe('承办人姓名'),
           node: TimeNodeView,
           label: z.string(),
           light: z.enum(['met', 'green', 'due-soon', 'overdue']),

@@ -2,6 +2,8 @@
  * The EventBridge target for filing events. Powertools idempotency keyed on the event id absorbs EventBridge's
  * at-least-once delivery (and concurrent duplicates); the use case itself converges duplicates by case number.
  */
+
+import type { JSONValue } from '@aws-lambda-powertools/commons/types';
 import { IdempotencyConfig } from '@aws-lambda-powertools/idempotency';
 import { makeHandlerIdempotent } from '@aws-lambda-powertools/idempotency/middleware';
 import type { BasePersistenceLayer } from '@aws-lambda-powertools/idempotency/persistence';
@@ -18,6 +20,17 @@ export const INTAKE_USES = FUNCTION_USES.intake;
 /** Idempotency records live for the whole EventBridge retry window (24 h) and then some. */
 const IDEMPOTENCY_WINDOW_SECONDS = 48 * 60 * 60;
 
+/**
+ * The same event delivered again (same event id) is answered from the idempotency record: a duplicate filing, not
+ * a second `created`, so that whoever sent it is told nothing new was filed.
+ */
+export function replayedAsDuplicate(response: JSONValue): JSONValue {
+  const first = response as Partial<IntakeOutcome> | null;
+  if (first && typeof first === 'object' && first.outcome === 'created')
+    return { outcome: 'duplicate', caseId: first.caseId, caseNumber: first.caseNumber, restarted: false };
+  return response;
+}
+
 export function createIntakeHandler(
   deps: Pick<Deps, (typeof INTAKE_USES)[number]>,
   persistenceStore: BasePersistenceLayer,
@@ -29,7 +42,11 @@ export function createIntakeHandler(
     .use(
       makeHandlerIdempotent({
         persistenceStore,
-        config: new IdempotencyConfig({ eventKeyJmesPath: 'id', expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS }),
+        config: new IdempotencyConfig({
+          eventKeyJmesPath: 'id',
+          expiresAfterSeconds: IDEMPOTENCY_WINDOW_SECONDS,
+          responseHook: replayedAsDuplicate,
+        }),
       }),
     )
     .handler(async (event: unknown) => {

@@ -3,7 +3,7 @@
  * exactly one decision resumes the execution; a late or repeated decision changes nothing and is recorded.
  */
 import { DECISION_DATA } from '#contracts/decisions.ts';
-import { issueLines } from '#contracts/issues.ts';
+import { issueLinesZh } from '#contracts/issues.ts';
 import { deciderRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import {
   APPROVAL_STEPS,
@@ -272,7 +272,7 @@ function decisionData(approval: Approval, command: DecideCommand): Record<string
   const parsed = DECISION_DATA[approval.step][command.decision].safeParse(command.data ?? {});
   if (!parsed.success)
     throw invalid(
-      `决定数据不符合${APPROVAL_STEPS[approval.step].label}的要求：${issueLines(parsed.error, 'data', 'data').join('；')}`,
+      `决定数据不符合${APPROVAL_STEPS[approval.step].label}的要求：${issueLinesZh(parsed.error, 'data', 'data').join('；')}`,
     );
   const data = parsed.data as Record<string, string | number | boolean>;
   if (

@@ -13,6 +13,7 @@ import type { Identity, Role } from '#domain/staff/roles.ts';
 import { caseSummary, InvalidCursorError, type NodeEntry } from '#ports/case-repository.ts';
 import type { Deps } from './context.ts';
 import { forbidden, invalid, unauthenticated } from './errors.ts';
+import { courtNames, named } from './names.ts';
 import { taskView } from './tasks.ts';
 
 export const PHASES: readonly Phase[] = ['service', 'investigation', 'disbursement', 'coercion'];
@@ -44,7 +45,7 @@ export interface NodeQuery {
   readonly cursor?: string;
 }
 
-export function boardNodes(deps: Pick<Deps, 'queries' | 'clock' | 'rules' | 'calendar'>) {
+export function boardNodes(deps: Pick<Deps, 'queries' | 'clock' | 'rules' | 'calendar' | 'staff'>) {
   return async (caller: Identity | undefined, query: NodeQuery) => {
     const identity = allowed(caller, 'read-board', '查看节点监控');
     const now = deps.clock.now();
@@ -60,9 +61,10 @@ export function boardNodes(deps: Pick<Deps, 'queries' | 'clock' | 'rules' | 'cal
         ...(query.cursor ? { cursor: query.cursor } : {}),
       }),
     );
+    const names = await courtNames(deps.staff, identity.court);
     return {
       items: page.items.map((entry: NodeEntry) => ({
-        ...entry,
+        ...named(entry, names),
         label: nodeLabel(entry.node.node),
         light: nodeLight(entry.node, now, deps.rules, deps.calendar),
       })),

@@ -13,6 +13,7 @@ import { type Names, timeline } from '#domain/timeline/timeline.ts';
 import type { CaseSummary } from '#ports/case-repository.ts';
 import type { Deps } from './context.ts';
 import { caseNotFound, forbidden, notFound, unauthenticated } from './errors.ts';
+import { courtNames, named } from './names.ts';
 
 function readable(caller: Identity | undefined, court: string): Identity {
   if (!caller) throw unauthenticated('未登录或身份无法核验');
@@ -52,7 +53,7 @@ function eventView(event: CaseEvent): unknown {
 
 export const MAX_CASES = 200;
 
-export function listCases(deps: Pick<Deps, 'queries'>) {
+export function listCases(deps: Pick<Deps, 'queries' | 'staff'>) {
   return async (
     caller: Identity | undefined,
     query: { readonly status?: CaseStatus; readonly team?: string; readonly limit?: number } = {},
@@ -65,7 +66,8 @@ export function listCases(deps: Pick<Deps, 'queries'>) {
         if (!query.team || summary.team === query.team) found.push(summary);
     }
     found.sort((a, b) => a.filedAt.localeCompare(b.filedAt) || a.caseId.localeCompare(b.caseId));
-    return { items: found.slice(0, limit), truncated: found.length > limit };
+    const names = await courtNames(deps.staff, identity.court);
+    return { items: found.slice(0, limit).map((c) => named(c, names)), truncated: found.length > limit };
   };
 }
 
@@ -101,14 +103,15 @@ export function caseDocumentPdf(deps: Pick<Deps, 'cases' | 'documents'>) {
 }
 
 /** The case, with each node's light (met, green, due soon, overdue) at the time of reading. */
-export function getCase(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
+export function getCase(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'staff'>) {
   return async (caller: Identity | undefined, caseId: string) => {
     const state = await courtCase(deps, caller, caseId);
     const now = deps.clock.now();
     const nodeLights = Object.fromEntries(
       Object.values(state.nodes).map((node) => [node.node, nodeLight(node, now, deps.rules, deps.calendar)]),
     );
-    return { ...caseView(state), nodeLights };
+    const names = await courtNames(deps.staff, state.court.code);
+    return { ...named(caseView(state), names), nodeLights };
   };
 }
 

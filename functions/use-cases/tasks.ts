@@ -7,6 +7,7 @@
 import { actionRefusal, deciderRefusal, mayReadTask, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
+import { nodeNamedIn } from '#domain/case/node-labels.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
 import type { Identity, StaffMember } from '#domain/staff/roles.ts';
 import type { Approval } from '#ports/approval-store.ts';
@@ -46,6 +47,13 @@ export interface TaskView {
   readonly overdue: boolean;
 }
 
+/** The step's name; a node task (supervision of an overdue node, a term extension) names its node too. */
+function stepLabel(approval: Approval): string {
+  const label = isApprovalStep(approval.step) ? APPROVAL_STEPS[approval.step].label : approval.step;
+  const node = approval.step === 'overdue-node' ? nodeNamedIn(approval.summary) : undefined;
+  return node ? `${label}：${node}` : label;
+}
+
 export function taskView(approval: Approval, now: string): TaskView {
   return {
     approvalId: approval.approvalId,
@@ -54,7 +62,7 @@ export function taskView(approval: Approval, now: string): TaskView {
     court: approval.court,
     ...(approval.team ? { team: approval.team } : {}),
     step: approval.step,
-    stepLabel: isApprovalStep(approval.step) ? APPROVAL_STEPS[approval.step].label : approval.step,
+    stepLabel: stepLabel(approval),
     level: approval.level,
     requiredRole: approval.requiredRole,
     requester: approval.requester,

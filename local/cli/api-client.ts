@@ -24,11 +24,21 @@ export interface ApiSession {
   readonly runtime?: EmbeddedRuntime;
 }
 
+/**
+ * The API's refusal as staff read it: its message (which names the fields), never the transport (no status
+ * number); the API's error code goes with it for `--json`.
+ */
 function failure(status: number, body: unknown): CliError {
-  const error = (body as { error?: { message?: string; issues?: { path: string; message: string }[] } })?.error;
-  const issues = error?.issues?.map((i) => `${i.path}: ${i.message}`).join('；');
-  return new CliError(`${error?.message ?? `请求失败（${status}）`}${issues ? `：${issues}` : ''}（HTTP ${status}）`);
+  const error = (body as { error?: { code?: string; message?: string } })?.error;
+  return new CliError(error?.message ?? FALLBACK[status] ?? '服务未能办理该请求，请稍后重试', 1, error?.code ?? 'api');
 }
+
+const FALLBACK: Record<number, string> = {
+  401: '未登录或会话已失效',
+  403: '无权办理该事项',
+  404: '找不到该事项',
+  409: '该事项已有变化，请刷新后重试',
+};
 
 function parse(text: string): unknown {
   try {
@@ -49,7 +59,8 @@ async function serverToken(url: string, as: string): Promise<string> {
   if (session) {
     const response = await fetch(`${url}/me`, { headers: { authorization: `Bearer ${session}` } });
     const me = parse(await response.text());
-    if (!response.ok) throw new CliError('ENFORCE_SESSION 中的会话无效、已过期或已退出：请重新 enforce login');
+    if (!response.ok)
+      throw new CliError('ENFORCE_SESSION 中的会话无效、已过期或已退出：请重新 npm run enforce -- login');
     if ((me as { userId?: string }).userId !== as)
       throw new CliError(`ENFORCE_SESSION 中的会话属于 ${(me as { userId?: string }).userId}，不是 ${as}`);
     return session;
@@ -62,7 +73,7 @@ async function serverToken(url: string, as: string): Promise<string> {
   const issued = parse(await tokenResponse.text());
   if (tokenResponse.status === 404)
     throw new CliError(
-      `该服务使用真实时钟，须先登录：enforce login --as ${as}，再将显示的令牌放入环境变量 ENFORCE_SESSION`,
+      `该服务使用真实时钟，须先登录：npm run enforce -- login --as ${as}，再将显示的令牌放入环境变量 ENFORCE_SESSION`,
     );
   if (!tokenResponse.ok) throw failure(tokenResponse.status, issued);
   return (issued as { token: string }).token;

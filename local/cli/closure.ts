@@ -46,8 +46,8 @@ export async function closeCommand(
       way,
       ...(options.ground ? { ground: options.ground } : {}),
       ...(options.reason ? { reason: options.reason } : {}),
-    }).catch((error: Error) => {
-      throw new CliError(`未能提出结案申请：${error.message}`);
+    }).catch((error: CliError) => {
+      throw new CliError(`未能提出结案申请：${error.message}`, 1, error.code);
     });
     out.result(result, () =>
       out.line(
@@ -72,8 +72,8 @@ export async function interviewCommand(
     const result = await call('POST', `/cases/${caseId}/interview`, {
       opinion,
       ...(options.note ? { note: options.note } : {}),
-    }).catch((error: Error) => {
-      throw new CliError(`未记录约谈：${error.message}`);
+    }).catch((error: CliError) => {
+      throw new CliError(`未记录约谈：${error.message}`, 1, error.code);
     });
     out.result(result, () => out.line(`已记录约谈申请执行人：${opinion === 'agrees' ? '同意终本' : '不同意终本'}`));
   });
@@ -101,8 +101,8 @@ export async function settlementCommand(
     const result = await call<{ execution: string }>('POST', `/cases/${caseId}/settlement`, {
       installments,
       ...(options.note ? { note: options.note } : {}),
-    }).catch((error: Error) => {
-      throw new CliError(`未记录执行和解协议：${error.message}`);
+    }).catch((error: CliError) => {
+      throw new CliError(`未记录执行和解协议：${error.message}`, 1, error.code);
     });
     const total = fen(installments.reduce((t, i) => t + i.amountFen, 0));
     out.result(result, () =>

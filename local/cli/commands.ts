@@ -28,14 +28,15 @@ import { startLocalApi } from '../api/server.ts';
 import { parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { withApi } from './api-client.ts';
-import { DEFAULT_API_PORT } from './options.ts';
+import { commandLine, DEFAULT_API_PORT } from './options.ts';
 import { CliError, type Output, pad, parseYuan } from './output.ts';
 import { dataDirOf, findCase, type GlobalOptions, namesOf, readJsonFile, withRuntime } from './session.ts';
 
 export async function intakeCommand(globals: GlobalOptions, out: Output, file: string): Promise<void> {
   const event = readJsonFile(file);
+  out.progress(`打开数据目录 ${dataDirOf(globals)}……`);
   await withRuntime(globals, out, async (runtime) => {
-    out.progress(`提交立案事件 ${file}`);
+    out.progress(`提交立案事件 ${file}：审查、立案、分案，并运行随即开始的流程……`);
     const outcome = await runtime.intake(event);
     out.result(outcome, () => {
       if (outcome.outcome === 'created') out.line(`已立案：${outcome.caseNumber}（案件内部编号 ${outcome.caseId}）`);
@@ -328,8 +329,8 @@ export async function decideCommand(
   await withApi(globals, out, options.as, async ({ call }) => {
     const step = [options.days, options.amount, options.start, options.deposit].some((o) => o !== undefined)
       ? (
-          await call<{ task: TaskLine }>('GET', `/tasks/${encodeURIComponent(approvalId)}`).catch((error: Error) => {
-            throw new CliError(`审批未生效：${error.message}`);
+          await call<{ task: TaskLine }>('GET', `/tasks/${encodeURIComponent(approvalId)}`).catch((error: CliError) => {
+            throw new CliError(`审批未生效：${error.message}`, 1, error.code);
           })
         ).task.step
       : undefined;
@@ -338,8 +339,8 @@ export async function decideCommand(
       decision: mapped,
       ...(options.reason ? { reason: options.reason } : {}),
       ...(data ? { data } : {}),
-    }).catch((error: Error) => {
-      throw new CliError(`审批未生效：${error.message}`);
+    }).catch((error: CliError) => {
+      throw new CliError(`审批未生效：${error.message}`, 1, error.code);
     });
     out.result(result, () => out.line(`已${mapped === 'approved' ? '同意' : '不同意'}：审批事项 ${approvalId}`));
   });
@@ -394,7 +395,7 @@ export async function reassignCommand(
   });
 }
 
-interface ServeOptions {
+export interface ServeOptions {
   port?: string;
   host?: string;
   tlsCert?: string;
@@ -442,6 +443,16 @@ function listeningOf(options: ServeOptions): ListeningOptions {
  * `worker` does), until SIGINT or SIGTERM.
  */
 export async function serveCommand(globals: GlobalOptions, out: Output, options: ServeOptions): Promise<void> {
+  await serveWith(globals, out, options);
+}
+
+/** `serve`, with `ready` told the URL once the server listens (`enforce start` prints how to sign in then). */
+export async function serveWith(
+  globals: GlobalOptions,
+  out: Output,
+  options: ServeOptions,
+  ready?: (url: string) => void,
+): Promise<void> {
   const port = options.port === undefined ? DEFAULT_API_PORT : Number(options.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`端口无效：${options.port}`, 2);
   const dataDir = dataDirOf(globals);
@@ -452,6 +463,10 @@ export async function serveCommand(globals: GlobalOptions, out: Output, options:
       server = await startLocalApi(runtime, { port, ...listening, ...oidcOf(options), dataDir });
     } catch (error) {
       if (error instanceof ListenRefusedError) throw new CliError(error.message, 2);
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+        throw new CliError(
+          `端口 ${port} 已被占用：请停止占用它的程序，或换一个端口（--port 8081；npm start -- --port 8081）`,
+        );
       throw error;
     }
     const controller = new AbortController();
@@ -463,20 +478,23 @@ export async function serveCommand(globals: GlobalOptions, out: Output, options:
     );
     out.progress(
       runtime.clock.mode === 'virtual'
-        ? `  接口说明：${server.url}/openapi.json；开发用令牌（仅虚拟时钟）：POST ${server.url}/auth/token 或 enforce login --as <用户>`
-        : `  接口说明：${server.url}/openapi.json；登录：POST ${server.url}/auth/sign-in 或 enforce login --as <用户>（账户见 enforce users）`,
+        ? `  接口说明：${server.url}/openapi.json；开发用令牌（仅虚拟时钟）：POST ${server.url}/auth/token 或 ${commandLine('login --as <用户>', dataDir)}`
+        : `  接口说明：${server.url}/openapi.json；登录：POST ${server.url}/auth/sign-in 或 ${commandLine('login --as <用户>', dataDir)}（账户见 ${commandLine('users list', dataDir)}）`,
     );
     if (runtime.clock.mode === 'real' && server.accounts.list().length === 0)
       out.progress(
-        '  注意：还没有任何员工账户，无人能够登录。请先创建第一位管理员：enforce users add <用户名> --admin',
+        `  注意：还没有任何员工账户，无人能够登录。请先创建第一位管理员：${commandLine('users add <用户名> --admin', dataDir)}`,
       );
     if (listening.behindProxy)
       out.progress(
         `  注意：只接受反向代理 ${listening.behindProxy} 的连接；请确保代理对外使用 HTTPS 并转发原始 Host 头`,
       );
+    ready?.(server.url);
     try {
       await runtime.serve(controller.signal);
     } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
       await server.close();
     }
     out.progress('已停止。');
@@ -490,7 +508,7 @@ export async function clockCommand(
   duration: string | undefined,
 ): Promise<void> {
   if (action !== undefined && action !== 'advance') throw new CliError(`未知的时钟操作：${action}（可用：advance）`, 2);
-  if (action === 'advance' && !duration) throw new CliError('请给出时长，例如：enforce clock advance 3d', 2);
+  if (action === 'advance' && !duration) throw new CliError(`请给出时长，例如：${commandLine('clock advance 3d')}`, 2);
   const seconds = action === 'advance' && duration ? parseDuration(duration) : 0;
   await withRuntime(
     globals,
@@ -498,7 +516,7 @@ export async function clockCommand(
     async (runtime) => {
       if (action === 'advance') {
         out.progress(`时钟前进 ${duration}……`);
-        const { from, to } = await runtime.advance(seconds);
+        const { from, to } = await advanceByDays(runtime, out, seconds);
         out.result({ mode: runtime.clock.mode, from, to }, () =>
           out.line(`时钟：${chinaTime(from)} → ${chinaTime(to)}（北京时间）`),
         );
@@ -513,6 +531,22 @@ export async function clockCommand(
     action === 'advance' ? {} : { quiet: true },
   );
 }
+
+/** Moves the clock a day at a time, with a progress line for each day, so a long advance is never silent. */
+async function advanceByDays(runtime: EmbeddedRuntime, out: Output, seconds: number) {
+  const from = runtime.clock.now();
+  const days = Math.ceil(seconds / DAY_SECONDS);
+  let left = seconds;
+  for (let day = 1; left > 0; day++) {
+    const step = Math.min(left, DAY_SECONDS);
+    const moved = await runtime.advance(step);
+    left -= step;
+    if (days > 1) out.progress(`  时钟已到 ${chinaTime(moved.to)}（第 ${day}/${days} 天）`);
+  }
+  return { from, to: runtime.clock.now() };
+}
+
+const DAY_SECONDS = 86_400;
 
 export async function payCommand(
   globals: GlobalOptions,

@@ -21,18 +21,15 @@ import { issueDueDocuments } from '#use-cases/documents.ts';
 import { localDocuments } from '../runtime/documents.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { caseCommand } from './commands.ts';
+import { commandLine } from './options.ts';
 import { CliError, type Output } from './output.ts';
 import { SCENARIOS, type Scenario } from './scenarios.ts';
 import { type GlobalOptions, withRuntime } from './session.ts';
 
 const DEMO_DIR = new URL('../demo/', import.meta.url);
 /** Monday 2 March 2026, 09:00 in China: the filing day of the demo case. */
-const DEMO_START = '2026-03-02T01:00:00.000Z';
+export const DEMO_START = '2026-03-02T01:00:00.000Z';
 const DAY = 86_400;
-
-function demoFile(name: string): unknown {
-  return JSON.parse(readFileSync(new URL(name, DEMO_DIR), 'utf8'));
-}
 
 /** The staff member who decides: holds the role, sits in the court, did not ask for it. */
 function approverFor(runtime: EmbeddedRuntime, approval: Approval): string {
@@ -186,6 +183,54 @@ async function issueDemoDocuments(runtime: EmbeddedRuntime, out: Output, caseId:
   }
 }
 
+/**
+ * Plays a filed case day by day, as its scenario has staff and the respondent act, with every approval decided by
+ * the staff member the directory names, until it closes, waits on someone outside, or the scenario's days run out.
+ */
+export async function playCase(
+  runtime: EmbeddedRuntime,
+  out: Output,
+  scenario: Scenario,
+  caseId: string,
+): Promise<void> {
+  const setting = SCENARIO_SETTINGS[scenario];
+  for (let day = 0; day < setting.maxDays; day++) {
+    const state = await runtime.cases.load(caseId);
+    if (
+      !state ||
+      state.status === 'closed' ||
+      state.status === 'needs-attention' ||
+      state.status.startsWith('awaiting')
+    )
+      break;
+    await setting.acts?.(runtime, out, state, day);
+    const pending = await runtime.deps.approvals.listPending({ court: state.court.code });
+    for (const approval of pending.filter((a) => a.caseId === caseId)) {
+      const approver = approverFor(runtime, approval);
+      const label = isApprovalStep(approval.step) ? APPROVAL_STEPS[approval.step].label : approval.step;
+      out.progress(
+        `  ${chinaTime(runtime.clock.now())}  （演示）${runtime.staff.memberName(approver)}（${ROLE_LABELS[approval.requiredRole]}）审批：${label}`,
+      );
+      const decided = await runtime.decide({
+        approvalId: approval.approvalId,
+        decision: 'approved',
+        userId: approver,
+        reason: '经审查，同意',
+        // The approver of a disbursement confirms the amount it lets leave the case account.
+        ...(approval.amountFen !== undefined ? { data: { confirmedAmountFen: approval.amountFen } } : {}),
+      });
+      if (!decided.ok) throw new CliError(`演示审批失败：${decided.message}`);
+    }
+    await runtime.advance(DAY);
+    await issueDemoDocuments(runtime, out, caseId);
+  }
+}
+
+/** A demo file (event or simulator script) by name, from local/demo/. */
+export function demoFile(name: string): unknown {
+  return JSON.parse(readFileSync(new URL(name, DEMO_DIR), 'utf8'));
+}
+
 export async function demoCommand(globals: GlobalOptions, out: Output, options: { scenario?: string }): Promise<void> {
   const scenario = (options.scenario ?? 'flagship') as Scenario;
   if (!SCENARIOS.includes(scenario))
@@ -207,36 +252,7 @@ export async function demoCommand(globals: GlobalOptions, out: Output, options: 
     async (runtime) => {
       const intake = await runtime.intake(event);
       if (intake.outcome !== 'created') throw new CliError(`演示立案失败：${JSON.stringify(intake)}`);
-      for (let day = 0; day < setting.maxDays; day++) {
-        const state = await runtime.cases.load(intake.caseId);
-        if (
-          !state ||
-          state.status === 'closed' ||
-          state.status === 'needs-attention' ||
-          state.status.startsWith('awaiting')
-        )
-          break;
-        await setting.acts?.(runtime, out, state, day);
-        const pending = await runtime.deps.approvals.listPending({ court: state.court.code });
-        for (const approval of pending.filter((a) => a.caseId === intake.caseId)) {
-          const approver = approverFor(runtime, approval);
-          const label = isApprovalStep(approval.step) ? APPROVAL_STEPS[approval.step].label : approval.step;
-          out.progress(
-            `  ${chinaTime(runtime.clock.now())}  （演示）${runtime.staff.memberName(approver)}（${ROLE_LABELS[approval.requiredRole]}）审批：${label}`,
-          );
-          const decided = await runtime.decide({
-            approvalId: approval.approvalId,
-            decision: 'approved',
-            userId: approver,
-            reason: '经审查，同意',
-            // The approver of a disbursement confirms the amount it lets leave the case account.
-            ...(approval.amountFen !== undefined ? { data: { confirmedAmountFen: approval.amountFen } } : {}),
-          });
-          if (!decided.ok) throw new CliError(`演示审批失败：${decided.message}`);
-        }
-        await runtime.advance(DAY);
-        await issueDemoDocuments(runtime, out, intake.caseId);
-      }
+      await playCase(runtime, out, scenario, intake.caseId);
       return intake.caseId;
     },
     { script, startAt: DEMO_START },
@@ -252,7 +268,7 @@ export async function demoCommand(globals: GlobalOptions, out: Output, options: 
       if (state?.status !== 'closed') throw new CliError(`演示案件未能结案，当前状态：${state?.status}`);
       out.progress('');
       for (const line of closingLines(state)) out.progress(line);
-      out.progress(`继续查看：enforce --data-dir ${dataDir} case ${caseId}`);
+      out.progress(`继续查看：${commandLine(`case ${caseId}`, dataDir)}`);
     },
     { quiet: true },
   );

@@ -50,7 +50,7 @@ export async function documentCommand(
   options: { out?: string; file?: string },
 ): Promise<void> {
   if (first === 'verify') {
-    if (!second) throw new CliError('用法：enforce document verify <文书编号> [--file <副本.pdf>]', 2);
+    if (!second) throw new CliError('用法：npm run enforce -- document verify <文书编号> [--file <副本.pdf>]', 2);
     return verifyCommand(globals, out, second, options.file);
   }
   if (!options.out) throw new CliError('请用 --out <文件.pdf> 指定输出文件', 2);

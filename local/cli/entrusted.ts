@@ -48,8 +48,8 @@ export async function receiveCommand(
       reference: options.reference,
       ...(options.receivedOn ? { receivedOn: options.receivedOn } : {}),
       ...(options.assignee ? { assignee: options.assignee } : {}),
-    }).catch((error: Error) => {
-      throw new CliError(`未能登记受托事项：${error.message}`);
+    }).catch((error: CliError) => {
+      throw new CliError(`未能登记受托事项：${error.message}`, 1, error.code);
     });
     out.result(result, () =>
       out.line(
@@ -69,8 +69,8 @@ export async function assignCommand(
 ): Promise<void> {
   await withApi(globals, out, options.as, async ({ call }) => {
     const matter = await call<ReceivedMatter>('POST', `/entrustments/received/${matterId}/assign`, { to }).catch(
-      (error: Error) => {
-        throw new CliError(`未能分配受托事项：${error.message}`);
+      (error: CliError) => {
+        throw new CliError(`未能分配受托事项：${error.message}`, 1, error.code);
       },
     );
     out.result(matter, () => out.line(`受托事项 ${matterId} 已交 ${to} 办理`));
@@ -89,8 +89,8 @@ export async function finishCommand(
     const matter = await call<ReceivedMatter>('POST', `/entrustments/received/${matterId}/outcome`, {
       outcome,
       result: options.result,
-    }).catch((error: Error) => {
-      throw new CliError(`未能记录受托事项结果：${error.message}`);
+    }).catch((error: CliError) => {
+      throw new CliError(`未能记录受托事项结果：${error.message}`, 1, error.code);
     });
     out.result(matter, () =>
       out.line(
@@ -112,8 +112,8 @@ export async function listCommand(
     const listing = await call<{ items: ReceivedMatter[] }>(
       'GET',
       `/entrustments/received${query.size > 0 ? `?${query}` : ''}`,
-    ).catch((error: Error) => {
-      throw new CliError(`未能查询受托事项：${error.message}`);
+    ).catch((error: CliError) => {
+      throw new CliError(`未能查询受托事项：${error.message}`, 1, error.code);
     });
     out.result(listing, () => {
       if (listing.items.length === 0) out.line('没有受托事项');
@@ -126,8 +126,8 @@ export async function listCommand(
 export async function checkCommand(globals: GlobalOptions, out: Output, options: { as: string }): Promise<void> {
   await withApi(globals, out, options.as, async ({ call }) => {
     const result = await call<{ alerted: string[] }>('POST', '/entrustments/received/overdue-check').catch(
-      (error: Error) => {
-        throw new CliError(`未能检查受托事项期限：${error.message}`);
+      (error: CliError) => {
+        throw new CliError(`未能检查受托事项期限：${error.message}`, 1, error.code);
       },
     );
     out.result(result, () =>
@@ -156,8 +156,8 @@ export async function countsCommand(
       receivedLate: number;
       receivedOpen: number;
       receivedOverdue: number;
-    }>('GET', `/entrustments/counts?from=${from}&to=${to}`).catch((error: Error) => {
-      throw new CliError(`未能统计委托事项：${error.message}`);
+    }>('GET', `/entrustments/counts?from=${from}&to=${to}`).catch((error: CliError) => {
+      throw new CliError(`未能统计委托事项：${error.message}`, 1, error.code);
     });
     out.result(counts, () =>
       out.line(

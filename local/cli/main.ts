@@ -10,7 +10,7 @@ import { CONDUCT_LABELS } from '#domain/timeline/labels.ts';
 import { registerAwsCommands } from './aws.ts';
 import type { CostOptions } from './cost.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
-import { CliError, type Output, output } from './output.ts';
+import { CliError, type Output, output, writeError } from './output.ts';
 import { rulesCommand } from './rules.ts';
 import { SCENARIOS } from './scenarios.ts';
 
@@ -173,6 +173,14 @@ function program(): Command {
   ).action(lazy('serveCommand'));
   helped(
     cli
+      .command('start')
+      .description(
+        `npm start：演示法院。首次运行时在数据目录（默认 ./.demo）中用虚拟时钟立案并办理演示案件，然后启动员工接口与控制台，并显示如何登录`,
+      )
+      .option('--port <port>', '端口（默认 8080；0 为任一空闲端口）'),
+  ).action(async (options) => (await import('./demo-court.ts')).startCommand(globals(), out(), options));
+  helped(
+    cli
       .command('login')
       .description(
         '登录，取得会话令牌：真实时钟须密码（审批岗位另须动态口令）；虚拟时钟的演示与测试数据目录签发开发用令牌',
@@ -322,6 +330,26 @@ function program(): Command {
       .requiredOption('--to <date>', '截止日期')
       .requiredOption('--as <user>', '用户名'),
   ).action(async (options) => (await entrusted()).countsCommand(globals(), out(), options));
+  helped(
+    cli
+      .command('export')
+      .description(
+        '导出报表（CSV 或 Excel）：board 指挥中心看板、cases 期间内立案的案件、nodes 期间内到期的时间节点（含完成日期与逾期天数）、matters 期间内收到的受托事项',
+      )
+      .argument('<what>', 'board、cases、nodes 或 matters')
+      .requiredOption('--as <user>', '以该用户的权限读取（如执行局局长 zhang-wei、指挥中心 zhao-min）')
+      .option('--from <date>', '起始日期（YYYY-MM-DD，含）')
+      .option('--to <date>', '截止日期（YYYY-MM-DD，含）')
+      .addOption(
+        new Option('--format <format>', '文件格式（默认 xlsx；--out 以 .csv 结尾时为 csv）').choices(['csv', 'xlsx']),
+      )
+      .option(
+        '--out <file>',
+        '输出文件（默认按报表名与期间命名，如 案件清单_2026-03-01_2026-03-31.xlsx；不覆盖已有文件）',
+      ),
+  ).action(async (what: string, options) =>
+    (await import('./export.ts')).exportCommand(globals(), out(), what, options),
+  );
   helped(cli.command('run').description('处理当前所有到期的工作后退出')).action(lazy('runCommand'));
   helped(cli.command('worker').description('持续运行（生产模式）：按时处理到期的期限与外部答复')).action(
     lazy('workerCommand'),
@@ -481,22 +509,33 @@ function program(): Command {
   return cli;
 }
 
+function allCommands(command: Command): Command[] {
+  return [command, ...command.commands.flatMap(allCommands)];
+}
+
 /** Runs the CLI; resolves to the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
+  // Known before parsing, so that even a usage error (an unknown option) answers in JSON under --json.
+  const json = argv.includes('--json');
+  const cli = program();
+  for (const command of json ? allCommands(cli) : [])
+    command.configureOutput({ outputError: () => {}, writeErr: () => {} });
   try {
-    await program().parseAsync([...argv], { from: 'user' });
+    await cli.parseAsync([...argv], { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version end here too, with exit code 0; commander has already printed them.
+      if (json && error.exitCode !== 0)
+        writeError(true, error.message.replace(/^error: /, ''), error.exitCode, 'usage');
       return error.exitCode;
     }
     if (error instanceof CliError) {
-      process.stderr.write(`错误：${error.message}\n`);
+      writeError(json, error.message, error.exitCode, error.code);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`错误：${message}\n`);
+    writeError(json, message, 1);
     if (process.env.ENFORCE_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
     return 1;
   }

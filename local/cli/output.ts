@@ -1,11 +1,23 @@
 /** How the CLI talks: Chinese lines for people, JSON for scripts, one clear line for an error. */
 export class CliError extends Error {
   readonly exitCode: number;
-  constructor(message: string, exitCode = 1) {
+  /** The staff API's error code, when the error is the API's answer (`conflict`, `forbidden`, ...). */
+  readonly code: string | undefined;
+  constructor(message: string, exitCode = 1, code?: string) {
     super(message);
     this.name = 'CliError';
     this.exitCode = exitCode;
+    this.code = code;
   }
+}
+
+/**
+ * An error as the user sees it: one Chinese line on stderr, or under `--json` one JSON document on stderr
+ * (`{"error":{"code","message","exitCode"}}`), so that a script reads both its result and its failure as JSON.
+ */
+export function writeError(json: boolean, message: string, exitCode: number, code = 'error'): void {
+  if (json) process.stderr.write(`${JSON.stringify({ error: { code, message, exitCode } })}\n`);
+  else process.stderr.write(`错误：${message}\n`);
 }
 
 export interface Output {

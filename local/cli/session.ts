@@ -14,7 +14,8 @@ export type { GlobalOptions };
 import { actorLabel, chinaTime, describeEvent, type Names } from '#domain/timeline/timeline.ts';
 
 export function dataDirOf(globals: GlobalOptions): string {
-  return resolve(globals.dataDir ?? process.env.ENFORCE_DATA_DIR ?? DEFAULT_DATA_DIR);
+  // An empty ENFORCE_DATA_DIR is unset (not the current directory).
+  return resolve(globals.dataDir ?? (process.env.ENFORCE_DATA_DIR || DEFAULT_DATA_DIR));
 }
 
 export function namesOf(runtime: EmbeddedRuntime): Names {

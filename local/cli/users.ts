@@ -98,7 +98,7 @@ const REFUSALS = {
   invalid: '管理员身份核验失败：用户名、密码或动态口令不正确',
   locked: '该管理员账户因多次失败已暂时锁定，请稍后再试',
   'totp-required': '该管理员已登记动态口令：请用 --by-code 提供当前的六位动态口令',
-  'totp-not-enrolled': '该管理员尚未登记动态口令：请由另一位管理员执行 enforce users mfa-enrol',
+  'totp-not-enrolled': '该管理员尚未登记动态口令：请由另一位管理员执行 npm run enforce -- users mfa-enrol',
   'no-staff-identity': '管理员身份核验失败',
 } as const;
 
@@ -111,7 +111,9 @@ async function administrator(
 ): Promise<string> {
   if (!accounts.hasAdmin()) {
     if (bootstrap) return `bootstrap:${userInfo().username}`;
-    throw new CliError('还没有管理员：请先在服务器上执行 enforce users add <用户名> --admin 创建第一位管理员');
+    throw new CliError(
+      '还没有管理员：请先在服务器上执行 npm run enforce -- users add <用户名> --admin 创建第一位管理员',
+    );
   }
   if (!options.by) throw new CliError('请用 --by <管理员用户名> 说明由哪位管理员办理（须核验其密码）', 2);
   if (!accounts.isAdmin(options.by)) throw new CliError(`${options.by} 不是在用的管理员账户`);
@@ -138,7 +140,7 @@ export async function usersAddCommand(
     out.result({ userId, admin: options.admin === true, ...(enrolled ?? {}) }, () => {
       out.line(`已开通账户 ${userId}${options.admin ? '（管理员）' : ''}。`);
       if (enrolled) showEnrolment(out, userId, enrolled);
-      if (needsCode) out.line(`该用户须有动态口令才能登录：enforce users mfa-enrol ${userId} --by <管理员>`);
+      if (needsCode) out.line(`该用户须有动态口令才能登录：npm run enforce -- users mfa-enrol ${userId} --by <管理员>`);
     });
   });
 }
@@ -211,7 +213,7 @@ export async function usersListCommand(globals: GlobalOptions, out: Output): Pro
   await withAccounts(globals, async (accounts) => {
     const list = accounts.list();
     out.result(list, () => {
-      if (list.length === 0) out.line('还没有账户。第一位管理员：enforce users add <用户名> --admin');
+      if (list.length === 0) out.line('还没有账户。第一位管理员：npm run enforce -- users add <用户名> --admin');
       for (const account of list)
         out.line(
           `${pad(account.userId, 16)}${pad(account.name ?? '—', 10)}${pad(account.admin ? '管理员' : '', 8)}${pad(account.active ? '在用' : '已停用', 8)}动态口令：${SECOND_FACTOR_LABELS[account.secondFactor]}${account.lockedUntil ? `  锁定至 ${chinaTime(new Date(account.lockedUntil * 1000).toISOString())}` : ''}`,

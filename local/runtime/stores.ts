@@ -72,7 +72,9 @@ export function sqliteStores(database: OpenedDatabase): RuntimeStores {
 /** The database file is damaged, or is not a database: named, with the way out, in one line. */
 export class DatabaseDamagedError extends Error {
   constructor(file: string, reason: string) {
-    super(`数据库文件 ${file} 已损坏或不是数据库（${reason}）：请勿继续使用，用 enforce restore <备份文件> 从备份恢复`);
+    super(
+      `数据库文件 ${file} 已损坏或不是数据库（${reason}）：请勿继续使用，用 npm run enforce -- restore <备份文件> 从备份恢复`,
+    );
     this.name = 'DatabaseDamagedError';
   }
 }
@@ -100,7 +102,7 @@ export function openStores(dataDir: string | undefined): { database: OpenedDatab
 export class PreviousFormatError extends Error {
   constructor(dataDir: string) {
     super(
-      `数据目录 ${dataDir} 是旧版本的格式（数据在 db/ 下的嵌入式 DynamoDB 中，不在 enforce.db 中）：请先运行 enforce migrate --data-dir ${dataDir} 迁移后再打开`,
+      `数据目录 ${dataDir} 是旧版本的格式（数据在 db/ 下的嵌入式 DynamoDB 中，不在 enforce.db 中）：请先运行 npm run enforce -- migrate --data-dir ${dataDir} 迁移后再打开`,
     );
     this.name = 'PreviousFormatError';
   }

@@ -19,7 +19,7 @@ describe('enforce documents', () => {
   it('lists, exports and verifies the documents of the deduction demo; a changed copy fails', () => {
     const demo = enforce(['--data-dir', data, 'demo', '--scenario', 'deduction']);
     expect(demo.code, demo.stderr).toBe(0);
-    const caseNumber = /enforce --data-dir \S+ case (\S+)/.exec(demo.stdout + demo.stderr)?.[1] ?? '';
+    const caseNumber = /enforce -- --data-dir \S+ case (\S+)/.exec(demo.stdout + demo.stderr)?.[1] ?? '';
     const listing = enforceJson<Listing>(['--data-dir', data, 'documents', caseNumber]);
     expect(listing.problems).toEqual([]);
     expect(listing.documents.map((d) => d.kind)).toEqual(

@@ -115,6 +115,40 @@ describe('errors are one clear line and a non-zero exit', () => {
     ]);
   });
 
+  it('under --json an error is one JSON document on stderr, usage errors included', () => {
+    const dir = join(scratch, 'json-errors');
+    const missing = enforce(['--json', '--data-dir', dir, 'case', 'nope']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toBe('');
+    expect(JSON.parse(missing.stderr)).toEqual({ error: { code: 'error', message: '找不到案件：nope', exitCode: 1 } });
+    const usage = enforce(['--json', '--data-dir', dir, 'cases', '--bogus']);
+    expect(usage.code).not.toBe(0);
+    expect(JSON.parse(usage.stderr)).toMatchObject({ error: { code: 'usage' } });
+    const plain = enforce(['--data-dir', dir, 'case', 'nope']);
+    expect(plain.stderr).toBe('错误：找不到案件：nope\n');
+  });
+
+  it('the same filing event twice: the second is answered as a duplicate, not as a new filing', () => {
+    const dir = join(scratch, 'duplicate');
+    const event = new URL('../../local/demo/loan-repayment.event.json', import.meta.url).pathname;
+    const first = enforce(['--data-dir', dir, '--clock', 'virtual', 'intake', event]);
+    expect(first.stdout).toMatch(/已立案：/);
+    expect(first.stdout).toMatch(/^打开数据目录 .*\n提交立案事件 /);
+    const again = enforce(['--data-dir', dir, 'intake', event]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/重复的立案事件：案件（2026）冀0922执301号已存在/);
+    expect(again.stdout).not.toMatch(/已立案/);
+    expect(enforceJson<{ outcome: string }>(['--data-dir', dir, 'intake', event]).outcome).toBe('duplicate');
+    expect(enforceJson<unknown[]>(['--data-dir', dir, 'cases'])).toHaveLength(1);
+  });
+
+  it('clock advance over several days prints a line for each day', () => {
+    const dir = join(scratch, 'clock-progress');
+    expect(enforce(['--data-dir', dir, '--clock', 'virtual', 'clock']).code).toBe(0);
+    const moved = enforce(['--data-dir', dir, 'clock', 'advance', '3d']);
+    expect(moved.stdout.match(/时钟已到 .*（第 \d\/3 天）/g)).toHaveLength(3);
+  });
+
   it('a data directory in use by another process is refused, naming it', async () => {
     const { start, killed } = await import('../support/cli.ts');
     const dir = join(scratch, 'busy');
@@ -151,7 +185,20 @@ describe('errors are one clear line and a non-zero exit', () => {
       expect(tasks.map((t) => t.step)).toEqual(['control-plan']);
       const refused = enforce([...args, 'decide', tasks[0]?.approvalId ?? '', 'approve', '--as', 'cao-yue']);
       expect(refused.code).toBe(1);
-      expect(refused.stderr).toMatch(/^错误：审批未生效：.*HTTP 403/);
+      expect(refused.stderr).toMatch(/^错误：审批未生效：/);
+      expect(refused.stderr).not.toMatch(/HTTP|40\d/);
+      // Under --json the error is JSON too, with the API's code (the status stays out of staff text).
+      const refusedJson = enforce([
+        '--json',
+        ...args,
+        'decide',
+        tasks[0]?.approvalId ?? '',
+        'approve',
+        '--as',
+        'cao-yue',
+      ]);
+      expect(refusedJson.code).toBe(1);
+      expect(JSON.parse(refusedJson.stderr)).toMatchObject({ error: { code: 'forbidden', exitCode: 1 } });
       const decided = enforce([...args, 'decide', tasks[0]?.approvalId ?? '', 'approve', '--as', 'li-qiang']);
       expect(decided.stderr).toBe('');
       expect(decided.code).toBe(0);
@@ -402,7 +449,7 @@ describe('closing work from the command line', () => {
     ]);
     expect(wrong.code).toBe(1);
     expect(wrong.stderr).toBe(
-      '错误：未能提出结案申请：不能以不予执行方式结案：不予执行只适用于仲裁裁决或公证债权文书（G1）（HTTP 409）\n',
+      '错误：未能提出结案申请：不能以不予执行方式结案：不予执行只适用于仲裁裁决或公证债权文书（G1）\n',
     );
     const settled = enforce([
       ...args,

@@ -85,7 +85,7 @@ describe('the evidence routes', () => {
     // Assess
     expect(malformed).toEqual({
       status: 400,
-      body: { code: 'invalid', message: 'sha256: must be a SHA-256 in lower-case hex' },
+      body: { code: 'invalid', message: '请求体不符合要求：sha256 格式不正确' },
     });
     expect(otherCourt).toEqual(unknown);
     expect(unknown).toEqual({ status: 404, body: { code: 'not-found', message: '没有该案件' } });

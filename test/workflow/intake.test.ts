@@ -30,6 +30,20 @@ describe('duplicate intake', () => {
     expect(starts).toHaveLength(1);
   });
 
+  it('the same event delivered again later is answered from idempotency as a duplicate, never a second created', async () => {
+    const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
+    const event = filingEvent(64, { eventId: 'same' });
+    const first = await s.runtime.intake(event);
+    const again = await s.runtime.intake(event);
+    expect(first.outcome).toBe('created');
+    expect(again).toEqual({
+      outcome: 'duplicate',
+      caseId: 'caseId' in first ? first.caseId : '',
+      caseNumber: 'caseNumber' in first ? first.caseNumber : '',
+      restarted: false,
+    });
+  });
+
   it('the same case from three different event ids, at once, is still one case', async () => {
     const s = await open({ script: respondentWith({ eService: 'ok', assets: [] }) });
     const outcomes = await Promise.all(

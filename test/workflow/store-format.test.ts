@@ -66,7 +66,7 @@ describe('a data directory of the previous format', () => {
     const refused = enforce(['--data-dir', dataDir, 'cases']);
     expect(refused.code).not.toBe(0);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
-    expect(refused.stderr).toContain('enforce migrate');
+    expect(refused.stderr).toContain('npm run enforce -- migrate --data-dir');
 
     const report = enforceJson<{ cases: number; commits: number; approvals: number; brokenChains: string[] }>([
       '--data-dir',

@@ -27,7 +27,7 @@ interface Listed {
 async function put(request: Presigned, body: Blob): Promise<string> {
   const { 'content-length': _length, ...headers } = request.headers;
   const response = await fetch(request.url, { method: request.method, headers, body });
-  if (!response.ok) throw new Error(`存储拒绝了上传（HTTP ${response.status}）`);
+  if (!response.ok) throw new Error('存储拒绝了上传，请稍后重试');
   return response.headers.get('etag') ?? '';
 }
 

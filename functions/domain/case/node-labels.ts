@@ -27,3 +27,9 @@ export function nodeLabel(node: string): string {
   if (prefix && PREFIX_LABELS[prefix]) return PREFIX_LABELS[prefix];
   return NODE_LABELS[node] ?? node;
 }
+
+/** The node a text names at its start (a supervision task's summary: `完成财产调查已逾期…`), by the longest label. */
+export function nodeNamedIn(text: string): string | undefined {
+  const labels = [...Object.values(NODE_LABELS), ...Object.values(PREFIX_LABELS)].sort((a, b) => b.length - a.length);
+  return labels.find((label) => text.startsWith(label)) ?? /^(执行和解第\d+期)/.exec(text)?.[1];
+}

@@ -96,13 +96,35 @@ describe('the router', () => {
     expect(fine.status).toBe(200);
   });
 
+  it('names the field that fails, in Chinese, with what it needs (and never the value sent)', async () => {
+    const missing = await request('decideTask', { body: JSON.stringify({ reason: '同意' }) });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toMatchObject({
+      error: {
+        message: '请求体不符合要求：decision 须为其中之一：approved、rejected',
+        issues: [{ path: 'body.decision' }],
+      },
+    });
+    const other = await request('decideTask', { body: JSON.stringify({ decision: 'maybe' }) });
+    expect(JSON.stringify(other.body)).toContain('decision 须为其中之一：approved、rejected');
+    const wrong = await request('decideTask', { body: JSON.stringify({ decision: 'approved', reason: 12345 }) });
+    expect(JSON.stringify(wrong.body)).toContain('reason 须为文字');
+    expect(JSON.stringify(wrong.body)).not.toContain('12345');
+    expect((wrong.body as { error: { message: string } }).error.message).not.toMatch(/Invalid|expected|received/);
+  });
+
   it('counts unknown keys instead of quoting them (a key is input too)', async () => {
     const bad = await request('decideTask', {
       body: JSON.stringify({ decision: 'approved', '130922199001010030': 1 }),
     });
     expect(bad.status).toBe(400);
     expect(JSON.stringify(bad.body)).not.toContain('130922199001010030');
-    expect(bad.body).toMatchObject({ error: { issues: [{ path: 'body', message: 'has an unrecognized field' }] } });
+    expect(bad.body).toMatchObject({
+      error: {
+        message: '请求体不符合要求：请求体含有一个不认识的字段',
+        issues: [{ path: 'body', message: '含有一个不认识的字段' }],
+      },
+    });
   });
 
   it('refuses query parameters it does not know', async () => {
