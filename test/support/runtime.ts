@@ -216,7 +216,7 @@ export async function assertMoneyReconciles(s: Scenario): Promise<void> {
       if (!Number.isSafeInteger(entry.amountFen) || entry.amountFen <= 0)
         problems.push(`${entry.kind} ${entry.entryId}: ${entry.amountFen} is not a positive whole number of fen`);
     const received = ledgerTotal(state, 'received');
-    const out = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded');
+    const out = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded') + ledgerTotal(state, 'shared');
     if (received - out !== accountBalance(state) || accountBalance(state) < 0)
       problems.push(`received ${received}, paid out and refunded ${out}: the account would be negative`);
     // The applicants are owed the claim and the doubled interest (F-DELAY-INTEREST); the court the fee (F1-FEE).

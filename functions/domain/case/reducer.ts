@@ -1,4 +1,5 @@
 import { chinaDateOf } from '../calendar/local-date.ts';
+import { applyDisputeEvent, isDisputeEvent } from '../disputes/events.ts';
 import { fen, plus } from '../money.ts';
 import { applyDisposalEvent, isDisposalEvent } from './disposal-reducer.ts';
 import { CaseStateError } from './errors.ts';
@@ -364,6 +365,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       return { ...state, siteRecords: [...(state.siteRecords ?? []), record] };
     }
     default:
+      if (isDisputeEvent(event)) return applyDisputeEvent(state, event);
       if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
       return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);
   }
@@ -596,7 +598,12 @@ export function ledgerTotal(state: EnforcementCase, kind: LedgerEntry['kind'], c
 
 /** Money on the case account: received minus paid out and refunded. */
 export function accountBalance(state: EnforcementCase): number {
-  return ledgerTotal(state, 'received') - ledgerTotal(state, 'disbursed') - ledgerTotal(state, 'refunded');
+  return (
+    ledgerTotal(state, 'received') -
+    ledgerTotal(state, 'disbursed') -
+    ledgerTotal(state, 'refunded') -
+    ledgerTotal(state, 'shared')
+  );
 }
 
 export function totalReceived(state: EnforcementCase): number {

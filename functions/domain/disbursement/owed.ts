@@ -122,7 +122,12 @@ export function owed(state: EnforcementCase, asOf: LocalDate = lastReceiptDay(st
   const totalFen = fen(applicantsFen + feeFen);
   const received = state.ledger.reduce(
     (t, e) =>
-      t + (e.kind === 'received' || e.kind === 'in-lieu' ? e.amountFen : e.kind === 'refunded' ? -e.amountFen : 0),
+      t +
+      (e.kind === 'received' || e.kind === 'in-lieu'
+        ? e.amountFen
+        : e.kind === 'refunded' || e.kind === 'shared'
+          ? -e.amountFen
+          : 0),
     0,
   );
   const satisfiedFen = fen(Math.max(0, received));

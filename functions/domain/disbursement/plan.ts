@@ -123,7 +123,7 @@ export function isFullyPerformed(state: EnforcementCase, rules: OwedRules = RULE
  * out (a second disbursement is not late because of money the first one paid).
  */
 export function heldSince(state: EnforcementCase): string | undefined {
-  let paidOut = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded');
+  let paidOut = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded') + ledgerTotal(state, 'shared');
   for (const entry of state.ledger) {
     if (entry.kind !== 'received') continue;
     if (paidOut >= entry.amountFen) {
