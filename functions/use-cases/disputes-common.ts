@@ -51,7 +51,7 @@ export async function withdrawDisbursement(
   const pending = Object.values(state.approvals).filter((a) => a.step === 'disbursement' && a.status === 'pending');
   for (const summary of pending) {
     const approval = await deps.approvals.get(summary.approvalId);
-    if (!approval || approval.status !== 'pending') continue;
+    if (approval?.status !== 'pending') continue;
     const decision = {
       approvalId: approval.approvalId,
       decision: 'rejected' as const,

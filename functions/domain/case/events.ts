@@ -41,6 +41,8 @@ export type CaseEvent =
       readonly kind: CaseKind;
       readonly filedAt: Instant;
       readonly previousCaseNumber?: string;
+      /** A reversal (执行回转): the case whose title was set aside, and by what (intake v3). */
+      readonly reversalOf?: { readonly caseNumber: string; readonly setAsideBy: string };
       readonly applicants: readonly Party[];
       readonly respondents: readonly Party[];
       readonly basis: Basis;

@@ -602,6 +602,8 @@ export interface EnforcementCase {
   readonly kind: CaseKind;
   readonly filedAt: Instant;
   readonly previousCaseNumber?: string;
+  /** A reversal (执行回转): the case whose title was set aside, and by what. */
+  readonly reversalOf?: { readonly caseNumber: string; readonly setAsideBy: string };
   readonly applicants: readonly Party[];
   readonly respondents: readonly Party[];
   readonly basis: Basis;
