@@ -107,7 +107,7 @@ async function applyAll(s: Scenario, a: string, bNumber: string) {
     }),
   ];
   for (const answer of applied) expect(answer.status).toBe(200);
-  return applied.map((answer) => answer.body.creditorId as string);
+  return applied.map((answer) => answer.body.creditorId as string) as [string, string, string];
 }
 
 async function events(s: Scenario, caseId: string): Promise<CaseEvent[]> {
