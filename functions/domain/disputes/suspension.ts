@@ -111,8 +111,10 @@ export function deferralNodes(
     unconfirmedYears: [],
     status: 'open',
   });
+  // The court acts the day after the deferral's last day (enforcement resumes, or the guarantee is called), and on
+  // the guarantee period's last day at the latest (第十三条: not after it).
   return [
-    fixed(DEFERRAL_NODE, rules.DEFERRAL.id, suspension.until),
+    fixed(DEFERRAL_NODE, rules.DEFERRAL.id, plusDays(suspension.until, 1)),
     fixed(GUARANTEE_NODE, rules.GUARANTEE.id, suspension.guarantee.periodEndsOn),
   ];
 }
