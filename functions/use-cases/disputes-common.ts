@@ -102,5 +102,40 @@ export async function payOrders(
     });
     paid += 1;
   }
+  await creditOwnCases(deps, caseId, orders);
   return paid;
+}
+
+/**
+ * A share paid to a creditor whose own case (against the same respondent) this court runs is performance of that
+ * case too: recorded there once, by the payment's entry id, so its outstanding figure and its own disbursements
+ * count it and the same money is never claimed twice.
+ */
+async function creditOwnCases(
+  deps: Pick<Deps, 'cases' | 'clock'>,
+  caseId: string,
+  orders: readonly PayoutOrder[],
+): Promise<void> {
+  const state = await deps.cases.load(caseId);
+  if (!state) return;
+  for (const order of orders) {
+    if (order.kind !== 'shared' || !state.ledger.some((e) => e.entryId === order.entryId)) continue;
+    const own = state.distribution?.creditors.find((c) => c.creditorId === order.payeeId)?.caseId;
+    if (!own) continue;
+    await mutateCase(deps, own, { kind: 'system', id: 'distribution' }, { distribution: caseId }, (s) => ({
+      events: s.ledger.some((e) => e.entryId === order.entryId)
+        ? []
+        : [
+            {
+              type: 'distribution-share-received',
+              entryId: order.entryId,
+              fromCaseId: caseId,
+              fromCaseNumber: state.caseNumber,
+              payeeId: order.payeeId,
+              amountFen: order.amountFen,
+            },
+          ],
+      result: undefined,
+    }));
+  }
 }

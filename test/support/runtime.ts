@@ -222,7 +222,8 @@ export async function assertMoneyReconciles(s: Scenario): Promise<void> {
     // The applicants are owed the claim and the doubled interest (F-DELAY-INTEREST); the court the fee (F1-FEE).
     const figures = owed(state);
     const fee = ledgerTotal(state, 'disbursed', FEE_PAYEE);
-    const satisfied = ledgerTotal(state, 'disbursed') - fee + ledgerTotal(state, 'in-lieu');
+    const satisfied =
+      ledgerTotal(state, 'disbursed') - fee + ledgerTotal(state, 'in-lieu') + ledgerTotal(state, 'shared-in');
     if (satisfied > figures.applicantsFen)
       problems.push(`paid ${satisfied} over what is owed ${figures.applicantsFen}`);
     if (fee > figures.feeFen) problems.push(`fee ${fee} over ${figures.feeFen}`);

@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { accountBalance, ledgerTotal } from '#domain/case/reducer.ts';
-import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
+import { FEE_PAYEE, owed } from '#domain/disbursement/owed.ts';
 import { confirmation, DAY, DECIDERS, filingEvent, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
@@ -198,6 +198,11 @@ describe('参与分配 (distribution among creditors)', () => {
     expect(10_000 + 990_000 + 1_538_462 + 153_846 + 307_692).toBe(3_000_000);
     // Only this case's applicant counts as performance of case A; the others' shares are not A's performance.
     expect(ledgerTotal(done, 'disbursed', applicant)).toBe(1_538_462);
+    // Case B (the same respondent) counts its applicant's share as performance of its own claim, once.
+    const own = await s.load(b);
+    expect(ledgerTotal(own, 'shared-in', creditorB)).toBe(153_846);
+    expect(accountBalance(own)).toBe(0);
+    expect(owed(own).satisfiedFen).toBe(153_846);
 
     // The path the dispute took, in order.
     expect(

@@ -176,8 +176,12 @@ export interface RenewalState {
 export interface LedgerEntry {
   readonly entryId: string;
   /** `in-lieu`: property the applicant accepted in lieu of payment, at its ruled value: no money moves. */
-  /** `shared`: paid to another creditor in a distribution among creditors (参与分配): no performance of this case. */
-  readonly kind: 'received' | 'disbursed' | 'refunded' | 'in-lieu' | 'shared';
+  /**
+   * `shared`: paid to another creditor in a distribution among creditors (参与分配): no performance of this case.
+   * `shared-in`: this case's applicant was paid its share by another case's distribution: performance of this case,
+   * though no money passed through its account (like `in-lieu`).
+   */
+  readonly kind: 'received' | 'disbursed' | 'refunded' | 'in-lieu' | 'shared' | 'shared-in';
   readonly amountFen: Fen;
   readonly at: Instant;
   /** Where the money came from or went: a deduction, a voluntary payment, a payee. */

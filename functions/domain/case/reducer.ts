@@ -366,7 +366,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       return { ...state, siteRecords: [...(state.siteRecords ?? []), record] };
     }
     default:
-      if (isDisputeEvent(event)) return applyDisputeEvent(state, event);
+      if (isDisputeEvent(event)) return applyDisputeEvent(state, event, at);
       if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
       return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);
   }

@@ -42,6 +42,18 @@ export type DisputeEvent =
       /** The payments it makes, each with a fixed entry id: paid once, however often the use case is retried. */
       readonly orders: readonly PayoutOrder[];
     }
+  /**
+   * On the creditor's own case: its applicant was paid a share by another case's distribution (same respondent).
+   * Counts as performance of this case; no money passes through its account.
+   */
+  | {
+      readonly type: 'distribution-share-received';
+      readonly entryId: string;
+      readonly fromCaseId: string;
+      readonly fromCaseNumber: string;
+      readonly payeeId: string;
+      readonly amountFen: Fen;
+    }
   // 中止执行 (SUSPENSION) and 暂缓执行 on a guarantee (DEFERRAL, GUARANTEE).
   | {
       readonly type: 'suspension-proposed';
@@ -92,6 +104,7 @@ const TYPES: ReadonlySet<string> = new Set<DisputeEventType>([
   'distribution-opposed',
   'distribution-suit-filed',
   'distribution-paid',
+  'distribution-share-received',
   'suspension-proposed',
   'suspension-ruled',
   'suspension-lifted',
@@ -128,8 +141,24 @@ function mergeInterrupted(
   return { ...state, interrupted: merged };
 }
 
-export function applyDisputeEvent(state: EnforcementCase, event: DisputeEvent): EnforcementCase {
+export function applyDisputeEvent(state: EnforcementCase, event: DisputeEvent, at: string): EnforcementCase {
   switch (event.type) {
+    case 'distribution-share-received':
+      if (state.ledger.some((e) => e.entryId === event.entryId)) return state;
+      return {
+        ...state,
+        ledger: [
+          ...state.ledger,
+          {
+            entryId: event.entryId,
+            kind: 'shared-in',
+            amountFen: event.amountFen,
+            at,
+            counterparty: event.payeeId,
+            note: `参与分配：${event.fromCaseNumber}`,
+          },
+        ],
+      };
     case 'distribution-applied': {
       const current = distribution(state);
       if (current.stage !== 'paid')
