@@ -116,7 +116,20 @@ export const FUNCTION_USES = {
    * node-task executions (overdue supervision, term extension) and tells the command center; and tells it of
    * matters other courts entrusted (H1) gone overdue.
    */
-  'sweep-nodes': ['clock', 'rules', 'calendar', 'cases', 'queries', 'engine', 'alerts', 'received', 'staff', 'field'],
+  'sweep-nodes': [
+    'clock',
+    'rules',
+    'calendar',
+    'cases',
+    'queries',
+    'engine',
+    'alerts',
+    'received',
+    'staff',
+    'field',
+    // A distribution window (参与分配) that ended unused: the sweeper pays the plan from the case account.
+    'payments',
+  ],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

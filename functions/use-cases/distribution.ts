@@ -170,7 +170,9 @@ export function objectToDistribution(deps: Pick<Deps, 'cases' | 'clock' | 'rules
     const now = deps.clock.now();
     const problems: Problem[] = [];
     const rule = deps.rules.DIST_OBJECTION.id;
-    if (before.distribution?.stage !== 'served') problems.push({ rule, message: '分配方案未送达或已有异议' });
+    const stage = before.distribution?.stage;
+    if (stage === 'paid') problems.push({ rule, message: '异议期间已届满，已按分配方案分配' });
+    else if (stage !== 'served') problems.push({ rule, message: '分配方案未送达或已有异议' });
     else if (!windowOpen(before, OBJECTION_NODE, now)) problems.push({ rule, message: '异议期间已届满' });
     if (!isCreditor(before, command.by)) problems.push({ rule, message: '异议人不是本次分配的债权人或被执行人' });
     if (!isCreditor(before, command.against) || command.against === sharedRespondent(before))

@@ -225,7 +225,7 @@ describe('参与分配 (distribution among creditors)', () => {
     expect(JSON.stringify(lines)).toContain('分配方案异议之诉');
   });
 
-  it('no objection in 15 days: the plan is paid as made; a late objection is refused', async () => {
+  it('no objection in 15 days: the sweeper pays the plan as made when the window ends; a late objection is refused', async () => {
     const s = await open({ script: DEPOSIT });
     const { a, bNumber } = await holding(s, 820);
     const [creditorB, mortgagee, creditorC] = await applyAll(s, a, bNumber);
@@ -236,6 +236,11 @@ describe('参与分配 (distribution among creditors)', () => {
     const board = await call(s, CHIEF, 'api', 'GET', '/board/disputes');
     expect(board.body.items).toEqual([expect.objectContaining({ caseId: a, node: 'dispute:distribution-objection' })]);
     await s.runtime.advance(5 * DAY);
+    // Paid by the node sweeper at the first instant after the window, so its node was met, never overdue.
+    const swept = await s.load(a);
+    expect(swept.distribution?.stage).toBe('paid');
+    expect(swept.nodes['dispute:distribution-objection']?.status).toBe('met');
+    expect((await events(s, a)).some((e) => e.type === 'node-overdue')).toBe(false);
     const late = await call(s, OFFICER, 'api', 'POST', `/cases/${a}/distribution/objection`, {
       by: creditorC,
       against: creditorB,
@@ -244,8 +249,9 @@ describe('参与分配 (distribution among creditors)', () => {
     });
     expect(late.status).toBe(409);
     expect(late.body.error.message).toContain('异议期间已届满');
+    // Asked again, the court has nothing left to pay.
     const paid = await call(s, OFFICER, 'settle', 'POST', `/cases/${a}/distribution/advance`, {});
-    expect(paid.body).toMatchObject({ stage: 'paid', balanceFen: 0 });
+    expect(paid.body).toMatchObject({ stage: 'paid', balanceFen: 0, paid: 0 });
     const done = await s.load(a);
     expect(ledgerTotal(done, 'shared', mortgagee)).toBe(990_000);
     // 20,100 yuan pro rata, 50,000 : 25,000 : 10,000.
