@@ -5,6 +5,7 @@
  * command line, fen on the wire.
  */
 import type { Command } from 'commander';
+import type { EnforcementCase } from '#domain/case/model.ts';
 import { formatYuan } from '#domain/money.ts';
 import type { GlobalOptions } from './options.ts';
 import { CliError, type Output, parseYuan } from './output.ts';
@@ -289,6 +290,46 @@ function suspensionCommands(cli: Command, helped: Helped, globals: Globals, out:
     .action(async (reference: string, o) =>
       post(reference, o.as, '/suspension/guarantee', {}, '未能执行担保', '已恢复执行，执行担保财产或保证人的财产'),
     );
+}
+
+const STAGES: Record<string, string> = {
+  applying: '申请中',
+  planned: '分配方案待签发',
+  served: '分配方案已送达，异议期间',
+  objected: '有异议，待反对意见',
+  opposed: '有反对意见，待起诉',
+  suing: '分配方案异议之诉进行中',
+  paid: '已分配',
+};
+const SUSPENSION_STATUSES: Record<string, string> = {
+  proposed: '待裁定',
+  rejected: '不予批准',
+  'in-force': '生效中',
+  resumed: '已恢复执行',
+  defaulted: '期满未履行，已执行担保',
+};
+
+/** The case's disputes as lines of `enforce case`. */
+export function disputeLines(state: EnforcementCase): string[] {
+  const lines: string[] = [];
+  const d = state.distribution;
+  if (d) {
+    const held = d.stage === 'suing' && d.heldFen ? `，提存${formatYuan(d.heldFen)}` : '';
+    lines.push(`参与分配：${STAGES[d.stage] ?? d.stage}，${d.creditors.length}名债权人申请${held}`);
+  }
+  const s = state.suspension;
+  if (s) {
+    const kind = s.kind === 'deferral' ? '暂缓执行（执行担保）' : '中止执行';
+    const until = s.until ? `，至${s.until}` : '';
+    const days = s.excludedDays ? `，${s.excludedDays}日不计入执行期限` : '';
+    lines.push(`${kind}：${SUSPENSION_STATUSES[s.status] ?? s.status}${until}${days}`);
+  }
+  if (state.reversal)
+    lines.push(
+      `执行回转：返还${formatYuan(state.reversal.returnFen)}${state.reversal.newCase ? `，已立案${state.reversal.newCase.caseNumber}` : '，待立案'}`,
+    );
+  if (state.reversalOf) lines.push(`执行回转自：${state.reversalOf.caseNumber}（${state.reversalOf.setAsideBy}）`);
+  return lines;
 }
 
 /** Registers `distribution`, `suspension`, `reversal` and `disputes` on the CLI. */
