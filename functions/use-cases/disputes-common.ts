@@ -6,8 +6,10 @@
 import { type Action, actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
+import { accountBalance } from '#domain/case/reducer.ts';
 import type { PayoutOrder } from '#domain/disputes/state.ts';
 import type { Problem } from '#domain/disputes/suspension.ts';
+import { fen, formatYuan } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { ApprovalNotPendingError } from '#ports/approval-store.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
@@ -86,6 +88,11 @@ export async function payOrders(
   for (const order of orders) {
     const state = await deps.cases.load(caseId);
     if (!state || state.ledger.some((e) => e.entryId === order.entryId)) continue;
+    // Never more than the account holds: the plan was made over this money and nothing else may have taken it.
+    if (accountBalance(state) < order.amountFen)
+      throw conflict(
+        `案款账户余额${formatYuan(fen(Math.max(0, accountBalance(state))))}不足以发放${formatYuan(order.amountFen)}`,
+      );
     await deps.payments.pay({ entryId: order.entryId, caseId, payeeId: order.payeeId, amountFen: order.amountFen });
     await mutateCase(deps, caseId, actor, { action: 'distribution-payout' }, (s) => {
       if (s.ledger.some((e) => e.entryId === order.entryId)) return { events: [], result: undefined };

@@ -231,6 +231,13 @@ describe('参与分配 (distribution among creditors)', () => {
     const [creditorB, mortgagee, creditorC] = await applyAll(s, a, bNumber);
     await call(s, OFFICER, 'api', 'POST', `/cases/${a}/distribution/plan`, { costsFen: 0 });
     await call(s, CHIEF, 'api', 'POST', `/cases/${a}/distribution/serve`, {});
+    // A disbursement started meanwhile (money that came in, say) stops at its first step: the distribution holds it.
+    const stray = `${a}-disbursement-2`;
+    await s.runtime.engine.startExecution('disbursement', stray, { v: 1, caseId: a });
+    await s.runtime.runUntilIdle();
+    expect(s.path(a, 'disbursement').slice(-2)).toEqual(['OpenDisbursement', 'PhaseEnded']);
+    expect(await s.pending(a)).toEqual([]);
+    expect(accountBalance(await s.load(a))).toBe(3_000_000);
     // The command center sees the window coming to its end.
     await s.runtime.advance(12 * DAY);
     const board = await call(s, CHIEF, 'api', 'GET', '/board/disputes');

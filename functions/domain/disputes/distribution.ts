@@ -67,6 +67,7 @@ export function applicationProblems(
   if (!respondent || !(rules.DIST_APPLY.respondentKinds as readonly string[]).includes(respondent.kind))
     problems.push({ rule, message: '参与分配仅适用于被执行人为公民的案件（被执行人为企业法人的，依法申请破产）' });
   if (state.status === 'closed') problems.push({ rule, message: '案件已结案，被执行人的财产已执行终结' });
+  if (state.status === 'disbursing') problems.push({ rule, message: '执行款正在发放，申请应在发放前提出' });
   const stage = state.distribution?.stage;
   if (stage && stage !== 'applying' && stage !== 'paid')
     problems.push({ rule, message: '分配方案已作出，申请应在执行款发放前提出' });
