@@ -90,7 +90,7 @@ import {
   TripView,
 } from '#contracts/field.ts';
 import { decodePathSegment } from '#contracts/limits.ts';
-import { DISPUTE_ROUTES } from './dispute-routes.ts';
+import { DISPUTE_ROUTES } from './distribution-routes.ts';
 
 /** Who answers a route: the API function, the settle function (the only SendTask* holder), or the local server. */
 export type RouteTarget = 'api' | 'settle' | 'local';

@@ -35,7 +35,7 @@ import { caseIdFor, derivedId } from '#domain/ids.ts';
 import { type Fen, fen } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { type Deps, mutateCase } from './context.ts';
-import { caseFor, notTheProposer, payOrders, refuse, withdrawDisbursement } from './disputes-common.ts';
+import { caseFor, notTheProposer, payOrders, refuse, withdrawDisbursement } from './distribution-common.ts';
 import { caseNotFound, conflict } from './errors.ts';
 
 type DistributionDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'payments'>;

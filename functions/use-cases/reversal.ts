@@ -9,7 +9,7 @@ import { derivedId } from '#domain/ids.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { type Deps, mutateCase } from './context.ts';
-import { caseFor, refuse } from './disputes-common.ts';
+import { caseFor, refuse } from './distribution-common.ts';
 
 export function orderReversal(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'filing'>) {
   return async (

@@ -27,7 +27,7 @@ import { executionName } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { type Deps, mutateCase } from './context.ts';
-import { caseFor, notTheProposer, refuse } from './disputes-common.ts';
+import { caseFor, notTheProposer, refuse } from './distribution-common.ts';
 import { conflict, invalid } from './errors.ts';
 
 export type ProposeCommand =

@@ -8,7 +8,7 @@ import { MATTER_KINDS } from '#domain/entrustment/received.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { CONDUCT_LABELS } from '#domain/timeline/labels.ts';
 import type { CostOptions } from './cost.ts';
-import { registerDisputeCommands } from './disputes.ts';
+import { registerDisputeCommands } from './distribution.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output, output } from './output.ts';
 import { rulesCommand } from './rules.ts';

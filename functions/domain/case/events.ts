@@ -1,5 +1,5 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
-import type { DisputeEvent } from '../disputes/events.ts';
+import type { DisputeEvent } from '../disputes/distribution-events.ts';
 import type { Fen } from '../money.ts';
 import type {
   Asset,

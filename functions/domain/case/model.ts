@@ -1,5 +1,5 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
-import type { DistributionState, ReversalState, SuspensionState } from '../disputes/state.ts';
+import type { DistributionState, ReversalState, SuspensionState } from '../disputes/distribution-state.ts';
 import type { Fen } from '../money.ts';
 import type { CaseStatus } from './status.ts';
 

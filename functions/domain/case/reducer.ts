@@ -1,5 +1,5 @@
 import { chinaDateOf } from '../calendar/local-date.ts';
-import { applyDisputeEvent, isDisputeEvent } from '../disputes/events.ts';
+import { applyDisputeEvent, isDisputeEvent } from '../disputes/distribution-events.ts';
 import { fen, plus } from '../money.ts';
 import { applyDisposalEvent, isDisposalEvent } from './disposal-reducer.ts';
 import { CaseStateError } from './errors.ts';

@@ -14,7 +14,7 @@ import { derivedId } from '../ids.ts';
 import { type Fen, fen } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import { type PlanFigures, planShares, type Share, settle, undisputed } from './distribution-plan.ts';
-import type { DistributionCreditor, DistributionState, PayoutOrder } from './state.ts';
+import type { DistributionCreditor, DistributionState, PayoutOrder } from './distribution-state.ts';
 import type { Problem } from './suspension.ts';
 
 export const OBJECTION_NODE = 'dispute:distribution-objection';

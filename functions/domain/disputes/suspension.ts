@@ -16,7 +16,7 @@ import {
 } from '../calendar/local-date.ts';
 import type { EnforcementCase, TimeNode } from '../case/model.ts';
 import type { Rules } from '../rules/table.ts';
-import type { Guarantee, SuspensionState } from './state.ts';
+import type { Guarantee, SuspensionState } from './distribution-state.ts';
 
 export const GROUND_LABELS: Readonly<Record<string, string>> = {
   'applicant-agrees-to-defer': '申请人表示可以延期执行',

@@ -10,7 +10,7 @@ import { STATUS_LABELS } from '#domain/case/status.ts';
 import { articleGround, REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
 import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
-import { isDisputeEvent } from '#domain/disputes/events.ts';
+import { isDisputeEvent } from '#domain/disputes/distribution-events.ts';
 import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
@@ -18,7 +18,7 @@ import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
-import { creditorName, describeDisputeEvent } from './disputes.ts';
+import { creditorName, describeDisputeEvent } from './distribution.ts';
 import {
   ASSET_CLASS_LABELS,
   CLOSURE_LABELS,

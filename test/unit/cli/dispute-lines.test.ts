@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { fen } from '#domain/money.ts';
 import { describeEvent } from '#domain/timeline/timeline.ts';
-import { disputeLines } from '../../../local/cli/disputes.ts';
+import { disputeLines } from '../../../local/cli/distribution.ts';
 import { caseFrom, filed } from '../../support/cases.ts';
 
 const names = { member: (id: string) => ({ 'zhang-wei': '张伟' })[id] ?? id, team: (id: string) => id };

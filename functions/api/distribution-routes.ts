@@ -20,9 +20,8 @@ import {
   SuspensionBody,
   SuspensionLiftBody,
   SuspensionRulingBody,
-} from '#contracts/disputes.ts';
+} from '#contracts/distribution.ts';
 import type { Deps } from '#use-cases/context.ts';
-import { caseDisputes, pendingDisputes } from '#use-cases/disputes-reads.ts';
 import {
   advanceDistribution,
   applyToShare,
@@ -33,6 +32,7 @@ import {
   recordDistributionSuit,
   serveDistribution,
 } from '#use-cases/distribution.ts';
+import { caseDisputes, pendingDisputes } from '#use-cases/distribution-reads.ts';
 import { unauthenticated } from '#use-cases/errors.ts';
 import { orderReversal } from '#use-cases/reversal.ts';
 import {

@@ -1,7 +1,7 @@
 /** Timeline lines (Chinese) for the disputes: 参与分配, 中止执行, 暂缓执行 with 执行担保, 执行回转. */
 import type { EnforcementCase } from '#domain/case/model.ts';
+import type { DisputeEvent } from '#domain/disputes/distribution-events.ts';
 import type { Share } from '#domain/disputes/distribution-plan.ts';
-import type { DisputeEvent } from '#domain/disputes/events.ts';
 import { GROUND_LABELS } from '#domain/disputes/suspension.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 

@@ -9,8 +9,8 @@ import { daysAfter, nodeLight } from '#domain/case/node-watch.ts';
 import { GROUND_LABELS } from '#domain/disputes/suspension.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import type { Deps } from './context.ts';
-import { caseFor } from './disputes-common.ts';
 import { distributionView, relatedCases } from './distribution.ts';
+import { caseFor } from './distribution-common.ts';
 import { forbidden, unauthenticated } from './errors.ts';
 
 const DEFAULT_WITHIN_DAYS = 7;

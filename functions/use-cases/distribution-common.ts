@@ -7,7 +7,7 @@ import { type Action, actionRefusal, REFUSAL_LABELS } from '#domain/approvals/au
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
-import type { PayoutOrder } from '#domain/disputes/state.ts';
+import type { PayoutOrder } from '#domain/disputes/distribution-state.ts';
 import type { Problem } from '#domain/disputes/suspension.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';

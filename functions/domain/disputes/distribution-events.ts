@@ -13,7 +13,7 @@ import type {
   PayoutOrder,
   SuspensionKind,
   SuspensionState,
-} from './state.ts';
+} from './distribution-state.ts';
 
 export type DisputeEvent =
   // 参与分配 (DIST-*), on the case holding the money.
