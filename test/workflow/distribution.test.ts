@@ -267,6 +267,30 @@ describe('参与分配 (distribution among creditors)', () => {
     expect(done.nodes['dispute:distribution-objection']?.status).toBe('met');
   });
 
+  it('an objection nobody opposes in 15 days: the sweeper pays the plan as the objection revised it', async () => {
+    const s = await open({ script: DEPOSIT });
+    const { a, bNumber } = await holding(s, 825);
+    const [creditorB, mortgagee, creditorC] = await applyAll(s, a, bNumber);
+    await call(s, OFFICER, 'api', 'POST', `/cases/${a}/distribution/plan`, { costsFen: 0 });
+    await call(s, CHIEF, 'api', 'POST', `/cases/${a}/distribution/serve`, {});
+    await s.runtime.advance(2 * DAY);
+    await call(s, OFFICER, 'api', 'POST', `/cases/${a}/distribution/objection`, {
+      by: creditorC,
+      against: creditorB,
+      claimFen: 0,
+      reason: '该债权已全部清偿',
+    });
+    await s.runtime.advance(17 * DAY);
+    const done = await s.load(a);
+    expect(done.distribution).toMatchObject({ stage: 'paid', outcome: 'revised' });
+    expect(done.nodes['dispute:distribution-opposition']?.status).toBe('met');
+    // 李国强's claim taken as nil: 20,100 yuan split 50,000 : 10,000, exactly.
+    expect([ledgerTotal(done, 'shared', mortgagee), ledgerTotal(done, 'shared', creditorB)]).toEqual([990_000, 0]);
+    expect(ledgerTotal(done, 'shared', creditorC)).toBe(335_000);
+    expect(ledgerTotal(done, 'disbursed')).toBe(1_675_000);
+    expect(accountBalance(done)).toBe(0);
+  });
+
   it('refuses a creditor whose own case is against another respondent, and writes nothing', async () => {
     const s = await open({ script: DEPOSIT });
     const { a } = await holding(s, 830);
