@@ -23,7 +23,7 @@ import {
 } from '#contracts/distribution.ts';
 import type { Deps } from '#use-cases/context.ts';
 import {
-  advanceDistribution,
+  advanceDistributionAsStaff,
   applyToShare,
   objectToDistribution,
   opposeObjection,
@@ -33,7 +33,6 @@ import {
   serveDistribution,
 } from '#use-cases/distribution.ts';
 import { caseDisputes, pendingDisputes } from '#use-cases/distribution-reads.ts';
-import { unauthenticated } from '#use-cases/errors.ts';
 import { orderReversal } from '#use-cases/reversal.ts';
 import {
   callGuarantee,
@@ -195,7 +194,7 @@ export function disputeHandlers(
   const apply = applyToShare(deps);
   const suit = recordDistributionSuit(deps);
   const judgment = recordDistributionJudgment(deps);
-  const advance = advanceDistribution(deps);
+  const advance = advanceDistributionAsStaff(deps);
   const lift = liftSuspension(deps);
   const guarantee = callGuarantee(deps);
   const reversal = orderReversal(deps);
@@ -205,10 +204,7 @@ export function disputeHandlers(
     recordDistributionSuit: ({ identity, params }) => suit(identity, { caseId: caseId(params) }),
     recordDistributionJudgment: ({ identity, params, body }) =>
       judgment(identity, { caseId: caseId(params), ...(body as z.infer<typeof DistributionJudgmentBody>) }),
-    advanceDistribution: async ({ identity, params }) => {
-      if (!identity) throw unauthenticated('未登录或身份无法核验');
-      return advance(caseId(params), { kind: 'staff', id: identity.userId });
-    },
+    advanceDistribution: ({ identity, params }) => advance(identity, { caseId: caseId(params) }),
     liftSuspension: ({ identity, params, body }) =>
       lift(identity, { caseId: caseId(params), ...(body as z.infer<typeof SuspensionLiftBody>) }),
     callGuarantee: ({ identity, params }) => guarantee(identity, { caseId: caseId(params) }),

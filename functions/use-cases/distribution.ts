@@ -344,6 +344,15 @@ export function advanceDistribution(deps: DistributionDeps) {
   };
 }
 
+/** The officer asks for it (a staff route): of the case's court, with the role table's `close-cases`. */
+export function advanceDistributionAsStaff(deps: DistributionDeps) {
+  const advance = advanceDistribution(deps);
+  return async (identity: Identity | undefined, command: { readonly caseId: string }) => {
+    const { identity: who } = await caseFor(deps, identity, command.caseId, 'close-cases');
+    return advance(command.caseId, { kind: 'staff', id: who.userId });
+  };
+}
+
 /** The court's cases against the same respondent (the same party id): they see each other's distributions. */
 export function relatedCases(deps: Pick<Deps, 'cases' | 'queries'>) {
   return async (identity: Identity | undefined, caseId: string) => {
