@@ -567,7 +567,9 @@ async function disputeRoutes(s: ApiScenario, caseId: string): Promise<void> {
   await refused('/distribution/judgment', { upheld: 'original', judgment: '（2026）冀0922民初300号' });
   expect((await r('POST', `/cases/${caseId}/distribution/advance`, { as: officer, body: {} })).status).toBe(200);
   // The court pays on its officers' word only: an auditor may not.
-  expect((await r('POST', `/cases/${caseId}/distribution/advance`, { as: USER_OF.auditor, body: {} })).status).toBe(403);
+  expect((await r('POST', `/cases/${caseId}/distribution/advance`, { as: USER_OF.auditor, body: {} })).status).toBe(
+    403,
+  );
   await refused('/suspension', { kind: 'suspension', ground: 'other-court-finds', note: '再审审查' });
   await refused('/suspension/ruling', { decision: 'approved' }, 'zhang-wei');
   await refused('/suspension/lift', { reason: '情形消失' });
