@@ -104,6 +104,31 @@ describe('中止执行 (suspension)', () => {
   });
 });
 
+describe('a suspension refused', () => {
+  it('needs a reason; refused, nothing stops and the term stays as it was', async () => {
+    const s = await open({ script: NOTHING });
+    const caseId = await coercing(s, 905);
+    const term = (await s.load(caseId)).nodes['enforcement-term'];
+    await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+      kind: 'suspension',
+      ground: 'applicant-agrees-to-defer',
+      note: '申请执行人口头表示可以延期',
+    });
+    const bare = await call(s, CHIEF, 'api', `/cases/${caseId}/suspension/ruling`, { decision: 'rejected' });
+    expect(bare.status).toBe(400);
+    const refused = await call(s, CHIEF, 'api', `/cases/${caseId}/suspension/ruling`, {
+      decision: 'rejected',
+      reason: '申请执行人未书面表示可以延期执行',
+    });
+    expect(refused.body.suspension.status).toBe('rejected');
+    await s.runtime.advance(10 * DAY);
+    const after = await s.load(caseId);
+    expect(after.interrupted?.coercion).toBeUndefined();
+    expect(after.nodes['enforcement-term']?.dueDate).toBe(term?.dueDate);
+    expect(s.path(caseId, 'coercion')).not.toContain('PhaseEnded');
+  });
+});
+
 describe('暂缓执行 with 执行担保 (deferral on a guarantee)', () => {
   it('refuses to call the guarantee before the deferral ends; after it, enforcement resumes and the guarantor pays', async () => {
     const s = await open({ script: NOTHING });
