@@ -26,6 +26,9 @@ export interface AccessTargets {
   /** The machines staff actions start through settle: a closure asked for, a settlement recorded. */
   readonly closureMachineArn: string;
   readonly settlementMachineArn: string;
+  /** Started by settle when a suspension of enforcement (中止执行, 暂缓执行) is lifted: the phase it stopped. */
+  readonly coercionMachineArn: string;
+  readonly disposalMachineArn: string;
   readonly nodeTaskMachineArn: string;
   readonly evidenceBucket: IBucket;
   /** The installation's party-id key (HMAC of ID numbers), read by intake. */
@@ -247,13 +250,16 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         };
       }
       if (use === 'settle-tasks') {
-        const started = [t.closureMachineArn, t.settlementMachineArn];
+        const started = [t.closureMachineArn, t.settlementMachineArn, t.coercionMachineArn, t.disposalMachineArn];
         return {
-          // Staff ask for a closure or record a settlement through settle, which starts that phase's execution.
+          // Staff ask for a closure or record a settlement through settle, which starts that phase's execution; a
+          // suspension of enforcement lifted starts again the coercion or disposal it stopped.
           statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: started })],
           environment: {
             [ENV.closureMachineArn]: t.closureMachineArn,
             [ENV.settlementMachineArn]: t.settlementMachineArn,
+            [ENV.coercionMachineArn]: t.coercionMachineArn,
+            [ENV.disposalMachineArn]: t.disposalMachineArn,
           },
           encrypted: true,
           unscoped: {

@@ -1,6 +1,7 @@
 /** The command-center board: overdue and soon-due nodes, the approvals waiting longest, cases and workload. */
 import { chinaTime } from './api.ts';
 import type { NodeView } from './case-page.tsx';
+import { Disputes } from './distribution.tsx';
 import { ExportPanel } from './exports.tsx';
 import type { Lang } from './i18n.ts';
 import type { Task } from './tasks.tsx';
@@ -109,6 +110,7 @@ export function Board({ api, t, lang, version }: PageProps) {
           <h3 id="soon-title">{t('soonNodes')}</h3>
           <NodeTable items={soon.data?.items ?? []} t={t} lang={lang} id="soon-nodes" />
         </article>
+        <Disputes api={api} lang={lang} version={version} />
         <article aria-labelledby="waiting-title">
           <h3 id="waiting-title">{t('waitingLongest')}</h3>
           <Problem message={waiting.error} t={t} />

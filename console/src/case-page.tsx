@@ -6,6 +6,7 @@ import type { AssetClass } from '#domain/case/model.ts';
 import { daysLate } from '#domain/exports/collect.ts';
 import { ASSET_CLASS_LABELS, ASSET_STATUS_LABELS } from '#domain/timeline/labels.ts';
 import { chinaTime, yuan } from './api.ts';
+import { Disputes } from './distribution.tsx';
 import { DocumentList } from './documents.tsx';
 import { EvidenceList } from './evidence.tsx';
 import type { LabelKey } from './i18n.ts';
@@ -193,6 +194,7 @@ export function CasePage({ api, t, lang, caseId }: PageProps & { caseId: string 
           ))}
         </ul>
       )}
+      <Disputes api={api} lang={lang} caseId={caseId} />
       <h3>{t('caseDocuments')}</h3>
       <DocumentList api={api} caseId={caseId} t={t} />
       <h3>{t('caseEvidence')}</h3>

@@ -57,6 +57,7 @@ import {
 import { recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
+import { disputeApiHandlers, disputeHandlers } from './distribution-routes.ts';
 import { type EvidenceRouteOptions, evidenceRoutes, type RouteHandler } from './evidence-routes.ts';
 import { Answer, type Handlers, type OperationHandler } from './router.ts';
 import type { OperationId } from './routes.ts';
@@ -65,7 +66,18 @@ import type { OperationId } from './routes.ts';
  * What settle's routes need, a subset of what it declares: deciding, and the staff actions that start or wake an
  * execution (a closure asked for, a settlement recorded, the applicant's interview, conduct, early release).
  */
-export const DECISION_USES = ['clock', 'rules', 'cases', 'approvals', 'engine', 'staff', 'requests'] as const;
+export const DECISION_USES = [
+  'clock',
+  'rules',
+  'calendar',
+  'cases',
+  'approvals',
+  'engine',
+  'staff',
+  'requests',
+  'payments',
+  'filing',
+] as const;
 
 /** The evidence routes' handlers (functions/api/evidence-routes.ts) as operations of the route table. */
 const EVIDENCE_OPERATIONS: Partial<Record<OperationId, readonly ['GET' | 'POST', string]>> = {
@@ -141,6 +153,7 @@ export function apiHandlers(
   return {
     ...evidenceHandlers(deps, options),
     ...fieldHandlers(deps),
+    ...disputeApiHandlers(deps),
     listBoardNodes: ({ identity, query }) => nodes(identity, query as unknown as Parameters<typeof nodes>[1]),
     listBoardApprovals: ({ identity, query }) =>
       waiting(identity, query as { role?: Role; limit?: number; cursor?: string }),
@@ -234,6 +247,7 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
   return {
+    ...disputeHandlers(deps),
     requestClosure: ({ identity, params, body }) =>
       close(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ClosureBody>) }),
     recordInterview: ({ identity, params, body }) =>

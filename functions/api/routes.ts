@@ -90,6 +90,7 @@ import {
   TripView,
 } from '#contracts/field.ts';
 import { decodePathSegment } from '#contracts/limits.ts';
+import { DISPUTE_ROUTES } from './distribution-routes.ts';
 
 /** Who answers a route: the API function, the settle function (the only SendTask* holder), or the local server. */
 export type RouteTarget = 'api' | 'settle' | 'local';
@@ -781,6 +782,8 @@ export const ROUTES = [
     response: ClockAdvanceResult,
     errors: [400, 401, 403, 409],
   },
+  // Disputes inside enforcement (issue 14): 参与分配, 中止执行, 暂缓执行, 执行回转.
+  ...DISPUTE_ROUTES,
 ] as const satisfies readonly Route[];
 
 export type OperationId = (typeof ROUTES)[number]['operationId'];

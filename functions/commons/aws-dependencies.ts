@@ -83,11 +83,14 @@ export function awsDependencies<U extends DependencyName>(
   if (needs.has('requests')) deps.requests = new DynamoPartnerRequestStore(db(), tables());
   if (needs.has('engine')) {
     // Only the machines this function may start are configured (function-access.ts): intake the service phase,
-    // settle the closure and settlement phases that staff ask for, the sweeper the node tasks.
+    // settle the closure and settlement phases that staff ask for (and coercion or disposal again when a suspension
+    // of enforcement is lifted), the sweeper the node tasks.
     deps.engine = new StepFunctionsEngine(traced(new SFNClient({})), {
       service: process.env[ENV.serviceMachineArn] ?? '',
       closure: process.env[ENV.closureMachineArn] ?? '',
       settlement: process.env[ENV.settlementMachineArn] ?? '',
+      coercion: process.env[ENV.coercionMachineArn] ?? '',
+      disposal: process.env[ENV.disposalMachineArn] ?? '',
       'node-task': process.env[ENV.nodeTaskMachineArn] ?? '',
     });
   }

@@ -121,7 +121,48 @@ export const IntakeDetailV2 = z
     message: 'a resumed case must name the case it resumes',
   });
 
-export const IntakeDetail = z.discriminatedUnion('schemaVersion', [IntakeDetailV1, IntakeDetailV2]);
+/**
+ * v3: as v2, and a case may name the case it reverses (执行回转, REVERSAL: 民诉法 第二百四十四条): the title of that
+ * case was set aside after execution, and this case enforces the ruling that orders the money returned.
+ */
+export const IntakeDetailV3 = z
+  .strictObject({
+    schemaVersion: z.literal(3),
+    ...common,
+    claim: IntakeDetailV2.shape.claim,
+    reversalOf: z
+      .strictObject({
+        caseNumber: z.string().trim().min(5).max(60),
+        /** The document that set the old case's title aside. */
+        setAsideBy: z.string().trim().min(3).max(100),
+      })
+      .optional(),
+  })
+  .refine((d) => d.claim.items.reduce((t, i) => t + i.amountFen, 0) > 0, {
+    path: ['claim', 'items'],
+    message: 'the claim must be more than 0 fen',
+  })
+  .refine((d) => Number.isSafeInteger(d.claim.items.reduce((t, i) => t + i.amountFen, 0)), {
+    path: ['claim', 'items'],
+    message: 'the claim total is too large',
+  })
+  .refine(
+    (d) =>
+      d.claim.items.every(
+        (i) => i.creditorIdNumber === undefined || d.applicants.some((a) => a.idNumber === i.creditorIdNumber),
+      ),
+    { path: ['claim', 'items'], message: 'creditorIdNumber must be one of the applicants' },
+  )
+  .refine((d) => d.kind !== 'resumed' || d.previousCaseNumber !== undefined, {
+    path: ['previousCaseNumber'],
+    message: 'a resumed case must name the case it resumes',
+  })
+  .refine((d) => d.reversalOf === undefined || d.reversalOf.caseNumber !== d.caseNumber, {
+    path: ['reversalOf', 'caseNumber'],
+    message: 'a reversal names another case than itself',
+  });
+
+export const IntakeDetail = z.discriminatedUnion('schemaVersion', [IntakeDetailV1, IntakeDetailV2, IntakeDetailV3]);
 export type IntakeDetail = z.infer<typeof IntakeDetail>;
 
 /** The event as EventBridge delivers it to the intake target. */

@@ -1,6 +1,6 @@
 /** JSON Schemas generated from the zod contracts, for producers of intake events (filing systems). */
 import { z } from 'zod';
-import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE, IntakeDetailV1, IntakeDetailV2 } from './intake-event.ts';
+import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE, IntakeDetailV1, IntakeDetailV2, IntakeDetailV3 } from './intake-event.ts';
 
 function schemaOf(schema: z.ZodType, id: string, title: string, description: string): Record<string, unknown> {
   return {
@@ -25,6 +25,12 @@ export function intakeSchemas(): Record<string, Record<string, unknown>> {
       'urn:court-enforcement:intake:EnforcementCaseFiled:2',
       'EnforcementCaseFiled detail, version 2',
       `${envelope} As version 1, with the claim as items each owed to a named applicant. Cross-field rules (claim above zero; creditors are applicants; a resumed case names the case it resumes) are checked on intake too.`,
+    ),
+    'intake-event-detail.v3.schema.json': schemaOf(
+      IntakeDetailV3,
+      'urn:court-enforcement:intake:EnforcementCaseFiled:3',
+      'EnforcementCaseFiled detail, version 3',
+      `${envelope} As version 2, and a case may name the case it reverses (reversalOf: 执行回转, 民事诉讼法第二百四十四条): that case's title was set aside after execution. Cross-field rules as version 2, and a reversal names another case than itself.`,
     ),
   };
 }

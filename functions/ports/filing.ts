@@ -16,7 +16,23 @@ export interface ResumptionRequest {
   readonly reason: string;
 }
 
-/** The filing system files the resumed case through the normal intake path (kind `resumed`). */
+/**
+ * A request to file a reversal (执行回转, REVERSAL) as a new case: the title of `caseNumber` was set aside after
+ * execution and a ruling ordered `returnFen` returned. The new case names the old one (intake v3 `reversalOf`).
+ */
+export interface ReversalRequest {
+  readonly requestId: string;
+  readonly caseId: string;
+  readonly court: string;
+  readonly caseNumber: string;
+  readonly returnFen: number;
+  /** The document that set the title aside. */
+  readonly setAsideBy: string;
+  readonly requestedAt: Instant;
+}
+
+/** The filing system files the resumed case through the normal intake path (kind `resumed`), and a reversal. */
 export interface FilingSystem {
   requestResumption(request: ResumptionRequest): Promise<void>;
+  requestReversal(request: ReversalRequest): Promise<void>;
 }

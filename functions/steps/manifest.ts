@@ -71,7 +71,20 @@ export const FUNCTION_USES = {
    * The only holder of states:SendTask*: staff decisions on approvals, and partner answers (the last answer to a
    * request resumes its execution).
    */
-  settle: ['clock', 'rules', 'calendar', 'cases', 'approvals', 'staff', 'engine', 'requests', 'alerts', 'filing'],
+  settle: [
+    'clock',
+    'rules',
+    'calendar',
+    'cases',
+    'approvals',
+    'staff',
+    'engine',
+    'requests',
+    'alerts',
+    'filing',
+    // Disputes inside enforcement: a distribution among creditors pays from the case account (参与分配).
+    'payments',
+  ],
   /**
    * EventBridge target of the evidence bucket's Object Created events: checks the landed object against its
    * declared upload and records it on the case (and puts it under the case's legal hold, if there is one).
@@ -116,6 +129,8 @@ export const FUNCTION_USES = {
     'field',
     // Read only (its pending-approvals index): the approvals-waiting gauge of the command center.
     'approvals',
+    // A distribution window (参与分配) that ended unused: the sweeper pays the plan from the case account.
+    'payments',
   ],
 } as const satisfies Record<string, readonly DependencyName[]>;
 

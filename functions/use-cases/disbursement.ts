@@ -10,7 +10,7 @@ import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { wakeWatch } from './coercion.ts';
-import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
+import { type Deps, loadCase, mutateCase, PhaseEndedError, SYSTEM } from './context.ts';
 import { conflict } from './errors.ts';
 import { nextPhase } from './hand-over.ts';
 import { liftingRun, wakeOnPerformance } from './performance.ts';
@@ -21,6 +21,7 @@ import { wakeSettlement } from './settlement.ts';
 export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
   return async (input: StepInput): Promise<{ approval: ApprovalRequestTerms }> => {
     const { run } = parseExecutionName(input.execution);
+    await distributionHolds(deps, input);
     const { state } = await mutateCase(
       deps,
       input.caseId,
@@ -65,9 +66,20 @@ export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
   };
 }
 
+/**
+ * Money under a distribution among creditors (参与分配) leaves only through it: a disbursement opened or approved
+ * meanwhile stops here (the state machines end it as PhaseEnded), paying nothing.
+ */
+async function distributionHolds(deps: Pick<Deps, 'cases'>, input: StepInput): Promise<void> {
+  const stage = (await loadCase(deps.cases, input.caseId)).distribution?.stage;
+  if (stage && stage !== 'paid')
+    throw new PhaseEndedError(input.caseId, input.execution, 'a distribution among creditors holds the money');
+}
+
 /** Pays the approved plan from the case account; each payment has a fixed entry id, so a retry pays nothing twice. */
 export function payOut(deps: Pick<Deps, 'cases' | 'clock' | 'payments'>) {
   return async (input: StepInput) => {
+    await distributionHolds(deps, input);
     const state = await loadCase(deps.cases, input.caseId);
     const plan = state.disbursementPlan;
     if (!plan) throw new Error(`case ${input.caseId} has no approved disbursement plan`);

@@ -80,6 +80,7 @@ export function toFiledEvent(event: IntakeEvent, partyIdOf: PartyIdOf): Extract<
     kind: detail.kind,
     filedAt: new Date(Date.parse(detail.filedAt)).toISOString(),
     ...(detail.previousCaseNumber ? { previousCaseNumber: detail.previousCaseNumber } : {}),
+    ...(detail.schemaVersion === 3 && detail.reversalOf ? { reversalOf: detail.reversalOf } : {}),
     applicants,
     respondents: detail.respondents.map((p) => toParty(p, partyIdOf)),
     basis: {
@@ -123,6 +124,31 @@ async function linkResumed(
     { intakeEvent: eventId },
     (s) => ({
       events: s.resumedAs ? [] : [{ type: 'case-resumed', caseNumber: filed.caseNumber, caseId }],
+      result: undefined,
+    }),
+  );
+}
+
+/** A reversal (执行回转) names the case whose title was set aside: that case records the new one. Once. */
+async function linkReversal(
+  deps: Pick<Deps, 'cases' | 'clock'>,
+  filed: Extract<CaseEvent, { type: 'case-filed' }>,
+  caseId: string,
+  eventId: string,
+): Promise<void> {
+  if (!filed.reversalOf) return;
+  const previous = caseIdFor(filed.court.code, filed.reversalOf.caseNumber);
+  if (!(await deps.cases.load(previous))) return;
+  await mutateCase(
+    deps,
+    previous,
+    { kind: 'system', id: `${INTAKE_SOURCE}/${INTAKE_DETAIL_TYPE}` },
+    { intakeEvent: eventId },
+    (s) => ({
+      events:
+        s.reversal && s.reversal.status !== 'filed'
+          ? [{ type: 'reversal-filed', caseNumber: filed.caseNumber, caseId }]
+          : [],
       result: undefined,
     }),
   );
@@ -202,10 +228,12 @@ export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'reje
       const existing = await loadCase(deps.cases, caseId);
       const stillFiled = existing.status === 'filed' && existing.phaseRuns.service === undefined;
       await linkResumed(deps, filed, caseId, parsed.event.id);
+      await linkReversal(deps, filed, caseId, parsed.event.id);
       if (stillFiled) await deps.engine.startExecution('service', firstRun, input);
       return { outcome: 'duplicate', caseId, caseNumber: existing.caseNumber, restarted: stillFiled };
     }
     await linkResumed(deps, filed, caseId, parsed.event.id);
+    await linkReversal(deps, filed, caseId, parsed.event.id);
     await deps.engine.startExecution('service', firstRun, input);
     return { outcome: 'created', caseId, caseNumber: filed.caseNumber, execution: firstRun };
   };

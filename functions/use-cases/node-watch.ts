@@ -14,11 +14,16 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { nodeLabel } from '#domain/case/node-labels.ts';
 import { dueNodeActions, type NodeAction } from '#domain/case/node-watch.ts';
+import { lapsed } from '#domain/disputes/distribution.ts';
 import { executionName } from '#domain/ids.ts';
 import { approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase } from './context.ts';
+import { advanceDistribution } from './distribution.ts';
 
-export type SweepDeps = Pick<Deps, 'cases' | 'queries' | 'clock' | 'rules' | 'calendar' | 'engine' | 'alerts'>;
+export type SweepDeps = Pick<
+  Deps,
+  'cases' | 'queries' | 'clock' | 'rules' | 'calendar' | 'engine' | 'alerts' | 'payments'
+>;
 
 export const SWEEPER = { kind: 'system', id: 'node-sweeper' } as const;
 export const NODE_TASK_MACHINE = 'node-task';
@@ -71,9 +76,15 @@ export interface SweepResult {
 
 /** One case: what is due now, the tasks started, then the events written. Returns what was done. */
 export function sweepCase(deps: SweepDeps) {
+  const advance = advanceDistribution(deps);
   return async (caseId: string) => {
-    const before = await loadCase(deps.cases, caseId);
+    let before = await loadCase(deps.cases, caseId);
     const now = deps.clock.now();
+    // A distribution window that ended unused (参与分配): the court pays as the rules say, which meets its node.
+    if (lapsed(before, now).pay) {
+      await advance(caseId, SWEEPER);
+      before = await loadCase(deps.cases, caseId);
+    }
     const actions = dueNodeActions(before, now, deps.rules, deps.calendar);
     if (actions.length === 0) {
       // The index said due, the case says not (written under other rules, or stale): put it right.

@@ -11,7 +11,7 @@ import { CliError, type Output, parseYuan } from './output.ts';
 import type { GlobalOptions } from './session.ts';
 
 /** A case id as given, or the case number in the court of the acting user (config/staff.json). */
-async function caseIdOf(reference: string, as: string): Promise<string> {
+export async function caseIdOf(reference: string, as: string): Promise<string> {
   if (/^c[a-z2-7]{19}$/.test(reference)) return reference;
   const member = await referenceData().staff.member(as);
   if (!member) throw new CliError(`未知的用户：${as}`);

@@ -149,6 +149,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   retention: '保存期限',
   overdueGraceMinutes: '逾期未归的宽限（分钟）',
   maxTripHours: '单次外出最长（小时）',
+  respondentKinds: '被执行人类型',
+  applyBefore: '申请期限',
+  order: '清偿顺序',
+  oppose: '提出反对意见期限（收到异议通知起）',
+  sue: '提起分配方案异议之诉期限（收到反对意见通知起）',
+  excludedFrom: '不计入',
+  remainder: '余数分配',
 };
 
 export const VALUE_LABELS: Readonly<Record<string, string>> = {
@@ -210,6 +217,17 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'applicant-request': '申请执行人书面申请删除',
   'requery-fruitless-twice': '终本后两次以上查询未发现可供执行的财产',
   'suspended-review-or-bankruptcy': '因审判监督或者破产程序中止执行',
+  person: '公民（自然人）',
+  payout: '执行款发放前（被执行人的财产执行终结前）',
+  costs: '执行费用',
+  priority: '优先受偿的债权',
+  'pro-rata': '普通债权按比例受偿',
+  'applicant-agrees-to-defer': '申请人表示可以延期执行',
+  'third-party-objection-justified': '案外人对执行标的提出确有理由的异议',
+  'party-died-awaiting-successor': '作为一方当事人的公民死亡，需要等待继承人继承权利或者承担义务',
+  'organisation-ended-awaiting-successor': '作为一方当事人的法人或者其他组织终止，尚未确定权利义务承受人',
+  'other-court-finds': '人民法院认为应当中止执行的其他情形',
+  'largest-remainder': '各份向下取整到分，余下的分按余数由大到小各补一分，余数相同的按申请先后',
 };
 
 const PERIOD_UNITS: Readonly<Record<string, string>> = { calendar: '日', working: '个工作日' };

@@ -772,6 +772,9 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       // Staff ask for a closure or record a settlement: settle starts that phase.
       expected.add(`machine:${prefix}-closure states:StartExecution`);
       expected.add(`machine:${prefix}-settlement states:StartExecution`);
+      // A suspension of enforcement lifted: the coercion or disposal it stopped starts again.
+      expected.add(`machine:${prefix}-coercion states:StartExecution`);
+      expected.add(`machine:${prefix}-disposal states:StartExecution`);
       for (const action of [
         'ReceiveMessage',
         'ChangeMessageVisibility',
@@ -800,6 +803,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'settle') {
       expected.add(ENV.closureMachineArn);
       expected.add(ENV.settlementMachineArn);
+      expected.add(ENV.coercionMachineArn);
+      expected.add(ENV.disposalMachineArn);
     }
     if (name === 'sweep-nodes') expected.add(ENV.nodeTaskMachineArn);
 

@@ -92,6 +92,15 @@ describe('the staff API', () => {
       'requestClosure',
       'recordInterview',
       'recordSettlement',
+      // Disputes (issue 14): withdraw a waiting disbursement, pay from the case account, start a stopped phase
+      // again, ask the filing system for a reversal.
+      'applyToShare',
+      'recordDistributionSuit',
+      'recordDistributionJudgment',
+      'advanceDistribution',
+      'liftSuspension',
+      'callGuarantee',
+      'orderReversal',
     ]);
   });
 

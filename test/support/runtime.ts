@@ -216,13 +216,14 @@ export async function assertMoneyReconciles(s: Scenario): Promise<void> {
       if (!Number.isSafeInteger(entry.amountFen) || entry.amountFen <= 0)
         problems.push(`${entry.kind} ${entry.entryId}: ${entry.amountFen} is not a positive whole number of fen`);
     const received = ledgerTotal(state, 'received');
-    const out = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded');
+    const out = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded') + ledgerTotal(state, 'shared');
     if (received - out !== accountBalance(state) || accountBalance(state) < 0)
       problems.push(`received ${received}, paid out and refunded ${out}: the account would be negative`);
     // The applicants are owed the claim and the doubled interest (F-DELAY-INTEREST); the court the fee (F1-FEE).
     const figures = owed(state);
     const fee = ledgerTotal(state, 'disbursed', FEE_PAYEE);
-    const satisfied = ledgerTotal(state, 'disbursed') - fee + ledgerTotal(state, 'in-lieu');
+    const satisfied =
+      ledgerTotal(state, 'disbursed') - fee + ledgerTotal(state, 'in-lieu') + ledgerTotal(state, 'shared-in');
     if (satisfied > figures.applicantsFen)
       problems.push(`paid ${satisfied} over what is owed ${figures.applicantsFen}`);
     if (fee > figures.feeFen) problems.push(`fee ${fee} over ${figures.feeFen}`);

@@ -545,7 +545,39 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
   await r('POST', '/entrustments/received/overdue-check', { as: USER_OF['command-center'] });
   await r('GET', '/entrustments/counts?from=2026-03-01&to=2026-12-31', { as: USER_OF.auditor });
   await fieldRoutes(s, caseId);
+  await disputeRoutes(s, caseId);
   return { s, late: other };
+}
+
+/**
+ * The dispute routes (issue 14; distribution.test.ts and suspension.test.ts tell their stories): each once on the
+ * closed case, where the rules refuse them (409), the officer may not order a reversal (403), and the reads.
+ */
+async function disputeRoutes(s: ApiScenario, caseId: string): Promise<void> {
+  const r = s.request;
+  const officer = USER_OF['handling-officer'];
+  const refused = async (path: string, body: unknown, as = officer) =>
+    expect((await r('POST', `/cases/${caseId}${path}`, { as, body })).status).toBe(409);
+  await refused('/distribution/applications', { name: '赵丽', claimFen: 100, title: '（2026）冀0922民初99号' });
+  await refused('/distribution/plan', { costsFen: 0 });
+  await refused('/distribution/serve', {}, 'zhang-wei');
+  await refused('/distribution/objection', { by: 'x00', against: 'y00', claimFen: 1, reason: '异议' });
+  await refused('/distribution/opposition', { by: 'x00' });
+  await refused('/distribution/suit', {});
+  await refused('/distribution/judgment', { upheld: 'original', judgment: '（2026）冀0922民初300号' });
+  expect((await r('POST', `/cases/${caseId}/distribution/advance`, { as: officer, body: {} })).status).toBe(200);
+  // The court pays on its officers' word only: an auditor may not.
+  expect((await r('POST', `/cases/${caseId}/distribution/advance`, { as: USER_OF.auditor, body: {} })).status).toBe(
+    403,
+  );
+  await refused('/suspension', { kind: 'suspension', ground: 'other-court-finds', note: '再审审查' });
+  await refused('/suspension/ruling', { decision: 'approved' }, 'zhang-wei');
+  await refused('/suspension/lift', { reason: '情形消失' });
+  await refused('/suspension/guarantee', {});
+  const reversal = { setAsideBy: '（2026）冀09民再5号', returnFen: 1 };
+  expect((await r('POST', `/cases/${caseId}/reversal`, { as: officer, body: reversal })).status).toBe(403);
+  expect((await r('GET', `/cases/${caseId}/disputes`, { as: USER_OF.auditor })).status).toBe(200);
+  expect((await r('GET', '/board/disputes?withinDays=30', { as: USER_OF['command-center'] })).status).toBe(200);
 }
 
 /** The field routes (issue 17; test/workflow/field.test.ts tells their story): each once, and a refusal. */

@@ -31,6 +31,10 @@ const COMMANDS = [
   'interview',
   'settlement',
   'users',
+  'distribution',
+  'suspension',
+  'reversal',
+  'disputes',
 ];
 const scratch = mkdtempSync(join(tmpdir(), 'enforce-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -87,6 +91,11 @@ describe('errors are one clear line and a non-zero exit', () => {
       /^错误：申请执行人意见只能是 agrees（同意终本）或 objects（不同意）/,
     ],
     [['settlement', 'x', '--as', 'wang-fang', '--installment', 'soon'], /^错误：分期格式不正确：soon（应为 日期=金额/],
+    [
+      ['distribution', 'judgment', 'x', '--upheld', 'maybe', '--judgment', 'j', '--as', 'wang-fang'],
+      /^错误：--upheld 只能是 original 或 revised\n$/,
+    ],
+    [['distribution', 'plan', 'x', '--costs', '1.234', '--as', 'wang-fang'], /^错误：金额格式不正确：1\.234/],
   ])('%j', (args, message) => {
     const { code, stdout, stderr } = enforce(['--data-dir', join(scratch, 'errors'), ...args]);
     expect(code).not.toBe(0);

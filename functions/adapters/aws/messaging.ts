@@ -4,7 +4,7 @@ import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { PartnerCallback } from '#contracts/partner-answers.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type { Alert, CommandCenter } from '#ports/alerts.ts';
-import type { FilingSystem, ResumptionRequest } from '#ports/filing.ts';
+import type { FilingSystem, ResumptionRequest, ReversalRequest } from '#ports/filing.ts';
 import type { WakeRequest } from '#ports/wakes.ts';
 import type { DeadLetters } from '../dynamodb/rejection-log.ts';
 
@@ -33,6 +33,7 @@ export const ALERT_SOURCE = 'court.enforcement';
 export const ALERT_DETAIL_TYPE = 'CommandCenterAlert';
 /** What the court's filing system listens for on the alert bus: file a resumed case (G3). */
 export const RESUMPTION_DETAIL_TYPE = 'ResumptionRequested';
+export const REVERSAL_DETAIL_TYPE = 'ReversalRequested';
 
 export class EventBridgeCommandCenter implements CommandCenter {
   private readonly events: EventBridgeClient;
@@ -77,6 +78,21 @@ export class EventBridgeFilingSystem implements FilingSystem {
             EventBusName: this.busName,
             Source: ALERT_SOURCE,
             DetailType: RESUMPTION_DETAIL_TYPE,
+            Detail: JSON.stringify(request),
+          },
+        ],
+      }),
+    );
+  }
+  /** A `ReversalRequested` event (ids and amounts only): the filing system files the reversal as a new case. */
+  async requestReversal(request: ReversalRequest): Promise<void> {
+    await this.events.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: this.busName,
+            Source: ALERT_SOURCE,
+            DetailType: REVERSAL_DETAIL_TYPE,
             Detail: JSON.stringify(request),
           },
         ],

@@ -12,7 +12,7 @@ import type { EnforcementCase, Party } from '#domain/case/model.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
 import type { CaseRepository } from '#ports/case-repository.ts';
 import type { Clock } from '#ports/clock.ts';
-import type { FilingSystem, ResumptionRequest } from '#ports/filing.ts';
+import type { FilingSystem, ResumptionRequest, ReversalRequest } from '#ports/filing.ts';
 
 /** How long the filing system takes to file a resumed case, in hours. Not a legal number: the simulator's pace. */
 export const SIMULATED_FILING_HOURS = 30;
@@ -35,6 +35,11 @@ function partyOf(party: Party) {
     ...(party.contact.address ? { address: party.contact.address } : {}),
     ...(party.legalRepresentative ? { legalRepresentative: party.legalRepresentative } : {}),
   };
+}
+
+/** `（2026）冀0922执1001号` reversed in 2026 -> `（2026）冀0922执1001号之一（执行回转）`: the simulator's own numbering. */
+export function reversalCaseNumber(previous: string): string {
+  return `${previous.replace(/号$/, '')}号之一`.slice(0, 60);
 }
 
 /** What is still owed, item by item of the old claim: what each applicant received is taken off their items in order. */
@@ -95,6 +100,45 @@ export class FilingSimulator implements FilingSystem {
         respondents: previous.respondents.map(partyOf),
         basis: previous.basis,
         claim: { items },
+      },
+    };
+    this.filed.add(request.requestId);
+    await this.deliver(at, event);
+  }
+
+  /**
+   * Files the reversal as a new case (intake v3, `reversalOf` naming the old case): the old respondent applies, the
+   * old applicant must return `returnFen` under the reversal ruling.
+   */
+  async requestReversal(request: ReversalRequest): Promise<void> {
+    if (this.filed.has(request.requestId)) return;
+    const previous = await this.cases.load(request.caseId);
+    if (!previous) return;
+    const at = plusSeconds(this.clock.now(), SIMULATED_FILING_HOURS * 3600);
+    const caseNumber = reversalCaseNumber(previous.caseNumber);
+    const event = {
+      version: '0',
+      id: `reversal-${request.requestId}`,
+      source: INTAKE_SOURCE,
+      'detail-type': INTAKE_DETAIL_TYPE,
+      time: at,
+      detail: {
+        schemaVersion: 3,
+        court: previous.court,
+        caseNumber,
+        kind: 'first',
+        filedAt: at,
+        applicants: previous.respondents.map(partyOf),
+        respondents: previous.applicants.map(partyOf),
+        basis: {
+          documentNumber: `${previous.caseNumber}执行回转裁定`.slice(0, 80),
+          court: previous.court.name,
+          kind: 'ruling',
+          effectiveDate: chinaDateOf(request.requestedAt),
+          cause: '执行回转',
+        },
+        claim: { items: [{ kind: 'principal', amountFen: request.returnFen }] },
+        reversalOf: { caseNumber: previous.caseNumber, setAsideBy: request.setAsideBy },
       },
     };
     this.filed.add(request.requestId);

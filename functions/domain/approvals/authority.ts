@@ -36,6 +36,11 @@ export const ACTIONS = [
    * audited (functions/domain/field/).
    */
   'read-field-locations',
+  /**
+   * Rule on a dispute inside enforcement (issue 14): sign the distribution plan (参与分配), the suspension (中止执行)
+   * or deferral on a guarantee (暂缓执行), the reversal (执行回转). Never on one's own proposal (separation of duties).
+   */
+  'rule-disputes',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -59,6 +64,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'read-board',
     'record-conduct',
     'handle-entrustments',
+    'rule-disputes',
   ],
   president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
   'panel-member': ['read-cases'],

@@ -1,4 +1,5 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
+import type { DisputeEvent } from '../disputes/distribution-events.ts';
 import type { Fen } from '../money.ts';
 import type {
   Asset,
@@ -40,6 +41,8 @@ export type CaseEvent =
       readonly kind: CaseKind;
       readonly filedAt: Instant;
       readonly previousCaseNumber?: string;
+      /** A reversal (执行回转): the case whose title was set aside, and by what (intake v3). */
+      readonly reversalOf?: { readonly caseNumber: string; readonly setAsideBy: string };
       readonly applicants: readonly Party[];
       readonly respondents: readonly Party[];
       readonly basis: Basis;
@@ -201,7 +204,8 @@ export type CaseEvent =
       readonly entryId: string;
       readonly payeeId: string;
       readonly amountFen: Fen;
-      readonly kind: 'disbursed' | 'refunded';
+      /** shared: paid to another creditor in a distribution among creditors (参与分配), not to this case's applicants. */
+      readonly kind: 'disbursed' | 'refunded' | 'shared';
     }
   | { readonly type: 'partner-overdue'; readonly requestId: string; readonly kind: string }
   | {
@@ -549,7 +553,9 @@ export type CaseEvent =
       readonly ids: Readonly<Record<string, string>>;
     }
   /** An on-site record (现场笔录) made by the officer in the field (issue 17), with the evidence captured there. */
-  | ({ readonly type: 'site-record-made' } & SiteRecord);
+  | ({ readonly type: 'site-record-made' } & SiteRecord)
+  /** 参与分配, 中止执行, 暂缓执行 with 执行担保, 执行回转 (functions/domain/disputes/). */
+  | DisputeEvent;
 
 export type CaseEventType = CaseEvent['type'];
 

@@ -1,4 +1,5 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
+import type { DistributionState, ReversalState, SuspensionState } from '../disputes/distribution-state.ts';
 import type { Fen } from '../money.ts';
 import type { CaseStatus } from './status.ts';
 
@@ -86,6 +87,8 @@ export type NodeId =
   | `second-auction:${string}`
   | `renewal:${string}`
   | `settlement:${string}`
+  /** The windows and terms of a dispute (参与分配, 暂缓执行): functions/domain/disputes/. */
+  | `dispute:${string}`
   /** A matter another court entrusted to this court (H1): held on the received matter, not on a case. */
   | `received:${string}`;
 
@@ -173,7 +176,12 @@ export interface RenewalState {
 export interface LedgerEntry {
   readonly entryId: string;
   /** `in-lieu`: property the applicant accepted in lieu of payment, at its ruled value: no money moves. */
-  readonly kind: 'received' | 'disbursed' | 'refunded' | 'in-lieu';
+  /**
+   * `shared`: paid to another creditor in a distribution among creditors (参与分配): no performance of this case.
+   * `shared-in`: this case's applicant was paid its share by another case's distribution: performance of this case,
+   * though no money passed through its account (like `in-lieu`).
+   */
+  readonly kind: 'received' | 'disbursed' | 'refunded' | 'in-lieu' | 'shared' | 'shared-in';
   readonly amountFen: Fen;
   readonly at: Instant;
   /** Where the money came from or went: a deduction, a voluntary payment, a payee. */
@@ -598,6 +606,8 @@ export interface EnforcementCase {
   readonly kind: CaseKind;
   readonly filedAt: Instant;
   readonly previousCaseNumber?: string;
+  /** A reversal (执行回转): the case whose title was set aside, and by what. */
+  readonly reversalOf?: { readonly caseNumber: string; readonly setAsideBy: string };
   readonly applicants: readonly Party[];
   readonly respondents: readonly Party[];
   readonly basis: Basis;
@@ -661,6 +671,12 @@ export interface EnforcementCase {
   readonly legalHold?: LegalHold;
   /** On-site records (现场笔录) made in the field, in order (absent on records written before field work). */
   readonly siteRecords?: readonly SiteRecord[];
+  /** The distribution among creditors (参与分配) of the money on this case's account. */
+  readonly distribution?: DistributionState;
+  /** The current (or last) suspension (中止执行) or deferral on a guarantee (暂缓执行). */
+  readonly suspension?: SuspensionState;
+  /** The reversal (执行回转) ordered after this case's title was set aside. */
+  readonly reversal?: ReversalState;
   /** Node tasks (escalations, extension requests) started so far: numbers their executions. */
   readonly nodeTaskRuns?: number;
   /** Number of commits applied; the optimistic-lock version. */

@@ -21,8 +21,18 @@ const PREFIX_LABELS: Record<string, string> = {
   renewal: '续行查封、冻结（最迟）',
 };
 
+/** The windows and terms of the disputes inside enforcement (functions/domain/disputes/). */
+const DISPUTE_NODE_LABELS: Record<string, string> = {
+  'dispute:distribution-objection': '分配方案异议期间届满',
+  'dispute:distribution-opposition': '分配方案异议反对意见期间届满',
+  'dispute:distribution-suit': '分配方案异议之诉起诉期间届满',
+  'dispute:deferral': '暂缓执行期限届满',
+  'dispute:guarantee': '执行担保期间届满',
+};
+
 export function nodeLabel(node: string): string {
   const prefix = node.includes(':') ? node.slice(0, node.indexOf(':')) : undefined;
+  if (prefix === 'dispute') return DISPUTE_NODE_LABELS[node] ?? '争议处理期限';
   if (prefix === 'settlement') return `执行和解第${node.slice('settlement:'.length)}期`;
   if (prefix && PREFIX_LABELS[prefix]) return PREFIX_LABELS[prefix];
   return NODE_LABELS[node] ?? node;

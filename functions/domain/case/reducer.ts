@@ -1,4 +1,5 @@
 import { chinaDateOf } from '../calendar/local-date.ts';
+import { applyDisputeEvent, isDisputeEvent } from '../disputes/distribution-events.ts';
 import { fen, plus } from '../money.ts';
 import { applyDisposalEvent, isDisposalEvent } from './disposal-reducer.ts';
 import { CaseStateError } from './errors.ts';
@@ -47,6 +48,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       kind: event.kind,
       filedAt: event.filedAt,
       ...(event.previousCaseNumber ? { previousCaseNumber: event.previousCaseNumber } : {}),
+      ...(event.reversalOf ? { reversalOf: event.reversalOf } : {}),
       applicants: event.applicants,
       respondents: event.respondents,
       basis: event.basis,
@@ -364,6 +366,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       return { ...state, siteRecords: [...(state.siteRecords ?? []), record] };
     }
     default:
+      if (isDisputeEvent(event)) return applyDisputeEvent(state, event, at);
       if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
       return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);
   }
@@ -596,7 +599,12 @@ export function ledgerTotal(state: EnforcementCase, kind: LedgerEntry['kind'], c
 
 /** Money on the case account: received minus paid out and refunded. */
 export function accountBalance(state: EnforcementCase): number {
-  return ledgerTotal(state, 'received') - ledgerTotal(state, 'disbursed') - ledgerTotal(state, 'refunded');
+  return (
+    ledgerTotal(state, 'received') -
+    ledgerTotal(state, 'disbursed') -
+    ledgerTotal(state, 'refunded') -
+    ledgerTotal(state, 'shared')
+  );
 }
 
 export function totalReceived(state: EnforcementCase): number {

@@ -51,7 +51,7 @@ interface Receipt {
 /** Money that came in (net of refunds, which only ever return a surplus) and property in lieu, by day. */
 function receipts(state: EnforcementCase): Receipt[] {
   return state.ledger
-    .filter((e) => e.kind === 'received' || e.kind === 'in-lieu')
+    .filter((e) => e.kind === 'received' || e.kind === 'in-lieu' || e.kind === 'shared-in')
     .map((e) => ({ on: chinaDateOf(e.at), amountFen: e.amountFen }))
     .sort((a, b) => compareDates(a.on, b.on));
 }
@@ -122,7 +122,12 @@ export function owed(state: EnforcementCase, asOf: LocalDate = lastReceiptDay(st
   const totalFen = fen(applicantsFen + feeFen);
   const received = state.ledger.reduce(
     (t, e) =>
-      t + (e.kind === 'received' || e.kind === 'in-lieu' ? e.amountFen : e.kind === 'refunded' ? -e.amountFen : 0),
+      t +
+      (e.kind === 'received' || e.kind === 'in-lieu' || e.kind === 'shared-in'
+        ? e.amountFen
+        : e.kind === 'refunded' || e.kind === 'shared'
+          ? -e.amountFen
+          : 0),
     0,
   );
   const satisfiedFen = fen(Math.max(0, received));

@@ -39,7 +39,11 @@ function refundRecipient(state: EnforcementCase): string | undefined {
 
 /** Paid to a payee so far: disbursed, and for an applicant property accepted in lieu too. */
 function paidTo(state: EnforcementCase, payeeId: string): number {
-  return ledgerTotal(state, 'disbursed', payeeId) + ledgerTotal(state, 'in-lieu', payeeId);
+  return (
+    ledgerTotal(state, 'disbursed', payeeId) +
+    ledgerTotal(state, 'in-lieu', payeeId) +
+    ledgerTotal(state, 'shared-in', payeeId)
+  );
 }
 
 /** The doubled interest shared among the applicants in proportion to their part of its base, remainder to the first. */
@@ -113,7 +117,7 @@ export function isFullyPerformed(state: EnforcementCase, rules: OwedRules = RULE
   const figures = owed(state, lastReceiptDay(state), rules);
   const applicants = ledgerTotal(state, 'disbursed') - ledgerTotal(state, 'disbursed', FEE_PAYEE);
   return (
-    applicants + ledgerTotal(state, 'in-lieu') >= figures.applicantsFen &&
+    applicants + ledgerTotal(state, 'in-lieu') + ledgerTotal(state, 'shared-in') >= figures.applicantsFen &&
     ledgerTotal(state, 'disbursed', FEE_PAYEE) >= figures.feeFen
   );
 }
@@ -123,7 +127,7 @@ export function isFullyPerformed(state: EnforcementCase, rules: OwedRules = RULE
  * out (a second disbursement is not late because of money the first one paid).
  */
 export function heldSince(state: EnforcementCase): string | undefined {
-  let paidOut = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded');
+  let paidOut = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'refunded') + ledgerTotal(state, 'shared');
   for (const entry of state.ledger) {
     if (entry.kind !== 'received') continue;
     if (paidOut >= entry.amountFen) {

@@ -369,6 +369,140 @@ export const RULES = {
     /** The respondent's breach is a ground for listing (C6) as well. */
     breachConduct: 'settlement-breach',
   },
+  // Disputes inside enforcement (issue 14): 参与分配, 中止执行, 暂缓执行 with 执行担保, 执行回转.
+  DIST_APPLY: {
+    id: 'DIST-APPLY',
+    title:
+      'Sharing in the distribution (参与分配): a natural-person respondent whose assets cannot pay every creditor; other creditors with a title, or with priority over the seized asset, apply before the money is paid out',
+    titleZh: '参与分配的条件及申请期限',
+    kind: 'law',
+    source: `${CPL_INTERPRETATION} 第五百零六条（被执行人为公民或者其他组织，其财产不能清偿所有债权；有优先权、担保物权的债权人可直接申请）、第五百零七条（执行程序开始后，被执行人的财产执行终结前提出）`,
+    effectiveFrom: '2022-04-10',
+    version: '2022',
+    verify: false,
+    /** 公民 (and 其他组织, which the case record cannot tell from a legal person: persons only). */
+    respondentKinds: ['person'],
+    /** The application comes before the money is paid out (被执行人的财产执行终结前). */
+    applyBefore: 'payout',
+  },
+  DIST_ORDER: {
+    id: 'DIST-ORDER',
+    title: 'Order of the distribution: enforcement costs, then priority claims, then ordinary claims pro rata',
+    titleZh: '参与分配的清偿顺序',
+    kind: 'law',
+    source: `${CPL_INTERPRETATION} 第五百零八条（扣除执行费用，清偿优先受偿的债权后，普通债权按比例受偿；剩余债务被执行人继续清偿）`,
+    effectiveFrom: '2022-04-10',
+    version: '2022',
+    verify: false,
+    order: ['costs', 'priority', 'pro-rata'],
+  },
+  DIST_OBJECTION: {
+    id: 'DIST-OBJECTION',
+    title: 'The distribution plan is served on every creditor and the respondent; a written objection within 15 days',
+    titleZh: '对分配方案提出书面异议的期限',
+    kind: 'law',
+    source: `${CPL_INTERPRETATION} 第五百零九条`,
+    effectiveFrom: '2022-04-10',
+    version: '2022',
+    verify: false,
+    /** From receipt of the plan. */
+    period: { days: 15, unit: 'calendar' } satisfies Period,
+  },
+  DIST_OPPOSITION: {
+    id: 'DIST-OPPOSITION',
+    title:
+      'An objection is notified to the others: 15 days to oppose it (none: the plan is revised as objected); opposed, the objector sues within 15 days (none: the plan as made); meanwhile the disputed share is held',
+    titleZh: '分配方案异议的反对意见及分配方案异议之诉',
+    kind: 'law',
+    source: `${CPL_INTERPRETATION} 第五百一十条（第一款：十五日内未提出反对意见的，依异议人的意见修正后分配；提出反对意见的，异议人十五日内起诉，逾期未起诉的依原方案分配；第二款：诉讼期间进行分配的，与争议债权数额相应的款项予以提存）`,
+    effectiveFrom: '2022-04-10',
+    version: '2022',
+    verify: false,
+    /** From the notice of the objection. */
+    oppose: { days: 15, unit: 'calendar' } satisfies Period,
+    /** From the notice of the opposition. */
+    sue: { days: 15, unit: 'calendar' } satisfies Period,
+  },
+  SUSPENSION: {
+    id: 'SUSPENSION',
+    title: 'Suspension of enforcement (中止执行) by ruling on a ground of the law; resumed when the ground is gone',
+    titleZh: '中止执行的情形及恢复执行',
+    kind: 'law',
+    source: `${CPL_2023_ARTICLES} 第二百六十七条`,
+    effectiveFrom: '2024-01-01',
+    version: '2023',
+    verify: false,
+    grounds: [
+      'applicant-agrees-to-defer',
+      'third-party-objection-justified',
+      'party-died-awaiting-successor',
+      'organisation-ended-awaiting-successor',
+      'other-court-finds',
+    ],
+    signedBy: 'bureau-chief',
+  },
+  TERM_EXCLUDED: {
+    id: 'TERM-EXCLUDED',
+    title: 'The enforcement term (A1) does not count the time enforcement was suspended or deferred',
+    titleZh: '不计入执行期限的期间（中止执行、暂缓执行）',
+    kind: 'law',
+    source:
+      '最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号，2008年调整) 第九条第（九）项（中止执行至恢复执行的期间）、第（十）项（提供执行担保后决定暂缓执行的期间）',
+    effectiveFrom: '2000-09-28',
+    version: '2008',
+    verify: false,
+    excludedFrom: 'A1',
+  },
+  DEFERRAL: {
+    id: 'DEFERRAL',
+    title:
+      'Deferred enforcement (暂缓执行) on a guarantee the applicant agrees to: for the guarantee’s term, at most one year; on default, enforcement against the guaranteed property or the guarantor',
+    titleZh: '执行担保与暂缓执行',
+    kind: 'law',
+    source: `${CPL_2023_ARTICLES} 第二百四十二条；最高人民法院《关于执行担保若干问题的规定》(法释〔2018〕4号，2020年修正) 第十条（暂缓执行期限与担保书约定一致，最长不超过一年）、第十一条（期满仍不履行的，依申请执行人申请恢复执行，直接裁定执行担保财产或者保证人的财产）`,
+    effectiveFrom: '2018-03-01',
+    version: '2020',
+    verify: true,
+    maxMonths: 12,
+    signedBy: 'bureau-chief',
+  },
+  GUARANTEE: {
+    id: 'GUARANTEE',
+    title:
+      'The guarantee period runs from the end of the deferral; one year when the guarantee does not say; after it, no enforcement against the guarantor',
+    titleZh: '执行担保的担保期间',
+    kind: 'law',
+    source: '最高人民法院《关于执行担保若干问题的规定》(法释〔2018〕4号，2020年修正) 第十二条、第十三条',
+    effectiveFrom: '2018-03-01',
+    version: '2020',
+    verify: false,
+    /** When the guarantee names no period. */
+    period: { months: 12 } satisfies Period,
+  },
+  REVERSAL: {
+    id: 'REVERSAL',
+    title:
+      'Reversal (执行回转): the title is set aside after execution; a ruling orders whoever took the property to return it, enforced as a new case',
+    titleZh: '执行回转',
+    kind: 'law',
+    source: `${CPL_2023_ARTICLES} 第二百四十四条；最高人民法院《关于人民法院执行工作若干问题的规定（试行）》(2020年修正)（执行回转应当重新立案，适用执行程序的有关规定；条文序号待核实）`,
+    effectiveFrom: '2024-01-01',
+    version: '2023',
+    verify: true,
+    signedBy: 'bureau-chief',
+  },
+  P_DISTRIBUTION: {
+    id: 'P-DISTRIBUTION',
+    title:
+      'Pro rata shares in whole fen: each rounded down, the fen left over one each to the largest remainders, ties by order of application',
+    titleZh: '按比例分配的分位处理',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    remainder: 'largest-remainder',
+  },
   H1: {
     id: 'H1',
     title: 'Entrusted court completes the matter or reports back',

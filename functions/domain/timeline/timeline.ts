@@ -10,6 +10,7 @@ import { STATUS_LABELS } from '#domain/case/status.ts';
 import { articleGround, REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
 import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
+import { isDisputeEvent } from '#domain/disputes/distribution-events.ts';
 import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
@@ -17,6 +18,7 @@ import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
+import { creditorName, describeDisputeEvent } from './distribution.ts';
 import {
   ASSET_CLASS_LABELS,
   CLOSURE_LABELS,
@@ -199,7 +201,9 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'money-paid':
       return event.payeeId === FEE_PAYEE
         ? `收取申请执行费：${formatYuan(event.amountFen)}（由被执行人负担，F1-FEE）`
-        : `${event.kind === 'disbursed' ? '发放' : '退还'}：${party(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
+        : event.kind === 'shared'
+          ? `参与分配发放：${creditorName(state, event.payeeId)} ${formatYuan(event.amountFen)}`
+          : `${event.kind === 'disbursed' ? '发放' : '退还'}：${party(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
     case 'partner-overdue':
       return `协助执行请求逾期未答复（${event.kind}）`;
     case 'needs-attention':
@@ -373,6 +377,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'site-record-made':
       return `现场笔录（${(FIELD_ACT_LABELS as Readonly<Record<string, string>>)[event.act] ?? event.act}）：${names.member(event.by)}，${event.note}${event.evidence.length > 0 ? `；现场证据${event.evidence.length}件` : ''}`;
     default:
+      if (isDisputeEvent(event)) return describeDisputeEvent(event, state, names);
       return describeClosureEvent(event, state, names);
   }
 }

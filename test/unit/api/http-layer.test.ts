@@ -163,6 +163,15 @@ describe('routes', () => {
       '/cases/{caseId}/closure',
       '/cases/{caseId}/interview',
       '/cases/{caseId}/settlement',
+      // Disputes (issue 14): withdrawing a waiting disbursement, paying a distribution, starting a stopped phase
+      // again, asking the filing system for a reversal.
+      '/cases/{caseId}/distribution/applications',
+      '/cases/{caseId}/distribution/suit',
+      '/cases/{caseId}/distribution/judgment',
+      '/cases/{caseId}/distribution/advance',
+      '/cases/{caseId}/suspension/lift',
+      '/cases/{caseId}/suspension/guarantee',
+      '/cases/{caseId}/reversal',
     ]);
   });
 });

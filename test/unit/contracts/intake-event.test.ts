@@ -23,7 +23,7 @@ function problems(event: unknown): string[] {
 
 describe('intake event fixtures, every released version', () => {
   it('has fixtures for each version', () => {
-    expect(new Set(fixtures.map((f) => f.version))).toEqual(new Set(['v1', 'v2']));
+    expect(new Set(fixtures.map((f) => f.version))).toEqual(new Set(['v1', 'v2', 'v3']));
   });
 
   it.each(fixtures)('$version/$file is accepted and maps to one internal shape', ({ event }) => {
@@ -38,6 +38,23 @@ describe('intake event fixtures, every released version', () => {
     addFormats.default(ajv);
     const validate = ajv.compile(intakeSchemas()[`intake-event-detail.${version}.schema.json`] ?? {});
     expect(validate(event.detail), JSON.stringify(validate.errors)).toBe(true);
+  });
+});
+
+describe('v3: a reversal (执行回转) names the case it reverses', () => {
+  const v3 = fixtures.find((f) => f.version === 'v3')?.event;
+  it('pass: the old case travels onto the filed case', () => {
+    const filed = toFiledEvent(IntakeEvent.parse(v3), (idNumber) => partyIdFor(idNumber, Buffer.alloc(32, 7)));
+    expect(filed.reversalOf).toEqual({ caseNumber: '（2026）冀0922执301号', setAsideBy: '（2026）冀09民再5号' });
+  });
+
+  it('fail: a reversal naming itself, or a v2 event carrying reversalOf, is refused naming the field', () => {
+    const self = {
+      ...v3,
+      detail: { ...v3.detail, reversalOf: { ...v3.detail.reversalOf, caseNumber: v3.detail.caseNumber } },
+    };
+    expect(problems(self).join('\n')).toContain('detail.reversalOf.caseNumber:');
+    expect(problems({ ...v3, detail: { ...v3.detail, schemaVersion: 2 } }).join('\n')).toContain('detail:');
   });
 });
 

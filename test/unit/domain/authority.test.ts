@@ -57,6 +57,12 @@ describe('the decision table', () => {
     expect(closers).toEqual(['handling-officer', 'team-lead', 'bureau-chief']);
   });
 
+  it('lets the bureau chief alone rule on disputes inside enforcement (参与分配, 中止执行, 暂缓执行, 执行回转)', () => {
+    expect(ROLES.filter((role) => ROLE_ACTIONS[role].includes('rule-disputes'))).toEqual(['bureau-chief']);
+    expect(actionRefusal(as('handling-officer'), 'rule-disputes', COURT)).toBe('not-permitted');
+    expect(actionRefusal(as('bureau-chief'), 'rule-disputes', COURT)).toBeUndefined();
+  });
+
   it('puts every disbursement approval level of the rule table on the ladder', () => {
     for (const level of RULES.P_DISBURSEMENT_LEVELS.levels) expect(ladderOf('disbursement')).toContain(level.role);
   });

@@ -1,0 +1,231 @@
+/**
+ * 中止执行 (民诉法 2023年修正 第二百六十七条), 暂缓执行 with 执行担保 (第二百四十二条; 执行担保规定) and 执行回转
+ * (第二百四十四条) on the virtual clock: the officer proposes, the bureau chief rules; the running coercion stops at
+ * its next step; lifting it moves the enforcement term on by the days stopped (法释〔2000〕29号 第九条) and starts the
+ * coercion again; a deferral ending unperformed calls the guarantee, and the guarantor's payment closes the case;
+ * a reversal ordered after execution is filed through intake as a new case naming the old one.
+ */
+import { describe, expect, it } from 'vitest';
+import { SIMULATED_FILING_HOURS } from '#adapters/simulators/filing-simulator.ts';
+import { daysBetween } from '#domain/calendar/local-date.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
+import { ledgerTotal } from '#domain/case/reducer.ts';
+import { DAY, daysUntil, filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
+
+const open = scenarios();
+const OFFICER = { user: 'wang-fang', group: 'handling-officer' };
+const CHIEF = { user: 'zhang-wei', group: 'bureau-chief' };
+const NOTHING = { respondents: { [RESPONDENT_ID]: { eService: 'ok' as const, assets: [] } } };
+
+async function call(
+  s: Scenario,
+  as: { user: string; group: string },
+  target: 'api' | 'settle',
+  path: string,
+  body: unknown,
+) {
+  const caseId = /\/cases\/(c[a-z2-7]{19})/.exec(path)?.[1];
+  const answer = await s.runtime.handleApi(
+    {
+      httpMethod: 'POST',
+      path,
+      resource: path.replace(/c[a-z2-7]{19}/, '{caseId}'),
+      pathParameters: caseId ? { caseId } : null,
+      queryStringParameters: null,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      isBase64Encoded: false,
+      requestContext: {
+        requestId: 'test',
+        authorizer: { claims: { 'cognito:username': as.user, 'cognito:groups': as.group, 'custom:court': 'HB0922' } },
+      },
+    } as never,
+    target,
+  );
+  await s.runtime.runUntilIdle();
+  return { status: answer.statusCode, body: JSON.parse(answer.body) };
+}
+
+async function coercing(s: Scenario, n: number): Promise<string> {
+  const outcome = await s.runtime.intake(filingEvent(n));
+  if (outcome.outcome !== 'created') throw new Error('not created');
+  await daysUntil(s, outcome.caseId, (c) => c.status === 'coercing' && c.coercion?.watchUntil !== undefined, 20);
+  return outcome.caseId;
+}
+
+async function types(s: Scenario, caseId: string): Promise<string[]> {
+  return (await s.runtime.cases.history(caseId)).flatMap((c) => c.events.map((e: CaseEvent) => e.type));
+}
+
+describe('中止执行 (suspension)', () => {
+  it('stops the coercion, does not count the days stopped in the term, and starts the coercion again', async () => {
+    const s = await open({ script: NOTHING });
+    const caseId = await coercing(s, 900);
+    const term = (await s.load(caseId)).nodes['enforcement-term'];
+    const proposed = await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+      kind: 'suspension',
+      ground: 'other-court-finds',
+      note: '据以执行的判决正在再审审查',
+    });
+    expect(proposed.status).toBe(200);
+    // The proposer may not rule; a ground the law does not name is refused.
+    expect(
+      (
+        await call(s, { ...OFFICER, group: 'bureau-chief' }, 'api', `/cases/${caseId}/suspension/ruling`, {
+          decision: 'approved',
+        })
+      ).status,
+    ).toBe(403);
+    const ruled = await call(s, CHIEF, 'api', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
+    expect(ruled.body.suspension).toMatchObject({ status: 'in-force', ruledBy: 'zhang-wei' });
+
+    // 40 days stopped: the coercion that was running ends at its next step, quietly.
+    await s.runtime.advance(40 * DAY);
+    expect((await s.runtime.runtimeStore.getExecution(`${caseId}-coercion-1`))?.status).toBe('succeeded');
+    expect(s.path(caseId, 'coercion')).toContain('PhaseEnded');
+
+    const lifted = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/lift`, {
+      reason: '再审审查终结，驳回再审申请',
+    });
+    expect(lifted.body).toMatchObject({ execution: `${caseId}-coercion-2` });
+    const resumed = await s.load(caseId);
+    const stopped = resumed.suspension?.excludedDays ?? 0;
+    expect(stopped).toBe(40);
+    // TERM-EXCLUDED: the enforcement term is 40 days longer, its first due date kept.
+    expect(resumed.nodes['enforcement-term']).toMatchObject({ originalDueDate: term?.dueDate, status: 'open' });
+    expect(
+      daysBetween(term?.dueDate ?? ('' as never), resumed.nodes['enforcement-term']?.dueDate ?? ('' as never)),
+    ).toBe(40);
+    expect(resumed.phaseRuns.coercion).toBe(2);
+    expect(s.path(caseId, 'coercion')).toContain('OpenCoercion');
+    expect(await types(s, caseId)).toEqual(
+      expect.arrayContaining(['suspension-proposed', 'suspension-ruled', 'suspension-lifted']),
+    );
+  });
+});
+
+describe('a suspension refused', () => {
+  it('needs a reason; refused, nothing stops and the term stays as it was', async () => {
+    const s = await open({ script: NOTHING });
+    const caseId = await coercing(s, 905);
+    const term = (await s.load(caseId)).nodes['enforcement-term'];
+    await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+      kind: 'suspension',
+      ground: 'applicant-agrees-to-defer',
+      note: '申请执行人口头表示可以延期',
+    });
+    const bare = await call(s, CHIEF, 'api', `/cases/${caseId}/suspension/ruling`, { decision: 'rejected' });
+    expect(bare.status).toBe(400);
+    const refused = await call(s, CHIEF, 'api', `/cases/${caseId}/suspension/ruling`, {
+      decision: 'rejected',
+      reason: '申请执行人未书面表示可以延期执行',
+    });
+    expect(refused.body.suspension.status).toBe('rejected');
+    await s.runtime.advance(10 * DAY);
+    const after = await s.load(caseId);
+    expect(after.interrupted?.coercion).toBeUndefined();
+    expect(after.nodes['enforcement-term']?.dueDate).toBe(term?.dueDate);
+    expect(s.path(caseId, 'coercion')).not.toContain('PhaseEnded');
+  });
+});
+
+describe('暂缓执行 with 执行担保 (deferral on a guarantee)', () => {
+  it('refuses to call the guarantee before the deferral ends; after it, enforcement resumes and the guarantor pays', async () => {
+    const s = await open({ script: NOTHING });
+    const caseId = await coercing(s, 910);
+    const refused = await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+      kind: 'deferral',
+      note: '被执行人提供保证',
+      until: '2027-06-30',
+      guarantor: '青县某担保有限公司',
+      form: 'surety',
+      amountFen: 6_000_000,
+      applicantConsent: true,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain('暂缓执行的期限最长不得超过12个月');
+
+    const today = (await s.load(caseId)).nodes['enforcement-term']?.startedOn ?? '';
+    expect(today).not.toBe('');
+    const proposed = await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+      kind: 'deferral',
+      note: '被执行人提供保证，申请执行人书面同意',
+      until: '2026-06-30',
+      guarantor: '青县某担保有限公司',
+      form: 'surety',
+      amountFen: 6_000_000,
+      applicantConsent: true,
+    });
+    expect(proposed.body.suspension.guarantee).toMatchObject({ periodEndsOn: '2027-06-30' });
+    await call(s, CHIEF, 'api', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
+    const deferred = await s.load(caseId);
+    expect(deferred.nodes['dispute:deferral']).toMatchObject({ dueDate: '2026-07-01', ruleId: 'DEFERRAL' });
+    expect(deferred.nodes['dispute:guarantee']).toMatchObject({ dueDate: '2027-06-30', ruleId: 'GUARANTEE' });
+
+    const early = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/guarantee`, {});
+    expect(early.status).toBe(409);
+    expect(early.body.error.message).toContain('暂缓执行期限至2026-06-30，尚未届满');
+
+    // The deferral ends unperformed: the guarantee is called, the coercion starts again.
+    await s.runtime.advance(Math.ceil((Date.parse('2026-07-01T01:00:00Z') - Date.parse(s.runtime.clock.now())) / 1000));
+    const called = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/guarantee`, {});
+    expect(called.status).toBe(200);
+    expect(called.body.suspension.status).toBe('defaulted');
+    expect(called.body.execution).toMatch(/-coercion-2$/);
+    expect(s.path(caseId, 'coercion')).toContain('OpenCoercion');
+    const after = await s.load(caseId);
+    expect(after.phaseRuns.coercion).toBe(2);
+    expect(after.nodes['dispute:deferral']?.status).toBe('met');
+    expect(after.nodes['dispute:deferral']?.metAt).toBeDefined();
+    // Acted on the day enforcement may resume: the deferral's node was not overdue.
+    expect((await types(s, caseId)).filter((t) => t === 'node-overdue')).toEqual([]);
+    // The guarantor pays what is owed into the case account, like any other payment.
+    const due = await owedToday(s, caseId);
+    await s.runtime.pay(caseId, due, 'guarantor-1');
+    expect(ledgerTotal(await s.load(caseId), 'received')).toBe(due);
+    expect(await types(s, caseId)).toContain('guarantee-called');
+  });
+});
+
+describe('执行回转 (reversal)', () => {
+  it('after execution the title is set aside: the ruling is filed through intake as a new case naming the old one', async () => {
+    const s = await open({ script: NOTHING });
+    const outcome = await s.runtime.intake(filingEvent(920));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    await s.runtime.advance(DAY);
+    await s.runtime.pay(outcome.caseId, await owedToday(s, outcome.caseId), 'paid-in-full');
+    const closed = await daysUntil(s, outcome.caseId, (c) => c.status === 'closed', 20);
+    const applicant = closed.applicants[0]?.partyId ?? '';
+    const taken = ledgerTotal(closed, 'disbursed', applicant);
+
+    const tooMuch = await call(s, CHIEF, 'settle', `/cases/${outcome.caseId}/reversal`, {
+      setAsideBy: '（2026）冀09民再5号',
+      returnFen: taken + 1,
+    });
+    expect(tooMuch.status).toBe(409);
+    // The officer may not order it; the bureau chief does.
+    expect(
+      (
+        await call(s, OFFICER, 'settle', `/cases/${outcome.caseId}/reversal`, {
+          setAsideBy: '（2026）冀09民再5号',
+          returnFen: taken,
+        })
+      ).status,
+    ).toBe(403);
+    const ordered = await call(s, CHIEF, 'settle', `/cases/${outcome.caseId}/reversal`, {
+      setAsideBy: '（2026）冀09民再5号',
+      returnFen: taken,
+    });
+    expect(ordered.body.reversal).toMatchObject({ status: 'ordered', returnFen: taken, from: applicant });
+
+    await s.runtime.advance((SIMULATED_FILING_HOURS + 1) * 3600);
+    const old = await s.load(outcome.caseId);
+    expect(old.reversal?.status).toBe('filed');
+    const reversal = await s.load(old.reversal?.newCase?.caseId ?? '');
+    expect(reversal.reversalOf).toEqual({ caseNumber: old.caseNumber, setAsideBy: '（2026）冀09民再5号' });
+    expect(reversal.applicants.map((p) => p.partyId)).toEqual(old.respondents.map((p) => p.partyId));
+    expect(reversal.respondents.map((p) => p.partyId)).toEqual([applicant]);
+    expect(reversal.claim.totalFen).toBe(taken);
+    expect(reversal.basis.cause).toBe('执行回转');
+  });
+});
