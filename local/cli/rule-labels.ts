@@ -149,6 +149,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   retention: '保存期限',
   overdueGraceMinutes: '逾期未归的宽限（分钟）',
   maxTripHours: '单次外出最长（小时）',
+  examination: '审查期限（自收到书面异议之日起）',
+  reconsiderationWindow: '申请复议期间（自裁定送达之日起）',
+  reconsiderationDecision: '复议审查期限（自收到复议申请之日起）',
+  actContinues: '审查和复议期间不停止执行',
+  rulingAction: '作出裁定的权限',
+  suitWindow: '提起执行异议之诉期间（自裁定送达之日起）',
+  release: '解除执行措施期限（自起诉期限届满之日起）',
 };
 
 export const VALUE_LABELS: Readonly<Record<string, string>> = {
@@ -210,6 +217,7 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'applicant-request': '申请执行人书面申请删除',
   'requery-fruitless-twice': '终本后两次以上查询未发现可供执行的财产',
   'suspended-review-or-bankruptcy': '因审判监督或者破产程序中止执行',
+  'rule-objections': '审查执行异议（合议庭成员、执行局局长）',
 };
 
 const PERIOD_UNITS: Readonly<Record<string, string>> = { calendar: '日', working: '个工作日' };

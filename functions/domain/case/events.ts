@@ -1,4 +1,5 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
+import type { ObjectionEvent } from '../disputes/objection-model.ts';
 import type { Fen } from '../money.ts';
 import type {
   Asset,
@@ -549,7 +550,10 @@ export type CaseEvent =
       readonly ids: Readonly<Record<string, string>>;
     }
   /** An on-site record (现场笔录) made by the officer in the field (issue 17), with the evidence captured there. */
-  | ({ readonly type: 'site-record-made' } & SiteRecord);
+  | ({ readonly type: 'site-record-made' } & SiteRecord)
+  /** The disposal phase stopped with only lots held by objections left (empty: it goes on again). */
+  | { readonly type: 'disposal-held'; readonly assetIds: readonly string[] }
+  | ObjectionEvent;
 
 export type CaseEventType = CaseEvent['type'];
 

@@ -1,4 +1,5 @@
 import { chinaDateOf } from '../calendar/local-date.ts';
+import { applyObjectionEvent, isObjectionEvent } from '../disputes/objection-reducer.ts';
 import { fen, plus } from '../money.ts';
 import { applyDisposalEvent, isDisposalEvent } from './disposal-reducer.ts';
 import { CaseStateError } from './errors.ts';
@@ -364,6 +365,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       return { ...state, siteRecords: [...(state.siteRecords ?? []), record] };
     }
     default:
+      if (isObjectionEvent(event)) return applyObjectionEvent(state, event, at);
       if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
       return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);
   }

@@ -10,6 +10,7 @@ import { STATUS_LABELS } from '#domain/case/status.ts';
 import { articleGround, REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
 import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
+import { isObjectionEvent } from '#domain/disputes/objection-reducer.ts';
 import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
@@ -37,6 +38,7 @@ import {
   TRACK_LABELS,
   WATCH_LABELS,
 } from './labels.ts';
+import { describeObjectionEvent } from './objection-lines.ts';
 
 const CHECK_LABELS: Record<EvidenceCheck, string> = {
   size: '大小',
@@ -372,7 +374,13 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `当事人编号改为本机密钥加密编号（${Object.keys(event.ids).length}名当事人；此前的记录保留原编号）`;
     case 'site-record-made':
       return `现场笔录（${(FIELD_ACT_LABELS as Readonly<Record<string, string>>)[event.act] ?? event.act}）：${names.member(event.by)}，${event.note}${event.evidence.length > 0 ? `；现场证据${event.evidence.length}件` : ''}`;
+    case 'disposal-held':
+      return event.assetIds.length > 0
+        ? `财产处置暂停：${event.assetIds.map((id) => assetName(state, id)).join('、')}因案外人异议不得处分，其他财产已处置完毕`
+        : '案外人异议已了结，继续处置财产';
     default:
+      if (isObjectionEvent(event))
+        return describeObjectionEvent(event, state, names.member, (id) => assetName(state, id));
       return describeClosureEvent(event, state, names);
   }
 }
