@@ -58,6 +58,7 @@ import { recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
 import { type EvidenceRouteOptions, evidenceRoutes, type RouteHandler } from './evidence-routes.ts';
+import { objectionHandlers } from './objection-handlers.ts';
 import { Answer, type Handlers, type OperationHandler } from './router.ts';
 import type { OperationId } from './routes.ts';
 
@@ -65,7 +66,16 @@ import type { OperationId } from './routes.ts';
  * What settle's routes need, a subset of what it declares: deciding, and the staff actions that start or wake an
  * execution (a closure asked for, a settlement recorded, the applicant's interview, conduct, early release).
  */
-export const DECISION_USES = ['clock', 'rules', 'cases', 'approvals', 'engine', 'staff', 'requests'] as const;
+export const DECISION_USES = [
+  'clock',
+  'rules',
+  'calendar',
+  'cases',
+  'approvals',
+  'engine',
+  'staff',
+  'requests',
+] as const;
 
 /** The evidence routes' handlers (functions/api/evidence-routes.ts) as operations of the route table. */
 const EVIDENCE_OPERATIONS: Partial<Record<OperationId, readonly ['GET' | 'POST', string]>> = {
@@ -234,6 +244,7 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
   return {
+    ...objectionHandlers(deps),
     requestClosure: ({ identity, params, body }) =>
       close(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ClosureBody>) }),
     recordInterview: ({ identity, params, body }) =>

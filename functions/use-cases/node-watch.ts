@@ -17,6 +17,7 @@ import { dueNodeActions, type NodeAction } from '#domain/case/node-watch.ts';
 import { executionName } from '#domain/ids.ts';
 import { approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase } from './context.ts';
+import { lapseObjectionWindows } from './objections.ts';
 
 export type SweepDeps = Pick<Deps, 'cases' | 'queries' | 'clock' | 'rules' | 'calendar' | 'engine' | 'alerts'>;
 
@@ -75,6 +76,8 @@ export function sweepCase(deps: SweepDeps) {
     const before = await loadCase(deps.cases, caseId);
     const now = deps.clock.now();
     const actions = dueNodeActions(before, now, deps.rules, deps.calendar);
+    // A party's window that ran out (an objection's reconsideration or lawsuit period): the ruling stands.
+    if (actions.some((a) => a.kind === 'lapse')) await lapseObjectionWindows(deps, caseId);
     if (actions.length === 0) {
       // The index said due, the case says not (written under other rules, or stale): put it right.
       await deps.queries.reindex(before);

@@ -36,12 +36,26 @@ export const ACTIONS = [
    * audited (functions/domain/field/).
    */
   'read-field-locations',
+  /**
+   * Objections (OBJ-ACT, OBJ-THIRD-PARTY): register a written objection as it arrives, and what follows from outside
+   * the bureau: an application for reconsideration, the higher court's decision, a lawsuit and its judgment.
+   */
+  'record-objections',
+  /** Rule on an objection after examination (执行异议复议规定 第十一条: a collegial panel examines). */
+  'rule-objections',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   'field-officer': ['read-cases', 'record-conduct', 'go-to-field'],
-  'handling-officer': ['read-cases', 'close-cases', 'record-conduct', 'handle-entrustments', 'go-to-field'],
+  'handling-officer': [
+    'read-cases',
+    'close-cases',
+    'record-conduct',
+    'handle-entrustments',
+    'go-to-field',
+    'record-objections',
+  ],
   'team-lead': [
     'read-cases',
     'read-court-tasks',
@@ -50,6 +64,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'read-board',
     'record-conduct',
     'handle-entrustments',
+    'record-objections',
   ],
   'bureau-chief': [
     'read-cases',
@@ -59,9 +74,11 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'read-board',
     'record-conduct',
     'handle-entrustments',
+    'record-objections',
+    'rule-objections',
   ],
   president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
-  'panel-member': ['read-cases'],
+  'panel-member': ['read-cases', 'rule-objections'],
   'command-center': ['read-cases', 'read-court-tasks', 'read-board', 'handle-entrustments', 'read-field-locations'],
   auditor: ['read-cases', 'read-court-tasks'],
 };

@@ -320,6 +320,8 @@ function nextStep(state: EnforcementCase, rules: Rules, calendar: LegalCalendar,
   const lot = open.find((l) => !held.has(l.assetId));
   if (lot) return lotStep(state, lot, rules, calendar, now);
   if (open.length > 0) {
+    // What the other lots brought is paid out first; the held ones wait after that.
+    if (accountBalance(state) > 0) return { wait: { kind: 'disburse' } };
     const assetIds = open.map((l) => l.assetId);
     if (disposal?.heldFor?.join() !== assetIds.join()) return { events: [{ type: 'disposal-held', assetIds }] };
     return {

@@ -434,8 +434,7 @@ function finalEvents(state: EnforcementCase, o: Objection, objectorWins: boolean
         reason: `${why}；该财产已不在查封、冻结中（已处置的，依法另行处理）`,
       },
     ];
-  const reason =
-    o.kind === 'act' ? `${why}：异议成立，撤销查封、冻结` : `${why}：案外人对该财产享有足以排除强制执行的权益`;
+  const reason = o.kind === 'act' ? `${why}：异议成立，撤销查封、冻结` : why;
   return [
     { type: 'seizure-released', assetId: o.assetId, reason },
     { type: 'objection-final', objectionId: o.objectionId, effect: 'released', reason },

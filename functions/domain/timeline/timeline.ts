@@ -9,7 +9,9 @@ import type { ClosureEvent } from '#domain/case/reducer-closure.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
 import { articleGround, REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
+import { outstandingFen } from '#domain/control/plan.ts';
 import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
+import { heldAssets } from '#domain/disputes/objection.ts';
 import { isObjectionEvent } from '#domain/disputes/objection-reducer.ts';
 import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
@@ -120,6 +122,11 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `时间节点：${nodeLabel(event.node.node)}，应于${event.node.dueDate}前完成（规则${event.node.ruleId}）${unconfirmed(event.node)}`;
     case 'node-met': {
       const node = state?.nodes[event.node];
+      // A party's window (an objection's) passing is no lateness: it ran out, or the party acted within it.
+      if (node?.window)
+        return isLate(node)
+          ? `期间届满：${nodeLabel(event.node)}`
+          : `当事人已在期间内行使权利：${nodeLabel(event.node)}`;
       return `节点完成：${nodeLabel(event.node)}${node && isLate(node) ? '（已逾期）' : ''}`;
     }
     case 'node-overdue':
@@ -348,7 +355,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `解除查封：${assetName(state, event.assetId)}（${event.reason}）`;
     case 'disposal-answer-recorded':
       return event.superseded
-        ? `被执行人已全部履行，不再等待${DISPOSAL_REQUEST_LABELS[event.kind as DisposalRequestKind] ?? event.kind}`
+        ? `${state && heldAssets(state).size > 0 && outstandingFen(state) > 0 ? '该财产因案外人异议暂停处分' : '被执行人已全部履行'}，不再等待${DISPOSAL_REQUEST_LABELS[event.kind as DisposalRequestKind] ?? event.kind}`
         : '';
     case 'disposal-awaiting':
       return '';
