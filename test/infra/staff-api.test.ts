@@ -92,6 +92,12 @@ describe('the staff API', () => {
       'requestClosure',
       'recordInterview',
       'recordSettlement',
+      'fileObjection',
+      'ruleOnObjection',
+      'applyForReconsideration',
+      'decideReconsideration',
+      'fileObjectionSuit',
+      'recordObjectionJudgment',
     ]);
   });
 
