@@ -8,6 +8,7 @@ import { MATTER_KINDS } from '#domain/entrustment/received.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { CONDUCT_LABELS } from '#domain/timeline/labels.ts';
 import type { CostOptions } from './cost.ts';
+import { registerObjectionCommands } from './objections.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output, output } from './output.ts';
 import { rulesCommand } from './rules.ts';
@@ -256,6 +257,7 @@ function program(): Command {
   ).action(async (reference: string, options) =>
     (await closure()).settlementCommand(globals(), out(), reference, options),
   );
+  registerObjectionCommands(cli, helped, globals, out);
   const entrusted = () => import('./entrusted.ts');
   const matters = helped(
     cli.command('entrusted').description('其他法院委托本院办理的执行事项（H1：30日内办结或函复），及委托、受托统计'),
