@@ -21,6 +21,7 @@ import {
   startCognitoSignIn,
   yuan,
 } from './api.ts';
+import { Disputes } from './disputes.tsx';
 import { DocumentList } from './documents.tsx';
 import { FieldBoard } from './field-board.tsx';
 import { type LabelKey, type Lang, translator, words } from './i18n.ts';
@@ -984,7 +985,10 @@ function App({ config }: { config: ConsoleConfig }) {
         </div>
         {config.mode === 'local' ? <ClockControl api={api} t={t} onMoved={() => setVersion((v) => v + 1)} /> : null}
       </header>
-      <main id="main">{page}</main>
+      <main id="main">
+        {page}
+        <Disputes api={api} route={route} lang={lang} version={version} />
+      </main>
     </>
   );
 }

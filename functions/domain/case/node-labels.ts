@@ -1,5 +1,5 @@
 /** Staff-facing names of time nodes (Chinese), for the timeline, tasks and the console. */
-import { objectionNodeLabel } from '../disputes/objection.ts';
+import { objectionNodeLabel } from '../disputes/objection-model.ts';
 
 const NODE_LABELS: Record<string, string> = {
   'listing-removal': '删除失信信息',

@@ -143,3 +143,11 @@ export const STATUS_LABELS: Readonly<Record<ObjectionStatus, string>> = {
   'in-suit': '执行异议之诉审理中',
   final: '已终结',
 };
+
+/** Staff-facing name of an objection's node (here, free of imports: the console's bundle reads it). */
+export function objectionNodeLabel(node: string): string {
+  if (node.endsWith(':reconsideration-window')) return '申请复议期间届满';
+  if (node.endsWith(':reconsideration')) return '上一级法院复议审查';
+  if (node.endsWith(':suit-window')) return '提起执行异议之诉期间届满';
+  return '执行异议审查';
+}

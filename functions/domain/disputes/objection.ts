@@ -37,13 +37,7 @@ export const objectionNodes = (objectionId: string) =>
     suitWindow: `objection:${objectionId}:suit-window`,
   }) as const;
 
-/** Staff-facing name of an objection's node. */
-export function objectionNodeLabel(node: string): string {
-  if (node.endsWith(':reconsideration-window')) return '申请复议期间届满';
-  if (node.endsWith(':reconsideration')) return '上一级法院复议审查';
-  if (node.endsWith(':suit-window')) return '提起执行异议之诉期间届满';
-  return '执行异议审查';
-}
+export { objectionNodeLabel } from './objection-model.ts';
 
 const SEIZED: readonly string[] = ['frozen', 'sealed', 'entrusted'];
 const MONEY_CLASSES: readonly string[] = ['deposit', 'online-funds'];
@@ -391,7 +385,7 @@ export function lapsedWindows(state: EnforcementCase, now: Instant): CaseEvent[]
     if (o.status !== 'ruled' || !o.ruling) continue;
     const nodes = objectionNodes(o.objectionId);
     const node = state.nodes[o.kind === 'act' ? nodes.reconsiderationWindow : nodes.suitWindow];
-    if (!node || node.status !== 'open' || !isBefore(node.dueAt, now)) continue;
+    if (node?.status !== 'open' || !isBefore(node.dueAt, now)) continue;
     const upheld = o.ruling.outcome === 'upheld';
     events.push(
       { type: 'node-met', node: node.node, at: now },

@@ -8,6 +8,7 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { dueNodeActions, nodeLight } from '#domain/case/node-watch.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
+import { planDisposal } from '#domain/disposal/plan.ts';
 import {
   applyForReconsideration,
   decideReconsideration,
@@ -22,7 +23,6 @@ import {
   ruleObjection,
   suitProblems,
 } from '#domain/disputes/objection.ts';
-import { planDisposal } from '#domain/disposal/plan.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { calendar, cst, d } from '../../support/calendar.ts';
@@ -143,12 +143,12 @@ describe('OBJ-ACT: reconsideration (10 days from service, decided in 30), the ac
 
   it('fail: the 11th day is too late; the side the ruling favoured cannot apply', () => {
     const { objectionId, state } = ruled('act', 'upheld');
-    expect(reconsiderationProblems(state, objectionId, 'applicant', cst('2026-04-21 09:00')).map((p) => p.code)).toEqual(
-      ['late'],
-    );
-    expect(reconsiderationProblems(state, objectionId, 'respondent', cst('2026-04-15 09:00')).map((p) => p.code)).toEqual(
-      ['side'],
-    );
+    expect(
+      reconsiderationProblems(state, objectionId, 'applicant', cst('2026-04-21 09:00')).map((p) => p.code),
+    ).toEqual(['late']);
+    expect(
+      reconsiderationProblems(state, objectionId, 'respondent', cst('2026-04-15 09:00')).map((p) => p.code),
+    ).toEqual(['side']);
   });
 
   it('an upheld ruling that stands releases the seizure; reversed on reconsideration, it stays', () => {
@@ -200,7 +200,9 @@ describe('OBJ-THIRD-PARTY: the hold, the lawsuit (15 days from service), the jud
 
   it('fail: the third party cannot sue an upheld ruling, nor anyone after the 15th day', () => {
     const { objectionId, state } = ruled('third-party', 'upheld');
-    expect(suitProblems(state, objectionId, 'third-party', cst('2026-04-12 09:00')).map((p) => p.code)).toEqual(['side']);
+    expect(suitProblems(state, objectionId, 'third-party', cst('2026-04-12 09:00')).map((p) => p.code)).toEqual([
+      'side',
+    ]);
     expect(suitProblems(state, objectionId, 'applicant', cst('2026-04-28 00:00')).map((p) => p.code)).toEqual(['late']);
   });
 
