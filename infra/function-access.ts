@@ -26,6 +26,7 @@ export interface AccessTargets {
   /** The machines staff actions start through settle: a closure asked for, a settlement recorded. */
   readonly closureMachineArn: string;
   readonly settlementMachineArn: string;
+  readonly disposalMachineArn: string;
   readonly nodeTaskMachineArn: string;
   readonly evidenceBucket: IBucket;
   /** The installation's party-id key (HMAC of ID numbers), read by intake. */
@@ -233,19 +234,30 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
       }
       if (use === 'start-node-task') {
         return {
-          statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: [t.nodeTaskMachineArn] })],
-          environment: { [ENV.nodeTaskMachineArn]: t.nodeTaskMachineArn },
+          // And the disposal phase again, when an objection's period runs out and frees the asset it held.
+          statements: [
+            new PolicyStatement({
+              actions: ['states:StartExecution'],
+              resources: [t.nodeTaskMachineArn, t.disposalMachineArn],
+            }),
+          ],
+          environment: {
+            [ENV.nodeTaskMachineArn]: t.nodeTaskMachineArn,
+            [ENV.disposalMachineArn]: t.disposalMachineArn,
+          },
           encrypted: true,
         };
       }
       if (use === 'settle-tasks') {
-        const started = [t.closureMachineArn, t.settlementMachineArn];
+        const started = [t.closureMachineArn, t.settlementMachineArn, t.disposalMachineArn];
         return {
-          // Staff ask for a closure or record a settlement through settle, which starts that phase's execution.
+          // Staff ask for a closure or record a settlement through settle, which starts that phase's execution; an
+          // objection's ruling or judgment that frees a held asset starts the disposal phase again.
           statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: started })],
           environment: {
             [ENV.closureMachineArn]: t.closureMachineArn,
             [ENV.settlementMachineArn]: t.settlementMachineArn,
+            [ENV.disposalMachineArn]: t.disposalMachineArn,
           },
           encrypted: true,
           unscoped: {

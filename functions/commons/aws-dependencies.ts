@@ -76,11 +76,13 @@ export function awsDependencies<U extends DependencyName>(
   if (needs.has('requests')) deps.requests = new DynamoPartnerRequestStore(db(), tables());
   if (needs.has('engine')) {
     // Only the machines this function may start are configured (function-access.ts): intake the service phase,
-    // settle the closure and settlement phases that staff ask for, the sweeper the node tasks.
+    // settle the closure and settlement phases that staff ask for, the sweeper the node tasks; both the disposal
+    // phase again when an objection that held an asset ends (functions/use-cases/objections.ts).
     deps.engine = new StepFunctionsEngine(new SFNClient({}), {
       service: process.env[ENV.serviceMachineArn] ?? '',
       closure: process.env[ENV.closureMachineArn] ?? '',
       settlement: process.env[ENV.settlementMachineArn] ?? '',
+      disposal: process.env[ENV.disposalMachineArn] ?? '',
       'node-task': process.env[ENV.nodeTaskMachineArn] ?? '',
     });
   }
