@@ -735,6 +735,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'record-evidence') expected.add('evidence-dlq sqs:SendMessage'); // its dead-letter queue
     if (name === 'sweep-nodes') {
       expected.add(`machine:${prefix}-node-task states:StartExecution`);
+      // An objection's period running out frees a held asset: the sweeper takes the disposal up again.
+      expected.add(`machine:${prefix}-disposal states:StartExecution`);
       expected.add('sweep-dlq sqs:SendMessage'); // its dead-letter queue
     }
     if (name === 'api') {
@@ -749,6 +751,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       // Staff ask for a closure or record a settlement: settle starts that phase.
       expected.add(`machine:${prefix}-closure states:StartExecution`);
       expected.add(`machine:${prefix}-settlement states:StartExecution`);
+      // An objection's ruling or judgment that frees a held asset starts the disposal phase again.
+      expected.add(`machine:${prefix}-disposal states:StartExecution`);
       for (const action of [
         'ReceiveMessage',
         'ChangeMessageVisibility',
@@ -777,8 +781,12 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'settle') {
       expected.add(ENV.closureMachineArn);
       expected.add(ENV.settlementMachineArn);
+      expected.add(ENV.disposalMachineArn);
     }
-    if (name === 'sweep-nodes') expected.add(ENV.nodeTaskMachineArn);
+    if (name === 'sweep-nodes') {
+      expected.add(ENV.nodeTaskMachineArn);
+      expected.add(ENV.disposalMachineArn);
+    }
 
     // Act
     const fn = synthesizedTemplate().Resources[functionLogicalId(functionName)];
