@@ -327,6 +327,32 @@ export function recordObjectionJudgment(deps: ObjectionDeps) {
   );
 }
 
+/**
+ * The judgment of 执行异议之诉 as an event from the trial division's system (no staff member records it): the same
+ * checks and effects as `recordObjectionJudgment`, written by the system.
+ */
+export function objectionJudgmentArrived(deps: ObjectionDeps) {
+  return async (command: JudgmentCommand) => {
+    const before = await deps.cases.load(command.caseId);
+    if (!before) throw caseNotFound();
+    refuse('不能登记执行异议之诉判决', judgmentProblems(before, command.objectionId));
+    const { state } = await mutateCase(
+      deps,
+      command.caseId,
+      { kind: 'system', id: 'trial-division' },
+      { action: 'objection-judgment-arrived' },
+      (s) => ({
+        events:
+          judgmentProblems(s, command.objectionId).length > 0
+            ? []
+            : recordJudgment(s, command.objectionId, { for: command.for, reference: command.reference }),
+        result: undefined,
+      }),
+    );
+    return summary(await followObjections(deps, state), command.objectionId);
+  };
+}
+
 /** The node sweeper's part: windows that passed with nothing done make their rulings stand. */
 export async function lapseObjectionWindows(
   deps: Pick<Deps, 'cases' | 'clock' | 'engine'>,

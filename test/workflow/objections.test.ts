@@ -122,11 +122,18 @@ describe('案外人异议 (OBJ-THIRD-PARTY)', () => {
     expect(during.disposal?.lots[flat]?.rounds.every((r) => r.outcome === undefined)).toBe(true);
     expect(assetOf(during, FLAT).status).toBe('sealed');
 
-    const judged = await call(s, OFFICER, caseId, `/objections/${objectionId}/judgment`, {
+    // The judgment arrives as an event from the trial division's system, through settle.
+    const judged = await s.runtime.objectionJudgment({
+      caseId,
+      objectionId,
       for: 'third-party',
       reference: '（2026）冀0922民初3301号',
     });
-    expect(judged).toMatchObject({ status: 200, body: { status: 'final', effect: 'released' } });
+    expect(judged).toMatchObject({ ok: true, status: 'final', effect: 'released' });
+    expect(await s.runtime.objectionJudgment({ caseId, objectionId, for: 'applicant', reference: 'x' })).toMatchObject({
+      ok: false,
+      status: 409,
+    });
     const after = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && c.status !== 'disbursing', 30);
     expect(assetOf(after, FLAT).status).toBe('released');
     expect(after.disposal?.lots[flat]?.status).toBe('released');
