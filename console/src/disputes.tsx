@@ -14,6 +14,7 @@ interface ObjectionView {
   kind: 'act' | 'third-party';
   objector: { name: string; role: string };
   assetId: string;
+  act?: string;
   grounds: string;
   receivedOn: string;
   status: string;
@@ -55,7 +56,12 @@ const ZH = {
     interested: '利害关系人',
     'third-party': '案外人',
   } as Record<string, string>,
-  effect: { released: '已解除查封', resumed: '恢复处分', unchanged: '执行行为维持' } as Record<string, string>,
+  effect: {
+    released: '已解除查封',
+    resumed: '恢复处分',
+    unchanged: '执行行为维持',
+    removed: '已删除失信信息',
+  } as Record<string, string>,
   light: { met: '已完成', green: '正常', 'due-soon': '即将到期', overdue: '已逾期' } as Record<string, string>,
   headers: ['异议', '异议人', '财产', '状态', '期间', '到期日'],
   boardHeaders: ['案号', '期间', '到期日', '承办人', '状态'],
@@ -79,7 +85,12 @@ const EN = {
     interested: 'Interested',
     'third-party': 'Third party',
   } as Record<string, string>,
-  effect: { released: 'Seal released', resumed: 'Disposal resumed', unchanged: 'Act stands' } as Record<string, string>,
+  effect: {
+    released: 'Seal released',
+    resumed: 'Disposal resumed',
+    unchanged: 'Act stands',
+    removed: 'Listing removed',
+  } as Record<string, string>,
   light: { met: 'Met', green: 'On time', 'due-soon': 'Due soon', overdue: 'Overdue' } as Record<string, string>,
   headers: ['Objection', 'Objector', 'Asset', 'State', 'Period', 'Due'],
   boardHeaders: ['Case', 'Period', 'Due', 'Officer', 'Light'],
@@ -135,7 +146,13 @@ function CaseDisputes({ api, caseId, lang, version }: { api: Api; caseId: string
                   {o.objector.name}（{w.role[o.objector.role] ?? o.objector.role}）
                 </td>
                 <td>
-                  {asset ? `${asset.institution}${asset.reference}` : o.assetId}
+                  {o.act === 'listing'
+                    ? lang === 'zh'
+                      ? '纳入失信名单'
+                      : 'Listing'
+                    : asset
+                      ? `${asset.institution}${asset.reference}`
+                      : o.assetId}
                   {held ? `（${w.held}）` : ''}
                 </td>
                 <td>

@@ -12,7 +12,9 @@ export const ObjectionBody = z
   .object({
     kind: z.enum(['act', 'third-party']),
     objector: z.object({ name: z.string().trim().min(1).max(100), role: Role }).strict(),
-    assetId: z.string().min(1).max(60),
+    /** The act contested (执行行为异议): the seizure of `assetId` (the default), or the listing (失信, no asset). */
+    act: z.enum(['seizure', 'listing']).optional(),
+    assetId: z.string().min(1).max(60).optional(),
     grounds: z.string().trim().min(1).max(2000),
     receivedOn: Day.optional(),
   })
@@ -51,7 +53,7 @@ export const ObjectionResult = z
     objectionId: ObjectionId,
     kind: z.enum(['act', 'third-party']),
     status: z.enum(['examining', 'ruled', 'reconsidering', 'in-suit', 'final']),
-    effect: z.enum(['released', 'resumed', 'unchanged']).optional(),
+    effect: z.enum(['released', 'resumed', 'unchanged', 'removed']).optional(),
     nodes: z.array(z.object({ node: z.string(), dueDate: z.string() }).strict()),
   })
   .strict();

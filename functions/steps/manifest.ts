@@ -103,7 +103,20 @@ export const FUNCTION_USES = {
    * node-task executions (overdue supervision, term extension) and tells the command center; and tells it of
    * matters other courts entrusted (H1) gone overdue.
    */
-  'sweep-nodes': ['clock', 'rules', 'calendar', 'cases', 'queries', 'engine', 'alerts', 'received', 'staff', 'field'],
+  'sweep-nodes': [
+    'clock',
+    'rules',
+    'calendar',
+    'cases',
+    'queries',
+    'engine',
+    'alerts',
+    'received',
+    'staff',
+    'field',
+    // An objection's ruling that stands may remove a listing: settle is asked to wake the coercion phase to publish it.
+    'wakes',
+  ],
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

@@ -19,7 +19,8 @@ import { approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase } from './context.ts';
 import { lapseObjectionWindows } from './objections.ts';
 
-export type SweepDeps = Pick<Deps, 'cases' | 'queries' | 'clock' | 'rules' | 'calendar' | 'engine' | 'alerts'>;
+export type SweepDeps = Pick<Deps, 'cases' | 'queries' | 'clock' | 'rules' | 'calendar' | 'engine' | 'alerts'> &
+  Partial<Pick<Deps, 'wakes'>>;
 
 export const SWEEPER = { kind: 'system', id: 'node-sweeper' } as const;
 export const NODE_TASK_MACHINE = 'node-task';

@@ -112,6 +112,24 @@ export async function followObjections(
       }
     }
   }
+  // A listing removed on an objection: the coercion phase, if it waits, is woken to publish the removal (C6).
+  const coercionWaits = state.coercion?.awaiting;
+  if (
+    deps.requests &&
+    coercionWaits &&
+    state.coercion?.listing?.removedAt &&
+    !state.coercion.published['listing-removed']
+  ) {
+    const superseded = await deps.requests.supersede(coercionWaits);
+    if (superseded?.token) {
+      try {
+        await deps.engine.sendTaskSuccess(superseded.token, { requestId: coercionWaits, complete: false });
+      } catch (error) {
+        if (!(error instanceof TaskNoLongerWaitingError)) throw error;
+      }
+      await deps.requests.clearToken(coercionWaits);
+    }
+  }
   if (!disposalResumable(state)) return state;
   const { state: after, result: execution } = await mutateCase(
     deps,
@@ -142,7 +160,8 @@ export interface FileObjectionCommand {
   readonly caseId: string;
   readonly kind: ObjectionKind;
   readonly objector: { readonly name: string; readonly role: ObjectorRole };
-  readonly assetId: string;
+  readonly act?: 'seizure' | 'listing';
+  readonly assetId?: string;
   readonly grounds: string;
   readonly receivedOn?: string;
 }
@@ -152,8 +171,9 @@ export function registerObjection(deps: ObjectionDeps) {
   return async (identity: Identity | undefined, command: FileObjectionCommand) => {
     const { identity: who, state: before } = await allowed(deps, identity, command.caseId, 'record-objections');
     const receivedOn = dateOrUndefined(command.receivedOn, 'receivedOn');
-    const { receivedOn: _raw, caseId: _case, ...rest } = command;
-    const filing: ObjectionFiling = { ...rest, ...(receivedOn ? { receivedOn } : {}) };
+    const { receivedOn: _raw, caseId: _case, assetId, ...rest } = command;
+    if (!assetId && command.act !== 'listing') throw invalid('assetId：须指明所涉财产');
+    const filing: ObjectionFiling = { ...rest, assetId: assetId ?? '', ...(receivedOn ? { receivedOn } : {}) };
     refuse('不能登记异议', filingProblems(before, filing, deps.clock.now()));
     const expected = nextObjectionId(before);
     const { state, result } = await mutateCase(
@@ -288,7 +308,7 @@ export function recordReconsiderationDecision(deps: ObjectionDeps) {
     '不能登记复议裁定',
     'decide-reconsideration',
     (s, c) => decisionProblems(s, c.objectionId),
-    (s, c, now) => decideReconsideration(s, c.objectionId, c.decision, now),
+    (s, c, now) => decideReconsideration(s, c.objectionId, c.decision, now, deps.rules, deps.calendar),
   );
 }
 
@@ -355,13 +375,18 @@ export function objectionJudgmentArrived(deps: ObjectionDeps) {
 
 /** The node sweeper's part: windows that passed with nothing done make their rulings stand. */
 export async function lapseObjectionWindows(
-  deps: Pick<Deps, 'cases' | 'clock' | 'engine'>,
+  deps: Pick<Deps, 'cases' | 'clock' | 'engine' | 'rules' | 'calendar'> & Partial<Pick<Deps, 'wakes'>>,
   caseId: string,
 ): Promise<number> {
   const { state, result } = await mutateCase(deps, caseId, SYSTEM, { action: 'objection-window-lapsed' }, (s, now) => {
-    const events = lapsedWindows(s, now);
+    const events = lapsedWindows(s, now, deps.rules, deps.calendar);
     return { events, result: events.filter((e) => e.type === 'objection-final').length };
   });
-  if (result > 0) await followObjections(deps, state);
+  if (result > 0) {
+    await followObjections(deps, state);
+    // A listing removed: only settle may wake the coercion phase waiting on the case, to publish the removal.
+    if (deps.wakes && state.coercion?.listing?.removedAt && !state.coercion.published['listing-removed'])
+      await deps.wakes.requestWake({ caseId, reason: '执行异议裁定生效，删除失信信息' });
+  }
   return result;
 }

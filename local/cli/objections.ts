@@ -21,6 +21,7 @@ const EFFECT_LABELS: Record<string, string> = {
   released: '已解除查封、冻结',
   resumed: '恢复处分该财产',
   unchanged: '执行行为维持',
+  removed: '已删除失信信息',
 };
 
 interface ObjectionAnswer {
@@ -92,7 +93,8 @@ export function registerObjectionCommands(
       )
       .argument('<case>', '案号或案件内部编号')
       .argument('<kind>', 'act 或 third-party')
-      .requiredOption('--asset <assetId>', '所涉财产编号（enforce case 可见）')
+      .option('--asset <assetId>', '所涉财产编号（enforce case 可见）；对失信名单的异议不需要')
+      .option('--listing', '异议针对纳入失信被执行人名单（执行行为异议）')
       .requiredOption('--by <name>', '异议人姓名或名称')
       .requiredOption('--role <role>', ROLE_HELP)
       .requiredOption('--grounds <text>', '异议理由')
@@ -109,7 +111,8 @@ export function registerObjectionCommands(
       {
         kind,
         objector: { name: options.by, role: role(options.role) },
-        assetId: options.asset,
+        ...(options.listing ? { act: 'listing' } : {}),
+        ...(options.asset ? { assetId: options.asset } : {}),
         grounds: options.grounds,
         ...(options.receivedOn ? { receivedOn: options.receivedOn } : {}),
       },
@@ -232,6 +235,7 @@ export function objectionLines(state: EnforcementCase): string[] {
       (n) => n.node.startsWith(`objection:${o.objectionId}`) && n.status === 'open',
     );
     const period = open.map((n) => `${n.window ? '期间' : '期限'}至${n.dueDate}`).join('，');
-    return `${kinds[o.kind]} ${o.objectionId}：${o.objector.name}，${asset ? `${asset.institution}${asset.reference}` : o.assetId}，${STATUS_LABELS[o.status] ?? o.status}${o.result ? `，${EFFECT_LABELS[o.result.effect]}` : ''}${period ? `（${period}）` : ''}`;
+    const target = o.act === 'listing' ? '纳入失信名单' : asset ? `${asset.institution}${asset.reference}` : o.assetId;
+    return `${kinds[o.kind]} ${o.objectionId}：${o.objector.name}，${target}，${STATUS_LABELS[o.status] ?? o.status}${o.result ? `，${EFFECT_LABELS[o.result.effect]}` : ''}${period ? `（${period}）` : ''}`;
   });
 }

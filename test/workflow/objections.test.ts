@@ -9,7 +9,7 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
-import { filingEvent, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
+import { filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
 const YUAN = 100;
@@ -268,5 +268,65 @@ describe('执行异议 and 复议 (OBJ-ACT)', () => {
     const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 160);
     expect(assetOf(closed, FLAT).status).toBe('sold');
     expect(closed.closure?.way).toBe('fully-performed');
+  });
+});
+
+describe('执行异议 to the listing (OBJ-ACT, C6)', () => {
+  it('upheld and nobody applies for reconsideration: the listing is removed and the removal published, the claim still unpaid', async () => {
+    const n = 940;
+    const s = await open({
+      startAt: '2026-09-02T01:00:00.000Z',
+      script: {
+        respondents: {
+          [RESPONDENT_ID]: {
+            eService: 'ok',
+            assetReport: 'silent',
+            freeze: 'failed',
+            assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0009', balanceFen: 9_000_000 }],
+          },
+        },
+        cases: { [`（2026）冀0922执${1000 + n}号`]: { police: 'opened' } },
+      },
+    });
+    const outcome = await s.runtime.intake(filingEvent(n));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    await s.liveUntil(caseId, (c) => (c.coercion?.published.listing?.acknowledged.length ?? 0) === 5, 40);
+    const noAsset = await call(s, OFFICER, caseId, '/objections', {
+      kind: 'act',
+      objector: { name: '被执行人', role: 'respondent' },
+      grounds: '已按期申报财产',
+    });
+    expect(noAsset.status).toBe(400);
+    const filed = await call(s, OFFICER, caseId, '/objections', {
+      kind: 'act',
+      act: 'listing',
+      objector: { name: '被执行人', role: 'respondent' },
+      grounds: '已按期申报财产，不存在违反财产报告制度的情形',
+    });
+    expect(filed).toMatchObject({ status: 200, body: { status: 'examining' } });
+    const objectionId = filed.body.objectionId as string;
+    await s.live(caseId, 3);
+    await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
+      outcome: 'upheld',
+      reasons: '财产报告已按期提交',
+    });
+    const removed = await s.liveUntil(
+      caseId,
+      (c) => (c.coercion?.published['listing-removed']?.acknowledged.length ?? 0) === 5,
+      25,
+    );
+    expect(removed.objections?.[objectionId]?.result?.effect).toBe('removed');
+    expect(removed.coercion?.listing?.removalReason).toContain('异议成立，撤销纳入失信被执行人名单的决定');
+    // Published within C6's 3 working days: settle woke the coercion phase when the sweeper saw the window end.
+    const removal = removed.nodes['listing-removal'];
+    expect(removal).toMatchObject({ ruleId: 'C6', status: 'met' });
+    expect((removal?.metAt ?? '') <= (removal?.dueAt ?? '')).toBe(true);
+    expect(await owedToday(s, caseId)).toBeGreaterThan(0);
+    // Not listed again on the same grounds while the case goes on.
+    await s.live(caseId, 10);
+    const later = await s.load(caseId);
+    expect(later.coercion?.listing?.removedAt).toBeDefined();
+    expect((await history(s, caseId)).filter((e) => e.type === 'debtor-listed')).toHaveLength(1);
   });
 });

@@ -11,7 +11,7 @@ export type ObjectionKind = 'act' | 'third-party';
 export type ObjectorRole = 'applicant' | 'respondent' | 'interested' | 'third-party';
 
 /** The enforcement acts an objection may contest here, by what undoing them means. */
-export type ContestedAct = 'seizure';
+export type ContestedAct = 'seizure' | 'listing';
 
 export type ObjectionStatus =
   /** Filed: the court examines and rules (OBJ-ACT, OBJ-THIRD-PARTY: 15 days). */
@@ -63,7 +63,7 @@ export interface Objection {
   };
   /** What finally happened to the asset's enforcement. */
   readonly result?: {
-    readonly effect: 'released' | 'resumed' | 'unchanged';
+    readonly effect: 'released' | 'resumed' | 'unchanged' | 'removed';
     readonly at: Instant;
     readonly reason: string;
   };
@@ -110,7 +110,7 @@ export type ObjectionEvent =
   | {
       readonly type: 'objection-final';
       readonly objectionId: string;
-      readonly effect: 'released' | 'resumed' | 'unchanged';
+      readonly effect: 'released' | 'resumed' | 'unchanged' | 'removed';
       readonly reason: string;
     };
 

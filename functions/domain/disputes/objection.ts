@@ -71,6 +71,8 @@ export interface ObjectionFiling {
   readonly kind: ObjectionKind;
   readonly objector: { readonly name: string; readonly role: ObjectorRole };
   readonly assetId: string;
+  /** The act contested (执行异议): the seizure of `assetId` (the default), or the listing (失信; no asset). */
+  readonly act?: ContestedAct;
   readonly grounds: string;
   /** The day the written objection was received; today when not given. */
   readonly receivedOn?: LocalDate;
@@ -81,8 +83,15 @@ export function filingProblems(state: EnforcementCase, filing: ObjectionFiling, 
   const ruleId = filing.kind === 'act' ? 'OBJ-ACT' : 'OBJ-THIRD-PARTY';
   const problems: ClosureProblem[] = [];
   if (state.status === 'closed') problems.push(problem(ruleId, 'closed', '案件已结案，不能再提出异议'));
-  const asset = state.assets[filing.assetId];
-  if (!asset) problems.push(problem(ruleId, 'asset', '本案没有该财产'));
+  if (filing.act === 'listing') {
+    if (filing.kind !== 'act') problems.push(problem(ruleId, 'kind', '对纳入失信名单的异议是执行行为异议'));
+    const listing = state.coercion?.listing;
+    if (!listing || listing.removedAt) problems.push(problem(ruleId, 'not-listed', '被执行人未被纳入失信被执行人名单'));
+  }
+  const asset = filing.act === 'listing' ? undefined : state.assets[filing.assetId];
+  if (filing.act === 'listing') {
+    // No asset: the listing is the act.
+  } else if (!asset) problems.push(problem(ruleId, 'asset', '本案没有该财产'));
   else if (!SEIZED.includes(asset.status))
     problems.push(problem(ruleId, 'not-seized', '该财产未处于查封、冻结状态（已处置或已解除的，不能再提出异议）'));
   else if (filing.kind === 'third-party' && MONEY_CLASSES.includes(asset.class))
@@ -92,7 +101,10 @@ export function filingProblems(state: EnforcementCase, filing: ObjectionFiling, 
   if (filing.kind === 'act' && filing.objector.role === 'third-party')
     problems.push(problem(ruleId, 'role', '案外人对执行标的主张权利的，请提出案外人异议'));
   const pending = Object.values(state.objections ?? {}).some(
-    (o) => o.kind === filing.kind && o.assetId === filing.assetId && o.status !== 'final',
+    (o) =>
+      o.kind === filing.kind &&
+      (filing.act === 'listing' ? o.act === 'listing' : o.assetId === filing.assetId) &&
+      o.status !== 'final',
   );
   if (pending) problems.push(problem(ruleId, 'pending', '该财产已有尚未终结的同类异议'));
   if (filing.receivedOn && filing.receivedOn > chinaDateOf(now))
@@ -117,7 +129,7 @@ export function fileObjection(
   const objectionId = nextObjectionId(state);
   const receivedOn = filing.receivedOn ?? chinaDateOf(now);
   const rule = filing.kind === 'act' ? rules.OBJ_ACT : rules.OBJ_THIRD_PARTY;
-  const act: ContestedAct | undefined = filing.kind === 'act' ? 'seizure' : undefined;
+  const act: ContestedAct | undefined = filing.kind === 'act' ? (filing.act ?? 'seizure') : undefined;
   return {
     objectionId,
     events: [
@@ -126,7 +138,7 @@ export function fileObjection(
         objectionId,
         kind: filing.kind,
         objector: filing.objector,
-        assetId: filing.assetId,
+        assetId: act === 'listing' ? '' : filing.assetId,
         ...(act ? { act } : {}),
         grounds: filing.grounds,
         receivedOn,
@@ -295,6 +307,8 @@ export function decideReconsideration(
   objectionId: string,
   decision: 'affirmed' | 'reversed',
   now: Instant,
+  rules: Rules,
+  calendar: LegalCalendar,
 ): CaseEvent[] {
   const o = found(state, objectionId);
   if (!o?.ruling) return [];
@@ -307,6 +321,7 @@ export function decideReconsideration(
       o,
       upheld,
       decision === 'reversed' ? '上一级人民法院复议撤销原裁定' : '上一级人民法院复议驳回申请，维持原裁定',
+      { rules, calendar, now },
     ),
   ];
 }
@@ -379,7 +394,12 @@ export function recordJudgment(
  * Windows that passed with nothing done (the sweeper asks at their end): the ruling stands. For 案外人异议 upheld,
  * the seizure is released at once, well within OBJ-RELEASE's 7 days.
  */
-export function lapsedWindows(state: EnforcementCase, now: Instant): CaseEvent[] {
+export function lapsedWindows(
+  state: EnforcementCase,
+  now: Instant,
+  rules: Rules,
+  calendar: LegalCalendar,
+): CaseEvent[] {
   const events: CaseEvent[] = [];
   for (const o of Object.values(state.objections ?? {})) {
     if (o.status !== 'ruled' || !o.ruling) continue;
@@ -398,6 +418,7 @@ export function lapsedWindows(state: EnforcementCase, now: Instant): CaseEvent[]
           : upheld
             ? '起诉期间届满，未提起执行异议之诉，解除对该标的的执行措施（OBJ-RELEASE）'
             : '起诉期间届满，案外人未提起执行异议之诉，继续处分',
+        { rules, calendar, now },
       ),
     );
   }
@@ -408,7 +429,14 @@ export function lapsedWindows(state: EnforcementCase, now: Instant): CaseEvent[]
  * The objection decided for good. `objectorWins`: the seizure (act) or the claim (third party) prevails, and the
  * seizure of the asset is released; otherwise the act stands (执行异议) or disposal goes on (案外人异议).
  */
-function finalEvents(state: EnforcementCase, o: Objection, objectorWins: boolean, why: string): CaseEvent[] {
+function finalEvents(
+  state: EnforcementCase,
+  o: Objection,
+  objectorWins: boolean,
+  why: string,
+  ctx?: { readonly rules: Rules; readonly calendar: LegalCalendar; readonly now: Instant },
+): CaseEvent[] {
+  if (o.act === 'listing' && objectorWins) return listingRemoved(state, o, why, ctx);
   const asset = state.assets[o.assetId];
   if (!objectorWins)
     return [
@@ -432,6 +460,37 @@ function finalEvents(state: EnforcementCase, o: Objection, objectorWins: boolean
   return [
     { type: 'seizure-released', assetId: o.assetId, reason },
     { type: 'objection-final', objectionId: o.objectionId, effect: 'released', reason },
+  ];
+}
+
+/**
+ * An objection to the listing (失信) that stands: the listing is removed, within C6's removal period, and the coercion
+ * phase publishes the removal to the credit-discipline recipients (../coercion/plan.ts).
+ */
+function listingRemoved(
+  state: EnforcementCase,
+  o: Objection,
+  why: string,
+  ctx: { readonly rules: Rules; readonly calendar: LegalCalendar; readonly now: Instant } | undefined,
+): CaseEvent[] {
+  const listing = state.coercion?.listing;
+  if (!listing || listing.removedAt || !ctx)
+    return [
+      { type: 'objection-final', objectionId: o.objectionId, effect: 'unchanged', reason: `${why}；失信信息已删除` },
+    ];
+  const reason = `${why}：异议成立，撤销纳入失信被执行人名单的决定`;
+  const node = periodNode(
+    'listing-removal',
+    ctx.rules.C6.id,
+    ctx.rules.C6.removal,
+    chinaDateOf(ctx.now),
+    ctx.calendar,
+    false,
+  );
+  return [
+    { type: 'debtor-removed', reason, dueDate: node.dueDate },
+    { type: 'node-set', node },
+    { type: 'objection-final', objectionId: o.objectionId, effect: 'removed', reason },
   ];
 }
 

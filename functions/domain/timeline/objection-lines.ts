@@ -12,13 +12,15 @@ export function describeObjectionEvent(
   const kind = objection ? KIND_LABELS[objection.kind] : '异议';
   switch (event.type) {
     case 'objection-filed':
-      return `收到${KIND_LABELS[event.kind]}：${OBJECTOR_LABELS[event.objector.role]}${event.objector.name}${event.kind === 'act' ? '对查封、冻结' : '对执行标的'}${assetName(event.assetId)}提出书面异议（${event.receivedOn}收到，${names(event.kind)}），理由：${event.grounds}；${member(event.by)}登记（异议编号 ${event.objectionId}）`;
+      return `收到${KIND_LABELS[event.kind]}：${OBJECTOR_LABELS[event.objector.role]}${event.objector.name}${event.act === 'listing' ? '对纳入失信被执行人名单' : `${event.kind === 'act' ? '对查封、冻结' : '对执行标的'}${assetName(event.assetId)}`}提出书面异议（${event.receivedOn}收到，${names(event.kind)}），理由：${event.grounds}；${member(event.by)}登记（异议编号 ${event.objectionId}）`;
     case 'objection-ruled':
       return `${kind}裁定（${member(event.by)}）：${
         event.outcome === 'upheld'
           ? objection?.kind === 'third-party'
             ? '异议成立，中止对该标的的执行'
-            : '异议成立，撤销该执行行为（待裁定生效后解除）'
+            : objection?.act === 'listing'
+              ? '异议成立，撤销纳入失信名单的决定（待裁定生效后删除）'
+              : '异议成立，撤销该执行行为（待裁定生效后解除）'
           : '异议不成立，驳回'
       }，${event.servedOn}送达；${objection?.kind === 'third-party' ? '自送达之日起十五日内可提起执行异议之诉，期间不得处分该财产' : '自送达之日起十日内可向上一级人民法院申请复议'}。理由：${event.reasons}`;
     case 'reconsideration-applied':

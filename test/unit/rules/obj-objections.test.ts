@@ -153,16 +153,16 @@ describe('OBJ-ACT: reconsideration (10 days from service, decided in 30), the ac
 
   it('an upheld ruling that stands releases the seizure; reversed on reconsideration, it stays', () => {
     const { objectionId, state } = ruled('act', 'upheld');
-    const lapsed = lapsedWindows(state, cst('2026-04-21 00:00'));
+    const lapsed = lapsedWindows(state, cst('2026-04-21 00:00'), RULES, calendar);
     expect(lapsed.map((e) => e.type)).toEqual(['node-met', 'seizure-released', 'objection-final']);
-    expect(lapsedWindows(state, cst('2026-04-20 23:59'))).toEqual([]);
+    expect(lapsedWindows(state, cst('2026-04-20 23:59'), RULES, calendar)).toEqual([]);
     const at = cst('2026-04-15 09:00');
     const applied = apply(
       state,
       applyForReconsideration(state, objectionId, 'applicant', d('2026-04-15'), RULES, calendar, at),
       at,
     );
-    const reversed = decideReconsideration(applied, objectionId, 'reversed', at);
+    const reversed = decideReconsideration(applied, objectionId, 'reversed', at, RULES, calendar);
     expect(reversed.find((e) => e.type === 'seizure-released')).toBeUndefined();
     expect(reversed.at(-1)).toMatchObject({ type: 'objection-final', effect: 'unchanged' });
   });
@@ -190,7 +190,7 @@ describe('OBJ-THIRD-PARTY: the hold, the lawsuit (15 days from service), the jud
     expect(suitProblems(state, objectionId, 'applicant', last)).toEqual([]);
     const suing = apply(state, fileSuit(state, objectionId, 'applicant', last), last);
     expect([...heldAssets(suing)]).toEqual([FLAT]);
-    expect(lapsedWindows(suing, cst('2026-05-30 09:00'))).toEqual([]);
+    expect(lapsedWindows(suing, cst('2026-05-30 09:00'), RULES, calendar)).toEqual([]);
     const judged = recordJudgment(suing, objectionId, { for: 'third-party', reference: '（2026）冀0922民初1号' });
     expect(judged.map((e) => e.type)).toEqual(['objection-judgment', 'seizure-released', 'objection-final']);
     const forApplicant = recordJudgment(suing, objectionId, { for: 'applicant', reference: '（2026）冀0922民初2号' });
@@ -208,13 +208,13 @@ describe('OBJ-THIRD-PARTY: the hold, the lawsuit (15 days from service), the jud
 
   it('no suit: upheld, the seal is released (OBJ-RELEASE); dismissed, the hold ends and disposal goes on', () => {
     const upheld = ruled('third-party', 'upheld');
-    expect(lapsedWindows(upheld.state, cst('2026-04-28 00:00')).map((e) => e.type)).toEqual([
+    expect(lapsedWindows(upheld.state, cst('2026-04-28 00:00'), RULES, calendar).map((e) => e.type)).toEqual([
       'node-met',
       'seizure-released',
       'objection-final',
     ]);
     const dismissed = ruled('third-party', 'dismissed');
-    const events = lapsedWindows(dismissed.state, cst('2026-04-28 00:00'));
+    const events = lapsedWindows(dismissed.state, cst('2026-04-28 00:00'), RULES, calendar);
     expect(events.map((e) => e.type)).toEqual(['node-met', 'objection-final']);
     expect(heldAssets(apply(dismissed.state, events, cst('2026-04-28 00:00'))).size).toBe(0);
   });
