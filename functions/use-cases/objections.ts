@@ -21,7 +21,6 @@ import {
   heldAssets,
   judgmentProblems,
   lapsedWindows,
-  nextObjectionId,
   type ObjectionFiling,
   objectionNodes,
   reconsiderationProblems,
@@ -175,26 +174,27 @@ export function registerObjection(deps: ObjectionDeps) {
     if (!assetId && command.act !== 'listing') throw invalid('assetId：须指明所涉财产');
     const filing: ObjectionFiling = { ...rest, assetId: assetId ?? '', ...(receivedOn ? { receivedOn } : {}) };
     refuse('不能登记异议', filingProblems(before, filing, deps.clock.now()));
-    const expected = nextObjectionId(before);
-    const { state, result } = await mutateCase(
+    // The id counts the case's objections; a second writer re-decides on the fresh case (and a repeat of the same
+    // objection is refused as pending).
+    const { state, result } = await mutateCase<string | readonly ClosureProblem[]>(
       deps,
       command.caseId,
       { kind: 'staff', id: who.userId },
       { action: 'file-objection' },
       (s, now) => {
-        // A retried command finds its objection already there (the id counts the case's objections).
-        if (s.objections?.[expected]) return { events: [], result: expected };
         const problems = filingProblems(s, filing, now);
-        if (problems.length > 0) return { events: [], result: undefined };
+        if (problems.length > 0) return { events: [], result: problems };
         const filed = fileObjection(s, filing, who.userId, deps.rules, deps.calendar, now);
         return { events: filed.events, result: filed.objectionId };
       },
     );
-    if (!result) throw conflict('不能登记异议：案件已变化，请刷新后重试');
+    if (typeof result !== 'string') {
+      refuse('不能登记异议', result);
+      throw conflict('不能登记异议');
+    }
     return summary(state, result);
   };
 }
-
 /** The ruling after examination (a panel member or the bureau chief), served on `servedOn` (today if not given). */
 export function ruleOnObjection(deps: ObjectionDeps) {
   return async (
