@@ -13,12 +13,13 @@
  *   the seizure is released, OBJ-RELEASE; dismissed, disposal goes on). The case's other assets are disposed of
  *   meanwhile.
  */
-import type { LegalCalendar, Period } from '../calendar/legal-calendar.ts';
-import { chinaDateOf, endOfChinaDay, type Instant, isBefore, type LocalDate } from '../calendar/local-date.ts';
+import type { LegalCalendar } from '../calendar/legal-calendar.ts';
+import { chinaDateOf, type Instant, isBefore, type LocalDate } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
-import type { ClosureProblem, EnforcementCase, TimeNode } from '../case/model.ts';
+import type { ClosureProblem, EnforcementCase } from '../case/model.ts';
 import { derivedId } from '../ids.ts';
 import type { Rules } from '../rules/table.ts';
+import { finalEvents, periodNode, SEIZED } from './objection-effects.ts';
 import {
   type ContestedAct,
   OBJECTOR_LABELS,
@@ -37,31 +38,10 @@ export const objectionNodes = (objectionId: string) =>
     suitWindow: `objection:${objectionId}:suit-window`,
   }) as const;
 
+export { disposalResumable, heldAssets } from './objection-effects.ts';
 export { objectionNodeLabel } from './objection-model.ts';
 
-const SEIZED: readonly string[] = ['frozen', 'sealed', 'entrusted'];
 const MONEY_CLASSES: readonly string[] = ['deposit', 'online-funds'];
-
-function periodNode(
-  node: string,
-  ruleId: string,
-  period: Period,
-  startedOn: LocalDate,
-  calendar: LegalCalendar,
-  window: boolean,
-): TimeNode {
-  const end = calendar.periodEnd(startedOn, period);
-  return {
-    node: node as TimeNode['node'],
-    ruleId,
-    startedOn,
-    dueDate: end.date,
-    dueAt: endOfChinaDay(end.date),
-    unconfirmedYears: end.unconfirmedYears,
-    status: 'open',
-    ...(window ? { window: true as const } : {}),
-  };
-}
 
 function problem(ruleId: string, code: string, message: string): ClosureProblem {
   return { ruleId, code, message };
@@ -423,102 +403,4 @@ export function lapsedWindows(
     );
   }
   return events;
-}
-
-/**
- * The objection decided for good. `objectorWins`: the seizure (act) or the claim (third party) prevails, and the
- * seizure of the asset is released; otherwise the act stands (执行异议) or disposal goes on (案外人异议).
- */
-function finalEvents(
-  state: EnforcementCase,
-  o: Objection,
-  objectorWins: boolean,
-  why: string,
-  ctx?: { readonly rules: Rules; readonly calendar: LegalCalendar; readonly now: Instant },
-): CaseEvent[] {
-  if (o.act === 'listing' && objectorWins) return listingRemoved(state, o, why, ctx);
-  const asset = state.assets[o.assetId];
-  if (!objectorWins)
-    return [
-      {
-        type: 'objection-final',
-        objectionId: o.objectionId,
-        effect: o.kind === 'act' ? 'unchanged' : 'resumed',
-        reason: o.kind === 'act' ? `${why}：异议不成立，执行行为维持` : why,
-      },
-    ];
-  if (!asset || !SEIZED.includes(asset.status))
-    return [
-      {
-        type: 'objection-final',
-        objectionId: o.objectionId,
-        effect: 'unchanged',
-        reason: `${why}；该财产已不在查封、冻结中（已处置的，依法另行处理）`,
-      },
-    ];
-  const reason = o.kind === 'act' ? `${why}：异议成立，撤销查封、冻结` : why;
-  return [
-    { type: 'seizure-released', assetId: o.assetId, reason },
-    { type: 'objection-final', objectionId: o.objectionId, effect: 'released', reason },
-  ];
-}
-
-/**
- * An objection to the listing (失信) that stands: the listing is removed, within C6's removal period, and the coercion
- * phase publishes the removal to the credit-discipline recipients (../coercion/plan.ts).
- */
-function listingRemoved(
-  state: EnforcementCase,
-  o: Objection,
-  why: string,
-  ctx: { readonly rules: Rules; readonly calendar: LegalCalendar; readonly now: Instant } | undefined,
-): CaseEvent[] {
-  const listing = state.coercion?.listing;
-  if (!listing || listing.removedAt || !ctx)
-    return [
-      { type: 'objection-final', objectionId: o.objectionId, effect: 'unchanged', reason: `${why}；失信信息已删除` },
-    ];
-  const reason = `${why}：异议成立，撤销纳入失信被执行人名单的决定`;
-  const node = periodNode(
-    'listing-removal',
-    ctx.rules.C6.id,
-    ctx.rules.C6.removal,
-    chinaDateOf(ctx.now),
-    ctx.calendar,
-    false,
-  );
-  return [
-    { type: 'debtor-removed', reason, dueDate: node.dueDate },
-    { type: 'node-set', node },
-    { type: 'objection-final', objectionId: o.objectionId, effect: 'removed', reason },
-  ];
-}
-
-/** Assets no disposal may touch now: claimed by a third party whose objection is ruled on or in suit. */
-export function heldAssets(state: EnforcementCase): ReadonlySet<string> {
-  const held = new Set<string>();
-  for (const o of Object.values(state.objections ?? {}))
-    if (o.kind === 'third-party' && (o.status === 'ruled' || o.status === 'in-suit')) held.add(o.assetId);
-  return held;
-}
-
-/** The disposal phase stopped for held lots only, and none of them is held any more: it goes on. */
-export function disposalResumable(state: EnforcementCase): boolean {
-  const heldFor = state.disposal?.heldFor;
-  if (state.status !== 'awaiting-officer' || !heldFor || heldFor.length === 0 || state.disposal?.ended) return false;
-  const held = heldAssets(state);
-  return heldFor.every((id) => !held.has(id));
-}
-
-/** Objections not yet final, with the open node that runs out first: for the case page and the command center. */
-export function pendingObjections(state: EnforcementCase): { objection: Objection; node?: TimeNode }[] {
-  return Object.values(state.objections ?? {})
-    .filter((o) => o.status !== 'final')
-    .map((objection) => {
-      const nodes = Object.values(objectionNodes(objection.objectionId))
-        .map((id) => state.nodes[id])
-        .filter((n): n is TimeNode => n !== undefined && n.status !== 'met');
-      const node = nodes.sort((a, b) => (a.dueAt < b.dueAt ? -1 : 1))[0];
-      return node ? { objection, node } : { objection };
-    });
 }
