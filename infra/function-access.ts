@@ -244,8 +244,17 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
       }
       if (use === 'start-node-task') {
         return {
-          statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: [t.nodeTaskMachineArn] })],
-          environment: { [ENV.nodeTaskMachineArn]: t.nodeTaskMachineArn },
+          // And the disposal phase again, when an objection's period runs out and frees the asset it held.
+          statements: [
+            new PolicyStatement({
+              actions: ['states:StartExecution'],
+              resources: [t.nodeTaskMachineArn, t.disposalMachineArn],
+            }),
+          ],
+          environment: {
+            [ENV.nodeTaskMachineArn]: t.nodeTaskMachineArn,
+            [ENV.disposalMachineArn]: t.disposalMachineArn,
+          },
           encrypted: true,
         };
       }

@@ -59,6 +59,7 @@ import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask }
 import type { FUNCTION_USES } from '../steps/manifest.ts';
 import { disputeApiHandlers, disputeHandlers } from './distribution-routes.ts';
 import { type EvidenceRouteOptions, evidenceRoutes, type RouteHandler } from './evidence-routes.ts';
+import { objectionHandlers } from './objection-handlers.ts';
 import { Answer, type Handlers, type OperationHandler } from './router.ts';
 import type { OperationId } from './routes.ts';
 
@@ -248,6 +249,7 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
   const release = orderEarlyRelease(deps);
   return {
     ...disputeHandlers(deps),
+    ...objectionHandlers(deps),
     requestClosure: ({ identity, params, body }) =>
       close(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ClosureBody>) }),
     recordInterview: ({ identity, params, body }) =>

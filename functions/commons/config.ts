@@ -20,6 +20,7 @@ export const ENV = {
   closureMachineArn: 'CLOSURE_MACHINE_ARN',
   settlementMachineArn: 'SETTLEMENT_MACHINE_ARN',
   coercionMachineArn: 'COERCION_MACHINE_ARN',
+  /** Settle and the sweeper take up a disposal an objection held, when the asset is free again. */
   disposalMachineArn: 'DISPOSAL_MACHINE_ARN',
   nodeTaskMachineArn: 'NODE_TASK_MACHINE_ARN',
   partnerQueueUrl: 'PARTNER_QUEUE_URL',

@@ -23,6 +23,7 @@ import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { recordPayment } from '#use-cases/disbursement.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
+import { objectionJudgmentArrived } from '#use-cases/objections.ts';
 import { answerPartner } from '#use-cases/partner-answers.ts';
 import { wakeOnRequest } from '#use-cases/performance.ts';
 import { applyForResumption } from '#use-cases/settlement.ts';
@@ -66,6 +67,14 @@ export const ResumptionApplication = z.object({
   userId,
   note: z.string().trim().max(1000).optional(),
 });
+/** The judgment of 执行异议之诉, as the trial division's system reports it (functions/use-cases/objections.ts). */
+export const ObjectionJudgmentNotice = z.object({
+  kind: z.literal('objection-judgment'),
+  caseId,
+  objectionId: z.string().regex(/^o[a-z2-7]{11}$/, 'must be an objection id'),
+  for: z.enum(['third-party', 'applicant']),
+  reference: z.string().trim().min(1).max(100),
+});
 export const PaymentNotice = z.object({
   kind: z.literal('payment'),
   caseId,
@@ -84,6 +93,7 @@ export const SettleCommand = z.discriminatedUnion('kind', [
   ReleaseRequest,
   ResumptionApplication,
   PaymentNotice,
+  ObjectionJudgmentNotice,
 ]);
 export type SettleCommand = z.infer<typeof SettleCommand>;
 
@@ -110,6 +120,7 @@ export function createSettleHandler(
   const release = orderEarlyRelease(deps);
   const pay = recordPayment(deps);
   const resume = applyForResumption(deps);
+  const judgment = objectionJudgmentArrived(deps);
   const run = async (command: SettleCommand): Promise<Record<string, unknown>> => {
     switch (command.kind) {
       case 'decision': {
@@ -124,6 +135,10 @@ export function createSettleHandler(
         return pay(command);
       case 'resumption':
         return resume(command);
+      case 'objection-judgment': {
+        const { kind: _kind, ...notice } = command;
+        return judgment(notice);
+      }
     }
   };
   const processor = new BatchProcessor(EventType.SQS);

@@ -131,6 +131,8 @@ export const FUNCTION_USES = {
     'approvals',
     // A distribution window (参与分配) that ended unused: the sweeper pays the plan from the case account.
     'payments',
+    // An objection's ruling that stands may remove a listing: settle is asked to wake the coercion phase to publish it.
+    'wakes',
   ],
 } as const satisfies Record<string, readonly DependencyName[]>;
 

@@ -249,10 +249,13 @@ export function advanceDisposal(deps: DisposalDeps) {
           { type: 'status-changed', from: s.status, to: 'closed', reason: '以物抵债，执行完毕' },
         );
       }
-      if ((after.kind === 'handover' || after.kind === 'officer') && s.status === 'disposing') {
+      if (
+        (after.kind === 'handover' || after.kind === 'officer' || after.kind === 'held') &&
+        s.status === 'disposing'
+      ) {
         // Where the case goes is decided on the case as it is after this step's events.
         const projected = planned.events.reduce((c, event) => applyEvent(c, event, now), s);
-        const to = after.kind === 'officer' ? 'awaiting-officer' : handoverStatus(projected);
+        const to = after.kind === 'handover' ? handoverStatus(projected) : 'awaiting-officer';
         events.push({ type: 'status-changed', from: s.status, to, reason: after.reason });
       }
       return { events, result: after };
@@ -280,6 +283,7 @@ export function advanceDisposal(deps: DisposalDeps) {
         return { next: 'closed', requestId: '', round, ...liftingRun(state) };
       case 'handover':
       case 'officer':
+      case 'held':
         return { next: 'handover', requestId: '', round, ...nextPhase(state) };
       default: {
         const spec = requestSpec(state, next, deps, round);

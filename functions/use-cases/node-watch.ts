@@ -19,11 +19,13 @@ import { executionName } from '#domain/ids.ts';
 import { approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase } from './context.ts';
 import { advanceDistribution } from './distribution.ts';
+import { lapseObjectionWindows } from './objections.ts';
 
 export type SweepDeps = Pick<
   Deps,
   'cases' | 'queries' | 'clock' | 'rules' | 'calendar' | 'engine' | 'alerts' | 'payments'
->;
+> &
+  Partial<Pick<Deps, 'wakes'>>;
 
 export const SWEEPER = { kind: 'system', id: 'node-sweeper' } as const;
 export const NODE_TASK_MACHINE = 'node-task';
@@ -86,6 +88,8 @@ export function sweepCase(deps: SweepDeps) {
       before = await loadCase(deps.cases, caseId);
     }
     const actions = dueNodeActions(before, now, deps.rules, deps.calendar);
+    // A party's window that ran out (an objection's reconsideration or lawsuit period): the ruling stands.
+    if (actions.some((a) => a.kind === 'lapse')) await lapseObjectionWindows(deps, caseId);
     if (actions.length === 0) {
       // The index said due, the case says not (written under other rules, or stale): put it right.
       await deps.queries.reindex(before);

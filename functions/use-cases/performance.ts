@@ -9,6 +9,7 @@ import { coercionRunning, outstandingFen } from '#domain/control/plan.ts';
 import { executionName } from '#domain/ids.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import type { Deps } from './context.ts';
+import { followObjections } from './objections.ts';
 
 /** The respondent performed in full: the request the phase waits for is superseded and the phase woken. */
 export async function wakeDisposal(deps: Pick<Deps, 'requests' | 'engine'>, state: EnforcementCase): Promise<void> {
@@ -51,9 +52,11 @@ export async function wakeOnPerformance(
  * A wake request (from a step that satisfied the claim, through the partner queue): if the claim is satisfied, what
  * waits on the case is superseded and woken, so that the measures are lifted now (C5, C6).
  */
-export function wakeOnRequest(deps: Pick<Deps, 'cases' | 'requests' | 'engine'>) {
+export function wakeOnRequest(deps: Pick<Deps, 'cases' | 'requests' | 'engine' | 'clock'>) {
   return async (request: { readonly caseId: string }): Promise<{ readonly woken: boolean }> => {
-    const state = await deps.cases.load(request.caseId);
+    const found = await deps.cases.load(request.caseId);
+    // An objection's ruling that stood (the sweeper saw its period end) may have work for the phases waiting.
+    const state = found ? await followObjections(deps, found) : undefined;
     if (!state || outstandingFen(state) > 0) return { woken: false };
     return { woken: await wakeOnPerformance(deps, state) };
   };

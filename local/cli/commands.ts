@@ -29,6 +29,7 @@ import { parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { withApi } from './api-client.ts';
 import { disputeLines } from './distribution.ts';
+import { objectionLines } from './objections.ts';
 import { commandLine, DEFAULT_API_PORT } from './options.ts';
 import { CliError, type Output, pad, parseYuan } from './output.ts';
 import { dataDirOf, findCase, type GlobalOptions, namesOf, readJsonFile, withRuntime } from './session.ts';
@@ -701,6 +702,7 @@ function closureLines(state: EnforcementCase): string[] {
   if (state.resumedAs) lines.push(`已恢复执行：${state.resumedAs.caseNumber}（${state.resumedAs.caseId}）`);
   if (state.previousCaseNumber) lines.push(`恢复执行自：${state.previousCaseNumber}`);
   lines.push(...disputeLines(state));
+  lines.push(...objectionLines(state));
   return lines;
 }
 

@@ -10,6 +10,7 @@ import { CONDUCT_LABELS } from '#domain/timeline/labels.ts';
 import { registerAwsCommands } from './aws.ts';
 import type { CostOptions } from './cost.ts';
 import { registerDisputeCommands } from './distribution.ts';
+import { registerObjectionCommands } from './objections.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output, output, writeError } from './output.ts';
 import { rulesCommand } from './rules.ts';
@@ -267,6 +268,7 @@ function program(): Command {
     (await closure()).settlementCommand(globals(), out(), reference, options),
   );
   registerDisputeCommands(cli, helped, globals, out);
+  registerObjectionCommands(cli, helped, globals, out);
   const entrusted = () => import('./entrusted.ts');
   const matters = helped(
     cli.command('entrusted').description('其他法院委托本院办理的执行事项（H1：30日内办结或函复），及委托、受托统计'),

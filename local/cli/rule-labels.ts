@@ -156,6 +156,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   sue: '提起分配方案异议之诉期限（收到反对意见通知起）',
   excludedFrom: '不计入',
   remainder: '余数分配',
+  examination: '审查期限（自收到书面异议之日起）',
+  reconsiderationWindow: '申请复议期间（自裁定送达之日起）',
+  reconsiderationDecision: '复议审查期限（自收到复议申请之日起）',
+  actContinues: '审查和复议期间不停止执行',
+  rulingAction: '作出裁定的权限',
+  suitWindow: '提起执行异议之诉期间（自裁定送达之日起）',
+  release: '解除执行措施期限（自起诉期限届满之日起）',
 };
 
 export const VALUE_LABELS: Readonly<Record<string, string>> = {
@@ -228,6 +235,7 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'organisation-ended-awaiting-successor': '作为一方当事人的法人或者其他组织终止，尚未确定权利义务承受人',
   'other-court-finds': '人民法院认为应当中止执行的其他情形',
   'largest-remainder': '各份向下取整到分，余下的分按余数由大到小各补一分，余数相同的按申请先后',
+  'rule-objections': '审查执行异议（合议庭成员、执行局局长）',
 };
 
 const PERIOD_UNITS: Readonly<Record<string, string>> = { calendar: '日', working: '个工作日' };

@@ -457,6 +457,16 @@ export class EmbeddedRuntime {
     return this.command({ kind: 'resumption', ...command });
   }
 
+  /** The trial division's system reports the judgment of 执行异议之诉 (functions/use-cases/objections.ts). */
+  async objectionJudgment(command: {
+    caseId: string;
+    objectionId: string;
+    for: 'third-party' | 'applicant';
+    reference: string;
+  }) {
+    return this.command({ kind: 'objection-judgment', ...command });
+  }
+
   /** The court orders a detainee released early, on correction. */
   async release(command: { caseId: string; userId: string; reason: string }) {
     return this.command({ kind: 'early-release', ...command });

@@ -758,6 +758,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'record-evidence') expected.add('evidence-dlq sqs:SendMessage'); // its dead-letter queue
     if (name === 'sweep-nodes') {
       expected.add(`machine:${prefix}-node-task states:StartExecution`);
+      // An objection's period running out frees a held asset: the sweeper takes the disposal up again.
+      expected.add(`machine:${prefix}-disposal states:StartExecution`);
       expected.add('sweep-dlq sqs:SendMessage'); // its dead-letter queue
     }
     if (name === 'api') {
@@ -774,6 +776,7 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(`machine:${prefix}-settlement states:StartExecution`);
       // A suspension of enforcement lifted: the coercion or disposal it stopped starts again.
       expected.add(`machine:${prefix}-coercion states:StartExecution`);
+      // An objection's ruling or judgment that frees a held asset starts the disposal phase again.
       expected.add(`machine:${prefix}-disposal states:StartExecution`);
       for (const action of [
         'ReceiveMessage',
@@ -806,7 +809,10 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(ENV.coercionMachineArn);
       expected.add(ENV.disposalMachineArn);
     }
-    if (name === 'sweep-nodes') expected.add(ENV.nodeTaskMachineArn);
+    if (name === 'sweep-nodes') {
+      expected.add(ENV.nodeTaskMachineArn);
+      expected.add(ENV.disposalMachineArn);
+    }
 
     // Act
     const fn = synthesizedTemplate().Resources[functionLogicalId(functionName)];

@@ -101,6 +101,12 @@ describe('the staff API', () => {
       'liftSuspension',
       'callGuarantee',
       'orderReversal',
+      'fileObjection',
+      'ruleOnObjection',
+      'applyForReconsideration',
+      'decideReconsideration',
+      'fileObjectionSuit',
+      'recordObjectionJudgment',
     ]);
   });
 

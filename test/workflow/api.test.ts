@@ -507,6 +507,19 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
     403,
   );
   expect((await r('POST', `/cases/${other}/settlement`, { as: officer, body: { installments: [] } })).status).toBe(400);
+  // Objections, served by settle (their scenarios run in objections.test.ts): a body that is not one, a ruling by a
+  // role that may not rule, and steps on an objection the case does not have.
+  expect((await r('POST', `/cases/${other}/objections`, { as: officer, body: { kind: 'act' } })).status).toBe(400);
+  const unknown = `/cases/${other}/objections/oaaaaaaaaaaa`;
+  const ruling = { outcome: 'upheld', reasons: '理由' };
+  expect((await r('POST', `${unknown}/ruling`, { as: USER_OF['field-officer'], body: ruling })).status).toBe(403);
+  for (const [step, body] of [
+    ['reconsideration', { appliedBy: 'applicant' }],
+    ['reconsideration-decision', { decision: 'affirmed' }],
+    ['suit', { plaintiff: 'applicant' }],
+    ['judgment', { for: 'applicant', reference: '（2026）冀0922民初1号' }],
+  ] as const)
+    expect((await r('POST', `${unknown}/${step}`, { as: officer, body })).status).toBe(409);
   await r('GET', `/cases/${caseId}/journal`, { as: USER_OF.auditor });
   await r('GET', `/cases/${caseId}/verify`, { as: USER_OF.auditor });
   // The case's documents (issued from its journal, docs/documents.md): the list, one PDF, one not of this case.

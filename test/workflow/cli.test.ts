@@ -30,6 +30,7 @@ const COMMANDS = [
   'close',
   'interview',
   'settlement',
+  'objection',
   'users',
   'distribution',
   'suspension',
@@ -96,6 +97,48 @@ describe('errors are one clear line and a non-zero exit', () => {
       /^错误：--upheld 只能是 original 或 revised\n$/,
     ],
     [['distribution', 'plan', 'x', '--costs', '1.234', '--as', 'wang-fang'], /^错误：金额格式不正确：1\.234/],
+    [
+      [
+        'objection',
+        'file',
+        'x',
+        'maybe',
+        '--asset',
+        'a',
+        '--by',
+        '赵敏',
+        '--role',
+        'third-party',
+        '--grounds',
+        'g',
+        '--as',
+        'wang-fang',
+      ],
+      /^错误：异议种类只能是 act 或 third-party：maybe\n$/,
+    ],
+    [
+      [
+        'objection',
+        'file',
+        'x',
+        'act',
+        '--asset',
+        'a',
+        '--by',
+        '赵敏',
+        '--role',
+        'owner',
+        '--grounds',
+        'g',
+        '--as',
+        'wang-fang',
+      ],
+      /^错误：未知的身份：owner（可选：applicant（申请执行人）/,
+    ],
+    [
+      ['objection', 'rule', 'x', 'o1', 'maybe', '--reasons', 'r', '--as', 'tang-jie'],
+      /^错误：裁定结果只能是 upheld 或 dismissed：maybe\n$/,
+    ],
   ])('%j', (args, message) => {
     const { code, stdout, stderr } = enforce(['--data-dir', join(scratch, 'errors'), ...args]);
     expect(code).not.toBe(0);
@@ -478,5 +521,99 @@ describe('closing work from the command line', () => {
     expect(shown.stdout).toContain('状态：执行和解履行中');
     expect(shown.stdout).toContain('执行和解：履行中，共2期合计52,736.96元，已履行0期');
     expect(shown.stdout).toContain('执行和解第2期');
+  });
+
+  it('a third party’s objection registered and ruled on through the staff API; the case shows the period that runs', () => {
+    const dir = join(scratch, 'objection');
+    const world = join(scratch, 'flat.json');
+    const flat = '冀(2024)青县不动产权第0501号';
+    writeFileSync(
+      world,
+      JSON.stringify({
+        respondents: {
+          '130922199001010030': {
+            eService: 'ok',
+            assets: [{ channel: 'real-estate-registry', class: 'real-estate', reference: flat, valueFen: 90_000_000 }],
+          },
+        },
+      }),
+    );
+    const args = ['--data-dir', dir];
+    const created = enforce([
+      ...args,
+      '--clock',
+      'virtual',
+      '--start-at',
+      '2026-03-02T09:00:00+08:00',
+      '--simulator',
+      world,
+      'intake',
+      'test/fixtures/intake/v1/loan-repayment.json',
+    ]);
+    expect(created.code).toBe(0);
+    const number = '（2026）冀0922执301号';
+    // The control plan (seal the flat) waits for the team lead; approved, the flat is sealed within a day or two.
+    expect(enforce([...args, 'clock', 'advance', '5d']).code).toBe(0);
+    for (const task of enforceJson<{ approvalId: string }[]>([...args, 'tasks', '--as', 'li-qiang']))
+      expect(enforce([...args, 'decide', task.approvalId, 'approve', '--as', 'li-qiang']).code).toBe(0);
+    expect(enforce([...args, 'clock', 'advance', '2d']).code).toBe(0);
+    const { case: state } = enforceJson<{
+      case: { assets: Record<string, { assetId: string; status: string; reference: string }> };
+    }>([...args, 'case', number]);
+    const assetId =
+      Object.values(state.assets).find((a) => a.reference === flat && a.status === 'sealed')?.assetId ?? '';
+    expect(assetId).not.toBe('');
+    const filed = enforce([
+      ...args,
+      'objection',
+      'file',
+      number,
+      'third-party',
+      '--asset',
+      assetId,
+      '--by',
+      '赵敏',
+      '--role',
+      'third-party',
+      '--grounds',
+      '借名登记，实际所有人为本人',
+      '--as',
+      'wang-fang',
+    ]);
+    expect(filed.stderr).toBe('');
+    expect(filed.stdout).toMatch(/^异议 o[a-z2-7]{11}：审查中（期限至\d{4}-\d{2}-\d{2}）$/m);
+    const objectionId = /异议 (o[a-z2-7]{11})/.exec(filed.stdout)?.[1] ?? '';
+    const refused = enforce([
+      ...args,
+      'objection',
+      'rule',
+      number,
+      objectionId,
+      'upheld',
+      '--reasons',
+      '证据充分',
+      '--as',
+      'wang-fang',
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('HTTP 403');
+    const ruled = enforce([
+      ...args,
+      'objection',
+      'rule',
+      number,
+      objectionId,
+      'upheld',
+      '--reasons',
+      '证据充分',
+      '--as',
+      'zhang-wei',
+    ]);
+    expect(ruled.stderr).toBe('');
+    expect(ruled.stdout).toMatch(/：已裁定，期间进行中（期间至\d{4}-\d{2}-\d{2}）/);
+    const shown = enforce([...args, 'case', number]);
+    expect(shown.stdout).toContain(
+      `案外人异议 ${objectionId}：赵敏，不动产登记中心${flat}，已裁定，期间进行中（期间至`,
+    );
   });
 });

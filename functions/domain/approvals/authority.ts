@@ -41,12 +41,26 @@ export const ACTIONS = [
    * or deferral on a guarantee (暂缓执行), the reversal (执行回转). Never on one's own proposal (separation of duties).
    */
   'rule-disputes',
+  /**
+   * Objections (OBJ-ACT, OBJ-THIRD-PARTY): register a written objection as it arrives, and what follows from outside
+   * the bureau: an application for reconsideration, the higher court's decision, a lawsuit and its judgment.
+   */
+  'record-objections',
+  /** Rule on an objection after examination (执行异议复议规定 第十一条: a collegial panel examines). */
+  'rule-objections',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   'field-officer': ['read-cases', 'record-conduct', 'go-to-field'],
-  'handling-officer': ['read-cases', 'close-cases', 'record-conduct', 'handle-entrustments', 'go-to-field'],
+  'handling-officer': [
+    'read-cases',
+    'close-cases',
+    'record-conduct',
+    'handle-entrustments',
+    'go-to-field',
+    'record-objections',
+  ],
   'team-lead': [
     'read-cases',
     'read-court-tasks',
@@ -55,6 +69,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'read-board',
     'record-conduct',
     'handle-entrustments',
+    'record-objections',
   ],
   'bureau-chief': [
     'read-cases',
@@ -65,9 +80,11 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'record-conduct',
     'handle-entrustments',
     'rule-disputes',
+    'record-objections',
+    'rule-objections',
   ],
   president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
-  'panel-member': ['read-cases'],
+  'panel-member': ['read-cases', 'rule-objections'],
   'command-center': ['read-cases', 'read-court-tasks', 'read-board', 'handle-entrustments', 'read-field-locations'],
   auditor: ['read-cases', 'read-court-tasks'],
 };

@@ -26,6 +26,7 @@ const DISPOSAL_EVENTS = [
   'disposal-answer-recorded',
   'disposal-awaiting',
   'disposal-ended',
+  'disposal-held',
 ] as const;
 
 export type DisposalEvent = Extract<CaseEvent, { type: (typeof DISPOSAL_EVENTS)[number] }>;
@@ -210,5 +211,9 @@ export function applyDisposalEvent(state: EnforcementCase, event: DisposalEvent,
       return { ...state, disposal: { ...current, awaiting: event.requestId } };
     case 'disposal-ended':
       return { ...state, disposal: { ...current, ended: true } };
+    case 'disposal-held': {
+      const { heldFor: _before, ...rest } = current;
+      return { ...state, disposal: event.assetIds.length > 0 ? { ...rest, heldFor: event.assetIds } : rest };
+    }
   }
 }

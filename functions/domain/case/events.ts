@@ -1,5 +1,6 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
 import type { DisputeEvent } from '../disputes/distribution-events.ts';
+import type { ObjectionEvent } from '../disputes/objection-model.ts';
 import type { Fen } from '../money.ts';
 import type {
   Asset,
@@ -554,8 +555,10 @@ export type CaseEvent =
     }
   /** An on-site record (现场笔录) made by the officer in the field (issue 17), with the evidence captured there. */
   | ({ readonly type: 'site-record-made' } & SiteRecord)
-  /** 参与分配, 中止执行, 暂缓执行 with 执行担保, 执行回转 (functions/domain/disputes/). */
-  | DisputeEvent;
+  | DisputeEvent
+  /** The disposal phase stopped with only lots held by objections left (empty: it goes on again). */
+  | { readonly type: 'disposal-held'; readonly assetIds: readonly string[] }
+  | ObjectionEvent;
 
 export type CaseEventType = CaseEvent['type'];
 

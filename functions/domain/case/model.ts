@@ -1,5 +1,6 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
 import type { DistributionState, ReversalState, SuspensionState } from '../disputes/distribution-state.ts';
+import type { Objection } from '../disputes/objection-model.ts';
 import type { Fen } from '../money.ts';
 import type { CaseStatus } from './status.ts';
 
@@ -89,6 +90,8 @@ export type NodeId =
   | `settlement:${string}`
   /** The windows and terms of a dispute (参与分配, 暂缓执行): functions/domain/disputes/. */
   | `dispute:${string}`
+  /** An objection's examination, reconsideration and lawsuit periods (functions/domain/disputes/objection.ts). */
+  | `objection:${string}`
   /** A matter another court entrusted to this court (H1): held on the received matter, not on a case. */
   | `received:${string}`;
 
@@ -110,6 +113,11 @@ export interface TimeNode {
   /** Times the node's due date was extended (A2), and the due date before the first extension. */
   readonly extensions?: number;
   readonly originalDueDate?: LocalDate;
+  /**
+   * A period a party has to act in (to apply for reconsideration, to sue), not a deadline the court keeps: no
+   * warning, no escalation; when it passes, what the party did not do decides (functions/domain/disputes/).
+   */
+  readonly window?: true;
 }
 
 export type AssetClass = 'deposit' | 'online-funds' | 'real-estate' | 'vehicle' | 'securities';
@@ -392,6 +400,8 @@ export interface DisposalState {
   /** The panel's approvals already acted on (each sets one auction's terms, or refuses them). */
   readonly usedApprovals: readonly string[];
   readonly ended?: boolean;
+  /** The phase stopped with only these lots left, each held by an objection: it resumes when they are free. */
+  readonly heldFor?: readonly string[];
 }
 
 /** C4, C6: what is put to the president for signature at one time: the restriction order, a listing, or both. */
@@ -677,6 +687,8 @@ export interface EnforcementCase {
   readonly suspension?: SuspensionState;
   /** The reversal (执行回转) ordered after this case's title was set aside. */
   readonly reversal?: ReversalState;
+  /** Objections (执行异议, 案外人异议), by id (absent on records written before them). */
+  readonly objections?: Readonly<Record<string, Objection>>;
   /** Node tasks (escalations, extension requests) started so far: numbers their executions. */
   readonly nodeTaskRuns?: number;
   /** Number of commits applied; the optimistic-lock version. */

@@ -1,4 +1,6 @@
 /** Staff-facing names of time nodes (Chinese), for the timeline, tasks and the console. */
+import { objectionNodeLabel } from '../disputes/objection-model.ts';
+
 const NODE_LABELS: Record<string, string> = {
   'listing-removal': '删除失信信息',
   'family-notice': '通知被拘留人家属',
@@ -34,6 +36,7 @@ export function nodeLabel(node: string): string {
   const prefix = node.includes(':') ? node.slice(0, node.indexOf(':')) : undefined;
   if (prefix === 'dispute') return DISPUTE_NODE_LABELS[node] ?? '争议处理期限';
   if (prefix === 'settlement') return `执行和解第${node.slice('settlement:'.length)}期`;
+  if (prefix === 'objection') return objectionNodeLabel(node);
   if (prefix && PREFIX_LABELS[prefix]) return PREFIX_LABELS[prefix];
   return NODE_LABELS[node] ?? node;
 }

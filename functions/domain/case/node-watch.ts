@@ -16,7 +16,9 @@ export type NodeAction =
   | { readonly kind: 'warn'; readonly node: TimeNode }
   | { readonly kind: 'overdue'; readonly node: TimeNode }
   | { readonly kind: 'escalate'; readonly node: TimeNode }
-  | { readonly kind: 'request-extension'; readonly node: TimeNode };
+  | { readonly kind: 'request-extension'; readonly node: TimeNode }
+  /** A party's window (`TimeNode.window`) has passed: what the party did not do decides (../disputes/). */
+  | { readonly kind: 'lapse'; readonly node: TimeNode };
 
 /** When the warning goes out: the start of the day P-NODE-WARNING's working days before the due date. */
 export function warningAt(node: TimeNode, rules: Rules, calendar: LegalCalendar): Instant {
@@ -46,6 +48,7 @@ function watched(state: EnforcementCase): boolean {
 /** Every instant at which something will be due for this node, done or not. */
 function milestones(node: TimeNode, rules: Rules, calendar: LegalCalendar): { at: Instant; action: NodeAction }[] {
   if (node.status === 'met') return [];
+  if (node.window) return node.status === 'open' ? [{ at: overdueFrom(node), action: { kind: 'lapse', node } }] : [];
   const out: { at: Instant; action: NodeAction }[] = [];
   if (node.status === 'open' && !node.warnedAt) {
     const warn = warningAt(node, rules, calendar);
@@ -105,6 +108,8 @@ export function nodeLight(
   calendar: LegalCalendar,
 ): 'met' | 'green' | 'due-soon' | 'overdue' {
   if (node.status === 'met') return 'met';
+  // A party's window: due soon as it runs out, never overdue (its end is not a deadline the court missed).
+  if (node.window) return isBefore(now, warningAt(node, rules, calendar)) ? 'green' : 'due-soon';
   if (node.status === 'overdue' || isBefore(node.dueAt, now)) return 'overdue';
   return isBefore(now, warningAt(node, rules, calendar)) ? 'green' : 'due-soon';
 }

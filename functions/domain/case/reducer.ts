@@ -1,5 +1,6 @@
 import { chinaDateOf } from '../calendar/local-date.ts';
 import { applyDisputeEvent, isDisputeEvent } from '../disputes/distribution-events.ts';
+import { applyObjectionEvent, isObjectionEvent } from '../disputes/objection-reducer.ts';
 import { fen, plus } from '../money.ts';
 import { applyDisposalEvent, isDisposalEvent } from './disposal-reducer.ts';
 import { CaseStateError } from './errors.ts';
@@ -367,6 +368,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
     }
     default:
       if (isDisputeEvent(event)) return applyDisputeEvent(state, event, at);
+      if (isObjectionEvent(event)) return applyObjectionEvent(state, event, at);
       if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
       return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);
   }

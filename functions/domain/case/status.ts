@@ -80,7 +80,8 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
     'awaiting-final-closure',
     'awaiting-officer',
   ],
-  'awaiting-officer': ['final-closure-review'],
+  // Disposal stopped with only lots held by objections left, and goes on when they are free.
+  'awaiting-officer': ['final-closure-review', 'awaiting-disposal'],
   'final-closure-review': ['closed', 'awaiting-officer'],
   settling: ['disbursement-approval', 'awaiting-coercion', 'awaiting-officer'],
   'needs-attention': [],

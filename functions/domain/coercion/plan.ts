@@ -130,7 +130,11 @@ function nextStep(
     const restrictionPublished = publish('restriction');
     if (restrictionPublished) return restrictionPublished;
   }
-  if (c.listing) {
+  // A listing removed on an objection (OBJ-ACT) while the claim is unpaid: the removal is published (C6).
+  if (c.listing?.removedAt) {
+    const removal = publish('listing-removed');
+    if (removal) return removal;
+  } else if (c.listing) {
     const listingPublished = publish('listing');
     if (listingPublished) return listingPublished;
   }

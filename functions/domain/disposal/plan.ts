@@ -11,6 +11,7 @@ import type { AuctionStage, EnforcementCase, Lot, PricingMethod } from '../case/
 import { meetNode } from '../case/nodes.ts';
 import { accountBalance, applyEvent, ledgerTotal } from '../case/reducer.ts';
 import { outstandingFen } from '../control/plan.ts';
+import { heldAssets } from '../disputes/objection.ts';
 import { derivedId } from '../ids.ts';
 import { type Fen, fen } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
@@ -43,7 +44,9 @@ export type DisposalWait =
   /** Nothing more to dispose of, the claim not satisfied: the case goes on to the phase it needs. */
   | { readonly kind: 'handover'; readonly reason: string }
   /** The phase cannot go on by itself (no price, the panel refused): the officer takes the case over. */
-  | { readonly kind: 'officer'; readonly reason: string };
+  | { readonly kind: 'officer'; readonly reason: string }
+  /** Only lots held by objections are left (OBJ-THIRD-PARTY): the phase stops, and goes on when they are free. */
+  | { readonly kind: 'held'; readonly reason: string };
 
 type Step = { readonly events: readonly CaseEvent[] } | { readonly wait: DisposalWait };
 
@@ -312,8 +315,19 @@ function nextStep(state: EnforcementCase, rules: Rules, calendar: LegalCalendar,
     }
   }
 
-  const lot = open[0];
+  // A lot claimed by a third party is not disposed of while the objection or its lawsuit runs; the others go on.
+  const held = heldAssets(state);
+  const lot = open.find((l) => !held.has(l.assetId));
   if (lot) return lotStep(state, lot, rules, calendar, now);
+  if (open.length > 0) {
+    // What the other lots brought is paid out first; the held ones wait after that.
+    if (accountBalance(state) > 0) return { wait: { kind: 'disburse' } };
+    const assetIds = open.map((l) => l.assetId);
+    if (disposal?.heldFor?.join() !== assetIds.join()) return { events: [{ type: 'disposal-held', assetIds }] };
+    return {
+      wait: { kind: 'held', reason: `余下${assetIds.length}项财产因案外人异议暂停处分，待裁定生效或判决后继续` },
+    };
+  }
   if (!disposal?.ended) return { events: [{ type: 'disposal-ended', reason: endReason(state) }] };
   if (accountBalance(state) > 0) return { wait: { kind: 'disburse' } };
   if (outstandingFen(state) === 0) return { wait: { kind: 'closed' } };

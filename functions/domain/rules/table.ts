@@ -37,6 +37,11 @@ const REFUSAL_SELF_PROSECUTION_2018 =
 const CPL_2023_ARTICLES = '《中华人民共和国民事诉讼法》(2023年修正)';
 const DELAY_INTEREST_2014 =
   '最高人民法院《关于执行程序中计算迟延履行期间的债务利息适用法律若干问题的解释》(法释〔2014〕8号)';
+/** 执行程序解释: 2008 text, amended by 法释〔2020〕21号; article numbers as the full texts found give them. */
+const ENFORCEMENT_PROCEDURE_2008 =
+  '最高人民法院《关于适用〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》(法释〔2008〕13号，2020年修正)';
+const OBJECTIONS_2015 =
+  '最高人民法院《关于人民法院办理执行异议和复议案件若干问题的规定》(法释〔2015〕10号，2020年修正)';
 const REFUSAL_2024 =
   '最高人民法院、最高人民检察院《关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释》(法释〔2024〕13号)';
 
@@ -502,6 +507,54 @@ export const RULES = {
     version: '1',
     verify: false,
     remainder: 'largest-remainder',
+  },
+  OBJ_ACT: {
+    id: 'OBJ-ACT',
+    title:
+      'Objection to an enforcement act (执行异议): examined within 15 days; reconsideration applied for within 10 days of service, decided within 30; the act goes on meanwhile',
+    titleZh: '执行行为异议与复议（审查期间不停止执行）',
+    kind: 'law',
+    source: `${CPL_2023_ARTICLES} 第二百三十六条（自收到书面异议之日起十五日内审查；自裁定送达之日起十日内向上一级人民法院申请复议）；${ENFORCEMENT_PROCEDURE_2008} 第五条（十五日内作出裁定）、第八条（上一级人民法院自收到复议申请之日起三十日内审查完毕并作出裁定）、第九条（执行异议审查和复议期间，不停止执行）；${OBJECTIONS_2015} 第十一条（组成合议庭审查）`,
+    effectiveFrom: '2024-01-01',
+    version: '2023',
+    verify: false,
+    /** The court examines and rules, from receipt of the written objection. */
+    examination: { days: 15, unit: 'calendar' } satisfies Period,
+    /** A party or interested person may apply to the higher court for reconsideration, from service of the ruling. */
+    reconsiderationWindow: { days: 10, unit: 'calendar' } satisfies Period,
+    /** The higher court decides, from receipt of the application. */
+    reconsiderationDecision: { days: 30, unit: 'calendar' } satisfies Period,
+    /** 执行程序解释 第九条: the contested act is not stopped while examined or reconsidered. */
+    actContinues: true,
+    /** 执行异议复议规定 第十一条: a collegial panel examines; who rules is the role table's `rule-objections`. */
+    rulingAction: 'rule-objections',
+  },
+  OBJ_THIRD_PARTY: {
+    id: 'OBJ-THIRD-PARTY',
+    title:
+      'Third-party objection (案外人异议): examined within 15 days; upheld, enforcement against the asset is suspended; either side may sue within 15 days of service and the asset is not disposed of until the judgment; no suit, the ruling stands',
+    titleZh: '案外人异议（理由成立的裁定中止对该标的的执行；十五日内可提起执行异议之诉）',
+    kind: 'law',
+    source: `${CPL_2023_ARTICLES} 第二百三十八条（自收到书面异议之日起十五日内审查，理由成立的，裁定中止对该标的的执行；与原判决、裁定无关的，可以自裁定送达之日起十五日内向人民法院提起诉讼）；${CPL_2023_ARTICLES} 第二百六十七条第（二）项（案外人对执行标的提出确有理由的异议的，中止执行）；${CPL_INTERPRETATION}（驳回案外人执行异议裁定送达案外人之日起十五日内，人民法院不得对执行标的进行处分；执行异议之诉审理期间，人民法院不得对执行标的进行处分）`,
+    effectiveFrom: '2024-01-01',
+    version: '2023',
+    verify: false,
+    examination: { days: 15, unit: 'calendar' } satisfies Period,
+    /** Either side may bring 执行异议之诉, from service of the ruling: until then the asset is not disposed of. */
+    suitWindow: { days: 15, unit: 'calendar' } satisfies Period,
+  },
+  OBJ_RELEASE: {
+    id: 'OBJ-RELEASE',
+    title:
+      'After an upheld third-party objection, no suit by the applicant within the period: the measures on the asset are released within 7 days of the period’s end',
+    titleZh: '案外人异议成立后申请执行人未起诉的，解除对该执行标的的执行措施',
+    kind: 'law',
+    source: `${CPL_INTERPRETATION} 第三百一十四条（起诉期限届满之日起七日内解除对该执行标的采取的执行措施）`,
+    effectiveFrom: '2022-04-10',
+    version: '2022',
+    /** The article number and the 7 days come from memory of the 2022 text, not found in the sources searched. */
+    verify: true,
+    release: { days: 7, unit: 'calendar' } satisfies Period,
   },
   H1: {
     id: 'H1',

@@ -9,8 +9,11 @@ import type { ClosureEvent } from '#domain/case/reducer-closure.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
 import { articleGround, REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
 import { CATEGORY_LABELS, type EvidenceCategory } from '#domain/coercion/referral.ts';
+import { outstandingFen } from '#domain/control/plan.ts';
 import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
 import { isDisputeEvent } from '#domain/disputes/distribution-events.ts';
+import { heldAssets } from '#domain/disputes/objection.ts';
+import { isObjectionEvent } from '#domain/disputes/objection-reducer.ts';
 import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
@@ -39,6 +42,7 @@ import {
   TRACK_LABELS,
   WATCH_LABELS,
 } from './labels.ts';
+import { describeObjectionEvent } from './objection-lines.ts';
 
 const CHECK_LABELS: Record<EvidenceCheck, string> = {
   size: '大小',
@@ -120,6 +124,11 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `时间节点：${nodeLabel(event.node.node)}，应于${event.node.dueDate}前完成（规则${event.node.ruleId}）${unconfirmed(event.node)}`;
     case 'node-met': {
       const node = state?.nodes[event.node];
+      // A party's window (an objection's) passing is no lateness: it ran out, or the party acted within it.
+      if (node?.window)
+        return isLate(node)
+          ? `期间届满：${nodeLabel(event.node)}`
+          : `当事人已在期间内行使权利：${nodeLabel(event.node)}`;
       return `节点完成：${nodeLabel(event.node)}${node && isLate(node) ? '（已逾期）' : ''}`;
     }
     case 'node-overdue':
@@ -350,7 +359,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `解除查封：${assetName(state, event.assetId)}（${event.reason}）`;
     case 'disposal-answer-recorded':
       return event.superseded
-        ? `被执行人已全部履行，不再等待${DISPOSAL_REQUEST_LABELS[event.kind as DisposalRequestKind] ?? event.kind}`
+        ? `${state && heldAssets(state).size > 0 && outstandingFen(state) > 0 ? '该财产因案外人异议暂停处分' : '被执行人已全部履行'}，不再等待${DISPOSAL_REQUEST_LABELS[event.kind as DisposalRequestKind] ?? event.kind}`
         : '';
     case 'disposal-awaiting':
       return '';
@@ -376,8 +385,14 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `当事人编号改为本机密钥加密编号（${Object.keys(event.ids).length}名当事人；此前的记录保留原编号）`;
     case 'site-record-made':
       return `现场笔录（${(FIELD_ACT_LABELS as Readonly<Record<string, string>>)[event.act] ?? event.act}）：${names.member(event.by)}，${event.note}${event.evidence.length > 0 ? `；现场证据${event.evidence.length}件` : ''}`;
+    case 'disposal-held':
+      return event.assetIds.length > 0
+        ? `财产处置暂停：${event.assetIds.map((id) => assetName(state, id)).join('、')}因案外人异议不得处分，其他财产已处置完毕`
+        : '案外人异议已了结，继续处置财产';
     default:
       if (isDisputeEvent(event)) return describeDisputeEvent(event, state, names);
+      if (isObjectionEvent(event))
+        return describeObjectionEvent(event, state, names.member, (id) => assetName(state, id));
       return describeClosureEvent(event, state, names);
   }
 }

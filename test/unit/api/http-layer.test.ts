@@ -155,7 +155,7 @@ describe('routes', () => {
     expect(matchRoute('GET', '/cases/%FF')).toEqual({ allowed: [] });
   });
 
-  it('send to settle only what wakes or starts a workflow: decisions, conduct, early release, the closing work', () => {
+  it('send to settle only what wakes or starts a workflow: decisions, conduct, early release, the closing work, objections', () => {
     expect((ROUTES as readonly Route[]).filter((r) => r.target === 'settle').map((r) => r.path)).toEqual([
       '/tasks/{approvalId}/decision',
       '/cases/{caseId}/conduct',
@@ -172,6 +172,13 @@ describe('routes', () => {
       '/cases/{caseId}/suspension/lift',
       '/cases/{caseId}/suspension/guarantee',
       '/cases/{caseId}/reversal',
+      // An objection's ruling, decision or judgment holds or frees an asset: it wakes or starts the disposal phase.
+      '/cases/{caseId}/objections',
+      '/cases/{caseId}/objections/{objectionId}/ruling',
+      '/cases/{caseId}/objections/{objectionId}/reconsideration',
+      '/cases/{caseId}/objections/{objectionId}/reconsideration-decision',
+      '/cases/{caseId}/objections/{objectionId}/suit',
+      '/cases/{caseId}/objections/{objectionId}/judgment',
     ]);
   });
 });
