@@ -36,6 +36,9 @@ import {
 import { type OidcOptions, OidcVerifier } from './oidc.ts';
 import { Authentication, CSRF_HEADER } from './sign-in.ts';
 
+/** How long an idle client connection is kept open: longer than browsers' and undici's own idle limits. */
+const KEEP_ALIVE_MS = 65_000;
+
 export interface LocalRequest {
   readonly method: string;
   /** Path with its query string, e.g. `/tasks?scope=court`. */
@@ -333,6 +336,10 @@ export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiO
   const server: Server = options.tls
     ? (createTlsServer({ cert: options.tls.cert, key: options.tls.key }, handler) as unknown as Server)
     : createServer(handler);
+  // Idle keep-alive connections are kept longer than clients keep theirs (Node's default of 5 s races a client that
+  // sends its next request on a connection the server is just closing: ECONNRESET on a busy machine).
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
