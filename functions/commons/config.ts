@@ -20,6 +20,7 @@ export const ENV = {
   closureMachineArn: 'CLOSURE_MACHINE_ARN',
   settlementMachineArn: 'SETTLEMENT_MACHINE_ARN',
   nodeTaskMachineArn: 'NODE_TASK_MACHINE_ARN',
+  renewalMachineArn: 'RENEWAL_MACHINE_ARN',
   partnerQueueUrl: 'PARTNER_QUEUE_URL',
   intakeDlqUrl: 'INTAKE_DLQ_URL',
   alertBusName: 'ALERT_BUS_NAME',

@@ -12,6 +12,7 @@ import type { Context } from 'aws-lambda';
 import type { Deps } from '#use-cases/context.ts';
 import { sweepFieldTrips } from '#use-cases/field.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
+import { sweepPreservations } from '#use-cases/preservations.ts';
 import { sweepOverdueMatters } from '#use-cases/received-matters.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
 
@@ -24,6 +25,7 @@ export function createSweepHandler(
   const sweep = sweepNodes(deps);
   const matters = sweepOverdueMatters(deps);
   const field = sweepFieldTrips(deps);
+  const preservations = sweepPreservations(deps);
   const handler = middy()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .handler(async (): Promise<SweepResult> => {
@@ -33,6 +35,8 @@ export function createSweepHandler(
       const alerted = await matters();
       // Field officers still out past their planned return (a safety matter), and positions past retention.
       const trips = await field();
+      // Preservations with no enforcement case filed yet, about to expire (诉执衔接): told once per expiry.
+      const expiring = await preservations();
       logger.info('node sweep', {
         due: result.due,
         acted: result.acted,
@@ -42,6 +46,7 @@ export function createSweepHandler(
         receivedOverdue: alerted.length,
         fieldOverdue: trips.alerted.length,
         fieldPurged: trips.purged.length,
+        preservationsExpiring: expiring.length,
       });
       return result;
     });

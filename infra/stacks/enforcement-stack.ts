@@ -105,6 +105,7 @@ export class EnforcementStack extends Stack {
       closureMachineArn: machineArn(this, machineName(prefix, 'closure')),
       settlementMachineArn: machineArn(this, machineName(prefix, 'settlement')),
       nodeTaskMachineArn: machineArn(this, machineName(prefix, 'node-task')),
+      renewalMachineArn: machineArn(this, machineName(prefix, 'renewal')),
       evidenceBucket: this.evidence.bucket,
       partyKeySecret: this.partyKey.secret,
     };

@@ -17,6 +17,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   movable: '动产',
   realEstate: '不动产或者其他财产权',
   renewalAsLongAsOriginal: '续行期限不超过原期限',
+  termRunsOn: '期限连续计算（不重新起算）',
+  lapsedExcluded: '期限已届满的不转为执行措施',
+  countsFrom: '起算',
+  ownMotion: '法院依职权审查',
+  upheldRuling: '异议成立时',
   borneBy: '负担人',
   flatFen: '定额',
   flatUpToFen: '定额适用于执行金额至',
@@ -152,6 +157,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
 };
 
 export const VALUE_LABELS: Readonly<Record<string, string>> = {
+  'perform-by': '法律文书规定履行期间的最后一日',
+  'effective-date': '法律文书生效之日（未规定履行期间的）',
   calendar: '日',
   working: '工作日',
   A1: 'A1（执行期限）',

@@ -561,6 +561,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   approvals: ['cases GetItem', 'cases PutItem', 'cases UpdateItem', 'cases/index/gsi1 Query', 'cases/index/gsi4 Query'],
   requests: ['cases GetItem', 'cases PutItem', 'cases UpdateItem'],
   received: ['cases GetItem', 'cases PutItem', 'cases/index/gsi1 Query'],
+  preservations: ['cases GetItem', 'cases PutItem', 'cases/index/gsi1 Query', 'cases/index/gsi2 Query'],
   documents: ['cases GetItem', 'cases Query'],
   field: [
     'cases GetItem',
@@ -609,6 +610,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   approvals: [ENV.casesTable],
   requests: [ENV.casesTable],
   received: [ENV.casesTable],
+  preservations: [ENV.casesTable],
   documents: [ENV.casesTable],
   field: [ENV.casesTable],
   rejections: [ENV.casesTable, ENV.intakeDlqUrl],
@@ -730,6 +732,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     }
     if (name === 'intake') {
       expected.add(`machine:${prefix}-service states:StartExecution`);
+      // The renewal watch of seizures carried over from a preservation (B3-CARRY).
+      expected.add(`machine:${prefix}-renewal states:StartExecution`);
       expected.add('intake-dlq sqs:SendMessage'); // also its dead-letter queue
     }
     if (name === 'record-evidence') expected.add('evidence-dlq sqs:SendMessage'); // its dead-letter queue
@@ -773,6 +777,7 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'intake') {
       expected.add(ENV.idempotencyTable);
       expected.add(ENV.serviceMachineArn);
+      expected.add(ENV.renewalMachineArn);
     }
     if (name === 'settle') {
       expected.add(ENV.closureMachineArn);

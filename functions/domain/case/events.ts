@@ -549,7 +549,49 @@ export type CaseEvent =
       readonly ids: Readonly<Record<string, string>>;
     }
   /** An on-site record (现场笔录) made by the officer in the field (issue 17), with the evidence captured there. */
-  | ({ readonly type: 'site-record-made' } & SiteRecord);
+  | ({ readonly type: 'site-record-made' } & SiteRecord)
+  // 诉执衔接 (B3-CARRY) and the time limit for applying (A12): see reducer-carryover.ts.
+  /** A preservation's seizures became the case's, each with its own start and expiry (the term runs on). */
+  | {
+      readonly type: 'preservation-carried';
+      readonly preservationId: string;
+      readonly rulingNumber: string;
+      readonly assets: readonly Asset[];
+      /** Seizures of the ruling not carried, and why. */
+      readonly excluded: readonly {
+        readonly seizureId: string;
+        readonly reason: 'expired' | 'lifted' | 'other-party' | 'already-held';
+      }[];
+    }
+  /** A12: the last day for applying, computed at intake and shown; the court does not act on it by itself. */
+  | {
+      readonly type: 'application-limit-computed';
+      readonly countsFrom: 'perform-by' | 'effective-date';
+      readonly from: LocalDate;
+      readonly lastDay: LocalDate;
+      readonly filedOn: LocalDate;
+      readonly within: boolean;
+      readonly unconfirmedYears: readonly number[];
+    }
+  /** A12: the respondent objects that the application came too late. */
+  | {
+      readonly type: 'limitation-objection-raised';
+      readonly objectionId: string;
+      readonly respondentId: string;
+      readonly receivedOn: LocalDate;
+      readonly by: string;
+      readonly note?: string;
+    }
+  /** A12: the ruling on the objection; upheld means 裁定不予执行 (the case is then closed that way). */
+  | {
+      readonly type: 'limitation-objection-decided';
+      readonly objectionId: string;
+      readonly outcome: 'upheld' | 'dismissed';
+      /** The limit was interrupted or suspended (e.g. a demand for performance), when the ruling finds so. */
+      readonly interruptedOn?: LocalDate;
+      readonly by: string;
+      readonly reason: string;
+    };
 
 export type CaseEventType = CaseEvent['type'];
 

@@ -151,6 +151,12 @@ export interface Asset {
   readonly renewal?: RenewalState;
   /** The last renewal request whose answer is on the case (so that it goes on once). */
   readonly lastRenewalRequest?: string;
+  /** Carried over from a preservation ruling (B3-CARRY): which ruling and which of its seizures. */
+  readonly preserved?: {
+    readonly preservationId: string;
+    readonly rulingNumber: string;
+    readonly seizureId: string;
+  };
 }
 
 /** The renewal of one seizure period (B2, P-RENEWAL). */
@@ -574,6 +580,29 @@ export interface EvidenceItem extends EvidenceDeclaration {
   readonly purgedAt?: Instant;
 }
 
+/** A12 (民诉法 第二百五十条): shown from intake; the court acts on it only on the respondent's objection. */
+export interface ApplicationLimit {
+  readonly countsFrom: 'perform-by' | 'effective-date';
+  readonly from: LocalDate;
+  readonly lastDay: LocalDate;
+  readonly filedOn: LocalDate;
+  readonly within: boolean;
+  readonly unconfirmedYears: readonly number[];
+  readonly objections: readonly LimitationObjection[];
+}
+
+export interface LimitationObjection {
+  readonly objectionId: string;
+  readonly respondentId: string;
+  readonly receivedOn: LocalDate;
+  readonly by: string;
+  readonly note?: string;
+  readonly status: 'pending' | 'upheld' | 'dismissed';
+  readonly decidedBy?: string;
+  readonly reason?: string;
+  readonly interruptedOn?: LocalDate;
+}
+
 export interface LegalHold {
   readonly since: Instant;
   readonly by: string;
@@ -663,6 +692,10 @@ export interface EnforcementCase {
   readonly siteRecords?: readonly SiteRecord[];
   /** Node tasks (escalations, extension requests) started so far: numbers their executions. */
   readonly nodeTaskRuns?: number;
+  /** Preservations carried into the case (B3-CARRY), by preservation id: the ruling number. */
+  readonly preservations?: Readonly<Record<string, string>>;
+  /** A12: the time limit for applying, and the respondent's objections on that ground. */
+  readonly applicationLimit?: ApplicationLimit;
   /** Number of commits applied; the optimistic-lock version. */
   readonly version: number;
   /** Hash of the last commit, the head of the case's audit chain. */

@@ -15,6 +15,7 @@ import type {
   TimeNode,
 } from './model.ts';
 import { renamePartyIds } from './party-ids.ts';
+import { applyCarryoverEvent, isCarryoverEvent } from './reducer-carryover.ts';
 import { applyClosureEvent, isClosureEvent } from './reducer-closure.ts';
 import { assertTransition } from './status.ts';
 
@@ -365,6 +366,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
     }
     default:
       if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
+      if (isCarryoverEvent(event)) return applyCarryoverEvent(state, event);
       return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);
   }
 }
