@@ -13,6 +13,7 @@ import type {
   SettlementBody,
   TaskQuery,
 } from '#contracts/api.ts';
+import type { ObjectionBody, PreservationQuery, RulingBody } from '#contracts/carryover.ts';
 import type { DecisionBody } from '#contracts/decisions.ts';
 import type { CaptureBody, CheckInBody, IncidentBody, SiteRecordBody } from '#contracts/field.ts';
 import type { Phase } from '#domain/case/model.ts';
@@ -29,6 +30,7 @@ import {
   listCases,
   verifyCase,
 } from '#use-cases/case-reads.ts';
+import { raiseLimitationObjection, ruleOnLimitationObjection } from '#use-cases/application-limit.ts';
 import { recordInterview, requestClosure } from '#use-cases/closure.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
@@ -54,6 +56,7 @@ import {
   type ReceiveCommand,
   receiveEntrustedMatter,
 } from '#use-cases/received-matters.ts';
+import { listPreservations } from '#use-cases/preservations.ts';
 import { recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
@@ -141,6 +144,7 @@ export function apiHandlers(
   return {
     ...evidenceHandlers(deps, options),
     ...fieldHandlers(deps),
+    ...carryoverHandlers(deps),
     listBoardNodes: ({ identity, query }) => nodes(identity, query as unknown as Parameters<typeof nodes>[1]),
     listBoardApprovals: ({ identity, query }) =>
       waiting(identity, query as { role?: Role; limit?: number; cursor?: string }),
@@ -200,6 +204,24 @@ export function apiHandlers(
 }
 
 /** The field routes (issue 17): the officer's phone and the command center's view of the field. */
+function carryoverHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Handlers {
+  const preservations = listPreservations(deps);
+  const raise = raiseLimitationObjection(deps);
+  const rule = ruleOnLimitationObjection(deps);
+  return {
+    listPreservations: ({ identity, query }) =>
+      preservations(identity, query as z.infer<typeof PreservationQuery> as Parameters<typeof preservations>[1]),
+    raiseLimitationObjection: ({ identity, params, body }) =>
+      raise(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ObjectionBody>) }),
+    ruleOnLimitationObjection: ({ identity, params, body }) =>
+      rule(identity, {
+        caseId: params.caseId ?? '',
+        objectionId: params.objectionId ?? '',
+        ...(body as z.infer<typeof RulingBody>),
+      }),
+  };
+}
+
 function fieldHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Handlers {
   const work = fieldWork(deps);
   const mine = myTrip(deps);

@@ -90,6 +90,7 @@ import {
   TripView,
 } from '#contracts/field.ts';
 import { decodePathSegment } from '#contracts/limits.ts';
+import { CARRYOVER_ROUTES } from './carryover-routes.ts';
 
 /** Who answers a route: the API function, the settle function (the only SendTask* holder), or the local server. */
 export type RouteTarget = 'api' | 'settle' | 'local';
@@ -100,7 +101,16 @@ export interface Route {
   /** OpenAPI path template, as API Gateway resources name it: `/tasks/{approvalId}`. */
   readonly path: string;
   readonly summary: string;
-  readonly tag: 'tasks' | 'cases' | 'board' | 'entrustments' | 'evidence' | 'field' | 'identity' | 'local';
+  readonly tag:
+    | 'tasks'
+    | 'cases'
+    | 'board'
+    | 'entrustments'
+    | 'evidence'
+    | 'field'
+    | 'preservation'
+    | 'identity'
+    | 'local';
   readonly target: RouteTarget;
   /** Needs a verified identity. Only the API description and the local sign-in and token endpoints do not. */
   readonly authenticated: boolean;
@@ -781,6 +791,7 @@ export const ROUTES = [
     response: ClockAdvanceResult,
     errors: [400, 401, 403, 409],
   },
+  ...CARRYOVER_ROUTES,
 ] as const satisfies readonly Route[];
 
 export type OperationId = (typeof ROUTES)[number]['operationId'];

@@ -1,6 +1,7 @@
 /** JSON Schemas generated from the zod contracts, for producers of intake events (filing systems). */
 import { z } from 'zod';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE, IntakeDetailV1, IntakeDetailV2 } from './intake-event.ts';
+import { PRESERVATION_DETAIL_TYPE, PRESERVATION_SOURCE, PreservationDetailV1 } from './preservation-event.ts';
 
 function schemaOf(schema: z.ZodType, id: string, title: string, description: string): Record<string, unknown> {
   return {
@@ -25,6 +26,12 @@ export function intakeSchemas(): Record<string, Record<string, unknown>> {
       'urn:court-enforcement:intake:EnforcementCaseFiled:2',
       'EnforcementCaseFiled detail, version 2',
       `${envelope} As version 1, with the claim as items each owed to a named applicant. Cross-field rules (claim above zero; creditors are applicants; a resumed case names the case it resumes) are checked on intake too.`,
+    ),
+    'preservation-event-detail.v1.schema.json': schemaOf(
+      PreservationDetailV1,
+      'urn:court-enforcement:intake:PreservationRuled:1',
+      'PreservationRuled detail, version 1',
+      `EventBridge source "${PRESERVATION_SOURCE}", detail-type "${PRESERVATION_DETAIL_TYPE}", on the intake bus. A preservation ruling (诉前、诉中保全) and its seizures as the preservation center last reported them (a higher revision replaces a lower one); amounts in fen, parties by ID number only. Cross-field rules (seizure ids unique; each seizure of a named respondent; seized before it expires) are checked on intake too.`,
     ),
   };
 }

@@ -12,12 +12,14 @@ import {
   type PreservationDetail,
   PreservationEvent,
 } from '#contracts/preservation-event.ts';
+import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import { chinaDateOf, localDate } from '#domain/calendar/local-date.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { partyIdFor } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import {
   carryInto,
+  earliestExpiry,
   type Preservation,
   preservationAlertDue,
   preservationAlertMessage,
@@ -25,8 +27,10 @@ import {
   preservationIdFor,
   sameParties,
 } from '#domain/preservation/carry.ts';
+import type { Identity } from '#domain/staff/roles.ts';
 import { PreservationConflictError } from '#ports/preservations.ts';
 import { type Deps, mutateCase } from './context.ts';
+import { forbidden, unauthenticated } from './errors.ts';
 import { renewalWatch } from './renewals.ts';
 
 export type PreservationOutcome =
@@ -221,5 +225,52 @@ export function sweepPreservations(deps: Pick<Deps, 'clock' | 'rules' | 'staff' 
       }
     }
     return alerted;
+  };
+}
+
+/** The court's preservations as staff read them (read-cases): no party ids, the seizures and what became of them. */
+export function listPreservations(deps: Pick<Deps, 'clock' | 'preservations'>) {
+  return async (
+    identity: Identity | undefined,
+    query: { readonly status?: Preservation['status']; readonly limit?: number },
+  ) => {
+    if (!identity) throw unauthenticated('未登录或身份无法核验');
+    const refusal = actionRefusal(identity, 'read-cases', identity.court);
+    if (refusal) throw forbidden(`${identity.userId}：${REFUSAL_LABELS[refusal]}（查阅保全）`);
+    const today = chinaDateOf(deps.clock.now());
+    const found =
+      query.status === 'held'
+        ? await deps.preservations.listHeld(identity.court)
+        : (await deps.preservations.listByCourt(identity.court, query.limit ?? 50)).filter(
+            (p) => !query.status || p.status === query.status,
+          );
+    return {
+      court: identity.court,
+      preservations: found.slice(0, query.limit ?? 50).map((p) => {
+        const earliest = earliestExpiry(p, today);
+        return {
+          preservationId: p.preservationId,
+          rulingNumber: p.rulingNumber,
+          kind: p.kind,
+          ruledOn: p.ruledOn,
+          ...(p.lawsuitCaseNumber ? { lawsuitCaseNumber: p.lawsuitCaseNumber } : {}),
+          revision: p.revision,
+          status: p.status,
+          ...(earliest ? { earliestExpiry: earliest } : {}),
+          ...(p.alertedFor ? { alertedFor: p.alertedFor } : {}),
+          ...(p.carriedInto ? { carriedInto: p.carriedInto } : {}),
+          seizures: p.seizures.map((s) => ({
+            seizureId: s.seizureId,
+            class: s.class,
+            institution: s.institution,
+            reference: s.reference,
+            amountFen: s.amountFen,
+            seizedOn: s.seizedOn,
+            expiresOn: s.expiresOn,
+            status: s.status,
+          })),
+        };
+      }),
+    };
   };
 }

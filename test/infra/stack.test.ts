@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CASES_LAYOUT, IDEMPOTENCY_LAYOUT, JOURNAL_LAYOUT, type TableLayout } from '#adapters/dynamodb/tables.ts';
 import { ENV } from '#commons/config.ts';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
+import { PRESERVATION_DETAIL_TYPE, PRESERVATION_SOURCE } from '#contracts/preservation-event.ts';
 import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { MACHINES } from '#workflows/index.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
@@ -430,7 +431,7 @@ describe('the functions', () => {
 });
 
 describe('intake', () => {
-  it('routes filed cases from its bus to the intake function, with a dead-letter queue and retries', () => {
+  it('routes filed cases and preservation rulings from its bus to the intake function, with a dead-letter queue and retries', () => {
     // Prepare
     const { intake } = synthesized().stack;
 
@@ -443,7 +444,10 @@ describe('intake', () => {
     expect(rules).toHaveLength(1);
     template().hasResourceProperties('AWS::Events::Rule', {
       EventBusName: { Ref: idOf(intake.bus) },
-      EventPattern: { source: [INTAKE_SOURCE], 'detail-type': [INTAKE_DETAIL_TYPE] },
+      EventPattern: {
+        source: [INTAKE_SOURCE, PRESERVATION_SOURCE],
+        'detail-type': [INTAKE_DETAIL_TYPE, PRESERVATION_DETAIL_TYPE],
+      },
       Targets: [
         Match.objectLike({
           Arn: { 'Fn::GetAtt': [functionLogicalId(`${prefix}-intake`), 'Arn'] },

@@ -36,12 +36,23 @@ export const ACTIONS = [
    * audited (functions/domain/field/).
    */
   'read-field-locations',
+  /** Register a respondent's objection that the application came after the time limit (A12, 执行时效异议). */
+  'receive-objections',
+  /** Rule on such an objection: upheld (裁定不予执行) or dismissed (A12). */
+  'rule-objections',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   'field-officer': ['read-cases', 'record-conduct', 'go-to-field'],
-  'handling-officer': ['read-cases', 'close-cases', 'record-conduct', 'handle-entrustments', 'go-to-field'],
+  'handling-officer': [
+    'read-cases',
+    'close-cases',
+    'record-conduct',
+    'handle-entrustments',
+    'go-to-field',
+    'receive-objections',
+  ],
   'team-lead': [
     'read-cases',
     'read-court-tasks',
@@ -50,6 +61,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'read-board',
     'record-conduct',
     'handle-entrustments',
+    'receive-objections',
   ],
   'bureau-chief': [
     'read-cases',
@@ -59,9 +71,10 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'read-board',
     'record-conduct',
     'handle-entrustments',
+    'receive-objections',
   ],
   president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
-  'panel-member': ['read-cases'],
+  'panel-member': ['read-cases', 'rule-objections'],
   'command-center': ['read-cases', 'read-court-tasks', 'read-board', 'handle-entrustments', 'read-field-locations'],
   auditor: ['read-cases', 'read-court-tasks'],
 };
