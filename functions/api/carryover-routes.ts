@@ -49,7 +49,7 @@ export const CARRYOVER_ROUTES = [
     method: 'POST',
     path: '/cases/{caseId}/limitation-objections/{objectionId}/ruling',
     summary:
-      'Rule on a pending time-limit objection (A12), by a judge of the panel: upheld means 不予执行 (then closed on that ground), dismissed means enforcement goes on',
+      'Rule on a pending time-limit objection (A12), by a judge of the panel: upheld means 裁定不予执行 (the officer then closes the case), dismissed means enforcement goes on',
     tag: 'preservation',
     target: 'api',
     authenticated: true,

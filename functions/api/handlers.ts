@@ -19,6 +19,7 @@ import type { CaptureBody, CheckInBody, IncidentBody, SiteRecordBody } from '#co
 import type { Phase } from '#domain/case/model.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
 import type { Role } from '#domain/staff/roles.ts';
+import { raiseLimitationObjection, ruleOnLimitationObjection } from '#use-cases/application-limit.ts';
 import { decideApproval } from '#use-cases/approvals.ts';
 import { boardApprovals, boardCases, boardNodes, boardWorkload, casesByPhase, lookupCases } from '#use-cases/board.ts';
 import {
@@ -30,7 +31,6 @@ import {
   listCases,
   verifyCase,
 } from '#use-cases/case-reads.ts';
-import { raiseLimitationObjection, ruleOnLimitationObjection } from '#use-cases/application-limit.ts';
 import { recordInterview, requestClosure } from '#use-cases/closure.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
@@ -47,6 +47,7 @@ import {
   recordTripPosition,
   reportIncident,
 } from '#use-cases/field.ts';
+import { listPreservations } from '#use-cases/preservations.ts';
 import {
   alertOverdueEntrustedMatters,
   assignEntrustedMatter,
@@ -56,7 +57,6 @@ import {
   type ReceiveCommand,
   receiveEntrustedMatter,
 } from '#use-cases/received-matters.ts';
-import { listPreservations } from '#use-cases/preservations.ts';
 import { recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';

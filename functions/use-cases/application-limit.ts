@@ -1,7 +1,7 @@
 /**
  * A12 (民诉法 第二百五十条): the time limit for applying is computed at intake and shown; the court does not raise it
  * by itself. A respondent's objection on that ground is registered by an officer and ruled on by a judge of the
- * panel: upheld, the case is closed as 不予执行 (G1 ground `limitation-objection-upheld`); dismissed, it goes on.
+ * panel: upheld (裁定不予执行), the officer closes the case; dismissed, enforcement goes on.
  * Court scoped like every staff action; the refusals are the role table's (authority.ts).
  */
 import { type Action, actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';

@@ -179,7 +179,6 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'person-respondent': '被执行人为公民',
   'organisation-respondent': '被执行人为法人或其他组织',
   'award-or-notarised-basis': '依据为仲裁裁决或公证债权文书',
-  'limitation-objection-upheld': '执行时效异议经审查成立',
   'settlement-breach': '不履行执行和解协议',
   negotiation: '当事人议价',
   'directed-inquiry': '定向询价',

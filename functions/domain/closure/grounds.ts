@@ -23,12 +23,7 @@ export interface Ground {
   readonly id: string;
   readonly zh: string;
   readonly source: string;
-  readonly requires?:
-    | 'person-respondent'
-    | 'organisation-respondent'
-    | 'award-or-notarised-basis'
-    /** A12: a respondent's objection on the time limit for applying was upheld by a ruling. */
-    | 'limitation-objection-upheld';
+  readonly requires?: 'person-respondent' | 'organisation-respondent' | 'award-or-notarised-basis';
 }
 
 export function isStaffWay(way: string): way is StaffWay {
@@ -74,11 +69,6 @@ export function closureProblems(
     state.basis.kind !== 'notarised-debt'
   ) {
     add('G1', 'ground-basis', '不予执行只适用于仲裁裁决或公证债权文书（G1）');
-  } else if (
-    ground.requires === 'limitation-objection-upheld' &&
-    !state.applicationLimit?.objections.some((o) => o.status === 'upheld')
-  ) {
-    add('A12', 'ground-limitation', '本案没有经审查成立的执行时效异议，不能以此事由不予执行（A12）');
   }
   const balance = accountBalance(state);
   if (balance > 0) add('F2', 'account', `案款账户尚有${formatYuan(balance as Fen)}，须先发放或退还（F1、F2）`);

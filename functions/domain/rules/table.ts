@@ -368,12 +368,6 @@ export const RULES = {
           source: `${CASE_FILING_2014} 第十九条`,
           requires: 'award-or-notarised-basis',
         },
-        {
-          id: 'limitation-objection-upheld',
-          zh: '被执行人对申请执行时效期间提出异议，经审查异议成立，裁定不予执行',
-          source: `${CPL_INTERPRETATION} 第四百八十一条（条文序号待核实）；${CPL_2023_ARTICLES} 第二百五十条`,
-          requires: 'limitation-objection-upheld',
-        },
       ],
       rejection: [
         {

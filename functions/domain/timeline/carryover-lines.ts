@@ -42,7 +42,7 @@ export function describeCarryoverEvent(
       return `执行时效异议：${respondentName(state, event.respondentId)}以超过申请执行期间为由提出异议，${event.receivedOn}收到，由${member(event.by)}登记${event.note ? `（${event.note}）` : ''}`;
     case 'limitation-objection-decided':
       return event.outcome === 'upheld'
-        ? `执行时效异议成立：${member(event.by)}裁定不予执行（${event.reason}），请承办人以不予执行方式结案`
+        ? `执行时效异议成立：${member(event.by)}裁定不予执行（${event.reason}），请承办人依法办理结案`
         : `执行时效异议不成立：${member(event.by)}裁定驳回异议（${event.reason}${event.interruptedOn ? `；申请执行时效于${event.interruptedOn}中断，重新计算` : ''}），继续执行`;
   }
 }
