@@ -111,9 +111,13 @@ export function ruleOnLimitationObjection(deps: Pick<Deps, 'cases' | 'clock' | '
           throw invalid('interruptedOn：中断日期不能晚于申请执行之日');
         const late = filedLate(limit, deps.rules, deps.calendar, interruptedOn);
         if (command.outcome === 'upheld' && !late)
-          throw invalid(`outcome：申请执行在期间内（至${limit.lastDay}${interruptedOn ? '，中断后重新计算' : ''}），异议不能成立（A12）`);
+          throw invalid(
+            `outcome：申请执行在期间内（至${limit.lastDay}${interruptedOn ? '，中断后重新计算' : ''}），异议不能成立（A12）`,
+          );
         if (command.outcome === 'dismissed' && late)
-          throw invalid(`outcome：申请执行已超过期间（至${limit.lastDay}）；驳回异议须认定时效中断或中止（interruptedOn，A12）`);
+          throw invalid(
+            `outcome：申请执行已超过期间（至${limit.lastDay}）；驳回异议须认定时效中断或中止（interruptedOn，A12）`,
+          );
         return {
           events: [
             {

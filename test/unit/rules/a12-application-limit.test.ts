@@ -33,13 +33,19 @@ describe('A12: the time limit for applying (民诉法 第二百五十条, 2023)'
   });
 
   it('pass: an interruption found by the ruling restarts the two years; fail: without it the application is late', () => {
-    const limit = { ...applicationLimit({ effectiveDate: d('2023-01-05') }, d('2026-03-02'), RULES, calendar), objections: [] };
+    const limit = {
+      ...applicationLimit({ effectiveDate: d('2023-01-05') }, d('2026-03-02'), RULES, calendar),
+      objections: [],
+    };
     expect(filedLate(limit, RULES, calendar)).toBe(true);
     expect(filedLate(limit, RULES, calendar, d('2025-06-01'))).toBe(false);
   });
 
   it('pass: a respondent may object; fail: nobody else, nor a second one while the first is pending', () => {
-    const state = caseFrom([filed(), applicationLimit({ effectiveDate: d('2023-01-05') }, d('2026-03-02'), RULES, calendar)]);
+    const state = caseFrom([
+      filed(),
+      applicationLimit({ effectiveDate: d('2023-01-05') }, d('2026-03-02'), RULES, calendar),
+    ]);
     expect(objectionRefusal(state, respondent.partyId)).toBeUndefined();
     expect(objectionRefusal(state, 'pnobody')).toBe('not-a-respondent');
     const pending = caseFrom(
