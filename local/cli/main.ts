@@ -10,6 +10,7 @@ import { CONDUCT_LABELS } from '#domain/timeline/labels.ts';
 import type { CostOptions } from './cost.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output, output } from './output.ts';
+import { registerPreservationCommands } from './preservation-commands.ts';
 import { rulesCommand } from './rules.ts';
 import { SCENARIOS } from './scenarios.ts';
 
@@ -321,6 +322,7 @@ function program(): Command {
       .requiredOption('--to <date>', '截止日期')
       .requiredOption('--as <user>', '用户名'),
   ).action(async (options) => (await entrusted()).countsCommand(globals(), out(), options));
+  registerPreservationCommands(cli, helped, globals, out);
   helped(cli.command('run').description('处理当前所有到期的工作后退出')).action(lazy('runCommand'));
   helped(cli.command('worker').description('持续运行（生产模式）：按时处理到期的期限与外部答复')).action(
     lazy('workerCommand'),
