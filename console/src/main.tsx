@@ -24,6 +24,7 @@ import {
 import { DocumentList } from './documents.tsx';
 import { FieldBoard } from './field-board.tsx';
 import { type LabelKey, type Lang, translator, words } from './i18n.ts';
+import { CaseCarryover, PreservationBoard } from './preservation.tsx';
 
 type T = (key: LabelKey) => string;
 
@@ -656,6 +657,7 @@ function CasePage({ api, t, lang, caseId }: { api: Api; t: T; lang: Lang; caseId
           ))}
         </ul>
       )}
+      <CaseCarryover api={api} lang={lang} caseId={caseId} />
       <h3>{t('caseDocuments')}</h3>
       <DocumentList api={api} caseId={caseId} t={t} />
       <h3>{t('caseEvidence')}</h3>
@@ -758,6 +760,7 @@ function Board({ api, t, lang, version }: { api: Api; t: T; lang: Lang; version:
           <h3 id="soon-title">{t('soonNodes')}</h3>
           <NodeTable items={soon.data?.items ?? []} t={t} id="soon-nodes" />
         </article>
+        <PreservationBoard api={api} lang={lang} version={version} />
         <article aria-labelledby="waiting-title">
           <h3 id="waiting-title">{t('waitingLongest')}</h3>
           <Problem message={waiting.error} t={t} />
