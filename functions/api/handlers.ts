@@ -13,7 +13,14 @@ import type {
   SettlementBody,
   TaskQuery,
 } from '#contracts/api.ts';
-import type { ObjectionBody, PreservationQuery, RulingBody } from '#contracts/carryover.ts';
+import type {
+  ObjectionBody,
+  PartyChangeChallengeBody,
+  PartyChangeFinalBody,
+  PartyChangeRulingBody,
+  PreservationQuery,
+  RulingBody,
+} from '#contracts/carryover.ts';
 import type { DecisionBody } from '#contracts/decisions.ts';
 import type { CaptureBody, CheckInBody, IncidentBody, SiteRecordBody } from '#contracts/field.ts';
 import type { Phase } from '#domain/case/model.ts';
@@ -47,6 +54,7 @@ import {
   recordTripPosition,
   reportIncident,
 } from '#use-cases/field.ts';
+import { challengePartyChange, rulePartyChange, settlePartyChange } from '#use-cases/party-changes.ts';
 import { listPreservations } from '#use-cases/preservations.ts';
 import {
   alertOverdueEntrustedMatters,
@@ -208,11 +216,32 @@ function carryoverHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>)
   const preservations = listPreservations(deps);
   const raise = raiseLimitationObjection(deps);
   const rule = ruleOnLimitationObjection(deps);
+  const ruleChange = rulePartyChange(deps);
+  const challengeChange = challengePartyChange(deps);
+  const settleChange = settlePartyChange(deps);
   return {
     listPreservations: ({ identity, query }) =>
       preservations(identity, query as z.infer<typeof PreservationQuery> as Parameters<typeof preservations>[1]),
     raiseLimitationObjection: ({ identity, params, body }) =>
       raise(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ObjectionBody>) }),
+    rulePartyChange: ({ identity, params, body }) =>
+      ruleChange(identity, {
+        caseId: params.caseId ?? '',
+        applicationId: params.applicationId ?? '',
+        ...(body as z.infer<typeof PartyChangeRulingBody>),
+      }),
+    challengePartyChange: ({ identity, params, body }) =>
+      challengeChange(identity, {
+        caseId: params.caseId ?? '',
+        applicationId: params.applicationId ?? '',
+        ...(body as z.infer<typeof PartyChangeChallengeBody>),
+      }),
+    settlePartyChange: ({ identity, params, body }) =>
+      settleChange(identity, {
+        caseId: params.caseId ?? '',
+        applicationId: params.applicationId ?? '',
+        ...(body as z.infer<typeof PartyChangeFinalBody>),
+      }),
     ruleOnLimitationObjection: ({ identity, params, body }) =>
       rule(identity, {
         caseId: params.caseId ?? '',

@@ -76,3 +76,44 @@ export const ObjectionResult = z
     within: z.boolean(),
   })
   .strict();
+
+const PartyChangeId = z.string().regex(/^v[a-z2-7]{11}$/, 'must be an application id');
+
+export const PartyChangeParams = z.object({ caseId: CaseId, applicationId: PartyChangeId });
+
+export const PartyChangeRulingBody = z
+  .object({
+    outcome: z.enum(['granted', 'rejected']),
+    reason: z.string().trim().min(2).max(1000),
+    servedOn: LocalDate,
+  })
+  .strict()
+  .describe('对变更、追加申请作出裁定并送达（V1：收到申请之日起六十日内）');
+
+export const PartyChangeChallengeBody = z
+  .object({ filedOn: LocalDate })
+  .strict()
+  .describe('当事人在法定期间内申请复议（十日）或提起执行异议之诉（十五日）');
+
+export const PartyChangeFinalBody = z
+  .object({
+    /** After a challenge: the ruling upheld or reversed. Without one: absent (the window must have passed). */
+    outcome: z.enum(['upheld', 'reversed']).optional(),
+    reason: z.string().trim().max(1000).optional(),
+  })
+  .strict()
+  .describe('变更、追加裁定生效：期间届满未申请复议或起诉，或复议、诉讼已有结果');
+
+export const PartyChangeResult = z
+  .object({
+    caseId: CaseId,
+    applicationId: PartyChangeId,
+    status: z.enum(['examining', 'ruled', 'challenged', 'settled']),
+    partyId: z.string(),
+    ruleBy: LocalDate.optional(),
+    challengeBy: LocalDate.optional(),
+    challengeRoute: z.enum(['reconsideration', 'lawsuit']).optional(),
+    final: z.enum(['granted', 'rejected']).optional(),
+    respondents: z.array(z.string()),
+  })
+  .strict();

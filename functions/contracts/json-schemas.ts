@@ -1,6 +1,7 @@
 /** JSON Schemas generated from the zod contracts, for producers of intake events (filing systems). */
 import { z } from 'zod';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE, IntakeDetailV1, IntakeDetailV2 } from './intake-event.ts';
+import { PARTY_CHANGE_DETAIL_TYPE, PARTY_CHANGE_SOURCE, PartyChangeDetailV1 } from './party-change-event.ts';
 import { PRESERVATION_DETAIL_TYPE, PRESERVATION_SOURCE, PreservationDetailV1 } from './preservation-event.ts';
 
 function schemaOf(schema: z.ZodType, id: string, title: string, description: string): Record<string, unknown> {
@@ -26,6 +27,12 @@ export function intakeSchemas(): Record<string, Record<string, unknown>> {
       'urn:court-enforcement:intake:EnforcementCaseFiled:2',
       'EnforcementCaseFiled detail, version 2',
       `${envelope} As version 1, with the claim as items each owed to a named applicant. Cross-field rules (claim above zero; creditors are applicants; a resumed case names the case it resumes) are checked on intake too.`,
+    ),
+    'party-change-event-detail.v1.schema.json': schemaOf(
+      PartyChangeDetailV1,
+      'urn:court-enforcement:intake:PartyChangeApplied:1',
+      'PartyChangeApplied detail, version 1',
+      `EventBridge source "${PARTY_CHANGE_SOURCE}", detail-type "${PARTY_CHANGE_DETAIL_TYPE}", on the intake bus. An application to add or change a respondent (变更追加规定), filed in an enforcement case of this court; the proposed respondent by ID number (keyed on intake). A change names the respondent it replaces.`,
     ),
     'preservation-event-detail.v1.schema.json': schemaOf(
       PreservationDetailV1,

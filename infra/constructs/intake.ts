@@ -14,6 +14,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '#commons/config.ts';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
+import { PARTY_CHANGE_DETAIL_TYPE } from '#contracts/party-change-event.ts';
 import { PRESERVATION_DETAIL_TYPE, PRESERVATION_SOURCE } from '#contracts/preservation-event.ts';
 import { functionEntry } from '../paths.ts';
 import type { CaseStore } from './case-store.ts';
@@ -85,7 +86,7 @@ export class Intake extends Construct {
       description: 'Filed enforcement cases and preservation rulings to the intake function',
       eventPattern: {
         source: [INTAKE_SOURCE, PRESERVATION_SOURCE],
-        detailType: [INTAKE_DETAIL_TYPE, PRESERVATION_DETAIL_TYPE],
+        detailType: [INTAKE_DETAIL_TYPE, PARTY_CHANGE_DETAIL_TYPE, PRESERVATION_DETAIL_TYPE],
       },
       targets: [
         new LambdaFunction(this.handler.function, {

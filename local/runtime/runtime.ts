@@ -25,6 +25,7 @@ import type { Deps } from '#use-cases/context.ts';
 import { sweepFieldTrips } from '#use-cases/field.ts';
 import type { IntakeOutcome } from '#use-cases/intake-case.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
+import type { PartyChangeOutcome } from '#use-cases/party-changes.ts';
 import { type PreservationOutcome, sweepPreservations } from '#use-cases/preservations.ts';
 import { sweepOverdueMatters } from '#use-cases/received-matters.ts';
 import type { Definition } from '#workflows/asl.ts';
@@ -137,7 +138,10 @@ export class EmbeddedRuntime {
   private readonly store: RuntimeStores;
   private readonly partyKey: Uint8Array;
   private readonly handlers = new Map<StepName, StepHandler>();
-  private readonly intakeHandler: (event: unknown, context: Context) => Promise<IntakeOutcome | PreservationOutcome>;
+  private readonly intakeHandler: (
+    event: unknown,
+    context: Context,
+  ) => Promise<IntakeOutcome | PreservationOutcome | PartyChangeOutcome>;
   private readonly settleHandler: (event: unknown, context: Context) => Promise<unknown>;
   private readonly apiHandler: (event: unknown, context: Context) => Promise<APIGatewayProxyResult>;
   /** Due work runs one batch at a time: the worker loop, the API server and the CLI may all ask for it. */
@@ -433,6 +437,13 @@ export class EmbeddedRuntime {
   /** A preservation ruling from the preservation center (诉执衔接), through the same intake function. */
   async preservation(event: unknown): Promise<PreservationOutcome> {
     const outcome = (await this.intakeHandler(event, lambdaContext('intake'))) as PreservationOutcome;
+    await this.runUntilIdle();
+    return outcome;
+  }
+
+  /** An application to add or change a respondent (V1), as the filing system files it, through intake. */
+  async partyChange(event: unknown): Promise<PartyChangeOutcome> {
+    const outcome = (await this.intakeHandler(event, lambdaContext('intake'))) as PartyChangeOutcome;
     await this.runUntilIdle();
     return outcome;
   }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CASES_LAYOUT, IDEMPOTENCY_LAYOUT, JOURNAL_LAYOUT, type TableLayout } from '#adapters/dynamodb/tables.ts';
 import { ENV } from '#commons/config.ts';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
+import { PARTY_CHANGE_DETAIL_TYPE } from '#contracts/party-change-event.ts';
 import { PRESERVATION_DETAIL_TYPE, PRESERVATION_SOURCE } from '#contracts/preservation-event.ts';
 import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { MACHINES } from '#workflows/index.ts';
@@ -446,7 +447,7 @@ describe('intake', () => {
       EventBusName: { Ref: idOf(intake.bus) },
       EventPattern: {
         source: [INTAKE_SOURCE, PRESERVATION_SOURCE],
-        'detail-type': [INTAKE_DETAIL_TYPE, PRESERVATION_DETAIL_TYPE],
+        'detail-type': [INTAKE_DETAIL_TYPE, PARTY_CHANGE_DETAIL_TYPE, PRESERVATION_DETAIL_TYPE],
       },
       Targets: [
         Match.objectLike({

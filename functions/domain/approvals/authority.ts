@@ -38,8 +38,16 @@ export const ACTIONS = [
   'read-field-locations',
   /** Register a respondent's objection that the application came after the time limit (A12, 执行时效异议). */
   'receive-objections',
-  /** Rule on such an objection: upheld (裁定不予执行) or dismissed (A12). */
+  /**
+   * Rule as the examining judge: on such an objection, upheld (裁定不予执行) or dismissed (A12); on an application to
+   * add or change a respondent, granted or rejected (V1).
+   */
   'rule-objections',
+  /**
+   * Applications to add or change a respondent (V1, V2): register one as received, record a challenge to its ruling
+   * (reconsideration or lawsuit) and the ruling's becoming final.
+   */
+  'handle-party-changes',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +60,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'handle-entrustments',
     'go-to-field',
     'receive-objections',
+    'handle-party-changes',
   ],
   'team-lead': [
     'read-cases',
@@ -62,6 +71,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'record-conduct',
     'handle-entrustments',
     'receive-objections',
+    'handle-party-changes',
   ],
   'bureau-chief': [
     'read-cases',
@@ -72,6 +82,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'record-conduct',
     'handle-entrustments',
     'receive-objections',
+    'handle-party-changes',
   ],
   president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
   'panel-member': ['read-cases', 'rule-objections'],

@@ -582,6 +582,45 @@ export type CaseEvent =
       readonly by: string;
       readonly note?: string;
     }
+  /** V1, V2: the applicant's written application to add or change a respondent, received. */
+  | {
+      readonly type: 'party-change-applied';
+      readonly applicationId: string;
+      readonly ground: string;
+      readonly change: 'add' | 'change';
+      readonly party: Party;
+      readonly replaces?: string;
+      readonly liabilityCapFen?: Fen;
+      readonly receivedOn: LocalDate;
+      readonly by: string;
+    }
+  /** V1: the ruling (granted: 裁定变更、追加; rejected: 裁定驳回), and the day it was served. */
+  | {
+      readonly type: 'party-change-ruled';
+      readonly applicationId: string;
+      readonly outcome: 'granted' | 'rejected';
+      readonly by: string;
+      readonly reason: string;
+      readonly servedOn: LocalDate;
+      readonly challengeBy: LocalDate;
+      readonly challengeRoute: 'reconsideration' | 'lawsuit';
+    }
+  /** V1, V2: a reconsideration applied for, or a lawsuit filed, within the time. */
+  | {
+      readonly type: 'party-change-challenged';
+      readonly applicationId: string;
+      readonly route: 'reconsideration' | 'lawsuit';
+      readonly filedOn: LocalDate;
+      readonly by: string;
+    }
+  /** The ruling is final (no challenge in time, or the challenge decided); granted, the party joins the case. */
+  | {
+      readonly type: 'party-change-settled';
+      readonly applicationId: string;
+      readonly outcome: 'granted' | 'rejected';
+      readonly by: string;
+      readonly reason: string;
+    }
   /** A12: the ruling on the objection; upheld means 裁定不予执行 (the case is then closed that way). */
   | {
       readonly type: 'limitation-objection-decided';

@@ -86,6 +86,8 @@ export type NodeId =
   | `second-auction:${string}`
   | `renewal:${string}`
   | `settlement:${string}`
+  /** V1: an application to add or change a respondent, ruled on within 60 days. */
+  | `party-change:${string}`
   /** A matter another court entrusted to this court (H1): held on the received matter, not on a case. */
   | `received:${string}`;
 
@@ -591,6 +593,39 @@ export interface ApplicationLimit {
   readonly objections: readonly LimitationObjection[];
 }
 
+/** V1, V2: an application to add or change a respondent (追加、变更被执行人), from receipt to the final ruling. */
+export interface PartyChange {
+  readonly applicationId: string;
+  readonly ground: string;
+  readonly change: 'add' | 'change';
+  /** The proposed respondent's keyed party id (the party itself joins the case only once the ruling is final). */
+  readonly partyId: string;
+  readonly party: Party;
+  /** For a change: the respondent replaced. */
+  readonly replaces?: string;
+  /** The limit of the added respondent's liability (e.g. the capital not paid in), when the ground sets one. */
+  readonly liabilityCapFen?: Fen;
+  readonly receivedOn: LocalDate;
+  readonly by: string;
+  readonly status: 'examining' | 'ruled' | 'challenged' | 'settled';
+  readonly ruling?: {
+    readonly outcome: 'granted' | 'rejected';
+    readonly by: string;
+    readonly reason: string;
+    readonly servedOn: LocalDate;
+    /** The last day to apply for reconsideration or file the lawsuit (V1, V2). */
+    readonly challengeBy: LocalDate;
+    readonly challengeRoute: 'reconsideration' | 'lawsuit';
+  };
+  readonly challenge?: {
+    readonly route: 'reconsideration' | 'lawsuit';
+    readonly filedOn: LocalDate;
+    readonly by: string;
+  };
+  /** The final outcome, after the challenge window or the challenge's decision. */
+  readonly final?: 'granted' | 'rejected';
+}
+
 export interface LimitationObjection {
   readonly objectionId: string;
   readonly respondentId: string;
@@ -696,6 +731,8 @@ export interface EnforcementCase {
   readonly preservations?: Readonly<Record<string, string>>;
   /** A12: the time limit for applying, and the respondent's objections on that ground. */
   readonly applicationLimit?: ApplicationLimit;
+  /** V1, V2: applications to add or change a respondent, by application id. */
+  readonly partyChanges?: Readonly<Record<string, PartyChange>>;
   /** Number of commits applied; the optimistic-lock version. */
   readonly version: number;
   /** Hash of the last commit, the head of the case's audit chain. */

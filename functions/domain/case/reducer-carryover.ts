@@ -3,7 +3,7 @@
  * kept apart from ./reducer.ts, which hands these events here.
  */
 import type { CaseEvent } from './events.ts';
-import type { ApplicationLimit, EnforcementCase, LimitationObjection } from './model.ts';
+import type { ApplicationLimit, EnforcementCase, LimitationObjection, PartyChange } from './model.ts';
 import { CaseStateError } from './reducer.ts';
 
 export const CARRYOVER_EVENT_TYPES = [
@@ -11,6 +11,10 @@ export const CARRYOVER_EVENT_TYPES = [
   'application-limit-computed',
   'limitation-objection-raised',
   'limitation-objection-decided',
+  'party-change-applied',
+  'party-change-ruled',
+  'party-change-challenged',
+  'party-change-settled',
 ] as const satisfies readonly CaseEvent['type'][];
 
 export type CarryoverEvent = Extract<CaseEvent, { type: (typeof CARRYOVER_EVENT_TYPES)[number] }>;
@@ -41,6 +45,18 @@ function objection(
   };
 }
 
+function partyChange(state: EnforcementCase, applicationId: string, change: (c: PartyChange) => PartyChange) {
+  const found = state.partyChanges?.[applicationId];
+  if (!found) throw new CaseStateError(`case ${state.caseId} has no party change ${applicationId}`);
+  return { ...state, partyChanges: { ...state.partyChanges, [applicationId]: change(found) } };
+}
+
+/** A final, granted change: the party joins the respondents (replacing one, for a change). */
+function joined(state: EnforcementCase, c: PartyChange): EnforcementCase {
+  const kept = c.change === 'change' ? state.respondents.filter((r) => r.partyId !== c.replaces) : state.respondents;
+  return { ...state, respondents: [...kept, c.party] };
+}
+
 export function applyCarryoverEvent(state: EnforcementCase, event: CarryoverEvent): EnforcementCase {
   switch (event.type) {
     case 'preservation-carried': {
@@ -63,6 +79,35 @@ export function applyCarryoverEvent(state: EnforcementCase, event: CarryoverEven
         ...state,
         applicationLimit: { ...current, objections: [...current.objections, { ...raised, status: 'pending' }] },
       };
+    }
+    case 'party-change-applied': {
+      const { type: _type, ...applied } = event;
+      const change: PartyChange = { ...applied, partyId: event.party.partyId, status: 'examining' };
+      return { ...state, partyChanges: { ...state.partyChanges, [event.applicationId]: change } };
+    }
+    case 'party-change-ruled':
+      return partyChange(state, event.applicationId, (c) => ({
+        ...c,
+        status: 'ruled',
+        ruling: {
+          outcome: event.outcome,
+          by: event.by,
+          reason: event.reason,
+          servedOn: event.servedOn,
+          challengeBy: event.challengeBy,
+          challengeRoute: event.challengeRoute,
+        },
+      }));
+    case 'party-change-challenged':
+      return partyChange(state, event.applicationId, (c) => ({
+        ...c,
+        status: 'challenged',
+        challenge: { route: event.route, filedOn: event.filedOn, by: event.by },
+      }));
+    case 'party-change-settled': {
+      const next = partyChange(state, event.applicationId, (c) => ({ ...c, status: 'settled', final: event.outcome }));
+      const settled = next.partyChanges?.[event.applicationId];
+      return event.outcome === 'granted' && settled ? joined(next, settled) : next;
     }
     case 'limitation-objection-decided':
       return objection(state, event.objectionId, (o) => ({

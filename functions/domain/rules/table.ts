@@ -35,6 +35,8 @@ const SETTLEMENT_2018 = '最高人民法院《关于执行和解若干问题的�
 const REFUSAL_SELF_PROSECUTION_2018 =
   '最高人民法院《关于拒不执行判决、裁定罪自诉案件受理工作有关问题的通知》(法〔2018〕147号)';
 const CPL_2023_ARTICLES = '《中华人民共和国民事诉讼法》(2023年修正)';
+const PARTIES_CHANGE_2020 =
+  '最高人民法院《关于民事执行中变更、追加当事人若干问题的规定》(法释〔2016〕21号，法释〔2020〕21号修正)';
 const PRESERVATION_2016 = '最高人民法院《关于人民法院办理财产保全案件若干问题的规定》(法释〔2016〕22号)';
 const DELAY_INTEREST_2014 =
   '最高人民法院《关于执行程序中计算迟延履行期间的债务利息适用法律若干问题的解释》(法释〔2014〕8号)';
@@ -175,6 +177,70 @@ export const RULES = {
     ownMotion: false,
     /** An objection found well-founded ends in a ruling not to enforce (裁定不予执行). */
     upheldRuling: 'non-enforcement',
+  },
+  V1: {
+    id: 'V1',
+    title: 'Adding or changing a respondent: examined and ruled on within 60 days; reconsideration within 10 days',
+    titleZh: '变更、追加被执行人的审查期限与复议期间',
+    kind: 'law',
+    source: `${PARTIES_CHANGE_2020} 第二十八条、第三十条`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: false,
+    /** 第二十八条第三款: ruled on within 60 days of the written application; longer only with the president's approval. */
+    examination: { days: 60, unit: 'calendar' } satisfies Period,
+    extensionApprover: 'president',
+    /** 第三十条: reconsideration by the court above, within 10 days of the ruling's service (except 第三十二条's grounds). */
+    reconsideration: { days: 10, unit: 'calendar' } satisfies Period,
+  },
+  V2: {
+    id: 'V2',
+    title: 'Grounds of adding or changing a respondent, and the 15-day lawsuit against rulings on capital grounds',
+    titleZh: '变更、追加被执行人的事由及执行异议之诉',
+    kind: 'law',
+    source: `${PARTIES_CHANGE_2020} 第十条、第十三条、第十七条至第十九条、第三十二条（第十三条、第三十二条条文出自二手资料，待核实）`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: true,
+    /** 第三十二条: against a ruling on 第十四条第二款 or 第十七条至第二十一条, a lawsuit within 15 days of service. */
+    lawsuit: { days: 15, unit: 'calendar' } satisfies Period,
+    grounds: [
+      {
+        id: 'heir',
+        article: '第十条',
+        change: 'change',
+        review: 'reconsideration',
+        zh: '被执行人死亡，变更、追加其遗产管理人、继承人、受遗赠人（在遗产范围内）',
+      },
+      {
+        id: 'sole-proprietor',
+        article: '第十三条',
+        change: 'add',
+        review: 'reconsideration',
+        zh: '个人独资企业不能清偿，追加其出资人',
+      },
+      {
+        id: 'unpaid-capital',
+        article: '第十七条',
+        change: 'add',
+        review: 'lawsuit',
+        zh: '营利法人财产不足以清偿，追加未缴纳或未足额缴纳出资的股东、出资人（在未缴纳出资的范围内）',
+      },
+      {
+        id: 'withdrawn-capital',
+        article: '第十八条',
+        change: 'add',
+        review: 'lawsuit',
+        zh: '营利法人财产不足以清偿，追加抽逃出资的股东、出资人（在抽逃出资的范围内）',
+      },
+      {
+        id: 'transferred-unpaid',
+        article: '第十九条',
+        change: 'add',
+        review: 'lawsuit',
+        zh: '未依法履行出资义务即转让股权的原股东（在未依法出资的范围内）',
+      },
+    ],
   },
   B1: {
     id: 'B1',

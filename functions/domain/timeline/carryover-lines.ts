@@ -18,6 +18,18 @@ const EXCLUDED = {
   'already-held': '本案已控制',
 } as const;
 
+const GROUND_LABELS: Readonly<Record<string, string>> = {
+  heir: '被执行人死亡，继承人等在遗产范围内承担责任，第十条',
+  'sole-proprietor': '个人独资企业不能清偿，追加出资人，第十三条',
+  'unpaid-capital': '未缴纳或未足额缴纳出资的股东，第十七条',
+  'withdrawn-capital': '抽逃出资的股东，第十八条',
+  'transferred-unpaid': '未依法出资即转让股权的原股东，第十九条',
+};
+
+function groundLabel(ground: string): string {
+  return GROUND_LABELS[ground] ?? ground;
+}
+
 function respondentName(state: EnforcementCase | undefined, partyId: string): string {
   return state?.respondents.find((r) => r.partyId === partyId)?.name ?? '被执行人';
 }
@@ -44,5 +56,15 @@ export function describeCarryoverEvent(
       return event.outcome === 'upheld'
         ? `执行时效异议成立：${member(event.by)}裁定不予执行（${event.reason}），请承办人依法办理结案`
         : `执行时效异议不成立：${member(event.by)}裁定驳回异议（${event.reason}${event.interruptedOn ? `；申请执行时效于${event.interruptedOn}中断，重新计算` : ''}），继续执行`;
+    case 'party-change-applied':
+      return `${event.change === 'add' ? '追加' : '变更'}被执行人申请：${event.receivedOn}收到，拟${event.change === 'add' ? '追加' : '变更'}${event.party.name}为被执行人（${groundLabel(event.ground)}）${event.liabilityCapFen !== undefined ? `，在${formatYuan(event.liabilityCapFen)}范围内承担责任` : ''}，由${member(event.by)}登记；应于60日内审查裁定（V1，变更追加规定第二十八条）`;
+    case 'party-change-ruled':
+      return `${event.outcome === 'granted' ? '裁定变更、追加被执行人' : '裁定驳回变更、追加申请'}：${member(event.by)}（${event.reason}），裁定书于${event.servedOn}送达，当事人可在法定期间内申请复议或提起执行异议之诉（V1、V2）`;
+    case 'party-change-challenged':
+      return `${event.route === 'lawsuit' ? '已提起执行异议之诉' : '已向上一级法院申请复议'}（${event.filedOn}，${member(event.by)}登记）`;
+    case 'party-change-settled':
+      return event.outcome === 'granted'
+        ? `变更、追加被执行人裁定生效：${respondentName(state, state?.partyChanges?.[event.applicationId]?.partyId ?? '')}成为本案被执行人（${event.reason}）`
+        : `变更、追加申请最终未获支持（${event.reason}）`;
   }
 }

@@ -23,7 +23,8 @@ describe('the rule table', () => {
       .map((r) => r.id)
       .sort();
     // F1-FEE's tiers were checked against the 办法 (第十四条); C3 and D4 against their texts: no longer flagged.
-    expect(flagged).toEqual(['A10', 'A6', 'E9', 'F1', 'G3', 'H1']);
+    // V2 (变更追加规定 第十三条、第三十二条) is not in the reference; its text was not found in full: flagged.
+    expect(flagged).toEqual(['A10', 'A6', 'E9', 'F1', 'G3', 'H1', 'V2']);
   });
 
   it('keeps the numbers of enforcement-rules.md', () => {
