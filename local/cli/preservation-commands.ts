@@ -52,4 +52,51 @@ export function registerPreservationCommands(
   ).action(async (caseId: string, objectionId: string, outcome: string, options) =>
     (await load()).ruleCommand(globals(), out(), caseId, objectionId, outcome, options),
   );
+  const change = helped(
+    cli
+      .command('party-change')
+      .description('追加、变更被执行人（V1：60日内审查裁定；V1、V2：复议10日、执行异议之诉15日）'),
+  );
+  helped(
+    change
+      .command('submit')
+      .description('提交立案系统报送的变更、追加申请事件（EventBridge 事件 JSON 文件）')
+      .argument('<event.json>', '事件文件'),
+  ).action(async (file: string) => (await load()).partyChangeSubmitCommand(globals(), out(), file));
+  helped(
+    change
+      .command('rule')
+      .description('合议庭成员裁定（granted 变更、追加；rejected 驳回）并记录送达日期')
+      .argument('<case>', '案件内部编号')
+      .argument('<application>', '申请编号')
+      .requiredOption('--outcome <outcome>', 'granted 或 rejected')
+      .requiredOption('--reason <text>', '裁定理由')
+      .requiredOption('--served-on <date>', '裁定书送达之日')
+      .requiredOption('--as <user>', '合议庭成员用户名'),
+  ).action(async (caseId: string, applicationId: string, options) =>
+    (await load()).partyChangeActCommand(globals(), out(), 'ruling', caseId, applicationId, options),
+  );
+  helped(
+    change
+      .command('challenge')
+      .description('登记当事人在期间内申请复议或提起执行异议之诉')
+      .argument('<case>', '案件内部编号')
+      .argument('<application>', '申请编号')
+      .requiredOption('--filed-on <date>', '申请复议或起诉之日')
+      .requiredOption('--as <user>', '用户名'),
+  ).action(async (caseId: string, applicationId: string, options) =>
+    (await load()).partyChangeActCommand(globals(), out(), 'challenge', caseId, applicationId, options),
+  );
+  helped(
+    change
+      .command('final')
+      .description('裁定生效：期间届满未复议或起诉；或复议、诉讼有结果（--outcome upheld 维持、reversed 改判）')
+      .argument('<case>', '案件内部编号')
+      .argument('<application>', '申请编号')
+      .option('--outcome <outcome>', 'upheld 或 reversed（已复议或起诉的）')
+      .option('--reason <text>', '说明')
+      .requiredOption('--as <user>', '用户名'),
+  ).action(async (caseId: string, applicationId: string, options) =>
+    (await load()).partyChangeActCommand(globals(), out(), 'final', caseId, applicationId, options),
+  );
 }

@@ -142,3 +142,65 @@ export async function ruleCommand(
     );
   });
 }
+
+/** `enforce party-change submit <event.json>`: the filing system's application to add or change a respondent. */
+export async function partyChangeSubmitCommand(globals: GlobalOptions, out: Output, file: string): Promise<void> {
+  const event = readJsonFile(file);
+  await withRuntime(globals, out, async (runtime) => {
+    const outcome = await runtime.partyChange(event);
+    out.result(outcome, () => {
+      if (outcome.outcome === 'recorded')
+        out.line(
+          `已登记变更、追加被执行人申请 ${outcome.applicationId}（案件 ${outcome.caseId}），应于60日内审查裁定（V1）`,
+        );
+      if (outcome.outcome === 'duplicate') out.line(`该申请已登记（${outcome.applicationId}），未重复登记`);
+    });
+    if (outcome.outcome === 'rejected')
+      throw new CliError(`申请事件被拒收（事件 ${outcome.eventId}）：${outcome.reasons.join('；')}`);
+  });
+}
+
+interface PartyChangeResult {
+  readonly status: string;
+  readonly challengeBy?: string;
+  readonly challengeRoute?: 'reconsideration' | 'lawsuit';
+  readonly final?: 'granted' | 'rejected';
+}
+
+/** `enforce party-change rule|challenge|final <case> <application> ...` through the staff API. */
+export async function partyChangeActCommand(
+  globals: GlobalOptions,
+  out: Output,
+  act: 'ruling' | 'challenge' | 'final',
+  caseId: string,
+  applicationId: string,
+  options: { as: string; outcome?: string; reason?: string; servedOn?: string; filedOn?: string },
+): Promise<void> {
+  const body =
+    act === 'ruling'
+      ? { outcome: options.outcome, reason: options.reason, servedOn: options.servedOn }
+      : act === 'challenge'
+        ? { filedOn: options.filedOn }
+        : {
+            ...(options.outcome ? { outcome: options.outcome } : {}),
+            ...(options.reason ? { reason: options.reason } : {}),
+          };
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const result = await call<PartyChangeResult>(
+      'POST',
+      `/cases/${encodeURIComponent(caseId)}/party-changes/${encodeURIComponent(applicationId)}/${act}`,
+      body,
+    ).catch((error: Error) => {
+      throw new CliError(`未能办理变更、追加申请：${error.message}`);
+    });
+    out.result(result, () => {
+      if (act === 'ruling')
+        out.line(
+          `已裁定并送达；当事人可于${result.challengeBy}前${result.challengeRoute === 'lawsuit' ? '提起执行异议之诉' : '向上一级法院申请复议'}`,
+        );
+      if (act === 'challenge') out.line('已登记复议申请或执行异议之诉，待其结果');
+      if (act === 'final')
+        out.line(result.final === 'granted' ? '裁定生效：被申请人已列为本案被执行人' : '申请最终未获支持');
+    });
+  });
+}
