@@ -52,6 +52,15 @@ const LABELS = {
     rule: '作出裁定',
     pending: '待裁定',
     saved: '已保存',
+    changes: '变更、追加被执行人',
+    applied: '收到申请',
+    ruleBy: '应于此前裁定',
+    challengeBy: '复议或起诉期间至',
+    granted: '准予变更、追加',
+    rejected: '驳回申请',
+    servedOn: '裁定送达日期',
+    makeFinal: '确认裁定生效',
+    changeStatus: { examining: '审查中', ruled: '已裁定', challenged: '复议或诉讼中', settled: '已生效' },
     kinds: { 'pre-litigation': '诉前保全', 'in-litigation': '诉中保全', 'pre-enforcement': '执行前保全' },
   },
   en: {
@@ -86,6 +95,15 @@ const LABELS = {
     rule: 'Rule',
     pending: 'Pending',
     saved: 'Saved',
+    changes: 'Adding or changing a respondent',
+    applied: 'Received',
+    ruleBy: 'Ruling due by',
+    challengeBy: 'Challenge window to',
+    granted: 'Granted',
+    rejected: 'Rejected',
+    servedOn: 'Ruling served on',
+    makeFinal: 'Confirm final',
+    changeStatus: { examining: 'Examining', ruled: 'Ruled', challenged: 'Challenged', settled: 'Final' },
     kinds: {
       'pre-litigation': 'Before the lawsuit',
       'in-litigation': 'During the lawsuit',
@@ -223,6 +241,19 @@ interface CaseCarryoverData {
       preserved?: { rulingNumber: string };
     }
   >;
+  partyChanges?: Record<
+    string,
+    {
+      applicationId: string;
+      party: { name: string };
+      change: 'add' | 'change';
+      receivedOn: string;
+      status: 'examining' | 'ruled' | 'challenged' | 'settled';
+      ruling?: { outcome: string; servedOn: string; challengeBy: string };
+      final?: 'granted' | 'rejected';
+    }
+  >;
+  nodes?: Record<string, { dueDate: string }>;
   applicationLimit?: {
     from: string;
     lastDay: string;
@@ -241,6 +272,7 @@ export function CaseCarryover({ api, lang, caseId }: { api: Api; lang: Lang; cas
   const [tick, setTick] = useState(0);
   const [form, setForm] = useState({ respondentId: '', receivedOn: '', note: '' });
   const [ruling, setRuling] = useState({ outcome: 'dismissed', reason: '', interruptedOn: '' });
+  const [changeRuling, setChangeRuling] = useState({ outcome: 'granted', reason: '', servedOn: '' });
   useEffect(() => {
     let live = true;
     api
@@ -290,8 +322,73 @@ export function CaseCarryover({ api, lang, caseId }: { api: Api; lang: Lang; cas
       }),
     );
   };
+  const changes = Object.values(data.partyChanges ?? {});
+  const ruleChange = (applicationId: string) => (event: Event) => {
+    event.preventDefault();
+    act(() => api.post(`/cases/${caseId}/party-changes/${applicationId}/ruling`, changeRuling));
+  };
   return (
     <div data-testid="case-carryover">
+      {changes.length > 0 ? (
+        <>
+          <h3>{l.changes}</h3>
+          <ul data-testid="party-changes">
+            {changes.map((c) => (
+              <li key={c.applicationId}>
+                {l.applied} {c.receivedOn}：{c.party.name}（{l.changeStatus[c.status]}
+                {c.final ? `，${c.final === 'granted' ? l.granted : l.rejected}` : ''}）
+                {c.status === 'examining'
+                  ? `，${l.ruleBy} ${data.nodes?.[`party-change:${c.applicationId}`]?.dueDate ?? ''}`
+                  : ''}
+                {c.ruling && c.status !== 'settled' ? `，${l.challengeBy} ${c.ruling.challengeBy}` : ''}
+                {c.status === 'examining' ? (
+                  <form onSubmit={ruleChange(c.applicationId)} aria-label={l.rule}>
+                    <label for={`change-outcome-${c.applicationId}`}>{l.outcome}</label>
+                    <select
+                      id={`change-outcome-${c.applicationId}`}
+                      value={changeRuling.outcome}
+                      onChange={(e) =>
+                        setChangeRuling({ ...changeRuling, outcome: (e.target as HTMLSelectElement).value })
+                      }
+                    >
+                      <option value="granted">{l.granted}</option>
+                      <option value="rejected">{l.rejected}</option>
+                    </select>
+                    <label for={`change-reason-${c.applicationId}`}>{l.reason}</label>
+                    <input
+                      id={`change-reason-${c.applicationId}`}
+                      required
+                      value={changeRuling.reason}
+                      onInput={(e) =>
+                        setChangeRuling({ ...changeRuling, reason: (e.target as HTMLInputElement).value })
+                      }
+                    />
+                    <label for={`change-served-${c.applicationId}`}>{l.servedOn}</label>
+                    <input
+                      id={`change-served-${c.applicationId}`}
+                      type="date"
+                      required
+                      value={changeRuling.servedOn}
+                      onInput={(e) =>
+                        setChangeRuling({ ...changeRuling, servedOn: (e.target as HTMLInputElement).value })
+                      }
+                    />
+                    <button type="submit">{l.rule}</button>
+                  </form>
+                ) : null}
+                {c.status === 'ruled' ? (
+                  <button
+                    type="button"
+                    onClick={() => act(() => api.post(`/cases/${caseId}/party-changes/${c.applicationId}/final`, {}))}
+                  >
+                    {l.makeFinal}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {preserved.length > 0 ? (
         <>
           <h3>{l.preserved}</h3>
