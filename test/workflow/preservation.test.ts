@@ -1,7 +1,8 @@
 /**
  * 诉执衔接 (B3-CARRY, 民诉法解释 第一百六十八条) on the virtual clock: the preservation center's ruling is recorded before
  * the enforcement case exists; when the case of the same parties is filed, its seizures are the case's from the
- * filing, their terms running on, and the renewal watch starts that day and renews the freeze about to run out;
+ * filing, their terms running on, and the renewal watch starts that day and renews the freeze about to run out
+ * (the preserved money is then deducted under the control plan);
  * a preservation whose enforcement case never comes is told to the command center before it lapses.
  */
 import { readFileSync } from 'node:fs';
@@ -97,7 +98,16 @@ describe('诉执衔接: preservations carried into enforcement (B3-CARRY)', () =
     expect(renewed).toEqual([
       expect.objectContaining({ assetId: deposit?.assetId, from: '2026-03-31', expiresOn: '2027-03-31' }),
     ]);
-    expect(later.assets[deposit?.assetId ?? '']).toMatchObject({ status: 'frozen', freezeExpiresOn: '2027-03-31' });
+    // Then the preserved money is deducted with the control plan (approved by the team lead), after the renewal.
+    expect(later.assets[deposit?.assetId ?? '']).toMatchObject({ status: 'deducted', deductedFen: 1_000_000 });
+    const all = await events(s, caseId);
+    const renewedAt = all.findIndex((e) => e.type === 'seizure-renewed');
+    const deductedAt = all.findIndex(
+      (e) => e.type === 'money-received' && e.source === 'deduction' && e.assetId === deposit?.assetId,
+    );
+    expect(renewedAt).toBeGreaterThan(-1);
+    expect(deductedAt).toBeGreaterThan(renewedAt);
+    expect(all).toContainEqual(expect.objectContaining({ type: 'control-planned', note: '保全转入的冻结款项待扣划' }));
     // The inquiry found the preserved account again; it is not a second asset.
     expect(Object.values(later.assets).filter((a) => a.reference === '6222 **** 0001')).toHaveLength(1);
     expect(s.path(caseId, 'renewal').slice(0, 4)).toEqual([

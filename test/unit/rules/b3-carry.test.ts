@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '#domain/calendar/local-date.ts';
+import { planControl } from '#domain/control/plan.ts';
 import { fen } from '#domain/money.ts';
 import {
   carryInto,
@@ -106,5 +107,33 @@ describe('P-PRESERVATION-ALERT: a preservation with no enforcement case, about t
   it('pass: once everything has expired, the preservation waits for nothing (ended); before, it does not', () => {
     expect(preservationEnded(preservation(), d('2026-04-01'))).toBe(true);
     expect(preservationEnded(preservation(), d('2026-03-31'))).toBe(false);
+  });
+});
+
+describe('B3-CARRY: preserved money is deducted under the control plan', () => {
+  const carried = carryInto(state, preservation(), d('2026-03-02'), RULES).assets;
+  const withPreserved = caseFrom(
+    [filed()],
+    [
+      {
+        type: 'preservation-carried',
+        preservationId: 'vpres0000001',
+        rulingNumber: '（2025）冀0922财保11号',
+        assets: carried,
+        excluded: [],
+      },
+    ],
+  );
+
+  it('pass: with nothing new found, the plan still controls, to deduct the preserved freeze', () => {
+    expect(planControl(withPreserved, d('2026-03-06'), RULES)).toMatchObject({
+      outcome: 'control',
+      freezes: [],
+      note: '保全转入的冻结款项待扣划',
+    });
+  });
+
+  it('fail: without a preserved freeze and nothing found, there is nothing to control', () => {
+    expect(planControl(state, d('2026-03-06'), RULES).outcome).toBe('nothing-to-control');
   });
 });
