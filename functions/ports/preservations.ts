@@ -10,8 +10,11 @@ export interface PreservationStore {
   create(preservation: Preservation): Promise<boolean>;
   /** Writes `next` over the stored version `next.version - 1`; throws PreservationConflictError otherwise. */
   save(next: Preservation): Promise<void>;
-  /** The court's preservations still waiting for an enforcement case, by earliest expiry. */
-  listHeld(court: string): Promise<readonly Preservation[]>;
+  /**
+   * The court's preservations still waiting for an enforcement case, by earliest expiry; with `expiringBy`, only
+   * those whose earliest expiry is on or before it (what the sweep needs: a range of the index, not all of them).
+   */
+  listHeld(court: string, expiringBy?: string): Promise<readonly Preservation[]>;
   /** The court's preservations, newest ruling first, at most `limit`. */
   listByCourt(court: string, limit: number): Promise<readonly Preservation[]>;
 }

@@ -18,6 +18,7 @@ import type { EnforcementCase } from '#domain/case/model.ts';
 import { partyIdFor } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import {
+  alertHorizon,
   carryInto,
   earliestExpiry,
   type Preservation,
@@ -197,7 +198,8 @@ export function sweepPreservations(deps: Pick<Deps, 'clock' | 'rules' | 'staff' 
     const now = deps.clock.now();
     const today = chinaDateOf(now);
     for (const court of await deps.staff.courts()) {
-      for (const p of await deps.preservations.listHeld(court)) {
+      // Only those whose earliest expiry falls within the lead: a range of the index (P-PRESERVATION-ALERT).
+      for (const p of await deps.preservations.listHeld(court, alertHorizon(today, deps.rules))) {
         const due = preservationAlertDue(p, today, deps.rules);
         const ended = preservationEnded(p, today);
         if (!due && !ended) continue;

@@ -64,11 +64,13 @@ export class SqlitePreservationStore implements PreservationStore {
     if (changed === 0) throw new PreservationConflictError(next.preservationId);
   }
 
-  async listHeld(court: string): Promise<readonly Preservation[]> {
+  async listHeld(court: string, expiringBy = '9999-12-31'): Promise<readonly Preservation[]> {
     return this.sql
       .all<{ data: string }>(
-        "SELECT data FROM preservations WHERE court = ? AND status = 'held' ORDER BY expires_on, preservation_id",
+        `SELECT data FROM preservations WHERE court = ? AND status = 'held' AND expires_on <= ?
+         ORDER BY expires_on, preservation_id`,
         court,
+        expiringBy,
       )
       .map((r) => JSON.parse(r.data) as Preservation);
   }

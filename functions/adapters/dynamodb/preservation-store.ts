@@ -78,7 +78,7 @@ export class DynamoPreservationStore implements PreservationStore {
     }
   }
 
-  async listHeld(court: string): Promise<readonly Preservation[]> {
+  async listHeld(court: string, expiringBy = '9999-12-31'): Promise<readonly Preservation[]> {
     const items: Record<string, unknown>[] = [];
     let cursor: Record<string, unknown> | undefined;
     do {
@@ -86,8 +86,8 @@ export class DynamoPreservationStore implements PreservationStore {
         new QueryCommand({
           TableName: this.table,
           IndexName: 'gsi1',
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.heldPreservations(court) },
+          KeyConditionExpression: 'gsi1pk = :pk AND gsi1sk <= :by',
+          ExpressionAttributeValues: { ':pk': keys.heldPreservations(court), ':by': `${expiringBy}#~` },
           ...(cursor ? { ExclusiveStartKey: cursor } : {}),
         }),
       );

@@ -152,6 +152,13 @@ export function preservationAlertDue(p: Preservation, today: LocalDate, rules: P
   return { expiresOn: expiry };
 }
 
+/** The last expiry the sweep must look at today: anything expiring later is not due to be told yet. */
+export function alertHorizon(today: LocalDate, rules: Pick<Rules, 'P_PRESERVATION_ALERT'>): LocalDate {
+  const lead = rules.P_PRESERVATION_ALERT.lead;
+  if (!('days' in lead)) throw new Error('P-PRESERVATION-ALERT is counted in days');
+  return plusDays(today, lead.days);
+}
+
 /** Nothing the ruling holds is still in force: it waits for nothing any more. */
 export function preservationEnded(p: Preservation, today: LocalDate): boolean {
   return p.status === 'held' && earliestExpiry(p, today) === undefined;
