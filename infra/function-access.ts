@@ -30,6 +30,8 @@ export interface AccessTargets {
   readonly coercionMachineArn: string;
   readonly disposalMachineArn: string;
   readonly nodeTaskMachineArn: string;
+  /** The renewal watch intake starts when a filing carries preserved seizures over (B3-CARRY). */
+  readonly renewalMachineArn: string;
   readonly evidenceBucket: IBucket;
   /** The installation's party-id key (HMAC of ID numbers), read by intake. */
   readonly partyKeySecret: ISecret;
@@ -144,6 +146,16 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         environment: tables,
         encrypted: true,
       };
+    case 'preservations':
+      // Preservation rulings: items of the cases table; the court's held ones on GSI1, all of the court's on GSI2.
+      return {
+        statements: [
+          allow(['GetItem', 'PutItem'], [cases]),
+          allow(['Query'], [t.store.casesIndexArn('gsi1'), t.store.casesIndexArn('gsi2')]),
+        ],
+        environment: tables,
+        encrypted: true,
+      };
     case 'received':
       return {
         statements: [allow(['GetItem', 'PutItem'], [cases]), allow(['Query'], [t.store.casesIndexArn('gsi1')])],
@@ -236,8 +248,14 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
       const use = ENGINE_USE[fn];
       if (use === 'start-service') {
         return {
-          statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: [t.serviceMachineArn] })],
-          environment: { [ENV.serviceMachineArn]: t.serviceMachineArn },
+          // The service phase; and the renewal watch of seizures carried over from a preservation (B3-CARRY).
+          statements: [
+            new PolicyStatement({
+              actions: ['states:StartExecution'],
+              resources: [t.serviceMachineArn, t.renewalMachineArn],
+            }),
+          ],
+          environment: { [ENV.serviceMachineArn]: t.serviceMachineArn, [ENV.renewalMachineArn]: t.renewalMachineArn },
           // The state machines are encrypted with the key: starting one encrypts its input.
           encrypted: true,
         };

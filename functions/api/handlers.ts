@@ -13,11 +13,20 @@ import type {
   SettlementBody,
   TaskQuery,
 } from '#contracts/api.ts';
+import type {
+  ObjectionBody,
+  PartyChangeChallengeBody,
+  PartyChangeFinalBody,
+  PartyChangeRulingBody,
+  PreservationQuery,
+  RulingBody,
+} from '#contracts/carryover.ts';
 import type { DecisionBody } from '#contracts/decisions.ts';
 import type { CaptureBody, CheckInBody, IncidentBody, SiteRecordBody } from '#contracts/field.ts';
 import type { Phase } from '#domain/case/model.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
 import type { Role } from '#domain/staff/roles.ts';
+import { raiseLimitationObjection, ruleOnLimitationObjection } from '#use-cases/application-limit.ts';
 import { decideApproval } from '#use-cases/approvals.ts';
 import { boardApprovals, boardCases, boardNodes, boardWorkload, casesByPhase, lookupCases } from '#use-cases/board.ts';
 import {
@@ -45,6 +54,8 @@ import {
   recordTripPosition,
   reportIncident,
 } from '#use-cases/field.ts';
+import { challengePartyChange, rulePartyChange, settlePartyChange } from '#use-cases/party-changes.ts';
+import { listPreservations } from '#use-cases/preservations.ts';
 import {
   alertOverdueEntrustedMatters,
   assignEntrustedMatter,
@@ -155,6 +166,7 @@ export function apiHandlers(
     ...evidenceHandlers(deps, options),
     ...fieldHandlers(deps),
     ...disputeApiHandlers(deps),
+    ...carryoverHandlers(deps),
     listBoardNodes: ({ identity, query }) => nodes(identity, query as unknown as Parameters<typeof nodes>[1]),
     listBoardApprovals: ({ identity, query }) =>
       waiting(identity, query as { role?: Role; limit?: number; cursor?: string }),
@@ -214,6 +226,45 @@ export function apiHandlers(
 }
 
 /** The field routes (issue 17): the officer's phone and the command center's view of the field. */
+function carryoverHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Handlers {
+  const preservations = listPreservations(deps);
+  const raise = raiseLimitationObjection(deps);
+  const rule = ruleOnLimitationObjection(deps);
+  const ruleChange = rulePartyChange(deps);
+  const challengeChange = challengePartyChange(deps);
+  const settleChange = settlePartyChange(deps);
+  return {
+    listPreservations: ({ identity, query }) =>
+      preservations(identity, query as z.infer<typeof PreservationQuery> as Parameters<typeof preservations>[1]),
+    raiseLimitationObjection: ({ identity, params, body }) =>
+      raise(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ObjectionBody>) }),
+    rulePartyChange: ({ identity, params, body }) =>
+      ruleChange(identity, {
+        caseId: params.caseId ?? '',
+        applicationId: params.applicationId ?? '',
+        ...(body as z.infer<typeof PartyChangeRulingBody>),
+      }),
+    challengePartyChange: ({ identity, params, body }) =>
+      challengeChange(identity, {
+        caseId: params.caseId ?? '',
+        applicationId: params.applicationId ?? '',
+        ...(body as z.infer<typeof PartyChangeChallengeBody>),
+      }),
+    settlePartyChange: ({ identity, params, body }) =>
+      settleChange(identity, {
+        caseId: params.caseId ?? '',
+        applicationId: params.applicationId ?? '',
+        ...(body as z.infer<typeof PartyChangeFinalBody>),
+      }),
+    ruleOnLimitationObjection: ({ identity, params, body }) =>
+      rule(identity, {
+        caseId: params.caseId ?? '',
+        objectionId: params.objectionId ?? '',
+        ...(body as z.infer<typeof RulingBody>),
+      }),
+  };
+}
+
 function fieldHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Handlers {
   const work = fieldWork(deps);
   const mine = myTrip(deps);

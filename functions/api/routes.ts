@@ -100,6 +100,7 @@ import {
   RulingBody,
   SuitBody,
 } from '#contracts/objections.ts';
+import { CARRYOVER_ROUTES } from './carryover-routes.ts';
 import { DISPUTE_ROUTES } from './distribution-routes.ts';
 
 /** Who answers a route: the API function, the settle function (the only SendTask* holder), or the local server. */
@@ -111,7 +112,16 @@ export interface Route {
   /** OpenAPI path template, as API Gateway resources name it: `/tasks/{approvalId}`. */
   readonly path: string;
   readonly summary: string;
-  readonly tag: 'tasks' | 'cases' | 'board' | 'entrustments' | 'evidence' | 'field' | 'identity' | 'local';
+  readonly tag:
+    | 'tasks'
+    | 'cases'
+    | 'board'
+    | 'entrustments'
+    | 'evidence'
+    | 'field'
+    | 'preservation'
+    | 'identity'
+    | 'local';
   readonly target: RouteTarget;
   /** Needs a verified identity. Only the API description and the local sign-in and token endpoints do not. */
   readonly authenticated: boolean;
@@ -884,6 +894,7 @@ export const ROUTES = [
   },
   // Disputes inside enforcement (issue 14): 参与分配, 中止执行, 暂缓执行, 执行回转.
   ...DISPUTE_ROUTES,
+  ...CARRYOVER_ROUTES,
 ] as const satisfies readonly Route[];
 
 export type OperationId = (typeof ROUTES)[number]['operationId'];

@@ -22,6 +22,7 @@ export const DEPENDENCIES = [
   'wakes',
   'filing',
   'received',
+  'preservations',
   'partyKey',
   'documents',
   'field',
@@ -65,8 +66,11 @@ export const STEP_USES = {
 
 /** Functions that are not state-machine steps. */
 export const FUNCTION_USES = {
-  /** EventBridge target: validates, creates the case, starts the first phase. */
-  intake: ['clock', 'cases', 'engine', 'rejections', 'staff', 'partyKey'],
+  /**
+   * EventBridge target: validates, creates the case, carries over the preserved seizures of the same parties
+   * (B3-CARRY), starts the first phase and, with seizures carried, the renewal watch; records preservation rulings.
+   */
+  intake: ['clock', 'rules', 'calendar', 'cases', 'engine', 'rejections', 'staff', 'partyKey', 'preservations'],
   /**
    * The only holder of states:SendTask*: staff decisions on approvals, and partner answers (the last answer to a
    * request resumes its execution).
@@ -107,6 +111,7 @@ export const FUNCTION_USES = {
     'staff',
     'evidence',
     'received',
+    'preservations',
     'alerts',
     'documents',
     'field',
@@ -125,6 +130,7 @@ export const FUNCTION_USES = {
     'engine',
     'alerts',
     'received',
+    'preservations',
     'staff',
     'field',
     // Read only (its pending-approvals index): the approvals-waiting gauge of the command center.

@@ -13,6 +13,7 @@ import { registerDisputeCommands } from './distribution.ts';
 import { registerObjectionCommands } from './objections.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output, output, writeError } from './output.ts';
+import { registerPreservationCommands } from './preservation-commands.ts';
 import { rulesCommand } from './rules.ts';
 import { SCENARIOS } from './scenarios.ts';
 
@@ -354,6 +355,7 @@ function program(): Command {
   ).action(async (what: string, options) =>
     (await import('./export.ts')).exportCommand(globals(), out(), what, options),
   );
+  registerPreservationCommands(cli, helped, globals, out);
   helped(cli.command('run').description('处理当前所有到期的工作后退出')).action(lazy('runCommand'));
   helped(cli.command('worker').description('持续运行（生产模式）：按时处理到期的期限与外部答复')).action(
     lazy('workerCommand'),

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { CASES_LAYOUT, IDEMPOTENCY_LAYOUT, JOURNAL_LAYOUT, type TableLayout } from '#adapters/dynamodb/tables.ts';
 import { ENV } from '#commons/config.ts';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
+import { PARTY_CHANGE_DETAIL_TYPE } from '#contracts/party-change-event.ts';
+import { PRESERVATION_DETAIL_TYPE, PRESERVATION_SOURCE } from '#contracts/preservation-event.ts';
 import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { MACHINES } from '#workflows/index.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
@@ -447,7 +449,7 @@ describe('the functions', () => {
 });
 
 describe('intake', () => {
-  it('routes filed cases from its bus to the intake function, with a dead-letter queue and retries', () => {
+  it('routes filed cases and preservation rulings from its bus to the intake function, with a dead-letter queue and retries', () => {
     // Prepare
     const { intake } = synthesized().stack;
 
@@ -460,7 +462,10 @@ describe('intake', () => {
     expect(rules).toHaveLength(1);
     template().hasResourceProperties('AWS::Events::Rule', {
       EventBusName: { Ref: idOf(intake.bus) },
-      EventPattern: { source: [INTAKE_SOURCE], 'detail-type': [INTAKE_DETAIL_TYPE] },
+      EventPattern: {
+        source: [INTAKE_SOURCE, PRESERVATION_SOURCE],
+        'detail-type': [INTAKE_DETAIL_TYPE, PARTY_CHANGE_DETAIL_TYPE, PRESERVATION_DETAIL_TYPE],
+      },
       Targets: [
         Match.objectLike({
           Arn: { 'Fn::GetAtt': [functionLogicalId(`${prefix}-intake`), 'Arn'] },
@@ -578,6 +583,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   approvals: ['cases GetItem', 'cases PutItem', 'cases UpdateItem', 'cases/index/gsi1 Query', 'cases/index/gsi4 Query'],
   requests: ['cases GetItem', 'cases PutItem', 'cases UpdateItem'],
   received: ['cases GetItem', 'cases PutItem', 'cases/index/gsi1 Query'],
+  preservations: ['cases GetItem', 'cases PutItem', 'cases/index/gsi1 Query', 'cases/index/gsi2 Query'],
   documents: ['cases GetItem', 'cases Query'],
   field: [
     'cases GetItem',
@@ -626,6 +632,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   approvals: [ENV.casesTable],
   requests: [ENV.casesTable],
   received: [ENV.casesTable],
+  preservations: [ENV.casesTable],
   documents: [ENV.casesTable],
   field: [ENV.casesTable],
   rejections: [ENV.casesTable, ENV.intakeDlqUrl],
@@ -753,6 +760,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     }
     if (name === 'intake') {
       expected.add(`machine:${prefix}-service states:StartExecution`);
+      // The renewal watch of seizures carried over from a preservation (B3-CARRY).
+      expected.add(`machine:${prefix}-renewal states:StartExecution`);
       expected.add('intake-dlq sqs:SendMessage'); // also its dead-letter queue
     }
     if (name === 'record-evidence') expected.add('evidence-dlq sqs:SendMessage'); // its dead-letter queue
@@ -802,6 +811,7 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'intake') {
       expected.add(ENV.idempotencyTable);
       expected.add(ENV.serviceMachineArn);
+      expected.add(ENV.renewalMachineArn);
     }
     if (name === 'settle') {
       expected.add(ENV.closureMachineArn);

@@ -21,6 +21,7 @@ const PREFIX_LABELS: Record<string, string> = {
   'reference-price': '启动确定处置参考价',
   'second-auction': '流拍后再次拍卖',
   renewal: '续行查封、冻结（最迟）',
+  'party-change': '变更、追加被执行人审查裁定',
 };
 
 /** The windows and terms of the disputes inside enforcement (functions/domain/disputes/). */

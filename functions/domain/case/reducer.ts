@@ -17,6 +17,7 @@ import type {
   TimeNode,
 } from './model.ts';
 import { renamePartyIds } from './party-ids.ts';
+import { applyCarryoverEvent, isCarryoverEvent } from './reducer-carryover.ts';
 import { applyClosureEvent, isClosureEvent } from './reducer-closure.ts';
 import { assertTransition } from './status.ts';
 
@@ -370,6 +371,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       if (isDisputeEvent(event)) return applyDisputeEvent(state, event, at);
       if (isObjectionEvent(event)) return applyObjectionEvent(state, event, at);
       if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
+      if (isCarryoverEvent(event)) return applyCarryoverEvent(state, event);
       return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);
   }
 }

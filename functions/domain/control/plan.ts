@@ -82,6 +82,11 @@ export function planControl(
     .sort((a, b) => (b.balanceFen ?? 0) - (a.balanceFen ?? 0) || a.assetId.localeCompare(b.assetId));
   const freezes: { assetId: string; amountFen: Fen }[] = [];
   let remaining = asOf ? outstandingFen(state, plusDays(asOf, rules.P_FREEZE_MARGIN.interestAhead.days)) : outstanding;
+  // Money frozen by a preservation carried into the case (B3-CARRY) is already held: it is deducted with the rest.
+  const preservedMoney = Object.values(state.assets).filter(
+    (a) => a.preserved !== undefined && MONEY_CLASSES.includes(a.class) && a.status === 'frozen' && a.frozenFen > 0,
+  );
+  for (const asset of preservedMoney) remaining = minusFloor(remaining, asset.frozenFen);
   for (const asset of money) {
     if (remaining === 0) break;
     const amount = min(fen(asset.balanceFen ?? 0), remaining);
@@ -97,6 +102,9 @@ export function planControl(
         freezes.push({ assetId: asset.assetId, amountFen: fen(0) });
       }
     }
+  }
+  if (freezes.length === 0 && entrustments.length === 0 && preservedMoney.length > 0) {
+    return { outstandingFen: outstanding, freezes, entrustments, outcome: 'control', note: '保全转入的冻结款项待扣划' };
   }
   if (freezes.length === 0 && entrustments.length === 0) {
     return {

@@ -35,6 +35,9 @@ const SETTLEMENT_2018 = '最高人民法院《关于执行和解若干问题的�
 const REFUSAL_SELF_PROSECUTION_2018 =
   '最高人民法院《关于拒不执行判决、裁定罪自诉案件受理工作有关问题的通知》(法〔2018〕147号)';
 const CPL_2023_ARTICLES = '《中华人民共和国民事诉讼法》(2023年修正)';
+const PARTIES_CHANGE_2020 =
+  '最高人民法院《关于民事执行中变更、追加当事人若干问题的规定》(法释〔2016〕21号，法释〔2020〕21号修正)';
+const PRESERVATION_2016 = '最高人民法院《关于人民法院办理财产保全案件若干问题的规定》(法释〔2016〕22号)';
 const DELAY_INTEREST_2014 =
   '最高人民法院《关于执行程序中计算迟延履行期间的债务利息适用法律若干问题的解释》(法释〔2014〕8号)';
 /** 执行程序解释: 2008 text, amended by 法释〔2020〕21号; article numbers as the full texts found give them. */
@@ -159,6 +162,91 @@ export const RULES = {
     verify: true,
     period: { days: 5, unit: 'calendar' } satisfies Period,
   },
+  A12: {
+    id: 'A12',
+    title: 'Time limit for applying for enforcement (raised only on the respondent’s objection)',
+    titleZh: '申请执行的期间',
+    kind: 'law',
+    source: `${CPL_2023_ARTICLES} 第二百五十条；${CPL_INTERPRETATION} 第四百八十一条（条文序号待核实）`,
+    effectiveFrom: '2024-01-01',
+    version: '2023',
+    verify: false,
+    /** Two years, interrupted and suspended as limitation periods are (第二百五十条第一款). */
+    period: { months: 24 } satisfies Period,
+    /**
+     * Counted from the last day of the performance period the basis sets, or from the day it took effect when it
+     * sets none (第二百五十条第二款). Calendar years; a last day on a rest day moves to the next working day.
+     */
+    countsFrom: ['perform-by', 'effective-date'],
+    /** The court files a late application (应予受理): only a respondent's objection brings the limit into play. */
+    ownMotion: false,
+    /** An objection found well-founded ends in a ruling not to enforce (裁定不予执行). */
+    upheldRuling: 'non-enforcement',
+  },
+  V1: {
+    id: 'V1',
+    title: 'Adding or changing a respondent: examined and ruled on within 60 days; reconsideration within 10 days',
+    titleZh: '变更、追加被执行人的审查期限与复议期间',
+    kind: 'law',
+    source: `${PARTIES_CHANGE_2020} 第二十八条、第三十条`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: false,
+    /** 第二十八条第三款: ruled on within 60 days of the written application; longer only with the president's approval. */
+    examination: { days: 60, unit: 'calendar' } satisfies Period,
+    extensionApprover: 'president',
+    /** 第三十条: reconsideration by the court above, within 10 days of the ruling's service (except 第三十二条's grounds). */
+    reconsideration: { days: 10, unit: 'calendar' } satisfies Period,
+  },
+  V2: {
+    id: 'V2',
+    title: 'Grounds of adding or changing a respondent, and the 15-day lawsuit against rulings on capital grounds',
+    titleZh: '变更、追加被执行人的事由及执行异议之诉',
+    kind: 'law',
+    source: `${PARTIES_CHANGE_2020} 第十条、第十三条、第十七条至第十九条、第三十二条（第十三条、第三十二条条文出自二手资料，待核实）`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: true,
+    /** 第三十二条: against a ruling on 第十四条第二款 or 第十七条至第二十一条, a lawsuit within 15 days of service. */
+    lawsuit: { days: 15, unit: 'calendar' } satisfies Period,
+    grounds: [
+      {
+        id: 'heir',
+        article: '第十条',
+        change: 'change',
+        review: 'reconsideration',
+        zh: '被执行人死亡，变更、追加其遗产管理人、继承人、受遗赠人（在遗产范围内）',
+      },
+      {
+        id: 'sole-proprietor',
+        article: '第十三条',
+        change: 'add',
+        review: 'reconsideration',
+        zh: '个人独资企业不能清偿，追加其出资人',
+      },
+      {
+        id: 'unpaid-capital',
+        article: '第十七条',
+        change: 'add',
+        review: 'lawsuit',
+        zh: '营利法人财产不足以清偿，追加未缴纳或未足额缴纳出资的股东、出资人（在未缴纳出资的范围内）',
+      },
+      {
+        id: 'withdrawn-capital',
+        article: '第十八条',
+        change: 'add',
+        review: 'lawsuit',
+        zh: '营利法人财产不足以清偿，追加抽逃出资的股东、出资人（在抽逃出资的范围内）',
+      },
+      {
+        id: 'transferred-unpaid',
+        article: '第十九条',
+        change: 'add',
+        review: 'lawsuit',
+        zh: '未依法履行出资义务即转让股权的原股东（在未依法出资的范围内）',
+      },
+    ],
+  },
   B1: {
     id: 'B1',
     title: 'Maximum period of one seizure, by asset class',
@@ -186,6 +274,32 @@ export const RULES = {
      * left uncovered (the bank or registry registers it before the old period ends).
      */
     renewalAsLongAsOriginal: true,
+  },
+  B3_CARRY: {
+    id: 'B3-CARRY',
+    title: 'A preservation ruling carries into enforcement: its seizures become the case’s, their terms running on',
+    titleZh: '保全措施自动转为执行中的查封、扣押、冻结措施（期限连续计算）',
+    kind: 'law',
+    source: `${CPL_INTERPRETATION} 第一百六十八条；${PRESERVATION_2016} 第十七条`,
+    effectiveFrom: '2022-04-10',
+    version: '2022',
+    verify: false,
+    /** No new ruling is made and the period is not restarted: the seizure keeps its own start and expiry. */
+    termRunsOn: true,
+    /** A seizure whose period ran out before the case was filed does not carry over (第一百六十八条 但书). */
+    lapsedExcluded: true,
+  },
+  P_PRESERVATION_ALERT: {
+    id: 'P-PRESERVATION-ALERT',
+    title: 'A preservation about to expire with no enforcement case filed is told to the command center',
+    titleZh: '保全即将到期且尚未立案执行的提示',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** This long before the earliest expiry of a preservation not carried into a case, the command center hears. */
+    lead: { days: 30, unit: 'calendar' } satisfies Period,
   },
   F1: {
     id: 'F1',

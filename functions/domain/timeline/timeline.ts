@@ -5,6 +5,7 @@ import type { CaseEvent, Commit } from '#domain/case/events.ts';
 import type { EnforcementCase, EvidenceCheck, TimeNode } from '#domain/case/model.ts';
 import { isLate } from '#domain/case/nodes.ts';
 import { applyCommits } from '#domain/case/reducer.ts';
+import { isCarryoverEvent } from '#domain/case/reducer-carryover.ts';
 import type { ClosureEvent } from '#domain/case/reducer-closure.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
 import { articleGround, REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
@@ -21,6 +22,7 @@ import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
+import { describeCarryoverEvent } from './carryover-lines.ts';
 import { creditorName, describeDisputeEvent } from './distribution.ts';
 import {
   ASSET_CLASS_LABELS,
@@ -393,6 +395,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       if (isDisputeEvent(event)) return describeDisputeEvent(event, state, names);
       if (isObjectionEvent(event))
         return describeObjectionEvent(event, state, names.member, (id) => assetName(state, id));
+      if (isCarryoverEvent(event)) return describeCarryoverEvent(event, state, (id) => names.member(id));
       return describeClosureEvent(event, state, names);
   }
 }
