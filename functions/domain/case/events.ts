@@ -1,4 +1,5 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
+import type { MeasureEvent } from '../measures/events.ts';
 import type { Fen } from '../money.ts';
 import type {
   Asset,
@@ -549,7 +550,9 @@ export type CaseEvent =
       readonly ids: Readonly<Record<string, string>>;
     }
   /** An on-site record (现场笔录) made by the officer in the field (issue 17), with the evidence captured there. */
-  | ({ readonly type: 'site-record-made' } & SiteRecord);
+  | ({ readonly type: 'site-record-made' } & SiteRecord)
+  /** Exit restriction, reward notice, judicial relief, bankruptcy referral (../measures/events.ts). */
+  | MeasureEvent;
 
 export type CaseEventType = CaseEvent['type'];
 

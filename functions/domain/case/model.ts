@@ -1,4 +1,5 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
+import type { MeasuresState } from '../measures/model.ts';
 import type { Fen } from '../money.ts';
 import type { CaseStatus } from './status.ts';
 
@@ -87,7 +88,12 @@ export type NodeId =
   | `renewal:${string}`
   | `settlement:${string}`
   /** A matter another court entrusted to this court (H1): held on the received matter, not on a case. */
-  | `received:${string}`;
+  | `received:${string}`
+  /** The measures (../measures/): the exit-entry authority's confirmation, the decisions, the bankruptcy court's answer. */
+  | 'exit-entry-answer'
+  | 'reward-decision'
+  | 'relief-decision'
+  | 'bankruptcy-acceptance';
 
 export interface TimeNode {
   readonly node: NodeId;
@@ -630,6 +636,8 @@ export interface EnforcementCase {
   /** Respondents whose asset report (报告财产令) came in, and how. */
   readonly assetReports: Readonly<Record<string, 'reported' | 'refused'>>;
   readonly coercion?: CoercionState;
+  /** Exit restriction, reward notice, judicial relief, bankruptcy referral (../measures/model.ts). */
+  readonly measures?: MeasuresState;
   readonly disposal?: DisposalState;
   readonly disbursementPlan?: {
     readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];

@@ -1,4 +1,6 @@
 import { chinaDateOf } from '../calendar/local-date.ts';
+import { isMeasureEvent } from '../measures/events.ts';
+import { applyMeasureEvent } from '../measures/reducer.ts';
 import { fen, plus } from '../money.ts';
 import { applyDisposalEvent, isDisposalEvent } from './disposal-reducer.ts';
 import { CaseStateError } from './errors.ts';
@@ -68,6 +70,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
     };
   }
   if (!state) throw new CaseStateError(`event ${event.type} before the case was filed`);
+  if (isMeasureEvent(event)) return applyMeasureEvent(state, event, at);
   switch (event.type) {
     case 'status-changed': {
       // The transition table is enforced here, where every state change passes: nothing else can bypass it.

@@ -13,6 +13,7 @@ import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
 import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
+import { isMeasureEvent } from '#domain/measures/events.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
@@ -37,6 +38,7 @@ import {
   TRACK_LABELS,
   WATCH_LABELS,
 } from './labels.ts';
+import { describeMeasureEvent } from './measures.ts';
 
 const CHECK_LABELS: Record<EvidenceCheck, string> = {
   size: '大小',
@@ -105,6 +107,7 @@ function unconfirmed(node: TimeNode): string {
 
 /** One line per event. `state` is the case as it was after the commit (for names). */
 export function describeEvent(event: CaseEvent, state: EnforcementCase | undefined, names: Names): string {
+  if (isMeasureEvent(event)) return describeMeasureEvent(event, state, names);
   switch (event.type) {
     case 'case-filed':
       return `立案：${event.caseNumber}（${KIND_LABELS[event.kind]}），申请执行人${event.applicants.map((p) => p.name).join('、')}，被执行人${event.respondents.map((p) => p.name).join('、')}，执行标的${formatYuan(event.claim.totalFen)}，依据${event.basis.documentNumber}`;
