@@ -7,6 +7,7 @@ import { accountBalance } from '#domain/case/reducer.ts';
 import { handoverStatus, outstandingFen } from '#domain/control/plan.ts';
 import { heldSince, isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
+import { withExitLift } from '#domain/measures/exit-ban.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { wakeWatch } from './coercion.ts';
@@ -128,18 +129,17 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>) {
       input.caseId,
       SYSTEM,
       { execution: input.execution, step: 'close-case' },
-      (s): { events: CaseEvent[]; result: Closing['next'] } => {
+      (s, now): { events: CaseEvent[]; result: Closing['next'] } => {
         if (s.status === 'closed') return { events: [], result: 'closed' };
         if (s.status !== 'disbursing') return { events: [], result: 'handed-over' };
         if (accountBalance(s) > 0) return { events: [], result: 'disburse-again' };
         if (isFullyPerformed(s, deps.rules)) {
-          return {
-            events: [
-              { type: 'case-closed', way: 'fully-performed' },
-              { type: 'status-changed', from: s.status, to: 'closed', reason: '执行完毕' },
-            ],
-            result: 'closed',
-          };
+          // M-EXIT-BAN: an exit restriction still in force is lifted with the closure.
+          const closing: CaseEvent[] = [
+            { type: 'case-closed', way: 'fully-performed' },
+            { type: 'status-changed', from: s.status, to: 'closed', reason: '执行完毕' },
+          ];
+          return { events: withExitLift(s, closing, now), result: 'closed' };
         }
         const to = handoverStatus(s);
         return {

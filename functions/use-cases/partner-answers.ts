@@ -2,15 +2,18 @@
 
 import { describeIssues } from '#contracts/intake-event.ts';
 import { PartnerCallback, RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
+import { isMeasureRequest } from '#domain/partners/requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import type { Deps } from './context.ts';
 import { invalid, notFound } from './errors.ts';
 import { recordLateAnswer } from './investigation.ts';
+import { recordMeasureAnswer } from './measure-dispatch.ts';
 
 export function answerPartner(
   deps: Pick<Deps, 'requests' | 'engine' | 'clock' | 'cases' | 'rules' | 'calendar' | 'alerts'>,
 ) {
   const late = recordLateAnswer(deps);
+  const measureAnswer = recordMeasureAnswer(deps);
   return async (raw: unknown) => {
     const parsed = PartnerCallback.safeParse(raw);
     if (!parsed.success) throw invalid(describeIssues(parsed.error).join('; '));
@@ -30,6 +33,8 @@ export function answerPartner(
       result: callback.result ?? {},
     });
     if (updated.answers.some((a) => a.itemId === callback.itemId && a.late)) await late(updated);
+    // The measures' requests have no execution waiting: their answers go on the case when the last one is in.
+    if (isMeasureRequest(updated.kind)) await measureAnswer(updated);
     if (token) {
       try {
         await deps.engine.sendTaskSuccess(token, { requestId: updated.requestId, complete: true });

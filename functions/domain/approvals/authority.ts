@@ -36,12 +36,25 @@ export const ACTIONS = [
    * audited (functions/domain/field/).
    */
   'read-field-locations',
+  /**
+   * The measures of issue 15: propose an exit restriction or a bankruptcy referral, record a reward application,
+   * its deposit and the leads it brings, a relief application and its payment; their approvals are the decision
+   * table's (./policy.ts).
+   */
+  'take-measures',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
   'field-officer': ['read-cases', 'record-conduct', 'go-to-field'],
-  'handling-officer': ['read-cases', 'close-cases', 'record-conduct', 'handle-entrustments', 'go-to-field'],
+  'handling-officer': [
+    'read-cases',
+    'close-cases',
+    'record-conduct',
+    'handle-entrustments',
+    'go-to-field',
+    'take-measures',
+  ],
   'team-lead': [
     'read-cases',
     'read-court-tasks',
@@ -50,6 +63,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'read-board',
     'record-conduct',
     'handle-entrustments',
+    'take-measures',
   ],
   'bureau-chief': [
     'read-cases',
@@ -59,6 +73,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'read-board',
     'record-conduct',
     'handle-entrustments',
+    'take-measures',
   ],
   president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
   'panel-member': ['read-cases'],

@@ -7,6 +7,7 @@
 import type { Instant } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
 import type { EnforcementCase, Party } from '../case/model.ts';
+import { applyEvent } from '../case/reducer.ts';
 import { outstandingFen } from '../control/plan.ts';
 import { derivedId } from '../ids.ts';
 import type { Rules } from '../rules/table.ts';
@@ -142,4 +143,12 @@ export function noticeAnswered(ban: ExitBan, requestId: string): boolean {
   return ban.notices.some((n) => n.requestId === requestId && n.answered === true);
 }
 
-export type { Instant };
+/**
+ * `events` that close (or fully perform) a case, with the lifting of an exit restriction they owe appended: the
+ * lifting is decided on the case in the same commit; the notice to the authority follows (../../use-cases).
+ */
+export function withExitLift(state: EnforcementCase, events: readonly CaseEvent[], at: Instant): CaseEvent[] {
+  let projected = state;
+  for (const event of events) projected = applyEvent(projected, event, at);
+  return [...events, ...exitLiftEvents(projected)];
+}

@@ -14,6 +14,7 @@ import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
 import { isMeasureEvent } from '#domain/measures/events.ts';
+import { isReliefPayee, reliefApplicant } from '#domain/measures/relief.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
@@ -82,6 +83,7 @@ function party(state: EnforcementCase | undefined, partyId: string): string {
 
 /** A payee of a disbursement: a party, or the court for the execution fee. */
 function payee(state: EnforcementCase | undefined, payeeId: string): string {
+  if (isReliefPayee(payeeId)) return `扣回司法救助金（${party(state, reliefApplicant(payeeId))}名下）`;
   return payeeId === FEE_PAYEE ? '申请执行费（上缴本院）' : party(state, payeeId);
 }
 
@@ -202,7 +204,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'money-paid':
       return event.payeeId === FEE_PAYEE
         ? `收取申请执行费：${formatYuan(event.amountFen)}（由被执行人负担，F1-FEE）`
-        : `${event.kind === 'disbursed' ? '发放' : '退还'}：${party(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
+        : `${event.kind === 'disbursed' ? '发放' : '退还'}：${payee(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
     case 'partner-overdue':
       return `协助执行请求逾期未答复（${event.kind}）`;
     case 'needs-attention':
