@@ -18,7 +18,6 @@ import type { CaptureBody, CheckInBody, IncidentBody, SiteRecordBody } from '#co
 import type { Phase } from '#domain/case/model.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
 import type { Role } from '#domain/staff/roles.ts';
-import { decideApproval } from '#use-cases/approvals.ts';
 import { boardApprovals, boardCases, boardNodes, boardWorkload, casesByPhase, lookupCases } from '#use-cases/board.ts';
 import {
   caseDocumentPdf,
@@ -45,6 +44,7 @@ import {
   recordTripPosition,
   reportIncident,
 } from '#use-cases/field.ts';
+import { decideWithMeasures } from '#use-cases/measures.ts';
 import {
   alertOverdueEntrustedMatters,
   assignEntrustedMatter,
@@ -58,6 +58,7 @@ import { recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
 import { type EvidenceRouteOptions, evidenceRoutes, type RouteHandler } from './evidence-routes.ts';
+import { measureReadHandlers, measureWriteHandlers } from './measure-handlers.ts';
 import { Answer, type Handlers, type OperationHandler } from './router.ts';
 import type { OperationId } from './routes.ts';
 
@@ -65,7 +66,18 @@ import type { OperationId } from './routes.ts';
  * What settle's routes need, a subset of what it declares: deciding, and the staff actions that start or wake an
  * execution (a closure asked for, a settlement recorded, the applicant's interview, conduct, early release).
  */
-export const DECISION_USES = ['clock', 'rules', 'cases', 'approvals', 'engine', 'staff', 'requests'] as const;
+export const DECISION_USES = [
+  'clock',
+  'rules',
+  'calendar',
+  'cases',
+  'approvals',
+  'engine',
+  'staff',
+  'requests',
+  'partners',
+  'alerts',
+] as const;
 
 /** The evidence routes' handlers (functions/api/evidence-routes.ts) as operations of the route table. */
 const EVIDENCE_OPERATIONS: Partial<Record<OperationId, readonly ['GET' | 'POST', string]>> = {
@@ -177,6 +189,7 @@ export function apiHandlers(
       if (q.cursor) throw invalid('cursor 只用于按阶段查询');
       return cases(identity, q);
     },
+    ...measureReadHandlers(deps),
     getCase: ({ identity, params }) => oneCase(identity, params.caseId ?? ''),
     listCaseDocuments: ({ identity, params }) => documents(identity, params.caseId ?? ''),
     getCaseDocumentPdf: ({ identity, params }) => documentPdf(identity, params.caseId ?? '', params.docId ?? ''),
@@ -227,13 +240,14 @@ function fieldHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Ha
 }
 
 export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]>): Handlers {
-  const decide = decideApproval(deps);
+  const decide = decideWithMeasures(deps);
   const close = requestClosure(deps);
   const interview = recordInterview(deps);
   const settle = recordSettlement(deps);
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
   return {
+    ...measureWriteHandlers(deps),
     requestClosure: ({ identity, params, body }) =>
       close(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ClosureBody>) }),
     recordInterview: ({ identity, params, body }) =>

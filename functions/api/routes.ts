@@ -90,6 +90,7 @@ import {
   TripView,
 } from '#contracts/field.ts';
 import { decodePathSegment } from '#contracts/limits.ts';
+import { MEASURE_ROUTES } from './measure-routes.ts';
 
 /** Who answers a route: the API function, the settle function (the only SendTask* holder), or the local server. */
 export type RouteTarget = 'api' | 'settle' | 'local';
@@ -119,6 +120,7 @@ export interface Route {
 const AUTH_ERRORS = [401, 403] as const;
 
 export const ROUTES = [
+  ...MEASURE_ROUTES,
   {
     operationId: 'getMe',
     method: 'GET',

@@ -15,11 +15,12 @@ import { z } from 'zod';
 import { DecisionData, Reason } from '#contracts/decisions.ts';
 import { issueLines } from '#contracts/issues.ts';
 import type { Identity } from '#domain/staff/roles.ts';
-import { decideApproval } from '#use-cases/approvals.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { recordPayment } from '#use-cases/disbursement.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
+import { dispatchMeasures } from '#use-cases/measure-dispatch.ts';
+import { decideWithMeasures } from '#use-cases/measures.ts';
 import { answerPartner } from '#use-cases/partner-answers.ts';
 import { wakeOnRequest } from '#use-cases/performance.ts';
 import { applyForResumption } from '#use-cases/settlement.ts';
@@ -92,7 +93,7 @@ export function createSettleHandler(
   deps: Pick<Deps, (typeof SETTLE_USES)[number]>,
   logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'settle' } }),
 ) {
-  const decide = decideApproval(deps);
+  const decide = decideWithMeasures(deps);
   const answer = answerPartner(deps);
   const route = createRouter(decisionHandlers(deps), logger);
   /** An operator's invocation names a user: the staff directory says who that is (inactive: nobody). */
@@ -101,6 +102,7 @@ export function createSettleHandler(
     return member?.active ? { userId: member.userId, roles: member.roles, court: member.court } : undefined;
   };
   const wake = wakeOnRequest(deps);
+  const dispatch = dispatchMeasures(deps);
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
   const pay = recordPayment(deps);
@@ -136,6 +138,8 @@ export function createSettleHandler(
             const wakeRequest = WakeMessage.safeParse(body);
             if (wakeRequest.success) {
               const result = await wake(wakeRequest.data.wake);
+              // The measures owe something too when a case closes (an exit restriction's lifting to notify).
+              await dispatch(wakeRequest.data.wake.caseId);
               logger.info('wake request handled', { caseId: wakeRequest.data.wake.caseId, woken: result.woken });
               continue;
             }

@@ -42,7 +42,7 @@ export const STEP_USES = {
   'assess-coverage': [...BASE],
   'open-disbursement': [...BASE],
   'pay-out': [...BASE, 'payments'],
-  'close-case': [...BASE],
+  'close-case': [...BASE, 'wakes'],
   'dispatch-request': ['clock', 'requests', 'partners'],
   'request-approval': ['clock', 'rules', 'cases', 'approvals'],
   'escalate-approval': [...BASE, 'approvals', 'alerts'],
@@ -71,7 +71,20 @@ export const FUNCTION_USES = {
    * The only holder of states:SendTask*: staff decisions on approvals, and partner answers (the last answer to a
    * request resumes its execution).
    */
-  settle: ['clock', 'rules', 'calendar', 'cases', 'approvals', 'staff', 'engine', 'requests', 'alerts', 'filing'],
+  settle: [
+    'clock',
+    'rules',
+    'calendar',
+    'cases',
+    'approvals',
+    'staff',
+    'engine',
+    'requests',
+    'alerts',
+    'filing',
+    // The measures' notices (exit-entry authority, bankruptcy court) are sent by the staff actions settle serves.
+    'partners',
+  ],
   /**
    * EventBridge target of the evidence bucket's Object Created events: checks the landed object against its
    * declared upload and records it on the case (and puts it under the case's legal hold, if there is one).

@@ -122,7 +122,7 @@ export type Closing = { readonly closed: boolean } & (
  * the plan was approved (so the account is not empty) goes through another disbursement, with its own approval.
  * Otherwise the case is handed to the phase it needs.
  */
-export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>) {
+export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'wakes'>) {
   return async (input: StepInput): Promise<Closing> => {
     const { state, result } = await mutateCase(
       deps,
@@ -149,7 +149,13 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>) {
       },
     );
     if (result === 'handed-over') return { next: result, closed: false, ...nextPhase(state) };
-    if (result === 'closed') return { next: result, closed: true, ...liftingRun(state) };
+    if (result === 'closed') {
+      // M-EXIT-BAN: the lifting decided with the closure is sent to the exit-entry authority by settle.
+      const ban = state.measures?.exitBan;
+      if (ban?.status === 'lifted' && !ban.notices.some((n) => n.kind === 'lift'))
+        await deps.wakes.requestWake({ caseId: state.caseId, reason: '解除限制出境' });
+      return { next: result, closed: true, ...liftingRun(state) };
+    }
     if (result !== 'disburse-again') return { next: result, closed: false };
     const { run } = parseExecutionName(input.execution);
     return {

@@ -4,13 +4,13 @@
  * staff-requested task) and runs the follow-up (./measure-dispatch.ts). Money in integer fen.
  */
 import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
-import { firstLevel } from '#domain/approvals/policy.ts';
+import { APPROVAL_STEPS, firstLevel } from '#domain/approvals/policy.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Court, EnforcementCase } from '#domain/case/model.ts';
 import { timeNode } from '#domain/case/nodes.ts';
 import { derivedId, executionName } from '#domain/ids.ts';
 import { referralProblem } from '#domain/measures/bankruptcy.ts';
-import type { MeasureStep } from '#domain/measures/decisions.ts';
+import { isMeasureStep, type MeasureStep } from '#domain/measures/decisions.ts';
 import { exitBanPersons, exitBanProblem } from '#domain/measures/exit-ban.ts';
 import { reliefApplicationProblem } from '#domain/measures/relief.ts';
 import {
@@ -22,7 +22,7 @@ import {
 } from '#domain/measures/reward.ts';
 import { fen } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
-import { approvalRequestTerms } from './approvals.ts';
+import { approvalRequestTerms, type DecideCommand, decideApproval } from './approvals.ts';
 import { type Deps, mutateCase } from './context.ts';
 import { caseNotFound, conflict, forbidden, invalid, unauthenticated } from './errors.ts';
 import { type DispatchDeps, dispatchMeasures } from './measure-dispatch.ts';
@@ -381,5 +381,32 @@ export function dispatchMeasuresAs(deps: MeasureDeps) {
   return async (identity: Identity | undefined, command: { readonly caseId: string }) => {
     await staffCase(deps, identity, command.caseId);
     return { caseId: command.caseId, ...(await dispatchMeasures(deps)(command.caseId)) };
+  };
+}
+
+/**
+ * A staff decision; when it decides a measure, the follow-up runs at once (the decision's consequences, the notice
+ * to the authority). A follow-up that fails (a partner unreachable) does not undo the decision: the command center
+ * is told, and the next staff action or `dispatch` sends it.
+ */
+export function decideWithMeasures(deps: MeasureDeps & Pick<Deps, 'approvals' | 'staff'>) {
+  const decide = decideApproval(deps);
+  const dispatch = dispatchMeasures(deps);
+  return async (command: DecideCommand) => {
+    const result = await decide(command);
+    const approval = await deps.approvals.get(command.approvalId);
+    if (!approval || !isMeasureStep(approval.step)) return result;
+    try {
+      await dispatch(result.caseId);
+    } catch (error) {
+      await deps.alerts.alert({
+        kind: 'partner-overdue',
+        caseId: result.caseId,
+        court: approval.court,
+        at: deps.clock.now(),
+        message: `${approval.caseNumber}：${APPROVAL_STEPS[approval.step].label}已决定，后续通知未能发出（${(error as Error).name}），请重新发送`,
+      });
+    }
+    return result;
   };
 }

@@ -7,10 +7,10 @@ import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import type { Deps } from './context.ts';
 import { invalid, notFound } from './errors.ts';
 import { recordLateAnswer } from './investigation.ts';
-import { recordMeasureAnswer } from './measure-dispatch.ts';
+import { dispatchMeasures, recordMeasureAnswer } from './measure-dispatch.ts';
 
 export function answerPartner(
-  deps: Pick<Deps, 'requests' | 'engine' | 'clock' | 'cases' | 'rules' | 'calendar' | 'alerts'>,
+  deps: Pick<Deps, 'requests' | 'engine' | 'clock' | 'cases' | 'rules' | 'calendar' | 'alerts' | 'partners'>,
 ) {
   const late = recordLateAnswer(deps);
   const measureAnswer = recordMeasureAnswer(deps);
@@ -34,7 +34,11 @@ export function answerPartner(
     });
     if (updated.answers.some((a) => a.itemId === callback.itemId && a.late)) await late(updated);
     // The measures' requests have no execution waiting: their answers go on the case when the last one is in.
-    if (isMeasureRequest(updated.kind)) await measureAnswer(updated);
+    // Then what is due next: the persons still unconfirmed are sent the notice again, up to P-MEASURES' rounds.
+    if (isMeasureRequest(updated.kind)) {
+      await measureAnswer(updated);
+      if (updated.status !== 'pending') await dispatchMeasures(deps)(updated.caseId);
+    }
     if (token) {
       try {
         await deps.engine.sendTaskSuccess(token, { requestId: updated.requestId, complete: true });
