@@ -120,7 +120,6 @@ export interface Route {
 const AUTH_ERRORS = [401, 403] as const;
 
 export const ROUTES = [
-  ...MEASURE_ROUTES,
   {
     operationId: 'getMe',
     method: 'GET',
@@ -783,6 +782,7 @@ export const ROUTES = [
     response: ClockAdvanceResult,
     errors: [400, 401, 403, 409],
   },
+  ...MEASURE_ROUTES,
 ] as const satisfies readonly Route[];
 
 export type OperationId = (typeof ROUTES)[number]['operationId'];

@@ -34,7 +34,7 @@ export function rewardApplicationProblem(
   if (outstandingFen(state) === 0) return '被执行人已履行全部义务，无须悬赏';
   const current = state.measures?.reward;
   if (current && current.status !== 'refused' && current.status !== 'closed') return '本案已有悬赏（待决定或已发布）';
-  if (!(rules.M_REWARD.methods as readonly string[]).includes(application.method))
+  if (!(rules.M_REWARD.rewardMethods as readonly string[]).includes(application.method))
     return 'method：悬赏金须写明数额（fixed）或计算方法（share）';
   if (application.method === 'fixed' && !isFen(application.amountFen)) return 'amountFen：悬赏金数额须为正的整数分';
   if (application.method === 'share') {

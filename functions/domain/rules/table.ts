@@ -760,7 +760,7 @@ export const RULES = {
     version: '2020',
     verify: true,
     /** 第二十一条第一款第（一）项: a fixed sum, or a way of computing it (here: a share of the money the lead brings). */
-    methods: ['fixed', 'share'],
+    rewardMethods: ['fixed', 'share'],
     /** 第二十一条第二款: the court decides whether to publish within this period of the written application. */
     decide: { days: 10, unit: 'calendar' } satisfies Period,
     /** 第二十三条: the reward is due only for a lead the court did not already have that brings money in. */

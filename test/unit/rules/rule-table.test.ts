@@ -23,7 +23,21 @@ describe('the rule table', () => {
       .map((r) => r.id)
       .sort();
     // F1-FEE's tiers were checked against the 办法 (第十四条); C3 and D4 against their texts: no longer flagged.
-    expect(flagged).toEqual(['A10', 'A6', 'E9', 'F1', 'G3', 'H1']);
+    // The measures' rows (issue 15) are not in the reference: flagged where the text was not verified in full
+    // (article numbers after the 2020 and 2022 amendments, the relief procedure's deadline, the wage base).
+    expect(flagged).toEqual([
+      'A10',
+      'A6',
+      'E9',
+      'F1',
+      'G3',
+      'H1',
+      'M-BANKRUPTCY',
+      'M-EXIT-BAN',
+      'M-RELIEF',
+      'M-REWARD',
+      'P-MEASURES',
+    ]);
   });
 
   it('keeps the numbers of enforcement-rules.md', () => {
