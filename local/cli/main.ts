@@ -8,6 +8,7 @@ import { MATTER_KINDS } from '#domain/entrustment/received.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { CONDUCT_LABELS } from '#domain/timeline/labels.ts';
 import type { CostOptions } from './cost.ts';
+import { measureCommands } from './measures.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output, output } from './output.ts';
 import { rulesCommand } from './rules.ts';
@@ -473,6 +474,7 @@ function program(): Command {
       .option('--user <user>', '只看该用户')
       .option('--last <n>', '最近的条数（默认 50）'),
   ).action(async (options) => (await users()).usersAuditCommand(globals(), out(), options));
+  measureCommands(cli, helped, globals, out);
   helped(cli.command('verify').description('核验案件审计链（哈希链）').argument('<case>', '案号或案件内部编号')).action(
     lazy('verifyCommand'),
   );

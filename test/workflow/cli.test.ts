@@ -31,6 +31,7 @@ const COMMANDS = [
   'interview',
   'settlement',
   'users',
+  'measures',
 ];
 const scratch = mkdtempSync(join(tmpdir(), 'enforce-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
