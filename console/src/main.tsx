@@ -24,6 +24,7 @@ import {
 import { DocumentList } from './documents.tsx';
 import { FieldBoard } from './field-board.tsx';
 import { type LabelKey, type Lang, translator, words } from './i18n.ts';
+import { MeasuresPanel } from './measures.tsx';
 
 type T = (key: LabelKey) => string;
 
@@ -658,6 +659,7 @@ function CasePage({ api, t, lang, caseId }: { api: Api; t: T; lang: Lang; caseId
       )}
       <h3>{t('caseDocuments')}</h3>
       <DocumentList api={api} caseId={caseId} t={t} />
+      <MeasuresPanel api={api} caseId={caseId} t={t} />
       <h3>{t('caseEvidence')}</h3>
       <EvidenceList api={api} caseId={caseId} t={t} />
       <h3>{t('timeline')}</h3>
