@@ -235,7 +235,10 @@ describe('the demo', () => {
     const closing = ['被执行人主动履行', '结案：执行完毕', '解除限制消费令（C5：已全部履行）'];
     inOrder([
       ...control,
-      '发放：沈立新 98,750.00元',
+      // M-RELIEF: the applicant's judicial relief (50,000.00 yuan, paid on 3 March) is repaid first from the payout.
+      '司法救助金50,000.00元已从救助资金中发放',
+      '发放：沈立新 48,750.00元',
+      '发放：扣回司法救助金（沈立新名下） 50,000.00元',
       '院长决定（宋健）：限制消费令同意签发',
       '发出限制消费令（C4）',
       '有履行能力而拒不履行生效法律文书确定义务',
