@@ -7,7 +7,7 @@ import { accountBalance } from '#domain/case/reducer.ts';
 import { handoverStatus, outstandingFen } from '#domain/control/plan.ts';
 import { heldSince, isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
-import { withExitLift } from '#domain/measures/exit-ban.ts';
+import { exitLiftNoticeOwed, withExitLift } from '#domain/measures/exit-ban.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { wakeWatch } from './coercion.ts';
@@ -151,9 +151,7 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
     if (result === 'handed-over') return { next: result, closed: false, ...nextPhase(state) };
     if (result === 'closed') {
       // M-EXIT-BAN: the lifting decided with the closure is sent to the exit-entry authority by settle.
-      const ban = state.measures?.exitBan;
-      if (ban?.status === 'lifted' && !ban.notices.some((n) => n.kind === 'lift'))
-        await deps.wakes.requestWake({ caseId: state.caseId, reason: '解除限制出境' });
+      if (exitLiftNoticeOwed(state)) await deps.wakes.requestWake({ caseId: state.caseId, reason: '解除限制出境' });
       return { next: result, closed: true, ...liftingRun(state) };
     }
     if (result !== 'disburse-again') return { next: result, closed: false };

@@ -13,7 +13,7 @@ import { handoverStatus, outstandingFen } from '#domain/control/plan.ts';
 import { type DisposalAnswer, recordDisposalAnswer } from '#domain/disposal/outcomes.ts';
 import { type DisposalWait, planDisposal } from '#domain/disposal/plan.ts';
 import { executionName, parseExecutionName } from '#domain/ids.ts';
-import { withExitLift } from '#domain/measures/exit-ban.ts';
+import { exitLiftNoticeOwed, withExitLift } from '#domain/measures/exit-ban.ts';
 import type { DisposalRequestKind } from '#domain/partners/requests.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
@@ -286,6 +286,8 @@ export function advanceDisposal(deps: DisposalDeps) {
           round,
         };
       case 'closed':
+        // M-EXIT-BAN: the lifting decided with the closure is sent to the exit-entry authority by settle.
+        if (exitLiftNoticeOwed(state)) await deps.wakes.requestWake({ caseId: state.caseId, reason: '解除限制出境' });
         return { next: 'closed', requestId: '', round, ...liftingRun(state) };
       case 'handover':
       case 'officer':

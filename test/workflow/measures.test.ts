@@ -214,7 +214,7 @@ describe('measures (issue 15)', () => {
     await assertMoneyReconciles(s);
   });
 
-  it('refers a company respondent to bankruptcy review with the applicant’s consent; on acceptance the case stops, on the declaration it closes by termination', async () => {
+  it('refers a company respondent to bankruptcy review with the applicant’s consent; on acceptance the case stops, on the declaration it closes by termination, lifting its legal representative’s exit restriction', async () => {
     const fixture = JSON.parse(readFileSync('test/fixtures/intake/v2/loan-repayment-two-creditors.json', 'utf8'));
     fixture.id = 'event-804';
     fixture.detail.caseNumber = '（2026）冀0922执1804号';
@@ -232,6 +232,16 @@ describe('measures (issue 15)', () => {
     const state = await s.load(caseId);
     const respondentId = state.respondents[0]?.partyId ?? '';
     const applicantId = state.applicants[0]?.partyId ?? '';
+    // The company's legal representative is restricted of the court's own motion (the company itself cannot be).
+    await proposeExitBan(s.runtime.deps)(OFFICER, {
+      caseId,
+      respondentId,
+      origin: 'own-motion',
+      roles: ['legal-representative'],
+      reason: '法定代表人拟出境，可能逃避执行',
+    });
+    expect(await decideMeasure(s, caseId, 'exit-ban', 'zhang-wei')).toMatchObject({ ok: true });
+    await s.until(caseId, (c) => (c.measures?.exitBan?.restricted.length ?? 0) > 0, 5);
     await proposeReferral(s.runtime.deps)(OFFICER, {
       caseId,
       respondentId,
@@ -250,9 +260,21 @@ describe('measures (issue 15)', () => {
       ground: 'respondent-bankrupt',
       reason: '被执行人被宣告破产',
     });
-    const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 20);
+    await s.liveUntil(caseId, (c) => c.status === 'closed', 20);
+    // Closed other than by 终本: the restriction is lifted with the closure and the lifting notified.
+    const closed = await s.until(caseId, (c) => (c.measures?.exitBan?.released.length ?? 0) > 0, 5);
     expect(closed.closure).toMatchObject({ way: 'termination', ground: 'respondent-bankrupt' });
+    expect(closed.measures?.exitBan).toMatchObject({
+      status: 'lifted',
+      liftReason: 'case-closed',
+      released: [`${respondentId}#legal-representative`],
+    });
     expect(s.path(caseId, 'measure-task')).toEqual([
+      'RouteNodeTask',
+      'AwaitExitBanApproval',
+      'ApplyExitBanDecision',
+      'RouteExitBanDecision',
+      'Done',
       'RouteNodeTask',
       'AwaitReferralApproval',
       'ApplyReferralDecision',

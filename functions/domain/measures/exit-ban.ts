@@ -152,3 +152,13 @@ export function withExitLift(state: EnforcementCase, events: readonly CaseEvent[
   for (const event of events) projected = applyEvent(projected, event, at);
   return [...events, ...exitLiftEvents(projected)];
 }
+
+/** A lifting decided (with a closure, say) whose notice to the authority has not gone out yet. */
+export function exitLiftNoticeOwed(state: EnforcementCase): boolean {
+  const ban = state.measures?.exitBan;
+  return (
+    ban?.status === 'lifted' &&
+    ban.notices.some((n) => n.kind === 'restrict') &&
+    !ban.notices.some((n) => n.kind === 'lift')
+  );
+}
