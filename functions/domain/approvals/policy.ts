@@ -14,6 +14,7 @@ import { outstandingFen } from '../control/plan.ts';
 import { FEE_PAYEE } from '../disbursement/owed.ts';
 import { lotAwaitingTerms } from '../disposal/plan.ts';
 import { isMeasureStep, measureSummary } from '../measures/decisions.ts';
+import { isReliefPayee } from '../measures/relief.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
 import { RULES, type Rules } from '../rules/table.ts';
 import type { Role } from '../staff/roles.ts';
@@ -284,15 +285,17 @@ export function approvalSummary(
   if (step === 'final-closure' || step === 'closure') return closureSummary(state);
   const plan = state.disbursementPlan;
   if (!plan) return '执行款发放';
-  const toApplicants = plan.payouts.filter((p) => p.payeeId !== FEE_PAYEE);
+  const toApplicants = plan.payouts.filter((p) => p.payeeId !== FEE_PAYEE && !isReliefPayee(p.payeeId));
   const paid = fen(toApplicants.reduce((t, p) => t + p.amountFen, 0));
+  const recovered = fen(plan.payouts.filter((p) => isReliefPayee(p.payeeId)).reduce((t, p) => t + p.amountFen, 0));
+  const relief = recovered > 0 ? `；扣回司法救助金${formatYuan(recovered)}（M-RELIEF）` : '';
   const fee = plan.payouts.find((p) => p.payeeId === FEE_PAYEE);
   const feeText = fee ? `；收取申请执行费${formatYuan(fee.amountFen)}（由被执行人负担）` : '';
   const refund = plan.refundFen > 0 ? `；退还被执行人${formatYuan(plan.refundFen)}` : '';
   const interest = plan.interestFen
     ? `；迟延履行期间的加倍部分债务利息截至${plan.interestThrough ?? ''}共${formatYuan(plan.interestFen)}（先清偿金钱债务，再清偿利息）`
     : '';
-  return `向${toApplicants.length}名申请执行人发放共${formatYuan(paid)}${feeText}${refund}${interest}`;
+  return `向${toApplicants.length}名申请执行人发放共${formatYuan(paid)}${relief}${feeText}${refund}${interest}`;
 }
 
 /** C4, C6: the measures the president is asked to sign, each of which may be refused on its own. */
