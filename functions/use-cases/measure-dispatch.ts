@@ -122,6 +122,8 @@ async function sendReferral(deps: DispatchDeps, caseId: string): Promise<string 
 /** The follow-up on the case, then what is due to the outside parties. Idempotent: run it as often as you like. */
 export function dispatchMeasures(deps: DispatchDeps) {
   return async (caseId: string): Promise<{ readonly sent: readonly string[] }> => {
+    // Most cases have no measures: one read, nothing written.
+    if (!(await deps.cases.load(caseId))?.measures) return { sent: [] };
     await mutateCase(deps, caseId, SYSTEM, CAUSE, (s, now) => ({
       events: measureFollowUp(s, now, deps.rules, deps.calendar, (step) => ladderOf(step).length),
       result: undefined,
