@@ -12,6 +12,7 @@ type T = (key: LabelKey) => string;
 interface View {
   exitBan?: {
     status: string;
+    label: string;
     persons: { personId: string; role: string }[];
     restricted: string[];
     released: string[];
@@ -20,13 +21,21 @@ interface View {
   };
   reward?: {
     status: string;
+    label: string;
     capFen: number;
     depositFen: number;
     paidFen: number;
     refundedFen: number;
-    leads: { leadId: string; status: string; summary: string; realisedFen: number; rewardFen?: number }[];
+    leads: { leadId: string; label: string; summary: string; realisedFen: number; rewardFen?: number }[];
   };
-  relief?: { status: string; requestedFen: number; grantedFen?: number; recoveredFen: number; toRecoverFen: number };
+  relief?: {
+    status: string;
+    label: string;
+    requestedFen: number;
+    grantedFen?: number;
+    recoveredFen: number;
+    toRecoverFen: number;
+  };
   bankruptcy?: { status: string; label: string; toCourt: string };
 }
 
@@ -148,21 +157,21 @@ function Summary({ view, t }: { view: View; t: T }) {
     const last = b.notices.at(-1);
     rows.push([
       t('exitBan'),
-      `${b.status} · ${t('exitConfirmed')} ${b.restricted.length}/${b.persons.length} · ${t('exitReleased')} ${b.released.length}${last ? ` · ${chinaTime(last.sentAt)} #${last.round}` : ''}`,
+      `${b.label} · ${t('exitConfirmed')} ${b.restricted.length}/${b.persons.length} · ${t('exitReleased')} ${b.released.length}${last ? ` · ${chinaTime(last.sentAt)} #${last.round}` : ''}`,
     ]);
   }
   if (view.reward) {
     const r = view.reward;
     rows.push([
       t('reward'),
-      `${r.status} · ${yuan(r.capFen)} · ${t('rewardDeposited')} ${yuan(r.depositFen)} · ${t('rewardPaid')} ${yuan(r.paidFen)} · ${t('rewardRefunded')} ${yuan(r.refundedFen)}`,
+      `${r.label} · ${yuan(r.capFen)} · ${t('rewardDeposited')} ${yuan(r.depositFen)} · ${t('rewardPaid')} ${yuan(r.paidFen)} · ${t('rewardRefunded')} ${yuan(r.refundedFen)}`,
     ]);
   }
   if (view.relief) {
     const r = view.relief;
     rows.push([
       t('relief'),
-      `${r.status} · ${yuan(r.grantedFen ?? r.requestedFen)} · ${t('reliefRecovered')} ${yuan(r.recoveredFen)} · ${t('reliefToRecover')} ${yuan(r.toRecoverFen)}`,
+      `${r.label} · ${yuan(r.grantedFen ?? r.requestedFen)} · ${t('reliefRecovered')} ${yuan(r.recoveredFen)} · ${t('reliefToRecover')} ${yuan(r.toRecoverFen)}`,
     ]);
   }
   if (view.bankruptcy) rows.push([t('bankruptcy'), `${view.bankruptcy.label}（${view.bankruptcy.toCourt}）`]);
@@ -186,7 +195,7 @@ function Summary({ view, t }: { view: View; t: T }) {
           <tr key={l.leadId}>
             <th scope="row">{l.leadId}</th>
             <td>
-              {l.summary} · {l.status} · {yuan(l.realisedFen)}
+              {l.summary} · {l.label} · {yuan(l.realisedFen)}
               {l.rewardFen !== undefined ? ` · ${yuan(l.rewardFen)}` : ''}
             </td>
           </tr>

@@ -98,6 +98,7 @@ export const MeasuresView = z
     exitBan: z
       .object({
         status: z.string(),
+        label: z.string(),
         origin: z.string(),
         persons: z.array(Person),
         restricted: z.array(z.string()),
@@ -112,6 +113,7 @@ export const MeasuresView = z
     reward: z
       .object({
         status: z.string(),
+        label: z.string(),
         method: z.string(),
         capFen: z.number(),
         depositFen: z.number(),
@@ -122,6 +124,7 @@ export const MeasuresView = z
             .object({
               leadId: z.string(),
               status: z.string(),
+              label: z.string(),
               summary: z.string(),
               realisedFen: z.number(),
               rewardFen: z.number().optional(),
@@ -134,6 +137,7 @@ export const MeasuresView = z
     relief: z
       .object({
         status: z.string(),
+        label: z.string(),
         applicantId: z.string(),
         requestedFen: z.number(),
         grantedFen: z.number().optional(),

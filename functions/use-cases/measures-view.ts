@@ -6,6 +6,32 @@ import type { Identity } from '#domain/staff/roles.ts';
 import type { Deps } from './context.ts';
 import { caseNotFound, forbidden, unauthenticated } from './errors.ts';
 
+const EXIT_STATUS: Record<string, string> = {
+  proposed: '待审批',
+  ordered: '已限制出境',
+  refused: '未获批准',
+  lifted: '已解除',
+};
+const REWARD_STATUS: Record<string, string> = {
+  applied: '待决定',
+  approved: '已批准，待预交悬赏金',
+  published: '悬赏公告已发布',
+  refused: '未获批准',
+  closed: '已结束',
+};
+const RELIEF_STATUS: Record<string, string> = {
+  applied: '待决定',
+  granted: '已决定，待发放',
+  refused: '不予救助',
+  paid: '已发放',
+};
+const LEAD_STATUS: Record<string, string> = {
+  received: '待核查',
+  confirmed: '属实',
+  unfounded: '不属实',
+  rewarded: '已发放悬赏金',
+};
+
 export function readMeasures(deps: Pick<Deps, 'cases' | 'rules'>) {
   return async (caller: Identity | undefined, caseId: string) => {
     const state = await deps.cases.load(caseId);
@@ -25,6 +51,7 @@ export function readMeasures(deps: Pick<Deps, 'cases' | 'rules'>) {
         ? {
             exitBan: {
               status: ban.status,
+              label: EXIT_STATUS[ban.status] ?? ban.status,
               origin: ban.origin,
               persons: ban.persons.map((p) => ({ ...p })),
               restricted: [...ban.restricted],
@@ -43,6 +70,7 @@ export function readMeasures(deps: Pick<Deps, 'cases' | 'rules'>) {
         ? {
             reward: {
               status: reward.status,
+              label: REWARD_STATUS[reward.status] ?? reward.status,
               method: reward.method,
               capFen: reward.capFen,
               depositFen: reward.depositFen,
@@ -51,6 +79,7 @@ export function readMeasures(deps: Pick<Deps, 'cases' | 'rules'>) {
               leads: reward.leads.map((l) => ({
                 leadId: l.leadId,
                 status: l.status,
+                label: LEAD_STATUS[l.status] ?? l.status,
                 summary: l.summary,
                 realisedFen: l.realisedFen,
                 ...(l.rewardFen !== undefined ? { rewardFen: l.rewardFen } : {}),
@@ -62,6 +91,7 @@ export function readMeasures(deps: Pick<Deps, 'cases' | 'rules'>) {
         ? {
             relief: {
               status: relief.status,
+              label: RELIEF_STATUS[relief.status] ?? relief.status,
               applicantId: relief.applicantId,
               requestedFen: relief.requestedFen,
               ...(relief.grantedFen !== undefined ? { grantedFen: relief.grantedFen } : {}),
