@@ -48,6 +48,8 @@ export interface ApprovalRequestTerms {
   readonly months?: number;
   /** Tells apart approvals of one step in one execution (e.g. each auction's terms). */
   readonly occasion?: string;
+  /** Who asked, when it is not the case's officer (a measure proposed by a team lead): they may not decide it. */
+  readonly requester?: string;
 }
 
 /** One approval per execution, step, occasion and rung: a retried step finds the one it made. */
@@ -83,7 +85,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
             step: input.approval.step,
             requiredRole: input.approval.requiredRole,
             level: input.approval.level,
-            requester: s.officer ?? 'system',
+            requester: input.approval.requester ?? s.officer ?? 'system',
             dueAt: input.approval.dueAt,
             summary: approvalSummary(input.approval.step, s, deps.rules, input.approval),
           },
@@ -101,7 +103,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
         step: input.approval.step,
         level: input.approval.level,
         requiredRole: input.approval.requiredRole,
-        requester: state.officer ?? 'system',
+        requester: input.approval.requester ?? state.officer ?? 'system',
         summary: approvalSummary(input.approval.step, state, deps.rules, input.approval),
         dueAt: input.approval.dueAt,
         createdAt: deps.clock.now(),
@@ -135,6 +137,7 @@ export function escalateApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals
       : {
           ...approvalRequestTerms(deps, input.approval.step, {}, input.approval.level + 1),
           ...(input.approval.occasion ? { occasion: input.approval.occasion } : {}),
+          ...(input.approval.requester ? { requester: input.approval.requester } : {}),
           ...subject,
         };
     const { state } = await mutateCase(

@@ -45,8 +45,15 @@ async function staffCase(
 }
 
 /** The approval task of a measure: one node-task execution, named by the case's count of measure tasks. */
-async function startApproval(deps: MeasureDeps, caseId: string, execution: string, step: MeasureStep) {
-  const approval = approvalRequestTerms(deps, step, {}, firstLevel(step, {}, deps.rules));
+async function startApproval(
+  deps: MeasureDeps,
+  caseId: string,
+  execution: string,
+  step: MeasureStep,
+  requester: string,
+) {
+  // The proposer is the approval's requester: separation of duties keeps them from deciding it.
+  const approval = { ...approvalRequestTerms(deps, step, {}, firstLevel(step, {}, deps.rules)), requester };
   await deps.engine.startExecution(NODE_TASK_MACHINE, execution, { v: 1, caseId, approval });
 }
 
@@ -75,7 +82,7 @@ async function propose(
       return { events, result: execution };
     },
   );
-  await startApproval(deps, state.caseId, execution, step);
+  await startApproval(deps, state.caseId, execution, step, caller.userId);
   return { caseId: state.caseId, execution };
 }
 

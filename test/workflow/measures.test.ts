@@ -39,6 +39,7 @@ import {
 
 const open = scenarios();
 const OFFICER: Identity = { userId: 'wang-fang', roles: ['handling-officer'], court: 'HB0922' };
+const TEAM_LEAD: Identity = { userId: 'li-qiang', roles: ['team-lead'], court: 'HB0922' };
 const names = { member: (id: string) => id, team: (id: string) => id };
 
 function script(
@@ -135,14 +136,16 @@ describe('measures (issue 15)', () => {
     const s = await open({ script: script(802) });
     const caseId = await coercing(s, 802);
     const applicantId = (await s.load(caseId)).applicants[0]?.partyId ?? '';
-    await applyForReward(s.runtime.deps)(OFFICER, {
+    // Proposed by the team lead: he may not decide what he asked for; another team lead of the court does.
+    await applyForReward(s.runtime.deps)(TEAM_LEAD, {
       caseId,
       applicantId,
       method: 'share',
       shareBasisPoints: 1_000,
       capFen: 100_000,
     });
-    expect(await decideMeasure(s, caseId, 'reward-notice', 'li-qiang')).toMatchObject({ ok: true });
+    expect(await decideMeasure(s, caseId, 'reward-notice', 'li-qiang')).toMatchObject({ ok: false, status: 403 });
+    expect(await decideMeasure(s, caseId, 'reward-notice', 'chen-jing')).toMatchObject({ ok: true });
     expect((await s.load(caseId)).measures?.reward?.status).toBe('approved');
     // Not above the cap; then the whole cap is deposited and the notice is published.
     await expect(
