@@ -4,7 +4,7 @@ import type { MeasureEvent } from '#domain/measures/events.ts';
 import { EXIT_LIFT_LABELS, EXIT_ROLE_LABELS } from '#domain/measures/exit-ban.ts';
 import type { ExitBanPerson } from '#domain/measures/model.ts';
 import { REWARD_METHOD_LABELS } from '#domain/measures/reward.ts';
-import { formatYuan } from '#domain/money.ts';
+import { fen, formatYuan } from '#domain/money.ts';
 import type { Names } from './timeline.ts';
 
 function partyName(state: EnforcementCase | undefined, partyId: string): string {
@@ -52,7 +52,7 @@ export function describeMeasureEvent(event: MeasureEvent, state: EnforcementCase
     case 'exit-ban-lifted':
       return `解除限制出境：${EXIT_LIFT_LABELS[event.reason]}（M-EXIT-BAN）`;
     case 'reward-applied':
-      return `申请执行人${partyName(state, event.applicantId)}书面申请悬赏查找财产：${REWARD_METHOD_LABELS[event.method]}${event.method === 'fixed' ? formatYuan(event.amountFen ?? (0 as never)) : `${(event.shareBasisPoints ?? 0) / 100}%`}，最高${formatYuan(event.capFen)}，报请决定（M-REWARD 第二十一条）`;
+      return `申请执行人${partyName(state, event.applicantId)}书面申请悬赏查找财产：${REWARD_METHOD_LABELS[event.method]}${event.method === 'fixed' ? formatYuan(event.amountFen ?? fen(0)) : `${(event.shareBasisPoints ?? 0) / 100}%`}，最高${formatYuan(event.capFen)}，报请决定（M-REWARD 第二十一条）`;
     case 'reward-decided':
       return `悬赏申请：${decided(event.decision)}（${names.member(event.by)}）`;
     case 'reward-deposited':
@@ -73,10 +73,10 @@ export function describeMeasureEvent(event: MeasureEvent, state: EnforcementCase
       return `申请执行人${partyName(state, event.applicantId)}申请国家司法救助${formatYuan(event.requestedFen)}：${event.hardship}`;
     case 'relief-decided':
       return event.decision === 'approved'
-        ? `决定给予国家司法救助${formatYuan(event.grantedFen ?? (0 as never))}（${names.member(event.by)}，M-RELIEF）`
+        ? `决定给予国家司法救助${formatYuan(event.grantedFen ?? fen(0))}（${names.member(event.by)}，M-RELIEF）`
         : `决定不予国家司法救助（${names.member(event.by)}）`;
     case 'relief-paid':
-      return `司法救助金${formatYuan(state?.measures?.relief?.grantedFen ?? (0 as never))}已从救助资金中发放；此后执行到位的款项先行扣回救助资金`;
+      return `司法救助金${formatYuan(state?.measures?.relief?.grantedFen ?? fen(0))}已从救助资金中发放；此后执行到位的款项先行扣回救助资金`;
     case 'bankruptcy-proposed':
       return `拟将被执行人${partyName(state, event.respondentId)}移送${event.toCourt.name}破产审查（${event.consentBy === 'applicant' ? '申请执行人' : '被执行人'}书面同意；${event.insolvency}），报院长签署移送决定（M-BANKRUPTCY 第5条）`;
     case 'bankruptcy-decided':
