@@ -1,8 +1,11 @@
 /** The timeline lines of the measures (exit restriction, reward notice, judicial relief, bankruptcy referral). */
 import type { EnforcementCase } from '#domain/case/model.ts';
+import { ledgerTotal } from '#domain/case/reducer.ts';
+import { BANKRUPTCY_STATUS_LABELS } from '#domain/measures/bankruptcy.ts';
 import type { MeasureEvent } from '#domain/measures/events.ts';
 import { EXIT_LIFT_LABELS, EXIT_ROLE_LABELS } from '#domain/measures/exit-ban.ts';
 import type { ExitBanPerson } from '#domain/measures/model.ts';
+import { reliefPayee } from '#domain/measures/relief.ts';
 import { REWARD_METHOD_LABELS } from '#domain/measures/reward.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import type { Names } from './timeline.ts';
@@ -94,4 +97,33 @@ export function describeMeasureEvent(event: MeasureEvent, state: EnforcementCase
     case 'bankruptcy-declared':
       return `被执行人被宣告破产（${names.member(event.by)}记录），应裁定终结执行（立案结案意见第十七条）`;
   }
+}
+
+/** The measures in force or under way, one Chinese line each, for `enforce case`. */
+export function measureLines(state: EnforcementCase): string[] {
+  const m = state.measures;
+  const lines: string[] = [];
+  const ban = m?.exitBan;
+  if (ban) {
+    const status = { proposed: '待审批', ordered: '正在执行', refused: '未获批准', lifted: '已解除' }[ban.status];
+    lines.push(
+      `限制出境：${status}（${persons(
+        state,
+        ban.persons.map((p) => p.personId),
+      )}；出入境管理机构已确认限制${ban.restricted.length}人、解除${ban.released.length}人）`,
+    );
+  }
+  const reward = m?.reward;
+  if (reward)
+    lines.push(
+      `悬赏：最高${formatYuan(reward.capFen)}，已预交${formatYuan(reward.depositFen)}，线索${reward.leads.length}条，已发放悬赏金${formatYuan(reward.paidFen)}，已退还${formatYuan(reward.refundedFen)}`,
+    );
+  const relief = m?.relief;
+  if (relief?.grantedFen !== undefined)
+    lines.push(
+      `国家司法救助：${formatYuan(relief.grantedFen)}${relief.status === 'paid' ? '已发放' : '待发放'}，已从执行款中扣回${formatYuan(fen(ledgerTotal(state, 'disbursed', reliefPayee(relief.applicantId))))}`,
+    );
+  if (m?.bankruptcy)
+    lines.push(`移送破产审查（${m.bankruptcy.toCourt.name}）：${BANKRUPTCY_STATUS_LABELS[m.bankruptcy.status]}`);
+  return lines;
 }

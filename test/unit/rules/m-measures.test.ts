@@ -348,3 +348,23 @@ describe('M-BANKRUPTCY', () => {
     expect(referralProblem(closed, command(), RULES)).toMatch(/最迟/);
   });
 });
+
+describe('enforce case: the measures in one line each', () => {
+  it('names the relief granted and what was recovered; nothing for a case without measures', async () => {
+    const { measureLines } = await import('#domain/timeline/measures.ts');
+    expect(measureLines(open())).toEqual([]);
+    const state = open([
+      {
+        type: 'relief-applied',
+        applicantId: applicant.partyId,
+        hardship: '伤残',
+        requestedFen: fen(1_500_000),
+        by: 'w',
+        execution: 'x',
+      },
+      { type: 'relief-decided', decision: 'approved', by: 'z', grantedFen: fen(1_500_000) },
+      { type: 'relief-paid', amountFen: fen(1_500_000), reference: 'JZ' },
+    ]);
+    expect(measureLines(state)).toEqual(['国家司法救助：15,000.00元已发放，已从执行款中扣回0.00元']);
+  });
+});
