@@ -54,6 +54,7 @@ import {
   recordTripPosition,
   reportIncident,
 } from '#use-cases/field.ts';
+import { decideWithMeasures } from '#use-cases/measures.ts';
 import { challengePartyChange, rulePartyChange, settlePartyChange } from '#use-cases/party-changes.ts';
 import { listPreservations } from '#use-cases/preservations.ts';
 import {
@@ -70,6 +71,7 @@ import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask }
 import type { FUNCTION_USES } from '../steps/manifest.ts';
 import { disputeApiHandlers, disputeHandlers } from './distribution-routes.ts';
 import { type EvidenceRouteOptions, evidenceRoutes, type RouteHandler } from './evidence-routes.ts';
+import { measureReadHandlers, measureWriteHandlers } from './measure-handlers.ts';
 import { objectionHandlers } from './objection-handlers.ts';
 import { Answer, type Handlers, type OperationHandler } from './router.ts';
 import type { OperationId } from './routes.ts';
@@ -89,6 +91,8 @@ export const DECISION_USES = [
   'requests',
   'payments',
   'filing',
+  'partners',
+  'alerts',
 ] as const;
 
 /** The evidence routes' handlers (functions/api/evidence-routes.ts) as operations of the route table. */
@@ -203,6 +207,7 @@ export function apiHandlers(
       if (q.cursor) throw invalid('cursor 只用于按阶段查询');
       return cases(identity, q);
     },
+    ...measureReadHandlers(deps),
     getCase: ({ identity, params }) => oneCase(identity, params.caseId ?? ''),
     listCaseDocuments: ({ identity, params }) => documents(identity, params.caseId ?? ''),
     getCaseDocumentPdf: ({ identity, params }) => documentPdf(identity, params.caseId ?? '', params.docId ?? ''),
@@ -292,7 +297,7 @@ function fieldHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Ha
 }
 
 export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]>): Handlers {
-  const decide = decideApproval(deps);
+  const decide = decideWithMeasures(deps);
   const close = requestClosure(deps);
   const interview = recordInterview(deps);
   const settle = recordSettlement(deps);
@@ -301,6 +306,7 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
   return {
     ...disputeHandlers(deps),
     ...objectionHandlers(deps),
+    ...measureWriteHandlers(deps),
     requestClosure: ({ identity, params, body }) =>
       close(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ClosureBody>) }),
     recordInterview: ({ identity, params, body }) =>

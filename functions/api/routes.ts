@@ -102,6 +102,7 @@ import {
 } from '#contracts/objections.ts';
 import { CARRYOVER_ROUTES } from './carryover-routes.ts';
 import { DISPUTE_ROUTES } from './distribution-routes.ts';
+import { MEASURE_ROUTES } from './measure-routes.ts';
 
 /** Who answers a route: the API function, the settle function (the only SendTask* holder), or the local server. */
 export type RouteTarget = 'api' | 'settle' | 'local';
@@ -895,6 +896,7 @@ export const ROUTES = [
   // Disputes inside enforcement (issue 14): 参与分配, 中止执行, 暂缓执行, 执行回转.
   ...DISPUTE_ROUTES,
   ...CARRYOVER_ROUTES,
+  ...MEASURE_ROUTES,
 ] as const satisfies readonly Route[];
 
 export type OperationId = (typeof ROUTES)[number]['operationId'];

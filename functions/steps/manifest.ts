@@ -43,7 +43,7 @@ export const STEP_USES = {
   'assess-coverage': [...BASE],
   'open-disbursement': [...BASE],
   'pay-out': [...BASE, 'payments'],
-  'close-case': [...BASE],
+  'close-case': [...BASE, 'wakes'],
   'dispatch-request': ['clock', 'requests', 'partners'],
   'request-approval': ['clock', 'rules', 'cases', 'approvals'],
   'escalate-approval': [...BASE, 'approvals', 'alerts'],
@@ -56,8 +56,8 @@ export const STEP_USES = {
   'advance-disposal': [...BASE, 'requests', 'alerts', 'wakes'],
   'open-renewal': [...BASE, 'requests', 'alerts'],
   'advance-renewal': [...BASE, 'requests', 'alerts'],
-  'open-closure': [...BASE, 'requests', 'alerts'],
-  'advance-closure': [...BASE, 'requests', 'alerts'],
+  'open-closure': [...BASE, 'requests', 'alerts', 'wakes'],
+  'advance-closure': [...BASE, 'requests', 'alerts', 'wakes'],
   'open-requery': [...BASE, 'requests', 'alerts', 'filing'],
   'advance-requery': [...BASE, 'requests', 'alerts', 'filing'],
   'open-settlement': [...BASE, 'requests'],
@@ -88,6 +88,8 @@ export const FUNCTION_USES = {
     'filing',
     // Disputes inside enforcement: a distribution among creditors pays from the case account (参与分配).
     'payments',
+    // The measures' notices (exit-entry authority, bankruptcy court) are sent by the staff actions settle serves.
+    'partners',
   ],
   /**
    * EventBridge target of the evidence bucket's Object Created events: checks the landed object against its

@@ -4,6 +4,7 @@
  * the applicant's answer, creates the interview request and the approval the plan asks for, and tells the
  * command center of a refusal. Staff ask for a closure and record the applicant's interview here too.
  */
+
 import { RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
 import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
@@ -12,6 +13,7 @@ import { WAITABLE_PROBLEMS } from '#domain/closure/final-closure.ts';
 import { CLOSURE_WAY_LABELS, closureProblems, isStaffWay } from '#domain/closure/grounds.ts';
 import { type ClosureNext, planClosure, reviewProblems } from '#domain/closure/plan.ts';
 import { executionName, parseExecutionName } from '#domain/ids.ts';
+import { exitLiftNoticeOwed } from '#domain/measures/exit-ban.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
@@ -21,7 +23,7 @@ import { caseNotFound, conflict, forbidden, invalid, unauthenticated } from './e
 import { ensureRequest, settleRequest } from './requests.ts';
 import type { StepInput } from './service.ts';
 
-type ClosureDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts'>;
+type ClosureDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts' | 'wakes'>;
 
 export type ClosureTerms =
   | {
@@ -70,6 +72,8 @@ async function next(deps: ClosureDeps, input: StepInput, round: number): Promise
     case 'refused':
       return { next: 'refused', requestId: '', until: now, round: r };
     case 'closed': {
+      // M-EXIT-BAN: the lifting decided with the closure is sent to the exit-entry authority by settle.
+      if (exitLiftNoticeOwed(state)) await deps.wakes.requestWake({ caseId: state.caseId, reason: '解除限制出境' });
       const finalRound = state.closure?.way === 'final-round-closure' && !state.watches?.requery;
       return {
         next: 'closed',

@@ -13,6 +13,7 @@ import { handoverStatus, outstandingFen } from '#domain/control/plan.ts';
 import { type DisposalAnswer, recordDisposalAnswer } from '#domain/disposal/outcomes.ts';
 import { type DisposalWait, planDisposal } from '#domain/disposal/plan.ts';
 import { executionName, parseExecutionName } from '#domain/ids.ts';
+import { exitLiftNoticeOwed, withExitLift } from '#domain/measures/exit-ban.ts';
 import type { DisposalRequestKind } from '#domain/partners/requests.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
@@ -244,9 +245,17 @@ export function advanceDisposal(deps: DisposalDeps) {
       const events: CaseEvent[] = [...planned.events];
       const after = planned.next;
       if (after.kind === 'closed' && s.status === 'disposing') {
-        events.push(
+        const closing: CaseEvent[] = [
           { type: 'case-closed', way: 'fully-performed' },
           { type: 'status-changed', from: s.status, to: 'closed', reason: '以物抵债，执行完毕' },
+        ];
+        // M-EXIT-BAN: an exit restriction still in force is lifted with the closure.
+        events.push(
+          ...withExitLift(
+            planned.events.reduce((c, event) => applyEvent(c, event, now), s),
+            closing,
+            now,
+          ),
         );
       }
       if (
@@ -280,6 +289,8 @@ export function advanceDisposal(deps: DisposalDeps) {
           round,
         };
       case 'closed':
+        // M-EXIT-BAN: the lifting decided with the closure is sent to the exit-entry authority by settle.
+        if (exitLiftNoticeOwed(state)) await deps.wakes.requestWake({ caseId: state.caseId, reason: '解除限制出境' });
         return { next: 'closed', requestId: '', round, ...liftingRun(state) };
       case 'handover':
       case 'officer':

@@ -10,6 +10,7 @@ import { CONDUCT_LABELS } from '#domain/timeline/labels.ts';
 import { registerAwsCommands } from './aws.ts';
 import type { CostOptions } from './cost.ts';
 import { registerDisputeCommands } from './distribution.ts';
+import { measureCommands } from './measures.ts';
 import { registerObjectionCommands } from './objections.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output, output, writeError } from './output.ts';
@@ -509,6 +510,7 @@ function program(): Command {
       .option('--last <n>', '最近的条数（默认 50）'),
   ).action(async (options) => (await users()).usersAuditCommand(globals(), out(), options));
   registerAwsCommands(cli, globals, out, helped);
+  measureCommands(cli, helped, globals, out);
   helped(cli.command('verify').description('核验案件审计链（哈希链）').argument('<case>', '案号或案件内部编号')).action(
     lazy('verifyCommand'),
   );

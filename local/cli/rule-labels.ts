@@ -174,6 +174,24 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   rulingAction: '作出裁定的权限',
   suitWindow: '提起执行异议之诉期间（自裁定送达之日起）',
   release: '解除执行措施期限（自起诉期限届满之日起）',
+  origins: '启动方式',
+  authority: '协助执行单位',
+  rewardMethods: '悬赏金的确定方式',
+  paidOn: '悬赏金支付条件',
+  capMonths: '救助金一般上限（月平均工资的月数）',
+  absoluteCap: '救助金最高限额',
+  grantsPerParty: '同一案件同一当事人救助次数',
+  recoveredFromEnforcement: '执行到位后扣回救助金',
+  respondentKind: '适用的被执行人',
+  consentFrom: '书面同意的当事人',
+  latestAt: '最迟提出时点',
+  acceptanceAnswer: '受移送法院告知是否受理的期限',
+  closureGround: '宣告破产后的结案事由',
+  exitEntryAnswer: '出入境管理机构回复期限',
+  exitEntryRounds: '协助通知发送次数（含首次）',
+  rewardDepositRequired: '发布前须预交悬赏金',
+  rewardMaxShareBasisPoints: '按比例计算的悬赏金上限（基点）',
+  reliefMonthlyWageFen: '省上一年度职工月平均工资',
 };
 
 export const VALUE_LABELS: Readonly<Record<string, string>> = {
@@ -258,6 +276,18 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'other-court-finds': '人民法院认为应当中止执行的其他情形',
   'largest-remainder': '各份向下取整到分，余下的分按余数由大到小各补一分，余数相同的按申请先后',
   'rule-objections': '审查执行异议（合议庭成员、执行局局长）',
+  application: '申请执行人书面申请',
+  'own-motion': '人民法院依职权',
+  'case-closed': '案件结案（终结本次执行程序的除外）',
+  'exit-entry': '公安机关出入境管理机构',
+  fixed: '固定数额',
+  share: '按执行到位金额的比例',
+  'money-realised': '线索使债权全部或部分实现',
+  'unpaid-claim': '不超过未执行到位的标的数额',
+  organisation: '企业法人',
+  applicant: '申请执行人',
+  'final-closure-review': '终结本次执行程序审查时',
+  'respondent-bankrupt': '被执行人被宣告破产（终结执行）',
 };
 
 const PERIOD_UNITS: Readonly<Record<string, string>> = { calendar: '日', working: '个工作日' };

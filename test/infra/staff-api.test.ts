@@ -107,6 +107,20 @@ describe('the staff API', () => {
       'decideReconsideration',
       'fileObjectionSuit',
       'recordObjectionJudgment',
+      // The measures (issue 15): each starts an approval or sends a notice to an outside party.
+      'proposeExitBan',
+      'liftExitBan',
+      'applyForReward',
+      'recordRewardDeposit',
+      'recordLead',
+      'checkLead',
+      'recordLeadMoney',
+      'closeReward',
+      'applyForRelief',
+      'recordReliefPayment',
+      'proposeReferral',
+      'recordBankruptcyDeclared',
+      'dispatchMeasures',
     ]);
   });
 

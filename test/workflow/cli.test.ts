@@ -36,6 +36,7 @@ const COMMANDS = [
   'suspension',
   'reversal',
   'disputes',
+  'measures',
 ];
 const scratch = mkdtempSync(join(tmpdir(), 'enforce-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -333,7 +334,9 @@ describe('the demo', () => {
     const closing = ['被执行人主动履行', '结案：执行完毕', '解除限制消费令（C5：已全部履行）'];
     inOrder([
       ...control,
-      '发放：沈立新 98,750.00元',
+      // M-RELIEF: the applicant's judicial relief (50,000.00 yuan, paid on 3 March) is repaid first from the payout.
+      '发放：沈立新 48,750.00元',
+      '发放：扣回司法救助金（沈立新名下） 50,000.00元',
       '院长决定（宋健）：限制消费令同意签发',
       '发出限制消费令（C4）',
       '有履行能力而拒不履行生效法律文书确定义务',
@@ -344,6 +347,7 @@ describe('the demo', () => {
       ...closing,
     ]);
     inOrder([...control, '发布拍卖公告', '拍卖成交：', '拍卖成交裁定已送达（E11）', ...closing]);
+    inOrder(['司法救助金50,000.00元已从救助资金中发放', '发放：扣回司法救助金（沈立新名下） 50,000.00元', ...closing]);
     // F-DELAY-INTEREST by hand, from the end of the performance period (22 January), rounded once to the fen:
     // 1,036,000 × 56 days to the deduction on 19 March × 0.000175 = 10,152.80; 937,250 × 44 days to the auction money
     // on 2 May = 7,216.825; 267,399.54 × 1 day to the respondent's payment on 3 May = 46.7949; 17,416.42 in all.

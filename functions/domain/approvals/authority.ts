@@ -56,6 +56,12 @@ export const ACTIONS = [
    * (reconsideration or lawsuit) and the ruling's becoming final.
    */
   'handle-party-changes',
+  /**
+   * The measures of issue 15: propose an exit restriction or a bankruptcy referral, record a reward application,
+   * its deposit and the leads it brings, a relief application and its payment; their approvals are the decision
+   * table's (./policy.ts).
+   */
+  'take-measures',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -69,6 +75,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'go-to-field',
     'record-objections',
     'handle-party-changes',
+    'take-measures',
   ],
   'team-lead': [
     'read-cases',
@@ -80,6 +87,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'handle-entrustments',
     'record-objections',
     'handle-party-changes',
+    'take-measures',
   ],
   'bureau-chief': [
     'read-cases',
@@ -93,6 +101,7 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'record-objections',
     'rule-objections',
     'handle-party-changes',
+    'take-measures',
   ],
   president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
   'panel-member': ['read-cases', 'rule-objections'],

@@ -1,6 +1,7 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
 import type { DisputeEvent } from '../disputes/distribution-events.ts';
 import type { ObjectionEvent } from '../disputes/objection-model.ts';
+import type { MeasureEvent } from '../measures/events.ts';
 import type { Fen } from '../money.ts';
 import type {
   Asset,
@@ -639,7 +640,9 @@ export type CaseEvent =
       readonly interruptedOn?: LocalDate;
       readonly by: string;
       readonly reason: string;
-    };
+    }
+  /** Exit restriction, reward notice, judicial relief, bankruptcy referral (../measures/events.ts). */
+  | MeasureEvent;
 
 export type CaseEventType = CaseEvent['type'];
 

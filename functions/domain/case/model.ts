@@ -1,6 +1,7 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
 import type { DistributionState, ReversalState, SuspensionState } from '../disputes/distribution-state.ts';
 import type { Objection } from '../disputes/objection-model.ts';
+import type { MeasuresState } from '../measures/model.ts';
 import type { Fen } from '../money.ts';
 import type { CaseStatus } from './status.ts';
 
@@ -95,7 +96,12 @@ export type NodeId =
   /** V1: an application to add or change a respondent, ruled on within 60 days. */
   | `party-change:${string}`
   /** A matter another court entrusted to this court (H1): held on the received matter, not on a case. */
-  | `received:${string}`;
+  | `received:${string}`
+  /** The measures (../measures/): the exit-entry authority's confirmation, the decisions, the bankruptcy court's answer. */
+  | 'exit-entry-answer'
+  | 'reward-decision'
+  | 'relief-decision'
+  | 'bankruptcy-acceptance';
 
 export interface TimeNode {
   readonly node: NodeId;
@@ -714,6 +720,8 @@ export interface EnforcementCase {
   /** Respondents whose asset report (报告财产令) came in, and how. */
   readonly assetReports: Readonly<Record<string, 'reported' | 'refused'>>;
   readonly coercion?: CoercionState;
+  /** Exit restriction, reward notice, judicial relief, bankruptcy referral (../measures/model.ts). */
+  readonly measures?: MeasuresState;
   readonly disposal?: DisposalState;
   readonly disbursementPlan?: {
     readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];

@@ -1,6 +1,8 @@
 import { chinaDateOf } from '../calendar/local-date.ts';
 import { applyDisputeEvent, isDisputeEvent } from '../disputes/distribution-events.ts';
 import { applyObjectionEvent, isObjectionEvent } from '../disputes/objection-reducer.ts';
+import { isMeasureEvent } from '../measures/events.ts';
+import { applyMeasureEvent } from '../measures/reducer.ts';
 import { fen, plus } from '../money.ts';
 import { applyDisposalEvent, isDisposalEvent } from './disposal-reducer.ts';
 import { CaseStateError } from './errors.ts';
@@ -72,6 +74,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
     };
   }
   if (!state) throw new CaseStateError(`event ${event.type} before the case was filed`);
+  if (isMeasureEvent(event)) return applyMeasureEvent(state, event, at);
   switch (event.type) {
     case 'status-changed': {
       // The transition table is enforced here, where every state change passes: nothing else can bypass it.

@@ -47,6 +47,12 @@ const OBJECTIONS_2015 =
   '最高人民法院《关于人民法院办理执行异议和复议案件若干问题的规定》(法释〔2015〕10号，2020年修正)';
 const REFUSAL_2024 =
   '最高人民法院、最高人民检察院《关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释》(法释〔2024〕13号)';
+const EXECUTION_PROCEDURE_2020 =
+  '最高人民法院《关于适用〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》(法释〔2008〕13号，2020年修正)';
+const PROPERTY_INVESTIGATION_2020 = '最高人民法院《关于民事执行中财产调查若干问题的规定》(法释〔2017〕8号，2020年修正)';
+const JUDICIAL_RELIEF_2016 = '最高人民法院《关于加强和规范人民法院国家司法救助工作的意见》(法发〔2016〕16号)';
+const JUDICIAL_RELIEF_PROCEDURE = '最高人民法院《人民法院国家司法救助案件办理程序规定（试行）》';
+const BANKRUPTCY_REFERRAL_2017 = '最高人民法院《关于执行案件移送破产审查若干问题的指导意见》(法发〔2017〕2号)';
 
 export const RULES = {
   A1: {
@@ -1026,6 +1032,83 @@ export const RULES = {
     /** The circumstances this system can see; the interpretation enumerates 10 serious and 5 especially serious. */
     recognised: ['report-refused-after-sanction', 'assets-hidden-with-ability', 'violent-obstruction'],
   },
+  M_EXIT_BAN: {
+    id: 'M-EXIT-BAN',
+    title:
+      'Restricting a respondent from leaving the country: on application or of the court’s own motion; whom; lifting',
+    titleZh: '限制出境（依申请或依职权；对象；解除）',
+    kind: 'law',
+    source: `${CPL_2023_ARTICLES} 第二百六十六条（被执行人不履行法律文书确定的义务的，人民法院可以对其采取或者通知有关单位协助采取限制出境）；${EXECUTION_PROCEDURE_2020} 限制出境三条（2008年文本第三十六条至第三十八条：申请执行人书面申请，必要时依职权决定；单位的法定代表人、主要负责人或者影响债务履行的直接责任人员；履行全部债务的及时解除，提供充分有效担保或者申请执行人同意的可以解除；2020年修正后的条文序号待核实）；《中华人民共和国出境入境管理法》第十二条第（三）项`,
+    effectiveFrom: '2024-01-01',
+    version: '2023 / 2020',
+    verify: true,
+    /** Written application of the applicant; of the court's own motion when necessary. */
+    origins: ['application', 'own-motion'],
+    /** An organisation's persons the restriction may bind (the organisation itself cannot leave the country). */
+    organisationBinds: ['legal-representative', 'principal', 'directly-responsible-person'],
+    /** Lifted at once on full performance; may be lifted on adequate security or the applicant's consent. */
+    liftedOn: ['full-performance', 'security-given', 'applicant-consent', 'case-closed'],
+    /** Notified to the authority that enforces it (公安机关出入境管理机构), which confirms each person. */
+    authority: 'exit-entry',
+  },
+  M_REWARD: {
+    id: 'M-REWARD',
+    title: 'Reward notice for the respondent’s property: written application, decision, notice, leads, reward',
+    titleZh: '悬赏查找财产（申请、决定、公告、线索、悬赏金）',
+    kind: 'law',
+    source: `${PROPERTY_INVESTIGATION_2020} 第二十一条（书面申请：悬赏金的数额或计算方法；有关人员提供人民法院尚未掌握的财产线索，使该申请执行人的债权得以全部或部分实现时，自愿支付悬赏金的承诺；发布方式）、第二十二条（悬赏公告载明悬赏金的数额或计算方法、领取条件；全国法院执行悬赏公告平台等发布）、第二十三条（记录线索并保密；按悬赏公告发放悬赏金）；决定期限“十日内”见第二十一条第二款，原文未完整核实`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: true,
+    /** 第二十一条第一款第（一）项: a fixed sum, or a way of computing it (here: a share of the money the lead brings). */
+    rewardMethods: ['fixed', 'share'],
+    /** 第二十一条第二款: the court decides whether to publish within this period of the written application. */
+    decide: { days: 10, unit: 'calendar' } satisfies Period,
+    /** 第二十三条: the reward is due only for a lead the court did not already have that brings money in. */
+    paidOn: 'money-realised',
+  },
+  M_RELIEF: {
+    id: 'M-RELIEF',
+    title: 'State judicial relief for an applicant in hardship: cap, decision, recovery from later enforcement money',
+    titleZh: '国家司法救助（救助金上限、决定、执行到位后扣回）',
+    kind: 'law',
+    source: `${JUDICIAL_RELIEF_2016}（救助金以案件管辖法院所在省、自治区、直辖市上一年度职工月平均工资为基准，一般不超过三十六个月的月平均工资总额；损失特别重大、生活特别困难的可以适当突破，但不得超过依法应当判决给付或者虽已判决但未执行到位的标的数额）；${JUDICIAL_RELIEF_PROCEDURE}（决定期限、救助金在执行到位后扣回的条文待核实）`,
+    effectiveFrom: '2016-07-01',
+    version: '2016 / 2019',
+    verify: true,
+    /** The usual cap: this many months of the province's previous-year average monthly wage (P-RELIEF). */
+    capMonths: 36,
+    /** Above the usual cap only exceptionally, and never above what is still unpaid under the basis. */
+    absoluteCap: 'unpaid-claim',
+    /** One grant per party per case. */
+    grantsPerParty: 1,
+    /** Decided within this period of the application (试行程序规定; verify). */
+    decide: { days: 10, unit: 'working' } satisfies Period,
+    /** Money later enforced for the relieved applicant first repays the fund, up to the relief (verify). */
+    recoveredFromEnforcement: true,
+  },
+  M_BANKRUPTCY: {
+    id: 'M-BANKRUPTCY',
+    title: 'Referring a company respondent to bankruptcy review: conditions, consent, president’s decision, acceptance',
+    titleZh: '执行案件移送破产审查（条件、同意、院长签署、受理与中止）',
+    kind: 'law',
+    source: `${BANKRUPTCY_REFERRAL_2017} 第2条（企业法人；被执行人或者任何一个执行案件的申请执行人书面同意；不能清偿到期债务，并且资产不足以清偿全部债务或者明显缺乏清偿能力）、第4条（告知和征询）、第5条（合议庭评议，院长签署移送决定）、第8条（移送决定后中止执行）、第18条（不予受理的，恢复执行）；${CPL_INTERPRETATION} 执转破条文（受移送法院三十日内告知是否受理；宣告破产的，裁定终结执行；条文序号待核实）；《中华人民共和国企业破产法》第十九条（受理后保全措施解除，执行程序中止）；${CASE_FILING_2014} 第十七条（宣告破产，终结执行）`,
+    effectiveFrom: '2017-01-20',
+    version: '2017',
+    verify: true,
+    /** Only a company (企业法人) is referred. */
+    respondentKind: 'organisation',
+    /** Either side's written consent suffices. */
+    consentFrom: ['applicant', 'respondent'],
+    /** Referred at the latest during the 终本 review; not after the case is closed. */
+    latestAt: 'final-closure-review',
+    /** The president signs the referral decision (第5条). */
+    approver: 'president',
+    /** The receiving court tells the enforcing court within this period whether it accepts (民诉法解释; verify). */
+    acceptanceAnswer: { days: 30, unit: 'calendar' } satisfies Period,
+    /** On acceptance enforcement stops and the seizures are released to the bankruptcy; declared bankrupt: 终结执行. */
+    closureGround: 'respondent-bankrupt',
+  },
   P_ASSET_REPORT: {
     id: 'P-ASSET-REPORT',
     title: 'Period the asset-report order gives the respondent to report',
@@ -1130,6 +1213,26 @@ export const RULES = {
     custody: { days: 1, unit: 'calendar' } satisfies Period,
     /** After the measures are taken, how long to watch for performance before the measures count as exhausted. */
     performanceWatch: { days: 30, unit: 'calendar' } satisfies Period,
+  },
+  P_MEASURES: {
+    id: 'P-MEASURES',
+    title: 'Exit restriction, reward notices, judicial relief and bankruptcy referral: the court’s working figures',
+    titleZh: '限制出境、悬赏、司法救助、移送破产的工作时限与数额',
+    kind: 'policy',
+    source: `${POLICY}；司法救助的月平均工资基准为本院所在省上一年度数据，须按当年公布数核实`,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: true,
+    /** The exit-entry authority confirms each person within this period; unconfirmed persons are sent again ... */
+    exitEntryAnswer: { days: 3, unit: 'working' } satisfies Period,
+    /** ... this many times in all, before the command center is told. */
+    exitEntryRounds: 3,
+    /** The applicant deposits the reward (the most it can come to) with the court before the notice is published. */
+    rewardDepositRequired: true,
+    /** The share of the money a lead brings in, at most (a reward computed as a share), in basis points. */
+    rewardMaxShareBasisPoints: 2_000,
+    /** The province's previous-year average monthly wage of employees (M-RELIEF's base), in fen: verify each year. */
+    reliefMonthlyWageFen: 800_000,
   },
   P_NODE_WARNING: {
     id: 'P-NODE-WARNING',

@@ -18,6 +18,8 @@ import { isObjectionEvent } from '#domain/disputes/objection-reducer.ts';
 import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
+import { isMeasureEvent } from '#domain/measures/events.ts';
+import { isReliefPayee, reliefApplicant } from '#domain/measures/relief.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
@@ -44,6 +46,7 @@ import {
   TRACK_LABELS,
   WATCH_LABELS,
 } from './labels.ts';
+import { describeMeasureEvent } from './measures.ts';
 import { describeObjectionEvent } from './objection-lines.ts';
 
 const CHECK_LABELS: Record<EvidenceCheck, string> = {
@@ -88,6 +91,7 @@ function party(state: EnforcementCase | undefined, partyId: string): string {
 
 /** A payee of a disbursement: a party, or the court for the execution fee. */
 function payee(state: EnforcementCase | undefined, payeeId: string): string {
+  if (isReliefPayee(payeeId)) return `扣回司法救助金（${party(state, reliefApplicant(payeeId))}名下）`;
   return payeeId === FEE_PAYEE ? '申请执行费（上缴本院）' : party(state, payeeId);
 }
 
@@ -113,6 +117,7 @@ function unconfirmed(node: TimeNode): string {
 
 /** One line per event. `state` is the case as it was after the commit (for names). */
 export function describeEvent(event: CaseEvent, state: EnforcementCase | undefined, names: Names): string {
+  if (isMeasureEvent(event)) return describeMeasureEvent(event, state, names);
   switch (event.type) {
     case 'case-filed':
       return `立案：${event.caseNumber}（${KIND_LABELS[event.kind]}），申请执行人${event.applicants.map((p) => p.name).join('、')}，被执行人${event.respondents.map((p) => p.name).join('、')}，执行标的${formatYuan(event.claim.totalFen)}，依据${event.basis.documentNumber}`;
@@ -214,7 +219,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
         ? `收取申请执行费：${formatYuan(event.amountFen)}（由被执行人负担，F1-FEE）`
         : event.kind === 'shared'
           ? `参与分配发放：${creditorName(state, event.payeeId)} ${formatYuan(event.amountFen)}`
-          : `${event.kind === 'disbursed' ? '发放' : '退还'}：${party(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
+          : `${event.kind === 'disbursed' ? '发放' : '退还'}：${payee(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
     case 'partner-overdue':
       return `协助执行请求逾期未答复（${event.kind}）`;
     case 'needs-attention':
