@@ -27,7 +27,6 @@ import type { Phase } from '#domain/case/model.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
 import type { Role } from '#domain/staff/roles.ts';
 import { raiseLimitationObjection, ruleOnLimitationObjection } from '#use-cases/application-limit.ts';
-import { decideApproval } from '#use-cases/approvals.ts';
 import { boardApprovals, boardCases, boardNodes, boardWorkload, casesByPhase, lookupCases } from '#use-cases/board.ts';
 import {
   caseDocumentPdf,
