@@ -75,6 +75,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   explain: '说明不立案理由期限',
   openWhenOrdered: '通知立案后立案期限',
   noAnswer: '未答复期限',
+  opensAtOnceOn: '即可告知自诉的情形',
   recognised: '系统可识别的情形',
   lead: '提前办理',
   entrustedLead: '委托外地法院时提前办理',
@@ -210,6 +211,8 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'applicant-request': '申请执行人书面申请删除',
   'requery-fruitless-twice': '终本后两次以上查询未发现可供执行的财产',
   'suspended-review-or-bankruptcy': '因审判监督或者破产程序中止执行',
+  'police-refusal': '公安机关决定不予立案',
+  'no-prosecution': '人民检察院决定不起诉',
 };
 
 const PERIOD_UNITS: Readonly<Record<string, string>> = { calendar: '日', working: '个工作日' };

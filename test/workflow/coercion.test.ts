@@ -253,6 +253,16 @@ describe('criminal referral for refusal to execute (D1-D5)', () => {
       'police:opened',
     ]);
     expect(state.coercion?.referral?.reasons).toBe('现有证据不足以证明被执行人有能力履行');
+    // D4 (法〔2018〕147号 第二条): the refusal tells the applicant of 自诉 at once, in the same write as the refusal,
+    // while the supervision goes on beside it.
+    const history = await s.runtime.cases.history(caseId);
+    const refusal = history.find((c) =>
+      c.events.some((e) => e.type === 'referral-answered' && e.by === 'police' && e.outcome === 'refused'),
+    );
+    expect(refusal?.events).toContainEqual(
+      expect.objectContaining({ type: 'private-prosecution-notified', beside: 'supervision' }),
+    );
+    expect(state.coercion?.referral?.privateProsecutionAt).toBe(refusal?.at);
     // D3: 7 days to explain from the procuratorate's notice, 15 days to open from its order: both time nodes, met.
     const explain = state.nodes['supervision-explain'];
     const opening = state.nodes['supervision-open'];

@@ -302,7 +302,15 @@ export type CaseEvent =
         | 'silent';
       readonly reasons?: string;
     }
-  | { readonly type: 'private-prosecution-notified'; readonly reason: string }
+  | {
+      readonly type: 'private-prosecution-notified';
+      readonly reason: string;
+      /**
+       * The police refused to open a case: the applicant is told of 自诉 at once (法〔2018〕147号 第二条) while the
+       * court also asks the procuratorate to supervise (D3), so the referral goes on beside it.
+       */
+      readonly beside?: 'supervision';
+    }
   /**
    * `checkAt`: the watch looks again then, before `until`: the end of the asset-report period (A9), so that a
    * refused report is acted on at once rather than when the watch ends.

@@ -303,6 +303,8 @@ export interface Referral {
   readonly missing: readonly string[];
   readonly sentAt?: Instant;
   readonly reasons?: string;
+  /** When the applicant was told of private prosecution (D4): at the police's refusal, or when the path ended. */
+  readonly privateProsecutionAt?: Instant;
 }
 
 export type Publication = 'restriction' | 'listing' | 'restriction-lifted' | 'listing-removed';

@@ -522,6 +522,7 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
         grounds: r?.grounds ?? [],
         missing: r?.missing ?? [],
         ...(r?.reasons ? { reasons: r.reasons } : {}),
+        ...(r?.privateProsecutionAt ? { privateProsecutionAt: r.privateProsecutionAt } : {}),
       }));
     case 'referral-answered':
       return withReferral(state, (r) => {
@@ -541,12 +542,20 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
         return { ...base, status, ...(event.reasons ? { reasons: event.reasons } : {}) };
       });
     case 'private-prosecution-notified':
-      return withReferral(state, (r) => ({
-        status: 'private-prosecution',
-        grounds: r?.grounds ?? [],
-        missing: r?.missing ?? [],
-        reasons: event.reason,
-      }));
+      return withReferral(state, (r) =>
+        event.beside
+          ? {
+              ...(r ?? { status: 'police-refused' as const, grounds: [], missing: [] }),
+              privateProsecutionAt: r?.privateProsecutionAt ?? at,
+            }
+          : {
+              status: 'private-prosecution',
+              grounds: r?.grounds ?? [],
+              missing: r?.missing ?? [],
+              reasons: event.reason,
+              privateProsecutionAt: r?.privateProsecutionAt ?? at,
+            },
+      );
     case 'performance-watched':
       return set({
         watchUntil: event.until,

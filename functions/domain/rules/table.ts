@@ -712,6 +712,11 @@ export const RULES = {
     verify: false,
     /** No written answer within this period of the referral opens the private-prosecution path. */
     noAnswer: { days: 60, unit: 'calendar' } satisfies Period,
+    /**
+     * 第二条: 公安机关决定不予立案 opens it at once (no wait): the applicant is told when the refusal comes, and the
+     * court's request for the procuratorate's supervision (D3) goes on beside it.
+     */
+    opensAtOnceOn: ['police-refusal', 'no-prosecution'],
   },
   D5: {
     id: 'D5',
