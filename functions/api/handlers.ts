@@ -54,7 +54,7 @@ import {
   type ReceiveCommand,
   receiveEntrustedMatter,
 } from '#use-cases/received-matters.ts';
-import { recordSettlement } from '#use-cases/settlement.ts';
+import { applyForResumption, recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
 import { type EvidenceRouteOptions, evidenceRoutes, type RouteHandler } from './evidence-routes.ts';
@@ -63,9 +63,10 @@ import type { OperationId } from './routes.ts';
 
 /**
  * What settle's routes need, a subset of what it declares: deciding, and the staff actions that start or wake an
- * execution (a closure asked for, a settlement recorded, the applicant's interview, conduct, early release).
+ * execution (a closure asked for, a settlement recorded, the applicant's interview, conduct, early release), and the
+ * applicant's application to resume after a breached settlement (it asks the filing system for a resumed case).
  */
-export const DECISION_USES = ['clock', 'rules', 'cases', 'approvals', 'engine', 'staff', 'requests'] as const;
+export const DECISION_USES = ['clock', 'rules', 'cases', 'approvals', 'engine', 'staff', 'requests', 'filing'] as const;
 
 /** The evidence routes' handlers (functions/api/evidence-routes.ts) as operations of the route table. */
 const EVIDENCE_OPERATIONS: Partial<Record<OperationId, readonly ['GET' | 'POST', string]>> = {
@@ -233,6 +234,7 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
   const settle = recordSettlement(deps);
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
+  const resume = applyForResumption(deps);
   return {
     requestClosure: ({ identity, params, body }) =>
       close(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ClosureBody>) }),
@@ -244,6 +246,11 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
       if (!identity) throw unauthenticated('未登录或身份无法核验');
       const b = body as { kind: string; respondentId?: string; note?: string };
       return conduct({ caseId: params.caseId ?? '', userId: identity.userId, ...b });
+    },
+    applyForResumption: ({ identity, params, body }) => {
+      if (!identity) throw unauthenticated('未登录或身份无法核验');
+      const note = (body as { note?: string } | undefined)?.note;
+      return resume({ caseId: params.caseId ?? '', userId: identity.userId, ...(note ? { note } : {}) });
     },
     orderEarlyRelease: ({ identity, params, body }) => {
       if (!identity) throw unauthenticated('未登录或身份无法核验');

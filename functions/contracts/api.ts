@@ -474,6 +474,14 @@ export const SettlementResult = z
   .object({ caseId: CaseId, execution: z.string(), installments: z.int().min(1) })
   .strict();
 
+/** 执行和解规定 第九条: the applicant's application to resume after a breached settlement, recorded by the officer. */
+export const ResumptionBody = z
+  .object({ note: z.string().trim().max(1000).optional().describe('申请执行人申请的情况（如书面申请日期）') })
+  .strict()
+  .describe('记录申请执行人申请恢复执行（被执行人不履行执行和解协议）');
+
+export const ResumptionResult = z.object({ caseId: CaseId, resumptionApplied: z.literal(true) }).strict();
+
 // Matters other courts entrust to this court (H1), and both directions counted.
 
 export const MatterId = z.string().regex(/^m[a-z2-7]{19}$/, 'must be a received matter id');

@@ -92,6 +92,7 @@ describe('the staff API', () => {
       'requestClosure',
       'recordInterview',
       'recordSettlement',
+      'applyForResumption',
     ]);
   });
 

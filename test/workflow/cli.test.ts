@@ -30,6 +30,7 @@ const COMMANDS = [
   'close',
   'interview',
   'settlement',
+  'resume',
   'users',
 ];
 const scratch = mkdtempSync(join(tmpdir(), 'enforce-cli-'));
@@ -422,5 +423,11 @@ describe('closing work from the command line', () => {
     expect(shown.stdout).toContain('状态：执行和解履行中');
     expect(shown.stdout).toContain('执行和解：履行中，共2期合计52,736.96元，已履行0期');
     expect(shown.stdout).toContain('执行和解第2期');
+    // 执行和解规定 第九条: resumption is the applicant's, after a breach; the agreement is still being performed.
+    const early = enforce([...args, 'resume', number, '--as', 'wang-fang']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toBe(
+      '错误：未记录恢复执行申请：不能申请恢复执行：只有被执行人不履行执行和解协议的，申请执行人才可申请恢复执行（G1-SETTLEMENT）（HTTP 409）\n',
+    );
   });
 });

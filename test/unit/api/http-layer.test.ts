@@ -141,6 +141,8 @@ describe('routes', () => {
       '/cases/{caseId}/closure',
       '/cases/{caseId}/interview',
       '/cases/{caseId}/settlement',
+      // The applicant's application to resume asks the filing system for a resumed case (a new execution).
+      '/cases/{caseId}/resumption',
     ]);
   });
 });
