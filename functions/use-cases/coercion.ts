@@ -284,8 +284,8 @@ export function advanceCoercion(deps: CoercionDeps) {
           });
         }
       }
-      const next =
-        owns || (planned.next.kind !== 'disburse' && planned.next.kind !== 'exhausted') ? planned.next : null;
+      const ends = ['disburse', 'exhausted', 'lifted'];
+      const next = planned.next.kind === 'lifted' || (!owns && ends.includes(planned.next.kind)) ? null : planned.next;
       return { events, result: next };
     });
     const round = input.round + 1;

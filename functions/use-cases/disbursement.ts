@@ -149,7 +149,8 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>) {
       },
     );
     if (result === 'handed-over') return { next: result, closed: false, ...nextPhase(state) };
-    if (result === 'closed') return { next: result, closed: true, ...liftingRun(state) };
+    if (result === 'closed')
+      return { next: result, closed: true, ...liftingRun(state, deps.rules, chinaDateOf(deps.clock.now())) };
     if (result !== 'disburse-again') return { next: result, closed: false };
     const { run } = parseExecutionName(input.execution);
     return {

@@ -5,7 +5,7 @@
  */
 
 import { RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
-import { plusSeconds } from '#domain/calendar/local-date.ts';
+import { chinaDateOf, plusSeconds } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Bid, EnforcementCase, PricingMethod } from '#domain/case/model.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
@@ -277,7 +277,12 @@ export function advanceDisposal(deps: DisposalDeps) {
           round,
         };
       case 'closed':
-        return { next: 'closed', requestId: '', round, ...liftingRun(state) };
+        return {
+          next: 'closed',
+          requestId: '',
+          round,
+          ...liftingRun(state, deps.rules, chinaDateOf(deps.clock.now())),
+        };
       case 'handover':
       case 'officer':
         return { next: 'handover', requestId: '', round, ...nextPhase(state) };

@@ -3,10 +3,12 @@
  * woken so that the measures are lifted and the property withdrawn now, not when their waits would have ended; a
  * case closed with measures still in force gets a short run that lifts them.
  */
+import type { LocalDate } from '#domain/calendar/local-date.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { liftingDue } from '#domain/coercion/measures.ts';
 import { coercionRunning, outstandingFen } from '#domain/control/plan.ts';
 import { executionName } from '#domain/ids.ts';
+import type { Rules } from '#domain/rules/table.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import type { Deps } from './context.ts';
 
@@ -60,10 +62,11 @@ export function wakeOnRequest(deps: Pick<Deps, 'cases' | 'requests' | 'engine'>)
 }
 
 /**
- * C5, C6: a case whose claim is satisfied while a consumption restriction or a listing is still in force, and no
- * coercion phase runs to lift them, gets a short coercion run that only lifts, removes and publishes.
+ * C5, C6: a case whose claim is satisfied, or that closed, while a consumption restriction or a listing is due to be
+ * lifted or removed (./removal.ts, P-CLOSURE-LIFTING), and no coercion phase runs to do it, gets a short coercion run
+ * that only lifts, removes and publishes.
  */
-export function liftingRun(state: EnforcementCase): { readonly lift?: string } {
-  if (!liftingDue(state) || coercionRunning(state)) return {};
+export function liftingRun(state: EnforcementCase, rules: Rules, today: LocalDate): { readonly lift?: string } {
+  if (!liftingDue(state, rules, today) || coercionRunning(state)) return {};
   return { lift: executionName(state.caseId, 'coercion', (state.phaseRuns.coercion ?? 0) + 1) };
 }

@@ -62,7 +62,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reviewDecision: '复议决定期限',
   familyNoticeHours: '通知家属时限（小时）',
   organisationBinds: '单位被执行人的限制对象',
-  liftedOn: '解除事由',
+  liftedOn: '应当解除的情形',
+  mayLiftOn: '可以解除的情形',
   listingYears: '纳入期限（年）',
   extensionGrounds: '可延长的情形',
   extensionMinYears: '延长下限（年）',
@@ -147,6 +148,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   minorsExcluded: '不得纳入未成年人',
   adultAge: '成年年龄（周岁）',
   removalGrounds: '删除失信信息的情形',
+  removalAfterFruitlessRequeries: '终本后查询未发现财产的次数（删除失信信息）',
+  termedRemovedOn: '有纳入期限的删除时点',
   retention: '保存期限',
   overdueGraceMinutes: '逾期未归的宽限（分钟）',
   maxTripHours: '单次外出最长（小时）',
@@ -212,6 +215,7 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'requery-fruitless-twice': '终本后两次以上查询未发现可供执行的财产',
   'suspended-review-or-bankruptcy': '因审判监督或者破产程序中止执行',
   'police-refusal': '公安机关决定不予立案',
+  'term-ended': '纳入期限届满',
   'no-prosecution': '人民检察院决定不起诉',
 };
 

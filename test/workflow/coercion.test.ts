@@ -344,7 +344,8 @@ describe('dishonest-debtor list (C6)', () => {
     const removed = await s.load(caseId);
     // 3 working days from Wednesday 30 September: 8, 9 and 10 October (a make-up Saturday); 1-7 October are off.
     expect(removed.nodes['listing-removal']).toMatchObject({ dueDate: '2026-10-10', ruleId: 'C6', status: 'met' });
-    expect(removed.coercion?.listing?.removalReason).toBe('被执行人已全部履行');
+    expect(removed.coercion?.listing?.removalReason).toContain('被执行人已履行生效法律文书确定的义务');
+    expect(removed.coercion?.listing?.removalGround).toBe('full-performance');
     expect(removed.coercion?.published['listing-removed']?.acknowledged).toHaveLength(5);
     expect(removed.status).toBe('closed');
     // The payment came while the phase waited for the fine's review period: that wait was cut short.

@@ -259,7 +259,15 @@ export type CaseEvent =
       readonly years?: number;
       readonly until?: LocalDate;
     }
-  | { readonly type: 'debtor-removed'; readonly reason: string; readonly dueDate: LocalDate }
+  | {
+      readonly type: 'debtor-removed';
+      readonly reason: string;
+      readonly dueDate: LocalDate;
+      /** The ground of 法释〔2017〕7号 第十条 (coercion/removal.ts); absent in events recorded before it was named. */
+      readonly ground?: string;
+    }
+  /** 第十条第一款第三项: the applicant asked in writing that the listing be removed; the court agreed (staff record it). */
+  | { readonly type: 'listing-removal-requested'; readonly by: string; readonly note?: string }
   | {
       readonly type: 'credit-published';
       readonly what: Publication;

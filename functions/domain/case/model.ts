@@ -430,6 +430,10 @@ export interface CoercionState {
     readonly until?: LocalDate;
     readonly removedAt?: Instant;
     readonly removalReason?: string;
+    /** The ground of 法释〔2017〕7号 第十条 it was removed on (absent in removals recorded before grounds were named). */
+    readonly removalGround?: string;
+    /** 第十条第一款第三项: the applicant's written request to remove it, agreed by the court and recorded by staff. */
+    readonly removalRequest?: { readonly by: string; readonly at: Instant; readonly note?: string };
   };
   /** What has been sent to the credit-discipline recipients, and who acknowledged it. */
   readonly published: Readonly<

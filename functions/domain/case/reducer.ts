@@ -383,6 +383,7 @@ type CoercionEvent = Extract<
       | 'restriction-lifted'
       | 'debtor-listed'
       | 'debtor-removed'
+      | 'listing-removal-requested'
       | 'credit-published'
       | 'sanction-decided'
       | 'sanction-served'
@@ -470,7 +471,22 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
       });
     case 'debtor-removed':
       if (!current.listing) throw new CaseStateError(`case ${state.caseId} is not listed`);
-      return set({ listing: { ...current.listing, removedAt: at, removalReason: event.reason } });
+      return set({
+        listing: {
+          ...current.listing,
+          removedAt: at,
+          removalReason: event.reason,
+          ...(event.ground ? { removalGround: event.ground } : {}),
+        },
+      });
+    case 'listing-removal-requested':
+      if (!current.listing) throw new CaseStateError(`case ${state.caseId} is not listed`);
+      return set({
+        listing: {
+          ...current.listing,
+          removalRequest: { by: event.by, at, ...(event.note ? { note: event.note } : {}) },
+        },
+      });
     case 'credit-published': {
       const before = current.published[event.what];
       const acknowledged = [...new Set([...(before?.acknowledged ?? []), ...event.acknowledged])];

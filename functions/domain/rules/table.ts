@@ -591,21 +591,25 @@ export const RULES = {
   },
   C5: {
     id: 'C5',
-    title: 'Lifting a consumption restriction',
-    titleZh: '解除限制消费',
+    title:
+      'Lifting a consumption restriction: must on full performance, may on security given or the applicant’s consent',
+    titleZh: '解除限制消费令（履行完毕的应当解除；提供担保或申请执行人同意的可以解除）',
     kind: 'law',
-    source: CONSUMPTION_2015,
+    source: `${CONSUMPTION_2015} 第九条`,
     effectiveFrom: '2015-07-22',
     version: '2015',
     verify: false,
-    liftedOn: ['security-given', 'applicant-consent', 'full-performance'],
+    /** 第九条: 被执行人履行完毕生效法律文书确定的义务的，人民法院应当……及时以通知或者公告解除限制消费令. */
+    liftedOn: ['full-performance'],
+    /** 第九条: 提供确实有效的担保或者经申请执行人同意的，人民法院可以解除 (the court's discretion; staff decide). */
+    mayLiftOn: ['security-given', 'applicant-consent'],
   },
   C6: {
     id: 'C6',
     title: 'Dishonest-debtor list: grounds, period, extension, exclusions, removal',
     titleZh: '失信被执行人名单',
     kind: 'law',
-    source: `${DISHONEST_2017} 第一条至第五条、第十条`,
+    source: `${DISHONEST_2017}（2017年修正） 第一条至第五条、第十条第一款第（一）至（七）项及第二款`,
     effectiveFrom: '2017-05-01',
     version: '2017',
     verify: false,
@@ -661,6 +665,13 @@ export const RULES = {
       'non-enforcement',
       'termination',
     ],
+    /**
+     * 第十条第一款第四项: 终结本次执行程序后，通过网络执行查控系统查询被执行人财产两次以上，未发现有可供执行财产，且申请执行人
+     * 或者其他人未提供有效财产线索的: this many re-queries (G3) that found nothing disposable.
+     */
+    removalAfterFruitlessRequeries: 2,
+    /** 第十条第二款: 有纳入期限的，不适用前款规定。纳入期限届满后三个工作日内，人民法院应当删除失信信息 (the `removal` period). */
+    termedRemovedOn: 'term-ended',
   },
   D1: {
     id: 'D1',
@@ -797,6 +808,19 @@ export const RULES = {
     maxInstallments: 12,
     /** The last installment falls within this many months of the agreement (one watch of it stays short). */
     maxMonths: 10,
+  },
+  P_CLOSURE_LIFTING: {
+    id: 'P-CLOSURE-LIFTING',
+    title:
+      'A case closed otherwise than by performance or 终本 lifts the consumption restriction (no text of 限高规定 says so)',
+    titleZh: '以终结执行、不予执行、销案、驳回申请方式结案的，解除限制消费令',
+    kind: 'policy',
+    source: `${POLICY}；限高规定第九条只规定履行完毕应当解除、提供担保或申请执行人同意可以解除，未规定其他结案方式`,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** The closure ways that end the restriction: the enforcement case it serves is over (G1). */
+    ways: ['termination', 'non-enforcement', 'withdrawal', 'rejection'],
   },
   P_SANCTION: {
     id: 'P-SANCTION',

@@ -297,12 +297,18 @@ describe('C6: removal on performance (法释〔2017〕7号 第十条第一款)',
 
   it('pass: a performed settlement agreement is ground (二), named as such', () => {
     const state = caseFrom([filed(100_000)], [served], listed, [settled], [paid], [{ type: 'settlement-performed' }]);
-    expect(removal(state)).toMatchObject({ reason: '当事人达成执行和解协议且已履行完毕', dueDate: '2026-04-23' });
+    // A listing with a term: removed early on performance (第二条第二款), on the same facts as ground (二).
+    expect(removal(state)).toMatchObject({
+      reason: '当事人达成执行和解协议且已履行完毕，提前删除失信信息（第二条第二款）',
+      ground: 'settlement-performed',
+      dueDate: '2026-04-23',
+    });
   });
 
   it('fail: an agreement not yet performed names no settlement; performance without one is ground (一)', () => {
     expect(removal(caseFrom([filed(100_000)], [served], listed, [paid]))).toMatchObject({
-      reason: '被执行人已全部履行',
+      reason: '被执行人已履行生效法律文书确定的义务，提前删除失信信息（第二条第二款）',
+      ground: 'full-performance',
     });
     const partly = caseFrom([filed(100_000)], [served], listed, [settled], [{ ...paid, amountFen: fen(50_000) }]);
     expect(removal(partly)).toBeUndefined();
