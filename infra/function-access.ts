@@ -26,6 +26,8 @@ export interface AccessTargets {
   /** The machines staff actions start through settle: a closure asked for, a settlement recorded. */
   readonly closureMachineArn: string;
   readonly settlementMachineArn: string;
+  /** The coercion machine: settle starts a run that only removes a listing on the applicant's request (C6). */
+  readonly coercionMachineArn: string;
   readonly nodeTaskMachineArn: string;
   readonly evidenceBucket: IBucket;
   /** The installation's party-id key (HMAC of ID numbers), read by intake. */
@@ -239,13 +241,15 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         };
       }
       if (use === 'settle-tasks') {
-        const started = [t.closureMachineArn, t.settlementMachineArn];
+        const started = [t.closureMachineArn, t.settlementMachineArn, t.coercionMachineArn];
         return {
-          // Staff ask for a closure or record a settlement through settle, which starts that phase's execution.
+          // Staff ask for a closure or record a settlement through settle, which starts that phase's execution; the
+          // applicant's request to remove a listing starts a coercion run that only removes it (C6).
           statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: started })],
           environment: {
             [ENV.closureMachineArn]: t.closureMachineArn,
             [ENV.settlementMachineArn]: t.settlementMachineArn,
+            [ENV.coercionMachineArn]: t.coercionMachineArn,
           },
           encrypted: true,
           unscoped: {

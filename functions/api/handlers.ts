@@ -45,6 +45,7 @@ import {
   recordTripPosition,
   reportIncident,
 } from '#use-cases/field.ts';
+import { requestListingRemoval } from '#use-cases/listing-removal.ts';
 import {
   alertOverdueEntrustedMatters,
   assignEntrustedMatter,
@@ -235,6 +236,7 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
   const resume = applyForResumption(deps);
+  const removeListing = requestListingRemoval(deps);
   return {
     requestClosure: ({ identity, params, body }) =>
       close(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ClosureBody>) }),
@@ -251,6 +253,11 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
       if (!identity) throw unauthenticated('未登录或身份无法核验');
       const note = (body as { note?: string } | undefined)?.note;
       return resume({ caseId: params.caseId ?? '', userId: identity.userId, ...(note ? { note } : {}) });
+    },
+    requestListingRemoval: ({ identity, params, body }) => {
+      if (!identity) throw unauthenticated('未登录或身份无法核验');
+      const note = (body as { note?: string } | undefined)?.note;
+      return removeListing({ caseId: params.caseId ?? '', userId: identity.userId, ...(note ? { note } : {}) });
     },
     orderEarlyRelease: ({ identity, params, body }) => {
       if (!identity) throw unauthenticated('未登录或身份无法核验');

@@ -76,11 +76,13 @@ export function awsDependencies<U extends DependencyName>(
   if (needs.has('requests')) deps.requests = new DynamoPartnerRequestStore(db(), tables());
   if (needs.has('engine')) {
     // Only the machines this function may start are configured (function-access.ts): intake the service phase,
-    // settle the closure and settlement phases that staff ask for, the sweeper the node tasks.
+    // settle the closure and settlement phases that staff ask for and the run that removes a listing on the
+    // applicant's request (C6), the sweeper the node tasks.
     deps.engine = new StepFunctionsEngine(new SFNClient({}), {
       service: process.env[ENV.serviceMachineArn] ?? '',
       closure: process.env[ENV.closureMachineArn] ?? '',
       settlement: process.env[ENV.settlementMachineArn] ?? '',
+      coercion: process.env[ENV.coercionMachineArn] ?? '',
       'node-task': process.env[ENV.nodeTaskMachineArn] ?? '',
     });
   }

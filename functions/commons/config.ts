@@ -19,6 +19,7 @@ export const ENV = {
   serviceMachineArn: 'SERVICE_MACHINE_ARN',
   closureMachineArn: 'CLOSURE_MACHINE_ARN',
   settlementMachineArn: 'SETTLEMENT_MACHINE_ARN',
+  coercionMachineArn: 'COERCION_MACHINE_ARN',
   nodeTaskMachineArn: 'NODE_TASK_MACHINE_ARN',
   partnerQueueUrl: 'PARTNER_QUEUE_URL',
   intakeDlqUrl: 'INTAKE_DLQ_URL',

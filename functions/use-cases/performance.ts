@@ -50,13 +50,14 @@ export async function wakeOnPerformance(
 }
 
 /**
- * A wake request (from a step that satisfied the claim, through the partner queue): if the claim is satisfied, what
- * waits on the case is superseded and woken, so that the measures are lifted now (C5, C6).
+ * A wake request (from a step that satisfied the claim, or closed the case, through the partner queue): if the claim
+ * is satisfied or the case closed, what waits on the case is superseded and woken, so that the measures are lifted
+ * now (C5, C6).
  */
 export function wakeOnRequest(deps: Pick<Deps, 'cases' | 'requests' | 'engine'>) {
   return async (request: { readonly caseId: string }): Promise<{ readonly woken: boolean }> => {
     const state = await deps.cases.load(request.caseId);
-    if (!state || outstandingFen(state) > 0) return { woken: false };
+    if (!state || (outstandingFen(state) > 0 && state.status !== 'closed')) return { woken: false };
     return { woken: await wakeOnPerformance(deps, state) };
   };
 }

@@ -104,6 +104,7 @@ export class EnforcementStack extends Stack {
       serviceMachineArn: machineArn(this, machineName(prefix, 'service')),
       closureMachineArn: machineArn(this, machineName(prefix, 'closure')),
       settlementMachineArn: machineArn(this, machineName(prefix, 'settlement')),
+      coercionMachineArn: machineArn(this, machineName(prefix, 'coercion')),
       nodeTaskMachineArn: machineArn(this, machineName(prefix, 'node-task')),
       evidenceBucket: this.evidence.bucket,
       partyKeySecret: this.partyKey.secret,

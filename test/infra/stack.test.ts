@@ -746,9 +746,11 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       for (const action of ['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']) {
         expected.add(`* states:${action}`);
       }
-      // Staff ask for a closure or record a settlement: settle starts that phase.
+      // Staff ask for a closure or record a settlement: settle starts that phase; the applicant's request to remove
+      // a listing starts a coercion run that only removes it (C6).
       expected.add(`machine:${prefix}-closure states:StartExecution`);
       expected.add(`machine:${prefix}-settlement states:StartExecution`);
+      expected.add(`machine:${prefix}-coercion states:StartExecution`);
       for (const action of [
         'ReceiveMessage',
         'ChangeMessageVisibility',
@@ -777,6 +779,7 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'settle') {
       expected.add(ENV.closureMachineArn);
       expected.add(ENV.settlementMachineArn);
+      expected.add(ENV.coercionMachineArn);
     }
     if (name === 'sweep-nodes') expected.add(ENV.nodeTaskMachineArn);
 

@@ -93,6 +93,7 @@ describe('the staff API', () => {
       'recordInterview',
       'recordSettlement',
       'applyForResumption',
+      'requestListingRemoval',
     ]);
   });
 

@@ -331,6 +331,8 @@ export type CaseEvent =
     }
   | { readonly type: 'watch-woken' }
   | { readonly type: 'coercion-ended'; readonly outcome: 'performed' | 'exhausted' }
+  /** The coercion run `run` is started only to lift a restriction or remove a listing (C5, C6), nothing else. */
+  | { readonly type: 'lifting-run-started'; readonly run: number }
   /** The property the disposal phase turns into money, one lot per asset. */
   | { readonly type: 'disposal-planned'; readonly assetIds: readonly string[] }
   | { readonly type: 'reference-price-started'; readonly assetId: string; readonly method: PricingMethod }

@@ -453,6 +453,8 @@ export interface CoercionState {
   /** The request the phase waits for now. */
   readonly awaiting?: string;
   readonly outcome?: 'performed' | 'exhausted';
+  /** A run started only to lift and remove (C5, C6) on a case whose measures are not otherwise running. */
+  readonly liftingRun?: number;
 }
 
 /** G1: the ways a case closes (the rule table's G1 row). */

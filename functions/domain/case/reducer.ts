@@ -399,7 +399,8 @@ type CoercionEvent = Extract<
       | 'private-prosecution-notified'
       | 'performance-watched'
       | 'watch-woken'
-      | 'coercion-ended';
+      | 'coercion-ended'
+      | 'lifting-run-started';
   }
 >;
 
@@ -584,6 +585,8 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
       return set({ watchWoken: true });
     case 'coercion-ended':
       return set({ outcome: event.outcome });
+    case 'lifting-run-started':
+      return set({ liftingRun: event.run });
   }
 }
 

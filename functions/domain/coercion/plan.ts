@@ -87,7 +87,9 @@ function nextStep(
 
   const today = chinaDateOf(now);
   const performed = outstandingFen(state) === 0;
-  if (performed || state.status === 'closed') {
+  const liftOnly =
+    state.status === 'closed' || (c.liftingRun !== undefined && c.liftingRun === state.phaseRuns.coercion);
+  if (performed || liftOnly) {
     // C5, C6: performance lifts the restriction and removes the listing; so do a closure's way and a ground of
     // 第十条 (./removal.ts). A detainee who performed is released. On a closed case nothing else is done.
     const lift = restrictionLiftDue(state, rules);

@@ -306,6 +306,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return event.outcome === 'performed'
         ? '强制措施阶段结束：被执行人已履行'
         : '强制措施阶段结束：措施已穷尽，仍未履行';
+    case 'lifting-run-started':
+      return '解除限制消费令、删除失信信息（C5、C6）';
     case 'disposal-planned':
       return `财产处置：${event.assetIds.map((id) => assetName(state, id)).join('、')}`;
     case 'reference-price-started':
