@@ -235,8 +235,17 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
       }
       if (use === 'start-node-task') {
         return {
-          statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: [t.nodeTaskMachineArn] })],
-          environment: { [ENV.nodeTaskMachineArn]: t.nodeTaskMachineArn },
+          // The node tasks; and a coercion run that removes a listing whose term ended (C6, 第十条第二款).
+          statements: [
+            new PolicyStatement({
+              actions: ['states:StartExecution'],
+              resources: [t.nodeTaskMachineArn, t.coercionMachineArn],
+            }),
+          ],
+          environment: {
+            [ENV.nodeTaskMachineArn]: t.nodeTaskMachineArn,
+            [ENV.coercionMachineArn]: t.coercionMachineArn,
+          },
           encrypted: true,
         };
       }

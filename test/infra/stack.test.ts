@@ -735,6 +735,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'record-evidence') expected.add('evidence-dlq sqs:SendMessage'); // its dead-letter queue
     if (name === 'sweep-nodes') {
       expected.add(`machine:${prefix}-node-task states:StartExecution`);
+      // A listing whose term ended: a coercion run removes it (C6, 第十条第二款).
+      expected.add(`machine:${prefix}-coercion states:StartExecution`);
       expected.add('sweep-dlq sqs:SendMessage'); // its dead-letter queue
     }
     if (name === 'api') {
@@ -781,7 +783,10 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(ENV.settlementMachineArn);
       expected.add(ENV.coercionMachineArn);
     }
-    if (name === 'sweep-nodes') expected.add(ENV.nodeTaskMachineArn);
+    if (name === 'sweep-nodes') {
+      expected.add(ENV.nodeTaskMachineArn);
+      expected.add(ENV.coercionMachineArn);
+    }
 
     // Act
     const fn = synthesizedTemplate().Resources[functionLogicalId(functionName)];

@@ -123,3 +123,45 @@ describe('C6 第十条第一款第七项 and P-CLOSURE-LIFTING: termination', ()
     expect(s.alerts.filter((a) => a.kind === 'needs-attention')).toEqual([]);
   });
 });
+
+describe('C6 第十条第二款: a listing with a term', () => {
+  it('终本 with a 2-year listing on ground (四): fruitless re-queries do not remove it; the term’s end does, within 3 working days, the restriction staying', async () => {
+    const n = 942;
+    const s = await open({
+      script: {
+        respondents: { [RESPONDENT_ID]: { eService: 'ok', assetReport: 'silent', assets: [] } },
+        cases: { [`（2026）冀0922执${1000 + n}号`]: {} },
+      },
+    });
+    const outcome = await s.runtime.intake(filingEvent(n));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const { caseId } = outcome;
+    const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 150);
+    const listing = closed.coercion?.listing;
+    expect(listing).toMatchObject({ grounds: ['report-refused'], years: 2 });
+    const until = listing?.until ?? '';
+    // The removal's node was set with the listing: 3 working days after the term's last day.
+    const node = closed.nodes['listing-removal'];
+    expect(node).toMatchObject({ ruleId: 'C6', status: 'open', startedOn: until });
+    expect((node?.dueDate ?? '') > until).toBe(true);
+
+    // A year and more after 终本: two re-queries found nothing, yet a termed listing stays (第十条第二款).
+    for (let i = 0; i < 40; i++) await s.runtime.advance(10 * DAY);
+    const later = await s.load(caseId);
+    expect(later.requery?.rounds).toBeGreaterThanOrEqual(2);
+    expect(later.coercion?.listing?.removedAt).toBeUndefined();
+
+    // The term ends: the sweeper starts a run that removes and publishes it, by the node's due date.
+    const removed = await s.until(caseId, removedAndConfirmed, 400);
+    expect(removed.coercion?.listing?.removalGround).toBe('term-ended');
+    expect(removed.coercion?.listing?.removalReason).toBe('失信被执行人名单纳入期限届满（第十条第二款）');
+    expect((removed.coercion?.listing?.removedAt ?? '').slice(0, 10) > until).toBe(true);
+    const met = removed.nodes['listing-removal'];
+    expect(met?.dueDate).toBe(node?.dueDate);
+    expect((met?.metAt ?? '') <= (met?.dueAt ?? '')).toBe(true);
+    expect(removed.coercion?.published['listing-removed']?.acknowledged).toHaveLength(5);
+    // 终本: the restriction stays in force (G3); the case stays closed.
+    expect(removed.coercion?.restriction?.liftedAt).toBeUndefined();
+    expect(removed.status).toBe('closed');
+  });
+});

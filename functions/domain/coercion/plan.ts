@@ -126,7 +126,7 @@ function nextStep(
     return { events: [{ type: 'coercion-decided', notes }] };
   }
   const signature = creditSignature(state, rules, today);
-  if (signature) return signature;
+  if (signature) return 'events' in signature ? withTermNode(signature.events, rules, calendar) : signature;
   if (c.restriction) {
     const restrictionPublished = publish('restriction');
     if (restrictionPublished) return restrictionPublished;
@@ -230,6 +230,17 @@ function nextStep(
   if (isBefore(now, c.watchUntil))
     return { wait: { kind: 'performance-watch', until: c.watchCheckAt ?? c.watchUntil } };
   return closureSignature(state) ?? { wait: { kind: 'exhausted' } };
+}
+
+/**
+ * C6 (法释〔2017〕7号 第十条第二款): a listing with a term gets its removal node when it is made, due 3 working days
+ * after the term's last day, so that the node sweeper sees the case when the term ends and has the listing removed.
+ */
+function withTermNode(events: readonly CaseEvent[], rules: Rules, calendar: LegalCalendar): Step {
+  const listed = events.find((e) => e.type === 'debtor-listed');
+  if (listed?.type !== 'debtor-listed' || listed.until === undefined) return { events };
+  const node = timeNode('listing-removal', rules.C6.id, rules.C6.removal, endOfChinaDay(listed.until), calendar);
+  return { events: [...events, { type: 'node-set', node }] };
 }
 
 /**

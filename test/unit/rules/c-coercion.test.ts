@@ -180,9 +180,18 @@ describe('C4, C6: the president signs the restriction order and the listing deci
 
   it('pass: signed, the order is issued and the respondent listed for 2 years from today', () => {
     const { planned } = withDecision(requested('a1'), decided('a1', 'approved'));
-    expect(types(planned.events)).toEqual(['credit-measures-decided', 'restriction-issued', 'debtor-listed']);
+    expect(types(planned.events)).toEqual([
+      'credit-measures-decided',
+      'restriction-issued',
+      'debtor-listed',
+      'node-set',
+    ]);
     expect(planned.events[0]).toMatchObject({ restriction: 'approved', listing: 'approved', by: 'song-jian' });
     expect(planned.events[2]).toMatchObject({ years: 2, until: '2028-04-01' });
+    // 第十条第二款: the removal's node is set with the listing, running from the term's last day.
+    expect(planned.events[3]).toMatchObject({
+      node: { node: 'listing-removal', ruleId: 'C6', startedOn: '2028-04-01' },
+    });
     expect(planned.next).toMatchObject({ kind: 'credit-publish', what: 'restriction' });
   });
 

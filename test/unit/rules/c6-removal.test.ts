@@ -5,6 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { ClosureWay, EnforcementCase } from '#domain/case/model.ts';
+import { nextSweepAt } from '#domain/case/node-watch.ts';
+import { timeNode } from '#domain/case/nodes.ts';
 import { phaseEnded } from '#domain/case/phases.ts';
 import { restrictionLiftDue } from '#domain/coercion/measures.ts';
 import { planCoercion } from '#domain/coercion/plan.ts';
@@ -173,5 +175,22 @@ describe('C5 and P-CLOSURE-LIFTING: the restriction on a closure', () => {
       phaseRuns: { coercion: 2 },
     };
     expect(phaseEnded(nothing, `${nothing.caseId}-coercion-2`)).toBe('the case is closed');
+  });
+});
+
+describe('C6 第十条第二款: the sweeper watches a closed case for its listing’s removal only', () => {
+  const termNode = timeNode('listing-removal', 'C6', RULES.C6.removal, cst('2028-03-02 23:59'), calendar);
+  const otherNode = timeNode('referral-answer', 'D2', RULES.D2.decide, cst('2026-08-01 10:00'), calendar);
+
+  it('pass: a closed case with a termed listing is swept the day after the term’s last day', () => {
+    const state = { ...closedAs(listedCase(termed), 'final-round-closure'), nodes: { 'listing-removal': termNode } };
+    expect(nextSweepAt(state, RULES, calendar)).toBe(cst('2028-03-03 00:00'));
+  });
+
+  it('fail: its other open nodes are not (no deadlines left on a closed case), nor a met removal', () => {
+    const closed = closedAs(listedCase(termed), 'final-round-closure');
+    expect(nextSweepAt({ ...closed, nodes: { 'referral-answer': otherNode } }, RULES, calendar)).toBeUndefined();
+    const met = { ...termNode, status: 'met' as const, metAt: cst('2028-03-03 10:00') };
+    expect(nextSweepAt({ ...closed, nodes: { 'listing-removal': met } }, RULES, calendar)).toBeUndefined();
   });
 });
