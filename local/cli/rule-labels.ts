@@ -7,6 +7,8 @@ import { type Fen, formatYuan } from '#domain/money.ts';
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   term: '执行期限',
+  excludedPeriods: '不计入执行期限的期间',
+  applicantExemptUpToClaim: '申请执行人竞买可不交保证金（债权数额小于保证金的交差额）',
   nonLitigationTerm: '非诉执行案件期限',
   requestWindow: '申请延长的期间（届满前）',
   extends: '适用于',
@@ -216,6 +218,12 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'suspended-review-or-bankruptcy': '因审判监督或者破产程序中止执行',
   'police-refusal': '公安机关决定不予立案',
   'term-ended': '纳入期限届满',
+  'public-notice': '公告期间',
+  'appraisal-or-audit': '鉴定及专业机构审计评估资产清理期间',
+  suspension: '中止执行至恢复执行期间',
+  'deferral-on-settlement-or-security': '执行和解或执行担保后暂缓执行期间',
+  'deferral-by-higher-court': '上级法院通知暂缓执行期间',
+  'auction-or-sale': '拍卖变卖查封扣押财产期间',
   'no-prosecution': '人民检察院决定不起诉',
 };
 

@@ -46,12 +46,25 @@ export const RULES = {
     title: 'Enforcement term for a case with assets',
     titleZh: '有财产可供执行案件的执行期限',
     kind: 'law',
-    source: TIME_LIMITS_2006,
+    source: `${TIME_LIMITS_2006}；最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号，2008年调整) 第九条（不计入执行期限的期间）`,
     effectiveFrom: '2007-01-01',
     version: '2006',
     verify: false,
     term: { months: 6 } satisfies Period,
     nonLitigationTerm: { months: 3 } satisfies Period,
+    /**
+     * 法释〔2000〕29号 第九条: periods not counted in the term, those of enforcement: (六) 公告、鉴定; (八) 审计、评估、
+     * 资产清理; (九) 中止执行至恢复执行; (十) 执行和解或执行担保后决定暂缓执行; (十一) 上级法院通知暂缓执行; (十二) 拍卖、
+     * 变卖被查封、扣押财产. The enforcement-term node does not yet deduct them (the A2 extension is the remedy today).
+     */
+    excludedPeriods: [
+      'public-notice',
+      'appraisal-or-audit',
+      'suspension',
+      'deferral-on-settlement-or-security',
+      'deferral-by-higher-court',
+      'auction-or-sale',
+    ],
   },
   A2: {
     id: 'A2',
@@ -159,7 +172,7 @@ export const RULES = {
     title: 'Maximum period of one seizure, by asset class',
     titleZh: '查封、扣押、冻结的期限',
     kind: 'law',
-    source: CPL_INTERPRETATION,
+    source: `${CPL_INTERPRETATION} 第四百八十五条第一款（2015年版为第四百八十七条）：冻结银行存款不超过一年，查封、扣押动产不超过两年，查封不动产、冻结其他财产权不超过三年`,
     effectiveFrom: '2022-04-10',
     version: '2022',
     verify: false,
@@ -335,11 +348,15 @@ export const RULES = {
     title: 'Closing this round of enforcement (终本): every condition must hold',
     titleZh: '终结本次执行程序的条件',
     kind: 'law',
-    source: `${FINAL_ROUND_2016} 第一条；${CASE_FILING_2014} 第十六条`,
+    source: `${FINAL_ROUND_2016} 第一条第（一）至（五）项；${CASE_FILING_2014} 第十六条`,
     effectiveFrom: '2016-12-01',
     version: '2016',
     verify: false,
-    /** At least this long since filing. */
+    /**
+     * 第一条第（四）项: 自执行案件立案之日起已超过三个月 (more than: from the day after, closure/final-closure.ts). The
+     * conditions are 第一条第（一）至（五）项; 第（三）项 allows 终本 when 发现的财产不能处置 (not yet modelled: property
+     * still seized bars 终本 here).
+     */
     minSinceFiling: { months: 3 } satisfies Period,
   },
   G3: {
@@ -385,7 +402,7 @@ export const RULES = {
     title: 'Reference price procedure started after seizure',
     titleZh: '启动确定财产处置参考价程序',
     kind: 'law',
-    source: REFERENCE_PRICE_2018,
+    source: `${REFERENCE_PRICE_2018} 第一条（查封、扣押、冻结财产后，对需要拍卖、变卖的财产，应当在三十日内启动）、第二条（方式）`,
     effectiveFrom: '2018-09-01',
     version: '2018',
     verify: false,
@@ -445,12 +462,17 @@ export const RULES = {
     title: 'Deposit as a share of the starting price',
     titleZh: '竞买保证金',
     kind: 'law',
-    source: ONLINE_AUCTION_2016,
+    source: `${ONLINE_AUCTION_2016} 第十七条`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: false,
     minDepositPercent: 5,
     maxDepositPercent: 20,
+    /**
+     * 第十七条第二款: 申请执行人参加竞买的，可以不交保证金；但债权数额小于保证金数额的按差额部分交纳. The applicant
+     * bidding is not modelled (bidders are the platform's); the rule is held here for when it is.
+     */
+    applicantExemptUpToClaim: true,
   },
   E6: {
     id: 'E6',
