@@ -131,3 +131,23 @@ export async function resumeCommand(
     );
   });
 }
+
+/** `enforce listing-removal <case> --as <user> [--note …]`: the applicant's agreed request (C6, 第十条第一款第三项). */
+export async function listingRemovalCommand(
+  globals: GlobalOptions,
+  out: Output,
+  reference: string,
+  options: { as: string; note?: string },
+): Promise<void> {
+  const caseId = await caseIdOf(reference, options.as);
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const result = await call('POST', `/cases/${caseId}/listing-removal`, {
+      ...(options.note ? { note: options.note } : {}),
+    }).catch((error: Error) => {
+      throw new CliError(`未记录删除失信信息的申请：${error.message}`);
+    });
+    out.result(result, () =>
+      out.line('已记录申请执行人书面申请删除失信信息（本院审查同意）；3个工作日内删除并通知协助单位（C6）'),
+    );
+  });
+}
