@@ -507,6 +507,9 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
     403,
   );
   expect((await r('POST', `/cases/${other}/settlement`, { as: officer, body: { installments: [] } })).status).toBe(400);
+  // No breached settlement, no listing: the applicant's resumption and removal requests are refused (409).
+  expect((await r('POST', `/cases/${caseId}/resumption`, { as: officer, body: {} })).status).toBe(409);
+  expect((await r('POST', `/cases/${caseId}/listing-removal`, { as: officer, body: {} })).status).toBe(409);
   await r('GET', `/cases/${caseId}/journal`, { as: USER_OF.auditor });
   await r('GET', `/cases/${caseId}/verify`, { as: USER_OF.auditor });
   // The case's documents (issued from its journal, docs/documents.md): the list, one PDF, one not of this case.
