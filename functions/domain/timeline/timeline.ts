@@ -444,7 +444,7 @@ function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | unde
 
 /** Why a restriction was lifted (C5; on a closure otherwise than 终本, P-CLOSURE-LIFTING). */
 const LIFTED_ON: Readonly<Record<string, string>> = {
-  'full-performance': 'C5：已全部履行，限高规定第九条',
+  'full-performance': 'C5：已全部履行',
   termination: 'P-CLOSURE-LIFTING：裁定终结执行',
   'non-enforcement': 'P-CLOSURE-LIFTING：裁定不予执行',
   withdrawal: 'P-CLOSURE-LIFTING：销案',
