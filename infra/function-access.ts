@@ -262,16 +262,18 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
       }
       if (use === 'start-node-task') {
         return {
-          // And the disposal phase again, when an objection's period runs out and frees the asset it held.
+          // And the disposal phase again, when an objection's period runs out and frees the asset it held; a coercion run
+          // that removes a listing whose term ended (C6, 第十条第二款).
           statements: [
             new PolicyStatement({
               actions: ['states:StartExecution'],
-              resources: [t.nodeTaskMachineArn, t.disposalMachineArn],
+              resources: [t.nodeTaskMachineArn, t.disposalMachineArn, t.coercionMachineArn],
             }),
           ],
           environment: {
             [ENV.nodeTaskMachineArn]: t.nodeTaskMachineArn,
             [ENV.disposalMachineArn]: t.disposalMachineArn,
+            [ENV.coercionMachineArn]: t.coercionMachineArn,
           },
           encrypted: true,
         };
@@ -280,7 +282,8 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         const started = [t.closureMachineArn, t.settlementMachineArn, t.coercionMachineArn, t.disposalMachineArn];
         return {
           // Staff ask for a closure or record a settlement through settle, which starts that phase's execution; a
-          // suspension of enforcement lifted starts again the coercion or disposal it stopped.
+          // suspension of enforcement lifted starts again the coercion or disposal it stopped; the applicant's request to
+          // remove a listing starts a coercion run that only removes it (C6).
           statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: started })],
           environment: {
             [ENV.closureMachineArn]: t.closureMachineArn,

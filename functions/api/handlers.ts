@@ -53,6 +53,7 @@ import {
   recordTripPosition,
   reportIncident,
 } from '#use-cases/field.ts';
+import { requestListingRemoval } from '#use-cases/listing-removal.ts';
 import { decideWithMeasures } from '#use-cases/measures.ts';
 import { challengePartyChange, rulePartyChange, settlePartyChange } from '#use-cases/party-changes.ts';
 import { listPreservations } from '#use-cases/preservations.ts';
@@ -65,7 +66,7 @@ import {
   type ReceiveCommand,
   receiveEntrustedMatter,
 } from '#use-cases/received-matters.ts';
-import { recordSettlement } from '#use-cases/settlement.ts';
+import { applyForResumption, recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
 import { disputeApiHandlers, disputeHandlers } from './distribution-routes.ts';
@@ -77,7 +78,8 @@ import type { OperationId } from './routes.ts';
 
 /**
  * What settle's routes need, a subset of what it declares: deciding, and the staff actions that start or wake an
- * execution (a closure asked for, a settlement recorded, the applicant's interview, conduct, early release).
+ * execution (a closure asked for, a settlement recorded, the applicant's interview, conduct, early release), and the
+ * applicant's application to resume after a breached settlement (it asks the filing system for a resumed case).
  */
 export const DECISION_USES = [
   'clock',
@@ -302,6 +304,8 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
   const settle = recordSettlement(deps);
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
+  const resume = applyForResumption(deps);
+  const removeListing = requestListingRemoval(deps);
   return {
     ...disputeHandlers(deps),
     ...objectionHandlers(deps),
@@ -316,6 +320,16 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
       if (!identity) throw unauthenticated('未登录或身份无法核验');
       const b = body as { kind: string; respondentId?: string; note?: string };
       return conduct({ caseId: params.caseId ?? '', userId: identity.userId, ...b });
+    },
+    applyForResumption: ({ identity, params, body }) => {
+      if (!identity) throw unauthenticated('未登录或身份无法核验');
+      const note = (body as { note?: string } | undefined)?.note;
+      return resume({ caseId: params.caseId ?? '', userId: identity.userId, ...(note ? { note } : {}) });
+    },
+    requestListingRemoval: ({ identity, params, body }) => {
+      if (!identity) throw unauthenticated('未登录或身份无法核验');
+      const note = (body as { note?: string } | undefined)?.note;
+      return removeListing({ caseId: params.caseId ?? '', userId: identity.userId, ...(note ? { note } : {}) });
     },
     orderEarlyRelease: ({ identity, params, body }) => {
       if (!identity) throw unauthenticated('未登录或身份无法核验');

@@ -86,7 +86,8 @@ export function awsDependencies<U extends DependencyName>(
   if (needs.has('engine')) {
     // Only the machines this function may start are configured (function-access.ts): intake the service phase,
     // settle the closure and settlement phases that staff ask for (and coercion or disposal again when a suspension
-    // of enforcement is lifted), the sweeper the node tasks.
+    // of enforcement is lifted, and the run that removes a listing on the applicant's request, C6), the sweeper the
+    // node tasks.
     deps.engine = new StepFunctionsEngine(traced(new SFNClient({})), {
       service: process.env[ENV.serviceMachineArn] ?? '',
       closure: process.env[ENV.closureMachineArn] ?? '',

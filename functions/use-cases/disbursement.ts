@@ -164,7 +164,7 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
     if (result === 'closed') {
       // M-EXIT-BAN: the lifting decided with the closure is sent to the exit-entry authority by settle.
       if (exitLiftNoticeOwed(state)) await deps.wakes.requestWake({ caseId: state.caseId, reason: '解除限制出境' });
-      return { next: result, closed: true, ...liftingRun(state) };
+      return { next: result, closed: true, ...liftingRun(state, deps.rules, chinaDateOf(deps.clock.now())) };
     }
     if (result !== 'disburse-again') return { next: result, closed: false };
     const { run } = parseExecutionName(input.execution);

@@ -5,7 +5,7 @@
  */
 
 import { RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
-import { plusSeconds } from '#domain/calendar/local-date.ts';
+import { chinaDateOf, plusSeconds } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Bid, EnforcementCase, PricingMethod } from '#domain/case/model.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
@@ -291,7 +291,12 @@ export function advanceDisposal(deps: DisposalDeps) {
       case 'closed':
         // M-EXIT-BAN: the lifting decided with the closure is sent to the exit-entry authority by settle.
         if (exitLiftNoticeOwed(state)) await deps.wakes.requestWake({ caseId: state.caseId, reason: '解除限制出境' });
-        return { next: 'closed', requestId: '', round, ...liftingRun(state) };
+        return {
+          next: 'closed',
+          requestId: '',
+          round,
+          ...liftingRun(state, deps.rules, chinaDateOf(deps.clock.now())),
+        };
       case 'handover':
       case 'officer':
       case 'held':

@@ -271,6 +271,28 @@ function program(): Command {
   );
   registerDisputeCommands(cli, helped, globals, out);
   registerObjectionCommands(cli, helped, globals, out);
+  helped(
+    cli
+      .command('resume')
+      .description(
+        '记录申请执行人申请恢复执行（被执行人不履行执行和解协议，执行和解规定第九条）：报立案部门以执恢案件立案',
+      )
+      .argument('<case>', '案号或案件内部编号')
+      .requiredOption('--as <user>', '记录人用户名（承办人、团队负责人、执行局局长）')
+      .option('--note <text>', '申请情况（如书面申请日期）'),
+  ).action(async (reference: string, options) => (await closure()).resumeCommand(globals(), out(), reference, options));
+  helped(
+    cli
+      .command('listing-removal')
+      .description(
+        '记录申请执行人书面申请删除失信信息、本院审查同意（仅限未设纳入期限的失信信息，法释〔2017〕7号第十条第一款第三项）',
+      )
+      .argument('<case>', '案号或案件内部编号')
+      .requiredOption('--as <user>', '记录人用户名（承办人、团队负责人、执行局局长）')
+      .option('--note <text>', '申请及审查情况'),
+  ).action(async (reference: string, options) =>
+    (await closure()).listingRemovalCommand(globals(), out(), reference, options),
+  );
   const entrusted = () => import('./entrusted.ts');
   const matters = helped(
     cli.command('entrusted').description('其他法院委托本院办理的执行事项（H1：30日内办结或函复），及委托、受托统计'),

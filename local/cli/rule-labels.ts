@@ -7,6 +7,8 @@ import { type Fen, formatYuan } from '#domain/money.ts';
 
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   term: '执行期限',
+  excludedPeriods: '不计入执行期限的期间',
+  applicantExemptUpToClaim: '申请执行人竞买可不交保证金（债权数额小于保证金的交差额）',
   nonLitigationTerm: '非诉执行案件期限',
   requestWindow: '申请延长的期间（届满前）',
   extends: '适用于',
@@ -74,7 +76,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reviewDecision: '复议决定期限',
   familyNoticeHours: '通知家属时限（小时）',
   organisationBinds: '单位被执行人的限制对象',
-  liftedOn: '解除事由',
+  liftedOn: '应当解除的情形',
+  mayLiftOn: '可以解除的情形',
   listingYears: '纳入期限（年）',
   extensionGrounds: '可延长的情形',
   extensionMinYears: '延长下限（年）',
@@ -87,6 +90,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   explain: '说明不立案理由期限',
   openWhenOrdered: '通知立案后立案期限',
   noAnswer: '未答复期限',
+  opensAtOnceOn: '即可告知自诉的情形',
   recognised: '系统可识别的情形',
   lead: '提前办理',
   entrustedLead: '委托外地法院时提前办理',
@@ -158,6 +162,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   minorsExcluded: '不得纳入未成年人',
   adultAge: '成年年龄（周岁）',
   removalGrounds: '删除失信信息的情形',
+  removalAfterFruitlessRequeries: '终本后查询未发现财产的次数（删除失信信息）',
+  termedRemovedOn: '有纳入期限的删除时点',
   retention: '保存期限',
   overdueGraceMinutes: '逾期未归的宽限（分钟）',
   maxTripHours: '单次外出最长（小时）',
@@ -288,6 +294,15 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   applicant: '申请执行人',
   'final-closure-review': '终结本次执行程序审查时',
   'respondent-bankrupt': '被执行人被宣告破产（终结执行）',
+  'police-refusal': '公安机关决定不予立案',
+  'term-ended': '纳入期限届满',
+  'public-notice': '公告期间',
+  'appraisal-or-audit': '鉴定及专业机构审计评估资产清理期间',
+  suspension: '中止执行至恢复执行期间',
+  'deferral-on-settlement-or-security': '执行和解或执行担保后暂缓执行期间',
+  'deferral-by-higher-court': '上级法院通知暂缓执行期间',
+  'auction-or-sale': '拍卖变卖查封扣押财产期间',
+  'no-prosecution': '人民检察院决定不起诉',
 };
 
 const PERIOD_UNITS: Readonly<Record<string, string>> = { calendar: '日', working: '个工作日' };

@@ -769,6 +769,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(`machine:${prefix}-node-task states:StartExecution`);
       // An objection's period running out frees a held asset: the sweeper takes the disposal up again.
       expected.add(`machine:${prefix}-disposal states:StartExecution`);
+      // A listing whose term ended: a coercion run removes it (C6, 第十条第二款).
+      expected.add(`machine:${prefix}-coercion states:StartExecution`);
       expected.add('sweep-dlq sqs:SendMessage'); // its dead-letter queue
     }
     if (name === 'api') {
@@ -780,7 +782,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       for (const action of ['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']) {
         expected.add(`* states:${action}`);
       }
-      // Staff ask for a closure or record a settlement: settle starts that phase.
+      // Staff ask for a closure or record a settlement: settle starts that phase; the applicant's request to remove
+      // a listing starts a coercion run that only removes it (C6).
       expected.add(`machine:${prefix}-closure states:StartExecution`);
       expected.add(`machine:${prefix}-settlement states:StartExecution`);
       // A suspension of enforcement lifted: the coercion or disposal it stopped starts again.
@@ -822,6 +825,7 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'sweep-nodes') {
       expected.add(ENV.nodeTaskMachineArn);
       expected.add(ENV.disposalMachineArn);
+      expected.add(ENV.coercionMachineArn);
     }
 
     // Act

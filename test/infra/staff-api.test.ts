@@ -121,6 +121,8 @@ describe('the staff API', () => {
       'proposeReferral',
       'recordBankruptcyDeclared',
       'dispatchMeasures',
+      'applyForResumption',
+      'requestListingRemoval',
     ]);
   });
 

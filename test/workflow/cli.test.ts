@@ -31,6 +31,8 @@ const COMMANDS = [
   'interview',
   'settlement',
   'objection',
+  'resume',
+  'listing-removal',
   'users',
   'distribution',
   'suspension',
@@ -525,6 +527,18 @@ describe('closing work from the command line', () => {
     expect(shown.stdout).toContain('状态：执行和解履行中');
     expect(shown.stdout).toContain('执行和解：履行中，共2期合计52,736.96元，已履行0期');
     expect(shown.stdout).toContain('执行和解第2期');
+    // 执行和解规定 第九条: resumption is the applicant's, after a breach; the agreement is still being performed.
+    const early = enforce([...args, 'resume', number, '--as', 'wang-fang']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toBe(
+      '错误：未记录恢复执行申请：不能申请恢复执行：只有被执行人不履行执行和解协议的，申请执行人才可申请恢复执行（G1-SETTLEMENT）（HTTP 409）\n',
+    );
+    // C6 第十条第一款第三项: only a listing can be removed on the applicant's request.
+    const unlisted = enforce([...args, 'listing-removal', number, '--as', 'wang-fang']);
+    expect(unlisted.code).toBe(1);
+    expect(unlisted.stderr).toBe(
+      '错误：未记录删除失信信息的申请：不能记录删除失信信息的申请：被执行人未被纳入失信被执行人名单（HTTP 409）\n',
+    );
   });
 
   it('a third party’s objection registered and ruled on through the staff API; the case shows the period that runs', () => {

@@ -265,7 +265,15 @@ export type CaseEvent =
       readonly years?: number;
       readonly until?: LocalDate;
     }
-  | { readonly type: 'debtor-removed'; readonly reason: string; readonly dueDate: LocalDate }
+  | {
+      readonly type: 'debtor-removed';
+      readonly reason: string;
+      readonly dueDate: LocalDate;
+      /** The ground of 法释〔2017〕7号 第十条 (coercion/removal.ts); absent in events recorded before it was named. */
+      readonly ground?: string;
+    }
+  /** 第十条第一款第三项: the applicant asked in writing that the listing be removed; the court agreed (staff record it). */
+  | { readonly type: 'listing-removal-requested'; readonly by: string; readonly note?: string }
   | {
       readonly type: 'credit-published';
       readonly what: Publication;
@@ -308,7 +316,15 @@ export type CaseEvent =
         | 'silent';
       readonly reasons?: string;
     }
-  | { readonly type: 'private-prosecution-notified'; readonly reason: string }
+  | {
+      readonly type: 'private-prosecution-notified';
+      readonly reason: string;
+      /**
+       * The police refused to open a case: the applicant is told of 自诉 at once (法〔2018〕147号 第二条) while the
+       * court also asks the procuratorate to supervise (D3), so the referral goes on beside it.
+       */
+      readonly beside?: 'supervision';
+    }
   /**
    * `checkAt`: the watch looks again then, before `until`: the end of the asset-report period (A9), so that a
    * refused report is acted on at once rather than when the watch ends.
@@ -321,6 +337,8 @@ export type CaseEvent =
     }
   | { readonly type: 'watch-woken' }
   | { readonly type: 'coercion-ended'; readonly outcome: 'performed' | 'exhausted' }
+  /** The coercion run `run` is started only to lift a restriction or remove a listing (C5, C6), nothing else. */
+  | { readonly type: 'lifting-run-started'; readonly run: number }
   /** The property the disposal phase turns into money, one lot per asset. */
   | { readonly type: 'disposal-planned'; readonly assetIds: readonly string[] }
   | { readonly type: 'reference-price-started'; readonly assetId: string; readonly method: PricingMethod }

@@ -333,6 +333,8 @@ export interface Referral {
   readonly missing: readonly string[];
   readonly sentAt?: Instant;
   readonly reasons?: string;
+  /** When the applicant was told of private prosecution (D4): at the police's refusal, or when the path ended. */
+  readonly privateProsecutionAt?: Instant;
 }
 
 export type Publication = 'restriction' | 'listing' | 'restriction-lifted' | 'listing-removed';
@@ -460,6 +462,10 @@ export interface CoercionState {
     readonly until?: LocalDate;
     readonly removedAt?: Instant;
     readonly removalReason?: string;
+    /** The ground of 法释〔2017〕7号 第十条 it was removed on (absent in removals recorded before grounds were named). */
+    readonly removalGround?: string;
+    /** 第十条第一款第三项: the applicant's written request to remove it, agreed by the court and recorded by staff. */
+    readonly removalRequest?: { readonly by: string; readonly at: Instant; readonly note?: string };
   };
   /** What has been sent to the credit-discipline recipients, and who acknowledged it. */
   readonly published: Readonly<
@@ -479,6 +485,8 @@ export interface CoercionState {
   /** The request the phase waits for now. */
   readonly awaiting?: string;
   readonly outcome?: 'performed' | 'exhausted';
+  /** A run started only to lift and remove (C5, C6) on a case whose measures are not otherwise running. */
+  readonly liftingRun?: number;
 }
 
 /** G1: the ways a case closes (the rule table's G1 row). */

@@ -393,6 +393,7 @@ type CoercionEvent = Extract<
       | 'restriction-lifted'
       | 'debtor-listed'
       | 'debtor-removed'
+      | 'listing-removal-requested'
       | 'credit-published'
       | 'sanction-decided'
       | 'sanction-served'
@@ -408,7 +409,8 @@ type CoercionEvent = Extract<
       | 'private-prosecution-notified'
       | 'performance-watched'
       | 'watch-woken'
-      | 'coercion-ended';
+      | 'coercion-ended'
+      | 'lifting-run-started';
   }
 >;
 
@@ -480,7 +482,22 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
       });
     case 'debtor-removed':
       if (!current.listing) throw new CaseStateError(`case ${state.caseId} is not listed`);
-      return set({ listing: { ...current.listing, removedAt: at, removalReason: event.reason } });
+      return set({
+        listing: {
+          ...current.listing,
+          removedAt: at,
+          removalReason: event.reason,
+          ...(event.ground ? { removalGround: event.ground } : {}),
+        },
+      });
+    case 'listing-removal-requested':
+      if (!current.listing) throw new CaseStateError(`case ${state.caseId} is not listed`);
+      return set({
+        listing: {
+          ...current.listing,
+          removalRequest: { by: event.by, at, ...(event.note ? { note: event.note } : {}) },
+        },
+      });
     case 'credit-published': {
       const before = current.published[event.what];
       const acknowledged = [...new Set([...(before?.acknowledged ?? []), ...event.acknowledged])];
@@ -532,6 +549,7 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
         grounds: r?.grounds ?? [],
         missing: r?.missing ?? [],
         ...(r?.reasons ? { reasons: r.reasons } : {}),
+        ...(r?.privateProsecutionAt ? { privateProsecutionAt: r.privateProsecutionAt } : {}),
       }));
     case 'referral-answered':
       return withReferral(state, (r) => {
@@ -551,12 +569,20 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
         return { ...base, status, ...(event.reasons ? { reasons: event.reasons } : {}) };
       });
     case 'private-prosecution-notified':
-      return withReferral(state, (r) => ({
-        status: 'private-prosecution',
-        grounds: r?.grounds ?? [],
-        missing: r?.missing ?? [],
-        reasons: event.reason,
-      }));
+      return withReferral(state, (r) =>
+        event.beside
+          ? {
+              ...(r ?? { status: 'police-refused' as const, grounds: [], missing: [] }),
+              privateProsecutionAt: r?.privateProsecutionAt ?? at,
+            }
+          : {
+              status: 'private-prosecution',
+              grounds: r?.grounds ?? [],
+              missing: r?.missing ?? [],
+              reasons: event.reason,
+              privateProsecutionAt: r?.privateProsecutionAt ?? at,
+            },
+      );
     case 'performance-watched':
       return set({
         watchUntil: event.until,
@@ -569,6 +595,8 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
       return set({ watchWoken: true });
     case 'coercion-ended':
       return set({ outcome: event.outcome });
+    case 'lifting-run-started':
+      return set({ liftingRun: event.run });
   }
 }
 

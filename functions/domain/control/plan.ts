@@ -115,8 +115,13 @@ export function planControl(
       note: '未查询到可供执行的财产',
     };
   }
+  const others = freezes.length - money.filter((a) => freezes.some((f) => f.assetId === a.assetId)).length;
   const note =
-    remaining === 0 ? '存款及网络资金足以清偿，冻结后扣划' : '存款不足以清偿，同时查封其他财产（外地财产委托当地法院）';
+    remaining === 0
+      ? '存款及网络资金足以清偿，冻结后扣划'
+      : others + entrustments.length === 0
+        ? '存款不足以清偿，冻结后扣划，未发现其他可供执行的财产'
+        : `存款不足以清偿，同时查封其他财产${entrustments.length > 0 ? '（外地财产委托当地法院）' : ''}`;
   return { outstandingFen: outstanding, freezes, entrustments, outcome: 'control', note };
 }
 

@@ -60,12 +60,25 @@ export const RULES = {
     title: 'Enforcement term for a case with assets',
     titleZh: '有财产可供执行案件的执行期限',
     kind: 'law',
-    source: TIME_LIMITS_2006,
+    source: `${TIME_LIMITS_2006}；最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号，2008年调整) 第九条（不计入执行期限的期间）`,
     effectiveFrom: '2007-01-01',
     version: '2006',
     verify: false,
     term: { months: 6 } satisfies Period,
     nonLitigationTerm: { months: 3 } satisfies Period,
+    /**
+     * 法释〔2000〕29号 第九条: periods not counted in the term, those of enforcement: (六) 公告、鉴定; (八) 审计、评估、
+     * 资产清理; (九) 中止执行至恢复执行; (十) 执行和解或执行担保后决定暂缓执行; (十一) 上级法院通知暂缓执行; (十二) 拍卖、
+     * 变卖被查封、扣押财产. The enforcement-term node does not yet deduct them (the A2 extension is the remedy today).
+     */
+    excludedPeriods: [
+      'public-notice',
+      'appraisal-or-audit',
+      'suspension',
+      'deferral-on-settlement-or-security',
+      'deferral-by-higher-court',
+      'auction-or-sale',
+    ],
   },
   A2: {
     id: 'A2',
@@ -258,7 +271,7 @@ export const RULES = {
     title: 'Maximum period of one seizure, by asset class',
     titleZh: '查封、扣押、冻结的期限',
     kind: 'law',
-    source: CPL_INTERPRETATION,
+    source: `${CPL_INTERPRETATION} 第四百八十五条第一款（2015年版为第四百八十七条）：冻结银行存款不超过一年，查封、扣押动产不超过两年，查封不动产、冻结其他财产权不超过三年`,
     effectiveFrom: '2022-04-10',
     version: '2022',
     verify: false,
@@ -460,11 +473,15 @@ export const RULES = {
     title: 'Closing this round of enforcement (终本): every condition must hold',
     titleZh: '终结本次执行程序的条件',
     kind: 'law',
-    source: `${FINAL_ROUND_2016} 第一条；${CASE_FILING_2014} 第十六条`,
+    source: `${FINAL_ROUND_2016} 第一条第（一）至（五）项；${CASE_FILING_2014} 第十六条`,
     effectiveFrom: '2016-12-01',
     version: '2016',
     verify: false,
-    /** At least this long since filing. */
+    /**
+     * 第一条第（四）项: 自执行案件立案之日起已超过三个月 (more than: from the day after, closure/final-closure.ts). The
+     * conditions are 第一条第（一）至（五）项; 第（三）项 allows 终本 when 发现的财产不能处置 (not yet modelled: property
+     * still seized bars 终本 here).
+     */
     minSinceFiling: { months: 3 } satisfies Period,
   },
   G3: {
@@ -692,7 +709,7 @@ export const RULES = {
     title: 'Reference price procedure started after seizure',
     titleZh: '启动确定财产处置参考价程序',
     kind: 'law',
-    source: REFERENCE_PRICE_2018,
+    source: `${REFERENCE_PRICE_2018} 第一条（查封、扣押、冻结财产后，对需要拍卖、变卖的财产，应当在三十日内启动）、第二条（方式）`,
     effectiveFrom: '2018-09-01',
     version: '2018',
     verify: false,
@@ -752,12 +769,17 @@ export const RULES = {
     title: 'Deposit as a share of the starting price',
     titleZh: '竞买保证金',
     kind: 'law',
-    source: ONLINE_AUCTION_2016,
+    source: `${ONLINE_AUCTION_2016} 第十七条`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: false,
     minDepositPercent: 5,
     maxDepositPercent: 20,
+    /**
+     * 第十七条第二款: 申请执行人参加竞买的，可以不交保证金；但债权数额小于保证金数额的按差额部分交纳. The applicant
+     * bidding is not modelled (bidders are the platform's); the rule is held here for when it is.
+     */
+    applicantExemptUpToClaim: true,
   },
   E6: {
     id: 'E6',
@@ -898,21 +920,25 @@ export const RULES = {
   },
   C5: {
     id: 'C5',
-    title: 'Lifting a consumption restriction',
-    titleZh: '解除限制消费',
+    title:
+      'Lifting a consumption restriction: must on full performance, may on security given or the applicant’s consent',
+    titleZh: '解除限制消费令（履行完毕的应当解除；提供担保或申请执行人同意的可以解除）',
     kind: 'law',
-    source: CONSUMPTION_2015,
+    source: `${CONSUMPTION_2015} 第九条`,
     effectiveFrom: '2015-07-22',
     version: '2015',
     verify: false,
-    liftedOn: ['security-given', 'applicant-consent', 'full-performance'],
+    /** 第九条: 被执行人履行完毕生效法律文书确定的义务的，人民法院应当……及时以通知或者公告解除限制消费令. */
+    liftedOn: ['full-performance'],
+    /** 第九条: 提供确实有效的担保或者经申请执行人同意的，人民法院可以解除 (the court's discretion; staff decide). */
+    mayLiftOn: ['security-given', 'applicant-consent'],
   },
   C6: {
     id: 'C6',
     title: 'Dishonest-debtor list: grounds, period, extension, exclusions, removal',
     titleZh: '失信被执行人名单',
     kind: 'law',
-    source: `${DISHONEST_2017} 第一条至第五条、第十条`,
+    source: `${DISHONEST_2017}（2017年修正） 第一条至第五条、第十条第一款第（一）至（七）项及第二款`,
     effectiveFrom: '2017-05-01',
     version: '2017',
     verify: false,
@@ -968,6 +994,13 @@ export const RULES = {
       'non-enforcement',
       'termination',
     ],
+    /**
+     * 第十条第一款第四项: 终结本次执行程序后，通过网络执行查控系统查询被执行人财产两次以上，未发现有可供执行财产，且申请执行人
+     * 或者其他人未提供有效财产线索的: this many re-queries (G3) that found nothing disposable.
+     */
+    removalAfterFruitlessRequeries: 2,
+    /** 第十条第二款: 有纳入期限的，不适用前款规定。纳入期限届满后三个工作日内，人民法院应当删除失信信息 (the `removal` period). */
+    termedRemovedOn: 'term-ended',
   },
   D1: {
     id: 'D1',
@@ -1019,6 +1052,11 @@ export const RULES = {
     verify: false,
     /** No written answer within this period of the referral opens the private-prosecution path. */
     noAnswer: { days: 60, unit: 'calendar' } satisfies Period,
+    /**
+     * 第二条: 公安机关决定不予立案 opens it at once (no wait): the applicant is told when the refusal comes, and the
+     * court's request for the procuratorate's supervision (D3) goes on beside it.
+     */
+    opensAtOnceOn: ['police-refusal', 'no-prosecution'],
   },
   D5: {
     id: 'D5',
@@ -1176,6 +1214,19 @@ export const RULES = {
     maxInstallments: 12,
     /** The last installment falls within this many months of the agreement (one watch of it stays short). */
     maxMonths: 10,
+  },
+  P_CLOSURE_LIFTING: {
+    id: 'P-CLOSURE-LIFTING',
+    title:
+      'A case closed otherwise than by performance or 终本 lifts the consumption restriction (no text of 限高规定 says so)',
+    titleZh: '以终结执行、不予执行、销案、驳回申请方式结案的，解除限制消费令',
+    kind: 'policy',
+    source: `${POLICY}；限高规定第九条只规定履行完毕应当解除、提供担保或申请执行人同意可以解除，未规定其他结案方式`,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** The closure ways that end the restriction: the enforcement case it serves is over (G1). */
+    ways: ['termination', 'non-enforcement', 'withdrawal', 'rejection'],
   },
   P_SANCTION: {
     id: 'P-SANCTION',

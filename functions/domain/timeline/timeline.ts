@@ -266,11 +266,13 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `发出限制消费令（C4）${bound.length > 0 ? `，约束单位的法定代表人、主要负责人、直接责任人员、实际控制人` : ''}`;
     }
     case 'restriction-lifted':
-      return `解除限制消费令（C5：${event.on === 'full-performance' ? '已全部履行' : event.on}）`;
+      return `解除限制消费令（${LIFTED_ON[event.on] ?? event.on}）`;
     case 'debtor-listed':
       return `纳入失信被执行人名单${event.years !== undefined ? `${event.years}年，至${event.until}` : '（不设期限）'}（C6${event.articleGrounds ? `，第一条${event.articleGrounds.map(articleGround).join('、')}` : ''}；情形：${event.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）`;
     case 'debtor-removed':
       return `删除失信信息（${event.reason}），应于${event.dueDate}前完成（C6）`;
+    case 'listing-removal-requested':
+      return `申请执行人书面申请删除失信信息，本院审查同意（${names.member(event.by)}记录；C6，第十条第一款第三项）${event.note ? `：${event.note}` : ''}`;
     case 'credit-published':
       return `推送${PUBLICATION_LABELS[event.what]}：${recipients(event.acknowledged) || '无'}已确认${event.missing.length > 0 ? `；${recipients(event.missing)}未确认` : ''}`;
     case 'sanction-decided':
@@ -324,6 +326,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return event.outcome === 'performed'
         ? '强制措施阶段结束：被执行人已履行'
         : '强制措施阶段结束：措施已穷尽，仍未履行';
+    case 'lifting-run-started':
+      return '解除限制消费令、删除失信信息（C5、C6）';
     case 'disposal-planned':
       return `财产处置：${event.assetIds.map((id) => assetName(state, id)).join('、')}`;
     case 'reference-price-started':
@@ -465,6 +469,15 @@ function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | unde
       return `申请执行人申请恢复执行原生效法律文书（被执行人不履行执行和解协议，执行和解规定第九条），已报立案部门以恢复执行案件（执恢）立案${event.note ? `：${event.note}` : ''}`;
   }
 }
+
+/** Why a restriction was lifted (C5; on a closure otherwise than 终本, P-CLOSURE-LIFTING). */
+const LIFTED_ON: Readonly<Record<string, string>> = {
+  'full-performance': 'C5：已全部履行',
+  termination: 'P-CLOSURE-LIFTING：裁定终结执行',
+  'non-enforcement': 'P-CLOSURE-LIFTING：裁定不予执行',
+  withdrawal: 'P-CLOSURE-LIFTING：销案',
+  rejection: 'P-CLOSURE-LIFTING：驳回执行申请',
+};
 
 /** Credit-discipline recipients in one fixed order (the label table's), whatever order they answered in. */
 function recipients(ids: readonly string[]): string {

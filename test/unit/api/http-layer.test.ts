@@ -192,6 +192,10 @@ describe('routes', () => {
       '/cases/{caseId}/measures/bankruptcy',
       '/cases/{caseId}/measures/bankruptcy/declared',
       '/cases/{caseId}/measures/dispatch',
+      // The applicant's application to resume asks the filing system for a resumed case (a new execution).
+      '/cases/{caseId}/resumption',
+      // The applicant's request to remove a listing wakes the coercion phase or starts a run that removes it (C6).
+      '/cases/{caseId}/listing-removal',
     ]);
   });
 });
