@@ -531,13 +531,13 @@ describe('closing work from the command line', () => {
     const early = enforce([...args, 'resume', number, '--as', 'wang-fang']);
     expect(early.code).toBe(1);
     expect(early.stderr).toBe(
-      '错误：未记录恢复执行申请：不能申请恢复执行：只有被执行人不履行执行和解协议的，申请执行人才可申请恢复执行（G1-SETTLEMENT）（HTTP 409）\n',
+      '错误：未记录恢复执行申请：不能申请恢复执行：只有被执行人不履行执行和解协议的，申请执行人才可申请恢复执行（G1-SETTLEMENT）\n',
     );
     // C6 第十条第一款第三项: only a listing can be removed on the applicant's request.
     const unlisted = enforce([...args, 'listing-removal', number, '--as', 'wang-fang']);
     expect(unlisted.code).toBe(1);
     expect(unlisted.stderr).toBe(
-      '错误：未记录删除失信信息的申请：不能记录删除失信信息的申请：被执行人未被纳入失信被执行人名单（HTTP 409）\n',
+      '错误：未记录删除失信信息的申请：不能记录删除失信信息的申请：被执行人未被纳入失信被执行人名单\n',
     );
   });
 
@@ -614,7 +614,7 @@ describe('closing work from the command line', () => {
       'wang-fang',
     ]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('HTTP 403');
+    expect(refused.stderr).toContain('所属角色无此权限');
     const ruled = enforce([
       ...args,
       'objection',
