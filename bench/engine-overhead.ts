@@ -225,6 +225,7 @@ async function bare(cases: number): Promise<number> {
       wakes: new QueueWaker(async (at, body) => void deliveries.push({ at, body }), clock),
       filing: new FilingSimulator(repository, async () => {}, clock),
       received: stores.received,
+      preservations: stores.preservations,
       partyKey: { key: async () => PARTY_KEY },
       documents: undefined as never,
       field: stores.field,

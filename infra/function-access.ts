@@ -30,6 +30,8 @@ export interface AccessTargets {
   readonly coercionMachineArn: string;
   readonly disposalMachineArn: string;
   readonly nodeTaskMachineArn: string;
+  /** The renewal watch intake starts when a filing carries preserved seizures over (B3-CARRY). */
+  readonly renewalMachineArn: string;
   readonly evidenceBucket: IBucket;
   /** The installation's party-id key (HMAC of ID numbers), read by intake. */
   readonly partyKeySecret: ISecret;
@@ -144,6 +146,16 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         environment: tables,
         encrypted: true,
       };
+    case 'preservations':
+      // Preservation rulings: items of the cases table; the court's held ones on GSI1, all of the court's on GSI2.
+      return {
+        statements: [
+          allow(['GetItem', 'PutItem'], [cases]),
+          allow(['Query'], [t.store.casesIndexArn('gsi1'), t.store.casesIndexArn('gsi2')]),
+        ],
+        environment: tables,
+        encrypted: true,
+      };
     case 'received':
       return {
         statements: [allow(['GetItem', 'PutItem'], [cases]), allow(['Query'], [t.store.casesIndexArn('gsi1')])],
@@ -236,24 +248,32 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
       const use = ENGINE_USE[fn];
       if (use === 'start-service') {
         return {
-          statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: [t.serviceMachineArn] })],
-          environment: { [ENV.serviceMachineArn]: t.serviceMachineArn },
+          // The service phase; and the renewal watch of seizures carried over from a preservation (B3-CARRY).
+          statements: [
+            new PolicyStatement({
+              actions: ['states:StartExecution'],
+              resources: [t.serviceMachineArn, t.renewalMachineArn],
+            }),
+          ],
+          environment: { [ENV.serviceMachineArn]: t.serviceMachineArn, [ENV.renewalMachineArn]: t.renewalMachineArn },
           // The state machines are encrypted with the key: starting one encrypts its input.
           encrypted: true,
         };
       }
       if (use === 'start-node-task') {
         return {
-          // And the disposal phase again, when an objection's period runs out and frees the asset it held.
+          // And the disposal phase again, when an objection's period runs out and frees the asset it held; a coercion run
+          // that removes a listing whose term ended (C6, 第十条第二款).
           statements: [
             new PolicyStatement({
               actions: ['states:StartExecution'],
-              resources: [t.nodeTaskMachineArn, t.disposalMachineArn],
+              resources: [t.nodeTaskMachineArn, t.disposalMachineArn, t.coercionMachineArn],
             }),
           ],
           environment: {
             [ENV.nodeTaskMachineArn]: t.nodeTaskMachineArn,
             [ENV.disposalMachineArn]: t.disposalMachineArn,
+            [ENV.coercionMachineArn]: t.coercionMachineArn,
           },
           encrypted: true,
         };
@@ -262,7 +282,8 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         const started = [t.closureMachineArn, t.settlementMachineArn, t.coercionMachineArn, t.disposalMachineArn];
         return {
           // Staff ask for a closure or record a settlement through settle, which starts that phase's execution; a
-          // suspension of enforcement lifted starts again the coercion or disposal it stopped.
+          // suspension of enforcement lifted starts again the coercion or disposal it stopped; the applicant's request to
+          // remove a listing starts a coercion run that only removes it (C6).
           statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: started })],
           environment: {
             [ENV.closureMachineArn]: t.closureMachineArn,

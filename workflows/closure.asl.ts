@@ -1,7 +1,8 @@
 /**
  * Closure (G1) and 终本 (G2). The machine is a loop the domain drives: after each event `advance-closure` says what
  * comes next: wait (only time is missing: 3 months since filing), hear the applicant (约谈), the approval of 终本 or
- * of another way of G1, the closure recorded (then, for 终本, the re-query watch of G3), or a refusal naming what is
+ * of another way of G1, the closure recorded (then, for 终本, the re-query watch of G3; for the other ways, a short
+ * coercion run when a restriction or listing is to be lifted or removed, C5, C6), or a refusal naming what is
  * missing (back to the officer).
  */
 import { approvalStates } from './approval.asl.ts';
@@ -44,6 +45,13 @@ export const closureDefinition: Definition = {
           ],
           Next: 'StartRequery',
         },
+        {
+          And: [
+            { Variable: '$.closure.value.next', StringEquals: 'closed' },
+            { Variable: '$.closure.value.lift', IsPresent: true },
+          ],
+          Next: 'StartLifting',
+        },
         equals('$.closure.value.next', 'closed', 'Closed'),
         equals('$.closure.value.next', 'refused', 'Refused'),
       ],
@@ -85,6 +93,7 @@ export const closureDefinition: Definition = {
     }),
     StartRequery: startPhase(MACHINE_KEYS.requery, '$.closure.value.requery', 'ClosedFinalRound'),
     ClosedFinalRound: succeed('Closed as 终本: restrictions stay in force; the re-query watch runs (G3)'),
+    StartLifting: startPhase(MACHINE_KEYS.coercion, '$.closure.value.lift', 'Closed'),
     Closed: succeed('Closed in the way asked for'),
     Refused: succeed('Not closed: the missing conditions are named on the case, the officer takes it up'),
     ClosureLoopExhausted: park(ERRORS.loopBoundReached, 'More closure rounds than a review can need'),

@@ -1,7 +1,8 @@
 /**
  * G3: the re-query after 终本, one query per execution of a chain: wait for the day (every 6 months from the
  * closure, at most 6 months), query every channel, record; disposable assets found mean the filing system is asked
- * for a resumed case. Then the next execution; after 5 years, or once resumption is asked, the watch ends.
+ * for a resumed case. Then the next execution; after 5 years, or once resumption is asked, the watch ends. Two queries
+ * that found nothing remove a listing without a term (C6, 第十条第一款第四项): a short coercion run does it.
  */
 import {
   choice,
@@ -33,6 +34,13 @@ export const requeryDefinition: Definition = {
         within('wait', 'WaitForQueryDay'),
         within('query', 'AwaitRequery'),
         equals('$.requery.value.next', 'done', 'RequeryEnded'),
+        {
+          And: [
+            { Variable: '$.requery.value.next', StringEquals: 'chain' },
+            { Variable: '$.requery.value.lift', IsPresent: true },
+          ],
+          Next: 'StartLifting',
+        },
       ],
       'StartNextRequery',
       'Wait for the day, query, end, or hand over to the next execution',
@@ -60,6 +68,7 @@ export const requeryDefinition: Definition = {
       resultPath: '$.requery',
       next: 'RouteRequery',
     }),
+    StartLifting: startPhase(MACHINE_KEYS.coercion, '$.requery.value.lift', 'StartNextRequery'),
     StartNextRequery: startPhase(MACHINE_KEYS.requery, '$.requery.value.chain', 'HandedOn'),
     HandedOn: succeed('The next execution makes the next query'),
     RequeryEnded: succeed('Five years passed, or resumption was asked for: the watch ends'),

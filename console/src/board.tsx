@@ -4,6 +4,7 @@ import type { NodeView } from './case-page.tsx';
 import { Disputes } from './distribution.tsx';
 import { ExportPanel } from './exports.tsx';
 import type { Lang } from './i18n.ts';
+import { PreservationBoard } from './preservation.tsx';
 import type { Task } from './tasks.tsx';
 import {
   CaseNumber,
@@ -111,6 +112,7 @@ export function Board({ api, t, lang, version }: PageProps) {
           <NodeTable items={soon.data?.items ?? []} t={t} lang={lang} id="soon-nodes" />
         </article>
         <Disputes api={api} lang={lang} version={version} />
+        <PreservationBoard api={api} lang={lang} version={version} />
         <article aria-labelledby="waiting-title">
           <h3 id="waiting-title">{t('waitingLongest')}</h3>
           <Problem message={waiting.error} t={t} />

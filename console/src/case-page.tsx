@@ -10,6 +10,8 @@ import { Disputes } from './distribution.tsx';
 import { DocumentList } from './documents.tsx';
 import { EvidenceList } from './evidence.tsx';
 import type { LabelKey } from './i18n.ts';
+import { MeasuresPanel } from './measures.tsx';
+import { CaseCarryover } from './preservation.tsx';
 import {
   english,
   type Light,
@@ -195,8 +197,10 @@ export function CasePage({ api, t, lang, caseId }: PageProps & { caseId: string 
         </ul>
       )}
       <Disputes api={api} lang={lang} caseId={caseId} />
+      <CaseCarryover api={api} lang={lang} caseId={caseId} />
       <h3>{t('caseDocuments')}</h3>
       <DocumentList api={api} caseId={caseId} t={t} />
+      <MeasuresPanel api={api} caseId={caseId} t={t} />
       <h3>{t('caseEvidence')}</h3>
       <EvidenceList api={api} caseId={caseId} t={t} />
       <h3>{t('timeline')}</h3>

@@ -13,12 +13,20 @@ import type {
   SettlementBody,
   TaskQuery,
 } from '#contracts/api.ts';
+import type {
+  ObjectionBody,
+  PartyChangeChallengeBody,
+  PartyChangeFinalBody,
+  PartyChangeRulingBody,
+  PreservationQuery,
+  RulingBody,
+} from '#contracts/carryover.ts';
 import type { DecisionBody } from '#contracts/decisions.ts';
 import type { CaptureBody, CheckInBody, IncidentBody, SiteRecordBody } from '#contracts/field.ts';
 import type { Phase } from '#domain/case/model.ts';
 import type { CaseStatus } from '#domain/case/status.ts';
 import type { Role } from '#domain/staff/roles.ts';
-import { decideApproval } from '#use-cases/approvals.ts';
+import { raiseLimitationObjection, ruleOnLimitationObjection } from '#use-cases/application-limit.ts';
 import { boardApprovals, boardCases, boardNodes, boardWorkload, casesByPhase, lookupCases } from '#use-cases/board.ts';
 import {
   caseDocumentPdf,
@@ -45,6 +53,10 @@ import {
   recordTripPosition,
   reportIncident,
 } from '#use-cases/field.ts';
+import { requestListingRemoval } from '#use-cases/listing-removal.ts';
+import { decideWithMeasures } from '#use-cases/measures.ts';
+import { challengePartyChange, rulePartyChange, settlePartyChange } from '#use-cases/party-changes.ts';
+import { listPreservations } from '#use-cases/preservations.ts';
 import {
   alertOverdueEntrustedMatters,
   assignEntrustedMatter,
@@ -54,18 +66,20 @@ import {
   type ReceiveCommand,
   receiveEntrustedMatter,
 } from '#use-cases/received-matters.ts';
-import { recordSettlement } from '#use-cases/settlement.ts';
+import { applyForResumption, recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
 import type { FUNCTION_USES } from '../steps/manifest.ts';
 import { disputeApiHandlers, disputeHandlers } from './distribution-routes.ts';
 import { type EvidenceRouteOptions, evidenceRoutes, type RouteHandler } from './evidence-routes.ts';
+import { measureReadHandlers, measureWriteHandlers } from './measure-handlers.ts';
 import { objectionHandlers } from './objection-handlers.ts';
 import { Answer, type Handlers, type OperationHandler } from './router.ts';
 import type { OperationId } from './routes.ts';
 
 /**
  * What settle's routes need, a subset of what it declares: deciding, and the staff actions that start or wake an
- * execution (a closure asked for, a settlement recorded, the applicant's interview, conduct, early release).
+ * execution (a closure asked for, a settlement recorded, the applicant's interview, conduct, early release), and the
+ * applicant's application to resume after a breached settlement (it asks the filing system for a resumed case).
  */
 export const DECISION_USES = [
   'clock',
@@ -78,6 +92,8 @@ export const DECISION_USES = [
   'requests',
   'payments',
   'filing',
+  'partners',
+  'alerts',
 ] as const;
 
 /** The evidence routes' handlers (functions/api/evidence-routes.ts) as operations of the route table. */
@@ -155,6 +171,7 @@ export function apiHandlers(
     ...evidenceHandlers(deps, options),
     ...fieldHandlers(deps),
     ...disputeApiHandlers(deps),
+    ...carryoverHandlers(deps),
     listBoardNodes: ({ identity, query }) => nodes(identity, query as unknown as Parameters<typeof nodes>[1]),
     listBoardApprovals: ({ identity, query }) =>
       waiting(identity, query as { role?: Role; limit?: number; cursor?: string }),
@@ -191,6 +208,7 @@ export function apiHandlers(
       if (q.cursor) throw invalid('cursor 只用于按阶段查询');
       return cases(identity, q);
     },
+    ...measureReadHandlers(deps),
     getCase: ({ identity, params }) => oneCase(identity, params.caseId ?? ''),
     listCaseDocuments: ({ identity, params }) => documents(identity, params.caseId ?? ''),
     getCaseDocumentPdf: ({ identity, params }) => documentPdf(identity, params.caseId ?? '', params.docId ?? ''),
@@ -214,6 +232,45 @@ export function apiHandlers(
 }
 
 /** The field routes (issue 17): the officer's phone and the command center's view of the field. */
+function carryoverHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Handlers {
+  const preservations = listPreservations(deps);
+  const raise = raiseLimitationObjection(deps);
+  const rule = ruleOnLimitationObjection(deps);
+  const ruleChange = rulePartyChange(deps);
+  const challengeChange = challengePartyChange(deps);
+  const settleChange = settlePartyChange(deps);
+  return {
+    listPreservations: ({ identity, query }) =>
+      preservations(identity, query as z.infer<typeof PreservationQuery> as Parameters<typeof preservations>[1]),
+    raiseLimitationObjection: ({ identity, params, body }) =>
+      raise(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ObjectionBody>) }),
+    rulePartyChange: ({ identity, params, body }) =>
+      ruleChange(identity, {
+        caseId: params.caseId ?? '',
+        applicationId: params.applicationId ?? '',
+        ...(body as z.infer<typeof PartyChangeRulingBody>),
+      }),
+    challengePartyChange: ({ identity, params, body }) =>
+      challengeChange(identity, {
+        caseId: params.caseId ?? '',
+        applicationId: params.applicationId ?? '',
+        ...(body as z.infer<typeof PartyChangeChallengeBody>),
+      }),
+    settlePartyChange: ({ identity, params, body }) =>
+      settleChange(identity, {
+        caseId: params.caseId ?? '',
+        applicationId: params.applicationId ?? '',
+        ...(body as z.infer<typeof PartyChangeFinalBody>),
+      }),
+    ruleOnLimitationObjection: ({ identity, params, body }) =>
+      rule(identity, {
+        caseId: params.caseId ?? '',
+        objectionId: params.objectionId ?? '',
+        ...(body as z.infer<typeof RulingBody>),
+      }),
+  };
+}
+
 function fieldHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Handlers {
   const work = fieldWork(deps);
   const mine = myTrip(deps);
@@ -241,15 +298,18 @@ function fieldHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Ha
 }
 
 export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]>): Handlers {
-  const decide = decideApproval(deps);
+  const decide = decideWithMeasures(deps);
   const close = requestClosure(deps);
   const interview = recordInterview(deps);
   const settle = recordSettlement(deps);
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
+  const resume = applyForResumption(deps);
+  const removeListing = requestListingRemoval(deps);
   return {
     ...disputeHandlers(deps),
     ...objectionHandlers(deps),
+    ...measureWriteHandlers(deps),
     requestClosure: ({ identity, params, body }) =>
       close(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ClosureBody>) }),
     recordInterview: ({ identity, params, body }) =>
@@ -260,6 +320,16 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
       if (!identity) throw unauthenticated('未登录或身份无法核验');
       const b = body as { kind: string; respondentId?: string; note?: string };
       return conduct({ caseId: params.caseId ?? '', userId: identity.userId, ...b });
+    },
+    applyForResumption: ({ identity, params, body }) => {
+      if (!identity) throw unauthenticated('未登录或身份无法核验');
+      const note = (body as { note?: string } | undefined)?.note;
+      return resume({ caseId: params.caseId ?? '', userId: identity.userId, ...(note ? { note } : {}) });
+    },
+    requestListingRemoval: ({ identity, params, body }) => {
+      if (!identity) throw unauthenticated('未登录或身份无法核验');
+      const note = (body as { note?: string } | undefined)?.note;
+      return removeListing({ caseId: params.caseId ?? '', userId: identity.userId, ...(note ? { note } : {}) });
     },
     orderEarlyRelease: ({ identity, params, body }) => {
       if (!identity) throw unauthenticated('未登录或身份无法核验');

@@ -149,6 +149,11 @@ export function buildOpenApi(): JsonObject {
         name: 'field',
         description: 'Field officers: trips out and back, positions with consent, incidents, on-site records',
       },
+      {
+        name: 'preservation',
+        description:
+          'Preservations carried into enforcement (诉执衔接, B3-CARRY) and the time limit for applying (A12): the objection and its ruling',
+      },
       { name: 'identity', description: 'Who is calling; this description' },
       { name: 'local', description: 'Embedded runtime only: staff sign-in, development tokens, the virtual clock' },
     ],

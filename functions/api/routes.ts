@@ -43,6 +43,8 @@ import {
   InterviewBody,
   InterviewResult,
   LegalHoldResult,
+  ListingRemovalBody,
+  ListingRemovalResult,
   LookupQuery,
   LookupResult,
   MatterListing,
@@ -60,6 +62,8 @@ import {
   ReceiveMatterResult,
   ReleaseBody,
   ReleaseResult,
+  ResumptionBody,
+  ResumptionResult,
   SettlementBody,
   SettlementResult,
   SignInBody,
@@ -100,7 +104,9 @@ import {
   RulingBody,
   SuitBody,
 } from '#contracts/objections.ts';
+import { CARRYOVER_ROUTES } from './carryover-routes.ts';
 import { DISPUTE_ROUTES } from './distribution-routes.ts';
+import { MEASURE_ROUTES } from './measure-routes.ts';
 
 /** Who answers a route: the API function, the settle function (the only SendTask* holder), or the local server. */
 export type RouteTarget = 'api' | 'settle' | 'local';
@@ -111,7 +117,16 @@ export interface Route {
   /** OpenAPI path template, as API Gateway resources name it: `/tasks/{approvalId}`. */
   readonly path: string;
   readonly summary: string;
-  readonly tag: 'tasks' | 'cases' | 'board' | 'entrustments' | 'evidence' | 'field' | 'identity' | 'local';
+  readonly tag:
+    | 'tasks'
+    | 'cases'
+    | 'board'
+    | 'entrustments'
+    | 'evidence'
+    | 'field'
+    | 'preservation'
+    | 'identity'
+    | 'local';
   readonly target: RouteTarget;
   /** Needs a verified identity. Only the API description and the local sign-in and token endpoints do not. */
   readonly authenticated: boolean;
@@ -531,6 +546,36 @@ export const ROUTES = [
     throttle: { rate: 2, burst: 5 },
   },
   {
+    operationId: 'applyForResumption',
+    method: 'POST',
+    path: '/cases/{caseId}/resumption',
+    summary:
+      "Record the applicant's application to resume after a breached settlement (执行和解规定 第九条): the filing system is asked for a resumed (执恢) case for what is still owed. Served by settle",
+    tag: 'cases',
+    target: 'settle',
+    authenticated: true,
+    params: CaseParams,
+    body: ResumptionBody,
+    response: ResumptionResult,
+    errors: [400, ...AUTH_ERRORS, 404, 409],
+    throttle: { rate: 2, burst: 5 },
+  },
+  {
+    operationId: 'requestListingRemoval',
+    method: 'POST',
+    path: '/cases/{caseId}/listing-removal',
+    summary:
+      "Record the applicant's written request, agreed by the court, to remove a listing without a term (法释〔2017〕7号 第十条第一款第三项): the coercion phase removes and publishes it within 3 working days. Served by settle",
+    tag: 'cases',
+    target: 'settle',
+    authenticated: true,
+    params: CaseParams,
+    body: ListingRemovalBody,
+    response: ListingRemovalResult,
+    errors: [400, ...AUTH_ERRORS, 404, 409],
+    throttle: { rate: 2, burst: 5 },
+  },
+  {
     operationId: 'fileObjection',
     method: 'POST',
     path: '/cases/{caseId}/objections',
@@ -884,6 +929,8 @@ export const ROUTES = [
   },
   // Disputes inside enforcement (issue 14): 参与分配, 中止执行, 暂缓执行, 执行回转.
   ...DISPUTE_ROUTES,
+  ...CARRYOVER_ROUTES,
+  ...MEASURE_ROUTES,
 ] as const satisfies readonly Route[];
 
 export type OperationId = (typeof ROUTES)[number]['operationId'];

@@ -31,6 +31,7 @@ import { DynamoCaseRepository } from '../adapters/dynamodb/case-repository.ts';
 import { documentClient } from '../adapters/dynamodb/document-client.ts';
 import { DynamoFieldStore } from '../adapters/dynamodb/field-store.ts';
 import { DynamoPartnerRequestStore } from '../adapters/dynamodb/partner-request-store.ts';
+import { DynamoPreservationStore } from '../adapters/dynamodb/preservation-store.ts';
 import { DynamoReceivedMatterStore } from '../adapters/dynamodb/received-matter-store.ts';
 import { RecordedRejections } from '../adapters/dynamodb/rejection-log.ts';
 import type { TableNames } from '../adapters/dynamodb/tables.ts';
@@ -78,13 +79,15 @@ export function awsDependencies<U extends DependencyName>(
   }
   if (needs.has('approvals')) deps.approvals = new DynamoApprovalStore(db(), tables());
   if (needs.has('received')) deps.received = new DynamoReceivedMatterStore(db(), tables());
+  if (needs.has('preservations')) deps.preservations = new DynamoPreservationStore(db(), tables());
   if (needs.has('documents')) deps.documents = new DynamoDocumentArchive(db(), tables().cases);
   if (needs.has('field')) deps.field = new DynamoFieldStore(db(), tables());
   if (needs.has('requests')) deps.requests = new DynamoPartnerRequestStore(db(), tables());
   if (needs.has('engine')) {
     // Only the machines this function may start are configured (function-access.ts): intake the service phase,
     // settle the closure and settlement phases that staff ask for (and coercion or disposal again when a suspension
-    // of enforcement is lifted), the sweeper the node tasks.
+    // of enforcement is lifted, and the run that removes a listing on the applicant's request, C6), the sweeper the
+    // node tasks.
     deps.engine = new StepFunctionsEngine(traced(new SFNClient({})), {
       service: process.env[ENV.serviceMachineArn] ?? '',
       closure: process.env[ENV.closureMachineArn] ?? '',
@@ -92,6 +95,7 @@ export function awsDependencies<U extends DependencyName>(
       coercion: process.env[ENV.coercionMachineArn] ?? '',
       disposal: process.env[ENV.disposalMachineArn] ?? '',
       'node-task': process.env[ENV.nodeTaskMachineArn] ?? '',
+      renewal: process.env[ENV.renewalMachineArn] ?? '',
     });
   }
   if (needs.has('partners')) {

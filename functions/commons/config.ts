@@ -23,6 +23,7 @@ export const ENV = {
   /** Settle and the sweeper take up a disposal an objection held, when the asset is free again. */
   disposalMachineArn: 'DISPOSAL_MACHINE_ARN',
   nodeTaskMachineArn: 'NODE_TASK_MACHINE_ARN',
+  renewalMachineArn: 'RENEWAL_MACHINE_ARN',
   partnerQueueUrl: 'PARTNER_QUEUE_URL',
   intakeDlqUrl: 'INTAKE_DLQ_URL',
   alertBusName: 'ALERT_BUS_NAME',

@@ -478,6 +478,22 @@ export const SettlementResult = z
   .object({ caseId: CaseId, execution: z.string(), installments: z.int().min(1) })
   .strict();
 
+/** 执行和解规定 第九条: the applicant's application to resume after a breached settlement, recorded by the officer. */
+export const ResumptionBody = z
+  .object({ note: z.string().trim().max(1000).optional().describe('申请执行人申请的情况（如书面申请日期）') })
+  .strict()
+  .describe('记录申请执行人申请恢复执行（被执行人不履行执行和解协议）');
+
+export const ResumptionResult = z.object({ caseId: CaseId, resumptionApplied: z.literal(true) }).strict();
+
+/** 法释〔2017〕7号 第十条第一款第三项: the applicant's written request to remove the listing, agreed by the court. */
+export const ListingRemovalBody = z
+  .object({ note: z.string().trim().max(1000).optional().describe('申请执行人书面申请的情况及审查意见') })
+  .strict()
+  .describe('记录申请执行人书面申请删除失信信息，本院审查同意（仅适用于未设纳入期限的失信信息）');
+
+export const ListingRemovalResult = z.object({ caseId: CaseId, removalRequested: z.literal(true) }).strict();
+
 // Matters other courts entrust to this court (H1), and both directions counted.
 
 export const MatterId = z.string().regex(/^m[a-z2-7]{19}$/, 'must be a received matter id');

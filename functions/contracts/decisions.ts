@@ -75,6 +75,31 @@ export const DECISION_DATA = {
       .describe('延长执行期限审批：延长的月数（months）；不填则按默认期间'),
     rejected: z.object({}).strict(),
   },
+  'exit-ban': {
+    approved: z.object({}).strict().describe('限制出境审批：同意签发限制出境决定'),
+    rejected: z.object({}).strict(),
+  },
+  'reward-notice': {
+    approved: z.object({}).strict().describe('悬赏公告审批：同意发布（申请执行人预交悬赏金后发布）'),
+    rejected: z.object({}).strict(),
+  },
+  'judicial-relief': {
+    /** M-RELIEF: the amount granted (within the usual cap, or up to the unpaid claim when exceptional). */
+    approved: z
+      .object({
+        grantedFen: z.int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+        exceptional: z.boolean().optional(),
+      })
+      .strict()
+      .describe(
+        '国家司法救助审批：救助金额（分，grantedFen），超过一般上限的须 exceptional 为 true；不填则按申请金额（不超过一般上限）',
+      ),
+    rejected: z.object({}).strict(),
+  },
+  'bankruptcy-referral': {
+    approved: z.object({}).strict().describe('移送破产审查：院长签署移送决定'),
+    rejected: z.object({}).strict(),
+  },
 } as const satisfies Record<ApprovalStep, Record<'approved' | 'rejected', z.ZodObject>>;
 
 export const DecisionData = z

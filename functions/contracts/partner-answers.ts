@@ -95,6 +95,10 @@ export const RESULT_SCHEMAS = {
   }),
   /** Money came in on the case account while a settlement installment was awaited. */
   'settlement-installment': z.object({ reason: z.string().max(200) }),
+  /** The exit-entry authority confirms one person restricted, or released (M-EXIT-BAN). */
+  'exit-entry': z.object({ done: z.enum(['restricted', 'released']), reference: z.string().max(100).optional() }),
+  /** The receiving court's ruling on a bankruptcy referral (M-BANKRUPTCY). */
+  'bankruptcy-review': Note.extend({ outcome: z.enum(['accepted', 'not-accepted']) }),
 } as const;
 
 /** A partner's callback, as it reaches the partner-answer function. */

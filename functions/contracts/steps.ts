@@ -43,6 +43,8 @@ export const ApprovalTerms = z.object({
   /** Node tasks (2026.12.2 on): the time node the task is about, and an extension's proposed months. */
   node: z.string().min(1).max(80).optional(),
   months: z.int().min(1).max(24).optional(),
+  /** The measures' approvals: the staff member who proposed the measure, who may not decide it (an id, not a name). */
+  requester: z.string().min(1).max(100).optional(),
 });
 
 export const ApprovalWaitInput = CaseRef.extend({ approval: ApprovalTerms, taskToken });

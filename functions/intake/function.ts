@@ -1,5 +1,5 @@
 /**
- * The EventBridge target for filing events. Powertools idempotency keyed on the event id absorbs EventBridge's
+ * The EventBridge target for filing events and preservation rulings. Powertools idempotency keyed on the event id absorbs EventBridge's
  * at-least-once delivery (and concurrent duplicates); the use case itself converges duplicates by case number.
  */
 
@@ -11,8 +11,12 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
+import { isPartyChangeEnvelope } from '#contracts/party-change-event.ts';
+import { isPreservationEnvelope } from '#contracts/preservation-event.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { type IntakeOutcome, intakeCase } from '#use-cases/intake-case.ts';
+import { intakePartyChange, type PartyChangeOutcome } from '#use-cases/party-changes.ts';
+import { intakePreservation, type PreservationOutcome } from '#use-cases/preservations.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
 
 export const INTAKE_USES = FUNCTION_USES.intake;
@@ -35,8 +39,10 @@ export function createIntakeHandler(
   deps: Pick<Deps, (typeof INTAKE_USES)[number]>,
   persistenceStore: BasePersistenceLayer,
   logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'intake' } }),
-): (event: unknown, context: Context) => Promise<IntakeOutcome> {
+): (event: unknown, context: Context) => Promise<IntakeOutcome | PreservationOutcome | PartyChangeOutcome> {
   const intake = intakeCase(deps);
+  const preservation = intakePreservation(deps);
+  const partyChange = intakePartyChange(deps);
   const handler = middy()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .use(
@@ -50,13 +56,25 @@ export function createIntakeHandler(
       }),
     )
     .handler(async (event: unknown) => {
-      const outcome = await intake(event);
+      // One bus: the filing system's cases and party-change applications, the preservation center's rulings.
+      const outcome = isPreservationEnvelope(event)
+        ? await preservation(event)
+        : isPartyChangeEnvelope(event)
+          ? await partyChange(event)
+          : await intake(event);
       if (outcome.outcome === 'rejected') {
         logger.warn('intake event rejected', { eventId: outcome.eventId, reasons: outcome.reasons });
       } else {
-        logger.info('intake event accepted', { caseId: outcome.caseId, outcome: outcome.outcome });
+        logger.info('intake event accepted', {
+          ...('caseId' in outcome ? { caseId: outcome.caseId } : {}),
+          ...('preservationId' in outcome ? { preservationId: outcome.preservationId } : {}),
+          outcome: outcome.outcome,
+        });
       }
       return outcome;
     });
-  return handler as unknown as (event: unknown, context: Context) => Promise<IntakeOutcome>;
+  return handler as unknown as (
+    event: unknown,
+    context: Context,
+  ) => Promise<IntakeOutcome | PreservationOutcome | PartyChangeOutcome>;
 }

@@ -8,11 +8,16 @@ export interface Alert {
     | 'node-overdue'
     | 'node-warning'
     | 'received-matter-overdue'
+    /** A preservation about to expire (or expired) with no enforcement case filed yet (诉执衔接). */
+    | 'preservation-expiring'
     | 'evidence-failed-verification'
     /** A field officer still out past the planned return (issue 17), and the panic button. */
     | 'field-return-overdue'
     | 'field-incident';
-  /** The case; for a matter another court entrusted to this one (`received-matter-overdue`), the matter id. */
+  /**
+   * The case; for a matter another court entrusted to this one (`received-matter-overdue`), the matter id; for a
+   * preservation (`preservation-expiring`), the preservation id.
+   */
   readonly caseId: string;
   readonly court: string;
   readonly at: Instant;

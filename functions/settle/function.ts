@@ -18,11 +18,12 @@ import { DecisionData, Reason } from '#contracts/decisions.ts';
 import { issueLines } from '#contracts/issues.ts';
 import { type MetricPoint, partnerLatency } from '#domain/metrics/case-metrics.ts';
 import type { Identity } from '#domain/staff/roles.ts';
-import { decideApproval } from '#use-cases/approvals.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { recordPayment } from '#use-cases/disbursement.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
+import { dispatchMeasures } from '#use-cases/measure-dispatch.ts';
+import { decideWithMeasures } from '#use-cases/measures.ts';
 import { objectionJudgmentArrived } from '#use-cases/objections.ts';
 import { answerPartner } from '#use-cases/partner-answers.ts';
 import { wakeOnRequest } from '#use-cases/performance.ts';
@@ -107,7 +108,7 @@ export function createSettleHandler(
   /** Where business metrics go (partner latency): Powertools Metrics on AWS, nowhere locally. */
   recordPoints: (points: readonly MetricPoint[]) => void = () => {},
 ) {
-  const decide = decideApproval(deps);
+  const decide = decideWithMeasures(deps);
   const answer = answerPartner(deps);
   const route = createRouter(decisionHandlers(deps), logger);
   /** An operator's invocation names a user: the staff directory says who that is (inactive: nobody). */
@@ -116,6 +117,7 @@ export function createSettleHandler(
     return member?.active ? { userId: member.userId, roles: member.roles, court: member.court } : undefined;
   };
   const wake = wakeOnRequest(deps);
+  const dispatch = dispatchMeasures(deps);
   const conduct = recordConduct(deps);
   const release = orderEarlyRelease(deps);
   const pay = recordPayment(deps);
@@ -149,6 +151,8 @@ export function createSettleHandler(
       const wakeRequest = WakeMessage.safeParse(body);
       if (wakeRequest.success) {
         const result = await wake(wakeRequest.data.wake);
+        // The measures owe something too when a case closes (an exit restriction's lifting to notify).
+        await dispatch(wakeRequest.data.wake.caseId);
         logger.info('wake request handled', { caseId: wakeRequest.data.wake.caseId, woken: result.woken });
         return;
       }

@@ -22,6 +22,7 @@ export const DEPENDENCIES = [
   'wakes',
   'filing',
   'received',
+  'preservations',
   'partyKey',
   'documents',
   'field',
@@ -42,7 +43,7 @@ export const STEP_USES = {
   'assess-coverage': [...BASE],
   'open-disbursement': [...BASE],
   'pay-out': [...BASE, 'payments'],
-  'close-case': [...BASE],
+  'close-case': [...BASE, 'wakes'],
   'dispatch-request': ['clock', 'requests', 'partners'],
   'request-approval': ['clock', 'rules', 'cases', 'approvals'],
   'escalate-approval': [...BASE, 'approvals', 'alerts'],
@@ -55,8 +56,8 @@ export const STEP_USES = {
   'advance-disposal': [...BASE, 'requests', 'alerts', 'wakes'],
   'open-renewal': [...BASE, 'requests', 'alerts'],
   'advance-renewal': [...BASE, 'requests', 'alerts'],
-  'open-closure': [...BASE, 'requests', 'alerts'],
-  'advance-closure': [...BASE, 'requests', 'alerts'],
+  'open-closure': [...BASE, 'requests', 'alerts', 'wakes'],
+  'advance-closure': [...BASE, 'requests', 'alerts', 'wakes'],
   'open-requery': [...BASE, 'requests', 'alerts', 'filing'],
   'advance-requery': [...BASE, 'requests', 'alerts', 'filing'],
   'open-settlement': [...BASE, 'requests'],
@@ -65,8 +66,11 @@ export const STEP_USES = {
 
 /** Functions that are not state-machine steps. */
 export const FUNCTION_USES = {
-  /** EventBridge target: validates, creates the case, starts the first phase. */
-  intake: ['clock', 'cases', 'engine', 'rejections', 'staff', 'partyKey'],
+  /**
+   * EventBridge target: validates, creates the case, carries over the preserved seizures of the same parties
+   * (B3-CARRY), starts the first phase and, with seizures carried, the renewal watch; records preservation rulings.
+   */
+  intake: ['clock', 'rules', 'calendar', 'cases', 'engine', 'rejections', 'staff', 'partyKey', 'preservations'],
   /**
    * The only holder of states:SendTask*: staff decisions on approvals, and partner answers (the last answer to a
    * request resumes its execution).
@@ -84,6 +88,8 @@ export const FUNCTION_USES = {
     'filing',
     // Disputes inside enforcement: a distribution among creditors pays from the case account (参与分配).
     'payments',
+    // The measures' notices (exit-entry authority, bankruptcy court) are sent by the staff actions settle serves.
+    'partners',
   ],
   /**
    * EventBridge target of the evidence bucket's Object Created events: checks the landed object against its
@@ -107,6 +113,7 @@ export const FUNCTION_USES = {
     'staff',
     'evidence',
     'received',
+    'preservations',
     'alerts',
     'documents',
     'field',
@@ -125,6 +132,7 @@ export const FUNCTION_USES = {
     'engine',
     'alerts',
     'received',
+    'preservations',
     'staff',
     'field',
     // Read only (its pending-approvals index): the approvals-waiting gauge of the command center.

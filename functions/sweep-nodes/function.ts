@@ -14,6 +14,7 @@ import { countWaitingApprovals } from '#use-cases/approval-backlog.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { sweepFieldTrips } from '#use-cases/field.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
+import { sweepPreservations } from '#use-cases/preservations.ts';
 import { sweepOverdueMatters } from '#use-cases/received-matters.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
 
@@ -29,6 +30,7 @@ export function createSweepHandler(
   const sweep = sweepNodes(deps);
   const matters = sweepOverdueMatters(deps);
   const field = sweepFieldTrips(deps);
+  const preservations = sweepPreservations(deps);
   const handler = middy()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .handler(async (): Promise<SweepResult> => {
@@ -41,6 +43,8 @@ export function createSweepHandler(
       // The command center's gauge: approvals waiting for a decision, per court, as of this sweep.
       const backlog = await waiting();
       recordPoints(backlog.map((court) => approvalsWaiting(court.court, court.waiting)));
+      // Preservations with no enforcement case filed yet, about to expire (诉执衔接): told once per expiry.
+      const expiring = await preservations();
       logger.info('node sweep', {
         due: result.due,
         acted: result.acted,
@@ -50,6 +54,7 @@ export function createSweepHandler(
         receivedOverdue: alerted.length,
         fieldOverdue: trips.alerted.length,
         fieldPurged: trips.purged.length,
+        preservationsExpiring: expiring.length,
       });
       return result;
     });

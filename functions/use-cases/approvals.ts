@@ -24,6 +24,8 @@ import { creditDecisionProblem } from '#domain/coercion/signature.ts';
 import { depositProblem, percentOfCeil, startingPriceProblem } from '#domain/disposal/auction.ts';
 import { lotAwaitingTerms } from '#domain/disposal/plan.ts';
 import { approvalIdFor } from '#domain/ids.ts';
+import { isMeasureStep, measureDecisionEvents } from '#domain/measures/decisions.ts';
+import { reliefCaps, reliefGrantProblem } from '#domain/measures/relief.ts';
 import type { Fen } from '#domain/money.ts';
 import type { Rules } from '#domain/rules/table.ts';
 import type { Identity, Role } from '#domain/staff/roles.ts';
@@ -46,6 +48,8 @@ export interface ApprovalRequestTerms {
   readonly months?: number;
   /** Tells apart approvals of one step in one execution (e.g. each auction's terms). */
   readonly occasion?: string;
+  /** Who asked, when it is not the case's officer (a measure proposed by a team lead): they may not decide it. */
+  readonly requester?: string;
 }
 
 /** One approval per execution, step, occasion and rung: a retried step finds the one it made. */
@@ -81,7 +85,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
             step: input.approval.step,
             requiredRole: input.approval.requiredRole,
             level: input.approval.level,
-            requester: s.officer ?? 'system',
+            requester: input.approval.requester ?? s.officer ?? 'system',
             dueAt: input.approval.dueAt,
             summary: approvalSummary(input.approval.step, s, deps.rules, input.approval),
           },
@@ -99,7 +103,7 @@ export function requestApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals'
         step: input.approval.step,
         level: input.approval.level,
         requiredRole: input.approval.requiredRole,
-        requester: state.officer ?? 'system',
+        requester: input.approval.requester ?? state.officer ?? 'system',
         summary: approvalSummary(input.approval.step, state, deps.rules, input.approval),
         dueAt: input.approval.dueAt,
         createdAt: deps.clock.now(),
@@ -133,6 +137,7 @@ export function escalateApproval(deps: Pick<Deps, 'cases' | 'clock' | 'approvals
       : {
           ...approvalRequestTerms(deps, input.approval.step, {}, input.approval.level + 1),
           ...(input.approval.occasion ? { occasion: input.approval.occasion } : {}),
+          ...(input.approval.requester ? { requester: input.approval.requester } : {}),
           ...subject,
         };
     const { state } = await mutateCase(
@@ -227,6 +232,10 @@ export function applyDecision(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'ca
         if (s.approvals[input.decision.approvalId]?.status === 'pending') events.push(decidedEvent(input.decision));
         if (input.step === 'term-extension')
           events.push(...extensionEvents(deps, s, input.node, input.execution, input.decision));
+        if (isMeasureStep(input.step))
+          events.push(
+            ...measureDecisionEvents(input.step, s, input.decision, deps.clock.now(), deps.rules, deps.calendar),
+          );
         const to = input.decision.decision === 'approved' ? policy.onApproved : policy.onRejected;
         // A step without statuses (a closure asked for while the case goes on) leaves the status to its phase.
         if (to && s.status === policy.waiting && to !== s.status) {
@@ -303,6 +312,20 @@ function auctionTermsProblem(
   return startingPriceProblem(awaiting.lot, awaiting.stage, start, rules) ?? depositProblem(deposit, start, rules);
 }
 
+/** M-RELIEF: an amount granted beyond the caps is refused, naming the cap, before anything is written. */
+function reliefDecisionProblem(
+  state: EnforcementCase | undefined,
+  data: Readonly<Record<string, unknown>>,
+  rules: Rules,
+): string | undefined {
+  const relief = state?.measures?.relief;
+  if (!state || relief?.status !== 'applied') return '本案没有待决定的司法救助申请';
+  const { usualFen, absoluteFen } = reliefCaps(state, rules);
+  const granted =
+    typeof data.grantedFen === 'number' ? data.grantedFen : Math.min(relief.requestedFen, usualFen, absoluteFen);
+  return reliefGrantProblem(state, granted, data.exceptional === true, rules);
+}
+
 /** C1: a fine or detention decided beyond the law's limits is refused, naming the limit, before anything is written. */
 function sanctionProblem(state: EnforcementCase | undefined, data: Readonly<Record<string, unknown>>, rules: Rules) {
   const sanction = state?.coercion?.sanction;
@@ -351,7 +374,9 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'engine' | 'cases'
             ? auctionTermsProblem(state, data, deps.rules)
             : approval.step === 'credit-discipline'
               ? creditDecisionProblem(state?.coercion?.creditProposal, data, command.reason)
-              : undefined;
+              : approval.step === 'judicial-relief'
+                ? reliefDecisionProblem(state, data, deps.rules)
+                : undefined;
       if (problem) throw invalid(problem);
     }
     const now = deps.clock.now();

@@ -4,24 +4,30 @@
  * the applicant's answer, creates the interview request and the approval the plan asks for, and tells the
  * command center of a refusal. Staff ask for a closure and record the applicant's interview here too.
  */
+
 import { RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
 import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
+import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { ClosureReview, EnforcementCase, InterviewOpinion } from '#domain/case/model.ts';
 import { WAITABLE_PROBLEMS } from '#domain/closure/final-closure.ts';
 import { CLOSURE_WAY_LABELS, closureProblems, isStaffWay } from '#domain/closure/grounds.ts';
 import { type ClosureNext, planClosure, reviewProblems } from '#domain/closure/plan.ts';
+import { liftingDue } from '#domain/coercion/measures.ts';
+import { coercionRunning } from '#domain/control/plan.ts';
 import { executionName, parseExecutionName } from '#domain/ids.ts';
+import { exitLiftNoticeOwed } from '#domain/measures/exit-ban.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
 import { caseNotFound, conflict, forbidden, invalid, unauthenticated } from './errors.ts';
+import { liftingRun } from './performance.ts';
 import { ensureRequest, settleRequest } from './requests.ts';
 import type { StepInput } from './service.ts';
 
-type ClosureDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts'>;
+type ClosureDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts' | 'wakes'>;
 
 export type ClosureTerms =
   | {
@@ -30,6 +36,8 @@ export type ClosureTerms =
       readonly until: string;
       readonly round: number;
       readonly requery?: string;
+      /** A closure otherwise than 终本 that leaves a restriction or listing to lift or remove (C5, C6): the run. */
+      readonly lift?: string;
     }
   | { readonly next: 'interview'; readonly requestId: string; readonly timeoutSeconds: number; readonly round: number }
   | {
@@ -70,13 +78,20 @@ async function next(deps: ClosureDeps, input: StepInput, round: number): Promise
     case 'refused':
       return { next: 'refused', requestId: '', until: now, round: r };
     case 'closed': {
+      // M-EXIT-BAN: the lifting decided with the closure is sent to the exit-entry authority by settle.
+      if (exitLiftNoticeOwed(state)) await deps.wakes.requestWake({ caseId: state.caseId, reason: '解除限制出境' });
       const finalRound = state.closure?.way === 'final-round-closure' && !state.watches?.requery;
+      // A coercion phase still running (waiting on the police, the watch, ...) is woken to lift and remove at once
+      // what the closure ends (C5, C6); settle, the only holder of SendTask*, does it.
+      if (coercionRunning(state) && liftingDue(state, deps.rules, chinaDateOf(now)))
+        await deps.wakes.requestWake({ caseId: state.caseId, reason: '结案，解除限制消费令、删除失信信息' });
       return {
         next: 'closed',
         requestId: '',
         until: now,
         round: r,
         ...(finalRound ? { requery: executionName(state.caseId, 'requery', 1) } : {}),
+        ...liftingRun(state, deps.rules, chinaDateOf(now)),
       };
     }
     case 'approve':

@@ -284,8 +284,8 @@ export function advanceCoercion(deps: CoercionDeps) {
           });
         }
       }
-      const next =
-        owns || (planned.next.kind !== 'disburse' && planned.next.kind !== 'exhausted') ? planned.next : null;
+      const ends = ['disburse', 'exhausted', 'lifted'];
+      const next = planned.next.kind === 'lifted' || (!owns && ends.includes(planned.next.kind)) ? null : planned.next;
       return { events, result: next };
     });
     const round = input.round + 1;
@@ -337,11 +337,11 @@ export function openCoercion(deps: CoercionDeps) {
  * (../domain/approvals/authority.ts) allows the action. The caller is a user of the staff directory, named by
  * the staff API's verified identity or by an operator's invocation of settle.
  */
-async function staffOfCase(
+export async function staffOfCase(
   deps: Pick<Deps, 'staff' | 'cases'>,
   caseId: string,
   userId: string,
-  action: 'record-conduct' | 'order-release',
+  action: 'record-conduct' | 'order-release' | 'close-cases',
 ) {
   const member = await deps.staff.member(userId);
   if (!member?.active) throw unauthenticated(`未知或已停用的用户：${userId}`);
@@ -358,7 +358,11 @@ async function staffOfCase(
 }
 
 /** Wakes the phase if it is watching for performance (money, new conduct): it answers the watch request. */
-async function wakeWatch(deps: Pick<Deps, 'requests' | 'engine' | 'clock'>, state: EnforcementCase, reason: string) {
+export async function wakeWatch(
+  deps: Pick<Deps, 'requests' | 'engine' | 'clock'>,
+  state: EnforcementCase,
+  reason: string,
+) {
   const requestId = state.coercion?.watchRequestId;
   if (!requestId) return;
   const { token } = await deps.requests.addAnswer(requestId, {
@@ -452,5 +456,3 @@ export function orderEarlyRelease(deps: Pick<Deps, 'cases' | 'clock' | 'staff' |
     return { caseId: command.caseId, released: true };
   };
 }
-
-export { wakeWatch };

@@ -25,6 +25,7 @@ import type { IntakeRejections } from '#ports/intake.ts';
 import type { PartnerGateway, PartnerRequestStore } from '#ports/partner-requests.ts';
 import type { PartyKey } from '#ports/party-key.ts';
 import type { PaymentGateway } from '#ports/payments.ts';
+import type { PreservationStore } from '#ports/preservations.ts';
 import type { ReceivedMatterStore } from '#ports/received-matters.ts';
 import type { StaffDirectory } from '#ports/staff-directory.ts';
 import type { Waker } from '#ports/wakes.ts';
@@ -48,6 +49,8 @@ export interface Deps {
   readonly wakes: Waker;
   readonly filing: FilingSystem;
   readonly received: ReceivedMatterStore;
+  /** Preservation rulings reported by the preservation center (诉执衔接). */
+  readonly preservations: PreservationStore;
   readonly partyKey: PartyKey;
   /** Issued documents (numbered, signed PDFs): read by the staff API. */
   readonly documents: DocumentArchive;

@@ -7,6 +7,7 @@ import { accountBalance } from '#domain/case/reducer.ts';
 import { handoverStatus, outstandingFen } from '#domain/control/plan.ts';
 import { heldSince, isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
+import { exitLiftNoticeOwed, withExitLift } from '#domain/measures/exit-ban.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { wakeWatch } from './coercion.ts';
@@ -133,25 +134,24 @@ export type Closing = { readonly closed: boolean } & (
  * the plan was approved (so the account is not empty) goes through another disbursement, with its own approval.
  * Otherwise the case is handed to the phase it needs.
  */
-export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>) {
+export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'wakes'>) {
   return async (input: StepInput): Promise<Closing> => {
     const { state, result } = await mutateCase(
       deps,
       input.caseId,
       SYSTEM,
       { execution: input.execution, step: 'close-case' },
-      (s): { events: CaseEvent[]; result: Closing['next'] } => {
+      (s, now): { events: CaseEvent[]; result: Closing['next'] } => {
         if (s.status === 'closed') return { events: [], result: 'closed' };
         if (s.status !== 'disbursing') return { events: [], result: 'handed-over' };
         if (accountBalance(s) > 0) return { events: [], result: 'disburse-again' };
         if (isFullyPerformed(s, deps.rules)) {
-          return {
-            events: [
-              { type: 'case-closed', way: 'fully-performed' },
-              { type: 'status-changed', from: s.status, to: 'closed', reason: '执行完毕' },
-            ],
-            result: 'closed',
-          };
+          // M-EXIT-BAN: an exit restriction still in force is lifted with the closure.
+          const closing: CaseEvent[] = [
+            { type: 'case-closed', way: 'fully-performed' },
+            { type: 'status-changed', from: s.status, to: 'closed', reason: '执行完毕' },
+          ];
+          return { events: withExitLift(s, closing, now), result: 'closed' };
         }
         const to = handoverStatus(s);
         return {
@@ -161,7 +161,11 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>) {
       },
     );
     if (result === 'handed-over') return { next: result, closed: false, ...nextPhase(state) };
-    if (result === 'closed') return { next: result, closed: true, ...liftingRun(state) };
+    if (result === 'closed') {
+      // M-EXIT-BAN: the lifting decided with the closure is sent to the exit-entry authority by settle.
+      if (exitLiftNoticeOwed(state)) await deps.wakes.requestWake({ caseId: state.caseId, reason: '解除限制出境' });
+      return { next: result, closed: true, ...liftingRun(state, deps.rules, chinaDateOf(deps.clock.now())) };
+    }
     if (result !== 'disburse-again') return { next: result, closed: false };
     const { run } = parseExecutionName(input.execution);
     return {

@@ -5,7 +5,7 @@
  */
 
 import { RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
-import { plusSeconds } from '#domain/calendar/local-date.ts';
+import { chinaDateOf, plusSeconds } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Bid, EnforcementCase, PricingMethod } from '#domain/case/model.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
@@ -13,6 +13,7 @@ import { handoverStatus, outstandingFen } from '#domain/control/plan.ts';
 import { type DisposalAnswer, recordDisposalAnswer } from '#domain/disposal/outcomes.ts';
 import { type DisposalWait, planDisposal } from '#domain/disposal/plan.ts';
 import { executionName, parseExecutionName } from '#domain/ids.ts';
+import { exitLiftNoticeOwed, withExitLift } from '#domain/measures/exit-ban.ts';
 import type { DisposalRequestKind } from '#domain/partners/requests.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
@@ -244,9 +245,17 @@ export function advanceDisposal(deps: DisposalDeps) {
       const events: CaseEvent[] = [...planned.events];
       const after = planned.next;
       if (after.kind === 'closed' && s.status === 'disposing') {
-        events.push(
+        const closing: CaseEvent[] = [
           { type: 'case-closed', way: 'fully-performed' },
           { type: 'status-changed', from: s.status, to: 'closed', reason: '以物抵债，执行完毕' },
+        ];
+        // M-EXIT-BAN: an exit restriction still in force is lifted with the closure.
+        events.push(
+          ...withExitLift(
+            planned.events.reduce((c, event) => applyEvent(c, event, now), s),
+            closing,
+            now,
+          ),
         );
       }
       if (
@@ -280,7 +289,14 @@ export function advanceDisposal(deps: DisposalDeps) {
           round,
         };
       case 'closed':
-        return { next: 'closed', requestId: '', round, ...liftingRun(state) };
+        // M-EXIT-BAN: the lifting decided with the closure is sent to the exit-entry authority by settle.
+        if (exitLiftNoticeOwed(state)) await deps.wakes.requestWake({ caseId: state.caseId, reason: '解除限制出境' });
+        return {
+          next: 'closed',
+          requestId: '',
+          round,
+          ...liftingRun(state, deps.rules, chinaDateOf(deps.clock.now())),
+        };
       case 'handover':
       case 'officer':
       case 'held':

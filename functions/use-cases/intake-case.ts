@@ -20,10 +20,12 @@ import { chinaDateOf, localDate } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { ClaimItem, Party } from '#domain/case/model.ts';
 import { caseIdFor, executionName, partyIdFor } from '#domain/ids.ts';
+import { applicationLimit } from '#domain/intake/application-limit.ts';
 import { filingProblems } from '#domain/intake/checks.ts';
 import { fen } from '#domain/money.ts';
 import { CaseAlreadyExistsError } from '#ports/case-repository.ts';
 import { type Deps, loadCase, mutateCase } from './context.ts';
+import { carryPreservations } from './preservations.ts';
 
 export type IntakeOutcome =
   | { readonly outcome: 'created'; readonly caseId: string; readonly caseNumber: string; readonly execution: string }
@@ -192,7 +194,21 @@ function keptForReview(raw: unknown): unknown {
   }
 }
 
-export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'rejections' | 'staff' | 'partyKey'>) {
+type IntakeDeps = Pick<
+  Deps,
+  'cases' | 'engine' | 'clock' | 'rules' | 'calendar' | 'rejections' | 'staff' | 'partyKey' | 'preservations'
+>;
+
+/**
+ * After the case exists (first time or again): the preserved seizures of the same parties carried over (B3-CARRY),
+ * and their renewal watch started from day one (B2). Repeatable: carried once, the watch started under its name.
+ */
+async function carryOver(deps: IntakeDeps, caseId: string, eventId: string): Promise<void> {
+  const watch = await carryPreservations(deps)(caseId, { intakeEvent: eventId });
+  if (watch.renewal) await deps.engine.startExecution('renewal', watch.renewal, { v: 1, caseId });
+}
+
+export function intakeCase(deps: IntakeDeps) {
   return async (raw: unknown): Promise<IntakeOutcome> => {
     const parsed = await validate(deps, raw);
     if (!parsed.success) {
@@ -219,7 +235,7 @@ export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'reje
       await deps.cases.create(caseId, {
         at: deps.clock.now(),
         actor: { kind: 'system', id: `${INTAKE_SOURCE}/${INTAKE_DETAIL_TYPE}` },
-        events: [filed],
+        events: [filed, applicationLimit(filed.basis, chinaDateOf(filed.filedAt), deps.rules, deps.calendar)],
         cause: { intakeEvent: parsed.event.id },
       });
     } catch (error) {
@@ -229,11 +245,13 @@ export function intakeCase(deps: Pick<Deps, 'cases' | 'engine' | 'clock' | 'reje
       const stillFiled = existing.status === 'filed' && existing.phaseRuns.service === undefined;
       await linkResumed(deps, filed, caseId, parsed.event.id);
       await linkReversal(deps, filed, caseId, parsed.event.id);
+      await carryOver(deps, caseId, parsed.event.id);
       if (stillFiled) await deps.engine.startExecution('service', firstRun, input);
       return { outcome: 'duplicate', caseId, caseNumber: existing.caseNumber, restarted: stillFiled };
     }
     await linkResumed(deps, filed, caseId, parsed.event.id);
     await linkReversal(deps, filed, caseId, parsed.event.id);
+    await carryOver(deps, caseId, parsed.event.id);
     await deps.engine.startExecution('service', firstRun, input);
     return { outcome: 'created', caseId, caseNumber: filed.caseNumber, execution: firstRun };
   };

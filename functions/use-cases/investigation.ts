@@ -73,7 +73,10 @@ function foundAssets(state: EnforcementCase, request: PartnerRequest): { events:
       continue;
     }
     const parsed = InquiryResult.parse(answer.result);
-    const assets: Asset[] = parsed.assets.map((found) => ({
+    // What the case already holds (seizures carried over from a preservation, B3-CARRY) is not found again.
+    const held = new Set(Object.values(state.assets).map((a) => `${a.channel}|${a.reference}`));
+    const fresh = parsed.assets.filter((found) => !held.has(`${channel}|${found.reference}`));
+    const assets: Asset[] = fresh.map((found) => ({
       assetId: derivedId('s', state.caseId, item.itemId, found.reference),
       respondentId: item.respondentId ?? '',
       class: found.class,

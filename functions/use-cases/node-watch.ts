@@ -10,10 +10,13 @@
  * the sweeper opens node tasks (one sweeper at a time: reserved concurrency 1 on AWS, serial work locally).
  */
 import { firstLevel } from '#domain/approvals/policy.ts';
+import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { nodeLabel } from '#domain/case/node-labels.ts';
 import { dueNodeActions, type NodeAction } from '#domain/case/node-watch.ts';
+import { listingRemovalDue } from '#domain/coercion/removal.ts';
+import { coercionRunning } from '#domain/control/plan.ts';
 import { lapsed } from '#domain/disputes/distribution.ts';
 import { executionName } from '#domain/ids.ts';
 import { approvalRequestTerms } from './approvals.ts';
@@ -76,6 +79,25 @@ export interface SweepResult {
   readonly failed: readonly string[];
 }
 
+/**
+ * C6 (法释〔2017〕7号 第十条第二款): a listing whose term ended is removed within 3 working days. Its removal node
+ * (set when it was listed) brings the case to the sweeper; when no coercion phase runs, a run that only removes and
+ * publishes is recorded, then started: a repeat before the run opens computes the same execution name (already
+ * there), and the run, once open, removes the listing so that nothing is due any more.
+ */
+async function liftAtTermEnd(deps: SweepDeps, state: EnforcementCase, now: string): Promise<void> {
+  if (listingRemovalDue(state, deps.rules, chinaDateOf(now))?.ground !== 'term-ended' || coercionRunning(state)) return;
+  const run = (state.phaseRuns.coercion ?? 0) + 1;
+  await mutateCase(deps, state.caseId, SWEEPER, { action: 'listing-term-ended' }, (s) => ({
+    events: s.coercion?.liftingRun === run ? [] : [{ type: 'lifting-run-started', run }],
+    result: undefined,
+  }));
+  await deps.engine.startExecution('coercion', executionName(state.caseId, 'coercion', run), {
+    v: 1,
+    caseId: state.caseId,
+  });
+}
+
 /** One case: what is due now, the tasks started, then the events written. Returns what was done. */
 export function sweepCase(deps: SweepDeps) {
   const advance = advanceDistribution(deps);
@@ -87,6 +109,7 @@ export function sweepCase(deps: SweepDeps) {
       await advance(caseId, SWEEPER);
       before = await loadCase(deps.cases, caseId);
     }
+    await liftAtTermEnd(deps, before, now);
     const actions = dueNodeActions(before, now, deps.rules, deps.calendar);
     // A party's window that ran out (an objection's reconsideration or lawsuit period): the ruling stands.
     if (actions.some((a) => a.kind === 'lapse')) await lapseObjectionWindows(deps, caseId);

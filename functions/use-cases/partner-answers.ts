@@ -2,15 +2,18 @@
 
 import { describeIssues } from '#contracts/intake-event.ts';
 import { PartnerCallback, RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
+import { isMeasureRequest } from '#domain/partners/requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import type { Deps } from './context.ts';
 import { invalid, notFound } from './errors.ts';
 import { recordLateAnswer } from './investigation.ts';
+import { dispatchMeasures, recordMeasureAnswer } from './measure-dispatch.ts';
 
 export function answerPartner(
-  deps: Pick<Deps, 'requests' | 'engine' | 'clock' | 'cases' | 'rules' | 'calendar' | 'alerts'>,
+  deps: Pick<Deps, 'requests' | 'engine' | 'clock' | 'cases' | 'rules' | 'calendar' | 'alerts' | 'partners'>,
 ) {
   const late = recordLateAnswer(deps);
+  const measureAnswer = recordMeasureAnswer(deps);
   return async (raw: unknown) => {
     const parsed = PartnerCallback.safeParse(raw);
     if (!parsed.success) throw invalid(describeIssues(parsed.error).join('; '));
@@ -31,6 +34,12 @@ export function answerPartner(
       result: callback.result ?? {},
     });
     if (updated.answers.some((a) => a.itemId === callback.itemId && a.late)) await late(updated);
+    // The measures' requests have no execution waiting: their answers go on the case when the last one is in.
+    // Then what is due next: the persons still unconfirmed are sent the notice again, up to P-MEASURES' rounds.
+    if (isMeasureRequest(updated.kind)) {
+      await measureAnswer(updated);
+      if (updated.status !== 'pending') await dispatchMeasures(deps)(updated.caseId);
+    }
     if (token) {
       try {
         await deps.engine.sendTaskSuccess(token, { requestId: updated.requestId, complete: true });

@@ -3,10 +3,12 @@
  * woken so that the measures are lifted and the property withdrawn now, not when their waits would have ended; a
  * case closed with measures still in force gets a short run that lifts them.
  */
+import type { LocalDate } from '#domain/calendar/local-date.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { liftingDue } from '#domain/coercion/measures.ts';
 import { coercionRunning, outstandingFen } from '#domain/control/plan.ts';
 import { executionName } from '#domain/ids.ts';
+import type { Rules } from '#domain/rules/table.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import type { Deps } from './context.ts';
 import { followObjections } from './objections.ts';
@@ -49,24 +51,26 @@ export async function wakeOnPerformance(
 }
 
 /**
- * A wake request (from a step that satisfied the claim, through the partner queue): if the claim is satisfied, what
- * waits on the case is superseded and woken, so that the measures are lifted now (C5, C6).
+ * A wake request (from a step that satisfied the claim, or closed the case, through the partner queue): if the claim
+ * is satisfied or the case closed, what waits on the case is superseded and woken, so that the measures are lifted
+ * now (C5, C6).
  */
 export function wakeOnRequest(deps: Pick<Deps, 'cases' | 'requests' | 'engine' | 'clock'>) {
   return async (request: { readonly caseId: string }): Promise<{ readonly woken: boolean }> => {
     const found = await deps.cases.load(request.caseId);
     // An objection's ruling that stood (the sweeper saw its period end) may have work for the phases waiting.
     const state = found ? await followObjections(deps, found) : undefined;
-    if (!state || outstandingFen(state) > 0) return { woken: false };
+    if (!state || (outstandingFen(state) > 0 && state.status !== 'closed')) return { woken: false };
     return { woken: await wakeOnPerformance(deps, state) };
   };
 }
 
 /**
- * C5, C6: a case whose claim is satisfied while a consumption restriction or a listing is still in force, and no
- * coercion phase runs to lift them, gets a short coercion run that only lifts, removes and publishes.
+ * C5, C6: a case whose claim is satisfied, or that closed, while a consumption restriction or a listing is due to be
+ * lifted or removed (./removal.ts, P-CLOSURE-LIFTING), and no coercion phase runs to do it, gets a short coercion run
+ * that only lifts, removes and publishes.
  */
-export function liftingRun(state: EnforcementCase): { readonly lift?: string } {
-  if (!liftingDue(state) || coercionRunning(state)) return {};
+export function liftingRun(state: EnforcementCase, rules: Rules, today: LocalDate): { readonly lift?: string } {
+  if (!liftingDue(state, rules, today) || coercionRunning(state)) return {};
   return { lift: executionName(state.caseId, 'coercion', (state.phaseRuns.coercion ?? 0) + 1) };
 }

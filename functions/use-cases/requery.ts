@@ -4,6 +4,7 @@
  * mean resumption: the platform asks the court's filing system, which files the resumed case through intake.
  */
 import { InquiryResult } from '#contracts/partner-answers.ts';
+import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { disposable, planRequery } from '#domain/closure/requery.ts';
@@ -15,6 +16,7 @@ import { inquiryItems } from '#domain/partners/requests.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
 import { ASSET_CLASS_NAMES } from './labels.ts';
+import { liftingRun } from './performance.ts';
 import { ensureRequest, settleRequest } from './requests.ts';
 import type { StepInput } from './service.ts';
 
@@ -25,6 +27,8 @@ export interface RequeryTerms {
   readonly requestId: string;
   readonly timeoutSeconds: number;
   readonly until: string;
+  /** A listing to remove now that the re-queries found nothing (C6, 第十条第一款第四项): the lifting run. */
+  readonly lift?: string;
   /** Which of G3's queries (1 to 10) this execution makes. */
   readonly query: number;
   readonly round: number;
@@ -89,8 +93,9 @@ async function plan(deps: RequeryDeps, input: StepInput, round: number, queried:
   );
   const base = { requestId: '', timeoutSeconds: 1, until: now, round: round + 1, chain, query: 0 };
   if (result.kind === 'done') return { ...base, next: 'done' };
-  // One query per execution: after it, the next execution waits for the next one.
-  if (queried) return { ...base, next: 'chain' };
+  // One query per execution: after it, the next execution waits for the next one. A query that found nothing may
+  // make the listing's removal due (C6, 第十条第一款第四项): a coercion run removes it.
+  if (queried) return { ...base, next: 'chain', ...liftingRun(state, deps.rules, chinaDateOf(now)) };
   if (result.kind === 'wait') return { ...base, next: 'wait', until: result.until, query: result.round };
   const terms = await ensureRequest(deps, state, input.execution, {
     kind: 'inquiry',

@@ -14,6 +14,8 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { ENV } from '#commons/config.ts';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
+import { PARTY_CHANGE_DETAIL_TYPE } from '#contracts/party-change-event.ts';
+import { PRESERVATION_DETAIL_TYPE, PRESERVATION_SOURCE } from '#contracts/preservation-event.ts';
 import { functionEntry } from '../paths.ts';
 import type { CaseStore } from './case-store.ts';
 import type { EncryptionKey } from './encryption-key.ts';
@@ -81,8 +83,11 @@ export class Intake extends Construct {
 
     this.rule = new Rule(this, 'Filed', {
       eventBus: this.bus,
-      description: 'Filed enforcement cases to the intake function',
-      eventPattern: { source: [INTAKE_SOURCE], detailType: [INTAKE_DETAIL_TYPE] },
+      description: 'Filed enforcement cases and preservation rulings to the intake function',
+      eventPattern: {
+        source: [INTAKE_SOURCE, PRESERVATION_SOURCE],
+        detailType: [INTAKE_DETAIL_TYPE, PARTY_CHANGE_DETAIL_TYPE, PRESERVATION_DETAIL_TYPE],
+      },
       targets: [
         new LambdaFunction(this.handler.function, {
           deadLetterQueue: this.deadLetterQueue,

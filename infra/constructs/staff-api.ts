@@ -74,6 +74,15 @@ export function modelSchema(schema: z.ZodType): JsonSchema {
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
+ * The routes whose bodies API Gateway validates against a model before any function runs: the decision on a task
+ * (the route that sends task tokens). Every other body is validated by its function against the same zod contract,
+ * which answers in Chinese naming the field (the gateway's message is English). A model per route would cost one
+ * CloudFormation resource each; with the resources and methods of every route the stack passed the 500-resource limit
+ * of a CloudFormation stack (test/infra/stages.test.ts keeps the headroom).
+ */
+const GATEWAY_MODELS: ReadonlySet<string> = new Set(['decideTask']);
+
+/**
  * What every app client of the staff pool may read and write, stated explicitly (an app client without them may
  * write every mutable attribute): custom:court decides which cases a user sees and the enrolment record decides
  * whether they may approve, so both are readable and never writable by the user; only the name is.
@@ -227,18 +236,19 @@ export class StaffApi extends Construct {
       validateRequestParameters: true,
     });
     const integrations = {
-      api: new LambdaIntegration(props.apiFunction, { proxy: true, allowTestInvoke: false }),
-      settle: new LambdaIntegration(props.settleFunction, { proxy: true, allowTestInvoke: false }),
+      api: new LambdaIntegration(props.apiFunction, { proxy: true, scopePermissionToMethod: false }),
+      settle: new LambdaIntegration(props.settleFunction, { proxy: true, scopePermissionToMethod: false }),
     };
     for (const route of ROUTES as readonly Route[]) {
       if (route.target === 'local') continue;
-      const model: Model | undefined = route.body
-        ? this.api.addModel(`${pascal(route.operationId)}Model`, {
-            modelName: `${pascal(route.operationId)}Request`,
-            contentType: 'application/json',
-            schema: modelSchema(route.body),
-          })
-        : undefined;
+      const model: Model | undefined =
+        route.body && GATEWAY_MODELS.has(route.operationId)
+          ? this.api.addModel(`${pascal(route.operationId)}Model`, {
+              modelName: `${pascal(route.operationId)}Request`,
+              contentType: 'application/json',
+              schema: modelSchema(route.body),
+            })
+          : undefined;
       const pathParameters = Object.keys(route.params?.shape ?? {});
       const method = this.api.root.resourceForPath(route.path).addMethod(route.method, integrations[route.target], {
         operationName: route.operationId,

@@ -115,6 +115,7 @@ export class EnforcementStack extends Stack {
       coercionMachineArn: machineArn(this, machineName(prefix, 'coercion')),
       disposalMachineArn: machineArn(this, machineName(prefix, 'disposal')),
       nodeTaskMachineArn: machineArn(this, machineName(prefix, 'node-task')),
+      renewalMachineArn: machineArn(this, machineName(prefix, 'renewal')),
       evidenceBucket: this.evidence.bucket,
       partyKeySecret: this.partyKey.secret,
     };

@@ -1,6 +1,7 @@
 /**
  * Closing work as staff do it, through the staff API (the running server's, or in process), served by the settle
- * function: ask for a closure (终本 or another way of G1), record the applicant's interview, record a settlement.
+ * function: ask for a closure (终本 or another way of G1), record the applicant's interview, record a settlement, record
+ * the applicant's application to resume after a breached one.
  */
 import { referenceData } from '#commons/reference-data.ts';
 import { CLOSURE_WAY_LABELS, groundsOf, isStaffWay } from '#domain/closure/grounds.ts';
@@ -107,6 +108,46 @@ export async function settlementCommand(
     const total = fen(installments.reduce((t, i) => t + i.amountFen, 0));
     out.result(result, () =>
       out.line(`已记录执行和解协议：${installments.length}期，合计${formatYuan(total)}；履行期间停止执行措施`),
+    );
+  });
+}
+
+/** `enforce resume <case> --as <user> [--note …]`: the applicant applied to resume after a breached settlement. */
+export async function resumeCommand(
+  globals: GlobalOptions,
+  out: Output,
+  reference: string,
+  options: { as: string; note?: string },
+): Promise<void> {
+  const caseId = await caseIdOf(reference, options.as);
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const result = await call('POST', `/cases/${caseId}/resumption`, {
+      ...(options.note ? { note: options.note } : {}),
+    }).catch((error: Error) => {
+      throw new CliError(`未记录恢复执行申请：${error.message}`);
+    });
+    out.result(result, () =>
+      out.line('已记录申请执行人申请恢复执行（执行和解规定第九条），已报立案部门以恢复执行案件（执恢）立案'),
+    );
+  });
+}
+
+/** `enforce listing-removal <case> --as <user> [--note …]`: the applicant's agreed request (C6, 第十条第一款第三项). */
+export async function listingRemovalCommand(
+  globals: GlobalOptions,
+  out: Output,
+  reference: string,
+  options: { as: string; note?: string },
+): Promise<void> {
+  const caseId = await caseIdOf(reference, options.as);
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const result = await call('POST', `/cases/${caseId}/listing-removal`, {
+      ...(options.note ? { note: options.note } : {}),
+    }).catch((error: Error) => {
+      throw new CliError(`未记录删除失信信息的申请：${error.message}`);
+    });
+    out.result(result, () =>
+      out.line('已记录申请执行人书面申请删除失信信息（本院审查同意）；3个工作日内删除并通知协助单位（C6）'),
     );
   });
 }

@@ -20,6 +20,7 @@ import {
   OPINION_LABELS,
   TRACK_LABELS,
 } from '#domain/timeline/labels.ts';
+import { measureLines } from '#domain/timeline/measures.ts';
 import { chinaTime, timeline } from '#domain/timeline/timeline.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { type ListeningOptions, ListenRefusedError } from '../api/listening.ts';
@@ -119,6 +120,7 @@ export async function caseCommand(globals: GlobalOptions, out: Output, reference
           `状态：${STATUS_LABELS[state.status]}${state.closure ? `（${CLOSURE_LABELS[state.closure.way]}）` : ''}`,
         );
         for (const line of closureLines(state)) out.line(line);
+        for (const line of measureLines(state)) out.line(line);
         if (state.track)
           out.line(
             `分流：${TRACK_LABELS[state.track]}  团队：${names.team(state.team ?? '')}  承办人：${names.member(state.officer ?? '')}`,

@@ -18,6 +18,7 @@ import { ROLE_LABELS } from '#domain/staff/roles.ts';
 import { chinaTime } from '#domain/timeline/timeline.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { issueDueDocuments } from '#use-cases/documents.ts';
+import { applyForRelief, recordReliefPayment } from '#use-cases/measures.ts';
 import { localDocuments } from '../runtime/documents.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { caseCommand } from './commands.ts';
@@ -102,6 +103,7 @@ function owedToday(runtime: EmbeddedRuntime, state: EnforcementCase): Fen {
  */
 async function flagshipActs(runtime: EmbeddedRuntime, out: Output, state: EnforcementCase): Promise<void> {
   const now = chinaTime(runtime.clock.now());
+  await flagshipRelief(runtime, out, state, now);
   const sanction = state.coercion?.sanction;
   if (state.status === 'disposing' && state.conduct.length === 0 && state.coercion?.restriction) {
     out.progress(
@@ -139,6 +141,34 @@ async function flagshipActs(runtime: EmbeddedRuntime, out: Output, state: Enforc
     );
     const paid = await runtime.pay(state.caseId, owed, 'demo-flagship-rest');
     if (!paid.ok) throw new CliError(`演示到账失败：${paid.message}`);
+  }
+}
+
+/** The relief the seed's applicant asks for, in yuan fen: gravely injured, 1.6 million yuan of medical bills so far. */
+const FLAGSHIP_RELIEF_FEN = 5_000_000;
+
+/**
+ * M-RELIEF: the applicant, gravely injured and owing 1.6 million yuan in medical bills (the seed article), applies for
+ * judicial relief as soon as the case is under way; the bureau chief decides (the demo's approval loop), the fund
+ * pays, and the later payouts repay the fund first (the disbursement lines show it).
+ */
+async function flagshipRelief(runtime: EmbeddedRuntime, out: Output, state: EnforcementCase, now: string) {
+  const relief = state.measures?.relief;
+  const officer = runtime.staff.document.staff.find((m) => m.userId === state.officer);
+  if (!officer || state.status === 'filed' || relief?.status === 'paid' || relief?.status === 'refused') return;
+  const identity = { userId: officer.userId, roles: officer.roles, court: officer.court };
+  if (!relief) {
+    out.progress(`  ${now}  （演示）申请执行人一级伤残，已花费医疗费160余万元，申请国家司法救助`);
+    await applyForRelief(runtime.deps)(identity, {
+      caseId: state.caseId,
+      applicantId: state.applicants[0]?.partyId ?? '',
+      hardship: '交通事故致一级伤残，已花费医疗费160余万元，后续治疗费用无着',
+      requestedFen: FLAGSHIP_RELIEF_FEN,
+    });
+    await runtime.runUntilIdle();
+  } else if (relief.status === 'granted') {
+    out.progress(`  ${now}  （演示）司法救助资金拨付到位，发放给申请执行人`);
+    await recordReliefPayment(runtime.deps)(identity, { caseId: state.caseId, reference: 'demo-relief-1' });
   }
 }
 

@@ -10,9 +10,11 @@ import { CONDUCT_LABELS } from '#domain/timeline/labels.ts';
 import { registerAwsCommands } from './aws.ts';
 import type { CostOptions } from './cost.ts';
 import { registerDisputeCommands } from './distribution.ts';
+import { measureCommands } from './measures.ts';
 import { registerObjectionCommands } from './objections.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output, output, writeError } from './output.ts';
+import { registerPreservationCommands } from './preservation-commands.ts';
 import { rulesCommand } from './rules.ts';
 import { SCENARIOS } from './scenarios.ts';
 
@@ -269,6 +271,28 @@ function program(): Command {
   );
   registerDisputeCommands(cli, helped, globals, out);
   registerObjectionCommands(cli, helped, globals, out);
+  helped(
+    cli
+      .command('resume')
+      .description(
+        '记录申请执行人申请恢复执行（被执行人不履行执行和解协议，执行和解规定第九条）：报立案部门以执恢案件立案',
+      )
+      .argument('<case>', '案号或案件内部编号')
+      .requiredOption('--as <user>', '记录人用户名（承办人、团队负责人、执行局局长）')
+      .option('--note <text>', '申请情况（如书面申请日期）'),
+  ).action(async (reference: string, options) => (await closure()).resumeCommand(globals(), out(), reference, options));
+  helped(
+    cli
+      .command('listing-removal')
+      .description(
+        '记录申请执行人书面申请删除失信信息、本院审查同意（仅限未设纳入期限的失信信息，法释〔2017〕7号第十条第一款第三项）',
+      )
+      .argument('<case>', '案号或案件内部编号')
+      .requiredOption('--as <user>', '记录人用户名（承办人、团队负责人、执行局局长）')
+      .option('--note <text>', '申请及审查情况'),
+  ).action(async (reference: string, options) =>
+    (await closure()).listingRemovalCommand(globals(), out(), reference, options),
+  );
   const entrusted = () => import('./entrusted.ts');
   const matters = helped(
     cli.command('entrusted').description('其他法院委托本院办理的执行事项（H1：30日内办结或函复），及委托、受托统计'),
@@ -354,6 +378,7 @@ function program(): Command {
   ).action(async (what: string, options) =>
     (await import('./export.ts')).exportCommand(globals(), out(), what, options),
   );
+  registerPreservationCommands(cli, helped, globals, out);
   helped(cli.command('run').description('处理当前所有到期的工作后退出')).action(lazy('runCommand'));
   helped(cli.command('worker').description('持续运行（生产模式）：按时处理到期的期限与外部答复')).action(
     lazy('workerCommand'),
@@ -507,6 +532,7 @@ function program(): Command {
       .option('--last <n>', '最近的条数（默认 50）'),
   ).action(async (options) => (await users()).usersAuditCommand(globals(), out(), options));
   registerAwsCommands(cli, globals, out, helped);
+  measureCommands(cli, helped, globals, out);
   helped(cli.command('verify').description('核验案件审计链（哈希链）').argument('<case>', '案号或案件内部编号')).action(
     lazy('verifyCommand'),
   );

@@ -9,6 +9,7 @@ import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { DynamoFieldStore } from '#adapters/dynamodb/field-store.ts';
 import { DynamoPartnerRequestStore } from '#adapters/dynamodb/partner-request-store.ts';
+import { DynamoPreservationStore } from '#adapters/dynamodb/preservation-store.ts';
 import { DynamoReceivedMatterStore } from '#adapters/dynamodb/received-matter-store.ts';
 import { RecordedRejections } from '#adapters/dynamodb/rejection-log.ts';
 import { CASES_LAYOUT } from '#adapters/dynamodb/tables.ts';
@@ -38,6 +39,7 @@ export async function dynamoStores(dataDir: string | undefined, meter: UsageMete
     approvals: new DynamoApprovalStore(db, tables),
     requests: new DynamoPartnerRequestStore(db, tables),
     received: new DynamoReceivedMatterStore(db, tables),
+    preservations: new DynamoPreservationStore(db, tables),
     field: new DynamoFieldStore(db, tables),
     rejections: (deadLetters) => new RecordedRejections(db, tables, deadLetters),
     idempotency: new DynamoDBPersistenceLayer({ tableName: LOCAL_TABLES.idempotency, awsSdkV3Client: local.client }),

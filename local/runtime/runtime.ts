@@ -25,6 +25,8 @@ import type { Deps } from '#use-cases/context.ts';
 import { sweepFieldTrips } from '#use-cases/field.ts';
 import type { IntakeOutcome } from '#use-cases/intake-case.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
+import type { PartyChangeOutcome } from '#use-cases/party-changes.ts';
+import { type PreservationOutcome, sweepPreservations } from '#use-cases/preservations.ts';
 import { sweepOverdueMatters } from '#use-cases/received-matters.ts';
 import type { Definition } from '#workflows/asl.ts';
 import type { MachineName } from '#workflows/index.ts';
@@ -136,7 +138,10 @@ export class EmbeddedRuntime {
   private readonly store: RuntimeStores;
   private readonly partyKey: Uint8Array;
   private readonly handlers = new Map<StepName, StepHandler>();
-  private readonly intakeHandler: (event: unknown, context: Context) => Promise<IntakeOutcome>;
+  private readonly intakeHandler: (
+    event: unknown,
+    context: Context,
+  ) => Promise<IntakeOutcome | PreservationOutcome | PartyChangeOutcome>;
   private readonly settleHandler: (event: unknown, context: Context) => Promise<unknown>;
   private readonly apiHandler: (event: unknown, context: Context) => Promise<APIGatewayProxyResult>;
   /** Due work runs one batch at a time: the worker loop, the API server and the CLI may all ask for it. */
@@ -150,6 +155,8 @@ export class EmbeddedRuntime {
   /** Received matters (H1) past their due date, told to the command center; see `sweepMatters`. */
   private readonly mattersSweeper: () => Promise<readonly string[]>;
   private readonly fieldSweeper: () => Promise<unknown>;
+  /** Preservations without an enforcement case, about to expire, told to the command center (诉执衔接). */
+  private readonly preservationSweeper: () => Promise<unknown>;
   private mattersCheckedAt: Instant | undefined;
   private evidenceCheckedAt: Instant | undefined;
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
@@ -246,6 +253,7 @@ export class EmbeddedRuntime {
       evidence: this.evidence,
       wakes: new QueueWaker(deliver, clock),
       received: store.received,
+      preservations: store.preservations,
       partyKey: { key: async () => partyKey },
       documents: new SqliteDocumentStore(database),
       field: store.field,
@@ -259,6 +267,7 @@ export class EmbeddedRuntime {
     this.sweeper = sweepNodes(this.deps);
     this.mattersSweeper = sweepOverdueMatters(this.deps);
     this.fieldSweeper = sweepFieldTrips(this.deps);
+    this.preservationSweeper = sweepPreservations(this.deps);
     this.apiHandler = createApiHandler(this.deps, new SinkLogger(this.logSink, { function: 'api' }), {
       recordOnComplete: true,
     });
@@ -417,10 +426,24 @@ export class EmbeddedRuntime {
       async () => {
         // The filing system's event on the intake bus.
         if (this.meter) this.meter.target().events++;
-        return this.intakeHandler(event, lambdaContext('intake'));
+        return this.intakeHandler(event, lambdaContext('intake')) as Promise<IntakeOutcome>;
       },
       (result) => ('caseId' in result ? String(result.caseId) : undefined),
     );
+    await this.runUntilIdle();
+    return outcome;
+  }
+
+  /** A preservation ruling from the preservation center (诉执衔接), through the same intake function. */
+  async preservation(event: unknown): Promise<PreservationOutcome> {
+    const outcome = (await this.intakeHandler(event, lambdaContext('intake'))) as PreservationOutcome;
+    await this.runUntilIdle();
+    return outcome;
+  }
+
+  /** An application to add or change a respondent (V1), as the filing system files it, through intake. */
+  async partyChange(event: unknown): Promise<PartyChangeOutcome> {
+    const outcome = (await this.intakeHandler(event, lambdaContext('intake'))) as PartyChangeOutcome;
     await this.runUntilIdle();
     return outcome;
   }
@@ -537,6 +560,7 @@ export class EmbeddedRuntime {
       await this.mattersSweeper();
       // Field officers overdue back, told once; positions past their retention deleted (issue 17).
       await this.fieldSweeper();
+      await this.preservationSweeper();
     } catch (error) {
       this.log({
         level: 'WARN',

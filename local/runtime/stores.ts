@@ -12,6 +12,7 @@ import type { CaseQueries, CaseRepository } from '#ports/case-repository.ts';
 import type { FieldStore } from '#ports/field-store.ts';
 import type { IntakeRejections } from '#ports/intake.ts';
 import type { PartnerRequestStore } from '#ports/partner-requests.ts';
+import type { PreservationStore } from '#ports/preservations.ts';
 import type { ReceivedMatterStore } from '#ports/received-matters.ts';
 import { SqliteApprovalStore } from '../store/approval-store.ts';
 import { type CommitListener, SqliteCaseRepository, type SweepSchedule } from '../store/case-store.ts';
@@ -19,6 +20,7 @@ import { DATABASE_FILE, type OpenedDatabase, openDatabase } from '../store/datab
 import { SqliteFieldStore } from '../store/field-store.ts';
 import { SqlitePersistenceLayer } from '../store/idempotency.ts';
 import { SqlitePartnerRequestStore } from '../store/partner-request-store.ts';
+import { SqlitePreservationStore } from '../store/preservation-store.ts';
 import { SqliteReceivedMatterStore } from '../store/received-matter-store.ts';
 import { SqliteRejections } from '../store/rejection-log.ts';
 import { SqliteRuntimeStore } from '../store/runtime-store.ts';
@@ -40,6 +42,7 @@ export interface RuntimeStores {
   readonly approvals: ApprovalStore;
   readonly requests: PartnerRequestStore;
   readonly received: ReceivedMatterStore;
+  readonly preservations: PreservationStore;
   readonly field: FieldStore;
   rejections(deadLetters: DeadLetters): IntakeRejections;
   readonly idempotency: BasePersistenceLayer;
@@ -60,6 +63,7 @@ export function sqliteStores(database: OpenedDatabase): RuntimeStores {
     approvals: new SqliteApprovalStore(database, operations),
     requests: new SqlitePartnerRequestStore(database, operations),
     received: new SqliteReceivedMatterStore(database, operations),
+    preservations: new SqlitePreservationStore(database, operations),
     field: new SqliteFieldStore(database, operations),
     rejections: (deadLetters) => new SqliteRejections(database, deadLetters, operations),
     idempotency: new SqlitePersistenceLayer(database, operations),

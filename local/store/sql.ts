@@ -30,7 +30,7 @@ function kindOf(sql: string): string {
   return `${verb} ${table}`;
 }
 
-type Param = SQLInputValue | undefined;
+export type Param = SQLInputValue | undefined;
 
 function bind(params: readonly Param[]): SQLInputValue[] {
   return params.map((p) => (p === undefined ? null : p));

@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { CASES_LAYOUT, IDEMPOTENCY_LAYOUT, JOURNAL_LAYOUT, type TableLayout } from '#adapters/dynamodb/tables.ts';
 import { ENV } from '#commons/config.ts';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
+import { PARTY_CHANGE_DETAIL_TYPE } from '#contracts/party-change-event.ts';
+import { PRESERVATION_DETAIL_TYPE, PRESERVATION_SOURCE } from '#contracts/preservation-event.ts';
 import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { MACHINES } from '#workflows/index.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
@@ -447,7 +449,7 @@ describe('the functions', () => {
 });
 
 describe('intake', () => {
-  it('routes filed cases from its bus to the intake function, with a dead-letter queue and retries', () => {
+  it('routes filed cases and preservation rulings from its bus to the intake function, with a dead-letter queue and retries', () => {
     // Prepare
     const { intake } = synthesized().stack;
 
@@ -460,7 +462,10 @@ describe('intake', () => {
     expect(rules).toHaveLength(1);
     template().hasResourceProperties('AWS::Events::Rule', {
       EventBusName: { Ref: idOf(intake.bus) },
-      EventPattern: { source: [INTAKE_SOURCE], 'detail-type': [INTAKE_DETAIL_TYPE] },
+      EventPattern: {
+        source: [INTAKE_SOURCE, PRESERVATION_SOURCE],
+        'detail-type': [INTAKE_DETAIL_TYPE, PARTY_CHANGE_DETAIL_TYPE, PRESERVATION_DETAIL_TYPE],
+      },
       Targets: [
         Match.objectLike({
           Arn: { 'Fn::GetAtt': [functionLogicalId(`${prefix}-intake`), 'Arn'] },
@@ -578,6 +583,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   approvals: ['cases GetItem', 'cases PutItem', 'cases UpdateItem', 'cases/index/gsi1 Query', 'cases/index/gsi4 Query'],
   requests: ['cases GetItem', 'cases PutItem', 'cases UpdateItem'],
   received: ['cases GetItem', 'cases PutItem', 'cases/index/gsi1 Query'],
+  preservations: ['cases GetItem', 'cases PutItem', 'cases/index/gsi1 Query', 'cases/index/gsi2 Query'],
   documents: ['cases GetItem', 'cases Query'],
   field: [
     'cases GetItem',
@@ -626,6 +632,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   approvals: [ENV.casesTable],
   requests: [ENV.casesTable],
   received: [ENV.casesTable],
+  preservations: [ENV.casesTable],
   documents: [ENV.casesTable],
   field: [ENV.casesTable],
   rejections: [ENV.casesTable, ENV.intakeDlqUrl],
@@ -753,6 +760,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     }
     if (name === 'intake') {
       expected.add(`machine:${prefix}-service states:StartExecution`);
+      // The renewal watch of seizures carried over from a preservation (B3-CARRY).
+      expected.add(`machine:${prefix}-renewal states:StartExecution`);
       expected.add('intake-dlq sqs:SendMessage'); // also its dead-letter queue
     }
     if (name === 'record-evidence') expected.add('evidence-dlq sqs:SendMessage'); // its dead-letter queue
@@ -760,6 +769,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(`machine:${prefix}-node-task states:StartExecution`);
       // An objection's period running out frees a held asset: the sweeper takes the disposal up again.
       expected.add(`machine:${prefix}-disposal states:StartExecution`);
+      // A listing whose term ended: a coercion run removes it (C6, 第十条第二款).
+      expected.add(`machine:${prefix}-coercion states:StartExecution`);
       expected.add('sweep-dlq sqs:SendMessage'); // its dead-letter queue
     }
     if (name === 'api') {
@@ -771,7 +782,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       for (const action of ['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']) {
         expected.add(`* states:${action}`);
       }
-      // Staff ask for a closure or record a settlement: settle starts that phase.
+      // Staff ask for a closure or record a settlement: settle starts that phase; the applicant's request to remove
+      // a listing starts a coercion run that only removes it (C6).
       expected.add(`machine:${prefix}-closure states:StartExecution`);
       expected.add(`machine:${prefix}-settlement states:StartExecution`);
       // A suspension of enforcement lifted: the coercion or disposal it stopped starts again.
@@ -802,6 +814,7 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'intake') {
       expected.add(ENV.idempotencyTable);
       expected.add(ENV.serviceMachineArn);
+      expected.add(ENV.renewalMachineArn);
     }
     if (name === 'settle') {
       expected.add(ENV.closureMachineArn);
@@ -812,6 +825,7 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     if (name === 'sweep-nodes') {
       expected.add(ENV.nodeTaskMachineArn);
       expected.add(ENV.disposalMachineArn);
+      expected.add(ENV.coercionMachineArn);
     }
 
     // Act

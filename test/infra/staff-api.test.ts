@@ -92,6 +92,14 @@ describe('the staff API', () => {
       'requestClosure',
       'recordInterview',
       'recordSettlement',
+      'applyForResumption',
+      'requestListingRemoval',
+      'fileObjection',
+      'ruleOnObjection',
+      'applyForReconsideration',
+      'decideReconsideration',
+      'fileObjectionSuit',
+      'recordObjectionJudgment',
       // Disputes (issue 14): withdraw a waiting disbursement, pay from the case account, start a stopped phase
       // again, ask the filing system for a reversal.
       'applyToShare',
@@ -101,12 +109,20 @@ describe('the staff API', () => {
       'liftSuspension',
       'callGuarantee',
       'orderReversal',
-      'fileObjection',
-      'ruleOnObjection',
-      'applyForReconsideration',
-      'decideReconsideration',
-      'fileObjectionSuit',
-      'recordObjectionJudgment',
+      // The measures (issue 15): each starts an approval or sends a notice to an outside party.
+      'proposeExitBan',
+      'liftExitBan',
+      'applyForReward',
+      'recordRewardDeposit',
+      'recordLead',
+      'checkLead',
+      'recordLeadMoney',
+      'closeReward',
+      'applyForRelief',
+      'recordReliefPayment',
+      'proposeReferral',
+      'recordBankruptcyDeclared',
+      'dispatchMeasures',
     ]);
   });
 
@@ -127,10 +143,11 @@ describe('the staff API', () => {
     }
   });
 
-  it('validates bodies against models generated from the zod contracts, and required path parameters', () => {
+  it('validates the decision body against a model generated from its zod contract, and required path parameters', () => {
+    // The other bodies are validated by their functions (same contracts, Chinese messages): one model a route would
+    // take the stack past CloudFormation's 500 resources.
     const models = resourcesOfType('AWS::ApiGateway::Model');
-    const withBody = served.filter((r) => r.body);
-    expect(models).toHaveLength(withBody.length);
+    expect(models).toHaveLength(1);
     template().hasResourceProperties('AWS::ApiGateway::Model', {
       Name: 'DecideTaskRequest',
       Schema: Match.objectLike({ $schema: 'http://json-schema.org/draft-04/schema#', oneOf: Match.anyValue() }),

@@ -520,6 +520,9 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
     ['judgment', { for: 'applicant', reference: '（2026）冀0922民初1号' }],
   ] as const)
     expect((await r('POST', `${unknown}/${step}`, { as: officer, body })).status).toBe(409);
+  // No breached settlement, no listing: the applicant's resumption and removal requests are refused (409).
+  expect((await r('POST', `/cases/${caseId}/resumption`, { as: officer, body: {} })).status).toBe(409);
+  expect((await r('POST', `/cases/${caseId}/listing-removal`, { as: officer, body: {} })).status).toBe(409);
   await r('GET', `/cases/${caseId}/journal`, { as: USER_OF.auditor });
   await r('GET', `/cases/${caseId}/verify`, { as: USER_OF.auditor });
   // The case's documents (issued from its journal, docs/documents.md): the list, one PDF, one not of this case.

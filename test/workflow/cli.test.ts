@@ -31,11 +31,14 @@ const COMMANDS = [
   'interview',
   'settlement',
   'objection',
+  'resume',
+  'listing-removal',
   'users',
   'distribution',
   'suspension',
   'reversal',
   'disputes',
+  'measures',
 ];
 const scratch = mkdtempSync(join(tmpdir(), 'enforce-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -333,7 +336,9 @@ describe('the demo', () => {
     const closing = ['被执行人主动履行', '结案：执行完毕', '解除限制消费令（C5：已全部履行）'];
     inOrder([
       ...control,
-      '发放：沈立新 98,750.00元',
+      // M-RELIEF: the applicant's judicial relief (50,000.00 yuan, paid on 3 March) is repaid first from the payout.
+      '发放：沈立新 48,750.00元',
+      '发放：扣回司法救助金（沈立新名下） 50,000.00元',
       '院长决定（宋健）：限制消费令同意签发',
       '发出限制消费令（C4）',
       '有履行能力而拒不履行生效法律文书确定义务',
@@ -344,6 +349,7 @@ describe('the demo', () => {
       ...closing,
     ]);
     inOrder([...control, '发布拍卖公告', '拍卖成交：', '拍卖成交裁定已送达（E11）', ...closing]);
+    inOrder(['司法救助金50,000.00元已从救助资金中发放', '发放：扣回司法救助金（沈立新名下） 50,000.00元', ...closing]);
     // F-DELAY-INTEREST by hand, from the end of the performance period (22 January), rounded once to the fen:
     // 1,036,000 × 56 days to the deduction on 19 March × 0.000175 = 10,152.80; 937,250 × 44 days to the auction money
     // on 2 May = 7,216.825; 267,399.54 × 1 day to the respondent's payment on 3 May = 46.7949; 17,416.42 in all.
@@ -521,6 +527,18 @@ describe('closing work from the command line', () => {
     expect(shown.stdout).toContain('状态：执行和解履行中');
     expect(shown.stdout).toContain('执行和解：履行中，共2期合计52,736.96元，已履行0期');
     expect(shown.stdout).toContain('执行和解第2期');
+    // 执行和解规定 第九条: resumption is the applicant's, after a breach; the agreement is still being performed.
+    const early = enforce([...args, 'resume', number, '--as', 'wang-fang']);
+    expect(early.code).toBe(1);
+    expect(early.stderr).toBe(
+      '错误：未记录恢复执行申请：不能申请恢复执行：只有被执行人不履行执行和解协议的，申请执行人才可申请恢复执行（G1-SETTLEMENT）\n',
+    );
+    // C6 第十条第一款第三项: only a listing can be removed on the applicant's request.
+    const unlisted = enforce([...args, 'listing-removal', number, '--as', 'wang-fang']);
+    expect(unlisted.code).toBe(1);
+    expect(unlisted.stderr).toBe(
+      '错误：未记录删除失信信息的申请：不能记录删除失信信息的申请：被执行人未被纳入失信被执行人名单\n',
+    );
   });
 
   it('a third party’s objection registered and ruled on through the staff API; the case shows the period that runs', () => {
@@ -596,7 +614,7 @@ describe('closing work from the command line', () => {
       'wang-fang',
     ]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('HTTP 403');
+    expect(refused.stderr).toContain('所属角色无此权限');
     const ruled = enforce([
       ...args,
       'objection',

@@ -253,6 +253,16 @@ describe('criminal referral for refusal to execute (D1-D5)', () => {
       'police:opened',
     ]);
     expect(state.coercion?.referral?.reasons).toBe('现有证据不足以证明被执行人有能力履行');
+    // D4 (法〔2018〕147号 第二条): the refusal tells the applicant of 自诉 at once, in the same write as the refusal,
+    // while the supervision goes on beside it.
+    const history = await s.runtime.cases.history(caseId);
+    const refusal = history.find((c) =>
+      c.events.some((e) => e.type === 'referral-answered' && e.by === 'police' && e.outcome === 'refused'),
+    );
+    expect(refusal?.events).toContainEqual(
+      expect.objectContaining({ type: 'private-prosecution-notified', beside: 'supervision' }),
+    );
+    expect(state.coercion?.referral?.privateProsecutionAt).toBe(refusal?.at);
     // D3: 7 days to explain from the procuratorate's notice, 15 days to open from its order: both time nodes, met.
     const explain = state.nodes['supervision-explain'];
     const opening = state.nodes['supervision-open'];
@@ -334,7 +344,8 @@ describe('dishonest-debtor list (C6)', () => {
     const removed = await s.load(caseId);
     // 3 working days from Wednesday 30 September: 8, 9 and 10 October (a make-up Saturday); 1-7 October are off.
     expect(removed.nodes['listing-removal']).toMatchObject({ dueDate: '2026-10-10', ruleId: 'C6', status: 'met' });
-    expect(removed.coercion?.listing?.removalReason).toBe('被执行人已全部履行');
+    expect(removed.coercion?.listing?.removalReason).toContain('被执行人已履行生效法律文书确定的义务');
+    expect(removed.coercion?.listing?.removalGround).toBe('full-performance');
     expect(removed.coercion?.published['listing-removed']?.acknowledged).toHaveLength(5);
     expect(removed.status).toBe('closed');
     // The payment came while the phase waited for the fine's review period: that wait was cut short.

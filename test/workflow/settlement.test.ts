@@ -22,15 +22,20 @@ async function coercing(s: Scenario, n: number): Promise<string> {
 }
 
 async function settle(s: Scenario, caseId: string, installments: { dueOn: string; amountFen: number }[]) {
+  return post(s, caseId, 'settlement', { installments, note: '双方自愿达成分期履行协议' });
+}
+
+/** An officer's POST to a case route of the staff API served by settle. */
+async function post(s: Scenario, caseId: string, route: string, body: unknown) {
   const answer = await s.runtime.handleApi(
     {
       httpMethod: 'POST',
-      path: `/cases/${caseId}/settlement`,
-      resource: '/cases/{caseId}/settlement',
+      path: `/cases/${caseId}/${route}`,
+      resource: `/cases/{caseId}/${route}`,
       pathParameters: { caseId },
       queryStringParameters: null,
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ installments, note: '双方自愿达成分期履行协议' }),
+      body: JSON.stringify(body),
       isBase64Encoded: false,
       requestContext: {
         requestId: 'test',
@@ -144,8 +149,14 @@ describe('settlement (执行和解)', () => {
     expect(s.path(caseId, 'disbursement')).toContain('HandedOver');
 
     // The applicant applies (执行和解规定 第九条): the filing system files the resumed case through intake.
-    const applied = await s.runtime.applyForResumption({ caseId, userId: OFFICER, note: '申请执行人书面申请' });
-    expect(applied).toMatchObject({ ok: true, resumptionApplied: true });
+    // Recorded through the staff API's route (served by settle), as the console and the CLI do.
+    const applied = await post(s, caseId, 'resumption', { note: '申请执行人书面申请' });
+    expect(applied).toEqual({ status: 200, body: { caseId, resumptionApplied: true } });
+    const again = await post(s, caseId, 'resumption', {});
+    expect(again).toEqual({
+      status: 409,
+      body: { error: { code: 'conflict', message: '不能申请恢复执行：申请执行人已申请恢复执行' } },
+    });
     expect(await s.runtime.applyForResumption({ caseId, userId: OFFICER })).toMatchObject({ ok: false, status: 409 });
     // The filing system answers within SIMULATED_FILING_HOURS (30 hours).
     await s.runtime.advance(2 * DAY);

@@ -30,8 +30,9 @@ export interface TableLayout {
  * (INTAKE#REJECTED), matters other courts entrusted to this one (RECEIVED#id). Every index is sparse and overloaded,
  * keyed for one access pattern each (nothing scans):
  * - gsi1: pending approvals per court (by due time); cases by court and status (by filing time); received matters
- *   per court (by the date received);
- * - gsi2: cases per officer (open first), for load-based assignment and workload;
+ *   per court (by the date received); held preservations per court (by earliest expiry);
+ * - gsi2: cases per officer (open first), for load-based assignment and workload; preservations per court (by the
+ *   ruling date);
  * - gsi3: cases with something due for the node sweeper (SWEEP#shard, by the instant); open nodes per court
  *   (by due time); cases by party id;
  * - gsi4: open nodes per team (by due time); unclosed cases per court and phase; pending approvals per court and
@@ -94,4 +95,8 @@ export const keys = {
   approvalsByRole: (court: string, role: string) => `COURT#${court}#APPROVALS#ROLE#${role}`,
   received: (matterId: string) => ({ pk: `RECEIVED#${matterId}`, sk: 'RECEIVED' }),
   receivedByCourt: (court: string) => `COURT#${court}#RECEIVED`,
+  preservation: (preservationId: string) => ({ pk: `PRESERVATION#${preservationId}`, sk: 'PRESERVATION' }),
+  /** Held preservations (not yet carried into a case) per court, by earliest expiry: sparse. */
+  heldPreservations: (court: string) => `COURT#${court}#PRESERVATIONS#HELD`,
+  preservationsByCourt: (court: string) => `COURT#${court}#PRESERVATIONS`,
 } as const;

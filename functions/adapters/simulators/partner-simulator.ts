@@ -17,6 +17,7 @@ import { INQUIRY_CHANNELS } from '#domain/partners/channels.ts';
 import type { RequestItem } from '#domain/partners/requests.ts';
 import type { Clock } from '#ports/clock.ts';
 import type { PartnerGateway, PartnerRequest } from '#ports/partner-requests.ts';
+import { type AuthorityScript, measureAuthorityAnswer } from './measure-authorities.ts';
 
 /** ok: answers in the usual time; late: answers, but well after the wait; failed: answers no; silent: never. */
 export type Behaviour = 'ok' | 'late' | 'failed' | 'silent';
@@ -66,6 +67,8 @@ export interface CaseScript {
   readonly interview?: 'agrees' | 'objects' | 'silent';
   /** How the case's property fares at disposal. */
   readonly disposal?: DisposalScript;
+  /** How the exit-entry authority and the court receiving a bankruptcy referral answer (./measure-authorities.ts). */
+  readonly authorities?: AuthorityScript;
 }
 
 export interface DisposalScript {
@@ -502,6 +505,9 @@ export class PartnerSimulator implements PartnerGateway {
           '',
         );
       }
+      case 'exit-entry':
+      case 'bankruptcy-review':
+        return measureAuthorityAnswer(request, item, random, this.caseScript(request));
       case 'entrust': {
         const court = this.script.courts?.[item.toCourt ?? ''];
         if (court?.entrustment === 'silent') return undefined;

@@ -46,8 +46,22 @@ export const ACTIONS = [
    * the bureau: an application for reconsideration, the higher court's decision, a lawsuit and its judgment.
    */
   'record-objections',
-  /** Rule on an objection after examination (执行异议复议规定 第十一条: a collegial panel examines). */
+  /**
+   * Rule on an objection after examination (执行异议复议规定 第十一条: a collegial panel examines); also on a respondent's
+   * objection that the application came too late (A12) and on an application to add or change a respondent (V1).
+   */
   'rule-objections',
+  /**
+   * Applications to add or change a respondent (V1, V2): register one as received, record a challenge to its ruling
+   * (reconsideration or lawsuit) and the ruling's becoming final.
+   */
+  'handle-party-changes',
+  /**
+   * The measures of issue 15: propose an exit restriction or a bankruptcy referral, record a reward application,
+   * its deposit and the leads it brings, a relief application and its payment; their approvals are the decision
+   * table's (./policy.ts).
+   */
+  'take-measures',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -60,6 +74,8 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'handle-entrustments',
     'go-to-field',
     'record-objections',
+    'handle-party-changes',
+    'take-measures',
   ],
   'team-lead': [
     'read-cases',
@@ -70,6 +86,8 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'record-conduct',
     'handle-entrustments',
     'record-objections',
+    'handle-party-changes',
+    'take-measures',
   ],
   'bureau-chief': [
     'read-cases',
@@ -82,6 +100,8 @@ export const ROLE_ACTIONS: Readonly<Record<Role, readonly Action[]>> = {
     'rule-disputes',
     'record-objections',
     'rule-objections',
+    'handle-party-changes',
+    'take-measures',
   ],
   president: ['read-cases', 'read-court-tasks', 'read-board', 'order-release'],
   'panel-member': ['read-cases', 'rule-objections'],

@@ -13,6 +13,8 @@ import { CONDUCT_LABELS } from '../coercion/labels.ts';
 import { outstandingFen } from '../control/plan.ts';
 import { FEE_PAYEE } from '../disbursement/owed.ts';
 import { lotAwaitingTerms } from '../disposal/plan.ts';
+import { isMeasureStep, measureSummary } from '../measures/decisions.ts';
+import { isReliefPayee } from '../measures/relief.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
 import { RULES, type Rules } from '../rules/table.ts';
 import type { Role } from '../staff/roles.ts';
@@ -109,6 +111,30 @@ export const APPROVAL_STEPS = {
   /** A2: extending the enforcement term (A1) needs the president's approval, requested in its last days. */
   'term-extension': {
     label: '延长执行期限审批',
+    ladder: ['president'],
+    firstRole: 'president',
+  },
+  /** M-EXIT-BAN: the law names no approver; the court's working rule (P-MEASURES): the bureau chief, then the president. */
+  'exit-ban': {
+    label: '限制出境审批',
+    ladder: ['bureau-chief', 'president'],
+    firstRole: 'bureau-chief',
+  },
+  /** M-REWARD 第二十一条: the court decides whether to publish; the team lead, then the bureau chief (working rule). */
+  'reward-notice': {
+    label: '悬赏公告审批',
+    ladder: ['team-lead', 'bureau-chief'],
+    firstRole: 'team-lead',
+  },
+  /** M-RELIEF: the amount within the cap; the bureau chief, then the president (working rule; verify per court). */
+  'judicial-relief': {
+    label: '国家司法救助审批',
+    ladder: ['bureau-chief', 'president'],
+    firstRole: 'bureau-chief',
+  },
+  /** M-BANKRUPTCY 第5条: the president signs the referral decision. */
+  'bankruptcy-referral': {
+    label: '移送破产审查决定（院长签署）',
     ladder: ['president'],
     firstRole: 'president',
   },
@@ -255,18 +281,21 @@ export function approvalSummary(
     return `拟${measure}（依据：${sanction.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）；可在法定限度内决定${sanction.kind === 'detention' ? '日数' : '金额'}`;
   }
   if (step === 'credit-discipline') return creditSummary(state);
+  if (isMeasureStep(step)) return measureSummary(step, state, rules);
   if (step === 'final-closure' || step === 'closure') return closureSummary(state);
   const plan = state.disbursementPlan;
   if (!plan) return '执行款发放';
-  const toApplicants = plan.payouts.filter((p) => p.payeeId !== FEE_PAYEE);
+  const toApplicants = plan.payouts.filter((p) => p.payeeId !== FEE_PAYEE && !isReliefPayee(p.payeeId));
   const paid = fen(toApplicants.reduce((t, p) => t + p.amountFen, 0));
+  const recovered = fen(plan.payouts.filter((p) => isReliefPayee(p.payeeId)).reduce((t, p) => t + p.amountFen, 0));
+  const relief = recovered > 0 ? `；扣回司法救助金${formatYuan(recovered)}（M-RELIEF）` : '';
   const fee = plan.payouts.find((p) => p.payeeId === FEE_PAYEE);
   const feeText = fee ? `；收取申请执行费${formatYuan(fee.amountFen)}（由被执行人负担）` : '';
   const refund = plan.refundFen > 0 ? `；退还被执行人${formatYuan(plan.refundFen)}` : '';
   const interest = plan.interestFen
     ? `；迟延履行期间的加倍部分债务利息截至${plan.interestThrough ?? ''}共${formatYuan(plan.interestFen)}（先清偿金钱债务，再清偿利息）`
     : '';
-  return `向${toApplicants.length}名申请执行人发放共${formatYuan(paid)}${feeText}${refund}${interest}`;
+  return `向${toApplicants.length}名申请执行人发放共${formatYuan(paid)}${relief}${feeText}${refund}${interest}`;
 }
 
 /** C4, C6: the measures the president is asked to sign, each of which may be refused on its own. */

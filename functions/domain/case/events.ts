@@ -1,6 +1,7 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
 import type { DisputeEvent } from '../disputes/distribution-events.ts';
 import type { ObjectionEvent } from '../disputes/objection-model.ts';
+import type { MeasureEvent } from '../measures/events.ts';
 import type { Fen } from '../money.ts';
 import type {
   Asset,
@@ -264,7 +265,15 @@ export type CaseEvent =
       readonly years?: number;
       readonly until?: LocalDate;
     }
-  | { readonly type: 'debtor-removed'; readonly reason: string; readonly dueDate: LocalDate }
+  | {
+      readonly type: 'debtor-removed';
+      readonly reason: string;
+      readonly dueDate: LocalDate;
+      /** The ground of 法释〔2017〕7号 第十条 (coercion/removal.ts); absent in events recorded before it was named. */
+      readonly ground?: string;
+    }
+  /** 第十条第一款第三项: the applicant asked in writing that the listing be removed; the court agreed (staff record it). */
+  | { readonly type: 'listing-removal-requested'; readonly by: string; readonly note?: string }
   | {
       readonly type: 'credit-published';
       readonly what: Publication;
@@ -307,7 +316,15 @@ export type CaseEvent =
         | 'silent';
       readonly reasons?: string;
     }
-  | { readonly type: 'private-prosecution-notified'; readonly reason: string }
+  | {
+      readonly type: 'private-prosecution-notified';
+      readonly reason: string;
+      /**
+       * The police refused to open a case: the applicant is told of 自诉 at once (法〔2018〕147号 第二条) while the
+       * court also asks the procuratorate to supervise (D3), so the referral goes on beside it.
+       */
+      readonly beside?: 'supervision';
+    }
   /**
    * `checkAt`: the watch looks again then, before `until`: the end of the asset-report period (A9), so that a
    * refused report is acted on at once rather than when the watch ends.
@@ -320,6 +337,8 @@ export type CaseEvent =
     }
   | { readonly type: 'watch-woken' }
   | { readonly type: 'coercion-ended'; readonly outcome: 'performed' | 'exhausted' }
+  /** The coercion run `run` is started only to lift a restriction or remove a listing (C5, C6), nothing else. */
+  | { readonly type: 'lifting-run-started'; readonly run: number }
   /** The property the disposal phase turns into money, one lot per asset. */
   | { readonly type: 'disposal-planned'; readonly assetIds: readonly string[] }
   | { readonly type: 'reference-price-started'; readonly assetId: string; readonly method: PricingMethod }
@@ -558,7 +577,90 @@ export type CaseEvent =
   | DisputeEvent
   /** The disposal phase stopped with only lots held by objections left (empty: it goes on again). */
   | { readonly type: 'disposal-held'; readonly assetIds: readonly string[] }
-  | ObjectionEvent;
+  | ObjectionEvent
+  // 诉执衔接 (B3-CARRY) and the time limit for applying (A12): see reducer-carryover.ts.
+  /** A preservation's seizures became the case's, each with its own start and expiry (the term runs on). */
+  | {
+      readonly type: 'preservation-carried';
+      readonly preservationId: string;
+      readonly rulingNumber: string;
+      readonly assets: readonly Asset[];
+      /** Seizures of the ruling not carried, and why. */
+      readonly excluded: readonly {
+        readonly seizureId: string;
+        readonly reason: 'expired' | 'lifted' | 'other-party' | 'already-held';
+      }[];
+    }
+  /** A12: the last day for applying, computed at intake and shown; the court does not act on it by itself. */
+  | {
+      readonly type: 'application-limit-computed';
+      readonly countsFrom: 'perform-by' | 'effective-date';
+      readonly from: LocalDate;
+      readonly lastDay: LocalDate;
+      readonly filedOn: LocalDate;
+      readonly within: boolean;
+      readonly unconfirmedYears: readonly number[];
+    }
+  /** A12: the respondent objects that the application came too late. */
+  | {
+      readonly type: 'limitation-objection-raised';
+      readonly objectionId: string;
+      readonly respondentId: string;
+      readonly receivedOn: LocalDate;
+      readonly by: string;
+      readonly note?: string;
+    }
+  /** V1, V2: the applicant's written application to add or change a respondent, received. */
+  | {
+      readonly type: 'party-change-applied';
+      readonly applicationId: string;
+      readonly ground: string;
+      readonly change: 'add' | 'change';
+      readonly party: Party;
+      readonly replaces?: string;
+      readonly liabilityCapFen?: Fen;
+      readonly receivedOn: LocalDate;
+      readonly by: string;
+    }
+  /** V1: the ruling (granted: 裁定变更、追加; rejected: 裁定驳回), and the day it was served. */
+  | {
+      readonly type: 'party-change-ruled';
+      readonly applicationId: string;
+      readonly outcome: 'granted' | 'rejected';
+      readonly by: string;
+      readonly reason: string;
+      readonly servedOn: LocalDate;
+      readonly challengeBy: LocalDate;
+      readonly challengeRoute: 'reconsideration' | 'lawsuit';
+    }
+  /** V1, V2: a reconsideration applied for, or a lawsuit filed, within the time. */
+  | {
+      readonly type: 'party-change-challenged';
+      readonly applicationId: string;
+      readonly route: 'reconsideration' | 'lawsuit';
+      readonly filedOn: LocalDate;
+      readonly by: string;
+    }
+  /** The ruling is final (no challenge in time, or the challenge decided); granted, the party joins the case. */
+  | {
+      readonly type: 'party-change-settled';
+      readonly applicationId: string;
+      readonly outcome: 'granted' | 'rejected';
+      readonly by: string;
+      readonly reason: string;
+    }
+  /** A12: the ruling on the objection; upheld means 裁定不予执行 (the case is then closed that way). */
+  | {
+      readonly type: 'limitation-objection-decided';
+      readonly objectionId: string;
+      readonly outcome: 'upheld' | 'dismissed';
+      /** The limit was interrupted or suspended (e.g. a demand for performance), when the ruling finds so. */
+      readonly interruptedOn?: LocalDate;
+      readonly by: string;
+      readonly reason: string;
+    }
+  /** Exit restriction, reward notice, judicial relief, bankruptcy referral (../measures/events.ts). */
+  | MeasureEvent;
 
 export type CaseEventType = CaseEvent['type'];
 

@@ -1,6 +1,7 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
 import type { DistributionState, ReversalState, SuspensionState } from '../disputes/distribution-state.ts';
 import type { Objection } from '../disputes/objection-model.ts';
+import type { MeasuresState } from '../measures/model.ts';
 import type { Fen } from '../money.ts';
 import type { CaseStatus } from './status.ts';
 
@@ -92,8 +93,15 @@ export type NodeId =
   | `dispute:${string}`
   /** An objection's examination, reconsideration and lawsuit periods (functions/domain/disputes/objection.ts). */
   | `objection:${string}`
+  /** V1: an application to add or change a respondent, ruled on within 60 days. */
+  | `party-change:${string}`
   /** A matter another court entrusted to this court (H1): held on the received matter, not on a case. */
-  | `received:${string}`;
+  | `received:${string}`
+  /** The measures (../measures/): the exit-entry authority's confirmation, the decisions, the bankruptcy court's answer. */
+  | 'exit-entry-answer'
+  | 'reward-decision'
+  | 'relief-decision'
+  | 'bankruptcy-acceptance';
 
 export interface TimeNode {
   readonly node: NodeId;
@@ -162,6 +170,12 @@ export interface Asset {
   readonly renewal?: RenewalState;
   /** The last renewal request whose answer is on the case (so that it goes on once). */
   readonly lastRenewalRequest?: string;
+  /** Carried over from a preservation ruling (B3-CARRY): which ruling and which of its seizures. */
+  readonly preserved?: {
+    readonly preservationId: string;
+    readonly rulingNumber: string;
+    readonly seizureId: string;
+  };
 }
 
 /** The renewal of one seizure period (B2, P-RENEWAL). */
@@ -319,6 +333,8 @@ export interface Referral {
   readonly missing: readonly string[];
   readonly sentAt?: Instant;
   readonly reasons?: string;
+  /** When the applicant was told of private prosecution (D4): at the police's refusal, or when the path ended. */
+  readonly privateProsecutionAt?: Instant;
 }
 
 export type Publication = 'restriction' | 'listing' | 'restriction-lifted' | 'listing-removed';
@@ -446,6 +462,10 @@ export interface CoercionState {
     readonly until?: LocalDate;
     readonly removedAt?: Instant;
     readonly removalReason?: string;
+    /** The ground of 法释〔2017〕7号 第十条 it was removed on (absent in removals recorded before grounds were named). */
+    readonly removalGround?: string;
+    /** 第十条第一款第三项: the applicant's written request to remove it, agreed by the court and recorded by staff. */
+    readonly removalRequest?: { readonly by: string; readonly at: Instant; readonly note?: string };
   };
   /** What has been sent to the credit-discipline recipients, and who acknowledged it. */
   readonly published: Readonly<
@@ -465,6 +485,8 @@ export interface CoercionState {
   /** The request the phase waits for now. */
   readonly awaiting?: string;
   readonly outcome?: 'performed' | 'exhausted';
+  /** A run started only to lift and remove (C5, C6) on a case whose measures are not otherwise running. */
+  readonly liftingRun?: number;
 }
 
 /** G1: the ways a case closes (the rule table's G1 row). */
@@ -592,6 +614,62 @@ export interface EvidenceItem extends EvidenceDeclaration {
   readonly purgedAt?: Instant;
 }
 
+/** A12 (民诉法 第二百五十条): shown from intake; the court acts on it only on the respondent's objection. */
+export interface ApplicationLimit {
+  readonly countsFrom: 'perform-by' | 'effective-date';
+  readonly from: LocalDate;
+  readonly lastDay: LocalDate;
+  readonly filedOn: LocalDate;
+  readonly within: boolean;
+  readonly unconfirmedYears: readonly number[];
+  readonly objections: readonly LimitationObjection[];
+}
+
+/** V1, V2: an application to add or change a respondent (追加、变更被执行人), from receipt to the final ruling. */
+export interface PartyChange {
+  readonly applicationId: string;
+  readonly ground: string;
+  readonly change: 'add' | 'change';
+  /** The proposed respondent's keyed party id (the party itself joins the case only once the ruling is final). */
+  readonly partyId: string;
+  readonly party: Party;
+  /** For a change: the respondent replaced. */
+  readonly replaces?: string;
+  /** The limit of the added respondent's liability (e.g. the capital not paid in), when the ground sets one. */
+  readonly liabilityCapFen?: Fen;
+  readonly receivedOn: LocalDate;
+  readonly by: string;
+  readonly status: 'examining' | 'ruled' | 'challenged' | 'settled';
+  readonly ruling?: {
+    readonly outcome: 'granted' | 'rejected';
+    readonly by: string;
+    readonly reason: string;
+    readonly servedOn: LocalDate;
+    /** The last day to apply for reconsideration or file the lawsuit (V1, V2). */
+    readonly challengeBy: LocalDate;
+    readonly challengeRoute: 'reconsideration' | 'lawsuit';
+  };
+  readonly challenge?: {
+    readonly route: 'reconsideration' | 'lawsuit';
+    readonly filedOn: LocalDate;
+    readonly by: string;
+  };
+  /** The final outcome, after the challenge window or the challenge's decision. */
+  readonly final?: 'granted' | 'rejected';
+}
+
+export interface LimitationObjection {
+  readonly objectionId: string;
+  readonly respondentId: string;
+  readonly receivedOn: LocalDate;
+  readonly by: string;
+  readonly note?: string;
+  readonly status: 'pending' | 'upheld' | 'dismissed';
+  readonly decidedBy?: string;
+  readonly reason?: string;
+  readonly interruptedOn?: LocalDate;
+}
+
 export interface LegalHold {
   readonly since: Instant;
   readonly by: string;
@@ -650,6 +728,8 @@ export interface EnforcementCase {
   /** Respondents whose asset report (报告财产令) came in, and how. */
   readonly assetReports: Readonly<Record<string, 'reported' | 'refused'>>;
   readonly coercion?: CoercionState;
+  /** Exit restriction, reward notice, judicial relief, bankruptcy referral (../measures/model.ts). */
+  readonly measures?: MeasuresState;
   readonly disposal?: DisposalState;
   readonly disbursementPlan?: {
     readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
@@ -691,6 +771,12 @@ export interface EnforcementCase {
   readonly objections?: Readonly<Record<string, Objection>>;
   /** Node tasks (escalations, extension requests) started so far: numbers their executions. */
   readonly nodeTaskRuns?: number;
+  /** Preservations carried into the case (B3-CARRY), by preservation id: the ruling number. */
+  readonly preservations?: Readonly<Record<string, string>>;
+  /** A12: the time limit for applying, and the respondent's objections on that ground. */
+  readonly applicationLimit?: ApplicationLimit;
+  /** V1, V2: applications to add or change a respondent, by application id. */
+  readonly partyChanges?: Readonly<Record<string, PartyChange>>;
   /** Number of commits applied; the optimistic-lock version. */
   readonly version: number;
   /** Hash of the last commit, the head of the case's audit chain. */

@@ -12,6 +12,10 @@ const NODE_LABELS: Record<string, string> = {
   'inquiry-started': '启动网络查控',
   'investigation-finished': '完成财产调查',
   'enforcement-term': '执行期限届满',
+  'exit-entry-answer': '出入境管理机构回复限制出境（解除）协助通知',
+  'reward-decision': '决定是否发布悬赏公告',
+  'relief-decision': '作出司法救助决定',
+  'bankruptcy-acceptance': '受移送法院告知是否受理破产',
 };
 
 /** Node kinds with a run number or matter id after a colon share one label; an unknown kind shows its id. */
@@ -21,6 +25,7 @@ const PREFIX_LABELS: Record<string, string> = {
   'reference-price': '启动确定处置参考价',
   'second-auction': '流拍后再次拍卖',
   renewal: '续行查封、冻结（最迟）',
+  'party-change': '变更、追加被执行人审查裁定',
 };
 
 /** The windows and terms of the disputes inside enforcement (functions/domain/disputes/). */

@@ -40,9 +40,34 @@ export function extensionWindowOpens(node: TimeNode, rules: Rules): Instant {
   return startOfChinaDay(plusDays(node.dueDate, -(rules.A2.requestWindow.days - 1)));
 }
 
-/** Cases past these statuses have no deadlines left to keep. */
-function watched(state: EnforcementCase): boolean {
-  return state.status !== 'closed';
+/**
+ * A closed case has no deadlines left to keep but one: the removal of a listing (C6), which outlives the closure (a
+ * term ends years after 终本). Its warning alone is watched there: it brings the case to the sweeper, which has the
+ * listing removed (use-cases/node-watch.ts); the removal run marks the node met or overdue itself.
+ */
+function watchedMilestones(
+  state: EnforcementCase,
+  rules: Rules,
+  calendar: LegalCalendar,
+): { node: TimeNode; at: Instant; action: NodeAction }[] {
+  const closed = state.status === 'closed';
+  return Object.values(state.nodes).flatMap((node) =>
+    milestones(node, rules, calendar)
+      .filter(({ action }) => !closed || (node.node === 'listing-removal' && action.kind === 'warn'))
+      .map((m) => ({ node, ...m })),
+  );
+}
+
+/**
+ * When a node's warning goes out: P-NODE-WARNING's working days before it falls due, but for a listing's removal
+ * not before the day after the node starts (a termed listing's node starts on the term's last day, 第十条第二款):
+ * the warning is what brings the case to the sweeper once the removal is due.
+ */
+function warnAt(node: TimeNode, rules: Rules, calendar: LegalCalendar): Instant {
+  const warn = warningAt(node, rules, calendar);
+  if (node.node !== 'listing-removal') return warn;
+  const dayAfterStart = startOfChinaDay(plusDays(node.startedOn, 1));
+  return isBefore(warn, dayAfterStart) ? dayAfterStart : warn;
 }
 
 /** Every instant at which something will be due for this node, done or not. */
@@ -51,7 +76,7 @@ function milestones(node: TimeNode, rules: Rules, calendar: LegalCalendar): { at
   if (node.window) return node.status === 'open' ? [{ at: overdueFrom(node), action: { kind: 'lapse', node } }] : [];
   const out: { at: Instant; action: NodeAction }[] = [];
   if (node.status === 'open' && !node.warnedAt) {
-    const warn = warningAt(node, rules, calendar);
+    const warn = warnAt(node, rules, calendar);
     if (isBefore(warn, node.dueAt)) out.push({ at: warn, action: { kind: 'warn', node } });
   }
   if (node.status === 'open') out.push({ at: overdueFrom(node), action: { kind: 'overdue', node } });
@@ -71,14 +96,11 @@ export function dueNodeActions(
   rules: Rules,
   calendar: LegalCalendar,
 ): NodeAction[] {
-  if (!watched(state)) return [];
   const actions: NodeAction[] = [];
-  for (const node of Object.values(state.nodes)) {
-    for (const { at, action } of milestones(node, rules, calendar)) {
-      if (isBefore(now, at)) continue;
-      if (action.kind === 'warn' && isBefore(node.dueAt, now)) continue;
-      actions.push(action);
-    }
+  for (const { node, at, action } of watchedMilestones(state, rules, calendar)) {
+    if (isBefore(now, at)) continue;
+    if (action.kind === 'warn' && isBefore(node.dueAt, now)) continue;
+    actions.push(action);
   }
   return actions;
 }
@@ -88,14 +110,11 @@ export function dueNodeActions(
  * and every task opened): the sort key of the case in the sweep index, absent from it when undefined.
  */
 export function nextSweepAt(state: EnforcementCase, rules: Rules, calendar: LegalCalendar): Instant | undefined {
-  if (!watched(state)) return undefined;
   let next: Instant | undefined;
-  for (const node of Object.values(state.nodes)) {
-    for (const { at, action } of milestones(node, rules, calendar)) {
-      // A warning for a node that will be overdue by then is never sent: not a reason to wake.
-      if (action.kind === 'warn' && !isBefore(at, node.dueAt)) continue;
-      if (!next || isBefore(at, next)) next = at;
-    }
+  for (const { node, at, action } of watchedMilestones(state, rules, calendar)) {
+    // A warning for a node that will be overdue by then is never sent: not a reason to wake.
+    if (action.kind === 'warn' && !isBefore(at, node.dueAt)) continue;
+    if (!next || isBefore(at, next)) next = at;
   }
   return next;
 }

@@ -1,6 +1,8 @@
 import { chinaDateOf } from '../calendar/local-date.ts';
 import { applyDisputeEvent, isDisputeEvent } from '../disputes/distribution-events.ts';
 import { applyObjectionEvent, isObjectionEvent } from '../disputes/objection-reducer.ts';
+import { isMeasureEvent } from '../measures/events.ts';
+import { applyMeasureEvent } from '../measures/reducer.ts';
 import { fen, plus } from '../money.ts';
 import { applyDisposalEvent, isDisposalEvent } from './disposal-reducer.ts';
 import { CaseStateError } from './errors.ts';
@@ -17,6 +19,7 @@ import type {
   TimeNode,
 } from './model.ts';
 import { renamePartyIds } from './party-ids.ts';
+import { applyCarryoverEvent, isCarryoverEvent } from './reducer-carryover.ts';
 import { applyClosureEvent, isClosureEvent } from './reducer-closure.ts';
 import { assertTransition } from './status.ts';
 
@@ -71,6 +74,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
     };
   }
   if (!state) throw new CaseStateError(`event ${event.type} before the case was filed`);
+  if (isMeasureEvent(event)) return applyMeasureEvent(state, event, at);
   switch (event.type) {
     case 'status-changed': {
       // The transition table is enforced here, where every state change passes: nothing else can bypass it.
@@ -370,6 +374,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       if (isDisputeEvent(event)) return applyDisputeEvent(state, event, at);
       if (isObjectionEvent(event)) return applyObjectionEvent(state, event, at);
       if (isDisposalEvent(event)) return applyDisposalEvent(state, event, at);
+      if (isCarryoverEvent(event)) return applyCarryoverEvent(state, event);
       return isClosureEvent(event) ? applyClosureEvent(state, event, at) : applyCoercionEvent(state, event, at);
   }
 }
@@ -388,6 +393,7 @@ type CoercionEvent = Extract<
       | 'restriction-lifted'
       | 'debtor-listed'
       | 'debtor-removed'
+      | 'listing-removal-requested'
       | 'credit-published'
       | 'sanction-decided'
       | 'sanction-served'
@@ -403,7 +409,8 @@ type CoercionEvent = Extract<
       | 'private-prosecution-notified'
       | 'performance-watched'
       | 'watch-woken'
-      | 'coercion-ended';
+      | 'coercion-ended'
+      | 'lifting-run-started';
   }
 >;
 
@@ -475,7 +482,22 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
       });
     case 'debtor-removed':
       if (!current.listing) throw new CaseStateError(`case ${state.caseId} is not listed`);
-      return set({ listing: { ...current.listing, removedAt: at, removalReason: event.reason } });
+      return set({
+        listing: {
+          ...current.listing,
+          removedAt: at,
+          removalReason: event.reason,
+          ...(event.ground ? { removalGround: event.ground } : {}),
+        },
+      });
+    case 'listing-removal-requested':
+      if (!current.listing) throw new CaseStateError(`case ${state.caseId} is not listed`);
+      return set({
+        listing: {
+          ...current.listing,
+          removalRequest: { by: event.by, at, ...(event.note ? { note: event.note } : {}) },
+        },
+      });
     case 'credit-published': {
       const before = current.published[event.what];
       const acknowledged = [...new Set([...(before?.acknowledged ?? []), ...event.acknowledged])];
@@ -527,6 +549,7 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
         grounds: r?.grounds ?? [],
         missing: r?.missing ?? [],
         ...(r?.reasons ? { reasons: r.reasons } : {}),
+        ...(r?.privateProsecutionAt ? { privateProsecutionAt: r.privateProsecutionAt } : {}),
       }));
     case 'referral-answered':
       return withReferral(state, (r) => {
@@ -546,12 +569,20 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
         return { ...base, status, ...(event.reasons ? { reasons: event.reasons } : {}) };
       });
     case 'private-prosecution-notified':
-      return withReferral(state, (r) => ({
-        status: 'private-prosecution',
-        grounds: r?.grounds ?? [],
-        missing: r?.missing ?? [],
-        reasons: event.reason,
-      }));
+      return withReferral(state, (r) =>
+        event.beside
+          ? {
+              ...(r ?? { status: 'police-refused' as const, grounds: [], missing: [] }),
+              privateProsecutionAt: r?.privateProsecutionAt ?? at,
+            }
+          : {
+              status: 'private-prosecution',
+              grounds: r?.grounds ?? [],
+              missing: r?.missing ?? [],
+              reasons: event.reason,
+              privateProsecutionAt: r?.privateProsecutionAt ?? at,
+            },
+      );
     case 'performance-watched':
       return set({
         watchUntil: event.until,
@@ -564,6 +595,8 @@ function applyCoercionEvent(state: EnforcementCase, event: CoercionEvent, at: st
       return set({ watchWoken: true });
     case 'coercion-ended':
       return set({ outcome: event.outcome });
+    case 'lifting-run-started':
+      return set({ liftingRun: event.run });
   }
 }
 

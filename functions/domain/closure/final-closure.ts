@@ -59,7 +59,9 @@ export function finalClosureProblems(state: EnforcementCase, rules: Rules, now: 
   const restriction = state.coercion?.restriction;
   if (!restriction || restriction.liftedAt) add('G2', 'restriction', '未发出限制消费令或已解除（G2、C4）');
   const listing = listingPlan(state, rules, chinaDateOf(now));
-  if (listing && (!state.coercion?.listing || state.coercion.listing.removedAt)) {
+  // Listed once is what 第一条第（二）项 asks: a listing since removed on a ground of 法释〔2017〕7号 第十条 (the applicant's
+  // request, the end of its term) does not bar 终本.
+  if (listing && !state.coercion?.listing) {
     add('G2', 'listing', `被执行人具备失信情形（${listingGrounds(listing)}），未纳入失信被执行人名单（G2、C6）`);
   }
   if (!state.inquiry || (state.inquiry.answered.length === 0 && state.inquiry.silent.length === 0))

@@ -10,6 +10,7 @@ import { type Instant, plusSeconds, startOfChinaDay } from '../calendar/local-da
 import type { CaseEvent } from '../case/events.ts';
 import type { ClosureProblem, EnforcementCase } from '../case/model.ts';
 import { approvalIdFor } from '../ids.ts';
+import { withExitLift } from '../measures/exit-ban.ts';
 import type { Rules } from '../rules/table.ts';
 import { heldAssets } from '../seizures/renewal.ts';
 import { earliestFinalClosure, finalClosureProblems, WAITABLE_PROBLEMS } from './final-closure.ts';
@@ -83,7 +84,7 @@ export function finalRoundSummary(state: EnforcementCase): string {
   return `终结本次执行程序；${inForce.length > 0 ? `${inForce.join('、')}继续有效，` : ''}定期查询被执行人财产`;
 }
 
-function close(state: EnforcementCase): CaseEvent[] {
+function close(state: EnforcementCase, now: Instant): CaseEvent[] {
   const review = state.closureReview;
   if (!review) return [];
   const finalRound = review.way === 'final-round-closure';
@@ -108,7 +109,8 @@ function close(state: EnforcementCase): CaseEvent[] {
     },
     { type: 'closure-review-ended', outcome: 'granted' },
   );
-  return events;
+  // M-EXIT-BAN: closed other than by 终本, an exit restriction still in force is lifted with the closure.
+  return withExitLift(state, events, now);
 }
 
 /** `execution` is the closure phase's execution: its approvals are found by their ids. */
@@ -135,7 +137,7 @@ export function planClosure(state: EnforcementCase, rules: Rules, now: Instant, 
   if (decided?.status === 'approved') {
     // Checked once more: the case may have changed while the approval waited (money came in, an asset was found).
     if (problems.length > 0) return refuse(state, problems);
-    return { events: close(state), next: { kind: 'closed' } };
+    return { events: close(state, now), next: { kind: 'closed' } };
   }
   if (problems.length === 0) return { events: [], next: { kind: 'approve', step } };
   const waitable = problems.every((p) => (WAITABLE_PROBLEMS as readonly string[]).includes(p.code));

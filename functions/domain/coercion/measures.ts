@@ -3,12 +3,13 @@
  * the respondent's recorded conduct, the asset report, what was found, whether anything was paid. Not wired in
  * the state machine: the coercion phase runs whatever this returns.
  */
-import { chinaDateOf } from '../calendar/local-date.ts';
+import { chinaDateOf, type LocalDate } from '../calendar/local-date.ts';
 import type { ConductKind, EnforcementCase, Party, SanctionKind } from '../case/model.ts';
 import { outstandingFen } from '../control/plan.ts';
 import { type Fen, fen } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import { CREDIT_RECIPIENTS } from './plan.ts';
+import { listingRemovalDue } from './removal.ts';
 
 /** Conduct recorded for the case, with a refused asset report counted as conduct (A9). */
 export function conductKinds(state: EnforcementCase, respondentId?: string): ConductKind[] {
@@ -178,9 +179,25 @@ export function measuresInForce(state: EnforcementCase): boolean {
   );
 }
 
-/** Fully performed with a restriction or a listing still in force: coercion has lifting left to do (C5, C6). */
-export function liftingDue(state: EnforcementCase): boolean {
-  return measuresInForce(state) && outstandingFen(state) === 0;
+/**
+ * C5: why the restriction is to be lifted now, or undefined: full performance (限高规定 第九条: 应当解除), or a case
+ * closed in one of P-CLOSURE-LIFTING's ways (termination, non-enforcement, withdrawal, rejection).
+ */
+export function restrictionLiftDue(state: EnforcementCase, rules: Rules): string | undefined {
+  const restriction = state.coercion?.restriction;
+  if (!restriction || restriction.liftedAt) return undefined;
+  if (outstandingFen(state) === 0) return 'full-performance';
+  const way = state.closure?.way;
+  const ways: readonly string[] = rules.P_CLOSURE_LIFTING.ways;
+  return state.status === 'closed' && way !== undefined && ways.includes(way) ? way : undefined;
+}
+
+/**
+ * A restriction to lift or a listing to remove (C5, C6; see ./removal.ts): coercion has lifting left to do. `today`
+ * decides whether a listing's term has ended.
+ */
+export function liftingDue(state: EnforcementCase, rules: Rules, today: LocalDate): boolean {
+  return restrictionLiftDue(state, rules) !== undefined || listingRemovalDue(state, rules, today) !== undefined;
 }
 
 /**
@@ -189,8 +206,10 @@ export function liftingDue(state: EnforcementCase): boolean {
  * holds; its own rounds and the removal's deadline end it (./plan.ts), so it never runs on for ever.
  */
 export function liftingUnfinished(state: EnforcementCase): boolean {
-  if (liftingDue(state)) return true;
-  if (outstandingFen(state) !== 0) return false;
+  // On a closed case a restriction or listing in force may be due for lifting (a closure's way, a ground of 第十条,
+  // the end of the term): the coercion run decides, and on a closed case it does nothing else (./plan.ts).
+  if (state.status === 'closed' && measuresInForce(state)) return true;
+  if (measuresInForce(state) && outstandingFen(state) === 0) return true;
   const c = state.coercion;
   if (c?.listing?.removedAt && state.nodes['listing-removal']?.status === 'open') return true;
   const lifted = c?.published['restriction-lifted'];

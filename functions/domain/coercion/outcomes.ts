@@ -172,6 +172,13 @@ function policeAnswer(state: EnforcementCase, answer: PoliceAnswer, rules: Rules
     },
   ];
   if (answer.outcome !== 'complex') events.push(...meetNode(state, 'referral-answer', now));
+  // 法〔2018〕147号 第二条: a decision not to open the case opens 自诉 at once; the court asks for supervision beside it.
+  if (answer.outcome === 'refused')
+    events.push({
+      type: 'private-prosecution-notified',
+      reason: `公安机关决定不予立案（D2、D4），${PRIVATE_PROSECUTION}；本院同时提请检察机关立案监督（D3）`,
+      beside: 'supervision',
+    });
   return { events, alerts: [] };
 }
 

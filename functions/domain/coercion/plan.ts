@@ -13,8 +13,9 @@ import { outstandingFen } from '../control/plan.ts';
 import { fen } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import { articleGround, CONDUCT_LABELS, REFERRAL_GROUND_LABELS } from './labels.ts';
-import { ableToPay, type ListingPlan, listingPlan, sanctionPlan } from './measures.ts';
+import { ableToPay, type ListingPlan, listingPlan, restrictionLiftDue, sanctionPlan } from './measures.ts';
 import { referralGrounds, referralPackage } from './referral.ts';
+import { listingRemovalDue } from './removal.ts';
 import { closureSignature, creditSignature, type SignatureWait } from './signature.ts';
 
 /** Who receives listings, restrictions and their removal (联合惩戒单位): each acknowledges on its own. */
@@ -43,6 +44,8 @@ export type CoercionWait =
   | { readonly kind: 'procuratorate'; readonly stage: 'review' | 'explanation' }
   | { readonly kind: 'performance-watch'; readonly until: Instant }
   | { readonly kind: 'disburse' }
+  /** A run on a closed case lifted and removed what was due (C5, C6) and has nothing more to do. */
+  | { readonly kind: 'lifted' }
   | { readonly kind: 'exhausted' };
 
 type Step = { readonly events: readonly CaseEvent[] } | { readonly wait: CoercionWait };
@@ -82,28 +85,26 @@ function nextStep(
     return recipients.length > 0 ? { wait: { kind: 'credit-publish', what, recipients } } : undefined;
   };
 
-  if (outstandingFen(state) === 0) {
-    // C5, C6: performance lifts the restriction and removes the listing; a detainee who performed is released.
-    if (c.restriction && !c.restriction.liftedAt)
-      return { events: [{ type: 'restriction-lifted', on: 'full-performance' }] };
-    if (c.listing && !c.listing.removedAt) {
-      const node = timeNode('listing-removal', rules.C6.id, rules.C6.removal, now, calendar);
-      return {
-        events: [
-          { type: 'debtor-removed', reason: removalReason(state), dueDate: node.dueDate },
-          { type: 'node-set', node },
-        ],
-      };
-    }
-    if (c.sanction?.status === 'in-custody') return { events: [{ type: 'detainee-released', early: true }] };
+  const today = chinaDateOf(now);
+  const performed = outstandingFen(state) === 0;
+  const liftOnly =
+    state.status === 'closed' || (c.liftingRun !== undefined && c.liftingRun === state.phaseRuns.coercion);
+  if (performed || liftOnly) {
+    // C5, C6: performance lifts the restriction and removes the listing; so do a closure's way and a ground of
+    // 第十条 (./removal.ts). A detainee who performed is released. On a closed case nothing else is done.
+    const lift = restrictionLiftDue(state, rules);
+    if (lift) return { events: [{ type: 'restriction-lifted', on: lift }] };
+    const removal = removeListing(state, rules, calendar, now);
+    if (removal) return removal;
+    if (performed && c.sanction?.status === 'in-custody')
+      return { events: [{ type: 'detainee-released', early: true }] };
     // The removal first: it has a deadline (C6, 3 working days) that the lifting's rounds must not use up.
     const pending =
-      (c.listing ? publish('listing-removed') : undefined) ??
-      (c.restriction ? publish('restriction-lifted') : undefined);
-    return pending ?? { wait: { kind: 'disburse' } };
+      (c.listing?.removedAt ? publish('listing-removed') : undefined) ??
+      (c.restriction?.liftedAt ? publish('restriction-lifted') : undefined);
+    return pending ?? { wait: { kind: performed ? 'disburse' : 'lifted' } };
   }
 
-  const today = chinaDateOf(now);
   if (!c.decidedAt) {
     const listing = listingPlan(state, rules, today);
     const sanction = sanctionPlan(state, rules);
@@ -125,15 +126,17 @@ function nextStep(
     return { events: [{ type: 'coercion-decided', notes }] };
   }
   const signature = creditSignature(state, rules, today);
-  if (signature) return signature;
+  if (signature) return 'events' in signature ? withTermNode(signature.events, rules, calendar) : signature;
   if (c.restriction) {
     const restrictionPublished = publish('restriction');
     if (restrictionPublished) return restrictionPublished;
   }
-  // A listing removed on an objection (OBJ-ACT) while the claim is unpaid: the removal is published (C6).
+  // 第十条第一款第三项: the applicant's request removes an untermed listing while the measures go on.
+  const removal = removeListing(state, rules, calendar, now);
+  if (removal) return removal;
   if (c.listing?.removedAt) {
-    const removal = publish('listing-removed');
-    if (removal) return removal;
+    const removalPublished = publish('listing-removed');
+    if (removalPublished) return removalPublished;
   } else if (c.listing) {
     const listingPublished = publish('listing');
     if (listingPublished) return listingPublished;
@@ -230,11 +233,32 @@ function nextStep(
 }
 
 /**
- * C6 (法释〔2017〕7号 第十条第一款): the ground the listing is removed on when nothing is owed: a performed settlement
- * agreement (第二项), or the obligation performed (第一项).
+ * C6 (法释〔2017〕7号 第十条第二款): a listing with a term gets its removal node when it is made, due 3 working days
+ * after the term's last day, so that the node sweeper sees the case when the term ends and has the listing removed.
  */
-function removalReason(state: EnforcementCase): string {
-  return state.settlement?.status === 'performed' ? '当事人达成执行和解协议且已履行完毕' : '被执行人已全部履行';
+function withTermNode(events: readonly CaseEvent[], rules: Rules, calendar: LegalCalendar): Step {
+  const listed = events.find((e) => e.type === 'debtor-listed');
+  if (listed?.type !== 'debtor-listed' || listed.until === undefined) return { events };
+  const node = timeNode('listing-removal', rules.C6.id, rules.C6.removal, endOfChinaDay(listed.until), calendar);
+  return { events: [...events, { type: 'node-set', node }] };
+}
+
+/**
+ * C6 (法释〔2017〕7号 第十条): the listing removed on its ground (./removal.ts), with the removal's node: due within 3
+ * working days of the ground, or for a listing whose term ended, of the term's last day (第十条第二款).
+ */
+function removeListing(state: EnforcementCase, rules: Rules, calendar: LegalCalendar, now: Instant): Step | undefined {
+  const removal = listingRemovalDue(state, rules, chinaDateOf(now));
+  if (!removal) return undefined;
+  const until = state.coercion?.listing?.until;
+  const from = removal.ground === 'term-ended' && until ? endOfChinaDay(until) : now;
+  const node = timeNode('listing-removal', rules.C6.id, rules.C6.removal, from, calendar);
+  return {
+    events: [
+      { type: 'debtor-removed', reason: removal.reason, dueDate: node.dueDate, ground: removal.ground },
+      { type: 'node-set', node },
+    ],
+  };
 }
 
 /**

@@ -82,6 +82,11 @@ export function planControl(
     .sort((a, b) => (b.balanceFen ?? 0) - (a.balanceFen ?? 0) || a.assetId.localeCompare(b.assetId));
   const freezes: { assetId: string; amountFen: Fen }[] = [];
   let remaining = asOf ? outstandingFen(state, plusDays(asOf, rules.P_FREEZE_MARGIN.interestAhead.days)) : outstanding;
+  // Money frozen by a preservation carried into the case (B3-CARRY) is already held: it is deducted with the rest.
+  const preservedMoney = Object.values(state.assets).filter(
+    (a) => a.preserved !== undefined && MONEY_CLASSES.includes(a.class) && a.status === 'frozen' && a.frozenFen > 0,
+  );
+  for (const asset of preservedMoney) remaining = minusFloor(remaining, asset.frozenFen);
   for (const asset of money) {
     if (remaining === 0) break;
     const amount = min(fen(asset.balanceFen ?? 0), remaining);
@@ -98,6 +103,9 @@ export function planControl(
       }
     }
   }
+  if (freezes.length === 0 && entrustments.length === 0 && preservedMoney.length > 0) {
+    return { outstandingFen: outstanding, freezes, entrustments, outcome: 'control', note: '保全转入的冻结款项待扣划' };
+  }
   if (freezes.length === 0 && entrustments.length === 0) {
     return {
       outstandingFen: outstanding,
@@ -107,8 +115,13 @@ export function planControl(
       note: '未查询到可供执行的财产',
     };
   }
+  const others = freezes.length - money.filter((a) => freezes.some((f) => f.assetId === a.assetId)).length;
   const note =
-    remaining === 0 ? '存款及网络资金足以清偿，冻结后扣划' : '存款不足以清偿，同时查封其他财产（外地财产委托当地法院）';
+    remaining === 0
+      ? '存款及网络资金足以清偿，冻结后扣划'
+      : others + entrustments.length === 0
+        ? '存款不足以清偿，冻结后扣划，未发现其他可供执行的财产'
+        : `存款不足以清偿，同时查封其他财产${entrustments.length > 0 ? '（外地财产委托当地法院）' : ''}`;
   return { outstandingFen: outstanding, freezes, entrustments, outcome: 'control', note };
 }
 

@@ -7,6 +7,7 @@
 import type { LocalDate } from '../calendar/local-date.ts';
 import type { EnforcementCase } from '../case/model.ts';
 import { accountBalance, ledgerTotal } from '../case/reducer.ts';
+import { reliefPayee, reliefToRecoverFen } from '../measures/relief.ts';
 import { type Fen, fen, min } from '../money.ts';
 import { RULES } from '../rules/table.ts';
 import { FEE_PAYEE, lastReceiptDay, type OwedRules, owed } from './owed.ts';
@@ -39,11 +40,29 @@ function refundRecipient(state: EnforcementCase): string | undefined {
 
 /** Paid to a payee so far: disbursed, and for an applicant property accepted in lieu too. */
 function paidTo(state: EnforcementCase, payeeId: string): number {
+  // What repaid the judicial-relief fund out of the applicant's share was paid for the applicant (M-RELIEF).
   return (
     ledgerTotal(state, 'disbursed', payeeId) +
     ledgerTotal(state, 'in-lieu', payeeId) +
-    ledgerTotal(state, 'shared-in', payeeId)
+    ledgerTotal(state, 'shared-in', payeeId) +
+    ledgerTotal(state, 'disbursed', reliefPayee(payeeId))
   );
+}
+
+/**
+ * M-RELIEF: out of a relieved applicant's payout, the relief not yet recovered goes back to the fund first (its own
+ * payee); the applicant receives the rest. The respondent's debt is paid by both alike.
+ */
+function recoverRelief(state: EnforcementCase, toPay: Map<string, number>): void {
+  const relief = state.measures?.relief;
+  const due = reliefToRecoverFen(state);
+  if (!relief || due === 0) return;
+  const share = toPay.get(relief.applicantId) ?? 0;
+  const recovered = Math.min(share, due);
+  if (recovered === 0) return;
+  toPay.set(relief.applicantId, share - recovered);
+  if (share - recovered === 0) toPay.delete(relief.applicantId);
+  toPay.set(reliefPayee(relief.applicantId), recovered);
 }
 
 /** The doubled interest shared among the applicants in proportion to their part of its base, remainder to the first. */
@@ -95,6 +114,7 @@ export function planDisbursement(
     pay(payeeId, share - beyondDebt);
   }
   pay(FEE_PAYEE, figures.feeFen - ledgerTotal(state, 'disbursed', FEE_PAYEE));
+  recoverRelief(state, toPay);
   const payouts = [...toPay].map(([payeeId, amountFen]) => ({ payeeId, amountFen: fen(amountFen) }));
   const payer = refundRecipient(state);
   const totalFen = fen(payouts.reduce((t, p) => t + p.amountFen, 0) + available);

@@ -26,6 +26,14 @@ export type DisposalRequestKind = (typeof DISPOSAL_REQUESTS)[number];
 export const CLOSURE_REQUESTS = ['renew', 'applicant-interview', 'settlement-installment'] as const;
 export type ClosureRequestKind = (typeof CLOSURE_REQUESTS)[number];
 
+/** The measures' outside parties: the exit-entry authority (M-EXIT-BAN), the court receiving a bankruptcy referral. */
+export const MEASURE_REQUESTS = ['exit-entry', 'bankruptcy-review'] as const;
+export type MeasureRequestKind = (typeof MEASURE_REQUESTS)[number];
+
+export function isMeasureRequest(kind: string): kind is MeasureRequestKind {
+  return (MEASURE_REQUESTS as readonly string[]).includes(kind);
+}
+
 export type PartnerKind =
   | 'service'
   | 'inquiry'
@@ -35,7 +43,8 @@ export type PartnerKind =
   | 'asset-report'
   | CoercionRequestKind
   | DisposalRequestKind
-  | ClosureRequestKind;
+  | ClosureRequestKind
+  | MeasureRequestKind;
 
 export interface RequestItem {
   readonly itemId: string;

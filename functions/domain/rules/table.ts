@@ -35,6 +35,9 @@ const SETTLEMENT_2018 = '最高人民法院《关于执行和解若干问题的�
 const REFUSAL_SELF_PROSECUTION_2018 =
   '最高人民法院《关于拒不执行判决、裁定罪自诉案件受理工作有关问题的通知》(法〔2018〕147号)';
 const CPL_2023_ARTICLES = '《中华人民共和国民事诉讼法》(2023年修正)';
+const PARTIES_CHANGE_2020 =
+  '最高人民法院《关于民事执行中变更、追加当事人若干问题的规定》(法释〔2016〕21号，法释〔2020〕21号修正)';
+const PRESERVATION_2016 = '最高人民法院《关于人民法院办理财产保全案件若干问题的规定》(法释〔2016〕22号)';
 const DELAY_INTEREST_2014 =
   '最高人民法院《关于执行程序中计算迟延履行期间的债务利息适用法律若干问题的解释》(法释〔2014〕8号)';
 /** 执行程序解释: 2008 text, amended by 法释〔2020〕21号; article numbers as the full texts found give them. */
@@ -44,6 +47,12 @@ const OBJECTIONS_2015 =
   '最高人民法院《关于人民法院办理执行异议和复议案件若干问题的规定》(法释〔2015〕10号，2020年修正)';
 const REFUSAL_2024 =
   '最高人民法院、最高人民检察院《关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释》(法释〔2024〕13号)';
+const EXECUTION_PROCEDURE_2020 =
+  '最高人民法院《关于适用〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》(法释〔2008〕13号，2020年修正)';
+const PROPERTY_INVESTIGATION_2020 = '最高人民法院《关于民事执行中财产调查若干问题的规定》(法释〔2017〕8号，2020年修正)';
+const JUDICIAL_RELIEF_2016 = '最高人民法院《关于加强和规范人民法院国家司法救助工作的意见》(法发〔2016〕16号)';
+const JUDICIAL_RELIEF_PROCEDURE = '最高人民法院《人民法院国家司法救助案件办理程序规定（试行）》';
+const BANKRUPTCY_REFERRAL_2017 = '最高人民法院《关于执行案件移送破产审查若干问题的指导意见》(法发〔2017〕2号)';
 
 export const RULES = {
   A1: {
@@ -51,12 +60,25 @@ export const RULES = {
     title: 'Enforcement term for a case with assets',
     titleZh: '有财产可供执行案件的执行期限',
     kind: 'law',
-    source: TIME_LIMITS_2006,
+    source: `${TIME_LIMITS_2006}；最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号，2008年调整) 第九条（不计入执行期限的期间）`,
     effectiveFrom: '2007-01-01',
     version: '2006',
     verify: false,
     term: { months: 6 } satisfies Period,
     nonLitigationTerm: { months: 3 } satisfies Period,
+    /**
+     * 法释〔2000〕29号 第九条: periods not counted in the term, those of enforcement: (六) 公告、鉴定; (八) 审计、评估、
+     * 资产清理; (九) 中止执行至恢复执行; (十) 执行和解或执行担保后决定暂缓执行; (十一) 上级法院通知暂缓执行; (十二) 拍卖、
+     * 变卖被查封、扣押财产. The enforcement-term node does not yet deduct them (the A2 extension is the remedy today).
+     */
+    excludedPeriods: [
+      'public-notice',
+      'appraisal-or-audit',
+      'suspension',
+      'deferral-on-settlement-or-security',
+      'deferral-by-higher-court',
+      'auction-or-sale',
+    ],
   },
   A2: {
     id: 'A2',
@@ -159,12 +181,97 @@ export const RULES = {
     verify: true,
     period: { days: 5, unit: 'calendar' } satisfies Period,
   },
+  A12: {
+    id: 'A12',
+    title: 'Time limit for applying for enforcement (raised only on the respondent’s objection)',
+    titleZh: '申请执行的期间',
+    kind: 'law',
+    source: `${CPL_2023_ARTICLES} 第二百五十条；${CPL_INTERPRETATION} 第四百八十一条（条文序号待核实）`,
+    effectiveFrom: '2024-01-01',
+    version: '2023',
+    verify: false,
+    /** Two years, interrupted and suspended as limitation periods are (第二百五十条第一款). */
+    period: { months: 24 } satisfies Period,
+    /**
+     * Counted from the last day of the performance period the basis sets, or from the day it took effect when it
+     * sets none (第二百五十条第二款). Calendar years; a last day on a rest day moves to the next working day.
+     */
+    countsFrom: ['perform-by', 'effective-date'],
+    /** The court files a late application (应予受理): only a respondent's objection brings the limit into play. */
+    ownMotion: false,
+    /** An objection found well-founded ends in a ruling not to enforce (裁定不予执行). */
+    upheldRuling: 'non-enforcement',
+  },
+  V1: {
+    id: 'V1',
+    title: 'Adding or changing a respondent: examined and ruled on within 60 days; reconsideration within 10 days',
+    titleZh: '变更、追加被执行人的审查期限与复议期间',
+    kind: 'law',
+    source: `${PARTIES_CHANGE_2020} 第二十八条、第三十条`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: false,
+    /** 第二十八条第三款: ruled on within 60 days of the written application; longer only with the president's approval. */
+    examination: { days: 60, unit: 'calendar' } satisfies Period,
+    extensionApprover: 'president',
+    /** 第三十条: reconsideration by the court above, within 10 days of the ruling's service (except 第三十二条's grounds). */
+    reconsideration: { days: 10, unit: 'calendar' } satisfies Period,
+  },
+  V2: {
+    id: 'V2',
+    title: 'Grounds of adding or changing a respondent, and the 15-day lawsuit against rulings on capital grounds',
+    titleZh: '变更、追加被执行人的事由及执行异议之诉',
+    kind: 'law',
+    source: `${PARTIES_CHANGE_2020} 第十条、第十三条、第十七条至第十九条、第三十二条（第十三条、第三十二条条文出自二手资料，待核实）`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: true,
+    /** 第三十二条: against a ruling on 第十四条第二款 or 第十七条至第二十一条, a lawsuit within 15 days of service. */
+    lawsuit: { days: 15, unit: 'calendar' } satisfies Period,
+    grounds: [
+      {
+        id: 'heir',
+        article: '第十条',
+        change: 'change',
+        review: 'reconsideration',
+        zh: '被执行人死亡，变更、追加其遗产管理人、继承人、受遗赠人（在遗产范围内）',
+      },
+      {
+        id: 'sole-proprietor',
+        article: '第十三条',
+        change: 'add',
+        review: 'reconsideration',
+        zh: '个人独资企业不能清偿，追加其出资人',
+      },
+      {
+        id: 'unpaid-capital',
+        article: '第十七条',
+        change: 'add',
+        review: 'lawsuit',
+        zh: '营利法人财产不足以清偿，追加未缴纳或未足额缴纳出资的股东、出资人（在未缴纳出资的范围内）',
+      },
+      {
+        id: 'withdrawn-capital',
+        article: '第十八条',
+        change: 'add',
+        review: 'lawsuit',
+        zh: '营利法人财产不足以清偿，追加抽逃出资的股东、出资人（在抽逃出资的范围内）',
+      },
+      {
+        id: 'transferred-unpaid',
+        article: '第十九条',
+        change: 'add',
+        review: 'lawsuit',
+        zh: '未依法履行出资义务即转让股权的原股东（在未依法出资的范围内）',
+      },
+    ],
+  },
   B1: {
     id: 'B1',
     title: 'Maximum period of one seizure, by asset class',
     titleZh: '查封、扣押、冻结的期限',
     kind: 'law',
-    source: CPL_INTERPRETATION,
+    source: `${CPL_INTERPRETATION} 第四百八十五条第一款（2015年版为第四百八十七条）：冻结银行存款不超过一年，查封、扣押动产不超过两年，查封不动产、冻结其他财产权不超过三年`,
     effectiveFrom: '2022-04-10',
     version: '2022',
     verify: false,
@@ -186,6 +293,32 @@ export const RULES = {
      * left uncovered (the bank or registry registers it before the old period ends).
      */
     renewalAsLongAsOriginal: true,
+  },
+  B3_CARRY: {
+    id: 'B3-CARRY',
+    title: 'A preservation ruling carries into enforcement: its seizures become the case’s, their terms running on',
+    titleZh: '保全措施自动转为执行中的查封、扣押、冻结措施（期限连续计算）',
+    kind: 'law',
+    source: `${CPL_INTERPRETATION} 第一百六十八条；${PRESERVATION_2016} 第十七条`,
+    effectiveFrom: '2022-04-10',
+    version: '2022',
+    verify: false,
+    /** No new ruling is made and the period is not restarted: the seizure keeps its own start and expiry. */
+    termRunsOn: true,
+    /** A seizure whose period ran out before the case was filed does not carry over (第一百六十八条 但书). */
+    lapsedExcluded: true,
+  },
+  P_PRESERVATION_ALERT: {
+    id: 'P-PRESERVATION-ALERT',
+    title: 'A preservation about to expire with no enforcement case filed is told to the command center',
+    titleZh: '保全即将到期且尚未立案执行的提示',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** This long before the earliest expiry of a preservation not carried into a case, the command center hears. */
+    lead: { days: 30, unit: 'calendar' } satisfies Period,
   },
   F1: {
     id: 'F1',
@@ -340,11 +473,15 @@ export const RULES = {
     title: 'Closing this round of enforcement (终本): every condition must hold',
     titleZh: '终结本次执行程序的条件',
     kind: 'law',
-    source: `${FINAL_ROUND_2016} 第一条；${CASE_FILING_2014} 第十六条`,
+    source: `${FINAL_ROUND_2016} 第一条第（一）至（五）项；${CASE_FILING_2014} 第十六条`,
     effectiveFrom: '2016-12-01',
     version: '2016',
     verify: false,
-    /** At least this long since filing. */
+    /**
+     * 第一条第（四）项: 自执行案件立案之日起已超过三个月 (more than: from the day after, closure/final-closure.ts). The
+     * conditions are 第一条第（一）至（五）项; 第（三）项 allows 终本 when 发现的财产不能处置 (not yet modelled: property
+     * still seized bars 终本 here).
+     */
     minSinceFiling: { months: 3 } satisfies Period,
   },
   G3: {
@@ -572,7 +709,7 @@ export const RULES = {
     title: 'Reference price procedure started after seizure',
     titleZh: '启动确定财产处置参考价程序',
     kind: 'law',
-    source: REFERENCE_PRICE_2018,
+    source: `${REFERENCE_PRICE_2018} 第一条（查封、扣押、冻结财产后，对需要拍卖、变卖的财产，应当在三十日内启动）、第二条（方式）`,
     effectiveFrom: '2018-09-01',
     version: '2018',
     verify: false,
@@ -632,12 +769,17 @@ export const RULES = {
     title: 'Deposit as a share of the starting price',
     titleZh: '竞买保证金',
     kind: 'law',
-    source: ONLINE_AUCTION_2016,
+    source: `${ONLINE_AUCTION_2016} 第十七条`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: false,
     minDepositPercent: 5,
     maxDepositPercent: 20,
+    /**
+     * 第十七条第二款: 申请执行人参加竞买的，可以不交保证金；但债权数额小于保证金数额的按差额部分交纳. The applicant
+     * bidding is not modelled (bidders are the platform's); the rule is held here for when it is.
+     */
+    applicantExemptUpToClaim: true,
   },
   E6: {
     id: 'E6',
@@ -778,21 +920,25 @@ export const RULES = {
   },
   C5: {
     id: 'C5',
-    title: 'Lifting a consumption restriction',
-    titleZh: '解除限制消费',
+    title:
+      'Lifting a consumption restriction: must on full performance, may on security given or the applicant’s consent',
+    titleZh: '解除限制消费令（履行完毕的应当解除；提供担保或申请执行人同意的可以解除）',
     kind: 'law',
-    source: CONSUMPTION_2015,
+    source: `${CONSUMPTION_2015} 第九条`,
     effectiveFrom: '2015-07-22',
     version: '2015',
     verify: false,
-    liftedOn: ['security-given', 'applicant-consent', 'full-performance'],
+    /** 第九条: 被执行人履行完毕生效法律文书确定的义务的，人民法院应当……及时以通知或者公告解除限制消费令. */
+    liftedOn: ['full-performance'],
+    /** 第九条: 提供确实有效的担保或者经申请执行人同意的，人民法院可以解除 (the court's discretion; staff decide). */
+    mayLiftOn: ['security-given', 'applicant-consent'],
   },
   C6: {
     id: 'C6',
     title: 'Dishonest-debtor list: grounds, period, extension, exclusions, removal',
     titleZh: '失信被执行人名单',
     kind: 'law',
-    source: `${DISHONEST_2017} 第一条至第五条、第十条`,
+    source: `${DISHONEST_2017}（2017年修正） 第一条至第五条、第十条第一款第（一）至（七）项及第二款`,
     effectiveFrom: '2017-05-01',
     version: '2017',
     verify: false,
@@ -848,6 +994,13 @@ export const RULES = {
       'non-enforcement',
       'termination',
     ],
+    /**
+     * 第十条第一款第四项: 终结本次执行程序后，通过网络执行查控系统查询被执行人财产两次以上，未发现有可供执行财产，且申请执行人
+     * 或者其他人未提供有效财产线索的: this many re-queries (G3) that found nothing disposable.
+     */
+    removalAfterFruitlessRequeries: 2,
+    /** 第十条第二款: 有纳入期限的，不适用前款规定。纳入期限届满后三个工作日内，人民法院应当删除失信信息 (the `removal` period). */
+    termedRemovedOn: 'term-ended',
   },
   D1: {
     id: 'D1',
@@ -899,6 +1052,11 @@ export const RULES = {
     verify: false,
     /** No written answer within this period of the referral opens the private-prosecution path. */
     noAnswer: { days: 60, unit: 'calendar' } satisfies Period,
+    /**
+     * 第二条: 公安机关决定不予立案 opens it at once (no wait): the applicant is told when the refusal comes, and the
+     * court's request for the procuratorate's supervision (D3) goes on beside it.
+     */
+    opensAtOnceOn: ['police-refusal', 'no-prosecution'],
   },
   D5: {
     id: 'D5',
@@ -911,6 +1069,83 @@ export const RULES = {
     verify: false,
     /** The circumstances this system can see; the interpretation enumerates 10 serious and 5 especially serious. */
     recognised: ['report-refused-after-sanction', 'assets-hidden-with-ability', 'violent-obstruction'],
+  },
+  M_EXIT_BAN: {
+    id: 'M-EXIT-BAN',
+    title:
+      'Restricting a respondent from leaving the country: on application or of the court’s own motion; whom; lifting',
+    titleZh: '限制出境（依申请或依职权；对象；解除）',
+    kind: 'law',
+    source: `${CPL_2023_ARTICLES} 第二百六十六条（被执行人不履行法律文书确定的义务的，人民法院可以对其采取或者通知有关单位协助采取限制出境）；${EXECUTION_PROCEDURE_2020} 限制出境三条（2008年文本第三十六条至第三十八条：申请执行人书面申请，必要时依职权决定；单位的法定代表人、主要负责人或者影响债务履行的直接责任人员；履行全部债务的及时解除，提供充分有效担保或者申请执行人同意的可以解除；2020年修正后的条文序号待核实）；《中华人民共和国出境入境管理法》第十二条第（三）项`,
+    effectiveFrom: '2024-01-01',
+    version: '2023 / 2020',
+    verify: true,
+    /** Written application of the applicant; of the court's own motion when necessary. */
+    origins: ['application', 'own-motion'],
+    /** An organisation's persons the restriction may bind (the organisation itself cannot leave the country). */
+    organisationBinds: ['legal-representative', 'principal', 'directly-responsible-person'],
+    /** Lifted at once on full performance; may be lifted on adequate security or the applicant's consent. */
+    liftedOn: ['full-performance', 'security-given', 'applicant-consent', 'case-closed'],
+    /** Notified to the authority that enforces it (公安机关出入境管理机构), which confirms each person. */
+    authority: 'exit-entry',
+  },
+  M_REWARD: {
+    id: 'M-REWARD',
+    title: 'Reward notice for the respondent’s property: written application, decision, notice, leads, reward',
+    titleZh: '悬赏查找财产（申请、决定、公告、线索、悬赏金）',
+    kind: 'law',
+    source: `${PROPERTY_INVESTIGATION_2020} 第二十一条（书面申请：悬赏金的数额或计算方法；有关人员提供人民法院尚未掌握的财产线索，使该申请执行人的债权得以全部或部分实现时，自愿支付悬赏金的承诺；发布方式）、第二十二条（悬赏公告载明悬赏金的数额或计算方法、领取条件；全国法院执行悬赏公告平台等发布）、第二十三条（记录线索并保密；按悬赏公告发放悬赏金）；决定期限“十日内”见第二十一条第二款，原文未完整核实`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: true,
+    /** 第二十一条第一款第（一）项: a fixed sum, or a way of computing it (here: a share of the money the lead brings). */
+    rewardMethods: ['fixed', 'share'],
+    /** 第二十一条第二款: the court decides whether to publish within this period of the written application. */
+    decide: { days: 10, unit: 'calendar' } satisfies Period,
+    /** 第二十三条: the reward is due only for a lead the court did not already have that brings money in. */
+    paidOn: 'money-realised',
+  },
+  M_RELIEF: {
+    id: 'M-RELIEF',
+    title: 'State judicial relief for an applicant in hardship: cap, decision, recovery from later enforcement money',
+    titleZh: '国家司法救助（救助金上限、决定、执行到位后扣回）',
+    kind: 'law',
+    source: `${JUDICIAL_RELIEF_2016}（救助金以案件管辖法院所在省、自治区、直辖市上一年度职工月平均工资为基准，一般不超过三十六个月的月平均工资总额；损失特别重大、生活特别困难的可以适当突破，但不得超过依法应当判决给付或者虽已判决但未执行到位的标的数额）；${JUDICIAL_RELIEF_PROCEDURE}（决定期限、救助金在执行到位后扣回的条文待核实）`,
+    effectiveFrom: '2016-07-01',
+    version: '2016 / 2019',
+    verify: true,
+    /** The usual cap: this many months of the province's previous-year average monthly wage (P-RELIEF). */
+    capMonths: 36,
+    /** Above the usual cap only exceptionally, and never above what is still unpaid under the basis. */
+    absoluteCap: 'unpaid-claim',
+    /** One grant per party per case. */
+    grantsPerParty: 1,
+    /** Decided within this period of the application (试行程序规定; verify). */
+    decide: { days: 10, unit: 'working' } satisfies Period,
+    /** Money later enforced for the relieved applicant first repays the fund, up to the relief (verify). */
+    recoveredFromEnforcement: true,
+  },
+  M_BANKRUPTCY: {
+    id: 'M-BANKRUPTCY',
+    title: 'Referring a company respondent to bankruptcy review: conditions, consent, president’s decision, acceptance',
+    titleZh: '执行案件移送破产审查（条件、同意、院长签署、受理与中止）',
+    kind: 'law',
+    source: `${BANKRUPTCY_REFERRAL_2017} 第2条（企业法人；被执行人或者任何一个执行案件的申请执行人书面同意；不能清偿到期债务，并且资产不足以清偿全部债务或者明显缺乏清偿能力）、第4条（告知和征询）、第5条（合议庭评议，院长签署移送决定）、第8条（移送决定后中止执行）、第18条（不予受理的，恢复执行）；${CPL_INTERPRETATION} 执转破条文（受移送法院三十日内告知是否受理；宣告破产的，裁定终结执行；条文序号待核实）；《中华人民共和国企业破产法》第十九条（受理后保全措施解除，执行程序中止）；${CASE_FILING_2014} 第十七条（宣告破产，终结执行）`,
+    effectiveFrom: '2017-01-20',
+    version: '2017',
+    verify: true,
+    /** Only a company (企业法人) is referred. */
+    respondentKind: 'organisation',
+    /** Either side's written consent suffices. */
+    consentFrom: ['applicant', 'respondent'],
+    /** Referred at the latest during the 终本 review; not after the case is closed. */
+    latestAt: 'final-closure-review',
+    /** The president signs the referral decision (第5条). */
+    approver: 'president',
+    /** The receiving court tells the enforcing court within this period whether it accepts (民诉法解释; verify). */
+    acceptanceAnswer: { days: 30, unit: 'calendar' } satisfies Period,
+    /** On acceptance enforcement stops and the seizures are released to the bankruptcy; declared bankrupt: 终结执行. */
+    closureGround: 'respondent-bankrupt',
   },
   P_ASSET_REPORT: {
     id: 'P-ASSET-REPORT',
@@ -980,6 +1215,19 @@ export const RULES = {
     /** The last installment falls within this many months of the agreement (one watch of it stays short). */
     maxMonths: 10,
   },
+  P_CLOSURE_LIFTING: {
+    id: 'P-CLOSURE-LIFTING',
+    title:
+      'A case closed otherwise than by performance or 终本 lifts the consumption restriction (no text of 限高规定 says so)',
+    titleZh: '以终结执行、不予执行、销案、驳回申请方式结案的，解除限制消费令',
+    kind: 'policy',
+    source: `${POLICY}；限高规定第九条只规定履行完毕应当解除、提供担保或申请执行人同意可以解除，未规定其他结案方式`,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: false,
+    /** The closure ways that end the restriction: the enforcement case it serves is over (G1). */
+    ways: ['termination', 'non-enforcement', 'withdrawal', 'rejection'],
+  },
   P_SANCTION: {
     id: 'P-SANCTION',
     title: 'The sanction the system proposes (the president decides, within C1)',
@@ -1016,6 +1264,26 @@ export const RULES = {
     custody: { days: 1, unit: 'calendar' } satisfies Period,
     /** After the measures are taken, how long to watch for performance before the measures count as exhausted. */
     performanceWatch: { days: 30, unit: 'calendar' } satisfies Period,
+  },
+  P_MEASURES: {
+    id: 'P-MEASURES',
+    title: 'Exit restriction, reward notices, judicial relief and bankruptcy referral: the court’s working figures',
+    titleZh: '限制出境、悬赏、司法救助、移送破产的工作时限与数额',
+    kind: 'policy',
+    source: `${POLICY}；司法救助的月平均工资基准为本院所在省上一年度数据，须按当年公布数核实`,
+    effectiveFrom: '2026-01-01',
+    version: '1',
+    verify: true,
+    /** The exit-entry authority confirms each person within this period; unconfirmed persons are sent again ... */
+    exitEntryAnswer: { days: 3, unit: 'working' } satisfies Period,
+    /** ... this many times in all, before the command center is told. */
+    exitEntryRounds: 3,
+    /** The applicant deposits the reward (the most it can come to) with the court before the notice is published. */
+    rewardDepositRequired: true,
+    /** The share of the money a lead brings in, at most (a reward computed as a share), in basis points. */
+    rewardMaxShareBasisPoints: 2_000,
+    /** The province's previous-year average monthly wage of employees (M-RELIEF's base), in fen: verify each year. */
+    reliefMonthlyWageFen: 800_000,
   },
   P_NODE_WARNING: {
     id: 'P-NODE-WARNING',

@@ -5,6 +5,7 @@ import type { CaseEvent, Commit } from '#domain/case/events.ts';
 import type { EnforcementCase, EvidenceCheck, TimeNode } from '#domain/case/model.ts';
 import { isLate } from '#domain/case/nodes.ts';
 import { applyCommits } from '#domain/case/reducer.ts';
+import { isCarryoverEvent } from '#domain/case/reducer-carryover.ts';
 import type { ClosureEvent } from '#domain/case/reducer-closure.ts';
 import { STATUS_LABELS } from '#domain/case/status.ts';
 import { articleGround, REFERRAL_GROUND_LABELS } from '#domain/coercion/labels.ts';
@@ -17,10 +18,13 @@ import { isObjectionEvent } from '#domain/disputes/objection-reducer.ts';
 import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
+import { isMeasureEvent } from '#domain/measures/events.ts';
+import { isReliefPayee, reliefApplicant } from '#domain/measures/relief.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
+import { describeCarryoverEvent } from './carryover-lines.ts';
 import { creditorName, describeDisputeEvent } from './distribution.ts';
 import {
   ASSET_CLASS_LABELS,
@@ -42,6 +46,7 @@ import {
   TRACK_LABELS,
   WATCH_LABELS,
 } from './labels.ts';
+import { describeMeasureEvent } from './measures.ts';
 import { describeObjectionEvent } from './objection-lines.ts';
 
 const CHECK_LABELS: Record<EvidenceCheck, string> = {
@@ -86,6 +91,7 @@ function party(state: EnforcementCase | undefined, partyId: string): string {
 
 /** A payee of a disbursement: a party, or the court for the execution fee. */
 function payee(state: EnforcementCase | undefined, payeeId: string): string {
+  if (isReliefPayee(payeeId)) return `扣回司法救助金（${party(state, reliefApplicant(payeeId))}名下）`;
   return payeeId === FEE_PAYEE ? '申请执行费（上缴本院）' : party(state, payeeId);
 }
 
@@ -111,6 +117,7 @@ function unconfirmed(node: TimeNode): string {
 
 /** One line per event. `state` is the case as it was after the commit (for names). */
 export function describeEvent(event: CaseEvent, state: EnforcementCase | undefined, names: Names): string {
+  if (isMeasureEvent(event)) return describeMeasureEvent(event, state, names);
   switch (event.type) {
     case 'case-filed':
       return `立案：${event.caseNumber}（${KIND_LABELS[event.kind]}），申请执行人${event.applicants.map((p) => p.name).join('、')}，被执行人${event.respondents.map((p) => p.name).join('、')}，执行标的${formatYuan(event.claim.totalFen)}，依据${event.basis.documentNumber}`;
@@ -212,7 +219,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
         ? `收取申请执行费：${formatYuan(event.amountFen)}（由被执行人负担，F1-FEE）`
         : event.kind === 'shared'
           ? `参与分配发放：${creditorName(state, event.payeeId)} ${formatYuan(event.amountFen)}`
-          : `${event.kind === 'disbursed' ? '发放' : '退还'}：${party(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
+          : `${event.kind === 'disbursed' ? '发放' : '退还'}：${payee(state, event.payeeId)} ${formatYuan(event.amountFen)}`;
     case 'partner-overdue':
       return `协助执行请求逾期未答复（${event.kind}）`;
     case 'needs-attention':
@@ -259,11 +266,13 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `发出限制消费令（C4）${bound.length > 0 ? `，约束单位的法定代表人、主要负责人、直接责任人员、实际控制人` : ''}`;
     }
     case 'restriction-lifted':
-      return `解除限制消费令（C5：${event.on === 'full-performance' ? '已全部履行' : event.on}）`;
+      return `解除限制消费令（${LIFTED_ON[event.on] ?? event.on}）`;
     case 'debtor-listed':
       return `纳入失信被执行人名单${event.years !== undefined ? `${event.years}年，至${event.until}` : '（不设期限）'}（C6${event.articleGrounds ? `，第一条${event.articleGrounds.map(articleGround).join('、')}` : ''}；情形：${event.grounds.map((g) => CONDUCT_LABELS[g]).join('、')}）`;
     case 'debtor-removed':
       return `删除失信信息（${event.reason}），应于${event.dueDate}前完成（C6）`;
+    case 'listing-removal-requested':
+      return `申请执行人书面申请删除失信信息，本院审查同意（${names.member(event.by)}记录；C6，第十条第一款第三项）${event.note ? `：${event.note}` : ''}`;
     case 'credit-published':
       return `推送${PUBLICATION_LABELS[event.what]}：${recipients(event.acknowledged) || '无'}已确认${event.missing.length > 0 ? `；${recipients(event.missing)}未确认` : ''}`;
     case 'sanction-decided':
@@ -317,6 +326,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return event.outcome === 'performed'
         ? '强制措施阶段结束：被执行人已履行'
         : '强制措施阶段结束：措施已穷尽，仍未履行';
+    case 'lifting-run-started':
+      return '解除限制消费令、删除失信信息（C5、C6）';
     case 'disposal-planned':
       return `财产处置：${event.assetIds.map((id) => assetName(state, id)).join('、')}`;
     case 'reference-price-started':
@@ -393,6 +404,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       if (isDisputeEvent(event)) return describeDisputeEvent(event, state, names);
       if (isObjectionEvent(event))
         return describeObjectionEvent(event, state, names.member, (id) => assetName(state, id));
+      if (isCarryoverEvent(event)) return describeCarryoverEvent(event, state, (id) => names.member(id));
       return describeClosureEvent(event, state, names);
   }
 }
@@ -457,6 +469,15 @@ function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | unde
       return `申请执行人申请恢复执行原生效法律文书（被执行人不履行执行和解协议，执行和解规定第九条），已报立案部门以恢复执行案件（执恢）立案${event.note ? `：${event.note}` : ''}`;
   }
 }
+
+/** Why a restriction was lifted (C5; on a closure otherwise than 终本, P-CLOSURE-LIFTING). */
+const LIFTED_ON: Readonly<Record<string, string>> = {
+  'full-performance': 'C5：已全部履行',
+  termination: 'P-CLOSURE-LIFTING：裁定终结执行',
+  'non-enforcement': 'P-CLOSURE-LIFTING：裁定不予执行',
+  withdrawal: 'P-CLOSURE-LIFTING：销案',
+  rejection: 'P-CLOSURE-LIFTING：驳回执行申请',
+};
 
 /** Credit-discipline recipients in one fixed order (the label table's), whatever order they answered in. */
 function recipients(ids: readonly string[]): string {

@@ -155,7 +155,7 @@ describe('routes', () => {
     expect(matchRoute('GET', '/cases/%FF')).toEqual({ allowed: [] });
   });
 
-  it('send to settle only what wakes or starts a workflow: decisions, conduct, early release, the closing work, objections', () => {
+  it('send to settle only what wakes or starts a workflow: decisions, conduct, early release, the closing work, objections, the measures', () => {
     expect((ROUTES as readonly Route[]).filter((r) => r.target === 'settle').map((r) => r.path)).toEqual([
       '/tasks/{approvalId}/decision',
       '/cases/{caseId}/conduct',
@@ -179,6 +179,23 @@ describe('routes', () => {
       '/cases/{caseId}/objections/{objectionId}/reconsideration-decision',
       '/cases/{caseId}/objections/{objectionId}/suit',
       '/cases/{caseId}/objections/{objectionId}/judgment',
+      '/cases/{caseId}/measures/exit-ban',
+      '/cases/{caseId}/measures/exit-ban/lift',
+      '/cases/{caseId}/measures/reward',
+      '/cases/{caseId}/measures/reward/deposit',
+      '/cases/{caseId}/measures/reward/leads',
+      '/cases/{caseId}/measures/reward/lead-checks',
+      '/cases/{caseId}/measures/reward/lead-money',
+      '/cases/{caseId}/measures/reward/close',
+      '/cases/{caseId}/measures/relief',
+      '/cases/{caseId}/measures/relief/payment',
+      '/cases/{caseId}/measures/bankruptcy',
+      '/cases/{caseId}/measures/bankruptcy/declared',
+      '/cases/{caseId}/measures/dispatch',
+      // The applicant's application to resume asks the filing system for a resumed case (a new execution).
+      '/cases/{caseId}/resumption',
+      // The applicant's request to remove a listing wakes the coercion phase or starts a run that removes it (C6).
+      '/cases/{caseId}/listing-removal',
     ]);
   });
 });

@@ -44,7 +44,19 @@ describe('the decision table', () => {
       (Object.keys(APPROVAL_STEPS) as ApprovalStep[]).reduce((n, step) => n + ladderOf(step).length, 0),
     );
     expect(ladderOf('auction-terms')).toEqual(['panel-member']);
-    expect(decisionRows()).toHaveLength(16);
+    expect(decisionRows()).toHaveLength(23);
+  });
+
+  it('gives the bankruptcy referral to the president alone (M-BANKRUPTCY 第5条), the other measures to the working-rule ladders', () => {
+    expect(ladderOf('bankruptcy-referral')).toEqual(['president']);
+    expect(ladderOf('exit-ban')).toEqual(['bureau-chief', 'president']);
+    expect(ladderOf('reward-notice')).toEqual(['team-lead', 'bureau-chief']);
+    expect(ladderOf('judicial-relief')).toEqual(['bureau-chief', 'president']);
+  });
+
+  it('lets the officers who work a case take measures, and not the president, the command center or an auditor', () => {
+    const takers = ROLES.filter((role) => ROLE_ACTIONS[role].includes('take-measures'));
+    expect(takers).toEqual(['handling-officer', 'team-lead', 'bureau-chief']);
   });
 
   it('gives 终本 and the other ways of closing to the bureau chief, then the president (G1, G2)', () => {

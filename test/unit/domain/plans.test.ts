@@ -75,6 +75,20 @@ describe('the control plan', () => {
       ],
     );
     expect(planControl(covered).entrustments).toEqual([]);
+    expect(planControl(short).note).toBe('存款不足以清偿，同时查封其他财产（外地财产委托当地法院）');
+  });
+
+  it('says 同时查封其他财产 only when other property was found: a deposit short of the claim alone does not', () => {
+    const only = caseFrom(
+      [filed(100_000)],
+      [{ type: 'inquiry-answered', channel: 'x', assets: [asset('d', 'deposit', 40_000)] }],
+    );
+    expect(planControl(only).note).toBe('存款不足以清偿，冻结后扣划，未发现其他可供执行的财产');
+    const local = caseFrom(
+      [filed(100_000)],
+      [{ type: 'inquiry-answered', channel: 'x', assets: [asset('d', 'deposit', 40_000), asset('car', 'vehicle')] }],
+    );
+    expect(planControl(local).note).toBe('存款不足以清偿，同时查封其他财产');
   });
 
   it('sees a voluntary payment that covers the claim', () => {

@@ -180,9 +180,18 @@ describe('C4, C6: the president signs the restriction order and the listing deci
 
   it('pass: signed, the order is issued and the respondent listed for 2 years from today', () => {
     const { planned } = withDecision(requested('a1'), decided('a1', 'approved'));
-    expect(types(planned.events)).toEqual(['credit-measures-decided', 'restriction-issued', 'debtor-listed']);
+    expect(types(planned.events)).toEqual([
+      'credit-measures-decided',
+      'restriction-issued',
+      'debtor-listed',
+      'node-set',
+    ]);
     expect(planned.events[0]).toMatchObject({ restriction: 'approved', listing: 'approved', by: 'song-jian' });
     expect(planned.events[2]).toMatchObject({ years: 2, until: '2028-04-01' });
+    // 第十条第二款: the removal's node is set with the listing, running from the term's last day.
+    expect(planned.events[3]).toMatchObject({
+      node: { node: 'listing-removal', ruleId: 'C6', startedOn: '2028-04-01' },
+    });
     expect(planned.next).toMatchObject({ kind: 'credit-publish', what: 'restriction' });
   });
 
@@ -297,12 +306,18 @@ describe('C6: removal on performance (法释〔2017〕7号 第十条第一款)',
 
   it('pass: a performed settlement agreement is ground (二), named as such', () => {
     const state = caseFrom([filed(100_000)], [served], listed, [settled], [paid], [{ type: 'settlement-performed' }]);
-    expect(removal(state)).toMatchObject({ reason: '当事人达成执行和解协议且已履行完毕', dueDate: '2026-04-23' });
+    // A listing with a term: removed early on performance (第二条第二款), on the same facts as ground (二).
+    expect(removal(state)).toMatchObject({
+      reason: '当事人达成执行和解协议且已履行完毕，提前删除失信信息（第二条第二款）',
+      ground: 'settlement-performed',
+      dueDate: '2026-04-23',
+    });
   });
 
   it('fail: an agreement not yet performed names no settlement; performance without one is ground (一)', () => {
     expect(removal(caseFrom([filed(100_000)], [served], listed, [paid]))).toMatchObject({
-      reason: '被执行人已全部履行',
+      reason: '被执行人已履行生效法律文书确定的义务，提前删除失信信息（第二条第二款）',
+      ground: 'full-performance',
     });
     const partly = caseFrom([filed(100_000)], [served], listed, [settled], [{ ...paid, amountFen: fen(50_000) }]);
     expect(removal(partly)).toBeUndefined();

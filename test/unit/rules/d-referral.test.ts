@@ -117,6 +117,18 @@ describe('D2-D4: answers of the police and the procuratorate', () => {
     expect(notice).toMatchObject({ reason: expect.stringContaining('移送后60日内未书面答复') });
   });
 
+  it('D4 pass: a refusal to open the case tells the applicant of 自诉 at once, beside the request for supervision', () => {
+    const outcome = record([sent], { kind: 'police-referral', outcome: 'refused', reasons: '证据不足' });
+    const notice = outcome.events.find((e) => e.type === 'private-prosecution-notified');
+    expect(notice).toMatchObject({ beside: 'supervision', reason: expect.stringContaining('公安机关决定不予立案') });
+    const state = caseFrom([filed()], [served, found], sent, outcome.events as CaseEvent[]);
+    // The referral goes on to the procuratorate (D3); the applicant was told now, not after 60 days.
+    expect(state.coercion?.referral).toMatchObject({
+      status: 'police-refused',
+      privateProsecutionAt: expect.any(String),
+    });
+  });
+
   it('D4 fail: an answer of the police (opened) opens no private prosecution', () => {
     const outcome = record([sent], { kind: 'police-referral', outcome: 'opened' });
     expect(outcome.events.map((e) => e.type)).not.toContain('private-prosecution-notified');

@@ -111,6 +111,13 @@ describe('G2: 终本 only when every condition holds', () => {
       JUNE,
     );
     expect(codes(heard(listed, JUNE))).not.toContain('listing');
+    // Listed, then removed on a ground of 法释〔2017〕7号 第十条 (here the end of the term): still not a missing listing.
+    const removed = applyEvent(
+      applyEvent(listed, { type: 'coercion-decided', notes: [] }, JUNE),
+      { type: 'debtor-removed', reason: '纳入期限届满', dueDate: '2026-06-08' as never, ground: 'term-ended' },
+      JUNE,
+    );
+    expect(codes(heard(removed, JUNE))).not.toContain('listing');
   });
 
   it('fail: property held or found and not processed, money not paid out: 终本 would leave them behind', () => {

@@ -1,0 +1,117 @@
+/** The events of the four measures (./model.ts), folded by ./reducer.ts and rendered by ./timeline.ts. */
+import type { Court } from '../case/model.ts';
+import type { Fen } from '../money.ts';
+import type { ExitBanOrigin, ExitBanPerson, ExitLiftReason, ExitNoticeKind, RewardMethod } from './model.ts';
+
+type Decision = 'approved' | 'rejected';
+
+export type MeasureEvent =
+  | {
+      readonly type: 'exit-ban-proposed';
+      readonly respondentId: string;
+      readonly persons: readonly ExitBanPerson[];
+      readonly origin: ExitBanOrigin;
+      readonly applicantId?: string;
+      readonly reason: string;
+      readonly by: string;
+      readonly execution: string;
+    }
+  | { readonly type: 'exit-ban-decided'; readonly decision: Decision; readonly by: string; readonly docId?: string }
+  | {
+      readonly type: 'exit-notice-sent';
+      readonly requestId: string;
+      readonly kind: ExitNoticeKind;
+      readonly round: number;
+      readonly persons: readonly string[];
+    }
+  | {
+      readonly type: 'exit-notice-answered';
+      readonly requestId: string;
+      readonly kind: ExitNoticeKind;
+      readonly confirmed: readonly string[];
+      readonly failed: readonly { readonly personId: string; readonly reason: string }[];
+      /** Persons the authority never answered for within the wait. */
+      readonly silent: readonly string[];
+    }
+  | { readonly type: 'exit-ban-lifted'; readonly reason: ExitLiftReason; readonly by: string; readonly docId: string }
+  | {
+      readonly type: 'reward-applied';
+      readonly applicantId: string;
+      readonly method: RewardMethod;
+      readonly amountFen?: Fen;
+      readonly shareBasisPoints?: number;
+      readonly capFen: Fen;
+      readonly by: string;
+      readonly execution: string;
+    }
+  | { readonly type: 'reward-decided'; readonly decision: Decision; readonly by: string }
+  | { readonly type: 'reward-deposited'; readonly amountFen: Fen; readonly reference: string }
+  | { readonly type: 'reward-published'; readonly docId: string }
+  | { readonly type: 'lead-received'; readonly leadId: string; readonly informantRef: string; readonly summary: string }
+  | {
+      readonly type: 'lead-checked';
+      readonly leadId: string;
+      readonly outcome: 'confirmed' | 'unfounded';
+      readonly by: string;
+      readonly note?: string;
+    }
+  | { readonly type: 'lead-realised'; readonly leadId: string; readonly amountFen: Fen; readonly by: string }
+  | { readonly type: 'reward-paid'; readonly leadId: string; readonly amountFen: Fen; readonly reference: string }
+  | { readonly type: 'reward-closed'; readonly refundedFen: Fen; readonly reason: string }
+  | {
+      readonly type: 'relief-applied';
+      readonly applicantId: string;
+      readonly hardship: string;
+      readonly requestedFen: Fen;
+      readonly by: string;
+      readonly execution: string;
+    }
+  | { readonly type: 'relief-decided'; readonly decision: Decision; readonly by: string; readonly grantedFen?: Fen }
+  | { readonly type: 'relief-paid'; readonly amountFen: Fen; readonly reference: string }
+  | {
+      readonly type: 'bankruptcy-proposed';
+      readonly respondentId: string;
+      readonly consentBy: 'applicant' | 'respondent';
+      readonly consentPartyId: string;
+      readonly insolvency: string;
+      readonly toCourt: Court;
+      readonly by: string;
+      readonly execution: string;
+    }
+  | { readonly type: 'bankruptcy-decided'; readonly decision: Decision; readonly by: string; readonly docId?: string }
+  | { readonly type: 'bankruptcy-referred'; readonly requestId: string }
+  | {
+      readonly type: 'bankruptcy-answered';
+      readonly outcome: 'accepted' | 'not-accepted' | 'silent';
+      readonly reasons?: string;
+    }
+  | { readonly type: 'bankruptcy-declared'; readonly by: string };
+
+export const MEASURE_EVENT_TYPES = [
+  'exit-ban-proposed',
+  'exit-ban-decided',
+  'exit-notice-sent',
+  'exit-notice-answered',
+  'exit-ban-lifted',
+  'reward-applied',
+  'reward-decided',
+  'reward-deposited',
+  'reward-published',
+  'lead-received',
+  'lead-checked',
+  'lead-realised',
+  'reward-paid',
+  'reward-closed',
+  'relief-applied',
+  'relief-decided',
+  'relief-paid',
+  'bankruptcy-proposed',
+  'bankruptcy-decided',
+  'bankruptcy-referred',
+  'bankruptcy-answered',
+  'bankruptcy-declared',
+] as const satisfies readonly MeasureEvent['type'][];
+
+export function isMeasureEvent(event: { readonly type: string }): event is MeasureEvent {
+  return (MEASURE_EVENT_TYPES as readonly string[]).includes(event.type);
+}

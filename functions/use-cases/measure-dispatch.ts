@@ -1,0 +1,236 @@
+/**
+ * What the measures owe after every staff action, decision and answer: the follow-up that needs nobody outside
+ * (a decision applied, a notice published, a restriction lifted), then the notices to the outside parties, sent as
+ * partner requests through the PartnerGateway (the exit-entry authority's restriction or lifting, each person on
+ * its own; the referral to the bankruptcy court). Answers come back through the partner-answer use case, which
+ * hands them to `recordMeasureAnswer`. A notice whose answer is overdue is closed as it stands and sent again to
+ * the persons still unconfirmed, up to P-MEASURES' rounds; after that the command center is told.
+ */
+import { RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
+import { ladderOf } from '#domain/approvals/policy.ts';
+import { isBefore } from '#domain/calendar/local-date.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
+import type { EnforcementCase } from '#domain/case/model.ts';
+import { meetNode, timeNode } from '#domain/case/nodes.ts';
+import { applyEvent } from '#domain/case/reducer.ts';
+import { requestIdFor } from '#domain/ids.ts';
+import { measureFollowUp } from '#domain/measures/decisions.ts';
+import { exitNoticeAnswer, exitNoticeDue, exitNoticeSettled } from '#domain/measures/exit-ban.ts';
+import { isMeasureRequest } from '#domain/partners/requests.ts';
+import type { PartnerRequest } from '#ports/partner-requests.ts';
+import { type Deps, mutateCase, SYSTEM } from './context.ts';
+import { settleRequest } from './requests.ts';
+
+export type DispatchDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'partners' | 'alerts'>;
+
+const CAUSE = { action: 'measures-dispatch' } as const;
+
+/** An exit-entry notice or a referral still pending past its due instant: closed as it stands, then recorded. */
+async function settleOverdue(deps: DispatchDeps, state: EnforcementCase): Promise<void> {
+  const now = deps.clock.now();
+  const pending = [
+    ...(state.measures?.exitBan?.notices.filter((n) => !n.answered).map((n) => n.requestId) ?? []),
+    ...(state.measures?.bankruptcy?.requestId && !state.measures.bankruptcy.answeredAt
+      ? [state.measures.bankruptcy.requestId]
+      : []),
+  ];
+  for (const requestId of pending) {
+    const request = await deps.requests.get(requestId);
+    if (request?.status !== 'pending' || isBefore(now, request.dueAt)) continue;
+    await recordMeasureAnswer(deps)(await settleRequest(deps, requestId));
+  }
+}
+
+/** Creates (once) and sends (once) a request the case has recorded as sent: a crash in between is made good. */
+async function ensureSent(
+  deps: DispatchDeps,
+  state: EnforcementCase,
+  spec: Pick<PartnerRequest, 'requestId' | 'kind' | 'items' | 'dueAt' | 'execution'> & { method?: string },
+): Promise<void> {
+  const created = await deps.requests.create({
+    requestId: spec.requestId,
+    caseId: state.caseId,
+    court: state.court.code,
+    kind: spec.kind,
+    ...(spec.method ? { method: spec.method } : {}),
+    items: spec.items,
+    createdAt: deps.clock.now(),
+    dueAt: spec.dueAt,
+    execution: spec.execution,
+  });
+  if (created.dispatchedAt || created.status !== 'pending') return;
+  await deps.partners.send(created);
+  await deps.requests.markDispatched(created.requestId, deps.clock.now());
+}
+
+/** Records the exit-entry notice due now, if one is; then makes sure every unanswered notice is with the authority. */
+async function sendExitNotices(deps: DispatchDeps, caseId: string): Promise<string[]> {
+  const { state } = await mutateCase(deps, caseId, SYSTEM, CAUSE, (s, now) => {
+    const ban = s.measures?.exitBan;
+    const plan = exitNoticeDue(ban, deps.rules);
+    if (!ban || !plan) return { events: [], result: undefined };
+    const requestId = requestIdFor(ban.execution, `exit-entry:${plan.kind}`, plan.round);
+    const events: CaseEvent[] = [
+      { type: 'exit-notice-sent', requestId, kind: plan.kind, round: plan.round, persons: plan.persons },
+    ];
+    // One node per kind of notice: set with its first round, kept (not restarted) by later rounds.
+    if (plan.round === 1 || s.nodes['exit-entry-answer']?.status !== 'open') {
+      const rules = deps.rules;
+      events.push({
+        type: 'node-set',
+        node: timeNode('exit-entry-answer', rules.M_EXIT_BAN.id, rules.P_MEASURES.exitEntryAnswer, now, deps.calendar),
+      });
+    }
+    return { events, result: undefined };
+  });
+  const ban = state.measures?.exitBan;
+  const open = ban?.notices.filter((n) => !n.answered) ?? [];
+  for (const notice of open) {
+    const dueAt = state.nodes['exit-entry-answer']?.dueAt ?? deps.clock.now();
+    await ensureSent(deps, state, {
+      requestId: notice.requestId,
+      kind: 'exit-entry',
+      method: notice.kind,
+      items: notice.persons.map((p) => ({ itemId: p, reference: String(notice.round) })),
+      dueAt,
+      execution: ban?.execution ?? '',
+    });
+  }
+  return open.map((n) => n.requestId);
+}
+
+/** Records the referral the president signed as sent, once; then makes sure the receiving court has it. */
+async function sendReferral(deps: DispatchDeps, caseId: string): Promise<string | undefined> {
+  const { state } = await mutateCase(deps, caseId, SYSTEM, CAUSE, (s) => {
+    const referral = s.measures?.bankruptcy;
+    if (referral?.status !== 'referred' || referral.requestId) return { events: [], result: undefined };
+    const requestId = requestIdFor(referral.execution, 'bankruptcy-review', 1);
+    return { events: [{ type: 'bankruptcy-referred', requestId }], result: undefined };
+  });
+  const referral = state.measures?.bankruptcy;
+  if (!referral?.requestId || referral.answeredAt) return undefined;
+  await ensureSent(deps, state, {
+    requestId: referral.requestId,
+    kind: 'bankruptcy-review',
+    items: [{ itemId: referral.respondentId, respondentId: referral.respondentId, toCourt: referral.toCourt.code }],
+    dueAt: state.nodes['bankruptcy-acceptance']?.dueAt ?? deps.clock.now(),
+    execution: referral.execution,
+  });
+  return referral.requestId;
+}
+
+/** The follow-up on the case, then what is due to the outside parties. Idempotent: run it as often as you like. */
+export function dispatchMeasures(deps: DispatchDeps) {
+  return async (caseId: string): Promise<{ readonly sent: readonly string[] }> => {
+    // Most cases have no measures: one read, nothing written.
+    if (!(await deps.cases.load(caseId))?.measures) return { sent: [] };
+    await mutateCase(deps, caseId, SYSTEM, CAUSE, (s, now) => ({
+      events: measureFollowUp(s, now, deps.rules, deps.calendar, (step) => ladderOf(step).length),
+      result: undefined,
+    }));
+    const before = await deps.cases.load(caseId);
+    if (before) await settleOverdue(deps, before);
+    const sent: string[] = await sendExitNotices(deps, caseId);
+    const referral = await sendReferral(deps, caseId);
+    if (referral) sent.push(referral);
+    return { sent };
+  };
+}
+
+function answersOf(request: PartnerRequest) {
+  return request.answers
+    .filter((a) => !a.late)
+    .map((a) => {
+      const reason = (a.result as { reason?: unknown } | undefined)?.reason;
+      return { itemId: a.itemId, outcome: a.outcome, ...(typeof reason === 'string' ? { reason } : {}) };
+    });
+}
+
+/** The events a settled measure request puts on the case, and what the command center must hear. */
+function answerEvents(
+  state: EnforcementCase,
+  request: PartnerRequest,
+  deps: Pick<Deps, 'rules'>,
+  now: string,
+): { events: CaseEvent[]; alerts: string[] } {
+  if (request.kind === 'exit-entry') {
+    const ban = state.measures?.exitBan;
+    const answered = ban ? exitNoticeAnswer(ban, request.requestId, answersOf(request)) : undefined;
+    if (!ban || !answered || answered.type !== 'exit-notice-answered') return { events: [], alerts: [] };
+    const events: CaseEvent[] = [answered];
+    const after = applyEvent(state, answered, now);
+    const settled = after.measures?.exitBan && exitNoticeSettled(after.measures.exitBan, answered.kind);
+    if (settled) events.push(...meetNode(state, 'exit-entry-answer', now));
+    const lastRound =
+      (ban.notices.find((n) => n.requestId === request.requestId)?.round ?? 0) >= deps.rules.P_MEASURES.exitEntryRounds;
+    const alerts =
+      !settled && lastRound
+        ? [
+            `出入境管理机构经${deps.rules.P_MEASURES.exitEntryRounds}次通知仍未全部办理${answered.kind === 'restrict' ? '限制出境' : '解除限制出境'}，请指挥中心协调`,
+          ]
+        : [];
+    return { events, alerts };
+  }
+  const referral = state.measures?.bankruptcy;
+  if (!referral || referral.requestId !== request.requestId || referral.answeredAt) return { events: [], alerts: [] };
+  const answer = request.answers.find((a) => !a.late && a.outcome === 'ok');
+  const parsed = answer ? RESULT_SCHEMAS['bankruptcy-review'].safeParse(answer.result) : undefined;
+  if (!parsed?.success) {
+    return {
+      events: [
+        { type: 'bankruptcy-answered', outcome: 'silent' },
+        ...(state.nodes['bankruptcy-acceptance']?.status === 'open'
+          ? [{ type: 'node-overdue', node: 'bankruptcy-acceptance', at: now } as const]
+          : []),
+      ],
+      alerts: ['受移送法院逾期未告知是否受理破产（M-BANKRUPTCY），请指挥中心协调'],
+    };
+  }
+  const events: CaseEvent[] = [
+    {
+      type: 'bankruptcy-answered',
+      outcome: parsed.data.outcome,
+      ...(parsed.data.reasons ? { reasons: parsed.data.reasons } : {}),
+    },
+    ...meetNode(state, 'bankruptcy-acceptance', now),
+  ];
+  if (parsed.data.outcome === 'accepted') {
+    // 企业破产法 第十九条: the seizures on the respondent's property are released to the bankruptcy.
+    for (const asset of Object.values(state.assets)) {
+      if (asset.respondentId !== referral.respondentId) continue;
+      if (asset.status === 'frozen' || asset.status === 'sealed')
+        events.push({
+          type: 'seizure-released',
+          assetId: asset.assetId,
+          reason: '受移送法院受理破产申请，解除保全措施',
+        });
+    }
+  }
+  return { events, alerts: [] };
+}
+
+/** A measure request settled (every item answered, or closed overdue): its answers go on the case, once. */
+export function recordMeasureAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'alerts'>) {
+  return async (request: PartnerRequest): Promise<void> => {
+    if (!isMeasureRequest(request.kind) || request.status === 'pending') return;
+    const { state, result: alerts } = await mutateCase(
+      deps,
+      request.caseId,
+      { kind: 'partner', id: request.kind },
+      { request: request.requestId },
+      (s, now) => {
+        const { events, alerts } = answerEvents(s, request, deps, now);
+        return { events, result: events.length > 0 ? alerts : [] };
+      },
+    );
+    for (const message of alerts) {
+      await deps.alerts.alert({
+        kind: 'partner-overdue',
+        caseId: state.caseId,
+        court: state.court.code,
+        at: deps.clock.now(),
+        message: `${state.caseNumber}：${message}`,
+      });
+    }
+  };
+}

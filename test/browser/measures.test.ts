@@ -1,0 +1,62 @@
+/**
+ * The case page's measures in Chromium: an officer applies for judicial relief for the applicant from the console;
+ * the approval appears in the bureau chief's tasks, and the page then shows the relief decided. Screenshots to
+ * test-output/console/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiScenario, apiScenario } from '../support/api.ts';
+import { filingEvent, respondentWith } from '../support/runtime.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = 'test-output/console';
+
+let s: ApiScenario;
+let browser: Browser;
+let page: Page;
+let caseId = '';
+
+async function signIn(userId: string): Promise<void> {
+  await page.goto(`${s.server.url}/`);
+  await page.getByLabel('用户名').fill(userId);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect.poll(() => page.getByTestId('me').textContent()).toBeTruthy();
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
+  s = await apiScenario({ script: respondentWith({ eService: 'ok', assets: [] }) });
+  const filed = await s.runtime.intake(filingEvent(851));
+  if (filed.outcome !== 'created') throw new Error('not filed');
+  caseId = filed.caseId;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  page = await browser.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+describe('the measures on the case page', () => {
+  it('applies for judicial relief from the console; once decided, the page shows the amount granted', async () => {
+    await signIn('wang-fang');
+    await page.goto(`${s.server.url}/#/cases/${caseId}`);
+    const relief = page.getByRole('group', { name: '申请国家司法救助（报请审批）' });
+    await relief.getByLabel('金额（元）').fill('20,000');
+    await relief.getByLabel('生活面临的急迫困难').fill('交通事故伤残，治疗费用无着');
+    await relief.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已提交');
+    await page.screenshot({ path: `${SHOTS}/measures-relief-applied.png`, fullPage: true });
+    await s.runtime.runUntilIdle();
+    const [approval] = (await s.pending(caseId)).filter((a) => a.step === 'judicial-relief');
+    expect(approval?.requiredRole).toBe('bureau-chief');
+    expect(
+      await s.runtime.decide({ approvalId: approval?.approvalId ?? '', decision: 'approved', userId: 'zhang-wei' }),
+    ).toMatchObject({ ok: true });
+    await page.reload();
+    await expect.poll(() => page.getByRole('row', { name: /国家司法救助/ }).textContent()).toContain('¥20,000.00');
+  });
+});

@@ -1,0 +1,370 @@
+/**
+ * M-EXIT-BAN, M-REWARD, M-RELIEF, M-BANKRUPTCY and P-MEASURES: each rule with a case it allows and one it refuses,
+ * and the money of each to the fen.
+ */
+import { describe, expect, it } from 'vitest';
+import type { CaseEvent } from '#domain/case/events.ts';
+import type { Party } from '#domain/case/model.ts';
+import { planDisbursement } from '#domain/disbursement/plan.ts';
+import { referralProblem } from '#domain/measures/bankruptcy.ts';
+import {
+  exitBanPersons,
+  exitBanProblem,
+  exitLiftReason,
+  exitNoticeAnswer,
+  exitNoticeDue,
+} from '#domain/measures/exit-ban.ts';
+import {
+  reliefApplicationProblem,
+  reliefGrantProblem,
+  reliefPayee,
+  reliefToRecoverFen,
+} from '#domain/measures/relief.ts';
+import { readyToPublish, rewardApplicationProblem, rewardFor, rewardRefund } from '#domain/measures/reward.ts';
+import { fen } from '#domain/money.ts';
+import { RULES } from '#domain/rules/table.ts';
+import { applicant, caseFrom, filed, respondent } from '../../support/cases.ts';
+
+const company: Party = { ...respondent, partyId: 'pcompany00000001', kind: 'organisation', name: '某公司' };
+
+const underWay: CaseEvent[] = [
+  { type: 'status-changed', from: 'filed', to: 'triaged', reason: 't' },
+  { type: 'status-changed', from: 'triaged', to: 'investigating', reason: 't' },
+  { type: 'status-changed', from: 'investigating', to: 'awaiting-coercion', reason: 't' },
+];
+const open = (...more: CaseEvent[][]) => caseFrom([filed(5_000_000)], underWay, ...more);
+const withCompany = () => {
+  const f = filed(5_000_000);
+  return caseFrom([{ ...f, respondents: [company] }], underWay);
+};
+const paid = (amountFen: number): CaseEvent => ({
+  type: 'money-received',
+  entryId: 'e-pay',
+  amountFen: fen(amountFen),
+  source: 'voluntary',
+  note: 'PAY',
+});
+
+const proposed: CaseEvent = {
+  type: 'exit-ban-proposed',
+  respondentId: respondent.partyId,
+  persons: [{ personId: respondent.partyId, partyId: respondent.partyId, role: 'respondent' }],
+  origin: 'own-motion',
+  reason: '拟出境',
+  by: 'wang-fang',
+  execution: 'cabcdefghijklmnopqrs-measure-task-1',
+};
+
+describe('M-EXIT-BAN', () => {
+  it('pass: on the applicant’s written application, or of the court’s own motion, while something is owed', () => {
+    const state = open();
+    expect(
+      exitBanProblem(
+        state,
+        { respondentId: respondent.partyId, origin: 'application', applicantId: applicant.partyId },
+        RULES,
+      ),
+    ).toBeUndefined();
+    expect(exitBanProblem(state, { respondentId: respondent.partyId, origin: 'own-motion' }, RULES)).toBeUndefined();
+  });
+
+  it('fail: an application not made by an applicant, an unknown origin, a second restriction in force', () => {
+    const state = open();
+    expect(
+      exitBanProblem(
+        state,
+        { respondentId: respondent.partyId, origin: 'application', applicantId: respondent.partyId },
+        RULES,
+      ),
+    ).toMatch(/书面申请/);
+    expect(exitBanProblem(state, { respondentId: respondent.partyId, origin: 'phone-call' }, RULES)).toMatch(/origin/);
+    expect(exitBanProblem(open([proposed]), { respondentId: respondent.partyId, origin: 'own-motion' }, RULES)).toMatch(
+      /已有/,
+    );
+  });
+
+  it('pass: an organisation’s legal representative, principal or directly responsible person; fail: anyone else', () => {
+    expect(exitBanPersons(company, RULES, ['legal-representative', 'principal'])).toHaveLength(2);
+    expect(exitBanPersons(company, RULES, ['actual-controller'])).toMatch(/法定代表人/);
+    expect(exitBanPersons(respondent, RULES)).toEqual([
+      { personId: respondent.partyId, partyId: respondent.partyId, role: 'respondent' },
+    ]);
+  });
+
+  it('lifts on full performance, and when the case closes other than by 终本; not while something is owed', () => {
+    const ordered = open([proposed, { type: 'exit-ban-decided', decision: 'approved', by: 'zhang-wei' }]);
+    expect(exitLiftReason(ordered)).toBeUndefined();
+    const closedTermination = caseFrom(
+      [filed(5_000_000)],
+      underWay,
+      [proposed, { type: 'exit-ban-decided', decision: 'approved', by: 'zhang-wei' }],
+      [
+        { type: 'case-closed', way: 'termination', ground: 'application-withdrawn' },
+        { type: 'status-changed', from: 'awaiting-coercion', to: 'closed', reason: 'x' },
+      ],
+    );
+    expect(exitLiftReason(closedTermination)).toBe('case-closed');
+    const closedFinalRound = caseFrom(
+      [filed(5_000_000)],
+      underWay,
+      [proposed, { type: 'exit-ban-decided', decision: 'approved', by: 'zhang-wei' }],
+      [
+        { type: 'case-closed', way: 'final-round-closure' },
+        { type: 'status-changed', from: 'awaiting-coercion', to: 'closed', reason: 'x' },
+      ],
+    );
+    expect(exitLiftReason(closedFinalRound)).toBeUndefined();
+  });
+
+  it('sends the unconfirmed persons again, up to P-MEASURES’ rounds, and no more', () => {
+    const decided: CaseEvent[] = [proposed, { type: 'exit-ban-decided', decision: 'approved', by: 'zhang-wei' }];
+    for (let round = 1; round <= RULES.P_MEASURES.exitEntryRounds; round++) {
+      const state = open(decided, ...noticeRounds(round - 1));
+      expect(exitNoticeDue(state.measures?.exitBan, RULES)).toEqual({
+        kind: 'restrict',
+        persons: [respondent.partyId],
+        round,
+      });
+    }
+    const exhausted = open(decided, ...noticeRounds(RULES.P_MEASURES.exitEntryRounds));
+    expect(exitNoticeDue(exhausted.measures?.exitBan, RULES)).toBeUndefined();
+  });
+
+  it('records each person’s answer: confirmed, failed with its reason, or silent', () => {
+    const state = open(
+      [proposed, { type: 'exit-ban-decided', decision: 'approved', by: 'zhang-wei' }],
+      [{ type: 'exit-notice-sent', requestId: 'r1', kind: 'restrict', round: 1, persons: [respondent.partyId] }],
+    );
+    const ban = state.measures?.exitBan;
+    if (!ban) throw new Error('no ban');
+    expect(
+      exitNoticeAnswer(ban, 'r1', [{ itemId: respondent.partyId, outcome: 'failed', reason: '证件不符' }]),
+    ).toMatchObject({
+      confirmed: [],
+      failed: [{ personId: respondent.partyId, reason: '证件不符' }],
+      silent: [],
+    });
+    expect(exitNoticeAnswer(ban, 'r1', [])).toMatchObject({ confirmed: [], silent: [respondent.partyId] });
+  });
+});
+
+/** Rounds 1..n sent and answered with a failure. */
+function noticeRounds(n: number): CaseEvent[][] {
+  const groups: CaseEvent[][] = [];
+  for (let round = 1; round <= n; round++) {
+    groups.push([
+      { type: 'exit-notice-sent', requestId: `r${round}`, kind: 'restrict', round, persons: [respondent.partyId] },
+      {
+        type: 'exit-notice-answered',
+        requestId: `r${round}`,
+        kind: 'restrict',
+        confirmed: [],
+        failed: [{ personId: respondent.partyId, reason: 'x' }],
+        silent: [],
+      },
+    ]);
+  }
+  return groups;
+}
+
+const applied = (capFen = 100_000): CaseEvent => ({
+  type: 'reward-applied',
+  applicantId: applicant.partyId,
+  method: 'share',
+  shareBasisPoints: 1_000,
+  capFen: fen(capFen),
+  by: 'wang-fang',
+  execution: 'cabcdefghijklmnopqrs-measure-task-1',
+});
+
+describe('M-REWARD', () => {
+  it('pass: the applicant applies with a fixed sum or a share and its maximum', () => {
+    const state = open();
+    expect(
+      rewardApplicationProblem(state, { applicantId: applicant.partyId, method: 'fixed', amountFen: 200_000 }, RULES),
+    ).toBeUndefined();
+    expect(
+      rewardApplicationProblem(
+        state,
+        { applicantId: applicant.partyId, method: 'share', shareBasisPoints: 500, capFen: 100_000 },
+        RULES,
+      ),
+    ).toBeUndefined();
+  });
+
+  it('fail: not the applicant, no amount, a share above P-MEASURES or without its maximum', () => {
+    const state = open();
+    expect(
+      rewardApplicationProblem(state, { applicantId: respondent.partyId, method: 'fixed', amountFen: 1 }, RULES),
+    ).toMatch(/申请执行人/);
+    expect(rewardApplicationProblem(state, { applicantId: applicant.partyId, method: 'fixed' }, RULES)).toMatch(
+      /amountFen/,
+    );
+    expect(
+      rewardApplicationProblem(
+        state,
+        {
+          applicantId: applicant.partyId,
+          method: 'share',
+          shareBasisPoints: RULES.P_MEASURES.rewardMaxShareBasisPoints + 1,
+          capFen: 1,
+        },
+        RULES,
+      ),
+    ).toMatch(/基点/);
+    expect(
+      rewardApplicationProblem(
+        state,
+        { applicantId: applicant.partyId, method: 'share', shareBasisPoints: 100 },
+        RULES,
+      ),
+    ).toMatch(/capFen/);
+  });
+
+  it('publishes only once approved and the whole maximum deposited', () => {
+    const approved = open([applied(), { type: 'reward-decided', decision: 'approved', by: 'li-qiang' }]);
+    expect(readyToPublish(approved.measures?.reward, RULES)).toBe(false);
+    const deposited = open(
+      [applied(), { type: 'reward-decided', decision: 'approved', by: 'li-qiang' }],
+      [{ type: 'reward-deposited', amountFen: fen(100_000), reference: 'D' }],
+    );
+    expect(readyToPublish(deposited.measures?.reward, RULES)).toBe(true);
+    const refused = open([applied(), { type: 'reward-decided', decision: 'rejected', by: 'li-qiang' }]);
+    expect(readyToPublish(refused.measures?.reward, RULES)).toBe(false);
+  });
+
+  it('rewards a confirmed lead its share of the money in whole fen, rounded down, within the maximum; nothing for an unfounded one', () => {
+    const state = open([applied(100_000)]);
+    const reward = state.measures?.reward;
+    if (!reward) throw new Error('no reward');
+    const lead = {
+      leadId: 'l1',
+      receivedAt: '',
+      informantRef: 'x',
+      summary: 's',
+      status: 'confirmed' as const,
+      realisedFen: fen(123_457),
+    };
+    expect(rewardFor(reward, lead)).toBe(12_345);
+    expect(rewardFor(reward, { ...lead, realisedFen: fen(5_000_000) })).toBe(100_000);
+    expect(rewardFor(reward, { ...lead, status: 'unfounded' })).toBe(0);
+    expect(rewardRefund({ ...reward, depositFen: fen(100_000), paidFen: fen(12_345) })).toBe(87_655);
+  });
+});
+
+describe('M-RELIEF', () => {
+  it('pass: within the usual cap (36 months of P-MEASURES’ wage); above it only when exceptional and within the unpaid claim', () => {
+    const state = open();
+    expect(RULES.M_RELIEF.capMonths * RULES.P_MEASURES.reliefMonthlyWageFen).toBe(28_800_000);
+    expect(reliefGrantProblem(state, 2_000_000, false, RULES)).toBeUndefined();
+    const big = caseFrom([filed(50_000_000)], underWay);
+    expect(reliefGrantProblem(big, 30_000_000, true, RULES)).toBeUndefined();
+  });
+
+  it('fail: above the usual cap without exceptional; above what is unpaid at all; a second grant to the same party', () => {
+    const big = caseFrom([filed(50_000_000)], underWay);
+    expect(reliefGrantProblem(big, 30_000_000, false, RULES)).toMatch(/36个月/);
+    expect(reliefGrantProblem(open(), 9_000_000, true, RULES)).toMatch(/未执行到位/);
+    const granted = open([
+      {
+        type: 'relief-applied',
+        applicantId: applicant.partyId,
+        hardship: '伤残',
+        requestedFen: fen(1),
+        by: 'w',
+        execution: 'x',
+      },
+      { type: 'relief-decided', decision: 'approved', by: 'z', grantedFen: fen(1) },
+    ]);
+    expect(
+      reliefApplicationProblem(granted, { applicantId: applicant.partyId, hardship: '伤残', requestedFen: 1 }, RULES),
+    ).toMatch(/只救助1次/);
+  });
+
+  it('recovers the paid relief from the applicant’s next payout first, to the fen', () => {
+    const state = open(
+      [
+        {
+          type: 'relief-applied',
+          applicantId: applicant.partyId,
+          hardship: '伤残',
+          requestedFen: fen(1_500_000),
+          by: 'w',
+          execution: 'x',
+        },
+        { type: 'relief-decided', decision: 'approved', by: 'z', grantedFen: fen(1_500_000) },
+        { type: 'relief-paid', amountFen: fen(1_500_000), reference: 'JZ' },
+      ],
+      [paid(1_000_000)],
+    );
+    expect(reliefToRecoverFen(state)).toBe(1_500_000);
+    const plan = planDisbursement(state);
+    expect(plan.payouts).toEqual([{ payeeId: reliefPayee(applicant.partyId), amountFen: 1_000_000 }]);
+    const plenty = open(
+      [
+        {
+          type: 'relief-applied',
+          applicantId: applicant.partyId,
+          hardship: '伤残',
+          requestedFen: fen(1_500_000),
+          by: 'w',
+          execution: 'x',
+        },
+        { type: 'relief-decided', decision: 'approved', by: 'z', grantedFen: fen(1_500_000) },
+        { type: 'relief-paid', amountFen: fen(1_500_000), reference: 'JZ' },
+      ],
+      [paid(4_000_000)],
+    );
+    const payouts = planDisbursement(plenty).payouts;
+    expect(payouts).toContainEqual({ payeeId: reliefPayee(applicant.partyId), amountFen: 1_500_000 });
+    expect(payouts).toContainEqual({ payeeId: applicant.partyId, amountFen: 2_500_000 });
+  });
+});
+
+describe('M-BANKRUPTCY', () => {
+  const command = (over: Partial<Parameters<typeof referralProblem>[1]> = {}) => ({
+    respondentId: company.partyId,
+    consentBy: 'applicant',
+    consentPartyId: applicant.partyId,
+    insolvency: '资不抵债',
+    ...over,
+  });
+
+  it('pass: a company respondent, with the applicant’s or the respondent’s written consent', () => {
+    expect(referralProblem(withCompany(), command(), RULES)).toBeUndefined();
+    expect(
+      referralProblem(withCompany(), command({ consentBy: 'respondent', consentPartyId: company.partyId }), RULES),
+    ).toBeUndefined();
+  });
+
+  it('fail: a person respondent, consent from someone else, no facts of insolvency, a closed case', () => {
+    expect(referralProblem(open(), command({ respondentId: respondent.partyId }), RULES)).toMatch(/企业法人/);
+    expect(referralProblem(withCompany(), command({ consentPartyId: 'pnobody' }), RULES)).toMatch(/书面同意/);
+    expect(referralProblem(withCompany(), command({ insolvency: ' ' }), RULES)).toMatch(/不能清偿/);
+    const closed = caseFrom([{ ...filed(5_000_000), respondents: [company] }], underWay, [
+      { type: 'case-closed', way: 'final-round-closure' },
+      { type: 'status-changed', from: 'awaiting-coercion', to: 'closed', reason: 'x' },
+    ]);
+    expect(referralProblem(closed, command(), RULES)).toMatch(/最迟/);
+  });
+});
+
+describe('enforce case: the measures in one line each', () => {
+  it('names the relief granted and what was recovered; nothing for a case without measures', async () => {
+    const { measureLines } = await import('#domain/timeline/measures.ts');
+    expect(measureLines(open())).toEqual([]);
+    const state = open([
+      {
+        type: 'relief-applied',
+        applicantId: applicant.partyId,
+        hardship: '伤残',
+        requestedFen: fen(1_500_000),
+        by: 'w',
+        execution: 'x',
+      },
+      { type: 'relief-decided', decision: 'approved', by: 'z', grantedFen: fen(1_500_000) },
+      { type: 'relief-paid', amountFen: fen(1_500_000), reference: 'JZ' },
+    ]);
+    expect(measureLines(state)).toEqual(['国家司法救助：15,000.00元已发放，已从执行款中扣回0.00元']);
+  });
+});

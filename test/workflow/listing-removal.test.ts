@@ -1,0 +1,167 @@
+/**
+ * The removal of a listing on the grounds of 法释〔2017〕7号 第十条 other than performance, and the lifting of the
+ * restriction when a case is terminated (C5, P-CLOSURE-LIFTING), on the virtual clock: each scenario lists the
+ * respondent on ground (一) (有履行能力而拒不履行, no term), then takes one path and asserts what the case went through.
+ */
+import { describe, expect, it } from 'vitest';
+import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
+import type { EnforcementCase } from '#domain/case/model.ts';
+import { timeline } from '#domain/timeline/timeline.ts';
+import { filingEvent, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
+
+const open = scenarios();
+const OFFICER = 'wang-fang';
+const DAY = 86_400;
+
+/** A small deposit: found, frozen and taken, so the respondent is able to pay (C6 第一条第一项) but still owes. */
+function script(): SimulatorScript {
+  return {
+    respondents: {
+      [RESPONDENT_ID]: {
+        eService: 'ok',
+        assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0007', balanceFen: 300_000 }],
+      },
+    },
+  };
+}
+
+function staffPost(s: Scenario, caseId: string, route: string, body: unknown) {
+  return s.runtime.handleApi(
+    {
+      httpMethod: 'POST',
+      path: `/cases/${caseId}/${route}`,
+      resource: `/cases/{caseId}/${route}`,
+      pathParameters: { caseId },
+      queryStringParameters: null,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      isBase64Encoded: false,
+      requestContext: {
+        requestId: 'test',
+        authorizer: {
+          claims: { 'cognito:username': OFFICER, 'cognito:groups': 'handling-officer', 'custom:court': 'HB0922' },
+        },
+      },
+    } as never,
+    'settle',
+  );
+}
+
+/** Files the case, lets the measures start, records the refusal: listed on ground (一) with no term. */
+async function listedWithoutTerm(s: Scenario, n: number): Promise<string> {
+  const outcome = await s.runtime.intake(filingEvent(n));
+  if (outcome.outcome !== 'created') throw new Error('not created');
+  const { caseId } = outcome;
+  await s.liveUntil(caseId, (c) => c.status === 'coercing' && c.coercion?.watchUntil !== undefined, 60);
+  await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'refusal-with-ability', note: '有存款而拒不履行' });
+  const listed = await s.liveUntil(caseId, (c) => (c.coercion?.published.listing?.acknowledged.length ?? 0) === 5, 10);
+  expect(listed.coercion?.listing).toMatchObject({ grounds: ['refusal-with-ability'] });
+  expect(listed.coercion?.listing?.years).toBeUndefined();
+  expect(listed.coercion?.restriction?.liftedAt).toBeUndefined();
+  return caseId;
+}
+
+const removedAndConfirmed = (c: EnforcementCase) =>
+  c.coercion?.listing?.removedAt !== undefined && c.nodes['listing-removal']?.status === 'met';
+
+describe('C6 第十条第一款第三项: the applicant’s request', () => {
+  it('recorded through the staff API, the running phase removes and publishes the listing within 3 working days; the restriction stays', async () => {
+    const s = await open({ script: script() });
+    const caseId = await listedWithoutTerm(s, 940);
+    const asked = await staffPost(s, caseId, 'listing-removal', { note: '申请执行人书面申请删除，经审查同意' });
+    expect(asked.statusCode).toBe(200);
+    expect(JSON.parse(asked.body)).toEqual({ caseId, removalRequested: true });
+    const again = await staffPost(s, caseId, 'listing-removal', {});
+    expect(again.statusCode).toBe(409);
+    expect(JSON.parse(again.body).error.message).toBe('不能记录删除失信信息的申请：已记录申请执行人的删除申请');
+
+    const removed = await s.liveUntil(caseId, removedAndConfirmed, 5);
+    expect(removed.coercion?.listing).toMatchObject({ removalGround: 'applicant-request' });
+    expect(removed.coercion?.published['listing-removed']?.acknowledged).toHaveLength(5);
+    expect(removed.nodes['listing-removal']).toMatchObject({ ruleId: 'C6' });
+    // Only the listing: the restriction order stands (C5 has no such ground), and the measures go on.
+    expect(removed.coercion?.restriction?.liftedAt).toBeUndefined();
+    expect(removed.status).toBe('coercing');
+    const lines = timeline(await s.runtime.cases.history(caseId), {
+      member: (id) => s.runtime.staff.memberName(id),
+      team: (id) => id,
+    }).map((l) => l.text);
+    expect(lines.some((l) => l.includes('申请执行人书面申请删除失信信息，本院审查同意'))).toBe(true);
+    expect(lines).toContainEqual(
+      expect.stringContaining('删除失信信息（申请执行人书面申请删除失信信息，本院审查同意（第十条第一款第三项））'),
+    );
+  });
+});
+
+describe('C6 第十条第一款第七项 and P-CLOSURE-LIFTING: termination', () => {
+  it('the case terminated while the phase watches: the phase is woken, lifts the restriction, removes the listing, publishes both and ends', async () => {
+    const s = await open({ script: script() });
+    const caseId = await listedWithoutTerm(s, 941);
+    const asked = await staffPost(s, caseId, 'closure', {
+      way: 'termination',
+      ground: 'application-withdrawn',
+      reason: '申请执行人书面撤回执行申请',
+    });
+    expect(asked.statusCode).toBe(200);
+    const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 5);
+    expect(closed.closure).toMatchObject({ way: 'termination' });
+    const lifted = await s.until(
+      caseId,
+      (c) => removedAndConfirmed(c) && (c.coercion?.published['restriction-lifted']?.acknowledged.length ?? 0) === 5,
+      5,
+    );
+    expect(lifted.coercion?.restriction?.liftedOn).toBe('termination');
+    expect(lifted.coercion?.listing?.removalGround).toBe('termination');
+    // Within 3 working days of the closure, not when the 30-day watch would have ended.
+    const closedAt = Date.parse(closed.closure?.at ?? '');
+    expect(Date.parse(lifted.coercion?.listing?.removedAt ?? '') - closedAt).toBeLessThan(2 * DAY * 1000);
+    // The phase that was watching did it, woken by the closure: no other run was needed, and it ended.
+    expect(await s.runtime.runtimeStore.getExecution(`${caseId}-coercion-2`)).toBeUndefined();
+    expect((await s.runtime.runtimeStore.getExecution(`${caseId}-coercion-1`))?.status).toBe('succeeded');
+    await s.runtime.advance(40 * DAY);
+    expect((await s.load(caseId)).status).toBe('closed');
+    expect(s.alerts.filter((a) => a.kind === 'needs-attention')).toEqual([]);
+  });
+});
+
+describe('C6 第十条第二款: a listing with a term', () => {
+  it('终本 with a 2-year listing on ground (四): fruitless re-queries do not remove it; the term’s end does, within 3 working days, the restriction staying', async () => {
+    const n = 942;
+    const s = await open({
+      script: {
+        respondents: { [RESPONDENT_ID]: { eService: 'ok', assetReport: 'silent', assets: [] } },
+        cases: { [`（2026）冀0922执${1000 + n}号`]: {} },
+      },
+    });
+    const outcome = await s.runtime.intake(filingEvent(n));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const { caseId } = outcome;
+    const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 150);
+    const listing = closed.coercion?.listing;
+    expect(listing).toMatchObject({ grounds: ['report-refused'], years: 2 });
+    const until = listing?.until ?? '';
+    // The removal's node was set with the listing: 3 working days after the term's last day.
+    const node = closed.nodes['listing-removal'];
+    expect(node).toMatchObject({ ruleId: 'C6', status: 'open', startedOn: until });
+    expect((node?.dueDate ?? '') > until).toBe(true);
+
+    // A year and more after 终本: two re-queries found nothing, yet a termed listing stays (第十条第二款).
+    for (let i = 0; i < 40; i++) await s.runtime.advance(10 * DAY);
+    const later = await s.load(caseId);
+    expect(later.requery?.rounds).toBeGreaterThanOrEqual(2);
+    expect(later.coercion?.listing?.removedAt).toBeUndefined();
+
+    // The term ends: the sweeper starts a run that removes and publishes it, by the node's due date.
+    const removed = await s.until(caseId, removedAndConfirmed, 400);
+    expect(removed.coercion?.listing?.removalGround).toBe('term-ended');
+    expect(removed.coercion?.listing?.removalReason).toBe('失信被执行人名单纳入期限届满（第十条第二款）');
+    expect((removed.coercion?.listing?.removedAt ?? '').slice(0, 10) > until).toBe(true);
+    const met = removed.nodes['listing-removal'];
+    expect(met?.dueDate).toBe(node?.dueDate);
+    expect((met?.metAt ?? '') <= (met?.dueAt ?? '')).toBe(true);
+    expect(removed.coercion?.published['listing-removed']?.acknowledged).toHaveLength(5);
+    // 终本: the restriction stays in force (G3); the case stays closed.
+    expect(removed.coercion?.restriction?.liftedAt).toBeUndefined();
+    expect(removed.status).toBe('closed');
+  });
+});

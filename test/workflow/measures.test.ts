@@ -1,0 +1,293 @@
+/**
+ * The measures of issue 15, one scenario each, run to its end on the embedded runtime: an exit restriction ordered,
+ * notified (a person the authority fails at first is sent again), and lifted on performance; a reward notice
+ * deposited, published, a lead checked and rewarded from the deposit; judicial relief granted, paid and recovered
+ * from the later payout; a company respondent referred to bankruptcy, accepted, declared, and the case closed by
+ * termination. Each asserts the path its approval took and reconciles the money to the fen.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
+import { ledgerTotal } from '#domain/case/reducer.ts';
+import { owed } from '#domain/disbursement/owed.ts';
+import { reliefPayee } from '#domain/measures/relief.ts';
+import type { Identity } from '#domain/staff/roles.ts';
+import { timeline } from '#domain/timeline/timeline.ts';
+import { requestClosure } from '#use-cases/closure.ts';
+import {
+  applyForRelief,
+  applyForReward,
+  checkLead,
+  closeReward,
+  proposeExitBan,
+  proposeReferral,
+  realiseLead,
+  recordBankruptcyDeclared,
+  recordLead,
+  recordReliefPayment,
+  recordRewardDeposit,
+} from '#use-cases/measures.ts';
+import {
+  assertMoneyReconciles,
+  filingEvent,
+  owedToday,
+  RESPONDENT_ID,
+  type Scenario,
+  scenarios,
+} from '../support/runtime.ts';
+
+const open = scenarios();
+const OFFICER: Identity = { userId: 'wang-fang', roles: ['handling-officer'], court: 'HB0922' };
+const TEAM_LEAD: Identity = { userId: 'li-qiang', roles: ['team-lead'], court: 'HB0922' };
+const names = { member: (id: string) => id, team: (id: string) => id };
+
+function script(
+  n: number,
+  authorities: NonNullable<SimulatorScript['cases']>[string]['authorities'] = {},
+): SimulatorScript {
+  return {
+    respondents: { [RESPONDENT_ID]: { eService: 'ok', assets: [] } },
+    cases: { [`（2026）冀0922执${1000 + n}号`]: { authorities } },
+  };
+}
+
+/** A case whose respondent pays nothing: the president signs the restriction order, the phase watches. */
+async function coercing(s: Scenario, n: number): Promise<string> {
+  const outcome = await s.runtime.intake(filingEvent(n));
+  if (outcome.outcome !== 'created') throw new Error('not created');
+  const [approval] = await s.untilPending(outcome.caseId);
+  await s.runtime.decide({ approvalId: approval?.approvalId ?? '', decision: 'approved', userId: 'song-jian' });
+  await s.until(outcome.caseId, (c) => c.status === 'coercing' && c.coercion?.watchUntil !== undefined);
+  return outcome.caseId;
+}
+
+async function decideMeasure(s: Scenario, caseId: string, step: string, userId: string, data?: Record<string, number>) {
+  await s.runtime.runUntilIdle();
+  const approval = (await s.pending(caseId)).find((a) => a.step === step);
+  expect(approval, `a pending ${step} approval`).toBeDefined();
+  return s.runtime.decide({
+    approvalId: approval?.approvalId ?? '',
+    decision: 'approved',
+    userId,
+    ...(data ? { data } : {}),
+  });
+}
+
+async function events(s: Scenario, caseId: string): Promise<CaseEvent[]> {
+  return (await s.runtime.cases.history(caseId)).flatMap((c) => c.events);
+}
+
+async function lines(s: Scenario, caseId: string): Promise<string[]> {
+  return timeline(await s.runtime.cases.history(caseId), names).map((l) => l.text);
+}
+
+describe('measures (issue 15)', () => {
+  it('restricts the respondent from leaving the country on the applicant’s application, notifies the authority (again for a failed person), and lifts it on performance', async () => {
+    const s = await open({ script: script(801, { exitFailFirst: ['respondent'] }) });
+    const caseId = await coercing(s, 801);
+    const applicantId = (await s.load(caseId)).applicants[0]?.partyId ?? '';
+    const respondentId = (await s.load(caseId)).respondents[0]?.partyId ?? '';
+    // Not on the application of somebody who is not an applicant.
+    await expect(
+      proposeExitBan(s.runtime.deps)(OFFICER, {
+        caseId,
+        respondentId,
+        origin: 'application',
+        applicantId: respondentId,
+        reason: '拟出境',
+      }),
+    ).rejects.toThrow(/书面申请/);
+    await proposeExitBan(s.runtime.deps)(OFFICER, {
+      caseId,
+      respondentId,
+      origin: 'application',
+      applicantId,
+      reason: '被执行人已购买出境机票',
+    });
+    expect(await decideMeasure(s, caseId, 'exit-ban', 'zhang-wei')).toMatchObject({ ok: true });
+    const ordered = await s.until(caseId, (c) => (c.measures?.exitBan?.restricted.length ?? 0) > 0, 5);
+    const ban = ordered.measures?.exitBan;
+    expect(ban?.status).toBe('ordered');
+    // The first notice failed for the respondent; the second confirmed it.
+    expect(ban?.notices.map((n) => `${n.kind}:${n.round}`)).toEqual(['restrict:1', 'restrict:2']);
+    expect(ordered.nodes['exit-entry-answer']?.status).toBe('met');
+
+    // The respondent pays everything: the case closes, the restriction is lifted and the lifting notified.
+    expect(await s.runtime.pay(caseId, await owedToday(s, caseId), 'PAY-801')).toMatchObject({ ok: true });
+    const closed = await s.liveUntil(caseId, (c) => (c.measures?.exitBan?.released.length ?? 0) > 0, 20);
+    expect(closed.status).toBe('closed');
+    expect(closed.measures?.exitBan).toMatchObject({ status: 'lifted', liftReason: 'full-performance' });
+    expect(s.path(caseId, 'measure-task')).toEqual([
+      'RouteNodeTask',
+      'AwaitExitBanApproval',
+      'ApplyExitBanDecision',
+      'RouteExitBanDecision',
+      'Done',
+    ]);
+    const text = await lines(s, caseId);
+    expect(text.some((l) => l.startsWith('申请执行人') && l.includes('书面申请限制出境'))).toBe(true);
+    expect(text.some((l) => l.includes('未办理') && l.includes('证件信息未能比对一致'))).toBe(true);
+    expect(text).toContain('解除限制出境：被执行人已履行全部债务（M-EXIT-BAN）');
+    await assertMoneyReconciles(s);
+  });
+
+  it('publishes a reward notice once approved and deposited, rewards a confirmed lead from the deposit, and refunds the rest', async () => {
+    const s = await open({ script: script(802) });
+    const caseId = await coercing(s, 802);
+    const applicantId = (await s.load(caseId)).applicants[0]?.partyId ?? '';
+    // Proposed by the team lead: he may not decide what he asked for; another team lead of the court does.
+    await applyForReward(s.runtime.deps)(TEAM_LEAD, {
+      caseId,
+      applicantId,
+      method: 'share',
+      shareBasisPoints: 1_000,
+      capFen: 100_000,
+    });
+    expect(await decideMeasure(s, caseId, 'reward-notice', 'li-qiang')).toMatchObject({ ok: false, status: 403 });
+    expect(await decideMeasure(s, caseId, 'reward-notice', 'chen-jing')).toMatchObject({ ok: true });
+    expect((await s.load(caseId)).measures?.reward?.status).toBe('approved');
+    // Not above the cap; then the whole cap is deposited and the notice is published.
+    await expect(
+      recordRewardDeposit(s.runtime.deps)(OFFICER, { caseId, amountFen: 100_001, reference: 'DEP-1' }),
+    ).rejects.toThrow(/不得超过/);
+    await recordRewardDeposit(s.runtime.deps)(OFFICER, { caseId, amountFen: 100_000, reference: 'DEP-1' });
+    expect((await s.load(caseId)).measures?.reward?.status).toBe('published');
+    const { leadId } = await recordLead(s.runtime.deps)(OFFICER, {
+      caseId,
+      informantRef: 'JB-2026-001',
+      summary: '被执行人在某商场经营的门店有营业收入',
+    });
+    await checkLead(s.runtime.deps)(OFFICER, { caseId, leadId, outcome: 'confirmed', note: '现场核实' });
+    // The lead's money came in: 5,000.00 yuan; the reward is 10% of it, 500.00 yuan, in fen.
+    expect(await s.runtime.pay(caseId, 500_000, 'PAY-802')).toMatchObject({ ok: true });
+    await expect(realiseLead(s.runtime.deps)(OFFICER, { caseId, leadId, amountFen: 500_001 })).rejects.toThrow(/只有/);
+    await realiseLead(s.runtime.deps)(OFFICER, { caseId, leadId, amountFen: 500_000 });
+    await closeReward(s.runtime.deps)(OFFICER, { caseId, reason: '悬赏期限届满' });
+    const reward = (await s.load(caseId)).measures?.reward;
+    expect(reward).toMatchObject({ status: 'closed', depositFen: 100_000, paidFen: 50_000, refundedFen: 50_000 });
+    expect(reward ? reward.paidFen + reward.refundedFen : -1).toBe(reward?.depositFen);
+    expect(s.path(caseId, 'measure-task')).toEqual([
+      'RouteNodeTask',
+      'AwaitRewardApproval',
+      'ApplyRewardDecision',
+      'RouteRewardDecision',
+      'Done',
+    ]);
+    const text = await lines(s, caseId);
+    expect(text).toContain('向举报人发放悬赏金500.00元（从申请执行人预交的悬赏金中支付，M-REWARD 第二十三条）');
+    expect(text).toContain('悬赏结束（悬赏期限届满），退还申请执行人预交的悬赏金500.00元');
+    await assertMoneyReconciles(s);
+  });
+
+  it('grants judicial relief within the cap, pays it from the fund, and recovers it from the applicant’s later payout to the fen', async () => {
+    const s = await open({ script: script(803) });
+    const caseId = await coercing(s, 803);
+    const applicantId = (await s.load(caseId)).applicants[0]?.partyId ?? '';
+    await applyForRelief(s.runtime.deps)(OFFICER, {
+      caseId,
+      applicantId,
+      hardship: '交通事故一级伤残，后续治疗费用无着',
+      requestedFen: 2_000_000,
+    });
+    // Above what is still unpaid is refused, whoever decides.
+    const tooMuch = await decideMeasure(s, caseId, 'judicial-relief', 'zhang-wei', { grantedFen: 900_000_000 });
+    expect(tooMuch).toMatchObject({ ok: false, status: 400 });
+    expect(await decideMeasure(s, caseId, 'judicial-relief', 'zhang-wei', { grantedFen: 1_500_000 })).toMatchObject({
+      ok: true,
+    });
+    await recordReliefPayment(s.runtime.deps)(OFFICER, { caseId, reference: 'JZ-2026-07' });
+    expect((await s.load(caseId)).measures?.relief).toMatchObject({ status: 'paid', grantedFen: 1_500_000 });
+    // The respondent pays everything: the applicant's payout first repays the fund.
+    expect(await s.runtime.pay(caseId, await owedToday(s, caseId), 'PAY-803')).toMatchObject({ ok: true });
+    const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 20);
+    const figures = owed(closed);
+    expect(ledgerTotal(closed, 'disbursed', reliefPayee(applicantId))).toBe(1_500_000);
+    expect(ledgerTotal(closed, 'disbursed', applicantId)).toBe(figures.applicantsFen - 1_500_000);
+    expect(closed.closure?.way).toBe('fully-performed');
+    expect(s.path(caseId, 'measure-task')).toEqual([
+      'RouteNodeTask',
+      'AwaitReliefApproval',
+      'ApplyReliefDecision',
+      'RouteReliefDecision',
+      'Done',
+    ]);
+    const text = await lines(s, caseId);
+    expect(text.some((l) => l.includes('扣回司法救助金') && l.includes('15,000.00元'))).toBe(true);
+    await assertMoneyReconciles(s);
+  });
+
+  it('refers a company respondent to bankruptcy review with the applicant’s consent; on acceptance the case stops, on the declaration it closes by termination, lifting its legal representative’s exit restriction', async () => {
+    const fixture = JSON.parse(readFileSync('test/fixtures/intake/v2/loan-repayment-two-creditors.json', 'utf8'));
+    fixture.id = 'event-804';
+    fixture.detail.caseNumber = '（2026）冀0922执1804号';
+    fixture.detail.filedAt = '2026-03-02T08:30:00+08:00';
+    const s = await open({
+      script: {
+        respondents: { '91130900MA0FGHIJ2Y': { postal: 'ok', assets: [] } },
+        cases: { '（2026）冀0922执1804号': { authorities: { bankruptcy: 'accepted' } } },
+      },
+    });
+    const outcome = await s.runtime.intake(fixture);
+    if (outcome.outcome !== 'created') throw new Error(`not created: ${JSON.stringify(outcome)}`);
+    const caseId = outcome.caseId;
+    await s.liveUntil(caseId, (c) => c.status === 'coercing' && c.coercion?.watchUntil !== undefined, 60);
+    const state = await s.load(caseId);
+    const respondentId = state.respondents[0]?.partyId ?? '';
+    const applicantId = state.applicants[0]?.partyId ?? '';
+    // The company's legal representative is restricted of the court's own motion (the company itself cannot be).
+    await proposeExitBan(s.runtime.deps)(OFFICER, {
+      caseId,
+      respondentId,
+      origin: 'own-motion',
+      roles: ['legal-representative'],
+      reason: '法定代表人拟出境，可能逃避执行',
+    });
+    expect(await decideMeasure(s, caseId, 'exit-ban', 'zhang-wei')).toMatchObject({ ok: true });
+    await s.until(caseId, (c) => (c.measures?.exitBan?.restricted.length ?? 0) > 0, 5);
+    await proposeReferral(s.runtime.deps)(OFFICER, {
+      caseId,
+      respondentId,
+      consentBy: 'applicant',
+      consentPartyId: applicantId,
+      insolvency: '网络查控未发现可供执行财产，被执行人已停止经营，明显缺乏清偿能力',
+      toCourt: { code: 'HB09', name: '沧州市中级人民法院' },
+    });
+    expect(await decideMeasure(s, caseId, 'bankruptcy-referral', 'song-jian')).toMatchObject({ ok: true });
+    const accepted = await s.until(caseId, (c) => c.measures?.bankruptcy?.status === 'accepted', 40);
+    expect(accepted.nodes['bankruptcy-acceptance']?.status).toBe('met');
+    await recordBankruptcyDeclared(s.runtime.deps)(OFFICER, { caseId });
+    await requestClosure(s.runtime.deps)(OFFICER, {
+      caseId,
+      way: 'termination',
+      ground: 'respondent-bankrupt',
+      reason: '被执行人被宣告破产',
+    });
+    await s.liveUntil(caseId, (c) => c.status === 'closed', 20);
+    // Closed other than by 终本: the restriction is lifted with the closure and the lifting notified.
+    const closed = await s.until(caseId, (c) => (c.measures?.exitBan?.released.length ?? 0) > 0, 5);
+    expect(closed.closure).toMatchObject({ way: 'termination', ground: 'respondent-bankrupt' });
+    expect(closed.measures?.exitBan).toMatchObject({
+      status: 'lifted',
+      liftReason: 'case-closed',
+      released: [`${respondentId}#legal-representative`],
+    });
+    expect(s.path(caseId, 'measure-task')).toEqual([
+      'RouteNodeTask',
+      'AwaitExitBanApproval',
+      'ApplyExitBanDecision',
+      'RouteExitBanDecision',
+      'Done',
+      'RouteNodeTask',
+      'AwaitReferralApproval',
+      'ApplyReferralDecision',
+      'RouteReferralDecision',
+      'Done',
+    ]);
+    const types = (await events(s, caseId)).map((e) => e.type);
+    expect(types.indexOf('bankruptcy-referred')).toBeLessThan(types.indexOf('bankruptcy-answered'));
+    const text = await lines(s, caseId);
+    expect(text.some((l) => l.startsWith('受移送法院裁定受理破产申请'))).toBe(true);
+    await assertMoneyReconciles(s);
+  });
+});

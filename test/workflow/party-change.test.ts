@@ -1,0 +1,136 @@
+/**
+ * 追加、变更被执行人 (V1, V2) on the embedded runtime: the filing system files the application on the intake bus; the
+ * ruling is due within 60 days (a time node); a panel judge rules and records service; the ruling can be challenged
+ * only within its time (15 days for a lawsuit on the capital grounds, 10 days for reconsideration); once final, a
+ * granted application puts the new respondent on the case, a reversed one does not.
+ */
+import { describe, expect, it } from 'vitest';
+import { type ApiScenario, apiScenario } from '../support/api.ts';
+import { DAY, filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
+
+const SHAREHOLDER_ID = '130922198001010012';
+
+function application(n: number, change: Record<string, unknown> = {}) {
+  return {
+    version: '0',
+    id: `party-change-${n}`,
+    source: 'court.filing',
+    'detail-type': 'PartyChangeApplied',
+    detail: {
+      schemaVersion: 1,
+      court: { code: 'HB0922', name: '青县人民法院' },
+      caseNumber: filingEvent(n).detail.caseNumber,
+      applicationNumber: `（2026）冀0922执异${n}号`,
+      ground: 'unpaid-capital',
+      change: 'add',
+      receivedOn: '2026-03-02',
+      liabilityCapFen: 3_000_000,
+      party: { kind: 'person', name: '郑股东', idNumber: SHAREHOLDER_ID, eServiceConsent: true },
+      ...change,
+    },
+  };
+}
+
+describe('追加、变更被执行人 (V1, V2)', () => {
+  let s: ApiScenario;
+
+  it('a shareholder who did not pay in capital is added: ruled within 60 days, final after the 15-day lawsuit window', async () => {
+    s = await apiScenario({ script: { respondents: { [RESPONDENT_ID]: { eService: 'ok' } } } });
+    const filed = await s.runtime.intake(filingEvent(901));
+    if (filed.outcome !== 'created') throw new Error('not created');
+    const applied = await s.runtime.partyChange(application(901));
+    if (applied.outcome !== 'recorded') throw new Error(JSON.stringify(applied));
+    const { caseId, applicationId } = applied;
+    const state = await s.load(caseId);
+    expect(state.nodes[`party-change:${applicationId}`]).toMatchObject({ ruleId: 'V1', dueDate: '2026-05-06' });
+    expect(state.respondents).toHaveLength(1);
+    // The same application filed again is the same application.
+    const again = application(901);
+    again.id = 'party-change-901-again';
+    expect(await s.runtime.partyChange(again)).toMatchObject({ outcome: 'duplicate', applicationId });
+
+    const base = `/cases/${caseId}/party-changes/${applicationId}`;
+    // An officer may not rule; a judge may, once.
+    expect(
+      (
+        await s.request('POST', `${base}/ruling`, {
+          as: 'wang-fang',
+          body: { outcome: 'granted', reason: '未足额出资', servedOn: '2026-03-02' },
+        })
+      ).status,
+    ).toBe(403);
+    await s.runtime.advance(8 * DAY);
+    const ruled = await s.request('POST', `${base}/ruling`, {
+      as: 'tang-jie',
+      body: { outcome: 'granted', reason: '股东认缴出资未实缴，公司财产不足以清偿', servedOn: '2026-03-10' },
+    });
+    expect(ruled).toMatchObject({
+      status: 200,
+      body: { status: 'ruled', challengeBy: '2026-03-25', challengeRoute: 'lawsuit' },
+    });
+    expect((await s.load(caseId)).nodes[`party-change:${applicationId}`]?.status).toBe('met');
+
+    // Not final while the lawsuit window is open.
+    expect((await s.request('POST', `${base}/final`, { as: 'wang-fang', body: {} })).status).toBe(409);
+    await s.runtime.advance(16 * DAY);
+    // After its last day, a lawsuit can no longer be recorded; the ruling is final and the shareholder joins.
+    expect(
+      (await s.request('POST', `${base}/challenge`, { as: 'wang-fang', body: { filedOn: '2026-03-26' } })).status,
+    ).toBe(409);
+    const final = await s.request<{ final: string; respondents: string[] }>('POST', `${base}/final`, {
+      as: 'wang-fang',
+      body: {},
+    });
+    expect(final).toMatchObject({ status: 200, body: { status: 'settled', final: 'granted' } });
+    const after = await s.load(caseId);
+    expect(after.respondents.map((r) => r.name)).toEqual(['吴明', '郑股东']);
+    const lines = await s.request<{ lines: { text: string }[] }>('GET', `/cases/${caseId}/timeline`, {
+      as: 'wang-fang',
+    });
+    expect(lines.body.lines.map((l) => l.text).join('\n')).toContain('郑股东成为本案被执行人');
+  });
+
+  it('an heir: the ruling challenged by reconsideration within 10 days and reversed, so nobody joins', async () => {
+    const filed = await s.runtime.intake(filingEvent(902));
+    if (filed.outcome !== 'created') throw new Error('not created');
+    const today = '2026-03-26';
+    const applied = await s.runtime.partyChange(
+      application(902, {
+        ground: 'heir',
+        change: 'change',
+        replacesIdNumber: RESPONDENT_ID,
+        receivedOn: today,
+        liabilityCapFen: undefined,
+      }),
+    );
+    if (applied.outcome !== 'recorded') throw new Error(JSON.stringify(applied));
+    const base = `/cases/${applied.caseId}/party-changes/${applied.applicationId}`;
+    const ruled = await s.request('POST', `${base}/ruling`, {
+      as: 'tang-jie',
+      body: { outcome: 'granted', reason: '被执行人死亡，继承人在遗产范围内承担责任', servedOn: today },
+    });
+    expect(ruled.body).toMatchObject({ challengeBy: '2026-04-07', challengeRoute: 'reconsideration' });
+    const challenged = await s.request('POST', `${base}/challenge`, { as: 'wang-fang', body: { filedOn: today } });
+    expect(challenged).toMatchObject({ status: 200, body: { status: 'challenged' } });
+    expect((await s.request('POST', `${base}/final`, { as: 'wang-fang', body: {} })).status).toBe(409);
+    const final = await s.request('POST', `${base}/final`, {
+      as: 'wang-fang',
+      body: { outcome: 'reversed', reason: '上一级法院认定继承人已放弃继承' },
+    });
+    expect(final.body).toMatchObject({ status: 'settled', final: 'rejected' });
+    expect((await s.load(applied.caseId)).respondents.map((r) => r.name)).toEqual(['吴明']);
+  });
+
+  it('refuses an application for an unknown case, or naming someone already a party', async () => {
+    const unknown = await s.runtime.partyChange(application(999));
+    expect(unknown).toMatchObject({ outcome: 'rejected' });
+    const self = application(901, { applicationNumber: '（2026）冀0922执异9011号' });
+    self.id = 'party-change-self';
+    self.detail.party = { ...self.detail.party, idNumber: RESPONDENT_ID };
+    expect(await s.runtime.partyChange(self)).toMatchObject({
+      outcome: 'rejected',
+      reasons: ['party：该主体已是本案当事人'],
+    });
+    await s.close();
+  });
+});
