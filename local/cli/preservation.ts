@@ -89,7 +89,7 @@ export async function listCommand(
   });
 }
 
-/** `enforce objection raise <case> --respondent <partyId> --received-on <date> --as <user>` */
+/** `enforce limitation-objection raise <case> --respondent <partyId> --received-on <date> --as <user>` */
 export async function raiseCommand(
   globals: GlobalOptions,
   out: Output,

@@ -523,6 +523,20 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
   // No breached settlement, no listing: the applicant's resumption and removal requests are refused (409).
   expect((await r('POST', `/cases/${caseId}/resumption`, { as: officer, body: {} })).status).toBe(409);
   expect((await r('POST', `/cases/${caseId}/listing-removal`, { as: officer, body: {} })).status).toBe(409);
+  // The measures and the preservations (their scenarios run in measures.test.ts and preservation.test.ts): a body
+  // that is not one is refused (400) as documented, before anything is written.
+  for (const route of ROUTES as readonly Route[]) {
+    if (
+      route.method !== 'POST' ||
+      !/^\/cases\/\{caseId\}\/(measures|limitation-objections|party-changes)/.test(route.path)
+    )
+      continue;
+    const path = route.path.replace('{caseId}', other).replace(/\{(\w+)\}/g, 'aaaaaaaaaaaa');
+    const answer = await r('POST', path, { as: officer, body: { unexpected: 1 } });
+    expect(route.errors, `${route.operationId} ${answer.status}`).toContain(answer.status);
+  }
+  expect((await r('GET', `/cases/${other}/measures`, { as: officer })).status).toBe(200);
+  expect((await r('GET', '/preservations', { as: USER_OF['bureau-chief'] })).status).toBe(200);
   await r('GET', `/cases/${caseId}/journal`, { as: USER_OF.auditor });
   await r('GET', `/cases/${caseId}/verify`, { as: USER_OF.auditor });
   // The case's documents (issued from its journal, docs/documents.md): the list, one PDF, one not of this case.

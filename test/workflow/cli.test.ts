@@ -39,6 +39,8 @@ const COMMANDS = [
   'reversal',
   'disputes',
   'measures',
+  'preservation',
+  'limitation-objection',
 ];
 const scratch = mkdtempSync(join(tmpdir(), 'enforce-cli-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -163,6 +163,17 @@ describe('routes', () => {
       '/cases/{caseId}/closure',
       '/cases/{caseId}/interview',
       '/cases/{caseId}/settlement',
+      // The applicant's application to resume asks the filing system for a resumed case (a new execution).
+      '/cases/{caseId}/resumption',
+      // The applicant's request to remove a listing wakes the coercion phase or starts a run that removes it (C6).
+      '/cases/{caseId}/listing-removal',
+      // An objection's ruling, decision or judgment holds or frees an asset: it wakes or starts the disposal phase.
+      '/cases/{caseId}/objections',
+      '/cases/{caseId}/objections/{objectionId}/ruling',
+      '/cases/{caseId}/objections/{objectionId}/reconsideration',
+      '/cases/{caseId}/objections/{objectionId}/reconsideration-decision',
+      '/cases/{caseId}/objections/{objectionId}/suit',
+      '/cases/{caseId}/objections/{objectionId}/judgment',
       // Disputes (issue 14): withdrawing a waiting disbursement, paying a distribution, starting a stopped phase
       // again, asking the filing system for a reversal.
       '/cases/{caseId}/distribution/applications',
@@ -172,13 +183,6 @@ describe('routes', () => {
       '/cases/{caseId}/suspension/lift',
       '/cases/{caseId}/suspension/guarantee',
       '/cases/{caseId}/reversal',
-      // An objection's ruling, decision or judgment holds or frees an asset: it wakes or starts the disposal phase.
-      '/cases/{caseId}/objections',
-      '/cases/{caseId}/objections/{objectionId}/ruling',
-      '/cases/{caseId}/objections/{objectionId}/reconsideration',
-      '/cases/{caseId}/objections/{objectionId}/reconsideration-decision',
-      '/cases/{caseId}/objections/{objectionId}/suit',
-      '/cases/{caseId}/objections/{objectionId}/judgment',
       '/cases/{caseId}/measures/exit-ban',
       '/cases/{caseId}/measures/exit-ban/lift',
       '/cases/{caseId}/measures/reward',
@@ -192,10 +196,6 @@ describe('routes', () => {
       '/cases/{caseId}/measures/bankruptcy',
       '/cases/{caseId}/measures/bankruptcy/declared',
       '/cases/{caseId}/measures/dispatch',
-      // The applicant's application to resume asks the filing system for a resumed case (a new execution).
-      '/cases/{caseId}/resumption',
-      // The applicant's request to remove a listing wakes the coercion phase or starts a run that removes it (C6).
-      '/cases/{caseId}/listing-removal',
     ]);
   });
 });
