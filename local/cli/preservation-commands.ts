@@ -27,7 +27,9 @@ export function registerPreservationCommands(
       .requiredOption('--as <user>', '用户名'),
   ).action(async (options) => (await load()).listCommand(globals(), out(), options));
   const objection = helped(
-    cli.command('limitation-objection').description('执行时效异议：被执行人以超过申请执行期间（二年，A12）为由提出的异议及裁定'),
+    cli
+      .command('limitation-objection')
+      .description('执行时效异议：被执行人以超过申请执行期间（二年，A12）为由提出的异议及裁定'),
   );
   helped(
     objection
