@@ -48,7 +48,7 @@ describe('the measures on the case page', () => {
     await relief.getByLabel('金额（元）').fill('20,000');
     await relief.getByLabel('生活面临的急迫困难').fill('交通事故伤残，治疗费用无着');
     await relief.getByRole('button', { name: '提交' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('已提交');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '已提交' }).count()).toBe(1);
     await page.screenshot({ path: `${SHOTS}/measures-relief-applied.png`, fullPage: true });
     await s.runtime.runUntilIdle();
     const [approval] = (await s.pending(caseId)).filter((a) => a.step === 'judicial-relief');
@@ -57,6 +57,6 @@ describe('the measures on the case page', () => {
       await s.runtime.decide({ approvalId: approval?.approvalId ?? '', decision: 'approved', userId: 'zhang-wei' }),
     ).toMatchObject({ ok: true });
     await page.reload();
-    await expect.poll(() => page.getByRole('row', { name: /国家司法救助/ }).textContent()).toContain('¥20,000.00');
+    await expect.poll(() => page.getByRole('row', { name: /国家司法救助/ }).textContent()).toContain('20,000.00元');
   });
 });
