@@ -135,3 +135,25 @@ export async function withApi<T>(
     extra,
   );
 }
+
+/**
+ * One staff request through the API (the running server, or the embedded dispatcher): a refusal becomes one line,
+ * `<refused>：<why>`; the answer is printed as `describe` says, or as JSON under --json.
+ */
+export async function staffRequest<T>(
+  globals: GlobalOptions,
+  out: Output,
+  as: string,
+  request: { readonly method: 'GET' | 'POST'; readonly path: string; readonly body?: unknown },
+  refused: string,
+  describe: (answer: T) => readonly string[],
+): Promise<void> {
+  await withApi(globals, out, as, async ({ call }) => {
+    const answer = await call<T>(request.method, request.path, request.body).catch((error: Error) => {
+      throw new CliError(`${refused}：${error.message}`);
+    });
+    out.result(answer, () => {
+      for (const line of describe(answer)) out.line(line);
+    });
+  });
+}

@@ -31,18 +31,10 @@ async function act(
 ): Promise<void> {
   // Loaded on use: `enforce --help` does not wait for the API client and the runtime behind it.
   const { caseIdOf } = await import('./closure.ts');
-  const { withApi } = await import('./api-client.ts');
+  const { staffRequest } = await import('./api-client.ts');
   const caseId = reference ? await caseIdOf(reference, as) : '';
-  await withApi(globals, out, as, async ({ call }) => {
-    const result = await call<Record<string, unknown>>(request.method, request.path(caseId), request.body).catch(
-      (error: Error) => {
-        throw new CliError(`${failure}：${error.message}`);
-      },
-    );
-    out.result(result, () => {
-      for (const line of describe(result)) out.line(line);
-    });
-  });
+  const { method, path, body } = request;
+  await staffRequest(globals, out, as, { method, path: path(caseId), body }, failure, describe);
 }
 
 function planLines(plan: { shares?: Share[]; costsFen?: number; refundFen?: number } | undefined): string[] {

@@ -62,15 +62,9 @@ async function post(
   refused: string,
 ): Promise<void> {
   const caseId = await caseIdOf(reference, as);
-  const { withApi } = await import('./api-client.ts');
-  await withApi(globals, out, as, async ({ call }) => {
-    const answer = await call<ObjectionAnswer>('POST', `/cases/${caseId}/objections${path}`, body).catch(
-      (error: Error) => {
-        throw new CliError(`${refused}：${error.message}`);
-      },
-    );
-    out.result(answer, () => out.line(describe(answer)));
-  });
+  const { staffRequest } = await import('./api-client.ts');
+  const request = { method: 'POST' as const, path: `/cases/${caseId}/objections${path}`, body };
+  await staffRequest<ObjectionAnswer>(globals, out, as, request, refused, (answer) => [describe(answer)]);
 }
 
 /** Registers `enforce objection <file|rule|reconsider|review|sue|judgment>`. */
