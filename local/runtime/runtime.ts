@@ -38,6 +38,7 @@ import { ensurePrivateDirectory, type OpenedDatabase, openDatabase } from '../st
 import { SqliteDocumentStore } from '../store/document-store.ts';
 import { checkDataDirectory, installationKey, PARTY_KEY_FILE, restrictFileCreation } from '../store/private-files.ts';
 import { operationScope } from '../store/sql.ts';
+import { UnitOfWork } from '../store/unit-of-work.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { localDefinitions, localFunctionArn } from './definitions.ts';
@@ -134,6 +135,8 @@ export class EmbeddedRuntime {
   /** The data directory's SQLite database (local/store/database.ts): every local part keeps its tables there. */
   readonly database: OpenedDatabase;
   private readonly store: RuntimeStores;
+  /** SQLite: units of work, one transaction each (segments, API requests, deliveries); none on DynamoDB. */
+  private readonly units: UnitOfWork | undefined;
   private readonly partyKey: Uint8Array;
   private readonly handlers = new Map<StepName, StepHandler>();
   private readonly intakeHandler: (event: unknown, context: Context) => Promise<IntakeOutcome>;
@@ -160,6 +163,7 @@ export class EmbeddedRuntime {
   private constructor(database: OpenedDatabase, store: RuntimeStores, clock: RuntimeClock, options: RuntimeOptions) {
     this.database = database;
     this.store = store;
+    this.units = store.kind === 'sqlite' ? new UnitOfWork(database.db) : undefined;
     this.meter = options.meter;
     const runtimeStore = store.runtimeStore;
     this.evidence = new LocalEvidenceStore(options.dataDir, database, () => clock.now());
@@ -195,6 +199,7 @@ export class EmbeddedRuntime {
       definitions: options.definitions ?? localDefinitions(),
       invoke: (step, payload, execution) => this.invokeStep(step, payload, execution.caseId ?? ''),
       retryPauses: clock.mode === 'virtual' ? 'none' : 'as-written',
+      ...(this.units ? { unit: <T>(work: () => Promise<T>) => this.unit(work) } : {}),
       onEvent: (event) => {
         options.onEvent?.(event);
         if (meter && event.type === 'execution-started' && event.caseId) {
@@ -264,13 +269,29 @@ export class EmbeddedRuntime {
     });
   }
 
+  /**
+   * Runs `work` as one unit of work: on SQLite, one transaction (committed, and on disk, when it returns; rolled
+   * back when it throws), after the units running before it. Whatever writes to the database while the runtime
+   * serves goes through here (local/store/unit-of-work.ts says why). Never wait for due work inside it.
+   */
+  unit<T>(work: () => Promise<T>): Promise<T> {
+    return this.units ? this.units.run(work) : work();
+  }
+
+  /** Units of work committed so far (on SQLite, each one fsync), for benchmarks. */
+  get unitsCommitted(): number {
+    return this.units?.commits ?? 0;
+  }
+
   /** A request of the staff API, as API Gateway hands it to the function that serves its route. */
   async handleApi(event: APIGatewayProxyEvent, target: 'api' | 'settle'): Promise<APIGatewayProxyResult> {
-    return this.metered(target, undefined, async () => {
-      if (this.meter) this.meter.target().apiRequests++;
-      if (target === 'api') return this.apiHandler(event, lambdaContext('api'));
-      return (await this.settleHandler(event, lambdaContext('settle'))) as APIGatewayProxyResult;
-    });
+    return this.metered(target, undefined, () =>
+      this.unit(async () => {
+        if (this.meter) this.meter.target().apiRequests++;
+        if (target === 'api') return this.apiHandler(event, lambdaContext('api'));
+        return (await this.settleHandler(event, lambdaContext('settle'))) as APIGatewayProxyResult;
+      }),
+    );
   }
 
   /**
@@ -403,10 +424,19 @@ export class EmbeddedRuntime {
    * Store operations so far (SQLite: statements run; DynamoDB: requests sent), in all and by kind (SQLite only:
    * statement and table), for benchmarks.
    */
-  storeOperationCounts(): { readonly total: number; readonly byKind: Readonly<Record<string, number>> } {
+  storeOperationCounts(): {
+    readonly total: number;
+    /** The part for no case in particular: the sweeps and the timer queue, run once per tick for all cases. */
+    readonly shared: number;
+    readonly byKind: Readonly<Record<string, number>>;
+  } {
     let total = 0;
     for (const count of this.store.operations.values()) total += count;
-    return { total, byKind: Object.fromEntries(this.store.operationsByKind) };
+    return {
+      total,
+      shared: this.store.operations.get('') ?? 0,
+      byKind: Object.fromEntries(this.store.operationsByKind),
+    };
   }
 
   /** A filing event, through the intake function (validation, idempotency, case creation, first phase). */
@@ -417,7 +447,7 @@ export class EmbeddedRuntime {
       async () => {
         // The filing system's event on the intake bus.
         if (this.meter) this.meter.target().events++;
-        return this.intakeHandler(event, lambdaContext('intake'));
+        return this.unit(() => this.intakeHandler(event, lambdaContext('intake')));
       },
       (result) => ('caseId' in result ? String(result.caseId) : undefined),
     );
@@ -434,7 +464,7 @@ export class EmbeddedRuntime {
     data?: Record<string, string | number | boolean>;
   }) {
     const result = (await this.metered('settle', undefined, () =>
-      this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle')),
+      this.unit(() => this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle'))),
     )) as
       | { ok: true; approvalId: string; caseId: string; decision: string }
       | { ok: false; status: number; code?: string; message: string };
@@ -464,9 +494,9 @@ export class EmbeddedRuntime {
 
   private async command(command: Record<string, unknown>) {
     const caseId = typeof command.caseId === 'string' ? command.caseId : undefined;
-    const result = (await this.metered('settle', caseId, () => this.settleHandler(command, lambdaContext('settle')))) as
-      | ({ ok: true } & Record<string, unknown>)
-      | { ok: false; status: number; code?: string; message: string };
+    const result = (await this.metered('settle', caseId, () =>
+      this.unit(() => this.settleHandler(command, lambdaContext('settle'))),
+    )) as ({ ok: true } & Record<string, unknown>) | { ok: false; status: number; code?: string; message: string };
     await this.runUntilIdle();
     return result;
   }
@@ -510,7 +540,7 @@ export class EmbeddedRuntime {
     this.documentCases.clear();
     const { issueCaseDocuments } = await import('./documents.ts');
     for (const caseId of caseIds) {
-      const failed = await issueCaseDocuments(this, caseId);
+      const failed = await this.unit(() => issueCaseDocuments(this, caseId));
       if (failed) this.log({ level: 'ERROR', message: 'documents not issued', service: 'enforcement', caseId, failed });
     }
   }
@@ -524,9 +554,11 @@ export class EmbeddedRuntime {
     if (this.mattersCheckedAt && Date.parse(now) - Date.parse(this.mattersCheckedAt) < MATTER_SWEEP_INTERVAL_MS) return;
     this.mattersCheckedAt = now;
     try {
-      await this.mattersSweeper();
-      // Field officers overdue back, told once; positions past their retention deleted (issue 17).
-      await this.fieldSweeper();
+      await this.unit(async () => {
+        await this.mattersSweeper();
+        // Field officers overdue back, told once; positions past their retention deleted (issue 17).
+        await this.fieldSweeper();
+      });
     } catch (error) {
       this.log({
         level: 'WARN',
@@ -571,7 +603,7 @@ export class EmbeddedRuntime {
   private async sweep(): Promise<SweepResult> {
     const next = await this.nextSweepAt();
     if (!next || next > this.clock.now()) return { due: 0, acted: 0, warned: 0, overdue: 0, tasks: 0, failed: [] };
-    const result = await this.sweeper();
+    const result = await this.unit(() => this.sweeper());
     this.sweepHint = { dirty: true };
     return result;
   }
@@ -644,7 +676,9 @@ export class EmbeddedRuntime {
   }
 
   private async saveClock(): Promise<void> {
-    await this.runtimeStore.setValue('clock', { mode: this.clock.mode, now: this.clock.now() } satisfies ClockSetting);
+    await this.unit(() =>
+      this.runtimeStore.setValue('clock', { mode: this.clock.mode, now: this.clock.now() } satisfies ClockSetting),
+    );
   }
 
   /**
