@@ -1,5 +1,13 @@
 #!/usr/bin/env node
-import { main } from '../local/cli/main.ts';
+import { enableCompileCache } from 'node:module';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+
+// Node keeps the compiled modules (after stripping the types) in the user's own cache, keyed by each file's
+// content: later commands start without compiling them again (NODE_COMPILE_CACHE, when set, says where).
+enableCompileCache?.(process.env.NODE_COMPILE_CACHE || join(homedir(), '.cache', 'enforce', 'compile-cache'));
+// Imported after the cache is on, so that the CLI's own modules come from it.
+const { main } = await import('../local/cli/main.ts');
 
 // A reader that stops early (`enforce case … | head`) closes the pipe. Output then goes nowhere, as with any Unix
 // tool, but the command itself runs to its end: what it writes to the data directory is finished and closed properly.
