@@ -282,7 +282,7 @@ export async function crashRun(options: CrashOptions): Promise<CrashResult> {
     const reference = summarise(referenceDir);
     const differences = compare(crashed, reference);
     if (reference.size !== options.n) differences.push(`the reference has ${reference.size} cases, not ${options.n}`);
-    const check = spawnSync(process.execPath, ['bin/enforce.ts', '--data-dir', crashedDir, 'check'], {
+    const check = spawnSync(process.execPath, ['bin/enforce.mjs', '--data-dir', crashedDir, 'check'], {
       encoding: 'utf8',
     });
     const total = (field: 'received' | 'disbursed' | 'refunded') =>
