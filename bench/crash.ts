@@ -59,7 +59,7 @@ export interface CrashResult {
   readonly n: number;
   readonly kills: number;
   /** When each kill came: real ms after the child was ready, and the child's last progress line. */
-  readonly killedAt: readonly { readonly afterMs: number; readonly progress: string }[];
+  readonly killedAt: readonly { readonly day: number; readonly afterMs: number; readonly progress: string }[];
   readonly restarts: number;
   readonly seconds: { readonly crashed: number; readonly reference: number };
   readonly cases: number;
@@ -147,8 +147,15 @@ function childArgs(dataDir: string, options: CrashOptions): string[] {
   ];
 }
 
-/** Runs the child; with `killAfterMs`, kills it that long after it is ready (resolves 'killed' or 'done'). */
-function runChild(args: string[], killAfterMs?: number): Promise<{ outcome: 'killed' | 'done'; progress: string }> {
+interface KillPoint {
+  /** Once the child says it reached this virtual day (or a later one)... */
+  readonly day: number;
+  /** ...this many real milliseconds later, wherever it is then. */
+  readonly afterMs: number;
+}
+
+/** Runs the child; with `kill`, kills it there (resolves 'killed', or 'done' if it finished first). */
+function runChild(args: string[], kill?: KillPoint): Promise<{ outcome: 'killed' | 'done'; progress: string }> {
   return new Promise((resolve, reject) => {
     const proc: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -159,12 +166,12 @@ function runChild(args: string[], killAfterMs?: number): Promise<{ outcome: 'kil
       out += chunk.toString('utf8');
       const lines = out.split('\n');
       progress = lines.filter((l) => l.startsWith('day ')).at(-1) ?? progress;
-      if (killAfterMs !== undefined && !killing && out.includes('ready\n')) {
+      const day = Number(/^day (\d+):/.exec(progress)?.[1] ?? -1);
+      if (kill && !killing && day >= kill.day) {
         killing = true;
-        setTimeout(() => proc.kill('SIGKILL'), killAfterMs);
+        setTimeout(() => proc.kill('SIGKILL'), kill.afterMs);
       }
       out = lines.at(-1) ?? '';
-      if (lines.includes('ready')) out = `ready\n${out}`;
     });
     proc.stderr?.on('data', (chunk: Buffer) => {
       err += chunk.toString('utf8');
@@ -257,22 +264,26 @@ export async function crashRun(options: CrashOptions): Promise<CrashResult> {
   const crashedDir = mkdtempSync(join(tmpdir(), 'enforce-crash-'));
   const referenceDir = mkdtempSync(join(tmpdir(), 'enforce-crash-reference-'));
   try {
-    // The reference first: its length spaces the kills so that each lands while work remains.
+    // The reference first: its virtual days space the kills, so that each lands while work remains.
     let started = performance.now();
-    await runChild(childArgs(referenceDir, options));
+    const referenceRun = await runChild(childArgs(referenceDir, options));
     const referenceSeconds = (performance.now() - started) / 1000;
-    const slice = (referenceSeconds * 1000) / (options.kills + 1);
+    const days = Number(/^day (\d+):/.exec(referenceRun.progress)?.[1] ?? 0);
     const draw = random(options.seed);
-    const killedAt: { afterMs: number; progress: string }[] = [];
+    const killedAt: { day: number; afterMs: number; progress: string }[] = [];
     let restarts = 0;
     started = performance.now();
     for (let k = 0; k < options.kills; k++) {
-      // Somewhere in the next slice of the work, at random (after the child opened its data directory).
-      const afterMs = Math.round(slice * (0.2 + 0.8 * draw()));
-      const run = await runChild(childArgs(crashedDir, options), afterMs);
+      // At a random day of the k-th stretch of the run, and a random moment in that day's work.
+      // (The stretches cover the run but its last: the last days have few cases left, and may end before a kill.)
+      const point = {
+        day: Math.floor((days * (k + 0.9 * draw())) / (options.kills + 1)),
+        afterMs: Math.round(200 * draw()),
+      };
+      const run = await runChild(childArgs(crashedDir, options), point);
       if (run.outcome === 'done') break;
       restarts++;
-      killedAt.push({ afterMs, progress: run.progress });
+      killedAt.push({ ...point, progress: run.progress });
     }
     const last = await runChild(childArgs(crashedDir, options));
     if (last.outcome !== 'done') throw new Error('the last run did not finish');

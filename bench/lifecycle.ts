@@ -37,8 +37,10 @@ export interface LifecycleRun {
   readonly storeOperationsPerCaseByKind: Record<string, number>;
   /** Of storeOperationsPerCase, the part run for no case in particular (sweeps, the timer queue), divided by N. */
   readonly sharedStoreOperationsPerCase: number;
-  /** Units of work committed (SQLite: transactions, each one fsync), per case. */
+  /** Units of work committed (SQLite: transactions), per case. */
   readonly transactionsPerCase: number;
+  /** fsyncs of the database (SQLite: synced commits and syncs of deferred units), per case. */
+  readonly fsyncsPerCase: number;
 }
 
 async function child(n: number, perDay: number, store: StoreKind): Promise<LifecycleRun> {
@@ -98,7 +100,8 @@ async function child(n: number, perDay: number, store: StoreKind): Promise<Lifec
       store,
       storeOperationsPerCase: operations.total / n,
       sharedStoreOperationsPerCase: operations.shared / n,
-      transactionsPerCase: transactions / n,
+      transactionsPerCase: transactions.units / n,
+      fsyncsPerCase: transactions.syncs / n,
       storeOperationsPerCaseByKind: Object.fromEntries(
         Object.entries(operations.byKind)
           .sort((a, b) => b[1] - a[1])

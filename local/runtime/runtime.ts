@@ -38,7 +38,7 @@ import { ensurePrivateDirectory, type OpenedDatabase, openDatabase } from '../st
 import { SqliteDocumentStore } from '../store/document-store.ts';
 import { checkDataDirectory, installationKey, PARTY_KEY_FILE, restrictFileCreation } from '../store/private-files.ts';
 import { operationScope } from '../store/sql.ts';
-import { UnitOfWork } from '../store/unit-of-work.ts';
+import { type Durability, UnitOfWork } from '../store/unit-of-work.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { localDefinitions, localFunctionArn } from './definitions.ts';
@@ -163,7 +163,7 @@ export class EmbeddedRuntime {
   private constructor(database: OpenedDatabase, store: RuntimeStores, clock: RuntimeClock, options: RuntimeOptions) {
     this.database = database;
     this.store = store;
-    this.units = store.kind === 'sqlite' ? new UnitOfWork(database.db) : undefined;
+    this.units = store.kind === 'sqlite' ? new UnitOfWork(database.db, database.location) : undefined;
     this.meter = options.meter;
     const runtimeStore = store.runtimeStore;
     this.evidence = new LocalEvidenceStore(options.dataDir, database, () => clock.now());
@@ -199,7 +199,7 @@ export class EmbeddedRuntime {
       definitions: options.definitions ?? localDefinitions(),
       invoke: (step, payload, execution) => this.invokeStep(step, payload, execution.caseId ?? ''),
       retryPauses: clock.mode === 'virtual' ? 'none' : 'as-written',
-      ...(this.units ? { unit: <T>(work: () => Promise<T>) => this.unit(work) } : {}),
+      ...(this.units ? { unit: <T>(work: () => Promise<T>) => this.unit(work, 'deferred') } : {}),
       onEvent: (event) => {
         options.onEvent?.(event);
         if (meter && event.type === 'execution-started' && event.caseId) {
@@ -274,13 +274,13 @@ export class EmbeddedRuntime {
    * back when it throws), after the units running before it. Whatever writes to the database while the runtime
    * serves goes through here (local/store/unit-of-work.ts says why). Never wait for due work inside it.
    */
-  unit<T>(work: () => Promise<T>): Promise<T> {
-    return this.units ? this.units.run(work) : work();
+  unit<T>(work: () => Promise<T>, durability: Durability = 'now'): Promise<T> {
+    return this.units ? this.units.run(work, durability) : work();
   }
 
-  /** Units of work committed so far (on SQLite, each one fsync), for benchmarks. */
-  get unitsCommitted(): number {
-    return this.units?.commits ?? 0;
+  /** Units of work committed so far, and fsyncs (local/store/unit-of-work.ts), for benchmarks. */
+  get unitsCommitted(): { readonly units: number; readonly syncs: number } {
+    return { units: this.units?.commits ?? 0, syncs: this.units?.syncs ?? 0 };
   }
 
   /** A request of the staff API, as API Gateway hands it to the function that serves its route. */
@@ -509,7 +509,15 @@ export class EmbeddedRuntime {
   /** One batch of due work at a time, whoever asks (a timer fired twice would deliver an answer twice). */
   private serially<T>(work: () => Promise<T>): Promise<T> {
     // Due work belongs to no caller's usage scope: each piece of it names its own case.
-    const outside = () => usageScope.exit(work);
+    // Deferred units (segments, timers, sweeps) are on disk before the batch returns to whoever asked for it.
+    const outside = () =>
+      usageScope.exit(async () => {
+        try {
+          return await work();
+        } finally {
+          this.units?.sync();
+        }
+      });
     const run = this.exclusive.then(outside, outside);
     this.exclusive = run.catch(() => undefined);
     return run;
@@ -540,7 +548,7 @@ export class EmbeddedRuntime {
     this.documentCases.clear();
     const { issueCaseDocuments } = await import('./documents.ts');
     for (const caseId of caseIds) {
-      const failed = await this.unit(() => issueCaseDocuments(this, caseId));
+      const failed = await this.unit(() => issueCaseDocuments(this, caseId), 'deferred');
       if (failed) this.log({ level: 'ERROR', message: 'documents not issued', service: 'enforcement', caseId, failed });
     }
   }
@@ -558,7 +566,7 @@ export class EmbeddedRuntime {
         await this.mattersSweeper();
         // Field officers overdue back, told once; positions past their retention deleted (issue 17).
         await this.fieldSweeper();
-      });
+      }, 'deferred');
     } catch (error) {
       this.log({
         level: 'WARN',
@@ -603,7 +611,7 @@ export class EmbeddedRuntime {
   private async sweep(): Promise<SweepResult> {
     const next = await this.nextSweepAt();
     if (!next || next > this.clock.now()) return { due: 0, acted: 0, warned: 0, overdue: 0, tasks: 0, failed: [] };
-    const result = await this.unit(() => this.sweeper());
+    const result = await this.unit(() => this.sweeper(), 'deferred');
     this.sweepHint = { dirty: true };
     return result;
   }
@@ -660,6 +668,7 @@ export class EmbeddedRuntime {
     await this.exclusive;
     await this.settled();
     await this.saveClock();
+    this.units?.sync();
     await this.evidence.shutdown();
     this.database.close();
     await this.store.close();
@@ -676,8 +685,10 @@ export class EmbeddedRuntime {
   }
 
   private async saveClock(): Promise<void> {
-    await this.unit(() =>
-      this.runtimeStore.setValue('clock', { mode: this.clock.mode, now: this.clock.now() } satisfies ClockSetting),
+    await this.unit(
+      () =>
+        this.runtimeStore.setValue('clock', { mode: this.clock.mode, now: this.clock.now() } satisfies ClockSetting),
+      'deferred',
     );
   }
 
