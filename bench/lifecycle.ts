@@ -35,6 +35,12 @@ export interface LifecycleRun {
   /** Store operations per case (SQLite: statements; DynamoDB: requests), in all and by kind. */
   readonly storeOperationsPerCase: number;
   readonly storeOperationsPerCaseByKind: Record<string, number>;
+  /** Of storeOperationsPerCase, the part run for no case in particular (sweeps, the timer queue), divided by N. */
+  readonly sharedStoreOperationsPerCase: number;
+  /** Units of work committed (SQLite: transactions), per case. */
+  readonly transactionsPerCase: number;
+  /** fsyncs of the database (SQLite: synced commits and syncs of deferred units), per case. */
+  readonly fsyncsPerCase: number;
 }
 
 async function child(n: number, perDay: number, store: StoreKind): Promise<LifecycleRun> {
@@ -75,6 +81,7 @@ async function child(n: number, perDay: number, store: StoreKind): Promise<Lifec
     const seconds = (performance.now() - started) / 1000;
     clearInterval(sample);
     const operations = runtime.storeOperationCounts();
+    const transactions = runtime.unitsCommitted;
     await runtime.close();
     const du = execFileSync('du', ['-sk', dataDir], { encoding: 'utf8' });
     return {
@@ -92,6 +99,9 @@ async function child(n: number, perDay: number, store: StoreKind): Promise<Lifec
       outcomes: result.outcomes,
       store,
       storeOperationsPerCase: operations.total / n,
+      sharedStoreOperationsPerCase: operations.shared / n,
+      transactionsPerCase: transactions.units / n,
+      fsyncsPerCase: transactions.syncs / n,
       storeOperationsPerCaseByKind: Object.fromEntries(
         Object.entries(operations.byKind)
           .sort((a, b) => b[1] - a[1])

@@ -39,5 +39,6 @@ export function min(a: Fen, b: Fen): Fen {
 export function formatYuan(amount: Fen): string {
   const yuan = Math.floor(amount / 100);
   const cents = String(amount % 100).padStart(2, '0');
-  return `${yuan.toLocaleString('en-US')}.${cents}元`;
+  // Grouped by hand: toLocaleString would load the ICU locale data (about 0.1 s at a CLI command's start).
+  return `${String(yuan).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${cents}元`;
 }

@@ -168,7 +168,8 @@ export function createDispatcher(runtime: EmbeddedRuntime, auth: Authentication)
       return respond(json(404, errorBody('not-found', '没有该接口')));
     }
     route = matched.route;
-    const caller = await auth.identify(request);
+    // Sign-in and sessions write to the runtime's database: one unit of work each (EmbeddedRuntime.unit).
+    const caller = await runtime.unit(() => auth.identify(request));
     if (caller.refused)
       return respond(json(caller.refused.status, errorBody(caller.refused.code, caller.refused.message)));
     const identity = caller.identity;
@@ -180,7 +181,7 @@ export function createDispatcher(runtime: EmbeddedRuntime, auth: Authentication)
       return respond(json(413, errorBody('too-large', BODY_REFUSALS['too-large'].message)));
 
     if (route.target === 'local') {
-      const answer = await auth.serve(route, request, caller);
+      const answer = await runtime.unit(() => auth.serve(route, request, caller));
       if (answer)
         return respond(json(answer.status, answer.body, answer.cookies ? { 'set-cookie': [...answer.cookies] } : {}));
       return respond(await local(route, request.body, identity !== undefined));

@@ -7,9 +7,6 @@
  * way a command acts as a user of the staff directory, through the same checks and use cases.
  */
 import { runningServer } from '../api/discovery.ts';
-import { LocalIdentityProvider, UnknownUserError } from '../api/identity-provider.ts';
-import { createDispatcher } from '../api/server.ts';
-import { Authentication } from '../api/sign-in.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { CliError, type Output } from './output.ts';
 import { dataDirOf, type GlobalOptions, withRuntime } from './session.ts';
@@ -109,6 +106,10 @@ export async function withApi<T>(
     globals,
     out,
     async (runtime) => {
+      // Loaded only on this path: a command that goes to a running server, or reads, never loads the staff API.
+      const [{ LocalIdentityProvider, UnknownUserError }, { createDispatcher }, { Authentication }] = await Promise.all(
+        [import('../api/identity-provider.ts'), import('../api/server.ts'), import('../api/sign-in.ts')],
+      );
       const idp = new LocalIdentityProvider(runtime.staff, dataDir);
       // Direct access to the data directory is the operator's own: a development token, in process, never served.
       const dispatch = createDispatcher(runtime, new Authentication({ devTokens: idp }));

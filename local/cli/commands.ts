@@ -25,7 +25,6 @@ import { chinaTime, timeline } from '#domain/timeline/timeline.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { type ListeningOptions, ListenRefusedError } from '../api/listening.ts';
 import type { OidcOptions } from '../api/oidc.ts';
-import { startLocalApi } from '../api/server.ts';
 import { parseDuration } from '../runtime/clock.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { withApi } from './api-client.ts';
@@ -33,6 +32,7 @@ import { disputeLines } from './distribution.ts';
 import { objectionLines } from './objections.ts';
 import { commandLine, DEFAULT_API_PORT } from './options.ts';
 import { CliError, type Output, pad, parseYuan } from './output.ts';
+import { type ReadSide, withReader } from './reader.ts';
 import { dataDirOf, findCase, type GlobalOptions, namesOf, readJsonFile, withRuntime } from './session.ts';
 
 export async function intakeCommand(globals: GlobalOptions, out: Output, file: string): Promise<void> {
@@ -52,7 +52,7 @@ export async function intakeCommand(globals: GlobalOptions, out: Output, file: s
   });
 }
 
-async function allCases(runtime: EmbeddedRuntime, status?: CaseStatus): Promise<EnforcementCase[]> {
+async function allCases(runtime: ReadSide, status?: CaseStatus): Promise<EnforcementCase[]> {
   const statuses = status ? [status] : CASE_STATUSES;
   const found: EnforcementCase[] = [];
   for (const court of runtime.staff.document.courts) {
@@ -71,111 +71,100 @@ export async function casesCommand(globals: GlobalOptions, out: Output, options:
   if (status && !CASE_STATUSES.includes(status as CaseStatus)) {
     throw new CliError(`未知的状态：${status}（可选：${CASE_STATUSES.join('、')}）`, 2);
   }
-  await withRuntime(
-    globals,
-    out,
-    async (runtime) => {
-      const cases = await allCases(runtime, status as CaseStatus | undefined);
-      const names = namesOf(runtime);
-      out.result(
-        cases.map((c) => ({
-          caseId: c.caseId,
-          caseNumber: c.caseNumber,
-          status: c.status,
-          officer: c.officer,
-          team: c.team,
-          claimFen: c.claim.totalFen,
-          filedAt: c.filedAt,
-        })),
-        () => {
-          if (cases.length === 0) return out.line('没有案件。');
-          out.line(`${pad('案号', 28)}${pad('状态', 18)}${pad('承办人', 10)}${pad('执行标的', 18)}立案时间`);
-          for (const c of cases) {
-            out.line(
-              `${pad(c.caseNumber, 28)}${pad(STATUS_LABELS[c.status], 18)}${pad(c.officer ? names.member(c.officer) : '—', 10)}${pad(formatYuan(c.claim.totalFen), 18)}${chinaTime(c.filedAt)}`,
-            );
-          }
-          out.line(`共 ${cases.length} 件`);
-        },
-      );
-    },
-    { quiet: true },
-  );
+  await withReader(globals, out, async (runtime) => {
+    const cases = await allCases(runtime, status as CaseStatus | undefined);
+    const names = namesOf(runtime);
+    out.result(
+      cases.map((c) => ({
+        caseId: c.caseId,
+        caseNumber: c.caseNumber,
+        status: c.status,
+        officer: c.officer,
+        team: c.team,
+        claimFen: c.claim.totalFen,
+        filedAt: c.filedAt,
+      })),
+      () => {
+        if (cases.length === 0) return out.line('没有案件。');
+        out.line(`${pad('案号', 28)}${pad('状态', 18)}${pad('承办人', 10)}${pad('执行标的', 18)}立案时间`);
+        for (const c of cases) {
+          out.line(
+            `${pad(c.caseNumber, 28)}${pad(STATUS_LABELS[c.status], 18)}${pad(c.officer ? names.member(c.officer) : '—', 10)}${pad(formatYuan(c.claim.totalFen), 18)}${chinaTime(c.filedAt)}`,
+          );
+        }
+        out.line(`共 ${cases.length} 件`);
+      },
+    );
+  });
 }
 
 export async function caseCommand(globals: GlobalOptions, out: Output, reference: string): Promise<void> {
-  await withRuntime(
-    globals,
-    out,
-    async (runtime) => {
-      const state = await findCase(runtime, reference);
-      const commits = await runtime.cases.history(state.caseId);
-      const names = namesOf(runtime);
-      const lines = timeline(commits, names);
-      const counters = await runtime.runtimeStore.counters(state.caseId);
-      const chain = verifyChain(commits, state);
-      out.result({ case: state, timeline: lines, counters, chain }, () => {
-        out.line(`案号：${state.caseNumber}（${state.caseId}）  ${state.court.name}  ${KIND_LABELS[state.kind]}`);
+  await withReader(globals, out, async (runtime) => {
+    const state = await findCase(runtime, reference);
+    const commits = await runtime.cases.history(state.caseId);
+    const names = namesOf(runtime);
+    const lines = timeline(commits, names);
+    const counters = await runtime.runtimeStore.counters(state.caseId);
+    const chain = verifyChain(commits, state);
+    out.result({ case: state, timeline: lines, counters, chain }, () => {
+      out.line(`案号：${state.caseNumber}（${state.caseId}）  ${state.court.name}  ${KIND_LABELS[state.kind]}`);
+      out.line(
+        `状态：${STATUS_LABELS[state.status]}${state.closure ? `（${CLOSURE_LABELS[state.closure.way]}）` : ''}`,
+      );
+      for (const line of closureLines(state)) out.line(line);
+      for (const line of measureLines(state)) out.line(line);
+      if (state.track)
         out.line(
-          `状态：${STATUS_LABELS[state.status]}${state.closure ? `（${CLOSURE_LABELS[state.closure.way]}）` : ''}`,
+          `分流：${TRACK_LABELS[state.track]}  团队：${names.team(state.team ?? '')}  承办人：${names.member(state.officer ?? '')}`,
         );
-        for (const line of closureLines(state)) out.line(line);
-        for (const line of measureLines(state)) out.line(line);
-        if (state.track)
-          out.line(
-            `分流：${TRACK_LABELS[state.track]}  团队：${names.team(state.team ?? '')}  承办人：${names.member(state.officer ?? '')}`,
-          );
+      out.line(
+        `申请执行人：${state.applicants.map((p) => p.name).join('、')}  被执行人：${state.respondents.map((p) => p.name).join('、')}`,
+      );
+      out.line(
+        `执行标的：${formatYuan(state.claim.totalFen)}  已到账：${formatYuan(fen(totalReceived(state)))}  已发放：${formatYuan(fen(totalDisbursed(state)))}  账户余额：${formatYuan(fen(Math.max(0, accountBalance(state))))}`,
+      );
+      for (const line of moneyLines(state)) out.line(line);
+      if (state.attention) out.line(`需人工处理：${state.attention.error}：${state.attention.cause}`);
+      out.line('');
+      out.line('时间节点：');
+      for (const node of Object.values(state.nodes)) {
+        const status =
+          node.status === 'met'
+            ? isLate(node)
+              ? '逾期完成'
+              : '已完成'
+            : node.status === 'overdue'
+              ? '已逾期'
+              : '进行中';
+        const flag = node.unconfirmedYears.length > 0 ? `  【${node.unconfirmedYears.join('、')}年节假日未确认】` : '';
         out.line(
-          `申请执行人：${state.applicants.map((p) => p.name).join('、')}  被执行人：${state.respondents.map((p) => p.name).join('、')}`,
+          `  ${pad(nodeLabel(node.node), 30)}${pad(`期限 ${node.dueDate}`, 18)}${pad(status, 10)}规则 ${node.ruleId}${flag}`,
         );
-        out.line(
-          `执行标的：${formatYuan(state.claim.totalFen)}  已到账：${formatYuan(fen(totalReceived(state)))}  已发放：${formatYuan(fen(totalDisbursed(state)))}  账户余额：${formatYuan(fen(Math.max(0, accountBalance(state))))}`,
-        );
-        for (const line of moneyLines(state)) out.line(line);
-        if (state.attention) out.line(`需人工处理：${state.attention.error}：${state.attention.cause}`);
+      }
+      const assets = Object.values(state.assets);
+      if (assets.length > 0) {
         out.line('');
-        out.line('时间节点：');
-        for (const node of Object.values(state.nodes)) {
-          const status =
-            node.status === 'met'
-              ? isLate(node)
-                ? '逾期完成'
-                : '已完成'
-              : node.status === 'overdue'
-                ? '已逾期'
-                : '进行中';
-          const flag =
-            node.unconfirmedYears.length > 0 ? `  【${node.unconfirmedYears.join('、')}年节假日未确认】` : '';
+        out.line('财产：');
+        for (const a of assets) {
           out.line(
-            `  ${pad(nodeLabel(node.node), 30)}${pad(`期限 ${node.dueDate}`, 18)}${pad(status, 10)}规则 ${node.ruleId}${flag}`,
+            `  ${pad(ASSET_CLASS_LABELS[a.class], 10)}${pad(`${a.institution} ${a.reference}`, 40)}${a.balanceFen !== undefined ? pad(`余额 ${formatYuan(a.balanceFen)}`, 22) : pad('', 22)}${ASSET_STATUS_LABELS[a.status]}${a.freezeExpiresOn && a.status !== 'deducted' ? `，${a.seizedOn ? `${a.seizedOn}起` : ''}期限至${a.freezeExpiresOn}` : ''}${a.renewals ? `，已续行${a.renewals}次` : ''}${a.renewal && (a.status === 'frozen' || a.status === 'sealed') ? `，${a.renewal.sendOn}续行${a.renewal.attempts > 0 ? `（已发出${a.renewal.attempts}次）` : ''}` : ''}`,
           );
         }
-        const assets = Object.values(state.assets);
-        if (assets.length > 0) {
-          out.line('');
-          out.line('财产：');
-          for (const a of assets) {
-            out.line(
-              `  ${pad(ASSET_CLASS_LABELS[a.class], 10)}${pad(`${a.institution} ${a.reference}`, 40)}${a.balanceFen !== undefined ? pad(`余额 ${formatYuan(a.balanceFen)}`, 22) : pad('', 22)}${ASSET_STATUS_LABELS[a.status]}${a.freezeExpiresOn && a.status !== 'deducted' ? `，${a.seizedOn ? `${a.seizedOn}起` : ''}期限至${a.freezeExpiresOn}` : ''}${a.renewals ? `，已续行${a.renewals}次` : ''}${a.renewal && (a.status === 'frozen' || a.status === 'sealed') ? `，${a.renewal.sendOn}续行${a.renewal.attempts > 0 ? `（已发出${a.renewal.attempts}次）` : ''}` : ''}`,
-            );
-          }
-        }
+      }
+      out.line('');
+      out.line('时间线：');
+      for (const line of lines) out.line(`  ${line.at}  ${line.actor}：${line.text}`);
+      if (counters) {
         out.line('');
-        out.line('时间线：');
-        for (const line of lines) out.line(`  ${line.at}  ${line.actor}：${line.text}`);
-        if (counters) {
-          out.line('');
-          out.line(
-            `运行计数：流程执行 ${counters.executions}，状态转换 ${counters.transitions}，步骤调用 ${counters.invocations}，存储操作 ${counters.storeOperations}`,
-          );
-        }
         out.line(
-          chain.ok ? `审计链：完整（${chain.commits} 条记录）` : `审计链：第 ${chain.seq} 条记录异常：${chain.problem}`,
+          `运行计数：流程执行 ${counters.executions}，状态转换 ${counters.transitions}，步骤调用 ${counters.invocations}，存储操作 ${counters.storeOperations}`,
         );
-      });
-    },
-    { quiet: true },
-  );
+      }
+      out.line(
+        chain.ok ? `审计链：完整（${chain.commits} 条记录）` : `审计链：第 ${chain.seq} 条记录异常：${chain.problem}`,
+      );
+    });
+  });
 }
 
 interface TaskLine {
@@ -244,20 +233,15 @@ export async function tasksCommand(
     );
     return;
   }
-  await withRuntime(
-    globals,
-    out,
-    async (runtime) => {
-      const pending: Approval[] = [];
-      for (const court of runtime.staff.document.courts)
-        pending.push(...(await runtime.deps.approvals.listPending({ court: court.code })));
-      out.result(pending, () => {
-        if (pending.length === 0) return out.line('没有待审批事项。');
-        printTasks(out, pending, runtime.clock.now(), (id) => runtime.staff.memberName(id));
-      });
-    },
-    { quiet: true },
-  );
+  await withReader(globals, out, async (runtime) => {
+    const pending: Approval[] = [];
+    for (const court of runtime.staff.document.courts)
+      pending.push(...(await runtime.deps.approvals.listPending({ court: court.code })));
+    out.result(pending, () => {
+      if (pending.length === 0) return out.line('没有待审批事项。');
+      printTasks(out, pending, runtime.clock.now(), (id) => runtime.staff.memberName(id));
+    });
+  });
 }
 
 /**
@@ -462,6 +446,7 @@ export async function serveWith(
   const dataDir = dataDirOf(globals);
   const listening = listeningOf(options);
   await withRuntime(globals, out, async (runtime) => {
+    const { startLocalApi } = await import('../api/server.ts');
     let server: Awaited<ReturnType<typeof startLocalApi>>;
     try {
       server = await startLocalApi(runtime, { port, ...listening, ...oidcOf(options), dataDir });

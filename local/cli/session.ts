@@ -5,7 +5,7 @@ import type { EnforcementCase } from '#domain/case/model.ts';
 import { caseIdFor } from '#domain/ids.ts';
 import { runningServer } from '../api/discovery.ts';
 import { readJsonFileWithin } from '../json-file.ts';
-import { EmbeddedRuntime } from '../runtime/runtime.ts';
+import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { DEFAULT_DATA_DIR, type GlobalOptions } from './options.ts';
 import { CliError, type Output } from './output.ts';
 
@@ -18,7 +18,10 @@ export function dataDirOf(globals: GlobalOptions): string {
   return resolve(globals.dataDir ?? (process.env.ENFORCE_DATA_DIR || DEFAULT_DATA_DIR));
 }
 
-export function namesOf(runtime: EmbeddedRuntime): Names {
+/** What names and case lookups need: the runtime, or the CLI's read-only reader (reader.ts). */
+type Directory = Pick<EmbeddedRuntime, 'staff'>;
+
+export function namesOf(runtime: Directory): Names {
   return { member: (id) => runtime.staff.memberName(id), team: (id) => runtime.staff.teamName(id) };
 }
 
@@ -42,6 +45,8 @@ export async function withRuntime<T>(
     throw new CliError(
       `数据目录正由员工接口服务使用（pid ${server.pid}，${server.url}）：tasks、decide、claim、assign、reassign、login 经由该服务办理；其他命令请先停止该服务`,
     );
+  // Loaded here, not at the top: read commands (reader.ts) and --help never load the runtime.
+  const { EmbeddedRuntime } = await import('../runtime/runtime.ts');
   runtime = await EmbeddedRuntime.open({
     dataDir: dataDirOf(globals),
     issueDocuments: true,
@@ -79,7 +84,10 @@ export function readJsonFile(path: string): unknown {
 }
 
 /** A case by its id (c…) or its case number, in any court of the directory. */
-export async function findCase(runtime: EmbeddedRuntime, reference: string): Promise<EnforcementCase> {
+export async function findCase(
+  runtime: Directory & { readonly cases: Pick<EmbeddedRuntime['cases'], 'load'> },
+  reference: string,
+): Promise<EnforcementCase> {
   const candidates = /^c[a-z2-7]{19}$/.test(reference)
     ? [reference]
     : runtime.staff.document.courts.map((court) => caseIdFor(court.code, reference));

@@ -3,11 +3,12 @@
  * adds what Step Functions gives on AWS and the interpreter does not: durability and long waits.
  *
  * An execution runs in segments. A segment starts at a top-level state and runs until the execution ends or
- * waits: for a task token (a person or an outside party), or on a Wait state. Every state entered is
- * checkpointed; a wait is recorded with its token or timer; timeouts and timers are durable records fired by
- * `runDue`. A process that dies loses nothing: on restart, executions caught mid-segment run again from their
- * last checkpoint (steps are idempotent, as on AWS where a Retry also runs a step again), waiting ones keep
- * waiting.
+ * waits: for a task token (a person or an outside party), or on a Wait state. On SQLite a segment is one unit of
+ * work (one transaction with everything its steps wrote): a crash in the middle leaves nothing of it, and the
+ * execution runs the segment again from where it started. On the DynamoDB adapters every state entered is
+ * checkpointed instead, and executions caught mid-segment run again from their last checkpoint (steps are
+ * idempotent, as on AWS where a Retry also runs a step again). A wait is recorded with its token or timer;
+ * timeouts and timers are durable records fired by `runDue`; waiting executions keep waiting across restarts.
  *
  * The interpreter's own timers cannot represent long waits (setTimeout overflows past 24.8 days), so the engine
  * lifts TimeoutSeconds(Path) off `.waitForTaskToken` states and enforces them itself; everything else in the
@@ -101,6 +102,13 @@ export interface LocalEngineOptions {
   /** Retry pauses: as written (real time) or none (virtual time, where waiting a real second helps nobody). */
   readonly retryPauses: 'as-written' | 'none';
   readonly onEvent?: (event: RuntimeEvent) => void;
+  /**
+   * Runs a segment (and a timer's firing) as one unit of work: all its writes in one transaction (SQLite,
+   * local/store/unit-of-work.ts). With it, a segment is atomic: a crash in the middle leaves the execution as it
+   * was when the segment started, so the engine writes no checkpoint per state entered, only the record at the end.
+   * Without it (the DynamoDB adapters), every state entered is checkpointed.
+   */
+  readonly unit?: <T>(work: () => Promise<T>) => Promise<T>;
   readonly onCounters?: (
     caseId: string,
     delta: { transitions: number; invocations: number; executions: number },
@@ -118,6 +126,8 @@ export class LocalEngine implements WorkflowEngine {
   private readonly tokenTimeouts = new Map<string, TimeoutSpec>();
   private readonly machines = new Map<string, StateMachine>();
   private readonly queue: WorkItem[] = [];
+  /** The running segment's case and the executions it started for that case (counted with its other counters). */
+  private segmentCounters: { caseId: string; executions: number } | undefined;
 
   constructor(options: LocalEngineOptions) {
     this.options = options;
@@ -189,8 +199,10 @@ export class LocalEngine implements WorkflowEngine {
       machine,
       ...(typeof caseId === 'string' ? { caseId } : {}),
     });
-    if (typeof caseId === 'string')
-      await this.options.onCounters?.(caseId, { transitions: 0, invocations: 0, executions: 1 });
+    if (typeof caseId === 'string') {
+      if (this.segmentCounters?.caseId === caseId) this.segmentCounters.executions++;
+      else await this.options.onCounters?.(caseId, { transitions: 0, invocations: 0, executions: 1 });
+    }
     this.queue.push({ execution: name });
     return 'started';
   }
@@ -287,9 +299,13 @@ export class LocalEngine implements WorkflowEngine {
   /** Fires the timers due by now (token timeouts, Wait states, scheduled deliveries), earliest first. */
   async fireDue(deliver: (body: unknown) => Promise<void>): Promise<number> {
     const due = await this.options.store.dueTimers(this.options.clock.now());
+    const unit = this.options.unit ?? ((work) => work());
     for (const timer of due) {
-      await this.fire(timer, deliver);
-      await this.options.store.deleteTimer(timer);
+      // The firing and the timer's deletion in one unit: a delivery is not made twice, nor lost, by a crash.
+      await unit(async () => {
+        await this.fire(timer, deliver);
+        await this.options.store.deleteTimer(timer);
+      });
     }
     return due.length;
   }
@@ -337,6 +353,17 @@ export class LocalEngine implements WorkflowEngine {
   }
 
   private async runSegment(item: WorkItem): Promise<void> {
+    const { unit } = this.options;
+    try {
+      if (unit) return await unit(() => this.segment(item, true));
+      return await this.segment(item, false);
+    } finally {
+      this.segmentCounters = undefined;
+    }
+  }
+
+  /** One segment; `atomic`: its writes are one unit of work (see LocalEngineOptions.unit). */
+  private async segment(item: WorkItem, atomic: boolean): Promise<void> {
     const { store, clock } = this.options;
     const execution = await store.getExecution(item.execution);
     if (!execution || execution.status === 'succeeded' || execution.status === 'failed') return;
@@ -351,10 +378,14 @@ export class LocalEngine implements WorkflowEngine {
     }
     const machine = execution.machine as MachineName;
     const definition = this.runnable[machine];
+    const counted = execution.caseId ? { caseId: execution.caseId, executions: 0 } : undefined;
+    this.segmentCounters = counted;
     const from = item.resume
       ? { state: item.resume.state, input: execution.checkpoint.input }
       : { state: execution.checkpoint.state, input: execution.checkpoint.input };
-    const reuse = !item.resume && execution.token && (await store.getToken(execution.token))?.status === 'waiting';
+    // After a crash mid-segment (not atomic), the token the segment minted may be held by a partner already.
+    const reuse =
+      !atomic && !item.resume && execution.token && (await store.getToken(execution.token))?.status === 'waiting';
     const token = reuse && execution.token ? execution.token : randomBytes(48).toString('base64url');
     let current: ExecutionRecord = {
       ...execution,
@@ -364,7 +395,8 @@ export class LocalEngine implements WorkflowEngine {
       waiting: undefined,
       updatedAt: clock.now(),
     };
-    await store.putExecution(current);
+    // An atomic segment writes the record once, at its end; no one else sees it meanwhile.
+    if (!atomic) await store.putExecution(current);
 
     let suspension: ExecutionRecord['waiting'];
     let resumePending = item.resume;
@@ -449,12 +481,14 @@ export class LocalEngine implements WorkflowEngine {
 
     let skipWaitOnce = item.skipWait;
     let retries = 0;
+    let reached: ExecutionRecord['checkpoint'] | undefined;
     const consumer = (async () => {
       for await (const event of run.eventLogs) {
         if (event.type === 'StateRetried') retries++;
         if (event.type !== 'StateEntered') continue;
         transitions++;
-        await store.checkpoint(execution.name, event.state.name, event.state.input, clock.now());
+        if (atomic) reached = { state: event.state.name, input: event.state.input };
+        else await store.checkpoint(execution.name, event.state.name, event.state.input, clock.now());
         this.options.onEvent?.({ type: 'state-entered', execution: execution.name, state: event.state.name });
         if (event.state.type === 'Wait') {
           if (skipWaitOnce === event.state.name) {
@@ -483,7 +517,9 @@ export class LocalEngine implements WorkflowEngine {
       }
     }
     await consumer;
-    current = (await store.getExecution(execution.name)) ?? current;
+    current = atomic
+      ? { ...current, checkpoint: reached ?? current.checkpoint, transitions: execution.transitions + transitions }
+      : ((await store.getExecution(execution.name)) ?? current);
     const now = clock.now();
     if (suspension) {
       const waiting =
@@ -534,7 +570,11 @@ export class LocalEngine implements WorkflowEngine {
     if (current.caseId) {
       const reentered = item.resume || item.skipWait || execution.transitions > 0 ? 1 : 0;
       this.options.onBilledTransitions?.(current.caseId, machine, Math.max(0, transitions - reentered) + retries);
-      await this.options.onCounters?.(current.caseId, { transitions, invocations, executions: 0 });
+      await this.options.onCounters?.(current.caseId, {
+        transitions,
+        invocations,
+        executions: counted?.executions ?? 0,
+      });
     }
   }
 

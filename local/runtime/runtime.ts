@@ -40,6 +40,7 @@ import { ensurePrivateDirectory, type OpenedDatabase, openDatabase } from '../st
 import { SqliteDocumentStore } from '../store/document-store.ts';
 import { checkDataDirectory, installationKey, PARTY_KEY_FILE, restrictFileCreation } from '../store/private-files.ts';
 import { operationScope } from '../store/sql.ts';
+import { type Durability, UnitOfWork } from '../store/unit-of-work.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { localDefinitions, localFunctionArn } from './definitions.ts';
@@ -136,6 +137,8 @@ export class EmbeddedRuntime {
   /** The data directory's SQLite database (local/store/database.ts): every local part keeps its tables there. */
   readonly database: OpenedDatabase;
   private readonly store: RuntimeStores;
+  /** SQLite: units of work, one transaction each (segments, API requests, deliveries); none on DynamoDB. */
+  private readonly units: UnitOfWork | undefined;
   private readonly partyKey: Uint8Array;
   private readonly handlers = new Map<StepName, StepHandler>();
   private readonly intakeHandler: (
@@ -167,6 +170,7 @@ export class EmbeddedRuntime {
   private constructor(database: OpenedDatabase, store: RuntimeStores, clock: RuntimeClock, options: RuntimeOptions) {
     this.database = database;
     this.store = store;
+    this.units = store.kind === 'sqlite' ? new UnitOfWork(database.db, database.location) : undefined;
     this.meter = options.meter;
     const runtimeStore = store.runtimeStore;
     this.evidence = new LocalEvidenceStore(options.dataDir, database, () => clock.now());
@@ -202,6 +206,7 @@ export class EmbeddedRuntime {
       definitions: options.definitions ?? localDefinitions(),
       invoke: (step, payload, execution) => this.invokeStep(step, payload, execution.caseId ?? ''),
       retryPauses: clock.mode === 'virtual' ? 'none' : 'as-written',
+      ...(this.units ? { unit: <T>(work: () => Promise<T>) => this.unit(work, 'deferred') } : {}),
       onEvent: (event) => {
         options.onEvent?.(event);
         if (meter && event.type === 'execution-started' && event.caseId) {
@@ -273,13 +278,29 @@ export class EmbeddedRuntime {
     });
   }
 
+  /**
+   * Runs `work` as one unit of work: on SQLite, one transaction (committed, and on disk, when it returns; rolled
+   * back when it throws), after the units running before it. Whatever writes to the database while the runtime
+   * serves goes through here (local/store/unit-of-work.ts says why). Never wait for due work inside it.
+   */
+  unit<T>(work: () => Promise<T>, durability: Durability = 'now'): Promise<T> {
+    return this.units ? this.units.run(work, durability) : work();
+  }
+
+  /** Units of work committed so far, and fsyncs (local/store/unit-of-work.ts), for benchmarks. */
+  get unitsCommitted(): { readonly units: number; readonly syncs: number } {
+    return { units: this.units?.commits ?? 0, syncs: this.units?.syncs ?? 0 };
+  }
+
   /** A request of the staff API, as API Gateway hands it to the function that serves its route. */
   async handleApi(event: APIGatewayProxyEvent, target: 'api' | 'settle'): Promise<APIGatewayProxyResult> {
-    return this.metered(target, undefined, async () => {
-      if (this.meter) this.meter.target().apiRequests++;
-      if (target === 'api') return this.apiHandler(event, lambdaContext('api'));
-      return (await this.settleHandler(event, lambdaContext('settle'))) as APIGatewayProxyResult;
-    });
+    return this.metered(target, undefined, () =>
+      this.unit(async () => {
+        if (this.meter) this.meter.target().apiRequests++;
+        if (target === 'api') return this.apiHandler(event, lambdaContext('api'));
+        return (await this.settleHandler(event, lambdaContext('settle'))) as APIGatewayProxyResult;
+      }),
+    );
   }
 
   /**
@@ -412,10 +433,19 @@ export class EmbeddedRuntime {
    * Store operations so far (SQLite: statements run; DynamoDB: requests sent), in all and by kind (SQLite only:
    * statement and table), for benchmarks.
    */
-  storeOperationCounts(): { readonly total: number; readonly byKind: Readonly<Record<string, number>> } {
+  storeOperationCounts(): {
+    readonly total: number;
+    /** The part for no case in particular: the sweeps and the timer queue, run once per tick for all cases. */
+    readonly shared: number;
+    readonly byKind: Readonly<Record<string, number>>;
+  } {
     let total = 0;
     for (const count of this.store.operations.values()) total += count;
-    return { total, byKind: Object.fromEntries(this.store.operationsByKind) };
+    return {
+      total,
+      shared: this.store.operations.get('') ?? 0,
+      byKind: Object.fromEntries(this.store.operationsByKind),
+    };
   }
 
   /** A filing event, through the intake function (validation, idempotency, case creation, first phase). */
@@ -426,7 +456,7 @@ export class EmbeddedRuntime {
       async () => {
         // The filing system's event on the intake bus.
         if (this.meter) this.meter.target().events++;
-        return this.intakeHandler(event, lambdaContext('intake')) as Promise<IntakeOutcome>;
+        return this.unit(() => this.intakeHandler(event, lambdaContext('intake')) as Promise<IntakeOutcome>);
       },
       (result) => ('caseId' in result ? String(result.caseId) : undefined),
     );
@@ -457,7 +487,7 @@ export class EmbeddedRuntime {
     data?: Record<string, string | number | boolean>;
   }) {
     const result = (await this.metered('settle', undefined, () =>
-      this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle')),
+      this.unit(() => this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle'))),
     )) as
       | { ok: true; approvalId: string; caseId: string; decision: string }
       | { ok: false; status: number; code?: string; message: string };
@@ -497,9 +527,9 @@ export class EmbeddedRuntime {
 
   private async command(command: Record<string, unknown>) {
     const caseId = typeof command.caseId === 'string' ? command.caseId : undefined;
-    const result = (await this.metered('settle', caseId, () => this.settleHandler(command, lambdaContext('settle')))) as
-      | ({ ok: true } & Record<string, unknown>)
-      | { ok: false; status: number; code?: string; message: string };
+    const result = (await this.metered('settle', caseId, () =>
+      this.unit(() => this.settleHandler(command, lambdaContext('settle'))),
+    )) as ({ ok: true } & Record<string, unknown>) | { ok: false; status: number; code?: string; message: string };
     await this.runUntilIdle();
     return result;
   }
@@ -512,7 +542,15 @@ export class EmbeddedRuntime {
   /** One batch of due work at a time, whoever asks (a timer fired twice would deliver an answer twice). */
   private serially<T>(work: () => Promise<T>): Promise<T> {
     // Due work belongs to no caller's usage scope: each piece of it names its own case.
-    const outside = () => usageScope.exit(work);
+    // Deferred units (segments, timers, sweeps) are on disk before the batch returns to whoever asked for it.
+    const outside = () =>
+      usageScope.exit(async () => {
+        try {
+          return await work();
+        } finally {
+          this.units?.sync();
+        }
+      });
     const run = this.exclusive.then(outside, outside);
     this.exclusive = run.catch(() => undefined);
     return run;
@@ -543,7 +581,7 @@ export class EmbeddedRuntime {
     this.documentCases.clear();
     const { issueCaseDocuments } = await import('./documents.ts');
     for (const caseId of caseIds) {
-      const failed = await issueCaseDocuments(this, caseId);
+      const failed = await this.unit(() => issueCaseDocuments(this, caseId), 'deferred');
       if (failed) this.log({ level: 'ERROR', message: 'documents not issued', service: 'enforcement', caseId, failed });
     }
   }
@@ -557,10 +595,12 @@ export class EmbeddedRuntime {
     if (this.mattersCheckedAt && Date.parse(now) - Date.parse(this.mattersCheckedAt) < MATTER_SWEEP_INTERVAL_MS) return;
     this.mattersCheckedAt = now;
     try {
-      await this.mattersSweeper();
-      // Field officers overdue back, told once; positions past their retention deleted (issue 17).
-      await this.fieldSweeper();
-      await this.preservationSweeper();
+      await this.unit(async () => {
+        await this.mattersSweeper();
+        // Field officers overdue back, told once; positions past their retention deleted (issue 17).
+        await this.fieldSweeper();
+        await this.preservationSweeper();
+      }, 'deferred');
     } catch (error) {
       this.log({
         level: 'WARN',
@@ -605,7 +645,7 @@ export class EmbeddedRuntime {
   private async sweep(): Promise<SweepResult> {
     const next = await this.nextSweepAt();
     if (!next || next > this.clock.now()) return { due: 0, acted: 0, warned: 0, overdue: 0, tasks: 0, failed: [] };
-    const result = await this.sweeper();
+    const result = await this.unit(() => this.sweeper(), 'deferred');
     this.sweepHint = { dirty: true };
     return result;
   }
@@ -662,6 +702,7 @@ export class EmbeddedRuntime {
     await this.exclusive;
     await this.settled();
     await this.saveClock();
+    this.units?.sync();
     await this.evidence.shutdown();
     this.database.close();
     await this.store.close();
@@ -678,7 +719,11 @@ export class EmbeddedRuntime {
   }
 
   private async saveClock(): Promise<void> {
-    await this.runtimeStore.setValue('clock', { mode: this.clock.mode, now: this.clock.now() } satisfies ClockSetting);
+    await this.unit(
+      () =>
+        this.runtimeStore.setValue('clock', { mode: this.clock.mode, now: this.clock.now() } satisfies ClockSetting),
+      'deferred',
+    );
   }
 
   /**

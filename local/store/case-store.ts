@@ -24,7 +24,7 @@ import {
   type NodeFilter,
   type Page,
 } from '#ports/case-repository.ts';
-import { ensureSchema, type OpenedDatabase } from './database.ts';
+import { ensureSchema, type OpenedDatabase, onRollback } from './database.ts';
 import { decodeCursor, encodeCursor, Sql, type StoreOperations } from './sql.ts';
 
 export const CASES_MIGRATIONS: readonly string[] = [
@@ -96,12 +96,22 @@ function nodeContext(state: EnforcementCase | undefined): string {
   return JSON.stringify([state.caseNumber, state.court.code, state.team, state.officer, state.status === 'closed']);
 }
 
+/** How many cases the repository keeps in memory (SqliteCaseRepository.cached). */
+const CACHED_CASES = 256;
+
 export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   private readonly sql: Sql;
   private readonly listener: CommitListener | undefined;
   private readonly schedule: SweepSchedule;
   /** Cases whose row was found behind their journal on load (written by an older release). */
   private readonly behind = new Set<string>();
+  /**
+   * The cases last loaded or written, newest last (at most CACHED_CASES): a step loads its case once per
+   * invocation, and the case is most often the one the previous step wrote. Sound because this process is the
+   * only writer of the data directory (runtime.lock) and every write goes through here; emptied whenever a
+   * transaction is rolled back, so nothing cached can be a write that did not happen.
+   */
+  private readonly cached = new Map<string, EnforcementCase>();
 
   constructor(
     database: OpenedDatabase,
@@ -115,16 +125,28 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     this.sql = new Sql(database.db, options.operations);
     this.listener = options.listener;
     this.schedule = options.schedule ?? (() => undefined);
+    onRollback(database.db, () => this.cached.clear());
+  }
+
+  private remember(state: EnforcementCase): void {
+    this.cached.delete(state.caseId);
+    this.cached.set(state.caseId, state);
+    if (this.cached.size > CACHED_CASES) this.cached.delete(this.cached.keys().next().value as string);
   }
 
   async load(caseId: string): Promise<EnforcementCase | undefined> {
+    const cached = this.cached.get(caseId);
+    if (cached) return cached;
     // One read: the case row with the journal's head beside it (the row is behind only if an older release wrote it).
     const row = this.sql.get<CaseRow>(
       'SELECT version, data, (SELECT MAX(seq) FROM journal WHERE journal.case_id = cases.case_id) AS head FROM cases WHERE case_id = ?',
       caseId,
     );
     const projected = row ? upgradeCase(JSON.parse(row.data) as EnforcementCase) : undefined;
-    if (row && (row.head ?? 0) <= row.version) return projected;
+    if (row && projected && (row.head ?? 0) <= row.version) {
+      this.remember(projected);
+      return projected;
+    }
     const tail = this.commitsAfter(caseId, projected?.version ?? 0);
     if (tail.length === 0) return projected;
     this.behind.add(caseId);
@@ -164,6 +186,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   importJournal(commits: readonly Commit[]): EnforcementCase | undefined {
     const state = applyCommits(undefined, commits);
     if (!state) return undefined;
+    this.cached.delete(state.caseId);
     this.sql.tx(() => {
       for (const commit of commits)
         this.sql.run(
@@ -190,6 +213,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
       this.project(next, current, false);
     });
     this.behind.delete(caseId);
+    this.remember(next);
     this.listener?.(commit, next);
     return next;
   }

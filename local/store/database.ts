@@ -66,9 +66,47 @@ export function openDatabase(dataDir: string | undefined): OpenedDatabase {
   return { db, location, close: () => db.isOpen && db.close() };
 }
 
-/** Runs `work` in one transaction: all of it is written, or none of it. Nested calls join the outer transaction. */
+let savepoints = 0;
+
+const rollbackListeners = new WeakMap<DatabaseSync, Set<() => void>>();
+
+/** Calls `listener` whenever a transaction or savepoint on `db` is rolled back (caches of what was written drop). */
+export function onRollback(db: DatabaseSync, listener: () => void): void {
+  let listeners = rollbackListeners.get(db);
+  if (!listeners) {
+    listeners = new Set();
+    rollbackListeners.set(db, listeners);
+  }
+  listeners.add(listener);
+}
+
+/** Tells the rollback listeners of `db` (local/store/unit-of-work.ts calls it too). */
+export function rolledBack(db: DatabaseSync): void {
+  for (const listener of rollbackListeners.get(db) ?? []) listener();
+}
+
+/**
+ * Runs `work` in one transaction: all of it is written, or none of it. A nested call (inside a unit of work, see
+ * unit-of-work.ts, or another transaction) is a savepoint of the outer transaction: when it fails, what it wrote is
+ * undone and the outer transaction goes on without it.
+ */
 export function transaction<T>(db: DatabaseSync, work: () => T): T {
-  if (db.isTransaction) return work();
+  if (db.isTransaction) {
+    const name = `nested_${++savepoints}`;
+    db.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = work();
+      db.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      if (db.isTransaction) {
+        db.exec(`ROLLBACK TO ${name}`);
+        db.exec(`RELEASE ${name}`);
+      }
+      rolledBack(db);
+      throw error;
+    }
+  }
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = work();
@@ -76,6 +114,7 @@ export function transaction<T>(db: DatabaseSync, work: () => T): T {
     return result;
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');
+    rolledBack(db);
     throw error;
   }
 }

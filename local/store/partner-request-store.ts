@@ -11,7 +11,7 @@ import {
   PartnerRequestNotFoundError,
   type PartnerRequestStore,
 } from '#ports/partner-requests.ts';
-import { ensureSchema, type OpenedDatabase } from './database.ts';
+import { ensureSchema, type OpenedDatabase, onRollback } from './database.ts';
 import { Sql, type StoreOperations } from './sql.ts';
 
 export const PARTNER_REQUESTS_MIGRATIONS: readonly string[] = [
@@ -24,23 +24,46 @@ export const PARTNER_REQUESTS_MIGRATIONS: readonly string[] = [
    ) STRICT;`,
 ];
 
+/** How many requests the store keeps in memory (an answer reads its request twice: to check it, then to record). */
+const CACHED_REQUESTS = 256;
+
+type Stored = { readonly request: PartnerRequest; readonly token: string | undefined };
+
 export class SqlitePartnerRequestStore implements PartnerRequestStore {
   private readonly sql: Sql;
+  /**
+   * Requests as last read or written. Sound because this process is the only writer (runtime.lock) and every write
+   * goes through this store; emptied when a transaction is rolled back.
+   */
+  private readonly cached = new Map<string, Stored>();
 
   constructor(database: OpenedDatabase, operations?: StoreOperations) {
     ensureSchema(database, 'partner-requests', PARTNER_REQUESTS_MIGRATIONS);
     this.sql = new Sql(database.db, operations);
+    onRollback(database.db, () => this.cached.clear());
   }
 
-  private read(requestId: string): { request: PartnerRequest; token: string | undefined } | undefined {
+  private remember(stored: Stored): Stored {
+    this.cached.delete(stored.request.requestId);
+    this.cached.set(stored.request.requestId, stored);
+    if (this.cached.size > CACHED_REQUESTS) this.cached.delete(this.cached.keys().next().value as string);
+    return stored;
+  }
+
+  private read(requestId: string): Stored | undefined {
+    const cached = this.cached.get(requestId);
+    if (cached) return cached;
     const row = this.sql.get<{ data: string; token: string | null }>(
       'SELECT data, token FROM partner_requests WHERE request_id = ?',
       requestId,
     );
-    return row ? { request: JSON.parse(row.data) as PartnerRequest, token: row.token ?? undefined } : undefined;
+    return row
+      ? this.remember({ request: JSON.parse(row.data) as PartnerRequest, token: row.token ?? undefined })
+      : undefined;
   }
 
   private update(request: PartnerRequest, token: string | undefined): void {
+    this.cached.delete(request.requestId);
     this.sql.run(
       'UPDATE partner_requests SET status = ?, token = ?, data = ? WHERE request_id = ?',
       request.status,
@@ -48,6 +71,7 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
       JSON.stringify(request),
       request.requestId,
     );
+    this.remember({ request, token });
   }
 
   async create(request: NewPartnerRequest): Promise<PartnerRequest> {
@@ -61,7 +85,7 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
         item.status,
         JSON.stringify(item),
       );
-      if (inserted > 0) return item;
+      if (inserted > 0) return this.remember({ request: item, token: undefined }).request;
       const existing = this.read(request.requestId);
       if (!existing) throw new PartnerRequestNotFoundError(request.requestId);
       return existing.request;
@@ -70,6 +94,7 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
 
   /** Writes a request as it was, with its token if it still had one (`enforce migrate`). */
   restore(request: PartnerRequest, token: string | undefined): void {
+    this.cached.delete(request.requestId);
     this.sql.run(
       'INSERT INTO partner_requests (request_id, case_id, status, token, data) VALUES (?, ?, ?, ?, ?)',
       request.requestId,
@@ -84,21 +109,26 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
     return this.read(requestId)?.request;
   }
 
+  // The conditional changes below are one statement each: the condition in the WHERE, the row back by RETURNING.
+
   async attachToken(requestId: string, token: string): Promise<PartnerRequest | undefined> {
-    return this.sql.tx(() => {
-      const found = this.read(requestId);
-      if (found?.request.status !== 'pending') return undefined;
-      this.update(found.request, token);
-      return found.request;
-    });
+    this.cached.delete(requestId);
+    const row = this.sql.get<{ data: string }>(
+      "UPDATE partner_requests SET token = ? WHERE request_id = ? AND status = 'pending' RETURNING data",
+      token,
+      requestId,
+    );
+    return row ? this.remember({ request: JSON.parse(row.data) as PartnerRequest, token }).request : undefined;
   }
 
   async markDispatched(requestId: string, at: Instant): Promise<void> {
-    this.sql.tx(() => {
-      const found = this.read(requestId);
-      if (!found || found.request.dispatchedAt) return;
-      this.update({ ...found.request, dispatchedAt: at }, found.token);
-    });
+    this.cached.delete(requestId);
+    this.sql.run(
+      `UPDATE partner_requests SET data = json_set(data, '$.dispatchedAt', ?)
+       WHERE request_id = ? AND json_extract(data, '$.dispatchedAt') IS NULL`,
+      at,
+      requestId,
+    );
   }
 
   async addAnswer(requestId: string, answer: PartnerAnswer): Promise<{ request: PartnerRequest; token?: string }> {
@@ -126,24 +156,30 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
   }
 
   async clearToken(requestId: string): Promise<void> {
+    const cached = this.cached.get(requestId);
+    if (cached) this.cached.set(requestId, { ...cached, token: undefined });
     this.sql.run('UPDATE partner_requests SET token = NULL WHERE request_id = ?', requestId);
   }
 
   async supersede(requestId: string): Promise<{ token?: string } | undefined> {
-    return this.sql.tx(() => {
-      const found = this.read(requestId);
-      if (found?.request.status !== 'pending') return undefined;
-      this.update({ ...found.request, status: 'superseded' }, found.token);
-      return found.token ? { token: found.token } : {};
-    });
+    this.cached.delete(requestId);
+    const row = this.sql.get<{ token: string | null }>(
+      `UPDATE partner_requests SET status = 'superseded', data = json_set(data, '$.status', 'superseded')
+       WHERE request_id = ? AND status = 'pending' RETURNING token`,
+      requestId,
+    );
+    if (!row) return undefined;
+    return row.token ? { token: row.token } : {};
   }
 
   async markTimedOut(requestId: string): Promise<boolean> {
-    return this.sql.tx(() => {
-      const found = this.read(requestId);
-      if (found?.request.status !== 'pending') return false;
-      this.update({ ...found.request, status: 'timed-out' }, undefined);
-      return true;
-    });
+    this.cached.delete(requestId);
+    return (
+      this.sql.run(
+        `UPDATE partner_requests SET status = 'timed-out', token = NULL, data = json_set(data, '$.status', 'timed-out')
+         WHERE request_id = ? AND status = 'pending'`,
+        requestId,
+      ) > 0
+    );
   }
 }

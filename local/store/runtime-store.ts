@@ -12,7 +12,7 @@ import type {
   TimerRecord,
   TokenRecord,
 } from '../runtime/runtime-store.ts';
-import { ensureSchema, type OpenedDatabase } from './database.ts';
+import { ensureSchema, type OpenedDatabase, onRollback } from './database.ts';
 import { Sql, type StoreOperations } from './sql.ts';
 
 export const RUNTIME_MIGRATIONS: readonly string[] = [
@@ -63,45 +63,72 @@ function parsed<T>(row: { data: string } | undefined): T | undefined {
   return row ? (JSON.parse(row.data) as T) : undefined;
 }
 
+/** How many execution records the store keeps in memory (a segment reads its execution when it starts). */
+const CACHED_EXECUTIONS = 256;
+
 export class SqliteRuntimeStore implements RuntimeStore {
   private readonly sql: Sql;
+  /**
+   * Execution records as last read or written (as JSON, so that no caller can change what is kept). Sound because
+   * this process is the only writer (runtime.lock) and every write goes through this store; emptied when a
+   * transaction is rolled back.
+   */
+  private readonly executions = new Map<string, string>();
 
   constructor(database: OpenedDatabase, operations?: StoreOperations) {
     ensureSchema(database, 'runtime', RUNTIME_MIGRATIONS);
     this.sql = new Sql(database.db, operations);
+    onRollback(database.db, () => this.executions.clear());
+  }
+
+  private remember(name: string, data: string): void {
+    this.executions.delete(name);
+    this.executions.set(name, data);
+    if (this.executions.size > CACHED_EXECUTIONS) this.executions.delete(this.executions.keys().next().value as string);
   }
 
   async getExecution(name: string): Promise<ExecutionRecord | undefined> {
-    return parsed(this.sql.get('SELECT data FROM executions WHERE name = ?', name));
+    let data = this.executions.get(name);
+    if (data === undefined) {
+      data = this.sql.get<{ data: string }>('SELECT data FROM executions WHERE name = ?', name)?.data;
+      if (data === undefined) return undefined;
+      this.remember(name, data);
+    }
+    return JSON.parse(data) as ExecutionRecord;
   }
 
   async createExecution(record: ExecutionRecord): Promise<boolean> {
-    return (
+    const data = JSON.stringify(record);
+    const created =
       this.sql.run(
         'INSERT INTO executions (name, case_id, status, data) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
         record.name,
         record.caseId,
         record.status,
-        JSON.stringify(record),
-      ) > 0
-    );
+        data,
+      ) > 0;
+    if (created) this.remember(record.name, data);
+    return created;
   }
 
   /** An execution's status is its marker here: nothing to write. */
   async markActive(_name: string): Promise<void> {}
 
   async putExecution(record: ExecutionRecord): Promise<void> {
+    const data = JSON.stringify(record);
     this.sql.run(
       `INSERT INTO executions (name, case_id, status, data) VALUES (?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET case_id = excluded.case_id, status = excluded.status, data = excluded.data`,
       record.name,
       record.caseId,
       record.status,
-      JSON.stringify(record),
+      data,
     );
+    this.remember(record.name, data);
   }
 
   async checkpoint(name: string, state: string, input: unknown, at: Instant): Promise<void> {
+    this.executions.delete(name);
     this.sql.run(
       `UPDATE executions SET data = json_set(data, '$.checkpoint', json(?), '$.updatedAt', ?,
          '$.transitions', coalesce(json_extract(data, '$.transitions'), 0) + 1)
@@ -136,24 +163,19 @@ export class SqliteRuntimeStore implements RuntimeStore {
     token: string,
     outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
   ): Promise<TokenRecord | undefined> {
-    return this.sql.tx(() => {
-      const current = parsed<TokenRecord>(this.sql.get('SELECT data FROM tokens WHERE token = ?', token));
-      if (current?.status !== 'waiting') return undefined;
-      const settled = {
-        ...current,
-        status: outcome.status,
-        output: outcome.output ?? null,
-        error: outcome.error ?? null,
-        cause: outcome.cause ?? null,
-      } as TokenRecord;
-      this.sql.run(
-        'UPDATE tokens SET status = ?, data = ? WHERE token = ?',
-        settled.status,
-        JSON.stringify(settled),
+    // One statement: the condition (still waiting) in the WHERE, the settled record back by RETURNING.
+    return parsed<TokenRecord>(
+      this.sql.get(
+        `UPDATE tokens SET status = ?, data = json_set(data, '$.status', ?, '$.output', json(?), '$.error', ?, '$.cause', ?)
+         WHERE token = ? AND status = 'waiting' RETURNING data`,
+        outcome.status,
+        outcome.status,
+        JSON.stringify(outcome.output ?? null),
+        outcome.error ?? null,
+        outcome.cause ?? null,
         token,
-      );
-      return settled;
-    });
+      ),
+    );
   }
 
   async addTimer(timer: TimerRecord): Promise<void> {

@@ -95,7 +95,7 @@ export interface WorkloadProgress {
 }
 
 /** The staff member who decides: holds the role, sits in the court, did not ask for it (and leads the team). */
-function approverFor(runtime: EmbeddedRuntime, approval: Approval): string {
+export function approverFor(runtime: EmbeddedRuntime, approval: Approval): string {
   const staff = runtime.staff.document.staff;
   const member = staff.find(
     (m) =>
@@ -109,7 +109,7 @@ function approverFor(runtime: EmbeddedRuntime, approval: Approval): string {
   return member.userId;
 }
 
-const ENDED = (state: EnforcementCase | undefined, scenario: WorkloadScenario) =>
+export const ENDED = (state: EnforcementCase | undefined, scenario: WorkloadScenario) =>
   state !== undefined && (scenario.ends.includes(state.status) || state.status === 'needs-attention');
 
 export async function runWorkload(

@@ -7,7 +7,7 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-const ENTRY = 'bin/enforce.ts';
+const ENTRY = 'bin/enforce.mjs';
 
 export function enforce(args: readonly string[], env: NodeJS.ProcessEnv = {}): CliResult {
   const result = spawnSync(process.execPath, [ENTRY, ...args], {

@@ -211,9 +211,13 @@ describe('errors are one clear line and a non-zero exit', () => {
     const dir = join(scratch, 'busy');
     const worker = await start(['--data-dir', dir, 'worker'], /运行中/);
     try {
-      const { code, stderr } = enforce(['--data-dir', dir, 'cases']);
+      const { code, stderr } = enforce(['--data-dir', dir, 'run']);
       expect(code).toBe(1);
       expect(stderr).toMatch(/^错误：数据目录正被另一个进程（pid \d+）使用/);
+      // A read opens the database read-only beside the worker.
+      const read = enforce(['--data-dir', dir, 'cases']);
+      expect(read.stderr).toBe('');
+      expect(read.stdout).toContain('没有案件');
     } finally {
       await killed(worker);
     }
@@ -262,7 +266,11 @@ describe('errors are one clear line and a non-zero exit', () => {
       const login = enforceJson<{ token: string; url: string }>([...args, 'login', '--as', 'li-qiang']);
       const me = await fetch(`${login.url}/me`, { headers: { authorization: `Bearer ${login.token}` } });
       expect(await me.json()).toMatchObject({ userId: 'li-qiang', roles: ['team-lead'], court: 'HB0922' });
-      const busy = enforce([...args, 'cases']);
+      // Reads open the database read-only beside the server; anything that would write is refused.
+      const read = enforce([...args, 'cases']);
+      expect(read.stderr).toBe('');
+      expect(read.stdout).toContain('（2026）冀0922执301号');
+      const busy = enforce([...args, 'clock', 'advance', '1d']);
       expect(busy.code).toBe(1);
       expect(busy.stderr).toMatch(/^错误：数据目录正由员工接口服务使用/);
     } finally {
