@@ -167,8 +167,10 @@ export class Workflows extends Construct {
       reason:
         'Resource "*" only for actions without resource-level permissions, added by CDK: CloudWatch Logs vended ' +
         'log delivery (logs:CreateLogDelivery, GetLogDelivery, UpdateLogDelivery, DeleteLogDelivery, ' +
-        'ListLogDeliveries, PutResourcePolicy, DescribeResourcePolicies, DescribeLogGroups) and X-Ray tracing ' +
-        '(xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets).',
+        'ListLogDeliveries, PutResourcePolicy, DescribeResourcePolicies, DescribeLogGroups)' +
+        (profile.tracing
+          ? ' and X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets).'
+          : '.'),
     });
     return stateMachine;
   }
