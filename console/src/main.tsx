@@ -14,11 +14,12 @@ import {
   type ConsoleConfig,
   chinaTime,
   client,
-  finishCognitoSignIn,
+  codeSignInOf,
+  finishCodeSignIn,
   forgetCookieSession,
   signedIn as hasSession,
   saveToken,
-  startCognitoSignIn,
+  startCodeSignIn,
   yuan,
 } from './api.ts';
 import { DocumentList } from './documents.tsx';
@@ -138,12 +139,12 @@ function Problem({ message, t }: { message: string | undefined; t: T }) {
 function SignIn({ config, api, t, onSignedIn }: { config: ConsoleConfig; api: Api; t: T; onSignedIn: () => void }) {
   const [userId, setUserId] = useState('');
   const [error, setError] = useState<string | undefined>();
-  if (config.mode === 'cognito' && config.cognito) {
-    const cognito = config.cognito;
+  const provider = codeSignInOf(config);
+  if (provider) {
     return (
       <main class="signin">
         <h1>{t('title')}</h1>
-        <button type="button" onClick={() => void startCognitoSignIn(cognito)}>
+        <button type="button" onClick={() => void startCodeSignIn(provider)}>
           {t('signInCognito')}
         </button>
       </main>
@@ -991,7 +992,8 @@ function App({ config }: { config: ConsoleConfig }) {
 
 async function start(): Promise<void> {
   const config = (await (await fetch('config.json')).json()) as ConsoleConfig;
-  if (config.mode === 'cognito' && config.cognito) await finishCognitoSignIn(config.cognito);
+  const provider = codeSignInOf(config);
+  if (provider) await finishCodeSignIn(provider);
   const root = document.getElementById('app');
   if (!root) return;
   root.replaceChildren();
