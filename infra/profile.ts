@@ -13,8 +13,9 @@
  *  - cloudfront.html: CloudFront needs an ICP-licensed domain (the console is not behind CloudFront here).
  * Constructs read the profile from the stack's construct context (profileOf), set once when the stack is created.
  */
+import { CfnResource, type IAspect } from 'aws-cdk-lib';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
-import type { Construct } from 'constructs';
+import type { Construct, IConstruct } from 'constructs';
 import { isChina, type StageConfig } from './config.ts';
 
 export type ProfileName = 'global' | 'china';
@@ -65,4 +66,17 @@ export function setProfile(stack: Construct, config: StageConfig): Profile {
 export function profileOf(scope: Construct): Profile {
   const name = scope.node.tryGetContext(PROFILE_CONTEXT) as ProfileName | undefined;
   return PROFILES[name ?? 'global'];
+}
+
+/**
+ * The China profile's runtime for the functions CDK itself adds (the dev stage's bucket-emptying provider), which
+ * CDK gives its own idea of the newest runtime (a regional fact, nodejs24.x): every function of a China stack runs on
+ * CHINA_LAMBDA_RUNTIME.
+ */
+export class PinChinaRuntime implements IAspect {
+  visit(node: IConstruct): void {
+    if (node instanceof CfnResource && node.cfnResourceType === 'AWS::Lambda::Function') {
+      node.addPropertyOverride('Runtime', CHINA_LAMBDA_RUNTIME.name);
+    }
+  }
 }

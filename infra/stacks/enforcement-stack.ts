@@ -28,7 +28,7 @@ import { STEP_TIMEOUT, StepFunction } from '../constructs/step-function.ts';
 import { machineArn, machineName, Workflows } from '../constructs/workflows.ts';
 import { type AccessTargets, grantPorts } from '../function-access.ts';
 import { functionEntry, stepEntry } from '../paths.ts';
-import { type Profile, setProfile } from '../profile.ts';
+import { PinChinaRuntime, type Profile, setProfile } from '../profile.ts';
 import { DestroyWithStack } from '../removal.ts';
 
 /** The API function does a few DynamoDB round trips per request; API Gateway itself waits at most 29 seconds. */
@@ -197,6 +197,7 @@ export class EnforcementStack extends Stack {
     for (const alarm of [...alarms, ...this.commandCenter.alarms]) this.alarms.notify(alarm);
     this.operatorOutputs();
     if (config.removal === 'destroy') Aspects.of(this).add(new DestroyWithStack());
+    if (this.profile.name === 'china') Aspects.of(this).add(new PinChinaRuntime());
   }
 
   /** AWS global: the Cognito user pool with its MFA gate, the REST API, and the console on CloudFront. */

@@ -168,6 +168,10 @@ describe('the China profile for Beijing and for a dev stage', () => {
     expect(beijing.violations).toEqual([]);
     expect(JSON.stringify(beijing.template)).not.toContain('arn:aws:');
     expect(Object.values(beijing.template.Resources).some((r) => r.Type.startsWith('AWS::Cognito::'))).toBe(false);
+    // CDK's own bucket-emptying function (dev) runs on the China runtime too.
+    const runtimes = ofType(beijing.template, 'AWS::Lambda::Function').map(([, fn]) => fn.Properties?.Runtime);
+    expect(ofType(beijing.template, 'Custom::S3AutoDeleteObjects').length).toBeGreaterThan(0);
+    expect(new Set(runtimes)).toEqual(new Set([CHINA_LAMBDA_RUNTIME.name]));
   });
 });
 
