@@ -50,6 +50,13 @@ export interface StageConfig {
    */
   readonly signInDomainPrefix?: string;
   readonly removal: Removal;
+  /**
+   * The region the stack is synthesized for (`-c region=<name>`). A China region (cn-north-1, cn-northwest-1)
+   * selects the China profile (infra/china.ts); without it the stack is environment-agnostic, for AWS global.
+   */
+  readonly region?: string;
+  /** The court's OpenID Connect provider: required in the China profile (staff sign-in), unused elsewhere. */
+  readonly oidc?: OidcConfig;
   readonly api: {
     /** AWS WAF (AWS managed rule groups and a per-address rate limit) in front of the staff API. */
     readonly waf: boolean;
@@ -57,6 +64,15 @@ export interface StageConfig {
     readonly rateLimit: number;
     readonly burstLimit: number;
   };
+}
+
+export interface OidcConfig {
+  /** The issuer, exactly as in the tokens' `iss` claim (https, its discovery document reachable by API Gateway). */
+  readonly issuer: string;
+  /** The audience the tokens must carry (the console's client id at the provider). */
+  readonly audience: string;
+  /** The claim naming the staff directory's user id. @default preferred_username */
+  readonly userClaim?: string;
 }
 
 /** What a stage states; omitted values take the defaults below. */
@@ -69,6 +85,8 @@ export interface StageInput {
   readonly signInDomainPrefix?: string;
   readonly casesIndexes?: number;
   readonly removal?: Removal;
+  readonly region?: string;
+  readonly oidc?: OidcConfig;
   readonly api?: { readonly waf?: boolean; readonly rateLimit?: number; readonly burstLimit?: number };
 }
 
@@ -146,6 +164,7 @@ export function resolveStage(stage: string, input: StageInput): StageConfig {
   ] as const) {
     if (!Number.isInteger(value) || value < 1 || value > 10_000) problems.push(`api.${name} must be 1 to 10000`);
   }
+  problems.push(...regionProblems(input.region, input.oidc));
   if (problems.length > 0) throw new InvalidStageConfigError(`stage ${stage}: ${problems.join('; ')}`);
   return {
     stage,
@@ -157,8 +176,39 @@ export function resolveStage(stage: string, input: StageInput): StageConfig {
     ...(domain !== undefined ? { signInDomainPrefix: domain } : {}),
     ...(indexes !== undefined ? { casesIndexes: indexes } : {}),
     removal,
+    ...(input.region !== undefined ? { region: input.region } : {}),
+    ...(input.oidc !== undefined ? { oidc: input.oidc } : {}),
     api,
   };
+}
+
+/** The AWS China regions: Beijing and Ningxia (partition aws-cn). */
+export const CHINA_REGIONS = ['cn-north-1', 'cn-northwest-1'] as const;
+
+export function isChinaRegion(region: string | undefined): boolean {
+  return region !== undefined && (CHINA_REGIONS as readonly string[]).includes(region);
+}
+
+/** Whether the stage deploys to an AWS China region (the China profile). */
+export function isChina(config: StageConfig): boolean {
+  return isChinaRegion(config.region);
+}
+
+function regionProblems(region: string | undefined, oidc: OidcConfig | undefined): string[] {
+  const problems: string[] = [];
+  if (region !== undefined && !/^[a-z]{2}(-[a-z]+)+-\d$/.test(region)) problems.push(`region "${region}" is no region`);
+  if (oidc !== undefined) {
+    if (!/^https:\/\/[^\s?#]+$/.test(oidc.issuer)) problems.push('oidcIssuer must be an https URL without query');
+    if (!oidc.audience.trim()) problems.push('oidcAudience must not be empty');
+    if (oidc.userClaim !== undefined && !/^[A-Za-z_][\w:.-]{0,63}$/.test(oidc.userClaim))
+      problems.push('oidcUserClaim must be a claim name');
+  }
+  if (isChinaRegion(region) && oidc === undefined) {
+    problems.push(
+      `${region} has no Cognito user pools: give the court's OpenID Connect provider (-c oidcIssuer=https://… -c oidcAudience=…)`,
+    );
+  }
+  return problems;
 }
 
 export function stageConfig(stage: string = DEFAULT_STAGE): StageConfig {
@@ -168,7 +218,17 @@ export function stageConfig(stage: string = DEFAULT_STAGE): StageConfig {
 }
 
 /** The context values `cdk synth|deploy -c <name>=<value>` reads, each overriding the stage's value. */
-export const CONTEXT_VALUES = ['stage', 'namePrefix', 'alarmEmail', 'signInDomainPrefix', 'casesIndexes'] as const;
+export const CONTEXT_VALUES = [
+  'stage',
+  'namePrefix',
+  'alarmEmail',
+  'signInDomainPrefix',
+  'casesIndexes',
+  'region',
+  'oidcIssuer',
+  'oidcAudience',
+  'oidcUserClaim',
+] as const;
 
 /**
  * The stage to synthesize from the CDK context: `stage` picks a known stage, the other CONTEXT_VALUES override it.
@@ -186,11 +246,25 @@ export function stageFromContext(context: (key: string) => unknown): StageConfig
   const alarmEmail = text('alarmEmail');
   const signInDomainPrefix = text('signInDomainPrefix');
   const casesIndexes = text('casesIndexes');
+  const region = text('region');
+  const oidcIssuer = text('oidcIssuer');
+  const oidcAudience = text('oidcAudience');
+  const oidcUserClaim = text('oidcUserClaim');
   return resolveStage(stage, {
     ...input,
     ...(namePrefix !== undefined ? { namePrefix } : {}),
     ...(alarmEmail !== undefined ? { alarmEmail } : {}),
     ...(signInDomainPrefix !== undefined ? { signInDomainPrefix } : {}),
     ...(casesIndexes !== undefined ? { casesIndexes: Number(casesIndexes) } : {}),
+    ...(region !== undefined ? { region } : {}),
+    ...(oidcIssuer !== undefined || oidcAudience !== undefined
+      ? {
+          oidc: {
+            issuer: oidcIssuer ?? '',
+            audience: oidcAudience ?? '',
+            ...(oidcUserClaim !== undefined ? { userClaim: oidcUserClaim } : {}),
+          },
+        }
+      : {}),
   });
 }

@@ -6,20 +6,14 @@
  *  - a real-clock local server: an HttpOnly, SameSite=Strict cookie the page's scripts cannot read (so a script
  *    injected into the page cannot carry the session away), and a CSRF token, readable, that every POST repeats
  *    in the x-csrf-token header (so another site cannot make the browser act with the cookie);
- *  - Cognito (AWS) and a virtual-clock local server (development tokens): a bearer token in sessionStorage, for
- *    this tab only, never localStorage.
+ *  - Cognito (AWS), the court's own OpenID Connect provider (AWS China) and a virtual-clock local server
+ *    (development tokens): a bearer token in sessionStorage, for this tab only, never localStorage.
  */
 import { type Fen, formatYuan } from '#domain/money.ts';
 
-export interface ConsoleConfig {
-  /** `local`: development tokens from POST /auth/token; `cognito`: the hosted sign-in with PKCE. */
-  readonly mode: 'local' | 'cognito';
-  /** Where the API is, relative to the console ('' locally, '/v1' behind CloudFront). */
-  readonly apiBase: string;
-  /** Local only: `virtual` (demos, tests: development tokens) or `real` (staff sign-in with a password). */
-  readonly clock?: 'real' | 'virtual';
-  readonly cognito?: { readonly domain: string; readonly clientId: string; readonly redirectUri: string };
-}
+export { type CodeSignIn, type ConsoleConfig, codeSignInOf } from './code-sign-in.ts';
+
+import type { CodeSignIn, ConsoleConfig } from './code-sign-in.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -100,8 +94,8 @@ export function client(config: ConsoleConfig, onUnauthenticated: () => void) {
 
 export type Api = ReturnType<typeof client>;
 
-/** Cognito's hosted sign-in, authorization code with PKCE (AWS deployments). */
-export async function startCognitoSignIn(config: NonNullable<ConsoleConfig['cognito']>): Promise<void> {
+/** The provider's sign-in (Cognito's hosted sign-in or the court's own), authorization code with PKCE. */
+export async function startCodeSignIn(config: CodeSignIn): Promise<void> {
   const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
   const challenge = base64url(
     new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))),
@@ -115,15 +109,15 @@ export async function startCognitoSignIn(config: NonNullable<ConsoleConfig['cogn
     code_challenge_method: 'S256',
     code_challenge: challenge,
   });
-  location.assign(`https://${config.domain}/oauth2/authorize?${query}`);
+  location.assign(`${config.authorizationEndpoint}?${query}`);
 }
 
-/** Back from the hosted sign-in: the code for tokens; the ID token is what API Gateway's authorizer reads. */
-export async function finishCognitoSignIn(config: NonNullable<ConsoleConfig['cognito']>): Promise<boolean> {
+/** Back from the provider's sign-in: the code for tokens; the ID token is what API Gateway's authorizer reads. */
+export async function finishCodeSignIn(config: CodeSignIn): Promise<boolean> {
   const code = new URLSearchParams(location.search).get('code');
   const verifier = sessionStorage.getItem('enforcement-console-pkce');
   if (!code || !verifier) return false;
-  const response = await fetch(`https://${config.domain}/oauth2/token`, {
+  const response = await fetch(config.tokenEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({

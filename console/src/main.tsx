@@ -9,7 +9,8 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import {
   type ConsoleConfig,
   client,
-  finishCognitoSignIn,
+  codeSignInOf,
+  finishCodeSignIn,
   forgetCookieSession,
   signedIn as hasSession,
   saveToken,
@@ -134,7 +135,8 @@ function App({ config }: { config: ConsoleConfig }) {
 
 async function start(): Promise<void> {
   const config = (await (await fetch('config.json')).json()) as ConsoleConfig;
-  if (config.mode === 'cognito' && config.cognito) await finishCognitoSignIn(config.cognito);
+  const provider = codeSignInOf(config);
+  if (provider) await finishCodeSignIn(provider);
   const root = document.getElementById('app');
   if (!root) return;
   root.replaceChildren();

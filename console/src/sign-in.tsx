@@ -1,6 +1,6 @@
-/** Sign-in: by user id on a virtual-clock directory, password and one-time code on a real clock, Cognito on AWS. */
+/** Sign-in: by user id on a virtual-clock directory, password and one-time code on a real clock, the provider's own sign-in on AWS (Cognito, or the court's OpenID Connect provider in China). */
 import { useState } from 'preact/hooks';
-import { type Api, type ConsoleConfig, saveToken, startCognitoSignIn } from './api.ts';
+import { type Api, type ConsoleConfig, codeSignInOf, saveToken, startCodeSignIn } from './api.ts';
 import { Problem, type T } from './ui.tsx';
 
 export function SignIn({
@@ -16,12 +16,12 @@ export function SignIn({
 }) {
   const [userId, setUserId] = useState('');
   const [error, setError] = useState<string | undefined>();
-  if (config.mode === 'cognito' && config.cognito) {
-    const cognito = config.cognito;
+  const provider = codeSignInOf(config);
+  if (provider) {
     return (
       <main class="signin">
         <h1>{t('title')}</h1>
-        <button type="button" onClick={() => void startCognitoSignIn(cognito)}>
+        <button type="button" onClick={() => void startCodeSignIn(provider)}>
           {t('signInCognito')}
         </button>
       </main>

@@ -8,5 +8,7 @@ export const STACK_OUTPUTS = {
   journalTable: 'JournalTableName',
   userPool: 'StaffUserPoolId',
   consoleUrl: 'ConsoleSiteUrl',
+  /** The China profile only: the staff API's base URL (its console is served in the court's network). */
+  staffApiUrl: 'StaffApiUrl',
 } as const;
 export type StackOutput = (typeof STACK_OUTPUTS)[keyof typeof STACK_OUTPUTS];

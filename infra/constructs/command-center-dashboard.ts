@@ -43,7 +43,8 @@ export const ALARM_THRESHOLDS = {
 
 export interface CommandCenterDashboardProps {
   readonly namePrefix: string;
-  readonly api: RestApi;
+  /** The staff API: the REST API (global) or the HTTP API (China); both publish these metrics. */
+  readonly api: Pick<RestApi, 'metricCount' | 'metricClientError' | 'metricServerError' | 'metricLatency'>;
   readonly machines: Readonly<Record<string, StateMachine>>;
   /** The courts of the staff directory (the approvals-waiting gauge is per court). */
   readonly courts: readonly string[];

@@ -6,12 +6,13 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { PROJECT_ROOT } from '../paths.ts';
+import { CHINA_RUNTIME_REASON, GLOBAL_LAMBDA_RUNTIME, profileOf } from '../profile.ts';
 
 /** Defines `require` inside the ESM bundle for the CommonJS dependencies esbuild inlines. */
 export const ESM_REQUIRE_BANNER =
@@ -32,6 +33,12 @@ export const RUNTIME_SDK_MODULES = [
 
 /** Steps do a few DynamoDB round trips; a step that needs longer is a step to split. */
 export const STEP_TIMEOUT = Duration.seconds(30);
+
+/** Why the China profile runs without X-Ray (cdk-nag acknowledgements cite it). */
+export const CHINA_NO_XRAY_REASON =
+  'AWS China regions: X-Ray integration with Lambda functions is not available (Getting Started with Amazon Web ' +
+  'Services in China, Amazon Lambda: docs.amazonaws.cn/en_us/aws/latest/userguide/lambda.html); the functions log ' +
+  'and publish metrics instead, and Powertools Tracer is disabled.';
 
 export interface StepFunctionProps {
   /** Physical name, e.g. `enforcement-triage`; the log group is `/aws/lambda/<name>`. */
@@ -77,6 +84,7 @@ export class StepFunction extends Construct {
     // Instead of AWSLambdaBasicExecutionRole: write to this function's own log group only.
     this.logGroup.grantWrite(this.role);
 
+    const profile = profileOf(this);
     this.function = new NodejsFunction(this, 'Function', {
       functionName: props.functionName,
       description: props.description,
@@ -84,19 +92,23 @@ export class StepFunction extends Construct {
       handler: 'handler',
       projectRoot: PROJECT_ROOT,
       depsLockFilePath: `${PROJECT_ROOT}/package-lock.json`,
-      runtime: Runtime.NODEJS_24_X,
+      runtime: profile.runtime,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize,
       timeout: props.timeout,
-      tracing: Tracing.ACTIVE,
+      ...(profile.tracing ? { tracing: Tracing.ACTIVE } : {}),
       role: this.role,
       logGroup: this.logGroup,
-      environment: { NODE_OPTIONS: '--enable-source-maps' },
+      // Without X-Ray (China), Powertools Tracer is switched off rather than left to find no daemon.
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        ...(profile.tracing ? {} : { POWERTOOLS_TRACE_ENABLED: 'false' }),
+      },
       ...(props.deadLetterQueue ? { deadLetterQueue: props.deadLetterQueue } : {}),
       ...(props.reservedConcurrency !== undefined ? { reservedConcurrentExecutions: props.reservedConcurrency } : {}),
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node24',
+        target: profile.bundlingTarget,
         mainFields: ['module', 'main'],
         minify: true,
         sourceMap: true,
@@ -116,11 +128,23 @@ export class StepFunction extends Construct {
         reason: props.noDeadLetterQueueReason,
       });
     }
-    // Tracing.ACTIVE makes CDK grant these with Resource "*".
-    this.explainUnscoped(
-      ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
-      'X-Ray trace upload for active tracing supports no resource-level permissions',
-    );
+    if (profile.tracing) {
+      // Tracing.ACTIVE makes CDK grant these with Resource "*".
+      this.explainUnscoped(
+        ['xray:PutTraceSegments', 'xray:PutTelemetryRecords'],
+        'X-Ray trace upload for active tracing supports no resource-level permissions',
+      );
+    } else {
+      Validations.of(this.function).acknowledge({
+        id: 'Serverless-LambdaTracing',
+        reason: CHINA_NO_XRAY_REASON,
+      });
+    }
+    if (profile.runtime !== GLOBAL_LAMBDA_RUNTIME) {
+      for (const id of ['AwsSolutions-L1', 'Serverless-LambdaLatestVersion']) {
+        Validations.of(this.function).acknowledge({ id, reason: CHINA_RUNTIME_REASON });
+      }
+    }
   }
 
   /** Grants actions that support no resource-level permissions (Resource "*"), saying why they are needed. */

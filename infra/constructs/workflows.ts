@@ -4,7 +4,7 @@
  * function ARNs, and state-machine ARNs built from the machines' fixed names (a machine that starts another
  * needs its ARN, and a Ref would tie the two together in a cycle for no benefit).
  */
-import { ArnFormat, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { ArnFormat, Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import { type Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -20,6 +20,7 @@ import {
 import { Construct } from 'constructs';
 import { DEFINITIONS, MACHINES, type MachineName } from '#workflows/index.ts';
 import { functionKey, MACHINE_KEYS, STEPS, type StepName } from '#workflows/steps.ts';
+import { profileOf } from '../profile.ts';
 
 export function machineName(namePrefix: string, machine: MachineName): string {
   return `${namePrefix}-${machine}`;
@@ -34,6 +35,11 @@ export function machineArn(scope: Construct, name: string): string {
     arnFormat: ArnFormat.COLON_RESOURCE_NAME,
   });
 }
+
+/** The DefinitionSubstitutions key of the partition, in the China profile's definitions. */
+export const PARTITION_KEY = 'AwsPartition';
+/** A service integration's resource in the global partition, as the definitions spell it. */
+const GLOBAL_SERVICE_INTEGRATION = /"arn:aws(:states:::)/g;
 
 export interface DefinitionReferences {
   readonly steps: readonly StepName[];
@@ -103,6 +109,15 @@ export class Workflows extends Construct {
       substitutions[MACHINE_KEYS[started]] = startedArns[i] as string;
     });
 
+    const profile = profileOf(this);
+    // The definitions name their service integrations in the global partition (what the embedded runtime runs);
+    // in the China profile (partition aws-cn) the deployed definition takes the stack's partition instead.
+    let definitionText = JSON.stringify(definition);
+    if (profile.name === 'china') {
+      definitionText = definitionText.replace(GLOBAL_SERVICE_INTEGRATION, `"arn:\${${PARTITION_KEY}}$1`);
+      substitutions[PARTITION_KEY] = Aws.PARTITION;
+    }
+
     const logGroup = new LogGroup(this, `${machine}-logs`, {
       logGroupName: `/aws/vendedlogs/states/${name}`,
       encryptionKey: props.key,
@@ -111,10 +126,10 @@ export class Workflows extends Construct {
     const stateMachine = new StateMachine(this, machine, {
       stateMachineName: name,
       stateMachineType: StateMachineType.STANDARD,
-      definitionBody: DefinitionBody.fromString(JSON.stringify(definition)),
+      definitionBody: DefinitionBody.fromString(definitionText),
       definitionSubstitutions: substitutions,
       logs: { destination: logGroup, level: LogLevel.ALL, includeExecutionData: false },
-      tracingEnabled: true,
+      tracingEnabled: profile.tracing,
       encryptionConfiguration: new CustomerManagedEncryptionConfiguration(props.key),
       removalPolicy: RemovalPolicy.RETAIN,
     });
@@ -139,13 +154,23 @@ export class Workflows extends Construct {
         }),
       );
     }
+    for (const id of profile.tracing ? [] : ['AwsSolutions-SF2', 'Serverless-StepFunctionStateMachineXray']) {
+      Validations.of(stateMachine).acknowledge({
+        id,
+        reason:
+          'AWS China regions: the stack runs without X-Ray (Lambda has no X-Ray integration there, ' +
+          'docs.amazonaws.cn/en_us/aws/latest/userguide/lambda.html); executions are logged (level ALL) instead.',
+      });
+    }
     Validations.of(stateMachine).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason:
         'Resource "*" only for actions without resource-level permissions, added by CDK: CloudWatch Logs vended ' +
         'log delivery (logs:CreateLogDelivery, GetLogDelivery, UpdateLogDelivery, DeleteLogDelivery, ' +
-        'ListLogDeliveries, PutResourcePolicy, DescribeResourcePolicies, DescribeLogGroups) and X-Ray tracing ' +
-        '(xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets).',
+        'ListLogDeliveries, PutResourcePolicy, DescribeResourcePolicies, DescribeLogGroups)' +
+        (profile.tracing
+          ? ' and X-Ray tracing (xray:PutTraceSegments, PutTelemetryRecords, GetSamplingRules, GetSamplingTargets).'
+          : '.'),
     });
     return stateMachine;
   }

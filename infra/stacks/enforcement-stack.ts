@@ -9,6 +9,7 @@ import { referenceData } from '#commons/reference-data.ts';
 import { STACK_OUTPUTS, type StackOutput } from '#contracts/stack-outputs.ts';
 import { FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
+import { OIDC_USER_CLAIM_ENV, SIGN_IN_ENV } from '../../functions/api/apigateway.ts';
 import type { StageConfig } from '../config.ts';
 import { AlarmTopic } from '../constructs/alarm-topic.ts';
 import { CaseStore } from '../constructs/case-store.ts';
@@ -22,10 +23,12 @@ import { PartyKeySecret } from '../constructs/party-key.ts';
 import { RecordEvidence } from '../constructs/record-evidence.ts';
 import { Settle } from '../constructs/settle.ts';
 import { StaffApi } from '../constructs/staff-api.ts';
+import { StaffApiOidc } from '../constructs/staff-api-oidc.ts';
 import { STEP_TIMEOUT, StepFunction } from '../constructs/step-function.ts';
 import { machineArn, machineName, Workflows } from '../constructs/workflows.ts';
 import { type AccessTargets, grantPorts } from '../function-access.ts';
 import { functionEntry, stepEntry } from '../paths.ts';
+import { PinChinaRuntime, type Profile, setProfile } from '../profile.ts';
 import { DestroyWithStack } from '../removal.ts';
 
 /** The API function does a few DynamoDB round trips per request; API Gateway itself waits at most 29 seconds. */
@@ -49,16 +52,24 @@ export class EnforcementStack extends Stack {
   readonly steps: Readonly<Record<StepName, StepFunction>>;
   readonly workflows: Workflows;
   readonly apiFunction: StepFunction;
-  readonly mfaGate: StepFunction;
-  readonly staffApi: StaffApi;
   readonly nodeSweeper: NodeSweeper;
-  readonly consoleSite: ConsoleSite;
   readonly commandCenter: CommandCenterDashboard;
+  /** `global` or `china`, from the target region (infra/profile.ts). */
+  readonly profile: Profile;
+  /** The global profile's sign-in and console: Cognito, its MFA gate, the REST API, the CloudFront site. */
+  private readonly globalSignIn?: {
+    readonly mfaGate: StepFunction;
+    readonly staffApi: StaffApi;
+    readonly consoleSite: ConsoleSite;
+  };
+  /** The China profile's staff API (HTTP API, JWT authorizer of the court's OpenID Connect provider). */
+  readonly chinaApi?: StaffApiOidc;
 
   constructor(scope: Construct, id: string, props: EnforcementStackProps) {
     super(scope, id, props);
     const { config } = props;
     const prefix = config.namePrefix;
+    this.profile = setProfile(this, config);
 
     this.encryption = new EncryptionKey(this, 'Encryption', {
       alias: `${prefix}-data`,
@@ -135,48 +146,11 @@ export class EnforcementStack extends Stack {
         'status. A function dead-letter queue only receives failed asynchronous invocations.',
     });
     grantPorts(this.apiFunction, 'api', FUNCTION_USES.api, targets);
-    this.mfaGate = new StepFunction(this, 'MfaGate', {
-      functionName: `${prefix}-mfa-gate`,
-      description: 'Cognito pre-token-generation trigger: president and panel-member roles only with MFA',
-      entry: functionEntry('auth'),
-      key,
-      timeout: Duration.seconds(5),
-      ...functionSettings,
-      noDeadLetterQueueReason:
-        'Invoked only by Cognito, synchronously, while it issues a token: a failure fails that sign-in, which the ' +
-        'user retries. A function dead-letter queue only receives failed asynchronous invocations.',
-    });
-    this.staffApi = new StaffApi(this, 'StaffApi', {
-      namePrefix: prefix,
-      key,
-      apiFunction: this.apiFunction.function,
-      settleFunction: this.settle.handler.function,
-      mfaGate: this.mfaGate,
-      logRetention: config.logRetention,
-      waf: config.api.waf,
-      throttle: { rate: config.api.rateLimit, burst: config.api.burstLimit },
-    });
-
-    this.consoleSite = new ConsoleSite(this, 'Console', {
-      namePrefix: prefix,
-      api: this.staffApi.api,
-      userPool: this.staffApi.userPool,
-      accessLogs: this.evidence.accessLogs,
-      signInDomainPrefix: config.signInDomainPrefix ?? this.defaultSignInDomainPrefix(config),
-      files: props.consoleFiles,
-      key,
-      logRetention: config.logRetention,
-      emptyOnDelete: config.removal === 'destroy',
-    });
-    // The field app (/field/ on the console's site) PUTs evidence straight to the bucket through signed URLs:
-    // only from the site's origin, only the signed headers, the ETag readable (multipart parts).
-    this.evidence.bucket.addCorsRule({
-      allowedMethods: [HttpMethods.PUT],
-      allowedOrigins: [`https://${this.consoleSite.distribution.distributionDomainName}`],
-      allowedHeaders: ['content-type', 'x-amz-checksum-sha256', 'x-amz-sdk-checksum-algorithm'],
-      exposedHeaders: ['ETag'],
-      maxAge: 3000,
-    });
+    if (this.profile.name === 'china') {
+      this.chinaApi = this.chinaStaffApi(config, key);
+    } else {
+      this.globalSignIn = this.globalStaffApi(props, key);
+    }
 
     this.nodeSweeper = new NodeSweeper(this, 'NodeSweeper', { namePrefix: prefix, key, ...functionSettings });
     grantPorts(this.nodeSweeper.handler, 'sweep-nodes', FUNCTION_USES['sweep-nodes'], targets);
@@ -218,7 +192,7 @@ export class EnforcementStack extends Stack {
     ];
     this.commandCenter = new CommandCenterDashboard(this, 'CommandCenter', {
       namePrefix: prefix,
-      api: this.staffApi.api,
+      api: this.globalSignIn?.staffApi.api ?? (this.chinaApi as StaffApiOidc).api,
       machines: this.workflows.machines,
       courts: referenceData().staff.document.courts.map((court) => court.code),
       otherAlarms: alarms,
@@ -226,18 +200,124 @@ export class EnforcementStack extends Stack {
     for (const alarm of [...alarms, ...this.commandCenter.alarms]) this.alarms.notify(alarm);
     this.operatorOutputs();
     if (config.removal === 'destroy') Aspects.of(this).add(new DestroyWithStack());
+    if (this.profile.name === 'china') Aspects.of(this).add(new PinChinaRuntime());
+  }
+
+  /** AWS global: the Cognito user pool with its MFA gate, the REST API, and the console on CloudFront. */
+  private globalStaffApi(
+    props: EnforcementStackProps,
+    key: EncryptionKey['key'],
+  ): NonNullable<EnforcementStack['globalSignIn']> {
+    const { config } = props;
+    const prefix = config.namePrefix;
+    const mfaGate = new StepFunction(this, 'MfaGate', {
+      functionName: `${prefix}-mfa-gate`,
+      description: 'Cognito pre-token-generation trigger: president and panel-member roles only with MFA',
+      entry: functionEntry('auth'),
+      key,
+      timeout: Duration.seconds(5),
+      memorySize: config.memorySize,
+      logRetention: config.logRetention,
+      noDeadLetterQueueReason:
+        'Invoked only by Cognito, synchronously, while it issues a token: a failure fails that sign-in, which the ' +
+        'user retries. A function dead-letter queue only receives failed asynchronous invocations.',
+    });
+    const staffApi = new StaffApi(this, 'StaffApi', {
+      namePrefix: prefix,
+      key,
+      apiFunction: this.apiFunction.function,
+      settleFunction: this.settle.handler.function,
+      mfaGate,
+      logRetention: config.logRetention,
+      waf: config.api.waf,
+      throttle: { rate: config.api.rateLimit, burst: config.api.burstLimit },
+    });
+
+    const consoleSite = new ConsoleSite(this, 'Console', {
+      namePrefix: prefix,
+      api: staffApi.api,
+      userPool: staffApi.userPool,
+      accessLogs: this.evidence.accessLogs,
+      signInDomainPrefix: config.signInDomainPrefix ?? this.defaultSignInDomainPrefix(config),
+      files: props.consoleFiles,
+      key,
+      logRetention: config.logRetention,
+      emptyOnDelete: config.removal === 'destroy',
+    });
+    // The field app (/field/ on the console's site) PUTs evidence straight to the bucket through signed URLs:
+    // only from the site's origin, only the signed headers, the ETag readable (multipart parts).
+    this.evidence.bucket.addCorsRule({
+      allowedMethods: [HttpMethods.PUT],
+      allowedOrigins: [`https://${consoleSite.distribution.distributionDomainName}`],
+      allowedHeaders: ['content-type', 'x-amz-checksum-sha256', 'x-amz-sdk-checksum-algorithm'],
+      exposedHeaders: ['ETag'],
+      maxAge: 3000,
+    });
+    return { mfaGate, staffApi, consoleSite };
+  }
+
+  /**
+   * AWS China: no Cognito user pool (none in the China regions); the HTTP API with a JWT authorizer of the court's
+   * OpenID Connect provider, and the functions reading roles and court from the staff directory. No CloudFront site:
+   * the console is served inside the court's network (docs/deploy-aws-china.md).
+   */
+  private chinaStaffApi(config: StageConfig, key: EncryptionKey['key']): StaffApiOidc {
+    const oidc = config.oidc;
+    if (!oidc) throw new Error('the China profile needs the court OpenID Connect provider (oidcIssuer, oidcAudience)');
+    for (const fn of [this.apiFunction.function, this.settle.handler.function]) {
+      fn.addEnvironment(SIGN_IN_ENV, 'oidc');
+      if (oidc.userClaim) fn.addEnvironment(OIDC_USER_CLAIM_ENV, oidc.userClaim);
+    }
+    return new StaffApiOidc(this, 'StaffApi', {
+      namePrefix: config.namePrefix,
+      key,
+      apiFunction: this.apiFunction.function,
+      settleFunction: this.settle.handler.function,
+      oidc,
+      logRetention: config.logRetention,
+      throttle: { rate: config.api.rateLimit, burst: config.api.burstLimit },
+    });
+  }
+
+  get staffApi(): StaffApi {
+    if (!this.globalSignIn) throw new Error('the China profile has no Cognito staff API (see chinaApi)');
+    return this.globalSignIn.staffApi;
+  }
+
+  get mfaGate(): StepFunction {
+    if (!this.globalSignIn) throw new Error('the China profile has no Cognito MFA gate');
+    return this.globalSignIn.mfaGate;
+  }
+
+  get consoleSite(): ConsoleSite {
+    if (!this.globalSignIn) throw new Error('the China profile has no CloudFront console site');
+    return this.globalSignIn.consoleSite;
   }
 
   /** What `enforce aws smoke` and `enforce aws staff` read (functions/contracts/stack-outputs.ts). */
   private operatorOutputs(): void {
-    const outputs: Record<StackOutput, [string, string]> = {
+    const outputs: Partial<Record<StackOutput, [string, string]>> = {
       [STACK_OUTPUTS.intakeBus]: [this.intake.bus.eventBusName, 'Intake bus: put EnforcementCaseFiled events here'],
       [STACK_OUTPUTS.casesTable]: [this.store.cases.tableName, 'Cases table (case records, approvals, documents)'],
       [STACK_OUTPUTS.journalTable]: [this.store.journal.tableName, 'Journal table (every commit of every case)'],
-      [STACK_OUTPUTS.userPool]: [this.staffApi.userPool.userPoolId, 'Staff user pool (enforce aws staff sync)'],
-      [STACK_OUTPUTS.consoleUrl]: [`https://${this.consoleSite.distribution.distributionDomainName}/`, 'Staff console'],
     };
-    for (const [key, [value, description]] of Object.entries(outputs)) new CfnOutput(this, key, { value, description });
+    if (this.globalSignIn) {
+      const { staffApi, consoleSite } = this.globalSignIn;
+      outputs[STACK_OUTPUTS.userPool] = [staffApi.userPool.userPoolId, 'Staff user pool (enforce aws staff sync)'];
+      outputs[STACK_OUTPUTS.consoleUrl] = [
+        `https://${consoleSite.distribution.distributionDomainName}/`,
+        'Staff console',
+      ];
+    }
+    if (this.chinaApi) {
+      outputs[STACK_OUTPUTS.staffApiUrl] = [
+        this.chinaApi.url,
+        'Staff API (the console is served in the court network)',
+      ];
+    }
+    for (const [key, entry] of Object.entries(outputs)) {
+      if (entry) new CfnOutput(this, key, { value: entry[0], description: entry[1] });
+    }
   }
 
   /**

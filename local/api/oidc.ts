@@ -11,6 +11,7 @@ import type { JsonStaffDirectory } from '#adapters/staff/json-directory.ts';
 import { approvingRoles } from '#domain/approvals/approvers.ts';
 import type { Rules } from '#domain/rules/table.ts';
 import type { Identity } from '#domain/staff/roles.ts';
+import { DEFAULT_USER_CLAIM, identityFromOidcClaims } from '../../functions/auth/oidc-claims.ts';
 import { isLoopback, ListenRefusedError } from './listening.ts';
 
 export interface OidcOptions {
@@ -21,8 +22,6 @@ export interface OidcOptions {
   readonly userClaim?: string;
 }
 
-/** RFC 8176 authentication method references that prove a second factor. */
-const SECOND_FACTOR_AMR = new Set(['mfa', 'otp', 'hwk', 'swk']);
 const ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'];
 
 export class OidcVerifier {
@@ -53,14 +52,10 @@ export class OidcVerifier {
       if (error instanceof errors.JOSEError) return undefined;
       throw error;
     }
-    const userId = payload[this.options.userClaim ?? 'preferred_username'];
-    if (typeof userId !== 'string') return undefined;
-    const member = this.staff.document.staff.find((m) => m.userId === userId);
-    if (!member?.active) return undefined;
-    const amr = Array.isArray(payload.amr) ? payload.amr : [];
-    const proven = amr.some((method) => typeof method === 'string' && SECOND_FACTOR_AMR.has(method));
-    const roles = proven ? member.roles : member.roles.filter((role) => !this.approving.has(role));
-    if (roles.length === 0) return undefined;
-    return { userId: member.userId, roles, court: member.court };
+    return identityFromOidcClaims(payload, {
+      staff: this.staff.document.staff,
+      approving: this.approving,
+      userClaim: this.options.userClaim ?? DEFAULT_USER_CLAIM,
+    });
   }
 }

@@ -65,7 +65,13 @@ export interface CostReport {
   readonly breakdown: CostBreakdown;
   readonly assumptions: typeof DEFAULT_ASSUMPTIONS;
   readonly perYear?: { readonly cases: number; readonly cost: number };
+  /** For a China region: the same mix priced in the global reference region, beside it. */
+  readonly global?: { readonly prices: PriceList; readonly breakdown: CostBreakdown };
 }
+
+/** The global region the China figures are shown beside. */
+export const GLOBAL_REFERENCE_REGION = 'us-east-1';
+const CHINA_REGIONS = new Set(['cn-north-1', 'cn-northwest-1']);
 
 /** Measures and prices the mix: shared by the command and the cost benchmark. */
 export async function costReport(options: CostOptions): Promise<CostReport> {
@@ -91,7 +97,11 @@ export async function costReport(options: CostOptions): Promise<CostReport> {
   const { measureScenarios, mixUsage } = await import('../cost/measure.ts');
   const measured = await measureScenarios(Object.keys(mix.shares));
   const settings = { memoryMb, billedTables: BILLED_TABLES, assumptions: DEFAULT_ASSUMPTIONS };
-  const breakdown = costOf(mixUsage(mix.shares, measured), prices, settings);
+  const usage = mixUsage(mix.shares, measured);
+  const breakdown = costOf(usage, prices, settings);
+  const globalPrices = CHINA_REGIONS.has(region)
+    ? loadPrices(GLOBAL_REFERENCE_REGION, options.prices ?? latestPricingFile())
+    : undefined;
   const perYearCases = options.perYear !== undefined ? Number(options.perYear) : undefined;
   if (perYearCases !== undefined && (!Number.isInteger(perYearCases) || perYearCases < 1))
     throw new CliError(`--per-year 须为正整数：${options.perYear}`, 2);
@@ -118,6 +128,7 @@ export async function costReport(options: CostOptions): Promise<CostReport> {
     breakdown,
     assumptions: DEFAULT_ASSUMPTIONS,
     ...(perYearCases !== undefined ? { perYear: { cases: perYearCases, cost: breakdown.perCase * perYearCases } } : {}),
+    ...(globalPrices ? { global: { prices: globalPrices, breakdown: costOf(usage, globalPrices, settings) } } : {}),
   };
 }
 
@@ -144,16 +155,28 @@ export async function costCommand(_globals: GlobalOptions, out: Output, options:
     out.line('');
     out.line(`${pad('服务与项目', 60)}${pad('每案数量', 22)}${pad('每案费用', 14)}${pad('每千案', 12)}依据`);
     for (const l of breakdown.lines) {
-      const flag = prices.prices[l.price].verify ? '（单价待核实）' : '';
+      const flag =
+        l.unitPrice === null ? '（未找到单价，未计入）' : prices.prices[l.price].verify ? '（单价待核实）' : '';
       out.line(
         `${pad(`${SERVICE_LABELS[l.service] ?? l.service}：${l.item}`, 60)}${pad(`${quantity(l.quantity)} ${l.unit}`, 22)}${pad(money(l.cost, c), 14)}${pad(money(l.cost * 1000, c), 12)}${BASIS_LABELS[l.basis]}${flag}`,
       );
     }
     out.line('');
-    out.line(`合计：每案 ${money(breakdown.perCase, c)}，每千案 ${money(breakdown.perThousand, c)}`);
+    const partial = breakdown.unpriced.length > 0 ? '（仅已知单价部分）' : '';
+    out.line(`合计${partial}：每案 ${money(breakdown.perCase, c)}，每千案 ${money(breakdown.perThousand, c)}`);
     out.line(
       `其中流程、函数、数据表、消息与日志（不含现场证据）：每案 ${money(breakdown.workflowPerCase, c)}，每千案 ${money(breakdown.workflowPerCase * 1000, c)}`,
     );
+    if (breakdown.unpriced.length > 0)
+      out.line(
+        `注意：价格文件中 ${prices.region} 缺少以下单价（来源中未找到），上述合计未计入、仅为下限：${breakdown.unpriced.join('、')}`,
+      );
+    if (report.global) {
+      const g = report.global;
+      out.line(
+        `对照（全球区域 ${g.prices.regionName}，${g.prices.currency}）：每案 ${money(g.breakdown.perCase, g.prices.currency)}，每千案 ${money(g.breakdown.perThousand, g.prices.currency)}`,
+      );
+    }
     if (report.perYear)
       out.line(`按每年 ${report.perYear.cases} 件计：每年约 ${money(report.perYear.cost, c)}（不含固定月费，见说明）`);
     const a = report.assumptions;
@@ -170,5 +193,11 @@ export async function costCommand(_globals: GlobalOptions, out: Output, options:
     );
     out.line('  不含：与案件数无关的固定月费（KMS 密钥、WAF、告警、Cognito 用户）、免费额度、数据传出、DynamoDB 存储');
     out.line('单价标注“待核实”者取自二手资料或通行价目，部署前请以 AWS 价格页为准。');
+    out.line('');
+    out.line(`单价及来源（${prices.file}，${prices.region} 读取于 ${prices.readAt}）：`);
+    for (const [key, item] of Object.entries(prices.prices)) {
+      const price = item.price === null ? '未找到' : `${money(item.price, c)}`;
+      out.line(`  ${key}：${price} / ${item.unit}；来源：${item.source}`);
+    }
   });
 }

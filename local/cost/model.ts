@@ -10,7 +10,8 @@
 import type { Usage } from '../runtime/usage.ts';
 
 export interface PriceItem {
-  readonly price: number;
+  /** null when no source gave it (the source field says so). */
+  readonly price: number | null;
   readonly unit: string;
   readonly source: string;
   readonly verify?: boolean;
@@ -94,7 +95,8 @@ export interface CostLine {
   readonly quantity: number;
   readonly unit: string;
   readonly price: PriceKey;
-  readonly unitPrice: number;
+  /** null: the price list has no price for it; the line costs 0 here and is named in `unpriced`. */
+  readonly unitPrice: number | null;
   /** Per case, in the price list's currency. */
   readonly cost: number;
   /** measured: counted by the runtime; derived: counted, with an assumption applied; assumed: from assumptions. */
@@ -110,6 +112,8 @@ export interface CostBreakdown {
   /** Per case, without the field evidence lines. */
   readonly workflowPerCase: number;
   readonly currency: string;
+  /** Prices the list lacks for lines with a quantity: the totals leave them out (a lower bound). */
+  readonly unpriced: readonly PriceKey[];
 }
 
 /** Functions that no state machine invokes: each of their invocations starts its own X-Ray trace. */
@@ -131,7 +135,8 @@ export function costOf(usage: Usage, prices: PriceList, settings: CostSettings):
   ) => {
     const unitPrice = p[price].price;
     const evidence = item.includes('evidence');
-    lines.push({ service, item, quantity, unit, price, unitPrice, cost: quantity * unitPrice, basis, evidence });
+    const cost = unitPrice === null ? 0 : quantity * unitPrice;
+    lines.push({ service, item, quantity, unit, price, unitPrice, cost, basis, evidence });
   };
 
   const transitions = sum(Object.values(usage.transitions));
@@ -224,5 +229,6 @@ export function costOf(usage: Usage, prices: PriceList, settings: CostSettings):
 
   const perCase = sum(lines.map((l) => l.cost));
   const workflowPerCase = sum(lines.filter((l) => !l.evidence).map((l) => l.cost));
-  return { lines, perCase, perThousand: perCase * 1000, workflowPerCase, currency: prices.currency };
+  const unpriced = [...new Set(lines.filter((l) => l.unitPrice === null && l.quantity > 0).map((l) => l.price))];
+  return { lines, perCase, perThousand: perCase * 1000, workflowPerCase, currency: prices.currency, unpriced };
 }

@@ -9,7 +9,8 @@ import { PRICE_KEYS, type PriceKey, type PriceList } from './model.ts';
 export const PRICING_DIR = new URL('../../config/pricing/', import.meta.url);
 
 const Price = z.strictObject({
-  price: z.number().min(0),
+  /** null: not found in the stored sources (the source says so); the line is left out of the total and named. */
+  price: z.number().min(0).nullable(),
   unit: z.string().min(1),
   source: z.string().min(1),
   verify: z.boolean().optional(),
@@ -23,6 +24,8 @@ const PricingFile = z.object({
     z.object({
       name: z.string(),
       currency: z.string().min(3).max(3),
+      /** When this region's prices were read, if not with the rest of the file. */
+      readAt: z.iso.date().optional(),
       prices: z.object(Object.fromEntries(PRICE_KEYS.map((k) => [k, Price])) as Record<PriceKey, typeof Price>),
     }),
   ),
@@ -69,7 +72,7 @@ export function loadPrices(region: string, file: string = latestPricingFile()): 
     region,
     regionName: block.name,
     currency: block.currency,
-    readAt: data.readAt,
+    readAt: block.readAt ?? data.readAt,
     file: basename(file),
     prices: block.prices,
   };

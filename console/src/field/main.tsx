@@ -119,7 +119,7 @@ function SignIn({ config, api, onSignedIn }: { config: ConsoleConfig; api: Api; 
       setError(e instanceof Error ? e.message : String(e));
     }
   };
-  if (config.mode === 'cognito') return <p class="problem">请先在执行指挥中心控制台登录（统一身份认证）。</p>;
+  if (config.mode !== 'local') return <p class="problem">请先在执行指挥中心控制台登录（统一身份认证）。</p>;
   return (
     <main class="signin">
       <h1>智慧执行 · 外勤</h1>

@@ -99,6 +99,21 @@ describe('costOf', () => {
     expect(cost.workflowPerCase).toBeCloseTo(0.6616, 10);
   });
 
+  it('leaves a price the list lacks out of the totals and names it, the priced lines unchanged', () => {
+    const settings = { memoryMb: 1024, billedTables: ['cases'], assumptions };
+    const full = costOf(usage(), prices, settings);
+    const missing: PriceList = {
+      ...prices,
+      prices: { ...prices.prices, 'sqs.request': { price: null, unit: 'unit', source: 'not found' } },
+    };
+    const partial = costOf(usage(), missing, settings);
+    const sqs = full.lines.find((l) => l.price === 'sqs.request');
+    expect(partial.unpriced).toEqual(['sqs.request']);
+    expect(full.unpriced).toEqual([]);
+    expect(partial.perCase).toBeCloseTo(full.perCase - (sqs?.cost ?? 0), 12);
+    expect(partial.lines.find((l) => l.price === 'sqs.request')).toMatchObject({ unitPrice: null, cost: 0 });
+  });
+
   it('an empty usage costs only what is assumed per case (evidence)', () => {
     const none = { ...assumptions, evidence: { ...assumptions.evidence, filesPerCase: 0 }, coldStartShare: 0 };
     expect(costOf(emptyUsage(), prices, { memoryMb: 1024, billedTables: [], assumptions: none }).perCase).toBe(0);
@@ -112,6 +127,25 @@ describe('the price list', () => {
     for (const key of PRICE_KEYS) expect(list.prices[key].source.length).toBeGreaterThan(10);
     expect(list.prices['stepFunctions.transition'].price).toBe(0.000025);
   });
+
+  it.each(['cn-northwest-1', 'cn-north-1'])(
+    'prices %s in CNY, dated, each price with a source or saying it was not found',
+    (region) => {
+      const list = loadPrices(region);
+      expect(list.currency).toBe('CNY');
+      expect(list.readAt).toBe('2026-12-03');
+      for (const key of PRICE_KEYS) {
+        const item = list.prices[key];
+        if (item.price === null) expect(item.source).toMatch(/^NOT FOUND in the stored sources.*www\.amazonaws\.cn\//);
+        else expect(item.source.length).toBeGreaterThan(10);
+      }
+      // No X-Ray in the China profile.
+      expect(list.prices['xray.traceRecorded']).toMatchObject({
+        price: 0,
+        source: expect.stringContaining('docs.amazonaws.cn'),
+      });
+    },
+  );
 
   it('names the regions it has when asked for another', () => {
     expect(() => loadPrices('mars-1')).toThrow(/us-east-1/);
