@@ -1,5 +1,5 @@
 /** JSON Schemas generated from the zod contracts, for producers of intake events (filing systems). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE, IntakeDetailV1, IntakeDetailV2 } from './intake-event.ts';
 
 function schemaOf(schema: z.ZodType, id: string, title: string, description: string): Record<string, unknown> {
