@@ -185,8 +185,12 @@ export function waitFor(step: StepName, options: WaitOptions): TaskState {
   };
 }
 
-/** Starts the next phase's execution (fire and forget); a name already used means it was started before. */
-export function startPhase(machineKey: string, namePath: string, next: string): TaskState {
+/**
+ * Starts the next phase's execution (fire and forget); a name already used means it was started before. With
+ * `ends`, starting it ends this execution (`End: true`): `next` is then only where the already-started case goes,
+ * so the hand-over bills one state transition, not two (the task and a Succeed that does nothing).
+ */
+export function startPhase(machineKey: string, namePath: string, next: string, ends = false): TaskState {
   return {
     Type: 'Task',
     Resource: 'arn:aws:states:::states:startExecution',
@@ -209,8 +213,13 @@ export function startPhase(machineKey: string, namePath: string, next: string): 
       { ErrorEquals: [ERRORS.executionAlreadyExists], ResultPath: null, Next: next },
       { ErrorEquals: [ERRORS.all], ResultPath: '$.error', Next: NEEDS_ATTENTION },
     ],
-    Next: next,
+    ...(ends ? { End: true as const } : { Next: next }),
   };
+}
+
+/** Starts the next phase's execution and ends this one (see `startPhase`). */
+export function handOver(machineKey: string, namePath: string, alreadyStarted: string): TaskState {
+  return startPhase(machineKey, namePath, alreadyStarted, true);
 }
 
 /** The end of every phase that fails: record on the case, then fail the execution (which alarms). */

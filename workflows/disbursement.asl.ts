@@ -1,6 +1,6 @@
 /** Disbursement and closure: the plan, its approval by amount (F2), payment within F1, closure (G1). */
 import { approvalStates } from './approval.asl.ts';
-import { choice, type Definition, equals, invoke, needsAttentionStates, startPhase, succeed } from './asl.ts';
+import { choice, type Definition, equals, handOver, invoke, needsAttentionStates, succeed } from './asl.ts';
 import { MACHINE_KEYS } from './steps.ts';
 
 export const disbursementDefinition: Definition = {
@@ -34,17 +34,17 @@ export const disbursementDefinition: Definition = {
       ],
       'HandedOver',
     ),
-    StartLifting: startPhase(MACHINE_KEYS.coercion, '$.closing.value.lift', 'Closed'),
+    StartLifting: handOver(MACHINE_KEYS.coercion, '$.closing.value.lift', 'Closed'),
     Closed: succeed('Closed: fully performed'),
-    StartNextDisbursement: startPhase(MACHINE_KEYS.disbursement, '$.closing.value.disbursement', 'ToNextDisbursement'),
-    StartCoercion: startPhase(MACHINE_KEYS.coercion, '$.closing.value.coercion', 'ToCoercion'),
+    StartNextDisbursement: handOver(MACHINE_KEYS.disbursement, '$.closing.value.disbursement', 'ToNextDisbursement'),
+    StartCoercion: handOver(MACHINE_KEYS.coercion, '$.closing.value.coercion', 'ToCoercion'),
     ToCoercion: succeed('Paid what came in; the rest needs coercive measures'),
-    StartDisposal: startPhase(MACHINE_KEYS.disposal, '$.closing.value.disposal', 'ToDisposal'),
+    StartDisposal: handOver(MACHINE_KEYS.disposal, '$.closing.value.disposal', 'ToDisposal'),
     ToDisposal: succeed('Paid what came in; sealed property is still to be sold'),
     ToNextDisbursement: succeed(
       'Money came in after the plan was approved: another disbursement, with its own approval',
     ),
-    StartClosure: startPhase(MACHINE_KEYS.closure, '$.closing.value.closure', 'ToClosure'),
+    StartClosure: handOver(MACHINE_KEYS.closure, '$.closing.value.closure', 'ToClosure'),
     ToClosure: succeed('Paid what came in; nothing is left to enforce: the final-round closure (终本) review'),
     HandedOver: succeed('Handed over in a named waiting status'),
     ...needsAttentionStates(),

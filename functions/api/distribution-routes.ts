@@ -4,7 +4,7 @@
  * (SendTask*), start a stopped phase again, pay from the case account or ask the filing system; the API function
  * the acts that only write the case journal, and the reads.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CaseParams } from '#contracts/api.ts';
 import {
   DisputeQuery,

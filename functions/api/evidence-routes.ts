@@ -12,7 +12,7 @@
  * | POST | /cases/{caseId}/evidence/legal-hold | set or release the legal hold on the case's evidence (audited) |
  * | GET | /cases/{caseId}/evidence/verification | re-hash every object and check the audit chain |
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CompleteBody, LegalHoldBody, LinkBody, UploadBody } from '#contracts/evidence.ts';
 import { issueLinesZh } from '#contracts/issues.ts';
 import type { Deps } from '#use-cases/context.ts';

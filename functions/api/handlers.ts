@@ -3,7 +3,7 @@
  * function serves (it alone may resume an execution).
  */
 
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type {
   ClosureBody,
   FinishMatterBody,

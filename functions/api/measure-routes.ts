@@ -3,7 +3,7 @@
  * table (./routes.ts spreads them in). The writes start approvals and send notices, so settle serves them; the
  * read is the API function's.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   CaseParams,
   CloseRewardBody,

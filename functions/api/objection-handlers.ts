@@ -1,5 +1,5 @@
 /** The objection routes' handlers (served by settle: a ruling may wake or start the disposal phase). */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type {
   JudgmentBody,
   ObjectionBody,

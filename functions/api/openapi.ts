@@ -3,7 +3,7 @@
  * 2020-12, which OpenAPI 3.1 uses): nothing is written twice. `npm run schemas` writes it to api/openapi.json; a
  * test checks that file against this and the live API against both.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ErrorBody, Task } from '#contracts/api.ts';
 import { DECISION_DATA } from '#contracts/decisions.ts';
 import { MAX_BODY_BYTES, MAX_CURSOR_CHARS, MAX_JSON_DEPTH, MAX_URL_CHARS } from '#contracts/limits.ts';

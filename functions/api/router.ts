@@ -6,7 +6,7 @@
  * request body, a stored item or an error's text from below the use cases (where a task token could hide).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueMessageZh, issuePath, requestIssuesZh } from '#contracts/issues.ts';
 import { MAX_BODY_BYTES, parseBoundedJson } from '#contracts/limits.ts';
 import type { Identity } from '#domain/staff/roles.ts';

@@ -4,7 +4,7 @@
  * the local server, the CDK app (API Gateway resources, models, validators, integrations) and the OpenAPI document
  * are all built from this one table.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   ApprovalBoardQuery,
   ApprovalParams,

@@ -2,8 +2,7 @@
  * Builds a function's dependencies on AWS, from its declared uses and the environment. SDK clients are created
  * once per container; a missing variable stops the function at start-up, naming it.
  *
- * Every SDK client is traced (X-Ray subsegments, observability.ts), and each case commit records its business
- * metrics.
+ * Each case commit records its business metrics; traces are Lambda's own (active tracing, see observability.ts).
  *
  * The evidence store is passed in by the functions that use it (`aws-evidence.ts`): the S3 client and presigner are
  * bundled, not provided by the Lambda runtime, so importing them here would put them in every function's bundle.
@@ -39,7 +38,7 @@ import { QueueWaker } from '../adapters/queue-waker.ts';
 import { PartnerSimulator, PaymentSimulator } from '../adapters/simulators/partner-simulator.ts';
 import type { DependencyName } from '../steps/manifest.ts';
 import { ENV, requireEnv } from './config.ts';
-import { recordMetrics, traced } from './observability.ts';
+import { recordMetrics } from './observability.ts';
 import { referenceData } from './reference-data.ts';
 import { systemClock } from './system-clock.ts';
 
@@ -62,7 +61,7 @@ export function awsDependencies<U extends DependencyName>(
     },
     idempotency: process.env[ENV.idempotencyTable] ?? '',
   });
-  const db = () => documentClient(traced(new DynamoDBClient({})));
+  const db = () => documentClient(new DynamoDBClient({}));
   const deps: { -readonly [K in keyof Deps]?: Deps[K] } = {};
   deps.clock = systemClock;
   deps.rules = reference.rules;
@@ -88,7 +87,7 @@ export function awsDependencies<U extends DependencyName>(
     // settle the closure and settlement phases that staff ask for (and coercion or disposal again when a suspension
     // of enforcement is lifted, and the run that removes a listing on the applicant's request, C6), the sweeper the
     // node tasks.
-    deps.engine = new StepFunctionsEngine(traced(new SFNClient({})), {
+    deps.engine = new StepFunctionsEngine(new SFNClient({}), {
       service: process.env[ENV.serviceMachineArn] ?? '',
       closure: process.env[ENV.closureMachineArn] ?? '',
       settlement: process.env[ENV.settlementMachineArn] ?? '',
@@ -100,25 +99,25 @@ export function awsDependencies<U extends DependencyName>(
   }
   if (needs.has('partners')) {
     // The partner network is simulated in this release: answers come back through the partner queue.
-    const deliver = sqsDelivery(traced(new SQSClient({})), requireEnv(ENV.partnerQueueUrl), systemClock.now);
+    const deliver = sqsDelivery(new SQSClient({}), requireEnv(ENV.partnerQueueUrl), systemClock.now);
     deps.partners = new PartnerSimulator({}, deliver, systemClock);
   }
   if (needs.has('wakes')) {
     deps.wakes = new QueueWaker(
-      sqsDelivery(traced(new SQSClient({})), requireEnv(ENV.partnerQueueUrl), systemClock.now),
+      sqsDelivery(new SQSClient({}), requireEnv(ENV.partnerQueueUrl), systemClock.now),
       systemClock,
     );
   }
   if (needs.has('payments')) deps.payments = new PaymentSimulator();
   if (needs.has('alerts'))
-    deps.alerts = new EventBridgeCommandCenter(traced(new EventBridgeClient({})), requireEnv(ENV.alertBusName));
+    deps.alerts = new EventBridgeCommandCenter(new EventBridgeClient({}), requireEnv(ENV.alertBusName));
   if (needs.has('filing'))
-    deps.filing = new EventBridgeFilingSystem(traced(new EventBridgeClient({})), requireEnv(ENV.alertBusName));
+    deps.filing = new EventBridgeFilingSystem(new EventBridgeClient({}), requireEnv(ENV.alertBusName));
   if (needs.has('rejections')) {
     deps.rejections = new RecordedRejections(
       db(),
       tables(),
-      new SqsDeadLetters(traced(new SQSClient({})), requireEnv(ENV.intakeDlqUrl)),
+      new SqsDeadLetters(new SQSClient({}), requireEnv(ENV.intakeDlqUrl)),
     );
   }
   if (needs.has('evidence') && adapters.evidence) deps.evidence = adapters.evidence();

@@ -1,19 +1,21 @@
 /**
- * Metrics and traces of the Lambda functions (Powertools Metrics and Tracer), for the Lambda entry points only
- * (`handler.ts` files and aws-dependencies.ts): the embedded runtime never loads them, so the X-Ray SDK stays out
- * of the local server. Traces record no response and no event (payloads can carry task tokens and personal data),
- * only timings, the cold start and errors; metrics carry counts and durations, never ids.
+ * Metrics of the Lambda functions (Powertools Metrics), for the Lambda entry points only (`handler.ts` files): the
+ * embedded runtime never loads them. Metrics carry counts and durations, never ids.
+ *
+ * Traces come from Lambda active tracing (`Tracing.ACTIVE` in infra/constructs/step-function.ts), with no SDK in the
+ * bundle: Lambda records each invocation's segment (initialisation, invocation, overhead, errors) and links it to
+ * the Step Functions or API Gateway trace that called it. Powertools Tracer is deliberately not bundled: it brings
+ * the X-Ray SDK (about 115 KiB with semver and cls-hooked, which the nodejs24.x runtime does not provide) and its
+ * initialisation into every function, for subsegments around each DynamoDB, SQS, Step Functions or EventBridge call
+ * (see docs/cloud-efficiency.md). Traces record no payload: Lambda's segments carry none.
  */
 import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { MetricUnit as MetricUnitValue } from '@aws-lambda-powertools/metrics/types';
-import { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { METRICS_NAMESPACE, METRICS_SERVICE, type MetricPoint } from '#domain/metrics/case-metrics.ts';
 
 export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
-export const tracer = new Tracer({ serviceName: METRICS_SERVICE, captureHTTPsRequests: true });
 
 /** What records a metric: Powertools Metrics, or a stand-in in tests. */
 export interface MetricsTarget {
@@ -38,23 +40,15 @@ export function recordMetrics(points: readonly MetricPoint[], target: MetricsTar
   }
 }
 
-/** An SDK client whose calls appear in the trace as subsegments. */
-export function traced<T>(client: T): T {
-  return tracer.captureAWSv3Client(client);
-}
-
 type Handler<E, R> = (event: E, context: Context) => Promise<R>;
 
 /**
- * A Lambda handler with a trace of its own (cold start and service annotated, errors recorded, the response not)
- * and its metrics published when it returns or fails. Stored metrics only: an invocation that recorded none
- * publishes nothing (and logs no warning).
+ * A Lambda handler whose metrics are published when it returns or fails. Stored metrics only: an invocation that
+ * recorded none publishes nothing (and logs no warning). Its trace is Lambda's own (active tracing).
  */
 export function observed<E, R>(handler: Handler<E, R>): Handler<E, R> {
   const publish = () => {
     if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
   };
-  return middy(handler)
-    .use(captureLambdaHandler(tracer, { captureResponse: false }))
-    .use({ after: publish, onError: publish }) as unknown as Handler<E, R>;
+  return middy(handler).use({ after: publish, onError: publish }) as unknown as Handler<E, R>;
 }

@@ -3,7 +3,7 @@
  * The handlers parse with them, the OpenAPI document (api/openapi.json) and API Gateway's request models are
  * generated from them, and the tests validate real responses against the generated document.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { APPROVAL_STEPS } from '#domain/approvals/policy.ts';
 import { CONDUCT_KINDS } from '#domain/case/model.ts';
 import { CASE_STATUSES } from '#domain/case/status.ts';

@@ -2,7 +2,7 @@
  * Staff API contracts of 诉执衔接 (preservations carried into enforcement, B3-CARRY) and of the time limit for applying
  * (A12, the respondent's objection and its ruling).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseId } from './api.ts';
 
 const LocalDate = z.iso.date();

@@ -3,7 +3,7 @@
  * each step's own schema. The HTTP API validates the envelope; the decision use case validates the step's data
  * once it knows the approval's step.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ApprovalStep } from '#domain/approvals/policy.ts';
 import { RULES } from '#domain/rules/table.ts';
 

@@ -2,7 +2,7 @@
  * The staff API's contracts for the disputes inside enforcement (issue 14): 参与分配, 中止执行, 暂缓执行 with 执行担保,
  * 执行回转. Amounts in whole fen; dates as China calendar dates.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseId } from './api.ts';
 
 const Fen = z.int().min(0).max(Number.MAX_SAFE_INTEGER);

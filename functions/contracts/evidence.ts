@@ -1,5 +1,5 @@
 /** What a phone or the console sends to the evidence routes of the staff API. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lower-case hex');
 

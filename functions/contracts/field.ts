@@ -1,5 +1,5 @@
 /** What the field app (/field/) and the command center send to and get from the field routes (issue 17). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { FIELD_ACTS } from '#domain/field/trip.ts';
 import { CaseId } from './api.ts';
 

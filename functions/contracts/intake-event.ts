@@ -8,7 +8,7 @@
  * Versions are never changed once released; a new field means a new version, and `toFiling` maps every version
  * onto the one internal shape. JSON Schemas generated from these live in schemas/ (npm run schemas).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueLines } from './issues.ts';
 
 export const INTAKE_SOURCE = 'court.filing';

@@ -3,7 +3,7 @@
  * expected types and formats, except for unknown keys, whose message quotes them (a key is input too: it could be
  * anything, personal data included); and a path can pass through the keys of a record. Both are kept out here.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 
 /** A path segment that is a plausible field name or index; anything else is shown as `*`. */
 const FIELD = /^[A-Za-z0-9_-]{1,64}$/;

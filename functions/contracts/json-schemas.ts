@@ -1,5 +1,5 @@
 /** JSON Schemas generated from the zod contracts, for producers of intake events (filing systems). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE, IntakeDetailV1, IntakeDetailV2, IntakeDetailV3 } from './intake-event.ts';
 import { PARTY_CHANGE_DETAIL_TYPE, PARTY_CHANGE_SOURCE, PartyChangeDetailV1 } from './party-change-event.ts';
 import { PRESERVATION_DETAIL_TYPE, PRESERVATION_SOURCE, PreservationDetailV1 } from './preservation-event.ts';

@@ -1,5 +1,5 @@
 /** The measures' staff API bodies and answers (exit restriction, reward notice, judicial relief, bankruptcy referral). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseParams } from './api.ts';
 
 const Fen = z.int().positive().max(Number.MAX_SAFE_INTEGER);

@@ -1,5 +1,5 @@
 /** The staff API's objection routes (执行异议, 复议, 案外人异议, 执行异议之诉): bodies and answers. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseId } from './api.ts';
 
 const ObjectionId = z.string().regex(/^o[a-z2-7]{11}$/, 'must be an objection id');

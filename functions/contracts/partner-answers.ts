@@ -1,5 +1,5 @@
 /** What outside parties answer, per request kind. Validated before anything is recorded on a case. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const fenAmount = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 

@@ -6,7 +6,7 @@
  *   source:      court.filing
  *   detail-type: PartyChangeApplied
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const PARTY_CHANGE_SOURCE = 'court.filing';
 export const PARTY_CHANGE_DETAIL_TYPE = 'PartyChangeApplied';

@@ -10,7 +10,7 @@
  * lawsuit, one lifted): `revision` counts up, and the latest revision stands. Versions are never changed once
  * released; JSON Schemas generated from these live in schemas/ (npm run schemas).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { issueLines } from './issues.ts';
 
 export const PRESERVATION_SOURCE = 'court.preservation';

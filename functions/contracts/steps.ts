@@ -3,7 +3,7 @@
  * definition (still in flight after a deployment) with fields this version does not know is accepted; the
  * fixtures under test/fixtures/step-payloads/ keep every released version honest.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { APPROVAL_STEPS } from '#domain/approvals/policy.ts';
 import { EXECUTION_NAME_PATTERN } from '#domain/ids.ts';
 import { ROLES } from '#domain/staff/roles.ts';

@@ -4,7 +4,7 @@ import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dyn
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { awsDependencies } from '#commons/aws-dependencies.ts';
 import { ENV, requireEnv } from '#commons/config.ts';
-import { observed, traced } from '#commons/observability.ts';
+import { observed } from '#commons/observability.ts';
 import { createIntakeHandler, INTAKE_USES } from './function.ts';
 
 export const handler = observed(
@@ -12,7 +12,7 @@ export const handler = observed(
     awsDependencies(INTAKE_USES),
     new DynamoDBPersistenceLayer({
       tableName: requireEnv(ENV.idempotencyTable),
-      awsSdkV3Client: traced(new DynamoDBClient({})),
+      awsSdkV3Client: new DynamoDBClient({}),
     }),
   ),
 );

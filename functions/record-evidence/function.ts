@@ -8,7 +8,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseEvidenceKey } from '#domain/evidence/objects.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { UseCaseError } from '#use-cases/errors.ts';

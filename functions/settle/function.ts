@@ -13,7 +13,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod';
 import { DecisionData, Reason } from '#contracts/decisions.ts';
 import { issueLines } from '#contracts/issues.ts';
 import { type MetricPoint, partnerLatency } from '#domain/metrics/case-metrics.ts';

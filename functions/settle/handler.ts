@@ -1,4 +1,4 @@
-/** Lambda entry point for decisions and partner answers: traced, with its metrics (partner latency). */
+/** Lambda entry point for decisions and partner answers: with its metrics (traced by Lambda) (partner latency). */
 import { awsDependencies } from '#commons/aws-dependencies.ts';
 import { observed, recordMetrics } from '#commons/observability.ts';
 import { createSettleHandler, SETTLE_USES } from './function.ts';

@@ -38,7 +38,7 @@ import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_BODY_BYTES } from '#contracts/limits.ts';
 import { ROLE_LABELS, ROLES } from '#domain/staff/roles.ts';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';

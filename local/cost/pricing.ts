@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readJsonFileWithin } from '../json-file.ts';
 import { PRICE_KEYS, type PriceKey, type PriceList } from './model.ts';
 

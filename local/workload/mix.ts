@@ -1,6 +1,6 @@
 /** The case mix (config/workload/mix.json, or a court's own copy): scenario weights, pending scenarios listed. */
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { readJsonFileWithin } from '../json-file.ts';
 import { workloadScenario } from './scenarios.ts';
 

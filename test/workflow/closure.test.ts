@@ -73,11 +73,7 @@ describe('终本 (G2)', () => {
     expect(list.map((e) => e.type)).toEqual(
       expect.arrayContaining(['closure-requested', 'closure-refused', 'interview-requested', 'applicant-heard']),
     );
-    expect(s.path(caseId, 'coercion').slice(-3)).toEqual([
-      'CarryFinalClosure',
-      'StartFinalClosure',
-      'MeasuresExhausted',
-    ]);
+    expect(s.path(caseId, 'coercion').slice(-2)).toEqual(['CarryFinalClosure', 'StartFinalClosure']);
     expect(s.path(caseId, 'closure')).toEqual([
       'OpenClosure',
       'RouteClosure',
@@ -93,7 +89,6 @@ describe('终本 (G2)', () => {
       'AdvanceClosure',
       'RouteClosure',
       'StartRequery',
-      'ClosedFinalRound',
     ]);
     // The re-query watch of G3 started with the closure.
     expect(closed.watches?.requery).toMatchObject({ run: 1, active: true });

@@ -77,7 +77,7 @@ describe('consumption restriction (C4, C5)', () => {
     expect(after.coercion?.published['restriction-lifted']?.acknowledged).toHaveLength(5);
     expect(after.coercion?.outcome).toBe('performed');
     expect(after.status).toBe('closed');
-    expect(s.path(caseId, 'coercion').slice(-3)).toEqual(['CarryDisbursement', 'StartDisbursement', 'ToDisbursement']);
+    expect(s.path(caseId, 'coercion').slice(-2)).toEqual(['CarryDisbursement', 'StartDisbursement']);
   });
 
   it('an organisation’s restriction binds its legal representative, principal, responsible person and controller', async () => {
@@ -397,7 +397,7 @@ describe('a partner does not confirm the removal (C6)', () => {
     const handedOver = all.findIndex((e) => e.type === 'coercion-ended');
     expect(overdueAt).toBeGreaterThan(-1);
     expect(handedOver).toBeGreaterThan(overdueAt);
-    expect(s.path(caseId, 'coercion').slice(-3)).toEqual(['CarryDisbursement', 'StartDisbursement', 'ToDisbursement']);
+    expect(s.path(caseId, 'coercion').slice(-2)).toEqual(['CarryDisbursement', 'StartDisbursement']);
     expect(s.path(caseId, 'coercion').filter((st) => st === 'AwaitCoercionAnswer').length).toBeGreaterThanOrEqual(
       RULES.P_COERCION_WAITS.removalRounds,
     );
@@ -444,7 +444,7 @@ describe('a partner never answers the removal (C6)', () => {
     expect(rounds).toBeGreaterThan(1);
     expect(rounds).toBeLessThan(RULES.P_COERCION_WAITS.removalRounds);
     expect(s.alerts.map((a) => a.message).join('\n')).toContain('删除失信信息未获银行业金融机构确认');
-    expect(s.path(caseId, 'coercion').slice(-3)).toEqual(['CarryDisbursement', 'StartDisbursement', 'ToDisbursement']);
+    expect(s.path(caseId, 'coercion').slice(-2)).toEqual(['CarryDisbursement', 'StartDisbursement']);
   });
 });
 
@@ -520,7 +520,7 @@ describe('the president signs the restriction order and the listing decision (C4
     const exhausted = await s.until(caseId, (c) => c.coercion?.outcome === 'exhausted', 10);
     expect(exhausted.coercion?.restriction).toBeDefined();
     expect(exhausted.coercion?.published.restriction?.acknowledged).toHaveLength(5);
-    expect(s.path(caseId, 'coercion').at(-1)).toBe('MeasuresExhausted');
+    expect(s.path(caseId, 'coercion').at(-1)).toBe('StartFinalClosure');
   });
 
   it('a listing proposed later is decided on its own: refused with a reason, proposed again only on a new ground', async () => {
@@ -584,11 +584,7 @@ describe('the phase runs out', () => {
     const caseId = await coercing(s, 240);
     const state = await s.until(caseId, (c) => c.coercion?.outcome === 'exhausted', 40);
     expect(state.status).toBe('final-closure-review');
-    expect(s.path(caseId, 'coercion').slice(-3)).toEqual([
-      'CarryFinalClosure',
-      'StartFinalClosure',
-      'MeasuresExhausted',
-    ]);
+    expect(s.path(caseId, 'coercion').slice(-2)).toEqual(['CarryFinalClosure', 'StartFinalClosure']);
     expect(state.phaseRuns.closure).toBe(1);
   });
 });

@@ -110,7 +110,7 @@ describe('online judicial auction', () => {
     reconciles(state);
     expect(ledgerTotal(state, 'refunded')).toBeGreaterThan(0);
     expect(s.path(caseId, 'disposal')).toContain('AwaitTermsApproval');
-    expect(s.path(caseId, 'disposal').at(-1)).toBe('ToDisbursement');
+    expect(s.path(caseId, 'disposal').at(-1)).toBe('StartDisbursement');
   });
 
   it('a buyer who does not pay forfeits the deposit; the flat is auctioned again on the same terms and sold (E10)', async () => {

@@ -62,7 +62,6 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
       'RouteCoverage',
       'CarryDisbursePhase',
       'StartDisbursement',
-      'ToDisbursement',
     ]);
     expect(s.path(caseId, 'disbursement')).toEqual([
       'OpenDisbursement',
@@ -107,7 +106,6 @@ describe('voluntary payment after the notice', () => {
       'RoutePlan',
       'CarryCoveredPhase',
       'StartDisbursement',
-      'ToDisbursement',
     ]);
     expect((await s.load(caseId)).status).toBe('closed');
   });
@@ -162,12 +160,7 @@ describe('hand-overs to the phases a later release runs', () => {
     expect(s.path(caseId, 'coercion')).toEqual(
       expect.arrayContaining(['AwaitCreditDisciplineApproval', 'RouteCreditDisciplineDecision']),
     );
-    expect(s.path(caseId, 'investigation').slice(-4)).toEqual([
-      'RoutePlan',
-      'CarryCoercionFromPlan',
-      'StartCoercion',
-      'ToCoercion',
-    ]);
+    expect(s.path(caseId, 'investigation').slice(-3)).toEqual(['RoutePlan', 'CarryCoercionFromPlan', 'StartCoercion']);
     expect((await s.load(caseId)).status).toBe('coercing');
   });
 

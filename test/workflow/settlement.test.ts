@@ -108,7 +108,6 @@ describe('settlement (执行和解)', () => {
       'AdvanceSettlement',
       'RouteSettlement',
       'StartCoercion',
-      'EnforcementResumed',
     ]);
     // The agreement fixed the doubled interest on the day it was made: paid out to the applicant and the court.
     const paid = closed.ledger.filter((e) => e.kind === 'disbursed').reduce((t, e) => t + e.amountFen, 0);

@@ -37,7 +37,6 @@ const PATHS = {
     'RoutePlan',
     'CarryCoveredPhase',
     'StartDisbursement',
-    'ToDisbursement',
   ],
   disbursement: [
     'OpenDisbursement',
@@ -129,8 +128,8 @@ describe('usage of one scripted case (paid after the notice)', () => {
         assumptions: DEFAULT_ASSUMPTIONS,
       });
       const transitions = cost.lines.find((l) => l.price === 'stepFunctions.transition');
-      expect(transitions?.quantity).toBe(26);
-      expect(transitions?.cost).toBeCloseTo(26 * 0.000025, 12);
+      expect(transitions?.quantity).toBe(25);
+      expect(transitions?.cost).toBeCloseTo(25 * 0.000025, 12);
     } finally {
       await runtime.close();
     }

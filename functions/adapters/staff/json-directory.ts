@@ -1,5 +1,5 @@
 /** The staff directory from a JSON document (config/staff.json), validated when loaded. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, type StaffMember, TEAM_KINDS, type Team } from '#domain/staff/roles.ts';
 import type { StaffDirectory } from '#ports/staff-directory.ts';
 

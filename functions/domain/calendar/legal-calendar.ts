@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { compareDates, dayOfWeek, type LocalDate, localDate, plusDays, plusMonths, yearOf } from './local-date.ts';
 
 const dateField = z.string().transform((value, ctx) => {

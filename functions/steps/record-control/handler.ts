@@ -1,4 +1,4 @@
-/** Lambda entry point: the step wired to AWS adapters, traced, with its metrics. */
+/** Lambda entry point: the step wired to AWS adapters, with its metrics (traced by Lambda). */
 import { awsDependencies } from '#commons/aws-dependencies.ts';
 import { observed } from '#commons/observability.ts';
 import { step } from './step.ts';

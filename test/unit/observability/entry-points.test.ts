@@ -12,7 +12,7 @@ function files(dir: string, keep: (name: string) => boolean): string[] {
 }
 
 describe('observability of the Lambda functions', () => {
-  it('wraps every handler.ts in observed() (Tracer and Metrics)', () => {
+  it('wraps every handler.ts in observed() (Metrics)', () => {
     // Prepare
     const handlers = files('functions', (name) => name.endsWith('handler.ts'));
 
