@@ -131,16 +131,28 @@ describe('the evidence gate answers CORS for the staff API server’s own origin
     expect(await put.text()).toContain('<Code>AccessDenied</Code>');
   });
 
-  it('the field app’s CSP lets it connect to this gate’s origin and no other port', async () => {
+  it('the field app’s CSP lets it connect to its own origin only: its links name the server, not the gate', async () => {
     // Prepare
-    const upload = await signedUpload(randomBytes(256));
+    const bytes = randomBytes(256);
+    const issued = await s.request<{ upload: { url: string } }>('POST', `/cases/${caseId}/evidence/uploads`, {
+      as: OFFICER.userId,
+      body: {
+        step: 'seizure',
+        contentType: 'image/jpeg',
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        device: 'phone',
+        description: '查封现场照片',
+      },
+    });
 
     // Act
     const page = await fetch(`${s.server.url}/field/index.html`);
 
     // Assert
     const csp = page.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain(`connect-src 'self' ${new URL(upload.url).origin};`);
+    expect(csp).toContain("connect-src 'self';");
     expect(csp).not.toContain(':*');
+    expect(new URL(issued.body.upload.url).origin).toBe(s.server.url);
   });
 });
