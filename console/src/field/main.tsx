@@ -16,6 +16,7 @@ import {
   signedIn as hasSession,
   saveToken,
 } from '../api.ts';
+import type { Presigned } from './item.ts';
 import {
   enqueue,
   items,
@@ -27,7 +28,7 @@ import {
   sent,
   sha256Hex,
 } from './queue.ts';
-import { send } from './upload.ts';
+import { StorageRefusal, send, type Uploader } from './upload.ts';
 
 /** P-EVIDENCE's sizes (functions/domain/rules/table.ts): above the first, by parts of the second. */
 const SINGLE_UPLOAD_MAX_BYTES = 16 * 1024 * 1024;
@@ -86,6 +87,17 @@ function locate(consent: boolean): Promise<Position> {
       { enableHighAccuracy: true, timeout: 10_000, maximumAge: 30_000 },
     ),
   );
+}
+
+/** A PUT of bytes to a signed storage URL: the ETag, or the refusal storage answered (S3's XML error form). */
+async function putSigned(request: Presigned, body: Blob): Promise<string> {
+  const { 'content-length': _length, ...headers } = request.headers;
+  const response = await fetch(request.url, { method: request.method, headers, body });
+  if (response.ok) return response.headers.get('etag') ?? '';
+  const text = await response.text().catch(() => '');
+  const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1] ?? 'Refused';
+  const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? '';
+  throw new StorageRefusal(response.status, code, message);
 }
 
 function useOnline(): boolean {
@@ -218,6 +230,7 @@ function App({ config }: { config: ConsoleConfig }) {
     setSignedIn(false);
   }, []);
   const [api] = useState(() => client(config, forget));
+  const [uploader] = useState<Uploader>(() => ({ api, put: putSigned, save: saveItem, now: () => Date.now() }));
   const online = useOnline();
   const [work, setWork] = useState<WorkCase[]>([]);
   const [trip, setTrip] = useState<Trip | null>(null);
@@ -256,7 +269,7 @@ function App({ config }: { config: ConsoleConfig }) {
       for (const item of await items()) {
         if (item.status === 'verified') continue;
         try {
-          await send(api, item, PART_BYTES);
+          await send(uploader, item, PART_BYTES);
         } catch (e) {
           item.status = 'failed';
           item.error = e instanceof Error ? e.message : String(e);
@@ -270,7 +283,7 @@ function App({ config }: { config: ConsoleConfig }) {
       setSyncing(false);
       await refreshQueue();
     }
-  }, [api, signedIn, syncing, refreshQueue]);
+  }, [api, uploader, signedIn, syncing, refreshQueue]);
 
   useEffect(() => {
     void refreshQueue();
