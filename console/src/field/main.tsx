@@ -230,7 +230,7 @@ function App({ config }: { config: ConsoleConfig }) {
     setSignedIn(false);
   }, []);
   const [api] = useState(() => client(config, forget));
-  const [uploader] = useState<Uploader>(() => ({ api, put: putSigned, save: saveItem, now: () => Date.now() }));
+  const [uploader] = useState<Uploader>(() => ({ api, put: putSigned, save: saveItem }));
   const online = useOnline();
   const [work, setWork] = useState<WorkCase[]>([]);
   const [trip, setTrip] = useState<Trip | null>(null);
@@ -272,7 +272,8 @@ function App({ config }: { config: ConsoleConfig }) {
           await send(uploader, item, PART_BYTES);
         } catch (e) {
           item.status = 'failed';
-          item.error = e instanceof Error ? e.message : String(e);
+          // A dropped network is a TypeError from fetch, in the browser's language: said in the officer's.
+          item.error = e instanceof TypeError ? '网络中断' : e instanceof Error ? e.message : String(e);
           await saveItem(item);
         }
         await refreshQueue();
@@ -479,6 +480,9 @@ function App({ config }: { config: ConsoleConfig }) {
               <li key={i.sha256} data-status={i.status}>
                 {i.name}（{Math.ceil(i.sizeBytes / 1024)} KB，SHA-256 {i.sha256.slice(0, 12)}…）：
                 {STATUS_LABELS[i.status]}
+                {i.status !== 'verified' && i.issued?.parts
+                  ? `（分段上传：已传 ${Object.keys(i.etags ?? {}).length}/${i.issued.parts.length} 段）`
+                  : ''}
                 {i.error ? `（${i.error}）` : ''}
               </li>
             ))}

@@ -4,8 +4,9 @@
  *  - the upload is declared once: its signed links are kept with the item, and a pass after an interruption (the
  *    network dropped, the app was closed) uses them again while they are valid, sending only the parts storage has
  *    not acknowledged (their ETags are kept part by part) and never a part twice;
- *  - links that expired (P-EVIDENCE.uploadLinkSeconds) cannot be used: the capture is declared again and sent whole
- *    (storage drops the abandoned parts: S3's lifecycle rule, the local vault's sweep);
+ *  - links that expired (P-EVIDENCE.uploadLinkSeconds) cannot be used: when storage or the server says so (the
+ *    phone's clock is not trusted to tell), the capture is declared again in the same pass and sent whole (storage
+ *    drops the abandoned parts: S3's lifecycle rule, the local vault's sweep);
  *  - once `…/complete` is accepted, only the record is awaited (on AWS it lands a moment later): nothing is re-sent;
  *  - verified only when the case lists the evidence as recorded with this phone's SHA-256 and a storage check or
  *    re-hash; a record with another SHA-256 is shown as a failure, never as verified.
@@ -24,8 +25,6 @@ export interface Uploader {
   readonly put: (request: Presigned, body: Blob) => Promise<string>;
   /** Keeps the item's progress on the phone (IndexedDB): called after every step that must survive a crash. */
   readonly save: (item: QueueItem) => Promise<unknown>;
-  /** The phone's clock, milliseconds since the epoch. */
-  readonly now: () => number;
 }
 
 /**
@@ -50,9 +49,6 @@ export class StorageRefusal extends Error {
   }
 }
 
-/** Links this close to their expiry are not started (a part takes a while to send; the phone's clock may drift). */
-export const LINK_MARGIN_MS = 60_000;
-
 interface Listed {
   evidence: { evidenceId: string; status: string; sha256?: string; verified?: string[] }[];
 }
@@ -69,8 +65,9 @@ function good(evidence: Listed['evidence'], item: QueueItem): Listed['evidence']
   return matching.find((e) => e.evidenceId === item.evidenceId) ?? matching[0];
 }
 
-function usable(issued: IssuedUpload | undefined, now: number): issued is IssuedUpload {
-  return issued !== undefined && Date.parse(issued.expiresAt) - now > LINK_MARGIN_MS;
+/** Storage refused an expired link, or the server an expired upload (410 at complete). */
+function expired(error: unknown): boolean {
+  return (error instanceof StorageRefusal && error.expired) || (error as { status?: number }).status === 410;
 }
 
 const DESCRIPTION: Record<QueueItem['kind'], string> = { photo: '照片', video: '视频', audio: '录音' };
@@ -127,24 +124,25 @@ export async function send(u: Uploader, item: QueueItem, partBytes: number): Pro
   if (found) return finish(u, { ...item, evidenceId: found.evidenceId });
   if (item.completed) return finish(u, item);
   item.status = 'uploading';
-  if (!usable(item.issued, u.now())) {
-    // First pass, or the links ran out: declare (again). Parts sent under the old links cannot be reused.
-    const issued = await declare(u, item);
-    item.issued = issued;
-    item.evidenceId = issued.evidenceId;
-    item.etags = {};
-  }
-  await u.save(item);
-  try {
-    await transfer(u, item, item.issued as IssuedUpload, partBytes);
-  } catch (error) {
-    const status = (error as { status?: number }).status;
-    if ((error instanceof StorageRefusal && error.expired) || status === 410) {
+  for (let attempt = 1; ; attempt++) {
+    if (!item.issued) {
+      // First pass, or the links ran out: declare (again). Parts sent under the old links cannot be reused.
+      const issued = await declare(u, item);
+      item.issued = issued;
+      item.evidenceId = issued.evidenceId;
+      item.etags = {};
+    }
+    await u.save(item);
+    try {
+      await transfer(u, item, item.issued, partBytes);
+      break;
+    } catch (error) {
+      if (!expired(error)) throw error;
       delete item.issued;
       item.etags = {};
       await u.save(item);
+      if (attempt > 1) throw error;
     }
-    throw error;
   }
   item.completed = true;
   await u.save(item);
