@@ -8,14 +8,16 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import {
-  type Api,
   type ConsoleConfig,
   chinaTime,
   client,
+  finishCognitoSignIn,
   forgetCookieSession,
   signedIn as hasSession,
   saveToken,
 } from '../api.ts';
+import { type LabelKey, translator } from '../i18n.ts';
+import { SignIn } from '../sign-in.tsx';
 import type { Presigned } from './item.ts';
 import {
   enqueue,
@@ -42,6 +44,10 @@ const ACTS: Record<string, string> = {
   inspect: '现场调查',
   other: '其他现场执行',
 };
+
+/** The console's labels (its sign-in is this app's too: Cognito on AWS, password and code or dev tokens locally). */
+const labels = translator('zh');
+const t = (key: LabelKey): string => (key === 'title' ? '智慧执行 · 外勤' : labels(key));
 
 const STATUS_LABELS: Record<QueueItem['status'], string> = {
   queued: '待上传',
@@ -113,59 +119,6 @@ function useOnline(): boolean {
     };
   }, []);
   return online;
-}
-
-function SignIn({ config, api, onSignedIn }: { config: ConsoleConfig; api: Api; onSignedIn: () => void }) {
-  const [userId, setUserId] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const virtual = config.mode === 'local' && config.clock === 'virtual';
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    try {
-      if (virtual) saveToken((await api.post<{ token: string }>('/auth/token', { userId: userId.trim() })).token);
-      else await api.post('/auth/sign-in', { userId: userId.trim(), password, session: 'cookie' });
-      onSignedIn();
-    } catch (e) {
-      setPassword('');
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
-  if (config.mode === 'cognito') return <p class="problem">请先在执行指挥中心控制台登录（统一身份认证）。</p>;
-  return (
-    <main class="signin">
-      <h1>智慧执行 · 外勤</h1>
-      <form onSubmit={submit}>
-        <label for="user-id">用户名</label>
-        <input
-          id="user-id"
-          autocomplete="username"
-          value={userId}
-          required
-          onInput={(e) => setUserId((e.target as HTMLInputElement).value)}
-        />
-        {virtual ? null : (
-          <>
-            <label for="password">密码</label>
-            <input
-              id="password"
-              type="password"
-              autocomplete="current-password"
-              value={password}
-              required
-              onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
-            />
-          </>
-        )}
-        <button type="submit">登录</button>
-      </form>
-      {error ? (
-        <p class="problem" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </main>
-  );
 }
 
 function CheckOutForm({
@@ -388,7 +341,7 @@ function App({ config }: { config: ConsoleConfig }) {
     if (navigator.onLine) setMessage('已通知指挥中心');
   };
 
-  if (!signedIn) return <SignIn config={config} api={api} onSignedIn={() => setSignedIn(true)} />;
+  if (!signedIn) return <SignIn config={config} api={api} t={t} onSignedIn={() => setSignedIn(true)} />;
   return (
     <>
       <header>
@@ -497,6 +450,8 @@ async function start(): Promise<void> {
   if ('serviceWorker' in navigator)
     void navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => undefined);
   const config = (await (await fetch('config.json')).json()) as ConsoleConfig;
+  // Back from Cognito's hosted sign-in (AWS): the code for the ID token, as the console does.
+  if (config.mode === 'cognito' && config.cognito) await finishCognitoSignIn(config.cognito);
   const root = document.getElementById('app');
   if (!root) return;
   root.replaceChildren();
