@@ -56,7 +56,7 @@ describe('the console deployment', () => {
 
     // Act
     const callbacks = JSON.stringify(client?.Properties?.CallbackURLs);
-    const markers = (deployment?.Properties?.SourceMarkers as Record<string, unknown>[])
+    const markers = ((deployment?.Properties?.SourceMarkers ?? []) as Record<string, unknown>[])
       .filter((marker) => Object.keys(marker).length > 0)
       .map((m) => JSON.stringify(m));
 
@@ -90,8 +90,8 @@ describe('the console deployment', () => {
 
     // Act
     const csp = JSON.stringify(
-      (policy?.Properties?.ResponseHeadersPolicyConfig as Record<string, Record<string, unknown>>).SecurityHeadersConfig
-        ?.ContentSecurityPolicy,
+      ((policy?.Properties?.ResponseHeadersPolicyConfig ?? {}) as Record<string, Record<string, unknown>>)
+        .SecurityHeadersConfig?.ContentSecurityPolicy,
     );
 
     // Assess
