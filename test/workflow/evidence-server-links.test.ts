@@ -243,6 +243,36 @@ describe('a phone beyond loopback uploads evidence through the staff API server'
   });
 });
 
+describe('downloads through the server too', () => {
+  it('a view link issued through the server names it, serves the recorded bytes once asked, and is logged as read', async () => {
+    // Prepare
+    const bytes = randomBytes(3000);
+    const issued = await declare(bytes);
+    await put(issued, bytes);
+    await call(server, 'POST', `/cases/${caseId}/evidence/uploads/${issued.evidenceId}/complete`, {
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    const linked = await call(server, 'POST', `/cases/${caseId}/evidence/${issued.evidenceId}/links`, {
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ purpose: 'view' }),
+    });
+    const link = new URL((JSON.parse(linked.text) as { link: { url: string } }).link.url);
+
+    // Act
+    const read = await call(server, 'GET', `${link.pathname}${link.search}`, { host: link.host });
+    const asPut = await call(server, 'PUT', `${link.pathname}${link.search}`, { host: link.host, body: bytes });
+
+    // Assert
+    expect(link.origin).toBe(`https://${COURT_NAME}:${server.port}`);
+    expect(read.status).toBe(200);
+    expect(read.text).toBe(bytes.toString('utf8'));
+    expect(asPut.status).toBe(403);
+    const key = `cases/${caseId}/evidence/${issued.evidenceId}`;
+    expect(s.runtime.evidence.log(key).filter((entry) => entry.action === 'read')).toHaveLength(1);
+  });
+});
+
 describe('behind a reverse proxy that terminates TLS', () => {
   it('links name https and the court’s name for proxied requests, and this machine over http for loopback ones', async () => {
     // Prepare
