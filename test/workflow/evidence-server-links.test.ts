@@ -224,6 +224,55 @@ describe('a phone beyond loopback uploads evidence through the staff API server'
     expect(s.runtime.evidence.record(`cases/${caseId}/evidence/${issued.evidenceId}`)).toBeUndefined();
   });
 
+  it('an unsigned request that keeps sending gets its refusal at once, and the server does not read on', async () => {
+    // Prepare
+    const chunk = Buffer.alloc(1024 * 1024, 7);
+    const attempt = 64;
+
+    // Act: stream up to 64 MiB to /storage/objects with no signature; look at what was taken once refused.
+    const outcome = await new Promise<{ status: number; written: number }>((resolve) => {
+      let status = 0;
+      let written = 0;
+      const req = httpsRequest(
+        {
+          host: '127.0.0.1',
+          port: server.port,
+          path: '/storage/objects',
+          method: 'PUT',
+          headers: { host: `${COURT_NAME}:${server.port}`, 'content-length': String(chunk.length * attempt) },
+          ca: cert,
+          servername: COURT_NAME,
+        },
+        (res) => {
+          status = res.statusCode ?? 0;
+          res.resume();
+          res.on('end', () =>
+            setTimeout(() => {
+              resolve({ status, written });
+              req.destroy();
+            }, 1_000),
+          );
+        },
+      );
+      req.on('error', () => undefined);
+      const pump = () => {
+        while (written < chunk.length * attempt) {
+          written += chunk.length;
+          if (!req.write(chunk)) {
+            req.once('drain', pump);
+            return;
+          }
+        }
+        req.end();
+      };
+      pump();
+    });
+
+    // Assert: refused while still sending; the rest of the body was never taken in (only what buffers hold).
+    expect(outcome.status).toBe(403);
+    expect(outcome.written).toBeLessThan(16 * chunk.length);
+  });
+
   it('a request naming another host gets 421 before the storage path is served, even with a signed link', async () => {
     // Prepare
     const bytes = randomBytes(512);
