@@ -5,8 +5,11 @@
  * signed, or whose link has expired on the runtime's clock. Refusals answer in S3's XML error form, so a phone's
  * uploader reads them the same on AWS and here.
  *
- * Browsers: the field app (served by the staff API, another origin than the gate) PUTs captures and the console
- * GETs evidence through the links. The gate answers CORS for the origins it is told (the staff API server's own,
+ * The staff API server serves the same handler under `/storage/objects` for the links it issues (phones on the
+ * court network reach it, not this loopback listener): `gateRequestHandler`, local/runtime/local-evidence.ts.
+ *
+ * Browsers: a page of the staff API server holding a link to this loopback gate (another origin) may use it. The
+ * gate answers CORS for the origins it is told (the staff API server's own,
  * set when it starts; never `*`): a preflight for PUT or GET with no headers beyond the ones a signature binds
  * (Content-Type, x-amz-checksum-sha256) is allowed, and answers carry Access-Control-Allow-Origin and expose ETag.
  * Any other origin gets no CORS header at all, and its requests are refused even when signed. CORS adds nothing

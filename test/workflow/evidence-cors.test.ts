@@ -1,6 +1,7 @@
 /**
- * The evidence gate and browsers (CORS): the field app, served by the staff API server, PUTs captures to the gate,
- * another origin. The gate answers the preflight for that server's own origins only, with only the methods and
+ * The loopback evidence gate and browsers (CORS): a page of the staff API server holding a link the runtime issued
+ * in process (the CLI's, not the server's: those name the server itself, evidence-server-links.test.ts) may use it
+ * from another origin. The gate answers the preflight for that server's own origins only, with only the methods and
  * headers a signed link uses; a page of any other origin gets no CORS header, and its requests are refused even
  * with a signed link. Without an Origin (the CLI) nothing changes: the signature alone decides.
  */
