@@ -3,7 +3,8 @@
  * private S3 bucket (origin access control) and forwards `/v1/*` to the staff API's REST API, so the console and
  * the API share one origin (no CORS, and the console's Authorization header reaches API Gateway unchanged).
  * Staff sign in with Cognito's hosted sign-in (authorization code with PKCE) through an app client of the staff
- * user pool whose only callback is the site. The stack uploads the files (a BucketDeployment of the console built
+ * user pool whose only callbacks are the site and the field app's page on it (`field/index.html`: the field
+ * officers' phone app signs in with the console's own module, through the same client). The stack uploads the files (a BucketDeployment of the console built
  * at synth, infra/console-files.ts, with the config.json it writes from the deployed values) and invalidates the
  * distribution's cache, so every `cdk deploy` leaves the console matching the API.
  */
@@ -48,12 +49,25 @@ export interface ConsoleSiteProps {
   readonly logRetention: RetentionDays;
   /** Empty the site bucket and delete it with the stack (a `destroy` stage). @default false (retained) */
   readonly emptyOnDelete?: boolean;
+  /**
+   * The origin of the evidence bucket's signed URLs (`https://<bucket>.s3.<region>.<suffix>`, as the SDK's presigner
+   * writes them; a host wildcard where the bucket cannot be named): the field app PUTs captures there, so the site's
+   * pages may connect to it.
+   */
+  readonly evidenceUploadOrigin?: string;
 }
 
-/** The console's content security: its own scripts and styles only, the API on the same origin. */
-export const CONSOLE_CSP =
-  "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
-  "connect-src 'self' https://*.amazoncognito.com; frame-ancestors 'none'; base-uri 'none'";
+/**
+ * The console's content security: its own scripts and styles only, the API on the same origin, Cognito's token
+ * endpoint, and (for the field app's signed uploads) the evidence bucket's origin when given.
+ */
+export function consoleCsp(evidenceUploadOrigin?: string): string {
+  const connect = ["'self'", 'https://*.amazoncognito.com', ...(evidenceUploadOrigin ? [evidenceUploadOrigin] : [])];
+  return (
+    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
+    `connect-src ${connect.join(' ')}; frame-ancestors 'none'; base-uri 'none'`
+  );
+}
 
 export class ConsoleSite extends Construct {
   readonly bucket: Bucket;
@@ -61,6 +75,8 @@ export class ConsoleSite extends Construct {
   readonly client: UserPoolClient;
   readonly signInDomain: UserPoolDomain;
   readonly deployment: BucketDeployment;
+  /** Where Cognito sends each app back after sign-in (its config.json's redirectUri; both are callbacks). */
+  readonly signInReturns: { readonly console: string; readonly field: string };
 
   constructor(scope: Construct, id: string, props: ConsoleSiteProps) {
     super(scope, id);
@@ -78,7 +94,7 @@ export class ConsoleSite extends Construct {
     const headers = new ResponseHeadersPolicy(this, 'Headers', {
       responseHeadersPolicyName: `${props.namePrefix}-console-headers`,
       securityHeadersBehavior: {
-        contentSecurityPolicy: { contentSecurityPolicy: CONSOLE_CSP, override: true },
+        contentSecurityPolicy: { contentSecurityPolicy: consoleCsp(props.evidenceUploadOrigin), override: true },
         contentTypeOptions: { override: true },
         frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
         referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
@@ -136,6 +152,9 @@ export class ConsoleSite extends Construct {
       cognitoDomain: { domainPrefix: props.signInDomainPrefix },
     });
     const site = `https://${this.distribution.distributionDomainName}/`;
+    // The field app's page, named in full: CloudFront maps no directory index below the root.
+    const fieldApp = `${site}field/index.html`;
+    this.signInReturns = { console: site, field: fieldApp };
     this.client = props.userPool.addClient('ConsoleWeb', {
       userPoolClientName: `${props.namePrefix}-staff-console-web`,
       generateSecret: false,
@@ -150,20 +169,21 @@ export class ConsoleSite extends Construct {
       oAuth: {
         flows: { authorizationCodeGrant: true },
         scopes: [OAuthScope.OPENID, OAuthScope.PROFILE],
-        callbackUrls: [site],
-        logoutUrls: [site],
+        callbackUrls: [site, fieldApp],
+        logoutUrls: [site, fieldApp],
       },
     });
 
-    this.deployment = this.deploy(props.files, props, {
+    const signIn = (redirectUri: string) => ({
       mode: 'cognito',
       apiBase: '/v1',
       cognito: {
         domain: this.signInDomain.baseUrl().replace(/^https:\/\//, ''),
         clientId: this.client.userPoolClientId,
-        redirectUri: site,
+        redirectUri,
       },
     });
+    this.deployment = this.deploy(props.files, props, signIn(site), signIn(fieldApp));
 
     new CfnOutput(this, 'Url', { value: site, description: 'Staff console (static site; the API under /v1)' });
     new CfnOutput(this, 'Bucket', {
@@ -175,11 +195,17 @@ export class ConsoleSite extends Construct {
   }
 
   /**
-   * Uploads the files and the configuration (the console and the field app read the same one), removes files no
+   * Uploads the files and the configuration (the console's, and the field app's: the same but for where Cognito
+   * sends the officer back), removes files no
    * longer built, and invalidates the distribution. Everything is served `no-cache` (revalidated by ETag): the page
    * and its bundle never disagree after a deployment.
    */
-  private deploy(files: string, props: ConsoleSiteProps, config: Record<string, unknown>): BucketDeployment {
+  private deploy(
+    files: string,
+    props: ConsoleSiteProps,
+    config: Record<string, unknown>,
+    fieldConfig: Record<string, unknown>,
+  ): BucketDeployment {
     // Like every function of the app: its own KMS-encrypted log group with retention, a role without managed
     // policies that may write only there (BucketDeployment adds its S3 and CloudFront grants).
     const logGroup = new LogGroup(this, 'DeployLogs', {
@@ -198,7 +224,7 @@ export class ConsoleSite extends Construct {
       sources: [
         Source.asset(files),
         Source.jsonData('config.json', config),
-        Source.jsonData('field/config.json', config),
+        Source.jsonData('field/config.json', fieldConfig),
       ],
       destinationBucket: this.bucket,
       distribution: this.distribution,

@@ -243,6 +243,11 @@ export class EnforcementStack extends Stack {
       key,
       logRetention: config.logRetention,
       emptyOnDelete: config.removal === 'destroy',
+      // The field app's signed PUTs go to the evidence bucket (virtual-hosted, as the SDK's presigner writes them).
+      // Regional S3 hosts, not the bucket's own: naming the bucket here would close a dependency cycle (the bucket's
+      // CORS rule names the distribution, whose headers policy would name the bucket), and the generated bucket
+      // name of a retained Object Lock bucket cannot be changed to a fixed one. script-src 'self' stays the guard.
+      evidenceUploadOrigin: `https://*.s3.${this.region}.${this.urlSuffix}`,
     });
     // The field app (/field/ on the console's site) PUTs evidence straight to the bucket through signed URLs:
     // only from the site's origin, only the signed headers, the ETag readable (multipart parts).

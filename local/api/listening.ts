@@ -91,3 +91,15 @@ export function serverOrigins(options: ListeningOptions, boundAddress: string, p
     for (const name of options.hostNames ?? []) origins.add(new URL(`https://${bracket(name)}`).origin);
   return [...origins];
 }
+
+/**
+ * The origin a client used to reach this server: its Host header (already checked to be one of the server's names)
+ * with the scheme the client spoke. With TLS, https. Behind a proxy, https for the names given with --host-name (the
+ * proxy terminates TLS and forwards the original Host) and http for the loopback names (this machine, directly).
+ */
+export function requestOrigin(hostHeader: string, options: ListeningOptions): string {
+  const name = hostName(hostHeader);
+  const proxied = options.behindProxy !== undefined && (options.hostNames ?? []).some((n) => n.toLowerCase() === name);
+  const scheme = options.tls || proxied ? 'https' : 'http';
+  return new URL(`${scheme}://${hostHeader}`).origin;
+}

@@ -22,6 +22,7 @@ import { BODY_REFUSALS, errorBody } from '../../functions/api/router.ts';
 import { matchRoute, type Route } from '../../functions/api/routes.ts';
 import { StaffAccounts } from '../auth/accounts.ts';
 import { InvalidDurationError, parseDuration } from '../runtime/clock.ts';
+import { SERVER_STORAGE_PATH } from '../runtime/local-evidence.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { serverFile } from './discovery.ts';
 import { LocalIdentityProvider } from './identity-provider.ts';
@@ -31,6 +32,7 @@ import {
   hostAllowed,
   type ListeningOptions,
   peerAllowed,
+  requestOrigin,
   serverOrigins,
 } from './listening.ts';
 import { type OidcOptions, OidcVerifier } from './oidc.ts';
@@ -78,13 +80,13 @@ const CONSOLE_HEADERS = {
 } as const;
 
 /**
- * The field app's pages: as the console's, but it sends evidence bytes straight to storage through signed URLs, so
- * it may also connect to the evidence gate's origin (local/evidence/gate.ts), and to no other.
+ * The field app's pages: as the console's, plus its service worker and manifest. Its evidence bytes go through
+ * signed URLs that this server issues to itself (`/storage/objects`, same origin), so it connects to nothing else.
  */
-const fieldHeaders = (gateOrigin: string) => ({
+const FIELD_HEADERS = {
   ...CONSOLE_HEADERS,
-  'content-security-policy': `default-src 'self'; connect-src 'self' ${gateOrigin}; img-src 'self' data:; style-src 'self'; script-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'`,
-});
+  'content-security-policy': `default-src 'self'; connect-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; worker-src 'self'; manifest-src 'self'; frame-ancestors 'none'; base-uri 'none'`,
+};
 
 const FIELD_APP_FILES = new Set([
   'index.html',
@@ -97,7 +99,7 @@ const FIELD_APP_FILES = new Set([
 ]);
 
 /** The staff console (console/), built in memory on first request: GET /console/… ; `/` leads there. */
-function consoleFiles(gateOrigin: () => Promise<string>) {
+function consoleFiles() {
   let bundle: Promise<ConsoleBundle> | undefined;
   let fieldBundle: Promise<ConsoleBundle> | undefined;
   return async (pathname: string, clockMode: string): Promise<LocalResponse | undefined> => {
@@ -118,7 +120,7 @@ function consoleFiles(gateOrigin: () => Promise<string>) {
     if (!file) return json(404, errorBody('not-found', '没有该页面'));
     return {
       status: 200,
-      headers: { ...(field ? fieldHeaders(await gateOrigin()) : CONSOLE_HEADERS), 'content-type': file.type },
+      headers: { ...(field ? FIELD_HEADERS : CONSOLE_HEADERS), 'content-type': file.type },
       body: file.body,
     };
   };
@@ -126,7 +128,7 @@ function consoleFiles(gateOrigin: () => Promise<string>) {
 
 /** Requests to the API, in process: what the HTTP server serves, and what the CLI uses when no server runs. */
 export function createDispatcher(runtime: EmbeddedRuntime, auth: Authentication) {
-  const staticFiles = consoleFiles(() => runtime.evidence.gateOrigin());
+  const staticFiles = consoleFiles();
   return async (request: LocalRequest): Promise<LocalResponse> => {
     const started = Date.now();
     const requestId = randomUUID();
@@ -300,7 +302,34 @@ export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiO
   });
   const dispatch = createDispatcher(runtime, auth);
   let allowedHosts: ReadonlySet<string> = new Set();
+  const storage = runtime.evidence.storageHandler();
+  /**
+   * Evidence bytes through the links this server issued (`/storage/objects`): a phone on the court network reaches
+   * this server, not the loopback gate. The signature authorizes (no session); the body streams to disk, bounded by
+   * the signed size. Logged like any request, without the query (it carries the signature).
+   */
+  const serveStorage = (req: IncomingMessage, res: ServerResponse) => {
+    const started = Date.now();
+    res.on('finish', () =>
+      runtime.log({
+        level: 'INFO',
+        message: 'access',
+        service: 'enforcement',
+        function: 'local-api',
+        method: req.method,
+        route: 'storage',
+        status: res.statusCode,
+        ms: Date.now() - started,
+      }),
+    );
+    storage(req, res);
+  };
   const handler = (req: IncomingMessage, res: ServerResponse) => {
+    const checked = peerAllowed(req.socket.remoteAddress, options) && hostAllowed(req.headers.host, allowedHosts);
+    if (checked && (req.url ?? '').startsWith(`${SERVER_STORAGE_PATH}/`)) {
+      serveStorage(req, res);
+      return;
+    }
     void (async () => {
       let response: LocalResponse;
       let unread = false;
@@ -313,14 +342,17 @@ export async function startLocalApi(runtime: EmbeddedRuntime, options: LocalApiO
           const csrf = req.headers[CSRF_HEADER];
           const body = await readBody(req);
           unread = body === TOO_LARGE;
-          response = await dispatch({
-            method: req.method ?? 'GET',
-            url: req.url ?? '/',
-            authorization: req.headers.authorization,
-            cookie: req.headers.cookie,
-            csrf: Array.isArray(csrf) ? csrf[0] : csrf,
-            ...(body === TOO_LARGE ? { bodyTooLarge: true } : { body }),
-          });
+          // Links issued while answering point back at this server, under the name the client used.
+          response = await runtime.evidence.linksVia(requestOrigin(req.headers.host ?? '', options), () =>
+            dispatch({
+              method: req.method ?? 'GET',
+              url: req.url ?? '/',
+              authorization: req.headers.authorization,
+              cookie: req.headers.cookie,
+              csrf: Array.isArray(csrf) ? csrf[0] : csrf,
+              ...(body === TOO_LARGE ? { bodyTooLarge: true } : { body }),
+            }),
+          );
         }
       } catch (error) {
         runtime.log({ level: 'ERROR', message: 'local api failed', errorName: (error as Error)?.name ?? 'Error' });

@@ -5,8 +5,11 @@
  * signed, or whose link has expired on the runtime's clock. Refusals answer in S3's XML error form, so a phone's
  * uploader reads them the same on AWS and here.
  *
- * Browsers: the field app (served by the staff API, another origin than the gate) PUTs captures and the console
- * GETs evidence through the links. The gate answers CORS for the origins it is told (the staff API server's own,
+ * The staff API server serves the same handler under `/storage/objects` for the links it issues (phones on the
+ * court network reach it, not this loopback listener): `gateRequestHandler`, local/runtime/local-evidence.ts.
+ *
+ * Browsers: a page of the staff API server holding a link to this loopback gate (another origin) may use it. The
+ * gate answers CORS for the origins it is told (the staff API server's own,
  * set when it starts; never `*`): a preflight for PUT or GET with no headers beyond the ones a signature binds
  * (Content-Type, x-amz-checksum-sha256) is allowed, and answers carry Access-Control-Allow-Origin and expose ETag.
  * Any other origin gets no CORS header at all, and its requests are refused even when signed. CORS adds nothing
@@ -60,7 +63,7 @@ function corsHeaders(req: IncomingMessage, allowed: AllowedOrigins): Record<stri
  * A CORS preflight: allowed for an allowed origin asking for PUT or GET with only the signed headers (204 with the
  * allowance); anything else is refused (403, no CORS header), as S3 refuses a preflight no CORS rule matches.
  */
-function preflight(req: IncomingMessage, res: ServerResponse, allowed: AllowedOrigins): void {
+function preflight(req: IncomingMessage, res: ServerResponse, allowed: AllowedOrigins, objectsPath: string): void {
   const cors = corsHeaders(req, allowed);
   const method = String(req.headers['access-control-request-method'] ?? '');
   const asked = String(req.headers['access-control-request-headers'] ?? '')
@@ -70,7 +73,7 @@ function preflight(req: IncomingMessage, res: ServerResponse, allowed: AllowedOr
   const path = new URL(req.url ?? '/', 'http://gate').pathname;
   if (
     cors['access-control-allow-origin'] === undefined ||
-    path !== '/objects' ||
+    path !== objectsPath ||
     !CORS_METHODS.has(method) ||
     !asked.every((name) => CORS_HEADERS.has(name))
   ) {
@@ -91,9 +94,9 @@ function preflight(req: IncomingMessage, res: ServerResponse, allowed: AllowedOr
 
 const METHOD_OF: Record<LinkClaims['op'], string> = { put: 'PUT', part: 'PUT', get: 'GET' };
 
-function authorize(vault: EvidenceVault, req: IncomingMessage, now: Instant): LinkClaims {
+function authorize(vault: EvidenceVault, req: IncomingMessage, now: Instant, objectsPath: string): LinkClaims {
   const url = new URL(req.url ?? '/', 'http://gate');
-  if (url.pathname !== '/objects') {
+  if (url.pathname !== objectsPath) {
     throw new VaultRefusal(403, 'AccessDenied', 'only signed links to one object are served; nothing is listed');
   }
   const verified = verifyLink(vault.secret, url.searchParams, Date.parse(now));
@@ -154,10 +157,11 @@ async function serve(
   req: IncomingMessage,
   res: ServerResponse,
   cors: Record<string, string>,
+  objectsPath: string,
 ) {
   let claims: LinkClaims;
   try {
-    claims = authorize(vault, req, now());
+    claims = authorize(vault, req, now(), objectsPath);
   } catch (error) {
     if (req.method !== 'GET' && req.method !== 'HEAD' && error instanceof VaultRefusal) {
       vault.writeLog('-', 'refused', { method: req.method, code: error.code });
@@ -198,15 +202,24 @@ async function serve(
   res.end();
 }
 
-export async function openEvidenceGate(
+/** Where the loopback gate serves the links. */
+export const GATE_OBJECTS_PATH = '/objects';
+
+/**
+ * The request handler of signed links at `objectsPath`: the loopback gate's, and the staff API server's for the
+ * links it issues to clients beyond loopback (local/api/server.ts, under `/storage/objects`, behind its TLS,
+ * peer and Host checks). Bodies stream to disk, bounded by the signed size; nothing is buffered in memory.
+ */
+export function gateRequestHandler(
   vault: EvidenceVault,
   now: () => Instant,
-  allowedOrigins: AllowedOrigins = () => new Set(),
-): Promise<EvidenceGate> {
-  const server: Server = createServer((req, res) => {
+  allowedOrigins: AllowedOrigins,
+  objectsPath: string = GATE_OBJECTS_PATH,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
     if (req.method === 'OPTIONS') {
       req.resume();
-      preflight(req, res, allowedOrigins);
+      preflight(req, res, allowedOrigins, objectsPath);
       return;
     }
     const cors = corsHeaders(req, allowedOrigins);
@@ -217,7 +230,7 @@ export async function openEvidenceGate(
       vault.writeLog('-', 'refused', { method: req.method, code: 'AccessForbidden' });
     const served = foreign
       ? Promise.reject(new VaultRefusal(403, 'AccessForbidden', 'CORSResponse: This CORS request is not allowed.'))
-      : serve(vault, now, req, res, cors);
+      : serve(vault, now, req, res, cors, objectsPath);
     served.catch((error: unknown) => {
       req.resume();
       if (res.headersSent) {
@@ -230,7 +243,15 @@ export async function openEvidenceGate(
         cors,
       );
     });
-  });
+  };
+}
+
+export async function openEvidenceGate(
+  vault: EvidenceVault,
+  now: () => Instant,
+  allowedOrigins: AllowedOrigins = () => new Set(),
+): Promise<EvidenceGate> {
+  const server: Server = createServer(gateRequestHandler(vault, now, allowedOrigins));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => resolve());

@@ -5,9 +5,9 @@
  * the officer in the field and then back; an overdue return raises an alert. Screenshots go to
  * test-output/field/ (ignored by git).
  *
- * Storage: the phone PUTs the bytes straight to the signed URL, another origin than the app's: the embedded
- * runtime's evidence gate, which answers the browser's CORS preflight for the staff API server's origin (the one
- * the app is served from). Nothing is routed or faked; only going offline is emulated.
+ * Storage: the phone PUTs the bytes straight to the signed URL, which the staff API server issued to itself
+ * (`/storage/objects`, the app's own origin, as a phone on the court network reaches it). Nothing is routed or
+ * faked; only going offline is emulated.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';

@@ -1,6 +1,7 @@
 /**
- * The evidence gate and browsers (CORS): the field app, served by the staff API server, PUTs captures to the gate,
- * another origin. The gate answers the preflight for that server's own origins only, with only the methods and
+ * The loopback evidence gate and browsers (CORS): a page of the staff API server holding a link the runtime issued
+ * in process (the CLI's, not the server's: those name the server itself, evidence-server-links.test.ts) may use it
+ * from another origin. The gate answers the preflight for that server's own origins only, with only the methods and
  * headers a signed link uses; a page of any other origin gets no CORS header, and its requests are refused even
  * with a signed link. Without an Origin (the CLI) nothing changes: the signature alone decides.
  */
@@ -131,16 +132,28 @@ describe('the evidence gate answers CORS for the staff API server’s own origin
     expect(await put.text()).toContain('<Code>AccessDenied</Code>');
   });
 
-  it('the field app’s CSP lets it connect to this gate’s origin and no other port', async () => {
+  it('the field app’s CSP lets it connect to its own origin only: its links name the server, not the gate', async () => {
     // Prepare
-    const upload = await signedUpload(randomBytes(256));
+    const bytes = randomBytes(256);
+    const issued = await s.request<{ upload: { url: string } }>('POST', `/cases/${caseId}/evidence/uploads`, {
+      as: OFFICER.userId,
+      body: {
+        step: 'seizure',
+        contentType: 'image/jpeg',
+        sizeBytes: bytes.length,
+        sha256: createHash('sha256').update(bytes).digest('hex'),
+        device: 'phone',
+        description: '查封现场照片',
+      },
+    });
 
     // Act
     const page = await fetch(`${s.server.url}/field/index.html`);
 
     // Assert
     const csp = page.headers.get('content-security-policy') ?? '';
-    expect(csp).toContain(`connect-src 'self' ${new URL(upload.url).origin};`);
+    expect(csp).toContain("connect-src 'self';");
     expect(csp).not.toContain(':*');
+    expect(new URL(issued.body.upload.url).origin).toBe(s.server.url);
   });
 });

@@ -8,14 +8,18 @@
 import { render } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import {
-  type Api,
   type ConsoleConfig,
   chinaTime,
   client,
+  codeSignInOf,
+  finishCodeSignIn,
   forgetCookieSession,
   signedIn as hasSession,
   saveToken,
 } from '../api.ts';
+import { type LabelKey, translator } from '../i18n.ts';
+import { SignIn } from '../sign-in.tsx';
+import type { Presigned } from './item.ts';
 import {
   enqueue,
   items,
@@ -27,7 +31,7 @@ import {
   sent,
   sha256Hex,
 } from './queue.ts';
-import { send } from './upload.ts';
+import { StorageRefusal, send, type Uploader } from './upload.ts';
 
 /** P-EVIDENCE's sizes (functions/domain/rules/table.ts): above the first, by parts of the second. */
 const SINGLE_UPLOAD_MAX_BYTES = 16 * 1024 * 1024;
@@ -41,6 +45,10 @@ const ACTS: Record<string, string> = {
   inspect: '现场调查',
   other: '其他现场执行',
 };
+
+/** The console's labels (its sign-in is this app's too: the provider's on AWS, password and code or dev tokens locally). */
+const labels = translator('zh');
+const t = (key: LabelKey): string => (key === 'title' ? '智慧执行 · 外勤' : labels(key));
 
 const STATUS_LABELS: Record<QueueItem['status'], string> = {
   queued: '待上传',
@@ -88,6 +96,17 @@ function locate(consent: boolean): Promise<Position> {
   );
 }
 
+/** A PUT of bytes to a signed storage URL: the ETag, or the refusal storage answered (S3's XML error form). */
+async function putSigned(request: Presigned, body: Blob): Promise<string> {
+  const { 'content-length': _length, ...headers } = request.headers;
+  const response = await fetch(request.url, { method: request.method, headers, body });
+  if (response.ok) return response.headers.get('etag') ?? '';
+  const text = await response.text().catch(() => '');
+  const code = /<Code>([^<]*)<\/Code>/.exec(text)?.[1] ?? 'Refused';
+  const message = /<Message>([^<]*)<\/Message>/.exec(text)?.[1] ?? '';
+  throw new StorageRefusal(response.status, code, message);
+}
+
 function useOnline(): boolean {
   const [online, setOnline] = useState(navigator.onLine);
   useEffect(() => {
@@ -101,59 +120,6 @@ function useOnline(): boolean {
     };
   }, []);
   return online;
-}
-
-function SignIn({ config, api, onSignedIn }: { config: ConsoleConfig; api: Api; onSignedIn: () => void }) {
-  const [userId, setUserId] = useState('');
-  const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const virtual = config.mode === 'local' && config.clock === 'virtual';
-  const submit = async (event: Event) => {
-    event.preventDefault();
-    try {
-      if (virtual) saveToken((await api.post<{ token: string }>('/auth/token', { userId: userId.trim() })).token);
-      else await api.post('/auth/sign-in', { userId: userId.trim(), password, session: 'cookie' });
-      onSignedIn();
-    } catch (e) {
-      setPassword('');
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
-  if (config.mode !== 'local') return <p class="problem">请先在执行指挥中心控制台登录（统一身份认证）。</p>;
-  return (
-    <main class="signin">
-      <h1>智慧执行 · 外勤</h1>
-      <form onSubmit={submit}>
-        <label for="user-id">用户名</label>
-        <input
-          id="user-id"
-          autocomplete="username"
-          value={userId}
-          required
-          onInput={(e) => setUserId((e.target as HTMLInputElement).value)}
-        />
-        {virtual ? null : (
-          <>
-            <label for="password">密码</label>
-            <input
-              id="password"
-              type="password"
-              autocomplete="current-password"
-              value={password}
-              required
-              onInput={(e) => setPassword((e.target as HTMLInputElement).value)}
-            />
-          </>
-        )}
-        <button type="submit">登录</button>
-      </form>
-      {error ? (
-        <p class="problem" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </main>
-  );
 }
 
 function CheckOutForm({
@@ -218,6 +184,7 @@ function App({ config }: { config: ConsoleConfig }) {
     setSignedIn(false);
   }, []);
   const [api] = useState(() => client(config, forget));
+  const [uploader] = useState<Uploader>(() => ({ api, put: putSigned, save: saveItem }));
   const online = useOnline();
   const [work, setWork] = useState<WorkCase[]>([]);
   const [trip, setTrip] = useState<Trip | null>(null);
@@ -256,10 +223,11 @@ function App({ config }: { config: ConsoleConfig }) {
       for (const item of await items()) {
         if (item.status === 'verified') continue;
         try {
-          await send(api, item, PART_BYTES);
+          await send(uploader, item, PART_BYTES);
         } catch (e) {
           item.status = 'failed';
-          item.error = e instanceof Error ? e.message : String(e);
+          // A dropped network is a TypeError from fetch, in the browser's language: said in the officer's.
+          item.error = e instanceof TypeError ? '网络中断' : e instanceof Error ? e.message : String(e);
           await saveItem(item);
         }
         await refreshQueue();
@@ -270,7 +238,7 @@ function App({ config }: { config: ConsoleConfig }) {
       setSyncing(false);
       await refreshQueue();
     }
-  }, [api, signedIn, syncing, refreshQueue]);
+  }, [api, uploader, signedIn, syncing, refreshQueue]);
 
   useEffect(() => {
     void refreshQueue();
@@ -374,7 +342,7 @@ function App({ config }: { config: ConsoleConfig }) {
     if (navigator.onLine) setMessage('已通知指挥中心');
   };
 
-  if (!signedIn) return <SignIn config={config} api={api} onSignedIn={() => setSignedIn(true)} />;
+  if (!signedIn) return <SignIn config={config} api={api} t={t} onSignedIn={() => setSignedIn(true)} />;
   return (
     <>
       <header>
@@ -466,6 +434,9 @@ function App({ config }: { config: ConsoleConfig }) {
               <li key={i.sha256} data-status={i.status}>
                 {i.name}（{Math.ceil(i.sizeBytes / 1024)} KB，SHA-256 {i.sha256.slice(0, 12)}…）：
                 {STATUS_LABELS[i.status]}
+                {i.status !== 'verified' && i.issued?.parts
+                  ? `（分段上传：已传 ${Object.keys(i.etags ?? {}).length}/${i.issued.parts.length} 段）`
+                  : ''}
                 {i.error ? `（${i.error}）` : ''}
               </li>
             ))}
@@ -480,6 +451,10 @@ async function start(): Promise<void> {
   if ('serviceWorker' in navigator)
     void navigator.serviceWorker.register('sw.js', { scope: './' }).catch(() => undefined);
   const config = (await (await fetch('config.json')).json()) as ConsoleConfig;
+  // Back from the provider's sign-in (Cognito, or the court's OpenID Connect provider in China): the code for the ID
+  // token, as the console does.
+  const provider = codeSignInOf(config);
+  if (provider) await finishCodeSignIn(provider);
   const root = document.getElementById('app');
   if (!root) return;
   root.replaceChildren();

@@ -4,28 +4,9 @@
  * so nothing is uploaded twice; a capture is never dropped before it is verified.
  */
 
-export type QueueStatus = 'queued' | 'uploading' | 'verified' | 'failed';
+import type { QueueItem } from './item.ts';
 
-export interface QueueItem {
-  /** SHA-256 of the bytes, lower-case hex: the item's key. */
-  readonly sha256: string;
-  readonly caseId: string;
-  readonly tripId?: string;
-  readonly kind: 'photo' | 'video' | 'audio';
-  readonly contentType: string;
-  readonly sizeBytes: number;
-  readonly name: string;
-  readonly capturedAt: string;
-  readonly position?: { consent: boolean; latitude?: number; longitude?: number; accuracyMeters?: number };
-  readonly blob: Blob;
-  /** Per part of a multipart upload, their SHA-256 (hex). */
-  readonly partsSha256?: string[];
-  status: QueueStatus;
-  evidenceId?: string;
-  /** Parts already sent (multipart: resumable), by part number. */
-  etags?: Record<number, string>;
-  error?: string;
-}
+export type { QueueItem, QueueStatus } from './item.ts';
 
 export interface OutboxMessage {
   readonly id: string;

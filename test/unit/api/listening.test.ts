@@ -6,6 +6,7 @@ import {
   hostAllowed,
   ListenRefusedError,
   peerAllowed,
+  requestOrigin,
   serverOrigins,
 } from '../../../local/api/listening.ts';
 
@@ -81,5 +82,23 @@ describe('the origins of the server’s pages (the evidence gate’s CORS allows
     expect(origins).not.toContain('http://127.0.0.1:8081');
     expect(origins).not.toContain('https://127.0.0.1:8080');
     expect(origins.some((origin) => origin.includes('*'))).toBe(false);
+  });
+});
+
+describe('the origin a client used (where the links the server issues to it point)', () => {
+  it('https with TLS; behind a proxy https for the court’s names; the port the client named', () => {
+    expect(requestOrigin('enforce.court:8443', { tls: TLS, hostNames: ['enforce.court'] })).toBe(
+      'https://enforce.court:8443',
+    );
+    expect(requestOrigin('Enforce.Court', { behindProxy: '10.0.0.2', hostNames: ['enforce.court'] })).toBe(
+      'https://enforce.court',
+    );
+    expect(requestOrigin('enforce.court:443', { tls: TLS })).toBe('https://enforce.court');
+  });
+  it('plain http for loopback names reaching the server directly, even behind a proxy', () => {
+    expect(requestOrigin('127.0.0.1:8080', { behindProxy: '127.0.0.1', hostNames: ['enforce.court'] })).toBe(
+      'http://127.0.0.1:8080',
+    );
+    expect(requestOrigin('localhost:8080', {})).toBe('http://localhost:8080');
   });
 });
