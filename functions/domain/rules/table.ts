@@ -570,7 +570,7 @@ export const RULES = {
     title: 'Suspension of enforcement (中止执行) by ruling on a ground of the law; resumed when the ground is gone',
     titleZh: '中止执行的情形及恢复执行',
     kind: 'law',
-    source: `${CPL_2023_ARTICLES} 第二百六十七条`,
+    source: `${CPL_2023_ARTICLES} 第二百六十七条；《中华人民共和国民事诉讼法》审判监督程序一章（按照审判监督程序决定再审的案件，裁定中止原判决、裁定、调解书的执行；2021年修正为第二百一十三条，2023年修正后的条文序号未在所存文本中核实）；《中华人民共和国企业破产法》(2006年) 第十九条（人民法院受理破产申请后，有关债务人财产的执行程序应当中止）`,
     effectiveFrom: '2024-01-01',
     version: '2023',
     verify: false,
@@ -580,6 +580,10 @@ export const RULES = {
       'party-died-awaiting-successor',
       'organisation-ended-awaiting-successor',
       'other-court-finds',
+      /** 审判监督程序: the basis is to be retried (再审), the ruling suspends its enforcement. */
+      'retrial-ordered',
+      /** 企业破产法 第十九条: a bankruptcy application against the respondent was accepted. */
+      'bankruptcy-accepted',
     ],
     signedBy: 'bureau-chief',
   },
@@ -999,6 +1003,12 @@ export const RULES = {
      * 或者其他人未提供有效财产线索的: this many re-queries (G3) that found nothing disposable.
      */
     removalAfterFruitlessRequeries: 2,
+    /**
+     * 第十条第一款第五项: 因审判监督或破产程序，人民法院依法裁定对失信被执行人中止执行的: the suspension grounds (SUSPENSION)
+     * that remove a listing without a term once the suspension is in force; so does the receiving court's acceptance
+     * of a bankruptcy referral (M-BANKRUPTCY; 企业破产法 第十九条: enforcement suspended).
+     */
+    removalOnSuspension: ['retrial-ordered', 'bankruptcy-accepted'],
     /** 第十条第二款: 有纳入期限的，不适用前款规定。纳入期限届满后三个工作日内，人民法院应当删除失信信息 (the `removal` period). */
     termedRemovedOn: 'term-ended',
   },
