@@ -82,8 +82,11 @@ export const RESULT_SCHEMAS = {
   }),
   /** The buyer paid the balance into the case account (the deposit comes with it from the platform). */
   balance: z.object({ paidFen: fenAmount }),
-  /** The applicant's answer to the offer of the property in lieu of payment. */
-  'in-lieu': z.object({ accepted: z.boolean() }),
+  /**
+   * The applicant's answer to the offer of the property in lieu of payment; accepting an offer whose value exceeds
+   * the claim, it pays the difference into the case account with it (E9: 补交差额).
+   */
+  'in-lieu': z.object({ accepted: z.boolean(), differencePaidFen: fenAmount.optional() }),
   /** The fixed-price sale's result: sold (the buyer paid the price in full) or not. */
   'fixed-price': z.object({ sold: z.boolean(), priceFen: fenAmount.optional(), buyer: z.string().max(60).optional() }),
   /** The bank, registry or entrusted court renewed the seizure (B2); it may say until when. */

@@ -132,8 +132,8 @@ describe('online judicial auction', () => {
     reconciles(state);
   });
 
-  it('failed twice, then the applicant takes the flat in lieu at the second starting price (E8, E9, E11)', async () => {
-    const s = await open({ script: world(302, { auctions: ['failed', 'failed'], inLieu: 'accept' }) });
+  it('failed twice: declined in lieu after the first, the applicant takes the flat after the second at its starting price (E8, E9, E11)', async () => {
+    const s = await open({ script: world(302, { auctions: ['failed', 'failed'], inLieu: ['decline', 'accept'] }) });
     const caseId = await file(s, 302, 1_200_000);
     const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 160);
     const flat = flatOf(state);
@@ -147,12 +147,72 @@ describe('online judicial auction', () => {
     expect(secondNode?.status).toBe('met');
     expect(flat.status).toBe('in-lieu');
     expect(ledgerTotal(state, 'in-lieu')).toBe(second?.startingPriceFen);
+    // E9: offered after each failed auction, at that auction's starting price.
+    const offers = (await events(s, caseId)).filter((e) => e.type === 'in-lieu-offered');
+    expect(offers).toEqual([
+      expect.objectContaining({ round: 1, valueFen: first?.startingPriceFen }),
+      expect.objectContaining({ round: 2, valueFen: second?.startingPriceFen }),
+    ]);
     // The deposit money was paid out earlier; the rest is still owed: the case goes on without property, to the
     // coercive measures and, once they run out, the final-round closure (终本) review.
     const paid = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'in-lieu');
     expect(paid).toBe(50_000 * YUAN + (second?.startingPriceFen ?? 0));
     expect(['coercing', 'awaiting-final-closure', 'final-closure-review', 'closed']).toContain(state.status);
     if (state.status === 'closed') expect(state.closure?.way).toBe('final-round-closure');
+    reconciles(state);
+  });
+
+  it('failed once: the applicant takes the flat in lieu at the first starting price; no second auction is held (E9)', async () => {
+    const s = await open({ script: world(308, { auctions: ['failed'], inLieu: 'accept' }) });
+    const caseId = await file(s, 308, 1_200_000);
+    const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 120);
+    const flat = flatOf(state);
+    const lot = state.disposal?.lots[flat.assetId];
+    expect(lot?.rounds).toHaveLength(1);
+    expect(lot?.rounds[0]).toMatchObject({ stage: 'first', outcome: 'failed' });
+    expect(flat.status).toBe('in-lieu');
+    expect(ledgerTotal(state, 'in-lieu')).toBe(lot?.rounds[0]?.startingPriceFen);
+    const history = await events(s, caseId);
+    expect(history.filter((e) => e.type === 'approval-requested' && e.step === 'auction-terms')).toHaveLength(1);
+    expect(history.some((e) => e.type === 'auction-announced' && e.stage === 'second')).toBe(false);
+    reconciles(state);
+  });
+
+  it('failed once, the flat worth more than the claim: the applicant pays the difference, which pays the fee and the rest goes back (E9)', async () => {
+    const s = await open({ script: world(309, { auctions: ['failed'], inLieu: 'accept' }) });
+    const caseId = await file(s, 309, 300_000);
+    const state = await s.liveUntil(caseId, (c) => c.status === 'closed', 160);
+    const flat = flatOf(state);
+    const lot = state.disposal?.lots[flat.assetId];
+    const value = lot?.rounds[0]?.startingPriceFen ?? 0;
+    const difference = lot?.inLieu?.differenceFen ?? 0;
+    expect(difference).toBeGreaterThan(0);
+    expect(flat.status).toBe('in-lieu');
+    const history = await events(s, caseId);
+    expect(history.find((e) => e.type === 'money-received' && e.source === 'in-lieu-difference')).toMatchObject({
+      amountFen: difference,
+    });
+    // The property counts for what it is worth less the difference paid in money: no fen twice.
+    expect(ledgerTotal(state, 'in-lieu')).toBe(value - difference);
+    expect(state.closure?.way).toBe('fully-performed');
+    // The difference paid the fee and what interest the property did not cover; the rest went back to the respondent.
+    expect(ledgerTotal(state, 'refunded')).toBeGreaterThan(0);
+    reconciles(state);
+  });
+
+  it('failed once, the applicant agrees but does not pay the difference: nothing in lieu, the second auction follows (E9)', async () => {
+    const s = await open({ script: world(310, { auctions: ['failed', 'sold'], inLieu: 'accept-unpaid' }) });
+    const caseId = await file(s, 310, 300_000);
+    const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 160);
+    const lot = state.disposal?.lots[flatOf(state).assetId];
+    expect(lot?.inLieu).toMatchObject({ answer: 'declined', round: 1 });
+    expect(lot?.rounds.map((r) => [r.stage, r.outcome])).toEqual([
+      ['first', 'failed'],
+      ['second', 'sold'],
+    ]);
+    const history = await events(s, caseId);
+    expect(history).toContainEqual(expect.objectContaining({ type: 'in-lieu-answered', differenceUnpaid: true }));
+    expect(history.some((e) => e.type === 'in-lieu-ruled')).toBe(false);
     reconciles(state);
   });
 

@@ -79,7 +79,8 @@ export interface DisposalScript {
   /** A holder of a preemptive right matches the top bid and wins the tie (E7). */
   readonly preemptiveMatch?: boolean;
   readonly pricing?: 'ok' | 'silent';
-  readonly inLieu?: 'accept' | 'decline';
+  /** The applicant's answer to each offer in lieu in turn (E9: one after every failed auction); one answer: all. */
+  readonly inLieu?: 'accept' | 'decline' | 'accept-unpaid' | readonly ('accept' | 'decline' | 'accept-unpaid')[];
   readonly fixedPrice?: 'sold' | 'unsold';
 }
 
@@ -451,8 +452,21 @@ export class PartnerSimulator implements PartnerGateway {
         return reply('ok', SIMULATED_DELAY_HOURS.balance, { paidFen: item.amountFen ?? 0 }, '');
       }
       case 'in-lieu': {
-        const accepted = (this.caseScript(request).disposal?.inLieu ?? 'accept') === 'accept';
-        return reply('ok', SIMULATED_DELAY_HOURS.applicant, { accepted }, '');
+        const disposal = this.caseScript(request).disposal;
+        const script = disposal?.inLieu ?? 'accept';
+        // Which offer this is: one after every failed auction, counted in the scripted auctions up to its round.
+        const after = Number(request.method?.replace('after-round-', '') ?? Number.NaN);
+        const failed = (disposal?.auctions ?? []).slice(0, Number.isNaN(after) ? undefined : after);
+        const offer = Math.max(0, failed.filter((a) => a === 'failed').length - 1);
+        const answer = typeof script === 'string' ? script : (script[offer] ?? script.at(-1) ?? 'accept');
+        const accepted = answer !== 'decline';
+        const differencePaidFen = answer === 'accept' ? (item.differenceFen ?? 0) : 0;
+        return reply(
+          'ok',
+          SIMULATED_DELAY_HOURS.applicant,
+          { accepted, ...(item.differenceFen ? { differencePaidFen } : {}) },
+          '',
+        );
       }
       case 'fixed-price': {
         const sold = (this.caseScript(request).disposal?.fixedPrice ?? 'sold') === 'sold';

@@ -418,8 +418,21 @@ export type CaseEvent =
       readonly priceFen: Fen;
       readonly way: 'auction' | 'fixed-price';
     }
-  | { readonly type: 'in-lieu-offered'; readonly assetId: string; readonly valueFen: Fen }
-  | { readonly type: 'in-lieu-answered'; readonly assetId: string; readonly accepted: boolean }
+  /** E9: offered after the failed auction `round` at its starting price; `differenceFen` is the applicant's to pay. */
+  | {
+      readonly type: 'in-lieu-offered';
+      readonly assetId: string;
+      readonly valueFen: Fen;
+      readonly round?: number;
+      readonly differenceFen?: Fen;
+    }
+  | {
+      readonly type: 'in-lieu-answered';
+      readonly assetId: string;
+      readonly accepted: boolean;
+      /** The applicant agreed but did not pay the difference in the period set: nothing is taken in lieu (E9). */
+      readonly differenceUnpaid?: boolean;
+    }
   /** E11: the in-lieu ruling; the applicant takes the property at its value, which counts as performance. */
   | {
       readonly type: 'in-lieu-ruled';
@@ -427,6 +440,8 @@ export type CaseEvent =
       readonly docId: string;
       readonly applicantId: string;
       readonly valueFen: Fen;
+      /** The part of the value the applicant paid in money (E9: 补交差额): received on the case account, not in lieu. */
+      readonly differenceFen?: Fen;
     }
   | { readonly type: 'fixed-price-listed'; readonly assetId: string; readonly priceFen: Fen; readonly until: Instant }
   | {

@@ -397,7 +397,17 @@ export interface Lot {
   readonly rounds: readonly AuctionRound[];
   /** Why the phase cannot go on with this lot by itself (the panel refused, the platform is silent): the officer's. */
   readonly stalled?: string;
-  readonly inLieu?: { readonly valueFen: Fen; readonly answer?: 'accepted' | 'declined' };
+  /**
+   * The last offer of the lot in lieu of payment (E9): after the failed auction `round` (none in journals written
+   * before offers followed every failed round: then the last round), at its starting price; `differenceFen` is what
+   * the applicant pays on top when the value exceeds the claim.
+   */
+  readonly inLieu?: {
+    readonly valueFen: Fen;
+    readonly answer?: 'accepted' | 'declined';
+    readonly round?: number;
+    readonly differenceFen?: Fen;
+  };
   readonly fixedPrice?: {
     readonly priceFen: Fen;
     readonly until: Instant;

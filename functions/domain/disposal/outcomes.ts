@@ -36,7 +36,13 @@ export type DisposalAnswer =
       };
     }
   | { readonly kind: 'balance'; readonly assetId: string; readonly round: number; readonly paid: boolean }
-  | { readonly kind: 'in-lieu'; readonly assetId: string; readonly accepted: boolean }
+  | {
+      readonly kind: 'in-lieu';
+      readonly assetId: string;
+      readonly accepted: boolean;
+      /** Paid into the case account with the acceptance (E9: the difference above the claim). */
+      readonly differencePaidFen?: number;
+    }
   | {
       readonly kind: 'fixed-price';
       readonly assetId: string;
@@ -186,8 +192,23 @@ export function recordDisposalAnswer(
         alerts: [],
       };
     }
-    case 'in-lieu':
-      return { events: [{ type: 'in-lieu-answered', assetId: answer.assetId, accepted: answer.accepted }], alerts: [] };
+    case 'in-lieu': {
+      // E9 (拍卖变卖规定 第十九条): accepting a lot worth more than the claim needs the difference paid in the period
+      // set; an acceptance without it takes nothing in lieu.
+      const differenceFen = state.disposal?.lots[answer.assetId]?.inLieu?.differenceFen ?? 0;
+      const unpaid = answer.accepted && (answer.differencePaidFen ?? 0) < differenceFen;
+      return {
+        events: [
+          {
+            type: 'in-lieu-answered',
+            assetId: answer.assetId,
+            accepted: answer.accepted && !unpaid,
+            ...(unpaid ? { differenceUnpaid: true } : {}),
+          },
+        ],
+        alerts: [],
+      };
+    }
     case 'fixed-price': {
       if (!answer.sold) {
         return { events: [{ type: 'fixed-price-ended', assetId: answer.assetId, outcome: 'unsold' }], alerts: [] };

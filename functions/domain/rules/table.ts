@@ -28,6 +28,8 @@ const DISHONEST_2017 = '最高人民法院《关于公布失信被执行人名�
 const REFUSAL_2025 =
   '最高人民法院、最高人民检察院、公安部《关于办理拒不执行判决、裁定刑事案件若干问题的意见》(法发〔2025〕8号)';
 const REFERENCE_PRICE_2018 = '最高人民法院《关于人民法院确定财产处置参考价若干问题的规定》(法释〔2018〕15号)';
+const AUCTION_SALE_2004 =
+  '最高人民法院《关于人民法院民事执行中拍卖、变卖财产的规定》(法释〔2004〕16号，法释〔2020〕21号修正)';
 const ONLINE_AUCTION_2016 = '最高人民法院《关于人民法院网络司法拍卖若干问题的规定》(法释〔2016〕18号)';
 const FINAL_ROUND_2016 = '最高人民法院《关于严格规范终结本次执行程序的规定（试行）》(法〔2016〕373号)';
 const CASE_FILING_2014 = '最高人民法院《关于执行案件立案、结案若干问题的意见》(法发〔2014〕26号)';
@@ -825,13 +827,18 @@ export const RULES = {
   },
   E9: {
     id: 'E9',
-    title: 'After a failed second auction: fixed-price sale, transfer in lieu, or release',
-    titleZh: '变卖、以物抵债或解除查封',
+    title:
+      'After any failed auction the applicant may take the lot in lieu at that auction’s price, paying any difference; after a failed second auction: fixed-price sale, then release',
+    titleZh: '流拍后以物抵债（补交差额）、变卖或解除查封',
     kind: 'law',
-    source: `${ONLINE_AUCTION_2016}；变卖期取自网络司法拍卖平台惯例（出自二手资料，待核实）`,
+    source: `${AUCTION_SALE_2004} 第十九条（拍卖时无人竞买或者竞买人的最高应价低于保留价，到场的申请执行人或者其他执行债权人申请或者同意以该次拍卖所定的保留价接受拍卖财产的，应当将该财产交其抵债；承受人应受清偿的债权额低于抵债财产的价额的，责令其在指定的期间内补交差额）、第二十八条第二款（变卖公告之日起六十日内无人买受且不接受抵债的，解除查封、冻结）（条文序号为2004年文本，2020年修正后的序号未在所存文本中核实）；${ONLINE_AUCTION_2016} 第二十六条（再次拍卖流拍的，可以依法在同一网络司法拍卖平台变卖）、第三十七条（本规定未规定的，适用其他有关司法拍卖的规定）；网络变卖期六十日系比照前述第二十八条第二款，网拍规定本身未规定变卖期（待核实）`,
     effectiveFrom: '2017-01-01',
-    version: '2016',
+    version: '2004 / 2016',
     verify: true,
+    /** 第十九条: the offer follows every failed auction (流拍), not only the last, at that auction's starting price. */
+    inLieuAfter: 'every-failed-auction',
+    /** 第十九条: a lot worth more than the applicant's claim is still offered; the applicant pays the difference. */
+    creditorPaysDifference: true,
     fixedPriceSale: { days: 60, unit: 'calendar' } satisfies Period,
   },
   E10: {
