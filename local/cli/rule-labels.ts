@@ -8,6 +8,7 @@ import { type Fen, formatYuan } from '#domain/money.ts';
 export const FIELD_LABELS: Readonly<Record<string, string>> = {
   term: '执行期限',
   excludedPeriods: '不计入执行期限的期间',
+  deducted: '本系统扣除的期间（执行期限相应顺延）',
   applicantExemptUpToClaim: '申请执行人竞买可不交保证金（债权数额小于保证金的交差额）',
   nonLitigationTerm: '非诉执行案件期限',
   requestWindow: '申请延长的期间（届满前）',

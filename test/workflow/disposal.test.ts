@@ -4,9 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DisposalScript } from '#adapters/simulators/partner-simulator.ts';
+import { chinaDateOf, plusDays } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
+import { timeline } from '#domain/timeline/timeline.ts';
 import {
   confirmation,
   DECIDERS,
@@ -239,8 +241,45 @@ describe('online judicial auction', () => {
     const caseId = await file(s, 304, 1_200_000);
     const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 220);
     expect(flatOf(state).status).toBe('released');
-    const released = (await events(s, caseId)).find((e) => e.type === 'seizure-released');
+    const history = await events(s, caseId);
+    const released = history.find((e) => e.type === 'seizure-released');
     expect(released).toMatchObject({ reason: expect.stringContaining('变卖不成') });
+    // A1, TERM-EXCLUDED: the auctions and the sale, from the first announcement to the release, are not counted.
+    const term = state.nodes['enforcement-term'];
+    const lot = state.disposal?.lots[flatOf(state).assetId];
+    const span = term?.excluded?.find((e) => e.period === 'auction-or-sale');
+    expect(span?.from).toBe(chinaDateOf(lot?.rounds[0]?.announcedAt ?? ''));
+    // Two auctions (30 and 15 days' announcement), two offers in lieu and the 60-day sale.
+    expect(span?.days).toBeGreaterThan(100);
+    expect(term?.dueDate).toBe(plusDays(term?.originalDueDate ?? ('' as never), span?.days ?? 0));
+  });
+
+  it('a disposal that outlasts the term: the term is paused while the lot is sold, never overdue, and moved on (A1)', async () => {
+    const s = await open({
+      script: world(311, { auctions: ['failed', 'failed'], inLieu: 'decline', fixedPrice: 'unsold' }),
+    });
+    // A non-litigation case (e.g. an administrative decision): its term is 3 months (A1), shorter than the sale.
+    const filing = filingEvent(311, { claimFen: 1_200_000 * YUAN });
+    filing.detail.kind = 'non-litigation';
+    const outcome = await s.runtime.intake(filing);
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 260);
+    const term = state.nodes['enforcement-term'];
+    const span = term?.excluded?.find((e) => e.period === 'auction-or-sale');
+    // The three months ran out while the sale was going on ...
+    expect(term?.originalDueDate).toBe('2026-06-02');
+    expect((span?.to ?? '') > (term?.originalDueDate ?? '')).toBe(true);
+    // ... yet the term was not marked overdue: it was moved on by the days of the auctions and the sale.
+    const history = await events(s, caseId);
+    expect(history.filter((e) => e.type === 'node-overdue' && e.node === 'enforcement-term')).toEqual([]);
+    expect(term?.status).not.toBe('overdue');
+    expect(term?.dueDate).toBe(plusDays(term?.originalDueDate ?? ('' as never), span?.days ?? 0));
+    const lines = timeline(await s.runtime.cases.history(caseId), {
+      member: (id) => s.runtime.staff.memberName(id),
+      team: (id) => id,
+    }).map((l) => l.text);
+    expect(lines).toContainEqual(expect.stringContaining('拍卖、变卖被查封财产的期间（第九条第（十二）项）'));
   });
 
   it('a co-owner with a preemptive right matches the top bid and wins the tie (E7)', async () => {

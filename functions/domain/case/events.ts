@@ -19,6 +19,7 @@ import type {
   Entrustment,
   EvidenceCheck,
   EvidenceDeclaration,
+  ExcludedSpan,
   Installment,
   InterviewOpinion,
   Party,
@@ -60,7 +61,8 @@ export type CaseEvent =
       readonly officer: string;
       readonly reasons: readonly string[];
     }
-  | { readonly type: 'node-set'; readonly node: TimeNode }
+  /** `excluded`: the node is the enforcement term, moved on by this period not counted in it (TERM-EXCLUDED). */
+  | { readonly type: 'node-set'; readonly node: TimeNode; readonly excluded?: ExcludedSpan }
   | { readonly type: 'node-met'; readonly node: string; readonly at: Instant }
   | { readonly type: 'node-overdue'; readonly node: string; readonly at: Instant }
   /** The warning a few working days before a node falls due (P-NODE-WARNING). */

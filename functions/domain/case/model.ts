@@ -126,6 +126,21 @@ export interface TimeNode {
    * warning, no escalation; when it passes, what the party did not do decides (functions/domain/disputes/).
    */
   readonly window?: true;
+  /**
+   * The enforcement term (A1): the periods not counted in it (法释〔2000〕29号 第九条) by which its due date moved on,
+   * each once (case/term-exclusions.ts).
+   */
+  readonly excluded?: readonly ExcludedSpan[];
+}
+
+/** A period not counted in the enforcement term: an appraisal, or the auction or sale of a lot (TERM-EXCLUDED). */
+export interface ExcludedSpan {
+  readonly key: string;
+  readonly period: 'appraisal-or-audit' | 'auction-or-sale';
+  readonly from: LocalDate;
+  /** The day it ended, counted again in the term. */
+  readonly to: LocalDate;
+  readonly days: number;
 }
 
 export type AssetClass = 'deposit' | 'online-funds' | 'real-estate' | 'vehicle' | 'securities';

@@ -10,6 +10,7 @@ import type { CaseEvent } from '../case/events.ts';
 import type { AuctionStage, EnforcementCase, Lot, PricingMethod } from '../case/model.ts';
 import { meetNode } from '../case/nodes.ts';
 import { accountBalance, applyEvent, ledgerTotal } from '../case/reducer.ts';
+import { termExclusionDue } from '../case/term-exclusions.ts';
 import { outstandingFen } from '../control/plan.ts';
 import { owed } from '../disbursement/owed.ts';
 import { interestShares } from '../disbursement/plan.ts';
@@ -365,6 +366,9 @@ function lotStep(state: EnforcementCase, lot: Lot, rules: Rules, calendar: Legal
 }
 
 function nextStep(state: EnforcementCase, rules: Rules, calendar: LegalCalendar, now: Instant): Step {
+  // A1, TERM-EXCLUDED: an appraisal or a lot's auction or sale that ended moves the enforcement term on by its days.
+  const excluded = termExclusionDue(state, rules, now);
+  if (excluded) return { events: [excluded] };
   const disposal = state.disposal;
   const planned = disposableAssets(state).filter((id) => !disposal?.lots[id]);
   if (planned.length > 0) return { events: [{ type: 'disposal-planned', assetIds: planned }] };

@@ -79,6 +79,12 @@ export interface Names {
 
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 
+/** 法释〔2000〕29号 第九条's periods that move the enforcement term on (A1, TERM-EXCLUDED). */
+const EXCLUDED_LABELS: Readonly<Record<'appraisal-or-audit' | 'auction-or-sale', string>> = {
+  'appraisal-or-audit': '委托评估的期间（第九条第（八）项）',
+  'auction-or-sale': '拍卖、变卖被查封财产的期间（第九条第（十二）项）',
+};
+
 /** `2026-03-02 09:30` in China time. */
 export function chinaTime(instant: string): string {
   return new Date(Date.parse(instant) + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
@@ -127,8 +133,13 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `进入${PHASE_LABELS[event.phase]}阶段（第${event.run}次）`;
     case 'case-triaged':
       return `繁简分流：${TRACK_LABELS[event.track]}，分至${names.team(event.team)}，承办人${names.member(event.officer)}（${event.reasons.join('；')}）`;
-    case 'node-set':
+    case 'node-set': {
+      // A1, TERM-EXCLUDED: a period not counted in the enforcement term moved it on.
+      const span = event.excluded;
+      if (span)
+        return `执行期限顺延${span.days}日：${EXCLUDED_LABELS[span.period]}（${span.from}至${span.to}）不计入执行期限（法释〔2000〕29号第九条），应于${event.node.dueDate}前执结`;
       return `时间节点：${nodeLabel(event.node.node)}，应于${event.node.dueDate}前完成（规则${event.node.ruleId}）${unconfirmed(event.node)}`;
+    }
     case 'node-met': {
       const node = state?.nodes[event.node];
       // A party's window (an objection's) passing is no lateness: it ran out, or the party acted within it.
