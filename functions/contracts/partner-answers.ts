@@ -22,11 +22,23 @@ export const InquiryResult = z.object({
     .max(200),
 });
 
-export const FreezeResult = z.object({ frozenFen: fenAmount.optional(), reason: z.string().max(300).optional() });
+/**
+ * The bank's or registry's receipt (回执) of a freeze or seal: what it froze, and (B1) the day the measure took
+ * effect and the last day it registered, when the receipt states them.
+ */
+export const FreezeResult = z.object({
+  frozenFen: fenAmount.optional(),
+  reason: z.string().max(300).optional(),
+  frozenOn: z.iso.date().optional(),
+  expiresOn: z.iso.date().optional(),
+});
 export const DeductResult = z.object({ amountFen: fenAmount, reference: z.string().max(100) });
 export const EntrustResult = z.object({
   outcome: z.enum(['completed', 'reported-back']),
   detail: z.string().max(300).optional(),
+  /** B1: the registry's receipt, as the entrusted court forwards it: the seal's first and last days. */
+  frozenOn: z.iso.date().optional(),
+  expiresOn: z.iso.date().optional(),
 });
 
 const Note = z.object({ reasons: z.string().max(500).optional() });

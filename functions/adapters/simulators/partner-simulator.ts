@@ -9,12 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { PartnerCallback } from '#contracts/partner-answers.ts';
-import { type Instant, plusSeconds } from '#domain/calendar/local-date.ts';
+import { chinaDateOf, type Instant, plusDays, plusSeconds } from '#domain/calendar/local-date.ts';
 import type { AssetClass } from '#domain/case/model.ts';
 import { CREDIT_RECIPIENTS } from '#domain/coercion/plan.ts';
+import { seizureExpiry } from '#domain/control/plan.ts';
 import { caseIdFor } from '#domain/ids.ts';
 import { INQUIRY_CHANNELS } from '#domain/partners/channels.ts';
 import type { RequestItem } from '#domain/partners/requests.ts';
+import { RULES } from '#domain/rules/table.ts';
 import type { Clock } from '#ports/clock.ts';
 import type { PartnerGateway, PartnerRequest } from '#ports/partner-requests.ts';
 import { type AuthorityScript, measureAuthorityAnswer } from './measure-authorities.ts';
@@ -40,6 +42,11 @@ export interface RespondentScript {
   /** Channels that never answer the inquiry. */
   readonly silentChannels?: readonly string[];
   readonly freeze?: Behaviour;
+  /**
+   * B1: the last day the bank's receipt states: none (the period is counted from the receipt's day), or the day
+   * before the anniversary, as some banks register a year's freeze.
+   */
+  readonly receiptExpiry?: 'none' | 'day-before';
   readonly deduct?: Behaviour;
   /** The asset report the asset-report order asks for (A9). */
   readonly assetReport?: 'ok' | 'silent';
@@ -359,7 +366,13 @@ export class PartnerSimulator implements PartnerGateway {
         const held = this.holdings(who).find((a) => a.reference === item.reference);
         const frozenFen =
           held?.balanceFen !== undefined ? Math.min(held.balanceFen, item.amountFen ?? 0) : (item.amountFen ?? 0);
-        return reply(who.freeze, SIMULATED_DELAY_HOURS.order, { frozenFen }, '账户已销户');
+        // The bank freezes on the day the order reaches it; its receipt comes back with the answer.
+        const frozenOn = chinaDateOf(this.clock.now());
+        const receipt =
+          who.receiptExpiry === 'day-before' && held
+            ? { frozenOn, expiresOn: plusDays(seizureExpiry(frozenOn, held.class, RULES), -1) }
+            : {};
+        return reply(who.freeze, SIMULATED_DELAY_HOURS.order, { frozenFen, ...receipt }, '账户已销户');
       }
       case 'deduct':
         return reply(

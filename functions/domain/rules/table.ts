@@ -283,6 +283,13 @@ export const RULES = {
     deposit: { months: 12 } satisfies Period,
     movable: { months: 24 } satisfies Period,
     realEstate: { months: 36 } satisfies Period,
+    /**
+     * The end date kept on the case is the bank's or registry's receipt's (回执): the last day it states when within
+     * the period above from the day the measure took effect, else that period from the receipt's day (the day the
+     * assisting unit did it, not the day the case recorded the answer). The texts set the maximum only; that the
+     * receipt's dates govern is the issue's reading, checked against the article's words (不得超过), not a text.
+     */
+    endDate: 'receipt',
   },
   B2: {
     id: 'B2',
