@@ -108,6 +108,15 @@ describe('online judicial auction', () => {
     expect(round?.depositFen).toBe(Math.ceil(((round?.startingPriceFen ?? 0) * 10) / 100));
     expect(round).toMatchObject({ outcome: 'sold', balance: 'paid' });
     expect(state.nodes[`reference-price:${flat.assetId}`]?.status).toBe('met');
+    // A11-OBJECTION: the inquiry report was open to objection for 5 days; nobody objected, the window lapsed.
+    const window = state.nodes[`price-objection:${flat.assetId}`];
+    expect(window).toMatchObject({ ruleId: 'A11-OBJECTION', window: true, status: 'met' });
+    expect((window?.metAt ?? '') > (window?.dueAt ?? '')).toBe(true);
+    const lines = timeline(await s.runtime.cases.history(caseId), {
+      member: (id) => s.runtime.staff.memberName(id),
+      team: (id) => id,
+    }).map((l) => l.text);
+    expect(lines).toContain('期间届满：对询价、评估报告提出书面异议的期间');
     expect(state.closure?.way).toBe('fully-performed');
     reconciles(state);
     expect(ledgerTotal(state, 'refunded')).toBeGreaterThan(0);

@@ -85,6 +85,8 @@ export type NodeId =
   | `entrustment:${string}`
   /** A11: the reference price procedure started within 30 days of the seizure. */
   | `reference-price:${string}`
+  /** A11-OBJECTION: the parties' 5 days to object to an online-inquiry or appraisal report (a window). */
+  | `price-objection:${string}`
   /** E8: the second auction held within 30 days of the failed first. */
   | `second-auction:${string}`
   | `renewal:${string}`

@@ -80,6 +80,28 @@ function sale(
   ];
 }
 
+/**
+ * A11-OBJECTION: an online-inquiry or appraisal report is served on the parties, who may object in writing within 5
+ * days (参考价规定 第二十二条、第二十三条): the window is a node of the case; when it passes unused the sweeper closes it.
+ */
+function objectionWindow(
+  assetId: string,
+  method: PricingMethod,
+  rules: Rules,
+  calendar: LegalCalendar,
+  now: Instant,
+): CaseEvent[] {
+  if (!(rules.A11_OBJECTION.reports as readonly string[]).includes(method)) return [];
+  const node = timeNode(
+    `price-objection:${assetId}`,
+    rules.A11_OBJECTION.id,
+    rules.A11_OBJECTION.window,
+    now,
+    calendar,
+  );
+  return [{ type: 'node-set', node: { ...node, window: true } }];
+}
+
 export function recordDisposalAnswer(
   state: EnforcementCase,
   answer: DisposalAnswer,
@@ -107,6 +129,7 @@ export function recordDisposalAnswer(
             valueFen,
             report: answer.report,
           },
+          ...objectionWindow(answer.assetId, answer.method, rules, calendar, now),
         ],
         alerts: [],
       };

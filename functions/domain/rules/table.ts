@@ -129,11 +129,10 @@ export const RULES = {
     title: 'The applicant is asked for the respondent’s asset leads',
     titleZh: '申请执行人提供被执行人财产线索',
     kind: 'law',
-    source:
-      '最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）；3日期限出自本项目规则清单 A6，规定原文未见，待核实',
-    effectiveFrom: '2021-01-01',
-    version: '2020',
-    verify: true,
+    source: `${TIME_LIMITS_2006} 第五条（承办人应当在收到案件材料后3日内通知申请执行人提供被执行人财产状况或财产线索）；最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）`,
+    effectiveFrom: '2007-01-01',
+    version: '2006',
+    verify: false,
     period: { days: 3, unit: 'calendar' } satisfies Period,
   },
   A7: {
@@ -501,10 +500,10 @@ export const RULES = {
     title: 'After 终本: periodic network re-query; found assets resume enforcement as a new case',
     titleZh: '终本后定期查询被执行人财产及恢复执行',
     kind: 'law',
-    source: FINAL_ROUND_2016,
+    source: `${FINAL_ROUND_2016} 第九条（第一款：申请执行人发现可供执行财产的，可以申请恢复执行，不受申请执行时效期间的限制；第二款：终结本次执行程序后的五年内，执行法院应当每六个月通过网络执行查控系统查询一次被执行人的财产，并将查询结果告知申请执行人，符合恢复执行条件的，应当及时恢复执行）；恢复执行另立新案号见${CASE_FILING_2014}（恢复执行案件立案）`,
     effectiveFrom: '2016-12-01',
     version: '2016',
-    verify: true,
+    verify: false,
     /** Every this long ... */
     interval: { months: 6 } satisfies Period,
     /** ... for this long after the closure. */
@@ -717,10 +716,12 @@ export const RULES = {
     title: 'Entrusted court completes the matter or reports back',
     titleZh: '受托法院办理委托执行事项',
     kind: 'law',
-    source: '最高人民法院关于委托执行的规定（出自二手资料，待核实）',
+    source:
+      '最高人民法院《关于严格规范执行事项委托工作的管理办法（试行）》(法发〔2017〕27号)（受托法院办理期限三十日）：该办法原文未在所存文本中找到，待核实；所存文本中可见的只有地方法院细则（受委托人民法院应当在收到委托函之日起三十日内完成，不能完成的在期限内函告）及解读整个委托执行的二手资料（十五日内开始执行、三十日内执行完毕），均非最高人民法院原文',
     effectiveFrom: 'unknown',
     version: '2017',
     verify: true,
+    /** Completed, or reported back (函告) when it cannot be, within this period of receiving the entrustment. */
     period: { days: 30, unit: 'calendar' } satisfies Period,
   },
   A11: {
@@ -735,6 +736,23 @@ export const RULES = {
     /** Started within this period of the seizure of property to be auctioned or sold. */
     period: { days: 30, unit: 'calendar' } satisfies Period,
     methods: ['negotiation', 'directed-inquiry', 'online-inquiry', 'appraisal'],
+  },
+  A11_OBJECTION: {
+    id: 'A11-OBJECTION',
+    title:
+      'A party or interested person may object in writing to an online-inquiry or appraisal report within 5 days of receiving it; the objection is examined as an objection to an enforcement act',
+    titleZh: '对网络询价报告、评估报告提出书面异议的期间',
+    kind: 'law',
+    source: `${REFERENCE_PRICE_2018} 第二十二条（当事人、利害关系人认为网络询价报告或者评估报告存在财产基本信息错误、超出财产范围或者遗漏财产、评估机构或评估人员不具备相应资质、评估程序严重违法的，可以在收到报告后五日内提出书面异议，参照民事诉讼法关于执行异议的规定处理）、第二十三条（收到评估报告后五日内对参照标准、计价方法或者评估结果提出书面异议）；第十三条援引第二十二条的异议已在所存文本中见到，“五日”及第二十二条、第二十三条全文未在所存文本中核实`,
+    effectiveFrom: '2018-09-01',
+    version: '2018',
+    verify: true,
+    /** From the report's service on the parties (sent through the e-service platform the day it comes in). */
+    window: { days: 5, unit: 'calendar' } satisfies Period,
+    /** The reports that may be objected to: online inquiry and commissioned appraisal (not 议价 or 定向询价). */
+    reports: ['online-inquiry', 'appraisal'],
+    /** An objection is examined as one to an enforcement act (OBJ-ACT), which does not stop the disposal. */
+    examinedAs: 'OBJ-ACT',
   },
   E1: {
     id: 'E1',
