@@ -484,16 +484,23 @@ export const RULES = {
     title: 'Closing this round of enforcement (终本): every condition must hold',
     titleZh: '终结本次执行程序的条件',
     kind: 'law',
-    source: `${FINAL_ROUND_2016} 第一条第（一）至（五）项；${CASE_FILING_2014} 第十六条`,
+    source: `${FINAL_ROUND_2016} 第一条第（一）至（五）项、第四条（发现的财产不能处置：经法定程序拍卖、变卖未成交，申请执行人不接受抵债，又不能采取其他执行措施的；在登记机关查封的车辆、船舶等财产未能实际扣押的）；${CASE_FILING_2014} 第十六条`,
     effectiveFrom: '2016-12-01',
     version: '2016',
     verify: false,
     /**
      * 第一条第（四）项: 自执行案件立案之日起已超过三个月 (more than: from the day after, closure/final-closure.ts). The
-     * conditions are 第一条第（一）至（五）项; 第（三）项 allows 终本 when 发现的财产不能处置 (not yet modelled: property
-     * still seized bars 终本 here).
+     * conditions are 第一条第（一）至（五）项.
      */
     minSinceFiling: { months: 3 } satisfies Period,
+    /**
+     * 第一条第（三）项 allows 终本 when 发现的财产不能处置, which 第四条 defines: (一) auctioned and sold without success,
+     * the applicant not taking it in lieu, no other measure possible; (二) a vehicle or ship sealed at the registry but
+     * not actually impounded. This system reaches (一): after the unsold fixed-price sale the seal is released (E9,
+     * 拍卖变卖规定 第二十八条第二款), and released property does not bar 终本. (二) is not modelled: a vehicle still
+     * sealed bars 终本 until the officer releases it. Property still seized otherwise bars 终本.
+     */
+    undisposable: ['auction-and-sale-failed-in-lieu-declined'],
   },
   G3: {
     id: 'G3',
