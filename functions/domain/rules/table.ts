@@ -852,7 +852,7 @@ export const RULES = {
     title: 'A failed auction is followed by a second one, announced again, at a reduced starting price',
     titleZh: '流拍后再次拍卖',
     kind: 'law',
-    source: `${ONLINE_AUCTION_2016} 第二十六条（动产七日前公告，不动产或者其他财产权十五日前公告，按E4划分）`,
+    source: `${ONLINE_AUCTION_2016} 第二十六条（竞价期间无人出价的，本次拍卖流拍；流拍后应当在三十日内在同一网络司法拍卖平台再次拍卖，动产七日前公告，不动产或者其他财产权十五日前公告；再次拍卖的起拍价降价幅度不得超过前次起拍价的百分之二十；再次拍卖流拍的，可以依法在同一平台变卖）、第二十七条（起拍价及其降价幅度、竞价增价幅度、保证金数额和优先购买权人竞买资格及其顺序等事项，应当由人民法院依法组成合议庭评议确定）`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: false,
@@ -862,6 +862,10 @@ export const RULES = {
     realEstateAnnouncement: { days: 15, unit: 'calendar' } satisfies Period,
     /** The starting price is cut by at most this share of the previous one. */
     maxCutPercent: 20,
+    /*
+     * 第二十七条: the terms are 合议庭评议确定. The approval step `auction-terms` records the panel's decision as
+     * entered by one panel member (approvals/policy.ts); the deliberation itself is not recorded member by member.
+     */
   },
   E9: {
     id: 'E9',
