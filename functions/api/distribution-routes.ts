@@ -135,9 +135,9 @@ export const DISPUTE_ROUTES = [
   act(
     'ruleSuspension',
     '/cases/{caseId}/suspension/ruling',
-    'The bureau chief rules on the proposal (never its proposer): in force, the running phases stop',
+    'The bureau chief rules on the proposal (never its proposer): in force, the running phases stop; on a ground of C6 第十条第一款第五项 (审判监督, bankruptcy) a listing without a term is removed',
     SuspensionRulingBody,
-    'api',
+    'settle',
   ),
   act(
     'liftSuspension',
@@ -196,6 +196,7 @@ export function disputeHandlers(
   const judgment = recordDistributionJudgment(deps);
   const advance = advanceDistributionAsStaff(deps);
   const lift = liftSuspension(deps);
+  const rule = ruleSuspension(deps);
   const guarantee = callGuarantee(deps);
   const reversal = orderReversal(deps);
   return {
@@ -205,6 +206,8 @@ export function disputeHandlers(
     recordDistributionJudgment: ({ identity, params, body }) =>
       judgment(identity, { caseId: caseId(params), ...(body as z.infer<typeof DistributionJudgmentBody>) }),
     advanceDistribution: ({ identity, params }) => advance(identity, { caseId: caseId(params) }),
+    ruleSuspension: ({ identity, params, body }) =>
+      rule(identity, { caseId: caseId(params), ...(body as z.infer<typeof SuspensionRulingBody>) }),
     liftSuspension: ({ identity, params, body }) =>
       lift(identity, { caseId: caseId(params), ...(body as z.infer<typeof SuspensionLiftBody>) }),
     callGuarantee: ({ identity, params }) => guarantee(identity, { caseId: caseId(params) }),
@@ -224,7 +227,6 @@ export function disputeApiHandlers(deps: Pick<Deps, 'cases' | 'queries' | 'clock
   const object = objectToDistribution(deps);
   const oppose = opposeObjection(deps);
   const propose = proposeSuspension(deps);
-  const rule = ruleSuspension(deps);
   return {
     getCaseDisputes: ({ identity, params }) => read(identity, caseId(params)),
     listPendingDisputes: ({ identity, query }) => pending(identity, query as z.infer<typeof DisputeQuery>),
@@ -237,7 +239,5 @@ export function disputeApiHandlers(deps: Pick<Deps, 'cases' | 'queries' | 'clock
       oppose(identity, { caseId: caseId(params), ...(body as z.infer<typeof DistributionOppositionBody>) }),
     proposeSuspension: ({ identity, params, body }) =>
       propose(identity, { caseId: caseId(params), ...(body as z.infer<typeof SuspensionBody>) } as ProposeCommand),
-    ruleSuspension: ({ identity, params, body }) =>
-      rule(identity, { caseId: caseId(params), ...(body as z.infer<typeof SuspensionRulingBody>) }),
   };
 }

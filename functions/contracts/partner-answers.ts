@@ -22,11 +22,23 @@ export const InquiryResult = z.object({
     .max(200),
 });
 
-export const FreezeResult = z.object({ frozenFen: fenAmount.optional(), reason: z.string().max(300).optional() });
+/**
+ * The bank's or registry's receipt (回执) of a freeze or seal: what it froze, and (B1) the day the measure took
+ * effect and the last day it registered, when the receipt states them.
+ */
+export const FreezeResult = z.object({
+  frozenFen: fenAmount.optional(),
+  reason: z.string().max(300).optional(),
+  frozenOn: z.iso.date().optional(),
+  expiresOn: z.iso.date().optional(),
+});
 export const DeductResult = z.object({ amountFen: fenAmount, reference: z.string().max(100) });
 export const EntrustResult = z.object({
   outcome: z.enum(['completed', 'reported-back']),
   detail: z.string().max(300).optional(),
+  /** B1: the registry's receipt, as the entrusted court forwards it: the seal's first and last days. */
+  frozenOn: z.iso.date().optional(),
+  expiresOn: z.iso.date().optional(),
 });
 
 const Note = z.object({ reasons: z.string().max(500).optional() });
@@ -82,8 +94,11 @@ export const RESULT_SCHEMAS = {
   }),
   /** The buyer paid the balance into the case account (the deposit comes with it from the platform). */
   balance: z.object({ paidFen: fenAmount }),
-  /** The applicant's answer to the offer of the property in lieu of payment. */
-  'in-lieu': z.object({ accepted: z.boolean() }),
+  /**
+   * The applicant's answer to the offer of the property in lieu of payment; accepting an offer whose value exceeds
+   * the claim, it pays the difference into the case account with it (E9: 补交差额).
+   */
+  'in-lieu': z.object({ accepted: z.boolean(), differencePaidFen: fenAmount.optional() }),
   /** The fixed-price sale's result: sold (the buyer paid the price in full) or not. */
   'fixed-price': z.object({ sold: z.boolean(), priceFen: fenAmount.optional(), buyer: z.string().max(60).optional() }),
   /** The bank, registry or entrusted court renewed the seizure (B2); it may say until when. */

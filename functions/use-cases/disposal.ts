@@ -104,7 +104,12 @@ export function disposalAnswer(request: PartnerRequest): DisposalAnswer {
       const answer = okAnswers(request)
         .map((a) => parsed('in-lieu', a.result))
         .find((r) => r !== undefined);
-      return { kind, assetId, accepted: answer?.accepted === true };
+      return {
+        kind,
+        assetId,
+        accepted: answer?.accepted === true,
+        ...(typeof answer?.differencePaidFen === 'number' ? { differencePaidFen: answer.differencePaidFen } : {}),
+      };
     }
     case 'fixed-price': {
       const answer = okAnswers(request)
@@ -185,7 +190,16 @@ function requestSpec(
         kind: 'in-lieu',
         round,
         tag: wait.assetId,
-        items: [{ itemId: wait.applicantId, assetId: wait.assetId, amountFen: wait.valueFen, reference }],
+        ...(wait.afterRound !== undefined ? { method: `after-round-${wait.afterRound}` } : {}),
+        items: [
+          {
+            itemId: wait.applicantId,
+            assetId: wait.assetId,
+            amountFen: wait.valueFen,
+            ...(wait.differenceFen > 0 ? { differenceFen: wait.differenceFen } : {}),
+            reference,
+          },
+        ],
         period: policy.inLieuAnswer,
       };
     case 'fixed-price':

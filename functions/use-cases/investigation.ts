@@ -5,12 +5,12 @@
 
 import { DeductResult, EntrustResult, FreezeResult, InquiryResult } from '#contracts/partner-answers.ts';
 import type { LegalCalendar } from '#domain/calendar/legal-calendar.ts';
-import { chinaDateOf, endOfChinaDay, secondsUntil } from '#domain/calendar/local-date.ts';
+import { chinaDateOf, endOfChinaDay, localDate, secondsUntil } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { meetNode, timeNode } from '#domain/case/nodes.ts';
 import { type ControlStep, nextControlStep } from '#domain/control/next-step.ts';
-import { handoverStatus, planControl, seizureExpiry } from '#domain/control/plan.ts';
+import { handoverStatus, planControl, receiptExpiry } from '#domain/control/plan.ts';
 import { derivedId, executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
@@ -220,7 +220,21 @@ function controlEvents(
   late = false,
 ): CaseEvent[] {
   const events: CaseEvent[] = [];
-  const expiresOn = (asset: Asset) => seizureExpiry(chinaDateOf(now), asset.class, rules);
+  // B1: the end date is the receipt's: from the day the bank or registry did it (its answer's day, unless the
+  // receipt states another), for the class's period, or the earlier last day the receipt states.
+  // A start day after the answer's is not believed: the measure cannot take effect after the receipt came back.
+  const expiresOn = (asset: Asset, at: string, receipt?: { frozenOn?: string; expiresOn?: string }) => {
+    const answered = chinaDateOf(at);
+    const stated = receipt?.frozenOn ? localDate(receipt.frozenOn) : undefined;
+    return receiptExpiry(
+      {
+        effectiveOn: stated !== undefined && stated <= answered ? stated : answered,
+        ...(receipt?.expiresOn ? { expiresOn: localDate(receipt.expiresOn) } : {}),
+      },
+      asset.class,
+      rules,
+    );
+  };
   // A11: property sealed to be sold has its reference price procedure started within 30 days.
   const pricingNode = (asset: Asset): CaseEvent[] =>
     asset.class === 'deposit' || asset.class === 'online-funds'
@@ -250,7 +264,7 @@ function controlEvents(
           type: 'asset-frozen',
           assetId,
           amountFen: fen(result.data.frozenFen ?? item.amountFen ?? 0),
-          expiresOn: expiresOn(asset),
+          expiresOn: expiresOn(asset, answer.at, result.data),
         },
         ...pricingNode(asset),
       );
@@ -287,7 +301,7 @@ function controlEvents(
       );
       if (result.outcome === 'completed') {
         events.push(
-          { type: 'asset-frozen', assetId, amountFen: fen(0), expiresOn: expiresOn(asset) },
+          { type: 'asset-frozen', assetId, amountFen: fen(0), expiresOn: expiresOn(asset, answer.at, result) },
           ...pricingNode(asset),
         );
       }

@@ -62,6 +62,9 @@ function eventsFor(actions: readonly NodeAction[], tasks: readonly PlannedTask[]
     if (action.kind === 'warn')
       events.push({ type: 'node-warned', node: action.node.node, dueDate: action.node.dueDate });
     if (action.kind === 'overdue') events.push({ type: 'node-overdue', node: action.node.node, at: now });
+    // A11-OBJECTION: the window to object to a price report passed; an objection made in it is an OBJ-ACT one.
+    if (action.kind === 'lapse' && action.node.node.startsWith('price-objection:'))
+      events.push({ type: 'node-met', node: action.node.node, at: now });
   }
   for (const task of tasks) events.push({ type: 'node-task-started', ...task });
   return events;

@@ -93,8 +93,23 @@ function runningPhases(state: EnforcementCase): Partial<Record<Phase, number>> {
   return running;
 }
 
-/** The bureau chief rules (never the proposer): in force from today, the phases stopped; or refused. */
-export function ruleSuspension(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>) {
+/**
+ * C6 第十条第一款第五项: a suspension because of 审判监督 or bankruptcy removes a listing without a term. The coercion
+ * phase the ruling stops cannot do it: a short run that only removes and publishes (C5, C6) is recorded, then started.
+ */
+function removalRun(s: EnforcementCase, rules: Deps['rules']): number | undefined {
+  const listing = s.coercion?.listing;
+  const grounds: readonly string[] = rules.C6.removalOnSuspension;
+  if (!listing || listing.removedAt || listing.years !== undefined) return undefined;
+  if (s.suspension?.kind !== 'suspension' || !grounds.includes(s.suspension.ground)) return undefined;
+  return (s.phaseRuns.coercion ?? 0) + 1;
+}
+
+/**
+ * The bureau chief rules (never the proposer): in force from today, the phases stopped; or refused. Served by settle:
+ * a ruling on a ground of 第十条第一款第五项 starts the run that removes the listing.
+ */
+export function ruleSuspension(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'engine'>) {
   return async (
     identity: Identity | undefined,
     command: { readonly caseId: string; readonly decision: 'approved' | 'rejected'; readonly reason?: string },
@@ -105,7 +120,7 @@ export function ruleSuspension(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>) {
     if (command.decision === 'rejected' && !command.reason) throw invalid('reason：不予批准须说明理由');
     if (Object.values(before.approvals).some((a) => a.status === 'pending'))
       throw conflict('本案有待审批事项，须先作出决定再中止（暂缓）执行');
-    const { state } = await mutateCase(
+    const { state, result: lifting } = await mutateCase<number | undefined>(
       deps,
       command.caseId,
       { kind: 'staff', id: who.userId, role: 'bureau-chief' },
@@ -124,9 +139,16 @@ export function ruleSuspension(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>) {
           { type: 'suspension-ruled', decision: 'approved', by: who.userId, on, interrupted: runningPhases(s) },
         ];
         for (const node of deferralNodes(s.suspension, on, deps.rules)) events.push({ type: 'node-set', node });
-        return { events, result: undefined };
+        const run = removalRun(s, deps.rules);
+        if (run !== undefined) events.push({ type: 'lifting-run-started', run });
+        return { events, result: run };
       },
     );
+    if (lifting !== undefined)
+      await deps.engine.startExecution('coercion', executionName(state.caseId, 'coercion', lifting), {
+        v: 1,
+        caseId: state.caseId,
+      });
     return { caseId: state.caseId, suspension: state.suspension };
   };
 }

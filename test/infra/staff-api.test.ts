@@ -106,6 +106,8 @@ describe('the staff API', () => {
       'recordDistributionSuit',
       'recordDistributionJudgment',
       'advanceDistribution',
+      // A suspension because of 审判监督 or bankruptcy starts the run that removes a listing (C6 第十条第一款第五项).
+      'ruleSuspension',
       'liftSuspension',
       'callGuarantee',
       'orderReversal',

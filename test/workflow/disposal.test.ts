@@ -4,9 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { DisposalScript } from '#adapters/simulators/partner-simulator.ts';
+import { chinaDateOf, plusDays } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
+import { timeline } from '#domain/timeline/timeline.ts';
 import {
   confirmation,
   DECIDERS,
@@ -106,6 +108,15 @@ describe('online judicial auction', () => {
     expect(round?.depositFen).toBe(Math.ceil(((round?.startingPriceFen ?? 0) * 10) / 100));
     expect(round).toMatchObject({ outcome: 'sold', balance: 'paid' });
     expect(state.nodes[`reference-price:${flat.assetId}`]?.status).toBe('met');
+    // A11-OBJECTION: the inquiry report was open to objection for 5 days; nobody objected, the window lapsed.
+    const window = state.nodes[`price-objection:${flat.assetId}`];
+    expect(window).toMatchObject({ ruleId: 'A11-OBJECTION', window: true, status: 'met' });
+    expect((window?.metAt ?? '') > (window?.dueAt ?? '')).toBe(true);
+    const lines = timeline(await s.runtime.cases.history(caseId), {
+      member: (id) => s.runtime.staff.memberName(id),
+      team: (id) => id,
+    }).map((l) => l.text);
+    expect(lines).toContain('期间届满：对询价、评估报告提出书面异议的期间');
     expect(state.closure?.way).toBe('fully-performed');
     reconciles(state);
     expect(ledgerTotal(state, 'refunded')).toBeGreaterThan(0);
@@ -132,8 +143,8 @@ describe('online judicial auction', () => {
     reconciles(state);
   });
 
-  it('failed twice, then the applicant takes the flat in lieu at the second starting price (E8, E9, E11)', async () => {
-    const s = await open({ script: world(302, { auctions: ['failed', 'failed'], inLieu: 'accept' }) });
+  it('failed twice: declined in lieu after the first, the applicant takes the flat after the second at its starting price (E8, E9, E11)', async () => {
+    const s = await open({ script: world(302, { auctions: ['failed', 'failed'], inLieu: ['decline', 'accept'] }) });
     const caseId = await file(s, 302, 1_200_000);
     const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 160);
     const flat = flatOf(state);
@@ -147,12 +158,72 @@ describe('online judicial auction', () => {
     expect(secondNode?.status).toBe('met');
     expect(flat.status).toBe('in-lieu');
     expect(ledgerTotal(state, 'in-lieu')).toBe(second?.startingPriceFen);
+    // E9: offered after each failed auction, at that auction's starting price.
+    const offers = (await events(s, caseId)).filter((e) => e.type === 'in-lieu-offered');
+    expect(offers).toEqual([
+      expect.objectContaining({ round: 1, valueFen: first?.startingPriceFen }),
+      expect.objectContaining({ round: 2, valueFen: second?.startingPriceFen }),
+    ]);
     // The deposit money was paid out earlier; the rest is still owed: the case goes on without property, to the
     // coercive measures and, once they run out, the final-round closure (终本) review.
     const paid = ledgerTotal(state, 'disbursed') + ledgerTotal(state, 'in-lieu');
     expect(paid).toBe(50_000 * YUAN + (second?.startingPriceFen ?? 0));
     expect(['coercing', 'awaiting-final-closure', 'final-closure-review', 'closed']).toContain(state.status);
     if (state.status === 'closed') expect(state.closure?.way).toBe('final-round-closure');
+    reconciles(state);
+  });
+
+  it('failed once: the applicant takes the flat in lieu at the first starting price; no second auction is held (E9)', async () => {
+    const s = await open({ script: world(308, { auctions: ['failed'], inLieu: 'accept' }) });
+    const caseId = await file(s, 308, 1_200_000);
+    const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 120);
+    const flat = flatOf(state);
+    const lot = state.disposal?.lots[flat.assetId];
+    expect(lot?.rounds).toHaveLength(1);
+    expect(lot?.rounds[0]).toMatchObject({ stage: 'first', outcome: 'failed' });
+    expect(flat.status).toBe('in-lieu');
+    expect(ledgerTotal(state, 'in-lieu')).toBe(lot?.rounds[0]?.startingPriceFen);
+    const history = await events(s, caseId);
+    expect(history.filter((e) => e.type === 'approval-requested' && e.step === 'auction-terms')).toHaveLength(1);
+    expect(history.some((e) => e.type === 'auction-announced' && e.stage === 'second')).toBe(false);
+    reconciles(state);
+  });
+
+  it('failed once, the flat worth more than the claim: the applicant pays the difference, which pays the fee and the rest goes back (E9)', async () => {
+    const s = await open({ script: world(309, { auctions: ['failed'], inLieu: 'accept' }) });
+    const caseId = await file(s, 309, 300_000);
+    const state = await s.liveUntil(caseId, (c) => c.status === 'closed', 160);
+    const flat = flatOf(state);
+    const lot = state.disposal?.lots[flat.assetId];
+    const value = lot?.rounds[0]?.startingPriceFen ?? 0;
+    const difference = lot?.inLieu?.differenceFen ?? 0;
+    expect(difference).toBeGreaterThan(0);
+    expect(flat.status).toBe('in-lieu');
+    const history = await events(s, caseId);
+    expect(history.find((e) => e.type === 'money-received' && e.source === 'in-lieu-difference')).toMatchObject({
+      amountFen: difference,
+    });
+    // The property counts for what it is worth less the difference paid in money: no fen twice.
+    expect(ledgerTotal(state, 'in-lieu')).toBe(value - difference);
+    expect(state.closure?.way).toBe('fully-performed');
+    // The difference paid the fee and what interest the property did not cover; the rest went back to the respondent.
+    expect(ledgerTotal(state, 'refunded')).toBeGreaterThan(0);
+    reconciles(state);
+  });
+
+  it('failed once, the applicant agrees but does not pay the difference: nothing in lieu, the second auction follows (E9)', async () => {
+    const s = await open({ script: world(310, { auctions: ['failed', 'sold'], inLieu: 'accept-unpaid' }) });
+    const caseId = await file(s, 310, 300_000);
+    const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 160);
+    const lot = state.disposal?.lots[flatOf(state).assetId];
+    expect(lot?.inLieu).toMatchObject({ answer: 'declined', round: 1 });
+    expect(lot?.rounds.map((r) => [r.stage, r.outcome])).toEqual([
+      ['first', 'failed'],
+      ['second', 'sold'],
+    ]);
+    const history = await events(s, caseId);
+    expect(history).toContainEqual(expect.objectContaining({ type: 'in-lieu-answered', differenceUnpaid: true }));
+    expect(history.some((e) => e.type === 'in-lieu-ruled')).toBe(false);
     reconciles(state);
   });
 
@@ -179,8 +250,45 @@ describe('online judicial auction', () => {
     const caseId = await file(s, 304, 1_200_000);
     const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 220);
     expect(flatOf(state).status).toBe('released');
-    const released = (await events(s, caseId)).find((e) => e.type === 'seizure-released');
+    const history = await events(s, caseId);
+    const released = history.find((e) => e.type === 'seizure-released');
     expect(released).toMatchObject({ reason: expect.stringContaining('变卖不成') });
+    // A1, TERM-EXCLUDED: the auctions and the sale, from the first announcement to the release, are not counted.
+    const term = state.nodes['enforcement-term'];
+    const lot = state.disposal?.lots[flatOf(state).assetId];
+    const span = term?.excluded?.find((e) => e.period === 'auction-or-sale');
+    expect(span?.from).toBe(chinaDateOf(lot?.rounds[0]?.announcedAt ?? ''));
+    // Two auctions (30 and 15 days' announcement), two offers in lieu and the 60-day sale.
+    expect(span?.days).toBeGreaterThan(100);
+    expect(term?.dueDate).toBe(plusDays(term?.originalDueDate ?? ('' as never), span?.days ?? 0));
+  });
+
+  it('a disposal that outlasts the term: the term is paused while the lot is sold, never overdue, and moved on (A1)', async () => {
+    const s = await open({
+      script: world(311, { auctions: ['failed', 'failed'], inLieu: 'decline', fixedPrice: 'unsold' }),
+    });
+    // A non-litigation case (e.g. an administrative decision): its term is 3 months (A1), shorter than the sale.
+    const filing = filingEvent(311, { claimFen: 1_200_000 * YUAN });
+    filing.detail.kind = 'non-litigation';
+    const outcome = await s.runtime.intake(filing);
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    const state = await s.liveUntil(caseId, (c) => c.disposal?.ended === true && settledAfterDisposal(c), 260);
+    const term = state.nodes['enforcement-term'];
+    const span = term?.excluded?.find((e) => e.period === 'auction-or-sale');
+    // The three months ran out while the sale was going on ...
+    expect(term?.originalDueDate).toBe('2026-06-02');
+    expect((span?.to ?? '') > (term?.originalDueDate ?? '')).toBe(true);
+    // ... yet the term was not marked overdue: it was moved on by the days of the auctions and the sale.
+    const history = await events(s, caseId);
+    expect(history.filter((e) => e.type === 'node-overdue' && e.node === 'enforcement-term')).toEqual([]);
+    expect(term?.status).not.toBe('overdue');
+    expect(term?.dueDate).toBe(plusDays(term?.originalDueDate ?? ('' as never), span?.days ?? 0));
+    const lines = timeline(await s.runtime.cases.history(caseId), {
+      member: (id) => s.runtime.staff.memberName(id),
+      team: (id) => id,
+    }).map((l) => l.text);
+    expect(lines).toContainEqual(expect.stringContaining('拍卖、变卖被查封财产的期间（第九条第（十二）项）'));
   });
 
   it('a co-owner with a preemptive right matches the top bid and wins the tie (E7)', async () => {

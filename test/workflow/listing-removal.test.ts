@@ -25,7 +25,14 @@ function script(): SimulatorScript {
   };
 }
 
-function staffPost(s: Scenario, caseId: string, route: string, body: unknown) {
+function staffPost(
+  s: Scenario,
+  caseId: string,
+  route: string,
+  body: unknown,
+  as = OFFICER,
+  group = 'handling-officer',
+) {
   return s.runtime.handleApi(
     {
       httpMethod: 'POST',
@@ -39,7 +46,7 @@ function staffPost(s: Scenario, caseId: string, route: string, body: unknown) {
       requestContext: {
         requestId: 'test',
         authorizer: {
-          claims: { 'cognito:username': OFFICER, 'cognito:groups': 'handling-officer', 'custom:court': 'HB0922' },
+          claims: { 'cognito:username': as, 'cognito:groups': group, 'custom:court': 'HB0922' },
         },
       },
     } as never,
@@ -60,6 +67,8 @@ async function listedWithoutTerm(s: Scenario, n: number): Promise<string> {
   expect(listed.coercion?.restriction?.liftedAt).toBeUndefined();
   return caseId;
 }
+
+const noPendingApproval = (c: EnforcementCase) => Object.values(c.approvals).every((a) => a.status !== 'pending');
 
 const removedAndConfirmed = (c: EnforcementCase) =>
   c.coercion?.listing?.removedAt !== undefined && c.nodes['listing-removal']?.status === 'met';
@@ -90,6 +99,106 @@ describe('C6 第十条第一款第三项: the applicant’s request', () => {
     expect(lines).toContainEqual(
       expect.stringContaining('删除失信信息（申请执行人书面申请删除失信信息，本院审查同意（第十条第一款第三项））'),
     );
+  });
+});
+
+describe('C6 第十条第一款第五项: suspended because of 审判监督', () => {
+  it('a suspension for a retrial, once ruled, removes and publishes the listing within 3 working days, the restriction staying', async () => {
+    const s = await open({ script: script() });
+    const caseId = await listedWithoutTerm(s, 943);
+    const proposed = await s.runtime.handleApi(
+      {
+        httpMethod: 'POST',
+        path: `/cases/${caseId}/suspension`,
+        resource: '/cases/{caseId}/suspension',
+        pathParameters: { caseId },
+        queryStringParameters: null,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'suspension',
+          ground: 'retrial-ordered',
+          note: '上级法院裁定再审，中止原判决执行',
+        }),
+        isBase64Encoded: false,
+        requestContext: {
+          requestId: 'test',
+          authorizer: {
+            claims: { 'cognito:username': OFFICER, 'cognito:groups': 'handling-officer', 'custom:court': 'HB0922' },
+          },
+        },
+      } as never,
+      'api',
+    );
+    expect(proposed.statusCode).toBe(200);
+    // The approvals the measures asked for are decided first: a suspension is ruled on a case with none pending.
+    await s.liveUntil(caseId, noPendingApproval, 10);
+    const ruled = await staffPost(
+      s,
+      caseId,
+      'suspension/ruling',
+      { decision: 'approved' },
+      'zhang-wei',
+      'bureau-chief',
+    );
+    expect(ruled.statusCode, ruled.body).toBe(200);
+    const removed = await s.liveUntil(caseId, removedAndConfirmed, 5);
+    expect(removed.suspension).toMatchObject({ status: 'in-force', ground: 'retrial-ordered' });
+    expect(removed.coercion?.listing?.removalGround).toBe('suspended-review-or-bankruptcy');
+    expect(removed.coercion?.published['listing-removed']?.acknowledged).toHaveLength(5);
+    expect(removed.nodes['listing-removal']).toMatchObject({ ruleId: 'C6', status: 'met' });
+    // Only the listing: the restriction order stays (C5 has no such ground).
+    expect(removed.coercion?.restriction?.liftedAt).toBeUndefined();
+    const lines = timeline(await s.runtime.cases.history(caseId), {
+      member: (id) => s.runtime.staff.memberName(id),
+      team: (id) => id,
+    }).map((l) => l.text);
+    expect(lines).toContainEqual(
+      expect.stringContaining('因审判监督或破产程序，人民法院依法裁定对失信被执行人中止执行'),
+    );
+  });
+
+  it('a suspension on another ground of 第二百六十七条 leaves the listing in force', async () => {
+    const s = await open({ script: script() });
+    const caseId = await listedWithoutTerm(s, 944);
+    await s.runtime.handleApi(
+      {
+        httpMethod: 'POST',
+        path: `/cases/${caseId}/suspension`,
+        resource: '/cases/{caseId}/suspension',
+        pathParameters: { caseId },
+        queryStringParameters: null,
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          kind: 'suspension',
+          ground: 'applicant-agrees-to-defer',
+          note: '申请执行人书面同意延期',
+        }),
+        isBase64Encoded: false,
+        requestContext: {
+          requestId: 'test',
+          authorizer: {
+            claims: { 'cognito:username': OFFICER, 'cognito:groups': 'handling-officer', 'custom:court': 'HB0922' },
+          },
+        },
+      } as never,
+      'api',
+    );
+    // The approvals the measures asked for are decided first: a suspension is ruled on a case with none pending.
+    await s.liveUntil(caseId, noPendingApproval, 10);
+    const ruled = await staffPost(
+      s,
+      caseId,
+      'suspension/ruling',
+      { decision: 'approved' },
+      'zhang-wei',
+      'bureau-chief',
+    );
+    expect(ruled.statusCode, ruled.body).toBe(200);
+    await s.runtime.advance(10 * DAY);
+    const after = await s.load(caseId);
+    expect(after.suspension?.status).toBe('in-force');
+    expect(after.coercion?.listing?.removedAt).toBeUndefined();
+    expect(after.nodes['listing-removal']).toBeUndefined();
   });
 });
 

@@ -58,6 +58,23 @@ async function renewalExecutions(s: Scenario, caseId: string) {
   }
 }
 
+describe('B1: the seizure’s end date is the one on the bank’s receipt', () => {
+  it('a bank that registers a year’s freeze to the day before the anniversary: the case keeps that day, and the renewal is planned from it', async () => {
+    const s = await open({ script: script(509, world({ receiptExpiry: 'day-before' })) });
+    const caseId = await held(s, 509);
+    const seized = await s.load(caseId);
+    const deposit = Object.values(seized.assets).find((a) => a.class === 'deposit');
+    const flat = Object.values(seized.assets).find((a) => a.class === 'real-estate');
+    // The receipt states 5 March 2027 (frozen on 6 March 2026, recorded when the answer came back on the 7th): that
+    // day, not a year from the day the answer was recorded.
+    expect(deposit).toMatchObject({ status: 'frozen', seizedOn: '2026-03-07', freezeExpiresOn: '2027-03-05' });
+    // The registry's receipt likewise: three years from the day the seal took effect, less a day.
+    expect(flat).toMatchObject({ status: 'sealed', freezeExpiresOn: '2029-03-05' });
+    // The renewal order goes out a policy lead before the receipt's day, a day earlier than without it.
+    expect(deposit?.renewal).toMatchObject({ sendOn: '2027-02-03', escalateOn: '2027-02-23' });
+  });
+});
+
 describe('seizure renewals (B1, B2)', () => {
   it('seizure renewal scheduled and executed before expiry: a deposit freeze renewed for another year, by a chain of short executions', async () => {
     const s = await open({ script: script(500, world()) });

@@ -71,12 +71,12 @@ describe('中止执行 (suspension)', () => {
     // The proposer may not rule; a ground the law does not name is refused.
     expect(
       (
-        await call(s, { ...OFFICER, group: 'bureau-chief' }, 'api', `/cases/${caseId}/suspension/ruling`, {
+        await call(s, { ...OFFICER, group: 'bureau-chief' }, 'settle', `/cases/${caseId}/suspension/ruling`, {
           decision: 'approved',
         })
       ).status,
     ).toBe(403);
-    const ruled = await call(s, CHIEF, 'api', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
+    const ruled = await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
     expect(ruled.body.suspension).toMatchObject({ status: 'in-force', ruledBy: 'zhang-wei' });
 
     // 40 days stopped: the coercion that was running ends at its next step, quietly.
@@ -114,9 +114,9 @@ describe('a suspension refused', () => {
       ground: 'applicant-agrees-to-defer',
       note: '申请执行人口头表示可以延期',
     });
-    const bare = await call(s, CHIEF, 'api', `/cases/${caseId}/suspension/ruling`, { decision: 'rejected' });
+    const bare = await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, { decision: 'rejected' });
     expect(bare.status).toBe(400);
-    const refused = await call(s, CHIEF, 'api', `/cases/${caseId}/suspension/ruling`, {
+    const refused = await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, {
       decision: 'rejected',
       reason: '申请执行人未书面表示可以延期执行',
     });
@@ -157,7 +157,7 @@ describe('暂缓执行 with 执行担保 (deferral on a guarantee)', () => {
       applicantConsent: true,
     });
     expect(proposed.body.suspension.guarantee).toMatchObject({ periodEndsOn: '2027-06-30' });
-    await call(s, CHIEF, 'api', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
+    await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
     const deferred = await s.load(caseId);
     expect(deferred.nodes['dispute:deferral']).toMatchObject({ dueDate: '2026-07-01', ruleId: 'DEFERRAL' });
     expect(deferred.nodes['dispute:guarantee']).toMatchObject({ dueDate: '2027-06-30', ruleId: 'GUARANTEE' });

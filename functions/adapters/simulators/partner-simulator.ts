@@ -9,12 +9,14 @@
  */
 import { createHash } from 'node:crypto';
 import type { PartnerCallback } from '#contracts/partner-answers.ts';
-import { type Instant, plusSeconds } from '#domain/calendar/local-date.ts';
+import { chinaDateOf, type Instant, plusDays, plusSeconds } from '#domain/calendar/local-date.ts';
 import type { AssetClass } from '#domain/case/model.ts';
 import { CREDIT_RECIPIENTS } from '#domain/coercion/plan.ts';
+import { seizureExpiry } from '#domain/control/plan.ts';
 import { caseIdFor } from '#domain/ids.ts';
 import { INQUIRY_CHANNELS } from '#domain/partners/channels.ts';
 import type { RequestItem } from '#domain/partners/requests.ts';
+import { RULES } from '#domain/rules/table.ts';
 import type { Clock } from '#ports/clock.ts';
 import type { PartnerGateway, PartnerRequest } from '#ports/partner-requests.ts';
 import { type AuthorityScript, measureAuthorityAnswer } from './measure-authorities.ts';
@@ -40,6 +42,11 @@ export interface RespondentScript {
   /** Channels that never answer the inquiry. */
   readonly silentChannels?: readonly string[];
   readonly freeze?: Behaviour;
+  /**
+   * B1: the last day the bank's receipt states: none (the period is counted from the receipt's day), or the day
+   * before the anniversary, as some banks register a year's freeze.
+   */
+  readonly receiptExpiry?: 'none' | 'day-before';
   readonly deduct?: Behaviour;
   /** The asset report the asset-report order asks for (A9). */
   readonly assetReport?: 'ok' | 'silent';
@@ -79,7 +86,8 @@ export interface DisposalScript {
   /** A holder of a preemptive right matches the top bid and wins the tie (E7). */
   readonly preemptiveMatch?: boolean;
   readonly pricing?: 'ok' | 'silent';
-  readonly inLieu?: 'accept' | 'decline';
+  /** The applicant's answer to each offer in lieu in turn (E9: one after every failed auction); one answer: all. */
+  readonly inLieu?: 'accept' | 'decline' | 'accept-unpaid' | readonly ('accept' | 'decline' | 'accept-unpaid')[];
   readonly fixedPrice?: 'sold' | 'unsold';
 }
 
@@ -358,7 +366,13 @@ export class PartnerSimulator implements PartnerGateway {
         const held = this.holdings(who).find((a) => a.reference === item.reference);
         const frozenFen =
           held?.balanceFen !== undefined ? Math.min(held.balanceFen, item.amountFen ?? 0) : (item.amountFen ?? 0);
-        return reply(who.freeze, SIMULATED_DELAY_HOURS.order, { frozenFen }, '账户已销户');
+        // The bank freezes on the day the order reaches it; its receipt comes back with the answer.
+        const frozenOn = chinaDateOf(this.clock.now());
+        const receipt =
+          who.receiptExpiry === 'day-before' && held
+            ? { frozenOn, expiresOn: plusDays(seizureExpiry(frozenOn, held.class, RULES), -1) }
+            : {};
+        return reply(who.freeze, SIMULATED_DELAY_HOURS.order, { frozenFen, ...receipt }, '账户已销户');
       }
       case 'deduct':
         return reply(
@@ -451,8 +465,21 @@ export class PartnerSimulator implements PartnerGateway {
         return reply('ok', SIMULATED_DELAY_HOURS.balance, { paidFen: item.amountFen ?? 0 }, '');
       }
       case 'in-lieu': {
-        const accepted = (this.caseScript(request).disposal?.inLieu ?? 'accept') === 'accept';
-        return reply('ok', SIMULATED_DELAY_HOURS.applicant, { accepted }, '');
+        const disposal = this.caseScript(request).disposal;
+        const script = disposal?.inLieu ?? 'accept';
+        // Which offer this is: one after every failed auction, counted in the scripted auctions up to its round.
+        const after = Number(request.method?.replace('after-round-', '') ?? Number.NaN);
+        const failed = (disposal?.auctions ?? []).slice(0, Number.isNaN(after) ? undefined : after);
+        const offer = Math.max(0, failed.filter((a) => a === 'failed').length - 1);
+        const answer = typeof script === 'string' ? script : (script[offer] ?? script.at(-1) ?? 'accept');
+        const accepted = answer !== 'decline';
+        const differencePaidFen = answer === 'accept' ? (item.differenceFen ?? 0) : 0;
+        return reply(
+          'ok',
+          SIMULATED_DELAY_HOURS.applicant,
+          { accepted, ...(item.differenceFen ? { differencePaidFen } : {}) },
+          '',
+        );
       }
       case 'fixed-price': {
         const sold = (this.caseScript(request).disposal?.fixedPrice ?? 'sold') === 'sold';

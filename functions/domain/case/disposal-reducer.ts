@@ -161,11 +161,17 @@ export function applyDisposalEvent(state: EnforcementCase, event: DisposalEvent,
       return withLot(state, event.assetId, (lot) => ({
         ...lot,
         status: 'offered-in-lieu',
-        inLieu: { valueFen: event.valueFen },
+        inLieu: {
+          valueFen: event.valueFen,
+          ...(event.round !== undefined ? { round: event.round } : {}),
+          ...(event.differenceFen ? { differenceFen: event.differenceFen } : {}),
+        },
       }));
     case 'in-lieu-answered':
+      // Declined, the lot goes on as priced: the next auction, or after the last one the fixed-price sale (E9).
       return withLot(state, event.assetId, (lot) => ({
         ...lot,
+        ...(event.accepted ? {} : { status: 'priced' as const }),
         ...(lot.inLieu ? { inLieu: { ...lot.inLieu, answer: event.accepted ? 'accepted' : 'declined' } } : {}),
       }));
     case 'in-lieu-ruled': {
@@ -177,7 +183,8 @@ export function applyDisposalEvent(state: EnforcementCase, event: DisposalEvent,
           {
             entryId: `in-lieu-${event.assetId}`,
             kind: 'in-lieu' as const,
-            amountFen: event.valueFen,
+            // The difference the applicant paid came in as money (money-received, in-lieu-difference): not twice.
+            amountFen: fen(event.valueFen - (event.differenceFen ?? 0)),
             at,
             counterparty: event.applicantId,
             note: event.docId,

@@ -19,6 +19,7 @@ import type {
   Entrustment,
   EvidenceCheck,
   EvidenceDeclaration,
+  ExcludedSpan,
   Installment,
   InterviewOpinion,
   Party,
@@ -60,7 +61,8 @@ export type CaseEvent =
       readonly officer: string;
       readonly reasons: readonly string[];
     }
-  | { readonly type: 'node-set'; readonly node: TimeNode }
+  /** `excluded`: the node is the enforcement term, moved on by this period not counted in it (TERM-EXCLUDED). */
+  | { readonly type: 'node-set'; readonly node: TimeNode; readonly excluded?: ExcludedSpan }
   | { readonly type: 'node-met'; readonly node: string; readonly at: Instant }
   | { readonly type: 'node-overdue'; readonly node: string; readonly at: Instant }
   /** The warning a few working days before a node falls due (P-NODE-WARNING). */
@@ -418,8 +420,21 @@ export type CaseEvent =
       readonly priceFen: Fen;
       readonly way: 'auction' | 'fixed-price';
     }
-  | { readonly type: 'in-lieu-offered'; readonly assetId: string; readonly valueFen: Fen }
-  | { readonly type: 'in-lieu-answered'; readonly assetId: string; readonly accepted: boolean }
+  /** E9: offered after the failed auction `round` at its starting price; `differenceFen` is the applicant's to pay. */
+  | {
+      readonly type: 'in-lieu-offered';
+      readonly assetId: string;
+      readonly valueFen: Fen;
+      readonly round?: number;
+      readonly differenceFen?: Fen;
+    }
+  | {
+      readonly type: 'in-lieu-answered';
+      readonly assetId: string;
+      readonly accepted: boolean;
+      /** The applicant agreed but did not pay the difference in the period set: nothing is taken in lieu (E9). */
+      readonly differenceUnpaid?: boolean;
+    }
   /** E11: the in-lieu ruling; the applicant takes the property at its value, which counts as performance. */
   | {
       readonly type: 'in-lieu-ruled';
@@ -427,6 +442,8 @@ export type CaseEvent =
       readonly docId: string;
       readonly applicantId: string;
       readonly valueFen: Fen;
+      /** The part of the value the applicant paid in money (E9: 补交差额): received on the case account, not in lieu. */
+      readonly differenceFen?: Fen;
     }
   | { readonly type: 'fixed-price-listed'; readonly assetId: string; readonly priceFen: Fen; readonly until: Instant }
   | {

@@ -85,6 +85,8 @@ export type NodeId =
   | `entrustment:${string}`
   /** A11: the reference price procedure started within 30 days of the seizure. */
   | `reference-price:${string}`
+  /** A11-OBJECTION: the parties' 5 days to object to an online-inquiry or appraisal report (a window). */
+  | `price-objection:${string}`
   /** E8: the second auction held within 30 days of the failed first. */
   | `second-auction:${string}`
   | `renewal:${string}`
@@ -126,6 +128,21 @@ export interface TimeNode {
    * warning, no escalation; when it passes, what the party did not do decides (functions/domain/disputes/).
    */
   readonly window?: true;
+  /**
+   * The enforcement term (A1): the periods not counted in it (法释〔2000〕29号 第九条) by which its due date moved on,
+   * each once (case/term-exclusions.ts).
+   */
+  readonly excluded?: readonly ExcludedSpan[];
+}
+
+/** A period not counted in the enforcement term: an appraisal, or the auction or sale of a lot (TERM-EXCLUDED). */
+export interface ExcludedSpan {
+  readonly key: string;
+  readonly period: 'appraisal-or-audit' | 'auction-or-sale';
+  readonly from: LocalDate;
+  /** The day it ended, counted again in the term. */
+  readonly to: LocalDate;
+  readonly days: number;
 }
 
 export type AssetClass = 'deposit' | 'online-funds' | 'real-estate' | 'vehicle' | 'securities';
@@ -397,7 +414,17 @@ export interface Lot {
   readonly rounds: readonly AuctionRound[];
   /** Why the phase cannot go on with this lot by itself (the panel refused, the platform is silent): the officer's. */
   readonly stalled?: string;
-  readonly inLieu?: { readonly valueFen: Fen; readonly answer?: 'accepted' | 'declined' };
+  /**
+   * The last offer of the lot in lieu of payment (E9): after the failed auction `round` (none in journals written
+   * before offers followed every failed round: then the last round), at its starting price; `differenceFen` is what
+   * the applicant pays on top when the value exceeds the claim.
+   */
+  readonly inLieu?: {
+    readonly valueFen: Fen;
+    readonly answer?: 'accepted' | 'declined';
+    readonly round?: number;
+    readonly differenceFen?: Fen;
+  };
   readonly fixedPrice?: {
     readonly priceFen: Fen;
     readonly until: Instant;

@@ -23,6 +23,7 @@ const PREFIX_LABELS: Record<string, string> = {
   disbursement: '执行款发放',
   entrustment: '委托事项办结',
   'reference-price': '启动确定处置参考价',
+  'price-objection': '对询价、评估报告提出书面异议的期间',
   'second-auction': '流拍后再次拍卖',
   renewal: '续行查封、冻结（最迟）',
   'party-change': '变更、追加被执行人审查裁定',

@@ -11,6 +11,7 @@ import { type LegalCalendar, workingDaysBefore } from '../calendar/legal-calenda
 import { type Instant, isBefore, plusDays, plusSeconds, startOfChinaDay } from '../calendar/local-date.ts';
 import type { Rules } from '../rules/table.ts';
 import type { EnforcementCase, TimeNode } from './model.ts';
+import { termPaused } from './term-exclusions.ts';
 
 export type NodeAction =
   | { readonly kind: 'warn'; readonly node: TimeNode }
@@ -51,9 +52,13 @@ function watchedMilestones(
   calendar: LegalCalendar,
 ): { node: TimeNode; at: Instant; action: NodeAction }[] {
   const closed = state.status === 'closed';
+  // A1, TERM-EXCLUDED: while a period not counted in the enforcement term runs, its node is neither warned about
+  // nor overdue; the period's end moves it on (case/term-exclusions.ts, disputes/suspension.ts).
+  const paused = termPaused(state, rules);
   return Object.values(state.nodes).flatMap((node) =>
     milestones(node, rules, calendar)
       .filter(({ action }) => !closed || (node.node === 'listing-removal' && action.kind === 'warn'))
+      .filter(() => !(paused && node.node === 'enforcement-term' && node.status === 'open'))
       .map((m) => ({ node, ...m })),
   );
 }

@@ -10,12 +10,13 @@ import type { EnforcementCase } from '../case/model.ts';
 import { outstandingFen } from '../control/plan.ts';
 import type { Rules } from '../rules/table.ts';
 
-/** The removal grounds this system acts on (第十条第一款 (一)-(四)、(六)、(七); 第十条第二款: the term ended). */
+/** The removal grounds this system acts on (第十条第一款 (一)-(七); 第十条第二款: the term ended). */
 export type RemovalGround =
   | 'full-performance'
   | 'settlement-performed'
   | 'applicant-request'
   | 'requery-fruitless-twice'
+  | 'suspended-review-or-bankruptcy'
   | 'non-enforcement'
   | 'termination'
   | 'term-ended';
@@ -32,6 +33,8 @@ const REASONS: Readonly<Record<RemovalGround, string>> = {
   'applicant-request': '申请执行人书面申请删除失信信息，本院审查同意（第十条第一款第三项）',
   'requery-fruitless-twice':
     '终结本次执行程序后，通过网络执行查控系统查询被执行人财产两次以上未发现有可供执行财产，且无人提供有效财产线索（第十条第一款第四项）',
+  'suspended-review-or-bankruptcy':
+    '因审判监督或破产程序，人民法院依法裁定对失信被执行人中止执行（第十条第一款第五项）',
   'non-enforcement': '人民法院依法裁定不予执行（第十条第一款第六项）',
   termination: '人民法院依法裁定终结执行（第十条第一款第七项）',
   'term-ended': '失信被执行人名单纳入期限届满（第十条第二款）',
@@ -59,6 +62,19 @@ export function requeriesFruitless(state: EnforcementCase, rules: Rules): boolea
   );
 }
 
+/**
+ * 第十条第一款第五项: enforcement suspended because of 审判监督 or bankruptcy: a suspension in force on one of C6's
+ * `removalOnSuspension` grounds, or the receiving court's acceptance of a bankruptcy referral (企业破产法 第十九条).
+ */
+export function suspendedForReviewOrBankruptcy(state: EnforcementCase, rules: Rules): boolean {
+  const suspension = state.suspension;
+  const grounds: readonly string[] = rules.C6.removalOnSuspension;
+  if (suspension?.kind === 'suspension' && suspension.status === 'in-force' && grounds.includes(suspension.ground))
+    return true;
+  const referral = state.measures?.bankruptcy?.status;
+  return referral === 'accepted' || referral === 'declared';
+}
+
 /** Whether a listing is in force with a term, and is therefore outside 第十条第一款 (第十条第二款). */
 export function termed(state: EnforcementCase): boolean {
   return state.coercion?.listing?.years !== undefined;
@@ -74,6 +90,7 @@ export function listingRemovalDue(state: EnforcementCase, rules: Rules, today: L
   if (hasTerm) return listing.until !== undefined && today > listing.until ? removal('term-ended', true) : undefined;
   if (listing.removalRequest) return removal('applicant-request', false);
   if (requeriesFruitless(state, rules)) return removal('requery-fruitless-twice', false);
+  if (suspendedForReviewOrBankruptcy(state, rules)) return removal('suspended-review-or-bankruptcy', false);
   if (state.closure?.way === 'non-enforcement') return removal('non-enforcement', false);
   if (state.closure?.way === 'termination') return removal('termination', false);
   return undefined;

@@ -133,6 +133,21 @@ export function seizureExpiry(start: LocalDate, assetClass: AssetClass, rules: R
   return plusMonths(start, seizurePeriod(assetClass, rules).months);
 }
 
+/**
+ * B1: the last day of a freeze or seal as the bank's or registry's receipt (回执) gives it: the day it states, when it
+ * states one within the class's period from the day the measure took effect; otherwise the period from that day (the
+ * receipt's own start day, or the day it came back). A later day than the law allows is not taken.
+ */
+export function receiptExpiry(
+  receipt: { readonly effectiveOn: LocalDate; readonly expiresOn?: LocalDate },
+  assetClass: AssetClass,
+  rules: Rules,
+): LocalDate {
+  const most = seizureExpiry(receipt.effectiveOn, assetClass, rules);
+  const stated = receipt.expiresOn;
+  return stated !== undefined && stated >= receipt.effectiveOn && stated <= most ? stated : most;
+}
+
 /** B1: how long one freeze or seal may last, by asset class. */
 export function seizurePeriod(assetClass: AssetClass, rules: Rules): { readonly months: number } {
   switch (assetClass) {

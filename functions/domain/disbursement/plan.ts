@@ -66,7 +66,7 @@ function recoverRelief(state: EnforcementCase, toPay: Map<string, number>): void
 }
 
 /** The doubled interest shared among the applicants in proportion to their part of its base, remainder to the first. */
-function interestShares(state: EnforcementCase, interestFen: number, rules: OwedRules): Map<string, number> {
+export function interestShares(state: EnforcementCase, interestFen: number, rules: OwedRules): Map<string, number> {
   const base = new Map<string, number>();
   for (const item of state.claim.items) {
     if (!(rules.F_DELAY_INTEREST.baseItems as readonly string[]).includes(item.kind)) continue;

@@ -199,7 +199,27 @@ export function auctionResultProblems(
   return problems;
 }
 
-/** E9: after a failed second auction, fixed-price sale and transfer in lieu are at the second auction's starting price. */
+/**
+ * E9 (拍卖变卖规定 第十九条, 2004年文本): after a failed auction (流拍: no valid bid at or above the starting price, which
+ * is the reserve price online) the applicant may take the lot in lieu at that auction's starting price: the round it
+ * follows and that price, or undefined when the last round held did not fail (sold, or its buyer defaulted: E10).
+ */
+export function inLieuAfter(lot: Lot): { readonly round: number; readonly valueFen: Fen } | undefined {
+  const last = lastHeldRound(lot);
+  if (last?.outcome !== 'failed') return undefined;
+  return { round: last.round, valueFen: last.startingPriceFen };
+}
+
+/**
+ * Whether the lot was already offered in lieu after `round`: an offer recorded without a round (journals written
+ * when offers followed only the last auction) counts as made after the last round held.
+ */
+export function offeredInLieuAfter(lot: Lot, round: number): boolean {
+  if (!lot.inLieu) return false;
+  return (lot.inLieu.round ?? lastHeldRound(lot)?.round) === round;
+}
+
+/** E9: after a failed second auction, the fixed-price sale is at the second auction's starting price. */
 export function fallbackPrice(lot: Lot): Fen | undefined {
   return lot.rounds.filter((r) => effectiveStage(lot, r) === 'second').at(-1)?.startingPriceFen;
 }

@@ -36,7 +36,13 @@ export type DisposalAnswer =
       };
     }
   | { readonly kind: 'balance'; readonly assetId: string; readonly round: number; readonly paid: boolean }
-  | { readonly kind: 'in-lieu'; readonly assetId: string; readonly accepted: boolean }
+  | {
+      readonly kind: 'in-lieu';
+      readonly assetId: string;
+      readonly accepted: boolean;
+      /** Paid into the case account with the acceptance (E9: the difference above the claim). */
+      readonly differencePaidFen?: number;
+    }
   | {
       readonly kind: 'fixed-price';
       readonly assetId: string;
@@ -74,6 +80,28 @@ function sale(
   ];
 }
 
+/**
+ * A11-OBJECTION: an online-inquiry or appraisal report is served on the parties, who may object in writing within 5
+ * days (参考价规定 第二十二条、第二十三条): the window is a node of the case; when it passes unused the sweeper closes it.
+ */
+function objectionWindow(
+  assetId: string,
+  method: PricingMethod,
+  rules: Rules,
+  calendar: LegalCalendar,
+  now: Instant,
+): CaseEvent[] {
+  if (!(rules.A11_OBJECTION.reports as readonly string[]).includes(method)) return [];
+  const node = timeNode(
+    `price-objection:${assetId}`,
+    rules.A11_OBJECTION.id,
+    rules.A11_OBJECTION.window,
+    now,
+    calendar,
+  );
+  return [{ type: 'node-set', node: { ...node, window: true } }];
+}
+
 export function recordDisposalAnswer(
   state: EnforcementCase,
   answer: DisposalAnswer,
@@ -101,6 +129,7 @@ export function recordDisposalAnswer(
             valueFen,
             report: answer.report,
           },
+          ...objectionWindow(answer.assetId, answer.method, rules, calendar, now),
         ],
         alerts: [],
       };
@@ -186,8 +215,23 @@ export function recordDisposalAnswer(
         alerts: [],
       };
     }
-    case 'in-lieu':
-      return { events: [{ type: 'in-lieu-answered', assetId: answer.assetId, accepted: answer.accepted }], alerts: [] };
+    case 'in-lieu': {
+      // E9 (拍卖变卖规定 第十九条): accepting a lot worth more than the claim needs the difference paid in the period
+      // set; an acceptance without it takes nothing in lieu.
+      const differenceFen = state.disposal?.lots[answer.assetId]?.inLieu?.differenceFen ?? 0;
+      const unpaid = answer.accepted && (answer.differencePaidFen ?? 0) < differenceFen;
+      return {
+        events: [
+          {
+            type: 'in-lieu-answered',
+            assetId: answer.assetId,
+            accepted: answer.accepted && !unpaid,
+            ...(unpaid ? { differenceUnpaid: true } : {}),
+          },
+        ],
+        alerts: [],
+      };
+    }
     case 'fixed-price': {
       if (!answer.sold) {
         return { events: [{ type: 'fixed-price-ended', assetId: answer.assetId, outcome: 'unsold' }], alerts: [] };

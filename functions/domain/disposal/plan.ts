@@ -5,12 +5,15 @@
  * of the phase. Lots are disposed of one after another, in the order they were seized.
  */
 import type { LegalCalendar } from '../calendar/legal-calendar.ts';
-import { chinaDateOf, endOfChinaDay, type Instant } from '../calendar/local-date.ts';
+import { chinaDateOf, endOfChinaDay, type Instant, type LocalDate } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
 import type { AuctionStage, EnforcementCase, Lot, PricingMethod } from '../case/model.ts';
 import { meetNode } from '../case/nodes.ts';
 import { accountBalance, applyEvent, ledgerTotal } from '../case/reducer.ts';
+import { termExclusionDue } from '../case/term-exclusions.ts';
 import { outstandingFen } from '../control/plan.ts';
+import { owed } from '../disbursement/owed.ts';
+import { interestShares } from '../disbursement/plan.ts';
 import { heldAssets } from '../disputes/objection.ts';
 import { derivedId } from '../ids.ts';
 import { type Fen, fen } from '../money.ts';
@@ -19,7 +22,9 @@ import {
   auctionSchedule,
   effectiveStage,
   fallbackPrice,
+  inLieuAfter,
   lastHeldRound,
+  offeredInLieuAfter,
   percentOfCeil,
   proposedTerms,
 } from './auction.ts';
@@ -35,7 +40,16 @@ export type DisposalWait =
     }
   | { readonly kind: 'auction'; readonly assetId: string; readonly round: number }
   | { readonly kind: 'balance'; readonly assetId: string; readonly round: number; readonly amountFen: Fen }
-  | { readonly kind: 'in-lieu'; readonly assetId: string; readonly applicantId: string; readonly valueFen: Fen }
+  | {
+      readonly kind: 'in-lieu';
+      readonly assetId: string;
+      readonly applicantId: string;
+      readonly valueFen: Fen;
+      /** What the applicant pays in with its acceptance when the value exceeds what it is owed (E9). */
+      readonly differenceFen: Fen;
+      /** The failed auction the offer follows. */
+      readonly afterRound?: number;
+    }
   | { readonly kind: 'fixed-price'; readonly assetId: string; readonly priceFen: Fen; readonly until: Instant }
   /** Money is on the account: the disbursement phase pays it out. */
   | { readonly kind: 'disburse' }
@@ -59,16 +73,58 @@ export function disposableAssets(state: EnforcementCase): string[] {
     .map((a) => a.assetId);
 }
 
-/** The applicant still owed the most: who is offered property in lieu of payment. */
-function applicantOwedMost(state: EnforcementCase): { readonly applicantId: string; readonly owedFen: number } {
-  const owed = new Map<string, number>();
-  for (const item of state.claim.items) owed.set(item.creditorId, (owed.get(item.creditorId) ?? 0) + item.amountFen);
+/**
+ * The applicant still owed the most: who is offered property in lieu of payment, and what is still owed to it (its
+ * money debt and its share of the doubled interest counted to `asOf`, less what it received in money or property):
+ * 拍卖变卖规定 第十九条's 应受清偿的债权额.
+ */
+function applicantOwedMost(
+  state: EnforcementCase,
+  asOf: LocalDate,
+  rules: Rules,
+): { readonly applicantId: string; readonly owedFen: number } {
+  const owedTo = new Map<string, number>();
+  for (const item of state.claim.items)
+    owedTo.set(item.creditorId, (owedTo.get(item.creditorId) ?? 0) + item.amountFen);
+  const interest = interestShares(state, owed(state, asOf, rules).interest.amountFen, rules);
   let best = { applicantId: state.applicants[0]?.partyId ?? '', owedFen: 0 };
-  for (const [applicantId, total] of owed) {
-    const left = total - ledgerTotal(state, 'disbursed', applicantId) - ledgerTotal(state, 'in-lieu', applicantId);
+  for (const [applicantId, total] of owedTo) {
+    const left =
+      total +
+      (interest.get(applicantId) ?? 0) -
+      ledgerTotal(state, 'disbursed', applicantId) -
+      ledgerTotal(state, 'in-lieu', applicantId);
     if (left > best.owedFen) best = { applicantId, owedFen: left };
   }
   return best;
+}
+
+/**
+ * E9: the offer of the lot in lieu after the failed auction `after`, at its starting price. A value above what is
+ * owed to the applicant is still offered: the applicant pays the difference (拍卖变卖规定 第十九条: 补交差额).
+ */
+function offerInLieu(
+  state: EnforcementCase,
+  lot: Lot,
+  after: { readonly round: number; readonly valueFen: Fen },
+  rules: Rules,
+  now: Instant,
+): Step | undefined {
+  if (after.valueFen <= 0 || offeredInLieuAfter(lot, after.round)) return undefined;
+  const { owedFen } = applicantOwedMost(state, chinaDateOf(now), rules);
+  if (owedFen <= 0) return undefined;
+  const differenceFen = fen(Math.max(0, after.valueFen - owedFen));
+  return {
+    events: [
+      {
+        type: 'in-lieu-offered',
+        assetId: lot.assetId,
+        valueFen: after.valueFen,
+        round: after.round,
+        ...(differenceFen > 0 ? { differenceFen } : {}),
+      },
+    ],
+  };
 }
 
 /** The stage of the next auction of a lot whose last round failed or whose buyer defaulted; undefined after E9. */
@@ -150,13 +206,12 @@ function lotStep(state: EnforcementCase, lot: Lot, rules: Rules, calendar: Legal
     case 'priced': {
       if (lot.stalled) return { wait: { kind: 'officer', reason: `${lot.stalled}，交承办人处理` } };
       const stage = nextStage(lot);
+      // E9: after every failed auction the applicant is first offered the lot in lieu at that auction's price.
+      const failed = inLieuAfter(lot);
+      const offer = failed ? offerInLieu(state, lot, failed, rules, now) : undefined;
+      if (offer) return offer;
       if (stage === 'after-second') {
         const valueFen = fallbackPrice(lot) ?? fen(0);
-        const { owedFen } = applicantOwedMost(state);
-        // E9: the applicant may take the property in lieu at the last starting price, if it does not exceed the debt.
-        if (!lot.inLieu && valueFen > 0 && valueFen <= owedFen) {
-          return { events: [{ type: 'in-lieu-offered', assetId: lot.assetId, valueFen }] };
-        }
         return {
           events: [
             {
@@ -250,33 +305,46 @@ function lotStep(state: EnforcementCase, lot: Lot, rules: Rules, calendar: Legal
     }
     case 'offered-in-lieu': {
       const valueFen = lot.inLieu?.valueFen ?? fen(0);
-      const { applicantId } = applicantOwedMost(state);
+      const differenceFen = lot.inLieu?.differenceFen ?? fen(0);
+      const { applicantId } = applicantOwedMost(state, chinaDateOf(now), rules);
       if (lot.inLieu?.answer === 'accepted') {
+        const docId = derivedId('d', state.caseId, lot.assetId, 'in-lieu');
         return {
           events: [
+            // The difference the applicant paid comes in first: it pays what the property does not (F-PAYMENT-ORDER).
+            ...(differenceFen > 0
+              ? [
+                  {
+                    type: 'money-received' as const,
+                    entryId: `in-lieu-difference-${lot.assetId}`,
+                    amountFen: differenceFen,
+                    source: 'in-lieu-difference' as const,
+                    assetId: lot.assetId,
+                    note: '申请执行人补交以物抵债差额（E9）',
+                  },
+                ]
+              : []),
             {
               type: 'in-lieu-ruled',
               assetId: lot.assetId,
-              docId: derivedId('d', state.caseId, lot.assetId, 'in-lieu'),
+              docId,
               applicantId,
               valueFen,
+              ...(differenceFen > 0 ? { differenceFen } : {}),
             },
           ],
         };
       }
-      if (lot.inLieu?.answer === 'declined') {
-        return {
-          events: [
-            {
-              type: 'fixed-price-listed',
-              assetId: lot.assetId,
-              priceFen: valueFen,
-              until: endOfChinaDay(calendar.periodEnd(chinaDateOf(now), rules.E9.fixedPriceSale).date),
-            },
-          ],
-        };
-      }
-      return { wait: { kind: 'in-lieu', assetId: lot.assetId, applicantId, valueFen } };
+      return {
+        wait: {
+          kind: 'in-lieu',
+          assetId: lot.assetId,
+          applicantId,
+          valueFen,
+          differenceFen,
+          ...(lot.inLieu?.round !== undefined ? { afterRound: lot.inLieu.round } : {}),
+        },
+      };
     }
     case 'fixed-price': {
       const fixed = lot.fixedPrice;
@@ -298,6 +366,9 @@ function lotStep(state: EnforcementCase, lot: Lot, rules: Rules, calendar: Legal
 }
 
 function nextStep(state: EnforcementCase, rules: Rules, calendar: LegalCalendar, now: Instant): Step {
+  // A1, TERM-EXCLUDED: an appraisal or a lot's auction or sale that ended moves the enforcement term on by its days.
+  const excluded = termExclusionDue(state, rules, now);
+  if (excluded) return { events: [excluded] };
   const disposal = state.disposal;
   const planned = disposableAssets(state).filter((id) => !disposal?.lots[id]);
   if (planned.length > 0) return { events: [{ type: 'disposal-planned', assetIds: planned }] };

@@ -24,6 +24,8 @@ export const GROUND_LABELS: Readonly<Record<string, string>> = {
   'party-died-awaiting-successor': '作为一方当事人的公民死亡，需要等待继承人继承权利或者承担义务',
   'organisation-ended-awaiting-successor': '作为一方当事人的法人或者其他组织终止，尚未确定权利义务承受人',
   'other-court-finds': '人民法院认为应当中止执行的其他情形',
+  'retrial-ordered': '按照审判监督程序决定再审，裁定中止原判决、裁定、调解书的执行',
+  'bankruptcy-accepted': '人民法院受理以被执行人为债务人的破产申请',
   guarantee: '被执行人提供担保，申请执行人同意（执行担保）',
 };
 
@@ -52,7 +54,10 @@ export function suspensionProblems(
 ): Problem[] {
   const problems = blocking(state);
   if (!(rules.SUSPENSION.grounds as readonly string[]).includes(ground))
-    problems.push({ rule: 'SUSPENSION', message: '中止执行的事由不属于民事诉讼法第二百六十七条规定的情形' });
+    problems.push({
+      rule: 'SUSPENSION',
+      message: '中止执行的事由不属于民事诉讼法第二百六十七条、审判监督程序或企业破产法第十九条规定的情形',
+    });
   return problems;
 }
 

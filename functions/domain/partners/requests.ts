@@ -51,6 +51,8 @@ export interface RequestItem {
   readonly respondentId?: string;
   readonly assetId?: string;
   readonly amountFen?: number;
+  /** An offer in lieu (E9): what the applicant pays in on top of the debt when it accepts. */
+  readonly differenceFen?: number;
   readonly toCourt?: string;
   readonly channel?: string;
   /** The account or certificate the order names. */

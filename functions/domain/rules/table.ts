@@ -28,6 +28,8 @@ const DISHONEST_2017 = '最高人民法院《关于公布失信被执行人名�
 const REFUSAL_2025 =
   '最高人民法院、最高人民检察院、公安部《关于办理拒不执行判决、裁定刑事案件若干问题的意见》(法发〔2025〕8号)';
 const REFERENCE_PRICE_2018 = '最高人民法院《关于人民法院确定财产处置参考价若干问题的规定》(法释〔2018〕15号)';
+const AUCTION_SALE_2004 =
+  '最高人民法院《关于人民法院民事执行中拍卖、变卖财产的规定》(法释〔2004〕16号，法释〔2020〕21号修正)';
 const ONLINE_AUCTION_2016 = '最高人民法院《关于人民法院网络司法拍卖若干问题的规定》(法释〔2016〕18号)';
 const FINAL_ROUND_2016 = '最高人民法院《关于严格规范终结本次执行程序的规定（试行）》(法〔2016〕373号)';
 const CASE_FILING_2014 = '最高人民法院《关于执行案件立案、结案若干问题的意见》(法发〔2014〕26号)';
@@ -69,7 +71,10 @@ export const RULES = {
     /**
      * 法释〔2000〕29号 第九条: periods not counted in the term, those of enforcement: (六) 公告、鉴定; (八) 审计、评估、
      * 资产清理; (九) 中止执行至恢复执行; (十) 执行和解或执行担保后决定暂缓执行; (十一) 上级法院通知暂缓执行; (十二) 拍卖、
-     * 变卖被查封、扣押财产. The enforcement-term node does not yet deduct them (the A2 extension is the remedy today).
+     * 变卖被查封、扣押财产. The enforcement-term node is paused while one runs and moved on by its days when it ends
+     * (TERM-EXCLUDED): suspension and deferral (disputes/suspension.ts), a commissioned appraisal and a lot's auction
+     * or sale (case/term-exclusions.ts). Not modelled: 公告 (the system serves no one by public notice) and a higher
+     * court's notice to defer.
      */
     excludedPeriods: [
       'public-notice',
@@ -124,11 +129,10 @@ export const RULES = {
     title: 'The applicant is asked for the respondent’s asset leads',
     titleZh: '申请执行人提供被执行人财产线索',
     kind: 'law',
-    source:
-      '最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）；3日期限出自本项目规则清单 A6，规定原文未见，待核实',
-    effectiveFrom: '2021-01-01',
-    version: '2020',
-    verify: true,
+    source: `${TIME_LIMITS_2006} 第五条（承办人应当在收到案件材料后3日内通知申请执行人提供被执行人财产状况或财产线索）；最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）`,
+    effectiveFrom: '2007-01-01',
+    version: '2006',
+    verify: false,
     period: { days: 3, unit: 'calendar' } satisfies Period,
   },
   A7: {
@@ -278,6 +282,13 @@ export const RULES = {
     deposit: { months: 12 } satisfies Period,
     movable: { months: 24 } satisfies Period,
     realEstate: { months: 36 } satisfies Period,
+    /**
+     * The end date kept on the case is the bank's or registry's receipt's (回执): the last day it states when within
+     * the period above from the day the measure took effect, else that period from the receipt's day (the day the
+     * assisting unit did it, not the day the case recorded the answer). The texts set the maximum only; that the
+     * receipt's dates govern is the issue's reading, checked against the article's words (不得超过), not a text.
+     */
+    endDate: 'receipt',
   },
   B2: {
     id: 'B2',
@@ -473,26 +484,33 @@ export const RULES = {
     title: 'Closing this round of enforcement (终本): every condition must hold',
     titleZh: '终结本次执行程序的条件',
     kind: 'law',
-    source: `${FINAL_ROUND_2016} 第一条第（一）至（五）项；${CASE_FILING_2014} 第十六条`,
+    source: `${FINAL_ROUND_2016} 第一条第（一）至（五）项、第四条（发现的财产不能处置：经法定程序拍卖、变卖未成交，申请执行人不接受抵债，又不能采取其他执行措施的；在登记机关查封的车辆、船舶等财产未能实际扣押的）；${CASE_FILING_2014} 第十六条`,
     effectiveFrom: '2016-12-01',
     version: '2016',
     verify: false,
     /**
      * 第一条第（四）项: 自执行案件立案之日起已超过三个月 (more than: from the day after, closure/final-closure.ts). The
-     * conditions are 第一条第（一）至（五）项; 第（三）项 allows 终本 when 发现的财产不能处置 (not yet modelled: property
-     * still seized bars 终本 here).
+     * conditions are 第一条第（一）至（五）项.
      */
     minSinceFiling: { months: 3 } satisfies Period,
+    /**
+     * 第一条第（三）项 allows 终本 when 发现的财产不能处置, which 第四条 defines: (一) auctioned and sold without success,
+     * the applicant not taking it in lieu, no other measure possible; (二) a vehicle or ship sealed at the registry but
+     * not actually impounded. This system reaches (一): after the unsold fixed-price sale the seal is released (E9,
+     * 拍卖变卖规定 第二十八条第二款), and released property does not bar 终本. (二) is not modelled: a vehicle still
+     * sealed bars 终本 until the officer releases it. Property still seized otherwise bars 终本.
+     */
+    undisposable: ['auction-and-sale-failed-in-lieu-declined'],
   },
   G3: {
     id: 'G3',
     title: 'After 终本: periodic network re-query; found assets resume enforcement as a new case',
     titleZh: '终本后定期查询被执行人财产及恢复执行',
     kind: 'law',
-    source: FINAL_ROUND_2016,
+    source: `${FINAL_ROUND_2016} 第九条（第一款：申请执行人发现可供执行财产的，可以申请恢复执行，不受申请执行时效期间的限制；第二款：终结本次执行程序后的五年内，执行法院应当每六个月通过网络执行查控系统查询一次被执行人的财产，并将查询结果告知申请执行人，符合恢复执行条件的，应当及时恢复执行）；恢复执行另立新案号见${CASE_FILING_2014}（恢复执行案件立案）`,
     effectiveFrom: '2016-12-01',
     version: '2016',
-    verify: true,
+    verify: false,
     /** Every this long ... */
     interval: { months: 6 } satisfies Period,
     /** ... for this long after the closure. */
@@ -570,7 +588,7 @@ export const RULES = {
     title: 'Suspension of enforcement (中止执行) by ruling on a ground of the law; resumed when the ground is gone',
     titleZh: '中止执行的情形及恢复执行',
     kind: 'law',
-    source: `${CPL_2023_ARTICLES} 第二百六十七条`,
+    source: `${CPL_2023_ARTICLES} 第二百六十七条；《中华人民共和国民事诉讼法》审判监督程序一章（按照审判监督程序决定再审的案件，裁定中止原判决、裁定、调解书的执行；2021年修正为第二百一十三条，2023年修正后的条文序号未在所存文本中核实）；《中华人民共和国企业破产法》(2006年) 第十九条（人民法院受理破产申请后，有关债务人财产的执行程序应当中止）`,
     effectiveFrom: '2024-01-01',
     version: '2023',
     verify: false,
@@ -580,20 +598,27 @@ export const RULES = {
       'party-died-awaiting-successor',
       'organisation-ended-awaiting-successor',
       'other-court-finds',
+      /** 审判监督程序: the basis is to be retried (再审), the ruling suspends its enforcement. */
+      'retrial-ordered',
+      /** 企业破产法 第十九条: a bankruptcy application against the respondent was accepted. */
+      'bankruptcy-accepted',
     ],
     signedBy: 'bureau-chief',
   },
   TERM_EXCLUDED: {
     id: 'TERM-EXCLUDED',
-    title: 'The enforcement term (A1) does not count the time enforcement was suspended or deferred',
-    titleZh: '不计入执行期限的期间（中止执行、暂缓执行）',
+    title:
+      'The enforcement term (A1) does not count the time enforcement was suspended or deferred, nor an appraisal, nor the auction or sale of seized property',
+    titleZh: '不计入执行期限的期间（中止执行、暂缓执行、评估、拍卖变卖）',
     kind: 'law',
     source:
-      '最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号，2008年调整) 第九条第（九）项（中止执行至恢复执行的期间）、第（十）项（提供执行担保后决定暂缓执行的期间）',
+      '最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号，2008年调整) 第九条第（八）项（执行案件由有关专业机构进行审计、评估、资产清理的期间）、第（九）项（中止执行至恢复执行的期间）、第（十）项（提供执行担保后决定暂缓执行的期间）、第（十二）项（执行中拍卖、变卖被查封、扣押财产的期间）',
     effectiveFrom: '2000-09-28',
     version: '2008',
     verify: false,
     excludedFrom: 'A1',
+    /** The periods this system sees and deducts (A1.excludedPeriods lists every one of 第九条 for enforcement). */
+    deducted: ['suspension', 'deferral-on-settlement-or-security', 'appraisal-or-audit', 'auction-or-sale'],
   },
   DEFERRAL: {
     id: 'DEFERRAL',
@@ -698,10 +723,12 @@ export const RULES = {
     title: 'Entrusted court completes the matter or reports back',
     titleZh: '受托法院办理委托执行事项',
     kind: 'law',
-    source: '最高人民法院关于委托执行的规定（出自二手资料，待核实）',
+    source:
+      '最高人民法院《关于严格规范执行事项委托工作的管理办法（试行）》(法发〔2017〕27号)（受托法院办理期限三十日）：该办法原文未在所存文本中找到，待核实；所存文本中可见的只有地方法院细则（受委托人民法院应当在收到委托函之日起三十日内完成，不能完成的在期限内函告）及解读整个委托执行的二手资料（十五日内开始执行、三十日内执行完毕），均非最高人民法院原文',
     effectiveFrom: 'unknown',
     version: '2017',
     verify: true,
+    /** Completed, or reported back (函告) when it cannot be, within this period of receiving the entrustment. */
     period: { days: 30, unit: 'calendar' } satisfies Period,
   },
   A11: {
@@ -716,6 +743,23 @@ export const RULES = {
     /** Started within this period of the seizure of property to be auctioned or sold. */
     period: { days: 30, unit: 'calendar' } satisfies Period,
     methods: ['negotiation', 'directed-inquiry', 'online-inquiry', 'appraisal'],
+  },
+  A11_OBJECTION: {
+    id: 'A11-OBJECTION',
+    title:
+      'A party or interested person may object in writing to an online-inquiry or appraisal report within 5 days of receiving it; the objection is examined as an objection to an enforcement act',
+    titleZh: '对网络询价报告、评估报告提出书面异议的期间',
+    kind: 'law',
+    source: `${REFERENCE_PRICE_2018} 第二十二条（当事人、利害关系人认为网络询价报告或者评估报告存在财产基本信息错误、超出财产范围或者遗漏财产、评估机构或评估人员不具备相应资质、评估程序严重违法的，可以在收到报告后五日内提出书面异议，参照民事诉讼法关于执行异议的规定处理）、第二十三条（收到评估报告后五日内对参照标准、计价方法或者评估结果提出书面异议）；第十三条援引第二十二条的异议已在所存文本中见到，“五日”及第二十二条、第二十三条全文未在所存文本中核实`,
+    effectiveFrom: '2018-09-01',
+    version: '2018',
+    verify: true,
+    /** From the report's service on the parties (sent through the e-service platform the day it comes in). */
+    window: { days: 5, unit: 'calendar' } satisfies Period,
+    /** The reports that may be objected to: online inquiry and commissioned appraisal (not 议价 or 定向询价). */
+    reports: ['online-inquiry', 'appraisal'],
+    /** An objection is examined as one to an enforcement act (OBJ-ACT), which does not stop the disposal. */
+    examinedAs: 'OBJ-ACT',
   },
   E1: {
     id: 'E1',
@@ -808,7 +852,7 @@ export const RULES = {
     title: 'A failed auction is followed by a second one, announced again, at a reduced starting price',
     titleZh: '流拍后再次拍卖',
     kind: 'law',
-    source: `${ONLINE_AUCTION_2016} 第二十六条（动产七日前公告，不动产或者其他财产权十五日前公告，按E4划分）`,
+    source: `${ONLINE_AUCTION_2016} 第二十六条（竞价期间无人出价的，本次拍卖流拍；流拍后应当在三十日内在同一网络司法拍卖平台再次拍卖，动产七日前公告，不动产或者其他财产权十五日前公告；再次拍卖的起拍价降价幅度不得超过前次起拍价的百分之二十；再次拍卖流拍的，可以依法在同一平台变卖）、第二十七条（起拍价及其降价幅度、竞价增价幅度、保证金数额和优先购买权人竞买资格及其顺序等事项，应当由人民法院依法组成合议庭评议确定）`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: false,
@@ -818,16 +862,25 @@ export const RULES = {
     realEstateAnnouncement: { days: 15, unit: 'calendar' } satisfies Period,
     /** The starting price is cut by at most this share of the previous one. */
     maxCutPercent: 20,
+    /*
+     * 第二十七条: the terms are 合议庭评议确定. The approval step `auction-terms` records the panel's decision as
+     * entered by one panel member (approvals/policy.ts); the deliberation itself is not recorded member by member.
+     */
   },
   E9: {
     id: 'E9',
-    title: 'After a failed second auction: fixed-price sale, transfer in lieu, or release',
-    titleZh: '变卖、以物抵债或解除查封',
+    title:
+      'After any failed auction the applicant may take the lot in lieu at that auction’s price, paying any difference; after a failed second auction: fixed-price sale, then release',
+    titleZh: '流拍后以物抵债（补交差额）、变卖或解除查封',
     kind: 'law',
-    source: `${ONLINE_AUCTION_2016}；变卖期取自网络司法拍卖平台惯例（出自二手资料，待核实）`,
+    source: `${AUCTION_SALE_2004} 第十九条（拍卖时无人竞买或者竞买人的最高应价低于保留价，到场的申请执行人或者其他执行债权人申请或者同意以该次拍卖所定的保留价接受拍卖财产的，应当将该财产交其抵债；承受人应受清偿的债权额低于抵债财产的价额的，责令其在指定的期间内补交差额）、第二十八条第二款（变卖公告之日起六十日内无人买受且不接受抵债的，解除查封、冻结）（条文序号为2004年文本，2020年修正后的序号未在所存文本中核实）；${ONLINE_AUCTION_2016} 第二十六条（再次拍卖流拍的，可以依法在同一网络司法拍卖平台变卖）、第三十七条（本规定未规定的，适用其他有关司法拍卖的规定）；网络变卖期六十日系比照前述第二十八条第二款，网拍规定本身未规定变卖期（待核实）`,
     effectiveFrom: '2017-01-01',
-    version: '2016',
+    version: '2004 / 2016',
     verify: true,
+    /** 第十九条: the offer follows every failed auction (流拍), not only the last, at that auction's starting price. */
+    inLieuAfter: 'every-failed-auction',
+    /** 第十九条: a lot worth more than the applicant's claim is still offered; the applicant pays the difference. */
+    creditorPaysDifference: true,
     fixedPriceSale: { days: 60, unit: 'calendar' } satisfies Period,
   },
   E10: {
@@ -999,6 +1052,12 @@ export const RULES = {
      * 或者其他人未提供有效财产线索的: this many re-queries (G3) that found nothing disposable.
      */
     removalAfterFruitlessRequeries: 2,
+    /**
+     * 第十条第一款第五项: 因审判监督或破产程序，人民法院依法裁定对失信被执行人中止执行的: the suspension grounds (SUSPENSION)
+     * that remove a listing without a term once the suspension is in force; so does the receiving court's acceptance
+     * of a bankruptcy referral (M-BANKRUPTCY; 企业破产法 第十九条: enforcement suspended).
+     */
+    removalOnSuspension: ['retrial-ordered', 'bankruptcy-accepted'],
     /** 第十条第二款: 有纳入期限的，不适用前款规定。纳入期限届满后三个工作日内，人民法院应当删除失信信息 (the `removal` period). */
     termedRemovedOn: 'term-ended',
   },

@@ -20,7 +20,7 @@ import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/ev
 import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
 import { isMeasureEvent } from '#domain/measures/events.ts';
 import { isReliefPayee, reliefApplicant } from '#domain/measures/relief.ts';
-import { type Fen, formatYuan } from '#domain/money.ts';
+import { type Fen, fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
 import { ROLE_LABELS, type Role } from '#domain/staff/roles.ts';
@@ -79,6 +79,12 @@ export interface Names {
 
 const CHINA_OFFSET_MS = 8 * 3600 * 1000;
 
+/** 法释〔2000〕29号 第九条's periods that move the enforcement term on (A1, TERM-EXCLUDED). */
+const EXCLUDED_LABELS: Readonly<Record<'appraisal-or-audit' | 'auction-or-sale', string>> = {
+  'appraisal-or-audit': '委托评估的期间（第九条第（八）项）',
+  'auction-or-sale': '拍卖、变卖被查封财产的期间（第九条第（十二）项）',
+};
+
 /** `2026-03-02 09:30` in China time. */
 export function chinaTime(instant: string): string {
   return new Date(Date.parse(instant) + CHINA_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
@@ -127,8 +133,13 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `进入${PHASE_LABELS[event.phase]}阶段（第${event.run}次）`;
     case 'case-triaged':
       return `繁简分流：${TRACK_LABELS[event.track]}，分至${names.team(event.team)}，承办人${names.member(event.officer)}（${event.reasons.join('；')}）`;
-    case 'node-set':
+    case 'node-set': {
+      // A1, TERM-EXCLUDED: a period not counted in the enforcement term moved it on.
+      const span = event.excluded;
+      if (span)
+        return `执行期限顺延${span.days}日：${EXCLUDED_LABELS[span.period]}（${span.from}至${span.to}）不计入执行期限（法释〔2000〕29号第九条），应于${event.node.dueDate}前执结`;
       return `时间节点：${nodeLabel(event.node.node)}，应于${event.node.dueDate}前完成（规则${event.node.ruleId}）${unconfirmed(event.node)}`;
+    }
     case 'node-met': {
       const node = state?.nodes[event.node];
       // A party's window (an objection's) passing is no lateness: it ran out, or the party acted within it.
@@ -355,11 +366,15 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'sale-confirmed':
       return `${event.way === 'auction' ? '拍卖成交裁定' : '变卖成交裁定'}已送达（E11）：${assetName(state, event.assetId)}，价款${formatYuan(event.priceFen)}，解除查封并办理过户`;
     case 'in-lieu-offered':
-      return `询问申请执行人是否接受以物抵债（E9）：${assetName(state, event.assetId)}，作价${formatYuan(event.valueFen)}`;
+      return `询问申请执行人是否接受以物抵债（E9）：${assetName(state, event.assetId)}${event.round !== undefined ? `第${event.round}次拍卖流拍，` : '，'}按该次拍卖的起拍价作价${formatYuan(event.valueFen)}${event.differenceFen ? `，超过其应受清偿的债权额，接受的须补交差额${formatYuan(event.differenceFen)}` : ''}`;
     case 'in-lieu-answered':
-      return event.accepted ? '申请执行人同意以物抵债' : '申请执行人不同意以物抵债';
+      return event.accepted
+        ? '申请执行人同意以物抵债'
+        : event.differenceUnpaid
+          ? '申请执行人同意以物抵债，但未在指定期间内补交差额，不予抵债'
+          : '申请执行人不同意以物抵债';
     case 'in-lieu-ruled':
-      return `以物抵债裁定已送达（E11）：${assetName(state, event.assetId)}交付${party(state, event.applicantId)}，抵偿${formatYuan(event.valueFen)}`;
+      return `以物抵债裁定已送达（E11）：${assetName(state, event.assetId)}交付${party(state, event.applicantId)}，作价${formatYuan(event.valueFen)}${event.differenceFen ? `（申请执行人补交差额${formatYuan(event.differenceFen)}，抵偿债务${formatYuan(fen(event.valueFen - event.differenceFen))}）` : ''}`;
     case 'fixed-price-listed':
       return `网络变卖（E9）：${assetName(state, event.assetId)}，变卖价${formatYuan(event.priceFen)}，至${chinaTime(event.until)}`;
     case 'fixed-price-ended':

@@ -180,6 +180,8 @@ describe('routes', () => {
       '/cases/{caseId}/distribution/suit',
       '/cases/{caseId}/distribution/judgment',
       '/cases/{caseId}/distribution/advance',
+      // A suspension on a ground of C6 第十条第一款第五项 starts the run that removes the listing.
+      '/cases/{caseId}/suspension/ruling',
       '/cases/{caseId}/suspension/lift',
       '/cases/{caseId}/suspension/guarantee',
       '/cases/{caseId}/reversal',

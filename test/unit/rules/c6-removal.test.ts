@@ -82,6 +82,37 @@ describe('C6 第十条第一款: grounds that remove a listing without a term', 
     expect(listingRemovalDue(requeried(listedCase(untermed), 2, true), RULES, today)).toBeUndefined();
   });
 
+  const suspended = (ground: string): CaseEvent[] => [
+    { type: 'suspension-proposed', kind: 'suspension', ground, note: '中止执行', by: 'wang-fang' },
+    { type: 'suspension-ruled', decision: 'approved', by: 'zhang-wei', on: '2026-10-01' as never, interrupted: {} },
+  ];
+
+  it('(五) pass: a suspension in force because of 审判监督 (retrial) or bankruptcy removes it', () => {
+    expect(RULES.C6.removalOnSuspension).toEqual(['retrial-ordered', 'bankruptcy-accepted']);
+    for (const ground of RULES.C6.removalOnSuspension)
+      expect(listingRemovalDue(listedCase(untermed, suspended(ground)), RULES, today)).toMatchObject({
+        ground: 'suspended-review-or-bankruptcy',
+        reason: '因审判监督或破产程序，人民法院依法裁定对失信被执行人中止执行（第十条第一款第五项）',
+      });
+    const accepted = listedCase(untermed);
+    const withReferral = {
+      ...accepted,
+      measures: { bankruptcy: { status: 'accepted' } },
+    } as unknown as EnforcementCase;
+    expect(listingRemovalDue(withReferral, RULES, today)).toMatchObject({ ground: 'suspended-review-or-bankruptcy' });
+  });
+
+  it('(五) fail: a suspension on another ground, one only proposed, a referral not yet accepted, or a termed listing', () => {
+    expect(listingRemovalDue(listedCase(untermed, suspended('other-court-finds')), RULES, today)).toBeUndefined();
+    const proposedOnly = listedCase(untermed, [
+      { type: 'suspension-proposed', kind: 'suspension', ground: 'retrial-ordered', note: '再审', by: 'wang-fang' },
+    ]);
+    expect(listingRemovalDue(proposedOnly, RULES, today)).toBeUndefined();
+    const referred = { ...listedCase(untermed), measures: { bankruptcy: { status: 'referred' } } } as unknown;
+    expect(listingRemovalDue(referred as EnforcementCase, RULES, today)).toBeUndefined();
+    expect(listingRemovalDue(listedCase(termed, suspended('retrial-ordered')), RULES, today)).toBeUndefined();
+  });
+
   it('(六)(七) pass: a case closed by non-enforcement or termination removes it', () => {
     expect(listingRemovalDue(closedAs(listedCase(untermed), 'non-enforcement'), RULES, today)).toMatchObject({
       ground: 'non-enforcement',

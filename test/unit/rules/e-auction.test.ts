@@ -249,7 +249,7 @@ describe('E8: after a failed auction, a second one within 30 days at most 20% ch
 });
 
 describe('E9, E10: after the second auction fails; after a buyer defaults', () => {
-  it('fixed-price sale and transfer in lieu are at the second starting price', () => {
+  it('the fixed-price sale is at the second starting price (in lieu: at each failed auction’s, e9-in-lieu.test.ts)', () => {
     const twice = lot([
       round(1, 'first', 700_000_00, { outcome: 'failed' }),
       round(2, 'second', 560_000_00, { outcome: 'failed' }),

@@ -139,6 +139,25 @@ describe('G2: 终本 only when every condition holds', () => {
     ]);
   });
 
+  it('pass (终本规定 第四条第一项): property auctioned and offered for sale without success, declined in lieu and released, no longer bars 终本', () => {
+    const released = exhausted(
+      [{ type: 'inquiry-answered', channel: 'registry', assets: [found('flat', 'real-estate')] }],
+      [{ type: 'asset-frozen', assetId: 'flat', amountFen: fen(0), expiresOn: '2029-03-02' as never }],
+      [{ type: 'seizure-released', assetId: 'flat', reason: '变卖不成，解除查封，财产退还被执行人（E9）' }],
+    );
+    expect(codes(heard(released, JUNE))).not.toContain('held');
+    expect(codes(heard(released, JUNE))).not.toContain('unprocessed');
+    expect(RULES.G2.undisposable).toEqual(['auction-and-sale-failed-in-lieu-declined']);
+  });
+
+  it('fail: property still seized (its auctions not run out) bars 终本: that is not 发现的财产不能处置', () => {
+    const seized = exhausted(
+      [{ type: 'inquiry-answered', channel: 'registry', assets: [found('flat', 'real-estate')] }],
+      [{ type: 'asset-frozen', assetId: 'flat', amountFen: fen(0), expiresOn: '2029-03-02' as never }],
+    );
+    expect(codes(heard(seized, JUNE))).toContain('held');
+  });
+
   it('fail: assets hidden (able to pay): listing, a fine and the referral each missing; pass once all are done', () => {
     const hid = exhausted([
       { type: 'conduct-recorded', kind: 'assets-hidden', respondentId: respondent.partyId, by: 'wang-fang' },
