@@ -1,5 +1,5 @@
 /** The objection routes' handlers (served by settle: a ruling may wake or start the disposal phase). */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type {
   JudgmentBody,
   ObjectionBody,
@@ -20,7 +20,7 @@ import {
 import type { Handlers } from './router.ts';
 
 export function objectionHandlers(
-  deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'engine' | 'requests'>,
+  deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'engine' | 'requests' | 'payments' | 'approvals'>,
 ): Handlers {
   const file = registerObjection(deps);
   const rule = ruleOnObjection(deps);

@@ -1,5 +1,5 @@
 /** The staff API's objection routes (执行异议, 复议, 案外人异议, 执行异议之诉): bodies and answers. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CaseId } from './api.ts';
 
 const ObjectionId = z.string().regex(/^o[a-z2-7]{11}$/, 'must be an objection id');
@@ -12,14 +12,17 @@ export const ObjectionBody = z
   .object({
     kind: z.enum(['act', 'third-party']),
     objector: z.object({ name: z.string().trim().min(1).max(100), role: Role }).strict(),
-    /** The act contested (执行行为异议): the seizure of `assetId` (the default), or the listing (失信, no asset). */
-    act: z.enum(['seizure', 'listing']).optional(),
+    /**
+     * The act contested (执行行为异议): the seizure of `assetId` (the default), a deduction from it, or the listing (失信)
+     * or the consumption restriction (no asset).
+     */
+    act: z.enum(['seizure', 'listing', 'deduction', 'restriction']).optional(),
     assetId: z.string().min(1).max(60).optional(),
     grounds: z.string().trim().min(1).max(2000),
     receivedOn: Day.optional(),
   })
   .strict()
-  .describe('登记书面异议：执行行为异议（对查封、冻结）或案外人异议（对执行标的主张权利）');
+  .describe('登记书面异议：执行行为异议（对查封、冻结、扣划、失信名单、限制消费令）或案外人异议（对执行标的主张权利）');
 
 export const RulingBody = z
   .object({

@@ -7,6 +7,8 @@ import type { LegalCalendar, Period } from '../calendar/legal-calendar.ts';
 import { chinaDateOf, endOfChinaDay, type Instant, type LocalDate } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
 import type { EnforcementCase, TimeNode } from '../case/model.ts';
+import { accountBalance } from '../case/reducer.ts';
+import { fen, formatYuan } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import type { Objection } from './objection-model.ts';
 
@@ -47,6 +49,8 @@ export function finalEvents(
   ctx?: { readonly rules: Rules; readonly calendar: LegalCalendar; readonly now: Instant },
 ): CaseEvent[] {
   if (o.act === 'listing' && objectorWins) return listingRemoved(state, o, why, ctx);
+  if (o.act === 'restriction' && objectorWins) return restrictionLifted(state, o, why);
+  if (o.act === 'deduction' && objectorWins) return deductionRefunded(state, o, why);
   const asset = state.assets[o.assetId];
   if (!objectorWins)
     return [
@@ -102,6 +106,45 @@ function listingRemoved(
     { type: 'node-set', node },
     { type: 'objection-final', objectionId: o.objectionId, effect: 'removed', reason },
   ];
+}
+
+/**
+ * An objection to the consumption restriction that stands (限高规定; 执行异议复议规定 第七条): the restriction is lifted
+ * at once, and the coercion phase publishes the lifting to the credit-discipline recipients (../coercion/plan.ts).
+ */
+function restrictionLifted(state: EnforcementCase, o: Objection, why: string): CaseEvent[] {
+  const restriction = state.coercion?.restriction;
+  if (!restriction || restriction.liftedAt)
+    return [
+      { type: 'objection-final', objectionId: o.objectionId, effect: 'unchanged', reason: `${why}；限制消费令已解除` },
+    ];
+  const reason = `${why}：异议成立，撤销限制消费令`;
+  return [
+    { type: 'restriction-lifted', on: 'objection' },
+    { type: 'objection-final', objectionId: o.objectionId, effect: 'lifted', reason },
+  ];
+}
+
+/**
+ * An objection to a deduction that stands: the deducted money still on the case account goes back to the
+ * respondent (the use case pays it, once, by `refundEntryId`); what was already paid out is returned only by a
+ * reversal (执行回转, 民诉法 第二百四十四条).
+ */
+function deductionRefunded(state: EnforcementCase, o: Objection, why: string): CaseEvent[] {
+  const deducted = state.assets[o.assetId]?.deductedFen ?? 0;
+  const refund = fen(Math.max(0, Math.min(deducted, accountBalance(state))));
+  const paidOut = deducted - refund;
+  if (refund === 0)
+    return [
+      {
+        type: 'objection-final',
+        objectionId: o.objectionId,
+        effect: 'unchanged',
+        reason: `${why}：异议成立，但扣划款项已发放，依法通过执行回转返还`,
+      },
+    ];
+  const reason = `${why}：异议成立，撤销扣划，退还被执行人${formatYuan(refund)}${paidOut > 0 ? `（其余${formatYuan(fen(paidOut))}已发放，依法通过执行回转返还）` : ''}`;
+  return [{ type: 'objection-final', objectionId: o.objectionId, effect: 'refunded', reason, refundFen: refund }];
 }
 
 /** Assets no disposal may touch now: claimed by a third party whose objection is ruled on or in suit. */

@@ -477,6 +477,7 @@ const LIFTED_ON: Readonly<Record<string, string>> = {
   'non-enforcement': 'P-CLOSURE-LIFTING：裁定不予执行',
   withdrawal: 'P-CLOSURE-LIFTING：销案',
   rejection: 'P-CLOSURE-LIFTING：驳回执行申请',
+  objection: 'OBJ-ACT：执行异议成立',
 };
 
 /** Credit-discipline recipients in one fixed order (the label table's), whatever order they answered in. */
