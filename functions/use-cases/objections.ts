@@ -150,7 +150,9 @@ export async function followObjections(
     const request = await deps.requests.get(awaiting);
     const assetId = request?.items[0]?.assetId;
     const lot = assetId ? state.disposal?.lots[assetId] : undefined;
-    const stale = assetId !== undefined && (heldAssets(state).has(assetId) || lot?.status === 'released');
+    // Held by a third party, released, or its price or auction set aside by an objection (priced again, or new terms).
+    const setAside = lot?.status === 'priced' || (lot?.status === 'pricing' && !lot.pricing);
+    const stale = assetId !== undefined && (heldAssets(state).has(assetId) || lot?.status === 'released' || setAside);
     if (stale) {
       const superseded = await deps.requests.supersede(awaiting);
       if (superseded?.token) {
@@ -431,15 +433,17 @@ export async function lapseObjectionWindows(
 ): Promise<number> {
   const { state, result } = await mutateCase(deps, caseId, SYSTEM, { action: 'objection-window-lapsed' }, (s, now) => {
     const events = lapsedWindows(s, now, deps.rules, deps.calendar);
-    return { events, result: events.filter((e) => e.type === 'objection-final').length };
+    return { events, result: events.flatMap((e) => (e.type === 'objection-final' ? [e.effect] : [])) };
   });
-  if (result > 0) {
+  if (result.length > 0) {
     await followObjections(deps, state);
-    // A listing removed or a restriction lifted: only settle may wake the coercion phase waiting on the case, to
-    // publish it.
-    // A refund too: settle withdraws a disbursement waiting on that money before it pays the refund.
-    if (deps.wakes && (publicationDue(state) || refundsDue(state).length > 0))
+    // Only settle may wake what waits on the case: the coercion phase to publish a listing removed or a restriction
+    // lifted; a disposal waiting on an auction set aside (stopped at once, not when the platform reports); and a
+    // refund (a disbursement waiting on that money withdrawn first).
+    const disposalWaits =
+      state.disposal?.awaiting !== undefined && result.some((e) => e === 'annulled' || e === 'repriced');
+    if (deps.wakes && (publicationDue(state) || refundsDue(state).length > 0 || disposalWaits))
       await deps.wakes.requestWake({ caseId, reason: '执行异议裁定生效，撤销该执行行为' });
   }
-  return result;
+  return result.length;
 }

@@ -24,6 +24,8 @@ const EFFECT_LABELS: Record<string, string> = {
   removed: '已删除失信信息',
   refunded: '扣划款项已退还被执行人',
   lifted: '已解除限制消费令',
+  repriced: '参考价已撤销，重新定价',
+  annulled: '拍卖已撤销',
 };
 
 const ACTS: Record<string, string> = {
@@ -31,6 +33,8 @@ const ACTS: Record<string, string> = {
   deduction: '扣划存款',
   listing: '纳入失信被执行人名单',
   restriction: '限制消费令',
+  price: '处置参考价',
+  auction: '拍卖',
 };
 
 interface ObjectionAnswer {
@@ -100,7 +104,7 @@ export function registerObjectionCommands(
       .option('--listing', '异议针对纳入失信被执行人名单（执行行为异议；同 --act listing）')
       .option(
         '--act <act>',
-        '执行行为异议针对的行为：seizure 查封冻结（默认）、deduction 扣划存款（须 --asset）、listing 失信名单、restriction 限制消费令',
+        '执行行为异议针对的行为：seizure 查封冻结（默认）、deduction 扣划存款、price 处置参考价、auction 拍卖（以上须 --asset）、listing 失信名单、restriction 限制消费令',
       )
       .requiredOption('--by <name>', '异议人姓名或名称')
       .requiredOption('--role <role>', ROLE_HELP)
@@ -249,8 +253,8 @@ export function objectionLines(state: EnforcementCase): string[] {
     const target =
       o.act === 'listing' || o.act === 'restriction'
         ? (ACTS[o.act] ?? o.act)
-        : o.act === 'deduction'
-          ? `扣划${what}`
+        : o.act === 'deduction' || o.act === 'price' || o.act === 'auction'
+          ? `${ACTS[o.act]}：${what}`
           : what;
     return `${kinds[o.kind]} ${o.objectionId}：${o.objector.name}，${target}，${STATUS_LABELS[o.status] ?? o.status}${o.result ? `，${EFFECT_LABELS[o.result.effect]}` : ''}${period ? `（${period}）` : ''}`;
   });

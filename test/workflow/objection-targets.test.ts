@@ -251,3 +251,89 @@ describe('执行异议 against the consumption restriction (OBJ-ACT, C5)', () =>
     expect(s.path(caseId, 'coercion').length).toBeGreaterThan(0);
   });
 });
+
+describe('执行异议 against the auction and against the price (OBJ-ACT)', () => {
+  const FLAT = '冀(2024)青县不动产权第0777号';
+  function world(n: number) {
+    return {
+      respondents: {
+        [RESPONDENT_ID]: {
+          eService: 'ok' as const,
+          assets: [
+            { channel: 'real-estate-registry', class: 'real-estate' as const, reference: FLAT, valueFen: 90_000_000 },
+          ],
+        },
+      },
+      cases: { [`（2026）冀0922执${1000 + n}号`]: { disposal: { auctions: ['sold' as const, 'sold' as const] } } },
+    };
+  }
+  async function announced(s: Scenario, n: number) {
+    const outcome = await s.runtime.intake(filingEvent(n, { claimFen: 70_000_000 }));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    const state = await s.liveUntil(
+      caseId,
+      (c) => Object.values(c.disposal?.lots ?? {}).some((l) => l.status === 'announced'),
+      90,
+    );
+    const flat = Object.values(state.assets).find((a) => a.reference === FLAT)?.assetId ?? '';
+    return { caseId, flat };
+  }
+
+  it('the auction: upheld while announced, the ruling stands: the auction stopped, new terms, sold in a new first auction', async () => {
+    const n = 953;
+    const s = await open({ script: world(n) });
+    const { caseId, flat } = await announced(s, n);
+    const filed = await call(s, OFFICER, caseId, '/objections', {
+      kind: 'act',
+      act: 'auction',
+      assetId: flat,
+      objector: { name: '被执行人', role: 'respondent' },
+      grounds: '拍卖公告未载明房屋存在租赁，瑕疵说明严重失实',
+    });
+    expect(filed).toMatchObject({ status: 200, body: { status: 'examining' } });
+    const objectionId = filed.body.objectionId as string;
+    await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
+      outcome: 'upheld',
+      reasons: '瑕疵说明严重失实',
+    });
+    const stopped = await s.liveUntil(caseId, (c) => c.objections?.[objectionId]?.status === 'final', 15);
+    expect(stopped.objections?.[objectionId]?.result?.effect).toBe('annulled');
+    expect(stopped.disposal?.lots[flat]?.rounds[0]).toMatchObject({ round: 1, annulled: true });
+    const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 120);
+    const lot = closed.disposal?.lots[flat];
+    expect(lot?.status).toBe('sold');
+    expect(lot?.rounds.map((r) => [r.round, r.stage, r.annulled === true])).toEqual([
+      [1, 'first', true],
+      [2, 'first', false],
+    ]);
+    // The panel was asked for terms twice: once for the stopped auction, once for the new one.
+    const terms = Object.values(closed.approvals).filter((a) => a.step === 'auction-terms' && a.status === 'approved');
+    expect(terms).toHaveLength(2);
+    expect(s.path(caseId, 'disposal').length).toBeGreaterThan(0);
+    const text = await lines(s, caseId);
+    expect(text.some((l) => l.includes('的拍卖被撤销') && l.includes('停止拍卖'))).toBe(true);
+  });
+
+  it('the price: upheld and standing, the lot is priced again before it is auctioned', async () => {
+    const n = 954;
+    const s = await open({ script: world(n) });
+    const { caseId, flat } = await announced(s, n);
+    const filed = await call(s, OFFICER, caseId, '/objections', {
+      kind: 'act',
+      act: 'price',
+      assetId: flat,
+      objector: { name: '被执行人', role: 'respondent' },
+      grounds: '评估未考虑装修价值，参考价明显偏低',
+    });
+    const objectionId = filed.body.objectionId as string;
+    await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, { outcome: 'upheld', reasons: '评估程序违法' });
+    const repriced = await s.liveUntil(caseId, (c) => c.objections?.[objectionId]?.status === 'final', 15);
+    expect(repriced.objections?.[objectionId]?.result?.effect).toBe('repriced');
+    const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 150);
+    const history = (await s.runtime.cases.history(caseId)).flatMap((c) => c.events);
+    expect(history.filter((e) => e.type === 'reference-price-set')).toHaveLength(2);
+    expect(closed.disposal?.lots[flat]?.status).toBe('sold');
+    expect(closed.disposal?.lots[flat]?.rounds.filter((r) => !r.annulled)).toHaveLength(1);
+  });
+});

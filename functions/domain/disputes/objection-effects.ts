@@ -51,6 +51,8 @@ export function finalEvents(
   if (o.act === 'listing' && objectorWins) return listingRemoved(state, o, why, ctx);
   if (o.act === 'restriction' && objectorWins) return restrictionLifted(state, o, why);
   if (o.act === 'deduction' && objectorWins) return deductionRefunded(state, o, why);
+  if ((o.act === 'price' || o.act === 'auction') && objectorWins)
+    return disposalSetAside(state, o, o.act, why, ctx?.now);
   const asset = state.assets[o.assetId];
   if (!objectorWins)
     return [
@@ -145,6 +147,51 @@ function deductionRefunded(state: EnforcementCase, o: Objection, why: string): C
     ];
   const reason = `${why}：异议成立，撤销扣划，退还被执行人${formatYuan(refund)}${paidOut > 0 ? `（其余${formatYuan(fen(paidOut))}已发放，依法通过执行回转返还）` : ''}`;
   return [{ type: 'objection-final', objectionId: o.objectionId, effect: 'refunded', reason, refundFen: refund }];
+}
+
+/**
+ * An objection to the reference price or to the auction that stands (执行异议复议规定 第七条; 参考价规定; 网拍规定
+ * 第三十一条): the price set aside, the lot priced again and auctioned afresh; or the auction stopped (still running)
+ * or annulled (the balance not yet paid), the panel setting new terms. The panel's terms approvals not yet used are
+ * voided; the disposal phase waiting on the auction is woken by the use case. A lot sold or disposed of meanwhile
+ * stays so (what then is for 执行回转 or a lawsuit).
+ */
+function disposalSetAside(
+  state: EnforcementCase,
+  o: Objection,
+  what: 'price' | 'auction',
+  why: string,
+  now: Instant | undefined,
+): CaseEvent[] {
+  const lot = state.disposal?.lots[o.assetId];
+  const open: readonly string[] = what === 'price' ? ['priced', 'announced'] : ['announced', 'awaiting-balance'];
+  if (!lot || !open.includes(lot.status))
+    return [
+      {
+        type: 'objection-final',
+        objectionId: o.objectionId,
+        effect: 'unchanged',
+        reason: `${why}：异议成立，但该财产已成交或已处置，依法另行处理`,
+      },
+    ];
+  const used = state.disposal?.usedApprovals ?? [];
+  const voided = Object.values(state.approvals)
+    .filter((a) => a.step === 'auction-terms' && !used.includes(a.approvalId))
+    .map((a) => a.approvalId);
+  const stopped = lot.status === 'announced' ? '停止拍卖（撤回拍卖公告）' : '撤销拍卖（买受人已交保证金予以退还）';
+  const reason =
+    what === 'price'
+      ? `${why}：异议成立，撤销处置参考价，重新确定参考价${lot.status === 'announced' ? `，${stopped}` : ''}`
+      : `${why}：异议成立，${stopped}`;
+  const second = state.nodes[`second-auction:${o.assetId}`];
+  return [
+    { type: 'disposal-set-aside', assetId: o.assetId, what, reason, voided },
+    // The price set aside, the auctions start afresh: the second auction's term (E8) no longer runs.
+    ...(what === 'price' && second?.status === 'open' && now
+      ? [{ type: 'node-met' as const, node: second.node, at: now }]
+      : []),
+    { type: 'objection-final', objectionId: o.objectionId, effect: what === 'price' ? 'repriced' : 'annulled', reason },
+  ];
 }
 
 /** Assets no disposal may touch now: claimed by a third party whose objection is ruled on or in suit. */

@@ -13,15 +13,24 @@ export type ObjectorRole = 'applicant' | 'respondent' | 'interested' | 'third-pa
 
 /**
  * The enforcement acts an objection may contest here, by what undoing them means: a seizure (released), the listing
- * (removed), a deduction from a frozen account (the money refunded), the consumption restriction (lifted).
+ * (removed), a deduction from a frozen account (the money refunded), the consumption restriction (lifted), the
+ * reference price of a lot (priced again) or its auction (stopped before the end, or annulled before the balance).
  */
-export type ContestedAct = 'seizure' | 'listing' | 'deduction' | 'restriction';
+export type ContestedAct = 'seizure' | 'listing' | 'deduction' | 'restriction' | 'price' | 'auction';
 
 /** Acts that concern no asset of the case: the objection names none. */
 export const CASE_ACTS: readonly ContestedAct[] = ['listing', 'restriction'];
 
 /** What finally happened to the contested act or the claimed asset. */
-export type ObjectionEffect = 'released' | 'resumed' | 'unchanged' | 'removed' | 'refunded' | 'lifted';
+export type ObjectionEffect =
+  | 'released'
+  | 'resumed'
+  | 'unchanged'
+  | 'removed'
+  | 'refunded'
+  | 'lifted'
+  | 'repriced'
+  | 'annulled';
 
 export type ObjectionStatus =
   /** Filed: the court examines and rules (OBJ-ACT, OBJ-THIRD-PARTY: 15 days). */
@@ -171,6 +180,8 @@ export const ACT_LABELS: Readonly<Record<ContestedAct, string>> = {
   listing: '纳入失信被执行人名单',
   deduction: '扣划存款',
   restriction: '限制消费令',
+  price: '处置参考价',
+  auction: '拍卖',
 };
 
 /** The refund of a deduction set aside: one payment per objection, never twice. */

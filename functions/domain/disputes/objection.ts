@@ -87,6 +87,19 @@ export function filingProblems(state: EnforcementCase, filing: ObjectionFiling, 
   else if (act === 'deduction') {
     if (!MONEY_CLASSES.includes(asset.class) || asset.deductedFen <= 0)
       problems.push(problem(ruleId, 'not-deducted', '该财产没有被扣划的存款或网络资金'));
+  } else if (act === 'price' || act === 'auction') {
+    const lot = state.disposal?.lots[asset.assetId];
+    const open: readonly string[] = act === 'price' ? ['priced', 'announced'] : ['announced', 'awaiting-balance'];
+    if (!lot || !open.includes(lot.status) || (act === 'price' && lot.referencePriceFen === undefined))
+      problems.push(
+        problem(
+          ruleId,
+          act === 'price' ? 'not-priced' : 'not-auctioned',
+          act === 'price'
+            ? '该财产没有可提出异议的处置参考价（尚未定价，或已成交、已处置）'
+            : '该财产没有正在进行或待付尾款的拍卖',
+        ),
+      );
   } else if (!SEIZED.includes(asset.status))
     problems.push(problem(ruleId, 'not-seized', '该财产未处于查封、冻结状态（已处置或已解除的，不能再提出异议）'));
   else if (filing.kind === 'third-party' && MONEY_CLASSES.includes(asset.class))

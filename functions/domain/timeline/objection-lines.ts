@@ -55,6 +55,8 @@ const UPHELD: Readonly<Record<ContestedAct, string>> = {
   listing: '异议成立，撤销纳入失信名单的决定（待裁定生效后删除）',
   deduction: '异议成立，撤销扣划（待裁定生效后退还被执行人）',
   restriction: '异议成立，撤销限制消费令（待裁定生效后解除）',
+  price: '异议成立，撤销处置参考价（待裁定生效后重新确定参考价）',
+  auction: '异议成立，撤销拍卖（待裁定生效后停止或撤销拍卖）',
 };
 
 function names(kind: 'act' | 'third-party'): string {

@@ -8,6 +8,7 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { accountBalance, applyEvent } from '#domain/case/reducer.ts';
 import { planCoercion } from '#domain/coercion/plan.ts';
+import { planDisposal } from '#domain/disposal/plan.ts';
 import { fileObjection, filingProblems, lapsedWindows, ruleObjection } from '#domain/disputes/objection.ts';
 import type { ContestedAct } from '#domain/disputes/objection-model.ts';
 import { fen } from '#domain/money.ts';
@@ -178,5 +179,91 @@ describe('OBJ-ACT against the consumption restriction (限制消费令)', () => 
     const s3 = apply(s2, lapsedWindows(s2, cst('2026-04-21 00:00'), RULES, calendar), cst('2026-04-21 00:00'));
     expect(s3.objections?.[objectionId]?.result?.effect).toBe('unchanged');
     expect(s3.coercion?.restriction?.liftedAt).toBeUndefined();
+  });
+});
+
+/** The flat priced (900,000 yuan) and, with `announced`, its first auction announced. */
+function lotState(announced: boolean, sold = false): EnforcementCase {
+  const events: CaseEvent[] = [
+    { type: 'disposal-planned', assetIds: [FLAT] },
+    { type: 'reference-price-started', assetId: FLAT, method: 'appraisal' },
+    { type: 'reference-price-set', assetId: FLAT, method: 'appraisal', valueFen: fen(90_000_000), report: '估字1号' },
+  ];
+  if (announced)
+    events.push(
+      {
+        type: 'auction-terms-set',
+        assetId: FLAT,
+        stage: 'first',
+        startingPriceFen: fen(72_000_000),
+        depositFen: fen(9_000_000),
+        by: 'tang-jie',
+      },
+      {
+        type: 'auction-announced',
+        assetId: FLAT,
+        round: 1,
+        stage: 'first',
+        auctionId: 'u1',
+        startingPriceFen: fen(72_000_000),
+        depositFen: fen(9_000_000),
+        startsAt: cst('2026-05-01 10:00'),
+        endsAt: cst('2026-05-02 10:00'),
+      },
+    );
+  if (sold)
+    events.push({
+      type: 'auction-ended',
+      assetId: FLAT,
+      round: 1,
+      outcome: 'sold',
+      endedAt: cst('2026-05-02 10:00'),
+      bids: 3,
+      priceFen: fen(80_000_000),
+      buyer: 'b1',
+    });
+  return apply(base(), events, AT);
+}
+
+describe('OBJ-ACT against the reference price (参考价)', () => {
+  it('pass: upheld and standing, the price is set aside and the lot priced again; an announced auction is stopped with it', () => {
+    expect(codes(lotState(false), 'price', FLAT)).toEqual([]);
+    const { objectionId, state } = upheldAndStood(lotState(true), 'price', FLAT);
+    expect(state.objections?.[objectionId]?.result?.effect).toBe('repriced');
+    const lot = state.disposal?.lots[FLAT];
+    expect(lot).toMatchObject({ status: 'pricing' });
+    expect(lot?.referencePriceFen).toBeUndefined();
+    expect(lot?.pricing).toBeUndefined();
+    expect(lot?.rounds.map((r) => r.annulled)).toEqual([true]);
+    const next = planDisposal(state, RULES, calendar, cst('2026-04-21 09:00'));
+    expect(next.events.map((e) => e.type)).toContain('reference-price-started');
+  });
+
+  it('fail: no price yet, or the lot already sold at auction (awaiting its balance): no price left to object to', () => {
+    expect(codes(base(), 'price', FLAT)).toEqual(['not-priced']);
+    expect(codes(lotState(true, true), 'price', FLAT)).toEqual(['not-priced']);
+  });
+});
+
+describe('OBJ-ACT against the auction (网拍规定 第三十一条)', () => {
+  it('pass: upheld and standing, the auction is stopped (or annulled before the balance) and the panel sets new terms', () => {
+    expect(codes(lotState(true), 'auction', FLAT)).toEqual([]);
+    for (const sold of [false, true]) {
+      const { objectionId, state } = upheldAndStood(lotState(true, sold), 'auction', FLAT);
+      expect(state.objections?.[objectionId]?.result?.effect).toBe('annulled');
+      const lot = state.disposal?.lots[FLAT];
+      expect(lot).toMatchObject({ status: 'priced', referencePriceFen: 90_000_000 });
+      expect(lot?.rounds.map((r) => r.annulled)).toEqual([true]);
+      // The next auction is a first auction again, on the panel's new terms.
+      expect(planDisposal(state, RULES, calendar, cst('2026-04-21 09:00')).next).toMatchObject({
+        kind: 'approve-terms',
+        stage: 'first',
+      });
+    }
+  });
+
+  it('fail: no auction announced or awaiting its balance: nothing to object to', () => {
+    expect(codes(lotState(false), 'auction', FLAT)).toEqual(['not-auctioned']);
+    expect(codes(base(), 'auction', FLAT)).toEqual(['not-auctioned']);
   });
 });
