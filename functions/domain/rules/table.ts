@@ -601,11 +601,13 @@ export const RULES = {
       'Deferred enforcement (暂缓执行) on a guarantee the applicant agrees to: for the guarantee’s term, at most one year; on default, enforcement against the guaranteed property or the guarantor',
     titleZh: '执行担保与暂缓执行',
     kind: 'law',
-    source: `${CPL_2023_ARTICLES} 第二百四十二条；最高人民法院《关于执行担保若干问题的规定》(法释〔2018〕4号，2020年修正) 第十条（暂缓执行期限与担保书约定一致，最长不超过一年）、第十一条（期满仍不履行的，依申请执行人申请恢复执行，直接裁定执行担保财产或者保证人的财产）`,
+    source: `${CPL_2023_ARTICLES} 第二百四十二条；最高人民法院《关于执行担保若干问题的规定》(法释〔2018〕4号，2020年修正) 第十条（暂缓执行期限与担保书约定一致，最长不超过一年）、第十一条（期满仍不履行的，依申请执行人申请恢复执行，直接裁定执行担保财产或者保证人的财产）；最高人民法院《关于正确适用暂缓执行措施若干问题的规定》(法发〔2002〕16号) 第十三条（暂缓执行期限届满后，人民法院应当立即恢复执行；第十三条条文出自二手资料，待核实）`,
     effectiveFrom: '2018-03-01',
     version: '2020',
     verify: true,
     maxMonths: 12,
+    /** 暂缓执行规定 第十三条: at the term's end enforcement resumes at once (the node sweeper does it). */
+    resumeAtTermEnd: true,
     signedBy: 'bureau-chief',
   },
   GUARANTEE: {

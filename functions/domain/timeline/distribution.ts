@@ -2,7 +2,7 @@
 import type { EnforcementCase } from '#domain/case/model.ts';
 import type { DisputeEvent } from '#domain/disputes/distribution-events.ts';
 import type { Share } from '#domain/disputes/distribution-plan.ts';
-import { GROUND_LABELS } from '#domain/disputes/suspension.ts';
+import { DEFERRAL_END, GROUND_LABELS } from '#domain/disputes/suspension.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 
 export interface DisputeNames {
@@ -62,7 +62,7 @@ export function describeDisputeEvent(
         ? `${names.member(event.by)}签发裁定（决定），自${event.on}起停止执行，期间不计入执行期限（TERM-EXCLUDED）`
         : `${names.member(event.by)}不予批准中止（暂缓）执行${event.reason ? `：${event.reason}` : ''}`;
     case 'suspension-lifted':
-      return `恢复执行（${event.reason}，${names.member(event.by)}），停止执行${event.excludedDays}日不计入执行期限，执行期限相应顺延`;
+      return `恢复执行（${event.reason}，${event.by === DEFERRAL_END ? '系统按期自动恢复，DEFERRAL' : names.member(event.by)}），停止执行${event.excludedDays}日不计入执行期限，执行期限相应顺延`;
     case 'guarantee-called':
       return `暂缓执行期限届满仍不履行：恢复执行，裁定执行${event.against}的担保财产或保证人的财产（DEFERRAL）`;
     case 'reversal-ordered':
