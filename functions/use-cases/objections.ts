@@ -10,6 +10,7 @@ import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import { chinaDateOf, type LocalDate, localDate } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { ClosureProblem, EnforcementCase } from '#domain/case/model.ts';
+import { accountBalance } from '#domain/case/reducer.ts';
 import type { PayoutOrder } from '#domain/disputes/distribution-state.ts';
 import {
   applyForReconsideration,
@@ -20,6 +21,7 @@ import {
   fileSuit,
   filingProblems,
   heldAssets,
+  heldMoneyFen,
   judgmentProblems,
   lapsedWindows,
   type ObjectionFiling,
@@ -93,6 +95,34 @@ function summary(state: EnforcementCase, objectionId: string) {
     ...(o?.result ? { effect: o.result.effect } : {}),
     nodes: open,
   };
+}
+
+/**
+ * Money a third party's objection held is free again (the objection ended, for the applicant, or refunded): when the
+ * case waits for the officer with money on the account that nothing pays out, a new disbursement run pays it.
+ */
+async function disburseFreedMoney(
+  deps: Pick<Deps, 'cases' | 'clock' | 'engine'> & Partial<Pick<Deps, 'requests'>>,
+  state: EnforcementCase,
+): Promise<void> {
+  const freed = Object.values(state.objections ?? {}).some(
+    (o) => o.kind === 'third-party' && o.status === 'final' && (state.assets[o.assetId]?.deductedFen ?? 0) > 0,
+  );
+  if (!deps.requests || !freed) return;
+  const { result: execution } = await mutateCase(
+    deps,
+    state.caseId,
+    SYSTEM,
+    { action: 'disburse-freed-money' },
+    (s) => {
+      const free = accountBalance(s) - heldMoneyFen(s);
+      const idle = s.status === 'awaiting-officer' && s.distribution?.stage === undefined;
+      // The run's name counts the runs recorded: asked twice before it opens, the same run is named (started once).
+      if (free <= 0 || !idle) return { events: [], result: undefined };
+      return { events: [], result: executionName(s.caseId, 'disbursement', (s.phaseRuns.disbursement ?? 0) + 1) };
+    },
+  );
+  if (execution) await deps.engine.startExecution('disbursement', execution, { v: 1, caseId: state.caseId });
 }
 
 /** A listing removed or a restriction lifted by an objection, not yet published to the credit-discipline recipients. */
@@ -182,6 +212,7 @@ export async function followObjections(
       await deps.requests.clearToken(coercionWaits);
     }
   }
+  await disburseFreedMoney(deps, state);
   if (!disposalResumable(state)) return state;
   const { state: after, result: execution } = await mutateCase(
     deps,
@@ -245,6 +276,14 @@ export function registerObjection(deps: ObjectionDeps) {
       refuse('不能登记异议', result);
       throw conflict('不能登记异议');
     }
+    // A deposit claimed whose money is on the account: a disbursement waiting for approval was planned over it and
+    // is withdrawn; what is not claimed is paid out by a new disbursement (`followObjections` / the phase's plan).
+    if (deps.approvals && heldMoneyFen(state) > 0)
+      await withdrawDisbursement(
+        { ...deps, approvals: deps.approvals },
+        state,
+        '案外人对扣划的存款提出异议，异议审查期间不得处分',
+      );
     return summary(state, result);
   };
 }

@@ -337,3 +337,47 @@ describe('执行异议 against the auction and against the price (OBJ-ACT)', () 
     expect(closed.disposal?.lots[flat]?.rounds.filter((r) => !r.annulled)).toHaveLength(1);
   });
 });
+
+describe('案外人异议 on a deducted deposit (OBJ-THIRD-PARTY, 执行程序解释 第十五条)', () => {
+  it('the money is held from the filing (the waiting disbursement withdrawn); dismissed and no suit, it is paid out', async () => {
+    const n = 955;
+    const s = await open({
+      script: {
+        respondents: {
+          [RESPONDENT_ID]: {
+            eService: 'ok',
+            assets: [{ channel: 'icbc', class: 'deposit', reference: ACCOUNT, balanceFen: 2_345_678 }],
+          },
+        },
+      },
+    });
+    const outcome = await s.runtime.intake(filingEvent(n, { claimFen: 5_000_000 }));
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    const deposit = depositOf(await liveHoldingMoney(s, caseId, (c) => c.status === 'disbursement-approval', 30));
+    const filed = await call(s, OFFICER, caseId, '/objections', {
+      kind: 'third-party',
+      assetId: deposit.assetId,
+      objector: { name: '赵敏', role: 'third-party' },
+      grounds: '该账户内款项系本人委托被执行人代收的货款',
+    });
+    expect(filed).toMatchObject({ status: 200, body: { kind: 'third-party', status: 'examining' } });
+    const objectionId = filed.body.objectionId as string;
+    // Held from the filing: the disbursement planned over it is withdrawn, nothing is paid out while it runs.
+    expect(await s.pending(caseId)).toEqual([]);
+    expect((await s.load(caseId)).status).toBe('awaiting-officer');
+    await s.runtime.advance(5 * 86_400);
+    await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, { outcome: 'dismissed', reasons: '证据不足' });
+    await s.runtime.advance(10 * 86_400);
+    const during = await s.load(caseId);
+    expect(ledgerTotal(during, 'disbursed')).toBe(0);
+    expect(accountBalance(during)).toBe(2_345_678);
+    // No suit in 15 days: the ruling stands, the money is free; a new disbursement pays it (approved as usual).
+    const paid = await s.liveUntil(caseId, (c) => ledgerTotal(c, 'disbursed') > 0, 20);
+    expect(paid.objections?.[objectionId]?.result?.effect).toBe('resumed');
+    expect(ledgerTotal(paid, 'disbursed')).toBe(2_345_678);
+    expect(accountBalance(paid)).toBe(0);
+    expect(paid.phaseRuns.disbursement).toBe(2);
+    expect(s.path(caseId, 'disbursement')).toContain('PayOut');
+  });
+});

@@ -51,6 +51,9 @@ export function finalEvents(
   if (o.act === 'listing' && objectorWins) return listingRemoved(state, o, why, ctx);
   if (o.act === 'restriction' && objectorWins) return restrictionLifted(state, o, why);
   if (o.act === 'deduction' && objectorWins) return deductionRefunded(state, o, why);
+  // A third party's claim to a deposit already deducted: the money held on the account goes back to that account.
+  if (o.kind === 'third-party' && objectorWins && claimedMoney(state, o.assetId)?.status === 'deducted')
+    return deductionRefunded(state, o, why);
   if ((o.act === 'price' || o.act === 'auction') && objectorWins)
     return disposalSetAside(state, o, o.act, why, ctx?.now);
   const asset = state.assets[o.assetId];
@@ -145,7 +148,8 @@ function deductionRefunded(state: EnforcementCase, o: Objection, why: string): C
         reason: `${why}：异议成立，但扣划款项已发放，依法通过执行回转返还`,
       },
     ];
-  const reason = `${why}：异议成立，撤销扣划，退还被执行人${formatYuan(refund)}${paidOut > 0 ? `（其余${formatYuan(fen(paidOut))}已发放，依法通过执行回转返还）` : ''}`;
+  const undo = o.kind === 'third-party' ? '扣划款项退回被扣划账户' : '异议成立，撤销扣划，退还被执行人';
+  const reason = `${why}：${undo}${formatYuan(refund)}${paidOut > 0 ? `（其余${formatYuan(fen(paidOut))}已发放，依法通过执行回转返还）` : ''}`;
   return [{ type: 'objection-final', objectionId: o.objectionId, effect: 'refunded', reason, refundFen: refund }];
 }
 
@@ -194,11 +198,35 @@ function disposalSetAside(
   ];
 }
 
+const MONEY: readonly string[] = ['deposit', 'online-funds'];
+
+function claimedMoney(state: EnforcementCase, assetId: string) {
+  const asset = state.assets[assetId];
+  return asset && MONEY.includes(asset.class) ? asset : undefined;
+}
+
+/**
+ * Money on the case account that may not be paid out now: deducted from a deposit a third party claims, from the
+ * objection's filing to its end (执行程序解释 第十五条: 案外人异议审查期间，人民法院不得对执行标的进行处分; then the
+ * ruling and the lawsuit hold it, OBJ-THIRD-PARTY). A deposit still frozen is not deducted meanwhile (`heldAssets`).
+ */
+export function heldMoneyFen(state: EnforcementCase): number {
+  let held = 0;
+  for (const o of Object.values(state.objections ?? {})) {
+    if (o.kind !== 'third-party' || o.status === 'final') continue;
+    held += claimedMoney(state, o.assetId)?.deductedFen ?? 0;
+  }
+  return Math.max(0, Math.min(held, accountBalance(state)));
+}
+
 /** Assets no disposal may touch now: claimed by a third party whose objection is ruled on or in suit. */
 export function heldAssets(state: EnforcementCase): ReadonlySet<string> {
   const held = new Set<string>();
-  for (const o of Object.values(state.objections ?? {}))
-    if (o.kind === 'third-party' && (o.status === 'ruled' || o.status === 'in-suit')) held.add(o.assetId);
+  for (const o of Object.values(state.objections ?? {})) {
+    if (o.kind !== 'third-party' || o.status === 'final') continue;
+    // A deposit is held from the filing (执行程序解释 第十五条): its deduction waits; other property from the ruling.
+    if (o.status === 'ruled' || o.status === 'in-suit' || claimedMoney(state, o.assetId)) held.add(o.assetId);
+  }
   return held;
 }
 

@@ -17,6 +17,7 @@ import type { LegalCalendar } from '../calendar/legal-calendar.ts';
 import { chinaDateOf, type Instant, isBefore, type LocalDate } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
 import type { ClosureProblem, EnforcementCase } from '../case/model.ts';
+import { accountBalance } from '../case/reducer.ts';
 import { derivedId } from '../ids.ts';
 import type { Rules } from '../rules/table.ts';
 import { finalEvents, periodNode, SEIZED } from './objection-effects.ts';
@@ -40,7 +41,7 @@ export const objectionNodes = (objectionId: string) =>
     suitWindow: `objection:${objectionId}:suit-window`,
   }) as const;
 
-export { disposalResumable, heldAssets } from './objection-effects.ts';
+export { disposalResumable, heldAssets, heldMoneyFen } from './objection-effects.ts';
 export { objectionNodeLabel } from './objection-model.ts';
 
 const MONEY_CLASSES: readonly string[] = ['deposit', 'online-funds'];
@@ -100,10 +101,13 @@ export function filingProblems(state: EnforcementCase, filing: ObjectionFiling, 
             : '该财产没有正在进行或待付尾款的拍卖',
         ),
       );
+  } else if (filing.kind === 'third-party' && MONEY_CLASSES.includes(asset.class)) {
+    // A deposit claimed: frozen, or deducted with the money still on the case account (it is held there).
+    const onAccount = asset.status === 'deducted' && asset.deductedFen > 0 && accountBalance(state) > 0;
+    if (asset.status !== 'frozen' && !onAccount)
+      problems.push(problem(ruleId, 'money', '该存款未被冻结，或扣划款项已发放（已发放的，依法另行处理）'));
   } else if (!SEIZED.includes(asset.status))
     problems.push(problem(ruleId, 'not-seized', '该财产未处于查封、冻结状态（已处置或已解除的，不能再提出异议）'));
-  else if (filing.kind === 'third-party' && MONEY_CLASSES.includes(asset.class))
-    problems.push(problem(ruleId, 'money', '存款、网络资金的案外人异议本系统暂不支持，请线下审查'));
   if (filing.kind === 'third-party' && filing.objector.role !== 'third-party')
     problems.push(problem(ruleId, 'role', '案外人异议只能由案外人提出；当事人、利害关系人请提出执行行为异议'));
   if (filing.kind === 'act' && filing.objector.role === 'third-party')

@@ -8,8 +8,16 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { accountBalance, applyEvent } from '#domain/case/reducer.ts';
 import { planCoercion } from '#domain/coercion/plan.ts';
+import { planDisbursement } from '#domain/disbursement/plan.ts';
 import { planDisposal } from '#domain/disposal/plan.ts';
-import { fileObjection, filingProblems, lapsedWindows, ruleObjection } from '#domain/disputes/objection.ts';
+import {
+  fileObjection,
+  filingProblems,
+  heldAssets,
+  heldMoneyFen,
+  lapsedWindows,
+  ruleObjection,
+} from '#domain/disputes/objection.ts';
 import type { ContestedAct } from '#domain/disputes/objection-model.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
@@ -265,5 +273,76 @@ describe('OBJ-ACT against the auction (网拍规定 第三十一条)', () => {
   it('fail: no auction announced or awaiting its balance: nothing to object to', () => {
     expect(codes(lotState(false), 'auction', FLAT)).toEqual(['not-auctioned']);
     expect(codes(base(), 'auction', FLAT)).toEqual(['not-auctioned']);
+  });
+});
+
+describe('OBJ-THIRD-PARTY on a deposit (执行程序解释 第十五条: not disposed of while examined)', () => {
+  const THIRD = { kind: 'third-party' as const, objector: { name: '赵敏', role: 'third-party' as const } };
+  const claim = (state: EnforcementCase) => {
+    const { objectionId, events } = fileObjection(
+      state,
+      { ...THIRD, assetId: DEPOSIT, grounds: '该账户系本人借给被执行人使用' },
+      'wang-fang',
+      RULES,
+      calendar,
+      AT,
+    );
+    return { objectionId, state: apply(state, events, AT) };
+  };
+
+  it('pass: a frozen deposit claimed is not deducted from the filing; deducted money claimed stays on the account', () => {
+    const frozen = caseFrom(
+      [filed(3_000_000)],
+      [
+        { type: 'inquiry-answered', channel: 'registry', assets: [asset(DEPOSIT, 'deposit')] },
+        { type: 'asset-frozen', assetId: DEPOSIT, amountFen: fen(800_000), expiresOn: d('2027-03-01') },
+      ],
+    );
+    expect(filingProblems(frozen, { ...THIRD, assetId: DEPOSIT, grounds: 'g' }, AT)).toEqual([]);
+    expect(heldAssets(claim(frozen).state).has(DEPOSIT)).toBe(true);
+    const claimed = claim(base());
+    expect(heldMoneyFen(claimed.state)).toBe(800_000);
+    expect(planDisbursement(claimed.state).payouts).toEqual([]);
+    expect(planDisbursement(base()).payouts.map((p) => p.amountFen)).toContain(800_000);
+  });
+
+  it('pass: upheld and no suit, the deducted money goes back to the account it came from; dismissed, it is free to pay out', () => {
+    const { objectionId, state } = claim(base());
+    const rulingAt = cst('2026-04-10 15:00');
+    const ruling = (outcome: 'upheld' | 'dismissed') =>
+      apply(
+        state,
+        ruleObjection(
+          state,
+          objectionId,
+          { outcome, by: 't', reasons: 'r', servedOn: d('2026-04-10') },
+          RULES,
+          calendar,
+          rulingAt,
+        ),
+        rulingAt,
+      );
+    const lapseAt = cst('2026-04-28 00:00');
+    const upheld = ruling('upheld');
+    const released = apply(upheld, lapsedWindows(upheld, lapseAt, RULES, calendar), lapseAt);
+    expect(released.objections?.[objectionId]?.result).toMatchObject({ effect: 'refunded', refundFen: 800_000 });
+    expect(released.objections?.[objectionId]?.result?.reason).toContain('扣划款项退回被扣划账户');
+    const dismissed = ruling('dismissed');
+    const free = apply(dismissed, lapsedWindows(dismissed, lapseAt, RULES, calendar), lapseAt);
+    expect(free.objections?.[objectionId]?.result?.effect).toBe('resumed');
+    expect(heldMoneyFen(free)).toBe(0);
+  });
+
+  it('fail: a deposit whose deducted money was paid out, or never seized, cannot be claimed here', () => {
+    expect(filingProblems(base(800_000), { ...THIRD, assetId: DEPOSIT, grounds: 'g' }, AT).map((p) => p.code)).toEqual([
+      'money',
+    ]);
+    const found = caseFrom(
+      [filed(3_000_000)],
+      [{ type: 'inquiry-answered', channel: 'registry', assets: [asset(DEPOSIT, 'deposit')] }],
+    );
+    expect(filingProblems(found, { ...THIRD, assetId: DEPOSIT, grounds: 'g' }, AT).map((p) => p.code)).toEqual([
+      'money',
+    ]);
   });
 });
