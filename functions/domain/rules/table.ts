@@ -674,7 +674,7 @@ export const RULES = {
       'Third-party objection (案外人异议): examined within 15 days; upheld, enforcement against the asset is suspended; either side may sue within 15 days of service and the asset is not disposed of until the judgment; no suit, the ruling stands',
     titleZh: '案外人异议（理由成立的裁定中止对该标的的执行；十五日内可提起执行异议之诉）',
     kind: 'law',
-    source: `${CPL_2023_ARTICLES} 第二百三十八条（自收到书面异议之日起十五日内审查，理由成立的，裁定中止对该标的的执行；与原判决、裁定无关的，可以自裁定送达之日起十五日内向人民法院提起诉讼）；${CPL_2023_ARTICLES} 第二百六十七条第（二）项（案外人对执行标的提出确有理由的异议的，中止执行）；${CPL_INTERPRETATION}（驳回案外人执行异议裁定送达案外人之日起十五日内，人民法院不得对执行标的进行处分；执行异议之诉审理期间，人民法院不得对执行标的进行处分）`,
+    source: `${CPL_2023_ARTICLES} 第二百三十八条（自收到书面异议之日起十五日内审查，理由成立的，裁定中止对该标的的执行；与原判决、裁定无关的，可以自裁定送达之日起十五日内向人民法院提起诉讼）；${CPL_2023_ARTICLES} 第二百六十七条第（二）项（案外人对执行标的提出确有理由的异议的，中止执行）；${CPL_INTERPRETATION}（驳回案外人执行异议裁定送达案外人之日起十五日内，人民法院不得对执行标的进行处分；执行异议之诉审理期间，人民法院不得对执行标的进行处分）；${ENFORCEMENT_PROCEDURE_2008} 第十五条（案外人异议审查期间，人民法院不得对执行标的进行处分：被主张的存款自异议登记起不予扣划、已扣划的款项不予发放）`,
     effectiveFrom: '2024-01-01',
     version: '2023',
     verify: false,
