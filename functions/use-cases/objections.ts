@@ -481,7 +481,9 @@ export async function lapseObjectionWindows(
     // refund (a disbursement waiting on that money withdrawn first).
     const disposalWaits =
       state.disposal?.awaiting !== undefined && result.some((e) => e === 'annulled' || e === 'repriced');
-    if (deps.wakes && (publicationDue(state) || refundsDue(state).length > 0 || disposalWaits))
+    // Money a third party claimed, free again: settle starts the disbursement that pays it.
+    const moneyFreed = state.status === 'awaiting-officer' && accountBalance(state) - heldMoneyFen(state) > 0;
+    if (deps.wakes && (publicationDue(state) || refundsDue(state).length > 0 || disposalWaits || moneyFreed))
       await deps.wakes.requestWake({ caseId, reason: '执行异议裁定生效，撤销该执行行为' });
   }
   return result.length;
