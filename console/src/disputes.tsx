@@ -61,6 +61,17 @@ const ZH = {
     resumed: '恢复处分',
     unchanged: '执行行为维持',
     removed: '已删除失信信息',
+    refunded: '扣划款项已退还',
+    lifted: '已解除限制消费令',
+    repriced: '参考价已撤销，重新定价',
+    annulled: '拍卖已撤销',
+  } as Record<string, string>,
+  act: {
+    listing: '纳入失信名单',
+    restriction: '限制消费令',
+    deduction: '扣划：',
+    price: '参考价：',
+    auction: '拍卖：',
   } as Record<string, string>,
   light: { met: '已完成', green: '正常', 'due-soon': '即将到期', overdue: '已逾期' } as Record<string, string>,
   headers: ['异议', '异议人', '财产', '状态', '期间', '到期日'],
@@ -90,6 +101,17 @@ const EN = {
     resumed: 'Disposal resumed',
     unchanged: 'Act stands',
     removed: 'Listing removed',
+    refunded: 'Deduction refunded',
+    lifted: 'Restriction lifted',
+    repriced: 'Price set aside',
+    annulled: 'Auction annulled',
+  } as Record<string, string>,
+  act: {
+    listing: 'Listing',
+    restriction: 'Consumption restriction',
+    deduction: 'Deduction: ',
+    price: 'Price: ',
+    auction: 'Auction: ',
   } as Record<string, string>,
   light: { met: 'Met', green: 'On time', 'due-soon': 'Due soon', overdue: 'Overdue' } as Record<string, string>,
   headers: ['Objection', 'Objector', 'Asset', 'State', 'Period', 'Due'],
@@ -146,10 +168,9 @@ function CaseDisputes({ api, caseId, lang, version }: { api: Api; caseId: string
                   {o.objector.name}（{w.role[o.objector.role] ?? o.objector.role}）
                 </td>
                 <td>
-                  {o.act === 'listing'
-                    ? lang === 'zh'
-                      ? '纳入失信名单'
-                      : 'Listing'
+                  {o.act ? (w.act[o.act] ?? '') : ''}
+                  {o.act === 'listing' || o.act === 'restriction'
+                    ? ''
                     : asset
                       ? `${asset.institution}${asset.reference}`
                       : o.assetId}

@@ -19,6 +19,8 @@ interface Plan {
   costsFen: number;
   shares: Share[];
   refundFen: number;
+  /** What brought the money: deductions, sales, payments (absent on older plans). */
+  funds?: { deductionFen: number; saleFen: number; paidInFen: number };
 }
 interface Creditor {
   creditorId: string;
@@ -80,6 +82,9 @@ const LABELS = {
     proRata: '按比例',
     costs: '执行费用',
     available: '可供分配',
+    fromDeduction: '其中扣划存款',
+    fromSale: '拍卖、变卖所得',
+    fromPaidIn: '交付执行款',
     paid: '已发放',
     held: '提存（争议部分）',
     balance: '账户余额',
@@ -126,6 +131,9 @@ const LABELS = {
     proRata: 'pro rata',
     costs: 'Costs',
     available: 'Available',
+    fromDeduction: 'of which deducted',
+    fromSale: 'sale proceeds',
+    fromPaidIn: 'paid in',
     paid: 'Paid',
     held: 'Held (disputed)',
     balance: 'Account balance',
@@ -218,7 +226,11 @@ function DistributionView({ d, l }: { d: NonNullable<CaseDisputes['distribution'
         </ul>
       )}
       <p>
-        {d.plan ? `${l.available} ${yuan(d.plan.availableFen)}；${l.costs} ${yuan(d.plan.costsFen)}；` : ''}
+        {d.plan ? `${l.available} ${yuan(d.plan.availableFen)}；` : ''}
+        {d.plan?.funds
+          ? `${l.fromDeduction} ${yuan(d.plan.funds.deductionFen)}，${l.fromSale} ${yuan(d.plan.funds.saleFen)}，${l.fromPaidIn} ${yuan(d.plan.funds.paidInFen)}；`
+          : ''}
+        {d.plan ? `${l.costs} ${yuan(d.plan.costsFen)}；` : ''}
         {l.paid} {yuan(d.paidFen)}；{d.heldFen ? `${l.held} ${yuan(d.heldFen)}；` : ''}
         {l.balance} {yuan(d.balanceFen)}
       </p>

@@ -20,7 +20,7 @@ import {
 import type { Handlers } from './router.ts';
 
 export function objectionHandlers(
-  deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'engine' | 'requests'>,
+  deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'engine' | 'requests' | 'payments' | 'approvals'>,
 ): Handlers {
   const file = registerObjection(deps);
   const rule = ruleOnObjection(deps);

@@ -12,14 +12,19 @@ export const ObjectionBody = z
   .object({
     kind: z.enum(['act', 'third-party']),
     objector: z.object({ name: z.string().trim().min(1).max(100), role: Role }).strict(),
-    /** The act contested (执行行为异议): the seizure of `assetId` (the default), or the listing (失信, no asset). */
-    act: z.enum(['seizure', 'listing']).optional(),
+    /**
+     * The act contested (执行行为异议): the seizure of `assetId` (the default), a deduction from it, its reference
+     * price or its auction; or the listing (失信) or the consumption restriction (no asset).
+     */
+    act: z.enum(['seizure', 'listing', 'deduction', 'restriction', 'price', 'auction']).optional(),
     assetId: z.string().min(1).max(60).optional(),
     grounds: z.string().trim().min(1).max(2000),
     receivedOn: Day.optional(),
   })
   .strict()
-  .describe('登记书面异议：执行行为异议（对查封、冻结）或案外人异议（对执行标的主张权利）');
+  .describe(
+    '登记书面异议：执行行为异议（对查封、冻结、扣划、参考价、拍卖、失信名单、限制消费令）或案外人异议（对执行标的主张权利）',
+  );
 
 export const RulingBody = z
   .object({

@@ -29,6 +29,7 @@ import {
   windowNode,
   windowOpen,
 } from '#domain/disputes/distribution.ts';
+import { fundSources } from '#domain/disputes/distribution-funds.ts';
 import type { Share } from '#domain/disputes/distribution-plan.ts';
 import type { Problem } from '#domain/disputes/suspension.ts';
 import { caseIdFor, derivedId } from '#domain/ids.ts';
@@ -112,7 +113,14 @@ export function planDistribution(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>) 
       { kind: 'staff', id: who.userId },
       { action: 'plan-distribution' },
       (s, now) => ({
-        events: [{ type: 'distribution-planned', plan: makePlan(s, command.costsFen, now), by: who.userId }],
+        events: [
+          {
+            type: 'distribution-planned',
+            plan: makePlan(s, command.costsFen, now),
+            by: who.userId,
+            funds: fundSources(s),
+          },
+        ],
         result: undefined,
       }),
     );

@@ -18,11 +18,13 @@ import { dueNodeActions, type NodeAction } from '#domain/case/node-watch.ts';
 import { listingRemovalDue } from '#domain/coercion/removal.ts';
 import { coercionRunning } from '#domain/control/plan.ts';
 import { lapsed } from '#domain/disputes/distribution.ts';
+import { deferralEnded } from '#domain/disputes/suspension.ts';
 import { executionName } from '#domain/ids.ts';
 import { approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase } from './context.ts';
 import { advanceDistribution } from './distribution.ts';
 import { lapseObjectionWindows } from './objections.ts';
+import { resumeAtDeferralEnd } from './suspension.ts';
 
 export type SweepDeps = Pick<
   Deps,
@@ -104,12 +106,18 @@ async function liftAtTermEnd(deps: SweepDeps, state: EnforcementCase, now: strin
 /** One case: what is due now, the tasks started, then the events written. Returns what was done. */
 export function sweepCase(deps: SweepDeps) {
   const advance = advanceDistribution(deps);
+  const resumeDeferral = resumeAtDeferralEnd(deps);
   return async (caseId: string) => {
     let before = await loadCase(deps.cases, caseId);
     const now = deps.clock.now();
     // A distribution window that ended unused (参与分配): the court pays as the rules say, which meets its node.
     if (lapsed(before, now).pay) {
       await advance(caseId, SWEEPER);
+      before = await loadCase(deps.cases, caseId);
+    }
+    // A deferral whose term ended (暂缓执行): enforcement resumes at once, which meets its node.
+    if (deferralEnded(before, now, deps.rules)) {
+      await resumeDeferral(caseId);
       before = await loadCase(deps.cases, caseId);
     }
     await liftAtTermEnd(deps, before, now);

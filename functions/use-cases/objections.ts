@@ -10,6 +10,8 @@ import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import { chinaDateOf, type LocalDate, localDate } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { ClosureProblem, EnforcementCase } from '#domain/case/model.ts';
+import { accountBalance } from '#domain/case/reducer.ts';
+import type { PayoutOrder } from '#domain/disputes/distribution-state.ts';
 import {
   applyForReconsideration,
   decideReconsideration,
@@ -19,6 +21,7 @@ import {
   fileSuit,
   filingProblems,
   heldAssets,
+  heldMoneyFen,
   judgmentProblems,
   lapsedWindows,
   type ObjectionFiling,
@@ -29,14 +32,24 @@ import {
   rulingProblems,
   suitProblems,
 } from '#domain/disputes/objection.ts';
-import type { ObjectionKind, ObjectorRole, RulingOutcome } from '#domain/disputes/objection-model.ts';
+import {
+  CASE_ACTS,
+  type ContestedAct,
+  type ObjectionKind,
+  type ObjectorRole,
+  type RulingOutcome,
+  refundEntryId,
+} from '#domain/disputes/objection-model.ts';
 import { executionName } from '#domain/ids.ts';
+import { fen } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
+import { payOrders, withdrawDisbursement } from './distribution-common.ts';
 import { caseNotFound, conflict, forbidden, invalid, unauthenticated } from './errors.ts';
 
-type ObjectionDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'engine' | 'requests'>;
+type ObjectionDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'engine' | 'requests'> &
+  Partial<Pick<Deps, 'payments' | 'approvals'>>;
 type Action = 'record-objections' | 'rule-objections';
 
 async function allowed(
@@ -85,11 +98,80 @@ function summary(state: EnforcementCase, objectionId: string) {
 }
 
 /**
+ * Money a third party's objection held is free again (the objection ended, for the applicant, or refunded): when the
+ * case waits for the officer with money on the account that nothing pays out, a new disbursement run pays it.
+ */
+async function disburseFreedMoney(
+  deps: Pick<Deps, 'cases' | 'clock' | 'engine'> & Partial<Pick<Deps, 'requests'>>,
+  state: EnforcementCase,
+): Promise<void> {
+  const freed = Object.values(state.objections ?? {}).some(
+    (o) => o.kind === 'third-party' && o.status === 'final' && (state.assets[o.assetId]?.deductedFen ?? 0) > 0,
+  );
+  if (!deps.requests || !freed) return;
+  const { result: execution } = await mutateCase(
+    deps,
+    state.caseId,
+    SYSTEM,
+    { action: 'disburse-freed-money' },
+    (s) => {
+      const free = accountBalance(s) - heldMoneyFen(s);
+      const idle = s.status === 'awaiting-officer' && s.distribution?.stage === undefined;
+      // The run's name counts the runs recorded: asked twice before it opens, the same run is named (started once).
+      if (free <= 0 || !idle) return { events: [], result: undefined };
+      return { events: [], result: executionName(s.caseId, 'disbursement', (s.phaseRuns.disbursement ?? 0) + 1) };
+    },
+  );
+  if (execution) await deps.engine.startExecution('disbursement', execution, { v: 1, caseId: state.caseId });
+}
+
+/** A listing removed or a restriction lifted by an objection, not yet published to the credit-discipline recipients. */
+function publicationDue(state: EnforcementCase): boolean {
+  const c = state.coercion;
+  return (
+    (c?.listing?.removedAt !== undefined && !c.published['listing-removed']) ||
+    (c?.restriction?.liftedOn === 'objection' && !c.published['restriction-lifted'])
+  );
+}
+
+/** Refunds of deductions set aside by objections and not yet paid (each has a fixed entry id). */
+function refundsDue(state: EnforcementCase): PayoutOrder[] {
+  return Object.values(state.objections ?? {}).flatMap((o) => {
+    const amountFen = o.result?.refundFen ?? 0;
+    const entryId = refundEntryId(o.objectionId);
+    const payeeId = state.assets[o.assetId]?.respondentId;
+    if (
+      o.result?.effect !== 'refunded' ||
+      amountFen <= 0 ||
+      !payeeId ||
+      state.ledger.some((e) => e.entryId === entryId)
+    )
+      return [];
+    return [{ entryId, payeeId, amountFen: fen(amountFen), kind: 'refunded' as const }];
+  });
+}
+
+/**
+ * Refunds of deductions set aside, paid from the case account to the respondent, never twice. A disbursement
+ * waiting for approval was planned over that money: it is withdrawn first (as a distribution does), so that the
+ * account never pays the same money twice; the case then waits for the officer.
+ */
+async function payRefunds(
+  deps: Pick<Deps, 'cases' | 'clock' | 'payments' | 'approvals' | 'engine'>,
+  state: EnforcementCase,
+): Promise<void> {
+  const orders = refundsDue(state);
+  if (orders.length === 0) return;
+  await withdrawDisbursement(deps, state, '执行异议成立，撤销扣划，扣划款项退还被执行人');
+  await payOrders(deps, state.caseId, { kind: 'system', id: 'objection' }, orders);
+}
+
+/**
  * What follows an objection's change on the case's workflows: a disposal waiting on a held asset is woken so that it
  * goes on with the others, and a disposal stopped for held assets only starts again once they are free.
  */
 export async function followObjections(
-  deps: Pick<Deps, 'cases' | 'clock' | 'engine'> & Partial<Pick<Deps, 'requests'>>,
+  deps: Pick<Deps, 'cases' | 'clock' | 'engine'> & Partial<Pick<Deps, 'requests' | 'payments' | 'approvals'>>,
   state: EnforcementCase,
 ): Promise<EnforcementCase> {
   const awaiting = state.disposal?.awaiting;
@@ -98,7 +180,9 @@ export async function followObjections(
     const request = await deps.requests.get(awaiting);
     const assetId = request?.items[0]?.assetId;
     const lot = assetId ? state.disposal?.lots[assetId] : undefined;
-    const stale = assetId !== undefined && (heldAssets(state).has(assetId) || lot?.status === 'released');
+    // Held by a third party, released, or its price or auction set aside by an objection (priced again, or new terms).
+    const setAside = lot?.status === 'priced' || (lot?.status === 'pricing' && !lot.pricing);
+    const stale = assetId !== undefined && (heldAssets(state).has(assetId) || lot?.status === 'released' || setAside);
     if (stale) {
       const superseded = await deps.requests.supersede(awaiting);
       if (superseded?.token) {
@@ -111,14 +195,13 @@ export async function followObjections(
       }
     }
   }
-  // A listing removed on an objection: the coercion phase, if it waits, is woken to publish the removal (C6).
+  // A deduction set aside: the money still on the account goes back to the respondent, once (by its entry id).
+  if (deps.payments && deps.approvals)
+    await payRefunds({ ...deps, payments: deps.payments, approvals: deps.approvals }, state);
+  // A listing removed or a restriction lifted on an objection: the coercion phase, if it waits, is woken to publish
+  // the removal (C6) or the lifting (C5).
   const coercionWaits = state.coercion?.awaiting;
-  if (
-    deps.requests &&
-    coercionWaits &&
-    state.coercion?.listing?.removedAt &&
-    !state.coercion.published['listing-removed']
-  ) {
+  if (deps.requests && coercionWaits && publicationDue(state)) {
     const superseded = await deps.requests.supersede(coercionWaits);
     if (superseded?.token) {
       try {
@@ -129,6 +212,7 @@ export async function followObjections(
       await deps.requests.clearToken(coercionWaits);
     }
   }
+  await disburseFreedMoney(deps, state);
   if (!disposalResumable(state)) return state;
   const { state: after, result: execution } = await mutateCase(
     deps,
@@ -159,7 +243,7 @@ export interface FileObjectionCommand {
   readonly caseId: string;
   readonly kind: ObjectionKind;
   readonly objector: { readonly name: string; readonly role: ObjectorRole };
-  readonly act?: 'seizure' | 'listing';
+  readonly act?: ContestedAct;
   readonly assetId?: string;
   readonly grounds: string;
   readonly receivedOn?: string;
@@ -171,7 +255,7 @@ export function registerObjection(deps: ObjectionDeps) {
     const { identity: who, state: before } = await allowed(deps, identity, command.caseId, 'record-objections');
     const receivedOn = dateOrUndefined(command.receivedOn, 'receivedOn');
     const { receivedOn: _raw, caseId: _case, assetId, ...rest } = command;
-    if (!assetId && command.act !== 'listing') throw invalid('assetId：须指明所涉财产');
+    if (!assetId && !(command.act && CASE_ACTS.includes(command.act))) throw invalid('assetId：须指明所涉财产');
     const filing: ObjectionFiling = { ...rest, assetId: assetId ?? '', ...(receivedOn ? { receivedOn } : {}) };
     refuse('不能登记异议', filingProblems(before, filing, deps.clock.now()));
     // The id counts the case's objections; a second writer re-decides on the fresh case (and a repeat of the same
@@ -192,6 +276,14 @@ export function registerObjection(deps: ObjectionDeps) {
       refuse('不能登记异议', result);
       throw conflict('不能登记异议');
     }
+    // A deposit claimed whose money is on the account: a disbursement waiting for approval was planned over it and
+    // is withdrawn; what is not claimed is paid out by a new disbursement (`followObjections` / the phase's plan).
+    if (deps.approvals && heldMoneyFen(state) > 0)
+      await withdrawDisbursement(
+        { ...deps, approvals: deps.approvals },
+        state,
+        '案外人对扣划的存款提出异议，异议审查期间不得处分',
+      );
     return summary(state, result);
   };
 }
@@ -380,13 +472,19 @@ export async function lapseObjectionWindows(
 ): Promise<number> {
   const { state, result } = await mutateCase(deps, caseId, SYSTEM, { action: 'objection-window-lapsed' }, (s, now) => {
     const events = lapsedWindows(s, now, deps.rules, deps.calendar);
-    return { events, result: events.filter((e) => e.type === 'objection-final').length };
+    return { events, result: events.flatMap((e) => (e.type === 'objection-final' ? [e.effect] : [])) };
   });
-  if (result > 0) {
+  if (result.length > 0) {
     await followObjections(deps, state);
-    // A listing removed: only settle may wake the coercion phase waiting on the case, to publish the removal.
-    if (deps.wakes && state.coercion?.listing?.removedAt && !state.coercion.published['listing-removed'])
-      await deps.wakes.requestWake({ caseId, reason: '执行异议裁定生效，删除失信信息' });
+    // Only settle may wake what waits on the case: the coercion phase to publish a listing removed or a restriction
+    // lifted; a disposal waiting on an auction set aside (stopped at once, not when the platform reports); and a
+    // refund (a disbursement waiting on that money withdrawn first).
+    const disposalWaits =
+      state.disposal?.awaiting !== undefined && result.some((e) => e === 'annulled' || e === 'repriced');
+    // Money a third party claimed, free again: settle starts the disbursement that pays it.
+    const moneyFreed = state.status === 'awaiting-officer' && accountBalance(state) - heldMoneyFen(state) > 0;
+    if (deps.wakes && (publicationDue(state) || refundsDue(state).length > 0 || disposalWaits || moneyFreed))
+      await deps.wakes.requestWake({ caseId, reason: '执行异议裁定生效，撤销该执行行为' });
   }
-  return result;
+  return result.length;
 }

@@ -55,7 +55,9 @@ export async function wakeOnPerformance(
  * is satisfied or the case closed, what waits on the case is superseded and woken, so that the measures are lifted
  * now (C5, C6).
  */
-export function wakeOnRequest(deps: Pick<Deps, 'cases' | 'requests' | 'engine' | 'clock'>) {
+export function wakeOnRequest(
+  deps: Pick<Deps, 'cases' | 'requests' | 'engine' | 'clock'> & Partial<Pick<Deps, 'payments' | 'approvals'>>,
+) {
   return async (request: { readonly caseId: string }): Promise<{ readonly woken: boolean }> => {
     const found = await deps.cases.load(request.caseId);
     // An objection's ruling that stood (the sweeper saw its period end) may have work for the phases waiting.

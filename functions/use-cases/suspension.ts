@@ -12,13 +12,16 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase, Phase } from '#domain/case/model.ts';
 import { outstandingFen } from '#domain/control/plan.ts';
 import {
+  DEFERRAL_END,
   DEFERRAL_NODE,
   type DeferralTerms,
+  deferralEnded,
   deferralNodes,
   deferralProblems,
   excludedDays,
   extendedTerm,
   GUARANTEE_NODE,
+  guaranteeCallable,
   guaranteeEnforceable,
   guaranteePeriodEnd,
   suspensionProblems,
@@ -163,16 +166,44 @@ async function resumePhase(deps: Pick<Deps, 'engine'>, state: EnforcementCase): 
   return execution;
 }
 
-function liftEvents(s: EnforcementCase, now: string, by: string, reason: string, rules: Deps['rules']): CaseEvent[] {
+function liftEvents(
+  s: EnforcementCase,
+  now: string,
+  by: string,
+  reason: string,
+  rules: Deps['rules'],
+  nodes: readonly string[] = [DEFERRAL_NODE, GUARANTEE_NODE],
+): CaseEvent[] {
   const on = chinaDateOf(now);
   const days = excludedDays(s.suspension?.from ?? on, on);
   const events: CaseEvent[] = [{ type: 'suspension-lifted', on, by, reason, excludedDays: days }];
   const term = extendedTerm(s, days, rules);
   if (term) events.push({ type: 'node-set', node: term });
   // The deferral's end and the guarantee period are acted on now: enforcement resumes (on the guarantee, if called).
-  for (const node of [DEFERRAL_NODE, GUARANTEE_NODE] as const)
-    if (s.nodes[node]?.status === 'open') events.push({ type: 'node-met', node, at: now });
+  for (const node of nodes) if (s.nodes[node]?.status === 'open') events.push({ type: 'node-met', node, at: now });
   return events;
+}
+
+/**
+ * The deferral's term ended (DEFERRAL: 暂缓执行规定 第十三条): the node sweeper resumes enforcement at the first
+ * instant after its last day, as a lifting does (the term moved on by the days stopped, the stopped phase started
+ * again as a new run). The guarantee period stays open: the applicant may still have the guarantee called.
+ */
+export function resumeAtDeferralEnd(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'engine'>) {
+  return async (caseId: string): Promise<string | undefined> => {
+    const { state, result } = await mutateCase(
+      deps,
+      caseId,
+      { kind: 'system', id: 'node-sweeper' },
+      { action: 'deferral-ended' },
+      (s, now) => {
+        if (!deferralEnded(s, now, deps.rules)) return { events: [], result: false };
+        const reason = `暂缓执行期限（至${s.suspension?.until ?? ''}）届满，依法立即恢复执行`;
+        return { events: liftEvents(s, now, DEFERRAL_END, reason, deps.rules, [DEFERRAL_NODE]), result: true };
+      },
+    );
+    return result ? resumePhase(deps, state) : undefined;
+  };
 }
 
 /**
@@ -210,8 +241,8 @@ export function callGuarantee(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'en
     const today = chinaDateOf(now);
     const rule = deps.rules.DEFERRAL.id;
     const s = before.suspension;
-    if (s?.kind !== 'deferral' || s.status !== 'in-force')
-      refuse('不能执行担保', [{ rule, message: '案件没有生效的暂缓执行' }]);
+    if (s?.kind !== 'deferral' || (s.status !== 'in-force' && s.status !== 'resumed'))
+      refuse('不能执行担保', [{ rule, message: '案件没有暂缓执行，或担保已执行' }]);
     if (s?.until && today <= s.until) refuse('不能执行担保', [{ rule, message: `暂缓执行期限至${s.until}，尚未届满` }]);
     if (!guaranteeEnforceable(s, today))
       refuse('不能执行担保', [
@@ -224,18 +255,24 @@ export function callGuarantee(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'en
       { kind: 'staff', id: who.userId },
       { action: 'call-guarantee' },
       (c, at) => {
-        if (c.suspension?.status !== 'in-force') return { events: [], result: undefined };
-        const events = liftEvents(c, at, who.userId, '暂缓执行期限届满，被执行人仍不履行', deps.rules);
+        if (!guaranteeCallable(c.suspension, chinaDateOf(at))) return { events: [], result: undefined };
+        // Resumed already at the term's end (the node sweeper): only the guarantee is called now.
+        const events: CaseEvent[] =
+          c.suspension?.status === 'in-force'
+            ? liftEvents(c, at, who.userId, '暂缓执行期限届满，被执行人仍不履行', deps.rules)
+            : c.nodes[GUARANTEE_NODE]?.status === 'open'
+              ? [{ type: 'node-met', node: GUARANTEE_NODE, at }]
+              : [];
         events.push({
           type: 'guarantee-called',
           on: today,
           by: who.userId,
-          against: c.suspension.guarantee?.guarantor ?? '',
+          against: c.suspension?.guarantee?.guarantor ?? '',
         });
         return { events, result: undefined };
       },
     );
-    const execution = await resumePhase(deps, state);
+    const execution = before.suspension?.status === 'in-force' ? await resumePhase(deps, state) : undefined;
     return { caseId: state.caseId, suspension: state.suspension, ...(execution ? { execution } : {}) };
   };
 }

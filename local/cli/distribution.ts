@@ -37,9 +37,24 @@ async function act(
   await staffRequest(globals, out, as, { method, path: path(caseId), body }, failure, describe);
 }
 
-function planLines(plan: { shares?: Share[]; costsFen?: number; refundFen?: number } | undefined): string[] {
+interface Funds {
+  readonly deductionFen: number;
+  readonly saleFen: number;
+  readonly paidInFen: number;
+  readonly availableFen: number;
+}
+
+function planLines(
+  plan: { shares?: Share[]; costsFen?: number; refundFen?: number; funds?: Funds } | undefined,
+): string[] {
   if (!plan) return [];
+  const f = plan.funds;
   return [
+    ...(f
+      ? [
+          `可供分配：${formatYuan(f.availableFen as never)}（扣划存款${formatYuan(f.deductionFen as never)}，拍卖、变卖所得${formatYuan(f.saleFen as never)}，交付执行款${formatYuan(f.paidInFen as never)}）`,
+        ]
+      : []),
     `执行费用：${formatYuan((plan.costsFen ?? 0) as never)}`,
     ...(plan.shares ?? []).map(
       (s) => `  ${s.creditorId}  ${s.kind === 'priority' ? '优先受偿' : '按比例'}  ${formatYuan(s.amountFen as never)}`,

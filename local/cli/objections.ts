@@ -22,6 +22,19 @@ const EFFECT_LABELS: Record<string, string> = {
   resumed: '恢复处分该财产',
   unchanged: '执行行为维持',
   removed: '已删除失信信息',
+  refunded: '扣划款项已退还被执行人',
+  lifted: '已解除限制消费令',
+  repriced: '参考价已撤销，重新定价',
+  annulled: '拍卖已撤销',
+};
+
+const ACTS: Record<string, string> = {
+  seizure: '查封、冻结',
+  deduction: '扣划存款',
+  listing: '纳入失信被执行人名单',
+  restriction: '限制消费令',
+  price: '处置参考价',
+  auction: '拍卖',
 };
 
 interface ObjectionAnswer {
@@ -88,7 +101,11 @@ export function registerObjectionCommands(
       .argument('<case>', '案号或案件内部编号')
       .argument('<kind>', 'act 或 third-party')
       .option('--asset <assetId>', '所涉财产编号（enforce case 可见）；对失信名单的异议不需要')
-      .option('--listing', '异议针对纳入失信被执行人名单（执行行为异议）')
+      .option('--listing', '异议针对纳入失信被执行人名单（执行行为异议；同 --act listing）')
+      .option(
+        '--act <act>',
+        '执行行为异议针对的行为：seizure 查封冻结（默认）、deduction 扣划存款、price 处置参考价、auction 拍卖（以上须 --asset）、listing 失信名单、restriction 限制消费令',
+      )
       .requiredOption('--by <name>', '异议人姓名或名称')
       .requiredOption('--role <role>', ROLE_HELP)
       .requiredOption('--grounds <text>', '异议理由')
@@ -96,6 +113,9 @@ export function registerObjectionCommands(
       .requiredOption('--as <user>', '登记人用户名（承办人、团队负责人、执行局局长）'),
   ).action(async (reference: string, kind: string, options) => {
     if (kind !== 'act' && kind !== 'third-party') throw new CliError(`异议种类只能是 act 或 third-party：${kind}`, 2);
+    const act: string | undefined = options.listing ? 'listing' : options.act;
+    if (act !== undefined && !(act in ACTS))
+      throw new CliError(`--act 只能是 ${Object.keys(ACTS).join('、')}：${act}`, 2);
     await post(
       globals(),
       out(),
@@ -105,7 +125,7 @@ export function registerObjectionCommands(
       {
         kind,
         objector: { name: options.by, role: role(options.role) },
-        ...(options.listing ? { act: 'listing' } : {}),
+        ...(act ? { act } : {}),
         ...(options.asset ? { assetId: options.asset } : {}),
         grounds: options.grounds,
         ...(options.receivedOn ? { receivedOn: options.receivedOn } : {}),
@@ -229,7 +249,13 @@ export function objectionLines(state: EnforcementCase): string[] {
       (n) => n.node.startsWith(`objection:${o.objectionId}`) && n.status === 'open',
     );
     const period = open.map((n) => `${n.window ? '期间' : '期限'}至${n.dueDate}`).join('，');
-    const target = o.act === 'listing' ? '纳入失信名单' : asset ? `${asset.institution}${asset.reference}` : o.assetId;
+    const what = asset ? `${asset.institution}${asset.reference}` : o.assetId;
+    const target =
+      o.act === 'listing' || o.act === 'restriction'
+        ? (ACTS[o.act] ?? o.act)
+        : o.act === 'deduction' || o.act === 'price' || o.act === 'auction'
+          ? `${ACTS[o.act]}：${what}`
+          : what;
     return `${kinds[o.kind]} ${o.objectionId}：${o.objector.name}，${target}，${STATUS_LABELS[o.status] ?? o.status}${o.result ? `，${EFFECT_LABELS[o.result.effect]}` : ''}${period ? `（${period}）` : ''}`;
   });
 }

@@ -186,6 +186,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   reconsiderationWindow: '申请复议期间（自裁定送达之日起）',
   reconsiderationDecision: '复议审查期限（自收到复议申请之日起）',
   actContinues: '审查和复议期间不停止执行',
+  resumeAtTermEnd: '暂缓执行期限届满自动恢复执行',
   rulingAction: '作出裁定的权限',
   suitWindow: '提起执行异议之诉期间（自裁定送达之日起）',
   release: '解除执行措施期限（自起诉期限届满之日起）',

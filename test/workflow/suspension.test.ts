@@ -10,6 +10,7 @@ import { SIMULATED_FILING_HOURS } from '#adapters/simulators/filing-simulator.ts
 import { daysBetween } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
+import { timeline } from '#domain/timeline/timeline.ts';
 import { DAY, daysUntil, filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
@@ -159,24 +160,45 @@ describe('暂缓执行 with 执行担保 (deferral on a guarantee)', () => {
     expect(proposed.body.suspension.guarantee).toMatchObject({ periodEndsOn: '2027-06-30' });
     await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
     const deferred = await s.load(caseId);
-    expect(deferred.nodes['dispute:deferral']).toMatchObject({ dueDate: '2026-07-01', ruleId: 'DEFERRAL' });
+    expect(deferred.nodes['dispute:deferral']).toMatchObject({ dueDate: '2026-06-30', ruleId: 'DEFERRAL' });
     expect(deferred.nodes['dispute:guarantee']).toMatchObject({ dueDate: '2027-06-30', ruleId: 'GUARANTEE' });
 
     const early = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/guarantee`, {});
     expect(early.status).toBe(409);
     expect(early.body.error.message).toContain('暂缓执行期限至2026-06-30，尚未届满');
 
-    // The deferral ends unperformed: the guarantee is called, the coercion starts again.
-    await s.runtime.advance(Math.ceil((Date.parse('2026-07-01T01:00:00Z') - Date.parse(s.runtime.clock.now())) / 1000));
+    // The last day of the deferral: nothing resumes yet.
+    await s.runtime.advance(Math.ceil((Date.parse('2026-06-30T15:00:00Z') - Date.parse(s.runtime.clock.now())) / 1000));
+    expect((await s.load(caseId)).suspension?.status).toBe('in-force');
+    // The first instant after it, the node sweeper resumes enforcement by itself: the coercion starts again.
+    await s.runtime.advance(3600);
+    const resumed = await s.load(caseId);
+    expect(resumed.suspension).toMatchObject({ status: 'resumed', resumedOn: '2026-07-01' });
+    expect(resumed.phaseRuns.coercion).toBe(2);
+    expect(resumed.nodes['dispute:deferral']).toMatchObject({ status: 'met' });
+    expect(resumed.nodes['dispute:deferral']?.metAt?.startsWith('2026-06-30T16:')).toBe(true);
+    expect(resumed.nodes['dispute:guarantee']?.status).toBe('open');
+    expect(s.path(caseId, 'coercion')).toContain('OpenCoercion');
+    const text = timeline(await s.runtime.cases.history(caseId), {
+      member: (id) => s.runtime.staff.memberName(id),
+      team: (id) => id,
+    }).map((l) => l.text);
+    expect(text.some((l) => l.includes('暂缓执行期限（至2026-06-30）届满，依法立即恢复执行，系统按期自动恢复'))).toBe(
+      true,
+    );
+
+    // The respondent still does not perform: the applicant has the guarantee called, within its period.
+    await s.runtime.advance(8 * 3600);
     const called = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/guarantee`, {});
     expect(called.status).toBe(200);
     expect(called.body.suspension.status).toBe('defaulted');
-    expect(called.body.execution).toMatch(/-coercion-2$/);
-    expect(s.path(caseId, 'coercion')).toContain('OpenCoercion');
+    expect(called.body.execution).toBeUndefined();
+    const again = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/guarantee`, {});
+    expect(again.status).toBe(409);
     const after = await s.load(caseId);
     expect(after.phaseRuns.coercion).toBe(2);
     expect(after.nodes['dispute:deferral']?.status).toBe('met');
-    expect(after.nodes['dispute:deferral']?.metAt).toBeDefined();
+    expect(after.nodes['dispute:guarantee']?.status).toBe('met');
     // Acted on the day enforcement may resume: the deferral's node was not overdue.
     expect((await types(s, caseId)).filter((t) => t === 'node-overdue')).toEqual([]);
     // The guarantor pays what is owed into the case account, like any other payment.

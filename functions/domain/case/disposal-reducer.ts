@@ -27,6 +27,7 @@ const DISPOSAL_EVENTS = [
   'disposal-awaiting',
   'disposal-ended',
   'disposal-held',
+  'disposal-set-aside',
 ] as const;
 
 export type DisposalEvent = Extract<CaseEvent, { type: (typeof DISPOSAL_EVENTS)[number] }>;
@@ -218,6 +219,33 @@ export function applyDisposalEvent(state: EnforcementCase, event: DisposalEvent,
       return { ...state, disposal: { ...current, awaiting: event.requestId } };
     case 'disposal-ended':
       return { ...state, disposal: { ...current, ended: true } };
+    case 'disposal-set-aside': {
+      const next = withLot(state, event.assetId, (lot) => {
+        const {
+          terms: _terms,
+          stalled: _stalled,
+          pricing: _pricing,
+          referencePriceFen,
+          referenceMethod,
+          ...rest
+        } = lot;
+        const last = lot.rounds.filter((r) => !r.annulled).at(-1);
+        const rounds = lot.rounds.map((r) =>
+          event.what === 'price' || r === last ? { ...r, annulled: true as const } : r,
+        );
+        return event.what === 'price'
+          ? { ...rest, status: 'pricing', rounds }
+          : {
+              ...rest,
+              status: 'priced',
+              rounds,
+              ...(referencePriceFen !== undefined ? { referencePriceFen } : {}),
+              ...(referenceMethod ? { referenceMethod } : {}),
+            };
+      });
+      const after = disposal(next);
+      return { ...next, disposal: { ...after, usedApprovals: [...after.usedApprovals, ...event.voided] } };
+    }
     case 'disposal-held': {
       const { heldFor: _before, ...rest } = current;
       return { ...state, disposal: event.assetIds.length > 0 ? { ...rest, heldFor: event.assetIds } : rest };

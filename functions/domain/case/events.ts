@@ -460,6 +460,18 @@ export type CaseEvent =
       readonly superseded?: true;
     }
   | { readonly type: 'disposal-awaiting'; readonly requestId: string }
+  /**
+   * An objection to the price or to the auction stood (OBJ-ACT): the reference price set aside (priced again, the
+   * auctions start afresh) or the current auction stopped or annulled (the panel sets new terms). `voided`: the
+   * panel's terms approvals not yet used, never to be applied to the lot after this.
+   */
+  | {
+      readonly type: 'disposal-set-aside';
+      readonly assetId: string;
+      readonly what: 'price' | 'auction';
+      readonly reason: string;
+      readonly voided: readonly string[];
+    }
   | { readonly type: 'disposal-ended'; readonly reason: string }
   // Seizure book-keeping and renewals (B1, B2).
   | { readonly type: 'watch-started'; readonly watch: Watch; readonly run: number; readonly execution: string }

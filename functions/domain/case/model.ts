@@ -386,6 +386,11 @@ export interface AuctionRound {
   readonly buyer?: string;
   readonly bids?: number;
   readonly balance?: 'paid' | 'defaulted';
+  /**
+   * Set aside by an objection that stood (OBJ-ACT: the auction stopped or annulled, or the price it was held on set
+   * aside): kept for the record, never counted as a round of the lot again (the next auction starts afresh).
+   */
+  readonly annulled?: true;
 }
 
 export interface Lot {

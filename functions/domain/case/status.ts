@@ -80,8 +80,9 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
     'awaiting-final-closure',
     'awaiting-officer',
   ],
-  // Disposal stopped with only lots held by objections left, and goes on when they are free.
-  'awaiting-officer': ['final-closure-review', 'awaiting-disposal'],
+  // Disposal stopped with only lots held by objections left, and goes on when they are free; money a third party
+  // claimed is paid out once its objection ends.
+  'awaiting-officer': ['final-closure-review', 'awaiting-disposal', 'disbursement-approval'],
   'final-closure-review': ['closed', 'awaiting-officer'],
   settling: ['disbursement-approval', 'awaiting-coercion', 'awaiting-officer'],
   'needs-attention': [],

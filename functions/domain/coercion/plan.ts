@@ -128,7 +128,8 @@ function nextStep(
   const signature = creditSignature(state, rules, today);
   if (signature) return 'events' in signature ? withTermNode(signature.events, rules, calendar) : signature;
   if (c.restriction) {
-    const restrictionPublished = publish('restriction');
+    // Lifted while the measures go on (an objection upheld, OBJ-ACT): the lifting is published, not the order.
+    const restrictionPublished = publish(c.restriction.liftedAt ? 'restriction-lifted' : 'restriction');
     if (restrictionPublished) return restrictionPublished;
   }
   // 第十条第一款第三项: the applicant's request removes an untermed listing while the measures go on.

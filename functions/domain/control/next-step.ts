@@ -3,6 +3,7 @@
  * deduct what was frozen, then assess. Each is done once; the case record says which are done.
  */
 import type { EnforcementCase } from '../case/model.ts';
+import { heldAssets } from '../disputes/objection-effects.ts';
 import type { RequestItem } from '../partners/requests.ts';
 
 export type ControlStep = 'freeze' | 'entrust' | 'deduct' | 'assess';
@@ -24,12 +25,15 @@ export function nextControlStep(state: EnforcementCase): { step: ControlStep; it
       items: toEntrust.map((e) => ({ ...orderItem(state, e.assetId), toCourt: e.toCourt.code })),
     };
   }
+  const held = heldAssets(state);
   const toDeduct = Object.values(state.assets).filter(
     (a) =>
       (a.class === 'deposit' || a.class === 'online-funds') &&
       a.status === 'frozen' &&
       a.frozenFen > 0 &&
-      !a.awaitingAnswer,
+      !a.awaitingAnswer &&
+      // A third party claims it (OBJ-THIRD-PARTY): not deducted while the objection runs.
+      !held.has(a.assetId),
   );
   if (toDeduct.length > 0) {
     return {

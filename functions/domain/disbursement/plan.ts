@@ -7,6 +7,7 @@
 import type { LocalDate } from '../calendar/local-date.ts';
 import type { EnforcementCase } from '../case/model.ts';
 import { accountBalance, ledgerTotal } from '../case/reducer.ts';
+import { heldMoneyFen } from '../disputes/objection-effects.ts';
 import { reliefPayee, reliefToRecoverFen } from '../measures/relief.ts';
 import { type Fen, fen, min } from '../money.ts';
 import { RULES } from '../rules/table.ts';
@@ -94,7 +95,8 @@ export function planDisbursement(
   asOf: LocalDate = lastReceiptDay(state),
   rules: OwedRules = RULES,
 ): DisbursementPlan {
-  let available = fen(Math.max(0, accountBalance(state)));
+  // Money a third party claims stays on the account until its objection ends (OBJ-THIRD-PARTY).
+  let available = fen(Math.max(0, accountBalance(state) - heldMoneyFen(state)));
   const figures = owed(state, asOf, rules);
   const debt = new Map<string, number>();
   for (const item of state.claim.items) debt.set(item.creditorId, (debt.get(item.creditorId) ?? 0) + item.amountFen);

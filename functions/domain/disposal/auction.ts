@@ -31,13 +31,20 @@ function isPropertyRight(assetClass: AssetClass, rules: Pick<Rules, 'E4'>): bool
 
 /** The last auction that was held, a re-auction after a default counting as the stage it repeats. */
 export function lastHeldRound(lot: Lot): AuctionRound | undefined {
-  return lot.rounds.at(-1);
+  return heldRounds(lot).at(-1);
+}
+
+/** The rounds that count: an auction set aside by an objection (`annulled`) is on the record only. */
+export function heldRounds(lot: Lot): readonly AuctionRound[] {
+  return lot.rounds.filter((r) => !r.annulled);
 }
 
 /** The stage a round stands for: a re-auction (E10) repeats the stage of the round the buyer defaulted in. */
 export function effectiveStage(lot: Lot, round: AuctionRound): Exclude<AuctionStage, 're-auction'> {
   if (round.stage !== 're-auction') return round.stage;
-  const earlier = lot.rounds.filter((r) => r.round < round.round && r.stage !== 're-auction').at(-1);
+  const earlier = heldRounds(lot)
+    .filter((r) => r.round < round.round && r.stage !== 're-auction')
+    .at(-1);
   return earlier?.stage === 'second' ? 'second' : 'first';
 }
 
@@ -74,7 +81,10 @@ export function minimumStartingPrice(lot: Lot, stage: AuctionStage, rules: Rules
   }
   if (!last) return undefined;
   if (stage === 're-auction') return last.startingPriceFen;
-  const firstRound = lot.rounds.filter((r) => effectiveStage(lot, r) === 'first').at(-1) ?? last;
+  const firstRound =
+    heldRounds(lot)
+      .filter((r) => effectiveStage(lot, r) === 'first')
+      .at(-1) ?? last;
   return percentOfCeil(firstRound.startingPriceFen, 100 - rules.E8.maxCutPercent);
 }
 
@@ -91,7 +101,9 @@ export function proposedTerms(
   if (stage === 'first' && lot.referencePriceFen !== undefined)
     start = fen(Math.max(floor, percentOfCeil(lot.referencePriceFen, policy.proposedStartPercent)));
   if (stage === 'second') {
-    const firstRound = lot.rounds.filter((r) => effectiveStage(lot, r) === 'first').at(-1);
+    const firstRound = heldRounds(lot)
+      .filter((r) => effectiveStage(lot, r) === 'first')
+      .at(-1);
     if (firstRound)
       start = fen(Math.max(floor, percentOfCeil(firstRound.startingPriceFen, 100 - policy.proposedCutPercent)));
   }
@@ -221,5 +233,7 @@ export function offeredInLieuAfter(lot: Lot, round: number): boolean {
 
 /** E9: after a failed second auction, the fixed-price sale is at the second auction's starting price. */
 export function fallbackPrice(lot: Lot): Fen | undefined {
-  return lot.rounds.filter((r) => effectiveStage(lot, r) === 'second').at(-1)?.startingPriceFen;
+  return heldRounds(lot)
+    .filter((r) => effectiveStage(lot, r) === 'second')
+    .at(-1)?.startingPriceFen;
 }

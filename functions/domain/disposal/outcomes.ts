@@ -136,7 +136,8 @@ export function recordDisposalAnswer(
     }
     case 'auction': {
       const round = lot.rounds.find((r) => r.round === answer.round);
-      if (!round) return { events: [], alerts: [] };
+      // A round set aside by an objection meanwhile: its late result is not acted on.
+      if (!round || round.annulled) return { events: [], alerts: [] };
       const result = answer.result;
       if (!result) {
         const problem = '拍卖平台未在期限内报告拍卖结果';
@@ -181,7 +182,7 @@ export function recordDisposalAnswer(
     }
     case 'balance': {
       const round = lot.rounds.find((r) => r.round === answer.round);
-      if (!round || round.priceFen === undefined) return { events: [], alerts: [] };
+      if (!round || round.annulled || round.priceFen === undefined) return { events: [], alerts: [] };
       if (!answer.paid) {
         return {
           events: [

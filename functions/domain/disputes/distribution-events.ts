@@ -2,9 +2,11 @@
  * The events of the disputes run by this module (参与分配, 中止执行, 暂缓执行 with 执行担保, 执行回转), and their fold
  * onto the case. Part of CaseEvent (case/events.ts); folded by `applyDisputeEvent`, called from the case reducer.
  */
+
 import type { LocalDate } from '../calendar/local-date.ts';
 import type { EnforcementCase, Phase } from '../case/model.ts';
 import type { Fen } from '../money.ts';
+import type { FundSources } from './distribution-funds.ts';
 import type { PlanFigures, Share } from './distribution-plan.ts';
 import type {
   DistributionCreditor,
@@ -18,7 +20,13 @@ import type {
 export type DisputeEvent =
   // 参与分配 (DIST-*), on the case holding the money.
   | { readonly type: 'distribution-applied'; readonly creditor: DistributionCreditor }
-  | { readonly type: 'distribution-planned'; readonly plan: PlanFigures; readonly by: string }
+  | {
+      readonly type: 'distribution-planned';
+      readonly plan: PlanFigures;
+      readonly by: string;
+      /** What brought the money shared (deductions, sales, payments); absent on plans recorded before it was kept. */
+      readonly funds?: FundSources;
+    }
   /** The plan signed (bureau chief) and served on every creditor and the respondent: the objection period runs. */
   | { readonly type: 'distribution-served'; readonly by: string; readonly servedOn: LocalDate }
   | {
@@ -175,7 +183,10 @@ export function applyDisputeEvent(state: EnforcementCase, event: DisputeEvent, a
       };
     }
     case 'distribution-planned':
-      return withDistribution(state, { stage: 'planned', plan: { ...event.plan, by: event.by } });
+      return withDistribution(state, {
+        stage: 'planned',
+        plan: { ...event.plan, by: event.by, ...(event.funds ? { funds: event.funds } : {}) },
+      });
     case 'distribution-served':
       return withDistribution(state, { stage: 'served', ruledBy: event.by, servedOn: event.servedOn });
     case 'distribution-objected': {

@@ -6,6 +6,7 @@
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
 import type { Phase } from '../case/model.ts';
 import type { Fen } from '../money.ts';
+import type { FundSources } from './distribution-funds.ts';
 import type { PlanFigures, Share } from './distribution-plan.ts';
 
 export interface DistributionCreditor {
@@ -49,7 +50,7 @@ export interface DistributionState {
   /** Every payment ordered so far, across rounds. */
   readonly orders?: readonly PayoutOrder[];
   readonly creditors: readonly DistributionCreditor[];
-  readonly plan?: PlanFigures & { readonly by: string };
+  readonly plan?: PlanFigures & { readonly by: string; readonly funds?: FundSources };
   readonly ruledBy?: string;
   readonly servedOn?: LocalDate;
   readonly objection?: DistributionObjection;

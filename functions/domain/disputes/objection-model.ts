@@ -4,14 +4,33 @@
  * lawsuit that may follow it (执行异议之诉). Each is a small process of its own on the case, with its time nodes.
  */
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
+import type { Fen } from '../money.ts';
 
 export type ObjectionKind = 'act' | 'third-party';
 
 /** Who objects: a party or an interested person (执行异议), or a person outside the case (案外人异议). */
 export type ObjectorRole = 'applicant' | 'respondent' | 'interested' | 'third-party';
 
-/** The enforcement acts an objection may contest here, by what undoing them means. */
-export type ContestedAct = 'seizure' | 'listing';
+/**
+ * The enforcement acts an objection may contest here, by what undoing them means: a seizure (released), the listing
+ * (removed), a deduction from a frozen account (the money refunded), the consumption restriction (lifted), the
+ * reference price of a lot (priced again) or its auction (stopped before the end, or annulled before the balance).
+ */
+export type ContestedAct = 'seizure' | 'listing' | 'deduction' | 'restriction' | 'price' | 'auction';
+
+/** Acts that concern no asset of the case: the objection names none. */
+export const CASE_ACTS: readonly ContestedAct[] = ['listing', 'restriction'];
+
+/** What finally happened to the contested act or the claimed asset. */
+export type ObjectionEffect =
+  | 'released'
+  | 'resumed'
+  | 'unchanged'
+  | 'removed'
+  | 'refunded'
+  | 'lifted'
+  | 'repriced'
+  | 'annulled';
 
 export type ObjectionStatus =
   /** Filed: the court examines and rules (OBJ-ACT, OBJ-THIRD-PARTY: 15 days). */
@@ -63,9 +82,11 @@ export interface Objection {
   };
   /** What finally happened to the asset's enforcement. */
   readonly result?: {
-    readonly effect: 'released' | 'resumed' | 'unchanged' | 'removed';
+    readonly effect: ObjectionEffect;
     readonly at: Instant;
     readonly reason: string;
+    /** A deduction set aside: what is refunded to the respondent from the case account (paid once, by entry id). */
+    readonly refundFen?: Fen;
   };
 }
 
@@ -110,8 +131,9 @@ export type ObjectionEvent =
   | {
       readonly type: 'objection-final';
       readonly objectionId: string;
-      readonly effect: 'released' | 'resumed' | 'unchanged' | 'removed';
+      readonly effect: ObjectionEffect;
       readonly reason: string;
+      readonly refundFen?: Fen;
     };
 
 export const OBJECTION_EVENT_TYPES: readonly ObjectionEvent['type'][] = [
@@ -150,4 +172,19 @@ export function objectionNodeLabel(node: string): string {
   if (node.endsWith(':reconsideration')) return '上一级法院复议审查';
   if (node.endsWith(':suit-window')) return '提起执行异议之诉期间届满';
   return '执行异议审查';
+}
+
+/** Staff-facing name of the contested act (执行行为异议). */
+export const ACT_LABELS: Readonly<Record<ContestedAct, string>> = {
+  seizure: '查封、冻结',
+  listing: '纳入失信被执行人名单',
+  deduction: '扣划存款',
+  restriction: '限制消费令',
+  price: '处置参考价',
+  auction: '拍卖',
+};
+
+/** The refund of a deduction set aside: one payment per objection, never twice. */
+export function refundEntryId(objectionId: string): string {
+  return `objection-refund-${objectionId}`;
 }

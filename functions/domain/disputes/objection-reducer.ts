@@ -57,7 +57,12 @@ export function applyObjectionEvent(state: EnforcementCase, event: ObjectionEven
       return withObjection(state, event.objectionId, (o) => ({
         ...o,
         status: 'final',
-        result: { effect: event.effect, at, reason: event.reason },
+        result: {
+          effect: event.effect,
+          at,
+          reason: event.reason,
+          ...(event.refundFen !== undefined ? { refundFen: event.refundFen } : {}),
+        },
       }));
   }
 }

@@ -17,10 +17,13 @@ import type { LegalCalendar } from '../calendar/legal-calendar.ts';
 import { chinaDateOf, type Instant, isBefore, type LocalDate } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
 import type { ClosureProblem, EnforcementCase } from '../case/model.ts';
+import { accountBalance } from '../case/reducer.ts';
 import { derivedId } from '../ids.ts';
 import type { Rules } from '../rules/table.ts';
 import { finalEvents, periodNode, SEIZED } from './objection-effects.ts';
 import {
+  ACT_LABELS,
+  CASE_ACTS,
   type ContestedAct,
   OBJECTOR_LABELS,
   type Objection,
@@ -38,7 +41,7 @@ export const objectionNodes = (objectionId: string) =>
     suitWindow: `objection:${objectionId}:suit-window`,
   }) as const;
 
-export { disposalResumable, heldAssets } from './objection-effects.ts';
+export { disposalResumable, heldAssets, heldMoneyFen } from './objection-effects.ts';
 export { objectionNodeLabel } from './objection-model.ts';
 
 const MONEY_CLASSES: readonly string[] = ['deposit', 'online-funds'];
@@ -51,7 +54,10 @@ export interface ObjectionFiling {
   readonly kind: ObjectionKind;
   readonly objector: { readonly name: string; readonly role: ObjectorRole };
   readonly assetId: string;
-  /** The act contested (执行异议): the seizure of `assetId` (the default), or the listing (失信; no asset). */
+  /**
+   * The act contested (执行异议): the seizure of `assetId` (the default), a deduction from it, or the listing (失信)
+   * or the consumption restriction (no asset).
+   */
   readonly act?: ContestedAct;
   readonly grounds: string;
   /** The day the written objection was received; today when not given. */
@@ -63,19 +69,45 @@ export function filingProblems(state: EnforcementCase, filing: ObjectionFiling, 
   const ruleId = filing.kind === 'act' ? 'OBJ-ACT' : 'OBJ-THIRD-PARTY';
   const problems: ClosureProblem[] = [];
   if (state.status === 'closed') problems.push(problem(ruleId, 'closed', '案件已结案，不能再提出异议'));
-  if (filing.act === 'listing') {
-    if (filing.kind !== 'act') problems.push(problem(ruleId, 'kind', '对纳入失信名单的异议是执行行为异议'));
+  const act = filing.act ?? 'seizure';
+  if (filing.kind !== 'act' && act !== 'seizure')
+    problems.push(problem(ruleId, 'kind', `对${ACT_LABELS[act]}的异议是执行行为异议`));
+  if (act === 'listing') {
     const listing = state.coercion?.listing;
     if (!listing || listing.removedAt) problems.push(problem(ruleId, 'not-listed', '被执行人未被纳入失信被执行人名单'));
   }
-  const asset = filing.act === 'listing' ? undefined : state.assets[filing.assetId];
-  if (filing.act === 'listing') {
-    // No asset: the listing is the act.
+  if (act === 'restriction') {
+    const restriction = state.coercion?.restriction;
+    if (!restriction || restriction.liftedAt)
+      problems.push(problem(ruleId, 'not-restricted', '被执行人未被限制消费，或限制消费令已解除'));
+  }
+  const asset = CASE_ACTS.includes(act) ? undefined : state.assets[filing.assetId];
+  if (CASE_ACTS.includes(act)) {
+    // No asset: the listing or the restriction is the act.
   } else if (!asset) problems.push(problem(ruleId, 'asset', '本案没有该财产'));
-  else if (!SEIZED.includes(asset.status))
+  else if (act === 'deduction') {
+    if (!MONEY_CLASSES.includes(asset.class) || asset.deductedFen <= 0)
+      problems.push(problem(ruleId, 'not-deducted', '该财产没有被扣划的存款或网络资金'));
+  } else if (act === 'price' || act === 'auction') {
+    const lot = state.disposal?.lots[asset.assetId];
+    const open: readonly string[] = act === 'price' ? ['priced', 'announced'] : ['announced', 'awaiting-balance'];
+    if (!lot || !open.includes(lot.status) || (act === 'price' && lot.referencePriceFen === undefined))
+      problems.push(
+        problem(
+          ruleId,
+          act === 'price' ? 'not-priced' : 'not-auctioned',
+          act === 'price'
+            ? '该财产没有可提出异议的处置参考价（尚未定价，或已成交、已处置）'
+            : '该财产没有正在进行或待付尾款的拍卖',
+        ),
+      );
+  } else if (filing.kind === 'third-party' && MONEY_CLASSES.includes(asset.class)) {
+    // A deposit claimed: frozen, or deducted with the money still on the case account (it is held there).
+    const onAccount = asset.status === 'deducted' && asset.deductedFen > 0 && accountBalance(state) > 0;
+    if (asset.status !== 'frozen' && !onAccount)
+      problems.push(problem(ruleId, 'money', '该存款未被冻结，或扣划款项已发放（已发放的，依法另行处理）'));
+  } else if (!SEIZED.includes(asset.status))
     problems.push(problem(ruleId, 'not-seized', '该财产未处于查封、冻结状态（已处置或已解除的，不能再提出异议）'));
-  else if (filing.kind === 'third-party' && MONEY_CLASSES.includes(asset.class))
-    problems.push(problem(ruleId, 'money', '存款、网络资金的案外人异议本系统暂不支持，请线下审查'));
   if (filing.kind === 'third-party' && filing.objector.role !== 'third-party')
     problems.push(problem(ruleId, 'role', '案外人异议只能由案外人提出；当事人、利害关系人请提出执行行为异议'));
   if (filing.kind === 'act' && filing.objector.role === 'third-party')
@@ -83,10 +115,11 @@ export function filingProblems(state: EnforcementCase, filing: ObjectionFiling, 
   const pending = Object.values(state.objections ?? {}).some(
     (o) =>
       o.kind === filing.kind &&
-      (filing.act === 'listing' ? o.act === 'listing' : o.assetId === filing.assetId) &&
+      (o.act ?? 'seizure') === act &&
+      (CASE_ACTS.includes(act) || o.assetId === filing.assetId) &&
       o.status !== 'final',
   );
-  if (pending) problems.push(problem(ruleId, 'pending', '该财产已有尚未终结的同类异议'));
+  if (pending) problems.push(problem(ruleId, 'pending', '该执行行为（财产）已有尚未终结的同类异议'));
   if (filing.receivedOn && filing.receivedOn > chinaDateOf(now))
     problems.push(problem(ruleId, 'received-on', '收到异议的日期不能晚于今天'));
   return problems;
@@ -118,7 +151,7 @@ export function fileObjection(
         objectionId,
         kind: filing.kind,
         objector: filing.objector,
-        assetId: act === 'listing' ? '' : filing.assetId,
+        assetId: act && CASE_ACTS.includes(act) ? '' : filing.assetId,
         ...(act ? { act } : {}),
         grounds: filing.grounds,
         receivedOn,

@@ -10,6 +10,8 @@ import {
   compareDates,
   daysBetween,
   endOfChinaDay,
+  type Instant,
+  isBefore,
   type LocalDate,
   plusDays,
   plusMonths,
@@ -31,6 +33,8 @@ export const GROUND_LABELS: Readonly<Record<string, string>> = {
 
 export const DEFERRAL_NODE = 'dispute:deferral';
 export const GUARANTEE_NODE = 'dispute:guarantee';
+/** Who resumes a deferral at its term's end (the `by` of that lifting): the node sweeper, as the system. */
+export const DEFERRAL_END = 'system:deferral-end';
 
 export interface Problem {
   readonly rule: string;
@@ -116,12 +120,32 @@ export function deferralNodes(
     unconfirmedYears: [],
     status: 'open',
   });
-  // The court acts the day after the deferral's last day (enforcement resumes, or the guarantee is called), and on
-  // the guarantee period's last day at the latest (第十三条: not after it).
+  // The deferral's term ends with its last day: at the first instant after it the node sweeper resumes enforcement
+  // (DEFERRAL.resumeAtTermEnd; `deferralEnded`), which meets the node. The guarantee can be called from then on,
+  // until the guarantee period's last day at the latest (第十三条: not after it).
   return [
-    fixed(DEFERRAL_NODE, rules.DEFERRAL.id, plusDays(suspension.until, 1)),
+    fixed(DEFERRAL_NODE, rules.DEFERRAL.id, suspension.until),
     fixed(GUARANTEE_NODE, rules.GUARANTEE.id, suspension.guarantee.periodEndsOn),
   ];
+}
+
+/**
+ * The deferral's term is over and enforcement has not resumed yet: from the first instant after its last day, the
+ * court resumes it at once (DEFERRAL: 暂缓执行规定 第十三条), without waiting for anyone to ask.
+ */
+export function deferralEnded(state: EnforcementCase, now: Instant, rules: Pick<Rules, 'DEFERRAL'>): boolean {
+  const s = state.suspension;
+  if (!rules.DEFERRAL.resumeAtTermEnd || s?.kind !== 'deferral' || s.status !== 'in-force' || !s.until) return false;
+  return isBefore(endOfChinaDay(s.until), now);
+}
+
+/**
+ * The guarantee may be called (执行担保规定 第十一条): the deferral's term is over, the respondent has not performed
+ * and the guarantee was not called yet, whether enforcement resumed by itself at the term's end or not.
+ */
+export function guaranteeCallable(suspension: SuspensionState | undefined, today: LocalDate): boolean {
+  if (suspension?.kind !== 'deferral' || !suspension.until || compareDates(today, suspension.until) <= 0) return false;
+  return suspension.status === 'in-force' || suspension.status === 'resumed';
 }
 
 /** Days stopped, not counted in the enforcement term: from the ruling's day to the day before resuming. */

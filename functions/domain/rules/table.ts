@@ -626,11 +626,13 @@ export const RULES = {
       'Deferred enforcement (暂缓执行) on a guarantee the applicant agrees to: for the guarantee’s term, at most one year; on default, enforcement against the guaranteed property or the guarantor',
     titleZh: '执行担保与暂缓执行',
     kind: 'law',
-    source: `${CPL_2023_ARTICLES} 第二百四十二条；最高人民法院《关于执行担保若干问题的规定》(法释〔2018〕4号，2020年修正) 第十条（暂缓执行期限与担保书约定一致，最长不超过一年）、第十一条（期满仍不履行的，依申请执行人申请恢复执行，直接裁定执行担保财产或者保证人的财产）`,
+    source: `${CPL_2023_ARTICLES} 第二百四十二条；最高人民法院《关于执行担保若干问题的规定》(法释〔2018〕4号，2020年修正) 第十条（暂缓执行期限与担保书约定一致，最长不超过一年）、第十一条（期满仍不履行的，依申请执行人申请恢复执行，直接裁定执行担保财产或者保证人的财产）；最高人民法院《关于正确适用暂缓执行措施若干问题的规定》(法发〔2002〕16号) 第十三条（暂缓执行期限届满后，人民法院应当立即恢复执行；第十三条条文出自二手资料，待核实）`,
     effectiveFrom: '2018-03-01',
     version: '2020',
     verify: true,
     maxMonths: 12,
+    /** 暂缓执行规定 第十三条: at the term's end enforcement resumes at once (the node sweeper does it). */
+    resumeAtTermEnd: true,
     signedBy: 'bureau-chief',
   },
   GUARANTEE: {
@@ -697,7 +699,7 @@ export const RULES = {
       'Third-party objection (案外人异议): examined within 15 days; upheld, enforcement against the asset is suspended; either side may sue within 15 days of service and the asset is not disposed of until the judgment; no suit, the ruling stands',
     titleZh: '案外人异议（理由成立的裁定中止对该标的的执行；十五日内可提起执行异议之诉）',
     kind: 'law',
-    source: `${CPL_2023_ARTICLES} 第二百三十八条（自收到书面异议之日起十五日内审查，理由成立的，裁定中止对该标的的执行；与原判决、裁定无关的，可以自裁定送达之日起十五日内向人民法院提起诉讼）；${CPL_2023_ARTICLES} 第二百六十七条第（二）项（案外人对执行标的提出确有理由的异议的，中止执行）；${CPL_INTERPRETATION}（驳回案外人执行异议裁定送达案外人之日起十五日内，人民法院不得对执行标的进行处分；执行异议之诉审理期间，人民法院不得对执行标的进行处分）`,
+    source: `${CPL_2023_ARTICLES} 第二百三十八条（自收到书面异议之日起十五日内审查，理由成立的，裁定中止对该标的的执行；与原判决、裁定无关的，可以自裁定送达之日起十五日内向人民法院提起诉讼）；${CPL_2023_ARTICLES} 第二百六十七条第（二）项（案外人对执行标的提出确有理由的异议的，中止执行）；${CPL_INTERPRETATION}（驳回案外人执行异议裁定送达案外人之日起十五日内，人民法院不得对执行标的进行处分；执行异议之诉审理期间，人民法院不得对执行标的进行处分）；${ENFORCEMENT_PROCEDURE_2008} 第十五条（案外人异议审查期间，人民法院不得对执行标的进行处分：被主张的存款自异议登记起不予扣划、已扣划的款项不予发放）`,
     effectiveFrom: '2024-01-01',
     version: '2023',
     verify: false,

@@ -1,8 +1,9 @@
 /** Timeline lines (Chinese) for the disputes: 参与分配, 中止执行, 暂缓执行 with 执行担保, 执行回转. */
 import type { EnforcementCase } from '#domain/case/model.ts';
 import type { DisputeEvent } from '#domain/disputes/distribution-events.ts';
+import type { FundSources } from '#domain/disputes/distribution-funds.ts';
 import type { Share } from '#domain/disputes/distribution-plan.ts';
-import { GROUND_LABELS } from '#domain/disputes/suspension.ts';
+import { DEFERRAL_END, GROUND_LABELS } from '#domain/disputes/suspension.ts';
 import { type Fen, formatYuan } from '#domain/money.ts';
 
 export interface DisputeNames {
@@ -39,7 +40,7 @@ export function describeDisputeEvent(
     }
     case 'distribution-planned': {
       const p = event.plan;
-      return `制作财产分配方案（${names.member(event.by)}）：可供分配${formatYuan(p.availableFen)}，执行费用${formatYuan(p.costsFen)}；${shares(state, p.shares)}${p.refundFen > 0 ? `；余款退还被执行人${formatYuan(p.refundFen)}` : ''}（DIST-ORDER）`;
+      return `制作财产分配方案（${names.member(event.by)}）：可供分配${formatYuan(p.availableFen)}${event.funds ? funds(event.funds) : ''}，执行费用${formatYuan(p.costsFen)}；${shares(state, p.shares)}${p.refundFen > 0 ? `；余款退还被执行人${formatYuan(p.refundFen)}` : ''}（DIST-ORDER）`;
     }
     case 'distribution-served':
       return `分配方案经${names.member(event.by)}签发，于${event.servedOn}送达各债权人和被执行人，收到之日起十五日内可提出书面异议（DIST-OBJECTION）`;
@@ -62,7 +63,7 @@ export function describeDisputeEvent(
         ? `${names.member(event.by)}签发裁定（决定），自${event.on}起停止执行，期间不计入执行期限（TERM-EXCLUDED）`
         : `${names.member(event.by)}不予批准中止（暂缓）执行${event.reason ? `：${event.reason}` : ''}`;
     case 'suspension-lifted':
-      return `恢复执行（${event.reason}，${names.member(event.by)}），停止执行${event.excludedDays}日不计入执行期限，执行期限相应顺延`;
+      return `恢复执行（${event.reason}，${event.by === DEFERRAL_END ? '系统按期自动恢复，DEFERRAL' : names.member(event.by)}），停止执行${event.excludedDays}日不计入执行期限，执行期限相应顺延`;
     case 'guarantee-called':
       return `暂缓执行期限届满仍不履行：恢复执行，裁定执行${event.against}的担保财产或保证人的财产（DEFERRAL）`;
     case 'reversal-ordered':
@@ -70,4 +71,15 @@ export function describeDisputeEvent(
     case 'reversal-filed':
       return `执行回转案件已立案：${event.caseNumber}`;
   }
+}
+
+/** Where the money shared came from: deductions, sales, payments (and what left the account before). */
+function funds(f: FundSources): string {
+  const parts = [
+    f.deductionFen > 0 ? `扣划存款${formatYuan(f.deductionFen)}` : '',
+    f.saleFen > 0 ? `拍卖、变卖所得${formatYuan(f.saleFen)}` : '',
+    f.paidInFen > 0 ? `交付执行款${formatYuan(f.paidInFen)}` : '',
+  ].filter((p) => p !== '');
+  const out = f.paidOutFen > 0 ? `，已发放${formatYuan(f.paidOutFen)}` : '';
+  return parts.length > 0 ? `（其中${parts.join('、')}${out}）` : '';
 }

@@ -1,6 +1,13 @@
 /** Timeline lines of objections (执行异议, 复议, 案外人异议, 执行异议之诉), in Chinese. */
 import type { EnforcementCase } from '#domain/case/model.ts';
-import { KIND_LABELS, OBJECTOR_LABELS, type ObjectionEvent } from '#domain/disputes/objection-model.ts';
+import {
+  ACT_LABELS,
+  CASE_ACTS,
+  type ContestedAct,
+  KIND_LABELS,
+  OBJECTOR_LABELS,
+  type ObjectionEvent,
+} from '#domain/disputes/objection-model.ts';
 
 export function describeObjectionEvent(
   event: ObjectionEvent,
@@ -12,15 +19,13 @@ export function describeObjectionEvent(
   const kind = objection ? KIND_LABELS[objection.kind] : '异议';
   switch (event.type) {
     case 'objection-filed':
-      return `收到${KIND_LABELS[event.kind]}：${OBJECTOR_LABELS[event.objector.role]}${event.objector.name}${event.act === 'listing' ? '对纳入失信被执行人名单' : `${event.kind === 'act' ? '对查封、冻结' : '对执行标的'}${assetName(event.assetId)}`}提出书面异议（${event.receivedOn}收到，${names(event.kind)}），理由：${event.grounds}；${member(event.by)}登记（异议编号 ${event.objectionId}）`;
+      return `收到${KIND_LABELS[event.kind]}：${OBJECTOR_LABELS[event.objector.role]}${event.objector.name}${target(event.kind, event.act, assetName(event.assetId))}提出书面异议（${event.receivedOn}收到，${names(event.kind)}），理由：${event.grounds}；${member(event.by)}登记（异议编号 ${event.objectionId}）`;
     case 'objection-ruled':
       return `${kind}裁定（${member(event.by)}）：${
         event.outcome === 'upheld'
           ? objection?.kind === 'third-party'
             ? '异议成立，中止对该标的的执行'
-            : objection?.act === 'listing'
-              ? '异议成立，撤销纳入失信名单的决定（待裁定生效后删除）'
-              : '异议成立，撤销该执行行为（待裁定生效后解除）'
+            : UPHELD[objection?.act ?? 'seizure']
           : '异议不成立，驳回'
       }，${event.servedOn}送达；${objection?.kind === 'third-party' ? '自送达之日起十五日内可提起执行异议之诉，期间不得处分该财产' : '自送达之日起十日内可向上一级人民法院申请复议'}。理由：${event.reasons}`;
     case 'reconsideration-applied':
@@ -37,6 +42,22 @@ export function describeObjectionEvent(
       return `${kind}终结：${event.reason}${event.effect === 'resumed' ? '，恢复对该财产的处分' : ''}`;
   }
 }
+
+function target(kind: 'act' | 'third-party', act: ContestedAct | undefined, asset: string): string {
+  if (kind === 'third-party') return `对执行标的${asset}`;
+  const what = act ?? 'seizure';
+  return CASE_ACTS.includes(what) ? `对${ACT_LABELS[what]}` : `对${ACT_LABELS[what]}${asset}`;
+}
+
+/** What an upheld ruling on an act will undo once it stands. */
+const UPHELD: Readonly<Record<ContestedAct, string>> = {
+  seizure: '异议成立，撤销该执行行为（待裁定生效后解除）',
+  listing: '异议成立，撤销纳入失信名单的决定（待裁定生效后删除）',
+  deduction: '异议成立，撤销扣划（待裁定生效后退还被执行人）',
+  restriction: '异议成立，撤销限制消费令（待裁定生效后解除）',
+  price: '异议成立，撤销处置参考价（待裁定生效后重新确定参考价）',
+  auction: '异议成立，撤销拍卖（待裁定生效后停止或撤销拍卖）',
+};
 
 function names(kind: 'act' | 'third-party'): string {
   return kind === 'act' ? '十五日内审查，审查期间不停止执行' : '十五日内审查';

@@ -415,6 +415,10 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return event.assetIds.length > 0
         ? `财产处置暂停：${event.assetIds.map((id) => assetName(state, id)).join('、')}因案外人异议不得处分，其他财产已处置完毕`
         : '案外人异议已了结，继续处置财产';
+    case 'disposal-set-aside':
+      return event.what === 'price'
+        ? `${assetName(state, event.assetId)}的处置参考价被撤销（${event.reason}），重新确定参考价后再行拍卖`
+        : `${assetName(state, event.assetId)}的拍卖被撤销（${event.reason}），由合议庭重新确定拍卖条件`;
     default:
       if (isDisputeEvent(event)) return describeDisputeEvent(event, state, names);
       if (isObjectionEvent(event))
@@ -492,6 +496,7 @@ const LIFTED_ON: Readonly<Record<string, string>> = {
   'non-enforcement': 'P-CLOSURE-LIFTING：裁定不予执行',
   withdrawal: 'P-CLOSURE-LIFTING：销案',
   rejection: 'P-CLOSURE-LIFTING：驳回执行申请',
+  objection: 'OBJ-ACT：执行异议成立',
 };
 
 /** Credit-discipline recipients in one fixed order (the label table's), whatever order they answered in. */

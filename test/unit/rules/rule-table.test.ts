@@ -23,10 +23,11 @@ describe('the rule table', () => {
       .map((r) => r.id)
       .sort();
     // F1-FEE's tiers were checked against the 办法 (第十四条); C3 and D4 against their texts: no longer flagged.
-    // DEFERRAL: 执行担保规定 第十条 (at most one year) read from secondary sources only; REVERSAL: the article number of
-    // the 执行工作规定 on filing a reversal as a new case is not confirmed (issue 14). OBJ-RELEASE: the 7 days and the
-    // article of the 民诉法解释 were not found in the sources searched. V2 (变更追加规定 第十三条、第三十二条): its text
-    // was not found in full. The measures' rows (issue 15): flagged where the text was not verified in full (article
+    // DEFERRAL: 执行担保规定 第十条 (at most one year) and 暂缓执行规定 第十三条 (resumed at once at the term's end) read
+    // from secondary sources only; REVERSAL: the article number of the 执行工作规定 on filing a reversal as a new case
+    // is not confirmed (issue 14; searched again, not found). OBJ-RELEASE: the 7 days and the article of the 民诉法解释
+    // were not found in the sources searched (again). V2 (变更追加规定 第十三条、第三十二条): 第三十条 and the opening of
+    // 第三十二条 were read, not its 15 days nor 第十三条. The measures' rows (issue 15): flagged where the text was not verified in full (article
     // numbers after the 2020 and 2022 amendments, the relief procedure's deadline, the wage base).
     // A6 (法发〔2006〕35号 第五条) and G3 (法〔2016〕373号 第九条) were checked against their texts. A11-OBJECTION: the 5
     // days of 参考价规定 第二十二条 were not found in the stored copies. E9: the in-lieu rule (拍卖变卖规定 第十九条)

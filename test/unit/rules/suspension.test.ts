@@ -7,16 +7,19 @@ import { describe, expect, it } from 'vitest';
 import { endOfChinaDay } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import {
+  deferralEnded,
+  deferralNodes,
   deferralProblems,
   excludedDays,
   extendedTerm,
+  guaranteeCallable,
   guaranteeEnforceable,
   guaranteePeriodEnd,
   suspensionProblems,
 } from '#domain/disputes/suspension.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
-import { d } from '../../support/calendar.ts';
+import { cst, d } from '../../support/calendar.ts';
 import { caseFrom, filed } from '../../support/cases.ts';
 
 const term: CaseEvent = {
@@ -111,5 +114,43 @@ describe('TERM-EXCLUDED: the enforcement term does not count the days stopped', 
       [{ type: 'node-met', node: 'enforcement-term', at: '2026-05-01T00:00:00Z' }],
     );
     expect(extendedTerm(met, 30, RULES)).toBeUndefined();
+  });
+});
+
+describe('DEFERRAL: enforcement resumes by itself when the deferral’s term ends (暂缓执行规定 第十三条)', () => {
+  const deferral = {
+    kind: 'deferral' as const,
+    status: 'in-force' as const,
+    ground: 'guarantee',
+    note: '',
+    proposedBy: 'wang-fang',
+    from: d('2026-04-01'),
+    until: d('2026-06-30'),
+    guarantee: { form: 'surety' as const, guarantor: '担保人', amountFen: fen(1), periodEndsOn: d('2027-06-30') },
+  };
+  const withDeferral = (suspension: typeof deferral | (Omit<typeof deferral, 'status'> & { status: 'resumed' })) => ({
+    ...caseFrom([filed()], []),
+    suspension,
+  });
+
+  it('pass: its node falls due on the last day; from the first instant after it, the term has ended', () => {
+    const [node] = deferralNodes(deferral, d('2026-04-01'), RULES);
+    expect(node).toMatchObject({ node: 'dispute:deferral', ruleId: 'DEFERRAL', dueDate: '2026-06-30' });
+    expect(RULES.DEFERRAL.resumeAtTermEnd).toBe(true);
+    expect(deferralEnded(withDeferral(deferral), cst('2026-07-01 00:00'), RULES)).toBe(true);
+    // Resumed at the term's end, the guarantee can still be called, from the day after the last day.
+    const resumed = { ...deferral, status: 'resumed' as const };
+    expect(guaranteeCallable(resumed, d('2026-07-01'))).toBe(true);
+  });
+
+  it('fail: on its last day it has not ended; resumed already, or a suspension, nothing resumes again; not callable early', () => {
+    expect(deferralEnded(withDeferral(deferral), cst('2026-06-30 23:59'), RULES)).toBe(false);
+    const resumed = { ...deferral, status: 'resumed' as const };
+    expect(deferralEnded(withDeferral(resumed), cst('2026-07-02 09:00'), RULES)).toBe(false);
+    expect(
+      deferralEnded(withDeferral({ ...deferral, kind: 'suspension' as never }), cst('2026-07-02 09:00'), RULES),
+    ).toBe(false);
+    expect(guaranteeCallable(deferral, d('2026-06-30'))).toBe(false);
+    expect(guaranteeCallable({ ...deferral, status: 'defaulted' as never }, d('2026-07-01'))).toBe(false);
   });
 });
