@@ -35,6 +35,8 @@ export interface AccessTargets {
   readonly evidenceBucket: IBucket;
   /** The installation's party-id key (HMAC of ID numbers), read by intake. */
   readonly partyKeySecret: ISecret;
+  /** The document-signing identity, read (and generated on first use) by the functions that issue documents. */
+  readonly signingSecret: ISecret;
 }
 
 /** What one port needs. */
@@ -144,6 +146,20 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
       return {
         statements: [allow(['GetItem', 'Query'], [cases])],
         environment: tables,
+        encrypted: true,
+      };
+    case 'issuing':
+      // Document numbers (one item per number, put once) and the archive (record and PDF, put once), read back by
+      // key and by case; the signing identity read, and written once on first use (signing-keys.ts).
+      return {
+        statements: [
+          allow(['GetItem', 'PutItem', 'Query'], [cases]),
+          new PolicyStatement({
+            actions: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
+            resources: [t.signingSecret.secretArn],
+          }),
+        ],
+        environment: { ...tables, [ENV.signingSecret]: t.signingSecret.secretArn },
         encrypted: true,
       };
     case 'preservations':

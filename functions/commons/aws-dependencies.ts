@@ -16,6 +16,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDocumentArchive } from '#adapters/dynamodb/document-archive.ts';
 import { nextSweepAt } from '#domain/case/node-watch.ts';
 import { commitMetrics } from '#domain/metrics/case-metrics.ts';
+import type { DocumentIssuing } from '#ports/documents.ts';
 import type { EvidenceStore } from '#ports/evidence-store.ts';
 import type { Deps } from '#use-cases/context.ts';
 import {
@@ -46,6 +47,8 @@ import { systemClock } from './system-clock.ts';
 export interface AwsAdapters {
   /** The S3 evidence store (`awsEvidenceStore` of aws-evidence.ts), for functions that use evidence. */
   readonly evidence?: () => EvidenceStore;
+  /** Issuing documents (`awsDocumentIssuing` of aws-issuing.ts), for the functions that issue. */
+  readonly issuing?: () => DocumentIssuing;
 }
 
 export function awsDependencies<U extends DependencyName>(
@@ -122,6 +125,7 @@ export function awsDependencies<U extends DependencyName>(
     );
   }
   if (needs.has('evidence') && adapters.evidence) deps.evidence = adapters.evidence();
+  if (needs.has('issuing') && adapters.issuing) deps.issuing = adapters.issuing();
   if (needs.has('partyKey')) deps.partyKey = new SecretsManagerPartyKey(requireEnv(ENV.partyKeySecret));
   for (const name of uses) {
     if (deps[name] === undefined) throw new Error(`no AWS adapter for ${name}`);

@@ -71,3 +71,15 @@ export interface DocumentRenderer {
     },
   ): Promise<Uint8Array>;
 }
+
+/**
+ * What issuing documents needs besides the case: numbers, the write-once archive, the court's signing identity and
+ * the renderer. Steps and settle declare it as the `issuing` dependency and issue a phase's documents as its acts
+ * are recorded (use-cases/documents.ts `issuePhaseDocuments`).
+ */
+export interface DocumentIssuing {
+  readonly numbers: DocumentNumbers;
+  readonly archive: DocumentArchive;
+  readonly keys: DocumentSigningKeys;
+  readonly renderer: DocumentRenderer;
+}
