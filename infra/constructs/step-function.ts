@@ -65,6 +65,8 @@ export class StepFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
+  /** The documents' font ships beside the bundle (StepFunctionProps.documentFont). */
+  readonly documentFont: boolean;
   private readonly unscopedReasons: string[] = [];
 
   constructor(scope: Construct, id: string, props: StepFunctionProps) {
@@ -73,6 +75,7 @@ export class StepFunction extends Construct {
       throw new Error(`${props.functionName}: give exactly one of deadLetterQueue and noDeadLetterQueueReason`);
     }
 
+    this.documentFont = props.documentFont ?? false;
     this.logGroup = new LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${props.functionName}`,
       encryptionKey: props.key,

@@ -607,6 +607,12 @@ describe('the document-signing identity', () => {
     expect(readers).toEqual(expect.arrayContaining(issuers));
     expect(readers).toHaveLength(issuers.length);
     expect(writers).toEqual(readers);
+    // Those functions, and only those, ship the documents' font beside their bundle.
+    const withFont = [...Object.values(stack.steps), stack.settle.handler, stack.apiFunction, stack.intake.handler]
+      .filter((fn) => fn.documentFont)
+      .map((fn) => ({ Ref: idOf(fn.role) }));
+    expect(withFont).toEqual(expect.arrayContaining(issuers));
+    expect(withFont).toHaveLength(issuers.length);
     // The staff API, intake and the sweeper never touch it.
     for (const other of [stack.apiFunction, stack.intake.handler, stack.nodeSweeper.handler])
       expect(readers).not.toContainEqual({ Ref: idOf(other.role) });
@@ -664,7 +670,14 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   // Intake derives party ids with the installation's key (HMAC), read from its secret.
   partyKey: ['party-key secretsmanager:GetSecretValue'],
   // The functions that issue documents read the signing identity, and store it once on first use.
-  issuing: ['signing-identity secretsmanager:GetSecretValue', 'signing-identity secretsmanager:PutSecretValue'],
+  issuing: [
+    'signing-identity secretsmanager:GetSecretValue',
+    'signing-identity secretsmanager:PutSecretValue',
+    'evidence-bucket/cases/*/documents/* s3:PutObject',
+    'evidence-bucket/cases/*/documents/* s3:GetObject',
+  ],
+  // The staff API reads the signed PDFs (their records from the cases table).
+  documents: ['evidence-bucket/cases/*/documents/* s3:GetObject'],
   evidence: [
     'evidence-bucket/cases/* s3:GetObject',
     'evidence-bucket/cases/* s3:GetObjectVersion',
@@ -679,8 +692,8 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   requests: [ENV.casesTable],
   received: [ENV.casesTable],
   preservations: [ENV.casesTable],
-  documents: [ENV.casesTable],
-  issuing: [ENV.casesTable, ENV.signingSecret],
+  documents: [ENV.casesTable, ENV.evidenceBucket],
+  issuing: [ENV.casesTable, ENV.signingSecret, ENV.evidenceBucket],
   field: [ENV.casesTable],
   rejections: [ENV.casesTable, ENV.intakeDlqUrl],
   partners: [ENV.partnerQueueUrl],
