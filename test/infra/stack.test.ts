@@ -222,7 +222,8 @@ describe('evidence custody', () => {
     expect(rule?.Properties?.EventPattern).toEqual({
       source: ['aws.s3'],
       'detail-type': ['Object Created'],
-      detail: { bucket: { name: [{ Ref: evidence() }] }, object: { key: [{ prefix: 'cases/' }] } },
+      // Evidence keys only: documents kept in the bucket under cases/<case>/documents/ never reach the recorder.
+      detail: { bucket: { name: [{ Ref: evidence() }] }, object: { key: [{ wildcard: 'cases/*/evidence/*' }] } },
     });
     template().hasResourceProperties('AWS::Events::Rule', {
       Name: `${prefix}-evidence-landed`,
