@@ -228,6 +228,7 @@ async function bare(cases: number): Promise<number> {
       preservations: stores.preservations,
       partyKey: { key: async () => PARTY_KEY },
       documents: undefined as never,
+      issuing: undefined,
       field: stores.field,
     };
     const intake = createIntakeHandler(deps, stores.idempotency, silent);

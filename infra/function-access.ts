@@ -35,6 +35,8 @@ export interface AccessTargets {
   readonly evidenceBucket: IBucket;
   /** The installation's party-id key (HMAC of ID numbers), read by intake. */
   readonly partyKeySecret: ISecret;
+  /** The document-signing identity, read (and generated on first use) by the functions that issue documents. */
+  readonly signingSecret: ISecret;
 }
 
 /** What one port needs. */
@@ -82,6 +84,25 @@ export const EVIDENCE_ACTIONS = {
 /** Evidence objects of every case: keys are `cases/<case id>/evidence/<evidence id>`. */
 export function evidenceObjects(bucket: IBucket): string {
   return bucket.arnForObjects('cases/*');
+}
+
+/** Signed PDFs of issued documents: `cases/<case id>/documents/<doc id>.pdf` in the evidence bucket. */
+export function documentObjects(bucket: IBucket): string {
+  return bucket.arnForObjects('cases/*/documents/*');
+}
+
+/** Writing a document: put once, and read back (GetObject also serves HeadObject) on a retry. No delete. */
+export const DOCUMENT_WRITE_ACTIONS = ['s3:PutObject', 's3:GetObject'];
+
+function documentPrefixFinding(bucket: IBucket, actions: string): { id: string; reason: string } {
+  const stack = Stack.of(bucket);
+  const bucketId: string = stack.resolve(stack.getLogicalId(bucket.node.defaultChild as CfnElement));
+  return {
+    id: `AwsSolutions-IAM5[Resource::<${bucketId}.Arn>/cases/*/documents/*]`,
+    reason:
+      'Issued documents are keyed cases/<case id>/documents/<doc id>.pdf and any case may have documents: the grant ' +
+      `covers the document keys of the evidence bucket only (${actions}); no bucket-level or delete action.`,
+  };
 }
 
 export const SEND_TASK_ACTIONS = ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'];
@@ -141,10 +162,36 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         encrypted: true,
       };
     case 'documents':
+      // The records read by key and by case; the signed PDFs read from the evidence bucket's document keys.
       return {
-        statements: [allow(['GetItem', 'Query'], [cases])],
-        environment: tables,
+        statements: [
+          allow(['GetItem', 'Query'], [cases]),
+          new PolicyStatement({ actions: ['s3:GetObject'], resources: [documentObjects(t.evidenceBucket)] }),
+        ],
+        environment: { ...tables, [ENV.evidenceBucket]: t.evidenceBucket.bucketName },
         encrypted: true,
+        acknowledged: [documentPrefixFinding(t.evidenceBucket, 's3:GetObject')],
+      };
+    case 'issuing':
+      // Document numbers (one item per number, put once) and the archive (record and PDF, put once), read back by
+      // key and by case; the signing identity read, and written once on first use (signing-keys.ts).
+      return {
+        statements: [
+          allow(['GetItem', 'PutItem', 'Query'], [cases]),
+          new PolicyStatement({
+            actions: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
+            resources: [t.signingSecret.secretArn],
+          }),
+          // The signed PDF, put once (If-None-Match) under Object Lock; head and read back on a retried issue.
+          new PolicyStatement({ actions: DOCUMENT_WRITE_ACTIONS, resources: [documentObjects(t.evidenceBucket)] }),
+        ],
+        environment: {
+          ...tables,
+          [ENV.signingSecret]: t.signingSecret.secretArn,
+          [ENV.evidenceBucket]: t.evidenceBucket.bucketName,
+        },
+        encrypted: true,
+        acknowledged: [documentPrefixFinding(t.evidenceBucket, DOCUMENT_WRITE_ACTIONS.join(', '))],
       };
     case 'preservations':
       // Preservation rulings: items of the cases table; the court's held ones on GSI1, all of the court's on GSI2.

@@ -1,7 +1,11 @@
 /** Lambda entry point of the staff API (all routes but decisions). */
 import { awsDependencies } from '#commons/aws-dependencies.ts';
-import { awsEvidenceStore } from '#commons/aws-evidence.ts';
+import { awsDocumentObjects, awsEvidenceStore } from '#commons/aws-evidence.ts';
 import { observed } from '#commons/observability.ts';
 import { API_FUNCTION_USES, createApiHandler } from './function.ts';
 
-export const handler = observed(createApiHandler(awsDependencies(API_FUNCTION_USES, { evidence: awsEvidenceStore })));
+export const handler = observed(
+  createApiHandler(
+    awsDependencies(API_FUNCTION_USES, { evidence: awsEvidenceStore, documentObjects: awsDocumentObjects }),
+  ),
+);

@@ -15,6 +15,7 @@ import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDocumentArchive } from '#adapters/dynamodb/document-archive.ts';
 import { nextSweepAt } from '#domain/case/node-watch.ts';
 import { commitMetrics } from '#domain/metrics/case-metrics.ts';
+import type { DocumentIssuing, DocumentObjects } from '#ports/documents.ts';
 import type { EvidenceStore } from '#ports/evidence-store.ts';
 import type { Deps } from '#use-cases/context.ts';
 import {
@@ -45,6 +46,10 @@ import { systemClock } from './system-clock.ts';
 export interface AwsAdapters {
   /** The S3 evidence store (`awsEvidenceStore` of aws-evidence.ts), for functions that use evidence. */
   readonly evidence?: () => EvidenceStore;
+  /** The signed PDFs on S3 (`awsDocumentObjects` of aws-evidence.ts), for functions that read documents. */
+  readonly documentObjects?: () => DocumentObjects;
+  /** Issuing documents (`awsDocumentIssuing` of aws-issuing.ts), for the functions that issue. */
+  readonly issuing?: () => DocumentIssuing;
 }
 
 export function awsDependencies<U extends DependencyName>(
@@ -79,7 +84,8 @@ export function awsDependencies<U extends DependencyName>(
   if (needs.has('approvals')) deps.approvals = new DynamoApprovalStore(db(), tables());
   if (needs.has('received')) deps.received = new DynamoReceivedMatterStore(db(), tables());
   if (needs.has('preservations')) deps.preservations = new DynamoPreservationStore(db(), tables());
-  if (needs.has('documents')) deps.documents = new DynamoDocumentArchive(db(), tables().cases);
+  if (needs.has('documents') && adapters.documentObjects)
+    deps.documents = new DynamoDocumentArchive(db(), tables().cases, adapters.documentObjects());
   if (needs.has('field')) deps.field = new DynamoFieldStore(db(), tables());
   if (needs.has('requests')) deps.requests = new DynamoPartnerRequestStore(db(), tables());
   if (needs.has('engine')) {
@@ -121,6 +127,7 @@ export function awsDependencies<U extends DependencyName>(
     );
   }
   if (needs.has('evidence') && adapters.evidence) deps.evidence = adapters.evidence();
+  if (needs.has('issuing') && adapters.issuing) deps.issuing = adapters.issuing();
   if (needs.has('partyKey')) deps.partyKey = new SecretsManagerPartyKey(requireEnv(ENV.partyKeySecret));
   for (const name of uses) {
     if (deps[name] === undefined) throw new Error(`no AWS adapter for ${name}`);

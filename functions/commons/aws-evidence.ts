@@ -3,7 +3,9 @@
  * only (pass it to `awsDependencies`).
  */
 import { S3Client } from '@aws-sdk/client-s3';
+import type { DocumentObjects } from '#ports/documents.ts';
 import type { EvidenceStore } from '#ports/evidence-store.ts';
+import { S3DocumentObjects } from '../adapters/s3/document-objects.ts';
 import { S3EvidenceStore } from '../adapters/s3/evidence-store.ts';
 import { ENV, requireEnv } from './config.ts';
 
@@ -17,4 +19,9 @@ export function awsEvidenceStore(): EvidenceStore {
     }),
     bucket: requireEnv(ENV.evidenceBucket),
   });
+}
+
+/** The signed PDFs of issued documents, kept in the evidence bucket (S3 with KMS and Object Lock). */
+export function awsDocumentObjects(): DocumentObjects {
+  return new S3DocumentObjects(new S3Client({}), requireEnv(ENV.evidenceBucket));
 }

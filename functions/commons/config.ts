@@ -29,4 +29,6 @@ export const ENV = {
   alertBusName: 'ALERT_BUS_NAME',
   evidenceBucket: 'EVIDENCE_BUCKET',
   partyKeySecret: 'PARTY_KEY_SECRET_ARN',
+  /** The court's signing identity (key and certificate) for issued documents. */
+  signingSecret: 'SIGNING_SECRET_ARN',
 } as const;

@@ -6,6 +6,11 @@ const fenAmount = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
 export const ServiceResult = z.object({
   receipt: z.string().max(100).optional(),
   reason: z.string().max(300).optional(),
+  /** The documents delivered, as the platform names them on its receipt: number and SHA-256. */
+  documents: z
+    .array(z.object({ number: z.string().min(1).max(60), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .max(20)
+    .optional(),
 });
 
 export const InquiryResult = z.object({

@@ -48,6 +48,19 @@ export interface DocumentArchive {
   list(caseId: string): Promise<readonly IssuedDocument[]>;
 }
 
+/**
+ * Where signed PDFs are kept apart from their records (S3 with KMS and Object Lock on AWS, in the evidence bucket
+ * under `cases/<caseId>/documents/<docId>.pdf`): written once, never replaced.
+ */
+export interface DocumentObjects {
+  /**
+   * Stores the PDF under `key` unless an object is there: the same bytes again (a retried issue) pass; other bytes
+   * are refused with DocumentExistsError.
+   */
+  putOnce(key: string, pdf: Uint8Array, sha256: string): Promise<void>;
+  get(key: string): Promise<Uint8Array | undefined>;
+}
+
 /** The court's signing identity: an RSA key and its X.509 certificate, both PEM. */
 export interface SigningIdentity {
   readonly keyPem: string;
@@ -70,4 +83,16 @@ export interface DocumentRenderer {
       readonly location: string;
     },
   ): Promise<Uint8Array>;
+}
+
+/**
+ * What issuing documents needs besides the case: numbers, the write-once archive, the court's signing identity and
+ * the renderer. Steps and settle declare it as the `issuing` dependency and issue a phase's documents as its acts
+ * are recorded (use-cases/documents.ts `issuePhaseDocuments`).
+ */
+export interface DocumentIssuing {
+  readonly numbers: DocumentNumbers;
+  readonly archive: DocumentArchive;
+  readonly keys: DocumentSigningKeys;
+  readonly renderer: DocumentRenderer;
 }

@@ -21,6 +21,7 @@ import type { Identity } from '#domain/staff/roles.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { recordPayment } from '#use-cases/disbursement.ts';
+import { issuingAfter } from '#use-cases/documents.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import { dispatchMeasures } from '#use-cases/measure-dispatch.ts';
 import { decideWithMeasures } from '#use-cases/measures.ts';
@@ -119,7 +120,8 @@ export function createSettleHandler(
   const wake = wakeOnRequest(deps);
   const dispatch = dispatchMeasures(deps);
   const conduct = recordConduct(deps);
-  const release = orderEarlyRelease(deps);
+  // The 提前解除拘留决定书 is issued with the order (the detention term's wait may already be over).
+  const release = issuingAfter(deps, orderEarlyRelease(deps));
   const pay = recordPayment(deps);
   const resume = applyForResumption(deps);
   const judgment = objectionJudgmentArrived(deps);

@@ -25,39 +25,45 @@ export const DEPENDENCIES = [
   'preservations',
   'partyKey',
   'documents',
+  'issuing',
   'field',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
 const BASE = ['clock', 'rules', 'calendar', 'cases'] as const;
+/**
+ * The steps whose acts the law makes in writing issue those documents before they return (numbered, signed,
+ * archived, hashed on the journal): the approver's name comes from the staff directory.
+ */
+const ISSUES = ['staff', 'issuing'] as const;
 
 export const STEP_USES = {
   triage: [...BASE, 'staff', 'queries'],
-  'issue-documents': [...BASE, 'requests'],
+  'issue-documents': [...BASE, ...ISSUES, 'requests'],
   'record-service': [...BASE, 'requests', 'alerts'],
   'open-investigation': [...BASE, 'requests', 'alerts'],
   'record-inquiry': [...BASE, 'requests', 'alerts'],
-  'plan-control': [...BASE],
+  'plan-control': [...BASE, ...ISSUES],
   'execute-control': [...BASE, 'requests', 'alerts'],
-  'record-control': [...BASE, 'requests', 'alerts'],
+  'record-control': [...BASE, ...ISSUES, 'requests', 'alerts'],
   'assess-coverage': [...BASE],
   'open-disbursement': [...BASE],
   'pay-out': [...BASE, 'payments'],
-  'close-case': [...BASE, 'wakes'],
+  'close-case': [...BASE, ...ISSUES, 'wakes'],
   'dispatch-request': ['clock', 'requests', 'partners'],
   'request-approval': ['clock', 'rules', 'cases', 'approvals'],
   'escalate-approval': [...BASE, 'approvals', 'alerts'],
   'apply-decision': [...BASE],
   'record-needs-attention': ['clock', 'cases', 'alerts'],
   'record-asset-report': ['clock', 'cases', 'requests'],
-  'open-coercion': [...BASE, 'requests', 'alerts'],
-  'advance-coercion': [...BASE, 'requests', 'alerts'],
-  'open-disposal': [...BASE, 'requests', 'alerts', 'wakes'],
-  'advance-disposal': [...BASE, 'requests', 'alerts', 'wakes'],
+  'open-coercion': [...BASE, ...ISSUES, 'requests', 'alerts'],
+  'advance-coercion': [...BASE, ...ISSUES, 'requests', 'alerts'],
+  'open-disposal': [...BASE, ...ISSUES, 'requests', 'alerts', 'wakes'],
+  'advance-disposal': [...BASE, ...ISSUES, 'requests', 'alerts', 'wakes'],
   'open-renewal': [...BASE, 'requests', 'alerts'],
   'advance-renewal': [...BASE, 'requests', 'alerts'],
-  'open-closure': [...BASE, 'requests', 'alerts', 'wakes'],
-  'advance-closure': [...BASE, 'requests', 'alerts', 'wakes'],
+  'open-closure': [...BASE, ...ISSUES, 'requests', 'alerts', 'wakes'],
+  'advance-closure': [...BASE, ...ISSUES, 'requests', 'alerts', 'wakes'],
   'open-requery': [...BASE, 'requests', 'alerts', 'filing'],
   'advance-requery': [...BASE, 'requests', 'alerts', 'filing'],
   'open-settlement': [...BASE, 'requests'],
@@ -90,6 +96,8 @@ export const FUNCTION_USES = {
     'payments',
     // The measures' notices (exit-entry authority, bankruptcy court) are sent by the staff actions settle serves.
     'partners',
+    // The early release the president orders is made in writing at once (提前解除拘留决定书).
+    'issuing',
   ],
   /**
    * EventBridge target of the evidence bucket's Object Created events: checks the landed object against its

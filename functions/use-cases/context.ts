@@ -17,7 +17,7 @@ import {
   ConcurrentUpdateError,
 } from '#ports/case-repository.ts';
 import type { Clock } from '#ports/clock.ts';
-import type { DocumentArchive } from '#ports/documents.ts';
+import type { DocumentArchive, DocumentIssuing } from '#ports/documents.ts';
 import type { EvidenceStore } from '#ports/evidence-store.ts';
 import type { FieldStore } from '#ports/field-store.ts';
 import type { FilingSystem } from '#ports/filing.ts';
@@ -54,6 +54,11 @@ export interface Deps {
   readonly partyKey: PartyKey;
   /** Issued documents (numbered, signed PDFs): read by the staff API. */
   readonly documents: DocumentArchive;
+  /**
+   * Issuing a phase's documents (numbered, rendered, signed, archived): the steps whose acts the law makes in
+   * writing. Undefined where a runtime issues none (the embedded runtime in tests that do not test documents).
+   */
+  readonly issuing: DocumentIssuing | undefined;
   readonly field: FieldStore;
 }
 

@@ -31,7 +31,7 @@ import type {
   IssuedDocument,
 } from '#ports/documents.ts';
 import type { StaffDirectory } from '#ports/staff-directory.ts';
-import { loadCase, mutateCase, SYSTEM } from './context.ts';
+import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
 
 export interface DocumentDeps {
   readonly rules: Rules;
@@ -184,4 +184,29 @@ async function journalArchived(deps: DocumentDeps, caseId: string, archived: rea
     })),
     result: undefined,
   }));
+}
+
+export type IssuingDeps = Pick<Deps, 'rules' | 'cases' | 'clock' | 'staff' | 'issuing'>;
+
+/**
+ * A phase's documents, issued by the step that recorded their acts before it returns: numbered, signed, archived
+ * and hashed on the journal as part of the phase. A failure fails the step, whose retry (the act already recorded)
+ * issues what is still missing. Nothing where the runtime issues no documents (`issuing` undefined).
+ */
+export async function issuePhaseDocuments(deps: IssuingDeps, caseId: string): Promise<IssueReport | undefined> {
+  if (!deps.issuing) return undefined;
+  const { rules, cases, clock, staff } = deps;
+  return issueDueDocuments({ rules, cases, clock, staff, ...deps.issuing }, caseId);
+}
+
+/** A step's use case followed by the documents its acts call for (see issuePhaseDocuments). */
+export function issuingAfter<I extends { readonly caseId: string }, R>(
+  deps: IssuingDeps,
+  run: (input: I) => Promise<R>,
+): (input: I) => Promise<R> {
+  return async (input) => {
+    const result = await run(input);
+    await issuePhaseDocuments(deps, input.caseId);
+    return result;
+  };
 }

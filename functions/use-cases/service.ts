@@ -4,10 +4,12 @@ import { ServiceResult } from '#contracts/partner-answers.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase, ServiceMethod } from '#domain/case/model.ts';
 import { meetNode, timeNode } from '#domain/case/nodes.ts';
+import { type DocumentReference, receiptProblem, serviceDocuments } from '#domain/documents/service-documents.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { serviceItems } from '#domain/partners/requests.ts';
 import { assign, classify } from '#domain/triage/triage.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
+import { issuePhaseDocuments } from './documents.ts';
 import { ensureRequest, settleRequest, type WaitTerms } from './requests.ts';
 
 export interface StepInput {
@@ -87,13 +89,14 @@ async function prepareService(
   state: EnforcementCase,
   execution: string,
   round: number,
+  documents: readonly DocumentReference[],
 ): Promise<ServiceTerms> {
   const method = serviceMethod(state, round);
   const period = method === 'electronic' ? deps.rules.P_PARTNER_WAITS.eService : deps.rules.P_PARTNER_WAITS.postal;
   const terms = await ensureRequest(deps, state, execution, {
     kind: 'service',
     round,
-    items: serviceItems(state),
+    items: serviceItems(state, documents),
     period,
     method,
   });
@@ -113,8 +116,13 @@ async function prepareService(
   return { requestId: terms.requestId, timeoutSeconds: terms.timeoutSeconds, round, method };
 }
 
-/** A5: the enforcement notice and the asset-report order, issued together; then service, electronic first. */
-export function issueDocuments(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests'>) {
+/**
+ * A5: the enforcement notice and the asset-report order, issued together (numbered, signed, archived, hashed on the
+ * journal); then service, electronic first, the request referencing both PDFs by key and SHA-256.
+ */
+export function issueDocuments(
+  deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'staff' | 'issuing'>,
+) {
   return async (input: StepInput): Promise<{ service: ServiceTerms; investigation: string }> => {
     const { state } = await mutateCase(
       deps,
@@ -136,7 +144,9 @@ export function issueDocuments(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'c
         return { events, result: undefined };
       },
     );
-    const service = await prepareService(deps, state, input.execution, 1);
+    await issuePhaseDocuments(deps, input.caseId);
+    const documents = serviceDocuments(state.caseId, deps.issuing ? await deps.issuing.archive.list(state.caseId) : []);
+    const service = await prepareService(deps, state, input.execution, 1, documents);
     const investigation = executionName(state.caseId, 'investigation', (state.phaseRuns.investigation ?? 0) + 1);
     return { service, investigation };
   };
@@ -161,14 +171,24 @@ export function recordService(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'ca
           if (recorded.has(item.itemId) || s.service.served[item.itemId]) continue;
           const answer = request.answers.find((a) => a.itemId === item.itemId && !a.late);
           const parsed = ServiceResult.safeParse(answer?.result ?? {});
-          const detail = parsed.success ? (parsed.data.receipt ?? parsed.data.reason) : undefined;
+          const sent = item.documents ?? [];
+          // A receipt is proof of serving the documents it names, with the hashes sent; any other is no proof.
+          const problem =
+            answer?.outcome === 'ok'
+              ? receiptProblem(sent, parsed.success ? parsed.data.documents : undefined)
+              : undefined;
+          const detail = problem ?? (parsed.success ? (parsed.data.receipt ?? parsed.data.reason) : undefined);
+          const delivered = answer?.outcome === 'ok' && problem === undefined;
           events.push({
             type: 'service-outcome',
             requestId: request.requestId,
             respondentId: item.itemId,
             method,
-            outcome: !answer ? 'no-answer' : answer.outcome === 'ok' ? 'delivered' : 'failed',
+            outcome: !answer ? 'no-answer' : delivered ? 'delivered' : 'failed',
             ...(detail ? { detail } : {}),
+            ...(delivered && sent.length > 0
+              ? { documents: sent.map((d) => ({ number: d.number, sha256: d.sha256 })) }
+              : {}),
           });
         }
         return { events, result: undefined };
@@ -189,7 +209,8 @@ export function recordService(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'ca
       };
     }
     if (input.round === 1) {
-      const service = await prepareService(deps, state, input.execution, 2);
+      // By post, the same documents again.
+      const service = await prepareService(deps, state, input.execution, 2, request.items[0]?.documents ?? []);
       return { next: 'retry' as const, service };
     }
     await deps.alerts.alert({

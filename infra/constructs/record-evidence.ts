@@ -68,7 +68,8 @@ export class RecordEvidence extends Construct {
       eventPattern: {
         source: ['aws.s3'],
         detailType: ['Object Created'],
-        detail: { bucket: { name: [props.bucket.bucketName] }, object: { key: [{ prefix: 'cases/' }] } },
+        // Evidence keys only: the issued documents kept in the same bucket (cases/<case>/documents/…) are not evidence.
+        detail: { bucket: { name: [props.bucket.bucketName] }, object: { key: [{ wildcard: 'cases/*/evidence/*' }] } },
       },
       targets: [
         new LambdaFunction(this.handler.function, {

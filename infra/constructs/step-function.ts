@@ -58,12 +58,22 @@ export interface StepFunctionProps {
   readonly noDeadLetterQueueReason?: string;
   /** Reserved concurrency (e.g. 1 for a function whose runs must not overlap). @default none */
   readonly reservedConcurrency?: number;
+  /**
+   * Ships the documents' CJK font (Noto Serif SC, SIL OFL 1.1) beside the bundle: the functions that issue
+   * documents (port `issuing`) render PDFs. @default false
+   */
+  readonly documentFont?: boolean;
 }
+
+/** The font's WOFF in the project, copied beside the bundle as the renderer expects it (BUNDLED_FONT). */
+const FONT_SOURCE = `${PROJECT_ROOT}/node_modules/@fontsource/noto-serif-sc/files/noto-serif-sc-chinese-simplified-400-normal.woff`;
 
 export class StepFunction extends Construct {
   readonly function: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
+  /** The documents' font ships beside the bundle (StepFunctionProps.documentFont). */
+  readonly documentFont: boolean;
   private readonly unscopedReasons: string[] = [];
 
   constructor(scope: Construct, id: string, props: StepFunctionProps) {
@@ -72,6 +82,7 @@ export class StepFunction extends Construct {
       throw new Error(`${props.functionName}: give exactly one of deadLetterQueue and noDeadLetterQueueReason`);
     }
 
+    this.documentFont = props.documentFont ?? false;
     this.logGroup = new LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${props.functionName}`,
       encryptionKey: props.key,
@@ -115,6 +126,17 @@ export class StepFunction extends Construct {
         sourcesContent: false,
         externalModules: [...RUNTIME_SDK_MODULES],
         banner: ESM_REQUIRE_BANNER,
+        ...(props.documentFont
+          ? {
+              commandHooks: {
+                beforeBundling: () => [],
+                beforeInstall: () => [],
+                afterBundling: (_input: string, output: string) => [
+                  `cp "${FONT_SOURCE}" "${output}/noto-serif-sc.woff"`,
+                ],
+              },
+            }
+          : {}),
       },
     });
 

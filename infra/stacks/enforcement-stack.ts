@@ -7,7 +7,7 @@ import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { referenceData } from '#commons/reference-data.ts';
 import { STACK_OUTPUTS, type StackOutput } from '#contracts/stack-outputs.ts';
-import { FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
+import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
 import { OIDC_USER_CLAIM_ENV, SIGN_IN_ENV } from '../../functions/api/apigateway.ts';
 import type { StageConfig } from '../config.ts';
@@ -22,6 +22,7 @@ import { NodeSweeper } from '../constructs/node-sweeper.ts';
 import { PartyKeySecret } from '../constructs/party-key.ts';
 import { RecordEvidence } from '../constructs/record-evidence.ts';
 import { Settle } from '../constructs/settle.ts';
+import { SigningIdentitySecret } from '../constructs/signing-identity.ts';
 import { StaffApi } from '../constructs/staff-api.ts';
 import { StaffApiOidc } from '../constructs/staff-api-oidc.ts';
 import { STEP_TIMEOUT, StepFunction } from '../constructs/step-function.ts';
@@ -45,6 +46,7 @@ export class EnforcementStack extends Stack {
   readonly store: CaseStore;
   readonly evidence: EvidenceBucket;
   readonly partyKey: PartyKeySecret;
+  readonly signingIdentity: SigningIdentitySecret;
   readonly alarms: AlarmTopic;
   readonly intake: Intake;
   readonly settle: Settle;
@@ -91,6 +93,7 @@ export class EnforcementStack extends Stack {
       emptyOnDelete: config.removal === 'destroy',
     });
     this.partyKey = new PartyKeySecret(this, 'PartyKey', { key });
+    this.signingIdentity = new SigningIdentitySecret(this, 'SigningIdentity', { key });
     this.encryption.allowCloudWatchAlarms();
     this.alarms = new AlarmTopic(this, 'Alarms', {
       topicName: `${prefix}-alarms`,
@@ -99,7 +102,12 @@ export class EnforcementStack extends Stack {
     });
 
     const functionSettings = { memorySize: config.memorySize, logRetention: config.logRetention };
-    this.settle = new Settle(this, 'Settle', { namePrefix: prefix, key, ...functionSettings });
+    this.settle = new Settle(this, 'Settle', {
+      namePrefix: prefix,
+      key,
+      ...functionSettings,
+      documentFont: (FUNCTION_USES.settle as readonly DependencyName[]).includes('issuing'),
+    });
     this.intake = new Intake(this, 'Intake', {
       namePrefix: prefix,
       encryption: this.encryption,
@@ -129,6 +137,7 @@ export class EnforcementStack extends Stack {
       renewalMachineArn: machineArn(this, machineName(prefix, 'renewal')),
       evidenceBucket: this.evidence.bucket,
       partyKeySecret: this.partyKey.secret,
+      signingSecret: this.signingIdentity.secret,
     };
     grantPorts(this.intake.handler, 'intake', FUNCTION_USES.intake, targets);
     grantPorts(this.settle.handler, 'settle', FUNCTION_USES.settle, targets);
@@ -164,6 +173,7 @@ export class EnforcementStack extends Stack {
         key,
         timeout: STEP_TIMEOUT,
         ...functionSettings,
+        documentFont: (STEP_USES[step] as readonly DependencyName[]).includes('issuing'),
         noDeadLetterQueueReason:
           'Invoked only by Step Functions through lambda:invoke (RequestResponse, synchronous): a failure returns ' +
           "to the state machine, whose Retry and Catch handle it (the catch-all parks the case in 'needs " +

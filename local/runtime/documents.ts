@@ -8,11 +8,9 @@ import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createSigningIdentity } from '#adapters/documents/pdf-signer.ts';
-import { pdfDocumentRenderer } from '#adapters/documents/signed-pdf.ts';
 import type { DocumentSigningKeys, SigningIdentity } from '#ports/documents.ts';
-import { type DocumentDeps, issueDueDocuments } from '#use-cases/documents.ts';
+import type { DocumentDeps } from '#use-cases/documents.ts';
 import { ensurePrivateDirectory } from '../store/database.ts';
-import { SqliteDocumentStore } from '../store/document-store.ts';
 import type { EmbeddedRuntime } from './runtime.ts';
 
 const CERTIFICATE_YEARS = 10;
@@ -68,38 +66,8 @@ export class LocalSigningKeys implements DocumentSigningKeys {
   }
 }
 
-const opened = new WeakMap<EmbeddedRuntime, DocumentDeps & { readonly keys: LocalSigningKeys }>();
-
-/** The document ports of a runtime, opened once per runtime. */
-export function localDocuments(runtime: EmbeddedRuntime): DocumentDeps & { readonly keys: LocalSigningKeys } {
-  let deps = opened.get(runtime);
-  if (!deps) {
-    const store = new SqliteDocumentStore(runtime.database);
-    const dataDir = runtime.database.location === ':memory:' ? undefined : join(runtime.database.location, '..');
-    deps = {
-      rules: runtime.deps.rules,
-      cases: runtime.deps.cases,
-      clock: runtime.deps.clock,
-      staff: runtime.deps.staff,
-      numbers: store,
-      archive: store,
-      keys: new LocalSigningKeys(dataDir, () => new Date(runtime.clock.now())),
-      renderer: pdfDocumentRenderer,
-    };
-    opened.set(runtime, deps);
-  }
-  return deps;
-}
-
-/**
- * Issues a case's due documents; a document it cannot make for a missing field is reported by `enforce documents`.
- * Returns the error's name when issuing failed otherwise (never its text, which may hold case data), for the log.
- */
-export async function issueCaseDocuments(runtime: EmbeddedRuntime, caseId: string): Promise<string | undefined> {
-  try {
-    await issueDueDocuments(localDocuments(runtime), caseId);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.name : 'unknown';
-  }
+/** The document ports of a runtime: its `issuing` dependency's (one signing identity per court and runtime). */
+export function localDocuments(runtime: EmbeddedRuntime): DocumentDeps {
+  const { rules, cases, clock, staff } = runtime.deps;
+  return { rules, cases, clock, staff, ...runtime.documentIssuing };
 }

@@ -37,13 +37,13 @@ import { createSettleHandler } from '../../functions/settle/function.ts';
 import { sweepEvidence } from '../evidence/sweep.ts';
 import type { CommitListener } from '../store/case-store.ts';
 import { ensurePrivateDirectory, type OpenedDatabase, openDatabase } from '../store/database.ts';
-import { SqliteDocumentStore } from '../store/document-store.ts';
 import { checkDataDirectory, installationKey, PARTY_KEY_FILE, restrictFileCreation } from '../store/private-files.ts';
 import { operationScope } from '../store/sql.ts';
 import { type Durability, UnitOfWork } from '../store/unit-of-work.ts';
 import { type ClockMode, ClockModeError, RuntimeClock } from './clock.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { localDefinitions, localFunctionArn } from './definitions.ts';
+import { type LocalIssuing, localIssuing } from './document-issuing.ts';
 import type { DynamoStores } from './dynamo-stores.ts';
 import { LocalEngine, type RuntimeEvent } from './engine.ts';
 import { LocalCommandCenter, LocalDeadLetters } from './local-adapters.ts';
@@ -83,8 +83,9 @@ export interface RuntimeOptions {
   readonly onEvent?: (event: RuntimeEvent) => void;
   readonly onCommit?: CommitListener;
   /**
-   * Issues the documents that new acts call for (local/runtime/documents.ts) after each batch of due work. The CLI
-   * turns it on; tests leave it off unless they test documents (rendering takes a fraction of a second each).
+   * The steps issue the documents their acts call for (the `issuing` dependency, local/runtime/document-issuing.ts),
+   * as on AWS. The CLI turns it on; tests leave it off unless they test documents (rendering takes a fraction of a
+   * second each): then `issuing` is undefined and no step issues any.
    */
   readonly issueDocuments?: boolean;
   readonly onAlert?: (alert: Alert) => void;
@@ -164,8 +165,8 @@ export class EmbeddedRuntime {
   private evidenceCheckedAt: Instant | undefined;
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
   private sweepHint: { dirty: boolean; at?: Instant } = { dirty: true };
-  /** Cases with new acts whose documents are not issued yet (RuntimeOptions.issueDocuments). */
-  private readonly documentCases = new Set<string>();
+  /** Numbers, archive, signing identity and renderer of the documents (the `issuing` dependency when it is on). */
+  readonly documentIssuing: LocalIssuing;
 
   private constructor(database: OpenedDatabase, store: RuntimeStores, clock: RuntimeClock, options: RuntimeOptions) {
     this.database = database;
@@ -174,6 +175,11 @@ export class EmbeddedRuntime {
     this.meter = options.meter;
     const runtimeStore = store.runtimeStore;
     this.evidence = new LocalEvidenceStore(options.dataDir, database, () => clock.now());
+    this.documentIssuing = localIssuing(
+      database,
+      database.location === ':memory:' ? undefined : join(database.location, '..'),
+      () => new Date(clock.now()),
+    );
     // The party-id key: an owner-only file of the data directory (random per process without one).
     const partyKey = options.dataDir ? installationKey(join(options.dataDir, PARTY_KEY_FILE)) : randomBytes(32);
     this.partyKey = partyKey;
@@ -194,8 +200,6 @@ export class EmbeddedRuntime {
       listener: (commit, state) => {
         // Any commit may move a case's next node milestone: the sweep index is read again before it is trusted.
         this.sweepHint = { dirty: true };
-        if (options.issueDocuments && commit.events.some((e) => e.type !== 'document-issued'))
-          this.documentCases.add(commit.caseId);
         options.onCommit?.(commit, state);
       },
       schedule: (state) => nextSweepAt(state, reference.rules, reference.calendar),
@@ -260,7 +264,8 @@ export class EmbeddedRuntime {
       received: store.received,
       preservations: store.preservations,
       partyKey: { key: async () => partyKey },
-      documents: new SqliteDocumentStore(database),
+      documents: this.documentIssuing.archive,
+      issuing: options.issueDocuments ? this.documentIssuing : undefined,
       field: store.field,
     };
     this.intakeHandler = createIntakeHandler(
@@ -570,19 +575,7 @@ export class EmbeddedRuntime {
         this.log({ level: 'WARN', message: 'node sweep failed', service: 'enforcement', cases: swept.failed });
       await this.sweepMatters();
       await this.sweepEvidence();
-      if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return this.issueDocuments();
-    }
-  }
-
-  /** The documents of the cases that changed since the last batch (RuntimeOptions.issueDocuments). */
-  private async issueDocuments(): Promise<void> {
-    if (this.documentCases.size === 0) return;
-    const caseIds = [...this.documentCases];
-    this.documentCases.clear();
-    const { issueCaseDocuments } = await import('./documents.ts');
-    for (const caseId of caseIds) {
-      const failed = await this.unit(() => issueCaseDocuments(this, caseId), 'deferred');
-      if (failed) this.log({ level: 'ERROR', message: 'documents not issued', service: 'enforcement', caseId, failed });
+      if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return;
     }
   }
 

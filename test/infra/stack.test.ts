@@ -222,7 +222,8 @@ describe('evidence custody', () => {
     expect(rule?.Properties?.EventPattern).toEqual({
       source: ['aws.s3'],
       'detail-type': ['Object Created'],
-      detail: { bucket: { name: [{ Ref: evidence() }] }, object: { key: [{ prefix: 'cases/' }] } },
+      // Evidence keys only: documents kept in the bucket under cases/<case>/documents/ never reach the recorder.
+      detail: { bucket: { name: [{ Ref: evidence() }] }, object: { key: [{ wildcard: 'cases/*/evidence/*' }] } },
     });
     template().hasResourceProperties('AWS::Events::Rule', {
       Name: `${prefix}-evidence-landed`,
@@ -548,16 +549,26 @@ describe('settle', () => {
   });
 });
 
+/** The roles whose policies allow `action` on the secret with logical id `secretId`. */
+function secretUsers(secretId: string, action: string): unknown[] {
+  return resourcesOfType('AWS::IAM::Policy')
+    .filter(([, policy]) =>
+      ((policy.Properties?.PolicyDocument as { Statement?: PolicyStatementJson[] } | undefined)?.Statement ?? []).some(
+        (s) => asList(s.Action).includes(action) && JSON.stringify(s.Resource ?? '').includes(secretId),
+      ),
+    )
+    .flatMap(([, policy]) => (policy.Properties?.Roles as unknown[] | undefined) ?? []);
+}
+
 describe('the party-id key', () => {
   it('is a generated secret, encrypted with the customer-managed key and retained; intake alone may read it', () => {
     // Prepare
-    const intakeRole = idOf(synthesized().stack.intake.handler.role);
+    const { stack } = synthesized();
+    const intakeRole = idOf(stack.intake.handler.role);
+    const secretId = idOf(stack.partyKey.secret);
 
     // Act
-    const secrets = resourcesOfType('AWS::SecretsManager::Secret');
-    const readers = resourcesOfType('AWS::IAM::Policy').filter(([, policy]) =>
-      JSON.stringify(policy.Properties?.PolicyDocument ?? {}).includes('secretsmanager:GetSecretValue'),
-    );
+    const secrets = resourcesOfType('AWS::SecretsManager::Secret').filter(([id]) => id === secretId);
 
     // Assess
     expect(secrets).toHaveLength(1);
@@ -565,8 +576,47 @@ describe('the party-id key', () => {
     expect(secret.Properties?.KmsKeyId).toEqual(keyArn());
     expect(secret.DeletionPolicy).toBe('Retain');
     expect(secret.Properties?.GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
-    expect(readers).toHaveLength(1);
-    expect(readers[0]?.[1].Properties?.Roles).toEqual([{ Ref: intakeRole }]);
+    expect(secretUsers(secretId, 'secretsmanager:GetSecretValue')).toEqual([{ Ref: intakeRole }]);
+  });
+});
+
+describe('the document-signing identity', () => {
+  it('is a retained secret encrypted with the key, a placeholder until first use; only the functions that issue documents read or write it', () => {
+    // Prepare
+    const { stack } = synthesized();
+    const secretId = idOf(stack.signingIdentity.secret);
+    const issuers = [
+      ...STEPS.filter((step) => (STEP_USES[step] as readonly string[]).includes('issuing')).map(
+        (step) => stack.steps[step],
+      ),
+      stack.settle.handler,
+    ].map((fn) => ({ Ref: idOf(fn.role) }));
+
+    // Act
+    const [entry] = resourcesOfType('AWS::SecretsManager::Secret').filter(([id]) => id === secretId);
+    const readers = secretUsers(secretId, 'secretsmanager:GetSecretValue');
+    const writers = secretUsers(secretId, 'secretsmanager:PutSecretValue');
+
+    // Assess
+    const secret = entry?.[1];
+    expect(secret?.Properties?.KmsKeyId).toEqual(keyArn());
+    expect(secret?.DeletionPolicy).toBe('Retain');
+    expect(secret?.Properties?.GenerateSecretString).toMatchObject({
+      SecretStringTemplate: JSON.stringify({ state: 'generated on first use' }),
+    });
+    expect(issuers.length).toBeGreaterThanOrEqual(8);
+    expect(readers).toEqual(expect.arrayContaining(issuers));
+    expect(readers).toHaveLength(issuers.length);
+    expect(writers).toEqual(readers);
+    // Those functions, and only those, ship the documents' font beside their bundle.
+    const withFont = [...Object.values(stack.steps), stack.settle.handler, stack.apiFunction, stack.intake.handler]
+      .filter((fn) => fn.documentFont)
+      .map((fn) => ({ Ref: idOf(fn.role) }));
+    expect(withFont).toEqual(expect.arrayContaining(issuers));
+    expect(withFont).toHaveLength(issuers.length);
+    // The staff API, intake and the sweeper never touch it.
+    for (const other of [stack.apiFunction, stack.intake.handler, stack.nodeSweeper.handler])
+      expect(readers).not.toContainEqual({ Ref: idOf(other.role) });
   });
 });
 
@@ -585,6 +635,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   received: ['cases GetItem', 'cases PutItem', 'cases/index/gsi1 Query'],
   preservations: ['cases GetItem', 'cases PutItem', 'cases/index/gsi1 Query', 'cases/index/gsi2 Query'],
   documents: ['cases GetItem', 'cases Query'],
+  issuing: ['cases GetItem', 'cases PutItem', 'cases Query'],
   field: [
     'cases GetItem',
     'cases PutItem',
@@ -619,6 +670,15 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   // record-evidence's use of the bucket (function-access.ts EVIDENCE_USE): read, and legal hold, on case keys only.
   // Intake derives party ids with the installation's key (HMAC), read from its secret.
   partyKey: ['party-key secretsmanager:GetSecretValue'],
+  // The functions that issue documents read the signing identity, and store it once on first use.
+  issuing: [
+    'signing-identity secretsmanager:GetSecretValue',
+    'signing-identity secretsmanager:PutSecretValue',
+    'evidence-bucket/cases/*/documents/* s3:PutObject',
+    'evidence-bucket/cases/*/documents/* s3:GetObject',
+  ],
+  // The staff API reads the signed PDFs (their records from the cases table).
+  documents: ['evidence-bucket/cases/*/documents/* s3:GetObject'],
   evidence: [
     'evidence-bucket/cases/* s3:GetObject',
     'evidence-bucket/cases/* s3:GetObjectVersion',
@@ -633,7 +693,8 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   requests: [ENV.casesTable],
   received: [ENV.casesTable],
   preservations: [ENV.casesTable],
-  documents: [ENV.casesTable],
+  documents: [ENV.casesTable, ENV.evidenceBucket],
+  issuing: [ENV.casesTable, ENV.signingSecret, ENV.evidenceBucket],
   field: [ENV.casesTable],
   rejections: [ENV.casesTable, ENV.intakeDlqUrl],
   partners: [ENV.partnerQueueUrl],
@@ -662,6 +723,7 @@ function resourceLabels(): Map<string, string> {
     [idOf(stack.encryption.key), 'key'],
     [idOf(stack.evidence.bucket), 'evidence-bucket'],
     [idOf(stack.partyKey.secret), 'party-key'],
+    [idOf(stack.signingIdentity.secret), 'signing-identity'],
     [idOf(stack.recordEvidence.deadLetterQueue), 'evidence-dlq'],
     [idOf(stack.nodeSweeper.deadLetterQueue), 'sweep-dlq'],
     [idOf(stack.staffApi.userPool), 'user-pool'],

@@ -6,8 +6,9 @@
  * Deterministic: the same document gives the same bytes (fixed metadata dates derived from the document's date, a
  * fixed font name, pdf-lib's seeded object naming, no document ID).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, type PDFFont, type PDFPage, rgb } from 'pdf-lib';
 import type { ComposedDocument } from '#domain/documents/compose.ts';
@@ -19,7 +20,15 @@ const MARGIN_TOP = 72;
 const MARGIN_BOTTOM = 72;
 const BODY_SIZE = 15;
 const LINE_GAP = 12;
-const FONT_FILE = '@fontsource/noto-serif-sc/files/noto-serif-sc-chinese-simplified-400-normal.woff';
+export const FONT_FILE = '@fontsource/noto-serif-sc/files/noto-serif-sc-chinese-simplified-400-normal.woff';
+/** The font's name beside a Lambda bundle (infra/constructs/step-function.ts copies it there). */
+export const BUNDLED_FONT = 'noto-serif-sc.woff';
+
+/** The WOFF beside the bundle on Lambda, else from the package. */
+function fontFile(): string {
+  const beside = fileURLToPath(new URL(`./${BUNDLED_FONT}`, import.meta.url));
+  return existsSync(beside) ? beside : createRequire(import.meta.url).resolve(FONT_FILE);
+}
 /** The embedded subset's name: fixed, so renders do not differ by a random tag. */
 const FONT_NAME = 'ENFDOC+NotoSerifSC-Regular';
 
@@ -35,7 +44,7 @@ export class UnrenderableCharacterError extends Error {
 let fullFont: { sfnt: SfntFont; bytes: Buffer; glyphs: Map<number, number> } | undefined;
 function loadFont(): NonNullable<typeof fullFont> {
   if (!fullFont) {
-    const sfnt = decodeWoff(readFileSync(createRequire(import.meta.url).resolve(FONT_FILE)));
+    const sfnt = decodeWoff(readFileSync(fontFile()));
     const bytes = encodeSfnt(sfnt);
     const parsed = fontkit.create(bytes);
     const glyphs = new Map<number, number>();

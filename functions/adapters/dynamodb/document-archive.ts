@@ -1,11 +1,21 @@
 /**
  * Issued documents on DynamoDB, in the cases table: one item per document under its case's partition
- * (`CASE#<caseId>`, `DOC#<issuedAt>#<docId>`), the signed PDF as a binary attribute (documents are about 160 KB,
- * under DynamoDB's 400 KB item limit; a larger one is refused, never cut), and a pointer item `DOC#<docId>` for
- * reading one by id. Both written with attribute_not_exists: a document once kept is never replaced.
+ * (`CASE#<caseId>`, `DOC#<issuedAt>#<docId>`) and a pointer item `DOC#<docId>` for reading one by id, both written
+ * with attribute_not_exists: a document once kept is never replaced. The signed PDF goes to the document objects
+ * (S3 with KMS and Object Lock on AWS, `cases/<caseId>/documents/<docId>.pdf`, written once) and the item keeps its
+ * key; read back, its SHA-256 must be the record's. Without document objects (tests on dynalite) the PDF is a
+ * binary attribute of the item (about 160 KB, under the 400 KB item limit; a larger one is refused, never cut).
  */
+
+import { createHash } from 'node:crypto';
 import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { type DocumentArchive, DocumentExistsError, type IssuedDocument } from '#ports/documents.ts';
+import { documentKey } from '#domain/documents/service-documents.ts';
+import {
+  type DocumentArchive,
+  DocumentExistsError,
+  type DocumentObjects,
+  type IssuedDocument,
+} from '#ports/documents.ts';
 import { isConditionFailure } from './document-client.ts';
 
 /** Below DynamoDB's 400 KB item limit, with room for the record's other attributes. */
@@ -14,13 +24,18 @@ const MAX_PDF_BYTES = 380 * 1024;
 export class DynamoDocumentArchive implements DocumentArchive {
   private readonly db: DynamoDBDocumentClient;
   private readonly table: string;
-  constructor(db: DynamoDBDocumentClient, table: string) {
+  private readonly objects: DocumentObjects | undefined;
+  constructor(db: DynamoDBDocumentClient, table: string, objects?: DocumentObjects) {
     this.db = db;
     this.table = table;
+    this.objects = objects;
   }
 
   async put(record: IssuedDocument, pdf: Uint8Array): Promise<void> {
-    if (pdf.length > MAX_PDF_BYTES) throw new Error(`文书 ${record.docId} 超过 ${MAX_PDF_BYTES} 字节，无法存入案件表`);
+    const key = documentKey(record.caseId, record.docId);
+    if (this.objects) await this.objects.putOnce(key, pdf, record.sha256);
+    else if (pdf.length > MAX_PDF_BYTES)
+      throw new Error(`文书 ${record.docId} 超过 ${MAX_PDF_BYTES} 字节，无法存入案件表`);
     const sk = `DOC#${record.issuedAt}#${record.docId}`;
     try {
       await this.db.send(
@@ -37,7 +52,7 @@ export class DynamoDocumentArchive implements DocumentArchive {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { pk: `CASE#${record.caseId}`, sk, record, pdf },
+        Item: { pk: `CASE#${record.caseId}`, sk, record, ...(this.objects ? { key } : { pdf }) },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -56,7 +71,15 @@ export class DynamoDocumentArchive implements DocumentArchive {
       }),
     );
     if (!item.Item) return undefined;
-    return { record: item.Item.record as IssuedDocument, pdf: new Uint8Array(item.Item.pdf as Uint8Array) };
+    const record = item.Item.record as IssuedDocument;
+    if (item.Item.pdf !== undefined) return { record, pdf: new Uint8Array(item.Item.pdf as Uint8Array) };
+    if (!this.objects) throw new Error(`文书 ${docId} 的 PDF 存于对象存储，本函数未配置`);
+    const pdf = await this.objects.get(item.Item.key as string);
+    if (!pdf) return undefined;
+    // The object store's bytes must be the journal's: a changed object is refused, never served.
+    if (createHash('sha256').update(pdf).digest('hex') !== record.sha256)
+      throw new Error(`文书 ${docId} 的存储内容与案件日志中的 SHA-256 不符`);
+    return { record, pdf };
   }
 
   async list(caseId: string): Promise<readonly IssuedDocument[]> {

@@ -351,7 +351,13 @@ export class PartnerSimulator implements PartnerGateway {
         return reply(
           electronic ? who.eService : who.postal,
           electronic ? SIMULATED_DELAY_HOURS.eService : SIMULATED_DELAY_HOURS.postal,
-          { receipt: `${electronic ? 'ES' : 'EMS'}${Math.floor(random() * 1e9)}` },
+          {
+            receipt: `${electronic ? 'ES' : 'EMS'}${Math.floor(random() * 1e9)}`,
+            // The platform's receipt names what it delivered: each document's number and SHA-256.
+            ...(item.documents
+              ? { documents: item.documents.map((d) => ({ number: d.number, sha256: d.sha256 })) }
+              : {}),
+          },
           electronic ? '电子送达地址无效' : '查无此人，邮件退回',
         );
       }

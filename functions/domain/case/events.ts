@@ -115,6 +115,8 @@ export type CaseEvent =
       readonly method: ServiceMethod;
       readonly outcome: 'delivered' | 'failed' | 'no-answer';
       readonly detail?: string;
+      /** The documents the receipt proves served (number and SHA-256, as sent). */
+      readonly documents?: readonly { readonly number: string; readonly sha256: string }[];
     }
   | { readonly type: 'inquiry-started'; readonly requestId: string; readonly channels: readonly string[] }
   | { readonly type: 'inquiry-answered'; readonly channel: string; readonly assets: readonly Asset[] }

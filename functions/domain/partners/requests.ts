@@ -3,6 +3,7 @@
  * answered on its own; a request is complete when every item has an answer.
  */
 import type { EnforcementCase } from '../case/model.ts';
+import type { DocumentReference } from '../documents/service-documents.ts';
 import { INQUIRY_CHANNELS } from './channels.ts';
 
 export const COERCION_REQUESTS = [
@@ -60,13 +61,15 @@ export interface RequestItem {
   /** An auction's bidding window (E6), as announced. */
   readonly opensAt?: string;
   readonly closesAt?: string;
+  /** The documents the item carries (service): key and SHA-256, never the bytes. */
+  readonly documents?: readonly DocumentReference[];
 }
 
 /** Service: each respondent not yet served. */
-export function serviceItems(state: EnforcementCase): RequestItem[] {
+export function serviceItems(state: EnforcementCase, documents: readonly DocumentReference[] = []): RequestItem[] {
   return state.respondents
     .filter((r) => state.service.served[r.partyId] === undefined)
-    .map((r) => ({ itemId: r.partyId, respondentId: r.partyId }));
+    .map((r) => ({ itemId: r.partyId, respondentId: r.partyId, ...(documents.length > 0 ? { documents } : {}) }));
 }
 
 /** Inquiry: every respondent on every channel. */

@@ -164,7 +164,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'service-attempted':
       return `${METHOD_LABELS[event.method]}：向${event.respondents.map((r) => party(state, r)).join('、')}送达执行通知书及报告财产令`;
     case 'service-outcome':
-      return `送达回执：${party(state, event.respondentId)}，${METHOD_LABELS[event.method]}${SERVICE_OUTCOME_LABELS[event.outcome]}${event.detail ? `（${event.detail}）` : ''}`;
+      return `送达回执：${party(state, event.respondentId)}，${METHOD_LABELS[event.method]}${SERVICE_OUTCOME_LABELS[event.outcome]}${event.detail ? `（${event.detail}）` : ''}${event.documents?.length ? `，回执载明文书${event.documents.map((d) => `${d.number}（SHA-256 ${d.sha256.slice(0, 16)}…）`).join('、')}` : ''}`;
     case 'inquiry-started':
       return `网络查控：向${event.channels.length}个查控渠道发出查询`;
     case 'inquiry-answered': {

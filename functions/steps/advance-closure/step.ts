@@ -1,5 +1,6 @@
 import { AdvanceInput } from '#contracts/steps.ts';
 import { advanceClosure } from '#use-cases/closure.ts';
+import { issuingAfter } from '#use-cases/documents.ts';
 import { defineStep } from '../define.ts';
 import { STEP_USES } from '../manifest.ts';
 
@@ -7,5 +8,6 @@ export const step = defineStep({
   name: 'advance-closure',
   uses: STEP_USES['advance-closure'],
   input: AdvanceInput,
-  run: advanceClosure,
+  // The phase's documents are issued as its acts are recorded.
+  run: (deps) => issuingAfter(deps, advanceClosure(deps)),
 });

@@ -1,5 +1,6 @@
 import { AdvanceInput } from '#contracts/steps.ts';
 import { advanceDisposal } from '#use-cases/disposal.ts';
+import { issuingAfter } from '#use-cases/documents.ts';
 import { defineStep } from '../define.ts';
 import { STEP_USES } from '../manifest.ts';
 
@@ -7,5 +8,6 @@ export const step = defineStep({
   name: 'advance-disposal',
   uses: STEP_USES['advance-disposal'],
   input: AdvanceInput,
-  run: advanceDisposal,
+  // The phase's documents are issued as its acts are recorded.
+  run: (deps) => issuingAfter(deps, advanceDisposal(deps)),
 });

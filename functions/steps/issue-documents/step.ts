@@ -7,5 +7,6 @@ export const step = defineStep({
   name: 'issue-documents',
   uses: STEP_USES['issue-documents'],
   input: CaseRef,
+  // Issues the notice and the report order before serving them (the request references both).
   run: issueDocuments,
 });

@@ -1,4 +1,5 @@
 import { CaseRef } from '#contracts/steps.ts';
+import { issuingAfter } from '#use-cases/documents.ts';
 import { planCaseControl } from '#use-cases/investigation.ts';
 import { defineStep } from '../define.ts';
 import { STEP_USES } from '../manifest.ts';
@@ -7,5 +8,6 @@ export const step = defineStep({
   name: 'plan-control',
   uses: STEP_USES['plan-control'],
   input: CaseRef,
-  run: planCaseControl,
+  // The phase's documents are issued as its acts are recorded.
+  run: (deps) => issuingAfter(deps, planCaseControl(deps)),
 });

@@ -1,4 +1,5 @@
 import { RoundRequestRef } from '#contracts/steps.ts';
+import { issuingAfter } from '#use-cases/documents.ts';
 import { recordControl } from '#use-cases/investigation.ts';
 import { defineStep } from '../define.ts';
 import { STEP_USES } from '../manifest.ts';
@@ -7,5 +8,6 @@ export const step = defineStep({
   name: 'record-control',
   uses: STEP_USES['record-control'],
   input: RoundRequestRef,
-  run: recordControl,
+  // The phase's documents are issued as its acts are recorded.
+  run: (deps) => issuingAfter(deps, recordControl(deps)),
 });

@@ -31,6 +31,7 @@ const PLACEHOLDERS: Record<string, string> = {
   [ENV.intakeDlqUrl]: 'https://sqs.us-east-1.amazonaws.com/123456789012/enforcement-intake-dlq',
   [ENV.alertBusName]: 'enforcement-alerts',
   [ENV.partyKeySecret]: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:enforcement-party-key',
+  [ENV.signingSecret]: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:enforcement-signing-identity',
   [ENV.evidenceBucket]: 'enforcement-evidence',
   AWS_REGION: 'us-east-1',
 };

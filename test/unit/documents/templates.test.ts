@@ -33,10 +33,19 @@ describe('document templates', () => {
       const template = TEMPLATES[kind];
       expect(template.kind).toBe(kind);
       expect(template.basis.length).toBeGreaterThan(0);
-      expect(template.style).toContain('民事执行文书样式');
+      expect(template.style).toContain('《民事诉讼文书样式》(法〔2016〕221号)');
       expect(template.version).toBeGreaterThanOrEqual(1);
       expect(templateFields(template)).toContain('respondents');
     }
+  });
+
+  it('cites articles plainly once checked against the text; only three stay marked, each with its reason in the docs', () => {
+    const marked = DOCUMENT_KINDS.filter((kind) => TEMPLATES[kind].basis.some((b) => b.includes('条文序号待核实')));
+    expect(marked).toEqual(['entrustment-letter', 'sale-confirmation-ruling', 'in-lieu-ruling']);
+    // Checked: the notice (民诉法 第二百五十一条), the 终本 ruling (民诉法解释 第五百一十七条), the restriction order (第五条).
+    expect(TEMPLATES['enforcement-notice'].basis).toEqual(['《中华人民共和国民事诉讼法》(2023年修正) 第二百五十一条']);
+    expect(TEMPLATES['termination-ruling'].basis[0]).toMatch(/\(2022年修正\) 第五百一十七条$/);
+    expect(TEMPLATES['restriction-order'].basis[0]).toMatch(/第一条、第三条、第五条$/);
   });
 
   it('fills every placeholder when all fields are given', () => {

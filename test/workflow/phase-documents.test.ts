@@ -1,0 +1,178 @@
+/**
+ * Documents issued by the workflow as part of each phase (the steps' `issuing` dependency, as on AWS): the notice
+ * and the report order before service, the service request referencing both PDFs by key and SHA-256 and the
+ * receipt recorded against them; the freeze ruling with its assistance notice once the bank froze; the 终本 ruling
+ * and the closure notice at closure. Each numbered, archived, its SHA-256 on the journal and on the timeline.
+ */
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { verifyPdfSignature } from '#adapters/documents/pdf-verify.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
+import { documentKey } from '#domain/documents/service-documents.ts';
+import { timeline } from '#domain/timeline/timeline.ts';
+import { localDocuments } from '../../local/runtime/documents.ts';
+import { DAY, daysUntil, filingEvent, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
+
+const open = scenarios();
+
+async function filed(s: Scenario, n: number): Promise<string> {
+  const outcome = await s.runtime.intake(filingEvent(n));
+  if (outcome.outcome !== 'created') throw new Error('not created');
+  return outcome.caseId;
+}
+
+async function journal(s: Scenario, caseId: string) {
+  return s.runtime.cases.history(caseId);
+}
+
+/** Every archived document of the case: hash of its bytes = the journal's, signature valid, number in its series. */
+async function checkedDocuments(s: Scenario, caseId: string) {
+  const deps = localDocuments(s.runtime);
+  const archived = await deps.archive.list(caseId);
+  const issued = (await journal(s, caseId))
+    .flatMap((c) => c.events)
+    .filter((e): e is Extract<CaseEvent, { type: 'document-issued' }> => e.type === 'document-issued');
+  const state = await s.load(caseId);
+  const identity = await deps.keys.identity(state.court);
+  for (const doc of archived) {
+    const kept = await deps.archive.get(doc.docId);
+    const pdf = kept?.pdf ?? new Uint8Array();
+    expect(createHash('sha256').update(pdf).digest('hex')).toBe(doc.sha256);
+    expect(issued.find((e) => e.docId === doc.docId)).toMatchObject({ number: doc.number, sha256: doc.sha256 });
+    expect(verifyPdfSignature(pdf, identity.certificatePem).valid).toBe(true);
+  }
+  return archived;
+}
+
+function lines(s: Scenario, commits: Awaited<ReturnType<typeof journal>>) {
+  return timeline(commits, { member: (id) => s.runtime.staff.memberName(id), team: (id) => id }).map((l) => l.text);
+}
+
+describe('the service phase issues and serves its documents', () => {
+  it('issues the notice and the report order before serving, references both in the e-service request and records the receipt against them', async () => {
+    const s = await open({ issueDocuments: true, script: respondentWith({ eService: 'ok', assets: [] }) });
+    const caseId = await filed(s, 171);
+    await s.live(caseId, 2, 'li-qiang');
+    const docs = await checkedDocuments(s, caseId);
+    const notice = docs.find((d) => d.kind === 'enforcement-notice');
+    const order = docs.find((d) => d.kind === 'asset-report-order');
+    expect(notice?.number).toMatch(/^（2026）冀0922执通\d+号$/);
+    expect(order?.number).toMatch(/^（2026）冀0922执报\d+号$/);
+
+    // Issued in the IssueDocuments step, before the service was attempted.
+    const commits = await journal(s, caseId);
+    const seqOf = (type: string) => commits.find((c) => c.events.some((e) => e.type === type))?.seq ?? -1;
+    expect(seqOf('document-issued')).toBeGreaterThan(0);
+    expect(seqOf('document-issued')).toBeLessThan(seqOf('service-attempted'));
+
+    // The e-service request carries both by key and SHA-256.
+    const attempted = commits.flatMap((c) => c.events).find((e) => e.type === 'service-attempted');
+    if (attempted?.type !== 'service-attempted') throw new Error('no service attempted');
+    const request = await s.runtime.deps.requests.get(attempted.requestId);
+    expect(request?.method).toBe('electronic');
+    expect(request?.items[0]?.documents).toEqual([
+      {
+        docId: notice?.docId,
+        kind: 'enforcement-notice',
+        number: notice?.number,
+        key: documentKey(caseId, notice?.docId ?? ''),
+        sha256: notice?.sha256,
+      },
+      {
+        docId: order?.docId,
+        kind: 'asset-report-order',
+        number: order?.number,
+        key: documentKey(caseId, order?.docId ?? ''),
+        sha256: order?.sha256,
+      },
+    ]);
+
+    // The receipt names both with their hashes: served, recorded against them.
+    const outcome = commits.flatMap((c) => c.events).find((e) => e.type === 'service-outcome');
+    expect(outcome).toMatchObject({
+      outcome: 'delivered',
+      documents: [
+        { number: notice?.number, sha256: notice?.sha256 },
+        { number: order?.number, sha256: order?.sha256 },
+      ],
+    });
+    const text = lines(s, commits);
+    expect(text).toContainEqual(
+      expect.stringMatching(/^签发文书：执行通知书 （2026）冀0922执通\d+号，已电子签章，SHA-256 [0-9a-f]{16}…/),
+    );
+    expect(text).toContainEqual(
+      expect.stringMatching(/^送达回执：.+电子送达已送达.*回执载明文书（2026）冀0922执通\d+号/),
+    );
+  });
+
+  it('does not count a receipt naming another hash as service: the post is tried with the same documents', async () => {
+    const s = await open({
+      issueDocuments: true,
+      script: respondentWith({ eService: 'ok', postal: 'ok', assets: [] }),
+    });
+    // The platform answers for a document whose bytes differ from those sent (a tampered copy).
+    const original = s.runtime.deps.partners.send.bind(s.runtime.deps.partners);
+    s.runtime.deps.partners.send = async (request) =>
+      original(
+        request.kind === 'service' && request.method === 'electronic'
+          ? {
+              ...request,
+              items: request.items.map((i) => ({
+                ...i,
+                documents: i.documents?.map((d) => ({ ...d, sha256: '0'.repeat(64) })),
+              })),
+            }
+          : request,
+      );
+    const caseId = await filed(s, 172);
+    await s.live(caseId, 8, 'li-qiang');
+    const events = (await journal(s, caseId)).flatMap((c) => c.events);
+    const outcomes = events.filter((e) => e.type === 'service-outcome');
+    expect(outcomes[0]).toMatchObject({ method: 'electronic', outcome: 'failed' });
+    expect(outcomes[0]?.type === 'service-outcome' && outcomes[0].detail).toMatch(/哈希值与送达的文书不符/);
+    expect(outcomes[1]).toMatchObject({ method: 'postal', outcome: 'delivered' });
+    const postal = events.filter((e) => e.type === 'service-attempted')[1];
+    const request =
+      postal?.type === 'service-attempted' ? await s.runtime.deps.requests.get(postal.requestId) : undefined;
+    expect(request?.items[0]?.documents?.map((d) => d.kind)).toEqual(['enforcement-notice', 'asset-report-order']);
+  });
+});
+
+describe('control and closure issue their documents as the acts are recorded', () => {
+  it('issues the freeze ruling and the assistance notice when the bank froze, numbered in the ruling series', async () => {
+    const s = await open({
+      issueDocuments: true,
+      script: respondentWith({
+        eService: 'ok',
+        assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0001', balanceFen: 80_000_000 }],
+      }),
+    });
+    const caseId = await filed(s, 173);
+    await s.liveUntil(
+      caseId,
+      (c) => Object.values(c.assets).some((a) => a.status === 'frozen' || a.status === 'deducted'),
+      30,
+    );
+    const docs = await checkedDocuments(s, caseId);
+    expect(docs.find((d) => d.kind === 'freeze-ruling')?.number).toMatch(/^（2026）冀0922执裁\d+号$/);
+    expect(docs.find((d) => d.kind === 'assistance-notice')?.number).toMatch(/^（2026）冀0922执协\d+号$/);
+    expect(lines(s, await journal(s, caseId))).toContainEqual(
+      expect.stringMatching(/^签发文书：执行裁定书 （2026）冀0922执裁\d+号/),
+    );
+  });
+
+  it('issues the 终本 ruling and the closure notice when the case closes as 终本', async () => {
+    const s = await open({ issueDocuments: true, script: respondentWith({ eService: 'ok', assets: [] }) });
+    const caseId = await filed(s, 174);
+    const closed = await daysUntil(s, caseId, (c) => c.status === 'closed', 150);
+    expect(closed.closure?.way).toBe('final-round-closure');
+    const docs = await checkedDocuments(s, caseId);
+    const kinds = docs.map((d) => d.kind);
+    expect(kinds).toEqual(expect.arrayContaining(['termination-ruling', 'closure-notice']));
+    // Issued by the closure's own step: on the journal by the time the case is closed, not later.
+    const closedAt = closed.closure?.at ?? '';
+    for (const doc of docs.filter((d) => d.kind === 'termination-ruling' || d.kind === 'closure-notice'))
+      expect(doc.issuedAt <= closedAt).toBe(true);
+    void DAY;
+  });
+});
