@@ -8,6 +8,7 @@ import type { Instant } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
 import type { ApprovalSummary, EnforcementCase } from '../case/model.ts';
 import { meetNode, timeNode } from '../case/nodes.ts';
+import { runningPhases } from '../case/phases.ts';
 import { applyEvent } from '../case/reducer.ts';
 import { approvalIdFor, derivedId } from '../ids.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
@@ -106,6 +107,8 @@ export function measureDecisionEvents(
       decision: 'approved',
       by: decision.by,
       docId: derivedId('d', state.caseId, 'bankruptcy-referral', referral.execution),
+      // 第8条: enforcement against the respondent is suspended from the referral decision.
+      interrupted: runningPhases(state),
     },
     {
       type: 'node-set',

@@ -5,8 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Party } from '#domain/case/model.ts';
+import { phaseEnded, runningPhases } from '#domain/case/phases.ts';
+import { applyEvent } from '#domain/case/reducer.ts';
 import { planDisbursement } from '#domain/disbursement/plan.ts';
-import { referralProblem } from '#domain/measures/bankruptcy.ts';
+import { referralProblem, resumedRun } from '#domain/measures/bankruptcy.ts';
+import { measureDecisionEvents } from '#domain/measures/decisions.ts';
 import {
   exitBanPersons,
   exitBanProblem,
@@ -23,6 +26,7 @@ import {
 import { readyToPublish, rewardApplicationProblem, rewardFor, rewardRefund } from '#domain/measures/reward.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
+import { calendar } from '../../support/calendar.ts';
 import { applicant, caseFrom, filed, respondent } from '../../support/cases.ts';
 
 const company: Party = { ...respondent, partyId: 'pcompany00000001', kind: 'organisation', name: '某公司' };
@@ -366,5 +370,68 @@ describe('enforce case: the measures in one line each', () => {
       { type: 'relief-paid', amountFen: fen(1_500_000), reference: 'JZ' },
     ]);
     expect(measureLines(state)).toEqual(['国家司法救助：15,000.00元已发放，已从执行款中扣回0.00元']);
+  });
+});
+
+describe('M-BANKRUPTCY 第8条, 第18条: the referral stops the running phases; not accepted, the disposal starts again', () => {
+  const referredCase = () => {
+    const base = open();
+    const disposing = {
+      ...base,
+      status: 'disposing' as const,
+      phase: 'coercion' as const,
+      phaseRuns: { ...base.phaseRuns, disposal: 1, coercion: 1 },
+      measures: {
+        bankruptcy: {
+          respondentId: respondent.partyId,
+          consentBy: 'respondent' as const,
+          consentPartyId: respondent.partyId,
+          insolvency: '资不抵债',
+          toCourt: { code: 'HB09', name: '沧州市中级人民法院' },
+          proposedBy: 'wang-fang',
+          proposedAt: '2026-03-02T00:00:00.000Z',
+          execution: 'x-measure-task-1',
+          status: 'proposed' as const,
+        },
+      },
+    };
+    return disposing;
+  };
+
+  it('pass: approved, the decision names the running runs and the case stops them (PhaseEnded at their next step)', () => {
+    const before = referredCase();
+    expect(phaseEnded(before, `${before.caseId}-disposal-1`)).toBeUndefined();
+    const events = measureDecisionEvents(
+      'bankruptcy-referral',
+      before,
+      { decision: 'approved', by: 'song-jian' },
+      '2026-03-05T00:00:00.000Z',
+      RULES,
+      calendar,
+    );
+    const decided = events.find((e) => e.type === 'bankruptcy-decided');
+    expect(decided).toMatchObject({ interrupted: runningPhases(before) });
+    let after = before;
+    for (const e of events) after = applyEvent(after, e, '2026-03-05T00:00:00.000Z');
+    expect(phaseEnded(after, `${before.caseId}-disposal-1`)).toMatch(/ended/);
+    expect(phaseEnded(after, `${before.caseId}-coercion-1`)).toMatch(/ended/);
+    // Not accepted: the disposal that held the case starts again as run 2.
+    expect(resumedRun(after)).toBe(`${before.caseId}-disposal-2`);
+  });
+
+  it('fail: rejected, nothing stops; nothing was stopped, nothing resumes', () => {
+    const before = referredCase();
+    const events = measureDecisionEvents(
+      'bankruptcy-referral',
+      before,
+      { decision: 'rejected', by: 'song-jian' },
+      '2026-03-05T00:00:00.000Z',
+      RULES,
+      calendar,
+    );
+    let after = before;
+    for (const e of events) after = applyEvent(after, e, '2026-03-05T00:00:00.000Z');
+    expect(phaseEnded(after, `${before.caseId}-disposal-1`)).toBeUndefined();
+    expect(resumedRun(after)).toBeUndefined();
   });
 });
