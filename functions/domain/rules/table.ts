@@ -1114,7 +1114,7 @@ export const RULES = {
     effectiveFrom: '2016-07-01',
     version: '2016 / 2019',
     verify: true,
-    /** The usual cap: this many months of the province's previous-year average monthly wage (P-RELIEF). */
+    /** The usual cap: this many months of the province's previous-year average monthly wage (RELIEF-WAGE). */
     capMonths: 36,
     /** Above the usual cap only exceptionally, and never above what is still unpaid under the basis. */
     absoluteCap: 'unpaid-claim',
@@ -1124,6 +1124,32 @@ export const RULES = {
     decide: { days: 10, unit: 'working' } satisfies Period,
     /** Money later enforced for the relieved applicant first repays the fund, up to the relief (verify). */
     recoveredFromEnforcement: true,
+  },
+  RELIEF_WAGE: {
+    id: 'RELIEF-WAGE',
+    title:
+      'The base of judicial relief: the province’s average wage of employees in the year before the application, as the statistics bureau published it',
+    titleZh: '司法救助基准：本院所在省上一年度职工平均工资（统计部门公布数）',
+    kind: 'policy',
+    source: `${POLICY}；数额为统计部门公布的统计数据，每行注明省份、年度、统计口径和出处，由本院按当年公布数增补。河北省2024年：河北省统计局《2024年全省城镇单位就业人员平均工资》（2025年6月26日公布）：全省城镇非私营单位在岗职工平均工资99091元（就业人员平均工资97046元）`,
+    effectiveFrom: '2025-06-26',
+    version: '2024',
+    verify: false,
+    /**
+     * One row per province and year. `courts`: the court-code prefixes of the province (this installation's codes:
+     * HB = 河北, 冀). The relief applied for in year Y is based on year Y-1; before Y-1's figure is published the latest
+     * earlier one applies and the decider is told which (a working rule of this project, not the text).
+     */
+    figures: [
+      {
+        province: '河北省',
+        courts: ['HB'],
+        year: 2024,
+        statistic: '城镇非私营单位在岗职工年平均工资',
+        annualFen: 9_909_100,
+        source: '河北省统计局《2024年全省城镇单位就业人员平均工资》，2025年6月26日公布',
+      },
+    ],
   },
   M_BANKRUPTCY: {
     id: 'M-BANKRUPTCY',
@@ -1270,10 +1296,10 @@ export const RULES = {
     title: 'Exit restriction, reward notices, judicial relief and bankruptcy referral: the court’s working figures',
     titleZh: '限制出境、悬赏、司法救助、移送破产的工作时限与数额',
     kind: 'policy',
-    source: `${POLICY}；司法救助的月平均工资基准为本院所在省上一年度数据，须按当年公布数核实`,
+    source: POLICY,
     effectiveFrom: '2026-01-01',
     version: '1',
-    verify: true,
+    verify: false,
     /** The exit-entry authority confirms each person within this period; unconfirmed persons are sent again ... */
     exitEntryAnswer: { days: 3, unit: 'working' } satisfies Period,
     /** ... this many times in all, before the command center is told. */
@@ -1282,8 +1308,6 @@ export const RULES = {
     rewardDepositRequired: true,
     /** The share of the money a lead brings in, at most (a reward computed as a share), in basis points. */
     rewardMaxShareBasisPoints: 2_000,
-    /** The province's previous-year average monthly wage of employees (M-RELIEF's base), in fen: verify each year. */
-    reliefMonthlyWageFen: 800_000,
   },
   P_NODE_WARNING: {
     id: 'P-NODE-WARNING',
