@@ -15,6 +15,7 @@ import { reliefPayee } from '#domain/measures/relief.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
 import { requestClosure } from '#use-cases/closure.ts';
+import { issueDueDocuments } from '#use-cases/documents.ts';
 import {
   applyForRelief,
   applyForReward,
@@ -28,6 +29,7 @@ import {
   recordReliefPayment,
   recordRewardDeposit,
 } from '#use-cases/measures.ts';
+import { localDocuments } from '../../local/runtime/documents.ts';
 import {
   assertMoneyReconciles,
   filingEvent,
@@ -72,6 +74,17 @@ async function decideMeasure(s: Scenario, caseId: string, step: string, userId: 
     userId,
     ...(data ? { data } : {}),
   });
+}
+
+/** The measures' documents are issued from the journal like every other: numbered, signed, without a missing field. */
+async function expectDocuments(s: Scenario, caseId: string, kinds: string[]) {
+  const deps = localDocuments(s.runtime);
+  const report = await issueDueDocuments(deps, caseId);
+  expect(report.problems).toEqual([]);
+  const all = await deps.archive.list(caseId);
+  expect(all.map((d) => d.kind)).toEqual(expect.arrayContaining(kinds));
+  const measureDocs = all.filter((d) => kinds.includes(d.kind));
+  expect(measureDocs.every((d) => /^（2026）冀0922执/.test(d.number) && d.sha256.length === 64)).toBe(true);
 }
 
 async function events(s: Scenario, caseId: string): Promise<CaseEvent[]> {
@@ -129,6 +142,7 @@ describe('measures (issue 15)', () => {
     expect(text.some((l) => l.startsWith('申请执行人') && l.includes('书面申请限制出境'))).toBe(true);
     expect(text.some((l) => l.includes('未办理') && l.includes('证件信息未能比对一致'))).toBe(true);
     expect(text).toContain('解除限制出境：被执行人已履行全部债务（M-EXIT-BAN）');
+    await expectDocuments(s, caseId, ['exit-ban-decision', 'exit-ban-assistance', 'exit-ban-lift']);
     await assertMoneyReconciles(s);
   });
 
@@ -177,6 +191,7 @@ describe('measures (issue 15)', () => {
     const text = await lines(s, caseId);
     expect(text).toContain('向举报人发放悬赏金500.00元（从申请执行人预交的悬赏金中支付，M-REWARD 第二十三条）');
     expect(text).toContain('悬赏结束（悬赏期限届满），退还申请执行人预交的悬赏金500.00元');
+    await expectDocuments(s, caseId, ['reward-notice']);
     await assertMoneyReconciles(s);
   });
 
@@ -288,6 +303,7 @@ describe('measures (issue 15)', () => {
     expect(types.indexOf('bankruptcy-referred')).toBeLessThan(types.indexOf('bankruptcy-answered'));
     const text = await lines(s, caseId);
     expect(text.some((l) => l.startsWith('受移送法院裁定受理破产申请'))).toBe(true);
+    await expectDocuments(s, caseId, ['bankruptcy-referral-decision', 'exit-ban-decision', 'exit-ban-lift']);
     await assertMoneyReconciles(s);
   });
 
