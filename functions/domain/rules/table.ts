@@ -124,11 +124,10 @@ export const RULES = {
     title: 'The applicant is asked for the respondent’s asset leads',
     titleZh: '申请执行人提供被执行人财产线索',
     kind: 'law',
-    source:
-      '最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）；3日期限出自本项目规则清单 A6，规定原文未见，待核实',
-    effectiveFrom: '2021-01-01',
-    version: '2020',
-    verify: true,
+    source: `${TIME_LIMITS_2006} 第五条（承办人应当在收到案件材料后3日内通知申请执行人提供被执行人财产状况或财产线索；原文已核对）；最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）`,
+    effectiveFrom: '2007-01-01',
+    version: '2006 / 2020',
+    verify: false,
     period: { days: 3, unit: 'calendar' } satisfies Period,
   },
   A7: {

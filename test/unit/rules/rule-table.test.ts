@@ -22,6 +22,8 @@ describe('the rule table', () => {
       .filter((r) => r.verify)
       .map((r) => r.id)
       .sort();
+    // A6: 法发〔2006〕35号 第五条 read in full (3 days to ask the applicant for asset leads). A10's 5 days for the
+    // network inquiry is in no text found (第四条 gives 3 days for the notice, which is A5): still flagged.
     // F1-FEE's tiers were checked against the 办法 (第十四条); C3 and D4 against their texts: no longer flagged.
     // DEFERRAL: 执行担保规定 第十条 (at most one year) read from secondary sources only; REVERSAL: the article number of
     // the 执行工作规定 on filing a reversal as a new case is not confirmed (issue 14). OBJ-RELEASE: the 7 days and the
@@ -32,7 +34,6 @@ describe('the rule table', () => {
     // are working defaults, not figures to verify.
     expect(flagged).toEqual([
       'A10',
-      'A6',
       'DEFERRAL',
       'E9',
       'F1',
