@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { localDate } from '#domain/calendar/local-date.ts';
 import type { EnforcementCase, Party, PartyChange } from '#domain/case/model.ts';
+import { planControl } from '#domain/control/plan.ts';
+import { fen } from '#domain/money.ts';
 import {
   applicationRefusal,
   challengeOpen,
@@ -107,5 +109,48 @@ describe('V1: a respondent who joined by a ruling is served, inquired about and 
   it('fail: before the first runs nothing is owed apart (they cover every respondent)', () => {
     const early = withJoined('triaged', { documents: [], phaseRuns: {}, inquiry: undefined });
     expect(joinedOwed(early)).toMatchObject({ notice: [], inquiry: [], inquiryNow: false });
+  });
+});
+
+describe('V2: a shareholder who joined for the capital not paid in answers up to it (变更追加规定 第十七条)', () => {
+  const shareholder: Party = { ...respondent, partyId: 'pshare', name: '郑股东' };
+  const deposit = {
+    assetId: 'sdep',
+    respondentId: 'pshare',
+    class: 'deposit' as const,
+    channel: 'icbc',
+    institution: '工商银行',
+    reference: '6222',
+    balanceFen: fen(4_000_000),
+    frozenFen: fen(0),
+    deductedFen: fen(0),
+    status: 'found' as const,
+  };
+  const joinedWith = (cap: number | undefined): EnforcementCase => ({
+    ...state,
+    status: 'investigating',
+    respondents: [respondent, shareholder],
+    assets: { sdep: deposit },
+    partyChanges: {
+      v1: {
+        applicationId: 'v1',
+        status: 'settled',
+        final: 'granted',
+        party: shareholder,
+        partyId: 'pshare',
+        ...(cap !== undefined ? { liabilityCapFen: fen(cap) } : {}),
+      } as unknown as PartyChange,
+    },
+  });
+
+  it('pass: the freeze on his deposit stops at the 30,000.00 yuan he did not pay in', () => {
+    const plan = planControl(joinedWith(3_000_000));
+    expect(plan.freezes).toEqual([{ assetId: 'sdep', amountFen: 3_000_000 }]);
+  });
+
+  it('fail: without a limit (an heir within the estate is not capped here) the deposit is frozen for the claim', () => {
+    const plan = planControl(joinedWith(undefined));
+    expect(plan.freezes[0]?.amountFen).toBe(Math.min(4_000_000, plan.outstandingFen));
+    expect(plan.freezes[0]?.amountFen).toBeGreaterThan(3_000_000);
   });
 });
