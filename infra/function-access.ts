@@ -23,6 +23,8 @@ export interface AccessTargets {
   readonly intakeDeadLetterQueue: IQueue;
   readonly alertBus: IEventBus;
   readonly serviceMachineArn: string;
+  /** Started by settle for a respondent who joined by a ruling and whose inquiry waited. */
+  readonly investigationMachineArn: string;
   /** The machines staff actions start through settle: a closure asked for, a settlement recorded. */
   readonly closureMachineArn: string;
   readonly settlementMachineArn: string;
@@ -326,17 +328,27 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
         };
       }
       if (use === 'settle-tasks') {
-        const started = [t.closureMachineArn, t.settlementMachineArn, t.coercionMachineArn, t.disposalMachineArn];
+        const started = [
+          t.closureMachineArn,
+          t.settlementMachineArn,
+          t.coercionMachineArn,
+          t.disposalMachineArn,
+          t.serviceMachineArn,
+          t.investigationMachineArn,
+        ];
         return {
           // Staff ask for a closure or record a settlement through settle, which starts that phase's execution; a
           // suspension of enforcement lifted starts again the coercion or disposal it stopped; the applicant's request to
-          // remove a listing starts a coercion run that only removes it (C6).
+          // remove a listing starts a coercion run that only removes it (C6); a respondent who joined by a ruling
+          // (追加、变更) gets a service run (then inquiry and control), or the investigation run its inquiry waited for.
           statements: [new PolicyStatement({ actions: ['states:StartExecution'], resources: started })],
           environment: {
             [ENV.closureMachineArn]: t.closureMachineArn,
             [ENV.settlementMachineArn]: t.settlementMachineArn,
             [ENV.coercionMachineArn]: t.coercionMachineArn,
             [ENV.disposalMachineArn]: t.disposalMachineArn,
+            [ENV.serviceMachineArn]: t.serviceMachineArn,
+            [ENV.investigationMachineArn]: t.investigationMachineArn,
           },
           encrypted: true,
           unscoped: {

@@ -96,9 +96,9 @@ export const CARRYOVER_ROUTES = [
     method: 'POST',
     path: '/cases/{caseId}/party-changes/{applicationId}/final',
     summary:
-      'The ruling becomes final: after the window with no challenge, or on the challenge decided; granted, the party joins the respondents',
+      'The ruling becomes final: after the window with no challenge, or on the challenge decided; granted, the party joins the respondents and is served, inquired about and controlled (the service and investigation phases run again for it); asked again, starts an inquiry that had to wait',
     tag: 'preservation',
-    target: 'api',
+    target: 'settle',
     authenticated: true,
     params: PartyChangeParams,
     body: PartyChangeFinalBody,

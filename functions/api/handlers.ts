@@ -238,7 +238,6 @@ function carryoverHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>)
   const rule = ruleOnLimitationObjection(deps);
   const ruleChange = rulePartyChange(deps);
   const challengeChange = challengePartyChange(deps);
-  const settleChange = settlePartyChange(deps);
   return {
     listPreservations: ({ identity, query }) =>
       preservations(identity, query as z.infer<typeof PreservationQuery> as Parameters<typeof preservations>[1]),
@@ -255,12 +254,6 @@ function carryoverHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>)
         caseId: params.caseId ?? '',
         applicationId: params.applicationId ?? '',
         ...(body as z.infer<typeof PartyChangeChallengeBody>),
-      }),
-    settlePartyChange: ({ identity, params, body }) =>
-      settleChange(identity, {
-        caseId: params.caseId ?? '',
-        applicationId: params.applicationId ?? '',
-        ...(body as z.infer<typeof PartyChangeFinalBody>),
       }),
     ruleOnLimitationObjection: ({ identity, params, body }) =>
       rule(identity, {
@@ -306,10 +299,18 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
   const release = orderEarlyRelease(deps);
   const resume = applyForResumption(deps);
   const removeListing = requestListingRemoval(deps);
+  const settleChange = settlePartyChange(deps);
   return {
     ...disputeHandlers(deps),
     ...objectionHandlers(deps),
     ...measureWriteHandlers(deps),
+    // Served by settle: a joined respondent's service and investigation runs are started here.
+    settlePartyChange: ({ identity, params, body }) =>
+      settleChange(identity, {
+        caseId: params.caseId ?? '',
+        applicationId: params.applicationId ?? '',
+        ...(body as z.infer<typeof PartyChangeFinalBody>),
+      }),
     requestClosure: ({ identity, params, body }) =>
       close(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ClosureBody>) }),
     recordInterview: ({ identity, params, body }) =>

@@ -99,6 +99,8 @@ export function awsDependencies<U extends DependencyName>(
       settlement: process.env[ENV.settlementMachineArn] ?? '',
       coercion: process.env[ENV.coercionMachineArn] ?? '',
       disposal: process.env[ENV.disposalMachineArn] ?? '',
+      // Settle: a respondent who joined by a ruling (追加、变更) is served and inquired about by these phases' runs.
+      investigation: process.env[ENV.investigationMachineArn] ?? '',
       'node-task': process.env[ENV.nodeTaskMachineArn] ?? '',
       renewal: process.env[ENV.renewalMachineArn] ?? '',
     });

@@ -17,6 +17,7 @@ export const ENV = {
   journalTable: 'JOURNAL_TABLE',
   idempotencyTable: 'IDEMPOTENCY_TABLE',
   serviceMachineArn: 'SERVICE_MACHINE_ARN',
+  investigationMachineArn: 'INVESTIGATION_MACHINE_ARN',
   closureMachineArn: 'CLOSURE_MACHINE_ARN',
   settlementMachineArn: 'SETTLEMENT_MACHINE_ARN',
   coercionMachineArn: 'COERCION_MACHINE_ARN',

@@ -115,5 +115,7 @@ export const PartyChangeResult = z
     challengeRoute: z.enum(['reconsideration', 'lawsuit']).optional(),
     final: z.enum(['granted', 'rejected']).optional(),
     respondents: z.array(z.string()),
+    /** The run started for the joined respondent: service (then inquiry and control), or the inquiry that waited. */
+    started: z.string().optional(),
   })
   .strict();

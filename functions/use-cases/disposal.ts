@@ -348,7 +348,17 @@ export function openDisposal(deps: DisposalDeps) {
         return {
           events: [
             { type: 'phase-started', phase: 'disposal', run, execution: input.execution },
-            { type: 'status-changed', from: s.status, to: 'disposing', reason: '对查封财产进行处置变现' },
+            // A run started again (after a suspension or a referral not accepted) finds the case disposing already.
+            ...(s.status === 'disposing'
+              ? []
+              : [
+                  {
+                    type: 'status-changed',
+                    from: s.status,
+                    to: 'disposing',
+                    reason: '对查封财产进行处置变现',
+                  } as const,
+                ]),
           ],
           result: undefined,
         };

@@ -13,12 +13,13 @@ import { type ControlStep, nextControlStep } from '#domain/control/next-step.ts'
 import { handoverStatus, planControl, receiptExpiry } from '#domain/control/plan.ts';
 import { derivedId, executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
+import { joinedOwed } from '#domain/parties/joined.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import { inquiryItems } from '#domain/partners/requests.ts';
 import type { Rules } from '#domain/rules/table.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
-import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
+import { type Deps, loadCase, mutateCase, PhaseEndedError, SYSTEM } from './context.ts';
 import { nextPhase } from './hand-over.ts';
 import { recordLateRenewal, renewalWatch } from './renewals.ts';
 import { ensureRequest, getRequest, settleRequest, type WaitTerms } from './requests.ts';
@@ -26,40 +27,85 @@ import type { StepInput } from './service.ts';
 
 type InvestigationDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts'>;
 
-/** Opens the phase and sends the network inquiry for every respondent on every channel. */
+/**
+ * Opens the phase and sends the network inquiry for every respondent on every channel. A later run inquires about
+ * the respondents who joined by a ruling (追加、变更) and no inquiry covered yet: from a status the case may leave
+ * for it (JOINED_INQUIRY_FROM), else the inquiry waits (recorded on the case) and the run ends there.
+ */
 export function openInvestigation(deps: InvestigationDeps) {
   return async (input: StepInput): Promise<{ inquiry: WaitTerms }> => {
     const { run } = parseExecutionName(input.execution);
     const requestId = requestIdFor(input.execution, 'inquiry', 1);
-    const { state } = await mutateCase(
+    const { state, result } = await mutateCase(
       deps,
       input.caseId,
       SYSTEM,
       { execution: input.execution, step: 'open-investigation' },
       (s, now) => {
-        if (s.phaseRuns.investigation === run) return { events: [], result: undefined };
+        if (s.phaseRuns.investigation === run)
+          return { events: [], result: { covered: s.inquiry?.requests?.[requestId], waits: false } };
+        if (s.inquiry) return joinedInquiry(s, input.execution, run, requestId);
         const items = inquiryItems(s);
         const events: CaseEvent[] = [
           { type: 'phase-started', phase: 'investigation', run, execution: input.execution },
           { type: 'status-changed', from: s.status, to: 'investigating', reason: '启动网络查控' },
-          { type: 'inquiry-started', requestId, channels: [...new Set(items.map((i) => i.channel ?? ''))] },
+          {
+            type: 'inquiry-started',
+            requestId,
+            channels: [...new Set(items.map((i) => i.channel ?? ''))],
+            respondents: s.respondents.map((r) => r.partyId),
+          },
           ...meetNode(s, 'inquiry-started', now),
           {
             type: 'node-set',
             node: timeNode('investigation-finished', deps.rules.A8.id, deps.rules.A8.period, s.filedAt, deps.calendar),
           },
         ];
-        return { events, result: undefined };
+        return { events, result: { covered: undefined, waits: false } };
       },
     );
+    if (result.waits) throw new PhaseEndedError(state.caseId, input.execution, 'the joined respondent’s inquiry waits');
+    const covered = new Set(result.covered ?? state.inquiry?.requests?.[requestId] ?? []);
     const terms = await ensureRequest(deps, state, input.execution, {
       kind: 'inquiry',
       round: 1,
-      items: inquiryItems(state),
+      items: inquiryItems(state).filter((i) => covered.size === 0 || covered.has(i.respondentId ?? '')),
       period: deps.rules.P_PARTNER_WAITS.inquiry,
     });
     return { inquiry: { requestId: terms.requestId, timeoutSeconds: terms.timeoutSeconds } };
   };
+}
+
+/** A later run: the inquiry about the joined respondents, taking the case back to `investigating`, or waiting. */
+function joinedInquiry(
+  s: EnforcementCase,
+  execution: string,
+  run: number,
+  requestId: string,
+): { events: CaseEvent[]; result: { covered: readonly string[] | undefined; waits: boolean } } {
+  const owed = joinedOwed(s);
+  const names = owed.inquiry.map((r) => r.name).join('、');
+  if (owed.inquiry.length === 0) return { events: [], result: { covered: undefined, waits: true } };
+  if (!owed.inquiryNow) {
+    const waiting = s.joinedInquiryWaits?.includes(run) ?? false;
+    const events: CaseEvent[] = waiting
+      ? []
+      : [{ type: 'joined-inquiry-waits', run, respondents: owed.inquiry.map((r) => r.partyId), status: s.status }];
+    return { events, result: { covered: undefined, waits: true } };
+  }
+  const respondents = owed.inquiry.map((r) => r.partyId);
+  const items = inquiryItems(s).filter((i) => respondents.includes(i.respondentId ?? ''));
+  const events: CaseEvent[] = [
+    { type: 'phase-started', phase: 'investigation', run, execution },
+    {
+      type: 'status-changed',
+      from: s.status,
+      to: 'investigating',
+      reason: `对新追加、变更的被执行人${names}启动网络查控`,
+    },
+    { type: 'inquiry-started', requestId, channels: [...new Set(items.map((i) => i.channel ?? ''))], respondents },
+  ];
+  return { events, result: { covered: respondents, waits: false } };
 }
 
 function foundAssets(state: EnforcementCase, request: PartnerRequest): { events: CaseEvent[]; silent: string[] } {
@@ -100,8 +146,9 @@ export function recordInquiry(deps: InvestigationDeps) {
   return async (input: StepInput & { readonly requestId: string }) => {
     const request = await settleRequest(deps, input.requestId);
     await mutateCase(deps, input.caseId, SYSTEM, { execution: input.execution, step: 'record-inquiry' }, (s, now) => {
-      if (s.inquiry && (s.inquiry.answered.length > 0 || s.inquiry.silent.length > 0))
-        return { events: [], result: undefined };
+      // Once per request: a later inquiry (a joined respondent) is recorded beside the earlier ones.
+      const done = new Set([...(s.inquiry?.answered ?? []), ...(s.inquiry?.silent ?? [])]);
+      if (request.items.some((i) => done.has(i.itemId))) return { events: [], result: undefined };
       const { events, silent } = foundAssets(s, request);
       return {
         events: [...events, { type: 'inquiry-closed', silent }, ...meetNode(s, 'investigation-finished', now)],

@@ -13,7 +13,8 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { meetNode, timeNode } from '#domain/case/nodes.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
-import { requestIdFor } from '#domain/ids.ts';
+import { parseExecutionName, requestIdFor } from '#domain/ids.ts';
+import { resumedRun } from '#domain/measures/bankruptcy.ts';
 import { measureFollowUp } from '#domain/measures/decisions.ts';
 import { exitNoticeAnswer, exitNoticeDue, exitNoticeSettled } from '#domain/measures/exit-ban.ts';
 import { isMeasureRequest } from '#domain/partners/requests.ts';
@@ -186,11 +187,14 @@ function answerEvents(
       alerts: ['受移送法院逾期未告知是否受理破产（M-BANKRUPTCY），请指挥中心协调'],
     };
   }
+  // 第18条: not accepted, the coercion or disposal the referral stopped starts again (a new run).
+  const resumes = parsed.data.outcome === 'not-accepted' ? resumedRun(state) : undefined;
   const events: CaseEvent[] = [
     {
       type: 'bankruptcy-answered',
       outcome: parsed.data.outcome,
       ...(parsed.data.reasons ? { reasons: parsed.data.reasons } : {}),
+      ...(resumes ? { resumes } : {}),
     },
     ...meetNode(state, 'bankruptcy-acceptance', now),
   ];
@@ -209,8 +213,13 @@ function answerEvents(
   return { events, alerts: [] };
 }
 
-/** A measure request settled (every item answered, or closed overdue): its answers go on the case, once. */
-export function recordMeasureAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'alerts'>) {
+/**
+ * A measure request settled (every item answered, or closed overdue): its answers go on the case, once. With the
+ * engine (the partner answers, in settle), a referral not accepted starts again the phase it stopped.
+ */
+export function recordMeasureAnswer(
+  deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'alerts'> & Partial<Pick<Deps, 'engine'>>,
+) {
   return async (request: PartnerRequest): Promise<void> => {
     if (!isMeasureRequest(request.kind) || request.status === 'pending') return;
     const { state, result: alerts } = await mutateCase(
@@ -223,6 +232,11 @@ export function recordMeasureAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules'
         return { events, result: events.length > 0 ? alerts : [] };
       },
     );
+    const resumes = state.measures?.bankruptcy?.resumedAs;
+    if (resumes && deps.engine && request.kind === 'bankruptcy-review') {
+      const { phase } = parseExecutionName(resumes);
+      await deps.engine.startExecution(phase, resumes, { v: 1, caseId: state.caseId });
+    }
     for (const message of alerts) {
       await deps.alerts.alert({
         kind: 'partner-overdue',

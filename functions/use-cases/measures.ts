@@ -5,6 +5,7 @@
  */
 import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import { APPROVAL_STEPS, firstLevel } from '#domain/approvals/policy.ts';
+import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Court, EnforcementCase } from '#domain/case/model.ts';
 import { timeNode } from '#domain/case/nodes.ts';
@@ -294,7 +295,7 @@ export function applyForRelief(deps: MeasureDeps) {
   ) => {
     const { caller } = await staffCase(deps, identity, command.caseId);
     return propose(deps, caller, command.caseId, 'judicial-relief', (s, execution, now) => {
-      const problem = reliefApplicationProblem(s, command, deps.rules);
+      const problem = reliefApplicationProblem(s, command, deps.rules, chinaDateOf(now));
       if (problem) return problem;
       const rules = deps.rules;
       return [

@@ -13,7 +13,7 @@ import { type Action, actionRefusal, REFUSAL_LABELS } from '#domain/approvals/au
 import { chinaDateOf, compareDates, type LocalDate, localDate } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase, Party } from '#domain/case/model.ts';
-import { caseIdFor, derivedId, normaliseCaseNumber, partyIdFor } from '#domain/ids.ts';
+import { caseIdFor, derivedId, executionName, normaliseCaseNumber, partyIdFor } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import {
   applicationRefusal,
@@ -23,11 +23,27 @@ import {
   examinationNode,
   groundOf,
 } from '#domain/parties/change.ts';
+import { joinedOwed } from '#domain/parties/joined.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { type Deps, mutateCase } from './context.ts';
 import { conflict, forbidden, invalid, notFound, unauthenticated } from './errors.ts';
 
 type ChangeDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>;
+
+/**
+ * What a joined respondent is owed next, started as the same phases' next runs: the service run (notice, asset-report
+ * order, service; it starts the investigation run for the inquiry and control), or, when only the inquiry waited,
+ * the investigation run. Nothing on a closed case or before the first runs (they cover every respondent).
+ */
+async function startJoinedRuns(deps: Pick<Deps, 'engine'>, state: EnforcementCase): Promise<string | undefined> {
+  if (state.status === 'closed' || state.status === 'filed' || state.status === 'triaged') return undefined;
+  const owed = joinedOwed(state);
+  const phase = owed.notice.length > 0 ? 'service' : owed.inquiryNow ? 'investigation' : undefined;
+  if (!phase) return undefined;
+  const execution = executionName(state.caseId, phase, (state.phaseRuns[phase] ?? 0) + 1);
+  await deps.engine.startExecution(phase, execution, { v: 1, caseId: state.caseId });
+  return execution;
+}
 
 const REFUSALS: Readonly<Record<ChangeRefusal, string>> = {
   'unknown-ground': 'ground：未知的变更、追加事由',
@@ -60,7 +76,7 @@ async function courtCase(deps: Pick<Deps, 'cases'>, caller: Identity | undefined
   return caller;
 }
 
-function view(state: EnforcementCase, applicationId: string) {
+function view(state: EnforcementCase, applicationId: string, started?: string) {
   const c = state.partyChanges?.[applicationId];
   if (!c) throw notFound(REFUSALS['no-application']);
   const examination = state.nodes[`party-change:${applicationId}`];
@@ -73,6 +89,7 @@ function view(state: EnforcementCase, applicationId: string) {
     ...(c.ruling ? { challengeBy: c.ruling.challengeBy, challengeRoute: c.ruling.challengeRoute } : {}),
     ...(c.final ? { final: c.final } : {}),
     respondents: state.respondents.map((r) => r.partyId),
+    ...(started ? { started } : {}),
   };
 }
 
@@ -251,7 +268,7 @@ export function challengePartyChange(deps: ChangeDeps) {
  * The ruling becomes final: after the challenge window with no challenge (the ruling stands), or on the challenge's
  * decision (`outcome`: the ruling upheld or reversed). Granted in the end, the party joins the respondents.
  */
-export function settlePartyChange(deps: ChangeDeps) {
+export function settlePartyChange(deps: ChangeDeps & Pick<Deps, 'engine'>) {
   return async (
     identity: Identity | undefined,
     command: { caseId: string; applicationId: string; outcome?: 'upheld' | 'reversed'; reason?: string },
@@ -267,7 +284,13 @@ export function settlePartyChange(deps: ChangeDeps) {
         const c = s.partyChanges?.[command.applicationId];
         if (!c) return refuse('no-application');
         if (c.status === 'examining') return refuse('not-ruled');
-        if (c.status === 'settled') return refuse('settled');
+        // Asked again on a grant: what the joined respondent is still owed (an inquiry that waited) is started.
+        if (c.status === 'settled') {
+          const owed = joinedOwed(s);
+          if (c.final === 'granted' && (owed.notice.length > 0 || owed.inquiryNow))
+            return { events: [], result: undefined };
+          return refuse('settled');
+        }
         const ruled = c.ruling?.outcome ?? 'rejected';
         const events: CaseEvent[] = [];
         let outcome = ruled;
@@ -292,6 +315,8 @@ export function settlePartyChange(deps: ChangeDeps) {
         return { events, result: undefined };
       },
     );
-    return view(state, command.applicationId);
+    const started =
+      state.partyChanges?.[command.applicationId]?.final === 'granted' ? await startJoinedRuns(deps, state) : undefined;
+    return view(state, command.applicationId, started);
   };
 }

@@ -6,6 +6,7 @@ import type { EnforcementCase, ServiceMethod } from '#domain/case/model.ts';
 import { meetNode, timeNode } from '#domain/case/nodes.ts';
 import { type DocumentReference, receiptProblem, serviceDocuments } from '#domain/documents/service-documents.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
+import { joinedOwed, withoutNotice } from '#domain/parties/joined.ts';
 import { serviceItems } from '#domain/partners/requests.ts';
 import { assign, classify } from '#domain/triage/triage.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
@@ -36,7 +37,12 @@ export function triageCase(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calen
       { execution: input.execution, step: 'triage' },
       (state, now) => {
         if (state.track && state.team && state.officer) {
-          return { events: [], result: { track: state.track, team: state.team, officer: state.officer } };
+          // A later run (a respondent who joined by a ruling): triaged already, only the run is recorded.
+          const later = (state.phaseRuns.service ?? 0) < run;
+          return {
+            events: later ? [{ type: 'phase-started', phase: 'service', run, execution: input.execution }] : [],
+            result: { track: state.track, team: state.team, officer: state.officer },
+          };
         }
         const { track, reasons } = classify(state, deps.rules);
         const { team, officer, note } = assign(track, state.court.code, teams, members, load);
@@ -130,7 +136,7 @@ export function issueDocuments(
       SYSTEM,
       { execution: input.execution, step: 'issue-documents' },
       (s, now) => {
-        if (s.documents.length > 0) return { events: [], result: undefined };
+        if (s.documents.length > 0) return { events: joinedNotices(s), result: undefined };
         const events: CaseEvent[] = [
           {
             type: 'documents-issued',
@@ -147,9 +153,27 @@ export function issueDocuments(
     await issuePhaseDocuments(deps, input.caseId);
     const documents = serviceDocuments(state.caseId, deps.issuing ? await deps.issuing.archive.list(state.caseId) : []);
     const service = await prepareService(deps, state, input.execution, 1, documents);
-    const investigation = executionName(state.caseId, 'investigation', (state.phaseRuns.investigation ?? 0) + 1);
+    // A respondent who joined and is not yet inquired about gets a run of its own; with nobody new, the name of the
+    // run already started is handed back (the engine refuses to start it twice and the service goes on).
+    const runs = state.phaseRuns.investigation ?? 0;
+    const fresh = runs === 0 || joinedOwed(state).inquiry.length > 0;
+    const investigation = executionName(state.caseId, 'investigation', fresh ? runs + 1 : runs);
     return { service, investigation };
   };
+}
+
+/** The enforcement notice and the asset-report order for each respondent who joined by a ruling and has none. */
+function joinedNotices(state: EnforcementCase): CaseEvent[] {
+  const owed = withoutNotice(state);
+  if (owed.length === 0) return [];
+  const documents = owed.flatMap((r) =>
+    (['enforcement-notice', 'asset-report-order'] as const).map((kind) => ({
+      docId: derivedId('d', state.caseId, kind, r.partyId),
+      kind,
+      respondentId: r.partyId,
+    })),
+  );
+  return [{ type: 'documents-issued', documents }];
 }
 
 /** Records delivery receipts; an unserved respondent is tried again by post, once. */
@@ -200,7 +224,10 @@ export function recordService(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'ca
       const report = await ensureRequest(deps, state, input.execution, {
         kind: 'asset-report',
         round: 1,
-        items: state.respondents.map((r) => ({ itemId: r.partyId, respondentId: r.partyId })),
+        // Those who have not reported yet: a later run serves a respondent who joined by a ruling.
+        items: state.respondents
+          .filter((r) => state.assetReports[r.partyId] === undefined)
+          .map((r) => ({ itemId: r.partyId, respondentId: r.partyId })),
         period: deps.rules.P_ASSET_REPORT.period,
       });
       return {

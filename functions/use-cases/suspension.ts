@@ -9,7 +9,8 @@
  */
 import { chinaDateOf, localDate } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
-import type { EnforcementCase, Phase } from '#domain/case/model.ts';
+import type { EnforcementCase } from '#domain/case/model.ts';
+import { runningPhases } from '#domain/case/phases.ts';
 import { outstandingFen } from '#domain/control/plan.ts';
 import {
   DEFERRAL_END,
@@ -86,14 +87,6 @@ export function proposeSuspension(deps: Pick<Deps, 'cases' | 'clock' | 'rules'>)
     );
     return { caseId: state.caseId, suspension: state.suspension };
   };
-}
-
-/** The runs of the phases running now: they stop at their next step (the watches go on). */
-function runningPhases(state: EnforcementCase): Partial<Record<Phase, number>> {
-  const running: Partial<Record<Phase, number>> = {};
-  for (const [phase, run] of Object.entries(state.phaseRuns) as [Phase, number][])
-    if ((state.interrupted?.[phase] ?? 0) < run) running[phase] = run;
-  return running;
 }
 
 /**

@@ -129,6 +129,7 @@ export class EnforcementStack extends Stack {
       intakeDeadLetterQueue: this.intake.deadLetterQueue,
       alertBus: this.settle.alertBus,
       serviceMachineArn: machineArn(this, machineName(prefix, 'service')),
+      investigationMachineArn: machineArn(this, machineName(prefix, 'investigation')),
       closureMachineArn: machineArn(this, machineName(prefix, 'closure')),
       settlementMachineArn: machineArn(this, machineName(prefix, 'settlement')),
       coercionMachineArn: machineArn(this, machineName(prefix, 'coercion')),

@@ -151,7 +151,8 @@ export async function staffRequest<T>(
 ): Promise<void> {
   await withApi(globals, out, as, async ({ call }) => {
     const answer = await call<T>(request.method, request.path, request.body).catch((error: Error) => {
-      throw new CliError(`${refused}：${error.message}`);
+      // The API's error code is kept (the exit code and `--json` name it).
+      throw new CliError(`${refused}：${error.message}`, 1, error instanceof CliError ? error.code : undefined);
     });
     out.result(answer, () => {
       for (const line of describe(answer)) out.line(line);

@@ -7,7 +7,7 @@ import { referenceData } from '#commons/reference-data.ts';
 import { CLOSURE_WAY_LABELS, groundsOf, isStaffWay } from '#domain/closure/grounds.ts';
 import { caseIdFor } from '#domain/ids.ts';
 import { fen, formatYuan } from '#domain/money.ts';
-import { withApi } from './api-client.ts';
+import { staffRequest } from './api-client.ts';
 import { CliError, type Output, parseYuan } from './output.ts';
 import type { GlobalOptions } from './session.ts';
 
@@ -42,20 +42,21 @@ export async function closeCommand(
     throw new CliError(`${CLOSURE_WAY_LABELS[way]}须说明事由（--ground）：${grounds}`, 2);
   }
   const caseId = await caseIdOf(reference, options.as);
-  await withApi(globals, out, options.as, async ({ call }) => {
-    const result = await call<{ execution: string }>('POST', `/cases/${caseId}/closure`, {
-      way,
-      ...(options.ground ? { ground: options.ground } : {}),
-      ...(options.reason ? { reason: options.reason } : {}),
-    }).catch((error: CliError) => {
-      throw new CliError(`未能提出结案申请：${error.message}`, 1, error.code);
-    });
-    out.result(result, () =>
-      out.line(
-        `已提出${CLOSURE_WAY_LABELS[way as (typeof WAYS)[number]]}申请，进入结案审查（流程 ${result.execution}）`,
-      ),
-    );
-  });
+  const body = {
+    way,
+    ...(options.ground ? { ground: options.ground } : {}),
+    ...(options.reason ? { reason: options.reason } : {}),
+  };
+  await staffRequest<{ execution: string }>(
+    globals,
+    out,
+    options.as,
+    { method: 'POST', path: `/cases/${caseId}/closure`, body },
+    '未能提出结案申请',
+    (result) => [
+      `已提出${CLOSURE_WAY_LABELS[way as (typeof WAYS)[number]]}申请，进入结案审查（流程 ${result.execution}）`,
+    ],
+  );
 }
 
 /** `enforce interview <case> agrees|objects --as <user> [--note …]` */
@@ -69,15 +70,15 @@ export async function interviewCommand(
   if (opinion !== 'agrees' && opinion !== 'objects')
     throw new CliError(`申请执行人意见只能是 agrees（同意终本）或 objects（不同意），收到：${opinion}`, 2);
   const caseId = await caseIdOf(reference, options.as);
-  await withApi(globals, out, options.as, async ({ call }) => {
-    const result = await call('POST', `/cases/${caseId}/interview`, {
-      opinion,
-      ...(options.note ? { note: options.note } : {}),
-    }).catch((error: CliError) => {
-      throw new CliError(`未记录约谈：${error.message}`, 1, error.code);
-    });
-    out.result(result, () => out.line(`已记录约谈申请执行人：${opinion === 'agrees' ? '同意终本' : '不同意终本'}`));
-  });
+  const body = { opinion, ...(options.note ? { note: options.note } : {}) };
+  await staffRequest(
+    globals,
+    out,
+    options.as,
+    { method: 'POST', path: `/cases/${caseId}/interview`, body },
+    '未记录约谈',
+    () => [`已记录约谈申请执行人：${opinion === 'agrees' ? '同意终本' : '不同意终本'}`],
+  );
 }
 
 /** `2026-07-01=10000.00` -> `{ dueOn, amountFen }`. */
@@ -98,18 +99,16 @@ export async function settlementCommand(
   const installments = (options.installment ?? []).map(installmentOf);
   if (installments.length === 0) throw new CliError('请用 --installment 日期=金额 给出至少一期', 2);
   const caseId = await caseIdOf(reference, options.as);
-  await withApi(globals, out, options.as, async ({ call }) => {
-    const result = await call<{ execution: string }>('POST', `/cases/${caseId}/settlement`, {
-      installments,
-      ...(options.note ? { note: options.note } : {}),
-    }).catch((error: CliError) => {
-      throw new CliError(`未记录执行和解协议：${error.message}`, 1, error.code);
-    });
-    const total = fen(installments.reduce((t, i) => t + i.amountFen, 0));
-    out.result(result, () =>
-      out.line(`已记录执行和解协议：${installments.length}期，合计${formatYuan(total)}；履行期间停止执行措施`),
-    );
-  });
+  const body = { installments, ...(options.note ? { note: options.note } : {}) };
+  const total = fen(installments.reduce((t, i) => t + i.amountFen, 0));
+  await staffRequest(
+    globals,
+    out,
+    options.as,
+    { method: 'POST', path: `/cases/${caseId}/settlement`, body },
+    '未记录执行和解协议',
+    () => [`已记录执行和解协议：${installments.length}期，合计${formatYuan(total)}；履行期间停止执行措施`],
+  );
 }
 
 /** `enforce resume <case> --as <user> [--note …]`: the applicant applied to resume after a breached settlement. */
@@ -120,16 +119,14 @@ export async function resumeCommand(
   options: { as: string; note?: string },
 ): Promise<void> {
   const caseId = await caseIdOf(reference, options.as);
-  await withApi(globals, out, options.as, async ({ call }) => {
-    const result = await call('POST', `/cases/${caseId}/resumption`, {
-      ...(options.note ? { note: options.note } : {}),
-    }).catch((error: Error) => {
-      throw new CliError(`未记录恢复执行申请：${error.message}`);
-    });
-    out.result(result, () =>
-      out.line('已记录申请执行人申请恢复执行（执行和解规定第九条），已报立案部门以恢复执行案件（执恢）立案'),
-    );
-  });
+  await staffRequest(
+    globals,
+    out,
+    options.as,
+    { method: 'POST', path: `/cases/${caseId}/resumption`, body: { ...(options.note ? { note: options.note } : {}) } },
+    '未记录恢复执行申请',
+    () => ['已记录申请执行人申请恢复执行（执行和解规定第九条），已报立案部门以恢复执行案件（执恢）立案'],
+  );
 }
 
 /** `enforce listing-removal <case> --as <user> [--note …]`: the applicant's agreed request (C6, 第十条第一款第三项). */
@@ -140,14 +137,12 @@ export async function listingRemovalCommand(
   options: { as: string; note?: string },
 ): Promise<void> {
   const caseId = await caseIdOf(reference, options.as);
-  await withApi(globals, out, options.as, async ({ call }) => {
-    const result = await call('POST', `/cases/${caseId}/listing-removal`, {
-      ...(options.note ? { note: options.note } : {}),
-    }).catch((error: Error) => {
-      throw new CliError(`未记录删除失信信息的申请：${error.message}`);
-    });
-    out.result(result, () =>
-      out.line('已记录申请执行人书面申请删除失信信息（本院审查同意）；3个工作日内删除并通知协助单位（C6）'),
-    );
-  });
+  const request = {
+    method: 'POST' as const,
+    path: `/cases/${caseId}/listing-removal`,
+    body: { ...(options.note ? { note: options.note } : {}) },
+  };
+  await staffRequest(globals, out, options.as, request, '未记录删除失信信息的申请', () => [
+    '已记录申请执行人书面申请删除失信信息（本院审查同意）；3个工作日内删除并通知协助单位（C6）',
+  ]);
 }

@@ -4,7 +4,7 @@
  * on, through the staff API (the running server's, or in process).
  */
 import { formatYuan } from '#domain/money.ts';
-import { withApi } from './api-client.ts';
+import { staffRequest, withApi } from './api-client.ts';
 import { CliError, type Output } from './output.ts';
 import { type GlobalOptions, readJsonFile, withRuntime } from './session.ts';
 
@@ -96,24 +96,21 @@ export async function raiseCommand(
   caseId: string,
   options: { as: string; respondent: string; receivedOn: string; note?: string },
 ): Promise<void> {
-  await withApi(globals, out, options.as, async ({ call }) => {
-    const result = await call<{ objectionId: string; lastDay: string; within: boolean }>(
-      'POST',
-      `/cases/${encodeURIComponent(caseId)}/limitation-objections`,
-      {
-        respondentId: options.respondent,
-        receivedOn: options.receivedOn,
-        ...(options.note ? { note: options.note } : {}),
-      },
-    ).catch((error: Error) => {
-      throw new CliError(`未能登记执行时效异议：${error.message}`);
-    });
-    out.result(result, () =>
-      out.line(
-        `已登记执行时效异议 ${result.objectionId}：申请执行期间至${result.lastDay}，本案申请${result.within ? '在期间内' : '已超过期间'}，待合议庭成员裁定（A12）`,
-      ),
-    );
-  });
+  const body = {
+    respondentId: options.respondent,
+    receivedOn: options.receivedOn,
+    ...(options.note ? { note: options.note } : {}),
+  };
+  await staffRequest<{ objectionId: string; lastDay: string; within: boolean }>(
+    globals,
+    out,
+    options.as,
+    { method: 'POST', path: `/cases/${encodeURIComponent(caseId)}/limitation-objections`, body },
+    '未能登记执行时效异议',
+    (result) => [
+      `已登记执行时效异议 ${result.objectionId}：申请执行期间至${result.lastDay}，本案申请${result.within ? '在期间内' : '已超过期间'}，待合议庭成员裁定（A12）`,
+    ],
+  );
 }
 
 /** `enforce objection rule <case> <objection> upheld|dismissed --reason <text> [--interrupted-on <date>] --as <user>` */
@@ -127,20 +124,22 @@ export async function ruleCommand(
 ): Promise<void> {
   if (outcome !== 'upheld' && outcome !== 'dismissed')
     throw new CliError(`未知的裁定结果：${outcome}（可选：upheld（异议成立）、dismissed（驳回异议））`, 2);
-  await withApi(globals, out, options.as, async ({ call }) => {
-    const result = await call<{ status: string }>(
-      'POST',
-      `/cases/${encodeURIComponent(caseId)}/limitation-objections/${encodeURIComponent(objectionId)}/ruling`,
-      { outcome, reason: options.reason, ...(options.interruptedOn ? { interruptedOn: options.interruptedOn } : {}) },
-    ).catch((error: Error) => {
-      throw new CliError(`未能裁定执行时效异议：${error.message}`);
-    });
-    out.result(result, () =>
-      out.line(
-        result.status === 'upheld' ? '异议成立，裁定不予执行；请承办人依法办理结案' : '异议不成立，裁定驳回，继续执行',
-      ),
-    );
-  });
+  const path = `/cases/${encodeURIComponent(caseId)}/limitation-objections/${encodeURIComponent(objectionId)}/ruling`;
+  const body = {
+    outcome,
+    reason: options.reason,
+    ...(options.interruptedOn ? { interruptedOn: options.interruptedOn } : {}),
+  };
+  await staffRequest<{ status: string }>(
+    globals,
+    out,
+    options.as,
+    { method: 'POST', path, body },
+    '未能裁定执行时效异议',
+    (result) => [
+      result.status === 'upheld' ? '异议成立，裁定不予执行；请承办人依法办理结案' : '异议不成立，裁定驳回，继续执行',
+    ],
+  );
 }
 
 /** `enforce party-change submit <event.json>`: the filing system's application to add or change a respondent. */
@@ -165,6 +164,8 @@ interface PartyChangeResult {
   readonly challengeBy?: string;
   readonly challengeRoute?: 'reconsideration' | 'lawsuit';
   readonly final?: 'granted' | 'rejected';
+  /** The run started for the joined respondent (service, or the inquiry that waited). */
+  readonly started?: string;
 }
 
 /** `enforce party-change rule|challenge|final <case> <application> ...` through the staff API. */
@@ -185,22 +186,26 @@ export async function partyChangeActCommand(
             ...(options.outcome ? { outcome: options.outcome } : {}),
             ...(options.reason ? { reason: options.reason } : {}),
           };
-  await withApi(globals, out, options.as, async ({ call }) => {
-    const result = await call<PartyChangeResult>(
-      'POST',
-      `/cases/${encodeURIComponent(caseId)}/party-changes/${encodeURIComponent(applicationId)}/${act}`,
-      body,
-    ).catch((error: Error) => {
-      throw new CliError(`未能办理变更、追加申请：${error.message}`);
-    });
-    out.result(result, () => {
+  const path = `/cases/${encodeURIComponent(caseId)}/party-changes/${encodeURIComponent(applicationId)}/${act}`;
+  await staffRequest<PartyChangeResult>(
+    globals,
+    out,
+    options.as,
+    { method: 'POST', path, body },
+    '未能办理变更、追加申请',
+    (result) => {
       if (act === 'ruling')
-        out.line(
+        return [
           `已裁定并送达；当事人可于${result.challengeBy}前${result.challengeRoute === 'lawsuit' ? '提起执行异议之诉' : '向上一级法院申请复议'}`,
-        );
-      if (act === 'challenge') out.line('已登记复议申请或执行异议之诉，待其结果');
-      if (act === 'final')
-        out.line(result.final === 'granted' ? '裁定生效：被申请人已列为本案被执行人' : '申请最终未获支持');
-    });
-  });
+        ];
+      if (act === 'challenge') return ['已登记复议申请或执行异议之诉，待其结果'];
+      if (result.final !== 'granted') return ['申请最终未获支持'];
+      return [
+        '裁定生效：被申请人已列为本案被执行人',
+        ...(result.started
+          ? [`已对其启动送达、网络查控和控制（流程 ${result.started}）`]
+          : ['未另行启动程序：首次送达、查控尚未完成的一并覆盖该被执行人，已结案的不再执行']),
+      ];
+    },
+  );
 }

@@ -207,10 +207,16 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   exitEntryRounds: '协助通知发送次数（含首次）',
   rewardDepositRequired: '发布前须预交悬赏金',
   rewardMaxShareBasisPoints: '按比例计算的悬赏金上限（基点）',
-  reliefMonthlyWageFen: '省上一年度职工月平均工资',
+  figures: '各省年度职工平均工资（统计部门公布数）',
+  province: '省份',
+  courts: '法院代码前缀',
+  year: '年度',
+  statistic: '统计口径',
+  annualFen: '年平均工资',
 };
 
 export const VALUE_LABELS: Readonly<Record<string, string>> = {
+  HB: 'HB（河北）',
   'perform-by': '法律文书规定履行期间的最后一日',
   heir: '继承人等',
   'sole-proprietor': '个人独资企业出资人',

@@ -852,6 +852,9 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(`machine:${prefix}-coercion states:StartExecution`);
       // An objection's ruling or judgment that frees a held asset starts the disposal phase again.
       expected.add(`machine:${prefix}-disposal states:StartExecution`);
+      // A respondent who joined by a ruling (追加、变更): a service run, or the investigation run its inquiry waited for.
+      expected.add(`machine:${prefix}-service states:StartExecution`);
+      expected.add(`machine:${prefix}-investigation states:StartExecution`);
       for (const action of [
         'ReceiveMessage',
         'ChangeMessageVisibility',
@@ -883,6 +886,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(ENV.settlementMachineArn);
       expected.add(ENV.coercionMachineArn);
       expected.add(ENV.disposalMachineArn);
+      expected.add(ENV.serviceMachineArn);
+      expected.add(ENV.investigationMachineArn);
     }
     if (name === 'sweep-nodes') {
       expected.add(ENV.nodeTaskMachineArn);

@@ -111,6 +111,8 @@ describe('the staff API', () => {
       'liftSuspension',
       'callGuarantee',
       'orderReversal',
+      // A respondent who joined by a ruling (追加、变更) is served and inquired about: starts the phases' next runs.
+      'settlePartyChange',
       // The measures (issue 15): each starts an approval or sends a notice to an outside party.
       'proposeExitBan',
       'liftExitBan',

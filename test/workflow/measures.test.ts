@@ -15,6 +15,7 @@ import { reliefPayee } from '#domain/measures/relief.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
 import { requestClosure } from '#use-cases/closure.ts';
+import { issueDueDocuments } from '#use-cases/documents.ts';
 import {
   applyForRelief,
   applyForReward,
@@ -28,6 +29,7 @@ import {
   recordReliefPayment,
   recordRewardDeposit,
 } from '#use-cases/measures.ts';
+import { localDocuments } from '../../local/runtime/documents.ts';
 import {
   assertMoneyReconciles,
   filingEvent,
@@ -72,6 +74,17 @@ async function decideMeasure(s: Scenario, caseId: string, step: string, userId: 
     userId,
     ...(data ? { data } : {}),
   });
+}
+
+/** The measures' documents are issued from the journal like every other: numbered, signed, without a missing field. */
+async function expectDocuments(s: Scenario, caseId: string, kinds: string[]) {
+  const deps = localDocuments(s.runtime);
+  const report = await issueDueDocuments(deps, caseId);
+  expect(report.problems).toEqual([]);
+  const all = await deps.archive.list(caseId);
+  expect(all.map((d) => d.kind)).toEqual(expect.arrayContaining(kinds));
+  const measureDocs = all.filter((d) => kinds.includes(d.kind));
+  expect(measureDocs.every((d) => /^（2026）冀0922执/.test(d.number) && d.sha256.length === 64)).toBe(true);
 }
 
 async function events(s: Scenario, caseId: string): Promise<CaseEvent[]> {
@@ -129,6 +142,7 @@ describe('measures (issue 15)', () => {
     expect(text.some((l) => l.startsWith('申请执行人') && l.includes('书面申请限制出境'))).toBe(true);
     expect(text.some((l) => l.includes('未办理') && l.includes('证件信息未能比对一致'))).toBe(true);
     expect(text).toContain('解除限制出境：被执行人已履行全部债务（M-EXIT-BAN）');
+    await expectDocuments(s, caseId, ['exit-ban-decision', 'exit-ban-assistance', 'exit-ban-lift']);
     await assertMoneyReconciles(s);
   });
 
@@ -177,6 +191,7 @@ describe('measures (issue 15)', () => {
     const text = await lines(s, caseId);
     expect(text).toContain('向举报人发放悬赏金500.00元（从申请执行人预交的悬赏金中支付，M-REWARD 第二十三条）');
     expect(text).toContain('悬赏结束（悬赏期限届满），退还申请执行人预交的悬赏金500.00元');
+    await expectDocuments(s, caseId, ['reward-notice']);
     await assertMoneyReconciles(s);
   });
 
@@ -288,6 +303,81 @@ describe('measures (issue 15)', () => {
     expect(types.indexOf('bankruptcy-referred')).toBeLessThan(types.indexOf('bankruptcy-answered'));
     const text = await lines(s, caseId);
     expect(text.some((l) => l.startsWith('受移送法院裁定受理破产申请'))).toBe(true);
+    await expectDocuments(s, caseId, ['bankruptcy-referral-decision', 'exit-ban-decision', 'exit-ban-lift']);
+    await assertMoneyReconciles(s);
+  });
+
+  it('a referral stops the auction running (第8条) and, not accepted, the disposal starts again (第18条)', async () => {
+    const fixture = JSON.parse(readFileSync('test/fixtures/intake/v2/loan-repayment-two-creditors.json', 'utf8'));
+    fixture.id = 'event-805';
+    fixture.detail.caseNumber = '（2026）冀0922执1805号';
+    fixture.detail.filedAt = '2026-03-02T08:30:00+08:00';
+    const flat = {
+      channel: 'real-estate-registry',
+      class: 'real-estate' as const,
+      reference: '冀(2024)青县不动产权第0805号',
+      valueFen: 90_000_000,
+    };
+    const s = await open({
+      script: {
+        respondents: { '91130900MA0FGHIJ2Y': { postal: 'ok', assets: [flat] } },
+        cases: {
+          '（2026）冀0922执1805号': {
+            authorities: { bankruptcy: 'not-accepted' },
+            disposal: { auctions: ['failed', 'sold'] },
+          },
+        },
+      },
+    });
+    const outcome = await s.runtime.intake(fixture);
+    if (outcome.outcome !== 'created') throw new Error(`not created: ${JSON.stringify(outcome)}`);
+    const caseId = outcome.caseId;
+    // The company's flat is sealed and put to auction: the disposal phase is running.
+    const auctioning = await s.liveUntil(
+      caseId,
+      (c) => c.status === 'disposing' && Object.values(c.disposal?.lots ?? {}).some((l) => l.rounds.length > 0),
+      120,
+    );
+    const disposalRun = auctioning.phaseRuns.disposal ?? 0;
+    expect(disposalRun).toBeGreaterThan(0);
+    const respondentId = auctioning.respondents[0]?.partyId ?? '';
+    await proposeReferral(s.runtime.deps)(OFFICER, {
+      caseId,
+      respondentId,
+      consentBy: 'respondent',
+      consentPartyId: respondentId,
+      insolvency: '被执行人资产不足以清偿全部债务，另有多起执行案件',
+      toCourt: { code: 'HB09', name: '沧州市中级人民法院' },
+    });
+    expect(await decideMeasure(s, caseId, 'bankruptcy-referral', 'song-jian')).toMatchObject({ ok: true });
+    const referred = await s.load(caseId);
+    // 第8条: the disposal run (and any other running) is stopped from the referral decision.
+    expect(referred.measures?.bankruptcy?.interrupted?.disposal).toBe(disposalRun);
+    expect(referred.interrupted?.disposal).toBe(disposalRun);
+    const before = (await events(s, caseId)).length;
+    const answered = await s.until(caseId, (c) => c.measures?.bankruptcy?.answeredAt !== undefined, 40);
+    // While the referral was pending nothing of the auction went on: no sale, no new round, no payment.
+    const meanwhile = (await events(s, caseId)).slice(before).map((e) => e.type);
+    expect(meanwhile).not.toContain('sale-confirmed');
+    expect(meanwhile).not.toContain('auction-announced');
+    // 第18条: not accepted, enforcement resumes: the disposal starts again as a new run.
+    expect(answered.measures?.bankruptcy).toMatchObject({
+      status: 'not-accepted',
+      resumedAs: `${caseId}-disposal-${disposalRun + 1}`,
+    });
+    await s.runtime.runUntilIdle();
+    expect((await s.load(caseId)).phaseRuns.disposal).toBe(disposalRun + 1);
+    // The stopped run, woken by the platform's answer, records nothing and ends (PhaseEnded).
+    await s.live(caseId, 45);
+    const stopped = s.events
+      .filter((e) => e.type === 'state-entered' && e.execution === `${caseId}-disposal-${disposalRun}`)
+      .map((e) => (e as { state: string }).state);
+    expect(stopped.at(-1)).toBe('PhaseEnded');
+    const text = await lines(s, caseId);
+    expect(
+      text.some((l) => l.includes('中止对该被执行人的执行') && l.includes('正在进行的财产处置、强制措施停止')),
+    ).toBe(true);
+    expect(text.some((l) => l.startsWith('受移送法院裁定不予受理') && l.includes('重新启动财产处置阶段'))).toBe(true);
     await assertMoneyReconciles(s);
   });
 });

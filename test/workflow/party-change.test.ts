@@ -134,3 +134,73 @@ describe('追加、变更被执行人 (V1, V2)', () => {
     await s.close();
   });
 });
+
+describe('the respondent who joined by a ruling is served, inquired about and controlled (V1, A5, A8, B1)', () => {
+  it('runs the service and investigation phases again for the shareholder, in the same case', async () => {
+    const s = await apiScenario({
+      script: {
+        respondents: {
+          [RESPONDENT_ID]: { eService: 'ok' },
+          [SHAREHOLDER_ID]: {
+            eService: 'ok',
+            assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0912', balanceFen: 2_000_000 }],
+          },
+        },
+      },
+    });
+    const filed = await s.runtime.intake(filingEvent(903, { claimFen: 1_500_000 }));
+    if (filed.outcome !== 'created') throw new Error('not created');
+    const caseId = filed.caseId;
+    // The first respondent has nothing: the case goes to the coercive measures.
+    const coercing = await s.liveUntil(caseId, (c) => c.status === 'coercing', 30);
+    expect(coercing.status).toBe('coercing');
+    const applied = await s.runtime.partyChange(application(903));
+    if (applied.outcome !== 'recorded') throw new Error(JSON.stringify(applied));
+    const base = `/cases/${caseId}/party-changes/${applied.applicationId}`;
+    const ruled = await s.request('POST', `${base}/ruling`, {
+      as: 'tang-jie',
+      body: { outcome: 'granted', reason: '股东未缴纳出资', servedOn: '2026-03-02' },
+    });
+    expect(ruled.status).toBe(200);
+    // The coercive measures go on meanwhile (the restriction approved as it comes).
+    await s.live(caseId, 16);
+    const final = await s.request<{ started?: string }>('POST', `${base}/final`, { as: 'wang-fang', body: {} });
+    expect(final.status).toBe(200);
+    expect(final.body.started).toBe(`${caseId}-service-2`);
+
+    const shareholder = (await s.load(caseId)).respondents.find((r) => r.name === '郑股东');
+    if (!shareholder) throw new Error('shareholder not on the case');
+    const done = await s.liveUntil(caseId, (c) => c.status === 'closed', 60);
+    // Served: the notice and the asset-report order issued for him, delivered electronically.
+    expect(done.documents.filter((d) => d.respondentId === shareholder.partyId).map((d) => d.kind)).toEqual([
+      'enforcement-notice',
+      'asset-report-order',
+    ]);
+    expect(done.service.served[shareholder.partyId]?.method).toBe('electronic');
+    // Inquired about on his own (the second inquiry covers him only), and his deposit frozen and deducted.
+    const covered = Object.values(done.inquiry?.requests ?? {});
+    expect(covered).toHaveLength(2);
+    expect(covered[1]).toEqual([shareholder.partyId]);
+    const deposit = Object.values(done.assets).find((a) => a.respondentId === shareholder.partyId);
+    expect(deposit).toMatchObject({ status: 'deducted', reference: '6222 **** 0912' });
+    // The path: service run 2 issued and served, investigation run 2 inquired, planned, approved and controlled.
+    const executions = s.events.filter((e) => e.type === 'state-entered').map((e) => e.execution);
+    expect(new Set(executions)).toContain(`${caseId}-service-2`);
+    expect(new Set(executions)).toContain(`${caseId}-investigation-2`);
+    const second = s.events
+      .filter((e) => e.type === 'state-entered' && e.execution === `${caseId}-investigation-2`)
+      .map((e) => (e as { state: string }).state);
+    expect(second).toEqual(
+      expect.arrayContaining(['OpenInvestigation', 'RecordInquiry', 'PlanControl', 'ExecuteControl']),
+    );
+    const text = (
+      await s.request<{ lines: { text: string }[] }>('GET', `/cases/${caseId}/timeline`, { as: 'wang-fang' })
+    ).body.lines
+      .map((l) => l.text)
+      .join('\n');
+    expect(text).toContain('向新追加、变更的被执行人郑股东制作执行通知书、报告财产令');
+    expect(text).toContain('就新追加、变更的被执行人郑股东向');
+    expect(text).toContain('对新追加、变更的被执行人郑股东启动网络查控');
+    await s.close();
+  });
+});

@@ -89,6 +89,8 @@ export type CaseEvent =
       readonly documents: readonly {
         readonly docId: string;
         readonly kind: 'enforcement-notice' | 'asset-report-order';
+        /** For one respondent who joined later (追加、变更). */
+        readonly respondentId?: string;
       }[];
     }
   /** A document rendered from its template, numbered, signed and archived write-once; its SHA-256 is on the journal. */
@@ -118,7 +120,13 @@ export type CaseEvent =
       /** The documents the receipt proves served (number and SHA-256, as sent). */
       readonly documents?: readonly { readonly number: string; readonly sha256: string }[];
     }
-  | { readonly type: 'inquiry-started'; readonly requestId: string; readonly channels: readonly string[] }
+  | {
+      readonly type: 'inquiry-started';
+      readonly requestId: string;
+      readonly channels: readonly string[];
+      /** Whom it inquires about; absent (before 2026.12.9): every respondent of the case then. */
+      readonly respondents?: readonly string[];
+    }
   | { readonly type: 'inquiry-answered'; readonly channel: string; readonly assets: readonly Asset[] }
   | { readonly type: 'inquiry-closed'; readonly silent: readonly string[] }
   | {
@@ -679,6 +687,16 @@ export type CaseEvent =
       readonly outcome: 'granted' | 'rejected';
       readonly by: string;
       readonly reason: string;
+    }
+  /**
+   * The inquiry about a respondent who joined by a ruling waits: the case is in the middle of another phase's work
+   * (its status); the officer starts it again (the ruling's `final` action) once the case waits on him.
+   */
+  | {
+      readonly type: 'joined-inquiry-waits';
+      readonly run: number;
+      readonly respondents: readonly string[];
+      readonly status: CaseStatus;
     }
   /** A12: the ruling on the objection; upheld means 裁定不予执行 (the case is then closed that way). */
   | {

@@ -743,6 +743,8 @@ export interface EnforcementCase {
     readonly docId: string;
     readonly kind: 'enforcement-notice' | 'asset-report-order';
     readonly issuedAt: Instant;
+    /** Issued for one respondent who joined later (追加、变更); absent: for the respondents at filing. */
+    readonly respondentId?: string;
   }[];
   readonly service: ServiceState;
   readonly assets: Readonly<Record<string, Asset>>;
@@ -751,6 +753,11 @@ export interface EnforcementCase {
     readonly channels: readonly string[];
     readonly answered: readonly string[];
     readonly silent: readonly string[];
+    /**
+     * The respondents each inquiry covered, by its request: the first one every respondent at the time, a later
+     * one a respondent who joined the case by a ruling (追加、变更).
+     */
+    readonly requests?: Readonly<Record<string, readonly string[]>>;
   };
   readonly entrustments: Readonly<Record<string, Entrustment>>;
   readonly ledger: readonly LedgerEntry[];
@@ -809,6 +816,8 @@ export interface EnforcementCase {
   readonly applicationLimit?: ApplicationLimit;
   /** V1, V2: applications to add or change a respondent, by application id. */
   readonly partyChanges?: Readonly<Record<string, PartyChange>>;
+  /** Investigation runs that found the joined respondents' inquiry had to wait (the case busy elsewhere). */
+  readonly joinedInquiryWaits?: readonly number[];
   /** Number of commits applied; the optimistic-lock version. */
   readonly version: number;
   /** Hash of the last commit, the head of the case's audit chain. */

@@ -15,6 +15,17 @@ export function isWatch(name: string): name is Watch {
   return (WATCHES as readonly string[]).includes(name);
 }
 
+/**
+ * The runs of the phases running now (not already ended by a settlement, a suspension or a referral): a suspension
+ * of enforcement (中止执行) or a referral to bankruptcy review stops them at their next step; the watches go on.
+ */
+export function runningPhases(state: EnforcementCase): Partial<Record<Phase, number>> {
+  const running: Partial<Record<Phase, number>> = {};
+  for (const [phase, run] of Object.entries(state.phaseRuns) as [Phase, number][])
+    if ((state.interrupted?.[phase] ?? 0) < run) running[phase] = run;
+  return running;
+}
+
 /** Why the execution's phase no longer acts on the case, or undefined if it still does. */
 export function phaseEnded(state: EnforcementCase, execution: string): string | undefined {
   let parsed: { phase: string; run: number };

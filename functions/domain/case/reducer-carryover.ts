@@ -15,6 +15,7 @@ export const CARRYOVER_EVENT_TYPES = [
   'party-change-ruled',
   'party-change-challenged',
   'party-change-settled',
+  'joined-inquiry-waits',
 ] as const satisfies readonly CaseEvent['type'][];
 
 export type CarryoverEvent = Extract<CaseEvent, { type: (typeof CARRYOVER_EVENT_TYPES)[number] }>;
@@ -109,6 +110,8 @@ export function applyCarryoverEvent(state: EnforcementCase, event: CarryoverEven
       const settled = next.partyChanges?.[event.applicationId];
       return event.outcome === 'granted' && settled ? joined(next, settled) : next;
     }
+    case 'joined-inquiry-waits':
+      return { ...state, joinedInquiryWaits: [...(state.joinedInquiryWaits ?? []), event.run] };
     case 'limitation-objection-decided':
       return objection(state, event.objectionId, (o) => ({
         ...o,

@@ -162,8 +162,21 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
           : state.service.served;
       return { ...state, service: { ...state.service, attempts: [...state.service.attempts, attempt], served } };
     }
-    case 'inquiry-started':
-      return { ...state, inquiry: { requestedAt: at, channels: event.channels, answered: [], silent: [] } };
+    case 'inquiry-started': {
+      // A later inquiry (a respondent who joined) keeps what the earlier ones found and names whom it covers.
+      const before = state.inquiry;
+      const covered = event.respondents ?? state.respondents.map((r) => r.partyId);
+      return {
+        ...state,
+        inquiry: {
+          requestedAt: before?.requestedAt ?? at,
+          channels: [...new Set([...(before?.channels ?? []), ...event.channels])],
+          answered: before?.answered ?? [],
+          silent: before?.silent ?? [],
+          requests: { ...before?.requests, [event.requestId]: covered },
+        },
+      };
+    }
     case 'inquiry-answered': {
       const inquiry = state.inquiry ?? { requestedAt: at, channels: [], answered: [], silent: [] };
       const assets = { ...state.assets };
@@ -172,7 +185,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
     }
     case 'inquiry-closed': {
       const inquiry = state.inquiry ?? { requestedAt: at, channels: [], answered: [], silent: [] };
-      return { ...state, inquiry: { ...inquiry, silent: event.silent } };
+      return { ...state, inquiry: { ...inquiry, silent: [...inquiry.silent, ...event.silent] } };
     }
     case 'control-planned':
       return {

@@ -69,7 +69,8 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
     'awaiting-officer',
   ],
   'awaiting-coercion': ['coercing'],
-  coercing: ['disbursement-approval', 'awaiting-final-closure'],
+  // A respondent who joined by a ruling (追加、变更) is inquired about: the case goes back to the inquiry.
+  coercing: ['disbursement-approval', 'awaiting-final-closure', 'investigating'],
   'awaiting-final-closure': ['final-closure-review'],
   'awaiting-disposal': ['disposing'],
   disposing: [
@@ -81,8 +82,8 @@ const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
     'awaiting-officer',
   ],
   // Disposal stopped with only lots held by objections left, and goes on when they are free; money a third party
-  // claimed is paid out once its objection ends.
-  'awaiting-officer': ['final-closure-review', 'awaiting-disposal', 'disbursement-approval'],
+  // claimed is paid out once its objection ends; a respondent added by ruling is inquired about.
+  'awaiting-officer': ['final-closure-review', 'awaiting-disposal', 'disbursement-approval', 'investigating'],
   'final-closure-review': ['closed', 'awaiting-officer'],
   settling: ['disbursement-approval', 'awaiting-coercion', 'awaiting-officer'],
   'needs-attention': [],

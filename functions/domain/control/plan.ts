@@ -67,6 +67,22 @@ export function coercionRunning(state: EnforcementCase): boolean {
  * `asOf` is the day of the plan: what is owed then, and the doubled interest P-FREEZE-MARGIN ahead (to the
  * deduction) is frozen; a surplus the deduction brings goes back to the respondent at disbursement.
  */
+/**
+ * What each respondent who joined by a ruling within a limit (`liabilityCapFen`) may still be made to answer for:
+ * the limit less what is already frozen or deducted from that respondent's assets.
+ */
+export function liabilityLeft(state: EnforcementCase): Map<string, Fen> {
+  const left = new Map<string, Fen>();
+  for (const change of Object.values(state.partyChanges ?? {})) {
+    if (change.status !== 'settled' || change.final !== 'granted' || change.liabilityCapFen === undefined) continue;
+    const held = Object.values(state.assets)
+      .filter((a) => a.respondentId === change.party.partyId)
+      .reduce((total, a) => total + a.frozenFen + a.deductedFen, 0);
+    left.set(change.party.partyId, fen(Math.max(0, change.liabilityCapFen - held)));
+  }
+  return left;
+}
+
 export function planControl(
   state: EnforcementCase,
   asOf?: LocalDate,
@@ -87,9 +103,14 @@ export function planControl(
     (a) => a.preserved !== undefined && MONEY_CLASSES.includes(a.class) && a.status === 'frozen' && a.frozenFen > 0,
   );
   for (const asset of preservedMoney) remaining = minusFloor(remaining, asset.frozenFen);
+  const caps = liabilityLeft(state);
   for (const asset of money) {
     if (remaining === 0) break;
-    const amount = min(fen(asset.balanceFen ?? 0), remaining);
+    // A respondent who joined within a limit (e.g. the capital not paid in, 变更追加规定 第十七条) answers up to it.
+    const cap = caps.get(asset.respondentId);
+    const amount = min(min(fen(asset.balanceFen ?? 0), remaining), cap ?? remaining);
+    if (amount === 0) continue;
+    if (cap !== undefined) caps.set(asset.respondentId, minusFloor(cap, amount));
     freezes.push({ assetId: asset.assetId, amountFen: amount });
     remaining = minusFloor(remaining, amount);
   }

@@ -26,6 +26,10 @@ const FINAL_ROUND_2016 = '《最高人民法院关于严格规范终结本次执
  * 法〔2016〕221号 is the notice issuing 《人民法院民事裁判文书制作规范》 and 《民事诉讼文书样式》 (2016-06-28); the
  * style names under it are not checked against the collection (its list was not found): each carries STYLE_TO_CHECK.
  */
+const ENFORCEMENT_PROCEDURE_2020 =
+  '《最高人民法院关于适用〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》(法释〔2008〕13号，2020年修正)';
+const EXIT_ENTRY_LAW = '《中华人民共和国出境入境管理法》';
+const BANKRUPTCY_REFERRAL_2017 = '《最高人民法院关于执行案件移送破产审查若干问题的指导意见》(法发〔2017〕2号)';
 const STYLE = '最高人民法院《民事诉讼文书样式》(法〔2016〕221号)';
 const STYLE_TO_CHECK = '（样式名称待核实）';
 /**
@@ -52,7 +56,12 @@ export type DocumentKind =
   | 'in-lieu-ruling'
   | 'termination-ruling'
   | 'closure-notice'
-  | 'referral-letter';
+  | 'referral-letter'
+  | 'exit-ban-decision'
+  | 'exit-ban-assistance'
+  | 'exit-ban-lift'
+  | 'reward-notice'
+  | 'bankruptcy-referral-decision';
 
 export interface DocumentTemplate {
   readonly kind: DocumentKind;
@@ -334,6 +343,84 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
       BASIS_LINE,
       '本院查明，被执行人{respondents}{ground}，其行为涉嫌构成拒不执行判决、裁定罪。依照《中华人民共和国刑法》第三百一十三条及有关规定，现将案件线索移送你局，请依法立案侦查，并将结果函告本院。',
       '附：有关证据材料。',
+    ],
+  },
+  // The measures of issue 15. The style book has no sample for some of them: the nearest one is named.
+  'exit-ban-decision': {
+    kind: 'exit-ban-decision',
+    version: 1,
+    title: '限制出境决定书',
+    series: '执限出',
+    basis: [`${CPL} 第二百六十六条`, `${ENFORCEMENT_PROCEDURE_2020} 限制出境条文${TO_CHECK}`],
+    style: `${STYLE} 限制出境决定书`,
+    body: [
+      ...PARTIES,
+      BASIS_LINE,
+      '被执行人{respondents}未按执行通知履行法律文书确定的义务。{origin}，依照《中华人民共和国民事诉讼法》第二百六十六条的规定，决定如下：',
+      '限制{persons}出境。',
+      '本决定立即执行。被执行人履行全部债务的，本院将及时解除限制出境措施；提供充分、有效的担保或者申请执行人同意的，可以解除。',
+    ],
+  },
+  'exit-ban-assistance': {
+    kind: 'exit-ban-assistance',
+    version: 1,
+    title: '协助执行通知书',
+    series: '执协',
+    basis: [`${CPL} 第二百六十六条`, `${EXIT_ENTRY_LAW} 第十二条第（三）项`],
+    style: `${STYLE} 协助执行通知书（限制出境）`,
+    addressee: '{exitAuthority}：',
+    body: [
+      BASIS_LINE,
+      '因被执行人{respondents}未履行法律文书确定的义务，本院已决定限制{persons}出境。依照《中华人民共和国民事诉讼法》第二百六十六条、《中华人民共和国出境入境管理法》第十二条第（三）项的规定，请协助执行：对{persons}采取不准出境措施，并将办理情况函告本院。',
+      '解除限制时，本院将另行通知。',
+    ],
+  },
+  'exit-ban-lift': {
+    kind: 'exit-ban-lift',
+    version: 1,
+    title: '解除限制出境决定书',
+    series: '执限出',
+    basis: [`${CPL} 第二百六十六条`, `${ENFORCEMENT_PROCEDURE_2020} 限制出境条文${TO_CHECK}`],
+    style: `${STYLE} 解除限制出境决定书`,
+    body: [
+      ...PARTIES,
+      BASIS_LINE,
+      '本院曾决定限制被执行人{respondents}一方的{persons}出境。现{liftReason}，依照有关规定，决定如下：',
+      '解除对{persons}的限制出境措施。',
+      '本决定立即执行，并通知出入境管理机构协助解除。',
+    ],
+  },
+  'reward-notice': {
+    kind: 'reward-notice',
+    version: 1,
+    title: '悬赏公告',
+    series: '执悬',
+    basis: [
+      `${INVESTIGATION_2017.replace('法释〔2017〕8号', '法释〔2017〕8号，2020年修正')} 第二十一条、第二十二条、第二十三条`,
+    ],
+    style: `${STYLE} 悬赏公告（样式无此文书，参照公告格式）`,
+    body: [
+      BASIS_LINE,
+      '被执行人{respondents}未履行法律文书确定的义务。申请执行人{applicants}申请悬赏查找被执行人的财产，本院经审查予以准许，现公告如下：',
+      '一、悬赏金：{rewardTerms}，由申请执行人承担，已预交本院。',
+      '二、领取条件：提供本院尚未掌握的被执行人财产线索，经查证属实，并使申请执行人的债权得以全部或者部分实现的，按上述标准发放悬赏金。',
+      '三、本院对提供线索的人员的身份及线索内容予以保密。',
+      '特此公告。',
+    ],
+  },
+  'bankruptcy-referral-decision': {
+    kind: 'bankruptcy-referral-decision',
+    version: 1,
+    title: '移送破产审查决定书',
+    series: '执移破',
+    basis: [`${BANKRUPTCY_REFERRAL_2017} 第二条、第五条、第八条`, `${INTERPRETATION_2022} 执转破条文${TO_CHECK}`],
+    style: `${STYLE} 执行案件移送破产审查决定书（样式无此文书，参照决定书格式）`,
+    body: [
+      ...PARTIES,
+      BASIS_LINE,
+      '本院在执行过程中查明，被执行人{respondents}{insolvency}。{consent}书面同意将本案移送破产审查。经合议庭评议，依照《最高人民法院关于执行案件移送破产审查若干问题的指导意见》第二条、第五条的规定，决定如下：',
+      '将被执行人{respondents}的执行案件移送{toCourt}进行破产审查。',
+      '本案自本决定作出之日起中止对被执行人{respondents}的执行。',
     ],
   },
 };

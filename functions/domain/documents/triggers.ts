@@ -10,6 +10,7 @@ import type { Commit } from '../case/events.ts';
 import type { Asset, ClosureWay, EnforcementCase } from '../case/model.ts';
 import { CONDUCT_LABELS } from '../coercion/labels.ts';
 import type { Fen } from '../money.ts';
+import { measureDocuments } from './measure-triggers.ts';
 import { amountText, chineseCount, chineseDate } from './numerals.ts';
 import type { DocumentKind } from './templates.ts';
 
@@ -80,7 +81,13 @@ export function documentRequests(state: EnforcementCase, history: readonly Commi
     for (const event of commit.events) {
       switch (event.type) {
         case 'documents-issued':
-          for (const doc of event.documents) add(commit, doc.kind, doc.docId);
+          // A respondent who joined by a ruling gets the notice and the order addressed to him alone.
+          for (const doc of event.documents) {
+            const joined = doc.respondentId
+              ? state.respondents.find((r) => r.partyId === doc.respondentId)?.name
+              : undefined;
+            add(commit, doc.kind, doc.docId, joined ? { respondentName: joined } : {});
+          }
           break;
         case 'asset-frozen': {
           const asset = state.assets[event.assetId];
@@ -160,6 +167,12 @@ export function documentRequests(state: EnforcementCase, history: readonly Commi
             ...policeOf(state.court.name),
             ground: event.grounds.map((g) => CONDUCT_LABELS[g as keyof typeof CONDUCT_LABELS] ?? g).join('、'),
           });
+          break;
+        case 'exit-ban-decided':
+        case 'exit-ban-lifted':
+        case 'reward-published':
+        case 'bankruptcy-decided':
+          for (const doc of measureDocuments(state, event)) add(commit, doc.kind, doc.act, doc.fields);
           break;
         case 'case-closed': {
           const closure = CLOSURE_WAYS[event.way];

@@ -7,6 +7,7 @@
  */
 import type { EnforcementCase } from '../case/model.ts';
 import { outstandingFen } from '../control/plan.ts';
+import { executionName } from '../ids.ts';
 import type { Rules } from '../rules/table.ts';
 import type { BankruptcyReferral } from './model.ts';
 
@@ -54,3 +55,17 @@ export const BANKRUPTCY_STATUS_LABELS: Readonly<Record<BankruptcyReferral['statu
   'not-accepted': '受移送法院不予受理，恢复执行',
   declared: '被执行人被宣告破产，应裁定终结执行',
 };
+
+/**
+ * 第18条: not accepted, enforcement resumes. The coercion or disposal the referral stopped (the one the case was in)
+ * starts again as a new run; the investigation or a payout stopped mid-way is the officer's to take up again.
+ * The auction round announced on the platform is not withdrawn there: the stopped run records nothing of it.
+ */
+export function resumedRun(state: EnforcementCase): string | undefined {
+  const stopped = state.measures?.bankruptcy?.interrupted ?? {};
+  // A disposal owns the case's status (the coercion watching beside it is started again by its hand-over).
+  const current = state.status === 'disposing' ? 'disposal' : state.phase;
+  const phase = (['disposal', 'coercion'] as const).find((p) => stopped[p] !== undefined && current === p);
+  if (!phase || state.status === 'closed') return undefined;
+  return executionName(state.caseId, phase, (state.phaseRuns[phase] ?? 0) + 1);
+}

@@ -8,12 +8,13 @@ import type { Instant } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
 import type { ApprovalSummary, EnforcementCase } from '../case/model.ts';
 import { meetNode, timeNode } from '../case/nodes.ts';
+import { runningPhases } from '../case/phases.ts';
 import { applyEvent } from '../case/reducer.ts';
 import { approvalIdFor, derivedId } from '../ids.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import { EXIT_ROLE_LABELS, exitLiftEvents } from './exit-ban.ts';
-import { reliefCaps } from './relief.ts';
+import { reliefCaps, wageBaseLine } from './relief.ts';
 import { REWARD_METHOD_LABELS, readyToPublish } from './reward.ts';
 
 export const MEASURE_STEPS = ['exit-ban', 'reward-notice', 'judicial-relief', 'bankruptcy-referral'] as const;
@@ -106,6 +107,8 @@ export function measureDecisionEvents(
       decision: 'approved',
       by: decision.by,
       docId: derivedId('d', state.caseId, 'bankruptcy-referral', referral.execution),
+      // 第8条: enforcement against the respondent is suspended from the referral decision.
+      interrupted: runningPhases(state),
     },
     {
       type: 'node-set',
@@ -189,8 +192,9 @@ export function measureSummary(step: MeasureStep, state: EnforcementCase, rules:
     return `申请执行人${name(r.applicantId)}申请悬赏查找财产：${REWARD_METHOD_LABELS[r.method]}${how}，最高${formatYuan(r.capFen)}，由申请执行人预交（M-REWARD）`;
   }
   if (step === 'judicial-relief' && m?.relief) {
-    const { usualFen, absoluteFen } = reliefCaps(state, rules);
-    return `申请执行人${name(m.relief.applicantId)}申请国家司法救助${formatYuan(m.relief.requestedFen)}（${m.relief.hardship}）；一般上限${formatYuan(usualFen)}，最高不超过未执行到位的${formatYuan(absoluteFen)}；可决定救助金额（分，grantedFen）`;
+    const { usualFen, absoluteFen, base } = reliefCaps(state, rules);
+    const basis = base.ok ? `，以${wageBaseLine(base)}为基准` : '';
+    return `申请执行人${name(m.relief.applicantId)}申请国家司法救助${formatYuan(m.relief.requestedFen)}（${m.relief.hardship}）；一般上限${formatYuan(usualFen)}（${rules.M_RELIEF.capMonths}个月${basis}），最高不超过未执行到位的${formatYuan(absoluteFen)}；可决定救助金额（分，grantedFen）`;
   }
   if (step === 'bankruptcy-referral' && m?.bankruptcy) {
     const b = m.bankruptcy;

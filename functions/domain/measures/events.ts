@@ -1,5 +1,5 @@
 /** The events of the four measures (./model.ts), folded by ./reducer.ts and rendered by ./timeline.ts. */
-import type { Court } from '../case/model.ts';
+import type { Court, Phase } from '../case/model.ts';
 import type { Fen } from '../money.ts';
 import type { ExitBanOrigin, ExitBanPerson, ExitLiftReason, ExitNoticeKind, RewardMethod } from './model.ts';
 
@@ -78,12 +78,21 @@ export type MeasureEvent =
       readonly by: string;
       readonly execution: string;
     }
-  | { readonly type: 'bankruptcy-decided'; readonly decision: Decision; readonly by: string; readonly docId?: string }
+  | {
+      readonly type: 'bankruptcy-decided';
+      readonly decision: Decision;
+      readonly by: string;
+      readonly docId?: string;
+      /** Approved: the phase runs running then, which stop at their next step (第8条). */
+      readonly interrupted?: Readonly<Partial<Record<Phase, number>>>;
+    }
   | { readonly type: 'bankruptcy-referred'; readonly requestId: string }
   | {
       readonly type: 'bankruptcy-answered';
       readonly outcome: 'accepted' | 'not-accepted' | 'silent';
       readonly reasons?: string;
+      /** Not accepted: the execution that resumes the coercion or disposal the referral stopped (第18条). */
+      readonly resumes?: string;
     }
   | { readonly type: 'bankruptcy-declared'; readonly by: string };
 

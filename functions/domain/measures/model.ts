@@ -4,7 +4,7 @@
  * the referral of a company respondent to bankruptcy review (M-BANKRUPTCY). One of each per case at a time.
  */
 import type { Instant } from '../calendar/local-date.ts';
-import type { Court } from '../case/model.ts';
+import type { Court, Phase } from '../case/model.ts';
 import type { Fen } from '../money.ts';
 
 export type ExitBanRole = 'respondent' | 'legal-representative' | 'principal' | 'directly-responsible-person';
@@ -120,6 +120,10 @@ export interface BankruptcyReferral {
   readonly answeredAt?: Instant;
   readonly reasons?: string;
   readonly declaredAt?: Instant;
+  /** The phase runs the referral stopped (第8条: enforcement suspended from the referral decision). */
+  readonly interrupted?: Readonly<Partial<Record<Phase, number>>>;
+  /** Not accepted (第18条): the run started again to resume enforcement. */
+  readonly resumedAs?: string;
 }
 
 export interface MeasuresState {

@@ -1,6 +1,6 @@
 /** The fold of the measures' events (./events.ts) into the case's `measures`; ../case/reducer.ts hands them here. */
 import type { Instant } from '../calendar/local-date.ts';
-import type { EnforcementCase } from '../case/model.ts';
+import type { EnforcementCase, Phase } from '../case/model.ts';
 import { CaseStateError } from '../case/reducer.ts';
 import { fen } from '../money.ts';
 import type { MeasureEvent } from './events.ts';
@@ -233,8 +233,20 @@ function applyBankruptcyEvent(state: EnforcementCase, event: BankruptcyEvent, at
   if (!referral) throw new CaseStateError(`case ${state.caseId} has no bankruptcy referral`);
   const put = (next: typeof referral) => withMeasures(state, (m) => ({ ...m, bankruptcy: next }));
   switch (event.type) {
-    case 'bankruptcy-decided':
-      return put({ ...referral, status: event.decision === 'approved' ? 'referred' : 'refused', decidedBy: event.by });
+    case 'bankruptcy-decided': {
+      const next = put({
+        ...referral,
+        status: event.decision === 'approved' ? 'referred' : 'refused',
+        decidedBy: event.by,
+        ...(event.interrupted ? { interrupted: event.interrupted } : {}),
+      });
+      if (!event.interrupted) return next;
+      // 第8条: the running phases stop at their next step, as under a suspension (phases.ts).
+      const interrupted: Partial<Record<Phase, number>> = { ...next.interrupted };
+      for (const [phase, run] of Object.entries(event.interrupted) as [Phase, number][])
+        interrupted[phase] = Math.max(interrupted[phase] ?? 0, run);
+      return { ...next, interrupted };
+    }
     case 'bankruptcy-referred':
       return put({ ...referral, referredAt: at, requestId: event.requestId });
     case 'bankruptcy-answered':
@@ -244,6 +256,7 @@ function applyBankruptcyEvent(state: EnforcementCase, event: BankruptcyEvent, at
         status: event.outcome,
         answeredAt: at,
         ...(event.reasons ? { reasons: event.reasons } : {}),
+        ...(event.resumes ? { resumedAs: event.resumes } : {}),
       });
     case 'bankruptcy-declared':
       return put({ ...referral, status: 'declared', declaredAt: at });

@@ -129,9 +129,9 @@ export const RULES = {
     title: 'The applicant is asked for the respondent’s asset leads',
     titleZh: '申请执行人提供被执行人财产线索',
     kind: 'law',
-    source: `${TIME_LIMITS_2006} 第五条（承办人应当在收到案件材料后3日内通知申请执行人提供被执行人财产状况或财产线索）；最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）`,
+    source: `${TIME_LIMITS_2006} 第五条（承办人应当在收到案件材料后3日内通知申请执行人提供被执行人财产状况或财产线索；原文已核对）；最高人民法院《关于民事执行中财产调查若干问题的规定》(2020年修正) 第一条（申请执行人应当提供财产线索）`,
     effectiveFrom: '2007-01-01',
-    version: '2006',
+    version: '2006 / 2020',
     verify: false,
     period: { days: 3, unit: 'calendar' } satisfies Period,
   },
@@ -1175,7 +1175,7 @@ export const RULES = {
     effectiveFrom: '2016-07-01',
     version: '2016 / 2019',
     verify: true,
-    /** The usual cap: this many months of the province's previous-year average monthly wage (P-RELIEF). */
+    /** The usual cap: this many months of the province's previous-year average monthly wage (RELIEF-WAGE). */
     capMonths: 36,
     /** Above the usual cap only exceptionally, and never above what is still unpaid under the basis. */
     absoluteCap: 'unpaid-claim',
@@ -1186,12 +1186,38 @@ export const RULES = {
     /** Money later enforced for the relieved applicant first repays the fund, up to the relief (verify). */
     recoveredFromEnforcement: true,
   },
+  RELIEF_WAGE: {
+    id: 'RELIEF-WAGE',
+    title:
+      'The base of judicial relief: the province’s average wage of employees in the year before the application, as the statistics bureau published it',
+    titleZh: '司法救助基准：本院所在省上一年度职工平均工资（统计部门公布数）',
+    kind: 'policy',
+    source: `${POLICY}；数额为统计部门公布的统计数据，每行注明省份、年度、统计口径和出处，由本院按当年公布数增补。河北省2024年：河北省统计局《2024年全省城镇单位就业人员平均工资》（2025年6月26日公布）：全省城镇非私营单位在岗职工平均工资99091元（就业人员平均工资97046元）`,
+    effectiveFrom: '2025-06-26',
+    version: '2024',
+    verify: false,
+    /**
+     * One row per province and year. `courts`: the court-code prefixes of the province (this installation's codes:
+     * HB = 河北, 冀). The relief applied for in year Y is based on year Y-1; before Y-1's figure is published the latest
+     * earlier one applies and the decider is told which (a working rule of this project, not the text).
+     */
+    figures: [
+      {
+        province: '河北省',
+        courts: ['HB'],
+        year: 2024,
+        statistic: '城镇非私营单位在岗职工年平均工资',
+        annualFen: 9_909_100,
+        source: '河北省统计局《2024年全省城镇单位就业人员平均工资》，2025年6月26日公布',
+      },
+    ],
+  },
   M_BANKRUPTCY: {
     id: 'M-BANKRUPTCY',
     title: 'Referring a company respondent to bankruptcy review: conditions, consent, president’s decision, acceptance',
     titleZh: '执行案件移送破产审查（条件、同意、院长签署、受理与中止）',
     kind: 'law',
-    source: `${BANKRUPTCY_REFERRAL_2017} 第2条（企业法人；被执行人或者任何一个执行案件的申请执行人书面同意；不能清偿到期债务，并且资产不足以清偿全部债务或者明显缺乏清偿能力）、第4条（告知和征询）、第5条（合议庭评议，院长签署移送决定）、第8条（移送决定后中止执行）、第18条（不予受理的，恢复执行）；${CPL_INTERPRETATION} 执转破条文（受移送法院三十日内告知是否受理；宣告破产的，裁定终结执行；条文序号待核实）；《中华人民共和国企业破产法》第十九条（受理后保全措施解除，执行程序中止）；${CASE_FILING_2014} 第十七条（宣告破产，终结执行）`,
+    source: `${BANKRUPTCY_REFERRAL_2017} 第2条（企业法人；被执行人或者任何一个执行案件的申请执行人书面同意；不能清偿到期债务，并且资产不足以清偿全部债务或者明显缺乏清偿能力）、第4条（告知和征询）、第5条（合议庭评议，院长签署移送决定）、第8条（执行法院作出移送决定后，执行法院均应中止对被执行人的执行程序；原文已核对）、第18条（受移送法院作出不予受理或驳回申请裁定的，执行法院应当恢复对被执行人的执行；原文已核对）；${CPL_INTERPRETATION} 执转破条文（受移送法院三十日内告知是否受理；宣告破产的，裁定终结执行；条文序号待核实）；《中华人民共和国企业破产法》第十九条（受理后保全措施解除，执行程序中止）；${CASE_FILING_2014} 第十七条（宣告破产，终结执行）`,
     effectiveFrom: '2017-01-20',
     version: '2017',
     verify: true,
@@ -1331,10 +1357,10 @@ export const RULES = {
     title: 'Exit restriction, reward notices, judicial relief and bankruptcy referral: the court’s working figures',
     titleZh: '限制出境、悬赏、司法救助、移送破产的工作时限与数额',
     kind: 'policy',
-    source: `${POLICY}；司法救助的月平均工资基准为本院所在省上一年度数据，须按当年公布数核实`,
+    source: POLICY,
     effectiveFrom: '2026-01-01',
     version: '1',
-    verify: true,
+    verify: false,
     /** The exit-entry authority confirms each person within this period; unconfirmed persons are sent again ... */
     exitEntryAnswer: { days: 3, unit: 'working' } satisfies Period,
     /** ... this many times in all, before the command center is told. */
@@ -1343,8 +1369,6 @@ export const RULES = {
     rewardDepositRequired: true,
     /** The share of the money a lead brings in, at most (a reward computed as a share), in basis points. */
     rewardMaxShareBasisPoints: 2_000,
-    /** The province's previous-year average monthly wage of employees (M-RELIEF's base), in fen: verify each year. */
-    reliefMonthlyWageFen: 800_000,
   },
   P_NODE_WARNING: {
     id: 'P-NODE-WARNING',

@@ -1,6 +1,7 @@
 /** Timeline lines (Chinese) of 诉执衔接 (B3-CARRY) and of the time limit for applying (A12). */
 import type { EnforcementCase } from '#domain/case/model.ts';
 import type { CarryoverEvent } from '#domain/case/reducer-carryover.ts';
+import { STATUS_LABELS } from '#domain/case/status.ts';
 import { formatYuan } from '#domain/money.ts';
 
 const ASSET_CLASS = {
@@ -62,6 +63,8 @@ export function describeCarryoverEvent(
       return `${event.outcome === 'granted' ? '裁定变更、追加被执行人' : '裁定驳回变更、追加申请'}：${member(event.by)}（${event.reason}），裁定书于${event.servedOn}送达，当事人可在法定期间内申请复议或提起执行异议之诉（V1、V2）`;
     case 'party-change-challenged':
       return `${event.route === 'lawsuit' ? '已提起执行异议之诉' : '已向上一级法院申请复议'}（${event.filedOn}，${member(event.by)}登记）`;
+    case 'joined-inquiry-waits':
+      return `新追加、变更的被执行人${event.respondents.map((r) => respondentName(state, r)).join('、')}已送达程序启动；案件正处于“${STATUS_LABELS[event.status]}”，网络查控暂缓，待承办人再次确认裁定生效后启动`;
     case 'party-change-settled':
       return event.outcome === 'granted'
         ? `变更、追加被执行人裁定生效：${respondentName(state, state?.partyChanges?.[event.applicationId]?.partyId ?? '')}成为本案被执行人（${event.reason}）`

@@ -1,6 +1,7 @@
 /** The timeline lines of the measures (exit restriction, reward notice, judicial relief, bankruptcy referral). */
-import type { EnforcementCase } from '#domain/case/model.ts';
+import type { EnforcementCase, Phase } from '#domain/case/model.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
+import { parseExecutionName } from '#domain/ids.ts';
 import { BANKRUPTCY_STATUS_LABELS } from '#domain/measures/bankruptcy.ts';
 import type { MeasureEvent } from '#domain/measures/events.ts';
 import { EXIT_LIFT_LABELS, EXIT_ROLE_LABELS } from '#domain/measures/exit-ban.ts';
@@ -8,6 +9,7 @@ import type { ExitBanPerson } from '#domain/measures/model.ts';
 import { reliefPayee } from '#domain/measures/relief.ts';
 import { REWARD_METHOD_LABELS } from '#domain/measures/reward.ts';
 import { fen, formatYuan } from '#domain/money.ts';
+import { PHASE_LABELS } from './labels.ts';
 import type { Names } from './timeline.ts';
 
 function partyName(state: EnforcementCase | undefined, partyId: string): string {
@@ -82,17 +84,20 @@ export function describeMeasureEvent(event: MeasureEvent, state: EnforcementCase
       return `司法救助金${formatYuan(state?.measures?.relief?.grantedFen ?? fen(0))}已从救助资金中发放；此后执行到位的款项先行扣回救助资金`;
     case 'bankruptcy-proposed':
       return `拟将被执行人${partyName(state, event.respondentId)}移送${event.toCourt.name}破产审查（${event.consentBy === 'applicant' ? '申请执行人' : '被执行人'}书面同意；${event.insolvency}），报院长签署移送决定（M-BANKRUPTCY 第5条）`;
-    case 'bankruptcy-decided':
-      return event.decision === 'approved'
-        ? `院长签署移送破产审查决定（${names.member(event.by)}），中止对该被执行人的执行（M-BANKRUPTCY 第8条）`
-        : `院长未同意移送破产审查（${names.member(event.by)}）`;
+    case 'bankruptcy-decided': {
+      if (event.decision !== 'approved') return `院长未同意移送破产审查（${names.member(event.by)}）`;
+      // The phases that hold the case's work while it waits (the earlier runs have finished their part).
+      const stopped = (['disposal', 'coercion'] as const).filter((p) => event.interrupted?.[p] !== undefined);
+      const phases = stopped.map((p) => PHASE_LABELS[p]).join('、');
+      return `院长签署移送破产审查决定（${names.member(event.by)}），中止对该被执行人的执行（M-BANKRUPTCY 第8条）${stopped.length > 0 ? `：正在进行的${phases}停止，拍卖、扣划等不再进行，查封、冻结继续有效` : ''}`;
+    }
     case 'bankruptcy-referred':
       return '执行案件相关材料已移送受移送法院';
     case 'bankruptcy-answered':
       if (event.outcome === 'accepted')
         return '受移送法院裁定受理破产申请：执行程序中止，查封、冻结等措施解除并移交破产程序（企业破产法第十九条）';
       if (event.outcome === 'not-accepted')
-        return `受移送法院裁定不予受理${event.reasons ? `（${event.reasons}）` : ''}：恢复执行（M-BANKRUPTCY 第18条）`;
+        return `受移送法院裁定不予受理${event.reasons ? `（${event.reasons}）` : ''}：恢复执行（M-BANKRUPTCY 第18条）${event.resumes ? `，重新启动${PHASE_LABELS[parseExecutionName(event.resumes).phase as Phase] ?? ''}阶段` : ''}`;
       return '受移送法院逾期未告知是否受理破产，已报指挥中心';
     case 'bankruptcy-declared':
       return `被执行人被宣告破产（${names.member(event.by)}记录），应裁定终结执行（立案结案意见第十七条）`;

@@ -159,14 +159,20 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
         : `${nodeLabel(event.node)}：期限即将届满，报请院长批准延长（A2）`;
     case 'node-extended':
       return `延长执行期限${event.months}个月：${nodeLabel(event.node)}延至${event.dueDate}（院长批准）${event.unconfirmedYears.length > 0 ? `（${event.unconfirmedYears.join('、')}年节假日安排未确认）` : ''}`;
-    case 'documents-issued':
-      return '制作执行通知书、报告财产令';
+    case 'documents-issued': {
+      const joined = [...new Set(event.documents.flatMap((d) => (d.respondentId ? [d.respondentId] : [])))];
+      return joined.length > 0
+        ? `向新追加、变更的被执行人${joined.map((r) => party(state, r)).join('、')}制作执行通知书、报告财产令`
+        : '制作执行通知书、报告财产令';
+    }
     case 'service-attempted':
       return `${METHOD_LABELS[event.method]}：向${event.respondents.map((r) => party(state, r)).join('、')}送达执行通知书及报告财产令`;
     case 'service-outcome':
       return `送达回执：${party(state, event.respondentId)}，${METHOD_LABELS[event.method]}${SERVICE_OUTCOME_LABELS[event.outcome]}${event.detail ? `（${event.detail}）` : ''}${event.documents?.length ? `，回执载明文书${event.documents.map((d) => `${d.number}（SHA-256 ${d.sha256.slice(0, 16)}…）`).join('、')}` : ''}`;
     case 'inquiry-started':
-      return `网络查控：向${event.channels.length}个查控渠道发出查询`;
+      return event.respondents && state && event.respondents.length < state.respondents.length
+        ? `网络查控：就新追加、变更的被执行人${event.respondents.map((r) => party(state, r)).join('、')}向${event.channels.length}个查控渠道发出查询`
+        : `网络查控：向${event.channels.length}个查控渠道发出查询`;
     case 'inquiry-answered': {
       const channel = event.channel.split(':')[1] ?? event.channel;
       if (event.assets.length === 0) return `查控反馈：${channelName(channel)}，未查到财产`;

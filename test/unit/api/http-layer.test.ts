@@ -185,6 +185,8 @@ describe('routes', () => {
       '/cases/{caseId}/suspension/lift',
       '/cases/{caseId}/suspension/guarantee',
       '/cases/{caseId}/reversal',
+      // A respondent who joined by a final ruling (追加、变更): starts its service and investigation runs.
+      '/cases/{caseId}/party-changes/{applicationId}/final',
       '/cases/{caseId}/measures/exit-ban',
       '/cases/{caseId}/measures/exit-ban/lift',
       '/cases/{caseId}/measures/reward',

@@ -36,6 +36,13 @@ const ACT = {
   closureWay: '执行完毕',
   closureReason: '已全部执行完毕',
   policeStation: '青县公安局',
+  persons: '被执行人罗振东',
+  origin: '申请执行人沈立新书面申请',
+  exitAuthority: '公安机关出入境管理机构',
+  liftReason: '被执行人已履行全部债务',
+  rewardTerms: '固定金额人民币10,000.00元，最高不超过人民币10,000.00元',
+  insolvency: '不能清偿到期债务（资产不足以清偿全部债务）',
+  consent: '申请执行人',
 };
 
 export function fieldsFor(_kind: DocumentKind): Record<string, string | undefined> {

@@ -3,10 +3,14 @@
  * and the money of each to the fen.
  */
 import { describe, expect, it } from 'vitest';
+import { localDate } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
-import type { Party } from '#domain/case/model.ts';
+import type { EnforcementCase, Party } from '#domain/case/model.ts';
+import { phaseEnded, runningPhases } from '#domain/case/phases.ts';
+import { applyEvent } from '#domain/case/reducer.ts';
 import { planDisbursement } from '#domain/disbursement/plan.ts';
-import { referralProblem } from '#domain/measures/bankruptcy.ts';
+import { referralProblem, resumedRun } from '#domain/measures/bankruptcy.ts';
+import { measureDecisionEvents } from '#domain/measures/decisions.ts';
 import {
   exitBanPersons,
   exitBanProblem,
@@ -16,13 +20,17 @@ import {
 } from '#domain/measures/exit-ban.ts';
 import {
   reliefApplicationProblem,
+  reliefCaps,
   reliefGrantProblem,
   reliefPayee,
   reliefToRecoverFen,
+  reliefWageBase,
+  wageBaseLine,
 } from '#domain/measures/relief.ts';
 import { readyToPublish, rewardApplicationProblem, rewardFor, rewardRefund } from '#domain/measures/reward.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
+import { calendar } from '../../support/calendar.ts';
 import { applicant, caseFrom, filed, respondent } from '../../support/cases.ts';
 
 const company: Party = { ...respondent, partyId: 'pcompany00000001', kind: 'organisation', name: '某公司' };
@@ -253,9 +261,10 @@ describe('M-REWARD', () => {
 });
 
 describe('M-RELIEF', () => {
-  it('pass: within the usual cap (36 months of P-MEASURES’ wage); above it only when exceptional and within the unpaid claim', () => {
+  it('pass: within the usual cap (36 months of RELIEF-WAGE’s figure); above it only when exceptional and within the unpaid claim', () => {
     const state = open();
-    expect(RULES.M_RELIEF.capMonths * RULES.P_MEASURES.reliefMonthlyWageFen).toBe(28_800_000);
+    // 河北省 2024: 在岗职工平均工资 99,091 yuan a year; 36 months of the monthly average = 3 years = 297,273.00 yuan.
+    expect(reliefCaps(state, RULES).usualFen).toBe(29_727_300);
     expect(reliefGrantProblem(state, 2_000_000, false, RULES)).toBeUndefined();
     const big = caseFrom([filed(50_000_000)], underWay);
     expect(reliefGrantProblem(big, 30_000_000, true, RULES)).toBeUndefined();
@@ -277,7 +286,12 @@ describe('M-RELIEF', () => {
       { type: 'relief-decided', decision: 'approved', by: 'z', grantedFen: fen(1) },
     ]);
     expect(
-      reliefApplicationProblem(granted, { applicantId: applicant.partyId, hardship: '伤残', requestedFen: 1 }, RULES),
+      reliefApplicationProblem(
+        granted,
+        { applicantId: applicant.partyId, hardship: '伤残', requestedFen: 1 },
+        RULES,
+        localDate('2026-03-10'),
+      ),
     ).toMatch(/只救助1次/);
   });
 
@@ -366,5 +380,103 @@ describe('enforce case: the measures in one line each', () => {
       { type: 'relief-paid', amountFen: fen(1_500_000), reference: 'JZ' },
     ]);
     expect(measureLines(state)).toEqual(['国家司法救助：15,000.00元已发放，已从执行款中扣回0.00元']);
+  });
+});
+
+describe('M-BANKRUPTCY 第8条, 第18条: the referral stops the running phases; not accepted, the disposal starts again', () => {
+  const referredCase = () => {
+    const base = open();
+    const disposing = {
+      ...base,
+      status: 'disposing' as const,
+      phase: 'coercion' as const,
+      phaseRuns: { ...base.phaseRuns, disposal: 1, coercion: 1 },
+      measures: {
+        bankruptcy: {
+          respondentId: respondent.partyId,
+          consentBy: 'respondent' as const,
+          consentPartyId: respondent.partyId,
+          insolvency: '资不抵债',
+          toCourt: { code: 'HB09', name: '沧州市中级人民法院' },
+          proposedBy: 'wang-fang',
+          proposedAt: '2026-03-02T00:00:00.000Z',
+          execution: 'x-measure-task-1',
+          status: 'proposed' as const,
+        },
+      },
+    };
+    return disposing;
+  };
+
+  it('pass: approved, the decision names the running runs and the case stops them (PhaseEnded at their next step)', () => {
+    const before = referredCase();
+    expect(phaseEnded(before, `${before.caseId}-disposal-1`)).toBeUndefined();
+    const events = measureDecisionEvents(
+      'bankruptcy-referral',
+      before,
+      { decision: 'approved', by: 'song-jian' },
+      '2026-03-05T00:00:00.000Z',
+      RULES,
+      calendar,
+    );
+    const decided = events.find((e) => e.type === 'bankruptcy-decided');
+    expect(decided).toMatchObject({ interrupted: runningPhases(before) });
+    let after: EnforcementCase = before;
+    for (const e of events) after = applyEvent(after, e, '2026-03-05T00:00:00.000Z');
+    expect(phaseEnded(after, `${before.caseId}-disposal-1`)).toMatch(/ended/);
+    expect(phaseEnded(after, `${before.caseId}-coercion-1`)).toMatch(/ended/);
+    // Not accepted: the disposal that held the case starts again as run 2.
+    expect(resumedRun(after)).toBe(`${before.caseId}-disposal-2`);
+  });
+
+  it('fail: rejected, nothing stops; nothing was stopped, nothing resumes', () => {
+    const before = referredCase();
+    const events = measureDecisionEvents(
+      'bankruptcy-referral',
+      before,
+      { decision: 'rejected', by: 'song-jian' },
+      '2026-03-05T00:00:00.000Z',
+      RULES,
+      calendar,
+    );
+    let after: EnforcementCase = before;
+    for (const e of events) after = applyEvent(after, e, '2026-03-05T00:00:00.000Z');
+    expect(phaseEnded(after, `${before.caseId}-disposal-1`)).toBeUndefined();
+    expect(resumedRun(after)).toBeUndefined();
+  });
+});
+
+describe('RELIEF-WAGE: the base is the published figure of the court’s province for the year before the application', () => {
+  const hebei = { code: 'HB0922', name: '青县人民法院' };
+  it('pass: applied in 2025, the 2024 figure of 河北省 (99,091 yuan): 36 months = 297,273.00 yuan', () => {
+    const base = reliefWageBase(hebei, localDate('2025-08-01'), RULES);
+    expect(base).toMatchObject({ ok: true, wanted: 2024, usualFen: 29_727_300 });
+    if (base.ok) expect(wageBaseLine(base)).not.toMatch(/尚未公布/);
+  });
+
+  it('pass: applied in 2026 before the 2025 figure is published, the 2024 one, and the decider is told', () => {
+    const base = reliefWageBase(hebei, localDate('2026-03-10'), RULES);
+    expect(base).toMatchObject({ ok: true, wanted: 2025, figure: { year: 2024 } });
+    if (base.ok) expect(wageBaseLine(base)).toMatch(/2025年度数据尚未公布，按2024年度/);
+  });
+
+  it('fail: a court of a province with no figure, or a year before any figure: refused, never a made-up number', () => {
+    const heilongjiang = reliefWageBase(
+      { code: 'HL0123', name: '黑龙江省某县人民法院' },
+      localDate('2026-03-10'),
+      RULES,
+    );
+    expect(heilongjiang).toMatchObject({ ok: false });
+    if (!heilongjiang.ok) expect(heilongjiang.problem).toMatch(/未配置（RELIEF-WAGE）/);
+    expect(reliefWageBase(hebei, localDate('2024-06-01'), RULES)).toMatchObject({ ok: false });
+    const elsewhere = { ...open(), court: { code: 'HL0123', name: '黑龙江省某县人民法院' } };
+    expect(
+      reliefApplicationProblem(
+        elsewhere,
+        { applicantId: applicant.partyId, hardship: '伤残', requestedFen: 100 },
+        RULES,
+        localDate('2026-03-10'),
+      ),
+    ).toMatch(/RELIEF-WAGE/);
   });
 });
