@@ -31,14 +31,16 @@ import { join } from 'node:path';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
 import { hexToBase64 } from '#domain/evidence/objects.ts';
+import { retentionDaysOf } from '#domain/evidence/retention.ts';
+import { RULES } from '#domain/rules/table.ts';
 import type { EvidenceStore, PresignedRequest, Signing, StoredObject } from '#ports/evidence-store.ts';
 import { ensureSchema, type OpenedDatabase, transaction } from '../store/database.ts';
 import { installationKey } from '../store/private-files.ts';
 import { type LinkClaims, linkQuery, newNonce } from './signing.ts';
 import { type ObjectRow, SCHEMA } from './vault-schema.ts';
 
-/** The prod stage's evidence retention (infra/config.ts, evidence.retentionDays): the local default. */
-export const LOCAL_RETENTION_DAYS = 3650;
+/** The prod stage's evidence retention (infra/config.ts: the short archive class, ARCHIVE-RETENTION): the local default. */
+export const LOCAL_RETENTION_DAYS = retentionDaysOf(RULES, 'short') ?? 10958;
 
 export interface EvidenceLogEntry {
   readonly seq: number;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { CASES_LAYOUT, IDEMPOTENCY_LAYOUT, JOURNAL_LAYOUT, type TableLayout } from '#adapters/dynamodb/tables.ts';
 import { ENV } from '#commons/config.ts';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
+import { RULES } from '#domain/rules/table.ts';
 import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { MACHINES } from '#workflows/index.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
@@ -202,10 +203,50 @@ describe('evidence custody', () => {
           AbortIncompleteMultipartUpload: { DaysAfterInitiation: INCOMPLETE_UPLOAD_DAYS },
           Status: 'Enabled',
         },
+        {
+          Id: 'closed-case-evidence-tiers',
+          Prefix: 'cases/',
+          TagFilters: [{ Key: 'case-state', Value: 'closed' }],
+          Transitions: [
+            { StorageClass: 'GLACIER_IR', TransitionInDays: RULES.P_EVIDENCE_STORAGE.instantRetrievalAfterDays },
+            { StorageClass: 'DEEP_ARCHIVE', TransitionInDays: RULES.P_EVIDENCE_STORAGE.archiveAfterDays },
+          ],
+          Status: 'Enabled',
+        },
       ],
     });
     // No custom-resource function manages the notification: the bucket states it itself.
     expect(resourcesOfType('Custom::S3BucketNotifications')).toEqual([]);
+  });
+
+  it('tiers closed cases without touching Object Lock or legal holds: no rule expires or deletes a version', () => {
+    // Prepare
+    const bucket = synthesizedTemplate().Resources[evidence()];
+
+    // Act
+    const properties = (bucket?.Properties ?? {}) as {
+      ObjectLockEnabled?: boolean;
+      ObjectLockConfiguration?: { Rule?: { DefaultRetention?: { Days?: number } } };
+      LifecycleConfiguration?: { Rules?: Record<string, unknown>[] };
+    };
+    const rules = properties.LifecycleConfiguration?.Rules ?? [];
+
+    // Assess: the lock stays on the bucket with its default retention, and lifecycle only changes storage class.
+    expect(properties.ObjectLockEnabled).toBe(true);
+    expect(properties.ObjectLockConfiguration?.Rule?.DefaultRetention?.Days).toBe(TEST_CONFIG.evidence.retentionDays);
+    for (const rule of rules) {
+      expect(rule).not.toHaveProperty('ExpirationInDays');
+      expect(rule).not.toHaveProperty('ExpirationDate');
+      expect(rule).not.toHaveProperty('ExpiredObjectDeleteMarker');
+      expect(rule).not.toHaveProperty('NoncurrentVersionExpiration');
+      expect(rule).not.toHaveProperty('NoncurrentVersionExpirationInDays');
+    }
+    // Only objects of closed cases move, and only to classes that keep the version (Deep Archive at least 90
+    // days after Instant Retrieval, its minimum storage duration).
+    const tiers = rules.find((r) => r.Id === 'closed-case-evidence-tiers');
+    expect(tiers?.TagFilters).toEqual([{ Key: 'case-state', Value: 'closed' }]);
+    const [ir, archive] = ((tiers?.Transitions ?? []) as { TransitionInDays: number }[]).map((t) => t.TransitionInDays);
+    expect((archive ?? 0) - (ir ?? 0)).toBeGreaterThanOrEqual(90);
   });
 
   it("routes the bucket's Object Created events under cases/ from the default bus to record-evidence, with a DLQ", () => {

@@ -23,7 +23,8 @@ describe('the rule table', () => {
       .map((r) => r.id)
       .sort();
     // F1-FEE's tiers were checked against the 办法 (第十四条); C3 and D4 against their texts: no longer flagged.
-    expect(flagged).toEqual(['A10', 'A6', 'E9', 'F1', 'G3', 'H1']);
+    // ARCHIVE-RETENTION (issue 19) is not in the reference: its text was found in secondary sources only.
+    expect(flagged).toEqual(['A10', 'A6', 'ARCHIVE-RETENTION', 'E9', 'F1', 'G3', 'H1']);
   });
 
   it('keeps the numbers of enforcement-rules.md', () => {
