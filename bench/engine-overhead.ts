@@ -228,6 +228,7 @@ async function bare(cases: number): Promise<number> {
       partyKey: { key: async () => PARTY_KEY },
       documents: undefined as never,
       field: stores.field,
+      closures: { closed: async () => undefined },
     };
     const intake = createIntakeHandler(deps, stores.idempotency, silent);
     const settle = createSettleHandler(deps, silent);

@@ -25,6 +25,7 @@ export const DEPENDENCIES = [
   'partyKey',
   'documents',
   'field',
+  'closures',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -42,7 +43,7 @@ export const STEP_USES = {
   'assess-coverage': [...BASE],
   'open-disbursement': [...BASE],
   'pay-out': [...BASE, 'payments'],
-  'close-case': [...BASE],
+  'close-case': [...BASE, 'closures'],
   'dispatch-request': ['clock', 'requests', 'partners'],
   'request-approval': ['clock', 'rules', 'cases', 'approvals'],
   'escalate-approval': [...BASE, 'approvals', 'alerts'],
@@ -52,11 +53,11 @@ export const STEP_USES = {
   'open-coercion': [...BASE, 'requests', 'alerts'],
   'advance-coercion': [...BASE, 'requests', 'alerts'],
   'open-disposal': [...BASE, 'requests', 'alerts', 'wakes'],
-  'advance-disposal': [...BASE, 'requests', 'alerts', 'wakes'],
+  'advance-disposal': [...BASE, 'requests', 'alerts', 'wakes', 'closures'],
   'open-renewal': [...BASE, 'requests', 'alerts'],
   'advance-renewal': [...BASE, 'requests', 'alerts'],
-  'open-closure': [...BASE, 'requests', 'alerts'],
-  'advance-closure': [...BASE, 'requests', 'alerts'],
+  'open-closure': [...BASE, 'requests', 'alerts', 'closures'],
+  'advance-closure': [...BASE, 'requests', 'alerts', 'closures'],
   'open-requery': [...BASE, 'requests', 'alerts', 'filing'],
   'advance-requery': [...BASE, 'requests', 'alerts', 'filing'],
   'open-settlement': [...BASE, 'requests'],

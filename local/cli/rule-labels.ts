@@ -149,6 +149,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   retention: '保存期限',
   overdueGraceMinutes: '逾期未归的宽限（分钟）',
   maxTripHours: '单次外出最长（小时）',
+  classYears: '保管年限（年）',
+  short: '短期',
+  long: '长期',
+  permanentHasNoEnd: '永久保管不设期限',
+  closedTag: '结案时为证据对象设置的存储标签',
+  instantRetrievalAfterDays: '结案后转入即时检索归档层（自上传起天数）',
+  archiveAfterDays: '转入深度归档层（自上传起天数）',
+  restoreDays: '恢复副本可查看（天）',
+  restoreHours: '深度归档恢复所需（小时）',
+  key: '标签名',
+  value: '标签值',
 };
 
 export const VALUE_LABELS: Readonly<Record<string, string>> = {
@@ -210,6 +221,8 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'applicant-request': '申请执行人书面申请删除',
   'requery-fruitless-twice': '终本后两次以上查询未发现可供执行的财产',
   'suspended-review-or-bankruptcy': '因审判监督或者破产程序中止执行',
+  'case-state': '案件状态',
+  closed: '已结案',
 };
 
 const PERIOD_UNITS: Readonly<Record<string, string>> = { calendar: '日', working: '个工作日' };

@@ -7,7 +7,10 @@
  * bucket), free tiers (which only matter for small volumes), data transfer, and DynamoDB storage (a case's items are
  * a few tens of KB: well under a cent a year per thousand cases).
  */
+import { retentionYears } from '#domain/evidence/retention.ts';
+import { RULES } from '#domain/rules/table.ts';
 import type { Usage } from '../runtime/usage.ts';
+import { type EvidenceAssumptions, evidenceStorageLines } from './evidence.ts';
 
 export interface PriceItem {
   readonly price: number;
@@ -25,6 +28,15 @@ export const PRICE_KEYS = [
   's3.standardGbMonth',
   's3.putRequest',
   's3.getRequest',
+  's3.glacierIrGbMonth',
+  's3.deepArchiveGbMonth',
+  's3.objectTagMonth',
+  's3.transitionGlacierIr',
+  's3.transitionDeepArchive',
+  's3.glacierIrGetRequest',
+  's3.glacierIrRetrievalGb',
+  's3.deepArchiveRestoreRequest',
+  's3.deepArchiveRetrievalGb',
   'eventbridge.customEvent',
   'sqs.request',
   'apiGateway.restRequest',
@@ -57,16 +69,7 @@ export interface CostAssumptions {
   /** SQS requests per partner answer: send, receive and delete (Lambda's poller batches, so fewer in practice). */
   readonly sqsRequestsPerMessage: number;
   /** Field evidence per case: not part of the scripted scenarios, so assumed. */
-  readonly evidence: {
-    readonly filesPerCase: number;
-    readonly averageMiB: number;
-    /** How long it is kept (the stage's Object Lock retention), months. */
-    readonly retentionMonths: number;
-    /** Signed view or download links per file. */
-    readonly viewsPerFile: number;
-    /** Time record-evidence takes for one file (a HEAD and a re-hash of the object), ms. */
-    readonly recordMs: number;
-  };
+  readonly evidence: EvidenceAssumptions;
 }
 
 export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
@@ -76,7 +79,15 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   lambdaPlatformLogBytes: 350,
   stepFunctionsLogBytesPerTransition: 1_000,
   sqsRequestsPerMessage: 3,
-  evidence: { filesPerCase: 4, averageMiB: 3, retentionMonths: 120, viewsPerFile: 2, recordMs: 300 },
+  // Kept for the short archive class of enforcement files (ARCHIVE-RETENTION: 30 years), in the archive tiers.
+  evidence: {
+    filesPerCase: 4,
+    averageMiB: 3,
+    retentionMonths: (retentionYears(RULES, 'short') ?? 30) * 12,
+    viewsPerFile: 2,
+    recordMs: 300,
+    storage: 'tiered',
+  },
 };
 
 export interface CostSettings {
@@ -201,14 +212,7 @@ export function costOf(usage: Usage, prices: PriceList, settings: CostSettings):
     's3.getRequest',
     'assumed',
   );
-  line(
-    'S3',
-    `evidence storage over ${a.evidence.retentionMonths} months`,
-    ((evidenceFiles * a.evidence.averageMiB) / 1024) * a.evidence.retentionMonths,
-    'GB-months',
-    's3.standardGbMonth',
-    'assumed',
-  );
+  evidenceStorageLines(a.evidence, line);
 
   const logBytes =
     usage.logBytes +

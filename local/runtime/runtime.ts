@@ -22,6 +22,7 @@ import type { CaseQueries, CaseRepository } from '#ports/case-repository.ts';
 import type { StepHandler } from '#steps/define.ts';
 import { STEP_REGISTRY } from '#steps/index.ts';
 import type { Deps } from '#use-cases/context.ts';
+import { markClosedCaseEvidence } from '#use-cases/evidence-tiers.ts';
 import { sweepFieldTrips } from '#use-cases/field.ts';
 import type { IntakeOutcome } from '#use-cases/intake-case.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
@@ -185,6 +186,8 @@ export class EmbeddedRuntime {
         this.sweepHint = { dirty: true };
         if (options.issueDocuments && commit.events.some((e) => e.type !== 'document-issued'))
           this.documentCases.add(commit.caseId);
+        // A case that closes tags its evidence for the archive tiers, as the CaseClosed event does on AWS.
+        if (commit.events.some((e) => e.type === 'case-closed')) this.track(this.tagClosedEvidence(commit.caseId));
         options.onCommit?.(commit, state);
       },
       schedule: (state) => nextSweepAt(state, reference.rules, reference.calendar),
@@ -249,6 +252,8 @@ export class EmbeddedRuntime {
       partyKey: { key: async () => partyKey },
       documents: new SqliteDocumentStore(database),
       field: store.field,
+      // The embedded runtime tags a closed case's evidence from the commit itself (the listener above).
+      closures: { closed: async () => undefined },
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,
@@ -500,6 +505,21 @@ export class EmbeddedRuntime {
       await this.sweepMatters();
       await this.sweepEvidence();
       if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return this.issueDocuments();
+    }
+  }
+
+  /** Tags a closed case's evidence for the archive tiers (P-EVIDENCE-STORAGE). */
+  private async tagClosedEvidence(caseId: string): Promise<void> {
+    try {
+      await markClosedCaseEvidence(this.deps)(caseId);
+    } catch (error) {
+      this.log({
+        level: 'ERROR',
+        message: 'closed case evidence not tagged',
+        service: 'enforcement',
+        caseId,
+        error: String(error),
+      });
     }
   }
 

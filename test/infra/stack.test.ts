@@ -275,6 +275,27 @@ describe('evidence custody', () => {
     });
   });
 
+  it("routes the alert bus's CaseClosed events to record-evidence (the archive tag), with the same DLQ", () => {
+    // Prepare
+    const { recordEvidence, settle } = synthesized().stack;
+
+    // Act
+    const rule = synthesizedTemplate().Resources[idOf(recordEvidence.closedRule)];
+
+    // Assess
+    expect(rule?.Properties?.EventBusName).toEqual({ Ref: idOf(settle.alertBus) });
+    expect(rule?.Properties?.EventPattern).toEqual({ source: ['court.enforcement'], 'detail-type': ['CaseClosed'] });
+    template().hasResourceProperties('AWS::Events::Rule', {
+      Name: `${prefix}-evidence-case-closed`,
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [functionLogicalId(`${prefix}-record-evidence`), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(recordEvidence.deadLetterQueue), 'Arn'] } },
+        }),
+      ],
+    });
+  });
+
   it('lets no function delete evidence or bypass its retention, and reaches objects only under cases/', () => {
     // Prepare
     const bucketArn = JSON.stringify({ 'Fn::GetAtt': [evidence(), 'Arn'] });
@@ -641,6 +662,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   wakes: [],
   filing: [],
   partyKey: [],
+  closures: [],
 };
 
 /** Other grants a port implies (resource label and action), and the environment it needs. */
@@ -651,6 +673,8 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   alerts: ['alert-bus events:PutEvents'],
   // The filing system hears resumption requests (G3) on the alert bus.
   filing: ['alert-bus events:PutEvents'],
+  // A function that closes cases announces it (CaseClosed) on the alert bus.
+  closures: ['alert-bus events:PutEvents'],
   // record-evidence's use of the bucket (function-access.ts EVIDENCE_USE): read, and legal hold, on case keys only.
   // Intake derives party ids with the installation's key (HMAC), read from its secret.
   partyKey: ['party-key secretsmanager:GetSecretValue'],
@@ -658,6 +682,8 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
     'evidence-bucket/cases/* s3:GetObject',
     'evidence-bucket/cases/* s3:GetObjectVersion',
     'evidence-bucket/cases/* s3:PutObjectLegalHold',
+    'evidence-bucket/cases/* s3:PutObjectTagging',
+    'evidence-bucket/cases/* s3:PutObjectVersionTagging',
   ],
 };
 
@@ -682,6 +708,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   wakes: [ENV.partnerQueueUrl],
   filing: [ENV.alertBusName],
   partyKey: [ENV.partyKeySecret],
+  closures: [ENV.alertBusName],
 };
 
 function resourceLabels(): Map<string, string> {
@@ -803,8 +830,17 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     }
     if (name === 'api') {
       // The staff API signs uploads and links and sets legal holds (EVIDENCE_USE custody), beyond reading.
-      for (const action of ['PutObject', 'AbortMultipartUpload', 'ListMultipartUploadParts', 'GetObjectLegalHold'])
+      // It restores archived evidence for a view (P-EVIDENCE-STORAGE); it does not tag (record-evidence does).
+      for (const action of [
+        'PutObject',
+        'AbortMultipartUpload',
+        'ListMultipartUploadParts',
+        'GetObjectLegalHold',
+        'RestoreObject',
+      ])
         expected.add(`evidence-bucket/cases/* s3:${action}`);
+      expected.delete('evidence-bucket/cases/* s3:PutObjectTagging');
+      expected.delete('evidence-bucket/cases/* s3:PutObjectVersionTagging');
     }
     if (name === 'settle') {
       for (const action of ['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']) {

@@ -23,7 +23,7 @@ export function retentionYears(
   rules: Pick<Rules, 'ARCHIVE_RETENTION'>,
   archiveClass: ArchiveClass,
 ): number | undefined {
-  return rules.ARCHIVE_RETENTION.classes[archiveClass].years;
+  return archiveClass === 'permanent' ? undefined : rules.ARCHIVE_RETENTION.classYears[archiveClass];
 }
 
 /** Object Lock days that cover a class's years (leap days included); undefined for `permanent`. */

@@ -1001,8 +1001,10 @@ export const RULES = {
     version: '1984',
     /** Found in secondary sources only (the text of 第三条 as quoted); the 保管期限表's rows for 执行 files were not found. */
     verify: true,
-    /** Years each retention class keeps a file; `permanent` has no end. */
-    classes: { short: { years: 30 }, long: { years: 60 }, permanent: { years: undefined } },
+    /** Years the short and long classes keep a file (第三条). */
+    classYears: { short: 30, long: 60 },
+    /** The third class, permanent (永久), keeps a file with no end. */
+    permanentHasNoEnd: true,
   },
   P_EVIDENCE_STORAGE: {
     id: 'P-EVIDENCE-STORAGE',
@@ -1018,8 +1020,9 @@ export const RULES = {
     closedTag: { key: 'case-state', value: 'closed' },
     /** Days after upload (S3 counts from creation) from which a closed case's object moves to Glacier Instant Retrieval. */
     instantRetrievalAfterDays: 0,
-    /** Days after upload from which a closed case's object moves to Glacier Deep Archive (at least 90 days in IR). */
-    archiveAfterDays: 730,
+    /** Days after upload from which a closed case's object moves to Glacier Deep Archive: a year online in all, at
+     * least 90 days (Instant Retrieval's minimum storage) after the tier it left for a case closed within 9 months. */
+    archiveAfterDays: 365,
     /** How long a restored copy of an archived object stays readable. */
     restoreDays: 7,
     /** Deep Archive's Standard restore: ready within this many hours. */
