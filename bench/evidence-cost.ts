@@ -4,7 +4,10 @@
  * retention before issue 19), S3 Standard over the archive retention (30 years, ARCHIVE-RETENTION short), and the
  * archive tiers the bucket now uses (P-EVIDENCE-STORAGE). No scenario runs: evidence is assumed per case.
  *
- *   node bench/evidence-cost.ts [--region us-east-1]
+ *   node bench/evidence-cost.ts [--region us-east-1] [--open-months 1.46]
+ *
+ * `--open-months`: also price the tiers with this time in Standard (e.g. the mix's measured time from filing to
+ * closure, which `enforce cost` prints), beside the six months assumed by default.
  */
 import { costOf, DEFAULT_ASSUMPTIONS } from '../local/cost/model.ts';
 import { latestPricingFile, loadPrices } from '../local/cost/pricing.ts';
@@ -14,11 +17,22 @@ const region = process.argv.includes('--region')
   ? (process.argv[process.argv.indexOf('--region') + 1] ?? '')
   : 'us-east-1';
 const prices = loadPrices(region, latestPricingFile());
+const openArg = process.argv.indexOf('--open-months');
+const openMonths = openArg >= 0 ? Number(process.argv[openArg + 1]) : undefined;
 const evidence = DEFAULT_ASSUMPTIONS.evidence;
 const variants = {
   'old: Standard, 120 months': { ...evidence, retentionMonths: 120, storage: 'standard' as const },
   [`Standard, ${evidence.retentionMonths} months`]: { ...evidence, storage: 'standard' as const },
   [`tiers, ${evidence.retentionMonths} months`]: { ...evidence, storage: 'tiered' as const },
+  ...(openMonths !== undefined && Number.isFinite(openMonths)
+    ? {
+        [`tiers, ${evidence.retentionMonths} months, open ${openMonths} months`]: {
+          ...evidence,
+          storage: 'tiered' as const,
+          openMonths,
+        },
+      }
+    : {}),
 };
 const rows = Object.entries(variants).map(([name, e]) => {
   const cost = costOf(emptyUsage(), prices, {

@@ -65,7 +65,7 @@ export function evidenceStorageLines(e: EvidenceAssumptions, line: Line, rules =
   const archiveMonths = Math.max(0, e.retentionMonths - archiveMonth);
   line(
     'S3',
-    `evidence storage, Standard while open (${openMonths} months)`,
+    `evidence storage, Standard while open (${openMonths.toFixed(1)} months)`,
     gb * openMonths,
     'GB-months',
     's3.standardGbMonth',
@@ -165,4 +165,16 @@ export function evidenceStorageLines(e: EvidenceAssumptions, line: Line, rules =
     's3.standardGbMonth',
     'assumed',
   );
+}
+
+/** Months an average case of the mix stays open (closed scenarios only), or undefined when none closed. */
+export function mixOpenMonths(
+  shares: Readonly<Record<string, number>>,
+  measured: readonly { readonly scenario: string; readonly openDays?: number }[],
+): number | undefined {
+  const closed = measured.filter((m) => m.openDays !== undefined && (shares[m.scenario] ?? 0) > 0);
+  const weight = closed.reduce((total, m) => total + (shares[m.scenario] ?? 0), 0);
+  if (weight === 0) return undefined;
+  const days = closed.reduce((total, m) => total + (m.openDays ?? 0) * (shares[m.scenario] ?? 0), 0) / weight;
+  return days / DAYS_PER_MONTH;
 }

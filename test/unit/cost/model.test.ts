@@ -1,5 +1,6 @@
 /** The cost model on a small usage whose every line is worked out by hand (round prices, to follow the sums). */
 import { describe, expect, it } from 'vitest';
+import { mixOpenMonths } from '../../../local/cost/evidence.ts';
 import { type CostAssumptions, costOf, PRICE_KEYS, type PriceKey, type PriceList } from '../../../local/cost/model.ts';
 import { loadPrices } from '../../../local/cost/pricing.ts';
 import { emptyUsage, type Usage } from '../../../local/runtime/usage.ts';
@@ -140,7 +141,7 @@ describe('evidence over its retention in the archive tiers', () => {
       cost.lines.filter((l) => l.service === 'S3').map((l) => [l.item, [l.quantity, l.cost]]),
     );
     const archiveMonth = 365 / (365.25 / 12);
-    expect(s3['evidence storage, Standard while open (6 months)']).toEqual([6, 6]);
+    expect(s3['evidence storage, Standard while open (6.0 months)']).toEqual([6, 6]);
     expect(s3['evidence storage, Instant Retrieval after closure (6.0 months)']?.[1]).toBeCloseTo(
       (archiveMonth - 6) * 0.1,
       10,
@@ -173,6 +174,20 @@ describe('evidence over its retention in the archive tiers', () => {
         assumptions: { ...assumptions, coldStartShare: 0, evidence: { ...evidence, storage } },
       }).perCase;
     expect(of('tiered')).toBeLessThan(of('standard') / 5);
+  });
+});
+
+describe('how long evidence stays in Standard', () => {
+  it("is the mix's measured time from filing to closure, weighted by share; cases not closed do not count", () => {
+    const shares = { quick: 0.5, slow: 0.25, waiting: 0.25 };
+    const measured = [
+      { scenario: 'quick', openDays: 30 },
+      { scenario: 'slow', openDays: 120 },
+      { scenario: 'waiting' },
+    ];
+    // (30 x 0.5 + 120 x 0.25) / 0.75 = 60 days
+    expect(mixOpenMonths(shares, measured)).toBeCloseTo(60 / (365.25 / 12), 10);
+    expect(mixOpenMonths(shares, [{ scenario: 'waiting' }])).toBeUndefined();
   });
 });
 
