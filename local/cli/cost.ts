@@ -157,7 +157,7 @@ export async function costCommand(_globals: GlobalOptions, out: Output, options:
     out.line('');
     out.line(`${pad('服务与项目', 60)}${pad('每案数量', 22)}${pad('每案费用', 14)}${pad('每千案', 12)}依据`);
     for (const l of breakdown.lines) {
-      const flag = prices.prices[l.price].verify ? '（单价待核实）' : '';
+      const flag = prices.prices[l.price]?.verify ? '（单价待核实）' : '';
       out.line(
         `${pad(`${SERVICE_LABELS[l.service] ?? l.service}：${l.item}`, 60)}${pad(`${quantity(l.quantity)} ${l.unit}`, 22)}${pad(money(l.cost, c), 14)}${pad(money(l.cost * 1000, c), 12)}${BASIS_LABELS[l.basis]}${flag}`,
       );

@@ -44,13 +44,13 @@ const DAYS_PER_MONTH = 365.25 / 12;
 const OBJECT_KB_STANDARD = 8;
 const OBJECT_KB_ARCHIVE = 32;
 
-export function evidenceStorageLines(e: EvidenceAssumptions, line: Line, rules = RULES): void {
+export function evidenceStorageLines(e: EvidenceAssumptions, line: Line, rules = RULES, note = ''): void {
   const files = e.filesPerCase;
   const gb = (files * e.averageMiB) / 1024;
   if ((e.storage ?? 'tiered') === 'standard') {
     line(
       'S3',
-      `evidence storage over ${e.retentionMonths} months`,
+      `evidence storage over ${e.retentionMonths} months${note}`,
       gb * e.retentionMonths,
       'GB-months',
       's3.standardGbMonth',

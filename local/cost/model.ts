@@ -19,7 +19,7 @@ export interface PriceItem {
   readonly verify?: boolean;
 }
 
-export const PRICE_KEYS = [
+export const REQUIRED_PRICE_KEYS = [
   'stepFunctions.transition',
   'lambda.request',
   'lambda.armGbSecond',
@@ -28,6 +28,17 @@ export const PRICE_KEYS = [
   's3.standardGbMonth',
   's3.putRequest',
   's3.getRequest',
+  'eventbridge.customEvent',
+  'sqs.request',
+  'apiGateway.restRequest',
+  'cloudwatchLogs.ingestGb',
+  'xray.traceRecorded',
+] as const;
+/**
+ * The archive classes' prices (issue 19). A region without them still prices: its evidence is then priced in S3
+ * Standard for the whole retention, and the line says so.
+ */
+export const TIER_PRICE_KEYS = [
   's3.glacierIrGbMonth',
   's3.deepArchiveGbMonth',
   's3.objectTagMonth',
@@ -37,12 +48,8 @@ export const PRICE_KEYS = [
   's3.glacierIrRetrievalGb',
   's3.deepArchiveRestoreRequest',
   's3.deepArchiveRetrievalGb',
-  'eventbridge.customEvent',
-  'sqs.request',
-  'apiGateway.restRequest',
-  'cloudwatchLogs.ingestGb',
-  'xray.traceRecorded',
 ] as const;
+export const PRICE_KEYS = [...REQUIRED_PRICE_KEYS, ...TIER_PRICE_KEYS] as const;
 export type PriceKey = (typeof PRICE_KEYS)[number];
 
 export interface PriceList {
@@ -51,7 +58,8 @@ export interface PriceList {
   readonly currency: string;
   readonly readAt: string;
   readonly file: string;
-  readonly prices: Readonly<Record<PriceKey, PriceItem>>;
+  readonly prices: Readonly<Record<(typeof REQUIRED_PRICE_KEYS)[number], PriceItem>> &
+    Readonly<Partial<Record<(typeof TIER_PRICE_KEYS)[number], PriceItem>>>;
 }
 
 /** What the model cannot measure here, stated. Every field is printed with the result. */
@@ -140,7 +148,7 @@ export function costOf(usage: Usage, prices: PriceList, settings: CostSettings):
     price: PriceKey,
     basis: CostLine['basis'],
   ) => {
-    const unitPrice = p[price].price;
+    const unitPrice = p[price]?.price ?? 0;
     const evidence = item.includes('evidence');
     lines.push({ service, item, quantity, unit, price, unitPrice, cost: quantity * unitPrice, basis, evidence });
   };
@@ -212,7 +220,10 @@ export function costOf(usage: Usage, prices: PriceList, settings: CostSettings):
     's3.getRequest',
     'assumed',
   );
-  evidenceStorageLines(a.evidence, line);
+  const tiersPriced = TIER_PRICE_KEYS.every((key) => p[key] !== undefined);
+  if (tiersPriced || a.evidence.storage === 'standard') evidenceStorageLines(a.evidence, line);
+  else
+    evidenceStorageLines({ ...a.evidence, storage: 'standard' }, line, RULES, ' (Standard: no archive-class prices)');
 
   const logBytes =
     usage.logBytes +

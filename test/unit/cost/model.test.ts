@@ -195,8 +195,18 @@ describe('the price list', () => {
   it('has every price the model needs, with its source, for us-east-1', () => {
     const list = loadPrices('us-east-1');
     expect(list.currency).toBe('USD');
-    for (const key of PRICE_KEYS) expect(list.prices[key].source.length).toBeGreaterThan(10);
+    for (const key of PRICE_KEYS) expect(list.prices[key]?.source.length).toBeGreaterThan(10);
     expect(list.prices['stepFunctions.transition'].price).toBe(0.000025);
+  });
+
+  it('prices evidence in Standard, and says so, in a region whose price list has no archive-class prices', () => {
+    const { 's3.deepArchiveGbMonth': _dropped, ...rest } = prices.prices;
+    const partial: PriceList = { ...prices, prices: rest };
+    const tiered = { ...assumptions, evidence: { ...assumptions.evidence, storage: 'tiered' as const } };
+    const cost = costOf(emptyUsage(), partial, { memoryMb: 1024, billedTables: [], assumptions: tiered });
+    const s3 = cost.lines.filter((l) => l.service === 'S3').map((l) => l.item);
+    expect(s3).toContain('evidence storage over 12 months (Standard: no archive-class prices)');
+    expect(s3.some((item) => item.includes('Deep Archive'))).toBe(false);
   });
 
   it('names the regions it has when asked for another', () => {
