@@ -230,6 +230,7 @@ async function bare(cases: number): Promise<number> {
       documents: undefined as never,
       issuing: undefined,
       field: stores.field,
+      closures: { closed: async () => undefined },
     };
     const intake = createIntakeHandler(deps, stores.idempotency, silent);
     const settle = createSettleHandler(deps, silent);

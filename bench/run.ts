@@ -287,7 +287,7 @@ async function cost(): Promise<void> {
           l.unit,
           usd(l.cost),
           usd(l.cost * 1000),
-          `${l.basis}${prices.prices[l.price].verify ? ', price to verify' : ''}`,
+          `${l.basis}${prices.prices[l.price]?.verify ? ', price to verify' : ''}`,
         ]),
       ),
       '',

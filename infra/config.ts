@@ -4,6 +4,8 @@
  */
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CASES_LAYOUT } from '#adapters/dynamodb/tables.ts';
+import { ARCHIVE_CLASSES, type ArchiveClass, isArchiveClass, retentionDaysOf } from '#domain/evidence/retention.ts';
+import { RULES } from '#domain/rules/table.ts';
 
 const CASES_INDEX_COUNT = CASES_LAYOUT.indexes.length;
 
@@ -35,6 +37,11 @@ export interface StageConfig {
     readonly objectLockMode: ObjectLockMode;
     /** Default retention of every new object version, in days. */
     readonly retentionDays: number;
+    /**
+     * The court's retention class for enforcement case files (rule ARCHIVE-RETENTION: short 30 years, long 60,
+     * permanent), which the archive office sets from the 保管期限表. It times the archive tier and the cost model.
+     */
+    readonly archiveClass: ArchiveClass;
   };
   /** Retention of every log group (functions and state machines). */
   readonly logRetention: RetentionDays;
@@ -78,7 +85,13 @@ export interface OidcConfig {
 /** What a stage states; omitted values take the defaults below. */
 export interface StageInput {
   readonly namePrefix?: string;
-  readonly evidence: { readonly objectLockMode?: ObjectLockMode; readonly retentionDays: number };
+  readonly evidence: {
+    readonly objectLockMode?: ObjectLockMode;
+    /** Required: no default, the retention table row for enforcement files is the court's to name. */
+    readonly archiveClass?: ArchiveClass;
+    /** @default the archive class's years in days (ARCHIVE-RETENTION); required for `permanent` */
+    readonly retentionDays?: number;
+  };
   readonly logRetention?: RetentionDays;
   readonly memorySize?: number;
   readonly alarmEmail?: string;
@@ -101,13 +114,14 @@ export const DEFAULT_REMOVAL: Removal = 'retain';
 export const STAGES: Readonly<Record<string, StageInput>> = {
   dev: {
     // Test data: a day's lock, so that `cdk destroy` can empty the evidence bucket a day after the last upload.
-    evidence: { retentionDays: 1 },
+    evidence: { archiveClass: 'short', retentionDays: 1 },
     logRetention: RetentionDays.ONE_MONTH,
     removal: 'destroy',
   },
   prod: {
-    // Retention periods are records-management decisions: confirm them before the first production deployment.
-    evidence: { objectLockMode: 'GOVERNANCE', retentionDays: 3650 },
+    // Retention is a records-management decision: the archive office confirms the class of enforcement files (保管
+    // 期限表) before the first production deployment. Short (30 years) locks each version for 10,958 days.
+    evidence: { objectLockMode: 'GOVERNANCE', archiveClass: 'short' },
     logRetention: RetentionDays.ONE_YEAR,
     memorySize: 1024,
     api: { waf: true },
@@ -130,8 +144,24 @@ export function resolveStage(stage: string, input: StageInput): StageConfig {
   if (!/^[a-z][a-z0-9-]{0,29}$/.test(namePrefix)) problems.push('namePrefix must be 1-30 of a-z, 0-9 and -');
   const objectLockMode = input.evidence.objectLockMode ?? DEFAULT_OBJECT_LOCK_MODE;
   if (!OBJECT_LOCK_MODES.includes(objectLockMode)) problems.push(`objectLockMode must be one of ${OBJECT_LOCK_MODES}`);
-  const { retentionDays } = input.evidence;
-  if (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 36500) {
+  const { archiveClass } = input.evidence;
+  if (!isArchiveClass(archiveClass)) {
+    problems.push(
+      `evidence.archiveClass is required, one of ${ARCHIVE_CLASSES.join(', ')}: the retention class of the court's ` +
+        'enforcement case files (rule ARCHIVE-RETENTION; the 保管期限表 row for 执行 files was not found, so the ' +
+        "court's archive office names it)",
+    );
+  }
+  const retentionDays =
+    input.evidence.retentionDays ?? (isArchiveClass(archiveClass) ? retentionDaysOf(RULES, archiveClass) : undefined);
+  if (retentionDays === undefined && archiveClass === 'permanent') {
+    problems.push('evidence.retentionDays is required for a permanent archive class (Object Lock needs an end)');
+  } else if (
+    retentionDays === undefined ||
+    !Number.isInteger(retentionDays) ||
+    retentionDays < 1 ||
+    retentionDays > 36500
+  ) {
     problems.push('evidence.retentionDays must be a whole number of days from 1 to 36500');
   }
   const memorySize = input.memorySize ?? DEFAULT_MEMORY_SIZE;
@@ -165,11 +195,12 @@ export function resolveStage(stage: string, input: StageInput): StageConfig {
     if (!Number.isInteger(value) || value < 1 || value > 10_000) problems.push(`api.${name} must be 1 to 10000`);
   }
   problems.push(...regionProblems(input.region, input.oidc));
-  if (problems.length > 0) throw new InvalidStageConfigError(`stage ${stage}: ${problems.join('; ')}`);
+  if (problems.length > 0 || retentionDays === undefined || !isArchiveClass(archiveClass))
+    throw new InvalidStageConfigError(`stage ${stage}: ${problems.join('; ')}`);
   return {
     stage,
     namePrefix,
-    evidence: { objectLockMode, retentionDays },
+    evidence: { objectLockMode, retentionDays, archiveClass },
     logRetention: input.logRetention ?? DEFAULT_LOG_RETENTION,
     memorySize,
     ...(input.alarmEmail !== undefined ? { alarmEmail: input.alarmEmail } : {}),

@@ -71,7 +71,14 @@ export const EVIDENCE_USE: Partial<Record<FunctionName | 'staff-api', 'record' |
 };
 
 export const EVIDENCE_ACTIONS = {
-  record: ['s3:GetObject', 's3:GetObjectVersion', 's3:PutObjectLegalHold'],
+  // PutObject(Version)Tagging: the closed-case tag the lifecycle rules match (P-EVIDENCE-STORAGE); no delete.
+  record: [
+    's3:GetObject',
+    's3:GetObjectVersion',
+    's3:PutObjectLegalHold',
+    's3:PutObjectTagging',
+    's3:PutObjectVersionTagging',
+  ],
   custody: [
     's3:PutObject',
     's3:AbortMultipartUpload',
@@ -80,6 +87,8 @@ export const EVIDENCE_ACTIONS = {
     's3:GetObjectVersion',
     's3:PutObjectLegalHold',
     's3:GetObjectLegalHold',
+    // A view of an archived object restores a readable copy first (P-EVIDENCE-STORAGE).
+    's3:RestoreObject',
   ],
 } as const;
 
@@ -255,7 +264,9 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
       };
     case 'filing':
     case 'alerts':
-      // The filing system listens on the alert bus for resumption requests (G3), as the command center does.
+    case 'closures':
+      // The filing system listens on the alert bus for resumption requests (G3), as the command center does; the
+      // record-evidence function for CaseClosed (the closed case's evidence is tagged for the archive tiers).
       return {
         statements: [new PolicyStatement({ actions: ['events:PutEvents'], resources: [t.alertBus.eventBusArn] })],
         environment: { [ENV.alertBusName]: t.alertBus.eventBusName },

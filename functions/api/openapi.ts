@@ -14,6 +14,7 @@ export const responseSchemaName = (route: Route) => `${capitalised(route.operati
 export const requestSchemaName = (route: Route) => `${capitalised(route.operationId)}Request`;
 
 const STATUS_TEXT: Record<number, string> = {
+  202: 'Accepted, no link yet: the evidence is in an archive storage class; a restore was asked for (on the journal) or is under way, and the message says when to ask again',
   400: 'The request does not meet the contract (each problem named by field, never by value), its body is nested too deep or is not JSON, its path does not decode, or its cursor is not one this query issued',
   401: 'No verified identity',
   403: 'The role table does not allow this caller this action',

@@ -473,7 +473,7 @@ export const ROUTES = [
     body: LinkBody,
     response: EvidenceLink,
     success: [201],
-    errors: [400, ...AUTH_ERRORS, 404, 409],
+    errors: [202, 400, ...AUTH_ERRORS, 404, 409],
   },
   {
     operationId: 'setEvidenceLegalHold',

@@ -19,6 +19,7 @@ import type { DocumentIssuing, DocumentObjects } from '#ports/documents.ts';
 import type { EvidenceStore } from '#ports/evidence-store.ts';
 import type { Deps } from '#use-cases/context.ts';
 import {
+  EventBridgeCaseClosures,
   EventBridgeCommandCenter,
   EventBridgeFilingSystem,
   SqsDeadLetters,
@@ -72,11 +73,20 @@ export function awsDependencies<U extends DependencyName>(
   deps.rules = reference.rules;
   deps.calendar = reference.calendar;
   if (needs.has('staff')) deps.staff = reference.staff;
+  const closures = needs.has('closures')
+    ? new EventBridgeCaseClosures(new EventBridgeClient({}), requireEnv(ENV.alertBusName))
+    : undefined;
+  if (closures) deps.closures = closures;
   if (needs.has('cases') || needs.has('queries')) {
     const repository = new DynamoCaseRepository(db(), tables(), {
       schedule: (state) => nextSweepAt(state, reference.rules, reference.calendar),
-      // Business metrics from what each commit records: filings, closures by way, overdue nodes, needs attention.
-      listener: (commit) => recordMetrics(commitMetrics(commit.events)),
+      // Business metrics from what each commit records: filings, closures by way, overdue nodes, needs attention;
+      // a commit that closes the case is announced (CaseClosed) so that its evidence is tagged for archiving.
+      listener: async (commit) => {
+        recordMetrics(commitMetrics(commit.events));
+        if (closures && commit.events.some((e) => e.type === 'case-closed'))
+          await closures.closed({ caseId: commit.caseId, at: commit.at });
+      },
     });
     deps.cases = repository;
     deps.queries = repository;

@@ -1,4 +1,5 @@
 import type { Instant } from '#domain/calendar/local-date.ts';
+import type { RestoreState } from '#domain/evidence/retention.ts';
 
 /** A request someone else makes with a signature we issued: the URL, and the headers they must send with it. */
 export interface PresignedRequest {
@@ -20,6 +21,10 @@ export interface StoredObject {
   readonly checksumType?: 'FULL_OBJECT' | 'COMPOSITE';
   /** Set by storage that re-hashes what it keeps (the embedded runtime's sweep): the object no longer matches. */
   readonly failedVerification?: { readonly at: Instant; readonly problem: string };
+  /** The storage class (S3's names; STANDARD when storage does not say). */
+  readonly storageClass?: string;
+  /** A restore of an archived object, asked for or done. */
+  readonly restore?: RestoreState;
 }
 
 export interface Signing {
@@ -78,4 +83,11 @@ export interface EvidenceStore {
   ): Promise<PresignedRequest>;
   setLegalHold(key: string, versionId: string | undefined, on: boolean): Promise<void>;
   legalHold(key: string, versionId: string | undefined): Promise<boolean>;
+  /**
+   * Marks the object as belonging to a closed case (the `P-EVIDENCE-STORAGE` tag): storage's lifecycle then moves
+   * it to cheaper classes. Changes neither its bytes, its retention nor its legal hold. Idempotent.
+   */
+  markCaseClosed(key: string, versionId: string | undefined): Promise<void>;
+  /** Asks for a readable copy of an archived object, kept `days` days. Idempotent while a restore is under way. */
+  restore(key: string, versionId: string | undefined, days: number): Promise<void>;
 }

@@ -3,6 +3,9 @@
  * `cases/<case>/evidence/<evidence>` is checked against its declared upload and recorded on the case. An object
  * that does not match is not recorded (a log line says why; retrying cannot change the bytes); a transient
  * failure is thrown, so EventBridge retries and finally sends the event to the dead-letter queue.
+ *
+ * Also the target of the alert bus's `CaseClosed` events: every kept object of the closed case is tagged, and the
+ * bucket's lifecycle moves it to Instant Retrieval, later to Deep Archive (P-EVIDENCE-STORAGE).
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
@@ -13,6 +16,7 @@ import { parseEvidenceKey } from '#domain/evidence/objects.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import { recordEvidence } from '#use-cases/evidence.ts';
+import { markClosedCaseEvidence } from '#use-cases/evidence-tiers.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
 
 export const RECORD_EVIDENCE_USES = FUNCTION_USES['record-evidence'];
@@ -27,8 +31,16 @@ export const ObjectCreatedEvent = z.object({
   }),
 });
 
+/** A case closed (functions/adapters/aws/messaging.ts EventBridgeCaseClosures): ids only. */
+export const CaseClosedEvent = z.object({
+  source: z.literal('court.enforcement'),
+  'detail-type': z.literal('CaseClosed'),
+  detail: z.object({ caseId: z.string().regex(/^c[a-z2-7]{19}$/) }),
+});
+
 export type RecordEvidenceResult =
   | { readonly outcome: 'recorded' | 'already-recorded' | 'not-declared' | 'ignored'; readonly key?: string }
+  | { readonly outcome: 'tagged'; readonly caseId: string; readonly objects: number }
   | { readonly outcome: 'refused'; readonly key: string; readonly reason: string };
 
 export function createRecordEvidenceHandler(
@@ -36,9 +48,23 @@ export function createRecordEvidenceHandler(
   logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'record-evidence' } }),
 ): (event: unknown, context: Context) => Promise<RecordEvidenceResult> {
   const record = recordEvidence(deps);
+  const tagClosed = markClosedCaseEvidence(deps);
   const handler = middy()
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .handler(async (event: unknown): Promise<RecordEvidenceResult> => {
+      const closed = CaseClosedEvent.safeParse(event);
+      if (closed.success) {
+        const { caseId } = closed.data.detail;
+        try {
+          const { marked } = await tagClosed(caseId);
+          logger.info('closed case evidence tagged', { caseId, objects: marked });
+          return { outcome: 'tagged', caseId, objects: marked };
+        } catch (error) {
+          if (!(error instanceof UseCaseError)) throw error;
+          logger.warn('closed case evidence not tagged', { caseId, code: error.code });
+          return { outcome: 'ignored' };
+        }
+      }
       const parsed = ObjectCreatedEvent.safeParse(event);
       if (!parsed.success) {
         logger.warn('not an Object Created event', { issues: parsed.error.issues.map((i) => i.path.join('.')) });

@@ -27,6 +27,7 @@ export const DEPENDENCIES = [
   'documents',
   'issuing',
   'field',
+  'closures',
 ] as const;
 export type DependencyName = (typeof DEPENDENCIES)[number];
 
@@ -49,7 +50,7 @@ export const STEP_USES = {
   'assess-coverage': [...BASE],
   'open-disbursement': [...BASE],
   'pay-out': [...BASE, 'payments'],
-  'close-case': [...BASE, ...ISSUES, 'wakes'],
+  'close-case': [...BASE, ...ISSUES, 'wakes', 'closures'],
   'dispatch-request': ['clock', 'requests', 'partners'],
   'request-approval': ['clock', 'rules', 'cases', 'approvals'],
   'escalate-approval': [...BASE, 'approvals', 'alerts'],
@@ -59,11 +60,11 @@ export const STEP_USES = {
   'open-coercion': [...BASE, ...ISSUES, 'requests', 'alerts'],
   'advance-coercion': [...BASE, ...ISSUES, 'requests', 'alerts'],
   'open-disposal': [...BASE, ...ISSUES, 'requests', 'alerts', 'wakes'],
-  'advance-disposal': [...BASE, ...ISSUES, 'requests', 'alerts', 'wakes'],
+  'advance-disposal': [...BASE, ...ISSUES, 'requests', 'alerts', 'wakes', 'closures'],
   'open-renewal': [...BASE, 'requests', 'alerts'],
   'advance-renewal': [...BASE, 'requests', 'alerts'],
-  'open-closure': [...BASE, ...ISSUES, 'requests', 'alerts', 'wakes'],
-  'advance-closure': [...BASE, ...ISSUES, 'requests', 'alerts', 'wakes'],
+  'open-closure': [...BASE, ...ISSUES, 'requests', 'alerts', 'wakes', 'closures'],
+  'advance-closure': [...BASE, ...ISSUES, 'requests', 'alerts', 'wakes', 'closures'],
   'open-requery': [...BASE, 'requests', 'alerts', 'filing'],
   'advance-requery': [...BASE, 'requests', 'alerts', 'filing'],
   'open-settlement': [...BASE, 'requests'],

@@ -10,6 +10,7 @@ import { phaseEnded } from '#domain/case/phases.ts';
 import type { Rules } from '#domain/rules/table.ts';
 import type { CommandCenter } from '#ports/alerts.ts';
 import type { ApprovalStore } from '#ports/approval-store.ts';
+import type { CaseClosures } from '#ports/case-closures.ts';
 import {
   CaseNotFoundError,
   type CaseQueries,
@@ -60,6 +61,8 @@ export interface Deps {
    */
   readonly issuing: DocumentIssuing | undefined;
   readonly field: FieldStore;
+  /** Told after a commit that closes a case (the evidence archive tag): wired by each composition root. */
+  readonly closures: CaseClosures;
 }
 
 /**

@@ -17,11 +17,13 @@ import {
   isEvidenceStep,
   planUpload,
 } from '#domain/evidence/policy.ts';
+import { needsRestore } from '#domain/evidence/retention.ts';
 import { shortHash } from '#domain/ids.ts';
 import type { StaffMember } from '#domain/staff/roles.ts';
 import type { PresignedRequest } from '#ports/evidence-store.ts';
 import { type Deps, loadCase, mutateCase } from './context.ts';
 import { caseNotFound, conflict, forbidden, gone, invalid, notFound, UseCaseError, unauthenticated } from './errors.ts';
+import { ensureReadable } from './evidence-tiers.ts';
 
 /** Who is asking: the staff API puts the signed-in user here; the CLI puts `--as`. */
 export interface Identity {
@@ -349,6 +351,8 @@ export function issueEvidenceAccess(deps: Pick<Deps, 'cases' | 'clock' | 'rules'
         `证据 ${evidenceId} 未通过完整性核验（${stored.failedVerification.at} 发现：${stored.failedVerification.problem}），不提供查看或下载链接，请联系指挥中心核查`,
       );
     }
+    // An archived object (a closed case's, in Deep Archive) is restored first: the caller comes back for the link.
+    await ensureReadable(deps, state, item, stored, { userId: member.userId, actor });
     const now = deps.clock.now();
     const signing = { signedAt: now, expiresInSeconds: deps.rules.P_EVIDENCE.downloadLinkSeconds };
     await mutateCase(deps, state.caseId, actor, { evidence: evidenceId }, () => ({
@@ -435,6 +439,8 @@ export interface EvidenceVerification {
     readonly evidenceId: string;
     readonly ok: boolean;
     readonly problem?: string;
+    /** In an archive class and not restored: not re-hashed this time (its record and hash stay on the journal). */
+    readonly archived?: true;
   }[];
   /** The first thing that does not match, named: a journal commit (and its events) or an evidence object. */
   readonly firstProblem?: string;
@@ -449,13 +455,19 @@ export function verifyEvidence(deps: Pick<Deps, 'cases' | 'evidence'>) {
     const state = await caseFor(deps, caseId);
     const commits = await deps.cases.history(state.caseId);
     const chain = verifyChain(commits, state);
-    const objects: { evidenceId: string; ok: boolean; problem?: string }[] = [];
+    const objects: { evidenceId: string; ok: boolean; problem?: string; archived?: true }[] = [];
     // A purged object (after its retention period) has no bytes to check; its record and hash stay on the journal.
     const recorded = Object.values(state.evidence ?? {})
       .filter((item) => item.status === 'recorded' && !item.purgedAt)
       .sort((a, b) => (a.recordedAt ?? '').localeCompare(b.recordedAt ?? ''));
     for (const item of recorded) {
       let problem: string | undefined;
+      // An archived object's bytes are readable only after a restore: it is checked when it is next restored.
+      const stored = await deps.evidence.head(item.key, item.versionId);
+      if (stored && needsRestore(stored.storageClass) && stored.restore?.state !== 'available') {
+        objects.push({ evidenceId: item.evidenceId, ok: true, archived: true });
+        continue;
+      }
       try {
         const hashed = await deps.evidence.hash(item.key, item.versionId);
         if (hashed.sha256 !== item.sha256)

@@ -4,6 +4,11 @@
  * to a separate access-log bucket. Object Created events go to EventBridge (the record-evidence function); a
  * lifecycle rule aborts multipart uploads nobody completed. Legal holds are set per object version by the
  * custody use cases (s3:PutObjectLegalHold, granted per function from the manifest).
+ *
+ * Storage over the retention (P-EVIDENCE-STORAGE): when a case is closed its objects are tagged `case-state=closed`;
+ * lifecycle moves tagged objects to Glacier Instant Retrieval, and later to Glacier Deep Archive, from which staff
+ * restore on demand. Transitions keep each version's Object Lock retention and legal hold (a storage-class change
+ * is not a deletion). No lifecycle rule expires or deletes a version: retention ends by a person's decision.
  */
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
@@ -17,6 +22,7 @@ import {
   StorageClass,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { RULES } from '#domain/rules/table.ts';
 import type { ObjectLockMode } from '../config.ts';
 
 /** Days after which S3 aborts a multipart upload that was never completed (the smallest unit S3 offers). */
@@ -27,6 +33,23 @@ export function retained(emptyOnDelete = false): { removalPolicy: RemovalPolicy;
   return emptyOnDelete
     ? { removalPolicy: RemovalPolicy.DESTROY, autoDeleteObjects: true }
     : { removalPolicy: RemovalPolicy.RETAIN };
+}
+
+/** Closed cases' objects (tagged at closure) go to Instant Retrieval, then to Deep Archive: P-EVIDENCE-STORAGE. */
+export function closedCaseTiers(rules = RULES) {
+  const storage = rules.P_EVIDENCE_STORAGE;
+  return {
+    id: 'closed-case-evidence-tiers',
+    prefix: 'cases/',
+    tagFilters: { [storage.closedTag.key]: storage.closedTag.value },
+    transitions: [
+      {
+        storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL,
+        transitionAfter: Duration.days(storage.instantRetrievalAfterDays),
+      },
+      { storageClass: StorageClass.DEEP_ARCHIVE, transitionAfter: Duration.days(storage.archiveAfterDays) },
+    ],
+  };
 }
 
 export interface EvidenceBucketProps {
@@ -91,6 +114,7 @@ export class EvidenceBucket extends Construct {
           // An upload link lives minutes; a multipart upload nobody completed is gone after a day, unrecorded.
           abortIncompleteMultipartUploadAfter: Duration.days(INCOMPLETE_UPLOAD_DAYS),
         },
+        closedCaseTiers(),
       ],
       ...retained(props.emptyOnDelete),
     });

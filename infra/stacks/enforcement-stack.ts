@@ -119,6 +119,7 @@ export class EnforcementStack extends Stack {
       namePrefix: prefix,
       encryption: this.encryption,
       bucket: this.evidence.bucket,
+      alertBus: this.settle.alertBus,
       ...functionSettings,
     });
 

@@ -4,7 +4,14 @@
  * list prices and the stage's function memory, and prints the cost per case and per 1,000 cases of the mix.
  */
 import { fileURLToPath } from 'node:url';
-import { type CostBreakdown, costOf, DEFAULT_ASSUMPTIONS, type PriceList } from '../cost/model.ts';
+import { EVIDENCE_TIER_DEFAULTS, mixOpenMonths } from '../cost/evidence.ts';
+import {
+  type CostAssumptions,
+  type CostBreakdown,
+  costOf,
+  DEFAULT_ASSUMPTIONS,
+  type PriceList,
+} from '../cost/model.ts';
 import { latestPricingFile, loadPrices, PricingError } from '../cost/pricing.ts';
 import { LOCAL_TABLES } from '../runtime/local-store.ts';
 import { DEFAULT_MIX, InvalidMixError, loadMix } from '../workload/mix.ts';
@@ -63,7 +70,7 @@ export interface CostReport {
     workflowPerCase: number;
   }[];
   readonly breakdown: CostBreakdown;
-  readonly assumptions: typeof DEFAULT_ASSUMPTIONS;
+  readonly assumptions: CostAssumptions;
   readonly perYear?: { readonly cases: number; readonly cost: number };
   /** For a China region: the same mix priced in the global reference region, beside it. */
   readonly global?: { readonly prices: PriceList; readonly breakdown: CostBreakdown };
@@ -96,7 +103,13 @@ export async function costReport(options: CostOptions): Promise<CostReport> {
   }
   const { measureScenarios, mixUsage } = await import('../cost/measure.ts');
   const measured = await measureScenarios(Object.keys(mix.shares));
-  const settings = { memoryMb, billedTables: BILLED_TABLES, assumptions: DEFAULT_ASSUMPTIONS };
+  // How long evidence stays in Standard: the mix's measured time from filing to closure, not an assumption.
+  const openMonths = mixOpenMonths(mix.shares, measured);
+  const assumptions: CostAssumptions =
+    openMonths === undefined
+      ? DEFAULT_ASSUMPTIONS
+      : { ...DEFAULT_ASSUMPTIONS, evidence: { ...DEFAULT_ASSUMPTIONS.evidence, openMonths } };
+  const settings = { memoryMb, billedTables: BILLED_TABLES, assumptions };
   const usage = mixUsage(mix.shares, measured);
   const breakdown = costOf(usage, prices, settings);
   const globalPrices = CHINA_REGIONS.has(region)
@@ -126,7 +139,7 @@ export async function costReport(options: CostOptions): Promise<CostReport> {
       };
     }),
     breakdown,
-    assumptions: DEFAULT_ASSUMPTIONS,
+    assumptions,
     ...(perYearCases !== undefined ? { perYear: { cases: perYearCases, cost: breakdown.perCase * perYearCases } } : {}),
     ...(globalPrices ? { global: { prices: globalPrices, breakdown: costOf(usage, globalPrices, settings) } } : {}),
   };
@@ -156,7 +169,7 @@ export async function costCommand(_globals: GlobalOptions, out: Output, options:
     out.line(`${pad('服务与项目', 60)}${pad('每案数量', 22)}${pad('每案费用', 14)}${pad('每千案', 12)}依据`);
     for (const l of breakdown.lines) {
       const flag =
-        l.unitPrice === null ? '（未找到单价，未计入）' : prices.prices[l.price].verify ? '（单价待核实）' : '';
+        l.unitPrice === null ? '（未找到单价，未计入）' : prices.prices[l.price]?.verify ? '（单价待核实）' : '';
       out.line(
         `${pad(`${SERVICE_LABELS[l.service] ?? l.service}：${l.item}`, 60)}${pad(`${quantity(l.quantity)} ${l.unit}`, 22)}${pad(money(l.cost, c), 14)}${pad(money(l.cost * 1000, c), 12)}${BASIS_LABELS[l.basis]}${flag}`,
       );
@@ -189,8 +202,16 @@ export async function costCommand(_globals: GlobalOptions, out: Output, options:
       `  日志：Lambda 平台日志每次调用 ${a.lambdaPlatformLogBytes} 字节，Step Functions 每次状态转换 ${a.stepFunctionsLogBytesPerTransition} 字节；每条协助单位答复 ${a.sqsRequestsPerMessage} 次 SQS 请求`,
     );
     out.line(
-      `  现场证据：每案 ${a.evidence.filesPerCase} 件、平均 ${a.evidence.averageMiB} MiB、保存 ${a.evidence.retentionMonths} 个月、每件查看 ${a.evidence.viewsPerFile} 次`,
+      `  现场证据：每案 ${a.evidence.filesPerCase} 件、平均 ${a.evidence.averageMiB} MiB、保存 ${a.evidence.retentionMonths} 个月（诉讼档案短期保管）、每件查看 ${a.evidence.viewsPerFile} 次`,
     );
+    if (a.evidence.storage !== 'standard') {
+      const open = a.evidence.openMonths ?? EVIDENCE_TIER_DEFAULTS.openMonths;
+      const restore = a.evidence.restoreShare ?? EVIDENCE_TIER_DEFAULTS.restoreShare;
+      const views = a.evidence.viewsInInstantRetrieval ?? EVIDENCE_TIER_DEFAULTS.viewsInInstantRetrieval;
+      out.line(
+        `  证据分层存储：结案前在标准存储约 ${open.toFixed(1)} 个月（${a.evidence.openMonths === undefined ? '假设' : '按各场景实测的立案至结案时间加权'}），结案后转即时检索层、上传满一年转深度归档；结案后每件查看 ${views} 次，${(restore * 100).toFixed(0)}% 的证据从深度归档恢复一次`,
+      );
+    }
     out.line('  不含：与案件数无关的固定月费（KMS 密钥、WAF、告警、Cognito 用户）、免费额度、数据传出、DynamoDB 存储');
     out.line('单价标注“待核实”者取自二手资料或通行价目，部署前请以 AWS 价格页为准。');
     out.line('');

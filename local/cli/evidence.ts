@@ -11,6 +11,7 @@ import {
   setEvidenceLegalHold,
   verifyEvidence,
 } from '#use-cases/evidence.ts';
+import { EvidenceRestoringError } from '#use-cases/evidence-tiers.ts';
 import { VaultRefusal } from '../evidence/vault.ts';
 import { CliError, type Output, pad } from './output.ts';
 import { findCase, type GlobalOptions, namesOf, withRuntime } from './session.ts';
@@ -168,8 +169,19 @@ export async function evidenceLinkCommand(
     async (runtime) => {
       const state = await findCase(runtime, reference);
       const issued = await plainly(() =>
-        issueEvidenceAccess(runtime.deps)({ userId: options.as }, state.caseId, evidenceId, purpose),
+        issueEvidenceAccess(runtime.deps)({ userId: options.as }, state.caseId, evidenceId, purpose).catch(
+          (error: unknown) => {
+            // An archived object: the restore is asked for (or under way); not an error, a time to come back.
+            if (error instanceof EvidenceRestoringError) return error;
+            throw error;
+          },
+        ),
       );
+      if (issued instanceof EvidenceRestoringError) {
+        const { code, readyBy, message } = issued;
+        out.result({ evidenceId, restoring: true, code, readyBy }, () => out.line(message));
+        return;
+      }
       out.result(issued, () => {
         out.line(
           `${purpose === 'view' ? '查看' : '下载'}链接（有效至${chinaTime(issued.link.expiresAt)}，已记入审计链）：`,

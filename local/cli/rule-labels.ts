@@ -213,6 +213,17 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   year: '年度',
   statistic: '统计口径',
   annualFen: '年平均工资',
+  classYears: '保管年限（年）',
+  short: '短期',
+  long: '长期',
+  permanentHasNoEnd: '永久保管不设期限',
+  closedTag: '结案时为证据对象设置的存储标签',
+  instantRetrievalAfterDays: '结案后转入即时检索归档层（自上传起天数）',
+  archiveAfterDays: '转入深度归档层（自上传起天数）',
+  restoreDays: '恢复副本可查看（天）',
+  restoreHours: '深度归档恢复所需（小时）',
+  key: '标签名',
+  value: '标签值',
 };
 
 export const VALUE_LABELS: Readonly<Record<string, string>> = {
@@ -325,6 +336,8 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'deferral-by-higher-court': '上级法院通知暂缓执行期间',
   'auction-or-sale': '拍卖变卖查封扣押财产期间',
   'no-prosecution': '人民检察院决定不起诉',
+  'case-state': '案件状态',
+  closed: '已结案',
 };
 
 const PERIOD_UNITS: Readonly<Record<string, string>> = { calendar: '日', working: '个工作日' };

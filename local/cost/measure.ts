@@ -12,6 +12,8 @@ export interface ScenarioUsage {
   readonly usage: Usage;
   /** Where the case ended. */
   readonly status: string;
+  /** Days from filing to closure on the virtual clock, when the case closed (how long its evidence stays in Standard). */
+  readonly openDays?: number;
 }
 
 export async function measureScenarios(scenarios: readonly string[]): Promise<ScenarioUsage[]> {
@@ -32,6 +34,7 @@ export async function measureScenarios(scenarios: readonly string[]): Promise<Sc
     for (const scenario of scenarios) {
       let status = 'unknown';
       let caseId = '';
+      let openDays: number | undefined;
       await runWorkload(runtime, tracker, {
         plan: [scenario],
         perDay: 1,
@@ -39,9 +42,15 @@ export async function measureScenarios(scenarios: readonly string[]): Promise<Sc
         onFinished: (id, _s, state) => {
           caseId = id;
           status = state?.status ?? 'unknown';
+          if (state?.closure) openDays = (Date.parse(state.closure.at) - Date.parse(state.filedAt)) / 86_400_000;
         },
       });
-      results.push({ scenario, usage: structuredClone(meter.of(caseId) ?? emptyUsage()), status });
+      results.push({
+        scenario,
+        usage: structuredClone(meter.of(caseId) ?? emptyUsage()),
+        status,
+        ...(openDays !== undefined ? { openDays } : {}),
+      });
     }
     return results;
   } finally {

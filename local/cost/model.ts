@@ -7,7 +7,10 @@
  * bucket), free tiers (which only matter for small volumes), data transfer, and DynamoDB storage (a case's items are
  * a few tens of KB: well under a cent a year per thousand cases).
  */
+import { retentionYears } from '#domain/evidence/retention.ts';
+import { RULES } from '#domain/rules/table.ts';
 import type { Usage } from '../runtime/usage.ts';
+import { type EvidenceAssumptions, evidenceStorageLines } from './evidence.ts';
 
 export interface PriceItem {
   /** null when no source gave it (the source field says so). */
@@ -17,7 +20,7 @@ export interface PriceItem {
   readonly verify?: boolean;
 }
 
-export const PRICE_KEYS = [
+export const REQUIRED_PRICE_KEYS = [
   'stepFunctions.transition',
   'lambda.request',
   'lambda.armGbSecond',
@@ -32,6 +35,22 @@ export const PRICE_KEYS = [
   'cloudwatchLogs.ingestGb',
   'xray.traceRecorded',
 ] as const;
+/**
+ * The archive classes' prices (issue 19). A region without them still prices: its evidence is then priced in S3
+ * Standard for the whole retention, and the line says so.
+ */
+export const TIER_PRICE_KEYS = [
+  's3.glacierIrGbMonth',
+  's3.deepArchiveGbMonth',
+  's3.objectTagMonth',
+  's3.transitionGlacierIr',
+  's3.transitionDeepArchive',
+  's3.glacierIrGetRequest',
+  's3.glacierIrRetrievalGb',
+  's3.deepArchiveRestoreRequest',
+  's3.deepArchiveRetrievalGb',
+] as const;
+export const PRICE_KEYS = [...REQUIRED_PRICE_KEYS, ...TIER_PRICE_KEYS] as const;
 export type PriceKey = (typeof PRICE_KEYS)[number];
 
 export interface PriceList {
@@ -40,7 +59,8 @@ export interface PriceList {
   readonly currency: string;
   readonly readAt: string;
   readonly file: string;
-  readonly prices: Readonly<Record<PriceKey, PriceItem>>;
+  readonly prices: Readonly<Record<(typeof REQUIRED_PRICE_KEYS)[number], PriceItem>> &
+    Readonly<Partial<Record<(typeof TIER_PRICE_KEYS)[number], PriceItem>>>;
 }
 
 /** What the model cannot measure here, stated. Every field is printed with the result. */
@@ -58,16 +78,7 @@ export interface CostAssumptions {
   /** SQS requests per partner answer: send, receive and delete (Lambda's poller batches, so fewer in practice). */
   readonly sqsRequestsPerMessage: number;
   /** Field evidence per case: not part of the scripted scenarios, so assumed. */
-  readonly evidence: {
-    readonly filesPerCase: number;
-    readonly averageMiB: number;
-    /** How long it is kept (the stage's Object Lock retention), months. */
-    readonly retentionMonths: number;
-    /** Signed view or download links per file. */
-    readonly viewsPerFile: number;
-    /** Time record-evidence takes for one file (a HEAD and a re-hash of the object), ms. */
-    readonly recordMs: number;
-  };
+  readonly evidence: EvidenceAssumptions;
 }
 
 export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
@@ -77,7 +88,15 @@ export const DEFAULT_ASSUMPTIONS: CostAssumptions = {
   lambdaPlatformLogBytes: 350,
   stepFunctionsLogBytesPerTransition: 1_000,
   sqsRequestsPerMessage: 3,
-  evidence: { filesPerCase: 4, averageMiB: 3, retentionMonths: 120, viewsPerFile: 2, recordMs: 300 },
+  // Kept for the short archive class of enforcement files (ARCHIVE-RETENTION: 30 years), in the archive tiers.
+  evidence: {
+    filesPerCase: 4,
+    averageMiB: 3,
+    retentionMonths: (retentionYears(RULES, 'short') ?? 30) * 12,
+    viewsPerFile: 2,
+    recordMs: 300,
+    storage: 'tiered',
+  },
 };
 
 export interface CostSettings {
@@ -133,7 +152,7 @@ export function costOf(usage: Usage, prices: PriceList, settings: CostSettings):
     price: PriceKey,
     basis: CostLine['basis'],
   ) => {
-    const unitPrice = p[price].price;
+    const unitPrice = p[price]?.price ?? 0;
     const evidence = item.includes('evidence');
     const cost = unitPrice === null ? 0 : quantity * unitPrice;
     lines.push({ service, item, quantity, unit, price, unitPrice, cost, basis, evidence });
@@ -206,14 +225,10 @@ export function costOf(usage: Usage, prices: PriceList, settings: CostSettings):
     's3.getRequest',
     'assumed',
   );
-  line(
-    'S3',
-    `evidence storage over ${a.evidence.retentionMonths} months`,
-    ((evidenceFiles * a.evidence.averageMiB) / 1024) * a.evidence.retentionMonths,
-    'GB-months',
-    's3.standardGbMonth',
-    'assumed',
-  );
+  const tiersPriced = TIER_PRICE_KEYS.every((key) => p[key] !== undefined);
+  if (tiersPriced || a.evidence.storage === 'standard') evidenceStorageLines(a.evidence, line);
+  else
+    evidenceStorageLines({ ...a.evidence, storage: 'standard' }, line, RULES, ' (Standard: no archive-class prices)');
 
   const logBytes =
     usage.logBytes +

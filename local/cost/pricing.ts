@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod';
 import { readJsonFileWithin } from '../json-file.ts';
-import { PRICE_KEYS, type PriceKey, type PriceList } from './model.ts';
+import { type PriceList, REQUIRED_PRICE_KEYS, TIER_PRICE_KEYS } from './model.ts';
 
 export const PRICING_DIR = new URL('../../config/pricing/', import.meta.url);
 
@@ -26,7 +26,16 @@ const PricingFile = z.object({
       currency: z.string().min(3).max(3),
       /** When this region's prices were read, if not with the rest of the file. */
       readAt: z.iso.date().optional(),
-      prices: z.object(Object.fromEntries(PRICE_KEYS.map((k) => [k, Price])) as Record<PriceKey, typeof Price>),
+      prices: z.object({
+        ...(Object.fromEntries(REQUIRED_PRICE_KEYS.map((k) => [k, Price])) as Record<
+          (typeof REQUIRED_PRICE_KEYS)[number],
+          typeof Price
+        >),
+        ...(Object.fromEntries(TIER_PRICE_KEYS.map((k) => [k, Price.optional()])) as Record<
+          (typeof TIER_PRICE_KEYS)[number],
+          z.ZodOptional<typeof Price>
+        >),
+      }),
     }),
   ),
 });

@@ -31,20 +31,31 @@ import { join } from 'node:path';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
 import { hexToBase64 } from '#domain/evidence/objects.ts';
+import { retentionDaysOf } from '#domain/evidence/retention.ts';
+import { RULES } from '#domain/rules/table.ts';
 import type { EvidenceStore, PresignedRequest, Signing, StoredObject } from '#ports/evidence-store.ts';
 import { ensureSchema, type OpenedDatabase, transaction } from '../store/database.ts';
 import { installationKey } from '../store/private-files.ts';
 import { type LinkClaims, linkQuery, newNonce } from './signing.ts';
 import { type ObjectRow, SCHEMA } from './vault-schema.ts';
+import { VaultTiers } from './vault-tiers.ts';
 
-/** The prod stage's evidence retention (infra/config.ts, evidence.retentionDays): the local default. */
-export const LOCAL_RETENTION_DAYS = 3650;
+/** The prod stage's evidence retention (infra/config.ts: the short archive class, ARCHIVE-RETENTION): the local default. */
+export const LOCAL_RETENTION_DAYS = retentionDaysOf(RULES, 'short') ?? 10958;
 
 export interface EvidenceLogEntry {
   readonly seq: number;
   readonly at: Instant;
   readonly key: string;
-  readonly action: 'stored' | 'read' | 'legal-hold' | 'verification-failed' | 'purged' | 'refused';
+  readonly action:
+    | 'stored'
+    | 'read'
+    | 'legal-hold'
+    | 'verification-failed'
+    | 'purged'
+    | 'refused'
+    | 'case-closed'
+    | 'restore-requested';
   readonly detail: Readonly<Record<string, unknown>>;
 }
 
@@ -77,6 +88,7 @@ export class EvidenceVault implements EvidenceStore {
   private readonly database: OpenedDatabase;
   private readonly now: () => Instant;
   private readonly retentionDays: number;
+  private readonly tiers: VaultTiers;
   private endpointOf: EndpointProvider = async () => {
     throw new Error('the evidence gate is not started');
   };
@@ -94,6 +106,7 @@ export class EvidenceVault implements EvidenceStore {
     this.now = options.now;
     this.retentionDays = options.retentionDays ?? LOCAL_RETENTION_DAYS;
     ensureSchema(options.database, 'evidence', SCHEMA);
+    this.tiers = new VaultTiers(options.database);
   }
 
   private get objectsDir(): string {
@@ -310,6 +323,7 @@ export class EvidenceVault implements EvidenceStore {
       contentType: row.content_type,
       lastModified: row.recorded_at,
       ...(row.failed_at ? { failedVerification: { at: row.failed_at, problem: row.failed_problem ?? '' } } : {}),
+      ...this.tiers.state(key, row.recorded_at, this.now()),
     };
   }
 
@@ -333,12 +347,30 @@ export class EvidenceVault implements EvidenceStore {
     return { method: 'GET', url, headers: {}, expiresAt: plusSeconds(signing.signedAt, signing.expiresInSeconds) };
   }
 
-  /** The object a download link may serve: recorded, not purged, not failed. */
+  /** The object a download link may serve: recorded, not purged, not failed, not archived without a restore. */
   readable(key: string): ObjectRow {
     const row = this.row(key);
     if (!row || row.purged_at) throw new VaultRefusal(404, 'NoSuchKey', 'no such object');
     if (row.failed_at) throw new VaultRefusal(403, 'FailedVerification', 'the object failed verification');
+    if (!this.tiers.readableNow(key, row.recorded_at, this.now()))
+      throw new VaultRefusal(403, 'InvalidObjectState', 'the object is archived: restore it first');
     return row;
+  }
+
+  async markCaseClosed(key: string): Promise<void> {
+    const row = this.row(key);
+    if (!row || row.purged_at) throw new VaultRefusal(404, 'NoSuchKey', 'no such object');
+    transaction(this.database.db, () => {
+      if (this.tiers.markClosed(key, this.now())) this.writeLog(key, 'case-closed', {});
+    });
+  }
+
+  async restore(key: string, _versionId: string | undefined, days: number): Promise<void> {
+    const row = this.row(key);
+    if (!row || row.purged_at) throw new VaultRefusal(404, 'NoSuchKey', 'no such object');
+    transaction(this.database.db, () => {
+      if (this.tiers.restore(key, row.recorded_at, this.now(), days)) this.writeLog(key, 'restore-requested', { days });
+    });
   }
 
   async setLegalHold(key: string, _versionId: string | undefined, on: boolean): Promise<void> {

@@ -22,6 +22,7 @@ import type { CaseQueries, CaseRepository } from '#ports/case-repository.ts';
 import type { StepHandler } from '#steps/define.ts';
 import { STEP_REGISTRY } from '#steps/index.ts';
 import type { Deps } from '#use-cases/context.ts';
+import { markClosedCaseEvidence } from '#use-cases/evidence-tiers.ts';
 import { sweepFieldTrips } from '#use-cases/field.ts';
 import type { IntakeOutcome } from '#use-cases/intake-case.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
@@ -200,6 +201,8 @@ export class EmbeddedRuntime {
       listener: (commit, state) => {
         // Any commit may move a case's next node milestone: the sweep index is read again before it is trusted.
         this.sweepHint = { dirty: true };
+        // A case that closes tags its evidence for the archive tiers, as the CaseClosed event does on AWS.
+        if (commit.events.some((e) => e.type === 'case-closed')) this.track(this.tagClosedEvidence(commit.caseId));
         options.onCommit?.(commit, state);
       },
       schedule: (state) => nextSweepAt(state, reference.rules, reference.calendar),
@@ -267,6 +270,8 @@ export class EmbeddedRuntime {
       documents: this.documentIssuing.archive,
       issuing: options.issueDocuments ? this.documentIssuing : undefined,
       field: store.field,
+      // The embedded runtime tags a closed case's evidence from the commit itself (the listener above).
+      closures: { closed: async () => undefined },
     };
     this.intakeHandler = createIntakeHandler(
       this.deps,
@@ -576,6 +581,21 @@ export class EmbeddedRuntime {
       await this.sweepMatters();
       await this.sweepEvidence();
       if (fired === 0 && swept.acted === 0 && !this.engine.hasWork) return;
+    }
+  }
+
+  /** Tags a closed case's evidence for the archive tiers (P-EVIDENCE-STORAGE). */
+  private async tagClosedEvidence(caseId: string): Promise<void> {
+    try {
+      await markClosedCaseEvidence(this.deps)(caseId);
+    } catch (error) {
+      this.log({
+        level: 'ERROR',
+        message: 'closed case evidence not tagged',
+        service: 'enforcement',
+        caseId,
+        error: String(error),
+      });
     }
   }
 

@@ -20,7 +20,7 @@ const AUDIENCE = 'enforcement-console';
 
 const chinaConfig = (region: string, stage = 'test') =>
   resolveStage(stage, {
-    evidence: { retentionDays: 7 },
+    evidence: { archiveClass: 'short', retentionDays: 7 },
     alarmEmail: 'enforcement-alarms@example.com',
     region,
     oidc: { issuer: ISSUER, audience: AUDIENCE },

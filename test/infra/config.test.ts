@@ -12,7 +12,7 @@ import { stepEntry } from '../../infra/paths.ts';
 describe('the stage configuration', () => {
   it('defaults to GOVERNANCE Object Lock, the enforcement name prefix and 512 MB', () => {
     // Prepare
-    const input = { evidence: { retentionDays: 30 } };
+    const input = { evidence: { archiveClass: 'short' as const, retentionDays: 30 } };
 
     // Act
     const config = resolveStage('qa', input);
@@ -21,7 +21,7 @@ describe('the stage configuration', () => {
     expect(config).toEqual({
       stage: 'qa',
       namePrefix: 'enforcement',
-      evidence: { objectLockMode: 'GOVERNANCE', retentionDays: 30 },
+      evidence: { objectLockMode: 'GOVERNANCE', retentionDays: 30, archiveClass: 'short' },
       logRetention: RetentionDays.THREE_MONTHS,
       memorySize: 512,
       removal: 'retain',
@@ -32,15 +32,15 @@ describe('the stage configuration', () => {
   it('puts AWS WAF in front of the staff API in prod, and refuses a throttle out of range', () => {
     expect(stageConfig('prod').api.waf).toBe(true);
     expect(stageConfig('dev').api.waf).toBe(false);
-    expect(() => resolveStage('qa', { evidence: { retentionDays: 30 }, api: { rateLimit: 0 } })).toThrow(
-      /api.rateLimit/,
-    );
+    expect(() =>
+      resolveStage('qa', { evidence: { archiveClass: 'short' as const, retentionDays: 30 }, api: { rateLimit: 0 } }),
+    ).toThrow(/api.rateLimit/);
   });
 
   it('keeps an explicit COMPLIANCE mode and alarm e-mail', () => {
     // Prepare
     const input = {
-      evidence: { objectLockMode: 'COMPLIANCE', retentionDays: 3650 },
+      evidence: { objectLockMode: 'COMPLIANCE', archiveClass: 'long', retentionDays: 3650 },
       alarmEmail: 'ops@example.com',
     } as const;
 
@@ -48,17 +48,33 @@ describe('the stage configuration', () => {
     const config = resolveStage('prod', input);
 
     // Assess
-    expect(config.evidence).toEqual({ objectLockMode: 'COMPLIANCE', retentionDays: 3650 });
+    expect(config.evidence).toEqual({ objectLockMode: 'COMPLIANCE', retentionDays: 3650, archiveClass: 'long' });
     expect(config.alarmEmail).toBe('ops@example.com');
   });
 
   it.each([
-    ['a fractional retention', { evidence: { retentionDays: 1.5 } }, /retentionDays/],
-    ['no retention', { evidence: { retentionDays: 0 } }, /retentionDays/],
-    ['an unknown lock mode', { evidence: { objectLockMode: 'LEGAL' as never, retentionDays: 1 } }, /objectLockMode/],
-    ['too little memory', { evidence: { retentionDays: 1 }, memorySize: 64 }, /memorySize/],
-    ['a malformed e-mail', { evidence: { retentionDays: 1 }, alarmEmail: 'ops' }, /alarmEmail/],
-    ['an upper-case prefix', { evidence: { retentionDays: 1 }, namePrefix: 'Enforcement' }, /namePrefix/],
+    ['a fractional retention', { evidence: { archiveClass: 'short' as const, retentionDays: 1.5 } }, /retentionDays/],
+    ['no retention', { evidence: { archiveClass: 'short' as const, retentionDays: 0 } }, /retentionDays/],
+    [
+      'an unknown lock mode',
+      { evidence: { archiveClass: 'short' as const, objectLockMode: 'LEGAL' as never, retentionDays: 1 } },
+      /objectLockMode/,
+    ],
+    [
+      'too little memory',
+      { evidence: { archiveClass: 'short' as const, retentionDays: 1 }, memorySize: 64 },
+      /memorySize/,
+    ],
+    [
+      'a malformed e-mail',
+      { evidence: { archiveClass: 'short' as const, retentionDays: 1 }, alarmEmail: 'ops' },
+      /alarmEmail/,
+    ],
+    [
+      'an upper-case prefix',
+      { evidence: { archiveClass: 'short' as const, retentionDays: 1 }, namePrefix: 'Enforcement' },
+      /namePrefix/,
+    ],
   ])('rejects %s', (_, input, message) => {
     // Prepare
     const resolve = () => resolveStage('qa', input);
@@ -69,6 +85,25 @@ describe('the stage configuration', () => {
     // Assess
     expect(act).toThrow(InvalidStageConfigError);
     expect(act).toThrow(message);
+  });
+
+  it('requires the archive class of enforcement files, and locks evidence for its years unless told otherwise', () => {
+    // Act
+    const missing = () => resolveStage('qa', { evidence: { retentionDays: 30 } });
+    const short = resolveStage('qa', { evidence: { archiveClass: 'short' } });
+    const long = resolveStage('qa', { evidence: { archiveClass: 'long' } });
+    const permanent = () => resolveStage('qa', { evidence: { archiveClass: 'permanent' } });
+
+    // Assess
+    expect(missing).toThrow(/evidence.archiveClass is required/);
+    expect(short.evidence.retentionDays).toBe(10958);
+    expect(long.evidence.retentionDays).toBe(21915);
+    expect(permanent).toThrow(/retentionDays is required for a permanent archive class/);
+    expect(resolveStage('qa', { evidence: { archiveClass: 'permanent', retentionDays: 36500 } }).evidence).toEqual({
+      objectLockMode: 'GOVERNANCE',
+      retentionDays: 36500,
+      archiveClass: 'permanent',
+    });
   });
 
   it('resolves every known stage and refuses an unknown one', () => {

@@ -8,6 +8,7 @@ import { ENV } from '#commons/config.ts';
 import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE } from '#contracts/intake-event.ts';
 import { PARTY_CHANGE_DETAIL_TYPE } from '#contracts/party-change-event.ts';
 import { PRESERVATION_DETAIL_TYPE, PRESERVATION_SOURCE } from '#contracts/preservation-event.ts';
+import { RULES } from '#domain/rules/table.ts';
 import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { MACHINES } from '#workflows/index.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
@@ -204,10 +205,50 @@ describe('evidence custody', () => {
           AbortIncompleteMultipartUpload: { DaysAfterInitiation: INCOMPLETE_UPLOAD_DAYS },
           Status: 'Enabled',
         },
+        {
+          Id: 'closed-case-evidence-tiers',
+          Prefix: 'cases/',
+          TagFilters: [{ Key: 'case-state', Value: 'closed' }],
+          Transitions: [
+            { StorageClass: 'GLACIER_IR', TransitionInDays: RULES.P_EVIDENCE_STORAGE.instantRetrievalAfterDays },
+            { StorageClass: 'DEEP_ARCHIVE', TransitionInDays: RULES.P_EVIDENCE_STORAGE.archiveAfterDays },
+          ],
+          Status: 'Enabled',
+        },
       ],
     });
     // No custom-resource function manages the notification: the bucket states it itself.
     expect(resourcesOfType('Custom::S3BucketNotifications')).toEqual([]);
+  });
+
+  it('tiers closed cases without touching Object Lock or legal holds: no rule expires or deletes a version', () => {
+    // Prepare
+    const bucket = synthesizedTemplate().Resources[evidence()];
+
+    // Act
+    const properties = (bucket?.Properties ?? {}) as {
+      ObjectLockEnabled?: boolean;
+      ObjectLockConfiguration?: { Rule?: { DefaultRetention?: { Days?: number } } };
+      LifecycleConfiguration?: { Rules?: Record<string, unknown>[] };
+    };
+    const rules = properties.LifecycleConfiguration?.Rules ?? [];
+
+    // Assess: the lock stays on the bucket with its default retention, and lifecycle only changes storage class.
+    expect(properties.ObjectLockEnabled).toBe(true);
+    expect(properties.ObjectLockConfiguration?.Rule?.DefaultRetention?.Days).toBe(TEST_CONFIG.evidence.retentionDays);
+    for (const rule of rules) {
+      expect(rule).not.toHaveProperty('ExpirationInDays');
+      expect(rule).not.toHaveProperty('ExpirationDate');
+      expect(rule).not.toHaveProperty('ExpiredObjectDeleteMarker');
+      expect(rule).not.toHaveProperty('NoncurrentVersionExpiration');
+      expect(rule).not.toHaveProperty('NoncurrentVersionExpirationInDays');
+    }
+    // Only objects of closed cases move, and only to classes that keep the version (Deep Archive at least 90
+    // days after Instant Retrieval, its minimum storage duration).
+    const tiers = rules.find((r) => r.Id === 'closed-case-evidence-tiers');
+    expect(tiers?.TagFilters).toEqual([{ Key: 'case-state', Value: 'closed' }]);
+    const [ir, archive] = ((tiers?.Transitions ?? []) as { TransitionInDays: number }[]).map((t) => t.TransitionInDays);
+    expect((archive ?? 0) - (ir ?? 0)).toBeGreaterThanOrEqual(90);
   });
 
   it("routes the bucket's Object Created events under cases/ from the default bus to record-evidence, with a DLQ", () => {
@@ -232,6 +273,27 @@ describe('evidence custody', () => {
           Arn: { 'Fn::GetAtt': [functionLogicalId(`${prefix}-record-evidence`), 'Arn'] },
           DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(recordEvidence.deadLetterQueue), 'Arn'] } },
           RetryPolicy: { MaximumRetryAttempts: Match.anyValue(), MaximumEventAgeInSeconds: Match.anyValue() },
+        }),
+      ],
+    });
+  });
+
+  it("routes the alert bus's CaseClosed events to record-evidence (the archive tag), with the same DLQ", () => {
+    // Prepare
+    const { recordEvidence, settle } = synthesized().stack;
+
+    // Act
+    const rule = synthesizedTemplate().Resources[idOf(recordEvidence.closedRule)];
+
+    // Assess
+    expect(rule?.Properties?.EventBusName).toEqual({ Ref: idOf(settle.alertBus) });
+    expect(rule?.Properties?.EventPattern).toEqual({ source: ['court.enforcement'], 'detail-type': ['CaseClosed'] });
+    template().hasResourceProperties('AWS::Events::Rule', {
+      Name: `${prefix}-evidence-case-closed`,
+      Targets: [
+        Match.objectLike({
+          Arn: { 'Fn::GetAtt': [functionLogicalId(`${prefix}-record-evidence`), 'Arn'] },
+          DeadLetterConfig: { Arn: { 'Fn::GetAtt': [idOf(recordEvidence.deadLetterQueue), 'Arn'] } },
         }),
       ],
     });
@@ -657,6 +719,7 @@ const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
   wakes: [],
   filing: [],
   partyKey: [],
+  closures: [],
 };
 
 /** Other grants a port implies (resource label and action), and the environment it needs. */
@@ -667,6 +730,8 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   alerts: ['alert-bus events:PutEvents'],
   // The filing system hears resumption requests (G3) on the alert bus.
   filing: ['alert-bus events:PutEvents'],
+  // A function that closes cases announces it (CaseClosed) on the alert bus.
+  closures: ['alert-bus events:PutEvents'],
   // record-evidence's use of the bucket (function-access.ts EVIDENCE_USE): read, and legal hold, on case keys only.
   // Intake derives party ids with the installation's key (HMAC), read from its secret.
   partyKey: ['party-key secretsmanager:GetSecretValue'],
@@ -683,6 +748,8 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
     'evidence-bucket/cases/* s3:GetObject',
     'evidence-bucket/cases/* s3:GetObjectVersion',
     'evidence-bucket/cases/* s3:PutObjectLegalHold',
+    'evidence-bucket/cases/* s3:PutObjectTagging',
+    'evidence-bucket/cases/* s3:PutObjectVersionTagging',
   ],
 };
 
@@ -709,6 +776,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   wakes: [ENV.partnerQueueUrl],
   filing: [ENV.alertBusName],
   partyKey: [ENV.partyKeySecret],
+  closures: [ENV.alertBusName],
 };
 
 function resourceLabels(): Map<string, string> {
@@ -837,8 +905,17 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
     }
     if (name === 'api') {
       // The staff API signs uploads and links and sets legal holds (EVIDENCE_USE custody), beyond reading.
-      for (const action of ['PutObject', 'AbortMultipartUpload', 'ListMultipartUploadParts', 'GetObjectLegalHold'])
+      // It restores archived evidence for a view (P-EVIDENCE-STORAGE); it does not tag (record-evidence does).
+      for (const action of [
+        'PutObject',
+        'AbortMultipartUpload',
+        'ListMultipartUploadParts',
+        'GetObjectLegalHold',
+        'RestoreObject',
+      ])
         expected.add(`evidence-bucket/cases/* s3:${action}`);
+      expected.delete('evidence-bucket/cases/* s3:PutObjectTagging');
+      expected.delete('evidence-bucket/cases/* s3:PutObjectVersionTagging');
     }
     if (name === 'settle') {
       for (const action of ['SendTaskSuccess', 'SendTaskFailure', 'SendTaskHeartbeat']) {

@@ -18,7 +18,7 @@ import type { EnforcementStack } from '../../infra/stacks/enforcement-stack.ts';
 
 /** A small but complete stage: every optional resource (the alarm e-mail subscription) is present. */
 export const TEST_CONFIG: StageConfig = resolveStage('test', {
-  evidence: { retentionDays: 7 },
+  evidence: { archiveClass: 'short', retentionDays: 7 },
   alarmEmail: 'enforcement-alarms@example.com',
 });
 

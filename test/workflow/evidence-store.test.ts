@@ -20,7 +20,7 @@ import {
   verifyEvidence,
 } from '#use-cases/evidence.ts';
 import { sendPresigned, UploadRefusedError, uploadEvidenceFile } from '../../local/cli/uploader.ts';
-import { EvidenceVault } from '../../local/evidence/vault.ts';
+import { EvidenceVault, LOCAL_RETENTION_DAYS } from '../../local/evidence/vault.ts';
 import { EmbeddedRuntime } from '../../local/runtime/runtime.ts';
 import { openDatabase } from '../../local/store/database.ts';
 import { firstExposed } from '../../local/store/private-files.ts';
@@ -252,8 +252,10 @@ describe('a purge through the runtime', () => {
     const purge = recordEvidencePurge(s.runtime.deps);
     const byVault = (k: string) => s.runtime.evidence.purge(k, 'wang-fang', '保存期满');
     const early = await purge({ userId: 'wang-fang' }, caseId, evidenceId, '保存期满', byVault).catch((e: Error) => e);
-    // Ten years on (the clock set directly: nothing else is under test).
-    s.runtime.clock.set(new Date(Date.parse(s.runtime.clock.now()) + 3651 * DAY * 1000).toISOString());
+    // Past the retention (the short archive class, 30 years; the clock set directly: nothing else is under test).
+    s.runtime.clock.set(
+      new Date(Date.parse(s.runtime.clock.now()) + (LOCAL_RETENTION_DAYS + 1) * DAY * 1000).toISOString(),
+    );
 
     // Act
     const done = await purge({ userId: 'wang-fang' }, caseId, evidenceId, '保存期满', byVault);

@@ -4,6 +4,7 @@ import { SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { PartnerCallback } from '#contracts/partner-answers.ts';
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type { Alert, CommandCenter } from '#ports/alerts.ts';
+import type { CaseClosures } from '#ports/case-closures.ts';
 import type { FilingSystem, ResumptionRequest, ReversalRequest } from '#ports/filing.ts';
 import type { WakeRequest } from '#ports/wakes.ts';
 import type { DeadLetters } from '../dynamodb/rejection-log.ts';
@@ -94,6 +95,32 @@ export class EventBridgeFilingSystem implements FilingSystem {
             Source: ALERT_SOURCE,
             DetailType: REVERSAL_DETAIL_TYPE,
             Detail: JSON.stringify(request),
+          },
+        ],
+      }),
+    );
+  }
+}
+
+/** What the record-evidence function listens for on the alert bus: tag a closed case's evidence for archiving. */
+export const CASE_CLOSED_DETAIL_TYPE = 'CaseClosed';
+
+export class EventBridgeCaseClosures implements CaseClosures {
+  private readonly events: EventBridgeClient;
+  private readonly busName: string;
+  constructor(events: EventBridgeClient, busName: string) {
+    this.events = events;
+    this.busName = busName;
+  }
+  async closed(notice: { readonly caseId: string; readonly at: string }): Promise<void> {
+    await this.events.send(
+      new PutEventsCommand({
+        Entries: [
+          {
+            EventBusName: this.busName,
+            Source: ALERT_SOURCE,
+            DetailType: CASE_CLOSED_DETAIL_TYPE,
+            Detail: JSON.stringify({ caseId: notice.caseId, at: notice.at }),
           },
         ],
       }),

@@ -31,7 +31,8 @@ const OPEN = 'open';
 const CLOSED = 'closed';
 
 /** Told about each commit once it is written (the embedded runtime's CLI prints the timeline as it grows). */
-export type CommitListener = (commit: Commit, state: EnforcementCase) => void;
+/** Told of each commit once it is written; a promise it returns is awaited before `append` returns. */
+export type CommitListener = (commit: Commit, state: EnforcementCase) => void | Promise<void>;
 
 /** When the node sweeper next has something to do on a case (domain/case/node-watch.ts), for the sweep index. */
 export type SweepSchedule = (state: EnforcementCase) => Instant | undefined;
@@ -376,7 +377,7 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
     }
     await this.project(next, current ? draft.events : undefined);
     this.behind.delete(caseId);
-    this.listener?.(commit, next);
+    await this.listener?.(commit, next);
     return next;
   }
 

@@ -14,12 +14,16 @@ import {
   HeadObjectCommand,
   PutObjectCommand,
   PutObjectLegalHoldCommand,
+  PutObjectTaggingCommand,
+  RestoreObjectCommand,
   type S3Client,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
 import { hexToBase64 } from '#domain/evidence/objects.ts';
+import { parseRestoreHeader } from '#domain/evidence/retention.ts';
+import { RULES } from '#domain/rules/table.ts';
 import type { EvidenceStore, PresignedRequest, Signing, StoredObject } from '#ports/evidence-store.ts';
 
 /** x-amz-checksum-sha256 must stay a header: S3 checks a hoisted (query-string) checksum against nothing. */
@@ -144,6 +148,8 @@ export class S3EvidenceStore implements EvidenceStore {
         ...(head.ContentType ? { contentType: head.ContentType } : {}),
         ...(head.ChecksumSHA256 ? { checksumSha256: head.ChecksumSHA256 } : {}),
         ...(head.ChecksumType ? { checksumType: head.ChecksumType } : {}),
+        storageClass: head.StorageClass ?? 'STANDARD',
+        restore: parseRestoreHeader(head.Restore),
       };
     } catch (error) {
       if (isNotFound(error)) return undefined;
@@ -193,6 +199,37 @@ export class S3EvidenceStore implements EvidenceStore {
         ChecksumAlgorithm: 'SHA256',
       }),
     );
+  }
+
+  async markCaseClosed(key: string, versionId: string | undefined): Promise<void> {
+    const { key: tagKey, value } = RULES.P_EVIDENCE_STORAGE.closedTag;
+    await this.client.send(
+      new PutObjectTaggingCommand({
+        Bucket: this.bucket,
+        Key: key,
+        ...(versionId ? { VersionId: versionId } : {}),
+        Tagging: { TagSet: [{ Key: tagKey, Value: value }] },
+        ChecksumAlgorithm: 'SHA256',
+      }),
+    );
+  }
+
+  async restore(key: string, versionId: string | undefined, days: number): Promise<void> {
+    try {
+      await this.client.send(
+        new RestoreObjectCommand({
+          Bucket: this.bucket,
+          Key: key,
+          ...(versionId ? { VersionId: versionId } : {}),
+          RestoreRequest: { Days: days, GlacierJobParameters: { Tier: 'Standard' } },
+          ChecksumAlgorithm: 'SHA256',
+        }),
+      );
+    } catch (error) {
+      // A restore already under way: S3 answers 409 RestoreAlreadyInProgress; asking again changes nothing.
+      if ((error as { name?: string }).name === 'RestoreAlreadyInProgress') return;
+      throw error;
+    }
   }
 
   async legalHold(key: string, versionId: string | undefined): Promise<boolean> {

@@ -590,6 +590,14 @@ export type CaseEvent =
       readonly expiresAt: Instant;
     }
   | {
+      /** A view or download of an archived object asked for: storage restores a readable copy first. */
+      readonly type: 'evidence-restore-requested';
+      readonly evidenceId: string;
+      readonly by: string;
+      /** When the copy is expected to be readable (P-EVIDENCE-STORAGE restoreHours after the request). */
+      readonly readyBy: Instant;
+    }
+  | {
       readonly type: 'legal-hold-set' | 'legal-hold-released';
       readonly by: string;
       readonly reason: string;

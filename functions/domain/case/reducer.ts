@@ -366,6 +366,8 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       }));
     case 'evidence-download-issued':
       return withEvidence(state, event.evidenceId, (item) => ({ ...item, accesses: item.accesses + 1 }));
+    case 'evidence-restore-requested':
+      return state;
     case 'legal-hold-set':
     case 'legal-hold-released': {
       const on = event.type === 'legal-hold-set';

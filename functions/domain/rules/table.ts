@@ -47,6 +47,7 @@ const ENFORCEMENT_PROCEDURE_2008 =
   '最高人民法院《关于适用〈中华人民共和国民事诉讼法〉执行程序若干问题的解释》(法释〔2008〕13号，2020年修正)';
 const OBJECTIONS_2015 =
   '最高人民法院《关于人民法院办理执行异议和复议案件若干问题的规定》(法释〔2015〕10号，2020年修正)';
+const COURT_ARCHIVE_RETENTION = '最高人民法院、国家档案局《关于人民法院诉讼档案保管期限的规定》(1984)';
 const REFUSAL_2024 =
   '最高人民法院、最高人民检察院《关于办理拒不执行判决、裁定刑事案件适用法律若干问题的解释》(法释〔2024〕13号)';
 const EXECUTION_PROCEDURE_2020 =
@@ -1528,6 +1529,44 @@ export const RULES = {
      */
     rehashMaxBytes: 64 * 1024 * 1024,
     descriptionMaxChars: 500,
+  },
+  ARCHIVE_RETENTION: {
+    id: 'ARCHIVE-RETENTION',
+    title:
+      'Court case files (诉讼档案) are kept permanently, long (60 years) or short (30 years), by the retention table',
+    titleZh: '诉讼档案保管期限（永久、长期60年、短期30年）',
+    kind: 'law',
+    source: `${COURT_ARCHIVE_RETENTION} 第三条：诉讼档案的保管期限分为永久、长期、短期三种；长期保管60年，短期保管30年；具体案卷的保管期限参照《人民法院诉讼档案保管期限表》划定`,
+    effectiveFrom: '1984-01-01',
+    version: '1984',
+    /** Found in secondary sources only (the text of 第三条 as quoted); the 保管期限表's rows for 执行 files were not found. */
+    verify: true,
+    /** Years the short and long classes keep a file (第三条). */
+    classYears: { short: 30, long: 60 },
+    /** The third class, permanent (永久), keeps a file with no end. */
+    permanentHasNoEnd: true,
+  },
+  P_EVIDENCE_STORAGE: {
+    id: 'P-EVIDENCE-STORAGE',
+    title:
+      'Field evidence storage: Instant Retrieval once the case is closed, an archive class later, restore on demand',
+    titleZh: '现场证据存储分层（结案后转低频即时检索，此后转归档存储，按需恢复）',
+    kind: 'policy',
+    source: POLICY,
+    effectiveFrom: '2026-12-01',
+    version: '1',
+    verify: false,
+    /** Tag S3 lifecycle rules match: set on every recorded object of a case when the case is closed. */
+    closedTag: { key: 'case-state', value: 'closed' },
+    /** Days after upload (S3 counts from creation) from which a closed case's object moves to Glacier Instant Retrieval. */
+    instantRetrievalAfterDays: 0,
+    /** Days after upload from which a closed case's object moves to Glacier Deep Archive: a year online in all, at
+     * least 90 days (Instant Retrieval's minimum storage) after the tier it left for a case closed within 9 months. */
+    archiveAfterDays: 365,
+    /** How long a restored copy of an archived object stays readable. */
+    restoreDays: 7,
+    /** Deep Archive's Standard restore: ready within this many hours. */
+    restoreHours: 12,
   },
   P_FIELD_LOCATION: {
     id: 'P-FIELD-LOCATION',

@@ -407,6 +407,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     }
     case 'evidence-download-issued':
       return `签发证据${event.purpose === 'view' ? '查看' : '下载'}链接：${names.member(event.by)}，证据编号 ${event.evidenceId}，有效至${chinaTime(event.expiresAt)}`;
+    case 'evidence-restore-requested':
+      return `申请恢复归档证据：${names.member(event.by)}，证据编号 ${event.evidenceId}，预计${chinaTime(event.readyBy)}前可查看`;
     case 'legal-hold-set':
       return `证据法律保留：${names.member(event.by)}对${event.evidence.length}件证据设置法律保留（不得删除或覆盖），理由：${event.reason}`;
     case 'legal-hold-released':

@@ -1,5 +1,6 @@
 /** The cost model on a small usage whose every line is worked out by hand (round prices, to follow the sums). */
 import { describe, expect, it } from 'vitest';
+import { mixOpenMonths } from '../../../local/cost/evidence.ts';
 import { type CostAssumptions, costOf, PRICE_KEYS, type PriceKey, type PriceList } from '../../../local/cost/model.ts';
 import { loadPrices } from '../../../local/cost/pricing.ts';
 import { emptyUsage, type Usage } from '../../../local/runtime/usage.ts';
@@ -13,6 +14,15 @@ const ROUND_PRICES: Record<PriceKey, number> = {
   's3.standardGbMonth': 1,
   's3.putRequest': 0.01,
   's3.getRequest': 0.001,
+  's3.glacierIrGbMonth': 0.1,
+  's3.deepArchiveGbMonth': 0.01,
+  's3.objectTagMonth': 0.0001,
+  's3.transitionGlacierIr': 0.02,
+  's3.transitionDeepArchive': 0.05,
+  's3.glacierIrGetRequest': 0.001,
+  's3.glacierIrRetrievalGb': 0.1,
+  's3.deepArchiveRestoreRequest': 1,
+  's3.deepArchiveRetrievalGb': 0.5,
   'eventbridge.customEvent': 0.1,
   'sqs.request': 0.01,
   'apiGateway.restRequest': 0.01,
@@ -38,7 +48,14 @@ const assumptions: CostAssumptions = {
   lambdaPlatformLogBytes: 100_000,
   stepFunctionsLogBytesPerTransition: 0,
   sqsRequestsPerMessage: 3,
-  evidence: { filesPerCase: 2, averageMiB: 512, retentionMonths: 12, viewsPerFile: 1, recordMs: 500 },
+  evidence: {
+    filesPerCase: 2,
+    averageMiB: 512,
+    retentionMonths: 12,
+    viewsPerFile: 1,
+    recordMs: 500,
+    storage: 'standard',
+  },
 };
 
 function usage(): Usage {
@@ -120,11 +137,80 @@ describe('costOf', () => {
   });
 });
 
+describe('evidence over its retention in the archive tiers', () => {
+  it('prices Standard while open, Instant Retrieval, Deep Archive, transitions, the tag, retrievals and restores', () => {
+    // 2 files x 512 MiB = 1 GB; kept 360 months; open 6; Deep Archive from month 365 / 30.4375 = 11.99.
+    const tiered = {
+      ...assumptions,
+      evidence: {
+        ...assumptions.evidence,
+        retentionMonths: 360,
+        storage: 'tiered' as const,
+        openMonths: 6,
+        viewsInInstantRetrieval: 1,
+        restoreShare: 0.5,
+      },
+    };
+    const cost = costOf(emptyUsage(), prices, { memoryMb: 1024, billedTables: [], assumptions: tiered });
+    const s3 = Object.fromEntries(
+      cost.lines.filter((l) => l.service === 'S3').map((l) => [l.item, [l.quantity, l.cost]]),
+    );
+    const archiveMonth = 365 / (365.25 / 12);
+    expect(s3['evidence storage, Standard while open (6.0 months)']).toEqual([6, 6]);
+    expect(s3['evidence storage, Instant Retrieval after closure (6.0 months)']?.[1]).toBeCloseTo(
+      (archiveMonth - 6) * 0.1,
+      10,
+    );
+    expect(s3['evidence storage, Deep Archive (348.0 months)']?.[1]).toBeCloseTo((360 - archiveMonth) * 0.01, 10);
+    // 2 objects x 32 KB at the Deep Archive rate, 2 x 8 KB at Standard, for the archived months.
+    expect(s3['evidence archive overhead, 32 KB an object at Deep Archive']?.[0]).toBeCloseTo(
+      ((2 * 32) / 1024 / 1024) * (360 - archiveMonth),
+      10,
+    );
+    expect(s3['evidence closure tag (PutObjectTagging)']).toEqual([2, 0.02]);
+    expect(s3['evidence closure tag kept']?.[0]).toBe(2 * 354);
+    expect(s3['evidence lifecycle transitions to Instant Retrieval']).toEqual([2, 0.04]);
+    expect(s3['evidence lifecycle transitions to Deep Archive']).toEqual([2, 0.1]);
+    // One restore (2 x 0.5) of 0.5 GB: the request, the GB, and its copy for 7 days at Standard.
+    expect(s3['evidence restores from Deep Archive (Standard tier)']).toEqual([1, 1]);
+    expect(s3['evidence restored from Deep Archive']).toEqual([0.5, 0.25]);
+    expect(s3['evidence restored copies (7 days at Standard)']?.[0]).toBeCloseTo(0.5 * (7 / (365.25 / 12)), 10);
+    // Every evidence line is flagged as evidence (left out of the workflow cost).
+    expect(cost.lines.filter((l) => l.service === 'S3').every((l) => l.evidence)).toBe(true);
+  });
+
+  it('costs far less over 30 years in the tiers than in Standard, at the list prices', () => {
+    const list = loadPrices('us-east-1');
+    const evidence = { filesPerCase: 4, averageMiB: 3, retentionMonths: 360, viewsPerFile: 2, recordMs: 300 };
+    const of = (storage: 'standard' | 'tiered') =>
+      costOf(emptyUsage(), list, {
+        memoryMb: 1024,
+        billedTables: [],
+        assumptions: { ...assumptions, coldStartShare: 0, evidence: { ...evidence, storage } },
+      }).perCase;
+    expect(of('tiered')).toBeLessThan(of('standard') / 5);
+  });
+});
+
+describe('how long evidence stays in Standard', () => {
+  it("is the mix's measured time from filing to closure, weighted by share; cases not closed do not count", () => {
+    const shares = { quick: 0.5, slow: 0.25, waiting: 0.25 };
+    const measured = [
+      { scenario: 'quick', openDays: 30 },
+      { scenario: 'slow', openDays: 120 },
+      { scenario: 'waiting' },
+    ];
+    // (30 x 0.5 + 120 x 0.25) / 0.75 = 60 days
+    expect(mixOpenMonths(shares, measured)).toBeCloseTo(60 / (365.25 / 12), 10);
+    expect(mixOpenMonths(shares, [{ scenario: 'waiting' }])).toBeUndefined();
+  });
+});
+
 describe('the price list', () => {
   it('has every price the model needs, with its source, for us-east-1', () => {
     const list = loadPrices('us-east-1');
     expect(list.currency).toBe('USD');
-    for (const key of PRICE_KEYS) expect(list.prices[key].source.length).toBeGreaterThan(10);
+    for (const key of PRICE_KEYS) expect(list.prices[key]?.source.length).toBeGreaterThan(10);
     expect(list.prices['stepFunctions.transition'].price).toBe(0.000025);
   });
 
@@ -136,6 +222,7 @@ describe('the price list', () => {
       expect(list.readAt).toBe('2026-12-03');
       for (const key of PRICE_KEYS) {
         const item = list.prices[key];
+        if (item === undefined) continue; // archive-class prices are optional per region
         if (item.price === null) expect(item.source).toMatch(/^NOT FOUND in the stored sources.*www\.amazonaws\.cn\//);
         else expect(item.source.length).toBeGreaterThan(10);
       }
@@ -146,6 +233,16 @@ describe('the price list', () => {
       });
     },
   );
+
+  it('prices evidence in Standard, and says so, in a region whose price list has no archive-class prices', () => {
+    const { 's3.deepArchiveGbMonth': _dropped, ...rest } = prices.prices;
+    const partial: PriceList = { ...prices, prices: rest };
+    const tiered = { ...assumptions, evidence: { ...assumptions.evidence, storage: 'tiered' as const } };
+    const cost = costOf(emptyUsage(), partial, { memoryMb: 1024, billedTables: [], assumptions: tiered });
+    const s3 = cost.lines.filter((l) => l.service === 'S3').map((l) => l.item);
+    expect(s3).toContain('evidence storage over 12 months (Standard: no archive-class prices)');
+    expect(s3.some((item) => item.includes('Deep Archive'))).toBe(false);
+  });
 
   it('names the regions it has when asked for another', () => {
     expect(() => loadPrices('mars-1')).toThrow(/us-east-1/);

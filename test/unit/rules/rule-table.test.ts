@@ -36,9 +36,11 @@ describe('the rule table', () => {
     // A6 (法发〔2006〕35号 第五条) and G3 (法〔2016〕373号 第九条) were checked against their texts. A11-OBJECTION: the 5
     // days of 参考价规定 第二十二条 were not found in the stored copies. E9: the in-lieu rule (拍卖变卖规定 第十九条)
     // is verified, the 60-day online sale is not. H1: the SPC text of the 30 days was not found.
+    // ARCHIVE-RETENTION (issue 19): its text was found in secondary sources only.
     expect(flagged).toEqual([
       'A10',
       'A11-OBJECTION',
+      'ARCHIVE-RETENTION',
       'DEFERRAL',
       'E9',
       'F1',
