@@ -7,22 +7,13 @@
  * record are read-only to users. Decisions go straight to settle, the only function holding states:SendTask*;
  * everything else to the API function. Throttling per stage and per method, JSON access logs in a KMS-encrypted
  * log group, X-Ray, and optionally AWS WAF with AWS managed rule groups and a per-address rate limit.
+ *
+ * The API itself (resources, methods, authorizer, validators, stage) is a nested stack (staff-rest-api.ts), so that
+ * routes do not count against the parent stack's 500 resources; the user pool, the access log group and the web ACL
+ * (data, or fixed physical names) and the outputs stay here, in the parent.
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import {
-  AccessLogFormat,
-  AuthorizationType,
-  CognitoUserPoolsAuthorizer,
-  EndpointType,
-  type JsonSchema,
-  LambdaIntegration,
-  LogGroupLogDestination,
-  type MethodDeploymentOptions,
-  type Model,
-  type RequestValidator,
-  ResponseType,
-  RestApi,
-} from 'aws-cdk-lib/aws-apigateway';
+import type { RestApi } from 'aws-cdk-lib/aws-apigateway';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
@@ -32,17 +23,16 @@ import {
   UserPool,
   type UserPoolClient,
 } from 'aws-cdk-lib/aws-cognito';
-import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Policy, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { CfnWebACL } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
-import * as z from 'zod';
 import { MAX_BODY_BYTES } from '#contracts/limits.ts';
 import { ROLE_LABELS, ROLES } from '#domain/staff/roles.ts';
-import { ROUTES, type Route } from '../../functions/api/routes.ts';
 import { APPROVING_ROLES, ENROLMENT_ATTRIBUTE } from '../../functions/auth/mfa-gate.ts';
+import { type ServedRoute, StaffRestApi } from './staff-rest-api.ts';
 import type { StepFunction } from './step-function.ts';
 
 export interface StaffApiProps {
@@ -59,28 +49,9 @@ export interface StaffApiProps {
   readonly waf?: boolean;
   /** Stage-wide steady rate (requests per second) and burst; routes may set lower ones. */
   readonly throttle: { readonly rate: number; readonly burst: number };
+  /** The routes to serve. @default every route of the route table that AWS serves */
+  readonly routes?: readonly ServedRoute[];
 }
-
-/** A draft-04 JSON Schema (what API Gateway models accept) from a zod contract. */
-export function modelSchema(schema: z.ZodType): JsonSchema {
-  const json = z.toJSONSchema(schema, { target: 'draft-04', io: 'input', unrepresentable: 'any' }) as Record<
-    string,
-    unknown
-  >;
-  const { $schema: _dialect, ...rest } = json;
-  return { schema: 'http://json-schema.org/draft-04/schema#', ...rest } as JsonSchema;
-}
-
-const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-/**
- * The routes whose bodies API Gateway validates against a model before any function runs: the decision on a task
- * (the route that sends task tokens). Every other body is validated by its function against the same zod contract,
- * which answers in Chinese naming the field (the gateway's message is English). A model per route would cost one
- * CloudFormation resource each; with the resources and methods of every route the stack passed the 500-resource limit
- * of a CloudFormation stack (test/infra/stages.test.ts keeps the headroom).
- */
-const GATEWAY_MODELS: ReadonlySet<string> = new Set(['decideTask']);
 
 /**
  * What every app client of the staff pool may read and write, stated explicitly (an app client without them may
@@ -97,6 +68,8 @@ export const STAFF_CLIENT_ATTRIBUTES = {
 export class StaffApi extends Construct {
   readonly userPool: UserPool;
   readonly client: UserPoolClient;
+  /** The nested stack of the REST API (its resources grow with the routes; infra/constructs/staff-rest-api.ts). */
+  readonly rest: StaffRestApi;
   readonly api: RestApi;
   readonly accessLogs: LogGroup;
   readonly webAcl?: CfnWebACL;
@@ -176,133 +149,6 @@ export class StaffApi extends Construct {
       retention: props.logRetention,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    const methodOptions: Record<string, MethodDeploymentOptions> = {};
-    for (const route of ROUTES as readonly Route[]) {
-      if (route.throttle && route.target !== 'local') {
-        methodOptions[`${route.path}/${route.method}`] = {
-          throttlingRateLimit: route.throttle.rate,
-          throttlingBurstLimit: route.throttle.burst,
-        };
-      }
-    }
-    this.api = new RestApi(this, 'Api', {
-      restApiName: `${prefix}-staff-api`,
-      description: 'Staff API: task inbox, decisions, assignment, case reads (routes from functions/api/routes.ts)',
-      endpointTypes: [EndpointType.REGIONAL],
-      cloudWatchRole: false,
-      deployOptions: {
-        stageName: 'v1',
-        tracingEnabled: true,
-        metricsEnabled: true,
-        throttlingRateLimit: props.throttle.rate,
-        throttlingBurstLimit: props.throttle.burst,
-        methodOptions,
-        accessLogDestination: new LogGroupLogDestination(this.accessLogs),
-        // No headers, no bodies: the caller's id, the route, the status and the time taken.
-        accessLogFormat: AccessLogFormat.jsonWithStandardFields({
-          caller: false,
-          httpMethod: true,
-          ip: true,
-          protocol: true,
-          requestTime: true,
-          resourcePath: true,
-          responseLength: true,
-          status: true,
-          user: true,
-        }),
-      },
-    });
-    Validations.of(this.api.deploymentStage).acknowledge({
-      id: 'AwsSolutions-APIG6',
-      reason:
-        'Execution logging needs the account-wide API Gateway CloudWatch role (a managed policy, shared by every API ' +
-        'of the account) and would log request details; every request is in the KMS-encrypted JSON access log and ' +
-        'the functions log each request by id and status.',
-    });
-
-    const authorizer = new CognitoUserPoolsAuthorizer(this, 'Authorizer', {
-      authorizerName: `${prefix}-staff`,
-      cognitoUserPools: [this.userPool],
-      identitySource: 'method.request.header.Authorization',
-      resultsCacheTtl: Duration.minutes(5),
-    });
-    const bodyValidator: RequestValidator = this.api.addRequestValidator('BodyAndParameters', {
-      requestValidatorName: 'body-and-parameters',
-      validateRequestBody: true,
-      validateRequestParameters: true,
-    });
-    const parameterValidator: RequestValidator = this.api.addRequestValidator('Parameters', {
-      requestValidatorName: 'parameters',
-      validateRequestParameters: true,
-    });
-    const integrations = {
-      api: new LambdaIntegration(props.apiFunction, { proxy: true, scopePermissionToMethod: false }),
-      settle: new LambdaIntegration(props.settleFunction, { proxy: true, scopePermissionToMethod: false }),
-    };
-    for (const route of ROUTES as readonly Route[]) {
-      if (route.target === 'local') continue;
-      const model: Model | undefined =
-        route.body && GATEWAY_MODELS.has(route.operationId)
-          ? this.api.addModel(`${pascal(route.operationId)}Model`, {
-              modelName: `${pascal(route.operationId)}Request`,
-              contentType: 'application/json',
-              schema: modelSchema(route.body),
-            })
-          : undefined;
-      const pathParameters = Object.keys(route.params?.shape ?? {});
-      const method = this.api.root.resourceForPath(route.path).addMethod(route.method, integrations[route.target], {
-        operationName: route.operationId,
-        ...(route.authenticated
-          ? { authorizer, authorizationType: AuthorizationType.COGNITO }
-          : { authorizationType: AuthorizationType.NONE }),
-        requestValidator: model ? bodyValidator : parameterValidator,
-        ...(model ? { requestModels: { 'application/json': model } } : {}),
-        requestParameters: Object.fromEntries(pathParameters.map((p) => [`method.request.path.${p}`, true])),
-      });
-      if (!route.authenticated) {
-        for (const rule of ['AwsSolutions-APIG4', 'AwsSolutions-COG4']) {
-          Validations.of(method).acknowledge({
-            id: rule,
-            reason: `${route.path} is the public API description (OpenAPI): no data, no action.`,
-          });
-        }
-      }
-    }
-
-    const error = (code: string, message: string) => ({
-      'application/json': JSON.stringify({ error: { code, message } }),
-    });
-    this.api.addGatewayResponse('BadRequestBody', {
-      type: ResponseType.BAD_REQUEST_BODY,
-      statusCode: '400',
-      templates: {
-        'application/json': '{"error":{"code":"invalid","message":"$context.error.validationErrorString"}}',
-      },
-    });
-    this.api.addGatewayResponse('BadRequestParameters', {
-      type: ResponseType.BAD_REQUEST_PARAMETERS,
-      statusCode: '400',
-      templates: error('invalid', '请求参数不符合要求'),
-    });
-    this.api.addGatewayResponse('Unauthorized', {
-      type: ResponseType.UNAUTHORIZED,
-      statusCode: '401',
-      templates: error('unauthenticated', '未登录或身份无法核验'),
-    });
-    this.api.addGatewayResponse('Throttled', {
-      type: ResponseType.THROTTLED,
-      statusCode: '429',
-      templates: error('throttled', '请求过于频繁，请稍后重试'),
-    });
-    this.api.addGatewayResponse('Default4xx', {
-      type: ResponseType.DEFAULT_4XX,
-      templates: error('refused', '请求未被受理'),
-    });
-    this.api.addGatewayResponse('Default5xx', {
-      type: ResponseType.DEFAULT_5XX,
-      templates: error('internal', '服务内部错误，请稍后重试'),
-    });
-
     if (props.waf) {
       const managed = (name: string, priority: number) => ({
         name,
@@ -358,21 +204,36 @@ export class StaffApi extends Construct {
           },
         ],
       });
-      new CfnWebACLAssociation(this, 'FirewallAssociation', {
-        resourceArn: this.api.deploymentStage.stageArn,
-        webAclArn: this.webAcl.attrArn,
-      });
-    } else {
-      Validations.of(this.api.deploymentStage).acknowledge({
-        id: 'AwsSolutions-APIG3',
-        reason:
-          'AWS WAF is a stage option (api.waf, on in prod): the API only answers Cognito-authenticated staff, with ' +
-          'request validation and stage and method throttling; a development stage goes without the cost.',
+    }
+    this.rest = new StaffRestApi(this, 'Rest', {
+      namePrefix: prefix,
+      apiFunction: props.apiFunction,
+      settleFunction: props.settleFunction,
+      userPool: this.userPool,
+      accessLogs: this.accessLogs,
+      ...(this.webAcl ? { webAclArn: this.webAcl.attrArn } : {}),
+      throttle: props.throttle,
+      ...(props.routes ? { routes: props.routes } : {}),
+    });
+    this.api = this.rest.api;
+    // Any stage and method of this API may invoke the two functions (as LambdaIntegration grants with
+    // scopePermissionToMethod: false); granted here, on the functions, so that the nested stack needs no reference
+    // to them (staff-rest-api.ts, byName).
+    for (const [id, fn] of [
+      ['InvokeApiFunction', props.apiFunction],
+      ['InvokeSettleFunction', props.settleFunction],
+    ] as const) {
+      fn.addPermission(id, {
+        principal: new ServicePrincipal('apigateway.amazonaws.com'),
+        sourceArn: this.api.arnForExecuteApi(),
+        scope: this,
       });
     }
 
     const stack = Stack.of(this);
     new CfnOutput(this, 'Url', { value: this.api.url, description: 'Staff API base URL' });
+    // The endpoint output the API had when it lived in this stack (same logical ID), now read from the nested stack.
+    new CfnOutput(new Construct(this, 'Api'), 'Endpoint', { value: this.api.url });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'ClientId', { value: this.client.userPoolClientId });
     new CfnOutput(this, 'Region', { value: stack.region });

@@ -13,7 +13,7 @@ import { STEPS } from '#workflows/steps.ts';
 import { InvalidStageConfigError, resolveStage, stageFromContext } from '../../infra/config.ts';
 import { PARTITION_KEY } from '../../infra/constructs/workflows.ts';
 import { CHINA_LAMBDA_RUNTIME } from '../../infra/profile.ts';
-import { type CfnTemplate, synthesizedTemplate, synthesizeStage } from './stack.ts';
+import { type CfnTemplate, synthesized, synthesizedTemplate, synthesizeStage } from './stack.ts';
 
 const ISSUER = 'https://id.court.example.cn/realms/court';
 const AUDIENCE = 'enforcement-console';
@@ -51,6 +51,7 @@ describe('the China profile template', () => {
 
     // Assess
     expect(restApis).toEqual([]);
+    expect(synthesizedChina.nested).toEqual({});
     expect(JSON.stringify(china)).not.toMatch(/"EDGE"/);
     expect(httpApis).toHaveLength(1);
     expect(httpApis[0]?.[1].Properties?.ProtocolType).toBe('HTTP');
@@ -200,10 +201,12 @@ describe('choosing the profile', () => {
   it('leaves the global template with its Cognito sign-in, REST API and active tracing', () => {
     // Act
     const global = synthesizedTemplate();
+    const rest = synthesized().restTemplate;
 
-    // Assess
+    // Assess: the REST API in its nested stack (infra/constructs/staff-rest-api.ts), the user pool in the parent.
     expect(ofType(global, 'AWS::Cognito::UserPool')).toHaveLength(1);
-    expect(ofType(global, 'AWS::ApiGateway::RestApi')).toHaveLength(1);
+    expect(ofType(rest, 'AWS::ApiGateway::RestApi')).toHaveLength(1);
+    expect(ofType(global, 'AWS::CloudFormation::Stack')).toHaveLength(1);
     expect(ofType(global, 'AWS::ApiGatewayV2::Api')).toEqual([]);
     for (const [, fn] of ofType(global, 'AWS::Lambda::Function').filter(([, f]) =>
       String(f.Properties?.FunctionName ?? '').startsWith('enforcement-'),

@@ -92,7 +92,9 @@ describe('the console site', () => {
     expect(config.DefaultCacheBehavior).toMatchObject({ ViewerProtocolPolicy: 'redirect-to-https' });
     const api = (config.CacheBehaviors as Record<string, unknown>[]).find((b) => b.PathPattern === '/v1/*');
     expect(api).toMatchObject({ ViewerProtocolPolicy: 'https-only' });
-    expect(JSON.stringify(config.Origins)).toContain(logicalId(staffApi.api.node.defaultChild as never));
+    // The API's id, an output of its nested stack.
+    expect(JSON.stringify(config.Origins)).toContain(logicalId(staffApi.rest.nestedStackResource as never));
+    expect(JSON.stringify(config.Origins)).toContain('.execute-api.');
     expect(JSON.stringify(config.Origins)).toContain('OriginAccessControlId');
     template().hasResourceProperties('AWS::S3::Bucket', {
       PublicAccessBlockConfiguration: {

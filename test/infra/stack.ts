@@ -9,7 +9,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { App, type CfnElement } from 'aws-cdk-lib';
+import { App, type CfnElement, NestedStack, type Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { MACHINES, type MachineName } from '#workflows/index.ts';
 import { buildApp, stackName } from '../../infra/app.ts';
@@ -55,6 +55,8 @@ export interface Synthesized {
   readonly app: App;
   readonly stack: EnforcementStack;
   readonly template: CfnTemplate;
+  /** The staff REST API's nested stack template (the global profile). */
+  readonly restTemplate: CfnTemplate;
   readonly report: ValidationReport;
 }
 
@@ -101,10 +103,30 @@ function testApp(validation: boolean): App {
   });
 }
 
-/** Another stage's template and validation findings (not cached: each call synthesizes, a few seconds). */
-export function synthesizeStage(config: StageConfig): { template: CfnTemplate; violations: string[] } {
+/** The templates of a stack's nested stacks, by the nested stack's construct path. */
+function nestedTemplates(stack: Stack, directory: string): Record<string, CfnTemplate> {
+  return Object.fromEntries(
+    stack.node
+      .findAll()
+      .filter((c): c is NestedStack => c instanceof NestedStack)
+      .map((nested) => [
+        nested.node.path,
+        JSON.parse(readFileSync(join(directory, nested.templateFile), 'utf8')) as CfnTemplate,
+      ]),
+  );
+}
+
+export interface SynthesizedStage {
+  readonly template: CfnTemplate;
+  /** Each nested stack's template, by its construct path (e.g. `Enforcement-prod/StaffApi/Rest`). */
+  readonly nested: Readonly<Record<string, CfnTemplate>>;
+  readonly violations: string[];
+}
+
+/** Another stage's templates and validation findings (not cached: each call synthesizes, a few seconds). */
+export function synthesizeStage(config: StageConfig): SynthesizedStage {
   const app = testApp(false);
-  buildApp(app, config, testConsoleFiles());
+  const stack = buildApp(app, config, testConsoleFiles());
   const assembly = app.synth();
   const report = JSON.parse(
     readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
@@ -114,7 +136,11 @@ export function synthesizeStage(config: StageConfig): { template: CfnTemplate; v
       v.violatingConstructs.map((c) => `${plugin.pluginName}: ${v.severity} ${v.ruleName} @ ${c.constructPath}`),
     ),
   );
-  return { template: assembly.getStackByName(stackName(config)).template as CfnTemplate, violations };
+  return {
+    template: assembly.getStackByName(stackName(config)).template as CfnTemplate,
+    nested: nestedTemplates(stack, assembly.directory),
+    violations,
+  };
 }
 
 /** The stack synthesized once per test file (and options): template, validation report, construct tree. */
@@ -129,7 +155,9 @@ export function synthesized(options: SynthesisOptions = {}): Synthesized {
   const report = JSON.parse(
     readFileSync(join(assembly.directory, 'validation-report.json'), 'utf8'),
   ) as ValidationReport;
-  const result = { app, stack, template, report };
+  const restTemplate = nestedTemplates(stack, assembly.directory)[stack.staffApi.rest.node.path];
+  if (!restTemplate) throw new Error('the staff REST API has no nested stack template');
+  const result = { app, stack, template, restTemplate, report };
   cache.set(validation, result);
   return result;
 }
@@ -147,14 +175,37 @@ export function template(): Template {
   return assertions;
 }
 
-/** The logical ID of a construct's CloudFormation resource. */
-export function logicalId(element: CfnElement): string {
-  return synthesized().stack.getLogicalId(element);
+let restAssertions: Template | undefined;
+
+/** The staff REST API's nested stack template for aws-cdk-lib/assertions. */
+export function restTemplate(): Template {
+  restAssertions ??= Template.fromJSON(synthesized().restTemplate);
+  return restAssertions;
 }
 
-/** Resources of one type, by logical ID. */
-export function resourcesOfType(type: string): [string, CfnResource][] {
-  return Object.entries(synthesizedTemplate().Resources).filter(([, resource]) => resource.Type === type);
+/**
+ * A value of the staff REST API's nested template as JSON text, each of its parameters replaced by what the parent
+ * passes in (e.g. `{"Ref":"referencetoEnforcementtestApiFunction…Arn"}` becomes `{"Fn::GetAtt":["ApiFunction…","Arn"]}`).
+ */
+export function asPassedByParent(value: unknown): string {
+  const { stack, template } = synthesized();
+  const resource = stack.staffApi.rest.nestedStackResource;
+  if (!resource) throw new Error('the staff REST API is not a nested stack');
+  const parameters = (template.Resources[logicalId(resource)]?.Properties?.Parameters ?? {}) as Record<string, unknown>;
+  return JSON.stringify(value, (_key, v: unknown) => {
+    const ref = (v as { Ref?: unknown } | null)?.Ref;
+    return typeof ref === 'string' && ref in parameters ? parameters[ref] : v;
+  });
+}
+
+/** The logical ID of a construct's CloudFormation resource (in its own stack, the parent or a nested one). */
+export function logicalId(element: CfnElement): string {
+  return element.stack.getLogicalId(element);
+}
+
+/** Resources of one type, by logical ID: in the parent stack, or in the template given (a nested stack's). */
+export function resourcesOfType(type: string, from: CfnTemplate = synthesizedTemplate()): [string, CfnResource][] {
+  return Object.entries(from.Resources).filter(([, resource]) => resource.Type === type);
 }
 
 /** The logical ID of the function with this physical name (e.g. `enforcement-triage`). */

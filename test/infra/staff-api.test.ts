@@ -1,5 +1,6 @@
 /**
- * The staff API on AWS, as the template states it: a route table turned into API Gateway methods behind Cognito,
+ * The staff API on AWS, as the templates state it (the REST API in its nested stack, the user pool, access log and
+ * web ACL in the parent): a route table turned into API Gateway methods behind Cognito,
  * decisions integrated with settle and nothing else, request models from the zod contracts, throttling, access
  * logs, groups for every role, MFA for the privileged ones, and least privilege for the API function.
  */
@@ -16,16 +17,41 @@ import { ROLES } from '#domain/staff/roles.ts';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';
 import { APPROVING_ROLES, ENROLMENT_ATTRIBUTE, groupsFor } from '../../functions/auth/mfa-gate.ts';
 import { StaffApi } from '../../infra/constructs/staff-api.ts';
+import { SERVED_ROUTES, type ServedRoute } from '../../infra/constructs/staff-rest-api.ts';
 import { StepFunction } from '../../infra/constructs/step-function.ts';
 import { functionEntry } from '../../infra/paths.ts';
-import { cdkJsonContext, functionLogicalId, resourcesOfType, TEST_CONFIG, template } from './stack.ts';
+import {
+  asPassedByParent,
+  cdkJsonContext,
+  functionLogicalId,
+  logicalId,
+  resourcesOfType,
+  restTemplate,
+  synthesized,
+  TEST_CONFIG,
+  template,
+} from './stack.ts';
 
 const prefix = TEST_CONFIG.namePrefix;
 const served = (ROUTES as readonly Route[]).filter((r) => r.target !== 'local');
 
+/** Resources of one type in the staff REST API's nested stack. */
+const restResources = (type: string) => resourcesOfType(type, synthesized().restTemplate);
+
+/**
+ * The name of the function a method integrates with: the nested stack names it by ARN, built from its fixed name;
+ * the function of that name must be in the parent stack.
+ */
+function integratedFunction(method: Record<string, unknown> | undefined): string | undefined {
+  const uri = JSON.stringify(((method?.Integration ?? {}) as { Uri?: unknown }).Uri);
+  const name = /:function:([a-z0-9-]+)\/invocations/.exec(uri.replaceAll('","', ''))?.[1];
+  if (name) functionLogicalId(name);
+  return name;
+}
+
 /** The route template of an API Gateway method, rebuilt from its resource chain. */
 function methodPaths(): Map<string, { method: [string, Record<string, unknown>]; path: string }> {
-  const resources = new Map(resourcesOfType('AWS::ApiGateway::Resource'));
+  const resources = new Map(restResources('AWS::ApiGateway::Resource'));
   const pathOf = (ref: unknown): string => {
     const id = (ref as { Ref?: string }).Ref;
     const resource = id ? resources.get(id) : undefined;
@@ -33,7 +59,7 @@ function methodPaths(): Map<string, { method: [string, Record<string, unknown>];
     return `${pathOf(resource.Properties?.ParentId)}/${String(resource.Properties?.PathPart)}`;
   };
   const out = new Map<string, { method: [string, Record<string, unknown>]; path: string }>();
-  for (const [id, method] of resourcesOfType('AWS::ApiGateway::Method')) {
+  for (const [id, method] of restResources('AWS::ApiGateway::Method')) {
     const props = method.Properties ?? {};
     const path = pathOf(props.ResourceId);
     out.set(`${String(props.HttpMethod)} ${path}`, { method: [id, props], path });
@@ -50,7 +76,7 @@ describe('the staff API', () => {
 
   it("serves the field app's and the command center's field routes on AWS, through the API function", () => {
     const methods = methodPaths();
-    const api = functionLogicalId(`${prefix}-api`);
+    const api = `${prefix}-api`;
     const field = served.filter((r) => r.tag === 'field');
     expect(field.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
       'GET /board/field',
@@ -67,21 +93,18 @@ describe('the staff API', () => {
       const found = methods.get(`${route.method} ${route.path}`);
       expect(found, route.operationId).toBeDefined();
       expect(found?.method[1].AuthorizationType, route.operationId).toBe('COGNITO_USER_POOLS');
-      expect(
-        JSON.stringify(((found?.method[1].Integration ?? {}) as { Uri?: unknown }).Uri),
-        route.operationId,
-      ).toContain(api);
+      expect(integratedFunction(found?.method[1]), route.operationId).toBe(api);
     }
   });
 
   it('sends decisions and the closing work to settle, and every other route to the API function', () => {
     const methods = methodPaths();
-    const settle = functionLogicalId(`${prefix}-settle`);
-    const api = functionLogicalId(`${prefix}-api`);
+    const settle = `${prefix}-settle`;
+    const api = `${prefix}-api`;
     for (const route of served) {
       const found = methods.get(`${route.method} ${route.path}`);
       const integration = (found?.method[1].Integration ?? {}) as { Uri?: unknown; Type?: string };
-      expect(JSON.stringify(integration.Uri), route.operationId).toContain(route.target === 'settle' ? settle : api);
+      expect(integratedFunction(found?.method[1]), route.operationId).toBe(route.target === 'settle' ? settle : api);
       expect(integration.Type).toBe('AWS_PROXY');
     }
     // Only routes that may resume or start an execution go to settle (the only holder of states:SendTask*).
@@ -131,11 +154,16 @@ describe('the staff API', () => {
   });
 
   it('authorizes every method but the API description with the Cognito user pool', () => {
-    const [authorizerId] = resourcesOfType('AWS::ApiGateway::Authorizer').map(([id]) => id);
-    template().hasResourceProperties('AWS::ApiGateway::Authorizer', {
+    const [authorizer] = restResources('AWS::ApiGateway::Authorizer');
+    const authorizerId = authorizer?.[0];
+    restTemplate().hasResourceProperties('AWS::ApiGateway::Authorizer', {
       Type: 'COGNITO_USER_POOLS',
       IdentitySource: 'method.request.header.Authorization',
     });
+    // The parent's user pool, passed into the nested stack.
+    expect(asPassedByParent(authorizer?.[1].Properties?.ProviderARNs)).toContain(
+      logicalId(synthesized().stack.staffApi.userPool.node.defaultChild as never),
+    );
     for (const route of served) {
       const [, props] = methodPaths().get(`${route.method} ${route.path}`)?.method ?? ['', {}];
       if (route.authenticated) {
@@ -150,13 +178,13 @@ describe('the staff API', () => {
   it('validates the decision body against a model generated from its zod contract, and required path parameters', () => {
     // The other bodies are validated by their functions (same contracts, Chinese messages): one model a route would
     // take the stack past CloudFormation's 500 resources.
-    const models = resourcesOfType('AWS::ApiGateway::Model');
+    const models = restResources('AWS::ApiGateway::Model');
     expect(models).toHaveLength(1);
-    template().hasResourceProperties('AWS::ApiGateway::Model', {
+    restTemplate().hasResourceProperties('AWS::ApiGateway::Model', {
       Name: 'DecideTaskRequest',
       Schema: Match.objectLike({ $schema: 'http://json-schema.org/draft-04/schema#', oneOf: Match.anyValue() }),
     });
-    template().hasResourceProperties('AWS::ApiGateway::RequestValidator', {
+    restTemplate().hasResourceProperties('AWS::ApiGateway::RequestValidator', {
       ValidateRequestBody: true,
       ValidateRequestParameters: true,
     });
@@ -166,7 +194,7 @@ describe('the staff API', () => {
   });
 
   it('throttles the stage and the decision route, traces, and logs access as JSON to a KMS-encrypted group', () => {
-    template().hasResourceProperties('AWS::ApiGateway::Stage', {
+    restTemplate().hasResourceProperties('AWS::ApiGateway::Stage', {
       StageName: 'v1',
       TracingEnabled: true,
       AccessLogSetting: { DestinationArn: Match.anyValue(), Format: Match.stringLikeRegexp('"status"') },
@@ -184,6 +212,37 @@ describe('the staff API', () => {
       LogGroupName: `/aws/apigateway/${prefix}-staff-api-access`,
       KmsKeyId: Match.anyValue(),
     });
+    // The stage (nested stack) writes to that group (parent stack), passed in by the parent.
+    const stage = restResources('AWS::ApiGateway::Stage')[0]?.[1];
+    const access = (stage?.Properties?.AccessLogSetting ?? {}) as { DestinationArn?: unknown };
+    expect(asPassedByParent(access.DestinationArn)).toContain(
+      logicalId(synthesized().stack.staffApi.accessLogs.node.defaultChild as never),
+    );
+  });
+
+  it('lets API Gateway invoke the two functions from this API only; the nested stack names them by ARN', () => {
+    const { staffApi } = synthesized().stack;
+    const nested = logicalId(staffApi.rest.nestedStackResource as never);
+    const permissions = resourcesOfType('AWS::Lambda::Permission').filter(([, p]) =>
+      JSON.stringify(p.Properties?.SourceArn).includes(nested),
+    );
+    expect(permissions).toHaveLength(2);
+    for (const [, permission] of permissions) {
+      expect(permission.Properties?.Principal).toBe('apigateway.amazonaws.com');
+      expect(JSON.stringify(permission.Properties?.SourceArn)).toMatch(/:execute-api:.*\/\*\/\*\/\*"/);
+    }
+    expect(permissions.map(([, p]) => JSON.stringify(p.Properties?.FunctionName)).sort()).toEqual(
+      [functionLogicalId(`${prefix}-api`), functionLogicalId(`${prefix}-settle`)]
+        .map((id) => JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] }))
+        .sort(),
+    );
+    // No reference from the nested stack to a function (it would close a dependency cycle through the console).
+    expect(restResources('AWS::Lambda::Permission')).toEqual([]);
+    expect(Object.keys(synthesized().restTemplate.Parameters ?? {}).some((p) => p.includes('Function'))).toBe(false);
+    // Nothing of the API in the parent but the nested stack itself.
+    expect(
+      Object.values(synthesized().template.Resources).filter((r) => r.Type.startsWith('AWS::ApiGateway::')),
+    ).toEqual([]);
   });
 
   it('gives the API function no engine access: only settle holds states:SendTask*', () => {
@@ -270,38 +329,71 @@ describe('the user pool', () => {
   });
 });
 
+/** The staff API construct alone, in a stack of its own (the whole app is synthesized once, by stack.ts). */
+function standaloneStaffApi(options: { readonly waf: boolean; readonly routes?: readonly ServedRoute[] }) {
+  const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
+  const stack = new Stack(app, 'StaffApiOnly');
+  const key = new Key(stack, 'Key');
+  const fn = (id: string) =>
+    new LambdaFunction(stack, id, {
+      functionName: `alone-${id.toLowerCase()}`,
+      runtime: Runtime.NODEJS_24_X,
+      handler: 'index.handler',
+      code: Code.fromInline('exports.handler = async () => ({});'),
+    });
+  const staffApi = new StaffApi(stack, 'StaffApi', {
+    namePrefix: 'alone',
+    key,
+    apiFunction: fn('Api'),
+    settleFunction: fn('Settle'),
+    mfaGate: new StepFunction(stack, 'MfaGate', {
+      functionName: 'alone-mfa-gate',
+      description: 'test',
+      entry: functionEntry('auth'),
+      key,
+      memorySize: 128,
+      timeout: Duration.seconds(5),
+      logRetention: RetentionDays.ONE_DAY,
+      noDeadLetterQueueReason: 'test',
+    }),
+    logRetention: RetentionDays.ONE_DAY,
+    waf: options.waf,
+    throttle: { rate: 10, burst: 20 },
+    ...(options.routes ? { routes: options.routes } : {}),
+  });
+  return { stack, staffApi };
+}
+
+const resourceCount = (template: Template) => Object.keys(template.toJSON().Resources as object).length;
+
+describe('the nested stack of the REST API', () => {
+  it('holds one method per route AWS serves, so a new route adds nothing to the parent stack', () => {
+    // Prepare: the route table, and the route table with one more route on a new path.
+    const [model] = SERVED_ROUTES;
+    if (!model) throw new Error('no served route');
+    const extra: ServedRoute = { ...model, operationId: 'extraRoute', method: 'GET', path: '/extra/{extraId}/items' };
+
+    // Act
+    const today = standaloneStaffApi({ waf: false });
+    const more = standaloneStaffApi({ waf: false, routes: [...SERVED_ROUTES, extra] });
+
+    // Assess
+    const nested = Template.fromStack(today.staffApi.rest);
+    nested.resourceCountIs('AWS::ApiGateway::Method', SERVED_ROUTES.length);
+    Template.fromStack(more.staffApi.rest).resourceCountIs('AWS::ApiGateway::Method', SERVED_ROUTES.length + 1);
+    expect(resourceCount(Template.fromStack(more.staffApi.rest))).toBeGreaterThan(resourceCount(nested));
+    expect(resourceCount(Template.fromStack(more.stack))).toBe(resourceCount(Template.fromStack(today.stack)));
+    // The app as synthesized: one method per served route, in the nested stack, none in the parent.
+    restTemplate().resourceCountIs('AWS::ApiGateway::Method', served.length);
+    template().resourceCountIs('AWS::ApiGateway::Method', 0);
+  });
+});
+
 describe('AWS WAF', () => {
   it('is off by default and, when a stage turns it on, guards the stage with managed rules and a rate limit', () => {
     expect(resourcesOfType('AWS::WAFv2::WebACL')).toHaveLength(0);
     // The construct alone, in a stack of its own: the whole app is synthesized once, above.
-    const app = new App({ context: { ...cdkJsonContext(), 'aws:cdk:bundling-stacks': [] } });
-    const stack = new Stack(app, 'WafOnly');
-    const key = new Key(stack, 'Key');
-    const fn = (id: string) =>
-      new LambdaFunction(stack, id, {
-        runtime: Runtime.NODEJS_24_X,
-        handler: 'index.handler',
-        code: Code.fromInline('exports.handler = async () => ({});'),
-      });
-    const staffApi = new StaffApi(stack, 'StaffApi', {
-      namePrefix: 'waf',
-      key,
-      apiFunction: fn('Api'),
-      settleFunction: fn('Settle'),
-      mfaGate: new StepFunction(stack, 'MfaGate', {
-        functionName: 'waf-mfa-gate',
-        description: 'test',
-        entry: functionEntry('auth'),
-        key,
-        memorySize: 128,
-        timeout: Duration.seconds(5),
-        logRetention: RetentionDays.ONE_DAY,
-        noDeadLetterQueueReason: 'test',
-      }),
-      logRetention: RetentionDays.ONE_DAY,
-      waf: true,
-      throttle: { rate: 10, burst: 20 },
-    });
+    const { stack, staffApi } = standaloneStaffApi({ waf: true });
     const waf = Template.fromStack(stack);
     waf.hasResourceProperties('AWS::WAFv2::WebACL', {
       Scope: 'REGIONAL',
@@ -323,7 +415,10 @@ describe('AWS WAF', () => {
       ]),
       AssociationConfig: { RequestBody: { API_GATEWAY: { DefaultSizeInspectionLimit: 'KB_64' } } },
     });
-    waf.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+    // The association sits beside the stage, in the nested stack; the web ACL (a fixed name) in the parent.
+    const nested = Template.fromStack(staffApi.rest);
+    nested.resourceCountIs('AWS::WAFv2::WebACLAssociation', 1);
+    waf.resourceCountIs('AWS::WAFv2::WebACLAssociation', 0);
     expect(staffApi.webAcl).toBeDefined();
   });
 });
