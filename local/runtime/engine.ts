@@ -60,6 +60,8 @@ export type RuntimeEvent =
     }
   | { readonly type: 'state-entered'; readonly execution: string; readonly state: string }
   | { readonly type: 'execution-waiting'; readonly execution: string; readonly state: string; readonly until?: Instant }
+  /** A segment's unit of work committed (or, without units, the segment ended). */
+  | { readonly type: 'segment-ended'; readonly execution: string }
   | {
       readonly type: 'execution-ended';
       readonly execution: string;
@@ -75,7 +77,13 @@ interface Resume {
     | { readonly ok: false; readonly error: string; readonly cause: string };
 }
 
-type WorkItem = { readonly execution: string; readonly resume?: Resume; readonly skipWait?: string };
+/** Queued work: `seq` is its place in the queue, kept in the records that make it recoverable (see `recover`). */
+type WorkItem = {
+  readonly execution: string;
+  readonly seq: number;
+  readonly resume?: Resume;
+  readonly skipWait?: string;
+};
 
 interface TimeoutSpec {
   readonly seconds?: number;
@@ -126,6 +134,8 @@ export class LocalEngine implements WorkflowEngine {
   private readonly tokenTimeouts = new Map<string, TimeoutSpec>();
   private readonly machines = new Map<string, StateMachine>();
   private readonly queue: WorkItem[] = [];
+  /** The last place given in the queue; it grows across restarts (`recover` starts after the highest found). */
+  private seq = 0;
   /** The running segment's case and the executions it started for that case (counted with its other counters). */
   private segmentCounters: { caseId: string; executions: number } | undefined;
 
@@ -173,6 +183,7 @@ export class LocalEngine implements WorkflowEngine {
     if (!definition) throw new Error(`no state machine ${machine}`);
     const now = this.options.clock.now();
     const caseId = typeof input === 'object' && input !== null ? (input as { caseId?: unknown }).caseId : undefined;
+    const seq = ++this.seq;
     const created = await this.options.store.createExecution({
       name,
       machine,
@@ -183,6 +194,7 @@ export class LocalEngine implements WorkflowEngine {
       startedAt: now,
       updatedAt: now,
       transitions: 0,
+      queued: seq,
     });
     if (!created) {
       const existing = await this.options.store.getExecution(name);
@@ -190,7 +202,7 @@ export class LocalEngine implements WorkflowEngine {
       if (!running || JSON.stringify(existing?.input) !== JSON.stringify(input)) return 'conflict';
       // Started before but perhaps never run (a crash right after its start): make sure it runs.
       if (existing?.status === 'running' && !this.queue.some((item) => item.execution === name))
-        this.queue.push({ execution: name });
+        this.enqueue({ execution: name, seq: existing.queued ?? seq });
       return 'same';
     }
     this.options.onEvent?.({
@@ -203,7 +215,7 @@ export class LocalEngine implements WorkflowEngine {
       if (this.segmentCounters?.caseId === caseId) this.segmentCounters.executions++;
       else await this.options.onCounters?.(caseId, { transitions: 0, invocations: 0, executions: 1 });
     }
-    this.queue.push({ execution: name });
+    this.enqueue({ execution: name, seq });
     return 'started';
   }
 
@@ -211,7 +223,7 @@ export class LocalEngine implements WorkflowEngine {
     token: string,
     outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
   ): Promise<void> {
-    const settled = await this.options.store.settleToken(token, outcome);
+    const settled = await this.options.store.settleToken(token, { ...outcome, queued: ++this.seq });
     if (!settled) {
       const existing = await this.options.store.getToken(token);
       throw new TaskNoLongerWaitingError(existing ? `TaskTimedOut: ${existing.status}` : 'InvalidToken');
@@ -219,47 +231,74 @@ export class LocalEngine implements WorkflowEngine {
     this.enqueueTokenResume(settled);
   }
 
-  private enqueueTokenResume(token: TokenRecord): void {
+  /** Into the queue at its place: after every item queued before it (the queue is in `seq` order). */
+  private enqueue(item: WorkItem): void {
+    let at = this.queue.length;
+    while (at > 0 && (this.queue[at - 1] as WorkItem).seq > item.seq) at--;
+    this.queue.splice(at, 0, item);
+  }
+
+  /** The executions queued to run, in the order they will run (tests). */
+  get pending(): readonly string[] {
+    return this.queue.map((item) => item.execution);
+  }
+
+  private tokenResume(token: TokenRecord): WorkItem {
     const outcome: Resume['outcome'] =
       token.status === 'succeeded'
         ? { ok: true, output: token.output }
         : token.status === 'timed-out'
           ? { ok: false, error: ERRORS.timeout, cause: 'The task did not complete within its TimeoutSeconds.' }
           : { ok: false, error: token.error ?? 'TaskFailed', cause: token.cause ?? '' };
-    this.queue.push({ execution: token.execution, resume: { state: token.state, token: token.token, outcome } });
+    return {
+      execution: token.execution,
+      seq: token.queued ?? 0,
+      resume: { state: token.state, token: token.token, outcome },
+    };
+  }
+
+  private enqueueTokenResume(token: TokenRecord): void {
+    this.enqueue(this.tokenResume(token));
   }
 
   /**
    * After a restart: run again what was caught mid-segment (delivering the settled token it was started with, if
-   * its wait state had not been left), resume what was settled but not yet resumed, and re-arm the timers of
-   * what waits (re-adding a timer is harmless: its key is fixed).
+   * its wait state had not been left), resume what was settled but not yet resumed, leave the Wait states whose
+   * timers fired, and re-arm the timers of what waits (re-adding a timer is harmless: its key is fixed).
+   *
+   * The queue is rebuilt in the order it was in: each piece of pending work was given its place (`seq`) when it was
+   * queued, in the same unit of work that made it pending (the execution created, its token settled, its timer
+   * fired). Run in another order, two executions of one case would write its journal in another order.
    */
   async recover(): Promise<number> {
     const { store } = this.options;
-    let recovered = 0;
+    const recovered: WorkItem[] = [];
     for (const execution of await store.activeExecutions()) {
+      const seq = execution.queued ?? 0;
       if (execution.status === 'running') {
         const resumed = execution.resumeToken ? await store.getToken(execution.resumeToken) : undefined;
         const minted = execution.token ? await store.getToken(execution.token) : undefined;
         const settled = [resumed, minted].find(
           (t) => t && t.status !== 'waiting' && t.state === execution.checkpoint.state,
         );
-        if (settled) this.enqueueTokenResume(settled);
-        else this.queue.push({ execution: execution.name });
-        recovered++;
+        recovered.push(settled ? this.tokenResume(settled) : { execution: execution.name, seq });
       } else if (execution.waiting?.kind === 'token') {
         const token = await store.getToken(execution.waiting.token);
-        if (token && token.status !== 'waiting') {
-          this.enqueueTokenResume(token);
-          recovered++;
-        } else {
-          await this.armTimer(execution.name, execution.waiting);
-        }
+        if (token && token.status !== 'waiting') recovered.push(this.tokenResume(token));
+        else await this.armTimer(execution.name, execution.waiting);
       } else if (execution.waiting?.kind === 'timer') {
-        await this.armTimer(execution.name, execution.waiting);
+        if (execution.waiting.fired)
+          recovered.push({ execution: execution.name, seq, skipWait: execution.waiting.state });
+        else await this.armTimer(execution.name, execution.waiting);
       }
     }
-    return recovered;
+    // Records of an earlier release have no place (0): they keep the order they are listed in (a stable sort).
+    recovered.sort((a, b) => a.seq - b.seq);
+    for (const item of recovered) {
+      this.seq = Math.max(this.seq, item.seq);
+      this.enqueue(item);
+    }
+    return recovered.length;
   }
 
   private async armTimer(execution: string, waiting: NonNullable<ExecutionRecord['waiting']>): Promise<void> {
@@ -292,11 +331,16 @@ export class LocalEngine implements WorkflowEngine {
     for (let item = this.queue.shift(); item; item = this.queue.shift()) {
       await this.runSegment(item);
       segments++;
+      this.options.onEvent?.({ type: 'segment-ended', execution: item.execution });
     }
     return segments;
   }
 
-  /** Fires the timers due by now (token timeouts, Wait states, scheduled deliveries), earliest first. */
+  /**
+   * Fires the timers due by now (token timeouts, Wait states, scheduled deliveries), earliest first, running what
+   * each queues before the next fires: so the queue holds the work of one firing at most, and a restart (which
+   * runs the queue first, then fires what is still due) goes on in the same order as the process it replaces.
+   */
   async fireDue(deliver: (body: unknown) => Promise<void>): Promise<number> {
     const due = await this.options.store.dueTimers(this.options.clock.now());
     const unit = this.options.unit ?? ((work) => work());
@@ -306,6 +350,7 @@ export class LocalEngine implements WorkflowEngine {
         await this.fire(timer, deliver);
         await this.options.store.deleteTimer(timer);
       });
+      await this.drain();
     }
     return due.length;
   }
@@ -324,7 +369,7 @@ export class LocalEngine implements WorkflowEngine {
       return;
     }
     if (timer.kind === 'timeout') {
-      const timedOut = await this.options.store.settleToken(timer.token, { status: 'timed-out' });
+      const timedOut = await this.options.store.settleToken(timer.token, { status: 'timed-out', queued: ++this.seq });
       if (timedOut) this.enqueueTokenResume(timedOut);
       return;
     }
@@ -334,7 +379,14 @@ export class LocalEngine implements WorkflowEngine {
       execution.waiting?.kind === 'timer' &&
       execution.waiting.state === timer.state
     ) {
-      this.queue.push({ execution: execution.name, skipWait: timer.state });
+      // Recorded with the timer's deletion: after a crash the execution is queued again at the same place.
+      const seq = ++this.seq;
+      await this.options.store.putExecution({
+        ...execution,
+        queued: seq,
+        waiting: { ...execution.waiting, fired: true },
+      });
+      this.enqueue({ execution: execution.name, seq, skipWait: timer.state });
     }
   }
 

@@ -24,7 +24,18 @@ export interface ExecutionRecord {
   readonly checkpoint: { readonly state: string; readonly input: unknown };
   readonly waiting?:
     | { readonly kind: 'token'; readonly state: string; readonly token: string; readonly timeoutAt?: Instant }
-    | { readonly kind: 'timer'; readonly state: string; readonly fireAt: Instant };
+    | {
+        readonly kind: 'timer';
+        readonly state: string;
+        readonly fireAt: Instant;
+        /** The timer fired (and was deleted): the execution is queued to leave the Wait state. */
+        readonly fired?: true;
+      };
+  /**
+   * Where the execution was last put in the engine's queue (its start, or its Wait state's timer firing): a
+   * number that grows across restarts. Recovery queues pending work in this order, the order it was queued in.
+   */
+  readonly queued?: number;
   /** The token minted for the current segment; reused if the segment is re-run after a crash. */
   readonly token?: string;
   /**
@@ -48,6 +59,8 @@ export interface TokenRecord {
   readonly output?: unknown;
   readonly error?: string;
   readonly cause?: string;
+  /** When settled: where its execution's resumption was put in the engine's queue (ExecutionRecord.queued). */
+  readonly queued?: number;
 }
 
 export type TimerRecord =
@@ -103,7 +116,7 @@ export interface RuntimeStore {
   /** waiting -> settled, once. */
   settleToken(
     token: string,
-    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
+    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause' | 'queued'>,
   ): Promise<TokenRecord | undefined>;
   addTimer(timer: TimerRecord): Promise<void>;
   deleteTimer(timer: TimerRecord): Promise<void>;
@@ -199,21 +212,29 @@ export class DynamoRuntimeStore implements RuntimeStore {
   /** waiting -> settled, once. */
   async settleToken(
     token: string,
-    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
+    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause' | 'queued'>,
   ): Promise<TokenRecord | undefined> {
     try {
       const result = await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: TOKEN(token),
-          UpdateExpression: 'SET #status = :status, #output = :output, #error = :error, #cause = :cause',
+          UpdateExpression:
+            'SET #status = :status, #output = :output, #error = :error, #cause = :cause, #queued = :queued',
           ConditionExpression: '#status = :waiting',
-          ExpressionAttributeNames: { '#status': 'status', '#output': 'output', '#error': 'error', '#cause': 'cause' },
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#output': 'output',
+            '#error': 'error',
+            '#cause': 'cause',
+            '#queued': 'queued',
+          },
           ExpressionAttributeValues: {
             ':status': outcome.status,
             ':output': outcome.output ?? null,
             ':error': outcome.error ?? null,
             ':cause': outcome.cause ?? null,
+            ':queued': outcome.queued ?? null,
             ':waiting': 'waiting',
           },
           ReturnValues: 'ALL_NEW',

@@ -161,18 +161,20 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   async settleToken(
     token: string,
-    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
+    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause' | 'queued'>,
   ): Promise<TokenRecord | undefined> {
     // One statement: the condition (still waiting) in the WHERE, the settled record back by RETURNING.
     return parsed<TokenRecord>(
       this.sql.get(
-        `UPDATE tokens SET status = ?, data = json_set(data, '$.status', ?, '$.output', json(?), '$.error', ?, '$.cause', ?)
+        `UPDATE tokens SET status = ?, data = json_set(data, '$.status', ?, '$.output', json(?), '$.error', ?,
+           '$.cause', ?, '$.queued', ?)
          WHERE token = ? AND status = 'waiting' RETURNING data`,
         outcome.status,
         outcome.status,
         JSON.stringify(outcome.output ?? null),
         outcome.error ?? null,
         outcome.cause ?? null,
+        outcome.queued ?? null,
         token,
       ),
     );
