@@ -122,6 +122,11 @@ export interface LocalEngineOptions {
     delta: { transitions: number; invocations: number; executions: number },
   ) => Promise<void>;
   /**
+   * With a store that keeps counters on the execution records (RuntimeStore.countersOnExecutions): the store
+   * operations run for a case since last asked, written on the record at the segment's end instead of `onCounters`.
+   */
+  readonly takeStoreOperations?: (caseId: string) => number;
+  /**
    * State transitions as Step Functions bills them, per segment: states entered and retries, without the re-entry
    * of the state a segment resumes at (a wait that was already entered, or the checkpoint after a crash).
    */
@@ -136,6 +141,12 @@ export class LocalEngine implements WorkflowEngine {
   private readonly queue: WorkItem[] = [];
   /** The last place given in the queue; it grows across restarts (`recover` starts after the highest found). */
   private seq = 0;
+  /**
+   * The earliest timer, as far as this process knows (`known`): timers are added and deleted only through this
+   * engine, one process per data directory, so most checks for due timers need no read. Never later than the truth
+   * (an added timer lowers it, even in a unit later rolled back; firing timers makes it unknown again).
+   */
+  private earliestTimer: { known: boolean; at?: Instant } = { known: false };
   /** The running segment's case and the executions it started for that case (counted with its other counters). */
   private segmentCounters: { caseId: string; executions: number } | undefined;
 
@@ -195,6 +206,7 @@ export class LocalEngine implements WorkflowEngine {
       updatedAt: now,
       transitions: 0,
       queued: seq,
+      ...(this.options.store.countersOnExecutions ? { invocations: 0, storeOperations: 0 } : {}),
     });
     if (!created) {
       const existing = await this.options.store.getExecution(name);
@@ -212,8 +224,11 @@ export class LocalEngine implements WorkflowEngine {
       ...(typeof caseId === 'string' ? { caseId } : {}),
     });
     if (typeof caseId === 'string') {
-      if (this.segmentCounters?.caseId === caseId) this.segmentCounters.executions++;
-      else await this.options.onCounters?.(caseId, { transitions: 0, invocations: 0, executions: 1 });
+      // Where the store keeps counters on execution records, the record counts itself.
+      if (!this.options.store.countersOnExecutions) {
+        if (this.segmentCounters?.caseId === caseId) this.segmentCounters.executions++;
+        else await this.options.onCounters?.(caseId, { transitions: 0, invocations: 0, executions: 1 });
+      }
     }
     this.enqueue({ execution: name, seq });
     return 'started';
@@ -301,17 +316,28 @@ export class LocalEngine implements WorkflowEngine {
     return recovered.length;
   }
 
+  private async addTimer(timer: TimerRecord): Promise<void> {
+    await this.options.store.addTimer(timer);
+    const { known, at } = this.earliestTimer;
+    if (known && (at === undefined || timer.fireAt < at)) this.earliestTimer = { known, at: timer.fireAt };
+  }
+
+  private async deleteTimer(timer: TimerRecord): Promise<void> {
+    await this.options.store.deleteTimer(timer);
+    if (this.earliestTimer.at === timer.fireAt) this.earliestTimer = { known: false };
+  }
+
   private async armTimer(execution: string, waiting: NonNullable<ExecutionRecord['waiting']>): Promise<void> {
     if (waiting.kind === 'token') {
       if (!waiting.timeoutAt) return;
-      await this.options.store.addTimer({
+      await this.addTimer({
         id: waiting.token.slice(0, 16),
         kind: 'timeout',
         fireAt: waiting.timeoutAt,
         token: waiting.token,
       });
     } else {
-      await this.options.store.addTimer({
+      await this.addTimer({
         id: `${execution}:${waiting.state}`,
         kind: 'resume',
         fireAt: waiting.fireAt,
@@ -342,25 +368,37 @@ export class LocalEngine implements WorkflowEngine {
    * runs the queue first, then fires what is still due) goes on in the same order as the process it replaces.
    */
   async fireDue(deliver: (body: unknown) => Promise<void>): Promise<number> {
-    const due = await this.options.store.dueTimers(this.options.clock.now());
+    const now = this.options.clock.now();
+    const { known, at } = this.earliestTimer;
+    if (known && (at === undefined || at > now)) return 0;
+    this.earliestTimer = { known: false };
+    const due = await this.options.store.dueTimers(now);
     const unit = this.options.unit ?? ((work) => work());
-    for (const timer of due) {
-      // The firing and the timer's deletion in one unit: a delivery is not made twice, nor lost, by a crash.
-      await unit(async () => {
-        await this.fire(timer, deliver);
-        await this.options.store.deleteTimer(timer);
-      });
-      await this.drain();
+    try {
+      for (const timer of due) {
+        // The firing and the timer's deletion in one unit: a delivery is not made twice, nor lost, by a crash.
+        await unit(async () => {
+          await this.fire(timer, deliver);
+          await this.options.store.deleteTimer(timer);
+        });
+        await this.drain();
+      }
+    } finally {
+      this.earliestTimer = { known: false };
     }
     return due.length;
   }
 
   async nextTimerAt(): Promise<Instant | undefined> {
-    return (await this.options.store.nextTimer())?.fireAt;
+    if (!this.earliestTimer.known) {
+      const at = (await this.options.store.nextTimer())?.fireAt;
+      this.earliestTimer = { known: true, ...(at ? { at } : {}) };
+    }
+    return this.earliestTimer.at;
   }
 
   async schedule(timer: TimerRecord): Promise<void> {
-    await this.options.store.addTimer(timer);
+    await this.addTimer(timer);
   }
 
   private async fire(timer: TimerRecord, deliver: (body: unknown) => Promise<void>): Promise<void> {
@@ -449,6 +487,16 @@ export class LocalEngine implements WorkflowEngine {
     };
     // An atomic segment writes the record once, at its end; no one else sees it meanwhile.
     if (!atomic) await store.putExecution(current);
+    // Resumed before its timeout: the timeout's timer goes now, rather than fire later for nothing.
+    const waited = execution.waiting;
+    const timedOut = item.resume && !item.resume.outcome.ok && item.resume.outcome.error === ERRORS.timeout;
+    if (item.resume && !timedOut && waited?.kind === 'token' && waited.timeoutAt && waited.token === item.resume.token)
+      await this.deleteTimer({
+        id: waited.token.slice(0, 16),
+        kind: 'timeout',
+        fireAt: waited.timeoutAt,
+        token: waited.token,
+      });
 
     let suspension: ExecutionRecord['waiting'];
     let resumePending = item.resume;
@@ -572,6 +620,15 @@ export class LocalEngine implements WorkflowEngine {
     current = atomic
       ? { ...current, checkpoint: reached ?? current.checkpoint, transitions: execution.transitions + transitions }
       : ((await store.getExecution(execution.name)) ?? current);
+    const countersOnRecord = store.countersOnExecutions === true;
+    if (countersOnRecord) {
+      const operations = current.caseId ? (this.options.takeStoreOperations?.(current.caseId) ?? 0) : 0;
+      current = {
+        ...current,
+        invocations: (execution.invocations ?? 0) + invocations,
+        storeOperations: (execution.storeOperations ?? 0) + operations,
+      };
+    }
     const now = clock.now();
     if (suspension) {
       const waiting =
@@ -622,11 +679,12 @@ export class LocalEngine implements WorkflowEngine {
     if (current.caseId) {
       const reentered = item.resume || item.skipWait || execution.transitions > 0 ? 1 : 0;
       this.options.onBilledTransitions?.(current.caseId, machine, Math.max(0, transitions - reentered) + retries);
-      await this.options.onCounters?.(current.caseId, {
-        transitions,
-        invocations,
-        executions: counted?.executions ?? 0,
-      });
+      if (!countersOnRecord)
+        await this.options.onCounters?.(current.caseId, {
+          transitions,
+          invocations,
+          executions: counted?.executions ?? 0,
+        });
     }
   }
 

@@ -49,6 +49,12 @@ export interface ExecutionRecord {
   readonly output?: unknown;
   readonly error?: { readonly Error: string; readonly Cause: string };
   readonly transitions: number;
+  /**
+   * Lambda invocations and store operations of the execution's segments, kept here (rather than in the case's
+   * counters row) by a store whose `countersOnExecutions` is set: its `counters` adds them up per case.
+   */
+  readonly invocations?: number;
+  readonly storeOperations?: number;
 }
 
 export interface TokenRecord {
@@ -103,6 +109,12 @@ function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
 
 /** The embedded runtime's own records, on SQLite (local/store/runtime-store.ts) or on the embedded DynamoDB. */
 export interface RuntimeStore {
+  /**
+   * The per-case counters are the sum over the case's execution records (transitions, invocations, store
+   * operations, the records themselves) plus what `addCounters` added: the engine then writes no counters of its own
+   * per segment, they ride on the execution record it writes anyway.
+   */
+  readonly countersOnExecutions?: boolean;
   getExecution(name: string): Promise<ExecutionRecord | undefined>;
   /** Creates the execution record; false if the name is taken. */
   createExecution(record: ExecutionRecord): Promise<boolean>;

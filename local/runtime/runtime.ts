@@ -210,6 +210,7 @@ export class EmbeddedRuntime {
           this.track(this.executionFailed(event.execution, event.error ?? ''));
       },
       onCounters: (caseId, delta) => this.recordCounters(caseId, delta),
+      takeStoreOperations: (caseId) => this.takeStoreOperations(caseId),
       ...(meter
         ? {
             onBilledTransitions: (caseId: string, machine: string, transitions: number) => {
@@ -767,9 +768,14 @@ export class EmbeddedRuntime {
     caseId: string,
     delta: { transitions: number; invocations: number; executions: number },
   ): Promise<void> {
+    await this.runtimeStore.addCounters(caseId, { ...delta, storeOperations: this.takeStoreOperations(caseId) });
+  }
+
+  /** The store operations run for a case since last asked. */
+  private takeStoreOperations(caseId: string): number {
     const total = this.store.operations.get(caseId) ?? 0;
-    const storeOperations = total - (this.reportedOps.get(caseId) ?? 0);
+    const taken = total - (this.reportedOps.get(caseId) ?? 0);
     this.reportedOps.set(caseId, total);
-    await this.runtimeStore.addCounters(caseId, { ...delta, storeOperations });
+    return taken;
   }
 }

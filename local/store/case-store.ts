@@ -296,13 +296,15 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async openCaseCounts(officerIds: readonly string[]): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const officer of officerIds)
-      counts[officer] =
-        this.sql.get<{ n: number }>(
-          'SELECT COUNT(*) AS n FROM cases WHERE officer = ? AND open = 1 AND officer IS NOT NULL',
-          officer,
-        )?.n ?? 0;
+    // One query for all of them (it was one per officer: a dozen store operations at every triage).
+    const counts: Record<string, number> = Object.fromEntries(officerIds.map((officer) => [officer, 0]));
+    if (officerIds.length === 0) return counts;
+    for (const row of this.sql.all<{ officer: string; n: number }>(
+      `SELECT officer, COUNT(*) AS n FROM cases
+       WHERE open = 1 AND officer IN (SELECT value FROM json_each(?)) GROUP BY officer`,
+      JSON.stringify(officerIds),
+    ))
+      counts[row.officer] = row.n;
     return counts;
   }
 
