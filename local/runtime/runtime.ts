@@ -285,13 +285,18 @@ export class EmbeddedRuntime {
   }
 
   /** A request of the staff API, as API Gateway hands it to the function that serves its route. */
-  async handleApi(event: APIGatewayProxyEvent, target: 'api' | 'settle'): Promise<APIGatewayProxyResult> {
+  async handleApi(
+    event: APIGatewayProxyEvent,
+    target: 'api' | 'settle',
+    /** 'deferred' only for a caller that runs the batch (`runUntilIdle`, which syncs) before it answers. */
+    durability: Durability = 'now',
+  ): Promise<APIGatewayProxyResult> {
     return this.metered(target, undefined, () =>
       this.unit(async () => {
         if (this.meter) this.meter.target().apiRequests++;
         if (target === 'api') return this.apiHandler(event, lambdaContext('api'));
         return (await this.settleHandler(event, lambdaContext('settle'))) as APIGatewayProxyResult;
-      }),
+      }, durability),
     );
   }
 
@@ -448,7 +453,8 @@ export class EmbeddedRuntime {
       async () => {
         // The filing system's event on the intake bus.
         if (this.meter) this.meter.target().events++;
-        return this.unit(() => this.intakeHandler(event, lambdaContext('intake')));
+        // Deferred: the batch below syncs it (and what it set going) before the outcome is returned.
+        return this.unit(() => this.intakeHandler(event, lambdaContext('intake')), 'deferred');
       },
       (result) => ('caseId' in result ? String(result.caseId) : undefined),
     );
@@ -465,7 +471,8 @@ export class EmbeddedRuntime {
     data?: Record<string, string | number | boolean>;
   }) {
     const result = (await this.metered('settle', undefined, () =>
-      this.unit(() => this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle'))),
+      // Deferred: the batch below syncs it before the result is returned.
+      this.unit(() => this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle')), 'deferred'),
     )) as
       | { ok: true; approvalId: string; caseId: string; decision: string }
       | { ok: false; status: number; code?: string; message: string };
@@ -496,7 +503,8 @@ export class EmbeddedRuntime {
   private async command(command: Record<string, unknown>) {
     const caseId = typeof command.caseId === 'string' ? command.caseId : undefined;
     const result = (await this.metered('settle', caseId, () =>
-      this.unit(() => this.settleHandler(command, lambdaContext('settle'))),
+      // Deferred: the batch below syncs it before the result is returned.
+      this.unit(() => this.settleHandler(command, lambdaContext('settle')), 'deferred'),
     )) as ({ ok: true } & Record<string, unknown>) | { ok: false; status: number; code?: string; message: string };
     await this.runUntilIdle();
     return result;
