@@ -4,7 +4,7 @@
  * adapters on an embedded dynalite only for the usage meter and tests), and simulators for the outside parties.
  * State lives in a data directory; nothing is lost when the process dies.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -104,6 +104,16 @@ const REDELIVERY_SECONDS = 60;
 interface ClockSetting {
   readonly mode: ClockMode;
   readonly now: Instant;
+}
+
+/**
+ * A delivery timer's id: when it was scheduled, then a digest of what it carries. Deliveries due at one instant fire
+ * in the order they were scheduled, the same in every run; a random id ordered them at random, so two partner answers
+ * for one case due together were recorded in either order (and a run after a crash could differ from one without).
+ * The same message scheduled twice at one instant for one instant is one delivery: answers are idempotent anyway.
+ */
+function deliveryId(now: Instant, body: unknown): string {
+  return `${now}#${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}`;
 }
 
 function lambdaContext(name: string): Context {
@@ -221,7 +231,7 @@ export class EmbeddedRuntime {
         : {}),
     });
     const deliver = async (at: Instant, body: unknown) =>
-      this.engine.schedule({ id: randomUUID(), kind: 'delivery', fireAt: at, body });
+      this.engine.schedule({ id: deliveryId(clock.now(), body), kind: 'delivery', fireAt: at, body });
     this.deps = {
       clock,
       rules: reference.rules,
@@ -245,7 +255,12 @@ export class EmbeddedRuntime {
       filing: new FilingSimulator(
         this.cases,
         async (at, event) =>
-          this.engine.schedule({ id: randomUUID(), kind: 'delivery', fireAt: at, body: { intake: event } }),
+          this.engine.schedule({
+            id: deliveryId(clock.now(), { intake: event }),
+            kind: 'delivery',
+            fireAt: at,
+            body: { intake: event },
+          }),
         clock,
       ),
       rejections: store.rejections(new LocalDeadLetters(runtimeStore, clock)),
@@ -720,7 +735,7 @@ export class EmbeddedRuntime {
     })) as { batchItemFailures?: readonly unknown[] };
     if ((result.batchItemFailures ?? []).length > 0) {
       await this.engine.schedule({
-        id: randomUUID(),
+        id: deliveryId(this.clock.now(), body),
         kind: 'delivery',
         fireAt: plusSeconds(this.clock.now(), REDELIVERY_SECONDS),
         body,
