@@ -5,7 +5,7 @@
  * (received, paid out, refunded, balance), the same journal (commit by commit, the events of each), no ledger entry
  * twice, and `enforce check` (integrity and every hash chain) passes.
  *
- *   node bench/crash.ts --n 1000 --kills 5 [--per-day 100] [--seed 1] [--mix money|full]
+ *   node bench/crash.ts --n 1000 --kills 5 [--per-day 100] [--seed 1] [--mix money|full|parallel] [--kill-when-reordered]
  *
  * The child (`--child`) is resumable: filings are idempotent (the same event each time), the scenarios' actors look
  * at the case before acting, approvals pending are decided, and a restart inside a virtual day first finishes moving
@@ -19,6 +19,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { Commit } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
+import type { RuntimeEvent } from '#local/runtime/engine.ts';
 import { EmbeddedRuntime } from '#local/runtime/runtime.ts';
 import { DATABASE_FILE } from '#local/store/database.ts';
 import { approverFor, ENDED, planOf, WORKLOAD_START, workloadEvent, workloadScript } from '#local/workload/driver.ts';
@@ -29,6 +30,8 @@ import { countOption, scriptArgs } from '../scripts/lib/args.ts';
 const DAY_MS = 86_400_000;
 /** The quick scenarios that move money: a voluntary payment, and deductions from frozen accounts. */
 const MONEY_MIX = { 'paid-after-notice': 1, 'frozen-deducted': 2 };
+/** Cases in which executions run side by side: coercion beside the performance watch, the disposal beside both. */
+const PARALLEL_MIX = { 'coercion-referral': 1, auction: 1 };
 const ENTRY = new URL(import.meta.url).pathname;
 
 export interface CrashOptions {
@@ -37,8 +40,17 @@ export interface CrashOptions {
   readonly kills: number;
   readonly perDay: number;
   readonly seed: number;
-  /** 'money': the quick money scenarios (tests); 'full': the whole case mix (config/workload/mix.json). */
-  readonly mix: 'money' | 'full';
+  /**
+   * 'money': the quick money scenarios (tests); 'full': the whole case mix (config/workload/mix.json); 'parallel':
+   * coercion and auction cases, where two executions of one case run side by side.
+   */
+  readonly mix: 'money' | 'full' | 'parallel';
+  /**
+   * Besides the random kills, kill the first run where a restart in the wrong order would show: between two
+   * segments, when the queue holds two executions of one case in an order other than their names' (the order
+   * recovery once used). The journals must come out as in the reference all the same.
+   */
+  readonly killWhenReordered?: boolean;
 }
 
 export interface CaseSummary {
@@ -60,6 +72,8 @@ export interface CrashResult {
   readonly kills: number;
   /** When each kill came: real ms after the child was ready, and the child's last progress line. */
   readonly killedAt: readonly { readonly day: number; readonly afterMs: number; readonly progress: string }[];
+  /** Whether the run killed where the queue's order mattered (CrashOptions.killWhenReordered) was killed there. */
+  readonly killedWhenReordered: boolean;
   readonly restarts: number;
   readonly seconds: { readonly crashed: number; readonly reference: number };
   readonly cases: number;
@@ -71,7 +85,7 @@ export interface CrashResult {
 }
 
 function plan(options: Pick<CrashOptions, 'n' | 'mix'>): WorkloadScenario[] {
-  const shares = options.mix === 'full' ? loadMix().shares : MONEY_MIX;
+  const shares = options.mix === 'full' ? loadMix().shares : options.mix === 'parallel' ? PARALLEL_MIX : MONEY_MIX;
   return planOf(shares, options.n).map((id) => workloadScenario(id) as WorkloadScenario);
 }
 
@@ -80,14 +94,35 @@ function filedAt(i: number, perDay: number): string {
   return new Date(Date.parse(WORKLOAD_START) + Math.floor(i / perDay) * DAY_MS).toISOString();
 }
 
+/** Two executions of one case queued in an order other than their names' (`${caseId}-${phase}-${run}`). */
+export function reordered(pending: readonly string[]): boolean {
+  const caseOf = (name: string) => name.replace(/-[a-z-]+-\d+$/, '');
+  return pending.some((a, i) => pending.slice(i + 1).some((b) => caseOf(a) === caseOf(b) && b < a));
+}
+
 /** The child: runs the cases from wherever the data directory is to the end, resumably. */
-async function child(dataDir: string, options: Pick<CrashOptions, 'n' | 'mix' | 'perDay'>): Promise<void> {
+async function child(
+  dataDir: string,
+  options: Pick<CrashOptions, 'n' | 'mix' | 'perDay' | 'killWhenReordered'>,
+): Promise<void> {
   const scenarios = plan(options);
-  const runtime = await EmbeddedRuntime.open({
+  let runtime: EmbeddedRuntime | undefined;
+  runtime = await EmbeddedRuntime.open({
     dataDir,
     clock: 'virtual',
     startAt: WORKLOAD_START,
     script: workloadScript(),
+    ...(options.killWhenReordered
+      ? {
+          onEvent: (event: RuntimeEvent) => {
+            // Between two segments everything queued is committed: what a restart must put back in order.
+            if (event.type === 'segment-ended' && runtime && reordered(runtime.engine.pending)) {
+              process.stdout.write(`killed with ${runtime.engine.pending.join(' ')} queued\n`);
+              process.kill(process.pid, 'SIGKILL');
+            }
+          },
+        }
+      : {}),
   });
   process.stdout.write('ready\n');
   const elapsed = () => Date.parse(runtime.clock.now()) - Date.parse(WORKLOAD_START);
@@ -132,9 +167,10 @@ async function child(dataDir: string, options: Pick<CrashOptions, 'n' | 'mix' | 
   process.stdout.write('done\n');
 }
 
-function childArgs(dataDir: string, options: CrashOptions): string[] {
+function childArgs(dataDir: string, options: CrashOptions, killWhenReordered = false): string[] {
   return [
     ENTRY,
+    ...(killWhenReordered ? ['--kill-when-reordered'] : []),
     '--child',
     '--data-dir',
     dataDir,
@@ -273,6 +309,13 @@ export async function crashRun(options: CrashOptions): Promise<CrashResult> {
     const killedAt: { day: number; afterMs: number; progress: string }[] = [];
     let restarts = 0;
     started = performance.now();
+    if (options.killWhenReordered) {
+      const run = await runChild(childArgs(crashedDir, options, true));
+      if (run.outcome === 'killed') {
+        restarts++;
+        killedAt.push({ day: -1, afterMs: 0, progress: run.progress });
+      }
+    }
     for (let k = 0; k < options.kills; k++) {
       // At a random day of the k-th stretch of the run, and a random moment in that day's work.
       // (The stretches cover the run but its last: the last days have few cases left, and may end before a kill.)
@@ -302,6 +345,7 @@ export async function crashRun(options: CrashOptions): Promise<CrashResult> {
       n: options.n,
       kills: killedAt.length,
       killedAt,
+      killedWhenReordered: killedAt.some((k) => k.day === -1),
       restarts,
       seconds: { crashed: crashedSeconds, reference: referenceSeconds },
       cases: crashed.size,
@@ -318,7 +362,7 @@ export async function crashRun(options: CrashOptions): Promise<CrashResult> {
 
 if (import.meta.main) {
   const values = scriptArgs(
-    `node bench/crash.ts [--n 1000] [--kills 5] [--per-day 100] [--seed 1] [--mix full|money]: the crash test at
+    `node bench/crash.ts [--n 1000] [--kills 5] [--per-day 100] [--seed 1] [--mix full|money|parallel] [--kill-when-reordered]: the crash test at
 scale; prints JSON (see the file's comment).`,
     {
       child: { type: 'boolean', default: false },
@@ -328,20 +372,23 @@ scale; prints JSON (see the file's comment).`,
       'per-day': { type: 'string', default: '100' },
       seed: { type: 'string', default: '1' },
       mix: { type: 'string', default: 'full' },
+      'kill-when-reordered': { type: 'boolean', default: false },
     },
   );
-  const mix = values.mix === 'money' ? 'money' : 'full';
+  const mix = values.mix === 'money' ? 'money' : values.mix === 'parallel' ? 'parallel' : 'full';
+  const killWhenReordered = values['kill-when-reordered'] === true;
   const n = countOption('n', values.n);
   const perDay = countOption('per-day', values['per-day']);
   if (values.child) {
-    await child(values['data-dir'] as string, { n, perDay, mix });
+    await child(values['data-dir'] as string, { n, perDay, mix, killWhenReordered });
   } else {
     const result = await crashRun({
       n,
       perDay,
       mix,
-      kills: countOption('kills', values.kills),
+      kills: countOption('kills', values.kills, 0),
       seed: countOption('seed', values.seed),
+      killWhenReordered,
     });
     console.log(JSON.stringify(result, null, 2));
     if (result.differences.length > 0 || result.check.code !== 0) process.exitCode = 1;

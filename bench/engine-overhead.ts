@@ -174,7 +174,22 @@ class BareEngine implements WorkflowEngine {
   }
 }
 
-async function bare(cases: number): Promise<number> {
+/** Wall and CPU seconds (user and system, this process) of a piece of work. */
+interface Timing {
+  readonly wall: number;
+  readonly cpu: number;
+}
+
+function timer(): () => Timing {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
+  return () => {
+    const used = process.cpuUsage(cpu);
+    return { wall: (performance.now() - wall) / 1000, cpu: (used.user + used.system) / 1e6 };
+  };
+}
+
+async function bare(cases: number): Promise<Timing> {
   const database = openDatabase(undefined);
   try {
     const stores = sqliteStores(database);
@@ -237,7 +252,7 @@ async function bare(cases: number): Promise<number> {
     const idle = async () => {
       while (engine.active > 0) await new Promise((resolve) => setImmediate(resolve));
     };
-    const started = performance.now();
+    const stop = timer();
     for (let n = 0; n < cases; n++) {
       const outcome = (await intake(workloadEvent(n, SCENARIO, clock.now()), context)) as { caseId?: string };
       const caseId = outcome.caseId ?? '';
@@ -268,7 +283,7 @@ async function bare(cases: number): Promise<number> {
       }
       tracker.states.delete(caseId);
     }
-    return (performance.now() - started) / 1000;
+    return stop();
   } finally {
     database.close();
   }
@@ -279,7 +294,7 @@ function approverOf(role: string): string {
   return { 'team-lead': 'li-qiang', 'bureau-chief': 'zhang-wei', president: 'song-jian' }[role] ?? '';
 }
 
-async function embedded(cases: number, durable: boolean): Promise<number> {
+async function embedded(cases: number, durable: boolean): Promise<Timing> {
   const dataDir = durable ? mkdtempSync(join(tmpdir(), 'enforce-overhead-')) : undefined;
   const tracker = new CaseTracker();
   const runtime = await EmbeddedRuntime.open({
@@ -291,7 +306,7 @@ async function embedded(cases: number, durable: boolean): Promise<number> {
     logSink: () => undefined,
   });
   try {
-    const started = performance.now();
+    const stop = timer();
     for (let n = 0; n < cases; n++) {
       const outcome = await runtime.intake(workloadEvent(n, SCENARIO, runtime.clock.now()));
       const caseId = 'caseId' in outcome ? String(outcome.caseId) : '';
@@ -315,7 +330,7 @@ async function embedded(cases: number, durable: boolean): Promise<number> {
       }
       tracker.states.delete(caseId);
     }
-    return (performance.now() - started) / 1000;
+    return stop();
   } finally {
     await runtime.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -330,6 +345,16 @@ export interface OverheadResult {
   readonly embeddedMemory: number;
   readonly embeddedDurable: number;
   readonly raw: { readonly bare: number[]; readonly embeddedMemory: number[]; readonly embeddedDurable: number[] };
+  /**
+   * CPU seconds (user and system) per case, median of the runs: less at the mercy of other processes on a shared
+   * machine than the wall clock, though it leaves out waiting for the disk (fsync).
+   */
+  readonly cpuPerCase: { readonly bare: number; readonly embeddedMemory: number; readonly embeddedDurable: number };
+  readonly rawCpuPerCase: {
+    readonly bare: number[];
+    readonly embeddedMemory: number[];
+    readonly embeddedDurable: number[];
+  };
 }
 
 export async function engineOverhead(cases: number, runs: number): Promise<OverheadResult> {
@@ -337,12 +362,17 @@ export async function engineOverhead(cases: number, runs: number): Promise<Overh
   await bare(1);
   await embedded(1, false);
   const raw = { bare: [] as number[], embeddedMemory: [] as number[], embeddedDurable: [] as number[] };
+  const cpu = { bare: [] as number[], embeddedMemory: [] as number[], embeddedDurable: [] as number[] };
+  const record = (kind: keyof typeof raw, timing: Timing) => {
+    raw[kind].push(cases / timing.wall);
+    cpu[kind].push(timing.cpu / cases);
+  };
   for (let i = 0; i < runs; i++) {
-    raw.bare.push(cases / (await bare(cases)));
-    raw.embeddedMemory.push(cases / (await embedded(cases, false)));
-    raw.embeddedDurable.push(cases / (await embedded(cases, true)));
+    record('bare', await bare(cases));
+    record('embeddedMemory', await embedded(cases, false));
+    record('embeddedDurable', await embedded(cases, true));
     process.stderr.write(
-      `  engine overhead run ${i + 1}/${runs}: bare ${raw.bare.at(-1)?.toFixed(2)}, embedded in memory ${raw.embeddedMemory.at(-1)?.toFixed(2)}, durable ${raw.embeddedDurable.at(-1)?.toFixed(2)} cases/s\n`,
+      `  engine overhead run ${i + 1}/${runs}: bare ${raw.bare.at(-1)?.toFixed(2)}, embedded in memory ${raw.embeddedMemory.at(-1)?.toFixed(2)}, durable ${raw.embeddedDurable.at(-1)?.toFixed(2)} cases/s; CPU s a case ${cpu.bare.at(-1)?.toFixed(3)}, ${cpu.embeddedMemory.at(-1)?.toFixed(3)}, ${cpu.embeddedDurable.at(-1)?.toFixed(3)}\n`,
     );
   }
   return {
@@ -352,6 +382,12 @@ export async function engineOverhead(cases: number, runs: number): Promise<Overh
     embeddedMemory: median(raw.embeddedMemory),
     embeddedDurable: median(raw.embeddedDurable),
     raw,
+    cpuPerCase: {
+      bare: median(cpu.bare),
+      embeddedMemory: median(cpu.embeddedMemory),
+      embeddedDurable: median(cpu.embeddedDurable),
+    },
+    rawCpuPerCase: cpu,
   };
 }
 

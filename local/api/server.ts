@@ -205,9 +205,11 @@ export function createDispatcher(runtime: EmbeddedRuntime, auth: Authentication)
         ...(identity ? { authorizer: { claims: claimsOf(identity) } } : {}),
       },
     } as unknown as APIGatewayProxyEvent;
-    const result = await runtime.handleApi(event, route.target);
     // A decision resumes a workflow: run what it set going before answering, as the worker would a moment later.
-    if (route.method === 'POST') await runtime.runUntilIdle();
+    // That batch ends with one fsync for the request's unit and all it set going (docs/store.md, durability).
+    const post = route.method === 'POST';
+    const result = await runtime.handleApi(event, route.target, post ? 'deferred' : 'now');
+    if (post) await runtime.runUntilIdle();
     return respond({
       status: result.statusCode,
       headers: (result.headers ?? {}) as Record<string, string>,

@@ -60,6 +60,8 @@ export type RuntimeEvent =
     }
   | { readonly type: 'state-entered'; readonly execution: string; readonly state: string }
   | { readonly type: 'execution-waiting'; readonly execution: string; readonly state: string; readonly until?: Instant }
+  /** A segment's unit of work committed (or, without units, the segment ended). */
+  | { readonly type: 'segment-ended'; readonly execution: string }
   | {
       readonly type: 'execution-ended';
       readonly execution: string;
@@ -75,7 +77,13 @@ interface Resume {
     | { readonly ok: false; readonly error: string; readonly cause: string };
 }
 
-type WorkItem = { readonly execution: string; readonly resume?: Resume; readonly skipWait?: string };
+/** Queued work: `seq` is its place in the queue, kept in the records that make it recoverable (see `recover`). */
+type WorkItem = {
+  readonly execution: string;
+  readonly seq: number;
+  readonly resume?: Resume;
+  readonly skipWait?: string;
+};
 
 interface TimeoutSpec {
   readonly seconds?: number;
@@ -114,6 +122,11 @@ export interface LocalEngineOptions {
     delta: { transitions: number; invocations: number; executions: number },
   ) => Promise<void>;
   /**
+   * With a store that keeps counters on the execution records (RuntimeStore.countersOnExecutions): the store
+   * operations run for a case since last asked, written on the record at the segment's end instead of `onCounters`.
+   */
+  readonly takeStoreOperations?: (caseId: string) => number;
+  /**
    * State transitions as Step Functions bills them, per segment: states entered and retries, without the re-entry
    * of the state a segment resumes at (a wait that was already entered, or the checkpoint after a crash).
    */
@@ -126,6 +139,14 @@ export class LocalEngine implements WorkflowEngine {
   private readonly tokenTimeouts = new Map<string, TimeoutSpec>();
   private readonly machines = new Map<string, StateMachine>();
   private readonly queue: WorkItem[] = [];
+  /** The last place given in the queue; it grows across restarts (`recover` starts after the highest found). */
+  private seq = 0;
+  /**
+   * The earliest timer, as far as this process knows (`known`): timers are added and deleted only through this
+   * engine, one process per data directory, so most checks for due timers need no read. Never later than the truth
+   * (an added timer lowers it, even in a unit later rolled back; firing timers makes it unknown again).
+   */
+  private earliestTimer: { known: boolean; at?: Instant } = { known: false };
   /** The running segment's case and the executions it started for that case (counted with its other counters). */
   private segmentCounters: { caseId: string; executions: number } | undefined;
 
@@ -173,6 +194,7 @@ export class LocalEngine implements WorkflowEngine {
     if (!definition) throw new Error(`no state machine ${machine}`);
     const now = this.options.clock.now();
     const caseId = typeof input === 'object' && input !== null ? (input as { caseId?: unknown }).caseId : undefined;
+    const seq = ++this.seq;
     const created = await this.options.store.createExecution({
       name,
       machine,
@@ -183,6 +205,8 @@ export class LocalEngine implements WorkflowEngine {
       startedAt: now,
       updatedAt: now,
       transitions: 0,
+      queued: seq,
+      ...(this.options.store.countersOnExecutions ? { invocations: 0, storeOperations: 0 } : {}),
     });
     if (!created) {
       const existing = await this.options.store.getExecution(name);
@@ -190,7 +214,7 @@ export class LocalEngine implements WorkflowEngine {
       if (!running || JSON.stringify(existing?.input) !== JSON.stringify(input)) return 'conflict';
       // Started before but perhaps never run (a crash right after its start): make sure it runs.
       if (existing?.status === 'running' && !this.queue.some((item) => item.execution === name))
-        this.queue.push({ execution: name });
+        this.enqueue({ execution: name, seq: existing.queued ?? seq });
       return 'same';
     }
     this.options.onEvent?.({
@@ -200,10 +224,13 @@ export class LocalEngine implements WorkflowEngine {
       ...(typeof caseId === 'string' ? { caseId } : {}),
     });
     if (typeof caseId === 'string') {
-      if (this.segmentCounters?.caseId === caseId) this.segmentCounters.executions++;
-      else await this.options.onCounters?.(caseId, { transitions: 0, invocations: 0, executions: 1 });
+      // Where the store keeps counters on execution records, the record counts itself.
+      if (!this.options.store.countersOnExecutions) {
+        if (this.segmentCounters?.caseId === caseId) this.segmentCounters.executions++;
+        else await this.options.onCounters?.(caseId, { transitions: 0, invocations: 0, executions: 1 });
+      }
     }
-    this.queue.push({ execution: name });
+    this.enqueue({ execution: name, seq });
     return 'started';
   }
 
@@ -211,7 +238,7 @@ export class LocalEngine implements WorkflowEngine {
     token: string,
     outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
   ): Promise<void> {
-    const settled = await this.options.store.settleToken(token, outcome);
+    const settled = await this.options.store.settleToken(token, { ...outcome, queued: ++this.seq });
     if (!settled) {
       const existing = await this.options.store.getToken(token);
       throw new TaskNoLongerWaitingError(existing ? `TaskTimedOut: ${existing.status}` : 'InvalidToken');
@@ -219,60 +246,98 @@ export class LocalEngine implements WorkflowEngine {
     this.enqueueTokenResume(settled);
   }
 
-  private enqueueTokenResume(token: TokenRecord): void {
+  /** Into the queue at its place: after every item queued before it (the queue is in `seq` order). */
+  private enqueue(item: WorkItem): void {
+    let at = this.queue.length;
+    while (at > 0 && (this.queue[at - 1] as WorkItem).seq > item.seq) at--;
+    this.queue.splice(at, 0, item);
+  }
+
+  /** The executions queued to run, in the order they will run (tests). */
+  get pending(): readonly string[] {
+    return this.queue.map((item) => item.execution);
+  }
+
+  private tokenResume(token: TokenRecord): WorkItem {
     const outcome: Resume['outcome'] =
       token.status === 'succeeded'
         ? { ok: true, output: token.output }
         : token.status === 'timed-out'
           ? { ok: false, error: ERRORS.timeout, cause: 'The task did not complete within its TimeoutSeconds.' }
           : { ok: false, error: token.error ?? 'TaskFailed', cause: token.cause ?? '' };
-    this.queue.push({ execution: token.execution, resume: { state: token.state, token: token.token, outcome } });
+    return {
+      execution: token.execution,
+      seq: token.queued ?? 0,
+      resume: { state: token.state, token: token.token, outcome },
+    };
+  }
+
+  private enqueueTokenResume(token: TokenRecord): void {
+    this.enqueue(this.tokenResume(token));
   }
 
   /**
    * After a restart: run again what was caught mid-segment (delivering the settled token it was started with, if
-   * its wait state had not been left), resume what was settled but not yet resumed, and re-arm the timers of
-   * what waits (re-adding a timer is harmless: its key is fixed).
+   * its wait state had not been left), resume what was settled but not yet resumed, leave the Wait states whose
+   * timers fired, and re-arm the timers of what waits (re-adding a timer is harmless: its key is fixed).
+   *
+   * The queue is rebuilt in the order it was in: each piece of pending work was given its place (`seq`) when it was
+   * queued, in the same unit of work that made it pending (the execution created, its token settled, its timer
+   * fired). Run in another order, two executions of one case would write its journal in another order.
    */
   async recover(): Promise<number> {
     const { store } = this.options;
-    let recovered = 0;
+    const recovered: WorkItem[] = [];
     for (const execution of await store.activeExecutions()) {
+      const seq = execution.queued ?? 0;
       if (execution.status === 'running') {
         const resumed = execution.resumeToken ? await store.getToken(execution.resumeToken) : undefined;
         const minted = execution.token ? await store.getToken(execution.token) : undefined;
         const settled = [resumed, minted].find(
           (t) => t && t.status !== 'waiting' && t.state === execution.checkpoint.state,
         );
-        if (settled) this.enqueueTokenResume(settled);
-        else this.queue.push({ execution: execution.name });
-        recovered++;
+        recovered.push(settled ? this.tokenResume(settled) : { execution: execution.name, seq });
       } else if (execution.waiting?.kind === 'token') {
         const token = await store.getToken(execution.waiting.token);
-        if (token && token.status !== 'waiting') {
-          this.enqueueTokenResume(token);
-          recovered++;
-        } else {
-          await this.armTimer(execution.name, execution.waiting);
-        }
+        if (token && token.status !== 'waiting') recovered.push(this.tokenResume(token));
+        else await this.armTimer(execution.name, execution.waiting);
       } else if (execution.waiting?.kind === 'timer') {
-        await this.armTimer(execution.name, execution.waiting);
+        if (execution.waiting.fired)
+          recovered.push({ execution: execution.name, seq, skipWait: execution.waiting.state });
+        else await this.armTimer(execution.name, execution.waiting);
       }
     }
-    return recovered;
+    // Records of an earlier release have no place (0): they keep the order they are listed in (a stable sort).
+    recovered.sort((a, b) => a.seq - b.seq);
+    for (const item of recovered) {
+      this.seq = Math.max(this.seq, item.seq);
+      this.enqueue(item);
+    }
+    return recovered.length;
+  }
+
+  private async addTimer(timer: TimerRecord): Promise<void> {
+    await this.options.store.addTimer(timer);
+    const { known, at } = this.earliestTimer;
+    if (known && (at === undefined || timer.fireAt < at)) this.earliestTimer = { known, at: timer.fireAt };
+  }
+
+  private async deleteTimer(timer: TimerRecord): Promise<void> {
+    await this.options.store.deleteTimer(timer);
+    if (this.earliestTimer.at === timer.fireAt) this.earliestTimer = { known: false };
   }
 
   private async armTimer(execution: string, waiting: NonNullable<ExecutionRecord['waiting']>): Promise<void> {
     if (waiting.kind === 'token') {
       if (!waiting.timeoutAt) return;
-      await this.options.store.addTimer({
+      await this.addTimer({
         id: waiting.token.slice(0, 16),
         kind: 'timeout',
         fireAt: waiting.timeoutAt,
         token: waiting.token,
       });
     } else {
-      await this.options.store.addTimer({
+      await this.addTimer({
         id: `${execution}:${waiting.state}`,
         kind: 'resume',
         fireAt: waiting.fireAt,
@@ -292,30 +357,48 @@ export class LocalEngine implements WorkflowEngine {
     for (let item = this.queue.shift(); item; item = this.queue.shift()) {
       await this.runSegment(item);
       segments++;
+      this.options.onEvent?.({ type: 'segment-ended', execution: item.execution });
     }
     return segments;
   }
 
-  /** Fires the timers due by now (token timeouts, Wait states, scheduled deliveries), earliest first. */
+  /**
+   * Fires the timers due by now (token timeouts, Wait states, scheduled deliveries), earliest first, running what
+   * each queues before the next fires: so the queue holds the work of one firing at most, and a restart (which
+   * runs the queue first, then fires what is still due) goes on in the same order as the process it replaces.
+   */
   async fireDue(deliver: (body: unknown) => Promise<void>): Promise<number> {
-    const due = await this.options.store.dueTimers(this.options.clock.now());
+    const now = this.options.clock.now();
+    const { known, at } = this.earliestTimer;
+    if (known && (at === undefined || at > now)) return 0;
+    this.earliestTimer = { known: false };
+    const due = await this.options.store.dueTimers(now);
     const unit = this.options.unit ?? ((work) => work());
-    for (const timer of due) {
-      // The firing and the timer's deletion in one unit: a delivery is not made twice, nor lost, by a crash.
-      await unit(async () => {
-        await this.fire(timer, deliver);
-        await this.options.store.deleteTimer(timer);
-      });
+    try {
+      for (const timer of due) {
+        // The firing and the timer's deletion in one unit: a delivery is not made twice, nor lost, by a crash.
+        await unit(async () => {
+          await this.fire(timer, deliver);
+          await this.options.store.deleteTimer(timer);
+        });
+        await this.drain();
+      }
+    } finally {
+      this.earliestTimer = { known: false };
     }
     return due.length;
   }
 
   async nextTimerAt(): Promise<Instant | undefined> {
-    return (await this.options.store.nextTimer())?.fireAt;
+    if (!this.earliestTimer.known) {
+      const at = (await this.options.store.nextTimer())?.fireAt;
+      this.earliestTimer = { known: true, ...(at ? { at } : {}) };
+    }
+    return this.earliestTimer.at;
   }
 
   async schedule(timer: TimerRecord): Promise<void> {
-    await this.options.store.addTimer(timer);
+    await this.addTimer(timer);
   }
 
   private async fire(timer: TimerRecord, deliver: (body: unknown) => Promise<void>): Promise<void> {
@@ -324,7 +407,7 @@ export class LocalEngine implements WorkflowEngine {
       return;
     }
     if (timer.kind === 'timeout') {
-      const timedOut = await this.options.store.settleToken(timer.token, { status: 'timed-out' });
+      const timedOut = await this.options.store.settleToken(timer.token, { status: 'timed-out', queued: ++this.seq });
       if (timedOut) this.enqueueTokenResume(timedOut);
       return;
     }
@@ -334,7 +417,14 @@ export class LocalEngine implements WorkflowEngine {
       execution.waiting?.kind === 'timer' &&
       execution.waiting.state === timer.state
     ) {
-      this.queue.push({ execution: execution.name, skipWait: timer.state });
+      // Recorded with the timer's deletion: after a crash the execution is queued again at the same place.
+      const seq = ++this.seq;
+      await this.options.store.putExecution({
+        ...execution,
+        queued: seq,
+        waiting: { ...execution.waiting, fired: true },
+      });
+      this.enqueue({ execution: execution.name, seq, skipWait: timer.state });
     }
   }
 
@@ -397,6 +487,16 @@ export class LocalEngine implements WorkflowEngine {
     };
     // An atomic segment writes the record once, at its end; no one else sees it meanwhile.
     if (!atomic) await store.putExecution(current);
+    // Resumed before its timeout: the timeout's timer goes now, rather than fire later for nothing.
+    const waited = execution.waiting;
+    const timedOut = item.resume && !item.resume.outcome.ok && item.resume.outcome.error === ERRORS.timeout;
+    if (item.resume && !timedOut && waited?.kind === 'token' && waited.timeoutAt && waited.token === item.resume.token)
+      await this.deleteTimer({
+        id: waited.token.slice(0, 16),
+        kind: 'timeout',
+        fireAt: waited.timeoutAt,
+        token: waited.token,
+      });
 
     let suspension: ExecutionRecord['waiting'];
     let resumePending = item.resume;
@@ -520,6 +620,15 @@ export class LocalEngine implements WorkflowEngine {
     current = atomic
       ? { ...current, checkpoint: reached ?? current.checkpoint, transitions: execution.transitions + transitions }
       : ((await store.getExecution(execution.name)) ?? current);
+    const countersOnRecord = store.countersOnExecutions === true;
+    if (countersOnRecord) {
+      const operations = current.caseId ? (this.options.takeStoreOperations?.(current.caseId) ?? 0) : 0;
+      current = {
+        ...current,
+        invocations: (execution.invocations ?? 0) + invocations,
+        storeOperations: (execution.storeOperations ?? 0) + operations,
+      };
+    }
     const now = clock.now();
     if (suspension) {
       const waiting =
@@ -570,11 +679,12 @@ export class LocalEngine implements WorkflowEngine {
     if (current.caseId) {
       const reentered = item.resume || item.skipWait || execution.transitions > 0 ? 1 : 0;
       this.options.onBilledTransitions?.(current.caseId, machine, Math.max(0, transitions - reentered) + retries);
-      await this.options.onCounters?.(current.caseId, {
-        transitions,
-        invocations,
-        executions: counted?.executions ?? 0,
-      });
+      if (!countersOnRecord)
+        await this.options.onCounters?.(current.caseId, {
+          transitions,
+          invocations,
+          executions: counted?.executions ?? 0,
+        });
     }
   }
 

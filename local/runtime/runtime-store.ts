@@ -24,7 +24,18 @@ export interface ExecutionRecord {
   readonly checkpoint: { readonly state: string; readonly input: unknown };
   readonly waiting?:
     | { readonly kind: 'token'; readonly state: string; readonly token: string; readonly timeoutAt?: Instant }
-    | { readonly kind: 'timer'; readonly state: string; readonly fireAt: Instant };
+    | {
+        readonly kind: 'timer';
+        readonly state: string;
+        readonly fireAt: Instant;
+        /** The timer fired (and was deleted): the execution is queued to leave the Wait state. */
+        readonly fired?: true;
+      };
+  /**
+   * Where the execution was last put in the engine's queue (its start, or its Wait state's timer firing): a
+   * number that grows across restarts. Recovery queues pending work in this order, the order it was queued in.
+   */
+  readonly queued?: number;
   /** The token minted for the current segment; reused if the segment is re-run after a crash. */
   readonly token?: string;
   /**
@@ -38,6 +49,12 @@ export interface ExecutionRecord {
   readonly output?: unknown;
   readonly error?: { readonly Error: string; readonly Cause: string };
   readonly transitions: number;
+  /**
+   * Lambda invocations and store operations of the execution's segments, kept here (rather than in the case's
+   * counters row) by a store whose `countersOnExecutions` is set: its `counters` adds them up per case.
+   */
+  readonly invocations?: number;
+  readonly storeOperations?: number;
 }
 
 export interface TokenRecord {
@@ -48,6 +65,8 @@ export interface TokenRecord {
   readonly output?: unknown;
   readonly error?: string;
   readonly cause?: string;
+  /** When settled: where its execution's resumption was put in the engine's queue (ExecutionRecord.queued). */
+  readonly queued?: number;
 }
 
 export type TimerRecord =
@@ -90,6 +109,12 @@ function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
 
 /** The embedded runtime's own records, on SQLite (local/store/runtime-store.ts) or on the embedded DynamoDB. */
 export interface RuntimeStore {
+  /**
+   * The per-case counters are the sum over the case's execution records (transitions, invocations, store
+   * operations, the records themselves) plus what `addCounters` added: the engine then writes no counters of its own
+   * per segment, they ride on the execution record it writes anyway.
+   */
+  readonly countersOnExecutions?: boolean;
   getExecution(name: string): Promise<ExecutionRecord | undefined>;
   /** Creates the execution record; false if the name is taken. */
   createExecution(record: ExecutionRecord): Promise<boolean>;
@@ -103,7 +128,7 @@ export interface RuntimeStore {
   /** waiting -> settled, once. */
   settleToken(
     token: string,
-    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
+    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause' | 'queued'>,
   ): Promise<TokenRecord | undefined>;
   addTimer(timer: TimerRecord): Promise<void>;
   deleteTimer(timer: TimerRecord): Promise<void>;
@@ -199,21 +224,29 @@ export class DynamoRuntimeStore implements RuntimeStore {
   /** waiting -> settled, once. */
   async settleToken(
     token: string,
-    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
+    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause' | 'queued'>,
   ): Promise<TokenRecord | undefined> {
     try {
       const result = await this.db.send(
         new UpdateCommand({
           TableName: this.table,
           Key: TOKEN(token),
-          UpdateExpression: 'SET #status = :status, #output = :output, #error = :error, #cause = :cause',
+          UpdateExpression:
+            'SET #status = :status, #output = :output, #error = :error, #cause = :cause, #queued = :queued',
           ConditionExpression: '#status = :waiting',
-          ExpressionAttributeNames: { '#status': 'status', '#output': 'output', '#error': 'error', '#cause': 'cause' },
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            '#output': 'output',
+            '#error': 'error',
+            '#cause': 'cause',
+            '#queued': 'queued',
+          },
           ExpressionAttributeValues: {
             ':status': outcome.status,
             ':output': outcome.output ?? null,
             ':error': outcome.error ?? null,
             ':cause': outcome.cause ?? null,
+            ':queued': outcome.queued ?? null,
             ':waiting': 'waiting',
           },
           ReturnValues: 'ALL_NEW',

@@ -4,7 +4,7 @@
  * adapters on an embedded dynalite only for the usage meter and tests), and simulators for the outside parties.
  * State lives in a data directory; nothing is lost when the process dies.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from 'aws-lambda';
@@ -108,6 +108,16 @@ const REDELIVERY_SECONDS = 60;
 interface ClockSetting {
   readonly mode: ClockMode;
   readonly now: Instant;
+}
+
+/**
+ * A delivery timer's id: when it was scheduled, then a digest of what it carries. Deliveries due at one instant fire
+ * in the order they were scheduled, the same in every run; a random id ordered them at random, so two partner answers
+ * for one case due together were recorded in either order (and a run after a crash could differ from one without).
+ * The same message scheduled twice at one instant for one instant is one delivery: answers are idempotent anyway.
+ */
+function deliveryId(now: Instant, body: unknown): string {
+  return `${now}#${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 22)}`;
 }
 
 function lambdaContext(name: string): Context {
@@ -224,6 +234,7 @@ export class EmbeddedRuntime {
           this.track(this.executionFailed(event.execution, event.error ?? ''));
       },
       onCounters: (caseId, delta) => this.recordCounters(caseId, delta),
+      takeStoreOperations: (caseId) => this.takeStoreOperations(caseId),
       ...(meter
         ? {
             onBilledTransitions: (caseId: string, machine: string, transitions: number) => {
@@ -234,7 +245,7 @@ export class EmbeddedRuntime {
         : {}),
     });
     const deliver = async (at: Instant, body: unknown) =>
-      this.engine.schedule({ id: randomUUID(), kind: 'delivery', fireAt: at, body });
+      this.engine.schedule({ id: deliveryId(clock.now(), body), kind: 'delivery', fireAt: at, body });
     this.deps = {
       clock,
       rules: reference.rules,
@@ -258,7 +269,12 @@ export class EmbeddedRuntime {
       filing: new FilingSimulator(
         this.cases,
         async (at, event) =>
-          this.engine.schedule({ id: randomUUID(), kind: 'delivery', fireAt: at, body: { intake: event } }),
+          this.engine.schedule({
+            id: deliveryId(clock.now(), { intake: event }),
+            kind: 'delivery',
+            fireAt: at,
+            body: { intake: event },
+          }),
         clock,
       ),
       rejections: store.rejections(new LocalDeadLetters(runtimeStore, clock)),
@@ -303,13 +319,18 @@ export class EmbeddedRuntime {
   }
 
   /** A request of the staff API, as API Gateway hands it to the function that serves its route. */
-  async handleApi(event: APIGatewayProxyEvent, target: 'api' | 'settle'): Promise<APIGatewayProxyResult> {
+  async handleApi(
+    event: APIGatewayProxyEvent,
+    target: 'api' | 'settle',
+    /** 'deferred' only for a caller that runs the batch (`runUntilIdle`, which syncs) before it answers. */
+    durability: Durability = 'now',
+  ): Promise<APIGatewayProxyResult> {
     return this.metered(target, undefined, () =>
       this.unit(async () => {
         if (this.meter) this.meter.target().apiRequests++;
         if (target === 'api') return this.apiHandler(event, lambdaContext('api'));
         return (await this.settleHandler(event, lambdaContext('settle'))) as APIGatewayProxyResult;
-      }),
+      }, durability),
     );
   }
 
@@ -466,7 +487,11 @@ export class EmbeddedRuntime {
       async () => {
         // The filing system's event on the intake bus.
         if (this.meter) this.meter.target().events++;
-        return this.unit(() => this.intakeHandler(event, lambdaContext('intake')) as Promise<IntakeOutcome>);
+        // Deferred: the batch below syncs it (and what it set going) before the outcome is returned.
+        return this.unit(
+          () => this.intakeHandler(event, lambdaContext('intake')) as Promise<IntakeOutcome>,
+          'deferred',
+        );
       },
       (result) => ('caseId' in result ? String(result.caseId) : undefined),
     );
@@ -497,7 +522,8 @@ export class EmbeddedRuntime {
     data?: Record<string, string | number | boolean>;
   }) {
     const result = (await this.metered('settle', undefined, () =>
-      this.unit(() => this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle'))),
+      // Deferred: the batch below syncs it before the result is returned.
+      this.unit(() => this.settleHandler({ kind: 'decision', ...command }, lambdaContext('settle')), 'deferred'),
     )) as
       | { ok: true; approvalId: string; caseId: string; decision: string }
       | { ok: false; status: number; code?: string; message: string };
@@ -538,7 +564,8 @@ export class EmbeddedRuntime {
   private async command(command: Record<string, unknown>) {
     const caseId = typeof command.caseId === 'string' ? command.caseId : undefined;
     const result = (await this.metered('settle', caseId, () =>
-      this.unit(() => this.settleHandler(command, lambdaContext('settle'))),
+      // Deferred: the batch below syncs it before the result is returned.
+      this.unit(() => this.settleHandler(command, lambdaContext('settle')), 'deferred'),
     )) as ({ ok: true } & Record<string, unknown>) | { ok: false; status: number; code?: string; message: string };
     await this.runUntilIdle();
     return result;
@@ -758,7 +785,7 @@ export class EmbeddedRuntime {
     })) as { batchItemFailures?: readonly unknown[] };
     if ((result.batchItemFailures ?? []).length > 0) {
       await this.engine.schedule({
-        id: randomUUID(),
+        id: deliveryId(this.clock.now(), body),
         kind: 'delivery',
         fireAt: plusSeconds(this.clock.now(), REDELIVERY_SECONDS),
         body,
@@ -814,9 +841,14 @@ export class EmbeddedRuntime {
     caseId: string,
     delta: { transitions: number; invocations: number; executions: number },
   ): Promise<void> {
+    await this.runtimeStore.addCounters(caseId, { ...delta, storeOperations: this.takeStoreOperations(caseId) });
+  }
+
+  /** The store operations run for a case since last asked. */
+  private takeStoreOperations(caseId: string): number {
     const total = this.store.operations.get(caseId) ?? 0;
-    const storeOperations = total - (this.reportedOps.get(caseId) ?? 0);
+    const taken = total - (this.reportedOps.get(caseId) ?? 0);
     this.reportedOps.set(caseId, total);
-    await this.runtimeStore.addCounters(caseId, { ...delta, storeOperations });
+    return taken;
   }
 }

@@ -7,7 +7,7 @@ import type { Instant } from '#domain/calendar/local-date.ts';
 import type { Role } from '#domain/staff/roles.ts';
 import { type Approval, ApprovalNotPendingError, type ApprovalStore, type Decision } from '#ports/approval-store.ts';
 import { InvalidCursorError } from '#ports/case-repository.ts';
-import { ensureSchema, type OpenedDatabase } from './database.ts';
+import { ensureSchema, type OpenedDatabase, onRollback } from './database.ts';
 import { decodeCursor, encodeCursor, Sql, type StoreOperations } from './sql.ts';
 
 export const APPROVALS_MIGRATIONS: readonly string[] = [
@@ -30,20 +30,42 @@ interface Row {
   readonly token: string | null;
 }
 
+/** How many approvals the store keeps in memory (a task is read when opened, again when decided). */
+const CACHED_APPROVALS = 1024;
+
 export class SqliteApprovalStore implements ApprovalStore {
   private readonly sql: Sql;
+  /**
+   * Approvals as last read or written (as JSON, so that no caller can change what is kept). Sound because this
+   * process is the only writer (runtime.lock) and every write goes through this store; emptied when a transaction
+   * is rolled back.
+   */
+  private readonly cached = new Map<string, Row>();
 
   constructor(database: OpenedDatabase, operations?: StoreOperations) {
     ensureSchema(database, 'approvals', APPROVALS_MIGRATIONS);
     this.sql = new Sql(database.db, operations);
+    onRollback(database.db, () => this.cached.clear());
+  }
+
+  private remember(approvalId: string, row: Row): void {
+    this.cached.delete(approvalId);
+    this.cached.set(approvalId, row);
+    if (this.cached.size > CACHED_APPROVALS) this.cached.delete(this.cached.keys().next().value as string);
   }
 
   private read(approvalId: string): { approval: Approval; token: string | undefined } | undefined {
-    const row = this.sql.get<Row>('SELECT data, token FROM approvals WHERE approval_id = ?', approvalId);
+    let row = this.cached.get(approvalId);
+    if (!row) {
+      row = this.sql.get<Row>('SELECT data, token FROM approvals WHERE approval_id = ?', approvalId);
+      if (row) this.remember(approvalId, { data: row.data, token: row.token });
+    }
     return row ? { approval: JSON.parse(row.data) as Approval, token: row.token ?? undefined } : undefined;
   }
 
   private put(approval: Approval, token: string | undefined): void {
+    const data = JSON.stringify(approval);
+    this.cached.delete(approval.approvalId);
     this.sql.run(
       `INSERT INTO approvals (approval_id, court, required_role, status, due_at, created_at, token, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
@@ -57,8 +79,9 @@ export class SqliteApprovalStore implements ApprovalStore {
       approval.dueAt,
       approval.createdAt,
       token,
-      JSON.stringify(approval),
+      data,
     );
+    this.remember(approval.approvalId, { data, token: token ?? null });
   }
 
   async register(approval: Approval, token: string): Promise<void> {
@@ -159,6 +182,8 @@ export class SqliteApprovalStore implements ApprovalStore {
   }
 
   async clearToken(approvalId: string): Promise<void> {
+    const cached = this.cached.get(approvalId);
+    if (cached) this.cached.set(approvalId, { ...cached, token: null });
     this.sql.run('UPDATE approvals SET token = NULL WHERE approval_id = ?', approvalId);
   }
 

@@ -99,6 +99,12 @@ function nodeContext(state: EnforcementCase | undefined): string {
 /** How many cases the repository keeps in memory (SqliteCaseRepository.cached). */
 const CACHED_CASES = 256;
 
+/** `(?, ?), (?, ?)`: the VALUES of a statement writing `count` rows of `width` columns. */
+function rows(count: number, width: number): string {
+  const row = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+  return Array.from({ length: count }, () => row).join(', ');
+}
+
 export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   private readonly sql: Sql;
   private readonly listener: CommitListener | undefined;
@@ -248,44 +254,53 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     );
     if (written === 0) return;
     const all = previous === undefined || nodeContext(previous) !== nodeContext(state);
-    for (const node of Object.values(state.nodes)) {
+    const changed = Object.values(state.nodes).filter((node) => {
       const before = previous?.nodes[node.node];
-      if (!all && before && JSON.stringify(before) === JSON.stringify(node)) continue;
-      this.putNode(state, node);
-    }
+      return all || !before || JSON.stringify(before) !== JSON.stringify(node);
+    });
+    this.putNodes(state, changed);
     if (previous === undefined) {
-      for (const party of [...state.applicants, ...state.respondents])
+      // The parties in one statement.
+      const parties = [...state.applicants, ...state.respondents];
+      if (parties.length > 0)
         this.sql.run(
-          'INSERT INTO case_parties (court, party_id, case_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
-          state.court.code,
-          party.partyId,
-          state.caseId,
+          `INSERT INTO case_parties (court, party_id, case_id) VALUES ${rows(parties.length, 3)} ON CONFLICT DO NOTHING`,
+          ...parties.flatMap((party) => [state.court.code, party.partyId, state.caseId]),
         );
     }
   }
 
-  /** An unmet node of an unclosed case is in the node indexes (court, team, officer); any other is not. */
-  private putNode(state: EnforcementCase, node: TimeNode): void {
-    const entry: NodeEntry = {
-      caseId: state.caseId,
-      caseNumber: state.caseNumber,
-      court: state.court.code,
-      ...(state.team ? { team: state.team } : {}),
-      ...(state.officer ? { officer: state.officer } : {}),
-      node,
-    };
+  /**
+   * The node rows, in one statement. An unmet node of an unclosed case is in the node indexes (court, team,
+   * officer); any other is not.
+   */
+  private putNodes(state: EnforcementCase, nodes: readonly TimeNode[]): void {
+    if (nodes.length === 0) return;
+    const values = nodes.flatMap((node) => {
+      const entry: NodeEntry = {
+        caseId: state.caseId,
+        caseNumber: state.caseNumber,
+        court: state.court.code,
+        ...(state.team ? { team: state.team } : {}),
+        ...(state.officer ? { officer: state.officer } : {}),
+        node,
+      };
+      return [
+        state.caseId,
+        node.node,
+        state.court.code,
+        state.team,
+        state.officer,
+        node.dueAt,
+        node.status !== 'met' && state.status !== 'closed' ? 1 : 0,
+        JSON.stringify(entry),
+      ];
+    });
     this.sql.run(
-      `INSERT INTO case_nodes (case_id, node, court, team, officer, due_at, indexed, entry) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO case_nodes (case_id, node, court, team, officer, due_at, indexed, entry) VALUES ${rows(nodes.length, 8)}
        ON CONFLICT (case_id, node) DO UPDATE SET court = excluded.court, team = excluded.team, officer = excluded.officer,
          due_at = excluded.due_at, indexed = excluded.indexed, entry = excluded.entry`,
-      state.caseId,
-      node.node,
-      state.court.code,
-      state.team,
-      state.officer,
-      node.dueAt,
-      node.status !== 'met' && state.status !== 'closed' ? 1 : 0,
-      JSON.stringify(entry),
+      ...values,
     );
   }
 
@@ -296,13 +311,15 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async openCaseCounts(officerIds: readonly string[]): Promise<Record<string, number>> {
-    const counts: Record<string, number> = {};
-    for (const officer of officerIds)
-      counts[officer] =
-        this.sql.get<{ n: number }>(
-          'SELECT COUNT(*) AS n FROM cases WHERE officer = ? AND open = 1 AND officer IS NOT NULL',
-          officer,
-        )?.n ?? 0;
+    // One query for all of them (it was one per officer: a dozen store operations at every triage).
+    const counts: Record<string, number> = Object.fromEntries(officerIds.map((officer) => [officer, 0]));
+    if (officerIds.length === 0) return counts;
+    for (const row of this.sql.all<{ officer: string; n: number }>(
+      `SELECT officer, COUNT(*) AS n FROM cases
+       WHERE open = 1 AND officer IN (SELECT value FROM json_each(?)) GROUP BY officer`,
+      JSON.stringify(officerIds),
+    ))
+      counts[row.officer] = row.n;
     return counts;
   }
 

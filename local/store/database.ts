@@ -55,6 +55,9 @@ export function openDatabase(dataDir: string | undefined): OpenedDatabase {
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = FULL');
     db.exec('PRAGMA foreign_keys = ON');
+    // Savepoints' and statements' rollback journals in memory, not in temporary files: a unit of work opens a
+    // savepoint for every commit and conditional write inside it.
+    db.exec('PRAGMA temp_store = MEMORY');
     db.exec(`CREATE TABLE IF NOT EXISTS schema_parts (
       part TEXT PRIMARY KEY,
       version INTEGER NOT NULL

@@ -42,6 +42,12 @@ const trips = (rows: { data: string }[]) => rows.map((row) => JSON.parse(row.dat
 
 export class SqliteFieldStore implements FieldStore {
   private readonly sql: Sql;
+  /**
+   * The courts that have any trip, read once: the field sweep asks every few minutes for each court, and most courts
+   * never record a trip. Trips are never deleted, and this process is the only writer (runtime.lock), so a court
+   * missing here has none; a court added by a write that is rolled back only costs a query.
+   */
+  private courtsWithTrips: Set<string> | undefined;
 
   constructor(database: OpenedDatabase, operations?: StoreOperations) {
     ensureSchema(database, 'field', FIELD_MIGRATIONS);
@@ -53,8 +59,16 @@ export class SqliteFieldStore implements FieldStore {
     return row ? (JSON.parse(row.data) as FieldTrip) : undefined;
   }
 
+  private hasTrips(court: string): boolean {
+    this.courtsWithTrips ??= new Set(
+      this.sql.all<{ court: string }>('SELECT DISTINCT court FROM field_trips').map((row) => row.court),
+    );
+    return this.courtsWithTrips.has(court);
+  }
+
   async createTrip(trip: FieldTrip): Promise<boolean> {
     const stored: FieldTrip = { ...trip, version: 1 };
+    this.courtsWithTrips?.add(stored.court);
     return (
       this.sql.run(
         `INSERT INTO field_trips (trip_id, court, officer, started_at, status, version, data)
@@ -83,6 +97,7 @@ export class SqliteFieldStore implements FieldStore {
   }
 
   async listOut(court: string): Promise<readonly FieldTrip[]> {
+    if (!this.hasTrips(court)) return [];
     return trips(
       this.sql.all<{ data: string }>(
         "SELECT data FROM field_trips WHERE court = ? AND status = 'out' ORDER BY started_at, trip_id",
@@ -92,6 +107,7 @@ export class SqliteFieldStore implements FieldStore {
   }
 
   async listSince(court: string, since: Instant): Promise<readonly FieldTrip[]> {
+    if (!this.hasTrips(court)) return [];
     return trips(
       this.sql.all<{ data: string }>(
         'SELECT data FROM field_trips WHERE court = ? AND started_at >= ? ORDER BY started_at, trip_id',

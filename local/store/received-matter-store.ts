@@ -23,6 +23,12 @@ export const RECEIVED_MATTERS_MIGRATIONS: readonly string[] = [
 
 export class SqliteReceivedMatterStore implements ReceivedMatterStore {
   private readonly sql: Sql;
+  /**
+   * The courts that have any matter, read once: the overdue sweep asks every few minutes for each court, and most
+   * courts receive none. Matters are never deleted and this process is the only writer (runtime.lock), so a court
+   * missing here has none; a court added by a write that is rolled back only costs a query.
+   */
+  private courtsWithMatters: Set<string> | undefined;
 
   constructor(database: OpenedDatabase, operations?: StoreOperations) {
     ensureSchema(database, 'received-matters', RECEIVED_MATTERS_MIGRATIONS);
@@ -34,8 +40,16 @@ export class SqliteReceivedMatterStore implements ReceivedMatterStore {
     return row ? (JSON.parse(row.data) as ReceivedMatter) : undefined;
   }
 
+  private hasMatters(court: string): boolean {
+    this.courtsWithMatters ??= new Set(
+      this.sql.all<{ court: string }>('SELECT DISTINCT court FROM received_matters').map((row) => row.court),
+    );
+    return this.courtsWithMatters.has(court);
+  }
+
   async create(matter: ReceivedMatter): Promise<boolean> {
     const stored: ReceivedMatter = { ...matter, version: 1 };
+    this.courtsWithMatters?.add(stored.court);
     return (
       this.sql.run(
         `INSERT INTO received_matters (matter_id, court, received_on, status, version, data) VALUES (?, ?, ?, ?, ?, ?)
@@ -52,6 +66,7 @@ export class SqliteReceivedMatterStore implements ReceivedMatterStore {
 
   /** Writes a matter as it was, at its version (`enforce migrate`). */
   restore(matter: ReceivedMatter): void {
+    this.courtsWithMatters?.add(matter.court);
     this.sql.run(
       'INSERT INTO received_matters (matter_id, court, received_on, status, version, data) VALUES (?, ?, ?, ?, ?, ?)',
       matter.matterId,
@@ -64,6 +79,7 @@ export class SqliteReceivedMatterStore implements ReceivedMatterStore {
   }
 
   async save(next: ReceivedMatter): Promise<void> {
+    this.courtsWithMatters?.add(next.court);
     const changed = this.sql.run(
       `UPDATE received_matters SET court = ?, received_on = ?, status = ?, version = ?, data = ?
        WHERE matter_id = ? AND version = ?`,
@@ -92,6 +108,7 @@ export class SqliteReceivedMatterStore implements ReceivedMatterStore {
 
   /** The court's open matters (what the overdue sweep reads), through their own index. */
   async listOpen(court: string): Promise<readonly ReceivedMatter[]> {
+    if (!this.hasMatters(court)) return [];
     return this.sql
       .all<{ data: string }>(
         "SELECT data FROM received_matters WHERE court = ? AND status = 'open' ORDER BY received_on, matter_id",

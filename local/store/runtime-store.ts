@@ -57,6 +57,8 @@ export const RUNTIME_MIGRATIONS: readonly string[] = [
      name TEXT PRIMARY KEY,
      value TEXT NOT NULL
    ) STRICT;`,
+  // The case's counters are added up from its executions (countersOnExecutions).
+  'CREATE INDEX executions_by_case ON executions (case_id) WHERE case_id IS NOT NULL;',
 ];
 
 function parsed<T>(row: { data: string } | undefined): T | undefined {
@@ -67,6 +69,7 @@ function parsed<T>(row: { data: string } | undefined): T | undefined {
 const CACHED_EXECUTIONS = 256;
 
 export class SqliteRuntimeStore implements RuntimeStore {
+  readonly countersOnExecutions = true;
   private readonly sql: Sql;
   /**
    * Execution records as last read or written (as JSON, so that no caller can change what is kept). Sound because
@@ -161,18 +164,20 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   async settleToken(
     token: string,
-    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause'>,
+    outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause' | 'queued'>,
   ): Promise<TokenRecord | undefined> {
     // One statement: the condition (still waiting) in the WHERE, the settled record back by RETURNING.
     return parsed<TokenRecord>(
       this.sql.get(
-        `UPDATE tokens SET status = ?, data = json_set(data, '$.status', ?, '$.output', json(?), '$.error', ?, '$.cause', ?)
+        `UPDATE tokens SET status = ?, data = json_set(data, '$.status', ?, '$.output', json(?), '$.error', ?,
+           '$.cause', ?, '$.queued', ?)
          WHERE token = ? AND status = 'waiting' RETURNING data`,
         outcome.status,
         outcome.status,
         JSON.stringify(outcome.output ?? null),
         outcome.error ?? null,
         outcome.cause ?? null,
+        outcome.queued ?? null,
         token,
       ),
     );
@@ -236,13 +241,25 @@ export class SqliteRuntimeStore implements RuntimeStore {
     );
   }
 
+  /**
+   * What `addCounters` added (migrated data, tests), plus the sums over the case's execution records that carry
+   * counters (the engine writes them from their start; records of an earlier release were counted by addCounters).
+   */
   async counters(caseId: string): Promise<CaseCounters | undefined> {
-    const row = this.sql.get<CaseCounters>(
-      `SELECT case_id AS caseId, transitions, invocations, store_operations AS storeOperations, executions
-       FROM case_counters WHERE case_id = ?`,
+    const row = this.sql.get<Omit<CaseCounters, 'caseId'> & { found: number }>(
+      `SELECT count(*) AS found, sum(transitions) AS transitions, sum(invocations) AS invocations,
+         sum(store_operations) AS storeOperations, sum(executions) AS executions FROM (
+         SELECT transitions, invocations, store_operations, executions FROM case_counters WHERE case_id = ?
+         UNION ALL
+         SELECT coalesce(json_extract(data, '$.transitions'), 0), coalesce(json_extract(data, '$.invocations'), 0),
+           coalesce(json_extract(data, '$.storeOperations'), 0), 1
+         FROM executions WHERE case_id = ? AND json_extract(data, '$.invocations') IS NOT NULL)`,
+      caseId,
       caseId,
     );
-    return row ? { ...row } : undefined;
+    if (!row || row.found === 0) return undefined;
+    const { transitions, invocations, storeOperations, executions } = row;
+    return { caseId, transitions, invocations, storeOperations, executions };
   }
 
   async getValue<T>(name: string): Promise<T | undefined> {

@@ -19,4 +19,16 @@ describe('killed at random points while cases move money', () => {
     expect(result.check.output).toContain('全部完整');
     expect(result.check.code).toBe(0);
   }, 900_000);
+
+  it('killed where two executions of one case wait in the queue: journals commit by commit as uninterrupted', async () => {
+    // Coercion beside the performance watch, the disposal beside both: the kill lands between two segments while
+    // the queue holds two executions of one case in an order other than their names'. Recovery that queued them by
+    // name (as it once did) wrote one of these journals in another order.
+    const result = await crashRun({ n: 4, kills: 0, perDay: 4, seed: 1, mix: 'parallel', killWhenReordered: true });
+    expect(result.killedWhenReordered).toBe(true);
+    expect(result.cases).toBe(4);
+    expect(result.commits).toBeGreaterThan(100);
+    expect(result.differences).toEqual([]);
+    expect(result.check.code).toBe(0);
+  }, 900_000);
 });

@@ -43,8 +43,9 @@ describe.each(BACKENDS)('the runtime store on $name', (backend) => {
   it('settles a waiting token once', async () => {
     const { runtimeStore: store } = await backend.open();
     await store.putToken({ token: 't1', execution: 'x1', state: 'Wait', status: 'waiting' });
-    const settled = await store.settleToken('t1', { status: 'succeeded', output: { ok: true } });
-    expect(settled).toMatchObject({ token: 't1', status: 'succeeded', output: { ok: true } });
+    const settled = await store.settleToken('t1', { status: 'succeeded', output: { ok: true }, queued: 7 });
+    expect(settled).toMatchObject({ token: 't1', status: 'succeeded', output: { ok: true }, queued: 7 });
+    expect((await store.getToken('t1'))?.queued).toBe(7);
     expect(await store.settleToken('t1', { status: 'failed', error: 'E', cause: 'c' })).toBeUndefined();
     expect((await store.getToken('t1'))?.status).toBe('succeeded');
     expect(await store.settleToken('missing', { status: 'succeeded' })).toBeUndefined();
