@@ -152,7 +152,8 @@ export function costOf(usage: Usage, prices: PriceList, settings: CostSettings):
     price: PriceKey,
     basis: CostLine['basis'],
   ) => {
-    const unitPrice = p[price]?.price ?? 0;
+    // A price the list lacks (absent, or null: not found in its sources) is left out of the totals and named.
+    const unitPrice = p[price]?.price ?? null;
     const evidence = item.includes('evidence');
     const cost = unitPrice === null ? 0 : quantity * unitPrice;
     lines.push({ service, item, quantity, unit, price, unitPrice, cost, basis, evidence });

@@ -352,7 +352,7 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
     title: '限制出境决定书',
     series: '执限出',
     basis: [`${CPL} 第二百六十六条`, `${ENFORCEMENT_PROCEDURE_2020} 限制出境条文${TO_CHECK}`],
-    style: `${STYLE} 限制出境决定书`,
+    style: `${STYLE} 限制出境决定书${STYLE_TO_CHECK}`,
     body: [
       ...PARTIES,
       BASIS_LINE,
@@ -367,7 +367,7 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
     title: '协助执行通知书',
     series: '执协',
     basis: [`${CPL} 第二百六十六条`, `${EXIT_ENTRY_LAW} 第十二条第（三）项`],
-    style: `${STYLE} 协助执行通知书（限制出境）`,
+    style: `${STYLE} 协助执行通知书（限制出境）${STYLE_TO_CHECK}`,
     addressee: '{exitAuthority}：',
     body: [
       BASIS_LINE,
@@ -381,7 +381,7 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
     title: '解除限制出境决定书',
     series: '执限出',
     basis: [`${CPL} 第二百六十六条`, `${ENFORCEMENT_PROCEDURE_2020} 限制出境条文${TO_CHECK}`],
-    style: `${STYLE} 解除限制出境决定书`,
+    style: `${STYLE} 解除限制出境决定书${STYLE_TO_CHECK}`,
     body: [
       ...PARTIES,
       BASIS_LINE,
