@@ -8,12 +8,14 @@
  */
 import { RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
 import { ladderOf } from '#domain/approvals/policy.ts';
-import { isBefore } from '#domain/calendar/local-date.ts';
+import { chinaDateOf, isBefore } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { meetNode, timeNode } from '#domain/case/nodes.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
-import { parseExecutionName, requestIdFor } from '#domain/ids.ts';
+import { liftingDue } from '#domain/coercion/measures.ts';
+import { coercionRunning } from '#domain/control/plan.ts';
+import { executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
 import { resumedRun } from '#domain/measures/bankruptcy.ts';
 import { measureFollowUp } from '#domain/measures/decisions.ts';
 import { exitNoticeAnswer, exitNoticeDue, exitNoticeSettled } from '#domain/measures/exit-ban.ts';
@@ -209,8 +211,25 @@ function answerEvents(
           reason: '受移送法院受理破产申请，解除保全措施',
         });
     }
+    events.push(...removalRunOnAcceptance(state, events, deps, now));
   }
   return { events, alerts: [] };
+}
+
+/**
+ * C6 第十条第一款第五项: the acceptance suspends enforcement because of bankruptcy, so a listing without a term is
+ * removed within 3 working days. The referral stopped the coercion phase: as for a suspension's ruling
+ * (./suspension.ts), a short run that only removes and publishes (C5, C6) is recorded here, then started.
+ */
+function removalRunOnAcceptance(
+  state: EnforcementCase,
+  events: readonly CaseEvent[],
+  deps: Pick<Deps, 'rules'>,
+  now: string,
+): CaseEvent[] {
+  const after = events.reduce((s, e) => applyEvent(s, e, now), state);
+  if (!liftingDue(after, deps.rules, chinaDateOf(now)) || coercionRunning(after)) return [];
+  return [{ type: 'lifting-run-started', run: (after.phaseRuns.coercion ?? 0) + 1 }];
 }
 
 /**
@@ -222,21 +241,28 @@ export function recordMeasureAnswer(
 ) {
   return async (request: PartnerRequest): Promise<void> => {
     if (!isMeasureRequest(request.kind) || request.status === 'pending') return;
-    const { state, result: alerts } = await mutateCase(
+    const { state, result } = await mutateCase(
       deps,
       request.caseId,
       { kind: 'partner', id: request.kind },
       { request: request.requestId },
       (s, now) => {
         const { events, alerts } = answerEvents(s, request, deps, now);
-        return { events, result: events.length > 0 ? alerts : [] };
+        const lifting = events.find((e) => e.type === 'lifting-run-started');
+        return { events, result: { alerts: events.length > 0 ? alerts : [], lifting: lifting?.run } };
       },
     );
+    const { alerts, lifting } = result;
     const resumes = state.measures?.bankruptcy?.resumedAs;
     if (resumes && deps.engine && request.kind === 'bankruptcy-review') {
       const { phase } = parseExecutionName(resumes);
       await deps.engine.startExecution(phase, resumes, { v: 1, caseId: state.caseId });
     }
+    if (lifting !== undefined && deps.engine)
+      await deps.engine.startExecution('coercion', executionName(state.caseId, 'coercion', lifting), {
+        v: 1,
+        caseId: state.caseId,
+      });
     for (const message of alerts) {
       await deps.alerts.alert({
         kind: 'partner-overdue',

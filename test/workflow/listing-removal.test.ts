@@ -3,10 +3,12 @@
  * restriction when a case is terminated (C5, P-CLOSURE-LIFTING), on the virtual clock: each scenario lists the
  * respondent on ground (一) (有履行能力而拒不履行, no term), then takes one path and asserts what the case went through.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
+import { proposeReferral } from '#use-cases/measures.ts';
 import { filingEvent, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
@@ -199,6 +201,83 @@ describe('C6 第十条第一款第五项: suspended because of 审判监督', ()
     expect(after.suspension?.status).toBe('in-force');
     expect(after.coercion?.listing?.removedAt).toBeUndefined();
     expect(after.nodes['listing-removal']).toBeUndefined();
+  });
+});
+
+describe('C6 第十条第一款第五项: a bankruptcy referral accepted', () => {
+  const COMPANY = '91130900MA0FGHIJ2Y';
+
+  /** A company with a small deposit, listed on ground (一) without a term, referred; the court answers `answer`. */
+  async function referred(n: number, answer: 'accepted' | 'not-accepted') {
+    const fixture = JSON.parse(readFileSync('test/fixtures/intake/v2/loan-repayment-two-creditors.json', 'utf8'));
+    const caseNumber = `（2026）冀0922执${1000 + n}号`;
+    fixture.id = `event-${n}`;
+    fixture.detail.caseNumber = caseNumber;
+    fixture.detail.filedAt = '2026-03-02T08:30:00+08:00';
+    const s = await open({
+      script: {
+        respondents: {
+          [COMPANY]: {
+            postal: 'ok',
+            assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0007', balanceFen: 300_000 }],
+          },
+        },
+        cases: { [caseNumber]: { authorities: { bankruptcy: answer } } },
+      },
+    });
+    const outcome = await s.runtime.intake(fixture);
+    if (outcome.outcome !== 'created') throw new Error(`not created: ${JSON.stringify(outcome)}`);
+    const { caseId } = outcome;
+    await s.liveUntil(caseId, (c) => c.status === 'coercing' && c.coercion?.watchUntil !== undefined, 60);
+    await s.runtime.conduct({ caseId, userId: OFFICER, conduct: 'refusal-with-ability', note: '有存款而拒不履行' });
+    const listed = await s.liveUntil(
+      caseId,
+      (c) => (c.coercion?.published.listing?.acknowledged.length ?? 0) === 5,
+      10,
+    );
+    expect(listed.coercion?.listing?.years).toBeUndefined();
+    await s.liveUntil(caseId, noPendingApproval, 10);
+    await proposeReferral(s.runtime.deps)(
+      { userId: OFFICER, roles: ['handling-officer'], court: 'HB0922' },
+      {
+        caseId,
+        respondentId: listed.respondents[0]?.partyId ?? '',
+        consentBy: 'applicant',
+        consentPartyId: listed.applicants[0]?.partyId ?? '',
+        insolvency: '被执行人已停止经营，资产不足以清偿全部债务',
+        toCourt: { code: 'HB09', name: '沧州市中级人民法院' },
+      },
+    );
+    await s.runtime.runUntilIdle();
+    const approval = (await s.pending(caseId)).find((a) => a.step === 'bankruptcy-referral');
+    expect(approval).toBeDefined();
+    await s.runtime.decide({ approvalId: approval?.approvalId ?? '', decision: 'approved', userId: 'song-jian' });
+    const answered = await s.until(caseId, (c) => c.measures?.bankruptcy?.answeredAt !== undefined, 40);
+    return { s, caseId, answered };
+  }
+
+  it('the acceptance removes and publishes the listing within 3 working days through a run of its own, the stopped phase not resumed', async () => {
+    const { s, caseId, answered } = await referred(947, 'accepted');
+    expect(answered.measures?.bankruptcy?.status).toBe('accepted');
+    const run = answered.coercion?.liftingRun;
+    expect(run).toBeDefined();
+    const removed = await s.liveUntil(caseId, removedAndConfirmed, 5);
+    expect(removed.coercion?.listing?.removalGround).toBe('suspended-review-or-bankruptcy');
+    expect(removed.coercion?.published['listing-removed']?.acknowledged).toHaveLength(5);
+    expect(removed.nodes['listing-removal']).toMatchObject({ ruleId: 'C6', status: 'met' });
+    // Only the listing: the restriction stays, and enforcement stays suspended (no coercion watching again).
+    expect(removed.coercion?.restriction?.liftedAt).toBeUndefined();
+    expect(removed.measures?.bankruptcy?.status).toBe('accepted');
+    expect(removed.measures?.bankruptcy?.resumedAs).toBeUndefined();
+  });
+
+  it('a referral not accepted removes nothing: enforcement resumes and the listing stays', async () => {
+    const { s, caseId, answered } = await referred(948, 'not-accepted');
+    expect(answered.measures?.bankruptcy?.status).toBe('not-accepted');
+    await s.runtime.advance(10 * DAY);
+    const after = await s.load(caseId);
+    expect(after.coercion?.listing?.removedAt).toBeUndefined();
+    expect(after.coercion?.liftingRun).toBeUndefined();
   });
 });
 
