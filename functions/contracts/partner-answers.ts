@@ -119,6 +119,8 @@ export const RESULT_SCHEMAS = {
   'exit-entry': z.object({ done: z.enum(['restricted', 'released']), reference: z.string().max(100).optional() }),
   /** The receiving court's ruling on a bankruptcy referral (M-BANKRUPTCY). */
   'bankruptcy-review': Note.extend({ outcome: z.enum(['accepted', 'not-accepted']) }),
+  /** The auction platform withdrew the round (撤回拍卖), or it had already closed. */
+  'auction-withdrawal': z.object({ outcome: z.enum(['withdrawn', 'already-closed']) }),
 } as const;
 
 /** A partner's callback, as it reaches the partner-answer function. */

@@ -21,7 +21,9 @@ import { measureFollowUp } from '#domain/measures/decisions.ts';
 import { exitNoticeAnswer, exitNoticeDue, exitNoticeSettled } from '#domain/measures/exit-ban.ts';
 import { isMeasureRequest } from '#domain/partners/requests.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
+import { withdrawStoppedAuctions } from './auction-withdrawal.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
+import { ensureSent } from './partner-send.ts';
 import { settleRequest } from './requests.ts';
 
 export type DispatchDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'partners' | 'alerts'>;
@@ -36,34 +38,15 @@ async function settleOverdue(deps: DispatchDeps, state: EnforcementCase): Promis
     ...(state.measures?.bankruptcy?.requestId && !state.measures.bankruptcy.answeredAt
       ? [state.measures.bankruptcy.requestId]
       : []),
+    ...Object.values(state.disposal?.lots ?? {}).flatMap((l) =>
+      l.rounds.flatMap((r) => (r.withdrawal && !r.withdrawal.answer ? [r.withdrawal.requestId] : [])),
+    ),
   ];
   for (const requestId of pending) {
     const request = await deps.requests.get(requestId);
     if (request?.status !== 'pending' || isBefore(now, request.dueAt)) continue;
     await recordMeasureAnswer(deps)(await settleRequest(deps, requestId));
   }
-}
-
-/** Creates (once) and sends (once) a request the case has recorded as sent: a crash in between is made good. */
-async function ensureSent(
-  deps: DispatchDeps,
-  state: EnforcementCase,
-  spec: Pick<PartnerRequest, 'requestId' | 'kind' | 'items' | 'dueAt' | 'execution'> & { method?: string },
-): Promise<void> {
-  const created = await deps.requests.create({
-    requestId: spec.requestId,
-    caseId: state.caseId,
-    court: state.court.code,
-    kind: spec.kind,
-    ...(spec.method ? { method: spec.method } : {}),
-    items: spec.items,
-    createdAt: deps.clock.now(),
-    dueAt: spec.dueAt,
-    execution: spec.execution,
-  });
-  if (created.dispatchedAt || created.status !== 'pending') return;
-  await deps.partners.send(created);
-  await deps.requests.markDispatched(created.requestId, deps.clock.now());
 }
 
 /** Records the exit-entry notice due now, if one is; then makes sure every unanswered notice is with the authority. */
@@ -125,15 +108,22 @@ async function sendReferral(deps: DispatchDeps, caseId: string): Promise<string 
 /** The follow-up on the case, then what is due to the outside parties. Idempotent: run it as often as you like. */
 export function dispatchMeasures(deps: DispatchDeps) {
   return async (caseId: string): Promise<{ readonly sent: readonly string[] }> => {
-    // Most cases have no measures: one read, nothing written.
-    if (!(await deps.cases.load(caseId))?.measures) return { sent: [] };
-    await mutateCase(deps, caseId, SYSTEM, CAUSE, (s, now) => ({
-      events: measureFollowUp(s, now, deps.rules, deps.calendar, (step) => ladderOf(step).length),
-      result: undefined,
-    }));
+    const loaded = await deps.cases.load(caseId);
+    if (loaded?.measures)
+      await mutateCase(deps, caseId, SYSTEM, CAUSE, (s, now) => ({
+        events: measureFollowUp(s, now, deps.rules, deps.calendar, (step) => ladderOf(step).length),
+        result: undefined,
+      }));
+    // An auction on the platform when enforcement stopped (a referral decided) is withdrawn there (撤回拍卖).
+    const withdrawn = (await withdrawStoppedAuctions(deps)(caseId)).sent;
+    // Most cases have no measures: nothing more (but a withdrawal overdue is closed as it stands).
+    if (!loaded?.measures) {
+      if (loaded) await settleOverdue(deps, loaded);
+      return { sent: withdrawn };
+    }
     const before = await deps.cases.load(caseId);
     if (before) await settleOverdue(deps, before);
-    const sent: string[] = await sendExitNotices(deps, caseId);
+    const sent: string[] = [...withdrawn, ...(await sendExitNotices(deps, caseId))];
     const referral = await sendReferral(deps, caseId);
     if (referral) sent.push(referral);
     return { sent };
@@ -149,6 +139,20 @@ function answersOf(request: PartnerRequest) {
     });
 }
 
+/** The platform's answer to a withdrawal (撤回拍卖), once; silence is recorded as such. */
+function withdrawalAnswer(state: EnforcementCase, request: PartnerRequest): CaseEvent[] {
+  for (const lot of Object.values(state.disposal?.lots ?? {})) {
+    const round = lot.rounds.find((r) => r.withdrawal?.requestId === request.requestId);
+    if (!round) continue;
+    if (round.withdrawal?.answer) return [];
+    const answer = request.answers.find((a) => !a.late && a.outcome === 'ok');
+    const parsed = answer ? RESULT_SCHEMAS['auction-withdrawal'].safeParse(answer.result) : undefined;
+    const outcome = parsed?.success ? parsed.data.outcome : 'silent';
+    return [{ type: 'auction-withdrawal-answered', assetId: lot.assetId, round: round.round, outcome }];
+  }
+  return [];
+}
+
 /** The events a settled measure request puts on the case, and what the command center must hear. */
 function answerEvents(
   state: EnforcementCase,
@@ -156,6 +160,7 @@ function answerEvents(
   deps: Pick<Deps, 'rules'>,
   now: string,
 ): { events: CaseEvent[]; alerts: string[] } {
+  if (request.kind === 'auction-withdrawal') return { events: withdrawalAnswer(state, request), alerts: [] };
   if (request.kind === 'exit-entry') {
     const ban = state.measures?.exitBan;
     const answered = ban ? exitNoticeAnswer(ban, request.requestId, answersOf(request)) : undefined;

@@ -44,6 +44,7 @@ import { executionName } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
+import { withdrawStoppedAuctions } from './auction-withdrawal.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
 import { payOrders, withdrawDisbursement } from './distribution-common.ts';
 import { caseNotFound, conflict, forbidden, invalid, unauthenticated } from './errors.ts';
@@ -171,7 +172,8 @@ async function payRefunds(
  * goes on with the others, and a disposal stopped for held assets only starts again once they are free.
  */
 export async function followObjections(
-  deps: Pick<Deps, 'cases' | 'clock' | 'engine'> & Partial<Pick<Deps, 'requests' | 'payments' | 'approvals'>>,
+  deps: Pick<Deps, 'cases' | 'clock' | 'engine'> &
+    Partial<Pick<Deps, 'requests' | 'payments' | 'approvals' | 'partners' | 'rules'>>,
   state: EnforcementCase,
 ): Promise<EnforcementCase> {
   const awaiting = state.disposal?.awaiting;
@@ -195,6 +197,11 @@ export async function followObjections(
       }
     }
   }
+  // An auction set aside while on the platform: the platform is asked to withdraw it (撤回拍卖), once.
+  if (deps.requests && deps.partners && deps.rules)
+    await withdrawStoppedAuctions({ ...deps, requests: deps.requests, partners: deps.partners, rules: deps.rules })(
+      state.caseId,
+    );
   // A deduction set aside: the money still on the account goes back to the respondent, once (by its entry id).
   if (deps.payments && deps.approvals)
     await payRefunds({ ...deps, payments: deps.payments, approvals: deps.approvals }, state);

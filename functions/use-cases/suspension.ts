@@ -30,6 +30,7 @@ import {
 import { executionName } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
+import { withdrawStoppedAuctions } from './auction-withdrawal.ts';
 import { type Deps, mutateCase } from './context.ts';
 import { caseFor, notTheProposer, refuse } from './distribution-common.ts';
 import { conflict, invalid } from './errors.ts';
@@ -105,7 +106,9 @@ function removalRun(s: EnforcementCase, rules: Deps['rules']): number | undefine
  * The bureau chief rules (never the proposer): in force from today, the phases stopped; or refused. Served by settle:
  * a ruling on a ground of 第十条第一款第五项 starts the run that removes the listing.
  */
-export function ruleSuspension(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'engine'>) {
+export function ruleSuspension(
+  deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'engine'> & Partial<Pick<Deps, 'requests' | 'partners'>>,
+) {
   return async (
     identity: Identity | undefined,
     command: { readonly caseId: string; readonly decision: 'approved' | 'rejected'; readonly reason?: string },
@@ -145,6 +148,9 @@ export function ruleSuspension(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'e
         v: 1,
         caseId: state.caseId,
       });
+    // A round on the auction platform is withdrawn (撤回拍卖) while enforcement is stopped.
+    if (deps.requests && deps.partners)
+      await withdrawStoppedAuctions({ ...deps, requests: deps.requests, partners: deps.partners })(state.caseId);
     return { caseId: state.caseId, suspension: state.suspension };
   };
 }

@@ -341,6 +341,14 @@ describe('measures (issue 15)', () => {
     const disposalRun = auctioning.phaseRuns.disposal ?? 0;
     expect(disposalRun).toBeGreaterThan(0);
     const respondentId = auctioning.respondents[0]?.partyId ?? '';
+    // Every request to the outside world, as the gateway sends it.
+    const gateway = s.runtime.deps.partners;
+    const send = gateway.send.bind(gateway);
+    const sent: { kind: string; requestId: string }[] = [];
+    gateway.send = async (request) => {
+      sent.push({ kind: request.kind, requestId: request.requestId });
+      await send(request);
+    };
     await proposeReferral(s.runtime.deps)(OFFICER, {
       caseId,
       respondentId,
@@ -354,6 +362,25 @@ describe('measures (issue 15)', () => {
     // 第8条: the disposal run (and any other running) is stopped from the referral decision.
     expect(referred.measures?.bankruptcy?.interrupted?.disposal).toBe(disposalRun);
     expect(referred.interrupted?.disposal).toBe(disposalRun);
+    // 撤回拍卖: the round on the platform is withdrawn there, once, and the platform confirms it.
+    const onPlatform = Object.values(auctioning.disposal?.lots ?? {}).find((l) => l.status === 'announced');
+    const round = onPlatform?.rounds.at(-1);
+    expect(round?.outcome).toBeUndefined();
+    const withdrawals = () => sent.filter((r) => r.kind === 'auction-withdrawal');
+    expect(withdrawals()).toHaveLength(1);
+    const withdrawn = await s.until(
+      caseId,
+      (c) =>
+        c.disposal?.lots[onPlatform?.assetId ?? '']?.rounds.find((r) => r.round === round?.round)?.withdrawal
+          ?.answer !== undefined,
+      10,
+    );
+    expect(
+      withdrawn.disposal?.lots[onPlatform?.assetId ?? '']?.rounds.find((r) => r.round === round?.round),
+    ).toMatchObject({
+      annulled: true,
+      withdrawal: { requestId: withdrawals()[0]?.requestId, answer: 'withdrawn' },
+    });
     const before = (await events(s, caseId)).length;
     const answered = await s.until(caseId, (c) => c.measures?.bankruptcy?.answeredAt !== undefined, 40);
     // While the referral was pending nothing of the auction went on: no sale, no new round, no payment.
@@ -378,6 +405,12 @@ describe('measures (issue 15)', () => {
       text.some((l) => l.includes('中止对该被执行人的执行') && l.includes('正在进行的财产处置、强制措施停止')),
     ).toBe(true);
     expect(text.some((l) => l.startsWith('受移送法院裁定不予受理') && l.includes('重新启动财产处置阶段'))).toBe(true);
+    expect(text.some((l) => l.startsWith('向网络司法拍卖平台发出撤回拍卖请求') && l.includes('移送破产审查'))).toBe(
+      true,
+    );
+    expect(text.some((l) => l.startsWith('拍卖平台已撤回'))).toBe(true);
+    // Sent once, whatever ran after (the answer, the resumed disposal, the sweeps).
+    expect(withdrawals()).toHaveLength(1);
     await assertMoneyReconciles(s);
   });
 });

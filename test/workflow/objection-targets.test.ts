@@ -300,6 +300,13 @@ describe('执行异议 against the auction and against the price (OBJ-ACT)', () 
     const stopped = await s.liveUntil(caseId, (c) => c.objections?.[objectionId]?.status === 'final', 15);
     expect(stopped.objections?.[objectionId]?.result?.effect).toBe('annulled');
     expect(stopped.disposal?.lots[flat]?.rounds[0]).toMatchObject({ round: 1, annulled: true });
+    // 撤回拍卖: the stopped round is withdrawn from the platform, once, and the platform confirms.
+    const withdrawn = await s.liveUntil(
+      caseId,
+      (c) => c.disposal?.lots[flat]?.rounds[0]?.withdrawal?.answer !== undefined,
+      5,
+    );
+    expect(withdrawn.disposal?.lots[flat]?.rounds[0]?.withdrawal).toMatchObject({ answer: 'withdrawn' });
     const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 120);
     const lot = closed.disposal?.lots[flat];
     expect(lot?.status).toBe('sold');
@@ -313,6 +320,8 @@ describe('执行异议 against the auction and against the price (OBJ-ACT)', () 
     expect(s.path(caseId, 'disposal').length).toBeGreaterThan(0);
     const text = await lines(s, caseId);
     expect(text.some((l) => l.includes('的拍卖被撤销') && l.includes('停止拍卖'))).toBe(true);
+    expect(text.filter((l) => l.startsWith('向网络司法拍卖平台发出撤回拍卖请求'))).toHaveLength(1);
+    expect(closed.disposal?.lots[flat]?.rounds[1]?.withdrawal).toBeUndefined();
   });
 
   it('the price: upheld and standing, the lot is priced again before it is auctioned', async () => {

@@ -5,6 +5,7 @@
  * coercion again; a deferral ending unperformed calls the guarantee, and the guarantor's payment closes the case;
  * a reversal ordered after execution is filed through intake as a new case naming the old one.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SIMULATED_FILING_HOURS } from '#adapters/simulators/filing-simulator.ts';
 import { daysBetween } from '#domain/calendar/local-date.ts';
@@ -102,6 +103,72 @@ describe('中止执行 (suspension)', () => {
     expect(await types(s, caseId)).toEqual(
       expect.arrayContaining(['suspension-proposed', 'suspension-ruled', 'suspension-lifted']),
     );
+  });
+});
+
+describe('中止执行 while a flat is on the auction platform (撤回拍卖)', () => {
+  it('the round is withdrawn from the platform once, the platform confirms it and the lot awaits new terms', async () => {
+    const fixture = JSON.parse(readFileSync('test/fixtures/intake/v2/loan-repayment-two-creditors.json', 'utf8'));
+    fixture.id = 'event-906';
+    fixture.detail.caseNumber = '（2026）冀0922执1906号';
+    fixture.detail.filedAt = '2026-03-02T08:30:00+08:00';
+    const flat = {
+      channel: 'real-estate-registry',
+      class: 'real-estate' as const,
+      reference: '冀(2024)青县不动产权第0906号',
+      valueFen: 90_000_000,
+    };
+    const s = await open({ script: { respondents: { '91130900MA0FGHIJ2Y': { postal: 'ok', assets: [flat] } } } });
+    const outcome = await s.runtime.intake(fixture);
+    if (outcome.outcome !== 'created') throw new Error('not created');
+    const caseId = outcome.caseId;
+    const auctioning = await s.liveUntil(
+      caseId,
+      (c) => Object.values(c.disposal?.lots ?? {}).some((l) => l.status === 'announced'),
+      120,
+    );
+    const lot = Object.values(auctioning.disposal?.lots ?? {}).find((l) => l.status === 'announced');
+    const round = lot?.rounds.at(-1);
+    const gateway = s.runtime.deps.partners;
+    const send = gateway.send.bind(gateway);
+    const withdrawals: string[] = [];
+    gateway.send = async (request) => {
+      if (request.kind === 'auction-withdrawal') withdrawals.push(request.requestId);
+      await send(request);
+    };
+    await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+      kind: 'suspension',
+      ground: 'other-court-finds',
+      note: '据以执行的判决正在再审审查',
+    });
+    const ruled = await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
+    expect(ruled.body.suspension).toMatchObject({ status: 'in-force' });
+    expect(withdrawals).toHaveLength(1);
+    const withdrawn = await s.until(
+      caseId,
+      (c) => c.disposal?.lots[lot?.assetId ?? '']?.rounds.at(-1)?.withdrawal?.answer !== undefined,
+      5,
+    );
+    const after = withdrawn.disposal?.lots[lot?.assetId ?? ''];
+    expect(after?.status).toBe('priced');
+    expect(after?.rounds.at(-1)).toMatchObject({
+      round: round?.round,
+      annulled: true,
+      withdrawal: { requestId: withdrawals[0], reason: '本案中止执行', answer: 'withdrawn' },
+    });
+    await s.runtime.advance(20 * DAY);
+    const lifted = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/lift`, { reason: '再审审查终结' });
+    expect(lifted.status).toBe(200);
+    await s.runtime.runUntilIdle();
+    // Sent once, whatever ran after (the answer, the sweeps, the lifting).
+    expect(withdrawals).toHaveLength(1);
+    const text = timeline(await s.runtime.cases.history(caseId), { member: (id) => id, team: (id) => id }).map(
+      (l) => l.text,
+    );
+    expect(
+      text.filter((l) => l.startsWith('向网络司法拍卖平台发出撤回拍卖请求') && l.includes('中止执行')),
+    ).toHaveLength(1);
+    expect(text.some((l) => l.startsWith('拍卖平台已撤回'))).toBe(true);
   });
 });
 

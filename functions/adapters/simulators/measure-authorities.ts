@@ -1,6 +1,6 @@
 /**
  * SIMULATOR of the exit-entry authority (公安机关出入境管理机构) that enforces an exit restriction, and of the court
- * that receives a bankruptcy referral. Behind the same PartnerGateway port as every outside party, and like the
+ * that receives a bankruptcy referral, and of the auction platform's withdrawal of a round (撤回拍卖). Behind the same PartnerGateway port as every outside party, and like the
  * real contract: each person of a notice is answered on its own, hours later; an answer may be a refusal (the
  * person's documents could not be matched) or never come; the receiving court rules weeks later, or not at all.
  * Not legal numbers: the simulator's behaviour, scripted per case for tests and demos.
@@ -18,7 +18,11 @@ export interface AuthorityScript {
 }
 
 /** Hours until an answer: [fastest, slowest]. */
-export const AUTHORITY_DELAY_HOURS = { exitEntry: [2, 30], bankruptcy: [24 * 8, 24 * 25] } as const;
+export const AUTHORITY_DELAY_HOURS = {
+  exitEntry: [2, 30],
+  bankruptcy: [24 * 8, 24 * 25],
+  auctionWithdrawal: [1, 6],
+} as const;
 
 function between(random: () => number, [low, high]: readonly [number, number]): number {
   return Math.round(low + random() * (high - low));
@@ -45,6 +49,15 @@ export function measureAuthorityAnswer(
       return { afterHours, outcome: 'failed', result: { reason: '证件信息未能比对一致' } };
     const done = request.method === 'lift' ? 'released' : 'restricted';
     return { afterHours, outcome: 'ok', result: { done, reference: `BK${Math.floor(random() * 1e8)}` } };
+  }
+  if (request.kind === 'auction-withdrawal') {
+    // The platform takes the lot down within hours; a round whose bidding had closed cannot be withdrawn.
+    const closed = item.closesAt !== undefined && item.closesAt <= request.createdAt;
+    return {
+      afterHours: between(random, AUTHORITY_DELAY_HOURS.auctionWithdrawal),
+      outcome: 'ok',
+      result: { outcome: closed ? 'already-closed' : 'withdrawn' },
+    };
   }
   const ruling = authorities.bankruptcy ?? 'accepted';
   if (ruling === 'silent') return undefined;

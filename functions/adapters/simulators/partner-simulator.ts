@@ -540,6 +540,7 @@ export class PartnerSimulator implements PartnerGateway {
       }
       case 'exit-entry':
       case 'bankruptcy-review':
+      case 'auction-withdrawal':
         return measureAuthorityAnswer(request, item, random, this.caseScript(request));
       case 'entrust': {
         const court = this.script.courts?.[item.toCourt ?? ''];

@@ -28,6 +28,8 @@ const DISPOSAL_EVENTS = [
   'disposal-ended',
   'disposal-held',
   'disposal-set-aside',
+  'auction-withdrawal-sent',
+  'auction-withdrawal-answered',
 ] as const;
 
 export type DisposalEvent = Extract<CaseEvent, { type: (typeof DISPOSAL_EVENTS)[number] }>;
@@ -246,6 +248,30 @@ export function applyDisposalEvent(state: EnforcementCase, event: DisposalEvent,
       const after = disposal(next);
       return { ...next, disposal: { ...after, usedApprovals: [...after.usedApprovals, ...event.voided] } };
     }
+    case 'auction-withdrawal-sent':
+      return withLot(state, event.assetId, (lot) => {
+        const { terms: _terms, stalled: _stalled, ...rest } = lot;
+        const annul = lot.status === 'announced' && lot.rounds.filter((r) => !r.annulled).at(-1)?.round === event.round;
+        const rounds = lot.rounds.map((r) =>
+          r.round === event.round && !r.outcome
+            ? {
+                ...r,
+                ...(annul ? { annulled: true as const } : {}),
+                withdrawal: { requestId: event.requestId, reason: event.reason },
+              }
+            : r,
+        );
+        return annul ? { ...rest, status: 'priced', rounds } : { ...lot, rounds };
+      });
+    case 'auction-withdrawal-answered':
+      return withLot(state, event.assetId, (lot) => ({
+        ...lot,
+        rounds: lot.rounds.map((r) =>
+          r.round === event.round && r.withdrawal
+            ? { ...r, withdrawal: { ...r.withdrawal, answer: event.outcome } }
+            : r,
+        ),
+      }));
     case 'disposal-held': {
       const { heldFor: _before, ...rest } = current;
       return { ...state, disposal: event.assetIds.length > 0 ? { ...rest, heldFor: event.assetIds } : rest };

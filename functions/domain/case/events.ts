@@ -483,6 +483,24 @@ export type CaseEvent =
       readonly voided: readonly string[];
     }
   | { readonly type: 'disposal-ended'; readonly reason: string }
+  /**
+   * Enforcement stopped (an objection to the auction stood, a suspension, a bankruptcy referral) while a round was on
+   * the auction platform: the platform is asked to withdraw it (撤回拍卖), once. A round not yet annulled is annulled
+   * (the lot is priced, the panel sets new terms when enforcement goes on).
+   */
+  | {
+      readonly type: 'auction-withdrawal-sent';
+      readonly assetId: string;
+      readonly round: number;
+      readonly requestId: string;
+      readonly reason: string;
+    }
+  | {
+      readonly type: 'auction-withdrawal-answered';
+      readonly assetId: string;
+      readonly round: number;
+      readonly outcome: 'withdrawn' | 'already-closed' | 'silent';
+    }
   // Seizure book-keeping and renewals (B1, B2).
   | { readonly type: 'watch-started'; readonly watch: Watch; readonly run: number; readonly execution: string }
   | { readonly type: 'watch-ended'; readonly watch: Watch; readonly reason: string }

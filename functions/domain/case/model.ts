@@ -391,6 +391,12 @@ export interface AuctionRound {
    * aside): kept for the record, never counted as a round of the lot again (the next auction starts afresh).
    */
   readonly annulled?: true;
+  /** The platform asked to withdraw the round (撤回拍卖) when enforcement stopped, and its answer once in. */
+  readonly withdrawal?: {
+    readonly requestId: string;
+    readonly reason: string;
+    readonly answer?: 'withdrawn' | 'already-closed' | 'silent';
+  };
 }
 
 export interface Lot {

@@ -27,8 +27,11 @@ export type DisposalRequestKind = (typeof DISPOSAL_REQUESTS)[number];
 export const CLOSURE_REQUESTS = ['renew', 'applicant-interview', 'settlement-installment'] as const;
 export type ClosureRequestKind = (typeof CLOSURE_REQUESTS)[number];
 
-/** The measures' outside parties: the exit-entry authority (M-EXIT-BAN), the court receiving a bankruptcy referral. */
-export const MEASURE_REQUESTS = ['exit-entry', 'bankruptcy-review'] as const;
+/**
+ * The measures' outside parties: the exit-entry authority (M-EXIT-BAN), the court receiving a bankruptcy referral;
+ * and the auction platform asked to withdraw a round when enforcement stops (撤回拍卖). Nobody waits on them.
+ */
+export const MEASURE_REQUESTS = ['exit-entry', 'bankruptcy-review', 'auction-withdrawal'] as const;
 export type MeasureRequestKind = (typeof MEASURE_REQUESTS)[number];
 
 export function isMeasureRequest(kind: string): kind is MeasureRequestKind {

@@ -427,6 +427,14 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return event.what === 'price'
         ? `${assetName(state, event.assetId)}的处置参考价被撤销（${event.reason}），重新确定参考价后再行拍卖`
         : `${assetName(state, event.assetId)}的拍卖被撤销（${event.reason}），由合议庭重新确定拍卖条件`;
+    case 'auction-withdrawal-sent':
+      return `向网络司法拍卖平台发出撤回拍卖请求：${assetName(state, event.assetId)}第${event.round}次拍卖（${event.reason}）`;
+    case 'auction-withdrawal-answered':
+      return event.outcome === 'withdrawn'
+        ? `拍卖平台已撤回${assetName(state, event.assetId)}第${event.round}次拍卖`
+        : event.outcome === 'already-closed'
+          ? `拍卖平台答复：${assetName(state, event.assetId)}第${event.round}次拍卖撤回前已结束竞价，结果不予采纳`
+          : `拍卖平台逾期未答复${assetName(state, event.assetId)}第${event.round}次拍卖的撤回请求`;
     default:
       if (isDisputeEvent(event)) return describeDisputeEvent(event, state, names);
       if (isObjectionEvent(event))
