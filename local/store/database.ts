@@ -89,6 +89,44 @@ export function rolledBack(db: DatabaseSync): void {
 }
 
 /**
+ * A store that holds some of its writes until the transaction commits (several changes to one row become one
+ * statement): `flush` writes them (before COMMIT), `snapshot`/`restore` take back what a rolled-back savepoint or
+ * transaction held. Outside a transaction such a store writes at once.
+ */
+export interface WriteBehind {
+  flush(): void;
+  snapshot(): unknown;
+  restore(state: unknown): void;
+}
+
+const writeBehinds = new WeakMap<DatabaseSync, Set<WriteBehind>>();
+
+export function registerWriteBehind(db: DatabaseSync, store: WriteBehind): void {
+  let stores = writeBehinds.get(db);
+  if (!stores) {
+    stores = new Set();
+    writeBehinds.set(db, stores);
+  }
+  stores.add(store);
+}
+
+/** Writes what the write-behind stores of `db` hold (before a COMMIT; local/store/unit-of-work.ts calls it too). */
+export function flushWriteBehind(db: DatabaseSync): void {
+  for (const store of writeBehinds.get(db) ?? []) store.flush();
+}
+
+/** What the write-behind stores of `db` hold now, to put back by `restoreWriteBehind` after a rollback. */
+export function snapshotWriteBehind(db: DatabaseSync): ReadonlyMap<WriteBehind, unknown> {
+  const states = new Map<WriteBehind, unknown>();
+  for (const store of writeBehinds.get(db) ?? []) states.set(store, store.snapshot());
+  return states;
+}
+
+export function restoreWriteBehind(states: ReadonlyMap<WriteBehind, unknown>): void {
+  for (const [store, state] of states) store.restore(state);
+}
+
+/**
  * Runs `work` in one transaction: all of it is written, or none of it. A nested call (inside a unit of work, see
  * unit-of-work.ts, or another transaction) is a savepoint of the outer transaction: when it fails, what it wrote is
  * undone and the outer transaction goes on without it.
@@ -96,6 +134,7 @@ export function rolledBack(db: DatabaseSync): void {
 export function transaction<T>(db: DatabaseSync, work: () => T): T {
   if (db.isTransaction) {
     const name = `nested_${++savepoints}`;
+    const held = snapshotWriteBehind(db);
     db.exec(`SAVEPOINT ${name}`);
     try {
       const result = work();
@@ -106,17 +145,21 @@ export function transaction<T>(db: DatabaseSync, work: () => T): T {
         db.exec(`ROLLBACK TO ${name}`);
         db.exec(`RELEASE ${name}`);
       }
+      restoreWriteBehind(held);
       rolledBack(db);
       throw error;
     }
   }
+  const held = snapshotWriteBehind(db);
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = work();
+    flushWriteBehind(db);
     db.exec('COMMIT');
     return result;
   } catch (error) {
     if (db.isTransaction) db.exec('ROLLBACK');
+    restoreWriteBehind(held);
     rolledBack(db);
     throw error;
   }

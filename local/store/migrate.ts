@@ -31,7 +31,7 @@ import { DynamoRuntimeStore } from '../runtime/runtime-store.ts';
 import { PREVIOUS_STORE_DIR } from '../runtime/stores.ts';
 import { SqliteApprovalStore } from './approval-store.ts';
 import { SqliteCaseRepository } from './case-store.ts';
-import { type OpenedDatabase, openDatabase } from './database.ts';
+import { flushWriteBehind, type OpenedDatabase, openDatabase } from './database.ts';
 import { SqlitePersistenceLayer } from './idempotency.ts';
 import type { LegacyUpgradeResult } from './legacy-upgrade.ts';
 import { SqlitePartnerRequestStore } from './partner-request-store.ts';
@@ -180,6 +180,8 @@ export async function migratePreviousFormat(dataDir: string): Promise<MigrationR
           data: item.data === undefined ? null : JSON.stringify(item.data),
           validation: text(item.validation) ?? null,
         });
+      // What the stores held for the commit (database.ts, WriteBehind) is written before it.
+      flushWriteBehind(database.db);
       database.db.exec('COMMIT');
     } catch (error) {
       if (database.db.isTransaction) database.db.exec('ROLLBACK');

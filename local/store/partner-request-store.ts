@@ -2,6 +2,10 @@
  * Requests to outside parties on SQLite. An answer is a read and a write in one transaction, so concurrent answers
  * never overwrite each other and exactly one of them completes the request and receives the token, which stays
  * stored until it has been used (clearToken).
+ *
+ * Inside a transaction the store holds its changes to a request's row until the commit (database.ts, WriteBehind):
+ * a token attached then the request marked dispatched, or an answer recorded then its token cleared, are one UPDATE
+ * per delivery instead of two. A rolled-back savepoint or transaction takes back what it held.
  */
 import type { Instant } from '#domain/calendar/local-date.ts';
 import {
@@ -11,7 +15,7 @@ import {
   PartnerRequestNotFoundError,
   type PartnerRequestStore,
 } from '#ports/partner-requests.ts';
-import { ensureSchema, type OpenedDatabase, onRollback } from './database.ts';
+import { ensureSchema, type OpenedDatabase, onRollback, registerWriteBehind } from './database.ts';
 import { Sql, type StoreOperations } from './sql.ts';
 
 export const PARTNER_REQUESTS_MIGRATIONS: readonly string[] = [
@@ -37,10 +41,43 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
    */
   private readonly cached = new Map<string, Stored>();
 
+  /** Rows changed in the open transaction and not yet written, by request id (written by `flush` before COMMIT). */
+  private held = new Map<string, Stored>();
+  private readonly inTransaction: () => boolean;
+
   constructor(database: OpenedDatabase, operations?: StoreOperations) {
     ensureSchema(database, 'partner-requests', PARTNER_REQUESTS_MIGRATIONS);
     this.sql = new Sql(database.db, operations);
+    this.inTransaction = () => database.db.isTransaction;
     onRollback(database.db, () => this.cached.clear());
+    registerWriteBehind(database.db, {
+      flush: () => {
+        for (const stored of this.held.values()) this.write(stored);
+        this.held.clear();
+      },
+      snapshot: () => new Map(this.held),
+      restore: (state) => {
+        this.held = new Map(state as Map<string, Stored>);
+      },
+    });
+  }
+
+  /** Writes a held row now, before a statement that reads or changes it in SQL. */
+  private settle(requestId: string): void {
+    const stored = this.held.get(requestId);
+    if (!stored) return;
+    this.held.delete(requestId);
+    this.write(stored);
+  }
+
+  private write({ request, token }: Stored): void {
+    this.sql.run(
+      'UPDATE partner_requests SET status = ?, token = ?, data = ? WHERE request_id = ?',
+      request.status,
+      token ?? null,
+      JSON.stringify(request),
+      request.requestId,
+    );
   }
 
   private remember(stored: Stored): Stored {
@@ -51,6 +88,8 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
   }
 
   private read(requestId: string): Stored | undefined {
+    const held = this.held.get(requestId);
+    if (held) return held;
     const cached = this.cached.get(requestId);
     if (cached) return cached;
     const row = this.sql.get<{ data: string; token: string | null }>(
@@ -62,16 +101,13 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
       : undefined;
   }
 
+  /** Changes a request's row: held until the commit inside a transaction, written at once outside one. */
   private update(request: PartnerRequest, token: string | undefined): void {
+    const stored: Stored = { request, token };
     this.cached.delete(request.requestId);
-    this.sql.run(
-      'UPDATE partner_requests SET status = ?, token = ?, data = ? WHERE request_id = ?',
-      request.status,
-      token,
-      JSON.stringify(request),
-      request.requestId,
-    );
-    this.remember({ request, token });
+    if (this.inTransaction()) this.held.set(request.requestId, stored);
+    else this.write(stored);
+    this.remember(stored);
   }
 
   async create(request: NewPartnerRequest): Promise<PartnerRequest> {
@@ -94,6 +130,7 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
 
   /** Writes a request as it was, with its token if it still had one (`enforce migrate`). */
   restore(request: PartnerRequest, token: string | undefined): void {
+    this.settle(request.requestId);
     this.cached.delete(request.requestId);
     this.sql.run(
       'INSERT INTO partner_requests (request_id, case_id, status, token, data) VALUES (?, ?, ?, ?, ?)',
@@ -111,24 +148,24 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
 
   // The conditional changes below are one statement each: the condition in the WHERE, the row back by RETURNING.
 
+  // Attaching a token and marking a request dispatched read the row (from memory when they can) and change it in one
+  // transaction; the change is held until the commit (one UPDATE for the two).
+
   async attachToken(requestId: string, token: string): Promise<PartnerRequest | undefined> {
-    this.cached.delete(requestId);
-    const row = this.sql.get<{ data: string }>(
-      "UPDATE partner_requests SET token = ? WHERE request_id = ? AND status = 'pending' RETURNING data",
-      token,
-      requestId,
-    );
-    return row ? this.remember({ request: JSON.parse(row.data) as PartnerRequest, token }).request : undefined;
+    return this.sql.tx(() => {
+      const found = this.read(requestId);
+      if (found?.request.status !== 'pending') return undefined;
+      this.update(found.request, token);
+      return found.request;
+    });
   }
 
   async markDispatched(requestId: string, at: Instant): Promise<void> {
-    this.cached.delete(requestId);
-    this.sql.run(
-      `UPDATE partner_requests SET data = json_set(data, '$.dispatchedAt', ?)
-       WHERE request_id = ? AND json_extract(data, '$.dispatchedAt') IS NULL`,
-      at,
-      requestId,
-    );
+    this.sql.tx(() => {
+      const found = this.read(requestId);
+      if (!found || found.request.dispatchedAt !== undefined) return;
+      this.update({ ...found.request, dispatchedAt: at }, found.token);
+    });
   }
 
   async addAnswer(requestId: string, answer: PartnerAnswer): Promise<{ request: PartnerRequest; token?: string }> {
@@ -156,12 +193,20 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
   }
 
   async clearToken(requestId: string): Promise<void> {
+    const held = this.held.get(requestId);
+    if (held && this.inTransaction()) {
+      this.held.set(requestId, { ...held, token: undefined });
+      this.remember({ ...held, token: undefined });
+      return;
+    }
+    this.settle(requestId);
     const cached = this.cached.get(requestId);
     if (cached) this.cached.set(requestId, { ...cached, token: undefined });
     this.sql.run('UPDATE partner_requests SET token = NULL WHERE request_id = ?', requestId);
   }
 
   async supersede(requestId: string): Promise<{ token?: string } | undefined> {
+    this.settle(requestId);
     this.cached.delete(requestId);
     const row = this.sql.get<{ token: string | null }>(
       `UPDATE partner_requests SET status = 'superseded', data = json_set(data, '$.status', 'superseded')
@@ -173,6 +218,7 @@ export class SqlitePartnerRequestStore implements PartnerRequestStore {
   }
 
   async markTimedOut(requestId: string): Promise<boolean> {
+    this.settle(requestId);
     this.cached.delete(requestId);
     return (
       this.sql.run(

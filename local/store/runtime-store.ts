@@ -2,6 +2,11 @@
  * The embedded runtime's own records on SQLite: executions with their checkpoints (unended ones through a partial
  * index), task tokens, timers ordered by due time, alerts, dead letters, per-case counters and settings. What Step
  * Functions keeps for itself on AWS.
+ *
+ * A task token's timeout is kept on the token's row (timeout_at, in a partial index of waiting tokens), not as a row
+ * of its own in timers: the token and its timeout are one INSERT (inside a transaction the token's row is held until
+ * the commit, when its timeout is known), and a token settled before its timeout leaves that index with the settling
+ * UPDATE, so nothing is deleted. `dueTimers` and `nextTimer` read both, in the same (due time, id) order.
  */
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type {
@@ -12,7 +17,7 @@ import type {
   TimerRecord,
   TokenRecord,
 } from '../runtime/runtime-store.ts';
-import { ensureSchema, type OpenedDatabase, onRollback } from './database.ts';
+import { ensureSchema, type OpenedDatabase, onRollback, registerWriteBehind } from './database.ts';
 import { Sql, type StoreOperations } from './sql.ts';
 
 export const RUNTIME_MIGRATIONS: readonly string[] = [
@@ -59,11 +64,41 @@ export const RUNTIME_MIGRATIONS: readonly string[] = [
    ) STRICT;`,
   // The case's counters are added up from its executions (countersOnExecutions).
   'CREATE INDEX executions_by_case ON executions (case_id) WHERE case_id IS NOT NULL;',
+  // Token timeouts move from timers onto their tokens' rows (a timeout whose token is gone would do nothing: dropped).
+  `ALTER TABLE tokens ADD COLUMN timeout_at TEXT;
+   ALTER TABLE tokens ADD COLUMN timeout_id TEXT;
+   CREATE INDEX tokens_timeouts ON tokens (timeout_at, timeout_id) WHERE status = 'waiting' AND timeout_at IS NOT NULL;
+   UPDATE tokens SET timeout_at = timers.fire_at, timeout_id = timers.id FROM timers
+     WHERE json_extract(timers.data, '$.kind') = 'timeout' AND json_extract(timers.data, '$.token') = tokens.token;
+   DELETE FROM timers WHERE json_extract(data, '$.kind') = 'timeout'
+     AND EXISTS (SELECT 1 FROM tokens WHERE tokens.token = json_extract(timers.data, '$.token'));`,
 ];
+
+type TimeoutTimer = Extract<TimerRecord, { kind: 'timeout' }>;
+/** A token's row not yet written (inside a transaction), with its timeout once armed. */
+type HeldToken = { record: TokenRecord; timeout?: { at: Instant; id: string } };
+
+/** Timers (their data) and token timeouts (their token) in one due-time order: what dueTimers and nextTimer read. */
+const TIMERS_AND_TIMEOUTS = `SELECT fire_at, id, data, NULL AS token FROM timers WHERE fire_at <= ?1
+  UNION ALL
+  SELECT timeout_at, timeout_id, NULL, token FROM tokens
+    WHERE status = 'waiting' AND timeout_at IS NOT NULL AND timeout_at <= ?1
+  ORDER BY 1, 2 LIMIT ?2`;
+
+type TimerRow = { fire_at: string; id: string; data: string | null; token: string | null };
+
+function timerOf(row: TimerRow): TimerRecord {
+  return row.data !== null
+    ? (JSON.parse(row.data) as TimerRecord)
+    : { id: row.id, fireAt: row.fire_at, kind: 'timeout', token: row.token as string };
+}
 
 function parsed<T>(row: { data: string } | undefined): T | undefined {
   return row ? (JSON.parse(row.data) as T) : undefined;
 }
+
+/** How many tokens settled here the store remembers (deleting their timeouts then writes nothing). */
+const SETTLED_KEPT = 4096;
 
 /** How many execution records the store keeps in memory (a segment reads its execution when it starts). */
 const CACHED_EXECUTIONS = 256;
@@ -78,10 +113,55 @@ export class SqliteRuntimeStore implements RuntimeStore {
    */
   private readonly executions = new Map<string, string>();
 
+  /** Tokens put in the open transaction, written at its commit (with their timeouts, armed at the segment's end). */
+  private heldTokens = new Map<string, HeldToken>();
+  /** Tokens this store settled, whose timeouts left the index with them: deleting such a timeout writes nothing. */
+  private readonly settledHere = new Set<string>();
+  private readonly inTransaction: () => boolean;
+
   constructor(database: OpenedDatabase, operations?: StoreOperations) {
     ensureSchema(database, 'runtime', RUNTIME_MIGRATIONS);
     this.sql = new Sql(database.db, operations);
-    onRollback(database.db, () => this.executions.clear());
+    this.inTransaction = () => database.db.isTransaction;
+    onRollback(database.db, () => {
+      this.executions.clear();
+      this.settledHere.clear();
+    });
+    registerWriteBehind(database.db, {
+      flush: () => {
+        for (const held of this.heldTokens.values()) this.writeToken(held);
+        this.heldTokens.clear();
+      },
+      snapshot: () => new Map(this.heldTokens),
+      restore: (state) => {
+        this.heldTokens = new Map(state as Map<string, HeldToken>);
+      },
+    });
+  }
+
+  private writeToken({ record, timeout }: HeldToken): void {
+    this.sql.run(
+      `INSERT INTO tokens (token, status, data, timeout_at, timeout_id) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (token) DO UPDATE SET status = excluded.status, data = excluded.data,
+         timeout_at = excluded.timeout_at, timeout_id = excluded.timeout_id`,
+      record.token,
+      record.status,
+      JSON.stringify(record),
+      timeout?.at ?? null,
+      timeout?.id ?? null,
+    );
+  }
+
+  /** Writes a held token now, before a statement that reads or changes its row. */
+  private settleHeld(token: string): void {
+    const held = this.heldTokens.get(token);
+    if (!held) return;
+    this.heldTokens.delete(token);
+    this.writeToken(held);
+  }
+
+  private flushHeldTokens(): void {
+    for (const token of [...this.heldTokens.keys()]) this.settleHeld(token);
   }
 
   private remember(name: string, data: string): void {
@@ -149,16 +229,14 @@ export class SqliteRuntimeStore implements RuntimeStore {
   }
 
   async putToken(record: TokenRecord): Promise<void> {
-    this.sql.run(
-      `INSERT INTO tokens (token, status, data) VALUES (?, ?, ?)
-       ON CONFLICT (token) DO UPDATE SET status = excluded.status, data = excluded.data`,
-      record.token,
-      record.status,
-      JSON.stringify(record),
-    );
+    this.settledHere.delete(record.token);
+    if (this.inTransaction()) this.heldTokens.set(record.token, { record });
+    else this.writeToken({ record });
   }
 
   async getToken(token: string): Promise<TokenRecord | undefined> {
+    const held = this.heldTokens.get(token);
+    if (held) return held.record;
     return parsed(this.sql.get('SELECT data FROM tokens WHERE token = ?', token));
   }
 
@@ -166,8 +244,10 @@ export class SqliteRuntimeStore implements RuntimeStore {
     token: string,
     outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause' | 'queued'>,
   ): Promise<TokenRecord | undefined> {
-    // One statement: the condition (still waiting) in the WHERE, the settled record back by RETURNING.
-    return parsed<TokenRecord>(
+    this.settleHeld(token);
+    // One statement: the condition (still waiting) in the WHERE, the settled record back by RETURNING. A settled
+    // token leaves the index of waiting tokens' timeouts: its timeout will not fire.
+    const settled = parsed<TokenRecord>(
       this.sql.get(
         `UPDATE tokens SET status = ?, data = json_set(data, '$.status', ?, '$.output', json(?), '$.error', ?,
            '$.cause', ?, '$.queued', ?)
@@ -181,9 +261,32 @@ export class SqliteRuntimeStore implements RuntimeStore {
         token,
       ),
     );
+    if (settled) {
+      this.settledHere.add(token);
+      // Tokens without a timeout are never looked up again: keep the most recent only (older ones take the UPDATE).
+      if (this.settledHere.size > SETTLED_KEPT)
+        this.settledHere.delete(this.settledHere.values().next().value as string);
+    }
+    return settled;
   }
 
-  async addTimer(timer: TimerRecord): Promise<void> {
+  /** A token's timeout goes on its row; a timeout whose token has no row yet (a migration's order) is a timer row. */
+  private armTimeout(timer: TimeoutTimer): void {
+    const held = this.heldTokens.get(timer.token);
+    if (held) {
+      this.heldTokens.set(timer.token, { ...held, timeout: { at: timer.fireAt, id: timer.id } });
+      return;
+    }
+    const onToken = this.sql.run(
+      'UPDATE tokens SET timeout_at = ?, timeout_id = ? WHERE token = ?',
+      timer.fireAt,
+      timer.id,
+      timer.token,
+    );
+    if (onToken === 0) this.insertTimer(timer);
+  }
+
+  private insertTimer(timer: TimerRecord): void {
     this.sql.run(
       `INSERT INTO timers (fire_at, id, data) VALUES (?, ?, ?)
        ON CONFLICT (fire_at, id) DO UPDATE SET data = excluded.data`,
@@ -193,18 +296,46 @@ export class SqliteRuntimeStore implements RuntimeStore {
     );
   }
 
+  async addTimer(timer: TimerRecord): Promise<void> {
+    if (timer.kind === 'timeout') this.armTimeout(timer);
+    else this.insertTimer(timer);
+  }
+
   async deleteTimer(timer: TimerRecord): Promise<void> {
+    if (timer.kind !== 'timeout') {
+      this.sql.run('DELETE FROM timers WHERE fire_at = ? AND id = ?', timer.fireAt, timer.id);
+      return;
+    }
+    // Settled here: its timeout already left the index of waiting tokens; nothing to write.
+    if (this.settledHere.delete(timer.token)) return;
+    const held = this.heldTokens.get(timer.token);
+    if (held?.timeout?.at === timer.fireAt) {
+      this.heldTokens.set(timer.token, { record: held.record });
+      return;
+    }
+    this.settleHeld(timer.token);
+    this.sql.run(
+      'UPDATE tokens SET timeout_at = NULL, timeout_id = NULL WHERE token = ? AND timeout_at = ?',
+      timer.token,
+      timer.fireAt,
+    );
     this.sql.run('DELETE FROM timers WHERE fire_at = ? AND id = ?', timer.fireAt, timer.id);
   }
 
   async dueTimers(now: Instant, limit = 100): Promise<TimerRecord[]> {
-    return this.sql
-      .all<{ data: string }>('SELECT data FROM timers WHERE fire_at <= ? ORDER BY fire_at, id LIMIT ?', now, limit)
-      .map((row) => JSON.parse(row.data) as TimerRecord);
+    this.flushHeldTokens();
+    return this.sql.all<TimerRow>(TIMERS_AND_TIMEOUTS, now, limit).map(timerOf);
   }
 
   async nextTimer(): Promise<TimerRecord | undefined> {
-    return parsed(this.sql.get('SELECT data FROM timers ORDER BY fire_at, id LIMIT 1'));
+    this.flushHeldTokens();
+    const row = this.sql.get<TimerRow>(
+      `SELECT fire_at, id, data, NULL AS token FROM timers
+       UNION ALL
+       SELECT timeout_at, timeout_id, NULL, token FROM tokens WHERE status = 'waiting' AND timeout_at IS NOT NULL
+       ORDER BY 1, 2 LIMIT 1`,
+    );
+    return row ? timerOf(row) : undefined;
   }
 
   async addAlert(alert: AlertRecord, id: string): Promise<void> {

@@ -18,7 +18,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { closeSync, existsSync, fsyncSync, openSync } from 'node:fs';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
-import { rolledBack } from './database.ts';
+import { flushWriteBehind, restoreWriteBehind, rolledBack, snapshotWriteBehind } from './database.ts';
 
 export type Durability = 'now' | 'deferred';
 
@@ -82,10 +82,12 @@ export class UnitOfWork {
     if (durability === 'deferred') this.db.exec('PRAGMA synchronous = NORMAL');
     try {
       const before = this.changes();
+      const held = snapshotWriteBehind(this.db);
       this.db.exec('BEGIN IMMEDIATE');
       try {
         const result = await work();
         if (this.db.isTransaction) {
+          flushWriteBehind(this.db);
           const wrote = this.changes() > before;
           this.db.exec('COMMIT');
           this.commits++;
@@ -101,6 +103,7 @@ export class UnitOfWork {
         return result;
       } catch (error) {
         if (this.db.isTransaction) this.db.exec('ROLLBACK');
+        restoreWriteBehind(held);
         rolledBack(this.db);
         throw error;
       }
