@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   type DocumentReference,
   documentKey,
+  orderDocuments,
+  orderDocumentsProblem,
   receiptProblem,
   serviceDocuments,
 } from '#domain/documents/service-documents.ts';
@@ -66,5 +68,67 @@ describe('a receipt proves the service of the documents it names', () => {
         ],
       ),
     ).toBe('送达回执列明了未送达的文书');
+  });
+});
+
+describe('the documents a freeze or seal order carries', () => {
+  const issued = [
+    {
+      docId: 'DOC-4',
+      kind: 'assistance-notice',
+      number: '（2026）冀0922执协1号',
+      sha256: HASH_B,
+      trigger: '7:A1:assistance-notice',
+    },
+    {
+      docId: 'DOC-3',
+      kind: 'freeze-ruling',
+      number: '（2026）冀0922执裁1号',
+      sha256: HASH_A,
+      trigger: '7:A1:freeze-ruling',
+    },
+    {
+      docId: 'DOC-5',
+      kind: 'freeze-ruling',
+      number: '（2026）冀0922执裁2号',
+      sha256: HASH_A,
+      trigger: '7:A2:freeze-ruling',
+    },
+    {
+      docId: 'DOC-1',
+      kind: 'enforcement-notice',
+      number: NOTICE.number,
+      sha256: HASH_A,
+      trigger: '3:A1:enforcement-notice',
+    },
+  ] as const;
+  const ruling = {
+    docId: 'DOC-3',
+    kind: 'freeze-ruling',
+    number: '（2026）冀0922执裁1号',
+    key: documentKey('C1', 'DOC-3'),
+    sha256: HASH_A,
+  } as const;
+  const notice = {
+    docId: 'DOC-4',
+    kind: 'assistance-notice',
+    number: '（2026）冀0922执协1号',
+    key: documentKey('C1', 'DOC-4'),
+    sha256: HASH_B,
+  } as const;
+
+  it('pass: are the asset’s ruling and assistance notice, ruling first, and a bank accepts them', () => {
+    expect(orderDocuments('C1', 'A1', issued)).toEqual([ruling, notice]);
+    expect(orderDocumentsProblem([ruling, notice])).toBeUndefined();
+  });
+
+  it('fail: none for an asset with nothing issued; a bank refuses an order without its ruling, its notice or a hash', () => {
+    expect(orderDocuments('C1', 'A9', issued)).toEqual([]);
+    expect(orderDocumentsProblem([notice])).toBe('协助执行指令未附执行裁定书');
+    expect(orderDocumentsProblem([ruling])).toBe('协助执行指令未附协助执行通知书');
+    expect(orderDocumentsProblem([ruling, notice, NOTICE])).toBe('协助执行指令所附文书与本次指令不符');
+    expect(orderDocumentsProblem([ruling, { ...notice, sha256: 'x' }])).toBe(
+      `协助执行指令所附文书 ${notice.number} 缺少文号或哈希值`,
+    );
   });
 });
