@@ -224,6 +224,49 @@ describe('control and closure issue their documents as the acts are recorded', (
     expect(failed?.type === 'asset-freeze-failed' && failed.reason).toBe('协助执行指令未附协助执行通知书');
   });
 
+  it('issues the restriction order before it is published; each recipient’s request carries it, and a recipient refuses one without it', async () => {
+    const s = await open({ issueDocuments: true, script: respondentWith({ eService: 'ok', assets: [] }) });
+    const sent: { request: PartnerRequest; archivedIds: string[] }[] = [];
+    const original = s.runtime.deps.partners.send.bind(s.runtime.deps.partners);
+    s.runtime.deps.partners.send = async (request) => {
+      if (request.kind === 'credit-publish' && request.method === 'restriction') {
+        const archived = await localDocuments(s.runtime).archive.list(request.caseId);
+        sent.push({ request, archivedIds: archived.map((d) => d.docId) });
+        // The first round: one recipient gets the request without its document.
+        if (sent.length === 1)
+          return original({
+            ...request,
+            items: request.items.map((i, n) => (n === 0 ? { ...i, documents: [] } : i)),
+          });
+      }
+      return original(request);
+    };
+    const caseId = await filed(s, 175);
+    const [approval] = await s.untilPending(caseId);
+    expect(approval?.step).toBe('credit-discipline');
+    await s.runtime.decide({ approvalId: approval?.approvalId ?? '', decision: 'approved', userId: 'song-jian' });
+    const state = await s.until(caseId, (c) => (c.coercion?.published.restriction?.acknowledged.length ?? 0) === 5);
+    const order = (await checkedDocuments(s, caseId)).find((d) => d.kind === 'restriction-order');
+    expect(order?.number).toMatch(/^（2026）冀0922执限\d+号$/);
+    const reference = {
+      docId: order?.docId,
+      kind: 'restriction-order',
+      number: order?.number,
+      key: documentKey(caseId, order?.docId ?? ''),
+      sha256: order?.sha256,
+    };
+    expect(sent.length).toBeGreaterThan(1);
+    for (const { request, archivedIds } of sent) {
+      expect(archivedIds).toContain(order?.docId);
+      for (const item of request.items) expect(item.documents).toEqual([reference]);
+    }
+    // The recipient that got no document refused it, and acknowledged the next round's, which carried it.
+    const first = await s.runtime.deps.requests.get(sent[0]?.request.requestId ?? '');
+    const refused = first?.answers.find((a) => a.itemId === sent[0]?.request.items[0]?.itemId);
+    expect(refused).toMatchObject({ outcome: 'failed', result: { reason: '推送未附限制消费令' } });
+    expect(state.coercion?.published.restriction?.acknowledged).toContain(sent[0]?.request.items[0]?.itemId);
+  });
+
   it('issues the 终本 ruling and the closure notice when the case closes as 终本', async () => {
     const s = await open({ issueDocuments: true, script: respondentWith({ eService: 'ok', assets: [] }) });
     const caseId = await filed(s, 174);

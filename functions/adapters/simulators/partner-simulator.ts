@@ -13,7 +13,7 @@ import { chinaDateOf, type Instant, plusDays, plusSeconds } from '#domain/calend
 import type { AssetClass } from '#domain/case/model.ts';
 import { CREDIT_RECIPIENTS } from '#domain/coercion/plan.ts';
 import { seizureExpiry } from '#domain/control/plan.ts';
-import { orderDocumentsProblem } from '#domain/documents/service-documents.ts';
+import { orderDocumentsProblem, publicationDocumentsProblem } from '#domain/documents/service-documents.ts';
 import { caseIdFor } from '#domain/ids.ts';
 import { INQUIRY_CHANNELS } from '#domain/partners/channels.ts';
 import type { RequestItem } from '#domain/partners/requests.ts';
@@ -412,6 +412,9 @@ export class PartnerSimulator implements PartnerGateway {
         const failing =
           (request.method === 'listing-removed' && script.removalFailing?.includes(item.itemId)) ||
           (script.creditFailFirst ? script.creditFailFirst.includes(item.itemId) && firstRound : random() < 0.1);
+        // A publication that carries documents must carry its own (the restriction order, the listing decision).
+        const refused = item.documents ? publicationDocumentsProblem(request.method ?? '', item.documents) : undefined;
+        if (refused) return reply('failed', SIMULATED_DELAY_HOURS.credit, {}, refused);
         return reply(failing ? 'failed' : 'ok', SIMULATED_DELAY_HOURS.credit, { acknowledged: true }, '接口暂不可用');
       }
       case 'sanction-service':

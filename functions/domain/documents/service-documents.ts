@@ -111,3 +111,44 @@ export function orderDocumentsProblem(documents: readonly DocumentReference[]): 
   const bad = documents.find((d) => !/^[0-9a-f]{64}$/.test(d.sha256) || d.number.length === 0);
   return bad ? `协助执行指令所附文书 ${bad.number || bad.docId} 缺少文号或哈希值` : undefined;
 }
+
+/** The document a credit-discipline publication carries to its recipients (a lifting or a removal: none yet). */
+const PUBLISHED_KIND: Readonly<Record<string, DocumentKind>> = {
+  restriction: 'restriction-order',
+  listing: 'listing-decision',
+};
+
+/** What a publication carries: the latest issued document of its kind (the restriction order, the listing decision). */
+export function publicationDocuments(
+  caseId: string,
+  what: string,
+  issued: readonly { docId: string; kind: DocumentKind; number: string; sha256: string; trigger: string }[],
+): DocumentReference[] {
+  const kind = PUBLISHED_KIND[what];
+  const latest = issued
+    .filter((d) => d.kind === kind)
+    .sort((a, b) => Number(b.trigger.split(':')[0]) - Number(a.trigger.split(':')[0]))[0];
+  return latest
+    ? [
+        {
+          docId: latest.docId,
+          kind: latest.kind,
+          number: latest.number,
+          key: documentKey(caseId, latest.docId),
+          sha256: latest.sha256,
+        },
+      ]
+    : [];
+}
+
+/** Why a recipient refuses a publication's documents, in Chinese; undefined when it carries exactly its document. */
+export function publicationDocumentsProblem(what: string, documents: readonly DocumentReference[]): string | undefined {
+  const kind = PUBLISHED_KIND[what];
+  if (!kind) return documents.length === 0 ? undefined : '推送所附文书与本次推送不符';
+  const [doc, ...rest] = documents;
+  if (!doc || doc.kind !== kind || rest.length > 0)
+    return `推送未附${kind === 'restriction-order' ? '限制消费令' : '失信决定书'}`;
+  return /^[0-9a-f]{64}$/.test(doc.sha256) && doc.number.length > 0
+    ? undefined
+    : `推送所附文书 ${doc.number || doc.docId} 缺少文号或哈希值`;
+}

@@ -4,6 +4,8 @@ import {
   documentKey,
   orderDocuments,
   orderDocumentsProblem,
+  publicationDocuments,
+  publicationDocumentsProblem,
   receiptProblem,
   serviceDocuments,
 } from '#domain/documents/service-documents.ts';
@@ -129,6 +131,56 @@ describe('the documents a freeze or seal order carries', () => {
     expect(orderDocumentsProblem([ruling, notice, NOTICE])).toBe('协助执行指令所附文书与本次指令不符');
     expect(orderDocumentsProblem([ruling, { ...notice, sha256: 'x' }])).toBe(
       `协助执行指令所附文书 ${notice.number} 缺少文号或哈希值`,
+    );
+  });
+});
+
+describe('the document a credit-discipline publication carries', () => {
+  const issued = [
+    {
+      docId: 'DOC-6',
+      kind: 'restriction-order',
+      number: '（2026）冀0922执限1号',
+      sha256: HASH_A,
+      trigger: '9:restriction:restriction-order',
+    },
+    {
+      docId: 'DOC-8',
+      kind: 'restriction-order',
+      number: '（2026）冀0922执限2号',
+      sha256: HASH_B,
+      trigger: '21:restriction:restriction-order',
+    },
+    {
+      docId: 'DOC-7',
+      kind: 'listing-decision',
+      number: '（2026）冀0922执失1号',
+      sha256: HASH_A,
+      trigger: '9:listing:listing-decision',
+    },
+  ] as const;
+  const latest = {
+    docId: 'DOC-8',
+    kind: 'restriction-order',
+    number: '（2026）冀0922执限2号',
+    key: documentKey('C1', 'DOC-8'),
+    sha256: HASH_B,
+  } as const;
+
+  it('pass: a restriction carries the latest restriction order, a listing its decision; the recipient accepts them', () => {
+    expect(publicationDocuments('C1', 'restriction', issued)).toEqual([latest]);
+    expect(publicationDocuments('C1', 'listing', issued).map((d) => d.docId)).toEqual(['DOC-7']);
+    expect(publicationDocumentsProblem('restriction', [latest])).toBeUndefined();
+    expect(publicationDocumentsProblem('restriction-lifted', [])).toBeUndefined();
+  });
+
+  it('fail: a lifting carries none; a recipient refuses a restriction without its order, with another, or without a hash', () => {
+    expect(publicationDocuments('C1', 'restriction-lifted', issued)).toEqual([]);
+    expect(publicationDocumentsProblem('restriction', [])).toBe('推送未附限制消费令');
+    expect(publicationDocumentsProblem('listing', [latest])).toBe('推送未附失信决定书');
+    expect(publicationDocumentsProblem('restriction', [latest, latest])).toBe('推送未附限制消费令');
+    expect(publicationDocumentsProblem('restriction', [{ ...latest, sha256: '' }])).toBe(
+      `推送所附文书 ${latest.number} 缺少文号或哈希值`,
     );
   });
 });
