@@ -36,6 +36,11 @@ export const FreezeResult = z.object({
   reason: z.string().max(300).optional(),
   frozenOn: z.iso.date().optional(),
   expiresOn: z.iso.date().optional(),
+  /** The ruling and assistance notice the order carried, as the bank or registry names them: number and SHA-256. */
+  documents: z
+    .array(z.object({ number: z.string().min(1).max(60), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .max(20)
+    .optional(),
 });
 export const DeductResult = z.object({ amountFen: fenAmount, reference: z.string().max(100) });
 export const EntrustResult = z.object({

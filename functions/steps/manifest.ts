@@ -45,7 +45,7 @@ export const STEP_USES = {
   'open-investigation': [...BASE, 'requests', 'alerts'],
   'record-inquiry': [...BASE, 'requests', 'alerts'],
   'plan-control': [...BASE, ...ISSUES],
-  'execute-control': [...BASE, 'requests', 'alerts'],
+  'execute-control': [...BASE, ...ISSUES, 'requests', 'alerts'],
   'record-control': [...BASE, ...ISSUES, 'requests', 'alerts'],
   'assess-coverage': [...BASE],
   'open-disbursement': [...BASE],

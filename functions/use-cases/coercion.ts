@@ -11,18 +11,21 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import { CONDUCT_KINDS, type ConductKind, type EnforcementCase } from '#domain/case/model.ts';
 import { type CoercionAnswer, recordCoercionAnswer } from '#domain/coercion/outcomes.ts';
 import { type CoercionWait, planCoercion } from '#domain/coercion/plan.ts';
+import { publicationDocuments } from '#domain/documents/service-documents.ts';
 import { derivedId, executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
 import type { CoercionRequestKind } from '#domain/partners/requests.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
+import { issuePhaseDocuments } from './documents.ts';
 import { caseNotFound, forbidden, invalid, unauthenticated } from './errors.ts';
 import { nextPhase } from './hand-over.ts';
 import { ensureRequest, type RequestSpec, settleRequest } from './requests.ts';
 import type { StepInput } from './service.ts';
 
-type CoercionDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts'>;
+type CoercionDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts'> &
+  Partial<Pick<Deps, 'staff' | 'issuing'>>;
 
 export type CoercionTerms =
   | { readonly next: 'request'; readonly requestId: string; readonly timeoutSeconds: number; readonly round: number }
@@ -302,8 +305,10 @@ export function advanceCoercion(deps: CoercionDeps) {
       return { next: 'disburse', requestId: '', disbursement, round };
     }
     if (next.kind === 'exhausted') return { next: 'exhausted', requestId: '', round, ...closurePhase(state) };
-    const spec = requestSpec(state, next, deps, round);
-    if (!spec) throw new Error(`no request for ${next.kind}`);
+    const planned = requestSpec(state, next, deps, round);
+    if (!planned) throw new Error(`no request for ${next.kind}`);
+    const spec =
+      next.kind === 'credit-publish' ? await withPublicationDocuments(deps, state.caseId, next.what, planned) : planned;
     const terms = await ensureRequest(deps, state, input.execution, spec);
     await mutateCase(deps, input.caseId, SYSTEM, cause, (s) => ({
       events:
@@ -455,4 +460,23 @@ export function orderEarlyRelease(deps: Pick<Deps, 'cases' | 'clock' | 'staff' |
     }
     return { caseId: command.caseId, released: true };
   };
+}
+
+/**
+ * A restriction order or a listing decision goes to the credit-discipline recipients with its document: issued first
+ * (numbered, signed, archived, hashed on the journal), then referenced by each recipient's item by number, key and
+ * SHA-256. Where the runtime issues no documents the request goes out as it was.
+ */
+async function withPublicationDocuments(
+  deps: CoercionDeps,
+  caseId: string,
+  what: string,
+  spec: RequestSpec,
+): Promise<RequestSpec> {
+  const { issuing, staff } = deps;
+  if (!issuing || !staff) return spec;
+  await issuePhaseDocuments({ ...deps, issuing, staff }, caseId);
+  const documents = publicationDocuments(caseId, what, await issuing.archive.list(caseId));
+  if (documents.length === 0) return spec;
+  return { ...spec, items: spec.items.map((item) => ({ ...item, documents })) };
 }

@@ -21,11 +21,14 @@ import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase, PhaseEndedError, SYSTEM } from './context.ts';
 import { nextPhase } from './hand-over.ts';
+import { withOrderDocuments } from './order-documents.ts';
 import { recordLateRenewal, renewalWatch } from './renewals.ts';
 import { ensureRequest, getRequest, settleRequest, type WaitTerms } from './requests.ts';
 import type { StepInput } from './service.ts';
 
 type InvestigationDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts'>;
+/** Control's steps issue the freeze and seal orders' documents before the orders go out. */
+type ControlDeps = InvestigationDeps & Pick<Deps, 'staff' | 'issuing'>;
 
 /**
  * Opens the phase and sends the network inquiry for every respondent on every channel. A later run inquires about
@@ -213,14 +216,15 @@ export interface ControlStepTerms extends WaitTerms {
 }
 
 async function prepareControlStep(
-  deps: InvestigationDeps,
+  deps: ControlDeps,
   state: EnforcementCase,
   execution: string,
   round: number,
 ): Promise<ControlStepTerms> {
-  const { step, items } = nextControlStep(state);
+  const { step, items: planned } = nextControlStep(state);
   if (step === 'assess') return { next: 'assess', requestId: '', timeoutSeconds: 1, round };
   const period = step === 'entrust' ? deps.rules.H1.period : deps.rules.P_PARTNER_WAITS.bankOrder;
+  const items = step === 'freeze' ? await withOrderDocuments(deps, state.caseId, execution, planned) : planned;
   const terms = await ensureRequest(deps, state, execution, { kind: step, round, items, period });
   if (step === 'entrust') {
     await mutateCase(deps, state.caseId, SYSTEM, { execution, step: 'entrust' }, (s, now) => {
@@ -246,7 +250,7 @@ async function prepareControlStep(
 }
 
 /** After the plan is approved: the first control action. */
-export function executeControl(deps: InvestigationDeps) {
+export function executeControl(deps: ControlDeps) {
   return async (input: StepInput): Promise<ControlStepTerms> => {
     const state = await loadCase(deps.cases, input.caseId);
     return prepareControlStep(deps, state, input.execution, 1);
@@ -387,7 +391,7 @@ export function recordLateAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
  * Records a control action's answers and prepares the next one. An entrusted court that misses H1 is chased:
  * the command center is told and the wait is extended, a bounded number of times.
  */
-export function recordControl(deps: InvestigationDeps) {
+export function recordControl(deps: ControlDeps) {
   return async (
     input: StepInput & { readonly requestId: string; readonly round: number },
   ): Promise<ControlStepTerms> => {

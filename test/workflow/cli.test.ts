@@ -330,7 +330,7 @@ describe('the demo', () => {
     expect(readdirSync(dir)).not.toContain('db');
   });
 
-  it('the flagship (the default): accounts deducted, the flat sealed by entrustment, detention, auction, the rest paid', () => {
+  it('the flagship (the default): accounts deducted, the flat sealed by entrustment, detention, auction, the rest paid; its whole document set issued', () => {
     const { code, stdout } = enforce(['--data-dir', join(scratch, 'demo-flagship'), 'demo']);
     expect(code).toBe(0);
     // Coercion and disposal run side by side: each keeps its own order, and both end before the case closes.
@@ -375,7 +375,40 @@ describe('the demo', () => {
     );
     expect(stdout).toContain('申请执行人共受偿1,053,416.42元');
     expect(stdout).not.toMatch(/系统：\n/);
-  });
+
+    // Issue 16's "must show": the flagship's whole document set, each numbered once, signed and hashed on the journal.
+    const caseId = /继续查看：.* case (\S+)$/m.exec(stdout)?.[1] ?? '';
+    const listing = enforceJson<{
+      documents: readonly { docId: string; kind: string; number: string; sha256: string }[];
+      problems: readonly unknown[];
+    }>(['--data-dir', join(scratch, 'demo-flagship'), 'documents', caseId]);
+    expect(listing.problems).toEqual([]);
+    expect(new Set(listing.documents.map((d) => d.kind))).toEqual(
+      new Set([
+        'enforcement-notice',
+        'asset-report-order',
+        'freeze-ruling',
+        'seal-ruling',
+        'assistance-notice',
+        'entrustment-letter',
+        'restriction-order',
+        'listing-decision',
+        'detention-decision',
+        'early-release-decision',
+        'auction-notice',
+        'sale-confirmation-ruling',
+        'closure-notice',
+      ]),
+    );
+    expect(new Set(listing.documents.map((d) => d.number)).size).toBe(listing.documents.length);
+    for (const document of listing.documents) {
+      expect(document.number).toMatch(/^（2026）冀0922[^\d]+\d+号$/);
+      const verified = enforce(['--data-dir', join(scratch, 'demo-flagship'), 'document', 'verify', document.docId]);
+      expect(verified.code, `${document.kind}: ${verified.stderr}`).toBe(0);
+      expect(verified.stdout).toContain(`SHA-256 ${document.sha256}`);
+      expect(verified.stdout).toContain('核验通过：与审计链记录一致，电子签名有效');
+    }
+  }, 180_000);
 
   it('the voluntary-payment scenario closes without freezing anything', () => {
     const { code, stdout } = enforce([

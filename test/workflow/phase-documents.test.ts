@@ -1,7 +1,7 @@
 /**
  * Documents issued by the workflow as part of each phase (the steps' `issuing` dependency, as on AWS): the notice
  * and the report order before service, the service request referencing both PDFs by key and SHA-256 and the
- * receipt recorded against them; the freeze ruling with its assistance notice once the bank froze; the 终本 ruling
+ * receipt recorded against them; the freeze ruling with its assistance notice before the order, which carries both; the 终本 ruling
  * and the closure notice at closure. Each numbered, archived, its SHA-256 on the journal and on the timeline.
  */
 import { createHash } from 'node:crypto';
@@ -10,6 +10,7 @@ import { verifyPdfSignature } from '#adapters/documents/pdf-verify.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { documentKey } from '#domain/documents/service-documents.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
+import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { localDocuments } from '../../local/runtime/documents.ts';
 import { DAY, daysUntil, filingEvent, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
 
@@ -139,7 +140,7 @@ describe('the service phase issues and serves its documents', () => {
 });
 
 describe('control and closure issue their documents as the acts are recorded', () => {
-  it('issues the freeze ruling and the assistance notice when the bank froze, numbered in the ruling series', async () => {
+  it('issues the freeze ruling and the assistance notice before the order goes out; the order carries both and the bank names them', async () => {
     const s = await open({
       issueDocuments: true,
       script: respondentWith({
@@ -147,6 +148,16 @@ describe('control and closure issue their documents as the acts are recorded', (
         assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0001', balanceFen: 80_000_000 }],
       }),
     });
+    // What the bank receives, and what was archived at the moment it was sent.
+    const sent: { request: PartnerRequest; archivedIds: string[] }[] = [];
+    const original = s.runtime.deps.partners.send.bind(s.runtime.deps.partners);
+    s.runtime.deps.partners.send = async (request) => {
+      if (request.kind === 'freeze') {
+        const archived = await localDocuments(s.runtime).archive.list(request.caseId);
+        sent.push({ request, archivedIds: archived.map((d) => d.docId) });
+      }
+      return original(request);
+    };
     const caseId = await filed(s, 173);
     await s.liveUntil(
       caseId,
@@ -154,11 +165,106 @@ describe('control and closure issue their documents as the acts are recorded', (
       30,
     );
     const docs = await checkedDocuments(s, caseId);
-    expect(docs.find((d) => d.kind === 'freeze-ruling')?.number).toMatch(/^（2026）冀0922执裁\d+号$/);
-    expect(docs.find((d) => d.kind === 'assistance-notice')?.number).toMatch(/^（2026）冀0922执协\d+号$/);
-    expect(lines(s, await journal(s, caseId))).toContainEqual(
-      expect.stringMatching(/^签发文书：执行裁定书 （2026）冀0922执裁\d+号/),
+    const ruling = docs.find((d) => d.kind === 'freeze-ruling');
+    const notice = docs.find((d) => d.kind === 'assistance-notice');
+    expect(ruling?.number).toMatch(/^（2026）冀0922执裁\d+号$/);
+    expect(notice?.number).toMatch(/^（2026）冀0922执协\d+号$/);
+    expect(sent).toHaveLength(1);
+    const carried = sent[0]?.request.items[0]?.documents ?? [];
+    expect(carried).toEqual(
+      [ruling, notice].map((d) => ({
+        docId: d?.docId,
+        kind: d?.kind,
+        number: d?.number,
+        key: documentKey(caseId, d?.docId ?? ''),
+        sha256: d?.sha256,
+      })),
     );
+    // Issued (archived) before the order was dispatched, and on the journal before the freeze.
+    expect(sent[0]?.archivedIds).toEqual(expect.arrayContaining([ruling?.docId, notice?.docId]));
+    const history = await journal(s, caseId);
+    const seqOf = (match: (e: CaseEvent) => boolean) => history.find((c) => c.events.some(match))?.seq ?? -1;
+    expect(seqOf((e) => e.type === 'document-issued' && e.docId === notice?.docId)).toBeLessThan(
+      seqOf((e) => e.type === 'asset-frozen'),
+    );
+    const answered = await s.runtime.deps.requests.get(sent[0]?.request.requestId ?? '');
+    expect(answered?.answers[0]?.result).toMatchObject({
+      documents: carried.map((d) => ({ number: d.number, sha256: d.sha256 })),
+    });
+    expect(lines(s, history)).toContainEqual(
+      expect.stringMatching(/^下达冻结、查封指令：.+（附执行裁定书、协助执行通知书）$/),
+    );
+    expect(lines(s, history)).toContainEqual(expect.stringMatching(/^签发文书：执行裁定书 （2026）冀0922执裁\d+号/));
+  });
+
+  it('a bank refuses an order that does not carry its assistance notice: the freeze fails, naming why', async () => {
+    const s = await open({
+      issueDocuments: true,
+      script: respondentWith({
+        eService: 'ok',
+        assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0002', balanceFen: 80_000_000 }],
+      }),
+    });
+    const original = s.runtime.deps.partners.send.bind(s.runtime.deps.partners);
+    s.runtime.deps.partners.send = async (request) =>
+      original(
+        request.kind === 'freeze'
+          ? {
+              ...request,
+              items: request.items.map((i) => ({
+                ...i,
+                documents: i.documents?.filter((d) => d.kind !== 'assistance-notice'),
+              })),
+            }
+          : request,
+      );
+    const caseId = await filed(s, 174);
+    await s.liveUntil(caseId, (c) => Object.values(c.assets).some((a) => a.status === 'freeze-failed'), 30);
+    const failed = (await journal(s, caseId)).flatMap((c) => c.events).find((e) => e.type === 'asset-freeze-failed');
+    expect(failed?.type === 'asset-freeze-failed' && failed.reason).toBe('协助执行指令未附协助执行通知书');
+  });
+
+  it('issues the restriction order before it is published; each recipient’s request carries it, and a recipient refuses one without it', async () => {
+    const s = await open({ issueDocuments: true, script: respondentWith({ eService: 'ok', assets: [] }) });
+    const sent: { request: PartnerRequest; archivedIds: string[] }[] = [];
+    const original = s.runtime.deps.partners.send.bind(s.runtime.deps.partners);
+    s.runtime.deps.partners.send = async (request) => {
+      if (request.kind === 'credit-publish' && request.method === 'restriction') {
+        const archived = await localDocuments(s.runtime).archive.list(request.caseId);
+        sent.push({ request, archivedIds: archived.map((d) => d.docId) });
+        // The first round: one recipient gets the request without its document.
+        if (sent.length === 1)
+          return original({
+            ...request,
+            items: request.items.map((i, n) => (n === 0 ? { ...i, documents: [] } : i)),
+          });
+      }
+      return original(request);
+    };
+    const caseId = await filed(s, 175);
+    const [approval] = await s.untilPending(caseId);
+    expect(approval?.step).toBe('credit-discipline');
+    await s.runtime.decide({ approvalId: approval?.approvalId ?? '', decision: 'approved', userId: 'song-jian' });
+    const state = await s.until(caseId, (c) => (c.coercion?.published.restriction?.acknowledged.length ?? 0) === 5);
+    const order = (await checkedDocuments(s, caseId)).find((d) => d.kind === 'restriction-order');
+    expect(order?.number).toMatch(/^（2026）冀0922执限\d+号$/);
+    const reference = {
+      docId: order?.docId,
+      kind: 'restriction-order',
+      number: order?.number,
+      key: documentKey(caseId, order?.docId ?? ''),
+      sha256: order?.sha256,
+    };
+    expect(sent.length).toBeGreaterThan(1);
+    for (const { request, archivedIds } of sent) {
+      expect(archivedIds).toContain(order?.docId);
+      for (const item of request.items) expect(item.documents).toEqual([reference]);
+    }
+    // The recipient that got no document refused it, and acknowledged the next round's, which carried it.
+    const first = await s.runtime.deps.requests.get(sent[0]?.request.requestId ?? '');
+    const refused = first?.answers.find((a) => a.itemId === sent[0]?.request.items[0]?.itemId);
+    expect(refused).toMatchObject({ outcome: 'failed', result: { reason: '推送未附限制消费令' } });
+    expect(state.coercion?.published.restriction?.acknowledged).toContain(sent[0]?.request.items[0]?.itemId);
   });
 
   it('issues the 终本 ruling and the closure notice when the case closes as 终本', async () => {

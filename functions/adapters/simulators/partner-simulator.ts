@@ -13,6 +13,7 @@ import { chinaDateOf, type Instant, plusDays, plusSeconds } from '#domain/calend
 import type { AssetClass } from '#domain/case/model.ts';
 import { CREDIT_RECIPIENTS } from '#domain/coercion/plan.ts';
 import { seizureExpiry } from '#domain/control/plan.ts';
+import { orderDocumentsProblem, publicationDocumentsProblem } from '#domain/documents/service-documents.ts';
 import { caseIdFor } from '#domain/ids.ts';
 import { INQUIRY_CHANNELS } from '#domain/partners/channels.ts';
 import type { RequestItem } from '#domain/partners/requests.ts';
@@ -378,7 +379,16 @@ export class PartnerSimulator implements PartnerGateway {
           who.receiptExpiry === 'day-before' && held
             ? { frozenOn, expiresOn: plusDays(seizureExpiry(frozenOn, held.class, RULES), -1) }
             : {};
-        return reply(who.freeze, SIMULATED_DELAY_HOURS.order, { frozenFen, ...receipt }, '账户已销户');
+        // An order that carries documents must carry its ruling and assistance notice; the receipt names them.
+        const refused = item.documents ? orderDocumentsProblem(item.documents) : undefined;
+        if (refused) return reply('failed', SIMULATED_DELAY_HOURS.order, {}, refused);
+        const documents = item.documents?.map((d) => ({ number: d.number, sha256: d.sha256 }));
+        return reply(
+          who.freeze,
+          SIMULATED_DELAY_HOURS.order,
+          { frozenFen, ...receipt, ...(documents ? { documents } : {}) },
+          '账户已销户',
+        );
       }
       case 'deduct':
         return reply(
@@ -402,6 +412,9 @@ export class PartnerSimulator implements PartnerGateway {
         const failing =
           (request.method === 'listing-removed' && script.removalFailing?.includes(item.itemId)) ||
           (script.creditFailFirst ? script.creditFailFirst.includes(item.itemId) && firstRound : random() < 0.1);
+        // A publication that carries documents must carry its own (the restriction order, the listing decision).
+        const refused = item.documents ? publicationDocumentsProblem(request.method ?? '', item.documents) : undefined;
+        if (refused) return reply('failed', SIMULATED_DELAY_HOURS.credit, {}, refused);
         return reply(failing ? 'failed' : 'ok', SIMULATED_DELAY_HOURS.credit, { acknowledged: true }, '接口暂不可用');
       }
       case 'sanction-service':

@@ -176,6 +176,11 @@ export type CaseEvent =
       readonly expiresOn: LocalDate;
     }
   | { readonly type: 'asset-freeze-failed'; readonly assetId: string; readonly reason: string }
+  /** The freeze and seal orders about to go to the banks and registries: their rulings and notices are issued first. */
+  | {
+      readonly type: 'freeze-ordered';
+      readonly orders: readonly { readonly assetId: string; readonly amountFen?: Fen }[];
+    }
   | { readonly type: 'asset-order-unanswered'; readonly assetId: string; readonly kind: 'deduct' }
   | { readonly type: 'entrustment-sent'; readonly entrustment: Entrustment }
   | {

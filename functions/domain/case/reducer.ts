@@ -144,6 +144,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
         documents: [...state.documents, ...event.documents.map((doc) => ({ ...doc, issuedAt: at }))],
       };
     case 'document-issued':
+    case 'freeze-ordered':
       return state;
     case 'service-attempted':
       return { ...state, service: { ...state.service, requests: [...state.service.requests, event.requestId] } };

@@ -67,3 +67,88 @@ export function receiptProblem(
   if (named.size !== sent.length) return '送达回执列明了未送达的文书';
   return undefined;
 }
+
+/** The kinds a freeze or seal order carries to the bank or registry: the ruling and the assistance notice. */
+export const ORDER_DOCUMENT_KINDS: readonly DocumentKind[] = ['freeze-ruling', 'seal-ruling', 'assistance-notice'];
+
+/**
+ * The documents a freeze or seal order of one asset carries: its ruling and assistance notice, those of the latest
+ * act that called for them (a trigger is `<commit>:<assetId>:<kind>`). None when none was issued.
+ */
+export function orderDocuments(
+  caseId: string,
+  assetId: string,
+  issued: readonly { docId: string; kind: DocumentKind; number: string; sha256: string; trigger: string }[],
+): DocumentReference[] {
+  const mine = issued.flatMap((d) => {
+    const [seq, act] = d.trigger.split(':');
+    return act === assetId && ORDER_DOCUMENT_KINDS.includes(d.kind) ? [{ doc: d, seq: Number(seq) }] : [];
+  });
+  const latest = Math.max(...mine.map((m) => m.seq));
+  return mine
+    .filter((m) => m.seq === latest)
+    .sort((a, b) => ORDER_DOCUMENT_KINDS.indexOf(a.doc.kind) - ORDER_DOCUMENT_KINDS.indexOf(b.doc.kind))
+    .map(({ doc }) => ({
+      docId: doc.docId,
+      kind: doc.kind,
+      number: doc.number,
+      key: documentKey(caseId, doc.docId),
+      sha256: doc.sha256,
+    }));
+}
+
+/**
+ * Why a bank or registry refuses an order's documents, in Chinese; undefined when the order carries one ruling (a
+ * freeze's or a seal's) and one assistance notice, each with its number and SHA-256. An order without documents is
+ * not judged here (a runtime that issues none).
+ */
+export function orderDocumentsProblem(documents: readonly DocumentReference[]): string | undefined {
+  const rulings = documents.filter((d) => d.kind === 'freeze-ruling' || d.kind === 'seal-ruling');
+  const notices = documents.filter((d) => d.kind === 'assistance-notice');
+  if (rulings.length !== 1) return '协助执行指令未附执行裁定书';
+  if (notices.length !== 1) return '协助执行指令未附协助执行通知书';
+  if (documents.length !== 2) return '协助执行指令所附文书与本次指令不符';
+  const bad = documents.find((d) => !/^[0-9a-f]{64}$/.test(d.sha256) || d.number.length === 0);
+  return bad ? `协助执行指令所附文书 ${bad.number || bad.docId} 缺少文号或哈希值` : undefined;
+}
+
+/** The document a credit-discipline publication carries to its recipients (a lifting or a removal: none yet). */
+const PUBLISHED_KIND: Readonly<Record<string, DocumentKind>> = {
+  restriction: 'restriction-order',
+  listing: 'listing-decision',
+};
+
+/** What a publication carries: the latest issued document of its kind (the restriction order, the listing decision). */
+export function publicationDocuments(
+  caseId: string,
+  what: string,
+  issued: readonly { docId: string; kind: DocumentKind; number: string; sha256: string; trigger: string }[],
+): DocumentReference[] {
+  const kind = PUBLISHED_KIND[what];
+  const latest = issued
+    .filter((d) => d.kind === kind)
+    .sort((a, b) => Number(b.trigger.split(':')[0]) - Number(a.trigger.split(':')[0]))[0];
+  return latest
+    ? [
+        {
+          docId: latest.docId,
+          kind: latest.kind,
+          number: latest.number,
+          key: documentKey(caseId, latest.docId),
+          sha256: latest.sha256,
+        },
+      ]
+    : [];
+}
+
+/** Why a recipient refuses a publication's documents, in Chinese; undefined when it carries exactly its document. */
+export function publicationDocumentsProblem(what: string, documents: readonly DocumentReference[]): string | undefined {
+  const kind = PUBLISHED_KIND[what];
+  if (!kind) return documents.length === 0 ? undefined : '推送所附文书与本次推送不符';
+  const [doc, ...rest] = documents;
+  if (!doc || doc.kind !== kind || rest.length > 0)
+    return `推送未附${kind === 'restriction-order' ? '限制消费令' : '失信决定书'}`;
+  return /^[0-9a-f]{64}$/.test(doc.sha256) && doc.number.length > 0
+    ? undefined
+    : `推送所附文书 ${doc.number || doc.docId} 缺少文号或哈希值`;
+}

@@ -71,12 +71,28 @@ function money(amount: Fen | undefined): Record<string, string> {
   return amount === undefined ? {} : { amount: amountText(amount) };
 }
 
+/** A freeze's (or seal's) ruling and the assistance notice to the bank or registry. */
+function addFreezeDocuments(
+  state: EnforcementCase,
+  assetId: string,
+  amountFen: Fen | undefined,
+  add: (kind: DocumentKind, fields: Record<string, string>) => void,
+): void {
+  const asset = state.assets[assetId];
+  const sealed = asset !== undefined && SEALED_CLASSES.has(asset.class);
+  const fields = { ...assetFields(state, assetId), ...money(amountFen) };
+  add(sealed ? 'seal-ruling' : 'freeze-ruling', fields);
+  add('assistance-notice', { ...fields, action: sealed ? '查封' : '冻结' });
+}
+
 /** The documents the journal calls for, in journal order. */
 export function documentRequests(state: EnforcementCase, history: readonly Commit[]): DocumentRequest[] {
   const requests: DocumentRequest[] = [];
   const add = (commit: Commit, kind: DocumentKind, act: string, fields: Record<string, string> = {}) =>
     requests.push({ kind, key: `${commit.seq}:${act}:${kind}`, at: commit.at, fields });
   let detentionKey: string | undefined;
+  // Assets whose ruling and notice went with the order (freeze-ordered): their freeze calls for no second pair.
+  const ordered = new Set<string>();
   for (const commit of history) {
     for (const event of commit.events) {
       switch (event.type) {
@@ -89,14 +105,21 @@ export function documentRequests(state: EnforcementCase, history: readonly Commi
             add(commit, doc.kind, doc.docId, joined ? { respondentName: joined } : {});
           }
           break;
-        case 'asset-frozen': {
-          const asset = state.assets[event.assetId];
-          const sealed = asset !== undefined && SEALED_CLASSES.has(asset.class);
-          const fields = { ...assetFields(state, event.assetId), ...money(event.amountFen) };
-          add(commit, sealed ? 'seal-ruling' : 'freeze-ruling', event.assetId, fields);
-          add(commit, 'assistance-notice', event.assetId, { ...fields, action: sealed ? '查封' : '冻结' });
+        case 'freeze-ordered':
+          for (const order of event.orders) {
+            ordered.add(order.assetId);
+            addFreezeDocuments(state, order.assetId, order.amountFen, (kind, fields) =>
+              add(commit, kind, order.assetId, fields),
+            );
+          }
           break;
-        }
+        case 'asset-frozen':
+          // A freeze ordered before the orders carried their documents, or done by an entrusted court: on the receipt.
+          if (ordered.has(event.assetId)) break;
+          addFreezeDocuments(state, event.assetId, event.amountFen, (kind, fields) =>
+            add(commit, kind, event.assetId, fields),
+          );
+          break;
         case 'entrustment-sent':
           add(commit, 'entrustment-letter', event.entrustment.matterId, {
             ...assetFields(state, event.entrustment.assetId),
