@@ -266,3 +266,39 @@ export async function daysUntil(
   }
   throw new Error(`case ${caseId} not there within ${maxDays} days: ${(await s.load(caseId)).status}`);
 }
+
+/**
+ * A staff POST on a case through the embedded runtime's API handler, as API Gateway passes it (Cognito claims), served
+ * by settle; an objection id in the path becomes its path parameter. Runs until idle before answering.
+ */
+export async function staffPost(
+  s: Scenario,
+  who: { user: string; groups: string },
+  caseId: string,
+  path: string,
+  body: unknown,
+) {
+  const resource = path.replace(/\/o[a-z2-7]{11}\//, '/{objectionId}/');
+  const objectionId = /\/(o[a-z2-7]{11})\//.exec(path)?.[1];
+  const answer = await s.runtime.handleApi(
+    {
+      httpMethod: 'POST',
+      path: `/cases/${caseId}${path}`,
+      resource: `/cases/{caseId}${resource}`,
+      pathParameters: { caseId, ...(objectionId ? { objectionId } : {}) },
+      queryStringParameters: null,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      isBase64Encoded: false,
+      requestContext: {
+        requestId: 'test',
+        authorizer: {
+          claims: { 'cognito:username': who.user, 'cognito:groups': who.groups, 'custom:court': 'HB0922' },
+        },
+      },
+    } as never,
+    'settle',
+  );
+  await s.runtime.runUntilIdle();
+  return { status: answer.statusCode, body: JSON.parse(answer.body) };
+}

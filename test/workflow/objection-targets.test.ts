@@ -16,38 +16,13 @@ import {
   RESPONDENT_ID,
   type Scenario,
   scenarios,
+  staffPost,
 } from '../support/runtime.ts';
 
 const open = scenarios();
 const OFFICER = { user: 'wang-fang', groups: 'handling-officer' };
 const PANEL = { user: 'tang-jie', groups: 'panel-member' };
 const ACCOUNT = '6222 **** 0031';
-
-async function call(s: Scenario, who: { user: string; groups: string }, caseId: string, path: string, body: unknown) {
-  const resource = path.replace(/\/o[a-z2-7]{11}\//, '/{objectionId}/');
-  const objectionId = /\/(o[a-z2-7]{11})\//.exec(path)?.[1];
-  const answer = await s.runtime.handleApi(
-    {
-      httpMethod: 'POST',
-      path: `/cases/${caseId}${path}`,
-      resource: `/cases/{caseId}${resource}`,
-      pathParameters: { caseId, ...(objectionId ? { objectionId } : {}) },
-      queryStringParameters: null,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      isBase64Encoded: false,
-      requestContext: {
-        requestId: 'test',
-        authorizer: {
-          claims: { 'cognito:username': who.user, 'cognito:groups': who.groups, 'custom:court': 'HB0922' },
-        },
-      },
-    } as never,
-    'settle',
-  );
-  await s.runtime.runUntilIdle();
-  return { status: answer.statusCode, body: JSON.parse(answer.body) };
-}
 
 function depositOf(state: EnforcementCase) {
   const found = Object.values(state.assets).find((a) => a.reference === ACCOUNT);
@@ -100,14 +75,14 @@ describe('执行异议 against a deduction (OBJ-ACT)', () => {
     const deposit = depositOf(deducted);
     expect(deposit).toMatchObject({ status: 'deducted', deductedFen: 1_234_567 });
 
-    const wrongAsset = await call(s, OFFICER, caseId, '/objections', {
+    const wrongAsset = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'act',
       act: 'restriction',
       objector: { name: '被执行人', role: 'respondent' },
       grounds: '未限制消费',
     });
     expect(wrongAsset.status).toBe(409);
-    const filed = await call(s, OFFICER, caseId, '/objections', {
+    const filed = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'act',
       act: 'deduction',
       assetId: deposit.assetId,
@@ -117,7 +92,7 @@ describe('执行异议 against a deduction (OBJ-ACT)', () => {
     expect(filed).toMatchObject({ status: 200, body: { kind: 'act', status: 'examining' } });
     const objectionId = filed.body.objectionId as string;
     await s.runtime.advance(3 * 86_400);
-    const ruled = await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
+    const ruled = await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
       outcome: 'upheld',
       reasons: '该账户款项系社会保障金',
     });
@@ -162,7 +137,7 @@ describe('执行异议 against a deduction, reversed on reconsideration (OBJ-ACT
     if (outcome.outcome !== 'created') throw new Error('not created');
     const caseId = outcome.caseId;
     const deposit = depositOf(await liveHoldingMoney(s, caseId, (c) => c.status === 'disbursement-approval', 30));
-    const filed = await call(s, OFFICER, caseId, '/objections', {
+    const filed = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'act',
       act: 'deduction',
       assetId: deposit.assetId,
@@ -170,13 +145,16 @@ describe('执行异议 against a deduction, reversed on reconsideration (OBJ-ACT
       grounds: '扣划超出执行标的',
     });
     const objectionId = filed.body.objectionId as string;
-    await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, { outcome: 'dismissed', reasons: '未超标的' });
-    const applied = await call(s, OFFICER, caseId, `/objections/${objectionId}/reconsideration`, {
+    await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
+      outcome: 'dismissed',
+      reasons: '未超标的',
+    });
+    const applied = await staffPost(s, OFFICER, caseId, `/objections/${objectionId}/reconsideration`, {
       appliedBy: 'respondent',
     });
     expect(applied).toMatchObject({ status: 200, body: { status: 'reconsidering' } });
     expect((await s.pending(caseId)).map((a) => a.step)).toEqual(['disbursement']);
-    const decided = await call(s, OFFICER, caseId, `/objections/${objectionId}/reconsideration-decision`, {
+    const decided = await staffPost(s, OFFICER, caseId, `/objections/${objectionId}/reconsideration-decision`, {
       decision: 'reversed',
     });
     expect(decided).toMatchObject({ status: 200, body: { status: 'final', effect: 'refunded' } });
@@ -217,7 +195,7 @@ describe('执行异议 against the consumption restriction (OBJ-ACT, C5)', () =>
     if (outcome.outcome !== 'created') throw new Error('not created');
     const caseId = outcome.caseId;
     await s.liveUntil(caseId, (c) => (c.coercion?.published.restriction?.acknowledged.length ?? 0) === 5, 40);
-    const filed = await call(s, OFFICER, caseId, '/objections', {
+    const filed = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'act',
       act: 'restriction',
       objector: { name: '被执行人', role: 'respondent' },
@@ -225,7 +203,7 @@ describe('执行异议 against the consumption restriction (OBJ-ACT, C5)', () =>
     });
     expect(filed).toMatchObject({ status: 200, body: { status: 'examining' } });
     const objectionId = filed.body.objectionId as string;
-    const again = await call(s, OFFICER, caseId, '/objections', {
+    const again = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'act',
       act: 'restriction',
       objector: { name: '被执行人', role: 'respondent' },
@@ -233,7 +211,7 @@ describe('执行异议 against the consumption restriction (OBJ-ACT, C5)', () =>
     });
     expect(again.status).toBe(409);
     await s.live(caseId, 3);
-    await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, { outcome: 'upheld', reasons: '程序违法' });
+    await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, { outcome: 'upheld', reasons: '程序违法' });
     const lifted = await s.liveUntil(
       caseId,
       (c) => (c.coercion?.published['restriction-lifted']?.acknowledged.length ?? 0) === 5,
@@ -284,7 +262,7 @@ describe('执行异议 against the auction and against the price (OBJ-ACT)', () 
     const n = 953;
     const s = await open({ script: world(n) });
     const { caseId, flat } = await announced(s, n);
-    const filed = await call(s, OFFICER, caseId, '/objections', {
+    const filed = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'act',
       act: 'auction',
       assetId: flat,
@@ -293,7 +271,7 @@ describe('执行异议 against the auction and against the price (OBJ-ACT)', () 
     });
     expect(filed).toMatchObject({ status: 200, body: { status: 'examining' } });
     const objectionId = filed.body.objectionId as string;
-    await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
+    await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
       outcome: 'upheld',
       reasons: '瑕疵说明严重失实',
     });
@@ -328,7 +306,7 @@ describe('执行异议 against the auction and against the price (OBJ-ACT)', () 
     const n = 954;
     const s = await open({ script: world(n) });
     const { caseId, flat } = await announced(s, n);
-    const filed = await call(s, OFFICER, caseId, '/objections', {
+    const filed = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'act',
       act: 'price',
       assetId: flat,
@@ -336,7 +314,10 @@ describe('执行异议 against the auction and against the price (OBJ-ACT)', () 
       grounds: '评估未考虑装修价值，参考价明显偏低',
     });
     const objectionId = filed.body.objectionId as string;
-    await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, { outcome: 'upheld', reasons: '评估程序违法' });
+    await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
+      outcome: 'upheld',
+      reasons: '评估程序违法',
+    });
     const repriced = await s.liveUntil(caseId, (c) => c.objections?.[objectionId]?.status === 'final', 15);
     expect(repriced.objections?.[objectionId]?.result?.effect).toBe('repriced');
     const closed = await s.liveUntil(caseId, (c) => c.status === 'closed', 150);
@@ -364,7 +345,7 @@ describe('案外人异议 on a deducted deposit (OBJ-THIRD-PARTY, 执行程序�
     if (outcome.outcome !== 'created') throw new Error('not created');
     const caseId = outcome.caseId;
     const deposit = depositOf(await liveHoldingMoney(s, caseId, (c) => c.status === 'disbursement-approval', 30));
-    const filed = await call(s, OFFICER, caseId, '/objections', {
+    const filed = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'third-party',
       assetId: deposit.assetId,
       objector: { name: '赵敏', role: 'third-party' },
@@ -376,7 +357,10 @@ describe('案外人异议 on a deducted deposit (OBJ-THIRD-PARTY, 执行程序�
     expect(await s.pending(caseId)).toEqual([]);
     expect((await s.load(caseId)).status).toBe('awaiting-officer');
     await s.runtime.advance(5 * 86_400);
-    await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, { outcome: 'dismissed', reasons: '证据不足' });
+    await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
+      outcome: 'dismissed',
+      reasons: '证据不足',
+    });
     await s.runtime.advance(10 * 86_400);
     const during = await s.load(caseId);
     expect(ledgerTotal(during, 'disbursed')).toBe(0);

@@ -9,7 +9,7 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
-import { filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
+import { filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios, staffPost } from '../support/runtime.ts';
 
 const open = scenarios();
 const YUAN = 100;
@@ -32,32 +32,6 @@ function world(n: number) {
     },
     cases: { [`（2026）冀0922执${1000 + n}号`]: { disposal: { auctions: ['sold' as const, 'sold' as const] } } },
   };
-}
-
-async function call(s: Scenario, who: { user: string; groups: string }, caseId: string, path: string, body: unknown) {
-  const resource = path.replace(/\/o[a-z2-7]{11}\//, '/{objectionId}/');
-  const objectionId = /\/(o[a-z2-7]{11})\//.exec(path)?.[1];
-  const answer = await s.runtime.handleApi(
-    {
-      httpMethod: 'POST',
-      path: `/cases/${caseId}${path}`,
-      resource: `/cases/{caseId}${resource}`,
-      pathParameters: { caseId, ...(objectionId ? { objectionId } : {}) },
-      queryStringParameters: null,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      isBase64Encoded: false,
-      requestContext: {
-        requestId: 'test',
-        authorizer: {
-          claims: { 'cognito:username': who.user, 'cognito:groups': who.groups, 'custom:court': 'HB0922' },
-        },
-      },
-    } as never,
-    'settle',
-  );
-  await s.runtime.runUntilIdle();
-  return { status: answer.statusCode, body: JSON.parse(answer.body) };
 }
 
 function assetOf(state: EnforcementCase, reference: string) {
@@ -83,7 +57,7 @@ async function disposing(s: Scenario, n: number): Promise<{ caseId: string; flat
 }
 
 async function thirdPartyClaim(s: Scenario, caseId: string, flat: string, outcome: 'upheld' | 'dismissed') {
-  const filed = await call(s, OFFICER, caseId, '/objections', {
+  const filed = await staffPost(s, OFFICER, caseId, '/objections', {
     kind: 'third-party',
     objector: { name: '赵敏', role: 'third-party' },
     assetId: flat,
@@ -92,7 +66,7 @@ async function thirdPartyClaim(s: Scenario, caseId: string, flat: string, outcom
   expect(filed).toMatchObject({ status: 200, body: { kind: 'third-party', status: 'examining' } });
   const objectionId = filed.body.objectionId as string;
   await s.live(caseId, 5);
-  const ruled = await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
+  const ruled = await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
     outcome,
     reasons: outcome === 'upheld' ? '案外人提交的购房合同及付款凭证足以证明其权益' : '证据不足',
   });
@@ -109,7 +83,7 @@ describe('案外人异议 (OBJ-THIRD-PARTY)', () => {
     expect(ruled.nodes[`objection:${objectionId}`]?.status).toBe('met');
     expect(ruled.nodes[`objection:${objectionId}:suit-window`]).toMatchObject({ window: true, status: 'open' });
 
-    const sued = await call(s, OFFICER, caseId, `/objections/${objectionId}/suit`, { plaintiff: 'applicant' });
+    const sued = await staffPost(s, OFFICER, caseId, `/objections/${objectionId}/suit`, { plaintiff: 'applicant' });
     expect(sued).toMatchObject({ status: 200, body: { status: 'in-suit' } });
 
     // Disposal goes on with the car; with only the flat left it stops and waits.
@@ -152,9 +126,9 @@ describe('案外人异议 (OBJ-THIRD-PARTY)', () => {
     const s = await open({ script: world(921) });
     const { caseId, flat } = await disposing(s, 921);
     const objectionId = await thirdPartyClaim(s, caseId, flat, 'upheld');
-    await call(s, OFFICER, caseId, `/objections/${objectionId}/suit`, { plaintiff: 'applicant' });
+    await staffPost(s, OFFICER, caseId, `/objections/${objectionId}/suit`, { plaintiff: 'applicant' });
     await s.liveUntil(caseId, (c) => (c.disposal?.heldFor?.length ?? 0) > 0, 120);
-    const judged = await call(s, OFFICER, caseId, `/objections/${objectionId}/judgment`, {
+    const judged = await staffPost(s, OFFICER, caseId, `/objections/${objectionId}/judgment`, {
       for: 'applicant',
       reference: '（2026）冀0922民初3302号',
     });
@@ -190,7 +164,7 @@ describe('案外人异议 (OBJ-THIRD-PARTY)', () => {
   it('fail: the losing side alone sues, and only within the period; a party cannot bring a third-party objection', async () => {
     const s = await open({ script: world(923) });
     const { caseId, flat } = await disposing(s, 923);
-    const wrongRole = await call(s, OFFICER, caseId, '/objections', {
+    const wrongRole = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'third-party',
       objector: { name: '被执行人', role: 'respondent' },
       assetId: flat,
@@ -198,15 +172,17 @@ describe('案外人异议 (OBJ-THIRD-PARTY)', () => {
     });
     expect(wrongRole.status).toBe(409);
     const objectionId = await thirdPartyClaim(s, caseId, flat, 'dismissed');
-    const wrongSide = await call(s, OFFICER, caseId, `/objections/${objectionId}/suit`, { plaintiff: 'applicant' });
+    const wrongSide = await staffPost(s, OFFICER, caseId, `/objections/${objectionId}/suit`, {
+      plaintiff: 'applicant',
+    });
     expect(wrongSide).toMatchObject({ status: 409 });
     expect(wrongSide.body.error.message).toContain('由案外人提起执行异议之诉');
     // No suit: after the window, the dismissal stands and the flat is disposed of again.
     await s.live(caseId, 17);
-    const late = await call(s, OFFICER, caseId, `/objections/${objectionId}/suit`, { plaintiff: 'third-party' });
+    const late = await staffPost(s, OFFICER, caseId, `/objections/${objectionId}/suit`, { plaintiff: 'third-party' });
     expect(late.status).toBe(409);
     expect((await s.load(caseId)).objections?.[objectionId]?.result?.effect).toBe('resumed');
-    const ruling = await call(s, OFFICER, caseId, `/objections/${objectionId}/ruling`, {
+    const ruling = await staffPost(s, OFFICER, caseId, `/objections/${objectionId}/ruling`, {
       outcome: 'upheld',
       reasons: '处理',
     });
@@ -216,7 +192,7 @@ describe('案外人异议 (OBJ-THIRD-PARTY)', () => {
 
 describe('执行异议 and 复议 (OBJ-ACT)', () => {
   async function objectToSeal(s: Scenario, caseId: string, flat: string) {
-    const filed = await call(s, OFFICER, caseId, '/objections', {
+    const filed = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'act',
       objector: { name: '被执行人', role: 'respondent' },
       assetId: flat,
@@ -234,7 +210,7 @@ describe('执行异议 and 复议 (OBJ-ACT)', () => {
     const objectionId = await objectToSeal(s, caseId, flat);
     // The act goes on while examined (执行程序解释 第九条): nothing is held.
     expect((await s.load(caseId)).disposal?.heldFor).toBeUndefined();
-    const ruled = await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
+    const ruled = await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
       outcome: 'upheld',
       reasons: '超标的查封',
     });
@@ -250,18 +226,21 @@ describe('执行异议 and 复议 (OBJ-ACT)', () => {
     const s = await open({ script: world(931) });
     const { caseId, flat } = await disposing(s, 931);
     const objectionId = await objectToSeal(s, caseId, flat);
-    await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, { outcome: 'upheld', reasons: '超标的查封' });
-    const wrongSide = await call(s, OFFICER, caseId, `/objections/${objectionId}/reconsideration`, {
+    await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
+      outcome: 'upheld',
+      reasons: '超标的查封',
+    });
+    const wrongSide = await staffPost(s, OFFICER, caseId, `/objections/${objectionId}/reconsideration`, {
       appliedBy: 'respondent',
     });
     expect(wrongSide.status).toBe(409);
-    const applied = await call(s, OFFICER, caseId, `/objections/${objectionId}/reconsideration`, {
+    const applied = await staffPost(s, OFFICER, caseId, `/objections/${objectionId}/reconsideration`, {
       appliedBy: 'applicant',
     });
     expect(applied).toMatchObject({ status: 200, body: { status: 'reconsidering' } });
     expect(applied.body.nodes[0]).toMatchObject({ node: `objection:${objectionId}:reconsideration` });
     await s.live(caseId, 20);
-    const decided = await call(s, OFFICER, caseId, `/objections/${objectionId}/reconsideration-decision`, {
+    const decided = await staffPost(s, OFFICER, caseId, `/objections/${objectionId}/reconsideration-decision`, {
       decision: 'reversed',
     });
     expect(decided).toMatchObject({ status: 200, body: { status: 'final', effect: 'unchanged' } });
@@ -292,13 +271,13 @@ describe('执行异议 to the listing (OBJ-ACT, C6)', () => {
     if (outcome.outcome !== 'created') throw new Error('not created');
     const caseId = outcome.caseId;
     await s.liveUntil(caseId, (c) => (c.coercion?.published.listing?.acknowledged.length ?? 0) === 5, 40);
-    const noAsset = await call(s, OFFICER, caseId, '/objections', {
+    const noAsset = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'act',
       objector: { name: '被执行人', role: 'respondent' },
       grounds: '已按期申报财产',
     });
     expect(noAsset.status).toBe(400);
-    const filed = await call(s, OFFICER, caseId, '/objections', {
+    const filed = await staffPost(s, OFFICER, caseId, '/objections', {
       kind: 'act',
       act: 'listing',
       objector: { name: '被执行人', role: 'respondent' },
@@ -307,7 +286,7 @@ describe('执行异议 to the listing (OBJ-ACT, C6)', () => {
     expect(filed).toMatchObject({ status: 200, body: { status: 'examining' } });
     const objectionId = filed.body.objectionId as string;
     await s.live(caseId, 3);
-    await call(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
+    await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
       outcome: 'upheld',
       reasons: '财产报告已按期提交',
     });
