@@ -12,7 +12,7 @@ import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } fro
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type { FieldTrip, Incident } from '#domain/field/trip.ts';
 import { FieldConflictError, type FieldStore, type LocationRead } from '#ports/field-store.ts';
-import { isConditionFailure } from './document-client.ts';
+import { isConditionFailure, putNew, putNextVersion } from './document-client.ts';
 import type { TableNames } from './tables.ts';
 
 export const fieldKeys = {
@@ -68,36 +68,11 @@ export class DynamoFieldStore implements FieldStore {
   }
 
   async createTrip(trip: FieldTrip): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.tripItem({ ...trip, version: 1 }),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return putNew(this.db, this.table, this.tripItem({ ...trip, version: 1 }));
   }
 
   async saveTrip(next: FieldTrip): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.tripItem(next),
-          ConditionExpression: '#version = :previous',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':previous': next.version - 1 },
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new FieldConflictError(next.tripId);
-      throw error;
-    }
+    if (!(await putNextVersion(this.db, this.table, this.tripItem(next)))) throw new FieldConflictError(next.tripId);
   }
 
   private async query<T>(

@@ -3,10 +3,10 @@
  * earliest expiry (a sparse entry: a carried or ended one drops out of it), all of the court's on GSI2 by the
  * ruling date. Every write is conditional on the version read.
  */
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { earliestExpiry, type Preservation } from '#domain/preservation/carry.ts';
 import { PreservationConflictError, type PreservationStore } from '#ports/preservations.ts';
-import { isConditionFailure } from './document-client.ts';
+import { putNew, putNextVersion } from './document-client.ts';
 import { keys, type TableNames } from './tables.ts';
 
 function toPreservation(item: Record<string, unknown>): Preservation {
@@ -46,36 +46,12 @@ export class DynamoPreservationStore implements PreservationStore {
   }
 
   async create(preservation: Preservation): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.item({ ...preservation, version: 1 }),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return putNew(this.db, this.table, this.item({ ...preservation, version: 1 }));
   }
 
   async save(next: Preservation): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.item(next),
-          ConditionExpression: '#version = :previous',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':previous': next.version - 1 },
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new PreservationConflictError(next.preservationId);
-      throw error;
-    }
+    if (!(await putNextVersion(this.db, this.table, this.item(next))))
+      throw new PreservationConflictError(next.preservationId);
   }
 
   async listHeld(court: string, expiringBy = '9999-12-31'): Promise<readonly Preservation[]> {

@@ -2,10 +2,10 @@
  * Matters other courts entrusted to this court, one item each in the cases table, listed per court on GSI1 by the
  * date received. Every write is conditional on the version read, so two staff finishing one matter cannot both win.
  */
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { type DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { ReceivedMatter } from '#domain/entrustment/received.ts';
 import { ReceivedMatterConflictError, type ReceivedMatterStore } from '#ports/received-matters.ts';
-import { isConditionFailure } from './document-client.ts';
+import { putNew, putNextVersion } from './document-client.ts';
 import { keys, type TableNames } from './tables.ts';
 
 function toMatter(item: Record<string, unknown>): ReceivedMatter {
@@ -39,36 +39,12 @@ export class DynamoReceivedMatterStore implements ReceivedMatterStore {
   }
 
   async create(matter: ReceivedMatter): Promise<boolean> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.item({ ...matter, version: 1 }),
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
+    return putNew(this.db, this.table, this.item({ ...matter, version: 1 }));
   }
 
   async save(next: ReceivedMatter): Promise<void> {
-    try {
-      await this.db.send(
-        new PutCommand({
-          TableName: this.table,
-          Item: this.item(next),
-          ConditionExpression: '#version = :previous',
-          ExpressionAttributeNames: { '#version': 'version' },
-          ExpressionAttributeValues: { ':previous': next.version - 1 },
-        }),
-      );
-    } catch (error) {
-      if (isConditionFailure(error)) throw new ReceivedMatterConflictError(next.matterId);
-      throw error;
-    }
+    if (!(await putNextVersion(this.db, this.table, this.item(next))))
+      throw new ReceivedMatterConflictError(next.matterId);
   }
 
   /**
