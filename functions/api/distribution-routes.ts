@@ -142,7 +142,7 @@ export const DISPUTE_ROUTES = [
   act(
     'liftSuspension',
     '/cases/{caseId}/suspension/lift',
-    'Resume enforcement: the A1 term moves on by the days stopped (TERM-EXCLUDED); the stopped phase starts again',
+    'Resume enforcement: the A1 term and the stopped work’s deadlines move on by the days stopped (TERM-EXCLUDED); every stopped phase starts again',
     SuspensionLiftBody,
     'settle',
   ),

@@ -3,7 +3,8 @@
  * (a ground of 第二百六十七条, or a guarantee the applicant agreed to); the bureau chief, not the proposer, rules: from
  * that day the running phases stop at their next step (seizures go on being renewed: the renewal watch is not a
  * phase). Lifting it (the ground gone, or the deferral over) moves the enforcement term (A1) on by the days stopped
- * (TERM-EXCLUDED) and starts again the coercion or disposal that was stopped. A deferral that ends without
+ * (TERM-EXCLUDED), moves the stopped work's own deadlines on as much, and starts again every phase that was stopped
+ * (a disposal and the measures beside it both: disputes/suspension-resume.ts). A deferral that ends without
  * performance calls the guarantee: enforcement resumes against the guaranteed property or the guarantor, while the
  * guarantee period lasts (执行担保规定 第十一条、第十三条).
  */
@@ -27,10 +28,12 @@ import {
   guaranteePeriodEnd,
   suspensionProblems,
 } from '#domain/disputes/suspension.ts';
+import { phasesToResume, resumedNodes, resumedWatch, stoppedPhases } from '#domain/disputes/suspension-resume.ts';
 import { executionName } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { withdrawStoppedAuctions } from './auction-withdrawal.ts';
+import { caseRequestId } from './coercion.ts';
 import { type Deps, mutateCase } from './context.ts';
 import { caseFor, notTheProposer, refuse } from './distribution-common.ts';
 import { conflict, invalid } from './errors.ts';
@@ -135,7 +138,14 @@ export function ruleSuspension(
           };
         }
         const events: CaseEvent[] = [
-          { type: 'suspension-ruled', decision: 'approved', by: who.userId, on, interrupted: runningPhases(s) },
+          {
+            type: 'suspension-ruled',
+            decision: 'approved',
+            by: who.userId,
+            on,
+            interrupted: runningPhases(s),
+            stopped: stoppedPhases(s),
+          },
         ];
         for (const node of deferralNodes(s.suspension, on, deps.rules)) events.push({ type: 'node-set', node });
         const run = removalRun(s, deps.rules);
@@ -155,14 +165,23 @@ export function ruleSuspension(
   };
 }
 
-/** Starts again the coercion or disposal a suspension stopped (a new run: the stopped one ended). */
-async function resumePhase(deps: Pick<Deps, 'engine'>, state: EnforcementCase): Promise<string | undefined> {
-  const stopped = state.suspension?.interrupted ?? {};
-  const phase = (['disposal', 'coercion'] as const).find((p) => stopped[p] !== undefined && state.phase === p);
-  if (!phase || state.status === 'closed') return undefined;
-  const execution = executionName(state.caseId, phase, (state.phaseRuns[phase] ?? 0) + 1);
-  await deps.engine.startExecution(phase, execution, { v: 1, caseId: state.caseId });
-  return execution;
+/**
+ * Starts again every phase the suspension stopped (a disposal and the measures beside it, or the coercion alone),
+ * each as a new run (the stopped one ended), under deterministic names: a repeated lifting starts nothing twice.
+ */
+async function resumePhases(deps: Pick<Deps, 'engine'>, state: EnforcementCase): Promise<string[]> {
+  const executions: string[] = [];
+  for (const phase of phasesToResume(state)) {
+    const execution = executionName(state.caseId, phase, (state.phaseRuns[phase] ?? 0) + 1);
+    await deps.engine.startExecution(phase, execution, { v: 1, caseId: state.caseId });
+    executions.push(execution);
+  }
+  return executions;
+}
+
+/** The lifting's answer: the first execution started (as before) and all of them. */
+function started(executions: readonly string[]) {
+  return executions.length > 0 ? { execution: executions[0], executions } : {};
 }
 
 function liftEvents(
@@ -178,6 +197,10 @@ function liftEvents(
   const events: CaseEvent[] = [{ type: 'suspension-lifted', on, by, reason, excludedDays: days }];
   const term = extendedTerm(s, days, rules);
   if (term) events.push({ type: 'node-set', node: term });
+  // The stopped work's own deadlines resume where they stood: moved on by the days stopped.
+  for (const node of resumedNodes(s, days)) events.push({ type: 'node-set', node });
+  const watch = resumedWatch(s, days, (round) => caseRequestId(s.caseId, 'performance-watch', round));
+  if (watch) events.push(watch);
   // The deferral's end and the guarantee period are acted on now: enforcement resumes (on the guarantee, if called).
   for (const node of nodes) if (s.nodes[node]?.status === 'open') events.push({ type: 'node-met', node, at: now });
   return events;
@@ -201,7 +224,7 @@ export function resumeAtDeferralEnd(deps: Pick<Deps, 'cases' | 'clock' | 'rules'
         return { events: liftEvents(s, now, DEFERRAL_END, reason, deps.rules, [DEFERRAL_NODE]), result: true };
       },
     );
-    return result ? resumePhase(deps, state) : undefined;
+    return result ? (await resumePhases(deps, state))[0] : undefined;
   };
 }
 
@@ -223,8 +246,8 @@ export function liftSuspension(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'e
         result: undefined,
       }),
     );
-    const execution = await resumePhase(deps, state);
-    return { caseId: state.caseId, suspension: state.suspension, ...(execution ? { execution } : {}) };
+    const executions = await resumePhases(deps, state);
+    return { caseId: state.caseId, suspension: state.suspension, ...started(executions) };
   };
 }
 
@@ -271,7 +294,7 @@ export function callGuarantee(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'en
         return { events, result: undefined };
       },
     );
-    const execution = before.suspension?.status === 'in-force' ? await resumePhase(deps, state) : undefined;
-    return { caseId: state.caseId, suspension: state.suspension, ...(execution ? { execution } : {}) };
+    const executions = before.suspension?.status === 'in-force' ? await resumePhases(deps, state) : [];
+    return { caseId: state.caseId, suspension: state.suspension, ...started(executions) };
   };
 }

@@ -269,7 +269,8 @@ export async function daysUntil(
 
 /**
  * A staff POST on a case through the embedded runtime's API handler, as API Gateway passes it (Cognito claims), served
- * by settle; an objection id in the path becomes its path parameter. Runs until idle before answering.
+ * by settle (or by the api function, for a route that resumes nothing); an objection id in the path becomes its path
+ * parameter. Runs until idle before answering.
  */
 export async function staffPost(
   s: Scenario,
@@ -277,6 +278,7 @@ export async function staffPost(
   caseId: string,
   path: string,
   body: unknown,
+  target: 'api' | 'settle' = 'settle',
 ) {
   const resource = path.replace(/\/o[a-z2-7]{11}\//, '/{objectionId}/');
   const objectionId = /\/(o[a-z2-7]{11})\//.exec(path)?.[1];
@@ -297,7 +299,7 @@ export async function staffPost(
         },
       },
     } as never,
-    'settle',
+    target,
   );
   await s.runtime.runUntilIdle();
   return { status: answer.statusCode, body: JSON.parse(answer.body) };

@@ -9,6 +9,7 @@
  */
 import { type LegalCalendar, workingDaysBefore } from '../calendar/legal-calendar.ts';
 import { type Instant, isBefore, plusDays, plusSeconds, startOfChinaDay } from '../calendar/local-date.ts';
+import { pausedBySuspension } from '../disputes/suspension-resume.ts';
 import type { Rules } from '../rules/table.ts';
 import type { EnforcementCase, TimeNode } from './model.ts';
 import { termPaused } from './term-exclusions.ts';
@@ -55,10 +56,13 @@ function watchedMilestones(
   // A1, TERM-EXCLUDED: while a period not counted in the enforcement term runs, its node is neither warned about
   // nor overdue; the period's end moves it on (case/term-exclusions.ts, disputes/suspension.ts).
   const paused = termPaused(state, rules);
+  // While enforcement is suspended, the stopped work's own deadlines wait too (disputes/suspension-resume.ts).
+  const suspended = state.suspension?.status === 'in-force';
   return Object.values(state.nodes).flatMap((node) =>
     milestones(node, rules, calendar)
       .filter(({ action }) => !closed || (node.node === 'listing-removal' && action.kind === 'warn'))
       .filter(() => !(paused && node.node === 'enforcement-term' && node.status === 'open'))
+      .filter(() => !(suspended && pausedBySuspension(node)))
       .map((m) => ({ node, ...m })),
   );
 }

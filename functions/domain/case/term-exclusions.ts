@@ -14,6 +14,7 @@ import {
   type LocalDate,
   plusDays,
 } from '../calendar/local-date.ts';
+import { suspendedDaysWithin } from '../disputes/suspension-resume.ts';
 import type { Rules } from '../rules/table.ts';
 import type { CaseEvent } from './events.ts';
 import type { EnforcementCase, ExcludedSpan, Lot, TimeNode } from './model.ts';
@@ -82,7 +83,8 @@ export function termExclusionDue(
   for (const lot of Object.values(state.disposal?.lots ?? {})) {
     const period = lotPeriods(lot).find((p) => p.ended && !counted.includes(p.key));
     if (!period) continue;
-    const days = Math.max(0, daysBetween(period.from, today));
+    // Days a suspension stopped enforcement within the period are excluded by its lifting: not a second time.
+    const days = Math.max(0, daysBetween(period.from, today) - suspendedDaysWithin(state, period.from, today));
     const dueDate = plusDays(term.dueDate, days);
     const span: ExcludedSpan = { key: period.key, period: period.period, from: period.from, to: today, days };
     const node: TimeNode = {

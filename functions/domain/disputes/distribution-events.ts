@@ -80,6 +80,8 @@ export type DisputeEvent =
       readonly reason?: string;
       /** The phases running when it took effect: their executions stop at their next step. */
       readonly interrupted?: Readonly<Partial<Record<Phase, number>>>;
+      /** Of those, the ones at work, which the lifting starts again (absent in rulings recorded before). */
+      readonly stopped?: readonly Phase[];
     }
   | {
       readonly type: 'suspension-lifted';
@@ -229,6 +231,7 @@ export function applyDisputeEvent(state: EnforcementCase, event: DisputeEvent, a
         ruledBy: event.by,
         from: event.on,
         ...(event.interrupted ? { interrupted: event.interrupted } : {}),
+        ...(event.stopped ? { stopped: event.stopped } : {}),
       });
       return mergeInterrupted(next, event.interrupted);
     }

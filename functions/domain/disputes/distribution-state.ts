@@ -86,6 +86,8 @@ export interface SuspensionState {
   readonly until?: LocalDate;
   readonly guarantee?: Guarantee;
   readonly interrupted?: Readonly<Partial<Record<Phase, number>>>;
+  /** The phases at work when it took effect, started again when it is lifted (disputes/suspension-resume.ts). */
+  readonly stopped?: readonly Phase[];
   readonly resumedOn?: LocalDate;
   /** Days not counted in the enforcement term (TERM-EXCLUDED). */
   readonly excludedDays?: number;
