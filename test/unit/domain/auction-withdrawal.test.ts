@@ -57,4 +57,45 @@ describe('撤回拍卖: which rounds are withdrawn from the platform', () => {
     expect(auctionWithdrawalsDue(caseWith({}, referral('referred')))).toHaveLength(1);
     expect(auctionWithdrawalsDue(caseWith({}, referral('proposed')))).toEqual([]);
   });
+
+  const claim = (status: string, outcome?: 'upheld' | 'dismissed') =>
+    ({
+      assets: { flat: { assetId: 'flat', class: 'real-estate' } },
+      objections: {
+        o1: {
+          objectionId: 'o1',
+          kind: 'third-party',
+          assetId: 'flat',
+          status,
+          ...(outcome ? { ruling: { outcome } } : {}),
+        },
+      },
+    }) as unknown as Partial<EnforcementCase>;
+
+  it('a lot a third party’s objection holds, upheld or in suit: its announced round is withdrawn, once; others go on', () => {
+    expect(auctionWithdrawalsDue(caseWith({}, claim('ruled', 'upheld')))).toEqual([
+      { assetId: 'flat', round: 1, reason: '案外人异议成立，对该财产中止执行' },
+    ]);
+    expect(auctionWithdrawalsDue(caseWith({}, claim('in-suit', 'dismissed')))).toEqual([
+      { assetId: 'flat', round: 1, reason: '案外人异议之诉审理期间，不得处分该财产' },
+    ]);
+    const asked = caseWith(
+      { rounds: [round({ withdrawal: { requestId: 'r', reason: 'x' } })] },
+      claim('ruled', 'upheld'),
+    );
+    expect(auctionWithdrawalsDue(asked)).toEqual([]);
+    const other = caseWith({}, {
+      objections: { o1: { kind: 'third-party', assetId: 'car', status: 'ruled', ruling: { outcome: 'upheld' } } },
+    } as unknown as Partial<EnforcementCase>);
+    expect(auctionWithdrawalsDue(other)).toEqual([]);
+  });
+
+  it('fail: still examined, dismissed and open to suit, or final: the round stays on the platform', () => {
+    expect(auctionWithdrawalsDue(caseWith({}, claim('examining')))).toEqual([]);
+    expect(auctionWithdrawalsDue(caseWith({}, claim('ruled', 'dismissed')))).toEqual([]);
+    expect(auctionWithdrawalsDue(caseWith({}, claim('final', 'upheld')))).toEqual([]);
+    expect(auctionWithdrawalsDue(caseWith({ status: 'priced', rounds: [round()] }, claim('ruled', 'upheld')))).toEqual(
+      [],
+    );
+  });
 });
