@@ -6,7 +6,7 @@ import { timeNode } from '#domain/case/nodes.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
 import { handoverStatus, outstandingFen } from '#domain/control/plan.ts';
 import { heldSince, isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts';
-import { heldMoneyFen } from '#domain/disputes/objection-effects.ts';
+import { freeBalanceFen } from '#domain/disputes/objection-effects.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { exitLiftNoticeOwed, withExitLift } from '#domain/measures/exit-ban.ts';
 import { fen, formatYuan } from '#domain/money.ts';
@@ -145,7 +145,7 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
       (s, now): { events: CaseEvent[]; result: Closing['next'] } => {
         if (s.status === 'closed') return { events: [], result: 'closed' };
         if (s.status !== 'disbursing') return { events: [], result: 'handed-over' };
-        if (accountBalance(s) - heldMoneyFen(s) > 0) return { events: [], result: 'disburse-again' };
+        if (freeBalanceFen(s) > 0) return { events: [], result: 'disburse-again' };
         if (isFullyPerformed(s, deps.rules)) {
           // M-EXIT-BAN: an exit restriction still in force is lifted with the closure.
           const closing: CaseEvent[] = [

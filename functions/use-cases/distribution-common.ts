@@ -8,6 +8,7 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
 import type { PayoutOrder } from '#domain/disputes/distribution-state.ts';
+import { heldMoneyFen } from '#domain/disputes/objection-effects.ts';
 import type { Problem } from '#domain/disputes/suspension.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
@@ -88,10 +89,12 @@ export async function payOrders(
   for (const order of orders) {
     const state = await deps.cases.load(caseId);
     if (!state || state.ledger.some((e) => e.entryId === order.entryId)) continue;
-    // Never more than the account holds: the plan was made over this money and nothing else may have taken it.
-    if (accountBalance(state) < order.amountFen)
+    // Never more than the account holds for it: the plan was made over this money and nothing else may have taken
+    // it; a deducted deposit a third party claims is held apart (OBJ-THIRD-PARTY), not the distribution's to pay.
+    const available = accountBalance(state) - heldMoneyFen(state);
+    if (available < order.amountFen)
       throw conflict(
-        `案款账户余额${formatYuan(fen(Math.max(0, accountBalance(state))))}不足以发放${formatYuan(order.amountFen)}`,
+        `案款账户可分配余额${formatYuan(fen(Math.max(0, available)))}不足以发放${formatYuan(order.amountFen)}`,
       );
     await deps.payments.pay({ entryId: order.entryId, caseId, payeeId: order.payeeId, amountFen: order.amountFen });
     await mutateCase(deps, caseId, actor, { action: 'distribution-payout' }, (s) => {

@@ -20,6 +20,7 @@ import {
   fileObjection,
   fileSuit,
   filingProblems,
+  freeBalanceFen,
   heldAssets,
   heldMoneyFen,
   judgmentProblems,
@@ -116,7 +117,7 @@ async function disburseFreedMoney(
     SYSTEM,
     { action: 'disburse-freed-money' },
     (s) => {
-      const free = accountBalance(s) - heldMoneyFen(s);
+      const free = freeBalanceFen(s);
       const idle = s.status === 'awaiting-officer' && s.distribution?.stage === undefined;
       // The run's name counts the runs recorded: asked twice before it opens, the same run is named (started once).
       if (free <= 0 || !idle) return { events: [], result: undefined };
@@ -489,7 +490,7 @@ export async function lapseObjectionWindows(
     const disposalWaits =
       state.disposal?.awaiting !== undefined && result.some((e) => e === 'annulled' || e === 'repriced');
     // Money a third party claimed, free again: settle starts the disbursement that pays it.
-    const moneyFreed = state.status === 'awaiting-officer' && accountBalance(state) - heldMoneyFen(state) > 0;
+    const moneyFreed = state.status === 'awaiting-officer' && freeBalanceFen(state) > 0;
     if (deps.wakes && (publicationDue(state) || refundsDue(state).length > 0 || disposalWaits || moneyFreed))
       await deps.wakes.requestWake({ caseId, reason: '执行异议裁定生效，撤销该执行行为' });
   }

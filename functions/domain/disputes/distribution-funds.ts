@@ -6,9 +6,9 @@
  * made over the money that has come in.
  */
 import type { EnforcementCase } from '../case/model.ts';
-import { accountBalance } from '../case/reducer.ts';
 import { isMoney } from '../control/plan.ts';
 import { type Fen, fen } from '../money.ts';
+import { shareableFen } from './objection-effects.ts';
 
 /** The money received on the account, by what brought it, and what of it is still there to share. */
 export interface FundSources {
@@ -20,7 +20,7 @@ export interface FundSources {
   readonly paidInFen: Fen;
   /** Already paid out of the account before this distribution. */
   readonly paidOutFen: Fen;
-  /** What the plan shares: the account balance. */
+  /** What the plan shares: the account balance, less what a third party's objection holds. */
   readonly availableFen: Fen;
 }
 
@@ -40,7 +40,8 @@ export function fundSources(state: EnforcementCase): FundSources {
     } else if (SALE_SOURCES.includes(entry.counterparty)) sale += entry.amountFen;
     else paidIn += entry.amountFen;
   }
-  const available = Math.max(0, accountBalance(state));
+  // A deducted deposit a third party claims is on the account but not the distribution's (OBJ-THIRD-PARTY).
+  const available = shareableFen(state);
   return {
     deductionFen: fen(deduction),
     saleFen: fen(sale),

@@ -16,6 +16,7 @@ import type { Rules } from '../rules/table.ts';
 import { propertyPending } from './distribution-funds.ts';
 import { type PlanFigures, planShares, type Share, settle, undisputed } from './distribution-plan.ts';
 import type { DistributionCreditor, DistributionState, PayoutOrder } from './distribution-state.ts';
+import { shareableFen } from './objection-effects.ts';
 import type { Problem } from './suspension.ts';
 
 export const OBJECTION_NODE = 'dispute:distribution-objection';
@@ -75,7 +76,7 @@ export function applicationProblems(
   // 第五百零六条: before the respondent's property is executed to its end: money on the account, or property still
   // being executed (a seal, a freeze) whose proceeds will come in.
   const pending = propertyPending(state).length > 0;
-  if (accountBalance(state) <= 0 && !pending)
+  if (shareableFen(state) <= 0 && !pending)
     problems.push({ rule, message: '本案账户没有可供分配的执行款，也没有尚在执行中的被执行人财产' });
   if (state.applicants.some((a) => a.partyId === application.creditorId))
     problems.push({ rule, message: '本案申请执行人无需申请参与分配' });
@@ -91,7 +92,7 @@ export function applicationProblems(
     hostClaims(state).reduce((t, c) => t + c.claimFen, 0) +
     current.reduce((t, c) => t + c.claimFen, 0) +
     application.claimFen;
-  if (problems.length === 0 && !pending && claims <= accountBalance(state))
+  if (problems.length === 0 && !pending && claims <= shareableFen(state))
     problems.push({ rule, message: '被执行人的财产足以清偿全部债权，无需参与分配' });
   return problems;
 }
@@ -124,20 +125,20 @@ export function planProblems(
     problems.push({ rule: rules.DIST_ORDER.id, message: '尚无其他债权人申请参与分配' });
   if (costsFen > costsCap(state, rules, today))
     problems.push({ rule: rules.DIST_ORDER.id, message: '执行费用超过本案尚未收取的申请执行费' });
-  if (accountBalance(state) <= 0)
+  if (shareableFen(state) <= 0)
     problems.push({
       rule: rules.DIST_ORDER.id,
       message: '尚无可供分配的执行款：拍卖、变卖所得或扣划的存款到账后再制作分配方案',
     });
-  else if (costsFen > accountBalance(state))
+  else if (costsFen > shareableFen(state))
     problems.push({ rule: rules.DIST_ORDER.id, message: '执行费用超过可供分配的案款' });
   return problems;
 }
 
-/** The plan over the money now on the account. */
+/** The plan over the money now on the account, less what a third party's objection holds. */
 export function makePlan(state: EnforcementCase, costsFen: number, now: Instant): PlanFigures {
   const creditors = creditorsOf(state, now);
-  return planShares(accountBalance(state), costsFen, creditors);
+  return planShares(shareableFen(state), costsFen, creditors);
 }
 
 /** The plan with one creditor's claim as the objector says it is (第五百一十条: 依异议人的意见修正). */

@@ -137,7 +137,8 @@ function restrictionLifted(state: EnforcementCase, o: Objection, why: string): C
  */
 function deductionRefunded(state: EnforcementCase, o: Objection, why: string): CaseEvent[] {
   const deducted = state.assets[o.assetId]?.deductedFen ?? 0;
-  const refund = fen(Math.max(0, Math.min(deducted, accountBalance(state))));
+  // Never the money a distribution among creditors holds: that leaves only through the distribution.
+  const refund = fen(Math.max(0, Math.min(deducted, accountBalance(state) - distributionHeldFen(state))));
   const paidOut = deducted - refund;
   if (refund === 0)
     return [
@@ -217,6 +218,29 @@ export function heldMoneyFen(state: EnforcementCase): number {
     held += claimedMoney(state, o.assetId)?.deductedFen ?? 0;
   }
   return Math.max(0, Math.min(held, accountBalance(state)));
+}
+
+/**
+ * The account's money a distribution among creditors may share: not what a third party's objection holds (the
+ * deducted deposit it claims stays on the account until the objection ends, then goes back or is shared later).
+ */
+export function shareableFen(state: EnforcementCase): number {
+  return Math.max(0, accountBalance(state) - heldMoneyFen(state));
+}
+
+/**
+ * Money on the account held for a distribution among creditors: from the first application until it is paid out
+ * (the disputed share kept for the suit included), everything it may share leaves only through it. An objection's
+ * refund or a disbursement never counts it as free.
+ */
+export function distributionHeldFen(state: EnforcementCase): number {
+  const stage = state.distribution?.stage;
+  return stage && stage !== 'paid' ? shareableFen(state) : 0;
+}
+
+/** What may leave the account now outside a distribution: neither held by an objection nor by a distribution. */
+export function freeBalanceFen(state: EnforcementCase): number {
+  return Math.max(0, accountBalance(state) - heldMoneyFen(state) - distributionHeldFen(state));
 }
 
 /** Assets no disposal may touch now: claimed by a third party whose objection is ruled on or in suit. */

@@ -41,7 +41,7 @@ export const objectionNodes = (objectionId: string) =>
     suitWindow: `objection:${objectionId}:suit-window`,
   }) as const;
 
-export { disposalResumable, heldAssets, heldMoneyFen } from './objection-effects.ts';
+export { disposalResumable, freeBalanceFen, heldAssets, heldMoneyFen } from './objection-effects.ts';
 export { objectionNodeLabel } from './objection-model.ts';
 
 const MONEY_CLASSES: readonly string[] = ['deposit', 'online-funds'];
