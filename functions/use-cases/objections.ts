@@ -10,7 +10,6 @@ import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import { chinaDateOf, type LocalDate, localDate } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { ClosureProblem, EnforcementCase } from '#domain/case/model.ts';
-import { accountBalance } from '#domain/case/reducer.ts';
 import type { PayoutOrder } from '#domain/disputes/distribution-state.ts';
 import {
   applyForReconsideration,

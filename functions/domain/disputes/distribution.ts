@@ -8,7 +8,7 @@ import type { LegalCalendar } from '../calendar/legal-calendar.ts';
 import { chinaDateOf, type Instant, isBefore, type LocalDate } from '../calendar/local-date.ts';
 import type { EnforcementCase, TimeNode } from '../case/model.ts';
 import { timeNode } from '../case/nodes.ts';
-import { accountBalance, ledgerTotal } from '../case/reducer.ts';
+import { ledgerTotal } from '../case/reducer.ts';
 import { FEE_PAYEE, owed } from '../disbursement/owed.ts';
 import { derivedId } from '../ids.ts';
 import { type Fen, fen } from '../money.ts';
