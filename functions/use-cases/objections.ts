@@ -10,6 +10,7 @@ import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import { chinaDateOf, type LocalDate, localDate } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { ClosureProblem, EnforcementCase } from '#domain/case/model.ts';
+import { freedDeposits } from '#domain/control/freed-deduction.ts';
 import type { PayoutOrder } from '#domain/disputes/distribution-state.ts';
 import {
   applyForReconsideration,
@@ -48,6 +49,7 @@ import { withdrawStoppedAuctions } from './auction-withdrawal.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
 import { payOrders, withdrawDisbursement } from './distribution-common.ts';
 import { caseNotFound, conflict, forbidden, invalid, unauthenticated } from './errors.ts';
+import { orderFreedDeductions } from './freed-deduction.ts';
 
 type ObjectionDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'engine' | 'requests'> &
   Partial<Pick<Deps, 'payments' | 'approvals'>>;
@@ -102,7 +104,7 @@ function summary(state: EnforcementCase, objectionId: string) {
  * Money a third party's objection held is free again (the objection ended, for the applicant, or refunded): when the
  * case waits for the officer with money on the account that nothing pays out, a new disbursement run pays it.
  */
-async function disburseFreedMoney(
+export async function disburseFreedMoney(
   deps: Pick<Deps, 'cases' | 'clock' | 'engine'> & Partial<Pick<Deps, 'requests'>>,
   state: EnforcementCase,
 ): Promise<void> {
@@ -200,6 +202,11 @@ export async function followObjections(
   // An auction set aside while on the platform: the platform is asked to withdraw it (撤回拍卖), once.
   if (deps.requests && deps.partners && deps.rules)
     await withdrawStoppedAuctions({ ...deps, requests: deps.requests, partners: deps.partners, rules: deps.rules })(
+      state.caseId,
+    );
+  // A claimed deposit still frozen, free again after the control rounds: deducted now, once.
+  if (deps.requests && deps.partners && deps.rules)
+    await orderFreedDeductions({ ...deps, requests: deps.requests, partners: deps.partners, rules: deps.rules })(
       state.caseId,
     );
   // A deduction set aside: the money still on the account goes back to the respondent, once (by its entry id).
@@ -489,7 +496,8 @@ export async function lapseObjectionWindows(
     const disposalWaits =
       state.disposal?.awaiting !== undefined && result.some((e) => e === 'annulled' || e === 'repriced');
     // Money a third party claimed, free again: settle starts the disbursement that pays it.
-    const moneyFreed = state.status === 'awaiting-officer' && freeBalanceFen(state) > 0;
+    const moneyFreed =
+      (state.status === 'awaiting-officer' && freeBalanceFen(state) > 0) || freedDeposits(state).length > 0;
     if (deps.wakes && (publicationDue(state) || refundsDue(state).length > 0 || disposalWaits || moneyFreed))
       await deps.wakes.requestWake({ caseId, reason: '执行异议裁定生效，撤销该执行行为' });
   }

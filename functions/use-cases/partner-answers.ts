@@ -6,14 +6,23 @@ import { isMeasureRequest } from '#domain/partners/requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import type { Deps } from './context.ts';
 import { invalid, notFound } from './errors.ts';
+import { isFreedDeduction, recordFreedDeduction } from './freed-deduction.ts';
 import { recordLateAnswer } from './investigation.ts';
 import { dispatchMeasures, recordMeasureAnswer } from './measure-dispatch.ts';
+import { disburseFreedMoney } from './objections.ts';
 
 export function answerPartner(
   deps: Pick<Deps, 'requests' | 'engine' | 'clock' | 'cases' | 'rules' | 'calendar' | 'alerts' | 'partners'>,
 ) {
   const late = recordLateAnswer(deps);
   const measureAnswer = recordMeasureAnswer(deps);
+  const freed = recordFreedDeduction({
+    ...deps,
+    disburseFreed: async (caseId) => {
+      const state = await deps.cases.load(caseId);
+      if (state) await disburseFreedMoney(deps, state);
+    },
+  });
   return async (raw: unknown) => {
     const parsed = PartnerCallback.safeParse(raw);
     if (!parsed.success) throw invalid(describeIssues(parsed.error).join('; '));
@@ -34,6 +43,8 @@ export function answerPartner(
       result: callback.result ?? {},
     });
     if (updated.answers.some((a) => a.itemId === callback.itemId && a.late)) await late(updated);
+    // A freed deposit's deduction, ordered after the control rounds: no execution waits on it.
+    else if (isFreedDeduction(updated)) await freed(updated);
     // The measures' requests have no execution waiting: their answers go on the case when the last one is in.
     // Then what is due next: the persons still unconfirmed are sent the notice again, up to P-MEASURES' rounds.
     if (isMeasureRequest(updated.kind)) {

@@ -56,7 +56,8 @@ export async function wakeOnPerformance(
  * now (C5, C6).
  */
 export function wakeOnRequest(
-  deps: Pick<Deps, 'cases' | 'requests' | 'engine' | 'clock'> & Partial<Pick<Deps, 'payments' | 'approvals'>>,
+  deps: Pick<Deps, 'cases' | 'requests' | 'engine' | 'clock'> &
+    Partial<Pick<Deps, 'payments' | 'approvals' | 'partners' | 'rules'>>,
 ) {
   return async (request: { readonly caseId: string }): Promise<{ readonly woken: boolean }> => {
     const found = await deps.cases.load(request.caseId);

@@ -62,6 +62,17 @@ export type DisputeEvent =
       readonly payeeId: string;
       readonly amountFen: Fen;
     }
+  /**
+   * A deposit a third party claimed, frozen and free again (the objection ended for the applicant), is ordered
+   * deducted after the control rounds: the bank's answer brings `money-received` (control/freed-deduction.ts).
+   */
+  | {
+      readonly type: 'freed-deduction-ordered';
+      readonly assetId: string;
+      readonly requestId: string;
+      readonly amountFen: Fen;
+      readonly reason: string;
+    }
   // 中止执行 (SUSPENSION) and 暂缓执行 on a guarantee (DEFERRAL, GUARANTEE).
   | {
       readonly type: 'suspension-proposed';
@@ -115,6 +126,7 @@ const TYPES: ReadonlySet<string> = new Set<DisputeEventType>([
   'distribution-suit-filed',
   'distribution-paid',
   'distribution-share-received',
+  'freed-deduction-ordered',
   'suspension-proposed',
   'suspension-ruled',
   'suspension-lifted',
@@ -153,6 +165,11 @@ function mergeInterrupted(
 
 export function applyDisputeEvent(state: EnforcementCase, event: DisputeEvent, at: string): EnforcementCase {
   switch (event.type) {
+    case 'freed-deduction-ordered': {
+      const asset = state.assets[event.assetId];
+      if (!asset) return state;
+      return { ...state, assets: { ...state.assets, [event.assetId]: { ...asset, awaitingAnswer: 'deduct' } } };
+    }
     case 'distribution-share-received':
       if (state.ledger.some((e) => e.entryId === event.entryId)) return state;
       return {

@@ -54,6 +54,10 @@ export function describeDisputeEvent(
       return `参与分配款发放（${PLAN_LABELS[event.as]}，${event.reason}）：${shares(state, event.shares) || '无'}${event.refundFen > 0 ? `；退还被执行人${formatYuan(event.refundFen as Fen)}` : ''}`;
     case 'distribution-share-received':
       return `参与分配受偿：${creditorName(state, event.payeeId)}在${event.fromCaseNumber}的分配中受领${formatYuan(event.amountFen)}，计入本案已执行金额`;
+    case 'freed-deduction-ordered': {
+      const asset = state?.assets[event.assetId];
+      return `向${asset?.institution ?? ''}发出扣划通知：${asset?.reference ?? event.assetId}冻结款项${formatYuan(event.amountFen)}（${event.reason}）`;
+    }
     case 'suspension-proposed':
       return event.kind === 'deferral'
         ? `申请暂缓执行（执行担保）：${event.guarantee?.guarantor ?? ''}提供${event.guarantee?.form === 'property' ? '财产担保' : '保证'}${formatYuan(event.guarantee?.amountFen ?? (0 as Fen))}，暂缓至${event.until ?? ''}，担保期间至${event.guarantee?.periodEndsOn ?? ''}，申请执行人同意（${names.member(event.by)}提请）`
