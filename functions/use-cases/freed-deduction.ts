@@ -7,7 +7,7 @@
  * No execution waits on the request: a late answer is recorded as any late control answer is.
  */
 import { DeductResult } from '#contracts/partner-answers.ts';
-import { plusSeconds } from '#domain/calendar/local-date.ts';
+import { chinaDateOf, endOfChinaDay } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { FREED_DEDUCTION_REASON, freedDeductionTag, freedDeposits } from '#domain/control/freed-deduction.ts';
 import { derivedId, requestIdFor } from '#domain/ids.ts';
@@ -17,7 +17,7 @@ import { wakeWatch } from './coercion.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
 import { ensureSent } from './partner-send.ts';
 
-export type FreedDeductionDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'requests' | 'partners'>;
+export type FreedDeductionDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'partners'>;
 
 function requestIdOf(caseId: string, assetId: string): string {
   return requestIdFor(caseId, freedDeductionTag(assetId), 1);
@@ -67,8 +67,10 @@ export function orderFreedDeductions(deps: FreedDeductionDeps) {
             respondentId: asset.respondentId,
           },
         ],
-        // The bank has the time it has for the control rounds' orders (P-PARTNER-WAITS bankOrder, in days).
-        dueAt: plusSeconds(deps.clock.now(), deps.rules.P_PARTNER_WAITS.bankOrder.days * 86_400 * 2),
+        // The bank has the time it has for the control rounds' orders (P-PARTNER-WAITS bankOrder, working days).
+        dueAt: endOfChinaDay(
+          deps.calendar.periodEnd(chinaDateOf(deps.clock.now()), deps.rules.P_PARTNER_WAITS.bankOrder).date,
+        ),
         execution: `${state.caseId}-freed-deduction`,
       });
       sent.push(requestId);

@@ -175,7 +175,7 @@ async function payRefunds(
  */
 export async function followObjections(
   deps: Pick<Deps, 'cases' | 'clock' | 'engine'> &
-    Partial<Pick<Deps, 'requests' | 'payments' | 'approvals' | 'partners' | 'rules'>>,
+    Partial<Pick<Deps, 'requests' | 'payments' | 'approvals' | 'partners' | 'rules' | 'calendar'>>,
   state: EnforcementCase,
 ): Promise<EnforcementCase> {
   const awaiting = state.disposal?.awaiting;
@@ -205,10 +205,10 @@ export async function followObjections(
       state.caseId,
     );
   // A claimed deposit still frozen, free again after the control rounds: deducted now, once.
-  if (deps.requests && deps.partners && deps.rules)
-    await orderFreedDeductions({ ...deps, requests: deps.requests, partners: deps.partners, rules: deps.rules })(
-      state.caseId,
-    );
+  if (deps.requests && deps.partners && deps.rules && deps.calendar) {
+    const { requests, partners, rules, calendar } = deps;
+    await orderFreedDeductions({ ...deps, requests, partners, rules, calendar })(state.caseId);
+  }
   // A deduction set aside: the money still on the account goes back to the respondent, once (by its entry id).
   if (deps.payments && deps.approvals)
     await payRefunds({ ...deps, payments: deps.payments, approvals: deps.approvals }, state);

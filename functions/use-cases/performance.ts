@@ -57,7 +57,7 @@ export async function wakeOnPerformance(
  */
 export function wakeOnRequest(
   deps: Pick<Deps, 'cases' | 'requests' | 'engine' | 'clock'> &
-    Partial<Pick<Deps, 'payments' | 'approvals' | 'partners' | 'rules'>>,
+    Partial<Pick<Deps, 'payments' | 'approvals' | 'partners' | 'rules' | 'calendar'>>,
 ) {
   return async (request: { readonly caseId: string }): Promise<{ readonly woken: boolean }> => {
     const found = await deps.cases.load(request.caseId);
