@@ -82,16 +82,27 @@ function signedAttributes(pdf: Uint8Array): Map<string, Node> {
   );
 }
 
-/** The same PDF with the CMS's certificate replaced (padded back into the same /Contents). */
-function withCertificate(pdf: Uint8Array, certificatePem: string): Buffer {
+/** The same PDF with another CMS in its /Contents (padded to the same length), made from the signed byte ranges. */
+function withCms(pdf: Uint8Array, make: (signed: Buffer, cms: forge.asn1.Asn1) => forge.asn1.Asn1): Buffer {
   const { start, length, cms } = cmsOf(pdf);
-  const signedData = (cms as unknown as Node).value[1]?.value[0] as unknown as Node;
-  const certificates = signedData.value[3] as unknown as { value: forge.asn1.Asn1[] };
-  certificates.value = [forge.asn1.fromDer(forge.pem.decode(certificatePem)[0]?.body ?? '')];
-  const hex = forge.util.bytesToHex(forge.asn1.toDer(cms).getBytes()).padEnd(length, '0');
+  const signed = Buffer.concat([
+    Buffer.from(pdf.subarray(0, start - 1)),
+    Buffer.from(pdf.subarray(start + length + 1)),
+  ]);
+  const hex = forge.util.bytesToHex(forge.asn1.toDer(make(signed, cms)).getBytes()).padEnd(length, '0');
   const out = Buffer.from(pdf);
   out.write(hex, start, 'latin1');
   return out;
+}
+
+/** The same PDF with the CMS's certificate replaced. */
+function withCertificate(pdf: Uint8Array, certificatePem: string): Buffer {
+  return withCms(pdf, (_signed, cms) => {
+    const signedData = (cms as unknown as Node).value[1]?.value[0] as unknown as Node;
+    const certificates = signedData.value[3] as unknown as { value: forge.asn1.Asn1[] };
+    certificates.value = [forge.asn1.fromDer(forge.pem.decode(certificatePem)[0]?.body ?? '')];
+    return cms;
+  });
 }
 
 describe('rendered documents', () => {
@@ -184,6 +195,33 @@ describe('rendered documents', () => {
     const swapped = withCertificate(pdf, stranger.certificatePem);
     expect(verifyPdfSignature(swapped)).toMatchObject({ valid: false, problem: '签名证书与签名属性中的证书摘要不符' });
     expect(verifyPdfSignature(withCertificate(pdf, IDENTITY.certificatePem))).toMatchObject({ valid: true });
+  });
+
+  it('still verifies a document signed before (adbe.pkcs7.detached: signing time signed, no signing-certificate-v2)', async () => {
+    const pdf = await pdfDocumentRenderer.renderSigned(compose('closure-notice'), IDENTITY, SIGNATURE);
+    const old = withCms(pdf, (signed) => {
+      // What pdf-signer.ts made until CAdES: node-forge's PKCS#7 with content-type, signing-time, message-digest.
+      const p7 = forge.pkcs7.createSignedData();
+      p7.content = forge.util.createBuffer(signed.toString('binary'));
+      const certificate = forge.pki.certificateFromPem(IDENTITY.certificatePem);
+      p7.addCertificate(certificate);
+      p7.addSigner({
+        key: forge.pki.privateKeyFromPem(IDENTITY.keyPem),
+        certificate,
+        digestAlgorithm: forge.pki.oids.sha256 as string,
+        authenticatedAttributes: [
+          { type: forge.pki.oids.contentType as string, value: forge.pki.oids.data as string },
+          { type: forge.pki.oids.signingTime as string, value: SIGNATURE.signingTime as unknown as string },
+          { type: forge.pki.oids.messageDigest as string },
+        ],
+      });
+      p7.sign({ detached: true });
+      return p7.toAsn1();
+    });
+    expect(verifyPdfSignature(old, IDENTITY.certificatePem)).toMatchObject({
+      valid: true,
+      signingTime: '2026-03-02T01:00:00.000Z',
+    });
   });
 
   it('refuses a copy signed with another certificate than the court’s', async () => {
