@@ -82,7 +82,7 @@ describe('the measures on the case page', () => {
           .locator('td')
           .textContent(),
       )
-      .toMatch(/^已限制出境 · 已确认限制 1\/1 · 已解除 0 · 2026-\d\d-\d\d \d\d:\d\d #1$/);
+      .toMatch(/^已限制出境 · 已确认限制 1\/1 · 已解除 0 · 2026-\d\d-\d\d \d\d:\d\d 第1次通知出入境管理机关$/);
     await page.screenshot({ path: `${SHOTS}/measures-exit-ban.png`, fullPage: true });
   });
 });
