@@ -35,6 +35,8 @@ interface BoardNode {
   caseId: string;
   caseNumber: string;
   officer?: string;
+  /** The officer's name (the API resolves it; the id is only a fallback). */
+  officerName?: string;
   light: string;
   node: { node: string; dueDate: string };
 }
@@ -226,7 +228,7 @@ function BoardDisputes({ api, lang, version }: { api: Api; lang: Lang; version: 
                 </td>
                 <td>{nodeLabel(item.node.node)}</td>
                 <td>{item.node.dueDate}</td>
-                <td>{item.officer ?? '—'}</td>
+                <td>{item.officerName ?? item.officer ?? '—'}</td>
                 <td>{w.light[item.light] ?? item.light}</td>
               </tr>
             ))}

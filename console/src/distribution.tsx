@@ -42,6 +42,8 @@ interface CaseDisputes {
   distribution?: {
     stage: string;
     creditors: Creditor[];
+    /** This case's applicants, who share without applying (absent from older servers). */
+    hosts?: { creditorId: string; name: string; claimFen: number }[];
     plan?: Plan;
     objection?: { by: string; against: string; claimFen: number; reason: string; revised: Plan };
     heldFen?: number;
@@ -189,7 +191,8 @@ function useGet<D>(api: Api, path: string, deps: readonly unknown[]) {
 }
 
 function DistributionView({ d, l }: { d: NonNullable<CaseDisputes['distribution']>; l: (typeof LABELS)['zh'] }) {
-  const name = (id: string) => d.creditors.find((c) => c.creditorId === id)?.name ?? id;
+  const everyone = [...(d.hosts ?? []), ...d.creditors];
+  const name = (id: string) => everyone.find((c) => c.creditorId === id)?.name ?? id;
   return (
     <div class="distribution">
       <h4>
@@ -210,7 +213,7 @@ function DistributionView({ d, l }: { d: NonNullable<CaseDisputes['distribution'
                 <td>
                   {name(s.creditorId)}（{s.kind === 'priority' ? l.priority : l.proRata}）
                 </td>
-                <td>{yuan(d.creditors.find((c) => c.creditorId === s.creditorId)?.claimFen)}</td>
+                <td>{yuan(everyone.find((c) => c.creditorId === s.creditorId)?.claimFen)}</td>
                 <td>{yuan(s.amountFen)}</td>
               </tr>
             ))}

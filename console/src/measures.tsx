@@ -157,7 +157,7 @@ function Summary({ view, t }: { view: View; t: T }) {
     const last = b.notices.at(-1);
     rows.push([
       t('exitBan'),
-      `${b.label} · ${t('exitConfirmed')} ${b.restricted.length}/${b.persons.length} · ${t('exitReleased')} ${b.released.length}${last ? ` · ${chinaTime(last.sentAt)} #${last.round}` : ''}`,
+      `${b.label} · ${t('exitConfirmed')} ${b.restricted.length}/${b.persons.length} · ${t('exitReleased')} ${b.released.length}${last ? ` · ${chinaTime(last.sentAt)} ${t('exitNotice').replace('{n}', String(last.round))}` : ''}`,
     ]);
   }
   if (view.reward) {

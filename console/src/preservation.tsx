@@ -31,6 +31,7 @@ const LABELS = {
     seizures: '保全措施',
     into: '转入案件',
     told: '已提示指挥中心',
+    expired: '已到期',
     none: '暂无',
     preserved: '保全转入的财产（期限连续计算）',
     asset: '财产',
@@ -74,6 +75,7 @@ const LABELS = {
     seizures: 'Seizures',
     into: 'Case',
     told: 'Command center told',
+    expired: 'expired',
     none: 'None',
     preserved: 'Property carried over from preservation (terms running on)',
     asset: 'Property',
@@ -139,6 +141,14 @@ function classLabel(assetClass: string, lang: Lang): string {
   return CLASS_LABELS[assetClass]?.[lang] ?? assetClass;
 }
 
+/**
+ * A seizure that ran out: the API's earliest expiry counts only those still running (from today on the server's
+ * clock), so one that ends before it, or every one when there is none, has expired.
+ */
+function expired(seizure: Seizure, p: PreservationItem): boolean {
+  return p.earliestExpiry === undefined || seizure.expiresOn < p.earliestExpiry;
+}
+
 function PreservationTable({ items, lang, id }: { items: PreservationItem[]; lang: Lang; id: string }) {
   const l = LABELS[lang];
   if (items.length === 0) return <p>{l.none}</p>;
@@ -155,26 +165,33 @@ function PreservationTable({ items, lang, id }: { items: PreservationItem[]; lan
         </tr>
       </thead>
       <tbody>
-        {items.map((p) => (
-          <tr key={p.preservationId} class={p.alertedFor ? 'overdue' : undefined}>
-            <td>{p.rulingNumber}</td>
-            <td>{l.kinds[p.kind]}</td>
-            <td>{p.ruledOn}</td>
-            <td>
-              {p.earliestExpiry ?? '—'}
-              {p.alertedFor ? `（${l.told}）` : ''}
-            </td>
-            <td>
-              {p.seizures
-                .filter((s) => s.status === 'held')
-                .map(
-                  (s) => `${s.institution}${classLabel(s.class, lang)} ${s.reference}（${s.seizedOn}—${s.expiresOn}）`,
-                )
-                .join('；')}
-            </td>
-            <td>{p.carriedInto ? <a href={`#/cases/${p.carriedInto.caseId}`}>{p.carriedInto.caseNumber}</a> : '—'}</td>
-          </tr>
-        ))}
+        {items.map((p) => {
+          // The command center was told of a preservation still waiting; once carried, the case watches its terms.
+          const told = p.alertedFor !== undefined && !p.carriedInto;
+          return (
+            <tr key={p.preservationId} class={told ? 'overdue' : undefined}>
+              <td>{p.rulingNumber}</td>
+              <td>{l.kinds[p.kind]}</td>
+              <td>{p.ruledOn}</td>
+              <td>
+                {p.earliestExpiry ?? '—'}
+                {told ? `（${l.told}）` : ''}
+              </td>
+              <td>
+                {p.seizures
+                  .filter((s) => s.status === 'held')
+                  .map(
+                    (s) =>
+                      `${s.institution}${classLabel(s.class, lang)} ${s.reference}（${s.seizedOn}—${s.expiresOn}${expired(s, p) ? `，${l.expired}` : ''}）`,
+                  )
+                  .join('；')}
+              </td>
+              <td>
+                {p.carriedInto ? <a href={`#/cases/${p.carriedInto.caseId}`}>{p.carriedInto.caseNumber}</a> : '—'}
+              </td>
+            </tr>
+          );
+        })}
       </tbody>
     </table>
   );

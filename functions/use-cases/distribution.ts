@@ -15,6 +15,7 @@ import type { EnforcementCase } from '#domain/case/model.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
 import {
   applicationProblems,
+  hostClaims,
   judgedPart,
   lapsed,
   makePlan,
@@ -394,8 +395,15 @@ export function distributionView(state: EnforcementCase, today: LocalDate) {
     .filter((n) => n !== undefined && n.status === 'open')
     .map((n) => ({ node: n?.node ?? '', dueDate: n?.dueDate ?? today }));
   const paid = (d.orders ?? []).filter((o) => state.ledger.some((e) => e.entryId === o.entryId));
+  // This case's applicants share too, but never apply: named here, each with its claim as the plan weighed it (what
+  // is still owed, plus what this distribution has already paid it), so that a reader can name every share.
+  const hosts = hostClaims(state).map((c) => ({
+    ...c,
+    claimFen: fen(c.claimFen + paid.filter((o) => o.payeeId === c.creditorId).reduce((t, o) => t + o.amountFen, 0)),
+  }));
   return {
     ...d,
+    hosts,
     windows,
     paidFen: fen(paid.reduce((t, o) => t + o.amountFen, 0)) as Fen,
     balanceFen: fen(Math.max(0, accountBalance(state))),

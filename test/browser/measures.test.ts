@@ -1,7 +1,8 @@
 /**
  * The case page's measures in Chromium: an officer applies for judicial relief for the applicant from the console;
- * the approval appears in the bureau chief's tasks, and the page then shows the relief decided. Screenshots to
- * test-output/console/.
+ * the approval appears in the bureau chief's tasks, and the page then shows the relief decided. Then the officer
+ * asks for the respondent to be restricted from leaving the country; approved, the exit-entry authority is notified
+ * and the page shows the restriction in force and confirmed. Screenshots to test-output/console/.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -58,5 +59,30 @@ describe('the measures on the case page', () => {
     ).toMatchObject({ ok: true });
     await page.reload();
     await expect.poll(() => page.getByRole('row', { name: /国家司法救助/ }).textContent()).toContain('20,000.00元');
+  });
+  it('asks for an exit restriction from the console; once approved and notified, the page shows it in force', async () => {
+    await page.goto(`${s.server.url}/#/cases/${caseId}`);
+    const form = page.getByRole('group', { name: '限制被执行人出境（报请审批）' });
+    await form.getByLabel('事实和理由').fill('被执行人已购买出境机票');
+    await form.getByRole('button', { name: '提交' }).click();
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '已提交' }).count()).toBe(1);
+    const row = page.getByRole('row', { name: /^限制出境/ });
+    await expect.poll(() => row.locator('td').textContent()).toMatch(/^待审批 · 已确认限制 0\/1 · 已解除 0$/);
+    await s.runtime.runUntilIdle();
+    const [approval] = (await s.pending(caseId)).filter((a) => a.step === 'exit-ban');
+    expect(
+      await s.runtime.decide({ approvalId: approval?.approvalId ?? '', decision: 'approved', userId: 'zhang-wei' }),
+    ).toMatchObject({ ok: true });
+    await s.until(caseId, (c) => (c.measures?.exitBan?.restricted.length ?? 0) > 0, 5);
+    await page.reload();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('row', { name: /^限制出境/ })
+          .locator('td')
+          .textContent(),
+      )
+      .toMatch(/^已限制出境 · 已确认限制 1\/1 · 已解除 0 · 2026-\d\d-\d\d \d\d:\d\d 第1次通知出入境管理机关$/);
+    await page.screenshot({ path: `${SHOTS}/measures-exit-ban.png`, fullPage: true });
   });
 });

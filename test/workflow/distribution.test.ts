@@ -198,6 +198,11 @@ describe('参与分配 (distribution among creditors)', () => {
     expect(10_000 + 990_000 + 1_538_462 + 153_846 + 307_692).toBe(3_000_000);
     // Only this case's applicant counts as performance of case A; the others' shares are not A's performance.
     expect(ledgerTotal(done, 'disbursed', applicant)).toBe(1_538_462);
+    // The read names this case's applicant among the shares, with the claim the plan weighed (not what is left).
+    const read = await call(s, OFFICER, 'api', 'GET', `/cases/${a}/disputes`);
+    expect(read.body.distribution.hosts).toEqual([
+      { creditorId: applicant, name: withdrawn.applicants[0]?.name, claimFen: 5_000_000 },
+    ]);
     // Case B (the same respondent) counts its applicant's share as performance of its own claim, once.
     const own = await s.load(b);
     expect(ledgerTotal(own, 'shared-in', creditorB)).toBe(153_846);

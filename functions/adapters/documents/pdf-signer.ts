@@ -1,14 +1,19 @@
 /**
- * Signs a rendered document: a PKCS#7 detached signature (adbe.pkcs7.detached, SHA-256, the signing time as a
- * signed attribute) in a signature field of the PDF, as @signpdf lays it out; an ordinary reader (or poppler's
- * pdfsig) verifies it. RSA PKCS#1 v1.5 is deterministic, so with a fixed signing time the same document signed with
- * the same key gives the same bytes.
+ * Signs a rendered document: a PAdES baseline B-B signature (SubFilter ETSI.CAdES.detached: a CAdES detached CMS
+ * with content-type, message-digest and ESS signing-certificate-v2 signed, SHA-256, ./cades.ts) in a signature field
+ * of the PDF, as @signpdf lays it out; the claimed signing time is the signature dictionary's /M. An ordinary reader
+ * (or poppler's pdfsig) verifies it. RSA PKCS#1 v1.5 is deterministic, so with a fixed signing time the same
+ * document signed with the same key gives the same bytes.
  */
 import { pdflibAddPlaceholder } from '@signpdf/placeholder-pdf-lib';
 import { Signer, SignPdf } from '@signpdf/signpdf';
 import forge from 'node-forge';
 import type { PDFDocument } from 'pdf-lib';
 import type { SigningIdentity } from '#ports/documents.ts';
+import { cadesDetached } from './cades.ts';
+
+/** ISO 32000-2, 12.8.3.4: the PAdES encoding (the constant @signpdf/utils names SUBFILTER_ETSI_CADES_DETACHED). */
+export const SUBFILTER = 'ETSI.CAdES.detached';
 
 /** A @signpdf Signer over a PEM key and certificate (no PKCS#12 round trip). */
 class PemSigner extends Signer {
@@ -17,25 +22,8 @@ class PemSigner extends Signer {
     super();
     this.identity = identity;
   }
-  override async sign(pdfBuffer: Buffer, signingTime?: Date): Promise<Buffer> {
-    const key = forge.pki.privateKeyFromPem(this.identity.keyPem);
-    const certificate = forge.pki.certificateFromPem(this.identity.certificatePem);
-    const p7 = forge.pkcs7.createSignedData();
-    p7.content = forge.util.createBuffer(pdfBuffer.toString('binary'));
-    p7.addCertificate(certificate);
-    p7.addSigner({
-      key,
-      certificate,
-      digestAlgorithm: forge.pki.oids.sha256 as string,
-      authenticatedAttributes: [
-        { type: forge.pki.oids.contentType as string, value: forge.pki.oids.data as string },
-        // node-forge's typings say string; its encoder takes a Date for signingTime.
-        { type: forge.pki.oids.signingTime as string, value: (signingTime ?? new Date()) as unknown as string },
-        { type: forge.pki.oids.messageDigest as string },
-      ],
-    });
-    p7.sign({ detached: true });
-    return Buffer.from(forge.asn1.toDer(p7.toAsn1()).getBytes(), 'binary');
+  override async sign(pdfBuffer: Buffer): Promise<Buffer> {
+    return cadesDetached(pdfBuffer, this.identity);
   }
 }
 
@@ -55,6 +43,7 @@ export async function signPdf(pdf: PDFDocument, identity: SigningIdentity, detai
     location: details.location,
     signingTime: details.signingTime,
     signatureLength: 8192,
+    subFilter: SUBFILTER,
   });
   const unsigned = Buffer.from(await pdf.save({ useObjectStreams: false }));
   return new SignPdf().sign(unsigned, new PemSigner(identity), details.signingTime);

@@ -1,10 +1,13 @@
 /**
  * Verifies a signed document without a PDF reader: the signature's byte range covers the whole file except its
- * /Contents, the signed messageDigest equals the SHA-256 of those bytes, and the RSA signature over the signed
- * attributes checks with the embedded certificate's key (and, when given, that certificate is the court's).
+ * /Contents, the signed messageDigest equals the SHA-256 of those bytes, the ESS signing-certificate-v2 (PAdES,
+ * ETSI.CAdES.detached; absent from documents signed adbe.pkcs7.detached before) names the embedded certificate by
+ * its SHA-256, and the RSA signature over the signed attributes checks with that certificate's key (and, when
+ * given, that certificate is the court's).
  */
 import { createHash } from 'node:crypto';
 import forge from 'node-forge';
+import { SIGNING_CERTIFICATE_V2 } from './cades.ts';
 
 export interface SignatureCheck {
   readonly valid: boolean;
@@ -45,7 +48,7 @@ export function verifyPdfSignature(pdf: Uint8Array, expectedCertificatePem?: str
     );
     const certificate = (message as unknown as { certificates: forge.pki.Certificate[] }).certificates[0];
     if (!certificate) return fail('签名中没有证书');
-    const raw = (message as unknown as { rawCapture: { signerInfos: Asn1Node[] } }).rawCapture;
+    const raw = (message as unknown as { rawCapture: { signerInfos: Asn1Node[]; certificates?: Asn1Node } }).rawCapture;
     const signerInfo = children(raw.signerInfos[0]);
     // SignerInfo: version, sid, digestAlgorithm, [0] signedAttrs, signatureAlgorithm, signature.
     const attrs = signerInfo.find((n) => n.tagClass === forge.asn1.Class.CONTEXT_SPECIFIC && n.type === 0);
@@ -53,15 +56,27 @@ export function verifyPdfSignature(pdf: Uint8Array, expectedCertificatePem?: str
     if (!attrs || typeof signature?.value !== 'string') return fail('签名缺少签名属性');
     let messageDigest: string | undefined;
     let signingTime: string | undefined;
+    let certHash: string | undefined;
     for (const attr of children(attrs)) {
       const [oid, values] = children(attr);
       const type = forge.asn1.derToOid(forge.util.createBuffer(oid?.value as string));
       const value = children(values)[0];
       if (type === forge.pki.oids.messageDigest) messageDigest = value?.value as string;
+      // SigningCertificateV2 { certs { ESSCertIDv2 { [hashAlgorithm: SHA-256 by default,] certHash, ... } } }.
+      if (type === SIGNING_CERTIFICATE_V2) certHash = essCertHash(value);
       if (type === forge.pki.oids.signingTime)
         signingTime = forge.asn1.utcTimeToDate(value?.value as string).toISOString();
     }
     if (messageDigest !== digest) return fail('文件内容与签名不符（摘要不一致）');
+    const embedded = children(raw.certificates)[0];
+    if (certHash !== undefined) {
+      const actual = embedded
+        ? createHash('sha256')
+            .update(Buffer.from(forge.asn1.toDer(embedded as never).getBytes(), 'binary'))
+            .digest('binary')
+        : undefined;
+      if (certHash !== actual) return fail('签名证书与签名属性中的证书摘要不符');
+    }
     const set = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.SET, true, children(attrs) as never);
     const md = forge.md.sha256.create();
     md.update(forge.asn1.toDer(set).getBytes());
@@ -77,4 +92,16 @@ export function verifyPdfSignature(pdf: Uint8Array, expectedCertificatePem?: str
   } catch (error) {
     return fail(`签名无法解析：${(error as Error).message}`);
   }
+}
+
+/**
+ * The certHash of the first ESSCertIDv2 when its hash algorithm is SHA-256 (the default, left out in DER); '' when
+ * the attribute cannot be read so (it then matches no certificate).
+ */
+function essCertHash(value: Asn1Node | undefined): string {
+  const [head, next] = children(children(children(value)[0])[0]);
+  if (head?.type === forge.asn1.Type.OCTETSTRING) return head.value as string;
+  const algorithm = children(head)[0];
+  const named = algorithm ? forge.asn1.derToOid(forge.util.createBuffer(algorithm.value as string)) : undefined;
+  return named === forge.pki.oids.sha256 && next?.type === forge.asn1.Type.OCTETSTRING ? (next.value as string) : '';
 }

@@ -1,4 +1,4 @@
-/** The DocumentRenderer: pdf-lib rendering, then the PKCS#7 signature. */
+/** The DocumentRenderer: pdf-lib rendering, then the PAdES (CAdES detached) signature. */
 import type { ComposedDocument } from '#domain/documents/compose.ts';
 import type { DocumentRenderer, SigningIdentity } from '#ports/documents.ts';
 import { renderPdf } from './pdf-renderer.ts';

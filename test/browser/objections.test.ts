@@ -1,0 +1,138 @@
+/**
+ * The objections (执行异议, issue 14) in Chromium, on a case run by the embedded runtime: the respondent's deposit is
+ * deducted and waits to be paid out; the respondent objects to the deduction (through the staff API, as an officer
+ * registers it). The case page shows the pending objection with its examination deadline; once the clock has moved
+ * on, the command center lists it among the objection periods about to run out, with the officer by name.
+ * Screenshots to test-output/console/.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { EnforcementCase } from '#domain/case/model.ts';
+import { type ApiScenario, apiScenario } from '../support/api.ts';
+import { confirmation, DECIDERS, filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = 'test-output/console';
+const ACCOUNT = '6222 **** 0031';
+const CASE_NUMBER = '（2026）冀0922执1863号';
+
+let s: ApiScenario;
+let browser: Browser;
+let page: Page;
+let caseId = '';
+let dueDate = '';
+
+async function signIn(userId: string): Promise<void> {
+  await page.goto(`${s.server.url}/`);
+  await page.getByLabel('用户名').fill(userId);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect.poll(() => page.getByTestId('me').textContent()).toBeTruthy();
+}
+
+/** Lets time pass, approving everything but the disbursement (the deducted money stays on the case account). */
+async function holdingMoney(done: (c: EnforcementCase) => boolean): Promise<EnforcementCase> {
+  for (let hours = 0; hours < 30 * 24; hours += 6) {
+    const state = await s.load(caseId);
+    if (done(state)) return state;
+    for (const approval of await s.pending(caseId)) {
+      if (approval.step === 'disbursement') continue;
+      await s.runtime.decide({
+        approvalId: approval.approvalId,
+        decision: 'approved',
+        userId: DECIDERS[approval.requiredRole] ?? '',
+        ...confirmation(approval),
+      });
+    }
+    await s.runtime.advance(6 * 3600);
+  }
+  throw new Error('the deposit was never deducted');
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
+  s = await apiScenario({
+    script: {
+      respondents: {
+        [RESPONDENT_ID]: {
+          eService: 'ok',
+          assets: [{ channel: 'icbc', class: 'deposit', reference: ACCOUNT, balanceFen: 1_234_567 }],
+        },
+      },
+    },
+  });
+  const filed = await s.runtime.intake(filingEvent(863, { claimFen: 5_000_000 }));
+  if (filed.outcome !== 'created') throw new Error('not filed');
+  caseId = filed.caseId;
+  const deducted = await holdingMoney((c) => c.status === 'disbursement-approval');
+  const deposit = Object.values(deducted.assets).find((a) => a.reference === ACCOUNT);
+  const objection = await s.request<{ status: string; nodes: { node: string; dueDate: string }[] }>(
+    'POST',
+    `/cases/${caseId}/objections`,
+    {
+      as: 'wang-fang',
+      body: {
+        kind: 'act',
+        act: 'deduction',
+        assetId: deposit?.assetId,
+        objector: { name: '被执行人', role: 'respondent' },
+        grounds: '被扣划的款项系社会保障金，依法不得扣划',
+      },
+    },
+  );
+  expect(objection.status).toBe(200);
+  await s.runtime.runUntilIdle();
+  dueDate = objection.body.nodes[0]?.dueDate ?? '';
+  expect(dueDate).toMatch(/^2026-\d\d-\d\d$/);
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await s?.close();
+});
+
+describe('objections in the console', () => {
+  it('the case page shows the pending objection: who objected, to what, its state and its examination deadline', async () => {
+    await signIn('zhang-wei');
+    await page.goto(`${s.server.url}/#/cases/${caseId}`);
+    const section = page.getByTestId('case-disputes');
+    await section.waitFor();
+    expect(await section.getByRole('heading').textContent()).toBe('执行异议与案外人异议');
+    const row = section.locator('tbody tr');
+    expect(await row.count()).toBe(1);
+    const cells = await row.locator('td').allTextContents();
+    expect(cells[0]).toMatch(/^执行行为异议/);
+    expect(cells[1]).toBe('被执行人（被执行人）');
+    expect(cells[2]).toContain(`扣划：`);
+    expect(cells[2]).toContain(ACCOUNT);
+    expect(cells[3]).toBe('审查中');
+    expect(cells[4]).toBe('执行异议审查');
+    expect(cells[5]).toMatch(new RegExp(`^${dueDate}（(正常|即将到期)）$`));
+    await page.screenshot({ path: `${SHOTS}/objections-case.png`, fullPage: true });
+  });
+
+  it('the command center lists the objection about to run out, with its case, deadline and officer by name', async () => {
+    await page.goto(`${s.server.url}/#/board`);
+    const board = page.getByTestId('board-disputes');
+    await board.waitFor();
+    // A staff member moves the virtual clock on, into the examination's last two working days (P-NODE-WARNING).
+    const before = await page.getByTestId('clock-now').textContent();
+    await page.getByLabel('时长（如 3d、12h）').fill('12d');
+    await page.getByRole('button', { name: '快进' }).click();
+    await expect.poll(() => page.getByTestId('clock-now').textContent()).not.toBe(before);
+    const today = ((await page.getByTestId('clock-now').textContent()) ?? '').slice(0, 10);
+    expect(today < dueDate).toBe(true);
+    const row = board.locator('tbody tr', { hasText: CASE_NUMBER });
+    await expect
+      .poll(() => row.locator('td').allTextContents(), { timeout: 60_000 })
+      .toEqual([CASE_NUMBER, '执行异议审查', dueDate, '王芳', '即将到期']);
+    await row.getByRole('link', { name: CASE_NUMBER }).click();
+    await expect
+      .poll(() => page.getByTestId('case-disputes').locator('tbody td').nth(5).textContent())
+      .toBe(`${dueDate}（即将到期）`);
+    await page.screenshot({ path: `${SHOTS}/objections-board.png`, fullPage: true });
+  });
+});
