@@ -92,6 +92,8 @@ beforeAll(async () => {
     hasTouch: true,
     locale: 'zh-CN',
   });
+  // A loaded CI machine can take longer than Playwright's 30 s default to render the board.
+  for (const page of [desktop, phone]) page.setDefaultTimeout(90_000);
 }, 120_000);
 
 afterAll(async () => {
