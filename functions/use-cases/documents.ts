@@ -147,7 +147,7 @@ export async function issueDueDocuments(deps: DocumentDeps, caseId: string): Pro
   const issued: IssuedDocument[] = [];
   const problems: { kind: DocumentKind; trigger: string; problem: string }[] = [];
   const numbers = new Map([...archived.values()].map((d) => [d.trigger, d.number]));
-  for (const request of documentRequests(state, history)) {
+  for (const request of documentRequests(state, history, deps.rules)) {
     if (archived.has(request.key)) continue;
     try {
       const record = await issueOne(deps, state, history, request, numbers);

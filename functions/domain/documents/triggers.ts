@@ -10,6 +10,8 @@ import type { Commit } from '../case/events.ts';
 import type { Asset, ClosureWay, EnforcementCase } from '../case/model.ts';
 import { CONDUCT_LABELS } from '../coercion/labels.ts';
 import type { Fen } from '../money.ts';
+import type { Rules } from '../rules/table.ts';
+import { disputeWatcher } from './dispute-triggers.ts';
 import { measureDocuments } from './measure-triggers.ts';
 import { amountText, chineseCount, chineseDate } from './numerals.ts';
 import type { DocumentKind } from './templates.ts';
@@ -86,8 +88,13 @@ function addFreezeDocuments(
 }
 
 /** The documents the journal calls for, in journal order. */
-export function documentRequests(state: EnforcementCase, history: readonly Commit[]): DocumentRequest[] {
+export function documentRequests(
+  state: EnforcementCase,
+  history: readonly Commit[],
+  rules: Pick<Rules, 'V2'>,
+): DocumentRequest[] {
   const requests: DocumentRequest[] = [];
+  const disputes = disputeWatcher(state, rules);
   const add = (commit: Commit, kind: DocumentKind, act: string, fields: Record<string, string> = {}) =>
     requests.push({ kind, key: `${commit.seq}:${act}:${kind}`, at: commit.at, fields });
   let detentionKey: string | undefined;
@@ -204,6 +211,8 @@ export function documentRequests(state: EnforcementCase, history: readonly Commi
           break;
         }
         default:
+          // The disputes' acts (objections, distribution, suspension, reversal, party change, relief).
+          for (const doc of disputes(event, commit.at)) add(commit, doc.kind, doc.act, doc.fields);
           break;
       }
     }
