@@ -69,9 +69,9 @@ export const CARRYOVER_ROUTES = [
     method: 'POST',
     path: '/cases/{caseId}/party-changes/{applicationId}/ruling',
     summary:
-      'Rule on the application, by a judge of the panel, and record the day the ruling was served: the reconsideration (10 days) or lawsuit (15 days) window runs from it',
+      'Rule on the application, by a judge of the panel, and record the day the ruling was served: the reconsideration (10 days) or lawsuit (15 days) window runs from it; the ruling is issued numbered and signed. Served by settle',
     tag: 'preservation',
-    target: 'api',
+    target: 'settle',
     authenticated: true,
     params: PartyChangeParams,
     body: PartyChangeRulingBody,
