@@ -14,6 +14,7 @@ import type { Rules } from '../rules/table.ts';
 import { disputeWatcher } from './dispute-triggers.ts';
 import { measureDocuments } from './measure-triggers.ts';
 import { amountText, chineseCount, chineseDate } from './numerals.ts';
+import { deductionAct } from './service-documents.ts';
 import type { DocumentKind } from './templates.ts';
 
 export interface DocumentRequest {
@@ -118,6 +119,14 @@ export function documentRequests(
             addFreezeDocuments(state, order.assetId, order.amountFen, (kind, fields) =>
               add(commit, kind, order.assetId, fields),
             );
+          }
+          break;
+        case 'deduction-ordered':
+          // The deduction's ruling (划拨) and the assistance notice to the bank, carried by the order.
+          for (const order of event.orders) {
+            const fields = { ...assetFields(state, order.assetId), ...money(order.amountFen) };
+            add(commit, 'deduction-ruling', deductionAct(order.assetId), fields);
+            add(commit, 'assistance-notice', deductionAct(order.assetId), { ...fields, action: '扣划' });
           }
           break;
         case 'asset-frozen':
