@@ -113,6 +113,46 @@ describe('orders carry their documents', () => {
     expect(letters.map((d) => d.docId)).toEqual([letter?.docId]);
   });
 
+  it('an entrustment step that dies after recording the entrustment, before its request: the retry sends it, with its letter', async () => {
+    const s = await open({
+      issueDocuments: true,
+      script: {
+        respondents: {
+          [RESPONDENT_ID]: {
+            eService: 'ok',
+            assets: [
+              {
+                channel: 'real-estate-registry',
+                class: 'real-estate',
+                reference: '黑(2019)某县不动产权第0033号',
+                region: '黑龙江省某县',
+                locatedCourt: ELSEWHERE,
+              },
+            ],
+          },
+        },
+        courts: { [ELSEWHERE.code]: { entrustment: 'completed', afterDays: 3 } },
+      },
+    });
+    // The request store fails once, as the entrustment's request is being made (a Lambda dying there).
+    const create = s.runtime.deps.requests.create.bind(s.runtime.deps.requests);
+    let failed = 0;
+    s.runtime.deps.requests.create = async (request) => {
+      if (request.kind === 'entrust' && failed === 0) {
+        failed += 1;
+        throw Object.assign(new Error('died'), { name: 'Lambda.ServiceException' });
+      }
+      return create(request);
+    };
+    const sent = watchSends(s, 'entrust');
+    const caseId = await filed(s, 184);
+    await s.liveUntil(caseId, (c) => Object.values(c.entrustments).some((m) => m.status === 'completed'), 40);
+    expect(failed).toBe(1);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.request.items.map((i) => i.documents?.map((d) => d.kind))).toEqual([['entrustment-letter']]);
+    expect((await events(s, caseId)).filter((e) => e.type === 'entrustment-sent')).toHaveLength(1);
+  });
+
   it('a freeze receipt naming another hash than the one sent is not believed: the freeze fails, naming why', async () => {
     const s = await open({
       issueDocuments: true,
