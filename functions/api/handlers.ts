@@ -238,7 +238,6 @@ export function apiHandlers(
 function carryoverHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Handlers {
   const preservations = listPreservations(deps);
   const raise = raiseLimitationObjection(deps);
-  const rule = ruleOnLimitationObjection(deps);
   const challengeChange = challengePartyChange(deps);
   return {
     listPreservations: ({ identity, query }) =>
@@ -250,12 +249,6 @@ function carryoverHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>)
         caseId: params.caseId ?? '',
         applicationId: params.applicationId ?? '',
         ...(body as z.infer<typeof PartyChangeChallengeBody>),
-      }),
-    ruleOnLimitationObjection: ({ identity, params, body }) =>
-      rule(identity, {
-        caseId: params.caseId ?? '',
-        objectionId: params.objectionId ?? '',
-        ...(body as z.infer<typeof RulingBody>),
       }),
   };
 }
@@ -297,7 +290,15 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
   const removeListing = requestListingRemoval(deps);
   const settleChange = settlePartyChange(deps);
   const ruleChange = rulePartyChange(deps);
+  const ruleLimitation = ruleOnLimitationObjection(deps);
   return withDocuments(deps, {
+    // Served by settle: the ruling (upheld: 不予执行) is issued with the act.
+    ruleOnLimitationObjection: ({ identity, params, body }) =>
+      ruleLimitation(identity, {
+        caseId: params.caseId ?? '',
+        objectionId: params.objectionId ?? '',
+        ...(body as z.infer<typeof RulingBody>),
+      }),
     // Served by settle: the ruling is issued with the act (its template names the ground and the challenge).
     rulePartyChange: ({ identity, params, body }) =>
       ruleChange(identity, {
@@ -364,6 +365,7 @@ const ISSUING_OPERATIONS: readonly OperationId[] = [
   'orderReversal',
   'serveDistribution',
   'rulePartyChange',
+  'ruleOnLimitationObjection',
   'orderEarlyRelease',
   'liftExitBan',
   'recordRewardDeposit',

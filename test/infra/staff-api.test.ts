@@ -136,6 +136,8 @@ describe('the staff API', () => {
       'liftSuspension',
       'callGuarantee',
       'orderReversal',
+      // The ruling on a late application (A12, upheld: 不予执行) is issued as a signed document (settle holds `issuing`).
+      'ruleOnLimitationObjection',
       // The ruling on adding or changing a respondent is issued as a signed document (settle holds `issuing`).
       'rulePartyChange',
       // A respondent who joined by a ruling (追加、变更) is served and inquired about: starts the phases' next runs.

@@ -37,7 +37,8 @@ export type DisputeDocumentKind =
   | 'deferral-decision'
   | 'reversal-ruling'
   | 'party-change-ruling'
-  | 'relief-decision';
+  | 'relief-decision'
+  | 'limitation-ruling';
 
 export const DISPUTE_TEMPLATES: Readonly<Record<DisputeDocumentKind, DocumentTemplate>> = {
   'objection-ruling': {
@@ -166,6 +167,21 @@ export const DISPUTE_TEMPLATES: Readonly<Record<DisputeDocumentKind, DocumentTem
       '因被执行人{respondents}未履行生效法律文书确定的义务，申请执行人{reliefApplicant}以{hardship}为由，于{appliedDate}向本院申请国家司法救助，请求救助{requested}。本院经审查认为，申请人符合国家司法救助的条件。依照《最高人民法院关于加强和规范人民法院国家司法救助工作的意见》的规定，决定如下：',
       '给予申请人{reliefApplicant}国家司法救助金{granted}。',
       '特此决定。',
+    ],
+  },
+  // A12: the respondent's objection that the application came too late (the carry-over issue).
+  'limitation-ruling': {
+    kind: 'limitation-ruling',
+    version: 1,
+    title: '执行裁定书',
+    series: '执异',
+    basis: [`${CPL} 第二百五十条`, `${INTERPRETATION_2022} 第四百八十一条${TO_CHECK}`],
+    style: `${STYLE} 执行裁定书（申请执行期间异议用）${STYLE_TO_CHECK}`,
+    body: [
+      ...PARTIES,
+      '本院在执行{applicants}与{respondents}{cause}一案中，被执行人{objector}于{receivedDate}以申请执行人的申请超过申请执行的期间为由提出异议。本院依法组成合议庭进行了审查。',
+      '本院认为：{reasons}。依照《中华人民共和国民事诉讼法》第二百五十条的规定，裁定如下：',
+      '{ruling}',
     ],
   },
 };

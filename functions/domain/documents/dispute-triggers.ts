@@ -25,6 +25,7 @@ type Proposed = Extract<CaseEvent, { type: 'suspension-proposed' }>;
 type Applied = Extract<CaseEvent, { type: 'party-change-applied' }>;
 type Planned = Extract<CaseEvent, { type: 'distribution-planned' }>;
 type ReliefApplied = Extract<CaseEvent, { type: 'relief-applied' }>;
+type LimitationRaised = Extract<CaseEvent, { type: 'limitation-objection-raised' }>;
 
 const CLASS_WORDS: Readonly<Record<Asset['class'], string>> = {
   deposit: '银行账户',
@@ -164,6 +165,7 @@ export function disputeWatcher(state: EnforcementCase, rules: Pick<Rules, 'V2'>)
   const objections = new Map<string, Filed>();
   const changes = new Map<string, Applied>();
   const creditors = new Map<string, DistributionCreditor>();
+  const limitations = new Map<string, LimitationRaised>();
   let proposed: Proposed | undefined;
   let planned: Planned | undefined;
   let relief: { readonly event: ReliefApplied; readonly at: Instant } | undefined;
@@ -249,6 +251,26 @@ export function disputeWatcher(state: EnforcementCase, rules: Pick<Rules, 'V2'>)
             }),
           },
         ];
+      case 'limitation-objection-raised':
+        limitations.set(event.objectionId, event);
+        return [];
+      case 'limitation-objection-decided': {
+        const raised = limitations.get(event.objectionId);
+        if (!raised) return [];
+        const objector = partyName(state, raised.respondentId);
+        return [
+          {
+            kind: 'limitation-ruling',
+            act: event.objectionId,
+            fields: defined({
+              objector,
+              receivedDate: chineseDate(raised.receivedOn),
+              reasons: event.reason.replace(/[。；;，,]+$/, ''),
+              ruling: event.outcome === 'upheld' ? '本案不予执行。' : objector && `驳回被执行人${objector}的异议。`,
+            }),
+          },
+        ];
+      }
       default:
         return [];
     }

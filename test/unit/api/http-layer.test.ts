@@ -187,6 +187,8 @@ describe('routes', () => {
       '/cases/{caseId}/suspension/lift',
       '/cases/{caseId}/suspension/guarantee',
       '/cases/{caseId}/reversal',
+      // The rulings on a late application (A12) and on a party change are issued as signed documents with the act.
+      '/cases/{caseId}/limitation-objections/{objectionId}/ruling',
       '/cases/{caseId}/party-changes/{applicationId}/ruling',
       // A respondent who joined by a final ruling (追加、变更): starts its service and investigation runs.
       '/cases/{caseId}/party-changes/{applicationId}/final',

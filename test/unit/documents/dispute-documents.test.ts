@@ -270,6 +270,40 @@ describe('distribution plan, party change, relief', () => {
     expect(text(relief as never)).toContain(`给予申请人${applicant.name}国家司法救助金人民币30,000.00元。`);
   });
 
+  it('pass: a late application’s objection upheld is ruled 不予执行; dismissed, the objection is rejected', () => {
+    const raised: CaseEvent = {
+      type: 'limitation-objection-raised',
+      objectionId: 'L1',
+      respondentId: respondent.partyId,
+      receivedOn: localDate('2026-03-04'),
+      by: 'wang-fang',
+    };
+    const decided = (outcome: 'upheld' | 'dismissed'): CaseEvent => ({
+      type: 'limitation-objection-decided',
+      objectionId: 'L1',
+      outcome,
+      by: 'tang-jie',
+      reason: '申请执行人的申请已超过二年',
+    });
+    const limit: CaseEvent = {
+      type: 'application-limit-computed',
+      countsFrom: 'perform-by',
+      from: localDate('2023-01-01'),
+      lastDay: localDate('2025-01-01'),
+      filedOn: localDate('2026-03-02'),
+      within: false,
+      unconfirmedYears: [],
+    };
+    const [upheld] = requests([limit, raised], [decided('upheld')]);
+    expect(upheld?.kind).toBe('limitation-ruling');
+    expect(text(upheld as never)).toContain('本案不予执行。');
+    expect(text(upheld as never)).toContain(`被执行人${respondent.name}于二〇二六年三月四日`);
+    const [dismissed] = requests([limit, raised], [decided('dismissed')]);
+    expect(text(dismissed as never)).toContain(`驳回被执行人${respondent.name}的异议。`);
+    // Raised but not decided: nothing yet.
+    expect(requests([limit, raised])).toEqual([]);
+  });
+
   it('fail: a refused relief calls for none', () => {
     expect(
       requests(

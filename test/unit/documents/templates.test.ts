@@ -29,8 +29,9 @@ describe('document numerals', () => {
 describe('document templates', () => {
   it('has the issue’s kinds, each with a legal basis, a style and a version', () => {
     // 18, the measures' five (issue 15): exit restriction, its notice and lifting, reward notice, referral; and the
-    // disputes' eight: two objection rulings, distribution plan, suspension, deferral, reversal, party change, relief.
-    expect(DOCUMENT_KINDS).toHaveLength(31);
+    // disputes' nine: two objection rulings, distribution plan, suspension, deferral, reversal, party change, relief,
+    // and the ruling on a late application (A12).
+    expect(DOCUMENT_KINDS).toHaveLength(32);
     for (const kind of DOCUMENT_KINDS) {
       const template = TEMPLATES[kind];
       expect(template.kind).toBe(kind);
@@ -54,6 +55,7 @@ describe('document templates', () => {
       'bankruptcy-referral-decision',
       'third-party-objection-ruling',
       'relief-decision',
+      'limitation-ruling',
     ]);
     // Checked: the notice (民诉法 第二百五十一条), the 终本 ruling (民诉法解释 第五百一十七条), the restriction order (第五条).
     expect(TEMPLATES['enforcement-notice'].basis).toEqual(['《中华人民共和国民事诉讼法》(2023年修正) 第二百五十一条']);
