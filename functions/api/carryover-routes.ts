@@ -54,9 +54,9 @@ export const CARRYOVER_ROUTES = [
     method: 'POST',
     path: '/cases/{caseId}/limitation-objections/{objectionId}/ruling',
     summary:
-      'Rule on a pending time-limit objection (A12), by a judge of the panel: upheld means 裁定不予执行 (the officer then closes the case), dismissed means enforcement goes on',
+      'Rule on a pending time-limit objection (A12), by a judge of the panel: upheld means 裁定不予执行 (the officer then closes the case), dismissed means enforcement goes on; the ruling is issued numbered and signed. Served by settle',
     tag: 'preservation',
-    target: 'api',
+    target: 'settle',
     authenticated: true,
     params: ObjectionParams,
     body: RulingBody,
@@ -69,9 +69,9 @@ export const CARRYOVER_ROUTES = [
     method: 'POST',
     path: '/cases/{caseId}/party-changes/{applicationId}/ruling',
     summary:
-      'Rule on the application, by a judge of the panel, and record the day the ruling was served: the reconsideration (10 days) or lawsuit (15 days) window runs from it',
+      'Rule on the application, by a judge of the panel, and record the day the ruling was served: the reconsideration (10 days) or lawsuit (15 days) window runs from it; the ruling is issued numbered and signed. Served by settle',
     tag: 'preservation',
-    target: 'api',
+    target: 'settle',
     authenticated: true,
     params: PartyChangeParams,
     body: PartyChangeRulingBody,

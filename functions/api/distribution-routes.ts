@@ -86,9 +86,9 @@ export const DISPUTE_ROUTES = [
   act(
     'serveDistribution',
     '/cases/{caseId}/distribution/serve',
-    'The bureau chief signs the plan (not its maker); served on all, the 15-day objection window opens',
+    'The bureau chief signs the plan (not its maker); served on all, the 15-day objection window opens; the plan (财产分配方案) is issued numbered and signed',
     EmptyBody,
-    'api',
+    'settle',
   ),
   act(
     'objectToDistribution',
@@ -199,7 +199,9 @@ export function disputeHandlers(
   const rule = ruleSuspension(deps);
   const guarantee = callGuarantee(deps);
   const reversal = orderReversal(deps);
+  const serve = serveDistribution(deps);
   return {
+    serveDistribution: ({ identity, params }) => serve(identity, { caseId: caseId(params) }),
     applyToShare: ({ identity, params, body }) =>
       apply(identity, { caseId: caseId(params), ...(body as z.infer<typeof DistributionApplyBody>) }),
     recordDistributionSuit: ({ identity, params }) => suit(identity, { caseId: caseId(params) }),
@@ -223,7 +225,6 @@ export function disputeApiHandlers(deps: Pick<Deps, 'cases' | 'queries' | 'clock
   const read = caseDisputes(deps);
   const pending = pendingDisputes(deps);
   const plan = planDistribution(deps);
-  const serve = serveDistribution(deps);
   const object = objectToDistribution(deps);
   const oppose = opposeObjection(deps);
   const propose = proposeSuspension(deps);
@@ -232,7 +233,6 @@ export function disputeApiHandlers(deps: Pick<Deps, 'cases' | 'queries' | 'clock
     listPendingDisputes: ({ identity, query }) => pending(identity, query as z.infer<typeof DisputeQuery>),
     planDistribution: ({ identity, params, body }) =>
       plan(identity, { caseId: caseId(params), ...(body as z.infer<typeof DistributionPlanBody>) }),
-    serveDistribution: ({ identity, params }) => serve(identity, { caseId: caseId(params) }),
     objectToDistribution: ({ identity, params, body }) =>
       object(identity, { caseId: caseId(params), ...(body as z.infer<typeof DistributionObjectionBody>) }),
     opposeObjection: ({ identity, params, body }) =>

@@ -40,6 +40,7 @@ import {
 import { recordInterview, requestClosure } from '#use-cases/closure.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
+import { issueAfterStaffAct } from '#use-cases/documents.ts';
 import { invalid, UseCaseError, unauthenticated } from '#use-cases/errors.ts';
 import {
   type CheckOutCommand,
@@ -82,6 +83,8 @@ import type { OperationId } from './routes.ts';
  * applicant's application to resume after a breached settlement (it asks the filing system for a resumed case).
  */
 export const DECISION_USES = [
+  // The documents of the acts served here (withDocuments).
+  'issuing',
   'clock',
   'rules',
   'calendar',
@@ -235,31 +238,17 @@ export function apiHandlers(
 function carryoverHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>): Handlers {
   const preservations = listPreservations(deps);
   const raise = raiseLimitationObjection(deps);
-  const rule = ruleOnLimitationObjection(deps);
-  const ruleChange = rulePartyChange(deps);
   const challengeChange = challengePartyChange(deps);
   return {
     listPreservations: ({ identity, query }) =>
       preservations(identity, query as z.infer<typeof PreservationQuery> as Parameters<typeof preservations>[1]),
     raiseLimitationObjection: ({ identity, params, body }) =>
       raise(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof ObjectionBody>) }),
-    rulePartyChange: ({ identity, params, body }) =>
-      ruleChange(identity, {
-        caseId: params.caseId ?? '',
-        applicationId: params.applicationId ?? '',
-        ...(body as z.infer<typeof PartyChangeRulingBody>),
-      }),
     challengePartyChange: ({ identity, params, body }) =>
       challengeChange(identity, {
         caseId: params.caseId ?? '',
         applicationId: params.applicationId ?? '',
         ...(body as z.infer<typeof PartyChangeChallengeBody>),
-      }),
-    ruleOnLimitationObjection: ({ identity, params, body }) =>
-      rule(identity, {
-        caseId: params.caseId ?? '',
-        objectionId: params.objectionId ?? '',
-        ...(body as z.infer<typeof RulingBody>),
       }),
   };
 }
@@ -300,7 +289,23 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
   const resume = applyForResumption(deps);
   const removeListing = requestListingRemoval(deps);
   const settleChange = settlePartyChange(deps);
-  return {
+  const ruleChange = rulePartyChange(deps);
+  const ruleLimitation = ruleOnLimitationObjection(deps);
+  return withDocuments(deps, {
+    // Served by settle: the ruling (upheld: 不予执行) is issued with the act.
+    ruleOnLimitationObjection: ({ identity, params, body }) =>
+      ruleLimitation(identity, {
+        caseId: params.caseId ?? '',
+        objectionId: params.objectionId ?? '',
+        ...(body as z.infer<typeof RulingBody>),
+      }),
+    // Served by settle: the ruling is issued with the act (its template names the ground and the challenge).
+    rulePartyChange: ({ identity, params, body }) =>
+      ruleChange(identity, {
+        caseId: params.caseId ?? '',
+        applicationId: params.applicationId ?? '',
+        ...(body as z.infer<typeof PartyChangeRulingBody>),
+      }),
     ...disputeHandlers(deps),
     ...objectionHandlers(deps),
     ...measureWriteHandlers(deps),
@@ -350,5 +355,33 @@ export function decisionHandlers(deps: Pick<Deps, (typeof DECISION_USES)[number]
         ...(decision.data ? { data: decision.data } : {}),
       });
     },
-  };
+  });
+}
+
+/** The staff acts served by settle that the law makes in writing: their documents are issued with the act. */
+const ISSUING_OPERATIONS: readonly OperationId[] = [
+  'ruleOnObjection',
+  'ruleSuspension',
+  'orderReversal',
+  'serveDistribution',
+  'rulePartyChange',
+  'ruleOnLimitationObjection',
+  'orderEarlyRelease',
+  'liftExitBan',
+  'recordRewardDeposit',
+];
+
+/** Wraps the issuing operations: the act, then its documents (issueAfterStaffAct: a failure is told, not thrown). */
+function withDocuments(deps: Pick<Deps, (typeof DECISION_USES)[number]>, handlers: Handlers): Handlers {
+  const wrapped: Handlers = { ...handlers };
+  for (const operation of ISSUING_OPERATIONS) {
+    const handler = handlers[operation];
+    if (!handler) continue;
+    wrapped[operation] = async (input) => {
+      const result = await handler(input);
+      await issueAfterStaffAct(deps, input.params.caseId ?? '');
+      return result;
+    };
+  }
+  return wrapped;
 }

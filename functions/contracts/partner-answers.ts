@@ -31,6 +31,12 @@ export const InquiryResult = z.object({
  * The bank's or registry's receipt (回执) of a freeze or seal: what it froze, and (B1) the day the measure took
  * effect and the last day it registered, when the receipt states them.
  */
+/** The documents an order carried, as the partner's receipt names them: number and SHA-256. */
+const ReceiptDocuments = z
+  .array(z.object({ number: z.string().min(1).max(60), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
+  .max(20)
+  .optional();
+
 export const FreezeResult = z.object({
   frozenFen: fenAmount.optional(),
   reason: z.string().max(300).optional(),
@@ -42,7 +48,12 @@ export const FreezeResult = z.object({
     .max(20)
     .optional(),
 });
-export const DeductResult = z.object({ amountFen: fenAmount, reference: z.string().max(100) });
+export const DeductResult = z.object({
+  amountFen: fenAmount,
+  reference: z.string().max(100),
+  /** The deduction ruling and assistance notice the order carried, as the bank names them. */
+  documents: ReceiptDocuments,
+});
 export const EntrustResult = z.object({
   outcome: z.enum(['completed', 'reported-back']),
   detail: z.string().max(300).optional(),

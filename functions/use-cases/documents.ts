@@ -147,7 +147,7 @@ export async function issueDueDocuments(deps: DocumentDeps, caseId: string): Pro
   const issued: IssuedDocument[] = [];
   const problems: { kind: DocumentKind; trigger: string; problem: string }[] = [];
   const numbers = new Map([...archived.values()].map((d) => [d.trigger, d.number]));
-  for (const request of documentRequests(state, history)) {
+  for (const request of documentRequests(state, history, deps.rules)) {
     if (archived.has(request.key)) continue;
     try {
       const record = await issueOne(deps, state, history, request, numbers);
@@ -209,4 +209,32 @@ export function issuingAfter<I extends { readonly caseId: string }, R>(
     await issuePhaseDocuments(deps, input.caseId);
     return result;
   };
+}
+
+/**
+ * After a staff act served by settle (an objection ruled, a suspension or deferral ruled, a reversal ordered, a
+ * distribution plan served, a party change ruled, a measure decided): the documents it calls for, issued at once.
+ * The act is recorded already, so a failure to issue does not undo it or fail the request: the command center is
+ * told (as it is of a document that lacks a field, named), and the next issuing step or `enforce documents` issues
+ * what is still missing.
+ */
+export async function issueAfterStaffAct(deps: IssuingDeps & Pick<Deps, 'alerts'>, caseId: string): Promise<void> {
+  if (!deps.issuing || !caseId) return;
+  const tell = async (message: string) => {
+    const state = await deps.cases.load(caseId);
+    if (!state) return;
+    await deps.alerts.alert({
+      kind: 'needs-attention',
+      caseId,
+      court: state.court.code,
+      at: deps.clock.now(),
+      message: `${state.caseNumber}：${message}`,
+    });
+  };
+  try {
+    const report = await issuePhaseDocuments(deps, caseId);
+    for (const problem of report?.problems ?? []) await tell(`文书未能生成：${problem.problem}`);
+  } catch (error) {
+    await tell(`文书未能签发（${(error as Error).name}），将由后续步骤或 enforce documents 补发`);
+  }
 }

@@ -6,16 +6,17 @@
 import { DeductResult, EntrustResult, FreezeResult, InquiryResult } from '#contracts/partner-answers.ts';
 import type { LegalCalendar } from '#domain/calendar/legal-calendar.ts';
 import { chinaDateOf, endOfChinaDay, localDate, secondsUntil } from '#domain/calendar/local-date.ts';
-import type { CaseEvent } from '#domain/case/events.ts';
+import type { CaseEvent, Commit } from '#domain/case/events.ts';
 import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { meetNode, timeNode } from '#domain/case/nodes.ts';
-import { type ControlStep, nextControlStep } from '#domain/control/next-step.ts';
+import { type ControlStep, nextControlStep, orderItem } from '#domain/control/next-step.ts';
 import { handoverStatus, planControl, receiptExpiry } from '#domain/control/plan.ts';
+import { orderReceiptProblem } from '#domain/documents/service-documents.ts';
 import { derivedId, executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import { joinedOwed } from '#domain/parties/joined.ts';
 import { channelName } from '#domain/partners/channels.ts';
-import { inquiryItems } from '#domain/partners/requests.ts';
+import { inquiryItems, type RequestItem } from '#domain/partners/requests.ts';
 import type { Rules } from '#domain/rules/table.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
@@ -215,19 +216,41 @@ export interface ControlStepTerms extends WaitTerms {
   readonly round: number;
 }
 
+/**
+ * The entrustment this pass recorded before its request was made (a step retried after a crash between the two):
+ * its assets are no longer `found`, so the plan would skip them; the same items are asked for again instead.
+ */
+async function recordedEntrustment(
+  deps: ControlDeps,
+  state: EnforcementCase,
+  execution: string,
+  round: number,
+): Promise<{ step: ControlStep; items: RequestItem[] } | undefined> {
+  const history = await deps.cases.history(state.caseId);
+  const commit = history.find(
+    (c) => c.cause.execution === execution && c.cause.step === 'entrust' && c.cause.round === String(round),
+  );
+  if (!commit) return undefined;
+  const items = commit.events.flatMap((e) =>
+    e.type === 'entrustment-sent'
+      ? [{ ...orderItem(state, e.entrustment.assetId), toCourt: e.entrustment.toCourt.code }]
+      : [],
+  );
+  return { step: 'entrust', items };
+}
+
 async function prepareControlStep(
   deps: ControlDeps,
   state: EnforcementCase,
   execution: string,
   round: number,
 ): Promise<ControlStepTerms> {
-  const { step, items: planned } = nextControlStep(state);
+  const { step, items: planned } = (await recordedEntrustment(deps, state, execution, round)) ?? nextControlStep(state);
   if (step === 'assess') return { next: 'assess', requestId: '', timeoutSeconds: 1, round };
   const period = step === 'entrust' ? deps.rules.H1.period : deps.rules.P_PARTNER_WAITS.bankOrder;
-  const items = step === 'freeze' ? await withOrderDocuments(deps, state.caseId, execution, planned) : planned;
-  const terms = await ensureRequest(deps, state, execution, { kind: step, round, items, period });
+  // An entrustment is recorded before its request, so that its letter is issued and carried by it.
   if (step === 'entrust') {
-    await mutateCase(deps, state.caseId, SYSTEM, { execution, step: 'entrust' }, (s, now) => {
+    await mutateCase(deps, state.caseId, SYSTEM, { execution, step: 'entrust', round: String(round) }, (s, now) => {
       const events: CaseEvent[] = [];
       for (const entry of s.controlPlan?.entrustments ?? []) {
         if (s.assets[entry.assetId]?.status !== 'found') continue;
@@ -246,6 +269,11 @@ async function prepareControlStep(
       return { events, result: undefined };
     });
   }
+  const items =
+    step === 'freeze' || step === 'deduct' || step === 'entrust'
+      ? await withOrderDocuments(deps, state.caseId, execution, planned, step)
+      : planned;
+  const terms = await ensureRequest(deps, state, execution, { kind: step, round, items, period });
   return { next: step, requestId: terms.requestId, timeoutSeconds: terms.timeoutSeconds, round };
 }
 
@@ -257,10 +285,25 @@ export function executeControl(deps: ControlDeps) {
   };
 }
 
+type IssuedJournal = ReadonlyMap<string, { readonly number: string; readonly sha256: string }>;
+
+/** The documents the journal says were issued (`document-issued`), by id: number and SHA-256. */
+function issuedJournal(history: readonly Commit[]): IssuedJournal {
+  return new Map(
+    history.flatMap((c) =>
+      c.events.flatMap((e) =>
+        e.type === 'document-issued' ? [[e.docId, { number: e.number, sha256: e.sha256 }]] : [],
+      ),
+    ) as [string, { number: string; sha256: string }][],
+  );
+}
+
 /**
  * What a control request's answers mean for the case. On time (`late` false): every item, silence included.
  * Late (`late` true): only late answers that report something done (money deducted, an asset frozen), because
- * the bank did it whether or not we were still waiting.
+ * the bank did it whether or not we were still waiting. A freeze receipt that names documents must name those the
+ * order carried, as the journal has them (`journal`: the issued documents by id); otherwise the freeze is recorded
+ * as failed, with the reason.
  */
 function controlEvents(
   state: EnforcementCase,
@@ -268,6 +311,7 @@ function controlEvents(
   rules: Rules,
   calendar: LegalCalendar,
   now: string,
+  journal: IssuedJournal,
   late = false,
 ): CaseEvent[] {
   const events: CaseEvent[] = [];
@@ -308,6 +352,11 @@ function controlEvents(
       if (!answer || answer.outcome === 'failed' || !result.success) {
         const reason = !answer ? '协助执行单位未在期限内答复' : (result.data?.reason ?? '冻结未成功');
         events.push({ type: 'asset-freeze-failed', assetId, reason });
+        continue;
+      }
+      const receiptRefused = orderReceiptProblem(item.documents ?? [], result.data.documents, journal);
+      if (receiptRefused) {
+        events.push({ type: 'asset-freeze-failed', assetId, reason: `冻结回执不能确认：${receiptRefused}` });
         continue;
       }
       events.push(
@@ -370,12 +419,16 @@ export function recordLateAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
   return async (request: PartnerRequest): Promise<void> => {
     if (request.kind === 'renew') return lateRenewal(request);
     if (request.kind !== 'freeze' && request.kind !== 'deduct' && request.kind !== 'entrust') return;
+    const journal = issuedJournal(await deps.cases.history(request.caseId));
     const { state } = await mutateCase(
       deps,
       request.caseId,
       { kind: 'partner', id: request.kind },
       { request: request.requestId, late: 'true' },
-      (s, now) => ({ events: controlEvents(s, request, deps.rules, deps.calendar, now, true), result: undefined }),
+      (s, now) => ({
+        events: controlEvents(s, request, deps.rules, deps.calendar, now, journal, true),
+        result: undefined,
+      }),
     );
     await deps.alerts.alert({
       kind: 'partner-overdue',
@@ -439,13 +492,14 @@ export function recordControl(deps: ControlDeps) {
       }
     }
     const settled = await settleRequest(deps, input.requestId);
+    const journal = issuedJournal(await deps.cases.history(input.caseId));
     const { state } = await mutateCase(
       deps,
       input.caseId,
       SYSTEM,
       { execution: input.execution, step: `record-${request.kind}` },
       (s, now) => ({
-        events: controlEvents(s, settled, deps.rules, deps.calendar, now),
+        events: controlEvents(s, settled, deps.rules, deps.calendar, now, journal),
         result: undefined,
       }),
     );

@@ -25,6 +25,7 @@ import { fen } from '#domain/money.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { approvalRequestTerms, type DecideCommand, decideApproval } from './approvals.ts';
 import { type Deps, mutateCase } from './context.ts';
+import { issueAfterStaffAct } from './documents.ts';
 import { caseNotFound, conflict, forbidden, invalid, unauthenticated } from './errors.ts';
 import { type DispatchDeps, dispatchMeasures } from './measure-dispatch.ts';
 import { NODE_TASK_MACHINE } from './node-watch.ts';
@@ -397,13 +398,17 @@ export function dispatchMeasuresAs(deps: MeasureDeps) {
  * to the authority). A follow-up that fails (a partner unreachable) does not undo the decision: the command center
  * is told, and the next staff action or `dispatch` sends it.
  */
-export function decideWithMeasures(deps: MeasureDeps & Pick<Deps, 'approvals' | 'staff'>) {
+export function decideWithMeasures(
+  deps: MeasureDeps & Pick<Deps, 'approvals' | 'staff'> & Partial<Pick<Deps, 'issuing'>>,
+) {
   const decide = decideApproval(deps);
   const dispatch = dispatchMeasures(deps);
   return async (command: DecideCommand) => {
     const result = await decide(command);
     const approval = await deps.approvals.get(command.approvalId);
     if (!approval || !isMeasureStep(approval.step)) return result;
+    // The decision's document (限制出境决定书, 司法救助决定书, 移送破产审查决定书), issued with it.
+    await issueAfterStaffAct({ ...deps, issuing: deps.issuing }, result.caseId);
     try {
       await dispatch(result.caseId);
     } catch (error) {

@@ -126,6 +126,8 @@ describe('the staff API', () => {
       // Disputes (issue 14): withdraw a waiting disbursement, pay from the case account, start a stopped phase
       // again, ask the filing system for a reversal.
       'applyToShare',
+      // The plan is issued as a signed document when served (settle holds `issuing`).
+      'serveDistribution',
       'recordDistributionSuit',
       'recordDistributionJudgment',
       'advanceDistribution',
@@ -134,6 +136,10 @@ describe('the staff API', () => {
       'liftSuspension',
       'callGuarantee',
       'orderReversal',
+      // The ruling on a late application (A12, upheld: 不予执行) is issued as a signed document (settle holds `issuing`).
+      'ruleOnLimitationObjection',
+      // The ruling on adding or changing a respondent is issued as a signed document (settle holds `issuing`).
+      'rulePartyChange',
       // A respondent who joined by a ruling (追加、变更) is served and inquired about: starts the phases' next runs.
       'settlePartyChange',
       // The measures (issue 15): each starts an approval or sends a notice to an outside party.

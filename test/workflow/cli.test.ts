@@ -389,6 +389,8 @@ describe('the demo', () => {
         'asset-report-order',
         'freeze-ruling',
         'seal-ruling',
+        // The accounts' deduction orders carry their rulings (划拨) and notices.
+        'deduction-ruling',
         'assistance-notice',
         'entrustment-letter',
         'restriction-order',
@@ -398,6 +400,8 @@ describe('the demo', () => {
         'auction-notice',
         'sale-confirmation-ruling',
         'closure-notice',
+        // The applicant's judicial relief, decided in the flagship, is made in writing.
+        'relief-decision',
       ]),
     );
     expect(new Set(listing.documents.map((d) => d.number)).size).toBe(listing.documents.length);

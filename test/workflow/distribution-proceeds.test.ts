@@ -112,7 +112,7 @@ describe('参与分配 over auction proceeds and deductions (DIST-APPLY, DIST-OR
     const shares = planned.body.plan.shares as { creditorId: string; amountFen: number }[];
     expect(shares.map((x) => x.creditorId)).toEqual([applicant, creditor]);
     expect(shares.reduce((t, x) => t + x.amountFen, 0)).toBe(price);
-    await call(s, CHIEF, 'api', 'POST', `/cases/${a}/distribution/serve`, {});
+    await call(s, CHIEF, 'settle', 'POST', `/cases/${a}/distribution/serve`, {});
     await s.runtime.advance(20 * 86_400);
     const done = await s.load(a);
     expect(done.distribution?.stage).toBe('paid');

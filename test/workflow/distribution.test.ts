@@ -143,10 +143,10 @@ describe('参与分配 (distribution among creditors)', () => {
     ]);
     // The officer who made it may not sign it; the bureau chief does, and it is served.
     expect(
-      (await call(s, { ...OFFICER, group: 'bureau-chief' }, 'api', 'POST', `/cases/${a}/distribution/serve`, {}))
+      (await call(s, { ...OFFICER, group: 'bureau-chief' }, 'settle', 'POST', `/cases/${a}/distribution/serve`, {}))
         .status,
     ).toBe(403);
-    const served = await call(s, CHIEF, 'api', 'POST', `/cases/${a}/distribution/serve`, {});
+    const served = await call(s, CHIEF, 'settle', 'POST', `/cases/${a}/distribution/serve`, {});
     // Served on Saturday 7 March: 15 days to object (DIST-OBJECTION) end on Sunday 22 March, so on Monday 23 March.
     const window = (await s.load(a)).nodes['dispute:distribution-objection'];
     expect([window?.startedOn, served.body.objectBy, window?.ruleId]).toEqual([
@@ -235,7 +235,7 @@ describe('参与分配 (distribution among creditors)', () => {
     const { a, bNumber } = await holding(s, 820);
     const [creditorB, mortgagee, creditorC] = await applyAll(s, a, bNumber);
     await call(s, OFFICER, 'api', 'POST', `/cases/${a}/distribution/plan`, { costsFen: 0 });
-    await call(s, CHIEF, 'api', 'POST', `/cases/${a}/distribution/serve`, {});
+    await call(s, CHIEF, 'settle', 'POST', `/cases/${a}/distribution/serve`, {});
     // A disbursement started meanwhile (money that came in, say) stops at its first step: the distribution holds it.
     const stray = `${a}-disbursement-2`;
     await s.runtime.engine.startExecution('disbursement', stray, { v: 1, caseId: a });
@@ -277,7 +277,7 @@ describe('参与分配 (distribution among creditors)', () => {
     const { a, bNumber } = await holding(s, 825);
     const [creditorB, mortgagee, creditorC] = await applyAll(s, a, bNumber);
     await call(s, OFFICER, 'api', 'POST', `/cases/${a}/distribution/plan`, { costsFen: 0 });
-    await call(s, CHIEF, 'api', 'POST', `/cases/${a}/distribution/serve`, {});
+    await call(s, CHIEF, 'settle', 'POST', `/cases/${a}/distribution/serve`, {});
     await s.runtime.advance(2 * DAY);
     await call(s, OFFICER, 'api', 'POST', `/cases/${a}/distribution/objection`, {
       by: creditorC,

@@ -13,7 +13,11 @@ import { chinaDateOf, type Instant, plusDays, plusSeconds } from '#domain/calend
 import type { AssetClass } from '#domain/case/model.ts';
 import { CREDIT_RECIPIENTS } from '#domain/coercion/plan.ts';
 import { seizureExpiry } from '#domain/control/plan.ts';
-import { orderDocumentsProblem, publicationDocumentsProblem } from '#domain/documents/service-documents.ts';
+import {
+  entrustmentDocumentsProblem,
+  orderDocumentsProblem,
+  publicationDocumentsProblem,
+} from '#domain/documents/service-documents.ts';
 import { caseIdFor } from '#domain/ids.ts';
 import { INQUIRY_CHANNELS } from '#domain/partners/channels.ts';
 import type { RequestItem } from '#domain/partners/requests.ts';
@@ -390,13 +394,22 @@ export class PartnerSimulator implements PartnerGateway {
           '账户已销户',
         );
       }
-      case 'deduct':
+      case 'deduct': {
+        // A deduction that carries documents must carry its ruling (划拨) and assistance notice; the receipt names them.
+        const refused = item.documents ? orderDocumentsProblem(item.documents, 'deduct') : undefined;
+        if (refused) return reply('failed', SIMULATED_DELAY_HOURS.order, {}, refused);
+        const documents = item.documents?.map((d) => ({ number: d.number, sha256: d.sha256 }));
         return reply(
           who.deduct,
           SIMULATED_DELAY_HOURS.order,
-          { amountFen: item.amountFen ?? 0, reference: `HK${Math.floor(random() * 1e9)}` },
+          {
+            amountFen: item.amountFen ?? 0,
+            reference: `HK${Math.floor(random() * 1e9)}`,
+            ...(documents ? { documents } : {}),
+          },
           '扣划失败',
         );
+      }
       case 'asset-report':
         return reply(
           who.assetReport === 'silent' ? 'silent' : 'ok',
@@ -558,6 +571,10 @@ export class PartnerSimulator implements PartnerGateway {
       case 'entrust': {
         const court = this.script.courts?.[item.toCourt ?? ''];
         if (court?.entrustment === 'silent') return undefined;
+        // An entrustment that carries documents must carry its letter (执行事项委托函).
+        const refused = item.documents ? entrustmentDocumentsProblem(item.documents) : undefined;
+        // The entrusted court returns it undone, saying why (reported back, as it does any matter it cannot do).
+        if (refused) return { afterHours: 1, outcome: 'ok', result: { outcome: 'reported-back', detail: refused } };
         const afterHours =
           court?.afterDays !== undefined ? court.afterDays * 24 : between(random, SIMULATED_DELAY_HOURS.entrustment);
         return {

@@ -181,6 +181,11 @@ export type CaseEvent =
       readonly type: 'freeze-ordered';
       readonly orders: readonly { readonly assetId: string; readonly amountFen?: Fen }[];
     }
+  /** The deduction orders about to go to the banks: their rulings (划拨) and assistance notices are issued first. */
+  | {
+      readonly type: 'deduction-ordered';
+      readonly orders: readonly { readonly assetId: string; readonly amountFen?: Fen }[];
+    }
   | { readonly type: 'asset-order-unanswered'; readonly assetId: string; readonly kind: 'deduct' }
   | { readonly type: 'entrustment-sent'; readonly entrustment: Entrustment }
   | {

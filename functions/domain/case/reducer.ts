@@ -145,6 +145,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
       };
     case 'document-issued':
     case 'freeze-ordered':
+    case 'deduction-ordered':
       return state;
     case 'service-attempted':
       return { ...state, service: { ...state.service, requests: [...state.service.requests, event.requestId] } };

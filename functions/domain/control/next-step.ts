@@ -44,7 +44,7 @@ export function nextControlStep(state: EnforcementCase): { step: ControlStep; it
   return { step: 'assess', items: [] };
 }
 
-function orderItem(state: EnforcementCase, assetId: string, amountFen?: number): RequestItem {
+export function orderItem(state: EnforcementCase, assetId: string, amountFen?: number): RequestItem {
   const asset = state.assets[assetId];
   return {
     itemId: assetId,

@@ -84,12 +84,19 @@ export function periodText(period: Period): string {
   return period.unit === 'working' ? `${chineseCount(period.days)}个工作日` : `${chineseCount(period.days)}日`;
 }
 
-/** The periods documents state, from the rule table: the report period (P-ASSET-REPORT), H1, C3. */
+/**
+ * The periods documents state, from the rule table: the report period (P-ASSET-REPORT), H1, C3, and the disputes'
+ * windows: reconsideration of an objection ruling (OBJ-ACT), a third party's lawsuit (OBJ-THIRD-PARTY), an objection
+ * to a distribution plan (DIST-OBJECTION).
+ */
 export function ruleFields(rules: Rules): Record<string, string> {
   return {
     reportPeriod: periodText(rules.P_ASSET_REPORT.period),
     entrustmentPeriod: periodText(rules.H1.period),
     reviewPeriod: periodText(rules.C3.reviewRequest),
+    objectionReviewPeriod: periodText(rules.OBJ_ACT.reconsiderationWindow),
+    thirdPartySuitPeriod: periodText(rules.OBJ_THIRD_PARTY.suitWindow),
+    distributionObjectionPeriod: periodText(rules.DIST_OBJECTION.period),
   };
 }
 

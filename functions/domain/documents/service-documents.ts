@@ -70,24 +70,35 @@ export function receiptProblem(
 
 /** The kinds a freeze or seal order carries to the bank or registry: the ruling and the assistance notice. */
 export const ORDER_DOCUMENT_KINDS: readonly DocumentKind[] = ['freeze-ruling', 'seal-ruling', 'assistance-notice'];
+/** The kinds a deduction order carries to the bank: the deduction ruling (划拨) and the assistance notice. */
+export const DEDUCTION_DOCUMENT_KINDS: readonly DocumentKind[] = ['deduction-ruling', 'assistance-notice'];
+/** The kind an entrustment carries to the entrusted court: the entrustment letter (执行事项委托函). */
+export const ENTRUSTMENT_DOCUMENT_KINDS: readonly DocumentKind[] = ['entrustment-letter'];
+
+/** The act a deduction's documents are keyed by (a freeze's are keyed by the asset id itself). */
+export function deductionAct(assetId: string): string {
+  return `deduct-${assetId}`;
+}
 
 /**
- * The documents a freeze or seal order of one asset carries: its ruling and assistance notice, those of the latest
- * act that called for them (a trigger is `<commit>:<assetId>:<kind>`). None when none was issued.
+ * The documents an order about one act carries (a freeze or seal of an asset: its id; a deduction: deductionAct;
+ * an entrustment: the matter's id): those of `kinds` issued for the latest commit that called for them (a trigger
+ * is `<commit>:<act>:<kind>`). None when none was issued.
  */
 export function orderDocuments(
   caseId: string,
-  assetId: string,
+  act: string,
   issued: readonly { docId: string; kind: DocumentKind; number: string; sha256: string; trigger: string }[],
+  kinds: readonly DocumentKind[] = ORDER_DOCUMENT_KINDS,
 ): DocumentReference[] {
   const mine = issued.flatMap((d) => {
-    const [seq, act] = d.trigger.split(':');
-    return act === assetId && ORDER_DOCUMENT_KINDS.includes(d.kind) ? [{ doc: d, seq: Number(seq) }] : [];
+    const [seq, of] = d.trigger.split(':');
+    return of === act && kinds.includes(d.kind) ? [{ doc: d, seq: Number(seq) }] : [];
   });
   const latest = Math.max(...mine.map((m) => m.seq));
   return mine
     .filter((m) => m.seq === latest)
-    .sort((a, b) => ORDER_DOCUMENT_KINDS.indexOf(a.doc.kind) - ORDER_DOCUMENT_KINDS.indexOf(b.doc.kind))
+    .sort((a, b) => kinds.indexOf(a.doc.kind) - kinds.indexOf(b.doc.kind))
     .map(({ doc }) => ({
       docId: doc.docId,
       kind: doc.kind,
@@ -97,19 +108,63 @@ export function orderDocuments(
     }));
 }
 
+const WELL_FORMED = (documents: readonly DocumentReference[], what: string) => {
+  const bad = documents.find((d) => !/^[0-9a-f]{64}$/.test(d.sha256) || d.number.length === 0);
+  return bad ? `${what}所附文书 ${bad.number || bad.docId} 缺少文号或哈希值` : undefined;
+};
+
 /**
- * Why a bank or registry refuses an order's documents, in Chinese; undefined when the order carries one ruling (a
- * freeze's or a seal's) and one assistance notice, each with its number and SHA-256. An order without documents is
- * not judged here (a runtime that issues none).
+ * Why a bank or registry refuses an order's documents, in Chinese; undefined when the order carries one ruling of
+ * the right kind (a freeze's or a seal's; a deduction's for a deduction) and one assistance notice, each with its
+ * number and SHA-256. An order without documents is not judged here (a runtime that issues none).
  */
-export function orderDocumentsProblem(documents: readonly DocumentReference[]): string | undefined {
-  const rulings = documents.filter((d) => d.kind === 'freeze-ruling' || d.kind === 'seal-ruling');
+export function orderDocumentsProblem(
+  documents: readonly DocumentReference[],
+  order: 'freeze' | 'deduct' = 'freeze',
+): string | undefined {
+  const rulingKinds: readonly DocumentKind[] =
+    order === 'deduct' ? ['deduction-ruling'] : ['freeze-ruling', 'seal-ruling'];
+  const rulings = documents.filter((d) => rulingKinds.includes(d.kind));
   const notices = documents.filter((d) => d.kind === 'assistance-notice');
-  if (rulings.length !== 1) return '协助执行指令未附执行裁定书';
+  if (rulings.length !== 1)
+    return order === 'deduct' ? '扣划指令未附划拨存款的执行裁定书' : '协助执行指令未附执行裁定书';
   if (notices.length !== 1) return '协助执行指令未附协助执行通知书';
   if (documents.length !== 2) return '协助执行指令所附文书与本次指令不符';
-  const bad = documents.find((d) => !/^[0-9a-f]{64}$/.test(d.sha256) || d.number.length === 0);
-  return bad ? `协助执行指令所附文书 ${bad.number || bad.docId} 缺少文号或哈希值` : undefined;
+  return WELL_FORMED(documents, '协助执行指令');
+}
+
+/** Why an entrusted court refuses an entrustment's documents: it must carry exactly its letter, numbered and hashed. */
+export function entrustmentDocumentsProblem(documents: readonly DocumentReference[]): string | undefined {
+  const [letter, ...rest] = documents;
+  if (letter?.kind !== 'entrustment-letter' || rest.length > 0) return '委托事项未附执行事项委托函';
+  return WELL_FORMED(documents, '委托事项');
+}
+
+/**
+ * Why a partner's receipt does not name the documents the order carried, in Chinese; undefined when it names each
+ * of them with its number and SHA-256 and nothing else. A receipt naming no documents is not judged (a partner or
+ * a runtime that names none); a receipt naming documents for an order that carried none names documents not sent.
+ */
+export function orderReceiptProblem(
+  sent: readonly { readonly docId: string; readonly number: string; readonly sha256: string }[],
+  receipt: readonly ReceiptDocument[] | undefined,
+  /** The journal's issued documents by id (`document-issued`): what was sent must be what the court issued. */
+  journal: ReadonlyMap<string, { readonly number: string; readonly sha256: string }>,
+): string | undefined {
+  if (!receipt || receipt.length === 0) return undefined;
+  for (const doc of sent) {
+    const kept = journal.get(doc.docId);
+    if (!kept || kept.number !== doc.number || kept.sha256 !== doc.sha256)
+      return `指令所附文书 ${doc.number} 与案卷日志记载的文号或哈希值不符`;
+  }
+  const named = new Map(receipt.map((d) => [d.number, d.sha256]));
+  for (const doc of sent) {
+    const hash = named.get(doc.number);
+    if (hash === undefined) return `回执未列明所附文书 ${doc.number}`;
+    if (hash !== doc.sha256) return `回执所列文书 ${doc.number} 的哈希值与所附文书不符`;
+  }
+  if (named.size !== sent.length || receipt.length !== sent.length) return '回执列明了未随指令发送的文书';
+  return undefined;
 }
 
 /** The document a credit-discipline publication carries to its recipients (a lifting or a removal: none yet). */

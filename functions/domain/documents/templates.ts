@@ -10,6 +10,8 @@
  * records the version it was rendered from.
  */
 
+import { DISPUTE_TEMPLATES, type DisputeDocumentKind } from './dispute-templates.ts';
+
 const CPL = '《中华人民共和国民事诉讼法》(2023年修正)';
 const INVESTIGATION_2017 = '《最高人民法院关于民事执行中财产调查若干问题的规定》(法释〔2017〕8号)';
 const SEIZURE_2020 = '《最高人民法院关于人民法院民事执行中查封、扣押、冻结财产的规定》(2020年修正)';
@@ -61,7 +63,8 @@ export type DocumentKind =
   | 'exit-ban-assistance'
   | 'exit-ban-lift'
   | 'reward-notice'
-  | 'bankruptcy-referral-decision';
+  | 'bankruptcy-referral-decision'
+  | DisputeDocumentKind;
 
 export interface DocumentTemplate {
   readonly kind: DocumentKind;
@@ -423,6 +426,8 @@ export const TEMPLATES: Readonly<Record<DocumentKind, DocumentTemplate>> = {
       '本案自本决定作出之日起中止对被执行人{respondents}的执行。',
     ],
   },
+  // The disputes' documents (objections, distribution, suspension and deferral, reversal, party change, relief).
+  ...DISPUTE_TEMPLATES,
 };
 
 export const DOCUMENT_KINDS = Object.keys(TEMPLATES) as DocumentKind[];

@@ -10,8 +10,11 @@ import type { Commit } from '../case/events.ts';
 import type { Asset, ClosureWay, EnforcementCase } from '../case/model.ts';
 import { CONDUCT_LABELS } from '../coercion/labels.ts';
 import type { Fen } from '../money.ts';
+import type { Rules } from '../rules/table.ts';
+import { disputeWatcher } from './dispute-triggers.ts';
 import { measureDocuments } from './measure-triggers.ts';
 import { amountText, chineseCount, chineseDate } from './numerals.ts';
+import { deductionAct } from './service-documents.ts';
 import type { DocumentKind } from './templates.ts';
 
 export interface DocumentRequest {
@@ -86,8 +89,13 @@ function addFreezeDocuments(
 }
 
 /** The documents the journal calls for, in journal order. */
-export function documentRequests(state: EnforcementCase, history: readonly Commit[]): DocumentRequest[] {
+export function documentRequests(
+  state: EnforcementCase,
+  history: readonly Commit[],
+  rules: Pick<Rules, 'V2'>,
+): DocumentRequest[] {
   const requests: DocumentRequest[] = [];
+  const disputes = disputeWatcher(state, rules);
   const add = (commit: Commit, kind: DocumentKind, act: string, fields: Record<string, string> = {}) =>
     requests.push({ kind, key: `${commit.seq}:${act}:${kind}`, at: commit.at, fields });
   let detentionKey: string | undefined;
@@ -111,6 +119,14 @@ export function documentRequests(state: EnforcementCase, history: readonly Commi
             addFreezeDocuments(state, order.assetId, order.amountFen, (kind, fields) =>
               add(commit, kind, order.assetId, fields),
             );
+          }
+          break;
+        case 'deduction-ordered':
+          // The deduction's ruling (划拨) and the assistance notice to the bank, carried by the order.
+          for (const order of event.orders) {
+            const fields = { ...assetFields(state, order.assetId), ...money(order.amountFen) };
+            add(commit, 'deduction-ruling', deductionAct(order.assetId), fields);
+            add(commit, 'assistance-notice', deductionAct(order.assetId), { ...fields, action: '扣划' });
           }
           break;
         case 'asset-frozen':
@@ -204,6 +220,8 @@ export function documentRequests(state: EnforcementCase, history: readonly Commi
           break;
         }
         default:
+          // The disputes' acts (objections, distribution, suspension, reversal, party change, relief).
+          for (const doc of disputes(event, commit.at)) add(commit, doc.kind, doc.act, doc.fields);
           break;
       }
     }

@@ -213,6 +213,13 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
         ? `查封：${what}，期限至${event.expiresOn}`
         : `冻结：${what}，${formatYuan(event.amountFen)}，期限至${event.expiresOn}`;
     }
+    case 'deduction-ordered':
+      return `下达扣划指令：${event.orders
+        .map(({ assetId }) => {
+          const asset = state?.assets[assetId];
+          return asset ? `${asset.institution}${asset.reference}` : assetId;
+        })
+        .join('、')}（附执行裁定书、协助执行通知书）`;
     case 'freeze-ordered':
       return `下达冻结、查封指令：${event.orders
         .map(({ assetId }) => {

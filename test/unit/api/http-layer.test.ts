@@ -177,6 +177,8 @@ describe('routes', () => {
       // Disputes (issue 14): withdrawing a waiting disbursement, paying a distribution, starting a stopped phase
       // again, asking the filing system for a reversal.
       '/cases/{caseId}/distribution/applications',
+      // The plan and the party-change ruling are issued as signed documents with the act (settle holds `issuing`).
+      '/cases/{caseId}/distribution/serve',
       '/cases/{caseId}/distribution/suit',
       '/cases/{caseId}/distribution/judgment',
       '/cases/{caseId}/distribution/advance',
@@ -185,6 +187,9 @@ describe('routes', () => {
       '/cases/{caseId}/suspension/lift',
       '/cases/{caseId}/suspension/guarantee',
       '/cases/{caseId}/reversal',
+      // The rulings on a late application (A12) and on a party change are issued as signed documents with the act.
+      '/cases/{caseId}/limitation-objections/{objectionId}/ruling',
+      '/cases/{caseId}/party-changes/{applicationId}/ruling',
       // A respondent who joined by a final ruling (追加、变更): starts its service and investigation runs.
       '/cases/{caseId}/party-changes/{applicationId}/final',
       '/cases/{caseId}/measures/exit-ban',

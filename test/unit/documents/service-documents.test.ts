@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
+  DEDUCTION_DOCUMENT_KINDS,
   type DocumentReference,
+  deductionAct,
   documentKey,
+  ENTRUSTMENT_DOCUMENT_KINDS,
+  entrustmentDocumentsProblem,
   orderDocuments,
   orderDocumentsProblem,
+  orderReceiptProblem,
   publicationDocuments,
   publicationDocumentsProblem,
   receiptProblem,
@@ -131,6 +136,93 @@ describe('the documents a freeze or seal order carries', () => {
     expect(orderDocumentsProblem([ruling, notice, NOTICE])).toBe('协助执行指令所附文书与本次指令不符');
     expect(orderDocumentsProblem([ruling, { ...notice, sha256: 'x' }])).toBe(
       `协助执行指令所附文书 ${notice.number} 缺少文号或哈希值`,
+    );
+  });
+});
+
+describe('the documents a deduction or an entrustment carries', () => {
+  const issued = [
+    {
+      docId: 'DOC-10',
+      kind: 'freeze-ruling',
+      number: '（2026）冀0922执裁1号',
+      sha256: HASH_A,
+      trigger: '5:A1:freeze-ruling',
+    },
+    {
+      docId: 'DOC-11',
+      kind: 'assistance-notice',
+      number: '（2026）冀0922执协1号',
+      sha256: HASH_B,
+      trigger: '5:A1:assistance-notice',
+    },
+    {
+      docId: 'DOC-12',
+      kind: 'deduction-ruling',
+      number: '（2026）冀0922执裁2号',
+      sha256: HASH_A,
+      trigger: `9:${deductionAct('A1')}:deduction-ruling`,
+    },
+    {
+      docId: 'DOC-13',
+      kind: 'assistance-notice',
+      number: '（2026）冀0922执协2号',
+      sha256: HASH_B,
+      trigger: `9:${deductionAct('A1')}:assistance-notice`,
+    },
+    {
+      docId: 'DOC-14',
+      kind: 'entrustment-letter',
+      number: '（2026）冀0922执委1号',
+      sha256: HASH_A,
+      trigger: '6:M1:entrustment-letter',
+    },
+  ] as const;
+
+  it('pass: a deduction carries its own ruling and notice, not the freeze’s; an entrustment its letter; both accepted', () => {
+    const deduction = orderDocuments('C1', deductionAct('A1'), issued, DEDUCTION_DOCUMENT_KINDS);
+    expect(deduction.map((d) => d.docId)).toEqual(['DOC-12', 'DOC-13']);
+    expect(orderDocumentsProblem(deduction, 'deduct')).toBeUndefined();
+    // The freeze's own documents are still the freeze's (keyed by the asset).
+    expect(orderDocuments('C1', 'A1', issued).map((d) => d.docId)).toEqual(['DOC-10', 'DOC-11']);
+    const letter = orderDocuments('C1', 'M1', issued, ENTRUSTMENT_DOCUMENT_KINDS);
+    expect(letter.map((d) => d.kind)).toEqual(['entrustment-letter']);
+    expect(entrustmentDocumentsProblem(letter)).toBeUndefined();
+  });
+
+  it('fail: a bank refuses a deduction carrying the freeze ruling; a court refuses an entrustment without its letter', () => {
+    const freeze = orderDocuments('C1', 'A1', issued);
+    expect(orderDocumentsProblem(freeze, 'deduct')).toBe('扣划指令未附划拨存款的执行裁定书');
+    expect(entrustmentDocumentsProblem(freeze)).toBe('委托事项未附执行事项委托函');
+    expect(entrustmentDocumentsProblem([])).toBe('委托事项未附执行事项委托函');
+  });
+});
+
+describe('a freeze receipt names the documents the order carried, as the journal has them', () => {
+  const sent = [
+    { docId: 'DOC-3', number: '（2026）冀0922执裁1号', sha256: HASH_A },
+    { docId: 'DOC-4', number: '（2026）冀0922执协1号', sha256: HASH_B },
+  ];
+  const journal = new Map(sent.map((d) => [d.docId, { number: d.number, sha256: d.sha256 }]));
+  const named = sent.map(({ number, sha256 }) => ({ number, sha256 }));
+
+  it('pass: it names each with its hash (any order); a receipt naming none is not judged', () => {
+    expect(orderReceiptProblem(sent, [...named].reverse(), journal)).toBeUndefined();
+    expect(orderReceiptProblem(sent, undefined, journal)).toBeUndefined();
+  });
+
+  it('fail: a missing one, another hash, one not sent, or a sent document the journal does not have so', () => {
+    expect(orderReceiptProblem(sent, named.slice(0, 1), journal)).toBe(`回执未列明所附文书 ${sent[1]?.number}`);
+    expect(
+      orderReceiptProblem(sent, [named[0] as never, { number: sent[1]?.number ?? '', sha256: HASH_A }], journal),
+    ).toBe(`回执所列文书 ${sent[1]?.number} 的哈希值与所附文书不符`);
+    expect(orderReceiptProblem(sent, [...named, { number: '（2026）冀0922执裁9号', sha256: HASH_A }], journal)).toBe(
+      '回执列明了未随指令发送的文书',
+    );
+    expect(orderReceiptProblem([], named, journal)).toBe('回执列明了未随指令发送的文书');
+    const changed = new Map(journal).set('DOC-4', { number: sent[1]?.number ?? '', sha256: HASH_A });
+    expect(orderReceiptProblem(sent, named, changed)).toBe(
+      `指令所附文书 ${sent[1]?.number} 与案卷日志记载的文号或哈希值不符`,
     );
   });
 });

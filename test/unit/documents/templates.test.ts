@@ -28,8 +28,10 @@ describe('document numerals', () => {
 
 describe('document templates', () => {
   it('has the issue’s kinds, each with a legal basis, a style and a version', () => {
-    // 18, and the measures' five (issue 15): exit restriction, its notice and lifting, reward notice, referral.
-    expect(DOCUMENT_KINDS).toHaveLength(23);
+    // 18, the measures' five (issue 15): exit restriction, its notice and lifting, reward notice, referral; and the
+    // disputes' nine: two objection rulings, distribution plan, suspension, deferral, reversal, party change, relief,
+    // and the ruling on a late application (A12).
+    expect(DOCUMENT_KINDS).toHaveLength(32);
     for (const kind of DOCUMENT_KINDS) {
       const template = TEMPLATES[kind];
       expect(template.kind).toBe(kind);
@@ -51,6 +53,9 @@ describe('document templates', () => {
       'exit-ban-decision',
       'exit-ban-lift',
       'bankruptcy-referral-decision',
+      'third-party-objection-ruling',
+      'relief-decision',
+      'limitation-ruling',
     ]);
     // Checked: the notice (民诉法 第二百五十一条), the 终本 ruling (民诉法解释 第五百一十七条), the restriction order (第五条).
     expect(TEMPLATES['enforcement-notice'].basis).toEqual(['《中华人民共和国民事诉讼法》(2023年修正) 第二百五十一条']);
@@ -108,6 +113,9 @@ describe('periods in documents', () => {
       reportPeriod: '五个工作日',
       entrustmentPeriod: '三十日',
       reviewPeriod: '三日',
+      objectionReviewPeriod: '十日',
+      thirdPartySuitPeriod: '十五日',
+      distributionObjectionPeriod: '十五日',
     });
     expect(periodText({ months: 1 })).toBe('一个月');
   });
