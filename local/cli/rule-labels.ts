@@ -16,6 +16,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   approver: '批准人',
   extensionMonths: '每次延长（月）',
   period: '期限',
+  startWithin: '开始办理的期限',
   deposit: '存款',
   movable: '动产',
   realEstate: '不动产或者其他财产权',

@@ -99,6 +99,8 @@ export type NodeId =
   | `party-change:${string}`
   /** A matter another court entrusted to this court (H1): held on the received matter, not on a case. */
   | `received:${string}`
+  /** H1: a received matter started within 15 days of its arrival. */
+  | `received-start:${string}`
   /** The measures (../measures/): the exit-entry authority's confirmation, the decisions, the bankruptcy court's answer. */
   | 'exit-entry-answer'
   | 'reward-decision'

@@ -723,15 +723,17 @@ export const RULES = {
   },
   H1: {
     id: 'H1',
-    title: 'Entrusted court completes the matter or reports back',
-    titleZh: '受托法院办理委托执行事项',
+    title:
+      'Entrusted court starts within 15 days of receiving the letter; reports the result, or within 30 days how far it got',
+    titleZh: '受委托人民法院十五日内开始执行，三十日内未执行完毕的函告执行情况',
     kind: 'law',
-    source:
-      '最高人民法院《关于严格规范执行事项委托工作的管理办法（试行）》(法发〔2017〕27号)（受托法院办理期限三十日）：该办法原文未在所存文本中找到，待核实；所存文本中可见的只有地方法院细则（受委托人民法院应当在收到委托函之日起三十日内完成，不能完成的在期限内函告）及解读整个委托执行的二手资料（十五日内开始执行、三十日内执行完毕），均非最高人民法院原文',
-    effectiveFrom: 'unknown',
-    version: '2017',
-    verify: true,
-    /** Completed, or reported back (函告) when it cannot be, within this period of receiving the entrustment. */
+    source: `${CPL_2023_ARTICLES} 第二百四十条（受委托人民法院收到委托函件后，必须在十五日内开始执行，不得拒绝。执行完毕后，应当将执行结果及时函复委托人民法院；在三十日内如果还未执行完毕，也应当将执行情况函告委托人民法院。受委托人民法院自收到委托函件之日起十五日内不执行的，委托人民法院可以请求受委托人民法院的上级人民法院指令受委托人民法院执行）：条文为2012年、2017年文本第二百二十九条，原文已核对；2023年序号由本表已用的第二百四十二条（执行担保）、第二百六十七条（中止执行）推得。执行事项委托的办理另见最高人民法院《关于严格规范执行事项委托工作的管理办法（试行）》(法发〔2017〕27号)，其原文未在所存文本中找到`,
+    effectiveFrom: '2024-01-01',
+    version: '2023',
+    verify: false,
+    /** Started within this period of receiving the letter; not started by then, the superior court may be asked. */
+    startWithin: { days: 15, unit: 'calendar' } satisfies Period,
+    /** Completed, or the state of the matter reported back (函告), within this period of receiving it. */
     period: { days: 30, unit: 'calendar' } satisfies Period,
   },
   A11: {
