@@ -70,15 +70,15 @@ export const RULES = {
     term: { months: 6 } satisfies Period,
     nonLitigationTerm: { months: 3 } satisfies Period,
     /**
-     * 法释〔2000〕29号 第九条: periods not counted in the term, those of enforcement: (六) 公告、鉴定; (八) 审计、评估、
-     * 资产清理; (九) 中止执行至恢复执行; (十) 执行和解或执行担保后决定暂缓执行; (十一) 上级法院通知暂缓执行; (十二) 拍卖、
-     * 变卖被查封、扣押财产. The enforcement-term node is paused while one runs and moved on by its days when it ends
-     * (TERM-EXCLUDED): suspension and deferral (disputes/suspension.ts), a commissioned appraisal and a lot's auction
-     * or sale (case/term-exclusions.ts). Not modelled: 公告 (the system serves no one by public notice) and a higher
-     * court's notice to defer.
+     * 法释〔2000〕29号 第九条 (text read, 2008 version): periods not counted in the term, those of enforcement: (八)
+     * 民事、行政、执行案件 审计、评估、资产清理; (九) 中止诉讼（审理）或执行至恢复的期间; (十) 执行和解或执行担保后决定暂缓
+     * 执行; (十一) 上级人民法院通知暂缓执行; (十二) 执行中拍卖、变卖被查封、扣押财产. (六) 公告、鉴定 names 民事、行政案件
+     * only, where (八) names 执行案件 beside them: a notice period is not excluded from the enforcement term (the
+     * shared reference's "public notice" is not in the text). The enforcement-term node is paused while one runs and
+     * moved on by its days when it ends (TERM-EXCLUDED): suspension, deferral and a higher court's notice to defer
+     * (disputes/suspension.ts), a commissioned appraisal and a lot's auction or sale (case/term-exclusions.ts).
      */
     excludedPeriods: [
-      'public-notice',
       'appraisal-or-audit',
       'suspension',
       'deferral-on-settlement-or-security',
@@ -603,23 +603,34 @@ export const RULES = {
       'retrial-ordered',
       /** 企业破产法 第十九条: a bankruptcy application against the respondent was accepted. */
       'bankruptcy-accepted',
+      /**
+       * 上级人民法院通知暂缓执行 (法释〔2000〕29号 第九条第（十一）项): recorded and ruled like a suspension, its days not
+       * counted in the term (TERM-EXCLUDED); not a ground of 第二百六十七条 but the higher court's notice.
+       */
+      'higher-court-deferral',
     ],
     signedBy: 'bureau-chief',
   },
   TERM_EXCLUDED: {
     id: 'TERM-EXCLUDED',
     title:
-      'The enforcement term (A1) does not count the time enforcement was suspended or deferred, nor an appraisal, nor the auction or sale of seized property',
-    titleZh: '不计入执行期限的期间（中止执行、暂缓执行、评估、拍卖变卖）',
+      'The enforcement term (A1) does not count the time enforcement was suspended or deferred (a higher court’s notice included), nor an appraisal, nor the auction or sale of seized property',
+    titleZh: '不计入执行期限的期间（中止执行、暂缓执行、上级法院通知暂缓执行、评估、拍卖变卖）',
     kind: 'law',
     source:
-      '最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号，2008年调整) 第九条第（八）项（执行案件由有关专业机构进行审计、评估、资产清理的期间）、第（九）项（中止执行至恢复执行的期间）、第（十）项（提供执行担保后决定暂缓执行的期间）、第（十二）项（执行中拍卖、变卖被查封、扣押财产的期间）',
+      '最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号，2008年调整) 第九条第（八）项（执行案件由有关专业机构进行审计、评估、资产清理的期间）、第（九）项（中止执行至恢复执行的期间）、第（十）项（提供执行担保后决定暂缓执行的期间）、第（十一）项（上级人民法院通知暂缓执行的期间）、第（十二）项（执行中拍卖、变卖被查封、扣押财产的期间）；原文已核对。第（六）项（公告、鉴定的期间）只适用于民事、行政案件，不及于执行期限',
     effectiveFrom: '2000-09-28',
     version: '2008',
     verify: false,
     excludedFrom: 'A1',
     /** The periods this system sees and deducts (A1.excludedPeriods lists every one of 第九条 for enforcement). */
-    deducted: ['suspension', 'deferral-on-settlement-or-security', 'appraisal-or-audit', 'auction-or-sale'],
+    deducted: [
+      'suspension',
+      'deferral-on-settlement-or-security',
+      'deferral-by-higher-court',
+      'appraisal-or-audit',
+      'auction-or-sale',
+    ],
   },
   DEFERRAL: {
     id: 'DEFERRAL',
