@@ -116,7 +116,16 @@ export const ReassignResult = z
   .strict();
 
 export const DecisionResult = z
-  .object({ approvalId: ApprovalId, caseId: CaseId, decision: z.enum(['approved', 'rejected']) })
+  .object({
+    approvalId: ApprovalId,
+    caseId: CaseId,
+    decision: z.enum(['approved', 'rejected']),
+    /** A panel step (E8-PANEL): the votes so far, the majority needed, and whether this vote decided it. */
+    panel: z
+      .object({ votes: z.number().int(), needed: z.number().int(), decided: z.boolean().optional() })
+      .strict()
+      .optional(),
+  })
   .strict();
 
 export const Me = z

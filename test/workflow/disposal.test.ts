@@ -330,7 +330,26 @@ describe('online judicial auction', () => {
       userId: 'tang-jie',
       data: { startingPriceFen: start },
     });
-    expect(ok).toMatchObject({ ok: true });
+    // E8-PANEL: one member's vote is not the panel's; a second member on the same terms makes the majority.
+    expect(ok).toMatchObject({ ok: true, panel: { votes: 1, needed: 2 } });
+    expect((await s.pending(caseId)).map((a) => a.approvalId)).toContain(approval.approvalId);
+    const again = await s.runtime.decide({
+      approvalId: approval.approvalId,
+      decision: 'approved',
+      userId: 'tang-jie',
+      data: { startingPriceFen: start },
+    });
+    expect(again).toMatchObject({ ok: false, status: 409 });
+    const second = await s.runtime.decide({
+      approvalId: approval.approvalId,
+      decision: 'approved',
+      userId: 'huang-lei',
+      data: { startingPriceFen: start },
+    });
+    expect(second).toMatchObject({ ok: true, panel: { votes: 2, needed: 2, decided: true } });
+    const decided = (await s.load(caseId)).approvals[approval.approvalId];
+    expect(decided?.status).toBe('approved');
+    expect(decided?.votes?.map((v) => v.by)).toEqual(['tang-jie', 'huang-lei']);
     const after = await s.liveUntil(caseId, (c) => (c.disposal?.lots[flatOf(c).assetId]?.rounds.length ?? 0) > 0, 5);
     expect(after.disposal?.lots[flatOf(after).assetId]?.rounds[0]).toMatchObject({
       startingPriceFen: start,

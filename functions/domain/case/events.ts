@@ -156,6 +156,15 @@ export type CaseEvent =
       /** Step-specific data the decider gave, validated against the step's schema (e.g. a confirmed amount). */
       readonly data?: Readonly<Record<string, string | number | boolean>>;
     }
+  /** E8-PANEL: one panel member's vote on a panel step; the majority's vote becomes the decision. */
+  | {
+      readonly type: 'approval-voted';
+      readonly approvalId: string;
+      readonly by: string;
+      readonly decision: 'approved' | 'rejected';
+      readonly reason?: string;
+      readonly data?: Readonly<Record<string, string | number | boolean>>;
+    }
   | { readonly type: 'approval-timed-out'; readonly approvalId: string; readonly escalateTo?: string }
   | { readonly type: 'approval-late-decision'; readonly approvalId: string; readonly by: string }
   /** A decider took the task: from now on only they may decide it (until they release it or it is reassigned). */

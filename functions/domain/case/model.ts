@@ -1,3 +1,4 @@
+import type { PanelVote } from '../approvals/panel.ts';
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
 import type { DistributionState, ReversalState, SuspensionState } from '../disputes/distribution-state.ts';
 import type { Objection } from '../disputes/objection-model.ts';
@@ -267,6 +268,8 @@ export interface ApprovalSummary {
   readonly data?: Readonly<Record<string, string | number | boolean>>;
   /** Who holds the task (claimed or assigned); nobody while it is open to every eligible decider. */
   readonly assignee?: string;
+  /** A panel step's votes so far, member by member (E8-PANEL). */
+  readonly votes?: readonly PanelVote[];
 }
 
 export interface Entrustment {

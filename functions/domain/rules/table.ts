@@ -879,9 +879,24 @@ export const RULES = {
     /** The starting price is cut by at most this share of the previous one. */
     maxCutPercent: 20,
     /*
-     * 第二十七条: the terms are 合议庭评议确定. The approval step `auction-terms` records the panel's decision as
-     * entered by one panel member (approvals/policy.ts); the deliberation itself is not recorded member by member.
+     * 第二十七条: the terms are 合议庭评议确定. The approval step `auction-terms` is a panel step (E8-PANEL): each
+     * member votes, the majority decides (approvals/panel.ts).
      */
+  },
+  E8_PANEL: {
+    id: 'E8-PANEL',
+    title:
+      'What the text gives a collegial panel (the auction terms, 网拍规定 第二十七条) is decided by the majority of its members, each voting',
+    titleZh: '合议庭评议确定事项：合议庭成员逐一表决，少数服从多数',
+    kind: 'law',
+    source: `${ONLINE_AUCTION_2016} 第二十七条（起拍价及其降价幅度、竞价增价幅度、保证金数额和优先购买权人竞买资格及其顺序等事项，应当由人民法院依法组成合议庭评议确定）；《中华人民共和国民事诉讼法》（合议庭的成员人数，必须是单数；合议庭评议案件，实行少数服从多数的原则：2012年文本第三十九条、第四十二条，2023年修正后的条文序号未在所存文本中核实）`,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: true,
+    /** Members of the panel (an odd number, at least three): the court may set a larger odd panel. */
+    size: 3,
+    /** The approval steps decided this way. */
+    steps: ['auction-terms'],
   },
   E9: {
     id: 'E9',

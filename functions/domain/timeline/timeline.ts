@@ -198,6 +198,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `审批：${names.member(event.by)}（${ROLE_LABELS[event.role as Role] ?? event.role}）${event.decision === 'approved' ? '同意' : '不同意'}${event.reason ? `，理由：${event.reason}` : ''}${event.data?.confirmedAmountFen !== undefined ? `，核对金额${formatYuan(event.data.confirmedAmountFen as Fen)}` : ''}（审批编号 ${event.approvalId}）`;
     case 'approval-timed-out':
       return `审批逾期未决（审批编号 ${event.approvalId}）${event.escalateTo ? `，报${ROLE_LABELS[event.escalateTo as Role] ?? event.escalateTo}` : '，已无上级可报'}`;
+    case 'approval-voted':
+      return `合议庭评议：${names.member(event.by)}${event.decision === 'approved' ? '同意' : '不同意'}${event.reason ? `，理由：${event.reason}` : ''}（审批编号 ${event.approvalId}）`;
     case 'approval-late-decision':
       return `${names.member(event.by)}的审批决定在审批逾期后到达，未生效（审批编号 ${event.approvalId}）`;
     case 'approval-claimed':
