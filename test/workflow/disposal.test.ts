@@ -379,3 +379,28 @@ describe('online judicial auction', () => {
     reconciles(state);
   });
 });
+
+describe('E5 (网拍规定 第十七条第二款): the applicant bids', () => {
+  it('pass: an applicant owed more than the deposit wins without paying one; the balance asked is the whole price', async () => {
+    const s = await open({ script: world(331, { auctions: ['sold'], applicantBids: true }) });
+    const caseId = await file(s, 331, 700_000);
+    const state = await s.liveUntil(caseId, (c) => c.status === 'closed', 120);
+    const round = state.disposal?.lots[flatOf(state).assetId]?.rounds[0];
+    expect(round).toMatchObject({ applicantBuyer: state.applicants[0]?.partyId, depositPaidFen: 0 });
+    const balance = (await events(s, caseId)).find((e) => e.type === 'auction-balance-paid');
+    expect(balance).toMatchObject({ amountFen: round?.priceFen });
+  });
+
+  it('fail: an applicant owed less than the deposit pays the difference, and the balance is the price less that', async () => {
+    const s = await open({ script: world(332, { auctions: ['sold'], applicantBids: true }) });
+    const caseId = await file(s, 332, 90_000);
+    const state = await s.liveUntil(caseId, (c) => c.status === 'closed', 120);
+    const round = state.disposal?.lots[flatOf(state).assetId]?.rounds[0];
+    expect(round?.applicantBuyer).toBe(state.applicants[0]?.partyId);
+    const paid = round?.depositPaidFen ?? 0;
+    expect(paid).toBeGreaterThan(0);
+    expect(paid).toBeLessThan(round?.depositFen ?? 0);
+    const balance = (await events(s, caseId)).find((e) => e.type === 'auction-balance-paid');
+    expect(balance).toMatchObject({ amountFen: (round?.priceFen ?? 0) - paid });
+  });
+});

@@ -417,6 +417,9 @@ export type CaseEvent =
       readonly bids: number;
       readonly priceFen?: Fen;
       readonly buyer?: string;
+      /** E5: the buyer is this applicant, who paid this much of the deposit (none, or the part above its claim). */
+      readonly applicantBuyer?: string;
+      readonly depositPaidFen?: Fen;
       /** The winning bid and the runners-up, as the platform's record shows them. */
       readonly topBids?: readonly Bid[];
     }

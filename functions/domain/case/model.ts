@@ -389,6 +389,9 @@ export interface AuctionRound {
   readonly endedAt?: Instant;
   readonly priceFen?: Fen;
   readonly buyer?: string;
+  /** E5: the buyer is this applicant, who paid only `depositPaidFen` of the deposit (网拍规定 第十七条第二款). */
+  readonly applicantBuyer?: string;
+  readonly depositPaidFen?: Fen;
   readonly bids?: number;
   readonly balance?: 'paid' | 'defaulted';
   /**

@@ -836,8 +836,9 @@ export const RULES = {
     minDepositPercent: 5,
     maxDepositPercent: 20,
     /**
-     * 第十七条第二款: 申请执行人参加竞买的，可以不交保证金；但债权数额小于保证金数额的按差额部分交纳. The applicant
-     * bidding is not modelled (bidders are the platform's); the rule is held here for when it is.
+     * 第十七条第二款: 申请执行人参加竞买的，可以不交保证金；但债权数额小于保证金数额的按差额部分交纳. The platform reports
+     * a buyer registered as the applicant; the round records the deposit paid (none, or the part above the claim),
+     * the balance and a forfeiture are counted from it (disposal/auction.ts, outcomes.ts).
      */
     applicantExemptUpToClaim: true,
   },

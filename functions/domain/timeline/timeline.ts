@@ -370,7 +370,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `发布拍卖公告：${assetName(state, event.assetId)}，${roundLabel(event.round, event.stage)}，起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}，竞价时间${chinaTime(event.startsAt)}至${chinaTime(event.endsAt)}`;
     case 'auction-ended':
       return event.outcome === 'sold'
-        ? `拍卖成交：${assetName(state, event.assetId)}，第${event.round}次拍卖，成交价${formatYuan(event.priceFen ?? (0 as Fen))}，买受人竞买号${event.buyer ?? ''}，出价${event.bids}次，结束于${chinaTime(event.endedAt)}`
+        ? `拍卖成交：${assetName(state, event.assetId)}，第${event.round}次拍卖，成交价${formatYuan(event.priceFen ?? (0 as Fen))}，买受人竞买号${event.buyer ?? ''}${event.applicantBuyer ? `（申请执行人竞得，${event.depositPaidFen ? `按债权数额小于保证金的差额交纳保证金${formatYuan(event.depositPaidFen)}` : '未交保证金'}，E5）` : ''}，出价${event.bids}次，结束于${chinaTime(event.endedAt)}`
         : `流拍：${assetName(state, event.assetId)}，第${event.round}次拍卖无人出价（E8）`;
     case 'auction-irregular':
       return `拍卖结果异常：${assetName(state, event.assetId)}，第${event.round}次拍卖，${event.problem}`;
