@@ -471,6 +471,17 @@ export const InterviewResult = z
   .object({ caseId: CaseId, opinion: z.enum(['agrees', 'objects']), recorded: z.literal(true) })
   .strict();
 
+/** G2 (终本规定 第四条第二项): a sealed vehicle the officer could not actually impound, and how the search went. */
+export const NotImpoundedBody = z
+  .object({
+    assetId: z.string().trim().min(1).max(64),
+    note: z.string().trim().min(2).max(500),
+  })
+  .strict()
+  .describe('记录查封的车辆未能实际扣押（终本规定第四条第二项）');
+
+export const NotImpoundedResult = z.object({ caseId: CaseId, assetId: z.string(), recorded: z.literal(true) }).strict();
+
 /** 执行和解: the installments the parties agreed, each a date (China) and an amount in fen. */
 export const SettlementBody = z
   .object({

@@ -333,6 +333,7 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   receipt: '以协助执行单位回执载明的到期日为准（不超过法定期限；回执未载明的，自其办理之日起算）',
   'OBJ-ACT': '执行行为异议（OBJ-ACT，审查期间不停止处置）',
   'auction-and-sale-failed-in-lieu-declined': '经拍卖、变卖未成交，申请执行人不接受抵债，已解除查封',
+  'sealed-not-impounded': '在登记机关查封的车辆未能实际扣押',
   'every-failed-auction': '每次拍卖流拍后（按该次拍卖的起拍价）',
   'appraisal-or-audit': '鉴定及专业机构审计评估资产清理期间',
   suspension: '中止执行至恢复执行期间',

@@ -548,6 +548,8 @@ export type CaseEvent =
   | { readonly type: 'renewal-escalated'; readonly assetId: string; readonly reason: string }
   | { readonly type: 'seizure-lapsed'; readonly assetId: string; readonly expiredOn: LocalDate }
   | { readonly type: 'seizure-released'; readonly assetId: string; readonly reason: string }
+  /** G2 (终本规定 第四条第二项): a vehicle sealed at the registry that the officer could not actually impound. */
+  | { readonly type: 'impound-failed'; readonly assetId: string; readonly by: string; readonly note: string }
   // Closure (G1), 终本 (G2), re-query and resumption (G3).
   | {
       readonly type: 'closure-requested';

@@ -190,6 +190,11 @@ export interface Asset {
   readonly renewal?: RenewalState;
   /** The last renewal request whose answer is on the case (so that it goes on once). */
   readonly lastRenewalRequest?: string;
+  /**
+   * G2 (终本规定 第四条第二项): sealed at the registry, but the officer could not actually impound it (the search for
+   * the vehicle failed): property found that cannot be disposed of, which does not bar 终本. The seal stays.
+   */
+  readonly notImpounded?: { readonly at: Instant; readonly by: string; readonly note: string };
   /** Carried over from a preservation ruling (B3-CARRY): which ruling and which of its seizures. */
   readonly preserved?: {
     readonly preservationId: string;

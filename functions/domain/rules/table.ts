@@ -498,10 +498,11 @@ export const RULES = {
      * 第一条第（三）项 allows 终本 when 发现的财产不能处置, which 第四条 defines: (一) auctioned and sold without success,
      * the applicant not taking it in lieu, no other measure possible; (二) a vehicle or ship sealed at the registry but
      * not actually impounded. This system reaches (一): after the unsold fixed-price sale the seal is released (E9,
-     * 拍卖变卖规定 第二十八条第二款), and released property does not bar 终本. (二) is not modelled: a vehicle still
-     * sealed bars 终本 until the officer releases it. Property still seized otherwise bars 终本.
+     * 拍卖变卖规定 第二十八条第二款), and released property does not bar 终本. (二): a vehicle sealed at the registry
+     * that the officer records as not actually impounded stays sealed and does not bar 终本 (closure/final-closure.ts).
+     * Property still seized otherwise bars 终本.
      */
-    undisposable: ['auction-and-sale-failed-in-lieu-declined'],
+    undisposable: ['auction-and-sale-failed-in-lieu-declined', 'sealed-not-impounded'],
   },
   G3: {
     id: 'G3',

@@ -474,6 +474,8 @@ function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | unde
       return `查封、冻结失效：${assetName(state, event.assetId)}已于${event.expiredOn}到期，未能续行`;
     case 'seizure-released':
       return `解除查封、冻结：${assetName(state, event.assetId)}（${event.reason}）`;
+    case 'impound-failed':
+      return `查封的车辆未能实际扣押：${assetName(state, event.assetId)}（${event.note}），${names.member(event.by)}记录；属发现的财产不能处置，不影响终结本次执行程序（G2，终本规定第四条第二项）`;
     case 'closure-requested':
       return `申请结案：${CLOSURE_LABELS[event.way]}${event.ground ? `（事由：${event.ground}）` : ''}${event.by === 'system' ? '，强制措施已穷尽' : `，${names.member(event.by)}提出`}${event.reason ? `，理由：${event.reason}` : ''}`;
     case 'closure-refused':
