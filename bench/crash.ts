@@ -20,6 +20,7 @@ import type { Commit } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
 import type { RuntimeEvent } from '#local/runtime/engine.ts';
+import { decideWithPanel } from '#local/runtime/panel-votes.ts';
 import { EmbeddedRuntime } from '#local/runtime/runtime.ts';
 import { DATABASE_FILE } from '#local/store/database.ts';
 import { approverFor, ENDED, planOf, WORKLOAD_START, workloadEvent, workloadScript } from '#local/workload/driver.ts';
@@ -149,7 +150,7 @@ async function child(
       if (scenario.act) await scenario.act({ runtime, state, day: caseDay, done: new Set() });
     }
     for (const approval of await runtime.deps.approvals.listPending({ court: 'HB0922' })) {
-      const decided = await runtime.decide({
+      const decided = await decideWithPanel(runtime, approval, {
         approvalId: approval.approvalId,
         decision: 'approved',
         userId: approverFor(runtime, approval),

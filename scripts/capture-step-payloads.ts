@@ -7,6 +7,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { chinaDateOf } from '../functions/domain/calendar/local-date.ts';
 import { outstandingFen } from '../functions/domain/control/plan.ts';
+import { decideWithPanel } from '../local/runtime/panel-votes.ts';
 import { EmbeddedRuntime } from '../local/runtime/runtime.ts';
 
 const USAGE =
@@ -52,7 +53,7 @@ for (let hours = 0; hours < 30 * 24; hours += 3) {
     (a) => a.caseId === outcome.caseId,
   )) {
     if (approval.step === 'control-plan' && approval.level === 0) continue;
-    await runtime.decide({
+    await decideWithPanel(runtime, approval, {
       approvalId: approval.approvalId,
       decision: 'approved',
       userId: deciders[approval.requiredRole] ?? '',
@@ -112,7 +113,7 @@ for (let hours = 0; hours < 40 * 24; hours += 6) {
   for (const approval of (await flagship.deps.approvals.listPending({ court: 'HB0922' })).filter(
     (a) => a.caseId === flagshipCase.caseId,
   )) {
-    await flagship.decide({
+    await decideWithPanel(flagship, approval, {
       approvalId: approval.approvalId,
       decision: 'approved',
       userId: flagshipDeciders[approval.requiredRole] ?? '',
@@ -128,7 +129,7 @@ async function drive(on: EmbeddedRuntime, days: number): Promise<void> {
   const end = Date.parse(on.clock.now()) + days * 86_400_000;
   while (Date.parse(on.clock.now()) < end) {
     for (const approval of await on.deps.approvals.listPending({ court: 'HB0922' })) {
-      await on.decide({
+      await decideWithPanel(on, approval, {
         approvalId: approval.approvalId,
         decision: 'approved',
         userId: deciders[approval.requiredRole] ?? '',

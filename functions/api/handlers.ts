@@ -9,6 +9,7 @@ import type {
   FinishMatterBody,
   InterviewBody,
   MatterQuery,
+  NotImpoundedBody,
   ReceiveMatterBody,
   SettlementBody,
   TaskQuery,
@@ -37,7 +38,7 @@ import {
   listCases,
   verifyCase,
 } from '#use-cases/case-reads.ts';
-import { recordInterview, requestClosure } from '#use-cases/closure.ts';
+import { recordInterview, recordNotImpounded, requestClosure } from '#use-cases/closure.ts';
 import { orderEarlyRelease, recordConduct } from '#use-cases/coercion.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { issueAfterStaffAct } from '#use-cases/documents.ts';
@@ -170,7 +171,11 @@ export function apiHandlers(
   const finishMatter = finishEntrustedMatter(deps);
   const overdue = alertOverdueEntrustedMatters(deps);
   const counts = entrustmentCounts(deps);
+  const notImpounded = recordNotImpounded(deps);
   return {
+    // G2 (终本规定 第四条第二项): recorded on the case only; nothing waits on it.
+    recordNotImpounded: ({ identity, params, body }) =>
+      notImpounded(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof NotImpoundedBody>) }),
     ...evidenceHandlers(deps, options),
     ...fieldHandlers(deps),
     ...disputeApiHandlers(deps),

@@ -116,7 +116,16 @@ export const ReassignResult = z
   .strict();
 
 export const DecisionResult = z
-  .object({ approvalId: ApprovalId, caseId: CaseId, decision: z.enum(['approved', 'rejected']) })
+  .object({
+    approvalId: ApprovalId,
+    caseId: CaseId,
+    decision: z.enum(['approved', 'rejected']),
+    /** A panel step (E8-PANEL): the votes so far, the majority needed, and whether this vote decided it. */
+    panel: z
+      .object({ votes: z.number().int(), needed: z.number().int(), decided: z.boolean().optional() })
+      .strict()
+      .optional(),
+  })
   .strict();
 
 export const Me = z
@@ -461,6 +470,17 @@ export const InterviewBody = z
 export const InterviewResult = z
   .object({ caseId: CaseId, opinion: z.enum(['agrees', 'objects']), recorded: z.literal(true) })
   .strict();
+
+/** G2 (终本规定 第四条第二项): a sealed vehicle the officer could not actually impound, and how the search went. */
+export const NotImpoundedBody = z
+  .object({
+    assetId: z.string().trim().min(1).max(64),
+    note: z.string().trim().min(2).max(500),
+  })
+  .strict()
+  .describe('记录查封的车辆未能实际扣押（终本规定第四条第二项）');
+
+export const NotImpoundedResult = z.object({ caseId: CaseId, assetId: z.string(), recorded: z.literal(true) }).strict();
 
 /** 执行和解: the installments the parties agreed, each a date (China) and an amount in fen. */
 export const SettlementBody = z

@@ -101,6 +101,8 @@ export const RESULT_SCHEMAS = {
     bids: z.int().min(0).max(100_000),
     priceFen: fenAmount.optional(),
     buyer: z.string().min(1).max(60).optional(),
+    /** The buyer is the applicant, registered with the platform as 申请执行人 (E5: no deposit, or the difference). */
+    applicantBuyer: z.boolean().optional(),
     topBids: z
       .array(
         z.object({

@@ -5,6 +5,7 @@
 import { DECISION_DATA } from '#contracts/decisions.ts';
 import { issueLinesZh } from '#contracts/issues.ts';
 import { deciderRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
+import { isPanelStep, type PanelVote, panelOutcome, voteProblem } from '#domain/approvals/panel.ts';
 import {
   APPROVAL_STEPS,
   type ApprovalStep,
@@ -361,10 +362,12 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'engine' | 'cases'
       throw gone(`审批事项 ${approval.approvalId} 已超时并已上报，本决定未生效（已记录）`);
     }
     if (approval.status !== 'pending') throw conflict(`审批事项 ${approval.approvalId} 已由他人作出决定`);
-    const data = decisionData(approval, command);
+    let data = decisionData(approval, command);
     const state = await deps.cases.load(approval.caseId);
+    const panel = isPanelStep(approval.step, deps.rules);
     const holder = state?.approvals[approval.approvalId]?.assignee ?? approval.assignee;
-    if (holder && holder !== identity.userId)
+    // A panel step is every member's to vote on: nobody holds it alone.
+    if (!panel && holder && holder !== identity.userId)
       throw conflict(`审批事项 ${approval.approvalId} 已由他人认领，须由认领人决定或经指派后再决定`);
     if (command.decision === 'approved') {
       const problem =
@@ -379,13 +382,27 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'engine' | 'cases'
                 : undefined;
       if (problem) throw invalid(problem);
     }
+    let decided: { readonly decision: 'approved' | 'rejected'; readonly reason?: string } = command;
+    let tally: { readonly votes: number; readonly needed: number } | undefined;
+    if (panel) {
+      // E8-PANEL: this member's vote goes on the case; the decision is the majority's, once it has one.
+      const outcome = await recordVote(deps, approval, identity.userId, { ...command, data });
+      tally = { votes: outcome.votes, needed: outcome.needed };
+      if (!outcome.decided)
+        return { approvalId: approval.approvalId, caseId: approval.caseId, decision: command.decision, panel: tally };
+      decided = {
+        decision: outcome.decided.decision,
+        reason: outcome.decided.reason ?? `合议庭评议，${outcome.votes}名成员表决，多数意见`,
+      };
+      data = outcome.decided.data ?? {};
+    }
     const now = deps.clock.now();
     const decision: DecisionOutput = {
       approvalId: approval.approvalId,
-      decision: command.decision,
+      decision: decided.decision,
       by: identity.userId,
       role: approval.requiredRole,
-      ...(command.reason ? { reason: command.reason } : {}),
+      ...(decided.reason ? { reason: decided.reason } : {}),
       ...(Object.keys(data).length > 0 ? { data } : {}),
     };
     let token: string;
@@ -417,8 +434,54 @@ export function decideApproval(deps: Pick<Deps, 'approvals' | 'engine' | 'cases'
       events: s.approvals[approval.approvalId]?.status === 'pending' ? [decidedEvent(decision)] : [],
       result: undefined,
     }));
-    return { approvalId: approval.approvalId, caseId: approval.caseId, decision: command.decision };
+    return {
+      approvalId: approval.approvalId,
+      caseId: approval.caseId,
+      decision: decided.decision,
+      ...(tally ? { panel: { ...tally, decided: true } } : {}),
+    };
   };
+}
+
+/**
+ * E8-PANEL: records one member's vote (once per member) and returns the panel's outcome on the votes so far. A
+ * vote on an approval already decided is refused.
+ */
+async function recordVote(
+  deps: Pick<Deps, 'cases' | 'clock' | 'rules'>,
+  approval: Approval,
+  userId: string,
+  vote: {
+    readonly decision: 'approved' | 'rejected';
+    readonly reason?: string;
+    readonly data: Record<string, unknown>;
+  },
+) {
+  const data = vote.data as PanelVote['data'];
+  const { result } = await mutateCase(
+    deps,
+    approval.caseId,
+    { kind: 'staff', id: userId, role: approval.requiredRole },
+    approvalCause(approval),
+    (s) => {
+      const current = s.approvals[approval.approvalId];
+      if (current?.status !== 'pending') throw conflict(`审批事项 ${approval.approvalId} 已由合议庭作出决定`);
+      const votes = current.votes ?? [];
+      const problem = voteProblem(votes, userId, deps.rules);
+      if (problem) throw conflict(problem);
+      const cast: PanelVote = {
+        by: userId,
+        decision: vote.decision,
+        ...(vote.reason ? { reason: vote.reason } : {}),
+        ...(data && Object.keys(data).length > 0 ? { data } : {}),
+      };
+      return {
+        events: [{ type: 'approval-voted', approvalId: approval.approvalId, ...cast }],
+        result: panelOutcome([...votes, cast], deps.rules),
+      };
+    },
+  );
+  return result;
 }
 
 /** A decision that came after the wait had timed out: on the case's journal, so the attempt is on record. */

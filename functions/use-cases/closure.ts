@@ -10,7 +10,7 @@ import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { ClosureReview, EnforcementCase, InterviewOpinion } from '#domain/case/model.ts';
-import { WAITABLE_PROBLEMS } from '#domain/closure/final-closure.ts';
+import { notImpoundedProblem, WAITABLE_PROBLEMS } from '#domain/closure/final-closure.ts';
 import { CLOSURE_WAY_LABELS, closureProblems, isStaffWay } from '#domain/closure/grounds.ts';
 import { type ClosureNext, planClosure, reviewProblems } from '#domain/closure/plan.ts';
 import { liftingDue } from '#domain/coercion/measures.ts';
@@ -313,5 +313,35 @@ export function recordInterview(deps: Pick<Deps, 'cases' | 'clock' | 'requests' 
       }
     }
     return { caseId: state.caseId, opinion: command.opinion, recorded: true };
+  };
+}
+
+/**
+ * G2 (终本规定 第四条第二项): the officer records that a vehicle sealed at the registry could not actually be impounded,
+ * with how the search went. The seal stays; the vehicle no longer bars 终本. Recorded once.
+ */
+export function recordNotImpounded(deps: Pick<Deps, 'cases' | 'clock'>) {
+  return async (
+    identity: Identity | undefined,
+    command: { readonly caseId: string; readonly assetId: string; readonly note: string },
+  ) => {
+    const before = await courtCase(deps, command.caseId);
+    const caller = refuseUnlessCloser(identity, before);
+    const { state } = await mutateCase(
+      deps,
+      command.caseId,
+      { kind: 'staff', id: caller.userId },
+      { action: 'record-not-impounded' },
+      (s) => {
+        if (s.assets[command.assetId]?.notImpounded) return { events: [], result: undefined };
+        const problem = notImpoundedProblem(s, command.assetId);
+        if (problem) throw conflict(problem);
+        return {
+          events: [{ type: 'impound-failed', assetId: command.assetId, by: caller.userId, note: command.note }],
+          result: undefined,
+        };
+      },
+    );
+    return { caseId: state.caseId, assetId: command.assetId, recorded: true as const };
   };
 }

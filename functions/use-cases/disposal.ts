@@ -88,6 +88,7 @@ export function disposalAnswer(request: PartnerRequest): DisposalAnswer {
                 bids: result.bids as number,
                 ...(typeof result.priceFen === 'number' ? { priceFen: result.priceFen } : {}),
                 ...(typeof result.buyer === 'string' ? { buyer: result.buyer } : {}),
+                ...(result.applicantBuyer === true ? { applicantBuyer: true } : {}),
                 topBids: result.topBids as Bid[],
               },
             }

@@ -16,12 +16,13 @@ import { applyEvent } from '#domain/case/reducer.ts';
 import { liftingDue } from '#domain/coercion/measures.ts';
 import { coercionRunning } from '#domain/control/plan.ts';
 import { executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
-import { resumedRun } from '#domain/measures/bankruptcy.ts';
+import { resumedRun, runsStoppedOnAcceptance } from '#domain/measures/bankruptcy.ts';
 import { measureFollowUp } from '#domain/measures/decisions.ts';
 import { exitNoticeAnswer, exitNoticeDue, exitNoticeSettled } from '#domain/measures/exit-ban.ts';
 import { isMeasureRequest } from '#domain/partners/requests.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { withdrawStoppedAuctions } from './auction-withdrawal.ts';
+import { wakeWatch } from './coercion.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
 import { ensureSent } from './partner-send.ts';
 import { settleRequest } from './requests.ts';
@@ -196,12 +197,15 @@ function answerEvents(
   }
   // 第18条: not accepted, the coercion or disposal the referral stopped starts again (a new run).
   const resumes = parsed.data.outcome === 'not-accepted' ? resumedRun(state) : undefined;
+  // 企业破产法 第十九条: accepted, a run started since the referral stops too.
+  const interrupted = parsed.data.outcome === 'accepted' ? runsStoppedOnAcceptance(state) : undefined;
   const events: CaseEvent[] = [
     {
       type: 'bankruptcy-answered',
       outcome: parsed.data.outcome,
       ...(parsed.data.reasons ? { reasons: parsed.data.reasons } : {}),
       ...(resumes ? { resumes } : {}),
+      ...(interrupted ? { interrupted } : {}),
     },
     ...meetNode(state, 'bankruptcy-acceptance', now),
   ];
@@ -242,7 +246,7 @@ function removalRunOnAcceptance(
  * engine (the partner answers, in settle), a referral not accepted starts again the phase it stopped.
  */
 export function recordMeasureAnswer(
-  deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'alerts'> & Partial<Pick<Deps, 'engine'>>,
+  deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'alerts'> & Partial<Pick<Deps, 'engine' | 'requests'>>,
 ) {
   return async (request: PartnerRequest): Promise<void> => {
     if (!isMeasureRequest(request.kind) || request.status === 'pending') return;
@@ -254,10 +258,18 @@ export function recordMeasureAnswer(
       (s, now) => {
         const { events, alerts } = answerEvents(s, request, deps, now);
         const lifting = events.find((e) => e.type === 'lifting-run-started');
-        return { events, result: { alerts: events.length > 0 ? alerts : [], lifting: lifting?.run } };
+        const stopped = events.some((e) => e.type === 'bankruptcy-answered' && e.outcome === 'accepted');
+        return { events, result: { alerts: events.length > 0 ? alerts : [], lifting: lifting?.run, stopped } };
       },
     );
-    const { alerts, lifting } = result;
+    const { alerts, lifting, stopped } = result;
+    // Accepted: a coercion run watching for performance is woken, so that it ends now (phases.ts), not at its timeout.
+    if (stopped && deps.engine && deps.requests)
+      await wakeWatch(
+        { engine: deps.engine, requests: deps.requests, clock: deps.clock },
+        state,
+        '受移送法院受理破产申请，执行程序中止',
+      );
     const resumes = state.measures?.bankruptcy?.resumedAs;
     if (resumes && deps.engine && request.kind === 'bankruptcy-review') {
       const { phase } = parseExecutionName(resumes);

@@ -20,6 +20,7 @@ import type { Approval } from '#ports/approval-store.ts';
 import { issueDueDocuments } from '#use-cases/documents.ts';
 import { applyForRelief, recordReliefPayment } from '#use-cases/measures.ts';
 import { localDocuments } from '../runtime/documents.ts';
+import { decideWithPanel } from '../runtime/panel-votes.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { caseCommand } from './commands.ts';
 import { commandLine } from './options.ts';
@@ -241,7 +242,7 @@ export async function playCase(
       out.progress(
         `  ${chinaTime(runtime.clock.now())}  （演示）${runtime.staff.memberName(approver)}（${ROLE_LABELS[approval.requiredRole]}）审批：${label}`,
       );
-      const decided = await runtime.decide({
+      const decided = await decideWithPanel(runtime, approval, {
         approvalId: approval.approvalId,
         decision: 'approved',
         userId: approver,

@@ -5,6 +5,7 @@
  * and moves the clock a day at a time, firing every deadline on the way. Used by the lifecycle benchmark and by
  * `enforce cost`.
  */
+
 import { readFileSync } from 'node:fs';
 import type { CommitListener } from '#adapters/dynamodb/case-repository.ts';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
@@ -13,6 +14,7 @@ import type { Approval } from '#ports/approval-store.ts';
 import { LocalIdentityProvider } from '../api/identity-provider.ts';
 import { createDispatcher } from '../api/server.ts';
 import { Authentication } from '../api/sign-in.ts';
+import { panelVoters } from '../runtime/panel-votes.ts';
 import type { EmbeddedRuntime } from '../runtime/runtime.ts';
 import { WORKLOAD_SCENARIOS, type WorkloadScenario, workloadScenario } from './scenarios.ts';
 
@@ -192,13 +194,18 @@ export async function runWorkload(
       if (!active.has(approval.caseId)) continue;
       const approver = approverFor(runtime, approval);
       const path = `/tasks/${encodeURIComponent(approval.approvalId)}`;
-      await call(approver, 'GET', path);
-      await call(approver, 'POST', `${path}/decision`, {
-        decision: 'approved',
-        reason: '经审查，同意',
-        ...(approval.amountFen !== undefined ? { data: { confirmedAmountFen: approval.amountFen } } : {}),
-      });
-      decisions++;
+      // A panel step (E8-PANEL) is voted on by the panel's members until a majority decides it.
+      const voters = approval.requiredRole === 'panel-member' ? panelVoters(runtime, approval, approver) : [approver];
+      for (const voter of voters) {
+        await call(voter, 'GET', path);
+        await call(voter, 'POST', `${path}/decision`, {
+          decision: 'approved',
+          reason: '经审查，同意',
+          ...(approval.amountFen !== undefined ? { data: { confirmedAmountFen: approval.amountFen } } : {}),
+        });
+        decisions++;
+        if ((await runtime.deps.approvals.get(approval.approvalId))?.status !== 'pending') break;
+      }
     }
     options.onDay?.({ day, filed: next, active: active.size, finished, unfinished, decisions });
     if (next >= scenarios.length && active.size === 0) break;

@@ -1,4 +1,5 @@
 /** Scenario support: an in-memory embedded runtime on a virtual clock, with the path each execution took. */
+
 import { readFileSync } from 'node:fs';
 import { afterEach } from 'vitest';
 import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts';
@@ -10,6 +11,7 @@ import { FEE_PAYEE, owed } from '#domain/disbursement/owed.ts';
 import type { Alert } from '#ports/alerts.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import type { RuntimeEvent } from '../../local/runtime/engine.ts';
+import { decideWithPanel } from '../../local/runtime/panel-votes.ts';
 import { EmbeddedRuntime, type RuntimeOptions } from '../../local/runtime/runtime.ts';
 
 /** Monday 2 March 2026, 09:00 China time. */
@@ -101,7 +103,7 @@ export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<S
   async function approveWaiting(caseId: string, userId?: string): Promise<void> {
     for (const approval of await pending(caseId)) {
       const decider = userId ?? DECIDERS[approval.requiredRole] ?? '';
-      await runtime.decide({
+      await decideWithPanel(runtime, approval, {
         approvalId: approval.approvalId,
         decision: 'approved',
         userId: decider,
@@ -149,7 +151,7 @@ export async function scenario(options: Partial<RuntimeOptions> = {}): Promise<S
       const results = [];
       for (const approval of await pending(caseId)) {
         results.push(
-          await runtime.decide({
+          await decideWithPanel(runtime, approval, {
             approvalId: approval.approvalId,
             decision,
             userId,
@@ -253,7 +255,7 @@ export async function daysUntil(
     const state = await s.load(caseId);
     if (done(state)) return state;
     for (const approval of await s.pending(caseId)) {
-      await s.runtime.decide({
+      await decideWithPanel(s.runtime, approval, {
         approvalId: approval.approvalId,
         decision: 'approved',
         userId: DECIDERS[approval.requiredRole] ?? '',

@@ -330,7 +330,26 @@ describe('online judicial auction', () => {
       userId: 'tang-jie',
       data: { startingPriceFen: start },
     });
-    expect(ok).toMatchObject({ ok: true });
+    // E8-PANEL: one member's vote is not the panel's; a second member on the same terms makes the majority.
+    expect(ok).toMatchObject({ ok: true, panel: { votes: 1, needed: 2 } });
+    expect((await s.pending(caseId)).map((a) => a.approvalId)).toContain(approval.approvalId);
+    const again = await s.runtime.decide({
+      approvalId: approval.approvalId,
+      decision: 'approved',
+      userId: 'tang-jie',
+      data: { startingPriceFen: start },
+    });
+    expect(again).toMatchObject({ ok: false, status: 409 });
+    const second = await s.runtime.decide({
+      approvalId: approval.approvalId,
+      decision: 'approved',
+      userId: 'huang-lei',
+      data: { startingPriceFen: start },
+    });
+    expect(second).toMatchObject({ ok: true, panel: { votes: 2, needed: 2, decided: true } });
+    const decided = (await s.load(caseId)).approvals[approval.approvalId];
+    expect(decided?.status).toBe('approved');
+    expect(decided?.votes?.map((v) => v.by)).toEqual(['tang-jie', 'huang-lei']);
     const after = await s.liveUntil(caseId, (c) => (c.disposal?.lots[flatOf(c).assetId]?.rounds.length ?? 0) > 0, 5);
     expect(after.disposal?.lots[flatOf(after).assetId]?.rounds[0]).toMatchObject({
       startingPriceFen: start,
@@ -358,5 +377,30 @@ describe('online judicial auction', () => {
     // The restriction issued beside the disposal is lifted (C5).
     expect(state.coercion?.restriction?.liftedOn).toBe('full-performance');
     reconciles(state);
+  });
+});
+
+describe('E5 (网拍规定 第十七条第二款): the applicant bids', () => {
+  it('pass: an applicant owed more than the deposit wins without paying one; the balance asked is the whole price', async () => {
+    const s = await open({ script: world(331, { auctions: ['sold'], applicantBids: true }) });
+    const caseId = await file(s, 331, 700_000);
+    const state = await s.liveUntil(caseId, (c) => c.status === 'closed', 120);
+    const round = state.disposal?.lots[flatOf(state).assetId]?.rounds[0];
+    expect(round).toMatchObject({ applicantBuyer: state.applicants[0]?.partyId, depositPaidFen: 0 });
+    const balance = (await events(s, caseId)).find((e) => e.type === 'auction-balance-paid');
+    expect(balance).toMatchObject({ amountFen: round?.priceFen });
+  });
+
+  it('fail: an applicant owed less than the deposit pays the difference, and the balance is the price less that', async () => {
+    const s = await open({ script: world(332, { auctions: ['sold'], applicantBids: true }) });
+    const caseId = await file(s, 332, 90_000);
+    const state = await s.liveUntil(caseId, (c) => c.status === 'closed', 120);
+    const round = state.disposal?.lots[flatOf(state).assetId]?.rounds[0];
+    expect(round?.applicantBuyer).toBe(state.applicants[0]?.partyId);
+    const paid = round?.depositPaidFen ?? 0;
+    expect(paid).toBeGreaterThan(0);
+    expect(paid).toBeLessThan(round?.depositFen ?? 0);
+    const balance = (await events(s, caseId)).find((e) => e.type === 'auction-balance-paid');
+    expect(balance).toMatchObject({ amountFen: (round?.priceFen ?? 0) - paid });
   });
 });

@@ -208,7 +208,11 @@ describe('C6 第十条第一款第五项: a bankruptcy referral accepted', () =>
   const COMPANY = '91130900MA0FGHIJ2Y';
 
   /** A company with a small deposit, listed on ground (一) without a term, referred; the court answers `answer`. */
-  async function referred(n: number, answer: 'accepted' | 'not-accepted') {
+  async function referred(
+    n: number,
+    answer: 'accepted' | 'not-accepted',
+    afterDecision?: (s: Scenario, caseId: string) => Promise<void>,
+  ) {
     const fixture = JSON.parse(readFileSync('test/fixtures/intake/v2/loan-repayment-two-creditors.json', 'utf8'));
     const caseNumber = `（2026）冀0922执${1000 + n}号`;
     fixture.id = `event-${n}`;
@@ -252,6 +256,7 @@ describe('C6 第十条第一款第五项: a bankruptcy referral accepted', () =>
     const approval = (await s.pending(caseId)).find((a) => a.step === 'bankruptcy-referral');
     expect(approval).toBeDefined();
     await s.runtime.decide({ approvalId: approval?.approvalId ?? '', decision: 'approved', userId: 'song-jian' });
+    await afterDecision?.(s, caseId);
     const answered = await s.until(caseId, (c) => c.measures?.bankruptcy?.answeredAt !== undefined, 40);
     return { s, caseId, answered };
   }
@@ -269,6 +274,33 @@ describe('C6 第十条第一款第五项: a bankruptcy referral accepted', () =>
     expect(removed.coercion?.restriction?.liftedAt).toBeUndefined();
     expect(removed.measures?.bankruptcy?.status).toBe('accepted');
     expect(removed.measures?.bankruptcy?.resumedAs).toBeUndefined();
+    // 企业破产法 第十九条: the coercion run that watched when the referral was decided stops now, not at its timeout.
+    const stopped = await s.runtime.runtimeStore.getExecution(`${caseId}-coercion-1`);
+    expect(stopped?.status).not.toBe('waiting');
+    expect(stopped?.status).not.toBe('running');
+  });
+
+  it('企业破产法 第十九条: a coercion run started after the referral and still watching when the court accepts is stopped then, and the listing is removed by a run of its own', async () => {
+    const { s, caseId, answered } = await referred(949, 'accepted', async (s, caseId) => {
+      // A run started since the decision (as a resumption would): it opens and watches for performance.
+      const after = await s.load(caseId);
+      const run = (after.phaseRuns.coercion ?? 0) + 1;
+      await s.runtime.engine.startExecution('coercion', `${caseId}-coercion-${run}`, { v: 1, caseId });
+      await s.runtime.runUntilIdle();
+      const watching = await s.load(caseId);
+      expect(watching.phaseRuns.coercion).toBe(run);
+      expect(watching.interrupted?.coercion ?? 0).toBeLessThan(run);
+    });
+    expect(answered.measures?.bankruptcy?.status).toBe('accepted');
+    const started = (answered.phaseRuns.coercion ?? 0) - 1;
+    expect(answered.interrupted?.coercion).toBeGreaterThanOrEqual(started);
+    expect(answered.coercion?.liftingRun).toBe(started + 1);
+    await s.runtime.runUntilIdle();
+    const stopped = await s.runtime.runtimeStore.getExecution(`${caseId}-coercion-${started}`);
+    expect(stopped?.status).not.toBe('waiting');
+    expect(stopped?.status).not.toBe('running');
+    const removed = await s.liveUntil(caseId, removedAndConfirmed, 5);
+    expect(removed.coercion?.listing?.removalGround).toBe('suspended-review-or-bankruptcy');
   });
 
   it('a referral not accepted removes nothing: enforcement resumes and the listing stays', async () => {

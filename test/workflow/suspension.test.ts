@@ -104,6 +104,40 @@ describe('中止执行 (suspension)', () => {
       expect.arrayContaining(['suspension-proposed', 'suspension-ruled', 'suspension-lifted']),
     );
   });
+
+  it('法释〔2000〕29号 第九条第（十一）项: a higher court’s notice to defer is recorded and ruled, and its days are not counted in the term', async () => {
+    const s = await open({ script: NOTHING });
+    const caseId = await coercing(s, 901);
+    const term = (await s.load(caseId)).nodes['enforcement-term'];
+    const proposed = await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+      kind: 'suspension',
+      ground: 'higher-court-deferral',
+      note: '河北省沧州市中级人民法院通知暂缓执行',
+    });
+    expect(proposed.status).toBe(200);
+    const ruled = await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
+    expect(ruled.body.suspension).toMatchObject({ status: 'in-force', ground: 'higher-court-deferral' });
+    await s.runtime.advance(20 * DAY);
+    await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/lift`, { reason: '上级人民法院通知恢复执行' });
+    const resumed = await s.load(caseId);
+    expect(resumed.suspension?.excludedDays).toBe(20);
+    expect(
+      daysBetween(term?.dueDate ?? ('' as never), resumed.nodes['enforcement-term']?.dueDate ?? ('' as never)),
+    ).toBe(20);
+  });
+
+  it('a ground that is neither the law’s nor a higher court’s notice is refused, and the term stays', async () => {
+    const s = await open({ script: NOTHING });
+    const caseId = await coercing(s, 902);
+    const term = (await s.load(caseId)).nodes['enforcement-term'];
+    const proposed = await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+      kind: 'suspension',
+      ground: 'respondent-asked',
+      note: '被执行人请求暂缓',
+    });
+    expect(proposed.status).toBeGreaterThanOrEqual(400);
+    expect((await s.load(caseId)).nodes['enforcement-term']?.dueDate).toBe(term?.dueDate);
+  });
 });
 
 describe('中止执行 while a flat is on the auction platform (撤回拍卖)', () => {

@@ -90,6 +90,8 @@ export interface DisposalScript {
   readonly premiumPercent?: number;
   /** A holder of a preemptive right matches the top bid and wins the tie (E7). */
   readonly preemptiveMatch?: boolean;
+  /** The applicant, registered with the platform as 申请执行人, bids and wins (E5: no deposit, or the difference). */
+  readonly applicantBids?: boolean;
   readonly pricing?: 'ok' | 'silent';
   /** The applicant's answer to each offer in lieu in turn (E9: one after every failed auction); one answer: all. */
   readonly inLieu?: 'accept' | 'decline' | 'accept-unpaid' | readonly ('accept' | 'decline' | 'accept-unpaid')[];
@@ -307,8 +309,9 @@ export class PartnerSimulator implements PartnerGateway {
         endedAt: close,
         bids: bids.length,
         priceFen: winner?.priceFen ?? target,
-        buyer: winner?.bidder ?? 'A1024',
-        topBids: top,
+        buyer: script.applicantBids ? 'APPLICANT' : (winner?.bidder ?? 'A1024'),
+        ...(script.applicantBids ? { applicantBuyer: true } : {}),
+        topBids: script.applicantBids ? top.map((b, i) => (i === 0 ? { ...b, bidder: 'APPLICANT' } : b)) : top,
       },
     };
   }

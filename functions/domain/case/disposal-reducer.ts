@@ -139,6 +139,8 @@ export function applyDisposalEvent(state: EnforcementCase, event: DisposalEvent,
         bids: event.bids,
         ...(event.priceFen !== undefined ? { priceFen: event.priceFen } : {}),
         ...(event.buyer ? { buyer: event.buyer } : {}),
+        ...(event.applicantBuyer ? { applicantBuyer: event.applicantBuyer } : {}),
+        ...(event.depositPaidFen !== undefined ? { depositPaidFen: event.depositPaidFen } : {}),
       }));
       return withLot(next, event.assetId, (lot) => ({
         ...lot,

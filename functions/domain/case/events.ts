@@ -156,6 +156,15 @@ export type CaseEvent =
       /** Step-specific data the decider gave, validated against the step's schema (e.g. a confirmed amount). */
       readonly data?: Readonly<Record<string, string | number | boolean>>;
     }
+  /** E8-PANEL: one panel member's vote on a panel step; the majority's vote becomes the decision. */
+  | {
+      readonly type: 'approval-voted';
+      readonly approvalId: string;
+      readonly by: string;
+      readonly decision: 'approved' | 'rejected';
+      readonly reason?: string;
+      readonly data?: Readonly<Record<string, string | number | boolean>>;
+    }
   | { readonly type: 'approval-timed-out'; readonly approvalId: string; readonly escalateTo?: string }
   | { readonly type: 'approval-late-decision'; readonly approvalId: string; readonly by: string }
   /** A decider took the task: from now on only they may decide it (until they release it or it is reassigned). */
@@ -413,6 +422,9 @@ export type CaseEvent =
       readonly bids: number;
       readonly priceFen?: Fen;
       readonly buyer?: string;
+      /** E5: the buyer is this applicant, who paid this much of the deposit (none, or the part above its claim). */
+      readonly applicantBuyer?: string;
+      readonly depositPaidFen?: Fen;
       /** The winning bid and the runners-up, as the platform's record shows them. */
       readonly topBids?: readonly Bid[];
     }
@@ -541,6 +553,8 @@ export type CaseEvent =
   | { readonly type: 'renewal-escalated'; readonly assetId: string; readonly reason: string }
   | { readonly type: 'seizure-lapsed'; readonly assetId: string; readonly expiredOn: LocalDate }
   | { readonly type: 'seizure-released'; readonly assetId: string; readonly reason: string }
+  /** G2 (终本规定 第四条第二项): a vehicle sealed at the registry that the officer could not actually impound. */
+  | { readonly type: 'impound-failed'; readonly assetId: string; readonly by: string; readonly note: string }
   // Closure (G1), 终本 (G2), re-query and resumption (G3).
   | {
       readonly type: 'closure-requested';

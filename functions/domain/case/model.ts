@@ -1,3 +1,4 @@
+import type { PanelVote } from '../approvals/panel.ts';
 import type { Instant, LocalDate } from '../calendar/local-date.ts';
 import type { DistributionState, ReversalState, SuspensionState } from '../disputes/distribution-state.ts';
 import type { Objection } from '../disputes/objection-model.ts';
@@ -99,6 +100,8 @@ export type NodeId =
   | `party-change:${string}`
   /** A matter another court entrusted to this court (H1): held on the received matter, not on a case. */
   | `received:${string}`
+  /** H1: a received matter started within 15 days of its arrival. */
+  | `received-start:${string}`
   /** The measures (../measures/): the exit-entry authority's confirmation, the decisions, the bankruptcy court's answer. */
   | 'exit-entry-answer'
   | 'reward-decision'
@@ -187,6 +190,11 @@ export interface Asset {
   readonly renewal?: RenewalState;
   /** The last renewal request whose answer is on the case (so that it goes on once). */
   readonly lastRenewalRequest?: string;
+  /**
+   * G2 (终本规定 第四条第二项): sealed at the registry, but the officer could not actually impound it (the search for
+   * the vehicle failed): property found that cannot be disposed of, which does not bar 终本. The seal stays.
+   */
+  readonly notImpounded?: { readonly at: Instant; readonly by: string; readonly note: string };
   /** Carried over from a preservation ruling (B3-CARRY): which ruling and which of its seizures. */
   readonly preserved?: {
     readonly preservationId: string;
@@ -265,6 +273,8 @@ export interface ApprovalSummary {
   readonly data?: Readonly<Record<string, string | number | boolean>>;
   /** Who holds the task (claimed or assigned); nobody while it is open to every eligible decider. */
   readonly assignee?: string;
+  /** A panel step's votes so far, member by member (E8-PANEL). */
+  readonly votes?: readonly PanelVote[];
 }
 
 export interface Entrustment {
@@ -384,6 +394,9 @@ export interface AuctionRound {
   readonly endedAt?: Instant;
   readonly priceFen?: Fen;
   readonly buyer?: string;
+  /** E5: the buyer is this applicant, who paid only `depositPaidFen` of the deposit (网拍规定 第十七条第二款). */
+  readonly applicantBuyer?: string;
+  readonly depositPaidFen?: Fen;
   readonly bids?: number;
   readonly balance?: 'paid' | 'defaulted';
   /**

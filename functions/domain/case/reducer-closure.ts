@@ -17,6 +17,7 @@ export const CLOSURE_EVENT_TYPES = [
   'renewal-escalated',
   'seizure-lapsed',
   'seizure-released',
+  'impound-failed',
   'closure-requested',
   'closure-refused',
   'closure-review-ended',
@@ -118,6 +119,8 @@ export function applyClosureEvent(state: EnforcementCase, event: ClosureEvent, a
       return asset(state, event.assetId, (a) => ({ ...a, status: 'lapsed' }));
     case 'seizure-released':
       return asset(state, event.assetId, (a) => ({ ...a, status: 'released' }));
+    case 'impound-failed':
+      return asset(state, event.assetId, (a) => ({ ...a, notImpounded: { at, by: event.by, note: event.note } }));
     case 'closure-requested':
       return {
         ...state,

@@ -232,6 +232,13 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
     }
     case 'approval-late-decision':
       return state;
+    case 'approval-voted': {
+      const approval = state.approvals[event.approvalId];
+      if (!approval) throw new CaseStateError(`case ${state.caseId} has no approval ${event.approvalId}`);
+      const { type: _type, approvalId: _id, ...vote } = event;
+      const updated = { ...approval, votes: [...(approval.votes ?? []), vote] };
+      return { ...state, approvals: { ...state.approvals, [event.approvalId]: updated } };
+    }
     case 'approval-claimed':
     case 'approval-released':
     case 'approval-assigned': {

@@ -38,6 +38,28 @@ export function unprocessedAssets(state: EnforcementCase): Asset[] {
   );
 }
 
+/**
+ * G2 (终本规定 第四条第二项): a vehicle sealed at the registry that could not actually be impounded is property found
+ * that cannot be disposed of: it stays sealed and does not bar 终本.
+ */
+export function undisposableSealed(asset: Asset, rules: Pick<Rules, 'G2'>): boolean {
+  return (
+    (rules.G2.undisposable as readonly string[]).includes('sealed-not-impounded') &&
+    asset.class === 'vehicle' &&
+    asset.status === 'sealed' &&
+    asset.notImpounded !== undefined
+  );
+}
+
+/** Why a vehicle may not be recorded as not impounded, or undefined. */
+export function notImpoundedProblem(state: EnforcementCase, assetId: string): string | undefined {
+  const asset = state.assets[assetId];
+  if (!asset) return 'assetId：本案没有该财产';
+  if (asset.class !== 'vehicle') return '只有在登记机关查封的车辆可记录为未能实际扣押（终本规定第四条第二项）';
+  if (asset.status !== 'sealed') return '该车辆未在查封中，不能记录为未能实际扣押';
+  return undefined;
+}
+
 /** Whether the applicant has been heard (or found unreachable) recently enough to count for this review. */
 export function interviewCounts(state: EnforcementCase, rules: Rules, now: Instant): boolean {
   const interview = state.interview;
@@ -66,7 +88,7 @@ export function finalClosureProblems(state: EnforcementCase, rules: Rules, now: 
   }
   if (!state.inquiry || (state.inquiry.answered.length === 0 && state.inquiry.silent.length === 0))
     add('G2', 'inquiry', '未完成网络查控（G2、A8）');
-  const held = heldAssets(state);
+  const held = heldAssets(state).filter((a) => !undisposableSealed(a, rules));
   if (held.length > 0) add('G2', 'held', `尚有查封、冻结的财产未处置：${assetList(held)}（G2）`);
   const unprocessed = unprocessedAssets(state);
   if (unprocessed.length > 0) add('G2', 'unprocessed', `查控到的财产尚未控制、处置：${assetList(unprocessed)}（G2）`);

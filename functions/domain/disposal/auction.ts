@@ -129,6 +129,20 @@ export function startingPriceProblem(lot: Lot, stage: AuctionStage, startingPric
   return `重新拍卖应沿用原起拍价${formatYuan(floor)}（E10）`;
 }
 
+/**
+ * E5 (网拍规定 第十七条第二款): 申请执行人参加竞买的，可以不交保证金；但债权数额小于保证金数额的按差额部分交纳. What an
+ * applicant bidder owed `claimFen` pays of a deposit of `depositFen`.
+ */
+export function applicantDepositFen(depositFen: number, claimFen: number, rules: Pick<Rules, 'E5'>): Fen {
+  if (!rules.E5.applicantExemptUpToClaim) return fen(depositFen);
+  return fen(Math.max(0, depositFen - Math.max(0, claimFen)));
+}
+
+/** The deposit the round's buyer actually paid: all of it, unless the buyer is an applicant (E5). */
+export function depositPaid(round: AuctionRound): Fen {
+  return round.depositPaidFen ?? round.depositFen;
+}
+
 /** E5: why a deposit is refused, naming the rule; undefined when it is within 5% to 20% of the starting price. */
 export function depositProblem(depositFen: number, startingPriceFen: number, rules: Rules): string | undefined {
   if (!Number.isSafeInteger(depositFen) || depositFen <= 0) return '保证金须为正的整数分';

@@ -4,14 +4,15 @@
  * No answer is an answer too: a silent buyer has defaulted (E10), a silent applicant has declined.
  */
 import type { LegalCalendar } from '../calendar/legal-calendar.ts';
-import type { Instant } from '../calendar/local-date.ts';
+import { chinaDateOf, type Instant } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
-import type { Bid, EnforcementCase, PricingMethod } from '../case/model.ts';
+import type { AuctionRound, Bid, EnforcementCase, PricingMethod } from '../case/model.ts';
 import { meetNode, timeNode } from '../case/nodes.ts';
 import { derivedId } from '../ids.ts';
 import { fen } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
-import { auctionResultProblems, effectiveStage } from './auction.ts';
+import { applicantDepositFen, auctionResultProblems, depositPaid, effectiveStage } from './auction.ts';
+import { applicantOwedMost } from './plan.ts';
 import { referencePriceFrom } from './pricing.ts';
 
 export type DisposalAnswer =
@@ -31,6 +32,8 @@ export type DisposalAnswer =
         readonly endedAt: Instant;
         readonly priceFen?: number;
         readonly buyer?: string;
+        /** The buyer is the applicant (E5 第十七条第二款). */
+        readonly applicantBuyer?: boolean;
         readonly bids: number;
         readonly topBids: readonly Bid[];
       };
@@ -164,6 +167,7 @@ export function recordDisposalAnswer(
         bids: result.bids,
         ...(result.outcome === 'sold' && result.priceFen !== undefined ? { priceFen: fen(result.priceFen) } : {}),
         ...(result.outcome === 'sold' && result.buyer ? { buyer: result.buyer } : {}),
+        ...(result.outcome === 'sold' && result.applicantBuyer ? applicantBuyerTerms(state, round, rules, now) : {}),
         topBids: result.topBids,
       });
       const stage = effectiveStage(lot, round);
@@ -183,6 +187,8 @@ export function recordDisposalAnswer(
     case 'balance': {
       const round = lot.rounds.find((r) => r.round === answer.round);
       if (!round || round.annulled || round.priceFen === undefined) return { events: [], alerts: [] };
+      // E5: an applicant who bought paid no deposit, or only the difference: that is all there is to forfeit.
+      const paidDeposit = depositPaid(round);
       if (!answer.paid) {
         return {
           events: [
@@ -190,15 +196,19 @@ export function recordDisposalAnswer(
               type: 'buyer-defaulted',
               assetId: answer.assetId,
               round: answer.round,
-              depositForfeitedFen: round.depositFen,
+              depositForfeitedFen: paidDeposit,
             },
-            {
-              type: 'money-received',
-              entryId: derivedId('e', state.caseId, 'forfeit', answer.assetId, String(answer.round)),
-              amountFen: round.depositFen,
-              source: 'forfeited-deposit',
-              note: '买受人悔拍，保证金不予退还（E10）',
-            },
+            ...(paidDeposit > 0
+              ? [
+                  {
+                    type: 'money-received' as const,
+                    entryId: derivedId('e', state.caseId, 'forfeit', answer.assetId, String(answer.round)),
+                    amountFen: paidDeposit,
+                    source: 'forfeited-deposit' as const,
+                    note: '买受人悔拍，保证金不予退还（E10）',
+                  },
+                ]
+              : []),
           ],
           alerts: ['买受人未按期支付尾款，保证金不予退还，重新拍卖（E10）'],
         };
@@ -209,7 +219,7 @@ export function recordDisposalAnswer(
             type: 'auction-balance-paid',
             assetId: answer.assetId,
             round: answer.round,
-            amountFen: fen(round.priceFen - round.depositFen),
+            amountFen: fen(round.priceFen - paidDeposit),
           },
           ...sale(state, answer.assetId, round.priceFen, 'auction', String(answer.round)),
         ],
@@ -251,4 +261,19 @@ export function recordDisposalAnswer(
       };
     }
   }
+}
+
+/**
+ * E5 (网拍规定 第十七条第二款): the applicant who bought the lot registered without a deposit, or paid only the part of
+ * the deposit above what it is still owed. The applicant is the one owed most (the one the lot is offered to in lieu,
+ * 拍卖变卖规定 第十九条), its claim counted to the day the bidding ended.
+ */
+function applicantBuyerTerms(
+  state: EnforcementCase,
+  round: AuctionRound,
+  rules: Rules,
+  now: Instant,
+): { readonly applicantBuyer: string; readonly depositPaidFen: ReturnType<typeof fen> } {
+  const { applicantId, owedFen } = applicantOwedMost(state, chinaDateOf(now), rules);
+  return { applicantBuyer: applicantId, depositPaidFen: applicantDepositFen(round.depositFen, owedFen, rules) };
 }

@@ -20,6 +20,7 @@ import { type Fen, fen } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import {
   auctionSchedule,
+  depositPaid,
   effectiveStage,
   fallbackPrice,
   inLieuAfter,
@@ -78,7 +79,7 @@ export function disposableAssets(state: EnforcementCase): string[] {
  * money debt and its share of the doubled interest counted to `asOf`, less what it received in money or property):
  * 拍卖变卖规定 第十九条's 应受清偿的债权额.
  */
-function applicantOwedMost(
+export function applicantOwedMost(
   state: EnforcementCase,
   asOf: LocalDate,
   rules: Rules,
@@ -299,7 +300,7 @@ function lotStep(state: EnforcementCase, lot: Lot, rules: Rules, calendar: Legal
           kind: 'balance',
           assetId: lot.assetId,
           round: round.round,
-          amountFen: fen(round.priceFen - round.depositFen),
+          amountFen: fen(round.priceFen - depositPaid(round)),
         },
       };
     }

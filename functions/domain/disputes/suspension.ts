@@ -29,6 +29,7 @@ export const GROUND_LABELS: Readonly<Record<string, string>> = {
   'retrial-ordered': '按照审判监督程序决定再审，裁定中止原判决、裁定、调解书的执行',
   'bankruptcy-accepted': '人民法院受理以被执行人为债务人的破产申请',
   guarantee: '被执行人提供担保，申请执行人同意（执行担保）',
+  'higher-court-deferral': '上级人民法院通知暂缓执行',
 };
 
 export const DEFERRAL_NODE = 'dispute:deferral';
@@ -60,7 +61,8 @@ export function suspensionProblems(
   if (!(rules.SUSPENSION.grounds as readonly string[]).includes(ground))
     problems.push({
       rule: 'SUSPENSION',
-      message: '中止执行的事由不属于民事诉讼法第二百六十七条、审判监督程序或企业破产法第十九条规定的情形',
+      message:
+        '中止执行的事由不属于民事诉讼法第二百六十七条、审判监督程序、企业破产法第十九条规定的情形或上级人民法院通知暂缓执行',
     });
   return problems;
 }

@@ -52,7 +52,7 @@ export type MatterOutcome = 'completed' | 'reported-back';
 export interface MatterAction {
   readonly at: Instant;
   readonly by: string;
-  readonly action: 'received' | 'assigned' | MatterOutcome | 'overdue-alerted';
+  readonly action: 'received' | 'assigned' | 'started' | MatterOutcome | 'overdue-alerted';
   readonly note?: string;
 }
 
@@ -68,6 +68,13 @@ export interface ReceivedMatter {
   readonly receivedOn: LocalDate;
   /** H1's deadline, a time node like a case's: open, met (completed or reported back) or overdue. */
   readonly node: TimeNode;
+  /**
+   * H1 (民诉法 第二百四十条): started within 15 days of arrival; met when the officer records the start or the matter is
+   * finished. Absent on matters recorded before this node existed.
+   */
+  readonly startNode?: TimeNode;
+  /** Started after the 15 days (the requesting court may ask this court's superior court to order it). */
+  readonly startedLate?: boolean;
   readonly status: 'open' | MatterOutcome;
   readonly assignee?: string;
   readonly result?: string;
@@ -102,6 +109,22 @@ export function receivedMatterNode(
   return timeNode(`received:${matterId}`, rules.H1.id, rules.H1.period, startOfChinaDay(receivedOn), calendar);
 }
 
+/** H1's start: within `startWithin` (15 days) of the arrival, by the legal calendar. */
+export function receivedStartNode(
+  matterId: string,
+  receivedOn: LocalDate,
+  rules: Pick<Rules, 'H1'>,
+  calendar: LegalCalendar,
+): TimeNode {
+  return timeNode(
+    `received-start:${matterId}`,
+    rules.H1.id,
+    rules.H1.startWithin,
+    startOfChinaDay(receivedOn),
+    calendar,
+  );
+}
+
 export function receiveMatter(
   receipt: MatterReceipt,
   by: string,
@@ -118,6 +141,7 @@ export function receiveMatter(
     ...rest,
     receivedOn,
     node: receivedMatterNode(receipt.matterId, receivedOn, rules, calendar),
+    startNode: receivedStartNode(receipt.matterId, receivedOn, rules, calendar),
     status: 'open',
     ...(assignee ? { assignee } : {}),
     history,
@@ -158,14 +182,37 @@ export function finishMatter(
   if (matter.status === outcome) return undefined;
   if (matter.status !== 'open') throw new MatterStateError(`委托事项已${OUTCOME_LABELS[matter.status]}`);
   const node: TimeNode = { ...matter.node, status: 'met', metAt: now };
+  // Finished is started: a start not recorded before is met now (late if after the 15 days).
+  const started = matter.startNode?.status === 'met' ? matter : (startMatter(matter, by, now, false) ?? matter);
   return {
-    ...matter,
+    ...started,
     status: outcome,
     result,
     finishedAt: now,
     late: isLate(node),
     node,
-    history: [...matter.history, { at: now, by, action: outcome, note: result }],
+    history: [...started.history, { at: now, by, action: outcome, note: result }],
+  };
+}
+
+/**
+ * Records that this court started on an open matter (H1: within 15 days of its arrival); after that it is recorded
+ * as started late. Undefined when already started, or for a matter recorded before the start node existed.
+ */
+export function startMatter(
+  matter: ReceivedMatter,
+  by: string,
+  now: Instant,
+  record = true,
+): ReceivedMatter | undefined {
+  if (matter.status !== 'open') throw new MatterStateError(`委托事项已${OUTCOME_LABELS[matter.status]}`);
+  if (!matter.startNode || matter.startNode.status === 'met') return undefined;
+  const startNode: TimeNode = { ...matter.startNode, status: 'met', metAt: now };
+  return {
+    ...matter,
+    startNode,
+    startedLate: isLate(startNode),
+    history: record ? [...matter.history, { at: now, by, action: 'started' }] : matter.history,
   };
 }
 

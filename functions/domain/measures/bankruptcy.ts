@@ -5,7 +5,8 @@
  * from the referral; the receiving court's acceptance stops it (the seizures go to the bankruptcy), a refusal
  * resumes it, and a declaration of bankruptcy closes the case by termination (终结执行).
  */
-import type { EnforcementCase } from '../case/model.ts';
+import type { EnforcementCase, Phase } from '../case/model.ts';
+import { runningPhases } from '../case/phases.ts';
 import { outstandingFen } from '../control/plan.ts';
 import { executionName } from '../ids.ts';
 import type { Rules } from '../rules/table.ts';
@@ -68,4 +69,14 @@ export function resumedRun(state: EnforcementCase): string | undefined {
   const phase = (['disposal', 'coercion'] as const).find((p) => stopped[p] !== undefined && current === p);
   if (!phase || state.status === 'closed') return undefined;
   return executionName(state.caseId, phase, (state.phaseRuns[phase] ?? 0) + 1);
+}
+
+/**
+ * 企业破产法 第十九条: once the receiving court accepts, 执行程序应当中止. The runs the referral decision stopped are
+ * stopped already; a run started since (a coercion run, say) is still going and stops now, like the others. Undefined
+ * when nothing runs.
+ */
+export function runsStoppedOnAcceptance(state: EnforcementCase): Partial<Record<Phase, number>> | undefined {
+  const running = runningPhases(state);
+  return Object.keys(running).length > 0 ? running : undefined;
 }

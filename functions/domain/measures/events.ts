@@ -93,6 +93,8 @@ export type MeasureEvent =
       readonly reasons?: string;
       /** Not accepted: the execution that resumes the coercion or disposal the referral stopped (第18条). */
       readonly resumes?: string;
+      /** Accepted: the runs still going then (started after the referral), stopped too (企业破产法 第十九条). */
+      readonly interrupted?: Readonly<Partial<Record<Phase, number>>>;
     }
   | { readonly type: 'bankruptcy-declared'; readonly by: string };
 

@@ -240,25 +240,33 @@ function applyBankruptcyEvent(state: EnforcementCase, event: BankruptcyEvent, at
         decidedBy: event.by,
         ...(event.interrupted ? { interrupted: event.interrupted } : {}),
       });
-      if (!event.interrupted) return next;
       // 第8条: the running phases stop at their next step, as under a suspension (phases.ts).
-      const interrupted: Partial<Record<Phase, number>> = { ...next.interrupted };
-      for (const [phase, run] of Object.entries(event.interrupted) as [Phase, number][])
-        interrupted[phase] = Math.max(interrupted[phase] ?? 0, run);
-      return { ...next, interrupted };
+      return stopRuns(next, event.interrupted);
     }
     case 'bankruptcy-referred':
       return put({ ...referral, referredAt: at, requestId: event.requestId });
     case 'bankruptcy-answered':
       if (event.outcome === 'silent') return put({ ...referral, answeredAt: at });
-      return put({
-        ...referral,
-        status: event.outcome,
-        answeredAt: at,
-        ...(event.reasons ? { reasons: event.reasons } : {}),
-        ...(event.resumes ? { resumedAs: event.resumes } : {}),
-      });
+      return stopRuns(
+        put({
+          ...referral,
+          status: event.outcome,
+          answeredAt: at,
+          ...(event.reasons ? { reasons: event.reasons } : {}),
+          ...(event.resumes ? { resumedAs: event.resumes } : {}),
+        }),
+        event.interrupted,
+      );
     case 'bankruptcy-declared':
       return put({ ...referral, status: 'declared', declaredAt: at });
   }
+}
+
+/** The runs named stop at their next step (phases.ts): merged into the case's interrupted runs. */
+function stopRuns(state: EnforcementCase, runs: Readonly<Partial<Record<Phase, number>>> | undefined): EnforcementCase {
+  if (!runs) return state;
+  const interrupted: Partial<Record<Phase, number>> = { ...state.interrupted };
+  for (const [phase, run] of Object.entries(runs) as [Phase, number][])
+    interrupted[phase] = Math.max(interrupted[phase] ?? 0, run);
+  return { ...state, interrupted };
 }

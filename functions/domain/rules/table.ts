@@ -70,15 +70,15 @@ export const RULES = {
     term: { months: 6 } satisfies Period,
     nonLitigationTerm: { months: 3 } satisfies Period,
     /**
-     * 法释〔2000〕29号 第九条: periods not counted in the term, those of enforcement: (六) 公告、鉴定; (八) 审计、评估、
-     * 资产清理; (九) 中止执行至恢复执行; (十) 执行和解或执行担保后决定暂缓执行; (十一) 上级法院通知暂缓执行; (十二) 拍卖、
-     * 变卖被查封、扣押财产. The enforcement-term node is paused while one runs and moved on by its days when it ends
-     * (TERM-EXCLUDED): suspension and deferral (disputes/suspension.ts), a commissioned appraisal and a lot's auction
-     * or sale (case/term-exclusions.ts). Not modelled: 公告 (the system serves no one by public notice) and a higher
-     * court's notice to defer.
+     * 法释〔2000〕29号 第九条 (text read, 2008 version): periods not counted in the term, those of enforcement: (八)
+     * 民事、行政、执行案件 审计、评估、资产清理; (九) 中止诉讼（审理）或执行至恢复的期间; (十) 执行和解或执行担保后决定暂缓
+     * 执行; (十一) 上级人民法院通知暂缓执行; (十二) 执行中拍卖、变卖被查封、扣押财产. (六) 公告、鉴定 names 民事、行政案件
+     * only, where (八) names 执行案件 beside them: a notice period is not excluded from the enforcement term (the
+     * shared reference's "public notice" is not in the text). The enforcement-term node is paused while one runs and
+     * moved on by its days when it ends (TERM-EXCLUDED): suspension, deferral and a higher court's notice to defer
+     * (disputes/suspension.ts), a commissioned appraisal and a lot's auction or sale (case/term-exclusions.ts).
      */
     excludedPeriods: [
-      'public-notice',
       'appraisal-or-audit',
       'suspension',
       'deferral-on-settlement-or-security',
@@ -498,10 +498,11 @@ export const RULES = {
      * 第一条第（三）项 allows 终本 when 发现的财产不能处置, which 第四条 defines: (一) auctioned and sold without success,
      * the applicant not taking it in lieu, no other measure possible; (二) a vehicle or ship sealed at the registry but
      * not actually impounded. This system reaches (一): after the unsold fixed-price sale the seal is released (E9,
-     * 拍卖变卖规定 第二十八条第二款), and released property does not bar 终本. (二) is not modelled: a vehicle still
-     * sealed bars 终本 until the officer releases it. Property still seized otherwise bars 终本.
+     * 拍卖变卖规定 第二十八条第二款), and released property does not bar 终本. (二): a vehicle sealed at the registry
+     * that the officer records as not actually impounded stays sealed and does not bar 终本 (closure/final-closure.ts).
+     * Property still seized otherwise bars 终本.
      */
-    undisposable: ['auction-and-sale-failed-in-lieu-declined'],
+    undisposable: ['auction-and-sale-failed-in-lieu-declined', 'sealed-not-impounded'],
   },
   G3: {
     id: 'G3',
@@ -603,23 +604,34 @@ export const RULES = {
       'retrial-ordered',
       /** 企业破产法 第十九条: a bankruptcy application against the respondent was accepted. */
       'bankruptcy-accepted',
+      /**
+       * 上级人民法院通知暂缓执行 (法释〔2000〕29号 第九条第（十一）项): recorded and ruled like a suspension, its days not
+       * counted in the term (TERM-EXCLUDED); not a ground of 第二百六十七条 but the higher court's notice.
+       */
+      'higher-court-deferral',
     ],
     signedBy: 'bureau-chief',
   },
   TERM_EXCLUDED: {
     id: 'TERM-EXCLUDED',
     title:
-      'The enforcement term (A1) does not count the time enforcement was suspended or deferred, nor an appraisal, nor the auction or sale of seized property',
-    titleZh: '不计入执行期限的期间（中止执行、暂缓执行、评估、拍卖变卖）',
+      'The enforcement term (A1) does not count the time enforcement was suspended or deferred (a higher court’s notice included), nor an appraisal, nor the auction or sale of seized property',
+    titleZh: '不计入执行期限的期间（中止执行、暂缓执行、上级法院通知暂缓执行、评估、拍卖变卖）',
     kind: 'law',
     source:
-      '最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号，2008年调整) 第九条第（八）项（执行案件由有关专业机构进行审计、评估、资产清理的期间）、第（九）项（中止执行至恢复执行的期间）、第（十）项（提供执行担保后决定暂缓执行的期间）、第（十二）项（执行中拍卖、变卖被查封、扣押财产的期间）',
+      '最高人民法院《关于严格执行案件审理期限制度的若干规定》(法释〔2000〕29号，2008年调整) 第九条第（八）项（执行案件由有关专业机构进行审计、评估、资产清理的期间）、第（九）项（中止执行至恢复执行的期间）、第（十）项（提供执行担保后决定暂缓执行的期间）、第（十一）项（上级人民法院通知暂缓执行的期间）、第（十二）项（执行中拍卖、变卖被查封、扣押财产的期间）；原文已核对。第（六）项（公告、鉴定的期间）只适用于民事、行政案件，不及于执行期限',
     effectiveFrom: '2000-09-28',
     version: '2008',
     verify: false,
     excludedFrom: 'A1',
     /** The periods this system sees and deducts (A1.excludedPeriods lists every one of 第九条 for enforcement). */
-    deducted: ['suspension', 'deferral-on-settlement-or-security', 'appraisal-or-audit', 'auction-or-sale'],
+    deducted: [
+      'suspension',
+      'deferral-on-settlement-or-security',
+      'deferral-by-higher-court',
+      'appraisal-or-audit',
+      'auction-or-sale',
+    ],
   },
   DEFERRAL: {
     id: 'DEFERRAL',
@@ -723,15 +735,17 @@ export const RULES = {
   },
   H1: {
     id: 'H1',
-    title: 'Entrusted court completes the matter or reports back',
-    titleZh: '受托法院办理委托执行事项',
+    title:
+      'Entrusted court starts within 15 days of receiving the letter; reports the result, or within 30 days how far it got',
+    titleZh: '受委托人民法院十五日内开始执行，三十日内未执行完毕的函告执行情况',
     kind: 'law',
-    source:
-      '最高人民法院《关于严格规范执行事项委托工作的管理办法（试行）》(法发〔2017〕27号)（受托法院办理期限三十日）：该办法原文未在所存文本中找到，待核实；所存文本中可见的只有地方法院细则（受委托人民法院应当在收到委托函之日起三十日内完成，不能完成的在期限内函告）及解读整个委托执行的二手资料（十五日内开始执行、三十日内执行完毕），均非最高人民法院原文',
-    effectiveFrom: 'unknown',
-    version: '2017',
-    verify: true,
-    /** Completed, or reported back (函告) when it cannot be, within this period of receiving the entrustment. */
+    source: `${CPL_2023_ARTICLES} 第二百四十条（受委托人民法院收到委托函件后，必须在十五日内开始执行，不得拒绝。执行完毕后，应当将执行结果及时函复委托人民法院；在三十日内如果还未执行完毕，也应当将执行情况函告委托人民法院。受委托人民法院自收到委托函件之日起十五日内不执行的，委托人民法院可以请求受委托人民法院的上级人民法院指令受委托人民法院执行）：条文为2012年、2017年文本第二百二十九条，原文已核对；2023年序号由本表已用的第二百四十二条（执行担保）、第二百六十七条（中止执行）推得。执行事项委托的办理另见最高人民法院《关于严格规范执行事项委托工作的管理办法（试行）》(法发〔2017〕27号)，其原文未在所存文本中找到`,
+    effectiveFrom: '2024-01-01',
+    version: '2023',
+    verify: false,
+    /** Started within this period of receiving the letter; not started by then, the superior court may be asked. */
+    startWithin: { days: 15, unit: 'calendar' } satisfies Period,
+    /** Completed, or the state of the matter reported back (函告), within this period of receiving it. */
     period: { days: 30, unit: 'calendar' } satisfies Period,
   },
   A11: {
@@ -823,8 +837,9 @@ export const RULES = {
     minDepositPercent: 5,
     maxDepositPercent: 20,
     /**
-     * 第十七条第二款: 申请执行人参加竞买的，可以不交保证金；但债权数额小于保证金数额的按差额部分交纳. The applicant
-     * bidding is not modelled (bidders are the platform's); the rule is held here for when it is.
+     * 第十七条第二款: 申请执行人参加竞买的，可以不交保证金；但债权数额小于保证金数额的按差额部分交纳. The platform reports
+     * a buyer registered as the applicant; the round records the deposit paid (none, or the part above the claim),
+     * the balance and a forfeiture are counted from it (disposal/auction.ts, outcomes.ts).
      */
     applicantExemptUpToClaim: true,
   },
@@ -866,9 +881,24 @@ export const RULES = {
     /** The starting price is cut by at most this share of the previous one. */
     maxCutPercent: 20,
     /*
-     * 第二十七条: the terms are 合议庭评议确定. The approval step `auction-terms` records the panel's decision as
-     * entered by one panel member (approvals/policy.ts); the deliberation itself is not recorded member by member.
+     * 第二十七条: the terms are 合议庭评议确定. The approval step `auction-terms` is a panel step (E8-PANEL): each
+     * member votes, the majority decides (approvals/panel.ts).
      */
+  },
+  E8_PANEL: {
+    id: 'E8-PANEL',
+    title:
+      'What the text gives a collegial panel (the auction terms, 网拍规定 第二十七条) is decided by the majority of its members, each voting',
+    titleZh: '合议庭评议确定事项：合议庭成员逐一表决，少数服从多数',
+    kind: 'law',
+    source: `${ONLINE_AUCTION_2016} 第二十七条（起拍价及其降价幅度、竞价增价幅度、保证金数额和优先购买权人竞买资格及其顺序等事项，应当由人民法院依法组成合议庭评议确定）；《中华人民共和国民事诉讼法》（合议庭的成员人数，必须是单数；合议庭评议案件，实行少数服从多数的原则：2012年文本第三十九条、第四十二条，2023年修正后的条文序号未在所存文本中核实）`,
+    effectiveFrom: '2017-01-01',
+    version: '2016',
+    verify: true,
+    /** Members of the panel (an odd number, at least three): the court may set a larger odd panel. */
+    size: 3,
+    /** The approval steps decided this way. */
+    steps: ['auction-terms'],
   },
   E9: {
     id: 'E9',

@@ -198,6 +198,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `审批：${names.member(event.by)}（${ROLE_LABELS[event.role as Role] ?? event.role}）${event.decision === 'approved' ? '同意' : '不同意'}${event.reason ? `，理由：${event.reason}` : ''}${event.data?.confirmedAmountFen !== undefined ? `，核对金额${formatYuan(event.data.confirmedAmountFen as Fen)}` : ''}（审批编号 ${event.approvalId}）`;
     case 'approval-timed-out':
       return `审批逾期未决（审批编号 ${event.approvalId}）${event.escalateTo ? `，报${ROLE_LABELS[event.escalateTo as Role] ?? event.escalateTo}` : '，已无上级可报'}`;
+    case 'approval-voted':
+      return `合议庭评议：${names.member(event.by)}${event.decision === 'approved' ? '同意' : '不同意'}${event.reason ? `，理由：${event.reason}` : ''}（审批编号 ${event.approvalId}）`;
     case 'approval-late-decision':
       return `${names.member(event.by)}的审批决定在审批逾期后到达，未生效（审批编号 ${event.approvalId}）`;
     case 'approval-claimed':
@@ -375,7 +377,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `发布拍卖公告：${assetName(state, event.assetId)}，${roundLabel(event.round, event.stage)}，起拍价${formatYuan(event.startingPriceFen)}，保证金${formatYuan(event.depositFen)}，竞价时间${chinaTime(event.startsAt)}至${chinaTime(event.endsAt)}`;
     case 'auction-ended':
       return event.outcome === 'sold'
-        ? `拍卖成交：${assetName(state, event.assetId)}，第${event.round}次拍卖，成交价${formatYuan(event.priceFen ?? (0 as Fen))}，买受人竞买号${event.buyer ?? ''}，出价${event.bids}次，结束于${chinaTime(event.endedAt)}`
+        ? `拍卖成交：${assetName(state, event.assetId)}，第${event.round}次拍卖，成交价${formatYuan(event.priceFen ?? (0 as Fen))}，买受人竞买号${event.buyer ?? ''}${event.applicantBuyer ? `（申请执行人竞得，${event.depositPaidFen ? `按债权数额小于保证金的差额交纳保证金${formatYuan(event.depositPaidFen)}` : '未交保证金'}，E5）` : ''}，出价${event.bids}次，结束于${chinaTime(event.endedAt)}`
         : `流拍：${assetName(state, event.assetId)}，第${event.round}次拍卖无人出价（E8）`;
     case 'auction-irregular':
       return `拍卖结果异常：${assetName(state, event.assetId)}，第${event.round}次拍卖，${event.problem}`;
@@ -479,6 +481,8 @@ function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | unde
       return `查封、冻结失效：${assetName(state, event.assetId)}已于${event.expiredOn}到期，未能续行`;
     case 'seizure-released':
       return `解除查封、冻结：${assetName(state, event.assetId)}（${event.reason}）`;
+    case 'impound-failed':
+      return `查封的车辆未能实际扣押：${assetName(state, event.assetId)}（${event.note}），${names.member(event.by)}记录；属发现的财产不能处置，不影响终结本次执行程序（G2，终本规定第四条第二项）`;
     case 'closure-requested':
       return `申请结案：${CLOSURE_LABELS[event.way]}${event.ground ? `（事由：${event.ground}）` : ''}${event.by === 'system' ? '，强制措施已穷尽' : `，${names.member(event.by)}提出`}${event.reason ? `，理由：${event.reason}` : ''}`;
     case 'closure-refused':

@@ -25,7 +25,7 @@ describe('enforce rules', () => {
       '执行期限：6个月',
       '非诉执行案件期限：3个月',
       // 法释〔2000〕29号 第九条: the periods not counted in the term, each named.
-      '不计入执行期限的期间：公告期间、鉴定及专业机构审计评估资产清理期间、中止执行至恢复执行期间、执行和解或执行担保后暂缓执行期间、上级法院通知暂缓执行期间、拍卖变卖查封扣押财产期间',
+      '不计入执行期限的期间：鉴定及专业机构审计评估资产清理期间、中止执行至恢复执行期间、执行和解或执行担保后暂缓执行期间、上级法院通知暂缓执行期间、拍卖变卖查封扣押财产期间',
     ]);
     expect(valueLines(RULES.F_DELAY_INTEREST)).toContain('日利率（百万分之）：175');
     expect(valueLines(RULES.C1)).toContain('对个人罚款上限：100,000.00元');

@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import type { AuctionRound, Bid, Lot } from '#domain/case/model.ts';
 import { isLate, timeNode } from '#domain/case/nodes.ts';
 import {
+  applicantDepositFen,
   auctionResultProblems,
   auctionSchedule,
   auctionWinner,
   biddingClose,
+  depositPaid,
   depositProblem,
   fallbackPrice,
   minimumStartingPrice,
@@ -268,5 +270,22 @@ describe('E9, E10: after the second auction fails; after a buyer defaults', () =
   it('the fixed-price sale lasts 60 days (E9, marked verify)', () => {
     expect(RULES.E9.fixedPriceSale).toEqual({ days: 60, unit: 'calendar' });
     expect(RULES.E9.verify).toBe(true);
+  });
+});
+
+describe('E5 第十七条第二款: an applicant who bids', () => {
+  it('pass: owed at least the deposit, pays none; the round counts the balance from what was paid', () => {
+    expect(applicantDepositFen(7_000_000, 70_000_000, RULES)).toBe(0);
+    expect(applicantDepositFen(7_000_000, 7_000_000, RULES)).toBe(0);
+    const round = { depositFen: fen(7_000_000), depositPaidFen: fen(0) } as AuctionRound;
+    expect(depositPaid(round)).toBe(0);
+  });
+
+  it('fail: owed less than the deposit, pays the difference; another bidder pays it all', () => {
+    expect(applicantDepositFen(7_000_000, 1_000_000, RULES)).toBe(6_000_000);
+    expect(applicantDepositFen(7_000_000, 0, RULES)).toBe(7_000_000);
+    expect(depositPaid({ depositFen: fen(7_000_000) } as AuctionRound)).toBe(7_000_000);
+    const noExemption = { ...RULES, E5: { ...RULES.E5, applicantExemptUpToClaim: false } };
+    expect(applicantDepositFen(7_000_000, 70_000_000, noExemption as typeof RULES)).toBe(7_000_000);
   });
 });

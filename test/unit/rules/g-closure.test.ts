@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
-import { earliestFinalClosure, finalClosureProblems } from '#domain/closure/final-closure.ts';
+import { earliestFinalClosure, finalClosureProblems, notImpoundedProblem } from '#domain/closure/final-closure.ts';
 import { closureProblems } from '#domain/closure/grounds.ts';
 import { planClosure } from '#domain/closure/plan.ts';
 import { disposable, planRequery, requeryDue, requeryRounds } from '#domain/closure/requery.ts';
@@ -147,7 +147,40 @@ describe('G2: 终本 only when every condition holds', () => {
     );
     expect(codes(heard(released, JUNE))).not.toContain('held');
     expect(codes(heard(released, JUNE))).not.toContain('unprocessed');
-    expect(RULES.G2.undisposable).toEqual(['auction-and-sale-failed-in-lieu-declined']);
+    expect(RULES.G2.undisposable).toEqual(['auction-and-sale-failed-in-lieu-declined', 'sealed-not-impounded']);
+  });
+
+  it('pass (终本规定 第四条第二项): a vehicle sealed at the registry and recorded as not actually impounded stays sealed and does not bar 终本', () => {
+    const sealed = exhausted(
+      [{ type: 'inquiry-answered', channel: 'vehicle-registry', assets: [found('car', 'vehicle')] }],
+      [{ type: 'asset-frozen', assetId: 'car', amountFen: fen(0), expiresOn: '2028-03-02' as never }],
+    );
+    expect(codes(heard(sealed, JUNE))).toContain('held');
+    expect(notImpoundedProblem(sealed, 'car')).toBeUndefined();
+    const searched = applyEvent(
+      sealed,
+      { type: 'impound-failed', assetId: 'car', by: 'wang-fang', note: '两次到被执行人住所及常停放地查找，未发现该车' },
+      JUNE,
+    );
+    expect(searched.assets.car?.status).toBe('sealed');
+    expect(codes(heard(searched, JUNE))).not.toContain('held');
+  });
+
+  it('fail (终本规定 第四条第二项): only a sealed vehicle can be recorded as not impounded; a sealed flat still bars 终本', () => {
+    const sealed = exhausted(
+      [
+        {
+          type: 'inquiry-answered',
+          channel: 'registry',
+          assets: [found('flat', 'real-estate'), found('car', 'vehicle')],
+        },
+      ],
+      [{ type: 'asset-frozen', assetId: 'flat', amountFen: fen(0), expiresOn: '2029-03-02' as never }],
+    );
+    expect(notImpoundedProblem(sealed, 'flat')).toMatch(/只有在登记机关查封的车辆/);
+    expect(notImpoundedProblem(sealed, 'car')).toMatch(/未在查封中/);
+    expect(notImpoundedProblem(sealed, 'nothing')).toMatch(/没有该财产/);
+    expect(codes(heard(sealed, JUNE))).toContain('held');
   });
 
   it('fail: property still seized (its auctions not run out) bars 终本: that is not 发现的财产不能处置', () => {

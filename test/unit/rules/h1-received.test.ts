@@ -13,6 +13,7 @@ import {
   markOverdue,
   type ReceivedMatter,
   receiveMatter,
+  startMatter,
 } from '#domain/entrustment/received.ts';
 import { receivedMatterIdFor } from '#domain/ids.ts';
 import { RULES } from '#domain/rules/table.ts';
@@ -152,5 +153,38 @@ describe('both directions counted', () => {
       receivedOpen: 1,
       receivedOverdue: 1,
     });
+  });
+});
+
+describe('H1 start: 民诉法 第二百四十条, started within 15 days of the letter’s arrival', () => {
+  it('the start node comes from the rule table: 15 calendar days, the first day not counted', () => {
+    // 03-02 + 15 days = 03-17, a Tuesday.
+    expect(received('2026-03-02').startNode).toMatchObject({ ruleId: 'H1', dueDate: '2026-03-17', status: 'open' });
+  });
+
+  it('pass: started on the 15th day is on time; finished later, the start stays as recorded', () => {
+    const started = startMatter(received('2026-03-02'), 'ma-chao', cst('2026-03-17 16:00'));
+    expect(started).toMatchObject({ startedLate: false, startNode: { status: 'met' } });
+    expect(started?.history.at(-1)).toMatchObject({ action: 'started', by: 'ma-chao' });
+    const done = finishMatter(started as ReceivedMatter, 'completed', '已查封', 'ma-chao', cst('2026-03-30 10:00'));
+    expect(done).toMatchObject({ startedLate: false, late: false, status: 'completed' });
+    expect(startMatter(started as ReceivedMatter, 'ma-chao', cst('2026-03-18 09:00'))).toBeUndefined();
+  });
+
+  it('fail: started on the 16th day is late (the requesting court may ask the superior court to order it)', () => {
+    const started = startMatter(received('2026-03-02'), 'ma-chao', cst('2026-03-18 09:00'));
+    expect(started?.startedLate).toBe(true);
+  });
+
+  it('fail: a matter finished after 15 days with no start recorded counts as started late', () => {
+    const done = finishMatter(
+      received('2026-03-02'),
+      'reported-back',
+      '尚未查控到位',
+      'ma-chao',
+      cst('2026-03-20 09:00'),
+    );
+    expect(done).toMatchObject({ startedLate: true, late: false, startNode: { status: 'met' } });
+    expect(done?.history.map((h) => h.action)).toEqual(['received', 'reported-back']);
   });
 });

@@ -9,7 +9,7 @@ import type { EnforcementCase, Party } from '#domain/case/model.ts';
 import { phaseEnded, runningPhases } from '#domain/case/phases.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
 import { planDisbursement } from '#domain/disbursement/plan.ts';
-import { referralProblem, resumedRun } from '#domain/measures/bankruptcy.ts';
+import { referralProblem, resumedRun, runsStoppedOnAcceptance } from '#domain/measures/bankruptcy.ts';
 import { measureDecisionEvents } from '#domain/measures/decisions.ts';
 import {
   exitBanPersons,
@@ -443,6 +443,52 @@ describe('M-BANKRUPTCY 第8条, 第18条: the referral stops the running phases;
     for (const e of events) after = applyEvent(after, e, '2026-03-05T00:00:00.000Z');
     expect(phaseEnded(after, `${before.caseId}-disposal-1`)).toBeUndefined();
     expect(resumedRun(after)).toBeUndefined();
+  });
+
+  /** Approved (the runs then stopped), then a coercion run started since: run 2 of coercion. */
+  const decidedThenCoercion = (): EnforcementCase => {
+    const before = referredCase();
+    const at = '2026-03-05T00:00:00.000Z';
+    let after: EnforcementCase = before;
+    for (const e of measureDecisionEvents(
+      'bankruptcy-referral',
+      before,
+      { decision: 'approved', by: 'song-jian' },
+      at,
+      RULES,
+      calendar,
+    ))
+      after = applyEvent(after, e, at);
+    return { ...after, phaseRuns: { ...after.phaseRuns, coercion: (after.phaseRuns.coercion ?? 0) + 1 } };
+  };
+
+  it('pass (企业破产法 第十九条): accepted, a coercion run started after the decision is stopped too', () => {
+    const state = decidedThenCoercion();
+    const run = state.phaseRuns.coercion ?? 0;
+    expect(state.measures?.bankruptcy?.status).toBe('referred');
+    expect(runsStoppedOnAcceptance(state)).toEqual({ coercion: run });
+    const accepted = applyEvent(
+      state,
+      { type: 'bankruptcy-answered', outcome: 'accepted', interrupted: { coercion: run } },
+      '2026-03-10T00:00:00.000Z',
+    );
+    expect(phaseEnded(accepted, `${state.caseId}-coercion-${run}`)).toMatch(/ended/);
+  });
+
+  it('fail: accepted with nothing started since the decision, nothing more to stop', () => {
+    const before = referredCase();
+    const at = '2026-03-05T00:00:00.000Z';
+    let after: EnforcementCase = before;
+    for (const e of measureDecisionEvents(
+      'bankruptcy-referral',
+      before,
+      { decision: 'approved', by: 'song-jian' },
+      at,
+      RULES,
+      calendar,
+    ))
+      after = applyEvent(after, e, at);
+    expect(runsStoppedOnAcceptance(after)).toBeUndefined();
   });
 });
 

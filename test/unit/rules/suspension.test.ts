@@ -51,7 +51,7 @@ describe('SUSPENSION: the grounds of 第二百六十七条', () => {
 
   it('fail: a ground the law does not name; a second suspension while one is pending', () => {
     expect(suspensionProblems(caseFrom([filed()]), 'respondent-asked', RULES)[0]?.message).toBe(
-      '中止执行的事由不属于民事诉讼法第二百六十七条、审判监督程序或企业破产法第十九条规定的情形',
+      '中止执行的事由不属于民事诉讼法第二百六十七条、审判监督程序、企业破产法第十九条规定的情形或上级人民法院通知暂缓执行',
     );
     expect(
       suspensionProblems(caseFrom([filed()], [proposed('suspension')]), 'other-court-finds', RULES)[0]?.message,
