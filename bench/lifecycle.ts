@@ -37,10 +37,20 @@ export interface LifecycleRun {
   readonly storeOperationsPerCaseByKind: Record<string, number>;
   /** Of storeOperationsPerCase, the part run for no case in particular (sweeps, the timer queue), divided by N. */
   readonly sharedStoreOperationsPerCase: number;
+  readonly sharedStoreOperationsPerCaseByKind: Record<string, number>;
   /** Units of work committed (SQLite: transactions), per case. */
   readonly transactionsPerCase: number;
   /** fsyncs of the database (SQLite: synced commits and syncs of deferred units), per case. */
   readonly fsyncsPerCase: number;
+}
+
+/** Counts by kind divided by N, largest first, to a tenth. */
+function perCaseByKind(counts: Readonly<Record<string, number>>, n: number): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(counts)
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, count]) => [kind, Math.round((count / n) * 10) / 10]),
+  );
 }
 
 async function child(n: number, perDay: number, store: StoreKind): Promise<LifecycleRun> {
@@ -102,11 +112,8 @@ async function child(n: number, perDay: number, store: StoreKind): Promise<Lifec
       sharedStoreOperationsPerCase: operations.shared / n,
       transactionsPerCase: transactions.units / n,
       fsyncsPerCase: transactions.syncs / n,
-      storeOperationsPerCaseByKind: Object.fromEntries(
-        Object.entries(operations.byKind)
-          .sort((a, b) => b[1] - a[1])
-          .map(([kind, count]) => [kind, Math.round((count / n) * 10) / 10]),
-      ),
+      storeOperationsPerCaseByKind: perCaseByKind(operations.byKind, n),
+      sharedStoreOperationsPerCaseByKind: perCaseByKind(operations.sharedByKind, n),
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

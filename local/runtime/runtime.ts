@@ -469,6 +469,7 @@ export class EmbeddedRuntime {
     /** The part for no case in particular: the sweeps and the timer queue, run once per tick for all cases. */
     readonly shared: number;
     readonly byKind: Readonly<Record<string, number>>;
+    readonly sharedByKind: Readonly<Record<string, number>>;
   } {
     let total = 0;
     for (const count of this.store.operations.values()) total += count;
@@ -476,6 +477,7 @@ export class EmbeddedRuntime {
       total,
       shared: this.store.operations.get('') ?? 0,
       byKind: Object.fromEntries(this.store.operationsByKind),
+      sharedByKind: Object.fromEntries(this.store.sharedOperationsByKind),
     };
   }
 
