@@ -42,6 +42,10 @@ export interface LifecycleRun {
   readonly transactionsPerCase: number;
   /** fsyncs of the database (SQLite: synced commits and syncs of deferred units), per case. */
   readonly fsyncsPerCase: number;
+  /** Seconds inside units of work (SQLite's write lock held), of `seconds`: what a second writer would wait for. */
+  readonly secondsInUnits: number;
+  /** CPU seconds of the process (user + system) from the first filing to the last case ending. */
+  readonly cpuSeconds: number;
 }
 
 /** Counts by kind divided by N, largest first, to a tenth. */
@@ -71,6 +75,7 @@ async function child(n: number, perDay: number, store: StoreKind): Promise<Lifec
     }, 250);
     const plan = planOf(loadMix().shares, n);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     // Progress on stderr (the parent passes it through): at most one line every 10 seconds, and the last day.
     let lastReport = started;
     const result = await runWorkload(runtime, tracker, {
@@ -89,6 +94,7 @@ async function child(n: number, perDay: number, store: StoreKind): Promise<Lifec
       },
     });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     clearInterval(sample);
     const operations = runtime.storeOperationCounts();
     const transactions = runtime.unitsCommitted;
@@ -112,6 +118,8 @@ async function child(n: number, perDay: number, store: StoreKind): Promise<Lifec
       sharedStoreOperationsPerCase: operations.shared / n,
       transactionsPerCase: transactions.units / n,
       fsyncsPerCase: transactions.syncs / n,
+      secondsInUnits: transactions.heldMs / 1000,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
       storeOperationsPerCaseByKind: perCaseByKind(operations.byKind, n),
       sharedStoreOperationsPerCaseByKind: perCaseByKind(operations.sharedByKind, n),
     };
