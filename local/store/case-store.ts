@@ -30,7 +30,7 @@ import {
   type Page,
 } from '#ports/case-repository.ts';
 import { ensureSchema, type OpenedDatabase, onRollback, registerWriteBehind } from './database.ts';
-import { decodeCursor, encodeCursor, Sql, type StoreOperations } from './sql.ts';
+import { decodeCursor, encodeCursor, operationScope, Sql, type StoreOperations } from './sql.ts';
 
 export const CASES_MIGRATIONS: readonly string[] = [
   `CREATE TABLE journal (
@@ -159,7 +159,9 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     if (this.held.size === 0) return;
     const held = [...this.held.values()];
     this.held.clear();
-    for (const { state, previous } of held) this.project(state, previous, false);
+    // Charged to its case, as when the commit wrote it at once (the flush runs at COMMIT, outside the step).
+    for (const { state, previous } of held)
+      operationScope.run({ caseId: state.caseId }, () => this.project(state, previous, false));
   }
 
   private remember(state: EnforcementCase): void {

@@ -23,7 +23,7 @@ import type {
   TokenRecord,
 } from '../runtime/runtime-store.ts';
 import { ensureSchema, type OpenedDatabase, onRollback, registerWriteBehind } from './database.ts';
-import { Sql, type StoreOperations } from './sql.ts';
+import { operationScope, Sql, type StoreOperations } from './sql.ts';
 
 export const RUNTIME_MIGRATIONS: readonly string[] = [
   `CREATE TABLE executions (
@@ -88,6 +88,8 @@ type HeldTimers = {
   readonly added: Map<string, OtherTimer>;
   /** Deleted rows that may exist in the table (not added in this transaction). */
   readonly deleted: Map<string, Pick<TimerRecord, 'fireAt' | 'id'>>;
+  /** The cases whose work held them ('' for none): a flush for one case is charged to it (StoreOperations). */
+  readonly cases: Set<string>;
 };
 const timerKey = (timer: Pick<TimerRecord, 'fireAt' | 'id'>) => `${timer.fireAt}|${timer.id}`;
 
@@ -128,7 +130,7 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   /** Tokens put in the open transaction, written at its commit (with their timeouts, armed at the segment's end). */
   private heldTokens = new Map<string, HeldToken>();
-  private heldTimers: HeldTimers = { added: new Map(), deleted: new Map() };
+  private heldTimers: HeldTimers = { added: new Map(), deleted: new Map(), cases: new Set() };
   /** Tokens this store settled, whose timeouts left the index with them: deleting such a timeout writes nothing. */
   private readonly settledHere = new Set<string>();
   private readonly inTransaction: () => boolean;
@@ -149,18 +151,38 @@ export class SqliteRuntimeStore implements RuntimeStore {
       },
       snapshot: () => ({
         tokens: new Map(this.heldTokens),
-        timers: { added: new Map(this.heldTimers.added), deleted: new Map(this.heldTimers.deleted) },
+        timers: {
+          added: new Map(this.heldTimers.added),
+          deleted: new Map(this.heldTimers.deleted),
+          cases: new Set(this.heldTimers.cases),
+        },
       }),
       restore: (state) => {
         const { tokens, timers } = state as { tokens: Map<string, HeldToken>; timers: HeldTimers };
         this.heldTokens = new Map(tokens);
-        this.heldTimers = { added: new Map(timers.added), deleted: new Map(timers.deleted) };
+        this.heldTimers = {
+          added: new Map(timers.added),
+          deleted: new Map(timers.deleted),
+          cases: new Set(timers.cases),
+        };
       },
     });
   }
 
   /** The held timer deletions in one statement, then the held additions in one. */
   private flushHeldTimers(): void {
+    const { cases } = this.heldTimers;
+    const [only] = cases;
+    if (cases.size === 1 && only) operationScope.run({ caseId: only }, () => this.writeHeldTimers());
+    else this.writeHeldTimers();
+    cases.clear();
+  }
+
+  private holdTimerFor(): void {
+    this.heldTimers.cases.add(operationScope.getStore()?.caseId ?? '');
+  }
+
+  private writeHeldTimers(): void {
     const { added, deleted } = this.heldTimers;
     if (deleted.size > 0) {
       const rows = [...deleted.values()];
@@ -342,6 +364,7 @@ export class SqliteRuntimeStore implements RuntimeStore {
     if (timer.kind === 'timeout') this.armTimeout(timer);
     else if (this.inTransaction()) {
       const key = timerKey(timer);
+      this.holdTimerFor();
       this.heldTimers.deleted.delete(key);
       this.heldTimers.added.set(key, timer);
     } else this.insertTimer(timer);
@@ -354,6 +377,7 @@ export class SqliteRuntimeStore implements RuntimeStore {
         return;
       }
       const key = timerKey(timer);
+      this.holdTimerFor();
       this.heldTimers.added.delete(key);
       this.heldTimers.deleted.set(key, { fireAt: timer.fireAt, id: timer.id });
       return;
