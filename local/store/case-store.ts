@@ -108,7 +108,7 @@ interface HeldProjection {
 }
 
 /** How many cases the repository keeps in memory (SqliteCaseRepository.cached). */
-const CACHED_CASES = 256;
+const CACHED_CASES = 1024;
 
 /** `(?, ?), (?, ?)`: the VALUES of a statement writing `count` rows of `width` columns. */
 function rows(count: number, width: number): string {

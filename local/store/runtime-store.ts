@@ -116,7 +116,7 @@ function parsed<T>(row: { data: string } | undefined): T | undefined {
 const SETTLED_KEPT = 4096;
 
 /** How many execution records the store keeps in memory (a segment reads its execution when it starts). */
-const CACHED_EXECUTIONS = 256;
+const CACHED_EXECUTIONS = 4096;
 
 export class SqliteRuntimeStore implements RuntimeStore {
   readonly countersOnExecutions = true;
