@@ -37,10 +37,24 @@ export interface LifecycleRun {
   readonly storeOperationsPerCaseByKind: Record<string, number>;
   /** Of storeOperationsPerCase, the part run for no case in particular (sweeps, the timer queue), divided by N. */
   readonly sharedStoreOperationsPerCase: number;
+  readonly sharedStoreOperationsPerCaseByKind: Record<string, number>;
   /** Units of work committed (SQLite: transactions), per case. */
   readonly transactionsPerCase: number;
   /** fsyncs of the database (SQLite: synced commits and syncs of deferred units), per case. */
   readonly fsyncsPerCase: number;
+  /** Seconds inside units of work (SQLite's write lock held), of `seconds`: what a second writer would wait for. */
+  readonly secondsInUnits: number;
+  /** CPU seconds of the process (user + system) from the first filing to the last case ending. */
+  readonly cpuSeconds: number;
+}
+
+/** Counts by kind divided by N, largest first, to a tenth. */
+function perCaseByKind(counts: Readonly<Record<string, number>>, n: number): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(counts)
+      .sort((a, b) => b[1] - a[1])
+      .map(([kind, count]) => [kind, Math.round((count / n) * 10) / 10]),
+  );
 }
 
 async function child(n: number, perDay: number, store: StoreKind): Promise<LifecycleRun> {
@@ -61,6 +75,7 @@ async function child(n: number, perDay: number, store: StoreKind): Promise<Lifec
     }, 250);
     const plan = planOf(loadMix().shares, n);
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     // Progress on stderr (the parent passes it through): at most one line every 10 seconds, and the last day.
     let lastReport = started;
     const result = await runWorkload(runtime, tracker, {
@@ -79,6 +94,7 @@ async function child(n: number, perDay: number, store: StoreKind): Promise<Lifec
       },
     });
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
     clearInterval(sample);
     const operations = runtime.storeOperationCounts();
     const transactions = runtime.unitsCommitted;
@@ -102,11 +118,10 @@ async function child(n: number, perDay: number, store: StoreKind): Promise<Lifec
       sharedStoreOperationsPerCase: operations.shared / n,
       transactionsPerCase: transactions.units / n,
       fsyncsPerCase: transactions.syncs / n,
-      storeOperationsPerCaseByKind: Object.fromEntries(
-        Object.entries(operations.byKind)
-          .sort((a, b) => b[1] - a[1])
-          .map(([kind, count]) => [kind, Math.round((count / n) * 10) / 10]),
-      ),
+      secondsInUnits: transactions.heldMs / 1000,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+      storeOperationsPerCaseByKind: perCaseByKind(operations.byKind, n),
+      sharedStoreOperationsPerCaseByKind: perCaseByKind(operations.sharedByKind, n),
     };
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -45,6 +45,7 @@ export async function dynamoStores(dataDir: string | undefined, meter: UsageMete
     idempotency: new DynamoDBPersistenceLayer({ tableName: LOCAL_TABLES.idempotency, awsSdkV3Client: local.client }),
     operations: local.operations,
     operationsByKind: new Map(),
+    sharedOperationsByKind: new Map(),
     close: () => local.close(),
   };
 }

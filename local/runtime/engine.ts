@@ -102,6 +102,22 @@ export function resolveSimplePath(value: unknown, path: string): unknown {
   return current;
 }
 
+/** The most deliveries fired in one unit of work. */
+const DELIVERY_BATCH = 50;
+
+/** The timers `due[from]` fires with: alone, or, a delivery, with the deliveries due at its instant right after it. */
+function firingBatch(due: readonly TimerRecord[], from: number): TimerRecord[] {
+  const first = due[from] as TimerRecord;
+  const batch = [first];
+  if (first.kind !== 'delivery') return batch;
+  for (let i = from + 1; i < due.length && batch.length < DELIVERY_BATCH; i++) {
+    const timer = due[i] as TimerRecord;
+    if (timer.kind !== 'delivery' || timer.fireAt !== first.fireAt) break;
+    batch.push(timer);
+  }
+  return batch;
+}
+
 export interface LocalEngineOptions {
   readonly store: RuntimeStore;
   readonly clock: RuntimeClock;
@@ -364,8 +380,11 @@ export class LocalEngine implements WorkflowEngine {
 
   /**
    * Fires the timers due by now (token timeouts, Wait states, scheduled deliveries), earliest first, running what
-   * each queues before the next fires: so the queue holds the work of one firing at most, and a restart (which
-   * runs the queue first, then fires what is still due) goes on in the same order as the process it replaces.
+   * each firing queues before the next fires. Deliveries due at the same instant and next to each other in that
+   * order fire together, in one unit of work (at most DELIVERY_BATCH), and what they queue runs after all of them,
+   * in the order queued: one transaction, and on SQLite one statement deleting their timers, instead of one each.
+   * So the queue holds the work of one firing (or one batch) at most, and a restart (which runs the queue first,
+   * then fires what is still due) goes on in the same order as the process it replaces.
    */
   async fireDue(deliver: (body: unknown) => Promise<void>): Promise<number> {
     const now = this.options.clock.now();
@@ -375,11 +394,15 @@ export class LocalEngine implements WorkflowEngine {
     const due = await this.options.store.dueTimers(now);
     const unit = this.options.unit ?? ((work) => work());
     try {
-      for (const timer of due) {
-        // The firing and the timer's deletion in one unit: a delivery is not made twice, nor lost, by a crash.
+      for (let next = 0; next < due.length; ) {
+        const batch = firingBatch(due, next);
+        next += batch.length;
+        // The firings and the timers' deletion in one unit: a delivery is not made twice, nor lost, by a crash.
         await unit(async () => {
-          await this.fire(timer, deliver);
-          await this.options.store.deleteTimer(timer);
+          for (const timer of batch) {
+            await this.fire(timer, deliver);
+            await this.options.store.deleteTimer(timer);
+          }
         });
         await this.drain();
       }

@@ -313,9 +313,12 @@ export class EmbeddedRuntime {
     return this.units ? this.units.run(work, durability) : work();
   }
 
-  /** Units of work committed so far, and fsyncs (local/store/unit-of-work.ts), for benchmarks. */
-  get unitsCommitted(): { readonly units: number; readonly syncs: number } {
-    return { units: this.units?.commits ?? 0, syncs: this.units?.syncs ?? 0 };
+  /**
+   * Units of work committed so far, fsyncs, and milliseconds inside units (the write lock held;
+   * local/store/unit-of-work.ts), for benchmarks.
+   */
+  get unitsCommitted(): { readonly units: number; readonly syncs: number; readonly heldMs: number } {
+    return { units: this.units?.commits ?? 0, syncs: this.units?.syncs ?? 0, heldMs: this.units?.heldMs ?? 0 };
   }
 
   /** A request of the staff API, as API Gateway hands it to the function that serves its route. */
@@ -469,6 +472,7 @@ export class EmbeddedRuntime {
     /** The part for no case in particular: the sweeps and the timer queue, run once per tick for all cases. */
     readonly shared: number;
     readonly byKind: Readonly<Record<string, number>>;
+    readonly sharedByKind: Readonly<Record<string, number>>;
   } {
     let total = 0;
     for (const count of this.store.operations.values()) total += count;
@@ -476,6 +480,7 @@ export class EmbeddedRuntime {
       total,
       shared: this.store.operations.get('') ?? 0,
       byKind: Object.fromEntries(this.store.operationsByKind),
+      sharedByKind: Object.fromEntries(this.store.sharedOperationsByKind),
     };
   }
 

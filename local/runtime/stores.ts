@@ -50,6 +50,8 @@ export interface RuntimeStores {
   readonly operations: Map<string, number>;
   /** Store operations so far by kind (SQLite: statement and table). */
   readonly operationsByKind: Map<string, number>;
+  /** Of those, the ones for no case (case id ''), by kind. */
+  readonly sharedOperationsByKind: Map<string, number>;
   close(): Promise<void>;
 }
 
@@ -69,6 +71,7 @@ export function sqliteStores(database: OpenedDatabase): RuntimeStores {
     idempotency: new SqlitePersistenceLayer(database, operations),
     operations: operations.byCase,
     operationsByKind: operations.byKind,
+    sharedOperationsByKind: operations.sharedByKind,
     close: async () => undefined,
   };
 }

@@ -4,6 +4,11 @@
  * case row with the columns its lists and counts use, one row per time node that changed, one per party on the
  * first commit. Projection and journal cannot drift apart, so a load is one read of the case row (plus the journal
  * tail, empty unless the row was written by an older release).
+ *
+ * Inside a transaction the projection is held until the commit (database.ts, WriteBehind): the journal row is
+ * written at once (its primary key is the condition), the case's row and its changed node rows once per transaction,
+ * however many commits the unit of work made to the case (a segment running several steps, answers delivered
+ * together). Every query of the projection writes what is held first, so it reads what the transaction wrote.
  */
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type { Commit } from '#domain/case/events.ts';
@@ -24,8 +29,8 @@ import {
   type NodeFilter,
   type Page,
 } from '#ports/case-repository.ts';
-import { ensureSchema, type OpenedDatabase, onRollback } from './database.ts';
-import { decodeCursor, encodeCursor, Sql, type StoreOperations } from './sql.ts';
+import { ensureSchema, type OpenedDatabase, onRollback, registerWriteBehind } from './database.ts';
+import { decodeCursor, encodeCursor, operationScope, Sql, type StoreOperations } from './sql.ts';
 
 export const CASES_MIGRATIONS: readonly string[] = [
   `CREATE TABLE journal (
@@ -96,8 +101,14 @@ function nodeContext(state: EnforcementCase | undefined): string {
   return JSON.stringify([state.caseNumber, state.court.code, state.team, state.officer, state.status === 'closed']);
 }
 
+/** A case whose projection is held until the commit: as of its last commit, and as on disk before the first. */
+interface HeldProjection {
+  readonly state: EnforcementCase;
+  readonly previous: EnforcementCase | undefined;
+}
+
 /** How many cases the repository keeps in memory (SqliteCaseRepository.cached). */
-const CACHED_CASES = 256;
+const CACHED_CASES = 1024;
 
 /** `(?, ?), (?, ?)`: the VALUES of a statement writing `count` rows of `width` columns. */
 function rows(count: number, width: number): string {
@@ -118,6 +129,8 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
    * transaction is rolled back, so nothing cached can be a write that did not happen.
    */
   private readonly cached = new Map<string, EnforcementCase>();
+  /** Projections changed in the open transaction and not yet written, by case id (written before COMMIT). */
+  private held = new Map<string, HeldProjection>();
 
   constructor(
     database: OpenedDatabase,
@@ -132,6 +145,23 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     this.listener = options.listener;
     this.schedule = options.schedule ?? (() => undefined);
     onRollback(database.db, () => this.cached.clear());
+    registerWriteBehind(database.db, {
+      flush: () => this.flushHeld(),
+      snapshot: () => new Map(this.held),
+      restore: (state) => {
+        this.held = new Map(state as Map<string, HeldProjection>);
+      },
+    });
+  }
+
+  /** Writes the held projections (before a COMMIT, or before a query of the projection inside a transaction). */
+  private flushHeld(): void {
+    if (this.held.size === 0) return;
+    const held = [...this.held.values()];
+    this.held.clear();
+    // Charged to its case, as when the commit wrote it at once (the flush runs at COMMIT, outside the step).
+    for (const { state, previous } of held)
+      operationScope.run({ caseId: state.caseId }, () => this.project(state, previous, false));
   }
 
   private remember(state: EnforcementCase): void {
@@ -141,6 +171,8 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async load(caseId: string): Promise<EnforcementCase | undefined> {
+    const held = this.held.get(caseId);
+    if (held) return held.state;
     const cached = this.cached.get(caseId);
     if (cached) return cached;
     // One read: the case row with the journal's head beside it (the row is behind only if an older release wrote it).
@@ -178,10 +210,12 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
 
   async catchUp(state: EnforcementCase): Promise<void> {
     if (!this.behind.delete(state.caseId)) return;
+    this.flushHeld();
     this.sql.tx(() => this.project(state, undefined, false));
   }
 
   async reindex(state: EnforcementCase): Promise<void> {
+    this.flushHeld();
     this.sql.tx(() => this.project(state, undefined, true));
   }
 
@@ -193,6 +227,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     const state = applyCommits(undefined, commits);
     if (!state) return undefined;
     this.cached.delete(state.caseId);
+    this.flushHeld();
     this.sql.tx(() => {
       for (const commit of commits)
         this.sql.run(
@@ -216,7 +251,10 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
         JSON.stringify(commit),
       );
       if (inserted === 0) throw new ConcurrentUpdateError(caseId, commit.seq - 1);
-      this.project(next, current, false);
+      // Held until the commit (this runs inside a transaction, the caller's or its own): diffed then against the
+      // case as it was before the transaction's first commit to it.
+      const earlier = this.held.get(caseId);
+      this.held.set(caseId, { state: next, previous: earlier ? earlier.previous : current });
     });
     this.behind.delete(caseId);
     this.remember(next);
@@ -311,6 +349,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async openCaseCounts(officerIds: readonly string[]): Promise<Record<string, number>> {
+    this.flushHeld();
     // One query for all of them (it was one per officer: a dozen store operations at every triage).
     const counts: Record<string, number> = Object.fromEntries(officerIds.map((officer) => [officer, 0]));
     if (officerIds.length === 0) return counts;
@@ -328,6 +367,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     readonly status?: string;
     readonly limit?: number;
   }): Promise<readonly CaseSummary[]> {
+    this.flushHeld();
     if (!filter.court || !filter.status) {
       throw new Error('listing cases needs a court and a status (an index query, never a scan)');
     }
@@ -347,6 +387,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     readonly limit: number;
     readonly cursor?: string;
   }): Promise<Page<CaseSummary>> {
+    this.flushHeld();
     const scope = `phase:${filter.court}:${filter.phase}`;
     const after = decodeCursor(filter.cursor, scope, 2, () => new InvalidCursorError());
     const rows = this.sql.all<{ summary: string; filed_at: string; case_id: string }>(
@@ -369,6 +410,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async countCases(filter: { readonly court: string; readonly status?: string; readonly phase?: Phase }) {
+    this.flushHeld();
     const row = filter.phase
       ? this.sql.get<{ n: number }>(
           'SELECT COUNT(*) AS n FROM cases WHERE court = ? AND phase = ? AND open = 1',
@@ -384,6 +426,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async nodes(filter: NodeFilter): Promise<Page<NodeEntry>> {
+    this.flushHeld();
     const [column, value] = filter.officer
       ? ['officer', filter.officer]
       : filter.team
@@ -415,6 +458,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async findByCaseNumber(caseNumber: string): Promise<readonly CaseSummary[]> {
+    this.flushHeld();
     return this.sql
       .all<{ summary: string }>(
         'SELECT summary FROM cases WHERE case_number = ? ORDER BY case_id LIMIT 10',
@@ -424,6 +468,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async findByParty(court: string, partyId: string, limit: number) {
+    this.flushHeld();
     return this.sql.all<{ caseId: string; court: string }>(
       'SELECT case_id AS caseId, court FROM case_parties WHERE court = ? AND party_id = ? ORDER BY case_id LIMIT ?',
       court,
@@ -433,6 +478,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async dueForSweep(now: Instant, limit: number): Promise<readonly string[]> {
+    this.flushHeld();
     return this.sql
       .all<{ case_id: string }>(
         'SELECT case_id FROM cases WHERE sweep_at IS NOT NULL AND sweep_at <= ? ORDER BY sweep_at, case_id LIMIT ?',
@@ -443,6 +489,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   async nextSweepAt(): Promise<Instant | undefined> {
+    this.flushHeld();
     return (
       this.sql.get<{ at: string | null }>('SELECT MIN(sweep_at) AS at FROM cases WHERE sweep_at IS NOT NULL')?.at ??
       undefined

@@ -29,7 +29,7 @@ export const PARTNER_REQUESTS_MIGRATIONS: readonly string[] = [
 ];
 
 /** How many requests the store keeps in memory (an answer reads its request twice: to check it, then to record). */
-const CACHED_REQUESTS = 256;
+const CACHED_REQUESTS = 4096;
 
 type Stored = { readonly request: PartnerRequest; readonly token: string | undefined };
 

@@ -27,6 +27,12 @@ function row(p: Preservation): Param[] {
 
 export class SqlitePreservationStore implements PreservationStore {
   private readonly sql: Sql;
+  /**
+   * The courts that have any preservation, read once: the expiry sweep asks every few minutes for each court, and
+   * most courts never receive one. Preservations are never deleted, and this process is the only writer
+   * (runtime.lock), so a court missing here has none; a court added by a write that is rolled back only costs a query.
+   */
+  private courtsWithPreservations: Set<string> | undefined;
 
   constructor(database: OpenedDatabase, operations?: StoreOperations) {
     ensureSchema(database, 'preservations', PRESERVATIONS_MIGRATIONS);
@@ -41,8 +47,16 @@ export class SqlitePreservationStore implements PreservationStore {
     return found ? (JSON.parse(found.data) as Preservation) : undefined;
   }
 
+  private hasPreservations(court: string): boolean {
+    this.courtsWithPreservations ??= new Set(
+      this.sql.all<{ court: string }>('SELECT DISTINCT court FROM preservations').map((r) => r.court),
+    );
+    return this.courtsWithPreservations.has(court);
+  }
+
   async create(preservation: Preservation): Promise<boolean> {
     const stored: Preservation = { ...preservation, version: 1 };
+    this.courtsWithPreservations?.add(stored.court.code);
     return (
       this.sql.run(
         `INSERT INTO preservations (preservation_id, court, ruled_on, expires_on, status, version, data)
@@ -54,6 +68,7 @@ export class SqlitePreservationStore implements PreservationStore {
   }
 
   async save(next: Preservation): Promise<void> {
+    this.courtsWithPreservations?.add(next.court.code);
     const changed = this.sql.run(
       `UPDATE preservations SET court = ?, ruled_on = ?, expires_on = ?, status = ?, version = ?, data = ?
        WHERE preservation_id = ? AND version = ?`,
@@ -65,6 +80,7 @@ export class SqlitePreservationStore implements PreservationStore {
   }
 
   async listHeld(court: string, expiringBy = '9999-12-31'): Promise<readonly Preservation[]> {
+    if (!this.hasPreservations(court)) return [];
     return this.sql
       .all<{ data: string }>(
         `SELECT data FROM preservations WHERE court = ? AND status = 'held' AND expires_on <= ?
@@ -76,6 +92,7 @@ export class SqlitePreservationStore implements PreservationStore {
   }
 
   async listByCourt(court: string, limit: number): Promise<readonly Preservation[]> {
+    if (!this.hasPreservations(court)) return [];
     return this.sql
       .all<{ data: string }>(
         'SELECT data FROM preservations WHERE court = ? ORDER BY ruled_on DESC, preservation_id LIMIT ?',

@@ -7,6 +7,11 @@
  * of its own in timers: the token and its timeout are one INSERT (inside a transaction the token's row is held until
  * the commit, when its timeout is known), and a token settled before its timeout leaves that index with the settling
  * UPDATE, so nothing is deleted. `dueTimers` and `nextTimer` read both, in the same (due time, id) order.
+ *
+ * Other timers (partner answers to deliver, Wait states) added or deleted inside a transaction are held until its
+ * commit and written then, all the additions in one INSERT and all the deletions in one DELETE: a step that sends
+ * several requests, or a batch of deliveries due at one instant fired in one unit (engine.ts, `fireDue`), is one
+ * statement each way instead of one per timer.
  */
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type {
@@ -18,7 +23,7 @@ import type {
   TokenRecord,
 } from '../runtime/runtime-store.ts';
 import { ensureSchema, type OpenedDatabase, onRollback, registerWriteBehind } from './database.ts';
-import { Sql, type StoreOperations } from './sql.ts';
+import { operationScope, Sql, type StoreOperations } from './sql.ts';
 
 export const RUNTIME_MIGRATIONS: readonly string[] = [
   `CREATE TABLE executions (
@@ -77,6 +82,16 @@ export const RUNTIME_MIGRATIONS: readonly string[] = [
 type TimeoutTimer = Extract<TimerRecord, { kind: 'timeout' }>;
 /** A token's row not yet written (inside a transaction), with its timeout once armed. */
 type HeldToken = { record: TokenRecord; timeout?: { at: Instant; id: string } };
+type OtherTimer = Exclude<TimerRecord, { kind: 'timeout' }>;
+/** Timer rows changed in the open transaction and not yet written, by `fire_at|id`. */
+type HeldTimers = {
+  readonly added: Map<string, OtherTimer>;
+  /** Deleted rows that may exist in the table (not added in this transaction). */
+  readonly deleted: Map<string, Pick<TimerRecord, 'fireAt' | 'id'>>;
+  /** The cases whose work held them ('' for none): a flush for one case is charged to it (StoreOperations). */
+  readonly cases: Set<string>;
+};
+const timerKey = (timer: Pick<TimerRecord, 'fireAt' | 'id'>) => `${timer.fireAt}|${timer.id}`;
 
 /** Timers (their data) and token timeouts (their token) in one due-time order: what dueTimers and nextTimer read. */
 const TIMERS_AND_TIMEOUTS = `SELECT fire_at, id, data, NULL AS token FROM timers WHERE fire_at <= ?1
@@ -101,7 +116,7 @@ function parsed<T>(row: { data: string } | undefined): T | undefined {
 const SETTLED_KEPT = 4096;
 
 /** How many execution records the store keeps in memory (a segment reads its execution when it starts). */
-const CACHED_EXECUTIONS = 256;
+const CACHED_EXECUTIONS = 4096;
 
 export class SqliteRuntimeStore implements RuntimeStore {
   readonly countersOnExecutions = true;
@@ -115,6 +130,7 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   /** Tokens put in the open transaction, written at its commit (with their timeouts, armed at the segment's end). */
   private heldTokens = new Map<string, HeldToken>();
+  private heldTimers: HeldTimers = { added: new Map(), deleted: new Map(), cases: new Set() };
   /** Tokens this store settled, whose timeouts left the index with them: deleting such a timeout writes nothing. */
   private readonly settledHere = new Set<string>();
   private readonly inTransaction: () => boolean;
@@ -131,12 +147,60 @@ export class SqliteRuntimeStore implements RuntimeStore {
       flush: () => {
         for (const held of this.heldTokens.values()) this.writeToken(held);
         this.heldTokens.clear();
+        this.flushHeldTimers();
       },
-      snapshot: () => new Map(this.heldTokens),
+      snapshot: () => ({
+        tokens: new Map(this.heldTokens),
+        timers: {
+          added: new Map(this.heldTimers.added),
+          deleted: new Map(this.heldTimers.deleted),
+          cases: new Set(this.heldTimers.cases),
+        },
+      }),
       restore: (state) => {
-        this.heldTokens = new Map(state as Map<string, HeldToken>);
+        const { tokens, timers } = state as { tokens: Map<string, HeldToken>; timers: HeldTimers };
+        this.heldTokens = new Map(tokens);
+        this.heldTimers = {
+          added: new Map(timers.added),
+          deleted: new Map(timers.deleted),
+          cases: new Set(timers.cases),
+        };
       },
     });
+  }
+
+  /** The held timer deletions in one statement, then the held additions in one. */
+  private flushHeldTimers(): void {
+    const { cases } = this.heldTimers;
+    const [only] = cases;
+    if (cases.size === 1 && only) operationScope.run({ caseId: only }, () => this.writeHeldTimers());
+    else this.writeHeldTimers();
+    cases.clear();
+  }
+
+  private holdTimerFor(): void {
+    this.heldTimers.cases.add(operationScope.getStore()?.caseId ?? '');
+  }
+
+  private writeHeldTimers(): void {
+    const { added, deleted } = this.heldTimers;
+    if (deleted.size > 0) {
+      const rows = [...deleted.values()];
+      this.sql.run(
+        `DELETE FROM timers WHERE (fire_at, id) IN (VALUES ${rows.map(() => '(?, ?)').join(', ')})`,
+        ...rows.flatMap((timer) => [timer.fireAt, timer.id]),
+      );
+      deleted.clear();
+    }
+    if (added.size > 0) {
+      const rows = [...added.values()];
+      this.sql.run(
+        `INSERT INTO timers (fire_at, id, data) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}
+         ON CONFLICT (fire_at, id) DO UPDATE SET data = excluded.data`,
+        ...rows.flatMap((timer) => [timer.fireAt, timer.id, JSON.stringify(timer)]),
+      );
+      added.clear();
+    }
   }
 
   private writeToken({ record, timeout }: HeldToken): void {
@@ -298,12 +362,24 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   async addTimer(timer: TimerRecord): Promise<void> {
     if (timer.kind === 'timeout') this.armTimeout(timer);
-    else this.insertTimer(timer);
+    else if (this.inTransaction()) {
+      const key = timerKey(timer);
+      this.holdTimerFor();
+      this.heldTimers.deleted.delete(key);
+      this.heldTimers.added.set(key, timer);
+    } else this.insertTimer(timer);
   }
 
   async deleteTimer(timer: TimerRecord): Promise<void> {
     if (timer.kind !== 'timeout') {
-      this.sql.run('DELETE FROM timers WHERE fire_at = ? AND id = ?', timer.fireAt, timer.id);
+      if (!this.inTransaction()) {
+        this.sql.run('DELETE FROM timers WHERE fire_at = ? AND id = ?', timer.fireAt, timer.id);
+        return;
+      }
+      const key = timerKey(timer);
+      this.holdTimerFor();
+      this.heldTimers.added.delete(key);
+      this.heldTimers.deleted.set(key, { fireAt: timer.fireAt, id: timer.id });
       return;
     }
     // Settled here: its timeout already left the index of waiting tokens; nothing to write.
@@ -324,11 +400,13 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   async dueTimers(now: Instant, limit = 100): Promise<TimerRecord[]> {
     this.flushHeldTokens();
+    this.flushHeldTimers();
     return this.sql.all<TimerRow>(TIMERS_AND_TIMEOUTS, now, limit).map(timerOf);
   }
 
   async nextTimer(): Promise<TimerRecord | undefined> {
     this.flushHeldTokens();
+    this.flushHeldTimers();
     const row = this.sql.get<TimerRow>(
       `SELECT fire_at, id, data, NULL AS token FROM timers
        UNION ALL

@@ -14,10 +14,13 @@ export const operationScope = new AsyncLocalStorage<{ caseId?: string }>();
 export class StoreOperations {
   readonly byCase = new Map<string, number>();
   readonly byKind = new Map<string, number>();
+  /** The operations for no case (case id ''), by kind: the sweeps, the timer queue, the saved clock. */
+  readonly sharedByKind = new Map<string, number>();
   count(kind: string): void {
     const caseId = operationScope.getStore()?.caseId ?? '';
     this.byCase.set(caseId, (this.byCase.get(caseId) ?? 0) + 1);
     this.byKind.set(kind, (this.byKind.get(kind) ?? 0) + 1);
+    if (caseId === '') this.sharedByKind.set(kind, (this.sharedByKind.get(kind) ?? 0) + 1);
   }
 }
 

@@ -17,6 +17,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { closeSync, existsSync, fsyncSync, openSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { flushWriteBehind, restoreWriteBehind, rolledBack, snapshotWriteBehind } from './database.ts';
 
@@ -34,6 +35,11 @@ export class UnitOfWork {
   commits = 0;
   /** fsyncs so far: commits of 'now' units that wrote, and syncs of deferred ones. */
   syncs = 0;
+  /**
+   * Milliseconds spent inside units, from BEGIN to COMMIT or ROLLBACK: the time the database's one write lock was
+   * held. A second writer (another connection, a worker thread) would wait for it that long (benchmarks).
+   */
+  heldMs = 0;
 
   constructor(db: DatabaseSync, location: string) {
     this.db = db;
@@ -83,6 +89,7 @@ export class UnitOfWork {
     try {
       const before = this.changes();
       const held = snapshotWriteBehind(this.db);
+      const began = performance.now();
       this.db.exec('BEGIN IMMEDIATE');
       try {
         const result = await work();
@@ -106,6 +113,8 @@ export class UnitOfWork {
         restoreWriteBehind(held);
         rolledBack(this.db);
         throw error;
+      } finally {
+        this.heldMs += performance.now() - began;
       }
     } finally {
       if (durability === 'deferred' && this.db.isOpen) this.db.exec('PRAGMA synchronous = FULL');
