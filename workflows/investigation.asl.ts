@@ -6,7 +6,6 @@
 import { RULES } from '#domain/rules/table.ts';
 import { approvalStates } from './approval.asl.ts';
 import {
-  carry,
   choice,
   type Definition,
   equals,
@@ -50,8 +49,8 @@ export const investigationDefinition: Definition = {
     RoutePlan: choice(
       [
         equals('$.plan.value.outcome', 'control', 'AwaitControlApproval'),
-        equals('$.plan.value.outcome', 'covered', 'CarryCoveredPhase'),
-        { Variable: '$.plan.value.coercion', IsPresent: true, Next: 'CarryCoercionFromPlan' },
+        equals('$.plan.value.outcome', 'covered', 'StartDisbursementFromPlan'),
+        { Variable: '$.plan.value.coercion', IsPresent: true, Next: 'StartCoercionFromPlan' },
       ],
       'HandedOver',
       'Paid already (voluntary performance), something to control, or nothing found',
@@ -96,37 +95,25 @@ export const investigationDefinition: Definition = {
     StartRenewalWatch: startPhase(MACHINE_KEYS.renewal, '$.coverage.value.renewal', 'RouteCoverage'),
     RouteCoverage: choice(
       [
-        equals('$.coverage.value.next', 'disburse', 'CarryDisbursePhase'),
-        { Variable: '$.coverage.value.coercion', IsPresent: true, Next: 'CarryCoercionFromCoverage' },
-        { Variable: '$.coverage.value.disposal', IsPresent: true, Next: 'CarryDisposalFromCoverage' },
+        equals('$.coverage.value.next', 'disburse', 'StartDisbursement'),
+        { Variable: '$.coverage.value.coercion', IsPresent: true, Next: 'StartCoercion' },
+        { Variable: '$.coverage.value.disposal', IsPresent: true, Next: 'StartDisposal' },
       ],
       'HandedOver',
     ),
-    CarryDisposalFromCoverage: carry(
-      '$.coverage.value.disposal',
-      '$.nextPhase',
-      'StartDisposal',
-      'Sealed property to turn into money',
-    ),
-    StartDisposal: handOver(MACHINE_KEYS.disposal, '$.nextPhase', 'ToDisposal'),
+    // Each hand-over reads the next phase's terms where the step before put them: no Pass state copies them first.
+    // Sealed property to turn into money.
+    StartDisposal: handOver(MACHINE_KEYS.disposal, '$.coverage.value.disposal', 'ToDisposal'),
     ToDisposal: succeed('Disposal phase started'),
-    CarryCoercionFromPlan: carry('$.plan.value.coercion', '$.nextPhase', 'StartCoercion', 'Nothing to control'),
-    CarryCoercionFromCoverage: carry(
-      '$.coverage.value.coercion',
-      '$.nextPhase',
-      'StartCoercion',
-      'Control did not cover the claim',
-    ),
-    StartCoercion: handOver(MACHINE_KEYS.coercion, '$.nextPhase', 'ToCoercion'),
+    // Nothing to control.
+    StartCoercionFromPlan: handOver(MACHINE_KEYS.coercion, '$.plan.value.coercion', 'ToCoercion'),
+    // Control did not cover the claim.
+    StartCoercion: handOver(MACHINE_KEYS.coercion, '$.coverage.value.coercion', 'ToCoercion'),
     ToCoercion: succeed('Coercive measures phase started'),
-    CarryCoveredPhase: carry(
-      '$.plan.value.disbursement',
-      '$.nextPhase',
-      'StartDisbursement',
-      'Money already covers the claim',
-    ),
-    CarryDisbursePhase: carry('$.coverage.value.disbursement', '$.nextPhase', 'StartDisbursement', 'Money came in'),
-    StartDisbursement: handOver(MACHINE_KEYS.disbursement, '$.nextPhase', 'ToDisbursement'),
+    // Money already covers the claim (paid after the notice).
+    StartDisbursementFromPlan: handOver(MACHINE_KEYS.disbursement, '$.plan.value.disbursement', 'ToDisbursement'),
+    // Money came in.
+    StartDisbursement: handOver(MACHINE_KEYS.disbursement, '$.coverage.value.disbursement', 'ToDisbursement'),
     ToDisbursement: succeed('Disbursement phase started'),
     HandedOver: succeed('Handed over in a named waiting status (back to the officer)'),
     ...needsAttentionStates(),
