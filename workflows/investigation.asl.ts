@@ -6,6 +6,7 @@
 import { RULES } from '#domain/rules/table.ts';
 import { approvalStates } from './approval.asl.ts';
 import {
+  type ChoiceState,
   choice,
   type Definition,
   equals,
@@ -25,6 +26,13 @@ import { MACHINE_KEYS } from './steps.ts';
  * escalation (rule table P-PARTNER-WAITS), plus the final pass that assesses.
  */
 export const MAX_CONTROL_ROUNDS = 3 + RULES.P_PARTNER_WAITS.entrustmentEscalations + 1;
+
+/** Where the case goes once coverage is assessed: money came in, measures, or sealed property to sell. */
+const COVERAGE_ROUTES: ChoiceState['Choices'] = [
+  equals('$.coverage.value.next', 'disburse', 'StartDisbursement'),
+  { Variable: '$.coverage.value.coercion', IsPresent: true, Next: 'StartCoercion' },
+  { Variable: '$.coverage.value.disposal', IsPresent: true, Next: 'StartDisposal' },
+];
 
 export const investigationDefinition: Definition = {
   Comment: 'Enforcement case: network inquiry, control plan and approval, freeze, entrust, deduct (A8, A10, B1, H1)',
@@ -87,20 +95,14 @@ export const investigationDefinition: Definition = {
       next: 'RouteControl',
     }),
     AssessCoverage: invoke('assess-coverage', { resultPath: '$.coverage', next: 'WatchSeizures' }),
+    // With nothing held to watch, the first Choice already routes: one Choice entered, not two.
     WatchSeizures: choice(
-      [{ Variable: '$.coverage.value.renewal', IsPresent: true, Next: 'StartRenewalWatch' }],
-      'RouteCoverage',
-      'What control left held is watched for renewal (B1, B2) from now on',
+      [{ Variable: '$.coverage.value.renewal', IsPresent: true, Next: 'StartRenewalWatch' }, ...COVERAGE_ROUTES],
+      'HandedOver',
+      'What control left held is watched for renewal (B1, B2) from now on; then where the case goes',
     ),
     StartRenewalWatch: startPhase(MACHINE_KEYS.renewal, '$.coverage.value.renewal', 'RouteCoverage'),
-    RouteCoverage: choice(
-      [
-        equals('$.coverage.value.next', 'disburse', 'StartDisbursement'),
-        { Variable: '$.coverage.value.coercion', IsPresent: true, Next: 'StartCoercion' },
-        { Variable: '$.coverage.value.disposal', IsPresent: true, Next: 'StartDisposal' },
-      ],
-      'HandedOver',
-    ),
+    RouteCoverage: choice(COVERAGE_ROUTES, 'HandedOver'),
     // Each hand-over reads the next phase's terms where the step before put them: no Pass state copies them first.
     // Sealed property to turn into money.
     StartDisposal: handOver(MACHINE_KEYS.disposal, '$.coverage.value.disposal', 'ToDisposal'),

@@ -56,8 +56,8 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
       'RecordControl',
       'RouteControl',
       'AssessCoverage',
+      // Everything deducted, nothing held to watch for renewal: the first Choice routes.
       'WatchSeizures',
-      'RouteCoverage',
       'StartDisbursement',
     ]);
     expect(s.path(caseId, 'disbursement')).toEqual([
