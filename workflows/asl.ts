@@ -153,6 +153,15 @@ export function invoke(step: StepName, options: InvokeOptions): TaskState {
   };
 }
 
+/**
+ * A Lambda step that ends the execution (`End: true`) instead of passing to a Succeed state, which would bill a
+ * transition and do nothing.
+ */
+export function invokeAndEnd(step: StepName, options: Omit<InvokeOptions, 'next'>): TaskState {
+  const { Next: _next, ...task } = invoke(step, { ...options, next: '' });
+  return { ...task, End: true };
+}
+
 export interface WaitOptions extends InvokeOptions {
   /** Path to the wait's timeout in seconds, computed by the step before from the rule table and calendar. */
   readonly timeoutSecondsPath: string;

@@ -14,7 +14,6 @@ import {
   invoke,
   needsAttentionStates,
   park,
-  startPhase,
   succeed,
   waitFor,
   waitUntil,
@@ -27,6 +26,11 @@ import { MACHINE_KEYS } from './steps.ts';
 export const MAX_CLOSURE_ROUNDS = 8;
 
 const within = withinRounds('$.closure', MAX_CLOSURE_ROUNDS);
+
+/** What advance-closure is handed: the request just waited on and the loop count. */
+const ADVANCE = { 'requestId.$': '$.closure.value.requestId', 'round.$': '$.closure.value.round' } as const;
+/** After an approval, advance-closure applies the decision and advances in one Task (workflows/approval.asl.ts). */
+const APPLY_AND_ADVANCE = { step: 'advance-closure', payload: ADVANCE, resultPath: '$.closure' } as const;
 
 export const closureDefinition: Definition = {
   Comment: 'Enforcement case: closure in one of its ways, 终本 with its conditions and the applicant heard (G1, G2)',
@@ -77,24 +81,20 @@ export const closureDefinition: Definition = {
       name: 'FinalClosure',
       step: 'final-closure',
       termsPath: '$.closure.value.approval',
-      onApproved: 'AdvanceClosure',
-      onRejected: 'AdvanceClosure',
+      next: 'RouteClosure',
+      applyWith: APPLY_AND_ADVANCE,
     }),
     ...approvalStates({
       name: 'Closure',
       step: 'closure',
       termsPath: '$.closure.value.approval',
-      onApproved: 'AdvanceClosure',
-      onRejected: 'AdvanceClosure',
-    }),
-    AdvanceClosure: invoke('advance-closure', {
-      payload: { 'requestId.$': '$.closure.value.requestId', 'round.$': '$.closure.value.round' },
-      resultPath: '$.closure',
       next: 'RouteClosure',
+      applyWith: APPLY_AND_ADVANCE,
     }),
+    AdvanceClosure: invoke('advance-closure', { payload: ADVANCE, resultPath: '$.closure', next: 'RouteClosure' }),
     StartRequery: handOver(MACHINE_KEYS.requery, '$.closure.value.requery', 'ClosedFinalRound'),
     ClosedFinalRound: succeed('Closed as 终本: restrictions stay in force; the re-query watch runs (G3)'),
-    StartLifting: startPhase(MACHINE_KEYS.coercion, '$.closure.value.lift', 'Closed'),
+    StartLifting: handOver(MACHINE_KEYS.coercion, '$.closure.value.lift', 'Closed'),
     Closed: succeed('Closed in the way asked for'),
     Refused: succeed('Not closed: the missing conditions are named on the case, the officer takes it up'),
     ClosureLoopExhausted: park(ERRORS.loopBoundReached, 'More closure rounds than a review can need'),

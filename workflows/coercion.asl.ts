@@ -7,7 +7,6 @@
 import { RULES } from '#domain/rules/table.ts';
 import { approvalStates } from './approval.asl.ts';
 import {
-  carry,
   choice,
   type Definition,
   equals,
@@ -33,6 +32,11 @@ export const MAX_COERCION_ROUNDS =
 
 const within = withinRounds('$.coercion', MAX_COERCION_ROUNDS);
 
+/** What advance-coercion is handed: the request just waited on and the loop count. */
+const ADVANCE = { 'requestId.$': '$.coercion.value.requestId', 'round.$': '$.coercion.value.round' } as const;
+/** After an approval, advance-coercion applies the decision and advances in one Task (workflows/approval.asl.ts). */
+const APPLY_AND_ADVANCE = { step: 'advance-coercion', payload: ADVANCE, resultPath: '$.coercion' } as const;
+
 export const coercionDefinition: Definition = {
   Comment: 'Enforcement case: consumption restriction, dishonest-debtor list, fine and detention, criminal referral',
   StartAt: 'OpenCoercion',
@@ -43,13 +47,13 @@ export const coercionDefinition: Definition = {
         within('request', 'AwaitCoercionAnswer'),
         within('approve', 'AwaitSanctionApproval'),
         within('approve-credit', 'AwaitCreditDisciplineApproval'),
-        equals('$.coercion.value.next', 'disburse', 'CarryDisbursement'),
+        equals('$.coercion.value.next', 'disburse', 'StartDisbursement'),
         {
           And: [
             { Variable: '$.coercion.value.next', StringEquals: 'exhausted' },
             { Variable: '$.coercion.value.closure', IsPresent: true },
           ],
-          Next: 'CarryFinalClosure',
+          Next: 'StartFinalClosure',
         },
         equals('$.coercion.value.next', 'exhausted', 'MeasuresExhausted'),
         equals('$.coercion.value.next', 'beside', 'BesideEnded'),
@@ -71,31 +75,22 @@ export const coercionDefinition: Definition = {
       name: 'Sanction',
       step: 'sanction',
       termsPath: '$.coercion.value.approval',
-      onApproved: 'AdvanceCoercion',
-      onRejected: 'AdvanceCoercion',
+      next: 'RouteCoercion',
+      applyWith: APPLY_AND_ADVANCE,
     }),
     ...approvalStates({
       name: 'CreditDiscipline',
       step: 'credit-discipline',
       termsPath: '$.coercion.value.approval',
-      onApproved: 'AdvanceCoercion',
-      onRejected: 'AdvanceCoercion',
-    }),
-    AdvanceCoercion: invoke('advance-coercion', {
-      payload: { 'requestId.$': '$.coercion.value.requestId', 'round.$': '$.coercion.value.round' },
-      resultPath: '$.coercion',
       next: 'RouteCoercion',
+      applyWith: APPLY_AND_ADVANCE,
     }),
-    CarryDisbursement: carry(
-      '$.coercion.value.disbursement',
-      '$.nextPhase',
-      'StartDisbursement',
-      'The respondent performed',
-    ),
-    StartDisbursement: handOver(MACHINE_KEYS.disbursement, '$.nextPhase', 'ToDisbursement'),
+    AdvanceCoercion: invoke('advance-coercion', { payload: ADVANCE, resultPath: '$.coercion', next: 'RouteCoercion' }),
+    // The respondent performed: the disbursement starts on the terms the plan carries.
+    StartDisbursement: handOver(MACHINE_KEYS.disbursement, '$.coercion.value.disbursement', 'ToDisbursement'),
     ToDisbursement: succeed('Disbursement phase started'),
-    CarryFinalClosure: carry('$.coercion.value.closure', '$.nextPhase', 'StartFinalClosure', 'Measures exhausted'),
-    StartFinalClosure: handOver(MACHINE_KEYS.closure, '$.nextPhase', 'MeasuresExhausted'),
+    // Measures exhausted: the final-round closure (终本) review starts on the terms the plan carries.
+    StartFinalClosure: handOver(MACHINE_KEYS.closure, '$.coercion.value.closure', 'MeasuresExhausted'),
     MeasuresExhausted: succeed('Measures exhausted: the final-round closure (终本) review takes the case over'),
     BesideEnded: succeed('The measures ran beside a disposal, which goes on with the case'),
     CoercionLoopExhausted: park(ERRORS.loopBoundReached, 'More coercion rounds than the measures can need'),

@@ -8,7 +8,6 @@
 import { RULES } from '#domain/rules/table.ts';
 import { approvalStates } from './approval.asl.ts';
 import {
-  carry,
   choice,
   type Definition,
   equals,
@@ -37,6 +36,9 @@ export const MAX_DISPOSAL_ROUNDS =
 
 const within = withinRounds('$.disposal', MAX_DISPOSAL_ROUNDS);
 
+/** What advance-disposal is handed: the request just waited on and the loop count. */
+const ADVANCE = { 'requestId.$': '$.disposal.value.requestId', 'round.$': '$.disposal.value.round' } as const;
+
 export const disposalDefinition: Definition = {
   Comment:
     'Enforcement case: reference price, online judicial auction, fixed-price sale, transfer in lieu (A11, E1-E11)',
@@ -53,7 +55,7 @@ export const disposalDefinition: Definition = {
       [
         within('request', 'AwaitDisposalAnswer'),
         within('approve', 'AwaitTermsApproval'),
-        equals('$.disposal.value.next', 'disburse', 'CarryDisbursement'),
+        equals('$.disposal.value.next', 'disburse', 'StartDisbursement'),
         {
           And: [
             { Variable: '$.disposal.value.next', StringEquals: 'closed' },
@@ -62,7 +64,7 @@ export const disposalDefinition: Definition = {
           Next: 'StartLifting',
         },
         equals('$.disposal.value.next', 'closed', 'ClosedInLieu'),
-        { Variable: '$.disposal.value.coercion', IsPresent: true, Next: 'CarryCoercion' },
+        { Variable: '$.disposal.value.coercion', IsPresent: true, Next: 'StartCoercion' },
         { Variable: '$.disposal.value.disposal', IsPresent: true, Next: 'StartNextDisposal' },
         { Variable: '$.disposal.value.closure', IsPresent: true, Next: 'StartClosure' },
         equals('$.disposal.value.next', 'handover', 'HandedOver'),
@@ -84,19 +86,16 @@ export const disposalDefinition: Definition = {
       name: 'Terms',
       step: 'auction-terms',
       termsPath: '$.disposal.value.approval',
-      onApproved: 'AdvanceDisposal',
-      onRejected: 'AdvanceDisposal',
-    }),
-    AdvanceDisposal: invoke('advance-disposal', {
-      payload: { 'requestId.$': '$.disposal.value.requestId', 'round.$': '$.disposal.value.round' },
-      resultPath: '$.disposal',
       next: 'RouteDisposal',
+      // advance-disposal applies the panel's decision and advances in one Task (workflows/approval.asl.ts).
+      applyWith: { step: 'advance-disposal', payload: ADVANCE, resultPath: '$.disposal' },
     }),
-    CarryDisbursement: carry('$.disposal.value.disbursement', '$.nextPhase', 'StartDisbursement', 'Money came in'),
-    StartDisbursement: handOver(MACHINE_KEYS.disbursement, '$.nextPhase', 'ToDisbursement'),
+    AdvanceDisposal: invoke('advance-disposal', { payload: ADVANCE, resultPath: '$.disposal', next: 'RouteDisposal' }),
+    // Money came in: the disbursement starts on the terms the plan carries.
+    StartDisbursement: handOver(MACHINE_KEYS.disbursement, '$.disposal.value.disbursement', 'ToDisbursement'),
     ToDisbursement: succeed('Disbursement phase started'),
-    CarryCoercion: carry('$.disposal.value.coercion', '$.nextPhase', 'StartCoercion', 'Nothing left to sell'),
-    StartCoercion: handOver(MACHINE_KEYS.coercion, '$.nextPhase', 'ToCoercion'),
+    // Nothing left to sell: the coercive measures start on the terms the plan carries.
+    StartCoercion: handOver(MACHINE_KEYS.coercion, '$.disposal.value.coercion', 'ToCoercion'),
     ToCoercion: succeed('Coercive measures phase started'),
     StartNextDisposal: handOver(MACHINE_KEYS.disposal, '$.disposal.value.disposal', 'ToNextDisposal'),
     ToNextDisposal: succeed('More property was sealed meanwhile: another disposal run'),

@@ -6,7 +6,7 @@
 import { RULES } from '#domain/rules/table.ts';
 import { approvalStates } from './approval.asl.ts';
 import {
-  carry,
+  type ChoiceState,
   choice,
   type Definition,
   equals,
@@ -26,6 +26,13 @@ import { MACHINE_KEYS } from './steps.ts';
  * escalation (rule table P-PARTNER-WAITS), plus the final pass that assesses.
  */
 export const MAX_CONTROL_ROUNDS = 3 + RULES.P_PARTNER_WAITS.entrustmentEscalations + 1;
+
+/** Where the case goes once coverage is assessed: money came in, measures, or sealed property to sell. */
+const COVERAGE_ROUTES: ChoiceState['Choices'] = [
+  equals('$.coverage.value.next', 'disburse', 'StartDisbursement'),
+  { Variable: '$.coverage.value.coercion', IsPresent: true, Next: 'StartCoercion' },
+  { Variable: '$.coverage.value.disposal', IsPresent: true, Next: 'StartDisposal' },
+];
 
 export const investigationDefinition: Definition = {
   Comment: 'Enforcement case: network inquiry, control plan and approval, freeze, entrust, deduct (A8, A10, B1, H1)',
@@ -50,8 +57,8 @@ export const investigationDefinition: Definition = {
     RoutePlan: choice(
       [
         equals('$.plan.value.outcome', 'control', 'AwaitControlApproval'),
-        equals('$.plan.value.outcome', 'covered', 'CarryCoveredPhase'),
-        { Variable: '$.plan.value.coercion', IsPresent: true, Next: 'CarryCoercionFromPlan' },
+        equals('$.plan.value.outcome', 'covered', 'StartDisbursementFromPlan'),
+        { Variable: '$.plan.value.coercion', IsPresent: true, Next: 'StartCoercionFromPlan' },
       ],
       'HandedOver',
       'Paid already (voluntary performance), something to control, or nothing found',
@@ -88,45 +95,27 @@ export const investigationDefinition: Definition = {
       next: 'RouteControl',
     }),
     AssessCoverage: invoke('assess-coverage', { resultPath: '$.coverage', next: 'WatchSeizures' }),
+    // With nothing held to watch, the first Choice already routes: one Choice entered, not two.
     WatchSeizures: choice(
-      [{ Variable: '$.coverage.value.renewal', IsPresent: true, Next: 'StartRenewalWatch' }],
-      'RouteCoverage',
-      'What control left held is watched for renewal (B1, B2) from now on',
+      [{ Variable: '$.coverage.value.renewal', IsPresent: true, Next: 'StartRenewalWatch' }, ...COVERAGE_ROUTES],
+      'HandedOver',
+      'What control left held is watched for renewal (B1, B2) from now on; then where the case goes',
     ),
     StartRenewalWatch: startPhase(MACHINE_KEYS.renewal, '$.coverage.value.renewal', 'RouteCoverage'),
-    RouteCoverage: choice(
-      [
-        equals('$.coverage.value.next', 'disburse', 'CarryDisbursePhase'),
-        { Variable: '$.coverage.value.coercion', IsPresent: true, Next: 'CarryCoercionFromCoverage' },
-        { Variable: '$.coverage.value.disposal', IsPresent: true, Next: 'CarryDisposalFromCoverage' },
-      ],
-      'HandedOver',
-    ),
-    CarryDisposalFromCoverage: carry(
-      '$.coverage.value.disposal',
-      '$.nextPhase',
-      'StartDisposal',
-      'Sealed property to turn into money',
-    ),
-    StartDisposal: handOver(MACHINE_KEYS.disposal, '$.nextPhase', 'ToDisposal'),
+    RouteCoverage: choice(COVERAGE_ROUTES, 'HandedOver'),
+    // Each hand-over reads the next phase's terms where the step before put them: no Pass state copies them first.
+    // Sealed property to turn into money.
+    StartDisposal: handOver(MACHINE_KEYS.disposal, '$.coverage.value.disposal', 'ToDisposal'),
     ToDisposal: succeed('Disposal phase started'),
-    CarryCoercionFromPlan: carry('$.plan.value.coercion', '$.nextPhase', 'StartCoercion', 'Nothing to control'),
-    CarryCoercionFromCoverage: carry(
-      '$.coverage.value.coercion',
-      '$.nextPhase',
-      'StartCoercion',
-      'Control did not cover the claim',
-    ),
-    StartCoercion: handOver(MACHINE_KEYS.coercion, '$.nextPhase', 'ToCoercion'),
+    // Nothing to control.
+    StartCoercionFromPlan: handOver(MACHINE_KEYS.coercion, '$.plan.value.coercion', 'ToCoercion'),
+    // Control did not cover the claim.
+    StartCoercion: handOver(MACHINE_KEYS.coercion, '$.coverage.value.coercion', 'ToCoercion'),
     ToCoercion: succeed('Coercive measures phase started'),
-    CarryCoveredPhase: carry(
-      '$.plan.value.disbursement',
-      '$.nextPhase',
-      'StartDisbursement',
-      'Money already covers the claim',
-    ),
-    CarryDisbursePhase: carry('$.coverage.value.disbursement', '$.nextPhase', 'StartDisbursement', 'Money came in'),
-    StartDisbursement: handOver(MACHINE_KEYS.disbursement, '$.nextPhase', 'ToDisbursement'),
+    // Money already covers the claim (paid after the notice).
+    StartDisbursementFromPlan: handOver(MACHINE_KEYS.disbursement, '$.plan.value.disbursement', 'ToDisbursement'),
+    // Money came in.
+    StartDisbursement: handOver(MACHINE_KEYS.disbursement, '$.coverage.value.disbursement', 'ToDisbursement'),
     ToDisbursement: succeed('Disbursement phase started'),
     HandedOver: succeed('Handed over in a named waiting status (back to the officer)'),
     ...needsAttentionStates(),

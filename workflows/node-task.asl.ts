@@ -1,7 +1,7 @@
 /**
  * A task about a time node, opened by the node sweeper (or the approval of a measure, opened by its staff action) when nothing else on the case would: an overdue node's
  * supervision (team lead, then bureau chief: the overdue-node ladder) or a term's extension (A2: the president).
- * One short execution per task; the approval block is the same as every phase's. A task nobody decided at the
+ * One short execution per task, ending at the Task that records the decision; the approval block is the same as every phase's. A task nobody decided at the
  * top of its ladder ends here, with the command center told by escalate-approval: the case itself is not parked,
  * since its other work goes on.
  */
@@ -11,7 +11,7 @@ import { choice, type Definition, equals, needsAttentionStates, succeed } from '
 
 function measureApproval(name: string, step: ApprovalStep) {
   return {
-    ...approvalStates({ name, step, termsPath: '$.approval', onApproved: 'Done', onRejected: 'Done' }),
+    ...approvalStates({ name, step, termsPath: '$.approval', ends: true }),
     [`${name}NotDecided`]: succeed('Nobody decided in time at the top of the ladder: the command center was told'),
   };
 }
@@ -36,16 +36,14 @@ export const nodeTaskDefinition: Definition = {
       step: 'overdue-node',
       termsPath: '$.approval',
       nodePath: '$.node',
-      onApproved: 'Done',
-      onRejected: 'Done',
+      ends: true,
     }),
     ...approvalStates({
       name: 'Extension',
       step: 'term-extension',
       termsPath: '$.approval',
       nodePath: '$.node',
-      onApproved: 'Done',
-      onRejected: 'Done',
+      ends: true,
     }),
     // The measures' approvals (exit restriction, reward notice, judicial relief, bankruptcy referral): started by
     // the staff action that proposes the measure; apply-decision puts the decision's consequences on the case.
@@ -55,7 +53,6 @@ export const nodeTaskDefinition: Definition = {
     ...measureApproval('Referral', 'bankruptcy-referral'),
     OverdueNotDecided: succeed('Nobody above the bureau chief: the command center was told by escalate-approval'),
     ExtensionNotDecided: succeed('The president did not decide in time: the command center was told'),
-    Done: succeed('Decided'),
     ...needsAttentionStates(),
   },
 };

@@ -9,6 +9,7 @@ import {
   type Definition,
   equals,
   invoke,
+  invokeAndEnd,
   needsAttentionStates,
   startPhase,
   succeed,
@@ -26,24 +27,19 @@ export const serviceDefinition: Definition = {
   States: {
     Triage: invoke('triage', { resultPath: '$.triage', next: 'IssueDocuments' }),
     IssueDocuments: invoke('issue-documents', { resultPath: '$.documents', next: 'StartInvestigation' }),
-    StartInvestigation: startPhase(MACHINE_KEYS.investigation, '$.documents.value.investigation', 'PrepareService'),
-    PrepareService: carry(
-      '$.documents.value.service',
-      '$.serviceTerms',
-      'ServeDocuments',
-      'First attempt: as prepared with the documents',
-    ),
+    StartInvestigation: startPhase(MACHINE_KEYS.investigation, '$.documents.value.investigation', 'ServeDocuments'),
+    // The attempt's terms: the first as prepared with the documents, the next put in their place by ServeAgain.
     ServeDocuments: waitFor('dispatch-request', {
       comment: 'The e-service platform or the post answers per respondent',
-      payload: { 'requestId.$': '$.serviceTerms.requestId' },
-      timeoutSecondsPath: '$.serviceTerms.timeoutSeconds',
+      payload: { 'requestId.$': '$.documents.value.service.requestId' },
+      timeoutSecondsPath: '$.documents.value.service.timeoutSeconds',
       onTimeout: 'RecordService',
       resultPath: null,
       next: 'RecordService',
       catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'RecordService' }],
     }),
     RecordService: invoke('record-service', {
-      payload: { 'requestId.$': '$.serviceTerms.requestId', 'round.$': '$.serviceTerms.round' },
+      payload: { 'requestId.$': '$.documents.value.service.requestId', 'round.$': '$.documents.value.service.round' },
       resultPath: '$.serviceOutcome',
       next: 'ServiceOutcome',
     }),
@@ -60,7 +56,12 @@ export const serviceDefinition: Definition = {
       ],
       'NotServed',
     ),
-    ServeAgain: carry('$.serviceOutcome.value.service', '$.serviceTerms', 'ServeDocuments', 'Next attempt: by post'),
+    ServeAgain: carry(
+      '$.serviceOutcome.value.service',
+      '$.documents.value.service',
+      'ServeDocuments',
+      'Next attempt: by post',
+    ),
     AwaitAssetReport: waitFor('dispatch-request', {
       comment: 'A9: the respondents report their assets within the period the order gives (P-ASSET-REPORT)',
       payload: { 'requestId.$': '$.serviceOutcome.value.assetReport.requestId' },
@@ -70,14 +71,12 @@ export const serviceDefinition: Definition = {
       next: 'RecordAssetReport',
       catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'RecordAssetReport' }],
     }),
-    RecordAssetReport: invoke('record-asset-report', {
+    // Every respondent served; the asset reports recorded (a refusal is a ground for coercive measures): the
+    // execution ends at this Task, not at a Succeed state after it.
+    RecordAssetReport: invokeAndEnd('record-asset-report', {
       payload: { 'requestId.$': '$.serviceOutcome.value.assetReport.requestId' },
       resultPath: null,
-      next: 'Served',
     }),
-    Served: succeed(
-      'Every respondent served; the asset reports recorded (a refusal is a ground for coercive measures)',
-    ),
     NotServed: succeed('Not served by either method: the officer is told (direct service or public notice)'),
     ...needsAttentionStates(),
   },

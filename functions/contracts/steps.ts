@@ -68,10 +68,16 @@ export const NeedsAttentionInput = CaseRef.extend({
   error: z.object({ Error: z.string().max(256).optional(), Cause: z.string().optional() }),
 });
 
-/** The coercion loop: the request just waited on ('' after an approval or at the start), and the loop count. */
+/**
+ * The coercion loop: the request just waited on ('' after an approval or at the start), and the loop count. After an
+ * approval the loop's advance step is also handed the decision (and its step), which it applies before advancing:
+ * one Task where there were two and a Choice (workflows/approval.asl.ts, `applyWith`).
+ */
 export const AdvanceInput = CaseRef.extend({
   requestId: z.union([z.literal(''), requestId]),
   round: z.int().min(0).max(200),
+  step: z.enum(approvalSteps).optional(),
+  decision: DecisionOutput.optional(),
 });
 
 /** The re-query loop (G3) also says which of the queries it made, so that a retried step records it once. */

@@ -255,6 +255,22 @@ export function applyDecision(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'ca
   };
 }
 
+/**
+ * A loop's advance step handed the decision its execution waited for: the decision is applied first (as
+ * apply-decision would), then the loop advances on the case it left. One billed Task instead of apply-decision, a
+ * Choice on the decision and the advance (both branches of such a loop's approval go to its advance).
+ */
+export function applyingDecision<
+  I extends StepInput & { readonly step?: ApprovalStep; readonly decision?: DecisionOutput },
+  R,
+>(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>, advance: (input: I) => Promise<R>) {
+  const apply = applyDecision(deps);
+  return async (input: I): Promise<R> => {
+    if (input.decision && input.step) await apply({ ...input, step: input.step, decision: input.decision });
+    return advance(input);
+  };
+}
+
 export interface DecideCommand {
   readonly approvalId: string;
   readonly decision: 'approved' | 'rejected';

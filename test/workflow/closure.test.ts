@@ -73,7 +73,7 @@ describe('终本 (G2)', () => {
     expect(list.map((e) => e.type)).toEqual(
       expect.arrayContaining(['closure-requested', 'closure-refused', 'interview-requested', 'applicant-heard']),
     );
-    expect(s.path(caseId, 'coercion').slice(-2)).toEqual(['CarryFinalClosure', 'StartFinalClosure']);
+    expect(s.path(caseId, 'coercion').slice(-2)).toEqual(['RouteCoercion', 'StartFinalClosure']);
     expect(s.path(caseId, 'closure')).toEqual([
       'OpenClosure',
       'RouteClosure',
@@ -85,8 +85,6 @@ describe('终本 (G2)', () => {
       'RouteClosure',
       'AwaitFinalClosureApproval',
       'ApplyFinalClosureDecision',
-      'RouteFinalClosureDecision',
-      'AdvanceClosure',
       'RouteClosure',
       'StartRequery',
     ]);

@@ -96,7 +96,7 @@ describe('参与分配 over auction proceeds and deductions (DIST-APPLY, DIST-OR
     await s.live(a, 3);
     expect(accountBalance(await s.load(a))).toBe(price);
     // The disbursement the sale opened stopped at its first step: the distribution holds the money.
-    expect(s.path(a, 'disposal')).toContain('CarryDisbursement');
+    expect(s.path(a, 'disposal')).toContain('StartDisbursement');
     expect(s.path(a, 'disbursement').slice(-2)).toEqual(['OpenDisbursement', 'PhaseEnded']);
 
     const planned = await call(s, OFFICER, 'api', 'POST', `/cases/${a}/distribution/plan`, { costsFen: 0 });

@@ -32,13 +32,11 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
       'Triage',
       'IssueDocuments',
       'StartInvestigation',
-      'PrepareService',
       'ServeDocuments',
       'RecordService',
       'ServiceOutcome',
       'AwaitAssetReport',
       'RecordAssetReport',
-      'Served',
     ]);
     expect(s.path(caseId, 'investigation')).toEqual([
       'OpenInvestigation',
@@ -58,9 +56,8 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
       'RecordControl',
       'RouteControl',
       'AssessCoverage',
+      // Everything deducted, nothing held to watch for renewal: the first Choice routes.
       'WatchSeizures',
-      'RouteCoverage',
-      'CarryDisbursePhase',
       'StartDisbursement',
     ]);
     expect(s.path(caseId, 'disbursement')).toEqual([
@@ -104,8 +101,7 @@ describe('voluntary payment after the notice', () => {
       'RecordInquiry',
       'PlanControl',
       'RoutePlan',
-      'CarryCoveredPhase',
-      'StartDisbursement',
+      'StartDisbursementFromPlan',
     ]);
     expect((await s.load(caseId)).status).toBe('closed');
   });
@@ -120,7 +116,6 @@ describe('service', () => {
       'Triage',
       'IssueDocuments',
       'StartInvestigation',
-      'PrepareService',
       'ServeDocuments',
       'RecordService',
       'ServiceOutcome',
@@ -130,7 +125,6 @@ describe('service', () => {
       'ServiceOutcome',
       'AwaitAssetReport',
       'RecordAssetReport',
-      'Served',
     ]);
     const state = await s.load(caseId);
     expect(state.service.attempts.map((a) => [a.method, a.outcome])).toEqual([
@@ -158,9 +152,9 @@ describe('hand-overs to the phases a later release runs', () => {
     // The president signs the restriction order the measures open with (C4).
     await s.live(caseId, 8);
     expect(s.path(caseId, 'coercion')).toEqual(
-      expect.arrayContaining(['AwaitCreditDisciplineApproval', 'RouteCreditDisciplineDecision']),
+      expect.arrayContaining(['AwaitCreditDisciplineApproval', 'ApplyCreditDisciplineDecision']),
     );
-    expect(s.path(caseId, 'investigation').slice(-3)).toEqual(['RoutePlan', 'CarryCoercionFromPlan', 'StartCoercion']);
+    expect(s.path(caseId, 'investigation').slice(-2)).toEqual(['RoutePlan', 'StartCoercionFromPlan']);
     expect((await s.load(caseId)).status).toBe('coercing');
   });
 

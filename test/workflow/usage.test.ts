@@ -14,19 +14,17 @@ import { CaseTracker, runWorkload, WORKLOAD_START, workloadScript } from '../../
 /** The states each execution enters, once each (a wait that is resumed is not entered again). */
 const PATHS = {
   // Triage, IssueDocuments and the four record/await steps are Lambda tasks; StartInvestigation starts the next
-  // execution through the direct Step Functions integration (no Lambda); PrepareService is a Pass, ServiceOutcome a
-  // Choice, Served the end.
+  // execution through the direct Step Functions integration (no Lambda); ServiceOutcome is a Choice; the execution
+  // ends at RecordAssetReport.
   service: [
     'Triage',
     'IssueDocuments',
     'StartInvestigation',
-    'PrepareService',
     'ServeDocuments',
     'RecordService',
     'ServiceOutcome',
     'AwaitAssetReport',
     'RecordAssetReport',
-    'Served',
   ],
   // The money came in before the inquiry ended: the plan finds the claim covered and hands over to disbursement.
   investigation: [
@@ -35,8 +33,7 @@ const PATHS = {
     'RecordInquiry',
     'PlanControl',
     'RoutePlan',
-    'CarryCoveredPhase',
-    'StartDisbursement',
+    'StartDisbursementFromPlan',
   ],
   disbursement: [
     'OpenDisbursement',
@@ -128,8 +125,8 @@ describe('usage of one scripted case (paid after the notice)', () => {
         assumptions: DEFAULT_ASSUMPTIONS,
       });
       const transitions = cost.lines.find((l) => l.price === 'stepFunctions.transition');
-      expect(transitions?.quantity).toBe(25);
-      expect(transitions?.cost).toBeCloseTo(25 * 0.000025, 12);
+      expect(transitions?.quantity).toBe(22);
+      expect(transitions?.cost).toBeCloseTo(22 * 0.000025, 12);
     } finally {
       await runtime.close();
     }

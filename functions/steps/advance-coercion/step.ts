@@ -1,4 +1,5 @@
 import { AdvanceInput } from '#contracts/steps.ts';
+import { applyingDecision } from '#use-cases/approvals.ts';
 import { advanceCoercion } from '#use-cases/coercion.ts';
 import { issuingAfter } from '#use-cases/documents.ts';
 import { defineStep } from '../define.ts';
@@ -8,6 +9,6 @@ export const step = defineStep({
   name: 'advance-coercion',
   uses: STEP_USES['advance-coercion'],
   input: AdvanceInput,
-  // The phase's documents are issued as its acts are recorded.
-  run: (deps) => issuingAfter(deps, advanceCoercion(deps)),
+  // A decision the loop waited for is applied first; the phase's documents are issued as its acts are recorded.
+  run: (deps) => issuingAfter(deps, applyingDecision(deps, advanceCoercion(deps))),
 });

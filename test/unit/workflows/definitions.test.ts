@@ -1,5 +1,6 @@
 import aslValidator from 'asl-validator';
 import { describe, expect, it } from 'vitest';
+import { approvalStates } from '#workflows/approval.asl.ts';
 import type { Definition } from '#workflows/asl.ts';
 import { DEFINITIONS, MACHINES } from '#workflows/index.ts';
 import { lintDefinition } from '#workflows/lint.ts';
@@ -111,5 +112,38 @@ describe('payload sizes', () => {
         expect(statSync(`test/fixtures/intake/${version}/${file}`).size).toBeLessThan(STATE_LIMIT / 16);
       }
     }
+  });
+});
+
+describe('billed transitions of an approval block', () => {
+  const terms = { name: 'Sanction', step: 'sanction', termsPath: '$.plan.value.approval' } as const;
+
+  it('routes on the decision when the two decisions lead to different places', () => {
+    const states = approvalStates({ ...terms, onApproved: 'Act', onRejected: 'Back' });
+    expect(states.ApplySanctionDecision).toMatchObject({ Type: 'Task', Next: 'RouteSanctionDecision' });
+    expect(states.RouteSanctionDecision).toMatchObject({ Type: 'Choice', Default: 'Back' });
+  });
+
+  it('has no Choice when a loop step applies the decision and advances in one Task', () => {
+    const states = approvalStates({
+      ...terms,
+      next: 'RouteLoop',
+      applyWith: { step: 'advance-coercion', payload: { 'round.$': '$.plan.value.round' }, resultPath: '$.plan' },
+    });
+    expect(states.RouteSanctionDecision).toBeUndefined();
+    const apply = states.ApplySanctionDecision;
+    expect(apply).toMatchObject({ Type: 'Task', Next: 'RouteLoop', ResultPath: '$.plan' });
+    const parameters = apply?.Type === 'Task' ? apply.Parameters : undefined;
+    expect(parameters).toMatchObject({
+      FunctionName: `\${${functionKey('advance-coercion')}}`,
+      Payload: { step: 'sanction', 'decision.$': '$.decision', 'round.$': '$.plan.value.round' },
+    });
+  });
+
+  it('ends the execution at the Task that records the decision, with no Succeed after it', () => {
+    const states = approvalStates({ ...terms, ends: true });
+    expect(states.RouteSanctionDecision).toBeUndefined();
+    expect(states.ApplySanctionDecision).toMatchObject({ Type: 'Task', End: true });
+    expect(states.ApplySanctionDecision).not.toHaveProperty('Next');
   });
 });
