@@ -24,6 +24,7 @@ import {
   groundOf,
 } from '#domain/parties/change.ts';
 import { joinedOwed } from '#domain/parties/joined.ts';
+import { capProblem } from '#domain/parties/liability.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { type Deps, mutateCase } from './context.ts';
 import { conflict, forbidden, invalid, notFound, unauthenticated } from './errors.ts';
@@ -136,6 +137,8 @@ export function intakePartyChange(deps: ChangeDeps & Pick<Deps, 'partyKey' | 're
     const receivedOn = localDate(d.receivedOn);
     if (compareDates(receivedOn, today) > 0) return reject(['detail.receivedOn: after today']);
     const ground = groundOf(deps.rules, d.ground);
+    const uncapped = capProblem(d.ground, d.liabilityCapFen, deps.rules);
+    if (uncapped) return reject([uncapped]);
     if (ground?.change === 'add' && d.change !== 'add')
       return reject([`detail.change: the ground adds only (${ground.article})`]);
     const key = await deps.partyKey.key();

@@ -780,6 +780,8 @@ export interface EnforcementCase {
     readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
     readonly refundFen: Fen;
     readonly refundTo?: string;
+    /** V-CAP: the refund by respondent, when it goes to more than `refundTo` (../disbursement/plan.ts). */
+    readonly refunds?: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
     readonly interestFen?: Fen;
     readonly interestThrough?: LocalDate;
     readonly feeFen?: Fen;

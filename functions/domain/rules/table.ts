@@ -271,6 +271,24 @@ export const RULES = {
       },
     ],
   },
+  V_CAP: {
+    id: 'V-CAP',
+    title: 'A respondent joined within a limit answers up to it: money taken beyond it goes back to that respondent',
+    titleZh: '变更、追加的被执行人在责任范围内承担责任（超出部分退还）',
+    kind: 'law',
+    source: `${PARTIES_CHANGE_2020} 第十条（在遗产范围内）、第十七条（在尚未缴纳出资的范围内）、第十八条（在抽逃出资的范围内）、第十九条（在未依法出资的范围内）、第二十六条（被申请人在应承担责任范围内已承担相应责任的，人民法院不得责令其重复承担责任）`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: false,
+    /** The grounds whose ruling states a limit (the capital not paid in, withdrawn, or unpaid before a transfer). */
+    limitedGrounds: ['unpaid-capital', 'withdrawn-capital', 'transferred-unpaid'],
+    /**
+     * What counts as taken from the respondent: money deducted from its accounts and the proceeds of its property
+     * sold, less what was given back to it. Freezes and seals stop at the limit (control/plan.ts); what a sale or a
+     * deduction brought above it is returned to the respondent before anything is paid out (disbursement/plan.ts).
+     */
+    excessReturned: true,
+  },
   B1: {
     id: 'B1',
     title: 'Maximum period of one seizure, by asset class',
