@@ -106,9 +106,11 @@ export function planDisbursement(
   let available = fen(Math.max(0, accountBalance(state) - heldMoneyFen(state)));
   // V-CAP: what a respondent who joined within a limit gave above it goes back to it before anyone is paid.
   const refunds = new Map<string, number>();
+  let capped = false;
   for (const [partyId, excess] of liabilityExcess(state)) {
     const back = min(excess, available);
     if (back > 0) refunds.set(partyId, back);
+    capped ||= back > 0;
     available = fen(available - back);
   }
   const figures = owed(state, asOf, rules);
@@ -141,7 +143,7 @@ export function planDisbursement(
     payouts,
     refundFen,
     ...(first ? { refundTo: first[0] } : {}),
-    ...(refunds.size > 1 || (first && first[0] !== payer)
+    ...(capped || refunds.size > 1
       ? { refunds: [...refunds].map(([payeeId, amountFen]) => ({ payeeId, amountFen: fen(amountFen) })) }
       : {}),
     totalFen,
