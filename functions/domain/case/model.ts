@@ -188,6 +188,8 @@ export interface Asset {
   /** The last renewal request whose answer is on the case (so that it goes on once). */
   readonly lastRenewalRequest?: string;
   /** Carried over from a preservation ruling (B3-CARRY): which ruling and which of its seizures. */
+  /** Found by a bank's or registry's inquiry answer that came after the wait (the run had moved on without it). */
+  readonly foundLate?: boolean;
   readonly preserved?: {
     readonly preservationId: string;
     readonly rulingNumber: string;
