@@ -71,7 +71,7 @@ export function describeMeasureEvent(event: MeasureEvent, state: EnforcementCase
     case 'lead-realised':
       return `依该线索执行到位${formatYuan(event.amountFen)}`;
     case 'reward-paid':
-      return `向举报人发放悬赏金${formatYuan(event.amountFen)}（从申请执行人预交的悬赏金中支付，M-REWARD 第二十三条）`;
+      return `向举报人发放悬赏金${formatYuan(event.amountFen)}（从申请执行人预交的悬赏金中支付，M-REWARD 第二十四条）`;
     case 'reward-closed':
       return `悬赏结束（${event.reason}）${event.refundedFen > 0 ? `，退还申请执行人预交的悬赏金${formatYuan(event.refundedFen)}` : ''}`;
     case 'relief-applied':
