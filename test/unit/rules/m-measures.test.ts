@@ -323,7 +323,11 @@ describe('M-RELIEF', () => {
       ],
       [{ type: 'relief-decided', decision: 'approved', by: 'zhang-wei', grantedFen: fen(1_500_000) }],
     );
-    expect(decided.measures?.relief).toMatchObject({ status: 'granted', decidedBy: 'zhang-wei', grantedFen: 1_500_000 });
+    expect(decided.measures?.relief).toMatchObject({
+      status: 'granted',
+      decidedBy: 'zhang-wei',
+      grantedFen: 1_500_000,
+    });
     expect(decided.measures?.relief?.decidedAt).toMatch(/^2026-03-02T/);
     expect(decided.measures?.relief?.exceptional).toBeUndefined();
   });
