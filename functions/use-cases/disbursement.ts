@@ -40,6 +40,7 @@ export function openDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 
             payouts: plan.payouts,
             refundFen: plan.refundFen,
             ...(plan.refundTo ? { refundTo: plan.refundTo } : {}),
+            ...(plan.refunds ? { refunds: plan.refunds } : {}),
             interestFen: plan.interestFen,
             ...(plan.interestThrough ? { interestThrough: plan.interestThrough } : {}),
             feeFen: plan.feeFen,
@@ -88,9 +89,11 @@ export function payOut(deps: Pick<Deps, 'cases' | 'clock' | 'payments'>) {
     const { run } = parseExecutionName(input.execution);
     const orders = [
       ...plan.payouts.map((p) => ({ ...p, kind: 'disbursed' as const })),
-      ...(plan.refundFen > 0 && plan.refundTo
-        ? [{ payeeId: plan.refundTo, amountFen: plan.refundFen, kind: 'refunded' as const }]
-        : []),
+      ...(plan.refunds
+        ? plan.refunds.map((r) => ({ ...r, kind: 'refunded' as const }))
+        : plan.refundFen > 0 && plan.refundTo
+          ? [{ payeeId: plan.refundTo, amountFen: plan.refundFen, kind: 'refunded' as const }]
+          : []),
     ].map((o) => ({ ...o, entryId: derivedId('e', state.caseId, 'payout', String(run), o.payeeId, o.kind) }));
     for (const order of orders) {
       if (state.ledger.some((e) => e.entryId === order.entryId)) continue;

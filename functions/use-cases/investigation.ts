@@ -3,7 +3,7 @@
  * sealing (B1), entrustment to the court where property lies (H1), deduction of frozen money.
  */
 
-import { DeductResult, EntrustResult, FreezeResult, InquiryResult } from '#contracts/partner-answers.ts';
+import { DeductResult, EntrustResult, FreezeResult } from '#contracts/partner-answers.ts';
 import type { LegalCalendar } from '#domain/calendar/legal-calendar.ts';
 import { chinaDateOf, endOfChinaDay, localDate, secondsUntil } from '#domain/calendar/local-date.ts';
 import type { CaseEvent, Commit } from '#domain/case/events.ts';
@@ -22,6 +22,7 @@ import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase, PhaseEndedError, SYSTEM } from './context.ts';
 import { nextPhase } from './hand-over.ts';
+import { foundAssets, lastInquiry, lateControl, recordLateInquiry } from './late-inquiry.ts';
 import { withOrderDocuments } from './order-documents.ts';
 import { recordLateRenewal, renewalWatch } from './renewals.ts';
 import { ensureRequest, getRequest, settleRequest, type WaitTerms } from './requests.ts';
@@ -47,7 +48,14 @@ export function openInvestigation(deps: InvestigationDeps) {
       { execution: input.execution, step: 'open-investigation' },
       (s, now) => {
         if (s.phaseRuns.investigation === run)
-          return { events: [], result: { covered: s.inquiry?.requests?.[requestId], waits: false } };
+          return {
+            events: [],
+            result: {
+              covered: s.inquiry?.requests?.[requestId],
+              waits: false,
+              ...(run > 1 && !s.inquiry?.requests?.[requestId] ? { reuse: lastInquiry(s) } : {}),
+            },
+          };
         if (s.inquiry) return joinedInquiry(s, input.execution, run, requestId);
         const items = inquiryItems(s);
         const events: CaseEvent[] = [
@@ -69,6 +77,9 @@ export function openInvestigation(deps: InvestigationDeps) {
       },
     );
     if (result.waits) throw new PhaseEndedError(state.caseId, input.execution, 'the joined respondent’s inquiry waits');
+    // Controlling what a late answer found: the settled inquiry that found it is recorded again (nothing new), then
+    // the control plan takes the property up.
+    if (result.reuse) return { inquiry: { requestId: result.reuse, timeoutSeconds: 1 } };
     const covered = new Set(result.covered ?? state.inquiry?.requests?.[requestId] ?? []);
     const terms = await ensureRequest(deps, state, input.execution, {
       kind: 'inquiry',
@@ -86,9 +97,11 @@ function joinedInquiry(
   execution: string,
   run: number,
   requestId: string,
-): { events: CaseEvent[]; result: { covered: readonly string[] | undefined; waits: boolean } } {
+): { events: CaseEvent[]; result: { covered: readonly string[] | undefined; waits: boolean; reuse?: string } } {
   const owed = joinedOwed(s);
   const names = owed.inquiry.map((r) => r.name).join('、');
+  const reuse = lastInquiry(s);
+  if (owed.controlNow && reuse) return lateControl(s, execution, run, owed.control, reuse);
   if (owed.inquiry.length === 0) return { events: [], result: { covered: undefined, waits: true } };
   if (!owed.inquiryNow) {
     const waiting = s.joinedInquiryWaits?.includes(run) ?? false;
@@ -110,39 +123,6 @@ function joinedInquiry(
     { type: 'inquiry-started', requestId, channels: [...new Set(items.map((i) => i.channel ?? ''))], respondents },
   ];
   return { events, result: { covered: respondents, waits: false } };
-}
-
-function foundAssets(state: EnforcementCase, request: PartnerRequest): { events: CaseEvent[]; silent: string[] } {
-  const events: CaseEvent[] = [];
-  const silent: string[] = [];
-  for (const item of request.items) {
-    const answer = request.answers.find((a) => a.itemId === item.itemId && !a.late);
-    const channel = item.channel ?? item.itemId;
-    if (!answer || answer.outcome === 'failed') {
-      silent.push(item.itemId);
-      continue;
-    }
-    const parsed = InquiryResult.parse(answer.result);
-    // What the case already holds (seizures carried over from a preservation, B3-CARRY) is not found again.
-    const held = new Set(Object.values(state.assets).map((a) => `${a.channel}|${a.reference}`));
-    const fresh = parsed.assets.filter((found) => !held.has(`${channel}|${found.reference}`));
-    const assets: Asset[] = fresh.map((found) => ({
-      assetId: derivedId('s', state.caseId, item.itemId, found.reference),
-      respondentId: item.respondentId ?? '',
-      class: found.class,
-      channel,
-      institution: channelName(channel),
-      reference: found.reference,
-      ...(found.balanceFen !== undefined ? { balanceFen: fen(found.balanceFen) } : {}),
-      ...(found.region ? { region: found.region } : {}),
-      ...(found.locatedCourt ? { locatedCourt: found.locatedCourt } : {}),
-      frozenFen: fen(0),
-      deductedFen: fen(0),
-      status: 'found',
-    }));
-    events.push({ type: 'inquiry-answered', channel: item.itemId, assets });
-  }
-  return { events, silent };
 }
 
 /** Records what banks and registries answered; those silent past the wait are named. */
@@ -414,10 +394,12 @@ function controlEvents(
  * A late answer from a bank or another court: if it reports something done, it goes on the case now (money that
  * moved is money on the account), and the command center hears of it.
  */
-export function recordLateAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'alerts'>) {
+export function recordLateAnswer(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'alerts' | 'engine'>) {
   const lateRenewal = recordLateRenewal(deps);
+  const lateInquiry = recordLateInquiry(deps);
   return async (request: PartnerRequest): Promise<void> => {
     if (request.kind === 'renew') return lateRenewal(request);
+    if (request.kind === 'inquiry') return lateInquiry(request);
     if (request.kind !== 'freeze' && request.kind !== 'deduct' && request.kind !== 'entrust') return;
     const journal = issuedJournal(await deps.cases.history(request.caseId));
     const { state } = await mutateCase(

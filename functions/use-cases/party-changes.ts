@@ -24,6 +24,7 @@ import {
   groundOf,
 } from '#domain/parties/change.ts';
 import { joinedOwed } from '#domain/parties/joined.ts';
+import { capProblem } from '#domain/parties/liability.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { type Deps, mutateCase } from './context.ts';
 import { conflict, forbidden, invalid, notFound, unauthenticated } from './errors.ts';
@@ -38,7 +39,7 @@ type ChangeDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>;
 async function startJoinedRuns(deps: Pick<Deps, 'engine'>, state: EnforcementCase): Promise<string | undefined> {
   if (state.status === 'closed' || state.status === 'filed' || state.status === 'triaged') return undefined;
   const owed = joinedOwed(state);
-  const phase = owed.notice.length > 0 ? 'service' : owed.inquiryNow ? 'investigation' : undefined;
+  const phase = owed.notice.length > 0 ? 'service' : owed.inquiryNow || owed.controlNow ? 'investigation' : undefined;
   if (!phase) return undefined;
   const execution = executionName(state.caseId, phase, (state.phaseRuns[phase] ?? 0) + 1);
   await deps.engine.startExecution(phase, execution, { v: 1, caseId: state.caseId });
@@ -136,6 +137,8 @@ export function intakePartyChange(deps: ChangeDeps & Pick<Deps, 'partyKey' | 're
     const receivedOn = localDate(d.receivedOn);
     if (compareDates(receivedOn, today) > 0) return reject(['detail.receivedOn: after today']);
     const ground = groundOf(deps.rules, d.ground);
+    const uncapped = capProblem(d.ground, d.liabilityCapFen, deps.rules);
+    if (uncapped) return reject([uncapped]);
     if (ground?.change === 'add' && d.change !== 'add')
       return reject([`detail.change: the ground adds only (${ground.article})`]);
     const key = await deps.partyKey.key();
@@ -287,7 +290,7 @@ export function settlePartyChange(deps: ChangeDeps & Pick<Deps, 'engine'>) {
         // Asked again on a grant: what the joined respondent is still owed (an inquiry that waited) is started.
         if (c.status === 'settled') {
           const owed = joinedOwed(s);
-          if (c.final === 'granted' && (owed.notice.length > 0 || owed.inquiryNow))
+          if (c.final === 'granted' && (owed.notice.length > 0 || owed.inquiryNow || owed.controlNow))
             return { events: [], result: undefined };
           return refuse('settled');
         }

@@ -27,6 +27,8 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   termRunsOn: '期限连续计算（不重新起算）',
   examination: '审查期限（自收到书面申请或异议之日起）',
   extensionApprover: '延长审查期限的批准人',
+  limitedGrounds: '在一定范围内承担责任的事由',
+  excessReturned: '超出责任限额的款项退还被执行人',
   reconsideration: '申请复议期间（裁定书送达之日起）',
   lawsuit: '提起执行异议之诉期间（裁定书送达之日起）',
   article: '条文',

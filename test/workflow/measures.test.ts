@@ -177,7 +177,7 @@ describe('measures (issue 15)', () => {
     expect(reward ? reward.paidFen + reward.refundedFen : -1).toBe(reward?.depositFen);
     expect(s.path(caseId, 'measure-task')).toEqual(['RouteNodeTask', 'AwaitRewardApproval', 'ApplyRewardDecision']);
     const text = await lines(s, caseId);
-    expect(text).toContain('向举报人发放悬赏金500.00元（从申请执行人预交的悬赏金中支付，M-REWARD 第二十三条）');
+    expect(text).toContain('向举报人发放悬赏金500.00元（从申请执行人预交的悬赏金中支付，M-REWARD 第二十四条）');
     expect(text).toContain('悬赏结束（悬赏期限届满），退还申请执行人预交的悬赏金500.00元');
     await expectDocuments(s, caseId, ['reward-notice']);
     await assertMoneyReconciles(s);

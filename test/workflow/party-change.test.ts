@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
-import { DAY, filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
+import { assertMoneyReconciles, DAY, filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
 
 const SHAREHOLDER_ID = '130922198001010012';
 
@@ -131,6 +131,14 @@ describe('追加、变更被执行人 (V1, V2)', () => {
       outcome: 'rejected',
       reasons: ['party：该主体已是本案当事人'],
     });
+    // V-CAP: a shareholder added for the capital he did not pay in answers up to a stated limit.
+    const uncapped = application(901, { applicationNumber: '（2026）冀0922执异9012号', liabilityCapFen: undefined });
+    uncapped.id = 'party-change-uncapped';
+    uncapped.detail.party = { ...uncapped.detail.party, idNumber: '130922198001010039' };
+    expect(await s.runtime.partyChange(uncapped)).toMatchObject({
+      outcome: 'rejected',
+      reasons: ['liabilityCapFen：该事由的被执行人在一定范围内承担责任，须写明责任限额（V-CAP）'],
+    });
     await s.close();
   });
 });
@@ -201,6 +209,7 @@ describe('the respondent who joined by a ruling is served, inquired about and co
     expect(text).toContain('向新追加、变更的被执行人郑股东制作执行通知书、报告财产令');
     expect(text).toContain('就新追加、变更的被执行人郑股东向');
     expect(text).toContain('对新追加、变更的被执行人郑股东启动网络查控');
+    await assertMoneyReconciles(s);
     await s.close();
   });
 });

@@ -46,6 +46,8 @@ export interface RespondentScript {
   readonly assets?: readonly ScriptedAsset[];
   /** Channels that never answer the inquiry. */
   readonly silentChannels?: readonly string[];
+  /** How the banks and registries answer the network inquiry about this respondent (unscripted: in the usual time). */
+  readonly inquiry?: Behaviour;
   readonly freeze?: Behaviour;
   /**
    * B1: the last day the bank's receipt states: none (the period is counted from the receipt's day), or the day
@@ -374,7 +376,7 @@ export class PartnerSimulator implements PartnerGateway {
         const assets = this.holdings(who)
           .filter((a) => a.channel === item.channel)
           .map(({ channel: _channel, ...asset }) => asset);
-        return reply('ok', SIMULATED_DELAY_HOURS.inquiry, { assets }, '');
+        return reply(who.inquiry ?? 'ok', SIMULATED_DELAY_HOURS.inquiry, { assets }, '查询失败');
       }
       case 'freeze': {
         const held = this.holdings(who).find((a) => a.reference === item.reference);

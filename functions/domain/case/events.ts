@@ -227,6 +227,8 @@ export type CaseEvent =
       readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
       readonly refundFen: Fen;
       readonly refundTo?: string;
+      /** V-CAP: the refund by respondent, when a capped respondent gets back what it gave above its limit. */
+      readonly refunds?: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
       /** The doubled interest for late performance counted (F-DELAY-INTEREST), to which day, and the fee (F1-FEE). */
       readonly interestFen?: Fen;
       readonly interestThrough?: LocalDate;

@@ -196,6 +196,8 @@ export interface Asset {
    */
   readonly notImpounded?: { readonly at: Instant; readonly by: string; readonly note: string };
   /** Carried over from a preservation ruling (B3-CARRY): which ruling and which of its seizures. */
+  /** Found by a bank's or registry's inquiry answer that came after the wait (the run had moved on without it). */
+  readonly foundLate?: boolean;
   readonly preserved?: {
     readonly preservationId: string;
     readonly rulingNumber: string;
@@ -793,6 +795,8 @@ export interface EnforcementCase {
     readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
     readonly refundFen: Fen;
     readonly refundTo?: string;
+    /** V-CAP: the refund by respondent, when it goes to more than `refundTo` (../disbursement/plan.ts). */
+    readonly refunds?: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
     readonly interestFen?: Fen;
     readonly interestThrough?: LocalDate;
     readonly feeFen?: Fen;

@@ -8,6 +8,7 @@ import { type LocalDate, plusDays, plusMonths } from '../calendar/local-date.ts'
 import type { Asset, AssetClass, Court, EnforcementCase } from '../case/model.ts';
 import { owed } from '../disbursement/owed.ts';
 import { type Fen, fen, min, minusFloor } from '../money.ts';
+import { liabilityCaps, takenFromFen } from '../parties/liability.ts';
 import { RULES, type Rules } from '../rules/table.ts';
 
 const MONEY_CLASSES: readonly AssetClass[] = ['deposit', 'online-funds'];
@@ -68,17 +69,16 @@ export function coercionRunning(state: EnforcementCase): boolean {
  * deduction) is frozen; a surplus the deduction brings goes back to the respondent at disbursement.
  */
 /**
- * What each respondent who joined by a ruling within a limit (`liabilityCapFen`) may still be made to answer for:
- * the limit less what is already frozen or deducted from that respondent's assets.
+ * What each respondent who joined by a ruling within a limit (`liabilityCapFen`, V-CAP) may still be made to answer
+ * for: the limit less what is frozen on its accounts and what was already taken from it (deducted or sold).
  */
 export function liabilityLeft(state: EnforcementCase): Map<string, Fen> {
   const left = new Map<string, Fen>();
-  for (const change of Object.values(state.partyChanges ?? {})) {
-    if (change.status !== 'settled' || change.final !== 'granted' || change.liabilityCapFen === undefined) continue;
-    const held = Object.values(state.assets)
-      .filter((a) => a.respondentId === change.party.partyId)
-      .reduce((total, a) => total + a.frozenFen + a.deductedFen, 0);
-    left.set(change.party.partyId, fen(Math.max(0, change.liabilityCapFen - held)));
+  for (const [partyId, cap] of liabilityCaps(state)) {
+    const frozen = Object.values(state.assets)
+      .filter((a) => a.respondentId === partyId)
+      .reduce((total, a) => total + a.frozenFen, 0);
+    left.set(partyId, fen(Math.max(0, cap - frozen - takenFromFen(state, partyId))));
   }
   return left;
 }
@@ -117,6 +117,8 @@ export function planControl(
   const entrustments: { assetId: string; toCourt: Court }[] = [];
   if (remaining > 0) {
     for (const asset of found.filter((a) => !MONEY_CLASSES.includes(a.class))) {
+      // Nothing is sealed from a respondent who has answered up to its limit (V-CAP).
+      if (caps.get(asset.respondentId) === 0) continue;
       if (asset.locatedCourt && asset.locatedCourt.code !== state.court.code) {
         entrustments.push({ assetId: asset.assetId, toCourt: asset.locatedCourt });
       } else {

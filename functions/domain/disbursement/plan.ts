@@ -10,14 +10,21 @@ import { accountBalance, ledgerTotal } from '../case/reducer.ts';
 import { heldMoneyFen } from '../disputes/objection-effects.ts';
 import { reliefPayee, reliefToRecoverFen } from '../measures/relief.ts';
 import { type Fen, fen, min } from '../money.ts';
+import { liabilityExcess } from '../parties/liability.ts';
 import { RULES } from '../rules/table.ts';
 import { FEE_PAYEE, lastReceiptDay, type OwedRules, owed } from './owed.ts';
 
 export interface DisbursementPlan {
   /** To the applicants (money debt and doubled interest), then the execution fee to the court (FEE_PAYEE). */
   readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
+  /** Everything given back (the surplus, and what capped respondents gave above their limits). */
   readonly refundFen: Fen;
   readonly refundTo?: string;
+  /**
+   * V-CAP: when a respondent who joined within a limit gave more than it, each refund by respondent (summing to
+   * `refundFen`); absent, the whole refund goes to `refundTo`.
+   */
+  readonly refunds?: readonly { readonly payeeId: string; readonly amountFen: Fen }[];
   readonly totalFen: Fen;
   /** The doubled interest for late performance counted in this plan (all of it, paid or not), and its last day. */
   readonly interestFen: Fen;
@@ -97,6 +104,15 @@ export function planDisbursement(
 ): DisbursementPlan {
   // Money a third party claims stays on the account until its objection ends (OBJ-THIRD-PARTY).
   let available = fen(Math.max(0, accountBalance(state) - heldMoneyFen(state)));
+  // V-CAP: what a respondent who joined within a limit gave above it goes back to it before anyone is paid.
+  const refunds = new Map<string, number>();
+  let capped = false;
+  for (const [partyId, excess] of liabilityExcess(state)) {
+    const back = min(excess, available);
+    if (back > 0) refunds.set(partyId, back);
+    capped ||= back > 0;
+    available = fen(available - back);
+  }
   const figures = owed(state, asOf, rules);
   const debt = new Map<string, number>();
   for (const item of state.claim.items) debt.set(item.creditorId, (debt.get(item.creditorId) ?? 0) + item.amountFen);
@@ -119,11 +135,17 @@ export function planDisbursement(
   recoverRelief(state, toPay);
   const payouts = [...toPay].map(([payeeId, amountFen]) => ({ payeeId, amountFen: fen(amountFen) }));
   const payer = refundRecipient(state);
-  const totalFen = fen(payouts.reduce((t, p) => t + p.amountFen, 0) + available);
+  if (available > 0 && payer) refunds.set(payer, (refunds.get(payer) ?? 0) + available);
+  const refundFen = fen([...refunds.values()].reduce((t, v) => t + v, 0) + (payer ? 0 : available));
+  const totalFen = fen(payouts.reduce((t, p) => t + p.amountFen, 0) + refundFen);
+  const [first] = [...refunds].sort((a, b) => b[1] - a[1]);
   return {
     payouts,
-    refundFen: available,
-    ...(available > 0 && payer ? { refundTo: payer } : {}),
+    refundFen,
+    ...(first ? { refundTo: first[0] } : {}),
+    ...(capped || refunds.size > 1
+      ? { refunds: [...refunds].map(([payeeId, amountFen]) => ({ payeeId, amountFen: fen(amountFen) })) }
+      : {}),
     totalFen,
     interestFen: figures.interest.amountFen,
     ...(figures.interest.through ? { interestThrough: figures.interest.through } : {}),

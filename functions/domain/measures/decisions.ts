@@ -94,6 +94,7 @@ export function measureDecisionEvents(
         decision: decision.decision,
         by: decision.by,
         ...(approved ? { grantedFen: granted } : {}),
+        ...(approved && granted > reliefCaps(state, rules).usualFen ? { exceptional: true } : {}),
       },
       ...meetNode(state, 'relief-decision', now),
     ];

@@ -66,7 +66,14 @@ export type MeasureEvent =
       readonly by: string;
       readonly execution: string;
     }
-  | { readonly type: 'relief-decided'; readonly decision: Decision; readonly by: string; readonly grantedFen?: Fen }
+  | {
+      readonly type: 'relief-decided';
+      readonly decision: Decision;
+      readonly by: string;
+      readonly grantedFen?: Fen;
+      /** Above the usual cap because the loss is especially grave or the hardship especially great (M-RELIEF). */
+      readonly exceptional?: boolean;
+    }
   | { readonly type: 'relief-paid'; readonly amountFen: Fen; readonly reference: string }
   | {
       readonly type: 'bankruptcy-proposed';

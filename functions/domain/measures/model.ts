@@ -100,6 +100,10 @@ export interface Relief {
   readonly status: 'applied' | 'granted' | 'refused' | 'paid';
   readonly grantedFen?: Fen;
   readonly decidedBy?: string;
+  /** When the decision was made (the approval's decision time): the relief decision's date. */
+  readonly decidedAt?: Instant;
+  /** Granted above the usual cap (36 months' wages) as an exceptional case. */
+  readonly exceptional?: boolean;
   readonly paidAt?: Instant;
   readonly paymentRef?: string;
 }

@@ -190,7 +190,9 @@ export function applyMeasureEvent(state: EnforcementCase, event: MeasureEvent, a
           ...relief,
           status: granted ? 'granted' : 'refused',
           decidedBy: event.by,
+          decidedAt: at,
           ...(granted && event.grantedFen !== undefined ? { grantedFen: event.grantedFen } : {}),
+          ...(granted && event.exceptional ? { exceptional: true } : {}),
         },
       }));
     }

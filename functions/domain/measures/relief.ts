@@ -112,6 +112,9 @@ export function reliefGrantProblem(
   rules: Rules,
 ): string | undefined {
   if (!Number.isSafeInteger(grantedFen) || grantedFen <= 0) return '救助金额须为正的整数分';
+  const requested = state.measures?.relief?.requestedFen;
+  if (requested !== undefined && grantedFen > requested)
+    return `救助金额不得超过申请金额（${requested / 100}元）：决定在申请的范围内作出`;
   const { usualFen, absoluteFen } = reliefCaps(state, rules);
   if (grantedFen > absoluteFen) return `救助金额不得超过尚未执行到位的标的数额（${absoluteFen / 100}元，M-RELIEF）`;
   if (grantedFen > usualFen && !exceptional)

@@ -1,5 +1,5 @@
 /**
- * M-REWARD (财产调查规定 第二十一条至第二十三条): the applicant applies in writing for a reward notice, undertaking
+ * M-REWARD (财产调查规定 第二十一条至第二十四条): the applicant applies in writing for a reward notice, undertaking
  * to pay a fixed sum or a share of what a lead brings; the court decides, the applicant deposits the most it can
  * come to, the notice is published; leads are recorded (the informant kept as an opaque reference), checked, and a
  * confirmed lead that brings money onto the case account earns the reward, paid from the deposit; the rest of the
@@ -57,7 +57,7 @@ export function readyToPublish(reward: RewardNotice | undefined, rules: Rules): 
   return !rules.P_MEASURES.rewardDepositRequired || reward.depositFen >= reward.capFen;
 }
 
-/** 第二十三条: the reward a lead earns for the money it brought, within what is left of the cap; integer fen. */
+/** 第二十四条: the reward a lead earns for the money it brought, within what is left of the cap; integer fen. */
 export function rewardFor(reward: RewardNotice, lead: Lead): Fen {
   if (lead.status !== 'confirmed' || lead.realisedFen <= 0) return fen(0);
   const left = Math.max(0, reward.capFen - reward.paidFen);

@@ -5,7 +5,7 @@
  * investigation run); this module says who is still owed what, and when the inquiry can take the case over.
  */
 
-import type { EnforcementCase, Party } from '../case/model.ts';
+import type { Asset, EnforcementCase, Party } from '../case/model.ts';
 import type { CaseStatus } from '../case/status.ts';
 
 /**
@@ -45,16 +45,33 @@ export function notInquired(state: EnforcementCase): Party[] {
   return state.respondents.filter((r) => !covered.has(r.partyId));
 }
 
-/** What a joined respondent is still owed: notice and service, and the inquiry (now, or waiting for the case). */
+/**
+ * Property a late inquiry answer found (the bank or registry answered after the wait, the run had moved on) and
+ * nothing has controlled yet: a joined respondent's bank is as slow as any other.
+ */
+export function foundLate(state: EnforcementCase): Asset[] {
+  return Object.values(state.assets).filter((a) => a.foundLate === true && a.status === 'found');
+}
+
+/**
+ * What a joined respondent is still owed: notice and service, the inquiry (now, or waiting for the case), and the
+ * control of what a late inquiry answer found (now, from the same statuses as the inquiry).
+ */
 export function joinedOwed(state: EnforcementCase): {
   readonly notice: readonly Party[];
   readonly inquiry: readonly Party[];
   readonly inquiryNow: boolean;
+  readonly control: readonly Asset[];
+  readonly controlNow: boolean;
 } {
   const inquiry = state.phaseRuns.investigation ? notInquired(state) : [];
+  const control = foundLate(state);
+  const from = JOINED_INQUIRY_FROM.includes(state.status);
   return {
     notice: state.documents.length > 0 ? withoutNotice(state) : [],
     inquiry,
-    inquiryNow: inquiry.length > 0 && JOINED_INQUIRY_FROM.includes(state.status),
+    inquiryNow: inquiry.length > 0 && from,
+    control,
+    controlNow: inquiry.length === 0 && control.length > 0 && from,
   };
 }

@@ -227,10 +227,10 @@ export const RULES = {
     title: 'Grounds of adding or changing a respondent, and the 15-day lawsuit against rulings on capital grounds',
     titleZh: '变更、追加被执行人的事由及执行异议之诉',
     kind: 'law',
-    source: `${PARTIES_CHANGE_2020} 第十条、第十三条、第十七条至第十九条、第三十二条（第十三条、第三十二条条文出自二手资料，待核实）`,
+    source: `${PARTIES_CHANGE_2020} 第十条、第十三条、第十七条至第十九条、第三十二条（2020年修正文本，原文已核对）`,
     effectiveFrom: '2021-01-01',
     version: '2020',
-    verify: true,
+    verify: false,
     /** 第三十二条: against a ruling on 第十四条第二款 or 第十七条至第二十一条, a lawsuit within 15 days of service. */
     lawsuit: { days: 15, unit: 'calendar' } satisfies Period,
     grounds: [
@@ -270,6 +270,24 @@ export const RULES = {
         zh: '未依法履行出资义务即转让股权的原股东（在未依法出资的范围内）',
       },
     ],
+  },
+  V_CAP: {
+    id: 'V-CAP',
+    title: 'A respondent joined within a limit answers up to it: money taken beyond it goes back to that respondent',
+    titleZh: '变更、追加的被执行人在责任范围内承担责任（超出部分退还）',
+    kind: 'law',
+    source: `${PARTIES_CHANGE_2020} 第十条（在遗产范围内）、第十七条（在尚未缴纳出资的范围内）、第十八条（在抽逃出资的范围内）、第十九条（在未依法出资的范围内）、第二十六条（被申请人在应承担责任范围内已承担相应责任的，人民法院不得责令其重复承担责任）`,
+    effectiveFrom: '2021-01-01',
+    version: '2020',
+    verify: false,
+    /** The grounds whose ruling states a limit (the capital not paid in, withdrawn, or unpaid before a transfer). */
+    limitedGrounds: ['unpaid-capital', 'withdrawn-capital', 'transferred-unpaid'],
+    /**
+     * What counts as taken from the respondent: money deducted from its accounts and the proceeds of its property
+     * sold, less what was given back to it. Freezes and seals stop at the limit (control/plan.ts); what a sale or a
+     * deduction brought above it is returned to the respondent before anything is paid out (disbursement/plan.ts).
+     */
+    excessReturned: true,
   },
   B1: {
     id: 'B1',
@@ -1168,10 +1186,10 @@ export const RULES = {
       'Restricting a respondent from leaving the country: on application or of the court’s own motion; whom; lifting',
     titleZh: '限制出境（依申请或依职权；对象；解除）',
     kind: 'law',
-    source: `${CPL_2023_ARTICLES} 第二百六十六条（被执行人不履行法律文书确定的义务的，人民法院可以对其采取或者通知有关单位协助采取限制出境）；${EXECUTION_PROCEDURE_2020} 限制出境三条（2008年文本第三十六条至第三十八条：申请执行人书面申请，必要时依职权决定；单位的法定代表人、主要负责人或者影响债务履行的直接责任人员；履行全部债务的及时解除，提供充分有效担保或者申请执行人同意的可以解除；2020年修正后的条文序号待核实）；《中华人民共和国出境入境管理法》第十二条第（三）项`,
+    source: `${CPL_2023_ARTICLES} 第二百六十六条（被执行人不履行法律文书确定的义务的，人民法院可以对其采取或者通知有关单位协助采取限制出境）；${EXECUTION_PROCEDURE_2020} 第二十三条（申请执行人书面申请；必要时执行法院依职权决定）、第二十四条（被执行人为单位的，可以对其法定代表人、主要负责人或者影响债务履行的直接责任人员限制出境）、第二十五条（履行全部债务的应当及时解除；提供充分、有效的担保或者申请执行人同意的可以解除）（2020年修正文本，原文已核对；2008年文本为第三十六条至第三十八条）；《中华人民共和国出境入境管理法》第十二条第（三）项（有未了结的民事案件，人民法院决定不准出境的）。结案时解除是本系统的做法，非条文`,
     effectiveFrom: '2024-01-01',
     version: '2023 / 2020',
-    verify: true,
+    verify: false,
     /** Written application of the applicant; of the court's own motion when necessary. */
     origins: ['application', 'own-motion'],
     /** An organisation's persons the restriction may bind (the organisation itself cannot leave the country). */
@@ -1186,15 +1204,15 @@ export const RULES = {
     title: 'Reward notice for the respondent’s property: written application, decision, notice, leads, reward',
     titleZh: '悬赏查找财产（申请、决定、公告、线索、悬赏金）',
     kind: 'law',
-    source: `${PROPERTY_INVESTIGATION_2020} 第二十一条（书面申请：悬赏金的数额或计算方法；有关人员提供人民法院尚未掌握的财产线索，使该申请执行人的债权得以全部或部分实现时，自愿支付悬赏金的承诺；发布方式）、第二十二条（悬赏公告载明悬赏金的数额或计算方法、领取条件；全国法院执行悬赏公告平台等发布）、第二十三条（记录线索并保密；按悬赏公告发放悬赏金）；决定期限“十日内”见第二十一条第二款，原文未完整核实`,
+    source: `${PROPERTY_INVESTIGATION_2020} 第二十一条（书面申请：悬赏金的数额或计算方法；有关人员提供人民法院尚未掌握的财产线索，使该申请执行人的债权得以全部或部分实现时，自愿支付悬赏金的承诺；发布方式；第二款：人民法院应当自收到书面申请之日起十日内决定是否准许）、第二十二条（悬赏公告载明悬赏金的数额或计算方法、领取条件；全国法院执行悬赏公告平台等发布）、第二十三条（登记线索并保密）、第二十四条（提供人民法院尚未掌握的财产线索，使债权得以全部或部分实现的，按悬赏公告发放悬赏金；悬赏金从该申请执行人应得的执行款中扣减，无法扣减的由其另行支付；代理人、有义务提供线索的人员不予发放）（2020年修正文本，原文已核对）。申请执行人预交悬赏金是本院的工作做法（P-MEASURES），条文规定的是从其应得的执行款中扣减`,
     effectiveFrom: '2021-01-01',
     version: '2020',
-    verify: true,
+    verify: false,
     /** 第二十一条第一款第（一）项: a fixed sum, or a way of computing it (here: a share of the money the lead brings). */
     rewardMethods: ['fixed', 'share'],
     /** 第二十一条第二款: the court decides whether to publish within this period of the written application. */
     decide: { days: 10, unit: 'calendar' } satisfies Period,
-    /** 第二十三条: the reward is due only for a lead the court did not already have that brings money in. */
+    /** 第二十四条: the reward is due only for a lead the court did not already have that brings money in. */
     paidOn: 'money-realised',
   },
   M_RELIEF: {
@@ -1202,7 +1220,7 @@ export const RULES = {
     title: 'State judicial relief for an applicant in hardship: cap, decision, recovery from later enforcement money',
     titleZh: '国家司法救助（救助金上限、决定、执行到位后扣回）',
     kind: 'law',
-    source: `${JUDICIAL_RELIEF_2016}（救助金以案件管辖法院所在省、自治区、直辖市上一年度职工月平均工资为基准，一般不超过三十六个月的月平均工资总额；损失特别重大、生活特别困难的可以适当突破，但不得超过依法应当判决给付或者虽已判决但未执行到位的标的数额）；${JUDICIAL_RELIEF_PROCEDURE}（决定期限、救助金在执行到位后扣回的条文待核实）`,
+    source: `${JUDICIAL_RELIEF_2016}（救助金以案件管辖法院所在省、自治区、直辖市上一年度职工月平均工资为基准，一般不超过三十六个月的月平均工资总额；损失特别重大、生活特别困难的可以适当突破，但不得超过依法应当判决给付或者虽已判决但未执行到位的标的数额）；${JUDICIAL_RELIEF_PROCEDURE}（决定期限、决定人、救助金在执行到位后扣回的条文待核实：原文未找到）。救助金上限（上一年度职工月平均工资为基准，一般不超过三十六个月，特别情形不得超过应当判决给付或者未执行到位的标的数额）据北京法院网《国家司法救助金的确定》（2022年）及中政委〔2014〕3号的转述核对`,
     effectiveFrom: '2016-07-01',
     version: '2016 / 2019',
     verify: true,
@@ -1248,10 +1266,10 @@ export const RULES = {
     title: 'Referring a company respondent to bankruptcy review: conditions, consent, president’s decision, acceptance',
     titleZh: '执行案件移送破产审查（条件、同意、院长签署、受理与中止）',
     kind: 'law',
-    source: `${BANKRUPTCY_REFERRAL_2017} 第2条（企业法人；被执行人或者任何一个执行案件的申请执行人书面同意；不能清偿到期债务，并且资产不足以清偿全部债务或者明显缺乏清偿能力）、第4条（告知和征询）、第5条（合议庭评议，院长签署移送决定）、第8条（执行法院作出移送决定后，执行法院均应中止对被执行人的执行程序；原文已核对）、第18条（受移送法院作出不予受理或驳回申请裁定的，执行法院应当恢复对被执行人的执行；原文已核对）；${CPL_INTERPRETATION} 执转破条文（受移送法院三十日内告知是否受理；宣告破产的，裁定终结执行；条文序号待核实）；《中华人民共和国企业破产法》第十九条（受理后保全措施解除，执行程序中止）；${CASE_FILING_2014} 第十七条（宣告破产，终结执行）`,
+    source: `${BANKRUPTCY_REFERRAL_2017}（第2条据全文转载本核对，第4条、第5条据逐字引用的转载核对）第2条（企业法人；被执行人或者任何一个执行案件的申请执行人书面同意；不能清偿到期债务，并且资产不足以清偿全部债务或者明显缺乏清偿能力）、第4条（告知和征询）、第5条（合议庭评议，院长签署移送决定）、第8条（执行法院作出移送决定后，执行法院均应中止对被执行人的执行程序；原文已核对）、第18条（受移送法院作出不予受理或驳回申请裁定的，执行法院应当恢复对被执行人的执行；原文已核对）；${CPL_INTERPRETATION} 第五百一十一条（经申请执行人之一或者被执行人同意，裁定中止执行并移送）、第五百一十二条（受移送法院自收到材料之日起三十日内将是否受理的裁定告知执行法院）、第五百一十三条（受理的，解除保全措施；宣告破产的，裁定终结执行；不受理的，恢复执行）（2022年修正文本，原文已核对）；《中华人民共和国企业破产法》第十九条（受理后保全措施解除，执行程序中止）；${CASE_FILING_2014} 第十七条（宣告破产，终结执行）`,
     effectiveFrom: '2017-01-20',
     version: '2017',
-    verify: true,
+    verify: false,
     /** Only a company (企业法人) is referred. */
     respondentKind: 'organisation',
     /** Either side's written consent suffices. */

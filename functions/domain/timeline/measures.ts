@@ -71,14 +71,14 @@ export function describeMeasureEvent(event: MeasureEvent, state: EnforcementCase
     case 'lead-realised':
       return `依该线索执行到位${formatYuan(event.amountFen)}`;
     case 'reward-paid':
-      return `向举报人发放悬赏金${formatYuan(event.amountFen)}（从申请执行人预交的悬赏金中支付，M-REWARD 第二十三条）`;
+      return `向举报人发放悬赏金${formatYuan(event.amountFen)}（从申请执行人预交的悬赏金中支付，M-REWARD 第二十四条）`;
     case 'reward-closed':
       return `悬赏结束（${event.reason}）${event.refundedFen > 0 ? `，退还申请执行人预交的悬赏金${formatYuan(event.refundedFen)}` : ''}`;
     case 'relief-applied':
       return `申请执行人${partyName(state, event.applicantId)}申请国家司法救助${formatYuan(event.requestedFen)}：${event.hardship}`;
     case 'relief-decided':
       return event.decision === 'approved'
-        ? `决定给予国家司法救助${formatYuan(event.grantedFen ?? fen(0))}（${names.member(event.by)}，M-RELIEF）`
+        ? `决定给予国家司法救助${formatYuan(event.grantedFen ?? fen(0))}${event.exceptional ? '（损失特别重大、生活特别困难，超过一般救助上限）' : ''}（${names.member(event.by)}，M-RELIEF）`
         : `决定不予国家司法救助（${names.member(event.by)}）`;
     case 'relief-paid':
       return `司法救助金${formatYuan(state?.measures?.relief?.grantedFen ?? fen(0))}已从救助资金中发放；此后执行到位的款项先行扣回救助资金`;

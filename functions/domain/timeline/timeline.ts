@@ -110,6 +110,13 @@ function planFigures(event: Extract<CaseEvent, { type: 'disbursement-planned' }>
   return parts.length > 0 ? `（${parts.join('；')}）` : '';
 }
 
+/** The refund of a plan: by respondent when a capped respondent gets back what it gave above its limit (V-CAP). */
+function refundText(event: Extract<CaseEvent, { type: 'disbursement-planned' }>, state: EnforcementCase | undefined) {
+  if (event.refunds)
+    return `${event.refunds.map((r) => `；退还${party(state, r.payeeId)}${formatYuan(r.amountFen)}`).join('')}（被执行人在责任范围内承担责任，超出部分退还，V-CAP）`;
+  return event.refundFen > 0 ? `；退还${formatYuan(event.refundFen as Fen)}` : '';
+}
+
 function assetName(state: EnforcementCase | undefined, assetId: string): string {
   const asset = state?.assets[assetId];
   return asset ? `${ASSET_CLASS_LABELS[asset.class]}${asset.reference}` : assetId;
@@ -246,7 +253,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'money-received':
       return `案款到账：${formatYuan(event.amountFen)}（${event.note || (event.source === 'deduction' ? '扣划' : '被执行人主动履行')}）`;
     case 'disbursement-planned':
-      return `发放方案：${event.payouts.map((p) => `${payee(state, p.payeeId)} ${formatYuan(p.amountFen)}`).join('；')}${event.refundFen > 0 ? `；退还${formatYuan(event.refundFen as Fen)}` : ''}${planFigures(event)}`;
+      return `发放方案：${event.payouts.map((p) => `${payee(state, p.payeeId)} ${formatYuan(p.amountFen)}`).join('；')}${refundText(event, state)}${planFigures(event)}`;
     case 'money-paid':
       return event.payeeId === FEE_PAYEE
         ? `收取申请执行费：${formatYuan(event.amountFen)}（由被执行人负担，F1-FEE）`

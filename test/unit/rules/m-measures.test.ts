@@ -295,6 +295,43 @@ describe('M-RELIEF', () => {
     ).toMatch(/只救助1次/);
   });
 
+  it('pass: a decision within what was applied for is recorded with its decider and day; fail: above the application', () => {
+    const applied = open([
+      {
+        type: 'relief-applied',
+        applicantId: applicant.partyId,
+        hardship: '伤残',
+        requestedFen: fen(2_000_000),
+        by: 'w',
+        execution: 'x',
+      },
+    ]);
+    expect(reliefGrantProblem(applied, 2_000_000, false, RULES)).toBeUndefined();
+    expect(reliefGrantProblem(applied, 2_000_001, false, RULES)).toMatch(/不得超过申请金额（20000元）/);
+    const decided = caseFrom(
+      [filed()],
+      underWay,
+      [
+        {
+          type: 'relief-applied',
+          applicantId: applicant.partyId,
+          hardship: '伤残',
+          requestedFen: fen(2_000_000),
+          by: 'w',
+          execution: 'x',
+        },
+      ],
+      [{ type: 'relief-decided', decision: 'approved', by: 'zhang-wei', grantedFen: fen(1_500_000) }],
+    );
+    expect(decided.measures?.relief).toMatchObject({
+      status: 'granted',
+      decidedBy: 'zhang-wei',
+      grantedFen: 1_500_000,
+    });
+    expect(decided.measures?.relief?.decidedAt).toMatch(/^2026-03-02T/);
+    expect(decided.measures?.relief?.exceptional).toBeUndefined();
+  });
+
   it('recovers the paid relief from the applicant’s next payout first, to the fen', () => {
     const state = open(
       [
