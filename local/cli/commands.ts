@@ -330,7 +330,16 @@ export async function decideCommand(
     }).catch((error: CliError) => {
       throw new CliError(`审批未生效：${error.message}`, 1, error.code);
     });
-    out.result(result, () => out.line(`已${mapped === 'approved' ? '同意' : '不同意'}：审批事项 ${approvalId}`));
+    const verb = mapped === 'approved' ? '同意' : '不同意';
+    // E8-PANEL: a panel member's decision is a vote until the panel's majority agrees.
+    const panel = (result as { panel?: { votes: number; needed: number; decided?: boolean } }).panel;
+    out.result(result, () =>
+      out.line(
+        panel && !panel.decided
+          ? `已表决（合议庭评议）：${verb}；已有${panel.votes}名成员表决，须${panel.needed}名成员意见一致方可决定：审批事项 ${approvalId}`
+          : `已${verb}：审批事项 ${approvalId}${panel ? `（合议庭${panel.votes}名成员表决，多数意见）` : ''}`,
+      ),
+    );
   });
 }
 
