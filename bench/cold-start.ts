@@ -115,6 +115,7 @@ export async function coldStart(runs: number): Promise<BundleResult[]> {
       minify: true,
       sourcemap: true,
       sourcesContent: false,
+      charset: 'utf8',
       external: externalModules(bundlesS3),
       banner: { js: ESM_REQUIRE_BANNER },
       metafile: true,
