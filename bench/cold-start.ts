@@ -32,6 +32,7 @@ const ENVIRONMENT = {
   NODE_TASK_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:enforcement-node-task',
   PARTY_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:enforcement-party-key',
   SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:enforcement-signing',
+  RENDER_FUNCTION_NAME: 'enforcement-render-document',
   PARTNER_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/partner',
   INTAKE_DLQ_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/intake-dlq',
   ALERT_BUS_NAME: 'enforcement-alerts',
