@@ -1,6 +1,6 @@
 /**
  * Cold start: every Lambda bundle built as the CDK app builds it (esbuild: ESM, node24, minified, the SDK clients
- * the runtime provides left out, the S3 client and presigner bundled), its size, what fills it (esbuild's metafile),
+ * the runtime provides left out, the S3 client and presigner bundled where the evidence store presigns), its size, what fills it (esbuild's metafile),
  * and its module-initialisation time: the import of the bundle in a fresh Node process, the median of several runs.
  * Locally the external SDK clients load from node_modules; on Lambda they load from the runtime's copy.
  *
@@ -11,7 +11,7 @@ import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { FUNCTION_USES, STEP_USES } from '../functions/steps/manifest.ts';
-import { ESM_REQUIRE_BANNER, RUNTIME_SDK_MODULES } from '../infra/constructs/step-function.ts';
+import { ESM_REQUIRE_BANNER, externalModules } from '../infra/constructs/step-function.ts';
 import { functionEntry, stepEntry } from '../infra/paths.ts';
 import { countOption, scriptArgs } from '../scripts/lib/args.ts';
 import type { StepName } from '../workflows/steps.ts';
@@ -31,6 +31,8 @@ const ENVIRONMENT = {
   SETTLEMENT_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:enforcement-settlement',
   NODE_TASK_MACHINE_ARN: 'arn:aws:states:us-east-1:123456789012:stateMachine:enforcement-node-task',
   PARTY_KEY_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:enforcement-party-key',
+  SIGNING_SECRET_ARN: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:enforcement-signing',
+  RENDER_FUNCTION_NAME: 'enforcement-render-document',
   PARTNER_QUEUE_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/partner',
   INTAKE_DLQ_URL: 'https://sqs.us-east-1.amazonaws.com/123456789012/intake-dlq',
   ALERT_BUS_NAME: 'enforcement-alerts',
@@ -85,16 +87,20 @@ function importMs(file: string): number {
 
 export async function coldStart(runs: number): Promise<BundleResult[]> {
   rmSync(OUT, { recursive: true, force: true });
-  const entries: [string, string][] = [
-    ...(Object.keys(STEP_USES) as StepName[]).map((s): [string, string] => [s, stepEntry(s)]),
-    ...(Object.keys(FUNCTION_USES) as (keyof typeof FUNCTION_USES)[]).map((f): [string, string] => [
+  // Name, entry, and whether it bundles the pinned S3 client (the functions that use the evidence store, as the
+  // CDK app sets `bundlesS3`).
+  const entries: [string, string, boolean][] = [
+    ...(Object.keys(STEP_USES) as StepName[]).map((s): [string, string, boolean] => [s, stepEntry(s), false]),
+    ...(Object.keys(FUNCTION_USES) as (keyof typeof FUNCTION_USES)[]).map((f): [string, string, boolean] => [
       f,
       functionEntry(f),
+      (FUNCTION_USES[f] as readonly string[]).includes('evidence'),
     ]),
-    ['mfa-gate', functionEntry('auth')],
+    ['render-document', functionEntry('render-document'), false],
+    ['mfa-gate', functionEntry('auth'), false],
   ];
   const results: BundleResult[] = [];
-  for (const [name, entry] of entries) {
+  for (const [name, entry, bundlesS3] of entries) {
     const dir = `${OUT}${name}`;
     mkdirSync(dir, { recursive: true });
     const outfile = `${dir}/index.mjs`;
@@ -110,7 +116,8 @@ export async function coldStart(runs: number): Promise<BundleResult[]> {
       minify: true,
       sourcemap: true,
       sourcesContent: false,
-      external: [...RUNTIME_SDK_MODULES],
+      charset: 'utf8',
+      external: externalModules(bundlesS3),
       banner: { js: ESM_REQUIRE_BANNER },
       metafile: true,
       logLevel: 'error',

@@ -38,6 +38,7 @@ await build({
   minify: true,
   sourcemap: true,
   sourcesContent: false,
+  charset: 'utf8',
   external: [...RUNTIME_SDK_MODULES],
   banner: { js: ESM_REQUIRE_BANNER },
   logLevel: 'error',

@@ -8,6 +8,7 @@ import { type CfnElement, Stack, Validations } from 'aws-cdk-lib';
 import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
+import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -37,8 +38,8 @@ export interface AccessTargets {
   readonly evidenceBucket: IBucket;
   /** The installation's party-id key (HMAC of ID numbers), read by intake. */
   readonly partyKeySecret: ISecret;
-  /** The document-signing identity, read (and generated on first use) by the functions that issue documents. */
-  readonly signingSecret: ISecret;
+  /** The render-document function, which the functions that issue documents invoke (it alone holds the key). */
+  readonly renderFunction: IFunction;
 }
 
 /** What one port needs. */
@@ -185,20 +186,18 @@ export function portAccess(fn: FunctionName, port: DependencyName, t: AccessTarg
       };
     case 'issuing':
       // Document numbers (one item per number, put once) and the archive (record and PDF, put once), read back by
-      // key and by case; the signing identity read, and written once on first use (signing-keys.ts).
+      // key and by case; rendering and signing by the render-document function, invoked synchronously (it alone
+      // reads the signing identity: infra/constructs/render-document.ts).
       return {
         statements: [
           allow(['GetItem', 'PutItem', 'Query'], [cases]),
-          new PolicyStatement({
-            actions: ['secretsmanager:GetSecretValue', 'secretsmanager:PutSecretValue'],
-            resources: [t.signingSecret.secretArn],
-          }),
+          new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [t.renderFunction.functionArn] }),
           // The signed PDF, put once (If-None-Match) under Object Lock; head and read back on a retried issue.
           new PolicyStatement({ actions: DOCUMENT_WRITE_ACTIONS, resources: [documentObjects(t.evidenceBucket)] }),
         ],
         environment: {
           ...tables,
-          [ENV.signingSecret]: t.signingSecret.secretArn,
+          [ENV.renderFunction]: t.renderFunction.functionName,
           [ENV.evidenceBucket]: t.evidenceBucket.bucketName,
         },
         encrypted: true,

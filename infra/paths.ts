@@ -10,6 +10,8 @@ export function stepEntry(step: StepName): string {
 }
 
 /** A function that is not a state-machine step: functions/<name>/handler.ts. */
-export function functionEntry(name: 'intake' | 'settle' | 'record-evidence' | 'api' | 'auth' | 'sweep-nodes'): string {
+export function functionEntry(
+  name: 'intake' | 'settle' | 'record-evidence' | 'api' | 'auth' | 'sweep-nodes' | 'render-document',
+): string {
   return `${PROJECT_ROOT}/functions/${name}/handler.ts`;
 }

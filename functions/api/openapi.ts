@@ -80,7 +80,7 @@ export function buildOpenApi(): JsonObject {
     unrepresentable: 'any',
     uri: (id) => `#/components/schemas/${id}`,
   }) as { schemas: Record<string, JsonObject> };
-  const ref = (schema: z.ZodType) => ({ $ref: `#/components/schemas/${registry.get(schema)?.id}` });
+  const ref = (schema: z.core.$ZodType) => ({ $ref: `#/components/schemas/${registry.get(schema)?.id}` });
 
   const paths: Record<string, Record<string, JsonObject>> = {};
   for (const route of ROUTES as readonly Route[]) {

@@ -84,9 +84,9 @@ class BadRequest extends Error {
   }
 }
 
-function parsePart(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
+function parsePart(schema: z.core.$ZodType | undefined, value: unknown, part: string): unknown {
   if (!schema) return value;
-  const parsed = schema.safeParse(value);
+  const parsed = z.safeParse(schema, value);
   if (!parsed.success) throw new BadRequest(requestIssuesZh(parsed.error, part), issuesOf(parsed.error, part));
   return parsed.data;
 }

@@ -134,7 +134,8 @@ export interface Route {
   readonly authenticated: boolean;
   readonly params?: z.ZodObject;
   readonly query?: z.ZodObject;
-  readonly body?: z.ZodType;
+  /** A classic or a zod/mini schema (the decision body is mini: contracts/decisions.ts). */
+  readonly body?: z.core.$ZodType;
   readonly response: z.ZodType;
   /** Success statuses when not only 200 (e.g. 201 Created), each answered with `response`. */
   readonly success?: readonly number[];

@@ -1,13 +1,12 @@
 /**
  * Issuing documents on AWS (the `issuing` dependency): numbers by conditional puts and the records in the cases
- * table, the signed PDFs written once to the evidence bucket (KMS, Object Lock), the signing identity from Secrets
- * Manager, the PDF renderer with its font bundled beside the
- * handler. Passed to `awsDependencies` by the functions that issue only, so pdf-lib, node-forge and the font are in
- * their bundles alone.
+ * table, the signed PDFs written once to the evidence bucket (KMS, Object Lock), rendered and signed by the
+ * render-document function (the only one with the renderer, the font and the signing identity). Passed to
+ * `awsDependencies` by the functions that issue only.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { SecretsManagerSigningKeys } from '#adapters/aws/signing-keys.ts';
-import { pdfDocumentRenderer } from '#adapters/documents/signed-pdf.ts';
+import { LambdaClient } from '@aws-sdk/client-lambda';
+import { LambdaDocumentSigner } from '#adapters/aws/lambda-signer.ts';
 import { DynamoDocumentArchive } from '#adapters/dynamodb/document-archive.ts';
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { DynamoDocumentNumbers } from '#adapters/dynamodb/document-numbers.ts';
@@ -21,7 +20,6 @@ export function awsDocumentIssuing(): DocumentIssuing {
   return {
     numbers: new DynamoDocumentNumbers(db, table),
     archive: new DynamoDocumentArchive(db, table, awsDocumentObjects()),
-    keys: new SecretsManagerSigningKeys(requireEnv(ENV.signingSecret), () => new Date()),
-    renderer: pdfDocumentRenderer,
+    signer: new LambdaDocumentSigner(new LambdaClient({}), requireEnv(ENV.renderFunction)),
   };
 }

@@ -32,4 +32,6 @@ export const ENV = {
   partyKeySecret: 'PARTY_KEY_SECRET_ARN',
   /** The court's signing identity (key and certificate) for issued documents. */
   signingSecret: 'SIGNING_SECRET_ARN',
+  /** The render-document function (name), which the functions that issue documents invoke. */
+  renderFunction: 'RENDER_FUNCTION_NAME',
 } as const;

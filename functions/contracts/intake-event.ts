@@ -183,6 +183,6 @@ export type IntakeEvent = z.infer<typeof IntakeEvent>;
 export const MAX_INTAKE_EVENT_BYTES = 256 * 1024;
 
 /** Human-readable problems, one per line, each naming the field. Never the offending value (personal data). */
-export function describeIssues(error: z.ZodError): string[] {
+export function describeIssues(error: z.core.$ZodError): string[] {
   return issueLines(error, '(event)');
 }

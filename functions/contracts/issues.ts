@@ -20,7 +20,7 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
 }
 
 /** `path: message` for each issue (the empty path as `fallback`). */
-export function issueLines(error: z.ZodError, fallback = '(body)', prefix?: string): string[] {
+export function issueLines(error: z.core.$ZodError, fallback = '(body)', prefix?: string): string[] {
   return error.issues.map((issue) => `${issuePath(issue, prefix) || fallback}: ${issueMessage(issue)}`);
 }
 
@@ -80,7 +80,7 @@ const PART_NAMES: Record<string, string> = { body: '请求体', query: '查询�
  * The API's 400 message for a part of the request, naming each field in Chinese: `请求体字段不符合要求：reason 必填；
  * days 须为整数`. The path inside the part is shown without its prefix; the part itself when the issue is the whole.
  */
-export function requestIssuesZh(error: z.ZodError, part: string): string {
+export function requestIssuesZh(error: z.core.$ZodError, part: string): string {
   const name = PART_NAMES[part] ?? part;
   const lines = error.issues.map((issue) => {
     const field = issuePath(issue);
@@ -90,7 +90,7 @@ export function requestIssuesZh(error: z.ZodError, part: string): string {
 }
 
 /** `field 需要什么` for each issue, in Chinese (the empty path as `fallback`): staff-facing refusals. */
-export function issueLinesZh(error: z.ZodError, fallback = '请求体', prefix?: string): string[] {
+export function issueLinesZh(error: z.core.$ZodError, fallback = '请求体', prefix?: string): string[] {
   return error.issues.map((issue) => {
     const field = issuePath(issue, prefix);
     return field ? `${field} ${issueMessageZh(issue)}` : `${fallback}${issueMessageZh(issue)}`;

@@ -1,16 +1,21 @@
-/** What outside parties answer, per request kind. Validated before anything is recorded on a case. */
-import * as z from 'zod';
+/**
+ * What outside parties answer, per request kind. Validated before anything is recorded on a case. In zod/mini, as
+ * the step inputs are (contracts/steps.ts): the steps that read answers bundle these schemas.
+ */
+import * as z from 'zod/mini';
+import './zod-english.ts';
 
-const fenAmount = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+const fenAmount = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
+/** A string of at most `max` characters (and at least `min`). */
+const text = (max: number, min = 0) =>
+  min > 0 ? z.string().check(z.minLength(min), z.maxLength(max)) : z.string().check(z.maxLength(max));
+const sha256 = z.string().check(z.regex(/^[0-9a-f]{64}$/));
 
 export const ServiceResult = z.object({
-  receipt: z.string().max(100).optional(),
-  reason: z.string().max(300).optional(),
+  receipt: z.optional(text(100)),
+  reason: z.optional(text(300)),
   /** The documents delivered, as the platform names them on its receipt: number and SHA-256. */
-  documents: z
-    .array(z.object({ number: z.string().min(1).max(60), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
-    .max(20)
-    .optional(),
+  documents: z.optional(z.array(z.object({ number: text(60, 1), sha256 })).check(z.maxLength(20))),
 });
 
 export const InquiryResult = z.object({
@@ -18,13 +23,13 @@ export const InquiryResult = z.object({
     .array(
       z.object({
         class: z.enum(['deposit', 'online-funds', 'real-estate', 'vehicle', 'securities']),
-        reference: z.string().min(1).max(100),
-        balanceFen: fenAmount.optional(),
-        region: z.string().max(100).optional(),
-        locatedCourt: z.object({ code: z.string().min(2).max(20), name: z.string().min(1).max(100) }).optional(),
+        reference: text(100, 1),
+        balanceFen: z.optional(fenAmount),
+        region: z.optional(text(100)),
+        locatedCourt: z.optional(z.object({ code: text(20, 2), name: text(100, 1) })),
       }),
     )
-    .max(200),
+    .check(z.maxLength(200)),
 });
 
 /**
@@ -32,37 +37,31 @@ export const InquiryResult = z.object({
  * effect and the last day it registered, when the receipt states them.
  */
 /** The documents an order carried, as the partner's receipt names them: number and SHA-256. */
-const ReceiptDocuments = z
-  .array(z.object({ number: z.string().min(1).max(60), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
-  .max(20)
-  .optional();
+const ReceiptDocuments = z.optional(z.array(z.object({ number: text(60, 1), sha256 })).check(z.maxLength(20)));
 
 export const FreezeResult = z.object({
-  frozenFen: fenAmount.optional(),
-  reason: z.string().max(300).optional(),
-  frozenOn: z.iso.date().optional(),
-  expiresOn: z.iso.date().optional(),
+  frozenFen: z.optional(fenAmount),
+  reason: z.optional(text(300)),
+  frozenOn: z.optional(z.iso.date()),
+  expiresOn: z.optional(z.iso.date()),
   /** The ruling and assistance notice the order carried, as the bank or registry names them: number and SHA-256. */
-  documents: z
-    .array(z.object({ number: z.string().min(1).max(60), sha256: z.string().regex(/^[0-9a-f]{64}$/) }))
-    .max(20)
-    .optional(),
+  documents: ReceiptDocuments,
 });
 export const DeductResult = z.object({
   amountFen: fenAmount,
-  reference: z.string().max(100),
+  reference: text(100),
   /** The deduction ruling and assistance notice the order carried, as the bank names them. */
   documents: ReceiptDocuments,
 });
 export const EntrustResult = z.object({
   outcome: z.enum(['completed', 'reported-back']),
-  detail: z.string().max(300).optional(),
+  detail: z.optional(text(300)),
   /** B1: the registry's receipt, as the entrusted court forwards it: the seal's first and last days. */
-  frozenOn: z.iso.date().optional(),
-  expiresOn: z.iso.date().optional(),
+  frozenOn: z.optional(z.iso.date()),
+  expiresOn: z.optional(z.iso.date()),
 });
 
-const Note = z.object({ reasons: z.string().max(500).optional() });
+const Note = z.object({ reasons: z.optional(text(500)) });
 
 export const RESULT_SCHEMAS = {
   service: ServiceResult,
@@ -80,40 +79,40 @@ export const RESULT_SCHEMAS = {
   'review-request': z.object({ requested: z.literal(true) }),
   'review-decision': z.object({ outcome: z.enum(['upheld', 'revoked']) }),
   /** Early release, ordered by the court on correction (the term's end needs no answer). */
-  'detention-term': z.object({ release: z.literal('early'), reason: z.string().max(500) }),
-  'police-referral': Note.extend({ outcome: z.enum(['opened', 'complex', 'refused']) }),
+  'detention-term': z.object({ release: z.literal('early'), reason: text(500) }),
+  'police-referral': z.extend(Note, { outcome: z.enum(['opened', 'complex', 'refused']) }),
   /**
    * D3, in two answers: first the notice to the police to explain (explanation-requested) or the refusal found
    * sound at once; then, after the police explained, the order to open the case or the refusal upheld. `opened`
    * is the answer of earlier definitions (order and opening in one).
    */
-  procuratorate: Note.extend({
+  procuratorate: z.extend(Note, {
     outcome: z.enum(['explanation-requested', 'ordered', 'refusal-upheld', 'opened']),
   }),
   /** Something the phase waits for happened: money came in, or new conduct was recorded. */
-  'performance-watch': z.object({ reason: z.string().max(200) }),
+  'performance-watch': z.object({ reason: text(200) }),
   /** One inquiry platform's (or the appraiser's, or the parties') valuation of the property, with its report. */
-  pricing: z.object({ valueFen: fenAmount, report: z.string().min(1).max(200) }),
+  pricing: z.object({ valueFen: fenAmount, report: text(200, 1) }),
   /** The auction platform's result and its bid record (the top bids, anonymous bidder numbers). */
   auction: z.object({
     outcome: z.enum(['sold', 'failed']),
     endedAt: z.iso.datetime(),
-    bids: z.int().min(0).max(100_000),
-    priceFen: fenAmount.optional(),
-    buyer: z.string().min(1).max(60).optional(),
+    bids: z.int().check(z.minimum(0), z.maximum(100_000)),
+    priceFen: z.optional(fenAmount),
+    buyer: z.optional(text(60, 1)),
     /** The buyer is the applicant, registered with the platform as 申请执行人 (E5: no deposit, or the difference). */
-    applicantBuyer: z.boolean().optional(),
+    applicantBuyer: z.optional(z.boolean()),
     topBids: z
       .array(
         z.object({
-          bidder: z.string().min(1).max(60),
+          bidder: text(60, 1),
           priceFen: fenAmount,
           at: z.iso.datetime(),
-          preemptive: z.boolean().optional(),
-          rank: z.int().min(1).max(100).optional(),
+          preemptive: z.optional(z.boolean()),
+          rank: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
         }),
       )
-      .max(50),
+      .check(z.maxLength(50)),
   }),
   /** The buyer paid the balance into the case account (the deposit comes with it from the platform). */
   balance: z.object({ paidFen: fenAmount }),
@@ -121,30 +120,30 @@ export const RESULT_SCHEMAS = {
    * The applicant's answer to the offer of the property in lieu of payment; accepting an offer whose value exceeds
    * the claim, it pays the difference into the case account with it (E9: 补交差额).
    */
-  'in-lieu': z.object({ accepted: z.boolean(), differencePaidFen: fenAmount.optional() }),
+  'in-lieu': z.object({ accepted: z.boolean(), differencePaidFen: z.optional(fenAmount) }),
   /** The fixed-price sale's result: sold (the buyer paid the price in full) or not. */
-  'fixed-price': z.object({ sold: z.boolean(), priceFen: fenAmount.optional(), buyer: z.string().max(60).optional() }),
+  'fixed-price': z.object({ sold: z.boolean(), priceFen: z.optional(fenAmount), buyer: z.optional(text(60)) }),
   /** The bank, registry or entrusted court renewed the seizure (B2); it may say until when. */
-  renew: z.object({ renewedUntil: z.iso.date().optional(), detail: z.string().max(300).optional() }),
+  renew: z.object({ renewedUntil: z.optional(z.iso.date()), detail: z.optional(text(300)) }),
   /** The applicant, heard before 终本 (G2): agrees or objects, with what they said. */
   'applicant-interview': z.object({
     opinion: z.enum(['agrees', 'objects']),
-    note: z.string().max(500).optional(),
+    note: z.optional(text(500)),
   }),
   /** Money came in on the case account while a settlement installment was awaited. */
-  'settlement-installment': z.object({ reason: z.string().max(200) }),
+  'settlement-installment': z.object({ reason: text(200) }),
   /** The exit-entry authority confirms one person restricted, or released (M-EXIT-BAN). */
-  'exit-entry': z.object({ done: z.enum(['restricted', 'released']), reference: z.string().max(100).optional() }),
+  'exit-entry': z.object({ done: z.enum(['restricted', 'released']), reference: z.optional(text(100)) }),
   /** The receiving court's ruling on a bankruptcy referral (M-BANKRUPTCY). */
-  'bankruptcy-review': Note.extend({ outcome: z.enum(['accepted', 'not-accepted']) }),
+  'bankruptcy-review': z.extend(Note, { outcome: z.enum(['accepted', 'not-accepted']) }),
   /** The auction platform withdrew the round (撤回拍卖), or it had already closed. */
   'auction-withdrawal': z.object({ outcome: z.enum(['withdrawn', 'already-closed']) }),
 } as const;
 
 /** A partner's callback, as it reaches the partner-answer function. */
 export const PartnerCallback = z.object({
-  requestId: z.string().regex(/^r[a-z2-7]{11}$/),
-  itemId: z.string().min(1).max(120),
+  requestId: z.string().check(z.regex(/^r[a-z2-7]{11}$/)),
+  itemId: text(120, 1),
   outcome: z.enum(['ok', 'failed']),
   result: z.unknown(),
 });

@@ -71,28 +71,51 @@ export interface DocumentSigningKeys {
   identity(court: { readonly code: string; readonly name: string }): Promise<SigningIdentity>;
 }
 
+/** What a signature states besides the signer: the time signed, and the name, reason and location fields. */
+export interface SignatureDetails {
+  readonly signingTime: Date;
+  readonly name: string;
+  readonly reason: string;
+  readonly location: string;
+}
+
 /** Renders a composed document to a signed PDF (pdf-lib and @signpdf on both runtimes). */
 export interface DocumentRenderer {
   renderSigned(
     doc: import('#domain/documents/compose.ts').ComposedDocument,
     identity: SigningIdentity,
-    signature: {
-      readonly signingTime: Date;
-      readonly name: string;
-      readonly reason: string;
-      readonly location: string;
-    },
+    signature: SignatureDetails,
   ): Promise<Uint8Array>;
 }
 
 /**
- * What issuing documents needs besides the case: numbers, the write-once archive, the court's signing identity and
- * the renderer. Steps and settle declare it as the `issuing` dependency and issue a phase's documents as its acts
- * are recorded (use-cases/documents.ts `issuePhaseDocuments`).
+ * Renders a composed document and signs it with the court's identity: the signing identity is the signer's own (on
+ * AWS the dedicated render-document function reads it; the functions that issue never see the key).
+ */
+export interface DocumentSigner {
+  sign(
+    doc: import('#domain/documents/compose.ts').ComposedDocument,
+    court: { readonly code: string; readonly name: string },
+    signature: SignatureDetails,
+  ): Promise<Uint8Array>;
+}
+
+/**
+ * What issuing documents needs besides the case: numbers, the write-once archive, and the signer (renderer and the
+ * court's signing identity). Steps and settle declare it as the `issuing` dependency and issue a phase's documents
+ * as its acts are recorded (use-cases/documents.ts `issuePhaseDocuments`).
  */
 export interface DocumentIssuing {
   readonly numbers: DocumentNumbers;
   readonly archive: DocumentArchive;
-  readonly keys: DocumentSigningKeys;
-  readonly renderer: DocumentRenderer;
+  readonly signer: DocumentSigner;
+}
+
+/** The signer over a signing identity and a renderer, in the process that holds both. */
+export function signingWith(keys: DocumentSigningKeys, renderer: DocumentRenderer): DocumentSigner {
+  return {
+    async sign(doc, court, signature) {
+      return renderer.renderSigned(doc, await keys.identity(court), signature);
+    },
+  };
 }

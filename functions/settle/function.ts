@@ -41,8 +41,8 @@ export const DecisionRequest = z.object({
   approvalId: z.string().regex(/^a[a-z2-7]{11}$/, 'must be an approval id'),
   decision: z.enum(['approved', 'rejected']),
   userId: z.string().min(1).max(60),
-  reason: Reason.optional(),
-  data: DecisionData.optional(),
+  reason: z.optional(Reason),
+  data: z.optional(DecisionData),
 });
 
 const caseId = z.string().regex(/^c[a-z2-7]{19}$/, 'must be a case id');

@@ -7,13 +7,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { type Deps, withCause } from '#use-cases/context.ts';
 import type { DependencyName } from './manifest.ts';
 
 export type StepHandler = (event: unknown, context: Context) => Promise<unknown>;
 
-export interface StepDefinition<N extends string, U extends DependencyName, S extends z.ZodType> {
+export interface StepDefinition<N extends string, U extends DependencyName, S extends z.ZodMiniType> {
   readonly name: N;
   readonly uses: readonly U[];
   readonly input: S;
@@ -24,7 +24,7 @@ export interface Step<N extends string, U extends DependencyName> {
   readonly name: N;
   readonly uses: readonly U[];
   /** What the step accepts: checked by the handler, and against the payload fixtures of released versions. */
-  readonly input: z.ZodType;
+  readonly input: z.ZodMiniType;
   create(deps: Pick<Deps, U>, logger?: Logger): StepHandler;
 }
 
@@ -40,7 +40,7 @@ function logKeys(input: unknown): Record<string, string> {
   return keys;
 }
 
-export function defineStep<N extends string, U extends DependencyName, S extends z.ZodType>(
+export function defineStep<N extends string, U extends DependencyName, S extends z.ZodMiniType>(
   definition: StepDefinition<N, U, S>,
 ): Step<N, U> {
   return {

@@ -23,13 +23,7 @@ import { type DocumentRequest, documentRequests } from '#domain/documents/trigge
 import type { Rules } from '#domain/rules/table.ts';
 import type { CaseRepository } from '#ports/case-repository.ts';
 import type { Clock } from '#ports/clock.ts';
-import type {
-  DocumentArchive,
-  DocumentNumbers,
-  DocumentRenderer,
-  DocumentSigningKeys,
-  IssuedDocument,
-} from '#ports/documents.ts';
+import type { DocumentArchive, DocumentNumbers, DocumentSigner, IssuedDocument } from '#ports/documents.ts';
 import type { StaffDirectory } from '#ports/staff-directory.ts';
 import { type Deps, loadCase, mutateCase, SYSTEM } from './context.ts';
 
@@ -40,8 +34,7 @@ export interface DocumentDeps {
   readonly staff: StaffDirectory;
   readonly numbers: DocumentNumbers;
   readonly archive: DocumentArchive;
-  readonly keys: DocumentSigningKeys;
-  readonly renderer: DocumentRenderer;
+  readonly signer: DocumentSigner;
 }
 
 export interface IssueReport {
@@ -116,8 +109,7 @@ async function issueOne(
     sequence,
   });
   const doc = await compose(deps, state, history, request, number, issuedNumbers);
-  const identity = await deps.keys.identity(state.court);
-  const pdf = await deps.renderer.renderSigned(doc, identity, {
+  const pdf = await deps.signer.sign(doc, state.court, {
     signingTime: new Date(request.at),
     name: state.court.code,
     reason: `${template.title} ${number}`.replace(/[^\x20-\x7e]/g, '').trim() || 'court document',

@@ -20,8 +20,6 @@ export interface SettleProps {
   readonly key: IKey;
   readonly memorySize: number;
   readonly logRetention: RetentionDays;
-  /** Ships the documents' font: settle issues the documents of the acts it records (port `issuing`). */
-  readonly documentFont?: boolean;
 }
 
 export const SETTLE_TIMEOUT = Duration.seconds(30);
@@ -70,8 +68,6 @@ export class Settle extends Construct {
       memorySize: props.memorySize,
       timeout: SETTLE_TIMEOUT,
       logRetention: props.logRetention,
-      // Settle issues the early-release decision it records (port `issuing`).
-      ...(props.documentFont ? { documentFont: true } : {}),
       noDeadLetterQueueReason:
         'Settle is only invoked synchronously: by the staff API (RequestResponse: the caller receives the ' +
         'outcome) and by the SQS event source mapping (a failed answer returns to the partner queue and moves ' +

@@ -50,7 +50,7 @@ export interface StaffRestApiProps {
 }
 
 /** A draft-04 JSON Schema (what API Gateway models accept) from a zod contract. */
-export function modelSchema(schema: z.ZodType): JsonSchema {
+export function modelSchema(schema: z.core.$ZodType): JsonSchema {
   const json = z.toJSONSchema(schema, { target: 'draft-04', io: 'input', unrepresentable: 'any' }) as Record<
     string,
     unknown

@@ -7,7 +7,7 @@ import { Duration, Validations } from 'aws-cdk-lib';
 import { Effect, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IKey } from 'aws-cdk-lib/aws-kms';
 import { Architecture, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -19,8 +19,8 @@ export const ESM_REQUIRE_BANNER =
   "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
 
 /**
- * SDK packages left to the one the Lambda runtime provides. The S3 client and its presigner are bundled instead:
- * presigning must use the pinned client-s3 and s3-request-presigner together, whatever the runtime ships.
+ * SDK packages left to the one the Lambda runtime provides (the Node.js runtimes ship the AWS SDK for JavaScript
+ * v3): loaded from the runtime, they cost no bundle bytes and are shared with its own start-up.
  */
 export const RUNTIME_SDK_MODULES = [
   '@aws-sdk/client-dynamodb',
@@ -29,7 +29,18 @@ export const RUNTIME_SDK_MODULES = [
   '@aws-sdk/client-sqs',
   '@aws-sdk/client-eventbridge',
   '@aws-sdk/client-secrets-manager',
+  '@aws-sdk/client-lambda',
 ] as const;
+
+/**
+ * What a function leaves to the runtime. The S3 client too, except in the functions that use the evidence store
+ * (port `evidence`): they presign, and presigning must use the pinned client-s3 and s3-request-presigner together,
+ * whatever the runtime ships, so those two are bundled there. Elsewhere S3 is only put, head and get (the issued
+ * documents' PDFs), which the runtime's client does.
+ */
+export function externalModules(bundlesS3: boolean): string[] {
+  return bundlesS3 ? [...RUNTIME_SDK_MODULES] : [...RUNTIME_SDK_MODULES, '@aws-sdk/client-s3'];
+}
 
 /** Steps do a few DynamoDB round trips; a step that needs longer is a step to split. */
 export const STEP_TIMEOUT = Duration.seconds(30);
@@ -63,6 +74,11 @@ export interface StepFunctionProps {
    * documents (port `issuing`) render PDFs. @default false
    */
   readonly documentFont?: boolean;
+  /**
+   * Bundles the pinned S3 client and presigner (functions that use the evidence store and presign); otherwise the
+   * runtime's S3 client is used (externalModules). @default false
+   */
+  readonly bundlesS3?: boolean;
 }
 
 /** The font's WOFF in the project, copied beside the bundle as the renderer expects it (BUNDLED_FONT). */
@@ -124,7 +140,10 @@ export class StepFunction extends Construct {
         minify: true,
         sourceMap: true,
         sourcesContent: false,
-        externalModules: [...RUNTIME_SDK_MODULES],
+        // The rule table, the templates and the staff-facing text are Chinese: as UTF-8 a character is 3 bytes;
+        // esbuild's default (ASCII, \uXXXX escapes) makes it 6 (about a fifth of a step's bundle).
+        charset: Charset.UTF8,
+        externalModules: externalModules(props.bundlesS3 ?? false),
         banner: ESM_REQUIRE_BANNER,
         ...(props.documentFont
           ? {

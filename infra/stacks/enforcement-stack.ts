@@ -7,7 +7,7 @@ import { HttpMethods } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { referenceData } from '#commons/reference-data.ts';
 import { STACK_OUTPUTS, type StackOutput } from '#contracts/stack-outputs.ts';
-import { type DependencyName, FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
+import { FUNCTION_USES, STEP_USES } from '#steps/manifest.ts';
 import { STEPS, type StepName } from '#workflows/steps.ts';
 import { OIDC_USER_CLAIM_ENV, SIGN_IN_ENV } from '../../functions/api/apigateway.ts';
 import type { StageConfig } from '../config.ts';
@@ -21,6 +21,7 @@ import { Intake } from '../constructs/intake.ts';
 import { NodeSweeper } from '../constructs/node-sweeper.ts';
 import { PartyKeySecret } from '../constructs/party-key.ts';
 import { RecordEvidence } from '../constructs/record-evidence.ts';
+import { RenderDocument } from '../constructs/render-document.ts';
 import { Settle } from '../constructs/settle.ts';
 import { SigningIdentitySecret } from '../constructs/signing-identity.ts';
 import { StaffApi } from '../constructs/staff-api.ts';
@@ -47,6 +48,8 @@ export class EnforcementStack extends Stack {
   readonly evidence: EvidenceBucket;
   readonly partyKey: PartyKeySecret;
   readonly signingIdentity: SigningIdentitySecret;
+  /** Renders and signs the documents the steps and settle issue (the only holder of the signing identity). */
+  readonly renderDocument: RenderDocument;
   readonly alarms: AlarmTopic;
   readonly intake: Intake;
   readonly settle: Settle;
@@ -106,7 +109,6 @@ export class EnforcementStack extends Stack {
       namePrefix: prefix,
       key,
       ...functionSettings,
-      documentFont: (FUNCTION_USES.settle as readonly DependencyName[]).includes('issuing'),
     });
     this.intake = new Intake(this, 'Intake', {
       namePrefix: prefix,
@@ -120,6 +122,13 @@ export class EnforcementStack extends Stack {
       encryption: this.encryption,
       bucket: this.evidence.bucket,
       alertBus: this.settle.alertBus,
+      ...functionSettings,
+    });
+
+    this.renderDocument = new RenderDocument(this, 'RenderDocument', {
+      namePrefix: prefix,
+      key,
+      signingSecret: this.signingIdentity.secret,
       ...functionSettings,
     });
 
@@ -139,7 +148,7 @@ export class EnforcementStack extends Stack {
       renewalMachineArn: machineArn(this, machineName(prefix, 'renewal')),
       evidenceBucket: this.evidence.bucket,
       partyKeySecret: this.partyKey.secret,
-      signingSecret: this.signingIdentity.secret,
+      renderFunction: this.renderDocument.handler.function,
     };
     grantPorts(this.intake.handler, 'intake', FUNCTION_USES.intake, targets);
     grantPorts(this.settle.handler, 'settle', FUNCTION_USES.settle, targets);
@@ -149,6 +158,8 @@ export class EnforcementStack extends Stack {
       functionName: `${prefix}-api`,
       description: 'Staff API: tasks, claims, assignments, case reads (decisions go to settle)',
       entry: functionEntry('api'),
+      // Signs evidence uploads and links: the pinned S3 client and presigner, bundled together.
+      bundlesS3: true,
       key,
       timeout: API_TIMEOUT,
       ...functionSettings,
@@ -175,7 +186,6 @@ export class EnforcementStack extends Stack {
         key,
         timeout: STEP_TIMEOUT,
         ...functionSettings,
-        documentFont: (STEP_USES[step] as readonly DependencyName[]).includes('issuing'),
         noDeadLetterQueueReason:
           'Invoked only by Step Functions through lambda:invoke (RequestResponse, synchronous): a failure returns ' +
           "to the state machine, whose Retry and Catch handle it (the catch-all parks the case in 'needs " +

@@ -1,9 +1,10 @@
 /**
  * The `issuing` dependency of the embedded runtime: numbers and the write-once archive in the data directory's
- * database, the court's signing identity from the data directory (local/runtime/documents.ts), and the PDF renderer.
- * The signing and rendering modules (node-forge, pdf-lib, the font) load on the first document, not at start-up.
+ * database, and the signer in process: the court's signing identity from the data directory
+ * (local/runtime/documents.ts, also read to verify signatures) and the PDF renderer, the same modules the
+ * render-document function runs on AWS. The signing and rendering modules (node-forge, pdf-lib, the font) load on
+ * the first document, not at start-up.
  */
-import type { ComposedDocument } from '#domain/documents/compose.ts';
 import type { DocumentIssuing, DocumentSigningKeys, SigningIdentity } from '#ports/documents.ts';
 import type { OpenedDatabase } from '../store/database.ts';
 import { SqliteDocumentStore } from '../store/document-store.ts';
@@ -11,24 +12,27 @@ import { SqliteDocumentStore } from '../store/document-store.ts';
 export interface LocalIssuing extends DocumentIssuing {
   readonly archive: SqliteDocumentStore;
   readonly numbers: SqliteDocumentStore;
+  /** The court's signing identity the signer uses (its certificate verifies the archived PDFs). */
+  readonly keys: DocumentSigningKeys;
 }
 
 export function localIssuing(database: OpenedDatabase, dataDir: string | undefined, now: () => Date): LocalIssuing {
   const store = new SqliteDocumentStore(database);
-  let keys: Promise<DocumentSigningKeys> | undefined;
+  let loaded: Promise<DocumentSigningKeys> | undefined;
+  const keys: DocumentSigningKeys = {
+    async identity(court: { readonly code: string; readonly name: string }): Promise<SigningIdentity> {
+      loaded ??= import('./documents.ts').then((m) => new m.LocalSigningKeys(dataDir, now));
+      return (await loaded).identity(court);
+    },
+  };
   return {
     numbers: store,
     archive: store,
-    keys: {
-      async identity(court: { readonly code: string; readonly name: string }): Promise<SigningIdentity> {
-        keys ??= import('./documents.ts').then((m) => new m.LocalSigningKeys(dataDir, now));
-        return (await keys).identity(court);
-      },
-    },
-    renderer: {
-      async renderSigned(doc: ComposedDocument, identity: SigningIdentity, signature) {
-        const { pdfDocumentRenderer } = await import('#adapters/documents/signed-pdf.ts');
-        return pdfDocumentRenderer.renderSigned(doc, identity, signature);
+    keys,
+    signer: {
+      async sign(doc, court, signature) {
+        const { signedPdfSigner } = await import('#adapters/documents/signed-pdf.ts');
+        return signedPdfSigner(keys).sign(doc, court, signature);
       },
     },
   };

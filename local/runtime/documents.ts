@@ -67,7 +67,7 @@ export class LocalSigningKeys implements DocumentSigningKeys {
 }
 
 /** The document ports of a runtime: its `issuing` dependency's (one signing identity per court and runtime). */
-export function localDocuments(runtime: EmbeddedRuntime): DocumentDeps {
+export function localDocuments(runtime: EmbeddedRuntime): DocumentDeps & { readonly keys: DocumentSigningKeys } {
   const { rules, cases, clock, staff } = runtime.deps;
   return { rules, cases, clock, staff, ...runtime.documentIssuing };
 }

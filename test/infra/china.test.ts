@@ -138,7 +138,8 @@ describe('the China profile template', () => {
         POWERTOOLS_TRACE_ENABLED: 'false',
       });
     }
-    expect(fns).toHaveLength(STEPS.length + 5);
+    // The steps, intake, settle, record-evidence, the staff API, the sweeper and the document renderer.
+    expect(fns).toHaveLength(STEPS.length + 6);
     for (const [, machine] of machines) expect(machine.Properties?.TracingConfiguration).toEqual({ Enabled: false });
   });
 

@@ -449,6 +449,7 @@ const ALL_FUNCTIONS: readonly { name: string; uses: readonly DependencyName[] }[
   { name: 'api', uses: FUNCTION_USES.api },
   { name: 'sweep-nodes', uses: FUNCTION_USES['sweep-nodes'] },
   { name: 'mfa-gate', uses: [] },
+  { name: 'render-document', uses: [] },
 ];
 
 describe('the functions', () => {
@@ -643,7 +644,7 @@ describe('the party-id key', () => {
 });
 
 describe('the document-signing identity', () => {
-  it('is a retained secret encrypted with the key, a placeholder until first use; only the functions that issue documents read or write it', () => {
+  it('is a retained secret encrypted with the key, a placeholder until first use; only the render-document function reads or writes it, and the functions that issue documents invoke it', () => {
     // Prepare
     const { stack } = synthesized();
     const secretId = idOf(stack.signingIdentity.secret);
@@ -652,7 +653,8 @@ describe('the document-signing identity', () => {
         (step) => stack.steps[step],
       ),
       stack.settle.handler,
-    ].map((fn) => ({ Ref: idOf(fn.role) }));
+    ];
+    const renderer = stack.renderDocument.handler;
 
     // Act
     const [entry] = resourcesOfType('AWS::SecretsManager::Secret').filter(([id]) => id === secretId);
@@ -667,20 +669,30 @@ describe('the document-signing identity', () => {
       SecretStringTemplate: JSON.stringify({ state: 'generated on first use' }),
     });
     expect(issuers.length).toBeGreaterThanOrEqual(8);
-    expect(readers).toEqual(expect.arrayContaining(issuers));
-    expect(readers).toHaveLength(issuers.length);
+    expect(readers).toEqual([{ Ref: idOf(renderer.role) }]);
     expect(writers).toEqual(readers);
-    // Those functions, and only those, ship the documents' font beside their bundle.
-    const withFont = [...Object.values(stack.steps), stack.settle.handler, stack.apiFunction, stack.intake.handler]
-      .filter((fn) => fn.documentFont)
-      .map((fn) => ({ Ref: idOf(fn.role) }));
-    expect(withFont).toEqual(expect.arrayContaining(issuers));
-    expect(withFont).toHaveLength(issuers.length);
-    // The staff API, intake and the sweeper never touch it.
-    for (const other of [stack.apiFunction, stack.intake.handler, stack.nodeSweeper.handler])
-      expect(readers).not.toContainEqual({ Ref: idOf(other.role) });
+    for (const issuer of issuers)
+      expect(grantsOf(issuerName(stack, issuer))).toContain('render-document lambda:InvokeFunction');
+    // The renderer alone ships the documents' font beside its bundle.
+    const withFont = [
+      ...Object.values(stack.steps),
+      stack.settle.handler,
+      stack.apiFunction,
+      stack.intake.handler,
+      stack.nodeSweeper.handler,
+      stack.recordEvidence.handler,
+      renderer,
+    ].filter((fn) => fn.documentFont);
+    expect(withFont).toEqual([renderer]);
   });
 });
+
+function issuerName(stack: ReturnType<typeof synthesized>['stack'], fn: StepFunction): string {
+  if (fn === stack.settle.handler) return 'settle';
+  const step = STEPS.find((name) => stack.steps[name] === fn);
+  if (!step) throw new Error('not an issuing function');
+  return step;
+}
 
 /** What each port grants, restated here from the manifest's contract: table/index -> DynamoDB actions. */
 const DYNAMODB_BY_PORT: Record<DependencyName, readonly string[]> = {
@@ -735,10 +747,9 @@ const OTHER_BY_PORT: Partial<Record<DependencyName, readonly string[]>> = {
   // record-evidence's use of the bucket (function-access.ts EVIDENCE_USE): read, and legal hold, on case keys only.
   // Intake derives party ids with the installation's key (HMAC), read from its secret.
   partyKey: ['party-key secretsmanager:GetSecretValue'],
-  // The functions that issue documents read the signing identity, and store it once on first use.
+  // The functions that issue documents have them rendered and signed by the render-document function.
   issuing: [
-    'signing-identity secretsmanager:GetSecretValue',
-    'signing-identity secretsmanager:PutSecretValue',
+    'render-document lambda:InvokeFunction',
     'evidence-bucket/cases/*/documents/* s3:PutObject',
     'evidence-bucket/cases/*/documents/* s3:GetObject',
   ],
@@ -761,7 +772,7 @@ const ENV_BY_PORT: Record<DependencyName, readonly string[]> = {
   received: [ENV.casesTable],
   preservations: [ENV.casesTable],
   documents: [ENV.casesTable, ENV.evidenceBucket],
-  issuing: [ENV.casesTable, ENV.signingSecret, ENV.evidenceBucket],
+  issuing: [ENV.casesTable, ENV.renderFunction, ENV.evidenceBucket],
   field: [ENV.casesTable],
   rejections: [ENV.casesTable, ENV.intakeDlqUrl],
   partners: [ENV.partnerQueueUrl],
@@ -792,6 +803,7 @@ function resourceLabels(): Map<string, string> {
     [idOf(stack.evidence.bucket), 'evidence-bucket'],
     [idOf(stack.partyKey.secret), 'party-key'],
     [idOf(stack.signingIdentity.secret), 'signing-identity'],
+    [idOf(stack.renderDocument.handler.function), 'render-document'],
     [idOf(stack.recordEvidence.deadLetterQueue), 'evidence-dlq'],
     [idOf(stack.nodeSweeper.deadLetterQueue), 'sweep-dlq'],
     [idOf(stack.staffApi.userPool), 'user-pool'],
@@ -824,6 +836,7 @@ function grantsOf(name: string): string[] {
     api: stack.apiFunction,
     'sweep-nodes': stack.nodeSweeper.handler,
     'mfa-gate': stack.mfaGate,
+    'render-document': stack.renderDocument.handler,
   };
   const handler = named[name] ?? stack.steps[name as StepName];
   const labels = resourceLabels();
@@ -895,6 +908,11 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add('intake-dlq sqs:SendMessage'); // also its dead-letter queue
     }
     if (name === 'record-evidence') expected.add('evidence-dlq sqs:SendMessage'); // its dead-letter queue
+    if (name === 'render-document') {
+      // The signing identity: read, and stored once on first use; nothing else.
+      expected.add('signing-identity secretsmanager:GetSecretValue');
+      expected.add('signing-identity secretsmanager:PutSecretValue');
+    }
     if (name === 'sweep-nodes') {
       expected.add(`machine:${prefix}-node-task states:StartExecution`);
       // An objection's period running out frees a held asset: the sweeper takes the disposal up again.
@@ -966,6 +984,7 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(ENV.serviceMachineArn);
       expected.add(ENV.investigationMachineArn);
     }
+    if (name === 'render-document') expected.add(ENV.signingSecret);
     if (name === 'sweep-nodes') {
       expected.add(ENV.nodeTaskMachineArn);
       expected.add(ENV.disposalMachineArn);

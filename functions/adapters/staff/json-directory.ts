@@ -1,23 +1,25 @@
 /** The staff directory from a JSON document (config/staff.json), validated when loaded. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#contracts/zod-english.ts';
 import { ROLES, type StaffMember, TEAM_KINDS, type Team } from '#domain/staff/roles.ts';
 import type { StaffDirectory } from '#ports/staff-directory.ts';
 
-const userId = z.string().regex(/^[a-z][a-z0-9-]{1,40}$/);
+const userId = z.string().check(z.regex(/^[a-z][a-z0-9-]{1,40}$/));
+const named = z.string().check(z.minLength(1));
 
 export const StaffDocument = z.object({
-  comment: z.string().optional(),
-  courts: z.array(z.object({ code: z.string().regex(/^[A-Z0-9-]{2,20}$/), name: z.string().min(1) })).min(1),
-  teams: z.array(
-    z.object({ teamId: z.string().min(1), name: z.string().min(1), kind: z.enum(TEAM_KINDS), court: z.string() }),
-  ),
+  comment: z.optional(z.string()),
+  courts: z
+    .array(z.object({ code: z.string().check(z.regex(/^[A-Z0-9-]{2,20}$/)), name: named }))
+    .check(z.minLength(1)),
+  teams: z.array(z.object({ teamId: named, name: named, kind: z.enum(TEAM_KINDS), court: z.string() })),
   staff: z.array(
     z.object({
       userId,
-      name: z.string().min(1),
+      name: named,
       court: z.string(),
-      roles: z.array(z.enum(ROLES)).min(1),
-      team: z.string().optional(),
+      roles: z.array(z.enum(ROLES)).check(z.minLength(1)),
+      team: z.optional(z.string()),
       active: z.boolean(),
     }),
   ),

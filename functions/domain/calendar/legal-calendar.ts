@@ -1,19 +1,23 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#contracts/zod-english.ts';
 import { compareDates, dayOfWeek, type LocalDate, localDate, plusDays, plusMonths, yearOf } from './local-date.ts';
 
-const dateField = z.string().transform((value, ctx) => {
-  try {
-    return localDate(value);
-  } catch {
-    ctx.addIssue({ code: 'custom', message: `not a date (YYYY-MM-DD): ${value}` });
-    return z.NEVER;
-  }
-});
+const dateField = z.pipe(
+  z.string(),
+  z.transform((value: string, ctx) => {
+    try {
+      return localDate(value);
+    } catch {
+      ctx.issues.push({ code: 'custom', message: `not a date (YYYY-MM-DD): ${value}`, input: value });
+      return z.NEVER;
+    }
+  }),
+);
 
 /** One year's State Council holiday notice, as data with its source. */
 export const HolidayNoticeSchema = z.object({
-  year: z.int().min(2000).max(2100),
-  source: z.string().min(1),
+  year: z.int().check(z.minimum(2000), z.maximum(2100)),
+  source: z.string().check(z.minLength(1)),
   verify: z.boolean(),
   holidays: z.array(z.object({ name: z.string(), nameEn: z.string(), from: dateField, to: dateField })),
   makeUpWorkdays: z.array(dateField),

@@ -32,6 +32,7 @@ const PLACEHOLDERS: Record<string, string> = {
   [ENV.alertBusName]: 'enforcement-alerts',
   [ENV.partyKeySecret]: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:enforcement-party-key',
   [ENV.signingSecret]: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:enforcement-signing-identity',
+  [ENV.renderFunction]: 'enforcement-render-document',
   [ENV.evidenceBucket]: 'enforcement-evidence',
   AWS_REGION: 'us-east-1',
 };
