@@ -15,7 +15,6 @@ import { orderReceiptProblem } from '#domain/documents/service-documents.ts';
 import { derivedId, executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
 import { joinedOwed } from '#domain/parties/joined.ts';
-import { channelName } from '#domain/partners/channels.ts';
 import { inquiryItems, type RequestItem } from '#domain/partners/requests.ts';
 import type { Rules } from '#domain/rules/table.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
