@@ -556,6 +556,9 @@ export const ReceivedMatterView = z
     reference: z.string(),
     receivedOn: z.iso.date(),
     node: MatterNodeView,
+    /** H1: started within 15 days of arrival (absent on matters recorded before this node existed). */
+    startNode: MatterNodeView.optional(),
+    startedLate: z.boolean().optional(),
     status: z.enum(['open', 'completed', 'reported-back']),
     assignee: z.string().optional(),
     result: z.string().optional(),
@@ -567,7 +570,7 @@ export const ReceivedMatterView = z
         .object({
           at: Instant,
           by: z.string(),
-          action: z.enum(['received', 'assigned', 'completed', 'reported-back', 'overdue-alerted']),
+          action: z.enum(['received', 'assigned', 'started', 'completed', 'reported-back', 'overdue-alerted']),
           note: z.string().optional(),
         })
         .strict(),

@@ -507,6 +507,9 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
     403,
   );
   expect((await r('POST', `/cases/${other}/settlement`, { as: officer, body: { installments: [] } })).status).toBe(400);
+  // 终本规定 第四条第二项 (closure.test.ts runs it): only a sealed vehicle can be recorded as not impounded.
+  const notImpounded = { assetId: 'no-such-asset', note: '车辆下落不明，未能扣押' };
+  expect((await r('POST', `/cases/${other}/not-impounded`, { as: officer, body: notImpounded })).status).toBe(409);
   // Objections, served by settle (their scenarios run in objections.test.ts): a body that is not one, a ruling by a
   // role that may not rule, and steps on an objection the case does not have.
   expect((await r('POST', `/cases/${other}/objections`, { as: officer, body: { kind: 'act' } })).status).toBe(400);

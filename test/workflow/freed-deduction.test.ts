@@ -101,7 +101,7 @@ describe('a claimed deposit still frozen after the control rounds (OBJ-THIRD-PAR
     expect(planned.status).toBe(200);
     expect(planned.body.plan.availableFen).toBe(1_000_000);
     expect(planned.body.plan.shares).toHaveLength(3);
-    expect((await staffPost(s, CHIEF, caseId, '/distribution/serve', {}, 'api')).status).toBe(200);
+    expect((await staffPost(s, CHIEF, caseId, '/distribution/serve', {})).status).toBe(200);
     const paid = await s.liveUntil(caseId, (c) => c.distribution?.stage === 'paid', 25);
     const out = ledgerTotal(paid, 'disbursed') + ledgerTotal(paid, 'shared') + ledgerTotal(paid, 'refunded');
     expect(out).toBe(1_000_000);
