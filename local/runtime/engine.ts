@@ -381,10 +381,11 @@ export class LocalEngine implements WorkflowEngine {
   /**
    * Fires the timers due by now (token timeouts, Wait states, scheduled deliveries), earliest first, running what
    * each firing queues before the next fires. Deliveries due at the same instant and next to each other in that
-   * order fire together, in one unit of work (at most DELIVERY_BATCH), and what they queue runs after all of them,
-   * in the order queued: one transaction, and on SQLite one statement deleting their timers, instead of one each.
-   * So the queue holds the work of one firing (or one batch) at most, and a restart (which runs the queue first,
-   * then fires what is still due) goes on in the same order as the process it replaces.
+   * order fire in one unit of work (at most DELIVERY_BATCH), each followed by the segments it resumed, inside the
+   * unit: one transaction, and on SQLite one statement deleting their timers, instead of one each. The order of the
+   * work is the one of firing each timer alone; only the transactions' boundaries depend on the batches. So the
+   * queue holds the work of one firing at most, and a restart (which runs the queue first, then fires what is still
+   * due) goes on in the same order as the process it replaces.
    */
   async fireDue(deliver: (body: unknown) => Promise<void>): Promise<number> {
     const now = this.options.clock.now();
@@ -397,11 +398,14 @@ export class LocalEngine implements WorkflowEngine {
       for (let next = 0; next < due.length; ) {
         const batch = firingBatch(due, next);
         next += batch.length;
-        // The firings and the timers' deletion in one unit: a delivery is not made twice, nor lost, by a crash.
+        // The firings and the timers' deletion in one unit: a delivery is not made twice, nor lost, by a crash. What
+        // each firing queues runs right after it, inside the unit: the order of the work is the same however the
+        // timers are cut into batches (a restart reads the queue from another place, so its batches may differ).
         await unit(async () => {
           for (const timer of batch) {
             await this.fire(timer, deliver);
             await this.options.store.deleteTimer(timer);
+            await this.drain();
           }
         });
         await this.drain();

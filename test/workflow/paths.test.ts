@@ -83,7 +83,9 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
     expect(verifyChain(await s.runtime.cases.history(caseId)).ok).toBe(true);
     const entered = s.events.filter((e) => e.type === 'state-entered' && e.execution.startsWith(caseId)).length;
     expect(await s.runtime.runtimeStore.counters(caseId)).toMatchObject({ executions: 3, transitions: entered });
-    expect((await s.runtime.runtimeStore.counters(caseId))?.storeOperations).toBeGreaterThan(50);
+    // Counted for the case (the steps' statements and the rows held for it until the commit): 50 for this path since
+    // answers are fired in batches with the segments they resume (BENCHMARKS.md, third round), more before.
+    expect((await s.runtime.runtimeStore.counters(caseId))?.storeOperations).toBeGreaterThan(30);
   });
 });
 
