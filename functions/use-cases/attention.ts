@@ -1,5 +1,6 @@
 /** Nothing fails silently: a failed step parks the case in "needs attention" with the error, and alarms. */
 import { canTransition } from '#domain/case/status.ts';
+import { stepErrorLabel } from '#domain/timeline/step-errors.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
 
 /** Causes are kept short: they come from our own errors, never from payloads. */
@@ -34,7 +35,7 @@ export function recordNeedsAttention(deps: Pick<Deps, 'cases' | 'clock' | 'alert
       caseId: state.caseId,
       court: state.court.code,
       at: deps.clock.now(),
-      message: `${state.caseNumber}：流程步骤失败（${error}），需人工处理`,
+      message: `${state.caseNumber}：流程步骤失败（${stepErrorLabel(error)}），需人工处理`,
     });
     return { recorded: true };
   };

@@ -4,7 +4,7 @@ import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { timeNode } from '#domain/case/nodes.ts';
 import { accountBalance } from '#domain/case/reducer.ts';
-import { handoverStatus, outstandingFen } from '#domain/control/plan.ts';
+import { coercionRunning, handoverStatus, outstandingFen } from '#domain/control/plan.ts';
 import { heldSince, isFullyPerformed, planDisbursement } from '#domain/disbursement/plan.ts';
 import { freeBalanceFen } from '#domain/disputes/objection-effects.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
@@ -186,6 +186,7 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
  * amount is refused.
  */
 export function recordPayment(deps: Pick<Deps, 'cases' | 'clock' | 'requests' | 'engine'>) {
+  const disburseBeside = disburseDuringCoercion(deps);
   return async (input: { readonly caseId: string; readonly amountFen: number; readonly reference: string }) => {
     const entryId = derivedId('e', input.caseId, 'voluntary', input.reference);
     const { state, result: duplicate } = await mutateCase(
@@ -215,8 +216,39 @@ export function recordPayment(deps: Pick<Deps, 'cases' | 'clock' | 'requests' | 
     );
     if (!duplicate && !(await wakeSettlement(deps, state))) {
       const performed = outstandingFen(state) === 0 && (await wakeOnPerformance(deps, state));
-      if (!performed) await wakeWatch(deps, state, '案款到账');
+      if (!performed) {
+        await disburseBeside(state.caseId);
+        await wakeWatch(deps, state, '案款到账');
+      }
     }
     return { caseId: state.caseId, entryId, duplicate, balanceFen: accountBalance(state) };
+  };
+}
+
+/**
+ * F1: money received while the coercive measures run (a partial payment: the measures go on) is paid out within 30
+ * days of its receipt, not when the measures end. A disbursement run is started beside them; when it ends, the case
+ * goes back to the measures (`handoverStatus`). Only for a partial payment while the measures hold the case: a
+ * disposal, a settlement or a distribution among creditors hands the money on itself.
+ */
+function disburseDuringCoercion(deps: Pick<Deps, 'cases' | 'clock' | 'engine'>) {
+  return async (caseId: string): Promise<void> => {
+    const { result: execution } = await mutateCase(
+      deps,
+      caseId,
+      SYSTEM,
+      { action: 'disburse-during-coercion' },
+      (s): { events: CaseEvent[]; result: string | undefined } => {
+        const free = accountBalance(s) - heldMoneyFen(s);
+        // Performance in full ends the measures, which lift and remove first (C5, C6), then hand over to disbursement.
+        const partial = outstandingFen(s) > 0;
+        const beside = s.status === 'coercing' && coercionRunning(s) && s.distribution?.stage === undefined;
+        if (!partial) return { events: [], result: undefined };
+        // The run's name counts the runs recorded: asked twice before it opens, the same run is named (started once).
+        if (free <= 0 || !beside) return { events: [], result: undefined };
+        return { events: [], result: executionName(s.caseId, 'disbursement', (s.phaseRuns.disbursement ?? 0) + 1) };
+      },
+    );
+    if (execution) await deps.engine.startExecution('disbursement', execution, { v: 1, caseId });
   };
 }

@@ -21,6 +21,7 @@ import {
   TRACK_LABELS,
 } from '#domain/timeline/labels.ts';
 import { measureLines } from '#domain/timeline/measures.ts';
+import { stepErrorLabel } from '#domain/timeline/step-errors.ts';
 import { chinaTime, timeline } from '#domain/timeline/timeline.ts';
 import type { Approval } from '#ports/approval-store.ts';
 import { type ListeningOptions, ListenRefusedError } from '../api/listening.ts';
@@ -124,7 +125,7 @@ export async function caseCommand(globals: GlobalOptions, out: Output, reference
         `执行标的：${formatYuan(state.claim.totalFen)}  已到账：${formatYuan(fen(totalReceived(state)))}  已发放：${formatYuan(fen(totalDisbursed(state)))}  账户余额：${formatYuan(fen(Math.max(0, accountBalance(state))))}`,
       );
       for (const line of moneyLines(state)) out.line(line);
-      if (state.attention) out.line(`需人工处理：${state.attention.error}：${state.attention.cause}`);
+      if (state.attention) out.line(`需人工处理：${stepErrorLabel(state.attention.error)}：${state.attention.cause}`);
       out.line('');
       out.line('时间节点：');
       for (const node of Object.values(state.nodes)) {

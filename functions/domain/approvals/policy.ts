@@ -288,14 +288,22 @@ export function approvalSummary(
   const toApplicants = plan.payouts.filter((p) => p.payeeId !== FEE_PAYEE && !isReliefPayee(p.payeeId));
   const paid = fen(toApplicants.reduce((t, p) => t + p.amountFen, 0));
   const recovered = fen(plan.payouts.filter((p) => isReliefPayee(p.payeeId)).reduce((t, p) => t + p.amountFen, 0));
-  const relief = recovered > 0 ? `；扣回司法救助金${formatYuan(recovered)}（M-RELIEF）` : '';
   const fee = plan.payouts.find((p) => p.payeeId === FEE_PAYEE);
-  const feeText = fee ? `；收取申请执行费${formatYuan(fee.amountFen)}（由被执行人负担）` : '';
-  const refund = plan.refundFen > 0 ? `；退还被执行人${formatYuan(plan.refundFen)}` : '';
-  const interest = plan.interestFen
-    ? `；迟延履行期间的加倍部分债务利息截至${plan.interestThrough ?? ''}共${formatYuan(plan.interestFen)}（先清偿金钱债务，再清偿利息）`
-    : '';
-  return `向${toApplicants.length}名申请执行人发放共${formatYuan(paid)}${relief}${feeText}${refund}${interest}`;
+  const parts = [
+    // Nothing to the applicants (all of it repays the relief fund, or goes back to the respondent): not said as
+    // "向0名申请执行人发放共0.00元".
+    ...(paid > 0 ? [`向${toApplicants.length}名申请执行人发放共${formatYuan(paid)}`] : []),
+    ...(recovered > 0 ? [`归还司法救助资金${formatYuan(recovered)}（扣回先行支付的司法救助金，M-RELIEF）`] : []),
+    ...(fee ? [`收取申请执行费${formatYuan(fee.amountFen)}（由被执行人负担）`] : []),
+    ...(plan.refundFen > 0 ? [`退还被执行人${formatYuan(plan.refundFen)}`] : []),
+    ...(plan.interestFen
+      ? [
+          `迟延履行期间的加倍部分债务利息截至${plan.interestThrough ?? ''}共${formatYuan(plan.interestFen)}（先清偿金钱债务，再清偿利息）`,
+        ]
+      : []),
+  ];
+  if (parts.length === 0) return '本次无款项发放';
+  return paid > 0 ? parts.join('；') : `本次不向申请执行人发放：${parts.join('；')}`;
 }
 
 /** C4, C6: the measures the president is asked to sign, each of which may be refused on its own. */

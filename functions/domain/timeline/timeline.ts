@@ -48,6 +48,7 @@ import {
 } from './labels.ts';
 import { describeMeasureEvent } from './measures.ts';
 import { describeObjectionEvent } from './objection-lines.ts';
+import { attentionReason, stepErrorLabel } from './step-errors.ts';
 
 const CHECK_LABELS: Record<EvidenceCheck, string> = {
   size: '大小',
@@ -135,7 +136,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'case-filed':
       return `立案：${event.caseNumber}（${KIND_LABELS[event.kind]}），申请执行人${event.applicants.map((p) => p.name).join('、')}，被执行人${event.respondents.map((p) => p.name).join('、')}，执行标的${formatYuan(event.claim.totalFen)}，依据${event.basis.documentNumber}`;
     case 'status-changed':
-      return `状态：${STATUS_LABELS[event.from]} → ${STATUS_LABELS[event.to]}（${event.reason}）`;
+      return `状态：${STATUS_LABELS[event.from]} → ${STATUS_LABELS[event.to]}（${event.to === 'needs-attention' ? attentionReason(event.reason) : event.reason}）`;
     case 'phase-started':
       return `进入${PHASE_LABELS[event.phase]}阶段（第${event.run}次）`;
     case 'case-triaged':
@@ -263,7 +264,7 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'partner-overdue':
       return `协助执行请求逾期未答复（${event.kind}）`;
     case 'needs-attention':
-      return `需人工处理：${event.error}`;
+      return `需人工处理：${stepErrorLabel(event.error)}`;
     case 'case-closed':
       return `结案：${CLOSURE_LABELS[event.way]}`;
     case 'asset-report':

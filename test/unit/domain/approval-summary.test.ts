@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { approvalSummary } from '#domain/approvals/policy.ts';
 import type { Asset, EnforcementCase } from '#domain/case/model.ts';
+import { reliefPayee } from '#domain/measures/relief.ts';
 import { fen } from '#domain/money.ts';
 import { RULES } from '#domain/rules/table.ts';
-import { caseFrom, filed, respondent } from '../../support/cases.ts';
+import { applicant, caseFrom, filed, respondent } from '../../support/cases.ts';
 
 const asset = (assetId: string, assetClass: Asset['class']): Asset => ({
   assetId,
@@ -76,5 +77,36 @@ describe('the 终本 approval', () => {
     expect(summary).toContain('财产调查已穷尽，限制消费令继续有效');
     expect(summary).not.toContain('失信名单');
     expect(approvalSummary('final-closure', reviewing(undefined), RULES)).not.toContain('继续有效');
+  });
+});
+
+describe('the disbursement approval', () => {
+  const disbursing = (payouts: { payeeId: string; amountFen: number }[]): EnforcementCase => ({
+    ...caseFrom([filed(100_000)]),
+    disbursementPlan: { payouts: payouts.map((p) => ({ ...p, amountFen: fen(p.amountFen) })), refundFen: fen(0) },
+  });
+
+  it('fail: all of it repaying the relief fund is never "向0名申请执行人发放共0.00元"', () => {
+    const summary = approvalSummary(
+      'disbursement',
+      disbursing([{ payeeId: reliefPayee(applicant.partyId), amountFen: 1_000_000 }]),
+      RULES,
+    );
+    expect(summary).not.toContain('向0名');
+    expect(summary).toBe('本次不向申请执行人发放：归还司法救助资金10,000.00元（扣回先行支付的司法救助金，M-RELIEF）');
+  });
+
+  it('pass: money to the applicant is named first, then what repays the fund', () => {
+    const summary = approvalSummary(
+      'disbursement',
+      disbursing([
+        { payeeId: reliefPayee(applicant.partyId), amountFen: 500_000 },
+        { payeeId: applicant.partyId, amountFen: 200_000 },
+      ]),
+      RULES,
+    );
+    expect(summary).toBe(
+      '向1名申请执行人发放共2,000.00元；归还司法救助资金5,000.00元（扣回先行支付的司法救助金，M-RELIEF）',
+    );
   });
 });
