@@ -6,7 +6,7 @@ import { actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
 import type { CaseEvent, Commit } from '#domain/case/events.ts';
 import { verifyChain } from '#domain/case/journal.ts';
 import type { EnforcementCase, Party } from '#domain/case/model.ts';
-import { nodeLight } from '#domain/case/node-watch.ts';
+import { nodeLight, waitsOnSuspension } from '#domain/case/node-watch.ts';
 import { CASE_STATUSES, type CaseStatus } from '#domain/case/status.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { type Names, timeline } from '#domain/timeline/timeline.ts';
@@ -108,7 +108,10 @@ export function getCase(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar
     const state = await courtCase(deps, caller, caseId);
     const now = deps.clock.now();
     const nodeLights = Object.fromEntries(
-      Object.values(state.nodes).map((node) => [node.node, nodeLight(node, now, deps.rules, deps.calendar)]),
+      Object.values(state.nodes).map((node) => [
+        node.node,
+        nodeLight(node, now, deps.rules, deps.calendar, waitsOnSuspension(state, node)),
+      ]),
     );
     const names = await courtNames(deps.staff, state.court.code);
     return { ...named(caseView(state), names), nodeLights };

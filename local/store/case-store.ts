@@ -14,6 +14,7 @@ import type { Instant } from '#domain/calendar/local-date.ts';
 import type { Commit } from '#domain/case/events.ts';
 import type { EnforcementCase, Phase, TimeNode } from '#domain/case/model.ts';
 import { nextCommit } from '#domain/case/next-commit.ts';
+import { nodeOnBoard } from '#domain/case/node-watch.ts';
 import { applyCommits, upgradeCase } from '#domain/case/reducer.ts';
 import { normaliseCaseNumber } from '#domain/ids.ts';
 import {
@@ -98,7 +99,14 @@ interface CaseRow {
  */
 function nodeContext(state: EnforcementCase | undefined): string {
   if (!state) return '';
-  return JSON.stringify([state.caseNumber, state.court.code, state.team, state.officer, state.status === 'closed']);
+  return JSON.stringify([
+    state.caseNumber,
+    state.court.code,
+    state.team,
+    state.officer,
+    state.status === 'closed',
+    state.suspension?.status === 'in-force',
+  ]);
 }
 
 /** A case whose projection is held until the commit: as of its last commit, and as on disk before the first. */
@@ -309,8 +317,8 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   }
 
   /**
-   * The node rows, in one statement. An unmet node of an unclosed case is in the node indexes (court, team,
-   * officer); any other is not.
+   * The node rows, in one statement. An unmet node of an unclosed case, not waiting on a suspension, is in the node
+   * indexes (court, team, officer); any other is not.
    */
   private putNodes(state: EnforcementCase, nodes: readonly TimeNode[]): void {
     if (nodes.length === 0) return;
@@ -330,7 +338,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
         state.team,
         state.officer,
         node.dueAt,
-        node.status !== 'met' && state.status !== 'closed' ? 1 : 0,
+        nodeOnBoard(state, node) ? 1 : 0,
         JSON.stringify(entry),
       ];
     });

@@ -9,6 +9,7 @@ import type { Instant } from '#domain/calendar/local-date.ts';
 import type { CaseEvent, Commit } from '#domain/case/events.ts';
 import type { EnforcementCase, Phase, TimeNode } from '#domain/case/model.ts';
 import { nextCommit } from '#domain/case/next-commit.ts';
+import { nodeOnBoard } from '#domain/case/node-watch.ts';
 import { applyCommits, upgradeCase } from '#domain/case/reducer.ts';
 import { normaliseCaseNumber } from '#domain/ids.ts';
 import {
@@ -47,9 +48,12 @@ const NODE_EVENTS: ReadonlySet<CaseEvent['type']> = new Set([
   'node-extended',
   'case-triaged',
   'status-changed',
+  // A suspension in force takes the stopped work's nodes off the board; its lifting puts them back.
+  'suspension-ruled',
+  'suspension-lifted',
 ]);
 
-/** An unmet node of an unclosed case is in the node indexes (court, team, officer); any other is not. */
+/** An unmet node of an unclosed case, not waiting on a suspension, is in the node indexes; any other is not. */
 function nodeItem(state: EnforcementCase, node: TimeNode): Record<string, unknown> {
   const entry: NodeEntry = {
     caseId: state.caseId,
@@ -59,7 +63,7 @@ function nodeItem(state: EnforcementCase, node: TimeNode): Record<string, unknow
     ...(state.officer ? { officer: state.officer } : {}),
     node,
   };
-  const indexed = node.status !== 'met' && state.status !== 'closed';
+  const indexed = nodeOnBoard(state, node);
   const sk = `${node.dueAt}#${state.caseId}#${node.node}`;
   return {
     ...keys.node(state.caseId, node.node),

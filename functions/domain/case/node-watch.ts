@@ -56,13 +56,11 @@ function watchedMilestones(
   // A1, TERM-EXCLUDED: while a period not counted in the enforcement term runs, its node is neither warned about
   // nor overdue; the period's end moves it on (case/term-exclusions.ts, disputes/suspension.ts).
   const paused = termPaused(state, rules);
-  // While enforcement is suspended, the stopped work's own deadlines wait too (disputes/suspension-resume.ts).
-  const suspended = state.suspension?.status === 'in-force';
   return Object.values(state.nodes).flatMap((node) =>
     milestones(node, rules, calendar)
       .filter(({ action }) => !closed || (node.node === 'listing-removal' && action.kind === 'warn'))
       .filter(() => !(paused && node.node === 'enforcement-term' && node.status === 'open'))
-      .filter(() => !(suspended && pausedBySuspension(node)))
+      .filter(() => !waitsOnSuspension(state, node))
       .map((m) => ({ node, ...m })),
   );
 }
@@ -128,14 +126,32 @@ export function nextSweepAt(state: EnforcementCase, rules: Rules, calendar: Lega
   return next;
 }
 
-/** Green, due soon (inside the warning period), or overdue: how a node shows on the case page and the board. */
+/**
+ * While enforcement is suspended, the stopped work's own deadlines wait (disputes/suspension-resume.ts): neither
+ * warned about nor overdue, off the board's overdue and due-soon lists, until the lifting moves them on.
+ */
+export function waitsOnSuspension(state: EnforcementCase, node: TimeNode): boolean {
+  return state.suspension?.status === 'in-force' && pausedBySuspension(node);
+}
+
+/** Whether a node is in the board's node indexes: unmet, of an unclosed case, and not waiting on a suspension. */
+export function nodeOnBoard(state: EnforcementCase, node: TimeNode): boolean {
+  return node.status !== 'met' && state.status !== 'closed' && !waitsOnSuspension(state, node);
+}
+
+/**
+ * Green, due soon (inside the warning period), or overdue: how a node shows on the case page and the board. A node
+ * `paused` (waiting on a suspension) shows green: nothing is due from the court until enforcement resumes.
+ */
 export function nodeLight(
   node: TimeNode,
   now: Instant,
   rules: Rules,
   calendar: LegalCalendar,
+  paused = false,
 ): 'met' | 'green' | 'due-soon' | 'overdue' {
   if (node.status === 'met') return 'met';
+  if (paused) return 'green';
   // A party's window: due soon as it runs out, never overdue (its end is not a deadline the court missed).
   if (node.window) return isBefore(now, warningAt(node, rules, calendar)) ? 'green' : 'due-soon';
   if (node.status === 'overdue' || isBefore(node.dueAt, now)) return 'overdue';

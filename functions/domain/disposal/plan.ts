@@ -11,7 +11,7 @@ import type { AuctionStage, EnforcementCase, Lot, PricingMethod } from '../case/
 import { meetNode } from '../case/nodes.ts';
 import { accountBalance, applyEvent, ledgerTotal } from '../case/reducer.ts';
 import { termExclusionDue } from '../case/term-exclusions.ts';
-import { outstandingFen } from '../control/plan.ts';
+import { liabilityLeft, outstandingFen } from '../control/plan.ts';
 import { owed } from '../disbursement/owed.ts';
 import { interestShares } from '../disbursement/plan.ts';
 import { heldAssets } from '../disputes/objection.ts';
@@ -102,7 +102,9 @@ export function applicantOwedMost(
 
 /**
  * E9: the offer of the lot in lieu after the failed auction `after`, at its starting price. A value above what is
- * owed to the applicant is still offered: the applicant pays the difference (拍卖变卖规定 第十九条: 补交差额).
+ * owed to the applicant is still offered: the applicant pays the difference (拍卖变卖规定 第十九条: 补交差额). The lot
+ * of a respondent joined within a limit (V-CAP) settles at most what is left of that limit, and is not offered (its
+ * seizure released) once he has answered up to it.
  */
 function offerInLieu(
   state: EnforcementCase,
@@ -114,7 +116,17 @@ function offerInLieu(
   if (after.valueFen <= 0 || offeredInLieuAfter(lot, after.round)) return undefined;
   const { owedFen } = applicantOwedMost(state, chinaDateOf(now), rules);
   if (owedFen <= 0) return undefined;
-  const differenceFen = fen(Math.max(0, after.valueFen - owedFen));
+  // V-CAP: the property of a respondent who joined within a limit settles no more than what is left of it (变更追加规定
+  // 第二十六条); the applicant pays in the rest of the value, which goes back to him at disbursement.
+  const respondentId = state.assets[lot.assetId]?.respondentId ?? '';
+  const capLeft = liabilityLeft(state).get(respondentId);
+  if (capLeft === 0) {
+    const name = state.respondents.find((r) => r.partyId === respondentId)?.name ?? '该被执行人';
+    const reason = `${name}已在责任限额内承担责任，其财产不再以物抵债，解除查封（V-CAP）`;
+    return { events: [{ type: 'seizure-released', assetId: lot.assetId, reason }] };
+  }
+  const settles = capLeft === undefined ? owedFen : Math.min(owedFen, capLeft);
+  const differenceFen = fen(Math.max(0, after.valueFen - settles));
   return {
     events: [
       {

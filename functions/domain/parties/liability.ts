@@ -3,6 +3,8 @@
  * a limit (the capital not paid in, the estate) answers up to that limit and no further. Freezes and seals stop at
  * the limit (../control/plan.ts); money a deduction or a sale brought from that respondent above it goes back to the
  * respondent before anything is paid out (../disbursement/plan.ts), so that what is kept never exceeds the limit.
+ * Property of that respondent taken in lieu of payment (以物抵债) counts at its value like a sale: the offer is priced
+ * against what is left of the limit (../disposal/plan.ts), and what the applicant pays in above it goes back to him.
  */
 import type { AssetClass, EnforcementCase } from '../case/model.ts';
 import { ledgerTotal } from '../case/reducer.ts';
@@ -22,16 +24,20 @@ export function liabilityCaps(state: EnforcementCase): Map<string, Fen> {
 }
 
 /**
- * Money taken from a respondent and kept: deducted from its accounts, and the proceeds of its property sold (the
- * price, or a forfeited deposit the lot brought), less what the case gave back to it.
+ * Money taken from a respondent and kept: deducted from its accounts, the proceeds of its property sold (the price,
+ * or a forfeited deposit the lot brought) and the value of its property taken in lieu of payment, less what the case
+ * gave back to it.
  */
 export function takenFromFen(state: EnforcementCase, partyId: string): Fen {
   let taken = 0;
   for (const asset of Object.values(state.assets)) {
     if (asset.respondentId !== partyId) continue;
-    taken += MONEY_CLASSES.includes(asset.class)
-      ? asset.deductedFen
-      : (state.disposal?.lots[asset.assetId]?.proceedsFen ?? 0);
+    if (MONEY_CLASSES.includes(asset.class)) {
+      taken += asset.deductedFen;
+      continue;
+    }
+    const lot = state.disposal?.lots[asset.assetId];
+    taken += (lot?.proceedsFen ?? 0) + (lot?.status === 'in-lieu' ? (lot.inLieu?.valueFen ?? 0) : 0);
   }
   return fen(Math.max(0, taken - ledgerTotal(state, 'refunded', partyId)));
 }

@@ -283,8 +283,9 @@ export const RULES = {
     /** The grounds whose ruling states a limit (the capital not paid in, withdrawn, or unpaid before a transfer). */
     limitedGrounds: ['unpaid-capital', 'withdrawn-capital', 'transferred-unpaid'],
     /**
-     * What counts as taken from the respondent: money deducted from its accounts and the proceeds of its property
-     * sold, less what was given back to it. Freezes and seals stop at the limit (control/plan.ts); what a sale or a
+     * What counts as taken from the respondent: money deducted from its accounts, the proceeds of its property
+     * sold and the value of its property taken in lieu (settling at most what is left of the limit, 第二十六条), less
+     * what was given back to it. Freezes and seals stop at the limit (control/plan.ts); what a sale or a
      * deduction brought above it is returned to the respondent before anything is paid out (disbursement/plan.ts).
      */
     excessReturned: true,

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { plusDays } from '#domain/calendar/local-date.ts';
 import type { AuctionRound, EnforcementCase, Phase, TimeNode } from '#domain/case/model.ts';
-import { dueNodeActions } from '#domain/case/node-watch.ts';
+import { dueNodeActions, nodeLight, nodeOnBoard, waitsOnSuspension } from '#domain/case/node-watch.ts';
 import { timeNode } from '#domain/case/nodes.ts';
 import { termExclusionDue } from '#domain/case/term-exclusions.ts';
 import type { SuspensionState } from '#domain/disputes/distribution-state.ts';
@@ -101,6 +101,27 @@ describe('the stopped work’s deadlines: paused, then moved on', () => {
     const running = at('disbursing', { disbursement: 1 }, { nodes: { [F1.node]: F1 } });
     expect(dueNodeActions(running, cst('2026-06-01 10:00'), RULES, calendar).map((a) => a.kind)).toContain('overdue');
     expect(resumedNodes(suspended(running), 0)).toEqual([]);
+  });
+});
+
+describe('the stopped work’s deadlines as staff see them: not overdue, off the board', () => {
+  const late = cst('2026-06-01 10:00');
+
+  it('pass: suspended, the payout deadline past its day shows green and is off the board', () => {
+    const s = suspended(at('disbursing', { disbursement: 1 }, { nodes: { [F1.node]: F1 } }));
+    expect(waitsOnSuspension(s, F1)).toBe(true);
+    expect(nodeLight(F1, late, RULES, calendar, waitsOnSuspension(s, F1))).toBe('green');
+    expect(nodeOnBoard(s, F1)).toBe(false);
+  });
+
+  it('fail: not suspended (or lifted), or a node that keeps running: overdue and on the board', () => {
+    const running = at('disbursing', { disbursement: 1 }, { nodes: { [F1.node]: F1 } });
+    expect(nodeLight(F1, late, RULES, calendar, waitsOnSuspension(running, F1))).toBe('overdue');
+    expect(nodeOnBoard(running, F1)).toBe(true);
+    const lifted = suspended(running, { status: 'resumed', resumedOn: d('2026-05-01') });
+    expect(nodeOnBoard(lifted, F1)).toBe(true);
+    const renewal = { ...F1, node: 'renewal:a1' as TimeNode['node'] };
+    expect(nodeOnBoard(suspended(running), renewal)).toBe(true);
   });
 });
 
