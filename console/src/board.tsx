@@ -1,6 +1,7 @@
 /** The command-center board: overdue and soon-due nodes, the approvals waiting longest, cases and workload. */
 import { chinaTime } from './api.ts';
 import type { NodeView } from './case-page.tsx';
+import { BoardObjections } from './disputes.tsx';
 import { Disputes } from './distribution.tsx';
 import { ExportPanel } from './exports.tsx';
 import type { Lang } from './i18n.ts';
@@ -112,6 +113,7 @@ export function Board({ api, t, lang, version }: PageProps) {
           <NodeTable items={soon.data?.items ?? []} t={t} lang={lang} id="soon-nodes" />
         </article>
         <Disputes api={api} lang={lang} version={version} />
+        <BoardObjections api={api} lang={lang} version={version} />
         <PreservationBoard api={api} lang={lang} version={version} />
         <article aria-labelledby="waiting-title">
           <h3 id="waiting-title">{t('waitingLongest')}</h3>

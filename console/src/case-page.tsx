@@ -1,11 +1,12 @@
 /**
  * A case: status, phase, team and officer by name, money, time nodes (done ones with their completion date and how
- * late), parties, assets, documents, evidence and the timeline (the journal's narrative, in Chinese).
+ * late), parties, assets, disputes and objections, documents, measures, evidence and the timeline (the journal's narrative, in Chinese).
  */
 import type { AssetClass } from '#domain/case/model.ts';
 import { daysLate } from '#domain/exports/collect.ts';
 import { ASSET_CLASS_LABELS, ASSET_STATUS_LABELS } from '#domain/timeline/labels.ts';
 import { chinaTime, yuan } from './api.ts';
+import { CaseObjections } from './disputes.tsx';
 import { Disputes } from './distribution.tsx';
 import { DocumentList } from './documents.tsx';
 import { EvidenceList } from './evidence.tsx';
@@ -67,7 +68,7 @@ interface CaseData {
   ledger: { entryId: string; kind: string; amountFen: number; at: string; counterparty: string }[];
 }
 
-export function CasePage({ api, t, lang, caseId }: PageProps & { caseId: string }) {
+export function CasePage({ api, t, lang, version, caseId }: PageProps & { caseId: string }) {
   const { data, error } = useData(() => api.get<CaseData>(`/cases/${caseId}`), [caseId]);
   const timeline = useData(
     () => api.get<{ lines: { seq: number; at: string; actor: string; text: string }[] }>(`/cases/${caseId}/timeline`),
@@ -197,6 +198,7 @@ export function CasePage({ api, t, lang, caseId }: PageProps & { caseId: string 
         </ul>
       )}
       <Disputes api={api} lang={lang} caseId={caseId} />
+      <CaseObjections api={api} lang={lang} caseId={caseId} version={version} />
       <CaseCarryover api={api} lang={lang} caseId={caseId} />
       <h3>{t('caseDocuments')}</h3>
       <DocumentList api={api} caseId={caseId} t={t} />

@@ -1,8 +1,8 @@
 /**
  * Disputes inside enforcement in the console: on the case page, the case's objections (执行异议, 案外人异议) with their
  * state, the asset concerned and the period that runs; on the command-center board, the objections whose periods
- * run out soon (or whose examination is overdue) across the court. Mounted once beside the page (main.tsx); it shows
- * itself on those two pages only, from the staff API (the case, the board's nodes).
+ * run out soon (or whose examination is overdue) across the court. The case page (case-page.tsx) and the board
+ * (board.tsx) place them among their sections; both read the staff API only (the case, the board's nodes).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { nodeLabel } from '#domain/case/node-labels.ts';
@@ -76,7 +76,8 @@ const ZH = {
     auction: '拍卖：',
   } as Record<string, string>,
   light: { met: '已完成', green: '正常', 'due-soon': '即将到期', overdue: '已逾期' } as Record<string, string>,
-  headers: ['异议', '异议人', '财产', '状态', '期间', '到期日'],
+  headers: ['异议', '异议人', '异议对象', '状态', '期间', '到期日'],
+  filed: (date: string) => `（${date}提出）`,
   boardHeaders: ['案号', '期间', '到期日', '承办人', '状态'],
   none: '无',
   held: '该财产暂停处分',
@@ -116,7 +117,8 @@ const EN = {
     auction: 'Auction: ',
   } as Record<string, string>,
   light: { met: 'Met', green: 'On time', 'due-soon': 'Due soon', overdue: 'Overdue' } as Record<string, string>,
-  headers: ['Objection', 'Objector', 'Asset', 'State', 'Period', 'Due'],
+  headers: ['Objection', 'Objector', 'Contested', 'State', 'Period', 'Due'],
+  filed: (date: string) => ` (filed ${date})`,
   boardHeaders: ['Case', 'Period', 'Due', 'Officer', 'Light'],
   none: 'None',
   held: 'Asset held from disposal',
@@ -136,7 +138,18 @@ function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): { data?: 
   return state;
 }
 
-function CaseDisputes({ api, caseId, lang, version }: { api: Api; caseId: string; lang: Lang; version: number }) {
+/** The case's objections: kind and filing date, objector, the contested act or asset, state and the period that runs. */
+export function CaseObjections({
+  api,
+  caseId,
+  lang,
+  version,
+}: {
+  api: Api;
+  caseId: string;
+  lang: Lang;
+  version: number;
+}) {
   const w = lang === 'zh' ? ZH : EN;
   const { data, error } = useLoad(() => api.get<CaseObjections>(`/cases/${caseId}`), [caseId, version]);
   const objections = Object.values(data?.objections ?? {});
@@ -164,7 +177,8 @@ function CaseDisputes({ api, caseId, lang, version }: { api: Api; caseId: string
             return (
               <tr key={o.objectionId} data-objection={o.objectionId}>
                 <td>
-                  {w.kind[o.kind]} {o.objectionId}
+                  {w.kind[o.kind]}
+                  {w.filed(o.receivedOn)}
                 </td>
                 <td>
                   {o.objector.name}（{w.role[o.objector.role] ?? o.objector.role}）
@@ -193,7 +207,8 @@ function CaseDisputes({ api, caseId, lang, version }: { api: Api; caseId: string
   );
 }
 
-function BoardDisputes({ api, lang, version }: { api: Api; lang: Lang; version: number }) {
+/** The court's objection periods running out (or overdue), soonest first. */
+export function BoardObjections({ api, lang, version }: { api: Api; lang: Lang; version: number }) {
   const w = lang === 'zh' ? ZH : EN;
   const { data } = useLoad(async () => {
     const [soon, overdue] = await Promise.all([
@@ -237,12 +252,4 @@ function BoardDisputes({ api, lang, version }: { api: Api; lang: Lang; version: 
       )}
     </section>
   );
-}
-
-/** Shows the case's objections on `#/cases/<id>`, and the court's objections running out on `#/board`. */
-export function Disputes({ api, route, lang, version }: { api: Api; route: string; lang: Lang; version: number }) {
-  const [, view, id] = route.split('/');
-  if (view === 'cases' && id) return <CaseDisputes api={api} caseId={id} lang={lang} version={version} />;
-  if (view === 'board') return <BoardDisputes api={api} lang={lang} version={version} />;
-  return null;
 }

@@ -18,7 +18,6 @@ import {
 import { Board } from './board.tsx';
 import { CasePage } from './case-page.tsx';
 import { ClockControl } from './clock.tsx';
-import { Disputes } from './disputes.tsx';
 import { FieldBoard } from './field-board.tsx';
 import { type LabelKey, type Lang, translator } from './i18n.ts';
 import { Lookup } from './lookup.tsx';
@@ -125,10 +124,7 @@ function App({ config }: { config: ConsoleConfig }) {
         </div>
         {config.mode === 'local' ? <ClockControl api={api} t={t} onMoved={() => setVersion((v) => v + 1)} /> : null}
       </header>
-      <main id="main">
-        {current.render({ api, t, lang, version, id })}
-        <Disputes api={api} route={route} lang={lang} version={version} />
-      </main>
+      <main id="main">{current.render({ api, t, lang, version, id })}</main>
     </>
   );
 }

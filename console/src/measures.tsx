@@ -26,7 +26,15 @@ interface View {
     depositFen: number;
     paidFen: number;
     refundedFen: number;
-    leads: { leadId: string; label: string; summary: string; realisedFen: number; rewardFen?: number }[];
+    leads: {
+      leadId: string;
+      receivedAt: string;
+      informantRef: string;
+      label: string;
+      summary: string;
+      realisedFen: number;
+      rewardFen?: number;
+    }[];
   };
   relief?: {
     status: string;
@@ -193,10 +201,12 @@ function Summary({ view, t }: { view: View; t: T }) {
         ))}
         {(view.reward?.leads ?? []).map((l) => (
           <tr key={l.leadId}>
-            <th scope="row">{l.leadId}</th>
+            <th scope="row">{t('rewardLead').replace('{date}', chinaTime(l.receivedAt).slice(0, 10))}</th>
             <td>
-              {l.summary} · {l.label} · {yuan(l.realisedFen)}
-              {l.rewardFen !== undefined ? ` · ${yuan(l.rewardFen)}` : ''}
+              {t('rewardInformant')}
+              {l.informantRef}：{l.summary} · {l.label} · {t('rewardRealised')}
+              {yuan(l.realisedFen)}
+              {l.rewardFen !== undefined ? ` · ${t('rewardEarned')}${yuan(l.rewardFen)}` : ''}
             </td>
           </tr>
         ))}

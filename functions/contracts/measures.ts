@@ -123,6 +123,8 @@ export const MeasuresView = z
           z
             .object({
               leadId: z.string(),
+              receivedAt: z.string(),
+              informantRef: z.string().describe('举报人登记编号（不含姓名、证件号）'),
               status: z.string(),
               label: z.string(),
               summary: z.string(),

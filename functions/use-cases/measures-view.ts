@@ -78,6 +78,8 @@ export function readMeasures(deps: Pick<Deps, 'cases' | 'rules'>) {
               refundedFen: reward.refundedFen,
               leads: reward.leads.map((l) => ({
                 leadId: l.leadId,
+                receivedAt: l.receivedAt,
+                informantRef: l.informantRef,
                 status: l.status,
                 label: LEAD_STATUS[l.status] ?? l.status,
                 summary: l.summary,

@@ -103,14 +103,32 @@ describe('objections in the console', () => {
     expect(await section.getByRole('heading').textContent()).toBe('执行异议与案外人异议');
     const row = section.locator('tbody tr');
     expect(await row.count()).toBe(1);
+    expect(await section.locator('th').allTextContents()).toEqual([
+      '异议',
+      '异议人',
+      '异议对象',
+      '状态',
+      '期间',
+      '到期日',
+    ]);
     const cells = await row.locator('td').allTextContents();
-    expect(cells[0]).toMatch(/^执行行为异议/);
+    // What a person reads: the kind of objection and the day it was filed, never the objection's internal id.
+    expect(cells[0]).toMatch(/^执行行为异议（2026-\d\d-\d\d提出）$/);
     expect(cells[1]).toBe('被执行人（被执行人）');
     expect(cells[2]).toContain(`扣划：`);
     expect(cells[2]).toContain(ACCOUNT);
     expect(cells[3]).toBe('审查中');
     expect(cells[4]).toBe('执行异议审查');
     expect(cells[5]).toMatch(new RegExp(`^${dueDate}（(正常|即将到期)）$`));
+    // The objections sit with the case's other sections, inside the case, above the timeline.
+    const timeline = page.getByRole('heading', { name: '案件时间线' });
+    expect(await page.locator('section[aria-labelledby="case-title"]').getByTestId('case-disputes').count()).toBe(1);
+    const order = await section.evaluate(
+      // 4: DOCUMENT_POSITION_FOLLOWING (the timeline heading comes after the section).
+      (el, heading) => (heading ? el.compareDocumentPosition(heading) & 4 : 0),
+      await timeline.elementHandle(),
+    );
+    expect(order).toBeTruthy();
     await page.screenshot({ path: `${SHOTS}/objections-case.png`, fullPage: true });
   });
 
