@@ -7,11 +7,11 @@
 
 import { RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
+import { rulingServiceEvent } from '#domain/closure/ruling-service.ts';
 import {
   type DocumentReference,
   FINAL_ROUND_RULING_KINDS,
   orderDocuments,
-  receiptProblem,
 } from '#domain/documents/service-documents.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
@@ -70,22 +70,11 @@ export async function recordRulingService(deps: RulingDeps, execution: string, r
       if (s.closureReview?.rulingRequest !== request.requestId) return { events: [], result: undefined };
       const answer = request.answers.find((a) => !a.late);
       const parsed = answer ? RESULT_SCHEMAS.service.safeParse(answer.result) : undefined;
-      const problem =
-        answer?.outcome === 'ok'
-          ? receiptProblem(sent, parsed?.success ? parsed.data.documents : undefined)
-          : answer
-            ? ((parsed?.success ? parsed.data.reason : undefined) ?? '送达失败')
-            : '送达期限内未收到回执';
+      const result = parsed?.success ? parsed.data : {};
       return {
-        events: problem
-          ? [{ type: 'ruling-service-failed', requestId: request.requestId, reason: problem }]
-          : [
-              {
-                type: 'ruling-served',
-                requestId: request.requestId,
-                ...(parsed?.success && parsed.data.receipt ? { receipt: parsed.data.receipt } : {}),
-              },
-            ],
+        events: [
+          rulingServiceEvent(request.requestId, sent, answer ? { outcome: answer.outcome, ...result } : undefined),
+        ],
         result: undefined,
       };
     },
