@@ -21,13 +21,15 @@ import type { Identity } from '#domain/staff/roles.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
+import { type RulingDeps, recordRulingService, serveRuling } from './closure-ruling.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
 import { caseNotFound, conflict, forbidden, invalid, unauthenticated } from './errors.ts';
 import { liftingRun } from './performance.ts';
 import { ensureRequest, settleRequest } from './requests.ts';
 import type { StepInput } from './service.ts';
 
-type ClosureDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts' | 'wakes'>;
+type ClosureDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'requests' | 'alerts' | 'wakes'> &
+  Pick<RulingDeps, 'staff' | 'issuing'>;
 
 export type ClosureTerms =
   | {
@@ -101,6 +103,12 @@ async function next(deps: ClosureDeps, input: StepInput, round: number): Promise
         approval: approvalRequestTerms(deps, planned.step),
         round: r,
       };
+    case 'serve-ruling': {
+      // 法〔2016〕373号 第六条: closed as 终本 only once the ruling is served on the applicant. The definition's
+      // HearApplicant state waits on any request of the phase, so the service is awaited there (next: 'interview').
+      const terms = await serveRuling(deps, state, input.execution, planned.method);
+      return { next: 'interview', requestId: terms.requestId, timeoutSeconds: terms.timeoutSeconds, round: r };
+    }
     case 'interview': {
       const applicants = state.applicants.map((a) => ({ itemId: a.partyId }));
       const terms = await ensureRequest(deps, state, input.execution, {
@@ -155,6 +163,11 @@ export function advanceClosure(deps: ClosureDeps) {
   return async (input: StepInput & { readonly requestId: string; readonly round: number }): Promise<ClosureTerms> => {
     if (input.requestId) {
       const request = await settleRequest(deps, input.requestId);
+      const before = await deps.cases.load(input.caseId);
+      if (before?.closureReview?.rulingRequest === request.requestId) {
+        await recordRulingService(deps, input.execution, request);
+        return next(deps, input, input.round);
+      }
       await mutateCase(
         deps,
         input.caseId,

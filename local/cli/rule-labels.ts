@@ -222,6 +222,7 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = {
   short: '短期',
   long: '长期',
   permanentHasNoEnd: '永久保管不设期限',
+  closesOnlyWhenServedOnApplicant: '终本裁定书送达申请执行人后方可结案',
   closedTag: '结案时为证据对象设置的存储标签',
   instantRetrievalAfterDays: '结案后转入即时检索归档层（自上传起天数）',
   archiveAfterDays: '转入深度归档层（自上传起天数）',

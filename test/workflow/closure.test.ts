@@ -86,6 +86,10 @@ describe('终本 (G2)', () => {
       'AwaitFinalClosureApproval',
       'ApplyFinalClosureDecision',
       'RouteClosure',
+      // 法〔2016〕373号 第六条: the ruling is served on the applicant (the wait on its request), then the closure.
+      'HearApplicant',
+      'AdvanceClosure',
+      'RouteClosure',
       'StartRequery',
     ]);
     // The re-query watch of G3 started with the closure.
@@ -126,6 +130,21 @@ describe('终本 (G2)', () => {
     expect(summary).toMatchObject({
       reason: '终结本次执行程序；限制消费令、失信被执行人名单继续有效，定期查询被执行人财产',
     });
+    // G2-SERVICE (法〔2016〕373号 第六条): the ruling is issued, served on the applicant electronically, and only
+    // then is the case closed as 终本.
+    const order = ['final-round-ruled', 'ruling-service-attempted', 'ruling-served', 'case-closed'].map((type) =>
+      list.findIndex((e) => e.type === type),
+    );
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    const attempted = list.find((e) => e.type === 'ruling-service-attempted');
+    expect(attempted).toMatchObject({ method: 'electronic' });
+    const request = await s.runtime.deps.requests.get(
+      attempted?.type === 'ruling-service-attempted' ? attempted.requestId : '',
+    );
+    expect(request).toMatchObject({ kind: 'service', method: 'electronic', status: 'complete' });
+    expect(request?.items.map((i) => i.itemId)).toEqual([closed.applicants[0]?.partyId]);
+    expect(list.find((e) => e.type === 'ruling-served')).toMatchObject({ receipt: expect.stringMatching(/^ES/) });
   });
 
   it('refused to the officer when a condition time cannot fix is missing, naming it; the officer asks again once it holds', async () => {

@@ -279,6 +279,22 @@ describe('control and closure issue their documents as the acts are recorded', (
     const closedAt = closed.closure?.at ?? '';
     for (const doc of docs.filter((d) => d.kind === 'termination-ruling' || d.kind === 'closure-notice'))
       expect(doc.issuedAt <= closedAt).toBe(true);
+    // 法〔2016〕373号 第六条: the ruling went to the applicant before the closure, the request naming it by number and
+    // hash, and the receipt naming the same (a receipt with another hash would not have closed the case).
+    const ruling = docs.find((d) => d.kind === 'termination-ruling');
+    const history = await s.runtime.cases.history(caseId);
+    const attempted = history.flatMap((c) => c.events).find((e) => e.type === 'ruling-service-attempted');
+    const request = await s.runtime.deps.requests.get(
+      attempted?.type === 'ruling-service-attempted' ? attempted.requestId : '',
+    );
+    expect(request?.items[0]?.documents).toEqual([
+      expect.objectContaining({ kind: 'termination-ruling', number: ruling?.number, sha256: ruling?.sha256 }),
+    ]);
+    expect(request?.answers[0]?.result).toMatchObject({
+      documents: [{ number: ruling?.number, sha256: ruling?.sha256 }],
+    });
+    const servedAt = history.find((c) => c.events.some((e) => e.type === 'ruling-served'))?.at ?? '';
+    expect(servedAt !== '' && servedAt <= closedAt).toBe(true);
     void DAY;
   });
 });

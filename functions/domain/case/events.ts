@@ -575,6 +575,11 @@ export type CaseEvent =
     }
   | { readonly type: 'closure-review-ended'; readonly outcome: 'refused' | 'rejected' | 'granted' }
   | { readonly type: 'interview-requested'; readonly requestId: string }
+  /** G2 (法〔2016〕373号 第六条): the approved 终本 ruling is issued; the case closes once it is served on the applicant. */
+  | { readonly type: 'final-round-ruled' }
+  | { readonly type: 'ruling-service-attempted'; readonly requestId: string; readonly method: ServiceMethod }
+  | { readonly type: 'ruling-served'; readonly requestId: string; readonly receipt?: string }
+  | { readonly type: 'ruling-service-failed'; readonly requestId: string; readonly reason: string }
   | {
       readonly type: 'applicant-heard';
       readonly opinion: InterviewOpinion;

@@ -576,6 +576,11 @@ export interface ClosureReview {
   readonly waitUntil?: LocalDate;
   /** The request that asks the applicant to be heard, while it is awaited. */
   readonly interviewRequest?: string;
+  /** 终本 (法〔2016〕373号 第六条): the ruling issued, its service on the applicant and the attempts so far. */
+  readonly ruled?: boolean;
+  readonly rulingRequest?: string;
+  readonly rulingAttempts?: number;
+  readonly rulingServedAt?: string;
 }
 
 export interface Interview {

@@ -22,6 +22,10 @@ export const CLOSURE_EVENT_TYPES = [
   'closure-refused',
   'closure-review-ended',
   'interview-requested',
+  'final-round-ruled',
+  'ruling-service-attempted',
+  'ruling-served',
+  'ruling-service-failed',
   'applicant-heard',
   'requery-recorded',
   'resumption-requested',
@@ -146,6 +150,18 @@ export function applyClosureEvent(state: EnforcementCase, event: ClosureEvent, a
       return review(state, ({ interviewRequest: _done, ...r }) => ({ ...r, status: event.outcome }));
     case 'interview-requested':
       return review(state, (r) => ({ ...r, interviewRequest: event.requestId }));
+    case 'final-round-ruled':
+      return review(state, (r) => ({ ...r, ruled: true }));
+    case 'ruling-service-attempted':
+      return review(state, (r) => ({
+        ...r,
+        rulingRequest: event.requestId,
+        rulingAttempts: (r.rulingAttempts ?? 0) + 1,
+      }));
+    case 'ruling-served':
+      return review(state, ({ rulingRequest: _served, ...r }) => ({ ...r, rulingServedAt: at }));
+    case 'ruling-service-failed':
+      return review(state, ({ rulingRequest: _failed, ...r }) => r);
     case 'applicant-heard':
       return {
         ...state,

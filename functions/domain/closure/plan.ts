@@ -21,6 +21,8 @@ export type ClosureNext =
   | { readonly kind: 'interview' }
   | { readonly kind: 'approve'; readonly step: Extract<ApprovalStep, 'final-closure' | 'closure'> }
   | { readonly kind: 'closed' }
+  /** 终本 (法〔2016〕373号 第六条): serve the issued ruling on the applicant; the case closes once it is served. */
+  | { readonly kind: 'serve-ruling'; readonly method: 'electronic' | 'postal' }
   | { readonly kind: 'refused' };
 
 export interface ClosurePlan {
@@ -113,6 +115,15 @@ function close(state: EnforcementCase, now: Instant): CaseEvent[] {
   return withExitLift(state, events, now);
 }
 
+/**
+ * How the 终本 ruling goes to the applicant: through the e-service platform when the applicant consented to it and
+ * no attempt failed yet; otherwise by post.
+ */
+export function rulingServiceMethod(state: EnforcementCase): 'electronic' | 'postal' {
+  const consented = state.applicants[0]?.contact.eServiceConsent === true;
+  return consented && (state.closureReview?.rulingAttempts ?? 0) === 0 ? 'electronic' : 'postal';
+}
+
 /** `execution` is the closure phase's execution: its approvals are found by their ids. */
 export function planClosure(state: EnforcementCase, rules: Rules, now: Instant, execution: string): ClosurePlan {
   const review = state.closureReview;
@@ -135,8 +146,18 @@ export function planClosure(state: EnforcementCase, rules: Rules, now: Instant, 
     return { events, next: { kind: 'refused' } };
   }
   if (decided?.status === 'approved') {
+    // 终本: the ruling is issued; the case is closed only once it is served on the applicant (G2-SERVICE).
+    if (review.way === 'final-round-closure') {
+      if (review.rulingServedAt) return { events: close(state, now), next: { kind: 'closed' } };
+      if (review.ruled) return { events: [], next: { kind: 'serve-ruling', method: rulingServiceMethod(state) } };
+    }
     // Checked once more: the case may have changed while the approval waited (money came in, an asset was found).
     if (problems.length > 0) return refuse(state, problems);
+    if (review.way === 'final-round-closure')
+      return {
+        events: [{ type: 'final-round-ruled' }],
+        next: { kind: 'serve-ruling', method: rulingServiceMethod(state) },
+      };
     return { events: close(state, now), next: { kind: 'closed' } };
   }
   if (problems.length === 0) return { events: [], next: { kind: 'approve', step } };

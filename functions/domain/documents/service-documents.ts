@@ -72,6 +72,8 @@ export function receiptProblem(
 export const ORDER_DOCUMENT_KINDS: readonly DocumentKind[] = ['freeze-ruling', 'seal-ruling', 'assistance-notice'];
 /** The kinds a deduction order carries to the bank: the deduction ruling (划拨) and the assistance notice. */
 export const DEDUCTION_DOCUMENT_KINDS: readonly DocumentKind[] = ['deduction-ruling', 'assistance-notice'];
+/** The kind the 终本 ruling's service on the applicant carries (法〔2016〕373号 第六条), keyed by the act 'closure'. */
+export const FINAL_ROUND_RULING_KINDS: readonly DocumentKind[] = ['termination-ruling'];
 /** The kind an entrustment carries to the entrusted court: the entrustment letter (执行事项委托函). */
 export const ENTRUSTMENT_DOCUMENT_KINDS: readonly DocumentKind[] = ['entrustment-letter'];
 

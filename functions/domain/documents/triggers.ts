@@ -101,6 +101,8 @@ export function documentRequests(
   let detentionKey: string | undefined;
   // Assets whose ruling and notice went with the order (freeze-ordered): their freeze calls for no second pair.
   const ordered = new Set<string>();
+  // 终本: the ruling is issued when approved (final-round-ruled), before its service and the closure.
+  let ruled = false;
   for (const commit of history) {
     for (const event of commit.events) {
       switch (event.type) {
@@ -213,9 +215,14 @@ export function documentRequests(
         case 'bankruptcy-decided':
           for (const doc of measureDocuments(state, event)) add(commit, doc.kind, doc.act, doc.fields);
           break;
+        case 'final-round-ruled':
+          ruled = true;
+          add(commit, 'termination-ruling', 'closure');
+          break;
         case 'case-closed': {
           const closure = CLOSURE_WAYS[event.way];
-          if (event.way === 'final-round-closure') add(commit, 'termination-ruling', 'closure');
+          // Journals from before 法〔2016〕373号 第六条 was modelled issued the 终本 ruling with the closure itself.
+          if (event.way === 'final-round-closure' && !ruled) add(commit, 'termination-ruling', 'closure');
           add(commit, 'closure-notice', 'closure', { closureWay: closure.way, closureReason: closure.reason });
           break;
         }

@@ -523,6 +523,22 @@ export const RULES = {
      */
     undisposable: ['auction-and-sale-failed-in-lieu-declined', 'sealed-not-impounded'],
   },
+  G2_SERVICE: {
+    id: 'G2-SERVICE',
+    title: 'The 终本 ruling states its contents and is served on the applicant; only then is the case closed as 终本',
+    titleZh: '终结本次执行程序裁定书送达申请执行人后结案',
+    kind: 'law',
+    source: `${FINAL_ROUND_2016} 第六条（终结本次执行程序裁定书应当载明有关内容；终结本次执行程序裁定书送达申请执行人以后，执行案件可以作结案处理）`,
+    effectiveFrom: '2016-12-01',
+    version: '2016',
+    /**
+     * Read in secondary sources only (第六条 as quoted); the official text was not found in the stored copies. The
+     * article gives no period for the service: no time node.
+     */
+    verify: true,
+    /** Closed as 终本 only once the ruling is served on the applicant (a receipt naming the ruling and its hash). */
+    closesOnlyWhenServedOnApplicant: true,
+  },
   G3: {
     id: 'G3',
     title: 'After 终本: periodic network re-query; found assets resume enforcement as a new case',

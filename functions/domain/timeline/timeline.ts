@@ -499,6 +499,14 @@ function describeClosureEvent(event: ClosureEvent, state: EnforcementCase | unde
       return { refused: '结案审查结束：不符合条件', rejected: '结案审查结束：审批未同意', granted: '' }[event.outcome];
     case 'interview-requested':
       return '通过电子送达平台告知申请执行人终本事项，听取其对终结本次执行程序的意见（G2）';
+    case 'final-round-ruled':
+      return '作出终结本次执行程序裁定书，送达申请执行人后结案（法〔2016〕373号 第六条）';
+    case 'ruling-service-attempted':
+      return `向申请执行人${event.method === 'electronic' ? '电子送达' : '邮寄送达'}终结本次执行程序裁定书`;
+    case 'ruling-served':
+      return `终结本次执行程序裁定书已送达申请执行人${event.receipt ? `（回执${event.receipt}）` : ''}`;
+    case 'ruling-service-failed':
+      return `终结本次执行程序裁定书未能送达申请执行人：${event.reason}，改为邮寄送达`;
     case 'applicant-heard':
       // 约谈 is a meeting (the officer tells the applicant of 终本 and hears them); an answer on the platform is not.
       return event.by === 'applicant'

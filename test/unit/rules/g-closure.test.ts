@@ -343,15 +343,71 @@ describe('the closure review (planClosure)', () => {
       { type: 'approval-decided', approvalId, decision: 'approved', by: 'zhang-wei', role: 'bureau-chief' },
     ] as const satisfies readonly CaseEvent[];
     const state = approved.reduce((s: EnforcementCase, e) => applyEvent(s, e, JUNE), heard(review(exhausted()), JUNE));
+    // G2-SERVICE (法〔2016〕373号 第六条): approved, the ruling is issued and served on the applicant first.
     const plan = planClosure(state, RULES, JUNE, EXECUTION);
-    expect(plan.next).toEqual({ kind: 'closed' });
-    expect(plan.events.map((e) => e.type)).toEqual(['case-closed', 'status-changed', 'closure-review-ended']);
+    expect(plan.next).toEqual({ kind: 'serve-ruling', method: 'electronic' });
+    expect(plan.events.map((e) => e.type)).toEqual(['final-round-ruled']);
+    const served = [
+      { type: 'final-round-ruled' },
+      { type: 'ruling-service-attempted', requestId: 'r1', method: 'electronic' },
+      { type: 'ruling-served', requestId: 'r1', receipt: 'ES1' },
+    ] as const satisfies readonly CaseEvent[];
+    const closing = served.reduce((s: EnforcementCase, e) => applyEvent(s, e, JUNE), state);
+    const closed = planClosure(closing, RULES, JUNE, EXECUTION);
+    expect(closed.next).toEqual({ kind: 'closed' });
+    expect(closed.events.map((e) => e.type)).toEqual(['case-closed', 'status-changed', 'closure-review-ended']);
     const paid = applyEvent(
       state,
       { type: 'money-received', entryId: 'e1', amountFen: fen(100), source: 'voluntary', note: '' },
       JUNE,
     );
     expect(planClosure(paid, RULES, JUNE, EXECUTION).next).toEqual({ kind: 'refused' });
+  });
+
+  describe('G2-SERVICE: the 终本 ruling is served on the applicant before the case is closed (法〔2016〕373号 第六条)', () => {
+    const approvalId = approvalIdFor(EXECUTION, 'final-closure', 0);
+    const approved = [
+      {
+        type: 'approval-requested',
+        approvalId,
+        step: 'final-closure',
+        requiredRole: 'bureau-chief',
+        level: 0,
+        requester: 'wang-fang',
+        dueAt: JUNE,
+        summary: '',
+      },
+      { type: 'approval-decided', approvalId, decision: 'approved', by: 'zhang-wei', role: 'bureau-chief' },
+      { type: 'final-round-ruled' },
+      { type: 'ruling-service-attempted', requestId: 'r1', method: 'electronic' },
+    ] as const satisfies readonly CaseEvent[];
+    const sent = approved.reduce((s: EnforcementCase, e) => applyEvent(s, e, JUNE), heard(review(exhausted()), JUNE));
+
+    it('fail: ruled and sent but not served, the case is not closed; a failed service goes again by post', () => {
+      expect(RULES.G2_SERVICE.closesOnlyWhenServedOnApplicant).toBe(true);
+      const waiting = planClosure(sent, RULES, JUNE, EXECUTION);
+      expect(waiting.events).toEqual([]);
+      expect(waiting.next.kind).toBe('serve-ruling');
+      const failed = applyEvent(
+        sent,
+        { type: 'ruling-service-failed', requestId: 'r1', reason: '电子送达地址无效' },
+        JUNE,
+      );
+      expect(failed.closureReview?.rulingRequest).toBeUndefined();
+      expect(planClosure(failed, RULES, JUNE, EXECUTION)).toEqual({
+        events: [],
+        next: { kind: 'serve-ruling', method: 'postal' },
+      });
+      expect(failed.status).not.toBe('closed');
+    });
+
+    it('pass: served, the case is closed as 终本, once', () => {
+      const served = applyEvent(sent, { type: 'ruling-served', requestId: 'r1' }, JUNE);
+      expect(served.closureReview?.rulingServedAt).toBe(JUNE);
+      const plan = planClosure(served, RULES, JUNE, EXECUTION);
+      expect(plan.next).toEqual({ kind: 'closed' });
+      expect(plan.events[0]).toEqual({ type: 'case-closed', way: 'final-round-closure' });
+    });
   });
 });
 

@@ -45,6 +45,7 @@ describe('the rule table', () => {
     // full: 15 days to start, 30 days to report: no longer flagged.
     // ARCHIVE-RETENTION (issue 19): its text was found in secondary sources only. E8-PANEL: the majority rule and
     // the odd panel are read in secondary sources; their 2023 article numbers are not confirmed.
+    // G2-SERVICE (法〔2016〕373号 第六条, the 终本 ruling served on the applicant before closure): secondary sources only.
     expect(flagged).toEqual([
       'A10',
       'A11-OBJECTION',
@@ -53,6 +54,7 @@ describe('the rule table', () => {
       'E8-PANEL',
       'E9',
       'F1',
+      'G2-SERVICE',
       'M-RELIEF',
       'OBJ-RELEASE',
       'REVERSAL',
