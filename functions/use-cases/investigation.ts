@@ -11,6 +11,7 @@ import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { meetNode, timeNode } from '#domain/case/nodes.ts';
 import { type ControlStep, nextControlStep, orderItem } from '#domain/control/next-step.ts';
 import { handoverStatus, planControl, receiptExpiry } from '#domain/control/plan.ts';
+import { continuesInvestigation } from '#domain/disputes/suspension-resume.ts';
 import { orderReceiptProblem } from '#domain/documents/service-documents.ts';
 import { derivedId, executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
@@ -31,6 +32,15 @@ type InvestigationDeps = Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | '
 /** Control's steps issue the freeze and seal orders' documents before the orders go out. */
 type ControlDeps = InvestigationDeps & Pick<Deps, 'staff' | 'issuing'>;
 
+/** What opening a run decided: whom it inquires about, or that it waits, or which settled inquiry it takes up. */
+interface Opened {
+  readonly covered: readonly string[] | undefined;
+  readonly waits: boolean;
+  readonly reuse?: string;
+  /** A run continuing one a suspension stopped: the inquiry may still be open. */
+  readonly continued?: boolean;
+}
+
 /**
  * Opens the phase and sends the network inquiry for every respondent on every channel. A later run inquires about
  * the respondents who joined by a ruling (追加、变更) and no inquiry covered yet: from a status the case may leave
@@ -40,7 +50,7 @@ export function openInvestigation(deps: InvestigationDeps) {
   return async (input: StepInput): Promise<{ inquiry: WaitTerms }> => {
     const { run } = parseExecutionName(input.execution);
     const requestId = requestIdFor(input.execution, 'inquiry', 1);
-    const { state, result } = await mutateCase(
+    const { state, result } = await mutateCase<Opened>(
       deps,
       input.caseId,
       SYSTEM,
@@ -55,6 +65,7 @@ export function openInvestigation(deps: InvestigationDeps) {
               ...(run > 1 && !s.inquiry?.requests?.[requestId] ? { reuse: lastInquiry(s) } : {}),
             },
           };
+        if (s.inquiry && continuesInvestigation(s, run)) return continuedInquiry(s, input.execution, run);
         if (s.inquiry) return joinedInquiry(s, input.execution, run, requestId);
         const items = inquiryItems(s);
         const events: CaseEvent[] = [
@@ -78,7 +89,12 @@ export function openInvestigation(deps: InvestigationDeps) {
     if (result.waits) throw new PhaseEndedError(state.caseId, input.execution, 'the joined respondent’s inquiry waits');
     // Controlling what a late answer found: the settled inquiry that found it is recorded again (nothing new), then
     // the control plan takes the property up.
-    if (result.reuse) return { inquiry: { requestId: result.reuse, timeoutSeconds: 1 } };
+    if (result.reuse) {
+      // A run continuing a suspended one waits what is left of the stopped run's inquiry (nothing, if answered).
+      const pending = result.continued ? await getRequest(deps, result.reuse) : undefined;
+      const left = pending?.status === 'pending' ? secondsUntil(deps.clock.now(), pending.dueAt) : 1;
+      return { inquiry: { requestId: result.reuse, timeoutSeconds: Math.max(1, left) } };
+    }
     const covered = new Set(result.covered ?? state.inquiry?.requests?.[requestId] ?? []);
     const terms = await ensureRequest(deps, state, input.execution, {
       kind: 'inquiry',
@@ -87,6 +103,23 @@ export function openInvestigation(deps: InvestigationDeps) {
       period: deps.rules.P_PARTNER_WAITS.inquiry,
     });
     return { inquiry: { requestId: terms.requestId, timeoutSeconds: terms.timeoutSeconds } };
+  };
+}
+
+/**
+ * A run continuing the one a suspension stopped (SUSPENSION): the inquiry that run sent is taken up where it stood,
+ * waited for if still open, recorded (once) and the control planned, as the stopped run would have. Nothing is
+ * inquired again.
+ */
+function continuedInquiry(
+  s: EnforcementCase,
+  execution: string,
+  run: number,
+): { events: CaseEvent[]; result: { covered: undefined; waits: false; reuse?: string; continued: true } } {
+  const reuse = lastInquiry(s);
+  return {
+    events: [{ type: 'phase-started', phase: 'investigation', run, execution }],
+    result: { covered: undefined, waits: false, continued: true, ...(reuse ? { reuse } : {}) },
   };
 }
 

@@ -2,7 +2,8 @@
  * 中止执行 pauses the stopped work's own deadlines (SUSPENSION; 民诉法 2023年修正 第二百六十七条): the case is stopped
  * while the investigation's deadline (investigation-finished, due 2 April) is open. For the 40 days the suspension is
  * in force staff see that deadline neither warned about nor overdue, on the case page or the command center's board,
- * even past its due day; lifted, it is due 40 days later than it was, its first due day kept.
+ * even past its due day; lifted, it is due 40 days later than it was, its first due day kept, and the resumed
+ * investigation meets it.
  */
 import { describe, expect, it } from 'vitest';
 import { daysBetween, type LocalDate } from '#domain/calendar/local-date.ts';
@@ -73,8 +74,11 @@ describe('中止执行: the stopped work’s deadline waits, then moves on by th
       { as: 'wang-fang' },
     );
     const moved = after.body.nodes[NODE];
-    expect(moved).toMatchObject({ status: 'open', originalDueDate: first?.dueDate });
+    // The investigation resumed at once (a run continuing the stopped one) and recorded the answered inquiry: the
+    // deadline, moved on by 40 days first, is met within it.
+    expect(moved).toMatchObject({ status: 'met', originalDueDate: first?.dueDate });
     expect(daysBetween(first?.dueDate as LocalDate, moved?.dueDate as LocalDate)).toBe(40);
+    expect((await s.load(caseId)).phaseRuns.investigation).toBe(2);
     expect(after.body.nodeLights[NODE]).not.toBe('overdue');
     await s.close();
   }, 120_000);

@@ -21,8 +21,11 @@ import type { EnforcementCase, Phase, TimeNode } from '../case/model.ts';
 import { runningPhases } from '../case/phases.ts';
 import type { SuspensionState } from './distribution-state.ts';
 
-/** The phases started again on lifting: the loops the domain drives, which take up where the case stands. */
-export const RESUMABLE_PHASES: readonly Phase[] = ['disposal', 'coercion'];
+/**
+ * The phases started again on lifting: the loops the domain drives, which take up where the case stands, and the
+ * network inquiry, continued by a new run from the inquiry the stopped run sent (`continuesInvestigation`).
+ */
+export const RESUMABLE_PHASES: readonly Phase[] = ['investigation', 'disposal', 'coercion'];
 
 /**
  * The phases at work when a suspension takes effect, of those a lifting starts again: the disposal while the case
@@ -31,6 +34,8 @@ export const RESUMABLE_PHASES: readonly Phase[] = ['disposal', 'coercion'];
 export function stoppedPhases(state: EnforcementCase): Phase[] {
   const running = runningPhases(state);
   const stopped: Phase[] = [];
+  // The network inquiry and its answers: the control plan is not made yet (an approval pending blocks a ruling).
+  if (state.status === 'investigating' && running.investigation !== undefined) stopped.push('investigation');
   if (state.status === 'disposing' && running.disposal !== undefined) stopped.push('disposal');
   const measuresAtWork =
     state.status === 'coercing' || (state.status === 'disposing' && state.coercion?.outcome === undefined);
@@ -49,6 +54,23 @@ export function phasesToResume(state: EnforcementCase): Phase[] {
   return stopped.filter(
     (phase) =>
       RESUMABLE_PHASES.includes(phase) && (state.phaseRuns[phase] ?? 0) <= (suspension.interrupted?.[phase] ?? 0),
+  );
+}
+
+/**
+ * A run of the investigation that continues the one a suspension stopped during the network inquiry (not a joined
+ * respondent's inquiry): enforcement resumed, no later run began meanwhile, and the case is still investigating.
+ */
+export function continuesInvestigation(state: EnforcementCase, run: number): boolean {
+  const suspension = state.suspension;
+  const current = state.phaseRuns.investigation ?? 0;
+  return (
+    state.status === 'investigating' &&
+    suspension?.status === 'resumed' &&
+    (suspension.stopped ?? []).includes('investigation') &&
+    run === current + 1 &&
+    (suspension.interrupted?.investigation ?? 0) >= current &&
+    (state.interrupted?.investigation ?? 0) >= current
   );
 }
 

@@ -11,6 +11,7 @@ import { timeNode } from '#domain/case/nodes.ts';
 import { termExclusionDue } from '#domain/case/term-exclusions.ts';
 import type { SuspensionState } from '#domain/disputes/distribution-state.ts';
 import {
+  continuesInvestigation,
   pausedBySuspension,
   phasesToResume,
   resumedNodes,
@@ -69,6 +70,30 @@ describe('stoppedPhases and phasesToResume: every phase at work, only those', ()
     // A ruling recorded before it named the stopped phases: the phase the case was last in, as before.
     const legacy = suspended({ ...alone, phase: 'coercion' }, { stopped: undefined });
     expect(phasesToResume(legacy)).toEqual(['coercion']);
+  });
+});
+
+describe('the network inquiry stopped, and continued when lifted', () => {
+  const inquiring = at('investigating', { service: 1, investigation: 1 });
+  const lifted = (s: EnforcementCase) => {
+    const stopped = suspended(s);
+    return { ...stopped, suspension: { ...stopped.suspension, status: 'resumed' } } as EnforcementCase;
+  };
+
+  it('pass: investigating, the inquiry run stops and is started again; its next run continues it', () => {
+    expect(stoppedPhases(inquiring)).toEqual(['investigation']);
+    expect(phasesToResume(suspended(inquiring))).toEqual(['investigation']);
+    expect(continuesInvestigation(lifted(inquiring), 2)).toBe(true);
+  });
+
+  it('fail: not suspended, still in force, a later run (a joined respondent’s), or past the inquiry', () => {
+    expect(continuesInvestigation(inquiring, 2)).toBe(false);
+    expect(continuesInvestigation(suspended(inquiring), 2)).toBe(false);
+    const continued = { ...lifted(inquiring), phaseRuns: { service: 1, investigation: 2 } };
+    expect(continuesInvestigation(continued, 3)).toBe(false);
+    const coercing = at('coercing', { investigation: 1, coercion: 1 }, { coercion });
+    expect(stoppedPhases(coercing)).toEqual(['coercion']);
+    expect(continuesInvestigation({ ...lifted(coercing), status: 'investigating' }, 2)).toBe(false);
   });
 });
 
