@@ -239,7 +239,7 @@ function disburseDuringCoercion(deps: Pick<Deps, 'cases' | 'clock' | 'engine'>) 
       SYSTEM,
       { action: 'disburse-during-coercion' },
       (s): { events: CaseEvent[]; result: string | undefined } => {
-        const free = accountBalance(s) - heldMoneyFen(s);
+        const free = freeBalanceFen(s);
         // Performance in full ends the measures, which lift and remove first (C5, C6), then hand over to disbursement.
         const partial = outstandingFen(s) > 0;
         const beside = s.status === 'coercing' && coercionRunning(s) && s.distribution?.stage === undefined;
