@@ -67,6 +67,7 @@ import {
   listEntrustedMatters,
   type ReceiveCommand,
   receiveEntrustedMatter,
+  startEntrustedMatter,
 } from '#use-cases/received-matters.ts';
 import { applyForResumption, recordSettlement } from '#use-cases/settlement.ts';
 import { assignTask, claimTask, getTask, listTasks, reassignTasks, unclaimTask } from '#use-cases/tasks.ts';
@@ -169,6 +170,7 @@ export function apiHandlers(
   const received = listEntrustedMatters(deps);
   const assignMatter = assignEntrustedMatter(deps);
   const finishMatter = finishEntrustedMatter(deps);
+  const startMatter = startEntrustedMatter(deps);
   const overdue = alertOverdueEntrustedMatters(deps);
   const counts = entrustmentCounts(deps);
   const notImpounded = recordNotImpounded(deps);
@@ -229,6 +231,7 @@ export function apiHandlers(
       received(identity, query as z.infer<typeof MatterQuery> as Parameters<typeof received>[1]),
     assignReceivedMatter: ({ identity, params, body }) =>
       assignMatter(identity, { matterId: params.matterId ?? '', ...(body as { to: string }) }),
+    startReceivedMatter: ({ identity, params }) => startMatter(identity, { matterId: params.matterId ?? '' }),
     finishReceivedMatter: ({ identity, params, body }) =>
       finishMatter(identity, { matterId: params.matterId ?? '', ...(body as z.infer<typeof FinishMatterBody>) }),
     checkOverdueMatters: ({ identity }) => overdue(identity),

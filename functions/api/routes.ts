@@ -723,6 +723,19 @@ export const ROUTES = [
     errors: [400, ...AUTH_ERRORS, 404, 409],
   },
   {
+    operationId: 'startReceivedMatter',
+    method: 'POST',
+    path: '/entrustments/received/{matterId}/start',
+    summary:
+      'Record that this court started on a received matter (H1: within 15 days of its arrival, else started late); again is no change',
+    tag: 'entrustments',
+    target: 'api',
+    authenticated: true,
+    params: MatterParams,
+    response: ReceivedMatterView,
+    errors: [400, ...AUTH_ERRORS, 404, 409],
+  },
+  {
     operationId: 'finishReceivedMatter',
     method: 'POST',
     path: '/entrustments/received/{matterId}/outcome',

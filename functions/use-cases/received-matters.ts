@@ -1,6 +1,6 @@
 /**
  * Matters other courts entrust to this court (H1, the receiving direction), and both directions counted. Staff
- * record a matter as it arrives, assign it, complete it or report back; the command center hears of the open ones
+ * record a matter as it arrives, assign it, record that they started on it, complete it or report back; the command center hears of the open ones
  * past H1's due date. Court scoped like every staff action; the refusals are the role table's (authority.ts).
  */
 import { type Action, actionRefusal, REFUSAL_LABELS } from '#domain/approvals/authority.ts';
@@ -15,8 +15,10 @@ import {
   type MatterOutcome,
   MatterStateError,
   markOverdue,
+  OUTCOME_LABELS,
   type ReceivedMatter,
   receiveMatter,
+  startMatter,
 } from '#domain/entrustment/received.ts';
 import { receivedMatterIdFor } from '#domain/ids.ts';
 import type { Identity } from '#domain/staff/roles.ts';
@@ -126,6 +128,20 @@ export function assignEntrustedMatter(deps: Pick<Deps, 'clock' | 'received' | 's
     return changeMatter(deps, identity, command.matterId, (m) =>
       assignMatter(m, command.to, identity.userId, deps.clock.now()),
     );
+  };
+}
+
+/**
+ * Records that this court started on the matter (H1: within 15 days of its arrival, else started late). Starting
+ * again is no change; a finished matter cannot be started.
+ */
+export function startEntrustedMatter(deps: Pick<Deps, 'clock' | 'received'>) {
+  return async (caller: Identity | undefined, command: { readonly matterId: string }) => {
+    const identity = allowed(caller, 'handle-entrustments');
+    return changeMatter(deps, identity, command.matterId, (m) => {
+      if (m.status !== 'open') throw new MatterStateError(`委托事项已${OUTCOME_LABELS[m.status]}，不能再登记开始办理`);
+      return startMatter(m, identity.userId, deps.clock.now());
+    });
   };
 }
 

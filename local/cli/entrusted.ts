@@ -1,7 +1,7 @@
 /**
  * Matters other courts entrust to this court (H1), as staff handle them, through the staff API (the running
- * server's, or in process): record one, assign it, complete it or report back, list them, have the overdue ones
- * told to the command center, and count both directions for a period.
+ * server's, or in process): record one, assign it, record that it was started, complete it or report back, list
+ * them, have the overdue ones told to the command center, and count both directions for a period.
  */
 import { MATTER_KIND_LABELS, MATTER_KINDS, type ReceivedMatter } from '#domain/entrustment/received.ts';
 import { withApi } from './api-client.ts';
@@ -17,7 +17,9 @@ const STATUS_LABELS: Readonly<Record<ReceivedMatter['status'], string>> = {
 function matterLine(m: ReceivedMatter): string {
   const due = `期限${m.node.dueDate}${m.node.unconfirmedYears.length > 0 ? '（节假日未确认）' : ''}`;
   const late = m.late ? '，逾期' : m.node.status === 'overdue' ? '，已逾期' : '';
-  return `${m.matterId}  ${m.receivedOn}收  ${m.fromCourt.name} ${m.fromCaseNumber} ${MATTER_KIND_LABELS[m.kind]} ${m.reference}  ${due}  ${STATUS_LABELS[m.status]}${late}${m.assignee ? `  承办：${m.assignee}` : ''}`;
+  const started =
+    m.status === 'open' && m.startNode?.status === 'met' ? `，已开始办理${m.startedLate ? '（逾期开始）' : ''}` : '';
+  return `${m.matterId}  ${m.receivedOn}收  ${m.fromCourt.name} ${m.fromCaseNumber} ${MATTER_KIND_LABELS[m.kind]} ${m.reference}  ${due}  ${STATUS_LABELS[m.status]}${started}${late}${m.assignee ? `  承办：${m.assignee}` : ''}`;
 }
 
 /** `enforce entrusted receive --from-court <code> --from-court-name <name> --case-number <no> --kind <k> --reference <r> --as <user>` */
@@ -74,6 +76,30 @@ export async function assignCommand(
       },
     );
     out.result(matter, () => out.line(`受托事项 ${matterId} 已交 ${to} 办理`));
+  });
+}
+
+/** `enforce entrusted start <matter> --as <user>`: records that this court started on the matter (H1: within 15 days). */
+export async function startCommand(
+  globals: GlobalOptions,
+  out: Output,
+  matterId: string,
+  options: { as: string },
+): Promise<void> {
+  await withApi(globals, out, options.as, async ({ call }) => {
+    const matter = await call<ReceivedMatter>('POST', `/entrustments/received/${matterId}/start`).catch(
+      (error: CliError) => {
+        throw new CliError(`未能登记开始办理：${error.message}`, 1, error.code);
+      },
+    );
+    const node = matter.startNode;
+    out.result(matter, () =>
+      out.line(
+        node
+          ? `受托事项 ${matterId} 已开始办理${matter.startedLate ? `，超过${node.dueDate}的开始期限（H1），记为逾期开始` : `，未超${node.dueDate}的开始期限`}`
+          : `受托事项 ${matterId} 已开始办理`,
+      ),
+    );
   });
 }
 

@@ -320,6 +320,13 @@ function program(): Command {
   ).action(async (matter: string, to: string, options) =>
     (await entrusted()).assignCommand(globals(), out(), matter, to, options),
   );
+  helped(
+    matters
+      .command('start')
+      .description('登记本院已开始办理受托事项（H1：收到委托后15日内开始办理，超过的记为逾期开始）；已登记的不重复登记')
+      .argument('<matter>', '受托事项编号')
+      .requiredOption('--as <user>', '承办人用户名'),
+  ).action(async (matter: string, options) => (await entrusted()).startCommand(globals(), out(), matter, options));
   for (const [name, outcome, description] of [
     ['complete', 'completed', '受托事项办结，记录结果（超过期限的记为逾期办结）'],
     ['report-back', 'reported-back', '函复委托法院（无法办理或部分办理），记录情况'],
