@@ -570,6 +570,7 @@ async function fullScenario(): Promise<{ s: ApiScenario; late: string }> {
   const matterId = received.body.matter.matterId;
   await r('POST', '/entrustments/received', { as: officer, body: { ...receipt, kind: 'no-such-kind' } });
   await r('POST', `/entrustments/received/${matterId}/assign`, { as: 'li-qiang', body: { to: officer } });
+  await r('POST', `/entrustments/received/${matterId}/start`, { as: officer });
   await r('POST', `/entrustments/received/${matterId}/outcome`, {
     as: officer,
     body: { outcome: 'completed', result: '已冻结' },

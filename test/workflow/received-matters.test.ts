@@ -2,7 +2,7 @@
  * H1 in both directions, through the staff API on the embedded runtime: this court's case entrusts a flat to the
  * court where it lies (sent), and other courts entrust matters to this court (received): recorded with H1's due
  * date over the Qingming holiday, completed on the due day (on time) and the day after (late), an open one told to
- * the command center once, and both directions counted for the month.
+ * the command center once, one started on day 3 within H1's 15 days, and both directions counted for the month.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { secondsUntil } from '#domain/calendar/local-date.ts';
@@ -100,6 +100,33 @@ describe('matters entrusted to this court (H1, received) and both directions cou
     expect((await finish(onTimeEarly, 'completed', '已查封，查封期限三年')).body).toMatchObject({ late: false });
     expect((await finish(onTimeEarly, 'reported-back', '改为函复')).status).toBe(409);
 
+    // H1's start (民诉法 第二百四十条: started within 15 days): the open matter started on day 3 meets its start node.
+    await s.runtime.advance(secondsUntil(s.runtime.clock.now(), cst('2026-03-09 10:00')));
+    const start = (matterId: string, as = 'ma-chao') =>
+      r<ReceivedMatter>('POST', `/entrustments/received/${matterId}/start`, { as });
+    const started = await start(open);
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ status: 'open', startedLate: false, startNode: { status: 'met' } });
+    const startDue = started.body.startNode?.dueDate;
+    expect(startDue).toBe('2026-03-23'); // 03-06 + 15 = 03-21, a Saturday: the Monday after.
+    // Again is no change; a finished matter is refused in Chinese; a field officer may not.
+    expect((await start(open)).body).toEqual(started.body);
+    const finished = await start(onTimeEarly);
+    expect(finished.status).toBe(409);
+    expect(JSON.stringify(finished.body)).toContain('委托事项已办结，不能再登记开始办理');
+    expect((await start(late, 'fan-tao')).status).toBe(403);
+    // Day 15 and after: the started matter is met and nobody is told of it; the unstarted ones' start is still open.
+    await s.runtime.advance(secondsUntil(s.runtime.clock.now(), cst('2026-03-24 09:30')));
+    expect(s.alerts.filter((a) => a.caseId === open)).toEqual([]);
+    const early = await r<{ items: ReceivedMatter[] }>('GET', '/entrustments/received?status=open', { as: 'zhao-min' });
+    const byId = new Map(early.body.items.map((m) => [m.matterId, m]));
+    expect(byId.get(open)).toMatchObject({
+      startNode: { status: 'met' },
+      startedLate: false,
+      node: { status: 'open' },
+    });
+    expect(byId.get(late)?.startNode?.status).toBe('open');
+
     // Pass: completed on the due day, the first working day after Qingming.
     await s.runtime.advance(secondsUntil(s.runtime.clock.now(), cst('2026-04-07 16:00')));
     expect((await finish(onTimeLastDay, 'completed', '已冻结')).body).toMatchObject({
@@ -130,6 +157,8 @@ describe('matters entrusted to this court (H1, received) and both directions cou
       status: 'reported-back',
       late: true,
       node: { status: 'met' },
+      // Never started before: finished after the 15 days counts as started late.
+      startedLate: true,
     });
 
     const listing = await r<{ items: ReceivedMatter[] }>('GET', '/entrustments/received?status=open', {
