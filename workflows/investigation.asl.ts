@@ -57,6 +57,8 @@ export const investigationDefinition: Definition = {
     RoutePlan: choice(
       [
         equals('$.plan.value.outcome', 'control', 'AwaitControlApproval'),
+        // A run continuing control a suspension stopped (中止执行 lifted): the plan stands approved.
+        equals('$.plan.value.outcome', 'approved', 'ExecuteControl'),
         equals('$.plan.value.outcome', 'covered', 'StartDisbursementFromPlan'),
         { Variable: '$.plan.value.coercion', IsPresent: true, Next: 'StartCoercionFromPlan' },
       ],

@@ -11,7 +11,7 @@ import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { meetNode, timeNode } from '#domain/case/nodes.ts';
 import { type ControlStep, nextControlStep, orderItem } from '#domain/control/next-step.ts';
 import { handoverStatus, planControl, receiptExpiry } from '#domain/control/plan.ts';
-import { continuesInvestigation } from '#domain/disputes/suspension-resume.ts';
+import { continuesControl, continuesInvestigation } from '#domain/disputes/suspension-resume.ts';
 import { orderReceiptProblem } from '#domain/documents/service-documents.ts';
 import { derivedId, executionName, parseExecutionName, requestIdFor } from '#domain/ids.ts';
 import { fen } from '#domain/money.ts';
@@ -21,6 +21,7 @@ import type { Rules } from '#domain/rules/table.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { type Deps, loadCase, mutateCase, PhaseEndedError, SYSTEM } from './context.ts';
+import { stoppedControlOrder } from './control-continuation.ts';
 import { nextPhase } from './hand-over.ts';
 import { foundAssets, lastInquiry, lateControl, recordLateInquiry } from './late-inquiry.ts';
 import { withOrderDocuments } from './order-documents.ts';
@@ -177,18 +178,22 @@ export function recordInquiry(deps: InvestigationDeps) {
 
 export type ControlOutcome =
   | { readonly outcome: 'control'; readonly approval: ApprovalRequestTerms }
+  /** A run continuing control a suspension stopped: the plan stands approved, its execution goes on. */
+  | { readonly outcome: 'approved' }
   | { readonly outcome: 'covered'; readonly disbursement: string }
   | { readonly outcome: 'nothing-to-control'; readonly coercion?: string; readonly disposal?: string };
 
 /** Decides what to freeze, seal and entrust, and asks for the team lead's approval. */
 export function planCaseControl(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar'>) {
   return async (input: StepInput): Promise<ControlOutcome> => {
+    const { run } = parseExecutionName(input.execution);
     const { state, result } = await mutateCase(
       deps,
       input.caseId,
       SYSTEM,
       { execution: input.execution, step: 'plan-control' },
       (s, now) => {
+        if (continuesControl(s, run)) return { events: [], result: undefined };
         const plan = planControl(s, chinaDateOf(now), deps.rules);
         if (s.status !== 'investigating') return { events: [], result: plan };
         const events: CaseEvent[] = [];
@@ -209,6 +214,7 @@ export function planCaseControl(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
         return { events, result: plan };
       },
     );
+    if (!result) return { outcome: 'approved' };
     if (result.outcome === 'control') {
       return { outcome: 'control', approval: approvalRequestTerms(deps, 'control-plan') };
     }
@@ -289,10 +295,16 @@ async function prepareControlStep(
   return { next: step, requestId: terms.requestId, timeoutSeconds: terms.timeoutSeconds, round };
 }
 
-/** After the plan is approved: the first control action. */
+/**
+ * After the plan is approved: the first control action. A run continuing control a suspension stopped first takes
+ * up the order the stopped run sent and did not record (SUSPENSION: nothing ordered twice).
+ */
 export function executeControl(deps: ControlDeps) {
   return async (input: StepInput): Promise<ControlStepTerms> => {
     const state = await loadCase(deps.cases, input.caseId);
+    const { run } = parseExecutionName(input.execution);
+    const stopped = continuesControl(state, run) ? await stoppedControlOrder(deps, state, input.execution) : undefined;
+    if (stopped) return { ...stopped, round: 1 };
     return prepareControlStep(deps, state, input.execution, 1);
   };
 }

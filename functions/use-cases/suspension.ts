@@ -4,8 +4,8 @@
  * that day the running phases stop at their next step (seizures go on being renewed: the renewal watch is not a
  * phase). Lifting it (the ground gone, or the deferral over) moves the enforcement term (A1) on by the days stopped
  * (TERM-EXCLUDED), moves the stopped work's own deadlines on as much, and starts again every phase that was stopped
- * (a disposal and the measures beside it both; an investigation stopped during the network inquiry is continued, not
- * re-inquired: disputes/suspension-resume.ts). A deferral that ends without
+ * (a disposal and the measures beside it both; an investigation stopped during the network inquiry or the control's
+ * execution is continued, not re-inquired nor re-ordered: disputes/suspension-resume.ts, control-continuation.ts). A deferral that ends without
  * performance calls the guarantee: enforcement resumes against the guaranteed property or the guarantor, while the
  * guarantee period lasts (执行担保规定 第十一条、第十三条).
  */

@@ -34,8 +34,10 @@ export const RESUMABLE_PHASES: readonly Phase[] = ['investigation', 'disposal', 
 export function stoppedPhases(state: EnforcementCase): Phase[] {
   const running = runningPhases(state);
   const stopped: Phase[] = [];
-  // The network inquiry and its answers: the control plan is not made yet (an approval pending blocks a ruling).
-  if (state.status === 'investigating' && running.investigation !== undefined) stopped.push('investigation');
+  // The network inquiry and its answers (the control plan is not made yet: an approval pending blocks a ruling), or
+  // the approved plan's freezes, entrustments and deductions being executed.
+  const investigationAtWork = state.status === 'investigating' || state.status === 'controlling';
+  if (investigationAtWork && running.investigation !== undefined) stopped.push('investigation');
   if (state.status === 'disposing' && running.disposal !== undefined) stopped.push('disposal');
   const measuresAtWork =
     state.status === 'coercing' || (state.status === 'disposing' && state.coercion?.outcome === undefined);
@@ -65,12 +67,28 @@ export function continuesInvestigation(state: EnforcementCase, run: number): boo
   const suspension = state.suspension;
   const current = state.phaseRuns.investigation ?? 0;
   return (
-    state.status === 'investigating' &&
+    (state.status === 'investigating' || state.status === 'controlling') &&
     suspension?.status === 'resumed' &&
     (suspension.stopped ?? []).includes('investigation') &&
     run === current + 1 &&
     (suspension.interrupted?.investigation ?? 0) >= current &&
     (state.interrupted?.investigation ?? 0) >= current
+  );
+}
+
+/**
+ * A run (already started) continuing the control a suspension stopped: the plan was approved before the ruling, so
+ * the run executes it on from where the stopped run (`run - 1`) left it, without planning or approving it again.
+ */
+export function continuesControl(state: EnforcementCase, run: number): boolean {
+  const suspension = state.suspension;
+  return (
+    state.status === 'controlling' &&
+    suspension?.status === 'resumed' &&
+    (suspension.stopped ?? []).includes('investigation') &&
+    run > 1 &&
+    state.phaseRuns.investigation === run &&
+    (suspension.interrupted?.investigation ?? 0) === run - 1
   );
 }
 

@@ -11,6 +11,7 @@ import { timeNode } from '#domain/case/nodes.ts';
 import { termExclusionDue } from '#domain/case/term-exclusions.ts';
 import type { SuspensionState } from '#domain/disputes/distribution-state.ts';
 import {
+  continuesControl,
   continuesInvestigation,
   pausedBySuspension,
   phasesToResume,
@@ -94,6 +95,33 @@ describe('the network inquiry stopped, and continued when lifted', () => {
     const coercing = at('coercing', { investigation: 1, coercion: 1 }, { coercion });
     expect(stoppedPhases(coercing)).toEqual(['coercion']);
     expect(continuesInvestigation({ ...lifted(coercing), status: 'investigating' }, 2)).toBe(false);
+  });
+});
+
+describe('control stopped after the plan was approved, and continued when lifted', () => {
+  const controlling = at('controlling', { service: 1, investigation: 1 });
+  const lifted = (s: EnforcementCase) => {
+    const stopped = suspended(s);
+    return { ...stopped, suspension: { ...stopped.suspension, status: 'resumed' } } as EnforcementCase;
+  };
+  const started = (s: EnforcementCase, run: number) =>
+    ({ ...s, phaseRuns: { ...s.phaseRuns, investigation: run } }) as EnforcementCase;
+
+  it('pass: controlling, the run stops and is started again; the next run continues the approved plan', () => {
+    expect(stoppedPhases(controlling)).toEqual(['investigation']);
+    expect(phasesToResume(suspended(controlling))).toEqual(['investigation']);
+    expect(continuesInvestigation(lifted(controlling), 2)).toBe(true);
+    expect(continuesControl(started(lifted(controlling), 2), 2)).toBe(true);
+  });
+
+  it('fail: still in force, not yet started, a later run, back to investigating, or the run already ended', () => {
+    expect(continuesControl(started(suspended(controlling), 2), 2)).toBe(false);
+    expect(continuesControl(lifted(controlling), 2)).toBe(false);
+    expect(continuesControl(started(lifted(controlling), 3), 3)).toBe(false);
+    expect(continuesControl({ ...started(lifted(controlling), 2), status: 'investigating' }, 2)).toBe(false);
+    expect(continuesControl(started(lifted(controlling), 2), 1)).toBe(false);
+    const ended = { ...controlling, interrupted: { investigation: 1 } } as EnforcementCase;
+    expect(stoppedPhases(ended)).toEqual([]);
   });
 });
 
