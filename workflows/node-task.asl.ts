@@ -26,6 +26,7 @@ export const nodeTaskDefinition: Definition = {
         equals('$.approval.step', 'exit-ban', 'AwaitExitBanApproval'),
         equals('$.approval.step', 'reward-notice', 'AwaitRewardApproval'),
         equals('$.approval.step', 'judicial-relief', 'AwaitReliefApproval'),
+        equals('$.approval.step', 'bankruptcy-panel', 'AwaitReferralPanelApproval'),
         equals('$.approval.step', 'bankruptcy-referral', 'AwaitReferralApproval'),
       ],
       'AwaitOverdueApproval',
@@ -46,10 +47,12 @@ export const nodeTaskDefinition: Definition = {
       ends: true,
     }),
     // The measures' approvals (exit restriction, reward notice, judicial relief, bankruptcy referral): started by
-    // the staff action that proposes the measure; apply-decision puts the decision's consequences on the case.
+    // the staff action that proposes the measure; apply-decision puts the decision's consequences on the case. The
+    // referral is reviewed by the collegial panel first (ReferralPanel), then signed by the president (Referral).
     ...measureApproval('ExitBan', 'exit-ban'),
     ...measureApproval('Reward', 'reward-notice'),
     ...measureApproval('Relief', 'judicial-relief'),
+    ...measureApproval('ReferralPanel', 'bankruptcy-panel'),
     ...measureApproval('Referral', 'bankruptcy-referral'),
     OverdueNotDecided: succeed('Nobody above the bureau chief: the command center was told by escalate-approval'),
     ExtensionNotDecided: succeed('The president did not decide in time: the command center was told'),

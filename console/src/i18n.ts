@@ -149,7 +149,7 @@ const zh = {
   reliefRecovered: '已扣回',
   reliefToRecover: '待扣回',
   bankruptcy: '移送破产审查',
-  bankruptcyApply: '移送破产审查（申请执行人书面同意，院长签署）',
+  bankruptcyApply: '移送破产审查（申请执行人书面同意，合议庭评议后院长签署）',
   bankruptcyInsolvency: '不能清偿到期债务且资不抵债或明显缺乏清偿能力的事实',
   bankruptcyCourtCode: '受移送法院代码',
   bankruptcyCourtName: '受移送法院名称',

@@ -113,7 +113,7 @@ export const MEASURE_ROUTES = [
   write(
     'proposeReferral',
     '/bankruptcy',
-    'Propose referring a company respondent to bankruptcy review with written consent (M-BANKRUPTCY); the president signs',
+    'Propose referring a company respondent to bankruptcy review with written consent (M-BANKRUPTCY); the collegial panel reviews it (E8-PANEL), then the president signs',
     ReferralBody,
   ),
   write(

@@ -98,6 +98,10 @@ export const DECISION_DATA = {
       ),
     rejected: z.strictObject({}),
   },
+  'bankruptcy-panel': {
+    approved: z.strictObject({}).check(z.describe('移送破产审查：合议庭评议同意移送，报院长签署')),
+    rejected: z.strictObject({}),
+  },
   'bankruptcy-referral': {
     approved: z.strictObject({}).check(z.describe('移送破产审查：院长签署移送决定')),
     rejected: z.strictObject({}),

@@ -348,7 +348,8 @@ export function proposeReferral(deps: MeasureDeps) {
     },
   ) => {
     const { caller } = await staffCase(deps, identity, command.caseId);
-    return propose(deps, caller, command.caseId, 'bankruptcy-referral', (s, execution) => {
+    // 第5条: the collegial panel reviews the proposal first; the president signs once it agreed (startSigning).
+    return propose(deps, caller, command.caseId, 'bankruptcy-panel', (s, execution) => {
       const problem = referralProblem(s, command, deps.rules);
       if (problem) return problem;
       return [
@@ -365,6 +366,16 @@ export function proposeReferral(deps: MeasureDeps) {
       ];
     });
   };
+}
+
+/**
+ * M-BANKRUPTCY 第5条: once the panel agreed, the president's signing approval is started (its execution named on
+ * the case; a second start under the same name changes nothing). The proposer stays its requester.
+ */
+async function startSigning(deps: MeasureDeps, caseId: string): Promise<void> {
+  const referral = (await deps.cases.load(caseId))?.measures?.bankruptcy;
+  if (referral?.status !== 'panel-approved' || !referral.signExecution) return;
+  await startApproval(deps, caseId, referral.signExecution, 'bankruptcy-referral', referral.proposedBy);
 }
 
 /** The bankruptcy court declared the respondent bankrupt: recorded, so that the case may close by termination. */
@@ -389,7 +400,9 @@ export function recordBankruptcyDeclared(deps: MeasureDeps) {
 export function dispatchMeasuresAs(deps: MeasureDeps) {
   return async (identity: Identity | undefined, command: { readonly caseId: string }) => {
     await staffCase(deps, identity, command.caseId);
-    return { caseId: command.caseId, ...(await dispatchMeasures(deps)(command.caseId)) };
+    const sent = await dispatchMeasures(deps)(command.caseId);
+    await startSigning(deps, command.caseId);
+    return { caseId: command.caseId, ...sent };
   };
 }
 
@@ -411,6 +424,7 @@ export function decideWithMeasures(
     await issueAfterStaffAct({ ...deps, issuing: deps.issuing }, result.caseId);
     try {
       await dispatch(result.caseId);
+      await startSigning(deps, result.caseId);
     } catch (error) {
       await deps.alerts.alert({
         kind: 'partner-overdue',

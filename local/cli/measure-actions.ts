@@ -256,7 +256,7 @@ export function bankruptcyCommand(globals: GlobalOptions, out: Output, reference
         toCourt: { code: str(options.courtCode), name: str(options.courtName) },
       };
     },
-    (r) => `已报请院长签署移送破产审查决定（流程 ${r.execution ?? ''}）`,
+    (r) => `已提交合议庭评议，多数同意后报院长签署移送破产审查决定（流程 ${r.execution ?? ''}）`,
   );
 }
 

@@ -9,6 +9,7 @@ import type { SimulatorScript } from '#adapters/simulators/partner-simulator.ts'
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
 import { proposeReferral } from '#use-cases/measures.ts';
+import { decideWithPanel } from '../../local/runtime/panel-votes.ts';
 import { filingEvent, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
@@ -253,6 +254,15 @@ describe('C6 第十条第一款第五项: a bankruptcy referral accepted', () =>
       },
     );
     await s.runtime.runUntilIdle();
+    // 第5条: the collegial panel agrees (a majority of its members voting), then the president signs.
+    const review = (await s.pending(caseId)).find((a) => a.step === 'bankruptcy-panel');
+    expect(review).toBeDefined();
+    if (review)
+      await decideWithPanel(s.runtime, review, {
+        approvalId: review.approvalId,
+        decision: 'approved',
+        userId: 'tang-jie',
+      });
     const approval = (await s.pending(caseId)).find((a) => a.step === 'bankruptcy-referral');
     expect(approval).toBeDefined();
     await s.runtime.decide({ approvalId: approval?.approvalId ?? '', decision: 'approved', userId: 'song-jian' });

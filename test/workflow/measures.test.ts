@@ -30,6 +30,7 @@ import {
   recordRewardDeposit,
 } from '#use-cases/measures.ts';
 import { localDocuments } from '../../local/runtime/documents.ts';
+import { decideWithPanel, panelVoters } from '../../local/runtime/panel-votes.ts';
 import {
   assertMoneyReconciles,
   filingEvent,
@@ -68,6 +69,9 @@ async function decideMeasure(s: Scenario, caseId: string, step: string, userId: 
   await s.runtime.runUntilIdle();
   const approval = (await s.pending(caseId)).find((a) => a.step === step);
   expect(approval, `a pending ${step} approval`).toBeDefined();
+  // A panel step (E8-PANEL) is voted on by the panel's members until a majority decides it.
+  if (approval?.requiredRole === 'panel-member')
+    return decideWithPanel(s.runtime, approval, { approvalId: approval.approvalId, decision: 'approved', userId });
   return s.runtime.decide({
     approvalId: approval?.approvalId ?? '',
     decision: 'approved',
@@ -250,6 +254,22 @@ describe('measures (issue 15)', () => {
       insolvency: '网络查控未发现可供执行财产，被执行人已停止经营，明显缺乏清偿能力',
       toCourt: { code: 'HB09', name: '沧州市中级人民法院' },
     });
+    // 第5条: the collegial panel reviews the proposal first; the president has nothing to sign yet.
+    await s.runtime.runUntilIdle();
+    const review = (await s.pending(caseId)).find((a) => a.step === 'bankruptcy-panel');
+    expect(review?.requiredRole).toBe('panel-member');
+    expect((await s.pending(caseId)).some((a) => a.step === 'bankruptcy-referral')).toBe(false);
+    const [first, second] = review ? panelVoters(s.runtime, review) : [];
+    const vote = (userId: string | undefined) =>
+      s.runtime.decide({ approvalId: review?.approvalId ?? '', decision: 'approved', userId: userId ?? '' });
+    // One member's vote is not the panel's: nothing is decided, and still nothing for the president.
+    expect(await vote(first)).toMatchObject({ ok: true, panel: { votes: 1, needed: 2 } });
+    expect((await s.load(caseId)).measures?.bankruptcy?.status).toBe('proposed');
+    expect((await s.pending(caseId)).some((a) => a.step === 'bankruptcy-referral')).toBe(false);
+    // The second member agreeing is the majority (2 of 3): the president is asked to sign.
+    expect(await vote(second)).toMatchObject({ ok: true, panel: { votes: 2, needed: 2, decided: true } });
+    await s.runtime.runUntilIdle();
+    expect((await s.load(caseId)).measures?.bankruptcy?.status).toBe('panel-approved');
     expect(await decideMeasure(s, caseId, 'bankruptcy-referral', 'song-jian')).toMatchObject({ ok: true });
     const accepted = await s.until(caseId, (c) => c.measures?.bankruptcy?.status === 'accepted', 40);
     expect(accepted.nodes['bankruptcy-acceptance']?.status).toBe('met');
@@ -274,12 +294,19 @@ describe('measures (issue 15)', () => {
       'AwaitExitBanApproval',
       'ApplyExitBanDecision',
       'RouteNodeTask',
+      'AwaitReferralPanelApproval',
+      'ApplyReferralPanelDecision',
+      'RouteNodeTask',
       'AwaitReferralApproval',
       'ApplyReferralDecision',
     ]);
     const types = (await events(s, caseId)).map((e) => e.type);
+    // 第5条: two panel votes, the panel's agreement, then the president's signature.
+    expect(types.filter((t) => t === 'approval-voted')).toHaveLength(2);
+    expect(types.indexOf('bankruptcy-panel-decided')).toBeLessThan(types.indexOf('bankruptcy-decided'));
     expect(types.indexOf('bankruptcy-referred')).toBeLessThan(types.indexOf('bankruptcy-answered'));
     const text = await lines(s, caseId);
+    expect(text).toContain('合议庭评议，多数同意移送破产审查，报院长签署移送决定（M-BANKRUPTCY 第5条，E8-PANEL）');
     expect(text.some((l) => l.startsWith('受移送法院裁定受理破产申请'))).toBe(true);
     await expectDocuments(s, caseId, ['bankruptcy-referral-decision', 'exit-ban-decision', 'exit-ban-lift']);
     await assertMoneyReconciles(s);
@@ -335,6 +362,7 @@ describe('measures (issue 15)', () => {
       insolvency: '被执行人资产不足以清偿全部债务，另有多起执行案件',
       toCourt: { code: 'HB09', name: '沧州市中级人民法院' },
     });
+    expect(await decideMeasure(s, caseId, 'bankruptcy-panel', 'tang-jie')).toMatchObject({ ok: true });
     expect(await decideMeasure(s, caseId, 'bankruptcy-referral', 'song-jian')).toMatchObject({ ok: true });
     const referred = await s.load(caseId);
     // 第8条: the disposal run (and any other running) is stopped from the referral decision.

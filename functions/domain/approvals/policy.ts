@@ -132,7 +132,13 @@ export const APPROVAL_STEPS = {
     ladder: ['bureau-chief', 'president'],
     firstRole: 'bureau-chief',
   },
-  /** M-BANKRUPTCY 第5条: the president signs the referral decision. */
+  /** M-BANKRUPTCY 第5条: the collegial panel reviews the proposed referral first (E8-PANEL: each member votes). */
+  'bankruptcy-panel': {
+    label: '移送破产审查合议庭评议',
+    ladder: ['panel-member'],
+    firstRole: 'panel-member',
+  },
+  /** M-BANKRUPTCY 第5条: the president signs the referral decision, once the panel agreed. */
   'bankruptcy-referral': {
     label: '移送破产审查决定（院长签署）',
     ladder: ['president'],

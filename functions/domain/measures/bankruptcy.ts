@@ -49,8 +49,9 @@ export function enforcementSuspended(referral: BankruptcyReferral | undefined): 
 }
 
 export const BANKRUPTCY_STATUS_LABELS: Readonly<Record<BankruptcyReferral['status'], string>> = {
-  proposed: '待院长签署移送决定',
-  refused: '院长未同意移送',
+  proposed: '待合议庭评议',
+  'panel-approved': '合议庭评议同意，待院长签署移送决定',
+  refused: '合议庭或院长未同意移送',
   referred: '已移送，执行中止，待受移送法院告知是否受理',
   accepted: '受移送法院已受理破产，执行程序中止，查封、冻结解除',
   'not-accepted': '受移送法院不予受理，恢复执行',

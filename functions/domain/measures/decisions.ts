@@ -10,14 +10,20 @@ import type { ApprovalSummary, EnforcementCase } from '../case/model.ts';
 import { meetNode, timeNode } from '../case/nodes.ts';
 import { runningPhases } from '../case/phases.ts';
 import { applyEvent } from '../case/reducer.ts';
-import { approvalIdFor, derivedId } from '../ids.ts';
+import { approvalIdFor, derivedId, executionName } from '../ids.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import { EXIT_ROLE_LABELS, exitLiftEvents } from './exit-ban.ts';
 import { reliefCaps, wageBaseLine } from './relief.ts';
 import { REWARD_METHOD_LABELS, readyToPublish } from './reward.ts';
 
-export const MEASURE_STEPS = ['exit-ban', 'reward-notice', 'judicial-relief', 'bankruptcy-referral'] as const;
+export const MEASURE_STEPS = [
+  'exit-ban',
+  'reward-notice',
+  'judicial-relief',
+  'bankruptcy-panel',
+  'bankruptcy-referral',
+] as const;
 export type MeasureStep = (typeof MEASURE_STEPS)[number];
 
 export function isMeasureStep(step: string): step is MeasureStep {
@@ -30,7 +36,9 @@ function executionOf(state: EnforcementCase, step: MeasureStep): string | undefi
   if (step === 'exit-ban') return m?.exitBan?.execution;
   if (step === 'reward-notice') return m?.reward?.execution;
   if (step === 'judicial-relief') return m?.relief?.execution;
-  return m?.bankruptcy?.execution;
+  // 第5条: the panel reviews under the proposal's execution; the president signs under the one its agreement started.
+  if (step === 'bankruptcy-panel') return m?.bankruptcy?.execution;
+  return m?.bankruptcy?.signExecution;
 }
 
 /** The decided approval of the measure now awaiting its decision (by its execution, at any rung), if decided. */
@@ -100,7 +108,14 @@ export function measureDecisionEvents(
     ];
   }
   const referral = m?.bankruptcy;
-  if (referral?.status !== 'proposed') return [];
+  if (step === 'bankruptcy-panel') {
+    if (referral?.status !== 'proposed') return [];
+    if (!approved) return [{ type: 'bankruptcy-panel-decided', decision: 'rejected', by: decision.by }];
+    const signExecution = executionName(state.caseId, 'measure-task', (m?.taskRuns ?? 0) + 1);
+    return [{ type: 'bankruptcy-panel-decided', decision: 'approved', by: decision.by, signExecution }];
+  }
+  // 第5条: the president signs only what the panel agreed.
+  if (referral?.status !== 'panel-approved') return [];
   if (!approved) return [{ type: 'bankruptcy-decided', decision: 'rejected', by: decision.by }];
   return [
     {
@@ -197,9 +212,13 @@ export function measureSummary(step: MeasureStep, state: EnforcementCase, rules:
     const basis = base.ok ? `，以${wageBaseLine(base)}为基准` : '';
     return `申请执行人${name(m.relief.applicantId)}申请国家司法救助${formatYuan(m.relief.requestedFen)}（${m.relief.hardship}）；一般上限${formatYuan(usualFen)}（${rules.M_RELIEF.capMonths}个月${basis}），最高不超过未执行到位的${formatYuan(absoluteFen)}；可决定救助金额（分，grantedFen）`;
   }
-  if (step === 'bankruptcy-referral' && m?.bankruptcy) {
+  if ((step === 'bankruptcy-panel' || step === 'bankruptcy-referral') && m?.bankruptcy) {
     const b = m.bankruptcy;
-    return `将被执行人${name(b.respondentId)}移送${b.toCourt.name}破产审查（${b.consentBy === 'applicant' ? '申请执行人' : '被执行人'}书面同意；${b.insolvency}）：院长签署移送决定（M-BANKRUPTCY 第5条）`;
+    const ask =
+      step === 'bankruptcy-panel'
+        ? '合议庭评议是否同意移送，多数同意后报院长签署（M-BANKRUPTCY 第5条，E8-PANEL）'
+        : '合议庭已评议同意，院长签署移送决定（M-BANKRUPTCY 第5条）';
+    return `将被执行人${name(b.respondentId)}移送${b.toCourt.name}破产审查（${b.consentBy === 'applicant' ? '申请执行人' : '被执行人'}书面同意；${b.insolvency}）：${ask}`;
   }
   return step;
 }

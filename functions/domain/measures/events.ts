@@ -86,6 +86,14 @@ export type MeasureEvent =
       readonly execution: string;
     }
   | {
+      /** 第5条: the collegial panel's majority on the proposed referral; agreed, the president is asked to sign. */
+      readonly type: 'bankruptcy-panel-decided';
+      readonly decision: Decision;
+      readonly by: string;
+      /** Agreed: the execution of the president's signing approval. */
+      readonly signExecution?: string;
+    }
+  | {
       readonly type: 'bankruptcy-decided';
       readonly decision: Decision;
       readonly by: string;
@@ -124,6 +132,7 @@ export const MEASURE_EVENT_TYPES = [
   'relief-decided',
   'relief-paid',
   'bankruptcy-proposed',
+  'bankruptcy-panel-decided',
   'bankruptcy-decided',
   'bankruptcy-referred',
   'bankruptcy-answered',

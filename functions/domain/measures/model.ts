@@ -116,8 +116,11 @@ export interface BankruptcyReferral {
   readonly toCourt: Court;
   readonly proposedBy: string;
   readonly proposedAt: Instant;
+  /** The panel's review (第5条): the approval execution started with the proposal. */
   readonly execution: string;
-  readonly status: 'proposed' | 'refused' | 'referred' | 'accepted' | 'not-accepted' | 'declared';
+  readonly status: 'proposed' | 'panel-approved' | 'refused' | 'referred' | 'accepted' | 'not-accepted' | 'declared';
+  /** The panel agreed: the execution of the president's signing approval. */
+  readonly signExecution?: string;
   readonly decidedBy?: string;
   readonly referredAt?: Instant;
   readonly requestId?: string;

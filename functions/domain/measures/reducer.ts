@@ -227,7 +227,14 @@ export function applyMeasureEvent(state: EnforcementCase, event: MeasureEvent, a
 
 type BankruptcyEvent = Extract<
   MeasureEvent,
-  { type: 'bankruptcy-decided' | 'bankruptcy-referred' | 'bankruptcy-answered' | 'bankruptcy-declared' }
+  {
+    type:
+      | 'bankruptcy-panel-decided'
+      | 'bankruptcy-decided'
+      | 'bankruptcy-referred'
+      | 'bankruptcy-answered'
+      | 'bankruptcy-declared';
+  }
 >;
 
 function applyBankruptcyEvent(state: EnforcementCase, event: BankruptcyEvent, at: Instant): EnforcementCase {
@@ -235,6 +242,14 @@ function applyBankruptcyEvent(state: EnforcementCase, event: BankruptcyEvent, at
   if (!referral) throw new CaseStateError(`case ${state.caseId} has no bankruptcy referral`);
   const put = (next: typeof referral) => withMeasures(state, (m) => ({ ...m, bankruptcy: next }));
   switch (event.type) {
+    case 'bankruptcy-panel-decided':
+      if (event.decision !== 'approved' || !event.signExecution)
+        return put({ ...referral, status: 'refused', decidedBy: event.by });
+      return withMeasures(state, (m) => ({
+        ...m,
+        taskRuns: bump(m),
+        bankruptcy: { ...referral, status: 'panel-approved', signExecution: event.signExecution },
+      }));
     case 'bankruptcy-decided': {
       const next = put({
         ...referral,

@@ -926,14 +926,17 @@ export const RULES = {
       'What the text gives a collegial panel (the auction terms, 网拍规定 第二十七条) is decided by the majority of its members, each voting',
     titleZh: '合议庭评议确定事项：合议庭成员逐一表决，少数服从多数',
     kind: 'law',
-    source: `${ONLINE_AUCTION_2016} 第二十七条（起拍价及其降价幅度、竞价增价幅度、保证金数额和优先购买权人竞买资格及其顺序等事项，应当由人民法院依法组成合议庭评议确定）；《中华人民共和国民事诉讼法》（合议庭的成员人数，必须是单数；合议庭评议案件，实行少数服从多数的原则：2012年文本第三十九条、第四十二条，2023年修正后的条文序号未在所存文本中核实）`,
+    source: `${ONLINE_AUCTION_2016} 第二十七条（起拍价及其降价幅度、竞价增价幅度、保证金数额和优先购买权人竞买资格及其顺序等事项，应当由人民法院依法组成合议庭评议确定）；《中华人民共和国民事诉讼法》（合议庭的成员人数，必须是单数；合议庭评议案件，实行少数服从多数的原则：2012年文本第三十九条、第四十二条，2023年修正后的条文序号未在所存文本中核实）；${BANKRUPTCY_REFERRAL_2017} 第5条（承办人认为执行案件符合移送破产审查条件的，应提出审查意见，经合议庭评议同意后，由执行法院院长签署移送决定；据逐字引用的转载核对）`,
     effectiveFrom: '2017-01-01',
     version: '2016',
     verify: true,
     /** Members of the panel (an odd number, at least three): the court may set a larger odd panel. */
     size: 3,
-    /** The approval steps decided this way. */
-    steps: ['auction-terms'],
+    /**
+     * The approval steps decided this way: the auction terms (网拍规定 第二十七条) and the bankruptcy referral's
+     * panel review (法发〔2017〕2号 第5条), which the president signs only once the panel agreed.
+     */
+    steps: ['auction-terms', 'bankruptcy-panel'],
   },
   E9: {
     id: 'E9',

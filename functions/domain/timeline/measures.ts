@@ -83,7 +83,11 @@ export function describeMeasureEvent(event: MeasureEvent, state: EnforcementCase
     case 'relief-paid':
       return `司法救助金${formatYuan(state?.measures?.relief?.grantedFen ?? fen(0))}已从救助资金中发放；此后执行到位的款项先行扣回救助资金`;
     case 'bankruptcy-proposed':
-      return `拟将被执行人${partyName(state, event.respondentId)}移送${event.toCourt.name}破产审查（${event.consentBy === 'applicant' ? '申请执行人' : '被执行人'}书面同意；${event.insolvency}），报院长签署移送决定（M-BANKRUPTCY 第5条）`;
+      return `拟将被执行人${partyName(state, event.respondentId)}移送${event.toCourt.name}破产审查（${event.consentBy === 'applicant' ? '申请执行人' : '被执行人'}书面同意；${event.insolvency}），提交合议庭评议，评议同意后报院长签署移送决定（M-BANKRUPTCY 第5条）`;
+    case 'bankruptcy-panel-decided':
+      return event.decision === 'approved'
+        ? '合议庭评议，多数同意移送破产审查，报院长签署移送决定（M-BANKRUPTCY 第5条，E8-PANEL）'
+        : '合议庭评议，多数不同意移送破产审查，不报院长签署（M-BANKRUPTCY 第5条，E8-PANEL）';
     case 'bankruptcy-decided': {
       if (event.decision !== 'approved') return `院长未同意移送破产审查（${names.member(event.by)}）`;
       // The phases that hold the case's work while it waits (the earlier runs have finished their part).

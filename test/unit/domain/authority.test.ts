@@ -44,11 +44,13 @@ describe('the decision table', () => {
       (Object.keys(APPROVAL_STEPS) as ApprovalStep[]).reduce((n, step) => n + ladderOf(step).length, 0),
     );
     expect(ladderOf('auction-terms')).toEqual(['panel-member']);
-    expect(decisionRows()).toHaveLength(23);
+    expect(decisionRows()).toHaveLength(24);
   });
 
   it('gives the bankruptcy referral to the president alone (M-BANKRUPTCY 第5条), the other measures to the working-rule ladders', () => {
     expect(ladderOf('bankruptcy-referral')).toEqual(['president']);
+    // 第5条: the collegial panel reviews the referral before the president signs (E8-PANEL).
+    expect(ladderOf('bankruptcy-panel')).toEqual(['panel-member']);
     expect(ladderOf('exit-ban')).toEqual(['bureau-chief', 'president']);
     expect(ladderOf('reward-notice')).toEqual(['team-lead', 'bureau-chief']);
     expect(ladderOf('judicial-relief')).toEqual(['bureau-chief', 'president']);

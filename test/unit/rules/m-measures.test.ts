@@ -3,6 +3,7 @@
  * and the money of each to the fen.
  */
 import { describe, expect, it } from 'vitest';
+import { type PanelVote, panelOutcome } from '#domain/approvals/panel.ts';
 import { localDate } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { EnforcementCase, Party } from '#domain/case/model.ts';
@@ -10,7 +11,7 @@ import { phaseEnded, runningPhases } from '#domain/case/phases.ts';
 import { applyEvent } from '#domain/case/reducer.ts';
 import { planDisbursement } from '#domain/disbursement/plan.ts';
 import { referralProblem, resumedRun, runsStoppedOnAcceptance } from '#domain/measures/bankruptcy.ts';
-import { measureDecisionEvents } from '#domain/measures/decisions.ts';
+import { measureDecisionEvents, measureSummary } from '#domain/measures/decisions.ts';
 import {
   exitBanPersons,
   exitBanProblem,
@@ -400,6 +401,64 @@ describe('M-BANKRUPTCY', () => {
   });
 });
 
+describe('M-BANKRUPTCY 第5条 with E8-PANEL: the panel agrees by majority, then the president signs', () => {
+  const at = '2026-03-05T00:00:00.000Z';
+  const proposed = () =>
+    caseFrom([{ ...filed(5_000_000), respondents: [company] }], underWay, [
+      {
+        type: 'bankruptcy-proposed',
+        respondentId: company.partyId,
+        consentBy: 'applicant',
+        consentPartyId: applicant.partyId,
+        insolvency: '资不抵债',
+        toCourt: { code: 'HB09', name: '沧州市中级人民法院' },
+        by: 'wang-fang',
+        execution: 'x-measure-task-1',
+      },
+    ]);
+  const apply = (state: EnforcementCase, events: CaseEvent[]) =>
+    events.reduce((s: EnforcementCase, e) => applyEvent(s, e, at), state);
+  const decide = (step: 'bankruptcy-panel' | 'bankruptcy-referral', state: EnforcementCase, decision: PanelVote) =>
+    measureDecisionEvents(step, state, decision, at, RULES, calendar);
+  const agree = (by: string): PanelVote => ({ by, decision: 'approved' });
+
+  it('pass: 2 of 3 members agree, the panel decides; then the president signs and enforcement stops', () => {
+    const outcome = panelOutcome(
+      [agree('tang-jie'), { by: 'huang-lei', decision: 'rejected' }, agree('zhou-ting')],
+      RULES,
+    );
+    expect(outcome).toMatchObject({ votes: 3, needed: 2, decided: { decision: 'approved' } });
+    const state = proposed();
+    expect(state.measures?.bankruptcy?.status).toBe('proposed');
+    const reviewed = apply(state, decide('bankruptcy-panel', state, outcome.decided ?? agree('x')));
+    expect(reviewed.measures?.bankruptcy).toMatchObject({ status: 'panel-approved' });
+    // The president's signing approval has its own execution, named after the proposal's.
+    const sign = reviewed.measures?.bankruptcy?.signExecution;
+    expect(sign).toBeDefined();
+    expect(sign).not.toBe(reviewed.measures?.bankruptcy?.execution);
+    expect(measureSummary('bankruptcy-referral', reviewed, RULES)).toMatch(/合议庭已评议同意，院长签署移送决定/);
+    const signed = apply(reviewed, decide('bankruptcy-referral', reviewed, { by: 'song-jian', decision: 'approved' }));
+    expect(signed.measures?.bankruptcy).toMatchObject({ status: 'referred', decidedBy: 'song-jian' });
+    expect(signed.nodes['bankruptcy-acceptance']?.status).toBe('open');
+  });
+
+  it('fail: one vote decides nothing, and the president cannot sign before the panel agreed', () => {
+    expect(panelOutcome([agree('tang-jie')], RULES)).toEqual({ votes: 1, needed: 2 });
+    const state = proposed();
+    // The president's decision on a referral the panel has not agreed to puts nothing on the case.
+    expect(decide('bankruptcy-referral', state, { by: 'song-jian', decision: 'approved' })).toEqual([]);
+    expect(measureSummary('bankruptcy-panel', state, RULES)).toMatch(/合议庭评议是否同意移送/);
+  });
+
+  it('fail: the panel’s majority against, the referral is refused and the president is not asked', () => {
+    const state = proposed();
+    const refused = apply(state, decide('bankruptcy-panel', state, { by: 'huang-lei', decision: 'rejected' }));
+    expect(refused.measures?.bankruptcy).toMatchObject({ status: 'refused' });
+    expect(refused.measures?.bankruptcy?.signExecution).toBeUndefined();
+    expect(decide('bankruptcy-referral', refused, { by: 'song-jian', decision: 'approved' })).toEqual([]);
+  });
+});
+
 describe('enforce case: the measures in one line each', () => {
   it('names the relief granted and what was recovered; nothing for a case without measures', async () => {
     const { measureLines } = await import('#domain/timeline/measures.ts');
@@ -438,7 +497,9 @@ describe('M-BANKRUPTCY 第8条, 第18条: the referral stops the running phases;
           proposedBy: 'wang-fang',
           proposedAt: '2026-03-02T00:00:00.000Z',
           execution: 'x-measure-task-1',
-          status: 'proposed' as const,
+          // 第5条: the panel agreed; the president signs under the execution its agreement started.
+          status: 'panel-approved' as const,
+          signExecution: 'x-measure-task-2',
         },
       },
     };
