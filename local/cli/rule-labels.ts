@@ -317,6 +317,7 @@ export const VALUE_LABELS: Readonly<Record<string, string>> = {
   'bankruptcy-accepted': '人民法院受理以被执行人为债务人的破产申请（企业破产法第十九条）',
   'higher-court-deferral': '上级人民法院通知暂缓执行',
   'auction-terms': '拍卖条件（合议庭评议）',
+  'bankruptcy-panel': '移送破产审查（合议庭评议）',
   'largest-remainder': '各份向下取整到分，余下的分按余数由大到小各补一分，余数相同的按申请先后',
   'rule-objections': '审查执行异议（合议庭成员、执行局局长）',
   application: '申请执行人书面申请',
