@@ -9,6 +9,8 @@ import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import type { Court, EnforcementCase } from '#domain/case/model.ts';
 import { timeNode } from '#domain/case/nodes.ts';
+import { applyEvent } from '#domain/case/reducer.ts';
+import { withRewardDeducted } from '#domain/disbursement/plan.ts';
 import { derivedId, executionName } from '#domain/ids.ts';
 import { referralProblem } from '#domain/measures/bankruptcy.ts';
 import { isMeasureStep, type MeasureStep } from '#domain/measures/decisions.ts';
@@ -246,7 +248,8 @@ export function checkLead(deps: MeasureDeps) {
 
 /**
  * 第二十三条: money a confirmed lead brought onto the case account (at most what came in and is not yet credited to
- * a lead); the reward it earns is paid from the deposit at once, in integer fen.
+ * a lead); the reward it earns (integer fen) is deducted from the applicant's share at the next disbursement
+ * (第二十四条), not taken from the deposit.
  */
 export function realiseLead(deps: MeasureDeps) {
   return (identity: Identity | undefined, command: { caseId: string; leadId: string; amountFen: number }) =>
@@ -254,24 +257,26 @@ export function realiseLead(deps: MeasureDeps) {
       const reward = s.measures?.reward;
       const lead = reward?.leads.find((l) => l.leadId === command.leadId);
       if (!reward || !lead) throw invalid('leadId：没有该线索');
-      if (lead.status !== 'confirmed') throw conflict('只有经核查属实的线索才能计入执行到位金额');
+      if (lead.status !== 'confirmed' && lead.status !== 'rewarded')
+        throw conflict('只有经核查属实的线索才能计入执行到位金额');
       if (!Number.isSafeInteger(command.amountFen) || command.amountFen <= 0)
         throw invalid('amountFen：须为正的整数分');
       const free = unattributedReceivedFen(s);
       if (command.amountFen > free) throw invalid(`执行款账户中尚未计入线索的到账金额只有${free / 100}元`);
       const realised = { ...lead, realisedFen: fen(lead.realisedFen + command.amountFen) };
-      const due = rewardFor(reward, realised);
-      const events: CaseEvent[] = [
-        { type: 'lead-realised', leadId: lead.leadId, amountFen: fen(command.amountFen), by: caller.userId },
-      ];
-      if (due > 0)
-        events.push({
-          type: 'reward-paid',
-          leadId: lead.leadId,
-          amountFen: due,
-          reference: derivedId('p', s.caseId, lead.leadId),
-        });
-      return events;
+      // 第二十四条: the reward is fixed now and deducted from the applicant's share when the money is paid out.
+      const earned = rewardFor(reward, realised);
+      const recorded: CaseEvent = {
+        type: 'lead-realised',
+        leadId: lead.leadId,
+        amountFen: fen(command.amountFen),
+        by: caller.userId,
+        ...(earned > 0 ? { rewardFen: earned } : {}),
+      };
+      // A payout of this money already awaiting approval is planned again with the reward deducted.
+      const pending = s.status === 'disbursement-approval' ? s.disbursementPlan : undefined;
+      const payouts = pending && withRewardDeducted(applyEvent(s, recorded, lead.receivedAt), pending);
+      return pending && payouts ? [recorded, { type: 'disbursement-planned', ...pending, payouts }] : [recorded];
     });
 }
 

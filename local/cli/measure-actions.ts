@@ -321,7 +321,7 @@ const LEAD_STATUS: Record<string, string> = {
   received: '待核查',
   confirmed: '属实',
   unfounded: '不属实',
-  rewarded: '已发放悬赏金',
+  rewarded: '悬赏金已确定',
 };
 
 export async function showMeasures(globals: GlobalOptions, out: Output, reference: string, options: Options) {
@@ -339,7 +339,7 @@ export async function showMeasures(globals: GlobalOptions, out: Output, referenc
       if (view.reward) {
         const r = view.reward;
         out.line(
-          `悬赏：${REWARD_STATUS[r.status] ?? r.status}；最高${y(r.capFen)}，已预交${y(r.depositFen)}，已发放${y(r.paidFen)}，已退还${y(r.refundedFen)}`,
+          `悬赏：${REWARD_STATUS[r.status] ?? r.status}；最高${y(r.capFen)}，已预交${y(r.depositFen)}，另行支付${y(r.paidFen)}，已退还${y(r.refundedFen)}`,
         );
         for (const l of r.leads)
           out.line(

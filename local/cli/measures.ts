@@ -63,7 +63,7 @@ export function measureCommands(
     .argument('<outcome>', 'confirmed（属实）或 unfounded（不属实）')
     .option('--note <text>', '核查情况')
     .action(run('leadCheckCommand'));
-  withCase('lead-money', '依线索执行到位的金额：按悬赏公告计算并从预交的悬赏金中发放悬赏金')
+  withCase('lead-money', '依线索执行到位的金额：按悬赏公告计算悬赏金，发放执行款时从申请执行人应得的执行款中扣减')
     .argument('<leadId>', '线索编号')
     .argument('<yuan>', '金额（元）')
     .action(run('leadMoneyCommand'));

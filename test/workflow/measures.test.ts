@@ -1,7 +1,7 @@
 /**
  * The measures of issue 15, one scenario each, run to its end on the embedded runtime: an exit restriction ordered,
  * notified (a person the authority fails at first is sent again), and lifted on performance; a reward notice
- * deposited, published, a lead checked and rewarded from the deposit; judicial relief granted, paid and recovered
+ * deposited, published, a lead checked and its reward deducted from the applicant's share of the money; judicial relief granted, paid and recovered
  * from the later payout; a company respondent referred to bankruptcy, accepted, declared, and the case closed by
  * termination. Each asserts the path its approval took and reconciles the money to the fen.
  */
@@ -12,6 +12,7 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
 import { owed } from '#domain/disbursement/owed.ts';
 import { reliefPayee } from '#domain/measures/relief.ts';
+import { rewardPayee, rewardToDeductFen } from '#domain/measures/reward.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
 import { requestClosure } from '#use-cases/closure.ts';
@@ -144,7 +145,7 @@ describe('measures (issue 15)', () => {
     await assertMoneyReconciles(s);
   });
 
-  it('publishes a reward notice once approved and deposited, rewards a confirmed lead from the deposit, and refunds the rest', async () => {
+  it('publishes a reward notice once approved and deposited, deducts a confirmed lead’s reward from the applicant’s share, and refunds the deposit', async () => {
     const s = await open({ script: script(802) });
     const caseId = await coercing(s, 802);
     const applicantId = (await s.load(caseId)).applicants[0]?.partyId ?? '';
@@ -175,14 +176,23 @@ describe('measures (issue 15)', () => {
     expect(await s.runtime.pay(caseId, 500_000, 'PAY-802')).toMatchObject({ ok: true });
     await expect(realiseLead(s.runtime.deps)(OFFICER, { caseId, leadId, amountFen: 500_001 })).rejects.toThrow(/只有/);
     await realiseLead(s.runtime.deps)(OFFICER, { caseId, leadId, amountFen: 500_000 });
+    // 第二十四条: paid out, the reward (500.00 yuan) comes out of the applicant's share, once; the rest is theirs.
+    const paidOut = await s.liveUntil(caseId, (c) => ledgerTotal(c, 'disbursed', rewardPayee(applicantId)) > 0, 30);
+    expect(ledgerTotal(paidOut, 'disbursed', rewardPayee(applicantId))).toBe(50_000);
+    expect(ledgerTotal(paidOut, 'disbursed', applicantId)).toBe(450_000);
+    expect(rewardToDeductFen(paidOut)).toBe(0);
+    // The deposit paid nothing (deduction was possible): all of it goes back when the notice closes.
     await closeReward(s.runtime.deps)(OFFICER, { caseId, reason: '悬赏期限届满' });
     const reward = (await s.load(caseId)).measures?.reward;
-    expect(reward).toMatchObject({ status: 'closed', depositFen: 100_000, paidFen: 50_000, refundedFen: 50_000 });
-    expect(reward ? reward.paidFen + reward.refundedFen : -1).toBe(reward?.depositFen);
+    expect(reward).toMatchObject({ status: 'closed', depositFen: 100_000, paidFen: 0, refundedFen: 100_000 });
+    expect(reward?.leads[0]).toMatchObject({ status: 'rewarded', realisedFen: 500_000, rewardFen: 50_000 });
     expect(s.path(caseId, 'measure-task')).toEqual(['RouteNodeTask', 'AwaitRewardApproval', 'ApplyRewardDecision']);
     const text = await lines(s, caseId);
-    expect(text).toContain('向举报人发放悬赏金500.00元（从申请执行人预交的悬赏金中支付，M-REWARD 第二十四条）');
-    expect(text).toContain('悬赏结束（悬赏期限届满），退还申请执行人预交的悬赏金500.00元');
+    expect(text).toContain(
+      '依该线索执行到位5,000.00元，举报人应得悬赏金共500.00元，发放执行款时从申请执行人应得的执行款中扣减（M-REWARD 第二十四条）',
+    );
+    expect(text.some((l) => l.includes('举报人悬赏金（从') && l.includes('应得的执行款中扣减）'))).toBe(true);
+    expect(text).toContain('悬赏结束（悬赏期限届满），退还申请执行人预交的悬赏金1,000.00元');
     await expectDocuments(s, caseId, ['reward-notice']);
     await assertMoneyReconciles(s);
   });

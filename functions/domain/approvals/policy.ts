@@ -15,6 +15,7 @@ import { FEE_PAYEE } from '../disbursement/owed.ts';
 import { lotAwaitingTerms } from '../disposal/plan.ts';
 import { isMeasureStep, measureSummary } from '../measures/decisions.ts';
 import { isReliefPayee } from '../measures/relief.ts';
+import { isRewardPayee } from '../measures/reward.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
 import { RULES, type Rules } from '../rules/table.ts';
 import type { Role } from '../staff/roles.ts';
@@ -291,14 +292,20 @@ export function approvalSummary(
   if (step === 'final-closure' || step === 'closure') return closureSummary(state);
   const plan = state.disbursementPlan;
   if (!plan) return '执行款发放';
-  const toApplicants = plan.payouts.filter((p) => p.payeeId !== FEE_PAYEE && !isReliefPayee(p.payeeId));
+  const toApplicants = plan.payouts.filter(
+    (p) => p.payeeId !== FEE_PAYEE && !isReliefPayee(p.payeeId) && !isRewardPayee(p.payeeId),
+  );
   const paid = fen(toApplicants.reduce((t, p) => t + p.amountFen, 0));
   const recovered = fen(plan.payouts.filter((p) => isReliefPayee(p.payeeId)).reduce((t, p) => t + p.amountFen, 0));
+  const rewards = fen(plan.payouts.filter((p) => isRewardPayee(p.payeeId)).reduce((t, p) => t + p.amountFen, 0));
   const fee = plan.payouts.find((p) => p.payeeId === FEE_PAYEE);
   const parts = [
     // Nothing to the applicants (all of it repays the relief fund, or goes back to the respondent): not said as
     // "向0名申请执行人发放共0.00元".
     ...(paid > 0 ? [`向${toApplicants.length}名申请执行人发放共${formatYuan(paid)}`] : []),
+    ...(rewards > 0
+      ? [`向举报人发放悬赏金${formatYuan(rewards)}（从申请执行人应得的执行款中扣减，M-REWARD 第二十四条）`]
+      : []),
     ...(recovered > 0 ? [`归还司法救助资金${formatYuan(recovered)}（扣回先行支付的司法救助金，M-RELIEF）`] : []),
     ...(fee ? [`收取申请执行费${formatYuan(fee.amountFen)}（由被执行人负担）`] : []),
     ...(plan.refundFen > 0 ? [`退还被执行人${formatYuan(plan.refundFen)}`] : []),

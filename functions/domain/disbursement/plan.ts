@@ -9,6 +9,7 @@ import type { EnforcementCase } from '../case/model.ts';
 import { accountBalance, ledgerTotal } from '../case/reducer.ts';
 import { heldMoneyFen } from '../disputes/objection-effects.ts';
 import { reliefPayee, reliefToRecoverFen } from '../measures/relief.ts';
+import { rewardPayee, rewardToDeductFen } from '../measures/reward.ts';
 import { type Fen, fen, min } from '../money.ts';
 import { liabilityExcess } from '../parties/liability.ts';
 import { RULES } from '../rules/table.ts';
@@ -53,7 +54,9 @@ function paidTo(state: EnforcementCase, payeeId: string): number {
     ledgerTotal(state, 'disbursed', payeeId) +
     ledgerTotal(state, 'in-lieu', payeeId) +
     ledgerTotal(state, 'shared-in', payeeId) +
-    ledgerTotal(state, 'disbursed', reliefPayee(payeeId))
+    ledgerTotal(state, 'disbursed', reliefPayee(payeeId)) +
+    // So was the informants' reward deducted from the applicant's share (M-REWARD 第二十四条).
+    ledgerTotal(state, 'disbursed', rewardPayee(payeeId))
   );
 }
 
@@ -71,6 +74,41 @@ function recoverRelief(state: EnforcementCase, toPay: Map<string, number>): void
   toPay.set(relief.applicantId, share - recovered);
   if (share - recovered === 0) toPay.delete(relief.applicantId);
   toPay.set(reliefPayee(relief.applicantId), recovered);
+}
+
+/**
+ * M-REWARD 第二十四条: the reward earned by leads and not yet deducted (nor paid separately) is taken out of that
+ * applicant's payout, to its own payee; the applicant receives the rest. Once deducted it is not due again.
+ */
+function deductReward(state: EnforcementCase, toPay: Map<string, number>, planned = 0): void {
+  const reward = state.measures?.reward;
+  const due = Math.max(0, rewardToDeductFen(state) - planned);
+  if (!reward || due === 0) return;
+  const share = toPay.get(reward.applicantId) ?? 0;
+  const deducted = Math.min(share, due);
+  if (deducted === 0) return;
+  toPay.set(reward.applicantId, share - deducted);
+  if (share - deducted === 0) toPay.delete(reward.applicantId);
+  toPay.set(rewardPayee(reward.applicantId), (toPay.get(rewardPayee(reward.applicantId)) ?? 0) + deducted);
+}
+
+/**
+ * A plan awaiting approval when a lead's reward is fixed (its money was already on the account): the reward still
+ * to deduct, less what the plan already deducts, moves from the applicant's payout to the reward payee. Undefined
+ * when nothing changes. The total, the interest and the fee stay as planned.
+ */
+export function withRewardDeducted(
+  state: EnforcementCase,
+  plan: { readonly payouts: readonly { readonly payeeId: string; readonly amountFen: Fen }[] },
+): { payeeId: string; amountFen: Fen }[] | undefined {
+  const reward = state.measures?.reward;
+  if (!reward) return undefined;
+  const toPay = new Map<string, number>(plan.payouts.map((p) => [p.payeeId, p.amountFen]));
+  const planned = toPay.get(rewardPayee(reward.applicantId)) ?? 0;
+  const before = planned;
+  deductReward(state, toPay, planned);
+  if ((toPay.get(rewardPayee(reward.applicantId)) ?? 0) === before) return undefined;
+  return [...toPay].map(([payeeId, amountFen]) => ({ payeeId, amountFen: fen(amountFen) }));
 }
 
 /** The doubled interest shared among the applicants in proportion to their part of its base, remainder to the first. */
@@ -132,6 +170,7 @@ export function planDisbursement(
     pay(payeeId, share - beyondDebt);
   }
   pay(FEE_PAYEE, figures.feeFen - ledgerTotal(state, 'disbursed', FEE_PAYEE));
+  deductReward(state, toPay);
   recoverRelief(state, toPay);
   const payouts = [...toPay].map(([payeeId, amountFen]) => ({ payeeId, amountFen: fen(amountFen) }));
   const payer = refundRecipient(state);

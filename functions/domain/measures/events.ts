@@ -55,7 +55,14 @@ export type MeasureEvent =
       readonly by: string;
       readonly note?: string;
     }
-  | { readonly type: 'lead-realised'; readonly leadId: string; readonly amountFen: Fen; readonly by: string }
+  | {
+      readonly type: 'lead-realised';
+      readonly leadId: string;
+      readonly amountFen: Fen;
+      readonly by: string;
+      /** 第二十四条: the reward the lead has earned in all, to be deducted from the applicant's share. */
+      readonly rewardFen?: Fen;
+    }
   | { readonly type: 'reward-paid'; readonly leadId: string; readonly amountFen: Fen; readonly reference: string }
   | { readonly type: 'reward-closed'; readonly refundedFen: Fen; readonly reason: string }
   | {

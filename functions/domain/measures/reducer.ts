@@ -145,14 +145,16 @@ export function applyMeasureEvent(state: EnforcementCase, event: MeasureEvent, a
         ...(event.note ? { note: event.note } : {}),
       }));
     case 'lead-realised':
-      return withLead(state, event.leadId, (l) => ({ ...l, realisedFen: fen(l.realisedFen + event.amountFen) }));
-    case 'reward-paid': {
-      const next = withLead(state, event.leadId, (l) => ({
+      return withLead(state, event.leadId, (l) => ({
         ...l,
-        status: 'rewarded',
-        rewardFen: fen((l.rewardFen ?? 0) + event.amountFen),
-        paidAt: at,
+        realisedFen: fen(l.realisedFen + event.amountFen),
+        ...(event.rewardFen !== undefined && event.rewardFen > 0
+          ? { status: 'rewarded' as const, rewardFen: event.rewardFen }
+          : {}),
       }));
+    case 'reward-paid': {
+      // Paid separately by the applicant (from the deposit), where deduction from the share was impossible.
+      const next = withLead(state, event.leadId, (l) => ({ ...l, paidAt: at }));
       const reward = rewardOf(next);
       return withMeasures(next, (m) => ({
         ...m,

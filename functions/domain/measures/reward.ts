@@ -1,12 +1,15 @@
 /**
  * M-REWARD (财产调查规定 第二十一条至第二十四条): the applicant applies in writing for a reward notice, undertaking
  * to pay a fixed sum or a share of what a lead brings; the court decides, the applicant deposits the most it can
- * come to, the notice is published; leads are recorded (the informant kept as an opaque reference), checked, and a
- * confirmed lead that brings money onto the case account earns the reward, paid from the deposit; the rest of the
- * deposit goes back when the notice closes. Money in integer fen throughout: deposit = paid + refunded + held.
+ * come to (the court's practice, P-MEASURES: security only), the notice is published; leads are recorded (the
+ * informant kept as an opaque reference), checked, and a confirmed lead that brings money onto the case account
+ * earns the reward. 第二十四条: the reward is deducted from that applicant's share of the enforcement money when it
+ * is paid out (its own payee in the disbursement plan); only where deduction is impossible does the applicant pay it
+ * separately (`reward-paid`, from the deposit). The deposit not used so goes back when the notice closes.
+ * Money in integer fen throughout: deposit = paid separately + refunded + held.
  */
 import type { EnforcementCase } from '../case/model.ts';
-import { totalReceived } from '../case/reducer.ts';
+import { ledgerTotal, totalReceived } from '../case/reducer.ts';
 import { outstandingFen } from '../control/plan.ts';
 import { type Fen, fen } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
@@ -59,14 +62,52 @@ export function readyToPublish(reward: RewardNotice | undefined, rules: Rules): 
 
 /** 第二十四条: the reward a lead earns for the money it brought, within what is left of the cap; integer fen. */
 export function rewardFor(reward: RewardNotice, lead: Lead): Fen {
-  if (lead.status !== 'confirmed' || lead.realisedFen <= 0) return fen(0);
-  const left = Math.max(0, reward.capFen - reward.paidFen);
+  if ((lead.status !== 'confirmed' && lead.status !== 'rewarded') || lead.realisedFen <= 0) return fen(0);
+  const earnedByOthers = reward.leads.filter((l) => l.leadId !== lead.leadId).reduce((t, l) => t + leadReward(l), 0);
+  const left = Math.max(0, reward.capFen - earnedByOthers);
   const method: RewardMethod = reward.method;
   const due =
     method === 'fixed'
       ? (reward.amountFen ?? 0)
       : Math.floor((lead.realisedFen * (reward.shareBasisPoints ?? 0)) / 10_000);
   return fen(Math.min(due, left));
+}
+
+const leadReward = (lead: Lead): number => lead.rewardFen ?? 0;
+
+/** The payee that pays the informants' rewards out of an applicant's share of the enforcement money (第二十四条). */
+export function rewardPayee(applicantId: string): string {
+  return `reward:informants:${applicantId}`;
+}
+
+export function isRewardPayee(payeeId: string): boolean {
+  return payeeId.startsWith('reward:informants:');
+}
+
+/** The applicant whose share a reward payee is deducted from. */
+export function rewardApplicant(payeeId: string): string {
+  return payeeId.slice('reward:informants:'.length);
+}
+
+/** The rewards the leads have earned so far (fixed when each lead's money is recorded). */
+export function rewardEarnedFen(reward: RewardNotice | undefined): Fen {
+  return fen((reward?.leads ?? []).reduce((t, l) => t + leadReward(l), 0));
+}
+
+/** Already deducted from the applicant's share of the enforcement money and paid to the informants. */
+export function rewardDeductedFen(state: EnforcementCase): Fen {
+  const reward = state.measures?.reward;
+  return fen(reward ? ledgerTotal(state, 'disbursed', rewardPayee(reward.applicantId)) : 0);
+}
+
+/**
+ * 第二十四条: the earned reward still to be deducted from the applicant's share: earned, less what was deducted
+ * already and what the applicant paid separately (only where deduction was impossible). Never deducted twice.
+ */
+export function rewardToDeductFen(state: EnforcementCase): Fen {
+  const reward = state.measures?.reward;
+  if (!reward) return fen(0);
+  return fen(Math.max(0, rewardEarnedFen(reward) - rewardDeductedFen(state) - reward.paidFen));
 }
 
 /** Money a lead may be credited with: at most what came onto the account and is not yet credited to a lead. */

@@ -1224,7 +1224,7 @@ export const RULES = {
     title: 'Reward notice for the respondent’s property: written application, decision, notice, leads, reward',
     titleZh: '悬赏查找财产（申请、决定、公告、线索、悬赏金）',
     kind: 'law',
-    source: `${PROPERTY_INVESTIGATION_2020} 第二十一条（书面申请：悬赏金的数额或计算方法；有关人员提供人民法院尚未掌握的财产线索，使该申请执行人的债权得以全部或部分实现时，自愿支付悬赏金的承诺；发布方式；第二款：人民法院应当自收到书面申请之日起十日内决定是否准许）、第二十二条（悬赏公告载明悬赏金的数额或计算方法、领取条件；全国法院执行悬赏公告平台等发布）、第二十三条（登记线索并保密）、第二十四条（提供人民法院尚未掌握的财产线索，使债权得以全部或部分实现的，按悬赏公告发放悬赏金；悬赏金从该申请执行人应得的执行款中扣减，无法扣减的由其另行支付；代理人、有义务提供线索的人员不予发放）（2020年修正文本，原文已核对）。申请执行人预交悬赏金是本院的工作做法（P-MEASURES），条文规定的是从其应得的执行款中扣减`,
+    source: `${PROPERTY_INVESTIGATION_2020} 第二十一条（书面申请：悬赏金的数额或计算方法；有关人员提供人民法院尚未掌握的财产线索，使该申请执行人的债权得以全部或部分实现时，自愿支付悬赏金的承诺；发布方式；第二款：人民法院应当自收到书面申请之日起十日内决定是否准许）、第二十二条（悬赏公告载明悬赏金的数额或计算方法、领取条件；全国法院执行悬赏公告平台等发布）、第二十三条（登记线索并保密）、第二十四条（提供人民法院尚未掌握的财产线索，使债权得以全部或部分实现的，按悬赏公告发放悬赏金；悬赏金从该申请执行人应得的执行款中扣减，无法扣减的由其另行支付；代理人、有义务提供线索的人员不予发放）（2020年修正文本，原文已核对）。悬赏金在发放执行款时从该申请执行人应得的执行款中扣减，执行款发放方案单列；只有因交付特定物、另案执行等无法扣减的，才由申请执行人另行支付。申请执行人预交悬赏金是本院的工作做法（P-MEASURES），只作担保，仅在无法扣减时用于另行支付，其余在悬赏结束时退还`,
     effectiveFrom: '2021-01-01',
     version: '2020',
     verify: false,
@@ -1234,6 +1234,8 @@ export const RULES = {
     decide: { days: 10, unit: 'calendar' } satisfies Period,
     /** 第二十四条: the reward is due only for a lead the court did not already have that brings money in. */
     paidOn: 'money-realised',
+    /** 第二十四条: deducted from that applicant's share when the money is paid out; paid separately only if impossible. */
+    paidFrom: 'applicant-share',
   },
   M_RELIEF: {
     id: 'M-RELIEF',
@@ -1434,7 +1436,11 @@ export const RULES = {
     exitEntryAnswer: { days: 3, unit: 'working' } satisfies Period,
     /** ... this many times in all, before the command center is told. */
     exitEntryRounds: 3,
-    /** The applicant deposits the reward (the most it can come to) with the court before the notice is published. */
+    /**
+     * The applicant deposits the reward (the most it can come to) before the notice is published: security only.
+     * The reward comes out of the applicant's share (M-REWARD 第二十四条); the deposit pays it only where that is
+     * impossible, and the rest goes back when the notice closes.
+     */
     rewardDepositRequired: true,
     /** The share of the money a lead brings in, at most (a reward computed as a share), in basis points. */
     rewardMaxShareBasisPoints: 2_000,

@@ -7,7 +7,7 @@ import type { MeasureEvent } from '#domain/measures/events.ts';
 import { EXIT_LIFT_LABELS, EXIT_ROLE_LABELS } from '#domain/measures/exit-ban.ts';
 import type { ExitBanPerson } from '#domain/measures/model.ts';
 import { reliefPayee } from '#domain/measures/relief.ts';
-import { REWARD_METHOD_LABELS } from '#domain/measures/reward.ts';
+import { REWARD_METHOD_LABELS, rewardDeductedFen, rewardEarnedFen } from '#domain/measures/reward.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { PHASE_LABELS } from './labels.ts';
 import type { Names } from './timeline.ts';
@@ -69,9 +69,9 @@ export function describeMeasureEvent(event: MeasureEvent, state: EnforcementCase
     case 'lead-checked':
       return `财产线索核查：${event.outcome === 'confirmed' ? '属实' : '不属实'}（${names.member(event.by)}${event.note ? `，${event.note}` : ''}）`;
     case 'lead-realised':
-      return `依该线索执行到位${formatYuan(event.amountFen)}`;
+      return `依该线索执行到位${formatYuan(event.amountFen)}${event.rewardFen ? `，举报人应得悬赏金共${formatYuan(event.rewardFen)}，发放执行款时从申请执行人应得的执行款中扣减（M-REWARD 第二十四条）` : ''}`;
     case 'reward-paid':
-      return `向举报人发放悬赏金${formatYuan(event.amountFen)}（从申请执行人预交的悬赏金中支付，M-REWARD 第二十四条）`;
+      return `向举报人发放悬赏金${formatYuan(event.amountFen)}（无法从执行款中扣减，由申请执行人另行支付，从其预交的悬赏金中支付，M-REWARD 第二十四条）`;
     case 'reward-closed':
       return `悬赏结束（${event.reason}）${event.refundedFen > 0 ? `，退还申请执行人预交的悬赏金${formatYuan(event.refundedFen)}` : ''}`;
     case 'relief-applied':
@@ -125,7 +125,7 @@ export function measureLines(state: EnforcementCase): string[] {
   const reward = m?.reward;
   if (reward)
     lines.push(
-      `悬赏：最高${formatYuan(reward.capFen)}，已预交${formatYuan(reward.depositFen)}，线索${reward.leads.length}条，已发放悬赏金${formatYuan(reward.paidFen)}，已退还${formatYuan(reward.refundedFen)}`,
+      `悬赏：最高${formatYuan(reward.capFen)}，线索${reward.leads.length}条，应发悬赏金${formatYuan(rewardEarnedFen(reward))}，已从执行款中扣减发放${formatYuan(rewardDeductedFen(state))}${reward.paidFen > 0 ? `，申请执行人另行支付${formatYuan(reward.paidFen)}` : ''}；已预交${formatYuan(reward.depositFen)}，已退还${formatYuan(reward.refundedFen)}`,
     );
   const relief = m?.relief;
   if (relief?.grantedFen !== undefined)

@@ -20,6 +20,7 @@ import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/ev
 import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
 import { isMeasureEvent } from '#domain/measures/events.ts';
 import { isReliefPayee, reliefApplicant } from '#domain/measures/relief.ts';
+import { isRewardPayee, rewardApplicant } from '#domain/measures/reward.ts';
 import { type Fen, fen, formatYuan } from '#domain/money.ts';
 import { channelName } from '#domain/partners/channels.ts';
 import type { CoercionRequestKind, DisposalRequestKind } from '#domain/partners/requests.ts';
@@ -99,6 +100,7 @@ function party(state: EnforcementCase | undefined, partyId: string): string {
 /** A payee of a disbursement: a party, or the court for the execution fee. */
 function payee(state: EnforcementCase | undefined, payeeId: string): string {
   if (isReliefPayee(payeeId)) return `扣回司法救助金（${party(state, reliefApplicant(payeeId))}名下）`;
+  if (isRewardPayee(payeeId)) return `举报人悬赏金（从${party(state, rewardApplicant(payeeId))}应得的执行款中扣减）`;
   return payeeId === FEE_PAYEE ? '申请执行费（上缴本院）' : party(state, payeeId);
 }
 
