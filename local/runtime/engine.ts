@@ -388,7 +388,8 @@ export class LocalEngine implements WorkflowEngine {
    * unit: one transaction, and on SQLite one statement deleting their timers, instead of one each. The order of the
    * work is the one of firing each timer alone; only the transactions' boundaries depend on the batches. So the
    * queue holds the work of one firing at most, and a restart (which runs the queue first, then fires what is still
-   * due) goes on in the same order as the process it replaces.
+   * due) goes on in the same order as the process it replaces. Returns when no timer is due any more, timers
+   * that the firings added included, so what runs between two calls (the node sweep) never falls among them.
    */
   async fireDue(deliver: (body: unknown) => Promise<void>): Promise<number> {
     const now = this.options.clock.now();
