@@ -12,7 +12,8 @@
  * the clock to the day's end, as the interrupted process was doing.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -23,6 +24,7 @@ import type { RuntimeEvent } from '#local/runtime/engine.ts';
 import { decideWithPanel } from '#local/runtime/panel-votes.ts';
 import { EmbeddedRuntime } from '#local/runtime/runtime.ts';
 import { DATABASE_FILE } from '#local/store/database.ts';
+import { PARTY_KEY_FILE } from '#local/store/private-files.ts';
 import { approverFor, ENDED, planOf, WORKLOAD_START, workloadEvent, workloadScript } from '#local/workload/driver.ts';
 import { loadMix } from '#local/workload/mix.ts';
 import { type WorkloadScenario, workloadScenario } from '#local/workload/scenarios.ts';
@@ -300,6 +302,11 @@ export function compare(crashed: Map<string, CaseSummary>, reference: Map<string
 export async function crashRun(options: CrashOptions): Promise<CrashResult> {
   const crashedDir = mkdtempSync(join(tmpdir(), 'enforce-crash-'));
   const referenceDir = mkdtempSync(join(tmpdir(), 'enforce-crash-reference-'));
+  // One installation key for both: party ids are keyed with it, and the simulator draws each party's world (its assets,
+  // so asset and approval ids) from the party id. With a key each, the two runs decide a case's approvals due together
+  // in another order (by id), which is no crash's doing (BENCHMARKS.md, "The crash test's swapped commits").
+  const key = randomBytes(32);
+  for (const dir of [crashedDir, referenceDir]) writeFileSync(join(dir, PARTY_KEY_FILE), key, { mode: 0o600 });
   try {
     // The reference first: its virtual days space the kills, so that each lands while work remains.
     let started = performance.now();

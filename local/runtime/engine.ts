@@ -163,6 +163,8 @@ export class LocalEngine implements WorkflowEngine {
    * (an added timer lowers it, even in a unit later rolled back; firing timers makes it unknown again).
    */
   private earliestTimer: { known: boolean; at?: Instant } = { known: false };
+  /** A timer due already was added since `fireDue` last read the due timers: they must be read again. */
+  private addedDue = false;
   /** The running segment's case and the executions it started for that case (counted with its other counters). */
   private segmentCounters: { caseId: string; executions: number } | undefined;
 
@@ -334,6 +336,7 @@ export class LocalEngine implements WorkflowEngine {
 
   private async addTimer(timer: TimerRecord): Promise<void> {
     await this.options.store.addTimer(timer);
+    if (timer.fireAt <= this.options.clock.now()) this.addedDue = true;
     const { known, at } = this.earliestTimer;
     if (known && (at === undefined || timer.fireAt < at)) this.earliestTimer = { known, at: timer.fireAt };
   }
@@ -385,35 +388,50 @@ export class LocalEngine implements WorkflowEngine {
    * unit: one transaction, and on SQLite one statement deleting their timers, instead of one each. The order of the
    * work is the one of firing each timer alone; only the transactions' boundaries depend on the batches. So the
    * queue holds the work of one firing at most, and a restart (which runs the queue first, then fires what is still
-   * due) goes on in the same order as the process it replaces.
+   * due) goes on in the same order as the process it replaces. Returns when no timer is due any more, timers
+   * that the firings added included, so what runs between two calls (the node sweep) never falls among them.
    */
   async fireDue(deliver: (body: unknown) => Promise<void>): Promise<number> {
     const now = this.options.clock.now();
     const { known, at } = this.earliestTimer;
     if (known && (at === undefined || at > now)) return 0;
     this.earliestTimer = { known: false };
-    const due = await this.options.store.dueTimers(now);
     const unit = this.options.unit ?? ((work) => work());
+    let fired = 0;
     try {
-      for (let next = 0; next < due.length; ) {
-        const batch = firingBatch(due, next);
-        next += batch.length;
-        // The firings and the timers' deletion in one unit: a delivery is not made twice, nor lost, by a crash. What
-        // each firing queues runs right after it, inside the unit: the order of the work is the same however the
-        // timers are cut into batches (a restart reads the queue from another place, so its batches may differ).
-        await unit(async () => {
-          for (const timer of batch) {
-            await this.fire(timer, deliver);
-            await this.options.store.deleteTimer(timer);
-            await this.drain();
-          }
-        });
-        await this.drain();
+      // Until nothing is due: the due timers are read again whenever a firing added one due already (a wake, an
+      // answer without delay), so each firing is of the earliest timer due, (due time, id), on disk at that moment.
+      // Had such a timer waited for the next read, the order would depend on where reads fell, and a restart reads
+      // from wherever the killed process was (issue 11: two commits of one case swapped after a restart).
+      for (;;) {
+        this.addedDue = false;
+        const due = await this.options.store.dueTimers(now);
+        if (due.length === 0) break;
+        for (let next = 0; next < due.length && !this.addedDue; ) {
+          const batch = firingBatch(due, next);
+          let done = 0;
+          // The firings and the timers' deletion in one unit: a delivery is not made twice, nor lost, by a crash.
+          // What each firing queues runs right after it, inside the unit: the order of the work is the same however
+          // the timers are cut into batches (a restart reads the queue from another place, so its batches may differ).
+          await unit(async () => {
+            done = 0;
+            for (const timer of batch) {
+              if (this.addedDue) break;
+              await this.fire(timer, deliver);
+              await this.options.store.deleteTimer(timer);
+              await this.drain();
+              done++;
+            }
+          });
+          next += done;
+          fired += done;
+          await this.drain();
+        }
       }
     } finally {
       this.earliestTimer = { known: false };
     }
-    return due.length;
+    return fired;
   }
 
   async nextTimerAt(): Promise<Instant | undefined> {
