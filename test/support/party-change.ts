@@ -48,7 +48,7 @@ export async function joinShareholder(
   s: ApiScenario,
   caseId: string,
   n: number,
-  options: { reason: string; change?: Record<string, unknown>; beforeFinal?: () => Promise<void> },
+  options: { reason: string; change?: Record<string, unknown>; beforeFinal?: () => Promise<unknown> },
 ) {
   const applied = await s.runtime.partyChange(partyChangeApplication(n, options.change));
   if (applied.outcome !== 'recorded') throw new Error(JSON.stringify(applied));
