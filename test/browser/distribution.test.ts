@@ -6,14 +6,12 @@
  * its last day and the other case against the respondent; once the clock nears that day, the command center lists
  * the window among the dispute periods about to run out. Screenshots to test-output/console/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
+import { closeConsole, openConsolePage, requireChromium, SHOTS, signIn } from '../support/browser.ts';
 import { confirmation, DECIDERS, filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = 'test-output/console';
 const A_NUMBER = '（2026）冀0922执1864号';
 const B_NUMBER = '（2026）冀0922执1914号';
 
@@ -24,13 +22,6 @@ let a = '';
 let b = '';
 let objectBy = '';
 
-async function signIn(userId: string): Promise<void> {
-  await page.goto(`${s.server.url}/`);
-  await page.getByLabel('用户名').fill(userId);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.getByTestId('me').textContent()).toBeTruthy();
-}
-
 async function post(as: string, path: string, body: unknown): Promise<Record<string, unknown>> {
   const answer = await s.request<Record<string, unknown>>('POST', `/cases/${a}${path}`, { as, body });
   await s.runtime.runUntilIdle();
@@ -39,8 +30,7 @@ async function post(as: string, path: string, body: unknown): Promise<Record<str
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
+  requireChromium();
   s = await apiScenario({
     script: {
       respondents: {
@@ -91,18 +81,14 @@ beforeAll(async () => {
   await post('wang-fang', '/distribution/plan', { costsFen: 10_000 });
   objectBy = String((await post('zhang-wei', '/distribution/serve', {})).objectBy ?? '');
   expect(objectBy).toMatch(/^2026-\d\d-\d\d$/);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  ({ browser, page } = await openConsolePage());
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+afterAll(() => closeConsole(browser, s));
 
 describe('the distribution among creditors in the console', () => {
   it('the case page shows the served plan: shares, costs, the money’s source, the objection window and the other case', async () => {
-    await signIn('zhang-wei');
+    await signIn(page, s, 'zhang-wei');
     await page.goto(`${s.server.url}/#/cases/${a}`);
     const disputes = page.getByRole('region', { name: '执行争议' });
     await disputes.waitFor();

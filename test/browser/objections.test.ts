@@ -5,15 +5,13 @@
  * on, the command center lists it among the objection periods about to run out, with the officer by name.
  * Screenshots to test-output/console/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
+import { closeConsole, openConsolePage, requireChromium, SHOTS, signIn } from '../support/browser.ts';
 import { confirmation, DECIDERS, filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = 'test-output/console';
 const ACCOUNT = '6222 **** 0031';
 const CASE_NUMBER = '（2026）冀0922执1863号';
 
@@ -22,13 +20,6 @@ let browser: Browser;
 let page: Page;
 let caseId = '';
 let dueDate = '';
-
-async function signIn(userId: string): Promise<void> {
-  await page.goto(`${s.server.url}/`);
-  await page.getByLabel('用户名').fill(userId);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.getByTestId('me').textContent()).toBeTruthy();
-}
 
 /** Lets time pass, approving everything but the disbursement (the deducted money stays on the case account). */
 async function holdingMoney(done: (c: EnforcementCase) => boolean): Promise<EnforcementCase> {
@@ -50,8 +41,7 @@ async function holdingMoney(done: (c: EnforcementCase) => boolean): Promise<Enfo
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
+  requireChromium();
   s = await apiScenario({
     script: {
       respondents: {
@@ -85,18 +75,14 @@ beforeAll(async () => {
   await s.runtime.runUntilIdle();
   dueDate = objection.body.nodes[0]?.dueDate ?? '';
   expect(dueDate).toMatch(/^2026-\d\d-\d\d$/);
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  ({ browser, page } = await openConsolePage());
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+afterAll(() => closeConsole(browser, s));
 
 describe('objections in the console', () => {
   it('the case page shows the pending objection: who objected, to what, its state and its examination deadline', async () => {
-    await signIn('zhang-wei');
+    await signIn(page, s, 'zhang-wei');
     await page.goto(`${s.server.url}/#/cases/${caseId}`);
     const section = page.getByTestId('case-disputes');
     await section.waitFor();

@@ -6,14 +6,13 @@
  * center lists the preservation still waiting for a case with its earliest expiry, marked once the command center
  * was told, and the one carried into the case. Screenshots to test-output/console/.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
+import { closeConsole, openConsolePage, requireChromium, SHOTS, signIn } from '../support/browser.ts';
 import { filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = 'test-output/console';
 const FIXTURE = JSON.parse(readFileSync('test/fixtures/preservation/v1/loan-repayment.json', 'utf8'));
 const CASE_NUMBER = '（2026）冀0922执1865号';
 const ORPHAN = '（2025）冀0922民初2048号';
@@ -43,13 +42,6 @@ function orphanEvent() {
   return { ...event, id: 'preservation-orphan' };
 }
 
-async function signIn(userId: string): Promise<void> {
-  await page.goto(`${s.server.url}/`);
-  await page.getByLabel('用户名').fill(userId);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.getByTestId('me').textContent()).toBeTruthy();
-}
-
 const rowsOf = (testId: string) =>
   page
     .getByTestId(testId)
@@ -57,8 +49,7 @@ const rowsOf = (testId: string) =>
     .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
+  requireChromium();
   s = await apiScenario({
     script: {
       respondents: {
@@ -76,18 +67,14 @@ beforeAll(async () => {
   if (filed.outcome !== 'created') throw new Error('not filed');
   caseId = filed.caseId;
   await s.runtime.runUntilIdle();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  ({ browser, page } = await openConsolePage());
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+afterAll(() => closeConsole(browser, s));
 
 describe('preservations in the console', () => {
   it('the case page shows the seizures carried in, each with its own start and expiry, and the limit for applying', async () => {
-    await signIn('zhang-wei');
+    await signIn(page, s, 'zhang-wei');
     await page.goto(`${s.server.url}/#/cases/${caseId}`);
     await page.getByTestId('preserved-assets').waitFor();
     const rows = (await rowsOf('preserved-assets')).sort((x, y) => String(x[1]).localeCompare(String(y[1])));

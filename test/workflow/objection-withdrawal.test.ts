@@ -5,42 +5,14 @@
  * flat is auctioned again and sold; the money reconciles to the fen (scenarios() checks it after each test).
  */
 import { describe, expect, it } from 'vitest';
-import type { EnforcementCase } from '#domain/case/model.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
-import { filingEvent, RESPONDENT_ID, type Scenario, scenarios, staffPost } from '../support/runtime.ts';
+import { assetOf, fileThirdPartyClaim, OFFICER, objectionWorld, ruleThirdPartyClaim } from '../support/objections.ts';
+import { filingEvent, type Scenario, scenarios, staffPost } from '../support/runtime.ts';
 
 const open = scenarios();
 const YUAN = 100;
 const FLAT = '冀(2024)青县不动产权第0960号';
 const CAR = '冀J·A9600';
-const OFFICER = { user: 'wang-fang', groups: 'handling-officer' };
-const PANEL = { user: 'tang-jie', groups: 'panel-member' };
-
-function world(n: number) {
-  return {
-    respondents: {
-      [RESPONDENT_ID]: {
-        eService: 'ok' as const,
-        assets: [
-          { channel: 'icbc', class: 'deposit' as const, reference: '6222 **** 0960', balanceFen: 50_000 * YUAN },
-          { channel: 'real-estate-registry', class: 'real-estate' as const, reference: FLAT, valueFen: 900_000 * YUAN },
-          { channel: 'vehicle-registry', class: 'vehicle' as const, reference: CAR, valueFen: 200_000 * YUAN },
-        ],
-      },
-    },
-    cases: {
-      [`（2026）冀0922执${1000 + n}号`]: {
-        disposal: { auctions: ['sold' as const, 'sold' as const, 'sold' as const] },
-      },
-    },
-  };
-}
-
-function assetOf(state: EnforcementCase, reference: string) {
-  const found = Object.values(state.assets).find((a) => a.reference === reference);
-  if (!found) throw new Error(`no asset ${reference}`);
-  return found;
-}
 
 async function lines(s: Scenario, caseId: string): Promise<string[]> {
   return timeline(await s.runtime.cases.history(caseId), {
@@ -51,7 +23,7 @@ async function lines(s: Scenario, caseId: string): Promise<string[]> {
 
 describe('案外人异议 upheld while the claimed flat is on the auction platform', () => {
   it('its round is withdrawn once, the car is sold meanwhile; the applicant wins the suit and the flat is sold', async () => {
-    const s = await open({ script: world(960) });
+    const s = await open({ script: objectionWorld(960, { deposit: '6222 **** 0960', flat: FLAT, car: CAR, sold: 3 }) });
     const outcome = await s.runtime.intake(filingEvent(960, { claimFen: 700_000 * YUAN }));
     if (outcome.outcome !== 'created') throw new Error('not created');
     const caseId = outcome.caseId;
@@ -69,21 +41,10 @@ describe('案外人异议 upheld while the claimed flat is on the auction platfo
       await send(request);
     };
 
-    const filed = await staffPost(s, OFFICER, caseId, '/objections', {
-      kind: 'third-party',
-      objector: { name: '赵敏', role: 'third-party' },
-      assetId: flat,
-      grounds: '该房屋系本人出资购买并实际居住，登记在被执行人名下系借名',
-    });
-    expect(filed).toMatchObject({ status: 200, body: { status: 'examining' } });
-    const objectionId = filed.body.objectionId as string;
+    const objectionId = await fileThirdPartyClaim(s, caseId, flat);
     // Examined, not yet ruled: the round stays on the platform.
     expect(withdrawals).toEqual([]);
-    const ruled = await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
-      outcome: 'upheld',
-      reasons: '案外人提交的购房合同及付款凭证足以证明其权益',
-    });
-    expect(ruled).toMatchObject({ status: 200, body: { status: 'ruled' } });
+    await ruleThirdPartyClaim(s, caseId, objectionId, 'upheld');
     expect(withdrawals).toHaveLength(1);
     const withdrawn = await s.until(
       caseId,

@@ -6,38 +6,25 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
-import type { EnforcementCase } from '#domain/case/model.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
+import {
+  assetOf,
+  fileThirdPartyClaim,
+  OFFICER,
+  objectionWorld,
+  PANEL,
+  ruleThirdPartyClaim,
+} from '../support/objections.ts';
 import { filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios, staffPost } from '../support/runtime.ts';
 
 const open = scenarios();
 const YUAN = 100;
 const FLAT = '冀(2024)青县不动产权第0402号';
 const CAR = '冀J·A1234';
-const OFFICER = { user: 'wang-fang', groups: 'handling-officer' };
-const PANEL = { user: 'tang-jie', groups: 'panel-member' };
 
 function world(n: number) {
-  return {
-    respondents: {
-      [RESPONDENT_ID]: {
-        eService: 'ok' as const,
-        assets: [
-          { channel: 'icbc', class: 'deposit' as const, reference: '6222 **** 0002', balanceFen: 50_000 * YUAN },
-          { channel: 'real-estate-registry', class: 'real-estate' as const, reference: FLAT, valueFen: 900_000 * YUAN },
-          { channel: 'vehicle-registry', class: 'vehicle' as const, reference: CAR, valueFen: 200_000 * YUAN },
-        ],
-      },
-    },
-    cases: { [`（2026）冀0922执${1000 + n}号`]: { disposal: { auctions: ['sold' as const, 'sold' as const] } } },
-  };
-}
-
-function assetOf(state: EnforcementCase, reference: string) {
-  const found = Object.values(state.assets).find((a) => a.reference === reference);
-  if (!found) throw new Error(`no asset ${reference}`);
-  return found;
+  return objectionWorld(n, { deposit: '6222 **** 0002', flat: FLAT, car: CAR, sold: 2 });
 }
 
 async function history(s: Scenario, caseId: string): Promise<CaseEvent[]> {
@@ -57,20 +44,9 @@ async function disposing(s: Scenario, n: number): Promise<{ caseId: string; flat
 }
 
 async function thirdPartyClaim(s: Scenario, caseId: string, flat: string, outcome: 'upheld' | 'dismissed') {
-  const filed = await staffPost(s, OFFICER, caseId, '/objections', {
-    kind: 'third-party',
-    objector: { name: '赵敏', role: 'third-party' },
-    assetId: flat,
-    grounds: '该房屋系本人出资购买并实际居住，登记在被执行人名下系借名',
-  });
-  expect(filed).toMatchObject({ status: 200, body: { kind: 'third-party', status: 'examining' } });
-  const objectionId = filed.body.objectionId as string;
+  const objectionId = await fileThirdPartyClaim(s, caseId, flat);
   await s.live(caseId, 5);
-  const ruled = await staffPost(s, PANEL, caseId, `/objections/${objectionId}/ruling`, {
-    outcome,
-    reasons: outcome === 'upheld' ? '案外人提交的购房合同及付款凭证足以证明其权益' : '证据不足',
-  });
-  expect(ruled).toMatchObject({ status: 200, body: { status: 'ruled' } });
+  await ruleThirdPartyClaim(s, caseId, objectionId, outcome);
   return objectionId;
 }
 

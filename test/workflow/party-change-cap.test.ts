@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { ledgerTotal } from '#domain/case/reducer.ts';
 import { takenFromFen } from '#domain/parties/liability.ts';
 import { apiScenario } from '../support/api.ts';
+import { fileUntilCoercing, joinShareholder, SHAREHOLDER_ID } from '../support/party-change.ts';
 import { assertMoneyReconciles, DAY, filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
 
-const SHAREHOLDER_ID = '130922198001010012';
 const YUAN = 100;
 const CAP = 100_000 * YUAN;
 const FLAT = '冀(2024)青县不动产权第0911号';
@@ -33,40 +33,12 @@ describe('V-CAP: money taken from a respondent joined within a limit never excee
         cases: { [filingEvent(N).detail.caseNumber]: { disposal: { auctions: ['sold'], premiumPercent: 5 } } },
       },
     });
-    const filed = await s.runtime.intake(filingEvent(N, { claimFen: 700_000 * YUAN }));
-    if (filed.outcome !== 'created') throw new Error('not created');
-    const caseId = filed.caseId;
-    await s.liveUntil(caseId, (c) => c.status === 'coercing', 30);
-    const applied = await s.runtime.partyChange({
-      version: '0',
-      id: `party-change-${N}`,
-      source: 'court.filing',
-      'detail-type': 'PartyChangeApplied',
-      detail: {
-        schemaVersion: 1,
-        court: { code: 'HB0922', name: '青县人民法院' },
-        caseNumber: filingEvent(N).detail.caseNumber,
-        applicationNumber: `（2026）冀0922执异${N}号`,
-        ground: 'unpaid-capital',
-        change: 'add',
-        receivedOn: '2026-03-02',
-        liabilityCapFen: CAP,
-        party: { kind: 'person', name: '郑股东', idNumber: SHAREHOLDER_ID, eServiceConsent: true },
-      },
+    const { caseId } = await fileUntilCoercing(s, N, 700_000 * YUAN);
+    const { shareholder } = await joinShareholder(s, caseId, N, {
+      reason: '股东未缴纳出资，在未出资范围内承担责任',
+      change: { liabilityCapFen: CAP },
+      beforeFinal: () => s.runtime.advance(DAY),
     });
-    if (applied.outcome !== 'recorded') throw new Error(JSON.stringify(applied));
-    const base = `/cases/${caseId}/party-changes/${applied.applicationId}`;
-    const ruled = await s.request('POST', `${base}/ruling`, {
-      as: 'tang-jie',
-      body: { outcome: 'granted', reason: '股东未缴纳出资，在未出资范围内承担责任', servedOn: '2026-03-02' },
-    });
-    expect(ruled.status).toBe(200);
-    await s.live(caseId, 16);
-    await s.runtime.advance(DAY);
-    const final = await s.request<{ started?: string }>('POST', `${base}/final`, { as: 'wang-fang', body: {} });
-    expect(final.body.started).toBe(`${caseId}-service-2`);
-    const shareholder = (await s.load(caseId)).respondents.find((r) => r.name === '郑股东');
-    if (!shareholder) throw new Error('shareholder not on the case');
     const refundedTo = (c: Parameters<typeof ledgerTotal>[0]) => ledgerTotal(c, 'refunded', shareholder.partyId);
 
     const done = await s.liveUntil(caseId, (c) => refundedTo(c) > 0 && c.status !== 'disbursing', 200);

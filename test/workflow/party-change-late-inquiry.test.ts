@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { apiScenario } from '../support/api.ts';
-import { assertMoneyReconciles, filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
+import { fileUntilCoercing, joinShareholder, SHAREHOLDER_ID } from '../support/party-change.ts';
+import { assertMoneyReconciles, RESPONDENT_ID } from '../support/runtime.ts';
 
-const SHAREHOLDER_ID = '130922198001010012';
 const N = 921;
 
 describe('a joined respondent whose network inquiry is answered late (V1, A10, B1)', () => {
@@ -25,38 +25,8 @@ describe('a joined respondent whose network inquiry is answered late (V1, A10, B
         },
       },
     });
-    const filed = await s.runtime.intake(filingEvent(N, { claimFen: 1_500_000 }));
-    if (filed.outcome !== 'created') throw new Error('not created');
-    const caseId = filed.caseId;
-    await s.liveUntil(caseId, (c) => c.status === 'coercing', 30);
-    const applied = await s.runtime.partyChange({
-      version: '0',
-      id: `party-change-${N}`,
-      source: 'court.filing',
-      'detail-type': 'PartyChangeApplied',
-      detail: {
-        schemaVersion: 1,
-        court: { code: 'HB0922', name: '青县人民法院' },
-        caseNumber: filingEvent(N).detail.caseNumber,
-        applicationNumber: `（2026）冀0922执异${N}号`,
-        ground: 'unpaid-capital',
-        change: 'add',
-        receivedOn: '2026-03-02',
-        liabilityCapFen: 3_000_000,
-        party: { kind: 'person', name: '郑股东', idNumber: SHAREHOLDER_ID, eServiceConsent: true },
-      },
-    });
-    if (applied.outcome !== 'recorded') throw new Error(JSON.stringify(applied));
-    const base = `/cases/${caseId}/party-changes/${applied.applicationId}`;
-    await s.request('POST', `${base}/ruling`, {
-      as: 'tang-jie',
-      body: { outcome: 'granted', reason: '股东未缴纳出资', servedOn: '2026-03-02' },
-    });
-    await s.live(caseId, 16);
-    const final = await s.request<{ started?: string }>('POST', `${base}/final`, { as: 'wang-fang', body: {} });
-    expect(final.body.started).toBe(`${caseId}-service-2`);
-    const shareholder = (await s.load(caseId)).respondents.find((r) => r.name === '郑股东');
-    if (!shareholder) throw new Error('shareholder not on the case');
+    const { caseId } = await fileUntilCoercing(s, N, 1_500_000);
+    const { shareholder } = await joinShareholder(s, caseId, N, { reason: '股东未缴纳出资' });
 
     // His inquiry is sent by run 2; his bank is silent past the wait: run 2 finds nothing and hands the case back.
     const waited = await s.liveUntil(

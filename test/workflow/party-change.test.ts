@@ -6,30 +6,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
+import {
+  partyChangeApplication as application,
+  fileUntilCoercing,
+  joinShareholder,
+  SHAREHOLDER_ID,
+} from '../support/party-change.ts';
 import { assertMoneyReconciles, DAY, filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
-
-const SHAREHOLDER_ID = '130922198001010012';
-
-function application(n: number, change: Record<string, unknown> = {}) {
-  return {
-    version: '0',
-    id: `party-change-${n}`,
-    source: 'court.filing',
-    'detail-type': 'PartyChangeApplied',
-    detail: {
-      schemaVersion: 1,
-      court: { code: 'HB0922', name: '青县人民法院' },
-      caseNumber: filingEvent(n).detail.caseNumber,
-      applicationNumber: `（2026）冀0922执异${n}号`,
-      ground: 'unpaid-capital',
-      change: 'add',
-      receivedOn: '2026-03-02',
-      liabilityCapFen: 3_000_000,
-      party: { kind: 'person', name: '郑股东', idNumber: SHAREHOLDER_ID, eServiceConsent: true },
-      ...change,
-    },
-  };
-}
 
 describe('追加、变更被执行人 (V1, V2)', () => {
   let s: ApiScenario;
@@ -156,28 +139,10 @@ describe('the respondent who joined by a ruling is served, inquired about and co
         },
       },
     });
-    const filed = await s.runtime.intake(filingEvent(903, { claimFen: 1_500_000 }));
-    if (filed.outcome !== 'created') throw new Error('not created');
-    const caseId = filed.caseId;
     // The first respondent has nothing: the case goes to the coercive measures.
-    const coercing = await s.liveUntil(caseId, (c) => c.status === 'coercing', 30);
+    const { caseId, coercing } = await fileUntilCoercing(s, 903, 1_500_000);
     expect(coercing.status).toBe('coercing');
-    const applied = await s.runtime.partyChange(application(903));
-    if (applied.outcome !== 'recorded') throw new Error(JSON.stringify(applied));
-    const base = `/cases/${caseId}/party-changes/${applied.applicationId}`;
-    const ruled = await s.request('POST', `${base}/ruling`, {
-      as: 'tang-jie',
-      body: { outcome: 'granted', reason: '股东未缴纳出资', servedOn: '2026-03-02' },
-    });
-    expect(ruled.status).toBe(200);
-    // The coercive measures go on meanwhile (the restriction approved as it comes).
-    await s.live(caseId, 16);
-    const final = await s.request<{ started?: string }>('POST', `${base}/final`, { as: 'wang-fang', body: {} });
-    expect(final.status).toBe(200);
-    expect(final.body.started).toBe(`${caseId}-service-2`);
-
-    const shareholder = (await s.load(caseId)).respondents.find((r) => r.name === '郑股东');
-    if (!shareholder) throw new Error('shareholder not on the case');
+    const { shareholder } = await joinShareholder(s, caseId, 903, { reason: '股东未缴纳出资' });
     const done = await s.liveUntil(caseId, (c) => c.status === 'closed', 60);
     // Served: the notice and the asset-report order issued for him, delivered electronically.
     expect(done.documents.filter((d) => d.respondentId === shareholder.partyId).map((d) => d.kind)).toEqual([

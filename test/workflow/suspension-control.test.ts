@@ -11,42 +11,23 @@ import { daysBetween, type LocalDate } from '#domain/calendar/local-date.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
 import { requestIdFor } from '#domain/ids.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
+import { assertMoneyReconciles, DAY, DECIDERS, scenarios, staffPost } from '../support/runtime.ts';
 import {
-  assertMoneyReconciles,
-  DAY,
-  DECIDERS,
-  filingEvent,
-  RESPONDENT_ID,
-  type Scenario,
-  scenarios,
-  staffPost,
-} from '../support/runtime.ts';
+  depositWorld,
+  executionStatus as execution,
+  fileSuspensionCase,
+  OFFICER,
+  ruleSuspension,
+  YUAN,
+} from '../support/suspension.ts';
 
 const open = scenarios();
-const YUAN = 100;
-const OFFICER = { user: 'wang-fang', groups: 'handling-officer' };
-const CHIEF = { user: 'zhang-wei', groups: 'bureau-chief' };
 const N = 942;
-
-const WORLD = {
-  respondents: {
-    [RESPONDENT_ID]: {
-      eService: 'ok' as const,
-      assets: [{ channel: 'icbc', class: 'deposit' as const, reference: '6222 **** 0942', balanceFen: 50_000 * YUAN }],
-    },
-  },
-};
-
-async function execution(s: Scenario, name: string) {
-  return (await s.runtime.runtimeStore.getExecution(name))?.status;
-}
 
 describe('中止执行 while control is executed', () => {
   it('lifting continues control: the freeze done is recorded, not ordered again; the deduction sent; paid out', async () => {
-    const s = await open({ script: WORLD });
-    const outcome = await s.runtime.intake(filingEvent(N, { claimFen: 30_000 * YUAN }));
-    if (outcome.outcome !== 'created') throw new Error('not created');
-    const caseId = outcome.caseId;
+    const s = await open({ script: depositWorld('6222 **** 0942') });
+    const caseId = await fileSuspensionCase(s, N);
     const run1 = `${caseId}-investigation-1`;
     const run2 = `${caseId}-investigation-2`;
     await s.until(caseId, (c) => c.status === 'control-approval', 20);
@@ -58,18 +39,7 @@ describe('中止执行 while control is executed', () => {
     const freeze = requestIdFor(run1, 'freeze', 1);
     expect(await s.runtime.deps.requests.get(freeze)).toBeDefined();
 
-    const proposed = await staffPost(
-      s,
-      OFFICER,
-      caseId,
-      '/suspension',
-      { kind: 'suspension', ground: 'other-court-finds', note: '据以执行的判决正在再审审查' },
-      'api',
-    );
-    expect(proposed.status).toBe(200);
-    const ruled = await staffPost(s, CHIEF, caseId, '/suspension/ruling', { decision: 'approved' });
-    expect(ruled.status).toBe(200);
-    expect((await s.load(caseId)).suspension?.stopped).toEqual(['investigation']);
+    await ruleSuspension(s, caseId);
 
     // The bank freezes while enforcement is stopped: the stopped run wakes, records nothing and ends.
     await s.runtime.advance(30 * DAY);

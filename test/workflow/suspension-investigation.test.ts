@@ -9,52 +9,27 @@ import { describe, expect, it } from 'vitest';
 import { daysBetween, type LocalDate } from '#domain/calendar/local-date.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
-import { DAY, filingEvent, RESPONDENT_ID, type Scenario, scenarios, staffPost } from '../support/runtime.ts';
+import { DAY, scenarios, staffPost } from '../support/runtime.ts';
+import {
+  depositWorld,
+  executionStatus as execution,
+  fileSuspensionCase,
+  OFFICER,
+  ruleSuspension,
+  YUAN,
+} from '../support/suspension.ts';
 
 const open = scenarios();
-const YUAN = 100;
-const OFFICER = { user: 'wang-fang', groups: 'handling-officer' };
-const CHIEF = { user: 'zhang-wei', groups: 'bureau-chief' };
 const N = 941;
-
-const WORLD = {
-  respondents: {
-    [RESPONDENT_ID]: {
-      eService: 'ok' as const,
-      assets: [{ channel: 'icbc', class: 'deposit' as const, reference: '6222 **** 0941', balanceFen: 50_000 * YUAN }],
-    },
-  },
-};
-
-async function execution(s: Scenario, name: string) {
-  return (await s.runtime.runtimeStore.getExecution(name))?.status;
-}
 
 describe('中止执行 during the network inquiry', () => {
   it('lifting continues the stopped investigation: the answered inquiry is recorded, controlled, paid out', async () => {
-    const s = await open({ script: WORLD });
-    const outcome = await s.runtime.intake(filingEvent(N, { claimFen: 30_000 * YUAN }));
-    if (outcome.outcome !== 'created') throw new Error('not created');
-    const caseId = outcome.caseId;
+    const s = await open({ script: depositWorld('6222 **** 0941') });
+    const caseId = await fileSuspensionCase(s, N);
     const investigating = await s.until(caseId, (c) => c.status === 'investigating', 10);
     expect(investigating.inquiry?.answered ?? []).toEqual([]);
 
-    const proposed = await staffPost(
-      s,
-      OFFICER,
-      caseId,
-      '/suspension',
-      {
-        kind: 'suspension',
-        ground: 'other-court-finds',
-        note: '据以执行的判决正在再审审查',
-      },
-      'api',
-    );
-    expect(proposed.status).toBe(200);
-    const ruled = await staffPost(s, CHIEF, caseId, '/suspension/ruling', { decision: 'approved' });
-    expect(ruled.status).toBe(200);
-    expect((await s.load(caseId)).suspension?.stopped).toEqual(['investigation']);
+    await ruleSuspension(s, caseId);
 
     // The banks answer while enforcement is stopped: the stopped run wakes, records nothing and ends.
     await s.runtime.advance(30 * DAY);
