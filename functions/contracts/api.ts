@@ -570,7 +570,15 @@ export const ReceivedMatterView = z
         .object({
           at: Instant,
           by: z.string(),
-          action: z.enum(['received', 'assigned', 'started', 'completed', 'reported-back', 'overdue-alerted']),
+          action: z.enum([
+            'received',
+            'assigned',
+            'started',
+            'completed',
+            'reported-back',
+            'overdue-alerted',
+            'start-overdue-alerted',
+          ]),
           note: z.string().optional(),
         })
         .strict(),

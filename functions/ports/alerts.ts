@@ -8,6 +8,8 @@ export interface Alert {
     | 'node-overdue'
     | 'node-warning'
     | 'received-matter-overdue'
+    /** A received matter not started within H1's 15 days. */
+    | 'received-matter-start-overdue'
     /** A preservation about to expire (or expired) with no enforcement case filed yet (诉执衔接). */
     | 'preservation-expiring'
     | 'evidence-failed-verification'
@@ -15,7 +17,7 @@ export interface Alert {
     | 'field-return-overdue'
     | 'field-incident';
   /**
-   * The case; for a matter another court entrusted to this one (`received-matter-overdue`), the matter id; for a
+   * The case; for a matter another court entrusted to this one (`received-matter-overdue`, `received-matter-start-overdue`), the matter id; for a
    * preservation (`preservation-expiring`), the preservation id.
    */
   readonly caseId: string;

@@ -15,6 +15,7 @@ import {
   type MatterOutcome,
   MatterStateError,
   markOverdue,
+  markStartOverdue,
   OUTCOME_LABELS,
   type ReceivedMatter,
   receiveMatter,
@@ -196,6 +197,18 @@ async function alertOverdue(deps: Pick<Deps, 'clock' | 'received' | 'alerts'>, c
   const system: Identity = { userId: 'system', roles: [], court };
   const alerted: string[] = [];
   for (const matter of await deps.received.listOpen(court)) {
+    if (markStartOverdue(matter, now)) {
+      // The same order as below: told first, marked after.
+      await deps.alerts.alert({
+        kind: 'received-matter-start-overdue',
+        caseId: matter.matterId,
+        court: matter.court,
+        at: now,
+        message: `${matter.fromCourt.name}${matter.fromCaseNumber}委托的${MATTER_KIND_LABELS[matter.kind]}事项逾期未开始办理：开始期限${matter.startNode?.dueDate}（H1，收到后十五日内），尚未登记开始办理`,
+      });
+      await changeMatter(deps, system, matter.matterId, (m) => markStartOverdue(m, now));
+      alerted.push(matter.matterId);
+    }
     if (!markOverdue(matter, now)) continue;
     // Told first, marked after: a retry may tell twice, but an overdue matter is never marked and left untold.
     await deps.alerts.alert({
@@ -206,7 +219,7 @@ async function alertOverdue(deps: Pick<Deps, 'clock' | 'received' | 'alerts'>, c
       message: `${matter.fromCourt.name}${matter.fromCaseNumber}委托的${MATTER_KIND_LABELS[matter.kind]}事项逾期：期限${matter.node.dueDate}（H1），尚未办结或函复`,
     });
     await changeMatter(deps, system, matter.matterId, (m) => markOverdue(m, now));
-    alerted.push(matter.matterId);
+    if (!alerted.includes(matter.matterId)) alerted.push(matter.matterId);
   }
   return alerted;
 }

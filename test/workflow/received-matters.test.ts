@@ -115,9 +115,14 @@ describe('matters entrusted to this court (H1, received) and both directions cou
     expect(finished.status).toBe(409);
     expect(JSON.stringify(finished.body)).toContain('委托事项已办结，不能再登记开始办理');
     expect((await start(late, 'fan-tao')).status).toBe(403);
-    // Day 15 and after: the started matter is met and nobody is told of it; the unstarted ones' start is still open.
+    // Day 16 (the start due 03-23): the started matter is met and nobody is told of it; the sweep tells the command
+    // center, once each, of the open ones nobody started, and their start node is overdue.
     await s.runtime.advance(secondsUntil(s.runtime.clock.now(), cst('2026-03-24 09:30')));
     expect(s.alerts.filter((a) => a.caseId === open)).toEqual([]);
+    const unstarted = s.alerts.filter((a) => a.kind === 'received-matter-start-overdue');
+    expect(unstarted.map((a) => a.caseId).sort()).toEqual([late, onTimeLastDay].sort());
+    expect(unstarted[0]?.message).toContain('逾期未开始办理');
+    expect(unstarted[0]?.message).toContain('2026-03-23');
     const early = await r<{ items: ReceivedMatter[] }>('GET', '/entrustments/received?status=open', { as: 'zhao-min' });
     const byId = new Map(early.body.items.map((m) => [m.matterId, m]));
     expect(byId.get(open)).toMatchObject({
@@ -125,7 +130,8 @@ describe('matters entrusted to this court (H1, received) and both directions cou
       startedLate: false,
       node: { status: 'open' },
     });
-    expect(byId.get(late)?.startNode?.status).toBe('open');
+    expect(byId.get(late)?.startNode?.status).toBe('overdue');
+    expect(byId.get(late)?.history.filter((h) => h.action === 'start-overdue-alerted')).toHaveLength(1);
 
     // Pass: completed on the due day, the first working day after Qingming.
     await s.runtime.advance(secondsUntil(s.runtime.clock.now(), cst('2026-04-07 16:00')));
@@ -152,6 +158,8 @@ describe('matters entrusted to this court (H1, received) and both directions cou
     });
     const alerts = s.alerts.filter((a) => a.kind === 'received-matter-overdue');
     expect(alerts.map((a) => a.caseId).sort()).toEqual([late, open].sort());
+    // Still told only once that the start was missed.
+    expect(s.alerts.filter((a) => a.kind === 'received-matter-start-overdue')).toHaveLength(2);
     expect(alerts[0]?.message).toContain('2026-04-07');
     expect((await finish(late, 'reported-back', '该账户已销户，无法扣划')).body).toMatchObject({
       status: 'reported-back',

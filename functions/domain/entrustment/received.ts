@@ -52,7 +52,7 @@ export type MatterOutcome = 'completed' | 'reported-back';
 export interface MatterAction {
   readonly at: Instant;
   readonly by: string;
-  readonly action: 'received' | 'assigned' | 'started' | MatterOutcome | 'overdue-alerted';
+  readonly action: 'received' | 'assigned' | 'started' | MatterOutcome | 'overdue-alerted' | 'start-overdue-alerted';
   readonly note?: string;
 }
 
@@ -229,6 +229,24 @@ export function markOverdue(matter: ReceivedMatter, now: Instant): ReceivedMatte
     node: { ...matter.node, status: 'overdue' },
     overdueAlertedAt: now,
     history: [...matter.history, { at: now, by: 'system', action: 'overdue-alerted' }],
+  };
+}
+
+/** Open, its start (H1's 15 days) not recorded and past due. Matters recorded before the start node have none. */
+export function isStartOverdue(matter: ReceivedMatter, now: Instant): boolean {
+  return matter.status === 'open' && matter.startNode?.status === 'open' && isBefore(matter.startNode.dueAt, now);
+}
+
+/**
+ * Marks a matter whose start is overdue (once: its start node becomes overdue, which is the mark); undefined when
+ * there is nothing to do. Starting later still meets the node (recorded as started late).
+ */
+export function markStartOverdue(matter: ReceivedMatter, now: Instant): ReceivedMatter | undefined {
+  if (!isStartOverdue(matter, now) || !matter.startNode) return undefined;
+  return {
+    ...matter,
+    startNode: { ...matter.startNode, status: 'overdue' },
+    history: [...matter.history, { at: now, by: 'system', action: 'start-overdue-alerted' }],
   };
 }
 

@@ -9,9 +9,10 @@ import { finishMatter, type ReceivedMatter, receiveMatter } from '#domain/entrus
 import { receivedMatterIdFor } from '#domain/ids.ts';
 import { RULES } from '#domain/rules/table.ts';
 import type { Identity } from '#domain/staff/roles.ts';
+import type { Alert } from '#ports/alerts.ts';
 import { ReceivedMatterConflictError, type ReceivedMatterStore } from '#ports/received-matters.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
-import { startEntrustedMatter } from '#use-cases/received-matters.ts';
+import { startEntrustedMatter, sweepOverdueMatters } from '#use-cases/received-matters.ts';
 import { calendar, cst, d } from '../../support/calendar.ts';
 
 const OFFICER: Identity = { userId: 'ma-chao', roles: ['handling-officer'], court: 'HB0922' };
@@ -64,10 +65,27 @@ async function scenario(receivedOn: string) {
     calendar,
   );
   await received.create(matter);
-  const start = startEntrustedMatter({ clock: { now: () => now }, received });
+  const clock = { now: () => now };
+  const start = startEntrustedMatter({ clock, received });
+  const alerts: Alert[] = [];
+  const sweepNow = sweepOverdueMatters({
+    clock,
+    received,
+    alerts: {
+      alert: async (alert: Alert) => {
+        alerts.push(alert);
+      },
+    },
+    staff: { courts: async () => ['HB0922'] } as never,
+  });
   return {
     received,
     matterId,
+    alerts,
+    sweep: (at: string) => {
+      now = cst(at);
+      return sweepNow();
+    },
     start: (at: string, caller: Identity = OFFICER) => {
       now = cst(at);
       return start(caller, { matterId });
@@ -120,5 +138,34 @@ describe('starting a received matter (H1: within 15 days of its arrival)', () =>
     const elsewhere: Identity = { userId: 'qian-lei', roles: ['handling-officer'], court: 'HL0123' };
     await expect(s.start('2026-03-05 10:00', elsewhere)).rejects.toMatchObject({ status: 404 });
     expect(s.received.saves).toEqual([]);
+  });
+});
+
+describe("the sweep and a received matter not started within H1's 15 days (03-02 + 15 = 03-17)", () => {
+  it('fail: unstarted past the 15th day, the command center is told once in Chinese and the start node is overdue', async () => {
+    const s = await scenario('2026-03-02');
+    expect(await s.sweep('2026-03-17 23:00')).toEqual([]);
+    expect(await s.sweep('2026-03-18 09:00')).toEqual([s.matterId]);
+    expect(s.alerts).toHaveLength(1);
+    expect(s.alerts[0]).toMatchObject({ kind: 'received-matter-start-overdue', caseId: s.matterId, court: 'HB0922' });
+    expect(s.alerts[0]?.message).toContain('逾期未开始办理');
+    expect(s.alerts[0]?.message).toContain('2026-03-17');
+    const marked = await s.received.get(s.matterId);
+    expect(marked?.startNode?.status).toBe('overdue');
+    expect(marked?.node.status).toBe('open');
+    expect(marked?.history.filter((h) => h.action === 'start-overdue-alerted')).toHaveLength(1);
+    // Not twice: the next sweep finds it marked.
+    expect(await s.sweep('2026-03-19 09:00')).toEqual([]);
+    expect(s.alerts).toHaveLength(1);
+    // Started late after the alert: met, recorded as started late.
+    expect(await s.start('2026-03-19 10:00')).toMatchObject({ startedLate: true, startNode: { status: 'met' } });
+  });
+
+  it('pass: started on day 3, nobody is told when the 15 days pass', async () => {
+    const s = await scenario('2026-03-02');
+    await s.start('2026-03-05 10:00');
+    expect(await s.sweep('2026-03-18 09:00')).toEqual([]);
+    expect(s.alerts).toEqual([]);
+    expect((await s.received.get(s.matterId))?.history.map((h) => h.action)).not.toContain('start-overdue-alerted');
   });
 });

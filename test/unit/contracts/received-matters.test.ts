@@ -71,4 +71,21 @@ describe.each(BACKENDS)('the received-matter store on $name', (backend) => {
     expect((await received.listOpen('HB0922')).map((m) => m.matterId)).toEqual(['m7']);
     expect((await received.listOpen('HB0100')).map((m) => m.matterId)).toEqual(['m9']);
   });
+
+  it('keeps a start node marked overdue (the sweep’s once-only mark) and still lists the matter as open', async () => {
+    const { received } = await backend.open();
+    const fresh = matter('m10', '2026-03-02');
+    await received.create({ ...fresh, startNode: { ...fresh.node, status: 'open' } });
+    const stored = (await received.get('m10')) as ReceivedMatter;
+    expect(stored.startNode?.status).toBe('open');
+    const marked: ReceivedMatter = {
+      ...stored,
+      startNode: { ...fresh.node, status: 'overdue' },
+      history: [...stored.history, { at: '2026-03-18T01:00:00.000Z', by: 'system', action: 'start-overdue-alerted' }],
+      version: 2,
+    };
+    await received.save(marked);
+    expect(await received.get('m10')).toEqual(marked);
+    expect((await received.listOpen('HB0922')).map((m) => m.matterId)).toEqual(['m10']);
+  });
 });

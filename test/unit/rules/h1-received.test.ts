@@ -11,6 +11,7 @@ import {
   isOverdue,
   MatterStateError,
   markOverdue,
+  markStartOverdue,
   type ReceivedMatter,
   receiveMatter,
   startMatter,
@@ -186,5 +187,34 @@ describe('H1 start: 民诉法 第二百四十条, started within 15 days of the 
     );
     expect(done).toMatchObject({ startedLate: true, late: false, startNode: { status: 'met' } });
     expect(done?.history.map((h) => h.action)).toEqual(['received', 'reported-back']);
+  });
+});
+
+describe('a received matter not started within H1’s 15 days (民诉法 第二百四十条)', () => {
+  it('fail: unstarted past the 15th day (03-02 + 15 = 03-17), its start node is marked overdue once', () => {
+    const matter = received('2026-03-02');
+    expect(markStartOverdue(matter, cst('2026-03-17 23:59'))).toBeUndefined();
+    const marked = markStartOverdue(matter, cst('2026-03-18 09:00'));
+    expect(marked).toMatchObject({ startNode: { status: 'overdue' }, node: { status: 'open' } });
+    expect(marked?.history.at(-1)).toEqual({
+      at: cst('2026-03-18 09:00'),
+      by: 'system',
+      action: 'start-overdue-alerted',
+    });
+    expect(markStartOverdue(marked as ReceivedMatter, cst('2026-03-19 09:00'))).toBeUndefined();
+    // Started after the mark: met, started late.
+    expect(startMatter(marked as ReceivedMatter, 'ma-chao', cst('2026-03-19 10:00'))).toMatchObject({
+      startNode: { status: 'met' },
+      startedLate: true,
+    });
+  });
+
+  it('pass: started on day 3 or finished, nothing to mark; a matter recorded before the start node neither', () => {
+    const started = startMatter(received('2026-03-02'), 'ma-chao', cst('2026-03-05 10:00')) as ReceivedMatter;
+    expect(markStartOverdue(started, cst('2026-03-18 09:00'))).toBeUndefined();
+    const done = finishMatter(received('2026-03-02'), 'completed', '已查封', 'ma-chao', cst('2026-03-05 10:00'));
+    expect(markStartOverdue(done as ReceivedMatter, cst('2026-03-18 09:00'))).toBeUndefined();
+    const { startNode: _s, ...old } = received('2026-03-02');
+    expect(markStartOverdue(old, cst('2026-03-18 09:00'))).toBeUndefined();
   });
 });
