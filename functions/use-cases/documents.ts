@@ -210,6 +210,22 @@ export function issuingAfter<I extends { readonly caseId: string }, R>(
  * told (as it is of a document that lacks a field, named), and the next issuing step or `enforce documents` issues
  * what is still missing.
  */
+type Problem = IssueReport['problems'][number];
+
+/**
+ * The problems the command center has not been told of yet: one is told once, keyed by its document's kind, the
+ * journal entry that calls for it, and the problem itself (`document-problem-alerted` on the journal), so a later
+ * act on the case does not tell it again, while another document, or another problem of the same one, is told.
+ */
+export function unalertedProblems(history: readonly Commit[], problems: readonly Problem[]): readonly Problem[] {
+  const key = (p: { kind: string; trigger: string; problem: string }) => `${p.kind}\n${p.trigger}\n${p.problem}`;
+  const alerted = new Set(
+    history.flatMap((c) => c.events.flatMap((e) => (e.type === 'document-problem-alerted' ? [key(e)] : []))),
+  );
+  const fresh = new Map(problems.filter((p) => !alerted.has(key(p))).map((p) => [key(p), p]));
+  return [...fresh.values()];
+}
+
 export async function issueAfterStaffAct(deps: IssuingDeps & Pick<Deps, 'alerts'>, caseId: string): Promise<void> {
   if (!deps.issuing || !caseId) return;
   const tell = async (message: string) => {
@@ -225,7 +241,14 @@ export async function issueAfterStaffAct(deps: IssuingDeps & Pick<Deps, 'alerts'
   };
   try {
     const report = await issuePhaseDocuments(deps, caseId);
-    for (const problem of report?.problems ?? []) await tell(`文书未能生成：${problem.problem}`);
+    const fresh = unalertedProblems(await deps.cases.history(caseId), report?.problems ?? []);
+    for (const problem of fresh) await tell(`文书未能生成：${problem.problem}`);
+    // Recorded after the telling: a crash between the two tells again, rather than never.
+    if (fresh.length > 0)
+      await mutateCase(deps, caseId, SYSTEM, { use: 'issue-documents' }, () => ({
+        events: fresh.map((p) => ({ type: 'document-problem-alerted' as const, ...p })),
+        result: undefined,
+      }));
   } catch (error) {
     await tell(`文书未能签发（${(error as Error).name}），将由后续步骤或 enforce documents 补发`);
   }

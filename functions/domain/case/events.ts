@@ -104,6 +104,13 @@ export type CaseEvent =
       /** The act that called for it (documents/triggers.ts). */
       readonly trigger: string;
     }
+  /** A document the journal calls for could not be made (e.g. a missing field): the command center was told, once. */
+  | {
+      readonly type: 'document-problem-alerted';
+      readonly kind: string;
+      readonly trigger: string;
+      readonly problem: string;
+    }
   | {
       readonly type: 'service-attempted';
       readonly method: ServiceMethod;

@@ -144,6 +144,7 @@ export function applyEvent(state: EnforcementCase | undefined, event: CaseEvent,
         documents: [...state.documents, ...event.documents.map((doc) => ({ ...doc, issuedAt: at }))],
       };
     case 'document-issued':
+    case 'document-problem-alerted':
     case 'freeze-ordered':
     case 'deduction-ordered':
       return state;

@@ -425,6 +425,8 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
       return `财产处置阶段结束：${event.reason}`;
     case 'document-issued':
       return `签发文书：${TEMPLATES[event.kind as DocumentKind]?.title ?? event.kind} ${event.number}，已电子签章，SHA-256 ${event.sha256.slice(0, 16)}…（文书编号 ${event.docId}）`;
+    case 'document-problem-alerted':
+      return `文书未能生成，已告知指挥中心：${TEMPLATES[event.kind as DocumentKind]?.title ?? event.kind}（${event.problem}）`;
     case 'evidence-upload-issued':
       return `签发证据上传链接：${names.member(event.uploader)}，${evidenceKindLabel(event.kind)}，${formatBytes(event.sizeBytes)}，${stepLabel(event.step)}，SHA-256 ${event.sha256.slice(0, 16)}…，${event.multipart ? `分${event.multipart.partsSha256.length}段上传，` : ''}有效至${chinaTime(event.expiresAt)}（证据编号 ${event.evidenceId}）`;
     case 'evidence-recorded': {
