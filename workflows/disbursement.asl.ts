@@ -12,11 +12,11 @@ export const disbursementDefinition: Definition = {
       name: 'Disbursement',
       step: 'disbursement',
       termsPath: '$.opened.value.approval',
-      onApproved: 'PayOut',
-      onRejected: 'HandedOver',
+      // close-case records the decision, pays an approved plan out and closes or hands over in one Task; a rejected
+      // plan is handed over (RouteClosing's default). Before: apply-decision, a Choice on it, pay-out, close-case.
+      next: 'RouteClosing',
+      applyWith: { step: 'close-case', payload: {}, resultPath: '$.closing' },
     }),
-    PayOut: invoke('pay-out', { resultPath: null, next: 'CloseCase' }),
-    CloseCase: invoke('close-case', { resultPath: '$.closing', next: 'RouteClosing' }),
     RouteClosing: choice(
       [
         {

@@ -85,5 +85,15 @@ export const AdvanceInput = z.extend(CaseRef, {
   decision: z.optional(DecisionOutput),
 });
 
+/**
+ * A step that records its execution's approval decision before it acts (close-case after the disbursement's
+ * approval, execute-control after the control plan's): one Task where there were apply-decision, a Choice on the
+ * decision and the step. Without them (definitions before 2026.12.11 call apply-decision first) the step only acts.
+ */
+export const DecidedCaseRef = z.extend(CaseRef, {
+  step: z.optional(z.enum(approvalSteps)),
+  decision: z.optional(DecisionOutput),
+});
+
 /** The re-query loop (G3) also says which of the queries it made, so that a retried step records it once. */
 export const RequeryAdvanceInput = z.extend(AdvanceInput, { query: z.optional(int(0, 100)) });

@@ -50,7 +50,7 @@ export const STEP_USES = {
   'assess-coverage': [...BASE],
   'open-disbursement': [...BASE],
   'pay-out': [...BASE, 'payments'],
-  'close-case': [...BASE, ...ISSUES, 'wakes', 'closures'],
+  'close-case': [...BASE, ...ISSUES, 'wakes', 'closures', 'payments'],
   'dispatch-request': ['clock', 'requests', 'partners'],
   'request-approval': ['clock', 'rules', 'cases', 'approvals'],
   'escalate-approval': [...BASE, 'approvals', 'alerts'],

@@ -29,7 +29,9 @@ describe('money received while the measures run (F1)', () => {
     expect(paid.coercion?.outcome).toBeUndefined();
     const back = await s.until(caseId, (c) => c.status === 'coercing', 5);
     expect(back.status).toBe('coercing');
-    expect(s.path(caseId, 'disbursement')).toEqual(expect.arrayContaining(['OpenDisbursement', 'PayOut', 'CloseCase']));
+    expect(s.path(caseId, 'disbursement')).toEqual(
+      expect.arrayContaining(['OpenDisbursement', 'ApplyDisbursementDecision', 'RouteClosing']),
+    );
     // When the measures are exhausted, the 终本 review finds the account empty (F1 is not among its problems).
     const reviewed = await s.until(caseId, (c) => c.closureReview !== undefined, 90);
     expect(reviewed.closureReview?.problems.map((p) => p.code)).not.toContain('account');

@@ -63,10 +63,8 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
     expect(s.path(caseId, 'disbursement')).toEqual([
       'OpenDisbursement',
       'AwaitDisbursementApproval',
+      // The decision recorded, the plan paid out and the case closed in one Task (close-case).
       'ApplyDisbursementDecision',
-      'RouteDisbursementDecision',
-      'PayOut',
-      'CloseCase',
       'RouteClosing',
       'Closed',
     ]);

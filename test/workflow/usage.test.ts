@@ -38,10 +38,8 @@ const PATHS = {
   disbursement: [
     'OpenDisbursement',
     'AwaitDisbursementApproval',
+    // The decision recorded, the plan paid out and the case closed in one Task (close-case).
     'ApplyDisbursementDecision',
-    'RouteDisbursementDecision',
-    'PayOut',
-    'CloseCase',
     'RouteClosing',
     'Closed',
   ],
@@ -61,9 +59,7 @@ const INVOCATIONS = {
   'plan-control': 1,
   'open-disbursement': 1,
   'request-approval': 1, // AwaitDisbursementApproval
-  'apply-decision': 1,
-  'pay-out': 1,
-  'close-case': 1,
+  'close-case': 1, // records the decision (ApplyDisbursementDecision), pays out and closes
   // 12 partner answers (e-service 1, asset report 1, inquiry 10 channels), the payment notice, the decision.
   settle: 14,
   api: 1, // the approver opens the task (GET /tasks/{id}); the decision itself goes to settle
@@ -125,8 +121,8 @@ describe('usage of one scripted case (paid after the notice)', () => {
         assumptions: DEFAULT_ASSUMPTIONS,
       });
       const transitions = cost.lines.find((l) => l.price === 'stepFunctions.transition');
-      expect(transitions?.quantity).toBe(22);
-      expect(transitions?.cost).toBeCloseTo(22 * 0.000025, 12);
+      expect(transitions?.quantity).toBe(19);
+      expect(transitions?.cost).toBeCloseTo(19 * 0.000025, 12);
     } finally {
       await runtime.close();
     }

@@ -1,5 +1,5 @@
-import { CaseRef } from '#contracts/steps.ts';
-import { closeOrHandOver } from '#use-cases/disbursement.ts';
+import { DecidedCaseRef } from '#contracts/steps.ts';
+import { decidedDisbursement } from '#use-cases/disbursement.ts';
 import { issuingAfter } from '#use-cases/documents.ts';
 import { defineStep } from '../define.ts';
 import { STEP_USES } from '../manifest.ts';
@@ -7,7 +7,8 @@ import { STEP_USES } from '../manifest.ts';
 export const step = defineStep({
   name: 'close-case',
   uses: STEP_USES['close-case'],
-  input: CaseRef,
-  // The phase's documents are issued as its acts are recorded.
-  run: (deps) => issuingAfter(deps, closeOrHandOver(deps)),
+  input: DecidedCaseRef,
+  // The plan's decision is recorded and an approved plan paid out first (workflows/disbursement.asl.ts); the phase's
+  // documents are issued as its acts are recorded.
+  run: (deps) => issuingAfter(deps, decidedDisbursement(deps)),
 });
