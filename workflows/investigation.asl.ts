@@ -43,17 +43,17 @@ export const investigationDefinition: Definition = {
       comment: 'Each bank and registry answers on its own; silence past the wait is recorded',
       payload: { 'requestId.$': '$.opened.value.inquiry.requestId' },
       timeoutSecondsPath: '$.opened.value.inquiry.timeoutSeconds',
-      onTimeout: 'RecordInquiry',
-      resultPath: null,
-      next: 'RecordInquiry',
-      catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'RecordInquiry' }],
-    }),
-    RecordInquiry: invoke('record-inquiry', {
-      payload: { 'requestId.$': '$.opened.value.inquiry.requestId' },
+      onTimeout: 'PlanControl',
       resultPath: null,
       next: 'PlanControl',
+      catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'PlanControl' }],
     }),
-    PlanControl: invoke('plan-control', { resultPath: '$.plan', next: 'RoutePlan' }),
+    // plan-control records the inquiry's answers (or its silence) and plans in one Task (before: record-inquiry first).
+    PlanControl: invoke('plan-control', {
+      payload: { 'requestId.$': '$.opened.value.inquiry.requestId' },
+      resultPath: '$.plan',
+      next: 'RoutePlan',
+    }),
     RoutePlan: choice(
       [
         equals('$.plan.value.outcome', 'control', 'AwaitControlApproval'),
@@ -69,17 +69,20 @@ export const investigationDefinition: Definition = {
       name: 'Control',
       step: 'control-plan',
       termsPath: '$.plan.value.approval',
-      onApproved: 'ExecuteControl',
-      onRejected: 'HandedOver',
+      // execute-control records the decision and carries out an approved plan in one Task; a rejected plan is handed
+      // back (RouteControl). Before: apply-decision, a Choice on the decision, execute-control.
+      next: 'RouteControl',
+      applyWith: { step: 'execute-control', payload: {}, resultPath: '$.control' },
     }),
     ExecuteControl: invoke('execute-control', { resultPath: '$.control', next: 'RouteControl' }),
     RouteControl: choice(
       [
         equals('$.control.value.next', 'assess', 'AssessCoverage'),
+        equals('$.control.value.next', 'handed-over', 'HandedOver'),
         { Variable: '$.control.value.round', NumericLessThanEquals: MAX_CONTROL_ROUNDS, Next: 'AwaitControlRequest' },
       ],
       'ControlLoopExhausted',
-      'Next control action (freeze, entrust, deduct), or assess',
+      'Next control action (freeze, entrust, deduct), assess, or the plan rejected',
     ),
     ControlLoopExhausted: park(ERRORS.loopBoundReached, 'More control rounds than freeze, entrust and deduct can need'),
     AwaitControlRequest: waitFor('dispatch-request', {

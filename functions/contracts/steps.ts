@@ -33,6 +33,8 @@ const taskToken = text(1, 2048);
 const requestId = z.string().check(z.regex(/^r[a-z2-7]{11}$/, 'must be a request id'));
 
 export const RequestRef = z.extend(CaseRef, { requestId });
+/** plan-control: the inquiry just waited on, recorded before planning (absent before definition 2026.12.11). */
+export const InquiryPlanInput = z.extend(CaseRef, { requestId: z.optional(requestId) });
 export const RoundRequestRef = z.extend(RequestRef, { round: int(1, 50) });
 export const DispatchInput = z.extend(CaseRef, { requestId, taskToken });
 

@@ -44,7 +44,7 @@ export const STEP_USES = {
   'record-service': [...BASE, 'requests', 'alerts'],
   'open-investigation': [...BASE, 'requests', 'alerts'],
   'record-inquiry': [...BASE, 'requests', 'alerts'],
-  'plan-control': [...BASE, ...ISSUES],
+  'plan-control': [...BASE, ...ISSUES, 'requests', 'alerts'],
   'execute-control': [...BASE, ...ISSUES, 'requests', 'alerts'],
   'record-control': [...BASE, ...ISSUES, 'requests', 'alerts'],
   'assess-coverage': [...BASE],

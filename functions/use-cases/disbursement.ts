@@ -1,6 +1,5 @@
 /** Disbursement (F1, F2) and closure as fully performed (G1). */
 
-import type { ApprovalStep } from '#domain/approvals/policy.ts';
 import { chinaDateOf } from '#domain/calendar/local-date.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { timeNode } from '#domain/case/nodes.ts';
@@ -11,7 +10,7 @@ import { freeBalanceFen } from '#domain/disputes/objection-effects.ts';
 import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { exitLiftNoticeOwed, withExitLift } from '#domain/measures/exit-ban.ts';
 import { fen, formatYuan } from '#domain/money.ts';
-import { type ApprovalRequestTerms, applyDecision, approvalRequestTerms, type DecisionOutput } from './approvals.ts';
+import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
 import { wakeWatch } from './coercion.ts';
 import { type Deps, loadCase, mutateCase, PhaseEndedError, SYSTEM } from './context.ts';
 import { conflict } from './errors.ts';
@@ -178,29 +177,6 @@ export function closeOrHandOver(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | '
       closed: false,
       disbursement: executionName(state.caseId, 'disbursement', run + 1),
     };
-  };
-}
-
-/**
- * The disbursement plan's decision, its payment and the closing in one step: the decision is recorded (as
- * apply-decision records it); an approved plan is paid out (`payOut`) and the case closed or handed over
- * (`closeOrHandOver`); a rejected plan goes back to the officer, the case handed over as the decision left it. One
- * billed Task where there were four states (apply-decision, a Choice on the decision, pay-out, close-case). Called
- * without a decision (definitions before 2026.12.11, which run apply-decision and pay-out first), it only closes.
- */
-export function decidedDisbursement(deps: Pick<Deps, 'cases' | 'clock' | 'rules' | 'calendar' | 'wakes' | 'payments'>) {
-  const apply = applyDecision(deps);
-  const pay = payOut(deps);
-  const close = closeOrHandOver(deps);
-  return async (
-    input: StepInput & { readonly step?: ApprovalStep; readonly decision?: DecisionOutput },
-  ): Promise<Closing> => {
-    if (input.step && input.decision) {
-      const { decision } = await apply({ ...input, step: input.step, decision: input.decision });
-      if (decision !== 'approved') return { next: 'handed-over', closed: false };
-      await pay(input);
-    }
-    return close(input);
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFINITIONS, MACHINES } from '#workflows/index.ts';
-import { functionKey, MACHINE_KEYS, STEPS } from '#workflows/steps.ts';
+import { functionKey, KEPT_FOR_EARLIER_DEFINITIONS, MACHINE_KEYS, STEPS } from '#workflows/steps.ts';
 import {
   asList,
   deployedDefinitions,
@@ -94,7 +94,7 @@ describe.each(MACHINES)('the deployed %s state machine', (machine) => {
 });
 
 describe('the deployed definitions together', () => {
-  it('call every step function at least once', () => {
+  it('call every step function at least once, but those kept for earlier definitions in flight', () => {
     // Prepare
     const deployed = deployedDefinitions();
 
@@ -102,6 +102,6 @@ describe('the deployed definitions together', () => {
     const called = new Set(MACHINES.flatMap((machine) => placeholders(deployed[machine].definition)));
 
     // Assess
-    expect(STEPS.filter((step) => !called.has(functionKey(step)))).toEqual([]);
+    expect(STEPS.filter((step) => !called.has(functionKey(step)))).toEqual([...KEPT_FOR_EARLIER_DEFINITIONS]);
   });
 });

@@ -67,7 +67,7 @@ describe('an approval not decided in time', () => {
         'EscalateControlApproval',
         'CanControlEscalate',
         'CarryControlEscalation',
-        'ExecuteControl',
+        'ApplyControlDecision',
       ]),
     );
     expect((await s.load(caseId)).status).toBe('controlling');

@@ -46,9 +46,7 @@ describe('a joined respondent whose network inquiry is answered late (V1, A10, B
     const third = s.events
       .filter((e) => e.type === 'state-entered' && e.execution === `${caseId}-investigation-3`)
       .map((e) => (e as { state: string }).state);
-    expect(third).toEqual(
-      expect.arrayContaining(['OpenInvestigation', 'RecordInquiry', 'PlanControl', 'ExecuteControl']),
-    );
+    expect(third).toEqual(expect.arrayContaining(['OpenInvestigation', 'PlanControl', 'ApplyControlDecision']));
     // No third inquiry was sent: run 3 recorded the settled inquiry again and planned the control.
     expect(Object.keys(done.inquiry?.requests ?? {})).toHaveLength(2);
     const text = (

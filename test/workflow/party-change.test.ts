@@ -163,9 +163,7 @@ describe('the respondent who joined by a ruling is served, inquired about and co
     const second = s.events
       .filter((e) => e.type === 'state-entered' && e.execution === `${caseId}-investigation-2`)
       .map((e) => (e as { state: string }).state);
-    expect(second).toEqual(
-      expect.arrayContaining(['OpenInvestigation', 'RecordInquiry', 'PlanControl', 'ExecuteControl']),
-    );
+    expect(second).toEqual(expect.arrayContaining(['OpenInvestigation', 'PlanControl', 'ApplyControlDecision']));
     const text = (
       await s.request<{ lines: { text: string }[] }>('GET', `/cases/${caseId}/timeline`, { as: 'wang-fang' })
     ).body.lines

@@ -41,13 +41,12 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
     expect(s.path(caseId, 'investigation')).toEqual([
       'OpenInvestigation',
       'AwaitInquiry',
-      'RecordInquiry',
+      // The inquiry's answers recorded and the control planned in one Task (plan-control).
       'PlanControl',
       'RoutePlan',
       'AwaitControlApproval',
+      // The decision recorded and the plan carried out in one Task (execute-control).
       'ApplyControlDecision',
-      'RouteControlDecision',
-      'ExecuteControl',
       'RouteControl',
       'AwaitControlRequest',
       'RecordControl',
@@ -98,7 +97,7 @@ describe('voluntary payment after the notice', () => {
     expect(s.path(caseId, 'investigation')).toEqual([
       'OpenInvestigation',
       'AwaitInquiry',
-      'RecordInquiry',
+      // The inquiry's answers recorded and the control planned in one Task (plan-control).
       'PlanControl',
       'RoutePlan',
       'StartDisbursementFromPlan',
@@ -164,11 +163,7 @@ describe('hand-overs to the phases a later release runs', () => {
     await s.untilPending(caseId);
     const [result] = await s.decideAll(caseId, 'li-qiang', 'rejected');
     expect(result).toMatchObject({ ok: true });
-    expect(s.path(caseId, 'investigation').slice(-3)).toEqual([
-      'ApplyControlDecision',
-      'RouteControlDecision',
-      'HandedOver',
-    ]);
+    expect(s.path(caseId, 'investigation').slice(-3)).toEqual(['ApplyControlDecision', 'RouteControl', 'HandedOver']);
     expect((await s.load(caseId)).status).toBe('awaiting-officer');
   });
 });

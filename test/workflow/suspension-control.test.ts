@@ -63,9 +63,7 @@ describe('中止执行 while control is executed', () => {
     const second = s.events
       .filter((e) => e.type === 'state-entered' && e.execution === run2)
       .map((e) => (e as { state: string }).state);
-    expect(second).toEqual(
-      expect.arrayContaining(['OpenInvestigation', 'RecordInquiry', 'PlanControl', 'RoutePlan', 'ExecuteControl']),
-    );
+    expect(second).toEqual(expect.arrayContaining(['OpenInvestigation', 'PlanControl', 'RoutePlan', 'ExecuteControl']));
     expect(second).not.toContain('AwaitControlApproval');
     expect(second.indexOf('ExecuteControl')).toBe(second.indexOf('RoutePlan') + 1);
     expect(second.filter((state) => state === 'RecordControl')).toHaveLength(2);

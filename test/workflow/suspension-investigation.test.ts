@@ -56,9 +56,9 @@ describe('中止执行 during the network inquiry', () => {
       expect.arrayContaining([
         'OpenInvestigation',
         'AwaitInquiry',
-        'RecordInquiry',
+        // The inquiry's answers recorded and the control planned in one Task (plan-control).
         'PlanControl',
-        'ExecuteControl',
+        'ApplyControlDecision',
         'AssessCoverage',
       ]),
     );

@@ -30,7 +30,7 @@ const PATHS = {
   investigation: [
     'OpenInvestigation',
     'AwaitInquiry',
-    'RecordInquiry',
+    // The inquiry's answers recorded and the control planned in one Task (plan-control).
     'PlanControl',
     'RoutePlan',
     'StartDisbursementFromPlan',
@@ -55,8 +55,7 @@ const INVOCATIONS = {
   'record-service': 1,
   'record-asset-report': 1,
   'open-investigation': 1,
-  'record-inquiry': 1,
-  'plan-control': 1,
+  'plan-control': 1, // records the inquiry's answers (no record-inquiry Task), then plans
   'open-disbursement': 1,
   'request-approval': 1, // AwaitDisbursementApproval
   'close-case': 1, // records the decision (ApplyDisbursementDecision), pays out and closes
@@ -121,8 +120,8 @@ describe('usage of one scripted case (paid after the notice)', () => {
         assumptions: DEFAULT_ASSUMPTIONS,
       });
       const transitions = cost.lines.find((l) => l.price === 'stepFunctions.transition');
-      expect(transitions?.quantity).toBe(19);
-      expect(transitions?.cost).toBeCloseTo(19 * 0.000025, 12);
+      expect(transitions?.quantity).toBe(18);
+      expect(transitions?.cost).toBeCloseTo(18 * 0.000025, 12);
     } finally {
       await runtime.close();
     }

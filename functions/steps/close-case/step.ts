@@ -1,5 +1,5 @@
 import { DecidedCaseRef } from '#contracts/steps.ts';
-import { decidedDisbursement } from '#use-cases/disbursement.ts';
+import { decidedDisbursement } from '#use-cases/decided.ts';
 import { issuingAfter } from '#use-cases/documents.ts';
 import { defineStep } from '../define.ts';
 import { STEP_USES } from '../manifest.ts';

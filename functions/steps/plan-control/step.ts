@@ -1,4 +1,5 @@
-import { CaseRef } from '#contracts/steps.ts';
+import { InquiryPlanInput } from '#contracts/steps.ts';
+import { recordingInquiry } from '#use-cases/decided.ts';
 import { issuingAfter } from '#use-cases/documents.ts';
 import { planCaseControl } from '#use-cases/investigation.ts';
 import { defineStep } from '../define.ts';
@@ -7,7 +8,8 @@ import { STEP_USES } from '../manifest.ts';
 export const step = defineStep({
   name: 'plan-control',
   uses: STEP_USES['plan-control'],
-  input: CaseRef,
-  // The phase's documents are issued as its acts are recorded.
-  run: (deps) => issuingAfter(deps, planCaseControl(deps)),
+  input: InquiryPlanInput,
+  // The inquiry waited on is recorded first (workflows/investigation.asl.ts); the phase's documents are issued as its
+  // acts are recorded.
+  run: (deps) => issuingAfter(deps, recordingInquiry(deps, planCaseControl(deps))),
 });
