@@ -23,10 +23,14 @@ export const MAX_SERVICE_ROUNDS = 2;
 
 export const serviceDefinition: Definition = {
   Comment: 'Enforcement case: triage, notice and asset-report order, service (A3, A5, A10)',
-  StartAt: 'Triage',
+  StartAt: 'IssueDocuments',
   States: {
-    Triage: invoke('triage', { resultPath: '$.triage', next: 'IssueDocuments' }),
-    IssueDocuments: invoke('issue-documents', { resultPath: '$.documents', next: 'StartInvestigation' }),
+    // Triage (track, team, officer) and the documents in one Task: before, a triage Task came first.
+    IssueDocuments: invoke('issue-documents', {
+      payload: { triage: true },
+      resultPath: '$.documents',
+      next: 'StartInvestigation',
+    }),
     StartInvestigation: startPhase(MACHINE_KEYS.investigation, '$.documents.value.investigation', 'ServeDocuments'),
     // The attempt's terms: the first as prepared with the documents, the next put in their place by ServeAgain.
     ServeDocuments: waitFor('dispatch-request', {

@@ -38,10 +38,11 @@ export type StepName = (typeof STEPS)[number];
 
 /**
  * Steps no current definition calls, kept deployed for executions of earlier definitions still in flight (they call
- * today's functions): record-inquiry and pay-out run inside plan-control and close-case since 2026.12.11. A step
- * leaves this list, and STEPS, when no execution of a definition that calls it can still be running.
+ * today's functions): triage, record-inquiry and pay-out run inside issue-documents, plan-control and close-case
+ * since 2026.12.11. A step leaves this list, and STEPS, when no execution of a definition that calls it can still
+ * be running.
  */
-export const KEPT_FOR_EARLIER_DEFINITIONS: readonly StepName[] = ['record-inquiry', 'pay-out'];
+export const KEPT_FOR_EARLIER_DEFINITIONS: readonly StepName[] = ['triage', 'record-inquiry', 'pay-out'];
 
 /** The steps whose state waits for a task token (`.waitForTaskToken`). */
 export const WAITING_STEPS: readonly StepName[] = ['dispatch-request', 'request-approval'];

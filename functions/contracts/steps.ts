@@ -33,6 +33,8 @@ const taskToken = text(1, 2048);
 const requestId = z.string().check(z.regex(/^r[a-z2-7]{11}$/, 'must be a request id'));
 
 export const RequestRef = z.extend(CaseRef, { requestId });
+/** issue-documents: `triage` asks it to triage the case first (definitions from 2026.12.11). */
+export const IssueInput = z.extend(CaseRef, { triage: z.optional(z.boolean()) });
 /** plan-control: the inquiry just waited on, recorded before planning (absent before definition 2026.12.11). */
 export const InquiryPlanInput = z.extend(CaseRef, { requestId: z.optional(requestId) });
 export const RoundRequestRef = z.extend(RequestRef, { round: int(1, 50) });

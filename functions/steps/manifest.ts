@@ -40,7 +40,7 @@ const ISSUES = ['staff', 'issuing'] as const;
 
 export const STEP_USES = {
   triage: [...BASE, 'staff', 'queries'],
-  'issue-documents': [...BASE, ...ISSUES, 'requests'],
+  'issue-documents': [...BASE, ...ISSUES, 'requests', 'queries'],
   'record-service': [...BASE, 'requests', 'alerts'],
   'open-investigation': [...BASE, 'requests', 'alerts'],
   'record-inquiry': [...BASE, 'requests', 'alerts'],

@@ -162,6 +162,22 @@ export function issueDocuments(
   };
 }
 
+/**
+ * The service phase's first Task (definitions from 2026.12.11): the case is triaged (`triageCase`: track, team,
+ * officer, the A3 node) and its documents issued in one invocation, one billed transition where there were two.
+ * Without `triage` (definitions before, which run the triage step first) it only issues.
+ */
+export function triagingFirst<I extends StepInput & { readonly triage?: boolean }, R>(
+  deps: Parameters<typeof triageCase>[0],
+  issue: (input: I) => Promise<R>,
+) {
+  const triage = triageCase(deps);
+  return async (input: I): Promise<R> => {
+    if (input.triage) await triage(input);
+    return issue(input);
+  };
+}
+
 /** The enforcement notice and the asset-report order for each respondent who joined by a ruling and has none. */
 function joinedNotices(state: EnforcementCase): CaseEvent[] {
   const owed = withoutNotice(state);

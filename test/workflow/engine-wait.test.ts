@@ -10,13 +10,13 @@ import { filingEvent, respondentWith, scenarios } from '../support/runtime.ts';
 
 const WAKE = '2026-03-09T01:00:00.000Z';
 const waiting: Definition = {
-  Comment: 'Wait until a date, then triage',
+  Comment: 'Wait until a date, then triage (IssueDocuments triages first)',
   StartAt: 'WakeAt',
   States: {
     WakeAt: { Type: 'Pass', Result: WAKE, ResultPath: '$.wakeAt', Next: 'Sleep' },
-    Sleep: { Type: 'Wait', TimestampPath: '$.wakeAt', Next: 'Triage' },
-    Triage: DEFINITIONS.service.States.Triage ?? { Type: 'Succeed' },
-    IssueDocuments: { Type: 'Succeed' },
+    Sleep: { Type: 'Wait', TimestampPath: '$.wakeAt', Next: 'IssueDocuments' },
+    IssueDocuments: DEFINITIONS.service.States.IssueDocuments ?? { Type: 'Succeed' },
+    StartInvestigation: { Type: 'Succeed' },
     RecordNeedsAttention: DEFINITIONS.service.States.RecordNeedsAttention ?? { Type: 'Succeed' },
     Failed: DEFINITIONS.service.States.Failed ?? { Type: 'Succeed' },
   },
@@ -40,7 +40,7 @@ describe('a Wait state', () => {
     expect((await s.load(outcome.caseId)).status).toBe('filed');
 
     await s.runtime.advance(10 * 86_400);
-    expect(s.path(outcome.caseId, 'service')).toEqual(['WakeAt', 'Sleep', 'Triage', 'IssueDocuments']);
+    expect(s.path(outcome.caseId, 'service')).toEqual(['WakeAt', 'Sleep', 'IssueDocuments', 'StartInvestigation']);
     const triaged = (await s.runtime.cases.history(outcome.caseId)).find((c) =>
       c.events.some((e) => e.type === 'case-triaged'),
     );

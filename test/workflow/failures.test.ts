@@ -9,13 +9,13 @@ describe('a failing Task', () => {
   it('is retried on a transient Lambda error and the case goes on', async () => {
     const s = await open({
       script: respondentWith({ eService: 'ok', assets: [DEPOSIT] }),
-      faults: [{ step: 'triage', error: 'Lambda.ServiceException', times: 2 }],
+      faults: [{ step: 'issue-documents', error: 'Lambda.ServiceException', times: 2 }],
     });
     const outcome = await s.runtime.intake(filingEvent(40));
     if (outcome.outcome !== 'created') throw new Error('not created');
     const state = await s.load(outcome.caseId);
     expect(state.status).toBe('investigating');
-    expect(s.path(outcome.caseId, 'service').slice(0, 2)).toEqual(['Triage', 'IssueDocuments']);
+    expect(s.path(outcome.caseId, 'service').slice(0, 2)).toEqual(['IssueDocuments', 'StartInvestigation']);
   });
 
   it('parks the case in needs attention, with the error, and alerts', async () => {
@@ -84,8 +84,8 @@ describe('each step, called twice with the same input', () => {
       replayed.add(call.step);
     }
     expect(await s.runtime.cases.history(outcome.caseId)).toEqual(before);
-    // apply-decision, pay-out and record-inquiry run inside close-case, execute-control and plan-control (one Task
-    // each since definition 2026.12.11): replayed there, not as steps of their own.
-    expect(replayed.size).toBeGreaterThanOrEqual(13);
+    // triage, apply-decision, pay-out and record-inquiry run inside issue-documents, close-case, execute-control and
+    // plan-control (one Task each since definition 2026.12.11): replayed there, not as steps of their own.
+    expect(replayed.size).toBeGreaterThanOrEqual(12);
   });
 });

@@ -29,7 +29,7 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
     await s.decideAll(caseId, 'li-qiang');
     // Assess
     expect(s.path(caseId, 'service')).toEqual([
-      'Triage',
+      // Triaged and the documents issued in one Task.
       'IssueDocuments',
       'StartInvestigation',
       'ServeDocuments',
@@ -112,7 +112,7 @@ describe('service', () => {
     const caseId = await filed(s, 3);
     await s.runtime.advance(20 * DAY);
     expect(s.path(caseId, 'service')).toEqual([
-      'Triage',
+      // Triaged and the documents issued in one Task.
       'IssueDocuments',
       'StartInvestigation',
       'ServeDocuments',

@@ -13,11 +13,10 @@ import { CaseTracker, runWorkload, WORKLOAD_START, workloadScript } from '../../
 
 /** The states each execution enters, once each (a wait that is resumed is not entered again). */
 const PATHS = {
-  // Triage, IssueDocuments and the four record/await steps are Lambda tasks; StartInvestigation starts the next
-  // execution through the direct Step Functions integration (no Lambda); ServiceOutcome is a Choice; the execution
-  // ends at RecordAssetReport.
+  // IssueDocuments (which triages first) and the four record/await steps are Lambda tasks; StartInvestigation
+  // starts the next execution through the direct Step Functions integration (no Lambda); ServiceOutcome is a Choice;
+  // the execution ends at RecordAssetReport.
   service: [
-    'Triage',
     'IssueDocuments',
     'StartInvestigation',
     'ServeDocuments',
@@ -48,7 +47,6 @@ const PATHS = {
 /** Lambda invocations, by function. */
 const INVOCATIONS = {
   intake: 1, // the filing event
-  triage: 1,
   'issue-documents': 1,
   // ServeDocuments, AwaitAssetReport, AwaitInquiry: each sends its request and waits for the answers.
   'dispatch-request': 3,
@@ -120,8 +118,8 @@ describe('usage of one scripted case (paid after the notice)', () => {
         assumptions: DEFAULT_ASSUMPTIONS,
       });
       const transitions = cost.lines.find((l) => l.price === 'stepFunctions.transition');
-      expect(transitions?.quantity).toBe(18);
-      expect(transitions?.cost).toBeCloseTo(18 * 0.000025, 12);
+      expect(transitions?.quantity).toBe(17);
+      expect(transitions?.cost).toBeCloseTo(17 * 0.000025, 12);
     } finally {
       await runtime.close();
     }
