@@ -27,12 +27,21 @@ import { MACHINE_KEYS } from './steps.ts';
  */
 export const MAX_CONTROL_ROUNDS = 3 + RULES.P_PARTNER_WAITS.entrustmentEscalations + 1;
 
+/**
+ * Where the control step that finished control put its coverage assessment (`assessed`): it assesses in the same
+ * invocation (before, an AssessCoverage Task came after it).
+ */
+const COVERAGE = '$.control.value.coverage';
+
 /** Where the case goes once coverage is assessed: money came in, measures, or sealed property to sell. */
 const COVERAGE_ROUTES: ChoiceState['Choices'] = [
-  equals('$.coverage.value.next', 'disburse', 'StartDisbursement'),
-  { Variable: '$.coverage.value.coercion', IsPresent: true, Next: 'StartCoercion' },
-  { Variable: '$.coverage.value.disposal', IsPresent: true, Next: 'StartDisposal' },
+  equals(`${COVERAGE}.next`, 'disburse', 'StartDisbursement'),
+  { Variable: `${COVERAGE}.coercion`, IsPresent: true, Next: 'StartCoercion' },
+  { Variable: `${COVERAGE}.disposal`, IsPresent: true, Next: 'StartDisposal' },
 ];
+
+/** The control steps assess the coverage themselves once control is done. */
+const ASSESS = { assess: true } as const;
 
 export const investigationDefinition: Definition = {
   Comment: 'Enforcement case: network inquiry, control plan and approval, freeze, entrust, deduct (A8, A10, B1, H1)',
@@ -72,17 +81,17 @@ export const investigationDefinition: Definition = {
       // execute-control records the decision and carries out an approved plan in one Task; a rejected plan is handed
       // back (RouteControl). Before: apply-decision, a Choice on the decision, execute-control.
       next: 'RouteControl',
-      applyWith: { step: 'execute-control', payload: {}, resultPath: '$.control' },
+      applyWith: { step: 'execute-control', payload: ASSESS, resultPath: '$.control' },
     }),
-    ExecuteControl: invoke('execute-control', { resultPath: '$.control', next: 'RouteControl' }),
+    ExecuteControl: invoke('execute-control', { payload: ASSESS, resultPath: '$.control', next: 'RouteControl' }),
     RouteControl: choice(
       [
-        equals('$.control.value.next', 'assess', 'AssessCoverage'),
+        equals('$.control.value.next', 'assessed', 'WatchSeizures'),
         equals('$.control.value.next', 'handed-over', 'HandedOver'),
         { Variable: '$.control.value.round', NumericLessThanEquals: MAX_CONTROL_ROUNDS, Next: 'AwaitControlRequest' },
       ],
       'ControlLoopExhausted',
-      'Next control action (freeze, entrust, deduct), assess, or the plan rejected',
+      'Next control action (freeze, entrust, deduct), the coverage assessed, or the plan rejected',
     ),
     ControlLoopExhausted: park(ERRORS.loopBoundReached, 'More control rounds than freeze, entrust and deduct can need'),
     AwaitControlRequest: waitFor('dispatch-request', {
@@ -95,32 +104,31 @@ export const investigationDefinition: Definition = {
       catches: [{ ErrorEquals: [ERRORS.partnerRequestSettled], ResultPath: null, Next: 'RecordControl' }],
     }),
     RecordControl: invoke('record-control', {
-      payload: { 'requestId.$': '$.control.value.requestId', 'round.$': '$.control.value.round' },
+      payload: { 'requestId.$': '$.control.value.requestId', 'round.$': '$.control.value.round', ...ASSESS },
       resultPath: '$.control',
       next: 'RouteControl',
     }),
-    AssessCoverage: invoke('assess-coverage', { resultPath: '$.coverage', next: 'WatchSeizures' }),
     // With nothing held to watch, the first Choice already routes: one Choice entered, not two.
     WatchSeizures: choice(
-      [{ Variable: '$.coverage.value.renewal', IsPresent: true, Next: 'StartRenewalWatch' }, ...COVERAGE_ROUTES],
+      [{ Variable: `${COVERAGE}.renewal`, IsPresent: true, Next: 'StartRenewalWatch' }, ...COVERAGE_ROUTES],
       'HandedOver',
       'What control left held is watched for renewal (B1, B2) from now on; then where the case goes',
     ),
-    StartRenewalWatch: startPhase(MACHINE_KEYS.renewal, '$.coverage.value.renewal', 'RouteCoverage'),
+    StartRenewalWatch: startPhase(MACHINE_KEYS.renewal, `${COVERAGE}.renewal`, 'RouteCoverage'),
     RouteCoverage: choice(COVERAGE_ROUTES, 'HandedOver'),
     // Each hand-over reads the next phase's terms where the step before put them: no Pass state copies them first.
     // Sealed property to turn into money.
-    StartDisposal: handOver(MACHINE_KEYS.disposal, '$.coverage.value.disposal', 'ToDisposal'),
+    StartDisposal: handOver(MACHINE_KEYS.disposal, `${COVERAGE}.disposal`, 'ToDisposal'),
     ToDisposal: succeed('Disposal phase started'),
     // Nothing to control.
     StartCoercionFromPlan: handOver(MACHINE_KEYS.coercion, '$.plan.value.coercion', 'ToCoercion'),
     // Control did not cover the claim.
-    StartCoercion: handOver(MACHINE_KEYS.coercion, '$.coverage.value.coercion', 'ToCoercion'),
+    StartCoercion: handOver(MACHINE_KEYS.coercion, `${COVERAGE}.coercion`, 'ToCoercion'),
     ToCoercion: succeed('Coercive measures phase started'),
     // Money already covers the claim (paid after the notice).
     StartDisbursementFromPlan: handOver(MACHINE_KEYS.disbursement, '$.plan.value.disbursement', 'ToDisbursement'),
     // Money came in.
-    StartDisbursement: handOver(MACHINE_KEYS.disbursement, '$.coverage.value.disbursement', 'ToDisbursement'),
+    StartDisbursement: handOver(MACHINE_KEYS.disbursement, `${COVERAGE}.disbursement`, 'ToDisbursement'),
     ToDisbursement: succeed('Disbursement phase started'),
     HandedOver: succeed('Handed over in a named waiting status (back to the officer)'),
     ...needsAttentionStates(),

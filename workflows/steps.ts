@@ -38,11 +38,16 @@ export type StepName = (typeof STEPS)[number];
 
 /**
  * Steps no current definition calls, kept deployed for executions of earlier definitions still in flight (they call
- * today's functions): triage, record-inquiry and pay-out run inside issue-documents, plan-control and close-case
- * since 2026.12.11. A step leaves this list, and STEPS, when no execution of a definition that calls it can still
+ * today's functions): since 2026.12.11 triage runs inside issue-documents, record-inquiry inside plan-control, pay-out
+ * inside close-case, assess-coverage inside the control step that ends control. A step leaves this list, and STEPS, when no execution of a definition that calls it can still
  * be running.
  */
-export const KEPT_FOR_EARLIER_DEFINITIONS: readonly StepName[] = ['triage', 'record-inquiry', 'pay-out'];
+export const KEPT_FOR_EARLIER_DEFINITIONS: readonly StepName[] = [
+  'triage',
+  'record-inquiry',
+  'assess-coverage',
+  'pay-out',
+];
 
 /** The steps whose state waits for a task token (`.waitForTaskToken`). */
 export const WAITING_STEPS: readonly StepName[] = ['dispatch-request', 'request-approval'];

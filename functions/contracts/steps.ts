@@ -38,6 +38,8 @@ export const IssueInput = z.extend(CaseRef, { triage: z.optional(z.boolean()) })
 /** plan-control: the inquiry just waited on, recorded before planning (absent before definition 2026.12.11). */
 export const InquiryPlanInput = z.extend(CaseRef, { requestId: z.optional(requestId) });
 export const RoundRequestRef = z.extend(RequestRef, { round: int(1, 50) });
+/** record-control: `assess` as for ControlInput. */
+export const ControlRoundInput = z.extend(RoundRequestRef, { assess: z.optional(z.boolean()) });
 export const DispatchInput = z.extend(CaseRef, { requestId, taskToken });
 
 export const ApprovalTerms = z.object({
@@ -98,6 +100,8 @@ export const DecidedCaseRef = z.extend(CaseRef, {
   step: z.optional(z.enum(approvalSteps)),
   decision: z.optional(DecisionOutput),
 });
+/** A control step: `assess` asks it to assess the coverage itself once control is done (from 2026.12.11). */
+export const ControlInput = z.extend(DecidedCaseRef, { assess: z.optional(z.boolean()) });
 
 /** The re-query loop (G3) also says which of the queries it made, so that a retried step records it once. */
 export const RequeryAdvanceInput = z.extend(AdvanceInput, { query: z.optional(int(0, 100)) });

@@ -1,14 +1,15 @@
 /**
- * Steps that first record what their execution waited for (an approval's decision, an inquiry's answers), then act:
- * one billed Task where a definition had the recording step, often a Choice on a decision, and the acting step
- * (docs/cloud-efficiency.md, "Billed state transitions"). Called without it (definitions before 2026.12.11, which
- * run the recording step first), each only acts.
+ * Steps that do in one invocation what a definition ran as Tasks in a row: they first record what their execution
+ * waited for (an approval's decision, an inquiry's answers), or go on to what always follows (the coverage assessed
+ * once control is done). One billed Task where there were two or more, often with a Choice between them
+ * (docs/cloud-efficiency.md, "Billed state transitions"). Called without the extra input (definitions before
+ * 2026.12.11, which run those Tasks themselves), each does only its own part.
  */
 import type { ApprovalStep } from '#domain/approvals/policy.ts';
 import { applyDecision, type DecisionOutput } from './approvals.ts';
 import type { Deps } from './context.ts';
 import { type Closing, closeOrHandOver, payOut } from './disbursement.ts';
-import { type ControlStepTerms, executeControl, recordInquiry } from './investigation.ts';
+import { assessCoverage, type ControlStepTerms, executeControl, recordInquiry } from './investigation.ts';
 import type { StepInput } from './service.ts';
 
 type Decided = StepInput & { readonly step?: ApprovalStep; readonly decision?: DecisionOutput };
@@ -66,5 +67,27 @@ export function decidedControl(deps: Parameters<typeof executeControl>[0]) {
       if (decision !== 'approved') return { next: 'handed-over', requestId: '', timeoutSeconds: 1, round: 1 };
     }
     return execute(input);
+  };
+}
+
+/** What assess-coverage answers: where the case goes once control is done. */
+export type Coverage = Awaited<ReturnType<ReturnType<typeof assessCoverage>>>;
+
+/**
+ * A control step asked to assess (`assess: true`): when nothing is left to control (`next: 'assess'`), it assesses
+ * the coverage itself (as assess-coverage does) and answers `assessed` with the assessment, which the definition
+ * routes at once. One billed Task fewer (AssessCoverage) for every case that goes through control.
+ */
+export function assessingWhenDone<
+  I extends StepInput & { readonly assess?: boolean },
+  R extends { readonly next: string },
+>(deps: Parameters<typeof assessCoverage>[0], step: (input: I) => Promise<R>) {
+  const assess = assessCoverage(deps);
+  return async (
+    input: I,
+  ): Promise<R | (Omit<R, 'next'> & { readonly next: 'assessed'; readonly coverage: Coverage })> => {
+    const result = await step(input);
+    if (!input.assess || result.next !== 'assess') return result;
+    return { ...result, next: 'assessed', coverage: await assess(input) };
   };
 }

@@ -53,8 +53,8 @@ describe('fully performed: deposits found, frozen, deducted, paid, closed', () =
       'RouteControl',
       'AwaitControlRequest',
       'RecordControl',
+      // The last RecordControl assessed the coverage too (no AssessCoverage Task).
       'RouteControl',
-      'AssessCoverage',
       // Everything deducted, nothing held to watch for renewal: the first Choice routes.
       'WatchSeizures',
       'StartDisbursement',

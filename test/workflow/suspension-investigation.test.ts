@@ -59,7 +59,7 @@ describe('中止执行 during the network inquiry', () => {
         // The inquiry's answers recorded and the control planned in one Task (plan-control).
         'PlanControl',
         'ApplyControlDecision',
-        'AssessCoverage',
+        'WatchSeizures',
       ]),
     );
     expect(second.at(-1)).toBe('StartDisbursement');

@@ -1,12 +1,13 @@
-import { DecidedCaseRef } from '#contracts/steps.ts';
-import { decidedControl } from '#use-cases/decided.ts';
+import { ControlInput } from '#contracts/steps.ts';
+import { assessingWhenDone, decidedControl } from '#use-cases/decided.ts';
 import { defineStep } from '../define.ts';
 import { STEP_USES } from '../manifest.ts';
 
 export const step = defineStep({
   name: 'execute-control',
   uses: STEP_USES['execute-control'],
-  input: DecidedCaseRef,
+  input: ControlInput,
   // The control plan's decision is recorded first when the approval hands it over (workflows/investigation.asl.ts).
-  run: decidedControl,
+  // With nothing left to control, it assesses the coverage itself.
+  run: (deps) => assessingWhenDone(deps, decidedControl(deps)),
 });
