@@ -109,7 +109,8 @@ describe('a crash at an exact point', () => {
     const [task] = enforceJson<Task[]>([...dir, 'tasks']);
     const crashed = spawnSync(
       process.execPath,
-      ['test/support/crash-runner.ts', dataDir, 'apply-decision', 'decide', task?.approvalId ?? '', 'li-qiang'],
+      // The control plan's decision is applied by execute-control (ApplyControlDecision), which then carries it out.
+      ['test/support/crash-runner.ts', dataDir, 'execute-control', 'decide', task?.approvalId ?? '', 'li-qiang'],
       { encoding: 'utf8' },
     );
     expect(crashed.signal).toBe('SIGKILL');
