@@ -30,9 +30,10 @@ import { objectionJudgmentArrived } from '#use-cases/objections.ts';
 import { answerPartner } from '#use-cases/partner-answers.ts';
 import { wakeOnRequest } from '#use-cases/performance.ts';
 import { applyForResumption } from '#use-cases/settlement.ts';
-import { fromApiGateway, isApiGatewayEvent, NOT_SERVED_HERE, toApiGateway } from '../api/apigateway.ts';
+import { isApiGatewayEvent, NOT_SERVED_HERE, requestFrom, toApiGateway } from '../api/gateway.ts';
 import { decisionHandlers } from '../api/handlers.ts';
 import { createRouter } from '../api/router.ts';
+import { SETTLE_ROUTES } from '../api/settle-routes.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
 
 export const SETTLE_USES = FUNCTION_USES.settle;
@@ -181,7 +182,7 @@ export function createSettleHandler(
     .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
     .handler(async (event: unknown, context: Context): Promise<unknown> => {
       if (isApiGatewayEvent(event)) {
-        const request = fromApiGateway(event, 'settle');
+        const request = requestFrom(event, SETTLE_ROUTES);
         return request ? toApiGateway(await route(request)) : NOT_SERVED_HERE;
       }
       if (isSqsEvent(event)) {
