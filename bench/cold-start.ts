@@ -4,7 +4,7 @@
  * and its module-initialisation time: the import of the bundle in a fresh Node process, the median of several runs.
  * Locally the external SDK clients load from node_modules; on Lambda they load from the runtime's copy.
  *
- *   node bench/cold-start.ts [--runs 7]
+ *   node bench/cold-start.ts [--runs 7] [--only intake,settle]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
@@ -85,7 +85,8 @@ function importMs(file: string): number {
   return Number(out);
 }
 
-export async function coldStart(runs: number): Promise<BundleResult[]> {
+/** `only`: the functions to build, by name (every function when absent). */
+export async function coldStart(runs: number, only?: readonly string[]): Promise<BundleResult[]> {
   rmSync(OUT, { recursive: true, force: true });
   // Name, entry, and whether it bundles the pinned S3 client (the functions that use the evidence store, as the
   // CDK app sets `bundlesS3`).
@@ -99,8 +100,10 @@ export async function coldStart(runs: number): Promise<BundleResult[]> {
     ['render-document', functionEntry('render-document'), false],
     ['mfa-gate', functionEntry('auth'), false],
   ];
+  const unknown = only?.filter((name) => !entries.some(([n]) => n === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`no function named ${unknown.join(', ')}`);
   const results: BundleResult[] = [];
-  for (const [name, entry, bundlesS3] of entries) {
+  for (const [name, entry, bundlesS3] of entries.filter(([n]) => !only || only.includes(n))) {
     const dir = `${OUT}${name}`;
     mkdirSync(dir, { recursive: true });
     const outfile = `${dir}/index.mjs`;
@@ -141,9 +144,11 @@ export async function coldStart(runs: number): Promise<BundleResult[]> {
 
 if (import.meta.main) {
   const values = scriptArgs(
-    `node bench/cold-start.ts [--runs 7]: builds every Lambda bundle as the CDK app does and times its import
-(median of --runs fresh processes); prints JSON. npm run bench -- --only cold-start writes BENCHMARKS.md.`,
-    { runs: { type: 'string', default: '7' } },
+    `node bench/cold-start.ts [--runs 7] [--only intake,settle]: builds every Lambda bundle (or those named) as the
+CDK app does and times its import (median of --runs fresh processes); prints JSON. npm run bench -- --only cold-start
+writes BENCHMARKS.md.`,
+    { runs: { type: 'string', default: '7' }, only: { type: 'string' } },
   );
-  console.log(JSON.stringify(await coldStart(countOption('runs', values.runs)), null, 2));
+  const only = typeof values.only === 'string' ? values.only.split(',').map((name) => name.trim()) : undefined;
+  console.log(JSON.stringify(await coldStart(countOption('runs', values.runs), only), null, 2));
 }

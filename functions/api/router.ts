@@ -6,15 +6,16 @@
  * request body, a stored item or an error's text from below the use cases (where a task token could hide).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#contracts/zod-english.ts';
 import { issueMessageZh, issuePath, requestIssuesZh } from '#contracts/issues.ts';
 import { MAX_BODY_BYTES, parseBoundedJson } from '#contracts/limits.ts';
 import type { Identity } from '#domain/staff/roles.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
-import type { OperationId, Route } from './routes.ts';
+import type { OperationId, RouteRequest } from './routes.ts';
 
 export interface ApiRequest {
-  readonly route: Route;
+  readonly route: RouteRequest;
   readonly params: Readonly<Record<string, string | undefined>>;
   readonly query: Readonly<Record<string, string | undefined>>;
   /** The raw body, as received. */
@@ -62,7 +63,7 @@ export function errorBody(code: string, message: string, issues?: readonly { pat
 }
 
 /** Zod issues by field, in Chinese, never with the value that failed. */
-function issuesOf(error: z.ZodError, prefix: string) {
+function issuesOf(error: z.core.$ZodError, prefix: string) {
   return error.issues.map((issue) => ({ path: issuePath(issue, prefix), message: issueMessageZh(issue) }));
 }
 
@@ -91,7 +92,7 @@ function parsePart(schema: z.core.$ZodType | undefined, value: unknown, part: st
   return parsed.data;
 }
 
-function parseBody(route: Route, raw: string | undefined): unknown {
+function parseBody(route: RouteRequest, raw: string | undefined): unknown {
   if (!route.body) return undefined;
   if (raw === undefined || raw === '') throw new BadRequest('缺少请求体（JSON）');
   // Size and depth before parsing; the parser's own message quotes the input, so it is never passed on.
@@ -127,7 +128,7 @@ export function createRouter(handlers: Handlers, logger: Logger) {
       const input: OperationInput = {
         identity: request.identity,
         params: parsePart(route.params, { ...request.params }, 'path') as Record<string, string>,
-        query: parsePart(route.query ?? z.object({}).strict(), definedOnly(request.query), 'query') as Record<
+        query: parsePart(route.query ?? z.strictObject({}), definedOnly(request.query), 'query') as Record<
           string,
           unknown
         >,

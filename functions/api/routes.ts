@@ -145,6 +145,12 @@ export interface Route {
   readonly throttle?: { readonly rate: number; readonly burst: number };
 }
 
+/** What the router needs of a route to serve it (settle's own list holds only this: ./settle-routes.ts). */
+export type RouteRequest = Pick<
+  Route,
+  'operationId' | 'method' | 'path' | 'target' | 'authenticated' | 'params' | 'query' | 'body'
+>;
+
 const AUTH_ERRORS = [401, 403] as const;
 
 export const ROUTES = [

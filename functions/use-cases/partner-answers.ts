@@ -1,6 +1,6 @@
 /** An outside party answers one item of a request; the last answer resumes the waiting execution. */
 
-import { describeIssues } from '#contracts/intake-event.ts';
+import { issueLines } from '#contracts/issues.ts';
 import { PartnerCallback, RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
 import { isMeasureRequest } from '#domain/partners/requests.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
@@ -25,7 +25,7 @@ export function answerPartner(
   });
   return async (raw: unknown) => {
     const parsed = PartnerCallback.safeParse(raw);
-    if (!parsed.success) throw invalid(describeIssues(parsed.error).join('; '));
+    if (!parsed.success) throw invalid(issueLines(parsed.error, '(event)').join('; '));
     const callback = parsed.data;
     const request = await deps.requests.get(callback.requestId);
     if (!request) throw notFound(`no request ${callback.requestId}`);
@@ -33,7 +33,7 @@ export function answerPartner(
       throw invalid(`request ${callback.requestId} has no item ${callback.itemId}`);
     if (callback.outcome === 'ok') {
       const result = RESULT_SCHEMAS[request.kind].safeParse(callback.result);
-      if (!result.success) throw invalid(describeIssues(result.error).join('; '));
+      if (!result.success) throw invalid(issueLines(result.error, '(event)').join('; '));
     }
     const answeredAt = deps.clock.now();
     const { request: updated, token } = await deps.requests.addAnswer(callback.requestId, {

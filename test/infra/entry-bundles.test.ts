@@ -1,0 +1,59 @@
+/**
+ * What the intake, settle and sweep-nodes bundles may not hold (docs/cloud-efficiency.md, "Bundles"): built with
+ * esbuild as the CDK app builds them, the modules in each bundle read from esbuild's metafile.
+ */
+import { build } from 'esbuild';
+import { describe, expect, it } from 'vitest';
+import { externalModules } from '../../infra/constructs/step-function.ts';
+import { functionEntry } from '../../infra/paths.ts';
+
+/** The modules with bytes in the bundle of `name`, as paths relative to the repository. */
+async function bundledModules(name: 'intake' | 'settle' | 'sweep-nodes'): Promise<string[]> {
+  const built = await build({
+    entryPoints: [functionEntry(name)],
+    write: false,
+    outdir: 'out',
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    mainFields: ['module', 'main'],
+    minify: true,
+    charset: 'utf8',
+    external: externalModules(false),
+    metafile: true,
+    logLevel: 'error',
+  });
+  return Object.values(built.metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs)
+      .filter(([, input]) => input.bytesInOutput > 0)
+      .map(([path]) => path),
+  );
+}
+
+const classicZod = (path: string) => /node_modules\/zod\/v4\/classic\//.test(path);
+const staffApi = (path: string) => path.startsWith('functions/api/');
+
+describe('entry function bundles', () => {
+  it('intake: the event contracts in zod/mini, no classic zod, nothing of the staff API', async () => {
+    const modules = await bundledModules('intake');
+    expect(modules).toContain('functions/contracts/intake-event.ts');
+    expect(modules.filter(classicZod)).toEqual([]);
+    expect(modules.filter(staffApi)).toEqual([]);
+  }, 60_000);
+
+  it('sweep-nodes: no classic zod, nothing of the staff API', async () => {
+    const modules = await bundledModules('sweep-nodes');
+    expect(modules).toContain('functions/use-cases/node-watch.ts');
+    expect(modules.filter(classicZod)).toEqual([]);
+    expect(modules.filter(staffApi)).toEqual([]);
+  }, 60_000);
+
+  it('settle: its own routes only, not the route table or the OpenAPI document', async () => {
+    const modules = await bundledModules('settle');
+    expect(modules).toContain('functions/api/settle-routes.ts');
+    expect(modules).not.toContain('functions/api/routes.ts');
+    expect(modules).not.toContain('functions/api/openapi.ts');
+    expect(modules).not.toContain('functions/contracts/intake-event.ts');
+  }, 60_000);
+});
