@@ -19,7 +19,7 @@ import staff from '#config/staff.json' with { type: 'json' };
 import { legalCalendar } from '#domain/calendar/legal-calendar.ts';
 import { nextSweepAt } from '#domain/case/node-watch.ts';
 import { commitMetrics } from '#domain/metrics/case-metrics.ts';
-import { RULES } from '#domain/rules/table.ts';
+import { RULES } from '#domain/rules/values.ts';
 import type { Deps } from '#use-cases/context.ts';
 import {
   EventBridgeCaseClosures,
