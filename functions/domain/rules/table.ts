@@ -6,7 +6,7 @@
  * `kind: 'policy'` rows are court working rules, not law: defaults chosen by this project, set per court.
  * Nothing in a handler or a state machine may carry one of these numbers as a literal.
  *
- * What runs in a function imports the values only (`values.ts`, written from this table by `npm run rules:values`):
+ * What runs in a function imports the values only (`values.ts`, written from this table by `npm run function-data`):
  * the rows' titles and sources are text for people (`enforce rules`, the docs, the tests), about 38 KiB a Lambda
  * bundle would otherwise carry. Code under functions/ takes `Rules` (the values' type) and imports `RULES` from
  * values.ts; a test keeps values.ts equal to this table.

@@ -1,7 +1,7 @@
 /**
- * The rule table's values, written from table.ts by `npm run rules:values` (do not edit: change table.ts and run
- * it). Each row keeps its id; its title and legal source are in table.ts under the same id. Code under functions/
- * imports RULES from here, so that a Lambda bundle carries no text for people (table.ts explains).
+ * The rule table's values: each row's id and values (its title and legal source are in table.ts, same id).
+ * Written from table.ts by `npm run function-data` (do not edit: change table.ts and run it). Code under
+ * functions/ imports this instead, so that a Lambda bundle carries no text it does not use.
  */
 import type { Rules } from './table.ts';
 

@@ -1,6 +1,6 @@
 /**
  * What functions bundle of the rule table: values.ts, the table without the rows' text for people. It must stay
- * equal to the table (npm run rules:values writes it), and code under functions/ must take RULES from it.
+ * equal to the table (npm run function-data writes it), and code under functions/ must take RULES from it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { RULES } from '#domain/rules/values.ts';
 const FUNCTIONS = new URL('../../../functions/', import.meta.url).pathname;
 
 describe('the rule values functions bundle', () => {
-  it('equal the rule table without titles and sources (else run npm run rules:values)', () => {
+  it('equal the rule table without titles and sources (else run npm run function-data)', () => {
     expect(RULES).toEqual(ruleValues());
     expect(Object.keys(RULES)).toEqual(Object.keys(TABLE));
   });
