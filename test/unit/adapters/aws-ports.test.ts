@@ -1,7 +1,7 @@
 /** awsPorts: a function's dependencies from the factories of the ports it declares, each built once. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { awsCases, awsPorts, awsQueries, awsRequests, awsStaff } from '#commons/aws-ports.ts';
-import { RULES } from '#domain/rules/table.ts';
+import { RULES } from '#domain/rules/values.ts';
 
 const saved = { ...process.env };
 beforeEach(() => {
