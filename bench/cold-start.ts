@@ -4,10 +4,10 @@
  * and its module-initialisation time: the import of the bundle in a fresh Node process, the median of several runs.
  * Locally the external SDK clients load from node_modules; on Lambda they load from the runtime's copy.
  *
- *   node bench/cold-start.ts [--runs 7] [--only intake,settle]
+ *   node bench/cold-start.ts [--runs 7] [--sizes-only] [--only triage,api] [--metafiles <dir>]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { FUNCTION_USES, STEP_USES } from '../functions/steps/manifest.ts';
@@ -19,6 +19,7 @@ import { median } from './lib/stats.ts';
 
 /** Inside the repository, so that the external SDK clients resolve from its node_modules. */
 const OUT = fileURLToPath(new URL('./.out/cold-start/', import.meta.url));
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** What the functions read at start-up (dummy values: nothing is called while a module initialises). */
 const ENVIRONMENT = {
@@ -85,8 +86,45 @@ function importMs(file: string): number {
   return Number(out);
 }
 
-/** `only`: the functions to build, by name (every function when absent). */
-export async function coldStart(runs: number, only?: readonly string[]): Promise<BundleResult[]> {
+/**
+ * Bundles one function with the options of infra/constructs/step-function.ts, as NodejsFunction passes them to
+ * esbuild; `entry` a path, or `{ contents }` read as a module at the repository root.
+ */
+export function bundleFunction(
+  entry: string | { readonly contents: string },
+  outfile: string,
+  bundlesS3: boolean,
+): Promise<{ metafile: Metafile }> {
+  return build({
+    ...(typeof entry === 'string'
+      ? { entryPoints: [entry] }
+      : { stdin: { contents: entry.contents, resolveDir: ROOT, loader: 'ts' as const, sourcefile: 'entry.ts' } }),
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node24',
+    mainFields: ['module', 'main'],
+    minify: true,
+    sourcemap: true,
+    sourcesContent: false,
+    charset: 'utf8',
+    external: externalModules(bundlesS3),
+    banner: { js: ESM_REQUIRE_BANNER },
+    metafile: true,
+    logLevel: 'error',
+  });
+}
+
+export interface ColdStartOptions {
+  /** Only these functions (step or function names); all when absent. */
+  readonly only?: readonly string[];
+  /** Write each bundle's esbuild metafile here as <name>.json (for esbuild's analyzer or `jq`). */
+  readonly metafiles?: string;
+}
+
+/** With `runs` 0 the bundles are built and measured but not imported (sizes only, initMs 0). */
+export async function coldStart(runs: number, options: ColdStartOptions = {}): Promise<BundleResult[]> {
   rmSync(OUT, { recursive: true, force: true });
   // Name, entry, and whether it bundles the pinned S3 client (the functions that use the evidence store, as the
   // CDK app sets `bundlesS3`).
@@ -100,42 +138,31 @@ export async function coldStart(runs: number, only?: readonly string[]): Promise
     ['render-document', functionEntry('render-document'), false],
     ['mfa-gate', functionEntry('auth'), false],
   ];
-  const unknown = only?.filter((name) => !entries.some(([n]) => n === name)) ?? [];
-  if (unknown.length > 0) throw new Error(`no function named ${unknown.join(', ')}`);
+  const unknown = options.only?.filter((name) => !entries.some(([n]) => n === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`no such function: ${unknown.join(', ')}`);
   const results: BundleResult[] = [];
-  for (const [name, entry, bundlesS3] of entries.filter(([n]) => !only || only.includes(n))) {
+  for (const [name, entry, bundlesS3] of entries) {
+    if (options.only && !options.only.includes(name)) continue;
     const dir = `${OUT}${name}`;
     mkdirSync(dir, { recursive: true });
     const outfile = `${dir}/index.mjs`;
-    // The options of infra/constructs/step-function.ts, as NodejsFunction passes them to esbuild.
-    const built = await build({
-      entryPoints: [entry],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node24',
-      mainFields: ['module', 'main'],
-      minify: true,
-      sourcemap: true,
-      sourcesContent: false,
-      charset: 'utf8',
-      external: externalModules(bundlesS3),
-      banner: { js: ESM_REQUIRE_BANNER },
-      metafile: true,
-      logLevel: 'error',
-    });
+    const built = await bundleFunction(entry, outfile, bundlesS3);
+    if (options.metafiles) {
+      mkdirSync(options.metafiles, { recursive: true });
+      writeFileSync(`${options.metafiles}/${name}.json`, JSON.stringify(built.metafile));
+    }
     const initRuns = Array.from({ length: runs }, () => importMs(outfile));
     results.push({
       name,
       bytes: statSync(outfile).size,
       mapBytes: statSync(`${outfile}.map`).size,
-      initMs: median(initRuns),
+      initMs: runs > 0 ? median(initRuns) : 0,
       initRuns,
       top: contributors(built.metafile),
     });
+    const size = statSync(outfile).size;
     process.stderr.write(
-      `  cold start ${name}: ${(statSync(outfile).size / 1024).toFixed(0)} KiB, ${median(initRuns).toFixed(0)} ms\n`,
+      `  cold start ${name}: ${(size / 1024).toFixed(0)} KiB (${(size / 1000).toFixed(0)} kB)${runs > 0 ? `, ${median(initRuns).toFixed(0)} ms` : ''}\n`,
     );
   }
   rmSync(OUT, { recursive: true, force: true });
@@ -144,11 +171,23 @@ export async function coldStart(runs: number, only?: readonly string[]): Promise
 
 if (import.meta.main) {
   const values = scriptArgs(
-    `node bench/cold-start.ts [--runs 7] [--only intake,settle]: builds every Lambda bundle (or those named) as the
-CDK app does and times its import (median of --runs fresh processes); prints JSON. npm run bench -- --only cold-start
-writes BENCHMARKS.md.`,
-    { runs: { type: 'string', default: '7' }, only: { type: 'string' } },
+    `node bench/cold-start.ts [--runs 7] [--sizes-only] [--only a,b] [--metafiles <dir>]: builds every Lambda bundle
+as the CDK app does and times its import (median of --runs fresh processes); prints JSON.
+  --sizes-only      build and measure, import nothing (initMs 0)
+  --only a,b        only these functions (step or function names)
+  --metafiles dir   write each bundle's esbuild metafile to dir/<name>.json
+npm run bench -- --only cold-start writes BENCHMARKS.md.`,
+    {
+      runs: { type: 'string', default: '7' },
+      'sizes-only': { type: 'boolean', default: false },
+      only: { type: 'string' },
+      metafiles: { type: 'string' },
+    },
   );
-  const only = typeof values.only === 'string' ? values.only.split(',').map((name) => name.trim()) : undefined;
-  console.log(JSON.stringify(await coldStart(countOption('runs', values.runs), only), null, 2));
+  const runs = values['sizes-only'] ? 0 : countOption('runs', values.runs);
+  const only = typeof values.only === 'string' ? values.only.split(',').filter(Boolean) : undefined;
+  const metafiles = typeof values.metafiles === 'string' ? values.metafiles : undefined;
+  console.log(
+    JSON.stringify(await coldStart(runs, { ...(only && { only }), ...(metafiles && { metafiles }) }), null, 2),
+  );
 }

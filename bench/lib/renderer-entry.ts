@@ -8,7 +8,7 @@ import { fieldsFor } from '../../test/unit/documents/fixtures.ts';
 
 export { createSigningIdentity, pdfDocumentRenderer };
 
-/** The flagship's first document, as the issuing steps compose it. */
+/** The flagship's first document, as the renderer composes it from an issuing step's draft. */
 export function notice() {
   return composeDocument({
     kind: 'enforcement-notice',

@@ -2,7 +2,8 @@
 import { HOLIDAY_NOTICES } from '#config/calendar/index.ts';
 import staff from '#config/staff.json' with { type: 'json' };
 import { type LegalCalendar, legalCalendar } from '#domain/calendar/legal-calendar.ts';
-import { RULES, type Rules } from '#domain/rules/table.ts';
+import type { Rules } from '#domain/rules/table.ts';
+import { RULES } from '#domain/rules/values.ts';
 import { JsonStaffDirectory } from '../adapters/staff/json-directory.ts';
 
 export function referenceData(): { rules: Rules; calendar: LegalCalendar; staff: JsonStaffDirectory } {

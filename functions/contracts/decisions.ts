@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import './zod-english.ts';
 import type { ApprovalStep } from '#domain/approvals/policy.ts';
-import { RULES } from '#domain/rules/table.ts';
+import { RULES } from '#domain/rules/values.ts';
 
 export const Reason = z.string().check(z.trim(), z.minLength(2), z.maxLength(1000));
 /** A positive amount or count (fen, days, months) up to the largest safe integer. */

@@ -1,7 +1,8 @@
 /**
  * What the functions that issue documents send the render-document function (a synchronous Lambda invocation) and
- * what it answers: the composed document, the court whose identity signs it, and the signature's details; the
- * signed PDF back, base64. Only the renderer validates it (with zod); the callers build it from typed values.
+ * what it answers: the drafted document (template, number, signers, date and the fields its template needs, which
+ * the renderer composes from the template's text), the court whose identity signs it, and the signature's details;
+ * the signed PDF back, base64. Only the renderer validates it (with zod); the callers build it from typed values.
  */
 import * as z from 'zod';
 import { DOCUMENT_KINDS } from '#domain/documents/templates.ts';
@@ -14,16 +15,13 @@ export const RenderRequest = z.object({
     templateVersion: z.int().min(1),
     title: text(200),
     number: text(100),
-    courtName: text(200),
-    caseNumber: text(100),
-    applicants: text(2000),
-    respondents: text(2000),
-    addressee: text(2000).optional(),
-    paragraphs: z.array(text(20_000)).max(200),
     officer: text(100),
     approver: text(100),
     date: z.iso.date(),
-    dateText: text(100),
+    /** The template's fields and the four every document names: field names as the templates spell them. */
+    fields: z
+      .record(z.string().regex(/^[a-zA-Z]{1,40}$/), text(20_000))
+      .refine((fields) => Object.keys(fields).length <= 100, 'at most 100 fields'),
   }),
   court: z.object({ code: z.string().regex(/^[A-Z0-9-]{2,20}$/), name: text(200).min(1) }),
   signature: z.object({

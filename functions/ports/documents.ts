@@ -3,6 +3,7 @@
  * each signed PDF write-once, and the court's signing identity.
  */
 import type { Instant } from '#domain/calendar/local-date.ts';
+import { composeDraft, type DocumentDraft } from '#domain/documents/compose.ts';
 import type { DocumentKind } from '#domain/documents/templates.ts';
 
 export class DocumentSequenceError extends Error {
@@ -89,12 +90,13 @@ export interface DocumentRenderer {
 }
 
 /**
- * Renders a composed document and signs it with the court's identity: the signing identity is the signer's own (on
- * AWS the dedicated render-document function reads it; the functions that issue never see the key).
+ * Composes a drafted document from its template's text, renders it and signs it with the court's identity: the
+ * templates' text and the signing identity are the signer's own (on AWS the dedicated render-document function holds
+ * both; the functions that issue bundle the templates' index only and never see the key).
  */
 export interface DocumentSigner {
   sign(
-    doc: import('#domain/documents/compose.ts').ComposedDocument,
+    doc: DocumentDraft,
     court: { readonly code: string; readonly name: string },
     signature: SignatureDetails,
   ): Promise<Uint8Array>;
@@ -111,11 +113,11 @@ export interface DocumentIssuing {
   readonly signer: DocumentSigner;
 }
 
-/** The signer over a signing identity and a renderer, in the process that holds both. */
+/** The signer over a signing identity and a renderer, in the process that holds both and the templates. */
 export function signingWith(keys: DocumentSigningKeys, renderer: DocumentRenderer): DocumentSigner {
   return {
     async sign(doc, court, signature) {
-      return renderer.renderSigned(doc, await keys.identity(court), signature);
+      return renderer.renderSigned(composeDraft(doc), await keys.identity(court), signature);
     },
   };
 }

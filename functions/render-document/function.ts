@@ -10,7 +10,7 @@ import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { RenderRequest, type RenderResponse } from '#contracts/render-document.ts';
 import type { LocalDate } from '#domain/calendar/local-date.ts';
-import type { ComposedDocument } from '#domain/documents/compose.ts';
+import type { DocumentDraft } from '#domain/documents/compose.ts';
 import type { DocumentSigner } from '#ports/documents.ts';
 
 export class RenderRequestError extends Error {
@@ -33,7 +33,7 @@ export function createRenderDocumentHandler(
         throw new RenderRequestError(`render request refused: ${parsed.error.issues[0]?.path.join('.') ?? ''}`);
       }
       const { doc, court, signature } = parsed.data;
-      const pdf = await signer.sign({ ...doc, date: doc.date as LocalDate } as ComposedDocument, court, {
+      const pdf = await signer.sign({ ...doc, date: doc.date as LocalDate } as DocumentDraft, court, {
         ...signature,
         signingTime: new Date(signature.signingTime),
       });

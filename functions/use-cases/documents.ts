@@ -1,6 +1,6 @@
 /**
  * Issuing a case's documents: for each act on the journal that calls for one (documents/triggers.ts) and has none
- * yet, compose it from its template (a missing field stops that document, named, before a number is taken), take
+ * yet, draft it from its template's index (a missing field stops that document, named, before a number is taken), take
  * its number once, render and sign it, archive the PDF write-once, and put its SHA-256 on the journal
  * (`document-issued`). Idempotent: a document's id comes from its case and trigger, so a repeated sweep, or one
  * after a crash between the archive and the journal, issues nothing twice.
@@ -10,15 +10,16 @@ import { yearOf } from '#domain/calendar/local-date.ts';
 import type { Commit } from '#domain/case/events.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import {
-  type ComposedDocument,
   caseFields,
-  composeDocument,
+  type DocumentDraft,
   documentDate,
+  draftDocument,
   MissingDocumentFieldError,
   ruleFields,
 } from '#domain/documents/compose.ts';
 import { courtRegion, formatDocumentNumber, seriesKey } from '#domain/documents/numbering.ts';
-import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
+import { TEMPLATE_INDEX } from '#domain/documents/template-index.ts';
+import type { DocumentKind } from '#domain/documents/templates.ts';
 import { type DocumentRequest, documentRequests } from '#domain/documents/triggers.ts';
 import type { Rules } from '#domain/rules/table.ts';
 import type { CaseRepository } from '#ports/case-repository.ts';
@@ -62,18 +63,18 @@ async function approverOf(deps: DocumentDeps, state: EnforcementCase, history: r
   return lead?.name;
 }
 
-async function compose(
+async function draft(
   deps: DocumentDeps,
   state: EnforcementCase,
   history: readonly Commit[],
   request: DocumentRequest,
   number: string,
   issuedNumbers: ReadonlyMap<string, string>,
-): Promise<ComposedDocument> {
+): Promise<DocumentDraft> {
   const officer = state.officer ? (await deps.staff.member(state.officer))?.name : undefined;
   const approver = await approverOf(deps, state, history, Number(request.key.split(':')[0]));
   const detentionNumber = request.fields.detentionKey ? issuedNumbers.get(request.fields.detentionKey) : undefined;
-  return composeDocument({
+  return draftDocument({
     kind: request.kind,
     number,
     officer: officer ?? '',
@@ -95,9 +96,9 @@ async function issueOne(
   request: DocumentRequest,
   issuedNumbers: ReadonlyMap<string, string>,
 ): Promise<IssuedDocument> {
-  const template = TEMPLATES[request.kind];
-  // Composed once without a number first: a missing field must stop it before a number is taken.
-  await compose(deps, state, history, request, '（待编号）', issuedNumbers);
+  const template = TEMPLATE_INDEX[request.kind];
+  // Drafted once without a number first: a missing field must stop it before a number is taken.
+  await draft(deps, state, history, request, '（待编号）', issuedNumbers);
   const docId = documentId(state.caseId, request.key);
   const date = documentDate(request.at);
   const year = yearOf(date);
@@ -108,7 +109,7 @@ async function issueOne(
     series: template.series,
     sequence,
   });
-  const doc = await compose(deps, state, history, request, number, issuedNumbers);
+  const doc = await draft(deps, state, history, request, number, issuedNumbers);
   const pdf = await deps.signer.sign(doc, state.court, {
     signingTime: new Date(request.at),
     name: state.court.code,

@@ -25,7 +25,7 @@ export class LambdaDocumentSigner implements DocumentSigner {
 
   async sign(...[doc, court, signature]: Parameters<DocumentSigner['sign']>): Promise<Uint8Array> {
     const request: RenderRequest = {
-      doc: { ...doc, paragraphs: [...doc.paragraphs] },
+      doc: { ...doc, fields: { ...doc.fields } },
       court: { code: court.code, name: court.name },
       signature: { ...signature, signingTime: signature.signingTime.toISOString() },
     };

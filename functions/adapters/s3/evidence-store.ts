@@ -23,7 +23,7 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
 import { hexToBase64 } from '#domain/evidence/objects.ts';
 import { parseRestoreHeader } from '#domain/evidence/retention.ts';
-import { RULES } from '#domain/rules/table.ts';
+import { RULES } from '#domain/rules/values.ts';
 import type { EvidenceStore, PresignedRequest, Signing, StoredObject } from '#ports/evidence-store.ts';
 
 /** x-amz-checksum-sha256 must stay a header: S3 checks a hoisted (query-string) checksum against nothing. */

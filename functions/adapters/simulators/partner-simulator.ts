@@ -21,7 +21,7 @@ import {
 import { caseIdFor } from '#domain/ids.ts';
 import { INQUIRY_CHANNELS } from '#domain/partners/channels.ts';
 import type { RequestItem } from '#domain/partners/requests.ts';
-import { RULES } from '#domain/rules/table.ts';
+import { RULES } from '#domain/rules/values.ts';
 import type { Clock } from '#ports/clock.ts';
 import type { PartnerGateway, PartnerRequest } from '#ports/partner-requests.ts';
 import { type AuthorityScript, measureAuthorityAnswer } from './measure-authorities.ts';

@@ -17,7 +17,8 @@ import { isMeasureStep, measureSummary } from '../measures/decisions.ts';
 import { isReliefPayee } from '../measures/relief.ts';
 import { isRewardPayee } from '../measures/reward.ts';
 import { type Fen, fen, formatYuan } from '../money.ts';
-import { RULES, type Rules } from '../rules/table.ts';
+import type { Rules } from '../rules/table.ts';
+import { RULES } from '../rules/values.ts';
 import type { Role } from '../staff/roles.ts';
 
 /** The bureau's escalation ladder: an approval not decided in time goes one rung up. */

@@ -9,7 +9,8 @@ import type { Asset, AssetClass, Court, EnforcementCase } from '../case/model.ts
 import { owed } from '../disbursement/owed.ts';
 import { type Fen, fen, min, minusFloor } from '../money.ts';
 import { liabilityCaps, takenFromFen } from '../parties/liability.ts';
-import { RULES, type Rules } from '../rules/table.ts';
+import type { Rules } from '../rules/table.ts';
+import { RULES } from '../rules/values.ts';
 
 const MONEY_CLASSES: readonly AssetClass[] = ['deposit', 'online-funds'];
 

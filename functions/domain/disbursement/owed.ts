@@ -11,7 +11,8 @@
 import { chinaDateOf, compareDates, daysBetween, type LocalDate } from '../calendar/local-date.ts';
 import type { ClaimItem, EnforcementCase } from '../case/model.ts';
 import { type Fen, fen } from '../money.ts';
-import { RULES, type Rules } from '../rules/table.ts';
+import type { Rules } from '../rules/table.ts';
+import { RULES } from '../rules/values.ts';
 import { executionFeeFen } from './fee.ts';
 
 /** The payee of the execution fee: the court itself, not a party. */

@@ -12,7 +12,7 @@ import { reliefPayee, reliefToRecoverFen } from '../measures/relief.ts';
 import { rewardPayee, rewardToDeductFen } from '../measures/reward.ts';
 import { type Fen, fen, min } from '../money.ts';
 import { liabilityExcess } from '../parties/liability.ts';
-import { RULES } from '../rules/table.ts';
+import { RULES } from '../rules/values.ts';
 import { FEE_PAYEE, lastReceiptDay, type OwedRules, owed } from './owed.ts';
 
 export interface DisbursementPlan {

@@ -9,13 +9,14 @@ import { chinaDateOf, type Instant, type LocalDate } from '../calendar/local-dat
 import type { EnforcementCase } from '../case/model.ts';
 import type { Rules } from '../rules/table.ts';
 import { amountText, chineseCount, chineseDate } from './numerals.ts';
+import { TEMPLATE_INDEX } from './template-index.ts';
 import { type DocumentKind, type DocumentTemplate, TEMPLATES, templateFields } from './templates.ts';
 
 export class MissingDocumentFieldError extends Error {
   readonly kind: DocumentKind;
   readonly field: string;
   constructor(kind: DocumentKind, field: string) {
-    super(`文书「${TEMPLATES[kind].title}」（${kind}）缺少字段：${field}`);
+    super(`文书「${TEMPLATE_INDEX[kind].title}」（${kind}）缺少字段：${field}`);
     this.name = 'MissingDocumentFieldError';
     this.kind = kind;
     this.field = field;
@@ -47,6 +48,71 @@ export interface ComposeInput {
   readonly date: LocalDate;
   /** The case's own fields (caseFields) and the act's: asset, amount, ground, ... */
   readonly fields: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * A document before its text: the template (kind and version), number, signers and date, and the fields the template
+ * needs, checked present (`draftDocument`). What the functions that issue send the renderer, which composes it from
+ * the template's text (`composeDraft`): they bundle the templates' index, not their text.
+ */
+export interface DocumentDraft {
+  readonly kind: DocumentKind;
+  readonly templateVersion: number;
+  readonly title: string;
+  readonly number: string;
+  readonly officer: string;
+  readonly approver: string;
+  readonly date: LocalDate;
+  /** The template's fields and the four every document names (court, case number, parties); nothing else. */
+  readonly fields: Readonly<Record<string, string>>;
+}
+
+/** The fields every document names beside its template's, and the signers: none may be blank. */
+const DOCUMENT_FIELDS = ['courtName', 'caseNumber', 'applicants', 'respondents'] as const;
+
+/**
+ * The draft of a document, from the template's index (template-index.ts): a field the template needs and the input
+ * lacks, or a blank signer, is MissingDocumentFieldError, as composing it would be.
+ */
+export function draftDocument(input: ComposeInput): DocumentDraft {
+  const entry = TEMPLATE_INDEX[input.kind];
+  const fields: Record<string, string> = {};
+  for (const name of entry.fields) {
+    const value = input.fields[name];
+    if (value === undefined || value.trim() === '') throw new MissingDocumentFieldError(input.kind, name);
+    fields[name] = value;
+  }
+  for (const name of DOCUMENT_FIELDS) {
+    const value = input.fields[name];
+    if (!value?.trim()) throw new MissingDocumentFieldError(input.kind, name);
+    fields[name] = value;
+  }
+  if (!input.officer.trim()) throw new MissingDocumentFieldError(input.kind, 'officer');
+  if (!input.approver.trim()) throw new MissingDocumentFieldError(input.kind, 'approver');
+  return {
+    kind: input.kind,
+    templateVersion: entry.version,
+    title: entry.title,
+    number: input.number,
+    officer: input.officer,
+    approver: input.approver,
+    date: input.date,
+    fields,
+  };
+}
+
+export class TemplateVersionError extends Error {
+  constructor(kind: DocumentKind, drafted: number, held: number) {
+    super(`document ${kind}: drafted from template version ${drafted}, the renderer holds version ${held}`);
+    this.name = 'TemplateVersionError';
+  }
+}
+
+/** A draft composed from its template's text; the template must be the version it was drafted from. */
+export function composeDraft(draft: DocumentDraft): ComposedDocument {
+  const held = TEMPLATES[draft.kind].version;
+  if (held !== draft.templateVersion) throw new TemplateVersionError(draft.kind, draft.templateVersion, held);
+  return composeDocument(draft);
 }
 
 const CLOSURE_WAY_LABELS: Readonly<Record<string, string>> = {

@@ -447,3 +447,26 @@ export function templateFields(template: DocumentTemplate): readonly string[] {
     for (const match of text.matchAll(/\{([a-zA-Z]+)\}/g)) found.add(match[1] as string);
   return [...found];
 }
+
+/**
+ * What issuing a document needs of its template besides the text: the version, title and series, and the fields it
+ * needs (checked before a number is taken). template-index.ts holds this for every template, written from TEMPLATES
+ * by `npm run function-data`: the functions that issue bundle the index, and the render-document function alone the
+ * templates' text, which it composes (compose.ts `composeDraft`).
+ */
+export interface TemplateEntry {
+  readonly version: number;
+  readonly title: string;
+  readonly series: string;
+  readonly fields: readonly string[];
+}
+export type TemplateIndex = Readonly<Record<DocumentKind, TemplateEntry>>;
+
+export function templateIndex(templates: Readonly<Record<DocumentKind, DocumentTemplate>> = TEMPLATES): TemplateIndex {
+  return Object.fromEntries(
+    Object.entries(templates).map(([kind, t]) => [
+      kind,
+      { version: t.version, title: t.title, series: t.series, fields: templateFields(t) },
+    ]),
+  ) as Record<DocumentKind, TemplateEntry>;
+}

@@ -5,6 +5,11 @@
  * that reference takes from secondary sources, which a court must check and may override in its configuration.
  * `kind: 'policy'` rows are court working rules, not law: defaults chosen by this project, set per court.
  * Nothing in a handler or a state machine may carry one of these numbers as a literal.
+ *
+ * What runs in a function imports the values only (`values.ts`, written from this table by `npm run function-data`):
+ * the rows' titles and sources are text for people (`enforce rules`, the docs, the tests), about 38 KiB a Lambda
+ * bundle would otherwise carry. Code under functions/ takes `Rules` (the values' type) and imports `RULES` from
+ * values.ts; a test keeps values.ts equal to this table.
  */
 import type { Period } from '../calendar/legal-calendar.ts';
 
@@ -1661,9 +1666,12 @@ export const RULES = {
 } as const;
 
 export type RuleId = keyof typeof RULES;
-export type Rules = typeof RULES;
+/** A row's text for people, left out of values.ts: all of RuleMeta but the id. */
+export type RuleText = Exclude<keyof RuleMeta, 'id'>;
+/** The rule table's values (what functions use): each row without its text. The whole table is `typeof RULES`. */
+export type Rules = { readonly [K in RuleId]: Omit<(typeof RULES)[K], RuleText> };
 
 /** Every row, for listing (`enforce rules`) and for the tests that check each row has a source. */
-export function ruleRows(rules: Rules = RULES): readonly RuleMeta[] {
+export function ruleRows(rules: typeof RULES = RULES): readonly RuleMeta[] {
   return Object.values(rules);
 }

@@ -1,7 +1,20 @@
 /** Lambda entry point: the step wired to AWS adapters (issuing its documents), with its metrics (traced by Lambda). */
-import { awsDependencies } from '#commons/aws-dependencies.ts';
+
 import { awsDocumentIssuing } from '#commons/aws-issuing.ts';
+import { awsAlerts, awsCases, awsClosures, awsPorts, awsRequests, awsStaff, awsWakes } from '#commons/aws-ports.ts';
 import { observed } from '#commons/observability.ts';
 import { step } from './step.ts';
 
-export const handler = observed(step.create(awsDependencies(step.uses, { issuing: awsDocumentIssuing })));
+export const handler = observed(
+  step.create(
+    awsPorts(step.uses, {
+      cases: awsCases,
+      staff: awsStaff,
+      issuing: awsDocumentIssuing,
+      requests: awsRequests,
+      alerts: awsAlerts,
+      wakes: awsWakes,
+      closures: awsClosures,
+    }),
+  ),
+);

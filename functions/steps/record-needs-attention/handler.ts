@@ -1,6 +1,6 @@
 /** Lambda entry point: the step wired to AWS adapters, with its metrics (traced by Lambda). */
-import { awsDependencies } from '#commons/aws-dependencies.ts';
+import { awsAlerts, awsCases, awsPorts } from '#commons/aws-ports.ts';
 import { observed } from '#commons/observability.ts';
 import { step } from './step.ts';
 
-export const handler = observed(step.create(awsDependencies(step.uses)));
+export const handler = observed(step.create(awsPorts(step.uses, { cases: awsCases, alerts: awsAlerts })));

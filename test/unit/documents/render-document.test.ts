@@ -13,7 +13,7 @@ import { createSigningIdentity } from '#adapters/documents/pdf-signer.ts';
 import { verifyPdfSignature } from '#adapters/documents/pdf-verify.ts';
 import { signedPdfSigner } from '#adapters/documents/signed-pdf.ts';
 import { localDate } from '#domain/calendar/local-date.ts';
-import { type ComposedDocument, composeDocument } from '#domain/documents/compose.ts';
+import { type DocumentDraft, draftDocument, TemplateVersionError } from '#domain/documents/compose.ts';
 import { TEMPLATES } from '#domain/documents/templates.ts';
 import type { DocumentSigningKeys } from '#ports/documents.ts';
 import { createRenderDocumentHandler, RenderRequestError } from '../../../functions/render-document/function.ts';
@@ -46,8 +46,8 @@ function keysFor(asked: string[]): DocumentSigningKeys {
   };
 }
 
-function notice(): ComposedDocument {
-  return composeDocument({
+function notice(): DocumentDraft {
+  return draftDocument({
     kind: 'enforcement-notice',
     number: `（2026）冀0922${TEMPLATES['enforcement-notice'].series}1号`,
     officer: '马超',
@@ -94,11 +94,11 @@ describe('the render-document function', () => {
     expect(verifyPdfSignature(pdf, IDENTITY.certificatePem)).toMatchObject({ valid: true });
   });
 
-  it('refuses a request that is not a composed document, and the caller gets an error, not a PDF', async () => {
+  it('refuses a request that is not a drafted document, and the caller gets an error, not a PDF', async () => {
     // Prepare
     const handler = createRenderDocumentHandler(signedPdfSigner(keysFor([])), silent());
     const remote = new LambdaDocumentSigner(lambdaOver(handler), 'enforcement-render-document');
-    const broken = { ...notice(), kind: 'no-such-document' } as unknown as ComposedDocument;
+    const broken = { ...notice(), kind: 'no-such-document' } as unknown as DocumentDraft;
 
     // Act
     const direct = await handler({ doc: notice(), court: COURT }, {} as never).catch((error: unknown) => error);
@@ -108,6 +108,37 @@ describe('the render-document function', () => {
     expect(direct).toBeInstanceOf(RenderRequestError);
     expect(through).toBeInstanceOf(DocumentRenderError);
     expect(String(through)).toMatch(/RenderRequestError: render request refused: doc\.kind/);
+  });
+
+  it('sends the fields the template needs, not the text, and refuses a draft of another template version', async () => {
+    // Prepare
+    const payloads: unknown[] = [];
+    const handler = createRenderDocumentHandler(signedPdfSigner(keysFor([])), silent());
+    const recording = async (event: unknown, context: never) => {
+      payloads.push(event);
+      return handler(event, context);
+    };
+    const remote = new LambdaDocumentSigner(lambdaOver(recording), 'enforcement-render-document');
+    const otherVersion = { ...notice(), templateVersion: TEMPLATES['enforcement-notice'].version + 1 };
+
+    // Act
+    await remote.sign(notice(), COURT, SIGNATURE);
+    const refused = await remote.sign(otherVersion, COURT, SIGNATURE).catch((error: unknown) => error);
+    const inProcess = await signedPdfSigner(keysFor([]))
+      .sign(otherVersion, COURT, SIGNATURE)
+      .catch((error: unknown) => error);
+
+    // Assess
+    const sent = (payloads[0] as { doc: Record<string, unknown> }).doc;
+    expect(Object.keys(sent)).not.toContain('paragraphs');
+    expect(Object.keys(sent.fields as object).sort()).toEqual(
+      [...new Set([...TEMPLATES['enforcement-notice'].body.join('').matchAll(/\{([a-zA-Z]+)\}/g)].map((m) => m[1]))]
+        .concat(['respondentName', 'courtName', 'caseNumber', 'applicants', 'respondents'])
+        .filter((name, i, all) => all.indexOf(name) === i)
+        .sort(),
+    );
+    expect(String(refused)).toMatch(/TemplateVersionError/);
+    expect(inProcess).toBeInstanceOf(TemplateVersionError);
   });
 
   it('passes a failed render on to the caller as an error', async () => {

@@ -32,7 +32,7 @@ describe('observability of the Lambda functions', () => {
       ...files('functions', (name) => name.endsWith('.ts') && !name.endsWith('handler.ts')),
       ...files('local', (name) => name.endsWith('.ts')),
     ];
-    const allowed = ['functions/commons/observability.ts', 'functions/commons/aws-dependencies.ts'];
+    const allowed = ['functions/commons/observability.ts', 'functions/commons/aws-ports.ts'];
 
     // Act
     const importing = sources.filter(
