@@ -1,13 +1,13 @@
 /**
- * A step is a use case behind a zod-validated input, wired with middy: the JSON logger with the Lambda context
- * (commons/json-logger.ts; never the event: payloads can carry task tokens and personal data), the Powertools parser
- * for the input, then one call.
+ * A step is a use case behind a zod-validated input, wired with middy: Powertools Logger (never the event:
+ * payloads can carry task tokens and personal data), the Powertools parser for the input, then one call.
  */
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { parser } from '@aws-lambda-powertools/parser/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { JsonLogger, lambdaContext, type StepLogger } from '#commons/json-logger.ts';
 import { type Deps, withCause } from '#use-cases/context.ts';
 import type { DependencyName } from './manifest.ts';
 
@@ -25,7 +25,7 @@ export interface Step<N extends string, U extends DependencyName> {
   readonly uses: readonly U[];
   /** What the step accepts: checked by the handler, and against the payload fixtures of released versions. */
   readonly input: z.ZodMiniType;
-  create(deps: Pick<Deps, U>, logger?: StepLogger): StepHandler;
+  create(deps: Pick<Deps, U>, logger?: Logger): StepHandler;
 }
 
 /** Keys worth a log line: ids, never payloads. */
@@ -47,10 +47,10 @@ export function defineStep<N extends string, U extends DependencyName, S extends
     name: definition.name,
     uses: definition.uses,
     input: definition.input,
-    create(deps, logger = new JsonLogger({ serviceName: 'enforcement', persistentKeys: { step: definition.name } })) {
+    create(deps, logger = new Logger({ serviceName: 'enforcement', persistentKeys: { step: definition.name } })) {
       const run = definition.run(deps);
       const handler = middy()
-        .use(lambdaContext(logger))
+        .use(injectLambdaContext(logger, { logEvent: false, resetKeys: true }))
         .use(parser({ schema: definition.input }))
         .use({
           before: (request) => {
