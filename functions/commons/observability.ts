@@ -1,5 +1,5 @@
 /**
- * Metrics of the Lambda functions (CloudWatch EMF, emf-metrics.ts), for the Lambda entry points only (`handler.ts` files): the
+ * Metrics of the Lambda functions (Powertools Metrics), for the Lambda entry points only (`handler.ts` files): the
  * embedded runtime never loads them. Metrics carry counts and durations, never ids.
  *
  * Traces come from Lambda active tracing (`Tracing.ACTIVE` in infra/constructs/step-function.ts), with no SDK in the
@@ -9,17 +9,18 @@
  * initialisation into every function, for subsegments around each DynamoDB, SQS, Step Functions or EventBridge call
  * (see docs/cloud-efficiency.md). Traces record no payload: Lambda's segments carry none.
  */
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
+import type { MetricUnit as MetricUnitValue } from '@aws-lambda-powertools/metrics/types';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
 import { METRICS_NAMESPACE, METRICS_SERVICE, type MetricPoint } from '#domain/metrics/case-metrics.ts';
-import { EmfMetrics, type EmfUnit } from './emf-metrics.ts';
 
-export const metrics = new EmfMetrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
+export const metrics = new Metrics({ namespace: METRICS_NAMESPACE, serviceName: METRICS_SERVICE });
 
-/** What records a metric: the EMF writer, or a stand-in in tests. */
+/** What records a metric: Powertools Metrics, or a stand-in in tests. */
 export interface MetricsTarget {
-  addMetric(name: string, unit: EmfUnit, value: number): void;
-  singleMetric(): Pick<MetricsTarget, 'addMetric'> & { addDimensions(dimensions: Record<string, string>): void };
+  addMetric(name: string, unit: MetricUnitValue, value: number): void;
+  singleMetric(): MetricsTarget & { addDimensions(dimensions: Record<string, string>): void };
 }
 
 /**
@@ -28,7 +29,7 @@ export interface MetricsTarget {
  */
 export function recordMetrics(points: readonly MetricPoint[], target: MetricsTarget = metrics): void {
   for (const point of points) {
-    const unit: EmfUnit = point.unit === 'Milliseconds' ? 'Milliseconds' : 'Count';
+    const unit = point.unit === 'Milliseconds' ? MetricUnit.Milliseconds : MetricUnit.Count;
     if (point.dimensions && Object.keys(point.dimensions).length > 0) {
       const single = target.singleMetric();
       single.addDimensions({ ...point.dimensions });
