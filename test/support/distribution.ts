@@ -1,42 +1,28 @@
 /**
- * Shared setup for the 参与分配 workflow scenarios: the officer and the bureau chief, and a staff request to the
- * embedded runtime's API handler as API Gateway passes it (Cognito claims).
+ * Shared setup for the 参与分配 scenarios (test/workflow and the console in test/browser): another creditor's case
+ * against the same respondent, and case A run until its disbursement waits for approval.
  */
-import type { Scenario } from './runtime.ts';
+import { confirmation, DECIDERS, filingEvent, type Scenario } from './runtime.ts';
 
-export const OFFICER = { user: 'wang-fang', group: 'handling-officer' };
-export const CHIEF = { user: 'zhang-wei', group: 'bureau-chief' };
+/** Case `n` of another applicant (李国强) for 25,000 yuan against the same respondent (the same party id). */
+export function otherCreditorsCase(n: number) {
+  const event = filingEvent(n, { claimFen: 2_500_000 });
+  event.detail.applicants[0] = { ...event.detail.applicants[0], name: '李国强', idNumber: '130922198705050036' };
+  return event;
+}
 
-/**
- * A staff request on `path` (a case id in it becomes its path parameter), served by settle or by the api function,
- * as `as`; runs until idle before answering.
- */
-export async function call(
-  s: Scenario,
-  as: { user: string; group: string },
-  target: 'api' | 'settle',
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-) {
-  const caseId = /\/cases\/(c[a-z2-7]{19})/.exec(path)?.[1];
-  const answer = await s.runtime.handleApi(
-    {
-      httpMethod: method,
-      path,
-      resource: path.replace(/c[a-z2-7]{19}/, '{caseId}'),
-      pathParameters: caseId ? { caseId } : null,
-      queryStringParameters: null,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-      isBase64Encoded: false,
-      requestContext: {
-        requestId: 'test',
-        authorizer: { claims: { 'cognito:username': as.user, 'cognito:groups': as.group, 'custom:court': 'HB0922' } },
-      },
-    } as never,
-    target,
-  );
-  await s.runtime.runUntilIdle();
-  return { status: answer.statusCode, body: JSON.parse(answer.body) };
+/** Every approval on the way is given (the freeze and deduction plan), until the disbursement waits for its own. */
+export async function approveUntilDisbursement(s: Scenario, caseId: string): Promise<void> {
+  for (let hours = 0; hours < 30 * 24; hours += 3) {
+    const pending = await s.pending(caseId);
+    if (pending.some((p) => p.step === 'disbursement')) break;
+    for (const approval of pending)
+      await s.runtime.decide({
+        approvalId: approval.approvalId,
+        decision: 'approved',
+        userId: DECIDERS[approval.requiredRole] ?? '',
+        ...confirmation(approval),
+      });
+    await s.runtime.advance(3 * 3600);
+  }
 }

@@ -7,8 +7,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { accountBalance, ledgerTotal } from '#domain/case/reducer.ts';
-import { CHIEF, call, OFFICER } from '../support/distribution.ts';
 import { fileCase, filingEvent, RESPONDENT_ID, scenarios } from '../support/runtime.ts';
+import { CHIEF, call, OFFICER } from '../support/staff-call.ts';
 
 const open = scenarios();
 const FLAT = '冀(2024)青县不动产权第0888号';

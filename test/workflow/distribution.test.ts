@@ -10,8 +10,9 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { accountBalance, ledgerTotal } from '#domain/case/reducer.ts';
 import { FEE_PAYEE, owed } from '#domain/disbursement/owed.ts';
-import { CHIEF, call, OFFICER } from '../support/distribution.ts';
-import { confirmation, DAY, DECIDERS, fileCase, filingEvent, type Scenario, scenarios } from '../support/runtime.ts';
+import { approveUntilDisbursement, otherCreditorsCase } from '../support/distribution.ts';
+import { DAY, fileCase, filingEvent, type Scenario, scenarios } from '../support/runtime.ts';
+import { CHIEF, call, OFFICER } from '../support/staff-call.ts';
 
 const open = scenarios();
 /** The respondent's one deposit: 30,000 yuan, found, frozen and deducted to case A's account. */
@@ -24,30 +25,11 @@ const DEPOSIT = {
   },
 };
 
-/** Case B: another applicant, the same respondent (the same party id). */
-function otherCreditorsCase(n: number) {
-  const event = filingEvent(n, { claimFen: 2_500_000 });
-  event.detail.applicants[0] = { ...event.detail.applicants[0], name: '李国强', idNumber: '130922198705050036' };
-  return event;
-}
-
 /** Case A with 30,000 yuan on its account and the disbursement waiting for approval; case B filed beside it. */
 async function holding(s: Scenario, n: number) {
   const a = await fileCase(s, filingEvent(n, { claimFen: 5_000_000 }));
   const b = await fileCase(s, otherCreditorsCase(n + 50));
-  // Every approval on the way is given (the freeze and deduction plan), until the disbursement waits for its own.
-  for (let hours = 0; hours < 30 * 24; hours += 3) {
-    const pending = await s.pending(a);
-    if (pending.some((p) => p.step === 'disbursement')) break;
-    for (const approval of pending)
-      await s.runtime.decide({
-        approvalId: approval.approvalId,
-        decision: 'approved',
-        userId: DECIDERS[approval.requiredRole] ?? '',
-        ...confirmation(approval),
-      });
-    await s.runtime.advance(3 * 3600);
-  }
+  await approveUntilDisbursement(s, a);
   expect((await s.pending(a)).map((p) => p.step)).toEqual(['disbursement']);
   expect(accountBalance(await s.load(a))).toBe(3_000_000);
   return { a, b, bNumber: (await s.load(b)).caseNumber };
