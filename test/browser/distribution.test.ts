@@ -10,7 +10,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
 import { closeConsole, openConsolePage, requireChromium, SHOTS, signIn } from '../support/browser.ts';
-import { confirmation, DECIDERS, filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
+import { approveUntilDisbursement, otherCreditorsCase } from '../support/distribution.ts';
+import { filingEvent, RESPONDENT_ID } from '../support/runtime.ts';
 
 const A_NUMBER = '（2026）冀0922执1864号';
 const B_NUMBER = '（2026）冀0922执1914号';
@@ -42,25 +43,12 @@ beforeAll(async () => {
     },
   });
   const first = await s.runtime.intake(filingEvent(864, { claimFen: 5_000_000 }));
-  const other = filingEvent(914, { claimFen: 2_500_000 });
-  other.detail.applicants[0] = { ...other.detail.applicants[0], name: '李国强', idNumber: '130922198705050036' };
-  const second = await s.runtime.intake(other);
+  const second = await s.runtime.intake(otherCreditorsCase(914));
   if (first.outcome !== 'created' || second.outcome !== 'created') throw new Error('not filed');
   a = first.caseId;
   b = second.caseId;
   // Case A: every approval given until the disbursement of the deducted 30,000 yuan waits for its own.
-  for (let hours = 0; hours < 30 * 24; hours += 3) {
-    const pending = await s.pending(a);
-    if (pending.some((p) => p.step === 'disbursement')) break;
-    for (const approval of pending)
-      await s.runtime.decide({
-        approvalId: approval.approvalId,
-        decision: 'approved',
-        userId: DECIDERS[approval.requiredRole] ?? '',
-        ...confirmation(approval),
-      });
-    await s.runtime.advance(3 * 3600);
-  }
+  await approveUntilDisbursement(s, a);
   await post('wang-fang', '/distribution/applications', {
     name: '李国强',
     claimFen: 2_500_000,

@@ -6,53 +6,36 @@
  * Screenshots to test-output/console/.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPdfSignature } from '#adapters/documents/pdf-verify.ts';
 import { localDocuments } from '../../local/runtime/documents.ts';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
-import { filingEvent, respondentWith } from '../support/runtime.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = 'test-output/console';
+import { closeConsole, openConsolePage, requireChromium, SHOTS, signIn } from '../support/browser.ts';
+import { fileCase, respondentWith } from '../support/runtime.ts';
 
 let s: ApiScenario;
 let browser: Browser;
 let page: Page;
 let caseId = '';
 
-async function signIn(userId: string): Promise<void> {
-  await page.goto(`${s.server.url}/`);
-  await page.getByLabel('用户名').fill(userId);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.getByTestId('me').textContent()).toBeTruthy();
-}
-
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
+  requireChromium();
   s = await apiScenario({ issueDocuments: true, script: respondentWith({ eService: 'ok', assets: [] }) });
-  const filed = await s.runtime.intake(filingEvent(866));
-  if (filed.outcome !== 'created') throw new Error('not filed');
-  caseId = filed.caseId;
+  caseId = await fileCase(s, 866);
   // The service phase issues the notice and the report order as it serves them (the runtime issues them itself).
   await s.live(caseId, 2, 'li-qiang');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  ({ browser, page } = await openConsolePage());
 }, 240_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+afterAll(() => closeConsole(browser, s));
 
 describe('the documents on the case page', () => {
   it('lists each issued document and opens it inline: the signed PDF whose hash the list shows', async () => {
     const archived = await localDocuments(s.runtime).archive.list(caseId);
     const notice = archived.find((d) => d.kind === 'enforcement-notice');
     expect(notice).toBeDefined();
-    await signIn('wang-fang');
+    await signIn(page, s, 'wang-fang');
     await page.goto(`${s.server.url}/#/cases/${caseId}`);
     const list = page.locator('ul.documents');
     await list.waitFor();

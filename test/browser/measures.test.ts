@@ -6,46 +6,29 @@
  * listed by when it came in, who gave it (the informant's registration number) and what it says, never by its id.
  * Screenshots to test-output/console/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ApiScenario, apiScenario } from '../support/api.ts';
-import { confirmation, DECIDERS, filingEvent, respondentWith } from '../support/runtime.ts';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = 'test-output/console';
+import { closeConsole, openConsolePage, requireChromium, SHOTS, signIn } from '../support/browser.ts';
+import { confirmation, DECIDERS, fileCase, respondentWith } from '../support/runtime.ts';
 
 let s: ApiScenario;
 let browser: Browser;
 let page: Page;
 let caseId = '';
 
-async function signIn(userId: string): Promise<void> {
-  await page.goto(`${s.server.url}/`);
-  await page.getByLabel('用户名').fill(userId);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect.poll(() => page.getByTestId('me').textContent()).toBeTruthy();
-}
-
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  if (!existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}`);
+  requireChromium();
   s = await apiScenario({ script: respondentWith({ eService: 'ok', assets: [] }) });
-  const filed = await s.runtime.intake(filingEvent(851));
-  if (filed.outcome !== 'created') throw new Error('not filed');
-  caseId = filed.caseId;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
-  page = await browser.newPage();
+  caseId = await fileCase(s, 851);
+  ({ browser, page } = await openConsolePage());
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await s?.close();
-});
+afterAll(() => closeConsole(browser, s));
 
 describe('the measures on the case page', () => {
   it('applies for judicial relief from the console; once decided, the page shows the amount granted', async () => {
-    await signIn('wang-fang');
+    await signIn(page, s, 'wang-fang');
     await page.goto(`${s.server.url}/#/cases/${caseId}`);
     const relief = page.getByRole('group', { name: '申请国家司法救助（报请审批）' });
     await relief.getByLabel('金额（元）').fill('20,000');

@@ -41,6 +41,13 @@ export function filingEvent(
   return { ...FIXTURE, id: change.eventId ?? `event-${n}`, detail };
 }
 
+/** Intakes `event` (the filing system's; a number: the v1 fixture as case `n`), which must open a new case; its id. */
+export async function fileCase(s: Scenario, event: number | ReturnType<typeof filingEvent>): Promise<string> {
+  const outcome = await s.runtime.intake(typeof event === 'number' ? filingEvent(event) : event);
+  if (outcome.outcome !== 'created') throw new Error('not created');
+  return outcome.caseId;
+}
+
 /** What the respondent owes today (claim, doubled interest to today, execution fee), less what came in. */
 export async function owedToday(s: Scenario, caseId: string): Promise<number> {
   return outstandingFen(await s.load(caseId), chinaDateOf(s.runtime.clock.now()));

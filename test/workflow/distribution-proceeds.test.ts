@@ -7,42 +7,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { accountBalance, ledgerTotal } from '#domain/case/reducer.ts';
-import { filingEvent, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
+import { fileCase, filingEvent, RESPONDENT_ID, scenarios } from '../support/runtime.ts';
+import { CHIEF, call, OFFICER } from '../support/staff-call.ts';
 
 const open = scenarios();
-const OFFICER = { user: 'wang-fang', group: 'handling-officer' };
-const CHIEF = { user: 'zhang-wei', group: 'bureau-chief' };
 const FLAT = '冀(2024)青县不动产权第0888号';
-
-async function call(
-  s: Scenario,
-  as: { user: string; group: string },
-  target: 'api' | 'settle',
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-) {
-  const caseId = /\/cases\/(c[a-z2-7]{19})/.exec(path)?.[1];
-  const answer = await s.runtime.handleApi(
-    {
-      httpMethod: method,
-      path,
-      resource: path.replace(/c[a-z2-7]{19}/, '{caseId}'),
-      pathParameters: caseId ? { caseId } : null,
-      queryStringParameters: null,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-      isBase64Encoded: false,
-      requestContext: {
-        requestId: 'test',
-        authorizer: { claims: { 'cognito:username': as.user, 'cognito:groups': as.group, 'custom:court': 'HB0922' } },
-      },
-    } as never,
-    target,
-  );
-  await s.runtime.runUntilIdle();
-  return { status: answer.statusCode, body: JSON.parse(answer.body) };
-}
 
 describe('参与分配 over auction proceeds and deductions (DIST-APPLY, DIST-ORDER)', () => {
   it('applied while the flat is auctioned: its price is held, shared by the plan with the sources named; to the fen', async () => {
@@ -61,9 +30,7 @@ describe('参与分配 over auction proceeds and deductions (DIST-APPLY, DIST-OR
         cases: { [`（2026）冀0922执${1000 + n}号`]: { disposal: { auctions: ['sold'] } } },
       },
     });
-    const outcome = await s.runtime.intake(filingEvent(n, { claimFen: 70_000_000 }));
-    if (outcome.outcome !== 'created') throw new Error('not created');
-    const a = outcome.caseId;
+    const a = await fileCase(s, filingEvent(n, { claimFen: 70_000_000 }));
     const disposing = await s.liveUntil(
       a,
       (c) =>

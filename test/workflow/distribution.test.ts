@@ -10,11 +10,11 @@ import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { accountBalance, ledgerTotal } from '#domain/case/reducer.ts';
 import { FEE_PAYEE, owed } from '#domain/disbursement/owed.ts';
-import { confirmation, DAY, DECIDERS, filingEvent, type Scenario, scenarios } from '../support/runtime.ts';
+import { approveUntilDisbursement, otherCreditorsCase } from '../support/distribution.ts';
+import { DAY, fileCase, filingEvent, type Scenario, scenarios } from '../support/runtime.ts';
+import { CHIEF, call, OFFICER } from '../support/staff-call.ts';
 
 const open = scenarios();
-const OFFICER = { user: 'wang-fang', group: 'handling-officer' };
-const CHIEF = { user: 'zhang-wei', group: 'bureau-chief' };
 /** The respondent's one deposit: 30,000 yuan, found, frozen and deducted to case A's account. */
 const DEPOSIT = {
   respondents: {
@@ -25,64 +25,14 @@ const DEPOSIT = {
   },
 };
 
-async function call(
-  s: Scenario,
-  as: { user: string; group: string },
-  target: 'api' | 'settle',
-  method: 'GET' | 'POST',
-  path: string,
-  body?: unknown,
-) {
-  const caseId = /\/cases\/(c[a-z2-7]{19})/.exec(path)?.[1];
-  const answer = await s.runtime.handleApi(
-    {
-      httpMethod: method,
-      path,
-      resource: path.replace(/c[a-z2-7]{19}/, '{caseId}'),
-      pathParameters: caseId ? { caseId } : null,
-      queryStringParameters: null,
-      headers: { 'content-type': 'application/json' },
-      body: body === undefined ? null : JSON.stringify(body),
-      isBase64Encoded: false,
-      requestContext: {
-        requestId: 'test',
-        authorizer: { claims: { 'cognito:username': as.user, 'cognito:groups': as.group, 'custom:court': 'HB0922' } },
-      },
-    } as never,
-    target,
-  );
-  await s.runtime.runUntilIdle();
-  return { status: answer.statusCode, body: JSON.parse(answer.body) };
-}
-
-/** Case B: another applicant, the same respondent (the same party id). */
-function otherCreditorsCase(n: number) {
-  const event = filingEvent(n, { claimFen: 2_500_000 });
-  event.detail.applicants[0] = { ...event.detail.applicants[0], name: '李国强', idNumber: '130922198705050036' };
-  return event;
-}
-
 /** Case A with 30,000 yuan on its account and the disbursement waiting for approval; case B filed beside it. */
 async function holding(s: Scenario, n: number) {
-  const a = await s.runtime.intake(filingEvent(n, { claimFen: 5_000_000 }));
-  const b = await s.runtime.intake(otherCreditorsCase(n + 50));
-  if (a.outcome !== 'created' || b.outcome !== 'created') throw new Error('not created');
-  // Every approval on the way is given (the freeze and deduction plan), until the disbursement waits for its own.
-  for (let hours = 0; hours < 30 * 24; hours += 3) {
-    const pending = await s.pending(a.caseId);
-    if (pending.some((p) => p.step === 'disbursement')) break;
-    for (const approval of pending)
-      await s.runtime.decide({
-        approvalId: approval.approvalId,
-        decision: 'approved',
-        userId: DECIDERS[approval.requiredRole] ?? '',
-        ...confirmation(approval),
-      });
-    await s.runtime.advance(3 * 3600);
-  }
-  expect((await s.pending(a.caseId)).map((p) => p.step)).toEqual(['disbursement']);
-  expect(accountBalance(await s.load(a.caseId))).toBe(3_000_000);
-  return { a: a.caseId, b: b.caseId, bNumber: (await s.load(b.caseId)).caseNumber };
+  const a = await fileCase(s, filingEvent(n, { claimFen: 5_000_000 }));
+  const b = await fileCase(s, otherCreditorsCase(n + 50));
+  await approveUntilDisbursement(s, a);
+  expect((await s.pending(a)).map((p) => p.step)).toEqual(['disbursement']);
+  expect(accountBalance(await s.load(a))).toBe(3_000_000);
+  return { a, b, bNumber: (await s.load(b)).caseNumber };
 }
 
 async function applyAll(s: Scenario, a: string, bNumber: string) {
@@ -305,14 +255,13 @@ describe('参与分配 (distribution among creditors)', () => {
       idNumber: '130922198705050036',
       name: '钱某',
     };
-    const other = await s.runtime.intake(stranger);
-    if (other.outcome !== 'created') throw new Error('not created');
+    const other = await fileCase(s, stranger);
     const before = await s.runtime.cases.history(a);
     const refused = await call(s, OFFICER, 'settle', 'POST', `/cases/${a}/distribution/applications`, {
       name: '周建华',
       claimFen: 100_000,
       title: '（2026）冀0922民初77号',
-      caseNumber: (await s.load(other.caseId)).caseNumber,
+      caseNumber: (await s.load(other)).caseNumber,
     });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('的被执行人与本案不是同一人');

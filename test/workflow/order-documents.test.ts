@@ -6,31 +6,32 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
-import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { localDocuments } from '../../local/runtime/documents.ts';
-import { filingEvent, RESPONDENT_ID, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
+import { alterSentDocuments, expectReceiptNames, watchSends } from '../support/documents.ts';
+import { fileCase, RESPONDENT_ID, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
 const ELSEWHERE = { code: 'HL0123', name: '黑龙江省某县人民法院' };
 
-async function filed(s: Scenario, n: number): Promise<string> {
-  const outcome = await s.runtime.intake(filingEvent(n));
-  if (outcome.outcome !== 'created') throw new Error('not created');
-  return outcome.caseId;
-}
-
-/** Records what each partner request of `kind` carried, and what was archived when it was sent. */
-function watchSends(s: Scenario, kind: PartnerRequest['kind']) {
-  const sent: { request: PartnerRequest; archivedIds: string[] }[] = [];
-  const original = s.runtime.deps.partners.send.bind(s.runtime.deps.partners);
-  s.runtime.deps.partners.send = async (request) => {
-    if (request.kind === kind) {
-      const archived = await localDocuments(s.runtime).archive.list(request.caseId);
-      sent.push({ request, archivedIds: archived.map((d) => d.docId) });
-    }
-    return original(request);
+/** The respondent's one flat lies in another province's court's district, which completes an entrustment in 3 days. */
+function flatElsewhere(reference: string) {
+  return {
+    respondents: {
+      [RESPONDENT_ID]: {
+        eService: 'ok' as const,
+        assets: [
+          {
+            channel: 'real-estate-registry',
+            class: 'real-estate' as const,
+            reference,
+            region: '黑龙江省某县',
+            locatedCourt: ELSEWHERE,
+          },
+        ],
+      },
+    },
+    courts: { [ELSEWHERE.code]: { entrustment: 'completed' as const, afterDays: 3 } },
   };
-  return sent;
 }
 
 async function events(s: Scenario, caseId: string): Promise<CaseEvent[]> {
@@ -47,7 +48,7 @@ describe('orders carry their documents', () => {
       }),
     });
     const sent = watchSends(s, 'deduct');
-    const caseId = await filed(s, 181);
+    const caseId = await fileCase(s, 181);
     await s.liveUntil(caseId, (c) => c.ledger.some((e) => e.kind === 'received'), 40);
     const archived = await localDocuments(s.runtime).archive.list(caseId);
     const ruling = archived.find((d) => d.kind === 'deduction-ruling');
@@ -64,10 +65,7 @@ describe('orders carry their documents', () => {
         number: doc.number,
         sha256: doc.sha256,
       });
-    const answered = await s.runtime.deps.requests.get(sent[0]?.request.requestId ?? '');
-    expect(answered?.answers[0]?.result).toMatchObject({
-      documents: carried.map((d) => ({ number: d.number, sha256: d.sha256 })),
-    });
+    await expectReceiptNames(s, sent[0]?.request.requestId, carried);
     const text = timeline(await s.runtime.cases.history(caseId), { member: (id) => id, team: (id) => id }).map(
       (l) => l.text,
     );
@@ -77,26 +75,10 @@ describe('orders carry their documents', () => {
   it('an entrustment carries its letter to the entrusted court, issued before it is sent', async () => {
     const s = await open({
       issueDocuments: true,
-      script: {
-        respondents: {
-          [RESPONDENT_ID]: {
-            eService: 'ok',
-            assets: [
-              {
-                channel: 'real-estate-registry',
-                class: 'real-estate',
-                reference: '黑(2019)某县不动产权第0031号',
-                region: '黑龙江省某县',
-                locatedCourt: ELSEWHERE,
-              },
-            ],
-          },
-        },
-        courts: { [ELSEWHERE.code]: { entrustment: 'completed', afterDays: 3 } },
-      },
+      script: flatElsewhere('黑(2019)某县不动产权第0031号'),
     });
     const sent = watchSends(s, 'entrust');
-    const caseId = await filed(s, 182);
+    const caseId = await fileCase(s, 182);
     await s.liveUntil(caseId, (c) => Object.values(c.entrustments).some((m) => m.status === 'completed'), 40);
     expect(sent).toHaveLength(1);
     const [letter, ...more] = sent[0]?.request.items[0]?.documents ?? [];
@@ -116,23 +98,7 @@ describe('orders carry their documents', () => {
   it('an entrustment step that dies after recording the entrustment, before its request: the retry sends it, with its letter', async () => {
     const s = await open({
       issueDocuments: true,
-      script: {
-        respondents: {
-          [RESPONDENT_ID]: {
-            eService: 'ok',
-            assets: [
-              {
-                channel: 'real-estate-registry',
-                class: 'real-estate',
-                reference: '黑(2019)某县不动产权第0033号',
-                region: '黑龙江省某县',
-                locatedCourt: ELSEWHERE,
-              },
-            ],
-          },
-        },
-        courts: { [ELSEWHERE.code]: { entrustment: 'completed', afterDays: 3 } },
-      },
+      script: flatElsewhere('黑(2019)某县不动产权第0033号'),
     });
     // The request store fails once, as the entrustment's request is being made (a Lambda dying there).
     const create = s.runtime.deps.requests.create.bind(s.runtime.deps.requests);
@@ -145,7 +111,7 @@ describe('orders carry their documents', () => {
       return create(request);
     };
     const sent = watchSends(s, 'entrust');
-    const caseId = await filed(s, 184);
+    const caseId = await fileCase(s, 184);
     await s.liveUntil(caseId, (c) => Object.values(c.entrustments).some((m) => m.status === 'completed'), 40);
     expect(failed).toBe(1);
     expect(sent).toHaveLength(1);
@@ -162,22 +128,12 @@ describe('orders carry their documents', () => {
       }),
     });
     // The bank is handed a copy whose notice hash differs (a tampered copy): its receipt names that hash.
-    const original = s.runtime.deps.partners.send.bind(s.runtime.deps.partners);
-    s.runtime.deps.partners.send = async (request) =>
-      original(
-        request.kind === 'freeze'
-          ? {
-              ...request,
-              items: request.items.map((i) => ({
-                ...i,
-                documents: i.documents?.map((d) =>
-                  d.kind === 'assistance-notice' ? { ...d, sha256: '0'.repeat(64) } : d,
-                ),
-              })),
-            }
-          : request,
-      );
-    const caseId = await filed(s, 183);
+    alterSentDocuments(
+      s,
+      (request) => request.kind === 'freeze',
+      (documents) => documents.map((d) => (d.kind === 'assistance-notice' ? { ...d, sha256: '0'.repeat(64) } : d)),
+    );
+    const caseId = await fileCase(s, 183);
     await s.liveUntil(caseId, (c) => Object.values(c.assets).some((a) => a.status === 'freeze-failed'), 30);
     const failed = (await events(s, caseId)).find((e) => e.type === 'asset-freeze-failed');
     expect(failed?.type === 'asset-freeze-failed' && failed.reason).toMatch(

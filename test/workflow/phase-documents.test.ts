@@ -12,15 +12,10 @@ import { documentKey } from '#domain/documents/service-documents.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
 import { localDocuments } from '../../local/runtime/documents.ts';
-import { DAY, daysUntil, filingEvent, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
+import { alterSentDocuments, expectReceiptNames, watchSends } from '../support/documents.ts';
+import { DAY, daysUntil, fileCase, respondentWith, type Scenario, scenarios } from '../support/runtime.ts';
 
 const open = scenarios();
-
-async function filed(s: Scenario, n: number): Promise<string> {
-  const outcome = await s.runtime.intake(filingEvent(n));
-  if (outcome.outcome !== 'created') throw new Error('not created');
-  return outcome.caseId;
-}
 
 async function journal(s: Scenario, caseId: string) {
   return s.runtime.cases.history(caseId);
@@ -52,7 +47,7 @@ function lines(s: Scenario, commits: Awaited<ReturnType<typeof journal>>) {
 describe('the service phase issues and serves its documents', () => {
   it('issues the notice and the report order before serving, references both in the e-service request and records the receipt against them', async () => {
     const s = await open({ issueDocuments: true, script: respondentWith({ eService: 'ok', assets: [] }) });
-    const caseId = await filed(s, 171);
+    const caseId = await fileCase(s, 171);
     await s.live(caseId, 2, 'li-qiang');
     const docs = await checkedDocuments(s, caseId);
     const notice = docs.find((d) => d.kind === 'enforcement-notice');
@@ -112,20 +107,12 @@ describe('the service phase issues and serves its documents', () => {
       script: respondentWith({ eService: 'ok', postal: 'ok', assets: [] }),
     });
     // The platform answers for a document whose bytes differ from those sent (a tampered copy).
-    const original = s.runtime.deps.partners.send.bind(s.runtime.deps.partners);
-    s.runtime.deps.partners.send = async (request) =>
-      original(
-        request.kind === 'service' && request.method === 'electronic'
-          ? {
-              ...request,
-              items: request.items.map((i) => ({
-                ...i,
-                documents: i.documents?.map((d) => ({ ...d, sha256: '0'.repeat(64) })),
-              })),
-            }
-          : request,
-      );
-    const caseId = await filed(s, 172);
+    alterSentDocuments(
+      s,
+      (request) => request.kind === 'service' && request.method === 'electronic',
+      (documents) => documents.map((d) => ({ ...d, sha256: '0'.repeat(64) })),
+    );
+    const caseId = await fileCase(s, 172);
     await s.live(caseId, 8, 'li-qiang');
     const events = (await journal(s, caseId)).flatMap((c) => c.events);
     const outcomes = events.filter((e) => e.type === 'service-outcome');
@@ -149,16 +136,8 @@ describe('control and closure issue their documents as the acts are recorded', (
       }),
     });
     // What the bank receives, and what was archived at the moment it was sent.
-    const sent: { request: PartnerRequest; archivedIds: string[] }[] = [];
-    const original = s.runtime.deps.partners.send.bind(s.runtime.deps.partners);
-    s.runtime.deps.partners.send = async (request) => {
-      if (request.kind === 'freeze') {
-        const archived = await localDocuments(s.runtime).archive.list(request.caseId);
-        sent.push({ request, archivedIds: archived.map((d) => d.docId) });
-      }
-      return original(request);
-    };
-    const caseId = await filed(s, 173);
+    const sent = watchSends(s, 'freeze');
+    const caseId = await fileCase(s, 173);
     await s.liveUntil(
       caseId,
       (c) => Object.values(c.assets).some((a) => a.status === 'frozen' || a.status === 'deducted'),
@@ -187,10 +166,7 @@ describe('control and closure issue their documents as the acts are recorded', (
     expect(seqOf((e) => e.type === 'document-issued' && e.docId === notice?.docId)).toBeLessThan(
       seqOf((e) => e.type === 'asset-frozen'),
     );
-    const answered = await s.runtime.deps.requests.get(sent[0]?.request.requestId ?? '');
-    expect(answered?.answers[0]?.result).toMatchObject({
-      documents: carried.map((d) => ({ number: d.number, sha256: d.sha256 })),
-    });
+    await expectReceiptNames(s, sent[0]?.request.requestId, carried);
     expect(lines(s, history)).toContainEqual(
       expect.stringMatching(/^下达冻结、查封指令：.+（附执行裁定书、协助执行通知书）$/),
     );
@@ -205,20 +181,12 @@ describe('control and closure issue their documents as the acts are recorded', (
         assets: [{ channel: 'icbc', class: 'deposit', reference: '6222 **** 0002', balanceFen: 80_000_000 }],
       }),
     });
-    const original = s.runtime.deps.partners.send.bind(s.runtime.deps.partners);
-    s.runtime.deps.partners.send = async (request) =>
-      original(
-        request.kind === 'freeze'
-          ? {
-              ...request,
-              items: request.items.map((i) => ({
-                ...i,
-                documents: i.documents?.filter((d) => d.kind !== 'assistance-notice'),
-              })),
-            }
-          : request,
-      );
-    const caseId = await filed(s, 174);
+    alterSentDocuments(
+      s,
+      (request) => request.kind === 'freeze',
+      (documents) => documents.filter((d) => d.kind !== 'assistance-notice'),
+    );
+    const caseId = await fileCase(s, 174);
     await s.liveUntil(caseId, (c) => Object.values(c.assets).some((a) => a.status === 'freeze-failed'), 30);
     const failed = (await journal(s, caseId)).flatMap((c) => c.events).find((e) => e.type === 'asset-freeze-failed');
     expect(failed?.type === 'asset-freeze-failed' && failed.reason).toBe('协助执行指令未附协助执行通知书');
@@ -241,7 +209,7 @@ describe('control and closure issue their documents as the acts are recorded', (
       }
       return original(request);
     };
-    const caseId = await filed(s, 175);
+    const caseId = await fileCase(s, 175);
     const [approval] = await s.untilPending(caseId);
     expect(approval?.step).toBe('credit-discipline');
     await s.runtime.decide({ approvalId: approval?.approvalId ?? '', decision: 'approved', userId: 'song-jian' });
@@ -269,7 +237,7 @@ describe('control and closure issue their documents as the acts are recorded', (
 
   it('issues the 终本 ruling and the closure notice when the case closes as 终本', async () => {
     const s = await open({ issueDocuments: true, script: respondentWith({ eService: 'ok', assets: [] }) });
-    const caseId = await filed(s, 174);
+    const caseId = await fileCase(s, 174);
     const closed = await daysUntil(s, caseId, (c) => c.status === 'closed', 150);
     expect(closed.closure?.way).toBe('final-round-closure');
     const docs = await checkedDocuments(s, caseId);

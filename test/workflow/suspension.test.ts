@@ -13,40 +13,10 @@ import type { CaseEvent } from '#domain/case/events.ts';
 import { ledgerTotal } from '#domain/case/reducer.ts';
 import { timeline } from '#domain/timeline/timeline.ts';
 import { DAY, daysUntil, filingEvent, owedToday, RESPONDENT_ID, type Scenario, scenarios } from '../support/runtime.ts';
+import { CHIEF, call, OFFICER } from '../support/staff-call.ts';
 
 const open = scenarios();
-const OFFICER = { user: 'wang-fang', group: 'handling-officer' };
-const CHIEF = { user: 'zhang-wei', group: 'bureau-chief' };
 const NOTHING = { respondents: { [RESPONDENT_ID]: { eService: 'ok' as const, assets: [] } } };
-
-async function call(
-  s: Scenario,
-  as: { user: string; group: string },
-  target: 'api' | 'settle',
-  path: string,
-  body: unknown,
-) {
-  const caseId = /\/cases\/(c[a-z2-7]{19})/.exec(path)?.[1];
-  const answer = await s.runtime.handleApi(
-    {
-      httpMethod: 'POST',
-      path,
-      resource: path.replace(/c[a-z2-7]{19}/, '{caseId}'),
-      pathParameters: caseId ? { caseId } : null,
-      queryStringParameters: null,
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-      isBase64Encoded: false,
-      requestContext: {
-        requestId: 'test',
-        authorizer: { claims: { 'cognito:username': as.user, 'cognito:groups': as.group, 'custom:court': 'HB0922' } },
-      },
-    } as never,
-    target,
-  );
-  await s.runtime.runUntilIdle();
-  return { status: answer.statusCode, body: JSON.parse(answer.body) };
-}
 
 async function coercing(s: Scenario, n: number): Promise<string> {
   const outcome = await s.runtime.intake(filingEvent(n));
@@ -64,7 +34,7 @@ describe('中止执行 (suspension)', () => {
     const s = await open({ script: NOTHING });
     const caseId = await coercing(s, 900);
     const term = (await s.load(caseId)).nodes['enforcement-term'];
-    const proposed = await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+    const proposed = await call(s, OFFICER, 'api', 'POST', `/cases/${caseId}/suspension`, {
       kind: 'suspension',
       ground: 'other-court-finds',
       note: '据以执行的判决正在再审审查',
@@ -73,12 +43,14 @@ describe('中止执行 (suspension)', () => {
     // The proposer may not rule; a ground the law does not name is refused.
     expect(
       (
-        await call(s, { ...OFFICER, group: 'bureau-chief' }, 'settle', `/cases/${caseId}/suspension/ruling`, {
+        await call(s, { ...OFFICER, group: 'bureau-chief' }, 'settle', 'POST', `/cases/${caseId}/suspension/ruling`, {
           decision: 'approved',
         })
       ).status,
     ).toBe(403);
-    const ruled = await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
+    const ruled = await call(s, CHIEF, 'settle', 'POST', `/cases/${caseId}/suspension/ruling`, {
+      decision: 'approved',
+    });
     expect(ruled.body.suspension).toMatchObject({ status: 'in-force', ruledBy: 'zhang-wei' });
 
     // 40 days stopped: the coercion that was running ends at its next step, quietly.
@@ -86,7 +58,7 @@ describe('中止执行 (suspension)', () => {
     expect((await s.runtime.runtimeStore.getExecution(`${caseId}-coercion-1`))?.status).toBe('succeeded');
     expect(s.path(caseId, 'coercion')).toContain('PhaseEnded');
 
-    const lifted = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/lift`, {
+    const lifted = await call(s, OFFICER, 'settle', 'POST', `/cases/${caseId}/suspension/lift`, {
       reason: '再审审查终结，驳回再审申请',
     });
     expect(lifted.body).toMatchObject({ execution: `${caseId}-coercion-2` });
@@ -109,16 +81,20 @@ describe('中止执行 (suspension)', () => {
     const s = await open({ script: NOTHING });
     const caseId = await coercing(s, 901);
     const term = (await s.load(caseId)).nodes['enforcement-term'];
-    const proposed = await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+    const proposed = await call(s, OFFICER, 'api', 'POST', `/cases/${caseId}/suspension`, {
       kind: 'suspension',
       ground: 'higher-court-deferral',
       note: '河北省沧州市中级人民法院通知暂缓执行',
     });
     expect(proposed.status).toBe(200);
-    const ruled = await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
+    const ruled = await call(s, CHIEF, 'settle', 'POST', `/cases/${caseId}/suspension/ruling`, {
+      decision: 'approved',
+    });
     expect(ruled.body.suspension).toMatchObject({ status: 'in-force', ground: 'higher-court-deferral' });
     await s.runtime.advance(20 * DAY);
-    await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/lift`, { reason: '上级人民法院通知恢复执行' });
+    await call(s, OFFICER, 'settle', 'POST', `/cases/${caseId}/suspension/lift`, {
+      reason: '上级人民法院通知恢复执行',
+    });
     const resumed = await s.load(caseId);
     expect(resumed.suspension?.excludedDays).toBe(20);
     expect(
@@ -130,7 +106,7 @@ describe('中止执行 (suspension)', () => {
     const s = await open({ script: NOTHING });
     const caseId = await coercing(s, 902);
     const term = (await s.load(caseId)).nodes['enforcement-term'];
-    const proposed = await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+    const proposed = await call(s, OFFICER, 'api', 'POST', `/cases/${caseId}/suspension`, {
       kind: 'suspension',
       ground: 'respondent-asked',
       note: '被执行人请求暂缓',
@@ -170,12 +146,14 @@ describe('中止执行 while a flat is on the auction platform (撤回拍卖)', 
       if (request.kind === 'auction-withdrawal') withdrawals.push(request.requestId);
       await send(request);
     };
-    await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+    await call(s, OFFICER, 'api', 'POST', `/cases/${caseId}/suspension`, {
       kind: 'suspension',
       ground: 'other-court-finds',
       note: '据以执行的判决正在再审审查',
     });
-    const ruled = await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
+    const ruled = await call(s, CHIEF, 'settle', 'POST', `/cases/${caseId}/suspension/ruling`, {
+      decision: 'approved',
+    });
     expect(ruled.body.suspension).toMatchObject({ status: 'in-force' });
     expect(withdrawals).toHaveLength(1);
     const withdrawn = await s.until(
@@ -191,7 +169,9 @@ describe('中止执行 while a flat is on the auction platform (撤回拍卖)', 
       withdrawal: { requestId: withdrawals[0], reason: '本案中止执行', answer: 'withdrawn' },
     });
     await s.runtime.advance(20 * DAY);
-    const lifted = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/lift`, { reason: '再审审查终结' });
+    const lifted = await call(s, OFFICER, 'settle', 'POST', `/cases/${caseId}/suspension/lift`, {
+      reason: '再审审查终结',
+    });
     expect(lifted.status).toBe(200);
     await s.runtime.runUntilIdle();
     // Sent once, whatever ran after (the answer, the sweeps, the lifting).
@@ -211,14 +191,14 @@ describe('a suspension refused', () => {
     const s = await open({ script: NOTHING });
     const caseId = await coercing(s, 905);
     const term = (await s.load(caseId)).nodes['enforcement-term'];
-    await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+    await call(s, OFFICER, 'api', 'POST', `/cases/${caseId}/suspension`, {
       kind: 'suspension',
       ground: 'applicant-agrees-to-defer',
       note: '申请执行人口头表示可以延期',
     });
-    const bare = await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, { decision: 'rejected' });
+    const bare = await call(s, CHIEF, 'settle', 'POST', `/cases/${caseId}/suspension/ruling`, { decision: 'rejected' });
     expect(bare.status).toBe(400);
-    const refused = await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, {
+    const refused = await call(s, CHIEF, 'settle', 'POST', `/cases/${caseId}/suspension/ruling`, {
       decision: 'rejected',
       reason: '申请执行人未书面表示可以延期执行',
     });
@@ -235,7 +215,7 @@ describe('暂缓执行 with 执行担保 (deferral on a guarantee)', () => {
   it('refuses to call the guarantee before the deferral ends; after it, enforcement resumes and the guarantor pays', async () => {
     const s = await open({ script: NOTHING });
     const caseId = await coercing(s, 910);
-    const refused = await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+    const refused = await call(s, OFFICER, 'api', 'POST', `/cases/${caseId}/suspension`, {
       kind: 'deferral',
       note: '被执行人提供保证',
       until: '2027-06-30',
@@ -249,7 +229,7 @@ describe('暂缓执行 with 执行担保 (deferral on a guarantee)', () => {
 
     const today = (await s.load(caseId)).nodes['enforcement-term']?.startedOn ?? '';
     expect(today).not.toBe('');
-    const proposed = await call(s, OFFICER, 'api', `/cases/${caseId}/suspension`, {
+    const proposed = await call(s, OFFICER, 'api', 'POST', `/cases/${caseId}/suspension`, {
       kind: 'deferral',
       note: '被执行人提供保证，申请执行人书面同意',
       until: '2026-06-30',
@@ -259,12 +239,12 @@ describe('暂缓执行 with 执行担保 (deferral on a guarantee)', () => {
       applicantConsent: true,
     });
     expect(proposed.body.suspension.guarantee).toMatchObject({ periodEndsOn: '2027-06-30' });
-    await call(s, CHIEF, 'settle', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
+    await call(s, CHIEF, 'settle', 'POST', `/cases/${caseId}/suspension/ruling`, { decision: 'approved' });
     const deferred = await s.load(caseId);
     expect(deferred.nodes['dispute:deferral']).toMatchObject({ dueDate: '2026-06-30', ruleId: 'DEFERRAL' });
     expect(deferred.nodes['dispute:guarantee']).toMatchObject({ dueDate: '2027-06-30', ruleId: 'GUARANTEE' });
 
-    const early = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/guarantee`, {});
+    const early = await call(s, OFFICER, 'settle', 'POST', `/cases/${caseId}/suspension/guarantee`, {});
     expect(early.status).toBe(409);
     expect(early.body.error.message).toContain('暂缓执行期限至2026-06-30，尚未届满');
 
@@ -290,11 +270,11 @@ describe('暂缓执行 with 执行担保 (deferral on a guarantee)', () => {
 
     // The respondent still does not perform: the applicant has the guarantee called, within its period.
     await s.runtime.advance(8 * 3600);
-    const called = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/guarantee`, {});
+    const called = await call(s, OFFICER, 'settle', 'POST', `/cases/${caseId}/suspension/guarantee`, {});
     expect(called.status).toBe(200);
     expect(called.body.suspension.status).toBe('defaulted');
     expect(called.body.execution).toBeUndefined();
-    const again = await call(s, OFFICER, 'settle', `/cases/${caseId}/suspension/guarantee`, {});
+    const again = await call(s, OFFICER, 'settle', 'POST', `/cases/${caseId}/suspension/guarantee`, {});
     expect(again.status).toBe(409);
     const after = await s.load(caseId);
     expect(after.phaseRuns.coercion).toBe(2);
@@ -321,7 +301,7 @@ describe('执行回转 (reversal)', () => {
     const applicant = closed.applicants[0]?.partyId ?? '';
     const taken = ledgerTotal(closed, 'disbursed', applicant);
 
-    const tooMuch = await call(s, CHIEF, 'settle', `/cases/${outcome.caseId}/reversal`, {
+    const tooMuch = await call(s, CHIEF, 'settle', 'POST', `/cases/${outcome.caseId}/reversal`, {
       setAsideBy: '（2026）冀09民再5号',
       returnFen: taken + 1,
     });
@@ -329,13 +309,13 @@ describe('执行回转 (reversal)', () => {
     // The officer may not order it; the bureau chief does.
     expect(
       (
-        await call(s, OFFICER, 'settle', `/cases/${outcome.caseId}/reversal`, {
+        await call(s, OFFICER, 'settle', 'POST', `/cases/${outcome.caseId}/reversal`, {
           setAsideBy: '（2026）冀09民再5号',
           returnFen: taken,
         })
       ).status,
     ).toBe(403);
-    const ordered = await call(s, CHIEF, 'settle', `/cases/${outcome.caseId}/reversal`, {
+    const ordered = await call(s, CHIEF, 'settle', 'POST', `/cases/${outcome.caseId}/reversal`, {
       setAsideBy: '（2026）冀09民再5号',
       returnFen: taken,
     });

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '#domain/case/events.ts';
-import type { Asset, AuctionRound, EnforcementCase, Party, PartyChange } from '#domain/case/model.ts';
+import type { Asset, AuctionRound, EnforcementCase } from '#domain/case/model.ts';
 import { applyEvent, ledgerTotal } from '#domain/case/reducer.ts';
 import { planDisbursement } from '#domain/disbursement/plan.ts';
 import { recordDisposalAnswer } from '#domain/disposal/outcomes.ts';
@@ -15,23 +15,13 @@ import { fen } from '#domain/money.ts';
 import { liabilityExcess, takenFromFen } from '#domain/parties/liability.ts';
 import { RULES } from '#domain/rules/table.ts';
 import { calendar, cst } from '../../support/calendar.ts';
+import { cappedPartyChange, shareholder, shareholderDeposit, shareholderFlat } from '../../support/capped-party.ts';
 import { applicant, caseFrom, filed, respondent } from '../../support/cases.ts';
 
 const FLAT = 'sflat';
 const NOW = cst('2026-06-01 10:00');
 const YUAN = 100;
-const shareholder: Party = { ...respondent, partyId: 'pshare', name: '郑股东', idNumber: '130922198001010012' };
-const flat: Asset = {
-  assetId: FLAT,
-  respondentId: 'pshare',
-  class: 'real-estate',
-  channel: 'registry',
-  institution: '不动产登记中心',
-  reference: '冀(2024)青县不动产权第1号',
-  frozenFen: fen(0),
-  deductedFen: fen(0),
-  status: 'sealed',
-};
+const flat = shareholderFlat('sealed');
 const failed: AuctionRound = {
   round: 1,
   stage: 'first',
@@ -65,17 +55,7 @@ function flatFailed(cap: number | undefined, more: Record<string, Asset> = {}): 
       recorded: [],
       usedApprovals: [],
     },
-    partyChanges: {
-      v1: {
-        applicationId: 'v1',
-        ground: 'unpaid-capital',
-        status: 'settled',
-        final: 'granted',
-        party: shareholder,
-        partyId: 'pshare',
-        ...(cap !== undefined ? { liabilityCapFen: fen(cap) } : {}),
-      } as unknown as PartyChange,
-    },
+    partyChanges: cappedPartyChange(cap),
   };
 }
 
@@ -122,16 +102,7 @@ describe('V-CAP: property taken in lieu counts against the limit', () => {
   });
 
   it('pass: a shareholder who already answered up to his limit: no offer, the seizure released with the reason', () => {
-    const deducted: Asset = {
-      ...flat,
-      assetId: 'sdep',
-      class: 'deposit',
-      channel: 'icbc',
-      institution: '工商银行',
-      reference: '6222 **** 0912',
-      status: 'deducted',
-      deductedFen: fen(300_000 * YUAN),
-    };
+    const deducted = shareholderDeposit(300_000 * YUAN);
     const events = planDisposal(flatFailed(300_000 * YUAN, { sdep: deducted }), RULES, calendar, NOW).events;
     expect(events.some((e) => e.type === 'in-lieu-offered')).toBe(false);
     expect(events[0]).toEqual({

@@ -4,36 +4,17 @@
  * more of his is sealed once he has answered up to it.
  */
 import { describe, expect, it } from 'vitest';
-import type { Asset, EnforcementCase, Party, PartyChange } from '#domain/case/model.ts';
+import type { Asset, EnforcementCase } from '#domain/case/model.ts';
 import { planControl } from '#domain/control/plan.ts';
 import { planDisbursement } from '#domain/disbursement/plan.ts';
 import { fen } from '#domain/money.ts';
 import { capProblem, liabilityExcess, takenFromFen } from '#domain/parties/liability.ts';
 import { RULES } from '#domain/rules/table.ts';
+import { cappedPartyChange, shareholder, shareholderDeposit, shareholderFlat } from '../../support/capped-party.ts';
 import { applicant, caseFrom, filed, respondent } from '../../support/cases.ts';
 
-const shareholder: Party = { ...respondent, partyId: 'pshare', name: '郑股东', idNumber: '130922198001010012' };
-const flat: Asset = {
-  assetId: 'sflat',
-  respondentId: 'pshare',
-  class: 'real-estate',
-  channel: 'registry',
-  institution: '不动产登记中心',
-  reference: '冀(2024)青县不动产权第1号',
-  frozenFen: fen(0),
-  deductedFen: fen(0),
-  status: 'sold',
-};
-const deposit: Asset = {
-  ...flat,
-  assetId: 'sdep',
-  class: 'deposit',
-  channel: 'icbc',
-  institution: '工商银行',
-  reference: '6222 **** 0912',
-  status: 'deducted',
-  deductedFen: fen(200_000),
-};
+const flat = shareholderFlat('sold');
+const deposit = shareholderDeposit(200_000);
 
 /** A 50,000.00 yuan claim; the shareholder (liable up to `cap`) had his flat sold for 10,000.00 yuan. */
 function sold(cap: number | undefined, more: Partial<EnforcementCase> = {}): EnforcementCase {
@@ -54,17 +35,7 @@ function sold(cap: number | undefined, more: Partial<EnforcementCase> = {}): Enf
         note: '拍卖成交价款',
       },
     ],
-    partyChanges: {
-      v1: {
-        applicationId: 'v1',
-        ground: 'unpaid-capital',
-        status: 'settled',
-        final: 'granted',
-        party: shareholder,
-        partyId: 'pshare',
-        ...(cap !== undefined ? { liabilityCapFen: fen(cap) } : {}),
-      } as unknown as PartyChange,
-    },
+    partyChanges: cappedPartyChange(cap),
     ...more,
   };
 }
