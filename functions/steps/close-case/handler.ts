@@ -1,7 +1,7 @@
 /** Lambda entry point: the step wired to AWS adapters (issuing its documents), with its metrics (traced by Lambda). */
 
 import { awsDocumentIssuing } from '#commons/aws-issuing.ts';
-import { awsCases, awsClosures, awsPorts, awsStaff, awsWakes } from '#commons/aws-ports.ts';
+import { awsCases, awsClosures, awsPayments, awsPorts, awsStaff, awsWakes } from '#commons/aws-ports.ts';
 import { observed } from '#commons/observability.ts';
 import { step } from './step.ts';
 
@@ -13,6 +13,7 @@ export const handler = observed(
       issuing: awsDocumentIssuing,
       wakes: awsWakes,
       closures: awsClosures,
+      payments: awsPayments,
     }),
   ),
 );
