@@ -176,6 +176,8 @@ export class EmbeddedRuntime {
   private evidenceCheckedAt: Instant | undefined;
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
   private sweepHint: { dirty: boolean; at?: Instant } = { dirty: true };
+  /** The clock as last written to the database by this process (see `saveClock`). */
+  private savedClock: Instant | undefined;
   /** Numbers, archive, signing identity and renderer of the documents (the `issuing` dependency when it is on). */
   readonly documentIssuing: LocalIssuing;
 
@@ -419,6 +421,7 @@ export class EmbeddedRuntime {
         ...options,
         ...(script ? { script } : {}),
       });
+      runtime.savedClock = saved?.now ?? clock.now();
       // Data written by an earlier release sits in the embedded DynamoDB: upgraded where it is read.
       if (store.kind === 'dynamodb') await runtime.upgradeLegacyData(options.dataDir);
       await runtime.engine.recover();
@@ -764,11 +767,16 @@ export class EmbeddedRuntime {
   }
 
   private async saveClock(): Promise<void> {
+    const now = this.clock.now();
+    // Written already (advance saves at each timer's moment, then at its target, often the same instant).
+    if (now === this.savedClock) return;
+    const alone = !this.units?.active;
     await this.unit(
-      () =>
-        this.runtimeStore.setValue('clock', { mode: this.clock.mode, now: this.clock.now() } satisfies ClockSetting),
+      () => this.runtimeStore.setValue('clock', { mode: this.clock.mode, now } satisfies ClockSetting),
       'deferred',
     );
+    // Only a unit of its own is known to be committed; inside another one, that one may still roll back.
+    this.savedClock = alone ? now : undefined;
   }
 
   /**
