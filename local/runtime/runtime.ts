@@ -49,7 +49,7 @@ import type { DynamoStores } from './dynamo-stores.ts';
 import { LocalEngine, type RuntimeEvent } from './engine.ts';
 import { LocalCommandCenter, LocalDeadLetters } from './local-adapters.ts';
 import { LocalEvidenceStore } from './local-evidence.ts';
-import { fileSink, type LogSink, SinkLogger } from './logging.ts';
+import { type LogSink, openFileSink, SinkLogger } from './logging.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 import { openStores, type RuntimeStores, type StoreKind } from './stores.ts';
 import { functionTally, type UsageMeter, usageScope } from './usage.ts';
@@ -163,6 +163,8 @@ export class EmbeddedRuntime {
   private exclusive: Promise<unknown> = Promise.resolve();
   private readonly faults: Map<StepName, { error: string; remaining: number }>;
   private readonly logSink: LogSink;
+  /** Closes the data directory's log file, if the runtime writes one. */
+  private readonly closeLog: () => void;
   private readonly reportedOps = new Map<string, number>();
   private readonly meter: UsageMeter | undefined;
   private readonly background = new Set<Promise<void>>();
@@ -198,7 +200,9 @@ export class EmbeddedRuntime {
     this.partyKey = partyKey;
     this.runtimeStore = runtimeStore;
     this.clock = clock;
-    const sink = options.logSink ?? (options.dataDir ? fileSink(options.dataDir) : () => undefined);
+    const file = options.logSink || !options.dataDir ? undefined : openFileSink(options.dataDir);
+    this.closeLog = () => file?.close();
+    const sink = options.logSink ?? file ?? (() => undefined);
     const meter = options.meter;
     this.logSink = meter
       ? (line) => {
@@ -754,6 +758,7 @@ export class EmbeddedRuntime {
     await this.evidence.shutdown();
     this.database.close();
     await this.store.close();
+    this.closeLog();
   }
 
   /** Work started from a callback (an alert on a failed execution) is awaited before going idle or closing. */
