@@ -18,6 +18,8 @@ export class ClockModeError extends Error {
 export class RuntimeClock implements Clock {
   readonly mode: ClockMode;
   private virtualMs: number;
+  /** The virtual instant as text, made once per move of the clock (it is read thousands of times a case). */
+  private virtualIso: Instant | undefined;
 
   constructor(mode: ClockMode, start: Instant) {
     this.mode = mode;
@@ -25,7 +27,9 @@ export class RuntimeClock implements Clock {
   }
 
   now(): Instant {
-    return this.mode === 'real' ? new Date().toISOString() : new Date(this.virtualMs).toISOString();
+    if (this.mode === 'real') return new Date().toISOString();
+    this.virtualIso ??= new Date(this.virtualMs).toISOString();
+    return this.virtualIso;
   }
 
   /** Virtual clock only; time never goes backwards. */
@@ -33,7 +37,10 @@ export class RuntimeClock implements Clock {
     if (this.mode !== 'virtual')
       throw new ClockModeError('本数据目录使用真实时钟，不能调整时间（仅演示和测试用的虚拟时钟可以）');
     const ms = Date.parse(instant);
-    if (ms > this.virtualMs) this.virtualMs = ms;
+    if (ms > this.virtualMs) {
+      this.virtualMs = ms;
+      this.virtualIso = undefined;
+    }
   }
 }
 

@@ -102,6 +102,9 @@ export function resolveSimplePath(value: unknown, path: string): unknown {
   return current;
 }
 
+/** The most due timers read at once. */
+const DUE_READ = 100;
+
 /** The most deliveries fired in one unit of work. */
 const DELIVERY_BATCH = 50;
 
@@ -116,6 +119,44 @@ function firingBatch(due: readonly TimerRecord[], from: number): TimerRecord[] {
     batch.push(timer);
   }
   return batch;
+}
+
+/**
+ * What a segment needs of a machine's definition that never changes: its task states by integration, its Wait
+ * states, and the retry pauses with none (virtual time). Built once per machine, not for every segment.
+ */
+interface MachinePlan {
+  readonly invokes: readonly string[];
+  readonly waits: readonly string[];
+  readonly starts: readonly string[];
+  /** Every Wait state held at the longest JavaScript timer (the engine parks them itself). */
+  readonly waitHeld: Readonly<Record<string, number>>;
+  /** Every Task state retried at once. */
+  readonly noRetryPauses: Readonly<Record<string, number>>;
+  /** A Task state of an integration the engine lacks: a segment of this machine fails to start (as before). */
+  readonly unsupported?: string;
+}
+
+function planOf(definition: Definition): MachinePlan {
+  const invokes: string[] = [];
+  const waits: string[] = [];
+  const starts: string[] = [];
+  const waitHeld: Record<string, number> = {};
+  const noRetryPauses: Record<string, number> = {};
+  let unsupported: string | undefined;
+  for (const [name, state] of Object.entries(definition.States)) {
+    if (state.Type === 'Wait') {
+      waitHeld[name] = MAX_TIMER_MS;
+      continue;
+    }
+    if (state.Type !== 'Task') continue;
+    noRetryPauses[name] = 0;
+    if (state.Resource === LAMBDA_INVOKE) invokes.push(name);
+    else if (state.Resource === LAMBDA_WAIT) waits.push(name);
+    else if (state.Resource === START_EXECUTION) starts.push(name);
+    else unsupported ??= `the embedded runtime has no integration for ${state.Resource} (state ${name})`;
+  }
+  return { invokes, waits, starts, waitHeld, noRetryPauses, ...(unsupported ? { unsupported } : {}) };
 }
 
 export interface LocalEngineOptions {
@@ -152,6 +193,7 @@ export interface LocalEngineOptions {
 export class LocalEngine implements WorkflowEngine {
   private readonly options: LocalEngineOptions;
   private readonly runnable: Record<MachineName, Definition>;
+  private readonly plans = new Map<MachineName, MachinePlan>();
   private readonly tokenTimeouts = new Map<string, TimeoutSpec>();
   private readonly machines = new Map<string, StateMachine>();
   private readonly queue: WorkItem[] = [];
@@ -165,6 +207,11 @@ export class LocalEngine implements WorkflowEngine {
   private earliestTimer: { known: boolean; at?: Instant } = { known: false };
   /** A timer due already was added since `fireDue` last read the due timers: they must be read again. */
   private addedDue = false;
+  /**
+   * The instant at which `fireDue` last found no timer due, if no timer due by then has been added since: a call
+   * at the same instant has nothing to read (the clock never goes back, and every timer is added through here).
+   */
+  private nothingDueAt: Instant | undefined;
   /** The running segment's case and the executions it started for that case (counted with its other counters). */
   private segmentCounters: { caseId: string; executions: number } | undefined;
 
@@ -186,6 +233,7 @@ export class LocalEngine implements WorkflowEngine {
         }
       }
       this.runnable[machine] = { ...definition, States: states };
+      this.plans.set(machine, planOf(this.runnable[machine]));
     }
   }
 
@@ -336,7 +384,10 @@ export class LocalEngine implements WorkflowEngine {
 
   private async addTimer(timer: TimerRecord): Promise<void> {
     await this.options.store.addTimer(timer);
-    if (timer.fireAt <= this.options.clock.now()) this.addedDue = true;
+    if (timer.fireAt <= this.options.clock.now()) {
+      this.addedDue = true;
+      this.nothingDueAt = undefined;
+    }
     const { known, at } = this.earliestTimer;
     if (known && (at === undefined || timer.fireAt < at)) this.earliestTimer = { known, at: timer.fireAt };
   }
@@ -395,6 +446,7 @@ export class LocalEngine implements WorkflowEngine {
     const now = this.options.clock.now();
     const { known, at } = this.earliestTimer;
     if (known && (at === undefined || at > now)) return 0;
+    if (this.nothingDueAt === now) return 0;
     this.earliestTimer = { known: false };
     const unit = this.options.unit ?? ((work) => work());
     let fired = 0;
@@ -405,8 +457,12 @@ export class LocalEngine implements WorkflowEngine {
       // from wherever the killed process was (issue 11: two commits of one case swapped after a restart).
       for (;;) {
         this.addedDue = false;
-        const due = await this.options.store.dueTimers(now);
-        if (due.length === 0) break;
+        const due = await this.options.store.dueTimers(now, DUE_READ);
+        if (due.length === 0) {
+          // Unless a timer due was added while the read was under way (another flow's unit).
+          if (!this.addedDue) this.nothingDueAt = now;
+          break;
+        }
         for (let next = 0; next < due.length && !this.addedDue; ) {
           const batch = firingBatch(due, next);
           let done = 0;
@@ -426,6 +482,12 @@ export class LocalEngine implements WorkflowEngine {
           next += done;
           fired += done;
           await this.drain();
+        }
+        // All of a read that was not cut by its limit fired, and no firing added a timer due: nothing is due now
+        // (the timers not due at the read are not due at the same instant), so no read to find that out.
+        if (!this.addedDue && due.length < DUE_READ) {
+          this.nothingDueAt = now;
+          break;
         }
       }
     } finally {
@@ -552,62 +614,49 @@ export class LocalEngine implements WorkflowEngine {
       return this.options.invoke(step, payload, current);
     };
 
+    const plan = this.plans.get(machine) as MachinePlan;
+    if (plan.unsupported) throw new Error(plan.unsupported);
     const handlers: Record<string, (input: unknown) => Promise<unknown>> = {};
-    for (const [name, state] of Object.entries(definition.States)) {
-      if (state.Type !== 'Task') continue;
-      if (state.Resource === LAMBDA_INVOKE) {
-        handlers[name] = async (params) => {
-          const { FunctionName, Payload } = params as { FunctionName: string; Payload: unknown };
-          return {
-            Payload: await invoke(stepOfArn(FunctionName), Payload),
-            StatusCode: 200,
-            ExecutedVersion: '$LATEST',
-          };
-        };
-      } else if (state.Resource === LAMBDA_WAIT) {
-        handlers[name] = async (params) => {
-          if (resumePending && resumePending.state === name) {
-            const { outcome } = resumePending;
-            resumePending = undefined;
-            if (outcome.ok) return outcome.output;
-            throw stepFunctionsError(outcome.error, outcome.cause);
-          }
-          await store.putToken({ token, execution: execution.name, state: name, status: 'waiting' });
-          const { FunctionName, Payload } = params as { FunctionName: string; Payload: unknown };
-          await invoke(stepOfArn(FunctionName), Payload);
-          suspension = { kind: 'token', state: name, token };
-          throw new SegmentSuspended();
-        };
-      } else if (state.Resource === START_EXECUTION) {
-        handlers[name] = async (params) => {
-          const { StateMachineArn, Name, Input } = params as { StateMachineArn: string; Name: string; Input: unknown };
-          const input = typeof Input === 'string' ? JSON.parse(Input) : Input;
-          const started = await this.start(machineOfArn(StateMachineArn), Name, input);
-          if (started === 'conflict') {
-            throw stepFunctionsError(ERRORS.executionAlreadyExists, `Execution already exists: ${Name}`);
-          }
-          return {
-            ExecutionArn: `${StateMachineArn.replace(':stateMachine:', ':execution:')}:${Name}`,
-            StartDate: clock.now(),
-          };
-        };
-      } else {
-        throw new Error(`the embedded runtime has no integration for ${state.Resource} (state ${name})`);
-      }
+    const invokeHandler = async (params: unknown) => {
+      const { FunctionName, Payload } = params as { FunctionName: string; Payload: unknown };
+      return {
+        Payload: await invoke(stepOfArn(FunctionName), Payload),
+        StatusCode: 200,
+        ExecutedVersion: '$LATEST',
+      };
+    };
+    for (const name of plan.invokes) handlers[name] = invokeHandler;
+    for (const name of plan.waits) {
+      handlers[name] = async (params) => {
+        if (resumePending && resumePending.state === name) {
+          const { outcome } = resumePending;
+          resumePending = undefined;
+          if (outcome.ok) return outcome.output;
+          throw stepFunctionsError(outcome.error, outcome.cause);
+        }
+        await store.putToken({ token, execution: execution.name, state: name, status: 'waiting' });
+        const { FunctionName, Payload } = params as { FunctionName: string; Payload: unknown };
+        await invoke(stepOfArn(FunctionName), Payload);
+        suspension = { kind: 'token', state: name, token };
+        throw new SegmentSuspended();
+      };
     }
+    const startHandler = async (params: unknown) => {
+      const { StateMachineArn, Name, Input } = params as { StateMachineArn: string; Name: string; Input: unknown };
+      const input = typeof Input === 'string' ? JSON.parse(Input) : Input;
+      const started = await this.start(machineOfArn(StateMachineArn), Name, input);
+      if (started === 'conflict') {
+        throw stepFunctionsError(ERRORS.executionAlreadyExists, `Execution already exists: ${Name}`);
+      }
+      return {
+        ExecutionArn: `${StateMachineArn.replace(':stateMachine:', ':execution:')}:${Name}`,
+        StartDate: clock.now(),
+      };
+    };
+    for (const name of plan.starts) handlers[name] = startHandler;
 
-    const waitStates = Object.entries(definition.States).filter(([, s]) => s.Type === 'Wait');
-    const waitTimeOverrides = Object.fromEntries(
-      waitStates.map(([name]) => [name, name === item.skipWait ? 0 : MAX_TIMER_MS]),
-    );
-    const retryIntervalOverrides =
-      this.options.retryPauses === 'none'
-        ? Object.fromEntries(
-            Object.entries(definition.States)
-              .filter(([, s]) => s.Type === 'Task')
-              .map(([name]) => [name, 0]),
-          )
-        : {};
+    const waitTimeOverrides = item.skipWait ? { ...plan.waitHeld, [item.skipWait]: 0 } : plan.waitHeld;
+    const retryIntervalOverrides = this.options.retryPauses === 'none' ? plan.noRetryPauses : {};
 
     const run = this.machine(machine, from.state).run(from.input as never, {
       overrides: { taskResourceLocalHandlers: handlers as never, waitTimeOverrides, retryIntervalOverrides },

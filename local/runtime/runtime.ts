@@ -49,7 +49,7 @@ import type { DynamoStores } from './dynamo-stores.ts';
 import { LocalEngine, type RuntimeEvent } from './engine.ts';
 import { LocalCommandCenter, LocalDeadLetters } from './local-adapters.ts';
 import { LocalEvidenceStore } from './local-evidence.ts';
-import { fileSink, type LogSink, SinkLogger } from './logging.ts';
+import { type LogSink, openFileSink, SinkLogger } from './logging.ts';
 import type { RuntimeStore } from './runtime-store.ts';
 import { openStores, type RuntimeStores, type StoreKind } from './stores.ts';
 import { functionTally, type UsageMeter, usageScope } from './usage.ts';
@@ -163,6 +163,8 @@ export class EmbeddedRuntime {
   private exclusive: Promise<unknown> = Promise.resolve();
   private readonly faults: Map<StepName, { error: string; remaining: number }>;
   private readonly logSink: LogSink;
+  /** Closes the data directory's log file, if the runtime writes one. */
+  private readonly closeLog: () => void;
   private readonly reportedOps = new Map<string, number>();
   private readonly meter: UsageMeter | undefined;
   private readonly background = new Set<Promise<void>>();
@@ -176,6 +178,8 @@ export class EmbeddedRuntime {
   private evidenceCheckedAt: Instant | undefined;
   /** The earliest node milestone in the sweep index, as last read; `dirty` after any commit. */
   private sweepHint: { dirty: boolean; at?: Instant } = { dirty: true };
+  /** The clock as last written to the database by this process (see `saveClock`). */
+  private savedClock: Instant | undefined;
   /** Numbers, archive, signing identity and renderer of the documents (the `issuing` dependency when it is on). */
   readonly documentIssuing: LocalIssuing;
 
@@ -196,7 +200,9 @@ export class EmbeddedRuntime {
     this.partyKey = partyKey;
     this.runtimeStore = runtimeStore;
     this.clock = clock;
-    const sink = options.logSink ?? (options.dataDir ? fileSink(options.dataDir) : () => undefined);
+    const file = options.logSink || !options.dataDir ? undefined : openFileSink(options.dataDir);
+    this.closeLog = () => file?.close();
+    const sink = options.logSink ?? file ?? (() => undefined);
     const meter = options.meter;
     this.logSink = meter
       ? (line) => {
@@ -419,6 +425,7 @@ export class EmbeddedRuntime {
         ...options,
         ...(script ? { script } : {}),
       });
+      runtime.savedClock = saved?.now ?? clock.now();
       // Data written by an earlier release sits in the embedded DynamoDB: upgraded where it is read.
       if (store.kind === 'dynamodb') await runtime.upgradeLegacyData(options.dataDir);
       await runtime.engine.recover();
@@ -751,6 +758,7 @@ export class EmbeddedRuntime {
     await this.evidence.shutdown();
     this.database.close();
     await this.store.close();
+    this.closeLog();
   }
 
   /** Work started from a callback (an alert on a failed execution) is awaited before going idle or closing. */
@@ -764,11 +772,16 @@ export class EmbeddedRuntime {
   }
 
   private async saveClock(): Promise<void> {
+    const now = this.clock.now();
+    // Written already (advance saves at each timer's moment, then at its target, often the same instant).
+    if (now === this.savedClock) return;
+    const alone = !this.units?.active;
     await this.unit(
-      () =>
-        this.runtimeStore.setValue('clock', { mode: this.clock.mode, now: this.clock.now() } satisfies ClockSetting),
+      () => this.runtimeStore.setValue('clock', { mode: this.clock.mode, now } satisfies ClockSetting),
       'deferred',
     );
+    // Only a unit of its own is known to be committed; inside another one, that one may still roll back.
+    this.savedClock = alone ? now : undefined;
   }
 
   /**
