@@ -1,12 +1,20 @@
 /**
  * The case store on DynamoDB: commits go to the journal table with a conditional put at `version + 1` (the
- * optimistic lock, and the append-only audit chain in one write); the case record in the cases table is a
- * projection, written after and never backwards. A reader folds any commits the projection has not caught up
- * with, so a crash between the two writes loses nothing.
+ * optimistic lock, and the append-only audit chain in one write); the case's items in the cases table are a
+ * projection, written after and never backwards: each commit writes those of the index entry, time nodes and
+ * parties that differ from what is stored (read back in one consistent query), then the case record. A reader folds
+ * any commits the record has not caught up with, so a crash between the writes loses nothing, and the next commit
+ * writes whatever a lost write left behind (docs/case-store-writes.md).
  */
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Instant } from '#domain/calendar/local-date.ts';
-import type { CaseEvent, Commit } from '#domain/case/events.ts';
+import type { Commit } from '#domain/case/events.ts';
 import type { EnforcementCase, Phase, TimeNode } from '#domain/case/model.ts';
 import { nextCommit } from '#domain/case/next-commit.ts';
 import { nodeOnBoard } from '#domain/case/node-watch.ts';
@@ -38,21 +46,6 @@ export type CommitListener = (commit: Commit, state: EnforcementCase) => void | 
 /** When the node sweeper next has something to do on a case (domain/case/node-watch.ts), for the sweep index. */
 export type SweepSchedule = (state: EnforcementCase) => Instant | undefined;
 
-/** Events after which a case's node entries are written again (anything that moves a node, or who holds it). */
-const NODE_EVENTS: ReadonlySet<CaseEvent['type']> = new Set([
-  'node-set',
-  'node-met',
-  'node-overdue',
-  'node-warned',
-  'node-task-started',
-  'node-extended',
-  'case-triaged',
-  'status-changed',
-  // A suspension in force takes the stopped work's nodes off the board; its lifting puts them back.
-  'suspension-ruled',
-  'suspension-lifted',
-]);
-
 /** An unmet node of an unclosed case, not waiting on a suspension, is in the node indexes; any other is not. */
 function nodeItem(state: EnforcementCase, node: TimeNode): Record<string, unknown> {
   const entry: NodeEntry = {
@@ -79,16 +72,40 @@ function nodeItem(state: EnforcementCase, node: TimeNode): Record<string, unknow
   };
 }
 
+/** The sort keys (or their prefixes) of the projection items besides the record, in sort order. */
+const PROJECTED_SORT_KEYS = [keys.caseIndex('').sk, 'NODE#', 'PARTY#'] as const;
+
+function itemId(item: Record<string, unknown>): string {
+  return `${String(item.pk)}|${String(item.sk)}`;
+}
+
+/** Canonical JSON (keys sorted at every level). */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(',')}}`;
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** An item as comparable text: everything but the version it was written at. */
+function comparable(item: Record<string, unknown>): string {
+  const { version: _version, ...rest } = item;
+  return canonical(rest);
+}
+
 /**
  * The items that project a case into the cases table: its record (the whole case, in no index), its index entry
- * (summary and index keys), and (when `events` moved a node, or for a full rewrite: `events` undefined) one item
- * per time node, and (on the first commit, or a full rewrite) one per party. Each carries the case version it was written at. Exported for tools that load many
- * cases at once (bench/), so that they write exactly what the repository writes.
+ * (summary and index keys), one item per time node and one per party. Each carries the case version it was written
+ * at. A commit writes the record and those of the others that differ from what is stored. Exported for tools that
+ * load many cases at once (bench/), so that they write exactly what the repository writes.
  */
 export function projectionItems(
   state: EnforcementCase,
   sweepAt: Instant | undefined,
-  events?: readonly CaseEvent[],
 ): { record: Record<string, unknown>; entries: Record<string, unknown>[] } {
   const summary = caseSummary(state);
   const open = state.status !== 'closed';
@@ -114,20 +131,17 @@ export function projectionItems(
       gsi5sk: state.caseId,
     },
   ];
-  if (events === undefined || events.some((e) => NODE_EVENTS.has(e.type)))
-    for (const node of Object.values(state.nodes)) entries.push({ ...nodeItem(state, node), version: state.version });
-  if (events === undefined || state.version === 1) {
-    for (const party of [...state.applicants, ...state.respondents]) {
-      // Who is a party never changes: the entry names the case, whose current summary the reader looks up.
-      entries.push({
-        ...keys.party(state.caseId, party.partyId),
-        caseId: state.caseId,
-        court: state.court.code,
-        version: state.version,
-        gsi3pk: keys.caseParty(state.court.code, party.partyId),
-        gsi3sk: state.caseId,
-      });
-    }
+  for (const node of Object.values(state.nodes)) entries.push({ ...nodeItem(state, node), version: state.version });
+  for (const party of [...state.applicants, ...state.respondents]) {
+    // Who is a party never changes: the entry names the case, whose current summary the reader looks up.
+    entries.push({
+      ...keys.party(state.caseId, party.partyId),
+      caseId: state.caseId,
+      court: state.court.code,
+      version: state.version,
+      gsi3pk: keys.caseParty(state.court.code, party.partyId),
+      gsi3sk: state.caseId,
+    });
   }
   return { record, entries };
 }
@@ -184,11 +198,11 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
 
   async catchUp(state: EnforcementCase): Promise<void> {
     if (!this.behind.delete(state.caseId)) return;
-    await this.project(state, undefined);
+    await this.project(state, { compare: true });
   }
 
   async reindex(state: EnforcementCase): Promise<void> {
-    await this.project(state, undefined, true);
+    await this.project(state, { compare: false, force: true });
   }
 
   async listByPhase(filter: {
@@ -379,22 +393,76 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
       if (isConditionFailure(error)) throw new ConcurrentUpdateError(caseId, commit.seq - 1);
       throw error;
     }
-    await this.project(next, current ? draft.events : undefined);
+    // A new case has nothing stored to compare with: everything is written.
+    await this.project(next, { compare: current !== undefined });
     this.behind.delete(caseId);
     await this.listener?.(commit, next);
     return next;
   }
 
   /**
-   * Writes the projection unless a newer one is already there: the case record with its index keys, then (when
-   * `events` moved a node, or on a full rewrite) one item per time node, and (on the first commit) one per party.
-   * `events` undefined: everything. Every item is written only over an older version of itself.
+   * Writes the projection of `state`: first each item (index entry, time node, party) that differs from what is
+   * stored (`compare`: read back in one consistent query; otherwise, and with `force`, every item), then the case
+   * record, which every commit changes. Every item is written only over an older version of itself (`force`: or
+   * the same), so a late writer never puts an older projection over a newer one.
+   *
+   * Comparing with what is stored, not with the case before the commit, is what repairs: an item left behind by a
+   * lost write (a writer that died after its commit, a write that failed, an older release, an index written under
+   * other rules) differs from what the case says, and the next commit writes it. An item that did not change is not
+   * written again, nor are the indexes it is in.
    */
-  private async project(state: EnforcementCase, events: readonly CaseEvent[] | undefined, force = false) {
-    const { record, entries } = projectionItems(state, this.schedule(state), events);
-    const written = await this.putProjected(record, state.version, force);
-    if (!written) return;
-    await Promise.all(entries.map((item) => this.putProjected(item, state.version, force)));
+  private async project(state: EnforcementCase, options: { readonly compare: boolean; readonly force?: boolean }) {
+    const { record, entries } = projectionItems(state, this.schedule(state));
+    const stored = options.compare && !options.force ? await this.storedEntries(state.caseId) : undefined;
+    const changed = stored ? entries.filter((item) => stored.get(itemId(item)) !== comparable(item)) : entries;
+    // A stored item the case no longer has (a party id re-keyed, a node gone) leaves the indexes.
+    const current = new Set(entries.map(itemId));
+    const gone = stored ? [...stored.keys()].filter((id) => !current.has(id)) : [];
+    const force = options.force ?? false;
+    await Promise.all([
+      ...changed.map((item) => this.putProjected(item, state.version, force)),
+      ...gone.map((id) => this.deleteProjected(id, state.version)),
+    ]);
+    await this.putProjected(record, state.version, force);
+  }
+
+  /** Deletes an item of the projection the case no longer has, unless a newer version of it is there. */
+  private async deleteProjected(id: string, version: number): Promise<void> {
+    const [pk = '', sk = ''] = id.split('|');
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.tables.cases,
+          Key: { pk, sk },
+          ConditionExpression: 'version < :version',
+          ExpressionAttributeValues: { ':version': version },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /** The case's stored index entry, time nodes and parties (sort keys after CASE), as comparable text by item. */
+  private async storedEntries(caseId: string): Promise<Map<string, string>> {
+    const stored = new Map<string, string>();
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tables.cases,
+          KeyConditionExpression: 'pk = :pk AND sk >= :first',
+          ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':first': PROJECTED_SORT_KEYS[0] },
+          ConsistentRead: true,
+          ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+        }),
+      );
+      for (const item of page.Items ?? [])
+        if (PROJECTED_SORT_KEYS.some((prefix) => String(item.sk).startsWith(prefix)))
+          stored.set(itemId(item), comparable(item));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    return stored;
   }
 
   /** Puts an item of the projection unless a newer version of it is there (`force`: unless a newer or equal). */

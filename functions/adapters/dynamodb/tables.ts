@@ -13,14 +13,28 @@ export interface KeyAttribute {
   readonly type: 'S' | 'N';
 }
 
+/**
+ * What a global secondary index holds besides its keys and the table's: everything (ALL), nothing (KEYS_ONLY), or
+ * the attributes named (INCLUDE). An index write costs by the size of what the index holds (1 KB a unit, 100 bytes
+ * of overhead an entry), so an index holds what its queries read and no more.
+ */
+export type IndexProjection =
+  | { readonly type: 'ALL' }
+  | { readonly type: 'KEYS_ONLY' }
+  | { readonly type: 'INCLUDE'; readonly attributes: readonly string[] };
+
+export interface IndexLayout {
+  readonly name: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+  /** @default ALL */
+  readonly projection?: IndexProjection;
+}
+
 export interface TableLayout {
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
-  readonly indexes: readonly {
-    readonly name: string;
-    readonly partitionKey: KeyAttribute;
-    readonly sortKey: KeyAttribute;
-  }[];
+  readonly indexes: readonly IndexLayout[];
   readonly timeToLiveAttribute?: string;
 }
 

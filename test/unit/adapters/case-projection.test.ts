@@ -1,0 +1,119 @@
+/**
+ * The DynamoDB case store writes, at each commit, the case record and only those of the case's other items (index
+ * entry, time nodes, parties) that differ from what is stored; a lost or stale item is written again by the next
+ * commit, whatever that commit changes.
+ */
+import { DeleteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
+import { documentClient } from '#adapters/dynamodb/document-client.ts';
+import { keys } from '#adapters/dynamodb/tables.ts';
+import type { CaseEvent } from '#domain/case/events.ts';
+import type { TimeNode } from '#domain/case/model.ts';
+import type { CommitDraft } from '#ports/case-repository.ts';
+import { LOCAL_TABLES, type LocalStore, openLocalStore } from '../../../local/runtime/local-store.ts';
+import { filed } from '../../support/cases.ts';
+
+const AT = '2026-03-02T02:00:00.000Z';
+const draft = (...events: CaseEvent[]): CommitDraft => ({
+  at: AT,
+  actor: { kind: 'system', id: 'test' },
+  events,
+  cause: { test: 'projection' },
+});
+const node = (name: TimeNode['node'], dueAt: string): TimeNode => ({
+  node: name,
+  ruleId: 'A1',
+  startedOn: '2026-03-02' as never,
+  dueDate: dueAt.slice(0, 10) as never,
+  dueAt,
+  unconfirmedYears: [],
+  status: 'open',
+});
+const triaged: CaseEvent = { type: 'case-triaged', track: 'simple', team: 'team-1', officer: 'officer-1', reasons: [] };
+const remark: CaseEvent = {
+  type: 'document-problem-alerted',
+  kind: 'notice',
+  trigger: 'test',
+  problem: 'missing field',
+};
+
+let store: LocalStore | undefined;
+afterEach(async () => {
+  await store?.close();
+  store = undefined;
+});
+
+async function open() {
+  const puts: string[] = [];
+  store = await openLocalStore(undefined, ({ command, input }) => {
+    const sk = (input.Item as { sk?: unknown } | undefined)?.sk;
+    const text = typeof sk === 'string' ? sk : (sk as { S?: string } | undefined)?.S;
+    if (command === 'PutItemCommand' && input.TableName === LOCAL_TABLES.cases) puts.push(text ?? '?');
+  });
+  const db = documentClient(store.client);
+  const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };
+  return { db, puts, cases: new DynamoCaseRepository(db, tables) };
+}
+
+describe('the DynamoDB case projection', () => {
+  it('a commit that changes no summary, key or node writes the case record alone', async () => {
+    const { cases, puts } = await open();
+    let state = await cases.create('case-p1', draft({ ...filed(), caseNumber: '（2026）冀0922执1号' }));
+    state = await cases.append(
+      state,
+      draft(triaged, { type: 'node-set', node: node('notice-sent', '2026-03-10T16:00:00.000Z') }),
+    );
+    puts.length = 0;
+    const loaded = await cases.load('case-p1');
+    if (!loaded) throw new Error('no case');
+    // An event that moves nothing the indexes hold (the case record alone changes).
+    await cases.append(loaded, draft({ type: 'node-warned', node: 'notice-sent', dueDate: '2026-03-10' as never }));
+    const written = [...puts];
+    puts.length = 0;
+    await cases.append((await cases.load('case-p1')) ?? state, draft(remark));
+    expect(written).toContain('CASE');
+    expect(written).toContain('NODE#notice-sent');
+    expect(written).not.toContain('INDEX');
+    expect(puts).toEqual(['CASE']);
+  });
+
+  it('an index entry or node lost or left stale is written again by the next commit, whatever it changes', async () => {
+    const { cases, db } = await open();
+    let state = await cases.create('case-p2', draft({ ...filed(), caseNumber: '（2026）冀0922执2号' }));
+    state = await cases.append(
+      state,
+      draft(triaged, { type: 'node-set', node: node('notice-sent', '2026-03-10T16:00:00.000Z') }),
+    );
+    // A writer that died after its commit, or an older release: the index entry is gone, the node is stale.
+    await db.send(new DeleteCommand({ TableName: LOCAL_TABLES.cases, Key: keys.caseIndex('case-p2') }));
+    const nodeKey = keys.node('case-p2', 'notice-sent');
+    const stale = (await db.send(new GetCommand({ TableName: LOCAL_TABLES.cases, Key: nodeKey }))).Item ?? {};
+    await db.send(
+      new PutCommand({ TableName: LOCAL_TABLES.cases, Item: { ...stale, entry: { ...stale.entry, officer: 'x' } } }),
+    );
+    expect(await cases.openCaseCounts(['officer-1'])).toEqual({ 'officer-1': 0 });
+
+    await cases.append(state, draft(remark));
+    expect(await cases.openCaseCounts(['officer-1'])).toEqual({ 'officer-1': 1 });
+    const repaired = await db.send(new GetCommand({ TableName: LOCAL_TABLES.cases, Key: nodeKey }));
+    expect(repaired.Item?.entry.officer).toBe('officer-1');
+    const nodes = await cases.nodes({ court: state.court.code, officer: 'officer-1', before: '2027-01-01', limit: 5 });
+    expect(nodes.items.map((e) => e.node.node)).toEqual(['notice-sent']);
+  });
+
+  it('a late writer never puts an older item over a newer one', async () => {
+    const { cases, db } = await open();
+    const created = await cases.create('case-p3', draft({ ...filed(), caseNumber: '（2026）冀0922执3号' }));
+    const state = await cases.append(created, draft(triaged));
+    const index = await db.send(new GetCommand({ TableName: LOCAL_TABLES.cases, Key: keys.caseIndex('case-p3') }));
+    expect(index.Item?.version).toBe(2);
+    // The first commit's projection written again (a writer that stalled): the newer index entry stays.
+    await (cases as unknown as { project: (s: unknown, o: unknown) => Promise<void> }).project(created, {
+      compare: true,
+    });
+    const after = await db.send(new GetCommand({ TableName: LOCAL_TABLES.cases, Key: keys.caseIndex('case-p3') }));
+    expect(after.Item?.summary.officer).toBe('officer-1');
+    expect(state.version).toBe(2);
+  });
+});
