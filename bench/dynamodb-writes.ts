@@ -1,5 +1,5 @@
 /**
- * DynamoDB write request units per case of the workload mix, by table and by kind of item (case record, case index
+ * DynamoDB write request units (and read units) per case of the workload mix, by table and by kind of item (case record, case index
  * entry, time node, party, approval, partner request, commit, ...), indexes included: what `enforce cost` prices as
  * "DynamoDB writes", taken apart. Measured as the cost command measures (local/cost/measure.ts: the DynamoDB adapters
  * on dynalite, index writes from the table layout's projections, local/runtime/usage-dynamodb.ts).
@@ -11,7 +11,9 @@ import { LOCAL_TABLES } from '../local/runtime/local-store.ts';
 import { loadMix } from '../local/workload/mix.ts';
 
 export interface WriteUnits {
-  readonly perTable: Readonly<Record<string, { writeUnits: number; indexWriteUnits: number; writes: number }>>;
+  readonly perTable: Readonly<
+    Record<string, { writeUnits: number; indexWriteUnits: number; writes: number; readUnits: number; reads: number }>
+  >;
   readonly perKind: Readonly<Record<string, number>>;
   readonly total: number;
 }
@@ -23,7 +25,10 @@ export async function writeUnits(): Promise<WriteUnits> {
   const measured = await measureScenarios(Object.keys(mix.shares));
   const usage = mixUsage(mix.shares, measured);
   const billed = new Set([LOCAL_TABLES.cases, LOCAL_TABLES.journal, LOCAL_TABLES.idempotency]);
-  const perTable: Record<string, { writeUnits: number; indexWriteUnits: number; writes: number }> = {};
+  const perTable: Record<
+    string,
+    { writeUnits: number; indexWriteUnits: number; writes: number; readUnits: number; reads: number }
+  > = {};
   const perKind: Record<string, number> = {};
   for (const [table, t] of Object.entries(usage.dynamodb)) {
     if (!billed.has(table)) continue;
@@ -31,6 +36,8 @@ export async function writeUnits(): Promise<WriteUnits> {
       writeUnits: round(t.writeUnits),
       indexWriteUnits: round(t.indexWriteUnits),
       writes: round(t.writes),
+      readUnits: round(t.readUnits),
+      reads: round(t.reads),
     };
     for (const [kind, units] of Object.entries(t.writeUnitsByKind ?? {}))
       perKind[`${table}: ${kind}`] = round((perKind[`${table}: ${kind}`] ?? 0) + units);
@@ -45,7 +52,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   else {
     console.log(`write request units per case of the mix: ${result.total}`);
     for (const [table, t] of Object.entries(result.perTable))
-      console.log(`  ${table}: ${t.writeUnits} (indexes ${t.indexWriteUnits}; ${t.writes} requests)`);
+      console.log(
+        `  ${table}: ${t.writeUnits} (indexes ${t.indexWriteUnits}; ${t.writes} requests); read units ${t.readUnits} (${t.reads} requests)`,
+      );
     for (const [kind, units] of Object.entries(result.perKind).sort(([, a], [, b]) => b - a))
       console.log(`    ${kind}: ${units} (${Math.round((units / result.total) * 100)}%)`);
   }

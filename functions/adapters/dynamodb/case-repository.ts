@@ -72,6 +72,13 @@ function nodeItem(state: EnforcementCase, node: TimeNode): Record<string, unknow
   };
 }
 
+/**
+ * The case record (the whole case, about 5 KB: 5 write units) is written at most every RECORD_EVERY commits, on
+ * the first, and when the case closes; a load reads the record and the journal's commits after it (at most
+ * RECORD_EVERY - 1, about 1 KB each), as it always did. Measured: docs/case-store-writes.md.
+ */
+export const RECORD_EVERY = 4;
+
 /** The sort keys (or their prefixes) of the projection items besides the record, in sort order. */
 const PROJECTED_SORT_KEYS = [keys.caseIndex('').sk, 'NODE#', 'PARTY#'] as const;
 
@@ -152,14 +159,23 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
   private readonly listener: CommitListener | undefined;
   /** Cases whose record was found behind their journal on load. */
   private readonly behind = new Set<string>();
+  /** The version of each case's stored record, as last read or written here. */
+  private readonly recorded = new Map<string, number>();
+  private readonly recordEvery: number;
 
   private readonly schedule: SweepSchedule;
 
   constructor(
     db: DynamoDBDocumentClient,
     tables: TableNames,
-    options: { readonly listener?: CommitListener | undefined; readonly schedule?: SweepSchedule } = {},
+    options: {
+      readonly listener?: CommitListener | undefined;
+      readonly schedule?: SweepSchedule;
+      /** How many commits the case record may lag behind the journal (1: written at every commit). */
+      readonly recordEvery?: number;
+    } = {},
   ) {
+    this.recordEvery = options.recordEvery ?? RECORD_EVERY;
     this.db = db;
     this.tables = tables;
     this.listener = options.listener;
@@ -172,11 +188,27 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
     );
     const stored = snapshot.Item?.data as EnforcementCase | undefined;
     const projected = stored ? upgradeCase(stored) : undefined;
+    this.noteRecorded(caseId, projected?.version ?? 0);
     const tail = await this.commitsAfter(caseId, projected?.version ?? 0);
-    // Reads never write: a lagging projection is folded forward here and rewritten by the next writer.
+    // Reads never write: the commits after the record are folded here; a writer with nothing to write checks the
+    // other items and writes the record if it is due (catchUp).
     if (tail.length === 0) return projected;
     this.behind.add(caseId);
     return applyCommits(projected, tail);
+  }
+
+  private noteRecorded(caseId: string, version: number): void {
+    this.recorded.set(caseId, Math.max(version, this.recorded.get(caseId) ?? 0));
+  }
+
+  /**
+   * Whether the case record is written with this state: on the first commit, when the case closes, and when the
+   * stored record is `recordEvery` commits or more behind (a load then reads at most recordEvery - 1 commits after
+   * it). Unknown here (a case not loaded by this repository): written.
+   */
+  private recordDue(state: EnforcementCase, first: boolean): boolean {
+    const recorded = this.recorded.get(state.caseId);
+    return first || recorded === undefined || state.status === 'closed' || state.version - recorded >= this.recordEvery;
   }
 
   async history(caseId: string): Promise<readonly Commit[]> {
@@ -198,11 +230,11 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
 
   async catchUp(state: EnforcementCase): Promise<void> {
     if (!this.behind.delete(state.caseId)) return;
-    await this.project(state, { compare: true });
+    await this.project(state, { compare: true, record: this.recordDue(state, false) });
   }
 
   async reindex(state: EnforcementCase): Promise<void> {
-    await this.project(state, { compare: false, force: true });
+    await this.project(state, { compare: false, record: true, force: true });
   }
 
   async listByPhase(filter: {
@@ -394,7 +426,7 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
       throw error;
     }
     // A new case has nothing stored to compare with: everything is written.
-    await this.project(next, { compare: current !== undefined });
+    await this.project(next, { compare: current !== undefined, record: this.recordDue(next, current === undefined) });
     this.behind.delete(caseId);
     await this.listener?.(commit, next);
     return next;
@@ -402,8 +434,8 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
 
   /**
    * Writes the projection of `state`: first each item (index entry, time node, party) that differs from what is
-   * stored (`compare`: read back in one consistent query; otherwise, and with `force`, every item), then the case
-   * record, which every commit changes. Every item is written only over an older version of itself (`force`: or
+   * stored (`compare`: read back in one consistent query; otherwise, and with `force`, every item), then, when
+   * `record` (recordDue), the case record. Every item is written only over an older version of itself (`force`: or
    * the same), so a late writer never puts an older projection over a newer one.
    *
    * Comparing with what is stored, not with the case before the commit, is what repairs: an item left behind by a
@@ -411,7 +443,10 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
    * other rules) differs from what the case says, and the next commit writes it. An item that did not change is not
    * written again, nor are the indexes it is in.
    */
-  private async project(state: EnforcementCase, options: { readonly compare: boolean; readonly force?: boolean }) {
+  private async project(
+    state: EnforcementCase,
+    options: { readonly compare: boolean; readonly record: boolean; readonly force?: boolean },
+  ) {
     const { record, entries } = projectionItems(state, this.schedule(state));
     const stored = options.compare && !options.force ? await this.storedEntries(state.caseId) : undefined;
     const changed = stored ? entries.filter((item) => stored.get(itemId(item)) !== comparable(item)) : entries;
@@ -423,7 +458,8 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
       ...changed.map((item) => this.putProjected(item, state.version, force)),
       ...gone.map((id) => this.deleteProjected(id, state.version)),
     ]);
-    await this.putProjected(record, state.version, force);
+    if (options.record && (await this.putProjected(record, state.version, force)))
+      this.noteRecorded(state.caseId, state.version);
   }
 
   /** Deletes an item of the projection the case no longer has, unless a newer version of it is there. */

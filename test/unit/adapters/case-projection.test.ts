@@ -44,7 +44,7 @@ afterEach(async () => {
   store = undefined;
 });
 
-async function open() {
+async function open(recordEvery = 1) {
   const puts: string[] = [];
   store = await openLocalStore(undefined, ({ command, input }) => {
     const sk = (input.Item as { sk?: unknown } | undefined)?.sk;
@@ -53,7 +53,7 @@ async function open() {
   });
   const db = documentClient(store.client);
   const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };
-  return { db, puts, cases: new DynamoCaseRepository(db, tables) };
+  return { db, puts, tables, cases: new DynamoCaseRepository(db, tables, { recordEvery }) };
 }
 
 describe('the DynamoDB case projection', () => {
@@ -115,5 +115,51 @@ describe('the DynamoDB case projection', () => {
     const after = await db.send(new GetCommand({ TableName: LOCAL_TABLES.cases, Key: keys.caseIndex('case-p3') }));
     expect(after.Item?.summary.officer).toBe('officer-1');
     expect(state.version).toBe(2);
+  });
+
+  it('with the record written every 3 commits, loads fold the commits after it; the closing commit writes it', async () => {
+    const { cases, db, puts, tables } = await open(3);
+    const record = async () =>
+      (await db.send(new GetCommand({ TableName: LOCAL_TABLES.cases, Key: keys.case('case-p4') }))).Item?.version;
+    let state = await cases.create('case-p4', draft({ ...filed(), caseNumber: '（2026）冀0922执4号' }));
+    expect(await record()).toBe(1);
+    state = await cases.append(state, draft({ type: 'status-changed', from: 'filed', to: 'triaged', reason: 'test' }));
+    state = await cases.append(state, draft(remark));
+    expect(await record()).toBe(1);
+    // Another repository (another function) loads the case as it is: the record and the two commits after it.
+    const other = new DynamoCaseRepository(db, tables, { recordEvery: 3 });
+    expect(await other.load('case-p4')).toEqual(state);
+    state = await cases.append(state, draft(remark));
+    expect(await record()).toBe(4);
+    puts.length = 0;
+    state = await cases.append(
+      state,
+      draft({ type: 'status-changed', from: state.status, to: 'closed', reason: 'test' }),
+    );
+    expect(state.status).toBe('closed');
+    expect(await record()).toBe(5);
+    expect(await other.load('case-p4')).toEqual(state);
+  });
+
+  it('a writer with nothing to write repairs the items and writes the record once it is due', async () => {
+    const { cases, db, tables } = await open(2);
+    let state = await cases.create('case-p5', draft({ ...filed(), caseNumber: '（2026）冀0922执5号' }));
+    state = await cases.append(state, draft(triaged));
+    // The writer of the next commit died after its journal put: no item, no record written.
+    const dead = new DynamoCaseRepository(db, tables, { recordEvery: 2 });
+    (dead as unknown as { project: () => Promise<void> }).project = async () => undefined;
+    const loaded = (await dead.load('case-p5')) ?? state;
+    await dead.append(loaded, draft({ type: 'node-set', node: node('notice-sent', '2026-03-10T16:00:00.000Z') }));
+    const before = await cases.nodes({ court: state.court.code, before: '2027-01-01', limit: 5 });
+    expect(before.items).toEqual([]);
+    // The retried step loads, finds the work done, and catches up.
+    const retried = new DynamoCaseRepository(db, tables, { recordEvery: 2 });
+    const found = await retried.load('case-p5');
+    if (!found) throw new Error('no case');
+    await retried.catchUp(found);
+    const after = await cases.nodes({ court: state.court.code, before: '2027-01-01', limit: 5 });
+    expect(after.items.map((e) => e.node.node)).toEqual(['notice-sent']);
+    const stored = await db.send(new GetCommand({ TableName: LOCAL_TABLES.cases, Key: keys.case('case-p5') }));
+    expect(stored.Item?.version).toBe(3);
   });
 });
