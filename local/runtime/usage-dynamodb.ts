@@ -111,6 +111,7 @@ export function itemKind(table: string, key: Marshalled | undefined, journal: st
   if (pk.startsWith('CASE#')) {
     if (sk === 'CASE') return 'case record';
     if (sk === 'INDEX') return 'case index entry';
+    if (sk === 'SWEEP') return 'case sweep entry';
     if (sk.startsWith('NODE#')) return 'time node';
     if (sk.startsWith('PARTY#')) return 'party';
     return `case ${sk.split('#')[0]?.toLowerCase() ?? ''}`;

@@ -80,7 +80,7 @@ function nodeItem(state: EnforcementCase, node: TimeNode): Record<string, unknow
 export const RECORD_EVERY = 4;
 
 /** The sort keys (or their prefixes) of the projection items besides the record, in sort order. */
-const PROJECTED_SORT_KEYS = [keys.caseIndex('').sk, 'NODE#', 'PARTY#'] as const;
+const PROJECTED_SORT_KEYS = [keys.caseIndex('').sk, 'NODE#', 'PARTY#', keys.caseSweep('').sk] as const;
 
 function itemId(item: Record<string, unknown>): string {
   return `${String(item.pk)}|${String(item.sk)}`;
@@ -130,7 +130,6 @@ export function projectionItems(
       ...(state.officer
         ? { gsi2pk: keys.officer(state.officer), gsi2sk: `${open ? OPEN : CLOSED}#${state.caseId}` }
         : {}),
-      ...(sweepAt ? { gsi3pk: keys.sweep(sweepShard(state.caseId)), gsi3sk: `${sweepAt}#${state.caseId}` } : {}),
       ...(state.phase && open
         ? { gsi4pk: keys.casesByPhase(state.court.code, state.phase), gsi4sk: `${state.filedAt}#${state.caseId}` }
         : {}),
@@ -138,6 +137,16 @@ export function projectionItems(
       gsi5sk: state.caseId,
     },
   ];
+  // When the node sweeper next has something to do: an item of its own, as it changes far more often than the
+  // summary (a sweep-only change writes this small item and the sweep index, not the index entry in five indexes).
+  if (sweepAt)
+    entries.push({
+      ...keys.caseSweep(state.caseId),
+      caseId: state.caseId,
+      version: state.version,
+      gsi3pk: keys.sweep(sweepShard(state.caseId)),
+      gsi3sk: `${sweepAt}#${state.caseId}`,
+    });
   for (const node of Object.values(state.nodes)) entries.push({ ...nodeItem(state, node), version: state.version });
   for (const party of [...state.applicants, ...state.respondents]) {
     // Who is a party never changes: the entry names the case, whose current summary the reader looks up.

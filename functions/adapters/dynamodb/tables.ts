@@ -40,7 +40,7 @@ export interface TableLayout {
 
 /**
  * cases: single table. Items: case records (CASE#id / CASE: the whole case, in no index), their index entries
- * (CASE#id / INDEX: summary and index keys), time nodes (CASE#id / NODE#node) and parties (CASE#id / PARTY#party), approvals (APPROVAL#id), partner requests (REQUEST#id), rejected intake events
+ * (CASE#id / INDEX: summary and index keys), their sweep entries (CASE#id / SWEEP: when the sweeper is next due), time nodes (CASE#id / NODE#node) and parties (CASE#id / PARTY#party), approvals (APPROVAL#id), partner requests (REQUEST#id), rejected intake events
  * (INTAKE#REJECTED), matters other courts entrusted to this one (RECEIVED#id). Every index is sparse and overloaded,
  * keyed for one access pattern each (nothing scans):
  * - gsi1: pending approvals per court (by due time); cases by court and status (by filing time); received matters
@@ -90,6 +90,8 @@ export const IDEMPOTENCY_LAYOUT: TableLayout = {
 export const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   caseIndex: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'INDEX' }),
+  /** When the node sweeper next has something to do on the case (absent: nothing scheduled). */
+  caseSweep: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'SWEEP' }),
   approval: (approvalId: string) => ({ pk: `APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
   request: (requestId: string) => ({ pk: `REQUEST#${requestId}`, sk: 'REQUEST' }),
   rejection: (at: string, eventId: string) => ({ pk: 'INTAKE#REJECTED', sk: `${at}#${eventId}` }),

@@ -9,7 +9,7 @@ import { DynamoCaseRepository } from '#adapters/dynamodb/case-repository.ts';
 import { documentClient } from '#adapters/dynamodb/document-client.ts';
 import { keys } from '#adapters/dynamodb/tables.ts';
 import type { CaseEvent } from '#domain/case/events.ts';
-import type { TimeNode } from '#domain/case/model.ts';
+import type { EnforcementCase, TimeNode } from '#domain/case/model.ts';
 import type { CommitDraft } from '#ports/case-repository.ts';
 import { LOCAL_TABLES, type LocalStore, openLocalStore } from '../../../local/runtime/local-store.ts';
 import { filed } from '../../support/cases.ts';
@@ -44,7 +44,7 @@ afterEach(async () => {
   store = undefined;
 });
 
-async function open(recordEvery = 1) {
+async function open(recordEvery = 1, schedule?: (state: EnforcementCase) => string | undefined) {
   const puts: string[] = [];
   store = await openLocalStore(undefined, ({ command, input }) => {
     const sk = (input.Item as { sk?: unknown } | undefined)?.sk;
@@ -53,7 +53,12 @@ async function open(recordEvery = 1) {
   });
   const db = documentClient(store.client);
   const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };
-  return { db, puts, tables, cases: new DynamoCaseRepository(db, tables, { recordEvery }) };
+  return {
+    db,
+    puts,
+    tables,
+    cases: new DynamoCaseRepository(db, tables, { recordEvery, ...(schedule ? { schedule } : {}) }),
+  };
 }
 
 describe('the DynamoDB case projection', () => {
@@ -161,5 +166,21 @@ describe('the DynamoDB case projection', () => {
     expect(after.items.map((e) => e.node.node)).toEqual(['notice-sent']);
     const stored = await db.send(new GetCommand({ TableName: LOCAL_TABLES.cases, Key: keys.case('case-p5') }));
     expect(stored.Item?.version).toBe(3);
+  });
+
+  it('a change of when the sweeper is next due writes the sweep entry alone; none due, it leaves the sweep index', async () => {
+    let due: string | undefined = '2026-03-05T00:00:00.000Z';
+    const { cases, puts } = await open(10, () => due);
+    let state = await cases.create('case-p6', draft({ ...filed(), caseNumber: '（2026）冀0922执6号' }));
+    expect(await cases.dueForSweep('2026-03-06T00:00:00.000Z', 5)).toEqual(['case-p6']);
+    puts.length = 0;
+    due = '2026-03-08T00:00:00.000Z';
+    state = await cases.append(state, draft(remark));
+    expect(puts).toEqual(['SWEEP']);
+    expect(await cases.dueForSweep('2026-03-06T00:00:00.000Z', 5)).toEqual([]);
+    expect(await cases.nextSweepAt()).toBe('2026-03-08T00:00:00.000Z');
+    due = undefined;
+    await cases.append(state, draft(remark));
+    expect(await cases.nextSweepAt()).toBeUndefined();
   });
 });
