@@ -320,10 +320,10 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
       const page = await this.query('gsi3', keys.sweep(shard), { limit, range: { below: `${now}#~` } });
       for (const item of page.items) due.push({ at: String(item.gsi3sk), caseId: String(item.caseId) });
     }
-    return due
-      .sort((a, b) => a.at.localeCompare(b.at))
-      .slice(0, limit)
-      .map((d) => d.caseId);
+    // Each case once: an index entry written by an earlier release may still carry the case's sweep keys beside
+    // its sweep entry, until a commit or the sweep's reindex rewrites it.
+    const ids = due.sort((a, b) => a.at.localeCompare(b.at)).map((d) => d.caseId);
+    return [...new Set(ids)].slice(0, limit);
   }
 
   async nextSweepAt(): Promise<Instant | undefined> {

@@ -183,4 +183,19 @@ describe('the DynamoDB case projection', () => {
     await cases.append(state, draft(remark));
     expect(await cases.nextSweepAt()).toBeUndefined();
   });
+
+  it('an index entry of an earlier release that carries the sweep keys: the case is due once, and the next commit moves them', async () => {
+    const due = '2026-03-05T00:00:00.000Z';
+    const { cases, db } = await open(10, () => due);
+    const state = await cases.create('case-p7', draft({ ...filed(), caseNumber: '（2026）冀0922执7号' }));
+    const sweep = await db.send(new GetCommand({ TableName: LOCAL_TABLES.cases, Key: keys.caseSweep('case-p7') }));
+    const index = await db.send(new GetCommand({ TableName: LOCAL_TABLES.cases, Key: keys.caseIndex('case-p7') }));
+    const { gsi3pk, gsi3sk } = sweep.Item ?? {};
+    await db.send(new PutCommand({ TableName: LOCAL_TABLES.cases, Item: { ...index.Item, gsi3pk, gsi3sk } }));
+    expect(await cases.dueForSweep('2026-03-06T00:00:00.000Z', 5)).toEqual(['case-p7']);
+    await cases.append(state, draft(remark));
+    const after = await db.send(new GetCommand({ TableName: LOCAL_TABLES.cases, Key: keys.caseIndex('case-p7') }));
+    expect(after.Item?.gsi3pk).toBeUndefined();
+    expect(await cases.dueForSweep('2026-03-06T00:00:00.000Z', 5)).toEqual(['case-p7']);
+  });
 });
