@@ -64,6 +64,16 @@ export interface StageConfig {
   readonly region?: string;
   /** The court's OpenID Connect provider: required in the China profile (staff sign-in), unused elsewhere. */
   readonly oidc?: OidcConfig;
+  readonly tracing: {
+    /**
+     * Share of Step Functions executions and staff API requests traced by X-Ray, 0 to 1. 1 (the default): every
+     * execution, request and entry-function invocation is traced, as before. Below 1: sampling rules at that rate
+     * with no reservoir, and the entry functions traced only when their caller was (infra/constructs/
+     * trace-sampling.ts). What is lost: the traces (timings, the service map) of the executions not sampled; their
+     * history, logs, metrics, alarms and the case journal are kept. An operator's decision, per stage.
+     */
+    readonly sampleRate: number;
+  };
   readonly api: {
     /** AWS WAF (AWS managed rule groups and a per-address rate limit) in front of the staff API. */
     readonly waf: boolean;
@@ -101,6 +111,7 @@ export interface StageInput {
   readonly region?: string;
   readonly oidc?: OidcConfig;
   readonly api?: { readonly waf?: boolean; readonly rateLimit?: number; readonly burstLimit?: number };
+  readonly tracing?: { readonly sampleRate?: number };
 }
 
 export const DEFAULT_STAGE = 'dev';
@@ -110,6 +121,8 @@ export const DEFAULT_LOG_RETENTION = RetentionDays.THREE_MONTHS;
 export const DEFAULT_MEMORY_SIZE = 512;
 export const DEFAULT_API = { waf: false, rateLimit: 50, burstLimit: 100 } as const;
 export const DEFAULT_REMOVAL: Removal = 'retain';
+/** Every execution and request traced, as before sampling was a setting. */
+export const DEFAULT_TRACE_SAMPLE_RATE = 1;
 
 export const STAGES: Readonly<Record<string, StageInput>> = {
   dev: {
@@ -164,6 +177,9 @@ export function resolveStage(stage: string, input: StageInput): StageConfig {
   ) {
     problems.push('evidence.retentionDays must be a whole number of days from 1 to 36500');
   }
+  const sampleRate = input.tracing?.sampleRate ?? DEFAULT_TRACE_SAMPLE_RATE;
+  if (typeof sampleRate !== 'number' || !(sampleRate >= 0 && sampleRate <= 1))
+    problems.push('tracing.sampleRate must be a number from 0 to 1');
   const memorySize = input.memorySize ?? DEFAULT_MEMORY_SIZE;
   if (!Number.isInteger(memorySize) || memorySize < 128 || memorySize > 10240) {
     problems.push('memorySize must be a whole number of MB from 128 to 10240');
@@ -203,6 +219,7 @@ export function resolveStage(stage: string, input: StageInput): StageConfig {
     evidence: { objectLockMode, retentionDays, archiveClass },
     logRetention: input.logRetention ?? DEFAULT_LOG_RETENTION,
     memorySize,
+    tracing: { sampleRate },
     ...(input.alarmEmail !== undefined ? { alarmEmail: input.alarmEmail } : {}),
     ...(domain !== undefined ? { signInDomainPrefix: domain } : {}),
     ...(indexes !== undefined ? { casesIndexes: indexes } : {}),

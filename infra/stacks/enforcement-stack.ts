@@ -27,6 +27,7 @@ import { SigningIdentitySecret } from '../constructs/signing-identity.ts';
 import { StaffApi } from '../constructs/staff-api.ts';
 import { StaffApiOidc } from '../constructs/staff-api-oidc.ts';
 import { STEP_TIMEOUT, StepFunction } from '../constructs/step-function.ts';
+import { TraceSampling } from '../constructs/trace-sampling.ts';
 import { machineArn, machineName, Workflows } from '../constructs/workflows.ts';
 import { type AccessTargets, grantPorts } from '../function-access.ts';
 import { functionEntry, stepEntry } from '../paths.ts';
@@ -194,6 +195,18 @@ export class EnforcementStack extends Stack {
       grantPorts(steps[step], step, STEP_USES[step], targets);
     }
     this.steps = steps;
+
+    // X-Ray sampling below every execution (the stage's tracing.sampleRate; none without X-Ray, as in China).
+    if (this.profile.tracing && config.tracing.sampleRate < 1) {
+      new TraceSampling(this, 'TraceSampling', {
+        namePrefix: prefix,
+        stage: config.stage,
+        sampleRate: config.tracing.sampleRate,
+        entryFunctions: [this.intake, this.settle, this.recordEvidence, this.nodeSweeper].map(
+          (c) => c.handler.function,
+        ),
+      });
+    }
 
     this.workflows = new Workflows(this, 'Workflows', {
       namePrefix: prefix,

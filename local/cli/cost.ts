@@ -95,8 +95,10 @@ export async function costReport(options: CostOptions): Promise<CostReport> {
   }
   const { stageConfig, InvalidStageConfigError } = await import('../../infra/config.ts');
   let memoryMb: number;
+  let traceSampleRate: number;
   try {
     memoryMb = stageConfig(stage).memorySize;
+    traceSampleRate = stageConfig(stage).tracing.sampleRate;
   } catch (error) {
     if (error instanceof InvalidStageConfigError) throw new CliError(`未知的部署阶段：${stage}`, 2);
     throw error;
@@ -109,7 +111,7 @@ export async function costReport(options: CostOptions): Promise<CostReport> {
     openMonths === undefined
       ? DEFAULT_ASSUMPTIONS
       : { ...DEFAULT_ASSUMPTIONS, evidence: { ...DEFAULT_ASSUMPTIONS.evidence, openMonths } };
-  const settings = { memoryMb, billedTables: BILLED_TABLES, assumptions };
+  const settings = { memoryMb, billedTables: BILLED_TABLES, assumptions, traceSampleRate };
   const usage = mixUsage(mix.shares, measured);
   const breakdown = costOf(usage, prices, settings);
   const globalPrices = CHINA_REGIONS.has(region)

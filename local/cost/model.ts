@@ -105,6 +105,11 @@ export interface CostSettings {
   /** DynamoDB tables that exist on AWS (the embedded runtime's own table stands for Step Functions' state). */
   readonly billedTables: readonly string[];
   readonly assumptions: CostAssumptions;
+  /**
+   * Share of executions and API requests X-Ray traces (the stage's tracing.sampleRate). Below 1 the entry functions
+   * pass through, traced when their caller was: counted at the same share (an upper bound). @default 1
+   */
+  readonly traceSampleRate?: number;
 }
 
 export interface CostLine {
@@ -237,11 +242,14 @@ export function costOf(usage: Usage, prices: PriceList, settings: CostSettings):
     transitions * a.stepFunctionsLogBytesPerTransition;
   line('CloudWatch Logs', 'ingestion', logBytes / 1e9, 'GB', 'cloudwatchLogs.ingestGb', 'derived');
 
+  const sampleRate = settings.traceSampleRate ?? 1;
   const traces =
-    sum(Object.values(usage.executions)) +
-    sum(Object.entries(usage.lambda).flatMap(([name, f]) => (ENTRY_FUNCTIONS.has(name) ? [f.invocations] : []))) +
-    evidenceFiles;
-  line('X-Ray', 'traces recorded', traces, 'traces', 'xray.traceRecorded', 'derived');
+    (sum(Object.values(usage.executions)) +
+      sum(Object.entries(usage.lambda).flatMap(([name, f]) => (ENTRY_FUNCTIONS.has(name) ? [f.invocations] : []))) +
+      evidenceFiles) *
+    sampleRate;
+  const sampled = sampleRate < 1 ? ` (${sampleRate * 100}% sampled)` : '';
+  line('X-Ray', `traces recorded${sampled}`, traces, 'traces', 'xray.traceRecorded', 'derived');
 
   const perCase = sum(lines.map((l) => l.cost));
   const workflowPerCase = sum(lines.filter((l) => !l.evidence).map((l) => l.cost));

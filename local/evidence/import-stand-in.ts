@@ -25,6 +25,8 @@ export async function importStandInEvidence(options: {
   readonly vault: EvidenceVault;
   readonly db: DynamoDBDocumentClient;
   readonly casesTable: string;
+  /** Loads a case through the case store (the record and the journal's commits after it). */
+  readonly load?: (caseId: string) => Promise<EnforcementCase | undefined>;
 }): Promise<{ readonly imported: number; readonly mismatched: readonly string[] } | undefined> {
   const standIn = join(options.dataDir, 's3');
   if (!existsSync(standIn)) return undefined;
@@ -37,7 +39,9 @@ export async function importStandInEvidence(options: {
     start = page.LastEvaluatedKey;
     for (const record of page.Items ?? []) {
       if (record.sk !== 'CASE') continue;
-      const state = record.data as EnforcementCase;
+      // The record may lag the journal by a few commits: the case as the store loads it, when it can.
+      const stored = record.data as EnforcementCase;
+      const state = (await options.load?.(stored.caseId)) ?? stored;
       for (const item of Object.values(state.evidence ?? {})) {
         if (item.status !== 'recorded' || options.vault.record(item.key)) continue;
         const source = join(bucket, `${item.key}._S3rver_object`);

@@ -24,10 +24,10 @@ export interface DynamoStores extends RuntimeStores {
 }
 
 export async function dynamoStores(dataDir: string | undefined, meter: UsageMeter | undefined): Promise<DynamoStores> {
-  const indexKeys = { [LOCAL_TABLES.cases]: CASES_LAYOUT.indexes.map((index) => index.partitionKey.name) };
+  const layouts = { [LOCAL_TABLES.cases]: CASES_LAYOUT };
   const local = await openLocalStore(
     dataDir,
-    meter ? dynamoMeter(meter, { indexKeys, journal: LOCAL_TABLES.journal }) : undefined,
+    meter ? dynamoMeter(meter, { layouts, journal: LOCAL_TABLES.journal }) : undefined,
   );
   const db = documentClient(local.client);
   const tables = { cases: LOCAL_TABLES.cases, journal: LOCAL_TABLES.journal, idempotency: LOCAL_TABLES.idempotency };

@@ -3,12 +3,17 @@
  * (dynalite computes them from the item sizes, as DynamoDB does: 1 KB per write unit, 4 KB per read unit, half for an
  * eventually consistent read, the larger of the old and new item for a write).
  *
- * dynalite does not count writes to global secondary indexes, which DynamoDB bills. They are estimated here from the
- * items the adapters write: an item that carries an index's key attribute is in that index (every index projects
- * ALL, so an index entry is as large as the item), and each write to such an item (put, update or delete, or the
- * update that takes it out of the index) writes the index entry once more. A write that changes an index key costs
- * DynamoDB two index writes (a delete and a put); this estimate counts one.
+ * dynalite does not count writes to global secondary indexes, which DynamoDB bills. They are computed here from the
+ * items the adapters write and each index's projection (the table layout), by the rules DynamoDB states
+ * (https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/GSI.html, "Provisioned throughput
+ * considerations": writes): an index entry holds the table's keys, the index's keys and the projected attributes,
+ * plus 100 bytes, and a write to it costs 1 unit per KB of that; a write that puts an item into an index, or takes it
+ * out, writes the index once; one that changes the item's index key writes it twice (a delete and a put); one that
+ * changes neither the index key nor a projected attribute does not write the index. Every write is also tallied by
+ * the kind of item written (case record, case index entry, time node, ...).
  */
+
+import type { IndexLayout, TableLayout } from '#adapters/dynamodb/tables.ts';
 import type { StoreRequest } from './local-store.ts';
 import { tableTally, type UsageMeter } from './usage.ts';
 
@@ -44,16 +49,116 @@ function clauseNames(input: Marshalled, clause: 'SET' | 'REMOVE'): Set<string> {
   return found;
 }
 
+/** The bytes DynamoDB counts for an attribute value (names and values in UTF-8; numbers about 1 byte per 2 digits). */
+export function valueSize(value: unknown): number {
+  if (!value || typeof value !== 'object') return 1;
+  const v = value as Record<string, unknown>;
+  if (typeof v.S === 'string') return Buffer.byteLength(v.S, 'utf8');
+  if (typeof v.N === 'string') return Math.ceil(v.N.replace(/^-|\.|e.*$/gi, '').length / 2) + 1;
+  if (v.B instanceof Uint8Array) return v.B.byteLength;
+  if (v.M && typeof v.M === 'object')
+    return 3 + Object.entries(v.M as Marshalled).reduce((n, [k, x]) => n + Buffer.byteLength(k) + valueSize(x) + 1, 0);
+  if (Array.isArray(v.L)) return 3 + v.L.reduce((n: number, x) => n + valueSize(x) + 1, 0);
+  for (const set of ['SS', 'NS'] as const)
+    if (Array.isArray(v[set])) return (v[set] as string[]).reduce((n, x) => n + Buffer.byteLength(x), 0);
+  return 1;
+}
+
+/** The bytes of the named attributes of an item (all of them when `names` is undefined). */
+function attributesSize(item: Marshalled, names?: readonly string[]): number {
+  let size = 0;
+  for (const [name, value] of Object.entries(item)) {
+    if (names && !names.includes(name)) continue;
+    size += Buffer.byteLength(name, 'utf8') + valueSize(value);
+  }
+  return size;
+}
+
+/** What an item's entry in an index holds: its keys and the projected attributes, as one comparable text. */
+interface IndexEntry {
+  readonly key: string;
+  readonly content: string;
+  readonly units: number;
+}
+
+function indexEntry(item: Marshalled, index: IndexLayout, tableKeys: readonly string[]): IndexEntry | undefined {
+  const pk = item[index.partitionKey.name];
+  const sk = item[index.sortKey.name];
+  // An item is in an index only with both of its key attributes (every index is keyed by partition and sort key).
+  if (pk === undefined || sk === undefined) return undefined;
+  const projection = index.projection ?? { type: 'ALL' };
+  const keys = [...tableKeys, index.partitionKey.name, index.sortKey.name];
+  const names =
+    projection.type === 'ALL'
+      ? undefined
+      : projection.type === 'KEYS_ONLY'
+        ? keys
+        : [...keys, ...projection.attributes];
+  const held = Object.fromEntries(Object.entries(item).filter(([name]) => !names || names.includes(name)));
+  return {
+    key: JSON.stringify([pk, sk]),
+    content: JSON.stringify(Object.entries(held).sort(([a], [b]) => a.localeCompare(b))),
+    // 100 bytes of overhead an index entry; 1 KB a write unit.
+    units: Math.max(1, Math.ceil((attributesSize(held) + 100) / 1024)),
+  };
+}
+
+/** The kind of a case-table item, from its key (journal and other tables: the table's own kind). */
+export function itemKind(table: string, key: Marshalled | undefined, journal: string): string {
+  if (table === journal) return 'commit';
+  const pk = text(key?.pk) ?? '';
+  const sk = text(key?.sk) ?? '';
+  if (pk.startsWith('CASE#')) {
+    if (sk === 'CASE') return 'case record';
+    if (sk === 'INDEX') return 'case index entry';
+    if (sk === 'SWEEP') return 'case sweep entry';
+    if (sk.startsWith('NODE#')) return 'time node';
+    if (sk.startsWith('PARTY#')) return 'party';
+    return `case ${sk.split('#')[0]?.toLowerCase() ?? ''}`;
+  }
+  if (pk === '' && key && text(key.id) !== undefined) return 'idempotency';
+  return pk.split('#')[0]?.toLowerCase() || 'other';
+}
+
+/**
+ * An index entry after an update. The update's new image is not known here: one that sets or removes one of the
+ * index's keys or projected attributes (any attribute under ALL) rewrites the entry, at the old entry's size (a key
+ * set moves it: two writes when it was in the index); one that touches neither leaves it as it was.
+ */
+function updatedEntry(
+  input: Marshalled,
+  index: IndexLayout,
+  old: IndexEntry | undefined,
+  serial: number,
+): IndexEntry | undefined {
+  const set = clauseNames(input, 'SET');
+  const removed = clauseNames(input, 'REMOVE');
+  const keys = [index.partitionKey.name, index.sortKey.name];
+  if (keys.some((k) => removed.has(k))) return undefined;
+  const keySet = keys.some((k) => set.has(k));
+  const projection = index.projection ?? { type: 'ALL' };
+  const touched = [...set, ...removed];
+  const projectedTouched =
+    projection.type === 'ALL'
+      ? touched.length > 0
+      : projection.type === 'INCLUDE' && projection.attributes.some((a) => touched.includes(a));
+  if (!old && !keySet) return undefined;
+  if (old && !keySet && !projectedTouched) return old;
+  const changed = `update ${serial}`;
+  return { key: keySet ? changed : (old?.key ?? changed), content: changed, units: old?.units ?? 1 };
+}
+
 export interface MeteredTables {
-  /** Table name → the key attributes of its global secondary indexes. */
-  readonly indexKeys: Readonly<Record<string, readonly string[]>>;
+  /** Table name → its layout (its keys, and its global secondary indexes with their projections). */
+  readonly layouts: Readonly<Record<string, TableLayout>>;
   /** The journal table: queried and written by case id. */
   readonly journal: string;
 }
 
 export function dynamoMeter(meter: UsageMeter, tables: MeteredTables): (request: StoreRequest) => void {
-  /** Items known to be in an index: table|pk|sk → index key attributes present. */
-  const indexed = new Map<string, Set<string>>();
+  /** What each item holds in each index it is in: table|pk|sk → index name → entry. */
+  const indexed = new Map<string, Map<string, IndexEntry>>();
+  let updates = 0;
 
   return ({ command, input, output }) => {
     const table = String(input.TableName ?? '');
@@ -86,24 +191,35 @@ export function dynamoMeter(meter: UsageMeter, tables: MeteredTables): (request:
     }
     tally.writes++;
     tally.writeUnits += units;
-    const indexKeys = tables.indexKeys[table] ?? [];
-    if (indexKeys.length === 0 || !key) return;
+    const kind = itemKind(table, key, tables.journal);
+    tally.writeUnitsByKind ??= {};
+    const byKind = tally.writeUnitsByKind;
+    byKind[kind] = (byKind[kind] ?? 0) + units;
+    const layout = tables.layouts[table];
+    if (!layout || layout.indexes.length === 0 || !key) return;
+    const tableKeys = [layout.partitionKey.name, ...(layout.sortKey ? [layout.sortKey.name] : [])];
     const itemKey = `${table}|${text(key.pk)}|${text(key.sk)}`;
-    const before = indexed.get(itemKey) ?? new Set<string>();
-    let after: Set<string>;
-    if (command === 'PutItemCommand') {
-      after = new Set(indexKeys.filter((attribute) => (input.Item as Marshalled)[attribute] !== undefined));
-    } else if (command === 'UpdateItemCommand') {
-      const set = clauseNames(input, 'SET');
-      const removed = clauseNames(input, 'REMOVE');
-      after = new Set([...before, ...indexKeys.filter((a) => set.has(a))].filter((a) => !removed.has(a)));
-    } else {
-      after = new Set();
+    const before = indexed.get(itemKey) ?? new Map<string, IndexEntry>();
+    const after = new Map<string, IndexEntry>();
+    let indexUnits = 0;
+    for (const index of layout.indexes) {
+      const old = before.get(index.name);
+      let next: IndexEntry | undefined;
+      if (command === 'PutItemCommand') {
+        next = indexEntry(input.Item as Marshalled, index, tableKeys);
+      } else if (command === 'UpdateItemCommand') {
+        next = updatedEntry(input, index, old, ++updates);
+      }
+      if (old && next) {
+        if (old.key !== next.key) indexUnits += old.units + next.units;
+        else if (old.content !== next.content) indexUnits += next.units;
+      } else if (old) indexUnits += old.units;
+      else if (next) indexUnits += next.units;
+      if (next) after.set(index.name, next);
     }
-    const touched = new Set([...before, ...after]).size;
-    const indexUnits = units * touched;
     tally.writeUnits += indexUnits;
     tally.indexWriteUnits += indexUnits;
+    byKind[kind] = (byKind[kind] ?? 0) + indexUnits;
     if (after.size > 0) indexed.set(itemKey, after);
     else indexed.delete(itemKey);
   };

@@ -19,6 +19,8 @@ export interface TableUsage {
   writeUnits: number;
   /** The share of `writeUnits` spent on global secondary indexes (an estimate: see the DynamoDB meter). */
   indexWriteUnits: number;
+  /** Write units by kind of item (case record, case index entry, time node, approval, ...), indexes included. */
+  writeUnitsByKind?: Record<string, number>;
 }
 
 export interface FunctionUsage {
@@ -101,6 +103,10 @@ export function addUsage(into: Usage, from: Usage, factor = 1): Usage {
     target.readUnits += t.readUnits * factor;
     target.writeUnits += t.writeUnits * factor;
     target.indexWriteUnits += t.indexWriteUnits * factor;
+    if (t.writeUnitsByKind) {
+      target.writeUnitsByKind ??= {};
+      addCounts(target.writeUnitsByKind, scaled(t.writeUnitsByKind));
+    }
   }
   into.sqsMessages += from.sqsMessages * factor;
   into.events += from.events * factor;

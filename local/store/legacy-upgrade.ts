@@ -65,6 +65,7 @@ export async function upgradeLegacyData(options: LegacyUpgrade): Promise<LegacyU
     vault: options.vault,
     db,
     casesTable: options.tables.cases,
+    load: (caseId) => options.cases.load(caseId),
   });
   if (!result) return { partyIds, standIn: undefined };
   options.log({

@@ -10,7 +10,7 @@ import { definitionReferences } from '../../infra/constructs/workflows.ts';
 import { stepEntry } from '../../infra/paths.ts';
 
 describe('the stage configuration', () => {
-  it('defaults to GOVERNANCE Object Lock, the enforcement name prefix and 512 MB', () => {
+  it('defaults to GOVERNANCE Object Lock, the enforcement name prefix, 512 MB and every execution traced', () => {
     // Prepare
     const input = { evidence: { archiveClass: 'short' as const, retentionDays: 30 } };
 
@@ -24,6 +24,7 @@ describe('the stage configuration', () => {
       evidence: { objectLockMode: 'GOVERNANCE', retentionDays: 30, archiveClass: 'short' },
       logRetention: RetentionDays.THREE_MONTHS,
       memorySize: 512,
+      tracing: { sampleRate: 1 },
       removal: 'retain',
       api: { waf: false, rateLimit: 50, burstLimit: 100 },
     });

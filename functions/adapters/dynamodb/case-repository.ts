@@ -1,15 +1,22 @@
 /**
  * The case store on DynamoDB: commits go to the journal table with a conditional put at `version + 1` (the
- * optimistic lock, and the append-only audit chain in one write); the case record in the cases table is a
- * projection, written after and never backwards. A reader folds any commits the projection has not caught up
- * with, so a crash between the two writes loses nothing.
+ * optimistic lock, and the append-only audit chain in one write); the case's items in the cases table are a
+ * projection, written after and never backwards: each commit writes those of the index entry, time nodes and
+ * parties that differ from what is stored (read back in one consistent query), then the case record. A reader folds
+ * any commits the record has not caught up with, so a crash between the writes loses nothing, and the next commit
+ * writes whatever a lost write left behind (docs/case-store-writes.md).
  */
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Instant } from '#domain/calendar/local-date.ts';
-import type { CaseEvent, Commit } from '#domain/case/events.ts';
-import type { EnforcementCase, Phase, TimeNode } from '#domain/case/model.ts';
+import type { Commit } from '#domain/case/events.ts';
+import type { EnforcementCase, Phase } from '#domain/case/model.ts';
 import { nextCommit } from '#domain/case/next-commit.ts';
-import { nodeOnBoard } from '#domain/case/node-watch.ts';
 import { applyCommits, upgradeCase } from '#domain/case/reducer.ts';
 import { normaliseCaseNumber } from '#domain/ids.ts';
 import {
@@ -19,118 +26,23 @@ import {
   type CaseSummary,
   type CommitDraft,
   ConcurrentUpdateError,
-  caseSummary,
   type NodeEntry,
   type NodeFilter,
   type Page,
 } from '#ports/case-repository.ts';
+import { comparable, itemId, OPEN, PROJECTED_SORT_KEYS, projectionItems, RECORD_EVERY } from './case-projection.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { isConditionFailure } from './document-client.ts';
-import { keys, SWEEP_SHARDS, sweepShard, type TableNames } from './tables.ts';
+import { keys, SWEEP_SHARDS, type TableNames } from './tables.ts';
 
-const OPEN = 'open';
-const CLOSED = 'closed';
-
-/** Told about each commit once it is written (the embedded runtime's CLI prints the timeline as it grows). */
 /** Told of each commit once it is written; a promise it returns is awaited before `append` returns. */
 export type CommitListener = (commit: Commit, state: EnforcementCase) => void | Promise<void>;
 
 /** When the node sweeper next has something to do on a case (domain/case/node-watch.ts), for the sweep index. */
 export type SweepSchedule = (state: EnforcementCase) => Instant | undefined;
 
-/** Events after which a case's node entries are written again (anything that moves a node, or who holds it). */
-const NODE_EVENTS: ReadonlySet<CaseEvent['type']> = new Set([
-  'node-set',
-  'node-met',
-  'node-overdue',
-  'node-warned',
-  'node-task-started',
-  'node-extended',
-  'case-triaged',
-  'status-changed',
-  // A suspension in force takes the stopped work's nodes off the board; its lifting puts them back.
-  'suspension-ruled',
-  'suspension-lifted',
-]);
-
-/** An unmet node of an unclosed case, not waiting on a suspension, is in the node indexes; any other is not. */
-function nodeItem(state: EnforcementCase, node: TimeNode): Record<string, unknown> {
-  const entry: NodeEntry = {
-    caseId: state.caseId,
-    caseNumber: state.caseNumber,
-    court: state.court.code,
-    ...(state.team ? { team: state.team } : {}),
-    ...(state.officer ? { officer: state.officer } : {}),
-    node,
-  };
-  const indexed = nodeOnBoard(state, node);
-  const sk = `${node.dueAt}#${state.caseId}#${node.node}`;
-  return {
-    ...keys.node(state.caseId, node.node),
-    entry,
-    ...(indexed
-      ? {
-          gsi3pk: keys.nodesByCourt(state.court.code),
-          gsi3sk: sk,
-          ...(state.team ? { gsi4pk: keys.nodesByTeam(state.court.code, state.team), gsi4sk: sk } : {}),
-          ...(state.officer ? { gsi5pk: keys.nodesByOfficer(state.officer), gsi5sk: sk } : {}),
-        }
-      : {}),
-  };
-}
-
-/**
- * The items that project a case into the cases table: its record (the whole case, in no index), its index entry
- * (summary and index keys), and (when `events` moved a node, or for a full rewrite: `events` undefined) one item
- * per time node, and (on the first commit, or a full rewrite) one per party. Each carries the case version it was written at. Exported for tools that load many
- * cases at once (bench/), so that they write exactly what the repository writes.
- */
-export function projectionItems(
-  state: EnforcementCase,
-  sweepAt: Instant | undefined,
-  events?: readonly CaseEvent[],
-): { record: Record<string, unknown>; entries: Record<string, unknown>[] } {
-  const summary = caseSummary(state);
-  const open = state.status !== 'closed';
-  // The record holds the whole case and is in no index; its index entry is small, so that every index holds small
-  // items and an index query reads only what its answer needs.
-  const record = { ...keys.case(state.caseId), version: state.version, data: state, summary };
-  const entries: Record<string, unknown>[] = [
-    {
-      ...keys.caseIndex(state.caseId),
-      version: state.version,
-      summary,
-      caseId: state.caseId,
-      gsi1pk: keys.casesByStatus(state.court.code, state.status),
-      gsi1sk: `${state.filedAt}#${state.caseId}`,
-      ...(state.officer
-        ? { gsi2pk: keys.officer(state.officer), gsi2sk: `${open ? OPEN : CLOSED}#${state.caseId}` }
-        : {}),
-      ...(sweepAt ? { gsi3pk: keys.sweep(sweepShard(state.caseId)), gsi3sk: `${sweepAt}#${state.caseId}` } : {}),
-      ...(state.phase && open
-        ? { gsi4pk: keys.casesByPhase(state.court.code, state.phase), gsi4sk: `${state.filedAt}#${state.caseId}` }
-        : {}),
-      gsi5pk: keys.caseNumber(normaliseCaseNumber(state.caseNumber)),
-      gsi5sk: state.caseId,
-    },
-  ];
-  if (events === undefined || events.some((e) => NODE_EVENTS.has(e.type)))
-    for (const node of Object.values(state.nodes)) entries.push({ ...nodeItem(state, node), version: state.version });
-  if (events === undefined || state.version === 1) {
-    for (const party of [...state.applicants, ...state.respondents]) {
-      // Who is a party never changes: the entry names the case, whose current summary the reader looks up.
-      entries.push({
-        ...keys.party(state.caseId, party.partyId),
-        caseId: state.caseId,
-        court: state.court.code,
-        version: state.version,
-        gsi3pk: keys.caseParty(state.court.code, party.partyId),
-        gsi3sk: state.caseId,
-      });
-    }
-  }
-  return { record, entries };
-}
+/** Exported here too for tools that load many cases at once (bench/). */
+export { projectionItems, RECORD_EVERY };
 
 export class DynamoCaseRepository implements CaseRepository, CaseQueries {
   private readonly db: DynamoDBDocumentClient;
@@ -138,14 +50,23 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
   private readonly listener: CommitListener | undefined;
   /** Cases whose record was found behind their journal on load. */
   private readonly behind = new Set<string>();
+  /** The version of each case's stored record, as last read or written here. */
+  private readonly recorded = new Map<string, number>();
+  private readonly recordEvery: number;
 
   private readonly schedule: SweepSchedule;
 
   constructor(
     db: DynamoDBDocumentClient,
     tables: TableNames,
-    options: { readonly listener?: CommitListener | undefined; readonly schedule?: SweepSchedule } = {},
+    options: {
+      readonly listener?: CommitListener | undefined;
+      readonly schedule?: SweepSchedule;
+      /** How many commits the case record may lag behind the journal (1: written at every commit). */
+      readonly recordEvery?: number;
+    } = {},
   ) {
+    this.recordEvery = options.recordEvery ?? RECORD_EVERY;
     this.db = db;
     this.tables = tables;
     this.listener = options.listener;
@@ -158,11 +79,27 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
     );
     const stored = snapshot.Item?.data as EnforcementCase | undefined;
     const projected = stored ? upgradeCase(stored) : undefined;
+    this.noteRecorded(caseId, projected?.version ?? 0);
     const tail = await this.commitsAfter(caseId, projected?.version ?? 0);
-    // Reads never write: a lagging projection is folded forward here and rewritten by the next writer.
+    // Reads never write: the commits after the record are folded here; a writer with nothing to write checks the
+    // other items and writes the record if it is due (catchUp).
     if (tail.length === 0) return projected;
     this.behind.add(caseId);
     return applyCommits(projected, tail);
+  }
+
+  private noteRecorded(caseId: string, version: number): void {
+    this.recorded.set(caseId, Math.max(version, this.recorded.get(caseId) ?? 0));
+  }
+
+  /**
+   * Whether the case record is written with this state: on the first commit, when the case closes, and when the
+   * stored record is `recordEvery` commits or more behind (a load then reads at most recordEvery - 1 commits after
+   * it). Unknown here (a case not loaded by this repository): written.
+   */
+  private recordDue(state: EnforcementCase, first: boolean): boolean {
+    const recorded = this.recorded.get(state.caseId);
+    return first || recorded === undefined || state.status === 'closed' || state.version - recorded >= this.recordEvery;
   }
 
   async history(caseId: string): Promise<readonly Commit[]> {
@@ -184,11 +121,11 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
 
   async catchUp(state: EnforcementCase): Promise<void> {
     if (!this.behind.delete(state.caseId)) return;
-    await this.project(state, undefined);
+    await this.project(state, { compare: true, record: this.recordDue(state, false) });
   }
 
   async reindex(state: EnforcementCase): Promise<void> {
-    await this.project(state, undefined, true);
+    await this.project(state, { compare: false, record: true, force: true });
   }
 
   async listByPhase(filter: {
@@ -265,10 +202,10 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
       const page = await this.query('gsi3', keys.sweep(shard), { limit, range: { below: `${now}#~` } });
       for (const item of page.items) due.push({ at: String(item.gsi3sk), caseId: String(item.caseId) });
     }
-    return due
-      .sort((a, b) => a.at.localeCompare(b.at))
-      .slice(0, limit)
-      .map((d) => d.caseId);
+    // Each case once: an index entry written by an earlier release may still carry the case's sweep keys beside
+    // its sweep entry, until a commit or the sweep's reindex rewrites it.
+    const ids = due.sort((a, b) => a.at.localeCompare(b.at)).map((d) => d.caseId);
+    return [...new Set(ids)].slice(0, limit);
   }
 
   async nextSweepAt(): Promise<Instant | undefined> {
@@ -379,22 +316,80 @@ export class DynamoCaseRepository implements CaseRepository, CaseQueries {
       if (isConditionFailure(error)) throw new ConcurrentUpdateError(caseId, commit.seq - 1);
       throw error;
     }
-    await this.project(next, current ? draft.events : undefined);
+    // A new case has nothing stored to compare with: everything is written.
+    await this.project(next, { compare: current !== undefined, record: this.recordDue(next, current === undefined) });
     this.behind.delete(caseId);
     await this.listener?.(commit, next);
     return next;
   }
 
   /**
-   * Writes the projection unless a newer one is already there: the case record with its index keys, then (when
-   * `events` moved a node, or on a full rewrite) one item per time node, and (on the first commit) one per party.
-   * `events` undefined: everything. Every item is written only over an older version of itself.
+   * Writes the projection of `state`: first each item (index entry, time node, party) that differs from what is
+   * stored (`compare`: read back in one consistent query; otherwise, and with `force`, every item), then, when
+   * `record` (recordDue), the case record. Every item is written only over an older version of itself (`force`: or
+   * the same), so a late writer never puts an older projection over a newer one.
+   *
+   * Comparing with what is stored, not with the case before the commit, is what repairs: an item left behind by a
+   * lost write (a writer that died after its commit, a write that failed, an older release, an index written under
+   * other rules) differs from what the case says, and the next commit writes it. An item that did not change is not
+   * written again, nor are the indexes it is in.
    */
-  private async project(state: EnforcementCase, events: readonly CaseEvent[] | undefined, force = false) {
-    const { record, entries } = projectionItems(state, this.schedule(state), events);
-    const written = await this.putProjected(record, state.version, force);
-    if (!written) return;
-    await Promise.all(entries.map((item) => this.putProjected(item, state.version, force)));
+  private async project(
+    state: EnforcementCase,
+    options: { readonly compare: boolean; readonly record: boolean; readonly force?: boolean },
+  ) {
+    const { record, entries } = projectionItems(state, this.schedule(state));
+    const stored = options.compare && !options.force ? await this.storedEntries(state.caseId) : undefined;
+    const changed = stored ? entries.filter((item) => stored.get(itemId(item)) !== comparable(item)) : entries;
+    // A stored item the case no longer has (a party id re-keyed, a node gone) leaves the indexes.
+    const current = new Set(entries.map(itemId));
+    const gone = stored ? [...stored.keys()].filter((id) => !current.has(id)) : [];
+    const force = options.force ?? false;
+    await Promise.all([
+      ...changed.map((item) => this.putProjected(item, state.version, force)),
+      ...gone.map((id) => this.deleteProjected(id, state.version)),
+    ]);
+    if (options.record && (await this.putProjected(record, state.version, force)))
+      this.noteRecorded(state.caseId, state.version);
+  }
+
+  /** Deletes an item of the projection the case no longer has, unless a newer version of it is there. */
+  private async deleteProjected(id: string, version: number): Promise<void> {
+    const [pk = '', sk = ''] = id.split('|');
+    try {
+      await this.db.send(
+        new DeleteCommand({
+          TableName: this.tables.cases,
+          Key: { pk, sk },
+          ConditionExpression: 'version < :version',
+          ExpressionAttributeValues: { ':version': version },
+        }),
+      );
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+
+  /** The case's stored index entry, time nodes and parties (sort keys after CASE), as comparable text by item. */
+  private async storedEntries(caseId: string): Promise<Map<string, string>> {
+    const stored = new Map<string, string>();
+    let cursor: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tables.cases,
+          KeyConditionExpression: 'pk = :pk AND sk >= :first',
+          ExpressionAttributeValues: { ':pk': keys.case(caseId).pk, ':first': PROJECTED_SORT_KEYS[0] },
+          ConsistentRead: true,
+          ...(cursor ? { ExclusiveStartKey: cursor } : {}),
+        }),
+      );
+      for (const item of page.Items ?? [])
+        if (PROJECTED_SORT_KEYS.some((prefix) => String(item.sk).startsWith(prefix)))
+          stored.set(itemId(item), comparable(item));
+      cursor = page.LastEvaluatedKey;
+    } while (cursor);
+    return stored;
   }
 
   /** Puts an item of the projection unless a newer version of it is there (`force`: unless a newer or equal). */

@@ -168,7 +168,9 @@ export async function migratePartyIds(options: PartyIdMigrationOptions): Promise
   let parties = 0;
   for await (const record of scan(db, options.casesTable, true)) {
     scanned++;
-    const state = record.data as EnforcementCase;
+    // The record may lag the journal by a few commits (a party added since): the case as the store loads it.
+    const stored = record.data as EnforcementCase;
+    const state = (await options.cases.load(stored.caseId)) ?? stored;
     Object.assign(renames, partyIdRenames(state, key));
     const count = Object.keys(unkeyedParties(state, key)).length;
     if (count === 0) continue;

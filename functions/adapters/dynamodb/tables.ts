@@ -13,20 +13,34 @@ export interface KeyAttribute {
   readonly type: 'S' | 'N';
 }
 
+/**
+ * What a global secondary index holds besides its keys and the table's: everything (ALL), nothing (KEYS_ONLY), or
+ * the attributes named (INCLUDE). An index write costs by the size of what the index holds (1 KB a unit, 100 bytes
+ * of overhead an entry), so an index holds what its queries read and no more.
+ */
+export type IndexProjection =
+  | { readonly type: 'ALL' }
+  | { readonly type: 'KEYS_ONLY' }
+  | { readonly type: 'INCLUDE'; readonly attributes: readonly string[] };
+
+export interface IndexLayout {
+  readonly name: string;
+  readonly partitionKey: KeyAttribute;
+  readonly sortKey: KeyAttribute;
+  /** @default ALL */
+  readonly projection?: IndexProjection;
+}
+
 export interface TableLayout {
   readonly partitionKey: KeyAttribute;
   readonly sortKey?: KeyAttribute;
-  readonly indexes: readonly {
-    readonly name: string;
-    readonly partitionKey: KeyAttribute;
-    readonly sortKey: KeyAttribute;
-  }[];
+  readonly indexes: readonly IndexLayout[];
   readonly timeToLiveAttribute?: string;
 }
 
 /**
  * cases: single table. Items: case records (CASE#id / CASE: the whole case, in no index), their index entries
- * (CASE#id / INDEX: summary and index keys), time nodes (CASE#id / NODE#node) and parties (CASE#id / PARTY#party), approvals (APPROVAL#id), partner requests (REQUEST#id), rejected intake events
+ * (CASE#id / INDEX: summary and index keys), their sweep entries (CASE#id / SWEEP: when the sweeper is next due), time nodes (CASE#id / NODE#node) and parties (CASE#id / PARTY#party), approvals (APPROVAL#id), partner requests (REQUEST#id), rejected intake events
  * (INTAKE#REJECTED), matters other courts entrusted to this one (RECEIVED#id). Every index is sparse and overloaded,
  * keyed for one access pattern each (nothing scans):
  * - gsi1: pending approvals per court (by due time); cases by court and status (by filing time); received matters
@@ -76,6 +90,8 @@ export const IDEMPOTENCY_LAYOUT: TableLayout = {
 export const keys = {
   case: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'CASE' }),
   caseIndex: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'INDEX' }),
+  /** When the node sweeper next has something to do on the case (absent: nothing scheduled). */
+  caseSweep: (caseId: string) => ({ pk: `CASE#${caseId}`, sk: 'SWEEP' }),
   approval: (approvalId: string) => ({ pk: `APPROVAL#${approvalId}`, sk: 'APPROVAL' }),
   request: (requestId: string) => ({ pk: `REQUEST#${requestId}`, sk: 'REQUEST' }),
   rejection: (at: string, eventId: string) => ({ pk: 'INTAKE#REJECTED', sk: `${at}#${eventId}` }),

@@ -116,6 +116,16 @@ describe('costOf', () => {
     expect(cost.workflowPerCase).toBeCloseTo(0.6616, 10);
   });
 
+  it("counts X-Ray traces at the stage's sample rate, and says so", () => {
+    const settings = { memoryMb: 1024, billedTables: ['cases'], assumptions };
+    const all = costOf(usage(), prices, settings).lines.find((l) => l.service === 'X-Ray');
+    const sampled = costOf(usage(), prices, { ...settings, traceSampleRate: 0.1 }).lines.find(
+      (l) => l.service === 'X-Ray',
+    );
+    expect(all).toMatchObject({ item: 'traces recorded', quantity: 5 });
+    expect(sampled).toMatchObject({ item: 'traces recorded (10% sampled)', quantity: expect.closeTo(0.5, 12) });
+  });
+
   it('leaves a price the list lacks out of the totals and names it, the priced lines unchanged', () => {
     const settings = { memoryMb: 1024, billedTables: ['cases'], assumptions };
     const full = costOf(usage(), prices, settings);

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import type { IndexLayout, IndexProjection, TableLayout } from '#adapters/dynamodb/tables.ts';
 import { writeSection } from '../../../bench/lib/report.ts';
 import { UsageMeter } from '../../../local/runtime/usage.ts';
-import { dynamoMeter } from '../../../local/runtime/usage-dynamodb.ts';
+import { dynamoMeter, itemKind } from '../../../local/runtime/usage-dynamodb.ts';
 import { planOf } from '../../../local/workload/driver.ts';
 import { InvalidMixError, loadMix, parseMix } from '../../../local/workload/mix.ts';
 import { WORKLOAD_SCENARIOS } from '../../../local/workload/scenarios.ts';
@@ -51,28 +52,39 @@ describe('the case mix', () => {
 
 describe('the DynamoDB meter', () => {
   const S = (value: string) => ({ S: value });
-  it('attributes to the case touched, and estimates index writes from the items written', () => {
+  const index = (n: number, projection?: IndexProjection): IndexLayout => ({
+    name: `gsi${n}`,
+    partitionKey: { name: `gsi${n}pk`, type: 'S' },
+    sortKey: { name: `gsi${n}sk`, type: 'S' },
+    ...(projection ? { projection } : {}),
+  });
+  const layout = (...indexes: IndexLayout[]): TableLayout => ({
+    partitionKey: { name: 'pk', type: 'S' },
+    sortKey: { name: 'sk', type: 'S' },
+    indexes,
+  });
+  const caseId = 'cabcdefghijklmnopqrs';
+  const units = (n: number) => ({ ConsumedCapacity: { CapacityUnits: n } });
+  const put = (item: Record<string, unknown>, n = 1) => ({
+    command: 'PutItemCommand',
+    input: { TableName: 'cases', Item: { pk: S(`CASE#${caseId}`), sk: S('INDEX'), ...item } },
+    output: units(n),
+  });
+
+  it('attributes to the case touched, and counts index writes from the items written and the layout', () => {
     const meter = new UsageMeter();
-    const record = dynamoMeter(meter, { indexKeys: { cases: ['gsi1pk', 'gsi2pk'] }, journal: 'journal' });
-    const caseId = 'cabcdefghijklmnopqrs';
-    const units = (n: number) => ({ ConsumedCapacity: { CapacityUnits: n } });
+    const record = dynamoMeter(meter, { layouts: { cases: layout(index(1), index(2)) }, journal: 'journal' });
     return meter
       .within({}, async () => {
-        // A case record in both indexes: 3 units for the table, 3 for each index.
-        record({
-          command: 'PutItemCommand',
-          input: {
-            TableName: 'cases',
-            Item: { pk: S(`CASE#${caseId}`), sk: S('CASE'), gsi1pk: S('x'), gsi2pk: S('y') },
-          },
-          output: units(3),
-        });
-        // An update that takes it out of one index still writes both entries (one is deleted).
+        // An item in both indexes (ALL): 3 units for the table, 1 KB per index entry (3 KB of data + 100 bytes).
+        const data = S('x'.repeat(2900));
+        record(put({ data, gsi1pk: S('a'), gsi1sk: S('1'), gsi2pk: S('b'), gsi2sk: S('1') }, 3));
+        // An update that takes it out of one index writes both entries (one is deleted).
         record({
           command: 'UpdateItemCommand',
           input: {
             TableName: 'cases',
-            Key: { pk: S(`CASE#${caseId}`), sk: S('CASE') },
+            Key: { pk: S(`CASE#${caseId}`), sk: S('INDEX') },
             UpdateExpression: 'SET a = :a REMOVE #g',
             ExpressionAttributeNames: { '#g': 'gsi1pk' },
           },
@@ -83,7 +95,7 @@ describe('the DynamoDB meter', () => {
           command: 'UpdateItemCommand',
           input: {
             TableName: 'cases',
-            Key: { pk: S(`CASE#${caseId}`), sk: S('CASE') },
+            Key: { pk: S(`CASE#${caseId}`), sk: S('INDEX') },
             UpdateExpression: 'SET a = :a',
           },
           output: units(1),
@@ -97,10 +109,41 @@ describe('the DynamoDB meter', () => {
       })
       .then(() => {
         expect(meter.of(caseId)?.dynamodb).toEqual({
-          cases: { reads: 0, writes: 3, readUnits: 0, writeUnits: 3 + 6 + 1 + 2 + 1 + 1, indexWriteUnits: 6 + 2 + 1 },
+          cases: {
+            reads: 0,
+            writes: 3,
+            readUnits: 0,
+            writeUnits: 3 + 6 + 1 + 6 + 1 + 3,
+            indexWriteUnits: 6 + 6 + 3,
+            writeUnitsByKind: { 'case index entry': 20 },
+          },
           journal: { reads: 1, writes: 0, readUnits: 0.5, writeUnits: 0, indexWriteUnits: 0 },
         });
       });
+  });
+
+  it('an index that does not project the large attribute costs 1 unit an entry; a moved key costs 2; no change, 0', async () => {
+    const meter = new UsageMeter();
+    const projected = layout(index(1, { type: 'KEYS_ONLY' }), index(2, { type: 'INCLUDE', attributes: ['summary'] }));
+    const record = dynamoMeter(meter, { layouts: { cases: projected }, journal: 'journal' });
+    const big = { data: S('x'.repeat(2900)), summary: S('s') };
+    await meter.within({}, async () => {
+      record(put({ ...big, gsi1pk: S('a'), gsi1sk: S('1'), gsi2pk: S('b'), gsi2sk: S('1') }, 3)); // 3 + 1 + 1
+      record(
+        put({ ...big, data: S('y'.repeat(2900)), gsi1pk: S('a'), gsi1sk: S('1'), gsi2pk: S('b'), gsi2sk: S('1') }, 3),
+      ); // 3: nothing projected changed
+      record(put({ ...big, gsi1pk: S('a'), gsi1sk: S('2'), gsi2pk: S('b'), gsi2sk: S('1'), summary: S('t') }, 3)); // 3 + 2 + 1
+    });
+    const cases = meter.of(caseId)?.dynamodb.cases;
+    expect(cases?.indexWriteUnits).toBe(2 + 0 + 3);
+    expect(cases?.writeUnits).toBe(9 + 5);
+  });
+
+  it('names the kind of each item written', () => {
+    expect(itemKind('cases', { pk: S('CASE#c1'), sk: S('CASE') }, 'journal')).toBe('case record');
+    expect(itemKind('cases', { pk: S('CASE#c1'), sk: S('NODE#x') }, 'journal')).toBe('time node');
+    expect(itemKind('cases', { pk: S('APPROVAL#a'), sk: S('APPROVAL') }, 'journal')).toBe('approval');
+    expect(itemKind('journal', { caseId: S('c1') }, 'journal')).toBe('commit');
   });
 });
 
