@@ -1,13 +1,13 @@
 /**
  * Cold start: every Lambda bundle built as the CDK app builds it (esbuild: ESM, node24, minified, the SDK clients
- * the runtime provides left out, the S3 client and presigner bundled where the evidence store presigns), its size, what fills it (esbuild's metafile),
+ * the runtime provides left out), its size, what fills it (esbuild's metafile),
  * and its module-initialisation time: the import of the bundle in a fresh Node process, the median of several runs.
  * Locally the external SDK clients load from node_modules; on Lambda they load from the runtime's copy.
  *
- *   node bench/cold-start.ts [--runs 7]
+ *   node bench/cold-start.ts [--runs 7] [--only api,record-evidence] [--metafiles <dir>]
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build, type Metafile } from 'esbuild';
 import { FUNCTION_USES, STEP_USES } from '../functions/steps/manifest.ts';
@@ -85,22 +85,30 @@ function importMs(file: string): number {
   return Number(out);
 }
 
-export async function coldStart(runs: number): Promise<BundleResult[]> {
+export interface ColdStartOptions {
+  /** Build only these functions (step or function names); every function when absent. */
+  readonly only?: readonly string[];
+  /** Write each bundle's esbuild metafile here as <name>.json (for esbuild's analyser). */
+  readonly metafiles?: string;
+}
+
+export async function coldStart(runs: number, options: ColdStartOptions = {}): Promise<BundleResult[]> {
   rmSync(OUT, { recursive: true, force: true });
-  // Name, entry, and whether it bundles the pinned S3 client (the functions that use the evidence store, as the
-  // CDK app sets `bundlesS3`).
-  const entries: [string, string, boolean][] = [
-    ...(Object.keys(STEP_USES) as StepName[]).map((s): [string, string, boolean] => [s, stepEntry(s), false]),
-    ...(Object.keys(FUNCTION_USES) as (keyof typeof FUNCTION_USES)[]).map((f): [string, string, boolean] => [
+  // Name and entry.
+  const entries: [string, string][] = [
+    ...(Object.keys(STEP_USES) as StepName[]).map((s): [string, string] => [s, stepEntry(s)]),
+    ...(Object.keys(FUNCTION_USES) as (keyof typeof FUNCTION_USES)[]).map((f): [string, string] => [
       f,
       functionEntry(f),
-      (FUNCTION_USES[f] as readonly string[]).includes('evidence'),
     ]),
-    ['render-document', functionEntry('render-document'), false],
-    ['mfa-gate', functionEntry('auth'), false],
+    ['render-document', functionEntry('render-document')],
+    ['mfa-gate', functionEntry('auth')],
   ];
+  const unknown = options.only?.filter((name) => !entries.some(([n]) => n === name)) ?? [];
+  if (unknown.length > 0) throw new Error(`no such function: ${unknown.join(', ')}`);
+  const selected = options.only ? entries.filter(([name]) => options.only?.includes(name)) : entries;
   const results: BundleResult[] = [];
-  for (const [name, entry, bundlesS3] of entries) {
+  for (const [name, entry] of selected) {
     const dir = `${OUT}${name}`;
     mkdirSync(dir, { recursive: true });
     const outfile = `${dir}/index.mjs`;
@@ -117,11 +125,15 @@ export async function coldStart(runs: number): Promise<BundleResult[]> {
       sourcemap: true,
       sourcesContent: false,
       charset: 'utf8',
-      external: externalModules(bundlesS3),
+      external: externalModules(),
       banner: { js: ESM_REQUIRE_BANNER },
       metafile: true,
       logLevel: 'error',
     });
+    if (options.metafiles) {
+      mkdirSync(options.metafiles, { recursive: true });
+      writeFileSync(`${options.metafiles}/${name}.json`, JSON.stringify(built.metafile));
+    }
     const initRuns = Array.from({ length: runs }, () => importMs(outfile));
     results.push({
       name,
@@ -141,9 +153,22 @@ export async function coldStart(runs: number): Promise<BundleResult[]> {
 
 if (import.meta.main) {
   const values = scriptArgs(
-    `node bench/cold-start.ts [--runs 7]: builds every Lambda bundle as the CDK app does and times its import
-(median of --runs fresh processes); prints JSON. npm run bench -- --only cold-start writes BENCHMARKS.md.`,
-    { runs: { type: 'string', default: '7' } },
+    `node bench/cold-start.ts [--runs 7] [--only api,record-evidence] [--metafiles <dir>]: builds every Lambda
+bundle (or those named by --only) as the CDK app does and times its import (median of --runs fresh processes);
+prints JSON. --metafiles writes each bundle's esbuild metafile there. npm run bench -- --only cold-start writes
+BENCHMARKS.md.`,
+    { runs: { type: 'string', default: '7' }, only: { type: 'string' }, metafiles: { type: 'string' } },
   );
-  console.log(JSON.stringify(await coldStart(countOption('runs', values.runs)), null, 2));
+  const only = typeof values.only === 'string' ? values.only.split(',').map((n) => n.trim()) : undefined;
+  const metafiles = typeof values.metafiles === 'string' ? values.metafiles : undefined;
+  console.log(
+    JSON.stringify(
+      await coldStart(countOption('runs', values.runs), {
+        ...(only ? { only } : {}),
+        ...(metafiles ? { metafiles } : {}),
+      }),
+      null,
+      2,
+    ),
+  );
 }

@@ -30,16 +30,14 @@ export const RUNTIME_SDK_MODULES = [
   '@aws-sdk/client-eventbridge',
   '@aws-sdk/client-secrets-manager',
   '@aws-sdk/client-lambda',
+  // The evidence store and the issued documents' PDFs. Presigning does not use it: the evidence store signs its
+  // upload and download URLs itself (functions/adapters/s3/presigner.ts, @smithy/signature-v4 pinned and bundled).
+  '@aws-sdk/client-s3',
 ] as const;
 
-/**
- * What a function leaves to the runtime. The S3 client too, except in the functions that use the evidence store
- * (port `evidence`): they presign, and presigning must use the pinned client-s3 and s3-request-presigner together,
- * whatever the runtime ships, so those two are bundled there. Elsewhere S3 is only put, head and get (the issued
- * documents' PDFs), which the runtime's client does.
- */
-export function externalModules(bundlesS3: boolean): string[] {
-  return bundlesS3 ? [...RUNTIME_SDK_MODULES] : [...RUNTIME_SDK_MODULES, '@aws-sdk/client-s3'];
+/** What a function leaves to the runtime (every function: the same list). */
+export function externalModules(): string[] {
+  return [...RUNTIME_SDK_MODULES];
 }
 
 /** Steps do a few DynamoDB round trips; a step that needs longer is a step to split. */
@@ -74,11 +72,6 @@ export interface StepFunctionProps {
    * documents (port `issuing`) render PDFs. @default false
    */
   readonly documentFont?: boolean;
-  /**
-   * Bundles the pinned S3 client and presigner (functions that use the evidence store and presign); otherwise the
-   * runtime's S3 client is used (externalModules). @default false
-   */
-  readonly bundlesS3?: boolean;
 }
 
 /** The font's WOFF in the project, copied beside the bundle as the renderer expects it (BUNDLED_FONT). */
@@ -143,7 +136,7 @@ export class StepFunction extends Construct {
         // The rule table, the templates and the staff-facing text are Chinese: as UTF-8 a character is 3 bytes;
         // esbuild's default (ASCII, \uXXXX escapes) makes it 6 (about a fifth of a step's bundle).
         charset: Charset.UTF8,
-        externalModules: externalModules(props.bundlesS3 ?? false),
+        externalModules: externalModules(),
         banner: ESM_REQUIRE_BANNER,
         ...(props.documentFont
           ? {

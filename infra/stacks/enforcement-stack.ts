@@ -158,8 +158,6 @@ export class EnforcementStack extends Stack {
       functionName: `${prefix}-api`,
       description: 'Staff API: tasks, claims, assignments, case reads (decisions go to settle)',
       entry: functionEntry('api'),
-      // Signs evidence uploads and links: the pinned S3 client and presigner, bundled together.
-      bundlesS3: true,
       key,
       timeout: API_TIMEOUT,
       ...functionSettings,
