@@ -9,8 +9,7 @@ import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { Deps } from '#use-cases/context.ts';
 import { FUNCTION_USES } from '../steps/manifest.ts';
 import { fromApiGateway, isApiGatewayEvent, NOT_SERVED_HERE, toApiGateway } from './apigateway.ts';
-import type { EvidenceRouteOptions } from './evidence-routes.ts';
-import { apiHandlers } from './handlers.ts';
+import { type ApiOptions, apiHandlers } from './handlers.ts';
 import { createRouter } from './router.ts';
 
 export const API_FUNCTION_USES = FUNCTION_USES.api;
@@ -18,8 +17,11 @@ export const API_FUNCTION_USES = FUNCTION_USES.api;
 export function createApiHandler(
   deps: Pick<Deps, (typeof API_FUNCTION_USES)[number]>,
   logger = new Logger({ serviceName: 'enforcement', persistentKeys: { function: 'api' } }),
-  /** On AWS the bucket's Object Created event records evidence; the embedded runtime records on completion. */
-  options: EvidenceRouteOptions = { recordOnComplete: false },
+  /**
+   * On AWS the bucket's Object Created event records evidence (the embedded runtime records on completion), and
+   * the OpenAPI document is the file beside the bundle (the embedded runtime generates it).
+   */
+  options: ApiOptions,
 ) {
   const route = createRouter(apiHandlers(deps, options), logger);
   const handler = middy()

@@ -143,10 +143,15 @@ export function evidenceHandlers(
   return handlers;
 }
 
-export function apiHandlers(
-  deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>,
-  options: EvidenceRouteOptions = { recordOnComplete: false },
-): Handlers {
+export interface ApiOptions extends EvidenceRouteOptions {
+  /**
+   * The OpenAPI document served on GET /openapi.json: on AWS the file beside the bundle (./openapi-file.ts), in the
+   * embedded runtime the one generated from the route table (./openapi.ts), never bundled into the function.
+   */
+  readonly openApi: () => Promise<unknown>;
+}
+
+export function apiHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>, options: ApiOptions): Handlers {
   const tasks = listTasks(deps);
   const task = getTask(deps);
   const claim = claimTask(deps);
@@ -237,8 +242,7 @@ export function apiHandlers(
     checkOverdueMatters: ({ identity }) => overdue(identity),
     entrustmentCounts: ({ identity, query }) =>
       counts(identity, query as { from: string; to: string } as Parameters<typeof counts>[1]),
-    // Built on first use: the settle function, which shares this module, never needs it.
-    getOpenApi: async () => (await import('./openapi.ts')).OPENAPI_DOCUMENT,
+    getOpenApi: () => options.openApi(),
   };
 }
 

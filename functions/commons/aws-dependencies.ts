@@ -4,8 +4,8 @@
  *
  * Each case commit records its business metrics; traces are Lambda's own (active tracing, see observability.ts).
  *
- * The evidence store is passed in by the functions that use it (`aws-evidence.ts`): the S3 client and presigner are
- * bundled, not provided by the Lambda runtime, so importing them here would put them in every function's bundle.
+ * The evidence store and the documents' PDFs are passed in by the functions that use them (`aws-evidence.ts`): S3 is
+ * wired there (presigning without the S3 client, whose SDK client comes from the Lambda runtime).
  */
 
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';

@@ -72,10 +72,18 @@ export interface StepFunctionProps {
    * documents (port `issuing`) render PDFs. @default false
    */
   readonly documentFont?: boolean;
+  /**
+   * Ships the staff API's OpenAPI document (api/openapi.json, `npm run schemas`) beside the bundle as
+   * `openapi.json`: the api function serves it from there and bundles no JSON Schema generation. @default false
+   */
+  readonly openApiDocument?: boolean;
 }
 
 /** The font's WOFF in the project, copied beside the bundle as the renderer expects it (BUNDLED_FONT). */
 const FONT_SOURCE = `${PROJECT_ROOT}/node_modules/@fontsource/noto-serif-sc/files/noto-serif-sc-chinese-simplified-400-normal.woff`;
+
+/** The OpenAPI document as `npm run schemas` writes it (a test keeps it equal to the route table's). */
+const OPENAPI_SOURCE = `${PROJECT_ROOT}/api/openapi.json`;
 
 export class StepFunction extends Construct {
   readonly function: NodejsFunction;
@@ -83,6 +91,8 @@ export class StepFunction extends Construct {
   readonly logGroup: LogGroup;
   /** The documents' font ships beside the bundle (StepFunctionProps.documentFont). */
   readonly documentFont: boolean;
+  /** The OpenAPI document ships beside the bundle (StepFunctionProps.openApiDocument). */
+  readonly openApiDocument: boolean;
   private readonly unscopedReasons: string[] = [];
 
   constructor(scope: Construct, id: string, props: StepFunctionProps) {
@@ -92,6 +102,12 @@ export class StepFunction extends Construct {
     }
 
     this.documentFont = props.documentFont ?? false;
+    this.openApiDocument = props.openApiDocument ?? false;
+    // Files copied beside the bundle: source -> name in the function's directory.
+    const beside: [string, string][] = [
+      ...(this.documentFont ? [[FONT_SOURCE, 'noto-serif-sc.woff'] as [string, string]] : []),
+      ...(this.openApiDocument ? [[OPENAPI_SOURCE, 'openapi.json'] as [string, string]] : []),
+    ];
     this.logGroup = new LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${props.functionName}`,
       encryptionKey: props.key,
@@ -138,14 +154,13 @@ export class StepFunction extends Construct {
         charset: Charset.UTF8,
         externalModules: externalModules(),
         banner: ESM_REQUIRE_BANNER,
-        ...(props.documentFont
+        ...(beside.length > 0
           ? {
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (_input: string, output: string) => [
-                  `cp "${FONT_SOURCE}" "${output}/noto-serif-sc.woff"`,
-                ],
+                afterBundling: (_input: string, output: string) =>
+                  beside.map(([source, name]) => `cp "${source}" "${output}/${name}"`),
               },
             }
           : {}),

@@ -158,6 +158,8 @@ export class EnforcementStack extends Stack {
       functionName: `${prefix}-api`,
       description: 'Staff API: tasks, claims, assignments, case reads (decisions go to settle)',
       entry: functionEntry('api'),
+      // Serves GET /openapi.json from the file beside its bundle (no JSON Schema generation in the bundle).
+      openApiDocument: true,
       key,
       timeout: API_TIMEOUT,
       ...functionSettings,

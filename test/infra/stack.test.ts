@@ -684,6 +684,17 @@ describe('the document-signing identity', () => {
       renderer,
     ].filter((fn) => fn.documentFont);
     expect(withFont).toEqual([renderer]);
+    // The api function alone ships the OpenAPI document beside its bundle (it serves GET /openapi.json from it).
+    const withOpenApi = [
+      ...Object.values(stack.steps),
+      stack.settle.handler,
+      stack.apiFunction,
+      stack.intake.handler,
+      stack.nodeSweeper.handler,
+      stack.recordEvidence.handler,
+      renderer,
+    ].filter((fn) => fn.openApiDocument);
+    expect(withOpenApi).toEqual([stack.apiFunction]);
   });
 });
 
