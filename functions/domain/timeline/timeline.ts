@@ -15,7 +15,8 @@ import { FEE_PAYEE } from '#domain/disbursement/owed.ts';
 import { isDisputeEvent } from '#domain/disputes/distribution-events.ts';
 import { heldAssets } from '#domain/disputes/objection.ts';
 import { isObjectionEvent } from '#domain/disputes/objection-reducer.ts';
-import { type DocumentKind, TEMPLATES } from '#domain/documents/templates.ts';
+import type { DocumentKind } from '#domain/documents/templates.ts';
+import { DOCUMENT_TITLES } from '#domain/documents/titles.ts';
 import { EVIDENCE_KIND_LABELS, EVIDENCE_STEPS, isEvidenceStep } from '#domain/evidence/policy.ts';
 import { FIELD_ACT_LABELS } from '#domain/field/trip.ts';
 import { isMeasureEvent } from '#domain/measures/events.ts';
@@ -424,9 +425,9 @@ export function describeEvent(event: CaseEvent, state: EnforcementCase | undefin
     case 'disposal-ended':
       return `财产处置阶段结束：${event.reason}`;
     case 'document-issued':
-      return `签发文书：${TEMPLATES[event.kind as DocumentKind]?.title ?? event.kind} ${event.number}，已电子签章，SHA-256 ${event.sha256.slice(0, 16)}…（文书编号 ${event.docId}）`;
+      return `签发文书：${DOCUMENT_TITLES[event.kind as DocumentKind] ?? event.kind} ${event.number}，已电子签章，SHA-256 ${event.sha256.slice(0, 16)}…（文书编号 ${event.docId}）`;
     case 'document-problem-alerted':
-      return `文书未能生成，已告知指挥中心：${TEMPLATES[event.kind as DocumentKind]?.title ?? event.kind}（${event.problem}）`;
+      return `文书未能生成，已告知指挥中心：${DOCUMENT_TITLES[event.kind as DocumentKind] ?? event.kind}（${event.problem}）`;
     case 'evidence-upload-issued':
       return `签发证据上传链接：${names.member(event.uploader)}，${evidenceKindLabel(event.kind)}，${formatBytes(event.sizeBytes)}，${stepLabel(event.step)}，SHA-256 ${event.sha256.slice(0, 16)}…，${event.multipart ? `分${event.multipart.partsSha256.length}段上传，` : ''}有效至${chinaTime(event.expiresAt)}（证据编号 ${event.evidenceId}）`;
     case 'evidence-recorded': {
