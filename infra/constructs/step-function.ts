@@ -33,6 +33,8 @@ export const RUNTIME_SDK_MODULES = [
   // The evidence store and the issued documents' PDFs. Presigning does not use it: the evidence store signs its
   // upload and download URLs itself (functions/adapters/s3/presigner.ts, @smithy/signature-v4 pinned and bundled).
   '@aws-sdk/client-s3',
+  // The MFA trigger's AdminGetUser.
+  '@aws-sdk/client-cognito-identity-provider',
 ] as const;
 
 /** What a function leaves to the runtime (every function: the same list). */
