@@ -6,7 +6,7 @@
  * request body, a stored item or an error's text from below the use cases (where a task token could hide).
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { issueMessageZh, issuePath, requestIssuesZh } from '#contracts/issues.ts';
 import { MAX_BODY_BYTES, parseBoundedJson } from '#contracts/limits.ts';
 import type { Identity } from '#domain/staff/roles.ts';
@@ -62,7 +62,7 @@ export function errorBody(code: string, message: string, issues?: readonly { pat
 }
 
 /** Zod issues by field, in Chinese, never with the value that failed. */
-function issuesOf(error: z.ZodError, prefix: string) {
+function issuesOf(error: z.core.$ZodError, prefix: string) {
   return error.issues.map((issue) => ({ path: issuePath(issue, prefix), message: issueMessageZh(issue) }));
 }
 
@@ -127,7 +127,7 @@ export function createRouter(handlers: Handlers, logger: Logger) {
       const input: OperationInput = {
         identity: request.identity,
         params: parsePart(route.params, { ...request.params }, 'path') as Record<string, string>,
-        query: parsePart(route.query ?? z.object({}).strict(), definedOnly(request.query), 'query') as Record<
+        query: parsePart(route.query ?? z.strictObject({}), definedOnly(request.query), 'query') as Record<
           string,
           unknown
         >,

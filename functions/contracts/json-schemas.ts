@@ -4,7 +4,7 @@ import { INTAKE_DETAIL_TYPE, INTAKE_SOURCE, IntakeDetailV1, IntakeDetailV2, Inta
 import { PARTY_CHANGE_DETAIL_TYPE, PARTY_CHANGE_SOURCE, PartyChangeDetailV1 } from './party-change-event.ts';
 import { PRESERVATION_DETAIL_TYPE, PRESERVATION_SOURCE, PreservationDetailV1 } from './preservation-event.ts';
 
-function schemaOf(schema: z.ZodType, id: string, title: string, description: string): Record<string, unknown> {
+function schemaOf(schema: z.core.$ZodType, id: string, title: string, description: string): Record<string, unknown> {
   return {
     $id: id,
     title,

@@ -10,7 +10,8 @@
  * lawsuit, one lifted): `revision` counts up, and the latest revision stands. Versions are never changed once
  * released; JSON Schemas generated from these live in schemas/ (npm run schemas).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-english.ts';
 import { issueLines } from './issues.ts';
 
 export const PRESERVATION_SOURCE = 'court.preservation';
@@ -19,8 +20,8 @@ export const PRESERVATION_DETAIL_TYPE = 'PreservationRuled';
 const date = z.iso.date();
 const idNumber = z
   .string()
-  .regex(/^[0-9A-Z]{18}$/, 'must be an 18-character resident ID number or unified social credit code');
-const fenAmount = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+  .check(z.regex(/^[0-9A-Z]{18}$/, 'must be an 18-character resident ID number or unified social credit code'));
+const fenAmount = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
 
 /** A party is named by its ID number only: the preservation record keeps the keyed party id, never the number. */
 const PreservedParty = z.strictObject({
@@ -31,14 +32,14 @@ const PreservedParty = z.strictObject({
 const PreservedSeizure = z
   .strictObject({
     /** The center's own reference of the seizure, unique within the ruling. */
-    seizureId: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 of A-Z, a-z, 0-9, _ and -'),
+    seizureId: z.string().check(z.regex(/^[A-Za-z0-9_-]{1,40}$/, 'must be 1-40 of A-Z, a-z, 0-9, _ and -')),
     respondentIdNumber: idNumber,
     class: z.enum(['deposit', 'online-funds', 'real-estate', 'vehicle', 'securities']),
     /** The bank, platform or registry's channel id, as the network inquiry names it (e.g. bank-icbc). */
-    channel: z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be 2-40 of a-z, 0-9 and -'),
-    institution: z.string().trim().min(1).max(100),
+    channel: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, 'must be 2-40 of a-z, 0-9 and -')),
+    institution: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
     /** Masked account or certificate reference, e.g. `6222 **** 1234`. */
-    reference: z.string().trim().min(1).max(100),
+    reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
     /** Frozen amount for money; 0 for property. */
     amountFen: fenAmount,
     seizedOn: date,
@@ -46,55 +47,57 @@ const PreservedSeizure = z
     expiresOn: date,
     status: z.enum(['held', 'lifted']),
     /** Court with jurisdiction where the asset lies, when it is not the ruling court. */
-    locatedCourt: z
-      .strictObject({
-        code: z.string().regex(/^[A-Z0-9-]{2,20}$/),
-        name: z.string().trim().min(1).max(100),
-      })
-      .optional(),
+    locatedCourt: z.optional(
+      z.strictObject({
+        code: z.string().check(z.regex(/^[A-Z0-9-]{2,20}$/)),
+        name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+      }),
+    ),
   })
-  .refine((s) => s.seizedOn < s.expiresOn, { path: ['expiresOn'], message: 'must be after seizedOn' });
+  .check(z.refine((s) => s.seizedOn < s.expiresOn, { path: ['expiresOn'], message: 'must be after seizedOn' }));
 
 export const PreservationDetailV1 = z
   .strictObject({
     schemaVersion: z.literal(1),
     court: z.strictObject({
-      code: z.string().regex(/^[A-Z0-9-]{2,20}$/, 'must be 2-20 of A-Z, 0-9 and -'),
-      name: z.string().trim().min(1).max(100),
+      code: z.string().check(z.regex(/^[A-Z0-9-]{2,20}$/, 'must be 2-20 of A-Z, 0-9 and -')),
+      name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
     }),
     /** The preservation case number, e.g. （2026）京0105财保12号 or the lawsuit's number for 诉中保全. */
-    rulingNumber: z.string().trim().min(5).max(60),
+    rulingNumber: z.string().check(z.trim(), z.minLength(5), z.maxLength(60)),
     kind: z.enum(['pre-litigation', 'in-litigation', 'pre-enforcement']),
     ruledOn: date,
     /** The lawsuit the preservation belongs to, once one is filed. */
-    lawsuitCaseNumber: z.string().trim().min(5).max(60).optional(),
-    revision: z.int().min(1).max(1000),
-    applicants: z.array(PreservedParty).min(1).max(50),
-    respondents: z.array(PreservedParty).min(1).max(50),
-    seizures: z.array(PreservedSeizure).min(1).max(100),
+    lawsuitCaseNumber: z.optional(z.string().check(z.trim(), z.minLength(5), z.maxLength(60))),
+    revision: z.int().check(z.minimum(1), z.maximum(1000)),
+    applicants: z.array(PreservedParty).check(z.minLength(1), z.maxLength(50)),
+    respondents: z.array(PreservedParty).check(z.minLength(1), z.maxLength(50)),
+    seizures: z.array(PreservedSeizure).check(z.minLength(1), z.maxLength(100)),
   })
-  .refine((d) => new Set(d.seizures.map((s) => s.seizureId)).size === d.seizures.length, {
-    path: ['seizures'],
-    message: 'seizureId must be unique within the ruling',
-  })
-  .refine((d) => d.seizures.every((s) => d.respondents.some((r) => r.idNumber === s.respondentIdNumber)), {
-    path: ['seizures'],
-    message: 'respondentIdNumber must be one of the respondents',
-  });
+  .check(
+    z.refine((d) => new Set(d.seizures.map((s) => s.seizureId)).size === d.seizures.length, {
+      path: ['seizures'],
+      message: 'seizureId must be unique within the ruling',
+    }),
+    z.refine((d) => d.seizures.every((s) => d.respondents.some((r) => r.idNumber === s.respondentIdNumber)), {
+      path: ['seizures'],
+      message: 'respondentIdNumber must be one of the respondents',
+    }),
+  );
 export type PreservationDetailV1 = z.infer<typeof PreservationDetailV1>;
 
 export const PreservationDetail = z.discriminatedUnion('schemaVersion', [PreservationDetailV1]);
 export type PreservationDetail = z.infer<typeof PreservationDetail>;
 
 export const PreservationEvent = z.object({
-  version: z.string().optional(),
-  id: z.string().min(1).max(128),
+  version: z.optional(z.string()),
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
   source: z.literal(PRESERVATION_SOURCE),
   'detail-type': z.literal(PRESERVATION_DETAIL_TYPE),
-  account: z.string().optional(),
-  time: z.iso.datetime({ offset: true }).optional(),
-  region: z.string().optional(),
-  resources: z.array(z.string()).optional(),
+  account: z.optional(z.string()),
+  time: z.optional(z.iso.datetime({ offset: true })),
+  region: z.optional(z.string()),
+  resources: z.optional(z.array(z.string())),
   detail: PreservationDetail,
 });
 export type PreservationEvent = z.infer<typeof PreservationEvent>;
@@ -103,7 +106,7 @@ export type PreservationEvent = z.infer<typeof PreservationEvent>;
 export const MAX_PRESERVATION_EVENT_BYTES = 256 * 1024;
 
 /** Human-readable problems, one per line, each naming the field; never the offending value. */
-export function describePreservationIssues(error: z.ZodError): string[] {
+export function describePreservationIssues(error: z.core.$ZodError): string[] {
   return issueLines(error, '(event)');
 }
 

@@ -118,7 +118,7 @@ export class StaffRestApi extends NestedStack {
               schema: modelSchema(route.body),
             })
           : undefined;
-      const pathParameters = Object.keys(route.params?.shape ?? {});
+      const pathParameters = Object.keys(route.params?._zod.def.shape ?? {});
       const method = this.api.root.resourceForPath(route.path).addMethod(route.method, integrations[route.target], {
         operationName: route.operationId,
         ...(route.authenticated
