@@ -57,6 +57,7 @@ export class EnforcementStack extends Stack {
   readonly steps: Readonly<Record<StepName, StepFunction>>;
   readonly workflows: Workflows;
   readonly apiFunction: StepFunction;
+  readonly recordsApiFunction: StepFunction;
   readonly nodeSweeper: NodeSweeper;
   readonly commandCenter: CommandCenterDashboard;
   /** `global` or `china`, from the target region (infra/profile.ts). */
@@ -168,6 +169,19 @@ export class EnforcementStack extends Stack {
         'status. A function dead-letter queue only receives failed asynchronous invocations.',
     });
     grantPorts(this.apiFunction, 'api', FUNCTION_USES.api, targets);
+    // The case file's routes (functions/api/records-api.ts): the one staff API function with S3 access.
+    this.recordsApiFunction = new StepFunction(this, 'RecordsApi', {
+      functionName: `${prefix}-records-api`,
+      description: 'Staff API, the case file: evidence uploads and links, issued documents, journal, timeline',
+      entry: functionEntry('records-api'),
+      key,
+      timeout: API_TIMEOUT,
+      ...functionSettings,
+      noDeadLetterQueueReason:
+        'Invoked only by API Gateway (synchronous proxy integration): the caller receives every failure as an HTTP ' +
+        'status. A function dead-letter queue only receives failed asynchronous invocations.',
+    });
+    grantPorts(this.recordsApiFunction, 'records-api', FUNCTION_USES['records-api'], targets);
     if (this.profile.name === 'china') {
       this.chinaApi = this.chinaStaffApi(config, key);
     } else {
@@ -248,6 +262,7 @@ export class EnforcementStack extends Stack {
       namePrefix: prefix,
       key,
       apiFunction: this.apiFunction.function,
+      recordsApiFunction: this.recordsApiFunction.function,
       settleFunction: this.settle.handler.function,
       mfaGate,
       logRetention: config.logRetention,
@@ -291,7 +306,7 @@ export class EnforcementStack extends Stack {
   private chinaStaffApi(config: StageConfig, key: EncryptionKey['key']): StaffApiOidc {
     const oidc = config.oidc;
     if (!oidc) throw new Error('the China profile needs the court OpenID Connect provider (oidcIssuer, oidcAudience)');
-    for (const fn of [this.apiFunction.function, this.settle.handler.function]) {
+    for (const fn of [this.apiFunction.function, this.recordsApiFunction.function, this.settle.handler.function]) {
       fn.addEnvironment(SIGN_IN_ENV, 'oidc');
       if (oidc.userClaim) fn.addEnvironment(OIDC_USER_CLAIM_ENV, oidc.userClaim);
     }
@@ -299,6 +314,7 @@ export class EnforcementStack extends Stack {
       namePrefix: config.namePrefix,
       key,
       apiFunction: this.apiFunction.function,
+      recordsApiFunction: this.recordsApiFunction.function,
       settleFunction: this.settle.handler.function,
       oidc,
       logRetention: config.logRetention,
