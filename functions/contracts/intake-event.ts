@@ -8,7 +8,8 @@
  * Versions are never changed once released; a new field means a new version, and `toFiling` maps every version
  * onto the one internal shape. JSON Schemas generated from these live in schemas/ (npm run schemas).
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-english.ts';
 import { issueLines } from './issues.ts';
 
 export const INTAKE_SOURCE = 'court.filing';
@@ -17,46 +18,43 @@ export const INTAKE_DETAIL_TYPE = 'EnforcementCaseFiled';
 const date = z.iso.date();
 const idNumber = z
   .string()
-  .regex(/^[0-9A-Z]{18}$/, 'must be an 18-character resident ID number or unified social credit code');
-const fenAmount = z.int().min(0).max(Number.MAX_SAFE_INTEGER);
+  .check(z.regex(/^[0-9A-Z]{18}$/, 'must be an 18-character resident ID number or unified social credit code'));
+const fenAmount = z.int().check(z.minimum(0), z.maximum(Number.MAX_SAFE_INTEGER));
 
 const PartyV1 = z.strictObject({
   kind: z.enum(['person', 'organisation']),
-  name: z.string().trim().min(1).max(200),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
   idNumber,
-  phone: z
-    .string()
-    .regex(/^1\d{10}$/, 'must be an 11-digit mobile number')
-    .optional(),
-  email: z.email().optional(),
-  address: z.string().max(500).optional(),
+  phone: z.optional(z.string().check(z.regex(/^1\d{10}$/, 'must be an 11-digit mobile number'))),
+  email: z.optional(z.email()),
+  address: z.optional(z.string().check(z.maxLength(500))),
   eServiceConsent: z.boolean(),
-  legalRepresentative: z.string().max(200).optional(),
+  legalRepresentative: z.optional(z.string().check(z.maxLength(200))),
 });
 
 const CourtV1 = z.strictObject({
-  code: z.string().regex(/^[A-Z0-9-]{2,20}$/, 'must be 2-20 of A-Z, 0-9 and -'),
-  name: z.string().trim().min(1).max(100),
+  code: z.string().check(z.regex(/^[A-Z0-9-]{2,20}$/, 'must be 2-20 of A-Z, 0-9 and -')),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
 });
 
 const BasisV1 = z.strictObject({
-  documentNumber: z.string().trim().min(3).max(80),
-  court: z.string().trim().min(1).max(100),
+  documentNumber: z.string().check(z.trim(), z.minLength(3), z.maxLength(80)),
+  court: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   kind: z.enum(['judgment', 'ruling', 'mediation', 'arbitration-award', 'notarised-debt', 'payment-order']),
   effectiveDate: date,
   /** The last day of the performance period the basis sets (履行期间届满之日), when it sets one. */
-  performBy: date.optional(),
-  cause: z.string().max(100).optional(),
+  performBy: z.optional(date),
+  cause: z.optional(z.string().check(z.maxLength(100))),
 });
 
 const common = {
   court: CourtV1,
-  caseNumber: z.string().trim().min(5).max(60),
+  caseNumber: z.string().check(z.trim(), z.minLength(5), z.maxLength(60)),
   kind: z.enum(['first', 'resumed', 'non-litigation']),
   filedAt: z.iso.datetime({ offset: true }),
-  previousCaseNumber: z.string().trim().min(5).max(60).optional(),
-  applicants: z.array(PartyV1).min(1).max(50),
-  respondents: z.array(PartyV1).min(1).max(50),
+  previousCaseNumber: z.optional(z.string().check(z.trim(), z.minLength(5), z.maxLength(60))),
+  applicants: z.array(PartyV1).check(z.minLength(1), z.maxLength(50)),
+  respondents: z.array(PartyV1).check(z.minLength(1), z.maxLength(50)),
   basis: BasisV1,
 };
 
@@ -66,22 +64,24 @@ export const IntakeDetailV1 = z
     ...common,
     claim: z.strictObject({
       principalFen: fenAmount,
-      interestFen: fenAmount.optional(),
-      costsFen: fenAmount.optional(),
+      interestFen: z.optional(fenAmount),
+      costsFen: z.optional(fenAmount),
     }),
   })
-  .refine((d) => d.claim.principalFen + (d.claim.interestFen ?? 0) + (d.claim.costsFen ?? 0) > 0, {
-    path: ['claim'],
-    message: 'the claim must be more than 0 fen',
-  })
-  .refine((d) => Number.isSafeInteger(d.claim.principalFen + (d.claim.interestFen ?? 0) + (d.claim.costsFen ?? 0)), {
-    path: ['claim'],
-    message: 'the claim total is too large',
-  })
-  .refine((d) => d.kind !== 'resumed' || d.previousCaseNumber !== undefined, {
-    path: ['previousCaseNumber'],
-    message: 'a resumed case must name the case it resumes',
-  });
+  .check(
+    z.refine((d) => d.claim.principalFen + (d.claim.interestFen ?? 0) + (d.claim.costsFen ?? 0) > 0, {
+      path: ['claim'],
+      message: 'the claim must be more than 0 fen',
+    }),
+    z.refine((d) => Number.isSafeInteger(d.claim.principalFen + (d.claim.interestFen ?? 0) + (d.claim.costsFen ?? 0)), {
+      path: ['claim'],
+      message: 'the claim total is too large',
+    }),
+    z.refine((d) => d.kind !== 'resumed' || d.previousCaseNumber !== undefined, {
+      path: ['previousCaseNumber'],
+      message: 'a resumed case must name the case it resumes',
+    }),
+  );
 
 /** v2: the claim as items, each owed to a named applicant (by ID number). */
 export const IntakeDetailV2 = z
@@ -94,32 +94,33 @@ export const IntakeDetailV2 = z
           z.strictObject({
             kind: z.enum(['principal', 'interest', 'delay-interest', 'litigation-costs', 'other']),
             amountFen: fenAmount,
-            creditorIdNumber: idNumber.optional(),
+            creditorIdNumber: z.optional(idNumber),
           }),
         )
-        .min(1)
-        .max(50),
+        .check(z.minLength(1), z.maxLength(50)),
     }),
   })
-  .refine((d) => d.claim.items.reduce((t, i) => t + i.amountFen, 0) > 0, {
-    path: ['claim', 'items'],
-    message: 'the claim must be more than 0 fen',
-  })
-  .refine((d) => Number.isSafeInteger(d.claim.items.reduce((t, i) => t + i.amountFen, 0)), {
-    path: ['claim', 'items'],
-    message: 'the claim total is too large',
-  })
-  .refine(
-    (d) =>
-      d.claim.items.every(
-        (i) => i.creditorIdNumber === undefined || d.applicants.some((a) => a.idNumber === i.creditorIdNumber),
-      ),
-    { path: ['claim', 'items'], message: 'creditorIdNumber must be one of the applicants' },
-  )
-  .refine((d) => d.kind !== 'resumed' || d.previousCaseNumber !== undefined, {
-    path: ['previousCaseNumber'],
-    message: 'a resumed case must name the case it resumes',
-  });
+  .check(
+    z.refine((d) => d.claim.items.reduce((t, i) => t + i.amountFen, 0) > 0, {
+      path: ['claim', 'items'],
+      message: 'the claim must be more than 0 fen',
+    }),
+    z.refine((d) => Number.isSafeInteger(d.claim.items.reduce((t, i) => t + i.amountFen, 0)), {
+      path: ['claim', 'items'],
+      message: 'the claim total is too large',
+    }),
+    z.refine(
+      (d) =>
+        d.claim.items.every(
+          (i) => i.creditorIdNumber === undefined || d.applicants.some((a) => a.idNumber === i.creditorIdNumber),
+        ),
+      { path: ['claim', 'items'], message: 'creditorIdNumber must be one of the applicants' },
+    ),
+    z.refine((d) => d.kind !== 'resumed' || d.previousCaseNumber !== undefined, {
+      path: ['previousCaseNumber'],
+      message: 'a resumed case must name the case it resumes',
+    }),
+  );
 
 /**
  * v3: as v2, and a case may name the case it reverses (执行回转, REVERSAL: 民诉法 第二百四十四条): the title of that
@@ -130,51 +131,53 @@ export const IntakeDetailV3 = z
     schemaVersion: z.literal(3),
     ...common,
     claim: IntakeDetailV2.shape.claim,
-    reversalOf: z
-      .strictObject({
-        caseNumber: z.string().trim().min(5).max(60),
+    reversalOf: z.optional(
+      z.strictObject({
+        caseNumber: z.string().check(z.trim(), z.minLength(5), z.maxLength(60)),
         /** The document that set the old case's title aside. */
-        setAsideBy: z.string().trim().min(3).max(100),
-      })
-      .optional(),
+        setAsideBy: z.string().check(z.trim(), z.minLength(3), z.maxLength(100)),
+      }),
+    ),
   })
-  .refine((d) => d.claim.items.reduce((t, i) => t + i.amountFen, 0) > 0, {
-    path: ['claim', 'items'],
-    message: 'the claim must be more than 0 fen',
-  })
-  .refine((d) => Number.isSafeInteger(d.claim.items.reduce((t, i) => t + i.amountFen, 0)), {
-    path: ['claim', 'items'],
-    message: 'the claim total is too large',
-  })
-  .refine(
-    (d) =>
-      d.claim.items.every(
-        (i) => i.creditorIdNumber === undefined || d.applicants.some((a) => a.idNumber === i.creditorIdNumber),
-      ),
-    { path: ['claim', 'items'], message: 'creditorIdNumber must be one of the applicants' },
-  )
-  .refine((d) => d.kind !== 'resumed' || d.previousCaseNumber !== undefined, {
-    path: ['previousCaseNumber'],
-    message: 'a resumed case must name the case it resumes',
-  })
-  .refine((d) => d.reversalOf === undefined || d.reversalOf.caseNumber !== d.caseNumber, {
-    path: ['reversalOf', 'caseNumber'],
-    message: 'a reversal names another case than itself',
-  });
+  .check(
+    z.refine((d) => d.claim.items.reduce((t, i) => t + i.amountFen, 0) > 0, {
+      path: ['claim', 'items'],
+      message: 'the claim must be more than 0 fen',
+    }),
+    z.refine((d) => Number.isSafeInteger(d.claim.items.reduce((t, i) => t + i.amountFen, 0)), {
+      path: ['claim', 'items'],
+      message: 'the claim total is too large',
+    }),
+    z.refine(
+      (d) =>
+        d.claim.items.every(
+          (i) => i.creditorIdNumber === undefined || d.applicants.some((a) => a.idNumber === i.creditorIdNumber),
+        ),
+      { path: ['claim', 'items'], message: 'creditorIdNumber must be one of the applicants' },
+    ),
+    z.refine((d) => d.kind !== 'resumed' || d.previousCaseNumber !== undefined, {
+      path: ['previousCaseNumber'],
+      message: 'a resumed case must name the case it resumes',
+    }),
+    z.refine((d) => d.reversalOf === undefined || d.reversalOf.caseNumber !== d.caseNumber, {
+      path: ['reversalOf', 'caseNumber'],
+      message: 'a reversal names another case than itself',
+    }),
+  );
 
 export const IntakeDetail = z.discriminatedUnion('schemaVersion', [IntakeDetailV1, IntakeDetailV2, IntakeDetailV3]);
 export type IntakeDetail = z.infer<typeof IntakeDetail>;
 
 /** The event as EventBridge delivers it to the intake target. */
 export const IntakeEvent = z.object({
-  version: z.string().optional(),
-  id: z.string().min(1).max(128),
+  version: z.optional(z.string()),
+  id: z.string().check(z.minLength(1), z.maxLength(128)),
   source: z.literal(INTAKE_SOURCE),
   'detail-type': z.literal(INTAKE_DETAIL_TYPE),
-  account: z.string().optional(),
-  time: z.iso.datetime({ offset: true }).optional(),
-  region: z.string().optional(),
-  resources: z.array(z.string()).optional(),
+  account: z.optional(z.string()),
+  time: z.optional(z.iso.datetime({ offset: true })),
+  region: z.optional(z.string()),
+  resources: z.optional(z.array(z.string())),
   detail: IntakeDetail,
 });
 export type IntakeEvent = z.infer<typeof IntakeEvent>;

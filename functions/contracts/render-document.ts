@@ -3,29 +3,30 @@
  * what it answers: the composed document, the court whose identity signs it, and the signature's details; the
  * signed PDF back, base64. Only the renderer validates it (with zod); the callers build it from typed values.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-english.ts';
 import { DOCUMENT_KINDS } from '#domain/documents/templates.ts';
 
-const text = (max: number) => z.string().max(max);
+const text = (max: number) => z.string().check(z.maxLength(max));
 
 export const RenderRequest = z.object({
   doc: z.object({
     kind: z.enum(DOCUMENT_KINDS as [string, ...string[]]),
-    templateVersion: z.int().min(1),
+    templateVersion: z.int().check(z.minimum(1)),
     title: text(200),
     number: text(100),
     courtName: text(200),
     caseNumber: text(100),
     applicants: text(2000),
     respondents: text(2000),
-    addressee: text(2000).optional(),
-    paragraphs: z.array(text(20_000)).max(200),
+    addressee: z.optional(text(2000)),
+    paragraphs: z.array(text(20_000)).check(z.maxLength(200)),
     officer: text(100),
     approver: text(100),
     date: z.iso.date(),
     dateText: text(100),
   }),
-  court: z.object({ code: z.string().regex(/^[A-Z0-9-]{2,20}$/), name: text(200).min(1) }),
+  court: z.object({ code: z.string().check(z.regex(/^[A-Z0-9-]{2,20}$/)), name: text(200).check(z.minLength(1)) }),
   signature: z.object({
     signingTime: z.iso.datetime(),
     name: text(200),

@@ -13,7 +13,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#contracts/zod-english.ts';
 import { DecisionData, Reason } from '#contracts/decisions.ts';
 import { issueLines } from '#contracts/issues.ts';
 import { type MetricPoint, partnerLatency } from '#domain/metrics/case-metrics.ts';
@@ -38,55 +39,55 @@ export const SETTLE_USES = FUNCTION_USES.settle;
 
 export const DecisionRequest = z.object({
   kind: z.literal('decision'),
-  approvalId: z.string().regex(/^a[a-z2-7]{11}$/, 'must be an approval id'),
+  approvalId: z.string().check(z.regex(/^a[a-z2-7]{11}$/, 'must be an approval id')),
   decision: z.enum(['approved', 'rejected']),
-  userId: z.string().min(1).max(60),
+  userId: z.string().check(z.minLength(1), z.maxLength(60)),
   reason: z.optional(Reason),
   data: z.optional(DecisionData),
 });
 
-const caseId = z.string().regex(/^c[a-z2-7]{19}$/, 'must be a case id');
-const userId = z.string().min(1).max(60);
+const caseId = z.string().check(z.regex(/^c[a-z2-7]{19}$/, 'must be a case id'));
+const userId = z.string().check(z.minLength(1), z.maxLength(60));
 
 export const ConductRequest = z.object({
   kind: z.literal('conduct'),
   caseId,
   userId,
-  conduct: z.string().min(1).max(40),
-  respondentId: z.string().max(40).optional(),
-  note: z.string().trim().max(1000).optional(),
+  conduct: z.string().check(z.minLength(1), z.maxLength(40)),
+  respondentId: z.optional(z.string().check(z.maxLength(40))),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
 });
 export const ReleaseRequest = z.object({
   kind: z.literal('early-release'),
   caseId,
   userId,
-  reason: z.string().trim().min(1).max(1000),
+  reason: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
 });
 /** The applicant's application to resume after a breached settlement, recorded by the officer (执行和解规定 第九条). */
 export const ResumptionApplication = z.object({
   kind: z.literal('resumption'),
   caseId,
   userId,
-  note: z.string().trim().max(1000).optional(),
+  note: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
 });
 /** The judgment of 执行异议之诉, as the trial division's system reports it (functions/use-cases/objections.ts). */
 export const ObjectionJudgmentNotice = z.object({
   kind: z.literal('objection-judgment'),
   caseId,
-  objectionId: z.string().regex(/^o[a-z2-7]{11}$/, 'must be an objection id'),
+  objectionId: z.string().check(z.regex(/^o[a-z2-7]{11}$/, 'must be an objection id')),
   for: z.enum(['third-party', 'applicant']),
-  reference: z.string().trim().min(1).max(100),
+  reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
 });
 export const PaymentNotice = z.object({
   kind: z.literal('payment'),
   caseId,
-  amountFen: z.int().min(1).max(Number.MAX_SAFE_INTEGER),
-  reference: z.string().trim().min(1).max(100),
+  amountFen: z.int().check(z.minimum(1), z.maximum(Number.MAX_SAFE_INTEGER)),
+  reference: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
 });
 
 /** A step that satisfied the claim asks settle to wake what waits on the case (see ports/wakes.ts). */
 export const WakeMessage = z.object({
-  wake: z.object({ caseId, reason: z.string().max(200) }),
+  wake: z.object({ caseId, reason: z.string().check(z.maxLength(200)) }),
 });
 
 export const SettleCommand = z.discriminatedUnion('kind', [
