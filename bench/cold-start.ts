@@ -93,7 +93,6 @@ function importMs(file: string): number {
 export function bundleFunction(
   entry: string | { readonly contents: string },
   outfile: string,
-  bundlesS3: boolean,
 ): Promise<{ metafile: Metafile }> {
   return build({
     ...(typeof entry === 'string'
@@ -109,7 +108,7 @@ export function bundleFunction(
     sourcemap: true,
     sourcesContent: false,
     charset: 'utf8',
-    external: externalModules(bundlesS3),
+    external: externalModules(),
     banner: { js: ESM_REQUIRE_BANNER },
     metafile: true,
     logLevel: 'error',
@@ -126,27 +125,25 @@ export interface ColdStartOptions {
 /** With `runs` 0 the bundles are built and measured but not imported (sizes only, initMs 0). */
 export async function coldStart(runs: number, options: ColdStartOptions = {}): Promise<BundleResult[]> {
   rmSync(OUT, { recursive: true, force: true });
-  // Name, entry, and whether it bundles the pinned S3 client (the functions that use the evidence store, as the
-  // CDK app sets `bundlesS3`).
-  const entries: [string, string, boolean][] = [
-    ...(Object.keys(STEP_USES) as StepName[]).map((s): [string, string, boolean] => [s, stepEntry(s), false]),
-    ...(Object.keys(FUNCTION_USES) as (keyof typeof FUNCTION_USES)[]).map((f): [string, string, boolean] => [
+  // Name and entry.
+  const entries: [string, string][] = [
+    ...(Object.keys(STEP_USES) as StepName[]).map((s): [string, string] => [s, stepEntry(s)]),
+    ...(Object.keys(FUNCTION_USES) as (keyof typeof FUNCTION_USES)[]).map((f): [string, string] => [
       f,
       functionEntry(f),
-      (FUNCTION_USES[f] as readonly string[]).includes('evidence'),
     ]),
-    ['render-document', functionEntry('render-document'), false],
-    ['mfa-gate', functionEntry('auth'), false],
+    ['render-document', functionEntry('render-document')],
+    ['mfa-gate', functionEntry('auth')],
   ];
   const unknown = options.only?.filter((name) => !entries.some(([n]) => n === name)) ?? [];
   if (unknown.length > 0) throw new Error(`no such function: ${unknown.join(', ')}`);
   const results: BundleResult[] = [];
-  for (const [name, entry, bundlesS3] of entries) {
+  for (const [name, entry] of entries) {
     if (options.only && !options.only.includes(name)) continue;
     const dir = `${OUT}${name}`;
     mkdirSync(dir, { recursive: true });
     const outfile = `${dir}/index.mjs`;
-    const built = await bundleFunction(entry, outfile, bundlesS3);
+    const built = await bundleFunction(entry, outfile);
     if (options.metafiles) {
       mkdirSync(options.metafiles, { recursive: true });
       writeFileSync(`${options.metafiles}/${name}.json`, JSON.stringify(built.metafile));

@@ -328,8 +328,8 @@ async function cold(): Promise<void> {
       header('Cold start', `node bench/cold-start.ts --runs ${runs}`),
       '',
       'Each function bundled as the CDK app bundles it (`infra/constructs/step-function.ts`: esbuild, ESM, node24, ' +
-        'minified, source maps in a separate file, the DynamoDB, Step Functions, SQS and EventBridge clients left to the ' +
-        'Lambda runtime, the S3 client and presigner bundled); the size of the bundle, its largest contributors from ' +
+        'minified, UTF-8, source maps in a separate file, every AWS SDK client left to the Lambda runtime ' +
+        '(`RUNTIME_SDK_MODULES`)); the size of the bundle, its largest contributors from ' +
         `esbuild's metafile, and its module-initialisation time: the \`import()\` of the bundle in a fresh Node ` +
         `${machine.node} process on this machine, median of ${runs} runs (the external SDK clients load from ` +
         'node_modules here, from the runtime on Lambda; Lambda adds its own runtime start, not measured here).',
@@ -345,15 +345,11 @@ async function cold(): Promise<void> {
         ]),
       ),
       '',
-      '**What dominates.** zod is about 440 KiB of every bundle that validates input (every function but the MFA ' +
-        'trigger): zod 4 `import { z } from "zod"` keeps the whole library, its locales included, however little of it a ' +
-        'function uses. Then the first-party domain code and adapters (20 to 40 KiB), Powertools logger and middy. ' +
-        'The two functions that use evidence, record-evidence and the staff API (which signs upload and view links), ' +
-        "also carry the S3 client and presigner (with @smithy/core and the credential providers' nested clients, about " +
-        "400 KiB); the MFA trigger is the Cognito client's share of the SDK. Before this benchmark every function " +
-        'bundled the S3 client because the shared AWS wiring imported it (958 to 1,008 KiB per bundle); now the evidence ' +
-        'store is passed in by the functions that use it, and the lint keeps it out of the shared wiring, steps and use ' +
-        'cases.',
+      '**What dominates.** The first-party domain (the rule table, the reducers, the timeline in the staff API), ' +
+        'zod (about 33 KiB where the contracts are zod/mini, about 100 KiB where the classic API remains: intake, ' +
+        'settle, the staff API), the AWS wiring and Powertools. No function bundles an AWS SDK client: the evidence ' +
+        'store presigns with @smithy/signature-v4 (14 KiB) instead of the S3 client and presigner (about 370 KiB), and ' +
+        'docs/cloud-efficiency.md ("Bundles") says what each change took off.',
     ].join('\n'),
   );
 }

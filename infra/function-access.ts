@@ -63,12 +63,12 @@ const ENGINE_USE: Partial<Record<FunctionName, 'start-service' | 'settle-tasks' 
 
 /**
  * What `evidence` means for each function that uses it: `record` reads landed objects and puts them under the
- * case's legal hold; `custody` (the staff API) also signs uploads and download links (a presigned request acts
- * with the signer's permissions) and sets and releases legal holds.
+ * case's legal hold; `custody` (the staff API's records-api) also signs uploads and download links (a presigned
+ * request acts with the signer's permissions) and sets and releases legal holds.
  */
 export const EVIDENCE_USE: Partial<Record<FunctionName | 'staff-api', 'record' | 'custody'>> = {
   'record-evidence': 'record',
-  api: 'custody',
+  'records-api': 'custody',
 };
 
 export const EVIDENCE_ACTIONS = {

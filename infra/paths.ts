@@ -11,7 +11,7 @@ export function stepEntry(step: StepName): string {
 
 /** A function that is not a state-machine step: functions/<name>/handler.ts. */
 export function functionEntry(
-  name: 'intake' | 'settle' | 'record-evidence' | 'api' | 'auth' | 'sweep-nodes' | 'render-document',
+  name: 'intake' | 'settle' | 'record-evidence' | 'api' | 'records-api' | 'auth' | 'sweep-nodes' | 'render-document',
 ): string {
   return `${PROJECT_ROOT}/functions/${name}/handler.ts`;
 }

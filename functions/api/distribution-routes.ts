@@ -50,7 +50,7 @@ const act = <const Id extends string, const Path extends string, const Target ex
   operationId: Id,
   path: Path,
   summary: string,
-  body: z.ZodType,
+  body: z.core.$ZodType,
   target: Target,
 ) =>
   ({

@@ -12,7 +12,7 @@
  * | POST | /cases/{caseId}/evidence/legal-hold | set or release the legal hold on the case's evidence (audited) |
  * | GET | /cases/{caseId}/evidence/verification | re-hash every object and check the audit chain |
  */
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import { CompleteBody, LegalHoldBody, LinkBody, UploadBody } from '#contracts/evidence.ts';
 import { issueLinesZh } from '#contracts/issues.ts';
 import type { Deps } from '#use-cases/context.ts';
@@ -50,8 +50,8 @@ export interface Route {
 
 export { CompleteBody, LegalHoldBody, LinkBody, UploadBody };
 
-function parse<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
-  const parsed = schema.safeParse(body ?? {});
+function parse<S extends z.core.$ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = z.safeParse(schema, body ?? {});
   if (!parsed.success) {
     throw new UseCaseError('invalid', 400, `请求体不符合要求：${issueLinesZh(parsed.error).join('；')}`);
   }

@@ -143,10 +143,36 @@ export function evidenceHandlers(
   return handlers;
 }
 
-export function apiHandlers(
-  deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>,
-  options: EvidenceRouteOptions = { recordOnComplete: false },
+export interface ApiOptions {
+  /**
+   * The OpenAPI document served on GET /openapi.json: on AWS the file beside the bundle (./openapi-file.ts), in the
+   * embedded runtime the one generated from the route table (./openapi.ts), never bundled into the function.
+   */
+  readonly openApi: () => Promise<unknown>;
+}
+
+/** The routes the records-api function serves (./records-api.ts): the case file. */
+export function recordsApiHandlers(
+  deps: Pick<Deps, (typeof FUNCTION_USES)['records-api'][number]>,
+  options: EvidenceRouteOptions,
 ): Handlers {
+  const documents = listCaseDocuments(deps);
+  const documentPdf = caseDocumentPdf(deps);
+  const journal = caseJournal(deps);
+  const verify = verifyCase(deps);
+  const lines = caseTimeline(deps);
+  return {
+    ...evidenceHandlers(deps, options),
+    listCaseDocuments: ({ identity, params }) => documents(identity, params.caseId ?? ''),
+    getCaseDocumentPdf: ({ identity, params }) => documentPdf(identity, params.caseId ?? '', params.docId ?? ''),
+    getCaseJournal: ({ identity, params }) => journal(identity, params.caseId ?? ''),
+    verifyCase: ({ identity, params }) => verify(identity, params.caseId ?? ''),
+    getCaseTimeline: ({ identity, params }) => lines(identity, params.caseId ?? ''),
+  };
+}
+
+/** The routes the api function serves: every route of target `api` but records-api's (./records-api.ts). */
+export function apiHandlers(deps: Pick<Deps, (typeof FUNCTION_USES.api)[number]>, options: ApiOptions): Handlers {
   const tasks = listTasks(deps);
   const task = getTask(deps);
   const claim = claimTask(deps);
@@ -155,11 +181,6 @@ export function apiHandlers(
   const reassign = reassignTasks(deps);
   const cases = listCases(deps);
   const oneCase = getCase(deps);
-  const documents = listCaseDocuments(deps);
-  const documentPdf = caseDocumentPdf(deps);
-  const journal = caseJournal(deps);
-  const verify = verifyCase(deps);
-  const lines = caseTimeline(deps);
   const nodes = boardNodes(deps);
   const waiting = boardApprovals(deps);
   const perPhase = boardCases(deps);
@@ -178,7 +199,6 @@ export function apiHandlers(
     // G2 (终本规定 第四条第二项): recorded on the case only; nothing waits on it.
     recordNotImpounded: ({ identity, params, body }) =>
       notImpounded(identity, { caseId: params.caseId ?? '', ...(body as z.infer<typeof NotImpoundedBody>) }),
-    ...evidenceHandlers(deps, options),
     ...fieldHandlers(deps),
     ...disputeApiHandlers(deps),
     ...carryoverHandlers(deps),
@@ -220,11 +240,6 @@ export function apiHandlers(
     },
     ...measureReadHandlers(deps),
     getCase: ({ identity, params }) => oneCase(identity, params.caseId ?? ''),
-    listCaseDocuments: ({ identity, params }) => documents(identity, params.caseId ?? ''),
-    getCaseDocumentPdf: ({ identity, params }) => documentPdf(identity, params.caseId ?? '', params.docId ?? ''),
-    getCaseJournal: ({ identity, params }) => journal(identity, params.caseId ?? ''),
-    verifyCase: ({ identity, params }) => verify(identity, params.caseId ?? ''),
-    getCaseTimeline: ({ identity, params }) => lines(identity, params.caseId ?? ''),
     receiveMatter: ({ identity, body }) =>
       receive(identity, body as z.infer<typeof ReceiveMatterBody> as ReceiveCommand),
     listReceivedMatters: ({ identity, query }) =>
@@ -237,8 +252,7 @@ export function apiHandlers(
     checkOverdueMatters: ({ identity }) => overdue(identity),
     entrustmentCounts: ({ identity, query }) =>
       counts(identity, query as { from: string; to: string } as Parameters<typeof counts>[1]),
-    // Built on first use: the settle function, which shares this module, never needs it.
-    getOpenApi: async () => (await import('./openapi.ts')).OPENAPI_DOCUMENT,
+    getOpenApi: () => options.openApi(),
   };
 }
 

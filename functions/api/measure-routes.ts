@@ -24,7 +24,7 @@ import {
 
 const AUTH_ERRORS = [401, 403] as const;
 
-function write(operationId: string, path: string, summary: string, body: z.ZodType) {
+function write(operationId: string, path: string, summary: string, body: z.core.$ZodType) {
   return {
     operationId,
     method: 'POST',

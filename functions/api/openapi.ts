@@ -34,7 +34,7 @@ function strip(schema: JsonObject): JsonObject {
   return rest;
 }
 
-function parameterSchema(schema: z.ZodType): JsonObject {
+function parameterSchema(schema: z.core.$ZodType): JsonObject {
   return strip(z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as JsonObject);
 }
 
@@ -45,9 +45,9 @@ function parameters(route: Route): JsonObject[] {
     ['query', route.query],
   ] as const) {
     if (!object) continue;
-    for (const [name, schema] of Object.entries(object.shape) as [string, z.ZodType][]) {
-      const optional = schema.safeParse(undefined).success;
-      const description = schema.description;
+    for (const [name, schema] of Object.entries(object._zod.def.shape) as [string, z.core.$ZodType][]) {
+      const optional = z.safeParse(schema, undefined).success;
+      const description = z.globalRegistry.get(schema)?.description;
       out.push({
         name,
         in: location,

@@ -132,11 +132,11 @@ export interface Route {
   readonly target: RouteTarget;
   /** Needs a verified identity. Only the API description and the local sign-in and token endpoints do not. */
   readonly authenticated: boolean;
-  readonly params?: z.ZodObject;
-  readonly query?: z.ZodObject;
+  readonly params?: z.core.$ZodObject;
+  readonly query?: z.core.$ZodObject;
   /** A classic or a zod/mini schema (the decision body is mini: contracts/decisions.ts). */
   readonly body?: z.core.$ZodType;
-  readonly response: z.ZodType;
+  readonly response: z.core.$ZodType;
   /** Success statuses when not only 200 (e.g. 201 Created), each answered with `response`. */
   readonly success?: readonly number[];
   /** Statuses other than 200 that this route answers with, each with an error body. */

@@ -3,8 +3,8 @@
  * functions whose entry points do not yet name their ports' factories (`awsPorts` of aws-ports.ts, which bundles
  * only the adapters passed to it, is what the steps use).
  *
- * The evidence store is passed in by the functions that use it (`aws-evidence.ts`): the S3 client and presigner are
- * bundled, not provided by the Lambda runtime, so importing them here would put them in every function's bundle.
+ * The evidence store and the documents' PDFs are passed in by the functions that use them (`aws-evidence.ts`): S3 is
+ * wired there (presigning without the S3 client, whose SDK client comes from the Lambda runtime).
  */
 
 import { DynamoDocumentArchive } from '#adapters/dynamodb/document-archive.ts';

@@ -1,23 +1,27 @@
 /**
- * The evidence store on AWS: S3 with the pinned client and presigner, bundled into the functions that use evidence
- * only (pass it to `awsDependencies`).
+ * The evidence store on AWS: S3, its requests presigned without the S3 client (SigV4, `S3Presigner`) and its other
+ * calls made with the S3 client the Lambda runtime provides (pass it to `awsDependencies`).
  */
 import { S3Client } from '@aws-sdk/client-s3';
 import type { DocumentObjects } from '#ports/documents.ts';
 import type { EvidenceStore } from '#ports/evidence-store.ts';
 import { S3DocumentObjects } from '../adapters/s3/document-objects.ts';
 import { S3EvidenceStore } from '../adapters/s3/evidence-store.ts';
+import { environmentCredentials, S3Presigner } from '../adapters/s3/presigner.ts';
 import { ENV, requireEnv } from './config.ts';
 
 export function awsEvidenceStore(): EvidenceStore {
+  const bucket = requireEnv(ENV.evidenceBucket);
   return new S3EvidenceStore({
-    // Not traced (observability.ts): X-Ray's trace header must not become part of a presigned upload's request.
-    // Checksums are what the application signs in (x-amz-checksum-sha256), never ones the SDK adds.
+    // Not traced (observability.ts). Checksums are what the application signs in (x-amz-checksum-sha256), never
+    // ones the SDK adds.
     client: new S3Client({
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     }),
-    bucket: requireEnv(ENV.evidenceBucket),
+    bucket,
+    // The execution role's credentials, as the runtime sets them; AWS_REGION is set by the Lambda runtime.
+    presigner: new S3Presigner({ bucket, region: requireEnv('AWS_REGION'), credentials: environmentCredentials() }),
   });
 }
 

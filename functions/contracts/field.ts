@@ -1,18 +1,19 @@
 /** What the field app (/field/) and the command center send to and get from the field routes (issue 17). */
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import './zod-english.ts';
 import { FIELD_ACTS } from '#domain/field/trip.ts';
 import { CaseId } from './api.ts';
 
 /** Ids the phone makes itself (a UUID), so that a retried request is the same request. */
-const ClientId = z.string().regex(/^[0-9a-f-]{36}$/, 'must be a UUID');
+const ClientId = z.string().check(z.regex(/^[0-9a-f-]{36}$/, 'must be a UUID'));
 const Instant = z.iso.datetime();
 const Act = z.enum(FIELD_ACTS);
 
 export const PositionBody = z.strictObject({
-  consent: z.boolean().describe('The officer agreed to share the position this time; without it none is kept'),
-  latitude: z.number().min(-90).max(90).optional(),
-  longitude: z.number().min(-180).max(180).optional(),
-  accuracyMeters: z.number().nonnegative().optional(),
+  consent: z.boolean().check(z.describe('The officer agreed to share the position this time; without it none is kept')),
+  latitude: z.optional(z.number().check(z.minimum(-90), z.maximum(90))),
+  longitude: z.optional(z.number().check(z.minimum(-180), z.maximum(180))),
+  accuracyMeters: z.optional(z.number().check(z.nonnegative())),
 });
 
 export const TripParams = z.object({ tripId: ClientId });
@@ -21,34 +22,31 @@ export const CheckOutBody = z.strictObject({
   tripId: ClientId,
   caseId: CaseId,
   act: Act,
-  purpose: z.string().trim().min(1).max(500),
+  purpose: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
   /** How long the officer plans to be out: the server sets the planned return by its own clock, not the phone's. */
-  plannedMinutes: z
-    .int()
-    .min(1)
-    .max(7 * 24 * 60),
-  position: PositionBody.optional(),
+  plannedMinutes: z.int().check(z.minimum(1), z.maximum(7 * 24 * 60)),
+  position: z.optional(PositionBody),
 });
 
-export const CheckInBody = z.strictObject({ position: PositionBody.optional() });
+export const CheckInBody = z.strictObject({ position: z.optional(PositionBody) });
 
 export const CaptureBody = z.strictObject({
-  evidenceId: z.string().min(1).max(80).optional(),
-  position: PositionBody.optional(),
+  evidenceId: z.optional(z.string().check(z.minLength(1), z.maxLength(80))),
+  position: z.optional(PositionBody),
 });
 
 export const IncidentBody = z.strictObject({
   incidentId: ClientId,
-  note: z.string().trim().min(1).max(1000).optional(),
-  position: PositionBody.optional(),
+  note: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(1000))),
+  position: z.optional(PositionBody),
 });
 
 export const SiteRecordBody = z.strictObject({
   recordId: ClientId,
   act: Act,
-  note: z.string().trim().min(1).max(5000),
-  tripId: ClientId.optional(),
-  evidence: z.array(z.string().min(1).max(80)).max(100).optional(),
+  note: z.string().check(z.trim(), z.minLength(1), z.maxLength(5000)),
+  tripId: z.optional(ClientId),
+  evidence: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(80))).check(z.maxLength(100))),
 });
 
 const PositionView = z.looseObject({
@@ -70,7 +68,7 @@ export const TripView = z.looseObject({
   positions: z.array(PositionView),
 });
 
-export const MyTrip = z.object({ trip: TripView.nullable() });
+export const MyTrip = z.object({ trip: z.nullable(TripView) });
 
 export const FieldWork = z.object({
   cases: z.array(
@@ -80,7 +78,7 @@ export const FieldWork = z.object({
       pending: z.array(z.looseObject({ act: Act, subject: z.string(), detail: z.string(), label: z.string() })),
     }),
   ),
-  trip: TripView.nullable(),
+  trip: z.nullable(TripView),
 });
 
 export const IncidentResult = z.object({ incidentId: z.string(), alerted: z.boolean() });
@@ -108,6 +106,6 @@ export const FieldBoard = z.object({
 const Coordinates = z.looseObject({ latitude: z.number(), longitude: z.number(), at: Instant });
 
 export const FieldLocations = z.object({
-  trips: z.array(z.looseObject({ tripId: z.string(), officer: z.string(), lastPosition: Coordinates.optional() })),
+  trips: z.array(z.looseObject({ tripId: z.string(), officer: z.string(), lastPosition: z.optional(Coordinates) })),
   incidents: z.array(z.looseObject({ incidentId: z.string(), officer: z.string(), position: Coordinates })),
 });

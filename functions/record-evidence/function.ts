@@ -11,7 +11,8 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import '#contracts/zod-english.ts';
 import { parseEvidenceKey } from '#domain/evidence/objects.ts';
 import type { Deps } from '#use-cases/context.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
@@ -27,7 +28,7 @@ export const ObjectCreatedEvent = z.object({
   'detail-type': z.literal('Object Created'),
   detail: z.object({
     bucket: z.object({ name: z.string() }),
-    object: z.object({ key: z.string(), size: z.number().optional(), 'version-id': z.string().optional() }),
+    object: z.object({ key: z.string(), size: z.optional(z.number()), 'version-id': z.optional(z.string()) }),
   }),
 });
 
@@ -35,7 +36,7 @@ export const ObjectCreatedEvent = z.object({
 export const CaseClosedEvent = z.object({
   source: z.literal('court.enforcement'),
   'detail-type': z.literal('CaseClosed'),
-  detail: z.object({ caseId: z.string().regex(/^c[a-z2-7]{19}$/) }),
+  detail: z.object({ caseId: z.string().check(z.regex(/^c[a-z2-7]{19}$/)) }),
 });
 
 export type RecordEvidenceResult =

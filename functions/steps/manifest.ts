@@ -107,10 +107,10 @@ export const FUNCTION_USES = {
   'record-evidence': ['clock', 'rules', 'cases', 'evidence'],
   /**
    * The staff API behind API Gateway: tasks (list, claim, assign), case reads, the command-center board and
-   * lookups, field evidence (signed uploads and links, legal holds), and the matters other courts entrust to this
+   * lookups, field work, and the matters other courts entrust to this
    * court (H1: recorded, assigned, finished, counted, overdue ones told to the command center). Writes the case
-   * journal (claims, assignments, evidence declarations and accesses) and the approvals' assignee; never the engine:
-   * decisions, conduct and early releases go to settle.
+   * journal (claims, assignments) and the approvals' assignee; never the engine: decisions, conduct and early
+   * releases go to settle; the case file (evidence, documents, journal, timeline) goes to records-api.
    */
   api: [
     'clock',
@@ -120,13 +120,17 @@ export const FUNCTION_USES = {
     'queries',
     'approvals',
     'staff',
-    'evidence',
     'received',
     'preservations',
     'alerts',
-    'documents',
     'field',
   ],
+  /**
+   * The staff API's case-file routes (functions/api/records-api.ts lists them): signed evidence uploads and links,
+   * legal holds, the case's issued documents and their PDFs, its journal, verification and timeline. A function of
+   * its own, so that the staff API's other routes run without S3 access and each bundle stays small (issue 19).
+   */
+  'records-api': ['clock', 'rules', 'cases', 'staff', 'evidence', 'documents'],
   /**
    * The node sweeper, every few minutes: reads the sweep index, records warnings and overdue nodes, starts the
    * node-task executions (overdue supervision, term extension) and tells the command center; and tells it of

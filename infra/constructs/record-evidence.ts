@@ -63,8 +63,6 @@ export class RecordEvidence extends Construct {
       functionName: `${props.namePrefix}-record-evidence`,
       description: 'Object Created target: checks landed evidence against its declared upload and records it',
       entry: functionEntry('record-evidence'),
-      // The evidence store (S3 with the pinned client and presigner).
-      bundlesS3: true,
       key,
       memorySize: props.memorySize,
       timeout: RECORD_EVIDENCE_TIMEOUT,

@@ -27,6 +27,7 @@ import type { IKey } from 'aws-cdk-lib/aws-kms';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import { servedByRecordsApi } from '../../functions/api/records-api.ts';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';
 import type { OidcConfig } from '../config.ts';
 
@@ -34,6 +35,8 @@ export interface StaffApiOidcProps {
   readonly namePrefix: string;
   readonly key: IKey;
   readonly apiFunction: IFunction;
+  /** Serves the case file's routes (functions/api/records-api.ts). */
+  readonly recordsApiFunction: IFunction;
   readonly settleFunction: IFunction;
   readonly oidc: OidcConfig;
   readonly logRetention: RetentionDays;
@@ -112,13 +115,16 @@ export class StaffApiOidc extends Construct {
       settle: new HttpLambdaIntegration('SettleIntegration', props.settleFunction, {
         payloadFormatVersion: PayloadFormatVersion.VERSION_1_0,
       }),
+      records: new HttpLambdaIntegration('RecordsApiIntegration', props.recordsApiFunction, {
+        payloadFormatVersion: PayloadFormatVersion.VERSION_1_0,
+      }),
     };
     for (const route of ROUTES as readonly Route[]) {
       if (route.target === 'local') continue;
       this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method as keyof typeof HttpMethod]],
-        integration: integrations[route.target],
+        integration: integrations[servedByRecordsApi(route.operationId) ? 'records' : route.target],
         authorizer: this.authorizer,
       });
     }

@@ -40,6 +40,8 @@ export interface StaffApiProps {
   readonly key: IKey;
   /** Serves every route but decisions. */
   readonly apiFunction: IFunction;
+  /** Serves the case file's routes (functions/api/records-api.ts). */
+  readonly recordsApiFunction: IFunction;
   /** Serves decisions: the only function that may resume an execution. */
   readonly settleFunction: IFunction;
   /** The pre-token-generation trigger that keeps MFA_ROLES out of tokens without MFA. */
@@ -208,6 +210,7 @@ export class StaffApi extends Construct {
     this.rest = new StaffRestApi(this, 'Rest', {
       namePrefix: prefix,
       apiFunction: props.apiFunction,
+      recordsApiFunction: props.recordsApiFunction,
       settleFunction: props.settleFunction,
       userPool: this.userPool,
       accessLogs: this.accessLogs,
@@ -216,11 +219,12 @@ export class StaffApi extends Construct {
       ...(props.routes ? { routes: props.routes } : {}),
     });
     this.api = this.rest.api;
-    // Any stage and method of this API may invoke the two functions (as LambdaIntegration grants with
+    // Any stage and method of this API may invoke the three functions (as LambdaIntegration grants with
     // scopePermissionToMethod: false); granted here, on the functions, so that the nested stack needs no reference
     // to them (staff-rest-api.ts, byName).
     for (const [id, fn] of [
       ['InvokeApiFunction', props.apiFunction],
+      ['InvokeRecordsApiFunction', props.recordsApiFunction],
       ['InvokeSettleFunction', props.settleFunction],
     ] as const) {
       fn.addPermission(id, {

@@ -29,12 +29,15 @@ import type { ILogGroup } from 'aws-cdk-lib/aws-logs';
 import { CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import type { Construct } from 'constructs';
 import * as z from 'zod';
+import { servedByRecordsApi } from '../../functions/api/records-api.ts';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';
 
 export interface StaffRestApiProps {
   readonly namePrefix: string;
-  /** Serves every route but decisions. */
+  /** Serves every route but decisions and the case file's. */
   readonly apiFunction: IFunction;
+  /** Serves the case file's routes (functions/api/records-api.ts): the one with S3 access. */
+  readonly recordsApiFunction: IFunction;
   /** Serves decisions: the only function that may resume an execution. */
   readonly settleFunction: IFunction;
   /** The pool whose tokens the authorizer accepts. */
@@ -108,6 +111,10 @@ export class StaffRestApi extends NestedStack {
         proxy: true,
         scopePermissionToMethod: false,
       }),
+      records: new LambdaIntegration(this.byName('RecordsApiFunction', props.recordsApiFunction), {
+        proxy: true,
+        scopePermissionToMethod: false,
+      }),
     };
     for (const route of props.routes ?? SERVED_ROUTES) {
       const model: Model | undefined =
@@ -118,8 +125,9 @@ export class StaffRestApi extends NestedStack {
               schema: modelSchema(route.body),
             })
           : undefined;
-      const pathParameters = Object.keys(route.params?.shape ?? {});
-      const method = this.api.root.resourceForPath(route.path).addMethod(route.method, integrations[route.target], {
+      const pathParameters = Object.keys(route.params?._zod.def.shape ?? {});
+      const integration = integrations[servedByRecordsApi(route.operationId) ? 'records' : route.target];
+      const method = this.api.root.resourceForPath(route.path).addMethod(route.method, integration, {
         operationName: route.operationId,
         ...(route.authenticated
           ? { authorizer, authorizationType: AuthorizationType.COGNITO }

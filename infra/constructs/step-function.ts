@@ -30,16 +30,16 @@ export const RUNTIME_SDK_MODULES = [
   '@aws-sdk/client-eventbridge',
   '@aws-sdk/client-secrets-manager',
   '@aws-sdk/client-lambda',
+  // The evidence store and the issued documents' PDFs. Presigning does not use it: the evidence store signs its
+  // upload and download URLs itself (functions/adapters/s3/presigner.ts, @smithy/signature-v4 pinned and bundled).
+  '@aws-sdk/client-s3',
+  // The MFA trigger's AdminGetUser.
+  '@aws-sdk/client-cognito-identity-provider',
 ] as const;
 
-/**
- * What a function leaves to the runtime. The S3 client too, except in the functions that use the evidence store
- * (port `evidence`): they presign, and presigning must use the pinned client-s3 and s3-request-presigner together,
- * whatever the runtime ships, so those two are bundled there. Elsewhere S3 is only put, head and get (the issued
- * documents' PDFs), which the runtime's client does.
- */
-export function externalModules(bundlesS3: boolean): string[] {
-  return bundlesS3 ? [...RUNTIME_SDK_MODULES] : [...RUNTIME_SDK_MODULES, '@aws-sdk/client-s3'];
+/** What a function leaves to the runtime (every function: the same list). */
+export function externalModules(): string[] {
+  return [...RUNTIME_SDK_MODULES];
 }
 
 /** Steps do a few DynamoDB round trips; a step that needs longer is a step to split. */
@@ -75,14 +75,17 @@ export interface StepFunctionProps {
    */
   readonly documentFont?: boolean;
   /**
-   * Bundles the pinned S3 client and presigner (functions that use the evidence store and presign); otherwise the
-   * runtime's S3 client is used (externalModules). @default false
+   * Ships the staff API's OpenAPI document (api/openapi.json, `npm run schemas`) beside the bundle as
+   * `openapi.json`: the api function serves it from there and bundles no JSON Schema generation. @default false
    */
-  readonly bundlesS3?: boolean;
+  readonly openApiDocument?: boolean;
 }
 
 /** The font's WOFF in the project, copied beside the bundle as the renderer expects it (BUNDLED_FONT). */
 const FONT_SOURCE = `${PROJECT_ROOT}/node_modules/@fontsource/noto-serif-sc/files/noto-serif-sc-chinese-simplified-400-normal.woff`;
+
+/** The OpenAPI document as `npm run schemas` writes it (a test keeps it equal to the route table's). */
+const OPENAPI_SOURCE = `${PROJECT_ROOT}/api/openapi.json`;
 
 export class StepFunction extends Construct {
   readonly function: NodejsFunction;
@@ -90,6 +93,8 @@ export class StepFunction extends Construct {
   readonly logGroup: LogGroup;
   /** The documents' font ships beside the bundle (StepFunctionProps.documentFont). */
   readonly documentFont: boolean;
+  /** The OpenAPI document ships beside the bundle (StepFunctionProps.openApiDocument). */
+  readonly openApiDocument: boolean;
   private readonly unscopedReasons: string[] = [];
 
   constructor(scope: Construct, id: string, props: StepFunctionProps) {
@@ -99,6 +104,12 @@ export class StepFunction extends Construct {
     }
 
     this.documentFont = props.documentFont ?? false;
+    this.openApiDocument = props.openApiDocument ?? false;
+    // Files copied beside the bundle: source -> name in the function's directory.
+    const beside: [string, string][] = [
+      ...(this.documentFont ? [[FONT_SOURCE, 'noto-serif-sc.woff'] as [string, string]] : []),
+      ...(this.openApiDocument ? [[OPENAPI_SOURCE, 'openapi.json'] as [string, string]] : []),
+    ];
     this.logGroup = new LogGroup(this, 'Logs', {
       logGroupName: `/aws/lambda/${props.functionName}`,
       encryptionKey: props.key,
@@ -143,16 +154,15 @@ export class StepFunction extends Construct {
         // The rule table, the templates and the staff-facing text are Chinese: as UTF-8 a character is 3 bytes;
         // esbuild's default (ASCII, \uXXXX escapes) makes it 6 (about a fifth of a step's bundle).
         charset: Charset.UTF8,
-        externalModules: externalModules(props.bundlesS3 ?? false),
+        externalModules: externalModules(),
         banner: ESM_REQUIRE_BANNER,
-        ...(props.documentFont
+        ...(beside.length > 0
           ? {
               commandHooks: {
                 beforeBundling: () => [],
                 beforeInstall: () => [],
-                afterBundling: (_input: string, output: string) => [
-                  `cp "${FONT_SOURCE}" "${output}/noto-serif-sc.woff"`,
-                ],
+                afterBundling: (_input: string, output: string) =>
+                  beside.map(([source, name]) => `cp "${source}" "${output}/${name}"`),
               },
             }
           : {}),

@@ -58,6 +58,7 @@ export class EnforcementStack extends Stack {
   readonly steps: Readonly<Record<StepName, StepFunction>>;
   readonly workflows: Workflows;
   readonly apiFunction: StepFunction;
+  readonly recordsApiFunction: StepFunction;
   readonly nodeSweeper: NodeSweeper;
   readonly commandCenter: CommandCenterDashboard;
   /** `global` or `china`, from the target region (infra/profile.ts). */
@@ -159,8 +160,8 @@ export class EnforcementStack extends Stack {
       functionName: `${prefix}-api`,
       description: 'Staff API: tasks, claims, assignments, case reads (decisions go to settle)',
       entry: functionEntry('api'),
-      // Signs evidence uploads and links: the pinned S3 client and presigner, bundled together.
-      bundlesS3: true,
+      // Serves GET /openapi.json from the file beside its bundle (no JSON Schema generation in the bundle).
+      openApiDocument: true,
       key,
       timeout: API_TIMEOUT,
       ...functionSettings,
@@ -169,6 +170,19 @@ export class EnforcementStack extends Stack {
         'status. A function dead-letter queue only receives failed asynchronous invocations.',
     });
     grantPorts(this.apiFunction, 'api', FUNCTION_USES.api, targets);
+    // The case file's routes (functions/api/records-api.ts): the one staff API function with S3 access.
+    this.recordsApiFunction = new StepFunction(this, 'RecordsApi', {
+      functionName: `${prefix}-records-api`,
+      description: 'Staff API, the case file: evidence uploads and links, issued documents, journal, timeline',
+      entry: functionEntry('records-api'),
+      key,
+      timeout: API_TIMEOUT,
+      ...functionSettings,
+      noDeadLetterQueueReason:
+        'Invoked only by API Gateway (synchronous proxy integration): the caller receives every failure as an HTTP ' +
+        'status. A function dead-letter queue only receives failed asynchronous invocations.',
+    });
+    grantPorts(this.recordsApiFunction, 'records-api', FUNCTION_USES['records-api'], targets);
     if (this.profile.name === 'china') {
       this.chinaApi = this.chinaStaffApi(config, key);
     } else {
@@ -261,6 +275,7 @@ export class EnforcementStack extends Stack {
       namePrefix: prefix,
       key,
       apiFunction: this.apiFunction.function,
+      recordsApiFunction: this.recordsApiFunction.function,
       settleFunction: this.settle.handler.function,
       mfaGate,
       logRetention: config.logRetention,
@@ -304,7 +319,7 @@ export class EnforcementStack extends Stack {
   private chinaStaffApi(config: StageConfig, key: EncryptionKey['key']): StaffApiOidc {
     const oidc = config.oidc;
     if (!oidc) throw new Error('the China profile needs the court OpenID Connect provider (oidcIssuer, oidcAudience)');
-    for (const fn of [this.apiFunction.function, this.settle.handler.function]) {
+    for (const fn of [this.apiFunction.function, this.recordsApiFunction.function, this.settle.handler.function]) {
       fn.addEnvironment(SIGN_IN_ENV, 'oidc');
       if (oidc.userClaim) fn.addEnvironment(OIDC_USER_CLAIM_ENV, oidc.userClaim);
     }
@@ -312,6 +327,7 @@ export class EnforcementStack extends Stack {
       namePrefix: config.namePrefix,
       key,
       apiFunction: this.apiFunction.function,
+      recordsApiFunction: this.recordsApiFunction.function,
       settleFunction: this.settle.handler.function,
       oidc,
       logRetention: config.logRetention,

@@ -307,6 +307,7 @@ export class EmbeddedRuntime {
     this.preservationSweeper = sweepPreservations(this.deps);
     this.apiHandler = createApiHandler(this.deps, new SinkLogger(this.logSink, { function: 'api' }), {
       recordOnComplete: true,
+      openApi: async () => (await import('../../functions/api/openapi.ts')).OPENAPI_DOCUMENT,
     });
   }
 

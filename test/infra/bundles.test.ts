@@ -39,7 +39,7 @@ describe('the step bundles', () => {
     const sizes: Record<string, number> = {};
     for (const step of Object.keys(STEP_USES) as StepName[]) {
       const outfile = join(dir, `${step}.mjs`);
-      await bundleFunction(stepEntry(step), outfile, false);
+      await bundleFunction(stepEntry(step), outfile);
       sizes[step] = statSync(outfile).size;
     }
     const listed = (step: string) => (OVER_GOAL as readonly string[]).includes(step);

@@ -73,7 +73,7 @@ describe('the China profile template', () => {
     for (const [, route] of routes) expect(route.Properties?.AuthorizationType).toBe('JWT');
   });
 
-  it('sends the API and settle functions the OIDC sign-in mode, with payload format 1.0', () => {
+  it('sends the API functions and settle the OIDC sign-in mode, with payload format 1.0', () => {
     // Act
     const fns = Object.fromEntries(
       ofType(china, 'AWS::Lambda::Function').map(([, fn]) => [fn.Properties?.FunctionName, fn.Properties]),
@@ -81,12 +81,12 @@ describe('the China profile template', () => {
     const integrations = ofType(china, 'AWS::ApiGatewayV2::Integration');
 
     // Assess
-    for (const name of ['enforcement-api', 'enforcement-settle']) {
+    for (const name of ['enforcement-api', 'enforcement-records-api', 'enforcement-settle']) {
       expect(
         (fns[name]?.Environment as { Variables: Record<string, string> } | undefined)?.Variables.STAFF_SIGN_IN,
       ).toBe('oidc');
     }
-    expect(integrations).toHaveLength(2);
+    expect(integrations).toHaveLength(3);
     for (const [, integration] of integrations) expect(integration.Properties?.PayloadFormatVersion).toBe('1.0');
   });
 
@@ -138,8 +138,9 @@ describe('the China profile template', () => {
         POWERTOOLS_TRACE_ENABLED: 'false',
       });
     }
-    // The steps, intake, settle, record-evidence, the staff API, the sweeper and the document renderer.
-    expect(fns).toHaveLength(STEPS.length + 6);
+    // The steps, intake, settle, record-evidence, the staff API's two (api, records-api), the sweeper and the
+    // document renderer.
+    expect(fns).toHaveLength(STEPS.length + 7);
     for (const [, machine] of machines) expect(machine.Properties?.TracingConfiguration).toEqual({ Enabled: false });
   });
 

@@ -20,7 +20,7 @@ async function bundledModules(name: 'intake' | 'settle' | 'sweep-nodes'): Promis
     mainFields: ['module', 'main'],
     minify: true,
     charset: 'utf8',
-    external: externalModules(false),
+    external: externalModules(),
     metafile: true,
     logLevel: 'error',
   });
@@ -49,8 +49,9 @@ describe('entry function bundles', () => {
     expect(modules.filter(staffApi)).toEqual([]);
   }, 60_000);
 
-  it('settle: its own routes only, not the route table or the OpenAPI document', async () => {
+  it('settle: its own routes only, not the route table or the OpenAPI document, no classic zod', async () => {
     const modules = await bundledModules('settle');
+    expect(modules.filter(classicZod)).toEqual([]);
     expect(modules).toContain('functions/api/settle-routes.ts');
     expect(modules).not.toContain('functions/api/routes.ts');
     expect(modules).not.toContain('functions/api/openapi.ts');

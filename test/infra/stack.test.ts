@@ -447,6 +447,7 @@ const ALL_FUNCTIONS: readonly { name: string; uses: readonly DependencyName[] }[
   { name: 'settle', uses: FUNCTION_USES.settle },
   { name: 'record-evidence', uses: FUNCTION_USES['record-evidence'] },
   { name: 'api', uses: FUNCTION_USES.api },
+  { name: 'records-api', uses: FUNCTION_USES['records-api'] },
   { name: 'sweep-nodes', uses: FUNCTION_USES['sweep-nodes'] },
   { name: 'mfa-gate', uses: [] },
   { name: 'render-document', uses: [] },
@@ -678,12 +679,25 @@ describe('the document-signing identity', () => {
       ...Object.values(stack.steps),
       stack.settle.handler,
       stack.apiFunction,
+      stack.recordsApiFunction,
       stack.intake.handler,
       stack.nodeSweeper.handler,
       stack.recordEvidence.handler,
       renderer,
     ].filter((fn) => fn.documentFont);
     expect(withFont).toEqual([renderer]);
+    // The api function alone ships the OpenAPI document beside its bundle (it serves GET /openapi.json from it).
+    const withOpenApi = [
+      ...Object.values(stack.steps),
+      stack.settle.handler,
+      stack.apiFunction,
+      stack.recordsApiFunction,
+      stack.intake.handler,
+      stack.nodeSweeper.handler,
+      stack.recordEvidence.handler,
+      renderer,
+    ].filter((fn) => fn.openApiDocument);
+    expect(withOpenApi).toEqual([stack.apiFunction]);
   });
 });
 
@@ -834,6 +848,7 @@ function grantsOf(name: string): string[] {
     settle: stack.settle.handler,
     'record-evidence': stack.recordEvidence.handler,
     api: stack.apiFunction,
+    'records-api': stack.recordsApiFunction,
     'sweep-nodes': stack.nodeSweeper.handler,
     'mfa-gate': stack.mfaGate,
     'render-document': stack.renderDocument.handler,
@@ -921,8 +936,8 @@ describe.each(ALL_FUNCTIONS)('the $name function', ({ name, uses }) => {
       expected.add(`machine:${prefix}-coercion states:StartExecution`);
       expected.add('sweep-dlq sqs:SendMessage'); // its dead-letter queue
     }
-    if (name === 'api') {
-      // The staff API signs uploads and links and sets legal holds (EVIDENCE_USE custody), beyond reading.
+    if (name === 'records-api') {
+      // The staff API's case-file function signs uploads and links and sets legal holds (EVIDENCE_USE custody).
       // It restores archived evidence for a view (P-EVIDENCE-STORAGE); it does not tag (record-evidence does).
       for (const action of [
         'PutObject',

@@ -14,6 +14,7 @@ import { MAX_BODY_BYTES } from '#contracts/limits.ts';
 import { MFA_ROLES } from '#domain/approvals/authority.ts';
 import { roleAt } from '#domain/approvals/policy.ts';
 import { ROLES } from '#domain/staff/roles.ts';
+import { RECORDS_API_OPERATIONS } from '../../functions/api/records-api.ts';
 import { ROUTES, type Route } from '../../functions/api/routes.ts';
 import { APPROVING_ROLES, ENROLMENT_ATTRIBUTE, groupsFor } from '../../functions/auth/mfa-gate.ts';
 import { StaffApi } from '../../infra/constructs/staff-api.ts';
@@ -97,16 +98,22 @@ describe('the staff API', () => {
     }
   });
 
-  it('sends decisions and the closing work to settle, and every other route to the API function', () => {
+  it('sends decisions and the closing work to settle, the case file to records-api, every other route to api', () => {
     const methods = methodPaths();
     const settle = `${prefix}-settle`;
     const api = `${prefix}-api`;
+    const records = `${prefix}-records-api`;
     for (const route of served) {
       const found = methods.get(`${route.method} ${route.path}`);
       const integration = (found?.method[1].Integration ?? {}) as { Uri?: unknown; Type?: string };
-      expect(integratedFunction(found?.method[1]), route.operationId).toBe(route.target === 'settle' ? settle : api);
+      const expected =
+        route.target === 'settle' ? settle : RECORDS_API_OPERATIONS.includes(route.operationId) ? records : api;
+      expect(integratedFunction(found?.method[1]), route.operationId).toBe(expected);
       expect(integration.Type).toBe('AWS_PROXY');
     }
+    // The case file: evidence, the issued documents, the journal, its verification and the timeline (all target api).
+    for (const operationId of RECORDS_API_OPERATIONS)
+      expect(served.find((r) => r.operationId === operationId)?.target, operationId).toBe('api');
     // Only routes that may resume or start an execution go to settle (the only holder of states:SendTask*).
     expect(served.filter((r) => r.target === 'settle').map((r) => r.operationId)).toEqual([
       'decideTask',
@@ -226,19 +233,23 @@ describe('the staff API', () => {
     );
   });
 
-  it('lets API Gateway invoke the two functions from this API only; the nested stack names them by ARN', () => {
+  it('lets API Gateway invoke the three functions from this API only; the nested stack names them by ARN', () => {
     const { staffApi } = synthesized().stack;
     const nested = logicalId(staffApi.rest.nestedStackResource as never);
     const permissions = resourcesOfType('AWS::Lambda::Permission').filter(([, p]) =>
       JSON.stringify(p.Properties?.SourceArn).includes(nested),
     );
-    expect(permissions).toHaveLength(2);
+    expect(permissions).toHaveLength(3);
     for (const [, permission] of permissions) {
       expect(permission.Properties?.Principal).toBe('apigateway.amazonaws.com');
       expect(JSON.stringify(permission.Properties?.SourceArn)).toMatch(/:execute-api:.*\/\*\/\*\/\*"/);
     }
     expect(permissions.map(([, p]) => JSON.stringify(p.Properties?.FunctionName)).sort()).toEqual(
-      [functionLogicalId(`${prefix}-api`), functionLogicalId(`${prefix}-settle`)]
+      [
+        functionLogicalId(`${prefix}-api`),
+        functionLogicalId(`${prefix}-records-api`),
+        functionLogicalId(`${prefix}-settle`),
+      ]
         .map((id) => JSON.stringify({ 'Fn::GetAtt': [id, 'Arn'] }))
         .sort(),
     );
@@ -351,6 +362,7 @@ function standaloneStaffApi(options: { readonly waf: boolean; readonly routes?: 
     namePrefix: 'alone',
     key,
     apiFunction: fn('Api'),
+    recordsApiFunction: fn('RecordsApi'),
     settleFunction: fn('Settle'),
     mfaGate: new StepFunction(stack, 'MfaGate', {
       functionName: 'alone-mfa-gate',

@@ -1,7 +1,8 @@
 /**
  * The evidence store on S3: presigned uploads with the SHA-256 signed in (x-amz-checksum-sha256 kept as a header,
  * so S3 checks the body against it), Content-Length and Content-Type signed; multipart uploads with a signed
- * SHA-256 per part; heads with the stored checksum; legal holds. (The embedded runtime has its own store,
+ * SHA-256 per part; heads with the stored checksum; legal holds. Requests are presigned by `S3Presigner` (SigV4,
+ * no S3 client); the other calls go through the S3 client. (The embedded runtime has its own store,
  * local/evidence/vault.ts, behind the same port.)
  */
 import { createHash } from 'node:crypto';
@@ -12,19 +13,17 @@ import {
   GetObjectCommand,
   GetObjectLegalHoldCommand,
   HeadObjectCommand,
-  PutObjectCommand,
   PutObjectLegalHoldCommand,
   PutObjectTaggingCommand,
   RestoreObjectCommand,
   type S3Client,
-  UploadPartCommand,
 } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { plusSeconds } from '#domain/calendar/local-date.ts';
 import { hexToBase64 } from '#domain/evidence/objects.ts';
 import { parseRestoreHeader } from '#domain/evidence/retention.ts';
 import { RULES } from '#domain/rules/values.ts';
 import type { EvidenceStore, PresignedRequest, Signing, StoredObject } from '#ports/evidence-store.ts';
+import type { S3Presigner } from './presigner.ts';
 
 /** x-amz-checksum-sha256 must stay a header: S3 checks a hoisted (query-string) checksum against nothing. */
 const UNHOISTABLE = new Set(['x-amz-checksum-sha256']);
@@ -32,6 +31,8 @@ const UNHOISTABLE = new Set(['x-amz-checksum-sha256']);
 export interface S3EvidenceStoreOptions {
   readonly client: S3Client;
   readonly bucket: string;
+  /** Signs the uploads and download links (for the same bucket). */
+  readonly presigner: S3Presigner;
 }
 
 function isNotFound(error: unknown): boolean {
@@ -42,33 +43,34 @@ function isNotFound(error: unknown): boolean {
 export class S3EvidenceStore implements EvidenceStore {
   private readonly client: S3Client;
   private readonly bucket: string;
+  private readonly presigner: S3Presigner;
 
   constructor(options: S3EvidenceStoreOptions) {
     this.client = options.client;
     this.bucket = options.bucket;
+    this.presigner = options.presigner;
   }
 
   async presignUpload(
     request: { key: string; contentType: string; sizeBytes: number; sha256: string },
     signing: Signing,
   ): Promise<PresignedRequest> {
-    const checksum = hexToBase64(request.sha256);
-    const command = new PutObjectCommand({
-      Bucket: this.bucket,
-      Key: request.key,
-      ContentType: request.contentType,
-      ContentLength: request.sizeBytes,
-      ChecksumSHA256: checksum,
+    const headers = {
+      'content-type': request.contentType,
+      'content-length': String(request.sizeBytes),
+      'x-amz-checksum-sha256': hexToBase64(request.sha256),
+    };
+    const url = await this.presigner.presign({
+      method: 'PUT',
+      operation: 'PutObject',
+      key: request.key,
+      headers,
+      ...signingOptions(signing),
     });
-    const url = await getSignedUrl(this.client, command, signingOptions(signing, ['content-type', 'content-length']));
     return {
       method: 'PUT',
       url,
-      headers: {
-        'content-type': request.contentType,
-        'content-length': String(request.sizeBytes),
-        'x-amz-checksum-sha256': checksum,
-      },
+      headers,
       expiresAt: plusSeconds(signing.signedAt, signing.expiresInSeconds),
     };
   }
@@ -91,20 +93,22 @@ export class S3EvidenceStore implements EvidenceStore {
     request: { key: string; uploadId: string; partNumber: number; sizeBytes: number; sha256: string },
     signing: Signing,
   ): Promise<PresignedRequest> {
-    const checksum = hexToBase64(request.sha256);
-    const command = new UploadPartCommand({
-      Bucket: this.bucket,
-      Key: request.key,
-      UploadId: request.uploadId,
-      PartNumber: request.partNumber,
-      ContentLength: request.sizeBytes,
-      ChecksumSHA256: checksum,
+    const headers = {
+      'content-length': String(request.sizeBytes),
+      'x-amz-checksum-sha256': hexToBase64(request.sha256),
+    };
+    const url = await this.presigner.presign({
+      method: 'PUT',
+      operation: 'UploadPart',
+      key: request.key,
+      query: { partNumber: String(request.partNumber), uploadId: request.uploadId },
+      headers,
+      ...signingOptions(signing),
     });
-    const url = await getSignedUrl(this.client, command, signingOptions(signing, ['content-length']));
     return {
       method: 'PUT',
       url,
-      headers: { 'content-length': String(request.sizeBytes), 'x-amz-checksum-sha256': checksum },
+      headers,
       expiresAt: plusSeconds(signing.signedAt, signing.expiresInSeconds),
     };
   }
@@ -175,15 +179,19 @@ export class S3EvidenceStore implements EvidenceStore {
     request: { key: string; versionId?: string; disposition: 'inline' | 'attachment'; fileName: string },
     signing: Signing,
   ): Promise<PresignedRequest> {
-    const command = new GetObjectCommand({
-      Bucket: this.bucket,
-      Key: request.key,
-      ...(request.versionId ? { VersionId: request.versionId } : {}),
-      ResponseContentDisposition: `${request.disposition}; filename="${request.fileName}"`,
+    const url = await this.presigner.presign({
+      method: 'GET',
+      operation: 'GetObject',
+      key: request.key,
+      query: {
+        'response-content-disposition': `${request.disposition}; filename="${request.fileName}"`,
+        ...(request.versionId ? { versionId: request.versionId } : {}),
+      },
+      ...signingOptions(signing),
     });
     return {
       method: 'GET',
-      url: await getSignedUrl(this.client, command, signingOptions(signing, [])),
+      url,
       headers: {},
       expiresAt: plusSeconds(signing.signedAt, signing.expiresInSeconds),
     };
@@ -249,11 +257,10 @@ export class S3EvidenceStore implements EvidenceStore {
   }
 }
 
-function signingOptions(signing: Signing, signed: readonly string[]) {
+function signingOptions(signing: Signing) {
   return {
-    expiresIn: signing.expiresInSeconds,
-    signingDate: new Date(signing.signedAt),
-    unhoistableHeaders: UNHOISTABLE,
-    signableHeaders: new Set(signed),
+    signedAt: new Date(signing.signedAt),
+    expiresInSeconds: signing.expiresInSeconds,
+    unhoistable: UNHOISTABLE,
   };
 }

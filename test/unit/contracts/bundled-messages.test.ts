@@ -22,7 +22,6 @@ describe('a bundled step contract', () => {
 export const issues = DispatchInput.safeParse({ caseId: 7 }).error?.issues.map((i) => i.message) ?? [];`,
       },
       outfile,
-      false,
     );
     const { issues } = (await import(pathToFileURL(outfile).href)) as { issues: string[] };
     expect(issues).toContain('Invalid input: expected string, received number');
