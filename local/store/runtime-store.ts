@@ -3,10 +3,14 @@
  * index), task tokens, timers ordered by due time, alerts, dead letters, per-case counters and settings. What Step
  * Functions keeps for itself on AWS.
  *
- * A task token's timeout is kept on the token's row (timeout_at, in a partial index of waiting tokens), not as a row
- * of its own in timers: the token and its timeout are one INSERT (inside a transaction the token's row is held until
- * the commit, when its timeout is known), and a token settled before its timeout leaves that index with the settling
- * UPDATE, so nothing is deleted. `dueTimers` and `nextTimer` read both, in the same (due time, id) order.
+ * The task token an execution waits on is kept on the execution's row (token, token_status, token_data: a unique
+ * index finds it by its id), with its timeout (timeout_at, in a partial index of waiting tokens), not as a row of its
+ * own: inside a unit the token is held until the segment writes the record naming it as its wait, and goes into that
+ * record's statement with its timeout; settling it is one conditional UPDATE of that row, and a token settled before
+ * its timeout leaves the index with it, so nothing is deleted. The execution's next token replaces a settled one
+ * (which then is no longer found: it cannot be settled again). A token put otherwise (outside a unit, its execution
+ * not waiting on it, a migration) keeps a row of its own in `tokens`, with its timeout there. `dueTimers` and
+ * `nextTimer` read timers and both kinds of timeouts in one (due time, id) order.
  *
  * Other timers (partner answers to deliver, Wait states) added or deleted inside a transaction are held until its
  * commit and written then, all the additions in one INSERT and all the deletions in one DELETE: a step that sends
@@ -77,6 +81,20 @@ export const RUNTIME_MIGRATIONS: readonly string[] = [
      WHERE json_extract(timers.data, '$.kind') = 'timeout' AND json_extract(timers.data, '$.token') = tokens.token;
    DELETE FROM timers WHERE json_extract(data, '$.kind') = 'timeout'
      AND EXISTS (SELECT 1 FROM tokens WHERE tokens.token = json_extract(timers.data, '$.token'));`,
+  // The token an execution waits on moves onto the execution's row (with its status, record and timeout): written
+  // with the record the segment writes anyway, instead of a row of its own. Other tokens stay in tokens.
+  `ALTER TABLE executions ADD COLUMN token TEXT;
+   ALTER TABLE executions ADD COLUMN token_status TEXT;
+   ALTER TABLE executions ADD COLUMN token_data TEXT;
+   ALTER TABLE executions ADD COLUMN timeout_at TEXT;
+   ALTER TABLE executions ADD COLUMN timeout_id TEXT;
+   CREATE UNIQUE INDEX executions_by_token ON executions (token) WHERE token IS NOT NULL;
+   CREATE INDEX executions_timeouts ON executions (timeout_at, timeout_id)
+     WHERE token_status = 'waiting' AND timeout_at IS NOT NULL;
+   UPDATE executions SET token = tokens.token, token_status = tokens.status, token_data = tokens.data,
+     timeout_at = tokens.timeout_at, timeout_id = tokens.timeout_id
+     FROM tokens WHERE tokens.token = json_extract(executions.data, '$.waiting.token');
+   DELETE FROM tokens WHERE EXISTS (SELECT 1 FROM executions WHERE executions.token = tokens.token);`,
 ];
 
 type TimeoutTimer = Extract<TimerRecord, { kind: 'timeout' }>;
@@ -93,12 +111,38 @@ type HeldTimers = {
 };
 const timerKey = (timer: Pick<TimerRecord, 'fireAt' | 'id'>) => `${timer.fireAt}|${timer.id}`;
 
-/** Timers (their data) and token timeouts (their token) in one due-time order: what dueTimers and nextTimer read. */
-const TIMERS_AND_TIMEOUTS = `SELECT fire_at, id, data, NULL AS token FROM timers WHERE fire_at <= ?1
+/**
+ * Timers (their data) and token timeouts (their token, on an execution's row or a token's own) in one due-time
+ * order: what dueTimers and nextTimer read (the timer queue: counted as `SELECT timers`, its last table).
+ */
+const TIMERS_AND_TIMEOUTS = `SELECT timeout_at AS fire_at, timeout_id AS id, NULL AS data, token FROM executions
+    WHERE token_status = 'waiting' AND timeout_at IS NOT NULL AND timeout_at <= ?1
   UNION ALL
   SELECT timeout_at, timeout_id, NULL, token FROM tokens
     WHERE status = 'waiting' AND timeout_at IS NOT NULL AND timeout_at <= ?1
+  UNION ALL
+  SELECT fire_at, id, data, NULL AS token FROM timers WHERE fire_at <= ?1
   ORDER BY 1, 2 LIMIT ?2`;
+
+const NEXT_TIMER = `SELECT timeout_at AS fire_at, timeout_id AS id, NULL AS data, token FROM executions
+    WHERE token_status = 'waiting' AND timeout_at IS NOT NULL
+  UNION ALL
+  SELECT timeout_at, timeout_id, NULL, token FROM tokens WHERE status = 'waiting' AND timeout_at IS NOT NULL
+  UNION ALL
+  SELECT fire_at, id, data, NULL FROM timers
+  ORDER BY 1, 2 LIMIT 1`;
+
+/** A token's record by its id: on the row of the execution waiting on it, else a row of its own. */
+const TOKEN_BY_ID = `SELECT token_data AS data FROM executions WHERE token = ?1
+  UNION ALL SELECT data FROM tokens WHERE token = ?1 LIMIT 1`;
+
+/** Settles a waiting token (`?7`) once: `table`, and its columns of the token's status and record. */
+const settleIn = (table: string, status: string, data: string) =>
+  `UPDATE ${table} SET ${status} = ?1, ${data} = json_set(${data}, '$.status', ?2, '$.output', json(?3), '$.error', ?4,
+     '$.cause', ?5, '$.queued', ?6)
+   WHERE token = ?7 AND ${status} = 'waiting' RETURNING ${data} AS data`;
+const SETTLE_ON_EXECUTION = settleIn('executions', 'token_status', 'token_data');
+const SETTLE_ON_TOKEN = settleIn('tokens', 'status', 'data');
 
 type TimerRow = { fire_at: string; id: string; data: string | null; token: string | null };
 
@@ -263,6 +307,30 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   async putExecution(record: ExecutionRecord): Promise<void> {
     const data = JSON.stringify(record);
+    const waitingOn = record.waiting?.kind === 'token' ? record.waiting.token : undefined;
+    const held = waitingOn === undefined ? undefined : this.heldTokens.get(waitingOn);
+    if (waitingOn !== undefined && held && held.record.execution === record.name) {
+      // The token it now waits on (put in this unit, with its timeout) goes on the record's row, in this statement.
+      this.heldTokens.delete(waitingOn);
+      this.sql.run(
+        `INSERT INTO executions (name, case_id, status, data, token, token_status, token_data, timeout_at, timeout_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET case_id = excluded.case_id, status = excluded.status, data = excluded.data,
+           token = excluded.token, token_status = excluded.token_status, token_data = excluded.token_data,
+           timeout_at = excluded.timeout_at, timeout_id = excluded.timeout_id`,
+        record.name,
+        record.caseId,
+        record.status,
+        data,
+        waitingOn,
+        held.record.status,
+        JSON.stringify(held.record),
+        held.timeout?.at ?? null,
+        held.timeout?.id ?? null,
+      );
+      this.remember(record.name, data);
+      return;
+    }
     this.sql.run(
       `INSERT INTO executions (name, case_id, status, data) VALUES (?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET case_id = excluded.case_id, status = excluded.status, data = excluded.data`,
@@ -301,7 +369,7 @@ export class SqliteRuntimeStore implements RuntimeStore {
   async getToken(token: string): Promise<TokenRecord | undefined> {
     const held = this.heldTokens.get(token);
     if (held) return held.record;
-    return parsed(this.sql.get('SELECT data FROM tokens WHERE token = ?', token));
+    return parsed(this.sql.get(TOKEN_BY_ID, token));
   }
 
   async settleToken(
@@ -311,19 +379,18 @@ export class SqliteRuntimeStore implements RuntimeStore {
     this.settleHeld(token);
     // One statement: the condition (still waiting) in the WHERE, the settled record back by RETURNING. A settled
     // token leaves the index of waiting tokens' timeouts: its timeout will not fire.
+    // The token an execution waits on is on the execution's row; others (put outside a unit, migrated) have their own.
+    const params = [
+      outcome.status,
+      outcome.status,
+      JSON.stringify(outcome.output ?? null),
+      outcome.error ?? null,
+      outcome.cause ?? null,
+      outcome.queued ?? null,
+      token,
+    ];
     const settled = parsed<TokenRecord>(
-      this.sql.get(
-        `UPDATE tokens SET status = ?, data = json_set(data, '$.status', ?, '$.output', json(?), '$.error', ?,
-           '$.cause', ?, '$.queued', ?)
-         WHERE token = ? AND status = 'waiting' RETURNING data`,
-        outcome.status,
-        outcome.status,
-        JSON.stringify(outcome.output ?? null),
-        outcome.error ?? null,
-        outcome.cause ?? null,
-        outcome.queued ?? null,
-        token,
-      ),
+      this.sql.get(SETTLE_ON_EXECUTION, ...params) ?? this.sql.get(SETTLE_ON_TOKEN, ...params),
     );
     if (settled) {
       this.settledHere.add(token);
@@ -341,13 +408,20 @@ export class SqliteRuntimeStore implements RuntimeStore {
       this.heldTokens.set(timer.token, { ...held, timeout: { at: timer.fireAt, id: timer.id } });
       return;
     }
-    const onToken = this.sql.run(
-      'UPDATE tokens SET timeout_at = ?, timeout_id = ? WHERE token = ?',
-      timer.fireAt,
-      timer.id,
-      timer.token,
-    );
-    if (onToken === 0) this.insertTimer(timer);
+    const onRow =
+      this.sql.run(
+        'UPDATE executions SET timeout_at = ?, timeout_id = ? WHERE token = ?',
+        timer.fireAt,
+        timer.id,
+        timer.token,
+      ) > 0 ||
+      this.sql.run(
+        'UPDATE tokens SET timeout_at = ?, timeout_id = ? WHERE token = ?',
+        timer.fireAt,
+        timer.id,
+        timer.token,
+      ) > 0;
+    if (!onRow) this.insertTimer(timer);
   }
 
   private insertTimer(timer: TimerRecord): void {
@@ -390,6 +464,12 @@ export class SqliteRuntimeStore implements RuntimeStore {
       return;
     }
     this.settleHeld(timer.token);
+    const onExecution = this.sql.run(
+      'UPDATE executions SET timeout_at = NULL, timeout_id = NULL WHERE token = ? AND timeout_at = ?',
+      timer.token,
+      timer.fireAt,
+    );
+    if (onExecution > 0) return;
     this.sql.run(
       'UPDATE tokens SET timeout_at = NULL, timeout_id = NULL WHERE token = ? AND timeout_at = ?',
       timer.token,
@@ -407,12 +487,7 @@ export class SqliteRuntimeStore implements RuntimeStore {
   async nextTimer(): Promise<TimerRecord | undefined> {
     this.flushHeldTokens();
     this.flushHeldTimers();
-    const row = this.sql.get<TimerRow>(
-      `SELECT fire_at, id, data, NULL AS token FROM timers
-       UNION ALL
-       SELECT timeout_at, timeout_id, NULL, token FROM tokens WHERE status = 'waiting' AND timeout_at IS NOT NULL
-       ORDER BY 1, 2 LIMIT 1`,
-    );
+    const row = this.sql.get<TimerRow>(NEXT_TIMER);
     return row ? timerOf(row) : undefined;
   }
 
