@@ -101,6 +101,8 @@ type TimeoutTimer = Extract<TimerRecord, { kind: 'timeout' }>;
 /** A token's row not yet written (inside a transaction), with its timeout once armed. */
 type HeldToken = { record: TokenRecord; timeout?: { at: Instant; id: string } };
 type OtherTimer = Exclude<TimerRecord, { kind: 'timeout' }>;
+/** A token on an execution's row, as this store last wrote or settled it. */
+type RowToken = { readonly execution: string; readonly record: TokenRecord };
 /** Timer rows changed in the open transaction and not yet written, by `fire_at|id`. */
 type HeldTimers = {
   readonly added: Map<string, OtherTimer>;
@@ -177,6 +179,15 @@ export class SqliteRuntimeStore implements RuntimeStore {
   private heldTimers: HeldTimers = { added: new Map(), deleted: new Map(), cases: new Set() };
   /** Tokens this store settled, whose timeouts left the index with them: deleting such a timeout writes nothing. */
   private readonly settledHere = new Set<string>();
+  /**
+   * Tokens on execution rows as this store wrote them (by token, and which token each execution's row holds), so
+   * that settling one inside a unit needs no statement of its own. Sound on the same ground as the execution cache;
+   * emptied when a transaction is rolled back.
+   */
+  private readonly rowTokens = new Map<string, RowToken>();
+  private readonly rowTokenOf = new Map<string, string>();
+  /** Row tokens settled in the open transaction: written with their execution's record, or at the commit. */
+  private heldSettled = new Map<string, RowToken>();
   private readonly inTransaction: () => boolean;
 
   constructor(database: OpenedDatabase, operations?: StoreOperations) {
@@ -186,14 +197,18 @@ export class SqliteRuntimeStore implements RuntimeStore {
     onRollback(database.db, () => {
       this.executions.clear();
       this.settledHere.clear();
+      this.rowTokens.clear();
+      this.rowTokenOf.clear();
     });
     registerWriteBehind(database.db, {
       flush: () => {
         for (const held of this.heldTokens.values()) this.writeToken(held);
         this.heldTokens.clear();
+        this.flushHeldSettled();
         this.flushHeldTimers();
       },
       snapshot: () => ({
+        settled: new Map(this.heldSettled),
         tokens: new Map(this.heldTokens),
         timers: {
           added: new Map(this.heldTimers.added),
@@ -202,7 +217,12 @@ export class SqliteRuntimeStore implements RuntimeStore {
         },
       }),
       restore: (state) => {
-        const { tokens, timers } = state as { tokens: Map<string, HeldToken>; timers: HeldTimers };
+        const { settled, tokens, timers } = state as {
+          settled: Map<string, RowToken>;
+          tokens: Map<string, HeldToken>;
+          timers: HeldTimers;
+        };
+        this.heldSettled = new Map(settled);
         this.heldTokens = new Map(tokens);
         this.heldTimers = {
           added: new Map(timers.added),
@@ -270,6 +290,40 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   private flushHeldTokens(): void {
     for (const token of [...this.heldTokens.keys()]) this.settleHeld(token);
+    this.flushHeldSettled();
+  }
+
+  /** Settlements held for executions whose records this unit did not write again. */
+  private flushHeldSettled(): void {
+    for (const { execution, record } of this.heldSettled.values())
+      this.sql.run(
+        'UPDATE executions SET token_status = ?, token_data = ? WHERE name = ? AND token = ?',
+        record.status,
+        JSON.stringify(record),
+        execution,
+        record.token,
+      );
+    this.heldSettled.clear();
+  }
+
+  private rememberRowToken(execution: string, record: TokenRecord): void {
+    const previous = this.rowTokenOf.get(execution);
+    if (previous !== undefined && previous !== record.token) this.rowTokens.delete(previous);
+    this.rowTokenOf.delete(execution);
+    this.rowTokenOf.set(execution, record.token);
+    this.rowTokens.delete(record.token);
+    this.rowTokens.set(record.token, { execution, record });
+    if (this.rowTokenOf.size > CACHED_EXECUTIONS) {
+      const [oldest, token] = this.rowTokenOf.entries().next().value as [string, string];
+      this.rowTokenOf.delete(oldest);
+      this.rowTokens.delete(token);
+    }
+  }
+
+  /** The settlement held for an execution's row token, if any. */
+  private heldSettlementOf(execution: string): RowToken | undefined {
+    for (const held of this.heldSettled.values()) if (held.execution === execution) return held;
+    return undefined;
   }
 
   private remember(name: string, data: string): void {
@@ -312,6 +366,9 @@ export class SqliteRuntimeStore implements RuntimeStore {
     if (waitingOn !== undefined && held && held.record.execution === record.name) {
       // The token it now waits on (put in this unit, with its timeout) goes on the record's row, in this statement.
       this.heldTokens.delete(waitingOn);
+      // The token it waited on before (settled, held in this unit) is replaced: nothing more to write for it.
+      const replaced = this.heldSettlementOf(record.name);
+      if (replaced) this.heldSettled.delete(replaced.record.token);
       this.sql.run(
         `INSERT INTO executions (name, case_id, status, data, token, token_status, token_data, timeout_at, timeout_id)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -328,6 +385,27 @@ export class SqliteRuntimeStore implements RuntimeStore {
         held.timeout?.at ?? null,
         held.timeout?.id ?? null,
       );
+      this.remember(record.name, data);
+      this.rememberRowToken(record.name, held.record);
+      return;
+    }
+    const settled = this.heldSettlementOf(record.name);
+    if (
+      settled &&
+      this.sql.run(
+        `UPDATE executions SET case_id = ?, status = ?, data = ?, token_status = ?, token_data = ?
+         WHERE name = ? AND token = ?`,
+        record.caseId,
+        record.status,
+        data,
+        settled.record.status,
+        JSON.stringify(settled.record),
+        record.name,
+        settled.record.token,
+      ) > 0
+    ) {
+      // The settlement of the token it waited on, held in this unit, is written with the record.
+      this.heldSettled.delete(settled.record.token);
       this.remember(record.name, data);
       return;
     }
@@ -362,12 +440,13 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   async putToken(record: TokenRecord): Promise<void> {
     this.settledHere.delete(record.token);
+    this.rowTokens.delete(record.token);
     if (this.inTransaction()) this.heldTokens.set(record.token, { record });
     else this.writeToken({ record });
   }
 
   async getToken(token: string): Promise<TokenRecord | undefined> {
-    const held = this.heldTokens.get(token);
+    const held = this.heldTokens.get(token) ?? this.heldSettled.get(token) ?? this.rowTokens.get(token);
     if (held) return held.record;
     return parsed(this.sql.get(TOKEN_BY_ID, token));
   }
@@ -377,6 +456,18 @@ export class SqliteRuntimeStore implements RuntimeStore {
     outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause' | 'queued'>,
   ): Promise<TokenRecord | undefined> {
     this.settleHeld(token);
+    if (this.heldSettled.has(token)) return undefined;
+    const onRow = this.rowTokens.get(token);
+    if (onRow && this.inTransaction()) {
+      // Known to be on its execution's row: settled once, here (the record's status says whether it still waits),
+      // and written with the execution's record or at the commit, in the same transaction.
+      if (onRow.record.status !== 'waiting') return undefined;
+      const record: TokenRecord = { ...onRow.record, ...outcome, output: outcome.output ?? null };
+      this.heldSettled.set(token, { execution: onRow.execution, record });
+      this.rememberRowToken(onRow.execution, record);
+      this.noteSettled(token);
+      return record;
+    }
     // One statement: the condition (still waiting) in the WHERE, the settled record back by RETURNING. A settled
     // token leaves the index of waiting tokens' timeouts: its timeout will not fire.
     // The token an execution waits on is on the execution's row; others (put outside a unit, migrated) have their own.
@@ -393,12 +484,16 @@ export class SqliteRuntimeStore implements RuntimeStore {
       this.sql.get(SETTLE_ON_EXECUTION, ...params) ?? this.sql.get(SETTLE_ON_TOKEN, ...params),
     );
     if (settled) {
-      this.settledHere.add(token);
-      // Tokens without a timeout are never looked up again: keep the most recent only (older ones take the UPDATE).
-      if (this.settledHere.size > SETTLED_KEPT)
-        this.settledHere.delete(this.settledHere.values().next().value as string);
+      this.noteSettled(token);
+      if (onRow) this.rememberRowToken(onRow.execution, settled);
     }
     return settled;
+  }
+
+  private noteSettled(token: string): void {
+    this.settledHere.add(token);
+    // Tokens without a timeout are never looked up again: keep the most recent only (older ones take the UPDATE).
+    if (this.settledHere.size > SETTLED_KEPT) this.settledHere.delete(this.settledHere.values().next().value as string);
   }
 
   /** A token's timeout goes on its row; a timeout whose token has no row yet (a migration's order) is a timer row. */

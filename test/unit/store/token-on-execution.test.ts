@@ -137,6 +137,45 @@ describe('the waiting token on its execution row (SQLite)', () => {
     expect(await store.getExecution('x1')).toBeUndefined();
   });
 
+  it('settled inside a unit that writes the execution again: one statement for both, settled once', async () => {
+    const { dir, ops, units, store } = fresh();
+    await waitOn(units, store, 'tok-1');
+    const before = ops.byKind.get('UPDATE executions') ?? 0;
+    await units.run(async () => {
+      expect(await store.settleToken('tok-1', { status: 'succeeded', output: { ok: 1 } })).toMatchObject({
+        status: 'succeeded',
+      });
+      expect(await store.settleToken('tok-1', { status: 'timed-out' })).toBeUndefined();
+      expect(await store.getToken('tok-1')).toMatchObject({ status: 'succeeded', output: { ok: 1 } });
+      await store.deleteTimer(timeout('tok-1'));
+      await store.putExecution(waitingOn('tok-1', { status: 'succeeded', waiting: undefined }));
+    });
+    expect((ops.byKind.get('UPDATE executions') ?? 0) - before).toBe(1);
+    expect(count(ops, 'DELETE timers')).toBe(0);
+    const reopened = open(dir).store;
+    expect(await reopened.getToken('tok-1')).toMatchObject({ status: 'succeeded', output: { ok: 1 } });
+    expect(await reopened.settleToken('tok-1', { status: 'timed-out' })).toBeUndefined();
+    expect(await reopened.dueTimers('2026-04-01T00:00:00.000Z')).toEqual([]);
+  });
+
+  it('settled inside a unit that does not write the execution: written at the commit; taken back by a rollback', async () => {
+    const { dir, units, store } = fresh();
+    await waitOn(units, store, 'tok-1');
+    await expect(
+      units.run(async () => {
+        await store.settleToken('tok-1', { status: 'succeeded', output: 1 });
+        throw new Error('the decision failed');
+      }),
+    ).rejects.toThrow('the decision failed');
+    expect(await store.getToken('tok-1')).toEqual(token('tok-1'));
+    await units.run(async () => {
+      await store.settleToken('tok-1', { status: 'failed', error: 'E', cause: 'c' });
+    });
+    const reopened = open(dir).store;
+    expect(await reopened.getToken('tok-1')).toMatchObject({ status: 'failed', error: 'E', cause: 'c' });
+    expect(await reopened.dueTimers('2026-04-01T00:00:00.000Z')).toEqual([]);
+  });
+
   it('a database whose waiting tokens are rows of their own is migrated onto the executions, timeouts still due', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'token-on-execution-'));
     dirs.push(dir);
