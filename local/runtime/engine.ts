@@ -104,6 +104,8 @@ export function resolveSimplePath(value: unknown, path: string): unknown {
 
 /** The most deliveries fired in one unit of work. */
 const DELIVERY_BATCH = 50;
+/** How many due timers `fireDue` reads at a time. */
+const DUE_READ = 100;
 
 /** The timers `due[from]` fires with: alone, or, a delivery, with the deliveries due at its instant right after it. */
 function firingBatch(due: readonly TimerRecord[], from: number): TimerRecord[] {
@@ -398,6 +400,9 @@ export class LocalEngine implements WorkflowEngine {
     this.earliestTimer = { known: false };
     const unit = this.options.unit ?? ((work) => work());
     let fired = 0;
+    // Whether every due timer read was fired and none due was added: then nothing is due any more, and the earliest
+    // timer is known from the last read (where the store gives it) and kept by the firings (addTimer, deleteTimer).
+    let complete = false;
     try {
       // Until nothing is due: the due timers are read again whenever a firing added one due already (a wake, an
       // answer without delay), so each firing is of the earliest timer due, (due time, id), on disk at that moment.
@@ -405,8 +410,9 @@ export class LocalEngine implements WorkflowEngine {
       // from wherever the killed process was (issue 11: two commits of one case swapped after a restart).
       for (;;) {
         this.addedDue = false;
-        const due = await this.options.store.dueTimers(now);
-        if (due.length === 0) break;
+        const due = await this.readDue(now);
+        complete = due.length === 0;
+        if (complete) break;
         for (let next = 0; next < due.length && !this.addedDue; ) {
           const batch = firingBatch(due, next);
           let done = 0;
@@ -427,11 +433,26 @@ export class LocalEngine implements WorkflowEngine {
           fired += done;
           await this.drain();
         }
+        complete = !this.addedDue && due.length < DUE_READ;
+        if (complete) break;
       }
     } finally {
-      this.earliestTimer = { known: false };
+      if (!complete) this.earliestTimer = { known: false };
     }
     return fired;
+  }
+
+  /**
+   * The due timers; where the store gives it in the same read, the earliest timer after them becomes known (the
+   * firings that follow keep it: an added timer lowers it, deleting it makes it unknown).
+   */
+  private async readDue(now: Instant): Promise<TimerRecord[]> {
+    const { store } = this.options;
+    this.earliestTimer = { known: false };
+    if (!store.dueTimersAndNext) return store.dueTimers(now, DUE_READ);
+    const { due, next } = await store.dueTimersAndNext(now, DUE_READ);
+    this.earliestTimer = { known: true, ...(next ? { at: next } : {}) };
+    return due;
   }
 
   async nextTimerAt(): Promise<Instant | undefined> {

@@ -126,6 +126,19 @@ const TIMERS_AND_TIMEOUTS = `SELECT timeout_at AS fire_at, timeout_id AS id, NUL
   SELECT fire_at, id, data, NULL AS token FROM timers WHERE fire_at <= ?1
   ORDER BY 1, 2 LIMIT ?2`;
 
+/**
+ * TIMERS_AND_TIMEOUTS, then one row (no id) with the due time of the earliest timer or timeout after `?1`: what
+ * the engine fires now and when it next has something to do, in one read.
+ */
+const DUE_AND_NEXT = `SELECT fire_at, id, data, token, 0 FROM (${TIMERS_AND_TIMEOUTS})
+  UNION ALL
+  SELECT min(at), NULL, NULL, NULL, 1 FROM (
+    SELECT min(timeout_at) AS at FROM executions
+      WHERE token_status = 'waiting' AND timeout_at IS NOT NULL AND timeout_at > ?1
+    UNION ALL SELECT min(timeout_at) FROM tokens WHERE status = 'waiting' AND timeout_at IS NOT NULL AND timeout_at > ?1
+    UNION ALL SELECT min(fire_at) FROM timers WHERE fire_at > ?1)
+  ORDER BY 5, 1, 2`;
+
 const NEXT_TIMER = `SELECT timeout_at AS fire_at, timeout_id AS id, NULL AS data, token FROM executions
     WHERE token_status = 'waiting' AND timeout_at IS NOT NULL
   UNION ALL
@@ -577,6 +590,16 @@ export class SqliteRuntimeStore implements RuntimeStore {
     this.flushHeldTokens();
     this.flushHeldTimers();
     return this.sql.all<TimerRow>(TIMERS_AND_TIMEOUTS, now, limit).map(timerOf);
+  }
+
+  async dueTimersAndNext(now: Instant, limit: number): Promise<{ due: TimerRecord[]; next?: Instant }> {
+    this.flushHeldTokens();
+    this.flushHeldTimers();
+    // The due rows, then the one without an id (its time null when no timer is left after now).
+    const rows = this.sql.all<TimerRow | { fire_at: string | null; id: null }>(DUE_AND_NEXT, now, limit);
+    const last = rows.pop();
+    const due = (rows as TimerRow[]).map(timerOf);
+    return last?.fire_at ? { due, next: last.fire_at } : { due };
   }
 
   async nextTimer(): Promise<TimerRecord | undefined> {
