@@ -101,15 +101,17 @@ export class SqliteApprovalStore implements ApprovalStore {
     this.remember(approval.approvalId, { data, token: token ?? null });
   }
 
-  private write(approval: Approval, token: string | undefined): void {
+  /** Writes the row now; `onlyPending`: not over a row that is no longer pending. The number of rows written. */
+  private write(approval: Approval, token: string | undefined, onlyPending = false): number {
     const data = JSON.stringify(approval);
     this.cached.delete(approval.approvalId);
-    this.sql.run(
+    const written = this.sql.run(
       `INSERT INTO approvals (approval_id, court, required_role, status, due_at, created_at, token, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (approval_id) DO UPDATE SET court = excluded.court, required_role = excluded.required_role,
          status = excluded.status, due_at = excluded.due_at, created_at = excluded.created_at, token = excluded.token,
-         data = excluded.data`,
+         data = excluded.data
+       WHERE ? = 0 OR approvals.status = 'pending'`,
       approval.approvalId,
       approval.court,
       approval.requiredRole,
@@ -118,16 +120,25 @@ export class SqliteApprovalStore implements ApprovalStore {
       approval.createdAt,
       token,
       data,
+      onlyPending ? 1 : 0,
     );
-    this.remember(approval.approvalId, { data, token: token ?? null });
+    if (written > 0) this.remember(approval.approvalId, { data, token: token ?? null });
+    return written;
   }
 
   async register(approval: Approval, token: string): Promise<void> {
+    const { token: _token, ...fields } = approval as Approval & { token?: unknown };
+    if (!this.held.has(approval.approvalId) && !this.cached.has(approval.approvalId)) {
+      // Not known here (most often a new approval): one conditional statement instead of a read and a write. It
+      // changes no row that is no longer pending; then nothing is remembered, and the next read goes to the table.
+      const pending: Approval = { ...fields, status: 'pending' };
+      this.write(pending, token, true);
+      return;
+    }
     this.sql.tx(() => {
       const found = this.read(approval.approvalId);
       // Already decided or timed out: a re-run of the waiting step must not reopen it.
       if (found && found.approval.status !== 'pending') return;
-      const { token: _t, ...fields } = approval as Approval & { token?: unknown };
       this.put({ ...fields, status: 'pending' }, token);
     });
   }

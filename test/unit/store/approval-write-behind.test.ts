@@ -93,4 +93,24 @@ describe('approvals held until the commit (SQLite)', () => {
     expect(tokenOf(database)).toEqual({ token: 'tok-1' });
     expect((await store.claimForDecision('a1', decision)).token).toBe('tok-1');
   });
+
+  it('a new approval is registered in one statement, without a read; one decided is not reopened by a re-run', async () => {
+    const { dir, database, ops, units, store } = fresh();
+    await units.run(() => store.register(approval, 'tok-1'));
+    expect(ops.byKind.get('SELECT approvals') ?? 0).toBe(0);
+    expect(writes(ops)).toBe(1);
+    await units.run(async () => {
+      await store.claimForDecision('a1', decision);
+      await store.clearToken('a1');
+    });
+    database.db.close();
+    // Another process (a restart) knows nothing of it: the waiting step re-run registers it again.
+    const again = open(dir);
+    await again.units.run(() => again.store.register(approval, 'tok-2'));
+    expect(await again.store.get('a1')).toMatchObject({ status: 'approved', decidedBy: 'lead-1' });
+    expect(tokenOf(again.database)).toEqual({ token: null });
+    await expect(again.store.claimForDecision('a1', { ...decision, by: 'lead-2' })).rejects.toBeInstanceOf(
+      ApprovalNotPendingError,
+    );
+  });
 });
