@@ -102,11 +102,10 @@ export function resolveSimplePath(value: unknown, path: string): unknown {
   return current;
 }
 
-/** The most due timers read at once. */
-const DUE_READ = 100;
-
 /** The most deliveries fired in one unit of work. */
 const DELIVERY_BATCH = 50;
+/** How many due timers `fireDue` reads at a time. */
+const DUE_READ = 100;
 
 /** The timers `due[from]` fires with: alone, or, a delivery, with the deliveries due at its instant right after it. */
 function firingBatch(due: readonly TimerRecord[], from: number): TimerRecord[] {
@@ -450,6 +449,9 @@ export class LocalEngine implements WorkflowEngine {
     this.earliestTimer = { known: false };
     const unit = this.options.unit ?? ((work) => work());
     let fired = 0;
+    // Whether every due timer read was fired and none due was added: then nothing is due any more, and the earliest
+    // timer is known from the last read (where the store gives it) and kept by the firings (addTimer, deleteTimer).
+    let complete = false;
     try {
       // Until nothing is due: the due timers are read again whenever a firing added one due already (a wake, an
       // answer without delay), so each firing is of the earliest timer due, (due time, id), on disk at that moment.
@@ -457,10 +459,11 @@ export class LocalEngine implements WorkflowEngine {
       // from wherever the killed process was (issue 11: two commits of one case swapped after a restart).
       for (;;) {
         this.addedDue = false;
-        const due = await this.options.store.dueTimers(now, DUE_READ);
+        const due = await this.readDue(now);
         if (due.length === 0) {
           // Unless a timer due was added while the read was under way (another flow's unit).
-          if (!this.addedDue) this.nothingDueAt = now;
+          complete = !this.addedDue;
+          if (complete) this.nothingDueAt = now;
           break;
         }
         for (let next = 0; next < due.length && !this.addedDue; ) {
@@ -485,15 +488,29 @@ export class LocalEngine implements WorkflowEngine {
         }
         // All of a read that was not cut by its limit fired, and no firing added a timer due: nothing is due now
         // (the timers not due at the read are not due at the same instant), so no read to find that out.
-        if (!this.addedDue && due.length < DUE_READ) {
+        complete = !this.addedDue && due.length < DUE_READ;
+        if (complete) {
           this.nothingDueAt = now;
           break;
         }
       }
     } finally {
-      this.earliestTimer = { known: false };
+      if (!complete) this.earliestTimer = { known: false };
     }
     return fired;
+  }
+
+  /**
+   * The due timers; where the store gives it in the same read, the earliest timer after them becomes known (the
+   * firings that follow keep it: an added timer lowers it, deleting it makes it unknown).
+   */
+  private async readDue(now: Instant): Promise<TimerRecord[]> {
+    const { store } = this.options;
+    this.earliestTimer = { known: false };
+    if (!store.dueTimersAndNext) return store.dueTimers(now, DUE_READ);
+    const { due, next } = await store.dueTimersAndNext(now, DUE_READ);
+    this.earliestTimer = { known: true, ...(next ? { at: next } : {}) };
+    return due;
   }
 
   async nextTimerAt(): Promise<Instant | undefined> {

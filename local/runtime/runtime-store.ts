@@ -134,6 +134,8 @@ export interface RuntimeStore {
   deleteTimer(timer: TimerRecord): Promise<void>;
   /** Timers due at or before `now`, earliest first. */
   dueTimers(now: Instant, limit?: number): Promise<TimerRecord[]>;
+  /** As `dueTimers`, with the due time of the earliest timer after `now` (none: undefined), in one read. */
+  dueTimersAndNext?(now: Instant, limit: number): Promise<{ due: TimerRecord[]; next?: Instant }>;
   nextTimer(): Promise<TimerRecord | undefined>;
   addAlert(alert: AlertRecord, id: string): Promise<void>;
   /** The latest alerts first. */

@@ -2,12 +2,16 @@
  * Pending approvals with their task tokens on SQLite. The token is its own column; every read that leaves this
  * class drops it, and it is cleared as soon as it has been used or has expired. Each change is a read and a write
  * in one transaction, so of any number of concurrent deciders exactly one gets the token.
+ *
+ * Inside a transaction (a unit of work) an approval's row is held and written once, just before COMMIT, however
+ * many times the unit changed it (a decision claims the approval and then clears its token: one statement); the
+ * lists write what is held first. Outside a transaction every change is written at once.
  */
 import type { Instant } from '#domain/calendar/local-date.ts';
 import type { Role } from '#domain/staff/roles.ts';
 import { type Approval, ApprovalNotPendingError, type ApprovalStore, type Decision } from '#ports/approval-store.ts';
 import { InvalidCursorError } from '#ports/case-repository.ts';
-import { ensureSchema, type OpenedDatabase, onRollback } from './database.ts';
+import { ensureSchema, type OpenedDatabase, onRollback, registerWriteBehind } from './database.ts';
 import { decodeCursor, encodeCursor, Sql, type StoreOperations } from './sql.ts';
 
 export const APPROVALS_MIGRATIONS: readonly string[] = [
@@ -30,6 +34,12 @@ interface Row {
   readonly token: string | null;
 }
 
+/** An approval's row as the open transaction left it, not yet written. */
+interface Held {
+  readonly approval: Approval;
+  readonly token: string | undefined;
+}
+
 /** How many approvals the store keeps in memory (a task is read when opened, again when decided). */
 const CACHED_APPROVALS = 1024;
 
@@ -41,11 +51,27 @@ export class SqliteApprovalStore implements ApprovalStore {
    * is rolled back.
    */
   private readonly cached = new Map<string, Row>();
+  /** Rows changed in the open transaction, written at its commit (by approval id). */
+  private held = new Map<string, Held>();
+  private readonly inTransaction: () => boolean;
 
   constructor(database: OpenedDatabase, operations?: StoreOperations) {
     ensureSchema(database, 'approvals', APPROVALS_MIGRATIONS);
     this.sql = new Sql(database.db, operations);
+    this.inTransaction = () => database.db.isTransaction;
     onRollback(database.db, () => this.cached.clear());
+    registerWriteBehind(database.db, {
+      flush: () => this.flushHeld(),
+      snapshot: () => new Map(this.held),
+      restore: (state) => {
+        this.held = new Map(state as Map<string, Held>);
+      },
+    });
+  }
+
+  private flushHeld(): void {
+    for (const { approval, token } of this.held.values()) this.write(approval, token);
+    this.held.clear();
   }
 
   private remember(approvalId: string, row: Row): void {
@@ -55,6 +81,8 @@ export class SqliteApprovalStore implements ApprovalStore {
   }
 
   private read(approvalId: string): { approval: Approval; token: string | undefined } | undefined {
+    const held = this.held.get(approvalId);
+    if (held) return { approval: structuredClone(held.approval), token: held.token };
     let row = this.cached.get(approvalId);
     if (!row) {
       row = this.sql.get<Row>('SELECT data, token FROM approvals WHERE approval_id = ?', approvalId);
@@ -64,14 +92,26 @@ export class SqliteApprovalStore implements ApprovalStore {
   }
 
   private put(approval: Approval, token: string | undefined): void {
+    if (!this.inTransaction()) {
+      this.write(approval, token);
+      return;
+    }
+    const data = JSON.stringify(approval);
+    this.held.set(approval.approvalId, { approval: JSON.parse(data) as Approval, token });
+    this.remember(approval.approvalId, { data, token: token ?? null });
+  }
+
+  /** Writes the row now; `onlyPending`: not over a row that is no longer pending. The number of rows written. */
+  private write(approval: Approval, token: string | undefined, onlyPending = false): number {
     const data = JSON.stringify(approval);
     this.cached.delete(approval.approvalId);
-    this.sql.run(
+    const written = this.sql.run(
       `INSERT INTO approvals (approval_id, court, required_role, status, due_at, created_at, token, data)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (approval_id) DO UPDATE SET court = excluded.court, required_role = excluded.required_role,
          status = excluded.status, due_at = excluded.due_at, created_at = excluded.created_at, token = excluded.token,
-         data = excluded.data`,
+         data = excluded.data
+       WHERE ? = 0 OR approvals.status = 'pending'`,
       approval.approvalId,
       approval.court,
       approval.requiredRole,
@@ -80,16 +120,25 @@ export class SqliteApprovalStore implements ApprovalStore {
       approval.createdAt,
       token,
       data,
+      onlyPending ? 1 : 0,
     );
-    this.remember(approval.approvalId, { data, token: token ?? null });
+    if (written > 0) this.remember(approval.approvalId, { data, token: token ?? null });
+    return written;
   }
 
   async register(approval: Approval, token: string): Promise<void> {
+    const { token: _token, ...fields } = approval as Approval & { token?: unknown };
+    if (!this.held.has(approval.approvalId) && !this.cached.has(approval.approvalId)) {
+      // Not known here (most often a new approval): one conditional statement instead of a read and a write. It
+      // changes no row that is no longer pending; then nothing is remembered, and the next read goes to the table.
+      const pending: Approval = { ...fields, status: 'pending' };
+      this.write(pending, token, true);
+      return;
+    }
     this.sql.tx(() => {
       const found = this.read(approval.approvalId);
       // Already decided or timed out: a re-run of the waiting step must not reopen it.
       if (found && found.approval.status !== 'pending') return;
-      const { token: _t, ...fields } = approval as Approval & { token?: unknown };
       this.put({ ...fields, status: 'pending' }, token);
     });
   }
@@ -105,6 +154,7 @@ export class SqliteApprovalStore implements ApprovalStore {
 
   async listPending(filter: { readonly court?: string; readonly role?: Role }): Promise<readonly Approval[]> {
     if (!filter.court) throw new Error('listing approvals needs a court');
+    this.flushHeld();
     return this.sql
       .all<{ data: string }>(
         "SELECT data FROM approvals WHERE court = ? AND status = 'pending' ORDER BY due_at, approval_id",
@@ -122,6 +172,7 @@ export class SqliteApprovalStore implements ApprovalStore {
   }): Promise<{ items: readonly Approval[]; cursor?: string }> {
     const scope = `pending:${filter.court}:${filter.role}`;
     const after = decodeCursor(filter.cursor, scope, 2, () => new InvalidCursorError());
+    this.flushHeld();
     const rows = this.sql.all<{ data: string; created_at: string; approval_id: string }>(
       `SELECT data, created_at, approval_id FROM approvals
        WHERE court = ? AND required_role = ? AND status = 'pending' AND (created_at, approval_id) > (?, ?)
@@ -182,6 +233,13 @@ export class SqliteApprovalStore implements ApprovalStore {
   }
 
   async clearToken(approvalId: string): Promise<void> {
+    const held = this.held.get(approvalId);
+    if (held) {
+      // Changed in this unit already (the decision's claim): the row is written once, without its token.
+      this.held.set(approvalId, { approval: held.approval, token: undefined });
+      this.remember(approvalId, { data: JSON.stringify(held.approval), token: null });
+      return;
+    }
     const cached = this.cached.get(approvalId);
     if (cached) this.cached.set(approvalId, { ...cached, token: null });
     this.sql.run('UPDATE approvals SET token = NULL WHERE approval_id = ?', approvalId);

@@ -139,6 +139,13 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   private readonly cached = new Map<string, EnforcementCase>();
   /** Projections changed in the open transaction and not yet written, by case id (written before COMMIT). */
   private held = new Map<string, HeldProjection>();
+  /**
+   * The earliest node sweep instant of any case and whose it is ((sweep_at, case_id) order), as far as this store
+   * knows; undefined: read the index. Every write of a case row keeps it (a case written earlier lowers it; the
+   * case that holds it written later makes it unknown); a rollback makes it unknown. So the runtime, which asks
+   * after every batch of commits, reads the index only when the earliest case moved on.
+   */
+  private sweepMin: { readonly at: Instant; readonly caseId: string } | { readonly at: undefined } | undefined;
 
   constructor(
     database: OpenedDatabase,
@@ -152,7 +159,10 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
     this.sql = new Sql(database.db, options.operations);
     this.listener = options.listener;
     this.schedule = options.schedule ?? (() => undefined);
-    onRollback(database.db, () => this.cached.clear());
+    onRollback(database.db, () => {
+      this.cached.clear();
+      this.sweepMin = undefined;
+    });
     registerWriteBehind(database.db, {
       flush: () => this.flushHeld(),
       snapshot: () => new Map(this.held),
@@ -277,6 +287,7 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
   private project(state: EnforcementCase, previous: EnforcementCase | undefined, force: boolean): void {
     const summary = caseSummary(state);
     const open = state.status !== 'closed' ? 1 : 0;
+    const sweepAt = this.schedule(state);
     const written = this.sql.run(
       `INSERT INTO cases (case_id, version, data, summary, court, status, phase, officer, open, filed_at, case_number, sweep_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -295,10 +306,11 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
       open,
       state.filedAt,
       normaliseCaseNumber(state.caseNumber),
-      this.schedule(state),
+      sweepAt,
       force ? 1 : 0,
     );
     if (written === 0) return;
+    this.noteSweep(state.caseId, sweepAt);
     const all = previous === undefined || nodeContext(previous) !== nodeContext(state);
     const changed = Object.values(state.nodes).filter((node) => {
       const before = previous?.nodes[node.node];
@@ -498,10 +510,23 @@ export class SqliteCaseRepository implements CaseRepository, CaseQueries {
 
   async nextSweepAt(): Promise<Instant | undefined> {
     this.flushHeld();
-    return (
-      this.sql.get<{ at: string | null }>('SELECT MIN(sweep_at) AS at FROM cases WHERE sweep_at IS NOT NULL')?.at ??
-      undefined
-    );
+    if (!this.sweepMin) {
+      const row = this.sql.get<{ at: string; caseId: string }>(
+        'SELECT sweep_at AS at, case_id AS caseId FROM cases WHERE sweep_at IS NOT NULL ORDER BY sweep_at, case_id LIMIT 1',
+      );
+      this.sweepMin = row ? { at: row.at, caseId: row.caseId } : { at: undefined };
+    }
+    return this.sweepMin.at;
+  }
+
+  /** A case row written with its next sweep instant: what it does to the earliest known (sweepMin). */
+  private noteSweep(caseId: string, at: Instant | undefined): void {
+    const known = this.sweepMin;
+    if (!known) return;
+    if (known.at !== undefined && known.caseId === caseId) {
+      // The earliest case moved: still the earliest if it did not move later; else some other case may be.
+      this.sweepMin = at !== undefined && at <= known.at ? { at, caseId } : undefined;
+    } else if (at !== undefined && (known.at === undefined || at < known.at)) this.sweepMin = { at, caseId };
   }
 }
 

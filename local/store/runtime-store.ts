@@ -3,10 +3,14 @@
  * index), task tokens, timers ordered by due time, alerts, dead letters, per-case counters and settings. What Step
  * Functions keeps for itself on AWS.
  *
- * A task token's timeout is kept on the token's row (timeout_at, in a partial index of waiting tokens), not as a row
- * of its own in timers: the token and its timeout are one INSERT (inside a transaction the token's row is held until
- * the commit, when its timeout is known), and a token settled before its timeout leaves that index with the settling
- * UPDATE, so nothing is deleted. `dueTimers` and `nextTimer` read both, in the same (due time, id) order.
+ * The task token an execution waits on is kept on the execution's row (token, token_status, token_data: a unique
+ * index finds it by its id), with its timeout (timeout_at, in a partial index of waiting tokens), not as a row of its
+ * own: inside a unit the token is held until the segment writes the record naming it as its wait, and goes into that
+ * record's statement with its timeout; settling it is one conditional UPDATE of that row, and a token settled before
+ * its timeout leaves the index with it, so nothing is deleted. The execution's next token replaces a settled one
+ * (which then is no longer found: it cannot be settled again). A token put otherwise (outside a unit, its execution
+ * not waiting on it, a migration) keeps a row of its own in `tokens`, with its timeout there. `dueTimers` and
+ * `nextTimer` read timers and both kinds of timeouts in one (due time, id) order.
  *
  * Other timers (partner answers to deliver, Wait states) added or deleted inside a transaction are held until its
  * commit and written then, all the additions in one INSERT and all the deletions in one DELETE: a step that sends
@@ -77,12 +81,28 @@ export const RUNTIME_MIGRATIONS: readonly string[] = [
      WHERE json_extract(timers.data, '$.kind') = 'timeout' AND json_extract(timers.data, '$.token') = tokens.token;
    DELETE FROM timers WHERE json_extract(data, '$.kind') = 'timeout'
      AND EXISTS (SELECT 1 FROM tokens WHERE tokens.token = json_extract(timers.data, '$.token'));`,
+  // The token an execution waits on moves onto the execution's row (with its status, record and timeout): written
+  // with the record the segment writes anyway, instead of a row of its own. Other tokens stay in tokens.
+  `ALTER TABLE executions ADD COLUMN token TEXT;
+   ALTER TABLE executions ADD COLUMN token_status TEXT;
+   ALTER TABLE executions ADD COLUMN token_data TEXT;
+   ALTER TABLE executions ADD COLUMN timeout_at TEXT;
+   ALTER TABLE executions ADD COLUMN timeout_id TEXT;
+   CREATE UNIQUE INDEX executions_by_token ON executions (token) WHERE token IS NOT NULL;
+   CREATE INDEX executions_timeouts ON executions (timeout_at, timeout_id)
+     WHERE token_status = 'waiting' AND timeout_at IS NOT NULL;
+   UPDATE executions SET token = tokens.token, token_status = tokens.status, token_data = tokens.data,
+     timeout_at = tokens.timeout_at, timeout_id = tokens.timeout_id
+     FROM tokens WHERE tokens.token = json_extract(executions.data, '$.waiting.token');
+   DELETE FROM tokens WHERE EXISTS (SELECT 1 FROM executions WHERE executions.token = tokens.token);`,
 ];
 
 type TimeoutTimer = Extract<TimerRecord, { kind: 'timeout' }>;
 /** A token's row not yet written (inside a transaction), with its timeout once armed. */
 type HeldToken = { record: TokenRecord; timeout?: { at: Instant; id: string } };
 type OtherTimer = Exclude<TimerRecord, { kind: 'timeout' }>;
+/** A token on an execution's row, as this store last wrote or settled it. */
+type RowToken = { readonly execution: string; readonly record: TokenRecord };
 /** Timer rows changed in the open transaction and not yet written, by `fire_at|id`. */
 type HeldTimers = {
   readonly added: Map<string, OtherTimer>;
@@ -93,12 +113,51 @@ type HeldTimers = {
 };
 const timerKey = (timer: Pick<TimerRecord, 'fireAt' | 'id'>) => `${timer.fireAt}|${timer.id}`;
 
-/** Timers (their data) and token timeouts (their token) in one due-time order: what dueTimers and nextTimer read. */
-const TIMERS_AND_TIMEOUTS = `SELECT fire_at, id, data, NULL AS token FROM timers WHERE fire_at <= ?1
+/**
+ * Timers (their data) and token timeouts (their token, on an execution's row or a token's own) in one due-time
+ * order: what dueTimers and nextTimer read (the timer queue: counted as `SELECT timers`, its last table).
+ */
+const TIMERS_AND_TIMEOUTS = `SELECT timeout_at AS fire_at, timeout_id AS id, NULL AS data, token FROM executions
+    WHERE token_status = 'waiting' AND timeout_at IS NOT NULL AND timeout_at <= ?1
   UNION ALL
   SELECT timeout_at, timeout_id, NULL, token FROM tokens
     WHERE status = 'waiting' AND timeout_at IS NOT NULL AND timeout_at <= ?1
+  UNION ALL
+  SELECT fire_at, id, data, NULL AS token FROM timers WHERE fire_at <= ?1
   ORDER BY 1, 2 LIMIT ?2`;
+
+/**
+ * TIMERS_AND_TIMEOUTS, then one row (no id) with the due time of the earliest timer or timeout after `?1`: what
+ * the engine fires now and when it next has something to do, in one read.
+ */
+const DUE_AND_NEXT = `SELECT fire_at, id, data, token, 0 FROM (${TIMERS_AND_TIMEOUTS})
+  UNION ALL
+  SELECT min(at), NULL, NULL, NULL, 1 FROM (
+    SELECT min(timeout_at) AS at FROM executions
+      WHERE token_status = 'waiting' AND timeout_at IS NOT NULL AND timeout_at > ?1
+    UNION ALL SELECT min(timeout_at) FROM tokens WHERE status = 'waiting' AND timeout_at IS NOT NULL AND timeout_at > ?1
+    UNION ALL SELECT min(fire_at) FROM timers WHERE fire_at > ?1)
+  ORDER BY 5, 1, 2`;
+
+const NEXT_TIMER = `SELECT timeout_at AS fire_at, timeout_id AS id, NULL AS data, token FROM executions
+    WHERE token_status = 'waiting' AND timeout_at IS NOT NULL
+  UNION ALL
+  SELECT timeout_at, timeout_id, NULL, token FROM tokens WHERE status = 'waiting' AND timeout_at IS NOT NULL
+  UNION ALL
+  SELECT fire_at, id, data, NULL FROM timers
+  ORDER BY 1, 2 LIMIT 1`;
+
+/** A token's record by its id: on the row of the execution waiting on it, else a row of its own. */
+const TOKEN_BY_ID = `SELECT token_data AS data FROM executions WHERE token = ?1
+  UNION ALL SELECT data FROM tokens WHERE token = ?1 LIMIT 1`;
+
+/** Settles a waiting token (`?7`) once: `table`, and its columns of the token's status and record. */
+const settleIn = (table: string, status: string, data: string) =>
+  `UPDATE ${table} SET ${status} = ?1, ${data} = json_set(${data}, '$.status', ?2, '$.output', json(?3), '$.error', ?4,
+     '$.cause', ?5, '$.queued', ?6)
+   WHERE token = ?7 AND ${status} = 'waiting' RETURNING ${data} AS data`;
+const SETTLE_ON_EXECUTION = settleIn('executions', 'token_status', 'token_data');
+const SETTLE_ON_TOKEN = settleIn('tokens', 'status', 'data');
 
 type TimerRow = { fire_at: string; id: string; data: string | null; token: string | null };
 
@@ -133,6 +192,15 @@ export class SqliteRuntimeStore implements RuntimeStore {
   private heldTimers: HeldTimers = { added: new Map(), deleted: new Map(), cases: new Set() };
   /** Tokens this store settled, whose timeouts left the index with them: deleting such a timeout writes nothing. */
   private readonly settledHere = new Set<string>();
+  /**
+   * Tokens on execution rows as this store wrote them (by token, and which token each execution's row holds), so
+   * that settling one inside a unit needs no statement of its own. Sound on the same ground as the execution cache;
+   * emptied when a transaction is rolled back.
+   */
+  private readonly rowTokens = new Map<string, RowToken>();
+  private readonly rowTokenOf = new Map<string, string>();
+  /** Row tokens settled in the open transaction: written with their execution's record, or at the commit. */
+  private heldSettled = new Map<string, RowToken>();
   private readonly inTransaction: () => boolean;
 
   constructor(database: OpenedDatabase, operations?: StoreOperations) {
@@ -142,14 +210,18 @@ export class SqliteRuntimeStore implements RuntimeStore {
     onRollback(database.db, () => {
       this.executions.clear();
       this.settledHere.clear();
+      this.rowTokens.clear();
+      this.rowTokenOf.clear();
     });
     registerWriteBehind(database.db, {
       flush: () => {
         for (const held of this.heldTokens.values()) this.writeToken(held);
         this.heldTokens.clear();
+        this.flushHeldSettled();
         this.flushHeldTimers();
       },
       snapshot: () => ({
+        settled: new Map(this.heldSettled),
         tokens: new Map(this.heldTokens),
         timers: {
           added: new Map(this.heldTimers.added),
@@ -158,7 +230,12 @@ export class SqliteRuntimeStore implements RuntimeStore {
         },
       }),
       restore: (state) => {
-        const { tokens, timers } = state as { tokens: Map<string, HeldToken>; timers: HeldTimers };
+        const { settled, tokens, timers } = state as {
+          settled: Map<string, RowToken>;
+          tokens: Map<string, HeldToken>;
+          timers: HeldTimers;
+        };
+        this.heldSettled = new Map(settled);
         this.heldTokens = new Map(tokens);
         this.heldTimers = {
           added: new Map(timers.added),
@@ -226,6 +303,40 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   private flushHeldTokens(): void {
     for (const token of [...this.heldTokens.keys()]) this.settleHeld(token);
+    this.flushHeldSettled();
+  }
+
+  /** Settlements held for executions whose records this unit did not write again. */
+  private flushHeldSettled(): void {
+    for (const { execution, record } of this.heldSettled.values())
+      this.sql.run(
+        'UPDATE executions SET token_status = ?, token_data = ? WHERE name = ? AND token = ?',
+        record.status,
+        JSON.stringify(record),
+        execution,
+        record.token,
+      );
+    this.heldSettled.clear();
+  }
+
+  private rememberRowToken(execution: string, record: TokenRecord): void {
+    const previous = this.rowTokenOf.get(execution);
+    if (previous !== undefined && previous !== record.token) this.rowTokens.delete(previous);
+    this.rowTokenOf.delete(execution);
+    this.rowTokenOf.set(execution, record.token);
+    this.rowTokens.delete(record.token);
+    this.rowTokens.set(record.token, { execution, record });
+    if (this.rowTokenOf.size > CACHED_EXECUTIONS) {
+      const [oldest, token] = this.rowTokenOf.entries().next().value as [string, string];
+      this.rowTokenOf.delete(oldest);
+      this.rowTokens.delete(token);
+    }
+  }
+
+  /** The settlement held for an execution's row token, if any. */
+  private heldSettlementOf(execution: string): RowToken | undefined {
+    for (const held of this.heldSettled.values()) if (held.execution === execution) return held;
+    return undefined;
   }
 
   private remember(name: string, data: string): void {
@@ -263,6 +374,54 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   async putExecution(record: ExecutionRecord): Promise<void> {
     const data = JSON.stringify(record);
+    const waitingOn = record.waiting?.kind === 'token' ? record.waiting.token : undefined;
+    const held = waitingOn === undefined ? undefined : this.heldTokens.get(waitingOn);
+    if (waitingOn !== undefined && held && held.record.execution === record.name) {
+      // The token it now waits on (put in this unit, with its timeout) goes on the record's row, in this statement.
+      this.heldTokens.delete(waitingOn);
+      // The token it waited on before (settled, held in this unit) is replaced: nothing more to write for it.
+      const replaced = this.heldSettlementOf(record.name);
+      if (replaced) this.heldSettled.delete(replaced.record.token);
+      this.sql.run(
+        `INSERT INTO executions (name, case_id, status, data, token, token_status, token_data, timeout_at, timeout_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET case_id = excluded.case_id, status = excluded.status, data = excluded.data,
+           token = excluded.token, token_status = excluded.token_status, token_data = excluded.token_data,
+           timeout_at = excluded.timeout_at, timeout_id = excluded.timeout_id`,
+        record.name,
+        record.caseId,
+        record.status,
+        data,
+        waitingOn,
+        held.record.status,
+        JSON.stringify(held.record),
+        held.timeout?.at ?? null,
+        held.timeout?.id ?? null,
+      );
+      this.remember(record.name, data);
+      this.rememberRowToken(record.name, held.record);
+      return;
+    }
+    const settled = this.heldSettlementOf(record.name);
+    if (
+      settled &&
+      this.sql.run(
+        `UPDATE executions SET case_id = ?, status = ?, data = ?, token_status = ?, token_data = ?
+         WHERE name = ? AND token = ?`,
+        record.caseId,
+        record.status,
+        data,
+        settled.record.status,
+        JSON.stringify(settled.record),
+        record.name,
+        settled.record.token,
+      ) > 0
+    ) {
+      // The settlement of the token it waited on, held in this unit, is written with the record.
+      this.heldSettled.delete(settled.record.token);
+      this.remember(record.name, data);
+      return;
+    }
     this.sql.run(
       `INSERT INTO executions (name, case_id, status, data) VALUES (?, ?, ?, ?)
        ON CONFLICT (name) DO UPDATE SET case_id = excluded.case_id, status = excluded.status, data = excluded.data`,
@@ -294,14 +453,15 @@ export class SqliteRuntimeStore implements RuntimeStore {
 
   async putToken(record: TokenRecord): Promise<void> {
     this.settledHere.delete(record.token);
+    this.rowTokens.delete(record.token);
     if (this.inTransaction()) this.heldTokens.set(record.token, { record });
     else this.writeToken({ record });
   }
 
   async getToken(token: string): Promise<TokenRecord | undefined> {
-    const held = this.heldTokens.get(token);
+    const held = this.heldTokens.get(token) ?? this.heldSettled.get(token) ?? this.rowTokens.get(token);
     if (held) return held.record;
-    return parsed(this.sql.get('SELECT data FROM tokens WHERE token = ?', token));
+    return parsed(this.sql.get(TOKEN_BY_ID, token));
   }
 
   async settleToken(
@@ -309,29 +469,44 @@ export class SqliteRuntimeStore implements RuntimeStore {
     outcome: Pick<TokenRecord, 'status' | 'output' | 'error' | 'cause' | 'queued'>,
   ): Promise<TokenRecord | undefined> {
     this.settleHeld(token);
+    if (this.heldSettled.has(token)) return undefined;
+    const onRow = this.rowTokens.get(token);
+    if (onRow && this.inTransaction()) {
+      // Known to be on its execution's row: settled once, here (the record's status says whether it still waits),
+      // and written with the execution's record or at the commit, in the same transaction.
+      if (onRow.record.status !== 'waiting') return undefined;
+      const record: TokenRecord = { ...onRow.record, ...outcome, output: outcome.output ?? null };
+      this.heldSettled.set(token, { execution: onRow.execution, record });
+      this.rememberRowToken(onRow.execution, record);
+      this.noteSettled(token);
+      return record;
+    }
     // One statement: the condition (still waiting) in the WHERE, the settled record back by RETURNING. A settled
     // token leaves the index of waiting tokens' timeouts: its timeout will not fire.
+    // The token an execution waits on is on the execution's row; others (put outside a unit, migrated) have their own.
+    const params = [
+      outcome.status,
+      outcome.status,
+      JSON.stringify(outcome.output ?? null),
+      outcome.error ?? null,
+      outcome.cause ?? null,
+      outcome.queued ?? null,
+      token,
+    ];
     const settled = parsed<TokenRecord>(
-      this.sql.get(
-        `UPDATE tokens SET status = ?, data = json_set(data, '$.status', ?, '$.output', json(?), '$.error', ?,
-           '$.cause', ?, '$.queued', ?)
-         WHERE token = ? AND status = 'waiting' RETURNING data`,
-        outcome.status,
-        outcome.status,
-        JSON.stringify(outcome.output ?? null),
-        outcome.error ?? null,
-        outcome.cause ?? null,
-        outcome.queued ?? null,
-        token,
-      ),
+      this.sql.get(SETTLE_ON_EXECUTION, ...params) ?? this.sql.get(SETTLE_ON_TOKEN, ...params),
     );
     if (settled) {
-      this.settledHere.add(token);
-      // Tokens without a timeout are never looked up again: keep the most recent only (older ones take the UPDATE).
-      if (this.settledHere.size > SETTLED_KEPT)
-        this.settledHere.delete(this.settledHere.values().next().value as string);
+      this.noteSettled(token);
+      if (onRow) this.rememberRowToken(onRow.execution, settled);
     }
     return settled;
+  }
+
+  private noteSettled(token: string): void {
+    this.settledHere.add(token);
+    // Tokens without a timeout are never looked up again: keep the most recent only (older ones take the UPDATE).
+    if (this.settledHere.size > SETTLED_KEPT) this.settledHere.delete(this.settledHere.values().next().value as string);
   }
 
   /** A token's timeout goes on its row; a timeout whose token has no row yet (a migration's order) is a timer row. */
@@ -341,13 +516,20 @@ export class SqliteRuntimeStore implements RuntimeStore {
       this.heldTokens.set(timer.token, { ...held, timeout: { at: timer.fireAt, id: timer.id } });
       return;
     }
-    const onToken = this.sql.run(
-      'UPDATE tokens SET timeout_at = ?, timeout_id = ? WHERE token = ?',
-      timer.fireAt,
-      timer.id,
-      timer.token,
-    );
-    if (onToken === 0) this.insertTimer(timer);
+    const onRow =
+      this.sql.run(
+        'UPDATE executions SET timeout_at = ?, timeout_id = ? WHERE token = ?',
+        timer.fireAt,
+        timer.id,
+        timer.token,
+      ) > 0 ||
+      this.sql.run(
+        'UPDATE tokens SET timeout_at = ?, timeout_id = ? WHERE token = ?',
+        timer.fireAt,
+        timer.id,
+        timer.token,
+      ) > 0;
+    if (!onRow) this.insertTimer(timer);
   }
 
   private insertTimer(timer: TimerRecord): void {
@@ -390,6 +572,12 @@ export class SqliteRuntimeStore implements RuntimeStore {
       return;
     }
     this.settleHeld(timer.token);
+    const onExecution = this.sql.run(
+      'UPDATE executions SET timeout_at = NULL, timeout_id = NULL WHERE token = ? AND timeout_at = ?',
+      timer.token,
+      timer.fireAt,
+    );
+    if (onExecution > 0) return;
     this.sql.run(
       'UPDATE tokens SET timeout_at = NULL, timeout_id = NULL WHERE token = ? AND timeout_at = ?',
       timer.token,
@@ -404,15 +592,20 @@ export class SqliteRuntimeStore implements RuntimeStore {
     return this.sql.all<TimerRow>(TIMERS_AND_TIMEOUTS, now, limit).map(timerOf);
   }
 
+  async dueTimersAndNext(now: Instant, limit: number): Promise<{ due: TimerRecord[]; next?: Instant }> {
+    this.flushHeldTokens();
+    this.flushHeldTimers();
+    // The due rows, then the one without an id (its time null when no timer is left after now).
+    const rows = this.sql.all<TimerRow | { fire_at: string | null; id: null }>(DUE_AND_NEXT, now, limit);
+    const last = rows.pop();
+    const due = (rows as TimerRow[]).map(timerOf);
+    return last?.fire_at ? { due, next: last.fire_at } : { due };
+  }
+
   async nextTimer(): Promise<TimerRecord | undefined> {
     this.flushHeldTokens();
     this.flushHeldTimers();
-    const row = this.sql.get<TimerRow>(
-      `SELECT fire_at, id, data, NULL AS token FROM timers
-       UNION ALL
-       SELECT timeout_at, timeout_id, NULL, token FROM tokens WHERE status = 'waiting' AND timeout_at IS NOT NULL
-       ORDER BY 1, 2 LIMIT 1`,
-    );
+    const row = this.sql.get<TimerRow>(NEXT_TIMER);
     return row ? timerOf(row) : undefined;
   }
 

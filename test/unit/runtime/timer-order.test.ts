@@ -23,10 +23,10 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function engineOn(dir: string) {
+function engineOn(dir: string, operations = new StoreOperations()) {
   const database = openDatabase(dir);
   opened.push(database);
-  const store = new SqliteRuntimeStore(database, new StoreOperations());
+  const store = new SqliteRuntimeStore(database, operations);
   const engine = new LocalEngine({
     store,
     clock: new RuntimeClock('virtual', AT),
@@ -65,4 +65,36 @@ describe('timers due at one instant', () => {
       expect(await store.dueTimers(AT)).toEqual([]);
     });
   }
+
+  it('reads the timer queue once when every due timer read fired and none due was added; knows the next', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'timer-order-'));
+    dirs.push(dir);
+    const operations = new StoreOperations();
+    const { store, engine } = engineOn(dir, operations);
+    const later = '2026-03-05T09:00:00.000Z';
+    await store.addTimer(delivery('a'));
+    await store.addTimer(delivery('b'));
+    await store.addTimer(delivery('z', later));
+    const reads = () => operations.byKind.get('SELECT timers') ?? 0;
+    const fired: string[] = [];
+    // `b` schedules a delivery for later than now but before `z`: the next timer is then that one.
+    const soon = '2026-03-04T12:00:00.000Z';
+    expect(
+      await engine.fireDue(async (body) => {
+        const { id } = body as { id: string };
+        fired.push(id);
+        if (id === 'b') await engine.schedule(delivery('s', soon));
+      }),
+    ).toBe(2);
+    expect(fired).toEqual(['a', 'b']);
+    expect(reads()).toBe(1);
+    expect(await engine.fireDue(async () => undefined)).toBe(0);
+    expect(await engine.nextTimerAt()).toBe(soon);
+    expect(reads()).toBe(1);
+    // A timer added due already lowers the earliest known: the next call reads the queue again.
+    await engine.schedule(delivery('c'));
+    expect(await engine.fireDue(async (body) => void fired.push((body as { id: string }).id))).toBe(1);
+    expect(reads()).toBe(2);
+    expect(await engine.nextTimerAt()).toBe(soon);
+  });
 });

@@ -36,6 +36,12 @@ function setUp() {
     reads++;
     return dueTimers(now, limit);
   };
+  // The engine reads through dueTimersAndNext where the store has it (the due timers and the next one in one read).
+  const dueTimersAndNext = store.dueTimersAndNext.bind(store);
+  store.dueTimersAndNext = (now, limit) => {
+    reads++;
+    return dueTimersAndNext(now, limit);
+  };
   const clock = new RuntimeClock('virtual', AT);
   const engine = new LocalEngine({
     store,
