@@ -11,10 +11,9 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { BUNDLED_FONT, FONT_FILE } from '../functions/adapters/documents/pdf-renderer.ts';
-import { ESM_REQUIRE_BANNER, RUNTIME_SDK_MODULES } from '../infra/constructs/step-function.ts';
 import { countOption, scriptArgs } from '../scripts/lib/args.ts';
+import { bundleFunction } from './cold-start.ts';
 import { medianWithRange } from './lib/stats.ts';
 
 const OUT = fileURLToPath(new URL('./.out/renderer-cold/', import.meta.url));
@@ -27,22 +26,7 @@ const runs = countOption('runs', values.runs);
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
 const outfile = `${OUT}index.mjs`;
-await build({
-  entryPoints: [fileURLToPath(new URL('./lib/renderer-entry.ts', import.meta.url))],
-  outfile,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node24',
-  mainFields: ['module', 'main'],
-  minify: true,
-  sourcemap: true,
-  sourcesContent: false,
-  charset: 'utf8',
-  external: [...RUNTIME_SDK_MODULES],
-  banner: { js: ESM_REQUIRE_BANNER },
-  logLevel: 'error',
-});
+await bundleFunction(fileURLToPath(new URL('./lib/renderer-entry.ts', import.meta.url)), outfile);
 copyFileSync(createRequire(import.meta.url).resolve(FONT_FILE), `${OUT}${BUNDLED_FONT}`);
 
 const script = `
