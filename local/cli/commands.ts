@@ -469,9 +469,11 @@ export async function serveWith(
       throw error;
     }
     const controller = new AbortController();
+    // Kept until the server has stopped: under `npm start` a terminal's Ctrl+C reaches both npm and the server, and
+    // npm passes it on, so a second signal must not end the process before it has closed.
     const stop = () => controller.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     out.progress(
       `员工接口已启动：${server.url}（${runtime.clock.mode === 'virtual' ? '虚拟时钟' : '真实时钟'}，数据目录 ${dataDir}），按 Ctrl+C 停止。`,
     );
@@ -612,10 +614,15 @@ export async function workerCommand(globals: GlobalOptions, out: Output): Promis
   await withRuntime(globals, out, async (runtime) => {
     const controller = new AbortController();
     const stop = () => controller.abort();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     out.progress(`运行中（${runtime.clock.mode === 'virtual' ? '虚拟时钟' : '真实时钟'}），按 Ctrl+C 停止。`);
-    await runtime.serve(controller.signal);
+    try {
+      await runtime.serve(controller.signal);
+    } finally {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    }
     out.progress('已停止。');
   });
 }

@@ -43,8 +43,21 @@ beforeAll(() => {
   readme = readFileSync(join(clone, 'README.md'), 'utf8');
 }, 120_000);
 
+/**
+ * A server started through npm runs as npm's child: signal the whole process group, as a terminal's Ctrl+C does,
+ * so no server outlives its test (killing npm alone can leave it running).
+ */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal);
+  }
+}
+
 afterAll(() => {
-  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  for (const child of children) signalGroup(child, 'SIGKILL');
   rmSync(scratch, { recursive: true, force: true });
 });
 
@@ -96,6 +109,7 @@ describe('the README on a fresh clone', () => {
     expect(readme).toMatch(/`npm start` prepares a demo court/);
     const child = spawn('npm', ['start', '--', '--port', '0'], {
       cwd: clone,
+      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: withoutDataDir(),
     });
@@ -108,8 +122,9 @@ describe('the README on a fresh clone', () => {
     const url = /在浏览器打开 (\S+) ，/.exec(seen)?.[1] ?? '';
     expect((await fetch(url)).status).toBe(200);
     expect(existsSync(join(clone, '.demo', 'enforce.db'))).toBe(true);
-    child.kill('SIGINT');
-    await new Promise((done) => child.on('exit', done));
+    signalGroup(child, 'SIGINT');
+    // 'close': the output is complete only when the server (npm's child, holding the same pipe) has exited too.
+    await new Promise((done) => child.on('close', done));
     expect(seen).toMatch(/已停止。/);
   }, 180_000);
 
@@ -123,6 +138,7 @@ describe('the README on a fresh clone', () => {
     const serve = /`(npm run enforce -- serve)`/.exec(readme)?.[1] ?? '';
     const child = spawn('sh', ['-c', `exec ${serve} --port 0`], {
       cwd: clone,
+      detached: true,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: withoutDataDir(),
     });
@@ -141,8 +157,8 @@ describe('the README on a fresh clone', () => {
       body: JSON.stringify({ userId: 'admin', password: 'not-the-password-at-all' }),
     });
     expect(wrong.status).toBe(401);
-    child.kill('SIGTERM');
-    await new Promise((done) => child.on('exit', done));
+    signalGroup(child, 'SIGTERM');
+    await new Promise((done) => child.on('close', done));
   }, 120_000);
 
   it('every documentation link of the README and of the docs index resolves, anchors included', () => {
