@@ -345,9 +345,9 @@ async function cold(): Promise<void> {
         ]),
       ),
       '',
-      '**What dominates.** The first-party domain (the rule table, the reducers, the timeline in the staff API), ' +
-        'zod (about 33 KiB where the contracts are zod/mini, about 100 KiB where the classic API remains: intake, ' +
-        'settle, the staff API), the AWS wiring and Powertools. No function bundles an AWS SDK client: the evidence ' +
+      '**What dominates.** The first-party domain (the rule values, the reducers, the timeline in the staff API), ' +
+        'zod/mini (24 to 38 KiB: no function bundles classic zod), the AWS wiring and Powertools Logger and Metrics ' +
+        '(about 30 KiB). No function bundles an AWS SDK client: the evidence ' +
         'store presigns with @smithy/signature-v4 (14 KiB) instead of the S3 client and presigner (about 370 KiB), and ' +
         'docs/cloud-efficiency.md ("Bundles") says what each change took off.',
     ].join('\n'),
