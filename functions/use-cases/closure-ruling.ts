@@ -8,12 +8,15 @@
 import { RESULT_SCHEMAS } from '#contracts/partner-answers.ts';
 import type { EnforcementCase } from '#domain/case/model.ts';
 import { rulingServiceEvent } from '#domain/closure/ruling-service.ts';
+import { freeBalanceFen } from '#domain/disputes/objection-effects.ts';
 import {
   type DocumentReference,
   FINAL_ROUND_RULING_KINDS,
   orderDocuments,
 } from '#domain/documents/service-documents.ts';
+import { executionName } from '#domain/ids.ts';
 import type { PartnerRequest } from '#ports/partner-requests.ts';
+import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 import { type Deps, mutateCase, SYSTEM } from './context.ts';
 import { issuePhaseDocuments } from './documents.ts';
 import { ensureRequest, type WaitTerms } from './requests.ts';
@@ -68,6 +71,8 @@ export async function recordRulingService(deps: RulingDeps, execution: string, r
     { execution, step: 'record-ruling-service', request: request.requestId },
     (s) => {
       if (s.closureReview?.rulingRequest !== request.requestId) return { events: [], result: undefined };
+      // Superseded: money came in while the ruling was being served; the closure plan refuses, nothing is recorded.
+      if (request.status === 'superseded') return { events: [], result: undefined };
       const answer = request.answers.find((a) => !a.late);
       const parsed = answer ? RESULT_SCHEMAS.service.safeParse(answer.result) : undefined;
       const result = parsed?.success ? parsed.data : {};
@@ -79,4 +84,56 @@ export async function recordRulingService(deps: RulingDeps, execution: string, r
       };
     },
   );
+}
+
+/**
+ * Money received while the 终本 ruling is being served (法〔2016〕373号 第四条, 第五条: 终本 only when no property is
+ * available): the service the closure phase waits on is superseded and the phase woken, so that the closure plan
+ * refuses 终本 now rather than closing once the ruling is served. Only settle holds SendTask*; it calls this.
+ */
+export async function wakeRulingService(
+  deps: Pick<Deps, 'requests' | 'engine'>,
+  state: EnforcementCase,
+): Promise<boolean> {
+  const review = state.closureReview;
+  const requestId = review?.rulingRequest;
+  if (!requestId || !review.ruled || review.rulingServedAt || state.status === 'closed') return false;
+  const superseded = await deps.requests.supersede(requestId);
+  if (!superseded?.token) return superseded !== undefined;
+  try {
+    await deps.engine.sendTaskSuccess(superseded.token, { requestId, complete: false });
+  } catch (error) {
+    if (!(error instanceof TaskNoLongerWaitingError)) throw error;
+  }
+  await deps.requests.clearToken(requestId);
+  return true;
+}
+
+/**
+ * A 终本 refused after its ruling because money came in (plan.ts, refuseForMoney): the money is paid out by a new
+ * disbursement run (F1), which closes the case as 执行完毕 when the claim is covered, or hands the case back
+ * (handoverStatus) for a new review. Started by settle on the closure phase's wake; once (the run's name counts).
+ */
+export async function disburseRefusedFinalRoundMoney(
+  deps: Pick<Deps, 'cases' | 'clock' | 'engine'>,
+  state: EnforcementCase,
+): Promise<void> {
+  const { result: execution } = await mutateCase(
+    deps,
+    state.caseId,
+    SYSTEM,
+    { action: 'disburse-after-final-round-refused' },
+    (s) => {
+      const review = s.closureReview;
+      const refusedForMoney =
+        review?.way === 'final-round-closure' &&
+        review.ruled === true &&
+        review.status === 'refused' &&
+        review.problems.some((p) => p.code === 'account');
+      const idle = s.status === 'awaiting-officer' && s.distribution?.stage === undefined;
+      if (!refusedForMoney || !idle || freeBalanceFen(s) <= 0) return { events: [], result: undefined };
+      return { events: [], result: executionName(s.caseId, 'disbursement', (s.phaseRuns.disbursement ?? 0) + 1) };
+    },
+  );
+  if (execution) await deps.engine.startExecution('disbursement', execution, { v: 1, caseId: state.caseId });
 }

@@ -71,6 +71,9 @@ async function next(deps: ClosureDeps, input: StepInput, round: number): Promise
       at: now,
       message: `${state.caseNumber}：不符合${CLOSURE_WAY_LABELS[state.closureReview?.way ?? 'final-round-closure']}的条件，退回承办人：${result.refusal.map((p) => p.message).join('；')}`,
     });
+    // Money received while the 终本 ruling was being served: settle starts the disbursement that pays it out.
+    if (state.closureReview?.ruled && result.refusal.some((p) => p.code === 'account'))
+      await deps.wakes.requestWake({ caseId: state.caseId, reason: '终本裁定送达期间案款到账，发放案款' });
   }
   const planned: ClosureNext = result.next;
   const r = round + 1;

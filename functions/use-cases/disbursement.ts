@@ -11,6 +11,7 @@ import { derivedId, executionName, parseExecutionName } from '#domain/ids.ts';
 import { exitLiftNoticeOwed, withExitLift } from '#domain/measures/exit-ban.ts';
 import { fen, formatYuan } from '#domain/money.ts';
 import { type ApprovalRequestTerms, approvalRequestTerms } from './approvals.ts';
+import { wakeRulingService } from './closure-ruling.ts';
 import { wakeWatch } from './coercion.ts';
 import { type Deps, loadCase, mutateCase, PhaseEndedError, SYSTEM } from './context.ts';
 import { conflict } from './errors.ts';
@@ -214,6 +215,10 @@ export function recordPayment(deps: Pick<Deps, 'cases' | 'clock' | 'requests' | 
         };
       },
     );
+    // 法〔2016〕373号 第四条, 第五条: money while the 终本 ruling is served stops the closure (closure-ruling.ts).
+    if (!duplicate && (await wakeRulingService(deps, state))) {
+      return { caseId: state.caseId, entryId, duplicate, balanceFen: accountBalance(state) };
+    }
     if (!duplicate && !(await wakeSettlement(deps, state))) {
       const performed = outstandingFen(state) === 0 && (await wakeOnPerformance(deps, state));
       if (!performed) {

@@ -10,6 +10,7 @@ import { coercionRunning, outstandingFen } from '#domain/control/plan.ts';
 import { executionName } from '#domain/ids.ts';
 import type { Rules } from '#domain/rules/table.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
+import { disburseRefusedFinalRoundMoney } from './closure-ruling.ts';
 import type { Deps } from './context.ts';
 import { followObjections } from './objections.ts';
 
@@ -63,6 +64,8 @@ export function wakeOnRequest(
     const found = await deps.cases.load(request.caseId);
     // An objection's ruling that stood (the sweeper saw its period end) may have work for the phases waiting.
     const state = found ? await followObjections(deps, found) : undefined;
+    // A 终本 refused after its ruling for money received meanwhile: that money is paid out (F1).
+    if (state) await disburseRefusedFinalRoundMoney(deps, state);
     if (!state || (outstandingFen(state) > 0 && state.status !== 'closed')) return { woken: false };
     return { woken: await wakeOnPerformance(deps, state) };
   };

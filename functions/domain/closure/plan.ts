@@ -9,8 +9,10 @@ import type { ApprovalStep } from '../approvals/policy.ts';
 import { type Instant, plusSeconds, startOfChinaDay } from '../calendar/local-date.ts';
 import type { CaseEvent } from '../case/events.ts';
 import type { ClosureProblem, EnforcementCase } from '../case/model.ts';
+import { accountBalance } from '../case/reducer.ts';
 import { approvalIdFor } from '../ids.ts';
 import { withExitLift } from '../measures/exit-ban.ts';
+import { type Fen, formatYuan } from '../money.ts';
 import type { Rules } from '../rules/table.ts';
 import { heldAssets } from '../seizures/renewal.ts';
 import { earliestFinalClosure, finalClosureProblems, WAITABLE_PROBLEMS } from './final-closure.ts';
@@ -68,6 +70,37 @@ function refuse(state: EnforcementCase, problems: readonly ClosureProblem[]): Cl
       from: state.status,
       to: 'awaiting-officer',
       reason: `不符合终结本次执行程序的条件：${problems.map((p) => p.message).join('；')}`,
+    });
+  }
+  return { events, next: { kind: 'refused' }, refusal: problems };
+}
+
+/**
+ * Money received while the 终本 ruling is being served (before the case is closed): 终本 needs that no property is
+ * available to enforce on (法〔2016〕373号 第四条, 第五条: the account's money is property to pay out), so the closure
+ * is not completed. The review is refused as it is for money that came in before the decision ('account', F1); the
+ * money is then paid out by a disbursement run (use-cases/closure-ruling.ts), which closes the case as 执行完毕 when
+ * it covers the claim, or hands it back for a new review.
+ */
+function refuseForMoney(state: EnforcementCase, balance: Fen): ClosurePlan {
+  const amount = formatYuan(balance);
+  const problems: ClosureProblem[] = [
+    {
+      ruleId: 'F1',
+      code: 'account',
+      message: `终本裁定送达期间收到案款${amount}，案款账户尚有${amount}未发放（F1）`,
+    },
+  ];
+  const events: CaseEvent[] = [
+    { type: 'closure-refused', problems, next: 'officer' },
+    { type: 'closure-review-ended', outcome: 'refused' },
+  ];
+  if (state.status !== 'awaiting-officer') {
+    events.push({
+      type: 'status-changed',
+      from: state.status,
+      to: 'awaiting-officer',
+      reason: `终本裁定送达期间收到案款${amount}，不再终结本次执行程序，先依法发放案款`,
     });
   }
   return { events, next: { kind: 'refused' }, refusal: problems };
@@ -148,6 +181,8 @@ export function planClosure(state: EnforcementCase, rules: Rules, now: Instant, 
   if (decided?.status === 'approved') {
     // 终本: the ruling is issued; the case is closed only once it is served on the applicant (G2-SERVICE).
     if (review.way === 'final-round-closure') {
+      const balance = accountBalance(state);
+      if (review.ruled && balance > 0) return refuseForMoney(state, balance as Fen);
       if (review.rulingServedAt) return { events: close(state, now), next: { kind: 'closed' } };
       if (review.ruled) return { events: [], next: { kind: 'serve-ruling', method: rulingServiceMethod(state) } };
     }
