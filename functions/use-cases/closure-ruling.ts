@@ -87,7 +87,7 @@ export async function recordRulingService(deps: RulingDeps, execution: string, r
 }
 
 /**
- * Money received while the 终本 ruling is being served (法〔2016〕373号 第四条, 第五条: 终本 only when no property is
+ * Money received while the 终本 ruling is being served (法〔2016〕373号 第一条第（三）项: 终本 only when no property is
  * available): the service the closure phase waits on is superseded and the phase woken, so that the closure plan
  * refuses 终本 now rather than closing once the ruling is served. Only settle holds SendTask*; it calls this.
  */

@@ -215,7 +215,7 @@ export function recordPayment(deps: Pick<Deps, 'cases' | 'clock' | 'requests' | 
         };
       },
     );
-    // 法〔2016〕373号 第四条, 第五条: money while the 终本 ruling is served stops the closure (closure-ruling.ts).
+    // 法〔2016〕373号 第一条第（三）项: money while the 终本 ruling is served stops the closure (closure-ruling.ts).
     if (!duplicate && (await wakeRulingService(deps, state))) {
       return { caseId: state.caseId, entryId, duplicate, balanceFen: accountBalance(state) };
     }

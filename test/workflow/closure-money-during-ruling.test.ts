@@ -1,5 +1,5 @@
 /**
- * 终本 (法〔2016〕373号 第四条, 第五条: only when no property is available): money received while the approved 终本
+ * 终本 (法〔2016〕373号 第一条第（三）项: only when no property is available): money received while the approved 终本
  * ruling is being served on the applicant (G2-SERVICE) stops the closure. The review is refused, the money is paid
  * out (F1); money that covers the claim closes the case as 执行完毕, not 终本. The paired scenario, no money, closing
  * as 终本 after the service, is in closure.test.ts.
@@ -58,7 +58,7 @@ function notClosedAsFinalRound(state: EnforcementCase, list: readonly CaseEvent[
   expect(list.some((e) => e.type === 'ruling-served')).toBe(false);
 }
 
-describe('money received while the 终本 ruling is served (法〔2016〕373号 第四条、第五条)', () => {
+describe('money received while the 终本 ruling is served (法〔2016〕373号 第一条第（三）项)', () => {
   it('a partial payment: the closure is not completed as 终本, the review is refused, the money is paid out', async () => {
     const n = 630;
     const s = await open({ script: script(n) });
@@ -112,6 +112,9 @@ describe('money received while the 终本 ruling is served (法〔2016〕373号 
     expect(list.find((e) => e.type === 'status-changed' && e.to === 'closed')).toMatchObject({ reason: '执行完毕' });
     expect(s.path(caseId, 'closure')).not.toContain('StartRequery');
     expect(closed.watches?.requery).toBeUndefined();
+    // Performed in full, the restriction that 终本 would have left in force is lifted (C5).
+    const lifted = await s.until(caseId, (c) => c.coercion?.restriction?.liftedAt !== undefined, 10);
+    expect(lifted.coercion?.restriction?.liftedAt).toBeDefined();
     await assertMoneyReconciles(s);
   });
 });

@@ -77,10 +77,11 @@ function refuse(state: EnforcementCase, problems: readonly ClosureProblem[]): Cl
 
 /**
  * Money received while the 终本 ruling is being served (before the case is closed): 终本 needs that no property is
- * available to enforce on (法〔2016〕373号 第四条, 第五条: the account's money is property to pay out), so the closure
- * is not completed. The review is refused as it is for money that came in before the decision ('account', F1); the
- * money is then paid out by a disbursement run (use-cases/closure-ruling.ts), which closes the case as 执行完毕 when
- * it covers the claim, or hands it back for a new review.
+ * available to enforce on (法〔2016〕373号 第一条第（三）项; 第四条 names the property that may remain, property that
+ * cannot be disposed of), and money on the case account is property to pay out. So the closure is not completed: the
+ * review is refused as it is for money that came in before the decision ('account', F1), and the money is paid out
+ * by a disbursement run (use-cases/closure-ruling.ts), which closes the case as 执行完毕 when it covers the claim, or
+ * hands the case back for a new review.
  */
 function refuseForMoney(state: EnforcementCase, balance: Fen): ClosurePlan {
   const amount = formatYuan(balance);

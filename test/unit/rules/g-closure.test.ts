@@ -408,6 +408,40 @@ describe('the closure review (planClosure)', () => {
       expect(plan.next).toEqual({ kind: 'closed' });
       expect(plan.events[0]).toEqual({ type: 'case-closed', way: 'final-round-closure' });
     });
+
+    // 法〔2016〕373号 第一条第（三）项: money received while the ruling is served is property to pay out; no 终本.
+    const received = {
+      type: 'money-received',
+      entryId: 'e1',
+      amountFen: fen(300_000),
+      source: 'voluntary',
+      note: '',
+    } as const satisfies CaseEvent;
+
+    it('fail: money received while the ruling is served, the review is refused (served or not), not closed', () => {
+      for (const state of [sent, applyEvent(sent, { type: 'ruling-served', requestId: 'r1' }, JUNE)]) {
+        const plan = planClosure(applyEvent(state, received, JUNE), RULES, JUNE, EXECUTION);
+        expect(plan.next).toEqual({ kind: 'refused' });
+        expect(plan.refusal?.map((p) => p.code)).toEqual(['account']);
+        expect(plan.events.some((e) => e.type === 'case-closed')).toBe(false);
+        expect(plan.events).toContainEqual({
+          type: 'status-changed',
+          from: 'final-closure-review',
+          to: 'awaiting-officer',
+          reason: '终本裁定送达期间收到案款3,000.00元，不再终结本次执行程序，先依法发放案款',
+        });
+      }
+    });
+
+    it('pass: money received and paid out before the service ends, the case closes as 终本 once served', () => {
+      const paidOut = [
+        received,
+        { type: 'money-paid', entryId: 'p1', payeeId: 'a1', amountFen: fen(300_000), kind: 'disbursed' },
+        { type: 'ruling-served', requestId: 'r1' },
+      ] as const satisfies readonly CaseEvent[];
+      const state = paidOut.reduce((s: EnforcementCase, e) => applyEvent(s, e, JUNE), sent);
+      expect(planClosure(state, RULES, JUNE, EXECUTION).next).toEqual({ kind: 'closed' });
+    });
   });
 });
 
