@@ -33,13 +33,26 @@ async function bundledModules(name: 'intake' | 'settle' | 'sweep-nodes'): Promis
 
 const classicZod = (path: string) => /node_modules\/zod\/v4\/classic\//.test(path);
 const staffApi = (path: string) => path.startsWith('functions/api/');
+const ADAPTERS = {
+  approvals: 'functions/adapters/dynamodb/approval-store.ts',
+  field: 'functions/adapters/dynamodb/field-store.ts',
+  received: 'functions/adapters/dynamodb/received-matter-store.ts',
+  rejections: 'functions/adapters/dynamodb/rejection-log.ts',
+  requests: 'functions/adapters/dynamodb/partner-request-store.ts',
+  partyKey: 'functions/adapters/aws/party-key.ts',
+};
 
 describe('entry function bundles', () => {
-  it('intake: the event contracts in zod/mini, no classic zod, nothing of the staff API', async () => {
+  it('intake: the event contracts in zod/mini, only the adapters of its ports, no classic zod, nothing of the staff API', async () => {
     const modules = await bundledModules('intake');
     expect(modules).toContain('functions/contracts/intake-event.ts');
     expect(modules.filter(classicZod)).toEqual([]);
     expect(modules.filter(staffApi)).toEqual([]);
+    // Only the adapters of the ports it declares (awsPorts): not the approvals', field or partner requests' stores.
+    expect(modules).toEqual(expect.arrayContaining([ADAPTERS.rejections, ADAPTERS.partyKey]));
+    expect(modules).not.toContain(ADAPTERS.approvals);
+    expect(modules).not.toContain(ADAPTERS.field);
+    expect(modules).not.toContain(ADAPTERS.requests);
   }, 60_000);
 
   it('sweep-nodes: no classic zod, nothing of the staff API', async () => {
@@ -49,12 +62,18 @@ describe('entry function bundles', () => {
     expect(modules.filter(staffApi)).toEqual([]);
   }, 60_000);
 
-  it('settle: its own routes only, not the route table or the OpenAPI document, no classic zod', async () => {
+  it('settle: its own routes, only the adapters of its ports, not the route table or the OpenAPI document, no classic zod', async () => {
     const modules = await bundledModules('settle');
     expect(modules.filter(classicZod)).toEqual([]);
     expect(modules).toContain('functions/api/settle-routes.ts');
     expect(modules).not.toContain('functions/api/routes.ts');
     expect(modules).not.toContain('functions/api/openapi.ts');
     expect(modules).not.toContain('functions/contracts/intake-event.ts');
+    // Only the adapters of the ports it declares (awsPorts): not intake's rejection log or party key, not field work.
+    expect(modules).toEqual(expect.arrayContaining([ADAPTERS.approvals, ADAPTERS.requests]));
+    expect(modules).not.toContain(ADAPTERS.rejections);
+    expect(modules).not.toContain(ADAPTERS.partyKey);
+    expect(modules).not.toContain(ADAPTERS.field);
+    expect(modules).not.toContain(ADAPTERS.received);
   }, 60_000);
 });
