@@ -2,13 +2,17 @@
  * What the intake, settle and sweep-nodes bundles may not hold (docs/cloud-efficiency.md, "Bundles"): built with
  * esbuild as the CDK app builds them, the modules in each bundle read from esbuild's metafile.
  */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
+import { bundleFunction } from '../../bench/cold-start.ts';
 import { externalModules } from '../../infra/constructs/step-function.ts';
 import { functionEntry } from '../../infra/paths.ts';
 
 /** The modules with bytes in the bundle of `name`, as paths relative to the repository. */
-async function bundledModules(name: 'intake' | 'settle' | 'sweep-nodes'): Promise<string[]> {
+async function bundledModules(name: EntryName): Promise<string[]> {
   const built = await build({
     entryPoints: [functionEntry(name)],
     write: false,
@@ -42,7 +46,31 @@ const ADAPTERS = {
   partyKey: 'functions/adapters/aws/party-key.ts',
 };
 
+type EntryName = 'intake' | 'settle' | 'sweep-nodes';
+const ENTRIES: readonly EntryName[] = ['intake', 'settle', 'sweep-nodes'];
+
 describe('entry function bundles', () => {
+  it.each(ENTRIES)(
+    '%s: its own list of ports (uses.ts), not the manifest of every function and step',
+    async (name) => {
+      const modules = await bundledModules(name);
+      expect(modules).toContain(`functions/${name}/uses.ts`);
+      expect(modules).not.toContain('functions/steps/manifest.ts');
+    },
+    60_000,
+  );
+
+  it('sweep-nodes: at most 200 kB (issue 19), built as the CDK app builds it', { timeout: 60_000 }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sweep-nodes-bundle-'));
+    try {
+      const outfile = join(dir, 'sweep-nodes.mjs');
+      await bundleFunction(functionEntry('sweep-nodes'), outfile);
+      expect(statSync(outfile).size).toBeLessThanOrEqual(200_000);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('intake: the event contracts in zod/mini, only the adapters of its ports, no classic zod, nothing of the staff API', async () => {
     const modules = await bundledModules('intake');
     expect(modules).toContain('functions/contracts/intake-event.ts');
