@@ -1,39 +1,39 @@
 /**
  * What the intake, settle and sweep-nodes bundles may not hold (docs/cloud-efficiency.md, "Bundles"): built with
- * esbuild as the CDK app builds them, the modules in each bundle read from esbuild's metafile.
+ * esbuild as the CDK app builds them (bench/cold-start.ts `bundleFunction`), the modules in each bundle read from
+ * esbuild's metafile.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { bundleFunction } from '../../bench/cold-start.ts';
-import { externalModules } from '../../infra/constructs/step-function.ts';
 import { functionEntry } from '../../infra/paths.ts';
 
-/** The modules with bytes in the bundle of `name`, as paths relative to the repository. */
-async function bundledModules(name: EntryName): Promise<string[]> {
-  const built = await build({
-    entryPoints: [functionEntry(name)],
-    write: false,
-    outdir: 'out',
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node24',
-    mainFields: ['module', 'main'],
-    minify: true,
-    charset: 'utf8',
-    external: externalModules(),
-    metafile: true,
-    logLevel: 'error',
-  });
-  return Object.values(built.metafile.outputs).flatMap((output) =>
-    Object.entries(output.inputs)
-      .filter(([, input]) => input.bytesInOutput > 0)
-      .map(([path]) => path),
-  );
+type EntryName = 'intake' | 'settle' | 'sweep-nodes';
+const ENTRIES: readonly EntryName[] = ['intake', 'settle', 'sweep-nodes'];
+const dir = mkdtempSync(join(tmpdir(), 'entry-bundles-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const bundles = new Map<EntryName, Promise<{ modules: string[]; bytes: number }>>();
+
+/** The bundle of `name` (built once), its size and the modules with bytes in it, as paths relative to the repository. */
+function bundle(name: EntryName): Promise<{ modules: string[]; bytes: number }> {
+  let built = bundles.get(name);
+  if (!built) {
+    const outfile = join(dir, `${name}.mjs`);
+    built = bundleFunction(functionEntry(name), outfile).then(({ metafile }) => ({
+      bytes: statSync(outfile).size,
+      modules: Object.values(metafile.outputs).flatMap((output) =>
+        Object.entries(output.inputs)
+          .filter(([, input]) => input.bytesInOutput > 0)
+          .map(([path]) => path),
+      ),
+    }));
+    bundles.set(name, built);
+  }
+  return built;
 }
+const bundledModules = async (name: EntryName) => (await bundle(name)).modules;
 
 const classicZod = (path: string) => /node_modules\/zod\/v4\/classic\//.test(path);
 const staffApi = (path: string) => path.startsWith('functions/api/');
@@ -46,9 +46,6 @@ const ADAPTERS = {
   partyKey: 'functions/adapters/aws/party-key.ts',
 };
 
-type EntryName = 'intake' | 'settle' | 'sweep-nodes';
-const ENTRIES: readonly EntryName[] = ['intake', 'settle', 'sweep-nodes'];
-
 describe('entry function bundles', () => {
   it.each(ENTRIES)(
     '%s: its own list of ports (uses.ts), not the manifest of every function and step',
@@ -60,16 +57,9 @@ describe('entry function bundles', () => {
     60_000,
   );
 
-  it('sweep-nodes: at most 200 kB (issue 19), built as the CDK app builds it', { timeout: 60_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sweep-nodes-bundle-'));
-    try {
-      const outfile = join(dir, 'sweep-nodes.mjs');
-      await bundleFunction(functionEntry('sweep-nodes'), outfile);
-      expect(statSync(outfile).size).toBeLessThanOrEqual(200_000);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it('sweep-nodes: at most 200 kB (issue 19)', async () => {
+    expect((await bundle('sweep-nodes')).bytes).toBeLessThanOrEqual(200_000);
+  }, 60_000);
 
   it('intake: the event contracts in zod/mini, only the adapters of its ports, no classic zod, nothing of the staff API', async () => {
     const modules = await bundledModules('intake');
