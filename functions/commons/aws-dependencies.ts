@@ -1,8 +1,7 @@
 /**
  * Builds a function's dependencies on AWS from its declared uses, with every port's adapter at hand: for the
- * functions whose entry points do not yet name their ports' factories (api, records-api, record-evidence).
- * `awsPorts` of aws-ports.ts, which bundles only the adapters passed to it, is what the steps, intake, settle and
- * sweep-nodes use.
+ * functions whose entry points do not yet name their ports' factories (records-api). `awsPorts` of aws-ports.ts,
+ * which bundles only the adapters passed to it, is what the steps and the other functions use.
  *
  * The evidence store and the documents' PDFs are passed in by the functions that use them (`aws-evidence.ts`): S3 is
  * wired there (presigning without the S3 client, whose SDK client comes from the Lambda runtime).

@@ -1,5 +1,5 @@
 /**
- * What the intake, settle and sweep-nodes bundles may not hold (docs/cloud-efficiency.md, "Bundles"): built with
+ * What the intake, settle, sweep-nodes, api and record-evidence bundles may not hold (docs/cloud-efficiency.md, "Bundles"): built with
  * esbuild as the CDK app builds them (bench/cold-start.ts `bundleFunction`), the modules in each bundle read from
  * esbuild's metafile.
  */
@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bundleFunction } from '../../bench/cold-start.ts';
 import { functionEntry } from '../../infra/paths.ts';
 
-type EntryName = 'intake' | 'settle' | 'sweep-nodes';
+type EntryName = 'intake' | 'settle' | 'sweep-nodes' | 'api' | 'record-evidence';
 const ENTRIES: readonly EntryName[] = ['intake', 'settle', 'sweep-nodes'];
 const dir = mkdtempSync(join(tmpdir(), 'entry-bundles-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -93,5 +93,21 @@ describe('entry function bundles', () => {
     expect(modules).not.toContain(ADAPTERS.partyKey);
     expect(modules).not.toContain(ADAPTERS.field);
     expect(modules).not.toContain(ADAPTERS.received);
+  }, 60_000);
+
+  it('api: only the adapters of its ports, no engine, no rejection log or party key, no partner requests', async () => {
+    const modules = await bundledModules('api');
+    expect(modules).toEqual(expect.arrayContaining([ADAPTERS.approvals, ADAPTERS.field, ADAPTERS.received]));
+    expect(modules).not.toContain('functions/adapters/aws/sfn-engine.ts');
+    expect(modules).not.toContain(ADAPTERS.rejections);
+    expect(modules).not.toContain(ADAPTERS.partyKey);
+    expect(modules).not.toContain(ADAPTERS.requests);
+  }, 60_000);
+
+  it('record-evidence: only the adapters of its ports (the cases, the evidence store), at most 200 kB', async () => {
+    const { modules, bytes } = await bundle('record-evidence');
+    expect(modules).toContain('functions/adapters/dynamodb/case-repository.ts');
+    for (const adapter of Object.values(ADAPTERS)) expect(modules).not.toContain(adapter);
+    expect(bytes).toBeLessThanOrEqual(200_000);
   }, 60_000);
 });
