@@ -1,5 +1,5 @@
 /**
- * What the intake, settle, sweep-nodes, api and record-evidence bundles may not hold (docs/cloud-efficiency.md, "Bundles"): built with
+ * What the bundles of the functions that are not steps may not hold (docs/cloud-efficiency.md, "Bundles"): built with
  * esbuild as the CDK app builds them (bench/cold-start.ts `bundleFunction`), the modules in each bundle read from
  * esbuild's metafile.
  */
@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { bundleFunction } from '../../bench/cold-start.ts';
 import { functionEntry } from '../../infra/paths.ts';
 
-type EntryName = 'intake' | 'settle' | 'sweep-nodes' | 'api' | 'record-evidence';
+type EntryName = 'intake' | 'settle' | 'sweep-nodes' | 'api' | 'records-api' | 'record-evidence';
 const ENTRIES: readonly EntryName[] = ['intake', 'settle', 'sweep-nodes'];
 const dir = mkdtempSync(join(tmpdir(), 'entry-bundles-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -109,5 +109,18 @@ describe('entry function bundles', () => {
     expect(modules).toContain('functions/adapters/dynamodb/case-repository.ts');
     for (const adapter of Object.values(ADAPTERS)) expect(modules).not.toContain(adapter);
     expect(bytes).toBeLessThanOrEqual(200_000);
+  }, 60_000);
+
+  it('records-api: only the adapters of its ports, no partner simulator or partner requests, no engine', async () => {
+    const modules = await bundledModules('records-api');
+    expect(modules).toEqual(
+      expect.arrayContaining([
+        'functions/adapters/dynamodb/document-archive.ts',
+        'functions/adapters/s3/evidence-store.ts',
+      ]),
+    );
+    expect(modules).not.toContain('functions/adapters/simulators/partner-simulator.ts');
+    expect(modules).not.toContain('functions/adapters/aws/sfn-engine.ts');
+    for (const adapter of Object.values(ADAPTERS)) expect(modules).not.toContain(adapter);
   }, 60_000);
 });
