@@ -9,14 +9,13 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import middy from '@middy/core';
 import type { APIGatewayProxyResult, Context } from 'aws-lambda';
 import type { Deps } from '#use-cases/context.ts';
-import { FUNCTION_USES } from '../steps/manifest.ts';
 import { fromApiGateway, isApiGatewayEvent, NOT_SERVED_HERE, toApiGateway } from './apigateway.ts';
 import type { EvidenceRouteOptions } from './evidence-routes.ts';
 import { type ApiOptions, apiHandlers, recordsApiHandlers } from './handlers.ts';
 import { createRouter, type Handlers } from './router.ts';
+import { API_FUNCTION_USES, RECORDS_API_FUNCTION_USES } from './uses.ts';
 
-export const API_FUNCTION_USES = FUNCTION_USES.api;
-export const RECORDS_API_FUNCTION_USES = FUNCTION_USES['records-api'];
+export { API_FUNCTION_USES, RECORDS_API_FUNCTION_USES };
 
 /** A Lambda handler serving `handlers` (the routes of target api it has no handler for answer 404). */
 export function createApiFunction(

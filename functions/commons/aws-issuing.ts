@@ -1,8 +1,8 @@
 /**
  * Issuing documents on AWS (the `issuing` dependency): numbers by conditional puts and the records in the cases
  * table, the signed PDFs written once to the evidence bucket (KMS, Object Lock), rendered and signed by the
- * render-document function (the only one with the renderer, the font and the signing identity). Passed to
- * `awsDependencies` by the functions that issue only.
+ * render-document function (the only one with the renderer, the font and the signing identity). The factory of
+ * the `issuing` port, passed by the functions that issue only.
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { LambdaClient } from '@aws-sdk/client-lambda';

@@ -17,9 +17,9 @@ import type { Deps } from '#use-cases/context.ts';
 import { type IntakeOutcome, intakeCase } from '#use-cases/intake-case.ts';
 import { intakePartyChange, type PartyChangeOutcome } from '#use-cases/party-changes.ts';
 import { intakePreservation, type PreservationOutcome } from '#use-cases/preservations.ts';
-import { FUNCTION_USES } from '../steps/manifest.ts';
+import { INTAKE_USES } from './uses.ts';
 
-export const INTAKE_USES = FUNCTION_USES.intake;
+export { INTAKE_USES };
 
 /** Idempotency records live for the whole EventBridge retry window (24 h) and then some. */
 const IDEMPOTENCY_WINDOW_SECONDS = 48 * 60 * 60;

@@ -18,9 +18,9 @@ import type { Deps } from '#use-cases/context.ts';
 import { UseCaseError } from '#use-cases/errors.ts';
 import { recordEvidence } from '#use-cases/evidence.ts';
 import { markClosedCaseEvidence } from '#use-cases/evidence-tiers.ts';
-import { FUNCTION_USES } from '../steps/manifest.ts';
+import { RECORD_EVIDENCE_USES } from './uses.ts';
 
-export const RECORD_EVIDENCE_USES = FUNCTION_USES['record-evidence'];
+export { RECORD_EVIDENCE_USES };
 
 /** The parts of S3's "Object Created" EventBridge event that matter here. */
 export const ObjectCreatedEvent = z.object({

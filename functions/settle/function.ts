@@ -34,9 +34,9 @@ import { isApiGatewayEvent, NOT_SERVED_HERE, requestFrom, toApiGateway } from '.
 import { decisionHandlers } from '../api/handlers.ts';
 import { createRouter } from '../api/router.ts';
 import { SETTLE_ROUTES } from '../api/settle-routes.ts';
-import { FUNCTION_USES } from '../steps/manifest.ts';
+import { SETTLE_USES } from './uses.ts';
 
-export const SETTLE_USES = FUNCTION_USES.settle;
+export { SETTLE_USES };
 
 /** A string trimmed, then of at most `max` characters (and at least `min`). */
 const trimmed = (min: number, max: number) =>

@@ -1,8 +1,14 @@
 /**
  * Which ports each function uses. The same list builds the function's dependencies at start-up and, in the CDK
- * app, its IAM permissions: a function can only reach what it declares here.
+ * app, its IAM permissions: a function can only reach what it declares here (the functions that are not steps
+ * declare theirs in their own uses.ts, gathered here).
  */
 import type { StepName } from '#workflows/steps.ts';
+import { API_FUNCTION_USES, RECORDS_API_FUNCTION_USES } from '../api/uses.ts';
+import { INTAKE_USES } from '../intake/uses.ts';
+import { RECORD_EVIDENCE_USES } from '../record-evidence/uses.ts';
+import { SETTLE_USES } from '../settle/uses.ts';
+import { SWEEP_USES } from '../sweep-nodes/uses.ts';
 
 export const DEPENDENCIES = [
   'clock',
@@ -71,90 +77,17 @@ export const STEP_USES = {
   'advance-settlement': [...BASE, 'requests'],
 } as const satisfies Record<StepName, readonly DependencyName[]>;
 
-/** Functions that are not state-machine steps. */
+/**
+ * Functions that are not state-machine steps. Each declares its ports in its own module (functions/<name>/uses.ts),
+ * which its entry point imports without the rest of this manifest.
+ */
 export const FUNCTION_USES = {
-  /**
-   * EventBridge target: validates, creates the case, carries over the preserved seizures of the same parties
-   * (B3-CARRY), starts the first phase and, with seizures carried, the renewal watch; records preservation rulings.
-   */
-  intake: ['clock', 'rules', 'calendar', 'cases', 'engine', 'rejections', 'staff', 'partyKey', 'preservations'],
-  /**
-   * The only holder of states:SendTask*: staff decisions on approvals, and partner answers (the last answer to a
-   * request resumes its execution).
-   */
-  settle: [
-    'clock',
-    'rules',
-    'calendar',
-    'cases',
-    'approvals',
-    'staff',
-    'engine',
-    'requests',
-    'alerts',
-    'filing',
-    // Disputes inside enforcement: a distribution among creditors pays from the case account (参与分配).
-    'payments',
-    // The measures' notices (exit-entry authority, bankruptcy court) are sent by the staff actions settle serves.
-    'partners',
-    // The early release the president orders is made in writing at once (提前解除拘留决定书).
-    'issuing',
-  ],
-  /**
-   * EventBridge target of the evidence bucket's Object Created events: checks the landed object against its
-   * declared upload and records it on the case (and puts it under the case's legal hold, if there is one).
-   */
-  'record-evidence': ['clock', 'rules', 'cases', 'evidence'],
-  /**
-   * The staff API behind API Gateway: tasks (list, claim, assign), case reads, the command-center board and
-   * lookups, field work, and the matters other courts entrust to this
-   * court (H1: recorded, assigned, finished, counted, overdue ones told to the command center). Writes the case
-   * journal (claims, assignments) and the approvals' assignee; never the engine: decisions, conduct and early
-   * releases go to settle; the case file (evidence, documents, journal, timeline) goes to records-api.
-   */
-  api: [
-    'clock',
-    'rules',
-    'calendar',
-    'cases',
-    'queries',
-    'approvals',
-    'staff',
-    'received',
-    'preservations',
-    'alerts',
-    'field',
-  ],
-  /**
-   * The staff API's case-file routes (functions/api/records-api.ts lists them): signed evidence uploads and links,
-   * legal holds, the case's issued documents and their PDFs, its journal, verification and timeline. A function of
-   * its own, so that the staff API's other routes run without S3 access and each bundle stays small (issue 19).
-   */
-  'records-api': ['clock', 'rules', 'cases', 'staff', 'evidence', 'documents'],
-  /**
-   * The node sweeper, every few minutes: reads the sweep index, records warnings and overdue nodes, starts the
-   * node-task executions (overdue supervision, term extension) and tells the command center; and tells it of
-   * matters other courts entrusted (H1) gone overdue.
-   */
-  'sweep-nodes': [
-    'clock',
-    'rules',
-    'calendar',
-    'cases',
-    'queries',
-    'engine',
-    'alerts',
-    'received',
-    'preservations',
-    'staff',
-    'field',
-    // Read only (its pending-approvals index): the approvals-waiting gauge of the command center.
-    'approvals',
-    // A distribution window (参与分配) that ended unused: the sweeper pays the plan from the case account.
-    'payments',
-    // An objection's ruling that stands may remove a listing: settle is asked to wake the coercion phase to publish it.
-    'wakes',
-  ],
+  intake: INTAKE_USES,
+  settle: SETTLE_USES,
+  'record-evidence': RECORD_EVIDENCE_USES,
+  api: API_FUNCTION_USES,
+  'records-api': RECORDS_API_FUNCTION_USES,
+  'sweep-nodes': SWEEP_USES,
 } as const satisfies Record<string, readonly DependencyName[]>;
 
 export type FunctionName = StepName | keyof typeof FUNCTION_USES;

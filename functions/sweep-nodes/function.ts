@@ -16,9 +16,9 @@ import { sweepFieldTrips } from '#use-cases/field.ts';
 import { type SweepResult, sweepNodes } from '#use-cases/node-watch.ts';
 import { sweepPreservations } from '#use-cases/preservations.ts';
 import { sweepOverdueMatters } from '#use-cases/received-matters.ts';
-import { FUNCTION_USES } from '../steps/manifest.ts';
+import { SWEEP_USES } from './uses.ts';
 
-export const SWEEP_USES = FUNCTION_USES['sweep-nodes'];
+export { SWEEP_USES };
 
 export function createSweepHandler(
   deps: Pick<Deps, (typeof SWEEP_USES)[number]>,

@@ -12,7 +12,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EventBridgeCommandCenter, SqsDeadLetters, sqsDelivery } from '#adapters/aws/messaging.ts';
 import { StepFunctionsEngine } from '#adapters/aws/sfn-engine.ts';
-import { awsDependencies } from '#commons/aws-dependencies.ts';
+import { awsCases, awsPorts, awsStaff } from '#commons/aws-ports.ts';
 import { MissingConfigurationError } from '#commons/config.ts';
 import { TaskNoLongerWaitingError } from '#ports/workflow-engine.ts';
 
@@ -110,11 +110,11 @@ describe('configuration', () => {
     const saved = { ...process.env };
     delete process.env.CASES_TABLE;
     try {
-      expect(() => awsDependencies(['cases'])).toThrow(MissingConfigurationError);
-      expect(() => awsDependencies(['cases'])).toThrow('missing environment variable CASES_TABLE');
-      expect(() => awsDependencies(['clock', 'rules', 'calendar', 'staff'])).not.toThrow();
+      expect(() => awsPorts(['cases'], { cases: awsCases })).toThrow(MissingConfigurationError);
+      expect(() => awsPorts(['cases'], { cases: awsCases })).toThrow('missing environment variable CASES_TABLE');
+      expect(() => awsPorts(['clock', 'rules', 'calendar', 'staff'], { staff: awsStaff })).not.toThrow();
       // The S3 evidence store is passed in by the functions that use it (it is bundled, unlike the other clients).
-      expect(() => awsDependencies(['evidence'])).toThrow('no AWS adapter for evidence');
+      expect(() => awsPorts(['evidence'], {} as never)).toThrow('no AWS adapter for evidence');
     } finally {
       process.env = saved;
     }

@@ -1,48 +1,27 @@
 /** The approval store's contract, on both adapters: one decider wins, the token never leaves, pending lists page. */
 import { describe, expect, it } from 'vitest';
-import { type Approval, ApprovalNotPendingError } from '#ports/approval-store.ts';
+import { ApprovalNotPendingError } from '#ports/approval-store.ts';
 import { InvalidCursorError } from '#ports/case-repository.ts';
+import { approvedBy, pendingApproval } from '../../support/approvals.ts';
 import { BACKENDS } from './stores.ts';
 
 const TOKEN = 'secret-task-token';
 
-function approval(id: string, over: Partial<Approval> = {}): Approval {
-  return {
-    approvalId: id,
-    caseId: 'case-1',
-    caseNumber: '（2026）冀0922执1号',
-    court: 'HB0922',
-    step: 'control-plan',
-    level: 1,
-    requiredRole: 'team-lead',
-    requester: 'officer-1',
-    summary: '控制方案',
-    dueAt: '2026-03-10T00:00:00.000Z',
-    createdAt: '2026-03-02T00:00:00.000Z',
-    execution: 'case-1-investigation-1',
-    status: 'pending',
-    ...over,
-  };
-}
-
-const decision = (by: string) =>
-  ({ decision: 'approved', by, role: 'team-lead', at: '2026-03-03T00:00:00.000Z' }) as const;
-
 describe.each(BACKENDS)('the approval store on $name', (backend) => {
   it('registers a pending approval; nothing that reads it returns the token', async () => {
     const { approvals } = await backend.open();
-    await approvals.register(approval('a1'), TOKEN);
+    await approvals.register(pendingApproval('a1'), TOKEN);
     const got = await approvals.get('a1');
-    expect(got).toEqual(approval('a1'));
+    expect(got).toEqual(pendingApproval('a1'));
     expect(JSON.stringify(await approvals.listPending({ court: 'HB0922' }))).not.toContain(TOKEN);
     expect(await approvals.get('missing')).toBeUndefined();
   });
 
   it('of concurrent deciders exactly one gets the token; the others are refused with the status', async () => {
     const { approvals } = await backend.open();
-    await approvals.register(approval('a2'), TOKEN);
+    await approvals.register(pendingApproval('a2'), TOKEN);
     const results = await Promise.allSettled(
-      ['u1', 'u2', 'u3'].map((u) => approvals.claimForDecision('a2', decision(u))),
+      ['u1', 'u2', 'u3'].map((u) => approvals.claimForDecision('a2', approvedBy(u))),
     );
     const won = results.filter((r) => r.status === 'fulfilled');
     expect(won).toHaveLength(1);
@@ -51,18 +30,18 @@ describe.each(BACKENDS)('the approval store on $name', (backend) => {
       expect((r as PromiseRejectedResult).reason).toBeInstanceOf(ApprovalNotPendingError);
     expect((await approvals.get('a2'))?.status).toBe('approved');
     expect(await approvals.listPending({ court: 'HB0922' })).toEqual([]);
-    await expect(approvals.claimForDecision('missing', decision('u1'))).rejects.toMatchObject({ status: 'missing' });
+    await expect(approvals.claimForDecision('missing', approvedBy('u1'))).rejects.toMatchObject({ status: 'missing' });
   });
 
   it('an assignee holds the task: only they can decide; releasing a claim reopens it', async () => {
     const { approvals } = await backend.open();
-    await approvals.register(approval('a3'), TOKEN);
+    await approvals.register(pendingApproval('a3'), TOKEN);
     await approvals.setAssignee('a3', 'u1');
-    await expect(approvals.claimForDecision('a3', decision('u2'))).rejects.toMatchObject({
+    await expect(approvals.claimForDecision('a3', approvedBy('u2'))).rejects.toMatchObject({
       status: 'pending',
       assignee: 'u1',
     });
-    await approvals.claimForDecision('a3', decision('u1'));
+    await approvals.claimForDecision('a3', approvedBy('u1'));
     await approvals.releaseClaim('a3', 'u1');
     const reopened = await approvals.get('a3');
     expect(reopened).toMatchObject({ status: 'pending', assignee: 'u1' });
@@ -74,18 +53,18 @@ describe.each(BACKENDS)('the approval store on $name', (backend) => {
 
   it('times out a pending approval, or a claimed one never delivered; not a delivered one; a re-register does not reopen', async () => {
     const { approvals } = await backend.open();
-    await approvals.register(approval('a4'), TOKEN);
+    await approvals.register(pendingApproval('a4'), TOKEN);
     expect(await approvals.markTimedOut('a4', '2026-03-11T00:00:00.000Z')).toBe(true);
     expect(await approvals.markTimedOut('a4', '2026-03-11T00:00:00.000Z')).toBe(false);
-    await approvals.register(approval('a4'), 'another');
+    await approvals.register(pendingApproval('a4'), 'another');
     expect((await approvals.get('a4'))?.status).toBe('timed-out');
 
-    await approvals.register(approval('a5'), TOKEN);
-    await approvals.claimForDecision('a5', decision('u1'));
+    await approvals.register(pendingApproval('a5'), TOKEN);
+    await approvals.claimForDecision('a5', approvedBy('u1'));
     expect(await approvals.markTimedOut('a5', '2026-03-11T00:00:00.000Z')).toBe(true);
 
-    await approvals.register(approval('a6'), TOKEN);
-    await approvals.claimForDecision('a6', decision('u1'));
+    await approvals.register(pendingApproval('a6'), TOKEN);
+    await approvals.claimForDecision('a6', approvedBy('u1'));
     await approvals.clearToken('a6');
     expect(await approvals.markTimedOut('a6', '2026-03-11T00:00:00.000Z')).toBe(false);
     await approvals.markLate('a6', '2026-03-12T00:00:00.000Z');
@@ -96,7 +75,7 @@ describe.each(BACKENDS)('the approval store on $name', (backend) => {
     const { approvals } = await backend.open();
     for (let n = 1; n <= 5; n++)
       await approvals.register(
-        approval(`r${n}`, {
+        pendingApproval(`r${n}`, {
           createdAt: `2026-03-0${6 - n}T00:00:00.000Z`,
           requiredRole: n === 3 ? 'bureau-chief' : 'team-lead',
         }),

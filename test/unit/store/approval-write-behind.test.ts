@@ -3,55 +3,21 @@
  * decision's claim and the clearing of its token are one statement; the lists see what the unit holds; a
  * rolled-back unit writes nothing, and the approval is still pending with its token.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type Approval, ApprovalNotPendingError } from '#ports/approval-store.ts';
+import { describe, expect, it } from 'vitest';
+import { ApprovalNotPendingError } from '#ports/approval-store.ts';
 import { SqliteApprovalStore } from '../../../local/store/approval-store.ts';
-import { type OpenedDatabase, openDatabase } from '../../../local/store/database.ts';
-import { StoreOperations } from '../../../local/store/sql.ts';
-import { UnitOfWork } from '../../../local/store/unit-of-work.ts';
+import type { OpenedDatabase } from '../../../local/store/database.ts';
+import type { StoreOperations } from '../../../local/store/sql.ts';
+import { approvedBy, pendingApproval } from '../../support/approvals.ts';
+import { sqliteStores } from '../../support/sqlite-stores.ts';
 
-const dirs: string[] = [];
-const opened: OpenedDatabase[] = [];
-afterEach(() => {
-  for (const database of opened.splice(0)) if (database.db.isOpen) database.db.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-function open(dir: string) {
-  const database = openDatabase(dir);
-  opened.push(database);
-  const ops = new StoreOperations();
-  return {
-    database,
-    ops,
-    units: new UnitOfWork(database.db, database.location),
-    store: new SqliteApprovalStore(database, ops),
-  };
-}
-function fresh() {
-  const dir = mkdtempSync(join(tmpdir(), 'approval-write-behind-'));
-  dirs.push(dir);
-  return { dir, ...open(dir) };
-}
+const { open, fresh } = sqliteStores(
+  'approval-write-behind-',
+  (database, ops) => new SqliteApprovalStore(database, ops),
+);
 
-const approval: Approval = {
-  approvalId: 'a1',
-  caseId: 'case-1',
-  caseNumber: '（2026）冀0922执1号',
-  court: 'HB0922',
-  step: 'control-plan',
-  level: 1,
-  requiredRole: 'team-lead',
-  requester: 'officer-1',
-  summary: '控制方案',
-  dueAt: '2026-03-10T00:00:00.000Z',
-  createdAt: '2026-03-02T00:00:00.000Z',
-  execution: 'case-1-investigation-1',
-  status: 'pending',
-};
-const decision = { decision: 'approved', by: 'lead-1', role: 'team-lead', at: '2026-03-03T00:00:00.000Z' } as const;
+const approval = pendingApproval('a1');
+const decision = approvedBy('lead-1');
 const writes = (ops: StoreOperations) =>
   (ops.byKind.get('INSERT approvals') ?? 0) + (ops.byKind.get('UPDATE approvals') ?? 0);
 const tokenOf = (database: OpenedDatabase) =>

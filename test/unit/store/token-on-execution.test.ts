@@ -4,34 +4,18 @@
  * timeout comes due from that row until it is settled. A data directory with such tokens in rows of their own is
  * migrated onto the executions' rows.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExecutionRecord, TimerRecord, TokenRecord } from '../../../local/runtime/runtime-store.ts';
 import { ensureSchema, type OpenedDatabase, openDatabase } from '../../../local/store/database.ts';
 import { RUNTIME_MIGRATIONS, SqliteRuntimeStore } from '../../../local/store/runtime-store.ts';
-import { StoreOperations } from '../../../local/store/sql.ts';
-import { UnitOfWork } from '../../../local/store/unit-of-work.ts';
+import type { StoreOperations } from '../../../local/store/sql.ts';
+import type { UnitOfWork } from '../../../local/store/unit-of-work.ts';
+import { sqliteStores } from '../../support/sqlite-stores.ts';
 
-const dirs: string[] = [];
-const opened: OpenedDatabase[] = [];
-function open(dir: string) {
-  const database = openDatabase(dir);
-  opened.push(database);
-  const ops = new StoreOperations();
-  const units = new UnitOfWork(database.db, database.location);
-  return { database, ops, units, store: new SqliteRuntimeStore(database, ops) };
-}
-function fresh() {
-  const dir = mkdtempSync(join(tmpdir(), 'token-on-execution-'));
-  dirs.push(dir);
-  return { dir, ...open(dir) };
-}
-afterEach(() => {
-  for (const database of opened.splice(0)) if (database.db.isOpen) database.db.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { directory, open, fresh } = sqliteStores(
+  'token-on-execution-',
+  (database, ops) => new SqliteRuntimeStore(database, ops),
+);
 
 const AT = '2026-03-02T00:00:00.000Z';
 const DUE = '2026-03-05T00:00:00.000Z';
@@ -177,8 +161,7 @@ describe('the waiting token on its execution row (SQLite)', () => {
   });
 
   it('a database whose waiting tokens are rows of their own is migrated onto the executions, timeouts still due', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'token-on-execution-'));
-    dirs.push(dir);
+    const dir = directory();
     const before = openDatabase(dir);
     ensureSchema(before, 'runtime', RUNTIME_MIGRATIONS.slice(0, 3));
     const insertExecution = before.db.prepare(

@@ -3,34 +3,17 @@
  * token and its timeout are one INSERT; settled before it, the timeout leaves with the settling UPDATE (no DELETE);
  * due timeouts and timers come back in one (due time, id) order; a data directory with timeout timers is migrated.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TimerRecord } from '../../../local/runtime/runtime-store.ts';
-import { ensureSchema, type OpenedDatabase, openDatabase } from '../../../local/store/database.ts';
+import { ensureSchema, openDatabase } from '../../../local/store/database.ts';
 import { RUNTIME_MIGRATIONS, SqliteRuntimeStore } from '../../../local/store/runtime-store.ts';
-import { StoreOperations } from '../../../local/store/sql.ts';
-import { UnitOfWork } from '../../../local/store/unit-of-work.ts';
+import type { StoreOperations } from '../../../local/store/sql.ts';
+import { sqliteStores } from '../../support/sqlite-stores.ts';
 
-const dirs: string[] = [];
-const opened: OpenedDatabase[] = [];
-function open(dir: string) {
-  const database = openDatabase(dir);
-  opened.push(database);
-  const ops = new StoreOperations();
-  const units = new UnitOfWork(database.db, database.location);
-  return { database, ops, units, store: new SqliteRuntimeStore(database, ops) };
-}
-function fresh() {
-  const dir = mkdtempSync(join(tmpdir(), 'token-timeouts-'));
-  dirs.push(dir);
-  return { dir, ...open(dir) };
-}
-afterEach(() => {
-  for (const database of opened.splice(0)) if (database.db.isOpen) database.db.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const { directory, open, fresh } = sqliteStores(
+  'token-timeouts-',
+  (database, ops) => new SqliteRuntimeStore(database, ops),
+);
 
 const token = (t: string) => ({ token: t, execution: `exec-${t}`, state: 'Wait', status: 'waiting' as const });
 const timeout = (t: string, fireAt: string): TimerRecord => ({ id: t.slice(0, 16), kind: 'timeout', fireAt, token: t });
@@ -110,8 +93,7 @@ describe('token timeouts on the token row (SQLite)', () => {
   });
 
   it('a database whose timeouts are timer rows is migrated: each moves onto its token, still due', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'token-timeouts-'));
-    dirs.push(dir);
+    const dir = directory();
     const before = openDatabase(dir);
     ensureSchema(before, 'runtime', RUNTIME_MIGRATIONS.slice(0, 2));
     const old = timeout('tok-old', '2026-03-05T00:00:00.000Z');
