@@ -298,6 +298,24 @@ describe('G1: the other ways of closing, on their grounds', () => {
   });
 });
 
+/** The bureau chief's approval of the 终本 review, requested and decided. */
+function finalClosureApproved(execution: string): CaseEvent[] {
+  const approvalId = approvalIdFor(execution, 'final-closure', 0);
+  return [
+    {
+      type: 'approval-requested',
+      approvalId,
+      step: 'final-closure',
+      requiredRole: 'bureau-chief',
+      level: 0,
+      requester: 'wang-fang',
+      dueAt: JUNE,
+      summary: '',
+    },
+    { type: 'approval-decided', approvalId, decision: 'approved', by: 'zhang-wei', role: 'bureau-chief' },
+  ];
+}
+
 describe('the closure review (planClosure)', () => {
   const EXECUTION = 'cabcdefghijklmnopqrs-closure-1';
   const review = (state: EnforcementCase, status: EnforcementCase['status'] = 'final-closure-review') => ({
@@ -328,20 +346,7 @@ describe('the closure review (planClosure)', () => {
   });
 
   it('closes once approved, checking again; refuses if the case changed meanwhile', () => {
-    const approvalId = approvalIdFor(EXECUTION, 'final-closure', 0);
-    const approved = [
-      {
-        type: 'approval-requested',
-        approvalId,
-        step: 'final-closure',
-        requiredRole: 'bureau-chief',
-        level: 0,
-        requester: 'wang-fang',
-        dueAt: JUNE,
-        summary: '',
-      },
-      { type: 'approval-decided', approvalId, decision: 'approved', by: 'zhang-wei', role: 'bureau-chief' },
-    ] as const satisfies readonly CaseEvent[];
+    const approved = finalClosureApproved(EXECUTION);
     const state = approved.reduce((s: EnforcementCase, e) => applyEvent(s, e, JUNE), heard(review(exhausted()), JUNE));
     // G2-SERVICE (法〔2016〕373号 第六条): approved, the ruling is issued and served on the applicant first.
     const plan = planClosure(state, RULES, JUNE, EXECUTION);
@@ -365,19 +370,8 @@ describe('the closure review (planClosure)', () => {
   });
 
   describe('G2-SERVICE: the 终本 ruling is served on the applicant before the case is closed (法〔2016〕373号 第六条)', () => {
-    const approvalId = approvalIdFor(EXECUTION, 'final-closure', 0);
     const approved = [
-      {
-        type: 'approval-requested',
-        approvalId,
-        step: 'final-closure',
-        requiredRole: 'bureau-chief',
-        level: 0,
-        requester: 'wang-fang',
-        dueAt: JUNE,
-        summary: '',
-      },
-      { type: 'approval-decided', approvalId, decision: 'approved', by: 'zhang-wei', role: 'bureau-chief' },
+      ...finalClosureApproved(EXECUTION),
       { type: 'final-round-ruled' },
       { type: 'ruling-service-attempted', requestId: 'r1', method: 'electronic' },
     ] as const satisfies readonly CaseEvent[];
