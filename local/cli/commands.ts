@@ -1,4 +1,5 @@
 /** What each CLI command does. Every command opens the data directory, does one thing, closes it. */
+
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { APPROVAL_STEPS, isApprovalStep } from '#domain/approvals/policy.ts';
@@ -35,6 +36,7 @@ import { commandLine, DEFAULT_API_PORT } from './options.ts';
 import { CliError, type Output, pad, parseYuan } from './output.ts';
 import { type ReadSide, withReader } from './reader.ts';
 import { dataDirOf, findCase, type GlobalOptions, namesOf, readJsonFile, withRuntime } from './session.ts';
+import { untilStopSignal } from './stop-signal.ts';
 
 export async function intakeCommand(globals: GlobalOptions, out: Output, file: string): Promise<void> {
   const event = readJsonFile(file);
@@ -455,51 +457,45 @@ export async function serveWith(
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`端口无效：${options.port}`, 2);
   const dataDir = dataDirOf(globals);
   const listening = listeningOf(options);
-  await withRuntime(globals, out, async (runtime) => {
-    const { startLocalApi } = await import('../api/server.ts');
-    let server: Awaited<ReturnType<typeof startLocalApi>>;
-    try {
-      server = await startLocalApi(runtime, { port, ...listening, ...oidcOf(options), dataDir });
-    } catch (error) {
-      if (error instanceof ListenRefusedError) throw new CliError(error.message, 2);
-      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
-        throw new CliError(
-          `端口 ${port} 已被占用：请停止占用它的程序，或换一个端口（--port 8081；npm start -- --port 8081）`,
+  await untilStopSignal((stopped) =>
+    withRuntime(globals, out, async (runtime) => {
+      const { startLocalApi } = await import('../api/server.ts');
+      let server: Awaited<ReturnType<typeof startLocalApi>>;
+      try {
+        server = await startLocalApi(runtime, { port, ...listening, ...oidcOf(options), dataDir });
+      } catch (error) {
+        if (error instanceof ListenRefusedError) throw new CliError(error.message, 2);
+        if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE')
+          throw new CliError(
+            `端口 ${port} 已被占用：请停止占用它的程序，或换一个端口（--port 8081；npm start -- --port 8081）`,
+          );
+        throw error;
+      }
+      out.progress(
+        `员工接口已启动：${server.url}（${runtime.clock.mode === 'virtual' ? '虚拟时钟' : '真实时钟'}，数据目录 ${dataDir}），按 Ctrl+C 停止。`,
+      );
+      out.progress(
+        runtime.clock.mode === 'virtual'
+          ? `  接口说明：${server.url}/openapi.json；开发用令牌（仅虚拟时钟）：POST ${server.url}/auth/token 或 ${commandLine('login --as <用户>', dataDir)}`
+          : `  接口说明：${server.url}/openapi.json；登录：POST ${server.url}/auth/sign-in 或 ${commandLine('login --as <用户>', dataDir)}（账户见 ${commandLine('users list', dataDir)}）`,
+      );
+      if (runtime.clock.mode === 'real' && server.accounts.list().length === 0)
+        out.progress(
+          `  注意：还没有任何员工账户，无人能够登录。请先创建第一位管理员：${commandLine('users add <用户名> --admin', dataDir)}`,
         );
-      throw error;
-    }
-    const controller = new AbortController();
-    // Kept until the server has stopped: under `npm start` a terminal's Ctrl+C reaches both npm and the server, and
-    // npm passes it on, so a second signal must not end the process before it has closed.
-    const stop = () => controller.abort();
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    out.progress(
-      `员工接口已启动：${server.url}（${runtime.clock.mode === 'virtual' ? '虚拟时钟' : '真实时钟'}，数据目录 ${dataDir}），按 Ctrl+C 停止。`,
-    );
-    out.progress(
-      runtime.clock.mode === 'virtual'
-        ? `  接口说明：${server.url}/openapi.json；开发用令牌（仅虚拟时钟）：POST ${server.url}/auth/token 或 ${commandLine('login --as <用户>', dataDir)}`
-        : `  接口说明：${server.url}/openapi.json；登录：POST ${server.url}/auth/sign-in 或 ${commandLine('login --as <用户>', dataDir)}（账户见 ${commandLine('users list', dataDir)}）`,
-    );
-    if (runtime.clock.mode === 'real' && server.accounts.list().length === 0)
-      out.progress(
-        `  注意：还没有任何员工账户，无人能够登录。请先创建第一位管理员：${commandLine('users add <用户名> --admin', dataDir)}`,
-      );
-    if (listening.behindProxy)
-      out.progress(
-        `  注意：只接受反向代理 ${listening.behindProxy} 的连接；请确保代理对外使用 HTTPS 并转发原始 Host 头`,
-      );
-    ready?.(server.url);
-    try {
-      await runtime.serve(controller.signal);
-    } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-      await server.close();
-    }
-    out.progress('已停止。');
-  });
+      if (listening.behindProxy)
+        out.progress(
+          `  注意：只接受反向代理 ${listening.behindProxy} 的连接；请确保代理对外使用 HTTPS 并转发原始 Host 头`,
+        );
+      ready?.(server.url);
+      try {
+        await runtime.serve(stopped);
+      } finally {
+        await server.close();
+      }
+      out.progress('已停止。');
+    }),
+  );
 }
 
 export async function clockCommand(
@@ -611,20 +607,13 @@ export async function runCommand(globals: GlobalOptions, out: Output): Promise<v
 }
 
 export async function workerCommand(globals: GlobalOptions, out: Output): Promise<void> {
-  await withRuntime(globals, out, async (runtime) => {
-    const controller = new AbortController();
-    const stop = () => controller.abort();
-    process.on('SIGINT', stop);
-    process.on('SIGTERM', stop);
-    out.progress(`运行中（${runtime.clock.mode === 'virtual' ? '虚拟时钟' : '真实时钟'}），按 Ctrl+C 停止。`);
-    try {
-      await runtime.serve(controller.signal);
-    } finally {
-      process.off('SIGINT', stop);
-      process.off('SIGTERM', stop);
-    }
-    out.progress('已停止。');
-  });
+  await untilStopSignal((stopped) =>
+    withRuntime(globals, out, async (runtime) => {
+      out.progress(`运行中（${runtime.clock.mode === 'virtual' ? '虚拟时钟' : '真实时钟'}），按 Ctrl+C 停止。`);
+      await runtime.serve(stopped);
+      out.progress('已停止。');
+    }),
+  );
 }
 
 export async function alertsCommand(globals: GlobalOptions, out: Output): Promise<void> {
